@@ -1,0 +1,1 @@
+"""Domain layer: models, services, text normalisation and offsets. No Qt."""
