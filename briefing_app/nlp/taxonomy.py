@@ -1,0 +1,43 @@
+"""The pillar taxonomy (ids, names, colours, keyword lexicon) read from ``resources/pillars.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing_app.resources import resource_path
+
+#: Stable pillar ids in their default order (DESIGN §3).
+PILLAR_IDS: tuple[str, ...] = (
+    "defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy",
+)
+
+
+@dataclass(slots=True)
+class PillarDef:
+    """One pillar of the taxonomy."""
+
+    id: str
+    name: str
+    colour: str
+    description: str = ""
+    keywords: dict[str, float] = field(default_factory=dict)
+
+
+def load_taxonomy(path: str | Path | None = None) -> list[PillarDef]:
+    """Read the taxonomy file (default: the bundled ``pillars.json``), in file order."""
+    source = Path(path) if path else resource_path("pillars.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    pillars = []
+    for raw in data["pillars"]:
+        pillars.append(
+            PillarDef(
+                id=str(raw["id"]),
+                name=str(raw.get("name", raw["id"].title())),
+                colour=str(raw.get("colour", "#777777")),
+                description=str(raw.get("description", "")),
+                keywords={str(k): float(v) for k, v in raw.get("keywords", {}).items()},
+            )
+        )
+    return pillars
