@@ -1,0 +1,260 @@
+"""`briefing-app` entry point: the GUI by default, and headless subcommands (DESIGN §3)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing_app import __version__
+
+SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "gui")
+
+
+class UserError(Exception):
+    """A mistake of the user's: reported as one line on stderr, exit status 2."""
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-app",
+        description="Briefing Builder. Without a subcommand the window opens. "
+                    f"Subcommands: {', '.join(SUBCOMMANDS[:-1])} (see `briefing-app SUBCOMMAND -h`).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-app {__version__}")
+    parser.add_argument("--db", help="database file (default: one in your user data folder)")
+    parser.add_argument("--open", dest="open_file", metavar="FILE", help="import and show FILE")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="wait for analysis, save a PNG of the window and exit")
+    parser.add_argument("--size", default="1366x768", help="window size WxH (default 1366x768)")
+    parser.add_argument("--model", help="spaCy pipeline name or path (default: the bundled model)")
+    return parser
+
+
+def _sub_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing-app")
+    subs = parser.add_subparsers(dest="command", required=True)
+
+    p = subs.add_parser("analyze", help="print the analysis of FILE as JSON")
+    p.add_argument("file")
+    p.add_argument("--db", help="apply the corrections stored in this database")
+    p.add_argument("--model", help="spaCy pipeline name or path")
+
+    p = subs.add_parser("import", help="import and analyse files or folders into a database")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--db", required=True)
+    p.add_argument("--model")
+
+    p = subs.add_parser("export-briefing", help="write a .docx briefing")
+    p.add_argument("--db", required=True)
+    p.add_argument("--articles", default="", help="comma-separated article ids (auto-draft)")
+    p.add_argument("--briefing", type=int, help="export this stored briefing")
+    p.add_argument("--title")
+    p.add_argument("--classification")
+    p.add_argument("--template", help="a .docx house-style template")
+    p.add_argument("--out", required=True)
+
+    p = subs.add_parser("eval", help="precision/recall/F1 against gold annotations")
+    p.add_argument("gold_dir", nargs="+")
+    p.add_argument("--model")
+    p.add_argument("--no-domain", action="store_true", help="model alone, without the domain resources")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = subs.add_parser("list", help="list the articles of a database")
+    p.add_argument("--db", required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in SUBCOMMANDS and args_list[0] != "gui":
+            args = _sub_parser().parse_args(args_list)
+            return _run_subcommand(args)
+        if args_list and args_list[0] == "gui":
+            args_list = args_list[1:]
+        args = _gui_parser().parse_args(args_list)
+        from briefing_app.gui.app import run_gui
+
+        return run_gui(args)
+    except UserError as exc:
+        print(f"briefing-app: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_subcommand(args: argparse.Namespace) -> int:
+    from briefing_app.importers import ImportFailed
+    from briefing_app.storage.errors import StorageError
+
+    handlers = {
+        "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
+        "eval": _cmd_eval, "list": _cmd_list,
+    }
+    try:
+        return handlers[args.command](args)
+    except (ImportFailed, StorageError) as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _open_services(db: str) -> object:
+    from briefing_app.core.services import Services
+
+    return Services.open(db)
+
+
+def _analyzer(model: str | None) -> object:
+    from briefing_app.nlp.analyzer import create_analyzer
+    from briefing_app.settings import load_settings
+
+    analyzer = create_analyzer(model or load_settings().model or None)
+    if analyzer.mode != "model":
+        print(f"briefing-app: warning: {analyzer.mode_message}", file=sys.stderr)
+    return analyzer
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from briefing_app.importers import load_document
+
+    path = Path(args.file)
+    if not path.exists():
+        raise UserError(f"{args.file}: no such file")
+    doc = load_document(path)
+    analyzer = _analyzer(args.model)
+    if args.db:
+        from briefing_app.core.services import Services
+        from briefing_app.core.services.learning import build_corrections
+
+        services = Services.open(args.db)
+        try:
+            analyzer = analyzer.with_corrections(build_corrections(services.db))  # type: ignore[attr-defined]
+        finally:
+            services.close()
+    result = analyzer.analyze(doc.text)  # type: ignore[attr-defined]
+    json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import DuplicateArticle, Services
+    from briefing_app.core.services.analysis import AnalysisService
+    from briefing_app.importers import ImportFailed, iter_importable, load_document
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise UserError(f"{missing[0]}: no such file or folder")
+    services = Services.open(args.db)
+    analysis = AnalysisService(services.db, _analyzer(args.model))  # type: ignore[arg-type]
+    imported = duplicates = failed = 0
+    try:
+        for path in iter_importable(Path(p) for p in args.paths):
+            try:
+                doc = load_document(path)
+                article = services.articles.add(doc)
+            except ImportFailed as exc:
+                failed += 1
+                print(f"failed: {exc}", file=sys.stderr)
+                continue
+            except DuplicateArticle as exc:
+                duplicates += 1
+                print(f"duplicate: {path.name}: {exc}", file=sys.stderr)
+                continue
+            assert article.id is not None
+            analysis.analyze_article(article.id)
+            imported += 1
+            print(f"imported #{article.id}: {article.title}")
+    finally:
+        services.close()
+    print(f"{imported} imported, {duplicates} duplicates, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import Services
+    from briefing_app.export import ExportFailed, export_docx
+
+    services = Services.open(args.db)
+    try:
+        if args.briefing is not None:
+            briefing = services.briefings.get(args.briefing)
+            if briefing is None:
+                raise UserError(f"no briefing #{args.briefing} in {args.db}")
+            briefing_id = args.briefing
+        else:
+            try:
+                ids = [int(x) for x in args.articles.split(",") if x.strip()]
+            except ValueError as exc:
+                raise UserError("--articles takes comma-separated article numbers, e.g. 1,2") from exc
+            if not ids:
+                raise UserError("give --articles ID[,ID...] or --briefing ID")
+            unknown = [i for i in ids if services.articles.get(i) is None]
+            if unknown:
+                raise UserError(f"no article #{unknown[0]} in {args.db}")
+            from briefing_app.settings import load_settings
+
+            settings = load_settings()
+            created = services.briefings.create_draft(
+                ids, title=args.title, from_=settings.author,
+                classification=args.classification or settings.default_classification,
+            )
+            assert created.id is not None
+            briefing_id = created.id
+        fields: dict[str, object] = {}
+        if args.title:
+            fields["title"] = args.title
+        if args.classification:
+            fields["classification"] = args.classification
+        if fields:
+            services.briefings.update(briefing_id, **fields)
+        document = services.briefings.document(briefing_id)
+    finally:
+        services.close()
+    if args.template and not Path(args.template).is_file():
+        raise UserError(f"{args.template}: no such template file")
+    try:
+        out = export_docx(document, args.out, template=args.template)
+    except ExportFailed as exc:
+        raise UserError(str(exc)) from exc
+    print(f"wrote {out}")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from briefing_app.nlp.analyzer import create_analyzer
+    from briefing_app.nlp.evaluation import evaluate, find_gold_files
+
+    files: list[Path] = []
+    for folder in args.gold_dir:
+        if not Path(folder).is_dir():
+            raise UserError(f"{folder}: not a folder")
+        files.extend(find_gold_files(Path(folder)))
+    if not files:
+        raise UserError("no *.gold.json files found")
+    analyzer = create_analyzer(args.model, use_domain=not args.no_domain)
+    report = evaluate(files, analyzer)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(report.to_text())
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import Services
+
+    services = Services.open(args.db)
+    try:
+        for row in services.articles.list_summaries():
+            print(f"{row.id}\t{row.status}\t{row.entity_count} entities\t{row.pillar_count} pillar tags\t{row.title}")
+    finally:
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""SQLModel tables. Offsets are code-point indices into ``Article.text``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, ForeignKey, Integer
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now, used for every timestamp."""
+    return datetime.now(UTC)
+
+
+class Article(SQLModel, table=True):
+    """One imported article or statement, with its normalised text."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published: str = ""  # ISO date or ""
+    source_path: str = ""
+    format: str = ""  # txt | docx | html | pdf | paste
+    text: str
+    text_hash: str = Field(index=True, unique=True)
+    status: str = "new"  # new | in_review | reviewed
+    analysed_at: datetime | None = None
+    analysis_mode: str = ""  # model | rules-only
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Annotation(SQLModel, table=True):
+    """An entity mention or a pillar passage, with full provenance."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), index=True, nullable=False)
+    )
+    kind: str  # entity | pillar
+    start: int
+    end: int
+    label: str  # entity label (PERSON...) or pillar id
+    text: str = ""
+    entity_id: str = ""  # canonical entity key for kind == entity
+    role: str = ""  # title/role of a PERSON
+    origin: str = "model"  # model | gazetteer | learned | user
+    status: str = "suggested"  # suggested | accepted | rejected
+    confidence: float = 1.0
+    why: str = ""  # JSON list of terms that fired (pillars)
+    original: str = ""  # JSON of the original suggestion when edited
+    created_by: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Note(SQLModel, table=True):
+    """An officer's note on a span of an article (or on an annotation)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), index=True, nullable=False)
+    )
+    start: int
+    end: int
+    body: str
+    annotation_id: int | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Pillar(SQLModel, table=True):
+    """A pillar of the taxonomy; names, colours and keywords are editable."""
+
+    id: str = Field(primary_key=True)
+    name: str
+    colour: str
+    description: str = ""
+    keywords: str = "{}"  # JSON object term -> weight
+    position: int = 0
+
+
+class CanonicalEntity(SQLModel, table=True):
+    """The officer's view of an entity: canonical name and aliases."""
+
+    key: str = Field(primary_key=True)  # e.g. "PERSON:narendra modi"
+    name: str
+    label: str
+    role: str = ""
+    aliases: str = "[]"  # JSON list of surface forms merged into this entity
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Briefing(SQLModel, table=True):
+    """A briefing note under construction."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = "Briefing note"
+    subject: str = ""
+    to: str = ""
+    from_: str = ""
+    date: str = ""
+    reference: str = ""
+    classification: str = "UNCLASSIFIED"
+    caveat: str = ""
+    summary: str = "[]"  # JSON list of bullet strings
+    assessment: str = ""
+    next_steps: str = "[]"  # JSON list of strings
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class BriefingItem(SQLModel, table=True):
+    """A passage placed in a briefing section."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    briefing_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("briefing.id", ondelete="CASCADE"), index=True, nullable=False)
+    )
+    article_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), index=True, nullable=False)
+    )
+    start: int
+    end: int
+    text: str
+    pillar_id: str
+    position: int = 0
+    comment: str = ""
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,288 @@
+"""Briefings: stored notes, their items, auto-drafting, and the export document model."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import col, select
+
+from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, Pillar, utcnow
+from briefing_app.export import model as doc_model
+from briefing_app.storage.database import Database
+
+ACTOR_TYPES: dict[str, str] = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+    "NORP": "Group", "LAW": "Initiative", "EVENT": "Initiative",
+}
+BRIEFING_FIELDS = (
+    "title", "subject", "to", "from_", "date", "reference", "classification", "caveat", "assessment",
+)
+DEFAULT_CLASSIFICATIONS = ("UNCLASSIFIED", "OFFICIAL", "RESTRICTED", "CONFIDENTIAL", "SECRET")
+
+
+@dataclass(slots=True)
+class DraftOptions:
+    """How an auto-draft picks passages."""
+
+    per_pillar: int = 4
+    max_actors: int = 15
+
+
+class BriefingService:
+    """Create briefings, place passages in them, and build the exportable document."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- briefings -----------------------------------------------------------------------------
+    def create(self, title: str = "Briefing note", **fields: str) -> Briefing:
+        """A new empty briefing dated today."""
+        briefing = Briefing(title=title, date=fields.pop("date", date.today().isoformat()))
+        for name, value in fields.items():
+            setattr(briefing, name, value)
+        with self.db.session() as session:
+            session.add(briefing)
+            session.commit()
+            session.refresh(briefing)
+            return briefing
+
+    def get(self, briefing_id: int) -> Briefing | None:
+        """One briefing or None."""
+        with self.db.session() as session:
+            return session.get(Briefing, briefing_id)
+
+    def list(self) -> list[Briefing]:
+        """All briefings, newest first."""
+        with self.db.session() as session:
+            return list(session.exec(select(Briefing).order_by(col(Briefing.updated_at).desc())).all())
+
+    def update(self, briefing_id: int, **fields: object) -> Briefing:
+        """Change header fields, or ``summary``/``next_steps`` given as lists of strings."""
+        with self.db.session() as session:
+            briefing = session.get(Briefing, briefing_id)
+            if briefing is None:
+                raise KeyError(briefing_id)
+            for name, value in fields.items():
+                if name in ("summary", "next_steps"):
+                    setattr(briefing, name, json.dumps([str(v) for v in value]))  # type: ignore[attr-defined]
+                elif name in BRIEFING_FIELDS:
+                    setattr(briefing, name, str(value))
+                else:
+                    raise ValueError(f"Not a briefing field: {name}")
+            briefing.updated_at = utcnow()
+            session.add(briefing)
+            session.commit()
+            return briefing
+
+    def delete(self, briefing_id: int) -> None:
+        """Delete a briefing and its items."""
+        with self.db.session() as session:
+            briefing = session.get(Briefing, briefing_id)
+            if briefing is not None:
+                session.delete(briefing)
+                session.commit()
+
+    # -- items ---------------------------------------------------------------------------------
+    def items(self, briefing_id: int) -> list[BriefingItem]:
+        """Items in section order then position."""
+        with self.db.session() as session:
+            return list(session.exec(
+                select(BriefingItem).where(BriefingItem.briefing_id == briefing_id)
+                .order_by(col(BriefingItem.position), col(BriefingItem.id))
+            ).all())
+
+    def add_item(self, briefing_id: int, article_id: int, start: int, end: int, pillar_id: str,
+                 comment: str = "") -> BriefingItem:
+        """Append a passage of an article to a pillar section."""
+        with self.db.session() as session:
+            article = session.get(Article, article_id)
+            if article is None:
+                raise KeyError(article_id)
+            if not 0 <= start < end <= len(article.text):
+                raise ValueError("Select a passage first.")
+            last = session.exec(
+                select(BriefingItem.position).where(BriefingItem.briefing_id == briefing_id)
+                .order_by(col(BriefingItem.position).desc())
+            ).first()
+            item = BriefingItem(
+                briefing_id=briefing_id, article_id=article_id, start=start, end=end,
+                text=article.text[start:end].strip(), pillar_id=pillar_id,
+                position=(last + 1) if last is not None else 0, comment=comment,
+            )
+            session.add(item)
+            self._touch(session, briefing_id)
+            session.commit()
+            session.refresh(item)
+            return item
+
+    def remove_item(self, item_id: int) -> None:
+        """Take a passage out of its briefing."""
+        with self.db.session() as session:
+            item = session.get(BriefingItem, item_id)
+            if item is not None:
+                self._touch(session, item.briefing_id)
+                session.delete(item)
+                session.commit()
+
+    def update_item(self, item_id: int, **fields: object) -> BriefingItem:
+        """Change an item's comment, pillar (section) or position."""
+        with self.db.session() as session:
+            item = session.get(BriefingItem, item_id)
+            if item is None:
+                raise KeyError(item_id)
+            for name, value in fields.items():
+                if name not in ("comment", "pillar_id", "position"):
+                    raise ValueError(f"Not an item field: {name}")
+                setattr(item, name, value)
+            session.add(item)
+            self._touch(session, item.briefing_id)
+            session.commit()
+            return item
+
+    def reorder(self, briefing_id: int, ordered: list[tuple[int, str]]) -> None:
+        """Set every item's (section, position) from ``[(item_id, pillar_id), ...]`` in order."""
+        with self.db.session() as session:
+            for position, (item_id, pillar_id) in enumerate(ordered):
+                item = session.get(BriefingItem, item_id)
+                if item is None or item.briefing_id != briefing_id:
+                    continue
+                item.position = position
+                item.pillar_id = pillar_id
+                session.add(item)
+            self._touch(session, briefing_id)
+            session.commit()
+
+    @staticmethod
+    def _touch(session: object, briefing_id: int) -> None:
+        briefing = session.get(Briefing, briefing_id)  # type: ignore[attr-defined]
+        if briefing is not None:
+            briefing.updated_at = utcnow()
+            session.add(briefing)  # type: ignore[attr-defined]
+
+    # -- drafting ------------------------------------------------------------------------------
+    def create_draft(self, article_ids: list[int], title: str | None = None,
+                     options: DraftOptions | None = None, **fields: str) -> Briefing:
+        """Store a new briefing holding the strongest passages per pillar of the articles."""
+        options = options or DraftOptions()
+        articles = self._articles(article_ids)
+        if not articles:
+            raise ValueError("Choose at least one article for the briefing.")
+        if title is None:
+            title = articles[0].title if len(articles) == 1 else f"Briefing: {len(articles)} articles"
+        briefing = self.create(title=title, **fields)
+        assert briefing.id is not None
+        with self.db.session() as session:
+            pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
+            anns = session.exec(
+                select(Annotation).where(
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "pillar",
+                    Annotation.status != "rejected",
+                )
+            ).all()
+            by_pillar: dict[str, list[Annotation]] = defaultdict(list)
+            for ann in anns:
+                by_pillar[ann.label].append(ann)
+            position = 0
+            used: set[tuple[int, int, int]] = set()
+            for pillar in pillars:
+                # Reviewed passages first (accepted/user), then by confidence, then reading order.
+                ranked = sorted(
+                    by_pillar.get(pillar.id, []),
+                    key=lambda a: (a.status != "accepted", -a.confidence, a.article_id, a.start),
+                )
+                chosen = 0
+                for ann in ranked:
+                    key = (ann.article_id, ann.start, ann.end)
+                    if key in used or len(ann.text.split()) < 6:
+                        continue
+                    used.add(key)
+                    session.add(BriefingItem(
+                        briefing_id=briefing.id, article_id=ann.article_id, start=ann.start, end=ann.end,
+                        text=ann.text.strip(), pillar_id=pillar.id, position=position,
+                    ))
+                    position += 1
+                    chosen += 1
+                    if chosen >= options.per_pillar:
+                        break
+            session.commit()
+        return briefing
+
+    def _articles(self, article_ids: list[int]) -> list[Article]:
+        with self.db.session() as session:
+            found = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))}
+        return [found[i] for i in article_ids if i in found]
+
+    def document(self, briefing_id: int, max_actors: int = 15) -> doc_model.BriefingDocument:
+        """The export/preview model of a stored briefing."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        items = self.items(briefing_id)
+        with self.db.session() as session:
+            pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
+        order = {p.id: i for i, p in enumerate(pillars)}
+        names = {p.id: p.name for p in pillars}
+        article_ids: list[int] = []
+        for item in sorted(items, key=lambda i: (order.get(i.pillar_id, 99), i.position)):
+            if item.article_id not in article_ids:
+                article_ids.append(item.article_id)
+        articles = {a.id: a for a in self._articles(article_ids)}
+        numbers = {aid: n for n, aid in enumerate(article_ids, start=1)}
+        sections: list[doc_model.BriefingSection] = []
+        for pillar_id in sorted({i.pillar_id for i in items}, key=lambda p: order.get(p, 99)):
+            section_items = sorted((i for i in items if i.pillar_id == pillar_id), key=lambda i: i.position)
+            sections.append(doc_model.BriefingSection(
+                pillar_id=pillar_id, heading=names.get(pillar_id, pillar_id.title()),
+                items=[doc_model.BriefingItem(text=i.text, source_number=numbers[i.article_id],
+                                              comment=i.comment) for i in section_items],
+            ))
+        sources = [
+            doc_model.SourceRef(number=numbers[aid], outlet=articles[aid].outlet, title=articles[aid].title,
+                                published=articles[aid].published, url=articles[aid].url)
+            for aid in article_ids if aid in articles
+        ]
+        return doc_model.BriefingDocument(
+            title=briefing.title, subject=briefing.subject, to=briefing.to, from_=briefing.from_,
+            date=briefing.date, reference=briefing.reference, classification=briefing.classification,
+            caveat=briefing.caveat, summary=json.loads(briefing.summary or "[]"), sections=sections,
+            assessment=briefing.assessment, next_steps=json.loads(briefing.next_steps or "[]"),
+            actors=self.key_actors(article_ids, max_actors), sources=sources,
+            keywords=[s.heading for s in sections],
+        )
+
+    def key_actors(self, article_ids: list[int], limit: int = 15) -> list[doc_model.KeyActor]:
+        """The most mentioned people, organisations, places and initiatives of the articles."""
+        if not article_ids:
+            return []
+        with self.db.session() as session:
+            anns = session.exec(
+                select(Annotation).where(
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "entity",
+                    Annotation.status != "rejected", col(Annotation.label).in_(list(ACTOR_TYPES)),
+                )
+            ).all()
+        mentions: Counter[str] = Counter()
+        articles_of: dict[str, set[int]] = defaultdict(set)
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        labels: dict[str, str] = {}
+        roles: dict[str, Counter[str]] = defaultdict(Counter)
+        for ann in anns:
+            key = ann.entity_id or f"{ann.label}:{ann.text.casefold()}"
+            mentions[key] += 1
+            articles_of[key].add(ann.article_id)
+            names[key][ann.text] += len(ann.text)  # prefer the longest frequent surface form
+            labels[key] = ann.label
+            if ann.role:
+                roles[key][ann.role] += 1
+        ranked = sorted(mentions, key=lambda k: (-mentions[k], -len(articles_of[k]), k))[:limit]
+        return [
+            doc_model.KeyActor(
+                name=names[k].most_common(1)[0][0], type=ACTOR_TYPES.get(labels[k], labels[k]),
+                role=roles[k].most_common(1)[0][0] if roles[k] else "",
+                mentions=mentions[k], articles=len(articles_of[k]),
+            )
+            for k in ranked
+        ]

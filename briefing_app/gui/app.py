@@ -1,0 +1,104 @@
+"""Start the GUI: QApplication, database, first-run sample, screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefing_app.core.services import Services
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.resources import resource_path
+from briefing_app.settings import Settings, load_settings, save_settings
+from briefing_app.storage.errors import StorageError
+from briefing_app.storage.paths import default_db_path
+
+log = logging.getLogger(__name__)
+
+SAMPLE_ARTICLE = "sample_article.txt"
+
+
+def application() -> QApplication:
+    """The QApplication (created once) with the app's look."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Briefing Builder")
+    app.setOrganizationName("BriefingBuilder")
+    app.setStyle("Fusion")
+    style = resource_path("style.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def open_first_run_sample(window: MainWindow, settings: Settings) -> None:
+    """On first run (empty library), open the bundled sample article."""
+    if settings.sample_opened or window.services.articles.list_summaries():
+        return
+    window.open_path(resource_path(SAMPLE_ARTICLE))
+    settings.sample_opened = True
+    save_settings(settings)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the main window; returns the exit status."""
+    app = application()
+    db_path = Path(args.db) if args.db else default_db_path()
+    try:
+        services = Services.open(db_path)
+    except StorageError as exc:
+        QMessageBox.critical(None, "Cannot open the database", str(exc))
+        print(f"briefing-app: error: {exc}", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    window = MainWindow(services, settings, model=args.model)
+    try:
+        width, height = (int(v) for v in str(args.size).lower().split("x"))
+    except ValueError:
+        width, height = 1366, 768
+    window.resize(width, height)
+    window.show()
+
+    if args.open_file:
+        path = Path(args.open_file)
+        if not path.exists():
+            QMessageBox.warning(window, "Cannot open file", f"{path}: no such file")
+        else:
+            window.open_path(path)
+    else:
+        open_first_run_sample(window, settings)
+
+    if args.screenshot:
+        _arm_screenshot(window, Path(args.screenshot))
+
+    status = app.exec()
+    services.close()
+    return int(status)
+
+
+def _arm_screenshot(window: MainWindow, out: Path) -> None:
+    """Save a PNG of the window once the current article is analysed and shown, then quit."""
+
+    def capture() -> None:
+        QApplication.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(out))
+        print(f"wrote {out}")
+        window.close()
+
+    def when_ready(*_args: object) -> None:
+        QTimer.singleShot(300, capture)
+
+    article = window.current_article_id
+    if article is not None and window.services.articles.is_analysed(article):
+        when_ready()
+    else:
+        window.analysisFinished.connect(when_ready)
+    # Never hang: give up after two minutes.
+    QTimer.singleShot(120_000, capture)

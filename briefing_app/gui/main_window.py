@@ -1,0 +1,325 @@
+"""The main window: library, article view with highlights, legend, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QWidget,
+)
+
+from briefing_app.core.models import Annotation
+from briefing_app.core.services import DuplicateArticle, Services
+from briefing_app.core.services.analysis import AnalysisService
+from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
+from briefing_app.gui.legend import Legend
+from briefing_app.gui.workers import TaskRunner
+from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, load_document
+from briefing_app.nlp.analyzer import Analyzer, create_analyzer
+from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.settings import Settings, save_settings
+
+log = logging.getLogger(__name__)
+
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    """Briefing Builder's main window."""
+
+    analysisFinished = Signal(int)  # article id whose annotations are now shown
+    modelReady = Signal(str)  # analyser mode
+    articleShown = Signal(int)
+
+    def __init__(self, services: Services, settings: Settings, model: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.model_name = model or settings.model or None
+        self.tasks = TaskRunner(self)
+        self.analyzer: Analyzer | None = None
+        self.current_article_id: int | None = None
+        self._pending_analysis: set[int] = set()
+        self.setWindowTitle("Briefing Builder")
+        self.setObjectName("mainWindow")
+
+        pillars = self.services.pillars.all()
+        self.view = ArticleView(self)
+        self.view.set_pillars([p.id for p in pillars], {p.id: p.colour for p in pillars})
+        self.view.set_hidden(set(settings.hidden_labels), set(settings.hidden_pillars))
+        self.setCentralWidget(self.view)
+
+        self.library = QListWidget(self)
+        self.library.setObjectName("library")
+        self.library.currentItemChanged.connect(self._library_selection_changed)
+        self.library.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        dock = QDockWidget("Library", self)
+        dock.setObjectName("libraryDock")
+        dock.setWidget(self.library)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+        self.legend = Legend([(p.id, p.name, p.colour) for p in pillars],
+                             set(settings.hidden_labels), set(settings.hidden_pillars), self)
+        self.legend.changed.connect(self._legend_changed)
+        dock = QDockWidget("Legend", self)
+        dock.setObjectName("legendDock")
+        dock.setWidget(self.legend)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+        self.model_status = QLabel("Loading language model…", self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.model_status)
+
+        self._build_menus()
+        self.refresh_library()
+        self._load_model()
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open,
+                                   triggered=self._open_dialog)
+        self.export_action = QAction("&Export briefing…", self, shortcut=QKeySequence("Ctrl+E"),
+                                     triggered=self._export_dialog)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(QAction("&About Briefing Builder", self, triggered=self._about))
+
+    def _about(self) -> None:
+        from briefing_app import __version__
+
+        QMessageBox.about(self, "About Briefing Builder",
+                          f"<b>Briefing Builder</b> {__version__}<br>Database: {self.services.db.path}")
+
+    # -- model ---------------------------------------------------------------------------------
+    def _load_model(self) -> None:
+        model = self.model_name
+
+        def work(progress: object, cancelled: object) -> Analyzer:
+            return create_analyzer(model)
+
+        self.tasks.start("model", work, self._model_loaded, self._model_failed)
+
+    def _model_loaded(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        if analyzer.mode == "model":
+            self.model_status.setText("Language model ready")
+        else:
+            self.model_status.setText("Rules-only mode (no language model)")
+            self.model_status.setStyleSheet("color: #9a3412; font-weight: bold;")
+            self.model_status.setToolTip(analyzer.mode_message)
+            self.statusBar().showMessage(analyzer.mode_message, 15000)
+        self.modelReady.emit(analyzer.mode)
+        for article_id in sorted(self._pending_analysis):
+            self.analyze_article(article_id)
+        self._pending_analysis.clear()
+
+    def _model_failed(self, exc: BaseException, tb: str) -> None:
+        log.error("Analyser could not be created:\n%s", tb)
+        self.model_status.setText("Analysis unavailable")
+        QMessageBox.warning(self, "Analysis unavailable", f"The analyser could not start: {exc}")
+
+    # -- library -------------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        """Reload the article list, keeping the current article selected."""
+        self.library.blockSignals(True)
+        self.library.clear()
+        for row in self.services.articles.list_summaries():
+            item = QListWidgetItem(row.title or "(untitled)")
+            item.setData(ARTICLE_ROLE, row.id)
+            item.setToolTip(f"{row.outlet or 'No outlet'} · {row.published or 'no date'} · {row.status}\n"
+                            f"{row.entity_count} entities, {row.pillar_count} pillar tags")
+            self.library.addItem(item)
+            if row.id == self.current_article_id:
+                self.library.setCurrentItem(item)
+        self.library.blockSignals(False)
+
+    def _library_selection_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.show_article(int(current.data(ARTICLE_ROLE)))
+
+    def selected_article_ids(self) -> list[int]:
+        """Articles selected in the library (or the current one)."""
+        ids = [int(i.data(ARTICLE_ROLE)) for i in self.library.selectedItems()]
+        if not ids and self.current_article_id is not None:
+            ids = [self.current_article_id]
+        return ids
+
+    # -- opening -------------------------------------------------------------------------------
+    def _open_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", "", f"Articles ({patterns});;All files (*)")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> int | None:
+        """Import ``path`` (or show it if already imported); returns the article id."""
+        try:
+            doc = load_document(path)
+        except ImportFailed as exc:
+            QMessageBox.warning(self, "Cannot open file", str(exc))
+            return None
+        return self.add_document(doc)
+
+    def add_document(self, doc: ImportedDocument) -> int | None:
+        """Store an imported document and show it (duplicates just show the existing article)."""
+        try:
+            article = self.services.articles.add(doc)
+        except DuplicateArticle as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            article = exc.existing
+        except ValueError as exc:
+            QMessageBox.warning(self, "Cannot add article", str(exc))
+            return None
+        assert article.id is not None
+        self.current_article_id = article.id
+        self.refresh_library()
+        self.show_article(article.id)
+        return article.id
+
+    # -- showing -------------------------------------------------------------------------------
+    def show_article(self, article_id: int) -> None:
+        """Display an article with its stored annotations; analyse it if never analysed."""
+        article = self.services.articles.get(article_id)
+        if article is None:
+            return
+        self.current_article_id = article_id
+        self.render_annotations()
+        self.articleShown.emit(article_id)
+        if article.analysed_at is None:
+            self.analyze_article(article_id)
+
+    def render_annotations(self) -> None:
+        """Redraw the current article from the database."""
+        if self.current_article_id is None:
+            self.view.clear()
+            return
+        article = self.services.articles.get(self.current_article_id)
+        if article is None:
+            self.view.clear()
+            return
+        anns = [a for a in self.services.annotations.for_article(article.id or 0)
+                if a.kind == "pillar" or a.label in SHOWN_LABELS]
+        self.view.set_article(article.text, [entity_mark(a) for a in anns if a.kind == "entity"],
+                              [pillar_mark(a) for a in anns if a.kind == "pillar"])
+        self.setWindowTitle(f"{article.title} — Briefing Builder")
+
+    # -- analysis ------------------------------------------------------------------------------
+    def analyze_article(self, article_id: int) -> None:
+        """Analyse in the background; results are stored, then shown if still current."""
+        if self.analyzer is None:
+            self._pending_analysis.add(article_id)
+            self.statusBar().showMessage("Waiting for the language model…")
+            return
+        service = AnalysisService(self.services.db, self.analyzer)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.statusBar().showMessage("Analysing…")
+
+        def work(progress: object, cancelled: object) -> int:
+            service.analyze_article(article_id, progress=progress, cancel=cancelled)  # type: ignore[arg-type]
+            return article_id
+
+        self.tasks.start(f"analysis:{article_id}", work, self._analysis_done, self._analysis_failed,
+                         self._analysis_progress)
+
+    def _analysis_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _analysis_done(self, article_id: int) -> None:
+        self.progress.setVisible(False)
+        self.statusBar().showMessage("Analysis complete", 4000)
+        if article_id == self.current_article_id:
+            self.render_annotations()
+        self.refresh_library()
+        self.analysisFinished.emit(article_id)
+
+    def _analysis_failed(self, exc: BaseException, tb: str) -> None:
+        from briefing_app.nlp.types import AnalysisCancelled
+
+        self.progress.setVisible(False)
+        if isinstance(exc, AnalysisCancelled):
+            self.statusBar().showMessage("Analysis cancelled", 4000)
+            return
+        log.error("Analysis failed:\n%s", tb)
+        QMessageBox.warning(self, "Analysis failed", f"The article could not be analysed: {exc}")
+
+    # -- export --------------------------------------------------------------------------------
+    def _export_dialog(self) -> None:
+        ids = self.selected_article_ids()
+        if not ids:
+            QMessageBox.information(self, "Export briefing", "Open or select an article first.")
+            return
+        start_dir = self.settings.last_export_dir or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, "Export briefing", str(Path(start_dir) / "briefing.docx"),
+                                              "Word document (*.docx)")
+        if path:
+            if not path.lower().endswith(".docx"):
+                path += ".docx"
+            self.export_briefing_to(Path(path), ids)
+
+    def export_briefing_to(self, path: Path, article_ids: list[int]) -> Path | None:
+        """Draft a briefing from the articles and write it to ``path``."""
+        from briefing_app.export import ExportFailed, export_docx
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            briefing = self.services.briefings.create_draft(
+                article_ids, from_=self.settings.author, classification=self.settings.default_classification,
+            )
+            assert briefing.id is not None
+            document = self.services.briefings.document(briefing.id)
+            out = export_docx(document, path, template=self.settings.template or None)
+        except (ExportFailed, ValueError) as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return None
+        QApplication.restoreOverrideCursor()
+        self.settings.last_export_dir = str(path.parent)
+        save_settings(self.settings)
+        self.statusBar().showMessage(f"Briefing written to {out}", 8000)
+        return out
+
+    # -- misc ----------------------------------------------------------------------------------
+    def _legend_changed(self, labels: set[str], pillars: set[str]) -> None:
+        self.view.set_hidden(labels, pillars)
+        self.settings.hidden_labels = sorted(labels)
+        self.settings.hidden_pillars = sorted(pillars)
+        save_settings(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.tasks.shutdown()
+        super().closeEvent(event)
+
+
+def entity_mark(ann: Annotation) -> EntityMark:
+    """View mark of an entity annotation."""
+    return EntityMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status, ann.origin)
+
+
+def pillar_mark(ann: Annotation) -> PillarMark:
+    """View mark of a pillar annotation."""
+    return PillarMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status)
