@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 #: Labels shown by default in the GUI and exported (DESIGN §3).
 SHOWN_LABELS: tuple[str, ...] = (

@@ -1,0 +1,53 @@
+"""Canonical entity ids shared by aliases ("PM Modi", "Narendra Modi", "Modi" -> "PERSON:narendra modi")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing_app.nlp.gazetteer import Gazetteer, alias_key
+from briefing_app.nlp.titles import surname_of
+from briefing_app.nlp.types import EntitySpan
+
+_SPACES = re.compile(r"\s+")
+
+
+def canonical_text(text: str) -> str:
+    """Surface text reduced to an id key: one space, no leading 'the', no possessive, case-folded."""
+    return alias_key(_SPACES.sub(" ", text))
+
+
+def assign_entity_ids(entities: Sequence[EntitySpan], gazetteer: Gazetteer, particles: frozenset[str],
+                      officer_aliases: dict[str, str] | None = None,
+                      acronyms: dict[str, str] | None = None) -> None:
+    """Set ``entity_id`` on every span, in place.
+
+    Order of authority: the officer's merges, the gazetteer, full names in the same
+    text (a surname alone joins the unique full name ending with it), acronyms defined
+    in the text ("Ministry of External Affairs (MEA)"), else the span's own text.
+    """
+    officer = {canonical_text(k): v for k, v in (officer_aliases or {}).items()}
+    full_names: dict[str, set[str]] = {}
+    for ent in entities:
+        if ent.label == "PERSON":
+            entry = gazetteer.lookup(ent.text)
+            name = entry.name if entry is not None and entry.label == "PERSON" else ent.text
+            surname = surname_of(_SPACES.sub(" ", ent.text), particles)
+            if surname:
+                full_names.setdefault(canonical_text(surname), set()).add(canonical_text(name))
+    for ent in entities:
+        key = canonical_text(ent.text)
+        if key in officer:
+            ent.entity_id = f"{ent.label}:{canonical_text(officer[key])}"
+            continue
+        entry = gazetteer.lookup(ent.text)
+        if entry is not None and (entry.label == ent.label or {entry.label, ent.label} <= {"GPE", "LOC"}
+                                  or {entry.label, ent.label} <= {"LAW", "EVENT", "ORG"}):
+            ent.entity_id = entry.entity_id
+            continue
+        if ent.label == "PERSON" and len(full_names.get(key, ())) == 1:
+            ent.entity_id = f"PERSON:{next(iter(full_names[key]))}"
+            continue
+        if acronyms and key in acronyms:
+            key = acronyms[key]
+        ent.entity_id = f"{ent.label}:{key}"

@@ -1,0 +1,274 @@
+"""The analyser: model NER + gazetteer + title/alias rules -> entities; pillar scoring -> passages."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.nlp import rules
+from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
+from briefing_app.nlp.chunking import chunk_spans, sentence_spans
+from briefing_app.nlp.corrections import Corrections
+from briefing_app.nlp.entities import (
+    DATE_RULE,
+    LEARNED,
+    MODEL,
+    RULE,
+    SURNAME,
+    TITLE,
+    Candidate,
+    clean_model_span,
+    merge,
+    promote_containers,
+    strip_prefixes,
+)
+from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, build_gazetteer_ruler, default_gazetteer
+from briefing_app.nlp.model_loading import DEFAULT_MODEL, ModelUnavailable, load_pipeline
+from briefing_app.nlp.pillars import PillarScorer
+from briefing_app.nlp.taxonomy import load_taxonomy
+from briefing_app.nlp.titles import TitleMatcher, extend_name, surname_of
+from briefing_app.nlp.types import (
+    AnalysisCancelled,
+    AnalysisResult,
+    CancelCheck,
+    EntitySpan,
+    ProgressCallback,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Characters per chunk handed to spaCy; long texts are processed chunk by chunk.
+CHUNK_CHARS = 8_000
+_PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")
+
+
+@dataclass
+class _Shared:
+    """Heavy objects shared by every analyser built on the same model (read-only after build)."""
+
+    nlp: Any
+    mode: str
+    mode_message: str
+    gazetteer: Gazetteer
+    ruler: Any
+    titles: TitleMatcher
+    scorer: PillarScorer
+    entity_pillars: dict[str, list[str]]
+    particles: tuple[str, ...]
+
+
+_CACHE: dict[str, _Shared] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _shared(model: str | None) -> _Shared:
+    name = model or DEFAULT_MODEL
+    with _CACHE_LOCK:
+        if name in _CACHE:
+            return _CACHE[name]
+        try:
+            nlp: Language = load_pipeline(name)
+            mode, message = "model", ""
+        except ModelUnavailable as exc:
+            import spacy
+
+            nlp, mode, message = spacy.blank("en"), "rules-only", str(exc)
+        gazetteer = default_gazetteer()
+        shared = _Shared(
+            nlp=nlp, mode=mode, mode_message=message, gazetteer=gazetteer,
+            ruler=build_gazetteer_ruler(nlp, gazetteer), titles=TitleMatcher.build(gazetteer),
+            scorer=PillarScorer(load_taxonomy()),
+            entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
+            particles=tuple(gazetteer.name_particles),
+        )
+        _CACHE[name] = shared
+        return shared
+
+
+@dataclass
+class Analyzer:
+    """Finds entities and pillar passages in normalised text. Thread-safe for concurrent ``analyze``."""
+
+    shared: _Shared
+    corrections: Corrections = field(default_factory=Corrections)
+    use_domain: bool = True
+    scorer: PillarScorer | None = None
+    _learned: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    _rejected: set[tuple[str, str]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        c = self.corrections
+        if self.scorer is None:
+            self.scorer = self.shared.scorer.with_examples(c.pillar_examples) if c.pillar_examples else self.shared.scorer
+        self._learned = [
+            (re.compile(r"(?<![\w-])" + re.escape(surface.strip()) + r"(?![\w-])"), label)
+            for surface, label in c.added if surface.strip()
+        ]
+        self._rejected = {(t.casefold(), lab) for t, lab in c.rejected}
+
+    @property
+    def mode(self) -> str:
+        """"model" or "rules-only" (no spaCy model could be loaded)."""
+        return self.shared.mode
+
+    @property
+    def mode_message(self) -> str:
+        """Why the analyser runs rules-only; empty otherwise."""
+        return self.shared.mode_message
+
+    @property
+    def nlp(self) -> Any:
+        """The loaded spaCy pipeline (shared)."""
+        return self.shared.nlp
+
+    def with_corrections(self, corrections: Corrections) -> Analyzer:
+        """A new analyser applying ``corrections``; shares the loaded pipeline (cheap)."""
+        return Analyzer(self.shared, corrections, self.use_domain)
+
+    # ------------------------------------------------------------------ analysis
+    def analyze(self, text: str, progress: ProgressCallback | None = None,
+                cancel: CancelCheck | None = None) -> AnalysisResult:
+        """Entities and passages of ``text`` (already normalised; offsets are code points into it)."""
+        total = len(text)
+        model_cands, gaz_cands = self._run_pipeline(text, progress, cancel)
+        if cancel is not None and cancel():
+            raise AnalysisCancelled()
+        if self.use_domain:
+            cands = self._domain_candidates(text, model_cands, gaz_cands)
+        else:
+            cands = merge(model_cands, total)
+        entities = self._finish(text, cands)
+        passages = [
+            self.scorer.passage(text, s, e, [x for x in entities if s <= x.start and x.end <= e],  # type: ignore[union-attr]
+                                self.shared.entity_pillars if self.use_domain else None)
+            for s, e in sentence_spans(text)
+        ]
+        if progress is not None:
+            progress(total, total)
+        return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
+
+    def _run_pipeline(self, text: str, progress: ProgressCallback | None,
+                      cancel: CancelCheck | None) -> tuple[list[Candidate], list[Candidate]]:
+        """Model and gazetteer candidates, chunk by chunk, offsets shifted back into ``text``."""
+        chunks = chunk_spans(text, CHUNK_CHARS)
+        model: list[Candidate] = []
+        gaz: list[Candidate] = []
+        entries = {e.entity_id: e for e in self.shared.gazetteer.entries}
+
+        def texts():
+            for start, end in chunks:
+                if cancel is not None and cancel():
+                    raise AnalysisCancelled()
+                yield text[start:end]
+
+        for (offset, end), doc in zip(chunks, self.nlp.pipe(texts(), batch_size=1), strict=True):
+            if self.mode == "model":
+                for ent in doc.ents:
+                    model.append(Candidate(offset + ent.start_char, offset + ent.end_char, ent.label_, "model", MODEL))
+            if self.use_domain:
+                self.shared.ruler(doc)
+                for span in doc.spans[SPANS_KEY]:
+                    entry = entries.get(span.id_)
+                    gaz.append(Candidate(offset + span.start_char, offset + span.end_char, span.label_,
+                                         "gazetteer", RULE, entry=entry))
+            if progress is not None:
+                progress(end, len(text))
+        return model, gaz
+
+    def _domain_candidates(self, text: str, model: list[Candidate], gaz: list[Candidate]) -> list[Candidate]:
+        """All candidates after domain rules: model fixes, titles, initiatives, dates, learned names."""
+        g = self.shared.gazetteer
+        total = len(text)
+        fixed = [c2 for c in model if (c2 := clean_model_span(text, c, g)) is not None]
+        rule_cands = list(gaz)
+        for start, end, label in rules.find_initiatives(text):
+            cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
+            if cand is not None:
+                rule_cands.append(cand)
+        titled = []
+        for t in self.shared.titles.find(text):
+            end = extend_name(text, t.name_end, self.shared.particles)
+            blocked = any(r.start < end and t.name_start < r.end and r.label != "PERSON" for r in gaz)
+            if not blocked:
+                titled.append(Candidate(t.name_start, end, "PERSON", "gazetteer", TITLE, role=t.role))
+        dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        learned = []
+        for pattern, label in self._learned:
+            learned += [Candidate(m.start(), m.end(), label, "learned", LEARNED) for m in pattern.finditer(text)]
+        fixed = promote_containers(text, fixed, rule_cands)
+        base = fixed + rule_cands + titled + dates + learned
+        merged = merge(base, total)
+        extra = self._person_rules(text, merged, fixed)
+        extra += self._acronym_rules(text, merged)
+        return merge(base + extra, total) if extra else merged
+
+    def _person_rules(self, text: str, merged: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+        """Multi-token names kept whole and surnames carried over to later (or earlier) mentions."""
+        extra = []
+        particles = frozenset(p.casefold() for p in self.shared.particles)
+        by_start = {c.start: c for c in model}
+        names = set()
+        for c in merged:
+            if c.label != "PERSON":
+                continue
+            end = extend_name(text, c.end, self.shared.particles)
+            nxt = by_start.get(end + 1)
+            # "António" PERSON + "Costa" GPE: one capitalised word right after a name is its surname
+            if (nxt is not None and text[end:end + 1] == " " and nxt.label in ("GPE", "ORG", "NORP", "PERSON")
+                    and " " not in text[nxt.start:nxt.end] and self.shared.gazetteer.lookup(text[nxt.start:nxt.end]) is None):
+                end = nxt.end
+            if end != c.end:
+                extra.append(Candidate(c.start, end, "PERSON", c.source, TITLE, role=c.role))
+            names.add(text[c.start:end])
+        surnames = {s for n in names if (s := surname_of(" ".join(n.split()), particles))}
+        for surname in surnames:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+                extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
+        return extra
+
+    def _acronym_rules(self, text: str, merged: list[Candidate]) -> list[Candidate]:
+        """An acronym and its spelled-out form share a label ("COMPACT (Catalyzing ... Technology)")."""
+        extra = []
+        at = {(c.start, c.end): c for c in merged}
+        for short, long in rules.find_acronym_pairs(text):
+            known = at.get(short)
+            if known is not None and known.label != "PERSON" and long not in at:
+                extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
+        return extra
+
+    def _finish(self, text: str, cands: list[Candidate]) -> list[EntitySpan]:
+        """Candidates -> EntitySpans with the officer's relabels/rejections and canonical ids."""
+        c = self.corrections
+        relabel = {canonical_text(k): v for k, v in c.relabelled.items()}
+        out = []
+        for cand in cands:
+            surface = text[cand.start:cand.end]
+            label = relabel.get(canonical_text(surface), cand.label) if cand.source != "learned" else cand.label
+            if (surface.casefold(), label) in self._rejected:
+                continue
+            out.append(EntitySpan(cand.start, cand.end, label, surface, source=cand.source, role=cand.role))
+        acronyms = {}
+        spans = {(e.start, e.end): e for e in out}
+        for short, long in rules.find_acronym_pairs(text):
+            if short in spans and long in spans:
+                acronyms[canonical_text(spans[short].text)] = canonical_text(spans[long].text)
+        assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
+                          c.aliases, acronyms)
+        return out
+
+
+def create_analyzer(model: str | None = None, corrections: Corrections | None = None,
+                    use_domain: bool = True) -> Analyzer:
+    """An analyser for ``model`` (default: the bundled English model).
+
+    Never raises for a missing or broken model: the analyser then runs rules-only
+    (gazetteer, title rules, regex dates, pillars) with ``mode_message`` explaining why.
+    The loaded pipeline is cached and shared by every analyser of the same model.
+    """
+    return Analyzer(_shared(model), corrections or Corrections(), use_domain)
+
+
+__all__ = ["Analyzer", "create_analyzer", "replace"]

@@ -1,0 +1,91 @@
+"""Sentence/passage boundaries and chunks for long documents (pure text rules, no model)."""
+
+from __future__ import annotations
+
+import re
+
+#: Words followed by a full stop that do not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof smt shri sh sri km st gen lt col adm capt sgt maj rep sen gov hon jr sr inc ltd co corp
+no nos vol vs etc eg ie jan feb mar apr jun jul aug sep sept oct nov dec govt dept approx fig est
+u.s u.k u.n e.u u.s.a u.a.e h.e p.m a.m
+""".split())
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0900-\u097F])")
+_PREV_WORD = re.compile(r"([\w.]+)$")
+_WS = " \t\n"
+
+
+def _is_abbreviation(text: str, dot_pos: int) -> bool:
+    """True when the full stop at ``dot_pos`` ends an abbreviation or an initial."""
+    if text[dot_pos] != ".":
+        return False
+    match = _PREV_WORD.search(text, max(0, dot_pos - 12), dot_pos)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").casefold()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "S. Jaishankar", "Donald J. Trump"
+    return word in ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]``; every line is at least its own sentence."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        cur = line_start
+        for match in _BOUNDARY.finditer(text, line_start, line_end):
+            if _is_abbreviation(text, match.start()):
+                continue
+            piece = _trimmed(text, cur, match.end())
+            if piece:
+                spans.append(piece)
+            cur = match.end()
+        piece = _trimmed(text, cur, line_end)
+        if piece:
+            spans.append(piece)
+        line_start = line_end + 1
+    return spans
+
+
+def chunk_spans(text: str, max_chars: int = 10_000) -> list[tuple[int, int]]:
+    """Split ``text`` into consecutive chunks of at most ``max_chars`` at paragraph/line breaks.
+
+    A longer line is cut at sentence boundaries, a longer sentence at the last
+    whitespace before the limit. Chunks cover the text without gaps or overlaps.
+    """
+    n = len(text)
+    if n <= max_chars:
+        return [(0, n)] if n else []
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        limit = start + max_chars
+        if limit >= n:
+            chunks.append((start, n))
+            break
+        cut = text.rfind("\n\n", start, limit)
+        if cut <= start:
+            cut = text.rfind("\n", start, limit)
+        if cut <= start:
+            # the last "sentence" is the one the limit cuts: end at the one before it
+            ends = [e for _, e in sentence_spans(text, start, limit)[:-1]]
+            cut = ends[-1] if ends else -1
+        if cut <= start:
+            cut = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
+        if cut <= start:
+            cut = limit
+        chunks.append((start, cut))
+        start = cut
+    return chunks

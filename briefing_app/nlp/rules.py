@@ -1,0 +1,118 @@
+"""Regular-expression entity rules: dates, generic named initiatives, acronym definitions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_DATE_PATTERNS = [
+    rf"\b{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_MONTHS}\s+{_YEAR}\b",
+    r"\b(?:January|February|April|June|July|August|September|October|November|December)\b",
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:(?:the\s+)?(?:last|past|next|coming)|this|earlier\s+this|later\s+this)\s+"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?"
+    r"(?:week|month|year|decade|quarter|fortnight|century)s?\b",
+    rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
+    rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
+    rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",
+]
+_DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
+
+#: Head nouns of named initiatives: LAW for instruments, EVENT for meetings and exercises.
+LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
+             "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
+             "Program", "Alliance", "Policy", "Mechanism", "Protocol", "Convention", "Act")
+EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Forum", "Exercise", "Meeting", "Talks", "Consultations",
+               "Conclave")
+_HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
+_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&)$")
+#: Capitalised words that begin sentences but never begin an initiative's name.
+STARTERS = frozenset("""
+The This That These Those A An Its Their Our His Her Both Each Every During Under With At In On For And But As
+Of By From To Into After Before Since While When Where Why How What Which Who Also Such Another Any Some All
+New Last Next First Second Third Future Recent Previous Upcoming Annual Historic Landmark Proposed Key Further
+""".split())
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "&"})
+
+
+def find_dates(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of explicit dates ("November 6", "last month", "in 2024")."""
+    for match in _DATE_RE.finditer(text):
+        yield match.start(), match.end()
+
+
+def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
+    """Capitalised phrases ending in an initiative head ("Comprehensive Global Strategic Partnership").
+
+    Leading sentence starters are dropped; at least one modifier must remain.
+    Country prefixes are not removed here (the analyser splits them off).
+    """
+    for match in _HEAD_RE.finditer(text):
+        head_start, head_end = match.span()
+        label = "EVENT" if match.group(1) in EVENT_HEADS else "LAW"
+        words: list[tuple[int, int]] = []
+        pos = head_start
+        while len(words) < 8:
+            gap_end = pos
+            while pos > 0 and text[pos - 1] in " \t":
+                pos -= 1
+            if pos == gap_end or pos == 0:
+                break
+            wstart = pos
+            while wstart > 0 and not text[wstart - 1].isspace() and text[wstart - 1] not in "–—(\"“‘,;:|":
+                wstart -= 1
+            word = text[wstart:pos]
+            if not _WORD_RE.match(word) or word.endswith((".", ",")):
+                break
+            words.append((wstart, pos))
+            pos = wstart
+        words.reverse()
+        # drop connectors and sentence starters at the left edge
+        while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
+            words.pop(0)
+        if not words:
+            continue
+        yield words[0][0], head_end, label
+
+
+_ACRONYM_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+&-]{1,11})\s*\(([^()\n]{6,160})\)")
+_ACRONYM_BEFORE = re.compile(r"([A-Z][^()\n]{5,160}?)\s*\(([A-Z][A-Za-z0-9+&-]{1,11})\)")
+_MINOR = frozenset({"of", "for", "and", "the", "on", "in", "to", "&", "a", "an", "with"})
+
+
+def _initials(phrase: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    return "".join(w[0].upper() for w in words if w.casefold() not in _MINOR)
+
+
+def _is_acronym(token: str) -> bool:
+    return sum(c.isupper() for c in token) >= 2 and token[0].isupper()
+
+
+def find_acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """``(acronym span, long-form span)`` for "COMPACT (Catalyzing Opportunities ...)" and "Long Form (LF)"."""
+    for m in _ACRONYM_AFTER.finditer(text):
+        acro, expansion = m.group(1), m.group(2).strip()
+        letters = re.sub(r"[^A-Z]", "", acro.upper())
+        if _is_acronym(acro) and _initials(expansion).startswith(letters[:3]) and len(letters) >= 2:
+            start = m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip()))
+            yield (m.start(1), m.end(1)), (start, start + len(expansion))
+    for m in _ACRONYM_BEFORE.finditer(text):
+        acro = m.group(2)
+        letters = re.sub(r"[^A-Z]", "", acro.upper())
+        if not _is_acronym(acro) or len(letters) < 2:
+            continue
+        words = list(re.finditer(r"[A-Za-z][\w'’-]*", m.group(1)))
+        # take the shortest tail of the phrase whose initials spell the acronym
+        for i in range(len(words) - 1, -1, -1):
+            tail = m.group(1)[words[i].start():]
+            if _initials(tail) == letters and words[i].group(0)[0].isupper():
+                start = m.start(1) + words[i].start()
+                yield (m.start(2), m.end(2)), (start, m.start(1) + len(m.group(1).rstrip()))
+                break

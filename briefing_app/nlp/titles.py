@@ -1,0 +1,108 @@
+"""Titles and honorifics before person names: kept out of PERSON spans, reported as the role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing_app.nlp.gazetteer import Gazetteer
+from briefing_app.nlp.rules import STARTERS
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ\u0100-\u024f"
+#: One word of a name: "Modi", "O'Brien", "Jae-myung", or an initial "S." / "J.D.".
+NAME_WORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][{_LOW}]+(?:['’-][{_UP}{_LOW}][{_LOW}]+)*)"
+#: Capitalised words that never begin a person's name after a title.
+NOT_NAMES = frozenset("""
+The This That These Those A An And Or Of On In At For With From To By As Is Was Has Had Will Would Said Says
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Office Secretariat House Administration Government Ministry Department
+Council Minister Ministers President Presidents Secretary Also Both But He She They It Its Their His Her
+""".split())
+
+
+@dataclass(slots=True)
+class TitledName:
+    """A title/honorific directly followed by a name."""
+
+    role: str
+    role_start: int
+    name_start: int
+    name_end: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class TitleMatcher:
+    """Finds "Prime Minister Narendra Modi", "External Affairs Minister Smt. Sushma Swaraj"..."""
+
+    gazetteer: Gazetteer
+    pattern: re.Pattern[str]
+    particles: frozenset[str]
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer) -> TitleMatcher:
+        """Compile the title regex from the gazetteer's title lists."""
+        titles = _alternation(gazetteer.titles)
+        heads = _alternation(gazetteer.title_heads)
+        honor = _alternation(gazetteer.honorifics)
+        particles = _alternation(gazetteer.name_particles)
+        # "External Affairs Minister", "Union Minister of State for Commerce and Industry"
+        compound = (rf"(?:[{_UP}][{_LOW}]+\s+(?:(?:and|of|for)\s+)?){{0,3}}(?:{heads})"
+                    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[{_UP}][{_LOW}]+\s*(?:(?:and|&)\s+)?){{1,4}})?")
+        role = rf"(?:(?:{titles}|{compound})(?:\s+(?:{honor})(?!\w))*|(?:{honor})(?!\w)(?:\s+(?:{honor})(?!\w))*)"
+        name = rf"{NAME_WORD}(?:\s+(?:(?:{particles})\s+)*{NAME_WORD}){{0,3}}"
+        pattern = re.compile(rf"(?<![\w-])(?P<role>{role})\s+(?P<name>{name})")
+        lowered = frozenset(p.casefold() for p in gazetteer.name_particles)
+        return cls(gazetteer=gazetteer, pattern=pattern, particles=lowered)
+
+    def find(self, text: str) -> list[TitledName]:
+        """Every title directly followed by a plausible name (not a place or organisation)."""
+        found = []
+        for m in self.pattern.finditer(text):
+            name_start = m.start("name")
+            words = list(re.finditer(r"\S+", m.group("name")))
+            while words and words[-1].group() in NOT_NAMES:
+                words.pop()
+            if not words or words[0].group() in NOT_NAMES:
+                continue
+            entry = self.gazetteer.lookup(" ".join(w.group() for w in words))
+            if entry is not None and entry.label != "PERSON":
+                continue
+            role_words = m.group("role").split()
+            while len(role_words) > 1 and role_words[0] in STARTERS:
+                role_words.pop(0)
+            found.append(TitledName(role=" ".join(role_words), role_start=m.start("role"),
+                                    name_start=name_start, name_end=name_start + words[-1].end()))
+        return found
+
+
+
+@cache
+def _particle_extension(particles: tuple[str, ...]) -> re.Pattern[str]:
+    alt = _alternation(list(particles))
+    return re.compile(rf"\s+(?:(?:{alt})\s+)+{NAME_WORD}")
+
+
+def extend_name(text: str, end: int, particles: tuple[str, ...]) -> int:
+    """End of a name continued by particles ("Ursula" + " von der Leyen"), else ``end``."""
+    m = _particle_extension(particles).match(text, end)
+    return m.end() if m else end
+
+
+def surname_of(name: str, particles: frozenset[str]) -> str | None:
+    """The part of a full name used alone later: "Modi", "von der Leyen"; None for one-word names."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    i = len(words) - 1
+    while i > 1 and words[i - 1].casefold() in particles:
+        i -= 1
+    surname = " ".join(words[i:])
+    if re.fullmatch(r"(?:[A-Z]\.)+", surname) or len(surname) < 3:
+        return None
+    return surname
