@@ -1,0 +1,70 @@
+"""Plain input model of the briefing exporter.
+
+The services layer builds these from the database; the exporter and the live
+preview only read them. No Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SourceRef:
+    """One article cited in the briefing."""
+
+    number: int  # citation number [1], [2] ... in order of first use
+    outlet: str
+    title: str
+    published: str  # ISO date or ""
+    url: str = ""
+
+
+@dataclass
+class BriefingItem:
+    """One quoted passage."""
+
+    text: str  # the quoted passage
+    source_number: int  # -> SourceRef.number
+    comment: str = ""  # officer's comment on this item
+
+
+@dataclass
+class BriefingSection:
+    """One section (usually one pillar) of passages."""
+
+    pillar_id: str
+    heading: str  # e.g. "defence", "Defence"
+    items: list[BriefingItem]
+
+
+@dataclass
+class KeyActor:
+    """A row of the key actors table."""
+
+    name: str
+    type: str  # "Person", "Organisation", "Place", "Initiative"...
+    role: str
+    mentions: int
+    articles: int
+
+
+@dataclass
+class BriefingDocument:
+    """Everything that goes into one briefing note."""
+
+    title: str
+    subject: str = ""
+    to: str = ""
+    from_: str = ""
+    date: str = ""  # ISO date
+    reference: str = ""
+    classification: str = "UNCLASSIFIED"
+    caveat: str = ""
+    summary: list[str] = field(default_factory=list)  # bottom line up front bullets
+    sections: list[BriefingSection] = field(default_factory=list)
+    assessment: str = ""
+    next_steps: list[str] = field(default_factory=list)
+    actors: list[KeyActor] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
