@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget
 
@@ -64,7 +64,8 @@ class PillarGutter(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#f4f5f7"))
         editor = self._view.editor
-        offset_y = editor.viewport().mapTo(self, editor.viewport().rect().topLeft()).y()
+        # The viewport is not our child: map through the common parent (the view).
+        offset_y = editor.viewport().mapTo(self._view, QPoint(0, 0)).y() - self.y()
         order = self._view.pillar_order
         for mark in self._view.visible_pillar_marks():
             top = editor.cursorRect(self._view.cursor_at(mark.start)).top()

@@ -43,7 +43,7 @@ class Legend(QWidget):
         layout.addStretch(1)
 
     def _box(self, text: str, colour: str, checked: bool) -> QCheckBox:
-        box = QCheckBox(text, self)
+        box = QCheckBox(text.replace("&", "&&"), self)  # '&' would become a mnemonic
         box.setChecked(checked)
         box.setStyleSheet(
             f"QCheckBox::indicator:checked {{ background: {colour}; border: 1px solid #555; }}"

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self._pending_analysis: set[int] = set()
         self.setWindowTitle("Briefing Builder")
         self.setObjectName("mainWindow")
+        # The one undo mechanism: every edit is a QUndoCommand that calls services.
+        self.undo_stack = QUndoStack(self)
 
         pillars = self.services.pillars.all()
         self.view = ArticleView(self)
@@ -95,6 +97,16 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        view_menu = self.menuBar().addMenu("&View")
+        # Feature modules add their actions to these menus (see gui/*_feature modules).
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu}
         self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open,
                                    triggered=self._open_dialog)
         self.export_action = QAction("&Export briefing…", self, shortcut=QKeySequence("Ctrl+E"),
@@ -105,6 +117,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
+        self.menus["help"] = help_menu
         help_menu.addAction(QAction("&About Briefing Builder", self, triggered=self._about))
 
     def _about(self) -> None:
