@@ -26,8 +26,7 @@ from briefing_app.nlp.entities import (
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, build_gazetteer_ruler, default_gazetteer
 from briefing_app.nlp.model_loading import DEFAULT_MODEL, ModelUnavailable, load_pipeline
-from briefing_app.nlp.pillars import PillarScorer
-from briefing_app.nlp.taxonomy import load_taxonomy
+from briefing_app.nlp.pillars import PillarScorer, default_scorer
 from briefing_app.nlp.titles import TitleMatcher, extend_name, surname_of
 from briefing_app.nlp.types import (
     AnalysisCancelled,
@@ -80,7 +79,7 @@ def _shared(model: str | None) -> _Shared:
         shared = _Shared(
             nlp=nlp, mode=mode, mode_message=message, gazetteer=gazetteer,
             ruler=build_gazetteer_ruler(nlp, gazetteer), titles=TitleMatcher.build(gazetteer),
-            scorer=PillarScorer(load_taxonomy()),
+            scorer=default_scorer(),
             entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
             particles=tuple(gazetteer.name_particles),
         )

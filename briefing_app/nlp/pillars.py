@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from briefing_app.nlp.taxonomy import PillarDef
+from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.types import EntitySpan, Passage
+from briefing_app.resources import resource_path
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\+")
 #: Lines that are web clutter, never a pillar ("Also Read: ...", share/follow prompts).
@@ -103,9 +106,11 @@ class PillarScorer:
     """Scores passages against the taxonomy lexicon (multi-label, threshold + relative cut)."""
 
     pillars: list[PillarDef]
-    threshold: float = 1.5
-    relative_cut: float = 0.3
+    threshold: float = 1.0
+    relative_cut: float = 0.34
     entity_cue_weight: float = 1.0
+    role_cue_weight: float = 0.5
+    fallback_min: float = 0.5
     learner: PillarLearner | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
@@ -123,7 +128,7 @@ class PillarScorer:
     def with_examples(self, examples: Sequence[tuple[str, list[str]]]) -> PillarScorer:
         """A copy that also learns from officer-tagged passages."""
         learner = PillarLearner.from_examples(examples, {p.id for p in self.pillars}) if examples else None
-        return PillarScorer(self.pillars, self.threshold, self.relative_cut, self.entity_cue_weight, learner)
+        return replace(self, learner=learner)
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
                    entity_pillars: dict[str, list[str]] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
@@ -144,6 +149,8 @@ class PillarScorer:
                     break
             else:
                 i += 1
+        if self.role_cue_weight and any(e.label == "PERSON" and e.role for e in entities):
+            raw["diplomacy"] += self.role_cue_weight
         if entity_pillars:
             for ent in entities:
                 for pillar in entity_pillars.get(ent.entity_id, []):
@@ -170,6 +177,8 @@ class PillarScorer:
         top = max(raw.values())
         order = [p.id for p in self.pillars]
         chosen = [p for p in order if raw.get(p, 0.0) >= self.threshold and raw[p] >= self.relative_cut * top]
+        if not chosen and top >= self.fallback_min:
+            chosen = [p for p in order if raw.get(p, 0.0) == top]  # weak cues: the single best pillar
         scores = {p: round(1.0 - math.exp(-raw[p] / 2.0), 3) for p in order if raw.get(p, 0.0) > 0}
         reasons: list[str] = []
         for p in chosen:
@@ -177,3 +186,17 @@ class PillarScorer:
                 if w not in reasons:
                     reasons.append(w)
         return Passage(start, end, pillars=chosen, scores=scores, why=reasons)
+
+
+def load_scoring(path: str | Path | None = None) -> dict[str, float]:
+    """The ``scoring`` block of ``pillars.json`` (threshold, relative cut, cue weights); may be empty."""
+    source = Path(path) if path else resource_path("pillars.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data.get("scoring", {}).items()}
+
+
+def default_scorer(path: str | Path | None = None) -> PillarScorer:
+    """A scorer for the bundled (or given) taxonomy with its scoring parameters."""
+    params = load_scoring(path)
+    fields = {"threshold", "relative_cut", "entity_cue_weight", "role_cue_weight", "fallback_min"}
+    return PillarScorer(load_taxonomy(path), **{k: v for k, v in params.items() if k in fields})
