@@ -1,0 +1,50 @@
+"""Helpers shared by the format modules: finishing text and choosing a title."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefing_app.core.text import normalize_text
+from briefing_app.importers.base import ImportFailed
+from briefing_app.importers.boilerplate import strip_boilerplate
+from briefing_app.importers.limits import MAX_TITLE_CHARS
+
+
+def finish_text(raw: str) -> str:
+    """Normalise ``raw`` (once) and strip boilerplate lines."""
+    return strip_boilerplate(normalize_text(raw))
+
+
+def require_text(path: str | os.PathLike[str], text: str, reason: str = "is empty") -> str:
+    """Raise ImportFailed with ``reason`` when ``text`` holds nothing but blank space."""
+    if not text.strip():
+        raise ImportFailed.for_file(path, reason)
+    return text
+
+
+def clean_meta(value: object) -> str:
+    """A metadata value as one stripped line ("" for None)."""
+    if value is None:
+        return ""
+    return " ".join(normalize_text(str(value)).split())
+
+
+def first_line_title(text: str) -> str:
+    """The first non-empty line of ``text`` when it is short enough to be a title, else ""."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= MAX_TITLE_CHARS else ""
+    return ""
+
+
+def stem_title(path: str | os.PathLike[str]) -> str:
+    """A title made from the file name: ``india_us-talks.txt`` -> ``india us-talks``."""
+    return Path(path).stem.replace("_", " ").strip() or Path(path).name
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a whole file (callers check its size first)."""
+    with open(path, "rb") as handle:
+        return handle.read()

@@ -1,0 +1,112 @@
+"""Word .docx files: body paragraphs, headings and tables in order, core properties as metadata."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from briefing_app.importers.base import ImportedDocument, ImportFailed
+from briefing_app.importers.common import clean_meta, finish_text, first_line_title, require_text, stem_title
+from briefing_app.importers.dates import iso_date
+from briefing_app.importers.limits import check_zip_members
+from briefing_app.importers.magic import OLE_MAGIC, ZIP_MAGIC
+
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+_CELL_SEPARATOR = " | "
+
+
+def check_docx_container(path: str | os.PathLike[str]) -> None:
+    """Refuse encrypted, legacy, corrupt, non-Word and zip-bomb files before python-docx opens them."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE_MAGIC):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if _ENCRYPTION_STREAM in data:
+            raise ImportFailed.for_file(
+                path, "is password-protected (encrypted); open it in Word, remove the password and save again"
+            )
+        raise ImportFailed.for_file(
+            path, "is an old Word 97-2003 document, not .docx; save it as .docx first"
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise ImportFailed.for_file(path, "is not a Word .docx file (corrupt or a different format)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_zip_members(path, archive)
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise ImportFailed.for_file(path, "is corrupt (damaged zip container)") from exc
+    if "word/document.xml" not in names:
+        raise ImportFailed.for_file(path, "is a zip file but not a Word document (no word/document.xml)")
+
+
+def load_docx(path: str | os.PathLike[str]) -> ImportedDocument:
+    """Import a .docx: text in document order, title from core properties or a Title/Heading paragraph."""
+    check_docx_container(path)
+    try:
+        document = docx.Document(os.fspath(path))
+    except Exception as exc:  # python-docx/lxml raise many types for damaged packages
+        raise ImportFailed.for_file(path, "is corrupt (its Word content could not be read)") from exc
+    blocks: list[str] = []
+    heading_title = ""
+    for block in _iter_blocks(document):
+        if isinstance(block, Paragraph):
+            blocks.append(block.text)
+            if not heading_title and block.text.strip() and _is_title_style(block):
+                heading_title = block.text
+        else:
+            blocks.append("\n".join(_table_lines(block)))
+    text = require_text(path, finish_text("\n\n".join(b for b in blocks if b.strip())))
+    core = document.core_properties
+    title = clean_meta(core.title) or clean_meta(heading_title) or first_line_title(text) or stem_title(path)
+    return ImportedDocument(
+        title=title,
+        text=text,
+        source_path=str(Path(path).resolve()),
+        author=clean_meta(core.author),
+        published=iso_date(core.created),
+        format="docx",
+    )
+
+
+def _iter_blocks(container: Any) -> Iterator[Paragraph | Table]:
+    """Paragraphs and tables of the body (or a cell) in document order."""
+    yield from container.iter_inner_content()
+
+
+def _is_title_style(paragraph: Paragraph) -> bool:
+    try:
+        name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    except (KeyError, ValueError):
+        return False
+    return name == "Title" or name.startswith("Heading")
+
+
+def _table_lines(table: Table) -> list[str]:
+    """One line per row, cells joined by " | " (merged cells once); nested tables flattened."""
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[object] = set()  # lxml elements hash by identity; merged cells share one
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            parts: list[str] = []
+            for block in _iter_blocks(cell):
+                if isinstance(block, Paragraph):
+                    parts.append(block.text.strip())
+                else:
+                    parts.extend(_table_lines(block))
+            cells.append(" ".join(p for p in parts if p))
+        if any(cells):
+            lines.append(_CELL_SEPARATOR.join(cells).strip())
+    return lines

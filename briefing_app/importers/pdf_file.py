@@ -1,0 +1,125 @@
+"""PDF files with a text layer (pypdf): text reflowed into paragraphs, document info as metadata."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+from briefing_app.importers.base import ImportedDocument, ImportFailed
+from briefing_app.importers.common import clean_meta, finish_text, first_line_title, stem_title
+from briefing_app.importers.dates import iso_date
+from briefing_app.importers.magic import PDF_MAGIC
+from briefing_app.importers.pdf_reflow import reflow_pages
+
+# Titles that PDF printers put in the info dictionary instead of the real one.
+_PRINTER_TITLE = re.compile(
+    r"^(?:microsoft\s+(?:word|powerpoint)\s+-\s+)|\.(?:docx?|odt|rtf|txt|html?)$", re.I
+)
+_USELESS_TITLES = frozenset({"untitled", "document", "title", "slide 1", "print"})
+
+
+def load_pdf(path: str | os.PathLike[str]) -> ImportedDocument:
+    """Import a PDF's text layer; scanned, encrypted and damaged PDFs raise ImportFailed."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if PDF_MAGIC not in head:
+        raise ImportFailed.for_file(path, "is not a PDF file (corrupt or a different format)")
+    try:
+        reader = PdfReader(os.fspath(path))
+        _unlock(path, reader)
+        pages = reader.pages
+        page_count = len(pages)
+        if page_count == 0:
+            raise ImportFailed.for_file(path, "is corrupt (no pages found)")
+    except ImportFailed:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise ImportFailed.for_file(path, "is corrupt (its PDF structure could not be read)") from exc
+
+    warnings: list[str] = []
+    texts: list[str] = []
+    failed: list[int] = []
+    for number in range(page_count):
+        try:
+            texts.append(pages[number].extract_text() or "")
+        except FileNotDecryptedError as exc:
+            raise ImportFailed.for_file(
+                path, "is password-protected; remove the password and try again"
+            ) from exc
+        except Exception:  # pypdf raises many types on damaged content streams
+            failed.append(number + 1)
+            texts.append("")
+    if failed:
+        warnings.append(f"{len(failed)} page(s) could not be read: {_page_list(failed)}.")
+    text = finish_text(reflow_pages(texts))
+    if not text:
+        reason = "has no text layer (scanned?); run it through OCR and import the result"
+        if failed and len(failed) == page_count:
+            reason = "is corrupt (no page could be read)"
+        raise ImportFailed.for_file(path, reason)
+    blank = [n + 1 for n, t in enumerate(texts) if not t.strip() and n + 1 not in failed]
+    if blank:
+        warnings.append(
+            f"{len(blank)} of {page_count} page(s) have no text layer (scanned?): {_page_list(blank)}."
+        )
+
+    info = _info(reader)
+    title = _clean_title(info.get("/Title", "")) or first_line_title(text) or stem_title(path)
+    return ImportedDocument(
+        title=title,
+        text=text,
+        source_path=str(Path(path).resolve()),
+        author=clean_meta(info.get("/Author", "")),
+        published=iso_date(info.get("/CreationDate", "")),
+        format="pdf",
+        warnings=warnings,
+    )
+
+
+def _unlock(path: str | os.PathLike[str], reader: PdfReader) -> None:
+    """Open PDFs that only restrict editing (empty user password); refuse real passwords."""
+    if not reader.is_encrypted:
+        return
+    try:
+        result = reader.decrypt("")
+    except DependencyError as exc:
+        raise ImportFailed.for_file(
+            path, "is encrypted with AES, which this installation cannot decrypt (cryptography missing)"
+        ) from exc
+    except (PdfReadError, NotImplementedError) as exc:
+        raise ImportFailed.for_file(path, "uses an unsupported kind of PDF encryption") from exc
+    if result == PasswordType.NOT_DECRYPTED:
+        raise ImportFailed.for_file(path, "is password-protected; remove the password and try again")
+
+
+def _info(reader: PdfReader) -> dict[str, str]:
+    """The document information dictionary as plain strings ({} when unreadable)."""
+    try:
+        metadata = reader.metadata
+    except Exception:  # a damaged info dictionary must not stop the import
+        return {}
+    if not metadata:
+        return {}
+    result: dict[str, str] = {}
+    for key in ("/Title", "/Author", "/CreationDate"):
+        try:
+            value = metadata.get(key)
+        except Exception:  # indirect objects may point nowhere
+            continue
+        if value is not None:
+            result[key] = str(value)
+    return result
+
+
+def _clean_title(raw: str) -> str:
+    title = _PRINTER_TITLE.sub("", clean_meta(raw)).strip()
+    return "" if title.casefold() in _USELESS_TITLES else title
+
+
+def _page_list(numbers: list[int], limit: int = 10) -> str:
+    shown = ", ".join(str(n) for n in numbers[:limit])
+    return shown + (", …" if len(numbers) > limit else "")

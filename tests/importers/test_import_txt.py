@@ -1,0 +1,132 @@
+"""Plain-text import: encodings, binary refusal, empty files, titles."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.text import normalize_text
+from briefing_app.importers import ImportFailed, load_document
+from tests.importers.factories import PARA_HINDI, PARA_SECURITY
+
+BODY = f"India and US review defence ties\n\n{PARA_SECURITY}\n"
+
+
+def test_utf8_text_title_and_whole_text(tmp_path: Path) -> None:
+    path = tmp_path / "talks.txt"
+    path.write_text(BODY, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "India and US review defence ties"
+    assert doc.text == normalize_text(BODY)  # the title line stays in the text
+    assert doc.format == "txt"
+    assert doc.source_path == str(path.resolve())
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_unicode_with_bom(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "bom.txt"
+    data = BODY + PARA_HINDI
+    raw = data.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = codecs.BOM_UTF16_BE + raw
+    path.write_bytes(raw)
+    doc = load_document(path)
+    assert doc.text == normalize_text(data)
+    assert "\ufeff" not in doc.text
+
+
+def test_utf16_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "nobom.txt"
+    path.write_bytes(BODY.encode("utf-16-le"))
+    assert load_document(path).text == normalize_text(BODY)
+
+
+def test_cp1252_detected(tmp_path: Path) -> None:
+    text = (
+        "Café diplomacy — the “strategic” dialogue\n\n"
+        "Ministers met in Genève and São Paulo; the communiqué praised the naïve optimism of the résumé. "
+        "Officials said the €5 billion fund would be reviewed – again – next year.\n"
+    )
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("cp1252"))
+    doc = load_document(path)
+    assert doc.text == normalize_text(text)
+    assert doc.title == "Café diplomacy — the “strategic” dialogue"
+    assert any("guessed" in w for w in doc.warnings)
+
+
+def test_emoji_and_devanagari_round_trip(tmp_path: Path) -> None:
+    text = f"{PARA_HINDI}\n\nनमस्ते 👋🏽 — ZWJ family 👨‍👩‍👧 and combining e\u0301.\n"
+    path = tmp_path / "unicode.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.text == normalize_text(text)
+    assert "🇮🇳🤝🇺🇸" in doc.text and "👨‍👩‍👧" in doc.text
+    assert "é" in doc.text  # NFC composed
+
+
+def test_binary_renamed_txt_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
+    with pytest.raises(ImportFailed) as info:
+        load_document(path)
+    message = str(info.value)
+    assert "photo.txt" in message and "is not a text file" in message
+    assert "\n" not in message
+
+
+def test_control_garbage_without_nul_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(bytes(b % 31 + 1 for b in range(4000)))
+    with pytest.raises(ImportFailed, match="garbage.txt is not a text file"):
+        load_document(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", codecs.BOM_UTF8, "  \n".encode("utf-16")])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(ImportFailed, match=r"^empty\.txt is empty$"):
+        load_document(path)
+
+
+def test_long_first_line_gives_stem_title(tmp_path: Path) -> None:
+    path = tmp_path / "long_first_line.txt"
+    path.write_text("word " * 100 + "\n\nSecond paragraph.", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "long first line"
+    assert doc.text.startswith("word word")
+
+
+def test_markdown_heading_title(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Talking points\n\nPoint one.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "Talking points"
+    assert doc.text.startswith("# Talking points")
+
+
+def test_crlf_and_clutter_lines(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(
+        b"Title line\r\n\r\nFirst paragraph.\r\nAlso Read: Something else\r\nSecond paragraph.\r\n"
+    )
+    doc = load_document(path)
+    assert "\r" not in doc.text
+    assert "Also Read" not in doc.text
+    assert doc.text == "Title line\n\nFirst paragraph.\nSecond paragraph."
+
+
+def test_html_saved_as_txt_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Sniffed page</title></head><body><article>"
+        f"<p>{PARA_SECURITY}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.format == "html"
+    assert "<p>" not in doc.text and "maritime security" in doc.text
