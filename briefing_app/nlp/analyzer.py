@@ -27,7 +27,7 @@ from briefing_app.nlp.entities import (
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, build_gazetteer_ruler, default_gazetteer
 from briefing_app.nlp.model_loading import DEFAULT_MODEL, ModelUnavailable, load_pipeline
 from briefing_app.nlp.pillars import PillarScorer, default_scorer
-from briefing_app.nlp.titles import TitleMatcher, extend_name, surname_of
+from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, surname_of
 from briefing_app.nlp.types import (
     AnalysisCancelled,
     AnalysisResult,
@@ -41,7 +41,14 @@ if TYPE_CHECKING:
 
 #: Characters per chunk handed to spaCy; long texts are processed chunk by chunk.
 CHUNK_CHARS = 8_000
-_PLACE_LABELS = ("GPE", "LOC", "ORG", "NORP")
+#: Words after a one-word name that make it a speaker ("Šefčovič said").
+_SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
+                     r"warned|insisted|replied|asked|explained|remarked|emphasised|emphasized|tweeted|posted)\b")
+#: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
+_LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
+#: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
+_MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
+                       r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
 
 
 @dataclass
@@ -181,7 +188,7 @@ class Analyzer:
         """All candidates after domain rules: model fixes, titles, initiatives, dates, learned names."""
         g = self.shared.gazetteer
         total = len(text)
-        fixed = [c2 for c in model if (c2 := clean_model_span(text, c, g)) is not None]
+        fixed = [c2 for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
@@ -223,9 +230,30 @@ class Analyzer:
                 extra.append(Candidate(c.start, end, "PERSON", c.source, TITLE, role=c.role))
             names.add(text[c.start:end])
         surnames = {s for n in names if (s := surname_of(" ".join(n.split()), particles))}
+        persons = [c for c in merged if c.label == "PERSON"] + [c for c in extra if c.label == "PERSON"]
         for surname in surnames:
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+                if any(p.start <= m.start() and m.end() <= p.end and p.length > len(surname) for p in persons):
+                    continue  # part of the full name itself
                 extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
+        known = {w for n in names if len(n.split()) > 1 for w in n.split()}
+        extra += self._orphan_rules(text, merged, known)
+        return extra
+
+    def _orphan_rules(self, text: str, merged: list[Candidate], known: set[str]) -> list[Candidate]:
+        """Fix one-word model names: "Šefčovič said" is a person; "at Kiel", "Dakar plant" are places."""
+        extra = []
+        g = self.shared.gazetteer
+        for c in merged:
+            if c.source != "model" or " " in text[c.start:c.end] or g.lookup(text[c.start:c.end]) is not None:
+                continue
+            after = text[c.end:c.end + 20]
+            before = text[max(0, c.start - 8):c.start]
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and _SPEECH.match(after):
+                extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
+            elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
+                if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):
+                    extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
         return extra
 
     def _acronym_rules(self, text: str, merged: list[Candidate]) -> list[Candidate]:

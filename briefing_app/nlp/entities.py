@@ -17,7 +17,7 @@ CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_A
 LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
-_DASH_JOINER = re.compile(r"^\s*[-–—/]\s*$|^\s*(?:and|&)\s*$")
+_BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
 
 @dataclass(slots=True)
@@ -38,7 +38,8 @@ class Candidate:
         return self.end - self.start
 
 
-def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
+                     office_words: frozenset[str] = frozenset()) -> Candidate | None:
     """Fix typical model errors on one span; None drops it.
 
     Drops spans the gazetteer lists as never-entities ("AI", "X"), capitalised-free
@@ -59,6 +60,10 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer) -> Candid
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
+    if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
+        return None  # "24", "17th", "1267": numbers, not dates
+    if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
+        return None  # "Official Spokesperson", "Union Education": titles, not names
     return Candidate(start, end, cand.label, cand.source, cand.priority)
 
 
@@ -94,12 +99,14 @@ def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Ca
     for m in model:
         if m.label in CONTAINER_LABELS:
             inner = [r for r in rules if m.start <= r.start and r.end <= m.end and r.length < m.length]
-            if inner and not any(r.label in ("LAW", "EVENT") for r in inner):
+            covered = any(r.start <= m.start and m.end <= r.end for r in rules)
+            if inner and not covered and not any(r.label in ("LAW", "EVENT") for r in inner):
                 rest = text[m.start:m.end]
                 for r in sorted(inner, key=lambda c: -c.start):
                     rest = rest[: r.start - m.start] + " " * r.length + rest[r.end - m.start:]
                 words = [w for w in re.findall(r"[\w'’&]+", rest) if w not in STARTERS]
-                dash_prefix = any(text[r.end:r.end + 1] in "-–—/" for r in inner)
+                dash_prefix = any(text[r.end:r.end + 1] in "-–—/" or (r.start > 0 and text[r.start - 1] in "-–—/")
+                                  for r in inner)
                 if any(w[0].isupper() for w in words) and not dash_prefix:
                     m = Candidate(m.start, m.end, m.label, m.source, CONTAINER)
         out.append(m)

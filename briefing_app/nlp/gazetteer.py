@@ -93,8 +93,10 @@ class Gazetteer:
         """Phrase patterns for a spaCy ``span_ruler`` (``id`` = canonical entity id)."""
         out = []
         for entry in self.entries:
-            for alias in [entry.name, *entry.aliases]:
-                if alias.casefold().startswith("the "):
+            names = [entry.name, *entry.aliases]
+            keys = {alias_key(a) for a in names if not a.casefold().startswith("the ")}
+            for alias in names:
+                if alias.casefold().startswith("the ") and alias_key(alias) in keys:
                     continue  # 'the' is not part of the span; the bare alias is listed too
                 for variant in surface_variants(alias):
                     out.append({"label": entry.label, "pattern": variant, "id": entry.entity_id})

@@ -27,8 +27,8 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 #: Head nouns of named initiatives: LAW for instruments, EVENT for meetings and exercises.
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
-             "Program", "Alliance", "Policy", "Mechanism", "Protocol", "Convention", "Act")
-EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Forum", "Exercise", "Meeting", "Talks", "Consultations",
+             "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act")
+EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave")
 _HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
 _WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&)$")
@@ -55,6 +55,8 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for match in _HEAD_RE.finditer(text):
         head_start, head_end = match.span()
+        if re.match(r" [A-Z][a-z]", text[head_end:head_end + 3]):
+            continue  # the name goes on ("... Policy Studies", "... Partnership Council"): not the head
         label = "EVENT" if match.group(1) in EVENT_HEADS else "LAW"
         words: list[tuple[int, int]] = []
         pos = head_start

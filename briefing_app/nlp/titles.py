@@ -20,6 +20,17 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 September October November December Office Secretariat House Administration Government Ministry Department
 Council Minister Ministers President Presidents Secretary Also Both But He She They It Its Their His Her
 """.split())
+#: Capitalised words of office names that end a title, never start a name ("... Information Technology Ashwini").
+OFFICE_WORDS = frozenset("""
+Affairs Technology Information Electronics Industry Industries Commerce Trade Defence Defense Finance Energy Health Home
+External Foreign Education Development Security Science Sciences Environment Climate Change Water Power Culture Justice
+Law State Labour Labor Employment Tourism Railways Shipping Agriculture Welfare Family Women Child Economy Planning
+Communications Petroleum Natural Gas Mines Coal Steel Textiles Civil Aviation Road Transport Highways Ports Waterways
+Housing Urban Rural Fisheries Food Consumer Parliamentary Cooperation Skill Skills Entrepreneurship Youth Sports Space
+Atomic Press Media Official Chief Deputy Union Cabinet General National International Global Interior Treasury War
+Strategic Policy Affairs Resources Mineral Minerals Emerging Critical Digital Innovation Research Public Prime Vice
+Assistant Joint Additional Under Principal Senior Special Permanent Representative Spokesperson Ambassador Envoy
+""".split())
 
 
 @dataclass(slots=True)
@@ -55,7 +66,7 @@ class TitleMatcher:
         compound = (rf"(?:[{_UP}][{_LOW}]+\s+(?:(?:and|of|for)\s+)?){{0,3}}(?:{heads})"
                     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[{_UP}][{_LOW}]+\s*(?:(?:and|&)\s+)?){{1,4}})?")
         role = rf"(?:(?:{titles}|{compound})(?:\s+(?:{honor})(?!\w))*|(?:{honor})(?!\w)(?:\s+(?:{honor})(?!\w))*)"
-        name = rf"{NAME_WORD}(?:\s+(?:(?:{particles})\s+)*{NAME_WORD}){{0,3}}"
+        name = rf"{NAME_WORD}(?:\s+(?:(?:{particles})\s+)*{NAME_WORD}){{0,5}}"
         pattern = re.compile(rf"(?<![\w-])(?P<role>{role})\s+(?P<name>{name})")
         lowered = frozenset(p.casefold() for p in gazetteer.name_particles)
         return cls(gazetteer=gazetteer, pattern=pattern, particles=lowered)
@@ -64,22 +75,46 @@ class TitleMatcher:
         """Every title directly followed by a plausible name (not a place or organisation)."""
         found = []
         for m in self.pattern.finditer(text):
-            name_start = m.start("name")
-            words = list(re.finditer(r"\S+", m.group("name")))
-            while words and words[-1].group() in NOT_NAMES:
+            words = list(re.finditer(r"\S+", text[m.start("role"):m.end("name")]))
+            while words and words[-1].group() in NOT_NAMES | OFFICE_WORDS:
                 words.pop()
-            if not words or words[0].group() in NOT_NAMES:
+            # the name is the trailing run of name-like words (at most four)
+            first = len(words)
+            while (first > 0 and len(words) - first < 4 and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
+                   and m.start("role") + words[first - 1].start() >= m.start("name") - 60
+                   and not _is_role_word(words[first - 1].group(), self.gazetteer)):
+                first -= 1
+            if first == len(words) or first == 0:
                 continue
-            entry = self.gazetteer.lookup(" ".join(w.group() for w in words))
+            base = m.start("role")
+            name_start, name_end = base + words[first].start(), base + words[-1].end()
+            if name_start < m.start("name") - 60:
+                continue
+            entry = self.gazetteer.lookup(text[name_start:name_end])
             if entry is not None and entry.label != "PERSON":
                 continue
-            role_words = m.group("role").split()
+            role_words = [w.group() for w in words[:first]]
             while len(role_words) > 1 and role_words[0] in STARTERS:
                 role_words.pop(0)
             found.append(TitledName(role=" ".join(role_words), role_start=m.start("role"),
-                                    name_start=name_start, name_end=name_start + words[-1].end()))
+                                    name_start=name_start, name_end=name_end))
         return found
 
+
+
+def _is_role_word(word: str, gazetteer: Gazetteer) -> bool:
+    """True for title and honorific words ("Minister", "Smt.", "PM")."""
+    return word in _role_vocabulary(gazetteer.titles + gazetteer.title_heads + gazetteer.honorifics)
+
+
+_ROLE_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _role_vocabulary(words: list[str]) -> frozenset[str]:
+    key = hash(tuple(words))
+    if key not in _ROLE_CACHE:
+        _ROLE_CACHE[key] = frozenset(w for phrase in words for w in phrase.split())
+    return _ROLE_CACHE[key]
 
 
 @cache
