@@ -8,13 +8,17 @@ on disk. Methods return plain snapshots the undo stack can hand back to
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, Article, utcnow
-from briefing_app.nlp.types import ALL_LABELS
+from briefing_app.core.services.changes import ChangeSet
+from briefing_app.nlp.types import ALL_LABELS, SHOWN_LABELS
 from briefing_app.storage.database import Database
 
 
@@ -41,6 +45,8 @@ class AnnotationSnapshot:
     why: str
     original: str
     created_by: str
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
     @classmethod
     def of(cls, ann: Annotation) -> AnnotationSnapshot:
@@ -50,8 +56,11 @@ class AnnotationSnapshot:
             id=ann.id, article_id=ann.article_id, kind=ann.kind, start=ann.start, end=ann.end,
             label=ann.label, text=ann.text, entity_id=ann.entity_id, role=ann.role, origin=ann.origin,
             status=ann.status, confidence=ann.confidence, why=ann.why, original=ann.original,
-            created_by=ann.created_by,
+            created_by=ann.created_by, created_at=ann.created_at, updated_at=ann.updated_at,
         )
+
+
+_TIMES = ("created_at", "updated_at")
 
 
 def entity_key(label: str, name: str) -> str:
@@ -189,13 +198,12 @@ class AnnotationService:
         """Put an annotation back exactly as snapshotted (undo); recreates deleted rows."""
         with self.db.session() as session:
             ann = session.get(Annotation, snapshot.id)
-            values = asdict(snapshot)
+            values = {k: v for k, v in asdict(snapshot).items() if v is not None or k not in _TIMES}
             if ann is None:
                 ann = Annotation(**values)
             else:
                 for name, value in values.items():
                     setattr(ann, name, value)
-            ann.updated_at = utcnow()
             session.add(ann)
             session.commit()
 
@@ -206,3 +214,159 @@ class AnnotationService:
             if ann is not None:
                 session.delete(ann)
                 session.commit()
+
+    # -- review edits returning change sets (undoable through ChangeService) -------------------
+    def add_change(self, article_id: int, kind: str, start: int, end: int, label: str) -> ChangeSet:
+        """Add a user entity or pillar passage; raises AnnotationConflict on overlap/empty span."""
+        after = self.add(article_id, kind, start, end, label)
+        what = f"“{after.text}” as {label}" if kind == "entity" else f"passage as {label}"
+        return ChangeSet(f"Add {_short(what)}", annotations=[(None, after)])
+
+    def accept(self, annotation_ids: list[int]) -> ChangeSet:
+        """Accept suggestions as they are."""
+        changes = ChangeSet("Accept")
+        for annotation_id in annotation_ids:
+            before, after = self.update(annotation_id, status="accepted")
+            if before != after:
+                changes.annotations.append((before, after))
+        if len(changes.annotations) == 1:
+            changes.description = f"Accept “{_short(changes.annotations[0][1].text)}”"
+        return changes
+
+    def reject(self, annotation_ids: list[int]) -> ChangeSet:
+        """Reject suggestions (kept as *rejected* for learning); user-made tags are deleted."""
+        changes = ChangeSet("Remove")
+        for annotation_id in annotation_ids:
+            before = self.remove(annotation_id)
+            changes.annotations.append((before, self._snapshot(annotation_id)))
+        if len(changes.annotations) == 1:
+            changes.description = f"Remove “{_short(changes.annotations[0][0].text)}”"
+        return changes
+
+    def relabel(self, annotation_id: int, label: str) -> ChangeSet:
+        """Give an entity (or pillar passage) another label; the result counts as accepted."""
+        before, after = self.update(annotation_id, label=label, status="accepted")
+        return ChangeSet(f"Label “{_short(after.text)}” {label}", annotations=[(before, after)])
+
+    def toggle_pillar(self, article_id: int, start: int, end: int, pillar_id: str) -> ChangeSet:
+        """Tag ``[start, end)`` with a pillar, or untag it when that exact passage already has it."""
+        with self.db.session() as session:
+            existing = session.exec(select(Annotation).where(
+                Annotation.article_id == article_id, Annotation.kind == "pillar",
+                Annotation.label == pillar_id, Annotation.start == start, Annotation.end == end,
+            )).first()
+        if existing is not None and existing.id is not None:
+            if existing.status == "rejected":
+                before, after = self.update(existing.id, status="accepted")
+                return ChangeSet(f"Tag passage {pillar_id}", annotations=[(before, after)])
+            changes = self.reject([existing.id])
+            changes.description = f"Untag passage {pillar_id}"
+            return changes
+        return self.add_change(article_id, "pillar", start, end, pillar_id)
+
+    def occurrences(self, surface: str, article_id: int | None = None) -> list[tuple[int, int, int]]:
+        """Whole-word, case-sensitive occurrences of ``surface`` as (article id, start, end).
+
+        ``article_id`` None searches the whole library.
+        """
+        if not surface.strip():
+            return []
+        pattern = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
+        with self.db.session() as session:
+            query = select(Article.id, Article.text)
+            if article_id is not None:
+                query = query.where(Article.id == article_id)
+            else:
+                query = query.where(func.instr(Article.text, surface) > 0)
+            rows = session.exec(query).all()
+        return [(int(aid), m.start(), m.end()) for aid, text in rows for m in pattern.finditer(text)]
+
+    def apply_to_all(self, annotation_id: int, scope: str = "article", reject: bool = False) -> ChangeSet:
+        """Apply an annotation's current label (or its rejection) to every occurrence of its text.
+
+        ``scope`` is "article" or "library". Occurrences already tagged with the
+        same span are relabelled/accepted (or rejected); untagged ones get a user
+        tag; occurrences overlapping a *different* span are left alone and
+        counted in ``skipped``.
+        """
+        source = self.get(annotation_id)
+        if source is None:
+            raise KeyError(annotation_id)
+        label = source.label
+        where = "article" if scope == "article" else "library"
+        verb = "Remove" if reject else f"Label {label}"
+        changes = ChangeSet(f"{verb}: all “{_short(source.text)}” in {where}")
+        spans = self.occurrences(source.text, source.article_id if scope == "article" else None)
+        by_article: dict[int, list[Annotation]] = {}
+        for article_id in sorted({a for a, _, _ in spans}):
+            by_article[article_id] = self.for_article(article_id, include_rejected=True)
+        for article_id, start, end in spans:
+            rows = [a for a in by_article[article_id] if a.kind == source.kind and a.start < end and a.end > start
+                    and (source.kind == "entity" or a.label == label)]
+            exact = [a for a in rows if a.start == start and a.end == end]
+            live = [a for a in rows if a.status != "rejected"]
+            try:
+                if reject:
+                    for ann in exact:
+                        if ann.status != "rejected" and ann.id is not None:
+                            changes.extend(self.reject([ann.id]))
+                    continue
+                if exact and not [a for a in live if a not in exact]:
+                    ann = next((a for a in exact if a.status != "rejected"), exact[0])
+                    assert ann.id is not None
+                    if ann.label != label or ann.status != "accepted":
+                        before, after = self.update(ann.id, label=label, status="accepted")
+                        changes.annotations.append((before, after))
+                elif not live:
+                    changes.annotations.append((None, self.add(article_id, source.kind, start, end, label)))
+                else:
+                    changes.skipped += 1
+            except AnnotationConflict:
+                changes.skipped += 1
+        return changes
+
+    def accept_all_remaining(self, article_id: int) -> ChangeSet:
+        """Accept every open suggestion of an article in one transaction."""
+        changes = ChangeSet("Accept all remaining suggestions")
+        with self.db.session() as session:
+            rows = session.exec(select(Annotation).where(
+                Annotation.article_id == article_id, Annotation.status == "suggested",
+            )).all()
+            now = utcnow()
+            for ann in rows:
+                before = AnnotationSnapshot.of(ann)
+                if not ann.original and ann.origin != "user":
+                    ann.original = json.dumps({"label": ann.label, "start": ann.start, "end": ann.end,
+                                               "status": ann.status, "origin": ann.origin})
+                ann.status = "accepted"
+                ann.updated_at = now
+                session.add(ann)
+                changes.annotations.append((before, ann))
+            session.commit()
+            for ann in rows:
+                session.refresh(ann)
+            changes.annotations = [(b, AnnotationSnapshot.of(a)) for b, a in changes.annotations]
+        return changes
+
+    def open_counts(self, article_id: int) -> dict[str, int]:
+        """Open (still suggested) entity and pillar suggestions of an article."""
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Annotation.kind, Annotation.label, func.count())
+                .where(Annotation.article_id == article_id, Annotation.status == "suggested")
+                .group_by(Annotation.kind, Annotation.label)
+            ).all()
+        counts = {"entity": 0, "pillar": 0}
+        for kind, label, n in rows:
+            if kind == "pillar" or label in SHOWN_LABELS:
+                counts[kind] = counts.get(kind, 0) + int(n)
+        return counts
+
+    def _snapshot(self, annotation_id: int) -> AnnotationSnapshot | None:
+        ann = self.get(annotation_id)
+        return AnnotationSnapshot.of(ann) if ann is not None else None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

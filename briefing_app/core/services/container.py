@@ -7,6 +7,9 @@ from pathlib import Path
 from briefing_app.core.services.annotations import AnnotationService
 from briefing_app.core.services.articles import ArticleService
 from briefing_app.core.services.briefings import BriefingService
+from briefing_app.core.services.changes import ChangeService
+from briefing_app.core.services.entities import EntityService
+from briefing_app.core.services.notes import NoteService
 from briefing_app.core.services.pillars import PillarService
 from briefing_app.storage.database import Database, open_database
 
@@ -20,6 +23,9 @@ class Services:
         self.articles = ArticleService(db)
         self.annotations = AnnotationService(db, self.pillars.ids())
         self.briefings = BriefingService(db)
+        self.notes = NoteService(db)
+        self.entities = EntityService(db)
+        self.changes = ChangeService(db)
 
     @classmethod
     def open(cls, path: str | Path) -> Services:

@@ -1,0 +1,232 @@
+"""Entities: mentions grouped into canonical entities; rename, merge and split them.
+
+A mention is an entity annotation; mentions sharing ``entity_id`` are one
+entity. :class:`CanonicalEntity` rows hold the officer's name for an entity
+and the surface forms merged into it (aliases), which the analyser learns
+from (see ``learning.build_corrections``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlmodel import select
+
+from briefing_app.core.models import Annotation, CanonicalEntity, utcnow
+from briefing_app.core.services.annotations import AnnotationSnapshot, entity_key
+from briefing_app.core.services.changes import ChangeSet, EntitySnapshot
+from briefing_app.storage.database import Database
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an entity in an article."""
+
+    annotation_id: int
+    start: int
+    end: int
+    text: str
+    status: str
+
+
+@dataclass(slots=True)
+class EntityGroup:
+    """An entity as the panel shows it."""
+
+    key: str
+    label: str
+    name: str
+    aliases: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surfaces(self) -> list[str]:
+        """Distinct surface forms of the mentions, most frequent first."""
+        return [t for t, _ in Counter(m.text for m in self.mentions).most_common()]
+
+
+class EntityService:
+    """Canonical entities across the library."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def canonical(self, key: str) -> CanonicalEntity | None:
+        """The canonical row of ``key`` or None."""
+        with self.db.session() as session:
+            return session.get(CanonicalEntity, key)
+
+    def groups(self, article_id: int) -> list[EntityGroup]:
+        """Entities mentioned in an article (rejected mentions excluded), by label then name."""
+        with self.db.session() as session:
+            anns = session.exec(select(Annotation).where(
+                Annotation.article_id == article_id, Annotation.kind == "entity",
+                Annotation.status != "rejected",
+            )).all()
+            keys = {a.entity_id or entity_key(a.label, a.text) for a in anns}
+            canon = {c.key: c for c in session.exec(select(CanonicalEntity).where(
+                CanonicalEntity.key.in_(keys)))}  # type: ignore[attr-defined]
+        groups: dict[str, EntityGroup] = {}
+        for ann in sorted(anns, key=lambda a: a.start):
+            key = ann.entity_id or entity_key(ann.label, ann.text)
+            group = groups.get(key)
+            if group is None:
+                row = canon.get(key)
+                group = groups[key] = EntityGroup(
+                    key=key, label=ann.label, name=row.name if row else "",
+                    aliases=json.loads(row.aliases or "[]") if row else [],
+                )
+            assert ann.id is not None
+            group.mentions.append(Mention(ann.id, ann.start, ann.end, ann.text, ann.status))
+        for group in groups.values():
+            if not group.name:
+                # Without an officer's name, the fullest surface form ("Narendra Modi" over "Modi").
+                counts = Counter(m.text for m in group.mentions)
+                group.name = max(counts, key=lambda t: (len(t), counts[t]))
+            extra = [s for s in group.surfaces if s != group.name and s not in group.aliases]
+            group.aliases = [a for a in group.aliases if a != group.name] + extra
+        return sorted(groups.values(), key=lambda g: (g.label, g.name.casefold()))
+
+    def display_name(self, key: str) -> str:
+        """The officer's name for an entity, else its most common surface form, else the key."""
+        row = self.canonical(key)
+        if row is not None:
+            return row.name
+        with self.db.session() as session:
+            texts = session.exec(select(Annotation.text).where(
+                Annotation.entity_id == key, Annotation.status != "rejected")).all()
+        if texts:
+            return Counter(texts).most_common(1)[0][0]
+        return key.split(":", 1)[-1]
+
+    def library_entities(self, label: str | None = None, limit: int = 200) -> list[tuple[str, str]]:
+        """(key, display name) of entities across the library, most mentioned first."""
+        with self.db.session() as session:
+            query = select(Annotation.entity_id, Annotation.text).where(
+                Annotation.kind == "entity", Annotation.status != "rejected", Annotation.entity_id != "")
+            if label:
+                query = query.where(Annotation.label == label)
+            rows = session.exec(query).all()
+            names = {c.key: c.name for c in session.exec(select(CanonicalEntity))}
+        per_key: dict[str, Counter[str]] = {}
+        for key, text in rows:
+            per_key.setdefault(key, Counter())[text] += 1
+        ranked = sorted(per_key.items(), key=lambda kv: -sum(kv[1].values()))[:limit]
+        return [(k, names.get(k) or c.most_common(1)[0][0]) for k, c in ranked]
+
+    # -- edits ---------------------------------------------------------------------------------
+    def rename(self, key: str, name: str) -> ChangeSet:
+        """Set the canonical name of an entity; the old name stays as an alias."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("The name is empty.")
+        old_name = self.display_name(key)
+        with self.db.session() as session:
+            row = session.get(CanonicalEntity, key)
+            before = EntitySnapshot.of(row) if row is not None else None
+            if row is None:
+                row = CanonicalEntity(key=key, name=name, label=key.split(":", 1)[0])
+            aliases = [a for a in json.loads(row.aliases or "[]") if a != name]
+            if old_name != name and old_name not in aliases and old_name != key:
+                aliases.append(old_name)
+            row.name = name
+            row.aliases = json.dumps(aliases, ensure_ascii=False)
+            row.updated_at = utcnow()
+            session.add(row)
+            session.commit()
+            session.refresh(row)
+            return ChangeSet(f"Rename entity “{name}”", entities=[(before, EntitySnapshot.of(row))])
+
+    def merge(self, source_key: str, target_key: str) -> ChangeSet:
+        """Make every mention of ``source_key`` a mention of ``target_key`` (library-wide).
+
+        The target's canonical row gains the source's surface forms as aliases;
+        mentions take the target's label and count as accepted.
+        """
+        if source_key == target_key:
+            raise ValueError("An entity cannot be merged into itself.")
+        target_name = self.display_name(target_key)
+        source_name = self.display_name(source_key)
+        target_label = target_key.split(":", 1)[0]
+        changes = ChangeSet(f"Merge “{source_name}” into “{target_name}”")
+        with self.db.session() as session:
+            mentions = session.exec(select(Annotation).where(
+                Annotation.entity_id == source_key, Annotation.kind == "entity")).all()
+            if not mentions:
+                raise ValueError(f"“{source_name}” has no mentions to merge.")
+            target = session.get(CanonicalEntity, target_key)
+            target_before = EntitySnapshot.of(target) if target is not None else None
+            if target is None:
+                target = CanonicalEntity(key=target_key, name=target_name, label=target_label)
+            source = session.get(CanonicalEntity, source_key)
+            source_before = EntitySnapshot.of(source) if source is not None else None
+            aliases: list[str] = json.loads(target.aliases or "[]")
+            extra = [source_name] + (json.loads(source.aliases or "[]") if source else [])
+            extra += [m.text for m in mentions if m.status != "rejected"]
+            for alias in extra:
+                if alias and alias != target.name and alias not in aliases:
+                    aliases.append(alias)
+            target.aliases = json.dumps(aliases, ensure_ascii=False)
+            target.updated_at = utcnow()
+            session.add(target)
+            if source is not None:
+                session.delete(source)
+            now = utcnow()
+            befores = []
+            for ann in mentions:
+                befores.append(AnnotationSnapshot.of(ann))
+                if not ann.original and ann.origin != "user":
+                    ann.original = json.dumps({"label": ann.label, "start": ann.start, "end": ann.end,
+                                               "status": ann.status, "origin": ann.origin})
+                ann.entity_id = target_key
+                ann.label = target_label
+                if ann.status == "suggested":
+                    ann.status = "accepted"
+                ann.updated_at = now
+                session.add(ann)
+            session.commit()
+            session.refresh(target)
+            changes.entities.append((target_before, EntitySnapshot.of(target)))
+            if source_before is not None:
+                changes.entities.append((source_before, None))
+            for before, ann in zip(befores, mentions, strict=True):
+                session.refresh(ann)
+                changes.annotations.append((before, AnnotationSnapshot.of(ann)))
+        return changes
+
+    def split(self, key: str, surface: str) -> ChangeSet:
+        """Split the mentions written ``surface`` off ``key`` into an entity of their own."""
+        label = key.split(":", 1)[0]
+        new_key = entity_key(label, surface)
+        if new_key == key:
+            new_key = f"{new_key}#split"
+        changes = ChangeSet(f"Split “{surface}” off")
+        with self.db.session() as session:
+            mentions = session.exec(select(Annotation).where(
+                Annotation.entity_id == key, Annotation.kind == "entity", Annotation.text == surface)).all()
+            if not mentions:
+                raise ValueError(f"No mention written “{surface}” belongs to this entity.")
+            row = session.get(CanonicalEntity, key)
+            if row is not None:
+                aliases = [a for a in json.loads(row.aliases or "[]") if a != surface]
+                if json.dumps(aliases, ensure_ascii=False) != row.aliases:
+                    before = EntitySnapshot.of(row)
+                    row.aliases = json.dumps(aliases, ensure_ascii=False)
+                    row.updated_at = utcnow()
+                    session.add(row)
+                    changes.entities.append((before, row))
+            now = utcnow()
+            befores = []
+            for ann in mentions:
+                befores.append(AnnotationSnapshot.of(ann))
+                ann.entity_id = new_key
+                ann.updated_at = now
+                session.add(ann)
+            session.commit()
+            changes.entities = [(b, EntitySnapshot.of(r)) for b, r in changes.entities]
+            for before, ann in zip(befores, mentions, strict=True):
+                session.refresh(ann)
+                changes.annotations.append((before, AnnotationSnapshot.of(ann)))
+        return changes
