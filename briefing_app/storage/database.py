@@ -1,13 +1,23 @@
-"""One SQLite file: engine with the PRAGMAs of DESIGN §4, migrations on open, sessions."""
+"""One SQLite file: engine with the PRAGMAs of DESIGN §4, migrations on open, sessions.
+
+Opening is careful with the officer's data: the file is ``quick_check``-ed
+first (a damaged file is reported, never replaced), a backup is taken before
+any schema migration and put back if the migration fails, and a database on
+a read-only medium is opened read-only (``Database.read_only``) instead of
+failing on the first write.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +27,16 @@ from sqlmodel import Session, create_engine, select
 
 from briefing_app.core.models import Pillar
 from briefing_app.storage import migrate
-from briefing_app.storage.errors import DatabaseCorrupt, StorageError
-from briefing_app.storage.paths import backups_dir
+from briefing_app.storage.backup import (
+    KEEP_PRE_MIGRATION,
+    SQLITE_HEADER,
+    backup_copy,
+    make_backup,
+    restore_backup,
+)
+from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
+
+__all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_reason"]
 
 log = logging.getLogger(__name__)
 
@@ -37,20 +55,50 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         cursor.close()
 
 
-def check_file(path: Path) -> None:
-    """Raise DatabaseCorrupt unless ``path`` is absent, empty or passes ``quick_check``."""
+def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # Belt and braces: even a bug cannot write through this connection.
+        cursor.execute("PRAGMA query_only=ON")
+    finally:
+        cursor.close()
+
+
+def _uri(path: Path, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"{path.as_uri()}?{query}" if query else path.as_uri()
+
+
+def _is_wal_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
+
+
+def check_file(path: Path, immutable: bool = False) -> None:
+    """Raise DatabaseCorrupt unless ``path`` is absent, empty or passes ``quick_check``.
+
+    ``immutable`` reads a file on a read-only medium without creating lock files.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         header = handle.read(16)
-    if header != b"SQLite format 3\x00":
+    if header != SQLITE_HEADER:
         raise DatabaseCorrupt(f"{path.name} is not a Briefing Builder database (not an SQLite file).")
+    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(_uri(path, **params), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageError(f"{path.name} is busy in another program ({exc}); try again.") from exc
+        raise DatabaseCorrupt(f"{path.name} is damaged and cannot be read ({exc}).") from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorrupt(f"{path.name} is damaged and cannot be read ({exc}).") from exc
     if rows != [("ok",)]:
@@ -58,27 +106,49 @@ def check_file(path: Path) -> None:
         raise DatabaseCorrupt(f"{path.name} failed its integrity check: {detail}")
 
 
-def backup_copy(source: Path, target: Path) -> Path:
-    """Copy a live database with SQLite's online backup API (consistent even while in use)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(target))
+def read_only_reason(path: Path) -> str | None:
+    """Why ``path`` (or its folder) cannot be written, or None when it can.
+
+    Checks the medium (``statvfs``), the permission bits (also meaningful when
+    running as an administrator, who would otherwise bypass them) and a real
+    open for writing.
+    """
+    folder = path.parent
+    probe = path if path.exists() else folder
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(probe).f_flag & os.ST_RDONLY:
+            return f"{folder} is on a read-only medium"
+    if path.exists():
+        if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+            return f"{path.name} is marked read-only"
         try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
+            with path.open("r+b"):
+                pass
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                return f"{path.name} cannot be written ({exc.strerror})"
+            raise
+    if folder.exists() and (
+        not folder.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(folder, os.W_OK)
+    ):
+        # SQLite needs to create its -wal/-shm files beside the database.
+        return f"the folder {folder} is read-only"
+    return None
 
 
 class Database:
     """An open database file. Services get one of these and open short sessions."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only_reason: str | None = None) -> None:
         self.path = path
         self.engine = engine
+        #: Why the database was opened read-only (None: writable).
+        self.read_only_reason = read_only_reason
+
+    @property
+    def read_only(self) -> bool:
+        """True when edits cannot be saved (read-only medium or file)."""
+        return self.read_only_reason is not None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -100,13 +170,17 @@ def open_database(path: str | Path) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
     Raises a :class:`StorageError` subclass with a user-facing message when the
-    file is corrupt, newer than this app, or cannot be written.
+    file is corrupt, newer than this app, or cannot be written. A database on a
+    read-only medium is opened read-only (see :attr:`Database.read_only`).
     """
     db_path = Path(path).expanduser().resolve()
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"Cannot create the folder for {db_path}: {exc.strerror}") from exc
+    reason = read_only_reason(db_path)
+    if reason is not None:
+        return _open_read_only(db_path, reason)
     check_file(db_path)
     existed = db_path.exists() and db_path.stat().st_size > 0
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -114,28 +188,114 @@ def open_database(path: str | Path) -> Database:
     try:
         current, head = migrate.needs_upgrade(engine)
         if current != head:
-            if existed:
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                backup_copy(db_path, backups_dir(db_path) / f"{db_path.stem}-pre-migration-{stamp}.db")
-            migrate.upgrade(engine)
+            if existed and current is None:
+                _refuse_foreign(engine, db_path)
+            _migrate(engine, db_path, existed)
         db = Database(db_path, engine)
         _seed_pillars(db)
     except StorageError:
         engine.dispose()
         raise
-    except sqlite3.OperationalError as exc:
-        engine.dispose()
-        raise StorageError(f"Cannot open {db_path.name}: {exc}") from exc
     except Exception as exc:
         engine.dispose()
-        # SQLAlchemy wraps driver errors; unwrap for a readable message.
-        orig = getattr(exc, "orig", exc)
-        if isinstance(orig, sqlite3.DatabaseError) and "malformed" in str(orig):
-            raise DatabaseCorrupt(f"{db_path.name} is damaged: {orig}") from exc
-        if isinstance(orig, sqlite3.OperationalError):
-            raise StorageError(f"Cannot open {db_path.name}: {orig}") from exc
-        raise
+        raise _storage_error(db_path, exc) from exc
     return db
+
+
+def _storage_error(db_path: Path, exc: BaseException) -> BaseException:
+    # SQLAlchemy wraps driver errors; unwrap for a readable message.
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.DatabaseError) and "malformed" in str(orig):
+        return DatabaseCorrupt(f"{db_path.name} is damaged: {orig}")
+    if isinstance(orig, sqlite3.OperationalError):
+        return StorageError(f"Cannot open {db_path.name}: {orig}")
+    return exc
+
+
+def _refuse_foreign(engine: Engine, db_path: Path) -> None:
+    """An unversioned, non-empty SQLite file belongs to another program: do not add tables to it."""
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables - {"sqlite_sequence"}:
+        raise DatabaseCorrupt(
+            f"{db_path.name} is an SQLite database of another program, not a Briefing Builder database; "
+            "it was left untouched."
+        )
+
+
+def _migrate(engine: Engine, db_path: Path, existed: bool) -> None:
+    """Upgrade the schema; back up first and put the backup back if anything fails."""
+    backup: Path | None = None
+    if existed:
+        try:
+            backup = make_backup(db_path, "pre-migration", KEEP_PRE_MIGRATION)
+        except (OSError, sqlite3.Error, StorageError) as exc:
+            raise StorageError(
+                f"{db_path.name} needs an update for this version, but no backup could be taken first "
+                f"({exc}); nothing was changed."
+            ) from exc
+    try:
+        migrate.upgrade(engine)
+    except Exception as exc:
+        engine.dispose()
+        log.exception("Migration of %s failed", db_path)
+        if backup is None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            raise StorageError(f"Could not create the database {db_path.name}: {exc}") from exc
+        try:
+            kept = restore_backup(db_path, backup)
+        except Exception as restore_exc:  # the backup itself stays where it is, intact
+            raise StorageError(
+                f"Updating {db_path.name} failed ({exc}) and putting it back also failed ({restore_exc}). "
+                f"Your data is safe in the backup {backup}."
+            ) from exc
+        raise StorageError(
+            f"Updating {db_path.name} to this version failed ({exc}). It was put back exactly as it was "
+            f"from the backup taken just before ({backup.name}); the failed copy is kept as "
+            f"{kept.name if kept else 'nothing'}. Please report this problem."
+        ) from exc
+
+
+def _open_read_only(db_path: Path, reason: str) -> Database:
+    """Open a database that cannot be written; refuse clearly when that is impossible."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        raise StorageError(f"Cannot create a database at {db_path}: {reason}.")
+    immutable = False
+    if _is_wal_file(db_path) and not Path(f"{db_path}-shm").exists():
+        wal = Path(f"{db_path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                f"{db_path.name} cannot be opened: {reason} and it holds changes that were never "
+                "written back into the file. Copy the whole folder to a writable place and open it there."
+            )
+        # No shared-memory file can be made on this medium and nothing is pending in a WAL.
+        immutable = True
+    check_file(db_path, immutable=immutable)
+    params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
+    uri = _uri(db_path, **params)
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False),
+    )
+    event.listen(engine, "connect", _set_read_only_pragmas)
+    try:
+        current, head = migrate.needs_upgrade(engine)
+        if current is None:
+            raise DatabaseCorrupt(f"{db_path.name} is not a Briefing Builder database; it was left untouched.")
+        if current != head:
+            raise StorageError(
+                f"{db_path.name} was made by an older Briefing Builder and must be updated, but {reason}. "
+                "Copy it to a writable folder and open it there."
+            )
+    except (StorageError, DatabaseTooNew):
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise _storage_error(db_path, exc) from exc
+    log.warning("Opened %s read-only: %s", db_path, reason)
+    return Database(db_path, engine, read_only_reason=reason)
 
 
 def _seed_pillars(db: Database) -> None:

@@ -1,0 +1,245 @@
+"""Rolling backups of the database through SQLite's online backup API, and restoring one.
+
+Backups live in ``backups/`` next to the database (the user data folder for the
+default database). File names carry their kind and time, e.g.
+``briefing-auto-20250314-181502.db``:
+
+* ``auto`` — taken on exit and at most once a day while the app runs; only the
+  newest ``keep`` are kept, one per calendar day.
+* ``pre-migration`` — taken before a schema upgrade (the newest few are kept).
+* ``damaged`` — a database that failed its integrity check, moved aside when
+  the officer restored a backup. Never deleted by the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from briefing_app.storage.errors import DatabaseCorrupt, StorageError
+from briefing_app.storage.paths import backups_dir
+
+log = logging.getLogger(__name__)
+
+#: Rolling (``auto``) backups kept per database.
+KEEP_AUTO = 7
+#: Pre-migration backups kept per database.
+KEEP_PRE_MIGRATION = 3
+#: Minimum age of the newest automatic backup before the periodic check takes another.
+DAILY = timedelta(days=1)
+
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>auto|pre-migration|damaged)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db$")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file of a database."""
+
+    path: Path
+    kind: str
+    created: datetime
+
+    @property
+    def label(self) -> str:
+        """Human description, e.g. "14 Mar 2025 18:15 (automatic backup)"."""
+        kinds = {"auto": "automatic backup", "pre-migration": "taken before an update",
+                 "damaged": "damaged copy"}
+        return f"{self.created:%d %b %Y %H:%M} ({kinds.get(self.kind, self.kind)})"
+
+
+def backup_copy(source: Path, target: Path) -> Path:
+    """Copy a live database with SQLite's online backup API (consistent even while in use).
+
+    The copy is written to a temporary name and renamed into place, so a crash
+    never leaves a half-written file under a backup's name.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            # A backup is a plain single file: no WAL beside it that could get separated.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    finally:
+        src.close()
+    _fsync(tmp)
+    os.replace(tmp, target)
+    _fsync_dir(target.parent)
+    return target
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not supported everywhere (e.g. Windows)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def backup_path(db_path: Path, kind: str, when: datetime | None = None) -> Path:
+    """A new, unused backup file name of ``kind`` for ``db_path``."""
+    stamp = (when or datetime.now()).strftime(_STAMP)
+    folder = backups_dir(db_path)
+    candidate = folder / f"{db_path.stem}-{kind}-{stamp}.db"
+    n = 1
+    while candidate.exists():
+        candidate = folder / f"{db_path.stem}-{kind}-{stamp}-{n}.db"
+        n += 1
+    return candidate
+
+
+def list_backups(db_path: Path, kinds: tuple[str, ...] = ("auto", "pre-migration")) -> list[BackupInfo]:
+    """Backups of ``db_path`` of the given kinds, newest first."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if not match or match["stem"] != db_path.stem or match["kind"] not in kinds or not entry.is_file():
+            continue
+        created = datetime.strptime(match["stamp"], _STAMP)
+        found.append(BackupInfo(entry, match["kind"], created))
+    found.sort(key=lambda b: (b.created, b.path.stat().st_mtime_ns, b.path.name), reverse=True)
+    return found
+
+
+def is_good_backup(path: Path) -> bool:
+    """True when ``path`` is an SQLite file that passes ``quick_check`` and holds our schema."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_HEADER:
+                return False
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                return False
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return {"article", "annotation", "alembic_version"} <= tables
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup of ``db_path`` that passes its integrity check, or None."""
+    for info in list_backups(db_path):
+        if is_good_backup(info.path):
+            return info
+        log.warning("Skipping damaged backup %s", info.path)
+    return None
+
+
+def make_backup(db_path: Path, kind: str = "auto", keep: int = KEEP_AUTO) -> Path:
+    """Back ``db_path`` up now and prune old backups of the same kind.
+
+    For ``auto`` backups only the newest of each calendar day is kept, then the
+    newest ``keep`` days.
+    """
+    target = backup_copy(db_path, backup_path(db_path, kind))
+    if not is_good_backup(target):
+        # Never let a bad copy displace good ones.
+        target.unlink(missing_ok=True)
+        raise StorageError(f"The backup of {db_path.name} could not be verified; older backups were kept.")
+    prune(db_path, kind, keep)
+    log.info("Backed up %s to %s", db_path, target)
+    return target
+
+
+def prune(db_path: Path, kind: str, keep: int) -> list[Path]:
+    """Delete the older backups of ``kind`` beyond ``keep`` (auto: one per day); returns deleted paths."""
+    backups = list_backups(db_path, (kind,))
+    kept: list[BackupInfo] = []
+    removed = []
+    days: set[object] = set()
+    for info in backups:  # newest first
+        day = info.created.date()
+        if len(kept) < keep and (kind != "auto" or day not in days):
+            kept.append(info)
+            days.add(day)
+            continue
+        with contextlib.suppress(OSError):
+            info.path.unlink()
+            removed.append(info.path)
+    return removed
+
+
+def backup_due(db_path: Path, now: datetime | None = None, interval: timedelta = DAILY) -> bool:
+    """True when the newest automatic backup is older than ``interval`` (or there is none)."""
+    autos = list_backups(db_path, ("auto",))
+    if not autos:
+        return True
+    return (now or datetime.now()) - autos[0].created >= interval
+
+
+def backup_if_due(db_path: Path, keep: int = KEEP_AUTO) -> Path | None:
+    """Take an automatic backup if none was taken in the last day; never raises."""
+    try:
+        if db_path.exists() and backup_due(db_path):
+            return make_backup(db_path, "auto", keep)
+    except (OSError, sqlite3.Error, StorageError) as exc:
+        log.error("Daily backup of %s failed: %s", db_path, exc)
+    return None
+
+
+def backup_on_exit(db_path: Path, keep: int = KEEP_AUTO) -> Path | None:
+    """Back up when the app closes (today's earlier automatic backup is replaced); never raises."""
+    try:
+        if db_path.exists():
+            return make_backup(db_path, "auto", keep)
+    except (OSError, sqlite3.Error, StorageError) as exc:
+        log.error("Backup on exit of %s failed: %s", db_path, exc)
+    return None
+
+
+def restore_backup(db_path: Path, backup: Path) -> Path | None:
+    """Replace ``db_path`` with ``backup``; the replaced file is kept in the backups folder.
+
+    Returns where the old file (if any) was moved. The app must not have the
+    database open. Raises :class:`DatabaseCorrupt` if ``backup`` is not good.
+    """
+    if not is_good_backup(backup):
+        raise DatabaseCorrupt(f"The backup {backup.name} is damaged too; it was not restored.")
+    kept: Path | None = None
+    if db_path.exists():
+        kept = backup_path(db_path, "damaged")
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(db_path, kept)
+        # The damaged file's WAL/SHM belong to it, not to the restored copy.
+        for suffix in ("-wal", "-shm", "-journal"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                os.replace(side, kept.with_name(kept.name + suffix))
+    restored = backup_copy(backup, db_path.with_name(db_path.name + ".restoring"))
+    os.replace(restored, db_path)
+    _fsync_dir(db_path.parent)
+    log.warning("Restored %s from %s (old file kept as %s)", db_path, backup, kept)
+    return kept
