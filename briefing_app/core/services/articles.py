@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, text
+from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlmodel import col, select
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from briefing_app.core.models import Annotation, Article, utcnow
 from briefing_app.core.text import normalize_text, text_hash
@@ -41,6 +43,51 @@ class ArticleSummary:
     pillar_count: int
     open_suggestions: int
     created_at: datetime
+    author: str = ""
+    pillars: tuple[str, ...] = ()  # distinct pillar ids tagged (not rejected)
+    snippet: str = ""  # search mode: plain-text excerpt around the hits
+    hits: tuple[tuple[int, int], ...] = ()  # search mode: highlight spans into ``snippet``
+
+
+@dataclass(slots=True, frozen=True)
+class LibraryFilter:
+    """What the library panel shows: a search query and filters, all optional."""
+
+    query: str = ""
+    pillar: str = ""  # pillar id
+    entity: str = ""  # an entity_id ("PERSON:narendra modi") or a name typed by the officer
+    date_from: str = ""  # ISO date, inclusive
+    date_to: str = ""  # ISO date, inclusive
+    status: str = ""  # new | in_review | reviewed
+
+    def is_empty(self) -> bool:
+        """True when nothing narrows the library."""
+        return not (self.query.strip() or self.pillar or self.entity.strip() or self.date_from
+                    or self.date_to or self.status)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One full-text search result: a plain snippet and the spans of the matched terms in it."""
+
+    article_id: int
+    snippet: str
+    hits: tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class EntityChoice:
+    """An entity the library filter offers: its key, the name shown and how many articles mention it."""
+
+    key: str
+    name: str
+    label: str
+    articles: int
+
+
+# Snippet markers: control characters that normalised text can never contain.
+_HIT_OPEN, _HIT_CLOSE = "\x02", "\x03"
+_SNIPPET_TOKENS = 16
 
 
 class ArticleService:
@@ -79,35 +126,87 @@ class ArticleService:
         with self.db.session() as session:
             return session.get(Article, article_id)
 
-    def list_summaries(self) -> list[ArticleSummary]:
-        """All articles with annotation counts, newest first."""
-        with self.db.session() as session:
-            counts = {
-                (row[0], row[1]): (row[2], row[3])
-                for row in session.exec(
-                    select(
-                        Annotation.article_id, Annotation.kind,
-                        func.count(),
-                        func.sum(col(Annotation.status) == "suggested"),
-                    )
-                    .where(Annotation.status != "rejected")
-                    .group_by(Annotation.article_id, Annotation.kind)
-                ).all()
-            }
-            articles = session.exec(
-                select(Article.id, Article.title, Article.outlet, Article.published, Article.status,
-                       Article.created_at).order_by(col(Article.created_at).desc(), col(Article.id).desc())
-            ).all()
+    def list_summaries(self, filters: LibraryFilter | None = None, limit: int | None = None,
+                       article_ids: Iterable[int] | None = None) -> list[ArticleSummary]:
+        """Articles with annotation counts: newest first, or by relevance when ``filters.query`` is set.
+
+        In search mode every summary carries a plain snippet and the spans of the hits in it.
+        ``article_ids`` restricts the result to those articles (to refresh single rows).
+        """
+        f = filters or LibraryFilter()
+        conditions, params = _filter_sql(f)
+        if article_ids is not None:
+            ids = sorted({int(i) for i in article_ids})
+            if not ids:
+                return []
+            conditions.append(f"a.id IN ({','.join(str(i) for i in ids)})")
+        fts = _fts_query(f.query)
+        if f.query.strip() and not fts:
+            return []
+        columns = "a.id, a.title, a.outlet, a.author, a.published, a.status, a.created_at"
+        if fts:
+            conditions.append("article_fts MATCH :q")
+            params["q"] = fts
+            sql = (f"SELECT {columns}, snippet(article_fts, 2, '{_HIT_OPEN}', '{_HIT_CLOSE}', '…', "
+                   f"{_SNIPPET_TOKENS}) FROM article_fts JOIN article a ON a.id = article_fts.rowid "
+                   f"WHERE {' AND '.join(conditions)} ORDER BY article_fts.rank")
+        else:
+            where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+            sql = f"SELECT {columns}, '' FROM article a{where} ORDER BY a.created_at DESC, a.id DESC"
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = int(limit)
+        statement = text(sql).columns(
+            column("id", Integer), column("title", String), column("outlet", String), column("author", String),
+            column("published", String), column("status", String), column("created_at", UTCDateTime()),
+            column("snippet", String),
+        )
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(statement, params).all()
+            counts = _annotation_counts(conn, [int(r[0]) for r in rows], whole_library=not conditions)
         result = []
-        for aid, title, outlet, published, status, created in articles:
-            ents, ent_open = counts.get((aid, "entity"), (0, 0))
-            pils, pil_open = counts.get((aid, "pillar"), (0, 0))
+        for aid, title, outlet, author, published, status, created, marked in rows:
+            ents, pils, open_, pillar_ids = counts.get(aid, (0, 0, 0, ()))
+            snippet, hits = parse_snippet(marked or "")
             result.append(ArticleSummary(
                 id=aid, title=title, outlet=outlet, published=published, status=status,
-                entity_count=ents, pillar_count=pils,
-                open_suggestions=int(ent_open or 0) + int(pil_open or 0), created_at=created,
+                entity_count=ents, pillar_count=pils, open_suggestions=open_, created_at=created,
+                author=author, pillars=pillar_ids, snippet=snippet, hits=hits,
             ))
         return result
+
+    def count(self) -> int:
+        """Number of articles in the library."""
+        with self.db.engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM article")).scalar_one())
+
+    def entity_choices(self, labels: Iterable[str] | None = None, limit: int = 1000) -> list[EntityChoice]:
+        """Entities mentioned in the library (not rejected), most widespread first, for the filter."""
+        params: dict[str, object] = {}
+        label_sql = ""
+        if labels is not None:
+            names = sorted(set(labels))
+            if not names:
+                return []
+            label_sql = " AND label IN (" + ", ".join(f":l{i}" for i in range(len(names))) + ")"
+            params.update({f"l{i}": name for i, name in enumerate(names)})
+        where = f"kind = 'entity' AND status != 'rejected' AND entity_id != ''{label_sql}"
+        with self.db.engine.connect() as conn:
+            forms = conn.execute(text(
+                f"SELECT entity_id, label, text, count(*) FROM annotation WHERE {where} GROUP BY entity_id, text"
+            ), params).all()
+            spread = dict(conn.execute(text(
+                f"SELECT entity_id, count(DISTINCT article_id) FROM annotation WHERE {where} GROUP BY entity_id"
+            ), params).all())
+        # The name shown is the entity's most frequent surface form.
+        best: dict[str, tuple[int, str, str]] = {}
+        for key, label, surface, n in forms:
+            if n > best.get(key, (0, "", ""))[0]:
+                best[key] = (n, surface, label)
+        choices = [EntityChoice(key, surface, label, int(spread.get(key, 0)))
+                   for key, (_n, surface, label) in best.items()]
+        choices.sort(key=lambda c: (-c.articles, c.name.casefold()))
+        return choices[:limit]
 
     def update_metadata(self, article_id: int, **fields: str) -> Article:
         """Change title/outlet/author/published/url."""
@@ -143,6 +242,16 @@ class ArticleService:
         with self.db.session() as session:
             session.exec(delete(Article).where(col(Article.id) == article_id))  # type: ignore[call-overload]
             session.commit()
+
+    def delete_many(self, article_ids: Iterable[int]) -> int:
+        """Delete several articles in one transaction (all or none); returns how many were deleted."""
+        ids = sorted({int(i) for i in article_ids})
+        if not ids:
+            return 0
+        with self.db.session() as session:
+            result = session.exec(delete(Article).where(col(Article.id).in_(ids)))  # type: ignore[call-overload]
+            session.commit()
+            return int(result.rowcount or 0)
 
     def is_analysed(self, article_id: int) -> bool:
         """True once analysis results were stored for the article."""
@@ -193,19 +302,116 @@ class ArticleService:
             session.add(article)
             session.commit()
 
-    def search(self, query: str, limit: int = 200) -> list[tuple[int, str]]:
-        """Full-text search (FTS5); returns (article id, snippet with [[hits]] marked)."""
-        terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
-        if not terms:
+    def search_hits(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Full-text search (FTS5) ranked by relevance, with plain snippets and hit spans."""
+        fts = _fts_query(query)
+        if not fts:
             return []
-        # Quote every term: user input never becomes FTS syntax; last term is a prefix.
-        fts_query = " ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*'
         with self.db.engine.connect() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT rowid, snippet(article_fts, 2, '[[', ']]', '…', 12) FROM article_fts "
-                    "WHERE article_fts MATCH :q ORDER BY rank LIMIT :n"
+                    f"SELECT rowid, snippet(article_fts, 2, '{_HIT_OPEN}', '{_HIT_CLOSE}', '…', "
+                    f"{_SNIPPET_TOKENS}) FROM article_fts WHERE article_fts MATCH :q ORDER BY rank LIMIT :n"
                 ),
-                {"q": fts_query.strip(), "n": limit},
+                {"q": fts, "n": limit},
             ).all()
-        return [(int(r[0]), str(r[1])) for r in rows]
+        return [SearchHit(int(r[0]), *parse_snippet(str(r[1]))) for r in rows]
+
+    def search(self, query: str, limit: int = 200) -> list[tuple[int, str]]:
+        """Full-text search (FTS5); returns (article id, snippet with [[hits]] marked)."""
+        result = []
+        for hit in self.search_hits(query, limit):
+            marked, last = [], 0
+            for start, end in hit.hits:
+                marked += [hit.snippet[last:start], "[[", hit.snippet[start:end], "]]"]
+                last = end
+            marked.append(hit.snippet[last:])
+            result.append((hit.article_id, "".join(marked)))
+        return result
+
+
+def _fts_query(query: str) -> str:
+    """An FTS5 MATCH expression for what the officer typed ("" when it holds no word).
+
+    Every term is quoted so user input never becomes FTS syntax; the last term is a
+    prefix so results appear while typing.
+    """
+    terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
+    if not terms:
+        return ""
+    return (" ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*').strip()
+
+
+def parse_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Split an FTS5 snippet with hit markers into plain text and hit spans (code points)."""
+    plain: list[str] = []
+    hits: list[tuple[int, int]] = []
+    length = 0
+    opened = -1
+    for piece in re.split(f"([{_HIT_OPEN}{_HIT_CLOSE}])", marked):
+        if piece == _HIT_OPEN:
+            opened = length
+        elif piece == _HIT_CLOSE:
+            if opened >= 0 and length > opened:
+                hits.append((opened, length))
+            opened = -1
+        elif piece:
+            plain.append(piece)
+            length += len(piece)
+    return "".join(plain), tuple(hits)
+
+
+def _filter_sql(f: LibraryFilter) -> tuple[list[str], dict[str, object]]:
+    """SQL conditions on ``article a`` for the non-search filters."""
+    conditions: list[str] = []
+    params: dict[str, object] = {}
+    if f.status:
+        conditions.append("a.status = :status")
+        params["status"] = f.status
+    if f.date_from:
+        conditions.append("a.published != '' AND substr(a.published, 1, 10) >= :date_from")
+        params["date_from"] = f.date_from[:10]
+    if f.date_to:
+        conditions.append("a.published != '' AND substr(a.published, 1, 10) <= :date_to")
+        params["date_to"] = f.date_to[:10]
+    if f.pillar:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM annotation p WHERE p.article_id = a.id AND p.kind = 'pillar' "
+            "AND p.label = :pillar AND p.status != 'rejected')"
+        )
+        params["pillar"] = f.pillar
+    entity = " ".join(f.entity.split())
+    if entity:
+        # An entity key from the filter list, or a name typed by the officer (any surface form).
+        conditions.append(
+            "EXISTS (SELECT 1 FROM annotation e WHERE e.article_id = a.id AND e.kind = 'entity' "
+            "AND e.status != 'rejected' AND (e.entity_id = :entity OR e.text = :entity COLLATE NOCASE))"
+        )
+        params["entity"] = entity
+    return conditions, params
+
+
+def _annotation_counts(
+    conn: Connection, article_ids: list[int], whole_library: bool
+) -> dict[int, tuple[int, int, int, tuple[str, ...]]]:
+    """Per article: entity mentions, pillar tags, open suggestions and the distinct pillars tagged."""
+    if not article_ids:
+        return {}
+    # One row per (article, kind); the distinct pillar ids come concatenated.
+    sql = ("SELECT article_id, kind, count(*), sum(status = 'suggested'), "
+           "group_concat(DISTINCT CASE WHEN kind = 'pillar' THEN label END) FROM annotation "
+           "WHERE status != 'rejected'")
+    if not whole_library:
+        # ids are ints from the database; inlining them avoids SQLite's parameter limit.
+        sql += f" AND article_id IN ({','.join(str(int(i)) for i in article_ids)})"
+    sql += " GROUP BY article_id, kind"
+    totals: dict[int, tuple[int, int, int, tuple[str, ...]]] = {}
+    for aid, kind, n, open_, labels in conn.exec_driver_sql(sql).all():
+        ents, pils, opened, pillar_ids = totals.get(aid, (0, 0, 0, ()))
+        if kind == "entity":
+            ents += n
+        elif kind == "pillar":
+            pils += n
+            pillar_ids = tuple(sorted((labels or "").split(","))) if labels else ()
+        totals[aid] = (ents, pils, opened + int(open_ or 0), pillar_ids)
+    return totals
