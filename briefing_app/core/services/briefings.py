@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, Pillar, utcnow
+from briefing_app.core.text import sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
 
@@ -29,6 +30,55 @@ class DraftOptions:
 
     per_pillar: int = 4
     max_actors: int = 15
+
+
+@dataclass(slots=True)
+class ItemSnapshot:
+    """All fields of one briefing item, so undo can put it back with the same id."""
+
+    id: int
+    briefing_id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    pillar_id: str
+    position: int
+    comment: str
+
+    @classmethod
+    def of(cls, item: BriefingItem) -> ItemSnapshot:
+        """Snapshot a row."""
+        assert item.id is not None
+        return cls(id=item.id, briefing_id=item.briefing_id, article_id=item.article_id, start=item.start,
+                   end=item.end, text=item.text, pillar_id=item.pillar_id, position=item.position,
+                   comment=item.comment)
+
+
+@dataclass(slots=True)
+class BriefingSnapshot:
+    """A whole briefing (header and items), for undoing its creation or deletion."""
+
+    id: int
+    fields: dict[str, str]
+    items: list[ItemSnapshot] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class CandidatePassage:
+    """A pillar passage of an article that the officer may add to a briefing."""
+
+    annotation_id: int
+    article_id: int
+    start: int
+    end: int
+    pillar_id: str
+    text: str
+    status: str
+    confidence: float
+
+
+_SNAPSHOT_FIELDS = (*BRIEFING_FIELDS, "summary", "next_steps")
 
 
 class BriefingService:
@@ -66,10 +116,13 @@ class BriefingService:
             if briefing is None:
                 raise KeyError(briefing_id)
             for name, value in fields.items():
+                # Control characters (pasted from PDFs, web pages) are dropped here so that
+                # nothing stored can later make the export fail.
                 if name in ("summary", "next_steps"):
-                    setattr(briefing, name, json.dumps([str(v) for v in value]))  # type: ignore[attr-defined]
+                    values = [sanitize_for_xml(str(v)) for v in value]  # type: ignore[attr-defined]
+                    setattr(briefing, name, json.dumps(values, ensure_ascii=False))
                 elif name in BRIEFING_FIELDS:
-                    setattr(briefing, name, str(value))
+                    setattr(briefing, name, sanitize_for_xml(str(value)))
                 else:
                     raise ValueError(f"Not a briefing field: {name}")
             briefing.updated_at = utcnow()
@@ -101,8 +154,12 @@ class BriefingService:
             article = session.get(Article, article_id)
             if article is None:
                 raise KeyError(article_id)
-            if not 0 <= start < end <= len(article.text):
+            if session.get(Briefing, briefing_id) is None:
+                raise KeyError(briefing_id)
+            if not 0 <= start < end <= len(article.text) or not article.text[start:end].strip():
                 raise ValueError("Select a passage first.")
+            if session.get(Pillar, pillar_id) is None:
+                raise ValueError(f"Unknown pillar: {pillar_id}")
             last = session.exec(
                 select(BriefingItem.position).where(BriefingItem.briefing_id == briefing_id)
                 .order_by(col(BriefingItem.position).desc())
@@ -136,7 +193,7 @@ class BriefingService:
             for name, value in fields.items():
                 if name not in ("comment", "pillar_id", "position"):
                     raise ValueError(f"Not an item field: {name}")
-                setattr(item, name, value)
+                setattr(item, name, sanitize_for_xml(value) if isinstance(value, str) else value)
             session.add(item)
             self._touch(session, item.briefing_id)
             session.commit()
@@ -154,6 +211,100 @@ class BriefingService:
                 session.add(item)
             self._touch(session, briefing_id)
             session.commit()
+
+    def order(self, briefing_id: int) -> list[tuple[int, str]]:
+        """``[(item_id, pillar_id), ...]`` in stored order (the argument :meth:`reorder` takes)."""
+        return [(i.id, i.pillar_id) for i in self.items(briefing_id) if i.id is not None]
+
+    # -- snapshots for undo ----------------------------------------------------------------------
+    def item_snapshots(self, item_ids: list[int]) -> list[ItemSnapshot]:
+        """Snapshots of the given items (unknown ids skipped)."""
+        with self.db.session() as session:
+            rows = [session.get(BriefingItem, i) for i in item_ids]
+            return [ItemSnapshot.of(r) for r in rows if r is not None]
+
+    def restore_items(self, snapshots: list[ItemSnapshot]) -> None:
+        """Put items back exactly as snapshotted (same ids, sections, positions, comments)."""
+        with self.db.session() as session:
+            self._upsert_items(session, snapshots)
+            for briefing_id in {s.briefing_id for s in snapshots}:
+                self._touch(session, briefing_id)
+            session.commit()
+
+    @staticmethod
+    def _upsert_items(session: object, snapshots: list[ItemSnapshot]) -> None:
+        for snap in snapshots:
+            existing = session.get(BriefingItem, snap.id)  # type: ignore[attr-defined]
+            if existing is not None:
+                for name, value in asdict(snap).items():
+                    setattr(existing, name, value)
+                session.add(existing)  # type: ignore[attr-defined]
+            else:
+                session.add(BriefingItem(**asdict(snap)))  # type: ignore[attr-defined]
+
+    def replace_items(self, briefing_id: int, snapshots: list[ItemSnapshot]) -> None:
+        """Make the briefing's items exactly ``snapshots`` (others deleted), in one transaction.
+
+        This is the undo/redo of every item edit: add, remove, move, comment, auto-draft.
+        """
+        keep = {s.id for s in snapshots}
+        with self.db.session() as session:
+            for item in session.exec(select(BriefingItem).where(BriefingItem.briefing_id == briefing_id)).all():
+                if item.id not in keep:
+                    session.delete(item)
+            session.flush()
+            self._upsert_items(session, [s for s in snapshots if s.briefing_id == briefing_id])
+            self._touch(session, briefing_id)
+            session.commit()
+
+    def all_item_snapshots(self, briefing_id: int) -> list[ItemSnapshot]:
+        """Snapshots of every item of a briefing, in order."""
+        return [ItemSnapshot.of(i) for i in self.items(briefing_id)]
+
+    def snapshot(self, briefing_id: int) -> BriefingSnapshot:
+        """The whole briefing, for undo."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        return BriefingSnapshot(
+            id=briefing_id, fields={name: getattr(briefing, name) for name in _SNAPSHOT_FIELDS},
+            items=[ItemSnapshot.of(i) for i in self.items(briefing_id)],
+        )
+
+    def restore(self, snapshot: BriefingSnapshot) -> Briefing:
+        """Recreate a deleted briefing with its id, header and items."""
+        with self.db.session() as session:
+            briefing = session.get(Briefing, snapshot.id) or Briefing(id=snapshot.id)
+            for name, value in snapshot.fields.items():
+                setattr(briefing, name, value)
+            briefing.updated_at = utcnow()
+            session.add(briefing)
+            session.commit()
+        self.restore_items(snapshot.items)
+        restored = self.get(snapshot.id)
+        assert restored is not None
+        return restored
+
+    # -- passages the officer can add -----------------------------------------------------------
+    def candidate_passages(self, article_ids: list[int]) -> list[CandidatePassage]:
+        """Pillar passages of the articles (not rejected), in article order then reading order."""
+        if not article_ids:
+            return []
+        rank = {aid: n for n, aid in enumerate(article_ids)}
+        with self.db.session() as session:
+            anns = session.exec(
+                select(Annotation).where(
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "pillar",
+                    Annotation.status != "rejected",
+                )
+            ).all()
+            found = [
+                CandidatePassage(annotation_id=a.id or 0, article_id=a.article_id, start=a.start, end=a.end,
+                                 pillar_id=a.label, text=a.text.strip(), status=a.status,
+                                 confidence=a.confidence)
+                for a in anns
+            ]
+        return sorted(found, key=lambda c: (rank.get(c.article_id, 0), c.start, c.pillar_id))
 
     @staticmethod
     def _touch(session: object, briefing_id: int) -> None:
@@ -225,12 +376,9 @@ class BriefingService:
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
         order = {p.id: i for i, p in enumerate(pillars)}
         names = {p.id: p.name for p in pillars}
-        article_ids: list[int] = []
-        for item in sorted(items, key=lambda i: (order.get(i.pillar_id, 99), i.position)):
-            if item.article_id not in article_ids:
-                article_ids.append(item.article_id)
+        numbers = self._source_numbers(items, order)
+        article_ids = list(numbers)
         articles = {a.id: a for a in self._articles(article_ids)}
-        numbers = {aid: n for n, aid in enumerate(article_ids, start=1)}
         sections: list[doc_model.BriefingSection] = []
         for pillar_id in sorted({i.pillar_id for i in items}, key=lambda p: order.get(p, 99)):
             section_items = sorted((i for i in items if i.pillar_id == pillar_id), key=lambda i: i.position)
@@ -252,6 +400,21 @@ class BriefingService:
             actors=self.key_actors(article_ids, max_actors), sources=sources,
             keywords=[s.heading for s in sections],
         )
+
+    @staticmethod
+    def _source_numbers(items: list[BriefingItem], order: dict[str, int]) -> dict[int, int]:
+        """Article id -> citation number, numbered in order of first use in the note."""
+        numbers: dict[int, int] = {}
+        for item in sorted(items, key=lambda i: (order.get(i.pillar_id, 99), i.position)):
+            if item.article_id not in numbers:
+                numbers[item.article_id] = len(numbers) + 1
+        return numbers
+
+    def source_numbers(self, briefing_id: int) -> dict[int, int]:
+        """Article id -> the citation number it gets in the exported note."""
+        with self.db.session() as session:
+            pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
+        return self._source_numbers(self.items(briefing_id), {p.id: i for i, p in enumerate(pillars)})
 
     def key_actors(self, article_ids: list[int], limit: int = 15) -> list[doc_model.KeyActor]:
         """The most mentioned people, organisations, places and initiatives of the articles."""

@@ -1,0 +1,686 @@
+"""The briefing builder: choose a briefing, edit its header and sections, preview it live, export it.
+
+Every edit goes through :class:`BriefingService` and is pushed on the
+window's undo stack (see :mod:`.commands`); the view is then rebuilt from the
+database, so what is shown is what is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.services.briefings import BriefingService
+from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
+from briefing_app.settings import save_settings
+
+from . import ordering
+from .commands import CreateBriefingCommand, DeleteBriefingCommand, ItemsCommand, SetFieldCommand
+from .export_dialog import ExportDialog
+from .header_form import HEADER_LABELS, BriefingForm, _PlainEdit
+from .passages import PassagePicker
+from .sections import ITEM_ROLE, ItemRow, PassageSpec, SectionTree
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+BRIEFING_ROLE = Qt.ItemDataRole.UserRole + 31
+PREVIEW_DELAY_MS = 120
+COMMENT_PAUSE_MS = 700
+
+
+class BriefingBuilder(QWidget):
+    """Builder view of the briefings stored in the window's database."""
+
+    currentBriefingChanged = Signal(int)  # briefing id, 0 when none
+    previewUpdated = Signal()
+    exported = Signal(str)  # path written
+    exportFailed = Signal(str)  # one-line message shown to the officer
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefingBuilder")
+        self.window_ = window
+        self.services = window.services
+        self.settings = window.settings
+        self.undo_stack = window.undo_stack
+        self.current_id: int | None = None
+        self.preview_html = ""
+        self.last_report: ExportReport | None = None
+        self._comment_item: int | None = None
+        self._pillars = [(p.id, p.name, p.colour) for p in self.services.pillars.all()]
+
+        self._build()
+        self.briefings_changed(select=None)
+
+    @property
+    def briefings(self) -> BriefingService:
+        """The briefing service of the open database."""
+        return self.services.briefings
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.chooser = QComboBox(self)
+        self.chooser.setObjectName("briefingChooser")
+        self.chooser.setMinimumContentsLength(24)
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.currentIndexChanged.connect(self._chooser_changed)
+        self.new_button = QPushButton("New", self)
+        self.new_button.setToolTip("Start an empty briefing")
+        self.new_button.clicked.connect(self.new_briefing)
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setToolTip("Delete this briefing (undoable)")
+        self.delete_button.clicked.connect(self.delete_briefing)
+        self.draft_button = QPushButton("Auto-draft from selected articles", self)
+        self.draft_button.setObjectName("autoDraft")
+        self.draft_button.setToolTip("Draft a new briefing with the strongest reviewed passages per pillar "
+                                     "and the key actors of the articles selected in the library")
+        self.draft_button.clicked.connect(lambda: self.auto_draft())
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setObjectName("exportBriefing")
+        self.export_button.setStyleSheet("font-weight: bold;")
+        self.export_button.clicked.connect(self.export_dialog)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Briefing:", self))
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.draft_button)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+
+        # Sections page: the tree, move/remove buttons, and the selected item's comment.
+        self.tree = SectionTree(self)
+        self.tree.itemsMoved.connect(self.move_items)
+        self.tree.passagesDropped.connect(lambda specs, pid, idx: self.add_passages(specs, pid, idx))
+        self.tree.textDropped.connect(self._text_dropped)
+        self.tree.removeRequested.connect(self.remove_items)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.up_action = QAction("Move up", self, shortcut=QKeySequence("Alt+Up"),
+                                 triggered=lambda: self.move_selected(-1))
+        self.down_action = QAction("Move down", self, shortcut=QKeySequence("Alt+Down"),
+                                   triggered=lambda: self.move_selected(1))
+        self.remove_action = QAction("Remove from briefing", self, shortcut=QKeySequence.StandardKey.Delete,
+                                     triggered=lambda: self.remove_items(self.tree.selected_item_ids()))
+        for action in (self.up_action, self.down_action, self.remove_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.tree.addAction(action)
+        buttons = QHBoxLayout()
+        for action in (self.up_action, self.down_action, self.remove_action):
+            button = QPushButton(action.text(), self)
+            button.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.item_label = QLabel("Select a passage to comment on it.", self)
+        self.item_label.setWordWrap(True)
+        self.item_label.setObjectName("itemDetail")
+        self.item_label.setStyleSheet("color: #3a3f4a;")
+        self.comment_edit = _PlainEdit(self)
+        self.comment_edit.setObjectName("itemComment")
+        self.comment_edit.setPlaceholderText("Officer comment on this passage (printed under it)")
+        self.comment_edit.setTabChangesFocus(True)
+        self.comment_edit.setMaximumHeight(70)
+        self.comment_edit.setEnabled(False)
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.setInterval(COMMENT_PAUSE_MS)
+        self._comment_timer.timeout.connect(self.flush_comment)
+        self.comment_edit.textChanged.connect(self._comment_typed)
+        self.comment_edit.focusLost.connect(self.flush_comment)
+        sections_page = QWidget(self)
+        sections_layout = QVBoxLayout(sections_page)
+        sections_layout.setContentsMargins(4, 4, 4, 4)
+        sections_layout.addWidget(self.tree, 1)
+        sections_layout.addLayout(buttons)
+        sections_layout.addWidget(self.item_label)
+        sections_layout.addWidget(self.comment_edit)
+
+        self.form = BriefingForm(self)
+        self.form.committed.connect(self.set_field)
+        self.picker = PassagePicker(self)
+        self.picker.set_pillars(self._pillars)
+        self.picker.addRequested.connect(lambda specs: self.add_passages(specs))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("briefingTabs")
+        self.tabs.addTab(sections_page, "Sections")
+        self.tabs.addTab(self.form.header_page, "Header")
+        self.tabs.addTab(self.form.text_page, "Summary")
+        self.tabs.addTab(self.picker, "Add passages")
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_passages())
+
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("briefingPreview")
+        self.preview.setOpenLinks(False)  # offline app: links are shown, never followed
+        self.preview.document().setDocumentMargin(14)
+        self.preview.zoomOut(1)  # a little smaller than the page, to see more of it at once
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        preview_box = QWidget(self)
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>Live preview</b> — as the exported note will read", preview_box)
+        title.setStyleSheet("color: #1f2a44; padding: 2px 4px;")
+        preview_layout.addWidget(title)
+        preview_layout.addWidget(self.preview, 1)
+
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(top)
+        editor_layout.addLayout(actions)
+        editor_layout.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(editor)
+        self.splitter.addWidget(preview_box)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    # -- which briefing ------------------------------------------------------------------------
+    def briefings_changed(self, select: int | None) -> None:
+        """Reload the chooser; show ``select`` (default: the current one, else the most recent)."""
+        self.flush_pending()
+        wanted = select if select is not None else self.current_id
+        rows = self.briefings.list()
+        if wanted not in {b.id for b in rows}:
+            wanted = rows[0].id if rows else None
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for b in rows:
+            self.chooser.addItem(f"{b.title or 'Briefing note'} · #{b.id}", b.id)
+            self.chooser.setItemData(self.chooser.count() - 1, f"{b.title} ({b.date})", Qt.ItemDataRole.ToolTipRole)
+            if b.id == wanted:
+                self.chooser.setCurrentIndex(self.chooser.count() - 1)
+        self.chooser.blockSignals(False)
+        self._show(wanted)
+
+    def _chooser_changed(self, _index: int) -> None:
+        data = self.chooser.currentData()
+        self.flush_pending()
+        self._show(int(data) if data is not None else None)
+
+    def select_briefing(self, briefing_id: int) -> None:
+        """Show the briefing ``briefing_id`` in the builder."""
+        index = self.chooser.findData(briefing_id)
+        if index < 0:
+            self.briefings_changed(select=briefing_id)
+        else:
+            self.chooser.setCurrentIndex(index)
+
+    def _show(self, briefing_id: int | None) -> None:
+        changed = briefing_id != self.current_id
+        self.current_id = briefing_id
+        if changed:
+            self.form.discard_pending()
+            self._comment_item = None
+        for widget in (self.delete_button, self.export_button, self.tree, self.comment_edit):
+            widget.setEnabled(briefing_id is not None)
+        self.refresh()
+        if changed:
+            self.currentBriefingChanged.emit(briefing_id or 0)
+
+    def briefing_edited(self, briefing_id: int) -> None:
+        """Called by undo commands after they changed ``briefing_id`` in the database."""
+        if briefing_id != self.current_id:
+            self.select_briefing(briefing_id)
+        else:
+            self.refresh()
+        title = self.briefings.get(briefing_id)
+        index = self.chooser.findData(briefing_id)
+        if title is not None and index >= 0:
+            self.chooser.setItemText(index, f"{title.title or 'Briefing note'} · #{briefing_id}")
+
+    def refresh(self) -> None:
+        """Rebuild the form and the sections from the database, then the preview."""
+        briefing = self.briefings.get(self.current_id) if self.current_id is not None else None
+        if briefing is None:
+            self.form.load(None, self.settings.classifications, [], [])
+            self.tree.populate([(p, n) for p, n, _c in self._pillars], {})
+            self.tree.setEnabled(False)
+            self._selection_changed()
+            self.schedule_preview()
+            return
+        self.form.load(briefing, self.settings.classifications, json.loads(briefing.summary or "[]"),
+                       json.loads(briefing.next_steps or "[]"))
+        items = self.briefings.items(briefing.id or 0)
+        numbers = self.briefings.source_numbers(briefing.id or 0)
+        outlets: dict[int, str] = {}
+        for article_id in numbers:
+            article = self.services.articles.get(article_id)
+            outlets[article_id] = (article.outlet or article.title) if article is not None else ""
+        rows: dict[str, list[ItemRow]] = {}
+        for item in items:
+            source = f"[{numbers.get(item.article_id, '?')}] {outlets.get(item.article_id, '')}".strip()
+            rows.setdefault(item.pillar_id, []).append(ItemRow(item.id or 0, item.text, source, item.comment))
+        selected = set(self.tree.selected_item_ids())
+        if self._comment_item is not None:
+            selected.add(self._comment_item)
+        self.tree.setEnabled(True)
+        self.tree.populate([(p, n) for p, n, _c in self._pillars], rows, selected)
+        self._selection_changed()
+        self.schedule_preview()
+
+    # -- preview -------------------------------------------------------------------------------
+    def schedule_preview(self) -> None:
+        """Re-render the preview shortly (coalesces bursts of edits)."""
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        """Render the current briefing into the preview pane now."""
+        self._preview_timer.stop()
+        if self.current_id is None or self.briefings.get(self.current_id) is None:
+            html = ("<p style='color:#5b6270'>No briefing yet. Click <b>New</b>, or select articles in the "
+                    "library and click <b>Auto-draft from selected articles</b>.</p>")
+        else:
+            html = render_preview_html(self.briefings.document(self.current_id))
+        if html != self.preview_html:
+            scroll = self.preview.verticalScrollBar().value()
+            self.preview_html = html
+            self.preview.setHtml(html)
+            self.preview.verticalScrollBar().setValue(scroll)
+        self.previewUpdated.emit()
+
+    # -- header fields -------------------------------------------------------------------------
+    def set_field(self, name: str, value: object) -> None:
+        """Store one header/text field of the current briefing (undoable)."""
+        if self.current_id is None:
+            return
+        briefing = self.briefings.get(self.current_id)
+        if briefing is None:
+            return
+        old: str | list[str]
+        if name in ("summary", "next_steps"):
+            old = json.loads(getattr(briefing, name) or "[]")
+        else:
+            old = str(getattr(briefing, name) or "")
+        new = list(value) if isinstance(value, list) else str(value)  # type: ignore[arg-type]
+        if name == "title" and not str(new).strip():
+            new = "Briefing note"
+        if old == new:
+            return
+        self.briefings.update(self.current_id, **{name: new})
+        self.undo_stack.push(SetFieldCommand(self, self.current_id, name, old, new, HEADER_LABELS.get(name, name)))
+
+    def flush_pending(self) -> None:
+        """Commit typing not yet saved (form fields and the item comment)."""
+        self.form.flush()
+        self.flush_comment()
+
+    # -- briefings -----------------------------------------------------------------------------
+    def new_briefing(self) -> int:
+        """Create an empty briefing (undoable) and show it."""
+        self.flush_pending()
+        briefing = self.briefings.create(
+            from_=self.settings.author, classification=self.settings.default_classification,
+        )
+        assert briefing.id is not None
+        self.undo_stack.push(CreateBriefingCommand(self, self.briefings.snapshot(briefing.id), "New briefing"))
+        return briefing.id
+
+    def delete_briefing(self) -> None:
+        """Delete the current briefing after confirmation (undoable)."""
+        if self.current_id is None:
+            return
+        briefing = self.briefings.get(self.current_id)
+        if briefing is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete briefing",
+            f"Delete the briefing “{briefing.title}” and its {len(self.briefings.items(self.current_id))} "
+            "passages? You can undo this with Edit → Undo.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.flush_pending()
+        snapshot = self.briefings.snapshot(self.current_id)
+        self.briefings.delete(self.current_id)
+        self.undo_stack.push(DeleteBriefingCommand(self, snapshot))
+
+    def auto_draft(self, article_ids: list[int] | None = None) -> int | None:
+        """Draft a new briefing from the selected articles (undoable); returns its id."""
+        ids = article_ids if article_ids is not None else self.window_.selected_article_ids()
+        if not ids:
+            QMessageBox.information(self, "Auto-draft", "Select one or more articles in the library first.")
+            return None
+        self.flush_pending()
+        articles = [a for a in (self.services.articles.get(i) for i in ids) if a is not None]
+        try:
+            briefing = self.briefings.create_draft(
+                ids, from_=self.settings.author, classification=self.settings.default_classification,
+            )
+        except ValueError as exc:
+            QMessageBox.warning(self, "Auto-draft", str(exc))
+            return None
+        assert briefing.id is not None
+        count = len(self.briefings.items(briefing.id))
+        self.undo_stack.push(CreateBriefingCommand(self, self.briefings.snapshot(briefing.id),
+                                                   "Auto-draft briefing"))
+        self._status(f"Drafted “{briefing.title}” with {count} passages from {len(articles)} "
+                     f"article{'s' if len(articles) != 1 else ''}; edit it, then Export…")
+        if count == 0:
+            QMessageBox.information(self, "Auto-draft", "The selected articles have no pillar passages yet "
+                                    "(are they analysed?). The briefing was created empty.")
+        return briefing.id
+
+    # -- items ---------------------------------------------------------------------------------
+    def _edit_items(self, text: str, action, comment_item: int | None = None) -> object:  # noqa: ANN001
+        """Run ``action`` (service calls on the current briefing) and push it as one undoable edit."""
+        assert self.current_id is not None
+        before = self.briefings.all_item_snapshots(self.current_id)
+        try:
+            result = action()
+        except Exception:
+            # A refused edit half-way (e.g. the third of three passages) leaves nothing behind.
+            self.briefings.replace_items(self.current_id, before)
+            self.refresh()
+            raise
+        after = self.briefings.all_item_snapshots(self.current_id)
+        if before != after:
+            self.undo_stack.push(ItemsCommand(self, self.current_id, text, before, after, comment_item))
+        return result
+
+    def add_passages(self, specs: list[PassageSpec], pillar_id: str | None = None,
+                     index: int | None = None) -> list[int]:
+        """Add passages to the current briefing (a new one if none); returns the new item ids."""
+        specs = [s for s in specs if s.end > s.start]
+        if not specs:
+            return []
+        self.flush_pending()
+        if self.current_id is not None:
+            existing = {(i.article_id, i.start, i.end) for i in self.briefings.items(self.current_id)}
+            specs = [s for s in specs if (s.article_id, s.start, s.end) not in existing]
+            if not specs:
+                self._status("That passage is already in the briefing.")
+                return []
+        fresh = specs
+        # With no briefing yet, creating one and adding the passage are a single undo step.
+        macro = self.current_id is None
+        if macro:
+            self.undo_stack.beginMacro("Add passage to a new briefing")
+        try:
+            if self.current_id is None:
+                self.new_briefing()
+
+            def add() -> list[int]:
+                assert self.current_id is not None
+                ids: list[int] = []
+                for spec in fresh:
+                    item = self.briefings.add_item(self.current_id, spec.article_id, spec.start, spec.end,
+                                                   pillar_id or spec.pillar_id)
+                    ids.append(item.id or 0)
+                if pillar_id is not None and index is not None:
+                    order = ordering.place(self.briefings.order(self.current_id), ids, pillar_id, index)
+                    self.briefings.reorder(self.current_id, order)
+                return ids
+
+            try:
+                ids = self._edit_items("Add passage to briefing" if len(fresh) == 1
+                                       else "Add passages to briefing", add)
+            except (KeyError, ValueError) as exc:
+                QMessageBox.warning(self, "Add to briefing", str(exc) if isinstance(exc, ValueError)
+                                    else "That article no longer exists.")
+                return []
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
+        self._comment_item = None
+        self.tree.clearSelection()
+        leaf = self.tree.leaf(ids[-1]) if ids else None
+        if leaf is not None:
+            leaf.setSelected(True)
+            self.tree.setCurrentItem(leaf)
+            self.tree.scrollToItem(leaf)
+        self.tabs.setCurrentIndex(0)
+        names = dict((p, n) for p, n, _c in self._pillars)
+        target = names.get(pillar_id or fresh[0].pillar_id, pillar_id or fresh[0].pillar_id)
+        self._status(f"Added {len(ids)} passage{'s' if len(ids) != 1 else ''} to {target}.")
+        return ids  # type: ignore[return-value]
+
+    def add_passage(self, article_id: int, start: int, end: int, pillar_id: str) -> int | None:
+        """Add one passage (code-point span of an article) to the current briefing's pillar section."""
+        ids = self.add_passages([PassageSpec(article_id, start, end, pillar_id)])
+        return ids[0] if ids else None
+
+    def remove_items(self, item_ids: list[int]) -> None:
+        """Take passages out of the current briefing (undoable)."""
+        if not item_ids or self.current_id is None:
+            return
+        self.flush_comment()
+
+        def remove() -> None:
+            for item_id in item_ids:
+                self.briefings.remove_item(item_id)
+
+        self._edit_items("Remove passage from briefing" if len(item_ids) == 1 else "Remove passages", remove)
+        self._status(f"Removed {len(item_ids)} passage{'s' if len(item_ids) != 1 else ''}.")
+
+    def move_items(self, item_ids: list[int], pillar_id: str, index: int) -> None:
+        """Move passages into section ``pillar_id`` before its ``index``-th row (undoable)."""
+        if not item_ids or self.current_id is None:
+            return
+        self.flush_comment()
+        bid = self.current_id
+        new_order = ordering.place(self.briefings.order(bid), item_ids, pillar_id, index)
+        self._edit_items("Move passage", lambda: self.briefings.reorder(bid, new_order))
+        for item_id in item_ids:
+            leaf = self.tree.leaf(item_id)
+            if leaf is not None:
+                leaf.setSelected(True)
+
+    def move_selected(self, delta: int) -> None:
+        """Move the selected passage up or down (across section edges)."""
+        ids = self.tree.selected_item_ids()
+        if len(ids) != 1 or self.current_id is None:
+            return
+        target = ordering.step(self.briefings.order(self.current_id), ids[0], delta,
+                               [p for p, _n, _c in self._pillars])
+        if target is not None:
+            self.move_items(ids, *target)
+
+    def _text_dropped(self, pillar_id: str, index: int) -> None:
+        # Text dragged out of the article view: the view's selection still holds the span.
+        window = self.window_
+        article_id = window.current_article_id
+        start, end = window.view.selection_span()
+        if article_id is None or end <= start:
+            self._status("Drag a selected passage of the open article, or use the Add passages tab.")
+            return
+        self.add_passages([PassageSpec(article_id, start, end, pillar_id)], pillar_id, index)
+
+    # -- the selected item's comment -----------------------------------------------------------
+    def _selection_changed(self) -> None:
+        ids = self.tree.selected_item_ids()
+        item_id = ids[0] if len(ids) == 1 else None
+        if item_id != self._comment_item:
+            self.flush_comment()
+        self._comment_item = item_id
+        item = None
+        if item_id is not None:
+            found = self.briefings.item_snapshots([item_id])
+            item = found[0] if found else None
+        self.comment_edit.blockSignals(True)
+        if item is None:
+            self.item_label.setText("Select one passage to write an officer comment on it.")
+            self.comment_edit.setPlainText("")
+            self.comment_edit.setEnabled(False)
+        else:
+            article = self.services.articles.get(item.article_id)
+            source = article.title if article is not None else ""
+            self.item_label.setText(f"<i>{_escape(source)}</i>")
+            if self.comment_edit.toPlainText().strip() != item.comment.strip():
+                self.comment_edit.setPlainText(item.comment)
+            self.comment_edit.setEnabled(True)
+        self.comment_edit.blockSignals(False)
+        self.up_action.setEnabled(item is not None)
+        self.down_action.setEnabled(item is not None)
+        self.remove_action.setEnabled(bool(ids))
+
+    def _comment_typed(self) -> None:
+        if self._comment_item is not None:
+            self._comment_timer.start()
+
+    def flush_comment(self) -> None:
+        """Store the comment being typed (undoable; a typing burst is one undo step)."""
+        self._comment_timer.stop()
+        item_id = self._comment_item
+        if item_id is None or self.current_id is None:
+            return
+        found = self.briefings.item_snapshots([item_id])
+        if not found:
+            return
+        text = self.comment_edit.toPlainText().strip()
+        if found[0].comment == text:
+            return
+        self._edit_items("Edit officer comment", lambda: self.briefings.update_item(item_id, comment=text),
+                         comment_item=item_id)
+
+    # -- context menu of the tree --------------------------------------------------------------
+    def _tree_menu(self, pos) -> None:  # noqa: ANN001 (QPoint)
+        ids = self.tree.selected_item_ids()
+        hit = self.tree.itemAt(pos)
+        if hit is not None and hit.data(0, ITEM_ROLE) is not None and int(hit.data(0, ITEM_ROLE)) not in ids:
+            self.tree.clearSelection()
+            hit.setSelected(True)
+            ids = self.tree.selected_item_ids()
+        if not ids:
+            return
+        menu = self.section_menu(ids)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def section_menu(self, item_ids: list[int]) -> QMenu:
+        """Context menu for selected items: move up/down, move to a section, comment, remove."""
+        menu = QMenu(self)
+        menu.addAction(self.up_action)
+        menu.addAction(self.down_action)
+        move_to = menu.addMenu("Move to section")
+        for pillar_id, name, _c in self._pillars:
+            act = move_to.addAction(name)
+            act.triggered.connect(lambda _c=False, p=pillar_id: self.move_items(
+                item_ids, p, self.tree.sections[p].childCount() if p in self.tree.sections else 0))
+        comment = menu.addAction("Edit officer comment")
+        comment.triggered.connect(self.comment_edit.setFocus)
+        comment.setEnabled(len(item_ids) == 1)
+        menu.addSeparator()
+        menu.addAction(self.remove_action)
+        return menu
+
+    # -- passages of the selected articles -----------------------------------------------------
+    def refresh_passages(self) -> None:
+        """Reload the Add passages list for the articles selected in the library."""
+        if self.tabs.currentWidget() is not self.picker:
+            return
+        ids = self.window_.selected_article_ids()
+        titles = {}
+        for article_id in ids:
+            article = self.services.articles.get(article_id)
+            if article is not None:
+                titles[article_id] = article.title or f"Article #{article_id}"
+        self.picker.show_passages(self.briefings.candidate_passages(list(titles)), titles)
+
+    # -- export --------------------------------------------------------------------------------
+    def default_export_path(self) -> Path:
+        """Suggested file: last export folder + a name from the briefing title."""
+        folder = Path(self.settings.last_export_dir or Path.home())
+        briefing = self.briefings.get(self.current_id) if self.current_id is not None else None
+        title = briefing.title if briefing is not None else "briefing"
+        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+        name = "-".join(safe.split())[:60] or "briefing"
+        return folder / f"{name}.docx"
+
+    def export_dialog(self) -> None:
+        """Ask where to save and which template, then export the current briefing."""
+        self.flush_pending()
+        if self.current_id is None:
+            if not self.window_.selected_article_ids() or self.auto_draft() is None:
+                QMessageBox.information(self, "Export briefing",
+                                        "Create a briefing first (New, or Auto-draft from selected articles).")
+                return
+        dialog = ExportDialog(str(self.default_export_path()), self.settings.template, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.settings.template = dialog.template()
+        self.settings.last_export_dir = str(dialog.out_path().parent)
+        save_settings(self.settings)
+        self.export_to(dialog.out_path(), dialog.template() or None)
+
+    def export_to(self, path: Path, template: str | None = None) -> None:
+        """Export the current briefing to ``path`` in the background; ``exported``/``exportFailed`` follow."""
+        self.flush_pending()
+        if self.current_id is None:
+            return
+        document = self.briefings.document(self.current_id)
+        self.export_button.setEnabled(False)
+        self._status(f"Exporting to {path}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def work(_progress: object, _cancelled: object) -> ExportReport:
+            return export_docx_report(document, path, template)
+
+        self.window_.tasks.start("briefing-export", work, self._export_done, self._export_failed)
+
+    def _export_done(self, report: ExportReport) -> None:
+        QApplication.restoreOverrideCursor()
+        self.export_button.setEnabled(self.current_id is not None)
+        self.last_report = report
+        extra = ""
+        if report.warnings:
+            extra = f" ({len(report.warnings)} style(s) your template lacks were taken from the house style)"
+            log.info("template warnings: %s", report.warnings)
+        self._status(f"Briefing written to {report.path}{extra}", 12000)
+        self.exported.emit(str(report.path))
+
+    def _export_failed(self, exc: BaseException, tb: str) -> None:
+        QApplication.restoreOverrideCursor()
+        self.export_button.setEnabled(self.current_id is not None)
+        if isinstance(exc, ExportFailed):
+            message = str(exc)
+        else:
+            log.error("export failed:\n%s", tb)
+            message = f"Could not export the briefing: {exc}"
+        self._status(message, 12000)
+        self.exportFailed.emit(message)
+        QMessageBox.warning(self, "Export failed", f"{message}\n\nAny existing file was left unchanged.")
+
+    # -- misc ----------------------------------------------------------------------------------
+    def _status(self, message: str, timeout: int = 8000) -> None:
+        self.window_.statusBar().showMessage(message, timeout)
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
