@@ -53,3 +53,17 @@ def pipeline_identity(nlp: Language) -> dict[str, object]:
         "lang": nlp.lang,
         "components": list(nlp.pipe_names),
     }
+
+
+def package_meta(name: str | None = None) -> dict[str, object]:
+    """``meta.json`` of an installed pipeline package or directory, without loading its weights."""
+    import spacy.util
+
+    name = name or DEFAULT_MODEL
+    try:
+        path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
+        # packages keep the pipeline in a versioned sub-directory beside their meta.json
+        candidates = [path / "meta.json", *sorted(path.glob("*/meta.json"))]
+        return dict(spacy.util.load_meta(next(p for p in candidates if p.is_file())))
+    except Exception as exc:
+        raise ModelUnavailable(f"spaCy model {name!r} metadata could not be read: {exc}") from exc

@@ -38,7 +38,7 @@ The This That These Those A An Its Their Our His Her Both Each Every During Unde
 Of By From To Into After Before Since While When Where Why How What Which Who Also Such Another Any Some All
 New Last Next First Second Third Future Recent Previous Upcoming Annual Historic Landmark Proposed Key Further
 """.split())
-_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "&"})
+_CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -70,8 +70,12 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
             while wstart > 0 and not text[wstart - 1].isspace() and text[wstart - 1] not in "–—(\"“‘,;:|":
                 wstart -= 1
             word = text[wstart:pos]
-            if not _WORD_RE.match(word) or word.endswith((".", ",")):
+            if not _WORD_RE.match(word) or word.endswith((".", ",")) or word in ("the", "in"):
                 break
+            if word == "and":
+                left = text[max(0, wstart - 30):wstart].split()
+                if not left or not left[-1][:1].isupper() or left[-1].isupper():
+                    break  # "X and Y Council" joins title-case words only
             words.append((wstart, pos))
             pos = wstart
         words.reverse()

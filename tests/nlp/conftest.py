@@ -1,0 +1,19 @@
+"""Shared fixtures for the NLP tests: one analyser per session (the model loads once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.nlp.analyzer import Analyzer, create_analyzer
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD_DIR = REPO / "tests" / "data" / "gold"
+SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    """The default analyser (model + domain resources)."""
+    return create_analyzer()
