@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from briefing_app.core.services import Services
+from briefing_app.gui.diagnostics import install_diagnostics
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.safety import arm_backups, close_safely, open_safely
 from briefing_app.resources import resource_path
 from briefing_app.settings import Settings, load_settings, save_settings
-from briefing_app.storage.errors import StorageError
 from briefing_app.storage.paths import default_db_path
 
 log = logging.getLogger(__name__)
@@ -49,13 +49,12 @@ def open_first_run_sample(window: MainWindow, settings: Settings) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window; returns the exit status."""
     app = application()
+    install_diagnostics()
     db_path = Path(args.db) if args.db else default_db_path()
-    try:
-        services = Services.open(db_path)
-    except StorageError as exc:
-        QMessageBox.critical(None, "Cannot open the database", str(exc))
-        print(f"briefing-app: error: {exc}", file=sys.stderr)
+    opened = open_safely(db_path)
+    if opened is None:
         return 2
+    services, lock = opened
     settings = load_settings()
     window = MainWindow(services, settings, model=args.model)
     try:
@@ -64,21 +63,24 @@ def run_gui(args: argparse.Namespace) -> int:
         width, height = 1366, 768
     window.resize(width, height)
     window.show()
+    arm_backups(window, services)
 
     if args.open_file:
         path = Path(args.open_file)
         if not path.exists():
             QMessageBox.warning(window, "Cannot open file", f"{path}: no such file")
+        elif services.db.read_only:
+            QMessageBox.warning(window, "Cannot import", f"{path.name} was not imported: the database is read-only.")
         else:
             window.open_path(path)
-    else:
+    elif not services.db.read_only:
         open_first_run_sample(window, settings)
 
     if args.screenshot:
         _arm_screenshot(window, Path(args.screenshot))
 
     status = app.exec()
-    services.close()
+    close_safely(services, lock)
     return int(status)
 
 

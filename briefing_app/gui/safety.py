@@ -1,0 +1,83 @@
+"""Opening and closing the database safely around the window's lifetime.
+
+``open_safely`` takes the one-instance lock, opens the database and, when the
+file is damaged, hands over to the recovery dialog; ``arm_backups`` shows the
+read-only banner or schedules the daily backup; ``close_safely`` releases the
+database, takes the backup on exit and drops the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from briefing_app.core.services import Services
+from briefing_app.gui.instance_lock import InstanceLock
+from briefing_app.gui.read_only_banner import show_read_only_banner
+from briefing_app.gui.recovery import offer_recovery
+from briefing_app.storage import backup
+from briefing_app.storage.errors import DatabaseCorrupt, StorageError
+
+log = logging.getLogger(__name__)
+
+#: How often the running app checks whether the daily backup is due.
+BACKUP_CHECK_MS = 60 * 60 * 1000
+
+
+def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services, InstanceLock] | None:
+    """Lock and open ``db_path``; None (after telling the officer why) when the app cannot start."""
+    lock = InstanceLock(db_path)
+    if not lock.acquire():
+        QMessageBox.warning(parent, "Database already open", lock.message())
+        print(f"briefing-app: error: {lock.db_path} is already open in another Briefing Builder window",
+              file=sys.stderr)
+        return None
+    for _attempt in range(2):
+        try:
+            return Services.open(lock.db_path), lock
+        except DatabaseCorrupt as exc:
+            print(f"briefing-app: error: {exc}", file=sys.stderr)
+            if not offer_recovery(lock.db_path, str(exc), parent):
+                break
+        except StorageError as exc:
+            QMessageBox.critical(parent, "Cannot open the database", str(exc))
+            print(f"briefing-app: error: {exc}", file=sys.stderr)
+            break
+    lock.release()
+    return None
+
+
+def arm_backups(window: QWidget, services: Services) -> None:
+    """Banner for a read-only database; otherwise a backup now if due and a daily check while open."""
+    db = services.db
+    if db.read_only:
+        show_read_only_banner(window, db.read_only_reason or "the database cannot be written")  # type: ignore[arg-type]
+        return
+    tasks = getattr(window, "tasks", None)
+
+    def check() -> None:
+        if tasks is None:
+            backup.backup_if_due(db.path)
+        elif not tasks.is_busy("backup"):
+            tasks.start("backup", lambda _p, _c: backup.backup_if_due(db.path), lambda _r: None)
+
+    timer = QTimer(window)
+    timer.setObjectName("dailyBackupTimer")
+    timer.setInterval(BACKUP_CHECK_MS)
+    timer.timeout.connect(check)
+    timer.start()
+    check()
+
+
+def close_safely(services: Services, lock: InstanceLock) -> None:
+    """Release the database, back it up (on exit) and give the lock up."""
+    read_only = services.db.read_only
+    path = services.db.path
+    services.close()
+    if not read_only:
+        backup.backup_on_exit(path)
+    lock.release()
