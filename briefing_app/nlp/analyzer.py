@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from briefing_app.nlp.entities import (
     TITLE,
     Candidate,
     clean_model_span,
+    contains,
     merge,
     promote_containers,
     strip_prefixes,
@@ -147,11 +149,12 @@ class Analyzer:
         else:
             cands = merge(model_cands, total)
         entities = self._finish(text, cands)
-        passages = [
-            self.scorer.passage(text, s, e, [x for x in entities if s <= x.start and x.end <= e],  # type: ignore[union-attr]
-                                self.shared.entity_pillars if self.use_domain else None)
-            for s, e in sentence_spans(text)
-        ]
+        ent_starts = [x.start for x in entities]
+        passages = []
+        for s, e in sentence_spans(text):
+            inside = [x for x in entities[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
+            passages.append(self.scorer.passage(  # type: ignore[union-attr]
+                text, s, e, inside, self.shared.entity_pillars if self.use_domain else None))
         if progress is not None:
             progress(total, total)
         return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
@@ -195,9 +198,12 @@ class Analyzer:
             if cand is not None:
                 rule_cands.append(cand)
         titled = []
+        places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
+        place_starts = [r.start for r in places]
         for t in self.shared.titles.find(text):
             end = extend_name(text, t.name_end, self.shared.particles)
-            blocked = any(r.start < end and t.name_start < r.end and r.label != "PERSON" for r in gaz)
+            near = places[bisect_left(place_starts, t.name_start - 300):bisect_left(place_starts, end)]
+            blocked = any(r.start < end and t.name_start < r.end for r in near)
             if not blocked:
                 titled.append(Candidate(t.name_start, end, "PERSON", "gazetteer", TITLE, role=t.role))
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
@@ -230,10 +236,11 @@ class Analyzer:
                 extra.append(Candidate(c.start, end, "PERSON", c.source, TITLE, role=c.role))
             names.add(text[c.start:end])
         surnames = {s for n in names if (s := surname_of(" ".join(n.split()), particles))}
-        persons = [c for c in merged if c.label == "PERSON"] + [c for c in extra if c.label == "PERSON"]
+        persons = sorted((c for c in merged + extra if c.label == "PERSON"), key=lambda c: c.start)
+        person_starts = [c.start for c in persons]
         for surname in surnames:
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
-                if any(p.start <= m.start() and m.end() <= p.end and p.length > len(surname) for p in persons):
+                if contains(persons, person_starts, m.start(), m.end()):
                     continue  # part of the full name itself
                 extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_A
 LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_WINDOW = 300  # longest span considered when looking for containing/contained candidates
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
 
@@ -95,11 +97,16 @@ def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Ca
     prefix ("India–US ..."), or when the words outside the place are not capitalised
     ("the Indo-Pacific region").
     """
+    ordered = sorted(rules, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     out = []
     for m in model:
         if m.label in CONTAINER_LABELS:
-            inner = [r for r in rules if m.start <= r.start and r.end <= m.end and r.length < m.length]
-            covered = any(r.start <= m.start and m.end <= r.end for r in rules)
+            lo = bisect_left(starts, m.start - _WINDOW)
+            hi = bisect_right(starts, m.end)
+            near = ordered[lo:hi]
+            inner = [r for r in near if m.start <= r.start and r.end <= m.end and r.length < m.length]
+            covered = any(r.start <= m.start and m.end <= r.end for r in near)
             if inner and not covered and not any(r.label in ("LAW", "EVENT") for r in inner):
                 rest = text[m.start:m.end]
                 for r in sorted(inner, key=lambda c: -c.start):
@@ -124,3 +131,10 @@ def merge(candidates: Iterable[Candidate], text_len: int) -> list[Candidate]:
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def contains(ordered: Sequence[Candidate], starts: Sequence[int], start: int, end: int) -> bool:
+    """True when a candidate of ``ordered`` (sorted by start) strictly contains ``[start, end)``."""
+    lo = bisect_left(starts, start - _WINDOW)
+    hi = bisect_right(starts, start)
+    return any(c.end >= end and c.length > end - start for c in ordered[lo:hi])

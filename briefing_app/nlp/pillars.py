@@ -106,8 +106,8 @@ class PillarScorer:
     """Scores passages against the taxonomy lexicon (multi-label, threshold + relative cut)."""
 
     pillars: list[PillarDef]
-    threshold: float = 1.0
-    relative_cut: float = 0.34
+    threshold: float = 1.5
+    relative_cut: float = 0.5
     entity_cue_weight: float = 1.0
     role_cue_weight: float = 0.5
     fallback_min: float = 0.5
