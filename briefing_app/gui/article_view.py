@@ -4,19 +4,36 @@ Entities are character formats applied with ``QTextCursor.mergeCharFormat`` in
 one edit block (the fastest path measured, DESIGN §5). Each highlighted range
 carries the annotation id in a user property so clicks map back to it, and
 the label in another so tests and tools can read what is shown.
+
+Three looks: a *suggestion* is a pale fill with a dotted underline, an
+*accepted* suggestion is the full label colour in semi-bold, and a tag the
+officer *made* also gets a solid underline. An edit re-renders only its own
+range (:meth:`ArticleView.update_entity`); the gutter repaints its bars.
 """
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.offsets import OffsetMap
-from briefing_app.gui.palette import label_colour
+from briefing_app.gui.palette import LABEL_NAMES, label_colour
 
 ANNOTATION_ID_PROPERTY = QTextFormat.Property.UserProperty + 1
 LABEL_PROPERTY = QTextFormat.Property.UserProperty + 2
@@ -33,6 +50,8 @@ class EntityMark:
     label: str
     status: str  # suggested | accepted
     origin: str
+    confidence: float = 1.0
+    why: str = ""  # JSON list or plain text: what made the tagger suggest it
 
 
 @dataclass(slots=True)
@@ -44,48 +63,105 @@ class PillarMark:
     end: int
     pillar_id: str
     status: str
+    origin: str = "model"
+    confidence: float = 1.0
+    why: str = ""
+
+
+ORIGIN_NAMES = {"model": "language model", "gazetteer": "gazetteer (known names list)",
+                "learned": "learned from your corrections", "user": "you"}
 
 
 class PillarGutter(QWidget):
-    """Paints one thin coloured bar per pillar beside each passage."""
+    """Paints one thin coloured bar per pillar beside each passage, and a dot beside notes."""
 
     BAR = 5
     GAP = 2
+    noteClicked = Signal(int)  # note id
 
     def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
         self._view = view
         self.setFixedWidth(self.sizeHint().width())
+        self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(8 * (self.BAR + self.GAP) + 6, 100)
+        return QSize(8 * (self.BAR + self.GAP) + 14, 100)
+
+    def _offset_y(self) -> int:
+        # The viewport is not our child: map through the common parent (the view).
+        return self._view.editor.viewport().mapTo(self._view, QPoint(0, 0)).y() - self.y()
+
+    def _span_rect(self, start: int, end: int) -> tuple[int, int]:
+        editor = self._view.editor
+        top = editor.cursorRect(self._view.cursor_at(start)).top()
+        bottom = editor.cursorRect(self._view.cursor_at(max(start, end - 1))).bottom()
+        offset_y = self._offset_y()
+        return top + offset_y, bottom + offset_y
+
+    def bar_rects(self) -> list[tuple[PillarMark, QRect]]:
+        """Where each visible pillar bar is drawn (widget coordinates)."""
+        order = self._view.pillar_order
+        result = []
+        for mark in self._view.visible_pillar_marks():
+            top, bottom = self._span_rect(mark.start, mark.end)
+            column = order.index(mark.pillar_id) if mark.pillar_id in order else len(order)
+            x = 3 + column * (self.BAR + self.GAP)
+            result.append((mark, QRect(x, top, self.BAR, max(bottom - top, 2))))
+        return result
+
+    def marks_at(self, pos: QPoint) -> list[PillarMark]:
+        """Pillar passages whose bar row contains ``pos`` (any column)."""
+        return [m for m, r in self.bar_rects() if r.top() <= pos.y() <= r.bottom()]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#f4f5f7"))
-        editor = self._view.editor
-        # The viewport is not our child: map through the common parent (the view).
-        offset_y = editor.viewport().mapTo(self._view, QPoint(0, 0)).y() - self.y()
-        order = self._view.pillar_order
-        for mark in self._view.visible_pillar_marks():
-            top = editor.cursorRect(self._view.cursor_at(mark.start)).top()
-            bottom = editor.cursorRect(self._view.cursor_at(max(mark.start, mark.end - 1))).bottom()
-            if bottom + offset_y < event.rect().top() or top + offset_y > event.rect().bottom():
+        visible = event.rect()
+        for mark, rect in self.bar_rects():
+            if rect.bottom() < visible.top() or rect.top() > visible.bottom():
                 continue
-            column = order.index(mark.pillar_id) if mark.pillar_id in order else len(order)
-            x = 3 + column * (self.BAR + self.GAP)
             colour = QColor(self._view.pillar_colours.get(mark.pillar_id, "#888888"))
             if mark.status == "suggested":
-                colour.setAlpha(150)
-            painter.fillRect(QRect(x, top + offset_y, self.BAR, bottom - top), colour)
+                # Suggestions: a pale bar; decided passages: solid.
+                colour.setAlpha(105)
+            painter.fillRect(rect, colour)
+        note_x = self.width() - 8
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#5b3f8c"))
+        for start, end in self._view.note_spans.values():
+            top, _bottom = self._span_rect(start, max(start + 1, end))
+            painter.drawEllipse(QRect(note_x, top + 4, 6, 6))
         painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._view.pillar_tooltip(self.marks_at(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            marks = self.marks_at(event.position().toPoint())
+            column = [m for m, r in self.bar_rects()
+                      if r.adjusted(-1, 0, 1, 0).contains(event.position().toPoint())]
+            chosen = column or marks
+            if chosen:
+                self._view.pillarClicked.emit(chosen[0].annotation_id)
+                return True
+        return super().event(event)
 
 
 class ArticleView(QWidget):
     """Read-only article text with highlights; emits clicks on annotations and selections."""
 
-    annotationClicked = Signal(int)  # annotation id
+    annotationClicked = Signal(int)  # annotation id (entity)
+    pillarClicked = Signal(int)  # annotation id (pillar passage, from the gutter)
     selectionSpanChanged = Signal(int, int)  # code-point start, end (equal when empty)
+    contextMenuAt = Signal(QPoint, int)  # global position, code-point offset under the mouse
+
+    FLASH_MS = 900
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,10 +171,15 @@ class ArticleView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.editor.setObjectName("articleText")
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._context_menu)
+        # Formats are view state, not user edits: the document's own undo history would only grow.
+        self.editor.document().setUndoRedoEnabled(False)
         font = QFont(self.editor.font())
         font.setPointSizeF(max(11.0, font.pointSizeF()))
         self.editor.setFont(font)
         self.editor.document().setDocumentMargin(14)
+        self.setFocusProxy(self.editor)
         self.gutter = PillarGutter(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -109,24 +190,36 @@ class ArticleView(QWidget):
         self.offsets = OffsetMap("")
         self.entity_marks: dict[int, EntityMark] = {}
         self.pillar_marks: dict[int, PillarMark] = {}
+        self.note_spans: dict[int, tuple[int, int]] = {}
         self.pillar_colours: dict[str, str] = {}
+        self.pillar_names: dict[str, str] = {}
         self.pillar_order: list[str] = []
         self.hidden_labels: set[str] = set()
         self.hidden_pillars: set[str] = set()
+        self.current_span: tuple[int, int] | None = None
+        self.flashing: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
         self.editor.verticalScrollBar().valueChanged.connect(self.gutter.update)
         self.editor.selectionChanged.connect(self._emit_selection)
         self.editor.viewport().installEventFilter(self)
 
     # -- content -------------------------------------------------------------------------------
-    def set_pillars(self, order: list[str], colours: dict[str, str]) -> None:
-        """Pillar ids in gutter column order and their colours."""
+    def set_pillars(self, order: list[str], colours: dict[str, str], names: dict[str, str] | None = None) -> None:
+        """Pillar ids in gutter column order, their colours and display names."""
         self.pillar_order = list(order)
         self.pillar_colours = dict(colours)
+        self.pillar_names = dict(names or {})
 
     def set_article(self, text: str, entities: Iterable[EntityMark], pillars: Iterable[PillarMark]) -> None:
-        """Show ``text`` (code points) with its marks."""
+        """Show ``text`` (code points) with its marks (a full render)."""
         self.text = text
         self.offsets = OffsetMap(text)
+        self.current_span = None
+        self.flashing = None
+        self.note_spans = {}
+        self.editor.setExtraSelections([])
         self.editor.setPlainText(text)
         self.entity_marks = {m.annotation_id: m for m in entities}
         self.pillar_marks = {m.annotation_id: m for m in pillars}
@@ -136,6 +229,11 @@ class ArticleView(QWidget):
     def clear(self) -> None:
         """Show nothing."""
         self.set_article("", [], [])
+
+    def set_notes(self, spans: dict[int, tuple[int, int]]) -> None:
+        """Note id -> span, drawn as dots in the gutter."""
+        self.note_spans = dict(spans)
+        self.gutter.update()
 
     def cursor_at(self, start: int, end: int | None = None) -> QTextCursor:
         """A cursor at code-point ``start`` (selecting to ``end`` when given)."""
@@ -147,15 +245,23 @@ class ArticleView(QWidget):
 
     def _entity_format(self, mark: EntityMark) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        colour = QColor(label_colour(mark.label))
+        base = QColor(label_colour(mark.label))
         if mark.status == "suggested":
-            # Suggestions: lighter fill and a dotted underline; decided tags: full colour.
-            colour = colour.lighter(108)
+            # Suggestions: paler fill and a dotted grey underline.
+            colour = QColor(base)
+            colour.setAlpha(150)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor("#7a7a7a"))
+            fmt.setUnderlineColor(QColor("#6b6b6b"))
+            fmt.setFontWeight(QFont.Weight.Normal)
         else:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+            colour = base
             fmt.setFontWeight(QFont.Weight.DemiBold)
+            if mark.origin == "user":
+                # Made by the officer: a solid underline in a darker shade of the label colour.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(base.darker(170))
+            else:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
         fmt.setBackground(colour)
         fmt.setProperty(ANNOTATION_ID_PROPERTY, mark.annotation_id)
         fmt.setProperty(LABEL_PROPERTY, mark.label)
@@ -173,21 +279,21 @@ class ArticleView(QWidget):
             cursor.mergeCharFormat(self._entity_format(mark))
         cursor.endEditBlock()
 
-    def _clear_range(self, start: int, end: int) -> None:
-        cursor = self.cursor_at(start, end)
-        cursor.setCharFormat(QTextCharFormat())
-
     def update_entity(self, mark: EntityMark | None, annotation_id: int) -> None:
-        """Re-render one entity (``mark`` None removes it); touches only its range."""
+        """Re-render one entity (``mark`` None removes it); touches only the characters involved."""
         old = self.entity_marks.pop(annotation_id, None)
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
         if old is not None:
-            self._clear_range(old.start, old.end)
+            cursor.setPosition(self.offsets.to_utf16(old.start))
+            cursor.setPosition(self.offsets.to_utf16(old.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(QTextCharFormat())
         if mark is not None:
             self.entity_marks[annotation_id] = mark
             if mark.label not in self.hidden_labels:
-                self.cursor_at(mark.start, mark.end).mergeCharFormat(self._entity_format(mark))
+                cursor.setPosition(self.offsets.to_utf16(mark.start))
+                cursor.setPosition(self.offsets.to_utf16(mark.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(self._entity_format(mark))
         cursor.endEditBlock()
 
     def update_pillar(self, mark: PillarMark | None, annotation_id: int) -> None:
@@ -213,20 +319,113 @@ class ArticleView(QWidget):
         """Pillar marks not hidden by the legend."""
         return [m for m in self.pillar_marks.values() if m.pillar_id not in self.hidden_pillars]
 
+    # -- focus, flash, scrolling ---------------------------------------------------------------
+    def set_current(self, span: tuple[int, int] | None) -> None:
+        """Frame the item under review (keyboard navigation) and scroll it into view."""
+        self.current_span = span
+        if span is not None:
+            self.scroll_to(span[0], span[1])
+        self._update_extra_selections()
+
+    def flash(self, start: int, end: int) -> None:
+        """Scroll to ``[start, end)`` and flash it briefly (panel clicks, jumps)."""
+        self.scroll_to(start, end)
+        self.flashing = (start, end)
+        self._update_extra_selections()
+        self._flash_timer.start(self.FLASH_MS)
+
+    def _end_flash(self) -> None:
+        self.flashing = None
+        self._update_extra_selections()
+
+    def scroll_to(self, start: int, end: int) -> None:
+        """Make ``[start, end)`` visible, putting the text cursor at its start (no selection)."""
+        cursor = self.cursor_at(max(0, min(end, len(self.text))))
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setTextCursor(self.cursor_at(max(0, min(start, len(self.text)))))
+        self.editor.ensureCursorVisible()
+
+    def _update_extra_selections(self) -> None:
+        selections = []
+        if self.current_span is not None:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_at(*self.current_span)
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor("#1d4ed8"))
+            fmt.setFontOverline(True)
+            fmt.setForeground(QColor("#0b1f5c"))
+            sel.format = fmt
+            selections.append(sel)
+        if self.flashing is not None:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_at(*self.flashing)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#f59e0b"))
+            fmt.setForeground(QColor("#000000"))
+            sel.format = fmt
+            selections.append(sel)
+        self.editor.setExtraSelections(selections)
+
     # -- reading what is shown -----------------------------------------------------------------
-    def label_at(self, offset: int) -> str | None:
-        """The entity label drawn at code-point ``offset`` (None if not highlighted)."""
+    def _format_at(self, offset: int) -> QTextCharFormat:
         cursor = self.cursor_at(offset)
         cursor.setPosition(self.offsets.to_utf16(offset) + 1)  # format of the char *after* offset
-        value = cursor.charFormat().property(LABEL_PROPERTY)
+        return cursor.charFormat()
+
+    def label_at(self, offset: int) -> str | None:
+        """The entity label drawn at code-point ``offset`` (None if not highlighted)."""
+        value = self._format_at(offset).property(LABEL_PROPERTY)
         return str(value) if value else None
 
     def annotation_at(self, offset: int) -> int | None:
         """Annotation id drawn at code-point ``offset``."""
-        cursor = self.cursor_at(offset)
-        cursor.setPosition(self.offsets.to_utf16(offset) + 1)
-        value = cursor.charFormat().property(ANNOTATION_ID_PROPERTY)
+        value = self._format_at(offset).property(ANNOTATION_ID_PROPERTY)
         return int(value) if value is not None else None
+
+    def status_at(self, offset: int) -> str | None:
+        """Status (suggested/accepted) drawn at ``offset``."""
+        value = self._format_at(offset).property(STATUS_PROPERTY)
+        return str(value) if value else None
+
+    def pillars_at(self, offset: int) -> list[PillarMark]:
+        """Visible pillar passages covering ``offset``."""
+        return [m for m in self.visible_pillar_marks() if m.start <= offset < m.end]
+
+    def tooltip_at(self, offset: int) -> str:
+        """What hovering ``offset`` shows: the entity (label, origin, confidence, why) and pillars."""
+        parts = []
+        ann = self.annotation_at(offset)
+        mark = self.entity_marks.get(ann) if ann is not None else None
+        if mark is not None:
+            status = {"suggested": "suggestion", "accepted": "accepted"}.get(mark.status, mark.status)
+            if mark.origin == "user":
+                status = "added by you"
+            lines = [f"<b>{_html(self.text[mark.start:mark.end])}</b> — "
+                     f"{LABEL_NAMES.get(mark.label, mark.label)} ({mark.label}), {status}",
+                     f"Origin: {ORIGIN_NAMES.get(mark.origin, mark.origin)}",
+                     f"Confidence: {mark.confidence:.0%}"]
+            why = _why(mark.why) or _default_why(mark.origin)
+            if why:
+                lines.append(f"Why: {_html(why)}")
+            parts.append("<br>".join(lines))
+        pillars = self.pillar_tooltip(self.pillars_at(offset))
+        if pillars:
+            parts.append(pillars)
+        return "<hr>".join(parts)
+
+    def pillar_tooltip(self, marks: list[PillarMark]) -> str:
+        """Tooltip text for pillar passages."""
+        lines = []
+        for m in sorted(marks, key=lambda m: -m.confidence):
+            name = self.pillar_names.get(m.pillar_id, m.pillar_id)
+            status = "added by you" if m.origin == "user" else (
+                "suggestion" if m.status == "suggested" else "accepted")
+            why = _why(m.why)
+            lines.append(f"<b>{_html(name)}</b> pillar, {status}, confidence {m.confidence:.0%}"
+                         + (f" — why: {_html(why)}" if why else ""))
+        return "<br>".join(lines)
 
     def selection_span(self) -> tuple[int, int]:
         """Current selection in code points, snapped outward to word boundaries."""
@@ -235,34 +434,88 @@ class ArticleView(QWidget):
         end = self.offsets.to_codepoint(cursor.selectionEnd())
         return snap_to_words(self.text, start, end)
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) in the editor."""
+        self.editor.setTextCursor(self.cursor_at(start, end))
+
+    def offset_at_point(self, point: QPoint) -> int:
+        """Code-point offset under a viewport point."""
+        return self.offsets.to_codepoint(self.editor.cursorForPosition(point).position())
+
     def _emit_selection(self) -> None:
         start, end = self.selection_span()
         self.selectionSpanChanged.emit(start, end)
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 (Qt API)
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QMouseEvent
+    def _context_menu(self, point: QPoint) -> None:
+        self.contextMenuAt.emit(self.editor.viewport().mapToGlobal(point), self.offset_at_point(point))
 
+    def entity_under(self, point: QPoint) -> int | None:
+        """Entity annotation id under a viewport point (checks both neighbouring characters)."""
+        offset = self.offset_at_point(point)
+        for probe in (offset, offset - 1):
+            if probe >= 0:
+                ann = self.annotation_at(probe)
+                if ann is not None:
+                    return ann
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is not self.editor.viewport():
+            return False
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            offset = self.offset_at_point(event.pos())
+            text = self.tooltip_at(offset) if offset < len(self.text) else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.editor.viewport())
+            else:
+                QToolTip.hideText()
+            return True
         if (
-            watched is self.editor.viewport()
-            and isinstance(event, QMouseEvent)
+            isinstance(event, QMouseEvent)
             and event.type() == QEvent.Type.MouseButtonRelease
             and event.button() == Qt.MouseButton.LeftButton
             and not self.editor.textCursor().hasSelection()
         ):
-            pos16 = self.editor.cursorForPosition(event.position().toPoint()).position()
-            offset = self.offsets.to_codepoint(pos16)
-            for probe in (offset, offset - 1):
-                if probe >= 0:
-                    ann = self.annotation_at(probe)
-                    if ann is not None:
-                        self.annotationClicked.emit(ann)
-                        break
+            ann = self.entity_under(event.position().toPoint())
+            if ann is not None:
+                self.annotationClicked.emit(ann)
         return False
 
 
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _why(raw: str) -> str:
+    """``why`` is stored as a JSON list of terms (pillars) or free text."""
+    if not raw:
+        return ""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value[:8])
+    return str(value)
+
+
+def _default_why(origin: str) -> str:
+    return {
+        "gazetteer": "the name is on the gazetteer of known names",
+        "learned": "you tagged this name before",
+        "model": "the statistical model recognised it from context",
+        "user": "",
+    }.get(origin, "")
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` to whole words and trim surrounding spaces/punctuation."""
+    """Widen ``[start, end)`` to whole words and trim surrounding spaces/punctuation.
+
+    Offsets are clamped to the text; a selection that holds no word snaps to
+    an empty span (callers refuse it with a message).
+    """
+    start = max(0, min(start, len(text)))
+    end = max(0, min(end, len(text)))
     if start >= end:
         return start, start
     while start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
@@ -276,5 +529,26 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def entity_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Snap a selection for an *entity*: whole words, then drop a sentence-final full stop
+    (kept in abbreviations such as "U.S.") and a possessive ("India's" -> "India")."""
+    start, end = snap_to_words(text, start, end)
+    changed = True
+    while changed and end > start:
+        changed = False
+        if text[end - 1] in ".-_&'’":
+            word_start = end - 1
+            while word_start > start and not text[word_start - 1].isspace():
+                word_start -= 1
+            if not (text[end - 1] == "." and "." in text[word_start:end - 1]):
+                end -= 1
+                changed = True
+        elif end - start > 2 and text[end - 1] in "sS" and text[end - 2] in "'’":
+            end -= 2
+            changed = True
+    return start, end
+
+
 def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "-'’_&." or (0x0900 <= ord(ch) <= 0x0DFF)
+    # Letters, digits, combining marks (Devanagari vowel signs, viramas) and name-internal punctuation.
+    return ch.isalnum() or ch in "-'’_&." or unicodedata.category(ch)[0] == "M"

@@ -1,0 +1,484 @@
+"""The review workspace's logic: what the current tag is, what each key/menu does, and keeping
+the view, panels and status in step with the database after every edit (incrementally)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
+
+from briefing_app.core.services import AnnotationConflict
+from briefing_app.core.services.changes import ChangeSet
+from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
+from briefing_app.gui.palette import LABEL_NAMES
+from briefing_app.gui.review.commands import ChangeCommand
+from briefing_app.gui.review.note_dialog import NoteDialog
+from briefing_app.nlp.types import SHOWN_LABELS
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
+
+Mark = EntityMark | PillarMark
+
+
+def mark_of(snapshot: object) -> Mark | None:
+    """The view mark of an annotation snapshot/row, or None when it is not drawn."""
+    if snapshot is None or getattr(snapshot, "status", "") == "rejected":
+        return None
+    s = snapshot
+    if s.kind == "entity":  # type: ignore[attr-defined]
+        if s.label not in SHOWN_LABELS:  # type: ignore[attr-defined]
+            return None
+        return EntityMark(s.id, s.start, s.end, s.label, s.status, s.origin,  # type: ignore[attr-defined]
+                          s.confidence, s.why)  # type: ignore[attr-defined]
+    return PillarMark(s.id, s.start, s.end, s.label, s.status, s.origin,  # type: ignore[attr-defined]
+                      s.confidence, s.why)  # type: ignore[attr-defined]
+
+
+class ReviewController(QObject):
+    """Owns the review actions; every edit is a service call wrapped in a ChangeCommand."""
+
+    changed = Signal()  # after any review change was applied or undone (panels refresh)
+    currentChanged = Signal()
+    message = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = window.services
+        self.view = window.view
+        self.current: tuple[str, int] | None = None  # ("entity" | "pillar", annotation id)
+        self._current_key: tuple[int, int, int, int] | None = None
+        self.last_message = ""
+        self.note_dialog: NoteDialog | None = None
+        self.popup: QMenu | None = None
+
+    # -- messages ------------------------------------------------------------------------------
+    def say(self, text: str, timeout_ms: int = 8000) -> None:
+        """Show a message in the status bar (and remember it for tests)."""
+        self.last_message = text
+        self.window.statusBar().showMessage(text, timeout_ms)
+        self.message.emit(text)
+
+    # -- performing edits ----------------------------------------------------------------------
+    def perform(self, edit: Callable[[], ChangeSet]) -> ChangeSet | None:
+        """Run a service edit; push it on the undo stack, or explain why it was refused."""
+        try:
+            changes = edit()
+        except AnnotationConflict as exc:
+            self.say(f"Not changed: {exc}")
+            return None
+        except KeyError:
+            self.say("Not changed: that tag or note no longer exists (reload the article).")
+            return None
+        except ValueError as exc:
+            self.say(f"Not changed: {exc}")
+            return None
+        if not changes:
+            self.say("Nothing to change.")
+            return None
+        self.services.changes.mark_in_review(changes)
+        self.window.undo_stack.push(ChangeCommand(self, changes))
+        note = f" ({changes.skipped} overlapping occurrence(s) left unchanged)" if changes.skipped else ""
+        self.say(f"{changes.description}{note} — saved. Ctrl+Z undoes.")
+        return changes
+
+    def changes_applied(self, changes: ChangeSet, backwards: bool) -> None:
+        """Bring the screen in line with the database after a change was done or undone.
+
+        Only the annotations that changed are re-rendered (update_entity /
+        update_pillar); an undo of an edit in another article shows that article.
+        """
+        article_id = self.window.current_article_id
+        touched = changes.article_ids()
+        if len(touched) == 1 and article_id not in touched:
+            self.window.show_article(next(iter(touched)))  # full render of the other article
+            self.changed.emit()
+            return
+        last: tuple[str, int] | None = None
+        for pair in changes.annotations:
+            after = pair[0] if backwards else pair[1]
+            ref = pair[1] if pair[1] is not None else pair[0]
+            if ref.article_id != article_id:
+                continue
+            mark = mark_of(after)
+            if ref.kind == "entity":
+                self.view.update_entity(mark, ref.id)  # type: ignore[arg-type]
+            else:
+                self.view.update_pillar(mark, ref.id)  # type: ignore[arg-type]
+            if mark is not None:
+                last = (ref.kind, ref.id)
+        if changes.notes:
+            self.refresh_notes()
+        if any(a == article_id for a, _, _ in changes.statuses) or any(
+                a != article_id for a in touched):
+            refresh = getattr(self.window, "refresh_library", None)
+            if callable(refresh):
+                refresh()
+        if backwards and last is not None and len(changes.annotations) == 1:
+            self.set_current(*last)
+        elif self.current is not None and self.current_mark() is None:
+            self.view.set_current(None)
+        else:
+            self._show_current_frame()
+        self.changed.emit()
+
+    # -- the current item (keyboard review) -----------------------------------------------------
+    def current_mark(self) -> Mark | None:
+        """The mark under review, if it is still drawn."""
+        if self.current is None:
+            return None
+        kind, ann = self.current
+        return (self.view.entity_marks if kind == "entity" else self.view.pillar_marks).get(ann)
+
+    def set_current(self, kind: str, annotation_id: int, announce: bool = True) -> None:
+        """Make a tag the one under review: frame it and scroll to it."""
+        self.current = (kind, annotation_id)
+        mark = self.current_mark()
+        if mark is None:
+            self.current = None
+            self.view.set_current(None)
+            return
+        self._current_key = _key(kind, mark)
+        self.view.set_current((mark.start, mark.end))
+        if announce:
+            self.say(self.describe(mark), 0)
+        self.currentChanged.emit()
+
+    def clear_current(self) -> None:
+        """Nothing under review."""
+        self.current = None
+        self.view.set_current(None)
+        self.currentChanged.emit()
+
+    def _show_current_frame(self) -> None:
+        mark = self.current_mark()
+        self.view.current_span = (mark.start, mark.end) if mark is not None else None
+        self.view._update_extra_selections()
+
+    def describe(self, mark: Mark) -> str:
+        """One line about a tag for the status bar."""
+        open_left = sum(1 for _k, _kind, m in self._nav_items() if m.status == "suggested")
+        status = "suggestion" if mark.status == "suggested" else (
+            "added by you" if mark.origin == "user" else "accepted")
+        text = " ".join(self.view.text[mark.start:mark.end].split())
+        if isinstance(mark, EntityMark):
+            what = f"“{text}” — {LABEL_NAMES.get(mark.label, mark.label)} ({status}, {mark.origin}, " \
+                   f"{mark.confidence:.0%})"
+            keys = "A accept · R reject · 1–9, 0, - relabel · Shift+A apply to all"
+        else:
+            name = self.view.pillar_names.get(mark.pillar_id, mark.pillar_id)
+            what = f"{name} passage “{text[:60]}{'…' if len(text) > 60 else ''}” ({status})"
+            keys = "A accept · R reject · Ctrl+1–8 toggle pillars"
+        return f"{what}   [{open_left} open] {keys} · N/P next/previous"
+
+    def _nav_items(self) -> list[tuple[tuple[int, int, int, int], str, Mark]]:
+        items: list[tuple[tuple[int, int, int, int], str, Mark]] = []
+        for m in self.view.entity_marks.values():
+            if m.label not in self.view.hidden_labels:
+                items.append((_key("entity", m), "entity", m))
+        for p in self.view.visible_pillar_marks():
+            items.append((_key("pillar", p), "pillar", p))
+        items.sort(key=lambda i: i[0])
+        return items
+
+    def go_suggestion(self, step: int) -> None:
+        """Move to the next (step 1) or previous (-1) open suggestion, wrapping around."""
+        items = [i for i in self._nav_items() if i[2].status == "suggested"]
+        if not items:
+            self.clear_current()
+            self.say("No open suggestions in this article. Ctrl+Shift+R marks it reviewed.")
+            return
+        if self.current_mark() is not None and self._current_key is not None:
+            here = self._current_key
+        elif self.current is not None and self._current_key is not None:
+            here = self._current_key  # the current tag was just removed: continue from its place
+        else:
+            pos = self.view.offsets.to_codepoint(self.view.editor.textCursor().position())
+            here = (pos, pos, -1, -1) if step > 0 else (pos, pos, 2, 1 << 62)
+        if step > 0:
+            later = [i for i in items if i[0] > here]
+            chosen, wrapped = (later[0], False) if later else (items[0], True)
+        else:
+            earlier = [i for i in items if i[0] < here]
+            chosen, wrapped = (earlier[-1], False) if earlier else (items[-1], True)
+        self.set_current(chosen[1], chosen[2].annotation_id)
+        if wrapped:
+            self.say("(wrapped around) " + self.last_message, 0)
+
+    # -- what an action applies to -------------------------------------------------------------
+    def selection(self) -> tuple[int, int] | None:
+        """The snapped text selection, if any (and different from the tag under review)."""
+        if not self.view.editor.textCursor().hasSelection():
+            return None
+        start, end = self.view.selection_span()
+        mark = self.current_mark()
+        if mark is not None and (mark.start, mark.end) == (start, end):
+            return None
+        return start, end
+
+    def _raw_selection_without_words(self) -> bool:
+        return self.view.editor.textCursor().hasSelection() and self.view.selection_span()[0] == \
+            self.view.selection_span()[1]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The passage (pillar sentence) around ``offset``, else its line."""
+        covering = [m for m in self.view.pillar_marks.values() if m.start <= offset < m.end]
+        if covering:
+            best = min(covering, key=lambda m: m.end - m.start)
+            return best.start, best.end
+        text = self.view.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def target_span(self) -> tuple[int, int] | None:
+        """Selection, else the tag under review, else the sentence at the text cursor."""
+        sel = self.selection()
+        if sel is not None:
+            return sel if sel[1] > sel[0] else None
+        mark = self.current_mark()
+        if mark is not None:
+            return mark.start, mark.end
+        if not self.view.text:
+            return None
+        pos = self.view.offsets.to_codepoint(self.view.editor.textCursor().position())
+        span = self.sentence_at(min(pos, max(0, len(self.view.text) - 1)))
+        return span if span[1] > span[0] else None
+
+    def _article(self) -> int | None:
+        if self.window.current_article_id is None:
+            self.say("Open an article first.")
+        return self.window.current_article_id
+
+    # -- edits on the current tag / selection --------------------------------------------------
+    def accept(self, annotation_id: int | None = None, advance: bool = True) -> None:
+        """Accept the given tag or the one under review."""
+        ann = annotation_id if annotation_id is not None else self._need_current()
+        if ann is None:
+            return
+        if self.perform(lambda: self.services.annotations.accept([ann])) and advance:
+            self.go_suggestion(1)
+
+    def reject(self, annotation_id: int | None = None, advance: bool = True) -> None:
+        """Reject (suggestion) or delete (user tag) the given tag or the one under review."""
+        ann = annotation_id if annotation_id is not None else self._need_current()
+        if ann is None:
+            return
+        if self.perform(lambda: self.services.annotations.reject([ann])) and advance:
+            self.go_suggestion(1)
+
+    def _need_current(self) -> int | None:
+        if self.current_mark() is None:
+            self.say("Move to a tag first: N / P go to the next / previous suggestion, or click a tag.")
+            return None
+        assert self.current is not None
+        return self.current[1]
+
+    def apply_label(self, label: str, annotation_id: int | None = None, advance: bool = True) -> None:
+        """Label the selection (adds an entity) or relabel the tag under review."""
+        article_id = self._article()
+        if article_id is None:
+            return
+        sel = self.selection() if annotation_id is None else None
+        if sel is not None:
+            sel = entity_span(self.view.text, *sel)
+            if sel[1] <= sel[0]:
+                self.say("Not added: the selection holds no word.")
+                return
+            changes = self.perform(
+                lambda: self.services.annotations.add_change(article_id, "entity", sel[0], sel[1], label))
+            if changes:
+                self.view.editor.setTextCursor(self.view.cursor_at(sel[1]))
+                self.set_current("entity", changes.annotations[0][1].id, announce=False)
+            return
+        if self._raw_selection_without_words():
+            self.say("Not added: the selection holds no word.")
+            return
+        ann = annotation_id if annotation_id is not None else self._need_current()
+        if ann is None:
+            return
+        mark = self.view.entity_marks.get(ann)
+        if mark is None:
+            self.say("That is a pillar passage: use Ctrl+1–8 to change its pillars.")
+            return
+        if mark.label == label:
+            self.accept(ann, advance)
+            return
+        if self.perform(lambda: self.services.annotations.relabel(ann, label)) and advance:
+            self.go_suggestion(1)
+
+    def apply_pillar(self, pillar_id: str, span: tuple[int, int] | None = None, advance: bool = True) -> None:
+        """Tag the selection / current passage / sentence with a pillar, or untag it."""
+        article_id = self._article()
+        if article_id is None:
+            return
+        mark = self.current_mark()
+        if span is None:
+            sel = self.selection()
+            if sel is not None:
+                span = sel
+            elif isinstance(mark, PillarMark):
+                if mark.pillar_id == pillar_id and mark.status == "suggested":
+                    self.accept(mark.annotation_id, advance)
+                    return
+                span = (mark.start, mark.end)
+            elif mark is not None:
+                span = self.sentence_at(mark.start)
+            else:
+                span = self.target_span()
+        if span is None or span[1] <= span[0]:
+            self.say("Not tagged: select a passage first.")
+            return
+        start, end = span
+        self.perform(lambda: self.services.annotations.toggle_pillar(article_id, start, end, pillar_id))
+
+    def apply_to_all(self, scope: str, reject: bool = False, annotation_id: int | None = None) -> None:
+        """Apply the tag's label (or its removal) to every occurrence in the article or library."""
+        ann = annotation_id if annotation_id is not None else self._need_current()
+        if ann is None:
+            return
+        if ann not in self.view.entity_marks:
+            self.say("“Apply to all” works on entity tags.")
+            return
+        self.perform(lambda: self.services.annotations.apply_to_all(ann, scope, reject=reject))
+
+    def accept_all_remaining(self) -> None:
+        """Accept every open suggestion of the article."""
+        article_id = self._article()
+        if article_id is not None:
+            self.perform(lambda: self.services.annotations.accept_all_remaining(article_id))
+
+    def set_status(self, status: str) -> None:
+        """Set the article's review status (undoable)."""
+        article_id = self._article()
+        if article_id is not None:
+            self.perform(lambda: self.services.changes.set_status(article_id, status))
+
+    def merge(self, source_key: str, target_key: str) -> None:
+        """Merge one entity into another (library-wide)."""
+        self.perform(lambda: self.services.entities.merge(source_key, target_key))
+
+    def split(self, key: str, surface: str) -> None:
+        """Split a surface form off an entity."""
+        self.perform(lambda: self.services.entities.split(key, surface))
+
+    def rename(self, key: str, name: str) -> None:
+        """Rename an entity's canonical name."""
+        self.perform(lambda: self.services.entities.rename(key, name))
+
+    # -- notes ---------------------------------------------------------------------------------
+    def add_note(self, span: tuple[int, int] | None = None, annotation_id: int | None = None) -> NoteDialog | None:
+        """Open the note dialog for the selection / current tag / sentence; saving adds the note."""
+        article_id = self._article()
+        if article_id is None:
+            return None
+        if span is None:
+            span = self.target_span()
+            if annotation_id is None and self.selection() is None and self.current_mark() is not None:
+                annotation_id = self.current[1] if self.current else None
+        if span is None:
+            self.say("Select the passage the note is about first.")
+            return None
+        start, end = span
+        dialog = NoteDialog(self.view.text[start:end], parent=self.window)
+
+        def save() -> None:
+            body = dialog.body()
+            self.perform(lambda: self.services.notes.add(article_id, start, end, body, annotation_id))
+
+        return self._open_note_dialog(dialog, save)
+
+    def edit_note(self, note_id: int) -> NoteDialog | None:
+        """Open the note dialog on an existing note."""
+        note = self.services.notes.get(note_id)
+        if note is None:
+            self.say("That note no longer exists.")
+            return None
+        dialog = NoteDialog(self.view.text[note.start:note.end], note.body, parent=self.window)
+        return self._open_note_dialog(
+            dialog, lambda: self.perform(lambda: self.services.notes.update(note_id, dialog.body())))
+
+    def _open_note_dialog(self, dialog: NoteDialog, save: Callable[[], object]) -> NoteDialog:
+        self.note_dialog = dialog
+        dialog.accepted.connect(save)
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), setattr(self, "note_dialog", None)))
+        dialog.open()
+        return dialog
+
+    def delete_note(self, note_id: int) -> None:
+        """Delete a note (undoable)."""
+        self.perform(lambda: self.services.notes.delete(note_id))
+
+    def refresh_notes(self) -> None:
+        """Redraw the note dots of the current article."""
+        article_id = self.window.current_article_id
+        notes = self.services.notes.for_article(article_id) if article_id is not None else []
+        self.view.set_notes({n.id: (n.start, n.end) for n in notes if n.id is not None})
+
+    # -- briefing ------------------------------------------------------------------------------
+    def best_pillar(self, start: int, end: int) -> str | None:
+        """The pillar of the passage overlapping ``[start, end)`` most (decided before suggested)."""
+        best: tuple[int, int, float, str] | None = None
+        for m in self.view.visible_pillar_marks():
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0:
+                rank = (overlap, m.status != "suggested", m.confidence, m.pillar_id)
+                if best is None or rank > best:
+                    best = rank  # type: ignore[assignment]
+        return best[3] if best else None
+
+    def add_to_briefing(self, pillar_id: str | None = None) -> None:
+        """Send the selection (or current passage / sentence) to the current briefing."""
+        article_id = self._article()
+        if article_id is None:
+            return
+        mark = self.current_mark()
+        span = self.selection()
+        if span is None:
+            if isinstance(mark, PillarMark):
+                span = (mark.start, mark.end)
+                pillar_id = pillar_id or mark.pillar_id
+            elif mark is not None:
+                span = self.sentence_at(mark.start)
+            else:
+                span = self.target_span()
+        if span is None or span[1] <= span[0]:
+            self.say("Select the passage to add to the briefing first.")
+            return
+        start, end = span
+        pillar_id = pillar_id or self.best_pillar(start, end)
+        if pillar_id is None:
+            self._choose_pillar_then(lambda pid: self.window.add_passage_to_briefing(article_id, start, end, pid))
+            return
+        self.window.add_passage_to_briefing(article_id, start, end, pillar_id)
+
+    def _choose_pillar_then(self, then: Callable[[str], object]) -> None:
+        menu = QMenu(self.window)
+        menu.setObjectName("choosePillarMenu")
+        menu.addSection("Which briefing section?")
+        for p in self.services.pillars.all():
+            menu.addAction(p.name.replace("&", "&&"), lambda pid=p.id: then(pid))
+        self.popup = menu
+        pos = self.view.editor.viewport().mapToGlobal(self.view.editor.cursorRect().bottomLeft())
+        menu.popup(pos if pos is not None else QCursor.pos())
+
+    # -- popups --------------------------------------------------------------------------------
+    def show_menu(self, menu: QMenu, pos: QPoint) -> None:
+        """Show a popup without blocking (tests find it in ``self.popup``)."""
+        if self.popup is not None and self.popup is not menu:
+            self.popup.close()
+        self.popup = menu
+        menu.popup(pos)
+
+
+def _key(kind: str, mark: Mark) -> tuple[int, int, int, int]:
+    return (mark.start, mark.end, 0 if kind == "entity" else 1, mark.annotation_id)

@@ -1,0 +1,200 @@
+"""Wiring of the review workspace into the main window: actions, menus, docks, status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
+
+from briefing_app.gui.review.controller import ReviewController
+from briefing_app.gui.review.menus import entity_menu, pillar_menu, show_context_menu
+from briefing_app.gui.review.panels import EntitiesPanel, NotesPanel, PillarsPanel
+from briefing_app.gui.review.shortcuts import (
+    LABEL_KEYS,
+    PILLAR_KEY_PREFIX,
+    ActionSpec,
+    ShortcutSheet,
+    label_action_text,
+    make_action,
+)
+from briefing_app.gui.review.status import ReviewStatusWidget
+from briefing_app.nlp.types import SHOWN_LABELS
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
+
+
+class ReviewWorkspace:
+    """Everything the review feature added to the window (reachable as ``window.review``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.controller = ReviewController(window)
+        c = self.controller
+        view = window.view
+        pillars = window.services.pillars.all()
+        view.pillar_names = {p.id: p.name for p in pillars}
+        self.actions: dict[str, QAction] = {}
+        specs = [
+            ActionSpec("next", "&Next suggestion", ("N", "J"), lambda: c.go_suggestion(1),
+                       tip="Go to the next open suggestion"),
+            ActionSpec("previous", "&Previous suggestion", ("P", "K"), lambda: c.go_suggestion(-1)),
+            ActionSpec("accept", "&Accept", ("A", "Return", "Enter"), c.accept,
+                       tip="Accept the tag under review and go to the next suggestion"),
+            ActionSpec("reject", "&Reject / remove", ("R", "Delete"), c.reject,
+                       tip="Reject the suggestion (remembered) or remove your own tag"),
+            ActionSpec("apply_article", "Apply to all in this a&rticle", ("Shift+A",),
+                       lambda: c.apply_to_all("article"),
+                       tip="Give every occurrence of this text in the article the same label"),
+            ActionSpec("apply_library", "Apply to all in the &library", ("Shift+L",),
+                       lambda: c.apply_to_all("library"),
+                       tip="Give every occurrence of this text in every article the same label"),
+            ActionSpec("accept_all", "Accept all re&maining suggestions", ("Ctrl+Shift+A",),
+                       c.accept_all_remaining, in_view=False),
+            ActionSpec("note", "Add &note…", ("Ctrl+Shift+N",), lambda: c.add_note(), in_view=False,
+                       tip="Attach a note to the selection, the tag under review or the sentence"),
+            ActionSpec("briefing", "Add passage to &briefing", ("B",), lambda: c.add_to_briefing(),
+                       tip="Add the selection (or the passage under review) to the current briefing"),
+            ActionSpec("mark_reviewed", "Mark article re&viewed", ("Ctrl+Shift+R",),
+                       lambda: c.set_status("reviewed"), in_view=False),
+            ActionSpec("clear", "Stop reviewing this tag", ("Escape",), c.clear_current),
+        ]
+        for spec in specs:
+            self.actions[spec.name] = make_action(window, view, spec)
+        for label in SHOWN_LABELS:
+            spec = ActionSpec(f"label_{label}", label_action_text(label), (LABEL_KEYS[label],),
+                              lambda lab=label: c.apply_label(lab),
+                              tip=f"Label the selection, or relabel the tag under review, {label}")
+            self.actions[spec.name] = make_action(window, view, spec)
+        for i, p in enumerate(pillars[:9]):
+            spec = ActionSpec(f"pillar_{p.id}", p.name.replace("&", "&&"), (f"{PILLAR_KEY_PREFIX}{i + 1}",),
+                              lambda pid=p.id: c.apply_pillar(pid),
+                              tip=f"Tag (or untag) the selection or passage with the {p.name} pillar")
+            self.actions[spec.name] = make_action(window, view, spec)
+        self.sheet_action = QAction("&Keyboard shortcuts", window, shortcut=QKeySequence("F1"),
+                                    triggered=self.show_shortcuts)
+        self.sheet_action.setObjectName("review_shortcuts")
+        self.sheet: ShortcutSheet | None = None
+
+        self._build_menu()
+        self._build_docks()
+        self.status = ReviewStatusWidget(c)
+        bar = QToolBar("Review", window)
+        bar.setObjectName("reviewToolbar")
+        bar.setMovable(False)
+        bar.addWidget(self.status)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+        view.annotationClicked.connect(self._entity_clicked)
+        view.pillarClicked.connect(self._pillar_clicked)
+        view.contextMenuAt.connect(lambda pos, offset: show_context_menu(c, pos, offset))
+        window.articleShown.connect(lambda _id: self.refresh(new_article=True))
+        window.analysisFinished.connect(self._analysis_finished)
+        window.legend.changed.connect(lambda *_a: self.refresh())
+        c.changed.connect(self.refresh)
+
+    # -- construction --------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        window = self.window
+        help_action = window.menus["help"].menuAction()
+        menu = QMenu("&Review", window)
+        menu.setObjectName("reviewMenu")
+        window.menuBar().insertMenu(help_action, menu)
+        window.menus["review"] = menu
+        a = self.actions
+        for name in ("next", "previous"):
+            menu.addAction(a[name])
+        menu.addSeparator()
+        for name in ("accept", "reject", "apply_article", "apply_library", "accept_all"):
+            menu.addAction(a[name])
+        labels = menu.addMenu("&Label as")
+        labels.setObjectName("reviewLabelMenu")
+        for label in SHOWN_LABELS:
+            labels.addAction(a[f"label_{label}"])
+        pillars = menu.addMenu("Tag &pillar")
+        pillars.setObjectName("reviewPillarMenu")
+        for name, action in a.items():
+            if name.startswith("pillar_"):
+                pillars.addAction(action)
+        menu.addSeparator()
+        for name in ("note", "briefing"):
+            menu.addAction(a[name])
+        menu.addSeparator()
+        menu.addAction(a["mark_reviewed"])
+        menu.addAction(a["clear"])
+        window.menus["help"].insertAction(window.menus["help"].actions()[0] if window.menus["help"].actions()
+                                          else None, self.sheet_action)
+
+    def _build_docks(self) -> None:
+        window = self.window
+        c = self.controller
+        self.entities_panel = EntitiesPanel(c)
+        self.pillars_panel = PillarsPanel(c)
+        self.notes_panel = NotesPanel(c)
+        self.docks: dict[str, QDockWidget] = {}
+        previous: QDockWidget | None = None
+        legend = window.findChild(QDockWidget, "legendDock")
+        for name, title, panel in (("entities", "Entities", self.entities_panel),
+                                   ("pillars", "Pillars", self.pillars_panel),
+                                   ("notes", "Notes", self.notes_panel)):
+            dock = QDockWidget(title, window)
+            dock.setObjectName(f"{name}Dock")
+            dock.setWidget(panel)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if previous is None:
+                if legend is not None and window.dockWidgetArea(legend) == Qt.DockWidgetArea.RightDockWidgetArea:
+                    window.splitDockWidget(legend, dock, Qt.Orientation.Vertical)
+            else:
+                window.tabifyDockWidget(previous, dock)
+            previous = dock
+            self.docks[name] = dock
+            window.menus["view"].addAction(dock.toggleViewAction())
+        self.docks["entities"].raise_()
+
+    # -- behaviour -----------------------------------------------------------------------------
+    def refresh(self, new_article: bool = False) -> None:
+        """Reload panels and status from the database / view."""
+        if new_article:
+            self.controller.clear_current()
+            self.controller.refresh_notes()
+        self.entities_panel.refresh()
+        self.pillars_panel.refresh()
+        self.notes_panel.refresh()
+        self.status.refresh()
+
+    def _analysis_finished(self, article_id: int) -> None:
+        if article_id == self.window.current_article_id:
+            self.refresh(new_article=True)
+
+    def _entity_clicked(self, annotation_id: int) -> None:
+        self.controller.set_current("entity", annotation_id)
+        menu = entity_menu(self.controller, annotation_id, self.window.view)
+        if menu is not None:
+            self.controller.show_menu(menu, QCursor.pos() + QPoint(4, 4))
+
+    def _pillar_clicked(self, annotation_id: int) -> None:
+        self.controller.set_current("pillar", annotation_id)
+        menu = pillar_menu(self.controller, annotation_id, self.window.view)
+        if menu is not None:
+            self.controller.show_menu(menu, QCursor.pos() + QPoint(4, 4))
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """Open (or raise) the keyboard shortcuts sheet, generated from the live actions."""
+        if self.sheet is None:
+            self.sheet = ShortcutSheet(self.window)
+        self.sheet.show()
+        self.sheet.raise_()
+        return self.sheet
+
+
+def install_review(window: MainWindow) -> ReviewWorkspace:
+    """Add the review workspace to ``window`` (sets ``window.review``)."""
+    workspace = ReviewWorkspace(window)
+    window.review = workspace  # type: ignore[attr-defined]
+    return workspace

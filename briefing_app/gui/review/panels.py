@@ -1,0 +1,306 @@
+"""Side panels of the review workspace: entities (by label), pillar passages, notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from briefing_app.core.services.entities import EntityGroup
+from briefing_app.gui.palette import LABEL_NAMES, label_colour
+from briefing_app.nlp.types import SHOWN_LABELS
+
+if TYPE_CHECKING:
+    from briefing_app.gui.review.controller import ReviewController
+
+ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+def _snippet(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Panel(QWidget):
+    def __init__(self, controller: ReviewController, columns: list[str], name: str) -> None:
+        super().__init__(controller.window)
+        self.controller = controller
+        self.setObjectName(name)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName(f"{name}Tree")
+        self.tree.setHeaderLabels(columns)
+        self.tree.setColumnCount(len(columns))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        self.menu: QMenu | None = None
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """What a click or Enter on ``item`` does (each panel defines it)."""
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        menu = self.context_menu(item) if item is not None else None
+        if menu is not None:
+            self.menu = menu
+            menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def context_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        """The context menu for ``item`` (None when it has none)."""
+        return None
+
+    def item_by_text(self, text: str, column: int = 0) -> QTreeWidgetItem | None:
+        """First item (any depth) whose text in ``column`` equals ``text``."""
+        found = self.tree.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, column)
+        return found[0] if found else None
+
+
+class EntitiesPanel(_Panel):
+    """Entities of the article grouped by label, with mention counts and aliases.
+
+    Click an entity to jump to (and flash) its next mention; F2 renames it; the
+    context menu merges it into another entity or splits an alias off.
+    """
+
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller, ["Entity", "Mentions"], "entitiesPanel")
+        self.tree.setEditTriggers(QTreeWidget.EditTrigger.EditKeyPressed)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.groups: dict[str, EntityGroup] = {}
+        self._cycle: dict[str, int] = {}
+        self._filling = False
+
+    def refresh(self) -> None:
+        """Reload from the database, keeping the expanded/selected state where possible."""
+        article_id = self.controller.window.current_article_id
+        groups = self.controller.services.entities.groups(article_id) if article_id is not None else []
+        hidden = self.controller.view.hidden_labels
+        groups = [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
+        collapsed = {self.tree.topLevelItem(i).data(0, ROLE)[1] for i in range(self.tree.topLevelItemCount())
+                     if not self.tree.topLevelItem(i).isExpanded()}
+        self._filling = True
+        self.tree.clear()
+        self.groups = {g.key: g for g in groups}
+        by_label: dict[str, list[EntityGroup]] = {}
+        for g in groups:
+            by_label.setdefault(g.label, []).append(g)
+        for label in SHOWN_LABELS:
+            if label not in by_label:
+                continue
+            members = by_label[label]
+            head = QTreeWidgetItem([f"{LABEL_NAMES.get(label, label)} ({len(members)})",
+                                    str(sum(len(g.mentions) for g in members))])
+            head.setData(0, ROLE, ("label", label))
+            head.setBackground(0, QBrush(QColor(label_colour(label))))
+            head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.tree.addTopLevelItem(head)
+            for g in members:
+                open_n = sum(1 for m in g.mentions if m.status == "suggested")
+                item = QTreeWidgetItem([g.name, f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else "")])
+                item.setData(0, ROLE, ("entity", g.key))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                tip = f"{g.name} — {LABEL_NAMES.get(g.label, g.label)}"
+                if g.aliases:
+                    tip += "\nAlso written: " + ", ".join(g.aliases)
+                item.setToolTip(0, tip + "\nClick: jump to the next mention · F2: rename")
+                head.addChild(item)
+                counts = {s: sum(1 for m in g.mentions if m.text == s) for s in g.aliases}
+                for alias in g.aliases:
+                    child = QTreeWidgetItem([f"aka “{alias}”", str(counts.get(alias, 0))])
+                    child.setData(0, ROLE, ("alias", g.key, alias))
+                    child.setForeground(0, QBrush(QColor("#4b5563")))
+                    item.addChild(child)
+            head.setExpanded(label not in collapsed)
+        self.tree.resizeColumnToContents(1)
+        self._filling = False
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, ROLE)
+        if not data or data[0] == "label":
+            return
+        group = self.groups.get(data[1])
+        if group is None:
+            return
+        mentions = [m for m in group.mentions if data[0] == "entity" or m.text == data[2]]
+        if not mentions:
+            return
+        # Repeated clicks walk through the mentions.
+        slot = f"{data[0]}:{data[1]}:{data[2] if len(data) > 2 else ''}"
+        index = self._cycle.get(slot, -1) + 1
+        mention = mentions[index % len(mentions)]
+        self._cycle[slot] = index % len(mentions)
+        self.controller.set_current("entity", mention.annotation_id, announce=True)
+        self.controller.view.flash(mention.start, mention.end)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0:
+            return
+        data = item.data(0, ROLE)
+        if data and data[0] == "entity":
+            group = self.groups.get(data[1])
+            if group is not None and item.text(0).strip() and item.text(0).strip() != group.name:
+                key, name = data[1], item.text(0)
+                # Rebuilding the tree inside itemChanged would delete the item being edited.
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, lambda: self.controller.rename(key, name))
+            elif group is not None:
+                self._filling = True
+                item.setText(0, group.name)
+                self._filling = False
+
+    def context_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        data = item.data(0, ROLE)
+        if not data or data[0] == "label":
+            return None
+        group = self.groups.get(data[1])
+        if group is None:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("entityPanelMenu")
+        if data[0] == "alias":
+            alias = data[2]
+            act = menu.addAction(f"Split “{alias}” off into its own entity".replace("&", "&&"),
+                                 lambda: self.controller.split(group.key, alias))
+            act.setObjectName("split")
+            act.setEnabled(any(m.text == alias for m in group.mentions))
+            return menu
+        rename = menu.addAction("Rename…", lambda: self.tree.editItem(item, 0))
+        rename.setObjectName("rename")
+        rename.setShortcut(QKeySequence("F2"))
+        merge = menu.addMenu("Merge into")
+        merge.setObjectName("mergeMenu")
+        others = sorted((g for g in self.groups.values() if g.key != group.key),
+                        key=lambda g: (g.label != group.label, g.label, g.name))
+        for other in others:
+            act = merge.addAction(f"{other.name} ({other.label})".replace("&", "&&"),
+                                  lambda k=other.key: self.controller.merge(group.key, k))
+            act.setData(other.key)
+        merge.setEnabled(bool(others))
+        splits = [a for a in group.aliases if any(m.text == a for m in group.mentions)]
+        if splits:
+            sub = menu.addMenu("Split off")
+            sub.setObjectName("splitMenu")
+            for alias in splits:
+                sub.addAction(f"“{alias}”".replace("&", "&&"),
+                              lambda a=alias: self.controller.split(group.key, a))
+        return menu
+
+
+class PillarsPanel(_Panel):
+    """Passages per pillar; click jumps to the passage and makes it the tag under review."""
+
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller, ["Passage", "Score"], "pillarsPanel")
+
+    def refresh(self) -> None:
+        """Rebuild from the marks shown in the view (the database's state)."""
+        view = self.controller.view
+        collapsed = {self.tree.topLevelItem(i).data(0, ROLE)[1] for i in range(self.tree.topLevelItemCount())
+                     if not self.tree.topLevelItem(i).isExpanded()}
+        self.tree.clear()
+        by_pillar: dict[str, list] = {}
+        for mark in sorted(view.visible_pillar_marks(), key=lambda m: m.start):
+            by_pillar.setdefault(mark.pillar_id, []).append(mark)
+        for pid in view.pillar_order:
+            marks = by_pillar.get(pid, [])
+            if not marks:
+                continue
+            open_n = sum(1 for m in marks if m.status == "suggested")
+            head = QTreeWidgetItem([f"{view.pillar_names.get(pid, pid)} ({len(marks)})",
+                                    f"{open_n} open" if open_n else ""])
+            head.setData(0, ROLE, ("pillar", pid))
+            colour = QColor(view.pillar_colours.get(pid, "#888888"))
+            colour.setAlpha(90)
+            head.setBackground(0, QBrush(colour))
+            self.tree.addTopLevelItem(head)
+            for mark in marks:
+                prefix = "◌ " if mark.status == "suggested" else "● "
+                child = QTreeWidgetItem([prefix + _snippet(view.text[mark.start:mark.end]),
+                                         f"{mark.confidence:.0%}"])
+                child.setData(0, ROLE, ("passage", mark.annotation_id))
+                child.setToolTip(0, view.text[mark.start:mark.end])
+                head.addChild(child)
+            head.setExpanded(pid not in collapsed)
+        self.tree.resizeColumnToContents(1)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, ROLE)
+        if data and data[0] == "passage":
+            mark = self.controller.view.pillar_marks.get(data[1])
+            if mark is not None:
+                self.controller.set_current("pillar", mark.annotation_id)
+                self.controller.view.flash(mark.start, mark.end)
+
+
+class NotesPanel(_Panel):
+    """All notes of the article: click jumps, Enter/double-click edits, Delete removes."""
+
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller, ["Note", "On"], "notesPanel")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self._edit(item))
+        delete = QAction("Delete note", self.tree)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(lambda: self._delete(self.tree.currentItem()))
+        self.tree.addAction(delete)
+        edit = QAction("Edit note", self.tree)
+        edit.setShortcut(QKeySequence("F2"))
+        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.triggered.connect(lambda: self._edit(self.tree.currentItem()))
+        self.tree.addAction(edit)
+
+    def refresh(self) -> None:
+        """Reload the notes of the current article."""
+        article_id = self.controller.window.current_article_id
+        notes = self.controller.services.notes.for_article(article_id) if article_id is not None else []
+        text = self.controller.view.text
+        self.tree.clear()
+        for note in notes:
+            item = QTreeWidgetItem([_snippet(note.body, 90), _snippet(text[note.start:note.end], 40)])
+            item.setData(0, ROLE, ("note", note.id))
+            item.setToolTip(0, note.body)
+            item.setToolTip(1, text[note.start:note.end])
+            self.tree.addTopLevelItem(item)
+        if not notes:
+            empty = QTreeWidgetItem(["No notes yet: select text and press Ctrl+Shift+N.", ""])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
+
+    def _note_id(self, item: QTreeWidgetItem | None) -> int | None:
+        data = item.data(0, ROLE) if item is not None else None
+        return int(data[1]) if data and data[0] == "note" else None
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        note_id = self._note_id(item)
+        note = self.controller.services.notes.get(note_id) if note_id is not None else None
+        if note is not None:
+            self.controller.view.flash(note.start, max(note.end, note.start + 1))
+
+    def _edit(self, item: QTreeWidgetItem | None) -> None:
+        note_id = self._note_id(item)
+        if note_id is not None:
+            self.controller.edit_note(note_id)
+
+    def _delete(self, item: QTreeWidgetItem | None) -> None:
+        note_id = self._note_id(item)
+        if note_id is not None:
+            self.controller.delete_note(note_id)
+
+    def context_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        if self._note_id(item) is None:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("notesPanelMenu")
+        menu.addAction("Edit…", lambda: self._edit(item)).setObjectName("edit")
+        menu.addAction("Delete", lambda: self._delete(item)).setObjectName("delete")
+        return menu

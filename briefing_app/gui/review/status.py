@@ -1,0 +1,64 @@
+"""Review status of the current article (new / in review / reviewed) with open suggestion counts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from briefing_app.gui.review.controller import ReviewController
+
+STATUS_NAMES = {"new": "New", "in_review": "In review", "reviewed": "Reviewed"}
+
+
+class ReviewStatusWidget(QWidget):
+    """Status chooser, open-suggestion counts and the two bulk review buttons."""
+
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller.window)
+        self.controller = controller
+        self.setObjectName("reviewStatus")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(QLabel("Review status:"))
+        self.status = QComboBox(self)
+        self.status.setObjectName("reviewStatusCombo")
+        for key, name in STATUS_NAMES.items():
+            self.status.addItem(name, key)
+        self.status.activated.connect(self._chosen)
+        layout.addWidget(self.status)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("openSuggestions")
+        layout.addWidget(self.counts)
+        self.next_button = QPushButton("Next suggestion (N)", self)
+        self.next_button.clicked.connect(lambda: (controller.go_suggestion(1), controller.view.setFocus()))
+        layout.addWidget(self.next_button)
+        self.accept_all_button = QPushButton("Accept all remaining", self)
+        self.accept_all_button.setToolTip("Accept every open suggestion of this article (Ctrl+Shift+A); undoable")
+        self.accept_all_button.clicked.connect(controller.accept_all_remaining)
+        layout.addWidget(self.accept_all_button)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the current article's status and counts."""
+        article_id = self.controller.window.current_article_id
+        article = self.controller.services.articles.get(article_id) if article_id is not None else None
+        self.setEnabled(article is not None)
+        if article is None:
+            self.counts.setText("")
+            return
+        index = self.status.findData(article.status)
+        self.status.setCurrentIndex(max(index, 0))
+        counts = self.controller.services.annotations.open_counts(article_id)  # type: ignore[arg-type]
+        total = counts["entity"] + counts["pillar"]
+        if total:
+            self.counts.setText(f"<b>{total}</b> open suggestions ({counts['entity']} entities, "
+                                f"{counts['pillar']} pillar passages)")
+        else:
+            self.counts.setText("No open suggestions")
+        self.next_button.setEnabled(total > 0)
+        self.accept_all_button.setEnabled(total > 0)
+
+    def _chosen(self, index: int) -> None:
+        self.controller.set_status(str(self.status.itemData(index)))
