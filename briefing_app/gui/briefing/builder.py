@@ -515,7 +515,9 @@ class BriefingBuilder(QWidget):
         # Text dragged out of the article view: the view's selection still holds the span.
         window = self.window_
         article_id = window.current_article_id
-        start, end = window.view.selection_span()
+        from .feature import passage_span
+
+        start, end = passage_span(window)
         if article_id is None or end <= start:
             self._status("Drag a selected passage of the open article, or use the Add passages tab.")
             return

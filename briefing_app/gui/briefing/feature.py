@@ -78,6 +78,31 @@ def show_builder(window: MainWindow) -> None:
         dock.raise_()
 
 
+def passage_span(window: MainWindow) -> tuple[int, int]:
+    """The article view's selection as a passage: whole words, closing punctuation kept, blanks trimmed.
+
+    (The view's own ``selection_span`` snaps for entity names and drops a final full stop,
+    which a quoted sentence must keep.)
+    """
+    view = window.view
+    cursor = view.editor.textCursor()
+    text = view.text
+    start = view.offsets.to_codepoint(cursor.selectionStart())
+    end = view.offsets.to_codepoint(cursor.selectionEnd())
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return start, start
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def pillar_at(window: MainWindow, start: int, end: int) -> str | None:
     """The pillar of the visible passage overlapping ``[start, end)`` the most, if any."""
     best: tuple[int, str] | None = None
@@ -91,7 +116,7 @@ def pillar_at(window: MainWindow, start: int, end: int) -> str | None:
 def add_selection_to_briefing(window: MainWindow, pillar_id: str | None = None) -> int | None:
     """Add the article view's selection to the briefing (pillar: given, else the passage's, else asked)."""
     article_id = window.current_article_id
-    start, end = window.view.selection_span()
+    start, end = passage_span(window)
     if article_id is None or end <= start:
         QMessageBox.information(window, "Add to briefing", "Select a passage of the article first.")
         return None
@@ -141,7 +166,7 @@ def article_context_menu(window: MainWindow) -> QMenu:
     """The article text's context menu: the standard entries plus "Add to briefing" for a selection."""
     editor = window.view.editor
     menu = editor.createStandardContextMenu()
-    start, end = window.view.selection_span()
+    start, end = passage_span(window)
     if end > start:
         menu.addSeparator()
         add_to_briefing_menu(window, menu, start, end)

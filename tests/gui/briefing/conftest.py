@@ -1,0 +1,96 @@
+"""Fixtures of the briefing builder tests: a window with two real, analysed articles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.services import Services
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.resources import resource_path
+from briefing_app.settings import Settings
+
+REPO = Path(__file__).resolve().parents[3]
+SHARED_SAMPLE = REPO.parent / "shared" / "samples" / "india-us-leaders-call.txt"
+AUSTRALIA_SAMPLE = resource_path("sample_article.txt")
+
+METADATA = {
+    "australia": dict(outlet="Sample Wire", published="2026-10-14",
+                      url="https://example.org/news/india-australia-call"),
+    "us": dict(outlet="Sample Daily", published="2026-11-27",
+               url="https://example.org/world/india-us-leaders-call"),
+}
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """The main window on a fresh database, using the session's analyser (no second model load)."""
+    import briefing_app.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(db_path), Settings(author="Desk Officer, India Team"))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    yield win
+    win.close()
+    win.services.close()
+
+
+def open_analysed(qtbot: QtBot, window: MainWindow, path: Path, metadata: dict[str, str]) -> int:
+    """Open ``path`` in the window, wait for its analysis, then set outlet/date/URL."""
+    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
+        article_id = window.open_path(path)
+    assert article_id is not None
+    window.services.articles.update_metadata(article_id, **metadata)
+    return article_id
+
+
+@pytest.fixture
+def two_articles(qtbot: QtBot, window: MainWindow) -> tuple[int, int]:
+    """The bundled India–Australia sample and the shared India–US sample, analysed in the window."""
+    if not SHARED_SAMPLE.exists():
+        pytest.skip("shared/samples not present")
+    a = open_analysed(qtbot, window, AUSTRALIA_SAMPLE, METADATA["australia"])
+    b = open_analysed(qtbot, window, SHARED_SAMPLE, METADATA["us"])
+    return a, b
+
+
+def _require(*names: str) -> None:
+    missing = [n for n in names if shutil.which(n) is None]
+    if missing:
+        message = f"missing tools: {', '.join(missing)}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def pdf_pages() -> Callable[[Path], list[str]]:
+    """Convert a .docx with LibreOffice headless and return the text of each PDF page."""
+
+    def convert(docx_path: Path) -> list[str]:
+        _require("soffice", "pdftotext")
+        outdir = docx_path.parent
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{outdir / 'lo-profile'}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
+            check=True, capture_output=True, timeout=180,
+        )
+        pdf = outdir / (docx_path.stem + ".pdf")
+        assert pdf.is_file(), "LibreOffice produced no PDF"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                              text=True, timeout=60).stdout
+        pages = text.split("\f")
+        if pages and not pages[-1].strip():
+            pages.pop()
+        return pages
+
+    return convert

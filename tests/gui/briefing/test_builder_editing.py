@@ -1,0 +1,252 @@
+"""Editing in the builder: header, passages (add, drag, move, comment, remove), briefings; all undoable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.briefing.feature import article_context_menu
+from briefing_app.gui.briefing.sections import ITEM_ROLE, PassageSpec, SectionTree, passages_to_mime
+from briefing_app.gui.main_window import MainWindow
+
+
+def _undo_action(window: MainWindow, name: str) -> QAction:
+    for action in window.menus["edit"].actions():
+        if action.text().startswith(name):
+            return action
+    raise AssertionError(f"no {name} action")
+
+
+def _tree_ids(window: MainWindow, pillar: str) -> list[int]:
+    section = window.briefing_builder.tree.sections[pillar]
+    return [int(section.child(i).data(0, ITEM_ROLE)) for i in range(section.childCount())]
+
+
+def _db_ids(window: MainWindow, pillar: str) -> list[int]:
+    builder = window.briefing_builder
+    assert builder.current_id is not None
+    items = window.services.briefings.items(builder.current_id)
+    return [i.id for i in sorted(items, key=lambda i: i.position) if i.pillar_id == pillar]
+
+
+def test_header_edits_are_saved_shown_and_undone(qtbot: QtBot, window: MainWindow) -> None:
+    builder = window.briefing_builder
+    assert builder.chooser.count() == 0 and not builder.export_button.isEnabled()
+    qtbot.mouseClick(builder.new_button, Qt.MouseButton.LeftButton)
+    briefing_id = builder.current_id
+    assert briefing_id is not None and builder.chooser.count() == 1
+    title = builder.form.lines["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Weekly India round-up")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert window.services.briefings.get(briefing_id).title == "Weekly India round-up"
+    assert "Weekly India round-up" in builder.chooser.currentText()
+    builder.update_preview()
+    assert "Weekly India round-up" in builder.preview_html
+
+    steps = builder.form.texts["next_steps"]
+    steps.setFocus()
+    qtbot.keyClicks(steps, "- Brief the Minister")
+    builder.flush_pending()
+    assert json.loads(window.services.briefings.get(briefing_id).next_steps) == ["Brief the Minister"]
+
+    undo = _undo_action(window, "&Undo")
+    undo.trigger()  # next steps
+    assert json.loads(window.services.briefings.get(briefing_id).next_steps) == []
+    assert steps.toPlainText() == ""
+    undo.trigger()  # title
+    assert window.services.briefings.get(briefing_id).title == "Briefing note"
+    assert title.text() == "Briefing note"
+    _undo_action(window, "&Redo").trigger()
+    assert window.services.briefings.get(briefing_id).title == "Weekly India round-up"
+    assert title.text() == "Weekly India round-up"
+
+
+def test_passages_are_added_moved_commented_removed_and_undone(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int]
+) -> None:
+    builder = window.briefing_builder
+    services = window.services
+    qtbot.mouseClick(builder.new_button, Qt.MouseButton.LeftButton)
+    briefing_id = builder.current_id
+    assert briefing_id is not None
+
+    # Add passages from the pillar passages of the selected article.
+    window.library.setCurrentRow(0)
+    builder.tabs.setCurrentWidget(builder.picker)
+    listing = builder.picker.list
+    assert listing.count() >= 5
+    defence = [listing.item(i) for i in range(listing.count())
+               if listing.item(i).data(Qt.ItemDataRole.UserRole + 21).pillar_id == "defence"]
+    assert len(defence) >= 2
+    listing.clearSelection()
+    defence[0].setSelected(True)
+    defence[1].setSelected(True)
+    qtbot.mouseClick(builder.picker.add_button, Qt.MouseButton.LeftButton)
+    assert builder.tabs.currentIndex() == 0
+    first, second = _db_ids(window, "defence")
+    assert _tree_ids(window, "defence") == [first, second]
+    # The same passage twice is refused.
+    qtbot.mouseClick(builder.picker.add_button, Qt.MouseButton.LeftButton)
+    assert len(services.briefings.items(briefing_id)) == 2
+
+    # Alt+Down moves the selected passage within the section, then across into the next pillar.
+    tree = builder.tree
+    tree.setFocus()
+    tree.clearSelection()
+    tree.setCurrentItem(tree.leaf(first))
+    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert _db_ids(window, "defence") == [second, first] == _tree_ids(window, "defence")
+    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert _db_ids(window, "defence") == [second] and _db_ids(window, "security") == [first]
+    assert _tree_ids(window, "security") == [first]
+
+    # Officer comment on the selected item.
+    builder.comment_edit.setFocus()
+    qtbot.keyClicks(builder.comment_edit, "Worth a line to take.")
+    builder.flush_pending()
+    assert services.briefings.item_snapshots([first])[0].comment == "Worth a line to take."
+
+    # Delete removes; undo brings the same item back with its comment and section.
+    tree.setFocus()
+    tree.clearSelection()
+    tree.setCurrentItem(tree.leaf(first))
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert [i.id for i in services.briefings.items(briefing_id)] == [second]
+    assert tree.leaf(first) is None
+    window.undo_stack.undo()
+    restored = services.briefings.item_snapshots([first])[0]
+    assert (restored.pillar_id, restored.comment) == ("security", "Worth a line to take.")
+    assert _tree_ids(window, "security") == [first]
+    window.undo_stack.undo()  # the comment
+    assert services.briefings.item_snapshots([first])[0].comment == ""
+    window.undo_stack.undo()  # move into security
+    window.undo_stack.undo()  # move within defence
+    assert _db_ids(window, "defence") == [first, second]
+    window.undo_stack.undo()  # the add
+    assert services.briefings.items(briefing_id) == []
+    assert _tree_ids(window, "defence") == []
+
+
+def test_drops_place_passages_where_they_land(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int]
+) -> None:
+    builder = window.briefing_builder
+    services = window.services
+    a, b = two_articles
+    text_a = services.articles.get(a).text
+    span = (text_a.index("The two leaders welcomed"), text_a.index("Royal Australian Navy.") + 21)
+    builder.add_passage(a, *span, "defence")
+    text_b = services.articles.get(b).text
+    span_b = (text_b.index("A key highlight"), text_b.index("A key highlight") + 120)
+    builder.add_passage(b, *span_b, "defence")
+    tree: SectionTree = builder.tree
+    top, bottom = _tree_ids(window, "defence")
+
+    def drop(mime: QMimeData, point: QPoint, source: object = None) -> None:
+        event = _Drop(QPointF(point), mime, source)
+        tree.dropEvent(event)
+
+    # A passage dragged from the passages list onto the top half of the first row lands first.
+    first_rect = tree.visualItemRect(tree.leaf(top))
+    span_c = (text_b.index("Regional and global developments"), text_b.index("Regional and global developments") + 90)
+    drop(passages_to_mime([PassageSpec(b, *span_c, "security")]), first_rect.center() - QPoint(0, 3))
+    new_id = _db_ids(window, "defence")[0]
+    assert _db_ids(window, "defence") == [new_id, top, bottom]
+    assert services.briefings.item_snapshots([new_id])[0].text.startswith("Regional and global")
+
+    # Dragging a row of the tree onto the Trade heading moves it into that section.
+    tree.clearSelection()
+    tree.leaf(top).setSelected(True)
+    trade_rect = tree.visualItemRect(tree.sections["trade"])
+    drop(tree.mimeData([tree.leaf(top)]), trade_rect.center(), source=tree)
+    assert _db_ids(window, "trade") == [top] and _db_ids(window, "defence") == [new_id, bottom]
+    window.undo_stack.undo()
+    assert _db_ids(window, "defence") == [new_id, top, bottom]
+
+
+class _Drop(QDropEvent):
+    """A drop as Qt delivers it, with the drag source a real drag would carry."""
+
+    def __init__(self, pos: QPointF, mime: QMimeData, source: object) -> None:
+        super().__init__(pos, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
+                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        self._mime = mime  # keep alive
+        self._source = source
+
+    def source(self) -> object:  # noqa: D102
+        return self._source
+
+
+def test_context_menu_and_window_api_add_the_selection(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int]
+) -> None:
+    builder = window.briefing_builder
+    services = window.services
+    article_id = window.current_article_id
+    assert article_id == two_articles[1]
+    text = window.view.text
+    phrase = "A key highlight of the conversation was the shared emphasis on expanding bilateral trade."
+    start = text.index(phrase)
+    window.view.editor.setTextCursor(window.view.cursor_at(start, start + len(phrase)))
+
+    menu = article_context_menu(window)
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Add to briefing")
+    entries = {a.data(): a for a in sub.actions() if a.data()}
+    assert set(entries) >= {"defence", "trade", "diplomacy"}
+    suggested = [a for a in sub.actions() if "(suggested)" in a.text()]
+    assert suggested and suggested[0].data() == "trade"
+    assert builder.current_id is None
+    entries["trade"].trigger()
+    # No briefing existed: one was created, holding the passage.
+    assert builder.current_id is not None
+    items = services.briefings.items(builder.current_id)
+    assert [(i.article_id, i.text, i.pillar_id) for i in items] == [(article_id, phrase, "trade")]
+    # Creating the briefing and adding the passage undo as one step.
+    window.undo_stack.undo()
+    assert services.briefings.list() == [] and builder.chooser.count() == 0
+
+    item_id = window.add_passage_to_briefing(article_id, start, start + len(phrase), "diplomacy")
+    assert item_id is not None and builder.tree.leaf(item_id) is not None
+    assert services.briefings.items(builder.current_id)[0].pillar_id == "diplomacy"
+
+
+def test_several_briefings_switch_delete_and_undo(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builder = window.briefing_builder
+    services = window.services
+    first = builder.auto_draft([two_articles[0]])
+    second = builder.auto_draft([two_articles[1]])
+    assert first and second and builder.chooser.count() == 2
+    assert builder.current_id == second
+    builder.chooser.setCurrentIndex(builder.chooser.findData(first))
+    assert builder.current_id == first
+    assert builder.form.lines["title"].text() == services.briefings.get(first).title
+    items_before = services.briefings.all_item_snapshots(first)
+    assert items_before
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(builder.delete_button, Qt.MouseButton.LeftButton)
+    assert services.briefings.get(first) is None and builder.chooser.count() == 1
+    assert builder.current_id == second
+    window.undo_stack.undo()
+    assert builder.current_id == first and builder.chooser.count() == 2
+    assert services.briefings.all_item_snapshots(first) == items_before
+
+
+def test_auto_draft_without_selection_explains(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
+    assert window.briefing_builder.auto_draft() is None
+    assert shown and "Select" in shown[0]
+    assert window.services.briefings.list() == []

@@ -1,0 +1,217 @@
+"""End to end: two real analysed articles -> briefing built in the GUI -> .docx -> PDF, checked."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.briefing.export_dialog import ExportDialog
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.settings import load_settings
+
+from .conftest import METADATA
+
+TITLE = "India: leaders' calls with Australia and the United States"
+MARKING = "RESTRICTED – UK EYES ONLY"
+
+
+def _type_line(qtbot: QtBot, edit, text: str) -> None:  # noqa: ANN001
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # editingFinished commits
+
+
+def _answer_export_dialog(qtbot: QtBot, out: Path, template: str | None = None) -> None:
+    """Fill in the Export dialog as soon as it is open (it runs a nested event loop)."""
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog):
+            QTimer.singleShot(20, fill)
+            return
+        dialog.out_edit.setText(str(out))
+        if template is not None:
+            dialog.custom_radio.setChecked(True)
+            dialog.template_edit.setText(template)
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+
+
+def test_build_two_article_briefing_in_the_gui_export_and_read_it_back(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int], tmp_path: Path,
+    pdf_pages: Callable[[Path], list[str]],
+) -> None:
+    builder = window.briefing_builder
+    services = window.services
+    window.library.selectAll()
+    assert set(window.selected_article_ids()) == set(two_articles)
+
+    # Auto-draft from the selected articles.
+    qtbot.mouseClick(builder.draft_button, Qt.MouseButton.LeftButton)
+    briefing_id = builder.current_id
+    assert briefing_id is not None
+    items = services.briefings.items(briefing_id)
+    assert len(items) >= 8
+    assert {i.article_id for i in items} == set(two_articles)
+    tree_ids = [item_id for item_id, _p in builder.tree.order()]
+    assert sorted(tree_ids) == sorted(i.id for i in items)
+
+    # Header through the form.
+    builder.tabs.setCurrentWidget(builder.form.header_page)
+    _type_line(qtbot, builder.form.lines["title"], TITLE)
+    _type_line(qtbot, builder.form.lines["to"], "Director, South Asia and Indo-Pacific")
+    _type_line(qtbot, builder.form.lines["reference"], "IND/2026/117")
+    _type_line(qtbot, builder.form.lines["caveat"], "UK EYES ONLY")
+    builder.form.classification.setCurrentIndex(builder.form.classification.findText("RESTRICTED"))
+    stored = services.briefings.get(briefing_id)
+    assert stored is not None
+    assert (stored.title, stored.reference, stored.classification, stored.caveat) == (
+        TITLE, "IND/2026/117", "RESTRICTED", "UK EYES ONLY")
+    assert stored.from_ == "Desk Officer, India Team"  # author from settings
+
+    # Summary bullets, typed one per line, saved after a pause in typing.
+    builder.tabs.setCurrentWidget(builder.form.text_page)
+    summary = builder.form.texts["summary"]
+    summary.setFocus()
+    qtbot.keyClicks(summary, "Both calls reaffirmed leader-level commitment to the partnerships.")
+    qtbot.keyClick(summary, Qt.Key.Key_Return)
+    qtbot.keyClicks(summary, "Defence co-operation and trade are the common threads.")
+    qtbot.waitUntil(lambda: len(json.loads(services.briefings.get(briefing_id).summary)) == 2, timeout=5000)
+
+    # An officer comment on the first defence passage.
+    builder.tabs.setCurrentIndex(0)
+    first_defence = builder.tree.sections["defence"].child(0)
+    builder.tree.setCurrentItem(first_defence)
+    commented = int(first_defence.data(0, Qt.ItemDataRole.UserRole + 11))
+    builder.comment_edit.setFocus()
+    qtbot.keyClicks(builder.comment_edit, "Consistent with our reporting.")
+    qtbot.waitUntil(lambda: services.briefings.item_snapshots([commented])[0].comment
+                    == "Consistent with our reporting.", timeout=5000)
+
+    # The live preview shows what was typed.
+    builder.update_preview()
+    assert "Consistent with our reporting." in builder.preview_html
+    assert MARKING in builder.preview_html
+
+    # Export through the dialog.
+    out = tmp_path / "note.docx"
+    _answer_export_dialog(qtbot, out)
+    with qtbot.waitSignal(builder.exported, timeout=60_000) as blocker:
+        qtbot.mouseClick(builder.export_button, Qt.MouseButton.LeftButton)
+    assert Path(blocker.args[0]) == out and out.is_file()
+    assert load_settings().last_export_dir == str(tmp_path)
+
+    # -- python-docx: properties, styles, headings, tables, hyperlinks ---------------------------
+    note = docx.Document(str(out))
+    props = note.core_properties
+    assert props.title == TITLE
+    assert props.author == "Desk Officer, India Team"
+    document = services.briefings.document(briefing_id)
+    headings = [s.heading for s in document.sections]
+    assert len(headings) >= 4
+    for heading in headings:
+        assert heading in props.keywords
+    paragraphs = note.paragraphs
+    styled = {p.style.name for p in paragraphs if p.style is not None}
+    assert {"Title", "Heading 1", "Briefing Passage", "Officer Comment", "Source Entry"} <= styled
+    doc_headings = [p.text for p in paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert doc_headings[0] == "Summary"
+    assert doc_headings[1:1 + len(headings)] == headings  # pillar sections in taxonomy order
+    assert doc_headings[-2:] == ["Key actors", "Sources"]
+    passages = [p.text for p in paragraphs if p.style is not None and p.style.name == "Briefing Passage"]
+    assert len(passages) == len(services.briefings.items(briefing_id))
+    assert all(re.search(r"\[[12]\]$", p) for p in passages)
+    comments = [p.text for p in paragraphs if p.style is not None and p.style.name == "Officer Comment"]
+    assert comments == ["Officer comment: Consistent with our reporting."]
+    metadata = {row.cells[0].text: row.cells[1].text for row in note.tables[0].rows}
+    assert metadata["To"] == "Director, South Asia and Indo-Pacific" and metadata["Reference"] == "IND/2026/117"
+    actors = note.tables[1]
+    assert [c.text for c in actors.rows[0].cells] == ["Name", "Type", "Role / title", "Mentions", "Articles"]
+    names = [row.cells[0].text for row in actors.rows[1:]]
+    assert any("Modi" in n for n in names)
+    links = {r.target_ref for r in note.part.rels.values() if r.reltype == RT.HYPERLINK}
+    assert {METADATA["australia"]["url"], METADATA["us"]["url"]} <= links
+
+    # -- LibreOffice -> PDF -> text: marking on every page, headings, citations, sources -------------
+    pages = pdf_pages(out)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0] == MARKING, f"page {number} header"
+        assert lines[-1] == MARKING, f"page {number} footer"
+        assert f"Page {number} of {len(pages)}" in page
+    text = "\n".join(pages)
+    flat = re.sub(r"\s+", " ", text)
+    for heading in headings:
+        assert re.search(rf"^\s*{re.escape(heading)}\s*$", text, re.M), heading
+    assert "[1]" in text and "[2]" in text
+    assert "Sources" in text and "Sample Wire" in flat and "Sample Daily" in flat
+    # A long URL may wrap at a "-" or "/" at the end of a line.
+    assert METADATA["us"]["url"] in flat.replace(" ", "")
+
+
+def test_export_to_a_read_only_file_says_so_and_keeps_the_file(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    builder = window.briefing_builder
+    builder.auto_draft(list(two_articles))
+    target = tmp_path / "locked.docx"
+    target.write_bytes(b"previous export")
+    target.chmod(0o444)
+    with qtbot.waitSignal(builder.exportFailed, timeout=60_000) as blocker:
+        builder.export_to(target)
+    assert "read-only" in blocker.args[0]
+    assert shown and "read-only" in shown[0] and "left unchanged" in shown[0]
+    assert target.read_bytes() == b"previous export"
+    assert builder.export_button.isEnabled()
+
+
+def test_custom_template_lacking_styles_is_remembered_and_still_exports(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int], tmp_path: Path,
+) -> None:
+    # A plain python-docx document: none of the house styles (Briefing Passage, Citation...).
+    template = tmp_path / "office.docx"
+    plain = docx.Document()
+    for style in list(plain.styles):
+        if style.name not in ("Normal", "Heading 1", "Title"):
+            style.element.getparent().remove(style.element)
+    plain.add_paragraph("Template body text that must not appear in the note.")
+    plain.save(str(template))
+
+    builder = window.briefing_builder
+    builder.auto_draft(list(two_articles))
+    out = tmp_path / "office-note.docx"
+    _answer_export_dialog(qtbot, out, template=str(template))
+    with qtbot.waitSignal(builder.exported, timeout=60_000):
+        qtbot.mouseClick(builder.export_button, Qt.MouseButton.LeftButton)
+    assert load_settings().template == str(template)
+    assert builder.last_report is not None and builder.last_report.warnings
+    note = docx.Document(str(out))
+    assert all("Template body text" not in p.text for p in note.paragraphs)
+    headings = [p.text for p in note.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert "Key actors" in headings and "Sources" in headings
+    assert note.tables  # metadata and actors tables
+
+    # The remembered template is offered the next time.
+    dialog = ExportDialog("x.docx", load_settings().template)
+    assert dialog.custom_radio.isChecked() and dialog.template() == str(template)
+    dialog.template_edit.setText(str(tmp_path / "missing.docx"))
+    assert "not found" in dialog.validation_error()
+    dialog.house_radio.setChecked(True)
+    assert dialog.template() == "" and dialog.validation_error() == ""
