@@ -81,6 +81,16 @@ class CandidatePassage:
 _SNAPSHOT_FIELDS = (*BRIEFING_FIELDS, "summary", "next_steps")
 
 
+def _with_closing_punctuation(text: str, end: int) -> int:
+    """Extend a passage over the sentence end and closing quotes right after it (a quote keeps its full stop)."""
+    while end < len(text) and text[end] in _CLOSING:
+        end += 1
+    return end
+
+
+_CLOSING = ".!?…”\")]»"
+
+
 class BriefingService:
     """Create briefings, place passages in them, and build the exportable document."""
 
@@ -160,6 +170,7 @@ class BriefingService:
                 raise ValueError("Select a passage first.")
             if session.get(Pillar, pillar_id) is None:
                 raise ValueError(f"Unknown pillar: {pillar_id}")
+            end = _with_closing_punctuation(article.text, end)
             last = session.exec(
                 select(BriefingItem.position).where(BriefingItem.briefing_id == briefing_id)
                 .order_by(col(BriefingItem.position).desc())

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from .builder import BriefingBuilder
-from .feature import add_selection_to_briefing, add_to_briefing_menu, install_briefing_builder
+from .feature import add_to_briefing_menu, install_briefing_builder
 
-__all__ = ["BriefingBuilder", "add_selection_to_briefing", "add_to_briefing_menu", "install_briefing_builder"]
+__all__ = ["BriefingBuilder", "add_to_briefing_menu", "install_briefing_builder"]

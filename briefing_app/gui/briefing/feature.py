@@ -1,12 +1,12 @@
-"""Wiring of the briefing builder into the main window: dock, menu actions, article context menu."""
+"""Wiring of the briefing builder into the main window: dock, menu actions, "Add to briefing" menus."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SIGNAL, QObject, QPoint, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from .builder import BriefingBuilder
 
@@ -38,18 +38,10 @@ def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
     toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
     window.menus["view"].addAction(toggle)
 
-    add_selection = QAction("Add selection to &briefing", window, shortcut=QKeySequence("Ctrl+B"))
-    add_selection.setObjectName("addSelectionToBriefing")
-    add_selection.setToolTip("Add the selected passage of the article to the briefing, in its pillar section")
-    add_selection.triggered.connect(lambda: add_selection_to_briefing(window))
-    window.menus["edit"].addSeparator()
-    window.menus["edit"].addAction(add_selection)
     draft = QAction("Auto-&draft briefing from selected articles", window)
     draft.triggered.connect(lambda: (show_builder(window), builder.auto_draft()))
     window.menus["file"].insertAction(window.export_action, draft)
-    window.briefing_actions = {"add_selection": add_selection, "auto_draft": draft}  # type: ignore[attr-defined]
-
-    _install_article_context_menu(window)
+    window.briefing_actions = {"auto_draft": draft}  # type: ignore[attr-defined]
     window.articleShown.connect(lambda _id: builder.refresh_passages())
     window.analysisFinished.connect(lambda _id: builder.refresh_passages())
     # Typing not yet committed is saved when the window closes.
@@ -113,28 +105,6 @@ def pillar_at(window: MainWindow, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def add_selection_to_briefing(window: MainWindow, pillar_id: str | None = None) -> int | None:
-    """Add the article view's selection to the briefing (pillar: given, else the passage's, else asked)."""
-    article_id = window.current_article_id
-    start, end = passage_span(window)
-    if article_id is None or end <= start:
-        QMessageBox.information(window, "Add to briefing", "Select a passage of the article first.")
-        return None
-    pillar = pillar_id or pillar_at(window, start, end)
-    if pillar is None:
-        pillars = window.services.pillars.all()
-        menu = QMenu(window)
-        menu.addSection("Add to which section?")
-        for p in pillars:
-            menu.addAction(p.name).setData(p.id)
-        chosen = menu.exec(window.view.editor.viewport().mapToGlobal(
-            window.view.editor.cursorRect().bottomRight()))
-        if chosen is None:
-            return None
-        pillar = str(chosen.data())
-    return window.add_passage_to_briefing(article_id, start, end, pillar)
-
-
 def add_to_briefing_menu(window: MainWindow, menu: QMenu, start: int, end: int) -> QMenu | None:
     """Append "Add to briefing ▸ <pillar>" for the span ``[start, end)`` of the current article to ``menu``.
 
@@ -160,39 +130,3 @@ def add_to_briefing_menu(window: MainWindow, menu: QMenu, start: int, end: int) 
         act.setData(p.id)
         act.triggered.connect(lambda _c=False, pid=p.id: window.add_passage_to_briefing(article_id, start, end, pid))
     return sub
-
-
-def article_context_menu(window: MainWindow) -> QMenu:
-    """The article text's context menu: the standard entries plus "Add to briefing" for a selection."""
-    editor = window.view.editor
-    menu = editor.createStandardContextMenu()
-    start, end = passage_span(window)
-    if end > start:
-        menu.addSeparator()
-        add_to_briefing_menu(window, menu, start, end)
-    return menu
-
-
-def _install_article_context_menu(window: MainWindow) -> None:
-    view = window.view
-    if hasattr(view, "contextMenuAt"):
-        signal = SIGNAL("contextMenuAt(QPoint,int)")
-
-        def on_menu(global_pos: QPoint, _offset: int) -> None:
-            # When the review workspace also listens, it shows the one menu and is expected to
-            # include add_to_briefing_menu(); otherwise this feature shows its own.
-            if view.receivers(signal) > 1:
-                return
-            article_context_menu(window).exec(global_pos)
-
-        view.contextMenuAt.connect(on_menu)
-        return
-    editor = view.editor
-    if editor.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
-        return  # another feature owns this menu; it can call add_to_briefing_menu()
-    editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-
-    def show(pos: QPoint) -> None:
-        article_context_menu(window).exec(editor.viewport().mapToGlobal(pos))
-
-    editor.customContextMenuRequested.connect(show)

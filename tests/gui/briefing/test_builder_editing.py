@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.gui.briefing.feature import article_context_menu
 from briefing_app.gui.briefing.sections import ITEM_ROLE, PassageSpec, SectionTree, passages_to_mime
 from briefing_app.gui.main_window import MainWindow
 
@@ -197,7 +196,10 @@ def test_context_menu_and_window_api_add_the_selection(
     start = text.index(phrase)
     window.view.editor.setTextCursor(window.view.cursor_at(start, start + len(phrase)))
 
-    menu = article_context_menu(window)
+    # Right-click on the selection: the article's context menu carries "Add to briefing ▸ pillar".
+    window.view.contextMenuAt.emit(window.view.editor.mapToGlobal(QPoint(40, 40)), start + 3)
+    menu = window.review.controller.popup
+    assert menu is not None
     sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Add to briefing")
     entries = {a.data(): a for a in sub.actions() if a.data()}
     assert set(entries) >= {"defence", "trade", "diplomacy"}
@@ -208,7 +210,9 @@ def test_context_menu_and_window_api_add_the_selection(
     # No briefing existed: one was created, holding the passage.
     assert builder.current_id is not None
     items = services.briefings.items(builder.current_id)
+    # The quoted passage keeps its full stop.
     assert [(i.article_id, i.text, i.pillar_id) for i in items] == [(article_id, phrase, "trade")]
+    menu.close()
     # Creating the briefing and adding the passage undo as one step.
     window.undo_stack.undo()
     assert services.briefings.list() == [] and builder.chooser.count() == 0
