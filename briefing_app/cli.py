@@ -175,10 +175,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from briefing_app.core.export_request import check_export_request
     from briefing_app.core.services import Services
     from briefing_app.export import ExportFailed, export_docx
+    from briefing_app.settings import load_settings
 
+    # Checked before anything is stored, so a mistake leaves no half-made draft behind.
+    try:
+        args.classification = check_export_request(args.db, args.template, args.classification,
+                                                   load_settings().classifications)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
     services = Services.open(args.db)
+    drafted: int | None = None
     try:
         if args.briefing is not None:
             briefing = services.briefings.get(args.briefing)
@@ -203,7 +212,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 classification=args.classification or settings.default_classification,
             )
             assert created.id is not None
-            briefing_id = created.id
+            briefing_id = drafted = created.id
         fields: dict[str, object] = {}
         if args.title:
             fields["title"] = args.title
@@ -219,8 +228,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         out = export_docx(document, args.out, template=args.template)
     except ExportFailed as exc:
+        if drafted is not None:  # nothing was exported: do not keep the draft made for it
+            services = Services.open(args.db)
+            try:
+                services.briefings.delete(drafted)
+            finally:
+                services.close()
         raise UserError(str(exc)) from exc
-    print(f"wrote {out}")
+    print(f"wrote {out} (briefing #{briefing_id})")
     return 0
 
 
