@@ -16,8 +16,11 @@ from briefing_app.storage.database import Database
 
 ACTOR_TYPES: dict[str, str] = {
     "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-    "NORP": "Group", "LAW": "Initiative", "EVENT": "Initiative",
+    "LAW": "Initiative", "EVENT": "Initiative",
 }
+# Actors first, the places they act in last: a reader looks for who, then what, then where.
+# (NORP - "Australian", "Indian" - names no actor and is left out.)
+ACTOR_RANK = {"Person": 0, "Organisation": 1, "Initiative": 2, "Place": 3}
 BRIEFING_FIELDS = (
     "title", "subject", "to", "from_", "date", "reference", "classification", "caveat", "assessment",
 )
@@ -452,6 +455,7 @@ class BriefingService:
             if ann.role:
                 roles[key][ann.role] += 1
         ranked = sorted(mentions, key=lambda k: (-mentions[k], -len(articles_of[k]), k))[:limit]
+        ranked.sort(key=lambda k: ACTOR_RANK.get(ACTOR_TYPES.get(labels[k], ""), 9))  # stable: by mentions within
         return [
             doc_model.KeyActor(
                 name=names[k].most_common(1)[0][0], type=ACTOR_TYPES.get(labels[k], labels[k]),
