@@ -66,6 +66,8 @@ class ReviewController(QObject):
     # -- performing edits ----------------------------------------------------------------------
     def perform(self, edit: Callable[[], ChangeSet]) -> ChangeSet | None:
         """Run a service edit; push it on the undo stack, or explain why it was refused."""
+        if self.popup is not None and self.popup.isVisible():
+            self.popup.close()  # an action was chosen (also when triggered by its key)
         try:
             changes = edit()
         except AnnotationConflict as exc:

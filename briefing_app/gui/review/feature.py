@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
@@ -24,6 +24,9 @@ from briefing_app.nlp.types import SHOWN_LABELS
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
+
+
+PANEL_WIDTH = 400
 
 
 class ReviewWorkspace:
@@ -147,15 +150,17 @@ class ReviewWorkspace:
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if previous is None:
-                if legend is not None and window.dockWidgetArea(legend) == Qt.DockWidgetArea.RightDockWidgetArea:
-                    window.splitDockWidget(legend, dock, Qt.Orientation.Vertical)
-            else:
-                window.tabifyDockWidget(previous, dock)
+            anchor = previous or legend
+            if anchor is not None and window.dockWidgetArea(anchor) == Qt.DockWidgetArea.RightDockWidgetArea:
+                window.tabifyDockWidget(anchor, dock)
             previous = dock
             self.docks[name] = dock
             window.menus["view"].addAction(dock.toggleViewAction())
         self.docks["entities"].raise_()
+        # Reading comes first: the right column keeps a panel's width, not a builder's.
+        # Deferred: the layout only honours it once the window has its size.
+        QTimer.singleShot(0, lambda: window.resizeDocks([self.docks["entities"]], [PANEL_WIDTH],
+                                                        Qt.Orientation.Horizontal))
 
     # -- behaviour -----------------------------------------------------------------------------
     def refresh(self, new_article: bool = False) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.core.services.entities import EntityGroup
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
@@ -33,6 +33,11 @@ class _Panel(QWidget):
         self.tree.setHeaderLabels(columns)
         self.tree.setColumnCount(len(columns))
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(columns)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemActivated.connect(self._activated)
@@ -65,13 +70,14 @@ class _Panel(QWidget):
 class EntitiesPanel(_Panel):
     """Entities of the article grouped by label, with mention counts and aliases.
 
-    Click an entity to jump to (and flash) its next mention; F2 renames it; the
+    Click an entity to jump to (and flash) its next mention; double-click renames it; the
     context menu merges it into another entity or splits an alias off.
     """
 
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Entity", "Mentions"], "entitiesPanel")
-        self.tree.setEditTriggers(QTreeWidget.EditTrigger.EditKeyPressed)
+        # F2 is taken window-wide (article details): rename by double-click or the context menu.
+        self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked)
         self.tree.itemChanged.connect(self._item_changed)
         self.groups: dict[str, EntityGroup] = {}
         self._cycle: dict[str, int] = {}
@@ -109,7 +115,7 @@ class EntitiesPanel(_Panel):
                 tip = f"{g.name} — {LABEL_NAMES.get(g.label, g.label)}"
                 if g.aliases:
                     tip += "\nAlso written: " + ", ".join(g.aliases)
-                item.setToolTip(0, tip + "\nClick: jump to the next mention · F2: rename")
+                item.setToolTip(0, tip + "\nClick: jump to the next mention · double-click: rename")
                 head.addChild(item)
                 counts = {s: sum(1 for m in g.mentions if m.text == s) for s in g.aliases}
                 for alias in g.aliases:
@@ -118,7 +124,6 @@ class EntitiesPanel(_Panel):
                     child.setForeground(0, QBrush(QColor("#4b5563")))
                     item.addChild(child)
             head.setExpanded(label not in collapsed)
-        self.tree.resizeColumnToContents(1)
         self._filling = False
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -174,7 +179,6 @@ class EntitiesPanel(_Panel):
             return menu
         rename = menu.addAction("Rename…", lambda: self.tree.editItem(item, 0))
         rename.setObjectName("rename")
-        rename.setShortcut(QKeySequence("F2"))
         merge = menu.addMenu("Merge into")
         merge.setObjectName("mergeMenu")
         others = sorted((g for g in self.groups.values() if g.key != group.key),
@@ -229,7 +233,6 @@ class PillarsPanel(_Panel):
                 child.setToolTip(0, view.text[mark.start:mark.end])
                 head.addChild(child)
             head.setExpanded(pid not in collapsed)
-        self.tree.resizeColumnToContents(1)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, ROLE)
@@ -241,7 +244,7 @@ class PillarsPanel(_Panel):
 
 
 class NotesPanel(_Panel):
-    """All notes of the article: click jumps, Enter/double-click edits, Delete removes."""
+    """All notes of the article: click jumps, double-click edits, Delete removes."""
 
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Note", "On"], "notesPanel")
@@ -253,11 +256,6 @@ class NotesPanel(_Panel):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(lambda: self._delete(self.tree.currentItem()))
         self.tree.addAction(delete)
-        edit = QAction("Edit note", self.tree)
-        edit.setShortcut(QKeySequence("F2"))
-        edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        edit.triggered.connect(lambda: self._edit(self.tree.currentItem()))
-        self.tree.addAction(edit)
 
     def refresh(self) -> None:
         """Reload the notes of the current article."""

@@ -82,7 +82,8 @@ def shortcut_conflicts(window: QMainWindow) -> list[str]:
     """Key sequences bound to more than one action in the same scope (should be empty)."""
     owners: dict[tuple[str, str], list[str]] = {}
     for action in window.findChildren(QAction):
-        if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut:
+        if action.shortcutContext() in (Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                                        Qt.ShortcutContext.WidgetShortcut):
             widgets = action.associatedObjects()
             scope = ",".join(sorted(str(id(w)) for w in widgets if not isinstance(w, QMenu))) or "none"
         else:
