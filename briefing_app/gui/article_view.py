@@ -103,7 +103,14 @@ class PillarGutter(QWidget):
         """Where each visible pillar bar is drawn (widget coordinates)."""
         order = self._view.pillar_order
         result = []
+        # Only passages overlapping the visible text: cursorRect per mark is the costly part.
+        editor = self._view.editor
+        first = self._view.offsets.to_codepoint(editor.cursorForPosition(QPoint(0, 0)).position())
+        bottom = QPoint(editor.viewport().width(), editor.viewport().height())
+        last = self._view.offsets.to_codepoint(editor.cursorForPosition(bottom).position())
         for mark in self._view.visible_pillar_marks():
+            if mark.end < first or mark.start > last + 1:
+                continue
             top, bottom = self._span_rect(mark.start, mark.end)
             column = order.index(mark.pillar_id) if mark.pillar_id in order else len(order)
             x = 3 + column * (self.BAR + self.GAP)
