@@ -1,6 +1,7 @@
-"""Consistency checks for the hand-annotated gold set in tests/data/gold/.
+"""Consistency checks for the hand-annotated gold sets in tests/data/gold/
+(development set) and tests/data/gold_heldout/ (held-out set, never used for tuning).
 
-The gold files are generated from tests/data/gold/src/*.md by build_gold.py;
+The gold files are generated from <set>/src/*.md by tests/data/gold/build_gold.py;
 these checks are written independently of the builder so that a bug in it
 cannot hide a bad offset.
 """
@@ -16,6 +17,9 @@ from pathlib import Path
 import pytest
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
+HELDOUT_DIR = Path(__file__).resolve().parent / "gold_heldout"
+# Each set and the minimum number of articles it must hold.
+GOLD_SETS = {GOLD_DIR: 12, HELDOUT_DIR: 8}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
@@ -25,12 +29,12 @@ CLASSES = {
     "DATE": ["DATE", "TIME"],
     "INITIATIVE": ["LAW", "EVENT", "ORG (accepted)"],
 }
-GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
+GOLD_FILES = sorted(path for folder in GOLD_SETS for path in folder.glob("*.gold.json"))
 
 
 def _load(path: Path) -> tuple[dict, str]:
     gold = json.loads(path.read_text(encoding="utf-8"))
-    text = (GOLD_DIR / gold["text_file"]).read_text(encoding="utf-8")
+    text = (path.parent / gold["text_file"]).read_text(encoding="utf-8")
     return gold, text
 
 
@@ -42,15 +46,31 @@ def _builder():
     return module
 
 
-def test_set_is_large_enough_and_complete():
-    assert len(GOLD_FILES) >= 12
-    sources = {p.stem for p in (GOLD_DIR / "src").glob("*.md")}
-    golds = {p.name.removesuffix(".gold.json") for p in GOLD_FILES}
-    texts = {p.stem for p in GOLD_DIR.glob("*.txt")}
+def _gold_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+@pytest.mark.parametrize("folder", list(GOLD_SETS), ids=lambda p: p.name)
+def test_set_is_large_enough_and_complete(folder):
+    golds = {p.name.removesuffix(".gold.json") for p in folder.glob("*.gold.json")}
+    assert len(golds) >= GOLD_SETS[folder]
+    sources = {p.stem for p in (folder / "src").glob("*.md")}
+    texts = {p.stem for p in folder.glob("*.txt")}
     assert sources == golds == texts
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+def test_heldout_set_is_disjoint_from_dev_set():
+    """The held-out articles are new: no shared names and no shared sentences."""
+    dev = {p.name for p in GOLD_DIR.glob("*.txt")}
+    heldout = {p.name for p in HELDOUT_DIR.glob("*.txt")}
+    assert not dev & heldout
+    dev_lines = {line for p in GOLD_DIR.glob("*.txt") for line in p.read_text(encoding="utf-8").splitlines()}
+    for path in HELDOUT_DIR.glob("*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert len(line) < 40 or line not in dev_lines, (path.name, line)
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_format_matches_sample(path):
     gold, _ = _load(path)
     assert list(gold) == ["text_file", "classes", "entities", "ignore", "sentences"]
@@ -64,7 +84,7 @@ def test_format_matches_sample(path):
         assert set(sent) == {"start", "prefix", "pillars", "also_acceptable"}
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_text_is_clean_and_long_enough(path):
     _, text = _load(path)
     assert "\r" not in text
@@ -73,7 +93,7 @@ def test_text_is_clean_and_long_enough(path):
     assert 250 <= len(text.split()) <= 450
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_app_normalisation_keeps_offsets(path):
     """Offsets must stay valid after the importers' normalisation (it may only trim the end)."""
     from briefing_app.core.text import normalize_text
@@ -82,7 +102,7 @@ def test_app_normalisation_keeps_offsets(path):
     assert normalize_text(text) == text.rstrip("\n")
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_entity_and_ignore_offsets(path):
     gold, text = _load(path)
     spans = []
@@ -100,7 +120,7 @@ def test_entity_and_ignore_offsets(path):
         assert a["end"] <= b["start"], f"overlap: {a} / {b}"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_sentences(path):
     gold, text = _load(path)
     sentences = gold["sentences"]
@@ -121,7 +141,7 @@ def test_sentences(path):
     assert sum(1 for s in sentences if s["pillars"]) >= 0.6 * len(sentences)
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_entities_do_not_cross_sentences(path):
     gold, text = _load(path)
     bounds = [s["start"] for s in gold["sentences"]] + [len(text)]
@@ -130,12 +150,24 @@ def test_entities_do_not_cross_sentences(path):
         assert not inside, span
 
 
-def test_rebuild_from_sources_is_identical():
+@pytest.mark.parametrize("folder", list(GOLD_SETS), ids=lambda p: p.name)
+def test_rebuild_from_sources_is_identical(folder):
     builder = _builder()
-    for src in sorted((GOLD_DIR / "src").glob("*.md")):
+    for src in sorted((folder / "src").glob("*.md")):
         text, gold = builder.build(src)
-        assert (GOLD_DIR / f"{src.stem}.txt").read_text(encoding="utf-8") == text, src.name
-        committed = (GOLD_DIR / f"{src.stem}.gold.json").read_text(encoding="utf-8")
+        assert (folder / f"{src.stem}.txt").read_text(encoding="utf-8") == text, src.name
+        committed = (folder / f"{src.stem}.gold.json").read_text(encoding="utf-8")
         assert committed == builder.dump_json(gold), src.name
         # And building twice gives the same result.
         assert builder.build(src) == (text, gold)
+
+
+@pytest.mark.parametrize("folder", list(GOLD_SETS), ids=lambda p: p.name)
+def test_builder_check_option(folder):
+    """`build_gold.py --check` (with --src/--out for the held-out set) finds nothing stale."""
+    builder = _builder()
+    if folder == GOLD_DIR:
+        assert builder.main(["--check"]) == 0
+    else:
+        assert builder.main(["--check", "--src", str(folder / "src"), "--out", str(folder)]) == 0
+        assert builder.main(["--check", "--src", str(folder / "src")]) == 0

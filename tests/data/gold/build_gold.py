@@ -4,6 +4,10 @@ Usage (from anywhere)::
 
     python tests/data/gold/build_gold.py          # (re)write NAME.txt + NAME.gold.json
     python tests/data/gold/build_gold.py --check  # verify the committed files, write nothing
+    python tests/data/gold/build_gold.py --src tests/data/gold_heldout/src --out tests/data/gold_heldout
+
+``--src`` defaults to ``src/`` next to this script; ``--out`` defaults to the
+parent folder of ``--src`` (so the default writes next to this script).
 
 Sources live in ``src/NAME.md``, one sentence per line::
 
@@ -193,11 +197,15 @@ def dump_json(gold: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify committed outputs, write nothing")
+    parser.add_argument("--src", type=Path, default=SRC_DIR, help="folder of NAME.md sources (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: the parent of --src)")
     args = parser.parse_args(argv)
+    src_dir = args.src.resolve()
+    out_dir = (args.out or src_dir.parent).resolve()
     stale = []
-    sources = sorted(SRC_DIR.glob("*.md"))
+    sources = sorted(src_dir.glob("*.md"))
     if not sources:
-        print(f"no sources in {SRC_DIR}", file=sys.stderr)
+        print(f"no sources in {src_dir}", file=sys.stderr)
         return 1
     for src in sources:
         try:
@@ -205,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         except GoldError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        targets = {HERE / f"{src.stem}.txt": text, HERE / f"{src.stem}.gold.json": dump_json(gold)}
+        targets = {out_dir / f"{src.stem}.txt": text, out_dir / f"{src.stem}.gold.json": dump_json(gold)}
         for path, content in targets.items():
             current = path.read_text(encoding="utf-8") if path.exists() else None
             if current == content:
