@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,8 @@ log = logging.getLogger(__name__)
 
 BRIEFING_ROLE = Qt.ItemDataRole.UserRole + 31
 PREVIEW_DELAY_MS = 120
+PREVIEW_POINT_SIZE = 9
+DOCK_WIDTH = 800
 COMMENT_PAUSE_MS = 700
 
 
@@ -84,13 +88,15 @@ class BriefingBuilder(QWidget):
     def _build(self) -> None:
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("briefingChooser")
-        self.chooser.setMinimumContentsLength(24)
+        self.chooser.setMinimumContentsLength(12)
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.currentIndexChanged.connect(self._chooser_changed)
-        self.new_button = QPushButton("New", self)
+        self.new_button = QToolButton(self)
+        self.new_button.setText("New")
         self.new_button.setToolTip("Start an empty briefing")
         self.new_button.clicked.connect(self.new_briefing)
-        self.delete_button = QPushButton("Delete", self)
+        self.delete_button = QToolButton(self)
+        self.delete_button.setText("Delete")
         self.delete_button.setToolTip("Delete this briefing (undoable)")
         self.delete_button.clicked.connect(self.delete_briefing)
         self.draft_button = QPushButton("Auto-draft from selected articles", self)
@@ -126,7 +132,7 @@ class BriefingBuilder(QWidget):
                                  triggered=lambda: self.move_selected(-1))
         self.down_action = QAction("Move down", self, shortcut=QKeySequence("Alt+Down"),
                                    triggered=lambda: self.move_selected(1))
-        self.remove_action = QAction("Remove from briefing", self, shortcut=QKeySequence.StandardKey.Delete,
+        self.remove_action = QAction("Remove", self, shortcut=QKeySequence.StandardKey.Delete,
                                      triggered=lambda: self.remove_items(self.tree.selected_item_ids()))
         for action in (self.up_action, self.down_action, self.remove_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -180,7 +186,10 @@ class BriefingBuilder(QWidget):
         self.preview.setObjectName("briefingPreview")
         self.preview.setOpenLinks(False)  # offline app: links are shown, never followed
         self.preview.document().setDocumentMargin(14)
-        self.preview.zoomOut(1)  # a little smaller than the page, to see more of it at once
+        self.preview.setMinimumWidth(300)
+        small = QFont(self.preview.font())
+        small.setPointSizeF(PREVIEW_POINT_SIZE - 1)  # headings scale from the widget's font
+        self.preview.setFont(small)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -203,12 +212,29 @@ class BriefingBuilder(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(editor)
         self.splitter.addWidget(preview_box)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self._split_done = False
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self._split_done:
+            self._split_done = True
+            QTimer.singleShot(0, self._first_layout)
+
+    def _first_layout(self) -> None:
+        # Once the window is laid out: a dock wide enough for editor and preview side by side,
+        # the preview getting a little more than half (it needs the width most).
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget) and not dock.isFloating():
+            self.window_.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        width = self.splitter.width()
+        if width > 0:
+            self.splitter.setSizes([int(width * 0.45), width - int(width * 0.45)])
 
     # -- which briefing ------------------------------------------------------------------------
     def briefings_changed(self, select: int | None) -> None:
@@ -292,6 +318,7 @@ class BriefingBuilder(QWidget):
         self.tree.setEnabled(True)
         self.tree.populate([(p, n) for p, n, _c in self._pillars], rows, selected)
         self._selection_changed()
+        self.refresh_passages()
         self.schedule_preview()
 
     # -- preview -------------------------------------------------------------------------------
@@ -310,7 +337,9 @@ class BriefingBuilder(QWidget):
         if html != self.preview_html:
             scroll = self.preview.verticalScrollBar().value()
             self.preview_html = html
-            self.preview.setHtml(html)
+            # Shown a little smaller than the page, so that the pane beside the editor still
+            # shows the note's layout (the exported text itself is 11 pt).
+            self.preview.setHtml(html.replace("font-size: 11pt;", f"font-size: {PREVIEW_POINT_SIZE}pt;", 1))
             self.preview.verticalScrollBar().setValue(scroll)
         self.previewUpdated.emit()
 
@@ -464,7 +493,6 @@ class BriefingBuilder(QWidget):
             leaf.setSelected(True)
             self.tree.setCurrentItem(leaf)
             self.tree.scrollToItem(leaf)
-        self.tabs.setCurrentIndex(0)
         names = dict((p, n) for p, n, _c in self._pillars)
         target = names.get(pillar_id or fresh[0].pillar_id, pillar_id or fresh[0].pillar_id)
         self._status(f"Added {len(ids)} passage{'s' if len(ids) != 1 else ''} to {target}.")
@@ -541,8 +569,8 @@ class BriefingBuilder(QWidget):
             self.comment_edit.setEnabled(False)
         else:
             article = self.services.articles.get(item.article_id)
-            source = article.title if article is not None else ""
-            self.item_label.setText(f"<i>{_escape(source)}</i>")
+            source = ", ".join(x for x in (article.outlet, article.title) if x) if article is not None else ""
+            self.item_label.setText(f"Source: <i>{_escape(source)}</i>")
             if self.comment_edit.toPlainText().strip() != item.comment.strip():
                 self.comment_edit.setPlainText(item.comment)
             self.comment_edit.setEnabled(True)
@@ -611,7 +639,10 @@ class BriefingBuilder(QWidget):
             article = self.services.articles.get(article_id)
             if article is not None:
                 titles[article_id] = article.title or f"Article #{article_id}"
-        self.picker.show_passages(self.briefings.candidate_passages(list(titles)), titles)
+        used = set()
+        if self.current_id is not None:
+            used = {(i.article_id, i.start, i.end) for i in self.briefings.items(self.current_id)}
+        self.picker.show_passages(self.briefings.candidate_passages(list(titles)), titles, used)
 
     # -- export --------------------------------------------------------------------------------
     def default_export_path(self) -> Path:

@@ -13,9 +13,6 @@ from .builder import BriefingBuilder
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
 
-BUILDER_WIDTH = 800
-
-
 def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
     """Create the builder dock and its actions on ``window``; returns the builder."""
     builder = BriefingBuilder(window)
@@ -30,7 +27,6 @@ def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
     if legend is not None and window.dockWidgetArea(legend) == Qt.DockWidgetArea.RightDockWidgetArea:
         window.tabifyDockWidget(legend, dock)
     dock.raise_()
-    window.resizeDocks([dock], [BUILDER_WIDTH], Qt.Orientation.Horizontal)
     builder.dock = dock  # type: ignore[attr-defined]
 
     toggle = dock.toggleViewAction()

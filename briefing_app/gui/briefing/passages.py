@@ -82,8 +82,12 @@ class PassagePicker(QWidget):
             self.filter.addItem(name, pid)
         self.filter.blockSignals(False)
 
-    def show_passages(self, passages: list[CandidatePassage], titles: dict[int, str]) -> None:
-        """List ``passages``; ``titles`` maps article id -> title for the caption and tooltips."""
+    def show_passages(self, passages: list[CandidatePassage], titles: dict[int, str],
+                      in_briefing: set[tuple[int, int, int]] | None = None) -> None:
+        """List ``passages``; ``titles`` maps article id -> title; spans ``in_briefing`` are greyed."""
+        in_briefing = in_briefing or set()
+        selected = {i.data(SPEC_ROLE) for i in self.list.selectedItems()}
+        scroll = self.list.verticalScrollBar().value()
         self.list.clear()
         for p in passages:
             name = self._names.get(p.pillar_id, p.pillar_id)
@@ -93,15 +97,20 @@ class PassagePicker(QWidget):
             item.setToolTip(f"{titles.get(p.article_id, '')}\n{p.text}\n\n"
                             "Double-click or drag into a section to add it to the briefing.")
             colour = self._colours.get(p.pillar_id)
-            if colour:
+            if (p.article_id, p.start, p.end) in in_briefing:
+                item.setText(f"In briefing · {item.text()}")
+                item.setForeground(QBrush(QColor("#9aa0a8")))
+            elif colour:
                 item.setForeground(QBrush(QColor(colour).darker(160)))
             self.list.addItem(item)
+            item.setSelected(item.data(SPEC_ROLE) in selected)
         if not titles:
             self.caption.setText("Select articles in the library to list their pillar passages here.")
         else:
             names = "; ".join(titles.values())
             self.caption.setText(f"{len(passages)} passages from: {elide(names, 160)}")
         self._apply_filter()
+        self.list.verticalScrollBar().setValue(scroll)
 
     def _apply_filter(self) -> None:
         wanted = self.filter.currentData()

@@ -89,14 +89,18 @@ def test_passages_are_added_moved_commented_removed_and_undone(
     defence[0].setSelected(True)
     defence[1].setSelected(True)
     qtbot.mouseClick(builder.picker.add_button, Qt.MouseButton.LeftButton)
-    assert builder.tabs.currentIndex() == 0
     first, second = _db_ids(window, "defence")
+    # The list stays open for more, marking what is now in the briefing.
+    assert builder.tabs.currentWidget() is builder.picker
+    marked = [listing.item(i) for i in range(listing.count()) if listing.item(i).text().startswith("In briefing")]
+    assert len(marked) == 2 and all(m.isSelected() for m in marked)
     assert _tree_ids(window, "defence") == [first, second]
     # The same passage twice is refused.
     qtbot.mouseClick(builder.picker.add_button, Qt.MouseButton.LeftButton)
     assert len(services.briefings.items(briefing_id)) == 2
 
     # Alt+Down moves the selected passage within the section, then across into the next pillar.
+    builder.tabs.setCurrentIndex(0)
     tree = builder.tree
     tree.setFocus()
     tree.clearSelection()
