@@ -21,6 +21,7 @@ from briefing_app.core.services.briefings import CandidatePassage
 from .sections import PassageSpec, elide, passages_to_mime
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 21
+PILLARS_ROLE = Qt.ItemDataRole.UserRole + 22
 ALL_PILLARS = ""
 
 
@@ -28,6 +29,9 @@ class _PassageList(QListWidget):
     """List whose drag carries the selected passages."""
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802 (Qt API)
+        picker = self.parentWidget()
+        if isinstance(picker, PassagePicker):
+            return passages_to_mime([picker.spec_of(i) for i in items])
         return passages_to_mime([i.data(SPEC_ROLE) for i in items])
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
@@ -56,7 +60,7 @@ class PassagePicker(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.list.itemDoubleClicked.connect(lambda item: self.addRequested.emit([item.data(SPEC_ROLE)]))
+        self.list.itemDoubleClicked.connect(lambda item: self.addRequested.emit([self.spec_of(item)]))
         self.add_button = QPushButton("Add to briefing", self)
         self.add_button.setObjectName("addPassages")
         self.add_button.clicked.connect(self._add_selected)
@@ -86,29 +90,37 @@ class PassagePicker(QWidget):
                       in_briefing: set[tuple[int, int, int]] | None = None) -> None:
         """List ``passages``; ``titles`` maps article id -> title; spans ``in_briefing`` are greyed."""
         in_briefing = in_briefing or set()
-        selected = {i.data(SPEC_ROLE) for i in self.list.selectedItems()}
+        selected = {(sp.article_id, sp.start, sp.end) for sp in (i.data(SPEC_ROLE) for i in self.list.selectedItems())}
         scroll = self.list.verticalScrollBar().value()
         self.list.clear()
+        # One row per passage; a sentence tagged with several pillars lists them all, the
+        # most confident first (that is the section it goes to, unless a pillar filter is set).
+        grouped: dict[tuple[int, int, int], list[CandidatePassage]] = {}
         for p in passages:
-            name = self._names.get(p.pillar_id, p.pillar_id)
-            marker = "✓ " if p.status == "accepted" else ""
-            item = QListWidgetItem(f"{marker}{name}: {elide(p.text, 200)}")
-            item.setData(SPEC_ROLE, PassageSpec(p.article_id, p.start, p.end, p.pillar_id))
-            item.setToolTip(f"{titles.get(p.article_id, '')}\n{p.text}\n\n"
+            grouped.setdefault((p.article_id, p.start, p.end), []).append(p)
+        for key, group in grouped.items():
+            group.sort(key=lambda c: (c.status != "accepted", -c.confidence))
+            top = group[0]
+            names = ", ".join(self._names.get(c.pillar_id, c.pillar_id) for c in group)
+            marker = "✓ " if top.status == "accepted" else ""
+            item = QListWidgetItem(f"{marker}{names}: {elide(top.text, 200)}")
+            item.setData(SPEC_ROLE, PassageSpec(top.article_id, top.start, top.end, top.pillar_id))
+            item.setData(PILLARS_ROLE, [c.pillar_id for c in group])
+            item.setToolTip(f"{titles.get(top.article_id, '')}\n{top.text}\n\n"
                             "Double-click or drag into a section to add it to the briefing.")
-            colour = self._colours.get(p.pillar_id)
-            if (p.article_id, p.start, p.end) in in_briefing:
+            colour = self._colours.get(top.pillar_id)
+            if key in in_briefing:
                 item.setText(f"In briefing · {item.text()}")
                 item.setForeground(QBrush(QColor("#9aa0a8")))
             elif colour:
                 item.setForeground(QBrush(QColor(colour).darker(160)))
             self.list.addItem(item)
-            item.setSelected(item.data(SPEC_ROLE) in selected)
+            item.setSelected(key in selected)
         if not titles:
             self.caption.setText("Select articles in the library to list their pillar passages here.")
         else:
             names = "; ".join(titles.values())
-            self.caption.setText(f"{len(passages)} passages from: {elide(names, 160)}")
+            self.caption.setText(f"{self.list.count()} passages from: {elide(names, 160)}")
         self._apply_filter()
         self.list.verticalScrollBar().setValue(scroll)
 
@@ -116,9 +128,17 @@ class PassagePicker(QWidget):
         wanted = self.filter.currentData()
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setHidden(bool(wanted) and item.data(SPEC_ROLE).pillar_id != wanted)
+            item.setHidden(bool(wanted) and wanted not in item.data(PILLARS_ROLE))
+
+    def spec_of(self, item: QListWidgetItem) -> PassageSpec:
+        """The passage of a row, placed in the filtered pillar when a filter is set."""
+        spec: PassageSpec = item.data(SPEC_ROLE)
+        wanted = self.filter.currentData()
+        if wanted and wanted in item.data(PILLARS_ROLE):
+            return PassageSpec(spec.article_id, spec.start, spec.end, wanted)
+        return spec
 
     def _add_selected(self) -> None:
-        specs = [i.data(SPEC_ROLE) for i in self.list.selectedItems() if not i.isHidden()]
+        specs = [self.spec_of(i) for i in self.list.selectedItems() if not i.isHidden()]
         if specs:
             self.addRequested.emit(specs)
