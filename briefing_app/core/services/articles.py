@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +15,8 @@ from sqlmodel.sql.sqltypes import UTCDateTime
 
 from briefing_app.core.models import Annotation, Article, utcnow
 from briefing_app.core.text import normalize_text, text_hash
-from briefing_app.importers import ImportedDocument
+from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
+from briefing_app.importers.base import describe_exception, display_name
 from briefing_app.nlp.types import AnalysisResult
 from briefing_app.storage.database import Database
 
@@ -85,6 +87,23 @@ class EntityChoice:
     articles: int
 
 
+@dataclass(slots=True)
+class ImportOutcome:
+    """What happened to one file of an import batch."""
+
+    path: str
+    status: str  # imported | duplicate | failed | skipped
+    message: str
+    article_id: int | None = None
+    title: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The file's base name."""
+        return display_name(self.path) if self.path else "(pasted text)"
+
+
 # Snippet markers: control characters that normalised text can never contain.
 _HIT_OPEN, _HIT_CLOSE = "\x02", "\x03"
 _SNIPPET_TOKENS = 16
@@ -115,6 +134,49 @@ class ArticleService:
             session.commit()
             session.refresh(article)
             return article
+
+    def import_file(self, path: str | os.PathLike[str]) -> ImportOutcome:
+        """Import one file; never raises for bad input (the outcome says what went wrong).
+
+        Nothing partial is stored: the article row is written in one transaction or not at all.
+        """
+        try:
+            doc = load_document(path)
+            article = self.add(doc)
+        except ImportFailed as exc:
+            return ImportOutcome(os.fspath(path), "failed", str(exc))
+        except DuplicateArticle as exc:
+            return ImportOutcome(os.fspath(path), "duplicate", str(exc), exc.existing.id, exc.existing.title)
+        except ValueError as exc:
+            return ImportOutcome(os.fspath(path), "failed", f"{display_name(path)}: {exc}")
+        except OSError as exc:
+            return ImportOutcome(os.fspath(path), "failed", f"{display_name(path)} could not be stored "
+                                 f"({describe_exception(exc)})")
+        return ImportOutcome(os.fspath(path), "imported", f"Imported as “{article.title}”", article.id,
+                             article.title, tuple(doc.warnings))
+
+    def import_files(self, paths: Iterable[str | os.PathLike[str]],
+                     progress: Callable[[int, int, str], None] | None = None,
+                     cancel: Callable[[], bool] | None = None) -> list[ImportOutcome]:
+        """Import files and folders (expanded recursively), one transaction per file.
+
+        A failing file is reported and the rest of the batch continues. ``progress(done,
+        total, name)`` is called before each file; when ``cancel()`` turns true the remaining
+        files are reported as skipped.
+        """
+        files = list(iter_importable(paths))
+        outcomes: list[ImportOutcome] = []
+        for done, path in enumerate(files):
+            if cancel is not None and cancel():
+                outcomes += [ImportOutcome(os.fspath(p), "skipped", "Not imported (import stopped)")
+                             for p in files[done:]]
+                break
+            if progress is not None:
+                progress(done, len(files), path.name)
+            outcomes.append(self.import_file(path))
+        if progress is not None:
+            progress(len(files), len(files), "")
+        return outcomes
 
     def find_by_hash(self, digest: str) -> Article | None:
         """The article whose normalised text has this hash, if any."""

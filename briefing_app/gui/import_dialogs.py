@@ -1,0 +1,530 @@
+"""Bringing articles in and describing them: paste, import files/folders, drag and drop, metadata.
+
+``install_library_features(window)`` adds the menu actions, accepts drops on the
+window, runs imports in the background through ``window.tasks`` and queues the
+analysis of every imported article (one at a time, after the model is ready).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QDropEvent, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.models import Article
+from briefing_app.core.services.analysis import AnalysisService
+from briefing_app.core.services.articles import EDITABLE_METADATA, ImportOutcome
+from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
+from briefing_app.importers.dates import iso_date
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+OUTCOME_NAMES = {"imported": "Imported", "duplicate": "Already in library", "failed": "Not imported",
+                 "skipped": "Skipped"}
+_ERROR_STYLE = "color: #b91c1c;"
+LIBRARY_DOCK_WIDTH = 440
+
+
+class PasteDialog(QDialog):
+    """Paste an article's text with its title, source, date and URL."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paste article")
+        self.resize(640, 520)
+        self.document: ImportedDocument | None = None
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText("Taken from the first line if left empty")
+        self.source = QLineEdit(self)
+        self.source.setPlaceholderText("Outlet, e.g. The Hindu (taken from the URL if empty)")
+        self.date = QLineEdit(self)
+        self.date.setPlaceholderText("YYYY-MM-DD (also 12 March 2025)")
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("https://…")
+        self.text = QPlainTextEdit(self)
+        self.text.setPlaceholderText("Paste the article text here")
+        self.error = QLabel(self)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add to library")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.text.textChanged.connect(self._update_ok)
+        form = QFormLayout()
+        form.addRow("&Title:", self.title)
+        form.addRow("&Source:", self.source)
+        form.addRow("&Date:", self.date)
+        form.addRow("&URL:", self.url)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+        self.text.setFocus()
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.text.toPlainText().strip()))
+
+    def accept(self) -> None:
+        """Build the document; stay open with the reason when it cannot be imported."""
+        date = self.date.text().strip()
+        if date and not iso_date(date):
+            self.error.setText(f"The date “{date}” was not understood; use YYYY-MM-DD or leave it empty.")
+            self.date.setFocus()
+            return
+        try:
+            self.document = from_paste(self.text.toPlainText(), title=self.title.text(),
+                                       outlet=self.source.text(), published=date, url=self.url.text())
+        except ImportFailed as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class MetadataDialog(QDialog):
+    """Edit an article's title, outlet, author, published date and URL."""
+
+    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Article details")
+        self.resize(560, 0)
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        labels = {"title": "&Title:", "outlet": "&Outlet:", "author": "&Author:",
+                  "published": "&Published:", "url": "&URL:"}
+        for name in EDITABLE_METADATA:
+            edit = QLineEdit(str(getattr(article, name) or ""), self)
+            edit.setObjectName(f"meta_{name}")
+            self.fields[name] = edit
+            form.addRow(labels[name], edit)
+        self.fields["published"].setPlaceholderText("YYYY-MM-DD")
+        source = article.source_path or ("pasted text" if article.format == "paste" else "")
+        if source:
+            origin = QLabel(source, self)
+            origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            origin.setStyleSheet("color: #4b5563;")
+            form.addRow("Imported from:", origin)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        """The fields as they will be stored (dates as ISO)."""
+        values = {name: " ".join(edit.text().split()) for name, edit in self.fields.items()}
+        values["url"] = self.fields["url"].text().strip()
+        if values["published"]:
+            values["published"] = iso_date(values["published"])
+        return values
+
+    def accept(self) -> None:
+        """Refuse an empty title or a date that is not understood."""
+        if not " ".join(self.fields["title"].text().split()):
+            self.error.setText("The title cannot be empty.")
+            return
+        date = self.fields["published"].text().strip()
+        if date and not iso_date(date):
+            self.error.setText(f"The date “{date}” was not understood; use YYYY-MM-DD or leave it empty.")
+            return
+        super().accept()
+
+
+class EditMetadataCommand(QUndoCommand):
+    """Undoable metadata change; every step is committed by the service before it shows."""
+
+    def __init__(self, window: MainWindow, article_id: int, before: dict[str, str], after: dict[str, str]) -> None:
+        super().__init__("Edit article details")
+        self.window, self.article_id, self.before, self.after = window, article_id, before, after
+
+    def _apply(self, values: dict[str, str]) -> None:
+        article = self.window.services.articles.update_metadata(self.article_id, **values)
+        self.window.library.refresh_rows([self.article_id])
+        if self.window.current_article_id == self.article_id:
+            self.window.setWindowTitle(f"{article.title} — Briefing Builder")
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+
+class ImportReportDialog(QDialog):
+    """Per-file report at the end of an import: what was imported, what was already there, what failed."""
+
+    def __init__(self, outcomes: list[ImportOutcome], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import report")
+        self.resize(760, 420)
+        self.outcomes = outcomes
+        counts = {status: sum(1 for o in outcomes if o.status == status) for status in OUTCOME_NAMES}
+        parts = [f"{counts['imported']} imported", f"{counts['duplicate']} already in the library",
+                 f"{counts['failed']} not imported"]
+        if counts["skipped"]:
+            parts.append(f"{counts['skipped']} skipped (import stopped)")
+        self.summary = QLabel(", ".join(parts) + ".", self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(outcomes), 3, self)
+        self.table.setHorizontalHeaderLabels(["File", "Result", "Details"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        colours = {"imported": "#166534", "duplicate": "#1e40af", "failed": "#b91c1c", "skipped": "#4b5563"}
+        for row, outcome in enumerate(outcomes):
+            details = outcome.message + "".join(f" ⚠ {w}" for w in outcome.warnings)
+            cells = (outcome.name, OUTCOME_NAMES.get(outcome.status, outcome.status), details)
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(f"{outcome.path}\n{details}" if col == 0 else details)
+                if col == 1:
+                    item.setForeground(QColor(colours.get(outcome.status, "#111111")))
+                self.table.setItem(row, col, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 220)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+
+class LibraryFeatures(QObject):
+    """Import, paste, drag and drop, metadata editing and the analysis queue of the main window."""
+
+    importFinished = Signal(list)  # list[ImportOutcome], after the library shows the result
+    queueIdle = Signal()  # every queued analysis is done
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_report: ImportReportDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self._stop = threading.Event()
+        self._current_name = ""
+        self._queue: list[tuple[int, bool]] = []  # (article id, analyse even if analysed)
+        self._analysing: int | None = None
+
+        self.paste_action = QAction("&Paste article…", window, shortcut=QKeySequence("Ctrl+Shift+V"),
+                                    triggered=self.paste_dialog)
+        self.import_files_action = QAction("&Import files…", window, shortcut=QKeySequence("Ctrl+I"),
+                                           triggered=self.import_files_dialog)
+        self.import_folder_action = QAction("Import &folder…", window, shortcut=QKeySequence("Ctrl+Shift+I"),
+                                            triggered=self.import_folder_dialog)
+        self.edit_details_action = QAction("Article &details…", window, shortcut=QKeySequence("F2"),
+                                           triggered=lambda: self.edit_metadata(window.current_article_id))
+        file_menu = window.menus["file"]
+        before = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
+        for action in (self.paste_action, self.import_files_action, self.import_folder_action):
+            file_menu.insertAction(before, action)
+        window.menus["edit"].addSeparator()
+        window.menus["edit"].addAction(self.edit_details_action)
+        window.menus["edit"].addAction(window.library.delete_action)
+
+        panel = window.library
+        panel.editRequested.connect(self.edit_metadata)
+        panel.analyseRequested.connect(lambda ids: self.queue_analysis(ids, force=True))
+        panel.articlesDeleted.connect(self._articles_deleted)
+        window.modelReady.connect(lambda _mode: self._next_analysis())
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        dock = window.findChild(QDockWidget, "libraryDock")
+        if dock is not None:
+            # Wide enough for titles next to date and status at 1366x768.
+            window.resizeDocks([dock], [LIBRARY_DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDropEvent)  # QDragEnterEvent and QDragMoveEvent derive from it
+            if _local_paths(event):
+                event.acceptProposedAction()
+                return True
+        elif watched is self.window and event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = _local_paths(event)
+            if paths:
+                event.acceptProposedAction()
+                self.import_paths(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- dialogs --------------------------------------------------------------------------------
+    def paste_dialog(self) -> int | None:
+        """Ask for pasted text and its metadata; add it to the library and show it."""
+        if not self._writable():
+            return None
+        dialog = PasteDialog(self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.document is None:
+            return None
+        return self.add_pasted(dialog.document)
+
+    def add_pasted(self, doc: ImportedDocument) -> int | None:
+        """Store a pasted document (duplicates just show the existing article) and show it."""
+        article_id = self.window.add_document(doc)
+        if article_id is not None and doc.warnings:
+            self.window.statusBar().showMessage(" ".join(doc.warnings), 10000)
+        return article_id
+
+    def import_files_dialog(self) -> None:
+        """Choose files to import."""
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import files", self._start_dir(),
+                                                f"Articles ({patterns});;All files (*)")
+        if paths:
+            self._remember_dir(Path(paths[0]).parent)
+            self.import_paths([Path(p) for p in paths], show_single=False)
+
+    def import_folder_dialog(self) -> None:
+        """Choose a folder whose articles (and subfolders') are imported."""
+        folder = QFileDialog.getExistingDirectory(self.window, "Import folder", self._start_dir())
+        if folder:
+            self._remember_dir(Path(folder))
+            self.import_paths([Path(folder)])
+
+    def edit_metadata(self, article_id: int | None) -> bool:
+        """Open the details dialog of an article; the change goes on the undo stack."""
+        if article_id is None:
+            QMessageBox.information(self.window, "Article details", "Open or select an article first.")
+            return False
+        article = self.window.services.articles.get(article_id)
+        if article is None or not self._writable():
+            return False
+        dialog = MetadataDialog(article, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        after = dialog.values()
+        before = {name: str(getattr(article, name) or "") for name in EDITABLE_METADATA}
+        changed = {k: v for k, v in after.items() if v != before[k]}
+        if not changed:
+            return False
+        self.window.undo_stack.push(EditMetadataCommand(
+            self.window, article_id, {k: before[k] for k in changed}, changed))
+        return True
+
+    # -- importing ------------------------------------------------------------------------------
+    def import_paths(self, paths: Iterable[Path], show_single: bool = True) -> bool:
+        """Import files and folders in the background with a progress dialog, then report per file.
+
+        One file given on its own (``show_single``) is shown at once instead of reported.
+        Returns False when nothing was started.
+        """
+        paths = list(paths)
+        if not paths or not self._writable():
+            return False
+        if self.window.tasks.is_busy("import"):
+            QMessageBox.information(self.window, "Import", "An import is already running; wait for it to finish.")
+            return False
+        single = show_single and len(paths) == 1 and not paths[0].is_dir()
+        self._stop = threading.Event()
+        dialog = QProgressDialog("Looking for articles…", "Stop", 0, 0, self.window)
+        dialog.setWindowTitle("Importing")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._stop.set)
+        self.progress_dialog = dialog
+        articles = self.window.services.articles
+        stop = self._stop
+
+        def progress_with_name(report: object) -> object:
+            def callback(done: int, total: int, name: str) -> None:
+                self._current_name = name  # read by the GUI thread in _import_progress
+                report(done, total)  # type: ignore[operator]
+            return callback
+
+        def work(progress: object, cancelled: object) -> list[ImportOutcome]:
+            return articles.import_files(paths, progress=progress_with_name(progress),  # type: ignore[arg-type]
+                                         cancel=lambda: stop.is_set() or cancelled())  # type: ignore[operator]
+
+        self.window.tasks.start("import", work, lambda outcomes: self._import_done(outcomes, single),
+                                self._import_failed, self._import_progress)
+        return True
+
+    def _import_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is None:
+            return
+        self.progress_dialog.setMaximum(max(total, 1))
+        self.progress_dialog.setValue(done)
+        if done < total:
+            self.progress_dialog.setLabelText(f"Importing {done + 1} of {total}: {self._current_name}")
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _import_done(self, outcomes: list[ImportOutcome], single: bool) -> None:
+        self._close_progress()
+        window = self.window
+        if single and len(outcomes) == 1 and outcomes[0].article_id is not None:
+            outcome = outcomes[0]
+            assert outcome.article_id is not None
+            window.current_article_id = outcome.article_id
+            window.refresh_library()
+            window.show_article(outcome.article_id)  # analyses it if it never was
+            message = outcome.message if outcome.status == "imported" else f"{outcome.name}: {outcome.message}"
+            window.statusBar().showMessage(message + "".join(f" ⚠ {w}" for w in outcome.warnings), 10000)
+        elif single and len(outcomes) == 1:
+            window.refresh_library()
+            QMessageBox.warning(window, "Cannot import file", outcomes[0].message)
+        else:
+            window.refresh_library()
+            self.queue_analysis([o.article_id for o in outcomes if o.status == "imported" and o.article_id])
+            self.show_report(outcomes)
+        self.importFinished.emit(outcomes)
+
+    def show_report(self, outcomes: list[ImportOutcome]) -> ImportReportDialog:
+        """Show the per-file report (not modal: the officer can keep working)."""
+        if not outcomes:
+            QMessageBox.information(self.window, "Import",
+                                    f"No articles found (supported: {', '.join(SUPPORTED_SUFFIXES)}).")
+        imported = sum(1 for o in outcomes if o.status == "imported")
+        self.window.statusBar().showMessage(f"Import finished: {imported} of {len(outcomes)} files imported", 10000)
+        if self.last_report is not None:
+            self.last_report.close()
+        self.last_report = ImportReportDialog(outcomes, self.window)
+        if outcomes:
+            self.last_report.show()
+        return self.last_report
+
+    def _import_failed(self, exc: BaseException, tb: str) -> None:
+        self._close_progress()
+        log.error("Import failed:\n%s", tb)
+        self.window.refresh_library()
+        QMessageBox.warning(self.window, "Import failed",
+                            f"The import stopped: {exc}\nArticles imported before the problem were kept.")
+        self.importFinished.emit([])
+
+    # -- analysis queue -------------------------------------------------------------------------
+    def queue_analysis(self, article_ids: Iterable[int], force: bool = False) -> None:
+        """Analyse these articles one after the other in the background (after the model loads)."""
+        queued = {aid for aid, _ in self._queue}
+        for article_id in article_ids:
+            if article_id not in queued and article_id != self._analysing:
+                self._queue.append((int(article_id), force))
+        self._next_analysis()
+
+    def pending_analysis(self) -> list[int]:
+        """Articles still waiting for analysis (the one running included)."""
+        running = [self._analysing] if self._analysing is not None else []
+        return running + [aid for aid, _ in self._queue]
+
+    def _next_analysis(self) -> None:
+        window = self.window
+        if self._analysing is not None or window.analyzer is None:
+            return
+        while self._queue:
+            article_id, force = self._queue.pop(0)
+            if force or not window.services.articles.is_analysed(article_id):
+                break
+        else:
+            self.queueIdle.emit()
+            return
+        self._analysing = article_id
+        remaining = len(self._queue)
+        window.statusBar().showMessage(
+            f"Analysing imported articles… {remaining} more waiting" if remaining else "Analysing…")
+        service = AnalysisService(window.services.db, window.analyzer)
+
+        def work(progress: object, cancelled: object) -> int:
+            if window.services.articles.get(article_id) is not None:  # deleted meanwhile: nothing to do
+                service.analyze_article(article_id, cancel=cancelled)  # type: ignore[arg-type]
+            return article_id
+
+        window.tasks.start("library-analysis", work, self._analysis_done, self._analysis_failed)
+
+    def _analysis_done(self, article_id: int) -> None:
+        self._analysing = None
+        window = self.window
+        window.library.refresh_rows([article_id])
+        if article_id == window.current_article_id:
+            window.render_annotations()
+        window.analysisFinished.emit(article_id)
+        if not self._queue:
+            window.statusBar().showMessage("Analysis of imported articles complete", 5000)
+        self._next_analysis()
+
+    def _analysis_failed(self, exc: BaseException, tb: str) -> None:
+        log.error("Queued analysis of article %s failed:\n%s", self._analysing, tb)
+        self.window.statusBar().showMessage(f"Analysis of article #{self._analysing} failed: {exc}", 10000)
+        self._analysing = None
+        self._next_analysis()
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _articles_deleted(self, ids: list[int]) -> None:
+        window = self.window
+        self._queue = [(aid, f) for aid, f in self._queue if aid not in ids]
+        # Undo commands may refer to the deleted articles; they can no longer be replayed.
+        window.undo_stack.clear()
+        if window.current_article_id in ids:
+            window.current_article_id = None
+            window.render_annotations()
+            window.setWindowTitle("Briefing Builder")
+        window.statusBar().showMessage(f"Deleted {len(ids)} article(s) and their tags", 6000)
+
+    def _writable(self) -> bool:
+        if getattr(self.window.services.db, "read_only", False):
+            QMessageBox.information(self.window, "Read-only library",
+                                    "This database is open read-only; nothing can be added or changed.")
+            return False
+        return True
+
+    def _start_dir(self) -> str:
+        return getattr(self.window.settings, "last_import_dir", "") or str(Path.home())
+
+    def _remember_dir(self, folder: Path) -> None:
+        if hasattr(self.window.settings, "last_import_dir"):
+            self.window.settings.last_import_dir = str(folder)
+
+
+def _local_paths(event: QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def install_library_features(window: MainWindow) -> LibraryFeatures:
+    """Wire import, paste, drops, metadata editing and queued analysis into the main window."""
+    return LibraryFeatures(window)

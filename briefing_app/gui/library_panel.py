@@ -1,0 +1,677 @@
+"""The library panel: searchable, filterable, sortable table of every article in the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.services import Services
+from briefing_app.core.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
+from briefing_app.nlp.types import SHOWN_LABELS
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+SEARCH_LIMIT = 200  # ranked results shown for a search (the rest are less relevant)
+STATUS_NAMES = {"new": "New", "in_review": "In review", "reviewed": "Reviewed"}
+COLUMNS = ("Title", "Outlet", "Date", "Status", "Entities", "Pillars", "Open")
+COLUMN_TIPS = (
+    "Title of the article (search hits appear under it)",
+    "Outlet or source",
+    "Published date",
+    "Review status",
+    "Entity mentions (rejected ones not counted)",
+    "Pillars tagged in the article",
+    "Open suggestions: tags the analyser proposed that nobody has accepted or rejected yet",
+)
+TITLE, OUTLET, DATE, STATUS, ENTITIES, PILLARS, OPEN = range(len(COLUMNS))
+_NO_DATE = QDate(1900, 1, 1)  # the "any date" value of the date filters
+_HIT_BACKGROUND = QColor("#fde68a")
+
+
+class LibraryModel(QAbstractTableModel):
+    """Article summaries as table rows; the raw value for sorting is under SORT_ROLE."""
+
+    def __init__(self, pillar_names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ArticleSummary] = []
+        self.pillar_names = pillar_names
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMN_TIPS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == ARTICLE_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col, index.row())
+        if role == SNIPPET_ROLE:
+            return (row.snippet, row.hits) if col == TITLE else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (ENTITIES, PILLARS, OPEN):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == OPEN and row.open_suggestions:
+            return QColor("#9a3412")
+        return None
+
+    def _display(self, row: ArticleSummary, col: int) -> str:
+        if col == TITLE:
+            return row.title or "(untitled)"
+        if col == OUTLET:
+            return row.outlet
+        if col == DATE:
+            return row.published[:10]
+        if col == STATUS:
+            return STATUS_NAMES.get(row.status, row.status)
+        if col == ENTITIES:
+            return str(row.entity_count)
+        if col == PILLARS:
+            return str(len(row.pillars))
+        return str(row.open_suggestions) if row.open_suggestions else ""
+
+    def _sort_key(self, row: ArticleSummary, col: int, position: int) -> Any:
+        if col == TITLE:
+            return (row.title or "").casefold()
+        if col == OUTLET:
+            return row.outlet.casefold()
+        if col == DATE:
+            return row.published or ""
+        if col == STATUS:
+            return REVIEW_STATUSES.index(row.status) if row.status in REVIEW_STATUSES else 9
+        if col == ENTITIES:
+            return row.entity_count
+        if col == PILLARS:
+            return len(row.pillars)
+        if col == OPEN:
+            return row.open_suggestions
+        return position
+
+    def _tooltip(self, row: ArticleSummary, col: int) -> str:
+        if col == PILLARS:
+            names = ", ".join(self.pillar_names.get(p, p) for p in row.pillars)
+            return f"{names} ({row.pillar_count} tagged passages)" if names else "No pillar tagged"
+        parts = [row.title or "(untitled)"]
+        by = " · ".join(x for x in (row.outlet, row.author, row.published[:10]) if x)
+        if by:
+            parts.append(by)
+        parts.append(f"{STATUS_NAMES.get(row.status, row.status)} · {row.entity_count} entities · "
+                     f"{len(row.pillars)} pillars · {row.open_suggestions} open suggestions")
+        if row.snippet:
+            parts.append(row.snippet)
+        return "\n".join(parts)
+
+    def set_rows(self, rows: list[ArticleSummary]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def update_rows(self, rows: Iterable[ArticleSummary]) -> None:
+        """Replace the rows of these articles in place (search snippets are kept)."""
+        position = {r.id: i for i, r in enumerate(self.rows)}
+        for fresh in rows:
+            i = position.get(fresh.id)
+            if i is None:
+                continue
+            old = self.rows[i]
+            fresh.snippet, fresh.hits = old.snippet, old.hits
+            self.rows[i] = fresh
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+
+    def remove_ids(self, ids: set[int]) -> None:
+        """Drop the rows of deleted articles."""
+        for i in reversed(range(len(self.rows))):
+            if self.rows[i].id in ids:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self.rows[i]
+                self.endRemoveRows()
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """Draws the title elided, and in search mode a second line with the hits highlighted."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        snippet = index.data(SNIPPET_ROLE)
+        if snippet and snippet[0]:
+            size.setHeight(option.fontMetrics.height() * 2 + 8)
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        snippet = index.data(SNIPPET_ROLE)
+        if not snippet or not snippet[0]:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = option.rect.adjusted(4, 2, -4, -2)
+        metrics = option.fontMetrics
+        line = metrics.height()
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), line)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.setFont(option.font)
+        self._paint_snippet(painter, QRect(rect.left(), rect.top() + line + 2, rect.width(), line), *snippet)
+        painter.restore()
+
+    @staticmethod
+    def _paint_snippet(painter: QPainter, rect: QRect, text: str, hits: tuple[tuple[int, int], ...]) -> None:
+        """Draw ``text`` on one line, hit spans on a highlight, elided at the right edge."""
+        metrics = painter.fontMetrics()
+        text = " ".join(text.split("\n"))
+        if hits:
+            # Keep the first hit in view: cut the text before it when it would push the hit far right.
+            lead = text[: hits[0][0]]
+            room = rect.width() // 4
+            if metrics.horizontalAdvance(lead) > room:
+                kept = metrics.elidedText(lead, Qt.TextElideMode.ElideLeft, room)
+                shift = len(lead) - len(kept)
+                text = kept + text[hits[0][0]:]
+                hits = tuple((s - shift, e - shift) for s, e in hits)
+        pieces: list[tuple[str, bool]] = []
+        last = 0
+        for start, end in hits:
+            pieces += [(text[last:start], False), (text[start:end], True)]
+            last = end
+        pieces.append((text[last:], False))
+        x = rect.left()
+        right = rect.right()
+        grey = QColor("#4b5563")
+        for piece, is_hit in pieces:
+            piece = " ".join(piece.split("\n"))
+            if not piece:
+                continue
+            width = metrics.horizontalAdvance(piece)
+            if x + width > right:
+                piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, right - x)
+                width = metrics.horizontalAdvance(piece)
+            box = QRect(x, rect.top(), width, rect.height())
+            if is_hit:
+                painter.fillRect(box, _HIT_BACKGROUND)
+            painter.setPen(QColor("#111111") if is_hit else grey)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, piece)
+            x += width
+            if x >= right:
+                break
+
+
+class SetStatusCommand(QUndoCommand):
+    """Undoable change of the review status of articles."""
+
+    def __init__(self, services: Services, panel: LibraryPanel, before: dict[int, str], status: str) -> None:
+        super().__init__(f"Mark {len(before)} article(s) as {STATUS_NAMES.get(status, status)}")
+        self.services, self.panel, self.before, self.status = services, panel, before, status
+
+    def redo(self) -> None:
+        for article_id in self.before:
+            self.services.articles.set_status(article_id, self.status)
+        self.panel.refresh_rows(self.before)
+
+    def undo(self) -> None:
+        for article_id, status in self.before.items():
+            self.services.articles.set_status(article_id, status)
+        self.panel.refresh_rows(self.before)
+
+
+class EntityFilterBox(QComboBox):
+    """Editable entity filter: the list of the library's entities is (re)loaded when opened."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().setPlaceholderText("Any entity")
+        self.lineEdit().setClearButtonEnabled(True)
+        self.setToolTip("Show articles mentioning this entity (pick one, or type a name and press Enter)")
+        self.stale = True
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        if self.stale:
+            self.reload()
+        super().showPopup()
+
+    def reload(self) -> None:
+        """Fill the list with the library's entities, most widespread first."""
+        typed = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        for choice in self.services.articles.entity_choices(SHOWN_LABELS, limit=500):
+            self.addItem(f"{choice.name}  ({choice.label}, {choice.articles})", choice.key)
+        self.setCurrentIndex(-1)
+        self.setEditText(typed)
+        self.blockSignals(False)
+        self.stale = False
+
+    def value(self) -> str:
+        """The entity key chosen from the list, or the name typed."""
+        text = self.currentText().strip()
+        index = self.findText(text)
+        if index >= 0:
+            return str(self.itemData(index))
+        return text
+
+
+class LibraryPanel(QWidget):
+    """Search box, filters and the article table.
+
+    Signals carry article ids; the window decides what opening, editing or analysing means.
+    """
+
+    articleActivated = Signal(int)  # the current row changed to this article
+    editRequested = Signal(int)  # "Edit details…"
+    analyseRequested = Signal(list)  # "Analyse again"
+    articlesDeleted = Signal(list)  # after the deletion was committed
+    refreshed = Signal()  # the table shows the current filters' result
+
+    def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library")
+        self.services = services
+        self.undo_stack = undo_stack
+        pillars = services.pillars.all()
+        self.model = LibraryModel({p.id: p.name for p in pillars}, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._current_id: int | None = None
+        self._quiet = False  # True while the panel itself moves the selection
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("librarySearch")
+        self.search.setPlaceholderText("Search all articles (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=180)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+
+        self.pillar_filter = QComboBox(self)
+        self.pillar_filter.addItem("All pillars", "")
+        for pillar in pillars:
+            self.pillar_filter.addItem(pillar.name, pillar.id)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem("Any status", "")
+        for status in REVIEW_STATUSES:
+            self.status_filter.addItem(STATUS_NAMES[status], status)
+        self.entity_filter = EntityFilterBox(services, self)
+        self.date_from = self._date_edit("From: any date", "Published on or after")
+        self.date_to = self._date_edit("To: any date", "Published on or before")
+        self.clear_filters = QPushButton("Clear", self)
+        self.clear_filters.setToolTip("Clear the search and every filter")
+        self.clear_filters.clicked.connect(self.reset_filters)
+        for combo in (self.pillar_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.entity_filter.activated.connect(lambda _i: self.refresh())
+        self.entity_filter.lineEdit().returnPressed.connect(self.refresh)
+        self.entity_filter.lineEdit().textChanged.connect(self._entity_text_changed)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.refresh())
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("librarySummary")
+        self.summary.setStyleSheet("color: #4b5563;")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(TITLE, TitleDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _i: self._edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(28)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in range(len(COLUMNS)):
+            if col != TITLE:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Short headers for the count columns keep the title readable in a narrow dock.
+        self.proxy.setHeaderData(ENTITIES, Qt.Orientation.Horizontal, "Ent")
+        self.proxy.setHeaderData(PILLARS, Qt.Orientation.Horizontal, "Pil")
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setHorizontalSpacing(4)
+        filters.setVerticalSpacing(4)
+        filters.addWidget(self.pillar_filter, 0, 0)
+        filters.addWidget(self.status_filter, 0, 1)
+        filters.addWidget(self.entity_filter, 1, 0, 1, 2)
+        filters.addWidget(self.date_from, 2, 0)
+        filters.addWidget(self.date_to, 2, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.clear_filters)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(bottom)
+        layout.addWidget(self.table, 1)
+
+        self.delete_action = QAction("&Delete…", self, shortcut=QKeySequence.StandardKey.Delete,
+                                     triggered=self.delete_selected)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        find = QShortcut(QKeySequence.StandardKey.Find, self.window())
+        find.activated.connect(self.focus_search)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Fixed widths for the short columns; drop the least useful ones when the dock is narrow.
+
+        While searching only Title (with the hit snippet under it) and Date are shown, so the
+        snippet gets the width. Everything hidden stays in the row's tooltip.
+        """
+        metrics = self.table.fontMetrics()
+        pad = 16
+        widths = {OUTLET: metrics.horizontalAdvance("Hindustan Ti") + pad,
+                  DATE: metrics.horizontalAdvance("2025-12-31") + pad,
+                  STATUS: metrics.horizontalAdvance("In review") + pad,
+                  ENTITIES: metrics.horizontalAdvance("999") + pad, PILLARS: metrics.horizontalAdvance("Pil") + pad,
+                  OPEN: metrics.horizontalAdvance("Open") + pad}
+        searching = bool(self.search.text().strip()) and any(r.snippet for r in self.model.rows)
+        hidden = {OUTLET, STATUS, ENTITIES, PILLARS, OPEN} if searching else set()
+        available = self.table.viewport().width() or self.width()
+        min_title = metrics.averageCharWidth() * 22
+        for col in (PILLARS, ENTITIES, OUTLET, STATUS, OPEN):
+            if available - sum(w for c, w in widths.items() if c not in hidden) >= min_title:
+                break
+            hidden.add(col)
+        for col, width in widths.items():
+            self.table.setColumnHidden(col, col in hidden)
+            self.table.setColumnWidth(col, width)
+        line = metrics.height()
+        self.table.verticalHeader().setDefaultSectionSize(line * 2 + 10 if searching else line + 10)
+
+    def _date_edit(self, any_text: str, tip: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText(any_text)
+        edit.setDate(_NO_DATE)
+        edit.setToolTip(f"{tip} (set to the earliest value, or Clear, for any date)")
+        return edit
+
+    # -- the API the window and tests use -------------------------------------------------------
+    def filters(self) -> LibraryFilter:
+        """The search and filters currently set."""
+        def iso(edit: QDateEdit) -> str:
+            return "" if edit.date() == _NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+        return LibraryFilter(
+            query=self.search.text().strip(), pillar=str(self.pillar_filter.currentData() or ""),
+            entity=self.entity_filter.value(), date_from=iso(self.date_from), date_to=iso(self.date_to),
+            status=str(self.status_filter.currentData() or ""),
+        )
+
+    def refresh(self, current: int | None = None) -> None:
+        """Reload the table for the current search and filters, keeping the current article."""
+        self._search_timer.stop()
+        if current is not None:
+            self._current_id = current
+        f = self.filters()
+        searching = bool(f.query)
+        rows = self.services.articles.list_summaries(f, limit=SEARCH_LIMIT if searching else None)
+        self._quiet = True
+        self.model.set_rows(rows)
+        if searching:
+            # Relevance order while searching, until the officer clicks a column.
+            self.proxy.sort(-1)
+            self.table.horizontalHeader().setSortIndicatorShown(False)
+        else:
+            self.table.horizontalHeader().setSortIndicatorShown(True)
+            self.proxy.sort(self.table.horizontalHeader().sortIndicatorSection(),
+                            self.table.horizontalHeader().sortIndicatorOrder())
+        self._fit_columns()
+        self._select_id(self._current_id)
+        self._quiet = False
+        self.entity_filter.stale = True
+        self._update_summary(f, len(rows))
+        self.refreshed.emit()
+
+    def refresh_rows(self, article_ids: Iterable[int]) -> None:
+        """Update the counts and metadata of some rows without reloading the table."""
+        ids = list(article_ids)
+        self.model.update_rows(self.services.articles.list_summaries(article_ids=ids))
+        self.entity_filter.stale = True
+
+    def count(self) -> int:
+        """Number of articles shown."""
+        return self.proxy.rowCount()
+
+    def article_ids(self) -> list[int]:
+        """Ids of the articles shown, in display order."""
+        return [int(self.proxy.index(r, 0).data(ARTICLE_ID_ROLE)) for r in range(self.proxy.rowCount())]
+
+    def summary_at(self, row: int) -> ArticleSummary:
+        """The summary shown in display row ``row``."""
+        return self.model.rows[self.proxy.mapToSource(self.proxy.index(row, 0)).row()]
+
+    def setCurrentRow(self, row: int) -> None:  # noqa: N802 (mirrors QListWidget, used by tests)
+        """Make display row ``row`` current (opens that article)."""
+        self.table.setCurrentIndex(self.proxy.index(row, 0))
+
+    def currentRow(self) -> int:  # noqa: N802 (mirrors QListWidget)
+        """Display row of the current article, or -1."""
+        return self.table.currentIndex().row() if self.table.currentIndex().isValid() else -1
+
+    def selectAll(self) -> None:  # noqa: N802 (mirrors QListWidget, used by tests)
+        """Select every row shown (the current article stays open)."""
+        self.table.selectAll()
+
+    def selected_article_ids(self) -> list[int]:
+        """Articles selected in the table, in display order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [int(self.proxy.index(r, 0).data(ARTICLE_ID_ROLE)) for r in rows]
+
+    def select_article(self, article_id: int | None) -> None:
+        """Select the row of ``article_id`` without opening it again."""
+        self._current_id = article_id
+        self._quiet = True
+        self._select_id(article_id)
+        self._quiet = False
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def reset_filters(self) -> None:
+        """Clear the search and every filter, then reload."""
+        for widget in (self.search, self.pillar_filter, self.status_filter, self.entity_filter,
+                       self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.pillar_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self.entity_filter.setCurrentIndex(-1)
+        self.entity_filter.setEditText("")
+        self.date_from.setDate(_NO_DATE)
+        self.date_to.setDate(_NO_DATE)
+        for widget in (self.search, self.pillar_filter, self.status_filter, self.entity_filter,
+                       self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self.refresh()
+
+    # -- actions --------------------------------------------------------------------------------
+    def set_status(self, article_ids: list[int], status: str) -> None:
+        """Change the review status through the undo stack."""
+        rows = {r.id: r.status for r in self.services.articles.list_summaries(article_ids=article_ids)}
+        if rows:
+            self.undo_stack.push(SetStatusCommand(self.services, self, rows, status))
+
+    def delete_selected(self) -> bool:
+        """Ask, then delete the selected articles with their annotations, notes and briefing passages."""
+        ids = self.selected_article_ids()
+        if not ids:
+            return False
+        rows = {r.id: r for r in self.services.articles.list_summaries(article_ids=ids)}
+        if len(ids) == 1:
+            row = rows.get(ids[0])
+            what = f"“{row.title}”" if row is not None else "this article"
+        else:
+            what = f"these {len(ids)} articles"
+        tags = sum(r.entity_count + r.pillar_count for r in rows.values())
+        answer = QMessageBox.question(
+            self, "Delete from the library",
+            f"Delete {what} from the library?\n\nTheir {tags} tags, notes and any passages used in briefings "
+            "are deleted too. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.services.articles.delete_many(ids)
+        self.model.remove_ids(set(ids))
+        if self._current_id in ids:
+            self._current_id = None
+        self.entity_filter.stale = True
+        self._update_summary(self.filters(), self.model.rowCount())
+        self.articlesDeleted.emit(ids)
+        return True
+
+    def _context_menu(self, pos: Any) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.setCurrentIndex(index)
+        ids = self.selected_article_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit &details…", self._edit_current).setEnabled(len(ids) == 1)
+        status_menu = menu.addMenu("Mark &as")
+        for status in REVIEW_STATUSES:
+            status_menu.addAction(STATUS_NAMES[status], lambda s=status: self.set_status(ids, s))
+        menu.addAction("&Analyse again", lambda: self.analyseRequested.emit(ids))
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        self.context_menu = menu  # kept for tests
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _edit_current(self) -> None:
+        ids = self.selected_article_ids()
+        if len(ids) == 1:
+            self.editRequested.emit(ids[0])
+
+    # -- internals ------------------------------------------------------------------------------
+    def _entity_text_changed(self, text: str) -> None:
+        # Clearing the entity box removes the filter at once; typing waits for Enter.
+        if not text.strip():
+            self.refresh()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._quiet:
+            article_id = int(current.data(ARTICLE_ID_ROLE))
+            self._current_id = article_id
+            self.articleActivated.emit(article_id)
+
+    def _select_id(self, article_id: int | None) -> None:
+        if article_id is None:
+            self.table.clearSelection()
+            return
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ARTICLE_ID_ROLE) == article_id:
+                index = self.proxy.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return
+        self.table.clearSelection()
+
+    def _update_summary(self, f: LibraryFilter, shown: int) -> None:
+        total = self.services.articles.count()
+        noun = "article" if total == 1 else "articles"
+        if f.query:
+            more = " (most relevant shown)" if shown >= SEARCH_LIMIT else ""
+            text = f"{shown} match{'es' if shown != 1 else ''} for “{f.query}”{more}"
+        elif not f.is_empty():
+            text = f"{shown} of {total} {noun}"
+        else:
+            text = f"{total} {noun}"
+        if not shown and total:
+            text += " — none match; press Clear"
+        self.summary.setText(text)
+        self.clear_filters.setEnabled(not f.is_empty())
