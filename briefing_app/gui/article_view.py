@@ -38,6 +38,8 @@ from briefing_app.gui.palette import LABEL_NAMES, label_colour
 ANNOTATION_ID_PROPERTY = QTextFormat.Property.UserProperty + 1
 LABEL_PROPERTY = QTextFormat.Property.UserProperty + 2
 STATUS_PROPERTY = QTextFormat.Property.UserProperty + 3
+#: Marks drawn per event-loop turn in a full render (~1,500 take ~25 ms here).
+RENDER_CHUNK = 1500
 
 
 @dataclass(slots=True)
@@ -167,6 +169,7 @@ class ArticleView(QWidget):
     pillarClicked = Signal(int)  # annotation id (pillar passage, from the gutter)
     selectionSpanChanged = Signal(int, int)  # code-point start, end (equal when empty)
     contextMenuAt = Signal(QPoint, int)  # global position, code-point offset under the mouse
+    renderFinished = Signal()  # the last slice of a chunked full render is drawn
 
     FLASH_MS = 900
 
@@ -205,6 +208,9 @@ class ArticleView(QWidget):
         self.hidden_pillars: set[str] = set()
         self.current_span: tuple[int, int] | None = None
         self.flashing: tuple[int, int] | None = None
+        self._format_cache: dict[tuple[str, str, str], QTextCharFormat] = {}
+        self._render_generation = 0
+        self._rendering = False
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
@@ -251,31 +257,69 @@ class ArticleView(QWidget):
         return cursor
 
     def _entity_format(self, mark: EntityMark) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        base = QColor(label_colour(mark.label))
-        if mark.status == "suggested":
-            # Suggestions: paler fill and a dotted grey underline.
-            colour = QColor(base)
-            colour.setAlpha(150)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor("#6b6b6b"))
-            fmt.setFontWeight(QFont.Weight.Normal)
-        else:
-            colour = base
-            fmt.setFontWeight(QFont.Weight.DemiBold)
-            if mark.origin == "user":
-                # Made by the officer: a solid underline in a darker shade of the label colour.
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(base.darker(170))
+        key = (mark.label, mark.status, mark.origin)
+        base_fmt = self._format_cache.get(key)
+        if base_fmt is None:
+            base_fmt = QTextCharFormat()
+            base = QColor(label_colour(mark.label))
+            if mark.status == "suggested":
+                # Suggestions: paler fill and a dotted grey underline.
+                colour = QColor(base)
+                colour.setAlpha(150)
+                base_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                base_fmt.setUnderlineColor(QColor("#6b6b6b"))
+                base_fmt.setFontWeight(QFont.Weight.Normal)
             else:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        fmt.setBackground(colour)
+                colour = base
+                base_fmt.setFontWeight(QFont.Weight.DemiBold)
+                if mark.origin == "user":
+                    # Made by the officer: a solid underline in a darker shade of the label colour.
+                    base_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    base_fmt.setUnderlineColor(base.darker(170))
+                else:
+                    base_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+            base_fmt.setBackground(colour)
+            base_fmt.setProperty(LABEL_PROPERTY, mark.label)
+            base_fmt.setProperty(STATUS_PROPERTY, mark.status)
+            self._format_cache[key] = base_fmt
+        # Copying a prepared format is much cheaper than building one per mark.
+        fmt = QTextCharFormat(base_fmt)
         fmt.setProperty(ANNOTATION_ID_PROPERTY, mark.annotation_id)
-        fmt.setProperty(LABEL_PROPERTY, mark.label)
-        fmt.setProperty(STATUS_PROPERTY, mark.status)
         return fmt
 
     def _apply_entity_formats(self, marks: Iterable[EntityMark]) -> None:
+        """Draw marks; past RENDER_CHUNK of them the rest is drawn in later event-loop turns.
+
+        A long report can carry many thousands of tags: drawing them in one go
+        would freeze the window, so the first chunk (the top of the article)
+        is drawn at once and the remainder in slices of RENDER_CHUNK.
+        """
+        self._render_generation += 1
+        pending = list(marks)
+        self._apply_chunk(pending[:RENDER_CHUNK])
+        self._rendering = len(pending) > RENDER_CHUNK
+        if self._rendering:
+            self._schedule_chunks(pending[RENDER_CHUNK:], self._render_generation)
+
+    def _schedule_chunks(self, rest: list[EntityMark], generation: int) -> None:
+        def step() -> None:
+            if generation != self._render_generation:
+                return  # a newer full render replaced this one
+            # Only marks still current (an edit may have replaced or removed one meanwhile).
+            self._apply_chunk([m for m in rest[:RENDER_CHUNK] if self.entity_marks.get(m.annotation_id) is m])
+            if len(rest) > RENDER_CHUNK:
+                self._schedule_chunks(rest[RENDER_CHUNK:], generation)
+            else:
+                self._rendering = False
+                self.renderFinished.emit()
+
+        QTimer.singleShot(0, step)
+
+    def rendering_done(self) -> bool:
+        """True once every mark of the last full render is drawn."""
+        return not self._rendering
+
+    def _apply_chunk(self, marks: list[EntityMark]) -> None:
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
         for mark in marks:

@@ -12,7 +12,8 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, CanonicalEntity, utcnow
 from briefing_app.core.services.annotations import AnnotationSnapshot, entity_key
@@ -60,32 +61,41 @@ class EntityService:
 
     def groups(self, article_id: int) -> list[EntityGroup]:
         """Entities mentioned in an article (rejected mentions excluded), by label then name."""
-        with self.db.session() as session:
-            anns = session.exec(select(Annotation).where(
-                Annotation.article_id == article_id, Annotation.kind == "entity",
-                Annotation.status != "rejected",
-            )).all()
-            keys = {a.entity_id or entity_key(a.label, a.text) for a in anns}
-            canon = {c.key: c for c in session.exec(select(CanonicalEntity).where(
-                CanonicalEntity.key.in_(keys)))}  # type: ignore[attr-defined]
+        table = Annotation.__table__  # type: ignore[attr-defined]
+        # Core rows rather than ORM objects: a long report has thousands of mentions.
+        query = (
+            sa_select(table.c.id, table.c.start, table.c.end, table.c.text, table.c.label,
+                      table.c.status, table.c.entity_id)
+            .where(table.c.article_id == article_id, table.c.kind == "entity", table.c.status != "rejected")
+            .order_by(table.c.start)
+        )
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(query).all()
         groups: dict[str, EntityGroup] = {}
-        for ann in sorted(anns, key=lambda a: a.start):
-            key = ann.entity_id or entity_key(ann.label, ann.text)
+        for ann_id, start, end, text, label, status, entity_id in rows:
+            key = entity_id or entity_key(label, text)
             group = groups.get(key)
             if group is None:
-                row = canon.get(key)
-                group = groups[key] = EntityGroup(
-                    key=key, label=ann.label, name=row.name if row else "",
-                    aliases=json.loads(row.aliases or "[]") if row else [],
-                )
-            assert ann.id is not None
-            group.mentions.append(Mention(ann.id, ann.start, ann.end, ann.text, ann.status))
-        for group in groups.values():
+                group = groups[key] = EntityGroup(key=key, label=label, name="", aliases=[])
+            group.mentions.append(Mention(ann_id, start, end, text, status))
+        if groups:
+            with self.db.session() as session:
+                canon = {c.key: c for c in session.exec(select(CanonicalEntity).where(
+                    col(CanonicalEntity.key).in_(list(groups))))}
+        else:
+            canon = {}
+        for key, group in groups.items():
+            row = canon.get(key)
+            if row is not None:
+                group.name = row.name
+                group.aliases = json.loads(row.aliases or "[]")
+            surfaces = group.surfaces
             if not group.name:
                 # Without an officer's name, the fullest surface form ("Narendra Modi" over "Modi").
                 counts = Counter(m.text for m in group.mentions)
                 group.name = max(counts, key=lambda t: (len(t), counts[t]))
-            extra = [s for s in group.surfaces if s != group.name and s not in group.aliases]
+            known = set(group.aliases)
+            extra = [s for s in surfaces if s != group.name and s not in known]
             group.aliases = [a for a in group.aliases if a != group.name] + extra
         return sorted(groups.values(), key=lambda g: (g.label, g.name.casefold()))
 
