@@ -150,11 +150,12 @@ class Analyzer:
             cands = merge(model_cands, total)
         entities = self._finish(text, cands)
         ent_starts = [x.start for x in entities]
-        passages = []
+        spans = []
         for s, e in sentence_spans(text):
             inside = [x for x in entities[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
-            passages.append(self.scorer.passage(  # type: ignore[union-attr]
-                text, s, e, inside, self.shared.entity_pillars if self.use_domain else None))
+            spans.append((s, e, inside))
+        passages = self.scorer.passages(  # type: ignore[union-attr]
+            text, spans, self.shared.entity_pillars if self.use_domain else None)
         if progress is not None:
             progress(total, total)
         return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)

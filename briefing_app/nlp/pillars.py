@@ -29,11 +29,17 @@ very just which who whom whose what when where why how all any some do does did 
 """.split())
 
 
+#: Plurals whose meaning differs from the singular ("goods" is not "good", "arms" not "arm"): never stemmed.
+UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals".split())
+
+
 def stem(word: str) -> str:
     """A light suffix stemmer: plural, -ing, -ed and final e ("exercises" == "exercise" -> "exercis")."""
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    if w in UNSTEMMED:
+        return w
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif w.endswith("sses"):
@@ -54,10 +60,21 @@ def tokens(text: str) -> list[str]:
     return [stem(t) for t in _TOKEN.findall(text.casefold())]
 
 
+#: Punctuation that ends a phrase: a keyword never spans "energy, security" or "(CEPA)".
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”!?—]|\s[–-]\s|–")
+
+
+def phrase_segments(text: str) -> list[list[str]]:
+    """Stemmed tokens of ``text`` per punctuation-delimited segment (lists split keyword phrases)."""
+    return [seg for part in _PHRASE_BREAK.split(text) if (seg := tokens(part))]
+
+
 @dataclass(slots=True)
 class _Term:
     surface: str
     weights: dict[str, float]
+    #: pillar -> weight counted only when that pillar has another (non-context) cue in the passage.
+    context: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -101,29 +118,65 @@ class PillarLearner:
             yield pillar, "similar to a passage you tagged", 4.0 * sim
 
 
+#: A sentence opening like this continues the previous one ("They also agreed ...", "The deal ...").
+CONTINUATION = re.compile(
+    r"^\W*(?:they|it|its|their|this|these|that|those|he|she|his|her|both|the\s+two|the\s+(?:agreement|deal|pact|"
+    r"partnership|plan|programme|program|initiative|framework|arrangement|move|project|scheme|accord|"
+    r"declaration|statement|leaders?|ministers?|sides?|countries|meeting|talks|visit)|also|in\s+addition|"
+    r"further|moreover|besides|additionally)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
 @dataclass
 class PillarScorer:
-    """Scores passages against the taxonomy lexicon (multi-label, threshold + relative cut)."""
+    """Scores passages against the taxonomy lexicon (multi-label).
+
+    Decision per passage (all weights in ``pillars.json``):
+
+    * a *topical* pillar (every pillar but ``context_pillar``) is chosen when its summed cue
+      weight reaches ``threshold`` and its saturated score ``1 - exp(-raw / saturation)`` reaches
+      ``relative_cut`` x the best topical score (saturation: a long sentence piling up cues for
+      one pillar does not drown a second pillar with a clear cue);
+    * the *context* pillar (diplomacy: engagement, the relationship itself) never suppresses a
+      topical one; beside a topical pillar it needs ``context_min`` weight (or to outweigh the
+      topical pillars), i.e. real engagement cues (visit, summit, talks, call) rather than a few
+      weak ones (leaders, welcomed, officials); alone it needs ``threshold``. An office-holder's
+      title only adds ``role_cue_weight`` when diplomacy already has a cue;
+    * with only weak cues the single best pillar is taken (``fallback_min``);
+    * in :meth:`passages` a headline's topical pillars add ``headline_boost`` to later
+      sentences that already have a cue for them, and a sentence with no pillar that opens as
+      a continuation ("They", "The agreement", "Both sides") inherits the previous sentence's
+      pillars within its paragraph.
+    """
 
     pillars: list[PillarDef]
     threshold: float = 1.5
-    relative_cut: float = 0.5
+    relative_cut: float = 0.7
     entity_cue_weight: float = 1.0
     role_cue_weight: float = 0.5
     fallback_min: float = 0.5
+    saturation: float = 2.0
+    context_pillar: str = "diplomacy"
+    context_min: float = 3.0
+    headline_boost: float = 0.5
+    continuation: float = 1.0
     learner: PillarLearner | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
 
     def __post_init__(self) -> None:
         for pillar in self.pillars:
-            for surface, weight in pillar.keywords.items():
-                key = tuple(tokens(surface))
-                if not key:
-                    continue
-                term = self._phrases.setdefault(key, _Term(surface, {}))
-                term.weights[pillar.id] = max(term.weights.get(pillar.id, 0.0), weight)
-                self._max_len = max(self._max_len, len(key))
+            for lexicon, contextual in ((pillar.keywords, False), (pillar.context_keywords, True)):
+                for surface, weight in lexicon.items():
+                    key = tuple(tokens(surface))
+                    if not key:
+                        continue
+                    term = self._phrases.setdefault(key, _Term(surface, {}))
+                    target = term.context if contextual else term.weights
+                    target[pillar.id] = max(target.get(pillar.id, 0.0), weight)
+                    self._max_len = max(self._max_len, len(key))
 
     def with_examples(self, examples: Sequence[tuple[str, list[str]]]) -> PillarScorer:
         """A copy that also learns from officer-tagged passages."""
@@ -133,53 +186,76 @@ class PillarScorer:
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
                    entity_pillars: dict[str, list[str]] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
         """Un-normalised pillar scores of one passage and the terms that fired per pillar."""
-        toks = tokens(text)
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
-        i = 0
-        while i < len(toks):
-            for n in range(min(self._max_len, len(toks) - i), 0, -1):
-                term = self._phrases.get(tuple(toks[i:i + n]))
-                if term is not None:
-                    for pillar, weight in term.weights.items():
-                        if term.surface not in why[pillar]:
-                            raw[pillar] += weight
-                            why[pillar].append(term.surface)
-                    i += n
-                    break
-            else:
-                i += 1
-        if self.role_cue_weight and any(e.label == "PERSON" and e.role for e in entities):
-            raw["diplomacy"] += self.role_cue_weight
+        pending: list[_Term] = []
+        self._match(text, raw, why, pending)
         if entity_pillars:
             for ent in entities:
                 for pillar in entity_pillars.get(ent.entity_id, []):
                     if ent.text not in why[pillar]:
                         raw[pillar] += self.entity_cue_weight
                         why[pillar].append(ent.text)
+        for term in pending:  # ambiguous words: only support a pillar that has its own cue
+            for pillar, weight in term.context.items():
+                if raw.get(pillar, 0.0) > 0 and term.surface not in why[pillar]:
+                    raw[pillar] += weight
+                    why[pillar].append(term.surface)
+        if (self.role_cue_weight and raw.get(self.context_pillar, 0.0) > 0
+                and any(e.label == "PERSON" and e.role for e in entities)):
+            raw[self.context_pillar] += self.role_cue_weight  # an office-holder takes part in the engagement
         if self.learner is not None:
-            bag = {t for t in toks if t not in STOPWORDS}
+            bag = {t for t in tokens(text) if t not in STOPWORDS}
             for pillar, cue, weight in self.learner.cues(bag):
                 raw[pillar] += weight
                 if cue not in why[pillar]:
                     why[pillar].append(cue)
-        return dict(raw), dict(why)
+        return {p: v for p, v in raw.items() if v > 0}, dict(why)
 
-    def passage(self, text: str, start: int, end: int, entities: Sequence[EntitySpan] = (),
-                entity_pillars: dict[str, list[str]] | None = None) -> Passage:
-        """The :class:`Passage` for ``text[start:end]`` with its pillars, scores and reasons."""
-        snippet = text[start:end]
-        if BOILERPLATE.match(snippet):
-            return Passage(start, end)
-        raw, why = self.raw_scores(snippet, entities, entity_pillars)
+    def _match(self, text: str, raw: dict[str, float], why: dict[str, list[str]],
+               pending: list[_Term]) -> None:
+        """Longest-first lexicon matching within punctuation-delimited segments of ``text``."""
+        for toks in phrase_segments(text):
+            i = 0
+            while i < len(toks):
+                for n in range(min(self._max_len, len(toks) - i), 0, -1):
+                    term = self._phrases.get(tuple(toks[i:i + n]))
+                    if term is not None:
+                        for pillar, weight in term.weights.items():
+                            if weight > 0 and term.surface not in why[pillar]:
+                                raw[pillar] += weight
+                                why[pillar].append(term.surface)
+                        if term.context:
+                            pending.append(term)
+                        i += n
+                        break
+                else:
+                    i += 1
+
+    def _sat(self, value: float) -> float:
+        return 1.0 - math.exp(-value / self.saturation)
+
+    def choose(self, raw: dict[str, float]) -> list[str]:
+        """The pillars suggested for un-normalised scores ``raw`` (taxonomy order)."""
         if not raw:
-            return Passage(start, end)
-        top = max(raw.values())
+            return []
         order = [p.id for p in self.pillars]
-        chosen = [p for p in order if raw.get(p, 0.0) >= self.threshold and raw[p] >= self.relative_cut * top]
-        if not chosen and top >= self.fallback_min:
-            chosen = [p for p in order if raw.get(p, 0.0) == top]  # weak cues: the single best pillar
-        scores = {p: round(1.0 - math.exp(-raw[p] / 2.0), 3) for p in order if raw.get(p, 0.0) > 0}
+        ctx = self.context_pillar
+        topical = {p: v for p, v in raw.items() if p != ctx}
+        best = self._sat(max(topical.values())) if topical else 0.0
+        chosen = {p for p, v in topical.items() if v >= self.threshold and self._sat(v) >= self.relative_cut * best}
+        c = raw.get(ctx, 0.0)
+        if c >= self.threshold and (not chosen or c >= self.context_min or c >= max(topical.values())):
+            chosen.add(ctx)
+        if not chosen:
+            top = max(raw.values())
+            if top >= self.fallback_min:
+                chosen = {p for p, v in raw.items() if v == top}  # weak cues: the single best pillar
+        return [p for p in order if p in chosen]
+
+    def _make(self, start: int, end: int, raw: dict[str, float], why: dict[str, list[str]],
+              chosen: list[str]) -> Passage:
+        scores = {p.id: round(self._sat(raw[p.id]), 3) for p in self.pillars if raw.get(p.id, 0.0) > 0}
         reasons: list[str] = []
         for p in chosen:
             for w in why.get(p, []):
@@ -187,16 +263,68 @@ class PillarScorer:
                     reasons.append(w)
         return Passage(start, end, pillars=chosen, scores=scores, why=reasons)
 
+    def passage(self, text: str, start: int, end: int, entities: Sequence[EntitySpan] = (),
+                entity_pillars: dict[str, list[str]] | None = None) -> Passage:
+        """The :class:`Passage` for ``text[start:end]`` with its pillars, scores and reasons (no document context)."""
+        snippet = text[start:end]
+        if BOILERPLATE.match(snippet):
+            return Passage(start, end)
+        raw, why = self.raw_scores(snippet, entities, entity_pillars)
+        return self._make(start, end, raw, why, self.choose(raw))
 
-def load_scoring(path: str | Path | None = None) -> dict[str, float]:
-    """The ``scoring`` block of ``pillars.json`` (threshold, relative cut, cue weights); may be empty."""
+    def passages(self, text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
+                 entity_pillars: dict[str, list[str]] | None = None) -> list[Passage]:
+        """Passages of a whole document: ``spans`` are (start, end, entities inside) in text order.
+
+        Adds the document context described in the class docstring (headline prior, continuations).
+        """
+        out: list[Passage] = []
+        headline: set[str] = set()
+        prev: Passage | None = None
+        for k, (start, end, ents) in enumerate(spans):
+            snippet = text[start:end]
+            if BOILERPLATE.match(snippet):
+                out.append(Passage(start, end))
+                prev = None
+                continue
+            raw, why = self.raw_scores(snippet, ents, entity_pillars)
+            if headline and self.headline_boost:
+                for p in headline:
+                    if raw.get(p, 0.0) > 0:
+                        raw[p] += self.headline_boost
+            chosen = self.choose(raw)
+            if (not chosen and self.continuation and prev is not None and prev.pillars
+                    and "\n" not in text[prev.end:start] and CONTINUATION.match(snippet)):
+                chosen = list(prev.pillars)
+                for p in chosen:
+                    why.setdefault(p, []).append("continues the previous sentence")
+            passage = self._make(start, end, raw, why, chosen)
+            out.append(passage)
+            prev = passage
+            if k == 0 and _is_headline(text, start, end, len(spans)):
+                headline = {p for p in chosen if p != self.context_pillar}
+        return out
+
+
+def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:
+    """True for a first line that reads like a headline: short, alone on its line, no closing full stop."""
+    line_end = text.find("\n", start)
+    return (n_spans > 1 and (line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
+            and end - start <= 250 and not _TERMINAL.search(text[start:end]))
+
+
+def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:
+    """The ``scoring`` block of ``pillars.json`` (threshold, relative cut, cue weights...); may be empty."""
     source = Path(path) if path else resource_path("pillars.json")
     data = json.loads(source.read_text(encoding="utf-8"))
-    return {str(k): float(v) for k, v in data.get("scoring", {}).items()}
+    return {str(k): v if isinstance(v, str) else float(v) for k, v in data.get("scoring", {}).items()}
+
+
+_SCORING_FIELDS = frozenset({"threshold", "relative_cut", "entity_cue_weight", "role_cue_weight", "fallback_min",
+                             "saturation", "context_pillar", "context_min", "headline_boost", "continuation"})
 
 
 def default_scorer(path: str | Path | None = None) -> PillarScorer:
     """A scorer for the bundled (or given) taxonomy with its scoring parameters."""
     params = load_scoring(path)
-    fields = {"threshold", "relative_cut", "entity_cue_weight", "role_cue_weight", "fallback_min"}
-    return PillarScorer(load_taxonomy(path), **{k: v for k, v in params.items() if k in fields})
+    return PillarScorer(load_taxonomy(path), **{k: v for k, v in params.items() if k in _SCORING_FIELDS})  # type: ignore[arg-type]

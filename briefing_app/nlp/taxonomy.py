@@ -23,6 +23,9 @@ class PillarDef:
     colour: str
     description: str = ""
     keywords: dict[str, float] = field(default_factory=dict)
+    #: Ambiguous words ("deal", "contract", "exercise") that only add weight when the passage already
+    #: has an unambiguous cue for this pillar.
+    context_keywords: dict[str, float] = field(default_factory=dict)
 
 
 def load_taxonomy(path: str | Path | None = None) -> list[PillarDef]:
@@ -38,6 +41,7 @@ def load_taxonomy(path: str | Path | None = None) -> list[PillarDef]:
                 colour=str(raw.get("colour", "#777777")),
                 description=str(raw.get("description", "")),
                 keywords={str(k): float(v) for k, v in raw.get("keywords", {}).items()},
+                context_keywords={str(k): float(v) for k, v in raw.get("context_keywords", {}).items()},
             )
         )
     return pillars
