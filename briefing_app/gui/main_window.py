@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -24,7 +22,9 @@ from briefing_app.core.models import Annotation
 from briefing_app.core.services import DuplicateArticle, Services
 from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
+from briefing_app.gui.import_dialogs import install_library_features
 from briefing_app.gui.legend import Legend
+from briefing_app.gui.library_panel import LibraryPanel
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, load_document
 from briefing_app.nlp.analyzer import Analyzer, create_analyzer
@@ -64,10 +64,8 @@ class MainWindow(QMainWindow):
         self.view.set_hidden(set(settings.hidden_labels), set(settings.hidden_pillars))
         self.setCentralWidget(self.view)
 
-        self.library = QListWidget(self)
-        self.library.setObjectName("library")
-        self.library.currentItemChanged.connect(self._library_selection_changed)
-        self.library.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.library = LibraryPanel(self.services, self.undo_stack, self)
+        self.library.articleActivated.connect(self.show_article)
         dock = QDockWidget("Library", self)
         dock.setObjectName("libraryDock")
         dock.setWidget(self.library)
@@ -91,6 +89,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
 
         self._build_menus()
+        self.importer = install_library_features(self)
+        from briefing_app.gui.briefing import install_briefing_builder
+
+        self.briefing_builder = install_briefing_builder(self)
+        from briefing_app.gui.review import install_review
+
+        self.review = install_review(self)
         self.refresh_library()
         self._load_model()
 
@@ -156,26 +161,12 @@ class MainWindow(QMainWindow):
 
     # -- library -------------------------------------------------------------------------------
     def refresh_library(self) -> None:
-        """Reload the article list, keeping the current article selected."""
-        self.library.blockSignals(True)
-        self.library.clear()
-        for row in self.services.articles.list_summaries():
-            item = QListWidgetItem(row.title or "(untitled)")
-            item.setData(ARTICLE_ROLE, row.id)
-            item.setToolTip(f"{row.outlet or 'No outlet'} · {row.published or 'no date'} · {row.status}\n"
-                            f"{row.entity_count} entities, {row.pillar_count} pillar tags")
-            self.library.addItem(item)
-            if row.id == self.current_article_id:
-                self.library.setCurrentItem(item)
-        self.library.blockSignals(False)
-
-    def _library_selection_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.show_article(int(current.data(ARTICLE_ROLE)))
+        """Reload the library panel, keeping the current article selected."""
+        self.library.refresh(current=self.current_article_id)
 
     def selected_article_ids(self) -> list[int]:
         """Articles selected in the library (or the current one)."""
-        ids = [int(i.data(ARTICLE_ROLE)) for i in self.library.selectedItems()]
+        ids = self.library.selected_article_ids()
         if not ids and self.current_article_id is not None:
             ids = [self.current_article_id]
         return ids
@@ -219,9 +210,11 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         self.current_article_id = article_id
+        self.library.select_article(article_id)
         self.render_annotations()
         self.articleShown.emit(article_id)
-        if article.analysed_at is None:
+        # A read-only database cannot store results: show what is there instead of failing.
+        if article.analysed_at is None and not self.services.db.read_only:
             self.analyze_article(article_id)
 
     def render_annotations(self) -> None:
@@ -233,7 +226,7 @@ class MainWindow(QMainWindow):
         if article is None:
             self.view.clear()
             return
-        anns = [a for a in self.services.annotations.for_article(article.id or 0)
+        anns = [a for a in self.services.annotations.rows_for_article(article.id or 0)
                 if a.kind == "pillar" or a.label in SHOWN_LABELS]
         self.view.set_article(article.text, [entity_mark(a) for a in anns if a.kind == "entity"],
                               [pillar_mark(a) for a in anns if a.kind == "pillar"])
@@ -282,17 +275,12 @@ class MainWindow(QMainWindow):
 
     # -- export --------------------------------------------------------------------------------
     def _export_dialog(self) -> None:
-        ids = self.selected_article_ids()
-        if not ids:
-            QMessageBox.information(self, "Export briefing", "Open or select an article first.")
-            return
-        start_dir = self.settings.last_export_dir or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "Export briefing", str(Path(start_dir) / "briefing.docx"),
-                                              "Word document (*.docx)")
-        if path:
-            if not path.lower().endswith(".docx"):
-                path += ".docx"
-            self.export_briefing_to(Path(path), ids)
+        # The builder exports the briefing it shows (auto-drafting one from the selection if none).
+        self.briefing_builder.export_dialog()
+
+    def add_passage_to_briefing(self, article_id: int, start: int, end: int, pillar_id: str) -> int | None:
+        """Add a passage to the briefing open in the builder (undoable); returns the item id."""
+        return self.briefing_builder.add_passage(article_id, start, end, pillar_id)
 
     def export_briefing_to(self, path: Path, article_ids: list[int]) -> Path | None:
         """Draft a briefing from the articles and write it to ``path``."""
@@ -330,9 +318,9 @@ class MainWindow(QMainWindow):
 
 def entity_mark(ann: Annotation) -> EntityMark:
     """View mark of an entity annotation."""
-    return EntityMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status, ann.origin)
+    return EntityMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status, ann.origin, ann.confidence, ann.why)
 
 
 def pillar_mark(ann: Annotation) -> PillarMark:
     """View mark of a pillar annotation."""
-    return PillarMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status)
+    return PillarMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status, ann.origin, ann.confidence, ann.why)
