@@ -264,3 +264,14 @@ def test_auto_draft_without_selection_explains(
     assert window.briefing_builder.auto_draft() is None
     assert shown and "Select" in shown[0]
     assert window.services.briefings.list() == []
+
+
+def test_typing_not_yet_saved_is_saved_when_the_window_closes(qtbot: QtBot, window: MainWindow) -> None:
+    builder = window.briefing_builder
+    briefing_id = builder.new_briefing()
+    subject = builder.form.lines["subject"]
+    subject.setFocus()
+    qtbot.keyClicks(subject, "Typed just before closing")
+    assert window.services.briefings.get(briefing_id).subject == ""  # still within the typing pause
+    window.close()
+    assert window.services.briefings.get(briefing_id).subject == "Typed just before closing"

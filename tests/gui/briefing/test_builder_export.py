@@ -87,7 +87,8 @@ def test_build_two_article_briefing_in_the_gui_export_and_read_it_back(
     qtbot.keyClicks(summary, "Both calls reaffirmed leader-level commitment to the partnerships.")
     qtbot.keyClick(summary, Qt.Key.Key_Return)
     qtbot.keyClicks(summary, "Defence co-operation and trade are the common threads.")
-    qtbot.waitUntil(lambda: len(json.loads(services.briefings.get(briefing_id).summary)) == 2, timeout=5000)
+    summary.appendPlainText("Hindi press: “भारत और अमेरिका के संबंध मज़बूत हैं”.")  # complex script
+    qtbot.waitUntil(lambda: len(json.loads(services.briefings.get(briefing_id).summary)) == 3, timeout=5000)
 
     # An officer comment on the first defence passage.
     builder.tabs.setCurrentIndex(0)
@@ -156,6 +157,7 @@ def test_build_two_article_briefing_in_the_gui_export_and_read_it_back(
     for heading in headings:
         assert re.search(rf"^\s*{re.escape(heading)}\s*$", text, re.M), heading
     assert "[1]" in text and "[2]" in text
+    assert "भारत और अमेरिका" in text  # Devanagari survives the round trip to PDF
     assert "Sources" in text and "Sample Wire" in flat and "Sample Daily" in flat
     # A long URL may wrap at a "-" or "/" at the end of a line.
     assert METADATA["us"]["url"] in flat.replace(" ", "")
