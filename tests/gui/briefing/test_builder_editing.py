@@ -180,6 +180,18 @@ def test_drops_place_passages_where_they_land(
     window.undo_stack.undo()
     assert _db_ids(window, "defence") == [new_id, top, bottom]
 
+    # Text dragged out of the article view lands as the view's selected passage (full stop kept).
+    window.show_article(b)
+    phrase = "They stressed that India and the US share a responsibility to uphold a rules-based international order"
+    start = text_b.index(phrase)
+    window.view.editor.setTextCursor(window.view.cursor_at(start + 2, start + len(phrase) - 3))
+    dragged = QMimeData()
+    dragged.setText(phrase)
+    drop(dragged, tree.visualItemRect(tree.sections["security"]).center(), source=window.view.editor)
+    security = _db_ids(window, "security")
+    assert len(security) == 1
+    assert services.briefings.item_snapshots(security)[0].text.startswith(phrase)
+
 
 class _Drop(QDropEvent):
     """A drop as Qt delivers it, with the drag source a real drag would carry."""
