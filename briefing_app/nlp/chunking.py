@@ -10,7 +10,9 @@ mr mrs ms dr prof smt shri sh sri km st gen lt col adm capt sgt maj rep sen gov 
 no nos vol vs etc eg ie jan feb mar apr jun jul aug sep sept oct nov dec govt dept approx fig est
 u.s u.k u.n e.u u.s.a u.a.e h.e p.m a.m
 """.split())
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u0900-\u097F])")
+# Matches start only at the first mark of a run and never backtrack into it: a long run of
+# dots ("......") would otherwise be re-scanned from every position (quadratic time).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9\u0900-\u097F])")
 _PREV_WORD = re.compile(r"([\w.]+)$")
 _WS = " \t\n"
 
