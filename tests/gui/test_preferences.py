@@ -1,0 +1,49 @@
+"""Edit → Preferences… saves the author, markings, template and model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.preferences import PreferencesDialog
+from briefing_app.settings import Settings, load_settings
+
+
+def test_preferences_are_saved_and_reloaded(qtbot: QtBot, tmp_path: Path) -> None:
+    template = tmp_path / "house.docx"
+    template.write_bytes(b"PK")  # existence is what the dialog checks
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.author.setText("  Desk Officer, Gulf Team ")
+    dialog.markings.setPlainText("official\nOFFICIAL-SENSITIVE\n\nsecret\nofficial\n")
+    dialog.default_marking.setCurrentText("OFFICIAL-SENSITIVE")
+    dialog.template.setText(str(template))
+    dialog.model.setText("en_core_web_md")
+    dialog.accept()
+    saved = load_settings()
+    assert saved.author == "Desk Officer, Gulf Team"
+    assert saved.classifications == ["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"]
+    assert saved.default_classification == "OFFICIAL-SENSITIVE"
+    assert saved.template == str(template)
+    assert saved.model == "en_core_web_md"
+
+
+def test_missing_template_and_empty_markings_are_refused(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+    settings = Settings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.markings.setPlainText("   \n")
+    dialog.accept()
+    dialog.markings.setPlainText("UNCLASSIFIED")
+    dialog.template.setText(str(tmp_path / "nowhere.docx"))
+    dialog.accept()
+    assert len(warnings) == 2 and "at least one" in warnings[0] and "does not exist" in warnings[1]
+    assert not dialog.result()
+    assert load_settings().classifications == Settings().classifications
