@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"),
+                                    triggered=self.open_preferences))
         view_menu = self.menuBar().addMenu("&View")
         # Feature modules add their actions to these menus (see gui/*_feature modules).
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu}
@@ -124,6 +127,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self.menus["help"] = help_menu
         help_menu.addAction(QAction("&About Briefing Builder", self, triggered=self._about))
+
+    def open_preferences(self) -> None:
+        """Edit → Preferences…; the builder and exports read the saved settings."""
+        from briefing_app.gui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.settings, self).exec()
 
     def _about(self) -> None:
         from briefing_app import __version__
