@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QTabWidget,
     QWidget,
 )
 
@@ -62,7 +63,13 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(self)
         self.view.set_pillars([p.id for p in pillars], {p.id: p.colour for p in pillars})
         self.view.set_hidden(set(settings.hidden_labels), set(settings.hidden_pillars))
-        self.setCentralWidget(self.view)
+        # Two workspaces share the centre: reading/reviewing an article, and composing a briefing
+        # (the builder adds its tab). Both need the width; docks stay for the narrow panels.
+        self.workspace = QTabWidget(self)
+        self.workspace.setObjectName("workspaceTabs")
+        self.workspace.setDocumentMode(True)
+        self.workspace.addTab(self.view, "Article")
+        self.setCentralWidget(self.workspace)
 
         self.library = LibraryPanel(self.services, self.undo_stack, self)
         self.library.articleActivated.connect(self.show_article)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QMenu
 
 from .builder import BriefingBuilder
 
@@ -14,24 +14,18 @@ if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
 
 def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
-    """Create the builder dock and its actions on ``window``; returns the builder."""
+    """Create the builder as the "Briefing" workspace tab and its actions; returns the builder."""
     builder = BriefingBuilder(window)
-    dock = QDockWidget("Briefing builder", window)
-    dock.setObjectName("briefingDock")
-    dock.setWidget(builder)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    legend = window.findChild(QDockWidget, "legendDock")
-    if legend is not None and window.dockWidgetArea(legend) == Qt.DockWidgetArea.RightDockWidgetArea:
-        window.tabifyDockWidget(legend, dock)
-    dock.raise_()
-    builder.dock = dock  # type: ignore[attr-defined]
+    builder.setObjectName("briefingBuilder")
+    index = window.workspace.addTab(builder, "Briefing")
+    window.workspace.setTabToolTip(index, "Compose and export briefing notes (Ctrl+Shift+B)")
 
-    toggle = dock.toggleViewAction()
-    toggle.setText("&Briefing builder")
+    toggle = QAction("&Briefing builder", window, checkable=True)
     toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    toggle.setToolTip("Switch between the article and the briefing builder")
+    toggle.toggled.connect(lambda on: window.workspace.setCurrentWidget(builder if on else window.view))
+    window.workspace.currentChanged.connect(
+        lambda _i: toggle.setChecked(window.workspace.currentWidget() is builder))
     window.menus["view"].addAction(toggle)
 
     draft = QAction("Auto-&draft briefing from selected articles", window)
@@ -59,11 +53,10 @@ class _FlushOnClose(QObject):
 
 
 def show_builder(window: MainWindow) -> None:
-    """Make the builder dock visible and raised."""
-    dock = window.findChild(QDockWidget, "briefingDock")
-    if dock is not None:
-        dock.show()
-        dock.raise_()
+    """Bring the briefing workspace to the front."""
+    builder = window.findChild(BriefingBuilder, "briefingBuilder")
+    if builder is not None:
+        window.workspace.setCurrentWidget(builder)
 
 
 def passage_span(window: MainWindow) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.services import Services
@@ -60,6 +61,9 @@ def two_articles(qtbot: QtBot, window: MainWindow) -> tuple[int, int]:
         pytest.skip("shared/samples not present")
     a = open_analysed(qtbot, window, AUSTRALIA_SAMPLE, METADATA["australia"])
     b = open_analysed(qtbot, window, SHARED_SAMPLE, METADATA["us"])
+    # The officer switches to the briefing workspace, as with Ctrl+Shift+B.
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.workspace.currentWidget() is window.briefing_builder
     return a, b
 
 
