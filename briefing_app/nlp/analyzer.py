@@ -198,6 +198,8 @@ class Analyzer:
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None:
                 rule_cands.append(cand)
+        for start, end in rules.find_institutions(text):
+            rule_cands.append(Candidate(start, end, "ORG", "gazetteer", RULE))
         titled = []
         places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
         place_starts = [r.start for r in places]
@@ -246,6 +248,7 @@ class Analyzer:
                 extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}
         extra += self._orphan_rules(text, merged, known)
+        extra += _place_rules(text, merged, self.shared.gazetteer)
         return extra
 
     def _orphan_rules(self, text: str, merged: list[Candidate], known: set[str]) -> list[Candidate]:
@@ -293,6 +296,72 @@ class Analyzer:
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
                           c.aliases, acronyms)
         return out
+
+
+#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass").
+_FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
+Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport""".split())
+_LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
+Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
+#: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
+_ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
+Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())
+#: Words that make a short name an organisation, never a place.
+_ORG_WORDS = frozenset("""Group Bank Ltd Limited Inc Corporation Corp Company Co Institute University Council Commission
+Ministry Agency Authority Party Forces Army Navy Association Foundation Fund Organisation Organization Committee Office
+Department Studies Centre Center News Times Post Airlines Motors Technologies Systems Holdings Partners Capital Media
+Aerospace Industries Shipbuilders Club Team""".split())
+_GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorate|Oblast|Prefecture|volcano|river|dam|"
+                        r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
+_GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:port|city|town|state|province|region|district|"
+                         r"village|island|capital) of)\s+$")
+_NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
+
+
+def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
+    extra = []
+    labels = {}
+    for c in merged:
+        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART"):
+            continue
+        surface = text[c.start:c.end]
+        words = surface.split()
+        if not words or g.lookup(surface) is not None:
+            continue
+        new = None
+        if len(words) >= 2 and words[0] in _ORG_FIRST and words[1] in ("for", "of") and c.label != "ORG":
+            new = "ORG"
+        elif len(words) >= 2 and words[-1] in _FAC_HEADS and c.label != "FAC":
+            new = "FAC"
+        elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
+            new = "LOC"
+        elif (c.label in ("ORG", "PERSON", "NORP") and len(words) <= 3 and not surface.isupper()
+              and not any(ch.isdigit() for ch in surface) and not any(w in _ORG_WORDS for w in words)
+              and not c.role):
+            before = text[max(0, c.start - 40):c.start]
+            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
+                    or _GEO_AFTER.match(text, c.end)):
+                new = "GPE"
+        if new is not None:
+            extra.append(Candidate(c.start, c.end, new, "model", TITLE))
+            labels[c.start] = new
+    # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
+    ordered = sorted(merged, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if (c.source != "model" or c.label not in ("ORG", "PERSON") or c.role or c.start in labels
+                or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
+                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ordered):
+                n = ordered[j]
+                gap = text[n.end:c.start] if j < i else text[c.end:n.start]
+                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap):
+                    extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
+                    break
+    return extra
 
 
 def create_analyzer(model: str | None = None, corrections: Corrections | None = None,

@@ -16,7 +16,7 @@ LEARNED, TITLE, CONTAINER, RULE, SURNAME, MODEL, DATE_RULE = 6.0, 5.0, 4.0, 3.0,
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 #: Labels whose spans may be all lower case ("last month", "two").
 LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_THE = re.compile(r"(?:the|The|THE)\s+")  # used with match(text, pos): no "^"
 _POSSESSIVE = re.compile(r"['’]s$")
 _WINDOW = 300  # longest span considered when looking for containing/contained candidates
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
@@ -107,7 +107,11 @@ def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Ca
             near = ordered[lo:hi]
             inner = [r for r in near if m.start <= r.start and r.end <= m.end and r.length < m.length]
             covered = any(r.start <= m.start and m.end <= r.end for r in near)
-            if inner and not covered and not any(r.label in ("LAW", "EVENT") for r in inner):
+            # a longer rule span crossing the model span ("ASEAN Outlook" vs "ASEAN Outlook on the Indo-Pacific")
+            covered = covered or any(r.start < m.end and m.start < r.end and r.end > m.end and r.length > m.length
+                                     for r in near)
+            if (inner and not covered and not any(r.label in ("LAW", "EVENT") for r in inner)
+                    and not (m.label != "PERSON" and any(r.label == "PERSON" for r in inner))):
                 rest = text[m.start:m.end]
                 for r in sorted(inner, key=lambda c: -c.start):
                     rest = rest[: r.start - m.start] + " " * r.length + rest[r.end - m.start:]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: Sections of the gazetteer file that hold entries, in file order.
 ENTRY_SECTIONS: tuple[str, ...] = (
-    "countries", "cities", "regions", "organisations", "offices", "initiatives", "people",
+    "countries", "cities", "regions", "organisations", "offices", "initiatives", "people", "nationalities",
 )
 SPANS_KEY = "gazetteer"
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -103,18 +103,49 @@ class Gazetteer:
         return out
 
 
-def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """Read the gazetteer file (default: the bundled ``gazetteer.json``)."""
-    source = Path(path) if path else resource_path("gazetteer.json")
-    data = json.loads(source.read_text(encoding="utf-8"))
-    entries = []
+def _read_entries(data: dict, entries: list[GazEntry], claimed: dict[str, GazEntry]) -> None:
+    """Append the entries of one gazetteer file; a surface form already defined keeps its first meaning.
+
+    An entry whose name is already known with the same label only contributes new aliases
+    to that entry (so a broad world file can extend the curated one without duplicates).
+    """
     for section in ENTRY_SECTIONS:
         for raw in data.get(section, []):
-            entries.append(GazEntry(
-                name=str(raw["name"]), label=str(raw["label"]), section=section,
-                aliases=[str(a) for a in raw.get("aliases", [])],
-                pillars=[str(p) for p in raw.get("pillars", [])],
-            ))
+            name, label = str(raw["name"]), str(raw["label"])
+            aliases = [str(a) for a in raw.get("aliases", [])]
+            pillars = [str(p) for p in raw.get("pillars", [])]
+            known = claimed.get(alias_key(name))
+            if known is not None and known.label == label:
+                for alias in [name, *aliases]:
+                    if alias_key(alias) not in claimed:
+                        known.aliases.append(alias)
+                        claimed[alias_key(alias)] = known
+                known.pillars.extend(p for p in pillars if p not in known.pillars)
+                continue
+            forms = [a for a in dict.fromkeys([name, *aliases]) if alias_key(a) not in claimed]
+            if not forms:
+                continue
+            entry = GazEntry(name=forms[0], label=label, section=section, aliases=forms[1:], pillars=pillars)
+            entries.append(entry)
+            for alias in forms:
+                claimed.setdefault(alias_key(alias), entry)
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """Read the gazetteer file (default: the bundled ``gazetteer.json``) and the files it includes.
+
+    ``"include": ["gazetteer_world.json", ...]`` names further files (relative to the main
+    one) with the same entry sections; they are merged after the main file's entries.
+    """
+    source = Path(path) if path else resource_path("gazetteer.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    entries: list[GazEntry] = []
+    claimed: dict[str, GazEntry] = {}
+    _read_entries(data, entries, claimed)
+    for name in data.get("include", []):
+        extra = source.parent / str(name)
+        if extra.is_file():
+            _read_entries(json.loads(extra.read_text(encoding="utf-8")), entries, claimed)
     return Gazetteer(
         entries=entries,
         not_entities={str(s) for s in data.get("not_entities", [])},

@@ -37,6 +37,7 @@ STARTERS = frozenset("""
 The This That These Those A An Its Their Our His Her Both Each Every During Under With At In On For And But As
 Of By From To Into After Before Since While When Where Why How What Which Who Also Such Another Any Some All
 New Last Next First Second Third Future Recent Previous Upcoming Annual Historic Landmark Proposed Key Further
+Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Still Yet Thus
 """.split())
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 
@@ -122,3 +123,30 @@ def find_acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, 
                 start = m.start(1) + words[i].start()
                 yield (m.start(2), m.end(2)), (start, m.start(1) + len(m.group(1).rstrip()))
                 break
+
+
+_CAP = r"[A-Z][\w'’.-]*"
+_FORCES = (r"Navy|Army|Air\s+Force|Air\s+and\s+Space\s+Force|Space\s+Force|Coast\s+Guard|Border\s+Guard|Armed\s+Forces"
+           r"|Defen[cs]e\s+Forces?|Self-Defen[cs]e\s+Forces?|Marine\s+Corps|Marines|National\s+Guard")
+_FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s+)?(?:{_CAP}\s+){{1,3}}(?:{_FORCES})\b")
+_MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_CAP}"
+                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+|,?\s+(?:and\s+)?the\s+){_CAP}){{0,6}}")
+#: Words that end an institution's name ("Ministry of Health Minister ...", "... Spokesperson").
+_ROLE_TAIL = frozenset("""Minister Ministers Secretary Spokesperson Spokesman Spokeswoman Director Chief Official Officials
+Said Says On In At For With The This That""".split())
+
+
+def find_institutions(text: str) -> Iterator[tuple[int, int]]:
+    """National institutions by pattern: "Republic of Fiji Navy", "Ministry of Climate Change, Energy and Water"."""
+    for rx in (_FORCES_RE, _MINISTRY_RE):
+        for m in rx.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(0)))
+            while words and words[0].group().strip(",") in STARTERS | _ROLE_TAIL:
+                words.pop(0)
+            while words and (words[-1].group().strip(",") in _ROLE_TAIL or words[-1].group() in ("and", "the", "&")):
+                words.pop()
+            if len(words) >= 2:
+                end = m.start() + words[-1].end()
+                while text[end - 1] in ",.;:'’":
+                    end -= 1
+                yield m.start() + words[0].start(), end
