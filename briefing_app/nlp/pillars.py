@@ -21,6 +21,19 @@ BOILERPLATE = re.compile(
     r"|advertisement|download\s+(?:the\s+)?app|sign\s+up|copyright|all\s+rights\s+reserved|©)\b",
     re.IGNORECASE,
 )
+#: Document furniture of press releases, written answers and bulletins: never a pillar (the names in it are
+#: still entities). Datelines are not furniture: the sentence after them is the lead.
+METADATA = re.compile(
+    r"^\W*(?:answered\s+by|asked\s+by|tabled\s+(?:on|by)|question\s+for|compiled\s+by|issued\s+by|released\s+by"
+    r"|prepared\s+by|for\s+immediate\s+release|embargoed|media\s+contacts?|notes?\s+to\s+editors|ends\W*$"
+    r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:)",
+    re.IGNORECASE,
+)
+#: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
+_LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|CONSULATE|OFFICE|SECRETARIAT|"
+                         r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
+#: A document-number line ("Secretariat of Foreign Affairs – Communiqué No. 214").
+_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$")
 STOPWORDS = frozenset("""
 a an the and or but of to in on at for with by from as is are was were be been being it its this that these those
 their they them he she his her we our you your i not no so than then there here has have had will would can could
@@ -118,14 +131,6 @@ class PillarLearner:
             yield pillar, "similar to a passage you tagged", 4.0 * sim
 
 
-#: A sentence opening like this continues the previous one ("They also agreed ...", "The deal ...").
-CONTINUATION = re.compile(
-    r"^\W*(?:they|it|its|their|this|these|that|those|he|she|his|her|both|the\s+two|the\s+(?:agreement|deal|pact|"
-    r"partnership|plan|programme|program|initiative|framework|arrangement|move|project|scheme|accord|"
-    r"declaration|statement|leaders?|ministers?|sides?|countries|meeting|talks|visit)|also|in\s+addition|"
-    r"further|moreover|besides|additionally)\b",
-    re.IGNORECASE,
-)
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -146,9 +151,11 @@ class PillarScorer:
       title only adds ``role_cue_weight`` when diplomacy already has a cue;
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline's topical pillars add ``headline_boost`` to later
-      sentences that already have a cue for them, and a sentence with no pillar that opens as
-      a continuation ("They", "The agreement", "Both sides") inherits the previous sentence's
-      pillars within its paragraph.
+      sentences that already have a cue for them, and a sentence with no pillar of its own
+      inherits the previous sentence's pillars within its paragraph (a paragraph stays on its
+      topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
+      voyage."); never across a paragraph break, nor into web clutter or document furniture
+      (letterheads, document numbers, "Answered by ..."), which get no pillar.
     """
 
     pillars: list[PillarDef]
@@ -267,7 +274,7 @@ class PillarScorer:
                 entity_pillars: dict[str, list[str]] | None = None) -> Passage:
         """The :class:`Passage` for ``text[start:end]`` with its pillars, scores and reasons (no document context)."""
         snippet = text[start:end]
-        if BOILERPLATE.match(snippet):
+        if is_furniture(text, start, end):
             return Passage(start, end)
         raw, why = self.raw_scores(snippet, entities, entity_pillars)
         return self._make(start, end, raw, why, self.choose(raw))
@@ -283,7 +290,7 @@ class PillarScorer:
         prev: Passage | None = None
         for k, (start, end, ents) in enumerate(spans):
             snippet = text[start:end]
-            if BOILERPLATE.match(snippet):
+            if is_furniture(text, start, end):
                 out.append(Passage(start, end))
                 prev = None
                 continue
@@ -294,7 +301,7 @@ class PillarScorer:
                         raw[p] += self.headline_boost
             chosen = self.choose(raw)
             if (not chosen and self.continuation and prev is not None and prev.pillars
-                    and "\n" not in text[prev.end:start] and CONTINUATION.match(snippet)):
+                    and "\n" not in text[prev.end:start]):
                 chosen = list(prev.pillars)
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
@@ -304,6 +311,22 @@ class PillarScorer:
             if k == 0 and _is_headline(text, start, end, len(spans)):
                 headline = {p for p in chosen if p != self.context_pillar}
         return out
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """True for web clutter and document furniture (letterheads, document numbers, "Answered by ...").
+
+    Letterheads and document numbers must stand alone on their line (short, no closing full stop)."""
+    snippet = text[start:end]
+    if BOILERPLATE.match(snippet) or METADATA.match(snippet):
+        return True
+    if "\n" in snippet.strip() or _TERMINAL.search(snippet.rstrip()) or len(snippet.split()) > 12:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or text[end:line_end if line_end >= 0 else len(text)].strip():
+        return False
+    return bool(_LETTERHEAD.match(snippet) or _DOC_NUMBER.search(snippet))
 
 
 def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:

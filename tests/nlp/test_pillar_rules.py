@@ -91,7 +91,7 @@ def test_continuation_inherits_previous_pillars(scorer):
 
 def test_headline_prior_only_boosts_existing_cues(scorer):
     head = "Semiconductor pact signed as chipmakers eye new fabs"
-    body = "Officials said the plan covers research labs. The weather was mild."
+    body = "Officials said the plan covers research labs.\nThe weather was mild."
     doc = head + "\n" + body
     s1 = len(head) + 1
     s2 = doc.index("The weather")
@@ -100,3 +100,33 @@ def test_headline_prior_only_boosts_existing_cues(scorer):
     assert "technology" in with_prior[0].pillars
     assert with_prior[2].pillars == []  # no cue, no boost
     assert with_prior[1].scores.get("technology", 0) >= scorer.passage(doc, s1, s2 - 1).scores.get("technology", 0)
+
+
+def test_cue_less_sentence_stays_on_its_paragraph_topic(scorer):
+    first = "Exporters welcomed the cut in tariffs on machinery."
+    second = "Several firms said orders had doubled since March."
+    doc = first + " " + second
+    spans = [(0, len(first), []), (len(first) + 1, len(doc), [])]
+    assert scorer.passages(doc, spans)[1].pillars == ["trade"]
+
+
+@pytest.mark.parametrize("line", [
+    "MINISTRY OF DEFENCE – REPUBLIC OF ESTONIA",
+    "Department of Trade – Press Notice No. 57",
+    "Answered by Jane Doe, Minister of State for Trade Policy, on 3 March 2026",
+    "Question for Department for Energy Security and Net Zero",
+    "Compiled by the night desk. Not for onward distribution.",
+])
+def test_document_furniture_has_no_pillar(scorer, line):
+    doc = line + "\nThe navy and the army held joint exercises near the border."
+    spans = [(0, len(line), []), (len(line) + 1, len(doc), [])]
+    passages = scorer.passages(doc, spans)
+    assert passages[0].pillars == []
+    assert "defence" in passages[1].pillars
+
+
+def test_capitalised_headline_is_not_furniture(scorer):
+    line = "Navy chiefs of India and Japan meet in Tokyo"
+    doc = line + "\nThey discussed joint exercises."
+    spans = [(0, len(line), []), (len(line) + 1, len(doc), [])]
+    assert "defence" in scorer.passages(doc, spans)[0].pillars
