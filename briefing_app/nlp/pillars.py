@@ -26,7 +26,9 @@ BOILERPLATE = re.compile(
 METADATA = re.compile(
     r"^\W*(?:answered\s+by|asked\s+by|tabled\s+(?:on|by)|question\s+for|compiled\s+by|issued\s+by|released\s+by"
     r"|prepared\s+by|for\s+immediate\s+release|embargoed|media\s+contacts?|notes?\s+to\s+editors|ends\W*$"
-    r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:)",
+    r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
+    r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by"
+    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated))",
     re.IGNORECASE,
 )
 #: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
@@ -288,7 +290,8 @@ class PillarScorer:
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
-        for k, (start, end, ents) in enumerate(spans):
+        seen_text = False  # the headline is the first line after any letterhead / document furniture
+        for start, end, ents in spans:
             snippet = text[start:end]
             if is_furniture(text, start, end):
                 out.append(Passage(start, end))
@@ -307,9 +310,10 @@ class PillarScorer:
                     why.setdefault(p, []).append("continues the previous sentence")
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
-            prev = passage
-            if k == 0 and _is_headline(text, start, end, len(spans)):
+            if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
                 headline = {p for p in chosen if p != self.context_pillar}
+            prev = passage
+            seen_text = True
         return out
 
 

@@ -116,6 +116,8 @@ def test_cue_less_sentence_stays_on_its_paragraph_topic(scorer):
     "Answered by Jane Doe, Minister of State for Trade Policy, on 3 March 2026",
     "Question for Department for Energy Security and Net Zero",
     "Compiled by the night desk. Not for onward distribution.",
+    "Reporting by Ana Lima; Editing by Tom Berg",
+    "This interview has been edited for length and clarity.",
 ])
 def test_document_furniture_has_no_pillar(scorer, line):
     doc = line + "\nThe navy and the army held joint exercises near the border."
@@ -130,3 +132,15 @@ def test_capitalised_headline_is_not_furniture(scorer):
     doc = line + "\nThey discussed joint exercises."
     spans = [(0, len(line), []), (len(line) + 1, len(doc), [])]
     assert "defence" in scorer.passages(doc, spans)[0].pillars
+
+
+def test_headline_after_a_letterhead_still_primes_the_body(scorer):
+    head = "MINISTRY OF ENERGY – REPUBLIC OF CHILE"
+    title = "Government opens tender for green hydrogen export terminals"
+    body = "Officials said the terminals would also load ammonia made from hydrogen."
+    doc = f"{head}\n{title}\n{body}"
+    s1, s2 = len(head) + 1, len(head) + len(title) + 2
+    passages = scorer.passages(doc, [(0, len(head), []), (s1, s2 - 1, []), (s2, len(doc), [])])
+    assert passages[0].pillars == [] and "energy" in passages[1].pillars
+    alone = scorer.passage(doc, s2, len(doc)).scores.get("energy", 0)
+    assert passages[2].scores.get("energy", 0) > alone
