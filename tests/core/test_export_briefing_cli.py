@@ -27,7 +27,7 @@ def analysed_db(services: Services, db_path: Path, analyzer: object) -> Path:
 
 
 def _briefing_count(services: Services) -> int:
-    return len(services.briefings.list())
+    return len(services.briefings.all())
 
 
 def test_auto_draft_then_existing_briefing_with_every_option(

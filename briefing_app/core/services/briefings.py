@@ -117,7 +117,7 @@ class BriefingService:
         with self.db.session() as session:
             return session.get(Briefing, briefing_id)
 
-    def list(self) -> list[Briefing]:
+    def all(self) -> list[Briefing]:
         """All briefings, newest first."""
         with self.db.session() as session:
             return list(session.exec(select(Briefing).order_by(col(Briefing.updated_at).desc())).all())

@@ -241,7 +241,7 @@ class BriefingBuilder(QWidget):
         """Reload the chooser; show ``select`` (default: the current one, else the most recent)."""
         self.flush_pending()
         wanted = select if select is not None else self.current_id
-        rows = self.briefings.list()
+        rows = self.briefings.all()
         if wanted not in {b.id for b in rows}:
             wanted = rows[0].id if rows else None
         self.chooser.blockSignals(True)

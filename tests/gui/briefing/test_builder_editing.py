@@ -237,7 +237,7 @@ def test_context_menu_and_window_api_add_the_selection(
     menu.close()
     # Creating the briefing and adding the passage undo as one step.
     window.undo_stack.undo()
-    assert services.briefings.list() == [] and builder.chooser.count() == 0
+    assert services.briefings.all() == [] and builder.chooser.count() == 0
 
     item_id = window.add_passage_to_briefing(article_id, start, start + len(phrase), "diplomacy")
     assert item_id is not None and builder.tree.leaf(item_id) is not None
@@ -275,7 +275,7 @@ def test_auto_draft_without_selection_explains(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
     assert window.briefing_builder.auto_draft() is None
     assert shown and "Select" in shown[0]
-    assert window.services.briefings.list() == []
+    assert window.services.briefings.all() == []
 
 
 def test_typing_not_yet_saved_is_saved_when_the_window_closes(qtbot: QtBot, window: MainWindow) -> None:

@@ -495,6 +495,6 @@ def test_b_adds_the_passage_under_review_to_the_briefing(qtbot: QtBot, window: M
              if panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 7) == ("pillar", "trade")][0]
     panel.tree.itemClicked.emit(trade.child(0), 0)
     _keys(qtbot, window, Qt.Key.Key_B)
-    items = [i for b in window.services.briefings.list() for i in window.services.briefings.items(b.id)]
+    items = [i for b in window.services.briefings.all() for i in window.services.briefings.items(b.id)]
     s3 = _sentences(TEXT)[2]
     assert [(i.start, i.end, i.pillar_id) for i in items] == [(s3[0], s3[1], "trade")]
