@@ -141,37 +141,43 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from briefing_app.core.services import DuplicateArticle, Services
-    from briefing_app.core.services.analysis import AnalysisService
-    from briefing_app.importers import ImportFailed, iter_importable, load_document
+    """Import files and folders, one line per file; analyse what was imported.
 
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        raise UserError(f"{missing[0]}: no such file or folder")
+    Exit status 0 when every file was imported or already in the library, 1 when any
+    file failed (the others are still imported), 2 for a usage error.
+    """
+    from briefing_app.core.services import Services
+    from briefing_app.core.services.analysis import AnalysisService
+
     services = Services.open(args.db)
-    analysis = AnalysisService(services.db, _analyzer(args.model))  # type: ignore[arg-type]
-    imported = duplicates = failed = 0
     try:
-        for path in iter_importable(Path(p) for p in args.paths):
-            try:
-                doc = load_document(path)
-                article = services.articles.add(doc)
-            except ImportFailed as exc:
-                failed += 1
-                print(f"failed: {exc}", file=sys.stderr)
-                continue
-            except DuplicateArticle as exc:
-                duplicates += 1
-                print(f"duplicate: {path.name}: {exc}", file=sys.stderr)
-                continue
-            assert article.id is not None
-            analysis.analyze_article(article.id)
-            imported += 1
-            print(f"imported #{article.id}: {article.title}")
+        if services.db.read_only:
+            raise UserError(f"{args.db} is read-only; nothing can be imported into it")
+        outcomes = services.articles.import_files([Path(p) for p in args.paths])
+        imported = [o for o in outcomes if o.status == "imported"]
+        analysis = AnalysisService(services.db, _analyzer(args.model)) if imported else None  # type: ignore[arg-type]
+        for outcome in outcomes:
+            if outcome.status == "imported":
+                assert analysis is not None and outcome.article_id is not None
+                analysis.analyze_article(outcome.article_id)
+                print(f"imported #{outcome.article_id}: {outcome.name}: {outcome.title}")
+                for warning in outcome.warnings:
+                    print(f"warning: {outcome.name}: {warning}", file=sys.stderr)
+            elif outcome.status == "duplicate":
+                print(f"duplicate: {outcome.name}: {outcome.message}")
+            else:
+                print(f"failed: {outcome.message}", file=sys.stderr)
     finally:
         services.close()
-    print(f"{imported} imported, {duplicates} duplicates, {failed} failed")
-    return 0 if failed == 0 else 1
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")}
+    if not outcomes:
+        from briefing_app.importers import SUPPORTED_SUFFIXES
+
+        print(f"briefing-app: error: no importable files found (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+              file=sys.stderr)
+        return 1
+    print(f"{counts['imported']} imported, {counts['duplicate']} already in the library, {counts['failed']} failed")
+    return 0 if counts["failed"] == 0 else 1
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

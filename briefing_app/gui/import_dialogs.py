@@ -486,8 +486,10 @@ class LibraryFeatures(QObject):
         self._next_analysis()
 
     def _analysis_failed(self, exc: BaseException, tb: str) -> None:
-        log.error("Queued analysis of article %s failed:\n%s", self._analysing, tb)
-        self.window.statusBar().showMessage(f"Analysis of article #{self._analysing} failed: {exc}", 10000)
+        article_id = self._analysing
+        if article_id is not None and self.window.services.articles.get(article_id) is not None:
+            log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
+            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {exc}", 10000)
         self._analysing = None
         self._next_analysis()
 
@@ -495,6 +497,9 @@ class LibraryFeatures(QObject):
     def _articles_deleted(self, ids: list[int]) -> None:
         window = self.window
         self._queue = [(aid, f) for aid, f in self._queue if aid not in ids]
+        for article_id in ids:
+            # An analysis still running for a deleted article cannot store anything: drop its outcome.
+            window.tasks.cancel(f"analysis:{article_id}")
         # Undo commands may refer to the deleted articles; they can no longer be replayed.
         window.undo_stack.clear()
         if window.current_article_id in ids:

@@ -287,7 +287,7 @@ class EntityFilterBox(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lineEdit().setPlaceholderText("Any entity")
         self.lineEdit().setClearButtonEnabled(True)
-        self.setToolTip("Show articles mentioning this entity (pick one, or type a name and press Enter)")
+        self.setToolTip("Show articles mentioning this entity (pick one from the list, or type a name)")
         self.stale = True
 
     def showPopup(self) -> None:  # noqa: N802 (Qt API)
@@ -368,7 +368,9 @@ class LibraryPanel(QWidget):
         for combo in (self.pillar_filter, self.status_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.entity_filter.activated.connect(lambda _i: self.refresh())
+        # A typed name applies after a pause, like the search (Return may be a window shortcut).
         self.entity_filter.lineEdit().returnPressed.connect(self.refresh)
+        self.entity_filter.lineEdit().textEdited.connect(lambda _t: self._search_timer.start())
         self.entity_filter.lineEdit().textChanged.connect(self._entity_text_changed)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.refresh())
@@ -606,9 +608,13 @@ class LibraryPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.services.articles.delete_many(ids)
+        # Removing rows moves Qt's current index to a neighbour: do not open that one by surprise.
+        self._quiet = True
         self.model.remove_ids(set(ids))
         if self._current_id in ids:
             self._current_id = None
+        self._select_id(self._current_id)
+        self._quiet = False
         self.entity_filter.stale = True
         self._update_summary(self.filters(), self.model.rowCount())
         self.articlesDeleted.emit(ids)
