@@ -38,14 +38,20 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         gen = self._generation
         try:
-            result = self._fn(
-                lambda done, total: self.signals.progress.emit(gen, done, total),
-                lambda: self._is_stale(gen),
-            )
+            result = self._fn(lambda done, total: self._emit("progress", gen, done, total),
+                              lambda: self._is_stale(gen))
         except BaseException as exc:  # reported to the GUI thread, never swallowed
-            self.signals.failed.emit(gen, exc, traceback.format_exc())
+            self._emit("failed", gen, exc, traceback.format_exc())
         else:
-            self.signals.finished.emit(gen, result)
+            self._emit("finished", gen, result)
+
+    def _emit(self, name: str, *args: object) -> None:
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:
+            # The window (and with it the signals object) was destroyed while we worked:
+            # nobody is left to tell, and the work itself is already committed or abandoned.
+            log.debug("Dropped %s of a task whose receiver is gone", name)
 
 
 class TaskRunner(QObject):
