@@ -191,10 +191,12 @@ class _Writer:
 
     def _text_width(self) -> int:
         section = self.document.sections[-1]
-        try:
-            width = int(section.page_width) - int(section.left_margin) - int(section.right_margin)
-        except (TypeError, ValueError):
+        page, left, right = section.page_width, section.left_margin, section.right_margin
+        # A template may leave the page size or margins unset.
+        if page is None or left is None or right is None:
             width = 0
+        else:
+            width = int(page) - int(left) - int(right)
         return width if width > Cm(5) else int(Cm(16))
 
     # -- the document -------------------------------------------------------
@@ -346,14 +348,14 @@ class _Writer:
             if odd_even:
                 headers.append(section.even_page_header)
                 footers.append(section.even_page_footer)
-            for part in headers:
-                if index == 0 or not part.is_linked_to_previous:
-                    part.is_linked_to_previous = False
-                    self._header_marking(part, text)
-            for part in footers:
-                if index == 0 or not part.is_linked_to_previous:
-                    part.is_linked_to_previous = False
-                    self._footer_marking(part, text)
+            for header in headers:
+                if index == 0 or not header.is_linked_to_previous:
+                    header.is_linked_to_previous = False
+                    self._header_marking(header, text)
+            for footer in footers:
+                if index == 0 or not footer.is_linked_to_previous:
+                    footer.is_linked_to_previous = False
+                    self._footer_marking(footer, text)
 
     def _marking_paragraph(self, paragraph: Paragraph, text: str) -> None:
         style = self.pstyle("Classification", "Header")

@@ -192,11 +192,14 @@ def paragraph_has_numbering(document: DocxDocument, style: BaseStyle | None) -> 
 
 def _numbering_has(document: DocxDocument, num_id: str) -> bool:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import XmlPart
 
     part = document.part
     try:
         numbering = part.part_related_by(RT.NUMBERING)
     except KeyError:
+        return False
+    if not isinstance(numbering, XmlPart):  # a numbering part python-docx could not parse
         return False
     for num in numbering.element.findall(qn("w:num")):
         if num.get(qn("w:numId")) == num_id:

@@ -195,9 +195,9 @@ def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> Non
         while s1 > s0 and text[s1 - 1].isspace():
             s1 -= 1
         predicted = set()
-        for p in result.passages:
-            if _passage_counts(p, s0, s1):
-                predicted.update(p.pillars)
+        for passage in result.passages:
+            if _passage_counts(passage, s0, s1):
+                predicted.update(passage.pillars)
         expected = set(s.get("pillars", []))
         acceptable = set(s.get("also_acceptable", []))
         for pillar in expected | predicted:

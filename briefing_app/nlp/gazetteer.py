@@ -14,6 +14,7 @@ from briefing_app.resources import resource_path
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import SpanRuler
+    from spacy.pipeline.span_ruler import PatternType
 
 #: Sections of the gazetteer file that hold entries, in file order.
 ENTRY_SECTIONS: tuple[str, ...] = (
@@ -173,5 +174,7 @@ def build_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> SpanRuler:
 
     ruler = SpanRuler(nlp, name=SPANS_KEY, spans_key=SPANS_KEY, annotate_ents=False,
                       phrase_matcher_attr="ORTH", overwrite=True)
-    ruler.add_patterns(gazetteer.patterns())
+    # spaCy's PatternType also allows token patterns; copy into a list of that wider type.
+    patterns: list[PatternType] = [dict(p) for p in gazetteer.patterns()]
+    ruler.add_patterns(patterns)
     return ruler

@@ -298,7 +298,8 @@ class AnnotationService:
             else:
                 query = query.where(func.instr(Article.text, surface) > 0)
             rows = session.exec(query).all()
-        return [(int(aid), m.start(), m.end()) for aid, text in rows for m in pattern.finditer(text)]
+        return [(aid, m.start(), m.end()) for aid, text in rows if aid is not None
+                for m in pattern.finditer(text)]
 
     def apply_to_all(self, annotation_id: int, scope: str = "article", reject: bool = False) -> ChangeSet:
         """Apply an annotation's current label (or its rejection) to every occurrence of its text.

@@ -257,7 +257,7 @@ class ArticleService:
             forms = conn.execute(text(
                 f"SELECT entity_id, label, text, count(*) FROM annotation WHERE {where} GROUP BY entity_id, text"
             ), params).all()
-            spread = dict(conn.execute(text(
+            spread: dict[str, int] = dict(conn.execute(text(
                 f"SELECT entity_id, count(DISTINCT article_id) FROM annotation WHERE {where} GROUP BY entity_id"
             ), params).all())
         # The name shown is the entity's most frequent surface form.
@@ -302,7 +302,7 @@ class ArticleService:
     def delete(self, article_id: int) -> None:
         """Delete an article; its annotations, notes and briefing items go with it (cascade)."""
         with self.db.session() as session:
-            session.exec(delete(Article).where(col(Article.id) == article_id))  # type: ignore[call-overload]
+            session.exec(delete(Article).where(col(Article.id) == article_id))
             session.commit()
 
     def delete_many(self, article_ids: Iterable[int]) -> int:
@@ -311,7 +311,7 @@ class ArticleService:
         if not ids:
             return 0
         with self.db.session() as session:
-            result = session.exec(delete(Article).where(col(Article.id).in_(ids)))  # type: ignore[call-overload]
+            result = session.exec(delete(Article).where(col(Article.id).in_(ids)))
             session.commit()
             return int(result.rowcount or 0)
 
@@ -331,7 +331,7 @@ class ArticleService:
             article = session.get(Article, article_id)
             if article is None:
                 raise KeyError(article_id)
-            session.exec(delete(Annotation).where(  # type: ignore[call-overload]
+            session.exec(delete(Annotation).where(
                 col(Annotation.article_id) == article_id,
                 col(Annotation.status) == "suggested",
                 col(Annotation.origin) != "user",

@@ -222,11 +222,11 @@ class EntityService:
             if row is not None:
                 aliases = [a for a in json.loads(row.aliases or "[]") if a != surface]
                 if json.dumps(aliases, ensure_ascii=False) != row.aliases:
-                    before = EntitySnapshot.of(row)
+                    entity_before = EntitySnapshot.of(row)
                     row.aliases = json.dumps(aliases, ensure_ascii=False)
                     row.updated_at = utcnow()
                     session.add(row)
-                    changes.entities.append((before, row))
+                    changes.entities.append((entity_before, row))
             now = utcnow()
             befores = []
             for ann in mentions:
