@@ -243,18 +243,25 @@ class LibraryFeatures(QObject):
         self._queue: list[tuple[int, bool]] = []  # (article id, analyse even if analysed)
         self._analysing: int | None = None
 
-        self.paste_action = QAction("&Paste article…", window, shortcut=QKeySequence("Ctrl+Shift+V"),
-                                    triggered=self.paste_dialog)
-        self.import_files_action = QAction("&Import files…", window, shortcut=QKeySequence("Ctrl+I"),
-                                           triggered=self.import_files_dialog)
-        self.import_folder_action = QAction("Import &folder…", window, shortcut=QKeySequence("Ctrl+Shift+I"),
-                                            triggered=self.import_folder_dialog)
-        self.edit_details_action = QAction("Article &details…", window, shortcut=QKeySequence("F2"),
-                                           triggered=lambda: self.edit_metadata(window.current_article_id))
+        self.paste_action = QAction("&Paste article…", window)
+        self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_action.triggered.connect(self.paste_dialog)
+        self.import_files_action = QAction("&Import files…", window)
+        self.import_files_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_files_action.triggered.connect(self.import_files_dialog)
+        self.import_folder_action = QAction("Import &folder…", window)
+        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_folder_action.triggered.connect(self.import_folder_dialog)
+        self.edit_details_action = QAction("Article &details…", window)
+        self.edit_details_action.setShortcut(QKeySequence("F2"))
+        self.edit_details_action.triggered.connect(lambda: self.edit_metadata(window.current_article_id))
         file_menu = window.menus["file"]
         before = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
         for action in (self.paste_action, self.import_files_action, self.import_folder_action):
-            file_menu.insertAction(before, action)
+            if before is None:
+                file_menu.addAction(action)
+            else:
+                file_menu.insertAction(before, action)
         window.menus["edit"].addSeparator()
         window.menus["edit"].addAction(self.edit_details_action)
         window.menus["edit"].addAction(window.library.delete_action)

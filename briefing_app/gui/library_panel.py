@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -285,10 +286,16 @@ class EntityFilterBox(QComboBox):
         self.services = services
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText("Any entity")
-        self.lineEdit().setClearButtonEnabled(True)
+        self.line_edit().setPlaceholderText("Any entity")
+        self.line_edit().setClearButtonEnabled(True)
         self.setToolTip("Show articles mentioning this entity (pick one from the list, or type a name)")
         self.stale = True
+
+    def line_edit(self) -> QLineEdit:
+        """The text field (an editable combo box always has one)."""
+        edit = self.lineEdit()
+        assert edit is not None, "setEditable(True) creates the line edit"
+        return edit
 
     def showPopup(self) -> None:  # noqa: N802 (Qt API)
         if self.stale:
@@ -369,9 +376,9 @@ class LibraryPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.entity_filter.activated.connect(lambda _i: self.refresh())
         # A typed name applies after a pause, like the search (Return may be a window shortcut).
-        self.entity_filter.lineEdit().returnPressed.connect(self.refresh)
-        self.entity_filter.lineEdit().textEdited.connect(lambda _t: self._search_timer.start())
-        self.entity_filter.lineEdit().textChanged.connect(self._entity_text_changed)
+        self.entity_filter.line_edit().returnPressed.connect(self.refresh)
+        self.entity_filter.line_edit().textEdited.connect(lambda _t: self._search_timer.start())
+        self.entity_filter.line_edit().textChanged.connect(self._entity_text_changed)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.refresh())
 
@@ -430,8 +437,9 @@ class LibraryPanel(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.table, 1)
 
-        self.delete_action = QAction("&Delete…", self, shortcut=QKeySequence.StandardKey.Delete,
-                                     triggered=self.delete_selected)
+        self.delete_action = QAction("&Delete…", self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         find = QShortcut(QKeySequence.StandardKey.Find, self.window())
@@ -631,7 +639,7 @@ class LibraryPanel(QWidget):
         menu.addAction("Edit &details…", self._edit_current).setEnabled(len(ids) == 1)
         status_menu = menu.addMenu("Mark &as")
         for status in REVIEW_STATUSES:
-            status_menu.addAction(STATUS_NAMES[status], lambda s=status: self.set_status(ids, s))
+            status_menu.addAction(STATUS_NAMES[status], partial(self.set_status, ids, status))
         menu.addAction("&Analyse again", lambda: self.analyseRequested.emit(ids))
         menu.addSeparator()
         menu.addAction(self.delete_action)

@@ -117,23 +117,31 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        edit_menu.addAction(QAction("&Preferences…", self, shortcut=QKeySequence("Ctrl+,"),
-                                    triggered=self.open_preferences))
+        preferences = QAction("&Preferences…", self)
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.open_preferences)
+        edit_menu.addAction(preferences)
         view_menu = self.menuBar().addMenu("&View")
         # Feature modules add their actions to these menus (see gui/*_feature modules).
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu}
-        self.open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open,
-                                   triggered=self._open_dialog)
-        self.export_action = QAction("&Export briefing…", self, shortcut=QKeySequence("Ctrl+E"),
-                                     triggered=self._export_dialog)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.open_action = QAction("&Open…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._open_dialog)
+        self.export_action = QAction("&Export briefing…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._export_dialog)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
         self.menus["help"] = help_menu
-        help_menu.addAction(QAction("&About Briefing Builder", self, triggered=self._about))
+        about = QAction("&About Briefing Builder", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
 
     def open_preferences(self) -> None:
         """Edit → Preferences…; the builder and exports read the saved settings."""

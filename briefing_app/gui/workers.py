@@ -76,7 +76,7 @@ class TaskRunner(QObject):
         """Run ``fn`` in the pool; callbacks run on the GUI thread unless the task went stale."""
         gen = self._generation.get(key, 0) + 1
         self._generation[key] = gen
-        runnable = _Runnable(fn, gen, lambda g, k=key: self._is_stale(k, g))
+        runnable = _Runnable(fn, gen, lambda g: self._is_stale(key, g))
         self._running.setdefault(key, set()).add(gen)
 
         def finished(g: int, result: object) -> None:
