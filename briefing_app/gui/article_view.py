@@ -108,8 +108,8 @@ class PillarGutter(QWidget):
         # Only passages overlapping the visible text: cursorRect per mark is the costly part.
         editor = self._view.editor
         first = self._view.offsets.to_codepoint(editor.cursorForPosition(QPoint(0, 0)).position())
-        bottom = QPoint(editor.viewport().width(), editor.viewport().height())
-        last = self._view.offsets.to_codepoint(editor.cursorForPosition(bottom).position())
+        corner = QPoint(editor.viewport().width(), editor.viewport().height())
+        last = self._view.offsets.to_codepoint(editor.cursorForPosition(corner).position())
         for mark in self._view.visible_pillar_marks():
             if mark.end < first or mark.start > last + 1:
                 continue

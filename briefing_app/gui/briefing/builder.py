@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 BRIEFING_ROLE = Qt.ItemDataRole.UserRole + 31
 PREVIEW_DELAY_MS = 120
@@ -128,12 +130,15 @@ class BriefingBuilder(QWidget):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        self.up_action = QAction("Move up", self, shortcut=QKeySequence("Alt+Up"),
-                                 triggered=lambda: self.move_selected(-1))
-        self.down_action = QAction("Move down", self, shortcut=QKeySequence("Alt+Down"),
-                                   triggered=lambda: self.move_selected(1))
-        self.remove_action = QAction("Remove", self, shortcut=QKeySequence.StandardKey.Delete,
-                                     triggered=lambda: self.remove_items(self.tree.selected_item_ids()))
+        self.up_action = QAction("Move up", self)
+        self.up_action.setShortcut(QKeySequence("Alt+Up"))
+        self.up_action.triggered.connect(lambda: self.move_selected(-1))
+        self.down_action = QAction("Move down", self)
+        self.down_action.setShortcut(QKeySequence("Alt+Down"))
+        self.down_action.triggered.connect(lambda: self.move_selected(1))
+        self.remove_action = QAction("Remove", self)
+        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.remove_action.triggered.connect(lambda: self.remove_items(self.tree.selected_item_ids()))
         for action in (self.up_action, self.down_action, self.remove_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.tree.addAction(action)
@@ -356,7 +361,7 @@ class BriefingBuilder(QWidget):
             old = json.loads(getattr(briefing, name) or "[]")
         else:
             old = str(getattr(briefing, name) or "")
-        new = list(value) if isinstance(value, list) else str(value)  # type: ignore[arg-type]
+        new = list(value) if isinstance(value, list) else str(value)
         if name == "title" and not str(new).strip():
             new = "Briefing note"
         if old == new:
@@ -426,7 +431,7 @@ class BriefingBuilder(QWidget):
         return briefing.id
 
     # -- items ---------------------------------------------------------------------------------
-    def _edit_items(self, text: str, action, comment_item: int | None = None) -> object:  # noqa: ANN001
+    def _edit_items(self, text: str, action: Callable[[], _T], comment_item: int | None = None) -> _T:
         """Run ``action`` (service calls on the current briefing) and push it as one undoable edit."""
         assert self.current_id is not None
         before = self.briefings.all_item_snapshots(self.current_id)
@@ -496,7 +501,7 @@ class BriefingBuilder(QWidget):
         names = dict((p, n) for p, n, _c in self._pillars)
         target = names.get(pillar_id or fresh[0].pillar_id, pillar_id or fresh[0].pillar_id)
         self._status(f"Added {len(ids)} passage{'s' if len(ids) != 1 else ''} to {target}.")
-        return ids  # type: ignore[return-value]
+        return ids
 
     def add_passage(self, article_id: int, start: int, end: int, pillar_id: str) -> int | None:
         """Add one passage (code-point span of an article) to the current briefing's pillar section."""

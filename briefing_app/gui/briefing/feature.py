@@ -29,7 +29,12 @@ def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
     window.menus["view"].addAction(toggle)
 
     draft = QAction("Auto-&draft briefing from selected articles", window)
-    draft.triggered.connect(lambda: (show_builder(window), builder.auto_draft()))
+
+    def auto_draft() -> None:
+        show_builder(window)
+        builder.auto_draft()
+
+    draft.triggered.connect(auto_draft)
     window.menus["file"].insertAction(window.export_action, draft)
     window.briefing_actions = {"auto_draft": draft}  # type: ignore[attr-defined]
     window.articleShown.connect(lambda _id: builder.refresh_passages())

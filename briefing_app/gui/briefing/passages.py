@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -28,7 +30,7 @@ ALL_PILLARS = ""
 class _PassageList(QListWidget):
     """List whose drag carries the selected passages."""
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802 (Qt API)
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802 (Qt API)
         picker = self.parentWidget()
         if isinstance(picker, PassagePicker):
             return passages_to_mime([picker.spec_of(i) for i in items])

@@ -65,6 +65,11 @@ def elide(text: str, limit: int = PREVIEW_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The child rows of ``item`` (``child(i)`` is typed Optional; it is set for every i < childCount())."""
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
+
+
 class SectionTree(QTreeWidget):
     """Pillar sections and their passages."""
 
@@ -134,8 +139,7 @@ class SectionTree(QTreeWidget):
         ids: list[int] = []
         for pillar_id in self.sections:
             section = self.sections[pillar_id]
-            for i in range(section.childCount()):
-                child = section.child(i)
+            for child in children(section):
                 if child.isSelected():
                     ids.append(int(child.data(0, ITEM_ROLE)))
         return ids
@@ -143,16 +147,16 @@ class SectionTree(QTreeWidget):
     def leaf(self, item_id: int) -> QTreeWidgetItem | None:
         """The tree row of an item."""
         for section in self.sections.values():
-            for i in range(section.childCount()):
-                if section.child(i).data(0, ITEM_ROLE) == item_id:
-                    return section.child(i)
+            for child in children(section):
+                if child.data(0, ITEM_ROLE) == item_id:
+                    return child
         return None
 
     def order(self) -> list[tuple[int, str]]:
         """``[(item_id, pillar_id)]`` as shown, sections in taxonomy order."""
         out: list[tuple[int, str]] = []
         for pillar_id, section in self.sections.items():
-            out.extend((int(section.child(i).data(0, ITEM_ROLE)), pillar_id) for i in range(section.childCount()))
+            out.extend((int(child.data(0, ITEM_ROLE)), pillar_id) for child in children(section))
         return out
 
     # -- drag and drop -------------------------------------------------------------------------
