@@ -4,6 +4,7 @@ the view, panels and status in step with the database after every edit (incremen
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
@@ -412,7 +413,12 @@ class ReviewController(QObject):
     def _open_note_dialog(self, dialog: NoteDialog, save: Callable[[], object]) -> NoteDialog:
         self.note_dialog = dialog
         dialog.accepted.connect(save)
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), setattr(self, "note_dialog", None)))
+
+        def closed(_result: int) -> None:
+            dialog.deleteLater()
+            self.note_dialog = None
+
+        dialog.finished.connect(closed)
         dialog.open()
         return dialog
 
@@ -435,7 +441,7 @@ class ReviewController(QObject):
             if overlap > 0:
                 rank = (overlap, m.status != "suggested", m.confidence, m.pillar_id)
                 if best is None or rank > best:
-                    best = rank  # type: ignore[assignment]
+                    best = rank
         return best[3] if best else None
 
     def add_to_briefing(self, pillar_id: str | None = None) -> None:
@@ -468,7 +474,7 @@ class ReviewController(QObject):
         menu.setObjectName("choosePillarMenu")
         menu.addSection("Which briefing section?")
         for p in self.services.pillars.all():
-            menu.addAction(p.name.replace("&", "&&"), lambda pid=p.id: then(pid))
+            menu.addAction(p.name.replace("&", "&&"), partial(then, p.id))
         self.popup = menu
         pos = self.view.editor.viewport().mapToGlobal(self.view.editor.cursorRect().bottomLeft())
         menu.popup(pos if pos is not None else QCursor.pos())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -68,16 +69,17 @@ class ReviewWorkspace:
             self.actions[spec.name] = make_action(window, view, spec)
         for label in SHOWN_LABELS:
             spec = ActionSpec(f"label_{label}", label_action_text(label), (LABEL_KEYS[label],),
-                              lambda lab=label: c.apply_label(lab),
+                              partial(c.apply_label, label),
                               tip=f"Label the selection, or relabel the tag under review, {label}")
             self.actions[spec.name] = make_action(window, view, spec)
         for i, p in enumerate(pillars[:9]):
             spec = ActionSpec(f"pillar_{p.id}", p.name.replace("&", "&&"), (f"{PILLAR_KEY_PREFIX}{i + 1}",),
-                              lambda pid=p.id: c.apply_pillar(pid),
+                              partial(c.apply_pillar, p.id),
                               tip=f"Tag (or untag) the selection or passage with the {p.name} pillar")
             self.actions[spec.name] = make_action(window, view, spec)
-        self.sheet_action = QAction("&Keyboard shortcuts", window, shortcut=QKeySequence("F1"),
-                                    triggered=self.show_shortcuts)
+        self.sheet_action = QAction("&Keyboard shortcuts", window)
+        self.sheet_action.setShortcut(QKeySequence("F1"))
+        self.sheet_action.triggered.connect(self.show_shortcuts)
         self.sheet_action.setObjectName("review_shortcuts")
         self.sheet: ShortcutSheet | None = None
 
@@ -128,8 +130,11 @@ class ReviewWorkspace:
         menu.addSeparator()
         menu.addAction(a["mark_reviewed"])
         menu.addAction(a["clear"])
-        window.menus["help"].insertAction(window.menus["help"].actions()[0] if window.menus["help"].actions()
-                                          else None, self.sheet_action)
+        help_actions = window.menus["help"].actions()
+        if help_actions:
+            window.menus["help"].insertAction(help_actions[0], self.sheet_action)
+        else:
+            window.menus["help"].addAction(self.sheet_action)
 
     def _build_docks(self) -> None:
         window = self.window
@@ -201,5 +206,5 @@ class ReviewWorkspace:
 def install_review(window: MainWindow) -> ReviewWorkspace:
     """Add the review workspace to ``window`` (sets ``window.review``)."""
     workspace = ReviewWorkspace(window)
-    window.review = workspace  # type: ignore[attr-defined]
+    window.review = workspace
     return workspace

@@ -7,6 +7,7 @@ clicked tag explicitly (and do not jump to the next suggestion).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -59,7 +60,7 @@ def entity_menu(controller: ReviewController, annotation_id: int, parent: QWidge
     labels.setObjectName("labelMenu")
     for label in SHOWN_LABELS:
         act = _add(labels, label_action_text(label),
-                   lambda lab=label: controller.apply_label(lab, annotation_id, advance=False),
+                   partial(controller.apply_label, label, annotation_id, advance=False),
                    LABEL_KEYS.get(label, ""), f"label_{label}")
         act.setCheckable(True)
         act.setChecked(label == mark.label)
@@ -82,16 +83,19 @@ def entity_menu(controller: ReviewController, annotation_id: int, parent: QWidge
     others = [g for g in groups if g.label != mark.label]
     for group in same + others:
         act = _add(merge, f"{group.name} ({group.label})".replace("&", "&&"),
-                   lambda k=group.key: controller.merge(source_key, k))
+                   partial(controller.merge, source_key, group.key))
         act.setData(group.key)
     if not groups:
         merge.setEnabled(False)
     menu.addSeparator()
     _add(menu, "Add &note…", lambda: controller.add_note((mark.start, mark.end), annotation_id),
          "Ctrl+Shift+N", "note")
-    _add(menu, "Add sentence to &briefing",
-         lambda: (controller.set_current("entity", annotation_id, announce=False), controller.add_to_briefing()),
-         "B", "briefing")
+
+    def add_sentence_to_briefing() -> None:
+        controller.set_current("entity", annotation_id, announce=False)
+        controller.add_to_briefing()
+
+    _add(menu, "Add sentence to &briefing", add_sentence_to_briefing, "B", "briefing")
     return menu
 
 
@@ -116,7 +120,7 @@ def pillar_menu(controller: ReviewController, annotation_id: int, parent: QWidge
     keys = _pillar_keys(controller)
     for pid, name in names.items():
         act = _add(sub, name.replace("&", "&&"),
-                   lambda p=pid: controller.apply_pillar(p, (mark.start, mark.end), advance=False),
+                   partial(controller.apply_pillar, pid, (mark.start, mark.end), advance=False),
                    keys.get(pid, ""), f"pillar_{pid}")
         act.setCheckable(True)
         act.setChecked(pid in present)
@@ -142,17 +146,19 @@ def selection_menu(controller: ReviewController, start: int, end: int, parent: Q
     add = menu.addMenu("Add &entity")
     add.setObjectName("addEntityMenu")
     e_start, e_end = entity_span(controller.view.text, start, end)
+
+    def add_entity(label: str) -> None:
+        controller.perform(lambda: controller.services.annotations.add_change(
+            article_id, "entity", e_start, e_end, label))
+
     for label in SHOWN_LABELS:
-        _add(add, label_action_text(label),
-             lambda lab=label: controller.perform(lambda: controller.services.annotations.add_change(
-                 article_id, "entity", e_start, e_end, lab)),
-             LABEL_KEYS.get(label, ""), f"add_{label}")
+        _add(add, label_action_text(label), partial(add_entity, label), LABEL_KEYS.get(label, ""), f"add_{label}")
     tag = menu.addMenu("Tag &pillar")
     tag.setObjectName("tagPillarMenu")
     keys = _pillar_keys(controller)
     for p in controller.services.pillars.all():
         _add(tag, p.name.replace("&", "&&"),
-             lambda pid=p.id: controller.apply_pillar(pid, (start, end), advance=False),
+             partial(controller.apply_pillar, p.id, (start, end), advance=False),
              keys.get(p.id, ""), f"pillar_{p.id}")
     _add(menu, "Add &note…", lambda: controller.add_note((start, end)), "Ctrl+Shift+N", "note")
     try:
@@ -160,12 +166,12 @@ def selection_menu(controller: ReviewController, start: int, end: int, parent: Q
     except ImportError:  # the builder feature is optional for this menu
         add_to_briefing_menu = None  # type: ignore[assignment]
     if add_to_briefing_menu is not None:
-        add_to_briefing_menu(controller.window, menu, start, end)  # type: ignore[arg-type]
+        add_to_briefing_menu(controller.window, menu, start, end)
     else:
         brief = menu.addMenu("Add to &briefing")
         for p in controller.services.pillars.all():
             _add(brief, p.name.replace("&", "&&"),
-                 lambda pid=p.id: controller.window.add_passage_to_briefing(article_id, start, end, pid))
+                 partial(controller.window.add_passage_to_briefing, article_id, start, end, p.id))
     menu.addSeparator()
     _add(menu, "&Copy", controller.view.editor.copy, "Ctrl+C", "copy")
     return menu
@@ -174,6 +180,7 @@ def selection_menu(controller: ReviewController, start: int, end: int, parent: Q
 def show_context_menu(controller: ReviewController, global_pos: QPoint, offset: int) -> QMenu | None:
     """Right-click in the text: the selection menu, else the tag's menu, else copy/note."""
     view = controller.view
+    menu: QMenu | None
     if view.editor.textCursor().hasSelection():
         start, end = view.selection_span()
         if end <= start:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -61,6 +62,11 @@ class _Panel(QWidget):
         """The context menu for ``item`` (None when it has none)."""
         return None
 
+    def _collapsed_heads(self) -> set[str]:
+        """Keys (label or pillar id) of the collapsed top-level rows."""
+        heads = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return {head.data(0, ROLE)[1] for head in heads if head is not None and not head.isExpanded()}
+
     def item_by_text(self, text: str, column: int = 0) -> QTreeWidgetItem | None:
         """First item (any depth) whose text in ``column`` equals ``text``."""
         found = self.tree.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, column)
@@ -89,8 +95,7 @@ class EntitiesPanel(_Panel):
         groups = self.controller.services.entities.groups(article_id) if article_id is not None else []
         hidden = self.controller.view.hidden_labels
         groups = [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
-        collapsed = {self.tree.topLevelItem(i).data(0, ROLE)[1] for i in range(self.tree.topLevelItemCount())
-                     if not self.tree.topLevelItem(i).isExpanded()}
+        collapsed = self._collapsed_heads()
         self._filling = True
         self.tree.clear()
         self.groups = {g.key: g for g in groups}
@@ -185,7 +190,7 @@ class EntitiesPanel(_Panel):
                         key=lambda g: (g.label != group.label, g.label, g.name))
         for other in others:
             act = merge.addAction(f"{other.name} ({other.label})".replace("&", "&&"),
-                                  lambda k=other.key: self.controller.merge(group.key, k))
+                                  partial(self.controller.merge, group.key, other.key))
             act.setData(other.key)
         merge.setEnabled(bool(others))
         splits = [a for a in group.aliases if any(m.text == a for m in group.mentions)]
@@ -194,7 +199,7 @@ class EntitiesPanel(_Panel):
             sub.setObjectName("splitMenu")
             for alias in splits:
                 sub.addAction(f"“{alias}”".replace("&", "&&"),
-                              lambda a=alias: self.controller.split(group.key, a))
+                              partial(self.controller.split, group.key, alias))
         return menu
 
 
@@ -207,8 +212,7 @@ class PillarsPanel(_Panel):
     def refresh(self) -> None:
         """Rebuild from the marks shown in the view (the database's state)."""
         view = self.controller.view
-        collapsed = {self.tree.topLevelItem(i).data(0, ROLE)[1] for i in range(self.tree.topLevelItemCount())
-                     if not self.tree.topLevelItem(i).isExpanded()}
+        collapsed = self._collapsed_heads()
         self.tree.clear()
         by_pillar: dict[str, list] = {}
         for mark in sorted(view.visible_pillar_marks(), key=lambda m: m.start):

@@ -25,7 +25,7 @@ class ActionSpec:
     name: str
     text: str
     keys: tuple[str, ...]
-    slot: Callable[[], None]
+    slot: Callable[[], object]  # any return value is ignored
     in_view: bool = True  # keys active only while the article text has focus
     tip: str = ""
 
@@ -61,16 +61,18 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
 
     def walk(menu: QMenu, group: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), f"{group} › {action.menu().title().replace('&', '')}")  # type: ignore[union-attr]
+            sub = action.menu()  # typed QObject: QAction lives in QtGui, its menu is a QMenu
+            if isinstance(sub, QMenu):
+                walk(sub, f"{group} › {sub.title().replace('&', '')}")
             elif not action.isSeparator() and action.shortcuts():
                 seen.add(id(action))
                 rows.append((group, action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"),
                              _keys(action)))
 
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu(), top.text().replace("&", ""))  # type: ignore[arg-type]
+        top_menu = top.menu()
+        if isinstance(top_menu, QMenu):
+            walk(top_menu, top.text().replace("&", ""))
     for action in window.findChildren(QAction):
         if id(action) not in seen and action.shortcuts() and action.text() and action.isVisible():
             seen.add(id(action))

@@ -32,7 +32,12 @@ class ReviewStatusWidget(QWidget):
         self.counts.setObjectName("openSuggestions")
         layout.addWidget(self.counts)
         self.next_button = QPushButton("Next suggestion (N)", self)
-        self.next_button.clicked.connect(lambda: (controller.go_suggestion(1), controller.view.setFocus()))
+
+        def next_suggestion() -> None:
+            controller.go_suggestion(1)
+            controller.view.setFocus()
+
+        self.next_button.clicked.connect(next_suggestion)
         layout.addWidget(self.next_button)
         self.accept_all_button = QPushButton("Accept all remaining", self)
         self.accept_all_button.setToolTip("Accept every open suggestion of this article (Ctrl+Shift+A); undoable")
