@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -241,20 +242,28 @@ class MainWindow(QMainWindow):
         if article.analysed_at is None and not self.services.db.read_only:
             self.analyze_article(article_id)
 
-    def render_annotations(self) -> None:
-        """Redraw the current article from the database."""
+    def render_annotations(self, prepared: ArticleMarks | None = None) -> None:
+        """Redraw the current article from the database (or from marks a worker prepared)."""
         if self.current_article_id is None:
             self.view.clear()
             return
-        article = self.services.articles.get(self.current_article_id)
-        if article is None:
+        marks = prepared if prepared is not None else self.load_marks(self.current_article_id)
+        if marks is None:
             self.view.clear()
             return
-        anns = [a for a in self.services.annotations.rows_for_article(article.id or 0)
+        self.view.set_article(marks.text, marks.entities, marks.pillars)
+        self.setWindowTitle(f"{marks.title} — Briefing Builder")
+
+    def load_marks(self, article_id: int) -> ArticleMarks | None:
+        """Text and view marks of an article; safe to call from a worker thread (no widgets)."""
+        article = self.services.articles.get(article_id)
+        if article is None:
+            return None
+        anns = [a for a in self.services.annotations.rows_for_article(article_id)
                 if a.kind == "pillar" or a.label in SHOWN_LABELS]
-        self.view.set_article(article.text, [entity_mark(a) for a in anns if a.kind == "entity"],
-                              [pillar_mark(a) for a in anns if a.kind == "pillar"])
-        self.setWindowTitle(f"{article.title} — Briefing Builder")
+        return ArticleMarks(article_id, article.title, article.text,
+                            [entity_mark(a) for a in anns if a.kind == "entity"],
+                            [pillar_mark(a) for a in anns if a.kind == "pillar"])
 
     # -- analysis ------------------------------------------------------------------------------
     def analyze_article(self, article_id: int) -> None:
@@ -268,9 +277,11 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(True)
         self.statusBar().showMessage("Analysing…")
 
-        def work(progress: object, cancelled: object) -> int:
+        def work(progress: object, cancelled: object) -> ArticleMarks:
             service.analyze_article(article_id, progress=progress, cancel=cancelled)  # type: ignore[arg-type]
-            return article_id
+            # Reading back thousands of tags is done here too, so the window only draws.
+            marks = self.load_marks(article_id)
+            return marks if marks is not None else ArticleMarks(article_id, "", "", [], [])
 
         self.tasks.start(f"analysis:{article_id}", work, self._analysis_done, self._analysis_failed,
                          self._analysis_progress)
@@ -279,11 +290,12 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _analysis_done(self, article_id: int) -> None:
+    def _analysis_done(self, marks: ArticleMarks) -> None:
+        article_id = marks.article_id
         self.progress.setVisible(False)
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
-            self.render_annotations()
+            self.render_annotations(marks)
         self.refresh_library()
         self.analysisFinished.emit(article_id)
 
@@ -338,6 +350,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.tasks.shutdown()
         super().closeEvent(event)
+
+
+@dataclass(slots=True)
+class ArticleMarks:
+    """What the view needs to draw one article."""
+
+    article_id: int
+    title: str
+    text: str
+    entities: list[EntityMark]
+    pillars: list[PillarMark]
 
 
 def entity_mark(ann: Annotation) -> EntityMark:

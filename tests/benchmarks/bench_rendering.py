@@ -48,15 +48,22 @@ def run() -> list[tuple[str, str]]:
     view.show()
     app.processEvents()
 
-    full, highlight_only = [], []
+    def drain() -> None:
+        # Past RENDER_CHUNK marks the view draws the rest in later event-loop turns.
+        while not view.rendering_done():
+            app.processEvents()
+
+    full, highlight_only, first_slice = [], [], []
     for _ in range(5):
         t0 = time.perf_counter()
         view.set_article(text, entities, pillars)
+        drain()
         full.append(time.perf_counter() - t0)
-        app.processEvents()
         view.editor.setPlainText(text)  # a fresh document, as when an article is opened
         t0 = time.perf_counter()
         view._apply_entity_formats(view.entity_marks.values())
+        first_slice.append(time.perf_counter() - t0)
+        drain()
         highlight_only.append(time.perf_counter() - t0)
 
     edits = []
@@ -82,6 +89,8 @@ def run() -> list[tuple[str, str]]:
         ("document", f"{len(text):,} chars, {len(entities):,} entity highlights, {len(pillars):,} passages"),
         ("3,000 highlights: formats on fresh text (median of 5)", f"{statistics.median(highlight_only) * ms:.1f} ms "
                                                         "(target < 50 ms)"),
+        ("  of which the first slice (longest event-loop block)",
+         f"{statistics.median(first_slice) * ms:.1f} ms (rest drawn in later turns)"),
         ("3,000 highlights: set_article incl. setPlainText", f"{statistics.median(full) * ms:.1f} ms"),
         ("one correction (relabel) re-render, median / max", f"{statistics.median(edits) * ms:.2f} / "
                                                              f"{max(edits) * ms:.2f} ms (target < 16 ms)"),

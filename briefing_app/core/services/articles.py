@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
+from sqlalchemy import insert as sa_insert
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
@@ -339,26 +340,35 @@ class ArticleService:
             kept = session.exec(select(Annotation).where(Annotation.article_id == article_id)).all()
             decided = {(a.kind, a.start, a.end) for a in kept}
             decided_entity_spans = [(a.start, a.end) for a in kept if a.kind == "entity"]
+            decided_pillars = {(a.start, a.end, a.label) for a in kept if a.kind == "pillar"}
+            now = utcnow()
+            common = {"article_id": article_id, "status": "suggested", "original": "", "created_by": "analyzer",
+                      "created_at": now, "updated_at": now}
+            rows: list[dict[str, object]] = []
             for ent in result.entities:
                 if (("entity", ent.start, ent.end) in decided
                         or any(s < ent.end and ent.start < e for s, e in decided_entity_spans)):
                     continue
-                session.add(Annotation(
-                    article_id=article_id, kind="entity", start=ent.start, end=ent.end, label=ent.label,
-                    text=ent.text, entity_id=ent.entity_id, role=ent.role, origin=ent.source,
-                    confidence=ent.confidence, created_by="analyzer",
-                ))
-            decided_pillars = {(a.start, a.end, a.label) for a in kept if a.kind == "pillar"}
+                rows.append(common | {
+                    "kind": "entity", "start": ent.start, "end": ent.end, "label": ent.label, "text": ent.text,
+                    "entity_id": ent.entity_id, "role": ent.role, "origin": ent.source,
+                    "confidence": ent.confidence, "why": "",
+                })
             for passage in result.passages:
+                why = json.dumps(passage.why)
                 for pillar in passage.pillars:
                     if (passage.start, passage.end, pillar) in decided_pillars:
                         continue
-                    session.add(Annotation(
-                        article_id=article_id, kind="pillar", start=passage.start, end=passage.end,
-                        label=pillar, text=result.text[passage.start:passage.end],
-                        origin="model", confidence=float(passage.scores.get(pillar, 1.0)),
-                        why=json.dumps(passage.why), created_by="analyzer",
-                    ))
+                    rows.append(common | {
+                        "kind": "pillar", "start": passage.start, "end": passage.end, "label": pillar,
+                        "text": result.text[passage.start:passage.end], "entity_id": "", "role": "",
+                        "origin": "model", "confidence": float(passage.scores.get(pillar, 1.0)), "why": why,
+                    })
+            if rows:
+                # One Core executemany instead of thousands of ORM objects: a long report's
+                # suggestions are stored in a fraction of the time, and the GUI thread, which
+                # shares the interpreter lock with this worker, never waits long.
+                session.execute(sa_insert(Annotation.__table__), rows)  # type: ignore[attr-defined]
             article.analysed_at = utcnow()
             article.analysis_mode = result.mode
             session.add(article)
