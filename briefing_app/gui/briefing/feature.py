@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from .builder import BriefingBuilder
 
@@ -27,6 +27,11 @@ def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
     window.workspace.currentChanged.connect(
         lambda _i: toggle.setChecked(window.workspace.currentWidget() is builder))
     window.menus["view"].addAction(toggle)
+    # Composing needs the width: the article's review panels step aside while the Briefing
+    # tab is in front and come back as they were on return (the library stays, for drafting).
+    aside = _ReviewPanelsAside(window, builder)
+    builder.panels_aside = aside  # type: ignore[attr-defined]  # PySide holds bound methods weakly
+    window.workspace.currentChanged.connect(aside.switched)
 
     draft = QAction("Auto-&draft briefing from selected articles", window)
 
@@ -42,6 +47,34 @@ def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
     # Typing not yet committed is saved when the window closes.
     window.installEventFilter(_FlushOnClose(builder, window))
     return builder
+
+
+class _ReviewPanelsAside:
+    """Hides the right-hand review docks while the builder is the current workspace."""
+
+    def __init__(self, window: MainWindow, builder: BriefingBuilder) -> None:
+        self.window = window
+        self.builder = builder
+        self.hidden: list[QDockWidget] = []
+        self.in_front: list[QDockWidget] = []
+
+    def switched(self, _index: int) -> None:
+        if self.window.workspace.currentWidget() is self.builder:
+            self.hidden = [
+                dock for dock in self.window.findChildren(QDockWidget)
+                if dock.isVisible()
+                and self.window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+            ]
+            # Of tabbed docks only the front one has a visible region: remember it.
+            self.in_front = [dock for dock in self.hidden if not dock.visibleRegion().isEmpty()]
+            for dock in self.hidden:
+                dock.hide()
+        else:
+            for dock in self.hidden:
+                dock.show()
+            for dock in self.in_front:
+                dock.raise_()  # showing tabbed docks brings the last one forward; undo that
+            self.hidden, self.in_front = [], []
 
 
 class _FlushOnClose(QObject):

@@ -287,3 +287,21 @@ def test_typing_not_yet_saved_is_saved_when_the_window_closes(qtbot: QtBot, wind
     assert window.services.briefings.get(briefing_id).subject == ""  # still within the typing pause
     window.close()
     assert window.services.briefings.get(briefing_id).subject == "Typed just before closing"
+
+
+def test_review_panels_step_aside_in_the_briefing_tab_and_come_back(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    entities = window.findChild(QDockWidget, "entitiesDock")
+    assert entities is not None
+    entities.raise_()
+    qtbot.wait(50)
+    assert entities.isVisible() and not entities.visibleRegion().isEmpty()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.workspace.currentWidget() is window.briefing_builder
+    assert not entities.isVisible()
+    assert window.findChild(QDockWidget, "libraryDock").isVisible()  # type: ignore[union-attr]
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.workspace.currentWidget() is window.view
+    qtbot.wait(50)
+    assert entities.isVisible() and not entities.visibleRegion().isEmpty()
