@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -296,6 +296,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
             self.render_annotations(marks)
+        # Panels, counts and the library refresh in the next event-loop turn: drawing a long
+        # report and refreshing everything in one turn would freeze the window noticeably.
+        QTimer.singleShot(0, lambda: self._after_analysis(article_id))
+
+    def _after_analysis(self, article_id: int) -> None:
         self.refresh_library()
         self.analysisFinished.emit(article_id)
 
