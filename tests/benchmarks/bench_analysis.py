@@ -96,7 +96,7 @@ def run() -> list[tuple[str, str]]:
     analyzer = create_analyzer()
     rows = []
     for label, text in (("sample article", resource_path("sample_article.txt").read_text(encoding="utf-8")),
-                        ("gold corpus (15 articles)", _corpus()),
+                        (f"sample + {len(list(GOLD_DIR.glob('*.txt')))} gold articles", _corpus()),
                         ("10,000-word report", _report(10_000))):
         r = bench_analysis(normalize_text(text), repeats=3, analyzer=analyzer)
         rows.append((f"analysis/stock ratio, {label} ({r['words']} words)",
