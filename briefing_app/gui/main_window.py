@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.settings import Settings, save_settings
 
 log = logging.getLogger(__name__)
+
+#: Pause between the steps that follow an analysis (draw, library, panels), in ms.
+AFTER_ANALYSIS_DELAY_MS = 20
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -167,6 +171,10 @@ class MainWindow(QMainWindow):
 
     def _model_loaded(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
+        # The model, gazetteer and Qt wrappers are millions of long-lived objects. Moving them
+        # out of the collector's reach stops every full collection (triggered by any burst of
+        # allocations, e.g. reading back thousands of tags) from freezing the window ~100 ms.
+        gc.freeze()
         if analyzer.mode == "model":
             self.model_status.setText("Language model ready")
         else:
@@ -296,13 +304,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
             self.render_annotations(marks)
-        # Panels, counts and the library refresh in the next event-loop turn: drawing a long
-        # report and refreshing everything in one turn would freeze the window noticeably.
-        QTimer.singleShot(0, lambda: self._after_analysis(article_id))
+        # The library, then the panels, refresh in later event-loop turns (a short delay lets
+        # input and paint events in between): drawing a long report and refreshing everything
+        # in one go would freeze the window noticeably. (Tied to the window: never fires after it.)
+        QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self._after_analysis(article_id))
 
     def _after_analysis(self, article_id: int) -> None:
         self.refresh_library()
-        self.analysisFinished.emit(article_id)
+        QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self.analysisFinished.emit(article_id))
 
     def _analysis_failed(self, exc: BaseException, tb: str) -> None:
         from briefing_app.nlp.types import AnalysisCancelled
