@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from briefing_app.core.models import Annotation, Article, utcnow
-from briefing_app.core.text import normalize_text, text_hash
+from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
 from briefing_app.importers.base import describe_exception, display_name
 from briefing_app.nlp.types import AnalysisResult
@@ -127,8 +127,9 @@ class ArticleService:
             if existing is not None:
                 raise DuplicateArticle(existing)
             article = Article(
-                title=(doc.title or body.split("\n", 1)[0])[:300].strip(),
-                outlet=doc.outlet, author=doc.author, url=doc.url, published=doc.published,
+                title=sanitize_for_xml(doc.title or body.split("\n", 1)[0])[:300].strip(),
+                outlet=sanitize_for_xml(doc.outlet), author=sanitize_for_xml(doc.author),
+                url=sanitize_for_xml(doc.url), published=sanitize_for_xml(doc.published),
                 source_path=doc.source_path, format=doc.format, text=body, text_hash=digest,
             )
             session.add(article)
@@ -281,7 +282,7 @@ class ArticleService:
             if article is None:
                 raise KeyError(article_id)
             for name, value in fields.items():
-                setattr(article, name, value.strip())
+                setattr(article, name, sanitize_for_xml(value).strip())
             article.updated_at = utcnow()
             session.add(article)
             session.commit()

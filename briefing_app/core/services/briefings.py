@@ -103,9 +103,10 @@ class BriefingService:
     # -- briefings -----------------------------------------------------------------------------
     def create(self, title: str = "Briefing note", **fields: str) -> Briefing:
         """A new empty briefing dated today."""
-        briefing = Briefing(title=title, date=fields.pop("date", date.today().isoformat()))
+        briefing = Briefing(title=sanitize_for_xml(title),
+                            date=sanitize_for_xml(fields.pop("date", date.today().isoformat())))
         for name, value in fields.items():
-            setattr(briefing, name, value)
+            setattr(briefing, name, sanitize_for_xml(value))
         with self.db.session() as session:
             session.add(briefing)
             session.commit()

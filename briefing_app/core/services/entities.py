@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from briefing_app.core.models import Annotation, CanonicalEntity, utcnow
 from briefing_app.core.services.annotations import AnnotationSnapshot, entity_key
 from briefing_app.core.services.changes import ChangeSet, EntitySnapshot
+from briefing_app.core.text import sanitize_for_xml
 from briefing_app.storage.database import Database
 
 
@@ -129,7 +130,7 @@ class EntityService:
     # -- edits ---------------------------------------------------------------------------------
     def rename(self, key: str, name: str) -> ChangeSet:
         """Set the canonical name of an entity; the old name stays as an alias."""
-        name = " ".join(name.split())
+        name = " ".join(sanitize_for_xml(name).split())
         if not name:
             raise ValueError("The name is empty.")
         old_name = self.display_name(key)

@@ -6,6 +6,7 @@ from sqlmodel import col, select
 
 from briefing_app.core.models import Article, Note, utcnow
 from briefing_app.core.services.changes import ChangeSet, NoteSnapshot
+from briefing_app.core.text import sanitize_for_xml
 from briefing_app.storage.database import Database
 
 MAX_NOTE_CHARS = 20_000
@@ -73,7 +74,9 @@ class NoteService:
 
 
 def _clean(body: str) -> str:
-    body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # Typed text may carry control characters or half an emoji pair (pasted): neither can be
+    # stored or exported, so they go here, once, like imported text does.
+    body = sanitize_for_xml(body.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not body:
         raise ValueError("The note is empty.")
     if len(body) > MAX_NOTE_CHARS:
