@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -60,8 +60,6 @@ class AnnotationSnapshot:
             created_by=ann.created_by, created_at=ann.created_at, updated_at=ann.updated_at,
         )
 
-
-_TIMES = ("created_at", "updated_at")
 
 
 def entity_key(label: str, name: str) -> str:
@@ -212,19 +210,6 @@ class AnnotationService:
                 session.add(ann)
             session.commit()
             return before
-
-    def restore(self, snapshot: AnnotationSnapshot) -> None:
-        """Put an annotation back exactly as snapshotted (undo); recreates deleted rows."""
-        with self.db.session() as session:
-            ann = session.get(Annotation, snapshot.id)
-            values = {k: v for k, v in asdict(snapshot).items() if v is not None or k not in _TIMES}
-            if ann is None:
-                ann = Annotation(**values)
-            else:
-                for name, value in values.items():
-                    setattr(ann, name, value)
-            session.add(ann)
-            session.commit()
 
     def delete_row(self, annotation_id: int) -> None:
         """Remove the row entirely (undo of an add)."""

@@ -180,11 +180,6 @@ class ArticleService:
             progress(len(files), len(files), "")
         return outcomes
 
-    def find_by_hash(self, digest: str) -> Article | None:
-        """The article whose normalised text has this hash, if any."""
-        with self.db.session() as session:
-            return session.exec(select(Article).where(Article.text_hash == digest)).first()
-
     def get(self, article_id: int) -> Article | None:
         """One article with its text, or None."""
         with self.db.session() as session:
@@ -288,18 +283,20 @@ class ArticleService:
             session.commit()
             return article
 
-    def set_status(self, article_id: int, status: str) -> None:
-        """Set the review status (new, in_review, reviewed)."""
+    def set_status(self, article_id: int, status: str) -> str:
+        """Set the review status (new, in_review, reviewed); returns the status it had before."""
         if status not in REVIEW_STATUSES:
             raise ValueError(f"Unknown review status {status!r}")
         with self.db.session() as session:
             article = session.get(Article, article_id)
             if article is None:
                 raise KeyError(article_id)
+            before = article.status
             article.status = status
             article.updated_at = utcnow()
             session.add(article)
             session.commit()
+        return before
 
     def delete(self, article_id: int) -> None:
         """Delete an article; its annotations, notes and briefing items go with it (cascade)."""

@@ -151,19 +151,9 @@ class ChangeService:
 
     def set_status(self, article_id: int, status: str) -> ChangeSet:
         """Set an article's review status as an undoable change."""
-        from briefing_app.core.services.articles import REVIEW_STATUSES
+        from briefing_app.core.services.articles import ArticleService
 
-        if status not in REVIEW_STATUSES:
-            raise ValueError(f"Unknown review status {status!r}")
-        with self.db.session() as session:
-            article = session.get(Article, article_id)
-            if article is None:
-                raise KeyError(article_id)
-            before = article.status
-            article.status = status
-            article.updated_at = utcnow()
-            session.add(article)
-            session.commit()
+        before = ArticleService(self.db).set_status(article_id, status)
         label = status.replace("_", " ")
         return ChangeSet(f"Mark article {label}", statuses=[(article_id, before, status)] if before != status
                          else [])
