@@ -98,7 +98,13 @@ def _arm_screenshot(window: MainWindow, out: Path) -> None:
         QTimer.singleShot(300, capture)
 
     article = window.current_article_id
-    if article is not None and window.services.articles.is_analysed(article):
+    if article is None:
+        # Nothing to analyse (empty library): the window is ready once the model is.
+        if window.analyzer is not None:
+            when_ready()
+        else:
+            window.modelReady.connect(when_ready)
+    elif window.services.articles.is_analysed(article):
         when_ready()
     else:
         window.analysisFinished.connect(when_ready)
