@@ -28,7 +28,8 @@ METADATA = re.compile(
     r"|prepared\s+by|for\s+immediate\s+release|embargoed|media\s+contacts?|notes?\s+to\s+editors|ends\W*$"
     r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by"
-    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated))",
+    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
+    r"|the\s+(?:author|writer)s?\s+(?:is|are|was|were)\b|(?:the\s+)?views\s+expressed\b)",
     re.IGNORECASE,
 )
 #: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
@@ -149,15 +150,20 @@ class PillarScorer:
     * the *context* pillar (diplomacy: engagement, the relationship itself) never suppresses a
       topical one; beside a topical pillar it needs ``context_min`` weight (or to outweigh the
       topical pillars), i.e. real engagement cues (visit, summit, talks, call) rather than a few
-      weak ones (leaders, welcomed, officials); alone it needs ``threshold``. An office-holder's
-      title only adds ``role_cue_weight`` when diplomacy already has a cue;
+      weak ones (leaders, welcomed, officials); alone it needs ``threshold``. Each office-holder
+      named (up to ``max_role_cues``) adds ``role_cue_weight`` when diplomacy already has a cue;
+    * ambiguous *context* words count only beside a plain cue of their pillar, or when
+      ``context_quorum`` of them point to it together ("shipping ... premiums");
     * with only weak cues the single best pillar is taken (``fallback_min``);
-    * in :meth:`passages` a headline's topical pillars add ``headline_boost`` to later
-      sentences that already have a cue for them, and a sentence with no pillar of its own
+    * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
+      adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
+      sentences that already have a cue for them, the document's subject (topical pillars chosen
+      for ``topic_share`` of its sentences) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
       inherits the previous sentence's pillars within its paragraph (a paragraph stays on its
       topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
       voyage."); never across a paragraph break, nor into web clutter or document furniture
-      (letterheads, document numbers, "Answered by ..."), which get no pillar.
+      (letterheads, document numbers, "Answered by ...", author notes, signature lines), which
+      get no pillar.
     """
 
     pillars: list[PillarDef]
@@ -171,6 +177,12 @@ class PillarScorer:
     context_min: float = 3.0
     headline_boost: float = 0.5
     continuation: float = 1.0
+    context_quorum: int = 2
+    max_role_cues: int = 2
+    topic_boost: float = 1.0
+    paired_headline_cue: float = 1.5
+    topic_share: float = 0.5
+    topic_min_sentences: int = 5
     learner: PillarLearner | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
@@ -205,14 +217,22 @@ class PillarScorer:
                     if ent.text not in why[pillar]:
                         raw[pillar] += self.entity_cue_weight
                         why[pillar].append(ent.text)
-        for term in pending:  # ambiguous words: only support a pillar that has its own cue
+        # Ambiguous words only support a pillar that has its own cue, or that several of them point to
+        # together ("shipping ... premiums ... freight rates": each alone is weak, together they are trade).
+        backing: dict[str, set[str]] = defaultdict(set)
+        for term in pending:
+            for pillar in term.context:
+                backing[pillar].add(term.surface)
+        for term in pending:
             for pillar, weight in term.context.items():
-                if raw.get(pillar, 0.0) > 0 and term.surface not in why[pillar]:
+                own = raw.get(pillar, 0.0) > 0 or len(backing[pillar]) >= self.context_quorum
+                if own and term.surface not in why[pillar]:
                     raw[pillar] += weight
                     why[pillar].append(term.surface)
-        if (self.role_cue_weight and raw.get(self.context_pillar, 0.0) > 0
-                and any(e.label == "PERSON" and e.role for e in entities)):
-            raw[self.context_pillar] += self.role_cue_weight  # an office-holder takes part in the engagement
+        holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
+        if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
+            # office-holders take part in the engagement; two of them meeting is the engagement itself
+            raw[self.context_pillar] += self.role_cue_weight * min(len(holders), self.max_role_cues)
         if self.learner is not None:
             bag = {t for t in tokens(text) if t not in STOPWORDS}
             for pillar, cue, weight in self.learner.cues(bag):
@@ -287,21 +307,35 @@ class PillarScorer:
 
         Adds the document context described in the class docstring (headline prior, continuations).
         """
+        # First pass: each sentence on its own; furniture is None.
+        scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
+        seen_text = False
+        for start, end, ents in spans:
+            if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
+                scored.append(None)
+                continue
+            seen_text = True
+            scored.append(self.raw_scores(text[start:end], ents, entity_pillars))
+        topic = self._document_topic([s[0] for s in scored if s is not None])
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
         seen_text = False  # the headline is the first line after any letterhead / document furniture
-        for start, end, ents in spans:
-            snippet = text[start:end]
-            if is_furniture(text, start, end):
+        for (start, end, ents), item in zip(spans, scored, strict=True):
+            if item is None:
                 out.append(Passage(start, end))
                 prev = None
                 continue
-            raw, why = self.raw_scores(snippet, ents, entity_pillars)
-            if headline and self.headline_boost:
-                for p in headline:
-                    if raw.get(p, 0.0) > 0:
-                        raw[p] += self.headline_boost
+            raw, why = item
+            if (self.paired_headline_cue and prev is None and not seen_text
+                    and _is_headline(text, start, end, len(spans)) and _paired_subjects(text, start, ents)):
+                # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
+                raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
+                why.setdefault(self.context_pillar, []).append("two parties in the headline")
+            for p in headline | topic:
+                if raw.get(p, 0.0) > 0:
+                    raw[p] += max(self.headline_boost if p in headline else 0.0,
+                                  self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
             if (not chosen and self.continuation and prev is not None and prev.pillars
                     and "\n" not in text[prev.end:start]):
@@ -317,6 +351,18 @@ class PillarScorer:
         return out
 
 
+    def _document_topic(self, raws: list[dict[str, float]]) -> set[str]:
+        """Topical pillars chosen for at least ``topic_share`` of a document's sentences (its subject)."""
+        if not self.topic_boost or len(raws) < self.topic_min_sentences:
+            return set()
+        counts: dict[str, int] = defaultdict(int)
+        for raw in raws:
+            for p in self.choose(raw):
+                if p != self.context_pillar:
+                    counts[p] += 1
+        return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """True for web clutter and document furniture (letterheads, document numbers, "Answered by ...").
 
@@ -324,13 +370,53 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     snippet = text[start:end]
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
-    if "\n" in snippet.strip() or _TERMINAL.search(snippet.rstrip()) or len(snippet.split()) > 12:
+    if not _alone_on_line(text, start, end):
+        return False
+    # a letterhead has no lower-case letter, so a long one ("MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND ...")
+    # cannot be a sentence; a document number line must be short
+    return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
+                or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a whole line of its own without a closing full stop."""
+    snippet = text[start:end]
+    if "\n" in snippet.strip() or _TERMINAL.search(snippet.rstrip()):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    if text[line_start:start].strip() or text[end:line_end if line_end >= 0 else len(text)].strip():
+    return not (text[line_start:start].strip() or text[end:line_end if line_end >= 0 else len(text)].strip())
+
+
+#: The rest of a sign-off line after the name: an office ("Minister of Transport", "Official Spokesperson").
+_OFFICE_HEADS = (r"(?:Minister|Secretary|Ambassador|High\s+Commissioner|Director|Spokesperson|Spokesman|Spokeswoman"
+                 r"|Chair(?:man|woman|person)?|President|Vice[\s-]President|Prime\s+Minister|Head|Chief|Commissioner"
+                 r"|Governor|Consul|Envoy|Permanent\s+Representative|Deputy|Under-Secretary|Senior|Acting|Principal)")
+_SIGNOFF_LINE = re.compile(r"^\s*(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+\s*,\s*" + _OFFICE_HEADS
+                           + r"\b[\s,–-]*(?:(?:[A-Z][\w’'().&-]*|of|and|for|the|in|to|on)[\s,–-]*)*$")
+_SIGNOFF_TITLE = re.compile(r"^\s*,[\s,–-]*(?:(?:[A-Z][\w’'().&-]*|of|and|for|the|in|to|on)[\s,–-]*)+$")
+
+
+def is_signoff(text: str, start: int, end: int, entities: Sequence[EntitySpan]) -> bool:
+    """True for a signature line: a person's name and office alone on a line ("Jane Doe, Minister of Ports")."""
+    if not _alone_on_line(text, start, end):
         return False
-    return bool(_LETTERHEAD.match(snippet) or _DOC_NUMBER.search(snippet))
+    if entities and entities[0].label == "PERSON" and not text[start:entities[0].start].strip():
+        return bool(_SIGNOFF_TITLE.match(text[entities[0].end:end]))
+    # the model may not know the name: two to four capitalised words, then an office
+    return bool(_SIGNOFF_LINE.match(text[start:end]))
+
+
+_PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")
+_PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
+
+
+def _paired_subjects(text: str, start: int, entities: Sequence[EntitySpan]) -> bool:
+    """True when a line opens with two countries or bodies joined by a comma or "and" ("India, UK pledge")."""
+    if len(entities) < 2 or text[start:entities[0].start].strip():
+        return False
+    a, b = entities[0], entities[1]
+    return a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
 
 
 def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:
@@ -348,10 +434,17 @@ def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:
 
 
 _SCORING_FIELDS = frozenset({"threshold", "relative_cut", "entity_cue_weight", "role_cue_weight", "fallback_min",
-                             "saturation", "context_pillar", "context_min", "headline_boost", "continuation"})
+                             "saturation", "context_pillar", "context_min", "headline_boost", "continuation",
+                             "context_quorum", "max_role_cues", "topic_boost", "topic_share", "topic_min_sentences",
+                             "paired_headline_cue"})
+
+
+_INT_FIELDS = frozenset({"context_quorum", "max_role_cues", "topic_min_sentences"})
 
 
 def default_scorer(path: str | Path | None = None) -> PillarScorer:
     """A scorer for the bundled (or given) taxonomy with its scoring parameters."""
-    params = load_scoring(path)
-    return PillarScorer(load_taxonomy(path), **{k: v for k, v in params.items() if k in _SCORING_FIELDS})  # type: ignore[arg-type]
+    params: dict[str, float | str | int] = {k: v for k, v in load_scoring(path).items() if k in _SCORING_FIELDS}
+    for key in _INT_FIELDS & params.keys():
+        params[key] = int(params[key])
+    return PillarScorer(load_taxonomy(path), **params)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.nlp.pillars import PillarScorer, default_scorer, phrase_segments, stem
+from briefing_app.nlp.types import EntitySpan
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +145,105 @@ def test_headline_after_a_letterhead_still_primes_the_body(scorer):
     assert passages[0].pillars == [] and "energy" in passages[1].pillars
     alone = scorer.passage(doc, s2, len(doc)).scores.get("energy", 0)
     assert passages[2].scores.get("energy", 0) > alone
+
+
+def test_several_ambiguous_words_together_make_a_pillar(scorer):
+    # "shipping" or "premiums" alone is not trade; the two together are
+    assert "trade" not in _pillars(scorer, "Shipping resumed on Monday.")
+    assert "trade" in _pillars(scorer, "Detours and higher premiums weigh on shipping.")
+
+
+def test_naval_patrols_count_for_security_as_well_as_defence(scorer):
+    text = "Frigates and destroyers of both navies will patrol the Gulf of Aden together."
+    assert {"defence", "security"} <= set(_pillars(scorer, text))
+    # procurement of a fighter jet stays defence only
+    assert _pillars(scorer, "The air force ordered twelve more fighter jets and spare engines.") == ["defence"]
+
+
+def test_flashpoint_places_carry_a_security_cue():
+    from briefing_app.nlp.analyzer import create_analyzer
+
+    analyzer = create_analyzer(None)
+    text = "Fishing boats from three countries crowded around Second Thomas Shoal on Tuesday."
+    passages = analyzer.analyze(text).passages
+    assert passages[0].pillars == ["security"] and "Second Thomas Shoal" in passages[0].why
+
+
+def test_each_office_holder_adds_to_diplomacy(scorer):
+    text = "The trade ministers met for two hours of talks on tariffs."
+    one = [EntitySpan(4, 9, "PERSON", "trade", role="Minister", entity_id="a")]
+    two = one + [EntitySpan(10, 19, "PERSON", "ministers", role="Minister", entity_id="b")]
+    raw0, _ = scorer.raw_scores(text)
+    raw1, _ = scorer.raw_scores(text, one)
+    raw2, _ = scorer.raw_scores(text, two)
+    assert raw1["diplomacy"] - raw0["diplomacy"] == pytest.approx(scorer.role_cue_weight)
+    assert raw2["diplomacy"] - raw0["diplomacy"] == pytest.approx(2 * scorer.role_cue_weight)
+
+
+def test_document_subject_boosts_its_weak_cues(scorer):
+    lines = [
+        "Tariff talks stalled this week as exporters counted the cost.",
+        "Negotiators failed to agree on tariffs for steel and cars.",
+        "Exporters said the customs delays cost them orders.",
+        "The next round of trade talks is due in May.",
+        "Investors want clarity on market access.",
+        "The navy will buy the patrol boats from a local yard.",
+    ]
+    doc = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append((at, at + len(line), []))
+        at += len(line) + 1
+    passages = scorer.passages(doc, spans)
+    last = spans[-1]
+    alone = scorer.passage(doc, last[0], last[1])
+    # "buy" is only a weak trade cue: beside the navy it is not enough on its own, in a trade document it is
+    assert "trade" not in alone.pillars and "defence" in alone.pillars
+    assert "trade" in passages[-1].pillars
+    # a sentence without any trade cue is not pulled into the subject
+    no_cue = "The weather was mild."
+    doc2 = doc + "\n" + no_cue
+    spans2 = spans + [(len(doc) + 1, len(doc2), [])]
+    assert scorer.passages(doc2, spans2)[-1].pillars == []
+
+
+@pytest.mark.parametrize("line", [
+    "MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND CIVIL AVIATION – DEMOCRATIC SOCIALIST REPUBLIC OF SRI LANKA",
+    "The author is a research fellow in maritime security at a policy institute.",
+    "The views expressed are the writer's own.",
+])
+def test_long_letterheads_and_author_notes_are_furniture(scorer, line):
+    doc = "Navies hold joint exercises near the border\n" + line
+    spans = [(0, doc.index("\n"), []), (doc.index("\n") + 1, len(doc), [])]
+    assert scorer.passages(doc, spans)[1].pillars == []
+
+
+def test_signature_line_has_no_pillar_but_a_sentence_naming_a_minister_does(scorer):
+    head = "Port reopens after cyber attack on terminal systems"
+    sign = "Jane Perera, Minister of Ports and Shipping"
+    doc = f"{head}\n{sign}"
+    start = len(head) + 1
+    person = EntitySpan(start, start + len("Jane Perera"), "PERSON", "Jane Perera", role="Minister")
+    spans = [(0, len(head), []), (start, len(doc), [person])]
+    assert scorer.passages(doc, spans)[1].pillars == []
+    # also when the model did not recognise the name
+    assert scorer.passages(doc, [(0, len(head), []), (start, len(doc), [])])[1].pillars == []
+    sentence = "Jane Perera, Minister of Ports, said cargo handling and exports had resumed."
+    doc2 = f"{head}\n{sentence}"
+    person2 = EntitySpan(start, start + len("Jane Perera"), "PERSON", "Jane Perera", role="Minister")
+    assert "trade" in scorer.passages(doc2, [(0, len(head), []), (start, len(doc2), [person2])])[1].pillars
+
+
+def test_headline_opening_with_two_parties_is_an_engagement(scorer):
+    head = "Peru, Brazil sign customs pact for copper exports"
+    body = "Trucks will be inspected once at the border crossing."
+    doc = f"{head}\n{body}"
+    peru = EntitySpan(0, 4, "GPE", "Peru")
+    brazil = EntitySpan(6, 12, "GPE", "Brazil")
+    spans = [(0, len(head), [peru, brazil]), (len(head) + 1, len(doc), [])]
+    first = scorer.passages(doc, spans)[0]
+    assert set(first.pillars) == {"trade", "diplomacy"} and "two parties in the headline" in first.why
+    # one party acting alone is not an engagement
+    alone = "Peru signs customs rules for copper exports"
+    spans = [(0, len(alone), [peru]), (len(alone) + 1, len(alone) + 1 + len(body), [])]
+    assert scorer.passages(f"{alone}\n{body}", spans)[0].pillars == ["trade"]
