@@ -8,10 +8,10 @@ from briefing_app.nlp.evaluation import evaluate, find_gold_files
 
 from .conftest import GOLD_DIR, SHARED_SAMPLES
 
-#: Floors actually reached (see the commit message); the targets are 0.95 / 0.90. Pillars reach 0.892 on the
-#: 24 dev articles + shared sample (the ten articles added in 6524a6c pulled 0.908 on the first 15 down to 0.847).
+#: The DESIGN §6 targets, reached on the 32 dev articles + shared sample (entity 0.955, pillars 0.902). The held-out
+#: set (tests/data/gold_heldout, never used for tuning) is lower and is reported, not asserted: see README.
 ENTITY_F1_FLOOR = 0.95
-PILLAR_F1_FLOOR = 0.885
+PILLAR_F1_FLOOR = 0.90
 
 
 def _gold_paths():
