@@ -247,3 +247,27 @@ def test_headline_opening_with_two_parties_is_an_engagement(scorer):
     alone = "Peru signs customs rules for copper exports"
     spans = [(0, len(alone), [peru]), (len(alone) + 1, len(alone) + 1 + len(body), [])]
     assert scorer.passages(f"{alone}\n{body}", spans)[0].pillars == ["trade"]
+
+
+def test_news_sentences_starting_like_author_notes_keep_their_pillars(scorer):
+    for sentence in ("The writers were detained on charges under the national security law.",
+                     "Views expressed at the summit showed deep divisions over tariffs and trade."):
+        doc = "Navies hold joint exercises near the border\n" + sentence + " More follows."
+        start = doc.index("\n") + 1
+        spans = [(0, start - 1, []), (start, start + len(sentence), []), (start + len(sentence) + 1, len(doc), [])]
+        assert scorer.passages(doc, spans)[1].pillars != []
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Perera, Minister of FOREIGN AFFAIRS AND INTERNATIONAL TRADE said",
+    "Jane Perera, Minister of " + "AAAAAAAAAAAAAAAAAAAAAAAAAAAA " * 3 + "x",
+    "Jane Perera, " + "Minister-Of-State, " * 4000 + "x",
+])
+def test_signature_check_is_linear_on_near_misses(scorer, line):
+    # these once backtracked exponentially (a near-miss signature line hung the analysis)
+    head = "Port reopens after cyber attack on terminal systems"
+    doc = f"{head}\n{line}"
+    start = len(head) + 1
+    person = EntitySpan(start, start + len("Jane Perera"), "PERSON", "Jane Perera", role="Minister")
+    for ents in ([], [person]):
+        scorer.passages(doc, [(0, len(head), []), (start, len(doc), ents)])
