@@ -335,11 +335,13 @@ class PillarScorer:
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
-            for p in headline | topic:
-                if raw.get(p, 0.0) > 0:
-                    raw[p] += max(self.headline_boost if p in headline else 0.0,
-                                  self.topic_boost if p in topic else 0.0)
+            boosted = {p for p in headline | topic if raw.get(p, 0.0) > 0}
+            unboosted = set(self.choose(raw)) if boosted else set()
+            for p in boosted:
+                raw[p] += max(self.headline_boost if p in headline else 0.0, self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
+            for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
+                why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
                     and "\n" not in text[prev.end:start]):
                 chosen = list(prev.pillars)

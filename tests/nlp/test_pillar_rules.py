@@ -199,7 +199,8 @@ def test_document_subject_boosts_its_weak_cues(scorer):
     alone = scorer.passage(doc, last[0], last[1])
     # "buy" is only a weak trade cue: beside the navy it is not enough on its own, in a trade document it is
     assert "trade" not in alone.pillars and "defence" in alone.pillars
-    assert "trade" in passages[-1].pillars
+    assert "trade" in passages[-1].pillars and "the document's subject" in passages[-1].why
+    assert "the document's subject" not in passages[1].why  # clear trade cues of its own: no need to say
     # a sentence without any trade cue is not pulled into the subject
     no_cue = "The weather was mild."
     doc2 = doc + "\n" + no_cue
