@@ -27,9 +27,14 @@ from briefing_app.nlp.entities import (
     strip_prefixes,
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, build_gazetteer_ruler, default_gazetteer
-from briefing_app.nlp.model_loading import DEFAULT_MODEL, ModelUnavailable, load_pipeline
+from briefing_app.nlp.model_loading import (
+    DEFAULT_MODEL,
+    ModelUnavailable,
+    load_pipeline,
+    split_abbreviation_dashes,
+)
 from briefing_app.nlp.pillars import PillarScorer, default_scorer
-from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, surname_of
+from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
 from briefing_app.nlp.types import (
     AnalysisCancelled,
     AnalysisResult,
@@ -84,6 +89,7 @@ def _shared(model: str | None) -> _Shared:
             import spacy
 
             nlp, mode, message = spacy.blank("en"), "rules-only", str(exc)
+        split_abbreviation_dashes(nlp)
         gazetteer = default_gazetteer()
         shared = _Shared(
             nlp=nlp, mode=mode, mode_message=message, gazetteer=gazetteer,
@@ -209,6 +215,8 @@ class Analyzer:
             blocked = any(r.start < end and t.name_start < r.end for r in near)
             if not blocked:
                 titled.append(Candidate(t.name_start, end, "PERSON", "gazetteer", TITLE, role=t.role))
+        # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
+        titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
         learned = []
         for pattern, label in self._learned:

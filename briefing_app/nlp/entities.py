@@ -18,6 +18,7 @@ CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_A
 LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")  # used with match(text, pos): no "^"
 _POSSESSIVE = re.compile(r"['’]s$")
+_LEADING_BULLET = re.compile(r"[•·▪‣◦●■*]+\s*")  # used with match(text, pos): no "^"
 _WINDOW = 300  # longest span considered when looking for containing/contained candidates
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
@@ -48,6 +49,13 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
     names ("telephonic" as NORP), and trims a leading "the" and a trailing possessive.
     """
     start, end = cand.start, cand.end
+    bullet = _LEADING_BULLET.match(text, start, end)
+    if bullet:
+        start = bullet.end()
+        if cand.label not in LOWERCASE_OK and " " not in text[start:end].strip():
+            # "• Building ...": the model read a list item's capitalised first word as a name (real one-word
+            # names there, "• India ...", still come from the gazetteer)
+            return None
     if cand.label != "DATE":
         m = _LEADING_THE.match(text, start, end)
         if m:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,6 +43,20 @@ def load_pipeline(name_or_path: str | None = None) -> Language:
         if "ner" not in listeners:
             nlp.remove_pipe("tok2vec")
     return nlp
+
+
+#: A dash after an abbreviation's full stop joins two names ("U.S.–India"): spaCy keeps that as one token, so
+#: neither country can be recognised; split it like "US–India".
+_ABBREVIATION_DASH = r"(?<=[A-Z]\.)[-–—](?=[A-Z])"
+
+
+def split_abbreviation_dashes(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer split "U.S.–India" into "U.S.", "–", "India" (in place)."""
+    import spacy.util
+
+    infixes = [*(nlp.Defaults.infixes or ()), _ABBREVIATION_DASH]
+    tokenizer: Any = nlp.tokenizer  # typed as a plain callable by spaCy
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def pipeline_identity(nlp: Language) -> dict[str, object]:

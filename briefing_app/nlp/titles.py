@@ -129,9 +129,24 @@ def extend_name(text: str, end: int, particles: tuple[str, ...]) -> int:
     return m.end() if m else end
 
 
+#: A British peer: "Lord Hanson of Flint", "Baroness Smith of Malvern" (the territorial designation is part of
+#: the name), but not the offices "Lord Mayor", "Lord Chancellor", "Lord Speaker", "Lord Chief Justice".
+PEER = re.compile(rf"(?<![\w-])(?P<role>Lord|Baroness|Lady|Viscount|Viscountess|Earl|Countess|Marquess)\s+"
+                  rf"(?!(?:Mayor|Chancellor|Speaker|Chief|President|Privy|Advocate|Lieutenant|Justice|Provost)\b)"
+                  rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?)")
+
+
+def find_peers(text: str) -> list[TitledName]:
+    """Peers named by their title ("Lord Hanson of Flint"): the name includes "of Flint", the role is "Lord"."""
+    return [TitledName(role=m.group("role"), role_start=m.start("role"), name_start=m.start("name"),
+                       name_end=m.end("name")) for m in PEER.finditer(text)]
+
+
 def surname_of(name: str, particles: frozenset[str]) -> str | None:
     """The part of a full name used alone later: "Modi", "von der Leyen"; None for one-word names."""
     words = name.split()
+    if "of" in words:
+        words = words[:words.index("of")]  # a peer: "Hanson of Flint" is later "Lord Hanson", never "Flint"
     if len(words) < 2:
         return None
     i = len(words) - 1

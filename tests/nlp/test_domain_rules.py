@@ -109,3 +109,38 @@ def test_one_word_names(analyzer):
     ents = [(e.text, e.label) for e in analyzer.analyze(text).entities]
     assert ("Kiel", "GPE") in ents
     assert ("Šefčovič", "PERSON") in ents
+
+
+def test_country_pair_after_an_abbreviation_is_split(analyzer):
+    # spaCy's tokenizer keeps "U.S.–India" as one token; both countries must still be found
+    for dash in ("–", "-"):
+        text = f"Leaders expand the U.S.{dash}India Technology Partnership."
+        ents = _ents(analyzer, text)
+        assert ("U.S.", "GPE") in ents and ("India", "GPE") in ents, ents
+        assert not any(t.startswith(("India ", "U.S.")) and len(t) > 4 for t, _ in ents), ents
+
+
+def test_peers_keep_their_territorial_designation(analyzer):
+    text = ("Lord Hanson of Flint (Lab): My Lords, the students are welcome. Baroness Smith of Malvern replied. "
+            "The Lord Mayor of London visited Flint.")
+    result = analyzer.analyze(text)
+    persons = {e.text: e.role for e in result.entities if e.label == "PERSON"}
+    assert persons == {"Hanson of Flint": "Lord", "Smith of Malvern": "Baroness"}
+    # the real town is still a place, and "Flint" is not carried over as a surname
+    flint = [e for e in result.entities if e.text == "Flint"]
+    assert [e.label for e in flint] == ["GPE"]
+
+
+def test_bullets_units_and_frequency_words_are_not_entities(analyzer):
+    text = ("• Building new chip plants will take years.\n"
+            "• The plant will add 500 MW of solar capacity, and shuttles will run daily and weekly.")
+    ents = _ents(analyzer, text)
+    assert not any("Building" in t or t in ("MW", "daily", "weekly") for t, _ in ents), ents
+
+
+def test_state_companies_and_new_office_holders_are_known(analyzer):
+    text = ("Petrobras and Sinopec signed supply deals, Samsung Electronics opened a plant, "
+            "and Home Secretary Shabana Mahmood met Jean Kaseya of Africa CDC.")
+    ents = dict(_ents(analyzer, text))
+    assert ents.get("Petrobras") == "ORG" and ents.get("Sinopec") == "ORG" and ents.get("Samsung Electronics") == "ORG"
+    assert ents.get("Shabana Mahmood") == "PERSON" and ents.get("Jean Kaseya") == "PERSON"
