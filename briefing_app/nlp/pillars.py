@@ -27,7 +27,7 @@ METADATA = re.compile(
     r"^\W*(?:answered\s+by|asked\s+by|tabled\s+(?:on|by)|question\s+for|compiled\s+by|issued\s+by|released\s+by"
     r"|prepared\s+by|for\s+immediate\s+release|embargoed|media\s+contacts?|notes?\s+to\s+editors|ends\W*$"
     r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
-    r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by"
+    r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated))",
     re.IGNORECASE,
 )
@@ -38,6 +38,9 @@ _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:t
 #: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
 _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|CONSULATE|OFFICE|SECRETARIAT|"
                          r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
+#: The first word(s) of a letterhead in title case.
+_LETTERHEAD_HEAD = re.compile(r"(?:Ministry|Department|Embassy|High\s+Commission|Consulate|Office|Secretariat"
+                              r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau)\b")
 #: A document-number line ("Secretariat of Foreign Affairs – Communiqué No. 214").
 _DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$")
 STOPWORDS = frozenset("""
@@ -48,8 +51,9 @@ very just which who whom whose what when where why how all any some do does did 
 """.split())
 
 
-#: Plurals whose meaning differs from the singular ("goods" is not "good", "arms" not "arm"): never stemmed.
-UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals".split())
+#: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills"): never
+#: stemmed.
+UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges".split())
 
 
 def stem(word: str) -> str:
@@ -382,7 +386,15 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # a letterhead has no lower-case letter, so a long one ("MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND ...")
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
-                or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12)
+                or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
+                or _title_case_letterhead(snippet))
+
+
+def _title_case_letterhead(line: str) -> bool:
+    """An institution's name in title case alone on a line ("Office of the President, Republic of Korea")."""
+    words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
+    return (2 <= len(words) <= 15 and bool(_LETTERHEAD_HEAD.match(line.lstrip()))
+            and all(_OFFICE_WORD.fullmatch(w) for w in words))
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

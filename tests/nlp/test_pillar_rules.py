@@ -272,3 +272,11 @@ def test_signature_check_is_linear_on_near_misses(scorer, line):
     person = EntitySpan(start, start + len("Jane Perera"), "PERSON", "Jane Perera", role="Minister")
     for ents in ([], [person]):
         scorer.passages(doc, [(0, len(head), []), (start, len(doc), ents)])
+
+
+def test_stemming_exceptions_keep_words_apart(scorer):
+    # "drilling" is not military drills, "warming" is not a warm welcome, the Ganges is not a gang
+    assert _pillars(scorer, "Protesters carried banners against new offshore drilling.") == ["energy"]
+    assert _pillars(scorer, "The package keeps the goal of limiting warming within reach.") == ["energy"]
+    assert "security" not in _pillars(scorer, "Secretaries met to renew the Ganges Water Treaty.")
+    assert "defence" in _pillars(scorer, "The two navies held joint naval drills off Goa.")
