@@ -388,12 +388,15 @@ class LibraryFeatures(QObject):
         return True
 
     def _import_progress(self, done: int, total: int) -> None:
-        if self.progress_dialog is None:
+        dialog = self.progress_dialog
+        if dialog is None:
             return
-        self.progress_dialog.setMaximum(max(total, 1))
-        self.progress_dialog.setValue(done)
+        dialog.setMaximum(max(total, 1))
+        # A window-modal QProgressDialog runs the event loop inside setValue(), so the import may finish and
+        # close the dialog right here: set the label first and never touch the dialog after setValue().
         if done < total:
-            self.progress_dialog.setLabelText(f"Importing {done + 1} of {total}: {self._current_name}")
+            dialog.setLabelText(f"Importing {done + 1} of {total}: {self._current_name}")
+        dialog.setValue(done)
 
     def _close_progress(self) -> None:
         if self.progress_dialog is not None:

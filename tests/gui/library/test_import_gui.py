@@ -201,3 +201,22 @@ def test_metadata_dialog_refuses_an_empty_title_and_a_bad_date(qtbot: QtBot, win
     dialog.fields["published"].setText("someday")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted and "someday" in dialog.error.text()
+
+
+def test_progress_update_survives_the_import_finishing_inside_it(window: MainWindow) -> None:
+    """A window-modal progress dialog runs the event loop in setValue(): the import can finish (and close the
+    dialog) during that call. The progress handler must not touch the dialog afterwards."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    importer = window.importer
+    dialog = QProgressDialog("Looking for articles…", "Stop", 0, 0, window)
+    importer.progress_dialog = dialog
+    real_set_value = dialog.setValue
+
+    def set_value_that_finishes_the_import(value: int) -> None:
+        real_set_value(value)
+        importer._close_progress()  # what _import_done does when it runs inside the nested event loop
+
+    dialog.setValue = set_value_that_finishes_the_import  # type: ignore[method-assign]
+    importer._import_progress(1, 3)  # raised AttributeError on None before the fix
+    assert importer.progress_dialog is None
