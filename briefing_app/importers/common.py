@@ -30,6 +30,19 @@ def clean_meta(value: object) -> str:
     return " ".join(normalize_text(str(value)).split())
 
 
+#: Author names that tools and templates write into file properties: not a byline.
+_PLACEHOLDER_AUTHORS = frozenset(
+    a.casefold() for a in ("python-docx", "Microsoft Office User", "Microsoft Office", "Windows User", "Administrator",
+                           "Admin", "User", "Author", "Unknown", "Owner", "LibreOffice", "Writer", "Word", "pdfTeX")
+)
+
+
+def file_author(value: object) -> str:
+    """The author from a file's properties, or "" when it is a tool's or template's placeholder."""
+    author = clean_meta(value)
+    return "" if author.casefold() in _PLACEHOLDER_AUTHORS else author
+
+
 def first_line_title(text: str) -> str:
     """The first non-empty line of ``text`` when it is short enough to be a title, else ""."""
     for line in text.split("\n"):

@@ -1,4 +1,4 @@
-"""Turn the many date spellings found in document metadata into ISO ``YYYY-MM-DD``."""
+"""Turn the many date spellings found in document metadata and datelines into ISO ``YYYY-MM-DD``."""
 
 from __future__ import annotations
 
@@ -67,3 +67,30 @@ def _valid(year: int, month: int, day: int) -> str:
         return date(year, month, day).isoformat()
     except ValueError:
         return ""
+
+
+#: A date written out in a dateline or a date line near the top: "New Delhi, 14 October 2025:",
+#: "WARSAW, Oct. 2, 2025 –", "March 3, 2026", "Tuesday, 17 March 2026". Only spelled-out months or ISO dates:
+#: "03/04/2025" is ambiguous.
+_TEXT_DATE = re.compile(
+    r"(?<![\w-])(?:(?P<dmy>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r"|(?P<mdy>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?![\w-])"
+)
+_DATELINE_LINES = 6  # a dateline is in the first few lines (title, byline, date line, first paragraph)
+_DATELINE_CHARS = 300  # ...and near the start of its line
+
+
+def dateline_date(text: str) -> str:
+    """The publication date written near the top of an article (dateline or date line), ISO, or ``""``.
+
+    Used instead of a file's own creation date, which says when the file was made, not when the
+    article was published."""
+    lines = [line for line in text.splitlines() if line.strip()][:_DATELINE_LINES]
+    for line in lines:
+        match = _TEXT_DATE.search(line[:_DATELINE_CHARS])
+        if match:
+            found = iso_date(match.group(0).replace(".", "") if not match.group("iso") else match.group(0))
+            if found:
+                return found
+    return ""

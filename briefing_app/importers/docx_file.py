@@ -13,8 +13,15 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from briefing_app.importers.base import ImportedDocument, ImportFailed
-from briefing_app.importers.common import clean_meta, finish_text, first_line_title, require_text, stem_title
-from briefing_app.importers.dates import iso_date
+from briefing_app.importers.common import (
+    clean_meta,
+    file_author,
+    finish_text,
+    first_line_title,
+    require_text,
+    stem_title,
+)
+from briefing_app.importers.dates import dateline_date
 from briefing_app.importers.limits import check_zip_members
 from briefing_app.importers.magic import OLE_MAGIC, ZIP_MAGIC
 
@@ -71,8 +78,9 @@ def load_docx(path: str | os.PathLike[str]) -> ImportedDocument:
         title=title,
         text=text,
         source_path=str(Path(path).resolve()),
-        author=clean_meta(core.author),
-        published=iso_date(core.created),
+        author=file_author(core.author),
+        # the file's creation date is when the file was made (often a years-old template), not publication
+        published=dateline_date(text),
         format="docx",
     )
 

@@ -10,8 +10,8 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from briefing_app.importers.base import ImportedDocument, ImportFailed
-from briefing_app.importers.common import clean_meta, finish_text, first_line_title, stem_title
-from briefing_app.importers.dates import iso_date
+from briefing_app.importers.common import clean_meta, file_author, finish_text, first_line_title, stem_title
+from briefing_app.importers.dates import dateline_date
 from briefing_app.importers.magic import PDF_MAGIC
 from briefing_app.importers.pdf_reflow import reflow_pages
 
@@ -73,8 +73,9 @@ def load_pdf(path: str | os.PathLike[str]) -> ImportedDocument:
         title=title,
         text=text,
         source_path=str(Path(path).resolve()),
-        author=clean_meta(info.get("/Author", "")),
-        published=iso_date(info.get("/CreationDate", "")),
+        author=file_author(info.get("/Author", "")),
+        # the file's creation date is when the PDF was made, not when the article was published
+        published=dateline_date(text),
         format="pdf",
         warnings=warnings,
     )

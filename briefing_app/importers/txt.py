@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing_app.importers.base import ImportedDocument, ImportFailed
 from briefing_app.importers.common import finish_text, first_line_title, read_bytes, require_text, stem_title
+from briefing_app.importers.dates import dateline_date
 from briefing_app.importers.encodings import guess_encoding
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
@@ -107,6 +108,7 @@ def load_txt(path: str | os.PathLike[str]) -> ImportedDocument:
         title=title or stem_title(path),
         text=text,
         source_path=str(Path(path).resolve()),
+        published=dateline_date(text),
         format="txt",
         warnings=warnings,
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing_app.importers.dates import iso_date
+from briefing_app.importers.dates import dateline_date, iso_date
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,19 @@ from briefing_app.importers.dates import iso_date
 )  # fmt: skip
 def test_iso_date(value: object, expected: str) -> None:
     assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India, US review ties\nNew Delhi, 14 October 2025: The Prime Minister spoke.", "2025-10-14"),
+        ("WARSAW, Oct. 2, 2025 – Poland signed a contract.", "2025-10-02"),
+        ("FACT SHEET\n\nMarch 3, 2026\n\nToday the leaders met.", "2026-03-03"),
+        ("Colombo, Tuesday, 17 March 2026 – A ransomware attack halted the port.", "2026-03-17"),
+        ("No date in the first lines\n" + "Line.\n" * 6 + "12 March 2025", ""),
+        ("Talks are due on 03/04/2025 in Delhi.", ""),
+        ("Trade reached 2,025 crore in 31 Marchx 2025.", ""),
+    ],
+)  # fmt: skip
+def test_dateline_date(text: str, expected: str) -> None:
+    assert dateline_date(text) == expected

@@ -25,7 +25,8 @@ def test_text_in_order_with_table_and_metadata(sample_docx: Path) -> None:
     assert doc.format == "docx"
     assert doc.title == ARTICLE_TITLE
     assert doc.author == "Desk Officer"
-    assert doc.published == "2025-03-12"
+    # the file's creation date (2025-03-12 in its properties) is not the article's publication date
+    assert doc.published == ""
     assert doc.source_path == str(sample_docx.resolve())
     expected_order = [ARTICLE_TITLE, PARA_SECURITY, "Trade and technology", PARA_TRADE, "Item | Detail",
                       "Exercise | Malabar", "Dialogue | 2+2", PARA_HINDI, "Closing paragraph after the table."]  # fmt: skip
@@ -133,3 +134,16 @@ def test_empty_docx(tmp_path: Path) -> None:
     docx.Document().save(str(path))
     with pytest.raises(ImportFailed, match=r"^blank\.docx is empty$"):
         load_document(path)
+
+
+def test_date_comes_from_the_dateline_and_tool_authors_are_dropped(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()  # python-docx's template: author "python-docx", created 2013
+    document.add_paragraph("Germany and India sign green hydrogen partnership")
+    document.add_paragraph("Berlin, 4 November 2025: Germany and India signed a partnership on green hydrogen.")
+    path = tmp_path / "dated.docx"
+    document.save(path)
+    doc = load_document(path)
+    assert doc.published == "2025-11-04"
+    assert doc.author == ""
