@@ -148,3 +148,24 @@ def test_auto_draft_prefers_reviewed_passages_and_lists_candidates(
     assert len(doc.sections[0].items) == 2
     with pytest.raises(ValueError):
         services.briefings.create_draft([9999])
+
+
+def test_key_actors_prefer_people_and_bodies_over_places_named_as_often(services: Services) -> None:
+    text = ("Chancellor Scholz met Minister Pistorius in Berlin. Paris and Riyadh were also discussed, "
+            "as was NATO. Later Macron called from Paris.")
+    article_id = _article(services, "Calls", text, "Wire")
+    for phrase, label, role in [("Scholz", "PERSON", "Chancellor"), ("Pistorius", "PERSON", "Minister"),
+                                ("Macron", "PERSON", ""), ("NATO", "ORG", ""), ("Berlin", "GPE", ""),
+                                ("Riyadh", "GPE", "")]:
+        start, end = _span(text, phrase)
+        services.annotations.add(article_id, "entity", start, end, label, role=role)
+    for occurrence in (text.index("Paris"), text.rindex("Paris")):
+        services.annotations.add(article_id, "entity", occurrence, occurrence + 5, "GPE")
+    # a table of three keeps the three people named once or twice, not the capital named twice
+    actors = services.briefings.key_actors([article_id], limit=3)
+    assert sorted(a.name for a in actors) == ["Macron", "Pistorius", "Scholz"]
+    assert {a.name: a.role for a in actors}["Scholz"] == "Chancellor"
+    # NATO named once outranks Berlin and Riyadh named once
+    everyone = [a.name for a in services.briefings.key_actors([article_id], limit=10)]
+    assert everyone.index("NATO") < everyone.index("Berlin") and everyone.index("NATO") < everyone.index("Riyadh")
+    assert everyone[:3] == sorted(everyone[:3], key=["Pistorius", "Scholz", "Macron"].index)

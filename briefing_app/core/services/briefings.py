@@ -21,6 +21,9 @@ ACTOR_TYPES: dict[str, str] = {
 # Actors first, the places they act in last: a reader looks for who, then what, then where.
 # (NORP - "Australian", "Indian" - names no actor and is left out.)
 ACTOR_RANK = {"Person": 0, "Organisation": 1, "Initiative": 2, "Place": 3}
+#: When choosing which entities fill the key actors table, a mention of a person counts more than one of a place:
+#: the table is about who acts; a place named as often as a minister is rarely the actor.
+ACTOR_WEIGHT = {"Person": 2.0, "Organisation": 1.5, "Initiative": 1.25, "Place": 1.0}
 BRIEFING_FIELDS = (
     "title", "subject", "to", "from_", "date", "reference", "classification", "caveat", "assessment",
 )
@@ -455,7 +458,12 @@ class BriefingService:
             labels[key] = ann.label
             if ann.role:
                 roles[key][ann.role] += 1
-        ranked = sorted(mentions, key=lambda k: (-mentions[k], -len(articles_of[k]), k))[:limit]
+        def weight(key: str) -> float:
+            actor_type = ACTOR_TYPES.get(labels[key], "")
+            return ACTOR_WEIGHT.get(actor_type, 1.0) * (mentions[key] + (1.0 if roles[key] else 0.0))
+
+        ranked = sorted(mentions, key=lambda k: (-weight(k), -len(articles_of[k]),
+                                                  ACTOR_RANK.get(ACTOR_TYPES.get(labels[k], ""), 9), k))[:limit]
         ranked.sort(key=lambda k: ACTOR_RANK.get(ACTOR_TYPES.get(labels[k], ""), 9))  # stable: by mentions within
         return [
             doc_model.KeyActor(
