@@ -169,3 +169,25 @@ def test_key_actors_prefer_people_and_bodies_over_places_named_as_often(services
     everyone = [a.name for a in services.briefings.key_actors([article_id], limit=10)]
     assert everyone.index("NATO") < everyone.index("Berlin") and everyone.index("NATO") < everyone.index("Riyadh")
     assert everyone[:3] == sorted(everyone[:3], key=["Pistorius", "Scholz", "Macron"].index)
+
+
+def test_auto_draft_skips_unreviewed_headlines_and_table_rows(services: Services) -> None:
+    text = ("Germany and India sign green hydrogen partnership for ports and steel\n"
+            "Table cell: ISRO | DLR space agency | joint satellite mission planned\n"
+            "The two governments agreed to build green hydrogen terminals at Kandla and Hamburg by 2030.")
+    article_id = _article(services, "Hydrogen", text, "Wire")
+    lines = text.split("\n")
+    for line in lines:
+        snap = services.annotations.add(article_id, "pillar", *_span(text, line), "energy")
+        services.annotations.update(snap.id, status="suggested")
+    briefing = services.briefings.create_draft([article_id])
+    assert briefing.id is not None
+    quoted = [item.text for section in services.briefings.document(briefing.id).sections for item in section.items]
+    assert quoted == [lines[2]]
+    # a headline the officer accepted is theirs to quote
+    headline = services.annotations.for_article(article_id)[0]
+    services.annotations.accept([headline.id])
+    again = services.briefings.create_draft([article_id])
+    assert again.id is not None
+    quoted = [item.text for section in services.briefings.document(again.id).sections for item in section.items]
+    assert quoted == [lines[0], lines[2]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -367,6 +368,8 @@ class BriefingService:
                     key = (ann.article_id, ann.start, ann.end)
                     if key in used or len(ann.text.split()) < 6:
                         continue
+                    if ann.status != "accepted" and not _reads_as_prose(ann.text):
+                        continue  # an unreviewed headline or table row is not a passage to quote
                     used.add(key)
                     session.add(BriefingItem(
                         briefing_id=briefing.id, article_id=ann.article_id, start=ann.start, end=ann.end,
@@ -473,3 +476,11 @@ class BriefingService:
             )
             for k in ranked
         ]
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def _reads_as_prose(text: str) -> bool:
+    """True for a sentence worth quoting; False for a headline (no closing stop) or a table row ("a | b")."""
+    return bool(_SENTENCE_END.search(text)) and " | " not in text
