@@ -199,3 +199,35 @@ def test_entity_groups_rename_merge_split(services: Services) -> None:
     assert "Washington" in json.loads(services.entities.canonical(trump_key).aliases)
     assert build_corrections(services.db).aliases["Washington"] == "Trump"
     _check_undo_redo(services, state, merge)
+
+
+def test_tagging_a_phrase_inside_a_suggested_passage_confirms_or_redraws_it(services: Services) -> None:
+    article_id = _article(services)
+    first_sentence_end = TEXT.index(".") + 1
+    suggestion = next(a for a in services.annotations.for_article(article_id) if a.kind == "pillar")
+    assert (suggestion.start, suggestion.end, suggestion.status) == (0, first_sentence_end, "suggested")
+
+    # a phrase inside the suggested diplomacy sentence confirms that suggestion
+    before = _state(services)
+    start = TEXT.index("met Trump")
+    changes = services.annotations.toggle_pillar(article_id, start, start + len("met Trump"), "diplomacy")
+    assert services.annotations.get(suggestion.id).status == "accepted"  # type: ignore[arg-type, union-attr]
+    _check_undo_redo(services, before, changes)
+    services.changes.undo(changes)
+
+    # a span reaching past the suggestion replaces it with the officer's own passage
+    before = _state(services)
+    end = TEXT.index("deepen defence ties") + len("deepen defence ties.")
+    changes = services.annotations.toggle_pillar(article_id, 0, end, "diplomacy")
+    rows = [(a.start, a.end, a.origin, a.status) for a in services.annotations.for_article(article_id, True)
+            if a.kind == "pillar"]
+    assert (0, end, "user", "accepted") in rows and (0, first_sentence_end, "model", "rejected") in rows
+    _check_undo_redo(services, before, changes)
+
+    # inside a passage the officer already tagged: a clear message, nothing changed
+    state = _state(services)
+    with pytest.raises(AnnotationConflict, match="already tagged"):
+        services.annotations.toggle_pillar(article_id, start, start + len("met Trump"), "diplomacy")
+    assert _state(services) == state
+    # another pillar on the same words is fine
+    assert services.annotations.toggle_pillar(article_id, start, start + len("met Trump"), "defence")

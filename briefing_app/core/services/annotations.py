@@ -266,6 +266,28 @@ class AnnotationService:
             changes = self.reject([existing.id])
             changes.description = f"Untag passage {pillar_id}"
             return changes
+        with self.db.session() as session:
+            overlapping = list(session.exec(select(Annotation).where(
+                Annotation.article_id == article_id, Annotation.kind == "pillar", Annotation.label == pillar_id,
+                Annotation.status != "rejected", col(Annotation.start) < end, col(Annotation.end) > start,
+            )).all())
+        reviewed = [a for a in overlapping if a.status == "accepted"]
+        if reviewed:
+            raise AnnotationConflict(
+                f"That is inside a {pillar_id} passage you already tagged (“{_short(reviewed[0].text)}”); "
+                f"select that whole passage and press the same key to untag it first.")
+        if len(overlapping) == 1 and overlapping[0].start <= start and end <= overlapping[0].end:
+            # a phrase inside a suggested passage of that pillar: the officer confirms the suggestion
+            assert overlapping[0].id is not None
+            changes = self.accept([overlapping[0].id])
+            changes.description = f"Accept passage as {pillar_id}"
+            return changes
+        if overlapping:
+            # the officer draws the passage differently: their span replaces the suggestions it overlaps
+            changes = self.reject([a.id for a in overlapping if a.id is not None])
+            changes.extend(self.add_change(article_id, "pillar", start, end, pillar_id))
+            changes.description = f"Re-tag passage as {pillar_id}"
+            return changes
         return self.add_change(article_id, "pillar", start, end, pillar_id)
 
     def occurrences(self, surface: str, article_id: int | None = None) -> list[tuple[int, int, int]]:
