@@ -608,7 +608,8 @@ class LibraryPanel(QWidget):
         tags = sum(r.entity_count + r.pillar_count for r in rows.values())
         answer = QMessageBox.question(
             self, "Delete from the library",
-            f"Delete {what} from the library?\n\nTheir {tags} tags, notes and any passages used in briefings "
+            f"Delete {what} from the library?\n\n{'Its' if len(ids) == 1 else 'Their'} {tags} tags, notes and any "
+            "passages used in briefings "
             "are deleted too. This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
