@@ -151,6 +151,7 @@ class ReviewWorkspace:
             dock = QDockWidget(title, window)
             dock.setObjectName(f"{name}Dock")
             dock.setWidget(panel)
+            dock.visibilityChanged.connect(panel.set_on_screen)
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -173,9 +174,9 @@ class ReviewWorkspace:
         if new_article:
             self.controller.clear_current()
             self.controller.refresh_notes()
-        self.entities_panel.refresh()
-        self.pillars_panel.refresh()
-        self.notes_panel.refresh()
+        self.entities_panel.request_refresh()
+        self.pillars_panel.request_refresh()
+        self.notes_panel.request_refresh()
         self.status.refresh()
 
     def _analysis_finished(self, article_id: int) -> None:

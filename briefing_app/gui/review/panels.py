@@ -47,6 +47,31 @@ class _Panel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self.menu: QMenu | None = None
+        self._stale = False
+        #: Whether the panel's tab is the one shown in its dock area (set from the dock's visibilityChanged:
+        #: a panel tabbed behind another still reports isVisible()).
+        self.on_screen = True
+
+    def refresh(self) -> None:
+        """Rebuild the list (each panel defines it)."""
+
+    def request_refresh(self) -> None:
+        """Rebuild now if the panel is on screen, else when it is next shown.
+
+        A panel tabbed behind another is not rebuilt on every edit: on a report with tens of
+        thousands of tags that rebuild is what made a single accept pause the window."""
+        if self.on_screen:
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def set_on_screen(self, visible: bool) -> None:
+        """Follow the dock's tab; catch up on edits made while the panel was behind another tab."""
+        self.on_screen = visible
+        if visible and self._stale:
+            self._stale = False
+            self.refresh()
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         """What a click or Enter on ``item`` does (each panel defines it)."""

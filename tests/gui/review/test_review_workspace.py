@@ -376,6 +376,8 @@ def test_notes_add_edit_delete_with_undo(qtbot: QtBot, window: MainWindow, monke
     assert [(n.start, n.end, n.body) for n in notes] == [(start, start + 15, "Which exercise? Check AUSINDEX dates.")]
     assert list(view.note_spans.values()) == [(start, start + 15)]
     panel = window.review.notes_panel
+    window.review.docks["notes"].raise_()  # the Notes tab catches up when it is shown
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     assert panel.tree.topLevelItem(0).text(0).startswith("Which exercise")
 
     panel.tree.itemClicked.emit(panel.tree.topLevelItem(0), 0)
@@ -498,3 +500,23 @@ def test_b_adds_the_passage_under_review_to_the_briefing(qtbot: QtBot, window: M
     items = [i for b in window.services.briefings.all() for i in window.services.briefings.items(b.id)]
     s3 = _sentences(TEXT)[2]
     assert [(i.start, i.end, i.pillar_id) for i in items] == [(s3[0], s3[1], "trade")]
+
+
+def test_hidden_panels_are_rebuilt_when_shown_not_on_every_edit(qtbot: QtBot, window: MainWindow,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    review = window.review
+    review.docks["entities"].raise_()
+    qtbot.waitUntil(lambda: not review.pillars_panel.on_screen)
+    rebuilt: list[str] = []
+    original = type(review.pillars_panel).refresh
+    monkeypatch.setattr(type(review.pillars_panel), "refresh",
+                        lambda self: (rebuilt.append("pillars"), original(self))[1])
+    trade = next(r for r in _rows(window, kind="pillar") if r.label == "trade")
+    review.controller.accept(trade.id, advance=False)
+    assert rebuilt == []  # behind the Entities tab: not rebuilt for this edit
+    review.docks["pillars"].raise_()
+    qtbot.waitUntil(lambda: rebuilt == ["pillars"])
+    panel = review.pillars_panel
+    heads = {panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 7): panel.tree.topLevelItem(i)
+             for i in range(panel.tree.topLevelItemCount())}
+    assert heads[("pillar", "trade")].child(0).text(0).startswith("● ")  # shown as accepted once visible
