@@ -171,3 +171,25 @@ def test_builder_check_option(folder):
     else:
         assert builder.main(["--check", "--src", str(folder / "src"), "--out", str(folder)]) == 0
         assert builder.main(["--check", "--src", str(folder / "src")]) == 0
+
+
+def test_two_annotators_are_merged_symmetrically():
+    """A pillar is required only when one annotator chose it and the other at least accepted it."""
+    merge = _builder().merge_pillars
+    assert merge(["trade"], [], ["trade"], []) == (["trade"], [])
+    assert merge(["defence", "trade"], [], ["defence"], []) == (["defence"], ["trade"])
+    assert merge(["security"], [], ["diplomacy"], ["security"]) == (["security"], ["diplomacy"])
+    assert merge([], [], ["diplomacy"], []) == ([], ["diplomacy"])
+    a, b = (["defence"], ["energy"]), (["security"], ["defence"])
+    assert merge(*a, *b) == merge(*b, *a)
+
+
+@pytest.mark.parametrize("gold_dir", list(GOLD_SETS))
+def test_second_annotations_match_their_sources(gold_dir):
+    """Every second annotation has exactly one entry per sentence of its article."""
+    for path in sorted((gold_dir / "second").glob("*.pillars.json")):
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        gold = json.loads((gold_dir / path.name.replace(".pillars.json", ".gold.json")).read_text(encoding="utf-8"))
+        assert [r["n"] for r in rows] == list(range(1, len(gold["sentences"]) + 1)), path.name
+        for row in rows:
+            assert set(row["pillars"]) | set(row.get("also", [])) <= PILLARS, (path.name, row)

@@ -8,11 +8,11 @@ from briefing_app.nlp.evaluation import evaluate, find_gold_files
 
 from .conftest import GOLD_DIR, SHARED_SAMPLES
 
-#: Floors reached on the 40 dev articles + shared sample: entity 0.956 (target 0.95), pillars 0.898 (target 0.90, which
-#: was reached on the first 32 articles; the 8 blind-annotated articles added next pulled it down). The held-out set
+#: Floors reached on the 40 dev articles + shared sample, pillars double-annotated and adjudicated (see
+#: tests/data/gold/README.md): entity 0.956 (target 0.95), pillars 0.912 (target 0.90). The held-out set
 #: (tests/data/gold_heldout, never used for tuning) is lower and is reported, not asserted: see README.
 ENTITY_F1_FLOOR = 0.95
-PILLAR_F1_FLOOR = 0.895
+PILLAR_F1_FLOOR = 0.91
 
 
 def _gold_paths():

@@ -24,6 +24,12 @@ Sources live in ``src/NAME.md``, one sentence per line::
   the text ends with one LF.  Offsets are code points into that text.
 
 The build is deterministic and checks every span against the text it produced.
+
+Pillars are double-annotated where ``second/NAME.pillars.json`` exists (beside ``src/``): a second
+annotator's blind labels, one ``{"n": 1, "pillars": [...], "also": [...]}`` per sentence. The gold
+then *requires* a pillar only when one annotator chose it and the other at least accepted it; every
+other pillar either of them named becomes also-acceptable (``merge_pillars``). ``--iaa`` prints how
+well the two annotators agree (F1 of the second against the first, before merging).
 """
 
 from __future__ import annotations
@@ -83,7 +89,30 @@ def make_prefix(sentence: str) -> str:
     return cut.rstrip()
 
 
-def build(src_path: Path) -> tuple[str, dict]:
+def merge_pillars(a: list[str], a_also: list[str], b: list[str], b_also: list[str]) -> tuple[list[str], list[str]]:
+    """Adjudicate two annotators' pillars: required where one chose it and the other accepted it, else acceptable."""
+    required = {p for p in a if p in b or p in b_also} | {p for p in b if p in a or p in a_also}
+    acceptable = (set(a) | set(a_also) | set(b) | set(b_also)) - required
+    order = list(PILLARS)
+    return sorted(required, key=order.index), sorted(acceptable, key=order.index)
+
+
+def second_annotation(src_path: Path) -> list[dict] | None:
+    """The second annotator's pillars for a source (``second/NAME.pillars.json`` beside ``src/``), if any."""
+    path = src_path.parent.parent / "second" / f"{src_path.stem}.pillars.json"
+    if not path.exists():
+        return None
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    for k, row in enumerate(rows, 1):
+        if row.get("n") != k:
+            raise GoldError(f"{path.name}: sentence numbers must run 1, 2, 3... (got {row.get('n')!r} at {k})")
+        for p in row.get("pillars", []) + row.get("also", []):
+            if p not in PILLARS:
+                raise GoldError(f"{path.name}: unknown pillar {p!r} in sentence {k}")
+    return rows
+
+
+def build(src_path: Path, *, merge_second: bool = True) -> tuple[str, dict]:
     """Return (text, gold) for one source file; raise GoldError on any inconsistency."""
     name = src_path.stem
     paragraphs: list[list[tuple[int, str, list[str], list[str]]]] = [[]]
@@ -154,6 +183,14 @@ def build(src_path: Path) -> tuple[str, dict]:
     emit("\n")
     text = "".join(out)
 
+    second = second_annotation(src_path) if merge_second else None
+    if second is not None:
+        if len(second) != len(sentences):
+            raise GoldError(f"{name}: second annotation has {len(second)} sentences, source has {len(sentences)}")
+        for sent, row in zip(sentences, second, strict=True):
+            sent["pillars"], sent["also_acceptable"] = merge_pillars(
+                sent["pillars"], sent["also_acceptable"], row.get("pillars", []), row.get("also", []))
+
     validate(text, entities, ignore, sentences, name)
     gold = {
         "text_file": f"{name}.txt",
@@ -199,7 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="verify committed outputs, write nothing")
     parser.add_argument("--src", type=Path, default=SRC_DIR, help="folder of NAME.md sources (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: the parent of --src)")
+    parser.add_argument("--iaa", action="store_true", help="print the two annotators' pillar agreement, write nothing")
     args = parser.parse_args(argv)
+    if args.iaa:
+        return print_agreement(sorted(args.src.resolve().glob("*.md")))
     src_dir = args.src.resolve()
     out_dir = (args.out or src_dir.parent).resolve()
     stale = []
@@ -226,6 +266,29 @@ def main(argv: list[str] | None = None) -> int:
     if stale:
         print("stale: " + ", ".join(stale), file=sys.stderr)
         return 1
+    return 0
+
+
+def print_agreement(sources: list[Path]) -> int:
+    """F1 of the second annotator's pillars scored against the first's (first's also-acceptable forgiven)."""
+    tp = fp = fn = 0
+    files = 0
+    for src in sources:
+        second = second_annotation(src)
+        if second is None:
+            continue
+        _text, gold = build(src, merge_second=False)
+        files += 1
+        for sent, row in zip(gold["sentences"], second, strict=True):
+            first, first_also, other = set(sent["pillars"]), set(sent["also_acceptable"]), set(row.get("pillars", []))
+            tp += len(first & other)
+            fn += len(first - other)
+            fp += len(other - first - first_also)
+    if not files:
+        print("no second annotations found", file=sys.stderr)
+        return 1
+    print(f"{files} double-annotated files: second annotator vs first, pillar F1 {2 * tp / (2 * tp + fp + fn):.3f} "
+          f"(agreed {tp}, only first {fn}, only second {fp})")
     return 0
 
 
