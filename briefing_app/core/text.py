@@ -16,6 +16,9 @@ _ILLEGAL_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+#: A closing full stop, question or exclamation mark, or ellipsis, possibly inside closing quotes or brackets, at
+#: the end of a string: what tells a sentence from a headline or a table row.
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def normalize_text(raw: str) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_path
@@ -141,7 +142,6 @@ class PillarLearner:
             yield pillar, "similar to a passage you tagged", 4.0 * sim
 
 
-_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 @dataclass
@@ -407,7 +407,7 @@ def _whole_line(text: str, start: int, end: int) -> bool:
 def _alone_on_line(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a whole line of its own without a closing full stop."""
     snippet = text[start:end]
-    if "\n" in snippet.strip() or _TERMINAL.search(snippet.rstrip()):
+    if "\n" in snippet.strip() or SENTENCE_END.search(snippet.rstrip()):
         return False
     return _whole_line(text, start, end)
 
@@ -462,7 +462,7 @@ def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:
     """True for a first line that reads like a headline: short, alone on its line, no closing full stop."""
     line_end = text.find("\n", start)
     return (n_spans > 1 and (line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
-            and end - start <= 250 and not _TERMINAL.search(text[start:end]))
+            and end - start <= 250 and not SENTENCE_END.search(text[start:end]))
 
 
 def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:

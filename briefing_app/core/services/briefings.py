@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -11,7 +10,7 @@ from datetime import date
 from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, Pillar, utcnow
-from briefing_app.core.text import sanitize_for_xml
+from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
 
@@ -478,9 +477,6 @@ class BriefingService:
         ]
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
-
-
 def _reads_as_prose(text: str) -> bool:
     """True for a sentence worth quoting; False for a headline (no closing stop) or a table row ("a | b")."""
-    return bool(_SENTENCE_END.search(text)) and " | " not in text
+    return bool(SENTENCE_END.search(text.rstrip())) and " | " not in text
