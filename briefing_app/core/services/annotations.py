@@ -115,18 +115,23 @@ class AnnotationService:
             raise AnnotationConflict(f"Unknown entity label {label!r}.")
         if kind == "pillar" and self.pillar_ids and label not in self.pillar_ids:
             raise AnnotationConflict(f"Unknown pillar {label!r}.")
-        with self.db.session() as session:
-            query = select(Annotation).where(
-                Annotation.article_id == article.id, Annotation.kind == kind,
-                Annotation.status != "rejected", col(Annotation.start) < end, col(Annotation.end) > start,
-            )
-            if kind == "pillar":
-                query = query.where(Annotation.label == label)
-            clash = [a for a in session.exec(query).all() if a.id != ignore_id]
+        assert article.id is not None
+        clash = [a for a in self._overlapping(article.id, kind, start, end, label) if a.id != ignore_id]
         if clash:
             other = clash[0]
             what = f"“{other.text}” ({other.label})" if kind == "entity" else f"a {label} passage"
             raise AnnotationConflict(f"That overlaps {what}; change or remove it first.")
+
+    def _overlapping(self, article_id: int, kind: str, start: int, end: int, label: str) -> list[Annotation]:
+        """Live (not rejected) annotations of ``kind`` overlapping ``[start, end)``; pillars only of ``label``."""
+        with self.db.session() as session:
+            query = select(Annotation).where(
+                Annotation.article_id == article_id, Annotation.kind == kind,
+                Annotation.status != "rejected", col(Annotation.start) < end, col(Annotation.end) > start,
+            )
+            if kind == "pillar":
+                query = query.where(Annotation.label == label)
+            return list(session.exec(query).all())
 
     # -- edits ---------------------------------------------------------------------------------
     def add(self, article_id: int, kind: str, start: int, end: int, label: str,
@@ -266,11 +271,7 @@ class AnnotationService:
             changes = self.reject([existing.id])
             changes.description = f"Untag passage {pillar_id}"
             return changes
-        with self.db.session() as session:
-            overlapping = list(session.exec(select(Annotation).where(
-                Annotation.article_id == article_id, Annotation.kind == "pillar", Annotation.label == pillar_id,
-                Annotation.status != "rejected", col(Annotation.start) < end, col(Annotation.end) > start,
-            )).all())
+        overlapping = self._overlapping(article_id, "pillar", start, end, pillar_id)
         reviewed = [a for a in overlapping if a.status == "accepted"]
         if reviewed:
             raise AnnotationConflict(
