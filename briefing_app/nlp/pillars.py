@@ -7,7 +7,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from briefing_app.core.text import SENTENCE_END
@@ -472,13 +472,10 @@ def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:
     return {str(k): v if isinstance(v, str) else float(v) for k, v in data.get("scoring", {}).items()}
 
 
-_SCORING_FIELDS = frozenset({"threshold", "relative_cut", "entity_cue_weight", "role_cue_weight", "fallback_min",
-                             "saturation", "context_pillar", "context_min", "headline_boost", "continuation",
-                             "context_quorum", "max_role_cues", "topic_boost", "topic_share", "topic_min_sentences",
-                             "paired_headline_cue"})
-
-
-_INT_FIELDS = frozenset({"context_quorum", "max_role_cues", "topic_min_sentences"})
+#: The scorer's tunable parameters (its init fields other than the taxonomy and the learner), read from pillars.json.
+_SCORING_FIELDS = frozenset(f.name for f in fields(PillarScorer) if f.init and f.name not in ("pillars", "learner"))
+#: Those of them that are counts (pillars.json numbers are read as floats).
+_INT_FIELDS = frozenset(f.name for f in fields(PillarScorer) if f.name in _SCORING_FIELDS and f.type == "int")
 
 
 def default_scorer(path: str | Path | None = None) -> PillarScorer:
