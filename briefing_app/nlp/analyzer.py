@@ -26,7 +26,8 @@ from briefing_app.nlp.entities import (
     promote_containers,
     strip_prefixes,
 )
-from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, build_gazetteer_ruler, default_gazetteer
+from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, default_gazetteer
+from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
 from briefing_app.nlp.model_loading import (
     DEFAULT_MODEL,
     ModelUnavailable,
@@ -66,7 +67,7 @@ class _Shared:
     mode: str
     mode_message: str
     gazetteer: Gazetteer
-    ruler: Any
+    ruler: GazetteerMatcher
     titles: TitleMatcher
     scorer: PillarScorer
     entity_pillars: dict[str, list[str]]
@@ -93,7 +94,7 @@ def _shared(model: str | None) -> _Shared:
         gazetteer = default_gazetteer()
         shared = _Shared(
             nlp=nlp, mode=mode, mode_message=message, gazetteer=gazetteer,
-            ruler=build_gazetteer_ruler(nlp, gazetteer), titles=TitleMatcher.build(gazetteer),
+            ruler=load_gazetteer_matcher(nlp, gazetteer), titles=TitleMatcher.build(gazetteer),
             scorer=default_scorer(),
             entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
             particles=tuple(gazetteer.name_particles),

@@ -7,14 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing_app.resources import resource_path
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.pipeline import SpanRuler
-    from spacy.pipeline.span_ruler import PatternType
 
 #: Sections of the gazetteer file that hold entries, in file order.
 ENTRY_SECTIONS: tuple[str, ...] = (
@@ -161,20 +155,3 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once per process."""
     return load_gazetteer()
-
-
-def build_gazetteer_ruler(nlp: Language, gazetteer: Gazetteer) -> SpanRuler:
-    """A spaCy ``SpanRuler`` (phrase patterns, exact spelling) writing to ``doc.spans["gazetteer"]``.
-
-    It is called on the model's docs rather than added to the shared pipeline, so one
-    loaded model serves analysers with and without domain resources. Matches do not touch
-    ``doc.ents``: the analyser merges them with the model's entities by explicit priority.
-    """
-    from spacy.pipeline import SpanRuler
-
-    ruler = SpanRuler(nlp, name=SPANS_KEY, spans_key=SPANS_KEY, annotate_ents=False,
-                      phrase_matcher_attr="ORTH", overwrite=True)
-    # spaCy's PatternType also allows token patterns; copy into a list of that wider type.
-    patterns: list[PatternType] = [dict(p) for p in gazetteer.patterns()]
-    ruler.add_patterns(patterns)
-    return ruler
