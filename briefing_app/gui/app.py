@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from briefing_app.gui.diagnostics import install_diagnostics
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.safety import arm_backups, close_safely, open_safely
+from briefing_app.gui.startup_probe import arm_startup_probe
 from briefing_app.resources import resource_path
 from briefing_app.settings import Settings, load_settings, save_settings
 from briefing_app.storage.paths import default_db_path
@@ -62,6 +63,7 @@ def run_gui(args: argparse.Namespace) -> int:
     except ValueError:
         width, height = 1366, 768
     window.resize(width, height)
+    arm_startup_probe(window, window.modelReady)
     window.show()
     arm_backups(window, services)
 
