@@ -1,5 +1,6 @@
 """Consistency checks for the hand-annotated gold sets in tests/data/gold/
-(development set) and tests/data/gold_heldout/ (held-out set, never used for tuning).
+(development set), tests/data/gold_heldout/ (held-out set, never used for tuning) and
+tests/data/gold_round3/ (third blind development round, not yet used for tuning).
 
 The gold files are generated from <set>/src/*.md by tests/data/gold/build_gold.py;
 these checks are written independently of the builder so that a bug in it
@@ -18,8 +19,9 @@ import pytest
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 HELDOUT_DIR = Path(__file__).resolve().parent / "gold_heldout"
+ROUND3_DIR = Path(__file__).resolve().parent / "gold_round3"
 # Each set and the minimum number of articles it must hold.
-GOLD_SETS = {GOLD_DIR: 12, HELDOUT_DIR: 8}
+GOLD_SETS = {GOLD_DIR: 12, HELDOUT_DIR: 8, ROUND3_DIR: 12}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
@@ -59,15 +61,18 @@ def test_set_is_large_enough_and_complete(folder):
     assert sources == golds == texts
 
 
-def test_heldout_set_is_disjoint_from_dev_set():
-    """The held-out articles are new: no shared names and no shared sentences."""
-    dev = {p.name for p in GOLD_DIR.glob("*.txt")}
-    heldout = {p.name for p in HELDOUT_DIR.glob("*.txt")}
-    assert not dev & heldout
-    dev_lines = {line for p in GOLD_DIR.glob("*.txt") for line in p.read_text(encoding="utf-8").splitlines()}
-    for path in HELDOUT_DIR.glob("*.txt"):
+@pytest.mark.parametrize(
+    ("older", "newer"),
+    [(GOLD_DIR, HELDOUT_DIR), (GOLD_DIR, ROUND3_DIR), (HELDOUT_DIR, ROUND3_DIR)],
+    ids=lambda p: p.name,
+)
+def test_sets_are_disjoint(older, newer):
+    """Each set's articles are new to the others: no shared names and no shared sentences."""
+    assert not {p.name for p in older.glob("*.txt")} & {p.name for p in newer.glob("*.txt")}
+    old_lines = {line for p in older.glob("*.txt") for line in p.read_text(encoding="utf-8").splitlines()}
+    for path in newer.glob("*.txt"):
         for line in path.read_text(encoding="utf-8").splitlines():
-            assert len(line) < 40 or line not in dev_lines, (path.name, line)
+            assert len(line) < 40 or line not in old_lines, (path.name, line)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
