@@ -122,7 +122,9 @@ def _database_lock(db: str | None, command: str) -> Iterator[None]:
     lost to a file dialog (see storage/db_lock.py) and a second process would
     then damage its database.
     """
-    if not db:
+    if not db or not Path(db).expanduser().parent.is_dir():
+        # No folder, so no database and no window on it: leave the folder uncreated (the
+        # subcommand decides whether to make one, or refuses).
         yield
         return
     from briefing_app.storage.db_lock import DatabaseLock
