@@ -30,11 +30,17 @@ Modes:
 Written by hand rather than with ``filelock``: that library has no shared mode
 and no holder information, which are the two things needed here.
 
+Other programs (an SQLite browser, the ``sqlite3`` shell) know nothing of this
+lock; opening the database with one while a window runs stays unsafe.
+On an NFS mount Linux emulates ``flock`` with POSIX locks, so there
+the lock has the same weakness as SQLite's; SQLite itself warns against
+network file systems.
+
 The lock file is removed on a clean release. An acquirer re-checks after
 locking that the path still names the file it locked (someone may have
-removed it meanwhile) and retries otherwise, so removal is race-free. The
-format of the holder lines (pid, role, host) matches Qt's ``QLockFile`` used by
-earlier versions, which therefore still recognise a live holder.
+removed it meanwhile) and retries otherwise, so removal is race-free. Earlier
+versions used Qt's ``QLockFile`` on the same path, which also holds an
+``flock``: a window of such a version is still respected while it runs.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from briefing_app.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +111,8 @@ class DatabaseLock:
     def acquire(self) -> bool:
         """Take the lock without waiting; False when another process holds it in a conflicting mode.
 
-        True also when no lock file can be made at all (:attr:`unavailable`).
+        True also when no lock file can be made at all (:attr:`unavailable`, a
+        read-only medium). Raises :class:`StorageError` for other failures.
         """
         if self.held or self.unavailable:
             return True
@@ -121,7 +130,7 @@ class DatabaseLock:
                 return True
             # The file was removed (by its previous holder's release) between our open and our lock.
             os.close(fd)
-        raise OSError(errno.EAGAIN, f"Could not take the lock {self.path}")
+        raise StorageError(f"Could not take the lock {self.path}: it keeps being replaced; try again.")
 
     def release(self) -> None:
         """Give the lock up; the lock file is removed when no other process shares it."""
@@ -180,7 +189,7 @@ class DatabaseLock:
             return os.open(self.path, flags, 0o644)
         except OSError as exc:
             if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOENT):
-                raise
+                raise StorageError(f"Cannot create the lock file {self.path}: {exc.strerror}") from exc
             first = exc
         # A read-only medium may still carry a lock file made when it was writable: lock that.
         with contextlib.suppress(OSError):
@@ -190,7 +199,7 @@ class DatabaseLock:
         return None
 
     def _write_info(self, fd: int) -> None:
-        """Write pid, role and host (QLockFile's line order) for whoever is refused.
+        """Write pid, role and host, one a line, for whoever is refused.
 
         Shared holders overwrite each other's lines (the last one to start is
         named); a refusal checks that the named process is still alive.
