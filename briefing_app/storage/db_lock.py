@@ -194,7 +194,7 @@ class DatabaseLock:
         # A read-only medium may still carry a lock file made when it was writable: lock that.
         with contextlib.suppress(OSError):
             return os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-        log.warning("No lock file can be created at %s (%s)", self.path, first)
+        log.info("No lock file can be created at %s (%s)", self.path, first)
         self.unavailable = True
         return None
 

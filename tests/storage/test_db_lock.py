@@ -143,3 +143,30 @@ def test_command_line_refuses_beside_a_window_without_opening_the_database(tmp_p
     assert db_path.read_bytes() == before
     assert not Path(f"{db_path}-wal").exists(), "the database was never opened"
     assert not (tmp_path / "z.docx").exists()
+
+
+def test_on_a_read_only_medium_the_database_still_opens_read_only(db_path: Path, tmp_path: Path) -> None:
+    """No lock file can be made there, and nobody can write there either: open as before, read-only."""
+    if os.geteuid() != 0 or subprocess.run(["which", "mount"], capture_output=True).returncode != 0:
+        pytest.skip("needs root to create a read-only mount")
+    services = Services.open(db_path)
+    services.close()
+    mount_point = tmp_path / "ro"
+    mount_point.mkdir()
+    bind = subprocess.run(["mount", "--bind", str(db_path.parent), str(mount_point)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip(f"mount not permitted here: {bind.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(mount_point)], check=True, capture_output=True)
+        on_medium = mount_point / db_path.name
+        lock = DatabaseLock(on_medium, role=WINDOW)
+        assert lock.acquire() and lock.unavailable and not lock.held
+        lock.release()
+        run = subprocess.run([sys.executable, "-m", "briefing_app.cli", "list", "--db", str(on_medium)],
+                             capture_output=True, text=True, cwd=REPO, timeout=120)
+        assert run.returncode == 0 and "Traceback" not in run.stderr and "lock" not in run.stderr, run.stderr
+        opened = Services.open(on_medium)
+        assert opened.db.read_only
+        opened.close()
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=True)
