@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from briefing_app.core.services import Services
 from briefing_app.importers import ImportedDocument
@@ -108,3 +111,35 @@ def test_a_database_of_the_previous_version_gets_ids_that_are_never_reused(db_pa
         assert conn.execute("SELECT count(*) FROM annotation").fetchone()[0] == 2
         assert conn.execute("SELECT count(*) FROM note").fetchone()[0] == 1
         assert _fts_ids(conn, "quokka1") == [1]
+
+
+def test_a_migration_that_fails_half_way_changes_nothing(db_path: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """One transaction with foreign keys off: a failure after the tables were recreated rolls all back."""
+    from sqlalchemy import create_engine, event
+
+    from briefing_app.storage.database import _set_pragmas
+
+    _baseline_database(db_path)
+    before = _dump(db_path)
+    broken = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, broken, ignore=shutil.ignore_patterns("__pycache__"))
+    script = broken / "versions" / "0002_autoincrement_ids.py"
+    script.write_text(script.read_text(encoding="utf-8").replace(
+        "    _recreate(autoincrement=True)\n",
+        "    _recreate(autoincrement=True)\n    op.execute('SELECT no_such_function()')\n"), encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", broken)
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        with pytest.raises(Exception, match="no_such_function"):
+            migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
+    assert _dump(db_path) == before
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert "AUTOINCREMENT" not in conn.execute("SELECT sql FROM sqlite_master WHERE name='article'").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger'").fetchone()[0] == 3
