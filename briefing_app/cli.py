@@ -5,16 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing_app import __version__
 
 SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "gui")
 
+#: Exit status when the database is open in a Briefing Builder window (nothing was done).
+EXIT_DATABASE_IN_USE = 3
+
 
 class UserError(Exception):
     """A mistake of the user's: reported as one line on stderr, exit status 2."""
+
+
+class DatabaseInUse(Exception):
+    """The database is held by a window: reported as one line on stderr, exit status 3."""
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -83,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"briefing-app: error: {exc}", file=sys.stderr)
         return 2
+    except DatabaseInUse as exc:
+        print(f"briefing-app: error: {exc}", file=sys.stderr)
+        return EXIT_DATABASE_IN_USE
     except KeyboardInterrupt:
         return 130
 
@@ -96,9 +107,35 @@ def _run_subcommand(args: argparse.Namespace) -> int:
         "eval": _cmd_eval, "list": _cmd_list,
     }
     try:
-        return handlers[args.command](args)
+        with _database_lock(getattr(args, "db", None), args.command):
+            return handlers[args.command](args)
     except (ImportFailed, StorageError) as exc:
         raise UserError(str(exc)) from exc
+
+
+@contextmanager
+def _database_lock(db: str | None, command: str) -> Iterator[None]:
+    """Hold ``db``'s lock (shared with other command-line tasks) while a subcommand runs.
+
+    Every subcommand that takes ``--db`` passes through here before it opens the
+    database, so none can run beside a window: the window's SQLite locks can be
+    lost to a file dialog (see storage/db_lock.py) and a second process would
+    then damage its database.
+    """
+    if not db or not Path(db).expanduser().parent.is_dir():
+        # No folder, so no database and no window on it: leave the folder uncreated (the
+        # subcommand decides whether to make one, or refuses).
+        yield
+        return
+    from briefing_app.storage.db_lock import DatabaseLock
+
+    lock = DatabaseLock(Path(db), role=f"briefing-app {command}")
+    if not lock.acquire():
+        raise DatabaseInUse(lock.refusal())
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _open_services(db: str) -> object:

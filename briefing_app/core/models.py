@@ -16,6 +16,8 @@ def utcnow() -> datetime:
 class Article(SQLModel, table=True):
     """One imported article or statement, with its normalised text."""
 
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused (undo writes ids back)
+
     id: int | None = Field(default=None, primary_key=True)
     title: str = ""
     outlet: str = ""
@@ -35,6 +37,8 @@ class Article(SQLModel, table=True):
 
 class Annotation(SQLModel, table=True):
     """An entity mention or a pillar passage, with full provenance."""
+
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused (undo writes ids back)
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(
@@ -59,6 +63,8 @@ class Annotation(SQLModel, table=True):
 
 class Note(SQLModel, table=True):
     """An officer's note on a span of an article (or on an annotation)."""
+
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused (undo writes ids back)
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(
@@ -97,6 +103,8 @@ class CanonicalEntity(SQLModel, table=True):
 class Briefing(SQLModel, table=True):
     """A briefing note under construction."""
 
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused (undo writes ids back)
+
     id: int | None = Field(default=None, primary_key=True)
     title: str = "Briefing note"
     subject: str = ""
@@ -115,6 +123,8 @@ class Briefing(SQLModel, table=True):
 
 class BriefingItem(SQLModel, table=True):
     """A passage placed in a briefing section."""
+
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused (undo writes ids back)
 
     id: int | None = Field(default=None, primary_key=True)
     briefing_id: int = Field(

@@ -31,10 +31,16 @@ BACKUP_CHECK_MS = 60 * 60 * 1000
 def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services, InstanceLock] | None:
     """Lock and open ``db_path``; None (after telling the officer why) when the app cannot start."""
     lock = InstanceLock(db_path)
-    if not lock.acquire():
-        QMessageBox.warning(parent, "Database already open", lock.message())
-        print(f"briefing-app: error: {lock.db_path} is already open in another Briefing Builder window",
-              file=sys.stderr)
+    try:
+        acquired = lock.acquire()
+    except StorageError as exc:
+        QMessageBox.critical(parent, "Cannot open the database", str(exc))
+        print(f"briefing-app: error: {exc}", file=sys.stderr)
+        return None
+    if not acquired:
+        message = lock.message()
+        QMessageBox.warning(parent, "Database already open", message)
+        print(f"briefing-app: error: {message.splitlines()[0].rstrip(':')}: {lock.db_path}", file=sys.stderr)
         return None
     for _attempt in range(2):
         try:

@@ -65,6 +65,8 @@ def backup_copy(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
+    # Through SQLite, never a plain open: SQLite shares its locks between its connections in one
+    # process and keeps their descriptors open, so this cannot drop the window's own locks.
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(tmp))

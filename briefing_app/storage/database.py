@@ -71,6 +71,9 @@ def _uri(path: Path, **params: str) -> str:
     return f"{path.as_uri()}?{query}" if query else path.as_uri()
 
 
+# The plain opens below (header reads, the write probe) run only in open_database, before the
+# engine exists: closing any descriptor of the database drops every SQLite (POSIX) lock this
+# process holds on it. Never call them on a database that is open (see storage/db_lock.py).
 def _is_wal_file(path: Path) -> bool:
     with path.open("rb") as handle:
         header = handle.read(20)

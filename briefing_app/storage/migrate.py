@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (checked by tests/storage/test_migrate.py).
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 def alembic_config() -> Config:
@@ -75,10 +75,33 @@ def needs_upgrade(engine: Engine) -> tuple[str | None, str]:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the head revision in one transaction."""
+    """Bring the database to the head revision in one transaction, with foreign keys off.
+
+    This is SQLite's procedure for schema changes (lang_altertable.html, "other
+    kinds of table schema changes"): with foreign keys on, recreating a parent
+    table in batch mode would cascade-delete its children. The pragma only
+    works outside a transaction, so it is set first; the transaction is begun
+    explicitly (pysqlite would otherwise run DDL outside any transaction), and
+    ``foreign_key_check`` must pass before the commit. The connection gets its
+    foreign keys back before it returns to the pool.
+    """
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the updated database breaks {len(broken)} foreign key(s): {broken[:3]}")
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()

@@ -81,6 +81,35 @@ def test_second_instance_on_the_same_database_is_told_clearly(
     assert not lock.held
 
 
+def test_window_start_is_refused_clearly_while_a_command_line_task_runs(
+    qapp: QApplication, db_path: Path, messages: list[tuple[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    task = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from briefing_app.storage.db_lock import DatabaseLock
+            lock = DatabaseLock({str(db_path)!r}, role="briefing-app import")
+            assert lock.acquire()
+            print("locked", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+    )
+    try:
+        assert task.stdout is not None and task.stdout.readline().strip() == "locked"
+        assert safety.open_safely(db_path) is None
+        assert messages and messages[0][0] == "Database already open"
+        assert f"in use by the command-line task briefing-app import (process {task.pid})" in messages[0][1]
+        assert "Wait until it has finished" in messages[0][1]
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and "briefing-app import" in err
+        assert not db_path.exists(), "the window did not open the database"
+    finally:
+        assert task.stdin is not None
+        task.stdin.close()
+        task.wait(timeout=30)
+
+
 def test_lock_left_by_a_killed_instance_is_taken_over(qapp: QApplication, db_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""

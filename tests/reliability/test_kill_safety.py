@@ -1,6 +1,7 @@
 """Crash safety: a child process edits through the services and is killed with SIGKILL at random.
 
-After every kill the database must pass ``PRAGMA integrity_check`` and hold
+After every kill the database must pass ``PRAGMA integrity_check`` and the
+FTS integrity check, never hand out an annotation id twice, and hold
 every edit the child reported as committed (it prints a line, flushed, only
 after the service call returned). The one edit that was in flight when the
 kill landed may or may not be there, but nothing else may differ.
@@ -46,6 +47,11 @@ def _db_state(db_path: Path) -> tuple[list[str], dict[int, Row], dict[int, str]]
     conn = sqlite3.connect(db_path)
     try:
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        try:
+            with conn:
+                conn.execute("INSERT INTO article_fts(article_fts) VALUES('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            integrity.append(f"article_fts: {exc}")
         rows = {
             r[0]: {"id": r[0], "kind": r[1], "start": r[2], "end": r[3], "label": r[4], "status": r[5],
                    "origin": r[6], "text": r[7], "article": r[8]}
@@ -78,6 +84,9 @@ def _verify(db_path: Path, events: list[dict[str, object]], model: Model) -> Non
             else:
                 state = event["state"]
                 ann_id = int(state["id"]) if isinstance(state, dict) else int(event["id"])  # type: ignore[arg-type]
+                if op == "add":
+                    # Ids are never reused (AUTOINCREMENT): a new row never takes a deleted row's id.
+                    assert ann_id not in model.annotations, f"annotation id {ann_id} was handed out again"
                 model.annotations[ann_id] = state  # type: ignore[assignment]
 
     integrity, rows, titles = _db_state(db_path)
@@ -87,10 +96,13 @@ def _verify(db_path: Path, events: list[dict[str, object]], model: Model) -> Non
     if in_flight is not None:
         op = in_flight["op"]
         if op == "add":
-            extra = [r for i, r in rows.items() if i not in model.annotations]
+            # A row no reported edit accounts for: its id is unknown, or known only as deleted
+            # (were ids ever reused, the landed row could carry a deleted row's id).
+            extra = [r for i, r in rows.items() if model.annotations.get(i) is None]
             assert len(extra) <= 1, extra
             if extra:
                 row = extra[0]
+                assert int(row["id"]) not in model.annotations, f"annotation id {row['id']} was handed out again"
                 assert (row["article"], row["kind"], row["start"], row["end"], row["label"], row["status"],
                         row["origin"]) == (in_flight["article"], in_flight["kind"], in_flight["start"],
                                            in_flight["end"], in_flight["label"], "accepted", "user"), row
