@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import fnmatch
+import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,6 +46,43 @@ def test_every_file_the_app_reads_is_declared_package_data() -> None:
         if not declared:
             undeclared.append(str(rel))
     assert not undeclared, f"add to [tool.setuptools.package-data]: {undeclared}"
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pins(lines: list[str]) -> dict[str, str]:
+    pins = {}
+    for line in lines:
+        match = re.match(r"^\s*([A-Za-z0-9_.-]+)==([^\s;#]+)", line)
+        if match:
+            pins[_canonical(match[1])] = match[2]
+    return pins
+
+
+def test_every_third_party_import_is_a_declared_dependency_pinned_as_in_constraints() -> None:
+    # Installed without constraints.txt, an undeclared import breaks (lxml.html.clean left lxml).
+    imported: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = sorted(m for m in imported if m not in sys.stdlib_module_names and m != "briefing_app")
+    declared = _pins(PYPROJECT["project"]["dependencies"])
+    assert len(declared) == len(PYPROJECT["project"]["dependencies"]), "pin every dependency with =="
+    providers = importlib.metadata.packages_distributions()
+    undeclared = [m for m in third_party if not {_canonical(d) for d in providers.get(m, [m])} & declared.keys()]
+    assert not undeclared, f"imported but not in [project] dependencies: {undeclared}"
+    # lxml.html.clean is imported by justext (under trafilatura), which does not declare it.
+    assert "lxml-html-clean" in declared
+    pinned = _pins((REPO / "constraints.txt").read_text(encoding="utf-8").splitlines())
+    pinned |= _pins((REPO / "packaging" / "model-requirements.txt").read_text(encoding="utf-8").splitlines())
+    mismatched = {name: (version, pinned.get(name)) for name, version in declared.items()
+                  if pinned.get(name) != version}
+    assert not mismatched, f"pyproject pin differs from constraints.txt: {mismatched}"
 
 
 def test_bundled_resources_are_read_with_importlib_resources() -> None:
