@@ -4,7 +4,7 @@ Run from the repository root (needs LibreOffice and poppler-utils):
 
     .venv/bin/python docs/make_briefing_pages.py [OUT_DIR]
 
-It imports ``resources/sample_article.txt`` and the shared India–US sample,
+It imports ``briefing_app/resources/sample_article.txt`` and the shared India–US sample,
 analyses both, auto-drafts a briefing (two strongest passages per pillar),
 fills in the header, summary, comments, assessment and next steps as an
 officer would, exports ``briefing-example.docx`` and writes
@@ -27,9 +27,10 @@ from briefing_app.core.services.briefings import DraftOptions  # noqa: E402
 from briefing_app.export import export_docx  # noqa: E402
 from briefing_app.importers import load_document  # noqa: E402
 from briefing_app.nlp.analyzer import create_analyzer  # noqa: E402
+from briefing_app.resources import resource_path  # noqa: E402
 
 ARTICLES = [
-    (REPO / "resources" / "sample_article.txt",
+    (resource_path("sample_article.txt"),
      dict(outlet="Sample Wire", published="2026-10-14", url="https://example.org/news/india-australia-call")),
     (REPO.parent / "shared" / "samples" / "india-us-leaders-call.txt",
      dict(title="Modi and Trump review India–US Comprehensive Global Strategic Partnership",

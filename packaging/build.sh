@@ -8,5 +8,5 @@ VENV=${VENV:-.venv}
 "$VENV/bin/pip" install --quiet "pyinstaller==6.22.3"
 "$VENV/bin/pyinstaller" --noconfirm --clean --distpath dist --workpath build packaging/briefing_app.spec
 # Smoke test: the frozen app analyses the bundled sample without the source tree.
-QT_QPA_PLATFORM=offscreen dist/BriefingBuilder/BriefingBuilder analyze resources/sample_article.txt > /dev/null
+QT_QPA_PLATFORM=offscreen dist/BriefingBuilder/BriefingBuilder analyze briefing_app/resources/sample_article.txt > /dev/null
 echo "Built dist/BriefingBuilder/ (zip that folder to ship it)."

@@ -14,7 +14,7 @@ from briefing_app.gui.diagnostics import install_diagnostics
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.safety import arm_backups, close_safely, open_safely
 from briefing_app.gui.startup_probe import arm_startup_probe
-from briefing_app.resources import resource_path
+from briefing_app.resources import resource_file, resource_path
 from briefing_app.settings import Settings, load_settings, save_settings
 from briefing_app.storage.paths import default_db_path
 
@@ -32,7 +32,7 @@ def application() -> QApplication:
     app.setApplicationName("Briefing Builder")
     app.setOrganizationName("BriefingBuilder")
     app.setStyle("Fusion")
-    style = resource_path("style.qss")
+    style = resource_file("style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app

@@ -1,4 +1,4 @@
-"""The domain gazetteer (``resources/gazetteer.json``): canonical names, aliases and patterns."""
+"""The domain gazetteer (``briefing_app/resources/gazetteer.json``): canonical names, aliases and patterns."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from briefing_app.resources import resource_path
+from briefing_app.resources import resource_root
 
 #: Sections of the gazetteer file that hold entries, in file order.
 ENTRY_SECTIONS: tuple[str, ...] = (
@@ -132,13 +133,15 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     ``"include": ["gazetteer_world.json", ...]`` names further files (relative to the main
     one) with the same entry sections; they are merged after the main file's entries.
     """
-    source = Path(path) if path else resource_path("gazetteer.json")
+    # The bundled files are package data (importlib.resources); a given path is a plain file.
+    folder: Traversable = Path(path).parent if path else resource_root()
+    source = Path(path) if path else folder / "gazetteer.json"
     data = json.loads(source.read_text(encoding="utf-8"))
     entries: list[GazEntry] = []
     claimed: dict[str, GazEntry] = {}
     _read_entries(data, entries, claimed)
     for name in data.get("include", []):
-        extra = source.parent / str(name)
+        extra = folder / str(name)
         if extra.is_file():
             _read_entries(json.loads(extra.read_text(encoding="utf-8")), entries, claimed)
     return Gazetteer(

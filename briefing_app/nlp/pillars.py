@@ -8,12 +8,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.types import EntitySpan, Passage
-from briefing_app.resources import resource_path
+from briefing_app.resources import resource_file
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\+")
 #: Lines that are web clutter, never a pillar ("Also Read: ...", share/follow prompts).
@@ -467,7 +468,7 @@ def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:
 
 def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:
     """The ``scoring`` block of ``pillars.json`` (threshold, relative cut, cue weights...); may be empty."""
-    source = Path(path) if path else resource_path("pillars.json")
+    source: Traversable = Path(path) if path else resource_file("pillars.json")
     data = json.loads(source.read_text(encoding="utf-8"))
     return {str(k): v if isinstance(v, str) else float(v) for k, v in data.get("scoring", {}).items()}
 

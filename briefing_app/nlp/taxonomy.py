@@ -1,12 +1,13 @@
-"""The pillar taxonomy (ids, names, colours, keyword lexicon) read from ``resources/pillars.json``."""
+"""The pillar taxonomy (ids, names, colours, keyword lexicon) read from ``briefing_app/resources/pillars.json``."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from briefing_app.resources import resource_path
+from briefing_app.resources import resource_file
 
 #: Stable pillar ids in their default order (DESIGN §3).
 PILLAR_IDS: tuple[str, ...] = (
@@ -30,7 +31,7 @@ class PillarDef:
 
 def load_taxonomy(path: str | Path | None = None) -> list[PillarDef]:
     """Read the taxonomy file (default: the bundled ``pillars.json``), in file order."""
-    source = Path(path) if path else resource_path("pillars.json")
+    source: Traversable = Path(path) if path else resource_file("pillars.json")
     data = json.loads(source.read_text(encoding="utf-8"))
     pillars = []
     for raw in data["pillars"]:

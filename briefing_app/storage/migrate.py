@@ -7,7 +7,6 @@ window can show (DESIGN §6). A test keeps the constant equal to the scripts' he
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -19,7 +18,9 @@ from briefing_app.storage.errors import DatabaseTooNew
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The bundled migration scripts as package data ("package:folder"; Alembic finds them with
+#: importlib.resources, so a wheel and a frozen app work like a checkout).
+MIGRATIONS = "briefing_app.storage:migrations"
 #: The newest revision in migrations/versions (checked by tests/storage/test_migrate.py).
 HEAD_REVISION = "0002"
 
@@ -29,7 +30,7 @@ def alembic_config() -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", MIGRATIONS)
     return cfg
 
 

@@ -91,7 +91,7 @@ def _gui_stall(text: str) -> tuple[float, float, int]:
 def run() -> list[tuple[str, str]]:
     """Figures for the benchmark runner."""
     from briefing_app.nlp.analyzer import create_analyzer
-    from briefing_app.nlp.bench import bench_analysis
+    from tests.benchmarks.analysis_speed import bench_analysis
 
     analyzer = create_analyzer()
     rows = []

@@ -28,8 +28,8 @@ def _best(fn, repeats: int = REPEATS) -> float:  # noqa: ANN001
 
 def _stored_briefing(folder: Path) -> tuple[object, int]:
     from briefing_app.core.services import Services
-    from briefing_app.export.bench import PILLARS, make_sample_document
     from briefing_app.importers.base import ImportedDocument
+    from tests.benchmarks.sample_briefing import PILLARS, make_sample_document
 
     services = Services.open(folder / "bench.db")
     sample = make_sample_document(PASSAGES)
@@ -58,7 +58,7 @@ def _stored_briefing(folder: Path) -> tuple[object, int]:
 def run() -> list[tuple[str, str]]:
     """Figures with their target."""
     from briefing_app.export import export_docx
-    from briefing_app.export.bench import make_sample_document
+    from tests.benchmarks.sample_briefing import make_sample_document
 
     doc = make_sample_document(PASSAGES)
     with tempfile.TemporaryDirectory() as tmp:

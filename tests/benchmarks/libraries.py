@@ -44,9 +44,9 @@ def _schema_revision() -> str:
 
 def library_template(articles: int) -> Path:
     """Path of the cached library with ``articles`` articles (built on first use)."""
-    from briefing_app.core.services import Services
-
     from bench_library import fill_library
+
+    from briefing_app.core.services import Services
 
     path = _cache_dir() / f"library-{articles}-{_schema_revision()}.db"
     if path.exists():

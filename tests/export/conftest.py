@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from briefing_app.export import BriefingDocument, export_docx
-from briefing_app.export.bench import make_sample_document
+from tests.benchmarks.sample_briefing import make_sample_document
 
 
 def require_tools(*names: str) -> None:

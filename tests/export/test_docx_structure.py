@@ -17,8 +17,8 @@ from briefing_app.export import (
     SourceRef,
     export_docx,
 )
-from briefing_app.export.bench import make_sample_document
 from briefing_app.export.formatting import outline
+from tests.benchmarks.sample_briefing import make_sample_document
 
 HYPERLINK_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 

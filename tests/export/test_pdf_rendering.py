@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.export import BriefingDocument, KeyActor, export_docx
-from briefing_app.export.bench import make_sample_document
+from tests.benchmarks.sample_briefing import make_sample_document
 
 from .conftest import pdf_pages, require_tools, to_pdf
 

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from briefing_app.export import ExportFailed, export_docx
-from briefing_app.export.bench import make_sample_document
+from tests.benchmarks.sample_briefing import make_sample_document
 
 OLD = b"previous version of the note"
 

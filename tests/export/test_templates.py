@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 
 from briefing_app.export import ExportFailed, export_docx, export_docx_report
 from briefing_app.export import styles as styles_mod
-from briefing_app.export.bench import make_sample_document
 from briefing_app.resources import resource_path
+from tests.benchmarks.sample_briefing import make_sample_document
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = resource_path("briefing_template.docx")
@@ -32,9 +32,9 @@ HOUSE_STYLES = {
 
 def test_template_is_generated_deterministically(tmp_path: Path) -> None:
     out = tmp_path / "t.docx"
-    subprocess.run([sys.executable, str(REPO / "resources" / "make_template.py"), str(out)],
+    subprocess.run([sys.executable, str(REPO / "scripts" / "make_template.py"), str(out)],
                    check=True, capture_output=True)
-    assert out.read_bytes() == TEMPLATE.read_bytes(), "run resources/make_template.py and commit the result"
+    assert out.read_bytes() == TEMPLATE.read_bytes(), "run scripts/make_template.py and commit the result"
 
 
 def test_template_defines_every_style() -> None:

@@ -47,3 +47,15 @@ def test_missing_template_and_empty_markings_are_refused(
     assert len(warnings) == 2 and "at least one" in warnings[0] and "does not exist" in warnings[1]
     assert not dialog.result()
     assert load_settings().classifications == Settings().classifications
+
+
+def test_a_string_of_markings_in_the_file_offers_the_default_markings(qtbot: QtBot) -> None:
+    from briefing_app.settings import DEFAULT_CLASSIFICATIONS, settings_path
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text('{"classifications": "SECRET"}', encoding="utf-8")
+    dialog = PreferencesDialog(load_settings())
+    qtbot.addWidget(dialog)
+    offered = [dialog.default_marking.itemText(i) for i in range(dialog.default_marking.count())]
+    assert offered == DEFAULT_CLASSIFICATIONS  # not S, E, C, R, E, T
+    assert dialog.marking_list() == DEFAULT_CLASSIFICATIONS

@@ -123,12 +123,12 @@ def test_a_migration_that_fails_half_way_changes_nothing(db_path: Path, tmp_path
     _baseline_database(db_path)
     before = _dump(db_path)
     broken = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, broken, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(migrate.__file__).parent / "migrations", broken, ignore=shutil.ignore_patterns("__pycache__"))
     script = broken / "versions" / "0002_autoincrement_ids.py"
     script.write_text(script.read_text(encoding="utf-8").replace(
         "    _recreate(autoincrement=True)\n",
         "    _recreate(autoincrement=True)\n    op.execute('SELECT no_such_function()')\n"), encoding="utf-8")
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", broken)
+    monkeypatch.setattr(migrate, "MIGRATIONS", str(broken))  # Alembic takes a folder path here too
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _set_pragmas)
     try:

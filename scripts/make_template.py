@@ -1,8 +1,11 @@
-"""Generate ``resources/briefing_template.docx``, the Briefing Builder house style.
+"""Generate ``briefing_app/resources/briefing_template.docx``, the Briefing Builder house style.
+
+A development script (not shipped in the package): run it after changing the house style
+and commit the result; tests/export/test_templates.py checks the two agree.
 
 Run from the repository root (deterministic: the same bytes every run)::
 
-    .venv/bin/python resources/make_template.py
+    .venv/bin/python scripts/make_template.py
 
 The template defines every style the exporter (``briefing_app/export``) uses:
 A4 portrait, 2.5 cm margins, Arial 11 pt body, dark navy headings, and a
@@ -27,7 +30,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-OUT = Path(__file__).resolve().parent / "briefing_template.docx"
+OUT = Path(__file__).resolve().parents[1] / "briefing_app" / "resources" / "briefing_template.docx"
 
 FONT = "Arial"
 CS_FONT = "Nirmala UI"  # Windows font with Devanagari (and other Indic scripts)

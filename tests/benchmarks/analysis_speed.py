@@ -1,4 +1,7 @@
-"""Speed of the app's analysis against the stock spaCy pipeline (DESIGN §6 target: ratio <= 1.0)."""
+"""Speed of the app's analysis against the stock spaCy pipeline (DESIGN §6 target: ratio <= 1.0).
+
+A benchmark helper for bench_analysis.py, kept out of the installed package.
+"""
 
 from __future__ import annotations
 

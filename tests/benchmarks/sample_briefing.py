@@ -1,6 +1,6 @@
-"""Sample briefings for tests and the export benchmark.
+"""Sample briefings for the export tests and benchmark (kept out of the installed package).
 
-``python -m briefing_app.export.bench [N] [OUT.docx]`` exports an N-passage
+``python tests/benchmarks/sample_briefing.py [N] [OUT.docx]`` exports an N-passage
 briefing (default 100) and prints how long it took.
 """
 
@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .model import BriefingDocument, BriefingItem, BriefingSection, KeyActor, SourceRef
+from briefing_app.export.model import BriefingDocument, BriefingItem, BriefingSection, KeyActor, SourceRef
 
 PILLARS = (
     ("defence", "Defence"),
@@ -147,7 +147,7 @@ def make_sample_document(n_passages: int) -> BriefingDocument:
 
 def time_export(n_passages: int = 100, out_path: str | Path | None = None, repeats: int = 5) -> float:
     """Best-of-``repeats`` wall time (seconds) to export an ``n_passages`` briefing."""
-    from .docx_writer import export_docx
+    from briefing_app.export.docx_writer import export_docx
 
     doc = make_sample_document(n_passages)
     with tempfile.TemporaryDirectory() as tmp:
