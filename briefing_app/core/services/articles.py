@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlalchemy import insert as sa_insert
@@ -18,10 +19,14 @@ from briefing_app.core.models import Annotation, Article, utcnow
 from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
 from briefing_app.importers.base import describe_exception, display_name
+from briefing_app.importers.dispatch import ImportCancelled, load_document_cancellable
+from briefing_app.importers.files import NotRegularFile
 from briefing_app.nlp.types import AnalysisResult
 from briefing_app.storage.database import Database
 
 REVIEW_STATUSES = ("new", "in_review", "reviewed")
+#: The message of files not imported because the officer stopped the import.
+STOPPED_MESSAGE = "Not imported (import stopped)"
 EDITABLE_METADATA = ("title", "outlet", "author", "published", "url")
 
 
@@ -137,14 +142,24 @@ class ArticleService:
             session.refresh(article)
             return article
 
-    def import_file(self, path: str | os.PathLike[str]) -> ImportOutcome:
+    def import_file(self, path: str | os.PathLike[str], cancel: Callable[[], bool] | None = None,
+                    in_folder: bool = False) -> ImportOutcome:
         """Import one file; never raises for bad input (the outcome says what went wrong).
 
         Nothing partial is stored: the article row is written in one transaction or not at all.
+        With ``cancel``, the wait for a slow file ends as soon as ``cancel()`` turns true
+        (status "skipped"). A pipe, socket or device is never read: found in a folder
+        (``in_folder``) it is skipped, named on its own it fails.
         """
         try:
-            doc = load_document(path)
+            doc = load_document(path) if cancel is None else load_document_cancellable(path, cancel)
             article = self.add(doc)
+        except ImportCancelled:
+            return ImportOutcome(os.fspath(path), "skipped", STOPPED_MESSAGE)
+        except NotRegularFile as exc:
+            if in_folder:
+                return ImportOutcome(os.fspath(path), "skipped", exc.reason)
+            return ImportOutcome(os.fspath(path), "failed", str(exc))
         except ImportFailed as exc:
             return ImportOutcome(os.fspath(path), "failed", str(exc))
         except DuplicateArticle as exc:
@@ -166,16 +181,17 @@ class ArticleService:
         total, name)`` is called before each file; when ``cancel()`` turns true the remaining
         files are reported as skipped.
         """
-        files = list(iter_importable(paths))
+        given = [Path(p) for p in paths]
+        named = {p for p in given if not p.is_dir()}  # named on their own, not found in a folder
+        files = list(iter_importable(given))
         outcomes: list[ImportOutcome] = []
         for done, path in enumerate(files):
             if cancel is not None and cancel():
-                outcomes += [ImportOutcome(os.fspath(p), "skipped", "Not imported (import stopped)")
-                             for p in files[done:]]
+                outcomes += [ImportOutcome(os.fspath(p), "skipped", STOPPED_MESSAGE) for p in files[done:]]
                 break
             if progress is not None:
                 progress(done, len(files), path.name)
-            outcomes.append(self.import_file(path))
+            outcomes.append(self.import_file(path, cancel=cancel, in_folder=path not in named))
         if progress is not None:
             progress(len(files), len(files), "")
         return outcomes
