@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlalchemy import insert as sa_insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
@@ -23,8 +25,13 @@ from briefing_app.importers.dispatch import ImportCancelled, load_document_cance
 from briefing_app.importers.files import NotRegularFile
 from briefing_app.nlp.types import AnalysisResult
 from briefing_app.storage.database import Database
+from briefing_app.storage.text_decoding import is_valid_utf8
+
+log = logging.getLogger(__name__)
 
 REVIEW_STATUSES = ("new", "in_review", "reviewed")
+# Article columns holding text read from files or typed: repaired when stored bytes are not UTF-8.
+_TEXT_COLUMNS = ("title", "outlet", "author", "url", "published", "source_path", "text")
 #: The message of files not imported because the officer stopped the import.
 STOPPED_MESSAGE = "Not imported (import stopped)"
 EDITABLE_METADATA = ("title", "outlet", "author", "published", "url")
@@ -135,7 +142,8 @@ class ArticleService:
                 title=sanitize_for_xml(doc.title or body.split("\n", 1)[0])[:300].strip(),
                 outlet=sanitize_for_xml(doc.outlet), author=sanitize_for_xml(doc.author),
                 url=sanitize_for_xml(doc.url), published=sanitize_for_xml(doc.published),
-                source_path=doc.source_path, format=doc.format, text=body, text_hash=digest,
+                # A file name with bytes that are not UTF-8 arrives with surrogates, which SQLite refuses.
+                source_path=sanitize_for_xml(doc.source_path), format=doc.format, text=body, text_hash=digest,
             )
             session.add(article)
             session.commit()
@@ -197,9 +205,36 @@ class ArticleService:
         return outcomes
 
     def get(self, article_id: int) -> Article | None:
-        """One article with its text, or None."""
+        """One article with its text, or None.
+
+        Stored bytes that are not UTF-8 (a damaged page) are read as U+FFFD (see
+        storage.text_decoding) and written back repaired, so backups stop carrying them.
+        """
         with self.db.session() as session:
-            return session.get(Article, article_id)
+            article = session.get(Article, article_id)
+        if article is not None and any("\ufffd" in getattr(article, c) for c in _TEXT_COLUMNS):
+            self._repair_stored_text(article)
+        return article
+
+    def _repair_stored_text(self, article: Article) -> None:
+        """Write back the text columns whose stored bytes are not UTF-8, as they were read (with U+FFFD)."""
+        if self.db.read_only:
+            return
+        raw_sql = ", ".join(f"CAST({c} AS BLOB)" for c in _TEXT_COLUMNS)
+        try:
+            with self.db.engine.begin() as conn:
+                row = conn.exec_driver_sql(f"SELECT {raw_sql} FROM article WHERE id = ?", (article.id,)).first()
+                bad = [c for c, raw in zip(_TEXT_COLUMNS, row or (), strict=False) if not is_valid_utf8(raw)]
+                if not bad:
+                    return
+                # The values read already hold U+FFFD for each invalid sequence (storage.text_decoding).
+                conn.execute(text(f"UPDATE article SET {', '.join(f'{c} = :{c}' for c in bad)} WHERE id = :id"),
+                             {**{c: getattr(article, c) for c in bad}, "id": article.id})
+        except SQLAlchemyError as exc:  # busy or read-only after all: shown repaired now, written next time
+            log.warning("Article #%s holds invalid bytes; the repair could not be saved yet (%s)", article.id, exc)
+            return
+        log.warning("Article #%s held invalid bytes in %s; repaired (each shown as U+FFFD)",
+                    article.id, ", ".join(bad))
 
     def list_summaries(self, filters: LibraryFilter | None = None, limit: int | None = None,
                        article_ids: Iterable[int] | None = None) -> list[ArticleSummary]:
