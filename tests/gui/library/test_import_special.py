@@ -96,3 +96,18 @@ def test_quit_does_not_wait_for_a_file_being_read(
     # Closing made every task stale; the import's worker returns instead of waiting for the reader.
     assert window.tasks.shutdown(timeout_ms=WAIT_MS // 2), "Quit would hang until the file is read"
     assert window.services.articles.count() == 0
+
+
+def test_dropping_a_folder_again_analyses_articles_an_interrupted_import_left_unanalysed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "again"
+    folder.mkdir()
+    (folder / "malabar.txt").write_text(TXT_BODY, encoding="utf-8")
+    [stored] = window.services.articles.import_files([folder])  # stored, never analysed (a kill)
+    assert stored.article_id is not None and not window.services.articles.is_analysed(stored.article_id)
+    with qtbot.waitSignal(window.importer.importFinished, timeout=WAIT_MS) as blocker:
+        assert drop_paths(window, [folder])
+    assert [o.status for o in blocker.args[0]] == ["duplicate"]
+    qtbot.waitUntil(lambda: not window.importer.pending_analysis(), timeout=WAIT_MS)
+    assert window.services.articles.is_analysed(stored.article_id)
