@@ -111,3 +111,26 @@ def test_dropping_a_folder_again_analyses_articles_an_interrupted_import_left_un
     assert [o.status for o in blocker.args[0]] == ["duplicate"]
     qtbot.waitUntil(lambda: not window.importer.pending_analysis(), timeout=WAIT_MS)
     assert window.services.articles.is_analysed(stored.article_id)
+
+
+def test_file_open_reads_in_the_background_and_can_be_stopped(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, blocked_reader: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File → Open used to read the file on the window's thread: a slow file froze it, with no Stop."""
+    import briefing_app.gui.main_window as main_window
+
+    warnings: list[str] = []
+    monkeypatch.setattr(main_window.QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    source = tmp_path / "report.txt"
+    source.write_text(TXT_BODY, encoding="utf-8")
+    monkeypatch.setattr(main_window.QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    window.open_action.trigger()  # returns while the file is still being read
+    qtbot.waitUntil(blocked_reader.is_set, timeout=WAIT_MS)
+    dialog = window.importer.progress_dialog
+    assert dialog is not None, "no progress dialog, so no Stop button"
+    stop = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Stop")
+    with qtbot.waitSignal(window.importer.importFinished, timeout=WAIT_MS) as blocker:
+        stop.click()
+    assert [o.status for o in blocker.args[0]] == ["skipped"]
+    assert warnings == [] and window.services.articles.count() == 0
