@@ -8,7 +8,6 @@ against a hang with a generous join/timeout (a hang is the failure, not slowness
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -72,6 +71,8 @@ def test_cli_import_of_a_folder_skips_a_fifo_and_a_dev_zero_link_with_a_line_eac
     db = tmp_path / "lib.db"
 
     def limit_memory() -> None:
+        import resource  # POSIX only, like the whole module
+
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
     done = subprocess.run(

@@ -134,3 +134,17 @@ def test_file_open_reads_in_the_background_and_can_be_stopped(
         stop.click()
     assert [o.status for o in blocker.args[0]] == ["skipped"]
     assert warnings == [] and window.services.articles.count() == 0
+
+
+def test_opening_an_article_an_interrupted_import_left_unanalysed_analyses_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    source = tmp_path / "malabar.txt"
+    source.write_text(TXT_BODY, encoding="utf-8")
+    [stored] = window.services.articles.import_files([source])  # stored, never analysed (a kill)
+    assert stored.article_id is not None
+    window.refresh_library()
+    with qtbot.waitSignal(window.analysisFinished, timeout=WAIT_MS):
+        window.show_article(stored.article_id)
+    assert window.services.articles.is_analysed(stored.article_id)
+    assert window.library.summary_at(0).entity_count > 0
