@@ -28,6 +28,8 @@ _MIN_PRINTABLE_RATIO = 0.95
 # alone give Hindi ~15%), and the other side holds at most this fraction as many NULs.
 _UTF16_MIN_NUL_SHARE = 0.05
 _UTF16_MAX_OTHER_SIDE = 0.05
+# ...and at least this many (one or two stray NULs in a tiny UTF-8 file prove nothing).
+_UTF16_MIN_NULS = 4
 # More NULs than this share of the bytes is binary data, not a stray glitch in a text file.
 _MAX_STRAY_NUL_RATIO = 0.001
 _MIN_STRAY_NULS = 4
@@ -76,10 +78,10 @@ def _decode_bomless_utf16(data: bytes) -> str | None:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
-    pairs = len(sample) // 2
-    if odd_nuls >= _UTF16_MIN_NUL_SHARE * pairs and even_nuls <= _UTF16_MAX_OTHER_SIDE * odd_nuls:
+    enough = max(_UTF16_MIN_NULS, _UTF16_MIN_NUL_SHARE * (len(sample) // 2))
+    if odd_nuls >= enough and even_nuls <= _UTF16_MAX_OTHER_SIDE * odd_nuls:
         encoding = "utf-16-le"
-    elif even_nuls >= _UTF16_MIN_NUL_SHARE * pairs and odd_nuls <= _UTF16_MAX_OTHER_SIDE * even_nuls:
+    elif even_nuls >= enough and odd_nuls <= _UTF16_MAX_OTHER_SIDE * even_nuls:
         encoding = "utf-16-be"
     else:
         return None

@@ -162,3 +162,10 @@ def test_binary_data_with_nuls_is_still_refused(tmp_path: Path, data: bytes) -> 
     path.write_bytes(data)
     with pytest.raises(ImportFailed, match=r"^data\.txt is not a text file"):
         load_document(path)
+
+
+def test_a_stray_nul_in_a_tiny_file_is_not_taken_for_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.txt"
+    path.write_bytes(b"Talks in Delhi\x00 today.")  # even length, the NUL at an odd position
+    doc = load_document(path)
+    assert doc.text == "Talks in Delhi today."
