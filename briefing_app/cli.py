@@ -180,8 +180,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     """Import files and folders, one line per file; analyse what was imported.
 
-    Exit status 0 when every file was imported or already in the library, 1 when any
-    file failed (the others are still imported), 2 for a usage error.
+    Exit status 0 when every file was imported or already in the library (pipes, sockets and
+    devices found in a folder are skipped, not failed), 1 when any file failed (the others
+    are still imported), 2 for a usage error.
     """
     from briefing_app.core.services import Services
     from briefing_app.core.services.analysis import AnalysisService
@@ -191,8 +192,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if services.db.read_only:
             raise UserError(f"{args.db} is read-only; nothing can be imported into it")
         outcomes = services.articles.import_files([Path(p) for p in args.paths])
-        imported = [o for o in outcomes if o.status == "imported"]
-        analysis = AnalysisService(services.db, _analyzer(args.model)) if imported else None  # type: ignore[arg-type]
+        # A duplicate never analysed (an earlier import was interrupted) is analysed now.
+        unanalysed = {o.article_id for o in outcomes if o.status == "duplicate" and o.article_id is not None
+                      and not services.articles.is_analysed(o.article_id)}
+        to_analyse = unanalysed or any(o.status == "imported" for o in outcomes)
+        analysis = AnalysisService(services.db, _analyzer(args.model)) if to_analyse else None  # type: ignore[arg-type]
         for outcome in outcomes:
             if outcome.status == "imported":
                 assert analysis is not None and outcome.article_id is not None
@@ -201,19 +205,27 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 for warning in outcome.warnings:
                     print(f"warning: {outcome.name}: {warning}", file=sys.stderr)
             elif outcome.status == "duplicate":
+                if analysis is not None and outcome.article_id in unanalysed:
+                    analysis.analyze_article(outcome.article_id)
+                    unanalysed.discard(outcome.article_id)
+                    outcome.message += " It had not been analysed; analysed now."
                 print(f"duplicate: {outcome.name}: {outcome.message}")
+            elif outcome.status == "skipped":
+                print(f"skipped: {outcome.name}: {outcome.message}")
             else:
                 print(f"failed: {outcome.message}", file=sys.stderr)
     finally:
         services.close()
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")}
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed", "skipped")}
     if not outcomes:
         from briefing_app.importers import SUPPORTED_SUFFIXES
 
         print(f"briefing-app: error: no importable files found (supported: {', '.join(SUPPORTED_SUFFIXES)})",
               file=sys.stderr)
         return 1
-    print(f"{counts['imported']} imported, {counts['duplicate']} already in the library, {counts['failed']} failed")
+    skipped = f", {counts['skipped']} skipped (not regular files)" if counts["skipped"] else ""
+    print(f"{counts['imported']} imported, {counts['duplicate']} already in the library, {counts['failed']} failed"
+          + skipped)
     return 0 if counts["failed"] == 0 else 1
 
 

@@ -14,6 +14,8 @@ import unicodedata
 _ILLEGAL_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Lone surrogates cannot be encoded to UTF-8 and break SQLite/Qt round trips.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+# Bidirectional embeddings, overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI).
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 #: A closing full stop, question or exclamation mark, or ellipsis, possibly inside closing quotes or brackets, at
@@ -46,5 +48,11 @@ def text_hash(normalized: str) -> str:
 
 
 def sanitize_for_xml(value: str) -> str:
-    """Remove characters that XML 1.0 (and so python-docx) rejects."""
-    return _SURROGATES.sub("\ufffd", _ILLEGAL_CONTROL.sub("", value))
+    """Clean a title, metadata value, name, link or typed field before it is stored or exported.
+
+    Removes characters that XML 1.0 (and so python-docx) rejects, and the bidirectional
+    embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): a right-to-left
+    override in a title or link text makes what is shown differ from what is there. Arabic or
+    Hebrew letters carry their own direction and are kept, as are the plain direction marks.
+    """
+    return _SURROGATES.sub("\ufffd", _BIDI_CONTROLS.sub("", _ILLEGAL_CONTROL.sub("", value)))

@@ -31,7 +31,8 @@ _OPENING_QUOTES = "\"“‘'«„"
 _CLOSING_QUOTES = "\"”’'»“"
 _SPACES = re.compile(r"[ \t]+")
 _APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s)")
-_LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
+# Only what a reader can open safely in a browser or mail program: never ftp:, file: or javascript:.
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def clean(value: object) -> str:

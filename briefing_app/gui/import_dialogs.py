@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.models import Article
 from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.articles import EDITABLE_METADATA, ImportOutcome
+from briefing_app.core.services.articles import EDITABLE_METADATA, STOPPED_MESSAGE, ImportOutcome
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
 from briefing_app.importers.dates import iso_date
 
@@ -193,8 +193,11 @@ class ImportReportDialog(QDialog):
         counts = {status: sum(1 for o in outcomes if o.status == status) for status in OUTCOME_NAMES}
         parts = [f"{counts['imported']} imported", f"{counts['duplicate']} already in the library",
                  f"{counts['failed']} not imported"]
-        if counts["skipped"]:
-            parts.append(f"{counts['skipped']} skipped (import stopped)")
+        stopped = sum(1 for o in outcomes if o.status == "skipped" and o.message == STOPPED_MESSAGE)
+        if counts["skipped"] - stopped:
+            parts.append(f"{counts['skipped'] - stopped} skipped (not regular files)")
+        if stopped:
+            parts.append(f"{stopped} skipped (import stopped)")
         self.summary = QLabel(", ".join(parts) + ".", self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(outcomes), 3, self)
@@ -415,12 +418,18 @@ class LibraryFeatures(QObject):
             window.show_article(outcome.article_id)  # analyses it if it never was
             message = outcome.message if outcome.status == "imported" else f"{outcome.name}: {outcome.message}"
             window.statusBar().showMessage(message + "".join(f" ⚠ {w}" for w in outcome.warnings), 10000)
+        elif single and len(outcomes) == 1 and outcomes[0].message == STOPPED_MESSAGE:
+            window.refresh_library()
+            window.statusBar().showMessage(f"Import stopped: {outcomes[0].name} was not imported", 10000)
         elif single and len(outcomes) == 1:
             window.refresh_library()
             QMessageBox.warning(window, "Cannot import file", outcomes[0].message)
         else:
             window.refresh_library()
-            self.queue_analysis([o.article_id for o in outcomes if o.status == "imported" and o.article_id])
+            # Duplicates too: an earlier import may have stopped before analysing them (the queue
+            # skips the ones already analysed).
+            self.queue_analysis([o.article_id for o in outcomes
+                                 if o.status in ("imported", "duplicate") and o.article_id])
             self.show_report(outcomes)
         self.importFinished.emit(outcomes)
 

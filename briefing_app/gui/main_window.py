@@ -208,8 +208,8 @@ class MainWindow(QMainWindow):
     def _open_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self, "Open article", "", f"Articles ({patterns});;All files (*)")
-        if path:
-            self.open_path(Path(path))
+        if path:  # in the background with a Stop button, like any import: a slow file never freezes the window
+            self.importer.import_paths([Path(path)])
 
     def open_path(self, path: Path) -> int | None:
         """Import ``path`` (or show it if already imported); returns the article id."""

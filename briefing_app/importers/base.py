@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 _MAX_MESSAGE = 300
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -36,9 +38,13 @@ class ImportFailed(Exception):
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
-    """The base name of ``path`` as shown to the user."""
+    """The base name of ``path`` as shown to the user.
+
+    Bytes of a file name that are not UTF-8 (surrogates in Python) are shown as U+FFFD:
+    surrogates cannot be printed, stored in SQLite or shown by Qt.
+    """
     name = os.path.basename(os.fspath(path).rstrip("/\\")) or os.fspath(path)
-    return name or "(unnamed file)"
+    return _SURROGATES.sub("\ufffd", name) or "(unnamed file)"
 
 
 def one_line(message: str, limit: int = _MAX_MESSAGE) -> str:

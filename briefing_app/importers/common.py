@@ -8,6 +8,7 @@ from pathlib import Path
 from briefing_app.core.text import normalize_text
 from briefing_app.importers.base import ImportFailed
 from briefing_app.importers.boilerplate import strip_boilerplate
+from briefing_app.importers.files import read_capped
 from briefing_app.importers.limits import MAX_TITLE_CHARS
 
 
@@ -58,6 +59,5 @@ def stem_title(path: str | os.PathLike[str]) -> str:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a whole file (callers check its size first)."""
-    with open(path, "rb") as handle:
-        return handle.read()
+    """Read a whole regular file, never more than the size cap and never blocking (see files.read_capped)."""
+    return read_capped(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -12,7 +13,8 @@ from urllib.parse import urlparse
 from briefing_app.importers.base import ImportedDocument, ImportFailed, describe_exception, display_name
 from briefing_app.importers.common import finish_text, first_line_title
 from briefing_app.importers.dates import iso_date
-from briefing_app.importers.limits import check_file_size
+from briefing_app.importers.files import check_regular, read_capped
+from briefing_app.importers.limits import MAX_FILE_BYTES, format_size
 from briefing_app.importers.magic import OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
 Importer = Callable[[str | os.PathLike[str]], ImportedDocument]
@@ -38,8 +40,7 @@ _SNIFF_BYTES = 2048
 
 def sniff_format(path: str | os.PathLike[str], suffix_format: str) -> str:
     """Correct the suffix's guess with the file's first bytes (a PDF saved as .html, a page saved as .txt)."""
-    with open(path, "rb") as handle:
-        head = handle.read(_SNIFF_BYTES)
+    head = read_capped(path, head=_SNIFF_BYTES)
     if head.startswith(PDF_MAGIC):
         return "pdf"
     if head.startswith(ZIP_MAGIC) or head.startswith(OLE_MAGIC):
@@ -58,12 +59,17 @@ def load_document(path: str | os.PathLike[str]) -> ImportedDocument:
             raise ImportFailed.for_file(path, "was not found")
         if os.path.isdir(path):
             raise ImportFailed.for_file(path, "is a folder, not a file")
+        # Pipes, sockets and devices (or links to them) are never opened: a FIFO would block
+        # for ever and /dev/zero never ends. stat() follows links and opens nothing.
+        info = check_regular(path)
         if suffix not in _BY_SUFFIX:
             kind = f"'{suffix}'" if suffix else "without an extension"
             raise ImportFailed.for_file(
                 path, f"has an unsupported file type {kind} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
             )
-        check_file_size(path)
+        if info.st_size > MAX_FILE_BYTES:  # before anything is read
+            raise ImportFailed.for_file(path, f"is too large to import ({format_size(info.st_size)}; "
+                                              f"the limit is {format_size(MAX_FILE_BYTES)})")
         fmt = sniff_format(path, _BY_SUFFIX[suffix])
     except ImportFailed:
         raise
@@ -84,6 +90,40 @@ def load_document(path: str | os.PathLike[str]) -> ImportedDocument:
         raise ImportFailed(f"{name} is too deeply nested to import as a {kind} file") from exc
     except Exception as exc:  # any library failure becomes a one-line user message
         raise ImportFailed(f"{name} could not be read as a {kind} file ({describe_exception(exc)})") from exc
+
+
+class ImportCancelled(Exception):
+    """The officer stopped the import while this file was being read."""
+
+
+def load_document_cancellable(path: str | os.PathLike[str], cancel: Callable[[], bool],
+                              poll_seconds: float = 0.1) -> ImportedDocument:
+    """load_document, but stop waiting as soon as ``cancel()`` turns true (raise ImportCancelled).
+
+    The file is read in a helper thread that is abandoned on cancel: its result is dropped
+    and it stores nothing, so Stop and Quit never wait for a slow file. The size caps bound
+    how long the abandoned reader can still run.
+    """
+    if cancel():
+        raise ImportCancelled(display_name(path))
+    outcome: list[ImportedDocument | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(load_document(path))
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            outcome.append(exc)
+
+    reader = threading.Thread(target=run, name=f"import {display_name(path)}", daemon=True)
+    reader.start()
+    while reader.is_alive():
+        reader.join(poll_seconds)
+        if reader.is_alive() and cancel():
+            raise ImportCancelled(display_name(path))
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _resolve(target: str) -> Importer:

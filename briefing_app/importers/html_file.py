@@ -80,7 +80,10 @@ def load_html(path: str | os.PathLike[str]) -> ImportedDocument:
     text = finish_text(_paragraphs(body))
     meta_tree = _parse_tree(page)
     if not text:
-        fallback_tree = _parse_tree(page)  # a fresh tree: _plain_text prunes it
+        # A fresh tree (_plain_text prunes it), parsed without libxml2's 10 MB limit on one text
+        # node: a page whose article is one huge block otherwise parses as empty. The file size
+        # cap bounds what this can cost.
+        fallback_tree = _parse_tree(page, huge=True)
         if fallback_tree is None:
             raise ImportFailed.for_file(path, "is not a readable web page")
         text = finish_text(_plain_text(fallback_tree))
@@ -132,9 +135,12 @@ def _paragraphs(body: str | None) -> str:
     return "\n\n".join(line for line in body.split("\n") if line.strip())
 
 
-def _parse_tree(page: str) -> lxml.html.HtmlElement | None:
+def _parse_tree(page: str, huge: bool = False) -> lxml.html.HtmlElement | None:
+    # The page is handed over as UTF-8 bytes (a str cannot carry an XML encoding declaration); say so, or
+    # lxml reads undeclared bytes as Latin-1. One parser per call: parsers are not thread-safe.
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=huge)
     try:
-        return lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"))
+        return lxml.html.document_fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
 

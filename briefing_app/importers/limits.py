@@ -29,17 +29,6 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def check_file_size(path: str | os.PathLike[str]) -> int:
-    """Return the size of ``path``; raise ImportFailed when it exceeds MAX_FILE_BYTES."""
-    size = os.path.getsize(path)
-    if size > MAX_FILE_BYTES:
-        raise ImportFailed.for_file(
-            path,
-            f"is too large to import ({format_size(size)}; the limit is {format_size(MAX_FILE_BYTES)})",
-        )
-    return size
-
-
 def check_zip_members(path: str | os.PathLike[str], archive: zipfile.ZipFile) -> None:
     """Refuse zip bombs: too many members, too much declared data or an extreme ratio."""
     infos = archive.infolist()

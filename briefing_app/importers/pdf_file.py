@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
@@ -10,7 +11,14 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from briefing_app.importers.base import ImportedDocument, ImportFailed
-from briefing_app.importers.common import clean_meta, file_author, finish_text, first_line_title, stem_title
+from briefing_app.importers.common import (
+    clean_meta,
+    file_author,
+    finish_text,
+    first_line_title,
+    read_bytes,
+    stem_title,
+)
 from briefing_app.importers.dates import dateline_date
 from briefing_app.importers.magic import PDF_MAGIC
 from briefing_app.importers.pdf_reflow import reflow_pages
@@ -24,12 +32,11 @@ _USELESS_TITLES = frozenset({"untitled", "document", "title", "slide 1", "print"
 
 def load_pdf(path: str | os.PathLike[str]) -> ImportedDocument:
     """Import a PDF's text layer; scanned, encrypted and damaged PDFs raise ImportFailed."""
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
-    if PDF_MAGIC not in head:
+    data = read_bytes(path)  # one capped read of a regular file; pypdf never opens the path itself
+    if PDF_MAGIC not in data[:1024]:
         raise ImportFailed.for_file(path, "is not a PDF file (corrupt or a different format)")
     try:
-        reader = PdfReader(os.fspath(path))
+        reader = PdfReader(io.BytesIO(data))
         _unlock(path, reader)
         pages = reader.pages
         page_count = len(pages)

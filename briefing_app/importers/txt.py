@@ -24,6 +24,15 @@ _SAMPLE_CHARS = 65_536
 # Like git: a NUL byte in the first 8 KB means binary (unless it is UTF-16 without a BOM).
 _BINARY_SNIFF_BYTES = 8000
 _MIN_PRINTABLE_RATIO = 0.95
+# BOM-less UTF-16: at least this share of the characters sampled have a NUL byte (spaces
+# alone give Hindi ~15%), and the other side holds at most this fraction as many NULs.
+_UTF16_MIN_NUL_SHARE = 0.05
+_UTF16_MAX_OTHER_SIDE = 0.05
+# ...and at least this many (one or two stray NULs in a tiny UTF-8 file prove nothing).
+_UTF16_MIN_NULS = 4
+# More NULs than this share of the bytes is binary data, not a stray glitch in a text file.
+_MAX_STRAY_NUL_RATIO = 0.001
+_MIN_STRAY_NULS = 4
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -36,7 +45,7 @@ def decode_text_bytes(path: str | os.PathLike[str], data: bytes) -> tuple[str, l
         if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
             text = _decode_bomless_utf16(data)
             if text is None:
-                raise ImportFailed.for_file(path, "is not a text file (it contains binary data)")
+                text, warnings = _strip_stray_nuls(path, data)
         else:
             try:
                 text = data.decode("utf-8")
@@ -56,22 +65,56 @@ def _decode_with_bom(data: bytes) -> str | None:
 
 
 def _decode_bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes sit at every other position (ASCII-range text)."""
+    """UTF-16 without a BOM, recognised by where its NUL bytes are, or None.
+
+    Every character below U+0100 (spaces, digits, punctuation, Latin letters) has a NUL
+    high byte, so in UTF-16-LE text the NULs sit at odd positions and almost never at even
+    ones (BE: the reverse). Hindi or other non-Latin text has fewer of them (only spaces and
+    punctuation), so a modest share suffices, all on one side, plus a clean decode that
+    reads as text. Stray NULs in UTF-8 text are too few and fall on both sides.
+    """
     sample = data[:_SAMPLE_CHARS]
     if len(sample) < 4 or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0) / len(sample[0::2])
-    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
-    if odd_nuls > 0.6 and even_nuls < 0.05:
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    enough = max(_UTF16_MIN_NULS, _UTF16_MIN_NUL_SHARE * (len(sample) // 2))
+    if odd_nuls >= enough and even_nuls <= _UTF16_MAX_OTHER_SIDE * odd_nuls:
         encoding = "utf-16-le"
-    elif even_nuls > 0.6 and odd_nuls < 0.05:
+    elif even_nuls >= enough and odd_nuls <= _UTF16_MAX_OTHER_SIDE * even_nuls:
         encoding = "utf-16-be"
     else:
         return None
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
+    return text if _looks_like_text(text) else None
+
+
+def _strip_stray_nuls(path: str | os.PathLike[str], data: bytes) -> tuple[str, list[str]]:
+    """Text with a few stray NUL bytes (a glitch of the program that wrote it): keep the text, drop the NULs.
+
+    Raises ImportFailed when the NULs are too many or the rest is not text either (a binary file).
+    """
+    count = data.count(0)
+    binary = ImportFailed.for_file(path, "is not a text file (it contains binary data)")
+    if count > max(_MIN_STRAY_NULS, len(data) * _MAX_STRAY_NUL_RATIO):
+        raise binary
+    stripped = data.replace(b"\x00", b"")
+    warnings = ["A stray NUL byte was removed from the text." if count == 1
+                else f"{count} stray NUL bytes were removed from the text."]
+    try:
+        text = stripped.decode("utf-8")
+    except UnicodeDecodeError:
+        encoding = guess_encoding(stripped)
+        if encoding is None:
+            raise binary from None
+        text = stripped.decode(encoding, errors="replace")
+        warnings.append(f"Text encoding was guessed as {encoding}; check accented characters.")
+    if not _looks_like_text(text):
+        raise binary
+    return text, warnings
 
 
 def _decode_guessed(path: str | os.PathLike[str], data: bytes) -> tuple[str, str]:

@@ -35,6 +35,7 @@ from briefing_app.storage.backup import (
     restore_backup,
 )
 from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
+from briefing_app.storage.text_decoding import install_tolerant_text
 
 __all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_reason"]
 
@@ -188,6 +189,7 @@ def open_database(path: str | Path) -> Database:
     existed = db_path.exists() and db_path.stat().st_size > 0
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", install_tolerant_text)
     try:
         current, head = migrate.needs_upgrade(engine)
         if current != head:
@@ -282,6 +284,7 @@ def _open_read_only(db_path: Path, reason: str) -> Database:
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False),
     )
     event.listen(engine, "connect", _set_read_only_pragmas)
+    event.listen(engine, "connect", install_tolerant_text)
     try:
         current, head = migrate.needs_upgrade(engine)
         if current is None:

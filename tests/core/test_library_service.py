@@ -161,13 +161,13 @@ def test_import_files_reports_each_file_and_stores_nothing_partial(services: Ser
 def test_import_files_stops_when_cancelled(services: Services, tmp_path: Path) -> None:
     for number in range(3):
         (tmp_path / f"{number}.txt").write_text(f"Readout {number}\n\n{MARITIME} {number}", encoding="utf-8")
-    calls: list[int] = []
+    stopped: list[bool] = []
 
-    def cancel() -> bool:
-        calls.append(1)
-        return len(calls) > 1
+    def progress(done: int, _total: int, _name: str) -> None:
+        if done == 1:  # Stop pressed once the first file is in
+            stopped.append(True)
 
-    outcomes = services.articles.import_files([tmp_path], cancel=cancel)
+    outcomes = services.articles.import_files([tmp_path], progress=progress, cancel=lambda: bool(stopped))
     assert [o.status for o in outcomes] == ["imported", "skipped", "skipped"]
     assert services.articles.count() == 1
 

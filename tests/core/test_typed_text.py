@@ -40,3 +40,22 @@ def test_typed_text_with_broken_characters_is_cleaned_everywhere(services: Servi
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Talks \ufffd went well — नमस्ते" in text
     assert "\x00" not in text and "\x07" not in text
+
+
+def test_bidi_overrides_are_stripped_from_titles_and_metadata_but_rtl_letters_stay(
+    services: Services, tmp_path: Path
+) -> None:
+    """A right-to-left override (U+202E) makes 'gpj.exe' show as 'exe.jpg'; Arabic and Hebrew are text."""
+    page = tmp_path / "rtl.html"
+    page.write_text("<html><head><title>Report \u202egpj.exe</title><meta property='og:site_name' "
+                    "content='\u2067الأهرام\u2069'></head><body><article><p>Prime Minister Narendra Modi met the "
+                    "Egyptian foreign minister in Cairo to discuss trade and defence cooperation "
+                    "in the region.</p></article></body></html>", encoding="utf-8")
+    [outcome] = services.articles.import_files([page])
+    stored = services.articles.get(outcome.article_id)  # type: ignore[arg-type]
+    assert stored is not None
+    assert (stored.title, stored.outlet) == ("Report gpj.exe", "الأهرام")
+    assert stored.id is not None
+    services.articles.update_metadata(stored.id, title="שלום \u202dעולם\u202c", url="https://example.org/\u202ex")
+    updated = services.articles.get(stored.id)
+    assert updated is not None and (updated.title, updated.url) == ("שלום עולם", "https://example.org/x")

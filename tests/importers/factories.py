@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from pypdf import PdfWriter
@@ -104,4 +106,29 @@ def make_bomb_docx(path: Path, template: Path, *, member_mb: int, members: int) 
             with archive.open(f"word/media/pad{index}.bin", "w", force_zip64=True) as handle:
                 for _ in range(member_mb):
                     handle.write(chunk)
+    return path
+
+
+def make_long_docx(path: Path, paragraphs: int, heading: str) -> Path:
+    """A .docx of ``paragraphs`` body paragraphs in two styles, then a Heading 1 paragraph ``heading``.
+
+    document.xml is written directly: python-docx itself needs half a minute to add 50,000 paragraphs.
+    """
+    base = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("placeholder")
+    document.save(base)
+    body = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="{"ListParagraph" if n % 2 else "Normal"}"/></w:pPr>'
+        f"<w:r><w:t>Paragraph {n} of the long maritime security report.</w:t></w:r></w:p>"
+        for n in range(paragraphs)
+    )
+    body += f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{escape(heading)}</w:t></w:r></w:p>'
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w='
+           f'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body>'
+           "</w:document>")
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = xml.encode() if info.filename == "word/document.xml" else source.read(info.filename)
+            target.writestr(info.filename, data)
     return path

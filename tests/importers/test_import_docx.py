@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.text.paragraph import Paragraph
 
 from briefing_app.importers import ImportFailed, load_document
 from briefing_app.importers.magic import OLE_MAGIC
@@ -16,6 +17,7 @@ from tests.importers.factories import (
     PARA_TRADE,
     make_bomb_docx,
     make_docx,
+    make_long_docx,
     make_zip_docx,
 )
 
@@ -147,3 +149,23 @@ def test_date_comes_from_the_dateline_and_tool_authors_are_dropped(tmp_path: Pat
     doc = load_document(path)
     assert doc.published == "2025-11-04"
     assert doc.author == ""
+
+
+def test_a_50000_paragraph_report_imports_with_one_style_lookup_per_style(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding the title used to search styles.xml for every paragraph (minutes for a long report)."""
+    lookups: list[str] = []
+    original = Paragraph.style
+
+    def counted(paragraph: Paragraph) -> object:
+        lookups.append(paragraph.text[:20])
+        return original.fget(paragraph)  # type: ignore[union-attr]
+
+    monkeypatch.setattr(Paragraph, "style", property(counted, original.fset))
+    path = make_long_docx(tmp_path / "long.docx", 50_000, "Annual maritime security review")
+    doc = load_document(path)
+    assert doc.title == "Annual maritime security review", "the Heading 1 after 50,000 paragraphs is found"
+    assert doc.text.count("of the long maritime security report.") == 50_000
+    assert "Paragraph 49999 of the long" in doc.text
+    assert len(lookups) <= 3, "one style lookup per style used (Normal, List Paragraph, Heading 1)"

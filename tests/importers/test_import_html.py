@@ -163,3 +163,28 @@ def test_import_in_worker_thread(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         doc = pool.submit(load_document, path).result(timeout=60)
     assert P3 in doc.text
+
+
+def test_a_10_mb_page_in_one_block_imports_its_text(tmp_path: Path) -> None:
+    """libxml2 drops a text node over 10 MB: the page parsed as empty and 'contains no readable text'."""
+    sentence = "Ministers discussed maritime security and trade in the Indo-Pacific region. "
+    block = sentence * (10_500_000 // len(sentence))
+    path = tmp_path / "huge.html"
+    path.write_text(f"<html><head><title>Indo-Pacific review</title></head><body><div>{block}</div></body></html>",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "Indo-Pacific review"
+    assert doc.text.count("maritime security") == block.count("maritime security")
+
+
+def test_the_plain_text_fallback_keeps_non_latin_text_of_an_undeclared_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the extractor gives up, the fallback read undeclared UTF-8 as Latin-1 (mojibake)."""
+    monkeypatch.setattr(html_file, "_extract_with_trafilatura", lambda _page: None)
+    path = tmp_path / "hindi.html"
+    path.write_bytes("<html><head><title>रक्षा वार्ता</title></head><body><div>भारत और अमेरिका ने रक्षा सहयोग पर "
+                     "चर्चा की।</div></body></html>".encode())
+    doc = load_document(path)
+    assert doc.text == "भारत और अमेरिका ने रक्षा सहयोग पर चर्चा की।"
+    assert doc.title == "रक्षा वार्ता"

@@ -130,3 +130,42 @@ def test_html_saved_as_txt_is_sniffed(tmp_path: Path) -> None:
     doc = load_document(path)
     assert doc.format == "html"
     assert "<p>" not in doc.text and "maritime security" in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_hindi_utf16_without_bom(tmp_path: Path, encoding: str) -> None:
+    """Devanagari has NUL bytes only in its spaces and punctuation; it used to be refused as binary."""
+    text = f"भारत-अमेरिका रक्षा वार्ता\n\n{PARA_HINDI}\n\nदोनों देशों ने समुद्री सुरक्षा, व्यापार और प्रौद्योगिकी पर सहयोग बढ़ाने का निर्णय लिया।\n"
+    path = tmp_path / "hindi.txt"
+    path.write_bytes(text.encode(encoding))
+    doc = load_document(path)
+    assert doc.text == normalize_text(text)
+    assert doc.title == "भारत-अमेरिका रक्षा वार्ता"
+
+
+def test_a_stray_nul_is_removed_with_a_warning_and_the_text_kept(tmp_path: Path) -> None:
+    path = tmp_path / "glitch.txt"
+    path.write_bytes(BODY.replace("defence ties", "defence\x00 ties").encode("utf-8"))
+    doc = load_document(path)
+    assert doc.text == normalize_text(BODY)
+    assert doc.warnings == ["A stray NUL byte was removed from the text."]
+
+
+@pytest.mark.parametrize("data", [
+    PARA_SECURITY.encode("utf-8") + b"\x00" * 40,  # a run of NULs: not a stray glitch
+    bytes(range(256)) * 40,  # every byte value, NULs included
+    b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + bytes(range(1, 200)) * 20,  # an executable's start
+    "\x01\x02\x03\x04 plain words".encode("utf-16-le") * 100,  # NULs on one side, but control characters
+])
+def test_binary_data_with_nuls_is_still_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(data)
+    with pytest.raises(ImportFailed, match=r"^data\.txt is not a text file"):
+        load_document(path)
+
+
+def test_a_stray_nul_in_a_tiny_file_is_not_taken_for_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.txt"
+    path.write_bytes(b"Talks in Delhi\x00 today.")  # even length, the NUL at an odd position
+    doc = load_document(path)
+    assert doc.text == "Talks in Delhi today."

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.services import Services
 from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.text import normalize_text
+from briefing_app.core.text import normalize_text, sanitize_for_xml
 from briefing_app.export import export_docx
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.analyzer import Analyzer
@@ -86,7 +86,8 @@ def _full_pass(services: Services, analyzer: Analyzer, raw: str, out: Path) -> t
     document = services.briefings.document(briefing.id)
     written = export_docx(document, out)
     body = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
-    probe = item.text.split()[0] if item.text.split() else ""
+    shown = sanitize_for_xml(item.text)  # as exported: bidi overrides are not carried into the note
+    probe = shown.split()[0] if shown.split() else ""
     assert probe[:20] in body
     return article.id, text
 

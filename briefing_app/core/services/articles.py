@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlalchemy import insert as sa_insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
@@ -18,10 +21,19 @@ from briefing_app.core.models import Annotation, Article, utcnow
 from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
 from briefing_app.importers.base import describe_exception, display_name
+from briefing_app.importers.dispatch import ImportCancelled, load_document_cancellable
+from briefing_app.importers.files import NotRegularFile
 from briefing_app.nlp.types import AnalysisResult
 from briefing_app.storage.database import Database
+from briefing_app.storage.text_decoding import is_valid_utf8
+
+log = logging.getLogger(__name__)
 
 REVIEW_STATUSES = ("new", "in_review", "reviewed")
+# Article columns holding text read from files or typed: repaired when stored bytes are not UTF-8.
+_TEXT_COLUMNS = ("title", "outlet", "author", "url", "published", "source_path", "text")
+#: The message of files not imported because the officer stopped the import.
+STOPPED_MESSAGE = "Not imported (import stopped)"
 EDITABLE_METADATA = ("title", "outlet", "author", "published", "url")
 
 
@@ -130,21 +142,32 @@ class ArticleService:
                 title=sanitize_for_xml(doc.title or body.split("\n", 1)[0])[:300].strip(),
                 outlet=sanitize_for_xml(doc.outlet), author=sanitize_for_xml(doc.author),
                 url=sanitize_for_xml(doc.url), published=sanitize_for_xml(doc.published),
-                source_path=doc.source_path, format=doc.format, text=body, text_hash=digest,
+                # A file name with bytes that are not UTF-8 arrives with surrogates, which SQLite refuses.
+                source_path=sanitize_for_xml(doc.source_path), format=doc.format, text=body, text_hash=digest,
             )
             session.add(article)
             session.commit()
             session.refresh(article)
             return article
 
-    def import_file(self, path: str | os.PathLike[str]) -> ImportOutcome:
+    def import_file(self, path: str | os.PathLike[str], cancel: Callable[[], bool] | None = None,
+                    in_folder: bool = False) -> ImportOutcome:
         """Import one file; never raises for bad input (the outcome says what went wrong).
 
         Nothing partial is stored: the article row is written in one transaction or not at all.
+        With ``cancel``, the wait for a slow file ends as soon as ``cancel()`` turns true
+        (status "skipped"). A pipe, socket or device is never read: found in a folder
+        (``in_folder``) it is skipped, named on its own it fails.
         """
         try:
-            doc = load_document(path)
+            doc = load_document(path) if cancel is None else load_document_cancellable(path, cancel)
             article = self.add(doc)
+        except ImportCancelled:
+            return ImportOutcome(os.fspath(path), "skipped", STOPPED_MESSAGE)
+        except NotRegularFile as exc:
+            if in_folder:
+                return ImportOutcome(os.fspath(path), "skipped", exc.reason)
+            return ImportOutcome(os.fspath(path), "failed", str(exc))
         except ImportFailed as exc:
             return ImportOutcome(os.fspath(path), "failed", str(exc))
         except DuplicateArticle as exc:
@@ -166,24 +189,52 @@ class ArticleService:
         total, name)`` is called before each file; when ``cancel()`` turns true the remaining
         files are reported as skipped.
         """
-        files = list(iter_importable(paths))
+        given = [Path(p) for p in paths]
+        named = {p for p in given if not p.is_dir()}  # named on their own, not found in a folder
+        files = list(iter_importable(given))
         outcomes: list[ImportOutcome] = []
         for done, path in enumerate(files):
             if cancel is not None and cancel():
-                outcomes += [ImportOutcome(os.fspath(p), "skipped", "Not imported (import stopped)")
-                             for p in files[done:]]
+                outcomes += [ImportOutcome(os.fspath(p), "skipped", STOPPED_MESSAGE) for p in files[done:]]
                 break
             if progress is not None:
                 progress(done, len(files), path.name)
-            outcomes.append(self.import_file(path))
+            outcomes.append(self.import_file(path, cancel=cancel, in_folder=path not in named))
         if progress is not None:
             progress(len(files), len(files), "")
         return outcomes
 
     def get(self, article_id: int) -> Article | None:
-        """One article with its text, or None."""
+        """One article with its text, or None.
+
+        Stored bytes that are not UTF-8 (a damaged page) are read as U+FFFD (see
+        storage.text_decoding) and written back repaired, so backups stop carrying them.
+        """
         with self.db.session() as session:
-            return session.get(Article, article_id)
+            article = session.get(Article, article_id)
+        if article is not None and any("\ufffd" in getattr(article, c) for c in _TEXT_COLUMNS):
+            self._repair_stored_text(article)
+        return article
+
+    def _repair_stored_text(self, article: Article) -> None:
+        """Write back the text columns whose stored bytes are not UTF-8, as they were read (with U+FFFD)."""
+        if self.db.read_only:
+            return
+        raw_sql = ", ".join(f"CAST({c} AS BLOB)" for c in _TEXT_COLUMNS)
+        try:
+            with self.db.engine.begin() as conn:
+                row = conn.exec_driver_sql(f"SELECT {raw_sql} FROM article WHERE id = ?", (article.id,)).first()
+                bad = [c for c, raw in zip(_TEXT_COLUMNS, row or (), strict=False) if not is_valid_utf8(raw)]
+                if not bad:
+                    return
+                # The values read already hold U+FFFD for each invalid sequence (storage.text_decoding).
+                conn.execute(text(f"UPDATE article SET {', '.join(f'{c} = :{c}' for c in bad)} WHERE id = :id"),
+                             {**{c: getattr(article, c) for c in bad}, "id": article.id})
+        except SQLAlchemyError as exc:  # busy or read-only after all: shown repaired now, written next time
+            log.warning("Article #%s holds invalid bytes; the repair could not be saved yet (%s)", article.id, exc)
+            return
+        log.warning("Article #%s held invalid bytes in %s; repaired (each shown as U+FFFD)",
+                    article.id, ", ".join(bad))
 
     def list_summaries(self, filters: LibraryFilter | None = None, limit: int | None = None,
                        article_ids: Iterable[int] | None = None) -> list[ArticleSummary]:
