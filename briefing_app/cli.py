@@ -127,13 +127,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     analyzer = _analyzer(args.model)
     if args.db:
         from briefing_app.core.services import Services
-        from briefing_app.core.services.learning import build_corrections
 
         services = Services.open(args.db)
         try:
-            analyzer = analyzer.with_corrections(build_corrections(services.db))  # type: ignore[attr-defined]
+            lessons = services.lessons.compiled(analyzer)  # type: ignore[arg-type]
         finally:
             services.close()
+        analyzer = analyzer.with_lessons(lessons)  # type: ignore[attr-defined]
     result = analyzer.analyze(doc.text)  # type: ignore[attr-defined]
     json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")

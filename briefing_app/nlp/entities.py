@@ -34,6 +34,7 @@ class Candidate:
     priority: float
     role: str = ""
     entry: GazEntry | None = None
+    lesson: str = ""  # the lesson action behind a "learned" candidate (add, boundary)
 
     @property
     def length(self) -> int:

@@ -101,45 +101,99 @@ class _Term:
     context: dict[str, float] = field(default_factory=dict)
 
 
+def _bag(text: str) -> frozenset[str]:
+    """Content-word stems of a passage (what similarity between passages is measured on)."""
+    return frozenset(t for t in tokens(text) if t not in STOPWORDS and len(t) > 2 and not t.isdigit())
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine similarity of two word bags (0..1)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
 @dataclass
 class PillarLearner:
-    """Learns from passages the officer tagged: term cues plus nearest-neighbour similarity."""
+    """Learns from whole passages the officer tagged or untagged with a pillar.
 
-    examples: list[tuple[frozenset[str], list[str]]] = field(default_factory=list)
-    term_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+    A passage the officer corrected is corrected again wherever it recurs (similarity >=
+    ``same_passage``). Beyond that, only *similar* passages (>= ``min_similarity``) are nudged,
+    by ``weight`` x similarity, so one tag cannot swing unrelated sentences; and that
+    generalisation is adopted only when it decides the officer's own tags better than the
+    lexicon alone, each tag judged by a learner built without it (leave-one-out).
+    """
+
+    #: (word bag, pillar id, True for "tagged" / False for "untagged")
+    examples: list[tuple[frozenset[str], str, bool]] = field(default_factory=list)
+    generalise: bool = False
+    same_passage: float = 0.9
+    min_similarity: float = 0.6
+    weight: float = 3.0
 
     @classmethod
-    def from_examples(cls, examples: Sequence[tuple[str, list[str]]], known: set[str]) -> PillarLearner:
-        """Build from (passage text, pillar ids); ``known`` are pillar ids of the taxonomy."""
-        bags = []
-        for text, pillars in examples:
-            bag = frozenset(t for t in tokens(text) if t not in STOPWORDS and len(t) > 2 and not t.isdigit())
-            bags.append((bag, [p for p in pillars if p in known]))
-        doc_freq: dict[str, int] = defaultdict(int)
-        per_pillar: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for bag, pillars in bags:
-            for term in bag:
-                doc_freq[term] += 1
-                for p in pillars:
-                    per_pillar[term][p] += 1
-        weights = {term: {p: 0.8 * n / doc_freq[term] for p, n in by_p.items()} for term, by_p in per_pillar.items()}
-        return cls(examples=bags, term_weights=weights)
-
-    def cues(self, bag: set[str]) -> Iterable[tuple[str, str, float]]:
-        """(pillar, why, weight) cues for one passage's token bag."""
-        for term in bag:
-            for pillar, weight in self.term_weights.get(term, {}).items():
-                yield pillar, term, weight
-        best: dict[str, float] = {}
-        for ex_bag, pillars in self.examples:
-            if not ex_bag or not bag:
+    def build(cls, lessons: Sequence[tuple[str, str, bool, str]], base: PillarScorer) -> PillarLearner:
+        """From (passage, pillar, tagged?, pillar it replaced or "") lessons, gated against ``base``."""
+        known = {p.id for p in base.pillars}
+        examples: list[tuple[frozenset[str], str, bool]] = []
+        texts: list[str] = []
+        latest: dict[tuple[frozenset[str], str], int] = {}
+        for text, pillar, positive, replaced in lessons:
+            bag = _bag(text)
+            if not bag:
                 continue
-            sim = len(ex_bag & bag) / math.sqrt(len(ex_bag) * len(bag))
-            if sim >= 0.5:
-                for p in pillars:
-                    best[p] = max(best.get(p, 0.0), sim)
-        for pillar, sim in best.items():
-            yield pillar, "similar to a passage you tagged", 4.0 * sim
+            for p, pos in ((pillar, positive), (replaced, False)):
+                if p in known:
+                    latest[(bag, p)] = len(examples)  # a later lesson on the same passage/pillar wins
+                    examples.append((bag, p, pos))
+                    texts.append(text)
+        keep = sorted(latest.values())
+        learner = cls(examples=[examples[i] for i in keep])
+        learner.generalise = learner._held_out_better(base, [texts[i] for i in keep])
+        return learner
+
+    def _held_out_better(self, base: PillarScorer, texts: list[str]) -> bool:
+        """True when similarity to the other tags decides each tag better than the lexicon does."""
+        if len(self.examples) < 4:
+            return False
+        base_right = learned_right = 0
+        bare = replace(base, learner=None)
+        for i, (bag, pillar, positive) in enumerate(self.examples):
+            raw, _ = bare.raw_scores(texts[i])
+            base_right += (pillar in bare.choose(raw)) == positive
+            others = PillarLearner([e for j, e in enumerate(self.examples) if j != i and e[0] != bag],
+                                   generalise=True, same_passage=self.same_passage,
+                                   min_similarity=self.min_similarity, weight=self.weight)
+            why: dict[str, list[str]] = defaultdict(list)
+            others.adjust(bag, raw, why, base)
+            learned_right += (pillar in bare.choose(raw)) == positive
+        return learned_right > base_right
+
+    def adjust(self, bag: frozenset[str], raw: dict[str, float], why: dict[str, list[str]],
+               scorer: PillarScorer) -> None:
+        """Apply the lessons to one passage's scores ``raw`` (in place)."""
+        if not bag:
+            return
+        same: dict[str, bool] = {}
+        nudges: dict[str, float] = defaultdict(float)
+        for ex_bag, pillar, positive in self.examples:
+            sim = _similarity(ex_bag, bag)
+            if sim >= self.same_passage:
+                same[pillar] = positive
+            elif self.generalise and sim >= self.min_similarity:
+                nudges[pillar] += self.weight * sim * (1 if positive else -1)
+        for pillar, delta in nudges.items():
+            if pillar in same:
+                continue
+            raw[pillar] = max(0.0, raw.get(pillar, 0.0) + delta)
+            if delta > 0:
+                why[pillar].append("similar to a passage you tagged")
+        for pillar, positive in same.items():
+            if positive:
+                raw[pillar] = max([scorer.threshold, scorer.context_min, *raw.values()])
+                why[pillar].append("you tagged this passage")
+            else:
+                raw[pillar] = 0.0
 
 
 
@@ -206,9 +260,8 @@ class PillarScorer:
                     target[pillar.id] = max(target.get(pillar.id, 0.0), weight)
                     self._max_len = max(self._max_len, len(key))
 
-    def with_examples(self, examples: Sequence[tuple[str, list[str]]]) -> PillarScorer:
-        """A copy that also learns from officer-tagged passages."""
-        learner = PillarLearner.from_examples(examples, {p.id for p in self.pillars}) if examples else None
+    def with_learner(self, learner: PillarLearner | None) -> PillarScorer:
+        """A copy that applies the officer's pillar lessons."""
         return replace(self, learner=learner)
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
@@ -241,11 +294,7 @@ class PillarScorer:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
             raw[self.context_pillar] += self.role_cue_weight * min(len(holders), self.max_role_cues)
         if self.learner is not None:
-            bag = {t for t in tokens(text) if t not in STOPWORDS}
-            for pillar, cue, weight in self.learner.cues(bag):
-                raw[pillar] += weight
-                if cue not in why[pillar]:
-                    why[pillar].append(cue)
+            self.learner.adjust(_bag(text), raw, why, self)
         return {p: v for p, v in raw.items() if v > 0}, dict(why)
 
     def _match(self, text: str, raw: dict[str, float], why: dict[str, list[str]],

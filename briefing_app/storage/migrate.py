@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (checked by tests/storage/test_migrate.py).
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002_lessons"
 
 
 def alembic_config() -> Config:

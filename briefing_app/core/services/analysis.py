@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing_app.core.services.articles import ArticleService
-from briefing_app.core.services.learning import build_corrections
+from briefing_app.core.services.lessons import LessonService
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.types import AnalysisResult, CancelCheck, ProgressCallback
 from briefing_app.storage.database import Database
@@ -18,8 +18,8 @@ class AnalysisService:
         self.articles = ArticleService(db)
 
     def learned_analyzer(self) -> Analyzer:
-        """The analyser with the database's corrections applied."""
-        return self.analyzer.with_corrections(build_corrections(self.db))
+        """The analyser with the database's lessons applied (compiled once, updated incrementally)."""
+        return self.analyzer.with_lessons(LessonService(self.db).compiled(self.analyzer))
 
     def analyze_article(self, article_id: int, progress: ProgressCallback | None = None,
                         cancel: CancelCheck | None = None) -> AnalysisResult:
