@@ -278,14 +278,27 @@ class AnnotationService:
                                                article_id=after.article_id, span=(after.start, after.end)))
         return changes
 
-    def change_boundary(self, annotation_id: int, start: int, end: int) -> ChangeSet:
-        """Grow or shrink an entity tag to ``[start, end)`` in one action (accepted).
+    def change_boundary(self, annotation_id: int, start: int, end: int, label: str | None = None) -> ChangeSet:
+        """Grow or shrink an entity tag to ``[start, end)`` in one action (accepted, optionally relabelled).
 
-        Teaches the new boundary where its surface occurs, never a rejection of the old surface.
+        Tags the new span swallows are removed as part of the same edit (no rejection is learned from
+        them). Teaches the new boundary where its surface occurs, never a rejection of the old surface.
         """
-        before, after = self.update(annotation_id, start=start, end=end, status="accepted")
-        changes = ChangeSet(f"Tag “{_short(after.text)}”", annotations=[(before, after)])
-        if (before.start, before.end) != (after.start, after.end):
+        current = self.get(annotation_id)
+        if current is None:
+            raise KeyError(annotation_id)
+        changes = ChangeSet()
+        absorbed = [a.id for a in self._overlapping(current.article_id, current.kind, start, end, current.label)
+                    if a.id is not None and a.id != annotation_id]
+        if absorbed:
+            changes.extend(self.reject(absorbed, learn=False))
+        fields: dict[str, Any] = {"start": start, "end": end, "status": "accepted"}
+        if label is not None and label != current.label:
+            fields["label"] = label
+        before, after = self.update(annotation_id, **fields)
+        changes.annotations.append((before, after))
+        changes.description = f"Tag “{_short(after.text)}”"
+        if (before.start, before.end, before.label) != (after.start, after.end, after.label):
             action = LessonAction.BOUNDARY if after.kind == "entity" else LessonAction.PILLAR_ADD
             changes.extend(self.lessons.record(action, after.text, after.label, from_text=before.text,
                                                from_label=before.label, article_id=after.article_id,
