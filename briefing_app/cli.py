@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefing_app import __version__
 
-SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "gui")
+SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "lessons", "gui")
 
 
 class UserError(Exception):
@@ -68,6 +68,17 @@ def _sub_parser() -> argparse.ArgumentParser:
 
     p = subs.add_parser("list", help="list the articles of a database")
     p.add_argument("--db", required=True)
+
+    p = subs.add_parser("lessons", help="share what the tagger learned: export or import lessons (JSON Lines)")
+    lsubs = p.add_subparsers(dest="lessons_command", required=True)
+    q = lsubs.add_parser("export", help="write the database's lessons to a JSON Lines file")
+    q.add_argument("--db", required=True)
+    q.add_argument("--out", required=True)
+    q = lsubs.add_parser("import", help="add the lessons of a JSON Lines file to the database")
+    q.add_argument("file")
+    q.add_argument("--db", required=True)
+    q = lsubs.add_parser("list", help="list the database's active lessons")
+    q.add_argument("--db", required=True)
     return parser
 
 
@@ -97,7 +108,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
 
     handlers = {
         "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
-        "eval": _cmd_eval, "list": _cmd_list,
+        "eval": _cmd_eval, "list": _cmd_list, "lessons": _cmd_lessons,
     }
     try:
         return handlers[args.command](args)
@@ -295,6 +306,37 @@ def _cmd_list(args: argparse.Namespace) -> int:
     try:
         for row in services.articles.list_summaries():
             print(f"{row.id}\t{row.status}\t{row.entity_count} entities\t{row.pillar_count} pillar tags\t{row.title}")
+    finally:
+        services.close()
+    return 0
+
+
+def _cmd_lessons(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import Services
+    from briefing_app.core.services.lessons import LessonFileError
+
+    if args.lessons_command == "import" and not Path(args.file).is_file():
+        raise UserError(f"{args.file}: no such file")
+    services = Services.open(args.db)
+    try:
+        if args.lessons_command == "export":
+            try:
+                n = services.lessons.export_jsonl(args.out)
+            except OSError as exc:
+                raise UserError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
+            print(f"wrote {n} lessons to {args.out}")
+        elif args.lessons_command == "import":
+            if services.db.read_only:
+                raise UserError(f"{args.db} is read-only; nothing can be imported into it")
+            try:
+                n = services.lessons.import_jsonl(args.file)
+            except LessonFileError as exc:
+                raise UserError(str(exc)) from exc
+            print(f"imported {n} lessons from {args.file}")
+        else:
+            for lesson in services.lessons.all():
+                detail = f"{lesson.from_label}->{lesson.label}" if lesson.from_label else lesson.label
+                print(f"{lesson.id}\t{lesson.action}\t{detail}\t{lesson.text[:80]}")
     finally:
         services.close()
     return 0
