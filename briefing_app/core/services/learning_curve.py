@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_app.core.models import Annotation
 from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.core.services.annotations import AnnotationConflict
 from briefing_app.core.services.container import Services
@@ -115,7 +116,7 @@ def correct_article(services: Services, analysis: AnalysisService, gold: GoldDoc
     ann = services.annotations
     counted = gold.counted_labels
 
-    def live_entities() -> list:  # type: ignore[type-arg]
+    def live_entities() -> list[Annotation]:
         return [a for a in ann.for_article(aid) if a.kind == "entity"]
 
     for g0, g1, cls, _gtext in gold.entities:

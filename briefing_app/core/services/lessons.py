@@ -117,7 +117,7 @@ class LessonService:
         """Active lessons on the same surface that ``new`` explicitly overrides (or repeats)."""
         rows = session.exec(select(Lesson).where(
             col(Lesson.id) != new.id, col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False),
-            or_(Lesson.text == new.text, func.lower(Lesson.text) == new.text.lower()),
+            or_(col(Lesson.text) == new.text, func.lower(Lesson.text) == new.text.lower()),
         )).all()
         same = [r for r in rows if r.text.casefold() == new.text.casefold()]
         action = A(new.action)
