@@ -214,3 +214,21 @@ def test_a_malformed_lessons_file_imports_nothing(tmp_path: Path, capsys: pytest
         assert services.lessons.all() == []
     finally:
         services.close()
+
+
+def test_applying_lessons_to_the_library_keeps_the_officers_own_tags(services: Services, analyzer: Analyzer) -> None:
+    first = _article(services, analyzer, "PM Modi met officials in Kochi on Monday.")
+    second = _article(services, analyzer, "Traders in Kochi welcomed the decision on Monday.")
+    third = _article(services, analyzer, "Ships docked in Kochi.")
+    unrelated = _article(services, analyzer, "Ministers met in Paris.")
+    services.annotations.accept([_tag(services, second, "Monday").id])
+    services.annotations.accept([_tag(services, third, "Kochi").id])
+    services.annotations.reject([_tag(services, first, "Kochi").id])
+
+    progress: list[tuple[int, int]] = []
+    done = AnalysisService(services.db, analyzer).resuggest_library(progress=lambda d, t: progress.append((d, t)))
+    assert done == [first, second, third] and progress[-1] == (3, 3) and unrelated not in done
+    assert not [a for a in services.annotations.for_article(second) if a.text == "Kochi"], "re-suggested"
+    assert _tag(services, second, "Monday").status == "accepted"
+    assert _tag(services, third, "Kochi").status == "accepted", "the officer's accepted tag is kept"
+    assert AnalysisService(services.db, analyzer).resuggest_library(cancel=lambda: True) == []
