@@ -112,6 +112,7 @@ class CompiledLessons:
         self._relabel: dict[str, list[LessonRule]] = defaultdict(list)
         self._shrink: dict[str, list[LessonRule]] = defaultdict(list)
         self._alias: dict[str, LessonRule] = {}
+        self._keys: dict[str, str] | None = None
         self._pillar_dirty = True
         self._scorer: Any = scorer
         #: Bumped on every change; callers compare it to know the compiled set moved.
@@ -135,6 +136,7 @@ class CompiledLessons:
                 self._add(rule)
             if gone or new:
                 self.version += 1
+                self._keys = None
             return bool(gone or new)
 
     def _add(self, rule: LessonRule) -> None:
@@ -223,7 +225,11 @@ class CompiledLessons:
 
     def entity_keys(self) -> dict[str, str]:
         """Canonical surface -> entity key, from the officer's merges."""
-        return {k: r.entity_key or f"{r.label}:{canonical_text(r.canonical)}" for k, r in self._alias.items()}
+        with self._lock:
+            if self._keys is None:  # rebuilt only after the merges changed
+                self._keys = {k: r.entity_key or f"{r.label}:{canonical_text(r.canonical)}"
+                              for k, r in self._alias.items()}
+            return self._keys
 
     def scorer(self) -> Any:
         """The pillar scorer with the pillar lessons learned (the base scorer when there are none)."""

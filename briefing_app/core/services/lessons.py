@@ -126,11 +126,16 @@ class LessonService:
             o = A(old.action)
             if action == A.REJECT:
                 hit = (o == A.REJECT or o in _POSITIVE) and old.label == new.label
-            elif action in _POSITIVE:
+            elif action == A.ADD:  # a name is a name everywhere: the newest add of a surface wins
+                hit = (o == A.REJECT and old.label == new.label) or o == A.ADD
+            elif action == A.RELABEL:  # relabels live side by side in different contexts
                 hit = ((o == A.REJECT and old.label == new.label)
-                       or (o == action and old.left.casefold() == new.left.casefold()
-                           and old.right.casefold() == new.right.casefold())
-                       or (o == A.ADD and action != A.RELABEL and old.label != new.label))
+                       or (o == A.RELABEL and old.from_label == new.from_label
+                           and old.left.casefold() == new.left.casefold()
+                           and old.right.casefold() == new.right.casefold()))
+            elif action == A.BOUNDARY:
+                hit = ((o == A.REJECT and old.label == new.label) or (o == A.ADD and old.label != new.label)
+                       or (o == A.BOUNDARY and old.from_text == new.from_text))
             elif action == A.ALIAS:
                 hit = o == A.ALIAS
             else:  # pillar lessons: the same passage and pillar, either way
