@@ -118,10 +118,14 @@ class PillarLearner:
     """Learns from whole passages the officer tagged or untagged with a pillar.
 
     A passage the officer corrected is corrected again wherever it recurs (similarity >=
-    ``same_passage``). Beyond that, only *similar* passages (>= ``min_similarity``) are nudged,
-    by ``weight`` x similarity, so one tag cannot swing unrelated sentences; and that
-    generalisation is adopted only when it decides the officer's own tags better than the
-    lexicon alone, each tag judged by a learner built without it (leave-one-out).
+    ``same_passage``). Beyond that the learner generalises only cautiously, so one tag cannot
+    swing unrelated sentences: *similar* passages (>= ``min_similarity``) are nudged by
+    ``weight`` x similarity, and a word becomes a weak cue (``term_weight``, below the threshold
+    on its own) only when at least ``min_support`` tagged passages of that pillar share it, at
+    least ``min_precision`` of the passages taught with it were that pillar and it was never in
+    a passage untagged from that pillar. The generalisation is adopted only when it decides the
+    officer's own tags better than the lexicon alone, each tag judged by a learner built without
+    it (leave-one-out on at most ``max_held_out`` recent tags).
     """
 
     #: (word bag, pillar id, True for "tagged" / False for "untagged")
@@ -130,6 +134,12 @@ class PillarLearner:
     same_passage: float = 0.9
     min_similarity: float = 0.6
     weight: float = 3.0
+    term_weight: float = 0.75
+    min_support: int = 2
+    min_precision: float = 0.75
+    max_held_out: int = 200
+    #: word -> pillar -> weight (learned cues)
+    terms: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, lessons: Sequence[tuple[str, str, bool, str]], base: PillarScorer) -> PillarLearner:
@@ -149,23 +159,45 @@ class PillarLearner:
                     texts.append(text)
         keep = sorted(latest.values())
         learner = cls(examples=[examples[i] for i in keep])
+        learner.terms = learner._learn_terms(learner.examples)
         learner.generalise = learner._held_out_better(base, [texts[i] for i in keep])
         return learner
 
+    def _learn_terms(self, examples: Sequence[tuple[frozenset[str], str, bool]]) -> dict[str, dict[str, float]]:
+        """Words shared by several passages tagged with one pillar, and (almost) only with it."""
+        tagged: dict[str, dict[str, set[frozenset[str]]]] = defaultdict(lambda: defaultdict(set))
+        seen: dict[str, set[frozenset[str]]] = defaultdict(set)
+        untagged: dict[str, set[str]] = defaultdict(set)
+        for bag, pillar, positive in examples:
+            for term in bag:
+                seen[term].add(bag)
+                if positive:
+                    tagged[term][pillar].add(bag)
+                else:
+                    untagged[term].add(pillar)
+        out: dict[str, dict[str, float]] = {}
+        for term, by_pillar in tagged.items():
+            for pillar, bags in by_pillar.items():
+                if (len(bags) >= self.min_support and pillar not in untagged[term]
+                        and len(bags) >= self.min_precision * len(seen[term])):
+                    out.setdefault(term, {})[pillar] = self.term_weight
+        return out
+
     def _held_out_better(self, base: PillarScorer, texts: list[str]) -> bool:
-        """True when similarity to the other tags decides each tag better than the lexicon does."""
+        """True when generalising from the other tags decides each tag better than the lexicon does."""
         if len(self.examples) < 4:
             return False
         base_right = learned_right = 0
         bare = replace(base, learner=None)
-        for i, (bag, pillar, positive) in enumerate(self.examples):
+        first = max(0, len(self.examples) - self.max_held_out)
+        for i in range(first, len(self.examples)):
+            bag, pillar, positive = self.examples[i]
             raw, _ = bare.raw_scores(texts[i])
             base_right += (pillar in bare.choose(raw)) == positive
-            others = PillarLearner([e for j, e in enumerate(self.examples) if j != i and e[0] != bag],
-                                   generalise=True, same_passage=self.same_passage,
-                                   min_similarity=self.min_similarity, weight=self.weight)
-            why: dict[str, list[str]] = defaultdict(list)
-            others.adjust(bag, raw, why, base)
+            rest = [e for j, e in enumerate(self.examples) if j != i and e[0] != bag]
+            others = replace(self, examples=rest, generalise=True)
+            others.terms = others._learn_terms(rest)
+            others.adjust(bag, raw, defaultdict(list), base)
             learned_right += (pillar in bare.choose(raw)) == positive
         return learned_right > base_right
 
@@ -182,20 +214,21 @@ class PillarLearner:
                 same[pillar] = positive
             elif self.generalise and sim >= self.min_similarity:
                 nudges[pillar] += self.weight * sim * (1 if positive else -1)
+        if self.generalise:
+            for term in bag:
+                for pillar, weight in self.terms.get(term, {}).items():
+                    nudges[pillar] += weight
+                    why[pillar].append(term)
         for pillar, delta in nudges.items():
             if pillar in same:
                 continue
             raw[pillar] = max(0.0, raw.get(pillar, 0.0) + delta)
-            if delta > 0:
-                why[pillar].append("similar to a passage you tagged")
         for pillar, positive in same.items():
             if positive:
                 raw[pillar] = max([scorer.threshold, scorer.context_min, *raw.values()])
                 why[pillar].append("you tagged this passage")
             else:
                 raw[pillar] = 0.0
-
-
 
 
 @dataclass
