@@ -462,6 +462,35 @@ class AnnotationService:
         return AnnotationSnapshot.of(ann) if ann is not None else None
 
 
+#: One word (or one punctuation mark) with the spaces before it, never across a line break.
+_WORD = r"(?:[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s])"  # "U.S", "India–Japan", "Ocean", or "."
+_NEXT_WORD = re.compile(r"[ \t]*" + _WORD)
+_LAST_WORD = re.compile(_WORD + r"[ \t]*$")
+
+
+def step_boundary(text: str, start: int, end: int, edge: str, grow: bool) -> tuple[int, int]:
+    """``[start, end)`` with its ``edge`` ("start" or "end") moved by one word outward (``grow``) or inward.
+
+    A tag never shrinks below one word nor grows across a line break; the span is returned
+    unchanged when it cannot move.
+    """
+    if edge == "end" and grow:
+        m = _NEXT_WORD.match(text, end)
+        return (start, m.end()) if m else (start, end)
+    if edge == "end":
+        m = _LAST_WORD.search(text, start, end)
+        new_end = len(text[:m.start()].rstrip()) if m else end
+        return (start, new_end) if m and new_end > start else (start, end)
+    if grow:
+        m = _LAST_WORD.search(text, max(0, start - 200), start)
+        return (m.start(), end) if m else (start, end)
+    m = _NEXT_WORD.match(text, start, end)
+    if m is None:
+        return start, end
+    new_start = m.end() + (len(text[m.end():end]) - len(text[m.end():end].lstrip()))
+    return (new_start, end) if new_start < end else (start, end)
+
+
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -64,6 +64,13 @@ class ReviewWorkspace:
             ActionSpec("mark_reviewed", "Mark article re&viewed", ("Ctrl+Shift+R",),
                        lambda: c.set_status("reviewed"), in_view=False),
             ActionSpec("clear", "Stop reviewing this tag", ("Escape",), c.clear_current),
+            ActionSpec("grow_end", "Grow tag to the right", ("Alt+Right",), lambda: c.move_edge("end", True),
+                       tip="Extend the tag under review by one word (the new boundary is learned)"),
+            ActionSpec("shrink_end", "Shrink tag from the right", ("Alt+Left",), lambda: c.move_edge("end", False)),
+            ActionSpec("grow_start", "Grow tag to the left", ("Alt+Shift+Left",),
+                       lambda: c.move_edge("start", True)),
+            ActionSpec("shrink_start", "Shrink tag from the left", ("Alt+Shift+Right",),
+                       lambda: c.move_edge("start", False)),
         ]
         for spec in specs:
             self.actions[spec.name] = make_action(window, view, spec)
@@ -119,6 +126,10 @@ class ReviewWorkspace:
         labels.setObjectName("reviewLabelMenu")
         for label in SHOWN_LABELS:
             labels.addAction(a[f"label_{label}"])
+        boundary = menu.addMenu("Tag &boundary")
+        boundary.setObjectName("reviewBoundaryMenu")
+        for name in ("grow_end", "shrink_end", "grow_start", "shrink_start"):
+            boundary.addAction(a[name])
         pillars = menu.addMenu("Tag &pillar")
         pillars.setObjectName("reviewPillarMenu")
         for name, action in a.items():

@@ -1,0 +1,79 @@
+"""A tag's boundary is fixed in one keyboard action, learned as a boundary (issue 13 item 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.services import Services
+from briefing_app.core.services.annotations import step_boundary
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.importers import ImportedDocument
+from briefing_app.nlp.types import AnalysisResult, EntitySpan
+from briefing_app.settings import Settings
+
+TEXT = "Modi said India and Australia would hold naval exercises in the Indian Ocean."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """A window showing an article with a known "Indian Ocean" suggestion."""
+    import briefing_app.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(db_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    article = win.services.articles.add(ImportedDocument(title="Patrols", text=TEXT, source_path=""))
+    assert article.id is not None
+    start = TEXT.index("Indian Ocean")
+    win.services.articles.save_analysis(article.id, AnalysisResult(text=TEXT, entities=[
+        EntitySpan(start, start + 12, "LOC", "Indian Ocean", "gazetteer", "LOC:indian ocean")]))
+    win.show_article(article.id)
+    yield win
+    win.close()
+    win.services.close()
+
+
+def _keys(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    window.view.editor.setFocus()
+    qtbot.keyClick(window.view.editor, key, modifier)
+
+
+def test_step_boundary_moves_one_word_and_never_empties_a_tag() -> None:
+    text = "Joint patrols in the Indian Ocean, officials said.\nNext line"
+    start = text.index("Indian")
+    end = start + len("Indian")
+    assert step_boundary(text, start, end, "end", True) == (start, start + len("Indian Ocean"))
+    assert step_boundary(text, start, start + len("Indian Ocean"), "end", False) == (start, end)
+    assert step_boundary(text, start, end, "end", False) == (start, end), "one word stays"
+    assert step_boundary(text, start, end, "start", True) == (text.index("the Indian"), end)
+    assert step_boundary(text, text.index("the Indian"), end, "start", False) == (start, end)
+    said = text.index("said.")
+    assert step_boundary(text, said, said + 5, "end", True) == (said, said + 5), "not across a line break"
+
+
+def test_keys_grow_and_shrink_the_tag_under_review(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    controller = window.review.controller
+    controller.set_current("entity", ocean.id)
+    assert window.review.actions["shrink_end"].shortcut().toString() == "Alt+Left"
+
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    row = window.services.annotations.get(ocean.id)
+    assert (row.text, row.status) == ("Indian", "accepted")
+    assert window.view.entity_marks[ocean.id].end == row.end
+    lesson = window.services.lessons.all()[-1]
+    assert (lesson.action, lesson.text, lesson.from_text) == ("boundary", "Indian", "Indian Ocean")
+
+    _keys(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.services.annotations.get(ocean.id).text == "Indian Ocean"
+    window.undo_stack.undo()
+    assert window.services.annotations.get(ocean.id).text == "Indian"
+    assert [x.text for x in window.services.lessons.all()] == ["Indian"], "undo removed the lesson"
