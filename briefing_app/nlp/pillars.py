@@ -101,6 +101,10 @@ class _Term:
     context: dict[str, float] = field(default_factory=dict)
 
 
+#: The reason recorded for a pillar the officer removed from this very passage: it is not inherited either.
+UNTAGGED = "you untagged this passage"
+
+
 def _bag(text: str) -> frozenset[str]:
     """Content-word stems of a passage (what similarity between passages is measured on)."""
     return frozenset(t for t in tokens(text) if t not in STOPWORDS and len(t) > 2 and not t.isdigit())
@@ -229,6 +233,7 @@ class PillarLearner:
                 why[pillar].append("you tagged this passage")
             else:
                 raw[pillar] = 0.0
+                why[pillar] = [UNTAGGED]
 
 
 @dataclass
@@ -430,7 +435,7 @@ class PillarScorer:
                 why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
                     and "\n" not in text[prev.end:start]):
-                chosen = list(prev.pillars)
+                chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
             passage = self._make(start, end, raw, why, chosen)

@@ -79,3 +79,11 @@ def test_pillar_lesson_recurs_on_the_same_passage(analyzer: Analyzer) -> None:
     assert "health" not in analyzer.analyze(text).passages[0].pillars
     taught = _taught(analyzer, LessonRule(1, "pillar_add", text, "health"))
     assert "health" in taught.analyze(text).passages[0].pillars
+
+
+def test_an_untagged_passage_does_not_inherit_the_pillar_either(analyzer: Analyzer) -> None:
+    text = "Both navies will hold joint patrols against piracy. They will repeat them next year."
+    second = analyzer.analyze(text).passages[-1]
+    assert "security" in second.pillars, "continues the previous sentence"
+    taught = _taught(analyzer, LessonRule(1, "pillar_remove", "They will repeat them next year.", "security"))
+    assert "security" not in taught.analyze(text).passages[-1].pillars
