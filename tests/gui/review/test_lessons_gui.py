@@ -1,4 +1,4 @@
-"""A tag's boundary is fixed in one keyboard action, learned as a boundary (issue 13 item 2)."""
+"""Lessons in the window: fix a boundary in one key press, see it in the Lessons panel, withdraw, share (issue 13)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,41 @@ def test_keys_grow_and_shrink_the_tag_under_review(qtbot: QtBot, window: MainWin
     window.undo_stack.undo()
     assert window.services.annotations.get(ocean.id).text == "Indian"
     assert [x.text for x in window.services.lessons.all()] == ["Indian"], "undo removed the lesson"
+
+
+def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    panel = window.review.lessons_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    item = panel.tree.topLevelItem(0)
+    assert item is not None and item.text(0) == "Indian" and item.text(1).startswith("Boundary")
+    assert item.text(2) == "Patrols", "where it was learned"
+
+    panel.kind.setCurrentIndex(panel.kind.findData("reject"))
+    assert panel.tree.topLevelItemCount() == 0
+    panel.kind.setCurrentIndex(0)
+    panel.search.setText("ocean")
+    assert panel.tree.topLevelItemCount() == 0, "searches the words learned"
+    panel.search.setText("indi")
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.withdraw_selected()
+    assert window.services.lessons.all() == [] and panel.tree.topLevelItemCount() == 0
+    window.undo_stack.undo()
+    assert [x.text for x in window.services.lessons.all()] == ["Indian"]
+
+    shared = tmp_path / "lessons.jsonl"
+    panel.export_to(str(shared))
+    assert '"action": "boundary"' in shared.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"action": "add", "text": "X", "label": "ORG"}\nnot json\n', encoding="utf-8")
+    panel.import_from(str(bad))
+    assert "line 2" in window.review.controller.last_message
+    assert len(window.services.lessons.all()) == 1, "nothing imported from a malformed file"
+    file_actions = [a.objectName() for a in window.menus["file"].actions()]
+    assert "file_export_lessons" in file_actions and "file_import_lessons" in file_actions

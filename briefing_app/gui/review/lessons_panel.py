@@ -1,0 +1,164 @@
+"""The Lessons panel: what the tagger learned from the officer, searchable, withdrawable, shareable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+from sqlmodel import col, select
+
+from briefing_app.core.models import Article, LessonAction
+from briefing_app.core.services.lessons import LessonFileError
+from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
+
+if TYPE_CHECKING:
+    from briefing_app.core.services import Services
+    from briefing_app.gui.review.controller import ReviewController
+
+#: How each kind of lesson is named in the panel.
+KIND_NAMES: dict[str, str] = {
+    LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
+    LessonAction.ALIAS: "Merged", LessonAction.BOUNDARY: "Boundary", LessonAction.PILLAR_ADD: "Pillar tagged",
+    LessonAction.PILLAR_REMOVE: "Pillar removed",
+}
+
+
+class LessonsPanel(_Panel):
+    """Every active lesson: kind, words, label, where and when it was learned; withdraw one (undoable)."""
+
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller, ["Words", "Lesson", "Learned in", "When"], "lessonsPanel")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("lessonsSearch")
+        self.search.setPlaceholderText("Search lessons")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("lessonsKind")
+        self.kind.addItem("All kinds", "")
+        for action, name in KIND_NAMES.items():
+            self.kind.addItem(name, str(action))
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.kind)
+        self.withdraw_button = QPushButton("Withdraw", self)
+        self.withdraw_button.setToolTip("Stop applying the selected lesson (Ctrl+Z brings it back)")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        export_button = QPushButton("Export…", self)
+        export_button.setToolTip("Save the lessons as a JSON Lines file to share with colleagues")
+        export_button.clicked.connect(self.choose_export)
+        import_button = QPushButton("Import…", self)
+        import_button.setToolTip("Add a colleague's lessons file")
+        import_button.clicked.connect(self.choose_import)
+        self.count = QLabel(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        for button in (self.withdraw_button, export_button, import_button):
+            bottom.addWidget(button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, top)
+        layout.addLayout(bottom)
+
+    @property
+    def services(self) -> Services:
+        """The window's services."""
+        return self.controller.services
+
+    def refresh(self) -> None:
+        """Rebuild the list with the current search and kind filter."""
+        needle = self.search.text().casefold().strip()
+        kind = self.kind.currentData() or ""
+        lessons = [x for x in self.services.lessons.all()
+                   if (not kind or x.action == kind)
+                   and (not needle or needle in x.text.casefold() or needle in x.label.casefold())]
+        ids = {x.article_id for x in lessons if x.article_id is not None}
+        titles: dict[int, str] = {}
+        if ids:
+            with self.services.db.session() as session:
+                titles = {i: t for i, t in session.exec(select(Article.id, Article.title).where(
+                    col(Article.id).in_(sorted(ids)))) if i is not None}
+        self.tree.clear()
+        items = []
+        for lesson in reversed(lessons):  # newest first
+            what = KIND_NAMES.get(lesson.action, lesson.action)
+            label = f"{lesson.from_label} → {lesson.label}" if lesson.from_label else lesson.label
+            if lesson.action == LessonAction.ALIAS:
+                label = f"= {lesson.canonical}"
+            source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
+            item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
+                                    lesson.created_at.strftime("%Y-%m-%d")])
+            tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
+            if lesson.context:
+                tip += f"\n{_snippet(lesson.context, 200)}"
+            for column in range(4):
+                item.setToolTip(column, tip)
+            item.setData(0, ROLE, lesson.id)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.count.setText(f"{len(items)} lesson(s)")
+
+    def _selected_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, ROLE) if item is not None else None
+
+    def withdraw_selected(self) -> None:
+        """Withdraw the selected lesson (undoable)."""
+        lesson_id = self._selected_id()
+        if lesson_id is None:
+            self.controller.say("Select a lesson first.")
+            return
+        self.controller.perform(lambda: self.services.lessons.withdraw(lesson_id))
+
+    def export_to(self, path: str) -> None:
+        """Write the lessons to ``path``."""
+        try:
+            n = self.services.lessons.export_jsonl(path)
+        except OSError as exc:
+            self.controller.say(f"Lessons not exported: {exc.strerror or exc}")
+            return
+        self.controller.say(f"Exported {n} lesson(s) to {path}.")
+
+    def import_from(self, path: str) -> None:
+        """Add the lessons of ``path``; a malformed file imports nothing and says which line."""
+        try:
+            n = self.services.lessons.import_jsonl(path)
+        except LessonFileError as exc:
+            self.controller.say(f"Lessons not imported: {exc}")
+            return
+        self.request_refresh()
+        self.controller.say(f"Imported {n} lesson(s); they apply to articles analysed from now on.")
+
+    def choose_export(self) -> None:
+        """Ask where to export the lessons."""
+        path, _ = QFileDialog.getSaveFileName(self, "Export lessons", "lessons.jsonl", "Lessons (*.jsonl)")
+        if path:
+            self.export_to(path)
+
+    def choose_import(self) -> None:
+        """Ask which lessons file to import."""
+        path, _ = QFileDialog.getOpenFileName(self, "Import lessons", "", "Lessons (*.jsonl);;All files (*)")
+        if path:
+            self.import_from(path)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        self.menu = QMenu(self)
+        self.menu.addAction("Withdraw this lesson", self.withdraw_selected)
+        self.menu.popup(self.tree.viewport().mapToGlobal(pos))
+
