@@ -196,7 +196,7 @@ class Analyzer:
                                          "gazetteer", RULE, entry=entry))
             if self.use_domain and lessons is not None:
                 # an added name is a plain "learned" tag; a grown boundary outranks what it grew from
-                learned += [Candidate(h.start, h.end, h.label, "learned", LEARNED, lesson=h.action)
+                learned += [Candidate(h.start, h.end, h.label, "learned", LEARNED, lesson=h.action, lesson_id=h.lesson_id)
                             for h in lessons.find(doc, offset)]
             if progress is not None:
                 progress(end, len(text))
@@ -298,15 +298,21 @@ class Analyzer:
         out = []
         for cand in cands:
             start, end, label = cand.start, cand.end, cand.label
+            why = ""
             if lessons is not None:
-                shrunk = lessons.shrink(text, start, end) if cand.source != "learned" else None
-                if shrunk is not None:
-                    start, end, label = shrunk
-                elif cand.source != "learned":
-                    label = lessons.relabel(text, start, end, label)
+                rule = None
+                if cand.source == "learned":
+                    why = lessons.origin(cand.lesson_id)
+                elif (shrunk := lessons.shrink(text, start, end)) is not None:
+                    start, end, rule = shrunk
+                    label = rule.label
+                elif (rule := lessons.relabel(text, start, end, label)) is not None:
+                    label = rule.label
+                if rule is not None:
+                    why = rule.origin
                 if lessons.is_rejected(text[start:end], label):
                     continue
-            out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role))
+            out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role, why=why))
         acronyms = {}
         spans = {(e.start, e.end): e for e in out}
         for short, long in rules.find_acronym_pairs(text):

@@ -35,6 +35,7 @@ class Candidate:
     role: str = ""
     entry: GazEntry | None = None
     lesson: str = ""  # the lesson action behind a "learned" candidate (add, boundary)
+    lesson_id: int = 0  # and that lesson
 
     @property
     def length(self) -> int:

@@ -69,6 +69,8 @@ class LessonRule:
     context: str = ""
     left: str = ""
     right: str = ""
+    #: where it was learned, for tooltips ("learned from your correction in “Leaders call”, 6 Dec 2026")
+    origin: str = ""
 
     def context_matches(self, text: str, start: int, end: int) -> bool:
         """True when the span's neighbours match the context this lesson was learned in.
@@ -204,24 +206,29 @@ class CompiledLessons:
         """True when the officer removed ``surface`` with ``label`` (case-insensitive surface)."""
         return (surface.strip().casefold(), label) in self._reject
 
-    def relabel(self, text: str, start: int, end: int, label: str) -> str:
-        """The label for a prediction ``label`` at ``text[start:end]`` after the officer's relabels."""
+    def relabel(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
+        """The relabel lesson that applies to a prediction ``label`` at ``text[start:end]``, if any."""
         rules = self._relabel.get(canonical_text(text[start:end]))
         if not rules:
-            return label
+            return None
         for rule in reversed(rules):  # the newest matching lesson wins
             if (not rule.from_label or rule.from_label == label) and rule.context_matches(text, start, end):
-                return rule.label
-        return label
+                return rule
+        return None
 
-    def shrink(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
-        """(start, end, label) when the officer shrank this surface's boundary; else None."""
+    def shrink(self, text: str, start: int, end: int) -> tuple[int, int, LessonRule] | None:
+        """(start, end, lesson) when the officer shrank this surface's boundary; else None."""
         rules = self._shrink.get(text[start:end].strip())
         if not rules:
             return None
         rule = rules[-1]
         at = rule.from_text.find(rule.text)
-        return start + at, start + at + len(rule.text), rule.label
+        return start + at, start + at + len(rule.text), rule
+
+    def origin(self, lesson_id: int) -> str:
+        """Where lesson ``lesson_id`` was learned ("" when unknown)."""
+        rule = self.rules.get(lesson_id)
+        return rule.origin if rule is not None else ""
 
     def entity_keys(self) -> dict[str, str]:
         """Canonical surface -> entity key, from the officer's merges."""

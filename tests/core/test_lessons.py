@@ -48,7 +48,10 @@ def test_a_relabel_applies_only_in_the_context_it_was_learned_in(services: Servi
     services.annotations.relabel(jordan.id, "PERSON")
 
     assert ("Jordan", "GPE") in _labels(_new(services, analyzer, "King Abdullah of Jordan received the envoy."))
-    assert ("Jordan", "PERSON") in _labels(_new(services, analyzer, "Rep. Jordan criticised the bill on Tuesday."))
+    result = _new(services, analyzer, "Rep. Jordan criticised the bill on Tuesday.")
+    assert ("Jordan", "PERSON") in _labels(result)
+    why = next(e.why for e in result.entities if e.text == "Jordan")
+    assert why.startswith("learned from your correction in “Rep. Jordan said"), "the suggestion says where from"
 
 
 def test_an_added_name_never_breaks_longer_names_containing_it(services: Services, analyzer: Analyzer) -> None:

@@ -193,10 +193,18 @@ class LessonService:
         return tuple(row)
 
     def rules(self) -> list[LessonRule]:
-        """The active lessons as the analyser sees them."""
+        """The active lessons as the analyser sees them, each saying where it was learned."""
+        lessons = self.all()
+        ids = sorted({x.article_id for x in lessons if x.article_id is not None})
+        titles: dict[int, str] = {}
+        with self.db.session() as session:
+            for chunk in range(0, len(ids), 500):
+                titles.update((i, t) for i, t in session.exec(select(Article.id, Article.title).where(
+                    col(Article.id).in_(ids[chunk:chunk + 500]))) if i is not None)
         return [LessonRule(id=x.id or 0, action=x.action, text=x.text, label=x.label, from_label=x.from_label,
                            from_text=x.from_text, canonical=x.canonical, entity_key=x.entity_key,
-                           context=x.context, left=x.left, right=x.right) for x in self.all()]
+                           context=x.context, left=x.left, right=x.right, origin=origin_text(x, titles))
+                for x in lessons]
 
     def compiled(self, analyzer: Analyzer) -> CompiledLessons:
         """This database's active lessons compiled for ``analyzer``'s pipeline (cached; incremental)."""
@@ -249,6 +257,15 @@ class _Compiled:
 
 _CACHE: weakref.WeakKeyDictionary[Database, dict[int, _Compiled]] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
+
+
+def origin_text(lesson: Lesson, titles: dict[int, str]) -> str:
+    """"learned from your correction in “<article>”, <date>" (or from an imported / deleted article)."""
+    when = f"{lesson.created_at:%d %b %Y}".lstrip("0")
+    title = titles.get(lesson.article_id) if lesson.article_id is not None else None
+    if title is not None:
+        return f"learned from your correction in “{title[:80]}”, {when}"
+    return f"learned from a lesson imported or made in a deleted article, {when}"
 
 
 def to_json(lesson: Lesson) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.services import Services
+from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.core.services.annotations import step_boundary
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
@@ -115,3 +116,18 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
     assert len(window.services.lessons.all()) == 1, "nothing imported from a malformed file"
     file_actions = [a.objectName() for a in window.menus["file"].actions()]
     assert "file_export_lessons" in file_actions and "file_import_lessons" in file_actions
+
+
+def test_a_suggestion_from_a_lesson_says_so_when_hovered(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    assert other.id is not None
+    window.services.articles.save_analysis(other.id, AnalysisService(window.services.db, window.analyzer)
+                                           .learned_analyzer().analyze(other.text))
+    window.show_article(other.id)
+    tip = window.view.tooltip_at(other.text.index("Indian"))
+    assert "learned from your correction in “Patrols”" in tip
