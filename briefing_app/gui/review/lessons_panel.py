@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QProgressBar,
     QPushButton,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqlmodel import col, select
 
 from briefing_app.core.models import Article, LessonAction
+from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.core.services.lessons import LessonFileError
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from briefing_app.core.services import Services
     from briefing_app.gui.review.controller import ReviewController
 
+#: The background task that re-suggests the library.
+APPLY_TASK = "lessons:apply-to-library"
 #: How each kind of lesson is named in the panel.
 KIND_NAMES: dict[str, str] = {
     LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
@@ -62,15 +66,26 @@ class LessonsPanel(_Panel):
         import_button = QPushButton("Import…", self)
         import_button.setToolTip("Add a colleague's lessons file")
         import_button.clicked.connect(self.choose_import)
+        self.apply_button = QPushButton("Apply to library", self)
+        self.apply_button.setObjectName("lessonsApply")
+        self.apply_button.setToolTip("Re-suggest the articles already in the library that the lessons change "
+                                     "(your own accepted, rejected and added tags are kept)")
+        self.apply_button.clicked.connect(self.toggle_apply)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
         self.count = QLabel(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         for button in (self.withdraw_button, export_button, import_button):
             bottom.addWidget(button)
+        apply_row = QHBoxLayout()
+        apply_row.addWidget(self.progress, 1)
+        apply_row.addWidget(self.apply_button)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, top)
         layout.addLayout(bottom)
+        layout.addLayout(apply_row)
 
     @property
     def services(self) -> Services:
@@ -140,6 +155,49 @@ class LessonsPanel(_Panel):
             return
         self.request_refresh()
         self.controller.say(f"Imported {n} lesson(s); they apply to articles analysed from now on.")
+
+    # -- apply to the whole library (background, cancellable) ----------------------------------
+    def toggle_apply(self) -> None:
+        """Start re-suggesting the library, or cancel the run in progress."""
+        window = self.controller.window
+        if window.tasks.is_busy(APPLY_TASK):
+            window.tasks.cancel(APPLY_TASK)
+            self._apply_finished("Stopped applying lessons to the library.")
+            return
+        analyzer = window.analyzer
+        if analyzer is None:
+            self.controller.say("The language model is still loading; try again in a moment.")
+            return
+        service = AnalysisService(self.services.db, analyzer)
+
+        def work(progress: object, cancelled: object) -> list[int]:
+            return service.resuggest_library(progress=progress, cancel=cancelled)  # type: ignore[arg-type]
+
+        self.apply_button.setText("Cancel")
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        window.tasks.start(APPLY_TASK, work, self._applied, self._apply_failed, self._apply_progress)
+
+    def _apply_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _applied(self, article_ids: list[int]) -> None:
+        window = self.controller.window
+        self._apply_finished(f"Lessons applied: {len(article_ids)} article(s) re-suggested.")
+        refresh = getattr(window, "refresh_library", None)
+        if callable(refresh):
+            refresh()
+        if window.current_article_id in article_ids:
+            window.show_article(window.current_article_id)
+
+    def _apply_failed(self, exc: BaseException, _tb: str) -> None:
+        self._apply_finished(f"Applying lessons stopped: {exc}")
+
+    def _apply_finished(self, message: str) -> None:
+        self.apply_button.setText("Apply to library")
+        self.progress.setVisible(False)
+        self.controller.say(message)
 
     def choose_export(self) -> None:
         """Ask where to export the lessons."""

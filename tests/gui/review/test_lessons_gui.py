@@ -131,3 +131,23 @@ def test_a_suggestion_from_a_lesson_says_so_when_hovered(qtbot: QtBot, window: M
     window.show_article(other.id)
     tip = window.view.tooltip_at(other.text.index("Indian"))
     assert "learned from your correction in “Patrols”" in tip
+
+
+def test_apply_to_library_re_suggests_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    assert other.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(other.id)
+    assert [a.text for a in window.services.annotations.for_article(other.id) if a.kind == "entity"] == [
+        "Indian Ocean"]
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # teaches "Indian Ocean" -> "Indian"
+
+    panel = window.review.lessons_panel
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "re-suggested" in window.review.controller.last_message, timeout=30_000)
+    assert "2 article(s)" in window.review.controller.last_message
+    assert [a.text for a in window.services.annotations.for_article(other.id) if a.kind == "entity"] == ["Indian"]
+    assert window.services.annotations.get(ocean.id).text == "Indian", "the officer's own tag is kept"
