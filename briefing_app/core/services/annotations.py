@@ -300,6 +300,8 @@ class AnnotationService:
         changes.description = f"Tag “{_short(after.text)}”"
         if (before.start, before.end, before.label) != (after.start, after.end, after.label):
             action = LessonAction.BOUNDARY if after.kind == "entity" else LessonAction.PILLAR_ADD
+            if action == LessonAction.BOUNDARY and (before.start, before.end) == (after.start, after.end):
+                action = LessonAction.RELABEL  # only the label changed
             changes.extend(self.lessons.record(action, after.text, after.label, from_text=before.text,
                                                from_label=before.label, article_id=after.article_id,
                                                span=(after.start, after.end)))
