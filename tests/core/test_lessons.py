@@ -212,6 +212,9 @@ def test_a_malformed_lessons_file_imports_nothing(tmp_path: Path, capsys: pytest
     assert main(["lessons", "import", str(path), "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert "line 3" in err and "nothing was imported" in err and "Traceback" not in err
+    path.write_text('{"action": "pillar", "text": "Talks on trade.", "add": ["tarde"]}\n', encoding="utf-8")
+    assert main(["lessons", "import", str(path), "--db", str(db)]) == 2
+    assert "line 1: unknown pillar 'tarde'" in capsys.readouterr().err
     services = Services.open(db)
     try:
         assert services.lessons.all() == []

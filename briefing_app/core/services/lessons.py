@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from briefing_app.core.models import Article, Lesson, LessonAction, utcnow
+from briefing_app.core.models import Article, Lesson, LessonAction, Pillar, utcnow
 from briefing_app.core.services.changes import ChangeSet, LessonSnapshot
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
@@ -236,12 +236,19 @@ class LessonService:
             raw = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise LessonFileError(f"{path}: cannot read the lessons file ({exc})") from exc
+        with self.db.session() as session:
+            pillars = set(session.exec(select(Pillar.id)).all())
         parsed: list[dict[str, Any]] = []
         for number, line in enumerate(raw.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                parsed.extend(from_json(json.loads(line)))
+                items = list(from_json(json.loads(line)))
+                unknown = [i["label"] for i in items if i["action"] in (A.PILLAR_ADD, A.PILLAR_REMOVE)
+                           and pillars and i["label"] not in pillars]
+                if unknown:
+                    raise ValueError(f"unknown pillar {unknown[0]!r}")
+                parsed.extend(items)
             except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as exc:
                 raise LessonFileError(f"{path}: line {number}: {exc}; nothing was imported") from exc
         for item in parsed:
