@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from briefing_app.core.models import Article, Lesson, LessonAction, Pillar, utcnow
+from briefing_app.core.models import Annotation, Article, Lesson, LessonAction, Pillar, utcnow
 from briefing_app.core.services.changes import ChangeSet, LessonSnapshot
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
@@ -183,6 +183,24 @@ class LessonService:
             if not include_inactive:
                 query = query.where(col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False))
             return list(session.exec(query.order_by(col(Lesson.id))).all())
+
+    def tags_with_words(self, lesson_id: int) -> int:
+        """How many live tags in the library carry the words of lesson ``lesson_id`` (for the Lessons panel).
+
+        Entity lessons count entity tags written the same way (the old surface too, for a boundary
+        change); pillar lessons count pillar tags on the same passage. Reads the whole annotation
+        table: call it off the GUI thread.
+        """
+        with self.db.session() as session:
+            lesson = session.get(Lesson, lesson_id)
+            if lesson is None:
+                return 0
+            pillar = lesson.action in (A.PILLAR_ADD, A.PILLAR_REMOVE)
+            surfaces = {lesson.text} | ({lesson.from_text} if lesson.from_text else set())
+            query = select(func.count()).select_from(Annotation).where(
+                Annotation.kind == ("pillar" if pillar else "entity"), Annotation.status != "rejected",
+                col(Annotation.text).in_(sorted(surfaces)))
+            return int(session.exec(query).one())
 
     def version(self) -> tuple[Any, ...]:
         """A counter that moves whenever a lesson is added, superseded, withdrawn or restored."""

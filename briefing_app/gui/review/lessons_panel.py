@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: The background task that re-suggests the library.
 APPLY_TASK = "lessons:apply-to-library"
+#: The background count of the tags a selected lesson is about.
+IMPACT_TASK = "lessons:impact"
 #: How each kind of lesson is named in the panel.
 KIND_NAMES: dict[str, str] = {
     LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
@@ -74,6 +76,10 @@ class LessonsPanel(_Panel):
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.count = QLabel(self)
+        self.impact = QLabel(self)
+        self.impact.setObjectName("lessonsImpact")
+        self.impact.setWordWrap(True)
+        self.tree.currentItemChanged.connect(lambda _item, _prev: self._count_impact())
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         for button in (self.withdraw_button, export_button, import_button):
@@ -84,6 +90,7 @@ class LessonsPanel(_Panel):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, top)
+        layout.addWidget(self.impact)
         layout.addLayout(bottom)
         layout.addLayout(apply_row)
 
@@ -124,6 +131,24 @@ class LessonsPanel(_Panel):
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.count.setText(f"{len(items)} lesson(s)")
+
+    def _count_impact(self) -> None:
+        """Say, for the selected lesson, how many tags in the library carry its words (counted off the GUI thread)."""
+        lesson_id = self._selected_id()
+        if lesson_id is None:
+            self.impact.setText("")
+            return
+        lessons = self.services.lessons
+
+        def work(_progress: object, _cancelled: object) -> tuple[int, int]:
+            return lesson_id, lessons.tags_with_words(lesson_id)
+
+        def done(result: tuple[int, int]) -> None:
+            if result[0] == self._selected_id():
+                self.impact.setText(f"{result[1]} tag(s) in the library carry these words.")
+
+        self.impact.setText("Counting the tags with these words…")
+        self.controller.window.tasks.start(IMPACT_TASK, work, done)
 
     def _selected_id(self) -> int | None:
         item = self.tree.currentItem()

@@ -93,6 +93,8 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
     item = panel.tree.topLevelItem(0)
     assert item is not None and item.text(0) == "Indian" and item.text(1).startswith("Boundary")
     assert item.text(2) == "Patrols", "where it was learned"
+    panel.tree.setCurrentItem(item)
+    qtbot.waitUntil(lambda: panel.impact.text() == "1 tag(s) in the library carry these words.")
 
     panel.kind.setCurrentIndex(panel.kind.findData("reject"))
     assert panel.tree.topLevelItemCount() == 0
