@@ -83,10 +83,7 @@ class LessonService:
         if not text:
             return changes
         if context is None and article_id is not None and span is not None:
-            with self.db.session() as session:
-                article = session.get(Article, article_id)
-            if article is not None:
-                context = context_of(article.text, span[0], span[1])
+            context = self._context_in_article(article_id, span[0], span[1])
         if action in (A.PILLAR_ADD, A.PILLAR_REMOVE):
             context = Context(sentence=text)
         context = context or Context()
@@ -112,6 +109,16 @@ class LessonService:
                 session.refresh(old)
                 changes.lessons.append((before, LessonSnapshot.of(old)))
         return changes
+
+    def _context_in_article(self, article_id: int, start: int, end: int) -> Context | None:
+        """The context of ``[start, end)`` read from the stored article (only the text around it)."""
+        lo = max(0, start - _SENTENCE_REACH)
+        with self.db.engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
+                                       (lo + 1, end + _SENTENCE_REACH - lo, article_id)).first()
+        if row is None:
+            return None
+        return context_of(row[0], start - lo, end - lo)
 
     def _contrary(self, session: Any, new: Lesson) -> list[Lesson]:
         """Active lessons on the same surface that ``new`` explicitly overrides (or repeats)."""
