@@ -373,6 +373,11 @@ class ReviewController(QObject):
             return
         self.perform(lambda: self.services.annotations.change_boundary(ann, start, end))
 
+    def drag_boundary(self, annotation_id: int, start: int, end: int) -> None:
+        """An edge of the tag under review was dragged to ``[start, end)``: one boundary change."""
+        self.perform(lambda: self.services.annotations.change_boundary(annotation_id, start, end))
+        self._show_current_frame()
+
     def accept_all_remaining(self) -> None:
         """Accept every open suggestion of the article."""
         article_id = self._article()

@@ -104,6 +104,7 @@ class ReviewWorkspace:
         view.annotationClicked.connect(self._entity_clicked)
         view.pillarClicked.connect(self._pillar_clicked)
         view.contextMenuAt.connect(lambda pos, offset: show_context_menu(c, pos, offset))
+        view.boundaryDragged.connect(c.drag_boundary)
         window.articleShown.connect(lambda _id: self.refresh(new_article=True))
         window.analysisFinished.connect(self._analysis_finished)
         window.legend.changed.connect(lambda *_a: self.refresh())

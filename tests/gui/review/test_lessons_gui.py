@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.services import Services
@@ -153,3 +153,31 @@ def test_apply_to_library_re_suggests_in_the_background(qtbot: QtBot, window: Ma
     assert "2 article(s)" in window.review.controller.last_message
     assert [a.text for a in window.services.annotations.for_article(other.id) if a.kind == "entity"] == ["Indian"]
     assert window.services.annotations.get(ocean.id).text == "Indian", "the officer's own tag is kept"
+
+
+def _caret(window: MainWindow, offset: int) -> QPoint:
+    """Viewport point of the caret position before code point ``offset``."""
+    view = window.view
+    view.scroll_to(offset, offset)
+    return view.editor.cursorRect(view.cursor_at(offset)).center()
+
+
+def test_dragging_an_edge_of_the_tag_under_review_moves_its_boundary(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    viewport = window.view.editor.viewport()
+    start = TEXT.index("Indian Ocean")
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=_caret(window, start + 12))
+    assert window.view.dragging is not None, "the end edge is grabbed"
+    qtbot.mouseMove(viewport, pos=_caret(window, start + 8))
+    assert window.view.current_span == (start, start + 12), "mid-word: snaps to the whole word"
+    qtbot.mouseMove(viewport, pos=_caret(window, start + 5))
+    assert window.view.current_span == (start, start + 6), "the frame follows the mouse"
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=_caret(window, start + 5))
+    row = window.services.annotations.get(ocean.id)
+    assert (row.text, row.status) == ("Indian", "accepted")
+    assert [(x.action, x.text, x.from_text) for x in window.services.lessons.all()] == [
+        ("boundary", "Indian", "Indian Ocean")]
+    window.undo_stack.undo()
+    assert window.services.annotations.get(ocean.id).text == "Indian Ocean"
