@@ -557,11 +557,11 @@ class ArticleView(QWidget):
         offset = self.offset_at_point(event.position().toPoint())
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            edge = self.edge_at(offset)
-            if edge is None:
+            grabbed = self.edge_at(offset)
+            if grabbed is None:
                 return False
-            mark = self.entity_marks[edge[0]]
-            self.dragging = (edge[0], edge[1], (mark.start, mark.end))
+            held = self.entity_marks[grabbed[0]]
+            self.dragging = (grabbed[0], grabbed[1], (held.start, held.end))
             return True
         if self.dragging is None:
             return False
@@ -570,7 +570,10 @@ class ArticleView(QWidget):
         if mark is None:
             self.dragging = None
             return False
-        start, end = (min(offset, mark.end - 1), mark.end) if edge == "start" else (mark.start, max(offset, mark.start + 1))
+        if edge == "start":
+            start, end = min(offset, mark.end - 1), mark.end
+        else:
+            start, end = mark.start, max(offset, mark.start + 1)
         span = entity_span(self.text, start, end)
         if kind == QEvent.Type.MouseMove:
             self.dragging = (ann, edge, span)
