@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from briefing_app.core.models import Annotation
 from briefing_app.core.services.analysis import AnalysisService
@@ -20,7 +21,7 @@ from briefing_app.core.services.container import Services
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.evaluation import GoldDoc, evaluate, passage_counts, read_gold
-from briefing_app.nlp.types import Passage
+from briefing_app.nlp.types import AnalysisResult, Passage
 
 #: Numbers of corrected articles reported.
 DEFAULT_STEPS = (0, 5, 10, 20)
@@ -37,6 +38,10 @@ class CurvePoint:
     entity_f1: float
     pillar_f1: float
     lessons: int
+    #: sentences of the scored articles whose pillars differ from k = 0 (lessons reaching unseen text)
+    changed_sentences: int = 0
+    #: entity suggestions of the scored articles that differ from k = 0
+    changed_entities: int = 0
 
 
 @dataclass
@@ -50,15 +55,18 @@ class LearningCurve:
     def to_text(self) -> str:
         """A readable table."""
         lines = [f"Corrected from {len(self.train)} articles; F1 on {len(self.test)} others never corrected.",
-                 f"{'k':>4} {'entity F1':>10} {'pillar F1':>10} {'lessons':>8}"]
-        lines += [f"{p.corrected:>4} {p.entity_f1:>10.4f} {p.pillar_f1:>10.4f} {p.lessons:>8}" for p in self.points]
+                 f"{'k':>4} {'entity F1':>10} {'pillar F1':>10} {'lessons':>8} {'changed sentences':>18} "
+                 f"{'changed entities':>17}"]
+        lines += [f"{p.corrected:>4} {p.entity_f1:>10.4f} {p.pillar_f1:>10.4f} {p.lessons:>8} "
+                  f"{p.changed_sentences:>18} {p.changed_entities:>17}" for p in self.points]
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, object]:
         """Machine-readable curve."""
         return {"train": self.train, "test": self.test,
                 "points": [{"k": p.corrected, "entity_f1": round(p.entity_f1, 4), "pillar_f1": round(p.pillar_f1, 4),
-                            "lessons": p.lessons} for p in self.points]}
+                            "lessons": p.lessons, "changed_sentences": p.changed_sentences,
+                            "changed_entities": p.changed_entities} for p in self.points]}
 
 
 def split_gold(files: Sequence[Path], train_size: int = 20, seed: int = 13) -> tuple[list[Path], list[Path]]:
@@ -79,6 +87,7 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
         try:
             analysis = AnalysisService(services.db, analyzer)
             done = 0
+            first: dict[str, AnalysisResult] | None = None
             for k in steps:
                 k = min(k, len(train))
                 for path in train[done:k]:
@@ -86,13 +95,45 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
                     if progress is not None:
                         progress(f"corrected {path.name}")
                 done = max(done, k)
-                report = evaluate(list(test), analysis.learned_analyzer())
-                curve.points.append(CurvePoint(k, report.entity_f1, report.pillar_f1, len(services.lessons.all())))
+                recorder = _Recorder(analysis.learned_analyzer())
+                report = evaluate(list(test), cast(Analyzer, recorder))
+                first = first if first is not None else recorder.results
+                sentences, entities = _changes(first, recorder.results)
+                curve.points.append(CurvePoint(k, report.entity_f1, report.pillar_f1, len(services.lessons.all()),
+                                               sentences, entities))
                 if progress is not None:
                     progress(f"k={k}: entity F1 {report.entity_f1:.4f}, pillar F1 {report.pillar_f1:.4f}")
         finally:
             services.close()
     return curve
+
+
+class _Recorder:
+    """An analyser that remembers what it returned, to compare steps of the curve."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.results: dict[str, AnalysisResult] = {}
+
+    def analyze(self, text: str) -> AnalysisResult:
+        result = self.analyzer.analyze(text)
+        self.results[text] = result
+        return result
+
+
+def _changes(before: dict[str, AnalysisResult], after: dict[str, AnalysisResult]) -> tuple[int, int]:
+    """(sentences whose pillars changed, entity suggestions added or removed) between two runs."""
+    sentences = entities = 0
+    for text, new in after.items():
+        old = before.get(text)
+        if old is None:
+            continue
+        sentences += sum(1 for a, b in zip(old.passages, new.passages, strict=False)
+                         if (a.start, a.end, a.pillars) != (b.start, b.end, b.pillars))
+        spans_old = {(e.start, e.end, e.label) for e in old.entities}
+        spans_new = {(e.start, e.end, e.label) for e in new.entities}
+        entities += len(spans_old ^ spans_new)
+    return sentences, entities
 
 
 def _label_for(gold: GoldDoc, cls: str, surface: str) -> str:
