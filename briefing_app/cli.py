@@ -317,6 +317,8 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
 
     if args.lessons_command == "import" and not Path(args.file).is_file():
         raise UserError(f"{args.file}: no such file")
+    if args.lessons_command in ("export", "list") and not Path(args.db).is_file():
+        raise UserError(f"{args.db}: no such database")
     services = Services.open(args.db)
     try:
         if args.lessons_command == "export":
