@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing_app import __version__
 
-SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "gui")
+SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "lessons", "gui")
 
 #: Exit status when the database is open in a Briefing Builder window (nothing was done).
 EXIT_DATABASE_IN_USE = 3
@@ -69,9 +69,24 @@ def _sub_parser() -> argparse.ArgumentParser:
     p.add_argument("--model")
     p.add_argument("--no-domain", action="store_true", help="model alone, without the domain resources")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--learning-curve", action="store_true",
+                   help="simulate a perfect officer correcting k = 0, 5, 10, 20 articles; print F1 on the others")
+    p.add_argument("--train", metavar="GOLD_DIR",
+                   help="with --learning-curve: correct articles of this folder and score all of GOLD_DIR")
 
     p = subs.add_parser("list", help="list the articles of a database")
     p.add_argument("--db", required=True)
+
+    p = subs.add_parser("lessons", help="share what the tagger learned: export or import lessons (JSON Lines)")
+    lsubs = p.add_subparsers(dest="lessons_command", required=True)
+    q = lsubs.add_parser("export", help="write the database's lessons to a JSON Lines file")
+    q.add_argument("--db", required=True)
+    q.add_argument("--out", required=True)
+    q = lsubs.add_parser("import", help="add the lessons of a JSON Lines file to the database")
+    q.add_argument("file")
+    q.add_argument("--db", required=True)
+    q = lsubs.add_parser("list", help="list the database's active lessons")
+    q.add_argument("--db", required=True)
     return parser
 
 
@@ -104,7 +119,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
 
     handlers = {
         "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
-        "eval": _cmd_eval, "list": _cmd_list,
+        "eval": _cmd_eval, "list": _cmd_list, "lessons": _cmd_lessons,
     }
     try:
         with _database_lock(getattr(args, "db", None), args.command):
@@ -164,13 +179,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     analyzer = _analyzer(args.model)
     if args.db:
         from briefing_app.core.services import Services
-        from briefing_app.core.services.learning import build_corrections
 
         services = Services.open(args.db)
         try:
-            analyzer = analyzer.with_corrections(build_corrections(services.db))  # type: ignore[attr-defined]
+            lessons = services.lessons.compiled(analyzer)  # type: ignore[arg-type]
         finally:
             services.close()
+        analyzer = analyzer.with_lessons(lessons)  # type: ignore[attr-defined]
     result = analyzer.analyze(doc.text)  # type: ignore[attr-defined]
     json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -306,11 +321,30 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if not files:
         raise UserError("no *.gold.json files found")
     analyzer = create_analyzer(args.model, use_domain=not args.no_domain)
+    if args.learning_curve:
+        return _learning_curve(args, files, analyzer)
     report = evaluate(files, analyzer)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
         print(report.to_text())
+    return 0
+
+
+def _learning_curve(args: argparse.Namespace, files: list[Path], analyzer: object) -> int:
+    from briefing_app.core.services.learning_curve import learning_curve, split_gold
+    from briefing_app.nlp.evaluation import find_gold_files
+
+    if args.train:
+        if not Path(args.train).is_dir():
+            raise UserError(f"{args.train}: not a folder")
+        train, _ = split_gold(find_gold_files(Path(args.train)))  # the same articles the dev curve corrects
+        test = sorted(files)
+    else:
+        train, test = split_gold(files)
+    curve = learning_curve(train, test, analyzer,  # type: ignore[arg-type]
+                           progress=lambda msg: print(msg, file=sys.stderr))
+    print(json.dumps(curve.to_json(), indent=2) if args.json else curve.to_text())
     return 0
 
 
@@ -321,6 +355,39 @@ def _cmd_list(args: argparse.Namespace) -> int:
     try:
         for row in services.articles.list_summaries():
             print(f"{row.id}\t{row.status}\t{row.entity_count} entities\t{row.pillar_count} pillar tags\t{row.title}")
+    finally:
+        services.close()
+    return 0
+
+
+def _cmd_lessons(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import Services
+    from briefing_app.core.services.lessons import LessonFileError
+
+    if args.lessons_command == "import" and not Path(args.file).is_file():
+        raise UserError(f"{args.file}: no such file")
+    if args.lessons_command in ("export", "list") and not Path(args.db).is_file():
+        raise UserError(f"{args.db}: no such database")
+    services = Services.open(args.db)
+    try:
+        if args.lessons_command == "export":
+            try:
+                n = services.lessons.export_jsonl(args.out)
+            except OSError as exc:
+                raise UserError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
+            print(f"wrote {n} lessons to {args.out}")
+        elif args.lessons_command == "import":
+            if services.db.read_only:
+                raise UserError(f"{args.db} is read-only; nothing can be imported into it")
+            try:
+                n = services.lessons.import_jsonl(args.file)
+            except LessonFileError as exc:
+                raise UserError(str(exc)) from exc
+            print(f"imported {n} lessons from {args.file}")
+        else:
+            for lesson in services.lessons.all():
+                detail = f"{lesson.from_label}->{lesson.label}" if lesson.from_label else lesson.label
+                print(f"{lesson.id}\t{lesson.action}\t{detail}\t{lesson.text[:80]}")
     finally:
         services.close()
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
@@ -140,3 +141,48 @@ class BriefingItem(SQLModel, table=True):
     position: int = 0
     comment: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class LessonAction(StrEnum):
+    """What the officer did, as a lesson the analyser learns from (issue 13)."""
+
+    REJECT = "reject"  # a suggestion removed: never suggest this surface with this label again
+    ADD = "add"  # a name tagged by hand: find it in every text
+    RELABEL = "relabel"  # a suggestion given another label: where its context matches
+    ALIAS = "alias"  # a surface merged into an entity: mentions join that entity
+    BOUNDARY = "boundary"  # a tag grown or shrunk: the new boundary, not a rejection of the old surface
+    PILLAR_ADD = "pillar_add"  # a passage tagged with a pillar (``from_label``: the pillar it replaced)
+    PILLAR_REMOVE = "pillar_remove"  # a pillar removed from a passage
+
+
+class Lesson(SQLModel, table=True):
+    """One correction the officer made, kept independently of the article it was made in.
+
+    Deleting the article keeps the lesson (``article_id`` becomes NULL). A later contrary
+    action sets ``superseded_by``; withdrawing it from the Lessons list sets ``withdrawn``.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str = Field(index=True)  # a LessonAction value
+    text: str  # the surface (entity lessons) or the passage (pillar lessons)
+    label: str = ""  # entity label or pillar id taught
+    from_label: str = ""  # the label of the original prediction (relabel, boundary, pillar_add replacing one)
+    from_text: str = ""  # the old surface of a boundary change
+    canonical: str = ""  # alias: the canonical name merged into
+    entity_key: str = ""  # alias: the canonical entity key merged into
+    context: str = ""  # the sentence the lesson was learned in
+    left: str = ""  # the token immediately left of the surface in that sentence
+    right: str = ""  # the token immediately right of it
+    article_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("article.id", ondelete="SET NULL"), index=True, nullable=True),
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    superseded_by: int | None = None
+    withdrawn: bool = False
+
+    @property
+    def active(self) -> bool:
+        """True while the lesson applies (neither superseded nor withdrawn)."""
+        return self.superseded_by is None and not self.withdrawn

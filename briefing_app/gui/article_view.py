@@ -171,6 +171,7 @@ class ArticleView(QWidget):
     selectionSpanChanged = Signal(int, int)  # code-point start, end (equal when empty)
     contextMenuAt = Signal(QPoint, int)  # global position, code-point offset under the mouse
     renderFinished = Signal()  # the last slice of a chunked full render is drawn
+    boundaryDragged = Signal(int, int, int)  # entity annotation id, new start, new end (whole words)
 
     FLASH_MS = 900
 
@@ -208,6 +209,8 @@ class ArticleView(QWidget):
         self.hidden_labels: set[str] = set()
         self.hidden_pillars: set[str] = set()
         self.current_span: tuple[int, int] | None = None
+        #: An entity edge being dragged: (annotation id, "start" | "end", span shown while dragging).
+        self.dragging: tuple[int, str, tuple[int, int]] | None = None
         self.flashing: tuple[int, int] | None = None
         self._format_cache: dict[tuple[str, str, str], QTextCharFormat] = {}
         self._render_generation = 0
@@ -522,6 +525,8 @@ class ArticleView(QWidget):
             else:
                 QToolTip.hideText()
             return True
+        if isinstance(event, QMouseEvent) and self._drag_edge(event):
+            return True
         if (
             isinstance(event, QMouseEvent)
             and event.type() == QEvent.Type.MouseButtonRelease
@@ -531,6 +536,59 @@ class ArticleView(QWidget):
             ann = self.entity_under(event.position().toPoint())
             if ann is not None:
                 self.annotationClicked.emit(ann)
+        return False
+
+
+    def edge_at(self, offset: int) -> tuple[int, str] | None:
+        """(entity annotation id, "start" | "end") when ``offset`` is an edge of the tag under review."""
+        span = self.current_span
+        if span is None:
+            return None
+        for ann, mark in self.entity_marks.items():
+            if (mark.start, mark.end) == span:
+                if offset == mark.start:
+                    return ann, "start"
+                if offset == mark.end:
+                    return ann, "end"
+        return None
+
+    def _drag_edge(self, event: QMouseEvent) -> bool:
+        """Drag an edge of the tag under review to grow or shrink it; True when the event was used."""
+        offset = self.offset_at_point(event.position().toPoint())
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            grabbed = self.edge_at(offset)
+            if grabbed is None:
+                return False
+            held = self.entity_marks[grabbed[0]]
+            self.dragging = (grabbed[0], grabbed[1], (held.start, held.end))
+            return True
+        if self.dragging is None:
+            return False
+        ann, edge, _shown = self.dragging
+        mark = self.entity_marks.get(ann)
+        if mark is None:
+            self.dragging = None
+            return False
+        if edge == "start":
+            start, end = min(offset, mark.end - 1), mark.end
+        else:
+            start, end = mark.start, max(offset, mark.start + 1)
+        span = entity_span(self.text, start, end)
+        if kind == QEvent.Type.MouseMove:
+            self.dragging = (ann, edge, span)
+            self.current_span = span  # the frame follows the mouse
+            self._update_extra_selections()
+            return True
+        if kind == QEvent.Type.MouseButtonRelease:
+            self.dragging = None
+            if span != (mark.start, mark.end) and span[1] > span[0]:
+                self.boundaryDragged.emit(ann, span[0], span[1])
+            else:
+                self.current_span = (mark.start, mark.end)
+                self._update_extra_selections()
+                self.annotationClicked.emit(ann)  # pressed and released in place: a plain click
+            return True
         return False
 
 

@@ -19,10 +19,12 @@ def canonical_text(text: str) -> str:
 
 def assign_entity_ids(entities: Sequence[EntitySpan], gazetteer: Gazetteer, particles: frozenset[str],
                       officer_aliases: dict[str, str] | None = None,
-                      acronyms: dict[str, str] | None = None) -> None:
+                      acronyms: dict[str, str] | None = None,
+                      officer_keys: dict[str, str] | None = None) -> None:
     """Set ``entity_id`` on every span, in place.
 
-    Order of authority: the officer's merges, the gazetteer, full names in the same
+    Order of authority: the officer's merges (``officer_keys``: canonical surface -> the entity key it
+    was merged into, which also gives the label; ``officer_aliases``: surface -> canonical name), the gazetteer, full names in the same
     text (a surname alone joins the unique full name ending with it), acronyms defined
     in the text ("Ministry of External Affairs (MEA)"), else the span's own text.
     """
@@ -37,6 +39,10 @@ def assign_entity_ids(entities: Sequence[EntitySpan], gazetteer: Gazetteer, part
                 full_names.setdefault(canonical_text(surname), set()).add(canonical_text(name))
     for ent in entities:
         key = canonical_text(ent.text)
+        if officer_keys and key in officer_keys:
+            ent.entity_id = officer_keys[key]
+            ent.label = ent.entity_id.split(":", 1)[0] or ent.label
+            continue
         if key in officer:
             ent.entity_id = f"{ent.label}:{canonical_text(officer[key])}"
             continue

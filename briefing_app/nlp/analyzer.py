@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefing_app.nlp import rules
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
 from briefing_app.nlp.chunking import chunk_spans, sentence_spans
-from briefing_app.nlp.corrections import Corrections
 from briefing_app.nlp.entities import (
     DATE_RULE,
     LEARNED,
@@ -28,6 +27,7 @@ from briefing_app.nlp.entities import (
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, default_gazetteer
 from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
+from briefing_app.nlp.lessons import ADD, CompiledLessons, LessonRule
 from briefing_app.nlp.model_loading import (
     DEFAULT_MODEL,
     ModelUnavailable,
@@ -108,21 +108,16 @@ class Analyzer:
     """Finds entities and pillar passages in normalised text. Thread-safe for concurrent ``analyze``."""
 
     shared: _Shared
-    corrections: Corrections = field(default_factory=Corrections)
+    lessons: CompiledLessons | None = None
     use_domain: bool = True
-    scorer: PillarScorer | None = None
-    _learned: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
-    _rejected: set[tuple[str, str]] = field(default_factory=set)
 
-    def __post_init__(self) -> None:
-        c = self.corrections
-        if self.scorer is None:
-            self.scorer = self.shared.scorer.with_examples(c.pillar_examples) if c.pillar_examples else self.shared.scorer
-        self._learned = [
-            (re.compile(r"(?<![\w-])" + re.escape(surface.strip()) + r"(?![\w-])"), label)
-            for surface, label in c.added if surface.strip()
-        ]
-        self._rejected = {(t.casefold(), lab) for t, lab in c.rejected}
+    @property
+    def scorer(self) -> PillarScorer:
+        """The pillar scorer, with the officer's pillar lessons when there are any."""
+        if self.lessons is not None:
+            scorer: PillarScorer = self.lessons.scorer()
+            return scorer
+        return self.shared.scorer
 
     @property
     def mode(self) -> str:
@@ -139,20 +134,27 @@ class Analyzer:
         """The loaded spaCy pipeline (shared)."""
         return self.shared.nlp
 
-    def with_corrections(self, corrections: Corrections) -> Analyzer:
-        """A new analyser applying ``corrections``; shares the loaded pipeline (cheap)."""
-        return Analyzer(self.shared, corrections, self.use_domain)
+    def compile_lessons(self, rules: list[LessonRule] | None = None) -> CompiledLessons:
+        """A new compiled lesson set for this analyser's pipeline (update it with ``sync``)."""
+        compiled = CompiledLessons(self.nlp, self.shared.scorer)
+        if rules:
+            compiled.sync(rules)
+        return compiled
+
+    def with_lessons(self, lessons: CompiledLessons | None) -> Analyzer:
+        """A new analyser applying ``lessons``; shares the loaded pipeline (cheap)."""
+        return Analyzer(self.shared, lessons, self.use_domain)
 
     # ------------------------------------------------------------------ analysis
     def analyze(self, text: str, progress: ProgressCallback | None = None,
                 cancel: CancelCheck | None = None) -> AnalysisResult:
         """Entities and passages of ``text`` (already normalised; offsets are code points into it)."""
         total = len(text)
-        model_cands, gaz_cands = self._run_pipeline(text, progress, cancel)
+        model_cands, gaz_cands, learned = self._run_pipeline(text, progress, cancel)
         if cancel is not None and cancel():
             raise AnalysisCancelled()
         if self.use_domain:
-            cands = self._domain_candidates(text, model_cands, gaz_cands)
+            cands = self._domain_candidates(text, model_cands, gaz_cands, learned)
         else:
             cands = merge(model_cands, total)
         entities = self._finish(text, cands)
@@ -161,18 +163,20 @@ class Analyzer:
         for s, e in sentence_spans(text):
             inside = [x for x in entities[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
             spans.append((s, e, inside))
-        passages = self.scorer.passages(  # type: ignore[union-attr]
+        passages = self.scorer.passages(
             text, spans, self.shared.entity_pillars if self.use_domain else None)
         if progress is not None:
             progress(total, total)
         return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
 
     def _run_pipeline(self, text: str, progress: ProgressCallback | None,
-                      cancel: CancelCheck | None) -> tuple[list[Candidate], list[Candidate]]:
-        """Model and gazetteer candidates, chunk by chunk, offsets shifted back into ``text``."""
+                      cancel: CancelCheck | None) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+        """Model, gazetteer and lesson candidates, chunk by chunk, offsets shifted back into ``text``."""
         chunks = chunk_spans(text, CHUNK_CHARS)
         model: list[Candidate] = []
         gaz: list[Candidate] = []
+        learned: list[Candidate] = []
+        lessons = self.lessons if self.lessons is not None and len(self.lessons) else None
         entries = {e.entity_id: e for e in self.shared.gazetteer.entries}
 
         def texts():
@@ -191,11 +195,16 @@ class Analyzer:
                     entry = entries.get(span.id_)
                     gaz.append(Candidate(offset + span.start_char, offset + span.end_char, span.label_,
                                          "gazetteer", RULE, entry=entry))
+            if self.use_domain and lessons is not None:
+                # an added name is a plain "learned" tag; a grown boundary outranks what it grew from
+                learned += [Candidate(h.start, h.end, h.label, "learned", LEARNED, lesson=h.action, lesson_id=h.lesson_id)
+                            for h in lessons.find(doc, offset)]
             if progress is not None:
                 progress(end, len(text))
-        return model, gaz
+        return model, gaz, learned
 
-    def _domain_candidates(self, text: str, model: list[Candidate], gaz: list[Candidate]) -> list[Candidate]:
+    def _domain_candidates(self, text: str, model: list[Candidate], gaz: list[Candidate],
+                           learned: list[Candidate] = ()) -> list[Candidate]:  # type: ignore[assignment]
         """All candidates after domain rules: model fixes, titles, initiatives, dates, learned names."""
         g = self.shared.gazetteer
         total = len(text)
@@ -219,11 +228,9 @@ class Analyzer:
         # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
         titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
-        learned = []
-        for pattern, label in self._learned:
-            learned += [Candidate(m.start(), m.end(), label, "learned", LEARNED) for m in pattern.finditer(text)]
         fixed = promote_containers(text, fixed, rule_cands)
-        base = fixed + rule_cands + titled + dates + learned
+        base = fixed + rule_cands + titled + dates
+        base += _not_inside(learned, base)
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged)
@@ -288,23 +295,45 @@ class Analyzer:
 
     def _finish(self, text: str, cands: list[Candidate]) -> list[EntitySpan]:
         """Candidates -> EntitySpans with the officer's relabels/rejections and canonical ids."""
-        c = self.corrections
-        relabel = {canonical_text(k): v for k, v in c.relabelled.items()}
+        lessons = self.lessons if self.lessons is not None and len(self.lessons) else None
         out = []
         for cand in cands:
-            surface = text[cand.start:cand.end]
-            label = relabel.get(canonical_text(surface), cand.label) if cand.source != "learned" else cand.label
-            if (surface.casefold(), label) in self._rejected:
-                continue
-            out.append(EntitySpan(cand.start, cand.end, label, surface, source=cand.source, role=cand.role))
+            start, end, label = cand.start, cand.end, cand.label
+            why = ""
+            if lessons is not None:
+                rule = None
+                if cand.source == "learned":
+                    why = lessons.origin(cand.lesson_id)
+                elif (shrunk := lessons.shrink(text, start, end)) is not None:
+                    start, end, rule = shrunk
+                    label = rule.label
+                elif (rule := lessons.relabel(text, start, end, label)) is not None:
+                    label = rule.label
+                if rule is not None:
+                    why = rule.origin
+                if lessons.is_rejected(text[start:end], label):
+                    continue
+            out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role, why=why))
         acronyms = {}
         spans = {(e.start, e.end): e for e in out}
         for short, long in rules.find_acronym_pairs(text):
             if short in spans and long in spans:
                 acronyms[canonical_text(spans[short].text)] = canonical_text(spans[long].text)
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
-                          c.aliases, acronyms)
+                          None, acronyms, lessons.entity_keys() if lessons is not None else None)
         return out
+
+
+def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candidate]:
+    """Added names, except where a longer entity contains them ("India" in "Make in India", "Air India").
+
+    A grown boundary ("Quad Cancer Moonshot") is kept: it is itself the longer name.
+    """
+    if not learned:
+        return []
+    ordered = sorted(base, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    return [c for c in learned if c.lesson != ADD or not contains(ordered, starts, c.start, c.end)]
 
 
 #: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass").
@@ -373,7 +402,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     return extra
 
 
-def create_analyzer(model: str | None = None, corrections: Corrections | None = None,
+def create_analyzer(model: str | None = None, lessons: CompiledLessons | None = None,
                     use_domain: bool = True) -> Analyzer:
     """An analyser for ``model`` (default: the bundled English model).
 
@@ -381,7 +410,7 @@ def create_analyzer(model: str | None = None, corrections: Corrections | None = 
     (gazetteer, title rules, regex dates, pillars) with ``mode_message`` explaining why.
     The loaded pipeline is cached and shared by every analyser of the same model.
     """
-    return Analyzer(_shared(model), corrections or Corrections(), use_domain)
+    return Analyzer(_shared(model), lessons, use_domain)
 
 
 __all__ = ["Analyzer", "create_analyzer", "replace"]

@@ -34,6 +34,8 @@ class Candidate:
     priority: float
     role: str = ""
     entry: GazEntry | None = None
+    lesson: str = ""  # the lesson action behind a "learned" candidate (add, boundary)
+    lesson_id: int = 0  # and that lesson
 
     @property
     def length(self) -> int:

@@ -139,32 +139,79 @@ def _passage_counts(p: Passage, s0: int, s1: int) -> bool:
     return ov > 0 and (2 * ov >= (s1 - s0) or 2 * ov >= (p.end - p.start))
 
 
-def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> None:
-    """Add one gold file's counts to ``report``."""
+@dataclass
+class GoldDoc:
+    """One gold file located in its normalised text."""
+
+    name: str
+    text: str
+    classes: dict[str, set[str]]
+    #: (start, end) spans whose predictions are not scored
+    ignore: list[tuple[int, int]]
+    #: (start, end, class, text)
+    entities: list[tuple[int, int, str, str]]
+    #: (start, end, expected pillars, also acceptable pillars)
+    sentences: list[tuple[int, int, set[str], set[str]]]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def counted_labels(self) -> set[str]:
+        """Entity labels the gold scores."""
+        return set().union(*self.classes.values())
+
+    def ignored(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` touches a span to ignore."""
+        return any(_overlap(start, end, a, b) for a, b in self.ignore)
+
+
+def read_gold(gold_path: Path) -> GoldDoc:
+    """Read a gold file and locate its spans and sentences in the normalised text it names."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     text = normalize_text((Path(gold_path).parent / gold["text_file"]).read_text(encoding="utf-8"))
-    result = analyzer.analyze(text)
-    classes = _parse_classes(gold.get("classes"))
-    counted_labels = set().union(*classes.values())
     name = Path(gold_path).name
-    report.files.append(name)
-
-    ignore = []
+    doc = GoldDoc(name=name, text=text, classes=_parse_classes(gold.get("classes")), ignore=[], entities=[],
+                  sentences=[])
     for ig in gold.get("ignore", []):
         at = _locate(text, ig["start"], ig.get("text", ""))
         if at is not None:
-            ignore.append((at, at + (ig["end"] - ig["start"])))
-    gold_ents = []
+            doc.ignore.append((at, at + (ig["end"] - ig["start"])))
     for g in gold.get("entities", []):
         at = _locate(text, g["start"], g.get("text", ""))
         if at is None:
-            report.errors.append(f"{name}: gold entity {g.get('text')!r} not found in text")
+            doc.errors.append(f"{name}: gold entity {g.get('text')!r} not found in text")
             continue
-        gold_ents.append((at, at + (g["end"] - g["start"]), g["label"], g.get("text", "")))
-    preds = [e for e in result.entities if e.label in counted_labels
-             and not any(_overlap(e.start, e.end, a, b) for a, b in ignore)]
+        doc.entities.append((at, at + (g["end"] - g["start"]), g["label"], g.get("text", "")))
+    sentences = gold.get("sentences", [])
+    starts = []
+    for s in sentences:
+        at = _locate(text, s["start"], s.get("prefix", ""))
+        starts.append(s["start"] if at is None else at)
+    for k, s in enumerate(sentences):
+        s0 = starts[k]
+        s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
+        while s1 > s0 and text[s1 - 1].isspace():
+            s1 -= 1
+        doc.sentences.append((s0, s1, set(s.get("pillars", [])), set(s.get("also_acceptable", []))))
+    return doc
+
+
+def passage_counts(p: Passage, s0: int, s1: int) -> bool:
+    """True when passage ``p`` counts for the sentence ``[s0, s1)``."""
+    return _passage_counts(p, s0, s1)
+
+
+def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> None:
+    """Add one gold file's counts to ``report``."""
+    gold = read_gold(gold_path)
+    result = analyzer.analyze(gold.text)
+    classes = gold.classes
+    counted_labels = gold.counted_labels
+    name = gold.name
+    report.files.append(name)
+    report.errors.extend(gold.errors)
+    preds = [e for e in result.entities if e.label in counted_labels and not gold.ignored(e.start, e.end)]
     used: set[int] = set()
-    for g0, g1, cls, gtext in gold_ents:
+    for g0, g1, cls, gtext in gold.entities:
         allowed = classes.get(cls, {cls})
         best, best_ov = None, 0
         for i, p in enumerate(preds):
@@ -184,22 +231,11 @@ def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> Non
             report.entities[primary.get(p.label, p.label)].fp += 1
             report.errors.append(f"{name}: spurious {p.label} {p.text!r} @{p.start}")
 
-    sentences = gold.get("sentences", [])
-    starts = []
-    for s in sentences:
-        at = _locate(text, s["start"], s.get("prefix", ""))
-        starts.append(s["start"] if at is None else at)
-    for k, s in enumerate(sentences):
-        s0 = starts[k]
-        s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
-        while s1 > s0 and text[s1 - 1].isspace():
-            s1 -= 1
+    for s0, s1, expected, acceptable in gold.sentences:
         predicted = set()
         for passage in result.passages:
             if _passage_counts(passage, s0, s1):
                 predicted.update(passage.pillars)
-        expected = set(s.get("pillars", []))
-        acceptable = set(s.get("also_acceptable", []))
         for pillar in expected | predicted:
             if pillar in expected and pillar in predicted:
                 report.pillars[pillar].tp += 1

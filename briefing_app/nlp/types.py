@@ -41,6 +41,7 @@ class EntitySpan:
     entity_id: str = ""  # canonical entity key, shared by aliases
     confidence: float = 1.0
     role: str = ""  # title/role for PERSON spans ("Prime Minister")
+    why: str = ""  # why it was suggested, when a lesson decided it ("learned from your correction in ...")
 
     def to_json(self) -> dict[str, Any]:
         """JSON object of the analyze contract."""

@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from briefing_app.core.models import Annotation, Article, CanonicalEntity, Note
+from briefing_app.core.models import Annotation, Article, CanonicalEntity, Lesson, Note
 from briefing_app.core.services import AnnotationConflict, Services
 from briefing_app.core.services.changes import ChangeSet
-from briefing_app.core.services.learning import build_corrections
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 
@@ -54,6 +53,7 @@ def _state(services: Services) -> dict[str, list[dict[str, object]]]:
             "notes": [n.model_dump() for n in session.exec(select(Note))],
             "entities": [e.model_dump() for e in session.exec(select(CanonicalEntity))],
             "articles": [{"id": a.id, "status": a.status} for a in session.exec(select(Article))],
+            "lessons": [x.model_dump() for x in session.exec(select(Lesson))],
         }
 
 
@@ -92,7 +92,7 @@ def test_accept_reject_relabel_and_exact_undo(services: Services) -> None:
     state = _state(services)
     changes = services.annotations.reject([washington.id])
     assert services.annotations.get(washington.id).status == "rejected", "rejections stay for learning"
-    assert ("Washington", "GPE") in build_corrections(services.db).rejected
+    assert [(x.action, x.text, x.label) for x in services.lessons.all()][-1] == ("reject", "Washington", "GPE")
     _check_undo_redo(services, state, changes)
 
 
@@ -197,7 +197,8 @@ def test_entity_groups_rename_merge_split(services: Services) -> None:
     washington = _find(services, aid, "Washington")
     assert washington.entity_id == trump_key and washington.label == "PERSON"
     assert "Washington" in json.loads(services.entities.canonical(trump_key).aliases)
-    assert build_corrections(services.db).aliases["Washington"] == "Trump"
+    alias = [x for x in services.lessons.all() if x.action == "alias"]
+    assert [(x.text, x.entity_key) for x in alias] == [("Washington", trump_key)]
     _check_undo_redo(services, state, merge)
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from briefing_app.core.models import Article, LessonAction
 from briefing_app.core.services.articles import ArticleService
-from briefing_app.core.services.learning import build_corrections
+from briefing_app.core.services.lessons import LessonService
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.types import AnalysisResult, CancelCheck, ProgressCallback
 from briefing_app.storage.database import Database
@@ -18,8 +24,8 @@ class AnalysisService:
         self.articles = ArticleService(db)
 
     def learned_analyzer(self) -> Analyzer:
-        """The analyser with the database's corrections applied."""
-        return self.analyzer.with_corrections(build_corrections(self.db))
+        """The analyser with the database's lessons applied (compiled once, updated incrementally)."""
+        return self.analyzer.with_lessons(LessonService(self.db).compiled(self.analyzer))
 
     def analyze_article(self, article_id: int, progress: ProgressCallback | None = None,
                         cancel: CancelCheck | None = None) -> AnalysisResult:
@@ -30,3 +36,39 @@ class AnalysisService:
         result = self.learned_analyzer().analyze(article.text, progress=progress, cancel=cancel)
         self.articles.save_analysis(article_id, result)
         return result
+
+    def articles_affected(self, lesson_ids: Iterable[int] | None = None) -> list[int]:
+        """Analysed articles whose text holds the surface (or passage) of the lessons (default: all active)."""
+        lessons = LessonService(self.db)
+        wanted = None if lesson_ids is None else set(lesson_ids)
+        rows = [x for x in lessons.all(include_inactive=wanted is not None) if wanted is None or x.id in wanted]
+        needles = set()
+        for lesson in rows:
+            needles.add(lesson.text)
+            if lesson.action == LessonAction.BOUNDARY and lesson.from_text:
+                needles.add(lesson.from_text)  # the old surface is where a shrunk boundary applies
+        found: set[int] = set()
+        with self.db.session() as session:
+            for needle in sorted(n for n in needles if n.strip()):
+                found.update(i for i in session.exec(select(Article.id).where(
+                    col(Article.analysed_at).is_not(None), func.instr(Article.text, needle) > 0)) if i is not None)
+        return sorted(found)
+
+    def resuggest_library(self, lesson_ids: Iterable[int] | None = None,
+                          progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> list[int]:
+        """Re-suggest the articles already in the library that the lessons would change (for a background worker).
+
+        Only untouched suggestions are replaced: the officer's accepted, rejected and added tags are never
+        overwritten (see ``ArticleService.save_analysis``). Stops between articles when ``cancel()`` is true;
+        returns the ids re-suggested.
+        """
+        ids = self.articles_affected(lesson_ids)
+        done = []
+        for n, article_id in enumerate(ids, start=1):
+            if cancel is not None and cancel():
+                break
+            self.analyze_article(article_id)
+            done.append(article_id)
+            if progress is not None:
+                progress(n, len(ids))
+        return done

@@ -17,8 +17,9 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, Article, utcnow
+from briefing_app.core.models import Annotation, Article, LessonAction, utcnow
 from briefing_app.core.services.changes import ChangeSet
+from briefing_app.core.services.lessons import LessonService
 from briefing_app.nlp.types import ALL_LABELS, SHOWN_LABELS
 from briefing_app.storage.database import Database
 
@@ -73,6 +74,7 @@ class AnnotationService:
     def __init__(self, db: Database, pillar_ids: tuple[str, ...] = ()) -> None:
         self.db = db
         self.pillar_ids = pillar_ids
+        self.lessons = LessonService(db)
 
     # -- reading -------------------------------------------------------------------------------
     def for_article(self, article_id: int, include_rejected: bool = False) -> list[Annotation]:
@@ -229,7 +231,10 @@ class AnnotationService:
         """Add a user entity or pillar passage; raises AnnotationConflict on overlap/empty span."""
         after = self.add(article_id, kind, start, end, label)
         what = f"“{after.text}” as {label}" if kind == "entity" else f"passage as {label}"
-        return ChangeSet(f"Add {_short(what)}", annotations=[(None, after)])
+        changes = ChangeSet(f"Add {_short(what)}", annotations=[(None, after)])
+        action = LessonAction.ADD if kind == "entity" else LessonAction.PILLAR_ADD
+        changes.extend(self.lessons.record(action, after.text, label, article_id=article_id, span=(start, end)))
+        return changes
 
     def accept(self, annotation_ids: list[int]) -> ChangeSet:
         """Accept suggestions as they are."""
@@ -242,12 +247,23 @@ class AnnotationService:
             changes.description = f"Accept “{_short(changes.annotations[0][1].text)}”"
         return changes
 
-    def reject(self, annotation_ids: list[int]) -> ChangeSet:
-        """Reject suggestions (kept as *rejected* for learning); user-made tags are deleted."""
+    def reject(self, annotation_ids: list[int], learn: bool = True) -> ChangeSet:
+        """Reject suggestions (kept as *rejected*); user-made tags are deleted.
+
+        Each distinct surface (or passage) and label removed is one lesson, unless ``learn`` is False
+        (the removal is part of another correction that records its own lesson).
+        """
         changes = ChangeSet("Remove")
+        taught: set[tuple[str, str, str]] = set()
         for annotation_id in annotation_ids:
             before = self.remove(annotation_id)
             changes.annotations.append((before, self._snapshot(annotation_id)))
+            action = LessonAction.REJECT if before.kind == "entity" else LessonAction.PILLAR_REMOVE
+            key = (action.value, before.text, before.label)
+            if learn and before.status != "rejected" and key not in taught:
+                taught.add(key)
+                changes.extend(self.lessons.record(action, before.text, before.label, article_id=before.article_id,
+                                                   span=(before.start, before.end)))
         if len(changes.annotations) == 1:
             changes.description = f"Remove “{_short(changes.annotations[0][0].text)}”"
         return changes
@@ -255,7 +271,41 @@ class AnnotationService:
     def relabel(self, annotation_id: int, label: str) -> ChangeSet:
         """Give an entity (or pillar passage) another label; the result counts as accepted."""
         before, after = self.update(annotation_id, label=label, status="accepted")
-        return ChangeSet(f"Label “{_short(after.text)}” {label}", annotations=[(before, after)])
+        changes = ChangeSet(f"Label “{_short(after.text)}” {label}", annotations=[(before, after)])
+        if before.label != label:
+            action = LessonAction.RELABEL if after.kind == "entity" else LessonAction.PILLAR_ADD
+            changes.extend(self.lessons.record(action, after.text, label, from_label=before.label,
+                                               article_id=after.article_id, span=(after.start, after.end)))
+        return changes
+
+    def change_boundary(self, annotation_id: int, start: int, end: int, label: str | None = None) -> ChangeSet:
+        """Grow or shrink an entity tag to ``[start, end)`` in one action (accepted, optionally relabelled).
+
+        Tags the new span swallows are removed as part of the same edit (no rejection is learned from
+        them). Teaches the new boundary where its surface occurs, never a rejection of the old surface.
+        """
+        current = self.get(annotation_id)
+        if current is None:
+            raise KeyError(annotation_id)
+        changes = ChangeSet()
+        absorbed = [a.id for a in self._overlapping(current.article_id, current.kind, start, end, current.label)
+                    if a.id is not None and a.id != annotation_id]
+        if absorbed:
+            changes.extend(self.reject(absorbed, learn=False))
+        fields: dict[str, Any] = {"start": start, "end": end, "status": "accepted"}
+        if label is not None and label != current.label:
+            fields["label"] = label
+        before, after = self.update(annotation_id, **fields)
+        changes.annotations.append((before, after))
+        changes.description = f"Tag “{_short(after.text)}”"
+        if (before.start, before.end, before.label) != (after.start, after.end, after.label):
+            action = LessonAction.BOUNDARY if after.kind == "entity" else LessonAction.PILLAR_ADD
+            if action == LessonAction.BOUNDARY and (before.start, before.end) == (after.start, after.end):
+                action = LessonAction.RELABEL  # only the label changed
+            changes.extend(self.lessons.record(action, after.text, after.label, from_text=before.text,
+                                               from_label=before.label, article_id=after.article_id,
+                                               span=(after.start, after.end)))
+        return changes
 
     def toggle_pillar(self, article_id: int, start: int, end: int, pillar_id: str) -> ChangeSet:
         """Tag ``[start, end)`` with a pillar, or untag it when that exact passage already has it."""
@@ -267,7 +317,9 @@ class AnnotationService:
         if existing is not None and existing.id is not None:
             if existing.status == "rejected":
                 before, after = self.update(existing.id, status="accepted")
-                return ChangeSet(f"Tag passage {pillar_id}", annotations=[(before, after)])
+                changes = ChangeSet(f"Tag passage {pillar_id}", annotations=[(before, after)])
+                changes.extend(self._learn_pillar(article_id, start, end, pillar_id))
+                return changes
             changes = self.reject([existing.id])
             changes.description = f"Untag passage {pillar_id}"
             return changes
@@ -282,14 +334,24 @@ class AnnotationService:
             assert overlapping[0].id is not None
             changes = self.accept([overlapping[0].id])
             changes.description = f"Accept passage as {pillar_id}"
+            changes.extend(self._learn_pillar(article_id, overlapping[0].start, overlapping[0].end, pillar_id))
             return changes
         if overlapping:
             # the officer draws the passage differently: their span replaces the suggestions it overlaps
-            changes = self.reject([a.id for a in overlapping if a.id is not None])
+            changes = self.reject([a.id for a in overlapping if a.id is not None], learn=False)
             changes.extend(self.add_change(article_id, "pillar", start, end, pillar_id))
             changes.description = f"Re-tag passage as {pillar_id}"
             return changes
         return self.add_change(article_id, "pillar", start, end, pillar_id)
+
+    def _learn_pillar(self, article_id: int, start: int, end: int, pillar_id: str) -> ChangeSet:
+        """One "tagged with this pillar" lesson for the passage ``[start, end)``."""
+        with self.db.session() as session:
+            article = session.get(Article, article_id)
+        if article is None:
+            return ChangeSet()
+        return self.lessons.record(LessonAction.PILLAR_ADD, article.text[start:end], pillar_id,
+                                   article_id=article_id, span=(start, end))
 
     def occurrences(self, surface: str, article_id: int | None = None) -> list[tuple[int, int, int]]:
         """Whole-word, case-sensitive occurrences of ``surface`` as (article id, start, end).
@@ -337,7 +399,7 @@ class AnnotationService:
                 if reject:
                     for ann in exact:
                         if ann.status != "rejected" and ann.id is not None:
-                            changes.extend(self.reject([ann.id]))
+                            changes.extend(self.reject([ann.id], learn=False))
                     continue
                 if exact and not [a for a in live if a not in exact]:
                     ann = next((a for a in exact if a.status != "rejected"), exact[0])
@@ -351,6 +413,13 @@ class AnnotationService:
                     changes.skipped += 1
             except AnnotationConflict:
                 changes.skipped += 1
+        # the whole edit is one correction: one lesson
+        if source.kind == "entity":
+            action = LessonAction.REJECT if reject else LessonAction.ADD
+        else:
+            action = LessonAction.PILLAR_REMOVE if reject else LessonAction.PILLAR_ADD
+        changes.extend(self.lessons.record(action, source.text, label, article_id=source.article_id,
+                                           span=(source.start, source.end)))
         return changes
 
     def accept_all_remaining(self, article_id: int) -> ChangeSet:
@@ -393,6 +462,35 @@ class AnnotationService:
     def _snapshot(self, annotation_id: int) -> AnnotationSnapshot | None:
         ann = self.get(annotation_id)
         return AnnotationSnapshot.of(ann) if ann is not None else None
+
+
+#: One word (or one punctuation mark) with the spaces before it, never across a line break.
+_WORD = r"(?:[\w’'&-]+(?:\.[\w’'&-]+)*|[^\w\s])"  # "U.S", "India–Japan", "Ocean", or "."
+_NEXT_WORD = re.compile(r"[ \t]*" + _WORD)
+_LAST_WORD = re.compile(_WORD + r"[ \t]*$")
+
+
+def step_boundary(text: str, start: int, end: int, edge: str, grow: bool) -> tuple[int, int]:
+    """``[start, end)`` with its ``edge`` ("start" or "end") moved by one word outward (``grow``) or inward.
+
+    A tag never shrinks below one word nor grows across a line break; the span is returned
+    unchanged when it cannot move.
+    """
+    if edge == "end" and grow:
+        m = _NEXT_WORD.match(text, end)
+        return (start, m.end()) if m else (start, end)
+    if edge == "end":
+        m = _LAST_WORD.search(text, start, end)
+        new_end = len(text[:m.start()].rstrip()) if m else end
+        return (start, new_end) if m and new_end > start else (start, end)
+    if grow:
+        m = _LAST_WORD.search(text, max(0, start - 200), start)
+        return (m.start(), end) if m else (start, end)
+    m = _NEXT_WORD.match(text, start, end)
+    if m is None:
+        return start, end
+    new_start = m.end() + (len(text[m.end():end]) - len(text[m.end():end].lstrip()))
+    return (new_start, end) if new_start < end else (start, end)
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -401,7 +401,7 @@ class ArticleService:
                 rows.append(common | {
                     "kind": "entity", "start": ent.start, "end": ent.end, "label": ent.label, "text": ent.text,
                     "entity_id": ent.entity_id, "role": ent.role, "origin": ent.source,
-                    "confidence": ent.confidence, "why": "",
+                    "confidence": ent.confidence, "why": ent.why,
                 })
             for passage in result.passages:
                 why = json.dumps(passage.why)

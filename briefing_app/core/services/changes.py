@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from briefing_app.core.models import Annotation, Article, CanonicalEntity, Note, utcnow
+from briefing_app.core.models import Annotation, Article, CanonicalEntity, Lesson, Note, utcnow
 from briefing_app.storage.database import Database
 
 
@@ -55,6 +55,38 @@ class EntitySnapshot:
                    aliases=entity.aliases, updated_at=entity.updated_at)
 
 
+@dataclass(slots=True)
+class LessonSnapshot:
+    """All fields of one lesson row."""
+
+    id: int
+    action: str
+    text: str
+    label: str
+    from_label: str
+    from_text: str
+    canonical: str
+    entity_key: str
+    context: str
+    left: str
+    right: str
+    article_id: int | None
+    superseded_by: int | None
+    withdrawn: bool
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @classmethod
+    def of(cls, lesson: Lesson) -> LessonSnapshot:
+        """Snapshot a row."""
+        assert lesson.id is not None
+        return cls(id=lesson.id, action=lesson.action, text=lesson.text, label=lesson.label,
+                   from_label=lesson.from_label, from_text=lesson.from_text, canonical=lesson.canonical,
+                   entity_key=lesson.entity_key, context=lesson.context, left=lesson.left, right=lesson.right,
+                   article_id=lesson.article_id, superseded_by=lesson.superseded_by, withdrawn=lesson.withdrawn,
+                   created_at=lesson.created_at, updated_at=lesson.updated_at)
+
+
 Pair = tuple[Any, Any]
 
 
@@ -68,9 +100,10 @@ class ChangeSet:
     entities: list[Pair] = field(default_factory=list)  # EntitySnapshot | None
     statuses: list[tuple[int, str, str]] = field(default_factory=list)  # article id, before, after
     skipped: int = 0  # occurrences a bulk edit left alone (overlaps)
+    lessons: list[Pair] = field(default_factory=list)  # LessonSnapshot | None: what the edit taught
 
     def __bool__(self) -> bool:
-        return bool(self.annotations or self.notes or self.entities or self.statuses)
+        return bool(self.annotations or self.notes or self.entities or self.statuses or self.lessons)
 
     def article_ids(self) -> set[int]:
         """Articles whose rows changed."""
@@ -84,6 +117,7 @@ class ChangeSet:
         self.entities += other.entities
         self.statuses += other.statuses
         self.skipped += other.skipped
+        self.lessons += other.lessons
 
 
 class ChangeService:
@@ -106,7 +140,7 @@ class ChangeService:
 
         with self.db.session() as session:
             for model, pairs, key in ((Annotation, changes.annotations, "id"), (Note, changes.notes, "id"),
-                                      (CanonicalEntity, changes.entities, "key")):
+                                      (CanonicalEntity, changes.entities, "key"), (Lesson, changes.lessons, "id")):
                 # Undo walks the pairs in reverse so a row touched twice ends in its first state.
                 for pair in (reversed(pairs) if backwards else pairs):
                     old, new = pick(pair)
@@ -118,6 +152,9 @@ class ChangeService:
                     # Timestamps are restored too (undo is exact); a snapshot without them keeps defaults.
                     values = {k: v for k, v in asdict(new).items()
                               if v is not None or k not in ("created_at", "updated_at")}
+                    if model is Lesson and values.get("article_id") is not None \
+                            and session.get(Article, values["article_id"]) is None:
+                        values["article_id"] = None  # a lesson outlives its article
                     row = session.get(model, values[key])
                     if row is None:
                         row = model(**values)

@@ -9,6 +9,7 @@ from briefing_app.core.services.articles import ArticleService
 from briefing_app.core.services.briefings import BriefingService
 from briefing_app.core.services.changes import ChangeService
 from briefing_app.core.services.entities import EntityService
+from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.services.notes import NoteService
 from briefing_app.core.services.pillars import PillarService
 from briefing_app.storage.database import Database, open_database
@@ -26,6 +27,7 @@ class Services:
         self.notes = NoteService(db)
         self.entities = EntityService(db)
         self.changes = ChangeService(db)
+        self.lessons = LessonService(db)
 
     @classmethod
     def open(cls, path: str | Path) -> Services:

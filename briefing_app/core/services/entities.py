@@ -2,8 +2,8 @@
 
 A mention is an entity annotation; mentions sharing ``entity_id`` are one
 entity. :class:`CanonicalEntity` rows hold the officer's name for an entity
-and the surface forms merged into it (aliases), which the analyser learns
-from (see ``learning.build_corrections``).
+and the surface forms merged into it (aliases); each merge also records alias
+lessons (``lessons.LessonService``), which is what the analyser learns from.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, CanonicalEntity, utcnow
+from briefing_app.core.models import Annotation, CanonicalEntity, LessonAction, utcnow
 from briefing_app.core.services.annotations import AnnotationSnapshot, entity_key
 from briefing_app.core.services.changes import ChangeSet, EntitySnapshot
+from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.text import sanitize_for_xml
 from briefing_app.storage.database import Database
 
@@ -54,6 +55,7 @@ class EntityService:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.lessons = LessonService(db)
 
     def canonical(self, key: str) -> CanonicalEntity | None:
         """The canonical row of ``key`` or None."""
@@ -205,6 +207,16 @@ class EntityService:
             for before, ann in zip(befores, mentions, strict=True):
                 session.refresh(ann)
                 changes.annotations.append((before, AnnotationSnapshot.of(ann)))
+            name = target.name
+        # one alias lesson per surface form merged, learned where its first mention stands
+        first: dict[str, Annotation] = {}
+        for ann in mentions:
+            if ann.status != "rejected" and ann.text != name:
+                first.setdefault(ann.text, ann)
+        for surface, ann in first.items():
+            changes.extend(self.lessons.record(LessonAction.ALIAS, surface, target_label, canonical=name,
+                                               entity_key=target_key, article_id=ann.article_id,
+                                               span=(ann.start, ann.end)))
         return changes
 
     def split(self, key: str, surface: str) -> ChangeSet:
@@ -240,4 +252,5 @@ class EntityService:
             for before, ann in zip(befores, mentions, strict=True):
                 session.refresh(ann)
                 changes.annotations.append((before, AnnotationSnapshot.of(ann)))
+        changes.extend(self.lessons.withdraw_alias(surface, key))
         return changes

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
 from briefing_app.core.services import AnnotationConflict
+from briefing_app.core.services.annotations import step_boundary
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
@@ -353,6 +354,29 @@ class ReviewController(QObject):
             self.say("“Apply to all” works on entity tags.")
             return
         self.perform(lambda: self.services.annotations.apply_to_all(ann, scope, reject=reject))
+
+    def move_edge(self, edge: str, grow: bool) -> None:
+        """Grow or shrink the entity tag under review by one word at its ``edge`` ("start" or "end").
+
+        One action, one lesson: the new boundary is learned, the old surface is not rejected.
+        """
+        ann = self._need_current()
+        if ann is None:
+            return
+        mark = self.view.entity_marks.get(ann)
+        if mark is None:
+            self.say("Boundaries move on entity tags.")
+            return
+        start, end = step_boundary(self.view.text, mark.start, mark.end, edge, grow)
+        if (start, end) == (mark.start, mark.end):
+            self.say("The tag cannot move further that way.")
+            return
+        self.perform(lambda: self.services.annotations.change_boundary(ann, start, end))
+
+    def drag_boundary(self, annotation_id: int, start: int, end: int) -> None:
+        """An edge of the tag under review was dragged to ``[start, end)``: one boundary change."""
+        self.perform(lambda: self.services.annotations.change_boundary(annotation_id, start, end))
+        self._show_current_frame()
 
     def accept_all_remaining(self) -> None:
         """Accept every open suggestion of the article."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from briefing_app.gui.review.controller import ReviewController
+from briefing_app.gui.review.lessons_panel import LessonsPanel
 from briefing_app.gui.review.menus import entity_menu, pillar_menu, show_context_menu
 from briefing_app.gui.review.panels import EntitiesPanel, NotesPanel, PillarsPanel
 from briefing_app.gui.review.shortcuts import (
@@ -64,6 +65,13 @@ class ReviewWorkspace:
             ActionSpec("mark_reviewed", "Mark article re&viewed", ("Ctrl+Shift+R",),
                        lambda: c.set_status("reviewed"), in_view=False),
             ActionSpec("clear", "Stop reviewing this tag", ("Escape",), c.clear_current),
+            ActionSpec("grow_end", "Grow tag to the right", ("Alt+Right",), lambda: c.move_edge("end", True),
+                       tip="Extend the tag under review by one word (the new boundary is learned)"),
+            ActionSpec("shrink_end", "Shrink tag from the right", ("Alt+Left",), lambda: c.move_edge("end", False)),
+            ActionSpec("grow_start", "Grow tag to the left", ("Alt+Shift+Left",),
+                       lambda: c.move_edge("start", True)),
+            ActionSpec("shrink_start", "Shrink tag from the left", ("Alt+Shift+Right",),
+                       lambda: c.move_edge("start", False)),
         ]
         for spec in specs:
             self.actions[spec.name] = make_action(window, view, spec)
@@ -96,6 +104,7 @@ class ReviewWorkspace:
         view.annotationClicked.connect(self._entity_clicked)
         view.pillarClicked.connect(self._pillar_clicked)
         view.contextMenuAt.connect(lambda pos, offset: show_context_menu(c, pos, offset))
+        view.boundaryDragged.connect(c.drag_boundary)
         window.articleShown.connect(lambda _id: self.refresh(new_article=True))
         window.analysisFinished.connect(self._analysis_finished)
         window.legend.changed.connect(lambda *_a: self.refresh())
@@ -119,6 +128,10 @@ class ReviewWorkspace:
         labels.setObjectName("reviewLabelMenu")
         for label in SHOWN_LABELS:
             labels.addAction(a[f"label_{label}"])
+        boundary = menu.addMenu("Tag &boundary")
+        boundary.setObjectName("reviewBoundaryMenu")
+        for name in ("grow_end", "shrink_end", "grow_start", "shrink_start"):
+            boundary.addAction(a[name])
         pillars = menu.addMenu("Tag &pillar")
         pillars.setObjectName("reviewPillarMenu")
         for name, action in a.items():
@@ -142,12 +155,14 @@ class ReviewWorkspace:
         self.entities_panel = EntitiesPanel(c)
         self.pillars_panel = PillarsPanel(c)
         self.notes_panel = NotesPanel(c)
+        self.lessons_panel = LessonsPanel(c)
         self.docks: dict[str, QDockWidget] = {}
         previous: QDockWidget | None = None
         legend = window.findChild(QDockWidget, "legendDock")
         for name, title, panel in (("entities", "Entities", self.entities_panel),
                                    ("pillars", "Pillars", self.pillars_panel),
-                                   ("notes", "Notes", self.notes_panel)):
+                                   ("notes", "Notes", self.notes_panel),
+                                   ("lessons", "Lessons", self.lessons_panel)):
             dock = QDockWidget(title, window)
             dock.setObjectName(f"{name}Dock")
             dock.setWidget(panel)
@@ -163,6 +178,18 @@ class ReviewWorkspace:
             self.docks[name] = dock
             window.menus["view"].addAction(dock.toggleViewAction())
         self.docks["entities"].raise_()
+        # File > Export / Import lessons…, just above Quit
+        file_menu = window.menus["file"]
+        quit_action = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Quit"), None)
+        for name, text, slot in (("export_lessons", "Export &lessons…", self.lessons_panel.choose_export),
+                                 ("import_lessons", "Import l&essons…", self.lessons_panel.choose_import)):
+            action = QAction(text, window)
+            action.setObjectName(f"file_{name}")
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            file_menu.insertAction(quit_action, action)  # type: ignore[arg-type]
+            self.actions[name] = action
+        if quit_action is not None:
+            file_menu.insertSeparator(quit_action)
         # Reading comes first: the right column keeps a panel's width, not a builder's.
         # Deferred: the layout only honours it once the window has its size.
         QTimer.singleShot(0, lambda: window.resizeDocks([self.docks["entities"]], [PANEL_WIDTH],
@@ -177,6 +204,7 @@ class ReviewWorkspace:
         self.entities_panel.request_refresh()
         self.pillars_panel.request_refresh()
         self.notes_panel.request_refresh()
+        self.lessons_panel.request_refresh()
         self.status.refresh()
 
     def _analysis_finished(self, article_id: int) -> None:

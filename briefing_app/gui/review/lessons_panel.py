@@ -1,0 +1,247 @@
+"""The Lessons panel: what the tagger learned from the officer, searchable, withdrawable, shareable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+from sqlmodel import col, select
+
+from briefing_app.core.models import Article, LessonAction
+from briefing_app.core.services.analysis import AnalysisService
+from briefing_app.core.services.lessons import LessonFileError
+from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
+
+if TYPE_CHECKING:
+    from briefing_app.core.services import Services
+    from briefing_app.gui.review.controller import ReviewController
+
+#: The background task that re-suggests the library.
+APPLY_TASK = "lessons:apply-to-library"
+#: The background count of the tags a selected lesson is about.
+IMPACT_TASK = "lessons:impact"
+#: How each kind of lesson is named in the panel.
+KIND_NAMES: dict[str, str] = {
+    LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
+    LessonAction.ALIAS: "Merged", LessonAction.BOUNDARY: "Boundary", LessonAction.PILLAR_ADD: "Pillar tagged",
+    LessonAction.PILLAR_REMOVE: "Pillar removed",
+}
+
+
+class LessonsPanel(_Panel):
+    """Every active lesson: kind, words, label, where and when it was learned; withdraw one (undoable)."""
+
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__(controller, ["Words", "Lesson", "Learned in", "When"], "lessonsPanel")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("lessonsSearch")
+        self.search.setPlaceholderText("Search lessons")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("lessonsKind")
+        self.kind.addItem("All kinds", "")
+        for action, name in KIND_NAMES.items():
+            self.kind.addItem(name, str(action))
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.kind)
+        self.withdraw_button = QPushButton("Withdraw", self)
+        self.withdraw_button.setToolTip("Stop applying the selected lesson (Ctrl+Z brings it back)")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        export_button = QPushButton("Export…", self)
+        export_button.setToolTip("Save the lessons as a JSON Lines file to share with colleagues")
+        export_button.clicked.connect(self.choose_export)
+        import_button = QPushButton("Import…", self)
+        import_button.setToolTip("Add a colleague's lessons file")
+        import_button.clicked.connect(self.choose_import)
+        self.apply_button = QPushButton("Apply to library", self)
+        self.apply_button.setObjectName("lessonsApply")
+        self.apply_button.setToolTip("Re-suggest the articles already in the library that the lessons change "
+                                     "(your own accepted, rejected and added tags are kept)")
+        self.apply_button.clicked.connect(self.toggle_apply)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.count = QLabel(self)
+        self.impact = QLabel(self)
+        self.impact.setObjectName("lessonsImpact")
+        self.impact.setWordWrap(True)
+        self.tree.currentItemChanged.connect(lambda _item, _prev: self._count_impact())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        for button in (self.withdraw_button, export_button, import_button):
+            bottom.addWidget(button)
+        apply_row = QHBoxLayout()
+        apply_row.addWidget(self.progress, 1)
+        apply_row.addWidget(self.apply_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, top)
+        layout.addWidget(self.impact)
+        layout.addLayout(bottom)
+        layout.addLayout(apply_row)
+
+    @property
+    def services(self) -> Services:
+        """The window's services."""
+        return self.controller.services
+
+    def refresh(self) -> None:
+        """Rebuild the list with the current search and kind filter."""
+        needle = self.search.text().casefold().strip()
+        kind = self.kind.currentData() or ""
+        lessons = [x for x in self.services.lessons.all()
+                   if (not kind or x.action == kind)
+                   and (not needle or needle in x.text.casefold() or needle in x.label.casefold())]
+        ids = {x.article_id for x in lessons if x.article_id is not None}
+        titles: dict[int, str] = {}
+        if ids:
+            with self.services.db.session() as session:
+                titles = {i: t for i, t in session.exec(select(Article.id, Article.title).where(
+                    col(Article.id).in_(sorted(ids)))) if i is not None}
+        self.tree.clear()
+        items = []
+        for lesson in reversed(lessons):  # newest first
+            what = KIND_NAMES.get(lesson.action, lesson.action)
+            label = f"{lesson.from_label} → {lesson.label}" if lesson.from_label else lesson.label
+            if lesson.action == LessonAction.ALIAS:
+                label = f"= {lesson.canonical}"
+            source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
+            item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
+                                    lesson.created_at.strftime("%Y-%m-%d")])
+            tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
+            if lesson.context:
+                tip += f"\n{_snippet(lesson.context, 200)}"
+            for column in range(4):
+                item.setToolTip(column, tip)
+            item.setData(0, ROLE, lesson.id)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.count.setText(f"{len(items)} lesson(s)")
+
+    def _count_impact(self) -> None:
+        """Say, for the selected lesson, how many tags in the library carry its words (counted off the GUI thread)."""
+        lesson_id = self._selected_id()
+        if lesson_id is None:
+            self.impact.setText("")
+            return
+        lessons = self.services.lessons
+
+        def work(_progress: object, _cancelled: object) -> tuple[int, int]:
+            return lesson_id, lessons.tags_with_words(lesson_id)
+
+        def done(result: tuple[int, int]) -> None:
+            if result[0] == self._selected_id():
+                self.impact.setText(f"{result[1]} tag(s) in the library carry these words.")
+
+        self.impact.setText("Counting the tags with these words…")
+        self.controller.window.tasks.start(IMPACT_TASK, work, done)
+
+    def _selected_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, ROLE) if item is not None else None
+
+    def withdraw_selected(self) -> None:
+        """Withdraw the selected lesson (undoable)."""
+        lesson_id = self._selected_id()
+        if lesson_id is None:
+            self.controller.say("Select a lesson first.")
+            return
+        self.controller.perform(lambda: self.services.lessons.withdraw(lesson_id))
+
+    def export_to(self, path: str) -> None:
+        """Write the lessons to ``path``."""
+        try:
+            n = self.services.lessons.export_jsonl(path)
+        except OSError as exc:
+            self.controller.say(f"Lessons not exported: {exc.strerror or exc}")
+            return
+        self.controller.say(f"Exported {n} lesson(s) to {path}.")
+
+    def import_from(self, path: str) -> None:
+        """Add the lessons of ``path``; a malformed file imports nothing and says which line."""
+        try:
+            n = self.services.lessons.import_jsonl(path)
+        except LessonFileError as exc:
+            self.controller.say(f"Lessons not imported: {exc}")
+            return
+        self.request_refresh()
+        self.controller.say(f"Imported {n} lesson(s); they apply to articles analysed from now on.")
+
+    # -- apply to the whole library (background, cancellable) ----------------------------------
+    def toggle_apply(self) -> None:
+        """Start re-suggesting the library, or cancel the run in progress."""
+        window = self.controller.window
+        if window.tasks.is_busy(APPLY_TASK):
+            window.tasks.cancel(APPLY_TASK)
+            self._apply_finished("Stopped applying lessons to the library.")
+            return
+        analyzer = window.analyzer
+        if analyzer is None:
+            self.controller.say("The language model is still loading; try again in a moment.")
+            return
+        service = AnalysisService(self.services.db, analyzer)
+
+        def work(progress: object, cancelled: object) -> list[int]:
+            return service.resuggest_library(progress=progress, cancel=cancelled)  # type: ignore[arg-type]
+
+        self.apply_button.setText("Cancel")
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        window.tasks.start(APPLY_TASK, work, self._applied, self._apply_failed, self._apply_progress)
+
+    def _apply_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _applied(self, article_ids: list[int]) -> None:
+        window = self.controller.window
+        self._apply_finished(f"Lessons applied: {len(article_ids)} article(s) re-suggested.")
+        refresh = getattr(window, "refresh_library", None)
+        if callable(refresh):
+            refresh()
+        if window.current_article_id in article_ids:
+            window.show_article(window.current_article_id)
+
+    def _apply_failed(self, exc: BaseException, _tb: str) -> None:
+        self._apply_finished(f"Applying lessons stopped: {exc}")
+
+    def _apply_finished(self, message: str) -> None:
+        self.apply_button.setText("Apply to library")
+        self.progress.setVisible(False)
+        self.controller.say(message)
+
+    def choose_export(self) -> None:
+        """Ask where to export the lessons."""
+        path, _ = QFileDialog.getSaveFileName(self, "Export lessons", "lessons.jsonl", "Lessons (*.jsonl)")
+        if path:
+            self.export_to(path)
+
+    def choose_import(self) -> None:
+        """Ask which lessons file to import."""
+        path, _ = QFileDialog.getOpenFileName(self, "Import lessons", "", "Lessons (*.jsonl);;All files (*)")
+        if path:
+            self.import_from(path)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        self.menu = QMenu(self)
+        self.menu.addAction("Withdraw this lesson", self.withdraw_selected)
+        self.menu.popup(self.tree.viewport().mapToGlobal(pos))
+

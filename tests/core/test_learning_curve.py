@@ -1,0 +1,28 @@
+"""The simulated perfect officer of `briefing-app eval --learning-curve` (issue 13 item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.core.services.learning_curve import learning_curve, split_gold
+from briefing_app.nlp.analyzer import Analyzer
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+
+
+def test_split_is_fixed_and_disjoint() -> None:
+    files = sorted(GOLD.glob("*.gold.json"))
+    train, test = split_gold(files)
+    assert (train, test) == split_gold(list(reversed(files))), "the same split every run"
+    assert len(train) == 20 and not set(train) & set(test) and len(train) + len(test) == len(files)
+
+
+def test_corrections_become_lessons_and_never_hurt_the_articles_left(analyzer: Analyzer) -> None:
+    files = sorted(GOLD.glob("*.gold.json"))
+    train, test = split_gold(files)
+    curve = learning_curve(train[:2], test[:2], analyzer, steps=(0, 2))
+    first, last = curve.points
+    assert (first.corrected, first.lessons) == (0, 0)
+    assert last.corrected == 2 and last.lessons > 0, "every correction went through the lesson service"
+    assert last.entity_f1 >= first.entity_f1 - 0.005 and last.pillar_f1 >= first.pillar_f1 - 0.005
+    assert "k" in curve.to_text() and curve.to_json()["points"][1]["k"] == 2  # type: ignore[index]

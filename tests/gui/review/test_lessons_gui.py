@@ -1,0 +1,183 @@
+"""Lessons in the window: fix a boundary in one key press, see it in the Lessons panel, withdraw, share (issue 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.services import Services
+from briefing_app.core.services.analysis import AnalysisService
+from briefing_app.core.services.annotations import step_boundary
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.importers import ImportedDocument
+from briefing_app.nlp.types import AnalysisResult, EntitySpan
+from briefing_app.settings import Settings
+
+TEXT = "Modi said India and Australia would hold naval exercises in the Indian Ocean."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """A window showing an article with a known "Indian Ocean" suggestion."""
+    import briefing_app.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(db_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    article = win.services.articles.add(ImportedDocument(title="Patrols", text=TEXT, source_path=""))
+    assert article.id is not None
+    start = TEXT.index("Indian Ocean")
+    win.services.articles.save_analysis(article.id, AnalysisResult(text=TEXT, entities=[
+        EntitySpan(start, start + 12, "LOC", "Indian Ocean", "gazetteer", "LOC:indian ocean")]))
+    win.show_article(article.id)
+    yield win
+    win.close()
+    win.services.close()
+
+
+def _keys(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    window.view.editor.setFocus()
+    qtbot.keyClick(window.view.editor, key, modifier)
+
+
+def test_step_boundary_moves_one_word_and_never_empties_a_tag() -> None:
+    text = "Joint patrols in the Indian Ocean, officials said.\nNext line"
+    start = text.index("Indian")
+    end = start + len("Indian")
+    assert step_boundary(text, start, end, "end", True) == (start, start + len("Indian Ocean"))
+    assert step_boundary(text, start, start + len("Indian Ocean"), "end", False) == (start, end)
+    assert step_boundary(text, start, end, "end", False) == (start, end), "one word stays"
+    assert step_boundary(text, start, end, "start", True) == (text.index("the Indian"), end)
+    assert step_boundary(text, text.index("the Indian"), end, "start", False) == (start, end)
+    said = text.index("said.")
+    assert step_boundary(text, said, said + 5, "end", True) == (said, said + 5), "not across a line break"
+
+
+def test_keys_grow_and_shrink_the_tag_under_review(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    controller = window.review.controller
+    controller.set_current("entity", ocean.id)
+    assert window.review.actions["shrink_end"].shortcut().toString() == "Alt+Left"
+
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    row = window.services.annotations.get(ocean.id)
+    assert (row.text, row.status) == ("Indian", "accepted")
+    assert window.view.entity_marks[ocean.id].end == row.end
+    lesson = window.services.lessons.all()[-1]
+    assert (lesson.action, lesson.text, lesson.from_text) == ("boundary", "Indian", "Indian Ocean")
+
+    _keys(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.services.annotations.get(ocean.id).text == "Indian Ocean"
+    window.undo_stack.undo()
+    assert window.services.annotations.get(ocean.id).text == "Indian"
+    assert [x.text for x in window.services.lessons.all()] == ["Indian"], "undo removed the lesson"
+
+
+def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    panel = window.review.lessons_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    item = panel.tree.topLevelItem(0)
+    assert item is not None and item.text(0) == "Indian" and item.text(1).startswith("Boundary")
+    assert item.text(2) == "Patrols", "where it was learned"
+    panel.tree.setCurrentItem(item)
+    qtbot.waitUntil(lambda: panel.impact.text() == "1 tag(s) in the library carry these words.")
+
+    panel.kind.setCurrentIndex(panel.kind.findData("reject"))
+    assert panel.tree.topLevelItemCount() == 0
+    panel.kind.setCurrentIndex(0)
+    panel.search.setText("ocean")
+    assert panel.tree.topLevelItemCount() == 0, "searches the words learned"
+    panel.search.setText("indi")
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.withdraw_selected()
+    assert window.services.lessons.all() == [] and panel.tree.topLevelItemCount() == 0
+    window.undo_stack.undo()
+    assert [x.text for x in window.services.lessons.all()] == ["Indian"]
+
+    shared = tmp_path / "lessons.jsonl"
+    panel.export_to(str(shared))
+    assert '"action": "boundary"' in shared.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"action": "add", "text": "X", "label": "ORG"}\nnot json\n', encoding="utf-8")
+    panel.import_from(str(bad))
+    assert "line 2" in window.review.controller.last_message
+    assert len(window.services.lessons.all()) == 1, "nothing imported from a malformed file"
+    file_actions = [a.objectName() for a in window.menus["file"].actions()]
+    assert "file_export_lessons" in file_actions and "file_import_lessons" in file_actions
+
+
+def test_a_suggestion_from_a_lesson_says_so_when_hovered(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    assert other.id is not None
+    window.services.articles.save_analysis(other.id, AnalysisService(window.services.db, window.analyzer)
+                                           .learned_analyzer().analyze(other.text))
+    window.show_article(other.id)
+    tip = window.view.tooltip_at(other.text.index("Indian"))
+    assert "learned from your correction in “Patrols”" in tip
+
+
+def test_apply_to_library_re_suggests_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    assert other.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(other.id)
+    assert [a.text for a in window.services.annotations.for_article(other.id) if a.kind == "entity"] == [
+        "Indian Ocean"]
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # teaches "Indian Ocean" -> "Indian"
+
+    panel = window.review.lessons_panel
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "re-suggested" in window.review.controller.last_message, timeout=30_000)
+    assert "2 article(s)" in window.review.controller.last_message
+    assert [a.text for a in window.services.annotations.for_article(other.id) if a.kind == "entity"] == ["Indian"]
+    assert window.services.annotations.get(ocean.id).text == "Indian", "the officer's own tag is kept"
+
+
+def _caret(window: MainWindow, offset: int) -> QPoint:
+    """Viewport point of the caret position before code point ``offset``."""
+    view = window.view
+    view.scroll_to(offset, offset)
+    return view.editor.cursorRect(view.cursor_at(offset)).center()
+
+
+def test_dragging_an_edge_of_the_tag_under_review_moves_its_boundary(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    viewport = window.view.editor.viewport()
+    start = TEXT.index("Indian Ocean")
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=_caret(window, start + 12))
+    assert window.view.dragging is not None, "the end edge is grabbed"
+    qtbot.mouseMove(viewport, pos=_caret(window, start + 8))
+    assert window.view.current_span == (start, start + 12), "mid-word: snaps to the whole word"
+    qtbot.mouseMove(viewport, pos=_caret(window, start + 5))
+    assert window.view.current_span == (start, start + 6), "the frame follows the mouse"
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=_caret(window, start + 5))
+    row = window.services.annotations.get(ocean.id)
+    assert (row.text, row.status) == ("Indian", "accepted")
+    assert [(x.action, x.text, x.from_text) for x in window.services.lessons.all()] == [
+        ("boundary", "Indian", "Indian Ocean")]
+    window.undo_stack.undo()
+    assert window.services.annotations.get(ocean.id).text == "Indian Ocean"

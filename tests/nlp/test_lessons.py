@@ -1,0 +1,89 @@
+"""Lessons compiled for the analyser: applied where their context matches (issue 13)."""
+
+from __future__ import annotations
+
+from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.lessons import LessonRule
+
+
+def _taught(analyzer: Analyzer, *rules: LessonRule) -> Analyzer:
+    return analyzer.with_lessons(analyzer.compile_lessons(list(rules)))
+
+
+def _ents(analyzer: Analyzer, text: str) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.label, e.source) for e in analyzer.analyze(text).entities}
+
+
+def test_rejected_span_is_suppressed(analyzer: Analyzer) -> None:
+    text = "PM Modi met officials in Kochi."
+    assert any(e.text == "Kochi" for e in analyzer.analyze(text).entities)
+    taught = _taught(analyzer, LessonRule(1, "reject", "Kochi", "GPE"))
+    assert not any(e.text == "Kochi" and e.label == "GPE" for e in taught.analyze(text).entities)
+    assert taught.nlp is analyzer.nlp, "lessons share the loaded pipeline"
+
+
+def test_added_name_found_in_new_text(analyzer: Analyzer) -> None:
+    taught = _taught(analyzer, LessonRule(1, "add", "Project Sagarmala Plus", "LAW"))
+    result = taught.analyze("A completely new article mentions Project Sagarmala Plus twice: Project Sagarmala Plus.")
+    hits = [e for e in result.entities if e.text == "Project Sagarmala Plus"]
+    assert len(hits) == 2 and all(e.label == "LAW" and e.source == "learned" for e in hits)
+
+
+def test_relabel_without_context_and_alias(analyzer: Analyzer) -> None:
+    text = "NaMo addressed the rally. Modi later flew to Tokyo."
+    taught = _taught(analyzer, LessonRule(1, "add", "NaMo", "PERSON"),
+                     LessonRule(2, "alias", "NaMo", "PERSON", canonical="Narendra Modi",
+                                entity_key="PERSON:narendra modi"),
+                     LessonRule(3, "relabel", "Tokyo", "LOC", from_label="GPE"))
+    ents = {e.text: e for e in taught.analyze(text).entities}
+    assert ents["NaMo"].entity_id == ents["Modi"].entity_id == "PERSON:narendra modi"
+    assert ents["Tokyo"].label == "LOC"
+
+
+def test_relabel_fires_only_in_its_context(analyzer: Analyzer) -> None:
+    """A relabel of "Jordan" learned after "Rep." leaves "King Abdullah of Jordan" a place."""
+    rule = LessonRule(1, "relabel", "Jordan", "PERSON", from_label="GPE", left="Rep.", right="said")
+    taught = _taught(analyzer, rule)
+    place = "King Abdullah of Jordan received the envoy in Amman on Monday."
+    assert _ents(analyzer, place)["Jordan"][0] == "GPE"
+    assert _ents(taught, place)["Jordan"][0] == "GPE"
+    person = "Rep. Jordan said the committee would hold hearings."
+    assert _ents(analyzer, person)["Jordan"][0] != "PERSON"
+    assert _ents(taught, person)["Jordan"][0] == "PERSON"
+
+
+def test_added_name_never_breaks_a_longer_entity(analyzer: Analyzer) -> None:
+    """An added "India" does not cut "Make in India" or "Air India" out of their names."""
+    text = "The Make in India programme helped Air India order jets, officials in India said."
+    before = _ents(analyzer, text)
+    assert "Make in India" in before and "Air India" in before
+    taught = _taught(analyzer, LessonRule(1, "add", "India", "GPE"))
+    after = _ents(taught, text)
+    assert after["Make in India"] == before["Make in India"]
+    assert after["Air India"] == before["Air India"]
+    assert after["India"][0] == "GPE"
+
+
+def test_grown_boundary_teaches_the_longer_span_only(analyzer: Analyzer) -> None:
+    """"Quad" grown into "Quad Cancer Moonshot" tags the long name and keeps bare "Quad" elsewhere."""
+    taught = _taught(analyzer, LessonRule(1, "boundary", "Quad Cancer Moonshot", "LAW", from_text="Quad",
+                                          from_label="ORG"))
+    text = "The Quad Cancer Moonshot was launched in 2024. Quad leaders met in Delaware."
+    ents = _ents(taught, text)
+    assert ents["Quad Cancer Moonshot"][0] == "LAW"
+    assert "Quad" in ents, "bare Quad is still tagged"
+
+
+def test_pillar_lesson_recurs_on_the_same_passage(analyzer: Analyzer) -> None:
+    text = "The two leaders spoke about the weather."
+    assert "health" not in analyzer.analyze(text).passages[0].pillars
+    taught = _taught(analyzer, LessonRule(1, "pillar_add", text, "health"))
+    assert "health" in taught.analyze(text).passages[0].pillars
+
+
+def test_an_untagged_passage_does_not_inherit_the_pillar_either(analyzer: Analyzer) -> None:
+    text = "Both navies will hold joint patrols against piracy. They will repeat them next year."
+    second = analyzer.analyze(text).passages[-1]
+    assert "security" in second.pillars, "continues the previous sentence"
+    taught = _taught(analyzer, LessonRule(1, "pillar_remove", "They will repeat them next year.", "security"))
+    assert "security" not in taught.analyze(text).passages[-1].pillars
