@@ -42,7 +42,7 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_benchmarks.py
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/briefing-app --db /tmp/briefing-shot.db --open resources/sample_article.txt --screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/briefing-app --db /tmp/briefing-shot.db --open resources/sample_article.txt --size 1366x768 --screenshot docs/main-window.png
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -7,8 +7,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,6 +28,8 @@ from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
 from briefing_app.gui.import_dialogs import install_library_features
 from briefing_app.gui.legend import Legend
 from briefing_app.gui.library_panel import LibraryPanel
+from briefing_app.gui.status_bar import ElidingStatusBar
+from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, load_document
 from briefing_app.nlp.analyzer import Analyzer, create_analyzer
@@ -61,6 +63,10 @@ class MainWindow(QMainWindow):
         self._pending_analysis: set[int] = set()
         self.setWindowTitle("Briefing Builder")
         self.setObjectName("mainWindow")
+        # Messages too long for the bar are elided with the whole text as tooltip.
+        self.setStatusBar(ElidingStatusBar(self))
+        #: Size, position, docks, splitters, last article and dialog folders across runs.
+        self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
         self.undo_stack = QUndoStack(self)
 
@@ -207,9 +213,19 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------------
     def _open_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", "", f"Articles ({patterns});;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", self.dialog_folder("open"),
+                                              f"Articles ({patterns});;All files (*)")
         if path:
+            self.remember_dialog_folder("open", Path(path).parent)
             self.open_path(Path(path))
+
+    def dialog_folder(self, kind: str) -> str:
+        """The folder a file dialog of ``kind`` ("open", "import", "template") starts in: its last one."""
+        return self.memory.folder(kind)
+
+    def remember_dialog_folder(self, kind: str, folder: Path) -> None:
+        """Remember where the file dialog of ``kind`` was used."""
+        self.memory.set_folder(kind, folder)
 
     def open_path(self, path: Path) -> int | None:
         """Import ``path`` (or show it if already imported); returns the article id."""
@@ -243,6 +259,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         self.current_article_id = article_id
+        self.memory.set_last_article(self.services.db.path, article_id)
         self.library.select_article(article_id)
         self.render_annotations()
         self.articleShown.emit(article_id)
@@ -361,7 +378,49 @@ class MainWindow(QMainWindow):
         self.settings.hidden_pillars = sorted(pillars)
         save_settings(self.settings)
 
+    # -- the window on screen, across runs -----------------------------------------------------
+    def available_geometry(self) -> QRect:
+        """The part of the window's screen free of panels and docks (tests replace it)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+    def place_on_screen(self, size: QSize | None = None) -> None:
+        """Before the first show: the remembered size and place, else fill the available screen.
+
+        ``size`` (``--size WxH``) asks for a size instead, kept within the screen.
+        """
+        if size is None and self.memory.restore_window(self):
+            if not frame_fits(self, self.available_geometry()):
+                self.fit_to_screen()  # remembered on a larger screen
+            return
+        self.fit_to_screen(size)
+
+    def fit_to_screen(self, size: QSize | None = None) -> None:
+        """Size the window so that it, frame included, lies inside the available screen geometry."""
+        available = self.available_geometry()
+        rect = fitted_geometry(available, frame_margins(self))
+        if size is not None:
+            rect.setSize(size.boundedTo(rect.size()))
+        self.setGeometry(rect)
+
+    def keep_frame_on_screen(self) -> None:
+        """Once the window manager has framed the window: shrink it if the frame reaches off-screen."""
+        if not self.isMaximized() and not self.isFullScreen() and \
+                not frame_fits(self, self.available_geometry()):
+            self.fit_to_screen()
+
+    def reopen_last_article(self) -> int | None:
+        """Show the article shown last in this database (else the newest); returns its id."""
+        last = self.memory.last_article(self.services.db.path)
+        if last is None or self.services.articles.get(last) is None:
+            summaries = self.services.articles.list_summaries(limit=1)
+            last = summaries[0].id if summaries else None
+        if last is not None:
+            self.show_article(last)
+        return last
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.memory.save_window(self)
         self.tasks.shutdown()
         super().closeEvent(event)
 

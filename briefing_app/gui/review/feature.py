@@ -165,8 +165,9 @@ class ReviewWorkspace:
         self.docks["entities"].raise_()
         # Reading comes first: the right column keeps a panel's width, not a builder's.
         # Deferred: the layout only honours it once the window has its size.
-        QTimer.singleShot(0, lambda: window.resizeDocks([self.docks["entities"]], [PANEL_WIDTH],
-                                                        Qt.Orientation.Horizontal))
+        # Not when the window came back with the officer's own layout (gui/window_state).
+        QTimer.singleShot(0, lambda: window.property("restoredLayout") or window.resizeDocks(
+            [self.docks["entities"]], [PANEL_WIDTH], Qt.Orientation.Horizontal))
 
     # -- behaviour -----------------------------------------------------------------------------
     def refresh(self, new_article: bool = False) -> None:
