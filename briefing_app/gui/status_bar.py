@@ -60,10 +60,10 @@ class ElidingStatusBar(QStatusBar):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clearMessage)
 
-    def showMessage(self, message: str, timeout: int = 0) -> None:  # noqa: N802 (Qt API)
+    def showMessage(self, message: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt API)
         """Show ``message`` (for ``timeout`` ms, 0 = until the next one)."""
         self.message_label.set_full_text(message)
-        if timeout > 0:
+        if timeout:
             self._timer.start(timeout)
         else:
             self._timer.stop()

@@ -68,7 +68,7 @@ class WindowMemory:
         """The article shown last in the database at ``db_path``."""
         value = self.store.value(f"last_article/{_db_key(db_path)}")
         try:
-            return int(value) if value is not None else None  # type: ignore[call-overload]
+            return int(str(value)) if value is not None else None
         except (TypeError, ValueError):
             return None
 

@@ -52,6 +52,11 @@ class ReviewController(QObject):
         self.services = window.services
         self.view = window.view
         self.current: tuple[str, int] | None = None  # ("entity" | "pillar", annotation id)
+        #: The tag the officer last accepted or relabelled by key or menu. After such an edit the
+        #: review moves on by itself; Shift+A / Shift+L still mean that tag, and N/P can go back to it.
+        self.last_edited: tuple[str, int] | None = None
+        #: True while the current tag was reached by that automatic move (not chosen by the officer).
+        self.auto_advanced = False
         self._current_key: tuple[int, int, int, int] | None = None
         self.last_message = ""
         self.note_dialog: NoteDialog | None = None
@@ -139,6 +144,7 @@ class ReviewController(QObject):
 
     def set_current(self, kind: str, annotation_id: int, announce: bool = True) -> None:
         """Make a tag the one under review: frame it and scroll to it."""
+        self.auto_advanced = False
         self.current = (kind, annotation_id)
         mark = self.current_mark()
         if mark is None:
@@ -153,6 +159,7 @@ class ReviewController(QObject):
 
     def clear_current(self) -> None:
         """Nothing under review."""
+        self.auto_advanced = False
         self.current = None
         self.view.set_current(None)
         self.currentChanged.emit()
@@ -189,9 +196,14 @@ class ReviewController(QObject):
         return items
 
     def go_suggestion(self, step: int) -> None:
-        """Move to the next (step 1) or previous (-1) open suggestion, wrapping around."""
-        items = [i for i in self._nav_items() if i[2].status == "suggested"]
-        if not items:
+        """Move to the next (step 1) or previous (-1) open suggestion, wrapping around.
+
+        The tag just accepted or relabelled stays on the way too, so P goes back to it.
+        """
+        nav = self._nav_items()
+        open_items = [i for i in nav if i[2].status == "suggested"]
+        items = [i for i in nav if i[2].status == "suggested" or (i[1], i[2].annotation_id) == self.last_edited]
+        if not open_items and not (step < 0 and items):
             self.clear_current()
             self.say("No open suggestions in this article. Ctrl+Shift+R marks it reviewed.")
             return
@@ -211,6 +223,16 @@ class ReviewController(QObject):
         self.set_current(chosen[1], chosen[2].annotation_id)
         if wrapped:
             self.say("(wrapped around) " + self.last_message, 0)
+
+    def go_to_end(self, end: bool) -> None:
+        """Ctrl+End / Ctrl+Home: the end or start of the article, with the text focused."""
+        editor = self.view.editor
+        if self.popup is not None and self.popup.isVisible():
+            self.popup.close()
+        editor.setFocus()
+        editor.setTextCursor(self.view.cursor_at(len(self.view.text) if end else 0))
+        bar = editor.verticalScrollBar()
+        bar.setValue(bar.maximum() if end else bar.minimum())
 
     # -- what an action applies to -------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -268,8 +290,16 @@ class ReviewController(QObject):
         ann = annotation_id if annotation_id is not None else self._need_current()
         if ann is None:
             return
-        if self.perform(lambda: self.services.annotations.accept([ann])) and advance:
+        kind = "entity" if ann in self.view.entity_marks else "pillar"
+        if self.perform(lambda: self.services.annotations.accept([ann])):
+            self._edited(kind, ann, advance)
+
+    def _edited(self, kind: str, annotation_id: int, advance: bool) -> None:
+        """After an accept or relabel: remember the tag, then move on to the next suggestion."""
+        self.last_edited = (kind, annotation_id)
+        if advance:
             self.go_suggestion(1)
+            self.auto_advanced = True
 
     def reject(self, annotation_id: int | None = None, advance: bool = True) -> None:
         """Reject (suggestion) or delete (user tag) the given tag or the one under review."""
@@ -316,8 +346,8 @@ class ReviewController(QObject):
         if mark.label == label:
             self.accept(ann, advance)
             return
-        if self.perform(lambda: self.services.annotations.relabel(ann, label)) and advance:
-            self.go_suggestion(1)
+        if self.perform(lambda: self.services.annotations.relabel(ann, label)):
+            self._edited("entity", ann, advance)
 
     def apply_pillar(self, pillar_id: str, span: tuple[int, int] | None = None, advance: bool = True) -> None:
         """Tag the selection / current passage / sentence with a pillar, or untag it."""
@@ -345,7 +375,14 @@ class ReviewController(QObject):
         self.perform(lambda: self.services.annotations.toggle_pillar(article_id, start, end, pillar_id))
 
     def apply_to_all(self, scope: str, reject: bool = False, annotation_id: int | None = None) -> None:
-        """Apply the tag's label (or its removal) to every occurrence in the article or library."""
+        """Apply the tag's label (or its removal) to every occurrence in the article or library.
+
+        Without ``annotation_id``: the tag just edited when the review moved on by itself after
+        that edit (relabel "PMO", Shift+A: every "PMO"), else the tag under review.
+        """
+        if annotation_id is None and self.auto_advanced and self.last_edited is not None \
+                and self.last_edited[1] in self.view.entity_marks:
+            annotation_id = self.last_edited[1]
         ann = annotation_id if annotation_id is not None else self._need_current()
         if ann is None:
             return
