@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures "window" and "make_window" are imported from the workspace tests)
 """Keys that do what they say: Shift+A/L after a relabel, a way back with P, Redo, Ctrl+Home/End."""
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def test_redo_has_the_platform_keys_and_the_sheet_shows_them(qtbot: QtBot, windo
         window.review.controller.clear_current()
 
 
-def test_ctrl_home_and_end_move_in_the_article_from_anywhere(qtbot: QtBot, make_window: object) -> None:  # noqa: F811
+def test_ctrl_home_and_end_move_in_the_article_from_anywhere(qtbot: QtBot, make_window: object) -> None:
     win = make_window()  # type: ignore[operator]
     article_id = _seed(win.services, "\n".join([TEXT] * 80))
     win.show_article(article_id)
