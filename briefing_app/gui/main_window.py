@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import Annotation
 from briefing_app.core.services import DuplicateArticle, Services
 from briefing_app.core.services.analysis import AnalysisService
+from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
 from briefing_app.gui.import_dialogs import install_library_features
 from briefing_app.gui.legend import Legend
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspace)
 
         self.library = LibraryPanel(self.services, self.undo_stack, self)
+        self.library.visibility = Visibility.of(settings.hidden_labels, settings.hidden_pillars)
         self.library.articleActivated.connect(self.show_article)
         dock = QDockWidget("Library", self)
         dock.setObjectName("libraryDock")
@@ -378,6 +380,9 @@ class MainWindow(QMainWindow):
     # -- misc ----------------------------------------------------------------------------------
     def _legend_changed(self, labels: set[str], pillars: set[str]) -> None:
         self.view.set_hidden(labels, pillars)
+        # Open-suggestion counts follow what is shown.
+        self.library.visibility = Visibility.of(labels, pillars)
+        self.refresh_library()
         self.settings.hidden_labels = sorted(labels)
         self.settings.hidden_pillars = sorted(pillars)
         save_settings(self.settings)

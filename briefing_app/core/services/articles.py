@@ -15,6 +15,7 @@ from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from briefing_app.core.models import Annotation, Article, utcnow
+from briefing_app.core.services.open_suggestions import OpenCounts, Visibility, open_suggestions
 from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
 from briefing_app.importers.base import describe_exception, display_name
@@ -186,11 +187,14 @@ class ArticleService:
             return session.get(Article, article_id)
 
     def list_summaries(self, filters: LibraryFilter | None = None, limit: int | None = None,
-                       article_ids: Iterable[int] | None = None) -> list[ArticleSummary]:
+                       article_ids: Iterable[int] | None = None,
+                       visibility: Visibility | None = None) -> list[ArticleSummary]:
         """Articles with annotation counts: newest first, or by relevance when ``filters.query`` is set.
 
         In search mode every summary carries a plain snippet and the spans of the hits in it.
         ``article_ids`` restricts the result to those articles (to refresh single rows).
+        Open suggestions are counted by the one rule (core/services/open_suggestions) with the
+        legend's ``visibility``.
         """
         f = filters or LibraryFilter()
         conditions, params = _filter_sql(f)
@@ -223,9 +227,12 @@ class ArticleService:
         with self.db.engine.connect() as conn:
             rows = conn.execute(statement, params).all()
             counts = _annotation_counts(conn, [int(r[0]) for r in rows], whole_library=not conditions)
+            whole = not conditions and limit is None
+            opened = open_suggestions(conn, None if whole else [int(r[0]) for r in rows], visibility)
         result = []
         for aid, title, outlet, author, published, status, created, marked in rows:
-            ents, pils, open_, pillar_ids = counts.get(aid, (0, 0, 0, ()))
+            ents, pils, _all_open, pillar_ids = counts.get(aid, (0, 0, 0, ()))
+            open_ = opened.get(aid, OpenCounts()).total
             snippet, hits = parse_snippet(marked or "")
             result.append(ArticleSummary(
                 id=aid, title=title, outlet=outlet, published=published, status=status,

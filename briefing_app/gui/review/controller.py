@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from briefing_app.core.services import AnnotationConflict
 from briefing_app.core.services.changes import ChangeSet
+from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import ChangeCommand
@@ -126,6 +127,9 @@ class ReviewController(QObject):
             refresh = getattr(self.window, "refresh_library", None)
             if callable(refresh):
                 refresh()
+        elif touched:
+            # The library's counts follow every edit (one row, not the whole table).
+            self.window.library.refresh_rows(touched)
         if backwards and last is not None and len(changes.annotations) == 1:
             self.set_current(*last)
         elif self.current is not None and self.current_mark() is None:
@@ -169,9 +173,27 @@ class ReviewController(QObject):
         self.view.current_span = (mark.start, mark.end) if mark is not None else None
         self.view._update_extra_selections()
 
+    def visibility(self) -> Visibility:
+        """What the legend hides (open-suggestion counts follow it everywhere)."""
+        return Visibility.of(self.view.hidden_labels, self.view.hidden_pillars)
+
+    def article_status(self) -> str:
+        """Review status of the current article ("" when none is shown)."""
+        article_id = self.window.current_article_id
+        article = self.services.articles.get(article_id) if article_id is not None else None
+        return article.status if article is not None else ""
+
+    def open_total(self) -> int:
+        """Open suggestions of the current article, by the one rule (core/services/open_suggestions)."""
+        article_id = self.window.current_article_id
+        if article_id is None:
+            return 0
+        counts = self.services.annotations.open_counts(article_id, self.visibility())
+        return counts["entity"] + counts["pillar"]
+
     def describe(self, mark: Mark) -> str:
         """One line about a tag for the status bar."""
-        open_left = sum(1 for _k, _kind, m in self._nav_items() if m.status == "suggested")
+        open_left = self.open_total()
         status = "suggestion" if mark.status == "suggested" else (
             "added by you" if mark.origin == "user" else "accepted")
         text = " ".join(self.view.text[mark.start:mark.end].split())
