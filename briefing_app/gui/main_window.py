@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.review import install_review
 
         self.review = install_review(self)
+        from briefing_app.gui.search_matches import install_search_matches
+
+        self.search_matches = install_search_matches(self)
         self.refresh_library()
         self._load_model()
 
