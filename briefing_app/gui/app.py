@@ -115,7 +115,7 @@ def _arm_screenshot(window: MainWindow, out: Path) -> None:
         print(f"wrote {out}")
         # Where the window landed (checked by the xcb test: the frame must fit the screen).
         print(f"window frame {_rect_text(frame)} in available {_rect_text(available)}; "
-              f"status bar visible: {window.statusBar().isVisible()}")
+              f"status bar visible: {window.statusBar().isVisible()}; article: {window.current_article_id}")
         window.close()
 
     def when_ready(*_args: object) -> None:

@@ -60,7 +60,7 @@ def test_window_starts_on_xcb_fits_the_screen_and_paints(display: str, tmp_path:
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Could not load the Qt platform plugin" not in result.stderr
     found = re.search(r"window frame (-?\d+),(-?\d+),(\d+)x(\d+) in available (-?\d+),(-?\d+),(\d+)x(\d+); "
-                      r"status bar visible: True", result.stdout)
+                      r"status bar visible: True; article: \d+", result.stdout)
     assert found, result.stdout
     x, y, w, h, ax, ay, aw, ah = (int(v) for v in found.groups())
     assert ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah, found.group(0)
