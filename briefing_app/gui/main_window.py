@@ -127,11 +127,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        # Every binding the platform has (setShortcut would keep only the first: on Linux, Ctrl+Y
-        # without Ctrl+Shift+Z); the shortcut sheet and README list them all.
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        # The platform's standard keys, all of them (setShortcut would keep only the first: on
+        # Linux, Ctrl+Y without Ctrl+Shift+Z); the shortcut sheet and README list them.
+        undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo))
         undo.setObjectName("undoAction")
         redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
@@ -435,6 +435,18 @@ class MainWindow(QMainWindow):
         self.memory.save_window(self)
         self.tasks.shutdown()
         super().closeEvent(event)
+
+
+def standard_keys(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The platform's bindings of a standard key that are typed with Ctrl (Cmd on macOS).
+
+    Leaves out the rarely known alternatives (Alt+Backspace, the dedicated Undo/Redo keys of some
+    keyboards) so the shortcut sheet stays readable; falls back to all when none uses Ctrl.
+    """
+    bindings = QKeySequence.keyBindings(key)
+    # PortableText writes Cmd on macOS as "Ctrl" too.
+    typed = [k for k in bindings if "Ctrl+" in k.toString(QKeySequence.SequenceFormat.PortableText)]
+    return typed or bindings
 
 
 @dataclass(slots=True)

@@ -71,11 +71,12 @@ def test_p_goes_back_after_the_last_suggestion_was_accepted(qtbot: QtBot, window
 
 def test_redo_has_the_platform_keys_and_the_sheet_shows_them(qtbot: QtBot, window: MainWindow) -> None:
     redo = next(a for a in window.menus["edit"].actions() if a.objectName() == "redoAction")
-    expected = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-    assert [k.toString() for k in redo.shortcuts()] == expected
-    assert "Ctrl+Shift+Z" in expected
-    keys = dict(((g, t), k) for g, t, k in shortcut_rows(window))
-    assert "Ctrl+Shift+Z" in keys[("Edit", "Redo")]
+    platform = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+    keys = [k.toString() for k in redo.shortcuts()]
+    assert keys and set(keys) <= set(platform)  # the platform's standard Redo keys
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
+    rows = {(g, t): k for g, t, k in shortcut_rows(window)}
+    assert "Ctrl+Shift+Z" in rows[("Edit", "Redo")]
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert "Ctrl+Shift+Z" in window.review.sheet.browser.toPlainText()
     assert shortcut_conflicts(window) == []
