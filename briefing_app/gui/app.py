@@ -61,8 +61,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.place_on_screen(_size(args.size))
     window.show()
     # The window manager frames the window after it is shown: check the frame once it has.
-    for delay in (0, 400):
-        QTimer.singleShot(delay, window, window.keep_frame_on_screen)
+    if args.size is None:
+        for delay in (0, 400):
+            QTimer.singleShot(delay, window, window.keep_frame_on_screen)
     arm_backups(window, services)
 
     if args.open_file:

@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
     def place_on_screen(self, size: QSize | None = None) -> None:
         """Before the first show: the remembered size and place, else fill the available screen.
 
-        ``size`` (``--size WxH``) asks for a size instead, kept within the screen.
+        ``size`` (``--size WxH``, e.g. for screenshots) asks for exactly that size instead.
         """
         if size is None and self.memory.restore_window(self):
             if not frame_fits(self, self.available_geometry()):
@@ -408,11 +408,12 @@ class MainWindow(QMainWindow):
         self.fit_to_screen(size)
 
     def fit_to_screen(self, size: QSize | None = None) -> None:
-        """Size the window so that it, frame included, lies inside the available screen geometry."""
+        """Size the window so that it, frame included, lies inside the available screen geometry
+        (or give it exactly ``size``, at the screen's top left)."""
         available = self.available_geometry()
         rect = fitted_geometry(available, frame_margins(self))
         if size is not None:
-            rect.setSize(size.boundedTo(rect.size()))
+            rect.setSize(size)
         self.setGeometry(rect)
 
     def keep_frame_on_screen(self) -> None:

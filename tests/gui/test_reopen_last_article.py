@@ -32,3 +32,16 @@ def test_the_last_article_reopens_on_launch(tmp_path: Path) -> None:
     assert first != "None"
     # Launched again with nothing to open: the same article is on screen.
     assert _launch(home, db, tmp_path / "2.png") == first
+
+
+def test_size_asks_for_exactly_that_size(tmp_path: Path) -> None:
+    """`--size` (screenshots for the docs) is honoured even on a smaller (offscreen) screen."""
+    from PySide6.QtGui import QImage
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text(json.dumps({"sample_opened": True}), encoding="utf-8")
+    out = tmp_path / "shot.png"
+    _launch(home, tmp_path / "notes.db", out, "--size", "1366x768")
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
