@@ -321,6 +321,11 @@ class ArticleService:
             session.commit()
             return int(result.rowcount or 0)
 
+    def status(self, article_id: int) -> str | None:
+        """The review status of an article (None when it does not exist), without loading its text."""
+        with self.db.session() as session:
+            return session.exec(select(Article.status).where(col(Article.id) == article_id)).first()
+
     def is_analysed(self, article_id: int) -> bool:
         """True once analysis results were stored for the article."""
         article = self.get(article_id)

@@ -180,8 +180,8 @@ class ReviewController(QObject):
     def article_status(self) -> str:
         """Review status of the current article ("" when none is shown)."""
         article_id = self.window.current_article_id
-        article = self.services.articles.get(article_id) if article_id is not None else None
-        return article.status if article is not None else ""
+        status = self.services.articles.status(article_id) if article_id is not None else None
+        return status or ""
 
     def open_total(self) -> int:
         """Open suggestions of the current article, by the one rule (core/services/open_suggestions)."""
