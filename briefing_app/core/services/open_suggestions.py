@@ -60,8 +60,37 @@ class OpenCounts:
 def counts_as_open(kind: str, label: str, status: str, article_status: str,
                    visibility: Visibility | None = None) -> bool:
     """The rule for one tag (panels use it for their per-entity and per-pillar figures)."""
-    return (status == "suggested" and article_status != "reviewed"
-            and (visibility or Visibility()).shows(kind, label))
+    visible = status == "suggested" and (visibility or Visibility()).shows(kind, label)
+    return bool(article_open(int(visible), article_status))
+
+
+def open_condition(visibility: Visibility | None = None, alias: str = "n") -> tuple[str, dict[str, object],
+                                                                         list[BindParameter[Any]]]:
+    """SQL condition on an annotation row (table alias ``alias``): a suggestion the officer can see.
+
+    Returns the condition, its parameters and their bind declarations (for ``text().bindparams``).
+    The article's *reviewed* status is applied by the caller (:func:`article_open`).
+    """
+    vis = visibility or Visibility()
+    labels = [label for label in SHOWN_LABELS if label not in vis.hidden_labels]
+    params: dict[str, object] = {}
+    binds: list[BindParameter[Any]] = []
+    entity_rule = "0 = 1"
+    if labels:
+        entity_rule = f"({alias}.kind = 'entity' AND {alias}.label IN :open_labels)"
+        params["open_labels"] = labels
+        binds.append(bindparam("open_labels", expanding=True))
+    pillar_rule = f"{alias}.kind = 'pillar'"
+    if vis.hidden_pillars:
+        pillar_rule += f" AND {alias}.label NOT IN :open_hidden_pillars"
+        params["open_hidden_pillars"] = sorted(vis.hidden_pillars)
+        binds.append(bindparam("open_hidden_pillars", expanding=True))
+    return f"({alias}.status = 'suggested' AND ({entity_rule} OR ({pillar_rule})))", params, binds
+
+
+def article_open(visible_suggestions: int, article_status: str) -> int:
+    """Open suggestions of an article from its visible suggested tags: none once it is reviewed."""
+    return 0 if article_status == "reviewed" else visible_suggestions
 
 
 def open_suggestions(conn: Connection, article_ids: Iterable[int] | None = None,
@@ -70,22 +99,9 @@ def open_suggestions(conn: Connection, article_ids: Iterable[int] | None = None,
 
     Articles without any are absent from the result. Same rule as :func:`counts_as_open`, in SQL.
     """
-    vis = visibility or Visibility()
-    labels = [label for label in SHOWN_LABELS if label not in vis.hidden_labels]
-    params: dict[str, object] = {}
-    binds: list[BindParameter[Any]] = []
-    entity_rule = "0 = 1"
-    if labels:
-        entity_rule = "(n.kind = 'entity' AND n.label IN :labels)"
-        params["labels"] = labels
-        binds.append(bindparam("labels", expanding=True))
-    pillar_rule = "n.kind = 'pillar'"
-    if vis.hidden_pillars:
-        pillar_rule += " AND n.label NOT IN :pillars"
-        params["pillars"] = sorted(vis.hidden_pillars)
-        binds.append(bindparam("pillars", expanding=True))
+    condition, params, binds = open_condition(visibility)
     sql = ("SELECT n.article_id, n.kind, count(*) FROM annotation n JOIN article a ON a.id = n.article_id "
-           f"WHERE n.status = 'suggested' AND a.status != 'reviewed' AND ({entity_rule} OR ({pillar_rule}))")
+           f"WHERE {condition} AND a.status != 'reviewed'")
     if article_ids is not None:
         ids = sorted({int(i) for i in article_ids})
         if not ids:
