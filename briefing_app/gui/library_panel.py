@@ -58,7 +58,8 @@ COLUMN_TIPS = (
     "Review status",
     "Entity mentions (rejected ones not counted)",
     "Pillars tagged in the article",
-    "Open suggestions: tags the analyser proposed that nobody has accepted or rejected yet",
+    "Open suggestions: shown tags the analyser proposed that nobody has accepted or rejected yet "
+    "(none once the article is marked reviewed)",
 )
 TITLE, OUTLET, DATE, STATUS, ENTITIES, PILLARS, OPEN = range(len(COLUMNS))
 _NO_DATE = QDate(1900, 1, 1)  # the "any date" value of the date filters

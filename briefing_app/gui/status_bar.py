@@ -16,7 +16,6 @@ class ElidedLabel(QLabel):
         # Never widen the window for a message: take what the status bar has left.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def set_full_text(self, text: str) -> None:
         """Show ``text``, elided when it does not fit."""
