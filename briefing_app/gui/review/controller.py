@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal
+from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing_app.core.services import AnnotationConflict
@@ -535,6 +535,7 @@ class ReviewController(QObject):
         for p in self.services.pillars.all():
             menu.addAction(p.name.replace("&", "&&"), partial(then, p.id))
         self.popup = menu
+        menu.installEventFilter(self)
         pos = self.view.editor.viewport().mapToGlobal(self.view.editor.cursorRect().bottomLeft())
         menu.popup(pos if pos is not None else QCursor.pos())
 
@@ -544,7 +545,20 @@ class ReviewController(QObject):
         if self.popup is not None and self.popup is not menu:
             self.popup.close()
         self.popup = menu
+        menu.installEventFilter(self)
         menu.popup(pos)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Ctrl+Home / Ctrl+End while a tag's menu is open: close it and go (a popup takes every key,
+        so the window's own shortcuts would not fire until Esc)."""
+        if isinstance(watched, QMenu) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            for key, end in ((QKeySequence.StandardKey.MoveToStartOfDocument, False),
+                             (QKeySequence.StandardKey.MoveToEndOfDocument, True)):
+                if event.matches(key):
+                    watched.close()
+                    self.go_to_end(end)
+                    return True
+        return False
 
 
 def _key(kind: str, mark: Mark) -> tuple[int, int, int, int]:

@@ -9,7 +9,15 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.shortcuts import shortcut_conflicts, shortcut_rows
-from tests.gui.review.test_review_workspace import TEXT, _keys, _rows, _seed, make_window, window  # noqa: F401
+from tests.gui.review.test_review_workspace import (  # noqa: F401
+    TEXT,
+    _click_text,
+    _keys,
+    _rows,
+    _seed,
+    make_window,
+    window,
+)
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -113,3 +121,8 @@ def test_ctrl_home_and_end_move_in_the_article_from_anywhere(qtbot: QtBot, make_
     _keys(qtbot, win, Qt.Key.Key_N)
     qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
     assert bar.value() == bar.maximum()
+    # And while a tag's menu is open (a popup takes every key): the menu closes and the view moves.
+    menu = _click_text(qtbot, win, 1)
+    assert bar.value() < bar.maximum()
+    qtbot.keyClick(menu, Qt.Key.Key_End, CTRL)
+    assert not menu.isVisible() and bar.value() == bar.maximum()
