@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean deps syslibs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,18 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-run: $(STAMP)
+# Qt's system libraries (xcb platform plugin): missing ones are named in one `apt-get install` line.
+syslibs:
+	@bash .ci/system-libs.sh
+
+# Install them (as root): `sudo make deps`.
+deps:
+	@bash .ci/system-libs.sh --install
+
+run: syslibs $(STAMP)
 	$(BIN)/briefing-app
 
-test: $(TEST_STAMP)
+test: syslibs $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(TEST_STAMP)
@@ -34,7 +42,7 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_benchmarks.py
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/briefing-app --db /tmp/briefing-shot.db --open briefing_app/resources/sample_article.txt --screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/briefing-app --db /tmp/briefing-shot.db --open briefing_app/resources/sample_article.txt --size 1366x768 --screenshot docs/main-window.png
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -36,7 +36,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open", dest="open_file", metavar="FILE", help="import and show FILE")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="wait for analysis, save a PNG of the window and exit")
-    parser.add_argument("--size", default="1366x768", help="window size WxH (default 1366x768)")
+    parser.add_argument("--size", help="window size WxH (default: as last time; first time, the whole screen)")
     parser.add_argument("--model", help="spaCy pipeline name or path (default: the bundled model)")
     return parser
 

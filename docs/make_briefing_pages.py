@@ -4,7 +4,7 @@ Run from the repository root (needs LibreOffice and poppler-utils):
 
     .venv/bin/python docs/make_briefing_pages.py [OUT_DIR]
 
-It imports ``briefing_app/resources/sample_article.txt`` and the shared India–US sample,
+It imports ``briefing_app/resources/sample_article.txt`` and the shared India–US sample (tests/data/samples),
 analyses both, auto-drafts a briefing (two strongest passages per pillar),
 fills in the header, summary, comments, assessment and next steps as an
 officer would, exports ``briefing-example.docx`` and writes
@@ -32,7 +32,7 @@ from briefing_app.resources import resource_path  # noqa: E402
 ARTICLES = [
     (resource_path("sample_article.txt"),
      dict(outlet="Sample Wire", published="2026-10-14", url="https://example.org/news/india-australia-call")),
-    (REPO.parent / "shared" / "samples" / "india-us-leaders-call.txt",
+    (REPO / "tests" / "data" / "samples" / "india-us-leaders-call.txt",
      dict(title="Modi and Trump review India–US Comprehensive Global Strategic Partnership",
           outlet="Sample Daily", published="2026-11-27",
           url="https://example.org/world/india-us-leaders-call")),

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_SAMPLES = REPO_ROOT.parent / "shared" / "samples"
+SHARED_SAMPLES = REPO_ROOT / "tests" / "data" / "samples"  # a copy of the shared sample
 SAMPLE_ARTICLE = SHARED_SAMPLES / "india-us-leaders-call.txt"
 
 
@@ -52,7 +52,6 @@ def analyzer() -> object:
 
 @pytest.fixture
 def sample_text() -> str:
-    """The shared India–US sample article (skips if shared/ is absent)."""
-    if not SAMPLE_ARTICLE.exists():
-        pytest.skip("shared/samples not present")
+    """The shared India–US sample article (copied into tests/data/samples)."""
     return SAMPLE_ARTICLE.read_text(encoding="utf-8")
+

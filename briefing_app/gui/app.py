@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.gui.diagnostics import install_diagnostics
@@ -58,13 +58,14 @@ def run_gui(args: argparse.Namespace) -> int:
     services, lock = opened
     settings = load_settings()
     window = MainWindow(services, settings, model=args.model)
-    try:
-        width, height = (int(v) for v in str(args.size).lower().split("x"))
-    except ValueError:
-        width, height = 1366, 768
-    window.resize(width, height)
+    # First start fills the available screen (frame included); later starts come back as left.
+    window.place_on_screen(_size(args.size))
     arm_startup_probe(window, window.modelReady)
     window.show()
+    # The window manager frames the window after it is shown: check the frame once it has.
+    if args.size is None:
+        for delay in (0, 400):
+            QTimer.singleShot(delay, window, window.keep_frame_on_screen)
     arm_backups(window, services)
 
     if args.open_file:
@@ -77,6 +78,8 @@ def run_gui(args: argparse.Namespace) -> int:
             window.open_path(path)
     elif not services.db.read_only:
         open_first_run_sample(window, settings)
+    if window.current_article_id is None:
+        window.reopen_last_article()
 
     if args.screenshot:
         _arm_screenshot(window, Path(args.screenshot))
@@ -86,14 +89,36 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(status)
 
 
+def _size(text: str | None) -> QSize | None:
+    """``WxH`` as a size (None when absent or unreadable: the window then fits the screen)."""
+    try:
+        width, height = (int(v) for v in str(text).lower().split("x"))
+    except ValueError:
+        return None
+    return QSize(width, height)
+
+
+def _rect_text(rect: QRect) -> str:
+    return f"{rect.x()},{rect.y()},{rect.width()}x{rect.height()}"
+
+
 def _arm_screenshot(window: MainWindow, out: Path) -> None:
     """Save a PNG of the window once the current article is analysed and shown, then quit."""
 
     def capture() -> None:
         QApplication.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(out))
+        screen = window.screen()
+        if QApplication.platformName() == "xcb" and screen is not None:
+            # On a real display: the whole screen, as the officer sees it (frame, status bar and all).
+            screen.grabWindow(0).save(str(out))
+        else:
+            window.grab().save(str(out))
+        frame, available = window.frameGeometry(), window.available_geometry()
         print(f"wrote {out}")
+        # Where the window landed (checked by the xcb test: the frame must fit the screen).
+        print(f"window frame {_rect_text(frame)} in available {_rect_text(available)}; "
+              f"status bar visible: {window.statusBar().isVisible()}; article: {window.current_article_id}")
         window.close()
 
     def when_ready(*_args: object) -> None:

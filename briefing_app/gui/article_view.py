@@ -212,6 +212,9 @@ class ArticleView(QWidget):
         #: An entity edge being dragged: (annotation id, "start" | "end", span shown while dragging).
         self.dragging: tuple[int, str, tuple[int, int]] | None = None
         self.flashing: tuple[int, int] | None = None
+        #: Library search matches in this text (gui/search_matches) and the one F3 went to.
+        self.search_hits: list[tuple[int, int]] = []
+        self.current_hit: int | None = None
         self._format_cache: dict[tuple[str, str, str], QTextCharFormat] = {}
         self._render_generation = 0
         self._rendering = False
@@ -235,6 +238,8 @@ class ArticleView(QWidget):
         self.offsets = OffsetMap(text)
         self.current_span = None
         self.flashing = None
+        self.search_hits = []
+        self.current_hit = None
         self.note_spans = {}
         self.editor.setExtraSelections([])
         self.editor.setPlainText(text)
@@ -401,8 +406,29 @@ class ArticleView(QWidget):
         self.editor.setTextCursor(self.cursor_at(max(0, min(start, len(self.text)))))
         self.editor.ensureCursorVisible()
 
+    def set_search_hits(self, hits: list[tuple[int, int]]) -> None:
+        """Highlight the library search's matches (code-point spans); none is current yet."""
+        self.search_hits = list(hits)
+        self.current_hit = None
+        self._update_extra_selections()
+
+    def go_to_hit(self, index: int) -> None:
+        """Make match ``index`` the current one and scroll to it."""
+        self.current_hit = index
+        start, end = self.search_hits[index]
+        self.scroll_to(start, end)
+        self._update_extra_selections()
+
     def _update_extra_selections(self) -> None:
         selections = []
+        for i, (start, end) in enumerate(self.search_hits):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_at(start, end)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#f97316" if i == self.current_hit else "#fde047"))
+            fmt.setForeground(QColor("#000000"))
+            sel.format = fmt
+            selections.append(sel)
         if self.current_span is not None:
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self.cursor_at(*self.current_span)

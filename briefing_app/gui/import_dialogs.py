@@ -535,11 +535,10 @@ class LibraryFeatures(QObject):
         return True
 
     def _start_dir(self) -> str:
-        return getattr(self.window.settings, "last_import_dir", "") or str(Path.home())
+        return self.window.dialog_folder("import")  # where the last import came from
 
     def _remember_dir(self, folder: Path) -> None:
-        if hasattr(self.window.settings, "last_import_dir"):
-            self.window.settings.last_import_dir = str(folder)
+        self.window.remember_dialog_folder("import", folder)
 
 
 def _local_paths(event: QDropEvent) -> list[Path]:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.services import Services
 from briefing_app.core.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
+from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.nlp.types import SHOWN_LABELS
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,7 +58,8 @@ COLUMN_TIPS = (
     "Review status",
     "Entity mentions (rejected ones not counted)",
     "Pillars tagged in the article",
-    "Open suggestions: tags the analyser proposed that nobody has accepted or rejected yet",
+    "Open suggestions: shown tags the analyser proposed that nobody has accepted or rejected yet "
+    "(none once the article is marked reviewed)",
 )
 TITLE, OUTLET, DATE, STATUS, ENTITIES, PILLARS, OPEN = range(len(COLUMNS))
 _NO_DATE = QDate(1900, 1, 1)  # the "any date" value of the date filters
@@ -348,6 +350,8 @@ class LibraryPanel(QWidget):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._current_id: int | None = None
         self._quiet = False  # True while the panel itself moves the selection
+        #: What the legend hides: open suggestions are counted as the officer sees them.
+        self.visibility = Visibility()
 
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
@@ -505,7 +509,8 @@ class LibraryPanel(QWidget):
             self._current_id = current
         f = self.filters()
         searching = bool(f.query)
-        rows = self.services.articles.list_summaries(f, limit=SEARCH_LIMIT if searching else None)
+        rows = self.services.articles.list_summaries(f, limit=SEARCH_LIMIT if searching else None,
+                                                     visibility=self.visibility)
         self._quiet = True
         self.model.set_rows(rows)
         if searching:
@@ -526,7 +531,7 @@ class LibraryPanel(QWidget):
     def refresh_rows(self, article_ids: Iterable[int]) -> None:
         """Update the counts and metadata of some rows without reloading the table."""
         ids = list(article_ids)
-        self.model.update_rows(self.services.articles.list_summaries(article_ids=ids))
+        self.model.update_rows(self.services.articles.list_summaries(article_ids=ids, visibility=self.visibility))
         self.entity_filter.stale = True
 
     def count(self) -> int:

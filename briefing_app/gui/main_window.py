@@ -7,8 +7,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import Annotation
 from briefing_app.core.services import DuplicateArticle, Services
 from briefing_app.core.services.analysis import AnalysisService
+from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
 from briefing_app.gui.import_dialogs import install_library_features
 from briefing_app.gui.legend import Legend
 from briefing_app.gui.library_panel import LibraryPanel
+from briefing_app.gui.status_bar import ElidingStatusBar
+from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, load_document
 from briefing_app.nlp.analyzer import Analyzer, create_analyzer
@@ -61,6 +64,10 @@ class MainWindow(QMainWindow):
         self._pending_analysis: set[int] = set()
         self.setWindowTitle("Briefing Builder")
         self.setObjectName("mainWindow")
+        # Messages too long for the bar are elided with the whole text as tooltip.
+        self.setStatusBar(ElidingStatusBar(self))
+        #: Size, position, docks, splitters, last article and dialog folders across runs.
+        self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
         self.undo_stack = QUndoStack(self)
 
@@ -77,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspace)
 
         self.library = LibraryPanel(self.services, self.undo_stack, self)
+        self.library.visibility = Visibility.of(settings.hidden_labels, settings.hidden_pillars)
         self.library.articleActivated.connect(self.show_article)
         dock = QDockWidget("Library", self)
         dock.setObjectName("libraryDock")
@@ -108,6 +116,9 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.review import install_review
 
         self.review = install_review(self)
+        from briefing_app.gui.search_matches import install_search_matches
+
+        self.search_matches = install_search_matches(self)
         self.refresh_library()
         self._load_model()
 
@@ -116,9 +127,13 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        # The platform's standard keys, all of them (setShortcut would keep only the first: on
+        # Linux, Ctrl+Y without Ctrl+Shift+Z); the shortcut sheet and README list them.
+        undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo))
+        undo.setObjectName("undoAction")
+        redo.setObjectName("redoAction")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
@@ -207,9 +222,19 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------------
     def _open_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, "Open article", "", f"Articles ({patterns});;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", self.dialog_folder("open"),
+                                              f"Articles ({patterns});;All files (*)")
         if path:  # in the background with a Stop button, like any import: a slow file never freezes the window
+            self.remember_dialog_folder("open", Path(path).parent)
             self.importer.import_paths([Path(path)])
+
+    def dialog_folder(self, kind: str) -> str:
+        """The folder a file dialog of ``kind`` ("open", "import", "template") starts in: its last one."""
+        return self.memory.folder(kind)
+
+    def remember_dialog_folder(self, kind: str, folder: Path) -> None:
+        """Remember where the file dialog of ``kind`` was used."""
+        self.memory.set_folder(kind, folder)
 
     def open_path(self, path: Path) -> int | None:
         """Import ``path`` (or show it if already imported); returns the article id."""
@@ -243,6 +268,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         self.current_article_id = article_id
+        self.memory.set_last_article(self.services.db.path, article_id)
         self.library.select_article(article_id)
         self.render_annotations()
         self.articleShown.emit(article_id)
@@ -357,13 +383,71 @@ class MainWindow(QMainWindow):
     # -- misc ----------------------------------------------------------------------------------
     def _legend_changed(self, labels: set[str], pillars: set[str]) -> None:
         self.view.set_hidden(labels, pillars)
+        # Open-suggestion counts follow what is shown.
+        self.library.visibility = Visibility.of(labels, pillars)
+        self.refresh_library()
         self.settings.hidden_labels = sorted(labels)
         self.settings.hidden_pillars = sorted(pillars)
         save_settings(self.settings)
 
+    # -- the window on screen, across runs -----------------------------------------------------
+    def available_geometry(self) -> QRect:
+        """The part of the window's screen free of panels and docks (tests replace it)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+    def place_on_screen(self, size: QSize | None = None) -> None:
+        """Before the first show: the remembered size and place, else fill the available screen.
+
+        ``size`` (``--size WxH``, e.g. for screenshots) asks for exactly that size instead.
+        """
+        if size is None and self.memory.restore_window(self):
+            if not frame_fits(self, self.available_geometry()):
+                self.fit_to_screen()  # remembered on a larger screen
+            return
+        self.fit_to_screen(size)
+
+    def fit_to_screen(self, size: QSize | None = None) -> None:
+        """Size the window so that it, frame included, lies inside the available screen geometry
+        (or give it exactly ``size``, at the screen's top left)."""
+        available = self.available_geometry()
+        rect = fitted_geometry(available, frame_margins(self))
+        if size is not None:
+            rect.setSize(size)
+        self.setGeometry(rect)
+
+    def keep_frame_on_screen(self) -> None:
+        """Once the window manager has framed the window: shrink it if the frame reaches off-screen."""
+        if not self.isMaximized() and not self.isFullScreen() and \
+                not frame_fits(self, self.available_geometry()):
+            self.fit_to_screen()
+
+    def reopen_last_article(self) -> int | None:
+        """Show the article shown last in this database (else the newest); returns its id."""
+        last = self.memory.last_article(self.services.db.path)
+        if last is None or self.services.articles.get(last) is None:
+            summaries = self.services.articles.list_summaries(limit=1)
+            last = summaries[0].id if summaries else None
+        if last is not None:
+            self.show_article(last)
+        return last
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.memory.save_window(self)
         self.tasks.shutdown()
         super().closeEvent(event)
+
+
+def standard_keys(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The platform's bindings of a standard key that are typed with Ctrl (Cmd on macOS).
+
+    Leaves out the rarely known alternatives (Alt+Backspace, the dedicated Undo/Redo keys of some
+    keyboards) so the shortcut sheet stays readable; falls back to all when none uses Ctrl.
+    """
+    bindings = QKeySequence.keyBindings(key)
+    # PortableText writes Cmd on macOS as "Ctrl" too.
+    typed = [k for k in bindings if "Ctrl+" in k.toString(QKeySequence.SequenceFormat.PortableText)]
+    return typed or bindings
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.window_state import WindowMemory
 from briefing_app.settings import Settings, save_settings
 
 
@@ -90,9 +91,11 @@ class PreferencesDialog(QDialog):
         self.default_marking.blockSignals(False)
 
     def _choose_template(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Word template", str(Path.home()),
+        memory = WindowMemory()  # the template dialogs start where the last template was chosen
+        path, _ = QFileDialog.getOpenFileName(self, "Word template", memory.folder("template"),
                                               "Word documents and templates (*.docx *.dotx)")
         if path:
+            memory.set_folder("template", Path(path).parent)
             self.template.setText(path)
 
     def accept(self) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from briefing_app.export import BriefingDocument, KeyActor, export_docx
 from tests.benchmarks.sample_briefing import make_sample_document
+from tests.fonts import require_devanagari_font
 
 from .conftest import pdf_pages, require_tools, to_pdf
 
@@ -66,6 +67,7 @@ def test_headings_citations_and_sources(rendered, long_doc: BriefingDocument) ->
 
 
 def test_devanagari_is_rendered(rendered) -> None:
+    require_devanagari_font()
     pdf, pages = rendered
     text = "\n".join(pages)
     assert "भारत" in text and "अमेरिका" in text

@@ -11,7 +11,7 @@ from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.settings import Settings
 
-SAMPLE_ARTICLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "india-us-leaders-call.txt"
+SAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "india-us-leaders-call.txt"
 
 
 def _window(qtbot: QtBot, db_path: Path) -> MainWindow:
@@ -39,7 +39,6 @@ def _assert_highlight_exactly(window: MainWindow, text: str, phrase: str, label:
     assert window.view.annotation_at(end) != window.view.annotation_at(start)
 
 
-@pytest.mark.skipif(not SAMPLE_ARTICLE.exists(), reason="shared/samples not present")
 def test_open_analyse_highlight_and_reload_from_database(qtbot: QtBot, db_path: Path) -> None:
     window = _window(qtbot, db_path)
     with qtbot.waitSignal(window.analysisFinished, timeout=60_000):

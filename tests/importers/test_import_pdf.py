@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import warnings
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from pypdf import PdfReader, PdfWriter
 
 from briefing_app.importers import ImportFailed, load_document
 from briefing_app.importers.pdf_reflow import reflow_lines, reflow_pages
+from tests.fonts import NO_DEVANAGARI_FONT, devanagari_font_installed
 from tests.importers.factories import (
     ARTICLE_TITLE,
     PARA_SECURITY,
@@ -31,8 +34,12 @@ def test_libreoffice_pdf_text_and_metadata(libreoffice_pdf: Path) -> None:
     assert paragraphs[0] == ARTICLE_TITLE
     assert "Trade and technology" in paragraphs
     assert "Malabar" in doc.text and "Closing paragraph after the table." in doc.text
-    # pypdf loses some shaped Devanagari conjuncts (e.g. "र्चा"); simple clusters survive.
-    assert "भारत और" in doc.text and "रक्षा सहयोग" in doc.text
+    # pypdf loses some shaped Devanagari conjuncts (e.g. "र्चा"); simple clusters survive. LibreOffice
+    # needs a Devanagari font to write them at all (CI installs one: tests/fonts.py).
+    if devanagari_font_installed() or os.environ.get("CI"):
+        assert "भारत और" in doc.text and "रक्षा सहयोग" in doc.text
+    else:
+        warnings.warn(f"Devanagari in the PDF not checked: {NO_DEVANAGARI_FONT}", stacklevel=1)
     assert doc.warnings == []
 
 

@@ -10,7 +10,7 @@ from briefing_app.nlp.analyzer import Analyzer, create_analyzer
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "data" / "gold"
-SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+SHARED_SAMPLES = REPO / "tests" / "data" / "samples"  # a copy of the shared sample
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,8 @@ from sqlmodel import col, select
 from briefing_app.core.models import Annotation, Article, LessonAction, utcnow
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.core.services.lessons import LessonService
-from briefing_app.nlp.types import ALL_LABELS, SHOWN_LABELS
+from briefing_app.core.services.open_suggestions import OpenCounts, Visibility, open_suggestions
+from briefing_app.nlp.types import ALL_LABELS
 from briefing_app.storage.database import Database
 
 
@@ -445,19 +446,11 @@ class AnnotationService:
             changes.annotations = [(b, AnnotationSnapshot.of(a)) for b, a in changes.annotations]
         return changes
 
-    def open_counts(self, article_id: int) -> dict[str, int]:
-        """Open (still suggested) entity and pillar suggestions of an article."""
-        with self.db.session() as session:
-            rows = session.exec(
-                select(Annotation.kind, Annotation.label, func.count())
-                .where(Annotation.article_id == article_id, Annotation.status == "suggested")
-                .group_by(Annotation.kind, Annotation.label)
-            ).all()
-        counts = {"entity": 0, "pillar": 0}
-        for kind, label, n in rows:
-            if kind == "pillar" or label in SHOWN_LABELS:
-                counts[kind] = counts.get(kind, 0) + int(n)
-        return counts
+    def open_counts(self, article_id: int, visibility: Visibility | None = None) -> dict[str, int]:
+        """Open suggestions of an article (the one rule: core/services/open_suggestions)."""
+        with self.db.engine.connect() as conn:
+            counts = open_suggestions(conn, [article_id], visibility).get(article_id, OpenCounts())
+        return counts.as_dict()
 
     def _snapshot(self, annotation_id: int) -> AnnotationSnapshot | None:
         ann = self.get(annotation_id)

@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from briefing_app.core.models import Annotation, Article, utcnow
+from briefing_app.core.services.open_suggestions import Visibility, article_open, open_condition
 from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
 from briefing_app.importers.base import describe_exception, display_name
@@ -237,11 +238,14 @@ class ArticleService:
                     article.id, ", ".join(bad))
 
     def list_summaries(self, filters: LibraryFilter | None = None, limit: int | None = None,
-                       article_ids: Iterable[int] | None = None) -> list[ArticleSummary]:
+                       article_ids: Iterable[int] | None = None,
+                       visibility: Visibility | None = None) -> list[ArticleSummary]:
         """Articles with annotation counts: newest first, or by relevance when ``filters.query`` is set.
 
         In search mode every summary carries a plain snippet and the spans of the hits in it.
         ``article_ids`` restricts the result to those articles (to refresh single rows).
+        Open suggestions are counted by the one rule (core/services/open_suggestions) with the
+        legend's ``visibility``.
         """
         f = filters or LibraryFilter()
         conditions, params = _filter_sql(f)
@@ -273,10 +277,12 @@ class ArticleService:
         )
         with self.db.engine.connect() as conn:
             rows = conn.execute(statement, params).all()
-            counts = _annotation_counts(conn, [int(r[0]) for r in rows], whole_library=not conditions)
+            counts = _annotation_counts(conn, [int(r[0]) for r in rows], whole_library=not conditions,
+                                        visibility=visibility)
         result = []
         for aid, title, outlet, author, published, status, created, marked in rows:
-            ents, pils, open_, pillar_ids = counts.get(aid, (0, 0, 0, ()))
+            ents, pils, visible_open, pillar_ids = counts.get(aid, (0, 0, 0, ()))
+            open_ = article_open(visible_open, status)
             snippet, hits = parse_snippet(marked or "")
             result.append(ArticleSummary(
                 id=aid, title=title, outlet=outlet, published=published, status=status,
@@ -364,6 +370,11 @@ class ArticleService:
             result = session.exec(delete(Article).where(col(Article.id).in_(ids)))
             session.commit()
             return int(result.rowcount or 0)
+
+    def status(self, article_id: int) -> str | None:
+        """The review status of an article (None when it does not exist), without loading its text."""
+        with self.db.session() as session:
+            return session.exec(select(Article.status).where(col(Article.id) == article_id)).first()
 
     def is_analysed(self, article_id: int) -> bool:
         """True once analysis results were stored for the article."""
@@ -513,13 +524,18 @@ def _filter_sql(f: LibraryFilter) -> tuple[list[str], dict[str, object]]:
 
 
 def _annotation_counts(
-    conn: Connection, article_ids: list[int], whole_library: bool
+    conn: Connection, article_ids: list[int], whole_library: bool, visibility: Visibility | None = None
 ) -> dict[int, tuple[int, int, int, tuple[str, ...]]]:
-    """Per article: entity mentions, pillar tags, open suggestions and the distinct pillars tagged."""
+    """Per article: entity mentions, pillar tags, visible suggestions and the distinct pillars tagged.
+
+    Visible suggestions follow the one rule (core/services/open_suggestions); the caller applies
+    the article's reviewed status with ``article_open``.
+    """
     if not article_ids:
         return {}
+    open_rule, params, binds = open_condition(visibility, alias="annotation")
     # One row per (article, kind); the distinct pillar ids come concatenated.
-    sql = ("SELECT article_id, kind, count(*), sum(status = 'suggested'), "
+    sql = (f"SELECT article_id, kind, count(*), sum(CASE WHEN {open_rule} THEN 1 ELSE 0 END), "
            "group_concat(DISTINCT CASE WHEN kind = 'pillar' THEN label END) FROM annotation "
            "WHERE status != 'rejected'")
     if not whole_library:
@@ -527,7 +543,7 @@ def _annotation_counts(
         sql += f" AND article_id IN ({','.join(str(int(i)) for i in article_ids)})"
     sql += " GROUP BY article_id, kind"
     totals: dict[int, tuple[int, int, int, tuple[str, ...]]] = {}
-    for aid, kind, n, open_, labels in conn.exec_driver_sql(sql).all():
+    for aid, kind, n, open_, labels in conn.execute(text(sql).bindparams(*binds), params).all():
         ents, pils, opened, pillar_ids = totals.get(aid, (0, 0, 0, ()))
         if kind == "entity":
             ents += n

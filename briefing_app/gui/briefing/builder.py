@@ -215,6 +215,7 @@ class BriefingBuilder(QWidget):
         editor_layout.addWidget(self.tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("briefingSplitter")  # remembered across runs (gui/window_state)
         self.splitter.addWidget(editor)
         self.splitter.addWidget(preview_box)
         self.splitter.setStretchFactor(0, 1)
@@ -238,7 +239,7 @@ class BriefingBuilder(QWidget):
         if isinstance(dock, QDockWidget) and not dock.isFloating():
             self.window_.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         width = self.splitter.width()
-        if width > 0:
+        if width > 0 and not self.splitter.property("restored"):
             self.splitter.setSizes([int(width * 0.45), width - int(width * 0.45)])
 
     # -- which briefing ------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.window_state import WindowMemory
+
 
 class ExportDialog(QDialog):
     """Ask for the output file and the template; validates both before accepting."""
@@ -125,9 +127,11 @@ class ExportDialog(QDialog):
             self.out_edit.setText(path)
 
     def _browse_template(self) -> None:
-        start = self.template_edit.text() or str(Path.home())
+        memory = WindowMemory()  # the template dialogs start where the last template was chosen
+        start = self.template_edit.text() or memory.folder("template")
         path, _ = QFileDialog.getOpenFileName(self, "Choose a Word template", start,
                                               "Word templates (*.docx *.dotx)")
         if path:
+            memory.set_folder("template", Path(path).parent)
             self.template_edit.setText(path)
             self.custom_radio.setChecked(True)

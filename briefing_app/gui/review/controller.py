@@ -7,13 +7,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal
+from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing_app.core.services import AnnotationConflict
 from briefing_app.core.services.annotations import step_boundary
 from briefing_app.core.services.changes import ChangeSet
+from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import ChangeCommand
@@ -53,6 +54,11 @@ class ReviewController(QObject):
         self.services = window.services
         self.view = window.view
         self.current: tuple[str, int] | None = None  # ("entity" | "pillar", annotation id)
+        #: The tag the officer last accepted or relabelled by key or menu. After such an edit the
+        #: review moves on by itself; Shift+A / Shift+L still mean that tag, and N/P can go back to it.
+        self.last_edited: tuple[str, int] | None = None
+        #: True while the current tag was reached by that automatic move (not chosen by the officer).
+        self.auto_advanced = False
         self._current_key: tuple[int, int, int, int] | None = None
         self.last_message = ""
         self.note_dialog: NoteDialog | None = None
@@ -122,6 +128,9 @@ class ReviewController(QObject):
             refresh = getattr(self.window, "refresh_library", None)
             if callable(refresh):
                 refresh()
+        elif touched:
+            # The library's counts follow every edit (one row, not the whole table).
+            self.window.library.refresh_rows(touched)
         if backwards and last is not None and len(changes.annotations) == 1:
             self.set_current(*last)
         elif self.current is not None and self.current_mark() is None:
@@ -140,6 +149,7 @@ class ReviewController(QObject):
 
     def set_current(self, kind: str, annotation_id: int, announce: bool = True) -> None:
         """Make a tag the one under review: frame it and scroll to it."""
+        self.auto_advanced = False
         self.current = (kind, annotation_id)
         mark = self.current_mark()
         if mark is None:
@@ -154,6 +164,7 @@ class ReviewController(QObject):
 
     def clear_current(self) -> None:
         """Nothing under review."""
+        self.auto_advanced = False
         self.current = None
         self.view.set_current(None)
         self.currentChanged.emit()
@@ -163,9 +174,27 @@ class ReviewController(QObject):
         self.view.current_span = (mark.start, mark.end) if mark is not None else None
         self.view._update_extra_selections()
 
+    def visibility(self) -> Visibility:
+        """What the legend hides (open-suggestion counts follow it everywhere)."""
+        return Visibility.of(self.view.hidden_labels, self.view.hidden_pillars)
+
+    def article_status(self) -> str:
+        """Review status of the current article ("" when none is shown)."""
+        article_id = self.window.current_article_id
+        status = self.services.articles.status(article_id) if article_id is not None else None
+        return status or ""
+
+    def open_total(self) -> int:
+        """Open suggestions of the current article, by the one rule (core/services/open_suggestions)."""
+        article_id = self.window.current_article_id
+        if article_id is None:
+            return 0
+        counts = self.services.annotations.open_counts(article_id, self.visibility())
+        return counts["entity"] + counts["pillar"]
+
     def describe(self, mark: Mark) -> str:
         """One line about a tag for the status bar."""
-        open_left = sum(1 for _k, _kind, m in self._nav_items() if m.status == "suggested")
+        open_left = self.open_total()
         status = "suggestion" if mark.status == "suggested" else (
             "added by you" if mark.origin == "user" else "accepted")
         text = " ".join(self.view.text[mark.start:mark.end].split())
@@ -190,9 +219,14 @@ class ReviewController(QObject):
         return items
 
     def go_suggestion(self, step: int) -> None:
-        """Move to the next (step 1) or previous (-1) open suggestion, wrapping around."""
-        items = [i for i in self._nav_items() if i[2].status == "suggested"]
-        if not items:
+        """Move to the next (step 1) or previous (-1) open suggestion, wrapping around.
+
+        The tag just accepted or relabelled stays on the way too, so P goes back to it.
+        """
+        nav = self._nav_items()
+        open_items = [i for i in nav if i[2].status == "suggested"]
+        items = [i for i in nav if i[2].status == "suggested" or (i[1], i[2].annotation_id) == self.last_edited]
+        if not open_items and not (step < 0 and items):
             self.clear_current()
             self.say("No open suggestions in this article. Ctrl+Shift+R marks it reviewed.")
             return
@@ -212,6 +246,16 @@ class ReviewController(QObject):
         self.set_current(chosen[1], chosen[2].annotation_id)
         if wrapped:
             self.say("(wrapped around) " + self.last_message, 0)
+
+    def go_to_end(self, end: bool) -> None:
+        """Ctrl+End / Ctrl+Home: the end or start of the article, with the text focused."""
+        editor = self.view.editor
+        if self.popup is not None and self.popup.isVisible():
+            self.popup.close()
+        editor.setFocus()
+        editor.setTextCursor(self.view.cursor_at(len(self.view.text) if end else 0))
+        bar = editor.verticalScrollBar()
+        bar.setValue(bar.maximum() if end else bar.minimum())
 
     # -- what an action applies to -------------------------------------------------------------
     def selection(self) -> tuple[int, int] | None:
@@ -269,8 +313,16 @@ class ReviewController(QObject):
         ann = annotation_id if annotation_id is not None else self._need_current()
         if ann is None:
             return
-        if self.perform(lambda: self.services.annotations.accept([ann])) and advance:
+        kind = "entity" if ann in self.view.entity_marks else "pillar"
+        if self.perform(lambda: self.services.annotations.accept([ann])):
+            self._edited(kind, ann, advance)
+
+    def _edited(self, kind: str, annotation_id: int, advance: bool) -> None:
+        """After an accept or relabel: remember the tag, then move on to the next suggestion."""
+        self.last_edited = (kind, annotation_id)
+        if advance:
             self.go_suggestion(1)
+            self.auto_advanced = True
 
     def reject(self, annotation_id: int | None = None, advance: bool = True) -> None:
         """Reject (suggestion) or delete (user tag) the given tag or the one under review."""
@@ -317,8 +369,8 @@ class ReviewController(QObject):
         if mark.label == label:
             self.accept(ann, advance)
             return
-        if self.perform(lambda: self.services.annotations.relabel(ann, label)) and advance:
-            self.go_suggestion(1)
+        if self.perform(lambda: self.services.annotations.relabel(ann, label)):
+            self._edited("entity", ann, advance)
 
     def apply_pillar(self, pillar_id: str, span: tuple[int, int] | None = None, advance: bool = True) -> None:
         """Tag the selection / current passage / sentence with a pillar, or untag it."""
@@ -346,7 +398,14 @@ class ReviewController(QObject):
         self.perform(lambda: self.services.annotations.toggle_pillar(article_id, start, end, pillar_id))
 
     def apply_to_all(self, scope: str, reject: bool = False, annotation_id: int | None = None) -> None:
-        """Apply the tag's label (or its removal) to every occurrence in the article or library."""
+        """Apply the tag's label (or its removal) to every occurrence in the article or library.
+
+        Without ``annotation_id``: the tag just edited when the review moved on by itself after
+        that edit (relabel "PMO", Shift+A: every "PMO"), else the tag under review.
+        """
+        if annotation_id is None and self.auto_advanced and self.last_edited is not None \
+                and self.last_edited[1] in self.view.entity_marks:
+            annotation_id = self.last_edited[1]
         ann = annotation_id if annotation_id is not None else self._need_current()
         if ann is None:
             return
@@ -500,6 +559,7 @@ class ReviewController(QObject):
         for p in self.services.pillars.all():
             menu.addAction(p.name.replace("&", "&&"), partial(then, p.id))
         self.popup = menu
+        menu.installEventFilter(self)
         pos = self.view.editor.viewport().mapToGlobal(self.view.editor.cursorRect().bottomLeft())
         menu.popup(pos if pos is not None else QCursor.pos())
 
@@ -509,7 +569,20 @@ class ReviewController(QObject):
         if self.popup is not None and self.popup is not menu:
             self.popup.close()
         self.popup = menu
+        menu.installEventFilter(self)
         menu.popup(pos)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Ctrl+Home / Ctrl+End while a tag's menu is open: close it and go (a popup takes every key,
+        so the window's own shortcuts would not fire until Esc)."""
+        if isinstance(watched, QMenu) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            for key, end in ((QKeySequence.StandardKey.MoveToStartOfDocument, False),
+                             (QKeySequence.StandardKey.MoveToEndOfDocument, True)):
+                if event.matches(key):
+                    watched.close()
+                    self.go_to_end(end)
+                    return True
+        return False
 
 
 def _key(kind: str, mark: Mark) -> tuple[int, int, int, int]:

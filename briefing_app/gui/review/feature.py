@@ -45,7 +45,13 @@ class ReviewWorkspace:
         specs = [
             ActionSpec("next", "&Next suggestion", ("N", "J"), lambda: c.go_suggestion(1),
                        tip="Go to the next open suggestion"),
-            ActionSpec("previous", "&Previous suggestion", ("P", "K"), lambda: c.go_suggestion(-1)),
+            ActionSpec("previous", "&Previous suggestion", ("P", "K"), lambda: c.go_suggestion(-1),
+                       tip="Go to the previous open suggestion (or back to the tag just edited)"),
+            # Window-wide: they work wherever the focus is (library, a panel), not only in the text.
+            ActionSpec("start", "Go to the &start of the article", ("Ctrl+Home",), lambda: c.go_to_end(False),
+                       in_view=False),
+            ActionSpec("end", "Go to the &end of the article", ("Ctrl+End",), lambda: c.go_to_end(True),
+                       in_view=False),
             ActionSpec("accept", "&Accept", ("A", "Return", "Enter"), c.accept,
                        tip="Accept the tag under review and go to the next suggestion"),
             ActionSpec("reject", "&Reject / remove", ("R", "Delete"), c.reject,
@@ -101,6 +107,12 @@ class ReviewWorkspace:
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
 
+        # Ctrl+Home/End leave the builder's own lists and fields alone while the builder is in front.
+        def workspace_changed(_index: int) -> None:
+            for name in ("start", "end"):
+                self.actions[name].setEnabled(window.workspace.currentWidget() is view)
+
+        window.workspace.currentChanged.connect(workspace_changed)
         view.annotationClicked.connect(self._entity_clicked)
         view.pillarClicked.connect(self._pillar_clicked)
         view.contextMenuAt.connect(lambda pos, offset: show_context_menu(c, pos, offset))
@@ -119,7 +131,7 @@ class ReviewWorkspace:
         window.menuBar().insertMenu(help_action, menu)
         window.menus["review"] = menu
         a = self.actions
-        for name in ("next", "previous"):
+        for name in ("next", "previous", "start", "end"):
             menu.addAction(a[name])
         menu.addSeparator()
         for name in ("accept", "reject", "apply_article", "apply_library", "accept_all"):
@@ -192,14 +204,19 @@ class ReviewWorkspace:
             file_menu.insertSeparator(quit_action)
         # Reading comes first: the right column keeps a panel's width, not a builder's.
         # Deferred: the layout only honours it once the window has its size.
-        QTimer.singleShot(0, lambda: window.resizeDocks([self.docks["entities"]], [PANEL_WIDTH],
-                                                        Qt.Orientation.Horizontal))
+        # Not when the window came back with the officer's own layout (gui/window_state).
+        def first_width() -> None:
+            if not window.property("restoredLayout"):
+                window.resizeDocks([self.docks["entities"]], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+
+        QTimer.singleShot(0, first_width)
 
     # -- behaviour -----------------------------------------------------------------------------
     def refresh(self, new_article: bool = False) -> None:
         """Reload panels and status from the database / view."""
         if new_article:
             self.controller.clear_current()
+            self.controller.last_edited = None
             self.controller.refresh_notes()
         self.entities_panel.request_refresh()
         self.pillars_panel.request_refresh()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.core.services.entities import EntityGroup
+from briefing_app.core.services.open_suggestions import counts_as_open
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 from briefing_app.nlp.types import SHOWN_LABELS
 
@@ -120,6 +121,8 @@ class EntitiesPanel(_Panel):
         groups = self.controller.services.entities.groups(article_id) if article_id is not None else []
         hidden = self.controller.view.hidden_labels
         groups = [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
+        article_status = self.controller.article_status()
+        visibility = self.controller.visibility()
         collapsed = self._collapsed_heads()
         self._filling = True
         self.tree.clear()
@@ -138,7 +141,8 @@ class EntitiesPanel(_Panel):
             head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.tree.addTopLevelItem(head)
             for g in members:
-                open_n = sum(1 for m in g.mentions if m.status == "suggested")
+                open_n = sum(1 for m in g.mentions
+                             if counts_as_open("entity", g.label, m.status, article_status, visibility))
                 item = QTreeWidgetItem([g.name, f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else "")])
                 item.setData(0, ROLE, ("entity", g.key))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
@@ -237,6 +241,8 @@ class PillarsPanel(_Panel):
     def refresh(self) -> None:
         """Rebuild from the marks shown in the view (the database's state)."""
         view = self.controller.view
+        article_status = self.controller.article_status()
+        visibility = self.controller.visibility()
         collapsed = self._collapsed_heads()
         self.tree.clear()
         by_pillar: dict[str, list] = {}
@@ -246,7 +252,7 @@ class PillarsPanel(_Panel):
             marks = by_pillar.get(pid, [])
             if not marks:
                 continue
-            open_n = sum(1 for m in marks if m.status == "suggested")
+            open_n = sum(1 for m in marks if counts_as_open("pillar", pid, m.status, article_status, visibility))
             head = QTreeWidgetItem([f"{view.pillar_names.get(pid, pid)} ({len(marks)})",
                                     f"{open_n} open" if open_n else ""])
             head.setData(0, ROLE, ("pillar", pid))

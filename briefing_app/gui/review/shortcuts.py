@@ -100,6 +100,15 @@ def shortcut_conflicts(window: QMainWindow) -> list[str]:
     return clashes
 
 
+def shortcut_table_markdown(window: QMainWindow) -> str:
+    """The README's shortcut table (Markdown), from the same live actions as the F1 sheet."""
+    lines = ["| Menu | Action | Keys |", "|---|---|---|"]
+    for group, text, keys in shortcut_rows(window):
+        cells = (c.replace("|", "\\|") for c in (group, text, keys))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def shortcut_sheet_html(window: QMainWindow) -> str:
     """The Help → Keyboard shortcuts sheet as HTML."""
     parts = ["<h2>Keyboard shortcuts</h2>",

@@ -55,7 +55,8 @@ class ReviewStatusWidget(QWidget):
             return
         index = self.status.findData(article.status)
         self.status.setCurrentIndex(max(index, 0))
-        counts = self.controller.services.annotations.open_counts(article_id)  # type: ignore[arg-type]
+        counts = self.controller.services.annotations.open_counts(
+            article_id, self.controller.visibility())  # type: ignore[arg-type]
         total = counts["entity"] + counts["pillar"]
         if total:
             self.counts.setText(f"<b>{total}</b> open suggestions ({counts['entity']} entities, "

@@ -18,7 +18,7 @@ from briefing_app.resources import resource_path
 from briefing_app.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
-SHARED_SAMPLE = REPO.parent / "shared" / "samples" / "india-us-leaders-call.txt"
+SHARED_SAMPLE = REPO / "tests" / "data" / "samples" / "india-us-leaders-call.txt"
 AUSTRALIA_SAMPLE = resource_path("sample_article.txt")
 
 METADATA = {
@@ -57,8 +57,6 @@ def open_analysed(qtbot: QtBot, window: MainWindow, path: Path, metadata: dict[s
 @pytest.fixture
 def two_articles(qtbot: QtBot, window: MainWindow) -> tuple[int, int]:
     """The bundled India–Australia sample and the shared India–US sample, analysed in the window."""
-    if not SHARED_SAMPLE.exists():
-        pytest.skip("shared/samples not present")
     a = open_analysed(qtbot, window, AUSTRALIA_SAMPLE, METADATA["australia"])
     b = open_analysed(qtbot, window, SHARED_SAMPLE, METADATA["us"])
     # The officer switches to the briefing workspace, as with Ctrl+Shift+B.

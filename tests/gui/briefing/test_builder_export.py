@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.gui.briefing.export_dialog import ExportDialog
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.settings import load_settings
+from tests.fonts import NO_DEVANAGARI_FONT, devanagari_font_installed
 
 from .conftest import METADATA
 
@@ -157,7 +160,10 @@ def test_build_two_article_briefing_in_the_gui_export_and_read_it_back(
     for heading in headings:
         assert re.search(rf"^\s*{re.escape(heading)}\s*$", text, re.M), heading
     assert "[1]" in text and "[2]" in text
-    assert "भारत और अमेरिका" in text  # Devanagari survives the round trip to PDF
+    if devanagari_font_installed() or os.environ.get("CI"):
+        assert "भारत और अमेरिका" in text  # Devanagari survives the round trip to PDF
+    else:
+        warnings.warn(f"Devanagari in the PDF not checked: {NO_DEVANAGARI_FONT}", stacklevel=1)
     assert "Sources" in text and "Sample Wire" in flat and "Sample Daily" in flat
     # A long URL may wrap at a "-" or "/" at the end of a line.
     assert METADATA["us"]["url"] in flat.replace(" ", "")
