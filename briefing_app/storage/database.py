@@ -43,7 +43,6 @@ from briefing_app.storage.errors import (
     MIN_FREE_BYTES,
     DatabaseCorrupt,
     DatabaseTooNew,
-    DiskFull,
     StorageError,
     check_free_space,
     disk_full,
