@@ -170,12 +170,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
             outcomes = services.articles.import_files([Path(p) for p in args.paths])
         except ImportStopped as exc:  # the database could not be written: report what was stored
             stopped, outcomes = exc, exc.outcomes
-        imported = [o for o in outcomes if o.status == "imported"]
-        analysis = AnalysisService(services.db, _analyzer(args.model)) if imported else None  # type: ignore[arg-type]
+        analysis: AnalysisService | None = None
         for outcome in outcomes:
             if outcome.status == "imported":
-                assert analysis is not None and outcome.article_id is not None
-                if stopped is None:
+                assert outcome.article_id is not None
+                if stopped is None:  # after a stop nothing more is written (the model is not even loaded)
+                    if analysis is None:
+                        analysis = AnalysisService(services.db, _analyzer(args.model))  # type: ignore[arg-type]
                     try:
                         analysis.analyze_article(outcome.article_id)
                         analysed += 1
