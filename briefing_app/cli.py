@@ -101,6 +101,8 @@ def _run_subcommand(args: argparse.Namespace) -> int:
         return handlers[args.command](args)
     except (ImportFailed, StorageError) as exc:
         raise UserError(str(exc)) from exc
+    except UserError:
+        raise
     except Exception as exc:
         # A full disk or a database kept busy by another program: one line, never a traceback.
         db = getattr(args, "db", None)

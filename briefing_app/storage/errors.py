@@ -187,6 +187,9 @@ def storage_error_from(exc: BaseException, db_path: Path | None = None) -> Stora
         return exc
     name = db_path.name if db_path is not None else "the database"
     if is_disk_full(exc, db_path):
+        os_err = _os_error(exc)
+        if os_err is not None and os_err.filename:  # the file that could not be written
+            return disk_full(Path(os.fsdecode(os_err.filename)))
         if db_path is not None:
             return disk_full(db_path)
         return DiskFull("The disk is full. Nothing was changed; free some space and try again.",
