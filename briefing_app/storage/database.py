@@ -106,11 +106,14 @@ def check_file(path: Path, immutable: bool = False) -> None:
         raise DatabaseCorrupt(f"{path.name} is not a Briefing Builder database (not an SQLite file).")
     params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
     try:
-        conn = sqlite3.connect(_uri(path, **params), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
+            rows = _query(_uri(path, **params), "PRAGMA quick_check")
+        except sqlite3.OperationalError as exc:
+            if immutable or not _needs_recovery(exc):
+                raise
+            # A process killed with the database open left a WAL whose index must be rebuilt first,
+            # which a read-only connection may not do; a normal one does (the file itself is unchanged).
+            rows = _query(str(path), "PRAGMA quick_check")
     except sqlite3.OperationalError as exc:
         if is_disk_full(exc, path):
             raise disk_full(path) from exc
@@ -124,6 +127,20 @@ def check_file(path: Path, immutable: bool = False) -> None:
     if rows != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in rows[:3])
         raise DatabaseCorrupt(f"{path.name} failed its integrity check: {detail}")
+
+
+def _query(target: str, sql: str) -> list[Any]:
+    conn = sqlite3.connect(target, uri=target.startswith("file:"), timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _needs_recovery(exc: sqlite3.OperationalError) -> bool:
+    """SQLITE_READONLY_RECOVERY and friends: a read-only connection met a WAL that needs recovering."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code is not None and code & 0xFF == 8) or "readonly database" in str(exc)
 
 
 def read_only_reason(path: Path) -> str | None:
@@ -313,7 +330,8 @@ def _half_made(db_path: Path) -> bool:
     is rebuilt rather than refused.
     """
     try:
-        conn = sqlite3.connect(_uri(db_path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        # Read-write: a WAL left by a killed process may need recovering first (this changes no data).
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             tables = {t for t in tables if not t.startswith("sqlite_") and not t.startswith("article_fts_")}

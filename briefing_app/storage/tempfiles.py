@@ -38,9 +38,9 @@ def process_start_time() -> float:
     with contextlib.suppress(OSError, ValueError, IndexError, AttributeError):
         stat = Path(f"/proc/{pid}/stat").read_text()
         ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22: start time in clock ticks after boot
-        btime = next(int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
-                     if line.startswith("btime "))
-        start = btime + ticks / os.sysconf("SC_CLK_TCK")
+        # Measured against the boot clock now (not /proc/stat's whole-second boot time): 10 ms precision.
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+        start = time.time() - max(age, 0.0)
     _start_cache[pid] = start
     return start
 

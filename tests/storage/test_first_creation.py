@@ -85,7 +85,7 @@ def test_our_partial_schema_with_an_article_is_kept_not_rebuilt(db_path: Path) -
     conn.commit()
     conn.close()
     assert not database._half_made(db_path)
-    with pytest.raises(Exception):  # refused one way or another, but never emptied
+    with pytest.raises(DatabaseCorrupt):  # refused (unversioned), but never emptied or rebuilt
         open_database(db_path)
     conn = sqlite3.connect(db_path)
     assert [r[0] for r in conn.execute("SELECT title FROM article")] == ["Precious"]
