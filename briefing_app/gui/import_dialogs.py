@@ -516,7 +516,8 @@ class LibraryFeatures(QObject):
         article_id = self._analysing
         if article_id is not None and self.window.services.articles.get(article_id) is not None:
             log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
-            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {exc}", 10000)
+            problem = describe_storage_error(exc, self.window.services.db.path)
+            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {problem or exc}", 10000)
         self._analysing = None
         self._next_analysis()
 
