@@ -353,6 +353,8 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
         converted = storage_error_from(exc, db_path) if isinstance(exc, Exception) else None
         if converted is not None and converted is not exc:
             raise converted from exc
+        if isinstance(exc, sqlite3.Error):
+            raise StorageError(f"The backup {backup.name} could not be copied ({exc}); nothing was changed.") from exc
         raise
     journal = _restore_journal(db_path)
     kept: Path | None = None
