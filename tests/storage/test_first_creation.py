@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from briefing_app.importers import ImportedDocument
 from briefing_app.storage import backup, database, migrate
 from briefing_app.storage.database import open_database
 from briefing_app.storage.errors import DatabaseCorrupt
+from briefing_app.storage.tempfiles import process_start_time
 
 
 def _header_only(path: Path) -> None:
@@ -97,7 +97,7 @@ def test_a_kill_after_the_new_file_was_linked_in_leaves_only_the_complete_databa
     open_database(db_path).close()
     twin = db_path.with_name(f"{db_path.name}.creating-999999999")
     twin.write_bytes(db_path.read_bytes())
-    past = time.time() - 60
+    past = process_start_time() - 60  # written before this process started, by a process now gone
     os.utime(twin, (past, past))
     services = Services.open(db_path)
     services.close()

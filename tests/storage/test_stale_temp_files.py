@@ -22,9 +22,10 @@ def dead_pid() -> int:
     return proc.pid
 
 
-def make_old(path: Path, size: int = 4096, age_s: float = 60.0) -> Path:
+def make_old(path: Path, size: int = 4096, age_s: float | None = None) -> Path:
+    """A file last written ``age_s`` ago (default: a minute before this test process started)."""
     path.write_bytes(b"\0" * size)
-    past = time.time() - age_s
+    past = time.time() - (age_s if age_s is not None else time.time() - process_start_time() + 60)
     os.utime(path, (past, past))
     return path
 
