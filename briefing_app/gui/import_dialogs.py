@@ -36,9 +36,15 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.models import Article
 from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.articles import EDITABLE_METADATA, STOPPED_MESSAGE, ImportOutcome
+from briefing_app.core.services.articles import (
+    EDITABLE_METADATA,
+    STOPPED_MESSAGE,
+    ImportOutcome,
+    ImportStopped,
+)
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
 from briefing_app.importers.dates import iso_date
+from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -451,6 +457,22 @@ class LibraryFeatures(QObject):
         self._close_progress()
         log.error("Import failed:\n%s", tb)
         self.window.refresh_library()
+        if isinstance(exc, ImportStopped):
+            # The database could not be written (full disk, busy): say which files were stored, which not.
+            outcomes = exc.outcomes
+            self.queue_analysis([o.article_id for o in outcomes if o.status == "imported" and o.article_id])
+            report = self.show_report(outcomes)
+            report.summary.setText(str(exc))
+            report.summary.setStyleSheet(_ERROR_STYLE)
+            self.window.statusBar().showMessage(str(exc), 15000)
+            self.importFinished.emit(outcomes)
+            return
+        problem = describe_storage_error(exc, self.window.services.db.path)
+        if problem is not None:
+            QMessageBox.warning(self.window, "Import stopped", f"The import stopped. {problem}\n"
+                                "Articles imported before the problem were kept.")
+            self.importFinished.emit([])
+            return
         QMessageBox.warning(self.window, "Import failed",
                             f"The import stopped: {exc}\nArticles imported before the problem were kept.")
         self.importFinished.emit([])
@@ -508,7 +530,8 @@ class LibraryFeatures(QObject):
         article_id = self._analysing
         if article_id is not None and self.window.services.articles.get(article_id) is not None:
             log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
-            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {exc}", 10000)
+            problem = describe_storage_error(exc, self.window.services.db.path)
+            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {problem or exc}", 10000)
         self._analysing = None
         self._next_analysis()
 

@@ -341,9 +341,15 @@ class BriefingService:
             raise ValueError("Choose at least one article for the briefing.")
         if title is None:
             title = articles[0].title if len(articles) == 1 else f"Briefing: {len(articles)} articles"
-        briefing = self.create(title=title, **fields)
-        assert briefing.id is not None
+        briefing = Briefing(title=sanitize_for_xml(title),
+                            date=sanitize_for_xml(fields.pop("date", date.today().isoformat())))
+        for name, value in fields.items():
+            setattr(briefing, name, sanitize_for_xml(value))
+        # One transaction: a failure (full disk, busy database) leaves no empty draft behind.
         with self.db.session() as session:
+            session.add(briefing)
+            session.flush()
+            assert briefing.id is not None
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
             anns = session.exec(
                 select(Annotation).where(
@@ -379,6 +385,7 @@ class BriefingService:
                     if chosen >= options.per_pillar:
                         break
             session.commit()
+            session.refresh(briefing)
         return briefing
 
     def _articles(self, article_ids: list[int]) -> list[Article]:

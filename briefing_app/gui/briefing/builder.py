@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.services.briefings import BriefingService
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.settings import save_settings
+from briefing_app.storage.errors import describe_storage_error
 
 from . import ordering
 from .commands import CreateBriefingCommand, DeleteBriefingCommand, ItemsCommand, SetFieldCommand
@@ -709,7 +710,8 @@ class BriefingBuilder(QWidget):
             message = str(exc)
         else:
             log.error("export failed:\n%s", tb)
-            message = f"Could not export the briefing: {exc}"
+            problem = describe_storage_error(exc)
+            message = f"Could not export the briefing: {problem or exc}"
         self._status(message, 12000)
         self.exportFailed.emit(message)
         QMessageBox.warning(self, "Export failed", f"{message}\n\nAny existing file was left unchanged.")

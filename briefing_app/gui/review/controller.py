@@ -20,6 +20,7 @@ from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import ChangeCommand
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -86,6 +87,12 @@ class ReviewController(QObject):
             return None
         except ValueError as exc:
             self.say(f"Not changed: {exc}")
+            return None
+        except Exception as exc:
+            problem = describe_storage_error(exc)  # a busy or full database: say so, nothing was changed
+            if problem is None:
+                raise
+            self.say(problem)
             return None
         if not changes:
             self.say("Nothing to change.")
