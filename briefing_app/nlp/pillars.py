@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
+from briefing_app.nlp.transcript import is_procedural, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -402,15 +403,30 @@ class PillarScorer:
 
         Adds the document context described in the class docstring (headline prior, continuations).
         """
-        # First pass: each sentence on its own; furniture is None.
+        # First pass: each sentence on its own; furniture is None. A transcript turn is judged on its own words:
+        # without the speaker label and stage directions; procedural turns ("Thank you, Mr Speaker") get none.
+        labels = {lab.start: lab for lab in speaker_labels(text)} if ":" in text or "–" in text else {}
+        turns: set[int] = set()
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
                 scored.append(None)
                 continue
+            label = labels.get(start)
+            if label is not None:
+                turns.add(start)
+            body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
+            if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
+                scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
+                continue
+            item = self.raw_scores(text[start:end] if body is None else body, ents, entity_pillars)
+            if is_procedural(text[start:end] if body is None else body) and not any(
+                    v >= self.threshold for p, v in item[0].items() if p != self.context_pillar):
+                scored.append(None)
+                continue
             seen_text = True
-            scored.append(self.raw_scores(text[start:end], ents, entity_pillars))
+            scored.append(item)
         topic = self._document_topic([s[0] for s in scored if s is not None])
         out: list[Passage] = []
         headline: set[str] = set()
@@ -435,7 +451,7 @@ class PillarScorer:
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
                 why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
-                    and "\n" not in text[prev.end:start]):
+                    and "\n" not in text[prev.end:start] and start not in turns):
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
@@ -458,6 +474,15 @@ class PillarScorer:
                 if p != self.context_pillar:
                     counts[p] += 1
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
+
+
+_INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
+
+
+def _self_introduction(body: str) -> bool:
+    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only."""
+    words = re.findall(r"[^\s,.]+|[,.]", body)
+    return 0 < len(words) <= 10 and "," in body and all(_INTRO_WORD.fullmatch(w) for w in words)
 
 
 def is_furniture(text: str, start: int, end: int) -> bool:
