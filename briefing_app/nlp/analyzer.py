@@ -8,10 +8,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.nlp import rules
+from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
 from briefing_app.nlp.chunking import chunk_spans, sentence_spans
 from briefing_app.nlp.entities import (
+    CONTAINER,
     DATE_RULE,
     LEARNED,
     MODEL,
@@ -228,13 +229,49 @@ class Analyzer:
         # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
         titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
+        labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
+        titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
+        rule_cands += self._official_names(text, gaz, fixed)
         fixed = promote_containers(text, fixed, rule_cands)
         base = fixed + rule_cands + titled + dates
         base += _not_inside(learned, base)
+        blocked = self._furniture_mask(text, labels)
+        if blocked is not None:
+            base = [c for c in base if c.source == "learned" or not any(blocked[c.start:c.end])]
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged)
+        if blocked is not None:
+            extra = [c for c in extra if not any(blocked[c.start:c.end])]
         return merge(base + extra, total) if extra else merged
+
+    def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+        """Official state names whole ("Republic of Chile") and formats with a plus sign ("C5+1")."""
+        g = self.shared.gazetteer
+        places = {(c.start, c.end) for c in gaz + model if c.label in ("GPE", "LOC")}
+
+        def is_place(start: int, end: int) -> bool:
+            entry = g.lookup(text[start:end])
+            return (start, end) in places or (entry is not None and entry.label in ("GPE", "LOC"))
+
+        out = [Candidate(s, e, "GPE", "gazetteer", CONTAINER + 0.5) for s, e in rules.find_official_states(text, is_place)]
+        out += [Candidate(s, e, "ORG", "gazetteer", RULE) for s, e in rules.find_formats(text)]
+        return out
+
+    def _furniture_mask(self, text: str, labels: list[transcript.SpeakerLabel]) -> bytearray | None:
+        """Characters that are never inside an entity: stage directions, role-only words of speaker labels
+        and communiqué openers ("Noting", "3. Commends"); None when there are none."""
+        spans = list(transcript.stage_directions(text)) if "(" in text else []
+        spans += [r for lab in labels for r in lab.roles]
+        g = self.shared.gazetteer
+        spans += [(s, e) for s, e in rules.opener_words(text) if g.lookup(text[s:e]) is None]
+        if not spans:
+            return None
+        mask = bytearray(len(text) + 1)
+        for s, e in spans:
+            mask[s:e] = b"\x01" * (e - s)
+        return mask
 
     def _person_rules(self, text: str, merged: list[Candidate], model: list[Candidate]) -> list[Candidate]:
         """Multi-token names kept whole and surnames carried over to later (or earlier) mentions."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
            r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
@@ -150,3 +150,66 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
                 while text[end - 1] in ",.;:'’":
                     end -= 1
                 yield m.start() + words[0].start(), end
+
+
+#: Official state names: "Republic of Chile", "Democratic Socialist Republic of Sri Lanka", "Kingdom of Saudi
+#: Arabia", "Independent State of Papua New Guinea", "United States of America", "Kyrgyz Republic".
+_STATE_MODIFIERS = (r"Federal|Democratic|Socialist|Islamic|People['’]s|United|Independent|Plurinational|Bolivarian|Arab"
+                    r"|Hashemite|Co-?operative|Oriental|Democratic\s+Socialist|Lao\s+People['’]s|Syrian\s+Arab")
+_STATE_HEADS = r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
+OFFICIAL_STATE = re.compile(
+    rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?"
+    rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})")
+_NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
+#: Words before an official name that make the whole phrase an institution ("Federal Government of Somalia").
+_GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|President|Presidency|Navy|Army)"
+                                r"\s+of\s+(?:the\s+)?$")
+
+
+def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+    """Official country names as one place; ``is_place(start, end)`` says whether the name part is a known place.
+
+    Only when the name is a place ("Republic of Chile", not "Republic of Letters"), and not inside an
+    institution's name ("Federal Government of Somalia" is an organisation).
+    """
+    for m in OFFICIAL_STATE.finditer(text):
+        name_start = m.start("name")
+        words = list(re.finditer(r"\S+", m.group("name")))
+        # the longest leading run of the name that is a known place ("Sri Lanka" in "Sri Lanka to ...")
+        for k in range(len(words), 0, -1):
+            end = name_start + words[k - 1].end()
+            while end > name_start and text[end - 1] in ",.;:'’)":
+                end -= 1
+            if text[end - 2:end] in ("'s", "’s"):
+                end -= 2
+            if is_place(name_start, end):
+                if not _GOVERNMENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    yield m.start(), end
+                break
+    for m in _NATIONAL_REPUBLIC.finditer(text):
+        word = m.group(0).split()[0]
+        if word not in STARTERS and not word.endswith("ing"):
+            yield m.start(), m.end()
+
+
+#: Formats and groupings written with digits and a plus sign: "C5+1", "N3+1", "B5+1", "G7+".
+FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+\d{0,2}(?![\w+])")
+
+
+def find_formats(text: str) -> Iterator[tuple[int, int]]:
+    """Names of formats with a plus sign ("C5+1"): organisations, like other groupings."""
+    for m in FORMAT.finditer(text):
+        if any(c.isdigit() for c in m.group(0)):
+            yield m.start(), m.end()
+
+
+#: Preambular and operative openers of communiqués and resolutions ("Noting", "Welcoming", "3. Commends").
+_OPENER = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s))(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s+)?(?P<word>[A-Z][a-z]{2,}(?:ing|es|s))"
+                     r"(?=\s+(?:the|that|its|their|with|further|also|all|deep|a|an|his|her|our|to|in|on|at|and|"
+                     r"upon|once|again|strongly|firmly|full|particular|grave|serious|great)\b)")
+
+
+def opener_words(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...")."""
+    for m in _OPENER.finditer(text):
+        yield m.start("word"), m.end("word")
