@@ -24,6 +24,7 @@ from briefing_app.nlp.entities import (
     contains,
     merge,
     promote_containers,
+    split_coordination,
     strip_prefixes,
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, default_gazetteer
@@ -209,14 +210,15 @@ class Analyzer:
         """All candidates after domain rules: model fixes, titles, initiatives, dates, learned names."""
         g = self.shared.gazetteer
         total = len(text)
-        fixed = [c2 for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None]
+        fixed = [part for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None
+                 for part in split_coordination(text, c2)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None:
                 rule_cands.append(cand)
         for start, end in rules.find_institutions(text):
-            rule_cands.append(Candidate(start, end, "ORG", "gazetteer", RULE))
+            rule_cands += split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
         titled = []
         places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
         place_starts = [r.start for r in places]
@@ -328,6 +330,18 @@ class Analyzer:
             known = at.get(short)
             if known is not None and known.label != "PERSON" and long not in at:
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
+                continue
+            # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
+            # long form's class (a programme's acronym is a programme, a body's a body)
+            label = at[long].label if long in at else rules.class_of_name(text[long[0]:long[1]])
+            if label is None or label == "PERSON":
+                continue
+            if long not in at:
+                extra.append(Candidate(long[0], long[1], label, "gazetteer", RULE + 0.1))
+            acronym = text[short[0]:short[1]]
+            for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
+                if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
+                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", RULE + 0.1))
         return extra
 
     def _finish(self, text: str, cands: list[Candidate]) -> list[EntitySpan]:

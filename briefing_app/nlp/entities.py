@@ -63,6 +63,12 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         if m:
             start = m.end()
     surface = text[start:end]
+    if "(" in surface and ")" not in surface[surface.index("("):]:
+        # "... for the Pacific (AIFFP": the acronym's bracket is never inside a name
+        end = start + surface.index("(")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        surface = text[start:end]
     m2 = _POSSESSIVE.search(surface)
     if m2 and cand.label not in LOWERCASE_OK:
         end -= len(m2.group(0))
@@ -77,6 +83,30 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
     return Candidate(start, end, cand.label, cand.source, cand.priority)
+
+
+#: Joints between coordinated names: a new determiner starts a new name ("the Ministry of Trade, the Export
+#: Credit Agency and the National Development Bank").
+_COORD_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*)(?:the|The)\s+(?=[A-Z])")
+
+
+def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
+    """One name per conjunct when a span coordinates determiner-led names; the span itself otherwise."""
+    surface = text[cand.start:cand.end]
+    if " the " not in surface and " The " not in surface:
+        return [cand]
+    joints = list(_COORD_JOINT.finditer(surface))
+    if not joints:
+        return [cand]
+    out = []
+    pos = cand.start
+    for j in joints:
+        out.append((pos, cand.start + j.start()))
+        pos = cand.start + j.end()
+    out.append((pos, cand.end))
+    parts = [Candidate(s, e, cand.label, cand.source, cand.priority, cand.role) for s, e in out
+             if e > s and text[s:s + 1].isupper()]
+    return parts if len(parts) >= 2 else [cand]
 
 
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:

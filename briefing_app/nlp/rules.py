@@ -129,8 +129,10 @@ _CAP = r"[A-Z][\w'’.-]*"
 _FORCES = (r"Navy|Army|Air\s+Force|Air\s+and\s+Space\s+Force|Space\s+Force|Coast\s+Guard|Border\s+Guard|Armed\s+Forces"
            r"|Defen[cs]e\s+Forces?|Self-Defen[cs]e\s+Forces?|Marine\s+Corps|Marines|National\s+Guard")
 _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s+)?(?:{_CAP}\s+){{1,3}}(?:{_FORCES})\b")
+#: Words that start a new name after a ministry's ("Ministry of Mining, Republic of Chile").
+_NEW_NAME = r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry)\b)"
 _MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_CAP}"
-                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+|,?\s+(?:and\s+)?the\s+){_CAP}){{0,6}}")
+                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}")
 #: Words that end an institution's name ("Ministry of Health Minister ...", "... Spokesperson").
 _ROLE_TAIL = frozenset("""Minister Ministers Secretary Spokesperson Spokesman Spokeswoman Director Chief Official Officials
 Said Says On In At For With The This That""".split())
@@ -213,3 +215,25 @@ def opener_words(text: str) -> Iterator[tuple[int, int]]:
     """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...")."""
     for m in _OPENER.finditer(text):
         yield m.start("word"), m.end("word")
+
+
+#: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
+_PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
+Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Facility Fund Accord Declaration
+Convention Protocol Charter Mechanism Roadmap Route""".split())
+_BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
+Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
+Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())
+
+
+def class_of_name(name: str) -> str | None:
+    """Label of a spelled-out name by its head noun: "LAW" for programmes, "ORG" for bodies, None if unsure."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in _MINOR for w in words):
+        return None
+    head = words[-1]
+    if head in _PROGRAMME_HEADS:
+        return "LAW"
+    if head in _BODY_HEADS:
+        return "ORG"
+    return None
