@@ -22,6 +22,7 @@ from briefing_app.nlp.entities import (
     Candidate,
     clean_model_span,
     contains,
+    is_document_genre,
     merge,
     promote_containers,
     split_coordination,
@@ -215,7 +216,7 @@ class Analyzer:
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
-            if cand is not None:
+            if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
         for start, end in rules.find_institutions(text):
             rule_cands += split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
@@ -231,6 +232,13 @@ class Analyzer:
         # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
         titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
+        model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
+        for d in dates:
+            i = bisect_left(model_dates, (d.start, 0))
+            near = model_dates[max(0, i - 2):i + 3]
+            if any(d.start <= s and e <= d.end and e - s < d.length for s, e in near):
+                d.priority = MODEL + 0.1
         # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
         labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
         titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]

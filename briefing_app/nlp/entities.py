@@ -82,6 +82,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "24", "17th", "1267": numbers, not dates
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
+    if is_document_genre(surface):
+        return None  # "Joint Press Conference", "1318th Meeting", "Excellencies": the document, not a name
     return Candidate(start, end, cand.label, cand.source, cand.priority)
 
 
@@ -109,6 +111,20 @@ def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
     return parts if len(parts) >= 2 else [cand]
 
 
+#: Words naming the kind of document or occasion ("Joint Press Conference", "Press Statement", "Regular Briefing")
+#: and plural addressees ("Ministers", "Excellencies"): alone they are never a name.
+GENRE_WORDS = frozenset("""Joint Press Statement Statements Conference Briefing Briefings Communiqué Communique Release
+Readout Transcript Remarks Meeting Regular Fact Sheet Opening Closing Session Media Daily Weekly Final Plenary Debate
+Verbatim Report Ministers Leaders Members Delegations Excellencies Parties Participants Colleagues""".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def is_document_genre(surface: str) -> bool:
+    """True for names made only of document-kind words and ordinals ("Joint Statement", "1318th Meeting")."""
+    words = surface.split()
+    return bool(words) and all(w in GENRE_WORDS or _ORDINAL.fullmatch(w) for w in words)
+
+
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """Remove country/organisation prefixes from a rule initiative ("India–US COMPACT" -> "COMPACT")."""
     start = cand.start
@@ -119,12 +135,12 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
             if p.start == start and p.end < cand.end and p.label in ("GPE", "ORG", "NORP", "LOC"):
                 start = p.end
                 changed = True
-        m = re.match(r"[\s\-–—/]+|(?:\s*(?:and|&|the)\s+)", text[start:cand.end])
+        m = re.match(r"(?:['’]s)?[\s\-–—/]+|(?:\s*(?:and|&|the)\s+)", text[start:cand.end])
         if m and m.end() > 0 and changed:
             start += m.end()
     if start == cand.start:
         return cand
-    rest = text[start:cand.end]
+    rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
     if len(rest.split()) < 2:
         return None  # only the head noun is left ("India–US Dialogue"): the places remain
     return Candidate(start, cand.end, cand.label, cand.source, cand.priority)

@@ -10,6 +10,8 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _DATE_PATTERNS = [
+    rf"\b\d{{1,2}}\s*(?:to|[–-])\s*{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "12 to 14 January"
+    rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|[–-])\s*{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",
     rf"\b{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_MONTHS}\s+{_YEAR}\b",
@@ -29,7 +31,8 @@ LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "A
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
-               "Conclave")
+               "Conclave",
+               "Working Group", "Process")
 _HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
 _WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&)$")
 #: Capitalised words that begin sentences but never begin an initiative's name.
@@ -40,6 +43,10 @@ New Last Next First Second Third Future Recent Previous Upcoming Annual Historic
 Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Still Yet Thus
 """.split())
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+#: The rest of a name after its head: "... Working Group on Counter-Terrorism", "Agreement on Reciprocal, Fair and
+#: Balanced Trade" (capitalised words only; "Agreement on climate" stops at the head).
+_NAME_TAIL = re.compile(r" (?:on|for) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:(?:,? and |, | |-)(?:the )?[A-Z][\w'’-]*)*(?<![,.])")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -85,7 +92,8 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
             words.pop(0)
         if not words:
             continue
-        yield words[0][0], head_end, label
+        tail = _NAME_TAIL.match(text, head_end)
+        yield words[0][0], tail.end() if tail else head_end, label
 
 
 _ACRONYM_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+&-]{1,11})\s*\(([^()\n]{6,160})\)")
