@@ -400,6 +400,9 @@ _FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam 
 Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport""".split())
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
+#: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
+_GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
+Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora""".split())
 #: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
 _ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
 Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())
@@ -413,6 +416,7 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:port|city|town|state|province|region|district|"
                          r"village|island|capital) of)\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
+_LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 
 
@@ -430,6 +434,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
         new = None
         if len(words) >= 2 and words[0] in _ORG_FIRST and words[1] in ("for", "of") and c.label != "ORG":
             new = "ORG"
+        elif len(words) >= 2 and words[0] in _GEO_FIRST and c.label not in ("LOC", "GPE"):
+            new = "LOC"  # "Salar de Atacama", "Lago Titicaca", "Mount Hagen"
         elif len(words) >= 2 and words[-1] in _FAC_HEADS and c.label != "FAC":
             new = "FAC"
         elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
@@ -444,6 +450,13 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
         if new is not None:
             extra.append(Candidate(c.start, c.end, new, "model", TITLE))
             labels[c.start] = new
+    # "Lombrum on Manus Island": two places, the second locating the first
+    for c in merged:
+        if c.source == "model" and c.label in ("GPE", "LOC", "FAC"):
+            m = _LOCATED_ON.search(text, c.start, c.end)
+            if m is not None and m.end() < c.end and text[c.start].isupper():
+                extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE))
+                extra.append(Candidate(m.end(), c.end, c.label, "model", TITLE))
     # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
     ordered = sorted(merged, key=lambda c: c.start)
     for i, c in enumerate(ordered):
