@@ -336,7 +336,8 @@ class Analyzer:
         at = {(c.start, c.end): c for c in merged}
         for short, long in rules.find_acronym_pairs(text):
             known = at.get(short)
-            if known is not None and known.label != "PERSON" and long not in at:
+            if (known is not None and known.label != "PERSON" and long not in at
+                    and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
                 continue
             # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
@@ -425,7 +426,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     extra = []
     labels = {}
     for c in merged:
-        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART"):
+        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART", "EVENT"):
             continue
         surface = text[c.start:c.end]
         words = surface.split()
@@ -440,6 +441,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             new = "FAC"
         elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
             new = "LOC"
+        elif c.label == "EVENT":
+            pass  # only a facility's head noun makes an event a place ("... International Airport")
         elif (c.label in ("ORG", "PERSON", "NORP") and len(words) <= 3 and not surface.isupper()
               and not any(ch.isdigit() for ch in surface) and not any(w in _ORG_WORDS for w in words)
               and not c.role):
@@ -455,8 +458,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
         if c.source == "model" and c.label in ("GPE", "LOC", "FAC"):
             m = _LOCATED_ON.search(text, c.start, c.end)
             if m is not None and m.end() < c.end and text[c.start].isupper():
-                extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE))
-                extra.append(Candidate(m.end(), c.end, c.label, "model", TITLE))
+                extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE + 0.5))
+                extra.append(Candidate(m.end(), c.end, "LOC", "model", TITLE + 0.5))
     # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
     ordered = sorted(merged, key=lambda c: c.start)
     for i, c in enumerate(ordered):

@@ -19,6 +19,7 @@ LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDIN
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")  # used with match(text, pos): no "^"
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_BULLET = re.compile(r"[•·▪‣◦●■*]+\s*")  # used with match(text, pos): no "^"
+_TIME_OF_DAY = re.compile(r"(?i)(?:good )?(?:morning|afternoon|evening|night)")
 _WINDOW = 300  # longest span considered when looking for containing/contained candidates
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
@@ -78,6 +79,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
+    if cand.label in ("DATE", "TIME") and _TIME_OF_DAY.fullmatch(surface):
+        return None  # "Good morning", "this evening": greetings and times of day, not dates
     if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
         return None  # "24", "17th", "1267": numbers, not dates
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):

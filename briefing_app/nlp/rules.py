@@ -90,9 +90,11 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         # drop connectors and sentence starters at the left edge
         while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
             words.pop(0)
-        if not words:
-            continue
         tail = _NAME_TAIL.match(text, head_end)
+        if not words:
+            if tail is not None and len(tail.group(0).split()) >= 3:
+                yield head_start, tail.end(), label  # "the Agreement on Reciprocal, Fair and Balanced Trade"
+            continue
         yield words[0][0], tail.end() if tail else head_end, label
 
 
