@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
-from briefing_app.nlp.transcript import is_procedural, speaker_labels, strip_furniture
+from briefing_app.nlp.transcript import procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -38,6 +38,9 @@ METADATA = re.compile(
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
                           r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+#: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
 #: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
 _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|CONSULATE|OFFICE|SECRETARIAT|"
                          r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
@@ -420,10 +423,11 @@ class PillarScorer:
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
-            item = self.raw_scores(text[start:end] if body is None else body, ents, entity_pillars)
-            if is_procedural(text[start:end] if body is None else body) and not any(
-                    v >= self.threshold for p, v in item[0].items() if p != self.context_pillar):
-                scored.append(None)
+            words = text[start:end] if body is None else body
+            item = self.raw_scores(words, ents, entity_pillars)
+            rest = procedural_rest(words)
+            if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
+                scored.append(None)  # "Thank you, Mr Speaker", but not "Thank you for your hospitality"
                 continue
             seen_text = True
             scored.append(item)
@@ -493,6 +497,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
     if _AUTHOR_NOTE.match(snippet) and _whole_line(text, start, end):
+        return True
+    if _DATELINE.match(snippet):
         return True
     if not _alone_on_line(text, start, end):
         return False

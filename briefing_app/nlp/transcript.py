@@ -42,7 +42,7 @@ _ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
 _PROCEDURE = (
     r"thank\s+you(?:\s+(?:very\s+much|all|for\s+coming|for\s+(?:your|the|that)\s+question))?", r"(?:many\s+)?thanks\b",
     r"thank\b", r"i\s+(?:would\s+like\s+to\s+)?thank", r"let\s+me\s+(?:first\s+)?thank",
-    r"good\s+(?:morning|afternoon|evening)", r"welcome\s+(?:to|back)\b", r"ladies\s+and\s+gentlemen",
+    r"good\s+(?:morning|afternoon|evening)", r"ladies\s+and\s+gentlemen",
     r"(?:madam|mr\.?)\s+(?:president|speaker|chair(?:man|woman)?)\b", r"honourable\s+members",
     r"my\s+question\s+is\s+(?:to|for)\b", r"(?:the\s+)?(?:next|last|final|first)\s+question",
     r"(?:one\s+)?more\s+question", r"(?:now\s+)?i\s+(?:am|'m|’m)\s+(?:happy|glad|pleased)\s+to\s+take",
@@ -144,13 +144,19 @@ def strip_furniture(text: str, start: int, end: int, label: SpeakerLabel | None)
 PROCEDURAL_REST = 8
 
 
-def is_procedural(body: str) -> bool:
-    """True for a procedural turn or sentence ("Thank you, Mr Speaker.", "The debate is closed.").
+def procedural_rest(body: str) -> str | None:
+    """What is left of a procedural sentence after its procedural phrases, or None when it is not one.
 
-    Procedural phrases are taken off the front one after another; what is left must be short, so
-    "Mr Speaker, the treaty we signed ..." is content, not procedure.
+    Procedural phrases ("Thank you, Mr Speaker", "I thank the member for") are taken off the front one after
+    another; what is left must be short, so "Mr Speaker, the treaty we signed ..." is content. The caller
+    checks the rest for topic words ("Thank you for your hospitality" is about the visit).
     """
     rest, matched = body, False
     while (m := PROCEDURAL.match(rest)) is not None and m.end() > 0:
         matched, rest = True, rest[m.end():]
-    return matched and len(re.findall(r"\w+", rest)) <= PROCEDURAL_REST
+    return rest if matched and len(re.findall(r"\w+", rest)) <= PROCEDURAL_REST else None
+
+
+def is_procedural(body: str) -> bool:
+    """True for a procedural turn or sentence ("Thank you, Mr Speaker.", "The debate is closed.")."""
+    return procedural_rest(body) is not None
