@@ -348,9 +348,10 @@ class Analyzer:
             if long not in at:
                 extra.append(Candidate(long[0], long[1], label, "gazetteer", RULE + 0.1))
             acronym = text[short[0]:short[1]]
+            # defined in this very text: stronger than the guess that a word before "said" is a surname
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
-                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", RULE + 0.1))
+                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
 
     def _finish(self, text: str, cands: list[Candidate]) -> list[EntitySpan]:
