@@ -112,6 +112,38 @@ def _is_acronym(token: str) -> bool:
     return sum(c.isupper() for c in token) >= 2 and token[0].isupper()
 
 
+def _loose_long_form(phrase: str, letters: str) -> int | None:
+    """Where the name an acronym abbreviates starts when its letters are not plain initials ("... Mission in
+    Somalia (AUSSOM)", "Korea Mine Rehabilitation and Mineral Resources Corporation (KOMIR)").
+
+    The name is the capitalised run right before the bracket (minor words allowed inside); the acronym must
+    begin with its first letter and its letters must appear in it in order. The longest such run wins, up to
+    one word more than the acronym has letters.
+    """
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", phrase))
+    if phrase.rstrip() != phrase[:words[-1].end()] if words else True:
+        return None  # something other than a word before the bracket
+    best = None
+    content = 0
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].group(0)
+        if word.casefold() in _MINOR:
+            continue
+        if not word[0].isupper():
+            break
+        content += 1
+        if content > len(letters) + 1:
+            break
+        if word[0].upper() == letters[0] and _subsequence(letters, phrase[words[i].start():].upper()):
+            best = words[i].start()
+    return best
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
 def find_acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
     """``(acronym span, long-form span)`` for "COMPACT (Catalyzing Opportunities ...)" and "Long Form (LF)"."""
     for m in _ACRONYM_AFTER.finditer(text):
@@ -133,6 +165,10 @@ def find_acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, 
                 start = m.start(1) + words[i].start()
                 yield (m.start(2), m.end(2)), (start, m.start(1) + len(m.group(1).rstrip()))
                 break
+        else:
+            loose = _loose_long_form(m.group(1), letters)
+            if loose is not None:
+                yield (m.start(2), m.end(2)), (m.start(1) + loose, m.start(1) + len(m.group(1).rstrip()))
 
 
 _CAP = r"[A-Z][\w'’.-]*"
@@ -241,7 +277,9 @@ def class_of_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() or w in _MINOR for w in words):
         return None
-    head = words[-1]
+    # the head is before a trailing "in Somalia" / "for Preventive Diplomacy ..." / "of the Pacific"
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in ("in", "for", "of", "on")), len(words))
+    head = words[cut - 1]
     if head in _PROGRAMME_HEADS:
         return "LAW"
     if head in _BODY_HEADS:
