@@ -132,16 +132,23 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
     """Remove country/organisation prefixes from a rule initiative ("India–US COMPACT" -> "COMPACT")."""
     start = cand.start
     changed = True
+    parties, joints = 0, ""
     while changed:
         changed = False
         for p in places:
             if p.start == start and p.end < cand.end and p.label in ("GPE", "ORG", "NORP", "LOC"):
                 start = p.end
                 changed = True
+                parties += 1
         m = re.match(r"(?:['’]s)?[\s\-–—/]+|(?:\s*(?:and|&|the)\s+)", text[start:cand.end])
         if m and m.end() > 0 and changed:
+            joints += m.group(0)
             start += m.end()
     if start == cand.start:
+        return cand
+    if parties == 1 and not joints.strip() and text[max(0, cand.start - 1):cand.start] not in ("-", "–", "—", "/"):
+        # one place before the name with a plain space ("Pacific Resilience Facility Act", "Lisbon Declaration"):
+        # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
         return cand
     rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
     if len(rest.split()) < 2:
