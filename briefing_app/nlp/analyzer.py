@@ -244,7 +244,7 @@ class Analyzer:
         titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
         rule_cands += self._official_names(text, gaz, fixed)
         fixed = promote_containers(text, fixed, rule_cands)
-        base = fixed + rule_cands + titled + dates
+        base = _extend_names(text, fixed + rule_cands) + titled + dates
         base += _not_inside(learned, base)
         blocked = self._furniture_mask(text, labels)
         if blocked is not None:
@@ -336,17 +336,20 @@ class Analyzer:
         at = {(c.start, c.end): c for c in merged}
         for short, long in rules.find_acronym_pairs(text):
             known = at.get(short)
-            if (known is not None and known.label != "PERSON" and long not in at
+            by_head = rules.class_of_name(text[long[0]:long[1]])
+            if (known is not None and known.label != "PERSON" and long not in at and by_head is None
                     and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
                 continue
             # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
             # long form's class (a programme's acronym is a programme, a body's a body)
-            label = at[long].label if long in at else rules.class_of_name(text[long[0]:long[1]])
+            label = at[long].label if long in at else by_head
+            if long in at and at[long].source == "model" and by_head is not None:
+                label = by_head  # the head noun says what the model guessed ("... Mission" is a programme)
             if label is None or label == "PERSON":
                 continue
-            if long not in at:
-                extra.append(Candidate(long[0], long[1], label, "gazetteer", RULE + 0.1))
+            if long not in at or at[long].label != label:
+                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
             acronym = text[short[0]:short[1]]
             # defined in this very text: stronger than the guess that a word before "said" is a surname
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
@@ -383,6 +386,26 @@ class Analyzer:
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
                           None, acronyms, lessons.entity_keys() if lessons is not None else None)
         return out
+
+
+#: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.
+_CAPS_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}(?![\w-])")
+#: "The" that is part of a country's name mid-sentence ("and The Bahamas"), not a sentence-initial article.
+_CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
+
+
+def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
+    out = []
+    for c in cands:
+        if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
+            m = _CAPS_SUFFIX.match(text, c.end)
+            if m is not None:
+                c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
+        if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
+            c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        out.append(c)
+    return out
 
 
 def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candidate]:

@@ -164,3 +164,26 @@ def test_dateline_gets_no_pillar(analyzer):
     first = next(p for p in result.passages if p.start <= at < p.end)
     assert first.pillars == [] and text[first.start:first.end].startswith("KESSEL/ZENDA, Jan 22")
     assert "trade" in _pillars_of(analyzer, text, "Trade talks")
+
+
+def test_acronym_letters_need_not_be_plain_initials(analyzer):
+    text = ("The Council renewed the Northern Islands Stabilisation Mission in Ruritania (NISMIR) and the "
+            "Kessel Ore Mining and Industrial Resources Corporation (KOMIRC). NISMIR needs helicopters.")
+    ents = _ents(analyzer, text)
+    assert ("Northern Islands Stabilisation Mission in Ruritania", "LAW") in ents
+    assert ("NISMIR", "LAW") in ents
+    assert ("Kessel Ore Mining and Industrial Resources Corporation", "ORG") in ents and ("KOMIRC", "ORG") in ents
+
+
+def test_names_with_one_place_stay_whole_pairs_are_split(analyzer):
+    ents = _ents(analyzer, "Parliament passed the Pacific Resilience Facility Act. Leaders met at the "
+                           "Pacific Islands Leaders' Summit and launched the India–Fiji Digital Partnership.")
+    assert any(t == "Pacific Resilience Facility Act" for t, _ in ents), ents
+    assert any(t == "Pacific Islands Leaders' Summit" for t, _ in ents), ents
+    assert ("Fiji", "GPE") in ents and any(t == "Digital Partnership" for t, _ in ents), ents
+
+
+def test_caps_suffixes_and_capitalised_the(analyzer):
+    ents = _ents(analyzer, "The QUAD-X partners met, ISIL-K attacked, and officials from Jamaica and The Bahamas came.")
+    assert ("QUAD-X", "ORG") in ents and ("ISIL-K", "ORG") in ents
+    assert ("The Bahamas", "GPE") in ents
