@@ -424,6 +424,9 @@ class PillarScorer:
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
             words = text[start:end] if body is None else body
+            if " at " in words:
+                # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
+                words = _ATTRIBUTION.sub(" ", words)
             item = self.raw_scores(words, ents, entity_pillars)
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
@@ -480,6 +483,9 @@ class PillarScorer:
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
+#: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
+_ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
+                          r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
 _INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
 
 

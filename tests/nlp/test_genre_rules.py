@@ -187,3 +187,10 @@ def test_caps_suffixes_and_capitalised_the(analyzer):
     ents = _ents(analyzer, "The QUAD-X partners met, ISIL-K attacked, and officials from Jamaica and The Bahamas came.")
     assert ("QUAD-X", "ORG") in ents and ("ISIL-K", "ORG") in ents
     assert ("The Bahamas", "GPE") in ents
+
+
+def test_quoted_expert_affiliation_and_closing_formula_carry_no_pillar(analyzer):
+    text = ("Kessel has little reason to compromise before the summit, said Ana Ruiz, a professor at Zenda "
+            "University.\n9. Decides to remain actively seized of the matter.\n")
+    assert "people" not in _pillars_of(analyzer, text, "Kessel has little")
+    assert _pillars_of(analyzer, text, "9. Decides") == []
