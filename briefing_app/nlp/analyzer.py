@@ -266,6 +266,18 @@ class Analyzer:
             return (start, end) in places or (entry is not None and entry.label in ("GPE", "LOC"))
 
         out = [Candidate(s, e, "GPE", "gazetteer", CONTAINER + 0.5) for s, e in rules.find_official_states(text, is_place)]
+        if out:
+            # a model name running into the official name ("MINISTRY OF HEALTH – REPUBLIC") ends before it
+            starts = sorted(c.start for c in out)
+            for c in model:
+                i = bisect_left(starts, c.start + 1)
+                if i < len(starts) and starts[i] < c.end:
+                    end = starts[i]
+                    while end > c.start and text[end - 1] in " \t–—-,:":
+                        end -= 1
+                    # "Foreign Ministers of the Kingdom of ...": a title of the state, not a name of its own
+                    if end > c.start and not re.search(r"\b(?:of|the|for|and|to)$", text[c.start:end], re.IGNORECASE):
+                        out.append(Candidate(c.start, end, c.label, c.source, c.priority + 0.05, c.role))
         out += [Candidate(s, e, "ORG", "gazetteer", RULE) for s, e in rules.find_formats(text)]
         return out
 
@@ -390,6 +402,8 @@ class Analyzer:
 
 #: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.
 _CAPS_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}(?![\w-])")
+#: A capitalised feature noun after a place: the place's name goes on ("Niger Delta", "Mekong Basin").
+_FEATURE_AFTER = re.compile(r" (?:Delta|Basin|River|Valley|Plateau|Desert|Mountains|Peninsula|Lagoon|Estuary)\b(?![\w-])")
 #: "The" that is part of a country's name mid-sentence ("and The Bahamas"), not a sentence-initial article.
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
@@ -404,6 +418,8 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
             c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
+            c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
         out.append(c)
     return out
 

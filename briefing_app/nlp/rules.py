@@ -9,7 +9,11 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
            r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_PATTERNS = [
+    rf"\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "Wednesday, 14 January 2026"
+    rf"\b{_WEEKDAY},?\s+{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_WEEKDAY}\s+(?:morning|afternoon|evening|night)\b",
     rf"\b\d{{1,2}}\s*(?:to|[–-])\s*{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "12 to 14 January"
     rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|[–-])\s*{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",
@@ -176,8 +180,9 @@ _FORCES = (r"Navy|Army|Air\s+Force|Air\s+and\s+Space\s+Force|Space\s+Force|Coast
            r"|Defen[cs]e\s+Forces?|Self-Defen[cs]e\s+Forces?|Marine\s+Corps|Marines|National\s+Guard")
 _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s+)?(?:{_CAP}\s+){{1,3}}(?:{_FORCES})\b")
 #: Words that start a new name after a ministry's ("Ministry of Mining, Republic of Chile").
-_NEW_NAME = r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry)\b)"
-_MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_CAP}"
+_NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
+             r"(?![\w.-]*['’]s\b)")
+_MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_NEW_NAME}{_CAP}"
                           rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}")
 #: Words that end an institution's name ("Ministry of Health Minister ...", "... Spokesperson").
 _ROLE_TAIL = frozenset("""Minister Ministers Secretary Spokesperson Spokesman Spokeswoman Director Chief Official Officials
@@ -189,6 +194,9 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
     for rx in (_FORCES_RE, _MINISTRY_RE):
         for m in rx.finditer(text):
             words = list(re.finditer(r"\S+", m.group(0)))
+            ends = [i for i, w in enumerate(words[:-1]) if w.group().endswith(".") and len(w.group()) > 3]
+            if ends:
+                words = words[ends[-1] + 1:]  # "... India. The Indian Coast Guard": a sentence ended inside
             while words and words[0].group().strip(",") in STARTERS | _ROLE_TAIL:
                 words.pop(0)
             while words and (words[-1].group().strip(",") in _ROLE_TAIL or words[-1].group() in ("and", "the", "&")):
@@ -202,12 +210,15 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
 
 #: Official state names: "Republic of Chile", "Democratic Socialist Republic of Sri Lanka", "Kingdom of Saudi
 #: Arabia", "Independent State of Papua New Guinea", "United States of America", "Kyrgyz Republic".
-_STATE_MODIFIERS = (r"Federal|Democratic|Socialist|Islamic|People['’]s|United|Independent|Plurinational|Bolivarian|Arab"
+_STATE_MODIFIERS = (r"Federal|Federative|Democratic|Socialist|Islamic|People['’]s|United|Independent|Plurinational|Bolivarian|Arab"
                     r"|Hashemite|Co-?operative|Oriental|Democratic\s+Socialist|Lao\s+People['’]s|Syrian\s+Arab")
 _STATE_HEADS = r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
 OFFICIAL_STATE = re.compile(
     rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?"
-    rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})")
+    rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})", re.IGNORECASE)
+#: Words after an official name that make the whole an institution ("Republic of Fiji Navy").
+_INSTITUTION_AFTER = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Police|Coast\s+Guard|Defen[cs]e\s+Forces?|Armed\s+Forces|Government"
+                                r"|Ministry|Embassy|Parliament|National\s+Assembly)\b", re.IGNORECASE)
 _NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
 #: Words before an official name that make the whole phrase an institution ("Federal Government of Somalia").
 _GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|President|Presidency|Navy|Army)"
@@ -221,6 +232,8 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
     institution's name ("Federal Government of Somalia" is an organisation).
     """
     for m in OFFICIAL_STATE.finditer(text):
+        if not m.group(0)[0].isupper() or not m.group("name")[0].isupper():
+            continue  # matched without regard to case so that letterheads in capitals count; names are capitalised
         name_start = m.start("name")
         words = list(re.finditer(r"\S+", m.group("name")))
         # the longest leading run of the name that is a known place ("Sri Lanka" in "Sri Lanka to ...")
@@ -231,7 +244,8 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
             if text[end - 2:end] in ("'s", "’s"):
                 end -= 2
             if is_place(name_start, end):
-                if not _GOVERNMENT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                if (not _GOVERNMENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                        and not _INSTITUTION_AFTER.match(text, end)):
                     yield m.start(), end
                 break
     for m in _NATIONAL_REPUBLIC.finditer(text):

@@ -194,3 +194,15 @@ def test_quoted_expert_affiliation_and_closing_formula_carry_no_pillar(analyzer)
             "University.\n9. Decides to remain actively seized of the matter.\n")
     assert "people" not in _pillars_of(analyzer, text, "Kessel has little")
     assert _pillars_of(analyzer, text, "9. Decides") == []
+
+
+def test_letterheads_possessives_and_weekday_dates(analyzer):
+    text = ("MINISTRY OF HEALTH – REPUBLIC OF KENYA\nSunday, 8 February 2026\n"
+            "The Ministry of Economy, Trade and Industry and Australia's Department of Energy met on Monday evening "
+            "near the Niger Delta. The Republic of Fiji Navy sailed.")
+    ents = _ents(analyzer, text)
+    assert ("REPUBLIC OF KENYA", "GPE") in ents and ("MINISTRY OF HEALTH", "ORG") in ents
+    assert ("Sunday, 8 February 2026", "DATE") in ents and ("Monday evening", "DATE") in ents
+    assert ("Ministry of Economy, Trade and Industry", "ORG") in ents
+    assert any(t == "Niger Delta" for t, _ in ents), ents
+    assert ("Republic of Fiji", "GPE") not in ents
