@@ -236,8 +236,8 @@ class Analyzer:
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
         for d in dates:
             i = bisect_left(model_dates, (d.start, 0))
-            near = model_dates[max(0, i - 2):i + 3]
-            if any(d.start <= s and e <= d.end and e - s < d.length for s, e in near):
+            close = model_dates[max(0, i - 2):i + 3]
+            if any(d.start <= a and b <= d.end and b - a < d.length for a, b in close):
                 d.priority = MODEL + 0.1
         # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
         labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
@@ -246,14 +246,14 @@ class Analyzer:
         fixed = promote_containers(text, fixed, rule_cands)
         base = _extend_names(text, fixed + rule_cands) + titled + dates
         base += _not_inside(learned, base)
-        blocked = self._furniture_mask(text, labels)
-        if blocked is not None:
-            base = [c for c in base if c.source == "learned" or not any(blocked[c.start:c.end])]
+        furniture = self._furniture_mask(text, labels)
+        if furniture is not None:
+            base = [c for c in base if c.source == "learned" or not any(furniture[c.start:c.end])]
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged)
-        if blocked is not None:
-            extra = [c for c in extra if not any(blocked[c.start:c.end])]
+        if furniture is not None:
+            extra = [c for c in extra if not any(furniture[c.start:c.end])]
         return merge(base + extra, total) if extra else merged
 
     def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:

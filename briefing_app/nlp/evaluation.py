@@ -95,10 +95,9 @@ class EvalReport:
 
     def groups(self, key: str) -> dict[str, tuple[PRF, PRF, PRF, int]]:
         """Totals per ``"genre"`` or ``"region"``: (entity overlap, entity strict, pillars, files)."""
-        index = 0 if key == "genre" else 1
         out: dict[str, tuple[PRF, PRF, PRF, int]] = {}
         for row in self.per_file.values():
-            name = row[index]
+            name = row[0] if key == "genre" else row[1]
             ent, strict, pil, n = out.get(name, (PRF(), PRF(), PRF(), 0))
             out[name] = (_sum([ent, row[2]]), _sum([strict, row[3]]), _sum([pil, row[4]]), n + 1)
         return dict(sorted(out.items()))

@@ -427,13 +427,13 @@ class PillarScorer:
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
-            item = self.raw_scores(words, ents, entity_pillars)
+            own = self.raw_scores(words, ents, entity_pillars)
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
                 scored.append(None)  # "Thank you, Mr Speaker", but not "Thank you for your hospitality"
                 continue
             seen_text = True
-            scored.append(item)
+            scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
         out: list[Passage] = []
         headline: set[str] = set()
