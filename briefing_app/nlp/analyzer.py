@@ -161,16 +161,43 @@ class Analyzer:
         else:
             cands = merge(model_cands, total)
         entities = self._finish(text, cands)
-        ent_starts = [x.start for x in entities]
+        entity_pillars = self.shared.entity_pillars if self.use_domain else None
+        cued, acronym_pillars = self._acronym_cues(entities, entity_pillars) if self.use_domain else (entities, {})
+        ent_starts = [x.start for x in cued]
         spans = []
         for s, e in sentence_spans(text):
-            inside = [x for x in entities[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
+            inside = [x for x in cued[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
             spans.append((s, e, inside))
-        passages = self.scorer.passages(
-            text, spans, self.shared.entity_pillars if self.use_domain else None)
+        if acronym_pillars:
+            entity_pillars = {**(entity_pillars or {}), **acronym_pillars}
+        passages = self.scorer.passages(text, spans, entity_pillars)
         if progress is not None:
             progress(total, total)
         return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
+
+    def _acronym_cues(self, entities: list[EntitySpan], known: dict[str, list[str]] | None
+                      ) -> tuple[list[EntitySpan], dict[str, list[str]]]:
+        """Entities for pillar scoring: an acronym used alone ("OSA") carries the topic of its long form
+        ("Official Security Assistance"), as the gazetteer's entries carry theirs."""
+        longs: dict[str, str] = {}
+        for e in entities:
+            if " " in e.text and e.entity_id:
+                longs.setdefault(e.entity_id, e.text)
+        pillars: dict[str, list[str]] = {}
+        out = entities
+        for i, e in enumerate(entities):
+            long = longs.get(e.entity_id)
+            if long is None or " " in e.text or not e.text.isupper() or (known and e.entity_id in known):
+                continue
+            key = "acronym:" + e.entity_id
+            if key not in pillars:
+                raw, _ = self.shared.scorer.raw_scores(long)
+                pillars[key] = self.shared.scorer.choose(raw)
+            if pillars[key]:
+                if out is entities:
+                    out = list(entities)
+                out[i] = replace(e, entity_id=key)
+        return out, {k: v for k, v in pillars.items() if v}
 
     def _run_pipeline(self, text: str, progress: ProgressCallback | None,
                       cancel: CancelCheck | None) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:

@@ -206,3 +206,12 @@ def test_letterheads_possessives_and_weekday_dates(analyzer):
     assert ("Ministry of Economy, Trade and Industry", "ORG") in ents
     assert any(t == "Niger Delta" for t, _ in ents), ents
     assert ("Republic of Fiji", "GPE") not in ents
+
+
+def test_an_acronym_alone_carries_its_long_form_s_topic(analyzer):
+    text = ("Zenda extended Coastal Security Assistance (CSA) to Kessel.\n\n"
+            "Kessel is the third country to receive CSA, after Borduria and Ruritania.\n")
+    result = analyzer.analyze(text)
+    assert "security" in _pillars_of(analyzer, text, "Kessel is the third")
+    csa = [e for e in result.entities if e.text == "CSA"]
+    assert csa and all(not e.entity_id.startswith("acronym:") for e in csa), "the stored entity id is unchanged"
