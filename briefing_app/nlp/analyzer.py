@@ -55,6 +55,8 @@ CHUNK_CHARS = 8_000
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
 _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
                      r"warned|insisted|replied|asked|explained|remarked|emphasised|emphasized|tweeted|posted)\b")
+#: A given name and a family name with an Arabic particle ("Abdulrahman al-Mannai", "Faisal bin Farhan").
+_ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
 _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
@@ -358,6 +360,10 @@ class Analyzer:
         extra = []
         g = self.shared.gazetteer
         for c in merged:
+            if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
+                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None):
+                extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))  # "Abdulrahman al-Mannai"
+                continue
             if c.source != "model" or " " in text[c.start:c.end] or g.lookup(text[c.start:c.end]) is not None:
                 continue
             after = text[c.end:c.end + 20]
@@ -538,7 +544,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if 0 <= j < len(ordered):
                 n = ordered[j]
                 gap = text[n.end:c.start] if j < i else text[c.end:n.start]
-                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap):
+                # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
+                possessive = text[n.end:n.end + 2] in ("'s", "’s")
+                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap) and not possessive:
                     extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                     break
     return extra

@@ -215,3 +215,9 @@ def test_an_acronym_alone_carries_its_long_form_s_topic(analyzer):
     assert "security" in _pillars_of(analyzer, text, "Kessel is the third")
     csa = [e for e in result.entities if e.text == "CSA"]
     assert csa and all(not e.entity_id.startswith("acronym:") for e in csa), "the stored entity id is unchanged"
+
+
+def test_arabic_and_vietnamese_names(analyzer):
+    ents = _ents(analyzer, "Abdulrahman al-Nasiri, Qatar's Minister of State, met Spokesperson Phạm Thu Lan in Doha.")
+    assert ("Abdulrahman al-Nasiri", "PERSON") in ents
+    assert ("Phạm Thu Lan", "PERSON") in ents
