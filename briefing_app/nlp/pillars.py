@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
+from briefing_app.nlp.transcript import procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -37,6 +38,9 @@ METADATA = re.compile(
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
                           r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+#: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
 #: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
 _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|CONSULATE|OFFICE|SECRETARIAT|"
                          r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
@@ -402,15 +406,34 @@ class PillarScorer:
 
         Adds the document context described in the class docstring (headline prior, continuations).
         """
-        # First pass: each sentence on its own; furniture is None.
+        # First pass: each sentence on its own; furniture is None. A transcript turn is judged on its own words:
+        # without the speaker label and stage directions; procedural turns ("Thank you, Mr Speaker") get none.
+        labels = {lab.start: lab for lab in speaker_labels(text)} if ":" in text or "–" in text else {}
+        turns: set[int] = set()
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
                 scored.append(None)
                 continue
+            label = labels.get(start)
+            if label is not None:
+                turns.add(start)
+            body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
+            if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
+                scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
+                continue
+            words = text[start:end] if body is None else body
+            if " at " in words:
+                # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
+                words = _ATTRIBUTION.sub(" ", words)
+            own = self.raw_scores(words, ents, entity_pillars)
+            rest = procedural_rest(words)
+            if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
+                scored.append(None)  # "Thank you, Mr Speaker", but not "Thank you for your hospitality"
+                continue
             seen_text = True
-            scored.append(self.raw_scores(text[start:end], ents, entity_pillars))
+            scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
         out: list[Passage] = []
         headline: set[str] = set()
@@ -435,7 +458,7 @@ class PillarScorer:
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
                 why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
-                    and "\n" not in text[prev.end:start]):
+                    and "\n" not in text[prev.end:start] and start not in turns):
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
@@ -460,6 +483,18 @@ class PillarScorer:
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
+#: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
+_ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
+                          r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
+_INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
+
+
+def _self_introduction(body: str) -> bool:
+    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only."""
+    words = re.findall(r"[^\s,.]+|[,.]", body)
+    return 0 < len(words) <= 10 and "," in body and all(_INTRO_WORD.fullmatch(w) for w in words)
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """True for web clutter and document furniture (letterheads, document numbers, "Answered by ...").
 
@@ -468,6 +503,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
     if _AUTHOR_NOTE.match(snippet) and _whole_line(text, start, end):
+        return True
+    if _DATELINE.match(snippet):
         return True
     if not _alone_on_line(text, start, end):
         return False

@@ -22,6 +22,7 @@ from briefing_app.gui.review.shortcuts import (
     make_action,
 )
 from briefing_app.gui.review.status import ReviewStatusWidget
+from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class ReviewWorkspace:
         for label in SHOWN_LABELS:
             spec = ActionSpec(f"label_{label}", label_action_text(label), (LABEL_KEYS[label],),
                               partial(c.apply_label, label),
-                              tip=f"Label the selection, or relabel the tag under review, {label}")
+                              tip=f"Label the selection, or relabel the tag under review: {label_name(label)}")
             self.actions[spec.name] = make_action(window, view, spec)
         for i, p in enumerate(pillars[:9]):
             spec = ActionSpec(f"pillar_{p.id}", p.name.replace("&", "&&"), (f"{PILLAR_KEY_PREFIX}{i + 1}",),

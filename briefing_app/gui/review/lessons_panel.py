@@ -23,6 +23,7 @@ from briefing_app.core.models import Article, LessonAction
 from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.core.services.lessons import LessonFileError
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
+from briefing_app.nlp.labels import label_name
 
 if TYPE_CHECKING:
     from briefing_app.core.services import Services
@@ -116,7 +117,8 @@ class LessonsPanel(_Panel):
         items = []
         for lesson in reversed(lessons):  # newest first
             what = KIND_NAMES.get(lesson.action, lesson.action)
-            label = f"{lesson.from_label} → {lesson.label}" if lesson.from_label else lesson.label
+            label = (f"{label_name(lesson.from_label)} → {label_name(lesson.label)}" if lesson.from_label
+                     else label_name(lesson.label))
             if lesson.action == LessonAction.ALIAS:
                 label = f"= {lesson.canonical}"
             source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
