@@ -136,7 +136,7 @@ class Analyzer:
 
     def compile_lessons(self, rules: list[LessonRule] | None = None) -> CompiledLessons:
         """A new compiled lesson set for this analyser's pipeline (update it with ``sync``)."""
-        compiled = CompiledLessons(self.nlp, self.shared.scorer)
+        compiled = CompiledLessons(self.nlp, self.shared.scorer, self.shared.entity_pillars)
         if rules:
             compiled.sync(rules)
         return compiled

@@ -13,7 +13,8 @@ incrementally when a lesson is added or withdrawn (never rebuilt from every tag 
 * rejections drop a surface with the rejected label; a shrunk boundary ("Prime Minister Modi"
   -> "Modi") trims that surface wherever it is predicted; merges give a surface the entity key
   the officer merged it into;
-* pillar lessons feed a :class:`~briefing_app.nlp.pillars.PillarLearner`.
+* pillar lessons feed a :class:`~briefing_app.nlp.pillar_learning.PillarLearner` (with the sentences of
+  the articles they were made in, read through ``reviewed_loader`` only when pillar lessons change).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,11 +104,14 @@ class CompiledLessons:
     Thread-safe: analyses in worker threads read it while the GUI thread may update it.
     """
 
-    def __init__(self, nlp: Any, scorer: Any = None) -> None:
+    def __init__(self, nlp: Any, scorer: Any = None, entity_pillars: dict[str, list[str]] | None = None) -> None:
         from spacy.matcher import PhraseMatcher
 
         self._nlp = nlp
         self._base_scorer = scorer
+        self._entity_pillars = entity_pillars
+        #: returns the officer's reviewed sentences (``PillarExample``) for the pillar learner; set by services
+        self.reviewed_loader: Callable[[], Sequence[Any]] | None = None
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lock = threading.RLock()
         self.rules: dict[int, LessonRule] = {}
@@ -242,12 +247,14 @@ class CompiledLessons:
         """The pillar scorer with the pillar lessons learned (the base scorer when there are none)."""
         with self._lock:
             if self._pillar_dirty:
-                from briefing_app.nlp.pillars import PillarLearner
+                from briefing_app.nlp.pillar_learning import PillarLearner
 
                 examples = [(r.text, r.label, r.action == PILLAR_ADD, r.from_label)
-                            for r in self.rules.values() if r.action in PILLAR_ACTIONS]
+                            for r in sorted(self.rules.values(), key=lambda r: r.id) if r.action in PILLAR_ACTIONS]
                 base = self._base_scorer
                 if base is not None:
-                    self._scorer = base.with_learner(PillarLearner.build(examples, base)) if examples else base
+                    reviewed = self.reviewed_loader() if examples and self.reviewed_loader is not None else ()
+                    self._scorer = base.with_learner(
+                        PillarLearner.build(examples, base, reviewed, self._entity_pillars)) if examples else base
                 self._pillar_dirty = False
             return self._scorer
