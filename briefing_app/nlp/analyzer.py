@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.nlp import rules
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
-from briefing_app.nlp.chunking import chunk_spans, sentence_spans
+from briefing_app.nlp.chunking import _is_abbreviation, chunk_spans, sentence_spans
 from briefing_app.nlp.entities import (
     DATE_RULE,
     LEARNED,
@@ -27,7 +27,7 @@ from briefing_app.nlp.entities import (
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, default_gazetteer
 from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
-from briefing_app.nlp.lessons import ADD, CompiledLessons, LessonRule
+from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons, LessonRule
 from briefing_app.nlp.model_loading import (
     DEFAULT_MODEL,
     ModelUnavailable,
@@ -230,6 +230,9 @@ class Analyzer:
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
         fixed = promote_containers(text, fixed, rule_cands)
         base = fixed + rule_cands + titled + dates
+        if self.lessons is not None and self.lessons.cuts_at_sentences():
+            # the officer cut a tag at a sentence end ("Pacific. The Indian Navy"): none spans one
+            base = [c for c in base if not _spans_sentence_end(text, c.start, c.end)]
         base += _not_inside(learned, base)
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
@@ -311,7 +314,8 @@ class Analyzer:
                     label = rule.label
                 if rule is not None:
                     why = rule.origin
-                if lessons.is_rejected(text[start:end], label):
+                if lessons.is_rejected(text[start:end], label) or (
+                        cand.source != "learned" and lessons.rejected_here(text, start, end, label) is not None):
                     continue
             out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role, why=why))
         acronyms = {}
@@ -322,6 +326,12 @@ class Analyzer:
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
                           None, acronyms, lessons.entity_keys() if lessons is not None else None)
         return out
+
+
+def _spans_sentence_end(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` runs across a sentence end (not an abbreviation: "Mr. Smith", "St. Kitts")."""
+    return any(not _is_abbreviation(text, m.start() + 1)
+               for m in SENTENCE_INSIDE.finditer(text, start, end))
 
 
 def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candidate]:

@@ -56,6 +56,31 @@ def right_token(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def shape(surface: str) -> str:
+    """Token shape of a surface: "x" lower-case word, "X" capitalised, "XX" all capitals, "d" digits, else
+    the character itself ("from days to" -> "days": "x"; "Transforming" -> "X")."""
+    out = []
+    for token in surface.split():
+        if token.isdigit():
+            out.append("d")
+        elif token.isalpha() and token.islower():
+            out.append("x")
+        elif token.isalpha() and token.isupper() and len(token) > 1:
+            out.append("XX")
+        elif token.isalpha() and token[0].isupper():
+            out.append("X")
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+#: A part cut off a tag that starts after a sentence end ("Pacific|. The Indian Navy").
+_SENTENCE_CUT_AFTER = re.compile(r"^[.!?]\s+\S")
+_SENTENCE_CUT_BEFORE = re.compile(r"\S[.!?]\s+$")
+#: A sentence end inside a predicted span.
+SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
+
+
 @dataclass(frozen=True, slots=True)
 class LessonRule:
     """One active lesson as the analyser sees it (no database row)."""
@@ -85,6 +110,12 @@ class LessonRule:
         if self.right:
             return _strip_token(right_token(text, end)) == _strip_token(self.right)
         return True
+
+    def context_matches_both(self, text: str, start: int, end: int) -> bool:
+        """True when both neighbours match the ones this lesson was learned between (both must be known)."""
+        return bool(self.left and self.right) and (
+            _strip_token(left_token(text, start)) == _strip_token(self.left)
+            and _strip_token(right_token(text, end)) == _strip_token(self.right))
 
 
 @dataclass(slots=True)
@@ -119,6 +150,10 @@ class CompiledLessons:
         self._relabel: dict[str, list[LessonRule]] = defaultdict(list)
         self._shrink: dict[str, list[LessonRule]] = defaultdict(list)
         self._alias: dict[str, LessonRule] = {}
+        #: (label, token shape) -> rejections, generalised to other words of that shape between the same neighbours
+        self._reject_shape: dict[tuple[str, str], list[LessonRule]] = defaultdict(list)
+        #: shrink lessons that cut a tag at a sentence end: tags spanning a sentence end are not suggested
+        self._sentence_cuts: set[int] = set()
         self._keys: dict[str, str] | None = None
         self._pillar_dirty = True
         self._scorer: Any = scorer
@@ -154,14 +189,23 @@ class CompiledLessons:
             self._pillar_dirty = True
         elif rule.action == REJECT:
             self._reject[(surface.casefold(), rule.label)].add(rule.id)
+            if rule.left and rule.right:
+                self._reject_shape[(rule.label, shape(surface))].append(rule)
         elif rule.action == RELABEL:
             self._relabel[canonical_text(surface)].append(rule)
         elif rule.action == ALIAS:
             self._alias[canonical_text(surface)] = rule
         elif rule.action == BOUNDARY and rule.from_text and surface in rule.from_text:
             self._shrink[rule.from_text.strip()].append(rule)  # shrunk: trim the old surface where predicted
+            at = rule.from_text.find(surface)
+            if (_SENTENCE_CUT_AFTER.match(rule.from_text[at + len(surface):])
+                    or _SENTENCE_CUT_BEFORE.search(rule.from_text[:at])):
+                self._sentence_cuts.add(rule.id)
         if rule.action == ADD or (rule.action == BOUNDARY and not (rule.from_text and surface in rule.from_text)):
-            self._matcher.add(f"L{rule.id}", [self._nlp.make_doc(surface)])
+            forms = [surface]
+            if rule.action == ADD and not surface.isupper() and sum(ch.isalpha() for ch in surface) > 3:
+                forms.append(surface.upper())  # the same name in a capitalised headline or letterhead
+            self._matcher.add(f"L{rule.id}", [self._nlp.make_doc(f) for f in forms])
 
     def _remove(self, rule: LessonRule) -> None:
         surface = rule.text.strip()
@@ -170,6 +214,12 @@ class CompiledLessons:
             self._matcher.remove(key)
         if rule.action in PILLAR_ACTIONS:
             self._pillar_dirty = True
+        self._sentence_cuts.discard(rule.id)
+        shaped = self._reject_shape.get((rule.label, shape(surface)))
+        if shaped is not None:
+            shaped[:] = [r for r in shaped if r.id != rule.id]
+            if not shaped:
+                del self._reject_shape[(rule.label, shape(surface))]
         ids = self._reject.get((surface.casefold(), rule.label))
         if ids is not None:
             ids.discard(rule.id)
@@ -210,6 +260,21 @@ class CompiledLessons:
     def is_rejected(self, surface: str, label: str) -> bool:
         """True when the officer removed ``surface`` with ``label`` (case-insensitive surface)."""
         return (surface.strip().casefold(), label) in self._reject
+
+    def rejected_here(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
+        """A rejection that covers this prediction by its shape: same label, same token shape, same neighbours.
+
+        "days" rejected as a DATE in "from days to weeks" also drops "months" in "from months to weeks",
+        never "months" elsewhere, nor a word of another shape.
+        """
+        rules = self._reject_shape.get((label, shape(text[start:end])))
+        if not rules:
+            return None
+        return next((r for r in reversed(rules) if r.context_matches_both(text, start, end)), None)
+
+    def cuts_at_sentences(self) -> bool:
+        """True when the officer cut a tag at a sentence end: no suggestion then spans one."""
+        return bool(self._sentence_cuts)
 
     def relabel(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
         """The relabel lesson that applies to a prediction ``label`` at ``text[start:end]``, if any."""
