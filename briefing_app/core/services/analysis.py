@@ -15,6 +15,15 @@ from briefing_app.nlp.types import AnalysisResult, CancelCheck, ProgressCallback
 from briefing_app.storage.database import Database
 
 
+def lesson_words(action: str, text: str, from_text: str = "") -> set[str]:
+    """The words whose articles a lesson can change: its surface (or passage), and the old surface of a
+    shrunk boundary (that is where it applies)."""
+    words = {text}
+    if action == LessonAction.BOUNDARY and from_text:
+        words.add(from_text)
+    return {w for w in words if w.strip()}
+
+
 class AnalysisService:
     """Analyse articles with what the officer taught applied."""
 
@@ -37,16 +46,17 @@ class AnalysisService:
         self.articles.save_analysis(article_id, result)
         return result
 
-    def articles_affected(self, lesson_ids: Iterable[int] | None = None) -> list[int]:
-        """Analysed articles whose text holds the surface (or passage) of the lessons (default: all active)."""
+    def articles_affected(self, lesson_ids: Iterable[int] | None = None, words: Iterable[str] = ()) -> list[int]:
+        """Analysed articles whose text holds the surface (or passage) of the lessons (default: all active).
+
+        ``words``: further surfaces to look for (those of lessons an undo deleted).
+        """
         lessons = LessonService(self.db)
         wanted = None if lesson_ids is None else set(lesson_ids)
         rows = [x for x in lessons.all(include_inactive=wanted is not None) if wanted is None or x.id in wanted]
-        needles = set()
+        needles = set(words)
         for lesson in rows:
-            needles.add(lesson.text)
-            if lesson.action == LessonAction.BOUNDARY and lesson.from_text:
-                needles.add(lesson.from_text)  # the old surface is where a shrunk boundary applies
+            needles.update(lesson_words(lesson.action, lesson.text, lesson.from_text))
         found: set[int] = set()
         with self.db.session() as session:
             for needle in sorted(n for n in needles if n.strip()):
@@ -55,14 +65,15 @@ class AnalysisService:
         return sorted(found)
 
     def resuggest_library(self, lesson_ids: Iterable[int] | None = None,
-                          progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> list[int]:
+                          progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+                          words: Iterable[str] = ()) -> list[int]:
         """Re-suggest the articles already in the library that the lessons would change (for a background worker).
 
         Only untouched suggestions are replaced: the officer's accepted, rejected and added tags are never
         overwritten (see ``ArticleService.save_analysis``). Stops between articles when ``cancel()`` is true;
         returns the ids re-suggested.
         """
-        ids = self.articles_affected(lesson_ids)
+        ids = self.articles_affected(lesson_ids, words)
         done = []
         for n, article_id in enumerate(ids, start=1):
             if cancel is not None and cancel():

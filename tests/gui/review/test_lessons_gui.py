@@ -181,3 +181,57 @@ def test_dragging_an_edge_of_the_tag_under_review_moves_its_boundary(qtbot: QtBo
         ("boundary", "Indian", "Indian Ocean")]
     window.undo_stack.undo()
     assert window.services.annotations.get(ocean.id).text == "Indian Ocean"
+
+
+def _entity_texts(window: MainWindow, article_id: int) -> list[tuple[str, str]]:
+    return sorted((a.text, a.status) for a in window.services.annotations.for_article(article_id)
+                  if a.kind == "entity")
+
+
+def test_a_lesson_reaches_the_library_in_the_background_and_its_undo_brings_it_back(
+        qtbot: QtBot, window: MainWindow) -> None:
+    library = window.review.library_lessons
+    library.timer.setInterval(50)
+    service = AnalysisService(window.services.db, window.analyzer)
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    kept = window.services.articles.add(ImportedDocument(title="Kept", text="Tankers sail the Indian Ocean.",
+                                                         source_path=""))
+    assert other.id is not None and kept.id is not None
+    service.analyze_article(other.id)
+    service.analyze_article(kept.id)
+    accepted = next(a for a in window.services.annotations.for_article(kept.id) if a.text == "Indian Ocean")
+    window.services.annotations.accept([accepted.id])  # the officer's own decision in another article
+    assert _entity_texts(window, other.id) == [("Indian Ocean", "suggested")]
+
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    with qtbot.waitSignal(library.applied, timeout=30_000) as applied:
+        _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+        _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # same key again: one pass
+        assert library.busy() and window.statusBar().isVisible()
+    assert other.id in applied.args[0]
+    assert _entity_texts(window, other.id) == [("Indian", "suggested")], "re-suggested with the lesson"
+    assert _entity_texts(window, kept.id) == [("Indian Ocean", "accepted")], "the officer's own tag is kept"
+    assert "now applies to" in window.statusBar().currentMessage()
+
+    with qtbot.waitSignal(library.applied, timeout=30_000):
+        window.undo_stack.undo()
+    assert window.services.lessons.all() == []
+    assert _entity_texts(window, other.id) == [("Indian Ocean", "suggested")], "the undo re-suggests it back"
+
+
+def test_a_background_pass_can_be_stopped(qtbot: QtBot, window: MainWindow) -> None:
+    library = window.review.library_lessons
+    library.timer.setInterval(60_000)
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert library.busy() and library.pending
+    library.start()
+    assert library.stop_button.isVisible()
+    qtbot.mouseClick(library.stop_button, Qt.MouseButton.LeftButton)
+    assert not library.stop_button.isVisible() and not library.pending
+    assert "Stopped applying" in window.statusBar().currentMessage()
