@@ -146,7 +146,10 @@ class CompiledLessons:
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lock = threading.RLock()
         self.rules: dict[int, LessonRule] = {}
+        #: (case-folded surface, label) -> rejections; a surface rejected in lower case ("free trade agreement",
+        #: "today") is a common phrase: its capitalised form (a name, a sentence start) is not rejected with it
         self._reject: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._reject_lower: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._relabel: dict[str, list[LessonRule]] = defaultdict(list)
         self._shrink: dict[str, list[LessonRule]] = defaultdict(list)
         self._alias: dict[str, LessonRule] = {}
@@ -188,7 +191,8 @@ class CompiledLessons:
         if rule.action in PILLAR_ACTIONS:
             self._pillar_dirty = True
         elif rule.action == REJECT:
-            self._reject[(surface.casefold(), rule.label)].add(rule.id)
+            table = self._reject_lower if surface == surface.lower() else self._reject
+            table[(surface.casefold(), rule.label)].add(rule.id)
             if rule.left and rule.right:
                 self._reject_shape[(rule.label, shape(surface))].append(rule)
         elif rule.action == RELABEL:
@@ -220,11 +224,12 @@ class CompiledLessons:
             shaped[:] = [r for r in shaped if r.id != rule.id]
             if not shaped:
                 del self._reject_shape[(rule.label, shape(surface))]
-        ids = self._reject.get((surface.casefold(), rule.label))
-        if ids is not None:
-            ids.discard(rule.id)
-            if not ids:
-                del self._reject[(surface.casefold(), rule.label)]
+        for table in (self._reject, self._reject_lower):
+            ids = table.get((surface.casefold(), rule.label))
+            if ids is not None:
+                ids.discard(rule.id)
+                if not ids:
+                    del table[(surface.casefold(), rule.label)]
         for table, k in ((self._relabel, canonical_text(surface)), (self._shrink, rule.from_text.strip())):
             if k in table:
                 table[k] = [r for r in table[k] if r.id != rule.id]
@@ -258,8 +263,10 @@ class CompiledLessons:
             return out
 
     def is_rejected(self, surface: str, label: str) -> bool:
-        """True when the officer removed ``surface`` with ``label`` (case-insensitive surface)."""
-        return (surface.strip().casefold(), label) in self._reject
+        """True when the officer removed ``surface`` with ``label`` (case-insensitive, except that a surface
+        removed in lower case stays suggested when capitalised)."""
+        key = (surface.strip().casefold(), label)
+        return key in self._reject or (key in self._reject_lower and surface == surface.lower())
 
     def rejected_here(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
         """A rejection that covers this prediction by its shape: same label, same token shape, same neighbours.

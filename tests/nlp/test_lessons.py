@@ -114,3 +114,12 @@ def test_a_cut_at_a_sentence_end_splits_other_tags_running_across_one(analyzer: 
 def test_an_added_name_is_also_found_in_capitals(analyzer: Analyzer) -> None:
     taught = _taught(analyzer, LessonRule(1, "add", "Hydrom", "ORG"))
     assert ("ORG", "learned") == _ents(taught, "HYDROM AWARDS NEW BLOCKS\nHydrom said on Monday it had awarded two.")["HYDROM"]
+
+
+def test_a_common_phrase_rejected_in_lower_case_keeps_the_capitalised_name(analyzer: Analyzer) -> None:
+    text = "Both sides signed the Free Trade Agreement in 2024."
+    assert ("LAW", "gazetteer") == _ents(analyzer, text).get("Free Trade Agreement")
+    taught = _taught(analyzer, LessonRule(1, "reject", "free trade agreement", "LAW"))
+    assert "Free Trade Agreement" in _ents(taught, text), "a name, not the common phrase rejected"
+    assert "Free Trade Agreement" not in _ents(_taught(analyzer, LessonRule(1, "reject", "Free Trade Agreement",
+                                                                              "LAW")), text)
