@@ -325,6 +325,10 @@ class Analyzer:
                 acronyms[canonical_text(spans[short].text)] = canonical_text(spans[long].text)
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
                           None, acronyms, lessons.entity_keys() if lessons is not None else None)
+        if lessons is not None and lessons.entity_keys():
+            for ent in out:  # a mention joined to an entity by the officer's merge says so when hovered
+                if not ent.why and (merge := lessons.merged(ent.text)) is not None:
+                    ent.why = merge.origin
         return out
 
 

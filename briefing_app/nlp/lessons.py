@@ -307,6 +307,10 @@ class CompiledLessons:
         rule = self.rules.get(lesson_id)
         return rule.origin if rule is not None else ""
 
+    def merged(self, surface: str) -> LessonRule | None:
+        """The merge lesson that gives ``surface`` its entity, if any (for the tooltip)."""
+        return self._alias.get(canonical_text(surface))
+
     def entity_keys(self) -> dict[str, str]:
         """Canonical surface -> entity key, from the officer's merges."""
         with self._lock:

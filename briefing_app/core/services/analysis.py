@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from briefing_app.core.models import Article, LessonAction
+from briefing_app.core.models import Annotation, Article, LessonAction
 from briefing_app.core.services.articles import ArticleService
 from briefing_app.core.services.lessons import LessonService
 from briefing_app.nlp.analyzer import Analyzer
@@ -83,3 +83,43 @@ class AnalysisService:
             if progress is not None:
                 progress(n, len(ids))
         return done
+
+    def tags_changed_by(self, lesson_id: int, cancel: CancelCheck | None = None) -> int:
+        """How many tags in the library lesson ``lesson_id`` changes now (for the Lessons panel).
+
+        Each article holding the lesson's words is analysed with the active lessons and with all but
+        this one; a tag counts when it differs (added, removed, relabelled, moved), except where the
+        officer's own decision stands (an accepted, rejected or added tag at that place), which no lesson
+        changes. Analyses a few articles: call it off the GUI thread.
+        """
+        lessons = LessonService(self.db)
+        if not any(x.id == lesson_id for x in lessons.all()):
+            return 0
+        with_it = self.learned_analyzer()
+        without = self.analyzer.with_lessons(self.analyzer.compile_lessons(
+            [r for r in lessons.rules() if r.id != lesson_id]))
+        changed = 0
+        for article_id in self.articles_affected([lesson_id]):
+            if cancel is not None and cancel():
+                break
+            article = self.articles.get(article_id)
+            if article is None:
+                continue
+            a, b = with_it.analyze(article.text), without.analyze(article.text)
+            with self.db.session() as session:
+                decided = session.exec(select(Annotation).where(
+                    Annotation.article_id == article_id,
+                    or_(Annotation.status != "suggested", Annotation.origin == "user"))).all()
+            spans = [(d.start, d.end) for d in decided if d.kind == "entity"]
+            pillars = {(d.start, d.end, d.label) for d in decided if d.kind == "pillar"}
+
+            def free(start: int, end: int, spans: list[tuple[int, int]] = spans) -> bool:
+                return not any(s < end and start < e for s, e in spans)
+
+            ents_a = {(e.start, e.end, e.label) for e in a.entities if free(e.start, e.end)}
+            ents_b = {(e.start, e.end, e.label) for e in b.entities if free(e.start, e.end)}
+            tags_a = {(p.start, p.end, x) for p in a.passages for x in p.pillars} - pillars
+            tags_b = {(p.start, p.end, x) for p in b.passages for x in p.pillars} - pillars
+            # a relabel or a moved boundary is one tag changed, not one removed and one added
+            changed += max(len(ents_a - ents_b), len(ents_b - ents_a)) + max(len(tags_a - tags_b), len(tags_b - tags_a))
+        return changed
