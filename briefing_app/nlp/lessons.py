@@ -224,12 +224,12 @@ class CompiledLessons:
             shaped[:] = [r for r in shaped if r.id != rule.id]
             if not shaped:
                 del self._reject_shape[(rule.label, shape(surface))]
-        for table in (self._reject, self._reject_lower):
-            ids = table.get((surface.casefold(), rule.label))
+        for rejects in (self._reject, self._reject_lower):
+            ids = rejects.get((surface.casefold(), rule.label))
             if ids is not None:
                 ids.discard(rule.id)
                 if not ids:
-                    del table[(surface.casefold(), rule.label)]
+                    del rejects[(surface.casefold(), rule.label)]
         for table, k in ((self._relabel, canonical_text(surface)), (self._shrink, rule.from_text.strip())):
             if k in table:
                 table[k] = [r for r in table[k] if r.id != rule.id]

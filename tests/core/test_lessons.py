@@ -251,7 +251,7 @@ def test_a_merge_says_where_it_was_learned_when_hovered(services: Services, anal
 def test_a_lesson_counts_exactly_the_tags_it_changes_now(services: Services, analyzer: Analyzer) -> None:
     service = AnalysisService(services.db, analyzer)
     first = _article(services, analyzer, "PM Modi met officials in Kochi on Monday.")
-    other = _article(services, analyzer, "Fishermen in Kochi protested. Kochi port reopened.")
+    _article(services, analyzer, "Fishermen in Kochi protested. Kochi port reopened.")
     kept = _article(services, analyzer, "Tourists flocked to Kochi.")
     services.annotations.accept([_tag(services, kept, "Kochi").id])
     services.annotations.reject([_tag(services, first, "Kochi").id])

@@ -109,7 +109,7 @@ class AnalysisService:
             with self.db.session() as session:
                 decided = session.exec(select(Annotation).where(
                     Annotation.article_id == article_id,
-                    or_(Annotation.status != "suggested", Annotation.origin == "user"))).all()
+                    or_(col(Annotation.status) != "suggested", col(Annotation.origin) == "user"))).all()
             spans = [(d.start, d.end) for d in decided if d.kind == "entity"]
             pillars = {(d.start, d.end, d.label) for d in decided if d.kind == "pillar"}
 
