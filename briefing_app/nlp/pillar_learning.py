@@ -92,9 +92,10 @@ class NudgeModel:
     """Per-pillar logistic nudges fitted on the officer's sentences (see the module docstring)."""
 
     def __init__(self, pillars: Sequence[str], *, c: float = 1.0, min_articles: int = 2, iterations: int = 200,
-                 rate: float = 0.5, cap: float = 3.0, min_delta: float = 0.2) -> None:
+                 rate: float = 0.5, cap: float = 3.0, min_delta: float = 0.2, max_features: int = 2000) -> None:
         self.pillars = list(pillars)
         self.c, self.min_articles, self.iterations, self.rate = c, min_articles, iterations, rate
+        self.max_features = max_features
         self.cap, self.min_delta = cap, min_delta
         self.index: dict[str, int] = {}
         self.weights: np.ndarray | None = None  # features x pillars
@@ -110,7 +111,10 @@ class NudgeModel:
         for f, r in zip(feats, rows, strict=True):
             for t in f:
                 seen[t].add(r.article)
-        vocab = sorted(t for t, arts in seen.items() if len(arts) >= self.min_articles)
+        # words seen in several articles (never one article's names), the most widespread first (memory bound)
+        common = sorted((t for t, arts in seen.items() if len(arts) >= self.min_articles),
+                        key=lambda t: (-len(seen[t]), t))[:self.max_features]
+        vocab = sorted(common)
         self.index = {t: i for i, t in enumerate(vocab)}
         n, v, k = len(rows), len(vocab), len(self.pillars)
         if not n or not v:
@@ -164,7 +168,7 @@ def _nudged(raw: dict[str, float], deltas: dict[str, float]) -> dict[str, float]
 
 
 def fit_nudges(examples: Sequence[PillarExample], base: PillarScorer, entity_pillars: dict[str, list[str]] | None,
-               *, min_articles: int = 3, max_folds: int = 10, max_rows: int = 4000) -> NudgeModel | None:
+               *, min_articles: int = 3, max_folds: int = 10, max_rows: int = 2000) -> NudgeModel | None:
     """The nudge model for the officer's reviewed sentences, adopted per pillar by leave-one-article-out.
 
     None when there are too few reviewed articles to judge (fewer than ``min_articles``) or no pillar

@@ -81,6 +81,7 @@ class LessonsPanel(_Panel):
         self.impact.setWordWrap(True)
         self.tree.currentItemChanged.connect(lambda _item, _prev: self._count_impact())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.show_source())
+        self.tree.setToolTip("Double-click a lesson (or right-click → Show source) to see where it was learned")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         for button in (self.withdraw_button, export_button, import_button):
@@ -126,6 +127,7 @@ class LessonsPanel(_Panel):
             tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
             if lesson.context:
                 tip += f"\n{_snippet(lesson.context, 200)}"
+            tip += "\nDouble-click to open it there."
             for column in range(4):
                 item.setToolTip(column, tip)
             item.setData(0, ROLE, lesson.id)
@@ -147,8 +149,7 @@ class LessonsPanel(_Panel):
 
         def done(result: tuple[int, int]) -> None:
             if result[0] == self._selected_id():
-                self.impact.setText(f"Changes {result[1]} tag(s) in the library now."
-                                    " Double-click to see where it was learned.")
+                self.impact.setText(f"Changes {result[1]} tag(s) in the library now.")
 
         self.impact.setText("Counting the tags this lesson changes…")
         self.controller.window.tasks.start(IMPACT_TASK, work, done)
