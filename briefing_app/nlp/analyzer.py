@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
-from briefing_app.nlp.chunking import chunk_spans, sentence_spans
+from briefing_app.nlp.chunking import _is_abbreviation, chunk_spans, sentence_spans
 from briefing_app.nlp.entities import (
     CONTAINER,
     DATE_RULE,
@@ -30,7 +30,7 @@ from briefing_app.nlp.entities import (
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, default_gazetteer
 from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
-from briefing_app.nlp.lessons import ADD, CompiledLessons, LessonRule
+from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons, LessonRule
 from briefing_app.nlp.model_loading import (
     DEFAULT_MODEL,
     ModelUnavailable,
@@ -141,7 +141,7 @@ class Analyzer:
 
     def compile_lessons(self, rules: list[LessonRule] | None = None) -> CompiledLessons:
         """A new compiled lesson set for this analyser's pipeline (update it with ``sync``)."""
-        compiled = CompiledLessons(self.nlp, self.shared.scorer)
+        compiled = CompiledLessons(self.nlp, self.shared.scorer, self.shared.entity_pillars)
         if rules:
             compiled.sync(rules)
         return compiled
@@ -274,6 +274,9 @@ class Analyzer:
         rule_cands += self._official_names(text, gaz, fixed)
         fixed = promote_containers(text, fixed, rule_cands)
         base = _extend_names(text, fixed + rule_cands) + titled + dates
+        if self.lessons is not None and self.lessons.cuts_at_sentences():
+            # the officer cut a tag at a sentence end ("Pacific. The Indian Navy"): none spans one
+            base = [c for c in base if not _spans_sentence_end(text, c.start, c.end)]
         base += _not_inside(learned, base)
         furniture = self._furniture_mask(text, labels)
         if furniture is not None:
@@ -420,7 +423,8 @@ class Analyzer:
                     label = rule.label
                 if rule is not None:
                     why = rule.origin
-                if lessons.is_rejected(text[start:end], label):
+                if lessons.is_rejected(text[start:end], label) or (
+                        cand.source != "learned" and lessons.rejected_here(text, start, end, label) is not None):
                     continue
             out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role, why=why))
         acronyms = {}
@@ -430,6 +434,10 @@ class Analyzer:
                 acronyms[canonical_text(spans[short].text)] = canonical_text(spans[long].text)
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
                           None, acronyms, lessons.entity_keys() if lessons is not None else None)
+        if lessons is not None and lessons.entity_keys():
+            for ent in out:  # a mention joined to an entity by the officer's merge says so when hovered
+                if not ent.why and (merge := lessons.merged(ent.text)) is not None:
+                    ent.why = merge.origin
         return out
 
 
@@ -455,6 +463,12 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
         out.append(c)
     return out
+
+
+def _spans_sentence_end(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` runs across a sentence end (not an abbreviation: "Mr. Smith", "St. Kitts")."""
+    return any(not _is_abbreviation(text, m.start() + 1)
+               for m in SENTENCE_INSIDE.finditer(text, start, end))
 
 
 def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candidate]:

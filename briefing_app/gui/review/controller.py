@@ -109,6 +109,10 @@ class ReviewController(QObject):
         Only the annotations that changed are re-rendered (update_entity /
         update_pillar); an undo of an edit in another article shows that article.
         """
+        if changes.lessons:  # what was learned (or unlearned) reaches the articles already in the library
+            library_lessons = getattr(getattr(self.window, "review", None), "library_lessons", None)
+            if library_lessons is not None:
+                library_lessons.lessons_changed(changes)
         article_id = self.window.current_article_id
         touched = changes.article_ids()
         if len(touched) == 1 and article_id not in touched:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from briefing_app.gui.review.controller import ReviewController
 from briefing_app.gui.review.lessons_panel import LessonsPanel
+from briefing_app.gui.review.library_lessons import LibraryLessons
 from briefing_app.gui.review.menus import entity_menu, pillar_menu, show_context_menu
 from briefing_app.gui.review.panels import EntitiesPanel, NotesPanel, PillarsPanel
 from briefing_app.gui.review.shortcuts import (
@@ -169,6 +170,7 @@ class ReviewWorkspace:
         self.pillars_panel = PillarsPanel(c)
         self.notes_panel = NotesPanel(c)
         self.lessons_panel = LessonsPanel(c)
+        self.library_lessons = LibraryLessons(window)
         self.docks: dict[str, QDockWidget] = {}
         previous: QDockWidget | None = None
         legend = window.findChild(QDockWidget, "legendDock")
