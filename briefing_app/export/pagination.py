@@ -1,0 +1,273 @@
+"""How many pages an exported note fills, measured on the very document the export writes (issue 15).
+
+:func:`estimate_pages` walks the body of the python-docx document that :func:`build_document` made: every
+paragraph is broken into lines with the widths of the template's font (Arial metrics, which Liberation Sans
+and Arimo share; ``resources/font_metrics.json``), at the size, indents and spacing its style and direct
+formatting give, inside the template's page and margins; table rows take the height of their tallest cell
+and never split. The result is fractional: ``1.4`` means the text ends two-fifths down page 2. Checked
+against LibreOffice's page count in ``tests/export/test_page_estimate.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Length
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from briefing_app.resources import resource_file
+
+EMU_PER_PT = 12700
+DEFAULT_SIZE_PT = 11.0
+DEFAULT_TAB_PT = 36.0  # Word's default tab stops every 1.27 cm
+CELL_MARGIN_PT = 5.4  # Word's default left and right cell margin, 0.19 cm
+ROW_RULE_PT = 0.5  # a table row's border
+KEEP_LINES = 2  # widow/orphan control: a paragraph never leaves one line alone on a page
+
+
+@cache
+def _metrics() -> dict[str, dict[str, object]]:
+    data: dict[str, dict[str, object]] = json.loads(resource_file("font_metrics.json").read_text(encoding="utf-8"))
+    return data
+
+
+def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width of ``text`` set in the template's font at ``size_pt``."""
+    face = _metrics()["bold" if bold else "regular"]
+    widths: dict[str, int] = face["widths"]  # type: ignore[assignment]
+    fallback = widths.get("n", 556)
+    return sum(widths.get(ch, fallback) for ch in text) * size_pt / 1000
+
+
+def line_height_pt(size_pt: float, multiple: float = 1.0) -> float:
+    """Height of one line of text at ``size_pt`` with a line-spacing ``multiple``."""
+    return size_pt * float(_metrics()["regular"]["line"]) * multiple  # type: ignore[arg-type]
+
+
+@dataclass
+class _Format:
+    size: float = DEFAULT_SIZE_PT
+    bold: bool = False
+    before: float = 0.0
+    after: float = 0.0
+    multiple: float = 1.0
+    exact: float = 0.0  # exact or at-least line height in pt, 0 = multiple of the font's line
+    left: float = 0.0
+    right: float = 0.0
+    first: float = 0.0
+    keep_next: bool = False
+
+
+def _pt(value: Length | None) -> float | None:
+    return None if value is None else int(value) / EMU_PER_PT
+
+
+def _style_chain(style: ParagraphStyle | None) -> list[ParagraphStyle]:
+    chain: list[ParagraphStyle] = []
+    while style is not None and style not in chain:
+        chain.append(style)
+        style = style.base_style  # type: ignore[assignment]
+    return chain
+
+
+def _format(paragraph: Paragraph) -> _Format:
+    """Size, weight, spacing and indents of a paragraph: direct formatting over its style chain."""
+    fmt = _Format()
+    chain = _style_chain(paragraph.style)  # type: ignore[arg-type]
+    sources = [paragraph.paragraph_format, *(s.paragraph_format for s in chain)]
+    fonts = [s.font for s in chain]
+
+    def first(attr: str, items: list) -> object:  # noqa: ANN001 - python-docx proxies
+        for item in items:
+            value = getattr(item, attr)
+            if value is not None:
+                return value
+        return None
+
+    size = first("size", fonts)
+    fmt.size = _pt(size) or DEFAULT_SIZE_PT  # type: ignore[arg-type]
+    fmt.bold = bool(first("bold", fonts))
+    fmt.before = _pt(first("space_before", sources)) or 0.0  # type: ignore[arg-type]
+    fmt.after = _pt(first("space_after", sources)) or 0.0  # type: ignore[arg-type]
+    spacing = first("line_spacing", sources)
+    if isinstance(spacing, Length):
+        fmt.exact = _pt(spacing) or 0.0
+    elif isinstance(spacing, float):
+        fmt.multiple = spacing
+    fmt.left = _pt(first("left_indent", sources)) or 0.0  # type: ignore[arg-type]
+    fmt.right = _pt(first("right_indent", sources)) or 0.0  # type: ignore[arg-type]
+    fmt.first = _pt(first("first_line_indent", sources)) or 0.0  # type: ignore[arg-type]
+    fmt.keep_next = bool(first("keep_with_next", sources))
+    runs = paragraph.runs
+    sizes = [_pt(r.font.size) for r in runs if r.font.size is not None]
+    if sizes:
+        fmt.size = max(s for s in sizes if s is not None)
+    if runs and all(r.bold for r in runs if r.text.strip()):
+        fmt.bold = True
+    return fmt
+
+
+def _numbered(paragraph: Paragraph) -> bool:
+    """Whether the paragraph (or its style) carries automatic numbering or bullets (a marker and a tab)."""
+    if paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+        return True
+    for style in _style_chain(paragraph.style):  # type: ignore[arg-type]
+        ppr = style.element.find(qn("w:pPr"))
+        if ppr is not None and ppr.find(qn("w:numPr")) is not None:
+            return True
+    return False
+
+
+def _paragraph_text(paragraph: Paragraph) -> tuple[str, list[bool]]:
+    """The paragraph's text (runs and hyperlinks) and, per character, whether it is bold."""
+    text: list[str] = []
+    bold: list[bool] = []
+    for r in paragraph._p.iter(qn("w:r")):
+        rpr = r.find(qn("w:rPr"))
+        is_bold = rpr is not None and rpr.find(qn("w:b")) is not None
+        for child in r:
+            if child.tag == qn("w:t") and child.text:
+                text.append(child.text)
+                bold.extend([is_bold] * len(child.text))
+            elif child.tag == qn("w:tab"):
+                text.append("\t")
+                bold.append(False)
+    return "".join(text), bold
+
+
+def count_lines(text: str, bold: list[bool], fmt: _Format, width_pt: float) -> int:
+    """Lines ``text`` takes when broken at spaces into lines ``width_pt`` wide (first line indented)."""
+    if not text.strip():
+        return 1
+    lines = 1
+    x = fmt.first
+    available = width_pt
+    index = 0
+    for token in _tokens(text):
+        piece_bold = bool(bold[index]) if index < len(bold) else fmt.bold
+        index += len(token)
+        if token == "\t":
+            # Hanging indent ("[1]<tab>text"): the tab goes to the left indent; else to the next default stop.
+            x = 0.0 if fmt.first < 0 and x < 0 else (int(x // DEFAULT_TAB_PT) + 1) * DEFAULT_TAB_PT
+            continue
+        width = text_width_pt(token, fmt.size, piece_bold or fmt.bold)
+        if token.isspace():
+            x += width
+            continue
+        if x + width > available and x > 0:
+            lines += 1
+            x = 0.0
+            while width > available:  # a word (a URL) longer than the line breaks anywhere
+                lines += 1
+                width -= available
+        x += width
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    out: list[str] = []
+    word = ""
+    for ch in text:
+        if ch in " \t":
+            if word:
+                out.append(word)
+                word = ""
+            out.append(ch)
+        elif ch == "/" or ch == "-":  # a URL or a hyphenated word may break after / and -
+            out.append(word + ch)
+            word = ""
+        else:
+            word += ch
+    if word:
+        out.append(word)
+    return out
+
+
+@dataclass
+class _Block:
+    before: float
+    line: float
+    lines: int
+    after: float
+    keep_next: bool = False
+    atomic: bool = False  # a table row: never split
+
+
+def _paragraph_block(paragraph: Paragraph, width_pt: float) -> _Block:
+    fmt = _format(paragraph)
+    text, bold = _paragraph_text(paragraph)
+    if _numbered(paragraph):
+        text = "•\t" + text  # the marker and its tab, as Word draws them
+    lines = count_lines(text, bold, fmt, width_pt - fmt.left - fmt.right)
+    line = fmt.exact or line_height_pt(fmt.size, fmt.multiple)
+    return _Block(fmt.before, line, lines, fmt.after, fmt.keep_next)
+
+
+def _table_blocks(table: Table) -> list[_Block]:
+    blocks: list[_Block] = []
+    for row in table.rows:
+        height = 0.0
+        for cell in row.cells:
+            width = (_pt(cell.width) or 100.0) - 2 * CELL_MARGIN_PT
+            cell_height = 0.0
+            for paragraph in cell.paragraphs:
+                b = _paragraph_block(paragraph, width)
+                cell_height += b.before + b.line * b.lines + b.after
+            height = max(height, cell_height)
+        blocks.append(_Block(0.0, height + ROW_RULE_PT, 1, 0.0, atomic=True))
+    return blocks
+
+
+def estimate_pages(document: DocxDocument) -> float:
+    """Pages the body of ``document`` fills, as a fraction (``2.3``: a third of the way down page 3)."""
+    section = document.sections[-1]
+    page_h = _pt(section.page_height) or 842.0
+    page_w = _pt(section.page_width) or 595.0
+    top, bottom = _pt(section.top_margin) or 72.0, _pt(section.bottom_margin) or 72.0
+    left, right = _pt(section.left_margin) or 72.0, _pt(section.right_margin) or 72.0
+    body_h = page_h - top - bottom
+    body_w = page_w - left - right
+    blocks: list[_Block] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            blocks.append(_paragraph_block(Paragraph(child, document._body), body_w))
+        elif child.tag == qn("w:tbl"):
+            blocks.extend(_table_blocks(Table(child, document._body)))
+    return _flow(blocks, body_h)
+
+
+def _flow(blocks: list[_Block], body_h: float) -> float:
+    """Pour the blocks onto pages of height ``body_h``; return the filled pages as a fraction."""
+    pages = 1
+    y = 0.0
+    for n, block in enumerate(blocks):
+        before = block.before if y > 0 else 0.0  # no space before at the top of a page
+        need = before + block.line * min(block.lines, KEEP_LINES if not block.atomic else 1)
+        if block.keep_next and n + 1 < len(blocks):
+            nxt = blocks[n + 1]
+            need += block.line * block.lines + block.after + nxt.before + nxt.line * min(nxt.lines, KEEP_LINES)
+        if y > 0 and y + need > body_h:
+            pages += 1
+            y = 0.0
+            before = 0.0
+        y += before
+        remaining = block.lines
+        while remaining:
+            fit = int((body_h - y) // block.line) if block.line > 0 else remaining
+            if block.atomic or fit >= remaining:
+                y += block.line * remaining
+                break
+            fit = max(0, fit)
+            if remaining - fit < KEEP_LINES and fit > 0:
+                fit = max(0, remaining - KEEP_LINES)  # widow control: carry two lines over
+            remaining -= fit
+            pages += 1
+            y = 0.0
+        y = min(body_h, y + block.after)
+    return pages - 1 + y / body_h
