@@ -19,14 +19,17 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+_KEEP_IDS = {"sqlite_autoincrement": True}
+
 
 def upgrade() -> None:
-    with op.batch_alter_table("briefing", schema=None) as batch_op:
+    # table_kwargs: should batch mode recreate a table, its ids stay never-reused (AUTOINCREMENT, 0002).
+    with op.batch_alter_table("briefing", schema=None, table_kwargs=_KEEP_IDS) as batch_op:
         batch_op.add_column(sa.Column("page_budget", sa.Float(), nullable=False, server_default="2.0"))
         batch_op.add_column(sa.Column("newest_first", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column("actor_edits", sqlmodel.sql.sqltypes.AutoString(), nullable=False,
                                       server_default="{}"))
-    with op.batch_alter_table("briefingitem", schema=None) as batch_op:
+    with op.batch_alter_table("briefingitem", schema=None, table_kwargs=_KEEP_IDS) as batch_op:
         batch_op.add_column(sa.Column("quote", sqlmodel.sql.sqltypes.AutoString(), nullable=False,
                                       server_default=""))
         batch_op.add_column(sa.Column("paraphrase", sqlmodel.sql.sqltypes.AutoString(), nullable=False,
@@ -34,10 +37,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("briefingitem", schema=None) as batch_op:
+    with op.batch_alter_table("briefingitem", schema=None, table_kwargs=_KEEP_IDS) as batch_op:
         batch_op.drop_column("paraphrase")
         batch_op.drop_column("quote")
-    with op.batch_alter_table("briefing", schema=None) as batch_op:
+    with op.batch_alter_table("briefing", schema=None, table_kwargs=_KEEP_IDS) as batch_op:
         batch_op.drop_column("actor_edits")
         batch_op.drop_column("newest_first")
         batch_op.drop_column("page_budget")
