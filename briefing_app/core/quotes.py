@@ -158,8 +158,7 @@ def resolve_relative_dates(text: str, published: str) -> str:
         if resolved is None:
             continue
         # "in February this year": one bracket after the whole phrase is enough.
-        follow = _RELATIVE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
-        if follow is not None and match.group("month") and follow.group("this_year"):
+        if match.group("month") and re.match(r" (?:this|last|next) year\b", text[match.end():], re.IGNORECASE):
             continue
         out.append(text[cursor:match.end()])
         out.append(f" [{resolved}]")

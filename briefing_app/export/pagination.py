@@ -23,6 +23,8 @@ from docx.text.paragraph import Paragraph
 
 from briefing_app.resources import resource_file
 
+from .model import BriefingDocument
+
 EMU_PER_PT = 12700
 DEFAULT_SIZE_PT = 11.0
 DEFAULT_TAB_PT = 36.0  # Word's default tab stops every 1.27 cm
@@ -72,14 +74,14 @@ def _style_chain(style: ParagraphStyle | None) -> list[ParagraphStyle]:
     chain: list[ParagraphStyle] = []
     while style is not None and style not in chain:
         chain.append(style)
-        style = style.base_style  # type: ignore[assignment]
+        style = style.base_style
     return chain
 
 
 def _format(paragraph: Paragraph) -> _Format:
     """Size, weight, spacing and indents of a paragraph: direct formatting over its style chain."""
     fmt = _Format()
-    chain = _style_chain(paragraph.style)  # type: ignore[arg-type]
+    chain = _style_chain(paragraph.style)
     sources = [paragraph.paragraph_format, *(s.paragraph_format for s in chain)]
     fonts = [s.font for s in chain]
 
@@ -117,7 +119,7 @@ def _numbered(paragraph: Paragraph) -> bool:
     """Whether the paragraph (or its style) carries automatic numbering or bullets (a marker and a tab)."""
     if paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
         return True
-    for style in _style_chain(paragraph.style):  # type: ignore[arg-type]
+    for style in _style_chain(paragraph.style):
         ppr = style.element.find(qn("w:pPr"))
         if ppr is not None and ppr.find(qn("w:numPr")) is not None:
             return True
@@ -240,6 +242,17 @@ def estimate_pages(document: DocxDocument) -> float:
         elif child.tag == qn("w:tbl"):
             blocks.extend(_table_blocks(Table(child, document._body)))
     return _flow(blocks, body_h)
+
+
+def estimate_note_pages(doc: BriefingDocument, template: str | None = None) -> float:
+    """Pages ``doc`` fills when exported with ``template`` (the house style when it cannot be used)."""
+    from .docx_writer import ExportFailed, build_document
+
+    try:
+        document, _warnings = build_document(doc, template)
+    except ExportFailed:
+        document, _warnings = build_document(doc, None)
+    return estimate_pages(document)
 
 
 def _flow(blocks: list[_Block], body_h: float) -> float:

@@ -143,7 +143,8 @@ class BriefingService:
                         raise ValueError(f"A length budget is between 0 (none) and {MAX_PAGE_BUDGET:g} pages.")
                     briefing.page_budget = budget
                 elif name == "newest_first":
-                    briefing.newest_first = bool(value)
+                    briefing.newest_first = (value.strip().lower() in ("1", "true", "yes")
+                                             if isinstance(value, str) else bool(value))
                 elif name == "actor_edits":
                     edits = value if isinstance(value, dict) else actor_table.load_edits(str(value))
                     briefing.actor_edits = json.dumps(edits, ensure_ascii=False, sort_keys=True)
@@ -435,7 +436,9 @@ class BriefingService:
         if not self._articles(article_ids):
             raise ValueError("Choose at least one article for the briefing.")
         budget = briefing.page_budget if options.page_budget is None else options.page_budget
-        candidates = self.draft_candidates(article_ids, options.per_pillar)
+        # With a length budget the budget is the limit; the per-section cap only keeps one pillar from taking all.
+        cap = max(options.per_pillar, 10) if budget and budget > 0 else options.per_pillar
+        candidates = self.draft_candidates(article_ids, cap)
         floor = min(len(candidates), len({c.article_id for c in candidates}))
 
         def place(count: int) -> None:
@@ -472,14 +475,9 @@ class BriefingService:
 
     def estimate_pages(self, briefing_id: int, template: str | None = None) -> float:
         """Pages the exported note fills (fractional), from the export's own layout and template."""
-        from briefing_app.export.docx_writer import ExportFailed, build_document
-        from briefing_app.export.pagination import estimate_pages
+        from briefing_app.export.pagination import estimate_note_pages
 
-        try:
-            document, _warnings = build_document(self.document(briefing_id), template)
-        except ExportFailed:
-            document, _warnings = build_document(self.document(briefing_id), None)
-        return estimate_pages(document)
+        return estimate_note_pages(self.document(briefing_id), template)
 
     def _articles(self, article_ids: list[int]) -> list[Article]:
         with self.db.session() as session:
