@@ -25,12 +25,16 @@ _DATELINE = re.compile(
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|&))*(?:,\s*[\w ]{2,40})?\s*(?:\||\n|—|–)\s*")
 
 
+# A list marker is layout, not words: "• India will join…" is quoted from "India".
+_MARKER = re.compile(r"^\s*(?:[•▪◦●○■□➢►*–—-]|\(?\d{1,2}[.)])\s+(?=\S)")
+
+
 def quote_start(text: str) -> int:
-    """Index where the quotable words of ``text`` begin: after a dateline or byline (0 when none)."""
+    """Index where the quotable words of ``text`` begin: after a list marker, dateline or byline (0 when none)."""
     offset = 0
-    for _ in range(2):  # a byline then a dateline
+    for _ in range(3):  # a marker, a byline, a dateline
         rest = text[offset:]
-        match = _BYLINE.match(rest) or _DATELINE.match(rest)
+        match = _MARKER.match(rest) or _BYLINE.match(rest) or _DATELINE.match(rest)
         if match is None or match.end() >= len(rest):
             break
         offset += match.end()

@@ -16,6 +16,7 @@ from briefing_app.core.quotes import quote_start, resolve_relative_dates, trimme
     ("By Jane Doe, Staff Reporter | India and the US agreed.", "India and the US"),
     ("Prime Minister Modi: India will stand with its partners.", "Prime Minister Modi:"),
     ("India and the U.S. agreed.", "India and the U.S."),
+    ("• India will join a critical-minerals buyers' club.", "India will join"),
 ])
 def test_datelines_and_bylines_are_never_the_start_of_a_quote(text: str, starts: str) -> None:
     assert text[quote_start(text):].startswith(starts)

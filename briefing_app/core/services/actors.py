@@ -32,6 +32,11 @@ ACTOR_RANK = {"Person": 0, "Organisation": 1, "Initiative": 2, "Event": 3, "Plac
 ACTOR_WEIGHT = {"Person": 2.0, "Organisation": 1.5, "Initiative": 1.25, "Event": 1.25, "Place": 1.0}
 
 
+#: Forms of address a tagger may give as a role: they say nothing of what the person does.
+HONORIFICS = frozenset({"shri", "smt", "sri", "shrimati", "kumari", "mr", "mrs", "ms", "miss", "dr", "sir", "dame",
+                        "hon", "honourable", "h.e", "his excellency", "her excellency", "excellency", "mx"})
+
+
 @dataclass
 class _Actor:
     key: str
@@ -130,6 +135,7 @@ def key_actors(db: Database, article_ids: list[int], note_date: str = "", edits:
 
 def stated_role(roles: list[tuple[str, str, int]], note_date: str) -> str:
     """The role given in the newest cited article; its year added when that article predates the note's year."""
+    roles = [(p, r, a) for p, r, a in roles if r.strip(" .").casefold() not in HONORIFICS]
     if not roles:
         return ""
     newest = max(p for p, _r, _a in roles)

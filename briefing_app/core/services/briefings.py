@@ -18,6 +18,7 @@ from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
 
 DEFAULT_PAGE_BUDGET = 2.0
+DRAFT_MIN_WORDS = 8  # shorter passages ("I have two announcements.") say too little to quote
 MAX_PAGE_BUDGET = 50.0
 BRIEFING_FIELDS = (
     "title", "subject", "to", "from_", "date", "reference", "classification", "caveat", "assessment",
@@ -398,8 +399,8 @@ class BriefingService:
             quoted = text[start:end].strip() if text else ann.text.strip()
             if (ann.article_id, start) in seen or ann.label not in known:
                 continue  # a sentence tagged with two pillars is quoted once, under its strongest
-            if len(quoted.split()) < 6 or not _reads_as_prose(quoted):
-                continue  # a headline, a table row or a fragment is not a passage to quote
+            if len(quoted.split()) < DRAFT_MIN_WORDS or not _reads_as_prose(quoted) or quoted.endswith("?"):
+                continue  # a headline, a table row, a question or a fragment is not a passage to quote
             seen.add((ann.article_id, start))
             pool.append(CandidatePassage(annotation_id=ann.id or 0, article_id=ann.article_id, start=start,
                                          end=end, pillar_id=ann.label, text=quoted, status=ann.status,
