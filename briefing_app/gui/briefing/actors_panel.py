@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from briefing_app.export.model import KeyActor
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 41
-COLUMNS = ("Name", "Type", "Role / title (editable)", "Mentions", "Articles")
+COLUMNS = ("Name", "Type", "Role / title", "Mentions", "Articles")
 
 
 class ActorsPanel(QWidget):
@@ -44,15 +44,19 @@ class ActorsPanel(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 2
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeaderItem(2).setToolTip("Double-click to edit the role printed in the note")  # type: ignore[union-attr]
         self.table.itemChanged.connect(self._changed)
         self.remove_button = QPushButton("Remove from the note", self)
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self.selected_keys()))
         self.restore_button = QPushButton("Restore removed", self)
         self.restore_button.clicked.connect(self.restoreRequested.emit)
         hint = QLabel("One row per person or body across the cited articles (aliases merged). A role taken "
-                      "from an article older than the note carries that article's year.", self)
+                      "from an article older than the note carries that article's year. Double-click a role "
+                      "to edit it.", self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5b6270;")
         buttons = QHBoxLayout()

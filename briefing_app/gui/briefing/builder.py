@@ -766,7 +766,8 @@ class BriefingBuilder(QWidget):
             self.comment_edit.setEnabled(False)
         else:
             article = self.services.articles.get(item.article_id)
-            source = ", ".join(x for x in (article.outlet, article.title) if x) if article is not None else ""
+            source = ", ".join(x for x in (article.outlet, article.title, format_date(article.published))
+                               if x) if article is not None else ""
             self.item_label.setText(f"Source: <i>{_escape(source)}</i>")
             if self.comment_edit.toPlainText().strip() != item.comment.strip():
                 self.comment_edit.setPlainText(item.comment)

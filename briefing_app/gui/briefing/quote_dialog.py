@@ -99,6 +99,11 @@ class QuoteEditDialog(QDialog):
     def _apply(self, how) -> None:  # noqa: ANN001 - cut or keep_only
         cursor = self.passage.textCursor()
         start, end = sorted((cursor.anchor(), cursor.position()))
+        # Snap to whole words, as selections in the article do.
+        while 0 < start < len(self.original) and not self.original[start - 1].isspace():
+            start -= 1
+        while 0 < end < len(self.original) and not self.original[end].isspace() and not self.original[end - 1].isspace():
+            end += 1
         if end <= start:
             self.result_label.setText("Select some words of the passage first.")
             return

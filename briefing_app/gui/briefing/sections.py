@@ -95,7 +95,7 @@ class SectionTree(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.header().setStretchLastSection(False)
-        self.setColumnWidth(1, 120)
+        self.setColumnWidth(1, 215)  # "[1] Sample Daily · 20 February 2020"
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.sections: dict[str, QTreeWidgetItem] = {}
 

@@ -3,6 +3,7 @@ converted to PDF with LibreOffice and read back."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -44,6 +45,8 @@ def _in_quote_dialog(action: Callable[[QuoteEditDialog], None]) -> None:
             QTimer.singleShot(20, act)
             return
         action(dialog)
+        if os.environ.get("BRIEFING_NOTE_PAGES"):
+            dialog.grab().save(str(Path(os.environ["BRIEFING_NOTE_PAGES"]) / f"quote-dialog-{id(action)}.png"))
         dialog.accept()
 
     QTimer.singleShot(0, act)
@@ -151,9 +154,13 @@ def test_two_page_note_from_four_articles_trimmed_paraphrased_dated_and_merged(
 
     # For the report and the README: every page as PNG (kept only when asked for).
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tmp_path / "page")], check=True)
-    import os
     keep = os.environ.get("BRIEFING_NOTE_PAGES")
     if keep:
+        builder.tabs.setCurrentIndex(0)
+        builder.tree.setCurrentItem(builder.tree.leaf(longest.id or 0))
+        window.grab().save(str(Path(keep) / "builder.png"))
+        builder.tabs.setCurrentWidget(builder.actors_panel)
+        window.grab().save(str(Path(keep) / "builder-actors.png"))
         import shutil
 
         Path(keep).mkdir(parents=True, exist_ok=True)
