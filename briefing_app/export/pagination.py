@@ -211,17 +211,44 @@ def _paragraph_block(paragraph: Paragraph, width_pt: float) -> _Block:
     return _Block(fmt.before, line, lines, fmt.after, fmt.keep_next)
 
 
+def _cell_margins(table: Table) -> tuple[float, float]:
+    """(top + bottom, left + right) cell margins in pt: the table's own, else its style's, else Word's."""
+    vertical, horizontal = 0.0, 2 * CELL_MARGIN_PT
+    sources = [table._tbl.tblPr]
+    style = table.style
+    while style is not None:
+        sources.append(style.element.find(qn("w:tblPr")))
+        style = style.base_style
+    for tbl_pr in sources:
+        mar = tbl_pr.find(qn("w:tblCellMar")) if tbl_pr is not None else None
+        if mar is None:
+            continue
+        sides = {name: _twips_pt(mar.find(qn(f"w:{name}"))) for name in ("top", "bottom", "left", "right")}
+        vertical = sides["top"] + sides["bottom"]
+        horizontal = (sides["left"] or CELL_MARGIN_PT) + (sides["right"] or CELL_MARGIN_PT)
+        break
+    return vertical, horizontal
+
+
+def _twips_pt(element: object) -> float:
+    """A ``w:w`` width in twips as points (0 when absent)."""
+    if element is None:
+        return 0.0
+    return int(element.get(qn("w:w"), "0")) / 20  # type: ignore[attr-defined]
+
+
 def _table_blocks(table: Table) -> list[_Block]:
     blocks: list[_Block] = []
+    vertical, horizontal = _cell_margins(table)
     for row in table.rows:
-        height = 0.0
+        height = vertical
         for cell in row.cells:
-            width = (_pt(cell.width) or 100.0) - 2 * CELL_MARGIN_PT
+            width = (_pt(cell.width) or 100.0) - horizontal
             cell_height = 0.0
             for paragraph in cell.paragraphs:
                 b = _paragraph_block(paragraph, width)
                 cell_height += b.before + b.line * b.lines + b.after
-            height = max(height, cell_height)
+            height = max(height, vertical + cell_height)
         blocks.append(_Block(0.0, height + ROW_RULE_PT, 1, 0.0, atomic=True))
     return blocks
 

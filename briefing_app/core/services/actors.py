@@ -37,6 +37,11 @@ HONORIFICS = frozenset({"shri", "smt", "sri", "shrimati", "kumari", "mr", "mrs",
                         "hon", "honourable", "h.e", "his excellency", "her excellency", "excellency", "mx"})
 
 
+#: Short forms of a role written out in the table ("PM Modi" is the Prime Minister).
+ROLE_ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister",
+                      "NSA": "National Security Adviser", "CM": "Chief Minister", "DPM": "Deputy Prime Minister"}
+
+
 @dataclass
 class _Actor:
     key: str
@@ -139,7 +144,7 @@ def stated_role(roles: list[tuple[str, str, int]], note_date: str) -> str:
     if not roles:
         return ""
     newest = max(p for p, _r, _a in roles)
-    counts = Counter(r for p, r, _a in roles if p == newest)
+    counts = Counter(ROLE_ABBREVIATIONS.get(r.strip(), r) for p, r, _a in roles if p == newest)
     role = counts.most_common(1)[0][0]
     if newest[:4].isdigit() and note_date[:4].isdigit() and newest[:4] < note_date[:4]:
         role = f"{role} ({newest[:4]})"
