@@ -58,7 +58,6 @@ def test_key_actors_merge_aliases_across_articles_and_date_old_roles(services: S
     names = [a.name for a in actors]
     assert len(names) == len(set(names))
     assert sum("Modi" in n for n in names) == 1 and sum("Biden" in n for n in names) == 1
-    by_name = {a.name: a for a in actors}
     modi = next(a for a in actors if "Modi" in a.name)
     assert modi.mentions == 3 and modi.articles == 2
     assert modi.role == "Prime Minister (2024)"  # from the newest article, dated: it predates the note
