@@ -11,10 +11,11 @@ against LibreOffice's page count in ``tests/export/test_page_estimate.py``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.styles.style import ParagraphStyle
@@ -78,52 +79,80 @@ def _style_chain(style: ParagraphStyle | None) -> list[ParagraphStyle]:
     return chain
 
 
-def _format(paragraph: Paragraph) -> _Format:
-    """Size, weight, spacing and indents of a paragraph: direct formatting over its style chain."""
-    fmt = _Format()
-    chain = _style_chain(paragraph.style)
-    sources = [paragraph.paragraph_format, *(s.paragraph_format for s in chain)]
-    fonts = [s.font for s in chain]
+_FIELDS = ("before", "after", "multiple", "exact", "left", "right", "first", "keep_next")
 
-    def first(attr: str, items: list) -> object:  # noqa: ANN001 - python-docx proxies
-        for item in items:
-            value = getattr(item, attr)
-            if value is not None:
-                return value
-        return None
 
-    size = first("size", fonts)
-    fmt.size = _pt(size) or DEFAULT_SIZE_PT  # type: ignore[arg-type]
-    fmt.bold = bool(first("bold", fonts))
-    fmt.before = _pt(first("space_before", sources)) or 0.0  # type: ignore[arg-type]
-    fmt.after = _pt(first("space_after", sources)) or 0.0  # type: ignore[arg-type]
-    spacing = first("line_spacing", sources)
+def _first(attr: str, items: list) -> object:  # noqa: ANN001 - python-docx proxies
+    for item in items:
+        value = getattr(item, attr)
+        if value is not None:
+            return value
+    return None
+
+
+def _fill(fmt: _Format, items: list, fonts: list) -> None:  # noqa: ANN001 - python-docx proxies
+    """Set the fields of ``fmt`` found in ``items`` (paragraph formats) and ``fonts``, first found wins."""
+    size = _first("size", fonts)
+    if size is not None:
+        fmt.size = _pt(size) or fmt.size  # type: ignore[arg-type]
+    bold = _first("bold", fonts)
+    if bold is not None:
+        fmt.bold = bool(bold)
+    for attr, name in (("space_before", "before"), ("space_after", "after"), ("left_indent", "left"),
+                       ("right_indent", "right"), ("first_line_indent", "first")):
+        value = _first(attr, items)
+        if value is not None:
+            setattr(fmt, name, _pt(value) or 0.0)  # type: ignore[arg-type]
+    spacing = _first("line_spacing", items)
     if isinstance(spacing, Length):
-        fmt.exact = _pt(spacing) or 0.0
+        fmt.exact, fmt.multiple = _pt(spacing) or 0.0, 1.0
     elif isinstance(spacing, float):
-        fmt.multiple = spacing
-    fmt.left = _pt(first("left_indent", sources)) or 0.0  # type: ignore[arg-type]
-    fmt.right = _pt(first("right_indent", sources)) or 0.0  # type: ignore[arg-type]
-    fmt.first = _pt(first("first_line_indent", sources)) or 0.0  # type: ignore[arg-type]
-    fmt.keep_next = bool(first("keep_with_next", sources))
+        fmt.exact, fmt.multiple = 0.0, spacing
+    keep = _first("keep_with_next", items)
+    if keep is not None:
+        fmt.keep_next = bool(keep)
+
+
+class _StyleCache:
+    """Each paragraph style's format and numbering, read once per estimate (python-docx lookups are slow)."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.styles = {s.style_id: s for s in document.styles if isinstance(s, ParagraphStyle)}
+        self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._formats: dict[str, tuple[_Format, bool]] = {}
+
+    def get(self, style_id: str) -> tuple[_Format, bool]:
+        if style_id not in self._formats:
+            style = self.styles.get(style_id, self.default)
+            chain = _style_chain(style)
+            fmt = _Format()
+            _fill(fmt, [s.paragraph_format for s in chain], [s.font for s in chain])
+            numbered = False
+            for item in chain:
+                ppr = item.element.find(qn("w:pPr"))
+                if ppr is not None and ppr.find(qn("w:numPr")) is not None:
+                    numbered = True
+            self._formats[style_id] = (fmt, numbered)
+        return self._formats[style_id]
+
+
+def _format(paragraph: Paragraph, styles: _StyleCache) -> tuple[_Format, bool]:
+    """Size, weight, spacing and indents of a paragraph (direct formatting over its style chain), and
+    whether it carries automatic numbering or bullets (a marker and a tab)."""
+    ppr = paragraph._p.pPr
+    style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    base, numbered = styles.get(style_el.get(qn("w:val")) if style_el is not None else "")
+    fmt = replace(base)
+    if ppr is not None:
+        _fill(fmt, [paragraph.paragraph_format], [])
+        numbered = numbered or ppr.find(qn("w:numPr")) is not None
     runs = paragraph.runs
     sizes = [_pt(r.font.size) for r in runs if r.font.size is not None]
     if sizes:
         fmt.size = max(s for s in sizes if s is not None)
     if runs and all(r.bold for r in runs if r.text.strip()):
         fmt.bold = True
-    return fmt
-
-
-def _numbered(paragraph: Paragraph) -> bool:
-    """Whether the paragraph (or its style) carries automatic numbering or bullets (a marker and a tab)."""
-    if paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
-        return True
-    for style in _style_chain(paragraph.style):
-        ppr = style.element.find(qn("w:pPr"))
-        if ppr is not None and ppr.find(qn("w:numPr")) is not None:
-            return True
-    return False
+    return fmt, numbered
 
 
 def _paragraph_text(paragraph: Paragraph) -> tuple[str, list[bool]]:
@@ -201,10 +230,10 @@ class _Block:
     atomic: bool = False  # a table row: never split
 
 
-def _paragraph_block(paragraph: Paragraph, width_pt: float) -> _Block:
-    fmt = _format(paragraph)
+def _paragraph_block(paragraph: Paragraph, width_pt: float, styles: _StyleCache) -> _Block:
+    fmt, numbered = _format(paragraph, styles)
     text, bold = _paragraph_text(paragraph)
-    if _numbered(paragraph):
+    if numbered:
         text = "•\t" + text  # the marker and its tab, as Word draws them
     lines = count_lines(text, bold, fmt, width_pt - fmt.left - fmt.right)
     line = fmt.exact or line_height_pt(fmt.size, fmt.multiple)
@@ -237,7 +266,7 @@ def _twips_pt(element: object) -> float:
     return int(element.get(qn("w:w"), "0")) / 20  # type: ignore[attr-defined]
 
 
-def _table_blocks(table: Table) -> list[_Block]:
+def _table_blocks(table: Table, styles: _StyleCache) -> list[_Block]:
     blocks: list[_Block] = []
     vertical, horizontal = _cell_margins(table)
     for row in table.rows:
@@ -246,7 +275,7 @@ def _table_blocks(table: Table) -> list[_Block]:
             width = (_pt(cell.width) or 100.0) - horizontal
             cell_height = 0.0
             for paragraph in cell.paragraphs:
-                b = _paragraph_block(paragraph, width)
+                b = _paragraph_block(paragraph, width, styles)
                 cell_height += b.before + b.line * b.lines + b.after
             height = max(height, vertical + cell_height)
         blocks.append(_Block(0.0, height + ROW_RULE_PT, 1, 0.0, atomic=True))
@@ -263,11 +292,12 @@ def estimate_pages(document: DocxDocument) -> float:
     body_h = page_h - top - bottom
     body_w = page_w - left - right
     blocks: list[_Block] = []
+    styles = _StyleCache(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            blocks.append(_paragraph_block(Paragraph(child, document._body), body_w))
+            blocks.append(_paragraph_block(Paragraph(child, document._body), body_w, styles))
         elif child.tag == qn("w:tbl"):
-            blocks.extend(_table_blocks(Table(child, document._body)))
+            blocks.extend(_table_blocks(Table(child, document._body), styles))
     return _flow(blocks, body_h)
 
 
