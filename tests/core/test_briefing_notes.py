@@ -69,6 +69,10 @@ def test_key_actors_merge_aliases_across_articles_and_date_old_roles(services: S
     services.briefings.edit_actor(briefing.id, trump.key, removed=True)
     edited = {a.name: a.role for a in services.briefings.document(briefing.id).actors}
     assert edited[modi.name] == "Prime Minister of India" and trump.name not in edited
+    # a rename in the Entities panel is the name the table prints
+    services.entities.rename(modi.key, "Shri Narendra Modi")
+    renamed = [a.name for a in services.briefings.document(briefing.id).actors]
+    assert "Shri Narendra Modi" in renamed and sum("Modi" in n for n in renamed) == 1
 
 
 def test_quotes_skip_datelines_trim_with_ellipsis_paraphrase_and_resolve_dates(

@@ -227,7 +227,7 @@ class BriefingBuilder(QWidget):
         self.actors_panel = ActorsPanel(self)
         self.actors_panel.roleEdited.connect(lambda key, role: self.edit_actor(key, role=role))
         self.actors_panel.removeRequested.connect(self.remove_actors)
-        self.actors_panel.restoreRequested.connect(lambda: self.set_field("actor_edits", "{}"))
+        self.actors_panel.restoreRequested.connect(self.restore_actors)
         self.tabs.addTab(self.actors_panel, "Key actors")
         self.tabs.currentChanged.connect(lambda _i: self.refresh_passages())
 
@@ -616,6 +616,19 @@ class BriefingBuilder(QWidget):
                 self.edit_actor(key, removed=True)
         finally:
             self.undo_stack.endMacro()
+
+    def restore_actors(self) -> None:
+        """Bring back the Key actors rows removed from the note (edited roles are kept; undoable)."""
+        if self.current_id is None:
+            return
+        briefing = self.briefings.get(self.current_id)
+        if briefing is None:
+            return
+        from briefing_app.core.services.actors import load_edits
+
+        edits = {k: {n: v for n, v in e.items() if n != "removed"} for k, e in load_edits(briefing.actor_edits).items()}
+        self.set_field("actor_edits", json.dumps({k: e for k, e in edits.items() if e}, ensure_ascii=False,
+                                                 sort_keys=True))
 
     def article_details_changed(self, article_id: int) -> None:
         """An article's title, outlet, date or link changed (F2): show it in the sections and the preview."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -56,3 +57,30 @@ def test_new_article_details_reach_the_builder_and_the_preview(
     sources = [builder.tree.leaf(i).text(1) for i, _p in builder.tree.order()]  # type: ignore[union-attr]
     assert any("New Outlet" in s for s in sources)
     assert all("·" in s for s in sources)  # each item shows its source's date
+
+
+def test_key_actors_are_edited_and_removed_in_the_builder(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int],
+) -> None:
+    builder = window.briefing_builder
+    briefing_id = builder.auto_draft(list(two_articles))
+    builder.update_preview()
+    panel = builder.actors_panel
+    builder.tabs.setCurrentWidget(panel)
+    names = panel.names()
+    assert names and len(names) == len(set(names))
+    panel.table.item(0, 2).setText("Prime Minister of India")  # type: ignore[union-attr]  # as typed in the cell
+    builder.update_preview()
+    assert "Prime Minister of India" in builder.preview_html
+    removed = panel.names()[1]
+    rect = panel.table.visualItemRect(panel.table.item(1, 0))  # type: ignore[arg-type]
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(panel.selected_keys()) == 1
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    builder.update_preview()
+    assert removed not in panel.names()
+    assert briefing_id is not None
+    assert removed not in [a.name for a in window.services.briefings.document(briefing_id).actors]
+    window.undo_stack.undo()
+    builder.update_preview()
+    assert removed in panel.names() and "Prime Minister of India" in builder.preview_html
