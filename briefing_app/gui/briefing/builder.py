@@ -522,10 +522,14 @@ class BriefingBuilder(QWidget):
             return None
         current = self.briefings.get(self.current_id) if self.current_id is not None else None
         if current is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # filling to the budget takes a moment
             try:
-                briefing = self.briefings.create_draft(
-                    ids, from_=self.settings.author, classification=self.settings.default_classification,
-                )
+                try:
+                    briefing = self.briefings.create_draft(
+                        ids, from_=self.settings.author, classification=self.settings.default_classification,
+                    )
+                finally:
+                    QApplication.restoreOverrideCursor()
             except ValueError as exc:
                 QMessageBox.warning(self, "Auto-draft", str(exc))
                 return None
@@ -549,7 +553,13 @@ class BriefingBuilder(QWidget):
             from briefing_app.core.services.briefings import DraftOptions
 
             options = DraftOptions(template=self.settings.template or None)
-            self._edit_items("Auto-draft briefing", lambda: self.briefings.fill_draft(briefing.id or 0, ids, options))
+            # Filling to the budget measures a few trial notes (about a second): show that work is going on.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._edit_items("Auto-draft briefing",
+                                 lambda: self.briefings.fill_draft(briefing.id or 0, ids, options))
+            finally:
+                QApplication.restoreOverrideCursor()
         count = len(self.briefings.items(briefing.id))
         represented = len({i.article_id for i in self.briefings.items(briefing.id)})
         self._status(f"Drafted “{briefing.title}” with {count} passages from {represented} of {len(articles)} "
