@@ -267,7 +267,7 @@ class _Writer:
                 continue
             comment = fmt.prose(item.comment)
             p = self.para("Briefing Passage", "Quote")
-            p.add_run(fmt.quote_passage(text))
+            p.add_run(fmt.item_text(item))
             p.add_run(" ")
             cite = p.add_run(fmt.citation(item.source_number))
             style = self.cstyle("Citation")

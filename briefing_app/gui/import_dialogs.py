@@ -180,6 +180,9 @@ class EditMetadataCommand(QUndoCommand):
         self.window.library.refresh_rows([self.article_id])
         if self.window.current_article_id == self.article_id:
             self.window.setWindowTitle(f"{article.title} — Briefing Builder")
+        builder = getattr(self.window, "briefing_builder", None)
+        if builder is not None:  # the builder and preview show the new title, outlet and date at once
+            builder.article_details_changed(self.article_id)
 
     def redo(self) -> None:
         self._apply(self.after)

@@ -80,7 +80,10 @@ def test_a_database_of_the_previous_version_gets_ids_that_are_never_reused(db_pa
     services = Services.open(db_path)  # migrates 0001 -> head
     try:
         assert backup.list_backups(db_path, ("pre-migration",)), "a backup was taken before the update"
-        assert _dump(db_path) == before, "every row kept, with its id"
+        # every row kept, with its id (later migrations may append columns)
+        after = {t: [row[:len(before[t][0])] if before[t] else row for row in rows]
+                 for t, rows in _dump(db_path).items()}
+        assert after == before, "every row kept, with its id"
         assert services.db.integrity_check() == ["ok"]
         with services.db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1, "foreign keys back on"
