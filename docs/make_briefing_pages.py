@@ -97,7 +97,9 @@ def build(workdir: Path) -> Path:
     items = svc.items(briefing.id)
     longest = max(items, key=lambda i: len(i.text))
     words = longest.text.split(" ")
-    cut_from = len(" ".join(words[:6])) + 1
+    # Keep the opening clause whole (never cut inside a name), then the closing words.
+    comma = longest.text.find(", ")
+    cut_from = comma + 1 if comma > 0 else len(" ".join(words[:6])) + 1
     cut_to = len(longest.text) - len(" ".join(words[-8:]))
     svc.trim_item(longest.id or 0, [(0, cut_from), (cut_to, len(longest.text))])
     for item in items:
