@@ -72,6 +72,7 @@ class _Shared:
     scorer: PillarScorer
     entity_pillars: dict[str, list[str]]
     particles: tuple[str, ...]
+    model_name: str = ""
 
 
 _CACHE: dict[str, _Shared] = {}
@@ -97,7 +98,7 @@ def _shared(model: str | None) -> _Shared:
             ruler=load_gazetteer_matcher(nlp, gazetteer), titles=TitleMatcher.build(gazetteer),
             scorer=default_scorer(),
             entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
-            particles=tuple(gazetteer.name_particles),
+            particles=tuple(gazetteer.name_particles), model_name=name if mode == "model" else "",
         )
         _CACHE[name] = shared
         return shared
@@ -110,6 +111,8 @@ class Analyzer:
     shared: _Shared
     lessons: CompiledLessons | None = None
     use_domain: bool = True
+    #: Also extract commitments (loads the parser pipeline on first use; only candidate sentences are parsed).
+    find_commitments: bool = True
 
     @property
     def scorer(self) -> PillarScorer:
@@ -143,7 +146,7 @@ class Analyzer:
 
     def with_lessons(self, lessons: CompiledLessons | None) -> Analyzer:
         """A new analyser applying ``lessons``; shares the loaded pipeline (cheap)."""
-        return Analyzer(self.shared, lessons, self.use_domain)
+        return Analyzer(self.shared, lessons, self.use_domain, self.find_commitments)
 
     # ------------------------------------------------------------------ analysis
     def analyze(self, text: str, progress: ProgressCallback | None = None,
@@ -165,9 +168,16 @@ class Analyzer:
             spans.append((s, e, inside))
         passages = self.scorer.passages(
             text, spans, self.shared.entity_pillars if self.use_domain else None)
+        commitments = []
+        if self.find_commitments and self.shared.model_name:
+            from briefing_app.nlp.commitments import extract_commitments
+
+            commitments = extract_commitments(text, entities, self.shared.model_name,
+                                              [(p.start, p.end) for p in passages])
         if progress is not None:
             progress(total, total)
-        return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
+        return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode,
+                              commitments=commitments)
 
     def _run_pipeline(self, text: str, progress: ProgressCallback | None,
                       cancel: CancelCheck | None) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:

@@ -60,6 +60,18 @@ def test_boilerplate_gets_no_pillar(analyzer):
 
 def test_json_shape(analyzer):
     data = analyzer.analyze("PM Modi visited Japan.").to_json()
-    assert set(data) == {"text", "entities", "passages"}
+    assert set(data) == {"text", "entities", "passages", "commitments"}
     assert set(data["entities"][0]) == {"start", "end", "label", "text", "source", "entity_id"}
     assert set(data["passages"][0]) == {"start", "end", "pillars", "scores", "why"}
+
+
+def test_commitments_in_contract(analyzer):
+    text = normalize_text("🇮🇳🤝🇺🇸 India and the United States agreed to launch a joint fund by March 2026.\n"
+                          "Analysts said the deal will expand trade.")
+    data = analyzer.analyze(text).to_json()
+    assert len(data["commitments"]) == 1
+    c = data["commitments"][0]
+    assert set(c) == {"start", "end", "who", "action", "what", "when", "negated"}
+    assert text[c["start"]:c["end"]].startswith("India and the United States agreed")
+    assert c["action"] == "agree" and c["what"] == "launch a joint fund" and c["when"] == "March 2026"
+    assert "India" in c["who"] and c["negated"] is False
