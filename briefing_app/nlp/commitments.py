@@ -20,38 +20,51 @@ from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.dates import find_when, resolve
 from briefing_app.nlp.types import EntitySpan
 
-#: Verb lemmas that state a commitment or a deliverable.
-COMMIT_LEMMAS = frozenset("""agree launch sign commit announce pledge decide establish adopt provide hold expand
-set create open build deliver invest finalise finalize conclude approve allocate deploy unveil ink resolve
-boost increase double extend resume host supply fund begin start conduct""".split())
+#: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
+_CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
+set endorse direct ask task reaffirm promise vow offer accept clear order secure create expand ink conclude finalise
+finalize allocate provide invest deploy resolve double""".split())
+#: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
+_NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
+look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
+allow let lead reach""".split())
+#: Verbs that never carry a commitment of their own.
+_NEVER = frozenset("say tell be have do".split())
+#: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
+_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+COMMIT_LEMMAS = _CORE | frozenset("hold host begin start conduct supply build open".split())
 #: Verbs that need an object to be a commitment ("held talks", not "the ceasefire held").
-_NEED_OBJECT = frozenset("hold open set start begin increase double extend boost resume host conduct supply".split())
+_NEED_OBJECT = frozenset("open set start begin increase double extend boost resume host conduct supply".split())
 #: Nouns of a deliverable welcomed or noted ("welcomed the signing of X") and the action they stand for.
 DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt", "establishment": "establish",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
                      "inauguration": "inaugurate", "opening": "open", "finalisation": "finalise",
                      "finalization": "finalise"}
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
-_NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try would like predict forecast believe think
-could may might likely urge call ask push press encourage propose suggest consider explore discuss""".split())
+_NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
+likely urge call push press encourage propose suggest consider explore discuss look""".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
 _PREDICTORS = frozenset("""analyst journalist expert observer economist critic commentator reporter
-forecaster investor strategist scholar researcher diplomat-watcher""".split())
+forecaster investor strategist scholar researcher""".split())
 #: Modal auxiliaries that make a clause hypothetical.
-_HYPOTHETICAL = frozenset("would could might may should must can".split())
+_HYPOTHETICAL = frozenset("would could might may should must can ca".split())
 #: Words that can be actors as common-noun subjects ("the two sides agreed").
 _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nation partner state president
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
-authority board department office fund organisation organization""".split())
+authority board department office fund organisation organization university institute secretary ally
+committee regulator economy""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _CANDIDATE = re.compile(
     r"\b(?:agree|launch|sign|commit|announc|pledg|decid|establish|adopt|provid|hold|held|expand|set|creat|open|"
     r"build|built|deliver|invest|finali[sz]|conclud|approv|allocat|deploy|unveil|ink|resolv|boost|increas|doubl|"
-    r"extend|resum|host|suppl|fund|begin|began|begun|start|conduct|welcom)", re.I)
+    r"extend|resum|host|suppl|fund|begin|began|begun|start|conduct|welcom|will|shall|would|'ll|direct|ask|task|"
+    r"reaffirm|promis|vow|offer|accept|clear|order|secur|endors|renew|confirm|instruct|(?:is|are|was|were) (?:due )?to\b)",
+    re.I)
 _MAX_WHAT_WORDS = 14
 
 
@@ -111,6 +124,15 @@ def _build_matcher(nlp: Any) -> Any:
     matcher = DependencyMatcher(nlp.vocab)
     matcher.add("COMMIT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(COMMIT_LEMMAS)},
                                                                   "POS": {"IN": ["VERB", "AUX"]}}}]])
+    matcher.add("FUTURE", [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+    ]])
+    matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due"]}}},
+        {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
+    ]])
     matcher.add("WELCOME", [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "witness",
                                                                "celebrate", "mark", "attend", "oversee"]}}},
@@ -124,11 +146,15 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
                         sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
     """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
     loaded = load_parser(model)
+    # questions ("When will registration open?") state no commitment
     if loaded is None:
         return []
     nlp, matcher = loaded
     spans = [(s, e) for s, e in (sentences if sentences is not None else sentence_spans(text))
-             if _CANDIDATE.search(text, s, e)]
+             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?")]
+    if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
+            and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
+        spans = spans[1:]  # the headline: its content is restated in the body
     if not spans:
         return []
     names = _entity_names(entities)
@@ -140,6 +166,10 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
             c.start += 1
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _first_line_start(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
@@ -154,18 +184,20 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
                    names: dict[str, str]) -> list[Commitment]:
     found: dict[int, Commitment] = {}
-    for match_id, token_ids in matcher(doc):
+    for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
         label = doc.vocab.strings[match_id]
         verb = doc[token_ids[0]]
         if label == "WELCOME":
             noun = doc[token_ids[1]]
-            c = _deliverable(doc, verb, noun, offset, entities, names)
-            key = noun.i
-        else:
-            c = _commitment(doc, verb, offset, entities, names)
-            key = verb.i
-        if c is not None and key not in found:
-            found[key] = c
+            if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
+                found[noun.i] = c
+            continue
+        if label == "BE_TO":
+            verb = doc[token_ids[1]]
+        if verb.i in found:
+            continue
+        for i, c in enumerate(_commitments(doc, verb, offset, entities, names)):
+            found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
     return list(found.values())
 
 
@@ -181,68 +213,148 @@ def _chain_top(verb: Any) -> Any:
     return top
 
 
-def _commitment(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
-                names: dict[str, str]) -> Commitment | None:
-    lemma = verb.lemma_.lower()
-    if verb.tag_ == "VBG" and not _aux(verb) and verb.dep_ not in ("xcomp", "conj"):
-        return None  # "after signing the pact": a circumstance
-    if verb.dep_ in ("amod", "acl", "compound") and verb.tag_ == "VBN":
-        return None  # "the signed agreement"
-    # "agreed to launch X": the commitment is the agreement; its verb speaks for the chain
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in COMMIT_LEMMAS:
-        return None
+def _is_future(verb: Any) -> bool:
+    tok = verb
+    for _ in range(3):
+        aux = _aux(tok)
+        if aux & _FUTURE:
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "set", "ready", "prepare"):
+            return True
+        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"New Delhi said it would restore": an official reporting its own side's commitment."""
     head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in ("say", "announce", "confirm", "tell", "state", "add"):
+        return False
+    subj = [c for c in head.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and _is_actor(subj[0], entities, offset)
+
+
+def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> list[Commitment]:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER:
+        return []
+    aux = _aux(verb)
+    head = verb.head
+    head_lemma = head.lemma_.lower()
     negated = _negated(verb)
+    # a conjunct or complement of a steering verb ("agreed to X and to Y") is emitted by that verb
+    top = _chain_top(verb)
+    if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj"):
+        return []
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE):
+        return []  # "the signed agreement", "a pact signed in 2024": background
+    if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT"):
+        return []  # "after signing the pact": a circumstance
+    if verb.dep_ == "advcl" and "to" in aux:
+        return []  # "... to supply the industrial parks": a purpose
     if verb.dep_ == "xcomp":
-        head_lemma = head.lemma_.lower()
         if head_lemma in _NOT_COMMITTING_HEADS:
-            return None
+            return []
         if head_lemma in _NEGATING_HEADS:
             negated = True
-        elif head_lemma not in ("be", "plan", "set", "prepare", "move", "vow", "promise", "intend", "continue",
-                                "undertake", "resolve", "pledge", "commit", "have"):
-            return None
-    aux = _aux(verb) | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
-    if aux & _HYPOTHETICAL:
-        return None
-    if verb.tag_ in ("VB", "VBG") and not (aux & {"will", "shall", "'ll", "to", "is", "are", "was", "were", "am",
-                                                   "has", "have", "had", "be", "been", "did", "do", "does"}) and verb.dep_ != "xcomp":
-        if verb.dep_ != "conj":
-            return None
+        elif head_lemma not in ("be", "due", "plan", "set", "prepare", "ready", "vow", "promise", "intend",
+                                "undertake", "move", "have"):
+            return []
+    chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
+    future = _is_future(verb)
+    if chain_aux & _HYPOTHETICAL and not _reported_by_party(verb, entities, offset):
+        return []
+    if "would" in chain_aux:
+        future = True
+    if lemma in _STEER:
+        xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})]
+        if lemma == "agree" and not xcomps and not _objects(verb):
+            return []
+        if lemma in ("ask", "direct", "task", "instruct") and not xcomps:
+            return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
+        if xcomps:
+            return _steered(doc, verb, xcomps, offset, entities, names, negated)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
+                                                                                        "were", "been", "is", "are"}))
+    finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
+                                                                   and head.tag_ in ("VBD", "VBZ", "VBP"))
+    if future:
+        if lemma in _NOT_FUTURE_COMMITMENTS:
+            return []
+    elif not (finite and lemma in _CORE):
+        return []
+    if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
+        return []  # the announced clause carries its own commitment
     objects = _objects(verb)
-    complement = [c for c in verb.children if c.dep_ == "ccomp"]
-    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
-    if lemma == "agree":
-        if complement and not objects and not xcomp:
-            return None  # "agreed that ...": a view shared, not a commitment
-        if not objects and not xcomp:
-            return None
-    if lemma in ("announce", "decide") and complement and not objects:
-        return None  # the announced clause carries its own commitment
-    if lemma in _NEED_OBJECT and not objects and not xcomp:
-        return None
-    if lemma in ("commit", "pledge") and not objects and not xcomp:
-        prep = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
-        if not prep and not verb.tag_ == "VBN":
-            return None
+    if lemma in _NEED_OBJECT and not objects:
+        return []
     subject = _subject(verb)
-    if "will" in aux or "shall" in aux or "'ll" in aux:
-        if _is_forecast(verb, subject):
-            return None
-    if subject is not None and not _is_actor(subject, entities, offset):
-        if "pass" not in subject.dep_:
-            return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
+            c.lower_ in ("the", "these", "this") for c in passive[0].children):
+        return []  # "The accord was signed by ...": a restatement of the deliverable
+    if subject is not None and subject.dep_ != "nsubjpass":
+        if subject.lower_ in ("which", "that"):
+            return []  # "which commits members to ...": a description, not a commitment
+        if not _is_actor(subject, entities, offset) or subject.lemma_.lower() in _PREDICTORS:
+            return []
+    elif not future and verb.dep_ not in ("conj",):
+        return []
     if _under_forecast(verb):
-        return None
-    top = _chain_top(verb)
-    span_tokens = list(top.subtree)
-    start = offset + doc[span_tokens[0].i:span_tokens[-1].i + 1].start_char
-    end = offset + doc[span_tokens[0].i:span_tokens[-1].i + 1].end_char
-    what = _what(verb, objects, xcomp)
+        return []
+    start, end = _span(doc, top, offset)
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
-    sentence = (offset, offset + len(doc.text))
-    return Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we, sentence)
+    what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
+    return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
+                       (offset, offset + len(doc.text)))]
+
+
+def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[int, int]:
+    """Code points of ``tok``'s subtree, without the subtrees of ``skip`` (other conjuncts)."""
+    drop = {t.i for s in skip for t in s.subtree}
+    idx = [t.i for t in tok.subtree if t.i not in drop]
+    span = doc[min(idx):max(idx) + 1]
+    return offset + span.start_char, offset + span.end_char
+
+
+def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequence[EntitySpan],
+             names: dict[str, str], negated: bool) -> list[Commitment]:
+    """"agreed to X and to Y", "directed officials to X": one commitment per conjunct, action = the steering verb."""
+    conjuncts: list[Any] = []
+    for x in xcomps:
+        conjuncts.append(x)
+        conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+    subject = _subject(verb)
+    if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not _is_actor(subject, entities, offset)):
+        return []
+    if _under_forecast(verb):
+        return []
+    who, who_ids = _who(subject, verb, entities, names, offset)
+    top = _chain_top(verb)
+    out = []
+    for i, c in enumerate(conjuncts):
+        others = [o for o in conjuncts if o is not c and o.i > c.i]
+        if len(conjuncts) == 1:
+            start, end = _span(doc, top, offset)
+        elif i == 0:
+            start, end = _span(doc, top, offset, others)
+        else:
+            start, end = _span(doc, c, offset, others)
+        when, ws, we = _when(doc, c, offset)
+        if not when and i == 0:
+            when, ws, we = _when(doc, top, offset)
+        what = _what(c, _objects(c), [])
+        what = (c.text + " " + what).strip() if what else c.text
+        if start >= end:
+            continue
+        out.append(Commitment(start, end, who, verb.lemma_.lower(), what, when, negated, who_ids, ws, we,
+                              (offset, offset + len(doc.text))))
+    return out
 
 
 def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence[EntitySpan],
