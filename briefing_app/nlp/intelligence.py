@@ -117,29 +117,36 @@ def key_points(articles: Sequence[ArticleFacts], limit: int = 6, minimum: int = 
             ents = sum(1 for e in art.result.entities if p.start <= e.start < p.end
                        and e.label in ("PERSON", "ORG", "GPE", "LAW", "EVENT", "MONEY"))
             has_commit = any(s < p.end and p.start < e for s, e in commits)
-            score = p.scores.get(best, 0.0) + 0.1 * min(ents, 5) + (0.5 if has_commit else 0.0) + 0.3 / (1 + rank)
+            figures = 0.2 if _AMOUNT.search(sentence) or "%" in sentence else 0.0
+            score = (p.scores.get(best, 0.0) + 0.1 * min(ents, 5) + (0.5 if has_commit else 0.0) + figures
+                     + 0.3 / (1 + rank))
             pillar_weight[best] += p.scores.get(best, 0.0)
             s, e = _trim_sentence(sentence)
             candidates.append((score, best, sentence[s:e].strip(), Citation(art.article_id, p.start + s, p.start + e)))
     candidates.sort(key=lambda c: -c[0])
+    # near-identical statements (two outlets, one fact) form one cluster; repetition adds salience
+    clusters: list[KeyPoint] = []
+    for score, pillar, text, cite in candidates:
+        twin = next((k for k in clusters if _similar(k.text, text)), None)
+        if twin is None:
+            clusters.append(KeyPoint(text, pillar, score, [cite]))
+        elif all(c.article_id != cite.article_id for c in twin.citations):
+            twin.citations.append(cite)
+            twin.score += 0.75
+    clusters.sort(key=lambda k: -k.score)
     points: list[KeyPoint] = []
     used_pillars: set[str] = set()
     # first pass: one bullet per leading pillar; second pass fills up to ``minimum`` with the next best
     for strict in (True, False):
-        for score, pillar, text, cite in candidates:
+        for k in clusters:
             if len(points) >= (limit if strict else max(minimum, len(points))):
                 break
-            twin = next((k for k in points if _similar(k.text, text)), None)
-            if twin is not None:
-                if all(c.article_id != cite.article_id for c in twin.citations):
-                    twin.citations.append(cite)  # the same statement from another outlet: one bullet citing both
+            if k in points or (strict and k.pillar in used_pillars):
                 continue
-            if strict and pillar in used_pillars:
-                continue
-            if any(c == cite for k in points for c in k.citations):
-                continue
-            points.append(KeyPoint(text, pillar, round(score, 3), [cite]))
-            used_pillars.add(pillar)
+            points.append(k)
+            used_pillars.add(k.pillar)
+    for k in points:
+        k.score = round(k.score, 3)
     order = {p: -w for p, w in pillar_weight.items()}
     points.sort(key=lambda k: (order.get(k.pillar, 0.0), -k.score))
     return points[:limit]
@@ -148,14 +155,14 @@ def key_points(articles: Sequence[ArticleFacts], limit: int = 6, minimum: int = 
 # ------------------------------------------------------------------ timeline
 _EVENT_KINDS = [
     ("signing", re.compile(r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?)\b", re.I)),
-    ("summit", re.compile(r"\bsummit\b", re.I)),
     ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|state visit|travel(?:led|s)?|arriv(?:ed|es))\b", re.I)),
+    ("summit", re.compile(r"\bsummit\b", re.I)),
     ("call", re.compile(r"\b(?:(?:phone|telephone|video) call|spoke (?:by phone )?(?:to|with)|call(?:ed)? with)\b", re.I)),
     ("deadline", re.compile(r"\b(?:by|deadline|no later than|within|before|expires?)\b", re.I)),
     ("launch", re.compile(r"\b(?:launch(?:ed|es)?|unveil(?:ed|s)?|inaugurat(?:ed|es))\b", re.I)),
     ("meeting", re.compile(r"\b(?:met|meet(?:s|ing)?|talks|dialogue|round|consultations?|session)\b", re.I)),
 ]
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|is to|are to|due|plans?|next|scheduled|by)\b", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|is to|are to|due|plans?|next|scheduled)\b|\bby\s+$", re.I)
 
 
 def timeline(articles: Sequence[ArticleFacts]) -> list[TimelineEvent]:
