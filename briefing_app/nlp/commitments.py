@@ -159,7 +159,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     names = _entity_names(entities)
     out: list[Commitment] = []
-    for (s, e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+    for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         out += _from_sentence(doc, s, matcher, entities, names)
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
