@@ -22,12 +22,12 @@ from briefing_app.nlp.types import EntitySpan
 
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
-set endorse direct ask task reaffirm promise vow offer accept clear order secure create expand ink conclude finalise
+set endorse direct ask task reaffirm promise vow offer accept clear secure create expand ink conclude finalise
 finalize allocate provide invest deploy resolve double""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach""".split())
+allow let lead reach host stay focus make""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -271,10 +271,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         future = True
     if lemma in _STEER:
         xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})]
+                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+                  and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
-        if lemma in ("ask", "direct", "task", "instruct") and not xcomps:
+        if lemma in ("ask", "task", "instruct") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if xcomps:
             return _steered(doc, verb, xcomps, offset, entities, names, negated)
@@ -292,6 +293,15 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     objects = _objects(verb)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+                           or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
+                                      for o in objects)) and not future:
+        return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
+        return []  # "confirmed that X would be held": the reported clause carries the commitment
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own and own[0].lower_ in ("which", "that"):
+        return []  # "that will make shells", "which commits members to ...": a description
     subject = _subject(verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
@@ -413,7 +423,10 @@ def _subject(verb: Any) -> Any | None:
 
 def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     toks = list(subject.subtree)
-    s, e = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+    # the head word or its conjuncts must name a party ("the Washington-led year" is no actor)
+    heads = [subject, *subject.conjuncts]
+    s = offset + min(t.idx for t in heads)
+    e = offset + max(t.idx + len(t.text) for t in heads)
     if any(x.start < e and s < x.end and x.label in _PARTY_LABELS for x in entities):
         return True
     if subject.pos_ == "PROPN" or subject.pos_ == "PRON":
