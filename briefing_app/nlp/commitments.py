@@ -27,11 +27,13 @@ finalize allocate provide invest deploy resolve double""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach host stay focus make""".split())
+allow let lead reach stay focus make""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
 _STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
+#: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
+_GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 COMMIT_LEMMAS = _CORE | frozenset("hold host begin start conduct supply build open".split())
 #: Verbs that need an object to be a commitment ("held talks", not "the ceasefire held").
@@ -241,6 +243,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER:
         return []
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own and own[0].lower_ in ("which", "that"):
+        return []  # "that will make shells", "which commits members to ...": a description
     aux = _aux(verb)
     head = verb.head
     head_lemma = head.lemma_.lower()
@@ -265,7 +270,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb)
-    if chain_aux & _HYPOTHETICAL and not _reported_by_party(verb, entities, offset):
+    # "said it would restore" reports a commitment; "could", "cannot", "should" never do
+    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) else set()):
         return []
     if "would" in chain_aux:
         future = True
@@ -297,11 +303,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS for o in objects):
+        return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
         return []  # "confirmed that X would be held": the reported clause carries the commitment
-    own = [c for c in verb.children if c.dep_ == "nsubj"]
-    if own and own[0].lower_ in ("which", "that"):
-        return []  # "that will make shells", "which commits members to ...": a description
     subject = _subject(verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
@@ -393,7 +398,8 @@ def _negated(verb: Any) -> bool:
 
 
 def _objects(verb: Any) -> list[Any]:
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+            and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"]  # "which New Delhi will host": no object here
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
         objs += [p for p in prep.children if p.dep_ == "pobj"]
     if verb.lemma_.lower() in ("set", "start", "open") and not objs:
@@ -444,7 +450,10 @@ def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+        if tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
+            continue
+        if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
         tok = tok.head
         lemma = tok.lemma_.lower()
