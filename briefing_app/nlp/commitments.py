@@ -23,7 +23,7 @@ from briefing_app.nlp.types import EntitySpan
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task reaffirm promise vow offer accept clear secure create expand ink conclude finalise
-finalize allocate provide invest deploy resolve double""".split())
+finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
@@ -32,6 +32,7 @@ allow let lead reach stay focus make""".split())
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
 _STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
+_LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone offensive raid assault".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
 _GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -132,8 +133,16 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
     ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
-        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due"]}}},
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "ready", "prepare", "vow",
+                                                            "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
+    ]])
+    matcher.add("WELCOME_PLAN", [[  # "welcomed plans by Fiji to issue a blue bond": the embedded verb
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
+        {"LEFT_ID": "noun", "REL_OP": ">>", "RIGHT_ID": "embedded",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["acl", "relcl", "xcomp"]}, "POS": "VERB"}},
     ]])
     matcher.add("WELCOME", [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "witness",
@@ -186,9 +195,23 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
                    names: dict[str, str]) -> list[Commitment]:
     found: dict[int, Commitment] = {}
+    claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
         label = doc.vocab.strings[match_id]
         verb = doc[token_ids[0]]
+        if label == "WELCOME_PLAN":
+            noun, embedded = doc[token_ids[1]], doc[token_ids[2]]
+            if noun.i not in found:
+                action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge"}.get(
+                    noun.lemma_.lower(), embedded.lemma_.lower())
+                top = _chain_top(verb)
+                start, end = _span(doc, top, offset)
+                who, ids = _who(_subject(verb), verb, entities, names, offset)
+                when, ws, we = _when(doc, top, offset)
+                found[noun.i] = Commitment(start, end, who, action, _what(embedded, _objects(embedded), []),
+                                           when, _negated(verb), ids, ws, we, (offset, offset + len(doc.text)))
+                claimed.add(embedded.i)
+            continue
         if label == "WELCOME":
             noun = doc[token_ids[1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
@@ -196,7 +219,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             continue
         if label == "BE_TO":
             verb = doc[token_ids[1]]
-        if verb.i in found:
+        if verb.i in found or verb.i in claimed:
             continue
         for i, c in enumerate(_commitments(doc, verb, offset, entities, names)):
             found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
@@ -223,6 +246,8 @@ def _is_future(verb: Any) -> bool:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "set", "ready", "prepare"):
             return True
+        if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
+            return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
         tok = tok.head
@@ -241,8 +266,10 @@ def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
                  names: dict[str, str]) -> list[Commitment]:
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER:
+    if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER or not verb.is_alpha:
         return []
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
+        lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if own and own[0].lower_ in ("which", "that"):
         return []  # "that will make shells", "which commits members to ...": a description
@@ -299,6 +326,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     objects = _objects(verb)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
+        return []  # a satellite or a strike launched is an event, not a commitment
     if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
