@@ -62,12 +62,13 @@ authority board department office fund organisation organization university inst
 committee regulator economy""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
+_STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
+built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
+suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
+renew confirm instruct plan ready""".split()
 _CANDIDATE = re.compile(
-    r"\b(?:agree|launch|sign|commit|announc|pledg|decid|establish|adopt|provid|hold|held|expand|set|creat|open|"
-    r"build|built|deliver|invest|finali[sz]|conclud|approv|allocat|deploy|unveil|ink|resolv|boost|increas|doubl|"
-    r"extend|resum|host|suppl|fund|begin|began|begun|start|conduct|welcom|will|shall|would|'ll|direct|ask|task|"
-    r"reaffirm|promis|vow|offer|accept|clear|order|secur|endors|renew|confirm|instruct|(?:is|are|was|were) (?:due )?to\b)",
-    re.I)
+    r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
 _MAX_WHAT_WORDS = 14
 
 
