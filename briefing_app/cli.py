@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing_app import __version__
 
-SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "list", "lessons", "gui")
+SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "gui")
 
 #: Exit status when the database is open in a Briefing Builder window (nothing was done).
 EXIT_DATABASE_IN_USE = 3
@@ -74,6 +74,13 @@ def _sub_parser() -> argparse.ArgumentParser:
     p.add_argument("--train", metavar="GOLD_DIR",
                    help="with --learning-curve: correct articles of this folder and score all of GOLD_DIR")
 
+    p = subs.add_parser("eval-commitments", help="precision/recall/F1 of commitments against *.commitments.json gold")
+    p.add_argument("gold_dir")
+    p.add_argument("text_dir", nargs="+", help="folders holding the gold files' texts")
+    p.add_argument("--model")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--errors", action="store_true", help="also list missed and spurious commitments")
+
     p = subs.add_parser("list", help="list the articles of a database")
     p.add_argument("--db", required=True)
 
@@ -119,7 +126,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
 
     handlers = {
         "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
-        "eval": _cmd_eval, "list": _cmd_list, "lessons": _cmd_lessons,
+        "eval": _cmd_eval, "eval-commitments": _cmd_eval_commitments, "list": _cmd_list, "lessons": _cmd_lessons,
     }
     from briefing_app.storage.errors import storage_error_from
 
@@ -170,11 +177,11 @@ def _open_services(db: str) -> object:
     return Services.open(db)
 
 
-def _analyzer(model: str | None) -> object:
+def _analyzer(model: str | None, commitments: bool = False) -> object:
     from briefing_app.nlp.analyzer import create_analyzer
     from briefing_app.settings import load_settings
 
-    analyzer = create_analyzer(model or load_settings().model or None)
+    analyzer = create_analyzer(model or load_settings().model or None, find_commitments=commitments)
     if analyzer.mode != "model":
         print(f"briefing-app: warning: {analyzer.mode_message}", file=sys.stderr)
     return analyzer
@@ -187,7 +194,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UserError(f"{args.file}: no such file")
     doc = load_document(path)
-    analyzer = _analyzer(args.model)
+    analyzer = _analyzer(args.model, commitments=True)  # the contract carries "commitments"
     if args.db:
         from briefing_app.core.services import Services
 
@@ -393,6 +400,33 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_json(), indent=2))
     else:
         print(report.to_text())
+    return 0
+
+
+def _cmd_eval_commitments(args: argparse.Namespace) -> int:
+    from briefing_app.nlp.analyzer import create_analyzer
+    from briefing_app.nlp.commitment_eval import evaluate_commitments, find_commitment_gold
+
+    for folder in [args.gold_dir, *args.text_dir]:
+        if not Path(folder).is_dir():
+            raise UserError(f"{folder}: not a folder")
+    files = find_commitment_gold(Path(args.gold_dir))
+    if not files:
+        raise UserError(f"no *.commitments.json files in {args.gold_dir}")
+    analyzer = create_analyzer(args.model, find_commitments=True)
+    if analyzer.mode != "model":
+        raise UserError(f"commitments need the spaCy model: {analyzer.mode_message}")
+
+    def predict(text: str) -> list[dict[str, object]]:
+        return [c.to_json() for c in analyzer.analyze(text).commitments]
+
+    try:
+        report = evaluate_commitments(files, [Path(d) for d in args.text_dir], predict)
+    except (FileNotFoundError, KeyError, ValueError) as exc:
+        raise UserError(f"bad gold: {exc}") from exc
+    print(json.dumps(report.to_json(), indent=2) if args.json else report.to_text())
+    if args.errors:
+        print("\n".join(report.errors))
     return 0
 
 

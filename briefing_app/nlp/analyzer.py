@@ -77,6 +77,7 @@ class _Shared:
     scorer: PillarScorer
     entity_pillars: dict[str, list[str]]
     particles: tuple[str, ...]
+    model_name: str = ""
 
 
 _CACHE: dict[str, _Shared] = {}
@@ -102,7 +103,7 @@ def _shared(model: str | None) -> _Shared:
             ruler=load_gazetteer_matcher(nlp, gazetteer), titles=TitleMatcher.build(gazetteer),
             scorer=default_scorer(),
             entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
-            particles=tuple(gazetteer.name_particles),
+            particles=tuple(gazetteer.name_particles), model_name=name if mode == "model" else "",
         )
         _CACHE[name] = shared
         return shared
@@ -115,6 +116,10 @@ class Analyzer:
     shared: _Shared
     lessons: CompiledLessons | None = None
     use_domain: bool = True
+    #: Also extract commitments (loads the parser pipeline on first use; only candidate sentences are parsed).
+    #: Off for the review path (imports, the window): the parser costs up to a third of stock spaCy's time,
+    #: and only the ``analyze`` contract and the drafting service use commitments.
+    find_commitments: bool = False
 
     @property
     def scorer(self) -> PillarScorer:
@@ -148,7 +153,7 @@ class Analyzer:
 
     def with_lessons(self, lessons: CompiledLessons | None) -> Analyzer:
         """A new analyser applying ``lessons``; shares the loaded pipeline (cheap)."""
-        return Analyzer(self.shared, lessons, self.use_domain)
+        return Analyzer(self.shared, lessons, self.use_domain, self.find_commitments)
 
     # ------------------------------------------------------------------ analysis
     def analyze(self, text: str, progress: ProgressCallback | None = None,
@@ -173,9 +178,16 @@ class Analyzer:
         if acronym_pillars:
             entity_pillars = {**(entity_pillars or {}), **acronym_pillars}
         passages = self.scorer.passages(text, spans, entity_pillars)
+        commitments = []
+        if self.find_commitments and self.shared.model_name:
+            from briefing_app.nlp.commitments import extract_commitments
+
+            commitments = extract_commitments(text, entities, self.shared.model_name,
+                                              [(p.start, p.end) for p in passages])
         if progress is not None:
             progress(total, total)
-        return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
+        return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode,
+                              commitments=commitments)
 
     def _acronym_cues(self, entities: list[EntitySpan], known: dict[str, list[str]] | None
                       ) -> tuple[list[EntitySpan], dict[str, list[str]]]:
@@ -567,14 +579,14 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
 
 
 def create_analyzer(model: str | None = None, lessons: CompiledLessons | None = None,
-                    use_domain: bool = True) -> Analyzer:
+                    use_domain: bool = True, find_commitments: bool = False) -> Analyzer:
     """An analyser for ``model`` (default: the bundled English model).
 
     Never raises for a missing or broken model: the analyser then runs rules-only
     (gazetteer, title rules, regex dates, pillars) with ``mode_message`` explaining why.
     The loaded pipeline is cached and shared by every analyser of the same model.
     """
-    return Analyzer(_shared(model), lessons, use_domain)
+    return Analyzer(_shared(model), lessons, use_domain, find_commitments)
 
 
 __all__ = ["Analyzer", "create_analyzer", "replace"]

@@ -74,6 +74,7 @@ class AnalysisResult:
     entities: list[EntitySpan] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     mode: str = "model"  # "model" or "rules-only" when no spaCy model could load
+    commitments: list[Any] = field(default_factory=list)  # nlp.commitments.Commitment (no import cycle)
 
     def to_json(self) -> dict[str, Any]:
         """The exact object `briefing-app analyze` prints."""
@@ -81,4 +82,5 @@ class AnalysisResult:
             "text": self.text,
             "entities": [e.to_json() for e in self.entities],
             "passages": [p.to_json() for p in self.passages],
+            "commitments": [c.to_json() for c in self.commitments],
         }

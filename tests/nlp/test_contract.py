@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from briefing_app.core.text import normalize_text
 from briefing_app.nlp.types import HIDDEN_LABELS, SHOWN_LABELS
 
@@ -60,6 +62,25 @@ def test_boilerplate_gets_no_pillar(analyzer):
 
 def test_json_shape(analyzer):
     data = analyzer.analyze("PM Modi visited Japan.").to_json()
-    assert set(data) == {"text", "entities", "passages"}
+    assert set(data) == {"text", "entities", "passages", "commitments"}
     assert set(data["entities"][0]) == {"start", "end", "label", "text", "source", "entity_id"}
     assert set(data["passages"][0]) == {"start", "end", "pillars", "scores", "why"}
+
+
+def test_commitments_in_contract(tmp_path, capsys):
+    """`briefing-app analyze FILE` carries the commitments (the review path's analyser leaves them out)."""
+    from briefing_app.cli import main
+
+    text = normalize_text("🇮🇳🤝🇺🇸 India and the United States agreed to launch a joint fund by March 2026.\n"
+                          "Analysts said the deal will expand trade.")
+    source = tmp_path / "statement.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["analyze", str(source)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    text = data["text"]
+    assert len(data["commitments"]) == 1
+    c = data["commitments"][0]
+    assert set(c) == {"start", "end", "who", "action", "what", "when", "negated"}
+    assert text[c["start"]:c["end"]].startswith("India and the United States agreed")
+    assert c["action"] == "agree" and c["what"] == "launch a joint fund" and c["when"] == "March 2026"
+    assert "India" in c["who"] and c["negated"] is False

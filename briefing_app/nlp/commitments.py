@@ -1,0 +1,560 @@
+"""Statements of commitment ("agreed to launch", "will provide", "signed") from a dependency parse.
+
+The analyser itself runs spaCy without its parser (speed); the parser is loaded here, lazily, in a
+second pipeline that skips NER, and only sentences holding a commitment verb form are parsed.
+A :class:`spacy.matcher.DependencyMatcher` finds the commitment verbs and "welcomed the signing of X";
+the parse then decides who (the subject's entities), what (the object), when (a date in the clause),
+and whether it is a commitment at all ("agreed that", hopes, analysts' "will" predictions are not).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from briefing_app.nlp.chunking import sentence_spans
+from briefing_app.nlp.dates import find_when, resolve
+from briefing_app.nlp.types import EntitySpan
+
+#: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
+_CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
+set endorse direct ask task reaffirm promise vow offer accept clear secure create expand ink conclude finalise
+finalize allocate provide invest deploy resolve double renew""".split())
+#: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
+_NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
+look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
+allow let lead reach stay focus make""".split())
+#: Verbs that never carry a commitment of their own.
+_NEVER = frozenset("say tell be have do".split())
+#: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
+_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
+_LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone offensive raid assault".split())
+#: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
+_GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+COMMIT_LEMMAS = _CORE | frozenset("hold host begin start conduct supply build open".split())
+#: Verbs that need an object to be a commitment ("held talks", not "the ceasefire held").
+_NEED_OBJECT = frozenset("open set start begin increase double extend boost resume host conduct supply".split())
+#: Nouns of a deliverable welcomed or noted ("welcomed the signing of X") and the action they stand for.
+DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt", "establishment": "establish",
+                     "conclusion": "conclude", "announcement": "announce", "creation": "create",
+                     "inauguration": "inaugurate", "opening": "open", "finalisation": "finalise",
+                     "finalization": "finalise"}
+#: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
+_NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
+likely urge call push press encourage propose suggest consider explore discuss look""".split())
+#: Heads that negate the commitment below them ("refused to sign").
+_NEGATING_HEADS = frozenset("refuse decline fail reject".split())
+#: Subjects whose "will" is a forecast, not a commitment.
+_PREDICTORS = frozenset("""analyst journalist expert observer economist critic commentator reporter
+forecaster investor strategist scholar researcher""".split())
+#: Modal auxiliaries that make a clause hypothetical.
+_HYPOTHETICAL = frozenset("would could might may should must can ca".split())
+#: Words that can be actors as common-noun subjects ("the two sides agreed").
+_ACTOR_NOUNS = frozenset("""side government ministry minister leader country nation partner state president
+premier chancellor official delegation company firm bank union council commission agency administration
+cabinet parliament army navy force team party they we i he she both leader signatory member group
+authority board department office fund organisation organization university institute secretary ally
+committee regulator economy""".split())
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+#: Cheap pre-filter: only sentences with one of these word forms are parsed.
+_STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
+built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
+suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
+renew confirm instruct plan ready""".split()
+_CANDIDATE = re.compile(
+    r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
+_MAX_WHAT_WORDS = 14
+
+
+@dataclass(slots=True)
+class Commitment:
+    """One commitment; ``start``/``end`` are the clause's code points in the analysed text."""
+
+    start: int
+    end: int
+    who: list[str]
+    action: str
+    what: str
+    when: str = ""
+    negated: bool = False
+    who_ids: list[str] = field(default_factory=list)
+    when_start: int = -1
+    when_end: int = -1
+    sentence: tuple[int, int] = (0, 0)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON object of the analyze contract."""
+        return {"start": self.start, "end": self.end, "who": list(self.who), "action": self.action,
+                "what": self.what, "when": self.when, "negated": self.negated}
+
+    def resolved_when(self, ref: date | None) -> str:
+        """``when`` as an ISO date (or month/year) against the article date ``ref``; "" if none."""
+        return resolve(self.when, ref, future=True) if self.when else ""
+
+
+_PARSER_CACHE: dict[str, Any] = {}
+_PARSER_LOCK = threading.Lock()
+
+
+def load_parser(model: str | None = None) -> Any | None:
+    """The parsing pipeline (tagger, parser, lemmatizer; no NER), loaded once per model; None if unavailable."""
+    from briefing_app.nlp.model_loading import DEFAULT_MODEL, split_abbreviation_dashes
+
+    name = model or DEFAULT_MODEL
+    with _PARSER_LOCK:
+        if name not in _PARSER_CACHE:
+            try:
+                import spacy
+
+                nlp = spacy.load(name, exclude=["ner", "senter", "textcat", "textcat_multilabel", "entity_linker"])
+                if "parser" not in nlp.pipe_names:
+                    raise ValueError("no parser")
+                split_abbreviation_dashes(nlp)
+                _PARSER_CACHE[name] = (nlp, _build_matcher(nlp))
+            except Exception:  # a missing or parser-less model: no commitments, the analysis goes on
+                _PARSER_CACHE[name] = None
+        return _PARSER_CACHE[name]
+
+
+def _build_matcher(nlp: Any) -> Any:
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(nlp.vocab)
+    matcher.add("COMMIT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(COMMIT_LEMMAS)},
+                                                                  "POS": {"IN": ["VERB", "AUX"]}}}]])
+    matcher.add("FUTURE", [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+    ]])
+    matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "ready", "prepare", "vow",
+                                                            "promise", "intend", "undertake"]}}},
+        {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
+    ]])
+    matcher.add("WELCOME_PLAN", [[  # "welcomed plans by Fiji to issue a blue bond": the embedded verb
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
+        {"LEFT_ID": "noun", "REL_OP": ">>", "RIGHT_ID": "embedded",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["acl", "relcl", "xcomp"]}, "POS": "VERB"}},
+    ]])
+    matcher.add("WELCOME", [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "witness",
+                                                               "celebrate", "mark", "attend", "oversee"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "pobj"]}, "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ]])
+    return matcher
+
+
+def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
+                        sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
+    """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
+    loaded = load_parser(model)
+    # questions ("When will registration open?") state no commitment
+    if loaded is None:
+        return []
+    nlp, matcher = loaded
+    spans = [(s, e) for s, e in (sentences if sentences is not None else sentence_spans(text))
+             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?")]
+    if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
+            and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
+        spans = spans[1:]  # the headline: its content is restated in the body
+    if not spans:
+        return []
+    names = _entity_names(entities)
+    out: list[Commitment] = []
+    for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+        out += _from_sentence(doc, s, matcher, entities, names)
+    for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
+        while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
+            c.start += 1
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _first_line_start(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
+    """Entity id -> the longest surface seen (so "Modi" is shown as "Narendra Modi")."""
+    names: dict[str, str] = {}
+    for ent in entities:
+        if ent.entity_id and len(ent.text) > len(names.get(ent.entity_id, "")):
+            names[ent.entity_id] = ent.text
+    return names
+
+
+def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
+                   names: dict[str, str]) -> list[Commitment]:
+    found: dict[int, Commitment] = {}
+    claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
+    for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
+        label = doc.vocab.strings[match_id]
+        verb = doc[token_ids[0]]
+        if label == "WELCOME_PLAN":
+            noun, embedded = doc[token_ids[1]], doc[token_ids[2]]
+            if noun.i not in found:
+                action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge"}.get(
+                    noun.lemma_.lower(), embedded.lemma_.lower())
+                top = _chain_top(verb)
+                start, end = _span(doc, top, offset)
+                who, ids = _who(_subject(verb), verb, entities, names, offset)
+                when, ws, we = _when(doc, top, offset)
+                found[noun.i] = Commitment(start, end, who, action, _what(embedded, _objects(embedded), []),
+                                           when, _negated(verb), ids, ws, we, (offset, offset + len(doc.text)))
+                claimed.add(embedded.i)
+            continue
+        if label == "WELCOME":
+            noun = doc[token_ids[1]]
+            if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
+                found[noun.i] = c
+            continue
+        if label == "BE_TO":
+            verb = doc[token_ids[1]]
+        if verb.i in found or verb.i in claimed:
+            continue
+        for i, c in enumerate(_commitments(doc, verb, offset, entities, names)):
+            found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
+    return list(found.values())
+
+
+def _aux(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _chain_top(verb: Any) -> Any:
+    """The commitment verb heading ``verb`` through xcomp/conj ("agreed to launch" -> agreed)."""
+    top = verb
+    while top.dep_ in ("xcomp", "conj") and top.head is not top:
+        top = top.head
+    return top
+
+
+def _is_future(verb: Any) -> bool:
+    tok = verb
+    for _ in range(3):
+        aux = _aux(tok)
+        if aux & _FUTURE:
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "set", "ready", "prepare"):
+            return True
+        if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
+            return True  # bulletin style: "Japan to admit more care workers"
+        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"New Delhi said it would restore": an official reporting its own side's commitment."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in ("say", "announce", "confirm", "tell", "state", "add"):
+        return False
+    subj = [c for c in head.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and _is_actor(subj[0], entities, offset)
+
+
+def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> list[Commitment]:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER or not verb.is_alpha:
+        return []
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
+        lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own and own[0].lower_ in ("which", "that"):
+        return []  # "that will make shells", "which commits members to ...": a description
+    aux = _aux(verb)
+    head = verb.head
+    head_lemma = head.lemma_.lower()
+    negated = _negated(verb)
+    # a conjunct or complement of a steering verb ("agreed to X and to Y") is emitted by that verb
+    top = _chain_top(verb)
+    if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj"):
+        return []
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE):
+        return []  # "the signed agreement", "a pact signed in 2024": background
+    if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT"):
+        return []  # "after signing the pact": a circumstance
+    if verb.dep_ == "advcl" and "to" in aux:
+        return []  # "... to supply the industrial parks": a purpose
+    if verb.dep_ == "xcomp":
+        if head_lemma in _NOT_COMMITTING_HEADS:
+            return []
+        if head_lemma in _NEGATING_HEADS:
+            negated = True
+        elif head_lemma not in ("be", "due", "plan", "set", "prepare", "ready", "vow", "promise", "intend",
+                                "undertake", "move", "have"):
+            return []
+    chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
+    future = _is_future(verb)
+    # "said it would restore" reports a commitment; "could", "cannot", "should" never do
+    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) else set()):
+        return []
+    if "would" in chain_aux:
+        future = True
+    if lemma in _STEER:
+        xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+                  and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
+        if lemma == "agree" and not xcomps and not _objects(verb):
+            return []
+        if lemma in ("ask", "task", "instruct") and not xcomps:
+            return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
+        if xcomps:
+            return _steered(doc, verb, xcomps, offset, entities, names, negated)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
+                                                                                        "were", "been", "is", "are"}))
+    finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
+                                                                   and head.tag_ in ("VBD", "VBZ", "VBP"))
+    if future:
+        if lemma in _NOT_FUTURE_COMMITMENTS:
+            return []
+    elif not (finite and lemma in _CORE):
+        return []
+    if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
+        return []  # the announced clause carries its own commitment
+    objects = _objects(verb)
+    if lemma in _NEED_OBJECT and not objects:
+        return []
+    if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
+        return []  # a satellite or a strike launched is an event, not a commitment
+    if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+                           or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
+                                      for o in objects)) and not future:
+        return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS for o in objects):
+        return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
+    if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
+        return []  # "confirmed that X would be held": the reported clause carries the commitment
+    subject = _subject(verb)
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
+            c.lower_ in ("the", "these", "this") for c in passive[0].children):
+        return []  # "The accord was signed by ...": a restatement of the deliverable
+    if subject is not None and subject.dep_ != "nsubjpass":
+        if subject.lower_ in ("which", "that"):
+            return []  # "which commits members to ...": a description, not a commitment
+        if not _is_actor(subject, entities, offset) or subject.lemma_.lower() in _PREDICTORS:
+            return []
+    elif not future and verb.dep_ not in ("conj",):
+        return []
+    if _under_forecast(verb):
+        return []
+    start, end = _span(doc, top, offset)
+    who, who_ids = _who(subject, verb, entities, names, offset)
+    when, ws, we = _when(doc, top, offset)
+    what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
+    return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
+                       (offset, offset + len(doc.text)))]
+
+
+def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[int, int]:
+    """Code points of ``tok``'s subtree, without the subtrees of ``skip`` (other conjuncts)."""
+    drop = {t.i for s in skip for t in s.subtree}
+    idx = [t.i for t in tok.subtree if t.i not in drop]
+    span = doc[min(idx):max(idx) + 1]
+    return offset + span.start_char, offset + span.end_char
+
+
+def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequence[EntitySpan],
+             names: dict[str, str], negated: bool) -> list[Commitment]:
+    """"agreed to X and to Y", "directed officials to X": one commitment per conjunct, action = the steering verb."""
+    conjuncts: list[Any] = []
+    for x in xcomps:
+        conjuncts.append(x)
+        conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+    subject = _subject(verb)
+    if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not _is_actor(subject, entities, offset)):
+        return []
+    if _under_forecast(verb):
+        return []
+    who, who_ids = _who(subject, verb, entities, names, offset)
+    top = _chain_top(verb)
+    out = []
+    for i, c in enumerate(conjuncts):
+        others = [o for o in conjuncts if o is not c and o.i > c.i]
+        if len(conjuncts) == 1:
+            start, end = _span(doc, top, offset)
+        elif i == 0:
+            start, end = _span(doc, top, offset, others)
+        else:
+            start, end = _span(doc, c, offset, others)
+        when, ws, we = _when(doc, c, offset)
+        if not when and i == 0:
+            when, ws, we = _when(doc, top, offset)
+        what = _what(c, _objects(c), [])
+        what = (c.text + " " + what).strip() if what else c.text
+        if start >= end:
+            continue
+        out.append(Commitment(start, end, who, verb.lemma_.lower(), what, when, negated, who_ids, ws, we,
+                              (offset, offset + len(doc.text))))
+    return out
+
+
+def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> Commitment | None:
+    """"welcomed the signing of X": X was delivered (signed, launched...)."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")]
+    objs = [p for o in of for p in o.children if p.dep_ == "pobj"]
+    if not objs:
+        return None
+    subject = _subject(verb)
+    who, who_ids = _who(subject, verb, entities, names, offset)
+    top = _chain_top(verb)
+    toks = list(top.subtree)
+    span = doc[toks[0].i:toks[-1].i + 1]
+    when, ws, we = _when(doc, top, offset)
+    return Commitment(offset + span.start_char, offset + span.end_char, who, DELIVERABLE_NOUNS[noun.lower_],
+                      _trim(objs[0]), when, _negated(verb), who_ids, ws, we, (offset, offset + len(doc.text)))
+
+
+def _negated(verb: Any) -> bool:
+    for tok in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+            return True
+    subj = _subject(verb)
+    return subj is not None and any(c.lower_ == "no" and c.dep_ == "det" for c in subj.children)
+
+
+def _objects(verb: Any) -> list[Any]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+            and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"]  # "which New Delhi will host": no object here
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+        objs += [p for p in prep.children if p.dep_ == "pobj"]
+    if verb.lemma_.lower() in ("set", "start", "open") and not objs:
+        objs += [c for c in verb.children if c.dep_ == "prt"]
+    return objs
+
+
+def _subject(verb: Any) -> Any | None:
+    tok = verb
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            s = subj[0]
+            if s.dep_ == "nsubjpass":
+                agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                if agent:
+                    return agent[0]
+            if s.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                return tok.head
+            return s
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return None
+
+
+def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    toks = list(subject.subtree)
+    # the head word or its conjuncts must name a party ("the Washington-led year" is no actor)
+    heads = [subject, *subject.conjuncts]
+    s = offset + min(t.idx for t in heads)
+    e = offset + max(t.idx + len(t.text) for t in heads)
+    if any(x.start < e and s < x.end and x.label in _PARTY_LABELS for x in entities):
+        return True
+    if subject.pos_ == "PROPN" or subject.pos_ == "PRON":
+        return True
+    return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks)
+
+
+def _is_forecast(verb: Any, subject: Any | None) -> bool:
+    if subject is not None and subject.lemma_.lower() in _PREDICTORS:
+        return True
+    return False
+
+
+def _under_forecast(verb: Any) -> bool:
+    """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
+            continue
+        if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
+            return False
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in _NOT_COMMITTING_HEADS:
+            return True
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lemma_.lower() in _PREDICTORS:
+            return True
+    return False
+
+
+def _trim(tok: Any) -> str:
+    """The phrase of ``tok``, cut before relative clauses, trailing dates and after ~14 words."""
+    toks = [t for t in tok.subtree]
+    cut = len(toks)
+    for i, t in enumerate(toks):
+        if t.i > tok.i and (t.dep_ in ("relcl", "acl", "appos") or t.lower_ in (",", ";", "which", "—", "–", "(")):
+            cut = min(cut, [x.i for x in toks].index(t.left_edge.i) if t.dep_ in ("relcl", "acl") else i)
+            break
+    toks = toks[:cut]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        toks.pop()
+    words = [t.text_with_ws for t in toks[:_MAX_WHAT_WORDS]]
+    return "".join(words).strip()
+
+
+def _what(verb: Any, objects: list[Any], xcomp: list[Any]) -> str:
+    if objects:
+        obj = objects[0]
+        if verb.lemma_.lower() in ("commit", "pledge") and obj.dep_ == "pobj" and obj.tag_ == "VBG":
+            return _trim(obj)
+        return _trim(obj)
+    if xcomp:
+        x = xcomp[0]
+        toks = [t for t in x.subtree if t.lower_ != "to" or t.i > x.i]
+        head_objs = _objects(x)
+        tail = _trim(head_objs[0]) if head_objs else ""
+        return (x.text + (" " + tail if tail else "")).strip() or " ".join(t.text for t in toks[:6])
+    return ""
+
+
+def _who(subject: Any | None, verb: Any, entities: Sequence[EntitySpan], names: dict[str, str],
+         offset: int) -> tuple[list[str], list[str]]:
+    if subject is None or subject.dep_ == "nsubjpass":
+        return [], []  # "a roadmap was adopted": the parties are not named in the clause
+    toks = list(subject.subtree)
+    s, e = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+    who: list[str] = []
+    ids: list[str] = []
+    for ent in entities:
+        if ent.start < e and s < ent.end and ent.label in _PARTY_LABELS and ent.entity_id not in ids:
+            ids.append(ent.entity_id)
+            who.append(names.get(ent.entity_id, ent.text))
+    if not who:
+        text = "".join(t.text_with_ws for t in toks).strip()
+        text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        if text:
+            who.append(text)
+    return who, ids
+
+
+def _when(doc: Any, top: Any, offset: int) -> tuple[str, int, int]:
+    """A date in the clause, as written; deadlines ("by", "within", "before") first."""
+    toks = list(top.subtree)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    clause = doc.text[s:e]
+    hits = find_when(clause)
+    if not hits:
+        return "", -1, -1
+    def rank(h: tuple[int, int]) -> int:
+        before = clause[max(0, h[0] - 12):h[0]].lower()
+        return 0 if re.search(r"\b(?:by|within|before|until|no later than)\s+(?:the\s+)?$", before) else 1
+    hs, he = min(hits, key=rank)
+    return clause[hs:he], offset + s + hs, offset + s + he

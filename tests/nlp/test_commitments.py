@@ -1,0 +1,123 @@
+"""Commitments from the dependency parse: who, action, what, when, negation, and what is not a commitment."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing_app.cli import main
+from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.dates import find_when, resolve
+
+
+def _commitments(analyzer: Analyzer, text: str) -> list[dict[str, object]]:
+    return [c.to_json() for c in replace(analyzer, find_commitments=True).analyze(text).commitments]
+
+
+def test_the_review_path_leaves_commitments_out(analyzer: Analyzer) -> None:
+    """Imports and the window do not pay for the parser; the contract and drafting ask for commitments."""
+    text = "India and Japan agreed to hold a joint naval exercise by March 2027."
+    assert analyzer.analyze(text).commitments == []
+    assert _commitments(analyzer, text)
+
+
+def test_agreed_to_with_parties_object_and_deadline(analyzer: Analyzer) -> None:
+    text = "Prime Minister Narendra Modi and the European Union agreed to launch a joint green fund by March 2026."
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == "agree" and c["what"] == "launch a joint green fund"
+    assert c["who"] == ["Narendra Modi", "European Union"]
+    assert c["when"] == "March 2026" and c["negated"] is False
+    assert text[c["start"]:c["end"]].startswith("Prime Minister Narendra Modi")
+
+
+def test_parties_resolved_through_entity_ids(analyzer: Analyzer) -> None:
+    text = "Prime Minister Narendra Modi arrived in Tokyo on Monday. Modi signed a defence pact with Japan."
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == "sign" and c["who"] == ["Narendra Modi"] and c["what"] == "a defence pact with Japan"
+
+
+def test_will_statement_signing_and_negation(analyzer: Analyzer) -> None:
+    text = ("New Zealand will provide NZ$40 million for climate resilience in Fiji. "
+            "The two sides did not sign the trade deal. "
+            "Brazil refused to sign the declaration.")
+    found = {(c["action"], c["negated"]) for c in _commitments(analyzer, text)}
+    assert found == {("provide", False), ("sign", True)}
+    assert len(_commitments(analyzer, text)) == 3
+
+
+def test_coordinated_commitments_are_one_each(analyzer: Analyzer) -> None:
+    text = "India and the UK agreed to share intelligence on terror financing and to meet again in London next year."
+    found = _commitments(analyzer, text)
+    assert [c["action"] for c in found] == ["agree", "agree"]
+    assert found[1]["what"].startswith("meet") and found[1]["when"] == "next year"
+
+
+def test_welcomed_signing_is_a_deliverable(analyzer: Analyzer) -> None:
+    (c,) = _commitments(analyzer, "The leaders welcomed the signing of the migration and mobility pact.")
+    assert c["action"] == "sign" and c["what"] == "the migration and mobility pact"
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders agreed that cooperation on climate is vital for both countries.",
+    "India hopes to conclude the free trade agreement with the EU this year.",
+    "The ministers welcomed progress in the negotiations on a free trade agreement.",
+    "Analysts said the deal will expand trade between the two countries.",
+    "Journalists expect that Japan will announce new sanctions next week.",
+    "Leaders could sign an agreement on critical minerals next year.",
+    "A youth mobility agreement signed in 2024 lets graduates work for two years.",
+    "When will registration for the new visa scheme open?",
+])
+def test_not_a_commitment(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+def test_headline_is_not_counted_but_body_is(analyzer: Analyzer) -> None:
+    text = "India and Japan sign defence pact\nIndia and Japan signed a defence pact in Tokyo on Monday."
+    found = _commitments(analyzer, text)
+    assert len(found) == 1 and found[0]["start"] > text.index("\n")
+
+
+def test_rules_only_analyser_finds_no_commitments_and_keeps_the_key() -> None:
+    from briefing_app.nlp.analyzer import create_analyzer
+
+    rules_only = create_analyzer("/nonexistent/model")
+    data = rules_only.analyze("India and Japan signed a defence pact.").to_json()
+    assert data["commitments"] == []
+
+
+def test_dates_found_and_resolved_against_the_article_date() -> None:
+    ref = date(2026, 3, 4)  # a Wednesday
+    assert resolve("by March 2026", ref) == "2026-03"
+    assert resolve("next year", ref) == "2027"
+    assert resolve("by the end of 2026", ref) == "2026-12-31"
+    assert resolve("within 90 days", ref) == "2026-06-02"
+    assert resolve("on Friday", ref, future=True) == "2026-03-06"
+    assert resolve("on Friday", ref, future=False) == "2026-02-27"
+    assert resolve("6 November 2025", None) == "2025-11-06"
+    assert resolve("in September", ref, future=True) == "2026-09"
+    text = "They met on Tuesday and will meet again in May, and by 2030 trade should double. May we ask?"
+    assert [text[s:e] for s, e in find_when(text)] == ["on Tuesday", "in May", "2030"]
+
+
+def test_eval_commitments_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "texts"
+    gold = tmp_path / "gold"
+    texts.mkdir()
+    gold.mkdir()
+    text = "Japan and India signed a hydrogen pact. The leaders agreed that ties matter. Japan will fund two ports."
+    (texts / "a.txt").write_text(text, encoding="utf-8")
+    items = [{"start": 0, "end": 39, "who": ["Japan", "India"], "action": "sign", "what": "hydrogen pact",
+              "when": "", "negated": False},
+             {"start": text.index("Japan will"), "end": len(text), "who": ["Japan"], "action": "provide",
+              "what": "two ports", "when": "", "negated": False}]
+    (gold / "a.commitments.json").write_text(json.dumps({"text_file": "a.txt", "commitments": items}))
+    assert main(["eval-commitments", str(gold), str(texts), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["strict"]["tp"] == 1 and report["strict"]["fn"] == 1 and report["strict"]["fp"] == 1
+    assert report["span_only"]["tp"] == 2 and report["span_only"]["precision"] == 1.0
+    assert main(["eval-commitments", str(tmp_path / "missing"), str(texts)]) == 2
+    assert "not a folder" in capsys.readouterr().err
