@@ -6,17 +6,21 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from briefing_app.gui.diagnostics import install_diagnostics
 from briefing_app.gui.main_window import MainWindow
-from briefing_app.gui.safety import arm_backups, close_safely, open_safely
+from briefing_app.gui.safety import arm_backups, close_safely, lock_safely, open_locked
 from briefing_app.gui.startup_probe import arm_startup_probe
 from briefing_app.resources import resource_file, resource_path
-from briefing_app.settings import Settings, load_settings, save_settings
 from briefing_app.storage.paths import default_db_path
+
+if TYPE_CHECKING:
+    from briefing_app.core.services import Services
+    from briefing_app.gui.instance_lock import InstanceLock
+    from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,8 @@ def application() -> QApplication:
 
 def open_first_run_sample(window: MainWindow, settings: Settings) -> None:
     """On first run (empty library), open the bundled sample article."""
+    from briefing_app.settings import save_settings
+
     if settings.sample_opened or window.services.articles.list_summaries():
         return
     window.open_path(resource_path(SAMPLE_ARTICLE))
@@ -48,16 +54,18 @@ def open_first_run_sample(window: MainWindow, settings: Settings) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window; returns the exit status."""
+    """Open the main window; returns the exit status.
+
+    The window's frame paints first (only Qt and light modules imported, the database lock taken);
+    the heavy modules, the database and the panels follow in later event-loop turns
+    (see ``_Launch``), while the language model loads in the background from the first of them.
+    """
     app = application()
-    install_diagnostics()
     db_path = Path(args.db) if args.db else default_db_path()
-    opened = open_safely(db_path)
-    if opened is None:
+    lock = lock_safely(db_path)
+    if lock is None:
         return 2
-    services, lock = opened
-    settings = load_settings()
-    window = MainWindow(services, settings, model=args.model)
+    window = MainWindow.starting(model=args.model)
     # First start fills the available screen (frame included); later starts come back as left.
     window.place_on_screen(_size(args.size))
     arm_startup_probe(window, window.modelReady)
@@ -66,27 +74,90 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.size is None:
         for delay in (0, 400):
             QTimer.singleShot(delay, window, window.keep_frame_on_screen)
-    arm_backups(window, services)
-
-    if args.open_file:
-        path = Path(args.open_file)
-        if not path.exists():
-            QMessageBox.warning(window, "Cannot open file", f"{path}: no such file")
-        elif services.db.read_only:
-            QMessageBox.warning(window, "Cannot import", f"{path.name} was not imported: the database is read-only.")
-        else:
-            window.open_path(path)
-    elif not services.db.read_only:
-        open_first_run_sample(window, settings)
-    if window.current_article_id is None:
-        window.reopen_last_article()
-
-    if args.screenshot:
-        _arm_screenshot(window, Path(args.screenshot))
-
+    launch = _Launch(window, lock, args)
+    launch.start()
     status = app.exec()
-    close_safely(services, lock)
-    return int(status)
+    launch.close()
+    return launch.failed_status if launch.failed_status is not None else int(status)
+
+
+class _Launch:
+    """The steps after the first paint, one per event-loop turn so the window stays responsive."""
+
+    def __init__(self, window: MainWindow, lock: InstanceLock, args: argparse.Namespace) -> None:
+        self.window = window
+        self.lock = lock
+        self.args = args
+        self.services: Services | None = None
+        self.settings: Settings | None = None
+        self.failed_status: int | None = None
+        self.steps = [self._settings_and_model, self._import_storage, self._import_panels,
+                      self._open_database, self._build_panels, self._open_article]
+
+    def start(self) -> None:
+        """Run the steps after the window's first paint."""
+        QTimer.singleShot(0, self.window, self._next)
+
+    def _next(self) -> None:
+        step = self.steps.pop(0)
+        step()
+        if self.steps and self.failed_status is None:
+            # A short pause lets paint and input events in between the steps.
+            QTimer.singleShot(1, self.window, self._next)
+
+    def _settings_and_model(self) -> None:
+        from briefing_app.gui.diagnostics import install_diagnostics
+        from briefing_app.settings import load_settings
+
+        install_diagnostics()
+        self.settings = load_settings()
+        # The model loads (in the background) while the rest of the window is built.
+        self.window.load_model_early(self.args.model or self.settings.model or None)
+
+    def _import_storage(self) -> None:
+        import briefing_app.core.services  # noqa: F401 (SQLModel, SQLAlchemy: the largest import)
+
+    def _import_panels(self) -> None:
+        import briefing_app.gui.briefing  # noqa: F401
+        import briefing_app.gui.import_dialogs  # noqa: F401
+        import briefing_app.gui.library_panel  # noqa: F401
+        import briefing_app.gui.review  # noqa: F401
+
+    def _open_database(self) -> None:
+        self.services = open_locked(self.lock, self.window)
+        if self.services is None:  # told why; the lock is released
+            self.failed_status = 2
+            QApplication.exit(2)
+
+    def _build_panels(self) -> None:
+        assert self.services is not None and self.settings is not None
+        self.window.attach(self.services, self.settings)
+        arm_backups(self.window, self.services)
+
+    def _open_article(self) -> None:
+        window, services, args = self.window, self.services, self.args
+        assert services is not None and self.settings is not None
+        if args.open_file:
+            path = Path(args.open_file)
+            if not path.exists():
+                QMessageBox.warning(window, "Cannot open file", f"{path}: no such file")
+            elif services.db.read_only:
+                QMessageBox.warning(window, "Cannot import", f"{path.name} was not imported: the database is read-only.")
+            else:
+                window.open_path(path)
+        elif not services.db.read_only:
+            open_first_run_sample(window, self.settings)
+        if window.current_article_id is None:
+            window.reopen_last_article()
+        if args.screenshot:
+            _arm_screenshot(window, Path(args.screenshot))
+
+    def close(self) -> None:
+        """After the event loop: close the database safely (or just drop the lock if never opened)."""
+        if self.services is not None:
+            close_safely(self.services, self.lock)
+        elif self.failed_status is None:
+            self.lock.release()
 
 
 def _size(text: str | None) -> QSize | None:

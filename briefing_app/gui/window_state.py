@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMargins, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from briefing_app.settings import config_dir
+from briefing_app.storage.paths import config_dir
 
 #: Kinds of file dialog that each remember their own folder.
 DIALOG_KINDS = ("open", "import", "template")
