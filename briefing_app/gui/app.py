@@ -82,7 +82,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 class _Launch:
-    """The steps after the first paint, one per event-loop turn so the window stays responsive."""
+    """The steps after the first paint, each in its own event-loop turn so the window stays
+    responsive; the two long ones (importing SQLModel/SQLAlchemy and opening the database, whose
+    integrity check reads the whole file) run on a worker thread."""
 
     def __init__(self, window: MainWindow, lock: InstanceLock, args: argparse.Namespace) -> None:
         self.window = window
@@ -91,21 +93,25 @@ class _Launch:
         self.services: Services | None = None
         self.settings: Settings | None = None
         self.failed_status: int | None = None
-        self.steps = [self._settings_and_model, self._import_storage, self._import_panels,
-                      self._open_database, self._build_panels, self._open_article]
+        #: Services opened by the worker, kept even if the window closed before they arrived.
+        self._opened: Services | None = None
+        self.steps = [self._settings_and_model, self._open_database, self._import_panels,
+                      self._build_panels, self._open_article]
 
     def start(self) -> None:
         """Run the steps after the window's first paint."""
         QTimer.singleShot(0, self.window, self._next)
 
     def _next(self) -> None:
+        if not self.steps or self.failed_status is not None:
+            return
         step = self.steps.pop(0)
-        step()
-        if self.steps and self.failed_status is None:
-            # A short pause lets paint and input events in between the steps.
-            QTimer.singleShot(1, self.window, self._next)
+        if step():  # the step carries on in the background and calls _next when done
+            return
+        # A short pause lets paint and input events in between the steps.
+        QTimer.singleShot(1, self.window, self._next)
 
-    def _settings_and_model(self) -> None:
+    def _settings_and_model(self) -> bool:
         from briefing_app.gui.diagnostics import install_diagnostics
         from briefing_app.settings import load_settings
 
@@ -113,28 +119,51 @@ class _Launch:
         self.settings = load_settings()
         # The model loads (in the background) while the rest of the window is built.
         self.window.load_model_early(self.args.model or self.settings.model or None)
+        return False
 
-    def _import_storage(self) -> None:
-        import briefing_app.core.services  # noqa: F401 (SQLModel, SQLAlchemy: the largest import)
+    def _open_database(self) -> bool:
+        """Import the storage layer and open the database on a worker thread (a large file's
+        integrity check takes seconds); damage, a full disk or a busy file are then handled on
+        the GUI thread by ``open_locked`` (it asks the officer)."""
+        path = self.lock.db_path
 
-    def _import_panels(self) -> None:
+        def work(_progress: object, _cancelled: object) -> Services:
+            from briefing_app.core.services import Services
+
+            self._opened = Services.open(path)
+            return self._opened
+
+        def opened(services: Services) -> None:
+            self.services = services
+            self._next()
+
+        def failed(_exc: BaseException, _tb: str) -> None:
+            # Again, in the foreground: the same checks, now with dialogs (recovery, disk full…).
+            self.services = open_locked(self.lock, self.window)
+            if self.services is None:  # told why; the lock is released
+                self.failed_status = 2
+                QApplication.exit(2)
+                return
+            self._next()
+
+        self.window.tasks.start("open-database", work, opened, failed)
+        return True
+
+    def _import_panels(self) -> bool:
         import briefing_app.gui.briefing  # noqa: F401
         import briefing_app.gui.import_dialogs  # noqa: F401
         import briefing_app.gui.library_panel  # noqa: F401
         import briefing_app.gui.review  # noqa: F401
 
-    def _open_database(self) -> None:
-        self.services = open_locked(self.lock, self.window)
-        if self.services is None:  # told why; the lock is released
-            self.failed_status = 2
-            QApplication.exit(2)
+        return False
 
-    def _build_panels(self) -> None:
+    def _build_panels(self) -> bool:
         assert self.services is not None and self.settings is not None
         self.window.attach(self.services, self.settings)
         arm_backups(self.window, self.services)
+        return False
 
-    def _open_article(self) -> None:
+    def _open_article(self) -> bool:
         window, services, args = self.window, self.services, self.args
         assert services is not None and self.settings is not None
         if args.open_file:
@@ -151,11 +180,15 @@ class _Launch:
             window.reopen_last_article()
         if args.screenshot:
             _arm_screenshot(window, Path(args.screenshot))
+        return False
 
     def close(self) -> None:
         """After the event loop: close the database safely (or just drop the lock if never opened)."""
-        if self.services is not None:
-            close_safely(self.services, self.lock)
+        # A database still being opened by the worker is waited for and closed properly.
+        self.window.tasks.shutdown()
+        services = self.services or self._opened
+        if services is not None:
+            close_safely(services, self.lock)
         elif self.failed_status is None:
             self.lock.release()
 
