@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from briefing_app.gui import startup_probe
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.safety import arm_backups, close_safely, lock_safely, open_locked
 from briefing_app.gui.startup_probe import arm_startup_probe
@@ -81,6 +83,25 @@ def run_gui(args: argparse.Namespace) -> int:
     return launch.failed_status if launch.failed_status is not None else int(status)
 
 
+#: Longest wait for the window's first paint before the library is opened anyway (ms).
+FIRST_PAINT_WAIT_MS = 500
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, at the first paint of ``window``."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.then()
+        return False
+
+
 class _Launch:
     """The steps after the first paint, each in its own event-loop turn so the window stays
     responsive; the two long ones (importing SQLModel/SQLAlchemy and opening the database, whose
@@ -99,8 +120,15 @@ class _Launch:
                       self._build_panels, self._open_article]
 
     def start(self) -> None:
-        """Run the steps after the window's first paint."""
-        QTimer.singleShot(0, self.window, self._next)
+        """Run the steps after the window's first paint (or soon, should no paint come)."""
+        self._started = False
+        self._paint_watch = _FirstPaint(self.window, self._begin)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self.window, self._begin)
+
+    def _begin(self) -> None:
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(0, self.window, self._next)
 
     def _next(self) -> None:
         if not self.steps or self.failed_status is not None:
@@ -180,6 +208,7 @@ class _Launch:
             window.reopen_last_article()
         if args.screenshot:
             _arm_screenshot(window, Path(args.screenshot))
+        startup_probe.mark("library-open")
         return False
 
     def close(self) -> None:

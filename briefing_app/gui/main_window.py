@@ -405,7 +405,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self._after_analysis(article_id))
 
     def _after_analysis(self, article_id: int) -> None:
-        self.refresh_library()
+        # Only this article's row changes: its counts are read again, not the library.
+        self.library.refresh_rows([article_id])
         QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self.analysisFinished.emit(article_id))
 
     def _analysis_failed(self, exc: BaseException, tb: str) -> None:
