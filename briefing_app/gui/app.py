@@ -116,8 +116,8 @@ class _Launch:
         self.failed_status: int | None = None
         #: Services opened by the worker, kept even if the window closed before they arrived.
         self._opened: Services | None = None
-        self.steps = [self._settings_and_model, self._open_database, self._import_panels,
-                      self._build_panels, self._open_article]
+        self.steps: list[Callable[[], bool]] = [self._prepare, self._start_model, self._open_database,
+                                                self._build_panels]
 
     def start(self) -> None:
         """Run the steps after the window's first paint (or soon, should no paint come)."""
@@ -139,26 +139,52 @@ class _Launch:
         # A short pause lets paint and input events in between the steps.
         QTimer.singleShot(1, self.window, self._next)
 
-    def _settings_and_model(self) -> bool:
+    def _prepare(self) -> bool:
+        """Read the settings on a worker thread (pydantic is a long import)."""
         from briefing_app.gui.diagnostics import install_diagnostics
-        from briefing_app.settings import load_settings
 
         install_diagnostics()
-        self.settings = load_settings()
+
+        def work(_progress: object, _cancelled: object) -> Settings:
+            from briefing_app.settings import load_settings
+
+            return load_settings()
+
+        def loaded(settings: Settings) -> None:
+            self.settings = settings
+            self._next()
+
+        self.window.tasks.start("settings", work, loaded, self._fail_setup)
+        return True
+
+    def _start_model(self) -> bool:
         # The model loads (in the background) while the rest of the window is built.
+        assert self.settings is not None
         self.window.load_model_early(self.args.model or self.settings.model or None)
         return False
 
+    def _fail_setup(self, exc: BaseException, tb: str) -> None:
+        log.error("Start-up failed:\n%s", tb)
+        QMessageBox.critical(self.window, "Briefing Builder cannot start", str(exc))
+        self.failed_status = 1
+        QApplication.exit(1)
+
     def _open_database(self) -> bool:
-        """Import the storage layer and open the database on a worker thread (a large file's
-        integrity check takes seconds); damage, a full disk or a busy file are then handled on
-        the GUI thread by ``open_locked`` (it asks the officer)."""
+        """Import the storage layer and the panels' modules and open the database on a worker
+        thread (a large file's integrity check takes seconds); damage, a full disk or a busy file
+        are then handled on the GUI thread by ``open_locked`` (it asks the officer)."""
         path = self.lock.db_path
 
         def work(_progress: object, _cancelled: object) -> Services:
             from briefing_app.core.services import Services
 
             self._opened = Services.open(path)
+            # Module imports only (classes, no widgets): the GUI thread then just builds.
+            import briefing_app.gui.briefing  # noqa: F401
+            import briefing_app.gui.import_dialogs  # noqa: F401
+            import briefing_app.gui.library_panel  # noqa: F401
+            import briefing_app.gui.review  # noqa: F401
+
             return self._opened
 
         def opened(services: Services) -> None:
@@ -177,17 +203,15 @@ class _Launch:
         self.window.tasks.start("open-database", work, opened, failed)
         return True
 
-    def _import_panels(self) -> bool:
-        import briefing_app.gui.briefing  # noqa: F401
-        import briefing_app.gui.import_dialogs  # noqa: F401
-        import briefing_app.gui.library_panel  # noqa: F401
-        import briefing_app.gui.review  # noqa: F401
-
-        return False
-
     def _build_panels(self) -> bool:
         assert self.services is not None and self.settings is not None
-        self.window.attach(self.services, self.settings)
+        # The window's panels, one per event-loop turn, then the first article.
+        self.steps[:0] = [*_no_wait(self.window.attach_steps(self.services, self.settings)),
+                          self._arm_backups, self._open_article]
+        return False
+
+    def _arm_backups(self) -> bool:
+        assert self.services is not None
         arm_backups(self.window, self.services)
         return False
 
@@ -220,6 +244,18 @@ class _Launch:
             close_safely(services, self.lock)
         elif self.failed_status is None:
             self.lock.release()
+
+
+def _no_wait(steps: list[Callable[[], None]]) -> list[Callable[[], bool]]:
+    """Launch steps of plain callables (they finish before the next turn)."""
+
+    def wrap(step: Callable[[], None]) -> Callable[[], bool]:
+        def run() -> bool:
+            step()
+            return False
+        return run
+
+    return [wrap(s) for s in steps]
 
 
 def _size(text: str | None) -> QSize | None:

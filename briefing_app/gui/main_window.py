@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,17 +117,23 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services, settings: Settings) -> None:
         """Open the library in the window: panels, docks, feature modules, then the model load."""
-        from briefing_app.core.services.open_suggestions import Visibility
-        from briefing_app.gui.article_view import ArticleView
-        from briefing_app.gui.import_dialogs import install_library_features
-        from briefing_app.gui.legend import Legend
-        from briefing_app.gui.library_panel import LibraryPanel
+        for step in self.attach_steps(services, settings):
+            step()
 
+    def attach_steps(self, services: Services, settings: Settings) -> list[Callable[[], None]]:
+        """``attach`` in steps the launcher runs one per event-loop turn (each short, so the window
+        keeps painting); in order, nothing else in between depends on a half-built window."""
         self.services = services
         self.settings = settings
         self.model_name = self._model_arg or settings.model or None
+        return [self._build_centre, self._build_docks, self._install_library_features,
+                self._install_builder, self._install_review, self._finish_attach]
 
-        pillars = self.services.pillars.all()
+    def _build_centre(self) -> None:
+        from briefing_app.gui.article_view import ArticleView
+
+        settings = self.settings
+        self._pillars = pillars = self.services.pillars.all()
         self.view: ArticleView = ArticleView(self)
         self.view.set_pillars([p.id for p in pillars], {p.id: p.colour for p in pillars})
         self.view.set_hidden(set(settings.hidden_labels), set(settings.hidden_pillars))
@@ -139,6 +146,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspace)  # deletes the placeholder
         self.placeholder = None  # type: ignore[assignment]
 
+    def _build_docks(self) -> None:
+        from briefing_app.core.services.open_suggestions import Visibility
+        from briefing_app.gui.legend import Legend
+        from briefing_app.gui.library_panel import LibraryPanel
+
+        settings, pillars = self.settings, self._pillars
         self.library: LibraryPanel = LibraryPanel(self.services, self.undo_stack, self)
         self.library.visibility = Visibility.of(settings.hidden_labels, settings.hidden_pillars)
         self.library.articleActivated.connect(self.show_article)
@@ -159,15 +172,24 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.restoreDockWidget(dock)
 
+    def _install_library_features(self) -> None:
+        from briefing_app.gui.import_dialogs import install_library_features
+
         self.open_action.setEnabled(True)
         self.export_action.setEnabled(True)
         self.importer = install_library_features(self)
+
+    def _install_builder(self) -> None:
         from briefing_app.gui.briefing import install_briefing_builder
 
         self.briefing_builder = install_briefing_builder(self)
+
+    def _install_review(self) -> None:
         from briefing_app.gui.review import install_review
 
         self.review = install_review(self)
+
+    def _finish_attach(self) -> None:
         from briefing_app.gui.search_matches import install_search_matches
 
         self.search_matches = install_search_matches(self)
