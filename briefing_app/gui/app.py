@@ -218,6 +218,8 @@ class _Launch:
     def _open_article(self) -> bool:
         window, services, args = self.window, self.services, self.args
         assert services is not None and self.settings is not None
+        if args.size is None:
+            window.keep_frame_on_screen()  # the panels' minimum widths may have widened it
         if args.open_file:
             path = Path(args.open_file)
             if not path.exists():

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.library)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.restoreDockWidget(dock)  # where the officer left it (remembered state, read before the docks existed)
+        self._restore_dock(dock)
 
         self.legend: Legend = Legend([(p.id, p.name, p.colour) for p in pillars],
                                      set(settings.hidden_labels), set(settings.hidden_pillars), self)
@@ -170,7 +170,15 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.legend)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.restoreDockWidget(dock)
+        self._restore_dock(dock)
+
+    def _restore_dock(self, dock: QDockWidget) -> None:
+        """A dock added after the window was shown (the launch paints first): put it where the
+        remembered layout has it, else show it (a child added to a visible window starts hidden)."""
+        if not self.isVisible():
+            return  # shown with the window, after the remembered layout is applied
+        if not (self.property("restoredLayout") and self.restoreDockWidget(dock)):
+            dock.show()
 
     def _install_library_features(self) -> None:
         from briefing_app.gui.import_dialogs import install_library_features
@@ -193,6 +201,14 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.search_matches import install_search_matches
 
         self.search_matches = install_search_matches(self)
+        docks = getattr(self.review, "docks", {})
+        if self.isVisible() and self.property("restoredLayout"):
+            # Panels added to the shown window (the launch paints first) go where they were left.
+            self.memory.restore_layout(self)
+        elif self.isVisible() and "entities" in docks:
+            # Docks tabified on a visible window: the tab bar forms in a later layout pass with
+            # the first tab in front; bring the review's front panel forward as on a cold build.
+            QTimer.singleShot(0, self, docks["entities"].raise_)
         self.attached = True
         self.refresh_library()
         if not self._model_started:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.services import Services
@@ -61,8 +61,10 @@ def test_frame_shows_a_calm_placeholder_then_the_library(qtbot: QtBot, db_path: 
         assert window.centralWidget() is window.workspace
         assert window.open_action.isEnabled() and window.export_action.isEnabled()
         assert window.library.article_ids() == [article.id]
-        with qtbot.waitSignal(window.modelReady, timeout=60_000):
-            pass
+        # Panels added to the already shown window are on screen, the review's front panel in front.
+        assert window.library.isVisible() and window.findChild(QDockWidget, "libraryDock").isVisible()
+        qtbot.waitUntil(lambda: not window.review.docks["entities"].visibleRegion().isEmpty())
+        qtbot.waitUntil(lambda: window.analyzer is not None, timeout=60_000)
         window.show_article(article.id)
         assert window.view.text == text
     finally:
