@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefing_app.nlp.types import ALL_LABELS
+from briefing_app.storage.paths import config_dir
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +84,6 @@ class Settings(BaseModel):
         if unknown:
             raise ValueError(f"unknown entity labels {unknown}; known: {', '.join(ALL_LABELS)}")
         return value
-
-
-def config_dir() -> Path:
-    """Folder of ``settings.json``."""
-    override = os.environ.get("BRIEFING_APP_CONFIG_DIR")
-    path = Path(override) if override else Path(platformdirs.user_config_dir("BriefingBuilder", appauthor=False))
-    return path
 
 
 def settings_path() -> Path:

@@ -32,7 +32,8 @@ class Article(SQLModel, table=True):
     status: str = "new"  # new | in_review | reviewed
     analysed_at: datetime | None = None
     analysis_mode: str = ""  # model | rules-only
-    created_at: datetime = Field(default_factory=utcnow)
+    # Indexed: the library view pages newest first (migration 0004).
+    created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
 
 

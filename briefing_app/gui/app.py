@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from briefing_app.gui.diagnostics import install_diagnostics
+from briefing_app.gui import startup_probe
 from briefing_app.gui.main_window import MainWindow
-from briefing_app.gui.safety import arm_backups, close_safely, open_safely
+from briefing_app.gui.safety import arm_backups, close_safely, lock_safely, open_locked
 from briefing_app.gui.startup_probe import arm_startup_probe
 from briefing_app.resources import resource_file, resource_path
-from briefing_app.settings import Settings, load_settings, save_settings
 from briefing_app.storage.paths import default_db_path
+
+if TYPE_CHECKING:
+    from briefing_app.core.services import Services
+    from briefing_app.gui.instance_lock import InstanceLock
+    from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,8 @@ def application() -> QApplication:
 
 def open_first_run_sample(window: MainWindow, settings: Settings) -> None:
     """On first run (empty library), open the bundled sample article."""
+    from briefing_app.settings import save_settings
+
     if settings.sample_opened or window.services.articles.list_summaries():
         return
     window.open_path(resource_path(SAMPLE_ARTICLE))
@@ -48,16 +56,18 @@ def open_first_run_sample(window: MainWindow, settings: Settings) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window; returns the exit status."""
+    """Open the main window; returns the exit status.
+
+    The window's frame paints first (only Qt and light modules imported, the database lock taken);
+    the heavy modules, the database and the panels follow in later event-loop turns
+    (see ``_Launch``), while the language model loads in the background from the first of them.
+    """
     app = application()
-    install_diagnostics()
     db_path = Path(args.db) if args.db else default_db_path()
-    opened = open_safely(db_path)
-    if opened is None:
+    lock = lock_safely(db_path)
+    if lock is None:
         return 2
-    services, lock = opened
-    settings = load_settings()
-    window = MainWindow(services, settings, model=args.model)
+    window = MainWindow.starting(model=args.model)
     # First start fills the available screen (frame included); later starts come back as left.
     window.place_on_screen(_size(args.size))
     arm_startup_probe(window, window.modelReady)
@@ -66,27 +76,188 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.size is None:
         for delay in (0, 400):
             QTimer.singleShot(delay, window, window.keep_frame_on_screen)
-    arm_backups(window, services)
-
-    if args.open_file:
-        path = Path(args.open_file)
-        if not path.exists():
-            QMessageBox.warning(window, "Cannot open file", f"{path}: no such file")
-        elif services.db.read_only:
-            QMessageBox.warning(window, "Cannot import", f"{path.name} was not imported: the database is read-only.")
-        else:
-            window.open_path(path)
-    elif not services.db.read_only:
-        open_first_run_sample(window, settings)
-    if window.current_article_id is None:
-        window.reopen_last_article()
-
-    if args.screenshot:
-        _arm_screenshot(window, Path(args.screenshot))
-
+    launch = _Launch(window, lock, args)
+    launch.start()
     status = app.exec()
-    close_safely(services, lock)
-    return int(status)
+    launch.close()
+    return launch.failed_status if launch.failed_status is not None else int(status)
+
+
+#: Longest wait for the window's first paint before the library is opened anyway (ms).
+FIRST_PAINT_WAIT_MS = 500
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, at the first paint of ``window``."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.then()
+        return False
+
+
+class _Launch:
+    """The steps after the first paint, each in its own event-loop turn so the window stays
+    responsive; the two long ones (importing SQLModel/SQLAlchemy and opening the database, whose
+    integrity check reads the whole file) run on a worker thread."""
+
+    def __init__(self, window: MainWindow, lock: InstanceLock, args: argparse.Namespace) -> None:
+        self.window = window
+        self.lock = lock
+        self.args = args
+        self.services: Services | None = None
+        self.settings: Settings | None = None
+        self.failed_status: int | None = None
+        #: Services opened by the worker, kept even if the window closed before they arrived.
+        self._opened: Services | None = None
+        self.steps: list[Callable[[], bool]] = [self._prepare, self._start_model, self._open_database,
+                                                self._build_panels]
+
+    def start(self) -> None:
+        """Run the steps after the window's first paint (or soon, should no paint come)."""
+        self._started = False
+        self._paint_watch = _FirstPaint(self.window, self._begin)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self.window, self._begin)
+
+    def _begin(self) -> None:
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(0, self.window, self._next)
+
+    def _next(self) -> None:
+        if not self.steps or self.failed_status is not None:
+            return
+        step = self.steps.pop(0)
+        if step():  # the step carries on in the background and calls _next when done
+            return
+        # A short pause lets paint and input events in between the steps.
+        QTimer.singleShot(1, self.window, self._next)
+
+    def _prepare(self) -> bool:
+        """Read the settings on a worker thread (pydantic is a long import)."""
+        from briefing_app.gui.diagnostics import install_diagnostics
+
+        install_diagnostics()
+
+        def work(_progress: object, _cancelled: object) -> Settings:
+            from briefing_app.settings import load_settings
+
+            return load_settings()
+
+        def loaded(settings: Settings) -> None:
+            self.settings = settings
+            self._next()
+
+        self.window.tasks.start("settings", work, loaded, self._fail_setup)
+        return True
+
+    def _start_model(self) -> bool:
+        # The model loads (in the background) while the rest of the window is built.
+        assert self.settings is not None
+        self.window.load_model_early(self.args.model or self.settings.model or None)
+        return False
+
+    def _fail_setup(self, exc: BaseException, tb: str) -> None:
+        log.error("Start-up failed:\n%s", tb)
+        QMessageBox.critical(self.window, "Briefing Builder cannot start", str(exc))
+        self.failed_status = 1
+        QApplication.exit(1)
+
+    def _open_database(self) -> bool:
+        """Import the storage layer and the panels' modules and open the database on a worker
+        thread (a large file's integrity check takes seconds); damage, a full disk or a busy file
+        are then handled on the GUI thread by ``open_locked`` (it asks the officer)."""
+        path = self.lock.db_path
+
+        def work(_progress: object, _cancelled: object) -> Services:
+            from briefing_app.core.services import Services
+
+            self._opened = Services.open(path)
+            # Module imports only (classes, no widgets): the GUI thread then just builds.
+            import briefing_app.gui.briefing  # noqa: F401
+            import briefing_app.gui.import_dialogs  # noqa: F401
+            import briefing_app.gui.library_panel  # noqa: F401
+            import briefing_app.gui.review  # noqa: F401
+
+            return self._opened
+
+        def opened(services: Services) -> None:
+            self.services = services
+            self._next()
+
+        def failed(_exc: BaseException, _tb: str) -> None:
+            # Again, in the foreground: the same checks, now with dialogs (recovery, disk full…).
+            self.services = open_locked(self.lock, self.window)
+            if self.services is None:  # told why; the lock is released
+                self.failed_status = 2
+                QApplication.exit(2)
+                return
+            self._next()
+
+        self.window.tasks.start("open-database", work, opened, failed)
+        return True
+
+    def _build_panels(self) -> bool:
+        assert self.services is not None and self.settings is not None
+        # The window's panels, one per event-loop turn, then the first article.
+        self.steps[:0] = [*_no_wait(self.window.attach_steps(self.services, self.settings)),
+                          self._arm_backups, self._open_article]
+        return False
+
+    def _arm_backups(self) -> bool:
+        assert self.services is not None
+        arm_backups(self.window, self.services)
+        return False
+
+    def _open_article(self) -> bool:
+        window, services, args = self.window, self.services, self.args
+        assert services is not None and self.settings is not None
+        if args.size is None:
+            window.keep_frame_on_screen()  # the panels' minimum widths may have widened it
+        if args.open_file:
+            path = Path(args.open_file)
+            if not path.exists():
+                QMessageBox.warning(window, "Cannot open file", f"{path}: no such file")
+            elif services.db.read_only:
+                QMessageBox.warning(window, "Cannot import", f"{path.name} was not imported: the database is read-only.")
+            else:
+                window.open_path(path)
+        elif not services.db.read_only:
+            open_first_run_sample(window, self.settings)
+        if window.current_article_id is None:
+            window.reopen_last_article()
+        if args.screenshot:
+            _arm_screenshot(window, Path(args.screenshot))
+        startup_probe.mark("library-open")
+        return False
+
+    def close(self) -> None:
+        """After the event loop: close the database safely (or just drop the lock if never opened)."""
+        # A database still being opened by the worker is waited for and closed properly.
+        self.window.tasks.shutdown()
+        services = self.services or self._opened
+        if services is not None:
+            close_safely(services, self.lock)
+        elif self.failed_status is None:
+            self.lock.release()
+
+
+def _no_wait(steps: list[Callable[[], None]]) -> list[Callable[[], bool]]:
+    """Launch steps of plain callables (they finish before the next turn)."""
+
+    def wrap(step: Callable[[], None]) -> Callable[[], bool]:
+        def run() -> bool:
+            step()
+            return False
+        return run
+
+    return [wrap(s) for s in steps]
 
 
 def _size(text: str | None) -> QSize | None:

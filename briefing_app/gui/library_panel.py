@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
@@ -50,6 +50,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 
 SEARCH_LIMIT = 200  # ranked results shown for a search (the rest are less relevant)
+PAGE_SIZE = 200  # rows read from the database at a time while browsing (more as the officer scrolls)
 STATUS_NAMES = {"new": "New", "in_review": "In review", "reviewed": "Reviewed"}
 COLUMNS = ("Title", "Outlet", "Date", "Status", "Entities", "Pillars", "Open")
 COLUMN_TIPS = (
@@ -63,17 +64,38 @@ COLUMN_TIPS = (
     "(none once the article is marked reviewed)",
 )
 TITLE, OUTLET, DATE, STATUS, ENTITIES, PILLARS, OPEN = range(len(COLUMNS))
+#: The database sort key of each column (core/services/articles.SORT_KEYS).
+SORT_KEY_OF_COLUMN = ("title", "outlet", "date", "status", "entities", "pillars", "open")
 _NO_DATE = QDate(1900, 1, 1)  # the "any date" value of the date filters
 _HIT_BACKGROUND = QColor("#fde68a")
 
 
 class LibraryModel(QAbstractTableModel):
-    """Article summaries as table rows; the raw value for sorting is under SORT_ROLE."""
+    """Article summaries as table rows; the raw value for sorting is under SORT_ROLE.
+
+    While browsing, rows come a page at a time: ``fetch(offset)`` reads the next page and Qt asks
+    for it (``canFetchMore``/``fetchMore``) as the table scrolls near the end.
+    """
 
     def __init__(self, pillar_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ArticleSummary] = []
         self.pillar_names = pillar_names
+        self.fetch: Callable[[int], list[ArticleSummary]] | None = None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and self.fetch is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid() or self.fetch is None:
+            return
+        page = self.fetch(len(self.rows))
+        if len(page) < PAGE_SIZE:
+            self.fetch = None  # the end of the list
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -158,10 +180,12 @@ class LibraryModel(QAbstractTableModel):
             parts.append(row.snippet)
         return "\n".join(parts)
 
-    def set_rows(self, rows: list[ArticleSummary]) -> None:
-        """Replace every row."""
+    def set_rows(self, rows: list[ArticleSummary],
+                 fetch: Callable[[int], list[ArticleSummary]] | None = None) -> None:
+        """Replace every row; ``fetch(offset)``, when given, reads the pages after them."""
         self.beginResetModel()
         self.rows = rows
+        self.fetch = fetch if len(rows) >= PAGE_SIZE else None
         self.endResetModel()
 
     def update_rows(self, rows: Iterable[ArticleSummary]) -> None:
@@ -183,6 +207,23 @@ class LibraryModel(QAbstractTableModel):
                 self.beginRemoveRows(QModelIndex(), i, i)
                 del self.rows[i]
                 self.endRemoveRows()
+
+
+class LibraryProxy(QSortFilterProxyModel):
+    """Sorts in the database while browsing (pages keep the order of the whole list), in memory
+    for the ranked search results (all of them are loaded)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Called with (column, order) to sort in the database; returns False to sort in memory.
+        self.sort_in_database: Callable[[int, Qt.SortOrder], bool] | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.sort_in_database is not None and self.sort_in_database(column, order):
+            if self.sortColumn() != -1:
+                super().sort(-1, order)  # the database's order, as read (no sorting in memory)
+            return
+        super().sort(column, order)
 
 
 class TitleDelegate(QStyledItemDelegate):
@@ -345,7 +386,7 @@ class LibraryPanel(QWidget):
         self.undo_stack = undo_stack
         pillars = services.pillars.all()
         self.model = LibraryModel({p.id: p.name for p in pillars}, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LibraryProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -421,6 +462,8 @@ class LibraryPanel(QWidget):
         self.proxy.setHeaderData(ENTITIES, Qt.Orientation.Horizontal, "Ent")
         self.proxy.setHeaderData(PILLARS, Qt.Orientation.Horizontal, "Pil")
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self._filters = LibraryFilter()
+        self.proxy.sort_in_database = self._sort_in_database
 
         filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -504,30 +547,55 @@ class LibraryPanel(QWidget):
         )
 
     def refresh(self, current: int | None = None) -> None:
-        """Reload the table for the current search and filters, keeping the current article."""
+        """Reload the table for the current search and filters, keeping the current article.
+
+        Browsing reads the first page only (more as the table scrolls); a search reads its
+        ranked results at once.
+        """
         self._search_timer.stop()
         if current is not None:
             self._current_id = current
         f = self.filters()
-        searching = bool(f.query)
-        rows = self.services.articles.list_summaries(f, limit=SEARCH_LIMIT if searching else None,
-                                                     visibility=self.visibility)
-        self._quiet = True
-        self.model.set_rows(rows)
-        if searching:
+        self._filters = f
+        header = self.table.horizontalHeader()
+        if f.query:
+            rows = self.services.articles.list_summaries(f, limit=SEARCH_LIMIT, visibility=self.visibility)
+            self._quiet = True
+            self.model.set_rows(rows)
             # Relevance order while searching, until the officer clicks a column.
             self.proxy.sort(-1)
-            self.table.horizontalHeader().setSortIndicatorShown(False)
+            header.setSortIndicatorShown(False)
+            shown = len(rows)
         else:
-            self.table.horizontalHeader().setSortIndicatorShown(True)
-            self.proxy.sort(self.table.horizontalHeader().sortIndicatorSection(),
-                            self.table.horizontalHeader().sortIndicatorOrder())
+            header.setSortIndicatorShown(True)
+            # Reads the first page in the order of the header (see _sort_in_database).
+            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._quiet = True
+            shown = self.services.articles.count_matching(f)
         self._fit_columns()
         self._select_id(self._current_id)
         self._quiet = False
         self.entity_filter.stale = True
-        self._update_summary(f, len(rows))
+        self._update_summary(f, shown)
         self.refreshed.emit()
+
+    def _sort_in_database(self, column: int, order: Qt.SortOrder) -> bool:
+        """While browsing: read the first page sorted by ``column`` (-1: newest first)."""
+        f = self._filters
+        if f.query:
+            return False  # ranked results: sorted in memory
+        sort = SORT_KEY_OF_COLUMN[column] if 0 <= column < len(SORT_KEY_OF_COLUMN) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+
+        def fetch(offset: int) -> list[ArticleSummary]:
+            return self.services.articles.list_summaries(f, limit=PAGE_SIZE, offset=offset, sort=sort,
+                                                         descending=descending, visibility=self.visibility)
+
+        quiet, self._quiet = self._quiet, True
+        self.model.set_rows(fetch(0), fetch)
+        self._select_id(self._current_id)
+        self._quiet = quiet
+        return True
 
     def refresh_rows(self, article_ids: Iterable[int]) -> None:
         """Update the counts and metadata of some rows without reloading the table."""
@@ -631,7 +699,8 @@ class LibraryPanel(QWidget):
         self._select_id(self._current_id)
         self._quiet = False
         self.entity_filter.stale = True
-        self._update_summary(self.filters(), self.model.rowCount())
+        f = self.filters()
+        self._update_summary(f, self.model.rowCount() if f.query else self.services.articles.count_matching(f))
         self.articlesDeleted.emit(ids)
         return True
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
@@ -21,22 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import Annotation
-from briefing_app.core.services import DuplicateArticle, Services
-from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.open_suggestions import Visibility
-from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
-from briefing_app.gui.import_dialogs import install_library_features
-from briefing_app.gui.legend import Legend
-from briefing_app.gui.library_panel import LibraryPanel
 from briefing_app.gui.status_bar import ElidingStatusBar
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
-from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, load_document
-from briefing_app.nlp.analyzer import Analyzer, create_analyzer
 from briefing_app.nlp.types import SHOWN_LABELS
-from briefing_app.settings import Settings, save_settings
 from briefing_app.storage.errors import describe_storage_error
+
+if TYPE_CHECKING:
+    # Only for type hints: the window paints before these (SQLModel, spaCy, python-docx) are imported.
+    from briefing_app.core.models import Annotation
+    from briefing_app.core.services import Services
+    from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
+    from briefing_app.gui.legend import Legend
+    from briefing_app.gui.library_panel import LibraryPanel
+    from briefing_app.importers import ImportedDocument
+    from briefing_app.nlp.analyzer import Analyzer
+    from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,16 @@ log = logging.getLogger(__name__)
 AFTER_ANALYSIS_DELAY_MS = 20
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: Shown in the window's centre between the first paint and the library being open.
+OPENING_TEXT = "Opening your library…"
+
+
+def create_analyzer(model: str | None = None) -> Analyzer:
+    """The analyser (spaCy model or rules); imported on first use so the window paints first."""
+    from briefing_app.nlp.analyzer import create_analyzer as create
+
+    return create(model)
 
 
 class MainWindow(QMainWindow):
@@ -53,16 +65,32 @@ class MainWindow(QMainWindow):
     modelReady = Signal(str)  # analyser mode
     articleShown = Signal(int)
 
-    def __init__(self, services: Services, settings: Settings, model: str | None = None,
+    def __init__(self, services: Services | None, settings: Settings | None, model: str | None = None,
                  parent: QWidget | None = None) -> None:
+        """The whole window at once (tests, tools); ``MainWindow.starting`` paints before loading."""
         super().__init__(parent)
-        self.services = services
-        self.settings = settings
-        self.model_name = model or settings.model or None
+        self._build_frame(model)
+        if services is not None:
+            assert settings is not None
+            self.attach(services, settings)
+
+    @classmethod
+    def starting(cls, model: str | None = None) -> MainWindow:
+        """The window's frame only (menus, status bar, a calm placeholder), cheap enough to paint at
+        once; the launcher opens the library in later event-loop turns and calls ``attach``."""
+        window = cls(None, None, model)
+        return window
+
+    def _build_frame(self, model: str | None) -> None:
+        """What the first paint needs: Qt widgets only, no database, no heavy imports."""
+        self._model_arg = model
+        self.model_name = model
         self.tasks = TaskRunner(self)
         self.analyzer: Analyzer | None = None
         self.current_article_id: int | None = None
         self._pending_analysis: set[int] = set()
+        self.attached = False
+        self._model_started = False
         self.setWindowTitle("Briefing Builder")
         self.setObjectName("mainWindow")
         # Messages too long for the bar are elided with the whole text as tooltip.
@@ -71,9 +99,42 @@ class MainWindow(QMainWindow):
         self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
         self.undo_stack = QUndoStack(self)
+        self.placeholder = QLabel(OPENING_TEXT, self)
+        self.placeholder.setObjectName("openingPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #57534e; font-size: 15px;")
+        self.setCentralWidget(self.placeholder)
+        self.model_status = QLabel("Loading language model…", self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.model_status)
+        self._build_menus()
+        # Nothing to open or export until the library is open.
+        self.open_action.setEnabled(False)
+        self.export_action.setEnabled(False)
 
-        pillars = self.services.pillars.all()
-        self.view = ArticleView(self)
+    def attach(self, services: Services, settings: Settings) -> None:
+        """Open the library in the window: panels, docks, feature modules, then the model load."""
+        for step in self.attach_steps(services, settings):
+            step()
+
+    def attach_steps(self, services: Services, settings: Settings) -> list[Callable[[], None]]:
+        """``attach`` in steps the launcher runs one per event-loop turn (each short, so the window
+        keeps painting); in order, nothing else in between depends on a half-built window."""
+        self.services = services
+        self.settings = settings
+        self.model_name = self._model_arg or settings.model or None
+        return [self._build_centre, self._build_docks, self._install_library_features,
+                self._install_builder, self._install_review, self._finish_attach]
+
+    def _build_centre(self) -> None:
+        from briefing_app.gui.article_view import ArticleView
+
+        settings = self.settings
+        self._pillars = pillars = self.services.pillars.all()
+        self.view: ArticleView = ArticleView(self)
         self.view.set_pillars([p.id for p in pillars], {p.id: p.colour for p in pillars})
         self.view.set_hidden(set(settings.hidden_labels), set(settings.hidden_pillars))
         # Two workspaces share the centre: reading/reviewing an article, and composing a briefing
@@ -82,9 +143,16 @@ class MainWindow(QMainWindow):
         self.workspace.setObjectName("workspaceTabs")
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(self.view, "Article")
-        self.setCentralWidget(self.workspace)
+        self.setCentralWidget(self.workspace)  # deletes the placeholder
+        self.placeholder = None  # type: ignore[assignment]
 
-        self.library = LibraryPanel(self.services, self.undo_stack, self)
+    def _build_docks(self) -> None:
+        from briefing_app.core.services.open_suggestions import Visibility
+        from briefing_app.gui.legend import Legend
+        from briefing_app.gui.library_panel import LibraryPanel
+
+        settings, pillars = self.settings, self._pillars
+        self.library: LibraryPanel = LibraryPanel(self.services, self.undo_stack, self)
         self.library.visibility = Visibility.of(settings.hidden_labels, settings.hidden_pillars)
         self.library.articleActivated.connect(self.show_article)
         dock = QDockWidget("Library", self)
@@ -92,36 +160,59 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.library)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self._restore_dock(dock)
 
-        self.legend = Legend([(p.id, p.name, p.colour) for p in pillars],
-                             set(settings.hidden_labels), set(settings.hidden_pillars), self)
+        self.legend: Legend = Legend([(p.id, p.name, p.colour) for p in pillars],
+                                     set(settings.hidden_labels), set(settings.hidden_pillars), self)
         self.legend.changed.connect(self._legend_changed)
         dock = QDockWidget("Legend", self)
         dock.setObjectName("legendDock")
         dock.setWidget(self.legend)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._restore_dock(dock)
 
-        self.model_status = QLabel("Loading language model…", self)
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setVisible(False)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.model_status)
+    def _restore_dock(self, dock: QDockWidget) -> None:
+        """A dock added after the window was shown (the launch paints first): put it where the
+        remembered layout has it, else show it (a child added to a visible window starts hidden)."""
+        if not self.isVisible():
+            return  # shown with the window, after the remembered layout is applied
+        if not (self.property("restoredLayout") and self.restoreDockWidget(dock)):
+            dock.show()
 
-        self._build_menus()
+    def _install_library_features(self) -> None:
+        from briefing_app.gui.import_dialogs import install_library_features
+
+        self.open_action.setEnabled(True)
+        self.export_action.setEnabled(True)
         self.importer = install_library_features(self)
+
+    def _install_builder(self) -> None:
         from briefing_app.gui.briefing import install_briefing_builder
 
         self.briefing_builder = install_briefing_builder(self)
+
+    def _install_review(self) -> None:
         from briefing_app.gui.review import install_review
 
         self.review = install_review(self)
+
+    def _finish_attach(self) -> None:
         from briefing_app.gui.search_matches import install_search_matches
 
         self.search_matches = install_search_matches(self)
+        docks = getattr(self.review, "docks", {})
+        if self.isVisible() and self.property("restoredLayout"):
+            # Panels added to the shown window (the launch paints first) go where they were left.
+            self.memory.restore_layout(self)
+        elif self.isVisible() and "entities" in docks:
+            # Docks tabified on a visible window: the tab bar forms in a later layout pass with
+            # the first tab in front; bring the review's front panel forward as on a cold build.
+            QTimer.singleShot(0, self, docks["entities"].raise_)
+        self.attached = True
         self.refresh_library()
-        self._load_model()
+        if not self._model_started:
+            self._load_model()
 
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -173,17 +264,24 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from briefing_app import __version__
 
+        database = self.services.db.path if self.attached else "opening…"
         QMessageBox.about(self, "About Briefing Builder",
-                          f"<b>Briefing Builder</b> {__version__}<br>Database: {self.services.db.path}")
+                          f"<b>Briefing Builder</b> {__version__}<br>Database: {database}")
 
     # -- model ---------------------------------------------------------------------------------
     def _load_model(self) -> None:
+        self._model_started = True
         model = self.model_name
 
         def work(progress: object, cancelled: object) -> Analyzer:
             return create_analyzer(model)
 
         self.tasks.start("model", work, self._model_loaded, self._model_failed)
+
+    def load_model_early(self, model: str | None) -> None:
+        """Start loading the analyser before the library is open (the launcher knows the model)."""
+        self.model_name = model
+        self._load_model()
 
     def _model_loaded(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
@@ -222,6 +320,8 @@ class MainWindow(QMainWindow):
 
     # -- opening -------------------------------------------------------------------------------
     def _open_dialog(self) -> None:
+        from briefing_app.importers import SUPPORTED_SUFFIXES
+
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self, "Open article", self.dialog_folder("open"),
                                               f"Articles ({patterns});;All files (*)")
@@ -239,6 +339,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> int | None:
         """Import ``path`` (or show it if already imported); returns the article id."""
+        from briefing_app.importers import ImportFailed, load_document
+
         try:
             doc = load_document(path)
         except ImportFailed as exc:
@@ -248,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def add_document(self, doc: ImportedDocument) -> int | None:
         """Store an imported document and show it (duplicates just show the existing article)."""
+        from briefing_app.core.services import DuplicateArticle
+
         try:
             article = self.services.articles.add(doc)
         except DuplicateArticle as exc:
@@ -307,6 +411,8 @@ class MainWindow(QMainWindow):
             self._pending_analysis.add(article_id)
             self.statusBar().showMessage("Waiting for the language model…")
             return
+        from briefing_app.core.services.analysis import AnalysisService
+
         service = AnalysisService(self.services.db, self.analyzer)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -337,7 +443,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self._after_analysis(article_id))
 
     def _after_analysis(self, article_id: int) -> None:
-        self.refresh_library()
+        # Only this article's row changes: its counts are read again, not the library.
+        self.library.refresh_rows([article_id])
         QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self.analysisFinished.emit(article_id))
 
     def _analysis_failed(self, exc: BaseException, tb: str) -> None:
@@ -365,6 +472,7 @@ class MainWindow(QMainWindow):
     def export_briefing_to(self, path: Path, article_ids: list[int]) -> Path | None:
         """Draft a briefing from the articles and write it to ``path``."""
         from briefing_app.export import ExportFailed, export_docx
+        from briefing_app.settings import save_settings
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -386,6 +494,9 @@ class MainWindow(QMainWindow):
 
     # -- misc ----------------------------------------------------------------------------------
     def _legend_changed(self, labels: set[str], pillars: set[str]) -> None:
+        from briefing_app.core.services.open_suggestions import Visibility
+        from briefing_app.settings import save_settings
+
         self.view.set_hidden(labels, pillars)
         # Open-suggestion counts follow what is shown.
         self.library.visibility = Visibility.of(labels, pillars)
@@ -467,9 +578,13 @@ class ArticleMarks:
 
 def entity_mark(ann: Annotation) -> EntityMark:
     """View mark of an entity annotation."""
+    from briefing_app.gui.article_view import EntityMark
+
     return EntityMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status, ann.origin, ann.confidence, ann.why)
 
 
 def pillar_mark(ann: Annotation) -> PillarMark:
     """View mark of a pillar annotation."""
+    from briefing_app.gui.article_view import PillarMark
+
     return PillarMark(ann.id or 0, ann.start, ann.end, ann.label, ann.status, ann.origin, ann.confidence, ann.why)

@@ -11,16 +11,19 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from briefing_app.core.services import Services
 from briefing_app.gui.instance_lock import InstanceLock
 from briefing_app.gui.read_only_banner import show_read_only_banner
 from briefing_app.gui.recovery import offer_recovery
 from briefing_app.storage import backup
 from briefing_app.storage.errors import DatabaseCorrupt, DiskFull, StorageError
+
+if TYPE_CHECKING:
+    from briefing_app.core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,16 @@ BACKUP_CHECK_MS = 60 * 60 * 1000
 
 def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services, InstanceLock] | None:
     """Lock and open ``db_path``; None (after telling the officer why) when the app cannot start."""
+    lock = lock_safely(db_path, parent)
+    if lock is None:
+        return None
+    services = open_locked(lock, parent)
+    return (services, lock) if services is not None else None
+
+
+def lock_safely(db_path: Path, parent: QWidget | None = None) -> InstanceLock | None:
+    """Take the one-instance lock of ``db_path`` (cheap: done before the first paint); None after
+    telling the officer why not."""
     lock = InstanceLock(db_path)
     try:
         acquired = lock.acquire()
@@ -42,9 +55,16 @@ def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services,
         QMessageBox.warning(parent, "Database already open", message)
         print(f"briefing-app: error: {message.splitlines()[0].rstrip(':')}: {lock.db_path}", file=sys.stderr)
         return None
+    return lock
+
+
+def open_locked(lock: InstanceLock, parent: QWidget | None = None) -> Services | None:
+    """Open the locked database (offering recovery when damaged); None, lock released, on failure."""
+    from briefing_app.core.services import Services
+
     for _attempt in range(2):
         try:
-            return Services.open(lock.db_path), lock
+            return Services.open(lock.db_path)
         except DatabaseCorrupt as exc:
             print(f"briefing-app: error: {exc}", file=sys.stderr)
             if not offer_recovery(lock.db_path, str(exc), parent):

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QMargins, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from briefing_app.settings import config_dir
+from briefing_app.storage.paths import config_dir
 
 #: Kinds of file dialog that each remember their own folder.
 DIALOG_KINDS = ("open", "import", "template")
@@ -53,6 +53,11 @@ class WindowMemory:
         window.setGeometry(rect)
         if str(self.store.value("window/maximized", "false")).lower() == "true":
             window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        self.restore_layout(window)
+        return True
+
+    def restore_layout(self, window: QMainWindow) -> None:
+        """Docks and splitters as remembered (again after a launch adds its panels to the shown window)."""
         state = self.store.value("window/state")
         if isinstance(state, QByteArray) and window.restoreState(state):
             window.setProperty("restoredLayout", True)  # first-run dock widths are not imposed
@@ -61,7 +66,6 @@ class WindowMemory:
             if isinstance(saved, QByteArray) and splitter.restoreState(saved):
                 # Tells the splitter's owner not to impose its first-run proportions.
                 splitter.setProperty("restored", True)
-        return True
 
     # -- last article (per database) -----------------------------------------------------------
     def last_article(self, db_path: Path | str) -> int | None:

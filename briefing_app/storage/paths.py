@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -14,6 +15,12 @@ def user_data_dir() -> Path:
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def config_dir() -> Path:
+    """Folder of ``settings.json`` and the window's memory (``BRIEFING_APP_CONFIG_DIR`` overrides)."""
+    override = os.environ.get("BRIEFING_APP_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:

@@ -54,12 +54,18 @@ def library_template(articles: int) -> Path:
     partial = path.with_suffix(".building")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
-    services = Services.open(partial)
-    try:
-        if articles:
-            fill_library(services, count=articles)
-    finally:
-        services.close()
+    older = sorted(_cache_dir().glob(f"library-{articles}-*.db"), key=lambda p: p.stat().st_mtime)
+    if older:
+        # A cached library of an older schema: opening a copy migrates it (generating anew takes long).
+        shutil.copyfile(older[-1], partial)
+        Services.open(partial).close()
+    else:
+        services = Services.open(partial)
+        try:
+            if articles:
+                fill_library(services, count=articles)
+        finally:
+            services.close()
     conn = sqlite3.connect(partial)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

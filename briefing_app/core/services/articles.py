@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlalchemy import insert as sa_insert
@@ -274,13 +275,16 @@ class ArticleService:
 
     def list_summaries(self, filters: LibraryFilter | None = None, limit: int | None = None,
                        article_ids: Iterable[int] | None = None,
-                       visibility: Visibility | None = None) -> list[ArticleSummary]:
+                       visibility: Visibility | None = None, *, sort: str | None = None,
+                       descending: bool = False, offset: int = 0) -> list[ArticleSummary]:
         """Articles with annotation counts: newest first, or by relevance when ``filters.query`` is set.
 
         In search mode every summary carries a plain snippet and the spans of the hits in it.
         ``article_ids`` restricts the result to those articles (to refresh single rows).
         Open suggestions are counted by the one rule (core/services/open_suggestions) with the
-        legend's ``visibility``.
+        legend's ``visibility``. Outside a search, ``sort`` (a key of ``SORT_KEYS``) orders by a
+        column, ties newest first, and ``limit``/``offset`` read one page: the library view
+        fetches pages as the officer scrolls, so nothing here scans the whole library for a page.
         """
         f = filters or LibraryFilter()
         conditions, params = _filter_sql(f)
@@ -292,6 +296,7 @@ class ArticleService:
         fts = _fts_query(f.query)
         if f.query.strip() and not fts:
             return []
+        binds: list[Any] = []
         columns = "a.id, a.title, a.outlet, a.author, a.published, a.status, a.created_at"
         if fts:
             conditions.append("article_fts MATCH :q")
@@ -301,19 +306,29 @@ class ArticleService:
                    f"WHERE {' AND '.join(conditions)} ORDER BY article_fts.rank")
         else:
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-            sql = f"SELECT {columns}, '' FROM article a{where} ORDER BY a.created_at DESC, a.id DESC"
+            order = "a.created_at DESC, a.id DESC"
+            if sort is not None:
+                key, extra, key_binds = _sort_key_sql(sort, visibility)
+                params.update(extra)
+                binds.extend(key_binds)
+                order = f"{key} {'DESC' if descending else 'ASC'}, {order}"
+            sql = f"SELECT {columns}, '' FROM article a{where} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT :limit"
             params["limit"] = int(limit)
-        statement = text(sql).columns(
+            if offset:
+                sql += " OFFSET :offset"
+                params["offset"] = int(offset)
+        statement = text(sql).bindparams(*binds).columns(
             column("id", Integer), column("title", String), column("outlet", String), column("author", String),
             column("published", String), column("status", String), column("created_at", UTCDateTime()),
             column("snippet", String),
         )
         with self.db.engine.connect() as conn:
             rows = conn.execute(statement, params).all()
-            counts = _annotation_counts(conn, [int(r[0]) for r in rows], whole_library=not conditions,
-                                        visibility=visibility)
+            # A page counts only its own rows; the whole library is grouped only when all is listed.
+            counts = _annotation_counts(conn, [int(r[0]) for r in rows],
+                                        whole_library=not conditions and limit is None, visibility=visibility)
         result = []
         for aid, title, outlet, author, published, status, created, marked in rows:
             ents, pils, visible_open, pillar_ids = counts.get(aid, (0, 0, 0, ()))
@@ -325,6 +340,13 @@ class ArticleService:
                 author=author, pillars=pillar_ids, snippet=snippet, hits=hits,
             ))
         return result
+
+    def count_matching(self, filters: LibraryFilter | None = None) -> int:
+        """Number of articles the filters (not the search) let through: the library view's total."""
+        conditions, params = _filter_sql(filters or LibraryFilter())
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        with self.db.engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM article a{where}"), params).scalar_one())
 
     def count(self) -> int:
         """Number of articles in the library."""
@@ -556,6 +578,36 @@ def _filter_sql(f: LibraryFilter) -> tuple[list[str], dict[str, object]]:
         )
         params["entity"] = entity
     return conditions, params
+
+
+#: Library columns the view sorts by in the database (pages stay in the order of the whole list).
+SORT_KEYS = ("title", "outlet", "date", "status", "entities", "pillars", "open")
+
+
+def _sort_key_sql(sort: str, visibility: Visibility | None) -> tuple[str, dict[str, object], list[Any]]:
+    """SQL expression (over ``article a``) of a sort key, with its parameters and bind declarations.
+
+    The counts are correlated subqueries on the indexed ``annotation.article_id``; they agree with
+    ``_annotation_counts`` (and the open count with the one rule of open_suggestions).
+    """
+    if sort == "title":
+        return "lower(a.title)", {}, []
+    if sort == "outlet":
+        return "lower(a.outlet)", {}, []
+    if sort == "date":
+        return "a.published", {}, []
+    if sort == "status":
+        whens = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(REVIEW_STATUSES))
+        return f"CASE a.status {whens} ELSE 9 END", {}, []
+    tags = "FROM annotation n WHERE n.article_id = a.id AND n.status != 'rejected'"
+    if sort == "entities":
+        return f"(SELECT count(*) {tags} AND n.kind = 'entity')", {}, []
+    if sort == "pillars":
+        return f"(SELECT count(DISTINCT n.label) {tags} AND n.kind = 'pillar')", {}, []
+    if sort == "open":
+        rule, params, binds = open_condition(visibility, alias="n")
+        return f"(CASE WHEN a.status = 'reviewed' THEN 0 ELSE (SELECT count(*) {tags} AND {rule}) END)", params, binds
+    raise ValueError(f"unknown sort key {sort!r}")
 
 
 def _annotation_counts(

@@ -1,0 +1,23 @@
+"""index on article.created_at: the library view reads one page, newest first, without a full scan
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_article_created_at", "article", ["created_at"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_article_created_at", table_name="article")

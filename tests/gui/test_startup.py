@@ -1,0 +1,84 @@
+"""Launch paints first: the window's frame shows before the database and heavy modules load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDockWidget, QLabel
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.services import Services
+from briefing_app.gui.main_window import OPENING_TEXT, MainWindow
+from briefing_app.importers import ImportedDocument
+from briefing_app.nlp.types import AnalysisResult
+from briefing_app.settings import Settings
+
+#: Modules that cost most of a second to import; the first paint must not wait for them.
+HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "spacy", "docx", "briefing_app.core.services")
+
+
+def test_launcher_imports_no_heavy_module_before_the_first_paint() -> None:
+    """Importing the GUI launcher and building the window's frame pulls in Qt and light modules only."""
+    code = (
+        "import sys\n"
+        "from briefing_app.gui.app import application\n"
+        "from briefing_app.gui.main_window import MainWindow\n"
+        "app = application()\n"
+        "w = MainWindow.starting()\n"
+        "w.show()\n"
+        "app.processEvents()\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_frame_shows_a_calm_placeholder_then_the_library(qtbot: QtBot, db_path: Path, analyzer: object,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_app.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    window = MainWindow.starting()
+    qtbot.addWidget(window)
+    window.show()
+    placeholder = window.centralWidget()
+    assert isinstance(placeholder, QLabel) and placeholder.text() == OPENING_TEXT
+    # Nothing to open or export while the library is opening.
+    assert not window.open_action.isEnabled() and not window.export_action.isEnabled()
+
+    services = Services.open(db_path)
+    text = "India and Australia agreed to deepen defence ties."
+    article = services.articles.add(ImportedDocument(title="Defence ties", text=text, source_path=""))
+    assert article.id is not None
+    services.articles.save_analysis(article.id, AnalysisResult(text=text, entities=[], passages=[]))
+    window.attach(services, Settings())
+    try:
+        assert window.centralWidget() is window.workspace
+        assert window.open_action.isEnabled() and window.export_action.isEnabled()
+        assert window.library.article_ids() == [article.id]
+        # Panels added to the already shown window are on screen, the review's front panel in front.
+        assert window.library.isVisible() and window.findChild(QDockWidget, "libraryDock").isVisible()
+        qtbot.waitUntil(lambda: not window.review.docks["entities"].visibleRegion().isEmpty())
+        qtbot.waitUntil(lambda: window.analyzer is not None, timeout=60_000)
+        window.show_article(article.id)
+        assert window.view.text == text
+    finally:
+        window.close()
+        services.close()
+
+
+def test_real_launch_paints_then_opens_the_library(tmp_path: Path) -> None:
+    """``briefing-app`` with the start-up probe: painted first, then the model; the library opened fine."""
+    db = tmp_path / "lib.db"
+    exe = Path(sys.executable).with_name("briefing-app")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_APP_STARTUP_PROBE": "quit"}
+    out = subprocess.run([str(exe), "--db", str(db)], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.split()
+    assert lines.index("painted") < lines.index("model-ready")
+    assert db.exists()
