@@ -43,6 +43,7 @@ LAYERS: list[tuple[str, int, str]] = [
     ("briefing_app.core.offsets", 1, "domain"),
     ("briefing_app.core.search_hits", 1, "domain"),
     ("briefing_app.core.quotes", 1, "domain"),
+    ("briefing_app.core.tempfiles", 1, "domain"),
     ("briefing_app.resources", 1, "domain"),
     ("briefing_app.storage", 2, "storage"),
     ("briefing_app.nlp", 2, "nlp"),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from briefing_app.core.tempfiles import remove_stale
 from briefing_app.storage.errors import (
     MIN_FREE_BYTES,
     DatabaseCorrupt,
@@ -34,7 +35,6 @@ from briefing_app.storage.errors import (
     storage_error_from,
 )
 from briefing_app.storage.paths import backups_dir
-from briefing_app.storage.tempfiles import remove_stale
 
 log = logging.getLogger(__name__)
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
 from briefing_app.core.models import Pillar
+from briefing_app.core.tempfiles import remove_stale
 from briefing_app.storage import migrate
 from briefing_app.storage.backup import (
     KEEP_PRE_MIGRATION,
@@ -50,7 +51,6 @@ from briefing_app.storage.errors import (
     remove_quietly,
     storage_error_from,
 )
-from briefing_app.storage.tempfiles import remove_stale
 from briefing_app.storage.text_decoding import install_tolerant_text
 
 __all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_reason"]

@@ -7,8 +7,8 @@ import os
 import time
 from pathlib import Path
 
+from briefing_app.core.tempfiles import process_start_time
 from briefing_app.export import export_docx
-from briefing_app.storage.tempfiles import process_start_time
 from tests.benchmarks.sample_briefing import make_sample_document
 from tests.storage.test_stale_temp_files import dead_pid, make_old
 

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 from briefing_app.core.services import Services
+from briefing_app.core.tempfiles import process_start_time, remove_stale
 from briefing_app.storage import backup
 from briefing_app.storage.paths import backups_dir
-from briefing_app.storage.tempfiles import process_start_time, remove_stale
 
 
 def dead_pid() -> int:
