@@ -19,6 +19,7 @@ from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, Article, LessonAction, utcnow
 from briefing_app.core.services.changes import ChangeSet
+from briefing_app.core.services.entity_ids import resolve_entity_id
 from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.services.open_suggestions import OpenCounts, Visibility, open_suggestions
 from briefing_app.nlp.types import ALL_LABELS
@@ -62,11 +63,6 @@ class AnnotationSnapshot:
             created_by=ann.created_by, created_at=ann.created_at, updated_at=ann.updated_at,
         )
 
-
-
-def entity_key(label: str, name: str) -> str:
-    """Canonical key of an entity the officer created."""
-    return f"{label}:{' '.join(name.casefold().split())}"
 
 
 class AnnotationService:
@@ -146,12 +142,14 @@ class AnnotationService:
                 raise KeyError(article_id)
         self._check_span(article, kind, start, end, label)
         surface = article.text[start:end]
-        ann = Annotation(
-            article_id=article_id, kind=kind, start=start, end=end, label=label, text=surface,
-            entity_id=entity_id or (entity_key(label, surface) if kind == "entity" else ""),
-            role=role, origin="user", status="accepted", confidence=1.0, created_by="officer",
-        )
         with self.db.session() as session:
+            if kind == "entity" and not entity_id:
+                entity_id = resolve_entity_id(session, label, surface)
+            ann = Annotation(
+                article_id=article_id, kind=kind, start=start, end=end, label=label, text=surface,
+                entity_id=entity_id, role=role, origin="user", status="accepted", confidence=1.0,
+                created_by="officer",
+            )
             session.add(ann)
             session.commit()
             session.refresh(ann)
@@ -188,8 +186,9 @@ class AnnotationService:
             for name, value in changes.items():
                 setattr(ann, name, value)
             ann.text = article.text[ann.start:ann.end]
-            if "label" in changes and ann.kind == "entity" and not changes.get("entity_id"):
-                ann.entity_id = entity_key(ann.label, ann.text)
+            if ("label" in changes or "start" in changes or "end" in changes) and ann.kind == "entity" \
+                    and not changes.get("entity_id"):
+                ann.entity_id = resolve_entity_id(session, ann.label, ann.text)
             ann.updated_at = utcnow()
             session.add(ann)
             session.commit()

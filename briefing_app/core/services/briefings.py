@@ -9,7 +9,8 @@ from datetime import date
 
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, Pillar, utcnow
+from briefing_app.core.identity import display_name, entity_key
+from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, CanonicalEntity, Pillar, utcnow
 from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
@@ -447,16 +448,17 @@ class BriefingService:
                     Annotation.status != "rejected", col(Annotation.label).in_(list(ACTOR_TYPES)),
                 )
             ).all()
+            officer_names = {c.key: c.name for c in session.exec(select(CanonicalEntity))}
         mentions: Counter[str] = Counter()
         articles_of: dict[str, set[int]] = defaultdict(set)
-        names: dict[str, Counter[str]] = defaultdict(Counter)
+        names: dict[str, list[str]] = defaultdict(list)
         labels: dict[str, str] = {}
         roles: dict[str, Counter[str]] = defaultdict(Counter)
         for ann in anns:
-            key = ann.entity_id or f"{ann.label}:{ann.text.casefold()}"
+            key = ann.entity_id or entity_key(ann.label, ann.text)
             mentions[key] += 1
             articles_of[key].add(ann.article_id)
-            names[key][ann.text] += len(ann.text)  # prefer the longest frequent surface form
+            names[key].append(ann.text)
             labels[key] = ann.label
             if ann.role:
                 roles[key][ann.role] += 1
@@ -469,7 +471,8 @@ class BriefingService:
         ranked.sort(key=lambda k: ACTOR_RANK.get(ACTOR_TYPES.get(labels[k], ""), 9))  # stable: by mentions within
         return [
             doc_model.KeyActor(
-                name=names[k].most_common(1)[0][0], type=ACTOR_TYPES.get(labels[k], labels[k]),
+                # the Entities panel's name: the officer's rename, else the fullest surface form
+                name=display_name(officer_names.get(k), names[k]), type=ACTOR_TYPES.get(labels[k], labels[k]),
                 role=roles[k].most_common(1)[0][0] if roles[k] else "",
                 mentions=mentions[k], articles=len(articles_of[k]),
             )

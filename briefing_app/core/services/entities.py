@@ -16,7 +16,8 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, CanonicalEntity, LessonAction, utcnow
-from briefing_app.core.services.annotations import AnnotationSnapshot, entity_key
+from briefing_app.core.identity import display_name, entity_key, label_of, name_of
+from briefing_app.core.services.annotations import AnnotationSnapshot
 from briefing_app.core.services.changes import ChangeSet, EntitySnapshot
 from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.text import sanitize_for_xml
@@ -93,10 +94,7 @@ class EntityService:
                 group.name = row.name
                 group.aliases = json.loads(row.aliases or "[]")
             surfaces = group.surfaces
-            if not group.name:
-                # Without an officer's name, the fullest surface form ("Narendra Modi" over "Modi").
-                counts = Counter(m.text for m in group.mentions)
-                group.name = max(counts, key=lambda t: (len(t), counts[t]))
+            group.name = display_name(group.name, (m.text for m in group.mentions))
             known = set(group.aliases)
             extra = [s for s in surfaces if s != group.name and s not in known]
             group.aliases = [a for a in group.aliases if a != group.name] + extra
@@ -110,9 +108,7 @@ class EntityService:
         with self.db.session() as session:
             texts = session.exec(select(Annotation.text).where(
                 Annotation.entity_id == key, Annotation.status != "rejected")).all()
-        if texts:
-            return Counter(texts).most_common(1)[0][0]
-        return key.split(":", 1)[-1]
+        return display_name(None, texts) or name_of(key)
 
     def library_entities(self, label: str | None = None, limit: int = 200) -> list[tuple[str, str]]:
         """(key, display name) of entities across the library, most mentioned first."""
@@ -127,7 +123,7 @@ class EntityService:
         for key, text in rows:
             per_key.setdefault(key, Counter())[text] += 1
         ranked = sorted(per_key.items(), key=lambda kv: -sum(kv[1].values()))[:limit]
-        return [(k, names.get(k) or c.most_common(1)[0][0]) for k, c in ranked]
+        return [(k, display_name(names.get(k), c.elements())) for k, c in ranked]
 
     # -- edits ---------------------------------------------------------------------------------
     def rename(self, key: str, name: str) -> ChangeSet:
@@ -140,7 +136,7 @@ class EntityService:
             row = session.get(CanonicalEntity, key)
             before = EntitySnapshot.of(row) if row is not None else None
             if row is None:
-                row = CanonicalEntity(key=key, name=name, label=key.split(":", 1)[0])
+                row = CanonicalEntity(key=key, name=name, label=label_of(key))
             aliases = [a for a in json.loads(row.aliases or "[]") if a != name]
             if old_name != name and old_name not in aliases and old_name != key:
                 aliases.append(old_name)
@@ -162,7 +158,7 @@ class EntityService:
             raise ValueError("An entity cannot be merged into itself.")
         target_name = self.display_name(target_key)
         source_name = self.display_name(source_key)
-        target_label = target_key.split(":", 1)[0]
+        target_label = label_of(target_key)
         changes = ChangeSet(f"Merge “{source_name}” into “{target_name}”")
         with self.db.session() as session:
             mentions = session.exec(select(Annotation).where(
@@ -221,7 +217,7 @@ class EntityService:
 
     def split(self, key: str, surface: str) -> ChangeSet:
         """Split the mentions written ``surface`` off ``key`` into an entity of their own."""
-        label = key.split(":", 1)[0]
+        label = label_of(key)
         new_key = entity_key(label, surface)
         if new_key == key:
             new_key = f"{new_key}#split"
