@@ -13,7 +13,6 @@ range (:meth:`ArticleView.update_entity`); the gutter repaints its bars.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ class EntityMark:
     status: str  # suggested | accepted
     origin: str
     confidence: float = 1.0
-    why: str = ""  # JSON list or plain text: what made the tagger suggest it
+    why: list[str] | str = ""  # terms (pillars) or plain text (entities): what made the tagger suggest it
 
 
 @dataclass(slots=True)
@@ -68,7 +67,7 @@ class PillarMark:
     status: str
     origin: str = "model"
     confidence: float = 1.0
-    why: str = ""
+    why: list[str] | str = ""
 
 
 ORIGIN_NAMES = {"model": "language model", "gazetteer": "gazetteer (known names list)",
@@ -622,14 +621,10 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _why(raw: str) -> str:
-    """``why`` is stored as a JSON list of terms (pillars) or free text."""
-    if not raw:
+def _why(value: object) -> str:
+    """``why`` (a JSON column) holds a list of terms (pillars) or free text (entities)."""
+    if not value:
         return ""
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return raw
     if isinstance(value, list):
         return ", ".join(str(v) for v in value[:8])
     return str(value)

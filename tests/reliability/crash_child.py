@@ -20,13 +20,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from briefing_app.core.services import Services
-from briefing_app.core.services.annotations import AnnotationConflict, AnnotationSnapshot
+from briefing_app.core.services.annotations import AnnotationConflict
+from briefing_app.core.services.changes import RowSnapshot
 from briefing_app.importers import ImportedDocument
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE")
 
 
-def snapshot_dict(snap: AnnotationSnapshot) -> dict[str, object]:
+def snapshot_dict(snap: RowSnapshot) -> dict[str, object]:
     """The fields the parent verifies."""
     return {"id": snap.id, "kind": snap.kind, "start": snap.start, "end": snap.end, "label": snap.label,
             "status": snap.status, "origin": snap.origin, "text": snap.text}

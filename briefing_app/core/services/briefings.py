@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -10,7 +9,17 @@ from datetime import date
 from sqlmodel import col, select
 
 from briefing_app.core.identity import display_name, entity_key
-from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, CanonicalEntity, Pillar, utcnow
+from briefing_app.core.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    Article,
+    Briefing,
+    BriefingItem,
+    CanonicalEntity,
+    Pillar,
+    utcnow,
+)
 from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
@@ -138,7 +147,7 @@ class BriefingService:
                 # nothing stored can later make the export fail.
                 if name in ("summary", "next_steps"):
                     values = [sanitize_for_xml(str(v)) for v in value]  # type: ignore[attr-defined]
-                    setattr(briefing, name, json.dumps(values, ensure_ascii=False))
+                    setattr(briefing, name, values)
                 elif name in BRIEFING_FIELDS:
                     setattr(briefing, name, sanitize_for_xml(str(value)))
                 else:
@@ -313,8 +322,8 @@ class BriefingService:
         with self.db.session() as session:
             anns = session.exec(
                 select(Annotation).where(
-                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "pillar",
-                    Annotation.status != "rejected",
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.PILLAR,
+                    Annotation.status != AnnotationStatus.REJECTED,
                 )
             ).all()
             found = [
@@ -348,8 +357,8 @@ class BriefingService:
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
             anns = session.exec(
                 select(Annotation).where(
-                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "pillar",
-                    Annotation.status != "rejected",
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.PILLAR,
+                    Annotation.status != AnnotationStatus.REJECTED,
                 )
             ).all()
             by_pillar: dict[str, list[Annotation]] = defaultdict(list)
@@ -361,14 +370,14 @@ class BriefingService:
                 # Reviewed passages first (accepted/user), then by confidence, then reading order.
                 ranked = sorted(
                     by_pillar.get(pillar.id, []),
-                    key=lambda a: (a.status != "accepted", -a.confidence, a.article_id, a.start),
+                    key=lambda a: (a.status != AnnotationStatus.ACCEPTED, -a.confidence, a.article_id, a.start),
                 )
                 chosen = 0
                 for ann in ranked:
                     key = (ann.article_id, ann.start, ann.end)
                     if key in used or len(ann.text.split()) < 6:
                         continue
-                    if ann.status != "accepted" and not _reads_as_prose(ann.text):
+                    if ann.status != AnnotationStatus.ACCEPTED and not _reads_as_prose(ann.text):
                         continue  # an unreviewed headline or table row is not a passage to quote
                     used.add(key)
                     session.add(BriefingItem(
@@ -416,8 +425,8 @@ class BriefingService:
         return doc_model.BriefingDocument(
             title=briefing.title, subject=briefing.subject, to=briefing.to, from_=briefing.from_,
             date=briefing.date, reference=briefing.reference, classification=briefing.classification,
-            caveat=briefing.caveat, summary=json.loads(briefing.summary or "[]"), sections=sections,
-            assessment=briefing.assessment, next_steps=json.loads(briefing.next_steps or "[]"),
+            caveat=briefing.caveat, summary=list(briefing.summary), sections=sections,
+            assessment=briefing.assessment, next_steps=list(briefing.next_steps),
             actors=self.key_actors(article_ids, max_actors), sources=sources,
             keywords=[s.heading for s in sections],
         )
@@ -444,8 +453,8 @@ class BriefingService:
         with self.db.session() as session:
             anns = session.exec(
                 select(Annotation).where(
-                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "entity",
-                    Annotation.status != "rejected", col(Annotation.label).in_(list(ACTOR_TYPES)),
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.ENTITY,
+                    Annotation.status != AnnotationStatus.REJECTED, col(Annotation.label).in_(list(ACTOR_TYPES)),
                 )
             ).all()
             officer_names = {c.key: c.name for c in session.exec(select(CanonicalEntity))}

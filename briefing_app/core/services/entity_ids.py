@@ -7,8 +7,6 @@ External Affairs, "U.S." the United States), else the name's own key (``core.ide
 
 from __future__ import annotations
 
-import json
-
 from sqlmodel import Session, select
 
 from briefing_app.core.identity import entity_key, label_of, labels_compatible, surface_key
@@ -22,7 +20,7 @@ def resolve_entity_id(session: Session, label: str, surface: str, gazetteer: Gaz
     for row in session.exec(select(CanonicalEntity)):
         if not labels_compatible(label_of(row.key), label):
             continue
-        if surface_key(row.name) == wanted or any(surface_key(a) == wanted for a in json.loads(row.aliases or "[]")):
+        if surface_key(row.name) == wanted or any(surface_key(a) == wanted for a in row.aliases):
             return row.key
     entry = (gazetteer or default_gazetteer()).lookup(surface)
     if entry is not None and labels_compatible(entry.label, label):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from sqlmodel import col, select
 
 from briefing_app.core.models import Pillar
@@ -29,7 +27,7 @@ class PillarService:
                 return False
             for position, pillar in enumerate(load_taxonomy()):
                 session.add(Pillar(id=pillar.id, name=pillar.name, colour=pillar.colour,
-                                   description=pillar.description, keywords=json.dumps(pillar.keywords),
+                                   description=pillar.description, keywords=dict(pillar.keywords),
                                    position=position))
             session.commit()
         return True

@@ -7,7 +7,6 @@ database, so what is shown is what is stored.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -306,8 +305,8 @@ class BriefingBuilder(QWidget):
             self._selection_changed()
             self.schedule_preview()
             return
-        self.form.load(briefing, self.settings.classifications, json.loads(briefing.summary or "[]"),
-                       json.loads(briefing.next_steps or "[]"))
+        self.form.load(briefing, self.settings.classifications, list(briefing.summary),
+                       list(briefing.next_steps))
         items = self.briefings.items(briefing.id or 0)
         numbers = self.briefings.source_numbers(briefing.id or 0)
         outlets: dict[int, str] = {}
@@ -359,7 +358,7 @@ class BriefingBuilder(QWidget):
             return
         old: str | list[str]
         if name in ("summary", "next_steps"):
-            old = json.loads(getattr(briefing, name) or "[]")
+            old = list(getattr(briefing, name))
         else:
             old = str(getattr(briefing, name) or "")
         new = list(value) if isinstance(value, list) else str(value)
