@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as select_rows
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
@@ -23,8 +24,12 @@ from briefing_app.core.models import (
     AnnotationStatus,
     Article,
     ArticleStatus,
+    BriefingItem,
+    Lesson,
+    Note,
     utcnow,
 )
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot, table_of
 from briefing_app.core.services.open_suggestions import Visibility, article_open, open_condition
 from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
@@ -362,6 +367,41 @@ class ArticleService:
             session.add(article)
             session.commit()
         return before
+
+    def update_metadata_change(self, article_id: int, **fields: str) -> ChangeSet:
+        """:meth:`update_metadata` as an undoable change."""
+        before = self.get(article_id)
+        if before is None:
+            raise KeyError(article_id)
+        snap = RowSnapshot.of(before)
+        after = RowSnapshot.of(self.update_metadata(article_id, **fields))
+        return ChangeSet("Edit article details", rows=[(snap, after)])
+
+    def delete_change(self, article_ids: Iterable[int]) -> ChangeSet:
+        """Delete articles as an undoable change: undo puts them back with their tags, notes and
+        briefing passages, under their own ids (ids are never reused), and re-links their lessons.
+
+        One transaction: the rows are read and the articles deleted together (the rest cascades).
+        """
+        ids = sorted({int(i) for i in article_ids})
+        changes = ChangeSet(f"Delete {len(ids)} article(s)" if len(ids) != 1 else "Delete article")
+        if not ids:
+            return changes
+        with self.db.engine.begin() as conn:
+            for model, target in ((Article, changes.rows), (Annotation, changes.annotations), (Note, changes.notes),
+                                  (BriefingItem, changes.rows)):
+                table = table_of(model)
+                column = table.c.id if model is Article else table.c.article_id
+                for row in conn.execute(select_rows(table).where(column.in_(ids))):
+                    target.append((RowSnapshot.from_mapping(model, row._mapping), None))
+            lessons = table_of(Lesson)
+            for row in conn.execute(select_rows(lessons).where(lessons.c.article_id.in_(ids))):
+                snap = RowSnapshot.from_mapping(Lesson, row._mapping)
+                changes.lessons.append((snap, snap.replace(article_id=None)))  # a lesson outlives its article
+            conn.execute(delete(table_of(Article)).where(table_of(Article).c.id.in_(ids)))
+        if len(ids) == 1 and changes.rows:
+            changes.description = f"Delete “{changes.rows[0][0].title}”"
+        return changes
 
     def delete(self, article_id: int) -> None:
         """Delete an article; its annotations, notes and briefing items go with it (cascade)."""

@@ -210,12 +210,25 @@ class ChangeService:
 
     def set_status(self, article_id: int, status: str) -> ChangeSet:
         """Set an article's review status as an undoable change."""
+        return self.set_statuses([article_id], status)
+
+    def set_statuses(self, article_ids: Iterable[int], status: str) -> ChangeSet:
+        """Set the review status of articles as one undoable change (unknown ids are skipped)."""
         from briefing_app.core.services.articles import ArticleService
 
-        before = ArticleService(self.db).set_status(article_id, status)
+        articles = ArticleService(self.db)
+        ids = list(dict.fromkeys(article_ids))
+        statuses: list[tuple[int, str, str]] = []
+        for article_id in ids:
+            try:
+                before = articles.set_status(article_id, status)
+            except KeyError:
+                continue
+            if before != status:
+                statuses.append((article_id, before, ArticleStatus(status)))
         label = status.replace("_", " ")
-        return ChangeSet(f"Mark article {label}", statuses=[(article_id, before, status)] if before != status
-                         else [])
+        what = "article" if len(ids) == 1 else f"{len(ids)} articles"
+        return ChangeSet(f"Mark {what} {label}", statuses=statuses)
 
 
 def _chunks(keys: list[Any]) -> Iterable[list[Any]]:

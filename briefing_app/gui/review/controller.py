@@ -17,7 +17,7 @@ from briefing_app.core.services.changes import ChangeSet
 from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
-from briefing_app.gui.review.commands import ChangeCommand
+from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
 
@@ -39,6 +39,10 @@ def mark_of(snapshot: object) -> Mark | None:
                           s.confidence, s.why)  # type: ignore[attr-defined]
     return PillarMark(s.id, s.start, s.end, s.label, s.status, s.origin,  # type: ignore[attr-defined]
                       s.confidence, s.why)  # type: ignore[attr-defined]
+
+
+#: More changed tags than this are shown by one render of the article rather than tag by tag.
+BULK_RENDER = 40
 
 
 class ReviewController(QObject):
@@ -91,7 +95,7 @@ class ReviewController(QObject):
             self.say("Nothing to change.")
             return None
         self.services.changes.mark_in_review(changes)
-        self.window.undo_stack.push(ChangeCommand(self, changes))
+        self.window.undo_stack.push(review_command(self, changes))
         note = f" ({changes.skipped} overlapping occurrence(s) left unchanged)" if changes.skipped else ""
         self.say(f"{changes.description}{note} — saved. Ctrl+Z undoes.")
         return changes
@@ -109,6 +113,14 @@ class ReviewController(QObject):
             self.changed.emit()
             return
         last: tuple[str, int] | None = None
+        if len(changes.annotations) > BULK_RENDER and article_id in touched:
+            # A bulk edit (accept all remaining): one render of the article, not one per tag.
+            self.window.render_annotations()
+            self.refresh_notes()
+            self.window.library.refresh_rows(touched)
+            self._show_current_frame()
+            self.changed.emit()
+            return
         for pair in changes.annotations:
             after = pair[0] if backwards else pair[1]
             ref = pair[1] if pair[1] is not None else pair[0]
