@@ -40,6 +40,8 @@ STATUS_PROPERTY = QTextFormat.Property.UserProperty + 3
 #: Marks drawn per event-loop turn in a full render (3,000 take ~35 ms here: under the 50 ms
 #: target for a normal article, and a long report never blocks the window for long).
 RENDER_CHUNK = 3000
+#: Tags a bulk edit (accept all remaining) redraws per event-loop turn: the window answers between slices.
+BULK_CHUNK = 500
 
 
 @dataclass(slots=True)
@@ -295,7 +297,7 @@ class ArticleView(QWidget):
         fmt.setProperty(ANNOTATION_ID_PROPERTY, mark.annotation_id)
         return fmt
 
-    def _apply_entity_formats(self, marks: Iterable[EntityMark]) -> None:
+    def _apply_entity_formats(self, marks: Iterable[EntityMark], chunk: int = RENDER_CHUNK) -> None:
         """Draw marks; past RENDER_CHUNK of them the rest is drawn in later event-loop turns.
 
         A long report can carry many thousands of tags: drawing them in one go
@@ -304,19 +306,19 @@ class ArticleView(QWidget):
         """
         self._render_generation += 1
         pending = list(marks)
-        self._apply_chunk(pending[:RENDER_CHUNK])
-        self._rendering = len(pending) > RENDER_CHUNK
+        self._apply_chunk(pending[:chunk])
+        self._rendering = len(pending) > chunk
         if self._rendering:
-            self._schedule_chunks(pending[RENDER_CHUNK:], self._render_generation)
+            self._schedule_chunks(pending[chunk:], self._render_generation, chunk)
 
-    def _schedule_chunks(self, rest: list[EntityMark], generation: int) -> None:
+    def _schedule_chunks(self, rest: list[EntityMark], generation: int, chunk: int = RENDER_CHUNK) -> None:
         def step() -> None:
             if generation != self._render_generation:
                 return  # a newer full render replaced this one
             # Only marks still current (an edit may have replaced or removed one meanwhile).
-            self._apply_chunk([m for m in rest[:RENDER_CHUNK] if self.entity_marks.get(m.annotation_id) is m])
-            if len(rest) > RENDER_CHUNK:
-                self._schedule_chunks(rest[RENDER_CHUNK:], generation)
+            self._apply_chunk([m for m in rest[:chunk] if self.entity_marks.get(m.annotation_id) is m])
+            if len(rest) > chunk:
+                self._schedule_chunks(rest[chunk:], generation, chunk)
             else:
                 self._rendering = False
                 self.renderFinished.emit()
@@ -354,6 +356,25 @@ class ArticleView(QWidget):
                 cursor.setPosition(self.offsets.to_utf16(mark.end), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(self._entity_format(mark))
         cursor.endEditBlock()
+
+    def update_entities(self, changed: list[tuple[EntityMark | None, int]]) -> None:
+        """Re-render many entities (a bulk edit) like a full render: no reload of the text, the
+        first RENDER_CHUNK drawn at once and the rest in later event-loop turns."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        redraw: list[EntityMark] = []
+        for mark, annotation_id in changed:
+            old = self.entity_marks.pop(annotation_id, None)
+            if old is not None and (mark is None or (old.start, old.end) != (mark.start, mark.end)):
+                cursor.setPosition(self.offsets.to_utf16(old.start))
+                cursor.setPosition(self.offsets.to_utf16(old.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(QTextCharFormat())
+            if mark is not None:
+                self.entity_marks[annotation_id] = mark
+                redraw.append(mark)
+        cursor.endEditBlock()
+        redraw.sort(key=lambda m: m.start)  # the top of the article first
+        self._apply_entity_formats(redraw, BULK_CHUNK)
 
     def update_pillar(self, mark: PillarMark | None, annotation_id: int) -> None:
         """Add, change or remove (``mark`` None) one pillar passage."""

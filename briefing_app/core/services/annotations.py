@@ -7,10 +7,11 @@ on disk. Methods return plain snapshots the undo stack can hand back to
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -23,7 +24,7 @@ from briefing_app.core.models import (
     LessonAction,
     utcnow,
 )
-from briefing_app.core.services.changes import ChangeSet, RowSnapshot
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot, raw_select
 from briefing_app.core.services.entity_ids import resolve_entity_id
 from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.services.open_suggestions import OpenCounts, Visibility, open_suggestions
@@ -399,29 +400,35 @@ class AnnotationService:
     def accept_all_remaining(self, article_id: int) -> ChangeSet:
         """Accept every open suggestion of an article in one transaction.
 
-        Core statements, not ORM objects: one SELECT and one executemany UPDATE however many
-        suggestions there are (3,000 in a long report), so neither the edit nor its undo waits
-        on per-row work.
+        Driver-level statements, not ORM objects: one SELECT and one executemany UPDATE however
+        many suggestions there are (3,000 in a long report), and snapshots in the database's own
+        form, so neither the edit nor its undo pays per-row conversions.
         """
         changes = ChangeSet("Accept all remaining suggestions")
-        table = Annotation.__table__  # type: ignore[attr-defined]
-        now = utcnow()
+        now = RowSnapshot.from_raw(Annotation, {}).replace(updated_at=utcnow()).raw()["updated_at"]
+        accepted = str(AnnotationStatus.ACCEPTED)
+        user = str(AnnotationOrigin.USER)
         with self.db.engine.begin() as conn:
-            rows = conn.execute(sa_select(table).where(
-                table.c.article_id == article_id, table.c.status == AnnotationStatus.SUGGESTED)).all()
+            result = conn.exec_driver_sql(
+                raw_select(Annotation, "article_id = ? AND status = ?"), (article_id, str(AnnotationStatus.SUGGESTED)))
+            names = list(result.keys())
             updates = []
-            for row in rows:
-                before = RowSnapshot.from_mapping(Annotation, row._mapping)
-                original = before.original
-                if not original and before.origin != AnnotationOrigin.USER:
-                    original = {"label": before.label, "start": before.start, "end": before.end,
-                                "status": str(before.status), "origin": str(before.origin)}
-                after = before.replace(status=AnnotationStatus.ACCEPTED, original=original, updated_at=now)
+            quoted: dict[str, str] = {}  # a label's JSON form, made once per label (not per row)
+            for values in result.fetchall():
+                raw = dict(zip(names, values, strict=True))
+                before = RowSnapshot.from_raw(Annotation, raw)
+                original = raw["original"]
+                if original in (None, "null", "{}") and raw["origin"] != user:
+                    label = quoted.get(raw["label"]) or quoted.setdefault(raw["label"], json.dumps(raw["label"]))
+                    original = (f'{{"label": {label}, "start": {int(raw["start"])}, "end": {int(raw["end"])}, '
+                                f'"status": "{raw["status"]}", "origin": "{raw["origin"]}"}}')
+                after = RowSnapshot.from_raw(Annotation, raw | {"status": accepted, "original": original,
+                                                                "updated_at": now})
                 changes.annotations.append((before, after))
-                updates.append({"_id": before.id, "_original": original})
+                updates.append((accepted, original, now, raw["id"]))
             if updates:
-                conn.execute(table.update().where(table.c.id == bindparam("_id")).values(
-                    status=AnnotationStatus.ACCEPTED, original=bindparam("_original"), updated_at=now), updates)
+                conn.exec_driver_sql('UPDATE annotation SET status = ?, original = ?, updated_at = ? WHERE id = ?',
+                                     updates)
         return changes
 
     def open_counts(self, article_id: int, visibility: Visibility | None = None) -> dict[str, int]:

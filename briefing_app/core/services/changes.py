@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
@@ -27,6 +28,7 @@ from briefing_app.core.models import (
     CanonicalEntity,
     Lesson,
     Note,
+    StrEnumType,
     utcnow,
 )
 from briefing_app.storage.database import Database
@@ -56,13 +58,24 @@ class RowSnapshot:
 
     Attribute access reads the values (``snap.text``, ``snap.article_id``), so a snapshot reads
     like the row it was taken from; ``model`` says which table it belongs to.
+
+    A bulk edit takes snapshots in the database's own form (:meth:`from_raw`: plain text,
+    numbers, JSON text) and writes them back the same way, so thousands of rows cost no type
+    conversion; a value is converted only when it is read.
     """
 
-    __slots__ = ("model", "values")
+    # No __slots__: the values live in the instance dict, so reading ``snap.start`` is a plain
+    # attribute lookup (a bulk edit reads thousands of them to redraw the article).
 
-    def __init__(self, model: type[SQLModel], values: dict[str, Any]) -> None:
-        self.model = model
-        self.values = values
+    def __init__(self, model: type[SQLModel], values: dict[str, Any] | None = None,
+                 raw: dict[str, Any] | None = None) -> None:
+        own = self.__dict__
+        own["model"] = model
+        own["_raw"] = raw
+        own["_values"] = values
+        if values is not None:
+            own.update(values)
+        # A raw snapshot converts a column on its first read (__getattr__), then keeps it.
 
     @classmethod
     def of(cls, row: SQLModel) -> RowSnapshot:
@@ -75,20 +88,62 @@ class RowSnapshot:
         """Snapshot a Core result row (``row._mapping``) of ``model``'s table."""
         return cls(model, {k: _copied(mapping[k]) for k in column_keys(model)})
 
+    @classmethod
+    def from_raw(cls, model: type[SQLModel], raw: dict[str, Any]) -> RowSnapshot:
+        """Snapshot a row as the database stores it (a driver row of :func:`raw_select`)."""
+        return cls(model, raw=raw)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Every column's value (Python types)."""
+        if self._values is None:
+            assert self._raw is not None
+            self.__dict__["_values"] = {k: getattr(self, k) for k in self._raw}
+        return self._values
+
+    @property
+    def is_raw(self) -> bool:
+        """True when the snapshot holds the database's form of the values."""
+        return self._raw is not None
+
+    def raw(self) -> dict[str, Any]:
+        """Every column in the database's form (for writing back without the ORM)."""
+        if self._raw is not None:
+            return dict(self._raw)
+        to_db = _converters(self.model)[1]
+        return {k: to_db[k](v) if to_db[k] else v for k, v in self.values.items()}
+
     @property
     def key(self) -> Any:
         """The row's primary key value."""
-        return self.values[_pk(self.model)]
+        return (self._raw if self._raw is not None else self._values)[_pk(self.model)]
 
     def replace(self, **values: Any) -> RowSnapshot:
         """A copy with some values changed."""
+        if self._raw is not None:
+            to_db = _converters(self.model)[1]
+            return RowSnapshot(self.model, raw=self._raw | {k: to_db[k](v) if to_db[k] else v
+                                                              for k, v in values.items()})
         return RowSnapshot(self.model, self.values | values)
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            return self.values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        # Only reached for a column of a raw snapshot not read before.
+        raw = self.__dict__.get("_raw")
+        if raw is None or name not in raw:
+            raise AttributeError(name)
+        value = raw[name]
+        if value is not None:
+            fast = _fast_converters(self.model)
+            convert = fast.get(name, _SLOW)
+            if convert is _SLOW:
+                convert = _converters(self.model)[0][name]
+            if convert is not None:
+                value = convert(value)
+        self.__dict__[name] = value
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a snapshot is read-only; use replace()")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RowSnapshot) and other.model is self.model and other.values == self.values
@@ -98,6 +153,52 @@ class RowSnapshot:
 
     def __repr__(self) -> str:
         return f"RowSnapshot({self.model.__name__}, {self.values!r})"
+
+
+_DIALECT = sqlite_dialect()
+_CONVERTERS: dict[type[SQLModel], tuple[dict[str, Any], dict[str, Any]]] = {}
+
+
+def _converters(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(from database, to database) value converters of each column (None: stored as is)."""
+    found = _CONVERTERS.get(model)
+    if found is None:
+        columns = table_of(model).columns
+        found = ({c.key: c.type.result_processor(_DIALECT, None) for c in columns},
+                 {c.key: c.type.bind_processor(_DIALECT) for c in columns})
+        _CONVERTERS[model] = found
+    return found
+
+
+_FAST: dict[type[SQLModel], dict[str, Any]] = {}
+_SLOW = object()
+
+
+def _fast_converters(model: type[SQLModel]) -> dict[str, Any]:
+    """Column -> converter from the database's form: None for plain columns, a dict lookup for the
+    vocabulary, ``_SLOW`` for the type's own converter (JSON, timestamps)."""
+    found = _FAST.get(model)
+    if found is None:
+        found = {}
+        for c in table_of(model).columns:
+            if isinstance(c.type, StrEnumType):
+                found[c.key] = c.type.enum._value2member_map_.__getitem__
+            elif c.type.result_processor(_DIALECT, None) is not None:
+                found[c.key] = _SLOW
+            else:
+                found[c.key] = None
+        _FAST[model] = found
+    return found
+
+
+def raw_select(model: type[SQLModel], where: str) -> str:
+    """``SELECT <every column> FROM <table> WHERE <where>`` for :meth:`RowSnapshot.from_raw`."""
+    table = table_of(model)
+    return f"SELECT {', '.join(_quoted(c.name) for c in table.columns)} FROM {table.name} WHERE {where}"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
 
 
 def _copied(value: Any) -> Any:
@@ -180,11 +281,14 @@ class ChangeService:
                 for chunk in _chunks(gone):
                     conn.execute(delete(table).where(table.c[_pk(model)].in_(chunk)))
             for model in WRITE_ORDER:
-                rows = [dict(snap.values) for (m, _k), snap in final.items() if m is model and snap is not None]
-                if rows:
-                    if model is Lesson:
-                        _detach_from_deleted_articles(conn, rows)
-                    _upsert(conn, model, rows)
+                snaps = [snap for (m, _k), snap in final.items() if m is model and snap is not None]
+                # Bulk edits' snapshots are in the database's form: written without conversion.
+                for rows, raw in (([s.raw() for s in snaps if s.is_raw], True),
+                                  ([dict(s.values) for s in snaps if not s.is_raw], False)):
+                    if rows:
+                        if model is Lesson:
+                            _detach_from_deleted_articles(conn, rows)
+                        (_upsert_raw if raw else _upsert)(conn, model, rows)
             statuses = reversed(changes.statuses) if backwards else changes.statuses
             wanted = {article_id: before if backwards else after for article_id, before, after in statuses}
             if wanted:
@@ -243,6 +347,18 @@ def _upsert(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]])
     stmt = stmt.on_conflict_do_update(index_elements=[table.c[_pk(model)]],
                                       set_={c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key})
     conn.execute(stmt, rows)
+
+
+def _upsert_raw(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """:func:`_upsert` for values already in the database's form: one driver-level executemany."""
+    table = table_of(model)
+    names = [c.name for c in table.columns]
+    keys = [c.key for c in table.columns]
+    pk = table.c[_pk(model)].name
+    sql = (f"INSERT INTO {table.name} ({', '.join(map(_quoted, names))}) VALUES ({', '.join('?' * len(names))}) "
+           f"ON CONFLICT({_quoted(pk)}) DO UPDATE SET "
+           + ", ".join(f"{_quoted(n)} = excluded.{_quoted(n)}" for n in names if n != pk))
+    conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows])
 
 
 def _detach_from_deleted_articles(conn: Connection, rows: list[dict[str, Any]]) -> None:

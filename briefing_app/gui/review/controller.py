@@ -4,6 +4,7 @@ the view, panels and status in step with the database after every edit (incremen
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -113,10 +114,28 @@ class ReviewController(QObject):
             self.changed.emit()
             return
         last: tuple[str, int] | None = None
-        if len(changes.annotations) > BULK_RENDER and article_id in touched:
-            # A bulk edit (accept all remaining): one render of the article, not one per tag.
-            self.window.render_annotations()
-            self.refresh_notes()
+        if len(changes.annotations) > BULK_RENDER:
+            # A bulk edit (accept all remaining): the view redraws the tags in one pass, in chunks.
+            entities: list[tuple[Mark | None, int]] = []
+            drawn = self.view.entity_marks
+            for before, after in changes.annotations:
+                ref = after if after is not None else before
+                if ref.article_id != article_id:
+                    continue
+                shown = before if backwards else after
+                if ref.kind == "entity":
+                    old = drawn.get(ref.id)
+                    if (old is not None and shown is not None and shown.status != "rejected"
+                            and (old.start, old.end, old.label) == (shown.start, shown.end, shown.label)):
+                        # only the decision changed (accept all): keep the drawn mark's other fields
+                        entities.append((replace(old, status=shown.status, origin=shown.origin), ref.id))
+                    else:
+                        entities.append((mark_of(shown), ref.id))
+                else:
+                    self.view.update_pillar(mark_of(shown), ref.id)  # type: ignore[arg-type]
+            self.view.update_entities(entities)  # type: ignore[arg-type]
+            if changes.notes:
+                self.refresh_notes()
             self.window.library.refresh_rows(touched)
             self._show_current_frame()
             self.changed.emit()
