@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import col, select
@@ -20,6 +20,7 @@ from briefing_app.core.models import (
     Pillar,
     utcnow,
 )
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
@@ -49,35 +50,12 @@ class DraftOptions:
 
 
 @dataclass(slots=True)
-class ItemSnapshot:
-    """All fields of one briefing item, so undo can put it back with the same id."""
-
-    id: int
-    briefing_id: int
-    article_id: int
-    start: int
-    end: int
-    text: str
-    pillar_id: str
-    position: int
-    comment: str
-
-    @classmethod
-    def of(cls, item: BriefingItem) -> ItemSnapshot:
-        """Snapshot a row."""
-        assert item.id is not None
-        return cls(id=item.id, briefing_id=item.briefing_id, article_id=item.article_id, start=item.start,
-                   end=item.end, text=item.text, pillar_id=item.pillar_id, position=item.position,
-                   comment=item.comment)
-
-
-@dataclass(slots=True)
 class BriefingSnapshot:
     """A whole briefing (header and items), for undoing its creation or deletion."""
 
     id: int
     fields: dict[str, str]
-    items: list[ItemSnapshot] = field(default_factory=list)
+    items: list[RowSnapshot] = field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
@@ -244,14 +222,50 @@ class BriefingService:
         """``[(item_id, pillar_id), ...]`` in stored order (the argument :meth:`reorder` takes)."""
         return [(i.id, i.pillar_id) for i in self.items(briefing_id) if i.id is not None]
 
+    # -- undoable edits (change sets for gui/undo.ChangeCommand) ---------------------------------
+    def update_change(self, briefing_id: int, **fields: object) -> ChangeSet:
+        """:meth:`update` as an undoable change (written once: the command's first redo only refreshes)."""
+        before = self.get(briefing_id)
+        if before is None:
+            raise KeyError(briefing_id)
+        snap = RowSnapshot.of(before)
+        return ChangeSet("Edit briefing", rows=[(snap, RowSnapshot.of(self.update(briefing_id, **fields)))])
+
+    @staticmethod
+    def items_change(description: str, before: list[RowSnapshot], after: list[RowSnapshot]) -> ChangeSet:
+        """The change from one state of a briefing's items to another (added, removed, moved, edited)."""
+        old = {s.id: s for s in before}
+        new = {s.id: s for s in after}
+        pairs = [(old.get(i), new.get(i)) for i in sorted(old.keys() | new.keys()) if old.get(i) != new.get(i)]
+        return ChangeSet(description, rows=pairs)
+
+    def created_change(self, briefing_id: int, description: str) -> ChangeSet:
+        """A briefing just created (empty or drafted) with its items, as an undoable change."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        rows: list[tuple[RowSnapshot | None, RowSnapshot | None]] = [(None, RowSnapshot.of(briefing))]
+        rows += [(None, item) for item in self.all_item_snapshots(briefing_id)]
+        return ChangeSet(description, rows=rows)
+
+    def delete_change(self, briefing_id: int) -> ChangeSet:
+        """Delete a briefing and its items as an undoable change."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        rows: list[tuple[RowSnapshot | None, RowSnapshot | None]] = [(RowSnapshot.of(briefing), None)]
+        rows += [(item, None) for item in self.all_item_snapshots(briefing_id)]
+        self.delete(briefing_id)
+        return ChangeSet(f"Delete briefing “{briefing.title}”", rows=rows)
+
     # -- snapshots for undo ----------------------------------------------------------------------
-    def item_snapshots(self, item_ids: list[int]) -> list[ItemSnapshot]:
+    def item_snapshots(self, item_ids: list[int]) -> list[RowSnapshot]:
         """Snapshots of the given items (unknown ids skipped)."""
         with self.db.session() as session:
             rows = [session.get(BriefingItem, i) for i in item_ids]
-            return [ItemSnapshot.of(r) for r in rows if r is not None]
+            return [RowSnapshot.of(r) for r in rows if r is not None]
 
-    def restore_items(self, snapshots: list[ItemSnapshot]) -> None:
+    def restore_items(self, snapshots: list[RowSnapshot]) -> None:
         """Put items back exactly as snapshotted (same ids, sections, positions, comments)."""
         with self.db.session() as session:
             self._upsert_items(session, snapshots)
@@ -260,17 +274,17 @@ class BriefingService:
             session.commit()
 
     @staticmethod
-    def _upsert_items(session: object, snapshots: list[ItemSnapshot]) -> None:
+    def _upsert_items(session: object, snapshots: list[RowSnapshot]) -> None:
         for snap in snapshots:
             existing = session.get(BriefingItem, snap.id)  # type: ignore[attr-defined]
             if existing is not None:
-                for name, value in asdict(snap).items():
+                for name, value in snap.values.items():
                     setattr(existing, name, value)
                 session.add(existing)  # type: ignore[attr-defined]
             else:
-                session.add(BriefingItem(**asdict(snap)))  # type: ignore[attr-defined]
+                session.add(BriefingItem(**snap.values))  # type: ignore[attr-defined]
 
-    def replace_items(self, briefing_id: int, snapshots: list[ItemSnapshot]) -> None:
+    def replace_items(self, briefing_id: int, snapshots: list[RowSnapshot]) -> None:
         """Make the briefing's items exactly ``snapshots`` (others deleted), in one transaction.
 
         This is the undo/redo of every item edit: add, remove, move, comment, auto-draft.
@@ -285,9 +299,9 @@ class BriefingService:
             self._touch(session, briefing_id)
             session.commit()
 
-    def all_item_snapshots(self, briefing_id: int) -> list[ItemSnapshot]:
+    def all_item_snapshots(self, briefing_id: int) -> list[RowSnapshot]:
         """Snapshots of every item of a briefing, in order."""
-        return [ItemSnapshot.of(i) for i in self.items(briefing_id)]
+        return [RowSnapshot.of(i) for i in self.items(briefing_id)]
 
     def snapshot(self, briefing_id: int) -> BriefingSnapshot:
         """The whole briefing, for undo."""
@@ -296,7 +310,7 @@ class BriefingService:
             raise KeyError(briefing_id)
         return BriefingSnapshot(
             id=briefing_id, fields={name: getattr(briefing, name) for name in _SNAPSHOT_FIELDS},
-            items=[ItemSnapshot.of(i) for i in self.items(briefing_id)],
+            items=[RowSnapshot.of(i) for i in self.items(briefing_id)],
         )
 
     def restore(self, snapshot: BriefingSnapshot) -> Briefing:

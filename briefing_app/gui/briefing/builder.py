@@ -37,7 +37,7 @@ from briefing_app.export import ExportFailed, ExportReport, export_docx_report, 
 from briefing_app.settings import save_settings
 
 from . import ordering
-from .commands import CreateBriefingCommand, DeleteBriefingCommand, ItemsCommand, SetFieldCommand
+from .commands import COMMENT_COMMAND_ID, FIELD_COMMAND_ID, edit_command, existence_command
 from .export_dialog import ExportDialog
 from .header_form import HEADER_LABELS, BriefingForm, _PlainEdit
 from .passages import PassagePicker
@@ -366,8 +366,10 @@ class BriefingBuilder(QWidget):
             new = "Briefing note"
         if old == new:
             return
-        self.briefings.update(self.current_id, **{name: new})
-        self.undo_stack.push(SetFieldCommand(self, self.current_id, name, old, new, HEADER_LABELS.get(name, name)))
+        changes = self.briefings.update_change(self.current_id, **{name: new})
+        changes.description = f"Edit briefing {HEADER_LABELS.get(name, name)}"
+        self.undo_stack.push(edit_command(self, self.current_id, changes,
+                                          merge=(FIELD_COMMAND_ID, (self.current_id, name))))
 
     def flush_pending(self) -> None:
         """Commit typing not yet saved (form fields and the item comment)."""
@@ -382,7 +384,8 @@ class BriefingBuilder(QWidget):
             from_=self.settings.author, classification=self.settings.default_classification,
         )
         assert briefing.id is not None
-        self.undo_stack.push(CreateBriefingCommand(self, self.briefings.snapshot(briefing.id), "New briefing"))
+        self.undo_stack.push(existence_command(self, briefing.id,
+                                               self.briefings.created_change(briefing.id, "New briefing")))
         return briefing.id
 
     def delete_briefing(self) -> None:
@@ -400,9 +403,8 @@ class BriefingBuilder(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.flush_pending()
-        snapshot = self.briefings.snapshot(self.current_id)
-        self.briefings.delete(self.current_id)
-        self.undo_stack.push(DeleteBriefingCommand(self, snapshot))
+        briefing_id = self.current_id
+        self.undo_stack.push(existence_command(self, briefing_id, self.briefings.delete_change(briefing_id)))
 
     def auto_draft(self, article_ids: list[int] | None = None) -> int | None:
         """Draft a new briefing from the selected articles (undoable); returns its id."""
@@ -421,8 +423,8 @@ class BriefingBuilder(QWidget):
             return None
         assert briefing.id is not None
         count = len(self.briefings.items(briefing.id))
-        self.undo_stack.push(CreateBriefingCommand(self, self.briefings.snapshot(briefing.id),
-                                                   "Auto-draft briefing"))
+        self.undo_stack.push(existence_command(self, briefing.id,
+                                               self.briefings.created_change(briefing.id, "Auto-draft briefing")))
         self._status(f"Drafted “{briefing.title}” with {count} passages from {len(articles)} "
                      f"article{'s' if len(articles) != 1 else ''}; edit it, then Export…")
         if count == 0:
@@ -444,7 +446,9 @@ class BriefingBuilder(QWidget):
             raise
         after = self.briefings.all_item_snapshots(self.current_id)
         if before != after:
-            self.undo_stack.push(ItemsCommand(self, self.current_id, text, before, after, comment_item))
+            merge = (COMMENT_COMMAND_ID, (self.current_id, comment_item)) if comment_item is not None else None
+            self.undo_stack.push(edit_command(self, self.current_id, self.briefings.items_change(text, before, after),
+                                              merge=merge))
         return result
 
     def add_passages(self, specs: list[PassageSpec], pillar_id: str | None = None,
