@@ -12,7 +12,7 @@ TEXT = "Modi spoke. Narendra Modi then met Albanese. Modi left."
 
 def _spans() -> list[EntitySpan]:
     out = []
-    for phrase, nth in (("Modi", 0), ("Narendra Modi", 0), ("Albanese", 0)):
+    for phrase in ("Modi", "Narendra Modi", "Albanese"):
         start = TEXT.index(phrase)
         out.append(EntitySpan(start, start + len(phrase), "PERSON", phrase, "model",
                               "PERSON:narendra modi" if "Modi" in phrase else "PERSON:albanese", 0.9))
