@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
 
+from briefing_app.core.models import AnnotationOrigin, AnnotationStatus
 from briefing_app.core.offsets import OffsetMap
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 
@@ -133,7 +134,7 @@ class PillarGutter(QWidget):
             if rect.bottom() < visible.top() or rect.top() > visible.bottom():
                 continue
             colour = QColor(self._view.pillar_colours.get(mark.pillar_id, "#888888"))
-            if mark.status == "suggested":
+            if mark.status == AnnotationStatus.SUGGESTED:
                 # Suggestions: a pale bar; decided passages: solid.
                 colour.setAlpha(105)
             painter.fillRect(rect, colour)
@@ -272,7 +273,7 @@ class ArticleView(QWidget):
         if base_fmt is None:
             base_fmt = QTextCharFormat()
             base = QColor(label_colour(mark.label))
-            if mark.status == "suggested":
+            if mark.status == AnnotationStatus.SUGGESTED:
                 # Suggestions: paler fill and a dotted grey underline.
                 colour = QColor(base)
                 colour.setAlpha(150)
@@ -282,7 +283,7 @@ class ArticleView(QWidget):
             else:
                 colour = base
                 base_fmt.setFontWeight(QFont.Weight.DemiBold)
-                if mark.origin == "user":
+                if mark.origin == AnnotationOrigin.USER:
                     # Made by the officer: a solid underline in a darker shade of the label colour.
                     base_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     base_fmt.setUnderlineColor(base.darker(170))
@@ -501,7 +502,7 @@ class ArticleView(QWidget):
         mark = self.entity_marks.get(ann) if ann is not None else None
         if mark is not None:
             status = {"suggested": "suggestion", "accepted": "accepted"}.get(mark.status, mark.status)
-            if mark.origin == "user":
+            if mark.origin == AnnotationOrigin.USER:
                 status = "added by you"
             lines = [f"<b>{_html(self.text[mark.start:mark.end])}</b> — "
                      f"{LABEL_NAMES.get(mark.label, mark.label)} ({mark.label}), {status}",
@@ -521,8 +522,8 @@ class ArticleView(QWidget):
         lines = []
         for m in sorted(marks, key=lambda m: -m.confidence):
             name = self.pillar_names.get(m.pillar_id, m.pillar_id)
-            status = "added by you" if m.origin == "user" else (
-                "suggestion" if m.status == "suggested" else "accepted")
+            status = "added by you" if m.origin == AnnotationOrigin.USER else (
+                "suggestion" if m.status == AnnotationStatus.SUGGESTED else "accepted")
             why = _why(m.why)
             lines.append(f"<b>{_html(name)}</b> pillar, {status}, confidence {m.confidence:.0%}"
                          + (f" — why: {_html(why)}" if why else ""))

@@ -234,7 +234,8 @@ class ChangeSet:
 
     def article_ids(self) -> set[int]:
         """Articles whose rows changed."""
-        ids = {s.article_id for pair in self.annotations + self.notes for s in pair if s is not None}
+        # one side of each pair is enough: an edit never moves a tag or note to another article
+        ids = {(after if after is not None else before).article_id for before, after in self.annotations + self.notes}
         ids |= {s.id for pair in self.rows for s in pair if s is not None and s.model is Article}
         return ids | {a for a, _, _ in self.statuses}
 
