@@ -121,11 +121,22 @@ def _run_subcommand(args: argparse.Namespace) -> int:
         "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
         "eval": _cmd_eval, "list": _cmd_list, "lessons": _cmd_lessons,
     }
+    from briefing_app.storage.errors import storage_error_from
+
     try:
         with _database_lock(getattr(args, "db", None), args.command):
             return handlers[args.command](args)
     except (ImportFailed, StorageError) as exc:
         raise UserError(str(exc)) from exc
+    except UserError:
+        raise
+    except Exception as exc:
+        # A full disk or a database kept busy by another program: one line, never a traceback.
+        db = getattr(args, "db", None)
+        problem = storage_error_from(exc, Path(db).expanduser().resolve() if db else None)
+        if problem is None:
+            raise
+        raise UserError(str(problem)) from exc
 
 
 @contextmanager
@@ -201,36 +212,57 @@ def _cmd_import(args: argparse.Namespace) -> int:
     """
     from briefing_app.core.services import Services
     from briefing_app.core.services.analysis import AnalysisService
+    from briefing_app.core.services.articles import ImportStopped
+    from briefing_app.storage.errors import storage_error_from
 
     services = Services.open(args.db)
+    stopped: ImportStopped | None = None
+    analysed = 0
     try:
         if services.db.read_only:
             raise UserError(f"{args.db} is read-only; nothing can be imported into it")
-        outcomes = services.articles.import_files([Path(p) for p in args.paths])
+        try:
+            outcomes = services.articles.import_files([Path(p) for p in args.paths])
+        except ImportStopped as exc:  # the database could not be written: report what was stored
+            stopped, outcomes = exc, exc.outcomes
         # A duplicate never analysed (an earlier import was interrupted) is analysed now.
         unanalysed = {o.article_id for o in outcomes if o.status == "duplicate" and o.article_id is not None
                       and not services.articles.is_analysed(o.article_id)}
-        to_analyse = unanalysed or any(o.status == "imported" for o in outcomes)
-        analysis = AnalysisService(services.db, _analyzer(args.model)) if to_analyse else None  # type: ignore[arg-type]
+        analysis: AnalysisService | None = None
+        if unanalysed and stopped is None:
+            analysis = AnalysisService(services.db, _analyzer(args.model))  # type: ignore[arg-type]
         for outcome in outcomes:
             if outcome.status == "imported":
-                assert analysis is not None and outcome.article_id is not None
-                analysis.analyze_article(outcome.article_id)
+                assert outcome.article_id is not None
+                if stopped is None:  # after a stop nothing more is written (the model is not even loaded)
+                    if analysis is None:
+                        analysis = AnalysisService(services.db, _analyzer(args.model))  # type: ignore[arg-type]
+                    try:
+                        analysis.analyze_article(outcome.article_id)
+                        analysed += 1
+                    except Exception as exc:
+                        problem = storage_error_from(exc, services.db.path)
+                        if problem is None:
+                            raise
+                        stopped = ImportStopped(problem, outcomes)
                 print(f"imported #{outcome.article_id}: {outcome.name}: {outcome.title}")
                 for warning in outcome.warnings:
                     print(f"warning: {outcome.name}: {warning}", file=sys.stderr)
             elif outcome.status == "duplicate":
-                if analysis is not None and outcome.article_id in unanalysed:
+                if analysis is not None and stopped is None and outcome.article_id in unanalysed:
                     analysis.analyze_article(outcome.article_id)
                     unanalysed.discard(outcome.article_id)
                     outcome.message += " It had not been analysed; analysed now."
                 print(f"duplicate: {outcome.name}: {outcome.message}")
-            elif outcome.status == "skipped":
+            elif outcome.status == "skipped" and not outcome.message.startswith("Not imported"):
                 print(f"skipped: {outcome.name}: {outcome.message}")
-            else:
+            elif stopped is None or not outcome.message.startswith("Not imported"):
                 print(f"failed: {outcome.message}", file=sys.stderr)
     finally:
         services.close()
+    if stopped is not None:
+        print(f"briefing-app: error: {stopped.summary(analysed)}", file=sys.stderr)
+        return 1
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed", "skipped")}
     if not outcomes:
         from briefing_app.importers import SUPPORTED_SUFFIXES
@@ -249,6 +281,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from briefing_app.core.services import Services
     from briefing_app.export import ExportFailed, export_docx
     from briefing_app.settings import load_settings
+    from briefing_app.storage.errors import StorageError
 
     # Checked before anything is stored, so a mistake leaves no half-made draft behind.
     try:
@@ -291,6 +324,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if fields:
             services.briefings.update(briefing_id, **fields)
         document = services.briefings.document(briefing_id)
+    except Exception as exc:
+        if drafted is not None:  # nothing will be exported: do not keep the draft made for it
+            note = _discard_draft(services, drafted)
+            if note:
+                raise UserError(f"{_storage_message(exc, args.db)}{note}") from exc
+        raise
     finally:
         services.close()
     if args.template and not Path(args.template).is_file():
@@ -298,15 +337,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         out = export_docx(document, args.out, template=args.template)
     except ExportFailed as exc:
+        note = ""
         if drafted is not None:  # nothing was exported: do not keep the draft made for it
-            services = Services.open(args.db)
             try:
-                services.briefings.delete(drafted)
-            finally:
-                services.close()
-        raise UserError(str(exc)) from exc
+                services = Services.open(args.db)
+            except StorageError as open_exc:
+                note = f" The draft briefing #{drafted} made for it could not be removed ({open_exc})."
+            else:
+                try:
+                    note = _discard_draft(services, drafted)
+                finally:
+                    services.close()
+        raise UserError(f"{exc}{note}") from exc
     print(f"wrote {out} (briefing #{briefing_id})")
     return 0
+
+
+def _storage_message(exc: BaseException, db: str) -> str:
+    from briefing_app.storage.errors import storage_error_from
+
+    problem = storage_error_from(exc, Path(db).expanduser().resolve())
+    return str(problem if problem is not None else exc).rstrip(".") + "."
+
+
+def _discard_draft(services: object, briefing_id: int) -> str:
+    """Delete the draft made for a failed export; "" when done, else a sentence saying it is still there."""
+    from briefing_app.storage.errors import reason_clause, storage_error_from
+
+    try:
+        services.briefings.delete(briefing_id)  # type: ignore[attr-defined]
+    except Exception as exc:
+        problem = storage_error_from(exc, services.db.path)  # type: ignore[attr-defined]
+        if problem is None:
+            raise
+        return f" The draft briefing #{briefing_id} made for it could not be removed ({reason_clause(problem)})."
+    return ""
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

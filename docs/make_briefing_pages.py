@@ -5,9 +5,9 @@ Run from the repository root (needs LibreOffice and poppler-utils):
     .venv/bin/python docs/make_briefing_pages.py [OUT_DIR]
 
 It imports ``briefing_app/resources/sample_article.txt`` and the shared India–US sample (tests/data/samples),
-analyses both, auto-drafts a briefing (two strongest passages per pillar),
-fills in the header, summary, comments, assessment and next steps as an
-officer would, exports ``briefing-example.docx`` and writes
+analyses both, fills in the header, summary, assessment and next steps as an
+officer would, auto-drafts the passages to the two-page budget, trims one quote
+with "[…]", paraphrases another, comments on a few, exports ``briefing-example.docx`` and writes
 ``docs/briefing-export-page1.png`` and ``-page2.png`` (70 dpi).
 """
 
@@ -57,7 +57,7 @@ def build(workdir: Path) -> Path:
         analysis.analyze_article(article.id)
         ids.append(article.id)
     svc = services.briefings
-    briefing = svc.create_draft(ids, options=DraftOptions(per_pillar=2))
+    briefing = svc.create(title="Briefing note")
     assert briefing.id is not None
     svc.update(
         briefing.id,
@@ -92,10 +92,31 @@ def build(workdir: Path) -> Path:
             "Commission a short note on COMPACT milestones for the next ministerial dialogue.",
         ],
     )
-    for item in svc.items(briefing.id):
+    # The header first, then the passages: Auto-draft fills what is left of the two-page budget.
+    svc.fill_draft(briefing.id, ids, DraftOptions(per_pillar=2))
+    items = svc.items(briefing.id)
+    longest = max(items, key=lambda i: len(i.text))
+    words = longest.text.split(" ")
+    # Keep the opening clause whole (never cut inside a name), then the closing words.
+    comma = longest.text.find(", ")
+    cut_from = comma + 1 if comma > 0 else len(" ".join(words[:6])) + 1
+    cut_to = len(longest.text) - len(" ".join(words[-8:]))
+    svc.trim_item(longest.id or 0, [(0, cut_from), (cut_to, len(longest.text))])
+    for item in items:
         comment = COMMENTS.pop(item.pillar_id, "")
-        if comment:
+        if comment and item.id != longest.id:
             svc.update_item(item.id or 0, comment=comment)
+    people = next((i for i in items if i.pillar_id == "people" and i.id != longest.id), None)
+    if people is not None:  # a paraphrase: the officer's words, no quotation marks, citation kept
+        svc.update_item(people.id or 0, paraphrase="Both Prime Ministers welcomed the number of Indian students "
+                                                   "in Australia and the easier visas for graduates.")
+    # Comments lengthen the note: drop the weakest passages again until the estimate fits the budget.
+    while svc.estimate_pages(briefing.id) > 2.0:
+        spare = [i for i in svc.items(briefing.id) if i.id != longest.id and not i.comment and not i.paraphrase]
+        if not spare:
+            break
+        svc.remove_item(spare[-1].id or 0)
+    print(f"estimated {svc.estimate_pages(briefing.id):.2f} pages")
     document = svc.document(briefing.id)
     services.close()
     return export_docx(document, workdir / "briefing-example.docx")

@@ -62,6 +62,9 @@ def main() -> int:
     window.grab().save(str(out / "review-workspace.png"))
     window.workspace.setCurrentWidget(window.briefing_builder)
     settle(app)
+    window.briefing_builder.update_preview()
+    QThreadPool.globalInstance().waitForDone()  # the page estimate is measured in the background
+    settle(app)
     window.grab().save(str(out / "briefing-builder.png"))
     window.close()
     QThreadPool.globalInstance().waitForDone()

@@ -52,7 +52,8 @@ def labels_compatible(a: str, b: str) -> bool:
 
 
 def display_name(officer_name: str | None, surfaces: Iterable[str]) -> str:
-    """How an entity is shown everywhere (Entities panel, Key actors, export).
+    """How an entity is shown in the Entities panel and the review (Key actors print the officer's name
+    too, else the gazetteer's official one: :mod:`briefing_app.core.services.actors`).
 
     The officer's name (a rename) wins; without one, the fullest surface form among the
     mentions ("Narendra Modi" over "Modi"), the most frequent among equally long ones.

@@ -186,6 +186,9 @@ class Briefing(SQLModel, table=True):
     summary: list[str] = _json_column([])  # bullet strings
     assessment: str = ""
     next_steps: list[str] = _json_column([])
+    page_budget: float = 2.0  # target length in pages (issue 15); 0 = no budget
+    newest_first: bool = False  # passages of each section ordered by source date, newest first
+    actor_edits: dict[str, dict[str, Any]] = _json_column({})  # entity key -> {"role": str, "name": str, "removed": bool}
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -208,6 +211,8 @@ class BriefingItem(SQLModel, table=True):
     pillar_id: str
     position: int = 0
     comment: str = ""
+    quote: str = ""  # the quoted words when trimmed (may hold "[…]"); "" = the whole passage ``text``
+    paraphrase: str = ""  # the officer's own words for the passage (printed without quotation marks)
     created_at: datetime = Field(default_factory=utcnow)
 
 

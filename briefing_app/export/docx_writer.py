@@ -10,9 +10,11 @@ left half-written.
 from __future__ import annotations
 
 import copy
+import errno
 import io
 import logging
 import os
+import re
 import stat
 import tempfile
 import time
@@ -32,6 +34,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from briefing_app.storage.tempfiles import remove_stale
 
 from . import formatting as fmt
 from .model import BriefingDocument
@@ -263,7 +267,7 @@ class _Writer:
                 continue
             comment = fmt.prose(item.comment)
             p = self.para("Briefing Passage", "Quote")
-            p.add_run(fmt.quote_passage(text))
+            p.add_run(fmt.item_text(item))
             p.add_run(" ")
             cite = p.add_run(fmt.citation(item.source_number))
             style = self.cstyle("Citation")
@@ -613,11 +617,18 @@ def _new_file_mode(target: Path) -> int:
     return 0o666 & ~mask
 
 
+#: Our temporary export files: ``.~<stem>-<pid>-<random>.tmp`` (older versions: no pid).
+EXPORT_TEMP_PATTERNS = (re.compile(r"\.~.*-(?P<pid>\d+)-[a-z0-9_]+\.tmp"), re.compile(r"\.~.*-[a-z0-9_]{8}\.tmp"))
+
+
 def _atomic_save(document: DocxDocument, target: Path) -> None:
     """Save to a temporary file beside ``target`` and atomically replace ``target`` with it."""
     _check_target(target)
+    # Temporary files of exports that were killed midway (never those another live process writes).
+    remove_stale(target.parent, EXPORT_TEMP_PATTERNS)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-{os.getpid()}-", suffix=".tmp",
+                                        dir=target.parent)
     except OSError as exc:
         raise ExportFailed(
             f"Cannot save the briefing: the folder {target.parent} is not writable ({exc.strerror})."
@@ -640,6 +651,9 @@ def _atomic_save(document: DocxDocument, target: Path) -> None:
     except IsADirectoryError as exc:
         raise ExportFailed(f"Cannot save the briefing: {target} is a folder, not a file.") from exc
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise ExportFailed(f"Cannot save the briefing: the disk is full (no room for {target.name} in "
+                               f"{target.parent}); nothing was written.") from exc
         raise ExportFailed(f"Cannot save the briefing to {target}: {exc.strerror or exc}.") from exc
     finally:
         if tmp.exists():

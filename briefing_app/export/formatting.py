@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from briefing_app.core.text import sanitize_for_xml
 
-from .model import BriefingDocument, BriefingSection, SourceRef
+from .model import BriefingDocument, BriefingItem, BriefingSection, SourceRef
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -87,6 +87,14 @@ def quote_passage(text: str) -> str:
         else:
             out.append(ch)
     return "“" + _APOSTROPHE.sub("’", "".join(out)) + "”"
+
+
+def item_text(item: BriefingItem) -> str:
+    """What the note prints for an item: a quote in curly quotes, a paraphrase as plain prose."""
+    if item.kind == "paraphrase":
+        return prose(" ".join(clean(item.text).split()))
+    # A passage never carries a paragraph break into the note: a blank line inside a quote reads as two.
+    return quote_passage(" ".join(clean(item.text).split()))
 
 
 def citation(number: int) -> str:

@@ -24,9 +24,12 @@ class SourceRef:
 class BriefingItem:
     """One quoted passage."""
 
-    text: str  # the quoted passage
+    text: str  # the quoted passage (trimmed: with "[…]"; paraphrase: the officer's words)
     source_number: int  # -> SourceRef.number
     comment: str = ""  # officer's comment on this item
+    kind: str = "quote"  # "quote" (whole passage), "trimmed" or "paraphrase" (not in quotation marks)
+    original: str = ""  # the whole passage as the article has it (shown on hover in the builder)
+    published: str = ""  # ISO date of the source article
 
 
 @dataclass
@@ -47,6 +50,7 @@ class KeyActor:
     role: str
     mentions: int
     articles: int
+    key: str = ""  # the entity identity the row stands for (for the officer's edits)
 
 
 @dataclass
@@ -68,3 +72,4 @@ class BriefingDocument:
     actors: list[KeyActor] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    page_budget: float = 0.0  # target length in pages (0: none); not printed

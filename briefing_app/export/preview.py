@@ -69,7 +69,7 @@ def render_preview_html(doc: BriefingDocument) -> str:
             if not text:
                 continue
             out.append(
-                f"<blockquote><p>{_e(fmt.quote_passage(text))} "
+                f"<blockquote><p>{_e(fmt.item_text(item))} "
                 f'<b><font color="{NAVY}">{_e(fmt.citation(item.source_number))}</font></b></p></blockquote>'
             )
             comment = fmt.prose(item.comment)

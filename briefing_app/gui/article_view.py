@@ -505,7 +505,7 @@ class ArticleView(QWidget):
             if mark.origin == AnnotationOrigin.USER:
                 status = "added by you"
             lines = [f"<b>{_html(self.text[mark.start:mark.end])}</b> — "
-                     f"{LABEL_NAMES.get(mark.label, mark.label)} ({mark.label}), {status}",
+                     f"{LABEL_NAMES.get(mark.label, mark.label)}, {status}",
                      f"Origin: {ORIGIN_NAMES.get(mark.origin, mark.origin)}",
                      f"Confidence: {mark.confidence:.0%}"]
             why = _why(mark.why) or _default_why(mark.origin)

@@ -8,7 +8,6 @@ where the details were logged, and the app keeps running.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import threading
 import traceback
@@ -19,6 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from briefing_app.storage.errors import describe_storage_error
 from briefing_app.storage.paths import user_log_dir
 
 log = logging.getLogger(__name__)
@@ -56,11 +56,9 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
 def describe(exc: BaseException) -> str:
     """One line saying what went wrong, in words an officer can act on where possible."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    orig = getattr(exc, "orig", exc)
-    if isinstance(orig, sqlite3.OperationalError) and "readonly" in str(orig).replace("-", ""):
-        return "This database is read-only, so the change was not saved."
-    if isinstance(orig, sqlite3.OperationalError) and "disk is full" in str(orig):
-        return "The disk is full, so the change was not saved. Free some space and try again."
+    storage = describe_storage_error(exc)  # full disk, busy or read-only database: the one mapping
+    if storage is not None:
+        return storage
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
@@ -71,11 +69,15 @@ def build_error_dialog(exc: BaseException, details: str, log_path: Path,
     box.setObjectName("unexpectedErrorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unexpected error")
-    box.setText(f"<b>Something went wrong.</b><br>{_escape(describe(exc))}")
+    storage = describe_storage_error(exc) is not None
+    box.setText(f"<b>{'The change was not saved.' if storage else 'Something went wrong.'}</b><br>"
+                f"{_escape(describe(exc))}")
+    safe = ("Everything you did before this change is saved in the database; only this change is missing. "
+            if storage else
+            "Your work is safe: every edit is saved to the database the moment you make it, "
+            "so nothing you have done was lost. ")
     box.setInformativeText(
-        "Your work is safe: every edit is saved to the database the moment you make it, "
-        "so nothing you have done was lost. You can keep working; if this happens again, "
-        "restart Briefing Builder.<br><br>"
+        f"{safe}You can keep working; if this happens again, restart Briefing Builder.<br><br>"
         f"Details were written to the log file:<br><code>{_escape(str(log_path))}</code>"
     )
     box.setDetailedText(details)

@@ -36,11 +36,17 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.models import Article
 from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.articles import EDITABLE_METADATA, STOPPED_MESSAGE, ImportOutcome
+from briefing_app.core.services.articles import (
+    EDITABLE_METADATA,
+    STOPPED_MESSAGE,
+    ImportOutcome,
+    ImportStopped,
+)
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
 from briefing_app.importers.dates import iso_date
+from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -328,10 +334,14 @@ class LibraryFeatures(QObject):
         changed = {k: v for k, v in after.items() if v != before[k]}
         if not changed:
             return False
-        changes = self.window.services.articles.update_metadata_change(article_id, **changed)
+        self.apply_metadata(article_id, changed)
+        return True
+
+    def apply_metadata(self, article_id: int, values: dict[str, str]) -> None:
+        """Save new details of an article and push the edit on the undo stack (library, title, builder follow)."""
+        changes = self.window.services.articles.update_metadata_change(article_id, **values)
         # pushing shows it (the command's first redo only refreshes: the service already saved it)
         self.window.undo_stack.push(ChangeCommand(self.window.services.changes, changes, self._metadata_replayed))
-        return True
 
     def _metadata_replayed(self, changes: ChangeSet, backwards: bool) -> None:
         window = self.window
@@ -340,6 +350,10 @@ class LibraryFeatures(QObject):
             shown = before if backwards else after
             if shown is not None and shown.id == window.current_article_id:
                 window.setWindowTitle(f"{shown.title} — Briefing Builder")
+        builder = getattr(window, "briefing_builder", None)
+        if builder is not None:  # the builder and preview show the new title, outlet and date at once
+            for article_id in changes.article_ids():
+                builder.article_details_changed(article_id)
 
     # -- importing ------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[Path], show_single: bool = True) -> bool:
@@ -442,6 +456,22 @@ class LibraryFeatures(QObject):
         self._close_progress()
         log.error("Import failed:\n%s", tb)
         self.window.refresh_library()
+        if isinstance(exc, ImportStopped):
+            # The database could not be written (full disk, busy): say which files were stored, which not.
+            outcomes = exc.outcomes
+            self.queue_analysis([o.article_id for o in outcomes if o.status == "imported" and o.article_id])
+            report = self.show_report(outcomes)
+            report.summary.setText(str(exc))
+            report.summary.setStyleSheet(_ERROR_STYLE)
+            self.window.statusBar().showMessage(str(exc), 15000)
+            self.importFinished.emit(outcomes)
+            return
+        problem = describe_storage_error(exc, self.window.services.db.path)
+        if problem is not None:
+            QMessageBox.warning(self.window, "Import stopped", f"The import stopped. {problem}\n"
+                                "Articles imported before the problem were kept.")
+            self.importFinished.emit([])
+            return
         QMessageBox.warning(self.window, "Import failed",
                             f"The import stopped: {exc}\nArticles imported before the problem were kept.")
         self.importFinished.emit([])
@@ -499,7 +529,8 @@ class LibraryFeatures(QObject):
         article_id = self._analysing
         if article_id is not None and self.window.services.articles.get(article_id) is not None:
             log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
-            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {exc}", 10000)
+            problem = describe_storage_error(exc, self.window.services.db.path)
+            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {problem or exc}", 10000)
         self._analysing = None
         self._next_analysis()
 

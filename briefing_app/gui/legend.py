@@ -27,7 +27,7 @@ class Legend(QWidget):
         grid.setVerticalSpacing(2)
         for i, label in enumerate(SHOWN_LABELS):
             box = self._box(LABEL_NAMES.get(label, label), label_colour(label), label not in hidden_labels)
-            box.setToolTip(f"{label}: show or hide these highlights")
+            box.setToolTip(f"{LABEL_NAMES.get(label, label)}: show or hide these highlights")
             self.label_boxes[label] = box
             grid.addWidget(box, i // 2, i % 2)
         layout.addLayout(grid)

@@ -45,6 +45,7 @@ from briefing_app.core.services.articles import REVIEW_STATUSES, ArticleSummary,
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.undo import ChangeCommand
+from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -295,7 +296,7 @@ class EntityFilterBox(QComboBox):
         self.blockSignals(True)
         self.clear()
         for choice in self.services.articles.entity_choices(SHOWN_LABELS, limit=500):
-            self.addItem(f"{choice.name}  ({choice.label}, {choice.articles})", choice.key)
+            self.addItem(f"{choice.name}  ({label_name(choice.label)}, {choice.articles})", choice.key)
         self.setCurrentIndex(-1)
         self.setEditText(typed)
         self.blockSignals(False)

@@ -36,6 +36,7 @@ from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportF
 from briefing_app.nlp.analyzer import Analyzer, create_analyzer
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.settings import Settings, save_settings
+from briefing_app.storage.errors import describe_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -347,7 +348,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Analysis cancelled", 4000)
             return
         log.error("Analysis failed:\n%s", tb)
-        QMessageBox.warning(self, "Analysis failed", f"The article could not be analysed: {exc}")
+        problem = describe_storage_error(exc, self.services.db.path)  # busy or full database: in words
+        QMessageBox.warning(self, "Analysis failed",
+                            f"The analysis could not be saved. {problem}" if problem
+                            else f"The article could not be analysed: {exc}")
 
     # -- export --------------------------------------------------------------------------------
     def _export_dialog(self) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# the human words of the labels live in one place outside the GUI (re-exported here)
+from briefing_app.nlp.labels import LABEL_NAMES, label_name
+
+__all__ = ["LABEL_COLOURS", "LABEL_NAMES", "label_colour", "label_name"]
+
 # Soft backgrounds that keep black text readable; distinct hues for the shown labels.
 LABEL_COLOURS: dict[str, str] = {
     "PERSON": "#ffd6a5",
@@ -24,13 +29,6 @@ LABEL_COLOURS: dict[str, str] = {
     "LANGUAGE": "#e9edc9",
 }
 
-LABEL_NAMES: dict[str, str] = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country/city", "LOC": "Region/place",
-    "NORP": "Nationality/group", "FAC": "Facility", "DATE": "Date", "EVENT": "Event/summit",
-    "LAW": "Agreement/initiative", "MONEY": "Money", "PERCENT": "Percent", "CARDINAL": "Number",
-    "ORDINAL": "Ordinal", "QUANTITY": "Quantity", "TIME": "Time", "PRODUCT": "Product",
-    "WORK_OF_ART": "Title of work", "LANGUAGE": "Language",
-}
 
 
 def label_colour(label: str) -> str:

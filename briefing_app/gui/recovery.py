@@ -49,7 +49,7 @@ class RecoveryDialog(QDialog):
         what = QLabel(
             f"<p><b>What happened:</b> {_escape(problem)}</p>"
             f"<p>The file is <code>{_escape(str(db_path))}</code>. Nothing has been changed or deleted. "
-            "This usually follows a power cut, a full disk or a copy that did not finish.</p>",
+            "This usually follows a power cut or a copy that did not finish.</p>",
             self,
         )
         what.setObjectName("recoveryProblem")
@@ -60,7 +60,8 @@ class RecoveryDialog(QDialog):
                 f"<p><b>The newest good backup</b> is from {_escape(backup.label)}:<br>"
                 f"<code>{_escape(str(backup.path))}</code></p>"
                 "<p>Restoring it puts that copy in place of the damaged file. Work done after the backup "
-                "was taken is not in it. The damaged file is kept in the backups folder, not deleted.</p>",
+                "was taken is not in it. The backup is copied and checked first; only then does it take the "
+                "damaged file's place, which is kept in the backups folder, not deleted.</p>",
                 self,
             )
         else:
@@ -107,6 +108,7 @@ def offer_recovery(db_path: Path, problem: str, parent: QWidget | None = None) -
     QMessageBox.information(
         parent, "Backup restored",
         f"The backup from {backup.label} is now your database."
-        + (f"\nThe damaged file was kept as {kept}." if kept else ""),
+        + (f"\nThe damaged file was kept as {kept}." if kept
+           else "\nThere was no room to keep a copy of the damaged file."),
     )
     return True

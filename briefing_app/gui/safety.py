@@ -20,7 +20,7 @@ from briefing_app.gui.instance_lock import InstanceLock
 from briefing_app.gui.read_only_banner import show_read_only_banner
 from briefing_app.gui.recovery import offer_recovery
 from briefing_app.storage import backup
-from briefing_app.storage.errors import DatabaseCorrupt, StorageError
+from briefing_app.storage.errors import DatabaseCorrupt, DiskFull, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,9 @@ def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services,
             if not offer_recovery(lock.db_path, str(exc), parent):
                 break
         except StorageError as exc:
-            QMessageBox.critical(parent, "Cannot open the database", str(exc))
+            # A full disk is not damage: no restore is offered, nothing is changed.
+            title = "The disk is full" if isinstance(exc, DiskFull) else "Cannot open the database"
+            QMessageBox.critical(parent, title, str(exc))
             print(f"briefing-app: error: {exc}", file=sys.stderr)
             break
     lock.release()

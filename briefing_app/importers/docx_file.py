@@ -18,14 +18,13 @@ from briefing_app.importers.common import (
     clean_meta,
     file_author,
     finish_text,
-    first_line_title,
     read_bytes,
     require_text,
     stem_title,
 )
-from briefing_app.importers.dates import dateline_date
 from briefing_app.importers.limits import check_zip_members
 from briefing_app.importers.magic import OLE_MAGIC, ZIP_MAGIC
+from briefing_app.importers.text_meta import is_placeholder_title, read_text_meta
 
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 _CELL_SEPARATOR = " | "
@@ -78,16 +77,23 @@ def load_docx(path: str | os.PathLike[str]) -> ImportedDocument:
                 heading_title = paragraph_text
         else:
             blocks.append("\n".join(_table_lines(block)))
-    text = require_text(path, finish_text("\n\n".join(b for b in blocks if b.strip())))
+    meta = read_text_meta(require_text(path, finish_text("\n\n".join(b for b in blocks if b.strip()))))
+    text = require_text(path, meta.text)
     core = document.core_properties
-    title = clean_meta(core.title) or clean_meta(heading_title) or first_line_title(text) or stem_title(path)
+    # Core properties only when real: LibreOffice writes "Word Document", python-docx its own name.
+    core_title = clean_meta(core.title)
+    if is_placeholder_title(core_title):
+        core_title = ""
+    title = core_title or clean_meta(heading_title) or meta.title or stem_title(path)
     return ImportedDocument(
         title=title,
         text=text,
         source_path=str(Path(path).resolve()),
-        author=file_author(core.author),
+        outlet=meta.outlet,
+        author=file_author(core.author) or meta.author,
         # the file's creation date is when the file was made (often a years-old template), not publication
-        published=dateline_date(text),
+        published=meta.published,
+        url=meta.url,
         format="docx",
     )
 

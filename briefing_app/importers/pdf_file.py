@@ -15,13 +15,12 @@ from briefing_app.importers.common import (
     clean_meta,
     file_author,
     finish_text,
-    first_line_title,
     read_bytes,
     stem_title,
 )
-from briefing_app.importers.dates import dateline_date
 from briefing_app.importers.magic import PDF_MAGIC
 from briefing_app.importers.pdf_reflow import reflow_pages
+from briefing_app.importers.text_meta import is_placeholder_title, read_text_meta
 
 # Titles that PDF printers put in the info dictionary instead of the real one.
 _PRINTER_TITLE = re.compile(
@@ -75,14 +74,18 @@ def load_pdf(path: str | os.PathLike[str]) -> ImportedDocument:
         )
 
     info = _info(reader)
-    title = _clean_title(info.get("/Title", "")) or first_line_title(text) or stem_title(path)
+    meta = read_text_meta(text)
+    text = meta.text or text
+    title = _clean_title(info.get("/Title", "")) or meta.title or stem_title(path)
     return ImportedDocument(
         title=title,
         text=text,
         source_path=str(Path(path).resolve()),
-        author=file_author(info.get("/Author", "")),
+        outlet=meta.outlet,
+        author=file_author(info.get("/Author", "")) or meta.author,
         # the file's creation date is when the PDF was made, not when the article was published
-        published=dateline_date(text),
+        published=meta.published,
+        url=meta.url,
         format="pdf",
         warnings=warnings,
     )
@@ -125,7 +128,7 @@ def _info(reader: PdfReader) -> dict[str, str]:
 
 def _clean_title(raw: str) -> str:
     title = _PRINTER_TITLE.sub("", clean_meta(raw)).strip()
-    return "" if title.casefold() in _USELESS_TITLES else title
+    return "" if title.casefold() in _USELESS_TITLES or is_placeholder_title(title) else title
 
 
 def _page_list(numbers: list[int], limit: int = 10) -> str:

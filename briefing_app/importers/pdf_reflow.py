@@ -15,6 +15,11 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad]$")
 _LIST_MARKER = re.compile(r"^\s*(?:[•▪◦●○■□➢►\-–—*]\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s)")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+#: A line ending in an abbreviation does not end a paragraph: "Mr." and "No." never end a sentence;
+#: "U.S." may, so it only falls through to the short-line rule (a full-width line is a wrap).
+_NEVER_FINAL = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|No|Nos|St|Gen|Lt|Col|Capt|Sen|Rep|Gov|Hon|Sr|Jr|Art|Sec|"
+                          r"Vol|pp?|vs|cf|e\.g|i\.e|approx|Fig|Ref)\.$")
+_INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
 )
@@ -77,7 +82,9 @@ def _continues(previous_raw: str, line: str, width: int) -> bool:
         return True
     if previous_raw[-1:].isspace():
         return True  # soft wrap: word processors keep the space where the line broke
-    if _SENTENCE_END.search(previous):
+    if _NEVER_FINAL.search(previous):
+        return True
+    if _SENTENCE_END.search(previous) and not _INITIALISM.search(previous):
         return False
     short = len(previous) < width * _SHORT_LINE_RATIO
     return not (short and (line[0].isupper() or line[0].isdigit()))

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from briefing_app.importers.base import ImportedDocument, ImportFailed
-from briefing_app.importers.common import finish_text, first_line_title, read_bytes, require_text, stem_title
-from briefing_app.importers.dates import dateline_date
+from briefing_app.importers.common import finish_text, read_bytes, require_text, stem_title
 from briefing_app.importers.encodings import guess_encoding
+from briefing_app.importers.text_meta import read_text_meta
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -143,15 +143,19 @@ def load_txt(path: str | os.PathLike[str]) -> ImportedDocument:
     if not data.strip():
         raise ImportFailed.for_file(path, "is empty")
     raw, warnings = decode_text_bytes(path, data)
-    text = require_text(path, finish_text(raw))
-    title = first_line_title(text)
+    meta = read_text_meta(require_text(path, finish_text(raw)))  # a URL/SOURCE line is the link, not the title
+    text = require_text(path, meta.text)
+    title = meta.title
     if title and Path(path).suffix.lower() == ".md":
         title = _MD_HEADING.sub("", title)
     return ImportedDocument(
         title=title or stem_title(path),
         text=text,
         source_path=str(Path(path).resolve()),
-        published=dateline_date(text),
+        outlet=meta.outlet,
+        author=meta.author,
+        published=meta.published,
+        url=meta.url,
         format="txt",
         warnings=warnings,
     )

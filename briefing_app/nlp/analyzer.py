@@ -8,10 +8,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from briefing_app.nlp import rules
+from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
-from briefing_app.nlp.chunking import chunk_spans, sentence_spans
+from briefing_app.nlp.chunking import _is_abbreviation, chunk_spans, sentence_spans
 from briefing_app.nlp.entities import (
+    CONTAINER,
     DATE_RULE,
     LEARNED,
     MODEL,
@@ -21,13 +22,15 @@ from briefing_app.nlp.entities import (
     Candidate,
     clean_model_span,
     contains,
+    is_document_genre,
     merge,
     promote_containers,
+    split_coordination,
     strip_prefixes,
 )
 from briefing_app.nlp.gazetteer import SPANS_KEY, Gazetteer, default_gazetteer
 from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
-from briefing_app.nlp.lessons import ADD, CompiledLessons, LessonRule
+from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons, LessonRule
 from briefing_app.nlp.model_loading import (
     DEFAULT_MODEL,
     ModelUnavailable,
@@ -52,6 +55,8 @@ CHUNK_CHARS = 8_000
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
 _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
                      r"warned|insisted|replied|asked|explained|remarked|emphasised|emphasized|tweeted|posted)\b")
+#: A given name and a family name with an Arabic particle ("Abdulrahman al-Mannai", "Faisal bin Farhan").
+_ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
 _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
@@ -136,7 +141,7 @@ class Analyzer:
 
     def compile_lessons(self, rules: list[LessonRule] | None = None) -> CompiledLessons:
         """A new compiled lesson set for this analyser's pipeline (update it with ``sync``)."""
-        compiled = CompiledLessons(self.nlp, self.shared.scorer)
+        compiled = CompiledLessons(self.nlp, self.shared.scorer, self.shared.entity_pillars)
         if rules:
             compiled.sync(rules)
         return compiled
@@ -158,16 +163,43 @@ class Analyzer:
         else:
             cands = merge(model_cands, total)
         entities = self._finish(text, cands)
-        ent_starts = [x.start for x in entities]
+        entity_pillars = self.shared.entity_pillars if self.use_domain else None
+        cued, acronym_pillars = self._acronym_cues(entities, entity_pillars) if self.use_domain else (entities, {})
+        ent_starts = [x.start for x in cued]
         spans = []
         for s, e in sentence_spans(text):
-            inside = [x for x in entities[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
+            inside = [x for x in cued[bisect_left(ent_starts, s):bisect_left(ent_starts, e)] if x.end <= e]
             spans.append((s, e, inside))
-        passages = self.scorer.passages(
-            text, spans, self.shared.entity_pillars if self.use_domain else None)
+        if acronym_pillars:
+            entity_pillars = {**(entity_pillars or {}), **acronym_pillars}
+        passages = self.scorer.passages(text, spans, entity_pillars)
         if progress is not None:
             progress(total, total)
         return AnalysisResult(text=text, entities=entities, passages=passages, mode=self.mode)
+
+    def _acronym_cues(self, entities: list[EntitySpan], known: dict[str, list[str]] | None
+                      ) -> tuple[list[EntitySpan], dict[str, list[str]]]:
+        """Entities for pillar scoring: an acronym used alone ("OSA") carries the topic of its long form
+        ("Official Security Assistance"), as the gazetteer's entries carry theirs."""
+        longs: dict[str, str] = {}
+        for e in entities:
+            if " " in e.text and e.entity_id:
+                longs.setdefault(e.entity_id, e.text)
+        pillars: dict[str, list[str]] = {}
+        out = entities
+        for i, e in enumerate(entities):
+            long = longs.get(e.entity_id)
+            if long is None or " " in e.text or not e.text.isupper() or (known and e.entity_id in known):
+                continue
+            key = "acronym:" + e.entity_id
+            if key not in pillars:
+                raw, _ = self.shared.scorer.raw_scores(long)
+                pillars[key] = self.shared.scorer.choose(raw)
+            if pillars[key]:
+                if out is entities:
+                    out = list(entities)
+                out[i] = replace(e, entity_id=key)
+        return out, {k: v for k, v in pillars.items() if v}
 
     def _run_pipeline(self, text: str, progress: ProgressCallback | None,
                       cancel: CancelCheck | None) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
@@ -208,14 +240,15 @@ class Analyzer:
         """All candidates after domain rules: model fixes, titles, initiatives, dates, learned names."""
         g = self.shared.gazetteer
         total = len(text)
-        fixed = [c2 for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None]
+        fixed = [part for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None
+                 for part in split_coordination(text, c2)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
-            if cand is not None:
+            if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
         for start, end in rules.find_institutions(text):
-            rule_cands.append(Candidate(start, end, "ORG", "gazetteer", RULE))
+            rule_cands += split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
         titled = []
         places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
         place_starts = [r.start for r in places]
@@ -228,13 +261,71 @@ class Analyzer:
         # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
         titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
+        model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
+        for d in dates:
+            i = bisect_left(model_dates, (d.start, 0))
+            close = model_dates[max(0, i - 2):i + 3]
+            if any(d.start <= a and b <= d.end and b - a < d.length for a, b in close):
+                d.priority = MODEL + 0.1
+        # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
+        labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
+        titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
+        rule_cands += self._official_names(text, gaz, fixed)
         fixed = promote_containers(text, fixed, rule_cands)
-        base = fixed + rule_cands + titled + dates
+        base = _extend_names(text, fixed + rule_cands) + titled + dates
+        if self.lessons is not None and self.lessons.cuts_at_sentences():
+            # the officer cut a tag at a sentence end ("Pacific. The Indian Navy"): none spans one
+            base = [c for c in base if not _spans_sentence_end(text, c.start, c.end)]
         base += _not_inside(learned, base)
+        furniture = self._furniture_mask(text, labels)
+        if furniture is not None:
+            base = [c for c in base if c.source == "learned" or not any(furniture[c.start:c.end])]
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged)
+        if furniture is not None:
+            extra = [c for c in extra if not any(furniture[c.start:c.end])]
         return merge(base + extra, total) if extra else merged
+
+    def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+        """Official state names whole ("Republic of Chile") and formats with a plus sign ("C5+1")."""
+        g = self.shared.gazetteer
+        places = {(c.start, c.end) for c in gaz + model if c.label in ("GPE", "LOC")}
+
+        def is_place(start: int, end: int) -> bool:
+            entry = g.lookup(text[start:end])
+            return (start, end) in places or (entry is not None and entry.label in ("GPE", "LOC"))
+
+        out = [Candidate(s, e, "GPE", "gazetteer", CONTAINER + 0.5) for s, e in rules.find_official_states(text, is_place)]
+        if out:
+            # a model name running into the official name ("MINISTRY OF HEALTH – REPUBLIC") ends before it
+            starts = sorted(c.start for c in out)
+            for c in model:
+                i = bisect_left(starts, c.start + 1)
+                if i < len(starts) and starts[i] < c.end:
+                    end = starts[i]
+                    while end > c.start and text[end - 1] in " \t–—-,:":
+                        end -= 1
+                    # "Foreign Ministers of the Kingdom of ...": a title of the state, not a name of its own
+                    if end > c.start and not re.search(r"\b(?:of|the|for|and|to)$", text[c.start:end], re.IGNORECASE):
+                        out.append(Candidate(c.start, end, c.label, c.source, c.priority + 0.05, c.role))
+        out += [Candidate(s, e, "ORG", "gazetteer", RULE) for s, e in rules.find_formats(text)]
+        return out
+
+    def _furniture_mask(self, text: str, labels: list[transcript.SpeakerLabel]) -> bytearray | None:
+        """Characters that are never inside an entity: stage directions, role-only words of speaker labels
+        and communiqué openers ("Noting", "3. Commends"); None when there are none."""
+        spans = list(transcript.stage_directions(text)) if "(" in text else []
+        spans += [r for lab in labels for r in lab.roles]
+        g = self.shared.gazetteer
+        spans += [(s, e) for s, e in rules.opener_words(text) if g.lookup(text[s:e]) is None]
+        if not spans:
+            return None
+        mask = bytearray(len(text) + 1)
+        for s, e in spans:
+            mask[s:e] = b"\x01" * (e - s)
+        return mask
 
     def _person_rules(self, text: str, merged: list[Candidate], model: list[Candidate]) -> list[Candidate]:
         """Multi-token names kept whole and surnames carried over to later (or earlier) mentions."""
@@ -272,6 +363,10 @@ class Analyzer:
         extra = []
         g = self.shared.gazetteer
         for c in merged:
+            if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
+                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None):
+                extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))  # "Abdulrahman al-Mannai"
+                continue
             if c.source != "model" or " " in text[c.start:c.end] or g.lookup(text[c.start:c.end]) is not None:
                 continue
             after = text[c.end:c.end + 20]
@@ -289,8 +384,25 @@ class Analyzer:
         at = {(c.start, c.end): c for c in merged}
         for short, long in rules.find_acronym_pairs(text):
             known = at.get(short)
-            if known is not None and known.label != "PERSON" and long not in at:
+            by_head = rules.class_of_name(text[long[0]:long[1]])
+            if (known is not None and known.label != "PERSON" and long not in at and by_head is None
+                    and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
+                continue
+            # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
+            # long form's class (a programme's acronym is a programme, a body's a body)
+            label = at[long].label if long in at else by_head
+            if long in at and at[long].source == "model" and by_head is not None:
+                label = by_head  # the head noun says what the model guessed ("... Mission" is a programme)
+            if label is None or label == "PERSON":
+                continue
+            if long not in at or at[long].label != label:
+                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
+            acronym = text[short[0]:short[1]]
+            # defined in this very text: stronger than the guess that a word before "said" is a surname
+            for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
+                if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
+                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
 
     def _finish(self, text: str, cands: list[Candidate]) -> list[EntitySpan]:
@@ -311,7 +423,8 @@ class Analyzer:
                     label = rule.label
                 if rule is not None:
                     why = rule.origin
-                if lessons.is_rejected(text[start:end], label):
+                if lessons.is_rejected(text[start:end], label) or (
+                        cand.source != "learned" and lessons.rejected_here(text, start, end, label) is not None):
                     continue
             out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role, why=why))
         acronyms = {}
@@ -321,7 +434,41 @@ class Analyzer:
                 acronyms[canonical_text(spans[short].text)] = canonical_text(spans[long].text)
         assign_entity_ids(out, self.shared.gazetteer, frozenset(p.casefold() for p in self.shared.particles),
                           None, acronyms, lessons.entity_keys() if lessons is not None else None)
+        if lessons is not None and lessons.entity_keys():
+            for ent in out:  # a mention joined to an entity by the officer's merge says so when hovered
+                if not ent.why and (merge := lessons.merged(ent.text)) is not None:
+                    ent.why = merge.origin
         return out
+
+
+#: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.
+_CAPS_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}(?![\w-])")
+#: A capitalised feature noun after a place: the place's name goes on ("Niger Delta", "Mekong Basin").
+_FEATURE_AFTER = re.compile(r" (?:Delta|Basin|River|Valley|Plateau|Desert|Mountains|Peninsula|Lagoon|Estuary)\b(?![\w-])")
+#: "The" that is part of a country's name mid-sentence ("and The Bahamas"), not a sentence-initial article.
+_CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
+
+
+def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
+    out = []
+    for c in cands:
+        if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
+            m = _CAPS_SUFFIX.match(text, c.end)
+            if m is not None:
+                c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
+        if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
+            c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
+            c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
+        out.append(c)
+    return out
+
+
+def _spans_sentence_end(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` runs across a sentence end (not an abbreviation: "Mr. Smith", "St. Kitts")."""
+    return any(not _is_abbreviation(text, m.start() + 1)
+               for m in SENTENCE_INSIDE.finditer(text, start, end))
 
 
 def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candidate]:
@@ -341,6 +488,9 @@ _FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam 
 Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport""".split())
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
+#: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
+_GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
+Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora""".split())
 #: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
 _ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
 Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())
@@ -354,6 +504,7 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:port|city|town|state|province|region|district|"
                          r"village|island|capital) of)\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
+_LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 
 
@@ -362,7 +513,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     extra = []
     labels = {}
     for c in merged:
-        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART"):
+        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART", "EVENT"):
             continue
         surface = text[c.start:c.end]
         words = surface.split()
@@ -371,10 +522,14 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
         new = None
         if len(words) >= 2 and words[0] in _ORG_FIRST and words[1] in ("for", "of") and c.label != "ORG":
             new = "ORG"
+        elif len(words) >= 2 and words[0] in _GEO_FIRST and c.label not in ("LOC", "GPE"):
+            new = "LOC"  # "Salar de Atacama", "Lago Titicaca", "Mount Hagen"
         elif len(words) >= 2 and words[-1] in _FAC_HEADS and c.label != "FAC":
             new = "FAC"
         elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
             new = "LOC"
+        elif c.label == "EVENT":
+            pass  # only a facility's head noun makes an event a place ("... International Airport")
         elif (c.label in ("ORG", "PERSON", "NORP") and len(words) <= 3 and not surface.isupper()
               and not any(ch.isdigit() for ch in surface) and not any(w in _ORG_WORDS for w in words)
               and not c.role):
@@ -385,6 +540,13 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
         if new is not None:
             extra.append(Candidate(c.start, c.end, new, "model", TITLE))
             labels[c.start] = new
+    # "Lombrum on Manus Island": two places, the second locating the first
+    for c in merged:
+        if c.source == "model" and c.label in ("GPE", "LOC", "FAC"):
+            m = _LOCATED_ON.search(text, c.start, c.end)
+            if m is not None and m.end() < c.end and text[c.start].isupper():
+                extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE + 0.5))
+                extra.append(Candidate(m.end(), c.end, "LOC", "model", TITLE + 0.5))
     # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
     ordered = sorted(merged, key=lambda c: c.start)
     for i, c in enumerate(ordered):
@@ -396,7 +558,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if 0 <= j < len(ordered):
                 n = ordered[j]
                 gap = text[n.end:c.start] if j < i else text[c.end:n.start]
-                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap):
+                # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
+                possessive = text[n.end:n.end + 2] in ("'s", "’s")
+                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap) and not possessive:
                     extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                     break
     return extra

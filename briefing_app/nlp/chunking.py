@@ -12,7 +12,9 @@ u.s u.k u.n e.u u.s.a u.a.e h.e p.m a.m
 """.split())
 # Matches start only at the first mark of a run and never backtrack into it: a long run of
 # dots ("......") would otherwise be re-scanned from every position (quadratic time).
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9\u0900-\u097F])")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9\u0900-\u097F]|\s+\((?:in|interpretation|speaking|through|translated)\b)")
+#: A wire dateline before the lead: "TOKYO/SEOUL, Jan 22 (Reuters) - " (its own passage, no pillar)
+_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ/ .'-]{1,40},[^()\n]{1,25}\([A-Za-z .&]{2,30}\)\s*[-–—]")
 _PREV_WORD = re.compile(r"([\w.]+)$")
 _WS = " \t\n"
 
@@ -47,7 +49,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
         cur = line_start
-        for match in _BOUNDARY.finditer(text, line_start, line_end):
+        dateline = _DATELINE.match(text, line_start, line_end)
+        if dateline is not None and dateline.end() < line_end:
+            spans.append((line_start, dateline.end()))
+            cur = dateline.end()
+        for match in _BOUNDARY.finditer(text, cur, line_end):
             if _is_abbreviation(text, match.start()):
                 continue
             piece = _trimmed(text, cur, match.end())

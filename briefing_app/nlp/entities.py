@@ -19,6 +19,7 @@ LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDIN
 _LEADING_THE = re.compile(r"(?:the|The|THE)\s+")  # used with match(text, pos): no "^"
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_BULLET = re.compile(r"[•·▪‣◦●■*]+\s*")  # used with match(text, pos): no "^"
+_TIME_OF_DAY = re.compile(r"(?i)(?:good )?(?:morning|afternoon|evening|night)")
 _WINDOW = 300  # longest span considered when looking for containing/contained candidates
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
@@ -63,6 +64,12 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         if m:
             start = m.end()
     surface = text[start:end]
+    if "(" in surface and ")" not in surface[surface.index("("):]:
+        # "... for the Pacific (AIFFP": the acronym's bracket is never inside a name
+        end = start + surface.index("(")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        surface = text[start:end]
     m2 = _POSSESSIVE.search(surface)
     if m2 and cand.label not in LOWERCASE_OK:
         end -= len(m2.group(0))
@@ -72,29 +79,78 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
+    if cand.label in ("DATE", "TIME") and _TIME_OF_DAY.fullmatch(surface):
+        return None  # "Good morning", "this evening": greetings and times of day, not dates
     if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
         return None  # "24", "17th", "1267": numbers, not dates
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
+    if is_document_genre(surface):
+        return None  # "Joint Press Conference", "1318th Meeting", "Excellencies": the document, not a name
     return Candidate(start, end, cand.label, cand.source, cand.priority)
+
+
+#: Joints between coordinated names: a new determiner starts a new name ("the Ministry of Trade, the Export
+#: Credit Agency and the National Development Bank").
+_COORD_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*)(?:the|The)\s+(?=[A-Z])")
+
+
+def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
+    """One name per conjunct when a span coordinates determiner-led names; the span itself otherwise."""
+    surface = text[cand.start:cand.end]
+    if " the " not in surface and " The " not in surface:
+        return [cand]
+    joints = list(_COORD_JOINT.finditer(surface))
+    if not joints:
+        return [cand]
+    out = []
+    pos = cand.start
+    for j in joints:
+        out.append((pos, cand.start + j.start()))
+        pos = cand.start + j.end()
+    out.append((pos, cand.end))
+    parts = [Candidate(s, e, cand.label, cand.source, cand.priority, cand.role) for s, e in out
+             if e > s and text[s:s + 1].isupper()]
+    return parts if len(parts) >= 2 else [cand]
+
+
+#: Words naming the kind of document or occasion ("Joint Press Conference", "Press Statement", "Regular Briefing")
+#: and plural addressees ("Ministers", "Excellencies"): alone they are never a name.
+GENRE_WORDS = frozenset("""Joint Press Statement Statements Conference Briefing Briefings Communiqué Communique Release
+Readout Transcript Remarks Meeting Regular Fact Sheet Opening Closing Session Media Daily Weekly Final Plenary Debate
+Verbatim Report Ministers Leaders Members Delegations Excellencies Parties Participants Colleagues""".split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def is_document_genre(surface: str) -> bool:
+    """True for names made only of document-kind words and ordinals ("Joint Statement", "1318th Meeting")."""
+    words = surface.split()
+    return bool(words) and all(w in GENRE_WORDS or _ORDINAL.fullmatch(w) for w in words)
 
 
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """Remove country/organisation prefixes from a rule initiative ("India–US COMPACT" -> "COMPACT")."""
     start = cand.start
     changed = True
+    parties, joints = 0, ""
     while changed:
         changed = False
         for p in places:
             if p.start == start and p.end < cand.end and p.label in ("GPE", "ORG", "NORP", "LOC"):
                 start = p.end
                 changed = True
-        m = re.match(r"[\s\-–—/]+|(?:\s*(?:and|&|the)\s+)", text[start:cand.end])
+                parties += 1
+        m = re.match(r"(?:['’]s)?[\s\-–—/]+|(?:\s*(?:and|&|the)\s+)", text[start:cand.end])
         if m and m.end() > 0 and changed:
+            joints += m.group(0)
             start += m.end()
     if start == cand.start:
         return cand
-    rest = text[start:cand.end]
+    if parties == 1 and not joints.strip() and text[max(0, cand.start - 1):cand.start] not in ("-", "–", "—", "/"):
+        # one place before the name with a plain space ("Pacific Resilience Facility Act", "Lisbon Declaration"):
+        # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
+        return cand
+    rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
     if len(rest.split()) < 2:
         return None  # only the head noun is left ("India–US Dialogue"): the places remain
     return Candidate(start, cand.end, cand.label, cand.source, cand.priority)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing_app.core.text import normalize_text
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.nlp.types import Passage
+from briefing_app.nlp.types import EntitySpan, Passage
 
 DEFAULT_CLASSES: dict[str, list[str]] = {
     "PERSON": ["PERSON"], "PLACE": ["GPE", "LOC", "FAC"], "ORG": ["ORG"], "DATE": ["DATE", "TIME"],
@@ -56,6 +56,12 @@ class EvalReport:
     pillars: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     files: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: exact start, end and class (what the officer sees highlighted)
+    strict: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+    #: per file: (genre, region, entity overlap, entity strict, pillars)
+    per_file: dict[str, tuple[str, str, PRF, PRF, PRF]] = field(default_factory=dict)
+    #: entity error kind -> (gold surface, predicted surface) of each error
+    patterns: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
 
     @property
     def entity_total(self) -> PRF:
@@ -77,12 +83,46 @@ class EvalReport:
         """Micro pillar F1 (per sentence)."""
         return self.pillar_total.f1
 
+    @property
+    def strict_total(self) -> PRF:
+        """Micro total of exact-boundary, exact-class matches."""
+        return _sum(self.strict.values())
+
+    @property
+    def strict_f1(self) -> float:
+        """Micro entity F1 with exact start, end and class."""
+        return self.strict_total.f1
+
+    def groups(self, key: str) -> dict[str, tuple[PRF, PRF, PRF, int]]:
+        """Totals per ``"genre"`` or ``"region"``: (entity overlap, entity strict, pillars, files)."""
+        out: dict[str, tuple[PRF, PRF, PRF, int]] = {}
+        for row in self.per_file.values():
+            name = row[0] if key == "genre" else row[1]
+            ent, strict, pil, n = out.get(name, (PRF(), PRF(), PRF(), 0))
+            out[name] = (_sum([ent, row[2]]), _sum([strict, row[3]]), _sum([pil, row[4]]), n + 1)
+        return dict(sorted(out.items()))
+
+    def top_patterns(self, kinds: int = 8, surfaces: int = 5) -> list[tuple[str, int, list[tuple[str, int]]]]:
+        """The most frequent entity error kinds with their most frequent surfaces ("gold -> predicted")."""
+        rows = []
+        for kind, items in sorted(self.patterns.items(), key=lambda kv: -len(kv[1]))[:kinds]:
+            counts = Counter(f"{g} -> {p}" if g and p else (g or p) for g, p in items)
+            rows.append((kind, len(items), counts.most_common(surfaces)))
+        return rows
+
     def to_json(self) -> dict[str, Any]:
         """Machine-readable report."""
         return {
             "files": self.files, "entity_f1": round(self.entity_f1, 4), "pillar_f1": round(self.pillar_f1, 4),
             "entities": {"total": self.entity_total.to_json(), **{k: v.to_json() for k, v in sorted(self.entities.items())}},
             "pillars": {"total": self.pillar_total.to_json(), **{k: v.to_json() for k, v in sorted(self.pillars.items())}},
+            "entity_strict_f1": round(self.strict_f1, 4),
+            "entities_strict": {"total": self.strict_total.to_json(),
+                                **{k: v.to_json() for k, v in sorted(self.strict.items())}},
+            "by_genre": {k: _group_json(v) for k, v in self.groups("genre").items()},
+            "by_region": {k: _group_json(v) for k, v in self.groups("region").items()},
+            "error_patterns": [{"kind": kind, "count": n, "surfaces": dict(top)}
+                               for kind, n, top in self.top_patterns()],
             "errors": self.errors,
         }
 
@@ -96,7 +136,32 @@ class EvalReport:
                 lines.append(f"{name:<18} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f} "
                              f"{prf.tp:5d} {prf.fp:5d} {prf.fn:5d}")
             lines.append("")
+        lines.append(f"Entity F1: overlap {self.entity_f1:.3f}, strict {self.strict_f1:.3f} "
+                     "(strict = exact start, end and class)")
+        lines.append("")
+        lines.append(f"{'Entities (strict)':<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
+        for name, prf in [*sorted(self.strict.items()), ("micro total", self.strict_total)]:
+            lines.append(f"{name:<18} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f} "
+                         f"{prf.tp:5d} {prf.fp:5d} {prf.fn:5d}")
+        lines.append("")
+        for key in ("genre", "region"):
+            lines.append(f"{'By ' + key:<24} {'files':>5} {'ent F1':>7} {'strict':>7} {'pillar':>7}")
+            for name, (ent, strict, pil, n) in self.groups(key).items():
+                lines.append(f"{name:<24} {n:5d} {ent.f1:7.3f} {strict.f1:7.3f} {pil.f1:7.3f}")
+            lines.append("")
+        patterns = self.top_patterns()
+        if patterns:
+            lines.append("Top entity error patterns (gold -> predicted)")
+            for kind, n, top in patterns:
+                lines.append(f"  {kind:<22} {n:4d}  " + "; ".join(f"{surface} ({c})" for surface, c in top))
+            lines.append("")
         return "\n".join(lines)
+
+
+def _group_json(row: tuple[PRF, PRF, PRF, int]) -> dict[str, Any]:
+    ent, strict, pil, n = row
+    return {"files": n, "entity_f1": round(ent.f1, 4), "entity_strict_f1": round(strict.f1, 4),
+            "pillar_f1": round(pil.f1, 4)}
 
 
 def _sum(items: Any) -> PRF:
@@ -164,6 +229,40 @@ class GoldDoc:
         return any(_overlap(start, end, a, b) for a, b in self.ignore)
 
 
+def read_index(folder: Path) -> dict[str, dict[str, str]]:
+    """``index.json`` of a gold folder: article name -> {"genre", "region"}; empty when absent or unreadable."""
+    path = Path(folder) / "index.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): {"genre": str(v.get("genre", "unknown")), "region": str(v.get("region", "unknown"))}
+            for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
+
+
+def _meta(gold_path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> tuple[str, str]:
+    folder = Path(gold_path).parent
+    if folder not in cache:
+        cache[folder] = read_index(folder)
+    row = cache[folder].get(Path(gold_path).name.removesuffix(".gold.json"), {})
+    return row.get("genre", "unknown"), row.get("region", "unknown")
+
+
+def _error_kind(g0: int, g1: int, gcls: str, p: EntitySpan, primary: dict[str, str]) -> str:
+    """How a prediction overlapping a gold entity differs from it."""
+    pcls = primary.get(p.label, p.label)
+    same_span = p.start == g0 and p.end == g1
+    if pcls != gcls and same_span:
+        return "wrong class"
+    if pcls != gcls:
+        return "wrong class+boundary"
+    if p.start <= g0 and p.end >= g1:
+        return "boundary too long"
+    if p.start >= g0 and p.end <= g1:
+        return "boundary too short"
+    return "boundary shifted"
+
+
 def read_gold(gold_path: Path) -> GoldDoc:
     """Read a gold file and locate its spans and sentences in the normalised text it names."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
@@ -200,8 +299,10 @@ def passage_counts(p: Passage, s0: int, s1: int) -> bool:
     return _passage_counts(p, s0, s1)
 
 
-def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> None:
-    """Add one gold file's counts to ``report``."""
+def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport,
+                 meta: tuple[str, str] = ("unknown", "unknown")) -> None:
+    """Add one gold file's counts to ``report`` (``meta``: the article's genre and region)."""
+    before = (_sum(report.entities.values()), _sum(report.strict.values()), _sum(report.pillars.values()))
     gold = read_gold(gold_path)
     result = analyzer.analyze(gold.text)
     classes = gold.classes
@@ -230,6 +331,7 @@ def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> Non
         if i not in used:
             report.entities[primary.get(p.label, p.label)].fp += 1
             report.errors.append(f"{name}: spurious {p.label} {p.text!r} @{p.start}")
+    _strict(gold, preds, primary, report)
 
     for s0, s1, expected, acceptable in gold.sentences:
         predicted = set()
@@ -245,11 +347,43 @@ def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport) -> Non
             elif pillar not in acceptable:
                 report.pillars[pillar].fp += 1
                 report.errors.append(f"{name}: sentence @{s0} spurious pillar {pillar}")
+    after = (_sum(report.entities.values()), _sum(report.strict.values()), _sum(report.pillars.values()))
+    delta = [PRF(a.tp - b.tp, a.fp - b.fp, a.fn - b.fn) for a, b in zip(after, before, strict=True)]
+    report.per_file[name] = (meta[0], meta[1], delta[0], delta[1], delta[2])
+
+
+def _strict(gold: GoldDoc, preds: list[EntitySpan], primary: dict[str, str], report: EvalReport) -> None:
+    """Exact start, end and class; every miss is filed under an error pattern."""
+    exact = {(p.start, p.end): p for p in preds}
+    matched: set[tuple[int, int]] = set()
+    for g0, g1, cls, gtext in gold.entities:
+        p = exact.get((g0, g1))
+        if p is not None and p.label in gold.classes.get(cls, {cls}) and (g0, g1) not in matched:
+            matched.add((g0, g1))
+            report.strict[cls].tp += 1
+            continue
+        report.strict[cls].fn += 1
+        near = [q for q in preds if _overlap(q.start, q.end, g0, g1)]
+        if not near:
+            report.patterns["missed"].append((f"{gtext} [{cls}]", ""))
+            continue
+        q = max(near, key=lambda q: _overlap(q.start, q.end, g0, g1))
+        kind = _error_kind(g0, g1, cls, q, primary)
+        report.patterns[kind].append((f"{gtext} [{cls}]", f"{q.text} [{primary.get(q.label, q.label)}]"))
+    for p in preds:
+        if (p.start, p.end) not in matched:
+            report.strict[primary.get(p.label, p.label)].fp += 1
+            if not any(_overlap(p.start, p.end, g0, g1) for g0, g1, _c, _t in gold.entities):
+                report.patterns["spurious"].append(("", f"{p.text} [{primary.get(p.label, p.label)}]"))
 
 
 def evaluate(gold_paths: list[Path], analyzer: Analyzer) -> EvalReport:
-    """Evaluate ``analyzer`` on gold json files (each names its text file, relative to the json)."""
+    """Evaluate ``analyzer`` on gold json files (each names its text file, relative to the json).
+
+    Genre and region of each article come from ``index.json`` beside it ("unknown" when not listed).
+    """
     report = EvalReport()
+    cache: dict[Path, dict[str, dict[str, str]]] = {}
     for path in gold_paths:
-        evaluate_one(Path(path), analyzer, report)
+        evaluate_one(Path(path), analyzer, report, _meta(Path(path), cache))
     return report

@@ -13,7 +13,8 @@ incrementally when a lesson is added or withdrawn (never rebuilt from every tag 
 * rejections drop a surface with the rejected label; a shrunk boundary ("Prime Minister Modi"
   -> "Modi") trims that surface wherever it is predicted; merges give a surface the entity key
   the officer merged it into;
-* pillar lessons feed a :class:`~briefing_app.nlp.pillars.PillarLearner`.
+* pillar lessons feed a :class:`~briefing_app.nlp.pillar_learning.PillarLearner` (with the sentences of
+  the articles they were made in, read through ``reviewed_loader`` only when pillar lessons change).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +57,31 @@ def right_token(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def shape(surface: str) -> str:
+    """Token shape of a surface: "x" lower-case word, "X" capitalised, "XX" all capitals, "d" digits, else
+    the character itself ("from days to" -> "days": "x"; "Transforming" -> "X")."""
+    out = []
+    for token in surface.split():
+        if token.isdigit():
+            out.append("d")
+        elif token.isalpha() and token.islower():
+            out.append("x")
+        elif token.isalpha() and token.isupper() and len(token) > 1:
+            out.append("XX")
+        elif token.isalpha() and token[0].isupper():
+            out.append("X")
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+#: A part cut off a tag that starts after a sentence end ("Pacific|. The Indian Navy").
+_SENTENCE_CUT_AFTER = re.compile(r"^[.!?]\s+\S")
+_SENTENCE_CUT_BEFORE = re.compile(r"\S[.!?]\s+$")
+#: A sentence end inside a predicted span.
+SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
+
+
 @dataclass(frozen=True, slots=True)
 class LessonRule:
     """One active lesson as the analyser sees it (no database row)."""
@@ -85,6 +112,12 @@ class LessonRule:
             return _strip_token(right_token(text, end)) == _strip_token(self.right)
         return True
 
+    def context_matches_both(self, text: str, start: int, end: int) -> bool:
+        """True when both neighbours match the ones this lesson was learned between (both must be known)."""
+        return bool(self.left and self.right) and (
+            _strip_token(left_token(text, start)) == _strip_token(self.left)
+            and _strip_token(right_token(text, end)) == _strip_token(self.right))
+
 
 @dataclass(slots=True)
 class LessonHit:
@@ -103,18 +136,28 @@ class CompiledLessons:
     Thread-safe: analyses in worker threads read it while the GUI thread may update it.
     """
 
-    def __init__(self, nlp: Any, scorer: Any = None) -> None:
+    def __init__(self, nlp: Any, scorer: Any = None, entity_pillars: dict[str, list[str]] | None = None) -> None:
         from spacy.matcher import PhraseMatcher
 
         self._nlp = nlp
         self._base_scorer = scorer
+        self._entity_pillars = entity_pillars
+        #: returns the officer's reviewed sentences (``PillarExample``) for the pillar learner; set by services
+        self.reviewed_loader: Callable[[], Sequence[Any]] | None = None
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lock = threading.RLock()
         self.rules: dict[int, LessonRule] = {}
+        #: (case-folded surface, label) -> rejections; a surface rejected in lower case ("free trade agreement",
+        #: "today") is a common phrase: its capitalised form (a name, a sentence start) is not rejected with it
         self._reject: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._reject_lower: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._relabel: dict[str, list[LessonRule]] = defaultdict(list)
         self._shrink: dict[str, list[LessonRule]] = defaultdict(list)
         self._alias: dict[str, LessonRule] = {}
+        #: (label, token shape) -> rejections, generalised to other words of that shape between the same neighbours
+        self._reject_shape: dict[tuple[str, str], list[LessonRule]] = defaultdict(list)
+        #: shrink lessons that cut a tag at a sentence end: tags spanning a sentence end are not suggested
+        self._sentence_cuts: set[int] = set()
         self._keys: dict[str, str] | None = None
         self._pillar_dirty = True
         self._scorer: Any = scorer
@@ -149,15 +192,25 @@ class CompiledLessons:
         if rule.action in PILLAR_ACTIONS:
             self._pillar_dirty = True
         elif rule.action == REJECT:
-            self._reject[(surface.casefold(), rule.label)].add(rule.id)
+            table = self._reject_lower if surface == surface.lower() else self._reject
+            table[(surface.casefold(), rule.label)].add(rule.id)
+            if rule.left and rule.right:
+                self._reject_shape[(rule.label, shape(surface))].append(rule)
         elif rule.action == RELABEL:
             self._relabel[canonical_text(surface)].append(rule)
         elif rule.action == ALIAS:
             self._alias[canonical_text(surface)] = rule
         elif rule.action == BOUNDARY and rule.from_text and surface in rule.from_text:
             self._shrink[rule.from_text.strip()].append(rule)  # shrunk: trim the old surface where predicted
+            at = rule.from_text.find(surface)
+            if (_SENTENCE_CUT_AFTER.match(rule.from_text[at + len(surface):])
+                    or _SENTENCE_CUT_BEFORE.search(rule.from_text[:at])):
+                self._sentence_cuts.add(rule.id)
         if rule.action == ADD or (rule.action == BOUNDARY and not (rule.from_text and surface in rule.from_text)):
-            self._matcher.add(f"L{rule.id}", [self._nlp.make_doc(surface)])
+            forms = [surface]
+            if rule.action == ADD and not surface.isupper() and sum(ch.isalpha() for ch in surface) > 3:
+                forms.append(surface.upper())  # the same name in a capitalised headline or letterhead
+            self._matcher.add(f"L{rule.id}", [self._nlp.make_doc(f) for f in forms])
 
     def _remove(self, rule: LessonRule) -> None:
         surface = rule.text.strip()
@@ -166,11 +219,18 @@ class CompiledLessons:
             self._matcher.remove(key)
         if rule.action in PILLAR_ACTIONS:
             self._pillar_dirty = True
-        ids = self._reject.get((surface.casefold(), rule.label))
-        if ids is not None:
-            ids.discard(rule.id)
-            if not ids:
-                del self._reject[(surface.casefold(), rule.label)]
+        self._sentence_cuts.discard(rule.id)
+        shaped = self._reject_shape.get((rule.label, shape(surface)))
+        if shaped is not None:
+            shaped[:] = [r for r in shaped if r.id != rule.id]
+            if not shaped:
+                del self._reject_shape[(rule.label, shape(surface))]
+        for rejects in (self._reject, self._reject_lower):
+            ids = rejects.get((surface.casefold(), rule.label))
+            if ids is not None:
+                ids.discard(rule.id)
+                if not ids:
+                    del rejects[(surface.casefold(), rule.label)]
         for table, k in ((self._relabel, canonical_text(surface)), (self._shrink, rule.from_text.strip())):
             if k in table:
                 table[k] = [r for r in table[k] if r.id != rule.id]
@@ -204,8 +264,25 @@ class CompiledLessons:
             return out
 
     def is_rejected(self, surface: str, label: str) -> bool:
-        """True when the officer removed ``surface`` with ``label`` (case-insensitive surface)."""
-        return (surface.strip().casefold(), label) in self._reject
+        """True when the officer removed ``surface`` with ``label`` (case-insensitive, except that a surface
+        removed in lower case stays suggested when capitalised)."""
+        key = (surface.strip().casefold(), label)
+        return key in self._reject or (key in self._reject_lower and surface == surface.lower())
+
+    def rejected_here(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
+        """A rejection that covers this prediction by its shape: same label, same token shape, same neighbours.
+
+        "days" rejected as a DATE in "from days to weeks" also drops "months" in "from months to weeks",
+        never "months" elsewhere, nor a word of another shape.
+        """
+        rules = self._reject_shape.get((label, shape(text[start:end])))
+        if not rules:
+            return None
+        return next((r for r in reversed(rules) if r.context_matches_both(text, start, end)), None)
+
+    def cuts_at_sentences(self) -> bool:
+        """True when the officer cut a tag at a sentence end: no suggestion then spans one."""
+        return bool(self._sentence_cuts)
 
     def relabel(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
         """The relabel lesson that applies to a prediction ``label`` at ``text[start:end]``, if any."""
@@ -231,6 +308,10 @@ class CompiledLessons:
         rule = self.rules.get(lesson_id)
         return rule.origin if rule is not None else ""
 
+    def merged(self, surface: str) -> LessonRule | None:
+        """The merge lesson that gives ``surface`` its entity, if any (for the tooltip)."""
+        return self._alias.get(canonical_text(surface))
+
     def entity_keys(self) -> dict[str, str]:
         """Canonical surface -> entity key, from the officer's merges."""
         with self._lock:
@@ -243,12 +324,14 @@ class CompiledLessons:
         """The pillar scorer with the pillar lessons learned (the base scorer when there are none)."""
         with self._lock:
             if self._pillar_dirty:
-                from briefing_app.nlp.pillars import PillarLearner
+                from briefing_app.nlp.pillar_learning import PillarLearner
 
                 examples = [(r.text, r.label, r.action == PILLAR_ADD, r.from_label)
-                            for r in self.rules.values() if r.action in PILLAR_ACTIONS]
+                            for r in sorted(self.rules.values(), key=lambda r: r.id) if r.action in PILLAR_ACTIONS]
                 base = self._base_scorer
                 if base is not None:
-                    self._scorer = base.with_learner(PillarLearner.build(examples, base)) if examples else base
+                    reviewed = self.reviewed_loader() if examples and self.reviewed_loader is not None else ()
+                    self._scorer = base.with_learner(
+                        PillarLearner.build(examples, base, reviewed, self._entity_pillars)) if examples else base
                 self._pillar_dirty = False
             return self._scorer

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Protocol
 
 from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
+from briefing_app.nlp.transcript import procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -37,6 +39,9 @@ METADATA = re.compile(
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
                           r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+#: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
 #: A letterhead line: an institution's name in capitals ("MINISTRY OF HEALTH – REPUBLIC OF KENYA").
 _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|CONSULATE|OFFICE|SECRETARIAT|"
                          r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
@@ -106,135 +111,11 @@ class _Term:
 UNTAGGED = "you untagged this passage"
 
 
-def _bag(text: str) -> frozenset[str]:
-    """Content-word stems of a passage (what similarity between passages is measured on)."""
-    return frozenset(t for t in tokens(text) if t not in STOPWORDS and len(t) > 2 and not t.isdigit())
+class PillarHook(Protocol):
+    """What the scorer's one learning hook calls (``briefing_app.nlp.pillar_learning.PillarLearner``)."""
 
-
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Cosine similarity of two word bags (0..1)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
-
-
-@dataclass
-class PillarLearner:
-    """Learns from whole passages the officer tagged or untagged with a pillar.
-
-    A passage the officer corrected is corrected again wherever it recurs (similarity >=
-    ``same_passage``). Beyond that the learner generalises only cautiously, so one tag cannot
-    swing unrelated sentences: *similar* passages (>= ``min_similarity``) are nudged by
-    ``weight`` x similarity, and a word becomes a weak cue (``term_weight``, below the threshold
-    on its own) only when at least ``min_support`` tagged passages of that pillar share it, at
-    least ``min_precision`` of the passages taught with it were that pillar and it was never in
-    a passage untagged from that pillar. The generalisation is adopted only when it decides the
-    officer's own tags better than the lexicon alone, each tag judged by a learner built without
-    it (leave-one-out on at most ``max_held_out`` recent tags).
-    """
-
-    #: (word bag, pillar id, True for "tagged" / False for "untagged")
-    examples: list[tuple[frozenset[str], str, bool]] = field(default_factory=list)
-    generalise: bool = False
-    same_passage: float = 0.9
-    min_similarity: float = 0.6
-    weight: float = 3.0
-    term_weight: float = 0.75
-    min_support: int = 2
-    min_precision: float = 0.75
-    max_held_out: int = 200
-    #: word -> pillar -> weight (learned cues)
-    terms: dict[str, dict[str, float]] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, lessons: Sequence[tuple[str, str, bool, str]], base: PillarScorer) -> PillarLearner:
-        """From (passage, pillar, tagged?, pillar it replaced or "") lessons, gated against ``base``."""
-        known = {p.id for p in base.pillars}
-        examples: list[tuple[frozenset[str], str, bool]] = []
-        texts: list[str] = []
-        latest: dict[tuple[frozenset[str], str], int] = {}
-        for text, pillar, positive, replaced in lessons:
-            bag = _bag(text)
-            if not bag:
-                continue
-            for p, pos in ((pillar, positive), (replaced, False)):
-                if p in known:
-                    latest[(bag, p)] = len(examples)  # a later lesson on the same passage/pillar wins
-                    examples.append((bag, p, pos))
-                    texts.append(text)
-        keep = sorted(latest.values())
-        learner = cls(examples=[examples[i] for i in keep])
-        learner.terms = learner._learn_terms(learner.examples)
-        learner.generalise = learner._held_out_better(base, [texts[i] for i in keep])
-        return learner
-
-    def _learn_terms(self, examples: Sequence[tuple[frozenset[str], str, bool]]) -> dict[str, dict[str, float]]:
-        """Words shared by several passages tagged with one pillar, and (almost) only with it."""
-        tagged: dict[str, dict[str, set[frozenset[str]]]] = defaultdict(lambda: defaultdict(set))
-        seen: dict[str, set[frozenset[str]]] = defaultdict(set)
-        untagged: dict[str, set[str]] = defaultdict(set)
-        for bag, pillar, positive in examples:
-            for term in bag:
-                seen[term].add(bag)
-                if positive:
-                    tagged[term][pillar].add(bag)
-                else:
-                    untagged[term].add(pillar)
-        out: dict[str, dict[str, float]] = {}
-        for term, by_pillar in tagged.items():
-            for pillar, bags in by_pillar.items():
-                if (len(bags) >= self.min_support and pillar not in untagged[term]
-                        and len(bags) >= self.min_precision * len(seen[term])):
-                    out.setdefault(term, {})[pillar] = self.term_weight
-        return out
-
-    def _held_out_better(self, base: PillarScorer, texts: list[str]) -> bool:
-        """True when generalising from the other tags decides each tag better than the lexicon does."""
-        if len(self.examples) < 4:
-            return False
-        base_right = learned_right = 0
-        bare = replace(base, learner=None)
-        first = max(0, len(self.examples) - self.max_held_out)
-        for i in range(first, len(self.examples)):
-            bag, pillar, positive = self.examples[i]
-            raw, _ = bare.raw_scores(texts[i])
-            base_right += (pillar in bare.choose(raw)) == positive
-            rest = [e for j, e in enumerate(self.examples) if j != i and e[0] != bag]
-            others = replace(self, examples=rest, generalise=True)
-            others.terms = others._learn_terms(rest)
-            others.adjust(bag, raw, defaultdict(list), base)
-            learned_right += (pillar in bare.choose(raw)) == positive
-        return learned_right > base_right
-
-    def adjust(self, bag: frozenset[str], raw: dict[str, float], why: dict[str, list[str]],
-               scorer: PillarScorer) -> None:
-        """Apply the lessons to one passage's scores ``raw`` (in place)."""
-        if not bag:
-            return
-        same: dict[str, bool] = {}
-        nudges: dict[str, float] = defaultdict(float)
-        for ex_bag, pillar, positive in self.examples:
-            sim = _similarity(ex_bag, bag)
-            if sim >= self.same_passage:
-                same[pillar] = positive
-            elif self.generalise and sim >= self.min_similarity:
-                nudges[pillar] += self.weight * sim * (1 if positive else -1)
-        if self.generalise:
-            for term in bag:
-                for pillar, weight in self.terms.get(term, {}).items():
-                    nudges[pillar] += weight
-                    why[pillar].append(term)
-        for pillar, delta in nudges.items():
-            if pillar in same:
-                continue
-            raw[pillar] = max(0.0, raw.get(pillar, 0.0) + delta)
-        for pillar, positive in same.items():
-            if positive:
-                raw[pillar] = max([scorer.threshold, scorer.context_min, *raw.values()])
-                why[pillar].append("you tagged this passage")
-            else:
-                raw[pillar] = 0.0
-                why[pillar] = [UNTAGGED]
+    def adjust(self, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
+        """Adjust one passage's lexicon scores ``raw`` (and the reasons ``why``) in place."""
 
 
 @dataclass
@@ -283,7 +164,7 @@ class PillarScorer:
     paired_headline_cue: float = 1.5
     topic_share: float = 0.5
     topic_min_sentences: int = 5
-    learner: PillarLearner | None = None
+    learner: PillarHook | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
 
@@ -299,7 +180,7 @@ class PillarScorer:
                     target[pillar.id] = max(target.get(pillar.id, 0.0), weight)
                     self._max_len = max(self._max_len, len(key))
 
-    def with_learner(self, learner: PillarLearner | None) -> PillarScorer:
+    def with_learner(self, learner: PillarHook | None) -> PillarScorer:
         """A copy that applies the officer's pillar lessons."""
         return replace(self, learner=learner)
 
@@ -333,7 +214,7 @@ class PillarScorer:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
             raw[self.context_pillar] += self.role_cue_weight * min(len(holders), self.max_role_cues)
         if self.learner is not None:
-            self.learner.adjust(_bag(text), raw, why, self)
+            self.learner.adjust(text, raw, why, self)
         return {p: v for p, v in raw.items() if v > 0}, dict(why)
 
     def _match(self, text: str, raw: dict[str, float], why: dict[str, list[str]],
@@ -402,15 +283,34 @@ class PillarScorer:
 
         Adds the document context described in the class docstring (headline prior, continuations).
         """
-        # First pass: each sentence on its own; furniture is None.
+        # First pass: each sentence on its own; furniture is None. A transcript turn is judged on its own words:
+        # without the speaker label and stage directions; procedural turns ("Thank you, Mr Speaker") get none.
+        labels = {lab.start: lab for lab in speaker_labels(text)} if ":" in text or "–" in text else {}
+        turns: set[int] = set()
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
                 scored.append(None)
                 continue
+            label = labels.get(start)
+            if label is not None:
+                turns.add(start)
+            body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
+            if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
+                scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
+                continue
+            words = text[start:end] if body is None else body
+            if " at " in words:
+                # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
+                words = _ATTRIBUTION.sub(" ", words)
+            own = self.raw_scores(words, ents, entity_pillars)
+            rest = procedural_rest(words)
+            if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
+                scored.append(None)  # "Thank you, Mr Speaker", but not "Thank you for your hospitality"
+                continue
             seen_text = True
-            scored.append(self.raw_scores(text[start:end], ents, entity_pillars))
+            scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
         out: list[Passage] = []
         headline: set[str] = set()
@@ -435,7 +335,7 @@ class PillarScorer:
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
                 why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
-                    and "\n" not in text[prev.end:start]):
+                    and "\n" not in text[prev.end:start] and start not in turns):
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
@@ -460,6 +360,18 @@ class PillarScorer:
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
+#: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
+_ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
+                          r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
+_INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
+
+
+def _self_introduction(body: str) -> bool:
+    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only."""
+    words = re.findall(r"[^\s,.]+|[,.]", body)
+    return 0 < len(words) <= 10 and "," in body and all(_INTRO_WORD.fullmatch(w) for w in words)
+
+
 def is_furniture(text: str, start: int, end: int) -> bool:
     """True for web clutter and document furniture (letterheads, document numbers, "Answered by ...").
 
@@ -468,6 +380,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
     if _AUTHOR_NOTE.match(snippet) and _whole_line(text, start, end):
+        return True
+    if _DATELINE.match(snippet):
         return True
     if not _alone_on_line(text, start, end):
         return False

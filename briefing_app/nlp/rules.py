@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
            r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_PATTERNS = [
+    rf"\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "Wednesday, 14 January 2026"
+    rf"\b{_WEEKDAY},?\s+{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_WEEKDAY}\s+(?:morning|afternoon|evening|night)\b",
+    rf"\b\d{{1,2}}\s*(?:to|[–-])\s*{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "12 to 14 January"
+    rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|[–-])\s*{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",
     rf"\b{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_MONTHS}\s+{_YEAR}\b",
@@ -29,7 +35,8 @@ LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "A
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
-               "Conclave")
+               "Conclave",
+               "Working Group", "Process")
 _HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
 _WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&)$")
 #: Capitalised words that begin sentences but never begin an initiative's name.
@@ -40,6 +47,10 @@ New Last Next First Second Third Future Recent Previous Upcoming Annual Historic
 Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Still Yet Thus
 """.split())
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+#: The rest of a name after its head: "... Working Group on Counter-Terrorism", "Agreement on Reciprocal, Fair and
+#: Balanced Trade" (capitalised words only; "Agreement on climate" stops at the head).
+_NAME_TAIL = re.compile(r" (?:on|for) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:(?:,? and |, | |-)(?:the )?[A-Z][\w'’-]*)*(?<![,.])")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -83,9 +94,12 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         # drop connectors and sentence starters at the left edge
         while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
             words.pop(0)
+        tail = _NAME_TAIL.match(text, head_end)
         if not words:
+            if tail is not None and len(tail.group(0).split()) >= 3:
+                yield head_start, tail.end(), label  # "the Agreement on Reciprocal, Fair and Balanced Trade"
             continue
-        yield words[0][0], head_end, label
+        yield words[0][0], tail.end() if tail else head_end, label
 
 
 _ACRONYM_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+&-]{1,11})\s*\(([^()\n]{6,160})\)")
@@ -100,6 +114,38 @@ def _initials(phrase: str) -> str:
 
 def _is_acronym(token: str) -> bool:
     return sum(c.isupper() for c in token) >= 2 and token[0].isupper()
+
+
+def _loose_long_form(phrase: str, letters: str) -> int | None:
+    """Where the name an acronym abbreviates starts when its letters are not plain initials ("... Mission in
+    Somalia (AUSSOM)", "Korea Mine Rehabilitation and Mineral Resources Corporation (KOMIR)").
+
+    The name is the capitalised run right before the bracket (minor words allowed inside); the acronym must
+    begin with its first letter and its letters must appear in it in order. The longest such run wins, up to
+    one word more than the acronym has letters.
+    """
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", phrase))
+    if phrase.rstrip() != phrase[:words[-1].end()] if words else True:
+        return None  # something other than a word before the bracket
+    best = None
+    content = 0
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].group(0)
+        if word.casefold() in _MINOR:
+            continue
+        if not word[0].isupper():
+            break
+        content += 1
+        if content > len(letters) + 1:
+            break
+        if word[0].upper() == letters[0] and _subsequence(letters, phrase[words[i].start():].upper()):
+            best = words[i].start()
+    return best
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
 
 
 def find_acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
@@ -123,14 +169,21 @@ def find_acronym_pairs(text: str) -> Iterator[tuple[tuple[int, int], tuple[int, 
                 start = m.start(1) + words[i].start()
                 yield (m.start(2), m.end(2)), (start, m.start(1) + len(m.group(1).rstrip()))
                 break
+        else:
+            loose = _loose_long_form(m.group(1), letters)
+            if loose is not None:
+                yield (m.start(2), m.end(2)), (m.start(1) + loose, m.start(1) + len(m.group(1).rstrip()))
 
 
 _CAP = r"[A-Z][\w'’.-]*"
 _FORCES = (r"Navy|Army|Air\s+Force|Air\s+and\s+Space\s+Force|Space\s+Force|Coast\s+Guard|Border\s+Guard|Armed\s+Forces"
            r"|Defen[cs]e\s+Forces?|Self-Defen[cs]e\s+Forces?|Marine\s+Corps|Marines|National\s+Guard")
 _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s+)?(?:{_CAP}\s+){{1,3}}(?:{_FORCES})\b")
-_MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_CAP}"
-                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+|,?\s+(?:and\s+)?the\s+){_CAP}){{0,6}}")
+#: Words that start a new name after a ministry's ("Ministry of Mining, Republic of Chile").
+_NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
+             r"(?![\w.-]*['’]s\b)")
+_MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_NEW_NAME}{_CAP}"
+                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}")
 #: Words that end an institution's name ("Ministry of Health Minister ...", "... Spokesperson").
 _ROLE_TAIL = frozenset("""Minister Ministers Secretary Spokesperson Spokesman Spokeswoman Director Chief Official Officials
 Said Says On In At For With The This That""".split())
@@ -141,6 +194,9 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
     for rx in (_FORCES_RE, _MINISTRY_RE):
         for m in rx.finditer(text):
             words = list(re.finditer(r"\S+", m.group(0)))
+            ends = [i for i, w in enumerate(words[:-1]) if w.group().endswith(".") and len(w.group()) > 3]
+            if ends:
+                words = words[ends[-1] + 1:]  # "... India. The Indian Coast Guard": a sentence ended inside
             while words and words[0].group().strip(",") in STARTERS | _ROLE_TAIL:
                 words.pop(0)
             while words and (words[-1].group().strip(",") in _ROLE_TAIL or words[-1].group() in ("and", "the", "&")):
@@ -150,3 +206,96 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
                 while text[end - 1] in ",.;:'’":
                     end -= 1
                 yield m.start() + words[0].start(), end
+
+
+#: Official state names: "Republic of Chile", "Democratic Socialist Republic of Sri Lanka", "Kingdom of Saudi
+#: Arabia", "Independent State of Papua New Guinea", "United States of America", "Kyrgyz Republic".
+_STATE_MODIFIERS = (r"Federal|Federative|Democratic|Socialist|Islamic|People['’]s|United|Independent|Plurinational|Bolivarian|Arab"
+                    r"|Hashemite|Co-?operative|Oriental|Democratic\s+Socialist|Lao\s+People['’]s|Syrian\s+Arab")
+_STATE_HEADS = r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
+OFFICIAL_STATE = re.compile(
+    rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?"
+    rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})", re.IGNORECASE)
+#: Words after an official name that make the whole an institution ("Republic of Fiji Navy").
+_INSTITUTION_AFTER = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Police|Coast\s+Guard|Defen[cs]e\s+Forces?|Armed\s+Forces|Government"
+                                r"|Ministry|Embassy|Parliament|National\s+Assembly)\b", re.IGNORECASE)
+_NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
+#: Words before an official name that make the whole phrase an institution ("Federal Government of Somalia").
+_GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|President|Presidency|Navy|Army)"
+                                r"\s+of\s+(?:the\s+)?$")
+
+
+def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+    """Official country names as one place; ``is_place(start, end)`` says whether the name part is a known place.
+
+    Only when the name is a place ("Republic of Chile", not "Republic of Letters"), and not inside an
+    institution's name ("Federal Government of Somalia" is an organisation).
+    """
+    for m in OFFICIAL_STATE.finditer(text):
+        if not m.group(0)[0].isupper() or not m.group("name")[0].isupper():
+            continue  # matched without regard to case so that letterheads in capitals count; names are capitalised
+        name_start = m.start("name")
+        words = list(re.finditer(r"\S+", m.group("name")))
+        # the longest leading run of the name that is a known place ("Sri Lanka" in "Sri Lanka to ...")
+        for k in range(len(words), 0, -1):
+            end = name_start + words[k - 1].end()
+            while end > name_start and text[end - 1] in ",.;:'’)":
+                end -= 1
+            if text[end - 2:end] in ("'s", "’s"):
+                end -= 2
+            if is_place(name_start, end):
+                if (not _GOVERNMENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                        and not _INSTITUTION_AFTER.match(text, end)):
+                    yield m.start(), end
+                break
+    for m in _NATIONAL_REPUBLIC.finditer(text):
+        word = m.group(0).split()[0]
+        if word not in STARTERS and not word.endswith("ing"):
+            yield m.start(), m.end()
+
+
+#: Formats and groupings written with digits and a plus sign: "C5+1", "N3+1", "B5+1", "G7+".
+FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+\d{0,2}(?![\w+])")
+
+
+def find_formats(text: str) -> Iterator[tuple[int, int]]:
+    """Names of formats with a plus sign ("C5+1"): organisations, like other groupings."""
+    for m in FORMAT.finditer(text):
+        if any(c.isdigit() for c in m.group(0)):
+            yield m.start(), m.end()
+
+
+#: Preambular and operative openers of communiqués and resolutions ("Noting", "Welcoming", "3. Commends").
+_OPENER = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s))(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s+)?(?P<word>[A-Z][a-z]{2,}(?:ing|es|s))"
+                     r"(?=\s+(?:the|that|its|their|with|further|also|all|deep|a|an|his|her|our|to|in|on|at|and|"
+                     r"upon|once|again|strongly|firmly|full|particular|grave|serious|great)\b)")
+
+
+def opener_words(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...")."""
+    for m in _OPENER.finditer(text):
+        yield m.start("word"), m.end("word")
+
+
+#: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
+_PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
+Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Fund Accord Declaration
+Convention Protocol Charter Mechanism Roadmap Route""".split())
+_BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
+Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
+Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())
+
+
+def class_of_name(name: str) -> str | None:
+    """Label of a spelled-out name by its head noun: "LAW" for programmes, "ORG" for bodies, None if unsure."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in _MINOR for w in words):
+        return None
+    # the head is before a trailing "in Somalia" / "for Preventive Diplomacy ..." / "of the Pacific"
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in ("in", "for", "of", "on")), len(words))
+    head = words[cut - 1]
+    if head in _PROGRAMME_HEADS:
+        return "LAW"
+    if head in _BODY_HEADS:
+        return "ORG"
+    return None

@@ -9,8 +9,10 @@ from functools import cache
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.rules import STARTERS
 
-_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-_LOW = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.islower())
+# Latin Extended-A/B and Latin Extended Additional (Vietnamese "Phạm Thu Hằng")
+_LATIN = [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, _LATIN) if c.isupper())
+_LOW = "a-zß-öø-ÿ" + "".join(c for c in map(chr, _LATIN) if c.islower())
 #: One word of a name: "Modi", "O'Brien", "Jae-myung", or an initial "S." / "J.D.".
 NAME_WORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][{_LOW}]+(?:['’-][{_UP}{_LOW}][{_LOW}]+)*)"
 #: Capitalised words that never begin a person's name after a title.

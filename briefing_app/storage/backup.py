@@ -14,16 +14,27 @@ default database). File names carry their kind and time, e.g.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from briefing_app.storage.errors import DatabaseCorrupt, StorageError
+from briefing_app.storage.errors import (
+    MIN_FREE_BYTES,
+    DatabaseCorrupt,
+    StorageError,
+    check_free_space,
+    free_bytes,
+    remove_quietly,
+    storage_error_from,
+)
 from briefing_app.storage.paths import backups_dir
+from briefing_app.storage.tempfiles import remove_stale
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +48,11 @@ DAILY = timedelta(days=1)
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>auto|pre-migration|damaged)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db$")
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: SQLite's files beside a database; they belong to that database file only.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+_SIDE = r"(?:-journal|-wal|-shm)?"
+#: Half-written copies (``<target>.<pid>.part``; older versions wrote ``<target>.part``).
+PART_PATTERNS = (re.compile(r".+\.(?P<pid>\d+)\.part" + _SIDE), re.compile(r".+\.db\.part" + _SIDE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +74,14 @@ class BackupInfo:
 def backup_copy(source: Path, target: Path) -> Path:
     """Copy a live database with SQLite's online backup API (consistent even while in use).
 
-    The copy is written to a temporary name and renamed into place, so a crash
-    never leaves a half-written file under a backup's name.
+    The copy is written to a temporary name (with this process's id) and renamed
+    into place, so a crash never leaves a half-written file under a backup's name;
+    half-written copies that killed processes left behind are removed first.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
+    remove_stale(target.parent, PART_PATTERNS)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    remove_quietly(tmp)
     # Through SQLite, never a plain open: SQLite shares its locks between its connections in one
     # process and keeps their descriptors open, so this cannot drop the window's own locks.
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
@@ -76,14 +93,13 @@ def backup_copy(source: Path, target: Path) -> Path:
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+        _fsync(tmp)
+        os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        remove_quietly(tmp, tmp.with_name(tmp.name + "-journal"))
         raise
     finally:
         src.close()
-    _fsync(tmp)
-    os.replace(tmp, target)
     _fsync_dir(target.parent)
     return target
 
@@ -222,26 +238,150 @@ def backup_on_exit(db_path: Path, keep: int = KEEP_AUTO) -> Path | None:
     return None
 
 
+def _restore_journal(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".restore-journal")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def finish_interrupted_restore(db_path: Path) -> None:
+    """Complete or undo a restore that a crash interrupted (see :func:`restore_backup`).
+
+    If the restored copy had already been renamed into place, the old database's
+    leftover ``-wal``/``-shm`` files are removed (they would be replayed into the
+    restored copy); otherwise the old database is still whole and only the
+    temporary copy is removed.
+    """
+    journal = _restore_journal(db_path)
+    if not journal.exists():
+        return
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+        new_inode = int(plan["new_inode"])
+        new_name = str(plan["new"])
+        kept = [str(k) for k in plan.get("kept", [])]
+    except (OSError, ValueError, KeyError, TypeError):
+        plan = None
+    if plan is not None:
+        try:
+            current = db_path.stat().st_ino if db_path.exists() else None
+        except OSError:
+            current = None
+        if current == new_inode:  # the swap happened: finish it
+            remove_quietly(*(db_path.with_name(db_path.name + s) for s in SIDE_SUFFIXES))
+            log.warning("Finished the interrupted restore of %s", db_path)
+        else:  # the swap never happened: the old file is untouched
+            remove_quietly(db_path.with_name(new_name))
+            for name in kept:  # extra names of the untouched old file, made for this restore
+                remove_quietly(backups_dir(db_path) / name)
+            log.warning("Undid the interrupted restore of %s; the database was left as it was", db_path)
+    remove_quietly(journal)
+    _fsync_dir(db_path.parent)
+
+
+def _keep_old(db_path: Path) -> tuple[Path | None, list[str]]:
+    """Give the current database (and its side files) a second name in the backups folder.
+
+    Hard links need no space; where they are not possible the files are copied
+    only if there is room. Returns the kept path (None when it could not be
+    kept) and the names made.
+    """
+    kept = backup_path(db_path, "damaged")
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    sides = [s for s in SIDE_SUFFIXES if db_path.with_name(db_path.name + s).exists()]
+    pairs = [(db_path, kept)] + [(db_path.with_name(db_path.name + s), kept.with_name(kept.name + s))
+                                 for s in sides]
+    made: list[str] = []
+    try:
+        for src, dst in pairs:
+            os.link(src, dst)
+            made.append(dst.name)
+        return kept, made
+    except OSError:
+        remove_quietly(*(kept.parent / name for name in made))
+        made = []
+    try:
+        needed = sum(src.stat().st_size for src, _dst in pairs) + MIN_FREE_BYTES
+        free = free_bytes(kept.parent)
+        if free is not None and free < needed:
+            log.warning("No room to keep a copy of %s before restoring", db_path)
+            return None, []
+        for src, dst in pairs:
+            shutil.copyfile(src, dst)
+            _fsync(dst)
+            made.append(dst.name)
+    except OSError as exc:
+        log.warning("Could not keep a copy of %s before restoring: %s", db_path, exc)
+        remove_quietly(*(kept.parent / name for name in made))
+        return None, []
+    return kept, made
+
+
 def restore_backup(db_path: Path, backup: Path) -> Path | None:
     """Replace ``db_path`` with ``backup``; the replaced file is kept in the backups folder.
 
-    Returns where the old file (if any) was moved. The app must not have the
-    database open. Raises :class:`DatabaseCorrupt` if ``backup`` is not good.
+    Returns where the old file (if any) was kept (None if there was no old file
+    or no way to keep it). The app must not have the database open. Raises
+    :class:`DatabaseCorrupt` if ``backup`` is not good and :class:`StorageError`
+    (``DiskFull``) when it cannot be copied; then nothing was changed.
+
+    Crash-safe: the backup is first copied to a temporary file in the same
+    folder, synced and checked; only then is it renamed over the database in
+    one step, so at every instant the database's name holds either the old or
+    the restored file. A small journal lets the next start finish or undo the
+    last step (removing the old file's ``-wal``/``-shm``).
     """
+    finish_interrupted_restore(db_path)
     if not is_good_backup(backup):
         raise DatabaseCorrupt(f"The backup {backup.name} is damaged too; it was not restored.")
+    folder = db_path.parent
+    remove_stale(folder, restore_temp_patterns(db_path))
+    check_free_space(db_path, backup.stat().st_size + MIN_FREE_BYTES, doing=f"restoring {backup.name}")
+    tmp = db_path.with_name(f"{db_path.name}.restoring-{os.getpid()}")
+    try:
+        backup_copy(backup, tmp)
+        if not is_good_backup(tmp):
+            raise StorageError(f"The copy of {backup.name} could not be verified; nothing was changed.")
+    except BaseException as exc:
+        remove_quietly(tmp)
+        converted = storage_error_from(exc, db_path) if isinstance(exc, Exception) else None
+        if converted is not None and converted is not exc:
+            raise converted from exc
+        if isinstance(exc, sqlite3.Error):
+            raise StorageError(f"The backup {backup.name} could not be copied ({exc}); nothing was changed.") from exc
+        raise
+    journal = _restore_journal(db_path)
     kept: Path | None = None
-    if db_path.exists():
-        kept = backup_path(db_path, "damaged")
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(db_path, kept)
-        # The damaged file's WAL/SHM belong to it, not to the restored copy.
-        for suffix in ("-wal", "-shm", "-journal"):
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                os.replace(side, kept.with_name(kept.name + suffix))
-    restored = backup_copy(backup, db_path.with_name(db_path.name + ".restoring"))
-    os.replace(restored, db_path)
-    _fsync_dir(db_path.parent)
+    try:
+        plan: dict[str, object] = {"new": tmp.name, "new_inode": tmp.stat().st_ino, "kept": []}
+        _write_atomically(journal, json.dumps(plan).encode("utf-8"))
+        if db_path.exists():
+            kept, made = _keep_old(db_path)
+            if made:
+                plan["kept"] = made
+                _write_atomically(journal, json.dumps(plan).encode("utf-8"))
+        os.replace(tmp, db_path)  # the one step that swaps old for new
+        _fsync_dir(folder)
+    except BaseException:
+        finish_interrupted_restore(db_path)  # undoes everything unless the swap happened
+        raise
+    finish_interrupted_restore(db_path)  # removes the old file's -wal/-shm and the journal
     log.warning("Restored %s from %s (old file kept as %s)", db_path, backup, kept)
     return kept
+
+
+def restore_temp_patterns(db_path: Path) -> tuple[re.Pattern[str], ...]:
+    """Names of the temporary files made beside ``db_path`` when creating or restoring it."""
+    name = re.escape(db_path.name)
+    return (
+        re.compile(name + r"\.(?:creating|restoring)-(?P<pid>\d+)(?:\.\d+\.part)?" + _SIDE),
+        re.compile(name + r"\.restoring(?:\.part)?" + _SIDE),  # written by older versions
+    )

@@ -27,12 +27,28 @@ from sqlmodel import Session, create_engine
 from briefing_app.storage import migrate
 from briefing_app.storage.backup import (
     KEEP_PRE_MIGRATION,
+    SIDE_SUFFIXES,
     SQLITE_HEADER,
+    _fsync,
+    _fsync_dir,
     backup_copy,
+    finish_interrupted_restore,
     make_backup,
     restore_backup,
+    restore_temp_patterns,
 )
-from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
+from briefing_app.storage.errors import (
+    MIN_FREE_BYTES,
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    StorageError,
+    check_free_space,
+    disk_full,
+    is_disk_full,
+    remove_quietly,
+    storage_error_from,
+)
+from briefing_app.storage.tempfiles import remove_stale
 from briefing_app.storage.text_decoding import install_tolerant_text
 
 __all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_reason"]
@@ -92,20 +108,41 @@ def check_file(path: Path, immutable: bool = False) -> None:
         raise DatabaseCorrupt(f"{path.name} is not a Briefing Builder database (not an SQLite file).")
     params = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
     try:
-        conn = sqlite3.connect(_uri(path, **params), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
+            rows = _query(_uri(path, **params), "PRAGMA quick_check")
+        except sqlite3.OperationalError as exc:
+            if immutable or not _needs_recovery(exc):
+                raise
+            # A process killed with the database open left a WAL whose index must be rebuilt first,
+            # which a read-only connection may not do; a normal one does (the file itself is unchanged).
+            rows = _query(str(path), "PRAGMA quick_check")
     except sqlite3.OperationalError as exc:
+        if is_disk_full(exc, path):
+            raise disk_full(path) from exc
         if "locked" in str(exc) or "busy" in str(exc):
             raise StorageError(f"{path.name} is busy in another program ({exc}); try again.") from exc
         raise DatabaseCorrupt(f"{path.name} is damaged and cannot be read ({exc}).") from exc
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc, path):
+            raise disk_full(path) from exc
         raise DatabaseCorrupt(f"{path.name} is damaged and cannot be read ({exc}).") from exc
     if rows != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in rows[:3])
         raise DatabaseCorrupt(f"{path.name} failed its integrity check: {detail}")
+
+
+def _query(target: str, sql: str) -> list[Any]:
+    conn = sqlite3.connect(target, uri=target.startswith("file:"), timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _needs_recovery(exc: sqlite3.OperationalError) -> bool:
+    """SQLITE_READONLY_RECOVERY and friends: a read-only connection met a WAL that needs recovering."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code is not None and code & 0xFF == 8) or "readonly database" in str(exc)
 
 
 def read_only_reason(path: Path) -> str | None:
@@ -183,8 +220,16 @@ def open_database(path: str | Path) -> Database:
     reason = read_only_reason(db_path)
     if reason is not None:
         return _open_read_only(db_path, reason)
+    # A full disk is not damage: say so before SQLite touches anything (it would report an I/O error).
+    check_free_space(db_path)
+    with contextlib.suppress(OSError):
+        finish_interrupted_restore(db_path)
+        remove_stale(db_path.parent, restore_temp_patterns(db_path))
     check_file(db_path)
     existed = db_path.exists() and db_path.stat().st_size > 0
+    if not existed or _half_made(db_path):
+        _create_fresh(db_path)
+        existed = True
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "connect", install_tolerant_text)
@@ -205,6 +250,9 @@ def open_database(path: str | Path) -> Database:
 
 
 def _storage_error(db_path: Path, exc: BaseException) -> BaseException:
+    converted = storage_error_from(exc, db_path)
+    if converted is not None:
+        return converted
     # SQLAlchemy wraps driver errors; unwrap for a readable message.
     orig = getattr(exc, "orig", exc)
     if isinstance(orig, sqlite3.DatabaseError) and "malformed" in str(orig):
@@ -229,9 +277,14 @@ def _migrate(engine: Engine, db_path: Path, existed: bool) -> None:
     """Upgrade the schema; back up first and put the backup back if anything fails."""
     backup: Path | None = None
     if existed:
+        check_free_space(db_path, db_path.stat().st_size + MIN_FREE_BYTES,
+                         doing=f"updating {db_path.name} (a backup is taken first)")
         try:
             backup = make_backup(db_path, "pre-migration", KEEP_PRE_MIGRATION)
         except (OSError, sqlite3.Error, StorageError) as exc:
+            if is_disk_full(exc, db_path):
+                raise disk_full(db_path, db_path.stat().st_size + MIN_FREE_BYTES,
+                                doing=f"updating {db_path.name} (a backup is taken first)") from exc
             raise StorageError(
                 f"{db_path.name} needs an update for this version, but no backup could be taken first "
                 f"({exc}); nothing was changed."
@@ -257,6 +310,99 @@ def _migrate(engine: Engine, db_path: Path, existed: bool) -> None:
             f"from the backup taken just before ({backup.name}); the failed copy is kept as "
             f"{kept.name if kept else 'nothing'}. Please report this problem."
         ) from exc
+
+
+def _app_tables() -> set[str]:
+    from sqlmodel import SQLModel
+
+    from briefing_app.core import models  # noqa: F401  (registers the tables)
+
+    return set(SQLModel.metadata.tables) | {"article_fts", "alembic_version"}
+
+
+#: Tables whose rows are not the officer's work (filled by the app itself).
+_NOT_USER_DATA = {"pillar", "alembic_version", "article_fts"}
+
+
+def _half_made(db_path: Path) -> bool:
+    """True for a file a killed first start left behind: only our tables, not at head, no user data.
+
+    Such a file (an SQLite header with no tables, part of the schema, or a
+    schema whose version was never stamped) holds nothing of the officer's and
+    is rebuilt rather than refused.
+    """
+    try:
+        # Read-write: a WAL left by a killed process may need recovering first (this changes no data).
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {t for t in tables if not t.startswith("sqlite_") and not t.startswith("article_fts_")}
+            if tables - _app_tables():
+                return False  # another program's database: refused later, never rebuilt
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if row is not None and (row[0] == migrate.HEAD_REVISION or row[0] not in migrate.known_revisions()):
+                    return False  # complete, or made by a newer version (refused later)
+            for table in sorted(tables - _NOT_USER_DATA):
+                if conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
+                    return False
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def _create_fresh(db_path: Path) -> None:
+    """Build a complete new database under a temporary name, then put it in place in one step.
+
+    A kill at any instant leaves either no database (or the half-made one that
+    was there), which the next start builds again, or the complete one.
+    """
+    folder = db_path.parent
+    tmp = db_path.with_name(f"{db_path.name}.creating-{os.getpid()}")
+    remove_quietly(tmp, *(tmp.with_name(tmp.name + s) for s in SIDE_SUFFIXES))
+    engine = create_engine(f"sqlite:///{tmp}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # A single file while building (no WAL that could be separated from it by the rename).
+    event.listen(engine, "connect", _set_creation_pragmas)
+    try:
+        try:
+            migrate.upgrade(engine)  # (the default pillars are seeded by the pillar service on open)
+        finally:
+            engine.dispose()
+        _fsync(tmp)
+        existing = db_path.exists()
+        if existing:
+            # Only a half-made or empty file is ever replaced; its side files hold nothing of ours.
+            remove_quietly(*(db_path.with_name(db_path.name + s) for s in SIDE_SUFFIXES))
+            os.replace(tmp, db_path)
+        else:
+            try:
+                os.link(tmp, db_path)  # never overwrites a database another process just made
+            except FileExistsError:
+                pass
+            except OSError:
+                os.replace(tmp, db_path)
+        _fsync_dir(folder)
+    except Exception as exc:
+        log.exception("Creating %s failed", db_path)
+        if is_disk_full(exc, db_path):
+            raise disk_full(db_path, doing=f"creating {db_path.name}") from exc
+        converted = storage_error_from(exc, db_path)
+        raise (converted or StorageError(f"Could not create the database {db_path.name}: {exc}")) from exc
+    finally:
+        remove_quietly(tmp, *(tmp.with_name(tmp.name + s) for s in SIDE_SUFFIXES))
+    log.info("Created %s", db_path)
+
+
+def _set_creation_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=DELETE")
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
 
 
 def _open_read_only(db_path: Path, reason: str) -> Database:

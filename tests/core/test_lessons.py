@@ -238,3 +238,24 @@ def test_applying_lessons_to_the_library_keeps_the_officers_own_tags(services: S
     assert _tag(services, second, "Monday").status == "accepted"
     assert _tag(services, third, "Kochi").status == "accepted", "the officer's accepted tag is kept"
     assert AnalysisService(services.db, analyzer).resuggest_library(cancel=lambda: True) == []
+
+
+def test_a_merge_says_where_it_was_learned_when_hovered(services: Services, analyzer: Analyzer) -> None:
+    aid = _article(services, analyzer, "President Biden met Modi in Delhi. Joseph R. Biden Jr. later said the talks went well.")
+    services.entities.merge(_tag(services, aid, "Joseph R. Biden Jr.").entity_id, _tag(services, aid, "Biden").entity_id)
+    new = {e.text: e.why for e in _new(services, analyzer, "Joseph R. Biden Jr. spoke to reporters in Delhi.").entities}
+    assert new["Joseph R. Biden Jr."].startswith("learned from your correction in “President Biden met Modi")
+    assert new["Delhi"] == "", "only the merged mention"
+
+
+def test_a_lesson_counts_exactly_the_tags_it_changes_now(services: Services, analyzer: Analyzer) -> None:
+    service = AnalysisService(services.db, analyzer)
+    first = _article(services, analyzer, "PM Modi met officials in Kochi on Monday.")
+    _article(services, analyzer, "Fishermen in Kochi protested. Kochi port reopened.")
+    kept = _article(services, analyzer, "Tourists flocked to Kochi.")
+    services.annotations.accept([_tag(services, kept, "Kochi").id])
+    services.annotations.reject([_tag(services, first, "Kochi").id])
+    lesson = services.lessons.all()[-1]
+    # two suggestions in "other"; the rejected tag in "first" and the accepted one in "kept" are the officer's
+    assert service.tags_changed_by(lesson.id or 0) == 2
+    assert services.lessons.tags_with_words(lesson.id or 0) == 3, "not a count of the tags with these words"

@@ -10,6 +10,7 @@ from briefing_app.nlp.analyzer import Analyzer, create_analyzer
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "data" / "gold"
+ROUND3_DIR = REPO / "tests" / "data" / "gold_round3"  # issue 14 genres and regions
 SHARED_SAMPLES = REPO / "tests" / "data" / "samples"  # a copy of the shared sample
 
 

@@ -87,3 +87,46 @@ def test_an_untagged_passage_does_not_inherit_the_pillar_either(analyzer: Analyz
     assert "security" in second.pillars, "continues the previous sentence"
     taught = _taught(analyzer, LessonRule(1, "pillar_remove", "They will repeat them next year.", "security"))
     assert "security" not in taught.analyze(text).passages[-1].pillars
+
+
+def test_a_rejection_covers_other_words_of_its_shape_between_the_same_neighbours(analyzer: Analyzer) -> None:
+    text = "Vaccines shorten deliveries from months to weeks.\nPrices stayed high for months after the strike."
+    dates = [e.text for e in analyzer.analyze(text).entities if e.label == "DATE"]
+    assert dates[:1] == ["months"], "the model tags a bare plural as a date"
+    taught = _taught(analyzer, LessonRule(1, "reject", "days", "DATE", left="from", right="to"))
+    result = taught.analyze(text)
+    first = text.index("months")
+    assert not any(e.start == first and e.label == "DATE" for e in result.entities), "same shape, same neighbours"
+    untaught = {(e.start, e.label) for e in analyzer.analyze(text).entities if e.start > first}
+    assert {(e.start, e.label) for e in result.entities if e.start > first} == untaught, "elsewhere untouched"
+
+
+def test_a_cut_at_a_sentence_end_splits_other_tags_running_across_one(analyzer: Analyzer) -> None:
+    text = "Naval crews later trained in India. The Indian Coast Guard joined the drill, said Mr. Smith."
+    taught = _taught(analyzer, LessonRule(1, "boundary", "Pacific", "GPE", from_label="ORG",
+                                          from_text="Pacific. The Indian Navy"))
+    # The base tagger no longer makes this mistake on this text, so the rule the lesson switches on is
+    # checked directly as well: a span across "India. The" runs over a sentence end, "Mr. Smith" does not.
+    from briefing_app.nlp.analyzer import _spans_sentence_end
+
+    wrong = text.index("India. The Indian Coast Guard")
+    assert _spans_sentence_end(text, wrong, wrong + len("India. The Indian Coast Guard"))
+    assert not _spans_sentence_end(text, text.index("Mr. Smith"), len(text) - 1)
+    assert taught.lessons is not None and taught.lessons.cuts_at_sentences()
+    spans = [e.text for e in taught.analyze(text).entities]
+    assert not any(". The" in s for s in spans) and "India" in spans
+    assert any(s.endswith("Smith") for s in spans), "an abbreviation is not a sentence end"
+
+
+def test_an_added_name_is_also_found_in_capitals(analyzer: Analyzer) -> None:
+    taught = _taught(analyzer, LessonRule(1, "add", "Hydrom", "ORG"))
+    assert ("ORG", "learned") == _ents(taught, "HYDROM AWARDS NEW BLOCKS\nHydrom said on Monday it had awarded two.")["HYDROM"]
+
+
+def test_a_common_phrase_rejected_in_lower_case_keeps_the_capitalised_name(analyzer: Analyzer) -> None:
+    text = "Both sides signed the Free Trade Agreement in 2024."
+    assert ("LAW", "gazetteer") == _ents(analyzer, text).get("Free Trade Agreement")
+    taught = _taught(analyzer, LessonRule(1, "reject", "free trade agreement", "LAW"))
+    assert "Free Trade Agreement" in _ents(taught, text), "a name, not the common phrase rejected"
+    assert "Free Trade Agreement" not in _ents(_taught(analyzer, LessonRule(1, "reject", "Free Trade Agreement",
+                                                                              "LAW")), text)

@@ -14,15 +14,20 @@ until the parent kills it with SIGKILL at a random moment.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+import alembic.command  # noqa: F401  (preloaded: first creation runs the migrations)
 
 from briefing_app.core.services import Services
 from briefing_app.core.services.annotations import AnnotationConflict
 from briefing_app.core.services.changes import RowSnapshot
 from briefing_app.importers import ImportedDocument
+from briefing_app.storage.backup import make_backup, restore_backup
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE")
 
@@ -109,3 +114,116 @@ def seed_database(db_path: Path) -> None:
                  "Quad Leaders Summit and the India–US COMPACT was launched.\n" * 6,
         ))
     services.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kills during restore, first creation, folder import, export and backup (same protocol: "begin" before the
+# operation, "done" once it returned; the parent verifies the state after each SIGKILL).
+
+
+def _emitter(out: Connection) -> Callable[[dict[str, object]], None]:
+    def emit(event: dict[str, object]) -> None:
+        out.send_bytes(json.dumps(event, ensure_ascii=False).encode("utf-8"))
+    return emit
+
+
+def restore_loop(db_path: str, seed: int, out: Connection, backups: list[str]) -> None:
+    """Restore one of ``backups`` over the database, again and again."""
+    emit = _emitter(out)
+    rng = random.Random(seed)
+    emit({"ready": True})
+    k = 0
+    while True:
+        k += 1
+        chosen = rng.choice(backups)
+        emit({"begin": k, "op": "restore", "backup": chosen})
+        restore_backup(Path(db_path), Path(chosen))
+        emit({"done": k, "op": "restore", "backup": chosen})
+
+
+def create_loop(folder: str, seed: int, out: Connection) -> None:
+    """Create new databases (first start) and store one article in each."""
+    emit = _emitter(out)
+    emit({"ready": True})
+    k = 0
+    while True:
+        k += 1
+        path = Path(folder) / f"new-{seed}-{k}.db"
+        title = f"First article {seed}-{k}"
+        emit({"begin": k, "op": "create", "path": str(path), "title": title})
+        services = Services.open(path)
+        article = services.articles.add(ImportedDocument(title=title, source_path="",
+                                                         text=f"{title}. Ministers met in Delhi."))
+        services.close()
+        emit({"done": k, "op": "create", "path": str(path), "title": title, "id": article.id})
+
+
+def open_each(paths: list[str], out: Connection) -> None:
+    """A later start: open (and close) every database once, then report."""
+    emit = _emitter(out)
+    emit({"ready": True})
+    for path in paths:
+        Services.open(Path(path)).close()
+    emit({"done": 1, "op": "opened"})
+
+
+def import_loop(db_path: str, seed: int, out: Connection, root: str) -> None:
+    """Import folders of new articles, one folder after another."""
+    emit = _emitter(out)
+    services = Services.open(Path(db_path))
+    emit({"ready": True})
+    k = 0
+    while True:
+        k += 1
+        folder = Path(root) / f"batch-{seed}-{k}"
+        folder.mkdir(parents=True, exist_ok=True)
+        titles = []
+        for i in range(4):
+            title = f"Imported {seed}-{k}-{i}"
+            (folder / f"f{i}.txt").write_text(f"{title}\n\n{title} says ministers met in Delhi on trade.",
+                                              encoding="utf-8")
+            titles.append(title)
+        emit({"begin": k, "op": "import", "titles": titles})
+        outcomes = services.articles.import_files([folder])
+        emit({"done": k, "op": "import", "articles": [[o.article_id, o.title] for o in outcomes
+                                                       if o.status == "imported"]})
+
+
+def export_loop(db_path: str, seed: int, out: Connection, out_dir: str) -> None:
+    """Draft a briefing and export it (always to the same file), again and again."""
+    from briefing_app.export import export_docx
+
+    emit = _emitter(out)
+    services = Services.open(Path(db_path))
+    ids = [a.id for a in services.articles.list_summaries()]
+    target = Path(out_dir) / "note.docx"
+    emit({"ready": True, "pid": os.getpid()})
+    k = 0
+    while True:
+        k += 1
+        title = f"Briefing {seed}-{k}"
+        emit({"begin": k, "op": "export", "title": title})
+        briefing = services.briefings.create_draft(ids, title=title)  # type: ignore[arg-type]
+        assert briefing.id is not None
+        export_docx(services.briefings.document(briefing.id), target)
+        emit({"done": k, "op": "export", "title": title, "id": briefing.id})
+
+
+def backup_loop(db_path: str, seed: int, out: Connection) -> None:
+    """Alternate an edit (a new title) and a backup of the database being edited."""
+    emit = _emitter(out)
+    services = Services.open(Path(db_path))
+    aid = services.articles.list_summaries()[0].id
+    emit({"ready": True, "pid": os.getpid()})
+    k = 0
+    while True:
+        k += 1
+        if k % 2:
+            title = f"Title {seed}-{k}"
+            emit({"begin": k, "op": "title", "article": aid, "title": title})
+            services.articles.update_metadata(aid, title=title)
+            emit({"done": k, "op": "title", "article": aid, "title": title})
+        else:
+            emit({"begin": k, "op": "backup"})
+            made = make_backup(Path(db_path), "auto", keep=3)
+            emit({"done": k, "op": "backup", "path": str(made)})

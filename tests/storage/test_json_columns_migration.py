@@ -1,4 +1,6 @@
-"""Migration 0004: the six JSON-as-text columns become JSON columns, every stored value kept."""
+"""Migration 0005: the seven JSON-as-text columns become JSON columns, every stored value kept.
+
+The library is built at 0004, so the briefing budget columns (0004) hold values the rebuild must keep."""
 
 from __future__ import annotations
 
@@ -16,12 +18,12 @@ TEXT = "Modi met Trump in Washington. Both sides will deepen defence ties."
 NOW = "2026-12-01 10:00:00.000000"
 
 
-def _library_at_0003(path: Path) -> None:
+def _library_at_0004(path: Path) -> None:
     engine = create_engine(f"sqlite:///{path}")
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
+        command.upgrade(cfg, "0004")
         conn.execute(text(
             "INSERT INTO article (id, title, outlet, author, url, published, source_path, format, text, text_hash, "
             "status, analysis_mode, created_at, updated_at) VALUES (1, 'Call', '', '', '', '', '', 'txt', :t, 'h', "
@@ -42,9 +44,19 @@ def _library_at_0003(path: Path) -> None:
                           "('PERSON:narendra modi', 'Narendra Modi', 'PERSON', '', :a, :now)"),
                      {"a": json.dumps(["Modi", "PM Modi"]), "now": NOW})
         conn.execute(text("INSERT INTO briefing (id, title, subject, \"to\", from_, date, reference, classification, "
-                          "caveat, summary, assessment, next_steps, created_at, updated_at) VALUES (1, 'Note', '', '', "
-                          "'', '', '', 'OFFICIAL', '', :s, '', '', :now, :now)"),
-                     {"s": json.dumps(["First point", "Second"]), "now": NOW})
+                          "caveat, summary, assessment, next_steps, page_budget, newest_first, actor_edits, "
+                          "created_at, updated_at) VALUES (1, 'Note', '', '', '', '', '', 'OFFICIAL', '', :s, '', '', "
+                          "1.5, 1, :a, :now, :now)"),
+                     {"s": json.dumps(["First point", "Second"]), "now": NOW,
+                      "a": json.dumps({"PERSON:narendra modi": {"role": "Prime Minister", "name": "", "removed": False}})})
+        conn.execute(text("INSERT INTO briefing (id, title, subject, \"to\", from_, date, reference, classification, "
+                          "caveat, summary, assessment, next_steps, page_budget, newest_first, actor_edits, "
+                          "created_at, updated_at) VALUES (2, 'Empty', '', '', '', '', '', 'OFFICIAL', '', '', '', '', "
+                          "0, 0, '', :now, :now)"), {"now": NOW})
+        conn.execute(text('INSERT INTO briefingitem (briefing_id, article_id, start, "end", text, pillar_id, position, '
+                          "comment, quote, paraphrase, created_at) VALUES (1, 1, 30, 66, :x, 'defence', 0, '', "
+                          ":q, 'They will work together on defence.', :now)"),
+                     {"x": TEXT[30:66], "q": "Both sides will deepen […] ties", "now": NOW})
         conn.execute(text("INSERT INTO pillar (id, name, colour, description, keywords, position) VALUES "
                           "('defence', 'Defence', '#123456', '', :k, 0)"), {"k": json.dumps({"navy": 1.5})})
     engine.dispose()
@@ -52,7 +64,7 @@ def _library_at_0003(path: Path) -> None:
 
 def test_json_text_becomes_json_values_and_nothing_is_lost(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _library_at_0003(path)
+    _library_at_0004(path)
     services = Services.open(path)  # migrates 0003 -> head
     try:
         anns = {a.text: a for a in services.annotations.for_article(1)}
@@ -66,10 +78,18 @@ def test_json_text_becomes_json_values_and_nothing_is_lost(tmp_path: Path) -> No
         assert briefing is not None
         assert briefing.summary == ["First point", "Second"]
         assert briefing.next_steps == []
+        # 0004's columns survive the table rebuild; actor_edits is a dict now
+        assert briefing.page_budget == 1.5 and briefing.newest_first is True
+        assert briefing.actor_edits == {"PERSON:narendra modi": {"role": "Prime Minister", "name": "", "removed": False}}
+        empty = services.briefings.get(2)
+        assert empty is not None and empty.actor_edits == {} and empty.page_budget == 0
+        items = services.briefings.items(1)
+        assert [(i.quote, i.paraphrase) for i in items] == [
+            ("Both sides will deepen […] ties", "They will work together on defence.")]
         assert {p.id: p.keywords for p in services.pillars.all()} == {"defence": {"navy": 1.5}}
         # the recreated tables still never reuse ids
-        services.briefings.delete(1)
-        assert services.briefings.create("New").id == 2
+        services.briefings.delete(2)
+        assert services.briefings.create("New").id == 3
     finally:
         services.close()
     with sqlite3.connect(path) as conn:
@@ -77,21 +97,26 @@ def test_json_text_becomes_json_values_and_nothing_is_lost(tmp_path: Path) -> No
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.HEAD_REVISION
         types = {r[1]: r[2] for r in conn.execute("PRAGMA table_info(annotation)")}
         assert types["why"] == types["original"] == "JSON"
+        types = {r[1]: r[2] for r in conn.execute("PRAGMA table_info(briefing)")}
+        assert types["actor_edits"] == types["summary"] == "JSON"
         assert "AUTOINCREMENT" in conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'annotation'").fetchone()[0]
 
 
 def test_downgrade_puts_the_text_back(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _library_at_0003(path)
+    _library_at_0004(path)
     Services.open(path).close()
     engine = create_engine(f"sqlite:///{path}")
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003")
+        command.downgrade(cfg, "0004")
         whys = dict(conn.execute(text("SELECT text, why FROM annotation")).fetchall())
         originals = dict(conn.execute(text("SELECT text, original FROM annotation")).fetchall())
+        edits = dict(conn.execute(text("SELECT id, actor_edits FROM briefing")).fetchall())
     engine.dispose()
     assert whys["Modi"] == "you tagged this name before"
     assert originals["Modi"] == ""
+    assert json.loads(edits[1]) == {"PERSON:narendra modi": {"role": "Prime Minister", "name": "", "removed": False}}
+    assert edits[2] == "{}"

@@ -38,6 +38,7 @@ from briefing_app.importers.dispatch import ImportCancelled, load_document_cance
 from briefing_app.importers.files import NotRegularFile
 from briefing_app.nlp.types import AnalysisResult
 from briefing_app.storage.database import Database
+from briefing_app.storage.errors import StorageError, reason_clause, storage_error_from
 from briefing_app.storage.text_decoding import is_valid_utf8
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,30 @@ class EntityChoice:
     name: str
     label: str
     articles: int
+
+
+class ImportStopped(StorageError):
+    """An import batch stopped because the database could not be written (full disk, busy).
+
+    ``outcomes`` holds every file: those stored before the problem ("imported",
+    "duplicate", "failed" for bad input), the one being stored when it happened
+    and the rest ("failed"/"skipped", not stored). ``reason`` is the problem.
+    """
+
+    def __init__(self, reason: StorageError, outcomes: list[ImportOutcome]) -> None:
+        self.reason = reason
+        self.outcomes = outcomes
+        super().__init__(self.summary())
+
+    def summary(self, analysed: int | None = None) -> str:
+        """E.g. "Imported 3 of 5 files; stopped: the disk is full (…). Nothing else was changed."."""
+        imported = sum(1 for o in self.outcomes if o.status == "imported")
+        duplicates = sum(1 for o in self.outcomes if o.status == "duplicate")
+        extra = f", {duplicates} already in the library" if duplicates else ""
+        if analysed is not None and analysed < imported:
+            extra += f", {imported - analysed} not yet analysed"
+        return (f"Imported {imported} of {len(self.outcomes)} files{extra}; stopped: "
+                f"{reason_clause(self.reason)}. Nothing else was changed.")
 
 
 @dataclass(slots=True)
@@ -212,7 +237,17 @@ class ArticleService:
                 break
             if progress is not None:
                 progress(done, len(files), path.name)
-            outcomes.append(self.import_file(path, cancel=cancel, in_folder=path not in named))
+            try:
+                outcomes.append(self.import_file(path, cancel=cancel, in_folder=path not in named))
+            except Exception as exc:
+                # The database cannot be written (full disk, busy): stop, and say what was stored.
+                problem = storage_error_from(exc, self.db.path)
+                if problem is None:
+                    raise
+                outcomes.append(ImportOutcome(os.fspath(path), "failed", f"Not imported: {reason_clause(problem)}"))
+                outcomes += [ImportOutcome(os.fspath(p), "skipped", f"Not imported (import stopped: "
+                                           f"{reason_clause(problem)})") for p in files[done + 1:]]
+                raise ImportStopped(problem, outcomes) from exc
         if progress is not None:
             progress(len(files), len(files), "")
         return outcomes

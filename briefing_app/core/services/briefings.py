@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import col, select
 
-from briefing_app.core.identity import display_name, entity_key
 from briefing_app.core.models import (
     Annotation,
     AnnotationKind,
@@ -16,25 +16,20 @@ from briefing_app.core.models import (
     Article,
     Briefing,
     BriefingItem,
-    CanonicalEntity,
     Pillar,
     utcnow,
 )
+from briefing_app.core.quotes import quote_start, resolve_relative_dates, trimmed
+from briefing_app.core.services import actors as actor_table
+from briefing_app.core.services.actors import ACTOR_RANK, ACTOR_TYPES, ACTOR_WEIGHT  # noqa: F401 (re-exported)
 from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
 
-ACTOR_TYPES: dict[str, str] = {
-    "PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-    "LAW": "Initiative", "EVENT": "Initiative",
-}
-# Actors first, the places they act in last: a reader looks for who, then what, then where.
-# (NORP - "Australian", "Indian" - names no actor and is left out.)
-ACTOR_RANK = {"Person": 0, "Organisation": 1, "Initiative": 2, "Place": 3}
-#: When choosing which entities fill the key actors table, a mention of a person counts more than one of a place:
-#: the table is about who acts; a place named as often as a minister is rarely the actor.
-ACTOR_WEIGHT = {"Person": 2.0, "Organisation": 1.5, "Initiative": 1.25, "Place": 1.0}
+DEFAULT_PAGE_BUDGET = 2.0
+DRAFT_MIN_WORDS = 8  # shorter passages ("I have two announcements.") say too little to quote
+MAX_PAGE_BUDGET = 50.0
 BRIEFING_FIELDS = (
     "title", "subject", "to", "from_", "date", "reference", "classification", "caveat", "assessment",
 )
@@ -47,6 +42,8 @@ class DraftOptions:
 
     per_pillar: int = 4
     max_actors: int = 15
+    page_budget: float | None = None  # fill to this many pages (None: the briefing's own budget; 0: no limit)
+    template: str | None = None  # the Word template the note is exported with (its page and fonts)
 
 
 @dataclass(slots=True)
@@ -54,7 +51,7 @@ class BriefingSnapshot:
     """A whole briefing (header and items), for undoing its creation or deletion."""
 
     id: int
-    fields: dict[str, str]
+    fields: dict[str, object]
     items: list[RowSnapshot] = field(default_factory=list)
 
 
@@ -72,7 +69,7 @@ class CandidatePassage:
     confidence: float
 
 
-_SNAPSHOT_FIELDS = (*BRIEFING_FIELDS, "summary", "next_steps")
+_SNAPSHOT_FIELDS = (*BRIEFING_FIELDS, "summary", "next_steps", "page_budget", "newest_first", "actor_edits")
 
 
 def _with_closing_punctuation(text: str, end: int) -> int:
@@ -126,6 +123,17 @@ class BriefingService:
                 if name in ("summary", "next_steps"):
                     values = [sanitize_for_xml(str(v)) for v in value]  # type: ignore[attr-defined]
                     setattr(briefing, name, values)
+                elif name == "page_budget":
+                    budget = float(value)  # type: ignore[arg-type]
+                    if not 0 <= budget <= MAX_PAGE_BUDGET:
+                        raise ValueError(f"A length budget is between 0 (none) and {MAX_PAGE_BUDGET:g} pages.")
+                    briefing.page_budget = budget
+                elif name == "newest_first":
+                    briefing.newest_first = (value.strip().lower() in ("1", "true", "yes")
+                                             if isinstance(value, str) else bool(value))
+                elif name == "actor_edits":
+                    edits = value if isinstance(value, dict) else actor_table.load_edits(value)
+                    briefing.actor_edits = {k: dict(v) for k, v in sorted(edits.items())}
                 elif name in BRIEFING_FIELDS:
                     setattr(briefing, name, sanitize_for_xml(str(value)))
                 else:
@@ -166,6 +174,7 @@ class BriefingService:
             if session.get(Pillar, pillar_id) is None:
                 raise ValueError(f"Unknown pillar: {pillar_id}")
             end = _with_closing_punctuation(article.text, end)
+            start = _past_dateline(article.text, start, end)
             last = session.exec(
                 select(BriefingItem.position).where(BriefingItem.briefing_id == briefing_id)
                 .order_by(col(BriefingItem.position).desc())
@@ -181,6 +190,22 @@ class BriefingService:
             session.refresh(item)
             return item
 
+    def trim_item(self, item_id: int, keep: list[tuple[int, int]]) -> BriefingItem:
+        """Quote only the spans ``keep`` of the item's passage (offsets into ``item.text``), gaps as "[…]".
+
+        Keeping the whole passage (or nothing) quotes it whole again. The original passage stays stored.
+        """
+        with self.db.session() as session:
+            item = session.get(BriefingItem, item_id)
+            if item is None:
+                raise KeyError(item_id)
+            original = item.text
+        spans = [(s, e) for s, e in keep if original[max(0, s):max(0, e)].strip()]
+        quote = trimmed(original, spans) if spans else ""
+        if " ".join(quote.split()) == " ".join(original.split()):
+            quote = ""
+        return self.update_item(item_id, quote=quote, paraphrase="")
+
     def remove_item(self, item_id: int) -> None:
         """Take a passage out of its briefing."""
         with self.db.session() as session:
@@ -191,13 +216,13 @@ class BriefingService:
                 session.commit()
 
     def update_item(self, item_id: int, **fields: object) -> BriefingItem:
-        """Change an item's comment, pillar (section) or position."""
+        """Change an item's comment, pillar (section), position, trimmed ``quote`` or ``paraphrase``."""
         with self.db.session() as session:
             item = session.get(BriefingItem, item_id)
             if item is None:
                 raise KeyError(item_id)
             for name, value in fields.items():
-                if name not in ("comment", "pillar_id", "position"):
+                if name not in ("comment", "pillar_id", "position", "quote", "paraphrase"):
                     raise ValueError(f"Not an item field: {name}")
                 setattr(item, name, sanitize_for_xml(value) if isinstance(value, str) else value)
             session.add(item)
@@ -358,8 +383,7 @@ class BriefingService:
     # -- drafting ------------------------------------------------------------------------------
     def create_draft(self, article_ids: list[int], title: str | None = None,
                      options: DraftOptions | None = None, **fields: str) -> Briefing:
-        """Store a new briefing holding the strongest passages per pillar of the articles."""
-        options = options or DraftOptions()
+        """Store a new briefing filled with the strongest passages of the articles (see :meth:`fill_draft`)."""
         articles = self._articles(article_ids)
         if not articles:
             raise ValueError("Choose at least one article for the briefing.")
@@ -367,43 +391,121 @@ class BriefingService:
             title = articles[0].title if len(articles) == 1 else f"Briefing: {len(articles)} articles"
         briefing = self.create(title=title, **fields)
         assert briefing.id is not None
+        try:
+            self.fill_draft(briefing.id, article_ids, options)
+        except Exception:
+            # A failure while filling (full disk, busy database) leaves no empty draft behind.
+            with contextlib.suppress(Exception):
+                self.delete(briefing.id)
+            raise
+        return self.get(briefing.id) or briefing
+
+    def draft_candidates(self, article_ids: list[int], per_pillar: int = 4) -> list[CandidatePassage]:
+        """Passages an auto-draft may use, in the order it takes them.
+
+        Never a headline or a table row (reviewed or not), never fewer than six words. The best passage of
+        every article comes first (round robin), so each selected article is represented before any gets a
+        second; then the rest by strength: passages the officer accepted, then the model's confidence.
+        """
         with self.db.session() as session:
-            pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
+            pillars = [p.id for p in session.exec(select(Pillar).order_by(col(Pillar.position))).all()]
             anns = session.exec(
                 select(Annotation).where(
                     col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.PILLAR,
                     Annotation.status != AnnotationStatus.REJECTED,
                 )
             ).all()
-            by_pillar: dict[str, list[Annotation]] = defaultdict(list)
-            for ann in anns:
-                by_pillar[ann.label].append(ann)
-            position = 0
-            used: set[tuple[int, int, int]] = set()
-            for pillar in pillars:
-                # Reviewed passages first (accepted/user), then by confidence, then reading order.
-                ranked = sorted(
-                    by_pillar.get(pillar.id, []),
-                    key=lambda a: (a.status != AnnotationStatus.ACCEPTED, -a.confidence, a.article_id, a.start),
-                )
-                chosen = 0
-                for ann in ranked:
-                    key = (ann.article_id, ann.start, ann.end)
-                    if key in used or len(ann.text.split()) < 6:
-                        continue
-                    if ann.status != AnnotationStatus.ACCEPTED and not _reads_as_prose(ann.text):
-                        continue  # an unreviewed headline or table row is not a passage to quote
-                    used.add(key)
-                    session.add(BriefingItem(
-                        briefing_id=briefing.id, article_id=ann.article_id, start=ann.start, end=ann.end,
-                        text=ann.text.strip(), pillar_id=pillar.id, position=position,
-                    ))
-                    position += 1
-                    chosen += 1
-                    if chosen >= options.per_pillar:
-                        break
-            session.commit()
-        return briefing
+            texts = {a.id: a.text for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))}
+        known = set(pillars)
+        seen: set[tuple[int, int]] = set()
+        pool: list[CandidatePassage] = []
+        for ann in sorted(anns, key=lambda a: (a.status != "accepted", -a.confidence, a.article_id, a.start)):
+            text = texts.get(ann.article_id, "")
+            end = _with_closing_punctuation(text, ann.end) if text else ann.end
+            start = _past_dateline(text, ann.start, end)
+            quoted = text[start:end].strip() if text else ann.text.strip()
+            if (ann.article_id, start) in seen or ann.label not in known:
+                continue  # a sentence tagged with two pillars is quoted once, under its strongest
+            if len(quoted.split()) < DRAFT_MIN_WORDS or not _reads_as_prose(quoted) or quoted.endswith("?"):
+                continue  # a headline, a table row, a question or a fragment is not a passage to quote
+            seen.add((ann.article_id, start))
+            pool.append(CandidatePassage(annotation_id=ann.id or 0, article_id=ann.article_id, start=start,
+                                         end=end, pillar_id=ann.label, text=quoted, status=ann.status,
+                                         confidence=ann.confidence))
+        order: list[CandidatePassage] = []
+        per: Counter[str] = Counter()
+        # Round robin over the articles: each one's best passage first.
+        by_article: dict[int, list[CandidatePassage]] = defaultdict(list)
+        for cand in pool:
+            by_article[cand.article_id].append(cand)
+        for article_id in article_ids:
+            if by_article.get(article_id):
+                first = by_article[article_id].pop(0)
+                order.append(first)
+                per[first.pillar_id] += 1
+        rest = [c for c in pool if c not in order]
+        for cand in rest:
+            if per[cand.pillar_id] < per_pillar:
+                order.append(cand)
+                per[cand.pillar_id] += 1
+        return order
+
+    def fill_draft(self, briefing_id: int, article_ids: list[int], options: DraftOptions | None = None) -> int:
+        """Replace the briefing's passages with the strongest ones of the articles, up to its length budget.
+
+        Returns the number of passages placed. With a budget, the longest prefix of
+        :meth:`draft_candidates` whose export fits the budget is kept (found by bisection on the estimate);
+        every article keeps at least its best passage even if that overruns (the builder then warns).
+        """
+        options = options or DraftOptions()
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        if not self._articles(article_ids):
+            raise ValueError("Choose at least one article for the briefing.")
+        budget = briefing.page_budget if options.page_budget is None else options.page_budget
+        # With a length budget the budget is the limit; the per-section cap only keeps one pillar from taking all.
+        cap = max(options.per_pillar, 10) if budget and budget > 0 else options.per_pillar
+        candidates = self.draft_candidates(article_ids, cap)
+        floor = min(len(candidates), len({c.article_id for c in candidates}))
+
+        def place(count: int) -> None:
+            with self.db.session() as session:
+                for item in session.exec(select(BriefingItem).where(BriefingItem.briefing_id == briefing_id)).all():
+                    session.delete(item)
+                session.flush()
+                pillar_rank = {p.id: p.position for p in session.exec(select(Pillar)).all()}
+                chosen = sorted(candidates[:count], key=lambda c: (pillar_rank.get(c.pillar_id, 99),
+                                                                    article_ids.index(c.article_id), c.start))
+                for position, cand in enumerate(chosen):
+                    session.add(BriefingItem(briefing_id=briefing_id, article_id=cand.article_id, start=cand.start,
+                                             end=cand.end, text=cand.text, pillar_id=cand.pillar_id,
+                                             position=position))
+                self._touch(session, briefing_id)
+                session.commit()
+
+        if not budget or budget <= 0:
+            place(len(candidates))
+            return len(candidates)
+        low, high = floor, len(candidates)
+        place(high)
+        if self.estimate_pages(briefing_id, options.template) <= budget:
+            return high
+        while low < high:  # the largest count that fits
+            mid = (low + high + 1) // 2
+            place(mid)
+            if self.estimate_pages(briefing_id, options.template) <= budget:
+                low = mid
+            else:
+                high = mid - 1
+        place(low)
+        return low
+
+    def estimate_pages(self, briefing_id: int, template: str | None = None) -> float:
+        """Pages the exported note fills (fractional), from the export's own layout and template."""
+        from briefing_app.export.pagination import estimate_note_pages
+
+        return estimate_note_pages(self.document(briefing_id), template)
 
     def _articles(self, article_ids: list[int]) -> list[Article]:
         with self.db.session() as session:
@@ -420,16 +522,16 @@ class BriefingService:
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
         order = {p.id: i for i, p in enumerate(pillars)}
         names = {p.id: p.name for p in pillars}
+        articles = {a.id: a for a in self._articles(sorted({i.article_id for i in items}))}
+        items = self.ordered_items(items, articles, briefing.newest_first)
         numbers = self._source_numbers(items, order)
         article_ids = list(numbers)
-        articles = {a.id: a for a in self._articles(article_ids)}
         sections: list[doc_model.BriefingSection] = []
         for pillar_id in sorted({i.pillar_id for i in items}, key=lambda p: order.get(p, 99)):
-            section_items = sorted((i for i in items if i.pillar_id == pillar_id), key=lambda i: i.position)
+            section_items = [i for i in items if i.pillar_id == pillar_id]
             sections.append(doc_model.BriefingSection(
                 pillar_id=pillar_id, heading=names.get(pillar_id, pillar_id.title()),
-                items=[doc_model.BriefingItem(text=i.text, source_number=numbers[i.article_id],
-                                              comment=i.comment) for i in section_items],
+                items=[self._doc_item(i, numbers[i.article_id], articles.get(i.article_id)) for i in section_items],
             ))
         sources = [
             doc_model.SourceRef(number=numbers[aid], outlet=articles[aid].outlet, title=articles[aid].title,
@@ -441,66 +543,94 @@ class BriefingService:
             date=briefing.date, reference=briefing.reference, classification=briefing.classification,
             caveat=briefing.caveat, summary=list(briefing.summary), sections=sections,
             assessment=briefing.assessment, next_steps=list(briefing.next_steps),
-            actors=self.key_actors(article_ids, max_actors), sources=sources,
-            keywords=[s.heading for s in sections],
+            actors=actor_table.key_actors(self.db, article_ids, briefing.date,
+                                          actor_table.load_edits(briefing.actor_edits), max_actors),
+            sources=sources, keywords=[s.heading for s in sections], page_budget=briefing.page_budget,
+        )
+
+    @staticmethod
+    def ordered_items(items: list[BriefingItem], articles: dict[int | None, Article],
+                      newest_first: bool) -> list[BriefingItem]:
+        """Items in the order the note prints them within a section: stored, or newest source first."""
+        ordered = sorted(items, key=lambda i: i.position)
+        if newest_first:
+            # Stable: passages of one article keep their order; undated sources go last.
+            ordered.sort(key=lambda i: _date_key(articles.get(i.article_id)), reverse=True)
+        return ordered
+
+    @staticmethod
+    def _doc_item(item: BriefingItem, number: int, article: Article | None) -> doc_model.BriefingItem:
+        published = article.published if article is not None else ""
+        if item.paraphrase.strip():
+            return doc_model.BriefingItem(text=item.paraphrase, source_number=number, comment=item.comment,
+                                          kind="paraphrase", original=item.text, published=published)
+        words = item.quote.strip() or item.text
+        return doc_model.BriefingItem(
+            text=resolve_relative_dates(words, published), source_number=number, comment=item.comment,
+            kind="trimmed" if item.quote.strip() else "quote", original=item.text, published=published,
         )
 
     @staticmethod
     def _source_numbers(items: list[BriefingItem], order: dict[str, int]) -> dict[int, int]:
-        """Article id -> citation number, numbered in order of first use in the note."""
+        """Article id -> citation number, numbered in order of first use in the note (items in print order)."""
         numbers: dict[int, int] = {}
-        for item in sorted(items, key=lambda i: (order.get(i.pillar_id, 99), i.position)):
+        for item in sorted(items, key=lambda i: order.get(i.pillar_id, 99)):  # stable: print order within
             if item.article_id not in numbers:
                 numbers[item.article_id] = len(numbers) + 1
         return numbers
 
     def source_numbers(self, briefing_id: int) -> dict[int, int]:
         """Article id -> the citation number it gets in the exported note."""
+        briefing = self.get(briefing_id)
         with self.db.session() as session:
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
-        return self._source_numbers(self.items(briefing_id), {p.id: i for i, p in enumerate(pillars)})
+        items = self.items(briefing_id)
+        articles = {a.id: a for a in self._articles(sorted({i.article_id for i in items}))}
+        items = self.ordered_items(items, articles, bool(briefing and briefing.newest_first))
+        return self._source_numbers(items, {p.id: i for i, p in enumerate(pillars)})
 
-    def key_actors(self, article_ids: list[int], limit: int = 15) -> list[doc_model.KeyActor]:
-        """The most mentioned people, organisations, places and initiatives of the articles."""
-        if not article_ids:
-            return []
-        with self.db.session() as session:
-            anns = session.exec(
-                select(Annotation).where(
-                    col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.ENTITY,
-                    Annotation.status != AnnotationStatus.REJECTED, col(Annotation.label).in_(list(ACTOR_TYPES)),
-                )
-            ).all()
-            officer_names = {c.key: c.name for c in session.exec(select(CanonicalEntity))}
-        mentions: Counter[str] = Counter()
-        articles_of: dict[str, set[int]] = defaultdict(set)
-        names: dict[str, list[str]] = defaultdict(list)
-        labels: dict[str, str] = {}
-        roles: dict[str, Counter[str]] = defaultdict(Counter)
-        for ann in anns:
-            key = ann.entity_id or entity_key(ann.label, ann.text)
-            mentions[key] += 1
-            articles_of[key].add(ann.article_id)
-            names[key].append(ann.text)
-            labels[key] = ann.label
-            if ann.role:
-                roles[key][ann.role] += 1
-        def weight(key: str) -> float:
-            actor_type = ACTOR_TYPES.get(labels[key], "")
-            return ACTOR_WEIGHT.get(actor_type, 1.0) * (mentions[key] + (1.0 if roles[key] else 0.0))
+    def key_actors(self, article_ids: list[int], limit: int = 15, note_date: str = "",
+                   edits: dict[str, dict] | None = None) -> list[doc_model.KeyActor]:
+        """The most mentioned people, organisations, events, initiatives and places of the articles."""
+        return actor_table.key_actors(self.db, article_ids, note_date, edits, limit)
 
-        ranked = sorted(mentions, key=lambda k: (-weight(k), -len(articles_of[k]),
-                                                  ACTOR_RANK.get(ACTOR_TYPES.get(labels[k], ""), 9), k))[:limit]
-        ranked.sort(key=lambda k: ACTOR_RANK.get(ACTOR_TYPES.get(labels[k], ""), 9))  # stable: by mentions within
-        return [
-            doc_model.KeyActor(
-                # the Entities panel's name: the officer's rename, else the fullest surface form
-                name=display_name(officer_names.get(k), names[k]), type=ACTOR_TYPES.get(labels[k], labels[k]),
-                role=roles[k].most_common(1)[0][0] if roles[k] else "",
-                mentions=mentions[k], articles=len(articles_of[k]),
-            )
-            for k in ranked
-        ]
+    def edit_actor(self, briefing_id: int, key: str, **change: object) -> ChangeSet:
+        """Record the officer's edit of one Key actors row: ``role=``, ``name=`` or ``removed=True`` (undoable)."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        edits = actor_table.load_edits(briefing.actor_edits)
+        entry = dict(edits.get(key, {}))
+        for name, value in change.items():
+            if name not in ("role", "name", "removed"):
+                raise ValueError(f"Not an actor field: {name}")
+            entry[name] = bool(value) if name == "removed" else sanitize_for_xml(str(value)).strip()
+        edits[key] = entry
+        changes = self.update_change(briefing_id, actor_edits=edits)
+        changes.description = "Edit key actor"
+        return changes
+
+    def restore_actors(self, briefing_id: int) -> ChangeSet:
+        """Bring back the Key actors rows removed from the note, edited roles and names kept (undoable)."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        edits = {k: {n: v for n, v in e.items() if n != "removed"}
+                 for k, e in actor_table.load_edits(briefing.actor_edits).items()}
+        changes = self.update_change(briefing_id, actor_edits={k: e for k, e in edits.items() if e})
+        changes.description = "Restore key actors"
+        return changes
+
+
+def _date_key(article: Article | None) -> str:
+    return (article.published or "") if article is not None else ""
+
+
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """``start`` moved past a dateline or byline opening the passage (they are never the start of a quote)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start + quote_start(text[start:end])
 
 
 def _reads_as_prose(text: str) -> bool:

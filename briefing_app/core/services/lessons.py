@@ -37,7 +37,8 @@ from briefing_app.core.models import (
 from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
-from briefing_app.nlp.types import ALL_LABELS
+from briefing_app.nlp.pillar_learning import PillarExample
+from briefing_app.nlp.types import ALL_LABELS, EntitySpan
 from briefing_app.storage.database import Database
 
 if TYPE_CHECKING:
@@ -249,10 +250,40 @@ class LessonService:
             entry = per_db.get(key)
             if entry is None:
                 entry = per_db[key] = _Compiled(None, analyzer.compile_lessons())
+                entry.lessons.reviewed_loader = LessonService(self.db).reviewed_examples
             if entry.version != version:
                 entry.lessons.sync(self.rules())
                 entry.version = version
             return entry.lessons
+
+    def reviewed_examples(self, max_articles: int = 200) -> list[PillarExample]:
+        """The sentences of the articles the officer corrected pillars in, with the pillars they left on them.
+
+        What the pillar learner fits its nudge on and checks it against (confirmed, added and removed
+        passages alike). Read once per change of the pillar lessons, from at most ``max_articles``
+        articles (the most recently corrected), never from the whole library.
+        """
+        with self.db.session() as session:
+            rows = session.exec(select(Lesson.article_id, func.max(Lesson.id)).where(
+                col(Lesson.action).in_([A.PILLAR_ADD.value, A.PILLAR_REMOVE.value]),
+                col(Lesson.article_id).is_not(None), col(Lesson.superseded_by).is_(None),
+                col(Lesson.withdrawn).is_(False)).group_by(col(Lesson.article_id))).all()
+            ids = [aid for aid, _ in sorted(rows, key=lambda r: r[1])][-max_articles:]
+            out: list[PillarExample] = []
+            for article_id in ids:
+                article = session.get(Article, article_id)
+                if article is None or article_id is None:
+                    continue
+                tags = session.exec(select(Annotation).where(
+                    Annotation.article_id == article_id, Annotation.status != "rejected")).all()
+                pillars = [(a.start, a.end, a.label) for a in tags if a.kind == "pillar"]
+                entities = sorted((EntitySpan(a.start, a.end, a.label, a.text, entity_id=a.entity_id, role=a.role)
+                                   for a in tags if a.kind == "entity"), key=lambda e: e.start)
+                for s0, s1 in sentence_spans(article.text):
+                    labels = frozenset(p for a0, a1, p in pillars if _counts(a0, a1, s0, s1))
+                    inside = tuple(e for e in entities if s0 <= e.start and e.end <= s1)
+                    out.append(PillarExample(article_id, article.text[s0:s1], labels, inside))
+        return out
 
     # -- sharing -------------------------------------------------------------------------------
     def export_jsonl(self, path: str | Path) -> int:
@@ -298,6 +329,12 @@ class _Compiled:
 
 _CACHE: weakref.WeakKeyDictionary[Database, dict[int, _Compiled]] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
+
+
+def _counts(a0: int, a1: int, s0: int, s1: int) -> bool:
+    """True when a tag ``[a0, a1)`` counts for the sentence ``[s0, s1)`` (covers half of it, or lies half in it)."""
+    overlap = min(a1, s1) - max(a0, s0)
+    return overlap > 0 and (2 * overlap >= s1 - s0 or 2 * overlap >= a1 - a0)
 
 
 def origin_text(lesson: Lesson, titles: dict[int, str]) -> str:

@@ -16,9 +16,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDockWidget,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -32,15 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.services.briefings import BriefingService
+from briefing_app.core.services import actors as actor_table
+from briefing_app.core.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
+from briefing_app.export.formatting import format_date
+from briefing_app.export.model import BriefingDocument
 from briefing_app.settings import save_settings
+from briefing_app.storage.errors import describe_storage_error
 
 from . import ordering
+from .actors_panel import ActorsPanel
 from .commands import COMMENT_COMMAND_ID, FIELD_COMMAND_ID, edit_command, existence_command
 from .export_dialog import ExportDialog
 from .header_form import HEADER_LABELS, BriefingForm, _PlainEdit
 from .passages import PassagePicker
+from .quote_dialog import QuoteEditDialog
 from .sections import ITEM_ROLE, ItemRow, PassageSpec, SectionTree
 
 if TYPE_CHECKING:
@@ -61,6 +69,7 @@ class BriefingBuilder(QWidget):
 
     currentBriefingChanged = Signal(int)  # briefing id, 0 when none
     previewUpdated = Signal()
+    estimateUpdated = Signal()  # estimated_pages was measured again
     exported = Signal(str)  # path written
     exportFailed = Signal(str)  # one-line message shown to the officer
 
@@ -73,6 +82,7 @@ class BriefingBuilder(QWidget):
         self.undo_stack = window.undo_stack
         self.current_id: int | None = None
         self.preview_html = ""
+        self.estimated_pages: float | None = None  # of the current briefing, from the export's layout
         self.last_report: ExportReport | None = None
         self._comment_item: int | None = None
         self._pillars = [(p.id, p.name, p.colour) for p in self.services.pillars.all()]
@@ -102,8 +112,8 @@ class BriefingBuilder(QWidget):
         self.delete_button.clicked.connect(self.delete_briefing)
         self.draft_button = QPushButton("Auto-draft from selected articles", self)
         self.draft_button.setObjectName("autoDraft")
-        self.draft_button.setToolTip("Draft a new briefing with the strongest reviewed passages per pillar "
-                                     "and the key actors of the articles selected in the library")
+        self.draft_button.setToolTip("Fill this briefing (or a new one) to its length with the strongest passages "
+                                     "of the articles selected in the library, each article represented")
         self.draft_button.clicked.connect(lambda: self.auto_draft())
         self.export_button = QPushButton("Export…", self)
         self.export_button.setObjectName("exportBriefing")
@@ -119,6 +129,30 @@ class BriefingBuilder(QWidget):
         actions.addWidget(self.draft_button)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
+
+        # Length budget: the target set with the briefing, the estimate from the export's own layout.
+        self.budget_spin = QDoubleSpinBox(self)
+        self.budget_spin.setObjectName("pageBudget")
+        self.budget_spin.setRange(0, MAX_PAGE_BUDGET)
+        self.budget_spin.setSingleStep(0.5)
+        self.budget_spin.setDecimals(1)
+        self.budget_spin.setSuffix(" pages")
+        self.budget_spin.setSpecialValueText("no limit")
+        self.budget_spin.setValue(DEFAULT_PAGE_BUDGET)
+        self.budget_spin.setToolTip("Target length of the exported note; Auto-draft fills to it")
+        self.budget_spin.editingFinished.connect(
+            lambda: self.set_field("page_budget", f"{self.budget_spin.value():g}"))
+        self.estimate_label = QLabel("", self)
+        self.estimate_label.setObjectName("pageEstimate")
+        self.newest_first = QCheckBox("Newest first", self)
+        self.newest_first.setObjectName("newestFirst")
+        self.newest_first.setToolTip("Order the passages of each section by their source's date, newest first")
+        self.newest_first.toggled.connect(lambda on: self.set_field("newest_first", "true" if on else "false"))
+        length = QHBoxLayout()
+        length.addWidget(QLabel("Length:", self))
+        length.addWidget(self.budget_spin)
+        length.addWidget(self.estimate_label, 1)
+        length.addWidget(self.newest_first)
 
         # Sections page: the tree, move/remove buttons, and the selected item's comment.
         self.tree = SectionTree(self)
@@ -147,7 +181,14 @@ class BriefingBuilder(QWidget):
             button.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
+        self.edit_quote_button = QPushButton("Edit quote…", self)
+        self.edit_quote_button.setObjectName("editQuote")
+        self.edit_quote_button.setToolTip("Trim the quote, cut its middle with […], or paraphrase it (double-click)")
+        self.edit_quote_button.clicked.connect(lambda: self.edit_quote())
+        buttons.addWidget(self.edit_quote_button)
         buttons.addStretch(1)
+        self.tree.itemDoubleClicked.connect(lambda leaf, _c: self.edit_quote(
+            int(leaf.data(0, ITEM_ROLE))) if leaf.data(0, ITEM_ROLE) is not None else None)
         self.item_label = QLabel("Select a passage to comment on it.", self)
         self.item_label.setWordWrap(True)
         self.item_label.setObjectName("itemDetail")
@@ -184,6 +225,11 @@ class BriefingBuilder(QWidget):
         self.tabs.addTab(self.form.header_page, "Header")
         self.tabs.addTab(self.form.text_page, "Summary")
         self.tabs.addTab(self.picker, "Add passages")
+        self.actors_panel = ActorsPanel(self)
+        self.actors_panel.roleEdited.connect(lambda key, role: self.edit_actor(key, role=role))
+        self.actors_panel.removeRequested.connect(self.remove_actors)
+        self.actors_panel.restoreRequested.connect(self.restore_actors)
+        self.tabs.addTab(self.actors_panel, "Key actors")
         self.tabs.currentChanged.connect(lambda _i: self.refresh_passages())
 
         self.preview = QTextBrowser(self)
@@ -211,6 +257,7 @@ class BriefingBuilder(QWidget):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addLayout(top)
         editor_layout.addLayout(actions)
+        editor_layout.addLayout(length)
         editor_layout.addWidget(self.tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -307,16 +354,32 @@ class BriefingBuilder(QWidget):
             return
         self.form.load(briefing, self.settings.classifications, list(briefing.summary),
                        list(briefing.next_steps))
-        items = self.briefings.items(briefing.id or 0)
+        self.budget_spin.blockSignals(True)
+        self.budget_spin.setValue(briefing.page_budget)
+        self.budget_spin.blockSignals(False)
+        self.newest_first.blockSignals(True)
+        self.newest_first.setChecked(briefing.newest_first)
+        self.newest_first.blockSignals(False)
         numbers = self.briefings.source_numbers(briefing.id or 0)
+        articles = {i: self.services.articles.get(i) for i in numbers}
+        items = self.briefings.ordered_items(self.briefings.items(briefing.id or 0),
+                                             articles, briefing.newest_first)  # type: ignore[arg-type]
         outlets: dict[int, str] = {}
-        for article_id in numbers:
-            article = self.services.articles.get(article_id)
-            outlets[article_id] = (article.outlet or article.title) if article is not None else ""
+        for article_id, article in articles.items():
+            if article is None:
+                outlets[article_id] = ""
+                continue
+            # Each item shows its source's date (issue 15): "[1] The Hindu · 20 February 2020".
+            dated = format_date(article.published) or "undated"
+            outlets[article_id] = f"{article.outlet or article.title} · {dated}"
         rows: dict[str, list[ItemRow]] = {}
         for item in items:
             source = f"[{numbers.get(item.article_id, '?')}] {outlets.get(item.article_id, '')}".strip()
-            rows.setdefault(item.pillar_id, []).append(ItemRow(item.id or 0, item.text, source, item.comment))
+            shown = item.paraphrase or item.quote or item.text
+            edited = bool(item.paraphrase or item.quote)
+            rows.setdefault(item.pillar_id, []).append(ItemRow(
+                item.id or 0, shown, source, item.comment, original=item.text if edited else "",
+                paraphrase=bool(item.paraphrase)))
         selected = set(self.tree.selected_item_ids())
         if self._comment_item is not None:
             selected.add(self._comment_item)
@@ -337,8 +400,13 @@ class BriefingBuilder(QWidget):
         if self.current_id is None or self.briefings.get(self.current_id) is None:
             html = ("<p style='color:#5b6270'>No briefing yet. Click <b>New</b>, or select articles in the "
                     "library and click <b>Auto-draft from selected articles</b>.</p>")
+            self.actors_panel.show_actors([])
+            self._show_estimate(None)
         else:
-            html = render_preview_html(self.briefings.document(self.current_id))
+            document = self.briefings.document(self.current_id)
+            html = render_preview_html(document)
+            self.actors_panel.show_actors(document.actors)
+            self._estimate(document)
         if html != self.preview_html:
             scroll = self.preview.verticalScrollBar().value()
             self.preview_html = html
@@ -348,6 +416,36 @@ class BriefingBuilder(QWidget):
             self.preview.verticalScrollBar().setValue(scroll)
         self.previewUpdated.emit()
 
+    def _estimate(self, document: BriefingDocument) -> None:
+        """Measure the note's length in the background (the layout of the export, with the officer's template)."""
+        from briefing_app.export.pagination import estimate_note_pages
+
+        template = self.settings.template or None
+        briefing_id = self.current_id
+
+        def work(_progress: object, _cancelled: object) -> tuple[int | None, float]:
+            return briefing_id, estimate_note_pages(document, template)
+
+        def done(result: tuple[int | None, float]) -> None:
+            if result[0] == self.current_id:
+                self._show_estimate(result[1], document.page_budget)
+
+        self.window_.tasks.start("briefing-estimate", work, done)
+
+    def _show_estimate(self, pages: float | None, budget: float = 0.0) -> None:
+        self.estimated_pages = pages
+        if pages is None:
+            self.estimate_label.setText("")
+            return
+        text = f"estimated {pages:.1f} page{'s' if round(pages, 1) != 1 else ''}"
+        if budget and pages > budget:
+            self.estimate_label.setText(f"⚠ {text}: over the {budget:g}-page budget; trim or remove passages")
+            self.estimate_label.setStyleSheet("color: #a4262c; font-weight: bold;")
+        else:
+            self.estimate_label.setText(text + (f" of {budget:g}" if budget else ""))
+            self.estimate_label.setStyleSheet("color: #3a3f4a;")
+        self.estimateUpdated.emit()
+
     # -- header fields -------------------------------------------------------------------------
     def set_field(self, name: str, value: object) -> None:
         """Store one header/text field of the current briefing (undoable)."""
@@ -356,12 +454,19 @@ class BriefingBuilder(QWidget):
         briefing = self.briefings.get(self.current_id)
         if briefing is None:
             return
-        old: str | list[str]
+        old: str | list[str] | dict[str, dict]
         if name in ("summary", "next_steps"):
             old = list(getattr(briefing, name))
+        elif name == "page_budget":
+            old = f"{briefing.page_budget:g}"
+        elif name == "newest_first":
+            old = "true" if briefing.newest_first else "false"
+        elif name == "actor_edits":
+            old = actor_table.load_edits(briefing.actor_edits)
         else:
             old = str(getattr(briefing, name) or "")
-        new = list(value) if isinstance(value, list) else str(value)
+        new: str | list[str] | dict[str, dict] = (
+            list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else str(value))
         if name == "title" and not str(new).strip():
             new = "Briefing note"
         if old == new:
@@ -406,31 +511,136 @@ class BriefingBuilder(QWidget):
         briefing_id = self.current_id
         self.undo_stack.push(existence_command(self, briefing_id, self.briefings.delete_change(briefing_id)))
 
-    def auto_draft(self, article_ids: list[int] | None = None) -> int | None:
-        """Draft a new briefing from the selected articles (undoable); returns its id."""
+    def auto_draft(self, article_ids: list[int] | None = None, replace: bool | None = None) -> int | None:
+        """Fill the current briefing from the selected articles, up to its length budget (undoable).
+
+        A briefing that already holds passages is replaced only after asking (``replace`` answers for
+        tests and scripts); with no briefing yet, a new one is made. Returns the briefing's id.
+        """
         ids = article_ids if article_ids is not None else self.window_.selected_article_ids()
         if not ids:
             QMessageBox.information(self, "Auto-draft", "Select one or more articles in the library first.")
             return None
         self.flush_pending()
         articles = [a for a in (self.services.articles.get(i) for i in ids) if a is not None]
-        try:
-            briefing = self.briefings.create_draft(
-                ids, from_=self.settings.author, classification=self.settings.default_classification,
-            )
-        except ValueError as exc:
-            QMessageBox.warning(self, "Auto-draft", str(exc))
+        if not articles:
+            QMessageBox.warning(self, "Auto-draft", "Choose at least one article for the briefing.")
             return None
-        assert briefing.id is not None
+        current = self.briefings.get(self.current_id) if self.current_id is not None else None
+        if current is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # filling to the budget takes a moment
+            try:
+                try:
+                    briefing = self.briefings.create_draft(
+                        ids, from_=self.settings.author, classification=self.settings.default_classification,
+                    )
+                finally:
+                    QApplication.restoreOverrideCursor()
+            except ValueError as exc:
+                QMessageBox.warning(self, "Auto-draft", str(exc))
+                return None
+            assert briefing.id is not None
+            self.undo_stack.push(existence_command(
+                self, briefing.id, self.briefings.created_change(briefing.id, "Auto-draft briefing")))
+        else:
+            briefing = current
+            assert briefing.id is not None
+            existing = len(self.briefings.items(briefing.id))
+            if existing and replace is None:
+                answer = QMessageBox.question(
+                    self, "Auto-draft",
+                    f"Replace the {existing} passage{'s' if existing != 1 else ''} of “{briefing.title}” with a "
+                    f"new draft from {len(articles)} article{'s' if len(articles) != 1 else ''}? "
+                    "You can undo this with Edit → Undo.",
+                )
+                replace = answer == QMessageBox.StandardButton.Yes
+            if existing and not replace:
+                return None
+            from briefing_app.core.services.briefings import DraftOptions
+
+            options = DraftOptions(template=self.settings.template or None)
+            # Filling to the budget measures a few trial notes (about a second): show that work is going on.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._edit_items("Auto-draft briefing",
+                                 lambda: self.briefings.fill_draft(briefing.id or 0, ids, options))
+            finally:
+                QApplication.restoreOverrideCursor()
         count = len(self.briefings.items(briefing.id))
-        self.undo_stack.push(existence_command(self, briefing.id,
-                                               self.briefings.created_change(briefing.id, "Auto-draft briefing")))
-        self._status(f"Drafted “{briefing.title}” with {count} passages from {len(articles)} "
+        represented = len({i.article_id for i in self.briefings.items(briefing.id)})
+        self._status(f"Drafted “{briefing.title}” with {count} passages from {represented} of {len(articles)} "
                      f"article{'s' if len(articles) != 1 else ''}; edit it, then Export…")
         if count == 0:
             QMessageBox.information(self, "Auto-draft", "The selected articles have no pillar passages yet "
-                                    "(are they analysed?). The briefing was created empty.")
+                                    "(are they analysed?). The briefing is empty.")
         return briefing.id
+
+    # -- quotes and key actors -------------------------------------------------------------------
+    def edit_quote(self, item_id: int | None = None) -> None:
+        """Open the quote editor for one item (default: the selected one)."""
+        if item_id is None:
+            ids = self.tree.selected_item_ids()
+            if len(ids) != 1:
+                self._status("Select one passage to edit its quote.")
+                return
+            item_id = ids[0]
+        found = self.briefings.item_snapshots([item_id])
+        if not found:
+            return
+        item = found[0]
+        dialog = QuoteEditDialog(item.text, item.paraphrase, self)
+        self.quote_dialog = dialog  # reachable while open (tests, screenshots)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.paraphrase_text():
+            self.paraphrase_item(item_id, dialog.paraphrase_text())
+        else:
+            self._edit_items("Trim quote", lambda: self.briefings.update_item(
+                item_id, quote=dialog.quote_text(), paraphrase=""), comment_item=item_id)
+
+    def trim_item(self, item_id: int, keep: list[tuple[int, int]]) -> None:
+        """Quote only ``keep`` (spans of the item's passage), gaps as "[…]" (undoable)."""
+        self._edit_items("Trim quote", lambda: self.briefings.trim_item(item_id, keep), comment_item=item_id)
+
+    def paraphrase_item(self, item_id: int, text: str) -> None:
+        """Replace the quote by the officer's paraphrase, citation kept ("" quotes again) (undoable)."""
+        self._edit_items("Paraphrase passage", lambda: self.briefings.update_item(
+            item_id, paraphrase=" ".join(text.split())), comment_item=item_id)
+
+    def edit_actor(self, key: str, **change: object) -> None:
+        """Change the role of a Key actors row, or remove it from the note (undoable)."""
+        if self.current_id is None or self.briefings.get(self.current_id) is None:
+            return
+        changes = self.briefings.edit_actor(self.current_id, key, **change)
+        if changes.rows and changes.rows[0][0] != changes.rows[0][1]:
+            # a burst of edits to the key actors is one undo step, as for any other field
+            self.undo_stack.push(edit_command(self, self.current_id, changes,
+                                              merge=(FIELD_COMMAND_ID, (self.current_id, "actor_edits"))))
+
+    def remove_actors(self, keys: list[str]) -> None:
+        """Take rows out of the Key actors table (one undo step)."""
+        if not keys:
+            return
+        self.undo_stack.beginMacro("Remove key actors")
+        try:
+            for key in keys:
+                self.edit_actor(key, removed=True)
+        finally:
+            self.undo_stack.endMacro()
+
+    def restore_actors(self) -> None:
+        """Bring back the Key actors rows removed from the note (edited roles are kept; undoable)."""
+        if self.current_id is None or self.briefings.get(self.current_id) is None:
+            return
+        changes = self.briefings.restore_actors(self.current_id)
+        if changes.rows and changes.rows[0][0] != changes.rows[0][1]:
+            self.undo_stack.push(edit_command(self, self.current_id, changes,
+                                              merge=(FIELD_COMMAND_ID, (self.current_id, "actor_edits"))))
+
+    def article_details_changed(self, article_id: int) -> None:
+        """An article's title, outlet, date or link changed (F2): show it in the sections and the preview."""
+        if self.current_id is not None and article_id in self.briefings.source_numbers(self.current_id):
+            self.refresh()
 
     # -- items ---------------------------------------------------------------------------------
     def _edit_items(self, text: str, action: Callable[[], _T], comment_item: int | None = None) -> _T:
@@ -578,7 +788,8 @@ class BriefingBuilder(QWidget):
             self.comment_edit.setEnabled(False)
         else:
             article = self.services.articles.get(item.article_id)
-            source = ", ".join(x for x in (article.outlet, article.title) if x) if article is not None else ""
+            source = ", ".join(x for x in (article.outlet, article.title, format_date(article.published))
+                               if x) if article is not None else ""
             self.item_label.setText(f"Source: <i>{_escape(source)}</i>")
             if self.comment_edit.toPlainText().strip() != item.comment.strip():
                 self.comment_edit.setPlainText(item.comment)
@@ -630,6 +841,9 @@ class BriefingBuilder(QWidget):
             act = move_to.addAction(name)
             act.triggered.connect(lambda _c=False, p=pillar_id: self.move_items(
                 item_ids, p, self.tree.sections[p].childCount() if p in self.tree.sections else 0))
+        quote = menu.addAction("Edit quote… (trim, […], paraphrase)")
+        quote.triggered.connect(lambda: self.edit_quote(item_ids[0]))
+        quote.setEnabled(len(item_ids) == 1)
         comment = menu.addAction("Edit officer comment")
         comment.triggered.connect(self.comment_edit.setFocus)
         comment.setEnabled(len(item_ids) == 1)
@@ -712,7 +926,8 @@ class BriefingBuilder(QWidget):
             message = str(exc)
         else:
             log.error("export failed:\n%s", tb)
-            message = f"Could not export the briefing: {exc}"
+            problem = describe_storage_error(exc)
+            message = f"Could not export the briefing: {problem or exc}"
         self._status(message, 12000)
         self.exportFailed.emit(message)
         QMessageBox.warning(self, "Export failed", f"{message}\n\nAny existing file was left unchanged.")

@@ -29,6 +29,7 @@ HEADER_LABELS = {
     "title": "title", "subject": "subject", "to": "addressee", "from_": "author", "date": "date",
     "reference": "reference", "classification": "classification", "caveat": "handling caveat",
     "summary": "summary", "assessment": "assessment", "next_steps": "next steps",
+    "page_budget": "length budget", "newest_first": "section order", "actor_edits": "key actors",
 }
 LIST_FIELDS = ("summary", "next_steps")
 

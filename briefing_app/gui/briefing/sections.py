@@ -55,8 +55,10 @@ class ItemRow:
 
     item_id: int
     text: str
-    source: str  # e.g. "[1] The Hindu"
+    source: str  # e.g. "[1] The Hindu · 20 Feb 2020"
     comment: str
+    original: str = ""  # the whole passage when the item is trimmed or paraphrased (shown on hover)
+    paraphrase: bool = False  # the text is the officer's paraphrase (shown without quotation marks)
 
 
 def elide(text: str, limit: int = PREVIEW_CHARS) -> str:
@@ -93,7 +95,7 @@ class SectionTree(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.header().setStretchLastSection(False)
-        self.setColumnWidth(1, 120)
+        self.setColumnWidth(1, 215)  # "[1] Sample Daily · 20 February 2020"
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.sections: dict[str, QTreeWidgetItem] = {}
 
@@ -118,12 +120,17 @@ class SectionTree(QTreeWidget):
             self.addTopLevelItem(section)
             self.sections[pillar_id] = section
             for row in items:
-                text = f"“{elide(row.text)}”"
+                text = f"≈ {elide(row.text)}" if row.paraphrase else f"“{elide(row.text)}”"
                 if row.comment.strip():
                     text += f"\nComment: {elide(row.comment, 120)}"
                 leaf = QTreeWidgetItem([text, row.source])
                 leaf.setData(0, ITEM_ROLE, row.item_id)
-                leaf.setToolTip(0, row.text + (f"\n\nComment: {row.comment}" if row.comment else ""))
+                tip = row.text
+                if row.original:
+                    tip = (f"{'Paraphrase' if row.paraphrase else 'Trimmed quote'}: {row.text}\n\n"
+                           f"Original passage: {row.original}")
+                leaf.setToolTip(0, tip + (f"\n\nComment: {row.comment}" if row.comment else ""))
+                leaf.setToolTip(1, row.source)
                 leaf.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
                 section.addChild(leaf)

@@ -22,6 +22,7 @@ from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -93,6 +94,12 @@ class ReviewController(QObject):
         except ValueError as exc:
             self.say(f"Not changed: {exc}")
             return None
+        except Exception as exc:
+            problem = describe_storage_error(exc)  # a busy or full database: say so, nothing was changed
+            if problem is None:
+                raise
+            self.say(problem)
+            return None
         if not changes:
             self.say("Nothing to change.")
             return None
@@ -108,6 +115,10 @@ class ReviewController(QObject):
         Only the annotations that changed are re-rendered (update_entity /
         update_pillar); an undo of an edit in another article shows that article.
         """
+        if changes.lessons:  # what was learned (or unlearned) reaches the articles already in the library
+            library_lessons = getattr(getattr(self.window, "review", None), "library_lessons", None)
+            if library_lessons is not None:
+                library_lessons.lessons_changed(changes)
         article_id = self.window.current_article_id
         touched = changes.article_ids()
         if len(touched) == 1 and article_id not in touched:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from briefing_app.gui.review.controller import ReviewController
 from briefing_app.gui.review.lessons_panel import LessonsPanel
+from briefing_app.gui.review.library_lessons import LibraryLessons
 from briefing_app.gui.review.menus import entity_menu, pillar_menu, show_context_menu
 from briefing_app.gui.review.panels import EntitiesPanel, NotesPanel, PillarsPanel
 from briefing_app.gui.review.shortcuts import (
@@ -22,6 +23,7 @@ from briefing_app.gui.review.shortcuts import (
     make_action,
 )
 from briefing_app.gui.review.status import ReviewStatusWidget
+from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
 
 if TYPE_CHECKING:
@@ -84,7 +86,7 @@ class ReviewWorkspace:
         for label in SHOWN_LABELS:
             spec = ActionSpec(f"label_{label}", label_action_text(label), (LABEL_KEYS[label],),
                               partial(c.apply_label, label),
-                              tip=f"Label the selection, or relabel the tag under review, {label}")
+                              tip=f"Label the selection, or relabel the tag under review: {label_name(label)}")
             self.actions[spec.name] = make_action(window, view, spec)
         for i, p in enumerate(pillars[:9]):
             spec = ActionSpec(f"pillar_{p.id}", p.name.replace("&", "&&"), (f"{PILLAR_KEY_PREFIX}{i + 1}",),
@@ -168,6 +170,7 @@ class ReviewWorkspace:
         self.pillars_panel = PillarsPanel(c)
         self.notes_panel = NotesPanel(c)
         self.lessons_panel = LessonsPanel(c)
+        self.library_lessons = LibraryLessons(window)
         self.docks: dict[str, QDockWidget] = {}
         previous: QDockWidget | None = None
         legend = window.findChild(QDockWidget, "legendDock")

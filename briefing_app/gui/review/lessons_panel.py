@@ -23,6 +23,7 @@ from briefing_app.core.models import Article, LessonAction
 from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.core.services.lessons import LessonFileError
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
+from briefing_app.nlp.labels import label_name
 
 if TYPE_CHECKING:
     from briefing_app.core.services import Services
@@ -80,6 +81,8 @@ class LessonsPanel(_Panel):
         self.impact.setObjectName("lessonsImpact")
         self.impact.setWordWrap(True)
         self.tree.currentItemChanged.connect(lambda _item, _prev: self._count_impact())
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.show_source())
+        self.tree.setToolTip("Double-click a lesson (or right-click → Show source) to see where it was learned")
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         for button in (self.withdraw_button, export_button, import_button):
@@ -116,7 +119,8 @@ class LessonsPanel(_Panel):
         items = []
         for lesson in reversed(lessons):  # newest first
             what = KIND_NAMES.get(lesson.action, lesson.action)
-            label = f"{lesson.from_label} → {lesson.label}" if lesson.from_label else lesson.label
+            label = (f"{label_name(lesson.from_label)} → {label_name(lesson.label)}" if lesson.from_label
+                     else label_name(lesson.label))
             if lesson.action == LessonAction.ALIAS:
                 label = f"= {lesson.canonical}"
             source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
@@ -125,6 +129,7 @@ class LessonsPanel(_Panel):
             tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
             if lesson.context:
                 tip += f"\n{_snippet(lesson.context, 200)}"
+            tip += "\nDouble-click to open it there."
             for column in range(4):
                 item.setToolTip(column, tip)
             item.setData(0, ROLE, lesson.id)
@@ -133,22 +138,47 @@ class LessonsPanel(_Panel):
         self.count.setText(f"{len(items)} lesson(s)")
 
     def _count_impact(self) -> None:
-        """Say, for the selected lesson, how many tags in the library carry its words (counted off the GUI thread)."""
+        """Say, for the selected lesson, how many tags in the library it changes now (counted off the GUI thread)."""
         lesson_id = self._selected_id()
-        if lesson_id is None:
+        analyzer = self.controller.window.analyzer
+        if lesson_id is None or analyzer is None:
             self.impact.setText("")
             return
-        lessons = self.services.lessons
+        service = AnalysisService(self.services.db, analyzer)
 
-        def work(_progress: object, _cancelled: object) -> tuple[int, int]:
-            return lesson_id, lessons.tags_with_words(lesson_id)
+        def work(_progress: object, cancelled: object) -> tuple[int, int]:
+            return lesson_id, service.tags_changed_by(lesson_id, cancel=cancelled)  # type: ignore[arg-type]
 
         def done(result: tuple[int, int]) -> None:
             if result[0] == self._selected_id():
-                self.impact.setText(f"{result[1]} tag(s) in the library carry these words.")
+                self.impact.setText(f"Changes {result[1]} tag(s) in the library now.")
 
-        self.impact.setText("Counting the tags with these words…")
+        self.impact.setText("Counting the tags this lesson changes…")
         self.controller.window.tasks.start(IMPACT_TASK, work, done)
+
+    def show_source(self) -> None:
+        """Open the article the selected lesson was learned in, at the passage."""
+        lesson_id = self._selected_id()
+        lesson = next((x for x in self.services.lessons.all() if x.id == lesson_id), None)
+        if lesson is None:
+            return
+        article = self.services.articles.get(lesson.article_id) if lesson.article_id is not None else None
+        if article is None:
+            self.controller.say("This lesson was imported or its article was deleted: no source to show.")
+            return
+        window = self.controller.window
+        if window.current_article_id != article.id:
+            assert article.id is not None
+            window.show_article(article.id)
+        at = article.text.find(lesson.context) if lesson.context else -1
+        start, end = (at, at + len(lesson.context)) if at >= 0 else (0, 0)
+        inside = article.text.find(lesson.text, start, end) if at >= 0 else article.text.find(lesson.text)
+        if inside >= 0:
+            start, end = inside, inside + len(lesson.text)
+        if end > start:
+            window.view.scroll_to(start, end)
+            window.view.select_span(start, end)
+        self.controller.say(f"Learned here, in “{article.title}”.")
 
     def _selected_id(self) -> int | None:
         item = self.tree.currentItem()
@@ -242,6 +272,7 @@ class LessonsPanel(_Panel):
             return
         self.tree.setCurrentItem(item)
         self.menu = QMenu(self)
+        self.menu.addAction("Show source", self.show_source)
         self.menu.addAction("Withdraw this lesson", self.withdraw_selected)
         self.menu.popup(self.tree.viewport().mapToGlobal(pos))
 

@@ -66,9 +66,9 @@ def entity_menu(controller: ReviewController, annotation_id: int, parent: QWidge
         act.setChecked(label == mark.label)
     menu.addSeparator()
     q = f"“{short}”".replace("&", "&&")
-    _add(menu, f"Apply {mark.label} to all {q} in this &article",
+    _add(menu, f"Apply {LABEL_NAMES.get(mark.label, mark.label)} to all {q} in this &article",
          lambda: controller.apply_to_all("article", annotation_id=annotation_id), "Shift+A", "applyArticle")
-    _add(menu, f"Apply {mark.label} to all {q} in the li&brary",
+    _add(menu, f"Apply {LABEL_NAMES.get(mark.label, mark.label)} to all {q} in the li&brary",
          lambda: controller.apply_to_all("library", annotation_id=annotation_id), "", "applyLibrary")
     _add(menu, f"Remove all {q} in this article",
          lambda: controller.apply_to_all("article", reject=True, annotation_id=annotation_id), "",
@@ -82,7 +82,7 @@ def entity_menu(controller: ReviewController, annotation_id: int, parent: QWidge
     same = [g for g in groups if g.label == mark.label]
     others = [g for g in groups if g.label != mark.label]
     for group in same + others:
-        act = _add(merge, f"{group.name} ({group.label})".replace("&", "&&"),
+        act = _add(merge, f"{group.name} ({LABEL_NAMES.get(group.label, group.label)})".replace("&", "&&"),
                    partial(controller.merge, source_key, group.key))
         act.setData(group.key)
     if not groups:

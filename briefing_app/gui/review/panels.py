@@ -218,7 +218,7 @@ class EntitiesPanel(_Panel):
         others = sorted((g for g in self.groups.values() if g.key != group.key),
                         key=lambda g: (g.label != group.label, g.label, g.name))
         for other in others:
-            act = merge.addAction(f"{other.name} ({other.label})".replace("&", "&&"),
+            act = merge.addAction(f"{other.name} ({LABEL_NAMES.get(other.label, other.label)})".replace("&", "&&"),
                                   partial(self.controller.merge, group.key, other.key))
             act.setData(other.key)
         merge.setEnabled(bool(others))

@@ -145,7 +145,7 @@ class ShortcutSheet(QDialog):
 
 def label_action_text(label: str) -> str:
     """Menu text of a label action."""
-    return f"{LABEL_NAMES.get(label, label)} ({label})".replace("&", "&&")
+    return LABEL_NAMES.get(label, label).replace("&", "&&")
 
 
 def _html(text: str) -> str:

@@ -249,8 +249,9 @@ def test_several_briefings_switch_delete_and_undo(
     builder = window.briefing_builder
     services = window.services
     first = builder.auto_draft([two_articles[0]])
+    builder.new_briefing()  # auto-draft fills the current briefing: a second one is started with New
     second = builder.auto_draft([two_articles[1]])
-    assert first and second and builder.chooser.count() == 2
+    assert first and second and first != second and builder.chooser.count() == 2
     assert builder.current_id == second
     builder.chooser.setCurrentIndex(builder.chooser.findData(first))
     assert builder.current_id == first

@@ -92,9 +92,9 @@ def test_build_two_article_briefing_in_the_gui_export_and_read_it_back(
     summary.appendPlainText("Hindi press: “भारत और अमेरिका के संबंध मज़बूत हैं”.")  # complex script
     qtbot.waitUntil(lambda: len(services.briefings.get(briefing_id).summary) == 3, timeout=5000)
 
-    # An officer comment on the first defence passage.
+    # An officer comment on the first passage of the first section.
     builder.tabs.setCurrentIndex(0)
-    first_defence = builder.tree.sections["defence"].child(0)
+    first_defence = next(s for s in builder.tree.sections.values() if s.childCount()).child(0)
     builder.tree.setCurrentItem(first_defence)
     commented = int(first_defence.data(0, Qt.ItemDataRole.UserRole + 11))
     builder.comment_edit.setFocus()

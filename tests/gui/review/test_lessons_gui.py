@@ -94,7 +94,8 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
     assert item is not None and item.text(0) == "Indian" and item.text(1).startswith("Boundary")
     assert item.text(2) == "Patrols", "where it was learned"
     panel.tree.setCurrentItem(item)
-    qtbot.waitUntil(lambda: panel.impact.text() == "1 tag(s) in the library carry these words.")
+    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 0 tag(s) in the library now"),
+                    timeout=30_000)  # the only tag is the officer's own
 
     panel.kind.setCurrentIndex(panel.kind.findData("reject"))
     assert panel.tree.topLevelItemCount() == 0
@@ -181,3 +182,87 @@ def test_dragging_an_edge_of_the_tag_under_review_moves_its_boundary(qtbot: QtBo
         ("boundary", "Indian", "Indian Ocean")]
     window.undo_stack.undo()
     assert window.services.annotations.get(ocean.id).text == "Indian Ocean"
+
+
+def _entity_texts(window: MainWindow, article_id: int) -> list[tuple[str, str]]:
+    return sorted((a.text, a.status) for a in window.services.annotations.for_article(article_id)
+                  if a.kind == "entity")
+
+
+def test_a_lesson_reaches_the_library_in_the_background_and_its_undo_brings_it_back(
+        qtbot: QtBot, window: MainWindow) -> None:
+    library = window.review.library_lessons
+    library.timer.setInterval(50)
+    service = AnalysisService(window.services.db, window.analyzer)
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    kept = window.services.articles.add(ImportedDocument(title="Kept", text="Tankers sail the Indian Ocean.",
+                                                         source_path=""))
+    assert other.id is not None and kept.id is not None
+    service.analyze_article(other.id)
+    service.analyze_article(kept.id)
+    accepted = next(a for a in window.services.annotations.for_article(kept.id) if a.text == "Indian Ocean")
+    window.services.annotations.accept([accepted.id])  # the officer's own decision in another article
+    assert _entity_texts(window, other.id) == [("Indian Ocean", "suggested")]
+
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    with qtbot.waitSignal(library.applied, timeout=30_000) as applied:
+        _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+        _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # same key again: one pass
+        assert library.busy() and window.statusBar().isVisible()
+    assert other.id in applied.args[0]
+    assert _entity_texts(window, other.id) == [("Indian", "suggested")], "re-suggested with the lesson"
+    assert _entity_texts(window, kept.id) == [("Indian Ocean", "accepted")], "the officer's own tag is kept"
+    assert "now applies to" in window.statusBar().currentMessage()
+
+    with qtbot.waitSignal(library.applied, timeout=30_000):
+        window.undo_stack.undo()
+    assert window.services.lessons.all() == []
+    assert _entity_texts(window, other.id) == [("Indian Ocean", "suggested")], "the undo re-suggests it back"
+
+
+def test_a_background_pass_can_be_stopped(qtbot: QtBot, window: MainWindow) -> None:
+    library = window.review.library_lessons
+    library.timer.setInterval(60_000)
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert library.busy() and library.pending
+    library.start()
+    assert library.stop_button.isVisible()
+    qtbot.mouseClick(library.stop_button, Qt.MouseButton.LeftButton)
+    assert not library.stop_button.isVisible() and not library.pending
+    assert "Stopped applying" in window.statusBar().currentMessage()
+
+
+def test_the_lessons_panel_counts_changed_tags_and_opens_the_source(qtbot: QtBot, window: MainWindow) -> None:
+    patrols = window.current_article_id
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    assert other.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(other.id)
+    ocean = next(a for a in window.services.annotations.for_article(patrols or 0) if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+    window.show_article(other.id)
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    panel = window.review.lessons_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    item = panel.tree.topLevelItem(0)
+    panel.tree.setCurrentItem(item)
+    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag(s) in the library now"), timeout=30_000)
+
+    qtbot.waitUntil(lambda: not window.review.library_lessons.busy(), timeout=30_000)
+    item = panel.tree.topLevelItem(0)
+    panel.tree.setCurrentItem(item)
+    rect = panel.tree.visualItemRect(item)
+    assert panel.tree.itemAt(rect.center()) is item
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a real double-click:
+    qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
+    assert window.current_article_id == patrols, "the article the lesson came from"
+    assert window.view.selection_span() == (TEXT.index("Indian Ocean"), TEXT.index("Indian Ocean") + len("Indian"))

@@ -1,7 +1,8 @@
-"""Six JSON-as-text columns become real JSON columns
+"""Seven JSON-as-text columns become real JSON columns
 
 ``annotation.why``/``original``, ``pillar.keywords``, ``canonicalentity.aliases`` and
-``briefing.summary``/``next_steps`` held JSON written and decoded by hand in eight places. They
+``briefing.summary``/``next_steps``/``actor_edits`` (the last added by 0004) held JSON written
+and decoded by hand in a dozen places. They
 are now SQLAlchemy ``JSON`` columns (still text in the SQLite file). Every stored value is
 made valid JSON first, nothing dropped:
 
@@ -12,8 +13,8 @@ made valid JSON first, nothing dropped:
 Each table is recreated first (batch mode) with the JSON type; ``annotation`` and ``briefing``
 keep AUTOINCREMENT. ``storage.migrate.upgrade`` runs this with foreign keys off.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-06
 """
 
@@ -25,8 +26,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -35,7 +36,8 @@ COLUMNS: dict[str, tuple[str, list[tuple[str, str | None, bool]], bool]] = {
     "annotation": ("id", [("why", "[]", False), ("original", None, True)], True),
     "pillar": ("id", [("keywords", "{}", False)], False),
     "canonicalentity": ("key", [("aliases", "[]", False)], False),
-    "briefing": ("id", [("summary", "[]", False), ("next_steps", "[]", False)], True),
+    "briefing": ("id", [("summary", "[]", False), ("next_steps", "[]", False),
+                             ("actor_edits", "{}", False)], True),
 }
 
 

@@ -1,0 +1,163 @@
+"""Transcript furniture: speaker turns ("Mr SMITH (Hume) (14:10):", "Q:", "President. –"), stage directions
+("(Laughter)", "(in French)") and procedural turns ("Thank you, Mr Speaker", "Next question, please").
+
+Stage directions and role-only labels are never entities; the name in a label is a person. For pillars a turn
+is scored on its own words (not its label, not the question before it), and procedural turns get none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
+STAGE_DIRECTION = re.compile(
+    r"\(\s*(?:laughter|laughs|applause|inaudible|unintelligible|crosstalk|cross-talk|interruption|interjections?"
+    r"|cheers|pause|silence|off[- ]mic(?:rophone)?|audio\s+(?:gap|cut)|technical\s+(?:difficulties|problems)"
+    r"|no\s+translation|untranslated|sic|(?:speaks|speaking|continues|answer(?:ed)?|replies|question)\s+in\s+\w+"
+    r"|in\s+[A-Z][a-z]+|(?:simultaneous\s+)?interpretation(?:\s+from\s+[A-Z][a-z]+)?|through\s+(?:an\s+)?interpreter"
+    r"|as\s+translated|translated(?:\s+from\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+interpretation)\s*\)",
+    re.IGNORECASE,
+)
+#: Words of a speaker label that are roles or honorifics, not a name (compared upper-cased).
+ROLE_WORDS = frozenset("""
+Q A MR MRS MS MISS DR PROF SIR DAME HE H.E. HON THE MODERATOR MODERATORS CHAIR CHAIRMAN CHAIRWOMAN CHAIRPERSON
+SPEAKER DEPUTY PRESIDENT VICE PRIME MINISTER MINISTERS SECRETARY FOREIGN DEFENCE DEFENSE STATE GENERAL COMMANDER
+FORCE AMBASSADOR SPOKESPERSON SPOKESMAN SPOKESWOMAN REPORTER REPORTERS JOURNALIST QUESTION QUESTIONER ANSWER
+INTERVIEWER PARTICIPANT AUDIENCE MEMBER PRINCE PRINCESS KING QUEEN SHEIKH SHEIKHA EMIR HIS HER HIGHNESS MAJESTY
+EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR OFFICIAL OFFICIALS SENIOR
+ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
+INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
+""".split())
+#: A speaker label at the start of a line: a few capitalised words, optional bracketed notes, then ":".
+_LABEL = re.compile(
+    r"(?m)^(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){0,5})"
+    r"(?P<notes>(?:[ \t]*\([^()\n]{1,90}\)){0,3}))[ \t]*:[ \t]+(?=\S)")
+#: European Parliament verbatim style: "President. – ", "Name, role. – ", "Name (Group), blue-card question. – ".
+_EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}?))\.[ \t]+[–—-][ \t]+(?=\S)")
+_ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
+#: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
+_PROCEDURE = (
+    r"thank\s+you(?:\s+(?:very\s+much|all|for\s+coming|for\s+(?:your|the|that)\s+question))?", r"(?:many\s+)?thanks\b",
+    r"thank\b", r"i\s+(?:would\s+like\s+to\s+)?thank", r"let\s+me\s+(?:first\s+)?thank",
+    r"good\s+(?:morning|afternoon|evening)", r"ladies\s+and\s+gentlemen",
+    r"(?:madam|mr\.?)\s+(?:president|speaker|chair(?:man|woman)?)\b", r"honourable\s+members",
+    r"my\s+question\s+is\s+(?:to|for)\b", r"(?:the\s+)?(?:next|last|final|first)\s+question",
+    r"(?:one\s+)?more\s+question", r"(?:now\s+)?i\s+(?:am|'m|’m)\s+(?:happy|glad|pleased)\s+to\s+take",
+    r"(?:we|i)\s+(?:will|can)\s+(?:now\s+)?take\b", r"(?:i\s+)?(?:give|call)\s+(?:the\s+floor|on)\b",
+    r"the\s+floor\s+is\s+yours", r"order\b", r"hear,?\s+hear",
+    r"(?:the\s+)?(?:debate|sitting|meeting|session)\s+is\s+(?:closed|suspended|adjourned|open(?:ed)?|resumed)",
+    r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
+    r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
+    r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
+    r"(?:that|this)\s+concludes", r"see\s+you\b",
+    r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
+)
+#: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
+PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLabel:
+    """One speaker label: ``[start, end)`` covers it up to and including the colon/dash and the space after it."""
+
+    start: int
+    end: int
+    #: spans of the person's name inside the label (capitals: "MOTEGI", "FAISAL BIN FARHAN")
+    names: tuple[tuple[int, int], ...]
+    #: spans of role-only words ("MODERATOR", "Q", "The SPEAKER"): never entities
+    roles: tuple[tuple[int, int], ...]
+
+
+def stage_directions(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of bracketed stage directions, brackets included."""
+    for m in STAGE_DIRECTION.finditer(text):
+        yield m.start(), m.end()
+
+
+def _has_role(words: list[str]) -> bool:
+    return any(w.upper().rstrip(".") in ROLE_WORDS or w.upper() in ROLE_WORDS for w in words)
+
+
+def speaker_labels(text: str) -> list[SpeakerLabel]:
+    """Speaker labels at line starts: labels with a role/honorific word, capitals or notes, or said twice or more."""
+    found = []
+    for m in _LABEL.finditer(text):
+        words = m.group("words").split()
+        caps = [w for w in words if w.isupper()]
+        if not (_has_role(words) or m.group("notes") or len(words) == len(caps)):
+            continue  # "Critical minerals: ..." / "Background: ..." headings are not speakers
+        found.append(m)
+    counts = Counter(m.group("words") for m in found)
+    out: list[SpeakerLabel] = []
+    for m in found:
+        words = m.group("words").split()
+        if not _has_role(words) and counts[m.group("words")] < 2 and not m.group("notes"):
+            continue  # a one-off capitalised heading ("KEY OUTCOMES:")
+        out.append(_label(text, m, m.end()))
+    for m in _EP_LABEL.finditer(text):
+        words = m.group("words").split()
+        first = words[0].rstrip(",") if words else ""
+        if first.upper() in ROLE_WORDS or ("," in m.group("words") and len(words) <= 14):
+            out.append(SpeakerLabel(m.start(), m.end(), (), _roles(text, m.start(), m.end("words"))))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _roles(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((start + w.start(), start + w.end()) for w in re.finditer(r"\S+", text[start:end])
+                 if w.group().upper().strip(".,") in ROLE_WORDS)
+
+
+def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
+    """Split a label's words into the person's name (a run of capitals after the roles) and role words."""
+    w0 = m.start("words")
+    words = [(w0 + w.start(), w0 + w.end()) for w in re.finditer(r"\S+", m.group("words"))]
+    roles, names = [], []
+    run: list[tuple[int, int]] = []
+    for s, e in words:
+        word = text[s:e]
+        if word.upper().rstrip(".") in ROLE_WORDS and not run:
+            roles.append((s, e))
+        elif _ALLCAPS_NAME.fullmatch(word) or (run and word in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE")):
+            run.append((s, e))
+        else:
+            run = []
+            break
+    if run and text[run[-1][0]:run[-1][1]] not in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE"):
+        names.append((run[0][0], run[-1][1]))
+    return SpeakerLabel(m.start(), end, tuple(names), tuple(roles))
+
+
+def strip_furniture(text: str, start: int, end: int, label: SpeakerLabel | None) -> str:
+    """The words of ``text[start:end]`` a pillar is judged on: without its speaker label and stage directions."""
+    if label is not None and label.start <= start < label.end:
+        start = min(end, label.end)
+    body = text[start:end]
+    if "(" in body:
+        body = STAGE_DIRECTION.sub(" ", body)
+    return body
+
+
+#: Words left after the procedural phrases of a sentence that still leave it procedural ("I thank the member
+#: for Hume for his question": "the member for Hume for his question").
+PROCEDURAL_REST = 8
+
+
+def procedural_rest(body: str) -> str | None:
+    """What is left of a procedural sentence after its procedural phrases, or None when it is not one.
+
+    Procedural phrases ("Thank you, Mr Speaker", "I thank the member for") are taken off the front one after
+    another; what is left must be short, so "Mr Speaker, the treaty we signed ..." is content. The caller
+    checks the rest for topic words ("Thank you for your hospitality" is about the visit).
+    """
+    rest, matched = body, False
+    while (m := PROCEDURAL.match(rest)) is not None and m.end() > 0:
+        matched, rest = True, rest[m.end():]
+    return rest if matched and len(re.findall(r"\w+", rest)) <= PROCEDURAL_REST else None
+
+
+def is_procedural(body: str) -> bool:
+    """True for a procedural turn or sentence ("Thank you, Mr Speaker.", "The debate is closed.")."""
+    return procedural_rest(body) is not None
