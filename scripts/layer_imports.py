@@ -4,8 +4,10 @@
 
 Floors, bottom to top, as mapped onto today's folders (update :data:`LAYERS` when folders move):
 
-1. domain    core/models.py, core/text.py, core/offsets.py, core/search_hits.py, resources/ (package data) and the
-             package roots; imports nothing of the app.
+1. domain    core/models.py, core/text.py, core/offsets.py, core/search_hits.py, core/identity.py,
+             core/quotes.py, core/tempfiles.py (stdlib only: the export and storage both clean up
+             their leftovers with it), resources/ (package data) and the package roots; imports
+             nothing of the app.
 2. storage, nlp, importers, export: each may import only the domain floor; an import from
              one of them into another ("storage imports nlp to seed pillars") is reported as
              running across floor 2.
@@ -42,6 +44,7 @@ LAYERS: list[tuple[str, int, str]] = [
     ("briefing_app.core.text", 1, "domain"),
     ("briefing_app.core.offsets", 1, "domain"),
     ("briefing_app.core.search_hits", 1, "domain"),
+    ("briefing_app.core.identity", 1, "domain"),
     ("briefing_app.core.quotes", 1, "domain"),
     ("briefing_app.core.tempfiles", 1, "domain"),
     ("briefing_app.resources", 1, "domain"),

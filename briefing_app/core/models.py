@@ -4,14 +4,79 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     """Timezone-aware now, used for every timestamp."""
     return datetime.now(UTC)
+
+
+# -- the vocabulary ----------------------------------------------------------------------------
+# StrEnum values are the strings stored since the first release, so no stored data changes;
+# a member compares equal to its string ("accepted" == AnnotationStatus.ACCEPTED).
+
+
+class ArticleStatus(StrEnum):
+    """Where an article is in the officer's review."""
+
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    REVIEWED = "reviewed"
+
+
+class AnnotationKind(StrEnum):
+    """What an annotation marks."""
+
+    ENTITY = "entity"  # a name (PERSON, ORG, GPE...)
+    PILLAR = "pillar"  # a passage about a pillar
+
+
+class AnnotationOrigin(StrEnum):
+    """Who made an annotation."""
+
+    MODEL = "model"  # the statistical model
+    GAZETTEER = "gazetteer"  # the gazetteer and the rules
+    LEARNED = "learned"  # a lesson the officer taught
+    USER = "user"  # the officer, by hand
+
+
+class AnnotationStatus(StrEnum):
+    """The officer's decision on an annotation."""
+
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class StrEnumType(TypeDecorator[StrEnum]):
+    """A StrEnum stored as its plain string value (the column stays VARCHAR; an unknown value is refused)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> StrEnum | None:
+        return None if value is None else self.enum(value)
+
+
+def _json_column(default: Any, nullable: bool = False) -> Any:
+    """A real JSON column (SQLite stores it as text; SQLAlchemy encodes and decodes it)."""
+    factory = (lambda: type(default)()) if default is not None else None
+    # The Column default too, so Core inserts (bulk analysis results) that leave it out get one.
+    return Field(default_factory=factory, sa_column=Column(JSON(none_as_null=True), nullable=nullable,
+                                                           default=factory))
 
 
 class Article(SQLModel, table=True):
@@ -29,7 +94,8 @@ class Article(SQLModel, table=True):
     format: str = ""  # txt | docx | html | pdf | paste
     text: str
     text_hash: str = Field(index=True, unique=True)
-    status: str = "new"  # new | in_review | reviewed
+    status: ArticleStatus = Field(default=ArticleStatus.NEW, sa_column=Column(StrEnumType(ArticleStatus),
+                                                                              nullable=False))
     analysed_at: datetime | None = None
     analysis_mode: str = ""  # model | rules-only
     # Indexed: the library view pages newest first (migration 0004).
@@ -46,18 +112,20 @@ class Annotation(SQLModel, table=True):
     article_id: int = Field(
         sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), index=True, nullable=False)
     )
-    kind: str  # entity | pillar
+    kind: AnnotationKind = Field(sa_column=Column(StrEnumType(AnnotationKind), nullable=False))
     start: int
     end: int
     label: str  # entity label (PERSON...) or pillar id
     text: str = ""
     entity_id: str = ""  # canonical entity key for kind == entity
     role: str = ""  # title/role of a PERSON
-    origin: str = "model"  # model | gazetteer | learned | user
-    status: str = "suggested"  # suggested | accepted | rejected
+    origin: AnnotationOrigin = Field(default=AnnotationOrigin.MODEL,
+                                     sa_column=Column(StrEnumType(AnnotationOrigin), nullable=False))
+    status: AnnotationStatus = Field(default=AnnotationStatus.SUGGESTED,
+                                     sa_column=Column(StrEnumType(AnnotationStatus), nullable=False))
     confidence: float = 1.0
-    why: str = ""  # JSON list of terms that fired (pillars)
-    original: str = ""  # JSON of the original suggestion when edited
+    why: list[str] | str = _json_column([])  # terms that fired (pillars) or why a name was found (entities)
+    original: dict[str, Any] | None = _json_column(None, nullable=True)  # the suggestion as first made, once edited
     created_by: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -87,7 +155,7 @@ class Pillar(SQLModel, table=True):
     name: str
     colour: str
     description: str = ""
-    keywords: str = "{}"  # JSON object term -> weight
+    keywords: dict[str, float] = _json_column({})  # term -> weight
     position: int = 0
 
 
@@ -98,7 +166,7 @@ class CanonicalEntity(SQLModel, table=True):
     name: str
     label: str
     role: str = ""
-    aliases: str = "[]"  # JSON list of surface forms merged into this entity
+    aliases: list[str] = _json_column([])  # surface forms merged into this entity
     updated_at: datetime = Field(default_factory=utcnow)
 
 
@@ -116,12 +184,12 @@ class Briefing(SQLModel, table=True):
     reference: str = ""
     classification: str = "UNCLASSIFIED"
     caveat: str = ""
-    summary: str = "[]"  # JSON list of bullet strings
+    summary: list[str] = _json_column([])  # bullet strings
     assessment: str = ""
-    next_steps: str = "[]"  # JSON list of strings
+    next_steps: list[str] = _json_column([])
     page_budget: float = 2.0  # target length in pages (issue 15); 0 = no budget
     newest_first: bool = False  # passages of each section ordered by source date, newest first
-    actor_edits: str = "{}"  # JSON {entity key: {"role": str, "name": str, "removed": bool}}
+    actor_edits: dict[str, dict[str, Any]] = _json_column({})  # entity key -> {"role": str, "name": str, "removed": bool}
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -13,7 +13,6 @@ range (:meth:`ArticleView.update_entity`); the gutter repaints its bars.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
 
+from briefing_app.core.models import AnnotationOrigin, AnnotationStatus
 from briefing_app.core.offsets import OffsetMap
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 
@@ -41,6 +41,8 @@ STATUS_PROPERTY = QTextFormat.Property.UserProperty + 3
 #: Marks drawn per event-loop turn in a full render (3,000 take ~35 ms here: under the 50 ms
 #: target for a normal article, and a long report never blocks the window for long).
 RENDER_CHUNK = 3000
+#: Tags a bulk edit (accept all remaining) redraws per event-loop turn: the window answers between slices.
+BULK_CHUNK = 500
 
 
 @dataclass(slots=True)
@@ -54,7 +56,7 @@ class EntityMark:
     status: str  # suggested | accepted
     origin: str
     confidence: float = 1.0
-    why: str = ""  # JSON list or plain text: what made the tagger suggest it
+    why: list[str] | str = ""  # terms (pillars) or plain text (entities): what made the tagger suggest it
 
 
 @dataclass(slots=True)
@@ -68,7 +70,7 @@ class PillarMark:
     status: str
     origin: str = "model"
     confidence: float = 1.0
-    why: str = ""
+    why: list[str] | str = ""
 
 
 ORIGIN_NAMES = {"model": "language model", "gazetteer": "gazetteer (known names list)",
@@ -132,7 +134,7 @@ class PillarGutter(QWidget):
             if rect.bottom() < visible.top() or rect.top() > visible.bottom():
                 continue
             colour = QColor(self._view.pillar_colours.get(mark.pillar_id, "#888888"))
-            if mark.status == "suggested":
+            if mark.status == AnnotationStatus.SUGGESTED:
                 # Suggestions: a pale bar; decided passages: solid.
                 colour.setAlpha(105)
             painter.fillRect(rect, colour)
@@ -271,7 +273,7 @@ class ArticleView(QWidget):
         if base_fmt is None:
             base_fmt = QTextCharFormat()
             base = QColor(label_colour(mark.label))
-            if mark.status == "suggested":
+            if mark.status == AnnotationStatus.SUGGESTED:
                 # Suggestions: paler fill and a dotted grey underline.
                 colour = QColor(base)
                 colour.setAlpha(150)
@@ -281,7 +283,7 @@ class ArticleView(QWidget):
             else:
                 colour = base
                 base_fmt.setFontWeight(QFont.Weight.DemiBold)
-                if mark.origin == "user":
+                if mark.origin == AnnotationOrigin.USER:
                     # Made by the officer: a solid underline in a darker shade of the label colour.
                     base_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     base_fmt.setUnderlineColor(base.darker(170))
@@ -296,7 +298,7 @@ class ArticleView(QWidget):
         fmt.setProperty(ANNOTATION_ID_PROPERTY, mark.annotation_id)
         return fmt
 
-    def _apply_entity_formats(self, marks: Iterable[EntityMark]) -> None:
+    def _apply_entity_formats(self, marks: Iterable[EntityMark], chunk: int = RENDER_CHUNK) -> None:
         """Draw marks; past RENDER_CHUNK of them the rest is drawn in later event-loop turns.
 
         A long report can carry many thousands of tags: drawing them in one go
@@ -305,19 +307,19 @@ class ArticleView(QWidget):
         """
         self._render_generation += 1
         pending = list(marks)
-        self._apply_chunk(pending[:RENDER_CHUNK])
-        self._rendering = len(pending) > RENDER_CHUNK
+        self._apply_chunk(pending[:chunk])
+        self._rendering = len(pending) > chunk
         if self._rendering:
-            self._schedule_chunks(pending[RENDER_CHUNK:], self._render_generation)
+            self._schedule_chunks(pending[chunk:], self._render_generation, chunk)
 
-    def _schedule_chunks(self, rest: list[EntityMark], generation: int) -> None:
+    def _schedule_chunks(self, rest: list[EntityMark], generation: int, chunk: int = RENDER_CHUNK) -> None:
         def step() -> None:
             if generation != self._render_generation:
                 return  # a newer full render replaced this one
             # Only marks still current (an edit may have replaced or removed one meanwhile).
-            self._apply_chunk([m for m in rest[:RENDER_CHUNK] if self.entity_marks.get(m.annotation_id) is m])
-            if len(rest) > RENDER_CHUNK:
-                self._schedule_chunks(rest[RENDER_CHUNK:], generation)
+            self._apply_chunk([m for m in rest[:chunk] if self.entity_marks.get(m.annotation_id) is m])
+            if len(rest) > chunk:
+                self._schedule_chunks(rest[chunk:], generation, chunk)
             else:
                 self._rendering = False
                 self.renderFinished.emit()
@@ -355,6 +357,25 @@ class ArticleView(QWidget):
                 cursor.setPosition(self.offsets.to_utf16(mark.end), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(self._entity_format(mark))
         cursor.endEditBlock()
+
+    def update_entities(self, changed: list[tuple[EntityMark | None, int]]) -> None:
+        """Re-render many entities (a bulk edit) like a full render: no reload of the text, the
+        first RENDER_CHUNK drawn at once and the rest in later event-loop turns."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        redraw: list[EntityMark] = []
+        for mark, annotation_id in changed:
+            old = self.entity_marks.pop(annotation_id, None)
+            if old is not None and (mark is None or (old.start, old.end) != (mark.start, mark.end)):
+                cursor.setPosition(self.offsets.to_utf16(old.start))
+                cursor.setPosition(self.offsets.to_utf16(old.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(QTextCharFormat())
+            if mark is not None:
+                self.entity_marks[annotation_id] = mark
+                redraw.append(mark)
+        cursor.endEditBlock()
+        redraw.sort(key=lambda m: m.start)  # the top of the article first
+        self._apply_entity_formats(redraw, BULK_CHUNK)
 
     def update_pillar(self, mark: PillarMark | None, annotation_id: int) -> None:
         """Add, change or remove (``mark`` None) one pillar passage."""
@@ -481,7 +502,7 @@ class ArticleView(QWidget):
         mark = self.entity_marks.get(ann) if ann is not None else None
         if mark is not None:
             status = {"suggested": "suggestion", "accepted": "accepted"}.get(mark.status, mark.status)
-            if mark.origin == "user":
+            if mark.origin == AnnotationOrigin.USER:
                 status = "added by you"
             lines = [f"<b>{_html(self.text[mark.start:mark.end])}</b> — "
                      f"{LABEL_NAMES.get(mark.label, mark.label)}, {status}",
@@ -501,8 +522,8 @@ class ArticleView(QWidget):
         lines = []
         for m in sorted(marks, key=lambda m: -m.confidence):
             name = self.pillar_names.get(m.pillar_id, m.pillar_id)
-            status = "added by you" if m.origin == "user" else (
-                "suggestion" if m.status == "suggested" else "accepted")
+            status = "added by you" if m.origin == AnnotationOrigin.USER else (
+                "suggestion" if m.status == AnnotationStatus.SUGGESTED else "accepted")
             why = _why(m.why)
             lines.append(f"<b>{_html(name)}</b> pillar, {status}, confidence {m.confidence:.0%}"
                          + (f" — why: {_html(why)}" if why else ""))
@@ -622,14 +643,10 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _why(raw: str) -> str:
-    """``why`` is stored as a JSON list of terms (pillars) or free text."""
-    if not raw:
+def _why(value: object) -> str:
+    """``why`` (a JSON column) holds a list of terms (pillars) or free text (entities)."""
+    if not value:
         return ""
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return raw
     if isinstance(value, list):
         return ", ".join(str(v) for v in value[:8])
     return str(value)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QDropEvent, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QColor, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,6 +42,8 @@ from briefing_app.core.services.articles import (
     ImportOutcome,
     ImportStopped,
 )
+from briefing_app.core.services.changes import ChangeSet
+from briefing_app.gui.undo import ChangeCommand
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
 from briefing_app.importers.dates import iso_date
 from briefing_app.storage.errors import describe_storage_error
@@ -166,29 +168,6 @@ class MetadataDialog(QDialog):
             self.error.setText(f"The date “{date}” was not understood; use YYYY-MM-DD or leave it empty.")
             return
         super().accept()
-
-
-class EditMetadataCommand(QUndoCommand):
-    """Undoable metadata change; every step is committed by the service before it shows."""
-
-    def __init__(self, window: MainWindow, article_id: int, before: dict[str, str], after: dict[str, str]) -> None:
-        super().__init__("Edit article details")
-        self.window, self.article_id, self.before, self.after = window, article_id, before, after
-
-    def _apply(self, values: dict[str, str]) -> None:
-        article = self.window.services.articles.update_metadata(self.article_id, **values)
-        self.window.library.refresh_rows([self.article_id])
-        if self.window.current_article_id == self.article_id:
-            self.window.setWindowTitle(f"{article.title} — Briefing Builder")
-        builder = getattr(self.window, "briefing_builder", None)
-        if builder is not None:  # the builder and preview show the new title, outlet and date at once
-            builder.article_details_changed(self.article_id)
-
-    def redo(self) -> None:
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
 
 
 class ImportReportDialog(QDialog):
@@ -355,9 +334,26 @@ class LibraryFeatures(QObject):
         changed = {k: v for k, v in after.items() if v != before[k]}
         if not changed:
             return False
-        self.window.undo_stack.push(EditMetadataCommand(
-            self.window, article_id, {k: before[k] for k in changed}, changed))
+        self.apply_metadata(article_id, changed)
         return True
+
+    def apply_metadata(self, article_id: int, values: dict[str, str]) -> None:
+        """Save new details of an article and push the edit on the undo stack (library, title, builder follow)."""
+        changes = self.window.services.articles.update_metadata_change(article_id, **values)
+        # pushing shows it (the command's first redo only refreshes: the service already saved it)
+        self.window.undo_stack.push(ChangeCommand(self.window.services.changes, changes, self._metadata_replayed))
+
+    def _metadata_replayed(self, changes: ChangeSet, backwards: bool) -> None:
+        window = self.window
+        window.library.refresh_rows(changes.article_ids())
+        for before, after in changes.rows:
+            shown = before if backwards else after
+            if shown is not None and shown.id == window.current_article_id:
+                window.setWindowTitle(f"{shown.title} — Briefing Builder")
+        builder = getattr(window, "briefing_builder", None)
+        if builder is not None:  # the builder and preview show the new title, outlet and date at once
+            for article_id in changes.article_ids():
+                builder.article_details_changed(article_id)
 
     # -- importing ------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[Path], show_single: bool = True) -> bool:
@@ -545,8 +541,8 @@ class LibraryFeatures(QObject):
         for article_id in ids:
             # An analysis still running for a deleted article cannot store anything: drop its outcome.
             window.tasks.cancel(f"analysis:{article_id}")
-        # Undo commands may refer to the deleted articles; they can no longer be replayed.
-        window.undo_stack.clear()
+        # The undo stack is kept: the deletion is a command on it, so the commands below it are
+        # only replayed after the deletion was undone and their articles are back.
         if window.current_article_id in ids:
             window.current_article_id = None
             window.render_annotations()

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,9 +39,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.models import Article
 from briefing_app.core.services import Services
 from briefing_app.core.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
+from briefing_app.core.services.changes import ChangeSet
 from briefing_app.core.services.open_suggestions import Visibility
+from briefing_app.gui.undo import ChangeCommand
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
 
@@ -304,24 +307,6 @@ class TitleDelegate(QStyledItemDelegate):
                 break
 
 
-class SetStatusCommand(QUndoCommand):
-    """Undoable change of the review status of articles."""
-
-    def __init__(self, services: Services, panel: LibraryPanel, before: dict[int, str], status: str) -> None:
-        super().__init__(f"Mark {len(before)} article(s) as {STATUS_NAMES.get(status, status)}")
-        self.services, self.panel, self.before, self.status = services, panel, before, status
-
-    def redo(self) -> None:
-        for article_id in self.before:
-            self.services.articles.set_status(article_id, self.status)
-        self.panel.refresh_rows(self.before)
-
-    def undo(self) -> None:
-        for article_id, status in self.before.items():
-            self.services.articles.set_status(article_id, status)
-        self.panel.refresh_rows(self.before)
-
-
 class EntityFilterBox(QComboBox):
     """Editable entity filter: the list of the library's entities is (re)loaded when opened."""
 
@@ -376,7 +361,8 @@ class LibraryPanel(QWidget):
     articleActivated = Signal(int)  # the current row changed to this article
     editRequested = Signal(int)  # "Edit details…"
     analyseRequested = Signal(list)  # "Analyse again"
-    articlesDeleted = Signal(list)  # after the deletion was committed
+    articlesDeleted = Signal(list)  # after the deletion was committed (or redone)
+    articlesRestored = Signal(list)  # a deletion was undone
     refreshed = Signal()  # the table shows the current filters' result
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -664,9 +650,11 @@ class LibraryPanel(QWidget):
     # -- actions --------------------------------------------------------------------------------
     def set_status(self, article_ids: list[int], status: str) -> None:
         """Change the review status through the undo stack."""
-        rows = {r.id: r.status for r in self.services.articles.list_summaries(article_ids=article_ids)}
-        if rows:
-            self.undo_stack.push(SetStatusCommand(self.services, self, rows, status))
+        changes = self.services.changes.set_statuses(article_ids, status)
+        if changes:
+            changes.description = f"Mark {len(changes.statuses)} article(s) as {STATUS_NAMES.get(status, status)}"
+            self.undo_stack.push(ChangeCommand(self.services.changes, changes,
+                                               lambda c, _backwards: self.refresh_rows(c.article_ids())))
 
     def delete_selected(self) -> bool:
         """Ask, then delete the selected articles with their annotations, notes and briefing passages."""
@@ -684,13 +672,29 @@ class LibraryPanel(QWidget):
             self, "Delete from the library",
             f"Delete {what} from the library?\n\n{'Its' if len(ids) == 1 else 'Their'} {tags} tags, notes and any "
             "passages used in briefings "
-            "are deleted too. This cannot be undone.",
+            "are deleted too. Edit ▸ Undo brings them back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.services.articles.delete_many(ids)
+        changes = self.services.articles.delete_change(ids)
+        # pushing removes the rows (the command's first redo only refreshes: the service already deleted them)
+        self.undo_stack.push(ChangeCommand(self.services.changes, changes, self._deletion_replayed))
+        return True
+
+    def _deletion_replayed(self, changes: ChangeSet, backwards: bool) -> None:
+        """Undo of a deletion shows the articles again; redo removes them again."""
+        ids = sorted(s.id for s, _ in changes.rows if s is not None and s.model is Article)
+        if not changes.rows or not ids:
+            return
+        if backwards:
+            self.refresh()
+            self.articlesRestored.emit(ids)
+        else:
+            self._rows_deleted(ids)
+
+    def _rows_deleted(self, ids: list[int]) -> None:
         # Removing rows moves Qt's current index to a neighbour: do not open that one by surprise.
         self._quiet = True
         self.model.remove_ids(set(ids))
@@ -702,7 +706,6 @@ class LibraryPanel(QWidget):
         f = self.filters()
         self._update_summary(f, self.model.rowCount() if f.query else self.services.articles.count_matching(f))
         self.articlesDeleted.emit(ids)
-        return True
 
     def _context_menu(self, pos: Any) -> None:
         index = self.table.indexAt(pos)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing_app.nlp.gazetteer import Gazetteer, alias_key
+from briefing_app.core.identity import entity_key, labels_compatible, surface_key
+from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.titles import surname_of
 from briefing_app.nlp.types import EntitySpan
 
@@ -13,8 +14,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def canonical_text(text: str) -> str:
-    """Surface text reduced to an id key: one space, no leading 'the', no possessive, case-folded."""
-    return alias_key(_SPACES.sub(" ", text))
+    """Surface text reduced to an id key (core.identity.surface_key)."""
+    return surface_key(text)
 
 
 def assign_entity_ids(entities: Sequence[EntitySpan], gazetteer: Gazetteer, particles: frozenset[str],
@@ -44,16 +45,15 @@ def assign_entity_ids(entities: Sequence[EntitySpan], gazetteer: Gazetteer, part
             ent.label = ent.entity_id.split(":", 1)[0] or ent.label
             continue
         if key in officer:
-            ent.entity_id = f"{ent.label}:{canonical_text(officer[key])}"
+            ent.entity_id = entity_key(ent.label, officer[key])
             continue
         entry = gazetteer.lookup(ent.text)
-        if entry is not None and (entry.label == ent.label or {entry.label, ent.label} <= {"GPE", "LOC"}
-                                  or {entry.label, ent.label} <= {"LAW", "EVENT", "ORG"}):
+        if entry is not None and labels_compatible(entry.label, ent.label):
             ent.entity_id = entry.entity_id
             continue
         if ent.label == "PERSON" and len(full_names.get(key, ())) == 1:
-            ent.entity_id = f"PERSON:{next(iter(full_names[key]))}"
+            ent.entity_id = entity_key("PERSON", next(iter(full_names[key])))
             continue
         if acronyms and key in acronyms:
             key = acronyms[key]
-        ent.entity_id = f"{ent.label}:{key}"
+        ent.entity_id = entity_key(ent.label, key)

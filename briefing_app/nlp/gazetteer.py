@@ -9,6 +9,7 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from briefing_app.core.identity import entity_key, surface_key
 from briefing_app.resources import resource_root
 
 #: Sections of the gazetteer file that hold entries, in file order.
@@ -16,8 +17,6 @@ ENTRY_SECTIONS: tuple[str, ...] = (
     "countries", "cities", "regions", "organisations", "offices", "initiatives", "people", "nationalities",
 )
 SPANS_KEY = "gazetteer"
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -32,19 +31,13 @@ class GazEntry:
 
     @property
     def entity_id(self) -> str:
-        """Canonical key shared by every alias."""
-        return f"{self.label}:{self.name.casefold()}"
+        """Canonical key shared by every alias (core.identity owns the formula)."""
+        return entity_key(self.label, self.name)
 
 
 def alias_key(text: str) -> str:
-    """Lookup key of a surface form: case-folded, no dots, plain hyphens and apostrophes, no 'the'."""
-    key = _DASHES.sub("-", text).replace("\u2019", "'").replace(".", "")
-    key = _SPACES.sub(" ", key).strip().casefold()
-    if key.startswith("the "):
-        key = key[4:]
-    if key.endswith("'s"):
-        key = key[:-2]
-    return key
+    """Lookup key of a surface form (core.identity.surface_key: case-folded, no dots, no 'the')."""
+    return surface_key(text)
 
 
 def surface_variants(alias: str) -> list[str]:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from briefing_app.core.identity import entity_key
 from briefing_app.nlp.aliases import canonical_text
 
 #: Lesson action values (mirrors ``core.models.LessonAction``; nlp imports nothing from core).
@@ -315,7 +316,7 @@ class CompiledLessons:
         """Canonical surface -> entity key, from the officer's merges."""
         with self._lock:
             if self._keys is None:  # rebuilt only after the merges changed
-                self._keys = {k: r.entity_key or f"{r.label}:{canonical_text(r.canonical)}"
+                self._keys = {k: r.entity_key or entity_key(r.label, r.canonical)
                               for k, r in self._alias.items()}
             return self._keys
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import logging
 import os
 import sqlite3
@@ -23,9 +22,8 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, create_engine
 
-from briefing_app.core.models import Pillar
 from briefing_app.core.tempfiles import remove_stale
 from briefing_app.storage import migrate
 from briefing_app.storage.backup import (
@@ -242,7 +240,6 @@ def open_database(path: str | Path) -> Database:
                 _refuse_foreign(engine, db_path)
             _migrate(engine, db_path, existed)
         db = Database(db_path, engine)
-        _seed_pillars(db)
     except StorageError:
         engine.dispose()
         raise
@@ -370,8 +367,7 @@ def _create_fresh(db_path: Path) -> None:
     event.listen(engine, "connect", _set_creation_pragmas)
     try:
         try:
-            migrate.upgrade(engine)
-            _seed_pillars(Database(tmp, engine))
+            migrate.upgrade(engine)  # (the default pillars are seeded by the pillar service on open)
         finally:
             engine.dispose()
         _fsync(tmp)
@@ -450,20 +446,3 @@ def _open_read_only(db_path: Path, reason: str) -> Database:
     log.warning("Opened %s read-only: %s", db_path, reason)
     return Database(db_path, engine, read_only_reason=reason)
 
-
-def _seed_pillars(db: Database) -> None:
-    """Fill the pillar table from the bundled taxonomy the first time."""
-    from briefing_app.nlp.taxonomy import load_taxonomy
-
-    with db.session() as session:
-        if session.exec(select(Pillar)).first() is not None:
-            return
-        for position, pillar in enumerate(load_taxonomy()):
-            session.add(
-                Pillar(
-                    id=pillar.id, name=pillar.name, colour=pillar.colour,
-                    description=pillar.description, keywords=json.dumps(pillar.keywords),
-                    position=position,
-                )
-            )
-        session.commit()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from briefing_app.core.services import Services
@@ -50,7 +48,7 @@ def test_header_fields_are_stored_and_sanitised(services: Services) -> None:
     stored = svc.get(briefing.id)
     assert stored is not None
     assert stored.subject == "Trade talks"
-    assert json.loads(stored.summary) == ["First point", "Second"]
+    assert stored.summary == ["First point", "Second"]
     assert (stored.classification, stored.caveat, stored.from_) == ("SECRET", "UK EYES ONLY", "Desk")
     with pytest.raises(ValueError):
         svc.update(briefing.id, nonsense="x")
@@ -94,7 +92,7 @@ def test_snapshot_restore_and_replace_items_keep_ids(services: Services, two_art
     assert svc.get(briefing.id) is None and svc.items(briefing.id) == []
     restored = svc.restore(snapshot)
     assert restored.id == briefing.id and restored.title == "Undo me"
-    assert json.loads(restored.summary) == ["One"]
+    assert restored.summary == ["One"]
     assert [i.id for i in svc.items(briefing.id)] == [first.id, second.id]
 
 

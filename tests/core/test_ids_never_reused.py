@@ -57,7 +57,7 @@ def test_undo_of_delete_briefing_never_overwrites_a_briefing_created_meanwhile(d
         assert mine.id is not None
         _item(window, mine.id, article, "joint military exercises")
         snapshot = window.briefings.snapshot(mine.id)
-        window.briefings.delete(mine.id)  # "Delete briefing" (DeleteBriefingCommand.redo)
+        window.briefings.delete(mine.id)  # "Delete briefing"
 
         # Meanwhile a new briefing with items is created (e.g. by another task on the database).
         other = Services.open(db_path)
@@ -70,7 +70,7 @@ def test_undo_of_delete_briefing_never_overwrites_a_briefing_created_meanwhile(d
             other.close()
         assert theirs.id != mine.id
 
-        window.briefings.restore(snapshot)  # Undo (DeleteBriefingCommand.undo)
+        window.briefings.restore(snapshot)  # Undo of the delete
         kept = window.briefings.get(theirs.id)
         assert kept is not None and kept.title == "Made meanwhile"
         assert [i.text for i in window.briefings.items(theirs.id)] == [

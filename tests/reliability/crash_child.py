@@ -24,14 +24,15 @@ from pathlib import Path
 import alembic.command  # noqa: F401  (preloaded: first creation runs the migrations)
 
 from briefing_app.core.services import Services
-from briefing_app.core.services.annotations import AnnotationConflict, AnnotationSnapshot
+from briefing_app.core.services.annotations import AnnotationConflict
+from briefing_app.core.services.changes import RowSnapshot
 from briefing_app.importers import ImportedDocument
 from briefing_app.storage.backup import make_backup, restore_backup
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE")
 
 
-def snapshot_dict(snap: AnnotationSnapshot) -> dict[str, object]:
+def snapshot_dict(snap: RowSnapshot) -> dict[str, object]:
     """The fields the parent verifies."""
     return {"id": snap.id, "kind": snap.kind, "start": snap.start, "end": snap.end, "label": snap.label,
             "status": snap.status, "origin": snap.origin, "text": snap.text}

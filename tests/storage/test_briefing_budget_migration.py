@@ -44,7 +44,7 @@ def test_a_0003_library_keeps_its_briefings_with_the_new_defaults(tmp_path: Path
     try:
         briefing = services.briefings.get(2)
         assert briefing is not None and briefing.classification == "OFFICIAL"
-        assert (briefing.page_budget, briefing.newest_first, briefing.actor_edits) == (2.0, False, "{}")
+        assert (briefing.page_budget, briefing.newest_first, briefing.actor_edits) == (2.0, False, {})  # JSON since 0005
         (item,) = services.briefings.items(2)
         assert (item.comment, item.quote, item.paraphrase) == ("keep", "", "")
         doc = services.briefings.document(2)

@@ -20,15 +20,25 @@ def test_new_database_is_migrated_and_configured(db_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
-            pillars = [r[0] for r in conn.exec_driver_sql("SELECT id FROM pillar ORDER BY position")]
-        assert pillars == ["defence", "security", "trade", "technology", "energy", "health", "people",
-                           "diplomacy"]
         assert db.integrity_check() == ["ok"]
     finally:
         db.close()
 
 
+def test_services_seed_the_default_pillars_once(db_path: Path) -> None:
+    from briefing_app.core.services import Services
+
+    svc = Services.open(db_path)  # seeding is a service's job: storage knows tables, not the taxonomy
+    assert list(svc.pillars.ids()) == ["defence", "security", "trade", "technology", "energy", "health", "people",
+                                       "diplomacy"]
+    assert svc.pillars.seed_defaults() is False
+    svc.close()
+
+
 def test_reopening_keeps_data(db_path: Path) -> None:
+    from briefing_app.core.services import Services
+
+    Services.open(db_path).close()
     db = open_database(db_path)
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE pillar SET name='Defence & Security' WHERE id='defence'")

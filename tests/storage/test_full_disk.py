@@ -159,8 +159,9 @@ def test_messages_name_the_space_needed_and_where(tmp_path: Path) -> None:
 
 def test_half_made_checks_never_hide_the_real_storage_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Creating a database on a full disk says so (and leaves no file behind)."""
-    monkeypatch.setattr(database, "_seed_pillars",
-                        lambda _db: (_ for _ in ()).throw(sqlite3.OperationalError("database or disk is full")))
+    # the disk fills while the new database is being built (its schema written)
+    monkeypatch.setattr(database.migrate, "upgrade",
+                        lambda _engine: (_ for _ in ()).throw(sqlite3.OperationalError("database or disk is full")))
     with pytest.raises(DiskFull, match="creating briefing.db"):
         open_database(db_path)
     assert list(db_path.parent.iterdir()) == []

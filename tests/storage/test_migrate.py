@@ -63,10 +63,17 @@ def _baseline_database(db_path: Path) -> None:
     engine.dispose()
 
 
+#: Made valid JSON by 0005 ("" becomes [] or NULL): checked by tests/storage/test_json_columns_migration.py.
+JSON_COLUMNS = {"why", "original", "aliases", "summary", "next_steps", "keywords", "actor_edits"}
+
+
 def _dump(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(db_path) as conn:
-        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-                for table in ("article", "annotation", "note", "briefing", "briefingitem", "canonicalentity")}
+        out = {}
+        for table in ("article", "annotation", "note", "briefing", "briefingitem", "canonicalentity"):
+            names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in JSON_COLUMNS]
+            out[table] = conn.execute(f"SELECT {', '.join(map(repr, names))} FROM {table} ORDER BY 1").fetchall()
+        return out
 
 
 def _fts_ids(conn: sqlite3.Connection, word: str) -> list[int]:

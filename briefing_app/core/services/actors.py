@@ -1,22 +1,21 @@
 """The Key actors table of a briefing: one row per real person or body across the cited articles (issue 15).
 
-Which mentions are the same actor is decided in one place, :func:`identity_of`, from what the entity
-identity offers today (the officer's renames and merges in ``CanonicalEntity``, the gazetteer, and the
-surname rule of :mod:`briefing_app.nlp.aliases` applied across articles), so that it can be switched to
-the entity-identity module in one call.
+Which mentions are the same actor is decided in one place, :func:`identity_of`: a mention's key is the
+entity identity's (:func:`briefing_app.core.identity.entity_key`, the rule every layer uses), joined by the
+officer's renames and merges in ``CanonicalEntity``, the gazetteer, and the surname rule applied across
+articles.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, Article, CanonicalEntity
+from briefing_app.core.identity import entity_key, surface_key
+from briefing_app.core.models import Annotation, AnnotationKind, AnnotationStatus, Article, CanonicalEntity
 from briefing_app.export import model as doc_model
-from briefing_app.nlp.aliases import canonical_text
 from briefing_app.nlp.gazetteer import default_gazetteer
 from briefing_app.nlp.titles import surname_of
 from briefing_app.storage.database import Database
@@ -65,7 +64,7 @@ def identity_of(db: Database, anns: list[Annotation]) -> dict[int, tuple[str, st
     gazetteer = default_gazetteer()
     out: dict[int, tuple[str, str]] = {}
     for ann in anns:
-        key = ann.entity_id or f"{ann.label}:{canonical_text(ann.text)}"
+        key = ann.entity_id or entity_key(ann.label, ann.text)
         name = officer[key].name if key in officer else ""
         if key not in officer:
             entry = gazetteer.lookup(ann.text)
@@ -83,11 +82,11 @@ def identity_of(db: Database, anns: list[Annotation]) -> dict[int, tuple[str, st
         key, name = out[ann.id or 0]
         surname = surname_of(name or ann.text, particles)
         if surname:
-            full[canonical_text(surname)].add(key)
+            full[surface_key(surname)].add(key)
     for ann in anns:
         key, name = out[ann.id or 0]
         if ann.label == "PERSON" and len(ann.text.split()) == 1:
-            owners = full.get(canonical_text(ann.text), set()) - {key}
+            owners = full.get(surface_key(ann.text), set()) - {key}
             if len(owners) == 1:
                 out[ann.id or 0] = (next(iter(owners)), "")
     return out
@@ -102,8 +101,8 @@ def key_actors(db: Database, article_ids: list[int], note_date: str = "", edits:
     with db.session() as session:
         anns = list(session.exec(
             select(Annotation).where(
-                col(Annotation.article_id).in_(article_ids), Annotation.kind == "entity",
-                Annotation.status != "rejected", col(Annotation.label).in_(list(ACTOR_TYPES)),
+                col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.ENTITY,
+                Annotation.status != AnnotationStatus.REJECTED, col(Annotation.label).in_(list(ACTOR_TYPES)),
             )
         ).all())
         published = {a.id: a.published for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))}
@@ -151,10 +150,8 @@ def stated_role(roles: list[tuple[str, str, int]], note_date: str) -> str:
     return role
 
 
-def load_edits(raw: str) -> dict[str, dict]:
-    """The officer's key-actor edits stored with a briefing (bad JSON reads as none)."""
-    try:
-        value = json.loads(raw or "{}")
-    except ValueError:
+def load_edits(stored: object) -> dict[str, dict]:
+    """The officer's key-actor edits stored with a briefing (a JSON column), copied; anything else reads as none."""
+    if not isinstance(stored, dict):
         return {}
-    return value if isinstance(value, dict) else {}
+    return {str(k): dict(v) for k, v in stored.items() if isinstance(v, dict)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -14,11 +13,24 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, String, column, delete, text
 from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as select_rows
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
-from briefing_app.core.models import Annotation, Article, utcnow
+from briefing_app.core.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationOrigin,
+    AnnotationStatus,
+    Article,
+    ArticleStatus,
+    BriefingItem,
+    Lesson,
+    Note,
+    utcnow,
+)
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot, table_of
 from briefing_app.core.services.open_suggestions import Visibility, article_open, open_condition
 from briefing_app.core.text import normalize_text, sanitize_for_xml, text_hash
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
@@ -32,7 +44,7 @@ from briefing_app.storage.text_decoding import is_valid_utf8
 
 log = logging.getLogger(__name__)
 
-REVIEW_STATUSES = ("new", "in_review", "reviewed")
+REVIEW_STATUSES = tuple(ArticleStatus)
 # Article columns holding text read from files or typed: repaired when stored bytes are not UTF-8.
 _TEXT_COLUMNS = ("title", "outlet", "author", "url", "published", "source_path", "text")
 #: The message of files not imported because the officer stopped the import.
@@ -397,10 +409,11 @@ class ArticleService:
             session.commit()
             return article
 
-    def set_status(self, article_id: int, status: str) -> str:
+    def set_status(self, article_id: int, status: str) -> ArticleStatus:
         """Set the review status (new, in_review, reviewed); returns the status it had before."""
         if status not in REVIEW_STATUSES:
             raise ValueError(f"Unknown review status {status!r}")
+        status = ArticleStatus(status)
         with self.db.session() as session:
             article = session.get(Article, article_id)
             if article is None:
@@ -411,6 +424,41 @@ class ArticleService:
             session.add(article)
             session.commit()
         return before
+
+    def update_metadata_change(self, article_id: int, **fields: str) -> ChangeSet:
+        """:meth:`update_metadata` as an undoable change."""
+        before = self.get(article_id)
+        if before is None:
+            raise KeyError(article_id)
+        snap = RowSnapshot.of(before)
+        after = RowSnapshot.of(self.update_metadata(article_id, **fields))
+        return ChangeSet("Edit article details", rows=[(snap, after)])
+
+    def delete_change(self, article_ids: Iterable[int]) -> ChangeSet:
+        """Delete articles as an undoable change: undo puts them back with their tags, notes and
+        briefing passages, under their own ids (ids are never reused), and re-links their lessons.
+
+        One transaction: the rows are read and the articles deleted together (the rest cascades).
+        """
+        ids = sorted({int(i) for i in article_ids})
+        changes = ChangeSet(f"Delete {len(ids)} article(s)" if len(ids) != 1 else "Delete article")
+        if not ids:
+            return changes
+        with self.db.engine.begin() as conn:
+            for model, target in ((Article, changes.rows), (Annotation, changes.annotations), (Note, changes.notes),
+                                  (BriefingItem, changes.rows)):
+                table = table_of(model)
+                column = table.c.id if model is Article else table.c.article_id
+                for row in conn.execute(select_rows(table).where(column.in_(ids))):
+                    target.append((RowSnapshot.from_mapping(model, row._mapping), None))
+            lessons = table_of(Lesson)
+            for row in conn.execute(select_rows(lessons).where(lessons.c.article_id.in_(ids))):
+                snap = RowSnapshot.from_mapping(Lesson, row._mapping)
+                changes.lessons.append((snap, snap.replace(article_id=None)))  # a lesson outlives its article
+            conn.execute(delete(table_of(Article)).where(table_of(Article).c.id.in_(ids)))
+        if len(ids) == 1 and changes.rows:
+            changes.description = f"Delete “{changes.rows[0][0].title}”"
+        return changes
 
     def delete(self, article_id: int) -> None:
         """Delete an article; its annotations, notes and briefing items go with it (cascade)."""
@@ -451,35 +499,35 @@ class ArticleService:
                 raise KeyError(article_id)
             session.exec(delete(Annotation).where(
                 col(Annotation.article_id) == article_id,
-                col(Annotation.status) == "suggested",
-                col(Annotation.origin) != "user",
+                col(Annotation.status) == AnnotationStatus.SUGGESTED,
+                col(Annotation.origin) != AnnotationOrigin.USER,
             ))
             kept = session.exec(select(Annotation).where(Annotation.article_id == article_id)).all()
             decided = {(a.kind, a.start, a.end) for a in kept}
-            decided_entity_spans = [(a.start, a.end) for a in kept if a.kind == "entity"]
-            decided_pillars = {(a.start, a.end, a.label) for a in kept if a.kind == "pillar"}
+            decided_entity_spans = [(a.start, a.end) for a in kept if a.kind == AnnotationKind.ENTITY]
+            decided_pillars = {(a.start, a.end, a.label) for a in kept if a.kind == AnnotationKind.PILLAR}
             now = utcnow()
-            common = {"article_id": article_id, "status": "suggested", "original": "", "created_by": "analyzer",
+            common = {"article_id": article_id, "status": AnnotationStatus.SUGGESTED, "original": None, "created_by": "analyzer",
                       "created_at": now, "updated_at": now}
             rows: list[dict[str, object]] = []
             for ent in result.entities:
-                if (("entity", ent.start, ent.end) in decided
+                if ((AnnotationKind.ENTITY, ent.start, ent.end) in decided
                         or any(s < ent.end and ent.start < e for s, e in decided_entity_spans)):
                     continue
                 rows.append(common | {
-                    "kind": "entity", "start": ent.start, "end": ent.end, "label": ent.label, "text": ent.text,
+                    "kind": AnnotationKind.ENTITY, "start": ent.start, "end": ent.end, "label": ent.label, "text": ent.text,
                     "entity_id": ent.entity_id, "role": ent.role, "origin": ent.source,
                     "confidence": ent.confidence, "why": ent.why,
                 })
             for passage in result.passages:
-                why = json.dumps(passage.why)
+                why = list(passage.why)
                 for pillar in passage.pillars:
                     if (passage.start, passage.end, pillar) in decided_pillars:
                         continue
                     rows.append(common | {
-                        "kind": "pillar", "start": passage.start, "end": passage.end, "label": pillar,
+                        "kind": AnnotationKind.PILLAR, "start": passage.start, "end": passage.end, "label": pillar,
                         "text": result.text[passage.start:passage.end], "entity_id": "", "role": "",
-                        "origin": "model", "confidence": float(passage.scores.get(pillar, 1.0)), "why": why,
+                        "origin": AnnotationOrigin.MODEL, "confidence": float(passage.scores.get(pillar, 1.0)), "why": why,
                     })
             if rows:
                 # One Core executemany instead of thousands of ORM objects: a long report's
@@ -632,9 +680,9 @@ def _annotation_counts(
     totals: dict[int, tuple[int, int, int, tuple[str, ...]]] = {}
     for aid, kind, n, open_, labels in conn.execute(text(sql).bindparams(*binds), params).all():
         ents, pils, opened, pillar_ids = totals.get(aid, (0, 0, 0, ()))
-        if kind == "entity":
+        if kind == AnnotationKind.ENTITY:
             ents += n
-        elif kind == "pillar":
+        elif kind == AnnotationKind.PILLAR:
             pils += n
             pillar_ids = tuple(sorted((labels or "").split(","))) if labels else ()
         totals[aid] = (ents, pils, opened + int(open_ or 0), pillar_ids)

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, Article, Briefing, BriefingItem, Pillar, utcnow
+from briefing_app.core.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    Article,
+    Briefing,
+    BriefingItem,
+    Pillar,
+    utcnow,
+)
 from briefing_app.core.quotes import quote_start, resolve_relative_dates, trimmed
 from briefing_app.core.services import actors as actor_table
 from briefing_app.core.services.actors import ACTOR_RANK, ACTOR_TYPES, ACTOR_WEIGHT  # noqa: F401 (re-exported)
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
 from briefing_app.storage.database import Database
@@ -38,37 +47,12 @@ class DraftOptions:
 
 
 @dataclass(slots=True)
-class ItemSnapshot:
-    """All fields of one briefing item, so undo can put it back with the same id."""
-
-    id: int
-    briefing_id: int
-    article_id: int
-    start: int
-    end: int
-    text: str
-    pillar_id: str
-    position: int
-    comment: str
-    quote: str = ""
-    paraphrase: str = ""
-
-    @classmethod
-    def of(cls, item: BriefingItem) -> ItemSnapshot:
-        """Snapshot a row."""
-        assert item.id is not None
-        return cls(id=item.id, briefing_id=item.briefing_id, article_id=item.article_id, start=item.start,
-                   end=item.end, text=item.text, pillar_id=item.pillar_id, position=item.position,
-                   comment=item.comment, quote=item.quote, paraphrase=item.paraphrase)
-
-
-@dataclass(slots=True)
 class BriefingSnapshot:
     """A whole briefing (header and items), for undoing its creation or deletion."""
 
     id: int
     fields: dict[str, object]
-    items: list[ItemSnapshot] = field(default_factory=list)
+    items: list[RowSnapshot] = field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
@@ -138,7 +122,7 @@ class BriefingService:
                 # nothing stored can later make the export fail.
                 if name in ("summary", "next_steps"):
                     values = [sanitize_for_xml(str(v)) for v in value]  # type: ignore[attr-defined]
-                    setattr(briefing, name, json.dumps(values, ensure_ascii=False))
+                    setattr(briefing, name, values)
                 elif name == "page_budget":
                     budget = float(value)  # type: ignore[arg-type]
                     if not 0 <= budget <= MAX_PAGE_BUDGET:
@@ -148,8 +132,8 @@ class BriefingService:
                     briefing.newest_first = (value.strip().lower() in ("1", "true", "yes")
                                              if isinstance(value, str) else bool(value))
                 elif name == "actor_edits":
-                    edits = value if isinstance(value, dict) else actor_table.load_edits(str(value))
-                    briefing.actor_edits = json.dumps(edits, ensure_ascii=False, sort_keys=True)
+                    edits = value if isinstance(value, dict) else actor_table.load_edits(value)
+                    briefing.actor_edits = {k: dict(v) for k, v in sorted(edits.items())}
                 elif name in BRIEFING_FIELDS:
                     setattr(briefing, name, sanitize_for_xml(str(value)))
                 else:
@@ -263,14 +247,50 @@ class BriefingService:
         """``[(item_id, pillar_id), ...]`` in stored order (the argument :meth:`reorder` takes)."""
         return [(i.id, i.pillar_id) for i in self.items(briefing_id) if i.id is not None]
 
+    # -- undoable edits (change sets for gui/undo.ChangeCommand) ---------------------------------
+    def update_change(self, briefing_id: int, **fields: object) -> ChangeSet:
+        """:meth:`update` as an undoable change (written once: the command's first redo only refreshes)."""
+        before = self.get(briefing_id)
+        if before is None:
+            raise KeyError(briefing_id)
+        snap = RowSnapshot.of(before)
+        return ChangeSet("Edit briefing", rows=[(snap, RowSnapshot.of(self.update(briefing_id, **fields)))])
+
+    @staticmethod
+    def items_change(description: str, before: list[RowSnapshot], after: list[RowSnapshot]) -> ChangeSet:
+        """The change from one state of a briefing's items to another (added, removed, moved, edited)."""
+        old = {s.id: s for s in before}
+        new = {s.id: s for s in after}
+        pairs = [(old.get(i), new.get(i)) for i in sorted(old.keys() | new.keys()) if old.get(i) != new.get(i)]
+        return ChangeSet(description, rows=pairs)
+
+    def created_change(self, briefing_id: int, description: str) -> ChangeSet:
+        """A briefing just created (empty or drafted) with its items, as an undoable change."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        rows: list[tuple[RowSnapshot | None, RowSnapshot | None]] = [(None, RowSnapshot.of(briefing))]
+        rows += [(None, item) for item in self.all_item_snapshots(briefing_id)]
+        return ChangeSet(description, rows=rows)
+
+    def delete_change(self, briefing_id: int) -> ChangeSet:
+        """Delete a briefing and its items as an undoable change."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        rows: list[tuple[RowSnapshot | None, RowSnapshot | None]] = [(RowSnapshot.of(briefing), None)]
+        rows += [(item, None) for item in self.all_item_snapshots(briefing_id)]
+        self.delete(briefing_id)
+        return ChangeSet(f"Delete briefing “{briefing.title}”", rows=rows)
+
     # -- snapshots for undo ----------------------------------------------------------------------
-    def item_snapshots(self, item_ids: list[int]) -> list[ItemSnapshot]:
+    def item_snapshots(self, item_ids: list[int]) -> list[RowSnapshot]:
         """Snapshots of the given items (unknown ids skipped)."""
         with self.db.session() as session:
             rows = [session.get(BriefingItem, i) for i in item_ids]
-            return [ItemSnapshot.of(r) for r in rows if r is not None]
+            return [RowSnapshot.of(r) for r in rows if r is not None]
 
-    def restore_items(self, snapshots: list[ItemSnapshot]) -> None:
+    def restore_items(self, snapshots: list[RowSnapshot]) -> None:
         """Put items back exactly as snapshotted (same ids, sections, positions, comments)."""
         with self.db.session() as session:
             self._upsert_items(session, snapshots)
@@ -279,17 +299,17 @@ class BriefingService:
             session.commit()
 
     @staticmethod
-    def _upsert_items(session: object, snapshots: list[ItemSnapshot]) -> None:
+    def _upsert_items(session: object, snapshots: list[RowSnapshot]) -> None:
         for snap in snapshots:
             existing = session.get(BriefingItem, snap.id)  # type: ignore[attr-defined]
             if existing is not None:
-                for name, value in asdict(snap).items():
+                for name, value in snap.values.items():
                     setattr(existing, name, value)
                 session.add(existing)  # type: ignore[attr-defined]
             else:
-                session.add(BriefingItem(**asdict(snap)))  # type: ignore[attr-defined]
+                session.add(BriefingItem(**snap.values))  # type: ignore[attr-defined]
 
-    def replace_items(self, briefing_id: int, snapshots: list[ItemSnapshot]) -> None:
+    def replace_items(self, briefing_id: int, snapshots: list[RowSnapshot]) -> None:
         """Make the briefing's items exactly ``snapshots`` (others deleted), in one transaction.
 
         This is the undo/redo of every item edit: add, remove, move, comment, auto-draft.
@@ -304,9 +324,9 @@ class BriefingService:
             self._touch(session, briefing_id)
             session.commit()
 
-    def all_item_snapshots(self, briefing_id: int) -> list[ItemSnapshot]:
+    def all_item_snapshots(self, briefing_id: int) -> list[RowSnapshot]:
         """Snapshots of every item of a briefing, in order."""
-        return [ItemSnapshot.of(i) for i in self.items(briefing_id)]
+        return [RowSnapshot.of(i) for i in self.items(briefing_id)]
 
     def snapshot(self, briefing_id: int) -> BriefingSnapshot:
         """The whole briefing, for undo."""
@@ -315,7 +335,7 @@ class BriefingService:
             raise KeyError(briefing_id)
         return BriefingSnapshot(
             id=briefing_id, fields={name: getattr(briefing, name) for name in _SNAPSHOT_FIELDS},
-            items=[ItemSnapshot.of(i) for i in self.items(briefing_id)],
+            items=[RowSnapshot.of(i) for i in self.items(briefing_id)],
         )
 
     def restore(self, snapshot: BriefingSnapshot) -> Briefing:
@@ -341,8 +361,8 @@ class BriefingService:
         with self.db.session() as session:
             anns = session.exec(
                 select(Annotation).where(
-                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "pillar",
-                    Annotation.status != "rejected",
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.PILLAR,
+                    Annotation.status != AnnotationStatus.REJECTED,
                 )
             ).all()
             found = [
@@ -391,8 +411,8 @@ class BriefingService:
             pillars = [p.id for p in session.exec(select(Pillar).order_by(col(Pillar.position))).all()]
             anns = session.exec(
                 select(Annotation).where(
-                    col(Annotation.article_id).in_(article_ids), Annotation.kind == "pillar",
-                    Annotation.status != "rejected",
+                    col(Annotation.article_id).in_(article_ids), Annotation.kind == AnnotationKind.PILLAR,
+                    Annotation.status != AnnotationStatus.REJECTED,
                 )
             ).all()
             texts = {a.id: a.text for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))}
@@ -521,8 +541,8 @@ class BriefingService:
         return doc_model.BriefingDocument(
             title=briefing.title, subject=briefing.subject, to=briefing.to, from_=briefing.from_,
             date=briefing.date, reference=briefing.reference, classification=briefing.classification,
-            caveat=briefing.caveat, summary=json.loads(briefing.summary or "[]"), sections=sections,
-            assessment=briefing.assessment, next_steps=json.loads(briefing.next_steps or "[]"),
+            caveat=briefing.caveat, summary=list(briefing.summary), sections=sections,
+            assessment=briefing.assessment, next_steps=list(briefing.next_steps),
             actors=actor_table.key_actors(self.db, article_ids, briefing.date,
                                           actor_table.load_edits(briefing.actor_edits), max_actors),
             sources=sources, keywords=[s.heading for s in sections], page_budget=briefing.page_budget,
@@ -574,8 +594,8 @@ class BriefingService:
         """The most mentioned people, organisations, events, initiatives and places of the articles."""
         return actor_table.key_actors(self.db, article_ids, note_date, edits, limit)
 
-    def edit_actor(self, briefing_id: int, key: str, **change: object) -> None:
-        """Record the officer's edit of one Key actors row: ``role=``, ``name=`` or ``removed=True``."""
+    def edit_actor(self, briefing_id: int, key: str, **change: object) -> ChangeSet:
+        """Record the officer's edit of one Key actors row: ``role=``, ``name=`` or ``removed=True`` (undoable)."""
         briefing = self.get(briefing_id)
         if briefing is None:
             raise KeyError(briefing_id)
@@ -586,7 +606,20 @@ class BriefingService:
                 raise ValueError(f"Not an actor field: {name}")
             entry[name] = bool(value) if name == "removed" else sanitize_for_xml(str(value)).strip()
         edits[key] = entry
-        self.update(briefing_id, actor_edits=edits)
+        changes = self.update_change(briefing_id, actor_edits=edits)
+        changes.description = "Edit key actor"
+        return changes
+
+    def restore_actors(self, briefing_id: int) -> ChangeSet:
+        """Bring back the Key actors rows removed from the note, edited roles and names kept (undoable)."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        edits = {k: {n: v for n, v in e.items() if n != "removed"}
+                 for k, e in actor_table.load_edits(briefing.actor_edits).items()}
+        changes = self.update_change(briefing_id, actor_edits={k: e for k, e in edits.items() if e})
+        changes.description = "Restore key actors"
+        return changes
 
 
 def _date_key(article: Article | None) -> str:

@@ -8,106 +8,235 @@ each in one transaction, so a bulk edit is undone all or nothing.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
+import copy
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_app.core.models import Annotation, Article, CanonicalEntity, Lesson, Note, utcnow
+from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+from briefing_app.core.models import (
+    Annotation,
+    Article,
+    ArticleStatus,
+    Briefing,
+    BriefingItem,
+    CanonicalEntity,
+    Lesson,
+    Note,
+    StrEnumType,
+    utcnow,
+)
 from briefing_app.storage.database import Database
 
-
-@dataclass(slots=True)
-class NoteSnapshot:
-    """All fields of one note row."""
-
-    id: int
-    article_id: int
-    start: int
-    end: int
-    body: str
-    annotation_id: int | None
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-
-    @classmethod
-    def of(cls, note: Note) -> NoteSnapshot:
-        """Snapshot a row."""
-        assert note.id is not None
-        return cls(id=note.id, article_id=note.article_id, start=note.start, end=note.end, body=note.body,
-                   annotation_id=note.annotation_id, created_at=note.created_at, updated_at=note.updated_at)
+#: Parents before children: rows are written in this order and deleted in the reverse.
+WRITE_ORDER: tuple[type[SQLModel], ...] = (Article, Briefing, CanonicalEntity, Annotation, Note, BriefingItem, Lesson)
+_CHUNK = 500  # ids per "IN (...)": under SQLite's bound-parameter limit
 
 
-@dataclass(slots=True)
-class EntitySnapshot:
-    """All fields of one canonical entity row."""
-
-    key: str
-    name: str
-    label: str
-    role: str
-    aliases: str
-    updated_at: datetime | None = None
-
-    @classmethod
-    def of(cls, entity: CanonicalEntity) -> EntitySnapshot:
-        """Snapshot a row."""
-        return cls(key=entity.key, name=entity.name, label=entity.label, role=entity.role,
-                   aliases=entity.aliases, updated_at=entity.updated_at)
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a model."""
+    return model.__table__  # type: ignore[attr-defined]
 
 
-@dataclass(slots=True)
-class LessonSnapshot:
-    """All fields of one lesson row."""
+def column_keys(model: type[SQLModel]) -> tuple[str, ...]:
+    """Every column of a model's table: what a snapshot holds (a new column is included by itself)."""
+    return tuple(c.key for c in table_of(model).columns)
 
-    id: int
-    action: str
-    text: str
-    label: str
-    from_label: str
-    from_text: str
-    canonical: str
-    entity_key: str
-    context: str
-    left: str
-    right: str
-    article_id: int | None
-    superseded_by: int | None
-    withdrawn: bool
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+
+def _pk(model: type[SQLModel]) -> str:
+    (key,) = [c.key for c in table_of(model).primary_key.columns]
+    return key
+
+
+class RowSnapshot:
+    """Every column of one row, read from the model's table (no hand-kept field list).
+
+    Attribute access reads the values (``snap.text``, ``snap.article_id``), so a snapshot reads
+    like the row it was taken from; ``model`` says which table it belongs to.
+
+    A bulk edit takes snapshots in the database's own form (:meth:`from_raw`: plain text,
+    numbers, JSON text) and writes them back the same way, so thousands of rows cost no type
+    conversion; a value is converted only when it is read.
+    """
+
+    # No __slots__: the values live in the instance dict, so reading ``snap.start`` is a plain
+    # attribute lookup (a bulk edit reads thousands of them to redraw the article).
+
+    def __init__(self, model: type[SQLModel], values: dict[str, Any] | None = None,
+                 raw: dict[str, Any] | None = None) -> None:
+        own = self.__dict__
+        own["model"] = model
+        own["_raw"] = raw
+        own["_values"] = values
+        if values is not None:
+            own.update(values)
+        # A raw snapshot converts a column on its first read (__getattr__), then keeps it.
 
     @classmethod
-    def of(cls, lesson: Lesson) -> LessonSnapshot:
-        """Snapshot a row."""
-        assert lesson.id is not None
-        return cls(id=lesson.id, action=lesson.action, text=lesson.text, label=lesson.label,
-                   from_label=lesson.from_label, from_text=lesson.from_text, canonical=lesson.canonical,
-                   entity_key=lesson.entity_key, context=lesson.context, left=lesson.left, right=lesson.right,
-                   article_id=lesson.article_id, superseded_by=lesson.superseded_by, withdrawn=lesson.withdrawn,
-                   created_at=lesson.created_at, updated_at=lesson.updated_at)
+    def of(cls, row: SQLModel) -> RowSnapshot:
+        """Snapshot an ORM row (JSON values are copied, so a later edit of the row cannot change it)."""
+        model = type(row)
+        return cls(model, {k: _copied(getattr(row, k)) for k in column_keys(model)})
+
+    @classmethod
+    def from_mapping(cls, model: type[SQLModel], mapping: Any) -> RowSnapshot:
+        """Snapshot a Core result row (``row._mapping``) of ``model``'s table."""
+        return cls(model, {k: _copied(mapping[k]) for k in column_keys(model)})
+
+    @classmethod
+    def from_raw(cls, model: type[SQLModel], raw: dict[str, Any]) -> RowSnapshot:
+        """Snapshot a row as the database stores it (a driver row of :func:`raw_select`)."""
+        return cls(model, raw=raw)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Every column's value (Python types)."""
+        if self._values is None:
+            assert self._raw is not None
+            self.__dict__["_values"] = {k: getattr(self, k) for k in self._raw}
+        return self._values
+
+    @property
+    def is_raw(self) -> bool:
+        """True when the snapshot holds the database's form of the values."""
+        return self._raw is not None
+
+    def raw(self) -> dict[str, Any]:
+        """Every column in the database's form (for writing back without the ORM)."""
+        if self._raw is not None:
+            return dict(self._raw)
+        to_db = _converters(self.model)[1]
+        return {k: to_db[k](v) if to_db[k] else v for k, v in self.values.items()}
+
+    @property
+    def key(self) -> Any:
+        """The row's primary key value."""
+        return (self._raw if self._raw is not None else self._values)[_pk(self.model)]
+
+    def replace(self, **values: Any) -> RowSnapshot:
+        """A copy with some values changed."""
+        if self._raw is not None:
+            to_db = _converters(self.model)[1]
+            return RowSnapshot(self.model, raw=self._raw | {k: to_db[k](v) if to_db[k] else v
+                                                              for k, v in values.items()})
+        return RowSnapshot(self.model, self.values | values)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for a column of a raw snapshot not read before.
+        raw = self.__dict__.get("_raw")
+        if raw is None or name not in raw:
+            raise AttributeError(name)
+        value = raw[name]
+        if value is not None:
+            fast = _fast_converters(self.model)
+            convert = fast.get(name, _SLOW)
+            if convert is _SLOW:
+                convert = _converters(self.model)[0][name]
+            if convert is not None:
+                value = convert(value)
+        self.__dict__[name] = value
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a snapshot is read-only; use replace()")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RowSnapshot) and other.model is self.model and other.values == self.values
+
+    def __hash__(self) -> int:
+        return hash((self.model, self.key))
+
+    def __repr__(self) -> str:
+        return f"RowSnapshot({self.model.__name__}, {self.values!r})"
 
 
-Pair = tuple[Any, Any]
+_DIALECT = sqlite_dialect()
+_CONVERTERS: dict[type[SQLModel], tuple[dict[str, Any], dict[str, Any]]] = {}
+
+
+def _converters(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(from database, to database) value converters of each column (None: stored as is)."""
+    found = _CONVERTERS.get(model)
+    if found is None:
+        columns = table_of(model).columns
+        found = ({c.key: c.type.result_processor(_DIALECT, None) for c in columns},
+                 {c.key: c.type.bind_processor(_DIALECT) for c in columns})
+        _CONVERTERS[model] = found
+    return found
+
+
+_FAST: dict[type[SQLModel], dict[str, Any]] = {}
+_SLOW = object()
+
+
+def _fast_converters(model: type[SQLModel]) -> dict[str, Any]:
+    """Column -> converter from the database's form: None for plain columns, a dict lookup for the
+    vocabulary, ``_SLOW`` for the type's own converter (JSON, timestamps)."""
+    found = _FAST.get(model)
+    if found is None:
+        found = {}
+        for c in table_of(model).columns:
+            if isinstance(c.type, StrEnumType):
+                found[c.key] = c.type.enum._value2member_map_.__getitem__
+            elif c.type.result_processor(_DIALECT, None) is not None:
+                found[c.key] = _SLOW
+            else:
+                found[c.key] = None
+        _FAST[model] = found
+    return found
+
+
+def raw_select(model: type[SQLModel], where: str) -> str:
+    """``SELECT <every column> FROM <table> WHERE <where>`` for :meth:`RowSnapshot.from_raw`."""
+    table = table_of(model)
+    return f"SELECT {', '.join(_quoted(c.name) for c in table.columns)} FROM {table.name} WHERE {where}"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def _copied(value: Any) -> Any:
+    return copy.deepcopy(value) if isinstance(value, list | dict) else value
+
+
+Pair = tuple[Any, Any]  # (RowSnapshot | None, RowSnapshot | None)
 
 
 @dataclass(slots=True)
 class ChangeSet:
-    """Before/after snapshots of every row one edit touched."""
+    """Before/after snapshots of every row one edit touched (``None``: the row did not exist)."""
 
     description: str = ""
-    annotations: list[Pair] = field(default_factory=list)  # AnnotationSnapshot | None
-    notes: list[Pair] = field(default_factory=list)  # NoteSnapshot | None
-    entities: list[Pair] = field(default_factory=list)  # EntitySnapshot | None
+    annotations: list[Pair] = field(default_factory=list)
+    notes: list[Pair] = field(default_factory=list)
+    entities: list[Pair] = field(default_factory=list)  # canonical entities
     statuses: list[tuple[int, str, str]] = field(default_factory=list)  # article id, before, after
     skipped: int = 0  # occurrences a bulk edit left alone (overlaps)
-    lessons: list[Pair] = field(default_factory=list)  # LessonSnapshot | None: what the edit taught
+    lessons: list[Pair] = field(default_factory=list)  # what the edit taught
+    rows: list[Pair] = field(default_factory=list)  # any other table (articles, briefings, briefing items)
 
     def __bool__(self) -> bool:
-        return bool(self.annotations or self.notes or self.entities or self.statuses or self.lessons)
+        return bool(self.annotations or self.notes or self.entities or self.statuses or self.lessons or self.rows)
+
+    def pairs(self) -> Iterator[Pair]:
+        """Every (before, after) pair, in the order the edit made them."""
+        yield from self.rows
+        yield from self.entities
+        yield from self.annotations
+        yield from self.notes
+        yield from self.lessons
 
     def article_ids(self) -> set[int]:
         """Articles whose rows changed."""
-        ids = {s.article_id for pair in self.annotations + self.notes for s in pair if s is not None}
+        # one side of each pair is enough: an edit never moves a tag or note to another article
+        ids = {(after if after is not None else before).article_id for before, after in self.annotations + self.notes}
+        ids |= {s.id for pair in self.rows for s in pair if s is not None and s.model is Article}
         return ids | {a for a, _, _ in self.statuses}
 
     def extend(self, other: ChangeSet) -> None:
@@ -118,6 +247,7 @@ class ChangeSet:
         self.statuses += other.statuses
         self.skipped += other.skipped
         self.lessons += other.lessons
+        self.rows += other.rows
 
 
 class ChangeService:
@@ -135,40 +265,37 @@ class ChangeService:
         self._write(changes, backwards=False)
 
     def _write(self, changes: ChangeSet, backwards: bool) -> None:
-        def pick(pair: Pair) -> tuple[Any, Any]:
-            return (pair[1], pair[0]) if backwards else (pair[0], pair[1])
-
-        with self.db.session() as session:
-            for model, pairs, key in ((Annotation, changes.annotations, "id"), (Note, changes.notes, "id"),
-                                      (CanonicalEntity, changes.entities, "key"), (Lesson, changes.lessons, "id")):
-                # Undo walks the pairs in reverse so a row touched twice ends in its first state.
-                for pair in (reversed(pairs) if backwards else pairs):
-                    old, new = pick(pair)
-                    if new is None:
-                        row = session.get(model, getattr(old, key))
-                        if row is not None:
-                            session.delete(row)
-                        continue
-                    # Timestamps are restored too (undo is exact); a snapshot without them keeps defaults.
-                    values = {k: v for k, v in asdict(new).items()
-                              if v is not None or k not in ("created_at", "updated_at")}
-                    if model is Lesson and values.get("article_id") is not None \
-                            and session.get(Article, values["article_id"]) is None:
-                        values["article_id"] = None  # a lesson outlives its article
-                    row = session.get(model, values[key])
-                    if row is None:
-                        row = model(**values)
-                    else:
-                        for name, value in values.items():
-                            setattr(row, name, value)
-                    session.add(row)
-                session.flush()
-            for article_id, before, after in (reversed(changes.statuses) if backwards else changes.statuses):
-                article = session.get(Article, article_id)
-                if article is not None:
-                    article.status = before if backwards else after
-                    session.add(article)
-            session.commit()
+        # The state each touched row must end in: undo walks the pairs backwards so a row touched
+        # twice ends in its first state, redo forwards so it ends in its last.
+        pairs = list(changes.pairs())
+        final: dict[tuple[type[SQLModel], Any], RowSnapshot | None] = {}
+        for before, after in (reversed(pairs) if backwards else pairs):
+            old, new = (after, before) if backwards else (before, after)
+            snap = new if new is not None else old
+            assert snap is not None
+            final[(snap.model, snap.key)] = new
+        # One transaction, one statement per table and kind of write, however many rows (bulk edits).
+        with self.db.engine.begin() as conn:
+            for model in reversed(WRITE_ORDER):
+                gone = [key for (m, key), snap in final.items() if m is model and snap is None]
+                table = table_of(model)
+                for chunk in _chunks(gone):
+                    conn.execute(delete(table).where(table.c[_pk(model)].in_(chunk)))
+            for model in WRITE_ORDER:
+                snaps = [snap for (m, _k), snap in final.items() if m is model and snap is not None]
+                # Bulk edits' snapshots are in the database's form: written without conversion.
+                for rows, raw in (([s.raw() for s in snaps if s.is_raw], True),
+                                  ([dict(s.values) for s in snaps if not s.is_raw], False)):
+                    if rows:
+                        if model is Lesson:
+                            _detach_from_deleted_articles(conn, rows)
+                        (_upsert_raw if raw else _upsert)(conn, model, rows)
+            statuses = reversed(changes.statuses) if backwards else changes.statuses
+            wanted = {article_id: before if backwards else after for article_id, before, after in statuses}
+            if wanted:
+                table = table_of(Article)
+                conn.execute(update(table).where(table.c.id == bindparam("_id")).values(status=bindparam("_status")),
+                             [{"_id": a, "_status": s} for a, s in wanted.items()])
 
     def mark_in_review(self, changes: ChangeSet) -> ChangeSet:
         """Move articles touched by ``changes`` from *new* to *in review* (recorded in the set)."""
@@ -178,19 +305,70 @@ class ChangeService:
         with self.db.session() as session:
             for article_id in sorted(touched):
                 article = session.get(Article, article_id)
-                if article is not None and article.status == "new":
-                    article.status = "in_review"
+                if article is not None and article.status == ArticleStatus.NEW:
+                    article.status = ArticleStatus.IN_REVIEW
                     article.updated_at = utcnow()
                     session.add(article)
-                    changes.statuses.append((article_id, "new", "in_review"))
+                    changes.statuses.append((article_id, ArticleStatus.NEW, ArticleStatus.IN_REVIEW))
             session.commit()
         return changes
 
     def set_status(self, article_id: int, status: str) -> ChangeSet:
         """Set an article's review status as an undoable change."""
+        return self.set_statuses([article_id], status)
+
+    def set_statuses(self, article_ids: Iterable[int], status: str) -> ChangeSet:
+        """Set the review status of articles as one undoable change (unknown ids are skipped)."""
         from briefing_app.core.services.articles import ArticleService
 
-        before = ArticleService(self.db).set_status(article_id, status)
+        articles = ArticleService(self.db)
+        ids = list(dict.fromkeys(article_ids))
+        statuses: list[tuple[int, str, str]] = []
+        for article_id in ids:
+            try:
+                before = articles.set_status(article_id, status)
+            except KeyError:
+                continue
+            if before != status:
+                statuses.append((article_id, before, ArticleStatus(status)))
         label = status.replace("_", " ")
-        return ChangeSet(f"Mark article {label}", statuses=[(article_id, before, status)] if before != status
-                         else [])
+        what = "article" if len(ids) == 1 else f"{len(ids)} articles"
+        return ChangeSet(f"Mark {what} {label}", statuses=statuses)
+
+
+def _chunks(keys: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(keys), _CHUNK):
+        yield keys[i:i + _CHUNK]
+
+
+def _upsert(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """Insert the rows, or overwrite every column of those that exist (ids written back as they were)."""
+    table = table_of(model)
+    stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=[table.c[_pk(model)]],
+                                      set_={c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key})
+    conn.execute(stmt, rows)
+
+
+def _upsert_raw(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """:func:`_upsert` for values already in the database's form: one driver-level executemany."""
+    table = table_of(model)
+    names = [c.name for c in table.columns]
+    keys = [c.key for c in table.columns]
+    pk = table.c[_pk(model)].name
+    sql = (f"INSERT INTO {table.name} ({', '.join(map(_quoted, names))}) VALUES ({', '.join('?' * len(names))}) "
+           f"ON CONFLICT({_quoted(pk)}) DO UPDATE SET "
+           + ", ".join(f"{_quoted(n)} = excluded.{_quoted(n)}" for n in names if n != pk))
+    conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows])
+
+
+def _detach_from_deleted_articles(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """A lesson outlives its article: one whose article is gone is written back without it."""
+    wanted = list({r["article_id"] for r in rows if r.get("article_id") is not None})
+    table = table_of(Article)
+    present: set[int] = set()
+    for chunk in _chunks(wanted):
+        present.update(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    for row in rows:
+        if row.get("article_id") is not None and row["article_id"] not in present:
+            row["article_id"] = None

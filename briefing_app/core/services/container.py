@@ -21,6 +21,7 @@ class Services:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.pillars = PillarService(db)
+        self.pillars.seed_defaults()
         self.articles = ArticleService(db)
         self.annotations = AnnotationService(db, self.pillars.ids())
         self.briefings = BriefingService(db)

@@ -8,16 +8,24 @@ lessons (``lessons.LessonService``), which is what the analyser learns from.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, CanonicalEntity, LessonAction, utcnow
-from briefing_app.core.services.annotations import AnnotationSnapshot, entity_key
-from briefing_app.core.services.changes import ChangeSet, EntitySnapshot
+from briefing_app.core.identity import display_name, entity_key, label_of, name_of
+from briefing_app.core.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationOrigin,
+    AnnotationStatus,
+    CanonicalEntity,
+    LessonAction,
+    utcnow,
+)
+from briefing_app.core.services.annotations import original_of
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.text import sanitize_for_xml
 from briefing_app.storage.database import Database
@@ -69,7 +77,7 @@ class EntityService:
         query = (
             sa_select(table.c.id, table.c.start, table.c.end, table.c.text, table.c.label,
                       table.c.status, table.c.entity_id)
-            .where(table.c.article_id == article_id, table.c.kind == "entity", table.c.status != "rejected")
+            .where(table.c.article_id == article_id, table.c.kind == AnnotationKind.ENTITY, table.c.status != AnnotationStatus.REJECTED)
             .order_by(table.c.start)
         )
         with self.db.engine.connect() as conn:
@@ -91,12 +99,9 @@ class EntityService:
             row = canon.get(key)
             if row is not None:
                 group.name = row.name
-                group.aliases = json.loads(row.aliases or "[]")
+                group.aliases = list(row.aliases)
             surfaces = group.surfaces
-            if not group.name:
-                # Without an officer's name, the fullest surface form ("Narendra Modi" over "Modi").
-                counts = Counter(m.text for m in group.mentions)
-                group.name = max(counts, key=lambda t: (len(t), counts[t]))
+            group.name = display_name(group.name, (m.text for m in group.mentions))
             known = set(group.aliases)
             extra = [s for s in surfaces if s != group.name and s not in known]
             group.aliases = [a for a in group.aliases if a != group.name] + extra
@@ -109,16 +114,14 @@ class EntityService:
             return row.name
         with self.db.session() as session:
             texts = session.exec(select(Annotation.text).where(
-                Annotation.entity_id == key, Annotation.status != "rejected")).all()
-        if texts:
-            return Counter(texts).most_common(1)[0][0]
-        return key.split(":", 1)[-1]
+                Annotation.entity_id == key, Annotation.status != AnnotationStatus.REJECTED)).all()
+        return display_name(None, texts) or name_of(key)
 
     def library_entities(self, label: str | None = None, limit: int = 200) -> list[tuple[str, str]]:
         """(key, display name) of entities across the library, most mentioned first."""
         with self.db.session() as session:
             query = select(Annotation.entity_id, Annotation.text).where(
-                Annotation.kind == "entity", Annotation.status != "rejected", Annotation.entity_id != "")
+                Annotation.kind == AnnotationKind.ENTITY, Annotation.status != AnnotationStatus.REJECTED, Annotation.entity_id != "")
             if label:
                 query = query.where(Annotation.label == label)
             rows = session.exec(query).all()
@@ -127,7 +130,7 @@ class EntityService:
         for key, text in rows:
             per_key.setdefault(key, Counter())[text] += 1
         ranked = sorted(per_key.items(), key=lambda kv: -sum(kv[1].values()))[:limit]
-        return [(k, names.get(k) or c.most_common(1)[0][0]) for k, c in ranked]
+        return [(k, display_name(names.get(k), c.elements())) for k, c in ranked]
 
     # -- edits ---------------------------------------------------------------------------------
     def rename(self, key: str, name: str) -> ChangeSet:
@@ -138,19 +141,19 @@ class EntityService:
         old_name = self.display_name(key)
         with self.db.session() as session:
             row = session.get(CanonicalEntity, key)
-            before = EntitySnapshot.of(row) if row is not None else None
+            before = RowSnapshot.of(row) if row is not None else None
             if row is None:
-                row = CanonicalEntity(key=key, name=name, label=key.split(":", 1)[0])
-            aliases = [a for a in json.loads(row.aliases or "[]") if a != name]
+                row = CanonicalEntity(key=key, name=name, label=label_of(key))
+            aliases = [a for a in row.aliases if a != name]
             if old_name != name and old_name not in aliases and old_name != key:
                 aliases.append(old_name)
             row.name = name
-            row.aliases = json.dumps(aliases, ensure_ascii=False)
+            row.aliases = aliases
             row.updated_at = utcnow()
             session.add(row)
             session.commit()
             session.refresh(row)
-            return ChangeSet(f"Rename entity “{name}”", entities=[(before, EntitySnapshot.of(row))])
+            return ChangeSet(f"Rename entity “{name}”", entities=[(before, RowSnapshot.of(row))])
 
     def merge(self, source_key: str, target_key: str) -> ChangeSet:
         """Make every mention of ``source_key`` a mention of ``target_key`` (library-wide).
@@ -162,26 +165,26 @@ class EntityService:
             raise ValueError("An entity cannot be merged into itself.")
         target_name = self.display_name(target_key)
         source_name = self.display_name(source_key)
-        target_label = target_key.split(":", 1)[0]
+        target_label = label_of(target_key)
         changes = ChangeSet(f"Merge “{source_name}” into “{target_name}”")
         with self.db.session() as session:
             mentions = session.exec(select(Annotation).where(
-                Annotation.entity_id == source_key, Annotation.kind == "entity")).all()
+                Annotation.entity_id == source_key, Annotation.kind == AnnotationKind.ENTITY)).all()
             if not mentions:
                 raise ValueError(f"“{source_name}” has no mentions to merge.")
             target = session.get(CanonicalEntity, target_key)
-            target_before = EntitySnapshot.of(target) if target is not None else None
+            target_before = RowSnapshot.of(target) if target is not None else None
             if target is None:
                 target = CanonicalEntity(key=target_key, name=target_name, label=target_label)
             source = session.get(CanonicalEntity, source_key)
-            source_before = EntitySnapshot.of(source) if source is not None else None
-            aliases: list[str] = json.loads(target.aliases or "[]")
-            extra = [source_name] + (json.loads(source.aliases or "[]") if source else [])
-            extra += [m.text for m in mentions if m.status != "rejected"]
+            source_before = RowSnapshot.of(source) if source is not None else None
+            aliases: list[str] = list(target.aliases)
+            extra = [source_name] + (list(source.aliases) if source else [])
+            extra += [m.text for m in mentions if m.status != AnnotationStatus.REJECTED]
             for alias in extra:
                 if alias and alias != target.name and alias not in aliases:
                     aliases.append(alias)
-            target.aliases = json.dumps(aliases, ensure_ascii=False)
+            target.aliases = aliases
             target.updated_at = utcnow()
             session.add(target)
             if source is not None:
@@ -189,29 +192,28 @@ class EntityService:
             now = utcnow()
             befores = []
             for ann in mentions:
-                befores.append(AnnotationSnapshot.of(ann))
-                if not ann.original and ann.origin != "user":
-                    ann.original = json.dumps({"label": ann.label, "start": ann.start, "end": ann.end,
-                                               "status": ann.status, "origin": ann.origin})
+                befores.append(RowSnapshot.of(ann))
+                if not ann.original and ann.origin != AnnotationOrigin.USER:
+                    ann.original = original_of(ann)
                 ann.entity_id = target_key
                 ann.label = target_label
-                if ann.status == "suggested":
-                    ann.status = "accepted"
+                if ann.status == AnnotationStatus.SUGGESTED:
+                    ann.status = AnnotationStatus.ACCEPTED
                 ann.updated_at = now
                 session.add(ann)
             session.commit()
             session.refresh(target)
-            changes.entities.append((target_before, EntitySnapshot.of(target)))
+            changes.entities.append((target_before, RowSnapshot.of(target)))
             if source_before is not None:
                 changes.entities.append((source_before, None))
             for before, ann in zip(befores, mentions, strict=True):
                 session.refresh(ann)
-                changes.annotations.append((before, AnnotationSnapshot.of(ann)))
+                changes.annotations.append((before, RowSnapshot.of(ann)))
             name = target.name
         # one alias lesson per surface form merged, learned where its first mention stands
         first: dict[str, Annotation] = {}
         for ann in mentions:
-            if ann.status != "rejected" and ann.text != name:
+            if ann.status != AnnotationStatus.REJECTED and ann.text != name:
                 first.setdefault(ann.text, ann)
         for surface, ann in first.items():
             changes.extend(self.lessons.record(LessonAction.ALIAS, surface, target_label, canonical=name,
@@ -221,36 +223,36 @@ class EntityService:
 
     def split(self, key: str, surface: str) -> ChangeSet:
         """Split the mentions written ``surface`` off ``key`` into an entity of their own."""
-        label = key.split(":", 1)[0]
+        label = label_of(key)
         new_key = entity_key(label, surface)
         if new_key == key:
             new_key = f"{new_key}#split"
         changes = ChangeSet(f"Split “{surface}” off")
         with self.db.session() as session:
             mentions = session.exec(select(Annotation).where(
-                Annotation.entity_id == key, Annotation.kind == "entity", Annotation.text == surface)).all()
+                Annotation.entity_id == key, Annotation.kind == AnnotationKind.ENTITY, Annotation.text == surface)).all()
             if not mentions:
                 raise ValueError(f"No mention written “{surface}” belongs to this entity.")
             row = session.get(CanonicalEntity, key)
             if row is not None:
-                aliases = [a for a in json.loads(row.aliases or "[]") if a != surface]
-                if json.dumps(aliases, ensure_ascii=False) != row.aliases:
-                    entity_before = EntitySnapshot.of(row)
-                    row.aliases = json.dumps(aliases, ensure_ascii=False)
+                aliases = [a for a in row.aliases if a != surface]
+                if aliases != row.aliases:
+                    entity_before = RowSnapshot.of(row)
+                    row.aliases = aliases
                     row.updated_at = utcnow()
                     session.add(row)
                     changes.entities.append((entity_before, row))
             now = utcnow()
             befores = []
             for ann in mentions:
-                befores.append(AnnotationSnapshot.of(ann))
+                befores.append(RowSnapshot.of(ann))
                 ann.entity_id = new_key
                 ann.updated_at = now
                 session.add(ann)
             session.commit()
-            changes.entities = [(b, EntitySnapshot.of(r)) for b, r in changes.entities]
+            changes.entities = [(b, RowSnapshot.of(r)) for b, r in changes.entities]
             for before, ann in zip(befores, mentions, strict=True):
                 session.refresh(ann)
-                changes.annotations.append((before, AnnotationSnapshot.of(ann)))
+                changes.annotations.append((before, RowSnapshot.of(ann)))
         changes.extend(self.lessons.withdraw_alias(surface, key))
         return changes

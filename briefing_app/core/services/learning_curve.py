@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from briefing_app.core.models import Annotation
+from briefing_app.core.models import Annotation, AnnotationKind, AnnotationStatus
 from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.core.services.annotations import AnnotationConflict
 from briefing_app.core.services.container import Services
@@ -158,7 +158,7 @@ def correct_article(services: Services, analysis: AnalysisService, gold: GoldDoc
     counted = gold.counted_labels
 
     def live_entities() -> list[Annotation]:
-        return [a for a in ann.for_article(aid) if a.kind == "entity"]
+        return [a for a in ann.for_article(aid) if a.kind == AnnotationKind.ENTITY]
 
     for g0, g1, cls, _gtext in gold.entities:
         allowed = gold.classes.get(cls, {cls})
@@ -166,7 +166,7 @@ def correct_article(services: Services, analysis: AnalysisService, gold: GoldDoc
         label = _label_for(gold, cls, gold.text[g0:g1])
         try:
             if not overlapping:
-                ann.add_change(aid, "entity", g0, g1, label)
+                ann.add_change(aid, AnnotationKind.ENTITY, g0, g1, label)
                 continue
             best = max(overlapping, key=lambda a: (a.label in allowed, min(a.end, g1) - max(a.start, g0)))
             assert best.id is not None
@@ -179,13 +179,13 @@ def correct_article(services: Services, analysis: AnalysisService, gold: GoldDoc
             continue
     gold_spans = [(g0, g1) for g0, g1, _c, _t in gold.entities]
     spurious = [a.id for a in live_entities() if a.id is not None and a.label in counted
-                and a.status == "suggested" and not gold.ignored(a.start, a.end)
+                and a.status == AnnotationStatus.SUGGESTED and not gold.ignored(a.start, a.end)
                 and not any(a.start < g1 and g0 < a.end for g0, g1 in gold_spans)]
     if spurious:
         ann.reject(spurious)
 
     for s0, s1, expected, acceptable in gold.sentences:
-        counted_tags = [a for a in ann.for_article(aid) if a.kind == "pillar" and a.start < s1 and s0 < a.end
+        counted_tags = [a for a in ann.for_article(aid) if a.kind == AnnotationKind.PILLAR and a.start < s1 and s0 < a.end
                         and passage_counts(Passage(a.start, a.end), s0, s1)]
         predicted = {a.label for a in counted_tags}
         wrong = [a.id for a in counted_tags if a.label not in expected and a.label not in acceptable

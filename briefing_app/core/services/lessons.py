@@ -24,8 +24,17 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
-from briefing_app.core.models import Annotation, Article, Lesson, LessonAction, Pillar, utcnow
-from briefing_app.core.services.changes import ChangeSet, LessonSnapshot
+from briefing_app.core.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    Article,
+    Lesson,
+    LessonAction,
+    Pillar,
+    utcnow,
+)
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
 from briefing_app.nlp.pillar_learning import PillarExample
@@ -98,17 +107,17 @@ class LessonService:
             assert lesson.id is not None
             superseded = []
             for old in self._contrary(session, lesson):
-                before = LessonSnapshot.of(old)
+                before = RowSnapshot.of(old)
                 old.superseded_by = lesson.id
                 old.updated_at = utcnow()
                 session.add(old)
                 superseded.append((before, old))
             session.commit()
             session.refresh(lesson)
-            changes.lessons.append((None, LessonSnapshot.of(lesson)))
+            changes.lessons.append((None, RowSnapshot.of(lesson)))
             for before, old in superseded:
                 session.refresh(old)
-                changes.lessons.append((before, LessonSnapshot.of(old)))
+                changes.lessons.append((before, RowSnapshot.of(old)))
         return changes
 
     def _context_in_article(self, article_id: int, start: int, end: int) -> Context | None:
@@ -158,13 +167,13 @@ class LessonService:
             lesson = session.get(Lesson, lesson_id)
             if lesson is None:
                 raise KeyError(lesson_id)
-            before = LessonSnapshot.of(lesson)
+            before = RowSnapshot.of(lesson)
             lesson.withdrawn = True
             lesson.updated_at = utcnow()
             session.add(lesson)
             session.commit()
             session.refresh(lesson)
-            return ChangeSet(f"Withdraw lesson “{lesson.text[:40]}”", lessons=[(before, LessonSnapshot.of(lesson))])
+            return ChangeSet(f"Withdraw lesson “{lesson.text[:40]}”", lessons=[(before, RowSnapshot.of(lesson))])
 
     def withdraw_alias(self, surface: str, entity_key: str) -> ChangeSet:
         """Withdraw the merges of ``surface`` into ``entity_key`` (an entity split back off)."""
@@ -174,13 +183,13 @@ class LessonService:
                 Lesson.action == A.ALIAS.value, Lesson.text == surface, Lesson.entity_key == entity_key,
                 col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False))).all()
             for lesson in rows:
-                before = LessonSnapshot.of(lesson)
+                before = RowSnapshot.of(lesson)
                 lesson.withdrawn = True
                 lesson.updated_at = utcnow()
                 session.add(lesson)
                 changes.lessons.append((before, lesson))
             session.commit()
-            changes.lessons = [(b, LessonSnapshot.of(r)) for b, r in changes.lessons]
+            changes.lessons = [(b, RowSnapshot.of(r)) for b, r in changes.lessons]
         return changes
 
     # -- reading -------------------------------------------------------------------------------
@@ -206,7 +215,7 @@ class LessonService:
             pillar = lesson.action in (A.PILLAR_ADD, A.PILLAR_REMOVE)
             surfaces = {lesson.text} | ({lesson.from_text} if lesson.from_text else set())
             query = select(func.count()).select_from(Annotation).where(
-                Annotation.kind == ("pillar" if pillar else "entity"), Annotation.status != "rejected",
+                Annotation.kind == (AnnotationKind.PILLAR if pillar else AnnotationKind.ENTITY), Annotation.status != AnnotationStatus.REJECTED,
                 col(Annotation.text).in_(sorted(surfaces)))
             return int(session.exec(query).one())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from briefing_app.core.models import Article, Note, utcnow
-from briefing_app.core.services.changes import ChangeSet, NoteSnapshot
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.core.text import sanitize_for_xml
 from briefing_app.storage.database import Database
 
@@ -44,7 +44,7 @@ class NoteService:
             session.add(note)
             session.commit()
             session.refresh(note)
-            return ChangeSet("Add note", notes=[(None, NoteSnapshot.of(note))])
+            return ChangeSet("Add note", notes=[(None, RowSnapshot.of(note))])
 
     def update(self, note_id: int, body: str) -> ChangeSet:
         """Change a note's text."""
@@ -53,13 +53,13 @@ class NoteService:
             note = session.get(Note, note_id)
             if note is None:
                 raise KeyError(note_id)
-            before = NoteSnapshot.of(note)
+            before = RowSnapshot.of(note)
             note.body = body
             note.updated_at = utcnow()
             session.add(note)
             session.commit()
             session.refresh(note)
-            return ChangeSet("Edit note", notes=[(before, NoteSnapshot.of(note))])
+            return ChangeSet("Edit note", notes=[(before, RowSnapshot.of(note))])
 
     def delete(self, note_id: int) -> ChangeSet:
         """Delete a note."""
@@ -67,7 +67,7 @@ class NoteService:
             note = session.get(Note, note_id)
             if note is None:
                 raise KeyError(note_id)
-            before = NoteSnapshot.of(note)
+            before = RowSnapshot.of(note)
             session.delete(note)
             session.commit()
             return ChangeSet("Delete note", notes=[(before, None)])

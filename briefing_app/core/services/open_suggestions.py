@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.engine import Connection
 
+from briefing_app.core.models import AnnotationKind, AnnotationStatus, ArticleStatus
 from briefing_app.nlp.types import SHOWN_LABELS
 
 
@@ -35,7 +36,7 @@ class Visibility:
 
     def shows(self, kind: str, label: str) -> bool:
         """Whether a tag of ``kind`` ("entity"/"pillar") and ``label`` (label or pillar id) is drawn."""
-        if kind == "pillar":
+        if kind == AnnotationKind.PILLAR:
             return label not in self.hidden_pillars
         return label in SHOWN_LABELS and label not in self.hidden_labels
 
@@ -60,7 +61,7 @@ class OpenCounts:
 def counts_as_open(kind: str, label: str, status: str, article_status: str,
                    visibility: Visibility | None = None) -> bool:
     """The rule for one tag (panels use it for their per-entity and per-pillar figures)."""
-    visible = status == "suggested" and (visibility or Visibility()).shows(kind, label)
+    visible = status == AnnotationStatus.SUGGESTED and (visibility or Visibility()).shows(kind, label)
     return bool(article_open(int(visible), article_status))
 
 
@@ -90,7 +91,7 @@ def open_condition(visibility: Visibility | None = None, alias: str = "n") -> tu
 
 def article_open(visible_suggestions: int, article_status: str) -> int:
     """Open suggestions of an article from its visible suggested tags: none once it is reviewed."""
-    return 0 if article_status == "reviewed" else visible_suggestions
+    return 0 if article_status == ArticleStatus.REVIEWED else visible_suggestions
 
 
 def open_suggestions(conn: Connection, article_ids: Iterable[int] | None = None,

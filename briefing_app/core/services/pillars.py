@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from briefing_app.core.models import Pillar
+from briefing_app.nlp.taxonomy import load_taxonomy
 from briefing_app.storage.database import Database
 
 
@@ -13,6 +14,23 @@ class PillarService:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def seed_defaults(self) -> bool:
+        """Fill the empty pillar table from the bundled taxonomy (first open); True when it did.
+
+        Seeding lives here, not in storage: storage knows tables, the taxonomy belongs to nlp.
+        """
+        if self.db.read_only:
+            return False
+        with self.db.session() as session:
+            if session.exec(select(Pillar)).first() is not None:
+                return False
+            for position, pillar in enumerate(load_taxonomy()):
+                session.add(Pillar(id=pillar.id, name=pillar.name, colour=pillar.colour,
+                                   description=pillar.description, keywords=dict(pillar.keywords),
+                                   position=position))
+            session.commit()
+        return True
 
     def all(self) -> list[Pillar]:
         """Pillars in display order."""

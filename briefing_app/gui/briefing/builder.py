@@ -7,7 +7,6 @@ database, so what is shown is what is stored.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.services import actors as actor_table
 from briefing_app.core.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
@@ -44,7 +44,7 @@ from briefing_app.storage.errors import describe_storage_error
 
 from . import ordering
 from .actors_panel import ActorsPanel
-from .commands import CreateBriefingCommand, DeleteBriefingCommand, ItemsCommand, SetFieldCommand
+from .commands import COMMENT_COMMAND_ID, FIELD_COMMAND_ID, edit_command, existence_command
 from .export_dialog import ExportDialog
 from .header_form import HEADER_LABELS, BriefingForm, _PlainEdit
 from .passages import PassagePicker
@@ -352,8 +352,8 @@ class BriefingBuilder(QWidget):
             self._selection_changed()
             self.schedule_preview()
             return
-        self.form.load(briefing, self.settings.classifications, json.loads(briefing.summary or "[]"),
-                       json.loads(briefing.next_steps or "[]"))
+        self.form.load(briefing, self.settings.classifications, list(briefing.summary),
+                       list(briefing.next_steps))
         self.budget_spin.blockSignals(True)
         self.budget_spin.setValue(briefing.page_budget)
         self.budget_spin.blockSignals(False)
@@ -454,22 +454,27 @@ class BriefingBuilder(QWidget):
         briefing = self.briefings.get(self.current_id)
         if briefing is None:
             return
-        old: str | list[str]
+        old: str | list[str] | dict[str, dict]
         if name in ("summary", "next_steps"):
-            old = json.loads(getattr(briefing, name) or "[]")
+            old = list(getattr(briefing, name))
         elif name == "page_budget":
             old = f"{briefing.page_budget:g}"
         elif name == "newest_first":
             old = "true" if briefing.newest_first else "false"
+        elif name == "actor_edits":
+            old = actor_table.load_edits(briefing.actor_edits)
         else:
             old = str(getattr(briefing, name) or "")
-        new = list(value) if isinstance(value, list) else str(value)
+        new: str | list[str] | dict[str, dict] = (
+            list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else str(value))
         if name == "title" and not str(new).strip():
             new = "Briefing note"
         if old == new:
             return
-        self.briefings.update(self.current_id, **{name: new})
-        self.undo_stack.push(SetFieldCommand(self, self.current_id, name, old, new, HEADER_LABELS.get(name, name)))
+        changes = self.briefings.update_change(self.current_id, **{name: new})
+        changes.description = f"Edit briefing {HEADER_LABELS.get(name, name)}"
+        self.undo_stack.push(edit_command(self, self.current_id, changes,
+                                          merge=(FIELD_COMMAND_ID, (self.current_id, name))))
 
     def flush_pending(self) -> None:
         """Commit typing not yet saved (form fields and the item comment)."""
@@ -484,7 +489,8 @@ class BriefingBuilder(QWidget):
             from_=self.settings.author, classification=self.settings.default_classification,
         )
         assert briefing.id is not None
-        self.undo_stack.push(CreateBriefingCommand(self, self.briefings.snapshot(briefing.id), "New briefing"))
+        self.undo_stack.push(existence_command(self, briefing.id,
+                                               self.briefings.created_change(briefing.id, "New briefing")))
         return briefing.id
 
     def delete_briefing(self) -> None:
@@ -502,9 +508,8 @@ class BriefingBuilder(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.flush_pending()
-        snapshot = self.briefings.snapshot(self.current_id)
-        self.briefings.delete(self.current_id)
-        self.undo_stack.push(DeleteBriefingCommand(self, snapshot))
+        briefing_id = self.current_id
+        self.undo_stack.push(existence_command(self, briefing_id, self.briefings.delete_change(briefing_id)))
 
     def auto_draft(self, article_ids: list[int] | None = None, replace: bool | None = None) -> int | None:
         """Fill the current briefing from the selected articles, up to its length budget (undoable).
@@ -535,8 +540,8 @@ class BriefingBuilder(QWidget):
                 QMessageBox.warning(self, "Auto-draft", str(exc))
                 return None
             assert briefing.id is not None
-            self.undo_stack.push(CreateBriefingCommand(self, self.briefings.snapshot(briefing.id),
-                                                       "Auto-draft briefing"))
+            self.undo_stack.push(existence_command(
+                self, briefing.id, self.briefings.created_change(briefing.id, "Auto-draft briefing")))
         else:
             briefing = current
             assert briefing.id is not None
@@ -604,18 +609,13 @@ class BriefingBuilder(QWidget):
 
     def edit_actor(self, key: str, **change: object) -> None:
         """Change the role of a Key actors row, or remove it from the note (undoable)."""
-        if self.current_id is None:
+        if self.current_id is None or self.briefings.get(self.current_id) is None:
             return
-        briefing = self.briefings.get(self.current_id)
-        if briefing is None:
-            return
-        from briefing_app.core.services.actors import load_edits
-
-        edits = load_edits(briefing.actor_edits)
-        entry = dict(edits.get(key, {}))
-        entry.update({k: (bool(v) if k == "removed" else str(v)) for k, v in change.items()})
-        edits[key] = entry
-        self.set_field("actor_edits", json.dumps(edits, ensure_ascii=False, sort_keys=True))
+        changes = self.briefings.edit_actor(self.current_id, key, **change)
+        if changes.rows and changes.rows[0][0] != changes.rows[0][1]:
+            # a burst of edits to the key actors is one undo step, as for any other field
+            self.undo_stack.push(edit_command(self, self.current_id, changes,
+                                              merge=(FIELD_COMMAND_ID, (self.current_id, "actor_edits"))))
 
     def remove_actors(self, keys: list[str]) -> None:
         """Take rows out of the Key actors table (one undo step)."""
@@ -630,16 +630,12 @@ class BriefingBuilder(QWidget):
 
     def restore_actors(self) -> None:
         """Bring back the Key actors rows removed from the note (edited roles are kept; undoable)."""
-        if self.current_id is None:
+        if self.current_id is None or self.briefings.get(self.current_id) is None:
             return
-        briefing = self.briefings.get(self.current_id)
-        if briefing is None:
-            return
-        from briefing_app.core.services.actors import load_edits
-
-        edits = {k: {n: v for n, v in e.items() if n != "removed"} for k, e in load_edits(briefing.actor_edits).items()}
-        self.set_field("actor_edits", json.dumps({k: e for k, e in edits.items() if e}, ensure_ascii=False,
-                                                 sort_keys=True))
+        changes = self.briefings.restore_actors(self.current_id)
+        if changes.rows and changes.rows[0][0] != changes.rows[0][1]:
+            self.undo_stack.push(edit_command(self, self.current_id, changes,
+                                              merge=(FIELD_COMMAND_ID, (self.current_id, "actor_edits"))))
 
     def article_details_changed(self, article_id: int) -> None:
         """An article's title, outlet, date or link changed (F2): show it in the sections and the preview."""
@@ -660,7 +656,9 @@ class BriefingBuilder(QWidget):
             raise
         after = self.briefings.all_item_snapshots(self.current_id)
         if before != after:
-            self.undo_stack.push(ItemsCommand(self, self.current_id, text, before, after, comment_item))
+            merge = (COMMENT_COMMAND_ID, (self.current_id, comment_item)) if comment_item is not None else None
+            self.undo_stack.push(edit_command(self, self.current_id, self.briefings.items_change(text, before, after),
+                                              merge=merge))
         return result
 
     def add_passages(self, specs: list[PassageSpec], pillar_id: str | None = None,

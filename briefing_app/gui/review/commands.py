@@ -1,39 +1,22 @@
-"""The undo commands of the review workspace: each wraps one service change set.
+"""The undo command of the review workspace: the one :class:`~briefing_app.gui.undo.ChangeCommand`.
 
-The service call happens *before* the command is pushed (so a refused edit
-never reaches the stack and the database is committed before the screen shows
-it); the command's first ``redo`` only re-renders. Later undo/redo write the
-snapshots back through :class:`~briefing_app.core.services.changes.ChangeService`.
+The service call happens *before* the command is pushed; the command's first ``redo`` only
+re-renders (``ReviewController.changes_applied``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
 from briefing_app.core.services.changes import ChangeSet
+from briefing_app.gui.undo import ChangeCommand
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
 
+__all__ = ["ChangeCommand", "review_command"]
 
-class ChangeCommand(QUndoCommand):
-    """One review edit (possibly touching many rows) on the window's undo stack."""
 
-    def __init__(self, controller: ReviewController, changes: ChangeSet) -> None:
-        super().__init__(changes.description or "Review edit")
-        self.controller = controller
-        self.changes = changes
-        self._done = True  # the service already applied it
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-        else:
-            self.controller.services.changes.redo(self.changes)
-        self.controller.changes_applied(self.changes, backwards=False)
-
-    def undo(self) -> None:
-        self.controller.services.changes.undo(self.changes)
-        self.controller.changes_applied(self.changes, backwards=True)
+def review_command(controller: ReviewController, changes: ChangeSet) -> ChangeCommand:
+    """The undo command of one review edit."""
+    return ChangeCommand(controller.services.changes, changes, controller.changes_applied)

@@ -4,6 +4,7 @@ the view, panels and status in step with the database after every edit (incremen
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -11,13 +12,14 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from briefing_app.core.models import AnnotationKind, AnnotationOrigin, AnnotationStatus
 from briefing_app.core.services import AnnotationConflict
 from briefing_app.core.services.annotations import step_boundary
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.core.services.open_suggestions import Visibility
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
-from briefing_app.gui.review.commands import ChangeCommand
+from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.storage.errors import describe_storage_error
@@ -30,16 +32,20 @@ Mark = EntityMark | PillarMark
 
 def mark_of(snapshot: object) -> Mark | None:
     """The view mark of an annotation snapshot/row, or None when it is not drawn."""
-    if snapshot is None or getattr(snapshot, "status", "") == "rejected":
+    if snapshot is None or getattr(snapshot, "status", "") == AnnotationStatus.REJECTED:
         return None
     s = snapshot
-    if s.kind == "entity":  # type: ignore[attr-defined]
+    if s.kind == AnnotationKind.ENTITY:  # type: ignore[attr-defined]
         if s.label not in SHOWN_LABELS:  # type: ignore[attr-defined]
             return None
         return EntityMark(s.id, s.start, s.end, s.label, s.status, s.origin,  # type: ignore[attr-defined]
                           s.confidence, s.why)  # type: ignore[attr-defined]
     return PillarMark(s.id, s.start, s.end, s.label, s.status, s.origin,  # type: ignore[attr-defined]
                       s.confidence, s.why)  # type: ignore[attr-defined]
+
+
+#: More changed tags than this are shown by one render of the article rather than tag by tag.
+BULK_RENDER = 40
 
 
 class ReviewController(QObject):
@@ -98,7 +104,7 @@ class ReviewController(QObject):
             self.say("Nothing to change.")
             return None
         self.services.changes.mark_in_review(changes)
-        self.window.undo_stack.push(ChangeCommand(self, changes))
+        self.window.undo_stack.push(review_command(self, changes))
         note = f" ({changes.skipped} overlapping occurrence(s) left unchanged)" if changes.skipped else ""
         self.say(f"{changes.description}{note} — saved. Ctrl+Z undoes.")
         return changes
@@ -120,13 +126,39 @@ class ReviewController(QObject):
             self.changed.emit()
             return
         last: tuple[str, int] | None = None
+        if len(changes.annotations) > BULK_RENDER:
+            # A bulk edit (accept all remaining): the view redraws the tags in one pass, in chunks.
+            entities: list[tuple[Mark | None, int]] = []
+            drawn = self.view.entity_marks
+            for before, after in changes.annotations:
+                ref = after if after is not None else before
+                if ref.article_id != article_id:
+                    continue
+                shown = before if backwards else after
+                if ref.kind == AnnotationKind.ENTITY:
+                    old = drawn.get(ref.id)
+                    if (old is not None and shown is not None and shown.status != AnnotationStatus.REJECTED
+                            and (old.start, old.end, old.label) == (shown.start, shown.end, shown.label)):
+                        # only the decision changed (accept all): keep the drawn mark's other fields
+                        entities.append((replace(old, status=shown.status, origin=shown.origin), ref.id))
+                    else:
+                        entities.append((mark_of(shown), ref.id))
+                else:
+                    self.view.update_pillar(mark_of(shown), ref.id)  # type: ignore[arg-type]
+            self.view.update_entities(entities)  # type: ignore[arg-type]
+            if changes.notes:
+                self.refresh_notes()
+            self.window.library.refresh_rows(touched)
+            self._show_current_frame()
+            self.changed.emit()
+            return
         for pair in changes.annotations:
             after = pair[0] if backwards else pair[1]
             ref = pair[1] if pair[1] is not None else pair[0]
             if ref.article_id != article_id:
                 continue
             mark = mark_of(after)
-            if ref.kind == "entity":
+            if ref.kind == AnnotationKind.ENTITY:
                 self.view.update_entity(mark, ref.id)  # type: ignore[arg-type]
             else:
                 self.view.update_pillar(mark, ref.id)  # type: ignore[arg-type]
@@ -156,7 +188,7 @@ class ReviewController(QObject):
         if self.current is None:
             return None
         kind, ann = self.current
-        return (self.view.entity_marks if kind == "entity" else self.view.pillar_marks).get(ann)
+        return (self.view.entity_marks if kind == AnnotationKind.ENTITY else self.view.pillar_marks).get(ann)
 
     def set_current(self, kind: str, annotation_id: int, announce: bool = True) -> None:
         """Make a tag the one under review: frame it and scroll to it."""
@@ -206,8 +238,8 @@ class ReviewController(QObject):
     def describe(self, mark: Mark) -> str:
         """One line about a tag for the status bar."""
         open_left = self.open_total()
-        status = "suggestion" if mark.status == "suggested" else (
-            "added by you" if mark.origin == "user" else "accepted")
+        status = "suggestion" if mark.status == AnnotationStatus.SUGGESTED else (
+            "added by you" if mark.origin == AnnotationOrigin.USER else "accepted")
         text = " ".join(self.view.text[mark.start:mark.end].split())
         if isinstance(mark, EntityMark):
             what = f"“{text}” — {LABEL_NAMES.get(mark.label, mark.label)} ({status}, {mark.origin}, " \
@@ -235,8 +267,8 @@ class ReviewController(QObject):
         The tag just accepted or relabelled stays on the way too, so P goes back to it.
         """
         nav = self._nav_items()
-        open_items = [i for i in nav if i[2].status == "suggested"]
-        items = [i for i in nav if i[2].status == "suggested" or (i[1], i[2].annotation_id) == self.last_edited]
+        open_items = [i for i in nav if i[2].status == AnnotationStatus.SUGGESTED]
+        items = [i for i in nav if i[2].status == AnnotationStatus.SUGGESTED or (i[1], i[2].annotation_id) == self.last_edited]
         if not open_items and not (step < 0 and items):
             self.clear_current()
             self.say("No open suggestions in this article. Ctrl+Shift+R marks it reviewed.")
@@ -324,7 +356,7 @@ class ReviewController(QObject):
         ann = annotation_id if annotation_id is not None else self._need_current()
         if ann is None:
             return
-        kind = "entity" if ann in self.view.entity_marks else "pillar"
+        kind = AnnotationKind.ENTITY if ann in self.view.entity_marks else AnnotationKind.PILLAR
         if self.perform(lambda: self.services.annotations.accept([ann])):
             self._edited(kind, ann, advance)
 
@@ -362,7 +394,7 @@ class ReviewController(QObject):
                 self.say("Not added: the selection holds no word.")
                 return
             changes = self.perform(
-                lambda: self.services.annotations.add_change(article_id, "entity", sel[0], sel[1], label))
+                lambda: self.services.annotations.add_change(article_id, AnnotationKind.ENTITY, sel[0], sel[1], label))
             if changes:
                 self.view.editor.setTextCursor(self.view.cursor_at(sel[1]))
                 self.set_current("entity", changes.annotations[0][1].id, announce=False)
@@ -394,7 +426,7 @@ class ReviewController(QObject):
             if sel is not None:
                 span = sel
             elif isinstance(mark, PillarMark):
-                if mark.pillar_id == pillar_id and mark.status == "suggested":
+                if mark.pillar_id == pillar_id and mark.status == AnnotationStatus.SUGGESTED:
                     self.accept(mark.annotation_id, advance)
                     return
                 span = (mark.start, mark.end)
@@ -533,7 +565,7 @@ class ReviewController(QObject):
         for m in self.view.visible_pillar_marks():
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > 0:
-                rank = (overlap, m.status != "suggested", m.confidence, m.pillar_id)
+                rank = (overlap, m.status != AnnotationStatus.SUGGESTED, m.confidence, m.pillar_id)
                 if best is None or rank > best:
                     best = rank
         return best[3] if best else None
@@ -597,4 +629,4 @@ class ReviewController(QObject):
 
 
 def _key(kind: str, mark: Mark) -> tuple[int, int, int, int]:
-    return (mark.start, mark.end, 0 if kind == "entity" else 1, mark.annotation_id)
+    return (mark.start, mark.end, 0 if kind == AnnotationKind.ENTITY else 1, mark.annotation_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -54,11 +53,11 @@ def test_header_edits_are_saved_shown_and_undone(qtbot: QtBot, window: MainWindo
     steps.setFocus()
     qtbot.keyClicks(steps, "- Brief the Minister")
     builder.flush_pending()
-    assert json.loads(window.services.briefings.get(briefing_id).next_steps) == ["Brief the Minister"]
+    assert window.services.briefings.get(briefing_id).next_steps == ["Brief the Minister"]
 
     undo = _undo_action(window, "&Undo")
     undo.trigger()  # next steps
-    assert json.loads(window.services.briefings.get(briefing_id).next_steps) == []
+    assert window.services.briefings.get(briefing_id).next_steps == []
     assert steps.toPlainText() == ""
     undo.trigger()  # title
     assert window.services.briefings.get(briefing_id).title == "Briefing note"

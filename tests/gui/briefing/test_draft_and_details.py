@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.gui.import_dialogs import EditMetadataCommand
 from briefing_app.gui.main_window import MainWindow
 
 
@@ -51,12 +50,17 @@ def test_new_article_details_reach_the_builder_and_the_preview(
     article_id = two_articles[1]
     article = window.services.articles.get(article_id)
     assert article is not None and article.title not in ("Leaders speak again",)
-    window.undo_stack.push(EditMetadataCommand(window, article_id, {"title": article.title, "outlet": article.outlet},
-                                               {"title": "Leaders speak again", "outlet": "New Outlet"}))
+    # what the F2 dialog's OK does: the service saves, a ChangeCommand goes on the undo stack
+    window.importer.apply_metadata(article_id, {"title": "Leaders speak again", "outlet": "New Outlet"})
     qtbot.waitUntil(lambda: "Leaders speak again" in builder.preview_html, timeout=3000)
     sources = [builder.tree.leaf(i).text(1) for i, _p in builder.tree.order()]  # type: ignore[union-attr]
     assert any("New Outlet" in s for s in sources)
     assert all("·" in s for s in sources)  # each item shows its source's date
+    window.undo_stack.undo()  # undo of the F2 edit reaches the builder and preview too
+    qtbot.waitUntil(lambda: article.title in builder.preview_html and "Leaders speak again" not in builder.preview_html,
+                    timeout=3000)
+    sources = [builder.tree.leaf(i).text(1) for i, _p in builder.tree.order()]  # type: ignore[union-attr]
+    assert not any("New Outlet" in s for s in sources)
 
 
 def test_key_actors_are_edited_and_removed_in_the_builder(
@@ -84,3 +88,27 @@ def test_key_actors_are_edited_and_removed_in_the_builder(
     window.undo_stack.undo()
     builder.update_preview()
     assert removed in panel.names() and "Prime Minister of India" in builder.preview_html
+
+
+def test_budget_order_and_restored_actors_are_undone_one_step_each(
+    qtbot: QtBot, window: MainWindow, two_articles: tuple[int, int],
+) -> None:
+    builder = window.briefing_builder
+    briefing_id = builder.auto_draft(list(two_articles))
+    assert briefing_id is not None
+    briefings = window.services.briefings
+    builder.set_field("page_budget", "3.5")
+    builder.newest_first.setChecked(True)  # as clicked
+    assert (briefings.get(briefing_id).page_budget, briefings.get(briefing_id).newest_first) == (3.5, True)  # type: ignore[union-attr]
+    key = briefings.document(briefing_id).actors[0].key
+    builder.remove_actors([key])
+    builder.restore_actors()
+    assert briefings.get(briefing_id).actor_edits == {}  # type: ignore[union-attr]
+    window.undo_stack.undo()  # restore undone: the row is removed again
+    assert briefings.get(briefing_id).actor_edits == {key: {"removed": True}}  # type: ignore[union-attr]
+    window.undo_stack.undo()  # removal undone
+    window.undo_stack.undo()  # section order undone
+    assert builder.newest_first.isChecked() is False
+    window.undo_stack.undo()  # budget undone
+    assert briefings.get(briefing_id).page_budget == 2.0  # type: ignore[union-attr]
+    assert builder.budget_spin.value() == 2.0

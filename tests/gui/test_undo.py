@@ -1,0 +1,33 @@
+"""gui/undo.py: the one undo command (review, library, briefing commands are all this type)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+
+from briefing_app.core.services import Services
+from briefing_app.core.services.changes import ChangeSet
+from briefing_app.gui.briefing import commands as briefing_commands
+from briefing_app.gui.review import commands as review_commands
+from briefing_app.gui.undo import ChangeCommand
+
+
+def test_a_typing_burst_merges_into_one_step_and_the_first_redo_only_refreshes(services: Services) -> None:
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    shown: list[tuple[str, bool]] = []
+    stack = QUndoStack()
+    for text in ("Q", "Qu", "Quad"):
+        changes = services.briefings.update_change(briefing.id, subject=text)
+        stack.push(ChangeCommand(services.changes, changes, lambda c, b, t=text: shown.append((t, b)),
+                                 merge_id=briefing_commands.FIELD_COMMAND_ID, merge_key=(briefing.id, "subject")))
+    assert stack.count() == 1, "one undo step for the burst"
+    assert shown == [("Q", False), ("Qu", False), ("Quad", False)], "each push shows its edit"
+    stack.undo()
+    assert services.briefings.get(briefing.id).subject == ""  # type: ignore[union-attr]
+    stack.redo()
+    assert services.briefings.get(briefing.id).subject == "Quad"  # type: ignore[union-attr]
+
+
+def test_every_edit_command_is_a_change_command() -> None:
+    assert review_commands.ChangeCommand is ChangeCommand
+    assert ChangeSet("x").description == "x"
