@@ -21,7 +21,7 @@ including submarines and jet engines, and a roadmap for space and civil nuclear 
 @pytest.fixture(autouse=True)
 def session_analyzer(analyzer: object, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI uses the session's analyser instead of loading the model again."""
-    monkeypatch.setattr(cli, "_analyzer", lambda _model=None: analyzer)
+    monkeypatch.setattr(cli, "_analyzer", lambda _model=None, commitments=False: analyzer)
 
 
 @pytest.fixture(scope="module")

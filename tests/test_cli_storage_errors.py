@@ -23,7 +23,7 @@ from tests.fulldisk import fill, free_up, small_disk
 @pytest.fixture(autouse=True)
 def session_analyzer(analyzer: object, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI uses the session's analyser instead of loading the model again."""
-    monkeypatch.setattr(cli, "_analyzer", lambda _model=None: analyzer)
+    monkeypatch.setattr(cli, "_analyzer", lambda _model=None, commitments=False: analyzer)
 
 
 def _articles(folder: Path, n: int, words: int = 40) -> Path:

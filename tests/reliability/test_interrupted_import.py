@@ -18,7 +18,7 @@ ARTICLE = ("Quad foreign ministers meet\n\nThe Quad foreign ministers met in Tok
 @pytest.fixture(autouse=True)
 def session_analyzer(analyzer: object, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI uses the session's analyser instead of loading the model again."""
-    monkeypatch.setattr(cli, "_analyzer", lambda _model=None: analyzer)
+    monkeypatch.setattr(cli, "_analyzer", lambda _model=None, commitments=False: analyzer)
 
 
 def test_cli_reimport_analyses_an_article_the_interrupted_import_left_unanalysed(
