@@ -16,8 +16,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_article_created_at", "article", ["created_at"], unique=False)
+    # IF NOT EXISTS: a library built by a development build of this index (numbered 0004 there) opens too.
+    op.create_index("ix_article_created_at", "article", ["created_at"], unique=False, if_not_exists=True)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_article_created_at", table_name="article")
+    op.drop_index("ix_article_created_at", table_name="article", if_exists=True)
