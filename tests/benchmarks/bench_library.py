@@ -86,7 +86,7 @@ def fill_library(services: Services, count: int = ARTICLES, seed: int = 7) -> No
             conn.execute(text(
                 "INSERT INTO annotation (article_id, kind, start, \"end\", label, text, entity_id, role, origin, "
                 "status, confidence, why, original, created_by, created_at, updated_at) VALUES (:a, :kind, :s, "
-                ":e, :label, :text, :eid, '', 'model', 'suggested', 1.0, '', '', 'bench', :now, :now)"
+                ":e, :label, :text, :eid, '', 'model', 'suggested', 1.0, '[]', NULL, 'bench', :now, :now)"
             ), anns)
 
 
