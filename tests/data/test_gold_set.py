@@ -21,7 +21,7 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 HELDOUT_DIR = Path(__file__).resolve().parent / "gold_heldout"
 ROUND3_DIR = Path(__file__).resolve().parent / "gold_round3"
 # Each set and the minimum number of articles it must hold.
-GOLD_SETS = {GOLD_DIR: 12, HELDOUT_DIR: 20, ROUND3_DIR: 12}
+GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
