@@ -1,6 +1,7 @@
 """Consistency checks for the hand-annotated gold sets in tests/data/gold/
 (development set), tests/data/gold_heldout/ (held-out set, never used for tuning) and
-tests/data/gold_round3/ (third blind development round, tuned on for issue 14 after its first score).
+tests/data/gold_round3/ (third blind development round, tuned on for issue 14 after its first score) and
+tests/data/gold_round4/ (fourth blind development round, issue 14).
 
 The gold files are generated from <set>/src/*.md by tests/data/gold/build_gold.py;
 these checks are written independently of the builder so that a bug in it
@@ -20,8 +21,9 @@ import pytest
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 HELDOUT_DIR = Path(__file__).resolve().parent / "gold_heldout"
 ROUND3_DIR = Path(__file__).resolve().parent / "gold_round3"
+ROUND4_DIR = Path(__file__).resolve().parent / "gold_round4"
 # Each set and the minimum number of articles it must hold.
-GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12}
+GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 17}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
@@ -63,7 +65,14 @@ def test_set_is_large_enough_and_complete(folder):
 
 @pytest.mark.parametrize(
     ("older", "newer"),
-    [(GOLD_DIR, HELDOUT_DIR), (GOLD_DIR, ROUND3_DIR), (HELDOUT_DIR, ROUND3_DIR)],
+    [
+        (GOLD_DIR, HELDOUT_DIR),
+        (GOLD_DIR, ROUND3_DIR),
+        (HELDOUT_DIR, ROUND3_DIR),
+        (GOLD_DIR, ROUND4_DIR),
+        (HELDOUT_DIR, ROUND4_DIR),
+        (ROUND3_DIR, ROUND4_DIR),
+    ],
     ids=lambda p: p.name,
 )
 def test_sets_are_disjoint(older, newer):
