@@ -27,12 +27,18 @@ finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay focus make""".split())
+allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
 _STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
 _LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone offensive raid assault".split())
+#: Events that are concluded or held, not committed to ("concluded a round of talks").
+_EVENT_NOUNS = frozenset("""talk round meeting visit exercise consultation dialogue negotiation session summit
+conference tour drill patrol call""".split())
+#: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
+#: "if the parties agree", "where both forces had agreed").
+_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
 _GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -133,6 +139,12 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
          "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
     ]])
+    matcher.add("FUTURE_CONJ", [[  # "will gift X, train Y and deploy Z": each conjunct
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+        {"LEFT_ID": "head", "REL_OP": ">>", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB"}},
+    ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
         {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "ready", "prepare", "vow",
                                                             "promise", "intend", "undertake"]}}},
@@ -220,11 +232,54 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             continue
         if label == "BE_TO":
             verb = doc[token_ids[1]]
+        elif label == "FUTURE_CONJ":
+            verb = doc[token_ids[2]]
+            if any(t.dep_ != "conj" for t in _path_up(verb, doc[token_ids[0]])):
+                continue  # a conjunct inside an object or a subordinate clause, not of the "will" verb
         if verb.i in found or verb.i in claimed:
             continue
-        for i, c in enumerate(_commitments(doc, verb, offset, entities, names)):
+        made = _commitments(doc, verb, offset, entities, names)
+        for i, c in enumerate(made):
             found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
+        if made and verb.lemma_.lower() in _STEER:
+            # "agreed that the group will meet": the complement is this commitment, not a second one
+            claimed.update(t.i for t in _steer_targets(doc, verb))
     return list(found.values())
+
+
+def _path_up(tok: Any, top: Any) -> list[Any]:
+    """Tokens from ``tok`` up to (not including) its ancestor ``top``."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:  # compare indices: spaCy makes a new Token on each access
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _steer_targets(doc: Any, verb: Any) -> list[Any]:
+    """The complements a steering verb commits to ("agreed to X and to Y", "agreed that Z will ...")."""
+    targets = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+               and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+               and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
+    return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+
+
+def _non_assertive(verb: Any) -> bool:
+    """The clause asks, conditions or times ("how they will be vetted", "if both sides agree") or is a
+    free relative ("what Canada offers"): it asserts no commitment."""
+    tok = verb
+    for _ in range(4):
+        if any(c.lower_ in ("what", "whatever") and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+               for c in tok.children):
+            return True
+        if tok.dep_ in ("advcl", "ccomp", "pcomp", "csubj") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _NON_ASSERTIVE_OPENERS and c.i < tok.i
+                for c in tok.children):
+            return True
+        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _aux(verb: Any) -> set[str]:
@@ -251,6 +306,9 @@ def _is_future(verb: Any) -> bool:
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
+        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ", "VBP")
+                                   or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+            return False  # "will review progress and thanked ...": the conjunct has its own tense
         tok = tok.head
     return False
 
@@ -288,6 +346,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "after signing the pact": a circumstance
     if verb.dep_ == "advcl" and "to" in aux:
         return []  # "... to supply the industrial parks": a purpose
+    if verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("advcl", "acl") and not aux and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return []  # "Under the partnership signed in 2021, ...": a participle, however it is tagged
+    if _non_assertive(verb):
+        return []
     if verb.dep_ == "xcomp":
         if head_lemma in _NOT_COMMITTING_HEADS:
             return []
@@ -320,6 +383,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
+        if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
+            return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and lemma in _CORE):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
@@ -327,6 +392,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     objects = _objects(verb)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
+        return []  # "concluded a round of talks": an event, not a commitment
+    if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
+            c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return []  # "a cable, which will be finished next year": a forecast about a thing, no party
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
     if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -342,6 +412,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
             c.lower_ in ("the", "these", "this") for c in passive[0].children):
         return []  # "The accord was signed by ...": a restatement of the deliverable
+    if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
+        subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that"):
             return []  # "which commits members to ...": a description, not a commitment
@@ -351,12 +423,20 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     if _under_forecast(verb):
         return []
-    start, end = _span(doc, top, offset)
+    # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
+    later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and top.i != verb.i and _is_future(top):
+        top = verb
+    start, end = _span(doc, top, offset, later)
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
+
+
+def _objects_agent(verb: Any) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[int, int]:
@@ -430,7 +510,7 @@ def _negated(verb: Any) -> bool:
 def _objects(verb: Any) -> list[Any]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
             and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"]  # "which New Delhi will host": no object here
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i > verb.i):
         objs += [p for p in prep.children if p.dep_ == "pobj"]
     if verb.lemma_.lower() in ("set", "start", "open") and not objs:
         objs += [c for c in verb.children if c.dep_ == "prt"]
@@ -450,8 +530,8 @@ def _subject(verb: Any) -> Any | None:
             if s.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
                 return tok.head
             return s
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
-            tok = tok.head
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
+            tok = tok.head  # "are due to conclude": the subject of "are"
         else:
             break
     return None
