@@ -39,6 +39,10 @@ conference tour drill patrol call""".split())
 #: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
 #: "if the parties agree", "where both forces had agreed").
 _NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where".split())
+#: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
+_PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
+agreement framework resolution contract project programme program purchase sale bill licence license application
+deadline target commitment obligation bid nomination candidature""".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
 _GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -183,13 +187,21 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     names = _entity_names(entities)
     out: list[Commitment] = []
-    for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+    for (s, _e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
         out += _from_sentence(doc, s, matcher, entities, names)
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+_BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
+
+
+def _blank_bullets(sentence: str) -> str:
+    """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
+    return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
 
 
 def _first_line_start(text: str) -> int:
@@ -282,6 +294,15 @@ def _non_assertive(verb: Any) -> bool:
     return False
 
 
+def _hedged(verb: Any) -> bool:
+    """A condition that the party may not meet: "where it could", "if it can", "when possible"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.lower_ in _NON_ASSERTIVE_OPENERS for m in c.children if m.i < c.i) and (
+                _aux(c) | {c.lower_}) & {"could", "can", "may", "might", "possible", "feasible"}:
+            return True
+    return False
+
+
 def _aux(verb: Any) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
@@ -340,8 +361,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     top = _chain_top(verb)
     if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj"):
         return []
-    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE):
-        return []  # "the signed agreement", "a pact signed in 2024": background
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
+                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+        return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
     if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT"):
         return []  # "after signing the pact": a circumstance
     if verb.dep_ == "advcl" and "to" in aux:
@@ -390,6 +413,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
         return []  # the announced clause carries its own commitment
     objects = _objects(verb)
+    passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects:
         return []
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
@@ -397,6 +421,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
             c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children):
         return []  # "a cable, which will be finished next year": a forecast about a thing, no party
+    if lemma in ("accept", "clear") and objects and not passive_form and not any(
+            o.lemma_.lower() in _PROPOSALS for o in objects):
+        return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
+    if lemma == "confirm" and passive_form and not _objects_agent(verb):
+        return []  # "no new case has been confirmed": a report, not a commitment
+    if _hedged(verb):
+        return []  # "would buy European where it could"
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
     if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -417,8 +448,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that"):
             return []  # "which commits members to ...": a description, not a commitment
-        if not _is_actor(subject, entities, offset) or subject.lemma_.lower() in _PREDICTORS:
-            return []
+        if not _is_actor(subject, entities, offset) or (future and subject.lemma_.lower() in _PREDICTORS):
+            return []  # analysts forecast; "investors have pledged" is a commitment
     elif not future and verb.dep_ not in ("conj",):
         return []
     if _under_forecast(verb):
