@@ -69,7 +69,8 @@ _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nat
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
-committee regulator economy""".split())
+committee regulator economy investor donor lender buyer seller producer exporter importer supplier operator
+consortium coalition alliance contractor manufacturer""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
@@ -297,8 +298,9 @@ def _non_assertive(verb: Any) -> bool:
 def _hedged(verb: Any) -> bool:
     """A condition that the party may not meet: "where it could", "if it can", "when possible"."""
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.lower_ in _NON_ASSERTIVE_OPENERS for m in c.children if m.i < c.i) and (
-                _aux(c) | {c.lower_}) & {"could", "can", "may", "might", "possible", "feasible"}:
+        toks = list(c.subtree)
+        if c.i > verb.i and c.dep_ in ("advcl", "advmod") and toks[0].lower_ in _NON_ASSERTIVE_OPENERS and any(
+                t.lower_ in ("could", "can", "may", "might", "possible", "feasible") for t in toks):
             return True
     return False
 
@@ -327,7 +329,7 @@ def _is_future(verb: Any) -> bool:
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
-        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ", "VBP")
+        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ")
                                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
             return False  # "will review progress and thanked ...": the conjunct has its own tense
         tok = tok.head
@@ -474,6 +476,8 @@ def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[in
     """Code points of ``tok``'s subtree, without the subtrees of ``skip`` (other conjuncts)."""
     drop = {t.i for s in skip for t in s.subtree}
     idx = [t.i for t in tok.subtree if t.i not in drop]
+    if drop:  # the final stop hangs on the first conjunct; it must not stretch its clause over the others
+        idx = [i for i in idx if i < min(drop) or not tok.doc[i].is_punct] or idx
     span = doc[min(idx):max(idx) + 1]
     return offset + span.start_char, offset + span.end_char
 
