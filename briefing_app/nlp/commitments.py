@@ -22,12 +22,13 @@ from briefing_app.nlp.types import EntitySpan
 
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
-set endorse direct ask task reaffirm promise vow offer accept clear secure create expand ink conclude finalise
+set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
+create expand ink conclude finalise
 finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain""".split())
+allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain write""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -43,12 +44,14 @@ _NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once
 _PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
 agreement framework resolution contract project programme program purchase sale bill licence license application
 deadline target commitment obligation bid nomination candidature""".split())
+#: Work one orders done ("ordered a review"), unlike goods one orders ("ordered 20 tanks").
+_INQUIRIES = frozenset("study review investigation inquiry probe audit assessment evaluation report survey".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
 _GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 COMMIT_LEMMAS = _CORE | frozenset("hold host begin start conduct supply build open".split())
 #: Verbs that need an object to be a commitment ("held talks", not "the ceasefire held").
-_NEED_OBJECT = frozenset("open set start begin increase double extend boost resume host conduct supply".split())
+_NEED_OBJECT = frozenset("open set start begin increase double extend boost resume host conduct supply decide".split())
 #: Nouns of a deliverable welcomed or noted ("welcomed the signing of X") and the action they stand for.
 DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt", "establishment": "establish",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
@@ -62,6 +65,8 @@ _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
 _PREDICTORS = frozenset("""analyst journalist expert observer economist critic commentator reporter
 forecaster investor strategist scholar researcher""".split())
+#: Adverbs that make a "will" clause a forecast.
+_FORECAST_ADVERBS = frozenset("likely probably possibly perhaps presumably eventually reportedly".split())
 #: Modal auxiliaries that make a clause hypothetical.
 _HYPOTHETICAL = frozenset("would could might may should must can ca".split())
 #: Words that can be actors as common-noun subjects ("the two sides agreed").
@@ -70,13 +75,13 @@ premier chancellor official delegation company firm bank union council commissio
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
 committee regulator economy investor donor lender buyer seller producer exporter importer supplier operator
-consortium coalition alliance contractor manufacturer""".split())
+consortium coalition alliance contractor manufacturer creditor""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready""".split()
+renew confirm instruct plan ready order authoris authoriz schedul""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
@@ -151,7 +156,7 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "head", "REL_OP": ">>", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB"}},
     ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
-        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "ready", "prepare", "vow",
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
                                                             "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
@@ -161,6 +166,12 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
         {"LEFT_ID": "noun", "REL_OP": ">>", "RIGHT_ID": "embedded",
          "RIGHT_ATTRS": {"DEP": {"IN": ["acl", "relcl", "xcomp"]}, "POS": "VERB"}},
+    ], [  # the same when the parser hangs "to issue" on "welcomed" instead of on "plans"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "embedded", "RIGHT_ATTRS": {"DEP": "advcl", "POS": "VERB"}},
+        {"LEFT_ID": "embedded", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"DEP": "aux", "LOWER": "to"}},
     ]])
     matcher.add("WELCOME", [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "witness",
@@ -231,12 +242,22 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                 action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge"}.get(
                     noun.lemma_.lower(), embedded.lemma_.lower())
                 top = _chain_top(verb)
-                start, end = _span(doc, top, offset)
+                # "plans by Fiji to issue a bond and to sell credits": one commitment per planned action
+                more = [c for c in embedded.conjuncts if c.i > embedded.i and c.pos_ == "VERB"]
+                start, end = _span(doc, top, offset, more)
                 who, ids = _who(_subject(verb), verb, entities, names, offset)
                 when, ws, we = _when(doc, top, offset)
                 found[noun.i] = Commitment(start, end, who, action, _what(embedded, _objects(embedded), []),
                                            when, _negated(verb), ids, ws, we, (offset, offset + len(doc.text)))
                 claimed.add(embedded.i)
+                for k, c in enumerate(more, 1):
+                    start, end = _span(doc, c, offset, [o for o in more if o.i > c.i])
+                    a = action if noun.lemma_.lower() in ("decision", "offer", "commitment", "pledge") else c.lemma_.lower()
+                    when, ws, we = _when(doc, c, offset)
+                    found[-(noun.i * 100 + k)] = Commitment(start, end, who, a, _what(c, _objects(c), []), when,
+                                                            _negated(verb), ids, ws, we,
+                                                            (offset, offset + len(doc.text)))
+                    claimed.add(c.i)
             continue
         if label == "WELCOME":
             noun = doc[token_ids[1]]
@@ -295,6 +316,11 @@ def _non_assertive(verb: Any) -> bool:
     return False
 
 
+def _names_an_action(verb: Any) -> bool:
+    """The clause names something to do ("the goal of raising", "resolve to pursue") or a figure."""
+    return any(t.i > verb.i and (t.tag_ in ("VB", "VBG") or t.like_num) for t in verb.subtree)
+
+
 def _hedged(verb: Any) -> bool:
     """A condition that the party may not meet: "where it could", "if it can", "when possible"."""
     for c in verb.children:
@@ -323,7 +349,8 @@ def _is_future(verb: Any) -> bool:
         aux = _aux(tok)
         if aux & _FUTURE:
             return True
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "set", "ready", "prepare"):
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
+                                                                "prepare"):
             return True
         if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
             return True  # bulletin style: "Japan to admit more care workers"
@@ -381,7 +408,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []
         if head_lemma in _NEGATING_HEADS:
             negated = True
-        elif head_lemma not in ("be", "due", "plan", "set", "prepare", "ready", "vow", "promise", "intend",
+        elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
                                 "undertake", "move", "have"):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
@@ -423,6 +450,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
             c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children):
         return []  # "a cable, which will be finished next year": a forecast about a thing, no party
+    if lemma == "order" and not any(c.dep_ == "xcomp" for c in verb.children) and not any(
+            o.lemma_.lower() in _INQUIRIES for o in objects):
+        return []  # "ordered 20 howitzers" is a purchase; "ordered a study", "ordered officials to" direct work
     if lemma in ("accept", "clear") and objects and not passive_form and not any(
             o.lemma_.lower() in _PROPOSALS for o in objects):
         return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
@@ -430,14 +460,21 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "no new case has been confirmed": a report, not a commitment
     if _hedged(verb):
         return []  # "would buy European where it could"
+    if future and any(c.dep_ == "advmod" and c.lower_ in _FORECAST_ADVERBS for c in verb.children):
+        return []  # "will likely expand": a forecast
+    if verb.dep_ == "xcomp" and head_lemma == "ready" and not objects and not any(
+            c.dep_ in ("prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children) and not (
+            verb.i + 1 < len(doc) and doc[verb.i + 1].text == "-"):  # "co-invest" is parsed "co", "-", "invest"
+        return []  # "stands ready to assist": readiness to nothing in particular
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
     if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
-    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS for o in objects):
+    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and _names_an_action(verb) for o in objects):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
+        # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
         return []  # "confirmed that X would be held": the reported clause carries the commitment
     subject = _subject(verb)

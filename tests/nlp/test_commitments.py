@@ -180,3 +180,32 @@ def test_commitments_behind_datelines_and_in_passives(analyzer: Analyzer, text: 
                                                        who: list[str]) -> None:
     (c,) = _commitments(analyzer, text)
     assert c["action"] == action and c["who"] == who
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    ("The two ministers instructed their negotiators to close the remaining chapters before the summit.",
+     ["instruct"]),
+    ("On 30 May the Security Council authorised a stabilisation force of up to 2,000 personnel.", ["authorise"]),
+    ("The minister ordered a review of the port's finances.", ["order"]),
+    ("Hanoi ordered 20 howitzers in 2024.", []),
+    ("The next round of talks is scheduled to be held in Lima in May.", ["hold"]),
+    ("The leaders welcomed plans by Tonga to build a solar farm and to train local engineers.",
+     ["build", "train"]),
+    ("Creditors agreed in principle to restructure $6 billion of bilateral debt.", ["agree"]),
+    ("The ministers reaffirmed the goal of doubling trade by 2030.", ["reaffirm"]),
+])
+def test_directions_authorisations_schedules_and_welcomed_plans(analyzer: Analyzer, text: str,
+                                                               actions: list[str]) -> None:
+    assert [c["action"] for c in _commitments(analyzer, text)] == actions
+
+
+@pytest.mark.parametrize("text", [
+    "We call on all parties to respect the ceasefire, and we stand ready to assist.",
+    "China will likely expand its presence in the islands.",
+    "Meloni said Italy would decide next month.",
+    "The Minister will write to the honourable Member.",
+    "The ministers reaffirmed their commitment to a rules-based order.",
+])
+def test_readiness_forecasts_and_restated_positions_are_not_commitments(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
