@@ -60,6 +60,8 @@ DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt",
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
+#: Verbs of fearing, estimating or claiming: the clause after them is someone's view, not a commitment.
+_EPISTEMIC_HEADS = frozenset("fear warn doubt estimate speculate claim allege suspect assume anticipate worry".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
@@ -191,7 +193,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     nlp, matcher = loaded
     spans = [(s, e) for s, e in (sentences if sentences is not None else sentence_spans(text))
-             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?")]
+             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?") and not _in_question_turn(text, s)]
     if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
             and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
         spans = spans[1:]  # the headline: its content is restated in the body
@@ -214,6 +216,16 @@ _BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
+
+
+#: A questioner's turn in a transcript ("Q:", "Question:", "Reporter (Reuters):").
+_QUESTION_TURN = re.compile(r"\s*(?:Q|Question|Reporter|Journalist)\b[^:\n]{0,60}:")
+
+
+def _in_question_turn(text: str, start: int) -> bool:
+    """The sentence belongs to a questioner's turn: what a journalist asserts or asks commits no one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_QUESTION_TURN.match(text, line_start))
 
 
 def _first_line_start(text: str) -> int:
@@ -637,9 +649,10 @@ def _under_forecast(verb: Any) -> bool:
             continue
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
+        below = tok
         tok = tok.head
         lemma = tok.lemma_.lower()
-        if lemma in _NOT_COMMITTING_HEADS:
+        if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj and subj[0].lemma_.lower() in _PREDICTORS:

@@ -209,3 +209,17 @@ def test_directions_authorisations_schedules_and_welcomed_plans(analyzer: Analyz
 def test_readiness_forecasts_and_restated_positions_are_not_commitments(analyzer: Analyzer, text: str) -> None:
     assert _commitments(analyzer, text) == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition MPs fear that the government will cut the aid budget.",
+    "Q: Minister, the navy will send two more ships to the Gulf. Is that right?\nA: We are considering it.",
+])
+def test_feared_clauses_and_questioners_turns_are_not_commitments(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+def test_an_answer_after_a_question_turn_still_counts(analyzer: Analyzer) -> None:
+    text = "Q: Will Japan help?\nA: Japan will provide two patrol boats to the coast guard."
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == "provide" and c["who"] == ["Japan"]
