@@ -28,7 +28,7 @@ def main() -> int:
             out.append({"start": start, "end": start + len(clause), "who": who, "action": action, "what": what,
                         "when": when, "negated": negated})
         out.sort(key=lambda c: c["start"])
-        for a, b in zip(out, out[1:]):
+        for a, b in zip(out, out[1:], strict=False):
             assert a["end"] <= b["start"], f"{name}: overlapping spans"
         dest = HERE.parent / "dev" / f"{name}.commitments.json"
         dest.write_text(json.dumps({"text_file": f"{name}.txt", "commitments": out}, ensure_ascii=False, indent=1)
