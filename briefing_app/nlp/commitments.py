@@ -28,7 +28,7 @@ finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain write""".split())
+allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").

@@ -213,6 +213,7 @@ def test_readiness_forecasts_and_restated_positions_are_not_commitments(analyzer
 
 @pytest.mark.parametrize("text", [
     "Opposition MPs fear that the government will cut the aid budget.",
+    "The issue will be discussed at the next session of the commission.",
     "Q: Minister, the navy will send two more ships to the Gulf. Is that right?\nA: We are considering it.",
 ])
 def test_feared_clauses_and_questioners_turns_are_not_commitments(analyzer: Analyzer, text: str) -> None:
