@@ -694,12 +694,18 @@ def _who(subject: Any | None, verb: Any, entities: Sequence[EntitySpan], names: 
          offset: int) -> tuple[list[str], list[str]]:
     if subject is None or subject.dep_ == "nsubjpass":
         return [], []  # "a roadmap was adopted": the parties are not named in the clause
-    toks = list(subject.subtree)
-    s, e = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+    # the parties, not what describes them: "NovaAndino, the joint venture of Codelco and SQM," is NovaAndino
+    heads = [subject, *subject.conjuncts]
+    drop = {t.i for h in heads for c in h.children
+            if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ != "of")
+            for t in c.subtree}
+    toks = [t for t in subject.subtree if t.i not in drop] or list(subject.subtree)
+    spans = [(offset + t.idx, offset + t.idx + len(t.text)) for t in toks]
     who: list[str] = []
     ids: list[str] = []
     for ent in entities:
-        if ent.start < e and s < ent.end and ent.label in _PARTY_LABELS and ent.entity_id not in ids:
+        if any(ent.start < e and s < ent.end for s, e in spans) and ent.label in _PARTY_LABELS \
+                and ent.entity_id not in ids:
             ids.append(ent.entity_id)
             who.append(names.get(ent.entity_id, ent.text))
     if not who:

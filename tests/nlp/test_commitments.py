@@ -224,3 +224,10 @@ def test_an_answer_after_a_question_turn_still_counts(analyzer: Analyzer) -> Non
     text = "Q: Will Japan help?\nA: Japan will provide two patrol boats to the coast guard."
     (c,) = _commitments(analyzer, text)
     assert c["action"] == "provide" and c["who"] == ["Japan"]
+
+
+def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
+    """"Acme Litio, the joint venture of Codelco and SQM in Chile, will open talks": the party is Acme Litio."""
+    text = "Acme Litio, the joint venture of Codelco and SQM in Chile, will open talks on supply with POSCO."
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == "open" and "Codelco" not in c["who"] and "Chile" not in c["who"]
