@@ -22,23 +22,36 @@ from briefing_app.nlp.types import EntitySpan
 
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
-set endorse direct ask task reaffirm promise vow offer accept clear secure create expand ink conclude finalise
+set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
+create expand ink conclude finalise
 finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay focus make""".split())
+allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
 _STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
 _LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone offensive raid assault".split())
+#: Events that are concluded or held, not committed to ("concluded a round of talks").
+_EVENT_NOUNS = frozenset("""talk round meeting visit exercise consultation dialogue negotiation session summit
+conference tour drill patrol call""".split())
+#: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
+#: "if the parties agree", "where both forces had agreed").
+_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where".split())
+#: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
+_PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
+agreement framework resolution contract project programme program purchase sale bill licence license application
+deadline target commitment obligation bid nomination candidature""".split())
+#: Work one orders done ("ordered a review"), unlike goods one orders ("ordered 20 tanks").
+_INQUIRIES = frozenset("study review investigation inquiry probe audit assessment evaluation report survey".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
 _GOALS = frozenset("goal target resolve commitment readiness pledge determination aim deadline".split())
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 COMMIT_LEMMAS = _CORE | frozenset("hold host begin start conduct supply build open".split())
 #: Verbs that need an object to be a commitment ("held talks", not "the ceasefire held").
-_NEED_OBJECT = frozenset("open set start begin increase double extend boost resume host conduct supply".split())
+_NEED_OBJECT = frozenset("open set start begin increase double extend boost resume host conduct supply decide".split())
 #: Nouns of a deliverable welcomed or noted ("welcomed the signing of X") and the action they stand for.
 DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt", "establishment": "establish",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
@@ -47,11 +60,15 @@ DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt",
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
+#: Verbs of fearing, estimating or claiming: the clause after them is someone's view, not a commitment.
+_EPISTEMIC_HEADS = frozenset("fear warn doubt estimate speculate claim allege suspect assume anticipate worry".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
 _PREDICTORS = frozenset("""analyst journalist expert observer economist critic commentator reporter
 forecaster investor strategist scholar researcher""".split())
+#: Adverbs that make a "will" clause a forecast.
+_FORECAST_ADVERBS = frozenset("likely probably possibly perhaps presumably eventually reportedly".split())
 #: Modal auxiliaries that make a clause hypothetical.
 _HYPOTHETICAL = frozenset("would could might may should must can ca".split())
 #: Words that can be actors as common-noun subjects ("the two sides agreed").
@@ -59,13 +76,14 @@ _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nat
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
-committee regulator economy""".split())
+committee regulator economy investor donor lender buyer seller producer exporter importer supplier operator
+consortium coalition alliance contractor manufacturer creditor""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready""".split()
+renew confirm instruct plan ready order authoris authoriz schedul""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
@@ -133,8 +151,14 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
          "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
     ]])
+    matcher.add("FUTURE_CONJ", [[  # "will gift X, train Y and deploy Z": each conjunct
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+        {"LEFT_ID": "head", "REL_OP": ">>", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB"}},
+    ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
-        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "ready", "prepare", "vow",
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
                                                             "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
@@ -144,6 +168,12 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
         {"LEFT_ID": "noun", "REL_OP": ">>", "RIGHT_ID": "embedded",
          "RIGHT_ATTRS": {"DEP": {"IN": ["acl", "relcl", "xcomp"]}, "POS": "VERB"}},
+    ], [  # the same when the parser hangs "to issue" on "welcomed" instead of on "plans"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "embedded", "RIGHT_ATTRS": {"DEP": "advcl", "POS": "VERB"}},
+        {"LEFT_ID": "embedded", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"DEP": "aux", "LOWER": "to"}},
     ]])
     matcher.add("WELCOME", [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "witness",
@@ -163,7 +193,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     nlp, matcher = loaded
     spans = [(s, e) for s, e in (sentences if sentences is not None else sentence_spans(text))
-             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?")]
+             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?") and not _in_question_turn(text, s)]
     if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
             and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
         spans = spans[1:]  # the headline: its content is restated in the body
@@ -171,13 +201,31 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     names = _entity_names(entities)
     out: list[Commitment] = []
-    for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+    for (s, _e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
         out += _from_sentence(doc, s, matcher, entities, names)
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+_BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
+
+
+def _blank_bullets(sentence: str) -> str:
+    """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
+    return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
+
+
+#: A questioner's turn in a transcript ("Q:", "Question:", "Reporter (Reuters):").
+_QUESTION_TURN = re.compile(r"\s*(?:Q|Question|Reporter|Journalist)\b[^:\n]{0,60}:")
+
+
+def _in_question_turn(text: str, start: int) -> bool:
+    """The sentence belongs to a questioner's turn: what a journalist asserts or asks commits no one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_QUESTION_TURN.match(text, line_start))
 
 
 def _first_line_start(text: str) -> int:
@@ -206,12 +254,22 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                 action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge"}.get(
                     noun.lemma_.lower(), embedded.lemma_.lower())
                 top = _chain_top(verb)
-                start, end = _span(doc, top, offset)
+                # "plans by Fiji to issue a bond and to sell credits": one commitment per planned action
+                more = [c for c in embedded.conjuncts if c.i > embedded.i and c.pos_ == "VERB"]
+                start, end = _span(doc, top, offset, more)
                 who, ids = _who(_subject(verb), verb, entities, names, offset)
                 when, ws, we = _when(doc, top, offset)
                 found[noun.i] = Commitment(start, end, who, action, _what(embedded, _objects(embedded), []),
                                            when, _negated(verb), ids, ws, we, (offset, offset + len(doc.text)))
                 claimed.add(embedded.i)
+                for k, c in enumerate(more, 1):
+                    start, end = _span(doc, c, offset, [o for o in more if o.i > c.i])
+                    a = action if noun.lemma_.lower() in ("decision", "offer", "commitment", "pledge") else c.lemma_.lower()
+                    when, ws, we = _when(doc, c, offset)
+                    found[-(noun.i * 100 + k)] = Commitment(start, end, who, a, _what(c, _objects(c), []), when,
+                                                            _negated(verb), ids, ws, we,
+                                                            (offset, offset + len(doc.text)))
+                    claimed.add(c.i)
             continue
         if label == "WELCOME":
             noun = doc[token_ids[1]]
@@ -220,11 +278,69 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             continue
         if label == "BE_TO":
             verb = doc[token_ids[1]]
+        elif label == "FUTURE_CONJ":
+            verb = doc[token_ids[2]]
+            if any(t.dep_ != "conj" for t in _path_up(verb, doc[token_ids[0]])):
+                continue  # a conjunct inside an object or a subordinate clause, not of the "will" verb
         if verb.i in found or verb.i in claimed:
             continue
-        for i, c in enumerate(_commitments(doc, verb, offset, entities, names)):
+        made = _commitments(doc, verb, offset, entities, names)
+        for i, c in enumerate(made):
             found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
+        if made and verb.lemma_.lower() in _STEER:
+            # "agreed that the group will meet": the complement is this commitment, not a second one
+            claimed.update(t.i for t in _steer_targets(doc, verb))
     return list(found.values())
+
+
+def _path_up(tok: Any, top: Any) -> list[Any]:
+    """Tokens from ``tok`` up to (not including) its ancestor ``top``."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:  # compare indices: spaCy makes a new Token on each access
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _steer_targets(doc: Any, verb: Any) -> list[Any]:
+    """The complements a steering verb commits to ("agreed to X and to Y", "agreed that Z will ...")."""
+    targets = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+               and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+               and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
+    return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+
+
+def _non_assertive(verb: Any) -> bool:
+    """The clause asks, conditions or times ("how they will be vetted", "if both sides agree") or is a
+    free relative ("what Canada offers"): it asserts no commitment."""
+    tok = verb
+    for _ in range(4):
+        if any(c.lower_ in ("what", "whatever") and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+               for c in tok.children):
+            return True
+        if tok.dep_ in ("advcl", "ccomp", "pcomp", "csubj") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in _NON_ASSERTIVE_OPENERS and c.i < tok.i
+                for c in tok.children):
+            return True
+        if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _names_an_action(verb: Any) -> bool:
+    """The clause names something to do ("the goal of raising", "resolve to pursue") or a figure."""
+    return any(t.i > verb.i and (t.tag_ in ("VB", "VBG") or t.like_num) for t in verb.subtree)
+
+
+def _hedged(verb: Any) -> bool:
+    """A condition that the party may not meet: "where it could", "if it can", "when possible"."""
+    for c in verb.children:
+        toks = list(c.subtree)
+        if c.i > verb.i and c.dep_ in ("advcl", "advmod") and toks[0].lower_ in _NON_ASSERTIVE_OPENERS and any(
+                t.lower_ in ("could", "can", "may", "might", "possible", "feasible") for t in toks):
+            return True
+    return False
 
 
 def _aux(verb: Any) -> set[str]:
@@ -245,12 +361,16 @@ def _is_future(verb: Any) -> bool:
         aux = _aux(tok)
         if aux & _FUTURE:
             return True
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "set", "ready", "prepare"):
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
+                                                                "prepare"):
             return True
         if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
+        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ")
+                                   or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+            return False  # "will review progress and thanked ...": the conjunct has its own tense
         tok = tok.head
     return False
 
@@ -282,18 +402,25 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     top = _chain_top(verb)
     if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj"):
         return []
-    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE):
-        return []  # "the signed agreement", "a pact signed in 2024": background
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
+                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+        return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
     if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT"):
         return []  # "after signing the pact": a circumstance
     if verb.dep_ == "advcl" and "to" in aux:
         return []  # "... to supply the industrial parks": a purpose
+    if verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("advcl", "acl") and not aux and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return []  # "Under the partnership signed in 2021, ...": a participle, however it is tagged
+    if _non_assertive(verb):
+        return []
     if verb.dep_ == "xcomp":
         if head_lemma in _NOT_COMMITTING_HEADS:
             return []
         if head_lemma in _NEGATING_HEADS:
             negated = True
-        elif head_lemma not in ("be", "due", "plan", "set", "prepare", "ready", "vow", "promise", "intend",
+        elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
                                 "undertake", "move", "have"):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
@@ -320,21 +447,46 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
+        if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
+            return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and lemma in _CORE):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
         return []  # the announced clause carries its own commitment
     objects = _objects(verb)
+    passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
+        return []  # "concluded a round of talks": an event, not a commitment
+    if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
+            c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return []  # "a cable, which will be finished next year": a forecast about a thing, no party
+    if lemma == "order" and not any(c.dep_ == "xcomp" for c in verb.children) and not any(
+            o.lemma_.lower() in _INQUIRIES for o in objects):
+        return []  # "ordered 20 howitzers" is a purchase; "ordered a study", "ordered officials to" direct work
+    if lemma in ("accept", "clear") and objects and not passive_form and not any(
+            o.lemma_.lower() in _PROPOSALS for o in objects):
+        return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
+    if lemma == "confirm" and passive_form and not _objects_agent(verb):
+        return []  # "no new case has been confirmed": a report, not a commitment
+    if _hedged(verb):
+        return []  # "would buy European where it could"
+    if future and any(c.dep_ == "advmod" and c.lower_ in _FORECAST_ADVERBS for c in verb.children):
+        return []  # "will likely expand": a forecast
+    if verb.dep_ == "xcomp" and head_lemma == "ready" and not objects and not any(
+            c.dep_ in ("prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children) and not (
+            verb.i + 1 < len(doc) and doc[verb.i + 1].text == "-"):  # "co-invest" is parsed "co", "-", "invest"
+        return []  # "stands ready to assist": readiness to nothing in particular
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
     if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
-    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS for o in objects):
+    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and _names_an_action(verb) for o in objects):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
+        # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
         return []  # "confirmed that X would be held": the reported clause carries the commitment
     subject = _subject(verb)
@@ -342,16 +494,22 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
             c.lower_ in ("the", "these", "this") for c in passive[0].children):
         return []  # "The accord was signed by ...": a restatement of the deliverable
+    if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
+        subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that"):
             return []  # "which commits members to ...": a description, not a commitment
-        if not _is_actor(subject, entities, offset) or subject.lemma_.lower() in _PREDICTORS:
-            return []
+        if not _is_actor(subject, entities, offset) or (future and subject.lemma_.lower() in _PREDICTORS):
+            return []  # analysts forecast; "investors have pledged" is a commitment
     elif not future and verb.dep_ not in ("conj",):
         return []
     if _under_forecast(verb):
         return []
-    start, end = _span(doc, top, offset)
+    # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
+    later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and top.i != verb.i and _is_future(top):
+        top = verb
+    start, end = _span(doc, top, offset, later)
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
@@ -359,10 +517,16 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                        (offset, offset + len(doc.text)))]
 
 
+def _objects_agent(verb: Any) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
 def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[int, int]:
     """Code points of ``tok``'s subtree, without the subtrees of ``skip`` (other conjuncts)."""
     drop = {t.i for s in skip for t in s.subtree}
     idx = [t.i for t in tok.subtree if t.i not in drop]
+    if drop:  # the final stop hangs on the first conjunct; it must not stretch its clause over the others
+        idx = [i for i in idx if i < min(drop) or not tok.doc[i].is_punct] or idx
     span = doc[min(idx):max(idx) + 1]
     return offset + span.start_char, offset + span.end_char
 
@@ -430,7 +594,7 @@ def _negated(verb: Any) -> bool:
 def _objects(verb: Any) -> list[Any]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
             and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"]  # "which New Delhi will host": no object here
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i > verb.i):
         objs += [p for p in prep.children if p.dep_ == "pobj"]
     if verb.lemma_.lower() in ("set", "start", "open") and not objs:
         objs += [c for c in verb.children if c.dep_ == "prt"]
@@ -450,8 +614,8 @@ def _subject(verb: Any) -> Any | None:
             if s.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
                 return tok.head
             return s
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
-            tok = tok.head
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
+            tok = tok.head  # "are due to conclude": the subject of "are"
         else:
             break
     return None
@@ -485,9 +649,10 @@ def _under_forecast(verb: Any) -> bool:
             continue
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
+        below = tok
         tok = tok.head
         lemma = tok.lemma_.lower()
-        if lemma in _NOT_COMMITTING_HEADS:
+        if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj and subj[0].lemma_.lower() in _PREDICTORS:
@@ -529,12 +694,18 @@ def _who(subject: Any | None, verb: Any, entities: Sequence[EntitySpan], names: 
          offset: int) -> tuple[list[str], list[str]]:
     if subject is None or subject.dep_ == "nsubjpass":
         return [], []  # "a roadmap was adopted": the parties are not named in the clause
-    toks = list(subject.subtree)
-    s, e = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+    # the parties, not what describes them: "NovaAndino, the joint venture of Codelco and SQM," is NovaAndino
+    heads = [subject, *subject.conjuncts]
+    drop = {t.i for h in heads for c in h.children
+            if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ != "of")
+            for t in c.subtree}
+    toks = [t for t in subject.subtree if t.i not in drop] or list(subject.subtree)
+    spans = [(offset + t.idx, offset + t.idx + len(t.text)) for t in toks]
     who: list[str] = []
     ids: list[str] = []
     for ent in entities:
-        if ent.start < e and s < ent.end and ent.label in _PARTY_LABELS and ent.entity_id not in ids:
+        if any(ent.start < e and s < ent.end for s, e in spans) and ent.label in _PARTY_LABELS \
+                and ent.entity_id not in ids:
             ids.append(ent.entity_id)
             who.append(names.get(ent.entity_id, ent.text))
     if not who:

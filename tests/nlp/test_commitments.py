@@ -121,3 +121,113 @@ def test_eval_commitments_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert report["span_only"]["tp"] == 2 and report["span_only"]["precision"] == 1.0
     assert main(["eval-commitments", str(tmp_path / "missing"), str(texts)]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_each_coordinated_will_verb_is_its_own_commitment(analyzer: Analyzer) -> None:
+    """"will fund X, train Y and build Z" is three commitments, each spanning its own clause."""
+    text = "Canada will fund three clinics, train local nurses and build a vaccine warehouse in Accra."
+    found = _commitments(analyzer, text)
+    assert [c["action"] for c in found] == ["fund", "train", "build"]
+    assert all(c["who"] == ["Canada"] for c in found)
+    clauses = [text[c["start"]:c["end"]] for c in found]
+    assert "train" not in clauses[0] and "build" not in clauses[1] and clauses[2].startswith("build")
+
+
+def test_agreed_that_someone_will_act_is_one_agreement(analyzer: Analyzer) -> None:
+    (c,) = _commitments(analyzer, "The two ministers agreed that a joint working group will meet in Lima in June.")
+    assert c["action"] == "agree" and c["when"] == "in June"
+
+
+def test_fronted_phrase_is_not_the_object_of_a_report(analyzer: Analyzer) -> None:
+    """"On the sidelines, officials confirmed that X would be held": the held exercise, once."""
+    (c,) = _commitments(analyzer, "On the sidelines, officials confirmed that the naval exercise would be held "
+                                  "off Guam next year.")
+    assert c["action"] == "hold" and c["when"] == "next year"
+
+
+def test_a_conjunct_in_the_past_does_not_inherit_will(analyzer: Analyzer) -> None:
+    """Guards the coordinated-"will" rule: a conjunct with its own past tense is not a promise."""
+    (c,) = _commitments(analyzer, "The council will review progress in June and thanked Nigeria for its hospitality.")
+    assert c["action"] == "review"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry still cannot explain how the new recruits will be trained.",
+    "Talks resume only if both sides have agreed the agenda.",
+    "Students compare the visas with what Canada and Australia offer.",
+    "Under the Migration and Mobility Partnership signed in 2021, India took back 2,000 of its nationals last year.",
+    "Chile and Peru concluded a week-long round of talks in Lima on Friday.",
+    "The agency is financing a power line to Bougainville, which will be finished next year.",
+    "The Commander will speak first and then take your questions.",
+    "The ministry will inform the press when the deal is finalised.",
+    "Negotiations on the annex are continuing and are due to conclude next May.",
+    "Together we reopened the road and cleared the approaches to the airport.",
+    "Bangladesh accepted the return of 2,600 of its nationals last year.",
+    "Patrols have watched the cables since January, and no new case of sabotage has been confirmed.",
+    "The minister said Poland would buy European where it could.",
+])
+def test_questions_conditions_events_and_hedges_are_not_commitments(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("text", "action", "who"), [
+    ("Geneva: India on Wednesday signed a partnership with the WHO to expand vaccine production.", "sign", ["India"]),
+    ("The Prime Minister accepted the invitation to visit Hanoi in May.", "accept", ["Prime Minister"]),
+    ("Gulf investors have pledged $2 billion for food parks in Gujarat.", "pledge", ["Gulf"]),
+    ("The next summit is due to be held in Miami in December 2026.", "hold", []),
+])
+def test_commitments_behind_datelines_and_in_passives(analyzer: Analyzer, text: str, action: str,
+                                                       who: list[str]) -> None:
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == action and c["who"] == who
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    ("The two ministers instructed their negotiators to close the remaining chapters before the summit.",
+     ["instruct"]),
+    ("On 30 May the Security Council authorised a stabilisation force of up to 2,000 personnel.", ["authorise"]),
+    ("The minister ordered a review of the port's finances.", ["order"]),
+    ("Hanoi ordered 20 howitzers in 2024.", []),
+    ("The next round of talks is scheduled to be held in Lima in May.", ["hold"]),
+    ("The leaders welcomed plans by Tonga to build a solar farm and to train local engineers.",
+     ["build", "train"]),
+    ("Creditors agreed in principle to restructure $6 billion of bilateral debt.", ["agree"]),
+    ("The ministers reaffirmed the goal of doubling trade by 2030.", ["reaffirm"]),
+])
+def test_directions_authorisations_schedules_and_welcomed_plans(analyzer: Analyzer, text: str,
+                                                               actions: list[str]) -> None:
+    assert [c["action"] for c in _commitments(analyzer, text)] == actions
+
+
+@pytest.mark.parametrize("text", [
+    "We call on all parties to respect the ceasefire, and we stand ready to assist.",
+    "China will likely expand its presence in the islands.",
+    "Meloni said Italy would decide next month.",
+    "The Minister will write to the honourable Member.",
+    "The ministers reaffirmed their commitment to a rules-based order.",
+])
+def test_readiness_forecasts_and_restated_positions_are_not_commitments(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition MPs fear that the government will cut the aid budget.",
+    "The issue will be discussed at the next session of the commission.",
+    "Q: Minister, the navy will send two more ships to the Gulf. Is that right?\nA: We are considering it.",
+])
+def test_feared_clauses_and_questioners_turns_are_not_commitments(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+def test_an_answer_after_a_question_turn_still_counts(analyzer: Analyzer) -> None:
+    text = "Q: Will Japan help?\nA: Japan will provide two patrol boats to the coast guard."
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == "provide" and c["who"] == ["Japan"]
+
+
+def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
+    """"Acme Litio, the joint venture of Codelco and SQM in Chile, will open talks": the party is Acme Litio."""
+    text = "Acme Litio, the joint venture of Codelco and SQM in Chile, will open talks on supply with POSCO."
+    (c,) = _commitments(analyzer, text)
+    assert c["action"] == "open" and "Codelco" not in c["who"] and "Chile" not in c["who"]
