@@ -90,6 +90,7 @@ class BriefingBuilder(QWidget):
         self._pillars = [(p.id, p.name, p.colour) for p in self.services.pillars.all()]
         self._intel: object | None = None  # IntelligenceService, made once the analyser is loaded
         self.drafting = False  # key points etc. being drafted in the background
+        self._draft_mark: tuple[int, int] | None = None  # (briefing, undo index) right after an auto-draft
 
         self._build()
         self.briefings_changed(select=None)
@@ -590,6 +591,9 @@ class BriefingBuilder(QWidget):
         if count == 0:
             QMessageBox.information(self, "Auto-draft", "The selected articles have no pillar passages yet "
                                     "(are they analysed?). The briefing is empty.")
+        # The drafted lines take room too: when they arrive the passages are refitted to the budget, unless
+        # the officer has edited anything meanwhile (then the estimate warns instead).
+        self._draft_mark = (briefing.id, self.undo_stack.index())
         self.draft_lines(briefing.id, [a.id for a in articles if a.id is not None])
         return briefing.id
 
@@ -638,11 +642,13 @@ class BriefingBuilder(QWidget):
         if self.briefings.get(briefing_id) is None:
             return  # deleted meanwhile
         self.flush_pending()
-        before = self.briefings.all_item_snapshots(briefing_id)
+        untouched = self._draft_mark == (briefing_id, self.undo_stack.index())
+        self._draft_mark = None
         self.undo_stack.beginMacro("Auto-draft key points, commitments, timeline")
         try:
             self.undo_stack.push(edit_command(self, briefing_id, self.briefings.merge_drafted(briefing_id, fresh)))
-            self._fit_budget(briefing_id, fresh.get("article_ids", []), before)
+            if untouched:
+                self._fit_budget(briefing_id, fresh.get("article_ids", []))
         finally:
             self.undo_stack.endMacro()
         drafted = self.briefings.drafted(briefing_id)
@@ -653,12 +659,10 @@ class BriefingBuilder(QWidget):
                      "events; check them on the Drafted and Commitments tabs.", 12000)
         self.draftedReady.emit(briefing_id)
 
-    def _fit_budget(self, briefing_id: int, article_ids: list[int], before: list) -> None:  # noqa: ANN001
-        """The drafted lines take room: refill the passages to the length budget (if the officer has not
-        touched them since the draft)."""
+    def _fit_budget(self, briefing_id: int, article_ids: list[int]) -> None:
+        """The drafted lines take room: refill the passages of a fresh auto-draft to the length budget."""
         briefing = self.briefings.get(briefing_id)
-        if (briefing is None or not briefing.page_budget or briefing_id != self.current_id or not article_ids
-                or self.briefings.all_item_snapshots(briefing_id) != before):
+        if briefing is None or not briefing.page_budget or briefing_id != self.current_id or not article_ids:
             return
         template = self.settings.template or None
         if self.briefings.estimate_pages(briefing_id, template) <= briefing.page_budget:
