@@ -34,7 +34,7 @@ def _fresh(later: int, earlier: int) -> dict:
              "when_iso": "", "negated": False, "cites": [[later, 88, 127]], "status": "drafted",
              "text": "Japan: provide a loan of $3 billion"}],
         "new_since": [
-            {"key": "n1", "kind": "figure-changed", "text": "trade target: $200 billion → $500 billion",
+            {"key": "n1", "kind": "figure-changed", "text": "trade target $200 billion → $500 billion",
              "cites": [[later, 157, 169]], "earlier": [earlier, 38, 50], "later": True, "status": "drafted"},
             {"key": "n2", "kind": "commitment", "text": "India, Japan: agreed to launch a joint working group",
              "cites": [[later, 0, 87]], "earlier": None, "later": True, "status": "drafted"}],

@@ -22,7 +22,7 @@ def _drafted(doc: BriefingDocument, commitments: int = 4) -> BriefingDocument:
         doc,
         key_points=[CitedLine("India and Japan raised their trade target to $500 billion by 2030.", [1, 2]),
                     CitedLine("The two sides agreed to launch a working group on critical minerals.", [1])],
-        new_since=[CitedLine("trade target: $200 billion → $500 billion", [1], [3], "figure-changed", True),
+        new_since=[CitedLine("trade target $200 billion → $500 billion", [1], [3], "figure-changed", True),
                    CitedLine("India, Japan: agreed to launch a joint working group (by March 2027)", [1], [3],
                              "commitment")],
         new_since_date="2026-01-09",
@@ -42,7 +42,7 @@ def test_headings_order_citations_and_the_commitments_table(tmp_path: Path) -> N
     assert headings.index("Timeline") > headings.index(doc.sections[-1].heading)  # after the pillar sections
     texts = [p.text for p in note.paragraphs]
     assert any(t.endswith("$500 billion by 2030. [1, 2]") for t in texts)
-    assert any(t.endswith("Changed figure: trade target: $200 billion → $500 billion [1]; earlier [3]")
+    assert any(t.endswith("Changed figure: trade target $200 billion → $500 billion [1]; earlier [3]")
                for t in texts)
     assert any(t.endswith("(by March 2027) [1]; not in [3]") for t in texts)
     table = next(t for t in note.tables if t.rows[0].cells[0].text == "Who")

@@ -68,11 +68,11 @@ def _undated(sentence: str) -> str:
 
 
 def _figure_text(text: str) -> str:
-    """"target trade: $200 billion -> $500 billion" -> "trade target: $200 billion → $500 billion"."""
+    """"target trade: $200 billion -> $500 billion" -> "trade target $200 billion → $500 billion"."""
     topic, _, change = text.partition(": ")
     words = topic.split()
     words.sort(key=lambda w: w == "target")  # "trade target", not "target trade"
-    return f"{' '.join(words)}: {change.replace(' -> ', ' → ')}"
+    return f"{' '.join(words)} {change.replace(' -> ', ' → ')}"
 
 
 def generate(intel: IntelligenceService, article_ids: Sequence[int], compare_before: str = "",
@@ -87,7 +87,9 @@ def generate(intel: IntelligenceService, article_ids: Sequence[int], compare_bef
     names = topic_names or {}
     facts = intel.facts(ids)
     dates = {f.article_id: f.date for f in facts}
-    out: dict[str, Any] = {"article_ids": ids, "compare_before": compare_before}
+    # the comparison's cut-off as the officer sees it: given, else the earliest selected article's date
+    first = min((f.published for f in facts if f.published), default="")
+    out: dict[str, Any] = {"article_ids": ids, "compare_before": compare_before or first}
     out["key_points"] = [
         {"key": f"key_points:{k.citations[0].article_id}:{k.citations[0].start}", "text": _undated(k.text),
          "cites": [_cite(c) for c in k.citations], "status": "drafted", "pillar": k.pillar}

@@ -167,7 +167,7 @@ class DraftedPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 150), (3, 70)):
+        for column, width in ((1, 118), (2, 122), (3, 60)):
             self.tree.setColumnWidth(column, width)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemChanged.connect(self._changed)

@@ -70,7 +70,7 @@ def test_new_since_commitments_and_timeline_drafted_reviewed_and_exported(
     commitment = next(t for t in rows if "joint working group" in t)
     assert commitment.startswith("India, Japan: agreed to launch a joint working group (by March 2027)")
     figure = next(t for t in rows if "→" in t)
-    assert figure == "trade target: $200 billion → $500 billion"
+    assert figure == "trade target $200 billion → $500 billion"
     assert rows[figure] == "[1] vs earlier [2]"
     doc = builder.briefings.document(briefing_id)
     lines = {line.text: line for line in doc.new_since}
@@ -138,7 +138,7 @@ def test_new_since_commitments_and_timeline_drafted_reviewed_and_exported(
         assert heading in headings
     assert headings.index("Key points") == 0
     texts = [p.text for p in document.paragraphs]
-    assert any("Changed figure: trade target: $200 billion → $500 billion [1]; earlier [2]" in t for t in texts)
+    assert any("Changed figure: trade target $200 billion → $500 billion [1]; earlier [2]" in t for t in texts)
     assert any("New commitment: India, Japan: agreed to launch a joint working group" in t
                and t.endswith("[1]; not in [2]") for t in texts)
     commitments = next(t for t in document.tables if t.rows[0].cells[0].text == "Who")
@@ -149,3 +149,14 @@ def test_new_since_commitments_and_timeline_drafted_reviewed_and_exported(
     timeline = next(t for t in document.tables if t.rows[0].cells[0].text == "2 February 2026")
     assert timeline.rows[0].cells[1].text.endswith("[1]")
     assert [r.cells[0].text for r in timeline.rows][1] == "September 2026"
+
+    # The comparison date is the officer's to change: before the earlier article there is nothing to compare.
+    assert panel.compare_date.date().toString(Qt.DateFormat.ISODate) == "2026-02-02"  # the later article's date
+    assert panel.compared.text() == "Compared with 1 earlier article: [2] The Hindu, 9 January 2026."
+    panel.compare_date.setDate(panel.compare_date.date().addDays(-40))
+    with qtbot.waitSignal(builder.draftedReady, timeout=120_000):
+        qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
+    assert panel.groups["new_since"].text(0).startswith("New since (no earlier article")
+    assert builder.briefings.document(briefing_id).new_since == []
+    window.undo_stack.undo()  # one step back: compared with the earlier article again
+    assert panel.groups["new_since"].text(0).startswith("New since 9 January 2026")
