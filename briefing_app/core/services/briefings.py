@@ -139,7 +139,9 @@ class BriefingService:
                 elif name == "drafted":
                     if not isinstance(value, dict):
                         raise ValueError("Drafted lines are a JSON object.")
-                    briefing.drafted = _sanitized(value)
+                    cleaned = _sanitized(value)
+                    assert isinstance(cleaned, dict)
+                    briefing.drafted = cleaned
                 elif name in BRIEFING_FIELDS:
                     setattr(briefing, name, sanitize_for_xml(str(value)))
                 else:
@@ -547,7 +549,7 @@ class BriefingService:
                                 published=articles[aid].published, url=articles[aid].url)
             for aid in article_ids if aid in articles
         ]
-        return doc_model.BriefingDocument(
+        document = doc_model.BriefingDocument(
             title=briefing.title, subject=briefing.subject, to=briefing.to, from_=briefing.from_,
             date=briefing.date, reference=briefing.reference, classification=briefing.classification,
             caveat=briefing.caveat, summary=list(briefing.summary), sections=sections,
@@ -555,8 +557,9 @@ class BriefingService:
             actors=actor_table.key_actors(self.db, list(item_numbers), briefing.date,
                                           actor_table.load_edits(briefing.actor_edits), max_actors),
             sources=sources, keywords=[s.heading for s in sections], page_budget=briefing.page_budget,
-            **self._drafted_parts(drafted, numbers),
         )
+        self._add_drafted(document, drafted, numbers)
+        return document
 
     @staticmethod
     def _with_drafted(item_numbers: dict[int, int], drafted: dict, articles: dict) -> dict[int, int]:
@@ -568,7 +571,7 @@ class BriefingService:
         return numbers
 
     @staticmethod
-    def _drafted_parts(drafted: dict, numbers: dict[int, int]) -> dict[str, object]:
+    def _add_drafted(document: doc_model.BriefingDocument, drafted: dict, numbers: dict[int, int]) -> None:
         """Key points, new-since lines, commitments and timeline of the note (dropped rows and rows whose
         article is gone are left out)."""
         def cited(row: dict) -> list[int]:
@@ -595,8 +598,9 @@ class BriefingService:
         ]
         timeline = [doc_model.TimelineRow(drafted_rows.partial_date(r.get("date", "")), r["text"], cited(r)[0])
                     for r in drafted_rows.live(drafted, "timeline") if cited(r)]
-        return {"key_points": key_points, "new_since": new_since, "commitments": commitments,
-                "timeline": timeline, "new_since_date": drafted.get("since", "") if new_since else ""}
+        document.key_points, document.new_since, document.commitments = key_points, new_since, commitments
+        document.timeline = timeline
+        document.new_since_date = drafted.get("since", "") if new_since else ""
 
     # -- drafted lines (issue 16): undoable edits of Briefing.drafted ----------------------------
     def drafted(self, briefing_id: int) -> dict:

@@ -176,7 +176,7 @@ def find(drafted: dict[str, Any], group: str, key: str) -> dict[str, Any]:
         raise ValueError(f"Not a drafted group: {group}")
     for row in drafted.get(group, []):
         if row.get("key") == key:
-            return row  # type: ignore[no-any-return]
+            return row
     raise KeyError(key)
 
 

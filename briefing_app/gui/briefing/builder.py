@@ -606,7 +606,7 @@ class BriefingBuilder(QWidget):
             return None
         if self._intel is None or getattr(self._intel, "source", None) is not analyzer:
             intel = IntelligenceService(self.services.db, analyzer)
-            intel.source = analyzer  # type: ignore[attr-defined]  # to notice a reloaded analyser
+            intel.source = analyzer  # to notice a reloaded analyser
             self._intel = intel
         return self._intel
 
@@ -735,9 +735,12 @@ class BriefingBuilder(QWidget):
                                    .get(status, "Restore drafted lines"))
         try:
             for key in keys:
-                self._edit_drafted_lines(lambda bid, k=key: self.briefings.edit_drafted(bid, group, k, status=status))
+                self._edit_drafted_lines(self._status_change(group, key, status))
         finally:
             self.undo_stack.endMacro()
+
+    def _status_change(self, group: str, key: str, status: str) -> Callable[[int], object]:
+        return lambda bid: self.briefings.edit_drafted(bid, group, key, status=status)
 
     def edit_drafted(self, group: str, key: str, **change: str) -> None:
         """Change the words of a drafted line (undoable); a new auto-draft keeps them."""

@@ -294,7 +294,7 @@ class DraftedPanel(QWidget):
 
     # -- requests ------------------------------------------------------------------------------
     def _selected(self) -> list[tuple[str, str]]:
-        return [tuple(i.data(0, ROW_ROLE)) for i in self.tree.selectedItems() if i.data(0, ROW_ROLE)]  # type: ignore[misc]
+        return [tuple(i.data(0, ROW_ROLE)) for i in self.tree.selectedItems() if i.data(0, ROW_ROLE)]
 
     def _set_status(self, status: str) -> None:
         picked = self._selected()
