@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -79,7 +80,8 @@ class _Buttons(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # Two short rows: the tab must stay as narrow as the Sections tab (the library beside it needs the width).
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.open = QPushButton("Open passage", self)
         self.open.setToolTip("Open the article at the passage this line comes from (Enter, double-click)")
@@ -91,9 +93,9 @@ class _Buttons(QWidget):
         self.drop.setToolTip("Leave the line out of the note (Delete); a new auto-draft keeps it out")
         self.restore = QPushButton("Restore", self)
         self.restore.setToolTip("Put a dropped line back into the note")
-        for button in (self.open, self.accept, self.edit, self.drop, self.restore):
-            layout.addWidget(button)
-        layout.addStretch(1)
+        for n, button in enumerate((self.open, self.accept, self.edit, self.drop, self.restore)):
+            layout.addWidget(button, n // 3, n % 3)
+        layout.setColumnStretch(3, 1)
 
 
 def _claims_key(widget: QAbstractItemView, event: QEvent) -> bool:
@@ -178,7 +180,7 @@ class DraftedPanel(QWidget):
         self.buttons.drop.clicked.connect(lambda: self._set_status("dropped"))
         self.buttons.restore.clicked.connect(lambda: self._set_status("drafted"))
         self.buttons.edit.clicked.connect(self._edit_current)
-        self.timeline_box = QCheckBox("Print the timeline in the note", self)
+        self.timeline_box = QCheckBox("Print the timeline", self)
         self.timeline_box.setObjectName("showTimeline")
         self.timeline_box.setToolTip("The timeline is an optional section of the note, after the pillar sections")
         self.timeline_box.toggled.connect(self._timeline_toggled)
@@ -199,15 +201,18 @@ class DraftedPanel(QWidget):
         compare = QHBoxLayout()
         compare.addWidget(QLabel("Compare with articles before:", self))
         compare.addWidget(self.compare_date)
-        compare.addWidget(self.compare_button)
         compare.addStretch(1)
-        compare.addWidget(self.timeline_box)
+        again = QHBoxLayout()
+        again.addWidget(self.compare_button)
+        again.addStretch(1)
+        again.addWidget(self.timeline_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.caption)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         layout.addLayout(compare)
+        layout.addLayout(again)
         layout.addWidget(self.compared)
         self._loading = False
         self.groups: dict[str, QTreeWidgetItem] = {}
