@@ -30,15 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.services.drafted import NEW_KIND_LABELS, partial_date
+from briefing_app.core.services.drafted import partial_date
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 51  # (group, key)
 CITE_ROLE = Qt.ItemDataRole.UserRole + 52  # [article_id, start, end] the row opens at
 GROUP_TITLES = {"key_points": "Key points", "new_since": "New since", "timeline": "Timeline"}
-TREE_COLUMNS = ("Line", "Kind / date", "Source", "Status")
+TREE_COLUMNS = ("Line", "Kind / date", "Source")  # the status shows as the line's look (and its tooltip)
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 53
 COMMITMENT_COLUMNS = ("Who", "Action", "What", "When", "Source", "Status")
 _EDITABLE_COMMITMENT = {0: "who", 1: "action", 2: "what", 3: "when"}
 DROPPED = QColor("#9aa0a8")
+#: What a "New since" line is, in the narrow column (the note prints the full label, NEW_KIND_LABELS).
+_SHORT_KINDS = {"commitment": "commitment", "actor": "actor", "initiative": "initiative",
+                "topic-appeared": "new topic", "topic-vanished": "topic gone", "figure-changed": "figure"}
 ACCEPTED = QColor("#1e6b34")
 
 
@@ -65,8 +69,11 @@ def _status_look(cells: list[Any], status: str) -> None:
                 cell.setFont(column, font)
                 if status == "dropped":
                     cell.setForeground(column, QBrush(DROPPED))
-            if status == "accepted":
-                cell.setForeground(3, QBrush(ACCEPTED))
+                if status == "accepted":
+                    cell.setForeground(column, QBrush(ACCEPTED))
+                if status == "edited":
+                    font.setItalic(True)
+                    cell.setFont(column, font)
         else:
             cell.setFont(font)
             if status == "dropped":
@@ -169,7 +176,7 @@ class DraftedPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 118), (2, 122), (3, 60)):
+        for column, width in ((1, 100), (2, 112)):
             self.tree.setColumnWidth(column, width)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemChanged.connect(self._changed)
@@ -235,7 +242,7 @@ class DraftedPanel(QWidget):
                 title = f"New since {since}" if since else "New since (no earlier article on this relationship)"
             if group == "timeline" and not drafted.get("show_timeline"):
                 title += " — not printed (tick below)"
-            top = QTreeWidgetItem([f"{title}  ({sum(r.get('status') != 'dropped' for r in rows)})", "", "", ""])
+            top = QTreeWidgetItem([f"{title}  ({sum(r.get('status') != 'dropped' for r in rows)})", "", ""])
             top.setFont(0, bold)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             top.setFirstColumnSpanned(True)
@@ -243,7 +250,8 @@ class DraftedPanel(QWidget):
             self.groups[group] = top
             for row in rows:
                 leaf = QTreeWidgetItem(top, [row.get("text", ""), self._kind(group, row),
-                                             self._source(group, row, sources), row.get("status", "drafted")])
+                                             self._source(group, row, sources)])
+                leaf.setData(0, STATUS_ROLE, row.get("status", "drafted"))
                 leaf.setData(0, ROW_ROLE, [group, row["key"]])
                 leaf.setData(0, CITE_ROLE, list(row["cites"][0]) if row.get("cites") else
                              (list(row["earlier"]) if row.get("earlier") else None))
@@ -251,7 +259,9 @@ class DraftedPanel(QWidget):
                 tip = row.get("text", "")
                 if row.get("original") and row.get("original") != row.get("text"):
                     tip += f"\n\nAs drafted: {row['original']}"
-                leaf.setToolTip(0, tip + "\n\nEnter or double-click: open the passage. F2: edit. Delete: drop.")
+                leaf.setToolTip(0, tip + f"\n\nStatus: {row.get('status', 'drafted')} (accepted: green, edited: italic, "
+                                         "dropped: struck through). Enter or double-click: open the passage. "
+                                         "F2: edit. Delete: drop.")
                 _status_look([leaf], row.get("status", "drafted"))
                 if (group, row["key"]) in selected:
                     leaf.setSelected(True)
@@ -273,7 +283,7 @@ class DraftedPanel(QWidget):
         if group == "timeline":
             return partial_date(row.get("date", ""))
         if group == "new_since":
-            return NEW_KIND_LABELS.get(row.get("kind", ""), "New")
+            return _SHORT_KINDS.get(row.get("kind", ""), "new")
         return str(row.get("pillar", "")).replace("_", " ")
 
     @staticmethod
@@ -281,9 +291,9 @@ class DraftedPanel(QWidget):
         if group != "new_since":
             return sources.of(row.get("cites", []))
         later = sources.of(row.get("cites", [])) if row.get("later", True) else ""
-        earlier = sources.of([row["earlier"]]) if row.get("earlier") else ""
+        earlier = sources.of([row["earlier"]]).split(" ", 1)[0] if row.get("earlier") else ""
         if later and earlier:
-            return f"{later.split(' ', 1)[0]} vs earlier {earlier.split(' ', 1)[0]}"
+            return f"{later.split(' ', 1)[0]} vs earlier {earlier}"
         return later or f"earlier {earlier}"
 
     def rows(self, group: str) -> list[QTreeWidgetItem]:
@@ -295,7 +305,12 @@ class DraftedPanel(QWidget):
 
     def texts(self, group: str, include_dropped: bool = False) -> list[str]:
         """The lines shown in ``group`` (dropped ones only when asked)."""
-        return [leaf.text(0) for leaf in self.rows(group) if include_dropped or leaf.text(3) != "dropped"]
+        return [leaf.text(0) for leaf in self.rows(group) if include_dropped or self.status(leaf) != "dropped"]
+
+    @staticmethod
+    def status(leaf: QTreeWidgetItem) -> str:
+        """drafted | accepted | edited | dropped."""
+        return str(leaf.data(0, STATUS_ROLE))
 
     # -- requests ------------------------------------------------------------------------------
     def _selected(self) -> list[tuple[str, str]]:
