@@ -38,9 +38,6 @@ EARLIER_LIMIT = 5  # earlier articles compared with (the most recent before the 
 _STEERING = {"agree": "agreed to", "decide": "decided to", "commit": "committed to", "pledge": "pledged to",
              "promise": "promised to", "vow": "vowed to", "resolve": "resolved to", "direct": "directed",
              "ask": "asked", "task": "tasked"}
-NEW_KIND_LABELS = {"commitment": "New commitment", "actor": "New actor", "initiative": "New initiative",
-                   "topic-appeared": "New topic", "topic-vanished": "No longer covered",
-                   "figure-changed": "Changed figure"}
 
 
 def commitment_text(who: str, action: str, what: str, when: str = "", negated: bool = False) -> str:

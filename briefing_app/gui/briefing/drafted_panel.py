@@ -40,7 +40,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 53
 COMMITMENT_COLUMNS = ("Who", "Action", "What", "When", "Source", "Status")
 _EDITABLE_COMMITMENT = {0: "who", 1: "action", 2: "what", 3: "when"}
 DROPPED = QColor("#9aa0a8")
-#: What a "New since" line is, in the narrow column (the note prints the full label, NEW_KIND_LABELS).
+#: What a "New since" line is, in the narrow column (the note prints the full label: export.formatting).
 _SHORT_KINDS = {"commitment": "commitment", "actor": "actor", "initiative": "initiative",
                 "topic-appeared": "new topic", "topic-vanished": "topic gone", "figure-changed": "figure"}
 ACCEPTED = QColor("#1e6b34")
