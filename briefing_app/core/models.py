@@ -190,6 +190,9 @@ class Briefing(SQLModel, table=True):
     page_budget: float = 2.0  # target length in pages (issue 15); 0 = no budget
     newest_first: bool = False  # passages of each section ordered by source date, newest first
     actor_edits: dict[str, dict[str, Any]] = _json_column({})  # entity key -> {"role": str, "name": str, "removed": bool}
+    # Key points, commitments, "new since" and timeline lines drafted for the note, with the officer's
+    # decisions on them (issue 16; see core/services/drafted.py for the layout).
+    drafted: dict[str, Any] = _json_column({})
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -56,6 +56,8 @@ CORE_PROPERTY_LIMIT = 255
 # Relative column widths of the two tables (scaled to the template's text width).
 METADATA_WIDTHS = (0.2, 0.8)
 ACTOR_WIDTHS = (0.25, 0.15, 0.35, 0.125, 0.125)
+COMMITMENT_WIDTHS = (0.18, 0.11, 0.43, 0.15, 0.13)
+TIMELINE_WIDTHS = (0.2, 0.8)
 
 _DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -209,8 +211,11 @@ class _Writer:
         self._write_marking(doc)
         self._write_title_block(doc)
         self._write_summary(doc)
+        self._write_new_since(doc)
+        self._write_commitments(doc)
         for section in fmt.visible_sections(doc):
             self._write_section(section)
+        self._write_timeline(doc)
         self._write_assessment(doc)
         self._write_next_steps(doc)
         self._write_actors(doc)
@@ -254,10 +259,65 @@ class _Writer:
         spacer.paragraph_format.space_after = Pt(0)
 
     def _write_summary(self, doc: BriefingDocument) -> None:
-        bullets = fmt.non_empty(doc.summary)
+        bullets = fmt.key_points(doc)
         if bullets:
             self.heading(fmt.SUMMARY_HEADING)
-            self._list(bullets, "List Bullet", numbered=False)
+            self._cited_list(bullets)
+
+    def _cited_list(self, entries: list[tuple[str, str]]) -> None:
+        """Bullets, each with its citation marker in the Citation style."""
+        paragraphs = self._list([text for text, _cite in entries], "List Bullet", numbered=False)
+        for p, (_text, cite) in zip(paragraphs, entries, strict=True):
+            if cite:
+                p.add_run(" ")
+                self._citation_run(p, cite)
+
+    def _citation_run(self, p: Paragraph, text: str) -> None:
+        run = p.add_run(text)
+        style = self.cstyle("Citation")
+        if style is not None:
+            run.style = style
+        else:
+            run.bold = True
+
+    def _write_new_since(self, doc: BriefingDocument) -> None:
+        if not doc.new_since:
+            return
+        self.heading(fmt.new_since_heading(doc))
+        self._cited_list([fmt.new_since_parts(line) for line in doc.new_since])
+
+    def _write_commitments(self, doc: BriefingDocument) -> None:
+        if not doc.commitments:
+            return
+        self.heading(fmt.COMMITMENTS_HEADING)
+        columns = fmt.COMMITMENT_COLUMNS
+        table = self._table(len(doc.commitments) + 1, len(columns), "Briefing Table", COMMITMENT_WIDTHS)
+        header = table.rows[0]
+        self._mark_header_row(header)
+        for cell, text in zip(header.cells, columns, strict=True):
+            self._header_cell(cell, text)
+        for row, c in zip(table.rows[1:], doc.commitments, strict=True):
+            values = (c.who, c.action, c.what, c.when, fmt.citations(c.sources))
+            for cell, value in zip(row.cells, values, strict=True):
+                self._cell_text(cell, fmt.prose(value))
+
+    def _write_timeline(self, doc: BriefingDocument) -> None:
+        if not doc.timeline:
+            return
+        self.heading(fmt.TIMELINE_HEADING)
+        table = self._table(len(doc.timeline), 2, "Metadata Table", TIMELINE_WIDTHS)
+        for row, event in zip(table.rows, doc.timeline, strict=True):
+            date_cell, text_cell = row.cells
+            p = date_cell.paragraphs[0]
+            style = self.pstyle("Metadata Label", "Table Text")
+            if style is not None:
+                p.style = style
+            run = p.add_run(fmt.clean(event.date))
+            if not self.styles.is_native("Metadata Label"):
+                run.bold = True
+            self._cell_text(text_cell, fmt.prose(event.text))
+            text_cell.paragraphs[0].add_run(" ")
+            self._citation_run(text_cell.paragraphs[0], fmt.citation(event.source))
 
     def _write_section(self, section) -> None:
         self.heading(fmt.section_heading(section))
@@ -449,11 +509,13 @@ class _Writer:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     # -- lists and links ----------------------------------------------------
-    def _list(self, entries: list[str], style_name: str, numbered: bool) -> None:
+    def _list(self, entries: list[str], style_name: str, numbered: bool) -> list[Paragraph]:
         style = self.pstyle(style_name, "List Paragraph")
         automatic = paragraph_has_numbering(self.document, style)
+        out = []
         for n, entry in enumerate(entries, start=1):
             p = self.document.add_paragraph()
+            out.append(p)
             if style is not None:
                 p.style = style
             if automatic:
@@ -463,6 +525,7 @@ class _Writer:
                 p.paragraph_format.first_line_indent = Cm(-0.63)
                 p.paragraph_format.tab_stops.add_tab_stop(Cm(0.63))
                 p.add_run(f"{n}.\t{entry}" if numbered else f"•\t{entry}")
+        return out
 
     def _hyperlink(self, paragraph: Paragraph, url: str, text: str) -> None:
         r_id = self.document.part.relate_to(url, RT.HYPERLINK, is_external=True)

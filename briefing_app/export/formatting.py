@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from briefing_app.core.text import sanitize_for_xml
 
-from .model import BriefingDocument, BriefingItem, BriefingSection, SourceRef
+from .model import BriefingDocument, BriefingItem, BriefingSection, CitedLine, SourceRef
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -19,7 +19,14 @@ MONTHS = (
 )
 
 #: Headings of the fixed parts, in document order around the pillar sections.
-SUMMARY_HEADING = "Summary"
+#: The summary is the key points: drafted, cited bullets first, then the officer's own lines (issue 16).
+SUMMARY_HEADING = "Key points"
+COMMITMENTS_HEADING = "Commitments and deliverables"
+COMMITMENT_COLUMNS = ("Who", "Action", "What", "When", "Source")
+TIMELINE_HEADING = "Timeline"
+NEW_SINCE_LABELS = {"commitment": "New commitment", "actor": "New actor", "initiative": "New initiative",
+                    "topic-appeared": "New topic", "topic-vanished": "No longer covered",
+                    "figure-changed": "Changed figure"}
 ASSESSMENT_HEADING = "Assessment"
 NEXT_STEPS_HEADING = "Next steps"
 ACTORS_HEADING = "Key actors"
@@ -102,6 +109,43 @@ def citation(number: int) -> str:
     return f"[{number}]"
 
 
+def citations(numbers: list[int]) -> str:
+    """One marker for several sources: ``[1, 3]`` (``""`` for none)."""
+    unique = sorted(set(numbers))
+    return f"[{', '.join(str(n) for n in unique)}]" if unique else ""
+
+
+def key_points(doc: BriefingDocument) -> list[tuple[str, str]]:
+    """(text, citation marker) of every bullet under "Key points": drafted ones, then the officer's."""
+    out = [(prose(k.text), citations(k.sources)) for k in doc.key_points if prose(k.text)]
+    return out + [(line, "") for line in non_empty(doc.summary)]
+
+
+def new_since_heading(doc: BriefingDocument) -> str:
+    """"New since 9 January 2026" (the latest earlier article compared with)."""
+    when = format_date(doc.new_since_date)
+    return f"New since {when}" if when else "New since earlier reporting"
+
+
+def new_since_parts(line: CitedLine) -> tuple[str, str]:
+    """(text, citations) of a "New since" line; the citations name the later AND the earlier source.
+
+    ``Changed figure: trade target: $200 billion → $500 billion`` + ``[2]; earlier [1]``; a line with no
+    earlier passage says which earlier sources lack it: ``[2]; not in [1]``.
+    """
+    label = NEW_SINCE_LABELS.get(line.kind, "New")
+    text = f"{label}: {prose(line.text)}"
+    later = citations(line.sources)
+    earlier = citations(line.earlier)
+    if line.kind == "topic-vanished":
+        tail = f"earlier {earlier}" + (f"; not in {later}" if later else "")
+    elif line.cited_earlier:
+        tail = f"{later}; earlier {earlier}" if earlier else later
+    else:
+        tail = f"{later}; not in {earlier}" if earlier else later
+    return text, tail
+
+
 def paragraphs(text: str) -> list[str]:
     """Split free text (assessment) into paragraphs at blank lines; single newlines kept."""
     blocks = re.split(r"\n\s*\n", prose(text).replace("\r\n", "\n").replace("\r", "\n"))
@@ -170,9 +214,15 @@ def is_linkable(url: str) -> bool:
 def outline(doc: BriefingDocument) -> list[str]:
     """Title then every heading of the note, in document order (used by tests and the preview)."""
     heads = [document_title(doc)]
-    if non_empty(doc.summary):
+    if key_points(doc):
         heads.append(SUMMARY_HEADING)
+    if doc.new_since:
+        heads.append(new_since_heading(doc))
+    if doc.commitments:
+        heads.append(COMMITMENTS_HEADING)
     heads.extend(section_heading(s) for s in visible_sections(doc))
+    if doc.timeline:
+        heads.append(TIMELINE_HEADING)
     if paragraphs(doc.assessment):
         heads.append(ASSESSMENT_HEADING)
     if non_empty(doc.next_steps):

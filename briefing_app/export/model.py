@@ -54,6 +54,37 @@ class KeyActor:
 
 
 @dataclass
+class CitedLine:
+    """A drafted line of the note (a key point, a "new since" line) and the sources it cites."""
+
+    text: str
+    sources: list[int]  # -> SourceRef.number (later articles for a "new since" line)
+    earlier: list[int] = field(default_factory=list)  # "new since": the earlier articles compared with
+    kind: str = ""  # "new since": commitment | actor | initiative | topic-appeared | topic-vanished | figure-changed
+    cited_earlier: bool = False  # "new since": ``earlier`` cites the earlier passage itself (a changed figure)
+
+
+@dataclass
+class CommitmentRow:
+    """A row of the "Commitments and deliverables" table."""
+
+    who: str
+    action: str
+    what: str
+    when: str  # resolved date as printed ("March 2027"), or as written
+    sources: list[int]
+
+
+@dataclass
+class TimelineRow:
+    """A dated event of the optional timeline."""
+
+    date: str  # as printed ("2 February 2026", "March 2027")
+    text: str
+    source: int
+
+
+@dataclass
 class BriefingDocument:
     """Everything that goes into one briefing note."""
 
@@ -73,3 +104,9 @@ class BriefingDocument:
     sources: list[SourceRef] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     page_budget: float = 0.0  # target length in pages (0: none); not printed
+    # Drafted from the articles (issue 16); the officer's own ``summary`` lines follow the key points.
+    key_points: list[CitedLine] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)
+    new_since: list[CitedLine] = field(default_factory=list)
+    new_since_date: str = ""  # ISO date of the latest earlier article compared with
+    timeline: list[TimelineRow] = field(default_factory=list)  # empty unless the officer ticked it

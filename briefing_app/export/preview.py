@@ -34,6 +34,20 @@ def _marking(text: str) -> str:
     return f'<p align="center"><b>{_e(text)}</b></p>'
 
 
+def _cite(marker: str) -> str:
+    return f' <b><font color="{NAVY}">{_e(marker)}</font></b>' if marker else ""
+
+
+def _table_open() -> str:
+    return (f'<table width="100%" cellspacing="0" cellpadding="3" border="1" '
+            f'style="border-collapse: collapse; border-color: {RULE};">')
+
+
+def _header_row(columns: tuple[str, ...]) -> str:
+    return ("<tr>" + "".join(f'<th bgcolor="{NAVY}" align="left"><font color="#ffffff">{_e(c)}</font></th>'
+                             for c in columns) + "</tr>")
+
+
 def render_preview_html(doc: BriefingDocument) -> str:
     """Return an HTML page previewing ``doc`` as the exported note will read."""
     out: list[str] = [
@@ -57,10 +71,24 @@ def render_preview_html(doc: BriefingDocument) -> str:
             )
         out.append("</table>")
 
-    summary = fmt.non_empty(doc.summary)
+    summary = fmt.key_points(doc)
     if summary:
         out.append(_heading(fmt.SUMMARY_HEADING))
-        out.append("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in summary) + "</ul>")
+        out.append("<ul>" + "".join(f"<li>{_e(s)}{_cite(c)}</li>" for s, c in summary) + "</ul>")
+
+    if doc.new_since:
+        out.append(_heading(fmt.new_since_heading(doc)))
+        out.append("<ul>" + "".join(f"<li>{_e(s)}{_cite(c)}</li>"
+                                    for s, c in (fmt.new_since_parts(line) for line in doc.new_since)) + "</ul>")
+
+    if doc.commitments:
+        out.append(_heading(fmt.COMMITMENTS_HEADING))
+        out.append(_table_open())
+        out.append(_header_row(fmt.COMMITMENT_COLUMNS))
+        for c in doc.commitments:
+            values = (c.who, c.action, c.what, c.when, fmt.citations(c.sources))
+            out.append("<tr>" + "".join(f"<td>{_e(fmt.prose(v))}</td>" for v in values) + "</tr>")
+        out.append("</table>")
 
     for section in fmt.visible_sections(doc):
         out.append(_heading(fmt.section_heading(section)))
@@ -78,6 +106,14 @@ def render_preview_html(doc: BriefingDocument) -> str:
                     f'<blockquote><p><i><font color="{COMMENT}"><b>{_e(fmt.COMMENT_LABEL)}</b> '
                     f"{_e(comment)}</font></i></p></blockquote>"
                 )
+
+    if doc.timeline:
+        out.append(_heading(fmt.TIMELINE_HEADING))
+        out.append(_table_open())
+        for event in doc.timeline:
+            out.append(f'<tr><td width="20%"><b><font color="{NAVY}">{_e(fmt.clean(event.date))}</font></b></td>'
+                       f"<td>{_e(fmt.prose(event.text))}{_cite(fmt.citation(event.source))}</td></tr>")
+        out.append("</table>")
 
     blocks = fmt.paragraphs(doc.assessment)
     if blocks:

@@ -42,7 +42,7 @@ def test_headings_follow_input_order(reopened, sample: BriefingDocument) -> None
     headings = [p.text for p in reopened.paragraphs if p.style.name == "Heading 1"]
     assert title == [sample.title.replace("'", "’")]
     assert [*title, *headings] == outline(sample)
-    assert headings[0] == "Summary"
+    assert headings[0] == "Key points"
     assert headings[-4:] == ["Assessment", "Next steps", "Key actors", "Sources"]
 
 

@@ -55,10 +55,10 @@ def test_headings_citations_and_sources(rendered, long_doc: BriefingDocument) ->
     _, pages = rendered
     text = "\n".join(pages)
     flat = re.sub(r"\s+", " ", text)
-    for heading in ["Summary", *(s.heading for s in long_doc.sections),
+    for heading in ["Key points", *(s.heading for s in long_doc.sections),
                     "Assessment", "Next steps", "Key actors", "Sources"]:
         assert re.search(rf"^\s*{re.escape(heading)}\s*$", text, re.M), heading
-    order = [flat.index(h) for h in ("Summary", "Defence", "Assessment", "Next steps", "Key actors", "Sources")]
+    order = [flat.index(h) for h in ("Key points", "Defence", "Assessment", "Next steps", "Key actors", "Sources")]
     assert order == sorted(order)
     assert "[1]" in text and "[5]" in text
     assert "[1] The Hindu, “India, US agree to expand defence and trade ties”, 27 November 2026," in flat

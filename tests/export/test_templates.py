@@ -103,7 +103,7 @@ def test_template_with_deleted_styles_still_exports(tmp_path: Path) -> None:
     assert any("Heading 1" in w for w in warnings)
     reopened = docx.Document(str(out))
     headings = [p.text for p in reopened.paragraphs if p.style.name == "Heading 1"]
-    assert headings[0] == "Summary"
+    assert headings[0] == "Key points"
     # Imported list styles have no numbering definition here: markers are written as text.
     bullets = [p.text for p in reopened.paragraphs if p.style.name == "List Bullet"]
     assert bullets and all(b.startswith("•\t") for b in bullets)
@@ -124,7 +124,7 @@ def test_no_house_template_falls_back_to_normal(tmp_path: Path, monkeypatch: pyt
     names = {p.style.name for p in reopened.paragraphs}
     assert names == {"Normal"}
     texts = [p.text for p in reopened.paragraphs]
-    assert "Summary" in texts and any(t.startswith("•\t") for t in texts)
+    assert "Key points" in texts and any(t.startswith("•\t") for t in texts)
     assert any("[1]" in t for t in texts)
     head = reopened.sections[0].header.paragraphs[0]
     assert head.text == "OFFICIAL-SENSITIVE – UK EYES ONLY" and head.runs[0].bold

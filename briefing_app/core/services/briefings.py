@@ -21,6 +21,7 @@ from briefing_app.core.models import (
 )
 from briefing_app.core.quotes import quote_start, resolve_relative_dates, trimmed
 from briefing_app.core.services import actors as actor_table
+from briefing_app.core.services import drafted as drafted_rows
 from briefing_app.core.services.actors import ACTOR_RANK, ACTOR_TYPES, ACTOR_WEIGHT  # noqa: F401 (re-exported)
 from briefing_app.core.services.changes import ChangeSet, RowSnapshot
 from briefing_app.core.text import SENTENCE_END, sanitize_for_xml
@@ -69,7 +70,8 @@ class CandidatePassage:
     confidence: float
 
 
-_SNAPSHOT_FIELDS = (*BRIEFING_FIELDS, "summary", "next_steps", "page_budget", "newest_first", "actor_edits")
+_SNAPSHOT_FIELDS = (*BRIEFING_FIELDS, "summary", "next_steps", "page_budget", "newest_first", "actor_edits",
+                    "drafted")
 
 
 def _with_closing_punctuation(text: str, end: int) -> int:
@@ -134,6 +136,12 @@ class BriefingService:
                 elif name == "actor_edits":
                     edits = value if isinstance(value, dict) else actor_table.load_edits(value)
                     briefing.actor_edits = {k: dict(v) for k, v in sorted(edits.items())}
+                elif name == "drafted":
+                    if not isinstance(value, dict):
+                        raise ValueError("Drafted lines are a JSON object.")
+                    cleaned = _sanitized(value)
+                    assert isinstance(cleaned, dict)
+                    briefing.drafted = cleaned
                 elif name in BRIEFING_FIELDS:
                     setattr(briefing, name, sanitize_for_xml(str(value)))
                 else:
@@ -522,9 +530,12 @@ class BriefingService:
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
         order = {p.id: i for i, p in enumerate(pillars)}
         names = {p.id: p.name for p in pillars}
-        articles = {a.id: a for a in self._articles(sorted({i.article_id for i in items}))}
+        drafted = dict(briefing.drafted or {})
+        wanted = {i.article_id for i in items} | set(drafted_rows.cited_articles(drafted))
+        articles = {a.id: a for a in self._articles(sorted(wanted))}
         items = self.ordered_items(items, articles, briefing.newest_first)
-        numbers = self._source_numbers(items, order)
+        item_numbers = self._source_numbers(items, order)
+        numbers = self._with_drafted(item_numbers, drafted, articles)
         article_ids = list(numbers)
         sections: list[doc_model.BriefingSection] = []
         for pillar_id in sorted({i.pillar_id for i in items}, key=lambda p: order.get(p, 99)):
@@ -538,15 +549,89 @@ class BriefingService:
                                 published=articles[aid].published, url=articles[aid].url)
             for aid in article_ids if aid in articles
         ]
-        return doc_model.BriefingDocument(
+        document = doc_model.BriefingDocument(
             title=briefing.title, subject=briefing.subject, to=briefing.to, from_=briefing.from_,
             date=briefing.date, reference=briefing.reference, classification=briefing.classification,
             caveat=briefing.caveat, summary=list(briefing.summary), sections=sections,
             assessment=briefing.assessment, next_steps=list(briefing.next_steps),
-            actors=actor_table.key_actors(self.db, article_ids, briefing.date,
+            actors=actor_table.key_actors(self.db, list(item_numbers), briefing.date,
                                           actor_table.load_edits(briefing.actor_edits), max_actors),
             sources=sources, keywords=[s.heading for s in sections], page_budget=briefing.page_budget,
         )
+        self._add_drafted(document, drafted, numbers)
+        return document
+
+    @staticmethod
+    def _with_drafted(item_numbers: dict[int, int], drafted: dict, articles: dict) -> dict[int, int]:
+        """Citation numbers: the passages' sources first (as before), then sources only the drafted lines cite."""
+        numbers = dict(item_numbers)
+        for article_id in drafted_rows.cited_articles(drafted):
+            if article_id not in numbers and article_id in articles:
+                numbers[article_id] = len(numbers) + 1
+        return numbers
+
+    @staticmethod
+    def _add_drafted(document: doc_model.BriefingDocument, drafted: dict, numbers: dict[int, int]) -> None:
+        """Key points, new-since lines, commitments and timeline of the note (dropped rows and rows whose
+        article is gone are left out)."""
+        def cited(row: dict) -> list[int]:
+            return sorted({numbers[c[0]] for c in row.get("cites", []) if c[0] in numbers})
+
+        key_points = [doc_model.CitedLine(r["text"], cited(r)) for r in drafted_rows.live(drafted, "key_points")
+                      if cited(r)]
+        earlier_all = sorted({numbers[a] for a in drafted.get("earlier_ids", []) if a in numbers})
+        new_since = []
+        for r in drafted_rows.live(drafted, "new_since"):
+            earlier = [numbers[r["earlier"][0]]] if r.get("earlier") and r["earlier"][0] in numbers else earlier_all
+            later = cited(r) if r.get("later", True) else []
+            if r.get("kind") == "topic-vanished":
+                later = sorted({numbers[a] for a in drafted.get("article_ids", []) if a in numbers})
+            if later or earlier:
+                new_since.append(doc_model.CitedLine(r["text"], later, earlier, r.get("kind", ""),
+                                                     cited_earlier=bool(r.get("earlier"))))
+        commitments = [
+            doc_model.CommitmentRow(
+                who=r.get("who", ""), action=("not " if r.get("negated") else "") + r.get("action", ""),
+                what=r.get("what", ""), sources=cited(r),
+                when=drafted_rows.partial_date(r["when_iso"]) if r.get("when_iso") else r.get("when", ""))
+            for r in drafted_rows.live(drafted, "commitments") if cited(r)
+        ]
+        timeline = [doc_model.TimelineRow(drafted_rows.partial_date(r.get("date", "")), r["text"], cited(r)[0])
+                    for r in drafted_rows.live(drafted, "timeline") if cited(r)]
+        document.key_points, document.new_since, document.commitments = key_points, new_since, commitments
+        document.timeline = timeline
+        document.new_since_date = drafted.get("since", "") if new_since else ""
+
+    # -- drafted lines (issue 16): undoable edits of Briefing.drafted ----------------------------
+    def drafted(self, briefing_id: int) -> dict:
+        """The briefing's drafted lines and the officer's decisions on them (a copy)."""
+        briefing = self.get(briefing_id)
+        if briefing is None:
+            raise KeyError(briefing_id)
+        return dict(briefing.drafted or {})
+
+    def merge_drafted(self, briefing_id: int, fresh: dict) -> ChangeSet:
+        """Store a fresh draft of the drafted lines, keeping the officer's decisions (undoable)."""
+        changes = self.update_change(briefing_id, drafted=drafted_rows.merge(self.drafted(briefing_id), fresh))
+        changes.description = "Draft key points, commitments, timeline"
+        return changes
+
+    def edit_drafted(self, briefing_id: int, group: str, key: str, **change: object) -> ChangeSet:
+        """Accept, drop (``status=``) or edit one drafted line (undoable)."""
+        drafted = drafted_rows.edited(self.drafted(briefing_id), group, key, **change)
+        changes = self.update_change(briefing_id, drafted=drafted)
+        status = change.get("status")
+        changes.description = {"dropped": "Drop drafted line", "accepted": "Accept drafted line",
+                               "drafted": "Restore drafted line"}.get(str(status), "Edit drafted line")
+        return changes
+
+    def show_timeline(self, briefing_id: int, on: bool) -> ChangeSet:
+        """Include the timeline in the note or not (undoable)."""
+        drafted = self.drafted(briefing_id)
+        drafted["show_timeline"] = bool(on)
+        changes = self.update_change(briefing_id, drafted=drafted)
+        changes.description = "Show timeline" if on else "Hide timeline"
+        return changes
 
     @staticmethod
     def ordered_items(items: list[BriefingItem], articles: dict[int | None, Article],
@@ -585,9 +670,12 @@ class BriefingService:
         with self.db.session() as session:
             pillars = list(session.exec(select(Pillar).order_by(col(Pillar.position))).all())
         items = self.items(briefing_id)
-        articles = {a.id: a for a in self._articles(sorted({i.article_id for i in items}))}
+        drafted = dict(briefing.drafted or {}) if briefing is not None else {}
+        wanted = {i.article_id for i in items} | set(drafted_rows.cited_articles(drafted))
+        articles = {a.id: a for a in self._articles(sorted(wanted))}
         items = self.ordered_items(items, articles, bool(briefing and briefing.newest_first))
-        return self._source_numbers(items, {p.id: i for i, p in enumerate(pillars)})
+        return self._with_drafted(self._source_numbers(items, {p.id: i for i, p in enumerate(pillars)}),
+                                  drafted, articles)
 
     def key_actors(self, article_ids: list[int], limit: int = 15, note_date: str = "",
                    edits: dict[str, dict] | None = None) -> list[doc_model.KeyActor]:
@@ -620,6 +708,17 @@ class BriefingService:
         changes = self.update_change(briefing_id, actor_edits={k: e for k, e in edits.items() if e})
         changes.description = "Restore key actors"
         return changes
+
+
+def _sanitized(value: object) -> object:
+    """``value`` (JSON) with control characters dropped from every string (nothing stored may break the export)."""
+    if isinstance(value, str):
+        return sanitize_for_xml(value)
+    if isinstance(value, dict):
+        return {k: _sanitized(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sanitized(v) for v in value]
+    return value
 
 
 def _date_key(article: Article | None) -> str:

@@ -61,10 +61,13 @@ class IntelligenceService:
         """Dated events in order."""
         return timeline(self.facts(article_ids))
 
-    def earlier_articles(self, article_ids: Sequence[int], limit: int = 20) -> list[int]:
-        """Library articles published before the selection that share its two leading parties."""
+    def earlier_articles(self, article_ids: Sequence[int], limit: int = 20, before: str | None = None) -> list[int]:
+        """Library articles published before the selection (or before ``before``, an ISO date) that share
+        its two leading parties; the ``limit`` most recent, oldest first."""
         selected = self.facts(article_ids)
         dates = [f.published for f in selected if f.published]
+        if before:
+            dates = [before]
         if not dates:
             return []
         counts = Counter(e.entity_id for f in selected for e in f.result.entities if e.label in _RELATION_LABELS)
@@ -73,7 +76,7 @@ class IntelligenceService:
         with self.db.session() as session:
             rows = list(session.exec(select(Article.id, Article.text).where(
                 Article.published != "", Article.published < min(dates),
-                col(Article.id).not_in(list(article_ids)))))
+                col(Article.id).not_in(list(article_ids))).order_by(col(Article.published), col(Article.id))))
         wanted = [names[eid] for eid in leading]
         picked = [i for i, text in rows if i is not None and all(n in text for n in wanted)]
         return picked[-limit:]

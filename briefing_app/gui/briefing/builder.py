@@ -45,6 +45,7 @@ from briefing_app.storage.errors import describe_storage_error
 from . import ordering
 from .actors_panel import ActorsPanel
 from .commands import COMMENT_COMMAND_ID, FIELD_COMMAND_ID, edit_command, existence_command
+from .drafted_panel import CommitmentsPanel, DraftedPanel, Sources
 from .export_dialog import ExportDialog
 from .header_form import HEADER_LABELS, BriefingForm, _PlainEdit
 from .passages import PassagePicker
@@ -72,6 +73,7 @@ class BriefingBuilder(QWidget):
     estimateUpdated = Signal()  # estimated_pages was measured again
     exported = Signal(str)  # path written
     exportFailed = Signal(str)  # one-line message shown to the officer
+    draftedReady = Signal(int)  # key points, commitments, new since and timeline drafted for this briefing
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,9 @@ class BriefingBuilder(QWidget):
         self.last_report: ExportReport | None = None
         self._comment_item: int | None = None
         self._pillars = [(p.id, p.name, p.colour) for p in self.services.pillars.all()]
+        self._intel: object | None = None  # IntelligenceService, made once the analyser is loaded
+        self.drafting = False  # key points etc. being drafted in the background
+        self._draft_mark: tuple[int, int] | None = None  # (briefing, undo index) right after an auto-draft
 
         self._build()
         self.briefings_changed(select=None)
@@ -222,6 +227,17 @@ class BriefingBuilder(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("briefingTabs")
         self.tabs.addTab(sections_page, "Sections")
+        # Lines auto-draft writes from the articles (issue 16): reviewed here before they are exported.
+        self.drafted_panel = DraftedPanel(self)
+        self.commitments_panel = CommitmentsPanel(self)
+        for panel in (self.drafted_panel, self.commitments_panel):
+            panel.openRequested.connect(self.open_passage)
+            panel.statusRequested.connect(self.set_drafted_status)
+            panel.editRequested.connect(lambda group, key, name, value: self.edit_drafted(group, key, **{name: value}))
+        self.drafted_panel.timelineToggled.connect(self.show_timeline)
+        self.drafted_panel.compareRequested.connect(self.compare_before)
+        self.tabs.addTab(self.drafted_panel, "Drafted")
+        self.tabs.addTab(self.commitments_panel, "Commitments")
         self.tabs.addTab(self.form.header_page, "Header")
         self.tabs.addTab(self.form.text_page, "Summary")
         self.tabs.addTab(self.picker, "Add passages")
@@ -350,6 +366,7 @@ class BriefingBuilder(QWidget):
             self.tree.populate([(p, n) for p, n, _c in self._pillars], {})
             self.tree.setEnabled(False)
             self._selection_changed()
+            self._show_drafted({}, {}, {})
             self.schedule_preview()
             return
         self.form.load(briefing, self.settings.classifications, list(briefing.summary),
@@ -386,6 +403,7 @@ class BriefingBuilder(QWidget):
         self.tree.setEnabled(True)
         self.tree.populate([(p, n) for p, n, _c in self._pillars], rows, selected)
         self._selection_changed()
+        self._show_drafted(dict(briefing.drafted or {}), numbers, articles)
         self.refresh_passages()
         self.schedule_preview()
 
@@ -573,7 +591,172 @@ class BriefingBuilder(QWidget):
         if count == 0:
             QMessageBox.information(self, "Auto-draft", "The selected articles have no pillar passages yet "
                                     "(are they analysed?). The briefing is empty.")
+        # The drafted lines take room too: when they arrive the passages are refitted to the budget, unless
+        # the officer has edited anything meanwhile (then the estimate warns instead).
+        self._draft_mark = (briefing.id, self.undo_stack.index())
+        self.draft_lines(briefing.id, [a.id for a in articles if a.id is not None])
         return briefing.id
+
+    # -- drafted lines: key points, commitments, new since, timeline (issue 16) ------------------
+    def _intelligence(self):  # noqa: ANN202 (IntelligenceService, imported lazily: spaCy is heavy)
+        from briefing_app.core.services.intelligence import IntelligenceService
+
+        analyzer = self.window_.analyzer
+        if analyzer is None:
+            return None
+        if self._intel is None or getattr(self._intel, "source", None) is not analyzer:
+            intel = IntelligenceService(self.services.db, analyzer)
+            intel.source = analyzer  # to notice a reloaded analyser
+            self._intel = intel
+        return self._intel
+
+    def draft_lines(self, briefing_id: int, article_ids: list[int], compare_before: str = "") -> bool:
+        """Draft key points, commitments, "new since" and the timeline in the background.
+
+        The result is merged into the briefing (the officer's accepted, edited and dropped lines kept) as
+        one undoable step; ``draftedReady`` follows. False when the analyser is not loaded yet.
+        """
+        intel = self._intelligence()
+        if intel is None or not article_ids:
+            self._status("Key points and commitments are drafted once the language model has loaded; "
+                         "run Auto-draft again in a moment.")
+            return False
+        from briefing_app.core.services.drafted import generate
+
+        names = {p: n for p, n, _c in self._pillars}
+        self.drafting = True
+        self.drafted_panel.caption.setText("Drafting key points, commitments, what is new and a timeline…")
+
+        def work(_progress: object, cancelled) -> dict:  # noqa: ANN001 (TaskFn)
+            return generate(intel, article_ids, compare_before, topic_names=names, cancelled=cancelled)
+
+        self.window_.tasks.start("briefing-drafted", work,
+                                 lambda fresh: self._drafted_ready(briefing_id, fresh),
+                                 self._drafted_failed)
+        self._status("Drafting key points, commitments, what is new and a timeline…")
+        return True
+
+    def _drafted_ready(self, briefing_id: int, fresh: dict) -> None:
+        self.drafting = False
+        self.drafted_panel.caption.setText(_DRAFTED_CAPTION)
+        if self.briefings.get(briefing_id) is None:
+            return  # deleted meanwhile
+        self.flush_pending()
+        untouched = self._draft_mark == (briefing_id, self.undo_stack.index())
+        self._draft_mark = None
+        self.undo_stack.beginMacro("Auto-draft key points, commitments, timeline")
+        try:
+            self.undo_stack.push(edit_command(self, briefing_id, self.briefings.merge_drafted(briefing_id, fresh)))
+            if untouched:
+                self._fit_budget(briefing_id, fresh.get("article_ids", []))
+        finally:
+            self.undo_stack.endMacro()
+        drafted = self.briefings.drafted(briefing_id)
+        counts = {g: sum(r.get("status") != "dropped" for r in drafted.get(g, []))
+                  for g in ("key_points", "commitments", "new_since", "timeline")}
+        self._status(f"Drafted {counts['key_points']} key points, {counts['commitments']} commitments, "
+                     f"{counts['new_since']} lines new since earlier articles and {counts['timeline']} dated "
+                     "events; check them on the Drafted and Commitments tabs.", 12000)
+        self.draftedReady.emit(briefing_id)
+
+    def _fit_budget(self, briefing_id: int, article_ids: list[int]) -> None:
+        """The drafted lines take room: refill the passages of a fresh auto-draft to the length budget."""
+        briefing = self.briefings.get(briefing_id)
+        if briefing is None or not briefing.page_budget or briefing_id != self.current_id or not article_ids:
+            return
+        template = self.settings.template or None
+        if self.briefings.estimate_pages(briefing_id, template) <= briefing.page_budget:
+            return
+        from briefing_app.core.services.briefings import DraftOptions
+
+        self._edit_items("Fit the draft to its length", lambda: self.briefings.fill_draft(
+            briefing_id, article_ids, DraftOptions(template=template)))
+
+    def _drafted_failed(self, exc: BaseException, tb: str) -> None:
+        self.drafting = False
+        self.drafted_panel.caption.setText(_DRAFTED_CAPTION)
+        log.error("drafting key points failed:\n%s", tb)
+        problem = describe_storage_error(exc)
+        self._status(f"Could not draft key points and commitments: {problem or exc}", 12000)
+
+    def _show_drafted(self, drafted: dict, numbers: dict[int, int], articles: dict) -> None:  # noqa: ANN001
+        labels = {}
+        dates = {}
+        for article_id, article in articles.items():
+            if article is not None:
+                labels[article_id] = article.outlet or article.title
+                dates[article_id] = format_date(article.published) or "undated"
+        sources = Sources(numbers, labels)
+        earlier = [articles.get(a) for a in drafted.get("earlier_ids", [])]
+        earlier_names = [f"[{numbers.get(a.id, '?')}] {a.outlet or a.title}, {format_date(a.published)}"
+                         for a in earlier if a is not None]
+        if earlier_names:
+            compared = (f"Compared with {len(earlier_names)} earlier article{'s' if len(earlier_names) != 1 else ''}"
+                        f": {'; '.join(earlier_names)}.")
+        elif drafted.get("article_ids"):
+            compared = "No earlier article in the library shares the selection's two leading parties."
+        else:
+            compared = ""
+        self.drafted_panel.show_drafted(drafted, sources, compared)
+        self.commitments_panel.show_commitments(list(drafted.get("commitments", [])), sources, dates)
+
+    def open_passage(self, article_id: int, start: int, end: int) -> None:
+        """Open the article at the passage a drafted line comes from, in the review view."""
+        window = self.window_
+        if self.services.articles.get(article_id) is None:
+            self._status("That article is no longer in the library.")
+            return
+        window.show_article(article_id)
+        window.workspace.setCurrentWidget(window.view)
+        window.view.scroll_to(start, end)
+        window.view.select_span(start, end)
+        window.view.editor.setFocus()
+
+    def _edit_drafted_lines(self, change: Callable[[int], object]) -> None:
+        if self.current_id is None or self.briefings.get(self.current_id) is None:
+            return
+        try:
+            changes = change(self.current_id)
+        except (KeyError, ValueError) as exc:
+            self._status(str(exc) if isinstance(exc, ValueError) else "That line is no longer in the briefing.")
+            self.refresh()
+            return
+        rows = changes.rows  # type: ignore[attr-defined]
+        if rows and rows[0][0] != rows[0][1]:
+            self.undo_stack.push(edit_command(self, self.current_id, changes))  # type: ignore[arg-type]
+        else:
+            self.refresh()
+
+    def set_drafted_status(self, group: str, keys: list[str], status: str) -> None:
+        """Accept, drop or restore drafted lines (one undo step)."""
+        if not keys:
+            return
+        self.undo_stack.beginMacro({"dropped": "Drop drafted lines", "accepted": "Accept drafted lines"}
+                                   .get(status, "Restore drafted lines"))
+        try:
+            for key in keys:
+                self._edit_drafted_lines(self._status_change(group, key, status))
+        finally:
+            self.undo_stack.endMacro()
+
+    def _status_change(self, group: str, key: str, status: str) -> Callable[[int], object]:
+        return lambda bid: self.briefings.edit_drafted(bid, group, key, status=status)
+
+    def edit_drafted(self, group: str, key: str, **change: str) -> None:
+        """Change the words of a drafted line (undoable); a new auto-draft keeps them."""
+        self._edit_drafted_lines(lambda bid: self.briefings.edit_drafted(bid, group, key, **change))
+
+    def show_timeline(self, on: bool) -> None:
+        """Print the timeline in the note, or not (undoable)."""
+        self._edit_drafted_lines(lambda bid: self.briefings.show_timeline(bid, on))
+
+    def compare_before(self, iso_date: str) -> None:
+        """Draft "new since" again against the library's articles published before ``iso_date``."""
+        if self.current_id is None:
+            return
+        drafted = self.briefings.drafted(self.current_id)
+        ids = list(drafted.get("article_ids", [])) or self.window_.selected_article_ids()
+        self.draft_lines(self.current_id, ids, iso_date)
 
     # -- quotes and key actors -------------------------------------------------------------------
     def edit_quote(self, item_id: int | None = None) -> None:
@@ -935,6 +1118,10 @@ class BriefingBuilder(QWidget):
     # -- misc ----------------------------------------------------------------------------------
     def _status(self, message: str, timeout: int = 8000) -> None:
         self.window_.statusBar().showMessage(message, timeout)
+
+
+_DRAFTED_CAPTION = ("Lines auto-draft wrote from the articles. Enter or double-click opens the passage; F2 edits, "
+                    "Delete drops; a new auto-draft keeps your decisions.")
 
 
 def _escape(text: str) -> str:
