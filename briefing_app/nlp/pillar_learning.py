@@ -133,9 +133,11 @@ def fit_cues(rows: Sequence[_Row], pillars: Sequence[str], threshold: float, *, 
     A word (or word pair) becomes a cue for pillar P when, among the officer's sentences where the
     lexicon did *not* choose P, those containing it were tagged P in at least ``min_sentences``
     sentences of ``min_articles`` articles, at a smoothed share (n / (n + others + 1)) of at least
-    ``precision``; its weight is that share times the threshold. A lexicon cue is dropped for P when
-    the officer removed P from sentences it decided in ``min_articles`` articles or more, and in at
-    least ``drop_share`` of the sentences where it fired.
+    ``precision``; its weight is ``weight`` x that share x the threshold, and it counts on its own
+    (without a second learned cue or a lexicon cue of P) only once tagged in ``alone_articles``
+    articles and ``alone_sentences`` sentences. A lexicon cue is dropped for P when the officer
+    removed P from ``min_sentences`` sentences it decided, in ``min_articles`` articles or more, and
+    from at least ``drop_share`` of the sentences where it fired.
     """
     positive: dict[tuple[str, str], set[int]] = defaultdict(set)
     count: dict[tuple[str, str], int] = defaultdict(int)
