@@ -97,10 +97,10 @@ class AveragedCurve:
         sizes = self.curves[0] if self.curves else LearningCurve()
         mean = LearningCurve(sizes.train, sizes.test, self.points).to_text().splitlines()
         lines = [f"Mean over {len(self.curves)} splits (seeds {', '.join(map(str, self.seeds))}). {mean[0]}", *mean[1:],
-                 "", "Per split (entity F1 / pillar F1 at each k):"]
+                 "", "Per split (entity F1 / pillar F1 / sentences whose pillars changed, at each k):"]
         for seed, curve in zip(self.seeds, self.curves, strict=True):
-            lines.append(f"seed {seed:>3}: " + "  ".join(f"k={p.corrected} {p.entity_f1:.4f}/{p.pillar_f1:.4f}"
-                                                       for p in curve.points))
+            lines.append(f"seed {seed:>3}: " + "  ".join(
+                f"k={p.corrected} {p.entity_f1:.4f}/{p.pillar_f1:.4f}/{p.changed_sentences}" for p in curve.points))
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, object]:
