@@ -149,6 +149,8 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
             first: dict[str, AnalysisResult] | None = None
             for k in steps:
                 k = min(k, len(train))
+                if curve.points and k == curve.points[-1].corrected:
+                    continue  # fewer articles to correct than this step: its row would repeat the last one
                 for path in train[done:k]:
                     correct_article(services, analysis, read_gold(path))
                     if progress is not None:
