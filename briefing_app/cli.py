@@ -73,6 +73,8 @@ def _sub_parser() -> argparse.ArgumentParser:
                    help="simulate a perfect officer correcting k = 0, 5, 10, 20 articles; print F1 on the others")
     p.add_argument("--train", metavar="GOLD_DIR",
                    help="with --learning-curve: correct articles of this folder and score all of GOLD_DIR")
+    p.add_argument("--seeds", type=int, default=3,
+                   help="with --learning-curve: average over this many shuffled orders of the articles (default 3)")
 
     p = subs.add_parser("eval-commitments", help="precision/recall/F1 of commitments against *.commitments.json gold")
     p.add_argument("gold_dir")
@@ -431,18 +433,18 @@ def _cmd_eval_commitments(args: argparse.Namespace) -> int:
 
 
 def _learning_curve(args: argparse.Namespace, files: list[Path], analyzer: object) -> int:
-    from briefing_app.core.services.learning_curve import learning_curve, split_gold
+    from briefing_app.core.services.learning_curve import averaged_curve
     from briefing_app.nlp.evaluation import find_gold_files
 
+    if args.seeds < 1:
+        raise UserError("--seeds must be at least 1")
+    train_files = None
     if args.train:
         if not Path(args.train).is_dir():
             raise UserError(f"{args.train}: not a folder")
-        train, _ = split_gold(find_gold_files(Path(args.train)))  # the same articles the dev curve corrects
-        test = sorted(files)
-    else:
-        train, test = split_gold(files)
-    curve = learning_curve(train, test, analyzer,  # type: ignore[arg-type]
-                           progress=lambda msg: print(msg, file=sys.stderr))
+        train_files = find_gold_files(Path(args.train))  # the same articles the dev curve corrects
+    curve = averaged_curve(files, analyzer, seeds=[13, *range(1, args.seeds)][:args.seeds],  # type: ignore[arg-type]
+                           train_files=train_files, progress=lambda msg: print(msg, file=sys.stderr))
     print(json.dumps(curve.to_json(), indent=2) if args.json else curve.to_text())
     return 0
 

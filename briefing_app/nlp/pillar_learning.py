@@ -1,22 +1,21 @@
-"""Pillar learning from the officer's own tags: a calibrated nudge on top of the lexicon (issue 13).
+"""Pillar learning from the officer's own tags: cues learned on top of the lexicon (issue 13).
 
-Two things are learned, both applied at the scorer's one hook (``PillarScorer.raw_scores`` calls
-:meth:`PillarLearner.adjust` with a passage's lexicon scores):
+Applied at the scorer's one hook (``PillarScorer.raw_scores`` calls :meth:`PillarLearner.adjust`
+with a passage's lexicon scores):
 
 * **the same passage again**: a passage the officer tagged or untagged with a pillar is decided
   that way wherever it recurs (word-bag similarity >= ``same_passage``);
-* **a nudge for new passages**: per pillar, a small logistic model on the lexicon's own score
-  for that pillar (saturated), whether the lexicon chose it, and indicator features of the words
-  and word pairs of the passage. It is fitted on the sentences of the articles in which the
-  officer corrected pillars (their tags as they left them: confirmed, added, removed), so the word
-  weights only explain what the lexicon got wrong there. A passage's word weights are converted
-  into lexicon units (divided by the model's weight for "the lexicon chose it", times the
-  threshold), clipped to ``cap`` and dropped below ``min_delta``: one tag cannot swing unrelated
-  sentences. The nudge is adopted **per pillar** only where it decides the officer's tags better
-  than the lexicon alone, each article judged by a model fitted without it (leave-one-article-out,
-  in at most ``max_folds`` groups of articles).
+* **learned cues for new passages** (residual learning): a word or word pair becomes a cue for
+  pillar P when the officer tagged P on sentences containing it that the lexicon had missed, in
+  at least two articles, and rarely left P off the other sentences containing it. A passage gets
+  P from learned cues only with two of them, or one beside a lexicon cue of P: one shared word
+  never swings an unrelated sentence, and one tag (one article) teaches no cue at all. A pillar's
+  learned cues are kept only when they decide the officer's own tags better on articles left out
+  of the learning (leave-one-article-out);
+* **removed cues**: a lexicon cue stops counting for P once the officer removed P from sentences
+  it decided in at least two articles (and in most of the sentences where it fired).
 
-Pure Python + numpy (already a spaCy dependency); fitted once per change of the pillar lessons.
+Pure Python; fitted once per change of the pillar lessons, from at most a few thousand sentences.
 """
 
 from __future__ import annotations
@@ -32,8 +31,6 @@ from briefing_app.nlp.pillars import STOPWORDS, UNTAGGED, stem, tokens
 from briefing_app.nlp.types import EntitySpan
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from briefing_app.nlp.pillars import PillarScorer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -83,122 +80,148 @@ class PillarExample:
 class _Row:
     text: str
     raw: dict[str, float]
+    why: dict[str, list[str]]
     chosen: frozenset[str]
     pillars: frozenset[str]
     article: int
+    feats: frozenset[str] = frozenset()
 
 
-class NudgeModel:
-    """Per-pillar logistic nudges fitted on the officer's sentences (see the module docstring)."""
+@dataclass
+class CueModel:
+    """Cues learned from the officer's reviewed sentences (see the module docstring)."""
 
-    def __init__(self, pillars: Sequence[str], *, c: float = 1.0, min_articles: int = 2, iterations: int = 200,
-                 rate: float = 0.5, cap: float = 3.0, min_delta: float = 0.2, max_features: int = 2000) -> None:
-        self.pillars = list(pillars)
-        self.c, self.min_articles, self.iterations, self.rate = c, min_articles, iterations, rate
-        self.max_features = max_features
-        self.cap, self.min_delta = cap, min_delta
-        self.index: dict[str, int] = {}
-        self.weights: np.ndarray | None = None  # features x pillars
-        self.scale: dict[str, float] = {}
-        self.adopted: set[str] = set()
+    #: word or word pair -> pillar -> weight added (lexicon units)
+    cues: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: pillar -> lexicon cues the officer kept removing it from
+    drops: dict[str, set[str]] = field(default_factory=dict)
+    #: (word, pillar) cues established well enough (tagged in ``alone_articles`` articles) to count alone
+    alone: set[tuple[str, str]] = field(default_factory=set)
+    #: pillars whose learned cues passed the leave-one-article-out check
+    adopted: set[str] = field(default_factory=set)
+    min_hits: int = 2
+    cap: float = 3.0
 
-    def fit(self, rows: Sequence[_Row], threshold: float, saturation: float) -> NudgeModel:
-        """Fit on ``rows`` (all pillars at once)."""
-        import numpy as np
-
-        feats = [features(r.text) for r in rows]
-        seen: dict[str, set[int]] = defaultdict(set)
-        for f, r in zip(feats, rows, strict=True):
-            for t in f:
-                seen[t].add(r.article)
-        # words seen in several articles (never one article's names), the most widespread first (memory bound)
-        common = sorted((t for t, arts in seen.items() if len(arts) >= self.min_articles),
-                        key=lambda t: (-len(seen[t]), t))[:self.max_features]
-        vocab = sorted(common)
-        self.index = {t: i for i, t in enumerate(vocab)}
-        n, v, k = len(rows), len(vocab), len(self.pillars)
-        if not n or not v:
-            self.weights = None
-            return self
-        x = np.zeros((n, v))
-        for i, f in enumerate(feats):
-            cols = [self.index[t] for t in f if t in self.index]
-            x[i, cols] = 1.0
-        sat = np.array([[1.0 - math.exp(-r.raw.get(p, 0.0) / saturation) for p in self.pillars] for r in rows])
-        chosen = np.array([[1.0 if p in r.chosen else 0.0 for p in self.pillars] for r in rows])
-        y = np.array([[1.0 if p in r.pillars else 0.0 for p in self.pillars] for r in rows])
-        w = np.zeros((v, k))
-        bias, a_sat, a_chosen = np.zeros(k), np.zeros(k), np.zeros(k)
-        for _ in range(self.iterations):
-            z = bias + sat * a_sat + chosen * a_chosen + x @ w
-            g = 1.0 / (1.0 + np.exp(-z)) - y
-            bias -= self.rate * g.mean(axis=0)
-            a_sat -= self.rate * (g * sat).mean(axis=0)
-            a_chosen -= self.rate * (g * chosen).mean(axis=0)
-            w -= self.rate * ((x.T @ g) / n + w / (self.c * n))
-        self.weights = w
-        # logit units per lexicon unit: the model's weight for "the lexicon chose it" spans one threshold
-        self.scale = {p: threshold / max(float(a_chosen[j] + 0.5 * a_sat[j]), 0.5) for j, p in enumerate(self.pillars)}
-        self.adopted = set(self.pillars)
-        return self
-
-    def deltas(self, text: str) -> dict[str, float]:
-        """Lexicon-unit nudges per adopted pillar for a passage (only those >= ``min_delta``)."""
-        if self.weights is None or not self.adopted:
-            return {}
-        cols = [self.index[t] for t in features(text) if t in self.index]
-        if not cols:
-            return {}
-        sums = self.weights[cols].sum(axis=0)
-        out = {}
-        for j, p in enumerate(self.pillars):
-            if p not in self.adopted:
-                continue
-            value = max(-self.cap, min(self.cap, float(sums[j]) * self.scale[p]))
-            if abs(value) >= self.min_delta:
-                out[p] = value
-        return out
+    def apply(self, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
+        """Drop the removed cues, then add the learned ones, to one passage's scores ``raw`` (in place)."""
+        for pillar, surfaces in self.drops.items():
+            fired = [s for s in why.get(pillar, ()) if s in surfaces]
+            for surface in fired:
+                raw[pillar] = max(0.0, raw.get(pillar, 0.0) - scorer.cue_weight(surface, pillar))
+                why[pillar].remove(surface)
+        if not self.cues or not self.adopted:
+            return
+        added: dict[str, float] = defaultdict(float)
+        hits: dict[str, int] = defaultdict(int)
+        for f in features(text):
+            for pillar, weight in self.cues.get(f, {}).items():
+                added[pillar] += weight
+                hits[pillar] += self.min_hits if (f, pillar) in self.alone else 1
+        for pillar, value in added.items():
+            # one shared word is not a similar passage: two learned cues, or one beside the lexicon's own,
+            # or one the officer tagged in several articles
+            if pillar in self.adopted and (hits[pillar] >= self.min_hits or raw.get(pillar, 0.0) > 0):
+                raw[pillar] = raw.get(pillar, 0.0) + min(self.cap, value)
+                why[pillar].append("like passages you tagged")
 
 
-def _nudged(raw: dict[str, float], deltas: dict[str, float]) -> dict[str, float]:
-    out = dict(raw)
-    for p, d in deltas.items():
-        out[p] = max(0.0, out.get(p, 0.0) + d)
-    return {p: v for p, v in out.items() if v > 0}
+def fit_cues(rows: Sequence[_Row], pillars: Sequence[str], threshold: float, *, min_articles: int = 2,
+             min_sentences: int = 3, precision: float = 0.75, drop_share: float = 0.9, min_hits: int = 2,
+             weight: float = 1.4, alone_articles: int = 3, alone_sentences: int = 4) -> CueModel:
+    """Learn residual cues and removed cues from ``rows`` (all pillars at once).
 
-
-def fit_nudges(examples: Sequence[PillarExample], base: PillarScorer, entity_pillars: dict[str, list[str]] | None,
-               *, min_articles: int = 3, max_folds: int = 10, max_rows: int = 2000) -> NudgeModel | None:
-    """The nudge model for the officer's reviewed sentences, adopted per pillar by leave-one-article-out.
-
-    None when there are too few reviewed articles to judge (fewer than ``min_articles``) or no pillar
-    is decided better with the nudge than without it.
+    A word (or word pair) becomes a cue for pillar P when, among the officer's sentences where the
+    lexicon did *not* choose P, those containing it were tagged P in at least ``min_sentences``
+    sentences of ``min_articles`` articles, at a smoothed share (n / (n + others + 1)) of at least
+    ``precision``; its weight is ``weight`` x that share x the threshold, and it counts on its own
+    (without a second learned cue or a lexicon cue of P) only once tagged in ``alone_articles``
+    articles and ``alone_sentences`` sentences. A lexicon cue is dropped for P when the officer
+    removed P from ``min_sentences`` sentences it decided, in ``min_articles`` articles or more, and
+    from at least ``drop_share`` of the sentences where it fired.
     """
+    positive: dict[tuple[str, str], set[int]] = defaultdict(set)
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    negative: dict[tuple[str, str], int] = defaultdict(int)
+    kept: dict[tuple[str, str], int] = defaultdict(int)
+    removed: dict[tuple[str, str], set[int]] = defaultdict(set)
+    removed_n: dict[tuple[str, str], int] = defaultdict(int)
+    for r in rows:
+        for p in pillars:
+            if p in r.chosen:
+                for surface in r.why.get(p, ()):
+                    if p in r.pillars:
+                        kept[(surface, p)] += 1
+                    else:
+                        removed[(surface, p)].add(r.article)
+                        removed_n[(surface, p)] += 1
+                continue
+            if p in r.pillars:
+                for f in r.feats:
+                    positive[(f, p)].add(r.article)
+                    count[(f, p)] += 1
+            else:
+                for f in r.feats:
+                    negative[(f, p)] += 1
+    model = CueModel(min_hits=min_hits)
+    for key, arts in positive.items():
+        n = count[key]
+        share = n / (n + negative[key] + 1.0)
+        if len(arts) >= min_articles and n >= min_sentences and share >= precision:
+            model.cues.setdefault(key[0], {})[key[1]] = round(weight * share * threshold, 3)
+            if len(arts) >= alone_articles and n >= alone_sentences:
+                model.alone.add(key)
+    for (surface, p), arts in removed.items():
+        n = removed_n[(surface, p)]
+        if len(arts) >= min_articles and n >= min_sentences and n >= drop_share * (n + kept[(surface, p)]):
+            model.drops.setdefault(p, set()).add(surface)
+    model.adopted = set(pillars)
+    return model
+
+
+def _rows(examples: Sequence[PillarExample], base: PillarScorer,
+          entity_pillars: dict[str, list[str]] | None) -> list[_Row]:
     rows = []
-    for ex in list(examples)[-max_rows:]:
-        raw, _ = base.raw_scores(ex.text, ex.entities, entity_pillars)
-        rows.append(_Row(ex.text, raw, frozenset(base.choose(raw)), ex.pillars, ex.article))
-    articles = sorted({r.article for r in rows})
-    if len(articles) < min_articles:
-        return None
+    for ex in examples:
+        raw, why = base.raw_scores(ex.text, ex.entities, entity_pillars)
+        rows.append(_Row(ex.text, raw, why, frozenset(base.choose(raw)), ex.pillars, ex.article,
+                         frozenset(features(ex.text))))
+    return rows
+
+
+def fit_learned_cues(examples: Sequence[PillarExample], base: PillarScorer,
+                     entity_pillars: dict[str, list[str]] | None, *, max_folds: int = 10,
+                     max_rows: int = 4000, judge: bool = True) -> CueModel | None:
+    """The cue model for the officer's reviewed sentences; learned cues adopted per pillar by leave-one-article-out.
+
+    A pillar's learned cues are kept only when, each article judged by cues learned without it, they
+    decide the officer's tags better than the lexicon alone. None when nothing was learned.
+    """
+    rows = _rows(list(examples)[-max_rows:], base, entity_pillars)
     pillars = [p.id for p in base.pillars]
+    model = fit_cues(rows, pillars, base.threshold)
+    if not model.cues and not model.drops:
+        return None
+    if not judge:
+        return model
+    articles = sorted({r.article for r in rows})
     folds = [articles[i::max_folds] for i in range(min(max_folds, len(articles)))]
     net: dict[str, int] = defaultdict(int)
+    learned = {p for by_pillar in model.cues.values() for p in by_pillar}
     for held in folds:
         held_set = set(held)
-        model = NudgeModel(pillars).fit([r for r in rows if r.article not in held_set], base.threshold,
-                                        base.saturation)
+        part = fit_cues([r for r in rows if r.article not in held_set], pillars, base.threshold)
+        part.drops = {}  # judge the learned cues alone
+        if not part.cues:
+            continue
         for r in rows:
             if r.article not in held_set:
                 continue
-            learned = set(base.choose(_nudged(r.raw, model.deltas(r.text))))
-            for p in pillars:
-                net[p] += ((p in learned) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
-    adopted = {p for p in pillars if net[p] > 0}
-    if not adopted:
-        return None
-    model = NudgeModel(pillars).fit(rows, base.threshold, base.saturation)
-    model.adopted = adopted
+            raw, why = dict(r.raw), defaultdict(list, {p: list(v) for p, v in r.why.items()})
+            part.apply(r.text, raw, why, base)
+            after = set(base.choose(raw))
+            for p in learned:
+                net[p] += ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
+    model.adopted = {p for p in learned if net[p] >= 0}
     return model
 
 
@@ -208,7 +231,7 @@ class PillarLearner:
 
     #: (word bag, pillar id, True for "tagged" / False for "untagged") of the passages the officer corrected
     examples: list[tuple[frozenset[str], str, bool]] = field(default_factory=list)
-    nudges: NudgeModel | None = None
+    cues: CueModel | None = None
     same_passage: float = 0.9
 
     @classmethod
@@ -227,12 +250,12 @@ class PillarLearner:
                     latest.pop((bag, p), None)  # a later lesson on the same passage/pillar wins
                     latest[(bag, p)] = pos
         return cls(examples=[(bag, p, pos) for (bag, p), pos in latest.items()],
-                   nudges=fit_nudges(reviewed, base, entity_pillars) if reviewed else None)
+                   cues=fit_learned_cues(reviewed, base, entity_pillars) if reviewed else None)
 
     @property
     def adopted(self) -> set[str]:
-        """Pillars whose nudge passed the leave-one-article-out check."""
-        return set(self.nudges.adopted) if self.nudges is not None else set()
+        """Pillars whose learned cues passed the leave-one-article-out check."""
+        return set(self.cues.adopted) if self.cues is not None else set()
 
     def adjust(self, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
         """Apply the lessons to one passage's scores ``raw`` (in place)."""
@@ -242,13 +265,11 @@ class PillarLearner:
             for ex_bag, pillar, positive in self.examples:
                 if _similarity(ex_bag, bag) >= self.same_passage:
                     same[pillar] = positive
-        if self.nudges is not None:
-            for pillar, delta in self.nudges.deltas(text).items():
-                if pillar in same:
-                    continue
-                raw[pillar] = max(0.0, raw.get(pillar, 0.0) + delta)
-                if delta > 0:
-                    why[pillar].append("like passages you tagged")
+        if self.cues is not None:
+            kept = {p: (raw.get(p, 0.0), list(why.get(p, []))) for p in same}
+            self.cues.apply(text, raw, why, scorer)
+            for p, (value, reasons) in kept.items():  # the officer's own decision on this passage wins
+                raw[p], why[p] = value, reasons
         for pillar, positive in same.items():
             if positive:
                 raw[pillar] = max([scorer.threshold, scorer.context_min, *raw.values()])

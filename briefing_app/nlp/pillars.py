@@ -180,6 +180,13 @@ class PillarScorer:
                     target[pillar.id] = max(target.get(pillar.id, 0.0), weight)
                     self._max_len = max(self._max_len, len(key))
 
+    def cue_weight(self, surface: str, pillar: str) -> float:
+        """The weight a cue that fired (a lexicon term's surface, else an entity) gives ``pillar``."""
+        term = self._phrases.get(tuple(tokens(surface)))
+        if term is None:
+            return self.entity_cue_weight
+        return term.weights.get(pillar, 0.0) or term.context.get(pillar, 0.0)
+
     def with_learner(self, learner: PillarHook | None) -> PillarScorer:
         """A copy that applies the officer's pillar lessons."""
         return replace(self, learner=learner)

@@ -1,6 +1,7 @@
 """A simulated perfect officer: correct k gold articles through the review services, score the rest.
 
-Used by ``briefing-app eval --learning-curve GOLD_DIR``. Every correction goes through the same
+Used by ``briefing-app eval --learning-curve GOLD_DIR``: repeated over several shuffled splits (seeds),
+each with its own order of corrected articles, and averaged per k, so a rise is not the luck of one order. Every correction goes through the same
 services the GUI calls (reject, add, relabel, boundary change, pillar tag/untag), so the lessons
 learned are exactly those an officer would teach; F1 is then measured on articles never corrected.
 """
@@ -25,6 +26,8 @@ from briefing_app.nlp.types import AnalysisResult, Passage
 
 #: Numbers of corrected articles reported.
 DEFAULT_STEPS = (0, 5, 10, 20)
+#: Splits (orders of articles) the curve is averaged over.
+DEFAULT_SEEDS = (13, 1, 2)
 #: Last words that make an initiative an EVENT rather than a LAW.
 _EVENT_HEADS = frozenset("Summit Conference Dialogue Meeting Forum Games Congress Round Talks Session Ministerial "
                          "Exercise Expo Week Day".split())
@@ -69,6 +72,62 @@ class LearningCurve:
                             "changed_entities": p.changed_entities} for p in self.points]}
 
 
+@dataclass
+class AveragedCurve:
+    """Learning curves of several splits and their mean per k."""
+
+    seeds: list[int] = field(default_factory=list)
+    curves: list[LearningCurve] = field(default_factory=list)
+
+    @property
+    def points(self) -> list[CurvePoint]:
+        """The mean of the splits' points, per k."""
+        out = []
+        for i, first in enumerate(self.curves[0].points if self.curves else []):
+            row = [c.points[i] for c in self.curves]
+            n = len(row)
+            out.append(CurvePoint(first.corrected, sum(p.entity_f1 for p in row) / n,
+                                  sum(p.pillar_f1 for p in row) / n, round(sum(p.lessons for p in row) / n),
+                                  round(sum(p.changed_sentences for p in row) / n),
+                                  round(sum(p.changed_entities for p in row) / n)))
+        return out
+
+    def to_text(self) -> str:
+        """The mean table, then each split's F1 per k."""
+        sizes = self.curves[0] if self.curves else LearningCurve()
+        mean = LearningCurve(sizes.train, sizes.test, self.points).to_text().splitlines()
+        lines = [f"Mean over {len(self.curves)} splits (seeds {', '.join(map(str, self.seeds))}). {mean[0]}", *mean[1:],
+                 "", "Per split (entity F1 / pillar F1 / sentences whose pillars changed, at each k):"]
+        for seed, curve in zip(self.seeds, self.curves, strict=True):
+            lines.append(f"seed {seed:>3}: " + "  ".join(
+                f"k={p.corrected} {p.entity_f1:.4f}/{p.pillar_f1:.4f}/{p.changed_sentences}" for p in curve.points))
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, object]:
+        """Machine-readable mean curve and the splits'."""
+        mean = LearningCurve(points=self.points).to_json()["points"]
+        return {"seeds": self.seeds, "points": mean,
+                "splits": [{"seed": s, **c.to_json()} for s, c in zip(self.seeds, self.curves, strict=True)]}
+
+
+def averaged_curve(files: Sequence[Path], analyzer: Analyzer, seeds: Sequence[int] = DEFAULT_SEEDS,
+                   train_files: Sequence[Path] | None = None, steps: Sequence[int] = DEFAULT_STEPS,
+                   progress: Callable[[str], None] | None = None) -> AveragedCurve:
+    """The learning curve over one shuffled split of ``files`` per seed (the corrected articles, in
+    their shuffled order, from ``train_files`` when given; then all of ``files`` are scored)."""
+    out = AveragedCurve(seeds=list(seeds))
+    for seed in seeds:
+        if train_files is not None:
+            train, _ = split_gold(train_files, seed=seed)
+            test = sorted(files)
+        else:
+            train, test = split_gold(files, seed=seed)
+        if progress is not None:
+            progress(f"split seed {seed}: {len(train)} to correct, {len(test)} to score")
+        out.curves.append(learning_curve(train, test, analyzer, steps, progress))
+    return out
+
+
 def split_gold(files: Sequence[Path], train_size: int = 20, seed: int = 13) -> tuple[list[Path], list[Path]]:
     """A fixed shuffled split: up to ``train_size`` articles an officer may correct, the rest to score."""
     order = sorted(files)
@@ -90,6 +149,8 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
             first: dict[str, AnalysisResult] | None = None
             for k in steps:
                 k = min(k, len(train))
+                if curve.points and k == curve.points[-1].corrected:
+                    continue  # fewer articles to correct than this step: its row would repeat the last one
                 for path in train[done:k]:
                     correct_article(services, analysis, read_gold(path))
                     if progress is not None:
