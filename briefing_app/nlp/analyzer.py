@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from briefing_app.nlp import pipeline
 from briefing_app.nlp.cleanup import _spans_sentence_end
@@ -81,11 +81,12 @@ def _shared(model: str | None) -> _Shared:
 def _from_pipeline(nlp: Language, mode: str = "model", message: str = "") -> _Shared:
     """The shared state of an analyser on ``nlp`` (a pipeline with the app's stages)."""
     res = pipeline.domain_resources()
+    ruler = cast(pipeline.GazetteerStage, nlp.get_pipe(pipeline.GAZETTEER)).matcher
+    scorer = cast(pipeline.PillarsStage, nlp.get_pipe(pipeline.PILLARS)).scorer
+    commitments = cast(pipeline.CommitmentsStage, nlp.get_pipe(pipeline.COMMITMENTS))
     return _Shared(
-        nlp=nlp, mode=mode, mode_message=message, gazetteer=res.gazetteer,
-        ruler=nlp.get_pipe(pipeline.GAZETTEER).matcher, titles=res.titles,
-        scorer=nlp.get_pipe(pipeline.PILLARS).scorer, entity_pillars=res.entity_pillars,
-        particles=res.particles, model_name=nlp.get_pipe(pipeline.COMMITMENTS).model,
+        nlp=nlp, mode=mode, mode_message=message, gazetteer=res.gazetteer, ruler=ruler, titles=res.titles,
+        scorer=scorer, entity_pillars=res.entity_pillars, particles=res.particles, model_name=commitments.model,
     )
 
 

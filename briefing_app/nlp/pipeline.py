@@ -120,7 +120,7 @@ class _LessonHolder:
         self.lessons = lessons
 
     def _lessons(self, given: Any) -> CompiledLessons | None:
-        return self.lessons if given is _OWN else given  # type: ignore[no-any-return]
+        return self.lessons if given is _OWN else given
 
 
 # ---------------------------------------------------------------------- token stages
@@ -144,6 +144,16 @@ class GazetteerStage:
         if domain:
             self.matcher(doc)
         return doc
+
+    def __getstate__(self) -> dict[str, Any]:
+        # an analyser is pickled whole to run in another process: everything but the lock
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the compiled token table (the saved pipeline needs no gazetteer cache)."""
@@ -186,9 +196,9 @@ class TitlesStage:
         titled: list[Candidate] = []
         labels: list[Any] = []
         if domain:
-            gaz = [Candidate(s.start_char, s.end_char, s.label_, "gazetteer", RULE)
-                   for s in doc.spans.get(SPANS_KEY, ())]
-            titled, labels = titled_candidates(doc.text, gaz, self.res.titles, self.res.particles)
+            places = [Candidate(s.start_char, s.end_char, s.label_, "gazetteer", RULE)
+                      for s in doc.spans.get(SPANS_KEY, ()) if s.label_ != "PERSON"]
+            titled, labels = titled_candidates(doc.text, places, self.res.titles, self.res.particles)
         doc._.briefing_titled = titled
         doc._.briefing_speakers = labels
         return doc
@@ -470,7 +480,9 @@ def analyse(nlp: Language, text: str, cfg: dict[str, dict[str, Any]] | None = No
     if len(parts) == 1:
         doc = parts[0]
     elif parts:
-        doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        # tokens, entities and span groups are all the document stages read (the rest would only cost time)
+        doc = Doc.from_docs(parts, ensure_whitespace=False, attrs=["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"],
+                            exclude=["tensor", "user_data"])  # type: ignore[call-arg]  # missing in spaCy's stub
     else:
         doc = nlp.make_doc(text)
     for name in document:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -142,3 +143,9 @@ def test_text_enters_each_stage_once(analyzer: Analyzer, monkeypatch: pytest.Mon
     assert {name: calls[name] for name in pipeline.DOCUMENT_STAGES} == dict.fromkeys(pipeline.DOCUMENT_STAGES, 1)
     assert calls["find_acronym_pairs"] == calls["speaker_labels"] == calls["find_dates"] == 1
     assert calls["titled_candidates"] == 1
+
+
+def test_an_analyser_pickles_for_another_process(analyzer: Analyzer) -> None:
+    copy = pickle.loads(pickle.dumps(analyzer))
+    assert copy.nlp.pipe_names == analyzer.nlp.pipe_names
+    assert _contract(copy, TEXT) == _contract(analyzer, TEXT)
