@@ -483,6 +483,7 @@ def analyse(nlp: Language, text: str, cfg: dict[str, dict[str, Any]] | None = No
         # tokens, entities and span groups are all the document stages read (the rest would only cost time)
         doc = Doc.from_docs(parts, ensure_whitespace=False, attrs=["ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID"],
                             exclude=["tensor", "user_data"])  # type: ignore[call-arg]  # missing in spaCy's stub
+        parts.clear()  # the chunk Docs are not needed any more: free them before the document stages
     else:
         doc = nlp.make_doc(text)
     for name in document:
