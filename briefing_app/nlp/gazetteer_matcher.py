@@ -135,6 +135,10 @@ class GazetteerMatcher:
     def __len__(self) -> int:
         return len(self._table)
 
+    def rows(self) -> list[list[Any]]:
+        """The table as rows ``[[token texts], label, id], ...`` (``GazetteerMatcher(rows)`` rebuilds it)."""
+        return [[list(words), label, entity_id] for words, pairs in self._table.items() for label, entity_id in pairs]
+
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
 

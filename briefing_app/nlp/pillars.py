@@ -14,7 +14,7 @@ from typing import Protocol
 
 from briefing_app.core.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
-from briefing_app.nlp.transcript import procedural_rest, speaker_labels, strip_furniture
+from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -285,14 +285,18 @@ class PillarScorer:
         return self._make(start, end, raw, why, self.choose(raw))
 
     def passages(self, text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
-                 entity_pillars: dict[str, list[str]] | None = None) -> list[Passage]:
+                 entity_pillars: dict[str, list[str]] | None = None,
+                 speakers: Sequence[SpeakerLabel] | None = None) -> list[Passage]:
         """Passages of a whole document: ``spans`` are (start, end, entities inside) in text order.
 
         Adds the document context described in the class docstring (headline prior, continuations).
+        ``speakers``: the text's speaker labels when the caller already found them.
         """
         # First pass: each sentence on its own; furniture is None. A transcript turn is judged on its own words:
         # without the speaker label and stage directions; procedural turns ("Thank you, Mr Speaker") get none.
-        labels = {lab.start: lab for lab in speaker_labels(text)} if ":" in text or "–" in text else {}
+        if speakers is None:
+            speakers = speaker_labels(text) if ":" in text or "–" in text else []
+        labels = {lab.start: lab for lab in speakers}
         turns: set[int] = set()
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False

@@ -1,0 +1,359 @@
+"""Entity clean-up: the domain rules that turn model, gazetteer, title and learned candidates into one
+set of non-overlapping candidates (the ``briefing_entities`` stage of the pipeline, see nlp/pipeline.py).
+
+Pure text rules over code-point offsets; no spaCy objects. Moved whole from the analyser.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from briefing_app.nlp import rules, transcript
+from briefing_app.nlp.chunking import _is_abbreviation
+from briefing_app.nlp.entities import (
+    CONTAINER,
+    DATE_RULE,
+    MODEL,
+    RULE,
+    SURNAME,
+    TITLE,
+    Candidate,
+    clean_model_span,
+    contains,
+    is_document_genre,
+    merge,
+    promote_containers,
+    split_coordination,
+    strip_prefixes,
+)
+from briefing_app.nlp.gazetteer import Gazetteer
+from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
+from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
+
+#: Words after a one-word name that make it a speaker ("Šefčovič said").
+_SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
+                     r"warned|insisted|replied|asked|explained|remarked|emphasised|emphasized|tweeted|posted)\b")
+#: A given name and a family name with an Arabic particle ("Abdulrahman al-Mannai", "Faisal bin Farhan").
+_ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
+#: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
+_LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
+#: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
+_MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
+                       r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
+
+
+
+
+def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, particles: tuple[str, ...]
+                      ) -> tuple[list[Candidate], list[transcript.SpeakerLabel]]:
+    """People named by a title ("Prime Minister Modi"), a peerage ("Lord Smith of Flint") or a transcript's
+    speaker label ("COMMANDER OTUNGE:"), and the speaker labels themselves (their role words are furniture)."""
+    titled = []
+    places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
+    place_starts = [r.start for r in places]
+    for t in titles.find(text):
+        end = extend_name(text, t.name_end, particles)
+        near = places[bisect_left(place_starts, t.name_start - 300):bisect_left(place_starts, end)]
+        blocked = any(r.start < end and t.name_start < r.end for r in near)
+        if not blocked:
+            titled.append(Candidate(t.name_start, end, "PERSON", "gazetteer", TITLE, role=t.role))
+    # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
+    titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
+    # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
+    labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
+    titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
+    return titled, labels
+
+
+class EntityCleanup:
+    """The domain rules over all candidates of one text (read-only after construction: thread-safe)."""
+
+    def __init__(self, gazetteer: Gazetteer, particles: tuple[str, ...]) -> None:
+        self.gazetteer = gazetteer
+        self.particles = particles
+
+    def candidates(self, text: str, model: list[Candidate], gaz: list[Candidate], learned: list[Candidate],
+                   titled: list[Candidate], labels: list[transcript.SpeakerLabel],
+                   acronym_pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+                   lessons: CompiledLessons | None = None) -> list[Candidate]:
+        """All candidates after domain rules: model fixes, initiatives, dates, titled and learned names."""
+        g = self.gazetteer
+        total = len(text)
+        fixed = [part for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None
+                 for part in split_coordination(text, c2)]
+        rule_cands = list(gaz)
+        for start, end, label in rules.find_initiatives(text):
+            cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
+            if cand is not None and not is_document_genre(text[cand.start:cand.end]):
+                rule_cands.append(cand)
+        for start, end in rules.find_institutions(text):
+            rule_cands += split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
+        dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
+        model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
+        for d in dates:
+            i = bisect_left(model_dates, (d.start, 0))
+            close = model_dates[max(0, i - 2):i + 3]
+            if any(d.start <= a and b <= d.end and b - a < d.length for a, b in close):
+                d.priority = MODEL + 0.1
+        rule_cands += self._official_names(text, gaz, fixed)
+        fixed = promote_containers(text, fixed, rule_cands)
+        base = _extend_names(text, fixed + rule_cands) + titled + dates
+        if lessons is not None and lessons.cuts_at_sentences():
+            # the officer cut a tag at a sentence end ("Pacific. The Indian Navy"): none spans one
+            base = [c for c in base if not _spans_sentence_end(text, c.start, c.end)]
+        base += _not_inside(learned, base)
+        furniture = self._furniture_mask(text, labels)
+        if furniture is not None:
+            base = [c for c in base if c.source == "learned" or not any(furniture[c.start:c.end])]
+        merged = merge(base, total)
+        extra = self._person_rules(text, merged, fixed)
+        extra += self._acronym_rules(text, merged, acronym_pairs)
+        if furniture is not None:
+            extra = [c for c in extra if not any(furniture[c.start:c.end])]
+        return merge(base + extra, total) if extra else merged
+
+    def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+        """Official state names whole ("Republic of Chile") and formats with a plus sign ("C5+1")."""
+        g = self.gazetteer
+        places = {(c.start, c.end) for c in gaz + model if c.label in ("GPE", "LOC")}
+
+        def is_place(start: int, end: int) -> bool:
+            entry = g.lookup(text[start:end])
+            return (start, end) in places or (entry is not None and entry.label in ("GPE", "LOC"))
+
+        out = [Candidate(s, e, "GPE", "gazetteer", CONTAINER + 0.5) for s, e in rules.find_official_states(text, is_place)]
+        if out:
+            # a model name running into the official name ("MINISTRY OF HEALTH – REPUBLIC") ends before it
+            starts = sorted(c.start for c in out)
+            for c in model:
+                i = bisect_left(starts, c.start + 1)
+                if i < len(starts) and starts[i] < c.end:
+                    end = starts[i]
+                    while end > c.start and text[end - 1] in " \t–—-,:":
+                        end -= 1
+                    # "Foreign Ministers of the Kingdom of ...": a title of the state, not a name of its own
+                    if end > c.start and not re.search(r"\b(?:of|the|for|and|to)$", text[c.start:end], re.IGNORECASE):
+                        out.append(Candidate(c.start, end, c.label, c.source, c.priority + 0.05, c.role))
+        out += [Candidate(s, e, "ORG", "gazetteer", RULE) for s, e in rules.find_formats(text)]
+        return out
+
+    def _furniture_mask(self, text: str, labels: list[transcript.SpeakerLabel]) -> bytearray | None:
+        """Characters that are never inside an entity: stage directions, role-only words of speaker labels
+        and communiqué openers ("Noting", "3. Commends"); None when there are none."""
+        spans = list(transcript.stage_directions(text)) if "(" in text else []
+        spans += [r for lab in labels for r in lab.roles]
+        g = self.gazetteer
+        spans += [(s, e) for s, e in rules.opener_words(text) if g.lookup(text[s:e]) is None]
+        if not spans:
+            return None
+        mask = bytearray(len(text) + 1)
+        for s, e in spans:
+            mask[s:e] = b"\x01" * (e - s)
+        return mask
+
+    def _person_rules(self, text: str, merged: list[Candidate], model: list[Candidate]) -> list[Candidate]:
+        """Multi-token names kept whole and surnames carried over to later (or earlier) mentions."""
+        extra = []
+        particles = frozenset(p.casefold() for p in self.particles)
+        by_start = {c.start: c for c in model}
+        names = set()
+        for c in merged:
+            if c.label != "PERSON":
+                continue
+            end = extend_name(text, c.end, self.particles)
+            nxt = by_start.get(end + 1)
+            # "António" PERSON + "Costa" GPE: one capitalised word right after a name is its surname
+            if (nxt is not None and text[end:end + 1] == " " and nxt.label in ("GPE", "ORG", "NORP", "PERSON")
+                    and " " not in text[nxt.start:nxt.end] and self.gazetteer.lookup(text[nxt.start:nxt.end]) is None):
+                end = nxt.end
+            if end != c.end:
+                extra.append(Candidate(c.start, end, "PERSON", c.source, TITLE, role=c.role))
+            names.add(text[c.start:end])
+        surnames = {s for n in names if (s := surname_of(" ".join(n.split()), particles))}
+        persons = sorted((c for c in merged + extra if c.label == "PERSON"), key=lambda c: c.start)
+        person_starts = [c.start for c in persons]
+        for surname in surnames:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+                if contains(persons, person_starts, m.start(), m.end()):
+                    continue  # part of the full name itself
+                extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
+        known = {w for n in names if len(n.split()) > 1 for w in n.split()}
+        extra += self._orphan_rules(text, merged, known)
+        extra += _place_rules(text, merged, self.gazetteer)
+        return extra
+
+    def _orphan_rules(self, text: str, merged: list[Candidate], known: set[str]) -> list[Candidate]:
+        """Fix one-word model names: "Šefčovič said" is a person; "at Kiel", "Dakar plant" are places."""
+        extra = []
+        g = self.gazetteer
+        for c in merged:
+            if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
+                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None):
+                extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))  # "Abdulrahman al-Mannai"
+                continue
+            if c.source != "model" or " " in text[c.start:c.end] or g.lookup(text[c.start:c.end]) is not None:
+                continue
+            after = text[c.end:c.end + 20]
+            before = text[max(0, c.start - 8):c.start]
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and _SPEECH.match(after):
+                extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
+            elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
+                if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):
+                    extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
+        return extra
+
+    def _acronym_rules(self, text: str, merged: list[Candidate],
+                       acronym_pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[Candidate]:
+        """An acronym and its spelled-out form share a label ("COMPACT (Catalyzing ... Technology)")."""
+        extra = []
+        at = {(c.start, c.end): c for c in merged}
+        for short, long in acronym_pairs:
+            known = at.get(short)
+            by_head = rules.class_of_name(text[long[0]:long[1]])
+            if (known is not None and known.label != "PERSON" and long not in at and by_head is None
+                    and any(ch.isupper() for ch in text[long[0]:long[1]])):
+                extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
+                continue
+            # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
+            # long form's class (a programme's acronym is a programme, a body's a body)
+            label = at[long].label if long in at else by_head
+            if long in at and at[long].source == "model" and by_head is not None:
+                label = by_head  # the head noun says what the model guessed ("... Mission" is a programme)
+            if label is None or label == "PERSON":
+                continue
+            if long not in at or at[long].label != label:
+                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
+            acronym = text[short[0]:short[1]]
+            # defined in this very text: stronger than the guess that a word before "said" is a surname
+            for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
+                if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
+                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
+        return extra
+
+
+#: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.
+_CAPS_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}(?![\w-])")
+#: A capitalised feature noun after a place: the place's name goes on ("Niger Delta", "Mekong Basin").
+_FEATURE_AFTER = re.compile(r" (?:Delta|Basin|River|Valley|Plateau|Desert|Mountains|Peninsula|Lagoon|Estuary)\b(?![\w-])")
+#: "The" that is part of a country's name mid-sentence ("and The Bahamas"), not a sentence-initial article.
+_CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
+
+
+def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
+    out = []
+    for c in cands:
+        if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
+            m = _CAPS_SUFFIX.match(text, c.end)
+            if m is not None:
+                c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
+        if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
+            c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
+            c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
+        out.append(c)
+    return out
+
+
+def _spans_sentence_end(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` runs across a sentence end (not an abbreviation: "Mr. Smith", "St. Kitts")."""
+    return any(not _is_abbreviation(text, m.start() + 1)
+               for m in SENTENCE_INSIDE.finditer(text, start, end))
+
+
+def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candidate]:
+    """Added names, except where a longer entity contains them ("India" in "Make in India", "Air India").
+
+    A grown boundary ("Quad Cancer Moonshot") is kept: it is itself the longer name.
+    """
+    if not learned:
+        return []
+    ordered = sorted(base, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    return [c for c in learned if c.lesson != ADD or not contains(ordered, starts, c.start, c.end)]
+
+
+#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass").
+_FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
+Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport""".split())
+_LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
+Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
+#: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
+_GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
+Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora""".split())
+#: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
+_ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
+Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())
+#: Words that make a short name an organisation, never a place.
+_ORG_WORDS = frozenset("""Group Bank Ltd Limited Inc Corporation Corp Company Co Institute University Council Commission
+Ministry Agency Authority Party Forces Army Navy Association Foundation Fund Organisation Organization Committee Office
+Department Studies Centre Center News Times Post Airlines Motors Technologies Systems Holdings Partners Capital Media
+Aerospace Industries Shipbuilders Club Team""".split())
+_GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorate|Oblast|Prefecture|volcano|river|dam|"
+                        r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
+_GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:port|city|town|state|province|region|district|"
+                         r"village|island|capital) of)\s+$")
+_NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
+_LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
+
+
+def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
+    extra = []
+    labels = {}
+    for c in merged:
+        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART", "EVENT"):
+            continue
+        surface = text[c.start:c.end]
+        words = surface.split()
+        if not words or g.lookup(surface) is not None:
+            continue
+        new = None
+        if len(words) >= 2 and words[0] in _ORG_FIRST and words[1] in ("for", "of") and c.label != "ORG":
+            new = "ORG"
+        elif len(words) >= 2 and words[0] in _GEO_FIRST and c.label not in ("LOC", "GPE"):
+            new = "LOC"  # "Salar de Atacama", "Lago Titicaca", "Mount Hagen"
+        elif len(words) >= 2 and words[-1] in _FAC_HEADS and c.label != "FAC":
+            new = "FAC"
+        elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
+            new = "LOC"
+        elif c.label == "EVENT":
+            pass  # only a facility's head noun makes an event a place ("... International Airport")
+        elif (c.label in ("ORG", "PERSON", "NORP") and len(words) <= 3 and not surface.isupper()
+              and not any(ch.isdigit() for ch in surface) and not any(w in _ORG_WORDS for w in words)
+              and not c.role):
+            before = text[max(0, c.start - 40):c.start]
+            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
+                    or _GEO_AFTER.match(text, c.end)):
+                new = "GPE"
+        if new is not None:
+            extra.append(Candidate(c.start, c.end, new, "model", TITLE))
+            labels[c.start] = new
+    # "Lombrum on Manus Island": two places, the second locating the first
+    for c in merged:
+        if c.source == "model" and c.label in ("GPE", "LOC", "FAC"):
+            m = _LOCATED_ON.search(text, c.start, c.end)
+            if m is not None and m.end() < c.end and text[c.start].isupper():
+                extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE + 0.5))
+                extra.append(Candidate(m.end(), c.end, "LOC", "model", TITLE + 0.5))
+    # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
+    ordered = sorted(merged, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if (c.source != "model" or c.label not in ("ORG", "PERSON") or c.role or c.start in labels
+                or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
+                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ordered):
+                n = ordered[j]
+                gap = text[n.end:c.start] if j < i else text[c.end:n.start]
+                # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
+                possessive = text[n.end:n.end + 2] in ("'s", "’s")
+                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap) and not possessive:
+                    extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
+                    break
+    return extra
+
