@@ -177,6 +177,12 @@ class _Process:
         except (EOFError, OSError) as exc:
             raise WorkerDied("the analyser ended") from exc
 
+    def kill(self) -> None:
+        """End the process at once (it broke its pipe or died) and reap it."""
+        if self.alive():
+            self.process.kill()
+        self.process.wait()
+
     def stop(self) -> None:
         """Ask the process to stop; kill it if it does not (never leaves it running)."""
         try:
@@ -301,6 +307,8 @@ class _Connection:
                 except WorkerDied:
                     if self.closed:
                         raise AnalysisCancelled() from None
+                    # Its pipe broke: make sure it is gone (and reaped) so the next turn starts a new one.
+                    self.process.kill()
                     if attempt == 2:
                         raise
             raise AssertionError("unreachable")
