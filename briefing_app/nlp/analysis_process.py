@@ -67,11 +67,14 @@ def _worker_main(conn: Connection, model: str | None) -> None:
     from briefing_app.nlp.analyzer import Analyzer, create_analyzer
     from briefing_app.nlp.types import AnalysisCancelled
 
-    analyzer = create_analyzer(model)
-    # Everything loaded lives as long as the process: keep it out of the collector's full passes.
     import gc
 
+    # Everything loaded lives as long as the process: no collection while loading (none would free
+    # anything), and afterwards it is kept out of the collector's full passes.
+    gc.disable()
+    analyzer = create_analyzer(model)
     gc.freeze()
+    gc.enable()
     conn.send(("ready", analyzer.mode, analyzer.mode_message))
     lessons: dict[int, tuple[int, CompiledLessons]] = {}
     waiting: list[Any] = []
