@@ -64,10 +64,10 @@ def _child(fd: int, model: str | None) -> None:
 
 def _worker_main(conn: Connection, model: str | None) -> None:
     """The analysis process: load the analyser, say ``ready``, then answer requests until told to stop."""
+    import gc
+
     from briefing_app.nlp.analyzer import Analyzer, create_analyzer
     from briefing_app.nlp.types import AnalysisCancelled
-
-    import gc
 
     # Everything loaded lives as long as the process: no collection while loading (none would free
     # anything), and afterwards it is kept out of the collector's full passes.
