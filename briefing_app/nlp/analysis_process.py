@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 POLL_S = 0.05
 #: Least time between two progress messages from the process (s).
 PROGRESS_EVERY_S = 0.1
+#: Lesson sets kept compiled in the process (the database's, plus a few one-off ones).
+KEPT_LESSON_SETS = 4
 #: Wait for a stopping process before it is killed (s).
 STOP_WAIT_S = 2.0
 RESTARTED = "The analyser stopped unexpectedly and was restarted; nothing was lost."
@@ -124,10 +126,13 @@ def _lessons_for(analyzer: Analyzer, known: dict[int, tuple[int, CompiledLessons
     if spec is None:
         return None
     key, version, rules, reviewed = spec
-    entry = known.get(key)
+    entry = known.pop(key, None)  # re-inserted last: the dict is in order of use
     if entry is None:
         compiled = analyzer.compile_lessons()
-        entry = known[key] = (-1, compiled)
+        entry = (-1, compiled)
+        while len(known) >= KEPT_LESSON_SETS:  # one-off sets (a lesson's "tags changed" count) are dropped
+            known.pop(next(iter(known)))
+    known[key] = entry
     if rules is not None and entry[0] != version:
         compiled = entry[1]
         if reviewed is not None:

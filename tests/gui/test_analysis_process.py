@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from briefing_app.core.models import LessonAction
 from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
@@ -65,6 +66,14 @@ def test_window_analyses_through_its_own_process(qtbot: QtBot, window: MainWindo
     expected = {(e.start, e.end, e.label) for e in analyzer.analyze(TEXT).entities}  # type: ignore[attr-defined]
     assert stored == expected and ("PERSON" in {label for _s, _e, label in stored})
     assert window.view.text == TEXT
+    # The officer's lessons travel to the process: a rejected name is no longer suggested.
+    window.services.lessons.record(LessonAction.REJECT, "Anthony Albanese", "PERSON")
+    with qtbot.waitSignal(window.analysisFinished, timeout=120_000):
+        second = window.add_document(ImportedDocument(title="Leaders meet again", text=TEXT + " Again.",
+                                                      source_path=""))
+    assert second is not None
+    names = {a.text for a in window.services.annotations.rows_for_article(second) if a.kind == "entity"}
+    assert "Narendra Modi" in names and "Anthony Albanese" not in names
 
 
 def test_killed_process_is_replaced_and_the_analysis_retried(qtbot: QtBot, window: MainWindow) -> None:
