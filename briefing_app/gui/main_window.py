@@ -315,7 +315,11 @@ class MainWindow(QMainWindow):
         def work(progress: object, cancelled: object) -> bool:
             return remote.ensure_running()
 
-        self.tasks.start("analyser-restart", work, lambda _restarted: None, self._model_failed)
+        def failed(exc: BaseException, tb: str) -> None:
+            self._analyser_watch.stop()  # it cannot be started again: say so once
+            self._model_failed(exc, tb)
+
+        self.tasks.start("analyser-restart", work, lambda _restarted: None, failed)
 
     def _analyser_restarted(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

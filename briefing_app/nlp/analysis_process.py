@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 POLL_S = 0.05
 #: Least time between two progress messages from the process (s).
 PROGRESS_EVERY_S = 0.1
+#: Replacements of a dead process before giving up (a process that cannot start would loop forever).
+MAX_RESTARTS = 5
 #: Lesson sets kept compiled in the process (the database's, plus a few one-off ones).
 KEPT_LESSON_SETS = 4
 #: Wait for a stopping process before it is killed (s).
@@ -289,6 +291,8 @@ class _Connection:
             raise WorkerDied("the analyser was closed")
         restarted = False
         if not self.process.alive():
+            if self.restarts >= MAX_RESTARTS:
+                raise WorkerDied(f"the analyser stopped {self.restarts + 1} times; restart Briefing Builder")
             log.warning("The analysis process ended (exit code %s); starting a new one", self.process.process.returncode)
             self.process.stop()
             self.process = _Process(self.model)
