@@ -201,7 +201,7 @@ def run() -> list[tuple[str, str]]:
         cpu = [_process_cpu_to_ready() for _ in range(RUNS)]
         rows.append(("analysis process: CPU until ready",
                      f"{statistics.median(c[0] for c in cpu):.2f} s vs bare spaCy {statistics.median(c[1] for c in cpu):.2f} s"
-                     f" = {statistics.median(c[0] / c[1] for c in cpu):.2f}x (the wall ratio on an idle 2-core machine)"))
+                     f" = {statistics.median(c[0] / c[1] for c in cpu):.2f}x (wall ratio's floor when a core is free)"))
         for size in GUI_SIZES:
             stalls, searches, search_cpu = [], [], []
             for _ in range(RUNS):
