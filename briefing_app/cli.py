@@ -109,9 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] == "gui":
             args_list = args_list[1:]
         args = _gui_parser().parse_args(args_list)
-        from briefing_app.gui.app import run_gui
-
-        return run_gui(args)
+        return _run_gui(args)
     except UserError as exc:
         print(f"briefing-app: error: {exc}", file=sys.stderr)
         return 2
@@ -120,6 +118,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATABASE_IN_USE
     except KeyboardInterrupt:
         return 130
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    """The window, with its analysis process started first: spaCy loads on the other core while Qt is
+    imported and the window paints (issue 17)."""
+    from briefing_app.nlp.analysis_process import discard_early, start_early
+
+    start_early(args.model or _saved_model())
+    try:
+        from briefing_app.gui.app import run_gui
+
+        return run_gui(args)
+    finally:
+        discard_early()  # never claimed (the launch failed): stop it
+
+
+def _saved_model() -> str | None:
+    """The model named in the settings file, read without the settings module (pydantic is a long import);
+    None for the default. A wrong guess only costs a restart: the window starts the model it settles on."""
+    try:
+        from briefing_app.storage.paths import config_dir
+
+        data = json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ImportError):
+        return None
+    model = data.get("model") if isinstance(data, dict) else None
+    return model if isinstance(model, str) and model else None
 
 
 def _run_subcommand(args: argparse.Namespace) -> int:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 import logging
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from briefing_app.gui.legend import Legend
     from briefing_app.gui.library_panel import LibraryPanel
     from briefing_app.importers import ImportedDocument
+    from briefing_app.nlp.analysis_process import RemoteAnalyzer
     from briefing_app.nlp.analyzer import Analyzer
     from briefing_app.settings import Settings
 
@@ -47,15 +49,21 @@ AFTER_ANALYSIS_DELAY_MS = 20
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
+#: How often the window checks that its analysis process still runs (ms).
+ANALYSER_WATCH_MS = 1000
+
 #: Shown in the window's centre between the first paint and the library being open.
 OPENING_TEXT = "Opening your library…"
 
 
 def create_analyzer(model: str | None = None) -> Analyzer:
-    """The analyser (spaCy model or rules); imported on first use so the window paints first."""
-    from briefing_app.nlp.analyzer import create_analyzer as create
+    """The window's analyser: served by a process of its own (``nlp/analysis_process``), so loading
+    spaCy and analysing never hold this process's GIL. Returns at once; the model task waits for the
+    load (``ensure_running``). Tests replace this with the session's in-process analyser."""
+    from briefing_app.nlp.analysis_process import process_analyzer
 
-    return create(model)
+    # Same interface as Analyzer (analyze, with_lessons, compile_lessons, mode): see RemoteAnalyzer.
+    return cast("Analyzer", process_analyzer(model, wait=False))
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +71,7 @@ class MainWindow(QMainWindow):
 
     analysisFinished = Signal(int)  # article id whose annotations are now shown
     modelReady = Signal(str)  # analyser mode
+    analyserRestarted = Signal(str)  # one-line message: the analysis process died and was replaced
     articleShown = Signal(int)
 
     def __init__(self, services: Services | None, settings: Settings | None, model: str | None = None,
@@ -87,6 +96,12 @@ class MainWindow(QMainWindow):
         self.model_name = model
         self.tasks = TaskRunner(self)
         self.analyzer: Analyzer | None = None
+        #: The analyser being loaded or in use, when it runs in a process (closed with the window).
+        self._remote: RemoteAnalyzer | None = None
+        self._analyser_watch = QTimer(self)
+        self._analyser_watch.setInterval(ANALYSER_WATCH_MS)
+        self._analyser_watch.timeout.connect(self._check_analyser)
+        self.analyserRestarted.connect(self._analyser_restarted)
         self.current_article_id: int | None = None
         self._pending_analysis: set[int] = set()
         self.attached = False
@@ -270,13 +285,44 @@ class MainWindow(QMainWindow):
 
     # -- model ---------------------------------------------------------------------------------
     def _load_model(self) -> None:
+        from briefing_app.nlp.analysis_process import RemoteAnalyzer
+
         self._model_started = True
-        model = self.model_name
+        try:
+            analyzer = create_analyzer(self.model_name)
+        except Exception as exc:  # the process could not even be started (no interpreter, no memory…)
+            self._model_failed(exc, traceback.format_exc())
+            return
+        remote = analyzer if isinstance(analyzer, RemoteAnalyzer) else None
+        if remote is not None:
+            self._remote = remote
+            # Called from whichever worker thread found the process dead: the signal crosses to this thread.
+            remote.on_restart = self.analyserRestarted.emit
 
         def work(progress: object, cancelled: object) -> Analyzer:
-            return create_analyzer(model)
+            if remote is not None:
+                remote.ensure_running()  # blocks this worker thread (not the GIL) until loaded
+            return analyzer
 
         self.tasks.start("model", work, self._model_loaded, self._model_failed)
+
+    def _check_analyser(self) -> None:
+        """Notice a dead analysis process even when nothing is being analysed, and replace it."""
+        remote = self._remote
+        if remote is None or remote.is_alive() or self.tasks.is_busy("analyser-restart"):
+            return
+
+        def work(progress: object, cancelled: object) -> bool:
+            return remote.ensure_running()
+
+        def failed(exc: BaseException, tb: str) -> None:
+            self._analyser_watch.stop()  # it cannot be started again: say so once
+            self._model_failed(exc, tb)
+
+        self.tasks.start("analyser-restart", work, lambda _restarted: None, failed)
+
+    def _analyser_restarted(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def load_model_early(self, model: str | None) -> None:
         """Start loading the analyser before the library is open (the launcher knows the model)."""
@@ -285,6 +331,8 @@ class MainWindow(QMainWindow):
 
     def _model_loaded(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
+        if self._remote is not None:
+            self._analyser_watch.start()
         # The model, gazetteer and Qt wrappers are millions of long-lived objects. Moving them
         # out of the collector's reach stops every full collection (triggered by any burst of
         # allocations, e.g. reading back thousands of tags) from freezing the window ~100 ms.
@@ -549,8 +597,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.memory.save_window(self)
+        self.close_analyser()
         self.tasks.shutdown()
         super().closeEvent(event)
+
+    def close_analyser(self) -> None:
+        """Stop the analysis process (an analysis in flight ends as cancelled; nothing is saved half)."""
+        self._analyser_watch.stop()
+        if self._remote is not None:
+            self._remote.close()
 
 
 def standard_keys(key: QKeySequence.StandardKey) -> list[QKeySequence]:
