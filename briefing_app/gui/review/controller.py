@@ -70,6 +70,9 @@ class ReviewController(QObject):
         self.last_message = ""
         self.note_dialog: NoteDialog | None = None
         self.popup: QMenu | None = None
+        #: The change set last applied or undone (and whether undone), while ``changed`` is emitted:
+        #: the panels redraw only what it touched.
+        self.applied: tuple[ChangeSet, bool] | None = None
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, timeout_ms: int = 8000) -> None:
@@ -119,6 +122,13 @@ class ReviewController(QObject):
             library_lessons = getattr(getattr(self.window, "review", None), "library_lessons", None)
             if library_lessons is not None:
                 library_lessons.lessons_changed(changes)
+        self.applied = (changes, backwards)
+        try:
+            self._apply(changes, backwards)
+        finally:
+            self.applied = None
+
+    def _apply(self, changes: ChangeSet, backwards: bool) -> None:
         article_id = self.window.current_article_id
         touched = changes.article_ids()
         if len(touched) == 1 and article_id not in touched:
@@ -166,8 +176,10 @@ class ReviewController(QObject):
                 last = (ref.kind, ref.id)
         if changes.notes:
             self.refresh_notes()
-        if any(a == article_id for a, _, _ in changes.statuses) or any(
-                a != article_id for a in touched):
+        library = self.window.library
+        if (changes.statuses and library.filters().status) or any(a != article_id for a in touched):
+            # A status filter the article may now leave, or other articles changed (apply to all
+            # in the library): the list itself is read again.
             refresh = getattr(self.window, "refresh_library", None)
             if callable(refresh):
                 refresh()
