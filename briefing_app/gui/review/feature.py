@@ -220,6 +220,7 @@ class ReviewWorkspace:
     # -- behaviour -----------------------------------------------------------------------------
     def refresh(self, new_article: bool = False) -> None:
         """Reload panels and status from the database / view."""
+        self.controller.forget_counts()  # an analysis or another article: read them again
         if new_article:
             self.controller.clear_current()
             self.controller.last_edited = None

@@ -110,6 +110,11 @@ class EntitiesPanel(_Panel):
 
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Entity", "Mentions"], "entitiesPanel")
+        # A fixed width for the counts: sized to its contents, every count changed by an edit
+        # made the header measure thousands of rows again.
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("Mentions 9999 (999 open)") + 8)
         # F2 is taken window-wide (article details): rename by double-click or the context menu.
         self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked)
         self.tree.itemChanged.connect(self._item_changed)
@@ -228,8 +233,9 @@ class EntitiesPanel(_Panel):
         open_n = sum(1 for m in g.mentions if counts_as_open("entity", g.label, m.status, article_status, visibility))
         item.setText(0, g.name)
         item.setText(1, f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else ""))
-        item.setData(0, ROLE, ("entity", g.key))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        if item.data(0, ROLE) is None:  # a new row (each change costs the view a pass)
+            item.setData(0, ROLE, ("entity", g.key))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         tip = f"{g.name} — {LABEL_NAMES.get(g.label, g.label)}"
         if g.aliases:
             tip += "\nAlso written: " + ", ".join(g.aliases)
