@@ -172,10 +172,14 @@ class ReviewController(QObject):
             if ref.article_id != article_id:
                 continue
             mark = mark_of(after)
+            version = self.view.marks_version
             if ref.kind == AnnotationKind.ENTITY:
+                old = self.view.entity_marks.get(ref.id)
                 self.view.update_entity(mark, ref.id)  # type: ignore[arg-type]
             else:
+                old = self.view.pillar_marks.get(ref.id)
                 self.view.update_pillar(mark, ref.id)  # type: ignore[arg-type]
+            self._patch_navigation(version, ref.kind, old, mark)
             if mark is not None:
                 last = (ref.kind, ref.id)
         if changes.notes:
@@ -302,6 +306,30 @@ class ReviewController(QObject):
         open_items = [i for i in items if i[2].status == AnnotationStatus.SUGGESTED]
         self._nav_cache = (version, (items, open_items))
         return items, open_items
+
+    def _patch_navigation(self, version: int, kind: str, old: Mark | None, new: Mark | None) -> None:
+        """Follow one redrawn tag in the sorted navigation lists (instead of sorting them again),
+        when they were up to date with the view before it (``version``)."""
+        view = self.view
+        cache = self._nav_cache
+        if cache is None or cache[0] != (version, id(view.entity_marks), id(view.pillar_marks)):
+            return
+        items, open_items = cache[1]
+
+        def shown(mark: Mark) -> bool:
+            return (mark.pillar_id not in view.hidden_pillars if isinstance(mark, PillarMark)
+                    else mark.label not in view.hidden_labels)
+
+        for listed, wanted in ((items, shown), (open_items,
+                                                lambda m: shown(m) and m.status == AnnotationStatus.SUGGESTED)):
+            if old is not None:
+                key = _key(kind, old)
+                at = bisect.bisect_left(listed, key, key=lambda i: i[0])
+                if at < len(listed) and listed[at][0] == key:
+                    del listed[at]
+            if new is not None and wanted(new):
+                bisect.insort(listed, (_key(kind, new), kind, new), key=lambda i: i[0])
+        self._nav_cache = ((view.marks_version, id(view.entity_marks), id(view.pillar_marks)), (items, open_items))
 
     def go_suggestion(self, step: int) -> None:
         """Move to the next (step 1) or previous (-1) open suggestion, wrapping around.

@@ -141,6 +141,9 @@ class EntitiesPanel(_Panel):
         self._filling = True
         self.tree.clear()
         self.groups = {g.key: g for g in groups}
+        self._by_label: dict[str, dict[str, EntityGroup]] = {}
+        for g in groups:
+            self._by_label.setdefault(g.label, {})[g.key] = g
         self._items: dict[str, QTreeWidgetItem] = {}
         self._heads: dict[str, QTreeWidgetItem] = {}
         for g in groups:
@@ -176,6 +179,7 @@ class EntitiesPanel(_Panel):
             group = fresh.get(key)
             if old is not None:
                 labels.add(old.label)
+                self._by_label.get(old.label, {}).pop(key, None)
             if item is not None and (group is None or old is None or old.label != group.label
                                      or old.name != group.name):
                 parent = item.parent()
@@ -192,10 +196,11 @@ class EntitiesPanel(_Panel):
                     head = self._add_head(group.label)
                     head.setExpanded(True)
                 name = group.name.casefold()
-                place = sum(1 for g in self.groups.values() if g.label == group.label and g.name.casefold() < name)
+                place = sum(1 for g in self._by_label.get(group.label, {}).values() if g.name.casefold() < name)
                 head.insertChild(place, item)
             self._fill_item(item, group)
             self.groups[key] = group
+            self._by_label.setdefault(group.label, {})[key] = group
             self._items[key] = item
         for label in labels:
             self._fill_head(label)
@@ -219,7 +224,7 @@ class EntitiesPanel(_Panel):
         head = self._heads.get(label)
         if head is None:
             return
-        members = [g for g in self.groups.values() if g.label == label]
+        members = list(self._by_label.get(label, {}).values())
         if not members:
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(head))
             del self._heads[label]
