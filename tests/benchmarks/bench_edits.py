@@ -222,6 +222,25 @@ def _opening_stalls(articles: int = 10_000) -> list[float]:
     return stalls
 
 
+def _commit_floor() -> list[float]:
+    """The floor under any saved edit: one tag's status updated and committed on the same kind of
+    database (WAL, synchronous=FULL: the commit waits for the disk)."""
+    from briefing_app.core.services import Services
+
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        services = Services.open(Path(tmp) / "floor.db")
+        article_id = _add_report(services, 2_000)
+        ids = _suggestions(services, article_id, ROUNDS)
+        for ann in ids:
+            started = time.perf_counter()
+            with services.db.engine.begin() as conn:
+                conn.exec_driver_sql("UPDATE annotation SET status = 'accepted' WHERE id = ?", (ann,))
+            times.append((time.perf_counter() - started) * 1000)
+        services.close()
+    return times
+
+
 def _figure(values: list[float], target: float) -> str:
     median = statistics.median(values)
     verdict = "ok" if median < target else "OVER"
@@ -231,10 +250,13 @@ def _figure(values: list[float], target: float) -> str:
 
 def run() -> list[tuple[str, str]]:
     """Figures for the benchmark runner."""
+    floor = _commit_floor()
     accepts, relabels, tags = _report_edits()
     first = _library_first_edits()
     stalls = _opening_stalls()
     return [
+        ("baseline: one tag's UPDATE committed (synchronous=FULL)",
+         f"{statistics.median(floor):6.1f} ms median (the disk's share of every edit)"),
         (f"40,000-word report ({tags:,} tags): accept one tag", _figure(accepts, EDIT_TARGET_MS)),
         ("40,000-word report: relabel one tag", _figure(relabels, EDIT_TARGET_MS)),
         ("10,000-article library: first edit of an article", _figure(first, EDIT_TARGET_MS)),

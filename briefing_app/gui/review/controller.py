@@ -173,13 +173,14 @@ class ReviewController(QObject):
                 continue
             mark = mark_of(after)
             version = self.view.marks_version
+            shown_before: Mark | None
             if ref.kind == AnnotationKind.ENTITY:
-                old = self.view.entity_marks.get(ref.id)
+                shown_before = self.view.entity_marks.get(ref.id)
                 self.view.update_entity(mark, ref.id)  # type: ignore[arg-type]
             else:
-                old = self.view.pillar_marks.get(ref.id)
+                shown_before = self.view.pillar_marks.get(ref.id)
                 self.view.update_pillar(mark, ref.id)  # type: ignore[arg-type]
-            self._patch_navigation(version, ref.kind, old, mark)
+            self._patch_navigation(version, ref.kind, shown_before, mark)
             if mark is not None:
                 last = (ref.kind, ref.id)
         if changes.notes:

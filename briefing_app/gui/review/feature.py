@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 from briefing_app.core.identity import entity_key
 from briefing_app.core.models import AnnotationKind
 from briefing_app.core.services.changes import ChangeSet
-from briefing_app.gui.review.controller import ReviewController
+from briefing_app.gui.review.controller import BULK_RENDER, ReviewController
 from briefing_app.gui.review.lessons_panel import LessonsPanel
 from briefing_app.gui.review.library_lessons import LibraryLessons
 from briefing_app.gui.review.menus import entity_menu, pillar_menu, show_context_menu
@@ -276,13 +276,16 @@ class ReviewWorkspace:
         return self.sheet
 
 
-#: An edit touching more entities than this rebuilds the Entities panel in one pass.
+#: An edit touching more entities than this (or more tags than BULK_RENDER) rebuilds the
+#: Entities panel in one pass.
 PANEL_UPDATE_LIMIT = 200
 
 
 def entity_keys(changes: ChangeSet) -> set[str] | None:
     """The entities (canonical keys) an edit's tags belonged to before or after it; None when
     there are too many to update one by one."""
+    if len(changes.annotations) > BULK_RENDER:
+        return None  # a bulk edit (accept all remaining): the panel is rebuilt once
     keys: set[str] = set()
     for pair in changes.annotations:
         for snap in pair:
