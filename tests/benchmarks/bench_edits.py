@@ -19,6 +19,7 @@ The library is the generated one of ``libraries.py``, with every article marked 
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import statistics
@@ -29,7 +30,7 @@ from typing import Any
 
 EDIT_TARGET_MS = 16.0
 STALL_TARGET_MS = 100.0
-ROUNDS = 9
+ROUNDS = int(os.environ.get("BENCH_EDIT_ROUNDS", "9"))
 _LABELS = ("PERSON", "ORG", "GPE", "DATE", "NORP")
 _PILLARS = ("defence", "trade", "diplomacy", "technology")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*")
@@ -129,7 +130,7 @@ def _report_edits() -> tuple[list[float], list[float], int]:
             app.processEvents()
         _settle(app)
         controller = window.review.controller
-        ids = _suggestions(services, article_id, 4 * ROUNDS)
+        ids = _suggestions(services, article_id, 4 * ROUNDS + 10)
         accepts, relabels = [], []
         for n in range(ROUNDS):  # alternate the two kinds of edit, each on a fresh suggestion
             accept_id, relabel_id = ids[2 * n + 7], ids[2 * n + 8 + ROUNDS]
