@@ -15,6 +15,7 @@ The report is the gold corpus repeated to 40,000 words with a tag on every capit
 The library is the generated one of ``libraries.py``, with every article marked analysed.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run_benchmarks.py edits
+    (BENCH_EDIT_ROUNDS=5 for fewer rounds)
 """
 
 from __future__ import annotations
