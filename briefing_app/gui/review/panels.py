@@ -114,7 +114,7 @@ class EntitiesPanel(_Panel):
         # made the header measure thousands of rows again.
         header = self.tree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("Mentions 9999 (999 open)") + 8)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("9999 (999 open)") + 16)
         # F2 is taken window-wide (article details): rename by double-click or the context menu.
         self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked)
         self.tree.itemChanged.connect(self._item_changed)
