@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -106,7 +106,12 @@ class Article(SQLModel, table=True):
 class Annotation(SQLModel, table=True):
     """An entity mention or a pillar passage, with full provenance."""
 
-    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused (undo writes ids back)
+    __table_args__ = (
+        # One article's counts and open suggestions from the index alone; an entity's mentions (0007).
+        Index("ix_annotation_counts", "article_id", "kind", "status", "label"),
+        Index("ix_annotation_entity", "article_id", "entity_id"),
+        {"sqlite_autoincrement": True},  # ids are never reused (undo writes ids back)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(

@@ -204,6 +204,8 @@ class ArticleView(QWidget):
         self.offsets = OffsetMap("")
         self.entity_marks: dict[int, EntityMark] = {}
         self.pillar_marks: dict[int, PillarMark] = {}
+        #: Goes up whenever the marks or what is hidden change (the review's navigation list follows it).
+        self.marks_version = 0
         self.note_spans: dict[int, tuple[int, int]] = {}
         self.pillar_colours: dict[str, str] = {}
         self.pillar_names: dict[str, str] = {}
@@ -247,6 +249,7 @@ class ArticleView(QWidget):
         self.editor.setPlainText(text)
         self.entity_marks = {m.annotation_id: m for m in entities}
         self.pillar_marks = {m.annotation_id: m for m in pillars}
+        self.marks_version += 1
         self._apply_entity_formats(self.entity_marks.values())
         self.gutter.update()
 
@@ -343,6 +346,7 @@ class ArticleView(QWidget):
 
     def update_entity(self, mark: EntityMark | None, annotation_id: int) -> None:
         """Re-render one entity (``mark`` None removes it); touches only the characters involved."""
+        self.marks_version += 1
         old = self.entity_marks.pop(annotation_id, None)
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
@@ -361,6 +365,7 @@ class ArticleView(QWidget):
     def update_entities(self, changed: list[tuple[EntityMark | None, int]]) -> None:
         """Re-render many entities (a bulk edit) like a full render: no reload of the text, the
         first RENDER_CHUNK drawn at once and the rest in later event-loop turns."""
+        self.marks_version += 1
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
         redraw: list[EntityMark] = []
@@ -379,6 +384,7 @@ class ArticleView(QWidget):
 
     def update_pillar(self, mark: PillarMark | None, annotation_id: int) -> None:
         """Add, change or remove (``mark`` None) one pillar passage."""
+        self.marks_version += 1
         self.pillar_marks.pop(annotation_id, None)
         if mark is not None:
             self.pillar_marks[annotation_id] = mark
@@ -386,6 +392,7 @@ class ArticleView(QWidget):
 
     def set_hidden(self, labels: set[str], pillars: set[str]) -> None:
         """Hide entity labels and pillars (legend toggles) and re-render."""
+        self.marks_version += 1
         self.hidden_labels = set(labels)
         self.hidden_pillars = set(pillars)
         cursor = QTextCursor(self.editor.document())

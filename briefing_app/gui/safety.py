@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefing_app.gui.instance_lock import InstanceLock
 from briefing_app.gui.read_only_banner import show_read_only_banner
-from briefing_app.gui.recovery import offer_recovery
-from briefing_app.storage import backup
 from briefing_app.storage.errors import DatabaseCorrupt, DiskFull, StorageError
 
 if TYPE_CHECKING:
@@ -79,8 +77,18 @@ def open_locked(lock: InstanceLock, parent: QWidget | None = None) -> Services |
     return None
 
 
+def offer_recovery(db_path: Path, problem: str, parent: QWidget | None = None) -> bool:
+    """The recovery dialog of ``gui.recovery`` (imported when a database is damaged: it and the
+    backup module are not needed before the window paints)."""
+    from briefing_app.gui.recovery import offer_recovery as offer
+
+    return offer(db_path, problem, parent)
+
+
 def arm_backups(window: QWidget, services: Services) -> None:
     """Banner for a read-only database; otherwise a backup now if due and a daily check while open."""
+    from briefing_app.storage import backup
+
     db = services.db
     if db.read_only:
         show_read_only_banner(window, db.read_only_reason or "the database cannot be written")  # type: ignore[arg-type]
@@ -103,6 +111,8 @@ def arm_backups(window: QWidget, services: Services) -> None:
 
 def close_safely(services: Services, lock: InstanceLock) -> None:
     """Release the database, back it up (on exit) and give the lock up."""
+    from briefing_app.storage import backup
+
     read_only = services.db.read_only
     path = services.db.path
     services.close()

@@ -9,8 +9,10 @@ lessons (``lessons.LessonService``), which is what the analyser learns from.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from sqlalchemy import or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -70,8 +72,12 @@ class EntityService:
         with self.db.session() as session:
             return session.get(CanonicalEntity, key)
 
-    def groups(self, article_id: int) -> list[EntityGroup]:
-        """Entities mentioned in an article (rejected mentions excluded), by label then name."""
+    def groups(self, article_id: int, keys: Collection[str] | None = None) -> list[EntityGroup]:
+        """Entities mentioned in an article (rejected mentions excluded), by label then name.
+
+        ``keys``: only these entities (the panel updates the few an edit touched, not all of a
+        long report's thousands).
+        """
         table = Annotation.__table__  # type: ignore[attr-defined]
         # Core rows rather than ORM objects: a long report has thousands of mentions.
         query = (
@@ -80,11 +86,16 @@ class EntityService:
             .where(table.c.article_id == article_id, table.c.kind == AnnotationKind.ENTITY, table.c.status != AnnotationStatus.REJECTED)
             .order_by(table.c.start)
         )
+        if keys is not None:
+            # A tag without an entity id is keyed by its label and text (filtered below).
+            query = query.where(or_(table.c.entity_id.in_(list(keys)), table.c.entity_id == ""))
         with self.db.engine.connect() as conn:
             rows = conn.execute(query).all()
         groups: dict[str, EntityGroup] = {}
         for ann_id, start, end, text, label, status, entity_id in rows:
             key = entity_id or entity_key(label, text)
+            if keys is not None and key not in keys:
+                continue
             group = groups.get(key)
             if group is None:
                 group = groups[key] = EntityGroup(key=key, label=label, name="", aliases=[])

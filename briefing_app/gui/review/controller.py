@@ -3,12 +3,13 @@ the view, panels and status in step with the database after every edit (incremen
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -70,6 +71,11 @@ class ReviewController(QObject):
         self.last_message = ""
         self.note_dialog: NoteDialog | None = None
         self.popup: QMenu | None = None
+        #: The change set last applied or undone (and whether undone), while ``changed`` is emitted:
+        #: the panels redraw only what it touched.
+        self.applied: tuple[ChangeSet, bool] | None = None
+        self._nav_cache: tuple[object, tuple[list, list]] | None = None
+        self._counts_memo: tuple[tuple[int, Visibility], dict[str, int]] | None = None
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, timeout_ms: int = 8000) -> None:
@@ -119,6 +125,14 @@ class ReviewController(QObject):
             library_lessons = getattr(getattr(self.window, "review", None), "library_lessons", None)
             if library_lessons is not None:
                 library_lessons.lessons_changed(changes)
+        self.forget_counts()
+        self.applied = (changes, backwards)
+        try:
+            self._apply(changes, backwards)
+        finally:
+            self.applied = None
+
+    def _apply(self, changes: ChangeSet, backwards: bool) -> None:
         article_id = self.window.current_article_id
         touched = changes.article_ids()
         if len(touched) == 1 and article_id not in touched:
@@ -158,16 +172,23 @@ class ReviewController(QObject):
             if ref.article_id != article_id:
                 continue
             mark = mark_of(after)
+            version = self.view.marks_version
+            shown_before: Mark | None
             if ref.kind == AnnotationKind.ENTITY:
+                shown_before = self.view.entity_marks.get(ref.id)
                 self.view.update_entity(mark, ref.id)  # type: ignore[arg-type]
             else:
+                shown_before = self.view.pillar_marks.get(ref.id)
                 self.view.update_pillar(mark, ref.id)  # type: ignore[arg-type]
+            self._patch_navigation(version, ref.kind, shown_before, mark)
             if mark is not None:
                 last = (ref.kind, ref.id)
         if changes.notes:
             self.refresh_notes()
-        if any(a == article_id for a, _, _ in changes.statuses) or any(
-                a != article_id for a in touched):
+        library = self.window.library
+        if (changes.statuses and library.filters().status) or any(a != article_id for a in touched):
+            # A status filter the article may now leave, or other articles changed (apply to all
+            # in the library): the list itself is read again.
             refresh = getattr(self.window, "refresh_library", None)
             if callable(refresh):
                 refresh()
@@ -232,8 +253,22 @@ class ReviewController(QObject):
         article_id = self.window.current_article_id
         if article_id is None:
             return 0
-        counts = self.services.annotations.open_counts(article_id, self.visibility())
+        counts = self.open_counts(article_id)
         return counts["entity"] + counts["pillar"]
+
+    def open_counts(self, article_id: int) -> dict[str, int]:
+        """Open suggestions of an article by kind, read once per event-loop turn: one edit asks for
+        them twice (status line, message about the next tag), on a long report each read costs."""
+        key = (article_id, self.visibility())
+        if self._counts_memo is None or self._counts_memo[0] != key:
+            if self._counts_memo is None:
+                QTimer.singleShot(0, self, self.forget_counts)
+            self._counts_memo = (key, self.services.annotations.open_counts(article_id, key[1]))
+        return self._counts_memo[1]
+
+    def forget_counts(self) -> None:
+        """The database changed: read the open counts again when next asked."""
+        self._counts_memo = None
 
     def describe(self, mark: Mark) -> str:
         """One line about a tag for the status bar."""
@@ -252,23 +287,67 @@ class ReviewController(QObject):
         return f"{what}   [{open_left} open] {keys} · N/P next/previous"
 
     def _nav_items(self) -> list[tuple[tuple[int, int, int, int], str, Mark]]:
+        return self._navigation()[0]
+
+    def _navigation(self) -> tuple[list[tuple[tuple[int, int, int, int], str, Mark]],
+                                   list[tuple[tuple[int, int, int, int], str, Mark]]]:
+        """Every shown tag in reading order, and the open suggestions among them; sorted once per
+        change of the marks (a long report has thousands; N after each accept would sort them all)."""
+        view = self.view
+        version = (view.marks_version, id(view.entity_marks), id(view.pillar_marks))
+        if self._nav_cache is not None and self._nav_cache[0] == version:
+            return self._nav_cache[1]
         items: list[tuple[tuple[int, int, int, int], str, Mark]] = []
-        for m in self.view.entity_marks.values():
-            if m.label not in self.view.hidden_labels:
+        for m in view.entity_marks.values():
+            if m.label not in view.hidden_labels:
                 items.append((_key("entity", m), "entity", m))
-        for p in self.view.visible_pillar_marks():
+        for p in view.visible_pillar_marks():
             items.append((_key("pillar", p), "pillar", p))
         items.sort(key=lambda i: i[0])
-        return items
+        open_items = [i for i in items if i[2].status == AnnotationStatus.SUGGESTED]
+        self._nav_cache = (version, (items, open_items))
+        return items, open_items
+
+    def _patch_navigation(self, version: int, kind: str, old: Mark | None, new: Mark | None) -> None:
+        """Follow one redrawn tag in the sorted navigation lists (instead of sorting them again),
+        when they were up to date with the view before it (``version``)."""
+        view = self.view
+        cache = self._nav_cache
+        if cache is None or cache[0] != (version, id(view.entity_marks), id(view.pillar_marks)):
+            return
+        items, open_items = cache[1]
+
+        def shown(mark: Mark) -> bool:
+            return (mark.pillar_id not in view.hidden_pillars if isinstance(mark, PillarMark)
+                    else mark.label not in view.hidden_labels)
+
+        for listed, wanted in ((items, shown), (open_items,
+                                                lambda m: shown(m) and m.status == AnnotationStatus.SUGGESTED)):
+            if old is not None:
+                key = _key(kind, old)
+                at = bisect.bisect_left(listed, key, key=lambda i: i[0])
+                if at < len(listed) and listed[at][0] == key:
+                    del listed[at]
+            if new is not None and wanted(new):
+                bisect.insort(listed, (_key(kind, new), kind, new), key=lambda i: i[0])
+        self._nav_cache = ((view.marks_version, id(view.entity_marks), id(view.pillar_marks)), (items, open_items))
 
     def go_suggestion(self, step: int) -> None:
         """Move to the next (step 1) or previous (-1) open suggestion, wrapping around.
 
         The tag just accepted or relabelled stays on the way too, so P goes back to it.
         """
-        nav = self._nav_items()
-        open_items = [i for i in nav if i[2].status == AnnotationStatus.SUGGESTED]
-        items = [i for i in nav if i[2].status == AnnotationStatus.SUGGESTED or (i[1], i[2].annotation_id) == self.last_edited]
+        _all, open_items = self._navigation()
+        items = open_items
+        if self.last_edited is not None:
+            kind, ann = self.last_edited
+            mark = (self.view.entity_marks if kind == AnnotationKind.ENTITY else self.view.pillar_marks).get(ann)
+            shown = mark is not None and (mark.pillar_id not in self.view.hidden_pillars
+                                          if isinstance(mark, PillarMark) else mark.label not in self.view.hidden_labels)
+            if mark is not None and shown and mark.status != AnnotationStatus.SUGGESTED:
+                extra = (_key(kind, mark), kind, mark)
+                items = open_items[:]
+                bisect.insort(items, extra, key=lambda i: i[0])
         if not open_items and not (step < 0 and items):
             self.clear_current()
             self.say("No open suggestions in this article. Ctrl+Shift+R marks it reviewed.")
@@ -281,11 +360,11 @@ class ReviewController(QObject):
             pos = self.view.offsets.to_codepoint(self.view.editor.textCursor().position())
             here = (pos, pos, -1, -1) if step > 0 else (pos, pos, 2, 1 << 62)
         if step > 0:
-            later = [i for i in items if i[0] > here]
-            chosen, wrapped = (later[0], False) if later else (items[0], True)
+            at = bisect.bisect_right(items, here, key=lambda i: i[0])
+            chosen, wrapped = (items[at], False) if at < len(items) else (items[0], True)
         else:
-            earlier = [i for i in items if i[0] < here]
-            chosen, wrapped = (earlier[-1], False) if earlier else (items[-1], True)
+            at = bisect.bisect_left(items, here, key=lambda i: i[0])
+            chosen, wrapped = (items[at - 1], False) if at > 0 else (items[-1], True)
         self.set_current(chosen[1], chosen[2].annotation_id)
         if wrapped:
             self.say("(wrapped around) " + self.last_message, 0)

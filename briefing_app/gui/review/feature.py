@@ -9,7 +9,10 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
-from briefing_app.gui.review.controller import ReviewController
+from briefing_app.core.identity import entity_key
+from briefing_app.core.models import AnnotationKind
+from briefing_app.core.services.changes import ChangeSet
+from briefing_app.gui.review.controller import BULK_RENDER, ReviewController
 from briefing_app.gui.review.lessons_panel import LessonsPanel
 from briefing_app.gui.review.library_lessons import LibraryLessons
 from briefing_app.gui.review.menus import entity_menu, pillar_menu, show_context_menu
@@ -122,7 +125,7 @@ class ReviewWorkspace:
         window.articleShown.connect(lambda _id: self.refresh(new_article=True))
         window.analysisFinished.connect(self._analysis_finished)
         window.legend.changed.connect(lambda *_a: self.refresh())
-        c.changed.connect(self.refresh)
+        c.changed.connect(self._changed)
 
     # -- construction --------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -217,6 +220,7 @@ class ReviewWorkspace:
     # -- behaviour -----------------------------------------------------------------------------
     def refresh(self, new_article: bool = False) -> None:
         """Reload panels and status from the database / view."""
+        self.controller.forget_counts()  # an analysis or another article: read them again
         if new_article:
             self.controller.clear_current()
             self.controller.last_edited = None
@@ -225,6 +229,26 @@ class ReviewWorkspace:
         self.pillars_panel.request_refresh()
         self.notes_panel.request_refresh()
         self.lessons_panel.request_refresh()
+        self.status.refresh()
+
+    def _changed(self) -> None:
+        """After an edit or its undo: redraw what it touched (a long report's panels are not
+        rebuilt for one accept); anything the panels cannot follow piece by piece rebuilds them."""
+        applied = self.controller.applied
+        if applied is None:
+            self.refresh()
+            return
+        changes = applied[0]
+        keys = entity_keys(changes)
+        if changes.entities or keys is None or not self.entities_panel.update_entities(keys):
+            self.entities_panel.request_refresh()
+        if changes.statuses or any((a if a is not None else b).kind != AnnotationKind.ENTITY
+                                   for b, a in changes.annotations):
+            self.pillars_panel.request_refresh()
+        if changes.notes:
+            self.notes_panel.request_refresh()
+        if changes.lessons:
+            self.lessons_panel.request_refresh()
         self.status.refresh()
 
     def _analysis_finished(self, article_id: int) -> None:
@@ -250,6 +274,26 @@ class ReviewWorkspace:
         self.sheet.show()
         self.sheet.raise_()
         return self.sheet
+
+
+#: An edit touching more entities than this (or more tags than BULK_RENDER) rebuilds the
+#: Entities panel in one pass.
+PANEL_UPDATE_LIMIT = 200
+
+
+def entity_keys(changes: ChangeSet) -> set[str] | None:
+    """The entities (canonical keys) an edit's tags belonged to before or after it; None when
+    there are too many to update one by one."""
+    if len(changes.annotations) > BULK_RENDER:
+        return None  # a bulk edit (accept all remaining): the panel is rebuilt once
+    keys: set[str] = set()
+    for pair in changes.annotations:
+        for snap in pair:
+            if snap is not None and snap.kind == AnnotationKind.ENTITY:
+                keys.add(snap.entity_id or entity_key(snap.label, snap.text))
+        if len(keys) > PANEL_UPDATE_LIMIT:
+            return None
+    return keys
 
 
 def install_review(window: MainWindow) -> ReviewWorkspace:

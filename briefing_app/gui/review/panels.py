@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from briefing_app.core.models import ArticleStatus
 from briefing_app.core.services.entities import EntityGroup
 from briefing_app.core.services.open_suggestions import counts_as_open
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
@@ -108,6 +110,11 @@ class EntitiesPanel(_Panel):
 
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Entity", "Mentions"], "entitiesPanel")
+        # A fixed width for the counts: sized to its contents, every count changed by an edit
+        # made the header measure thousands of rows again.
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("9999 (999 open)") + 16)
         # F2 is taken window-wide (article details): rename by double-click or the context menu.
         self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked)
         self.tree.itemChanged.connect(self._item_changed)
@@ -115,50 +122,137 @@ class EntitiesPanel(_Panel):
         self._cycle: dict[str, int] = {}
         self._filling = False
 
+    def _fill_state(self) -> tuple[object, ...]:
+        """What a fill depends on besides the entities themselves (the article, what is hidden,
+        and whether the article counts as reviewed: then nothing is open)."""
+        c = self.controller
+        return (c.window.current_article_id, frozenset(c.view.hidden_labels),
+                c.article_status() == ArticleStatus.REVIEWED)
+
     def refresh(self) -> None:
         """Reload from the database, keeping the expanded/selected state where possible."""
         article_id = self.controller.window.current_article_id
         groups = self.controller.services.entities.groups(article_id) if article_id is not None else []
         hidden = self.controller.view.hidden_labels
         groups = [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
-        article_status = self.controller.article_status()
-        visibility = self.controller.visibility()
+        self._state = self._fill_state()
+        self._open_rule = (self.controller.article_status(), self.controller.visibility())
         collapsed = self._collapsed_heads()
         self._filling = True
         self.tree.clear()
         self.groups = {g.key: g for g in groups}
-        by_label: dict[str, list[EntityGroup]] = {}
+        self._by_label: dict[str, dict[str, EntityGroup]] = {}
         for g in groups:
-            by_label.setdefault(g.label, []).append(g)
-        for label in SHOWN_LABELS:
-            if label not in by_label:
-                continue
-            members = by_label[label]
-            head = QTreeWidgetItem([f"{LABEL_NAMES.get(label, label)} ({len(members)})",
-                                    str(sum(len(g.mentions) for g in members))])
-            head.setData(0, ROLE, ("label", label))
-            head.setBackground(0, QBrush(QColor(label_colour(label))))
-            head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.tree.addTopLevelItem(head)
-            for g in members:
-                open_n = sum(1 for m in g.mentions
-                             if counts_as_open("entity", g.label, m.status, article_status, visibility))
-                item = QTreeWidgetItem([g.name, f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else "")])
-                item.setData(0, ROLE, ("entity", g.key))
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                tip = f"{g.name} — {LABEL_NAMES.get(g.label, g.label)}"
-                if g.aliases:
-                    tip += "\nAlso written: " + ", ".join(g.aliases)
-                item.setToolTip(0, tip + "\nClick: jump to the next mention · double-click: rename")
-                head.addChild(item)
-                counts = {s: sum(1 for m in g.mentions if m.text == s) for s in g.aliases}
-                for alias in g.aliases:
-                    child = QTreeWidgetItem([f"aka “{alias}”", str(counts.get(alias, 0))])
-                    child.setData(0, ROLE, ("alias", g.key, alias))
-                    child.setForeground(0, QBrush(QColor("#4b5563")))
-                    item.addChild(child)
+            self._by_label.setdefault(g.label, {})[g.key] = g
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._heads: dict[str, QTreeWidgetItem] = {}
+        for g in groups:
+            head = self._heads.get(g.label) or self._add_head(g.label)
+            item = QTreeWidgetItem()
+            self._fill_item(item, g)
+            head.addChild(item)
+            self._items[g.key] = item
+        for label, head in self._heads.items():
+            self._fill_head(label)
             head.setExpanded(label not in collapsed)
         self._filling = False
+
+    def update_entities(self, keys: set[str]) -> bool:
+        """Redraw only the entities ``keys`` (those an edit touched, before and after it).
+
+        Returns False, changing nothing, when the panel must be rebuilt instead (another article,
+        labels shown or hidden, the article marked reviewed or no longer reviewed since the fill).
+        """
+        if not self.on_screen or self._stale or getattr(self, "_state", None) != self._fill_state():
+            return False
+        article_id = self.controller.window.current_article_id
+        assert article_id is not None  # part of the fill state
+        hidden = self.controller.view.hidden_labels
+        fresh = {g.key: g for g in self.controller.services.entities.groups(article_id, keys)
+                 if g.label in SHOWN_LABELS and g.label not in hidden}
+        self._open_rule = (self.controller.article_status(), self.controller.visibility())
+        labels: set[str] = set()
+        self._filling = True
+        for key in keys:
+            old = self.groups.pop(key, None)
+            item = self._items.pop(key, None)
+            group = fresh.get(key)
+            if old is not None:
+                labels.add(old.label)
+                self._by_label.get(old.label, {}).pop(key, None)
+            if item is not None and (group is None or old is None or old.label != group.label
+                                     or old.name != group.name):
+                parent = item.parent()
+                if parent is not None:
+                    parent.removeChild(item)
+                item = None
+            if group is None:
+                continue
+            labels.add(group.label)
+            if item is None:  # a new entity, or one whose place in the list changed
+                item = QTreeWidgetItem()
+                head = self._heads.get(group.label)
+                if head is None:
+                    head = self._add_head(group.label)
+                    head.setExpanded(True)
+                name = group.name.casefold()
+                place = sum(1 for g in self._by_label.get(group.label, {}).values() if g.name.casefold() < name)
+                head.insertChild(place, item)
+            self._fill_item(item, group)
+            self.groups[key] = group
+            self._by_label.setdefault(group.label, {})[key] = group
+            self._items[key] = item
+        for label in labels:
+            self._fill_head(label)
+        self._filling = False
+        return True
+
+    def _add_head(self, label: str) -> QTreeWidgetItem:
+        """The label's top-level row, in the order of SHOWN_LABELS."""
+        head = QTreeWidgetItem()
+        head.setData(0, ROLE, ("label", label))
+        head.setBackground(0, QBrush(QColor(label_colour(label))))
+        head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        order = list(SHOWN_LABELS)
+        place = sum(1 for other in self._heads if order.index(other) < order.index(label))
+        self.tree.insertTopLevelItem(place, head)
+        self._heads[label] = head
+        return head
+
+    def _fill_head(self, label: str) -> None:
+        """The label row's count of entities and mentions (removed once it has none)."""
+        head = self._heads.get(label)
+        if head is None:
+            return
+        members = list(self._by_label.get(label, {}).values())
+        if not members:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(head))
+            del self._heads[label]
+            return
+        head.setText(0, f"{LABEL_NAMES.get(label, label)} ({len(members)})")
+        head.setText(1, str(sum(len(g.mentions) for g in members)))
+
+    def _fill_item(self, item: QTreeWidgetItem, g: EntityGroup) -> None:
+        """An entity's row: name, mentions (open ones), tooltip and its aliases under it."""
+        article_status, visibility = self._open_rule
+        open_n = sum(1 for m in g.mentions if counts_as_open("entity", g.label, m.status, article_status, visibility))
+        item.setText(0, g.name)
+        item.setText(1, f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else ""))
+        if item.data(0, ROLE) is None:  # a new row (each change costs the view a pass)
+            item.setData(0, ROLE, ("entity", g.key))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        tip = f"{g.name} — {LABEL_NAMES.get(g.label, g.label)}"
+        if g.aliases:
+            tip += "\nAlso written: " + ", ".join(g.aliases)
+        item.setToolTip(0, tip + "\nClick: jump to the next mention · double-click: rename")
+        for child in item.takeChildren():
+            del child
+        counts = Counter(m.text for m in g.mentions)
+        for alias in g.aliases:
+            child = QTreeWidgetItem([f"aka “{alias}”", str(counts.get(alias, 0))])
+            child.setData(0, ROLE, ("alias", g.key, alias))
+            child.setForeground(0, QBrush(QColor("#4b5563")))
+            item.addChild(child)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, ROLE)

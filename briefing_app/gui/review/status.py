@@ -48,15 +48,15 @@ class ReviewStatusWidget(QWidget):
     def refresh(self) -> None:
         """Show the current article's status and counts."""
         article_id = self.controller.window.current_article_id
-        article = self.controller.services.articles.get(article_id) if article_id is not None else None
-        self.setEnabled(article is not None)
-        if article is None:
+        # The status alone (not the whole article: a long report's text is read for nothing).
+        status = self.controller.services.articles.status(article_id) if article_id is not None else None
+        self.setEnabled(status is not None)
+        if status is None:
             self.counts.setText("")
             return
-        index = self.status.findData(article.status)
+        index = self.status.findData(status)
         self.status.setCurrentIndex(max(index, 0))
-        counts = self.controller.services.annotations.open_counts(
-            article_id, self.controller.visibility())  # type: ignore[arg-type]
+        counts = self.controller.open_counts(article_id)  # type: ignore[arg-type]
         total = counts["entity"] + counts["pillar"]
         if total:
             self.counts.setText(f"<b>{total}</b> open suggestions ({counts['entity']} entities, "

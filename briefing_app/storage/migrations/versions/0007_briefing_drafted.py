@@ -5,7 +5,7 @@ decisions on them (accepted, edited, dropped), so a second auto-draft keeps thos
 Existing briefings get an empty object (nothing drafted yet). A plain ADD COLUMN: the table is not
 recreated, so its AUTOINCREMENT ids stay as they are.
 
-Revision ID: 0007_i16_builder
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-06
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_i16_builder"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
