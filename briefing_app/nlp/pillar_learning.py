@@ -126,7 +126,7 @@ class CueModel:
 
 
 def fit_cues(rows: Sequence[_Row], pillars: Sequence[str], threshold: float, *, min_articles: int = 2,
-             min_sentences: int = 3, precision: float = 0.75, drop_share: float = 0.9, min_hits: int = 2,
+             min_sentences: int = 2, precision: float = 0.5, drop_share: float = 0.9, min_hits: int = 2,
              weight: float = 1.4, alone_articles: int = 3, alone_sentences: int = 4) -> CueModel:
     """Learn residual cues and removed cues from ``rows`` (all pillars at once).
 
