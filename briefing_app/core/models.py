@@ -54,6 +54,15 @@ class AnnotationStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class DraftedStatus(StrEnum):
+    """The officer's decision on a line auto-draft wrote (key point, commitment, new-since line, event)."""
+
+    DRAFTED = "drafted"  # as drafted, not yet looked at
+    ACCEPTED = "accepted"
+    EDITED = "edited"  # changed by the officer; kept when auto-draft runs again
+    DROPPED = "dropped"  # left out of the note; stays dropped when auto-draft runs again
+
+
 class StrEnumType(TypeDecorator[StrEnum]):
     """A StrEnum stored as its plain string value (the column stays VARCHAR; an unknown value is refused)."""
 

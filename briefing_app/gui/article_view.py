@@ -508,7 +508,8 @@ class ArticleView(QWidget):
         ann = self.annotation_at(offset)
         mark = self.entity_marks.get(ann) if ann is not None else None
         if mark is not None:
-            status = {"suggested": "suggestion", "accepted": "accepted"}.get(mark.status, mark.status)
+            words: dict[str, str] = {AnnotationStatus.SUGGESTED: "suggestion", AnnotationStatus.ACCEPTED: "accepted"}
+            status = words.get(mark.status, mark.status)
             if mark.origin == AnnotationOrigin.USER:
                 status = "added by you"
             lines = [f"<b>{_html(self.text[mark.start:mark.end])}</b> — "

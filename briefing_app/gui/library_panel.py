@@ -44,6 +44,7 @@ from briefing_app.core.services import Services
 from briefing_app.core.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.core.services.open_suggestions import Visibility
+from briefing_app.gui.review.status import STATUS_NAMES
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -54,7 +55,6 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 
 SEARCH_LIMIT = 200  # ranked results shown for a search (the rest are less relevant)
 PAGE_SIZE = 200  # rows read from the database at a time while browsing (more as the officer scrolls)
-STATUS_NAMES = {"new": "New", "in_review": "In review", "reviewed": "Reviewed"}
 COLUMNS = ("Title", "Outlet", "Date", "Status", "Entities", "Pillars", "Open")
 COLUMN_TIPS = (
     "Title of the article (search hits appear under it)",

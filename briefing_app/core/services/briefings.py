@@ -16,6 +16,7 @@ from briefing_app.core.models import (
     Article,
     Briefing,
     BriefingItem,
+    DraftedStatus,
     Pillar,
     utcnow,
 )
@@ -427,7 +428,7 @@ class BriefingService:
         known = set(pillars)
         seen: set[tuple[int, int]] = set()
         pool: list[CandidatePassage] = []
-        for ann in sorted(anns, key=lambda a: (a.status != "accepted", -a.confidence, a.article_id, a.start)):
+        for ann in sorted(anns, key=lambda a: (a.status != AnnotationStatus.ACCEPTED, -a.confidence, a.article_id, a.start)):
             text = texts.get(ann.article_id, "")
             end = _with_closing_punctuation(text, ann.end) if text else ann.end
             start = _past_dateline(text, ann.start, end)
@@ -621,8 +622,10 @@ class BriefingService:
         drafted = drafted_rows.edited(self.drafted(briefing_id), group, key, **change)
         changes = self.update_change(briefing_id, drafted=drafted)
         status = change.get("status")
-        changes.description = {"dropped": "Drop drafted line", "accepted": "Accept drafted line",
-                               "drafted": "Restore drafted line"}.get(str(status), "Edit drafted line")
+        descriptions: dict[str, str] = {DraftedStatus.DROPPED: "Drop drafted line",
+                                        DraftedStatus.ACCEPTED: "Accept drafted line",
+                                        DraftedStatus.DRAFTED: "Restore drafted line"}
+        changes.description = descriptions.get(str(status), "Edit drafted line")
         return changes
 
     def show_timeline(self, briefing_id: int, on: bool) -> ChangeSet:

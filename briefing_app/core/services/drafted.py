@@ -21,11 +21,12 @@ import copy
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from briefing_app.core.models import DraftedStatus
 from briefing_app.core.quotes import quote_start
 from briefing_app.core.services.intelligence import IntelligenceService
 
 GROUPS = ("key_points", "commitments", "new_since", "timeline")
-STATUSES = ("drafted", "accepted", "edited", "dropped")
+STATUSES = tuple(DraftedStatus)
 #: What the officer may change per group (``text`` of a commitment is composed from its fields).
 EDITABLE = {"key_points": ("text",), "new_since": ("text",), "timeline": ("text", "date"),
             "commitments": ("who", "action", "what", "when")}
@@ -89,7 +90,7 @@ def generate(intel: IntelligenceService, article_ids: Sequence[int], compare_bef
     out: dict[str, Any] = {"article_ids": ids, "compare_before": compare_before or first}
     out["key_points"] = [
         {"key": f"key_points:{k.citations[0].article_id}:{k.citations[0].start}", "text": _undated(k.text),
-         "cites": [_cite(c) for c in k.citations], "status": "drafted", "pillar": k.pillar}
+         "cites": [_cite(c) for c in k.citations], "status": DraftedStatus.DRAFTED, "pillar": k.pillar}
         for k in intel.key_points(ids)
     ]
     if cancelled():
@@ -107,7 +108,7 @@ def generate(intel: IntelligenceService, article_ids: Sequence[int], compare_bef
             continue
         row = {"key": f"commitments:{article_id}:{c.start}:{c.end}", "who": who, "action": c.action,
                "what": c.what, "when": c.when, "when_iso": c.resolved_when(dates.get(article_id)),
-               "negated": c.negated, "cites": [[article_id, c.start, c.end]], "status": "drafted"}
+               "negated": c.negated, "cites": [[article_id, c.start, c.end]], "status": DraftedStatus.DRAFTED}
         row["text"] = commitment_text(who, c.action, c.what, c.when, c.negated)
         seen[(who, c.action, c.what.lower())] = row
         by_span[(article_id, c.start, c.end)] = row
@@ -115,7 +116,7 @@ def generate(intel: IntelligenceService, article_ids: Sequence[int], compare_bef
     out["commitments"] = commitments[:MAX_COMMITMENTS]
     out["timeline"] = [
         {"key": f"timeline:{e.citation.article_id}:{e.citation.start}:{e.date}", "date": e.date, "when": e.when,
-         "kind": e.kind, "text": _undated(e.text), "cites": [_cite(e.citation)], "status": "drafted"}
+         "kind": e.kind, "text": _undated(e.text), "cites": [_cite(e.citation)], "status": DraftedStatus.DRAFTED}
         for e in intel.timeline(ids)
     ][:MAX_TIMELINE]
     if cancelled():
@@ -145,7 +146,7 @@ def generate(intel: IntelligenceService, article_ids: Sequence[int], compare_bef
         rows.append({"key": f"new_since:{item.kind}:{anchor.article_id}:{anchor.start}:{anchor.end}",
                      "kind": item.kind, "text": text, "cites": [_cite(anchor)],
                      "earlier": _cite(item.earlier) if item.earlier is not None else None,
-                     "later": item.later is not None, "status": "drafted"})
+                     "later": item.later is not None, "status": DraftedStatus.DRAFTED})
     out["new_since"] = rows
     return out
 
@@ -160,7 +161,7 @@ def merge(stored: dict[str, Any] | None, fresh: dict[str, Any]) -> dict[str, Any
     out = copy.deepcopy(fresh)
     out["show_timeline"] = bool(old.get("show_timeline", False))
     for group in GROUPS:
-        decided = {r["key"]: r for r in old.get(group, []) if r.get("status", "drafted") != "drafted"}
+        decided = {r["key"]: r for r in old.get(group, []) if r.get("status", DraftedStatus.DRAFTED) != DraftedStatus.DRAFTED}
         rows = [decided.pop(r["key"], r) for r in out.get(group, [])]
         rows += list(decided.values())
         out[group] = rows
@@ -203,7 +204,7 @@ def edited(drafted: dict[str, Any], group: str, key: str, **change: object) -> d
         if "when" in change:
             row["when_iso"] = ""  # the officer's own words stand as written
     if touched and "status" not in change:
-        row["status"] = "edited"
+        row["status"] = DraftedStatus.EDITED
     return out
 
 
@@ -211,7 +212,7 @@ def live(drafted: dict[str, Any], group: str) -> list[dict[str, Any]]:
     """Rows of ``group`` that go into the note (not dropped; the timeline only when it is switched on)."""
     if group == "timeline" and not drafted.get("show_timeline"):
         return []
-    return [r for r in drafted.get(group, []) if r.get("status") != "dropped"]
+    return [r for r in drafted.get(group, []) if r.get("status") != DraftedStatus.DROPPED]
 
 
 def cited_articles(drafted: dict[str, Any]) -> list[int]:

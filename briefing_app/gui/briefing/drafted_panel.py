@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.models import DraftedStatus
 from briefing_app.core.services.drafted import partial_date
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 51  # (group, key)
@@ -63,22 +64,22 @@ class Sources:
 def _status_look(cells: list[Any], status: str) -> None:
     for cell in cells:
         font = QFont(cell.font(0) if isinstance(cell, QTreeWidgetItem) else cell.font())
-        font.setStrikeOut(status == "dropped")
+        font.setStrikeOut(status == DraftedStatus.DROPPED)
         if isinstance(cell, QTreeWidgetItem):
             for column in range(len(TREE_COLUMNS)):
                 cell.setFont(column, font)
-                if status == "dropped":
+                if status == DraftedStatus.DROPPED:
                     cell.setForeground(column, QBrush(DROPPED))
-                if status == "accepted":
+                if status == DraftedStatus.ACCEPTED:
                     cell.setForeground(column, QBrush(ACCEPTED))
-                if status == "edited":
+                if status == DraftedStatus.EDITED:
                     font.setItalic(True)
                     cell.setFont(column, font)
         else:
             cell.setFont(font)
-            if status == "dropped":
+            if status == DraftedStatus.DROPPED:
                 cell.setForeground(QBrush(DROPPED))
-            elif status == "accepted" and cell.column() == len(COMMITMENT_COLUMNS) - 1:
+            elif status == DraftedStatus.ACCEPTED and cell.column() == len(COMMITMENT_COLUMNS) - 1:
                 cell.setForeground(QBrush(ACCEPTED))
 
 
@@ -180,12 +181,12 @@ class DraftedPanel(QWidget):
             self.tree.setColumnWidth(column, width)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemChanged.connect(self._changed)
-        self.tree.dropKey.connect(lambda: self._set_status("dropped"))
+        self.tree.dropKey.connect(lambda: self._set_status(DraftedStatus.DROPPED))
         self.buttons = _Buttons(self)
         self.buttons.open.clicked.connect(lambda: self._activated(self.tree.currentItem(), 0))
-        self.buttons.accept.clicked.connect(lambda: self._set_status("accepted"))
-        self.buttons.drop.clicked.connect(lambda: self._set_status("dropped"))
-        self.buttons.restore.clicked.connect(lambda: self._set_status("drafted"))
+        self.buttons.accept.clicked.connect(lambda: self._set_status(DraftedStatus.ACCEPTED))
+        self.buttons.drop.clicked.connect(lambda: self._set_status(DraftedStatus.DROPPED))
+        self.buttons.restore.clicked.connect(lambda: self._set_status(DraftedStatus.DRAFTED))
         self.buttons.edit.clicked.connect(self._edit_current)
         self.timeline_box = QCheckBox("Print the timeline", self)
         self.timeline_box.setObjectName("showTimeline")
@@ -251,7 +252,7 @@ class DraftedPanel(QWidget):
             for row in rows:
                 leaf = QTreeWidgetItem(top, [row.get("text", ""), self._kind(group, row),
                                              self._source(group, row, sources)])
-                leaf.setData(0, STATUS_ROLE, row.get("status", "drafted"))
+                leaf.setData(0, STATUS_ROLE, row.get("status", DraftedStatus.DRAFTED))
                 leaf.setData(0, ROW_ROLE, [group, row["key"]])
                 leaf.setData(0, CITE_ROLE, list(row["cites"][0]) if row.get("cites") else
                              (list(row["earlier"]) if row.get("earlier") else None))
@@ -262,7 +263,7 @@ class DraftedPanel(QWidget):
                 leaf.setToolTip(0, tip + f"\n\nStatus: {row.get('status', 'drafted')} (accepted: green, edited: italic, "
                                          "dropped: struck through). Enter or double-click: open the passage. "
                                          "F2: edit. Delete: drop.")
-                _status_look([leaf], row.get("status", "drafted"))
+                _status_look([leaf], row.get("status", DraftedStatus.DRAFTED))
                 if (group, row["key"]) in selected:
                     leaf.setSelected(True)
             top.setExpanded(True)
@@ -305,7 +306,7 @@ class DraftedPanel(QWidget):
 
     def texts(self, group: str, include_dropped: bool = False) -> list[str]:
         """The lines shown in ``group`` (dropped ones only when asked)."""
-        return [leaf.text(0) for leaf in self.rows(group) if include_dropped or self.status(leaf) != "dropped"]
+        return [leaf.text(0) for leaf in self.rows(group) if include_dropped or self.status(leaf) != DraftedStatus.DROPPED]
 
     @staticmethod
     def status(leaf: QTreeWidgetItem) -> str:
@@ -370,12 +371,12 @@ class CommitmentsPanel(QWidget):
                                         else QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemActivated.connect(self._activated)
         self.table.itemChanged.connect(self._changed)
-        self.table.dropKey.connect(lambda: self._set_status("dropped"))
+        self.table.dropKey.connect(lambda: self._set_status(DraftedStatus.DROPPED))
         self.buttons = _Buttons(self)
         self.buttons.open.clicked.connect(lambda: self._activated(self.table.currentItem()))
-        self.buttons.accept.clicked.connect(lambda: self._set_status("accepted"))
-        self.buttons.drop.clicked.connect(lambda: self._set_status("dropped"))
-        self.buttons.restore.clicked.connect(lambda: self._set_status("drafted"))
+        self.buttons.accept.clicked.connect(lambda: self._set_status(DraftedStatus.ACCEPTED))
+        self.buttons.drop.clicked.connect(lambda: self._set_status(DraftedStatus.DROPPED))
+        self.buttons.restore.clicked.connect(lambda: self._set_status(DraftedStatus.DRAFTED))
         self.buttons.edit.clicked.connect(self._edit_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -392,7 +393,7 @@ class CommitmentsPanel(QWidget):
             when = partial_date(row["when_iso"]) if row.get("when_iso") else row.get("when", "")
             action = ("not " if row.get("negated") else "") + row.get("action", "")
             values = (row.get("who", ""), action, row.get("what", ""), when,
-                      sources.of(row.get("cites", [])), row.get("status", "drafted"))
+                      sources.of(row.get("cites", [])), row.get("status", DraftedStatus.DRAFTED))
             cells = []
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -408,7 +409,7 @@ class CommitmentsPanel(QWidget):
                                     + (f", resolved against the article of {dates[article]}"
                                        if article in dates and row.get("when_iso") else ""))
             cells[2].setToolTip(row.get("text", ""))
-            _status_look(cells, row.get("status", "drafted"))
+            _status_look(cells, row.get("status", DraftedStatus.DRAFTED))
         self.table.resizeRowsToContents()
         self._loading = False
 

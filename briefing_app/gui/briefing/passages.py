@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.models import AnnotationStatus
 from briefing_app.core.services.briefings import CandidatePassage
 
 from .sections import PassageSpec, elide, passages_to_mime
@@ -101,10 +102,10 @@ class PassagePicker(QWidget):
         for p in passages:
             grouped.setdefault((p.article_id, p.start, p.end), []).append(p)
         for key, group in grouped.items():
-            group.sort(key=lambda c: (c.status != "accepted", -c.confidence))
+            group.sort(key=lambda c: (c.status != AnnotationStatus.ACCEPTED, -c.confidence))
             top = group[0]
             names = ", ".join(self._names.get(c.pillar_id, c.pillar_id) for c in group)
-            marker = "✓ " if top.status == "accepted" else ""
+            marker = "✓ " if top.status == AnnotationStatus.ACCEPTED else ""
             item = QListWidgetItem(f"{marker}{names}: {elide(top.text, 200)}")
             item.setData(SPEC_ROLE, PassageSpec(top.article_id, top.start, top.end, top.pillar_id))
             item.setData(PILLARS_ROLE, [c.pillar_id for c in group])

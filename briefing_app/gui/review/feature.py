@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from briefing_app.core.identity import entity_key
-from briefing_app.core.models import AnnotationKind
+from briefing_app.core.models import AnnotationKind, ArticleStatus
 from briefing_app.core.services.changes import ChangeSet
 from briefing_app.gui.review.controller import BULK_RENDER, ReviewController
 from briefing_app.gui.review.lessons_panel import LessonsPanel
@@ -74,7 +74,7 @@ class ReviewWorkspace:
             ActionSpec("briefing", "Add passage to &briefing", ("B",), lambda: c.add_to_briefing(),
                        tip="Add the selection (or the passage under review) to the current briefing"),
             ActionSpec("mark_reviewed", "Mark article re&viewed", ("Ctrl+Shift+R",),
-                       lambda: c.set_status("reviewed"), in_view=False),
+                       lambda: c.set_status(ArticleStatus.REVIEWED), in_view=False),
             ActionSpec("clear", "Stop reviewing this tag", ("Escape",), c.clear_current),
             ActionSpec("grow_end", "Grow tag to the right", ("Alt+Right",), lambda: c.move_edge("end", True),
                        tip="Extend the tag under review by one word (the new boundary is learned)"),

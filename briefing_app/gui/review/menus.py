@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from briefing_app.core.models import AnnotationOrigin, AnnotationStatus
 from briefing_app.gui.article_view import entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.shortcuts import LABEL_KEYS, PILLAR_KEY_PREFIX, label_action_text
@@ -49,12 +50,12 @@ def entity_menu(controller: ReviewController, annotation_id: int, parent: QWidge
     short = text if len(text) <= 40 else text[:39] + "…"
     menu = QMenu(parent)
     menu.setObjectName("entityMenu")
-    status = "suggestion" if mark.status == "suggested" else ("added by you" if mark.origin == "user"
+    status = "suggestion" if mark.status == AnnotationStatus.SUGGESTED else ("added by you" if mark.origin == AnnotationOrigin.USER
                                                               else "accepted")
     menu.addSection(f"“{short}” — {LABEL_NAMES.get(mark.label, mark.label)}, {status}".replace("&", "&&"))
-    if mark.status == "suggested":
+    if mark.status == AnnotationStatus.SUGGESTED:
         _add(menu, "&Accept", lambda: controller.accept(annotation_id, advance=False), "A", "accept")
-    _add(menu, "&Reject" if mark.origin != "user" else "&Remove",
+    _add(menu, "&Reject" if mark.origin != AnnotationOrigin.USER else "&Remove",
          lambda: controller.reject(annotation_id, advance=False), "R", "reject")
     labels = menu.addMenu("Change &label")
     labels.setObjectName("labelMenu")
@@ -107,11 +108,11 @@ def pillar_menu(controller: ReviewController, annotation_id: int, parent: QWidge
     names = {p.id: p.name for p in controller.services.pillars.all()}
     menu = QMenu(parent)
     menu.setObjectName("pillarMenu")
-    status = "suggestion" if mark.status == "suggested" else "accepted"
+    status = "suggestion" if mark.status == AnnotationStatus.SUGGESTED else "accepted"
     menu.addSection(f"{names.get(mark.pillar_id, mark.pillar_id)} passage ({status})".replace("&", "&&"))
-    if mark.status == "suggested":
+    if mark.status == AnnotationStatus.SUGGESTED:
         _add(menu, "&Accept", lambda: controller.accept(annotation_id, advance=False), "A", "accept")
-    _add(menu, "&Reject" if mark.origin != "user" else "&Remove",
+    _add(menu, "&Reject" if mark.origin != AnnotationOrigin.USER else "&Remove",
          lambda: controller.reject(annotation_id, advance=False), "R", "reject")
     sub = menu.addMenu("&Pillars of this passage")
     sub.setObjectName("pillarsMenu")

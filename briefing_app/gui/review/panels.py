@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from briefing_app.core.models import ArticleStatus
+from briefing_app.core.models import AnnotationStatus, ArticleStatus
 from briefing_app.core.services.entities import EntityGroup
 from briefing_app.core.services.open_suggestions import counts_as_open
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
@@ -355,7 +355,7 @@ class PillarsPanel(_Panel):
             head.setBackground(0, QBrush(colour))
             self.tree.addTopLevelItem(head)
             for mark in marks:
-                prefix = "◌ " if mark.status == "suggested" else "● "
+                prefix = "◌ " if mark.status == AnnotationStatus.SUGGESTED else "● "
                 child = QTreeWidgetItem([prefix + _snippet(view.text[mark.start:mark.end]),
                                          f"{mark.confidence:.0%}"])
                 child.setData(0, ROLE, ("passage", mark.annotation_id))

@@ -6,10 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from briefing_app.core.models import ArticleStatus
+
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
 
-STATUS_NAMES = {"new": "New", "in_review": "In review", "reviewed": "Reviewed"}
+#: The officer's words for each review status (the library column and the status chooser).
+STATUS_NAMES: dict[str, str] = {ArticleStatus.NEW: "New", ArticleStatus.IN_REVIEW: "In review", ArticleStatus.REVIEWED: "Reviewed"}
 
 
 class ReviewStatusWidget(QWidget):
