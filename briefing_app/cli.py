@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefing_app import __version__
+from briefing_app.storage.target import is_server_url
 
 SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "gui")
 
@@ -32,7 +33,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                     f"Subcommands: {', '.join(SUBCOMMANDS[:-1])} (see `briefing-app SUBCOMMAND -h`).",
     )
     parser.add_argument("--version", action="version", version=f"briefing-app {__version__}")
-    parser.add_argument("--db", help="database file (default: one in your user data folder)")
+    parser.add_argument("--db", help="database file (default: one in your user data folder), or a desk database "
+                        "URL such as postgresql+psycopg://officer@deskserver/briefings")
     parser.add_argument("--open", dest="open_file", metavar="FILE", help="import and show FILE")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="wait for analysis, save a PNG of the window and exit")
@@ -140,7 +142,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
     except Exception as exc:
         # A full disk or a database kept busy by another program: one line, never a traceback.
         db = getattr(args, "db", None)
-        problem = storage_error_from(exc, Path(db).expanduser().resolve() if db else None)
+        problem = storage_error_from(exc, Path(db).expanduser().resolve() if db and not is_server_url(db) else None)
         if problem is None:
             raise
         raise UserError(str(problem)) from exc
@@ -155,7 +157,9 @@ def _database_lock(db: str | None, command: str) -> Iterator[None]:
     lost to a file dialog (see storage/db_lock.py) and a second process would
     then damage its database.
     """
-    if not db or not Path(db).expanduser().parent.is_dir():
+    if not db or is_server_url(db) or not Path(db).expanduser().parent.is_dir():
+        # (A desk database on a server has no file to lock: its own locks and the version
+        # columns keep concurrent writers apart.)
         # No folder, so no database and no window on it: leave the folder uncreated (the
         # subcommand decides whether to make one, or refuses).
         yield
@@ -363,7 +367,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _storage_message(exc: BaseException, db: str) -> str:
     from briefing_app.storage.errors import storage_error_from
 
-    problem = storage_error_from(exc, Path(db).expanduser().resolve())
+    problem = storage_error_from(exc, None if is_server_url(db) else Path(db).expanduser().resolve())
     return str(problem if problem is not None else exc).rstrip(".") + "."
 
 
@@ -465,7 +469,7 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
 
     if args.lessons_command == "import" and not Path(args.file).is_file():
         raise UserError(f"{args.file}: no such file")
-    if args.lessons_command in ("export", "list") and not Path(args.db).is_file():
+    if args.lessons_command in ("export", "list") and not is_server_url(args.db) and not Path(args.db).is_file():
         raise UserError(f"{args.db}: no such database")
     services = Services.open(args.db)
     try:

@@ -101,6 +101,10 @@ class Article(SQLModel, table=True):
     # Indexed: the library view pages newest first (migration 0004).
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
 
 class Annotation(SQLModel, table=True):
@@ -129,6 +133,10 @@ class Annotation(SQLModel, table=True):
     created_by: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
 
 class Note(SQLModel, table=True):
@@ -146,6 +154,9 @@ class Note(SQLModel, table=True):
     annotation_id: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 class Pillar(SQLModel, table=True):
@@ -157,6 +168,9 @@ class Pillar(SQLModel, table=True):
     description: str = ""
     keywords: dict[str, float] = _json_column({})  # term -> weight
     position: int = 0
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 class CanonicalEntity(SQLModel, table=True):
@@ -168,6 +182,9 @@ class CanonicalEntity(SQLModel, table=True):
     role: str = ""
     aliases: list[str] = _json_column([])  # surface forms merged into this entity
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 class Briefing(SQLModel, table=True):
@@ -192,6 +209,10 @@ class Briefing(SQLModel, table=True):
     actor_edits: dict[str, dict[str, Any]] = _json_column({})  # entity key -> {"role": str, "name": str, "removed": bool}
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
 
 class BriefingItem(SQLModel, table=True):
@@ -215,6 +236,10 @@ class BriefingItem(SQLModel, table=True):
     quote: str = ""  # the quoted words when trimmed (may hold "[…]"); "" = the whole passage ``text``
     paraphrase: str = ""  # the officer's own words for the passage (printed without quotation marks)
     created_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
 
 class LessonAction(StrEnum):
@@ -255,6 +280,10 @@ class Lesson(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     superseded_by: int | None = None
     withdrawn: bool = False
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
     @property
     def active(self) -> bool:

@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from briefing_app import __version__
 
-        database = self.services.db.path if self.attached else "opening…"
+        database = self.services.db.location if self.attached else "opening…"
         QMessageBox.about(self, "About Briefing Builder",
                           f"<b>Briefing Builder</b> {__version__}<br>Database: {database}")
 
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         self.current_article_id = article_id
-        self.memory.set_last_article(self.services.db.path, article_id)
+        self.memory.set_last_article(self.services.db.location, article_id)
         self.library.select_article(article_id)
         self.render_annotations()
         self.articleShown.emit(article_id)
@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
 
     def reopen_last_article(self) -> int | None:
         """Show the article shown last in this database (else the newest); returns its id."""
-        last = self.memory.last_article(self.services.db.path)
+        last = self.memory.last_article(self.services.db.location)
         if last is None or self.services.articles.get(last) is None:
             summaries = self.services.articles.list_summaries(limit=1)
             last = summaries[0].id if summaries else None

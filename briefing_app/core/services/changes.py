@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -32,6 +31,7 @@ from briefing_app.core.models import (
     utcnow,
 )
 from briefing_app.storage.database import Database
+from briefing_app.storage.sql import upsert
 
 #: Parents before children: rows are written in this order and deleted in the reverse.
 WRITE_ORDER: tuple[type[SQLModel], ...] = (Article, Briefing, CanonicalEntity, Annotation, Note, BriefingItem, Lesson)
@@ -197,6 +197,22 @@ def raw_select(model: type[SQLModel], where: str) -> str:
     return f"SELECT {', '.join(_quoted(c.name) for c in table.columns)} FROM {table.name} WHERE {where}"
 
 
+def read_raw(conn: Connection, model: type[SQLModel], where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Rows of :func:`raw_select` in the database's form, for :meth:`RowSnapshot.from_raw`.
+
+    That form is SQLite's (JSON as text, times as text): on another engine each value the driver
+    decoded is put in that form, so a snapshot means the same on both.
+    """
+    result = conn.exec_driver_sql(raw_select(model, where), params)
+    names = list(result.keys())
+    rows = [dict(zip(names, values, strict=True)) for values in result.fetchall()]
+    if conn.dialect.name != "sqlite":
+        to_db = _converters(model)[1]
+        rows = [{k: to_db[k](v) if to_db[k] is not None and v is not None else v for k, v in row.items()}
+                for row in rows]
+    return rows
+
+
 def _quoted(name: str) -> str:
     return f'"{name}"'
 
@@ -343,15 +359,14 @@ def _chunks(keys: list[Any]) -> Iterable[list[Any]]:
 
 def _upsert(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """Insert the rows, or overwrite every column of those that exist (ids written back as they were)."""
-    table = table_of(model)
-    stmt = sqlite_insert(table)
-    stmt = stmt.on_conflict_do_update(index_elements=[table.c[_pk(model)]],
-                                      set_={c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key})
-    conn.execute(stmt, rows)
+    upsert(conn, table_of(model), _pk(model), rows)
 
 
 def _upsert_raw(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """:func:`_upsert` for values already in the database's form: one driver-level executemany."""
+    if conn.dialect.name != "sqlite":  # that form is SQLite's (see read_raw): typed values elsewhere
+        _upsert(conn, model, [RowSnapshot(model, raw=row).values for row in rows])
+        return
     table = table_of(model)
     names = [c.name for c in table.columns]
     keys = [c.key for c in table.columns]

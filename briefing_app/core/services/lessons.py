@@ -223,7 +223,8 @@ class LessonService:
         """A counter that moves whenever a lesson is added, superseded, withdrawn or restored."""
         with self.db.engine.connect() as conn:
             row = conn.exec_driver_sql(
-                "SELECT count(*), max(id), max(updated_at), sum(withdrawn), count(superseded_by) FROM lesson"
+                "SELECT count(*), max(id), max(updated_at), sum(CASE WHEN withdrawn THEN 1 ELSE 0 END), count(superseded_by) "
+                "FROM lesson"
             ).one()
         return tuple(row)
 
