@@ -27,7 +27,7 @@ def find_bin_dir() -> Path | None:
         return Path(override) if (Path(override) / "initdb").exists() else None
     on_path = shutil.which("initdb")
     if on_path:
-        return Path(on_path).parent
+        return Path(on_path).resolve().parent  # (a link in /usr/local/bin: the real folder)
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     return Path(found[-1]).parent if found else None
 
