@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, String
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import declared_attr
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -71,6 +72,12 @@ class StrEnumType(TypeDecorator[StrEnum]):
         return None if value is None else self.enum(value)
 
 
+def _versioned(cls: Any) -> dict[str, Any]:
+    """Mapper arguments of a row two officers may edit at once: every ORM update says
+    ``WHERE version = <the version read>`` and raises the version (optimistic concurrency)."""
+    return {"version_id_col": cls.__table__.c.version}
+
+
 def _json_column(default: Any, nullable: bool = False) -> Any:
     """A real JSON column (SQLite stores it as text; SQLAlchemy encodes and decodes it)."""
     factory = (lambda: type(default)()) if default is not None else None
@@ -106,6 +113,10 @@ class Article(SQLModel, table=True):
     changed_at: datetime | None = None
     version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
+
 
 class Annotation(SQLModel, table=True):
     """An entity mention or a pillar passage, with full provenance."""
@@ -137,6 +148,10 @@ class Annotation(SQLModel, table=True):
     changed_by: str = ""
     changed_at: datetime | None = None
     version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
 
 class Note(SQLModel, table=True):
@@ -214,6 +229,10 @@ class Briefing(SQLModel, table=True):
     changed_at: datetime | None = None
     version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
 
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
+
 
 class BriefingItem(SQLModel, table=True):
     """A passage placed in a briefing section."""
@@ -240,6 +259,10 @@ class BriefingItem(SQLModel, table=True):
     changed_by: str = ""
     changed_at: datetime | None = None
     version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
 
 class LessonAction(StrEnum):
@@ -284,6 +307,10 @@ class Lesson(SQLModel, table=True):
     changed_by: str = ""
     changed_at: datetime | None = None
     version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
     @property
     def active(self) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from briefing_app.core.tempfiles import remove_stale
@@ -42,6 +43,7 @@ from briefing_app.storage.errors import (
     MIN_FREE_BYTES,
     DatabaseCorrupt,
     DatabaseTooNew,
+    StaleEdit,
     StorageError,
     check_free_space,
     disk_full,
@@ -58,6 +60,16 @@ __all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def default_officer() -> str:
+    """The officer's name until Services.open is told one: the operating-system user."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "officer"
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -189,6 +201,11 @@ class Database:
         self.read_only_reason = read_only_reason
         #: Where it is, for messages and per-database memory: the file, or the URL without password.
         self.location = location if location is not None else str(path)
+        #: Who writes through this connection: recorded in ``changed_by`` (Services.open sets it).
+        self.officer = default_officer()
+        #: (model, id) -> the version of each versioned row as this officer last read it (desk mode:
+        #: an edit of a row another officer changed since is refused; core/services/desk.py).
+        self.seen: dict[tuple[type, Any], int] = {}
 
     @property
     def is_server(self) -> bool:
@@ -208,8 +225,12 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work; objects stay usable after it closes (no expiry)."""
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        with Session(self.engine, expire_on_commit=False, info={"db": self}) as session:
+            try:
+                yield session
+            except StaleDataError as exc:
+                # The row changed between this session's read and its write (another officer).
+                raise StaleEdit("this item") from exc
 
     def integrity_check(self) -> list[str]:
         """Full ``PRAGMA integrity_check`` rows (["ok"] when healthy); a server checks its own pages."""

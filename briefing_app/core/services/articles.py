@@ -508,7 +508,7 @@ class ArticleService:
             decided_pillars = {(a.start, a.end, a.label) for a in kept if a.kind == AnnotationKind.PILLAR}
             now = utcnow()
             common = {"article_id": article_id, "status": AnnotationStatus.SUGGESTED, "original": None, "created_by": "analyzer",
-                      "created_at": now, "updated_at": now}
+                      "created_at": now, "updated_at": now, "changed_by": self.db.officer, "changed_at": now}
             rows: list[dict[str, object]] = []
             for ent in result.entities:
                 if ((AnnotationKind.ENTITY, ent.start, ent.end) in decided
