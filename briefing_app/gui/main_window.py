@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import briefing_app.gui.undo as undo_module
 from briefing_app.gui.status_bar import ElidingStatusBar
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
         self.undo_stack = QUndoStack(self)
+        # An undo refused because another officer changed the rows since (desk mode): say who, in words.
+        undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
         self.placeholder = QLabel(OPENING_TEXT, self)
         self.placeholder.setObjectName("openingPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
