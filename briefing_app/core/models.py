@@ -303,6 +303,7 @@ class Lesson(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     superseded_by: int | None = None
     withdrawn: bool = False
+    taught_by: str = ""  # the officer who taught it (desk mode: only they, or a desk lead, withdraw it)
     # Desk mode (issue 19): who changed the row last, and when (migration 0007).
     changed_by: str = ""
     changed_at: datetime | None = None

@@ -206,6 +206,9 @@ class Database:
         #: (model, id) -> the version of each versioned row as this officer last read it (desk mode:
         #: an edit of a row another officer changed since is refused; core/services/desk.py).
         self.seen: dict[tuple[type, Any], int] = {}
+        #: May withdraw any officer's lesson: always on one's own file; on a desk server, a member of
+        #: the ``desk_lead`` role (storage/server.py).
+        self.desk_lead = True
 
     @property
     def is_server(self) -> bool:

@@ -68,7 +68,21 @@ def open_server(target: str) -> Database:
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StorageError(f"Could not prepare {name}: {_first_line(exc)}") from exc
-    return Database(None, engine, location=location)
+    db = Database(None, engine, location=location)
+    db.desk_lead = _is_desk_lead(engine)
+    return db
+
+
+#: The PostgreSQL role whose members lead the desk (may withdraw any officer's lesson).
+DESK_LEAD_ROLE = "desk_lead"
+
+
+def _is_desk_lead(engine: Engine) -> bool:
+    """Whether the connected login is a member of :data:`DESK_LEAD_ROLE` (False when it does not exist)."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :role) "
+            "THEN pg_has_role(session_user, :role, 'MEMBER') ELSE false END"), {"role": DESK_LEAD_ROLE}).scalar())
 
 
 def _refuse_foreign(engine: Engine, name: str) -> None:

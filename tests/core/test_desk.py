@@ -98,3 +98,24 @@ def test_every_row_records_who_changed_it_and_when(asha: Services, bram: Service
     assert updated.changed_at is not None and updated.changed_at >= briefing.changed_at
     accepted = bram.annotations.accept_all_remaining(article_id)
     assert not accepted  # nothing suggested yet: nothing to stamp
+
+
+def test_lessons_show_who_taught_them_and_only_they_or_a_desk_lead_withdraw_them(asha: Services,
+                                                                                 bram: Services) -> None:
+    article_id = _article(asha)
+    tag_id = asha.annotations.add(article_id, "entity", 0, 4, "PERSON").id
+    asha.annotations.reject([tag_id])  # Asha teaches: never suggest "Modi" as PERSON again
+    (lesson,) = bram.lessons.all()
+    assert lesson.taught_by == "Asha"
+    bram.db.desk_lead = False
+    with pytest.raises(ValueError, match="only Asha, who taught this lesson, or a desk lead can withdraw it"):
+        bram.lessons.withdraw(lesson.id or 0)
+    assert [x.id for x in asha.lessons.all()] == [lesson.id]  # still applied
+    bram.db.desk_lead = True
+    withdrawn = bram.lessons.withdraw(lesson.id or 0)
+    assert withdrawn and asha.lessons.all() == []
+    asha.db.desk_lead = False
+    own = asha.annotations.add(article_id, "entity", 30, 34, "PERSON").id
+    asha.annotations.reject([own])
+    mine = [x for x in asha.lessons.all() if x.text == "Both"]
+    assert mine and asha.lessons.withdraw(mine[0].id or 0)  # one's own lesson: always

@@ -71,6 +71,14 @@ def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
         obj = row
         if hasattr(obj, "changed_by"):
             obj.changed_by, obj.changed_at = officer, now
+        if type(obj) is Lesson and not obj.taught_by:
+            obj.taught_by = officer
+
+
+def may_withdraw(db: Any, taught_by: str) -> bool:
+    """Whether this officer may withdraw a lesson taught by ``taught_by``: their own, one with no
+    teacher recorded (taught before desk mode), or anyone's for a desk lead."""
+    return not taught_by or taught_by == db.officer or bool(db.desk_lead)
 
 
 @event.listens_for(Session, "after_commit")

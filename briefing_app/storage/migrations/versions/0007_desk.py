@@ -5,6 +5,8 @@
 * the rows two officers may edit at once (articles, annotations, briefings, briefing items,
   lessons) get ``version``, 1 for existing rows: a write says which version it read and is
   refused when another officer's write came first (issue 19);
+* ``lesson.taught_by``: the officer who taught it ("" for older lessons: anyone may withdraw those);
+  in a desk database an officer withdraws only their own lessons, a desk lead anyone's;
 * on PostgreSQL, ``article.search_vector``, a generated ``tsvector`` over title, outlet and text
   (title weighted first, the ``simple`` configuration: no stemming, like SQLite's unicode61),
   with a GIN index. SQLite keeps its FTS5 table of 0001.
@@ -54,6 +56,9 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column("changed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
             if versioned:
                 batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+    with op.batch_alter_table("lesson", schema=None, table_kwargs={"sqlite_autoincrement": True}) as batch_op:
+        batch_op.add_column(sa.Column("taught_by", sqlmodel.sql.sqltypes.AutoString(), nullable=False,
+                                      server_default=""))
     if op.get_bind().dialect.name == "postgresql":
         op.execute(SEARCH_VECTOR)
         op.execute("CREATE INDEX ix_article_search_vector ON article USING GIN (search_vector)")
@@ -63,6 +68,8 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_article_search_vector")
         op.execute("ALTER TABLE article DROP COLUMN IF EXISTS search_vector")
+    with op.batch_alter_table("lesson", schema=None, table_kwargs={"sqlite_autoincrement": True}) as batch_op:
+        batch_op.drop_column("taught_by")
     for table, (versioned, autoincrement) in TABLES.items():
         with op.batch_alter_table(table, schema=None,
                                   table_kwargs={"sqlite_autoincrement": autoincrement}) as batch_op:
