@@ -4,8 +4,8 @@ Run alone: ``.venv/bin/python tests/benchmarks/bench_desk_search.py [ARTICLES]``
 ``make bench`` runs it too when PostgreSQL's binaries are installed). It starts a throwaway cluster
 (tests/pg_cluster.py), creates the schema through the app (migrations, tsvector + GIN index), and
 generates the library inside the server with one INSERT … SELECT over generate_series: article g
-gets 60 words drawn from a fixed 160-word vocabulary of desk reporting (word i of article g is
-vocabulary[(g·7919 + i·104729) mod 160], so the mix varies from article to article), a title
+gets 60 words drawn from a fixed 155-word vocabulary of desk reporting (word i of article g is
+vocabulary[(g·7919 + i·104729) mod 155], so the mix varies from article to article), a title
 "Report g" and one of four outlets; every 1,000th article also says "hydrogen corridor" (a rare
 phrase). The GIN index is built by the migration's index as rows arrive. Then it times what the
 library panel runs: ``search_hits`` (ranked, 200 hits with snippets) for a rare word, a common word,

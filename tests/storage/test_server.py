@@ -92,3 +92,22 @@ def test_targets_tell_files_from_server_urls_and_drop_passwords() -> None:
     assert has_password("postgresql://officer:pw@deskserver/briefings")
     assert not has_password("postgresql://officer@deskserver/briefings")
     assert describe("postgresql+psycopg://officer@deskserver/briefings") == "the desk database briefings on deskserver"
+
+
+def test_members_of_the_desk_lead_role_lead_the_desk(db_target: str, pg_cluster: object) -> None:
+    if not is_server_url(db_target):
+        pytest.skip("needs the PostgreSQL database")
+    officer = f"bram_{uuid.uuid4().hex[:8]}"
+    for statement in (f"CREATE ROLE {officer} LOGIN",
+                      f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {officer}",
+                      f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {officer}"):
+        _sql(pg_cluster, db_target, statement)
+    as_bram = db_target.replace("officer@", f"{officer}@")
+    db = open_database(as_bram)
+    assert db.desk_lead is False  # an ordinary officer (no desk_lead role, or not a member)
+    db.close()
+    _sql(pg_cluster, db_target, "DO $$ BEGIN CREATE ROLE desk_lead; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+    _sql(pg_cluster, db_target, f"GRANT desk_lead TO {officer}")
+    db = open_database(as_bram)
+    assert db.desk_lead is True
+    db.close()
