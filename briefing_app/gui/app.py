@@ -181,11 +181,12 @@ class _Launch:
         thread (a large file's integrity check takes seconds); damage, a full disk or a busy file
         are then handled on the GUI thread by ``open_locked`` (it asks the officer)."""
         path = self.lock.db_path
+        officer = self.settings.author if self.settings is not None else ""
 
         def work(_progress: object, _cancelled: object) -> Services:
             from briefing_app.core.services import Services
 
-            self._opened = Services.open(path)
+            self._opened = Services.open(path, officer=officer)  # the name recorded in what they change
             # Module imports only (classes, no widgets): the GUI thread then just builds.
             import briefing_app.gui.briefing  # noqa: F401
             import briefing_app.gui.import_dialogs  # noqa: F401
@@ -200,7 +201,7 @@ class _Launch:
 
         def failed(_exc: BaseException, _tb: str) -> None:
             # Again, in the foreground: the same checks, now with dialogs (recovery, disk full…).
-            self.services = open_locked(self.lock, self.window)
+            self.services = open_locked(self.lock, self.window, officer=officer)
             if self.services is None:  # told why; the lock is released
                 self.failed_status = 2
                 QApplication.exit(2)

@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.preferences import PreferencesDialog
 
         PreferencesDialog(self.settings, self).exec()
+        if self.attached and self.settings.author.strip():
+            self.services.db.officer = self.settings.author.strip()  # the name recorded in what they change
 
     def _about(self) -> None:
         from briefing_app import __version__

@@ -62,13 +62,14 @@ def lock_safely(db_path: Path | str, parent: QWidget | None = None) -> InstanceL
     return lock
 
 
-def open_locked(lock: InstanceLock | DeskSession, parent: QWidget | None = None) -> Services | None:
+def open_locked(lock: InstanceLock | DeskSession, parent: QWidget | None = None,
+                officer: str = "") -> Services | None:
     """Open the locked database (offering recovery when damaged); None, lock released, on failure."""
     from briefing_app.core.services import Services
 
     for _attempt in range(2):
         try:
-            return Services.open(lock.db_path)
+            return Services.open(lock.db_path, officer=officer)
         except DatabaseCorrupt as exc:
             print(f"briefing-app: error: {exc}", file=sys.stderr)
             if isinstance(lock, DeskSession):  # no file, no backups to offer: the server's administrator

@@ -57,7 +57,7 @@ def _generate(url: str, articles: int) -> float:
                              status, analysis_mode, created_at, updated_at, changed_by, version)
         SELECT 'Report ' || g, (ARRAY['Wire','Herald','Post','Times'])[1 + g % 4], '', '', '2026-01-01', '',
                'txt',
-               (SELECT string_agg(({words})[1 + ((g * 7919 + i * 104729) % {n})], ' ')
+               (SELECT string_agg(({words})[1 + ((g::bigint * 7919 + i * 104729) % {n})::int], ' ')
                   FROM generate_series(1, 60) i)
                || CASE WHEN g % 1000 = 0 THEN ' hydrogen corridor' ELSE '' END,
                md5(g::text), 'new', '', now(), now(), 'bench', 1
