@@ -12,7 +12,7 @@ from pathlib import Path
 from briefing_app import __version__
 from briefing_app.storage.target import is_server_url
 
-SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "gui")
+SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "desk", "gui")
 
 #: Exit status when the database is open in a Briefing Builder window (nothing was done).
 EXIT_DATABASE_IN_USE = 3
@@ -96,6 +96,16 @@ def _sub_parser() -> argparse.ArgumentParser:
     q.add_argument("--db", required=True)
     q = lsubs.add_parser("list", help="list the database's active lessons")
     q.add_argument("--db", required=True)
+
+    p = subs.add_parser("desk", help="offline laptops: take a copy of a desk database, bring the edits back")
+    dsubs = p.add_subparsers(dest="desk_command", required=True)
+    q = dsubs.add_parser("take-copy", help="copy the desk library into a new SQLite file for working offline")
+    q.add_argument("--db", required=True, help="the desk database")
+    q.add_argument("--out", required=True, help="the new file (its base versions go beside it, .desk.json)")
+    q = dsubs.add_parser("bring-back", help="merge the edits made in a copy into the desk; conflicts are listed")
+    q.add_argument("file", help="the copy taken with take-copy")
+    q.add_argument("--db", required=True, help="the desk database")
+    q.add_argument("--officer", default="", help="your name in the rows brought back (default: your login)")
     return parser
 
 
@@ -129,6 +139,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
     handlers = {
         "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
         "eval": _cmd_eval, "eval-commitments": _cmd_eval_commitments, "list": _cmd_list, "lessons": _cmd_lessons,
+        "desk": _cmd_desk,
     }
     from briefing_app.storage.errors import storage_error_from
 
@@ -461,6 +472,32 @@ def _cmd_list(args: argparse.Namespace) -> int:
     finally:
         services.close()
     return 0
+
+
+def _cmd_desk(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import Services
+    from briefing_app.core.services.desk_copy import bring_back, take_copy
+
+    services = Services.open(args.db, officer=getattr(args, "officer", ""))
+    try:
+        if args.desk_command == "take-copy":
+            try:
+                rows = take_copy(services.db, Path(args.out))
+            except ValueError as exc:
+                raise UserError(str(exc)) from exc
+            print(f"copied {rows} rows into {args.out}")
+            return 0
+        try:
+            report = bring_back(services.db, Path(args.file))
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+        for conflict in report.conflicts:
+            print(f"conflict: {conflict}")
+        print(f"brought back: {report.updated} changed, {report.added} added, {report.unchanged} unchanged, "
+              f"{len(report.conflicts)} conflict(s)")
+        return 1 if report.conflicts else 0
+    finally:
+        services.close()
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
