@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import briefing_app.gui.undo as undo_module
 from briefing_app.gui.status_bar import ElidingStatusBar
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
@@ -100,8 +99,6 @@ class MainWindow(QMainWindow):
         self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
         self.undo_stack = QUndoStack(self)
-        # An undo refused because another officer changed the rows since (desk mode): say who, in words.
-        undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
         self.placeholder = QLabel(OPENING_TEXT, self)
         self.placeholder.setObjectName("openingPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -129,6 +126,11 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.model_name = self._model_arg or settings.model or None
+        # An undo refused because another officer changed the rows since (desk mode): say who, in words.
+        # (Imported here: the undo module pulls in the services, which must not load before the first paint.)
+        import briefing_app.gui.undo as undo_module
+
+        undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
         return [self._build_centre, self._build_docks, self._install_library_features,
                 self._install_builder, self._install_review, self._finish_attach]
 
