@@ -119,3 +119,18 @@ def test_lessons_show_who_taught_them_and_only_they_or_a_desk_lead_withdraw_them
     asha.annotations.reject([own])
     mine = [x for x in asha.lessons.all() if x.text == "Both"]
     assert mine and asha.lessons.withdraw(mine[0].id or 0)  # one's own lesson: always
+
+
+def test_two_writes_of_the_same_officer_from_one_read_both_land_last_one_winning(asha: Services) -> None:
+    """An analysis thread and the officer's edit in one window: no refusal among oneself (as before desk mode)."""
+    article_id = _article(asha)
+    with asha.db.session() as first, asha.db.session() as second:
+        a_row, b_row = first.get(Article, article_id), second.get(Article, article_id)
+        assert a_row is not None and b_row is not None
+        a_row.title, b_row.outlet = "Edited title", "Wire"
+        first.add(a_row)
+        first.commit()
+        second.add(b_row)
+        second.commit()
+    stored = asha.articles.get(article_id)
+    assert stored is not None and stored.outlet == "Wire" and stored.version == 3
