@@ -10,8 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefing_app import __version__
+from briefing_app.storage.target import is_server_url
 
-SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "gui")
+SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "desk", "gui")
 
 #: Exit status when the database is open in a Briefing Builder window (nothing was done).
 EXIT_DATABASE_IN_USE = 3
@@ -32,7 +33,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                     f"Subcommands: {', '.join(SUBCOMMANDS[:-1])} (see `briefing-app SUBCOMMAND -h`).",
     )
     parser.add_argument("--version", action="version", version=f"briefing-app {__version__}")
-    parser.add_argument("--db", help="database file (default: one in your user data folder)")
+    parser.add_argument("--db", help="database file (default: one in your user data folder), or a desk database "
+                        "URL such as postgresql+psycopg://officer@deskserver/briefings")
     parser.add_argument("--open", dest="open_file", metavar="FILE", help="import and show FILE")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="wait for analysis, save a PNG of the window and exit")
@@ -96,6 +98,16 @@ def _sub_parser() -> argparse.ArgumentParser:
     q.add_argument("--db", required=True)
     q = lsubs.add_parser("list", help="list the database's active lessons")
     q.add_argument("--db", required=True)
+
+    p = subs.add_parser("desk", help="offline laptops: take a copy of a desk database, bring the edits back")
+    dsubs = p.add_subparsers(dest="desk_command", required=True)
+    q = dsubs.add_parser("take-copy", help="copy the desk library into a new SQLite file for working offline")
+    q.add_argument("--db", required=True, help="the desk database")
+    q.add_argument("--out", required=True, help="the new file (its base versions go beside it, .desk.json)")
+    q = dsubs.add_parser("bring-back", help="merge the edits made in a copy into the desk; conflicts are listed")
+    q.add_argument("file", help="the copy taken with take-copy")
+    q.add_argument("--db", required=True, help="the desk database")
+    q.add_argument("--officer", default="", help="your name in the rows brought back (default: your login)")
     return parser
 
 
@@ -154,6 +166,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
     handlers = {
         "analyze": _cmd_analyze, "import": _cmd_import, "export-briefing": _cmd_export,
         "eval": _cmd_eval, "eval-commitments": _cmd_eval_commitments, "list": _cmd_list, "lessons": _cmd_lessons,
+        "desk": _cmd_desk,
     }
     from briefing_app.storage.errors import storage_error_from
 
@@ -167,7 +180,7 @@ def _run_subcommand(args: argparse.Namespace) -> int:
     except Exception as exc:
         # A full disk or a database kept busy by another program: one line, never a traceback.
         db = getattr(args, "db", None)
-        problem = storage_error_from(exc, Path(db).expanduser().resolve() if db else None)
+        problem = storage_error_from(exc, Path(db).expanduser().resolve() if db and not is_server_url(db) else None)
         if problem is None:
             raise
         raise UserError(str(problem)) from exc
@@ -182,7 +195,9 @@ def _database_lock(db: str | None, command: str) -> Iterator[None]:
     lost to a file dialog (see storage/db_lock.py) and a second process would
     then damage its database.
     """
-    if not db or not Path(db).expanduser().parent.is_dir():
+    if not db or is_server_url(db) or not Path(db).expanduser().parent.is_dir():
+        # (A desk database on a server has no file to lock: its own locks and the version
+        # columns keep concurrent writers apart.)
         # No folder, so no database and no window on it: leave the folder uncreated (the
         # subcommand decides whether to make one, or refuses).
         yield
@@ -390,7 +405,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _storage_message(exc: BaseException, db: str) -> str:
     from briefing_app.storage.errors import storage_error_from
 
-    problem = storage_error_from(exc, Path(db).expanduser().resolve())
+    problem = storage_error_from(exc, None if is_server_url(db) else Path(db).expanduser().resolve())
     return str(problem if problem is not None else exc).rstrip(".") + "."
 
 
@@ -486,13 +501,39 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_desk(args: argparse.Namespace) -> int:
+    from briefing_app.core.services import Services
+    from briefing_app.core.services.desk_copy import bring_back, take_copy
+
+    services = Services.open(args.db, officer=getattr(args, "officer", ""))
+    try:
+        if args.desk_command == "take-copy":
+            try:
+                rows = take_copy(services.db, Path(args.out))
+            except ValueError as exc:
+                raise UserError(str(exc)) from exc
+            print(f"copied {rows} rows into {args.out}")
+            return 0
+        try:
+            report = bring_back(services.db, Path(args.file))
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+        for conflict in report.conflicts:
+            print(f"conflict: {conflict}")
+        print(f"brought back: {report.updated} changed, {report.added} added, {report.unchanged} unchanged, "
+              f"{len(report.conflicts)} conflict(s)")
+        return 1 if report.conflicts else 0
+    finally:
+        services.close()
+
+
 def _cmd_lessons(args: argparse.Namespace) -> int:
     from briefing_app.core.services import Services
     from briefing_app.core.services.lessons import LessonFileError
 
     if args.lessons_command == "import" and not Path(args.file).is_file():
         raise UserError(f"{args.file}: no such file")
-    if args.lessons_command in ("export", "list") and not Path(args.db).is_file():
+    if args.lessons_command in ("export", "list") and not is_server_url(args.db) and not Path(args.db).is_file():
         raise UserError(f"{args.db}: no such database")
     services = Services.open(args.db)
     try:

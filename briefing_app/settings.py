@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from briefing_app.nlp.types import ALL_LABELS
 from briefing_app.storage.paths import config_dir
+from briefing_app.storage.target import has_password, without_password
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,9 @@ class Settings(BaseModel):
     sample_opened: bool = False
     last_export_dir: str = ""
     last_import_dir: str = ""
+    # The library opened when no --db is given: "" = the file in the user data folder, a file path,
+    # or a desk database URL (issue 19). Never with a password (see _no_password).
+    database: str = ""
 
     @field_validator("classifications")
     @classmethod
@@ -76,6 +80,17 @@ class Settings(BaseModel):
         if not cleaned:
             raise ValueError("needs at least one non-blank marking")
         return cleaned
+
+    @field_validator("database")
+    @classmethod
+    def _no_password(cls, value: str) -> str:
+        """A password never lands in the settings file: it is dropped (libpq reads ~/.pgpass)."""
+        value = value.strip()
+        if has_password(value):
+            log.warning("Settings: the database address held a password; it was dropped "
+                        "(keep it in ~/.pgpass instead)")
+            return without_password(value)
+        return value
 
     @field_validator("hidden_labels")
     @classmethod

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_app.storage.target import is_server_url
+
 
 def check_export_request(db: str, template: str | None, classification: str | None,
                          allowed: list[str]) -> str | None:
@@ -12,7 +14,7 @@ def check_export_request(db: str, template: str | None, classification: str | No
     Raises ``ValueError`` with a one-line message. ``classification`` matches the
     configured list case-insensitively ("secret" -> "SECRET"); None stays None.
     """
-    if not Path(db).expanduser().is_file():
+    if not is_server_url(db) and not Path(db).expanduser().is_file():
         raise ValueError(f"{db}: no such database")
     if template and not Path(template).expanduser().is_file():
         raise ValueError(f"{template}: no such template file")

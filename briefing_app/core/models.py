@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import declared_attr
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -80,6 +81,12 @@ class StrEnumType(TypeDecorator[StrEnum]):
         return None if value is None else self.enum(value)
 
 
+def _versioned(cls: Any) -> dict[str, Any]:
+    """Mapper arguments of a row two officers may edit at once: every ORM update says
+    ``WHERE version = <the version read>`` and raises the version (optimistic concurrency)."""
+    return {"version_id_col": cls.__table__.c.version}
+
+
 def _json_column(default: Any, nullable: bool = False) -> Any:
     """A real JSON column (SQLite stores it as text; SQLAlchemy encodes and decodes it)."""
     factory = (lambda: type(default)()) if default is not None else None
@@ -110,6 +117,14 @@ class Article(SQLModel, table=True):
     # Indexed: the library view pages newest first (migration 0004).
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
 
 class Annotation(SQLModel, table=True):
@@ -143,6 +158,14 @@ class Annotation(SQLModel, table=True):
     created_by: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
 
 class Note(SQLModel, table=True):
@@ -160,6 +183,9 @@ class Note(SQLModel, table=True):
     annotation_id: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 class Pillar(SQLModel, table=True):
@@ -171,6 +197,9 @@ class Pillar(SQLModel, table=True):
     description: str = ""
     keywords: dict[str, float] = _json_column({})  # term -> weight
     position: int = 0
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 class CanonicalEntity(SQLModel, table=True):
@@ -182,6 +211,9 @@ class CanonicalEntity(SQLModel, table=True):
     role: str = ""
     aliases: list[str] = _json_column([])  # surface forms merged into this entity
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 class Briefing(SQLModel, table=True):
@@ -209,6 +241,14 @@ class Briefing(SQLModel, table=True):
     drafted: dict[str, Any] = _json_column({})
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
 
 class BriefingItem(SQLModel, table=True):
@@ -232,6 +272,14 @@ class BriefingItem(SQLModel, table=True):
     quote: str = ""  # the quoted words when trimmed (may hold "[…]"); "" = the whole passage ``text``
     paraphrase: str = ""  # the officer's own words for the passage (printed without quotation marks)
     created_at: datetime = Field(default_factory=utcnow)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
 
 class LessonAction(StrEnum):
@@ -272,6 +320,15 @@ class Lesson(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     superseded_by: int | None = None
     withdrawn: bool = False
+    taught_by: str = ""  # the officer who taught it (desk mode: only they, or a desk lead, withdraw it)
+    # Desk mode (issue 19): who changed the row last, and when (migration 0007).
+    changed_by: str = ""
+    changed_at: datetime | None = None
+    version: int = 1  # raised by every write; a write of an older version is refused (optimistic concurrency)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declarative hook)
+        return _versioned(cls)
 
     @property
     def active(self) -> bool:

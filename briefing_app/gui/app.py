@@ -17,14 +17,20 @@ from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.safety import arm_backups, close_safely, lock_safely, open_locked
 from briefing_app.gui.startup_probe import arm_startup_probe
 from briefing_app.resources import resource_file, resource_path
-from briefing_app.storage.paths import default_db_path
+from briefing_app.storage.paths import config_dir, default_db_path
+from briefing_app.storage.target import is_server_url, saved_database
 
 if TYPE_CHECKING:
     from briefing_app.core.services import Services
-    from briefing_app.gui.instance_lock import InstanceLock
+    from briefing_app.gui.instance_lock import DeskSession, InstanceLock
     from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def settings_path() -> Path:
+    """The settings file (as briefing_app.settings names it; that module imports pydantic, a long import)."""
+    return config_dir() / "settings.json"
 
 SAMPLE_ARTICLE = "sample_article.txt"
 
@@ -63,8 +69,9 @@ def run_gui(args: argparse.Namespace) -> int:
     (see ``_Launch``), while the language model loads in the background from the first of them.
     """
     app = application()
-    db_path = Path(args.db) if args.db else default_db_path()
-    lock = lock_safely(db_path)
+    # --db, else the library chosen in Preferences (a file or a desk database URL), else the default file.
+    target: Path | str = args.db or saved_database(settings_path()) or default_db_path()
+    lock = lock_safely(target if is_server_url(target) else Path(target))
     if lock is None:
         return 2
     window = MainWindow.starting(model=args.model)
@@ -107,7 +114,7 @@ class _Launch:
     responsive; the two long ones (importing SQLModel/SQLAlchemy and opening the database, whose
     integrity check reads the whole file) run on a worker thread."""
 
-    def __init__(self, window: MainWindow, lock: InstanceLock, args: argparse.Namespace) -> None:
+    def __init__(self, window: MainWindow, lock: InstanceLock | DeskSession, args: argparse.Namespace) -> None:
         self.window = window
         self.lock = lock
         self.args = args
@@ -174,11 +181,12 @@ class _Launch:
         thread (a large file's integrity check takes seconds); damage, a full disk or a busy file
         are then handled on the GUI thread by ``open_locked`` (it asks the officer)."""
         path = self.lock.db_path
+        officer = self.settings.author if self.settings is not None else ""
 
         def work(_progress: object, _cancelled: object) -> Services:
             from briefing_app.core.services import Services
 
-            self._opened = Services.open(path)
+            self._opened = Services.open(path, officer=officer)  # the name recorded in what they change
             # Module imports only (classes, no widgets): the GUI thread then just builds.
             import briefing_app.gui.briefing  # noqa: F401
             import briefing_app.gui.import_dialogs  # noqa: F401
@@ -193,7 +201,7 @@ class _Launch:
 
         def failed(_exc: BaseException, _tb: str) -> None:
             # Again, in the foreground: the same checks, now with dialogs (recovery, disk full…).
-            self.services = open_locked(self.lock, self.window)
+            self.services = open_locked(self.lock, self.window, officer=officer)
             if self.services is None:  # told why; the lock is released
                 self.failed_status = 2
                 QApplication.exit(2)

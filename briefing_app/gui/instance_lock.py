@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefing_app.storage.db_lock import WINDOW, DatabaseLock, lock_path
 
-__all__ = ["InstanceLock", "lock_path"]
+__all__ = ["DeskSession", "InstanceLock", "lock_path"]
 
 
 class InstanceLock(DatabaseLock):
@@ -36,3 +36,23 @@ class InstanceLock(DatabaseLock):
             "Only one window may work on a database at a time, so that no edit is lost. "
             "Switch to the window that is already open, or close it and start again."
         )
+
+
+class DeskSession:
+    """The stand-in for :class:`InstanceLock` on a desk database (a server URL): there is no file to
+    lock, and many windows may work on it at once (the server's locks and the rows' versions keep
+    their edits apart), so acquiring always succeeds."""
+
+    def __init__(self, url: str) -> None:
+        self.db_path = url
+
+    def acquire(self) -> bool:
+        """Nothing to take."""
+        return True
+
+    def release(self) -> None:
+        """Nothing to give back."""
+
+    def message(self) -> str:
+        """Never refused."""
+        return ""

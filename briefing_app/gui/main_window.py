@@ -141,6 +141,11 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.model_name = self._model_arg or settings.model or None
+        # An undo refused because another officer changed the rows since (desk mode): say who, in words.
+        # (Imported here: the undo module pulls in the services, which must not load before the first paint.)
+        import briefing_app.gui.undo as undo_module
+
+        undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
         return [self._build_centre, self._build_docks, self._install_library_features,
                 self._install_builder, self._install_review, self._finish_attach]
 
@@ -275,11 +280,13 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.preferences import PreferencesDialog
 
         PreferencesDialog(self.settings, self).exec()
+        if self.attached and self.settings.author.strip():
+            self.services.db.officer = self.settings.author.strip()  # the name recorded in what they change
 
     def _about(self) -> None:
         from briefing_app import __version__
 
-        database = self.services.db.path if self.attached else "opening…"
+        database = self.services.db.location if self.attached else "opening…"
         QMessageBox.about(self, "About Briefing Builder",
                           f"<b>Briefing Builder</b> {__version__}<br>Database: {database}")
 
@@ -421,7 +428,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         self.current_article_id = article_id
-        self.memory.set_last_article(self.services.db.path, article_id)
+        self.memory.set_last_article(self.services.db.location, article_id)
         self.library.select_article(article_id)
         self.render_annotations()
         self.articleShown.emit(article_id)
@@ -587,7 +594,7 @@ class MainWindow(QMainWindow):
 
     def reopen_last_article(self) -> int | None:
         """Show the article shown last in this database (else the newest); returns its id."""
-        last = self.memory.last_article(self.services.db.path)
+        last = self.memory.last_article(self.services.db.location)
         if last is None or self.services.articles.get(last) is None:
             summaries = self.services.articles.list_summaries(limit=1)
             last = summaries[0].id if summaries else None

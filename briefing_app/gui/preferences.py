@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.gui.window_state import WindowMemory
 from briefing_app.settings import Settings, save_settings
+from briefing_app.storage.target import has_password
 
 
 class PreferencesDialog(QDialog):
@@ -54,6 +55,12 @@ class PreferencesDialog(QDialog):
         self.model.setPlaceholderText("Bundled English model (en_core_web_sm 3.8.0)")
         self.model.setToolTip("Name of an installed spaCy pipeline (e.g. en_core_web_md) or a folder path. "
                               "Takes effect the next time the app starts.")
+        self.database = QLineEdit(settings.database)
+        self.database.setObjectName("databaseEdit")
+        self.database.setPlaceholderText("The library file in your user data folder")
+        self.database.setToolTip("A library file, or a desk database such as "
+                                 "postgresql+psycopg://officer@deskserver/briefings. Keep the password in "
+                                 "~/.pgpass, never here. Takes effect the next time the app starts.")
 
         form = QFormLayout()
         form.addRow("Your name / “From” line:", self.author)
@@ -61,7 +68,9 @@ class PreferencesDialog(QDialog):
         form.addRow("Default marking:", self.default_marking)
         form.addRow("Word template:", template_row)
         form.addRow("Language model:", self.model)
-        note = QLabel("The language model setting applies after a restart. Nothing is ever downloaded.")
+        form.addRow("Library database:", self.database)
+        note = QLabel("The language model and library database settings apply after a restart. "
+                      "Nothing is ever downloaded.")
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -108,7 +117,14 @@ class PreferencesDialog(QDialog):
         if template and not Path(template).is_file():
             QMessageBox.warning(self, "Preferences", f"The template {template} does not exist.")
             return
+        database = self.database.text().strip()
+        if has_password(database):
+            QMessageBox.warning(self, "Preferences", "Leave the password out of the database address: "
+                                "Briefing Builder never stores it. Put it in ~/.pgpass (one line: "
+                                "host:port:database:user:password) instead.")
+            return
         self.settings.author = self.author.text().strip()
+        self.settings.database = database
         self.settings.classifications = markings
         self.settings.default_classification = self.default_marking.currentText() or markings[0]
         self.settings.template = template

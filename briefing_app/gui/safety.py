@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from briefing_app.gui.instance_lock import InstanceLock
+from briefing_app.gui.instance_lock import DeskSession, InstanceLock
 from briefing_app.gui.read_only_banner import show_read_only_banner
 from briefing_app.storage.errors import DatabaseCorrupt, DiskFull, StorageError
+from briefing_app.storage.target import is_server_url
 
 if TYPE_CHECKING:
     from briefing_app.core.services import Services
@@ -29,7 +30,8 @@ log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
-def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services, InstanceLock] | None:
+def open_safely(db_path: Path | str, parent: QWidget | None = None
+                ) -> tuple[Services, InstanceLock | DeskSession] | None:
     """Lock and open ``db_path``; None (after telling the officer why) when the app cannot start."""
     lock = lock_safely(db_path, parent)
     if lock is None:
@@ -38,10 +40,12 @@ def open_safely(db_path: Path, parent: QWidget | None = None) -> tuple[Services,
     return (services, lock) if services is not None else None
 
 
-def lock_safely(db_path: Path, parent: QWidget | None = None) -> InstanceLock | None:
+def lock_safely(db_path: Path | str, parent: QWidget | None = None) -> InstanceLock | DeskSession | None:
     """Take the one-instance lock of ``db_path`` (cheap: done before the first paint); None after
-    telling the officer why not."""
-    lock = InstanceLock(db_path)
+    telling the officer why not. A desk database URL needs no lock (:class:`DeskSession`)."""
+    if is_server_url(db_path):
+        return DeskSession(str(db_path))
+    lock = InstanceLock(Path(db_path))
     try:
         acquired = lock.acquire()
     except StorageError as exc:
@@ -56,15 +60,19 @@ def lock_safely(db_path: Path, parent: QWidget | None = None) -> InstanceLock | 
     return lock
 
 
-def open_locked(lock: InstanceLock, parent: QWidget | None = None) -> Services | None:
+def open_locked(lock: InstanceLock | DeskSession, parent: QWidget | None = None,
+                officer: str = "") -> Services | None:
     """Open the locked database (offering recovery when damaged); None, lock released, on failure."""
     from briefing_app.core.services import Services
 
     for _attempt in range(2):
         try:
-            return Services.open(lock.db_path)
+            return Services.open(lock.db_path, officer=officer)
         except DatabaseCorrupt as exc:
             print(f"briefing-app: error: {exc}", file=sys.stderr)
+            if isinstance(lock, DeskSession):  # no file, no backups to offer: the server's administrator
+                QMessageBox.critical(parent, "Cannot open the database", str(exc))
+                break
             if not offer_recovery(lock.db_path, str(exc), parent):
                 break
         except StorageError as exc:
@@ -93,13 +101,16 @@ def arm_backups(window: QWidget, services: Services) -> None:
     if db.read_only:
         show_read_only_banner(window, db.read_only_reason or "the database cannot be written")  # type: ignore[arg-type]
         return
+    path = db.path
+    if path is None:  # a desk database: its server is backed up by its administrator (pg_dump)
+        return
     tasks = getattr(window, "tasks", None)
 
     def check() -> None:
         if tasks is None:
-            backup.backup_if_due(db.path)
+            backup.backup_if_due(path)
         elif not tasks.is_busy("backup"):
-            tasks.start("backup", lambda _p, _c: backup.backup_if_due(db.path), lambda _r: None)
+            tasks.start("backup", lambda _p, _c: backup.backup_if_due(path), lambda _r: None)
 
     timer = QTimer(window)
     timer.setObjectName("dailyBackupTimer")
@@ -109,13 +120,13 @@ def arm_backups(window: QWidget, services: Services) -> None:
     check()
 
 
-def close_safely(services: Services, lock: InstanceLock) -> None:
+def close_safely(services: Services, lock: InstanceLock | DeskSession) -> None:
     """Release the database, back it up (on exit) and give the lock up."""
     from briefing_app.storage import backup
 
     read_only = services.db.read_only
     path = services.db.path
     services.close()
-    if not read_only:
+    if not read_only and path is not None:
         backup.backup_on_exit(path)
     lock.release()

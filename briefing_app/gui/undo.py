@@ -10,13 +10,25 @@ transaction, and call ``refresh(changes, backwards)`` so the widgets follow.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
 from briefing_app.core.services.changes import ChangeService, ChangeSet
+from briefing_app.storage.errors import StaleEdit
+
+log = logging.getLogger(__name__)
 
 Refresh = Callable[[ChangeSet, bool], None]
+
+#: Where a refused undo/redo is told (desk mode: another officer changed the rows since); the main
+#: window sets it to its status bar. Default: the log only.
+def _log_refusal(message: str) -> None:
+    log.warning("%s", message)
+
+
+refusal_handler: Callable[[str], None] = _log_refusal
 
 
 class ChangeCommand(QUndoCommand):
@@ -35,13 +47,26 @@ class ChangeCommand(QUndoCommand):
     def redo(self) -> None:
         if self._done:
             self._done = False
-        else:
-            self.writer.redo(self.changes)
+        elif not self._write(backwards=False):
+            return
         self.refresh(self.changes, False)
 
     def undo(self) -> None:
-        self.writer.undo(self.changes)
-        self.refresh(self.changes, True)
+        if self._write(backwards=True):
+            self.refresh(self.changes, True)
+
+    def _write(self, backwards: bool) -> bool:
+        """Write the change set; False when another officer changed its rows since (desk mode): then
+        nothing was written, the command leaves the stack (it can never apply again), the screen
+        shows the rows as they are now, and the officer is told who changed them."""
+        try:
+            (self.writer.undo if backwards else self.writer.redo)(self.changes)
+        except StaleEdit as exc:
+            self.setObsolete(True)
+            self.refresh(self.changes, not backwards)  # (the rows as they stand: the other officer's)
+            refusal_handler(f"{'Undo' if backwards else 'Redo'} refused. {exc}")  # (the module's current one)
+            return False
+        return True
 
     def id(self) -> int:  # noqa: A003 (Qt API)
         return self._merge_id

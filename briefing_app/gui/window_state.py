@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QMargins, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from briefing_app.storage.paths import config_dir
+from briefing_app.storage.target import is_server_url
 
 #: Kinds of file dialog that each remember their own folder.
 DIALOG_KINDS = ("open", "import", "template")
@@ -109,7 +110,8 @@ def _rect_of(value: object) -> QRect | None:
 
 def _db_key(db_path: Path | str) -> str:
     # QSettings keys are paths themselves ("/" nests): a digest names the database safely.
-    return hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:16]
+    key = str(db_path) if is_server_url(db_path) else str(Path(db_path).resolve())
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def frame_margins(window: QMainWindow) -> QMargins:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from briefing_app.core.tempfiles import remove_stale
@@ -42,6 +43,7 @@ from briefing_app.storage.errors import (
     MIN_FREE_BYTES,
     DatabaseCorrupt,
     DatabaseTooNew,
+    StaleEdit,
     StorageError,
     check_free_space,
     disk_full,
@@ -49,6 +51,8 @@ from briefing_app.storage.errors import (
     remove_quietly,
     storage_error_from,
 )
+from briefing_app.storage.target import describe as describe_target
+from briefing_app.storage.target import is_server_url, sqlite_path
 from briefing_app.storage.text_decoding import install_tolerant_text
 
 __all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_reason"]
@@ -56,6 +60,16 @@ __all__ = ["Database", "backup_copy", "check_file", "open_database", "read_only_
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def default_officer() -> str:
+    """The officer's name until Services.open is told one: the operating-system user."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "officer"
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -176,13 +190,35 @@ def read_only_reason(path: Path) -> str | None:
 
 
 class Database:
-    """An open database file. Services get one of these and open short sessions."""
+    """An open database (an SQLite file or a desk server). Services get one of these and open short sessions."""
 
-    def __init__(self, path: Path, engine: Engine, read_only_reason: str | None = None) -> None:
+    def __init__(self, path: Path | None, engine: Engine, read_only_reason: str | None = None,
+                 location: str | None = None) -> None:
+        #: The SQLite file (None for a desk database on a server).
         self.path = path
         self.engine = engine
         #: Why the database was opened read-only (None: writable).
         self.read_only_reason = read_only_reason
+        #: Where it is, for messages and per-database memory: the file, or the URL without password.
+        self.location = location if location is not None else str(path)
+        #: Who writes through this connection: recorded in ``changed_by`` (Services.open sets it).
+        self.officer = default_officer()
+        #: (model, id) -> the version of each versioned row as this officer last read it (desk mode:
+        #: an edit of a row another officer changed since is refused; core/services/desk.py).
+        self.seen: dict[tuple[type, Any], int] = {}
+        #: May withdraw any officer's lesson: always on one's own file; on a desk server, a member of
+        #: the ``desk_lead`` role (storage/server.py).
+        self.desk_lead = True
+
+    @property
+    def is_server(self) -> bool:
+        """True for a desk database on a server (no file: no file lock, backups or file checks)."""
+        return self.path is None
+
+    @property
+    def name(self) -> str:
+        """A short name for messages."""
+        return self.path.name if self.path is not None else describe_target(self.location)
 
     @property
     def read_only(self) -> bool:
@@ -192,11 +228,17 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work; objects stay usable after it closes (no expiry)."""
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        with Session(self.engine, expire_on_commit=False, info={"db": self}) as session:
+            try:
+                yield session
+            except StaleDataError as exc:
+                # The row changed between this session's read and its write (another officer).
+                raise StaleEdit("this item") from exc
 
     def integrity_check(self) -> list[str]:
-        """Full ``PRAGMA integrity_check`` rows (["ok"] when healthy)."""
+        """Full ``PRAGMA integrity_check`` rows (["ok"] when healthy); a server checks its own pages."""
+        if self.is_server:
+            return ["ok"]
         with self.engine.connect() as conn:
             return [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
 
@@ -206,13 +248,19 @@ class Database:
 
 
 def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``.
+    """Open (creating if needed) and migrate the database at ``path``: a file, or a server URL.
 
     Raises a :class:`StorageError` subclass with a user-facing message when the
     file is corrupt, newer than this app, or cannot be written. A database on a
     read-only medium is opened read-only (see :attr:`Database.read_only`).
+    A URL (``postgresql+psycopg://officer@deskserver/briefings``) opens a desk
+    database: see :func:`briefing_app.storage.server.open_server`.
     """
-    db_path = Path(path).expanduser().resolve()
+    if is_server_url(path):
+        from briefing_app.storage.server import open_server
+
+        return open_server(str(path))
+    db_path = sqlite_path(path).expanduser().resolve()
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

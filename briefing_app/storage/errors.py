@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -43,6 +44,18 @@ class DiskFull(StorageError):
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class StaleEdit(StorageError):
+    """Another officer changed the row since this officer last saw it (desk mode): nothing was written."""
+
+    def __init__(self, what: str, officer: str = "", when: datetime | None = None) -> None:
+        by = f"by {officer}" if officer else "by another officer"
+        at = f" at {when.astimezone(UTC):%H:%M:%S} UTC on {when.astimezone(UTC):%d %b %Y}" if when else ""
+        super().__init__(f"Not saved: {what} was changed {by}{at}. You now see their version; "
+                         "make your change again if it still applies.")
+        self.officer = officer
+        self.when = when
 
 
 class DatabaseBusy(StorageError):

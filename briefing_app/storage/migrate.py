@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: importlib.resources, so a wheel and a frozen app work like a checkout).
 MIGRATIONS = "briefing_app.storage:migrations"
 #: The newest revision in migrations/versions (checked by tests/storage/test_migrate.py).
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 
 
 def alembic_config() -> Config:
@@ -45,6 +45,8 @@ def head_revision() -> str:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stamped in the database, or None for a new/unversioned file."""
+    if connection.dialect.name != "sqlite" and not inspect(connection).has_table("alembic_version"):
+        return None  # (a failed SELECT would abort a PostgreSQL transaction)
     try:
         row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
     except OperationalError:  # no alembic_version table: a new file
@@ -89,6 +91,9 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     cfg = alembic_config()
+    if engine.dialect.name != "sqlite":
+        _upgrade_server(engine)
+        return
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         try:
@@ -106,3 +111,22 @@ def upgrade(engine: Engine) -> None:
         finally:
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()
+
+
+#: pg_advisory_xact_lock key held while a desk database is upgraded (any constant of our own).
+_UPGRADE_LOCK = 0x42524646  # "BRFF"
+
+
+def _upgrade_server(engine: Engine) -> None:
+    """Upgrade a desk database (PostgreSQL): DDL is transactional there, so one transaction;
+    an advisory lock makes a second officer's app, started at the same moment, wait and then
+    find the schema already at head instead of running the migrations twice."""
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+        if current_revision(connection) == HEAD_REVISION:
+            return
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")

@@ -18,12 +18,12 @@ ALLOWED = ["UNCLASSIFIED", "OFFICIAL", "RESTRICTED", "CONFIDENTIAL", "SECRET"]
 
 
 @pytest.fixture
-def analysed_db(services: Services, db_path: Path, analyzer: object) -> Path:
+def analysed_db(services: Services, db_target: str, analyzer: object) -> str:
     """A database holding the bundled sample article, analysed (article #1)."""
     article = services.articles.add(load_document(resource_path("sample_article.txt")))
     assert article.id == 1
     AnalysisService(services.db, analyzer).analyze_article(article.id)  # type: ignore[arg-type]
-    return db_path
+    return db_target
 
 
 def _briefing_count(services: Services) -> int:
@@ -31,7 +31,7 @@ def _briefing_count(services: Services) -> int:
 
 
 def test_auto_draft_then_existing_briefing_with_every_option(
-    analysed_db: Path, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    analysed_db: str, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "draft.docx"
     assert main(["export-briefing", "--db", str(analysed_db), "--articles", "1", "--title", "Call note",
@@ -63,7 +63,7 @@ def test_auto_draft_then_existing_briefing_with_every_option(
     ],
 )
 def test_bad_arguments_give_one_line_and_store_nothing(
-    analysed_db: Path, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    analysed_db: str, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     extra: list[str], message: str,
 ) -> None:
     status = main(["export-briefing", "--db", str(analysed_db), *extra, "--out", str(tmp_path / "x.docx")])
@@ -75,7 +75,7 @@ def test_bad_arguments_give_one_line_and_store_nothing(
 
 
 def test_unwritable_target_or_broken_template_keeps_the_file_and_no_draft(
-    analysed_db: Path, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    analysed_db: str, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     locked = tmp_path / "locked.docx"
     locked.write_bytes(b"old")

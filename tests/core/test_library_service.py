@@ -119,9 +119,12 @@ def test_delete_many_removes_annotations_too(services: Services, library: dict[s
         left = session.exec(select(Annotation)).all()
     assert left == []
     assert services.articles.count() == 1
-    with services.db.engine.connect() as conn:
-        integrity = conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"))
-        assert integrity is not None
+    assert services.articles.search_hits("maritime") == [] or all(
+        h.article_id not in (library["maritime"], library["trade"]) for h in services.articles.search_hits("maritime"))
+    if services.db.engine.dialect.name == "sqlite":  # the FTS5 index agrees with the table
+        with services.db.engine.connect() as conn:
+            integrity = conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"))
+            assert integrity is not None
 
 
 def test_entity_choices_use_the_most_frequent_name(services: Services, library: dict[str, int]) -> None:

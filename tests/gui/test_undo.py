@@ -31,3 +31,29 @@ def test_a_typing_burst_merges_into_one_step_and_the_first_redo_only_refreshes(s
 def test_every_edit_command_is_a_change_command() -> None:
     assert review_commands.ChangeCommand is ChangeCommand
     assert ChangeSet("x").description == "x"
+
+
+def test_an_undo_of_a_row_another_officer_changed_is_refused_and_leaves_the_stack(
+        services: Services, db_path: object, monkeypatch: object) -> None:
+    """Desk mode: Ctrl+Z never reverts another officer's change; it says who made it and is dropped."""
+    import briefing_app.gui.undo as undo
+
+    told: list[str] = []
+    monkeypatch.setattr(undo, "refusal_handler", told.append)  # type: ignore[attr-defined]
+    services.db.officer = "Asha"
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    shown: list[bool] = []
+    stack = QUndoStack()
+    stack.push(ChangeCommand(services.changes, services.briefings.update_change(briefing.id, subject="Quad"),
+                             lambda _c, backwards: shown.append(backwards)))
+    bram = Services.open(str(db_path), officer="Bram")
+    try:
+        bram.briefings.update(briefing.id, subject="Quad summit, Tokyo")
+    finally:
+        bram.close()
+    stack.undo()
+    assert services.briefings.get(briefing.id).subject == "Quad summit, Tokyo"  # type: ignore[union-attr]
+    assert told and told[0].startswith("Undo refused. Not saved: this briefing was changed by Bram at ")
+    assert stack.count() == 0 and not stack.canRedo(), "the step that can no longer apply is gone"
+    assert shown == [False, False], "the screen shows the briefing as it now stands"

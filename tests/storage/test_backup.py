@@ -16,6 +16,9 @@ from briefing_app.storage.database import open_database
 from briefing_app.storage.errors import DatabaseCorrupt
 from briefing_app.storage.paths import backups_dir
 
+# Backups are copies of the SQLite file (a desk server is backed up by its administrator).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _add_article(services: Services, text: str) -> int:
     article = services.articles.add(ImportedDocument(title=text[:20], text=text, source_path=""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlmodel import col, select
 
 from briefing_app.core.models import Annotation, Article, LessonAction
@@ -13,6 +13,7 @@ from briefing_app.core.services.lessons import LessonService
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.types import AnalysisResult, CancelCheck, ProgressCallback
 from briefing_app.storage.database import Database
+from briefing_app.storage.sql import instr
 
 
 def lesson_words(action: str, text: str, from_text: str = "") -> set[str]:
@@ -61,7 +62,7 @@ class AnalysisService:
         with self.db.session() as session:
             for needle in sorted(n for n in needles if n.strip()):
                 found.update(i for i in session.exec(select(Article.id).where(
-                    col(Article.analysed_at).is_not(None), func.instr(Article.text, needle) > 0)) if i is not None)
+                    col(Article.analysed_at).is_not(None), instr(Article.text, needle) > 0)) if i is not None)
         return sorted(found)
 
     def resuggest_library(self, lesson_ids: Iterable[int] | None = None,

@@ -11,7 +11,6 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -24,12 +23,15 @@ from briefing_app.core.models import (
     LessonAction,
     utcnow,
 )
-from briefing_app.core.services.changes import ChangeSet, RowSnapshot, raw_select
+from briefing_app.core.services.changes import ChangeSet, RowSnapshot, read_raw
+from briefing_app.core.services.desk import remember
 from briefing_app.core.services.entity_ids import resolve_entity_id
 from briefing_app.core.services.lessons import LessonService
 from briefing_app.core.services.open_suggestions import OpenCounts, Visibility, open_suggestions
 from briefing_app.nlp.types import ALL_LABELS
 from briefing_app.storage.database import Database
+from briefing_app.storage.errors import StaleEdit
+from briefing_app.storage.sql import instr
 
 
 class AnnotationConflict(ValueError):
@@ -341,7 +343,7 @@ class AnnotationService:
             if article_id is not None:
                 query = query.where(Article.id == article_id)
             else:
-                query = query.where(func.instr(Article.text, surface) > 0)
+                query = query.where(instr(Article.text, surface) > 0)
             rows = session.exec(query).all()
         return [(aid, m.start(), m.end()) for aid, text in rows if aid is not None
                 for m in pattern.finditer(text)]
@@ -408,14 +410,13 @@ class AnnotationService:
         now = RowSnapshot.from_raw(Annotation, {}).replace(updated_at=utcnow()).raw()["updated_at"]
         accepted = str(AnnotationStatus.ACCEPTED)
         user = str(AnnotationOrigin.USER)
+        officer = self.db.officer
         with self.db.engine.begin() as conn:
-            result = conn.exec_driver_sql(
-                raw_select(Annotation, "article_id = ? AND status = ?"), (article_id, str(AnnotationStatus.SUGGESTED)))
-            names = list(result.keys())
+            rows = read_raw(conn, Annotation, "article_id = ? AND status = ?",
+                            (article_id, str(AnnotationStatus.SUGGESTED)))
             updates = []
             quoted: dict[str, str] = {}  # a label's JSON form, made once per label (not per row)
-            for values in result.fetchall():
-                raw = dict(zip(names, values, strict=True))
+            for raw in rows:
                 before = RowSnapshot.from_raw(Annotation, raw)
                 original = raw["original"]
                 if original in (None, "null", "{}") and raw["origin"] != user:
@@ -423,12 +424,19 @@ class AnnotationService:
                     original = (f'{{"label": {label}, "start": {int(raw["start"])}, "end": {int(raw["end"])}, '
                                 f'"status": "{raw["status"]}", "origin": "{raw["origin"]}"}}')
                 after = RowSnapshot.from_raw(Annotation, raw | {"status": accepted, "original": original,
-                                                                "updated_at": now})
+                                                                "updated_at": now, "changed_at": now,
+                                                                "changed_by": officer,
+                                                                "version": int(raw["version"]) + 1})
                 changes.annotations.append((before, after))
-                updates.append((accepted, original, now, raw["id"]))
+                updates.append((accepted, original, now, officer, now, raw["id"], raw["version"]))
             if updates:
-                conn.exec_driver_sql('UPDATE annotation SET status = ?, original = ?, updated_at = ? WHERE id = ?',
-                                     updates)
+                # Each row only at the version just read: a tag another officer changed meanwhile stops it all.
+                result = conn.exec_driver_sql(
+                    "UPDATE annotation SET status = ?, original = ?, updated_at = ?, changed_by = ?, changed_at = ?, "
+                    "version = version + 1 WHERE id = ? AND version = ?", updates)
+                if result.rowcount not in (-1, len(updates)):
+                    raise StaleEdit("a tag of this article")
+                remember(self.db, {(Annotation, u[5]): int(u[6]) + 1 for u in updates})
         return changes
 
     def open_counts(self, article_id: int, visibility: Visibility | None = None) -> dict[str, int]:

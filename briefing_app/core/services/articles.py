@@ -40,6 +40,8 @@ from briefing_app.importers.files import NotRegularFile
 from briefing_app.nlp.types import AnalysisResult
 from briefing_app.storage.database import Database
 from briefing_app.storage.errors import StorageError, reason_clause, storage_error_from
+from briefing_app.storage.fulltext import search_sql
+from briefing_app.storage.sql import distinct_list, stored_bytes
 from briefing_app.storage.text_decoding import is_valid_utf8
 
 log = logging.getLogger(__name__)
@@ -269,9 +271,9 @@ class ArticleService:
         """Write back the text columns whose stored bytes are not UTF-8, as they were read (with U+FFFD)."""
         if self.db.read_only:
             return
-        raw_sql = ", ".join(f"CAST({c} AS BLOB)" for c in _TEXT_COLUMNS)
         try:
             with self.db.engine.begin() as conn:
+                raw_sql = ", ".join(stored_bytes(conn, c) for c in _TEXT_COLUMNS)
                 row = conn.exec_driver_sql(f"SELECT {raw_sql} FROM article WHERE id = ?", (article.id,)).first()
                 bad = [c for c, raw in zip(_TEXT_COLUMNS, row or (), strict=False) if not is_valid_utf8(raw)]
                 if not bad:
@@ -305,17 +307,15 @@ class ArticleService:
             if not ids:
                 return []
             conditions.append(f"a.id IN ({','.join(str(i) for i in ids)})")
-        fts = _fts_query(f.query)
-        if f.query.strip() and not fts:
+        fts = search_sql(self.db.engine.dialect.name, f.query, _HIT_OPEN, _HIT_CLOSE, _SNIPPET_TOKENS)
+        if f.query.strip() and fts is None:
             return []
         binds: list[Any] = []
         columns = "a.id, a.title, a.outlet, a.author, a.published, a.status, a.created_at"
-        if fts:
-            conditions.append("article_fts MATCH :q")
-            params["q"] = fts
-            sql = (f"SELECT {columns}, snippet(article_fts, 2, '{_HIT_OPEN}', '{_HIT_CLOSE}', '…', "
-                   f"{_SNIPPET_TOKENS}) FROM article_fts JOIN article a ON a.id = article_fts.rowid "
-                   f"WHERE {' AND '.join(conditions)} ORDER BY article_fts.rank")
+        if fts is not None:
+            conditions.append(fts.condition)
+            params.update(fts.params)
+            sql = f"SELECT {columns}, {fts.snippet} FROM {fts.source} WHERE {' AND '.join(conditions)} ORDER BY {fts.order}"
         else:
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             order = "a.created_at DESC, a.id DESC"
@@ -378,7 +378,7 @@ class ArticleService:
         where = f"kind = 'entity' AND status != 'rejected' AND entity_id != ''{label_sql}"
         with self.db.engine.connect() as conn:
             forms = conn.execute(text(
-                f"SELECT entity_id, label, text, count(*) FROM annotation WHERE {where} GROUP BY entity_id, text"
+                f"SELECT entity_id, max(label), text, count(*) FROM annotation WHERE {where} GROUP BY entity_id, text"
             ), params).all()
             spread: dict[str, int] = dict(conn.execute(text(
                 f"SELECT entity_id, count(DISTINCT article_id) FROM annotation WHERE {where} GROUP BY entity_id"
@@ -508,7 +508,7 @@ class ArticleService:
             decided_pillars = {(a.start, a.end, a.label) for a in kept if a.kind == AnnotationKind.PILLAR}
             now = utcnow()
             common = {"article_id": article_id, "status": AnnotationStatus.SUGGESTED, "original": None, "created_by": "analyzer",
-                      "created_at": now, "updated_at": now}
+                      "created_at": now, "updated_at": now, "changed_by": self.db.officer, "changed_at": now}
             rows: list[dict[str, object]] = []
             for ent in result.entities:
                 if ((AnnotationKind.ENTITY, ent.start, ent.end) in decided
@@ -540,17 +540,14 @@ class ArticleService:
             session.commit()
 
     def search_hits(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Full-text search (FTS5) ranked by relevance, with plain snippets and hit spans."""
-        fts = _fts_query(query)
-        if not fts:
+        """Full-text search (FTS5, or PostgreSQL's tsvector) ranked by relevance, with plain snippets and hit spans."""
+        fts = search_sql(self.db.engine.dialect.name, query, _HIT_OPEN, _HIT_CLOSE, _SNIPPET_TOKENS)
+        if fts is None:
             return []
         with self.db.engine.connect() as conn:
             rows = conn.execute(
-                text(
-                    f"SELECT rowid, snippet(article_fts, 2, '{_HIT_OPEN}', '{_HIT_CLOSE}', '…', "
-                    f"{_SNIPPET_TOKENS}) FROM article_fts WHERE article_fts MATCH :q ORDER BY rank LIMIT :n"
-                ),
-                {"q": fts, "n": limit},
+                text(f"SELECT a.id, {fts.snippet} FROM {fts.source} WHERE {fts.condition} ORDER BY {fts.order} LIMIT :n"),
+                {**fts.params, "n": limit},
             ).all()
         return [SearchHit(int(r[0]), *parse_snippet(str(r[1]))) for r in rows]
 
@@ -565,18 +562,6 @@ class ArticleService:
             marked.append(hit.snippet[last:])
             result.append((hit.article_id, "".join(marked)))
         return result
-
-
-def _fts_query(query: str) -> str:
-    """An FTS5 MATCH expression for what the officer typed ("" when it holds no word).
-
-    Every term is quoted so user input never becomes FTS syntax; the last term is a
-    prefix so results appear while typing.
-    """
-    terms = [t for t in re.findall(r"\w+", query, flags=re.UNICODE) if t]
-    if not terms:
-        return ""
-    return (" ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*').strip()
 
 
 def parse_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -622,7 +607,7 @@ def _filter_sql(f: LibraryFilter) -> tuple[list[str], dict[str, object]]:
         # An entity key from the filter list, or a name typed by the officer (any surface form).
         conditions.append(
             "EXISTS (SELECT 1 FROM annotation e WHERE e.article_id = a.id AND e.kind = 'entity' "
-            "AND e.status != 'rejected' AND (e.entity_id = :entity OR e.text = :entity COLLATE NOCASE))"
+            "AND e.status != 'rejected' AND (e.entity_id = :entity OR lower(e.text) = lower(:entity)))"
         )
         params["entity"] = entity
     return conditions, params
@@ -670,8 +655,9 @@ def _annotation_counts(
         return {}
     open_rule, params, binds = open_condition(visibility, alias="annotation")
     # One row per (article, kind); the distinct pillar ids come concatenated.
+    pillar_list = distinct_list(conn, "CASE WHEN kind = 'pillar' THEN label END")
     sql = (f"SELECT article_id, kind, count(*), sum(CASE WHEN {open_rule} THEN 1 ELSE 0 END), "
-           "group_concat(DISTINCT CASE WHEN kind = 'pillar' THEN label END) FROM annotation "
+           f"{pillar_list} FROM annotation "
            "WHERE status != 'rejected'")
     if not whole_library:
         # ids are ints from the database; inlining them avoids SQLite's parameter limit.

@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -31,10 +30,15 @@ from briefing_app.core.models import (
     StrEnumType,
     utcnow,
 )
+from briefing_app.core.services.desk import VERSIONED, WHAT, remember
 from briefing_app.storage.database import Database
+from briefing_app.storage.errors import StaleEdit
+from briefing_app.storage.sql import upsert
 
 #: Parents before children: rows are written in this order and deleted in the reverse.
 WRITE_ORDER: tuple[type[SQLModel], ...] = (Article, Briefing, CanonicalEntity, Annotation, Note, BriefingItem, Lesson)
+#: Columns that say who wrote a row and which write it is (migration 0009), not what it holds.
+BOOKKEEPING = frozenset({"version", "changed_by", "changed_at"})
 _CHUNK = 500  # ids per "IN (...)": under SQLite's bound-parameter limit
 
 
@@ -145,8 +149,13 @@ class RowSnapshot:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a snapshot is read-only; use replace()")
 
+    def content(self) -> dict[str, Any]:
+        """The values without the desk bookkeeping (who wrote the row, when, its version)."""
+        return {k: v for k, v in self.values.items() if k not in BOOKKEEPING}
+
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, RowSnapshot) and other.model is self.model and other.values == self.values
+        # Equal content: a row written back by undo is the same row though its version moved on.
+        return isinstance(other, RowSnapshot) and other.model is self.model and other.content() == self.content()
 
     def __hash__(self) -> int:
         return hash((self.model, self.key))
@@ -195,6 +204,22 @@ def raw_select(model: type[SQLModel], where: str) -> str:
     """``SELECT <every column> FROM <table> WHERE <where>`` for :meth:`RowSnapshot.from_raw`."""
     table = table_of(model)
     return f"SELECT {', '.join(_quoted(c.name) for c in table.columns)} FROM {table.name} WHERE {where}"
+
+
+def read_raw(conn: Connection, model: type[SQLModel], where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Rows of :func:`raw_select` in the database's form, for :meth:`RowSnapshot.from_raw`.
+
+    That form is SQLite's (JSON as text, times as text): on another engine each value the driver
+    decoded is put in that form, so a snapshot means the same on both.
+    """
+    result = conn.exec_driver_sql(raw_select(model, where), params)
+    names = list(result.keys())
+    rows = [dict(zip(names, values, strict=True)) for values in result.fetchall()]
+    if conn.dialect.name != "sqlite":
+        to_db = _converters(model)[1]
+        rows = [{k: to_db[k](v) if to_db[k] is not None and v is not None else v for k, v in row.items()}
+                for row in rows]
+    return rows
 
 
 def _quoted(name: str) -> str:
@@ -274,8 +299,19 @@ class ChangeService:
             snap = new if new is not None else old
             assert snap is not None
             final[(snap.model, snap.key)] = new
+        # The state each row must be in now for the write to apply: undo expects the edit's last
+        # *after*, redo its first *before*.
+        expected: dict[tuple[type[SQLModel], Any], RowSnapshot | None] = {}
+        for before, after in (pairs if backwards else reversed(pairs)):
+            snap = after if backwards else before
+            other = before if backwards else after
+            ref = snap if snap is not None else other
+            assert ref is not None
+            expected[(ref.model, ref.key)] = snap
         # One transaction, one statement per table and kind of write, however many rows (bulk edits).
+        written: dict[tuple[type[SQLModel], Any], int] = {}
         with self.db.engine.begin() as conn:
+            final = _guard_and_stamp(conn, final, expected, self.db.officer, self.db.seen, written)
             for model in reversed(WRITE_ORDER):
                 gone = [key for (m, key), snap in final.items() if m is model and snap is None]
                 table = table_of(model)
@@ -294,8 +330,10 @@ class ChangeService:
             wanted = {article_id: before if backwards else after for article_id, before, after in statuses}
             if wanted:
                 table = table_of(Article)
-                conn.execute(update(table).where(table.c.id == bindparam("_id")).values(status=bindparam("_status")),
-                             [{"_id": a, "_status": s} for a, s in wanted.items()])
+                conn.execute(update(table).where(table.c.id == bindparam("_id")).values(
+                    status=bindparam("_status"), version=table.c.version + 1, changed_by=self.db.officer,
+                    changed_at=utcnow()), [{"_id": a, "_status": s} for a, s in wanted.items()])
+        remember(self.db, written)
 
     def mark_in_review(self, changes: ChangeSet) -> ChangeSet:
         """Move articles touched by ``changes`` from *new* to *in review* (recorded in the set)."""
@@ -336,6 +374,61 @@ class ChangeService:
         return ChangeSet(f"Mark {what} {label}", statuses=statuses)
 
 
+def _guard_and_stamp(conn: Connection, final: dict[tuple[type[SQLModel], Any], RowSnapshot | None],
+                     expected: dict[tuple[type[SQLModel], Any], RowSnapshot | None], officer: str,
+                     seen: dict[tuple[type, Any], int], written: dict[tuple[type[SQLModel], Any], int],
+                     ) -> dict[tuple[type[SQLModel], Any], RowSnapshot | None]:
+    """Refuse an undo/redo that would revert another officer's change; stamp the rows it writes.
+
+    A versioned row whose version is no longer the one this edit left (or found), and that was
+    last changed by someone else, is theirs now: :class:`StaleEdit` names them and nothing is
+    written (the caller's transaction rolls back). Rows written get the next version and this
+    officer's name.
+    """
+    now = utcnow()
+    stamped: dict[tuple[type[SQLModel], Any], RowSnapshot | None] = {}
+    for model in WRITE_ORDER:
+        keys = [key for (m, key) in final if m is model]
+        if not keys:
+            continue
+        current: dict[Any, tuple[int, str, Any]] = {}
+        if model in VERSIONED:
+            table = table_of(model)
+            # One statement however many rows (ids are ints: inlined, no bound-parameter limit).
+            ids = ",".join(str(int(k)) for k in keys)
+            for row in conn.exec_driver_sql(f"SELECT id, version, changed_by, changed_at FROM {table.name} "
+                                            f"WHERE id IN ({ids})"):
+                current[row[0]] = (int(row[1]), str(row[2]), row[3])
+        for key in keys:
+            snap, wanted = final[(model, key)], expected.get((model, key))
+            if model in VERSIONED:
+                now_row = current.get(key)
+                if wanted is not None and now_row is None:
+                    raise StaleEdit(WHAT[model].replace("this", "an edited", 1) + " (removed meanwhile)")
+                if wanted is not None and now_row is not None and now_row[0] != wanted.version \
+                        and now_row[1] != officer:
+                    seen[(model, key)] = now_row[0]
+                    raise StaleEdit(WHAT[model], now_row[1], _as_datetime(now_row[2]))
+                if snap is not None:
+                    version = (now_row[0] if now_row is not None else 0) + 1
+                    snap = snap.replace(version=version, changed_by=officer, changed_at=now)
+                    written[(model, key)] = version
+            elif snap is not None and "changed_by" in column_keys(model):
+                snap = snap.replace(changed_by=officer, changed_at=now)
+            stamped[(model, key)] = snap
+    return stamped
+
+
+def _as_datetime(value: Any) -> Any:
+    """A ``changed_at`` read by Core: a datetime already, or SQLite's text of one."""
+    if isinstance(value, str):
+        from datetime import UTC, datetime
+
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return value
+
+
 def _chunks(keys: list[Any]) -> Iterable[list[Any]]:
     for i in range(0, len(keys), _CHUNK):
         yield keys[i:i + _CHUNK]
@@ -343,15 +436,14 @@ def _chunks(keys: list[Any]) -> Iterable[list[Any]]:
 
 def _upsert(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """Insert the rows, or overwrite every column of those that exist (ids written back as they were)."""
-    table = table_of(model)
-    stmt = sqlite_insert(table)
-    stmt = stmt.on_conflict_do_update(index_elements=[table.c[_pk(model)]],
-                                      set_={c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key})
-    conn.execute(stmt, rows)
+    upsert(conn, table_of(model), _pk(model), rows)
 
 
 def _upsert_raw(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """:func:`_upsert` for values already in the database's form: one driver-level executemany."""
+    if conn.dialect.name != "sqlite":  # that form is SQLite's (see read_raw): typed values elsewhere
+        _upsert(conn, model, [RowSnapshot(model, raw=row).values for row in rows])
+        return
     table = table_of(model)
     names = [c.name for c in table.columns]
     keys = [c.key for c in table.columns]

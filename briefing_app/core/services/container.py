@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_app.core.services import desk  # noqa: F401  (stamps and checks every write)
 from briefing_app.core.services.annotations import AnnotationService
 from briefing_app.core.services.articles import ArticleService
 from briefing_app.core.services.briefings import BriefingService
@@ -31,9 +32,13 @@ class Services:
         self.lessons = LessonService(db)
 
     @classmethod
-    def open(cls, path: str | Path) -> Services:
-        """Open (and migrate) the database at ``path``."""
-        return cls(open_database(path))
+    def open(cls, path: str | Path, officer: str = "") -> Services:
+        """Open (and migrate) the database at ``path`` (a file or a desk URL); ``officer`` names the
+        writer in every row changed (default: the operating-system user)."""
+        db = open_database(path)
+        if officer.strip():
+            db.officer = officer.strip()
+        return cls(db)
 
     def close(self) -> None:
         """Release the database."""

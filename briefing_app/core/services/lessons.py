@@ -35,6 +35,7 @@ from briefing_app.core.models import (
     utcnow,
 )
 from briefing_app.core.services.changes import ChangeSet, RowSnapshot
+from briefing_app.core.services.desk import may_withdraw
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
 from briefing_app.nlp.pillar_learning import PillarExample
@@ -162,11 +163,14 @@ class LessonService:
         return out
 
     def withdraw(self, lesson_id: int) -> ChangeSet:
-        """Stop applying a lesson (undoable)."""
+        """Stop applying a lesson (undoable). In a desk database: one's own lessons, or anyone's as a desk
+        lead (ValueError otherwise)."""
         with self.db.session() as session:
             lesson = session.get(Lesson, lesson_id)
             if lesson is None:
                 raise KeyError(lesson_id)
+            if not may_withdraw(self.db, lesson.taught_by):
+                raise ValueError(f"only {lesson.taught_by}, who taught this lesson, or a desk lead can withdraw it")
             before = RowSnapshot.of(lesson)
             lesson.withdrawn = True
             lesson.updated_at = utcnow()
@@ -223,7 +227,8 @@ class LessonService:
         """A counter that moves whenever a lesson is added, superseded, withdrawn or restored."""
         with self.db.engine.connect() as conn:
             row = conn.exec_driver_sql(
-                "SELECT count(*), max(id), max(updated_at), sum(withdrawn), count(superseded_by) FROM lesson"
+                "SELECT count(*), max(id), max(updated_at), sum(CASE WHEN withdrawn THEN 1 ELSE 0 END), count(superseded_by) "
+                "FROM lesson"
             ).one()
         return tuple(row)
 

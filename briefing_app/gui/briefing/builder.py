@@ -7,6 +7,7 @@ database, so what is shown is what is stored.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -40,7 +41,7 @@ from briefing_app.export import ExportFailed, ExportReport, export_docx_report, 
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
 from briefing_app.settings import save_settings
-from briefing_app.storage.errors import describe_storage_error
+from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
 from . import ordering
 from .actors_panel import ActorsPanel
@@ -832,6 +833,13 @@ class BriefingBuilder(QWidget):
         before = self.briefings.all_item_snapshots(self.current_id)
         try:
             result = action()
+        except StaleEdit as exc:
+            # Another officer changed the briefing (desk mode): put back only what this edit wrote
+            # (their rows refuse to be written), show the merged briefing, say who.
+            with contextlib.suppress(StaleEdit):
+                self.briefings.replace_items(self.current_id, before)
+            self.refresh()
+            raise ValueError(str(exc)) from exc
         except Exception:
             # A refused edit half-way (e.g. the third of three passages) leaves nothing behind.
             self.briefings.replace_items(self.current_id, before)

@@ -23,7 +23,7 @@ from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
-from briefing_app.storage.errors import describe_storage_error
+from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -104,6 +104,8 @@ class ReviewController(QObject):
             problem = describe_storage_error(exc)  # a busy or full database: say so, nothing was changed
             if problem is None:
                 raise
+            if isinstance(exc, StaleEdit) and self.window.current_article_id is not None:
+                self.window.show_article(self.window.current_article_id)  # the merged state: theirs
             self.say(problem)
             return None
         if not changes:

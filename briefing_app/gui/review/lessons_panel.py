@@ -127,6 +127,10 @@ class LessonsPanel(_Panel):
             item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
                                     lesson.created_at.strftime("%Y-%m-%d")])
             tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
+            if lesson.taught_by:  # desk mode: who taught it (only they, or a desk lead, may withdraw it)
+                tip = f"Taught by {lesson.taught_by}. {tip}"
+                if lesson.taught_by != self.services.db.officer:
+                    item.setText(3, f"{item.text(3)} · {lesson.taught_by}")
             if lesson.context:
                 tip += f"\n{_snippet(lesson.context, 200)}"
             tip += "\nDouble-click to open it there."

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from briefing_app.core.models import Annotation, BriefingItem, Lesson, Note
+from briefing_app.core.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import from_paste
 
@@ -17,12 +18,12 @@ BODY = "Modi met Albanese in Canberra to discuss critical minerals and a new def
 def _rows(window: MainWindow, article_id: int) -> dict[str, list[dict[str, object]]]:
     with window.services.db.session() as session:
         return {
-            "annotations": [a.model_dump() for a in session.exec(
+            "annotations": [a.model_dump(exclude=set(BOOKKEEPING)) for a in session.exec(
                 select(Annotation).where(Annotation.article_id == article_id).order_by(Annotation.id))],
-            "notes": [n.model_dump() for n in session.exec(select(Note).where(Note.article_id == article_id))],
-            "items": [i.model_dump() for i in session.exec(
+            "notes": [n.model_dump(exclude=set(BOOKKEEPING)) for n in session.exec(select(Note).where(Note.article_id == article_id))],
+            "items": [i.model_dump(exclude=set(BOOKKEEPING)) for i in session.exec(
                 select(BriefingItem).where(BriefingItem.article_id == article_id))],
-            "lessons": [x.model_dump() for x in session.exec(select(Lesson).where(Lesson.article_id == article_id))],
+            "lessons": [x.model_dump(exclude=set(BOOKKEEPING)) for x in session.exec(select(Lesson).where(Lesson.article_id == article_id))],
         }
 
 

@@ -17,6 +17,7 @@ from sqlmodel import select
 
 from briefing_app.core.models import Annotation, Article, CanonicalEntity, Note
 from briefing_app.core.services import Services
+from briefing_app.core.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.shortcuts import shortcut_conflicts, shortcut_rows
 from briefing_app.importers import ImportedDocument
@@ -113,9 +114,9 @@ def _rows(window: MainWindow, text: str | None = None, kind: str = "entity") -> 
 def _state(window: MainWindow) -> dict[str, object]:
     with window.services.db.session() as session:
         return {
-            "annotations": sorted((a.model_dump() for a in session.exec(select(Annotation))), key=lambda r: r["id"]),
-            "notes": [n.model_dump() for n in session.exec(select(Note))],
-            "entities": [e.model_dump() for e in session.exec(select(CanonicalEntity))],
+            "annotations": sorted((a.model_dump(exclude=set(BOOKKEEPING)) for a in session.exec(select(Annotation))), key=lambda r: r["id"]),
+            "notes": [n.model_dump(exclude=set(BOOKKEEPING)) for n in session.exec(select(Note))],
+            "entities": [e.model_dump(exclude=set(BOOKKEEPING)) for e in session.exec(select(CanonicalEntity))],
             "status": [a.status for a in session.exec(select(Article))],
         }
 

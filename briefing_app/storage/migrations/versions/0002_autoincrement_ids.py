@@ -41,6 +41,8 @@ TRIGGERS = {
 
 
 def _recreate(autoincrement: bool) -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # SQLite's id reuse only: a PostgreSQL sequence never hands an id out twice
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table in TABLES:

@@ -58,26 +58,43 @@ def _as_json(raw: object, empty: str | None, free_text: bool) -> str | None:
 def upgrade() -> None:
     conn = op.get_bind()
     for table, (key, columns, autoincrement) in COLUMNS.items():
+        if conn.dialect.name != "sqlite":
+            # PostgreSQL changes a column's type in place: the values are made JSON first (``original``
+            # allowed NULL for that), then each column is cast (a desk database, issue 19).
+            for column, _empty, nullable in columns:
+                # (a text default such as 0004's '{}' cannot be cast with the column; the app writes every value)
+                op.alter_column(table, column, nullable=nullable, server_default=None,
+                                existing_type=sqlmodel.sql.sqltypes.AutoString())
+            _fix_values(conn, table, key, columns)
+            for column, _empty, nullable in columns:
+                op.alter_column(table, column, type_=sa.JSON(), existing_type=sqlmodel.sql.sqltypes.AutoString(),
+                                nullable=nullable, postgresql_using=f'"{column}"::json')
+            continue
         # the new column types first (``original`` may then be NULL), the stored values second
         with op.batch_alter_table(table, recreate="always",
                                   table_kwargs={"sqlite_autoincrement": autoincrement}) as batch:
             for column, _empty, nullable in columns:
                 batch.alter_column(column, type_=sa.JSON(), existing_type=sqlmodel.sql.sqltypes.AutoString(),
                                    nullable=nullable)
-        names = [c for c, _, _ in columns]
-        extra = ", kind" if table == "annotation" else ""
-        rows = conn.execute(sa.text(f"SELECT {key}, {', '.join(names)}{extra} FROM {table}")).fetchall()
-        updates = []
-        for row in rows:
-            values = {}
-            for i, (column, empty, _nullable) in enumerate(columns):
-                free_text = table == "annotation" and column == "why" and row[-1] == "entity"
-                values[column] = _as_json(row[1 + i], empty, free_text)
-            if any(values[c] != row[1 + i] for i, c in enumerate(names)):
-                updates.append({"_key": row[0], **values})
-        if updates:
-            sets = ", ".join(f"{c} = :{c}" for c in names)
-            conn.execute(sa.text(f"UPDATE {table} SET {sets} WHERE {key} = :_key"), updates)
+        _fix_values(conn, table, key, columns)
+
+
+def _fix_values(conn: sa.Connection, table: str, key: str, columns: list[tuple[str, str | None, bool]]) -> None:
+    """Rewrite every stored value of ``columns`` as valid JSON (see the module docstring)."""
+    names = [c for c, _, _ in columns]
+    extra = ", kind" if table == "annotation" else ""
+    rows = conn.execute(sa.text(f"SELECT {key}, {', '.join(names)}{extra} FROM {table}")).fetchall()
+    updates = []
+    for row in rows:
+        values = {}
+        for i, (column, empty, _nullable) in enumerate(columns):
+            free_text = table == "annotation" and column == "why" and row[-1] == "entity"
+            values[column] = _as_json(row[1 + i], empty, free_text)
+        if any(values[c] != row[1 + i] for i, c in enumerate(names)):
+            updates.append({"_key": row[0], **values})
+    if updates:
+        sets = ", ".join(f"{c} = :{c}" for c in names)
+        conn.execute(sa.text(f"UPDATE {table} SET {sets} WHERE {key} = :_key"), updates)
 
 
 def downgrade() -> None:

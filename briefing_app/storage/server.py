@@ -1,0 +1,101 @@
+"""A desk database on a PostgreSQL server (issue 19): open, check, migrate.
+
+What an SQLite file needs and a server does not, and what replaces it:
+
+* the file lock (storage/db_lock.py): many officers write at once; the server's own row locks
+  and the ``version`` columns (optimistic concurrency) keep their edits apart;
+* WAL, ``quick_check``/``integrity_check``, the pre-migration backup and file recovery: the
+  server has its own write-ahead log and checksums, and its administrator backs it up
+  (``pg_dump``); a migration runs in one transaction, so a failed one leaves nothing behind;
+* free-space checks: the server reports a full disk as an error of the write that failed.
+
+No password is ever kept by the app: libpq reads it from ``~/.pgpass`` (or ``PGPASSWORD``/
+``PGSERVICE``); a URL that spells one out is used for this connection only and shown without it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from briefing_app.storage import migrate
+from briefing_app.storage.database import Database
+from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
+from briefing_app.storage.sql import install_qmark_placeholders
+from briefing_app.storage.target import describe, server_url, without_password
+
+log = logging.getLogger(__name__)
+
+#: Seconds to wait for the server before telling the officer it cannot be reached.
+CONNECT_TIMEOUT_S = 10
+
+
+def open_server(target: str) -> Database:
+    """Connect to the desk database at ``target`` (a SQLAlchemy URL), create or upgrade its schema.
+
+    Raises :class:`StorageError` with one readable sentence when the server cannot be reached,
+    refuses the officer, or holds another program's tables.
+    """
+    location = without_password(target)
+    name = describe(target)
+    url = server_url(target)
+    try:
+        # Times in UTC whatever the server's zone: the app stores aware UTC timestamps.
+        engine = create_engine(url, pool_pre_ping=True,
+                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": "-c timezone=UTC"})
+    except (SQLAlchemyError, ValueError, ImportError) as exc:
+        raise StorageError(f"{location} is not a database address this app can use ({exc}).") from exc
+    install_qmark_placeholders(engine)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"Cannot reach {name}: {_first_line(exc)}") from exc
+    try:
+        current, head = migrate.needs_upgrade(engine)
+        if current != head:
+            if current is None:
+                _refuse_foreign(engine, name)
+            log.info("Upgrading %s from schema %s to %s", location, current, head)
+            migrate.upgrade(engine)
+    except (StorageError, DatabaseTooNew):
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"Could not prepare {name}: {_first_line(exc)}") from exc
+    db = Database(None, engine, location=location)
+    db.desk_lead = _is_desk_lead(engine)
+    return db
+
+
+#: The PostgreSQL role whose members lead the desk (may withdraw any officer's lesson).
+DESK_LEAD_ROLE = "desk_lead"
+
+
+def _is_desk_lead(engine: Engine) -> bool:
+    """Whether the connected login is a member of :data:`DESK_LEAD_ROLE` (False when it does not exist)."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :role) "
+            "THEN pg_has_role(session_user, :role, 'MEMBER') ELSE false END"), {"role": DESK_LEAD_ROLE}).scalar())
+
+
+def _refuse_foreign(engine: Engine, name: str) -> None:
+    """An unversioned database that already has tables belongs to another program: leave it alone."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    if tables:
+        raise DatabaseCorrupt(f"{name} holds tables of another program ({', '.join(sorted(tables)[:3])}…), "
+                              "not a Briefing Builder library; it was left untouched.")
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's own message (SQLAlchemy wraps it), first line only."""
+    orig = getattr(exc, "orig", None) or exc
+    text_ = str(orig).strip()
+    return text_.splitlines()[0] if text_ else type(orig).__name__

@@ -1,0 +1,73 @@
+"""The few SQL spellings that differ between SQLite and PostgreSQL, in one place.
+
+Services write SQL once; what one engine spells differently is either compiled per dialect
+here (:class:`instr`), or a fragment chosen by the connection's dialect (:func:`distinct_list`,
+:func:`upsert`). Driver-level statements (``exec_driver_sql``) are written with ``?``
+placeholders; on PostgreSQL :func:`install_qmark_placeholders` rewrites them for psycopg.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Integer
+
+
+class instr(FunctionElement[int]):  # noqa: N801 (reads like the SQL function it stands for)
+    """``instr(haystack, needle)``: 1-based position of ``needle`` (0 when absent), case-sensitive."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(instr)
+def _instr_default(element: instr, compiler: Any, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(instr, "postgresql")
+def _instr_postgresql(element: instr, compiler: Any, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+def distinct_list(conn: Connection, expression: str) -> str:
+    """SQL aggregate: the distinct non-NULL values of ``expression`` joined by commas."""
+    if conn.dialect.name == "postgresql":
+        return f"string_agg(DISTINCT {expression}, ',')"
+    return f"group_concat(DISTINCT {expression})"
+
+
+def stored_bytes(conn: Connection, column: str) -> str:
+    """SQL: the bytes a text column holds (SQLite may hold invalid UTF-8; PostgreSQL never does)."""
+    if conn.dialect.name == "postgresql":
+        return f"convert_to({column}, 'UTF8')"
+    return f"CAST({column} AS BLOB)"
+
+
+def upsert(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows``, or overwrite every other column of those whose ``key`` exists."""
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=[table.c[key]],
+                                      set_={c.name: stmt.excluded[c.name] for c in table.columns if not c.primary_key})
+    conn.execute(stmt, rows)
+
+
+def install_qmark_placeholders(engine: Engine) -> None:
+    """Let driver-level SQL written for SQLite (``?`` placeholders) run on psycopg (``%s``).
+
+    Only statements SQLAlchemy did not compile (``exec_driver_sql``) are touched: they hold no
+    ``?`` or ``%`` except as placeholders (this app's own statements; no literals with either).
+    """
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _rewrite(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                 executemany: bool) -> tuple[str, Any]:
+        if context is not None and context.compiled is None and parameters and "?" in statement:
+            statement = statement.replace("%", "%%").replace("?", "%s")
+        return statement, parameters

@@ -1,0 +1,89 @@
+"""Migration 0009 (desk) on both engines: a 0006 library with rows gains who-changed-it and versions,
+keeps every row, and its search finds what it held (FTS5 on SQLite, tsvector + GIN on PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, inspect, text
+
+from briefing_app.core.services import Services
+from briefing_app.importers import ImportedDocument
+from briefing_app.storage import migrate
+from briefing_app.storage.target import is_server_url, server_url
+
+TEXT = "Modi met Trump in Washington. Both sides will deepen defence ties."
+NOW = "2026-12-01 10:00:00.000000"
+
+
+@pytest.fixture
+def empty_target(request: pytest.FixtureRequest, db_engine: str, db_path: Path) -> Iterator[str]:
+    """An empty database (no tables): a new file, or a new PostgreSQL database."""
+    if db_engine == "sqlite":
+        yield str(db_path)
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    name = f"m_{uuid.uuid4().hex[:12]}"
+    yield cluster.create_database(name)
+    cluster.drop_database(name)
+
+
+def _library_at_0006(target: str) -> None:
+    engine = create_engine(server_url(target) if is_server_url(target) else f"sqlite:///{target}")
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+        conn.execute(text(
+            "INSERT INTO article (id, title, outlet, author, url, published, source_path, format, text, text_hash, "
+            "status, analysis_mode, created_at, updated_at) VALUES (1, 'Washington call', 'Wire', '', '', '', '', "
+            "'txt', :t, 'h', 'in_review', 'model', :now, :now)"), {"t": TEXT, "now": NOW})
+        conn.execute(text(
+            'INSERT INTO annotation (id, article_id, kind, start, "end", label, text, entity_id, role, origin, status, '
+            "confidence, why, original, created_by, created_at, updated_at) VALUES (1, 1, 'entity', 0, 4, 'PERSON', "
+            "'Modi', '', '', 'model', 'accepted', 0.5, '[]', NULL, '', :now, :now)"), {"now": NOW})
+        conn.execute(text(
+            'INSERT INTO lesson (id, action, text, label, from_label, from_text, canonical, entity_key, context, "left", '
+            '"right", article_id, created_at, updated_at, superseded_by, withdrawn) VALUES (1, \'reject\', \'Both\', '
+            "'PERSON', '', '', '', '', '', '', '', 1, :now, :now, NULL, FALSE)"), {"now": NOW})
+    engine.dispose()
+
+
+def test_a_0006_library_with_rows_is_upgraded_and_keeps_them(empty_target: str) -> None:
+    _library_at_0006(empty_target)
+    services = Services.open(empty_target)
+    try:
+        with services.db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION == "0009"
+            columns = {c["name"] for c in inspect(conn).get_columns("briefingitem")}
+        assert {"version", "changed_by", "changed_at"} <= columns
+        article = services.articles.get(1)
+        assert article is not None and article.text == TEXT
+        assert (article.version, article.changed_by, article.changed_at) == (1, "", None)
+        assert [a.text for a in services.annotations.for_article(1)] == ["Modi"]
+        assert [lesson.text for lesson in services.lessons.all()] == ["Both"]
+        # the search index covers the rows that were there before the upgrade
+        assert [h.article_id for h in services.articles.search_hits("washingt")] == [1]
+        # and follows an edit made after it
+        services.articles.update_metadata(1, title="Hydrogen corridor")
+        assert [h.article_id for h in services.articles.search_hits("corridor")] == [1]
+    finally:
+        services.close()
+
+
+def test_opening_a_library_already_at_head_changes_nothing(db_target: str) -> None:
+    first = Services.open(db_target)
+    article = first.articles.add(ImportedDocument(title="Delhi talks", text="Talks in Delhi on trade and energy.",
+                                                  source_path=""))
+    article_id = article.id
+    first.close()
+    again = Services.open(db_target)
+    try:
+        assert [s.id for s in again.articles.list_summaries()] == [article_id]
+        assert [h.article_id for h in again.articles.search_hits("delhi")] == [article_id]
+    finally:
+        again.close()
