@@ -214,7 +214,7 @@ def _database_lock(db: str | None, command: str) -> Iterator[None]:
 
 
 def _open_services(db: str) -> object:
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     return Services.open(db)
 
@@ -238,7 +238,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     doc = load_document(path)
     analyzer = _analyzer(args.model, commitments=True)  # the contract carries "commitments"
     if args.db:
-        from briefing_app.core.services import Services
+        from briefing_app.services import Services
 
         services = Services.open(args.db)
         try:
@@ -259,9 +259,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     devices found in a folder are skipped, not failed), 1 when any file failed (the others
     are still imported), 2 for a usage error.
     """
-    from briefing_app.core.services import Services
-    from briefing_app.core.services.analysis import AnalysisService
-    from briefing_app.core.services.articles import ImportStopped
+    from briefing_app.services import Services
+    from briefing_app.services.analysis import AnalysisService
+    from briefing_app.services.articles import ImportStopped
     from briefing_app.storage.errors import storage_error_from
 
     services = Services.open(args.db)
@@ -326,9 +326,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from briefing_app.core.export_request import check_export_request
-    from briefing_app.core.services import Services
     from briefing_app.export import ExportFailed, export_docx
+    from briefing_app.services import Services
+    from briefing_app.services.export_request import check_export_request
     from briefing_app.settings import load_settings
     from briefing_app.storage.errors import StorageError
 
@@ -473,8 +473,8 @@ def _cmd_eval_commitments(args: argparse.Namespace) -> int:
 
 
 def _learning_curve(args: argparse.Namespace, files: list[Path], analyzer: object) -> int:
-    from briefing_app.core.services.learning_curve import averaged_curve
     from briefing_app.nlp.evaluation import find_gold_files
+    from briefing_app.services.learning_curve import averaged_curve
 
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
@@ -490,7 +490,7 @@ def _learning_curve(args: argparse.Namespace, files: list[Path], analyzer: objec
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     services = Services.open(args.db)
     try:
@@ -502,8 +502,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_desk(args: argparse.Namespace) -> int:
-    from briefing_app.core.services import Services
-    from briefing_app.core.services.desk_copy import bring_back, take_copy
+    from briefing_app.services import Services
+    from briefing_app.services.desk_copy import bring_back, take_copy
 
     services = Services.open(args.db, officer=getattr(args, "officer", ""))
     try:
@@ -528,8 +528,8 @@ def _cmd_desk(args: argparse.Namespace) -> int:
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
-    from briefing_app.core.services import Services
-    from briefing_app.core.services.lessons import LessonFileError
+    from briefing_app.services import Services
+    from briefing_app.services.lessons import LessonFileError
 
     if args.lessons_command == "import" and not Path(args.file).is_file():
         raise UserError(f"{args.file}: no such file")

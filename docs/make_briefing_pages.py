@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from briefing_app.core.services import Services  # noqa: E402
-from briefing_app.core.services.analysis import AnalysisService  # noqa: E402
-from briefing_app.core.services.briefings import DraftOptions  # noqa: E402
+from briefing_app.services import Services  # noqa: E402
+from briefing_app.services.analysis import AnalysisService  # noqa: E402
+from briefing_app.services.briefings import DraftOptions  # noqa: E402
 from briefing_app.export import export_docx  # noqa: E402
 from briefing_app.importers import load_document  # noqa: E402
 from briefing_app.nlp.analyzer import create_analyzer  # noqa: E402

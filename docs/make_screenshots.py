@@ -26,7 +26,7 @@ from PySide6.QtCore import Qt, QThreadPool  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from briefing_app.core.services import Services  # noqa: E402
+from briefing_app.services import Services  # noqa: E402
 from briefing_app.gui.app import application  # noqa: E402
 from briefing_app.gui.main_window import MainWindow  # noqa: E402
 from briefing_app.settings import Settings  # noqa: E402

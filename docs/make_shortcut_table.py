@@ -30,7 +30,7 @@ def readme_table(readme: str) -> str:
 
 def live_table() -> str:
     """The table generated from a real main window on a throwaway database and config folder."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
     from briefing_app.gui.app import application
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.review.shortcuts import shortcut_table_markdown

@@ -25,8 +25,8 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from briefing_app.core.services import Services  # noqa: E402
-from briefing_app.core.services.analysis import AnalysisService  # noqa: E402
+from briefing_app.services import Services  # noqa: E402
+from briefing_app.services.analysis import AnalysisService  # noqa: E402
 from briefing_app.gui.app import application  # noqa: E402
 from briefing_app.gui.main_window import MainWindow  # noqa: E402
 from briefing_app.importers import load_document  # noqa: E402

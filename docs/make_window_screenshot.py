@@ -29,7 +29,7 @@ def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
     from briefing_app.gui.app import application
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.resources import resource_path

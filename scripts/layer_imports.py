@@ -2,16 +2,14 @@
 
     .venv/bin/python scripts/layer_imports.py [--rule all|layers|qt] [--root DIR]
 
-Floors, bottom to top, as mapped onto today's folders (update :data:`LAYERS` when folders move):
+Floors, bottom to top, one folder each (update :data:`LAYERS` when a folder is added):
 
-1. domain    core/models.py, core/text.py, core/offsets.py, core/search_hits.py, core/identity.py,
-             core/quotes.py, core/tempfiles.py (stdlib only: the export and storage both clean up
-             their leftovers with it), resources/ (package data) and the package roots; imports
-             nothing of the app.
+1. domain    domain/ (models, enums, text, offsets, spans, entity identity, quotes, temp files),
+             resources/ (package data) and the package root; imports nothing of the app.
 2. storage, nlp, importers, export: each may import only the domain floor; an import from
              one of them into another ("storage imports nlp to seed pillars") is reported as
              running across floor 2.
-3. services  core/services/, core/export_request.py, settings.py (settings are read only by
+3. services  services/, settings.py (settings are read only by
              the GUI and the CLI and use the label vocabulary of nlp/types.py).
 4. gui, cli  the top.
 
@@ -39,21 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 #: ending in "=" matches that module exactly (package roots whose __init__ is domain-only).
 LAYERS: list[tuple[str, int, str]] = [
     ("briefing_app=", 1, "domain"),
-    ("briefing_app.core=", 1, "domain"),
-    ("briefing_app.core.models", 1, "domain"),
-    ("briefing_app.core.text", 1, "domain"),
-    ("briefing_app.core.offsets", 1, "domain"),
-    ("briefing_app.core.search_hits", 1, "domain"),
-    ("briefing_app.core.identity", 1, "domain"),
-    ("briefing_app.core.quotes", 1, "domain"),
-    ("briefing_app.core.tempfiles", 1, "domain"),
+    ("briefing_app.domain", 1, "domain"),
     ("briefing_app.resources", 1, "domain"),
     ("briefing_app.storage", 2, "storage"),
     ("briefing_app.nlp", 2, "nlp"),
     ("briefing_app.importers", 2, "importers"),
     ("briefing_app.export", 2, "export"),
-    ("briefing_app.core.services", 3, "services"),
-    ("briefing_app.core.export_request", 3, "services"),
+    ("briefing_app.services", 3, "services"),
     ("briefing_app.settings", 3, "settings"),
     ("briefing_app.gui", 4, "gui"),
     ("briefing_app.cli", 4, "cli"),

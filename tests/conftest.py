@@ -34,7 +34,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 # -- both engines (desk mode, issue 19) --------------------------------------------------------
-# ``db_engine`` is "sqlite" everywhere; tests/core and tests/storage override it with both engines
+# ``db_engine`` is "sqlite" everywhere; tests/services, tests/domain and tests/storage override it with both engines
 # (their conftest), so every test there that uses ``db_target``/``services`` runs on SQLite and on
 # a throwaway PostgreSQL cluster. ``@pytest.mark.sqlite_only`` keeps a file-specific test (WAL,
 # flock, damaged files) to SQLite. Without PostgreSQL binaries the PostgreSQL runs are skipped,
@@ -70,7 +70,7 @@ def pg_cluster() -> Iterator[object]:
         pytest.skip(reason)
     cluster = Cluster(bin_dir).start()
     try:
-        from briefing_app.core.services import Services
+        from briefing_app.services import Services
 
         # Migrated (and its pillars seeded) once: each test's database is a copy of it.
         Services.open(cluster.create_database(PG_TEMPLATE)).close()
@@ -101,7 +101,7 @@ def db_target(request: pytest.FixtureRequest, db_engine: str, db_path: Path) -> 
 @pytest.fixture
 def services(db_target: str) -> Iterator[object]:
     """Services on a fresh, migrated database (the file, or a PostgreSQL database)."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     svc = Services.open(db_target)
     yield svc

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app import cli
-from briefing_app.core.services import Services
+from briefing_app.services import Services
 from tests.importers.factories import ARTICLE_TITLE, convert_to_pdf, make_docx
 
 HTML_PAGE = """<html><head><title>Leaders meet in Delhi</title><script>var tracker = 1;</script></head>

@@ -13,9 +13,9 @@ import sqlalchemy.exc
 import sqlmodel
 
 from briefing_app import cli
-from briefing_app.core.services import Services
-from briefing_app.core.services.articles import ArticleService
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
+from briefing_app.services.articles import ArticleService
 from briefing_app.storage import database
 from tests.fulldisk import fill, free_up, small_disk
 

@@ -34,20 +34,20 @@ def _write(root: Path, rel: str, text: str = "") -> None:
 
 
 def test_upward_sideways_nested_relative_and_qt_imports_are_reported(tmp_path: Path) -> None:
-    for rel in ("__init__.py", "core/__init__.py", "gui/__init__.py", "gui/window.py", "nlp/__init__.py",
-                "storage/__init__.py", "core/services/__init__.py", "settings.py"):
+    for rel in ("__init__.py", "domain/__init__.py", "gui/__init__.py", "gui/window.py", "nlp/__init__.py",
+                "storage/__init__.py", "services/__init__.py", "settings.py"):
         _write(tmp_path, rel)
-    _write(tmp_path, "core/models.py", "def f():\n    from briefing_app.gui import window\n")
+    _write(tmp_path, "domain/models.py", "def f():\n    from briefing_app.gui import window\n")
     _write(tmp_path, "nlp/rules.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                                      "    from ..settings import Settings\nfrom . import types\n")
     _write(tmp_path, "nlp/types.py")
     _write(tmp_path, "storage/db.py", "from briefing_app.nlp.types import X\n"
                                       "def g():\n    import PySide6.QtCore\n")
-    _write(tmp_path, "core/services/a.py", "from briefing_app.core import models\nimport briefing_app.storage.db\n")
+    _write(tmp_path, "services/a.py", "from briefing_app.domain import models\nimport briefing_app.storage.db\n")
     done = _run("--root", str(tmp_path))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        "briefing_app/core/models.py:2 imports briefing_app.gui.window (layer 1 domain -> layer 4 gui)",
+        "briefing_app/domain/models.py:2 imports briefing_app.gui.window (layer 1 domain -> layer 4 gui)",
         "briefing_app/nlp/rules.py:3 imports briefing_app.settings (layer 2 nlp -> layer 3 settings) [TYPE_CHECKING]",
         "briefing_app/storage/db.py:1 imports briefing_app.nlp.types (layer 2 storage -> layer 2 nlp, across floor 2)",
         "briefing_app/storage/db.py:3 imports PySide6.QtCore (Qt outside briefing_app/gui)",

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app import settings as settings_module
 from briefing_app.cli import main
-from briefing_app.core.services import Services
 from briefing_app.importers import load_document
 from briefing_app.resources import resource_path
+from briefing_app.services import Services
 from briefing_app.settings import (
     DEFAULT_CLASSIFICATIONS,
     SETTINGS_VERSION,

@@ -35,7 +35,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from briefing_app.core.tempfiles import remove_stale
+from briefing_app.domain.tempfiles import remove_stale
 
 from . import formatting as fmt
 from .model import BriefingDocument

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from briefing_app.core.text import sanitize_for_xml
+from briefing_app.domain.text import sanitize_for_xml
 
 from .model import BriefingDocument, BriefingItem, BriefingSection, CitedLine, SourceRef
 

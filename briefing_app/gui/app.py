@@ -21,8 +21,8 @@ from briefing_app.storage.paths import config_dir, default_db_path
 from briefing_app.storage.target import is_server_url, saved_database
 
 if TYPE_CHECKING:
-    from briefing_app.core.services import Services
     from briefing_app.gui.instance_lock import DeskSession, InstanceLock
+    from briefing_app.services import Services
     from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ class _Launch:
         officer = self.settings.author if self.settings is not None else ""
 
         def work(_progress: object, _cancelled: object) -> Services:
-            from briefing_app.core.services import Services
+            from briefing_app.services import Services
 
             self._opened = Services.open(path, officer=officer)  # the name recorded in what they change
             # Module imports only (classes, no widgets): the GUI thread then just builds.

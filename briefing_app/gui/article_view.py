@@ -31,8 +31,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
 
-from briefing_app.core.models import AnnotationOrigin, AnnotationStatus
-from briefing_app.core.offsets import OffsetMap
+from briefing_app.domain.models import AnnotationOrigin, AnnotationStatus
+from briefing_app.domain.offsets import OffsetMap
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 
 ANNOTATION_ID_PROPERTY = QTextFormat.Property.UserProperty + 1

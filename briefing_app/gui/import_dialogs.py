@@ -34,18 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import Article
-from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.articles import (
+from briefing_app.domain.models import Article
+from briefing_app.gui.undo import ChangeCommand
+from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
+from briefing_app.importers.dates import iso_date
+from briefing_app.services.analysis import AnalysisService
+from briefing_app.services.articles import (
     EDITABLE_METADATA,
     STOPPED_MESSAGE,
     ImportOutcome,
     ImportStopped,
 )
-from briefing_app.core.services.changes import ChangeSet
-from briefing_app.gui.undo import ChangeCommand
-from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
-from briefing_app.importers.dates import iso_date
+from briefing_app.services.changes import ChangeSet
 from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:

@@ -39,15 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import Article
-from briefing_app.core.services import Services
-from briefing_app.core.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
-from briefing_app.core.services.changes import ChangeSet
-from briefing_app.core.services.open_suggestions import Visibility
+from briefing_app.domain.models import Article
 from briefing_app.gui.review.status import STATUS_NAMES
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.services import Services
+from briefing_app.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
+from briefing_app.services.changes import ChangeSet
+from briefing_app.services.open_suggestions import Visibility
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -67,7 +67,7 @@ COLUMN_TIPS = (
     "(none once the article is marked reviewed)",
 )
 TITLE, OUTLET, DATE, STATUS, ENTITIES, PILLARS, OPEN = range(len(COLUMNS))
-#: The database sort key of each column (core/services/articles.SORT_KEYS).
+#: The database sort key of each column (services/articles.SORT_KEYS).
 SORT_KEY_OF_COLUMN = ("title", "outlet", "date", "status", "entities", "pillars", "open")
 _NO_DATE = QDate(1900, 1, 1)  # the "any date" value of the date filters
 _HIT_BACKGROUND = QColor("#fde68a")

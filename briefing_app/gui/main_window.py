@@ -32,14 +32,14 @@ from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     # Only for type hints: the window paints before these (SQLModel, spaCy, python-docx) are imported.
-    from briefing_app.core.models import Annotation
-    from briefing_app.core.services import Services
+    from briefing_app.domain.models import Annotation
     from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
     from briefing_app.gui.legend import Legend
     from briefing_app.gui.library_panel import LibraryPanel
     from briefing_app.importers import ImportedDocument
     from briefing_app.nlp.analysis_process import RemoteAnalyzer
     from briefing_app.nlp.analyzer import Analyzer
+    from briefing_app.services import Services
     from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -167,9 +167,9 @@ class MainWindow(QMainWindow):
         self.placeholder = None  # type: ignore[assignment]
 
     def _build_docks(self) -> None:
-        from briefing_app.core.services.open_suggestions import Visibility
         from briefing_app.gui.legend import Legend
         from briefing_app.gui.library_panel import LibraryPanel
+        from briefing_app.services.open_suggestions import Visibility
 
         settings, pillars = self.settings, self._pillars
         self.library: LibraryPanel = LibraryPanel(self.services, self.undo_stack, self)
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
 
     def add_document(self, doc: ImportedDocument) -> int | None:
         """Store an imported document and show it (duplicates just show the existing article)."""
-        from briefing_app.core.services import DuplicateArticle
+        from briefing_app.services import DuplicateArticle
 
         try:
             article = self.services.articles.add(doc)
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
             self._pending_analysis.add(article_id)
             self.statusBar().showMessage("Waiting for the language model…")
             return
-        from briefing_app.core.services.analysis import AnalysisService
+        from briefing_app.services.analysis import AnalysisService
 
         service = AnalysisService(self.services.db, self.analyzer)
         self.progress.setRange(0, 0)
@@ -549,7 +549,7 @@ class MainWindow(QMainWindow):
 
     # -- misc ----------------------------------------------------------------------------------
     def _legend_changed(self, labels: set[str], pillars: set[str]) -> None:
-        from briefing_app.core.services.open_suggestions import Visibility
+        from briefing_app.services.open_suggestions import Visibility
         from briefing_app.settings import save_settings
 
         self.view.set_hidden(labels, pillars)

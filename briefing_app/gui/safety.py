@@ -22,7 +22,7 @@ from briefing_app.storage.errors import DatabaseCorrupt, DiskFull, StorageError
 from briefing_app.storage.target import is_server_url
 
 if TYPE_CHECKING:
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def lock_safely(db_path: Path | str, parent: QWidget | None = None) -> InstanceL
 def open_locked(lock: InstanceLock | DeskSession, parent: QWidget | None = None,
                 officer: str = "") -> Services | None:
     """Open the locked database (offering recovery when damaged); None, lock released, on failure."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     for _attempt in range(2):
         try:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from briefing_app.core.search_hits import search_hits
+from briefing_app.domain.search_hits import search_hits
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow

@@ -1,10 +1,10 @@
 """The one undo command: a service change set on the window's undo stack.
 
 Every edit follows one convention. The service applies the edit and returns a
-:class:`~briefing_app.core.services.changes.ChangeSet` *before* the command is pushed (so a
+:class:`~briefing_app.services.changes.ChangeSet` *before* the command is pushed (so a
 refused edit never reaches the stack, and the database holds what the screen shows); the
 command's first ``redo`` therefore only refreshes the screen. Later undo/redo write the change
-set's snapshots back through :class:`~briefing_app.core.services.changes.ChangeService`, in one
+set's snapshots back through :class:`~briefing_app.services.changes.ChangeService`, in one
 transaction, and call ``refresh(changes, backwards)`` so the widgets follow.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.core.services.changes import ChangeService, ChangeSet
+from briefing_app.services.changes import ChangeService, ChangeSet
 from briefing_app.storage.errors import StaleEdit
 
 log = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Import engine: files and pasted text -> ImportedDocument (no Qt here).
 
 One module per format (txt, docx_file, html_file, pdf_file); dispatch chooses
-between them. Every text is normalised with ``core.text.normalize_text`` and
+between them. Every text is normalised with ``domain.text.normalize_text`` and
 stripped of web clutter by ``boilerplate.strip_boilerplate``.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 from briefing_app.importers.base import ImportFailed
 from briefing_app.importers.boilerplate import strip_boilerplate
 from briefing_app.importers.files import read_capped

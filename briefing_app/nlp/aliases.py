@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing_app.core.identity import entity_key, labels_compatible, surface_key
+from briefing_app.domain.identity import entity_key, labels_compatible, surface_key
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.titles import surname_of
 from briefing_app.nlp.types import EntitySpan
@@ -14,7 +14,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def canonical_text(text: str) -> str:
-    """Surface text reduced to an id key (core.identity.surface_key)."""
+    """Surface text reduced to an id key (domain.identity.surface_key)."""
     return surface_key(text)
 
 

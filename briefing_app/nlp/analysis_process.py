@@ -234,7 +234,7 @@ class _Shared:
 class RemoteLessons:
     """Lessons compiled in the analysis process; here only the rules and their version are kept.
 
-    Mirrors what :class:`~briefing_app.core.services.lessons.LessonService` uses of ``CompiledLessons``.
+    Mirrors what :class:`~briefing_app.services.lessons.LessonService` uses of ``CompiledLessons``.
     """
 
     key: int = field(default_factory=itertools.count(1).__next__)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 
 #: Lemma spellings that mean the same action.
 _SAME = {"finalize": "finalise", "ink": "sign", "organize": "organise"}

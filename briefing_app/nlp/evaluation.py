@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.types import EntitySpan, Passage
 

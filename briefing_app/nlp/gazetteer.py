@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from briefing_app.core.identity import entity_key, surface_key
+from briefing_app.domain.identity import entity_key, surface_key
 from briefing_app.resources import resource_root
 
 #: Sections of the gazetteer file that hold entries, in file order.
@@ -31,12 +31,12 @@ class GazEntry:
 
     @property
     def entity_id(self) -> str:
-        """Canonical key shared by every alias (core.identity owns the formula)."""
+        """Canonical key shared by every alias (domain.identity owns the formula)."""
         return entity_key(self.label, self.name)
 
 
 def alias_key(text: str) -> str:
-    """Lookup key of a surface form (core.identity.surface_key: case-folded, no dots, no 'the')."""
+    """Lookup key of a surface form (domain.identity.surface_key: case-folded, no dots, no 'the')."""
     return surface_key(text)
 
 

@@ -2,7 +2,7 @@
 
 Every generated line carries :class:`Citation` objects (article id + start/end in that article's
 text) so the builder can open the article at the passage. The database-facing entry point is
-``core/services/intelligence.py``.
+``services/intelligence.py``.
 """
 
 from __future__ import annotations

@@ -26,10 +26,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefing_app.core.identity import entity_key
+from briefing_app.domain.identity import entity_key
 from briefing_app.nlp.aliases import canonical_text
 
-#: Lesson action values (mirrors ``core.models.LessonAction``; nlp imports nothing from core).
+#: Lesson action values (mirrors ``domain.models.LessonAction``; nlp imports nothing from core).
 REJECT, ADD, RELABEL, ALIAS, BOUNDARY = "reject", "add", "relabel", "alias", "boundary"
 PILLAR_ADD, PILLAR_REMOVE = "pillar_add", "pillar_remove"
 PILLAR_ACTIONS = frozenset({PILLAR_ADD, PILLAR_REMOVE})

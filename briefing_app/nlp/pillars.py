@@ -12,7 +12,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
 
-from briefing_app.core.text import SENTENCE_END
+from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage

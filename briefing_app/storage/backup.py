@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from briefing_app.core.tempfiles import remove_stale
+from briefing_app.domain.tempfiles import remove_stale
 from briefing_app.storage.errors import (
     MIN_FREE_BYTES,
     DatabaseCorrupt,

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
-from briefing_app.core.tempfiles import remove_stale
+from briefing_app.domain.tempfiles import remove_stale
 from briefing_app.storage import migrate
 from briefing_app.storage.backup import (
     KEEP_PRE_MIGRATION,
@@ -204,7 +204,7 @@ class Database:
         #: Who writes through this connection: recorded in ``changed_by`` (Services.open sets it).
         self.officer = default_officer()
         #: (model, id) -> the version of each versioned row as this officer last read it (desk mode:
-        #: an edit of a row another officer changed since is refused; core/services/desk.py).
+        #: an edit of a row another officer changed since is refused; services/desk.py).
         self.seen: dict[tuple[type, Any], int] = {}
         #: May withdraw any officer's lesson: always on one's own file; on a desk server, a member of
         #: the ``desk_lead`` role (storage/server.py).
@@ -363,7 +363,7 @@ def _migrate(engine: Engine, db_path: Path, existed: bool) -> None:
 def _app_tables() -> set[str]:
     from sqlmodel import SQLModel
 
-    from briefing_app.core import models  # noqa: F401  (registers the tables)
+    from briefing_app.domain import models  # noqa: F401  (registers the tables)
 
     return set(SQLModel.metadata.tables) | {"article_fts", "alembic_version"}
 

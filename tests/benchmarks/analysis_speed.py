@@ -47,7 +47,7 @@ if __name__ == "__main__":  # pragma: no cover - manual benchmark
     import sys
     from pathlib import Path
 
-    from briefing_app.core.text import normalize_text
+    from briefing_app.domain.text import normalize_text
 
     sample = normalize_text(Path(sys.argv[1]).read_text(encoding="utf-8"))
     print(bench_analysis(sample * int(sys.argv[2]) if len(sys.argv) > 2 else sample))

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 from briefing_app.resources import resource_path
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
@@ -42,8 +42,8 @@ def _gui_stall(text: str, library: Path | None = None) -> tuple[float, float, in
     from PySide6.QtCore import QElapsedTimer, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.core.services import Services
     from briefing_app.gui.main_window import MainWindow
+    from briefing_app.services import Services
     from briefing_app.settings import Settings
 
     app = QApplication.instance() or QApplication([])

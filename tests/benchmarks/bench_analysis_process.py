@@ -93,8 +93,8 @@ def _while_loading(library: Path, search: bool) -> tuple[float, list[float], lis
     from PySide6.QtCore import QElapsedTimer, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.core.services import Services
     from briefing_app.gui.main_window import MainWindow
+    from briefing_app.services import Services
     from briefing_app.settings import Settings
 
     app = QApplication.instance() or QApplication([])
@@ -148,10 +148,10 @@ def _import_per_article(size: int, tmp: Path, texts: list[str]) -> tuple[list[fl
     """Seconds per article: import + analysis into a library of ``size``, and stock ``nlp(text)``."""
     import spacy
 
-    from briefing_app.core.services import Services
-    from briefing_app.core.services.analysis import AnalysisService
     from briefing_app.importers import ImportedDocument
     from briefing_app.nlp.analyzer import create_analyzer
+    from briefing_app.services import Services
+    from briefing_app.services.analysis import AnalysisService
 
     stock = spacy.load(MODEL)
     analyzer = create_analyzer()
@@ -176,7 +176,7 @@ def _import_per_article(size: int, tmp: Path, texts: list[str]) -> tuple[list[fl
 
 
 def _articles() -> list[str]:
-    from briefing_app.core.text import normalize_text
+    from briefing_app.domain.text import normalize_text
     from briefing_app.resources import resource_path
 
     texts = [resource_path("sample_article.txt").read_text(encoding="utf-8")]

@@ -46,8 +46,8 @@ def run() -> list[tuple[str, str]]:
     """Figures: accept-all and its undo through the window, and the service alone."""
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.core.services import Services
     from briefing_app.gui.main_window import MainWindow
+    from briefing_app.services import Services
     from briefing_app.settings import Settings
 
     app = QApplication.instance() or QApplication([])

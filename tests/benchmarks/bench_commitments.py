@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from analysis_speed import _best_of  # noqa: E402
 
-from briefing_app.core.text import normalize_text  # noqa: E402
+from briefing_app.domain.text import normalize_text  # noqa: E402
 from briefing_app.nlp.analyzer import create_analyzer  # noqa: E402
 from briefing_app.nlp.commitments import load_parser  # noqa: E402
 from briefing_app.nlp.model_loading import DEFAULT_MODEL  # noqa: E402

@@ -73,7 +73,7 @@ def _generate(url: str, articles: int) -> float:
 
 def run(articles: int = ARTICLES) -> list[tuple[str, str]]:
     """Figures: generation time and each query's median search time at ``articles`` articles."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
     from tests.pg_cluster import Cluster, find_bin_dir
 
     bin_dir = find_bin_dir()

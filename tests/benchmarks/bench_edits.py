@@ -38,7 +38,7 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
 
 def _report_text(words: int) -> str:
-    from briefing_app.core.text import normalize_text
+    from briefing_app.domain.text import normalize_text
     from briefing_app.resources import resource_path
 
     gold = Path(__file__).resolve().parents[1] / "data" / "gold"
@@ -118,7 +118,7 @@ def _suggestions(services: Any, article_id: int, limit: int) -> list[int]:
 def _report_edits() -> tuple[list[float], list[float], int]:
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,7 +161,7 @@ def _library(tmp: Path, articles: int) -> Path:
 def _library_first_edits(articles: int = 10_000) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     app = QApplication.instance() or QApplication([])
     times = []
@@ -185,8 +185,8 @@ def _opening_stalls(articles: int = 10_000) -> list[float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.core.services import Services
     from briefing_app.resources import resource_path
+    from briefing_app.services import Services
 
     app = QApplication.instance() or QApplication([])
     short = resource_path("sample_article.txt").read_text(encoding="utf-8")
@@ -227,7 +227,7 @@ def _opening_stalls(articles: int = 10_000) -> list[float]:
 def _commit_floor() -> list[float]:
     """The floor under any saved edit: one tag's status updated and committed on the same kind of
     database (WAL, synchronous=FULL: the commit waits for the disk)."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     times = []
     with tempfile.TemporaryDirectory() as tmp:

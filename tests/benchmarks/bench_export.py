@@ -27,8 +27,8 @@ def _best(fn, repeats: int = REPEATS) -> float:  # noqa: ANN001
 
 
 def _stored_briefing(folder: Path) -> tuple[object, int]:
-    from briefing_app.core.services import Services
     from briefing_app.importers.base import ImportedDocument
+    from briefing_app.services import Services
     from tests.benchmarks.sample_briefing import PILLARS, make_sample_document
 
     services = Services.open(folder / "bench.db")

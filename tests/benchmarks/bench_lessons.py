@@ -27,12 +27,12 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from bench_library import fill_library  # noqa: E402
 
-from briefing_app.core.models import LessonAction  # noqa: E402
-from briefing_app.core.services import Services  # noqa: E402
-from briefing_app.core.services.analysis import AnalysisService  # noqa: E402
-from briefing_app.core.services.lessons import Context  # noqa: E402
+from briefing_app.domain.models import LessonAction  # noqa: E402
 from briefing_app.importers import ImportedDocument  # noqa: E402
 from briefing_app.nlp.analyzer import Analyzer, create_analyzer  # noqa: E402
+from briefing_app.services import Services  # noqa: E402
+from briefing_app.services.analysis import AnalysisService  # noqa: E402
+from briefing_app.services.lessons import Context  # noqa: E402
 
 ARTICLE = HERE.parents[1] / "tests" / "data" / "gold" / "quad-leaders-summit-new-delhi.txt"
 RUNS = 15

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.articles import LibraryFilter
-from briefing_app.core.text import text_hash
+from briefing_app.domain.text import text_hash
 from briefing_app.importers import iter_importable, load_document
+from briefing_app.services import Services
+from briefing_app.services.articles import LibraryFilter
 
 ARTICLES = 10_000
 SEARCH_LIMIT = 200  # what the library panel asks for

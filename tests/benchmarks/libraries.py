@@ -29,7 +29,7 @@ def _cache_dir() -> Path:
 
 def _schema_revision() -> str:
     """The Alembic head a fresh database gets (part of the cache name: a new migration rebuilds)."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(Path(tmp) / "probe.db")
@@ -46,7 +46,7 @@ def library_template(articles: int) -> Path:
     """Path of the cached library with ``articles`` articles (built on first use)."""
     from bench_library import fill_library
 
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     path = _cache_dir() / f"library-{articles}-{_schema_revision()}.db"
     if path.exists():

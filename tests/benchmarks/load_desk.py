@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python tests/benchmarks/load_desk.py [--writers 20] [--seconds 60] [--db URL]``.
 Without ``--db`` it starts a throwaway PostgreSQL cluster (tests/pg_cluster.py) and removes it after.
-Not part of the unit suite (tests/core/test_desk_load.py runs a short version of it).
+Not part of the unit suite (tests/services/test_desk_load.py runs a short version of it).
 
 Each writer process is one officer. In a loop it picks one of a few shared briefings, reads it and
 appends its own token to the briefing's summary through the services (read, then write), as an
@@ -31,7 +31,7 @@ SHARED_BRIEFINGS = 8
 def _writer(target: str, officer: str, briefing_ids: list[int], seconds: float, ready: Any, start: Any,
             results: Any) -> None:
     """One officer: append tokens to random shared briefings until the time is up."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
     from briefing_app.storage.errors import StaleEdit, StorageError
 
     services = Services.open(target, officer=officer)
@@ -65,7 +65,7 @@ def _writer(target: str, officer: str, briefing_ids: list[int], seconds: float, 
 
 def run_load(target: str, writers: int, seconds: float) -> dict[str, Any]:
     """Run the load on the database ``target`` (made ready here); return the figures and the check."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     setup = Services.open(target, officer="setup")
     ids = [setup.briefings.create(f"Shared note {i}").id or 0 for i in range(SHARED_BRIEFINGS)]

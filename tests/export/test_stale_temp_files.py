@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from briefing_app.core.tempfiles import process_start_time
+from briefing_app.domain.tempfiles import process_start_time
 from briefing_app.export import export_docx
 from tests.benchmarks.sample_briefing import make_sample_document
 from tests.storage.test_stale_temp_files import dead_pid, make_old

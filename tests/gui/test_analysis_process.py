@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.models import LessonAction
-from briefing_app.core.services import Services
+from briefing_app.domain.models import LessonAction
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.analysis_process import RESTARTED, RemoteAnalyzer
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 pytestmark = pytest.mark.analysis_process

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.preferences import PreferencesDialog
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.settings import Settings, load_settings, settings_path
 from briefing_app.storage.paths import default_db_path
 

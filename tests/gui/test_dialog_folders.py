@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 

@@ -10,12 +10,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMenu, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.menus import entity_menu, selection_menu
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.labels import LABEL_NAMES
 from briefing_app.nlp.types import ALL_LABELS, AnalysisResult, EntitySpan, Passage
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 RAW = re.compile(r"\b(?:" + "|".join(ALL_LABELS) + r")\b")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 SAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "india-us-leaders-call.txt"

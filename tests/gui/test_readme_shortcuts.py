@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.shortcuts import shortcut_table_markdown
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]

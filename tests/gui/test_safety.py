@@ -16,13 +16,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui import safety
 from briefing_app.gui.diagnostics import ExceptionReporter, build_error_dialog, setup_logging
 from briefing_app.gui.instance_lock import InstanceLock, lock_path
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.recovery import RecoveryDialog
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 from briefing_app.storage import backup
 from briefing_app.storage.paths import user_log_dir

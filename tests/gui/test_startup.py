@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtWidgets import QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import OPENING_TEXT, MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 #: Modules that cost most of a second to import; the first paint must not wait for them.
-HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "spacy", "docx", "briefing_app.core.services")
+HEAVY = ("sqlmodel", "sqlalchemy", "pydantic", "spacy", "docx", "briefing_app.services")
 
 
 def test_launcher_imports_no_heavy_module_before_the_first_paint() -> None:

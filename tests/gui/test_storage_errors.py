@@ -11,10 +11,10 @@ import sqlalchemy.exc
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui import safety
 from briefing_app.gui.diagnostics import build_error_dialog
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.storage import errors
 
 

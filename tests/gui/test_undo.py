@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.changes import ChangeSet
 from briefing_app.gui.briefing import commands as briefing_commands
 from briefing_app.gui.review import commands as review_commands
 from briefing_app.gui.undo import ChangeCommand
+from briefing_app.services import Services
+from briefing_app.services.changes import ChangeSet
 
 
 def test_a_typing_burst_merges_into_one_step_and_the_first_redo_only_refreshes(services: Services) -> None:

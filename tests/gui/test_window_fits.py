@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 SCREENS = [(1366, 768), (1280, 720)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 from briefing_app.importers import ImportFailed, load_document
 from tests.importers.factories import PARA_HINDI, PARA_SECURITY
 

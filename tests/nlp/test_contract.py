@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 from briefing_app.nlp.types import HIDDEN_LABELS, SHOWN_LABELS
 
 TRICKY = (

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import alembic.command  # noqa: F401  (preloaded: first creation runs the migrations)
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.annotations import AnnotationConflict
-from briefing_app.core.services.changes import RowSnapshot
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
+from briefing_app.services.annotations import AnnotationConflict
+from briefing_app.services.changes import RowSnapshot
 from briefing_app.storage.backup import make_backup, restore_backup
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "DATE")

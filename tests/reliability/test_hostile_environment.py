@@ -14,10 +14,10 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.analyzer import create_analyzer
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 ARTICLE = (

@@ -14,11 +14,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.text import normalize_text
+from briefing_app.domain.text import normalize_text
 from briefing_app.importers import ImportedDocument, ImportFailed, load_document
 from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.services import Services
+from briefing_app.services.analysis import AnalysisService
 
 TEXT = "Prime Minister Narendra Modi met President Donald Trump in Washington."
 

@@ -15,13 +15,13 @@ import docx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.text import normalize_text, sanitize_for_xml
+from briefing_app.domain.text import normalize_text, sanitize_for_xml
 from briefing_app.export import export_docx
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.types import AnalysisCancelled
+from briefing_app.services import Services
+from briefing_app.services.analysis import AnalysisService
 
 SENTENCE = "Prime Minister Narendra Modi met President Donald Trump in Washington on 12 March 2025."
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from briefing_app import cli
-from briefing_app.core.services import Services
-from briefing_app.core.services.analysis import AnalysisService
 from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.services import Services
+from briefing_app.services.analysis import AnalysisService
 
 ARTICLE = ("Quad foreign ministers meet\n\nThe Quad foreign ministers met in Tokyo to discuss maritime security "
            "and critical minerals with Japan, India, Australia and the United States.")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.services import Services
 from briefing_app.importers import ImportedDocument, load_document
+from briefing_app.services import Services
 
 BODY = "Prime Minister Narendra Modi met President Donald Trump in Washington to discuss defence ties."
 

@@ -144,7 +144,7 @@ def _context() -> multiprocessing.context.ForkServerContext:
     if str(CHILD.parent) not in sys.path:
         sys.path.insert(0, str(CHILD.parent))
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["briefing_app.core.services", "crash_child"])
+    ctx.set_forkserver_preload(["briefing_app.services", "crash_child"])
     return ctx
 
 
@@ -240,7 +240,7 @@ def test_sigkill_during_edits_loses_nothing_committed(tmp_path: Path, capsys: py
     assert runs >= 50
     assert edits >= runs, "the children made real edits before being killed"
     # The database still opens through the app afterwards.
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     for i in range(SERIES):
         services = Services.open(tmp_path / f"kill{i}.db")
@@ -273,7 +273,7 @@ class Tally:
 
 def _next_start(db_path: Path) -> None:
     """Open ``db_path`` the way the app starts (which finishes or undoes an interrupted restore)."""
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     # One at a time: Alembic's migration context is global to the process (the app migrates one file).
     with _OPEN_LOCK:
@@ -313,8 +313,8 @@ def _titles(db_path: Path) -> list[str]:
 
 
 def _seed_titles(db_path: Path, titles: list[str]) -> None:
-    from briefing_app.core.services import Services
     from briefing_app.importers import ImportedDocument
+    from briefing_app.services import Services
 
     services = Services.open(db_path)
     for title in titles:

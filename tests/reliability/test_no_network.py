@@ -15,8 +15,8 @@ import docx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 PACKAGE = Path(__file__).resolve().parents[2] / "briefing_app"

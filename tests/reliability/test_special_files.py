@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.services import Services
 from briefing_app.importers import ImportFailed, dispatch, load_document
 from briefing_app.importers.files import NotRegularFile, read_capped
+from briefing_app.services import Services
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
                                 reason="needs POSIX named pipes and /dev/zero")

@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from briefing_app.core.services import Services
+from briefing_app.services import Services
 from briefing_app.storage import migrate
 
 TEXT = "Modi met Trump in Washington. Both sides will deepen defence ties."

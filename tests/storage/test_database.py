@@ -26,7 +26,7 @@ def test_new_database_is_migrated_and_configured(db_path: Path) -> None:
 
 
 def test_services_seed_the_default_pillars_once(db_path: Path) -> None:
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     svc = Services.open(db_path)  # seeding is a service's job: storage knows tables, not the taxonomy
     assert list(svc.pillars.ids()) == ["defence", "security", "trade", "technology", "energy", "health", "people",
@@ -36,7 +36,7 @@ def test_services_seed_the_default_pillars_once(db_path: Path) -> None:
 
 
 def test_reopening_keeps_data(db_path: Path) -> None:
-    from briefing_app.core.services import Services
+    from briefing_app.services import Services
 
     Services.open(db_path).close()
     db = open_database(db_path)

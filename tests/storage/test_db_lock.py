@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.cli import EXIT_DATABASE_IN_USE
-from briefing_app.core.services import Services
+from briefing_app.services import Services
 from briefing_app.storage.db_lock import WINDOW, DatabaseLock, lock_path
 
 REPO = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, inspect, text
 
-from briefing_app.core.services import Services
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.storage import migrate
 from briefing_app.storage.target import is_server_url, server_url
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from briefing_app.core.services import Services
 from briefing_app.export.formatting import key_points
+from briefing_app.services import Services
 from briefing_app.storage import migrate
 
 NOW = "2026-12-01 10:00:00.000000"

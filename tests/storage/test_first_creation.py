@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import SQLModel
 
-from briefing_app.core import models  # noqa: F401  (registers the tables)
-from briefing_app.core.services import Services
-from briefing_app.core.tempfiles import process_start_time
+from briefing_app.domain import models  # noqa: F401  (registers the tables)
+from briefing_app.domain.tempfiles import process_start_time
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.storage import backup, database, migrate
 from briefing_app.storage.database import open_database
 from briefing_app.storage.errors import DatabaseCorrupt

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.services import Services
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.storage import backup, migrate
 
 

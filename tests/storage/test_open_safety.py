@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from briefing_app.core.services import Services
 from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
 from briefing_app.storage import backup, migrate
 from briefing_app.storage.database import open_database
 from briefing_app.storage.errors import DatabaseCorrupt, StorageError

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from briefing_app.core.services import Services
+from briefing_app.services import Services
 from briefing_app.storage.database import open_database
 from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
 from briefing_app.storage.target import describe, has_password, is_server_url, sqlite_path, without_password

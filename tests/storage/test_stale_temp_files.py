@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from briefing_app.core.services import Services
-from briefing_app.core.tempfiles import process_start_time, remove_stale
+from briefing_app.domain.tempfiles import process_start_time, remove_stale
+from briefing_app.services import Services
 from briefing_app.storage import backup
 from briefing_app.storage.paths import backups_dir
 

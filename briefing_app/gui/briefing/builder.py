@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.services import actors as actor_table
-from briefing_app.core.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
+from briefing_app.services import actors as actor_table
+from briefing_app.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.settings import save_settings
 from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
@@ -575,7 +575,7 @@ class BriefingBuilder(QWidget):
                 replace = answer == QMessageBox.StandardButton.Yes
             if existing and not replace:
                 return None
-            from briefing_app.core.services.briefings import DraftOptions
+            from briefing_app.services.briefings import DraftOptions
 
             options = DraftOptions(template=self.settings.template or None)
             # Filling to the budget measures a few trial notes (about a second): show that work is going on.
@@ -600,7 +600,7 @@ class BriefingBuilder(QWidget):
 
     # -- drafted lines: key points, commitments, new since, timeline (issue 16) ------------------
     def _intelligence(self):  # noqa: ANN202 (IntelligenceService, imported lazily: spaCy is heavy)
-        from briefing_app.core.services.intelligence import IntelligenceService
+        from briefing_app.services.intelligence import IntelligenceService
 
         analyzer = self.window_.analyzer
         if analyzer is None:
@@ -622,7 +622,7 @@ class BriefingBuilder(QWidget):
             self._status("Key points and commitments are drafted once the language model has loaded; "
                          "run Auto-draft again in a moment.")
             return False
-        from briefing_app.core.services.drafted import generate
+        from briefing_app.services.drafted import generate
 
         names = {p: n for p, n, _c in self._pillars}
         self.drafting = True
@@ -668,7 +668,7 @@ class BriefingBuilder(QWidget):
         template = self.settings.template or None
         if self.briefings.estimate_pages(briefing_id, template) <= briefing.page_budget:
             return
-        from briefing_app.core.services.briefings import DraftOptions
+        from briefing_app.services.briefings import DraftOptions
 
         self._edit_items("Fit the draft to its length", lambda: self.briefings.fill_draft(
             briefing_id, article_ids, DraftOptions(template=template)))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing_app.core.services.changes import ChangeSet
 from briefing_app.gui.undo import ChangeCommand
+from briefing_app.services.changes import ChangeSet
 
 if TYPE_CHECKING:
     from briefing_app.gui.briefing.builder import BriefingBuilder

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import DraftedStatus
-from briefing_app.core.services.drafted import partial_date
+from briefing_app.domain.models import DraftedStatus
+from briefing_app.services.drafted import partial_date
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 51  # (group, key)
 CITE_ROLE = Qt.ItemDataRole.UserRole + 52  # [article_id, start, end] the row opens at

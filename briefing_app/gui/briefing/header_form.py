@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import Briefing
+from briefing_app.domain.models import Briefing
 
 TYPING_PAUSE_MS = 700
 HEADER_LABELS = {

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.models import AnnotationStatus
-from briefing_app.core.services.briefings import CandidatePassage
+from briefing_app.domain.models import AnnotationStatus
+from briefing_app.services.briefings import CandidatePassage
 
 from .sections import PassageSpec, elide, passages_to_mime
 

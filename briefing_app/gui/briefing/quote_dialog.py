@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.quotes import trimmed
+from briefing_app.domain.quotes import trimmed
 
 
 def cut(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

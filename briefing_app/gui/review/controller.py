@@ -13,16 +13,16 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from briefing_app.core.models import AnnotationKind, AnnotationOrigin, AnnotationStatus
-from briefing_app.core.services import AnnotationConflict
-from briefing_app.core.services.annotations import step_boundary
-from briefing_app.core.services.changes import ChangeSet
-from briefing_app.core.services.open_suggestions import Visibility
+from briefing_app.domain.models import AnnotationKind, AnnotationOrigin, AnnotationStatus
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.services import AnnotationConflict
+from briefing_app.services.annotations import step_boundary
+from briefing_app.services.changes import ChangeSet
+from briefing_app.services.open_suggestions import Visibility
 from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ class ReviewController(QObject):
         return status or ""
 
     def open_total(self) -> int:
-        """Open suggestions of the current article, by the one rule (core/services/open_suggestions)."""
+        """Open suggestions of the current article, by the one rule (services/open_suggestions)."""
         article_id = self.window.current_article_id
         if article_id is None:
             return 0

@@ -9,9 +9,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
-from briefing_app.core.identity import entity_key
-from briefing_app.core.models import AnnotationKind, ArticleStatus
-from briefing_app.core.services.changes import ChangeSet
+from briefing_app.domain.identity import entity_key
+from briefing_app.domain.models import AnnotationKind, ArticleStatus
 from briefing_app.gui.review.controller import BULK_RENDER, ReviewController
 from briefing_app.gui.review.lessons_panel import LessonsPanel
 from briefing_app.gui.review.library_lessons import LibraryLessons
@@ -28,6 +27,7 @@ from briefing_app.gui.review.shortcuts import (
 from briefing_app.gui.review.status import ReviewStatusWidget
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.services.changes import ChangeSet
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import col, select
 
-from briefing_app.core.models import Article, LessonAction
-from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.lessons import LessonFileError
+from briefing_app.domain.models import Article, LessonAction
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
 from briefing_app.nlp.labels import label_name
+from briefing_app.services.analysis import AnalysisService
+from briefing_app.services.lessons import LessonFileError
 
 if TYPE_CHECKING:
-    from briefing_app.core.services import Services
     from briefing_app.gui.review.controller import ReviewController
+    from briefing_app.services import Services
 
 #: The background task that re-suggests the library.
 APPLY_TASK = "lessons:apply-to-library"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
 
-from briefing_app.core.services.analysis import AnalysisService, lesson_words
-from briefing_app.core.services.changes import ChangeSet
+from briefing_app.services.analysis import AnalysisService, lesson_words
+from briefing_app.services.changes import ChangeSet
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow

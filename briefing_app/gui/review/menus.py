@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from briefing_app.core.models import AnnotationOrigin, AnnotationStatus
+from briefing_app.domain.models import AnnotationOrigin, AnnotationStatus
 from briefing_app.gui.article_view import entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.shortcuts import LABEL_KEYS, PILLAR_KEY_PREFIX, label_action_text

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from briefing_app.core.models import AnnotationStatus, ArticleStatus
-from briefing_app.core.services.entities import EntityGroup
-from briefing_app.core.services.open_suggestions import counts_as_open
+from briefing_app.domain.models import AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.services.entities import EntityGroup
+from briefing_app.services.open_suggestions import counts_as_open
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController

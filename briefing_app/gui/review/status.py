@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from briefing_app.core.models import ArticleStatus
+from briefing_app.domain.models import ArticleStatus
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-from briefing_app.core import models  # noqa: F401  (registers the tables)
+from briefing_app.domain import models  # noqa: F401  (registers the tables)
 
 target_metadata = SQLModel.metadata
 

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.resources import resource_path
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]

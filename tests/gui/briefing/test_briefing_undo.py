@@ -5,9 +5,9 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from briefing_app.core.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.undo import ChangeCommand
+from briefing_app.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 
 
 def test_a_header_edit_is_written_once_and_undone_through_the_change_set(qtbot: QtBot, window: MainWindow) -> None:

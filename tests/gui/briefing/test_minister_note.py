@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.quotes import ELLIPSIS
+from briefing_app.domain.quotes import ELLIPSIS
 from briefing_app.gui.briefing.quote_dialog import QuoteEditDialog
 from briefing_app.gui.main_window import MainWindow
 from tests.export.test_page_estimate import real_pages

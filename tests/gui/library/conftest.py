@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.services import Services
 from briefing_app.settings import Settings
 from tests.importers.factories import convert_to_pdf, make_docx
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from briefing_app.core.models import Annotation, BriefingItem, Lesson, Note
-from briefing_app.core.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
+from briefing_app.domain.models import Annotation, BriefingItem, Lesson, Note
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import from_paste
+from briefing_app.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 
 BODY = "Modi met Albanese in Canberra to discuss critical minerals and a new defence pact."
 

@@ -11,9 +11,9 @@ import sqlalchemy.exc
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services.articles import ArticleService
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
+from briefing_app.services.articles import ArticleService
 from tests.gui.library.conftest import drop_paths
 
 

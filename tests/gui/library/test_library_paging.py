@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from briefing_app.core.models import Annotation
+from briefing_app.domain.models import Annotation
 from briefing_app.gui.library_panel import OPEN, PAGE_SIZE, TITLE
 from briefing_app.gui.main_window import MainWindow
 

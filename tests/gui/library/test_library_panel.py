@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from briefing_app.core.models import Annotation
+from briefing_app.domain.models import Annotation
 from briefing_app.gui.library_panel import DATE, OPEN, STATUS, TITLE
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import from_paste

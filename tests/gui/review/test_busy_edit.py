@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy.exc
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.changes import ChangeSet
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.services import Services
+from briefing_app.services.changes import ChangeSet
 from briefing_app.settings import Settings
 
 

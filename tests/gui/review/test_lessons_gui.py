@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.services import Services
-from briefing_app.core.services.analysis import AnalysisService
-from briefing_app.core.services.annotations import step_boundary
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan
+from briefing_app.services import Services
+from briefing_app.services.analysis import AnalysisService
+from briefing_app.services.annotations import step_boundary
 from briefing_app.settings import Settings
 
 TEXT = "Modi said India and Australia would hold naval exercises in the Indian Ocean."

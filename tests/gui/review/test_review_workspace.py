@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from briefing_app.core.models import Annotation, Article, CanonicalEntity, Note
-from briefing_app.core.services import Services
-from briefing_app.core.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
+from briefing_app.domain.models import Annotation, Article, CanonicalEntity, Note
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.shortcuts import shortcut_conflicts, shortcut_rows
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
+from briefing_app.services import Services
+from briefing_app.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 from briefing_app.settings import Settings
 
 TEXT = (

@@ -1,1 +1,0 @@
-"""Domain layer: models, services, text normalisation and offsets. No Qt."""

@@ -1,0 +1,1 @@
+"""Domain floor: models, enums, text, offsets, spans, entity identity. Imports nothing of the app; no Qt."""

@@ -1,0 +1,425 @@
+"""The lesson store: what the officer taught, one lesson per correction (issue 13).
+
+Lessons live in their own table, independent of the article rows they came from.
+Recording a lesson returns a :class:`ChangeSet` (so undo removes it); a later
+*explicit* contrary correction on the same surface supersedes earlier lessons and
+that, too, is in the change set. Accepting suggestions never teaches anything, so
+"Accept all remaining" elsewhere cannot cancel a rejection.
+
+The analyser gets the active lessons compiled once per database and pipeline
+(:meth:`LessonService.compiled`), updated incrementally when the lesson table's
+version moves; analysis never scans the library's tags.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, or_
+from sqlmodel import col, select
+
+from briefing_app.domain.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    Article,
+    Lesson,
+    LessonAction,
+    Pillar,
+    utcnow,
+)
+from briefing_app.nlp.chunking import sentence_spans
+from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
+from briefing_app.nlp.pillar_learning import PillarExample
+from briefing_app.nlp.types import ALL_LABELS, EntitySpan
+from briefing_app.services.changes import ChangeSet, RowSnapshot
+from briefing_app.services.desk import may_withdraw
+from briefing_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from briefing_app.nlp.analyzer import Analyzer
+
+A = LessonAction
+#: Entity lessons that teach "this surface is an entity with this label".
+_POSITIVE = (A.ADD, A.RELABEL, A.BOUNDARY)
+#: Characters around a span searched for its sentence (keeps an edit cheap on a huge report).
+_SENTENCE_REACH = 1_500
+
+
+class LessonFileError(ValueError):
+    """A lessons file that cannot be imported; nothing from it was imported."""
+
+
+@dataclass(slots=True)
+class Context:
+    """Where a correction was made: the sentence and the neighbouring tokens."""
+
+    sentence: str = ""
+    left: str = ""
+    right: str = ""
+
+
+def context_of(text: str, start: int, end: int) -> Context:
+    """The sentence holding ``text[start:end]`` and the tokens immediately left and right of it."""
+    lo = max(0, start - _SENTENCE_REACH)
+    hi = min(len(text), end + _SENTENCE_REACH)
+    sentence = ""
+    for s, e in sentence_spans(text, lo, hi):
+        if s <= start < e or (s < end <= e):
+            sentence = text[s:max(e, end)]
+            break
+    return Context(sentence, left_token(text, start), right_token(text, end))
+
+
+class LessonService:
+    """Record, supersede, withdraw, list, export and import lessons; compile them for the analyser."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- recording -----------------------------------------------------------------------------
+    def record(self, action: LessonAction, text: str, label: str = "", *, from_label: str = "",
+               from_text: str = "", canonical: str = "", entity_key: str = "", article_id: int | None = None,
+               span: tuple[int, int] | None = None, context: Context | None = None,
+               description: str = "") -> ChangeSet:
+        """Store one lesson (its context read from the article at ``span``) and supersede contrary ones."""
+        text = " ".join(text.split()) if action not in (A.PILLAR_ADD, A.PILLAR_REMOVE) else text.strip()
+        changes = ChangeSet(description or f"Learn {action.value} “{text[:40]}”")
+        if not text:
+            return changes
+        if context is None and article_id is not None and span is not None:
+            context = self._context_in_article(article_id, span[0], span[1])
+        if action in (A.PILLAR_ADD, A.PILLAR_REMOVE):
+            context = Context(sentence=text)
+        context = context or Context()
+        with self.db.session() as session:
+            lesson = Lesson(action=action.value, text=text, label=label, from_label=from_label,
+                            from_text=" ".join(from_text.split()), canonical=canonical, entity_key=entity_key,
+                            context=context.sentence, left=context.left, right=context.right,
+                            article_id=article_id)
+            session.add(lesson)
+            session.flush()
+            assert lesson.id is not None
+            superseded = []
+            for old in self._contrary(session, lesson):
+                before = RowSnapshot.of(old)
+                old.superseded_by = lesson.id
+                old.updated_at = utcnow()
+                session.add(old)
+                superseded.append((before, old))
+            session.commit()
+            session.refresh(lesson)
+            changes.lessons.append((None, RowSnapshot.of(lesson)))
+            for before, old in superseded:
+                session.refresh(old)
+                changes.lessons.append((before, RowSnapshot.of(old)))
+        return changes
+
+    def _context_in_article(self, article_id: int, start: int, end: int) -> Context | None:
+        """The context of ``[start, end)`` read from the stored article (only the text around it)."""
+        lo = max(0, start - _SENTENCE_REACH)
+        with self.db.engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
+                                       (lo + 1, end + _SENTENCE_REACH - lo, article_id)).first()
+        if row is None:
+            return None
+        return context_of(row[0], start - lo, end - lo)
+
+    def _contrary(self, session: Any, new: Lesson) -> list[Lesson]:
+        """Active lessons on the same surface that ``new`` explicitly overrides (or repeats)."""
+        rows = session.exec(select(Lesson).where(
+            col(Lesson.id) != new.id, col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False),
+            or_(col(Lesson.text) == new.text, func.lower(Lesson.text) == new.text.lower()),
+        )).all()
+        same = [r for r in rows if r.text.casefold() == new.text.casefold()]
+        action = A(new.action)
+        out = []
+        for old in same:
+            o = A(old.action)
+            if action == A.REJECT:
+                hit = (o == A.REJECT or o in _POSITIVE) and old.label == new.label
+            elif action == A.ADD:  # a name is a name everywhere: the newest add of a surface wins
+                hit = (o == A.REJECT and old.label == new.label) or o == A.ADD
+            elif action == A.RELABEL:  # relabels live side by side in different contexts
+                hit = ((o == A.REJECT and old.label == new.label)
+                       or (o == A.RELABEL and old.from_label == new.from_label
+                           and old.left.casefold() == new.left.casefold()
+                           and old.right.casefold() == new.right.casefold()))
+            elif action == A.BOUNDARY:
+                hit = ((o == A.REJECT and old.label == new.label) or (o == A.ADD and old.label != new.label)
+                       or (o == A.BOUNDARY and old.from_text == new.from_text))
+            elif action == A.ALIAS:
+                hit = o == A.ALIAS
+            else:  # pillar lessons: the same passage and pillar, either way
+                hit = o in (A.PILLAR_ADD, A.PILLAR_REMOVE) and old.text == new.text and old.label == new.label
+            if hit:
+                out.append(old)
+        return out
+
+    def withdraw(self, lesson_id: int) -> ChangeSet:
+        """Stop applying a lesson (undoable). In a desk database: one's own lessons, or anyone's as a desk
+        lead (ValueError otherwise)."""
+        with self.db.session() as session:
+            lesson = session.get(Lesson, lesson_id)
+            if lesson is None:
+                raise KeyError(lesson_id)
+            if not may_withdraw(self.db, lesson.taught_by):
+                raise ValueError(f"only {lesson.taught_by}, who taught this lesson, or a desk lead can withdraw it")
+            before = RowSnapshot.of(lesson)
+            lesson.withdrawn = True
+            lesson.updated_at = utcnow()
+            session.add(lesson)
+            session.commit()
+            session.refresh(lesson)
+            return ChangeSet(f"Withdraw lesson “{lesson.text[:40]}”", lessons=[(before, RowSnapshot.of(lesson))])
+
+    def withdraw_alias(self, surface: str, entity_key: str) -> ChangeSet:
+        """Withdraw the merges of ``surface`` into ``entity_key`` (an entity split back off)."""
+        changes = ChangeSet(f"Forget merge of “{surface}”")
+        with self.db.session() as session:
+            rows = session.exec(select(Lesson).where(
+                Lesson.action == A.ALIAS.value, Lesson.text == surface, Lesson.entity_key == entity_key,
+                col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False))).all()
+            for lesson in rows:
+                before = RowSnapshot.of(lesson)
+                lesson.withdrawn = True
+                lesson.updated_at = utcnow()
+                session.add(lesson)
+                changes.lessons.append((before, lesson))
+            session.commit()
+            changes.lessons = [(b, RowSnapshot.of(r)) for b, r in changes.lessons]
+        return changes
+
+    # -- reading -------------------------------------------------------------------------------
+    def all(self, include_inactive: bool = False) -> list[Lesson]:
+        """Lessons, oldest first (active only unless ``include_inactive``)."""
+        with self.db.session() as session:
+            query = select(Lesson)
+            if not include_inactive:
+                query = query.where(col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False))
+            return list(session.exec(query.order_by(col(Lesson.id))).all())
+
+    def tags_with_words(self, lesson_id: int) -> int:
+        """How many live tags in the library carry the words of lesson ``lesson_id`` (for the Lessons panel).
+
+        Entity lessons count entity tags written the same way (the old surface too, for a boundary
+        change); pillar lessons count pillar tags on the same passage. Reads the whole annotation
+        table: call it off the GUI thread.
+        """
+        with self.db.session() as session:
+            lesson = session.get(Lesson, lesson_id)
+            if lesson is None:
+                return 0
+            pillar = lesson.action in (A.PILLAR_ADD, A.PILLAR_REMOVE)
+            surfaces = {lesson.text} | ({lesson.from_text} if lesson.from_text else set())
+            query = select(func.count()).select_from(Annotation).where(
+                Annotation.kind == (AnnotationKind.PILLAR if pillar else AnnotationKind.ENTITY), Annotation.status != AnnotationStatus.REJECTED,
+                col(Annotation.text).in_(sorted(surfaces)))
+            return int(session.exec(query).one())
+
+    def version(self) -> tuple[Any, ...]:
+        """A counter that moves whenever a lesson is added, superseded, withdrawn or restored."""
+        with self.db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT count(*), max(id), max(updated_at), sum(CASE WHEN withdrawn THEN 1 ELSE 0 END), count(superseded_by) "
+                "FROM lesson"
+            ).one()
+        return tuple(row)
+
+    def rules(self) -> list[LessonRule]:
+        """The active lessons as the analyser sees them, each saying where it was learned."""
+        lessons = self.all()
+        ids = sorted({x.article_id for x in lessons if x.article_id is not None})
+        titles: dict[int, str] = {}
+        with self.db.session() as session:
+            for chunk in range(0, len(ids), 500):
+                titles.update((i, t) for i, t in session.exec(select(Article.id, Article.title).where(
+                    col(Article.id).in_(ids[chunk:chunk + 500]))) if i is not None)
+        return [LessonRule(id=x.id or 0, action=x.action, text=x.text, label=x.label, from_label=x.from_label,
+                           from_text=x.from_text, canonical=x.canonical, entity_key=x.entity_key,
+                           context=x.context, left=x.left, right=x.right, origin=origin_text(x, titles))
+                for x in lessons]
+
+    def compiled(self, analyzer: Analyzer) -> CompiledLessons:
+        """This database's active lessons compiled for ``analyzer``'s pipeline (cached; incremental)."""
+        version = self.version()
+        with _CACHE_LOCK:
+            per_db = _CACHE.setdefault(self.db, {})
+            key = id(analyzer.shared)
+            entry = per_db.get(key)
+            if entry is None:
+                entry = per_db[key] = _Compiled(None, analyzer.compile_lessons())
+                entry.lessons.reviewed_loader = LessonService(self.db).reviewed_examples
+            if entry.version != version:
+                entry.lessons.sync(self.rules())
+                entry.version = version
+            return entry.lessons
+
+    def reviewed_examples(self, max_articles: int = 200) -> list[PillarExample]:
+        """The sentences of the articles the officer corrected pillars in, with the pillars they left on them.
+
+        What the pillar learner fits its nudge on and checks it against (confirmed, added and removed
+        passages alike). Read once per change of the pillar lessons, from at most ``max_articles``
+        articles (the most recently corrected), never from the whole library.
+        """
+        with self.db.session() as session:
+            rows = session.exec(select(Lesson.article_id, func.max(Lesson.id)).where(
+                col(Lesson.action).in_([A.PILLAR_ADD.value, A.PILLAR_REMOVE.value]),
+                col(Lesson.article_id).is_not(None), col(Lesson.superseded_by).is_(None),
+                col(Lesson.withdrawn).is_(False)).group_by(col(Lesson.article_id))).all()
+            ids = [aid for aid, _ in sorted(rows, key=lambda r: r[1])][-max_articles:]
+            out: list[PillarExample] = []
+            for article_id in ids:
+                article = session.get(Article, article_id)
+                if article is None or article_id is None:
+                    continue
+                tags = session.exec(select(Annotation).where(
+                    Annotation.article_id == article_id, Annotation.status != "rejected")).all()
+                pillars = [(a.start, a.end, a.label) for a in tags if a.kind == "pillar"]
+                entities = sorted((EntitySpan(a.start, a.end, a.label, a.text, entity_id=a.entity_id, role=a.role)
+                                   for a in tags if a.kind == "entity"), key=lambda e: e.start)
+                for s0, s1 in sentence_spans(article.text):
+                    labels = frozenset(p for a0, a1, p in pillars if _counts(a0, a1, s0, s1))
+                    inside = tuple(e for e in entities if s0 <= e.start and e.end <= s1)
+                    out.append(PillarExample(article_id, article.text[s0:s1], labels, inside))
+        return out
+
+    # -- sharing -------------------------------------------------------------------------------
+    def export_jsonl(self, path: str | Path) -> int:
+        """Write the active lessons as JSON Lines (the format of issue 13); returns how many."""
+        lines = [json.dumps(to_json(x), ensure_ascii=False) for x in self.all()]
+        target = Path(path)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        tmp.replace(target)
+        return len(lines)
+
+    def import_jsonl(self, path: str | Path) -> int:
+        """Read a lessons file; all lines are checked first, so a bad line imports nothing."""
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LessonFileError(f"{path}: cannot read the lessons file ({exc})") from exc
+        with self.db.session() as session:
+            pillars = set(session.exec(select(Pillar.id)).all())
+        parsed: list[dict[str, Any]] = []
+        for number, line in enumerate(raw.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                items = list(from_json(json.loads(line)))
+                unknown = [i["label"] for i in items if i["action"] in (A.PILLAR_ADD, A.PILLAR_REMOVE)
+                           and pillars and i["label"] not in pillars]
+                if unknown:
+                    raise ValueError(f"unknown pillar {unknown[0]!r}")
+                parsed.extend(items)
+            except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as exc:
+                raise LessonFileError(f"{path}: line {number}: {exc}; nothing was imported") from exc
+        for item in parsed:
+            self.record(**item)
+        return len(parsed)
+
+
+@dataclass(slots=True)
+class _Compiled:
+    version: tuple[Any, ...] | None
+    lessons: CompiledLessons
+
+
+_CACHE: weakref.WeakKeyDictionary[Database, dict[int, _Compiled]] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def _counts(a0: int, a1: int, s0: int, s1: int) -> bool:
+    """True when a tag ``[a0, a1)`` counts for the sentence ``[s0, s1)`` (covers half of it, or lies half in it)."""
+    overlap = min(a1, s1) - max(a0, s0)
+    return overlap > 0 and (2 * overlap >= s1 - s0 or 2 * overlap >= a1 - a0)
+
+
+def origin_text(lesson: Lesson, titles: dict[int, str]) -> str:
+    """"learned from your correction in “<article>”, <date>" (or from an imported / deleted article)."""
+    when = f"{lesson.created_at:%d %b %Y}".lstrip("0")
+    title = titles.get(lesson.article_id) if lesson.article_id is not None else None
+    if title is not None:
+        return f"learned from your correction in “{title[:80]}”, {when}"
+    return f"learned from a lesson imported or made in a deleted article, {when}"
+
+
+def to_json(lesson: Lesson) -> dict[str, Any]:
+    """One exported line: ``{"action": ..., "text": ..., ...}`` with an optional ``"context"``."""
+    action = A(lesson.action)
+    out: dict[str, Any]
+    if action in (A.PILLAR_ADD, A.PILLAR_REMOVE):
+        add = [lesson.label] if action == A.PILLAR_ADD else []
+        remove = [lesson.label] if action == A.PILLAR_REMOVE else []
+        if lesson.from_label:
+            remove.append(lesson.from_label)
+        return {"action": "pillar", "text": lesson.text, "add": add, "remove": remove}
+    out = {"action": action.value, "text": lesson.text}
+    if action == A.RELABEL:
+        out["from"] = lesson.from_label
+    if action == A.BOUNDARY:
+        out["from_text"] = lesson.from_text
+    if action == A.ALIAS:
+        out["canonical"] = lesson.canonical
+        if lesson.entity_key:
+            out["entity_id"] = lesson.entity_key
+    out["label"] = lesson.label
+    if lesson.context:
+        out["context"] = lesson.context
+    if lesson.left or lesson.right:
+        out["left"], out["right"] = lesson.left, lesson.right
+    return out
+
+
+def _string(obj: dict[str, Any], key: str, required: bool = True) -> str:
+    value = obj.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ValueError(f'"{key}" must be a non-empty string' if required else f'"{key}" must be a string')
+    return value
+
+
+def from_json(obj: Any) -> Iterable[dict[str, Any]]:
+    """Keyword arguments of :meth:`LessonService.record` for one imported line; ValueError when malformed."""
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object")
+    action = _string(obj, "action")
+    text = _string(obj, "text")
+    sentence = _string(obj, "context", required=False)
+    if action == "pillar":
+        add, remove = obj.get("add", []), obj.get("remove", [])
+        if not isinstance(add, list) or not isinstance(remove, list) or not (add or remove) \
+                or not all(isinstance(p, str) and p for p in add + remove):
+            raise ValueError('"add" and "remove" must be lists of pillar ids, at least one of them not empty')
+        return ([{"action": A.PILLAR_ADD, "text": text, "label": p} for p in add]
+                + [{"action": A.PILLAR_REMOVE, "text": text, "label": p} for p in remove])
+    try:
+        kind = A(action)
+    except ValueError:
+        raise ValueError(f"unknown action {action!r}") from None
+    if kind in (A.PILLAR_ADD, A.PILLAR_REMOVE):
+        raise ValueError('pillar lessons use "action": "pillar"')
+    label = _string(obj, "label")
+    if label not in ALL_LABELS:
+        raise ValueError(f"unknown entity label {label!r}")
+    item: dict[str, Any] = {"action": kind, "text": text, "label": label}
+    if kind == A.RELABEL:
+        item["from_label"] = _string(obj, "from")
+    if kind == A.BOUNDARY:
+        item["from_text"] = _string(obj, "from_text", required=False)
+    if kind == A.ALIAS:
+        item["canonical"] = _string(obj, "canonical")
+        item["entity_key"] = _string(obj, "entity_id", required=False)
+    left, right = _string(obj, "left", required=False), _string(obj, "right", required=False)
+    if sentence and not (left or right):
+        at = sentence.find(text)
+        if at >= 0:  # the neighbours of the surface in the sentence it was learned in
+            left, right = left_token(sentence, at), right_token(sentence, at + len(text))
+    item["context"] = Context(sentence, left, right)
+    return [item]

@@ -1,0 +1,42 @@
+"""The simulated perfect officer of `briefing-app eval --learning-curve` (issue 13 item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.services.learning_curve import averaged_curve, learning_curve, split_gold
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+
+
+def test_split_is_fixed_and_disjoint() -> None:
+    files = sorted(GOLD.glob("*.gold.json"))
+    train, test = split_gold(files)
+    assert (train, test) == split_gold(list(reversed(files))), "the same split every run"
+    assert len(train) == 20 and not set(train) & set(test) and len(train) + len(test) == len(files)
+
+
+def test_corrections_become_lessons_and_never_hurt_the_articles_left(analyzer: Analyzer) -> None:
+    files = sorted(GOLD.glob("*.gold.json"))
+    train, test = split_gold(files)
+    curve = learning_curve(train[:2], test[:2], analyzer, steps=(0, 2, 5))
+    first, last = curve.points  # k = 5 is more than there is to correct: no repeated row
+    assert (first.corrected, first.lessons) == (0, 0)
+    assert last.corrected == 2 and last.lessons > 0, "every correction went through the lesson service"
+    assert last.entity_f1 >= first.entity_f1 - 0.005 and last.pillar_f1 >= first.pillar_f1 - 0.005
+    assert "k" in curve.to_text() and curve.to_json()["points"][1]["k"] == 2  # type: ignore[index]
+
+
+def test_the_curve_is_averaged_over_several_orders_of_the_articles(analyzer: Analyzer) -> None:
+    files = sorted(GOLD.glob("*.gold.json"))[:6]
+    curve = averaged_curve(files, analyzer, seeds=(13, 1), steps=(0, 1))
+    assert [c.train for c in curve.curves][0] != [c.train for c in curve.curves][1], "each seed its own order"
+    for c in curve.curves:
+        assert not set(c.train) & set(c.test), "F1 only on articles never corrected"
+    mean = curve.points
+    assert [p.corrected for p in mean] == [0, 1]
+    assert mean[1].pillar_f1 == sum(c.points[1].pillar_f1 for c in curve.curves) / 2
+    text = curve.to_text()
+    assert "Mean over 2 splits (seeds 13, 1)" in text and "seed   1:" in text
+    assert [s["seed"] for s in curve.to_json()["splits"]] == [13, 1]  # type: ignore[index]
