@@ -110,7 +110,7 @@ def test_text_is_clean_and_long_enough(path):
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_app_normalisation_keeps_offsets(path):
     """Offsets must stay valid after the importers' normalisation (it may only trim the end)."""
-    from briefing_app.core.text import normalize_text
+    from briefing_app.domain.text import normalize_text
 
     _, text = _load(path)
     assert normalize_text(text) == text.rstrip("\n")

@@ -14,7 +14,7 @@ from dev_extra_spec import SPEC  # noqa: E402
 
 
 def main() -> int:
-    from briefing_app.core.text import normalize_text
+    from briefing_app.domain.text import normalize_text
 
     total = 0
     for (folder, name), items in SPEC.items():
