@@ -194,11 +194,15 @@ def _run_child(ctx: multiprocessing.context.ForkServerContext, target: Callable[
         assert proc.exitcode == 0, f"child failed (exit code {proc.exitcode})"
         return events, proc.pid
     time.sleep(delay)
+    alive = proc.is_alive()  # a child that crashed by itself is caught here, whatever its status says
     os.kill(proc.pid, signal.SIGKILL)
     proc.join(30)
     reader.join(30)
     reader_end.close()
-    assert proc.exitcode == -signal.SIGKILL, f"child ended by itself (exit code {proc.exitcode})"
+    assert alive, f"child ended by itself before the kill (exit code {proc.exitcode})"
+    # The fork server reports a child's status over a pipe; under heavy load that read can fail and
+    # multiprocessing then says 255 for a child our SIGKILL did end (seen once in CI). Any other code is real.
+    assert proc.exitcode in (-signal.SIGKILL, 255), f"child ended by itself (exit code {proc.exitcode})"
     return events, proc.pid
 
 
