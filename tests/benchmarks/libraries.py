@@ -55,11 +55,20 @@ def library_template(articles: int) -> Path:
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
     older = sorted(_cache_dir().glob(f"library-{articles}-*.db"), key=lambda p: p.stat().st_mtime)
-    if older:
+    migrated = False
+    for candidate in reversed(older):
         # A cached library of an older schema: opening a copy migrates it (generating anew takes long).
-        shutil.copyfile(older[-1], partial)
-        Services.open(partial).close()
-    else:
+        # One of a schema this build does not know (a development branch's revision) is skipped.
+        shutil.copyfile(candidate, partial)
+        try:
+            Services.open(partial).close()
+        except Exception:  # noqa: BLE001 - any schema this build cannot open: try the next, else generate
+            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+                leftover.unlink(missing_ok=True)
+            continue
+        migrated = True
+        break
+    if not migrated:
         services = Services.open(partial)
         try:
             if articles:
