@@ -5,26 +5,18 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from briefing_app.services import Services
 from briefing_app.storage import migrate
+from tests.storage.schema_at import NOW, insert_article, schema_at
 
 TEXT = "Modi met Trump in Washington. Both sides will deepen defence ties."
-NOW = "2026-12-01 10:00:00.000000"
 
 
 def _library_at_0006(path: Path) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
-        conn.execute(text(
-            "INSERT INTO article (id, title, outlet, author, url, published, source_path, format, text, text_hash, "
-            "status, analysis_mode, created_at, updated_at) VALUES (1, 'Call', '', '', '', '', '', 'txt', :t, 'h', "
-            "'in_review', 'model', :now, :now)"), {"t": TEXT, "now": NOW})
+    with schema_at(str(path), "0006") as conn:
+        insert_article(conn, TEXT, title="Call")
         for kind, start, end, label, status in (("entity", 0, 4, "PERSON", "suggested"),
                                                 ("entity", 9, 14, "PERSON", "accepted"),
                                                 ("pillar", 30, 66, "defence", "suggested")):
@@ -34,7 +26,6 @@ def _library_at_0006(path: Path) -> None:
                 "'', 'model', :st, 0.5, '[]', NULL, '', :now, :now)"),
                 {"k": kind, "s": start, "e": end, "l": label, "x": TEXT[start:end], "st": status, "now": NOW,
                  "i": f"{label}:{TEXT[start:end].lower()}" if kind == "entity" else ""})
-    engine.dispose()
 
 
 def test_a_library_of_the_previous_schema_gets_the_indexes_and_keeps_its_tags(db_path: Path) -> None:

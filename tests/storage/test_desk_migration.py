@@ -8,16 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
 from briefing_app.storage import migrate
-from briefing_app.storage.target import is_server_url, server_url
+from tests.storage.schema_at import NOW, insert_article, schema_at
 
 TEXT = "Modi met Trump in Washington. Both sides will deepen defence ties."
-NOW = "2026-12-01 10:00:00.000000"
 
 
 @pytest.fixture
@@ -33,15 +31,8 @@ def empty_target(request: pytest.FixtureRequest, db_engine: str, db_path: Path) 
 
 
 def _library_at_0006(target: str) -> None:
-    engine = create_engine(server_url(target) if is_server_url(target) else f"sqlite:///{target}")
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
-        conn.execute(text(
-            "INSERT INTO article (id, title, outlet, author, url, published, source_path, format, text, text_hash, "
-            "status, analysis_mode, created_at, updated_at) VALUES (1, 'Washington call', 'Wire', '', '', '', '', "
-            "'txt', :t, 'h', 'in_review', 'model', :now, :now)"), {"t": TEXT, "now": NOW})
+    with schema_at(target, "0006") as conn:
+        insert_article(conn, TEXT, title="Washington call", outlet="Wire")
         conn.execute(text(
             'INSERT INTO annotation (id, article_id, kind, start, "end", label, text, entity_id, role, origin, status, '
             "confidence, why, original, created_by, created_at, updated_at) VALUES (1, 1, 'entity', 0, 4, 'PERSON', "
@@ -50,7 +41,6 @@ def _library_at_0006(target: str) -> None:
             'INSERT INTO lesson (id, action, text, label, from_label, from_text, canonical, entity_key, context, "left", '
             '"right", article_id, created_at, updated_at, superseded_by, withdrawn) VALUES (1, \'reject\', \'Both\', '
             "'PERSON', '', '', '', '', '', '', '', 1, :now, :now, NULL, FALSE)"), {"now": NOW})
-    engine.dispose()
 
 
 def test_a_0006_library_with_rows_is_upgraded_and_keeps_them(empty_target: str) -> None:

@@ -5,27 +5,19 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from briefing_app.export.formatting import key_points
 from briefing_app.services import Services
 from briefing_app.storage import migrate
+from tests.storage.schema_at import NOW, insert_article, schema_at
 
-NOW = "2026-12-01 10:00:00.000000"
 TEXT = "India and Japan agreed to launch a joint working group on critical minerals by March 2027."
 
 
 def _library_at_0006(path: Path) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
-        conn.execute(text(
-            "INSERT INTO article (id, title, outlet, author, url, published, source_path, format, text, text_hash, "
-            "status, analysis_mode, created_at, updated_at) VALUES (1, 'Later', 'Nikkei', '', '', '2026-02-02', '', "
-            "'txt', :t, 'h', 'reviewed', 'model', :now, :now)"), {"t": TEXT, "now": NOW})
+    with schema_at(str(path), "0006") as conn:
+        insert_article(conn, TEXT, title="Later", outlet="Nikkei", published="2026-02-02", status="reviewed")
         for b in (1, 2):
             conn.execute(text(
                 "INSERT INTO briefing (id, title, subject, \"to\", from_, date, reference, classification, caveat, "
@@ -36,7 +28,6 @@ def _library_at_0006(path: Path) -> None:
             "INSERT INTO briefingitem (briefing_id, article_id, start, \"end\", text, pillar_id, position, comment, "
             "quote, paraphrase, created_at) VALUES (2, 1, 0, :e, :x, 'economy', 0, 'keep', '', '', :now)"),
             {"e": len(TEXT), "x": TEXT, "now": NOW})
-    engine.dispose()
 
 
 def test_a_0006_library_keeps_its_briefings_and_gets_empty_drafted_lines(tmp_path: Path) -> None:
