@@ -119,6 +119,11 @@ def _claims_key(widget: QAbstractItemView, event: QEvent) -> bool:
 _OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+def _is_key(widget: QAbstractItemView, event: QKeyEvent, *keys: Qt.Key) -> bool:
+    """One of ``keys`` pressed while no cell of ``widget`` is being edited (then the key is the editor's)."""
+    return event.key() in keys and widget.state() != QAbstractItemView.State.EditingState
+
+
 class _DraftedTree(QTreeWidget):
     dropKey = Signal()
 
@@ -126,7 +131,7 @@ class _DraftedTree(QTreeWidget):
         return _claims_key(self, event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+        if _is_key(self, event, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.dropKey.emit()
             return
         super().keyPressEvent(event)
@@ -139,10 +144,10 @@ class _CommitmentTable(QTableWidget):
         return _claims_key(self, event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+        if _is_key(self, event, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.dropKey.emit()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+        if _is_key(self, event, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             current = self.currentItem()
             if current is not None:
                 self.itemActivated.emit(current)
