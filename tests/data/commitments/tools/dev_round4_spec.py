@@ -30,4 +30,25 @@ SPEC = {
         ("it has contracted more liquefied natural gas from Qatar and the United States",
          ["China"], "contract", "more LNG from Qatar and the United States", "", False),
     ],
+    (R4, "australia-tuvalu-falepili-union-fact-sheet"): [
+        ("The Falepili Mobility Pathway offers up to 280 Tuvaluans permanent residence in Australia each year through a ballot.",
+         ["Australia"], "offer", "permanent residence for up to 280 Tuvaluans a year", "", False),
+        ("Under Article 4, Australia will assist Tuvalu in response to a major natural disaster, a pandemic or military aggression",
+         ["Australia"], "assist", "assist Tuvalu after disaster, pandemic or aggression", "", False),
+        ("Tuvalu will consult Australia before any security agreement with a third country.",
+         ["Tuvalu"], "consult", "consult Australia before third-country security agreements", "", False),
+        ("A new submarine cable from Funafuti to Fiji, funded through the Australian Infrastructure Financing Facility for the Pacific, will go live in the first quarter of 2027.",
+         ["Australia"], "go", "Funafuti–Fiji submarine cable live", "in the first quarter of 2027", False),
+    ],
+    (R4, "algeria-mali-drone-dispute-news"): [
+        ("The African Union has offered to mediate", ["African Union"], "offer",
+         "mediate between Algeria and Mali", "", False),
+    ],
+    (R4, "eu-uk-defence-partnership-commentary"): [
+        ("London and Brussels signed the EU-UK Security and Defence Partnership at their first summit in May 2025",
+         ["United Kingdom", "European Union"], "sign", "EU-UK Security and Defence Partnership", "in May 2025", False),
+        ("while the UK offered a fraction of that", ["United Kingdom"], "offer",
+         "a fraction of the SAFE entry fee", "", False),
+    ],
+    (R4, "barbados-bridgetown-initiative-interview"): [],
 }
