@@ -100,4 +100,30 @@ SPEC = {
         ("The Fulbright programme will double the number of Bahraini students and researchers it sends to American universities by 2027.",
          ["United States"], "double", "Bahraini Fulbright students and researchers", "by 2027", False),
     ],
+    (R4, "argentina-us-currency-swap-news"): [
+        ("under which Argentina would cut duties on U.S. machinery and medicines", ["Argentina"], "cut",
+         "duties on U.S. machinery and medicines", "", False),
+        ("open its lithium and copper projects to American investors", ["Argentina"], "open",
+         "lithium and copper projects to American investors", "", False),
+        ("The International Monetary Fund approved a fresh disbursement of $1 billion under Argentina's $20 billion Extended Fund Facility in January.",
+         ["International Monetary Fund"], "approve", "$1 billion disbursement under the Extended Fund Facility", "in January", False),
+    ],
+    (R4, "japan-china-taiwan-remarks-commentary"): [
+        ("Takaichi has said she is ready to meet President Xi Jinping at the APEC summit in Shenzhen in November 2026",
+         ["Sanae Takaichi"], "meet", "meet Xi Jinping at the APEC summit", "in November 2026", False),
+        ("But Tokyo will not retract the remarks", ["Japan"], "retract", "Takaichi's Taiwan remarks", "", True),
+    ],
+    (R4, "egypt-ethiopia-gerd-press-conference"): [
+        ("No; the agreement ignores the historic uses of downstream states", ["Egypt"], "join",
+         "Cooperative Framework Agreement", "", True),
+        ("which have offered to facilitate", ["African Union", "United States"], "offer",
+         "facilitate talks on the GERD", "", False),
+    ],
+    (R4, "brics-rio-foreign-ministers-chair-statement"): [
+        ("welcomed the admission of Colombia and Uzbekistan to the NDB", ["New Development Bank"], "admit",
+         "Colombia and Uzbekistan as members", "", False),
+        ("Ministers supported the BRICS Partnership for the Elimination of Socially Determined Diseases, to be launched at the Rio de Janeiro summit in July.",
+         ["BRICS Ministers of Foreign Affairs"], "support",
+         "BRICS Partnership for the Elimination of Socially Determined Diseases", "in July", False),
+    ],
 }
