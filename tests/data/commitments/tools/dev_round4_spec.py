@@ -8,6 +8,9 @@ R4 = "tests/data/gold_round4"
 
 SPEC = {
     (R4, "australia-vanuatu-nakamal-agreement-interview"): [
+        ("The Nakamal Agreement was signed in December 2024", ["Australia", "Vanuatu"], "sign", "Nakamal Agreement",
+         "in December 2024", False),
+        ("yet Vanuatu has still not ratified it", ["Vanuatu"], "ratify", "Nakamal Agreement", "", True),
         ("we will use that opinion at COP31 in Antalya", ["Vanuatu"], "use",
          "ICJ climate opinion at COP31", "at COP31", False),
     ],
@@ -43,6 +46,7 @@ SPEC = {
     (R4, "algeria-mali-drone-dispute-news"): [
         ("The African Union has offered to mediate", ["African Union"], "offer",
          "mediate between Algeria and Mali", "", False),
+        ("but neither capital has accepted", ["Algeria", "Mali"], "accept", "African Union mediation offer", "", True),
     ],
     (R4, "eu-uk-defence-partnership-commentary"): [
         ("London and Brussels signed the EU-UK Security and Defence Partnership at their first summit in May 2025",
@@ -316,6 +320,8 @@ SPEC = {
          ["IGAD Assembly of Heads of State and Government"], "decide", "dispatch a high-level delegation to Juba", "", False),
     ],
     (R4, "uk-commons-chagos-treaty-debate"): [
+        ("which secures the operation of the joint UK-US base on Diego Garcia for at least 99 years",
+         ["United Kingdom", "Republic of Mauritius"], "secure", "operation of the Diego Garcia base for 99 years", "", False),
         ("the taxpayer will pay Mauritius an average of £101 million a year", ["United Kingdom"], "pay",
          "average of £101 million a year to Mauritius", "", False),
         ("The treaty forbids any foreign security forces from the outer islands", ["Republic of Mauritius"], "forbid",
