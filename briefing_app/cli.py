@@ -520,8 +520,8 @@ def _cmd_desk(args: argparse.Namespace) -> int:
             raise UserError(str(exc)) from exc
         for conflict in report.conflicts:
             print(f"conflict: {conflict}")
-        print(f"brought back: {report.updated} changed, {report.added} added, {report.unchanged} unchanged, "
-              f"{len(report.conflicts)} conflict(s)")
+        print(f"brought back: {report.updated} changed, {report.added} added, {report.deleted} deleted, "
+              f"{report.unchanged} unchanged, {len(report.conflicts)} conflict(s)")
         return 1 if report.conflicts else 0
     finally:
         services.close()
