@@ -455,8 +455,8 @@ class _Merge:
             self.report.unchanged += 1
             return
         if _changed_on_desk(model, desk, base_version, base_print):
-            self._conflict(target, model, desk, desk, "changed on the desk{who}{when}; the desk's version was kept, "
-                                                      "yours was not brought back")
+            self._conflict(target, model, desk, desk, "changed on the desk{who}{when}; the desk's version "
+                                                      "was kept")
             return
         content = {c: values[c] for c in _content(model) if c not in NOT_COMPARED.get(model, ())}
         stamp = {"changed_by": values.get("changed_by") or self.officer, "changed_at": values.get("changed_at") or utcnow()}
@@ -495,7 +495,7 @@ class _Merge:
                 desk = dict(now._mapping)
                 if _fingerprint(model, desk) != mine:
                     self._conflict(target, model, desk, desk, "made in your copy and on the desk{who}{when}; "
-                                                              "the desk's was kept, yours was not brought back")
+                                                              "the desk's was kept")
                     return
                 seen[key] = [desk_id, None, mine]
                 self.report.unchanged += 1
