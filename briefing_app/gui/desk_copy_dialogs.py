@@ -271,7 +271,7 @@ class DeskCopyFeature:
         self.take_action.setObjectName("takeCopyAction")
         self.take_action.setStatusTip("Copy the library, some articles or a briefing into a file for working offline")
         self.take_action.triggered.connect(self.take_copy)
-        self.bring_action = QAction("&Bring back…", window)
+        self.bring_action = QAction("Brin&g back…", window)
         self.bring_action.setObjectName("bringBackAction")
         self.bring_action.setStatusTip("Merge the edits made offline in a copy into this library")
         self.bring_action.triggered.connect(self.bring_back)

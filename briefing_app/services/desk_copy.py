@@ -462,7 +462,11 @@ class _Merge:
         stamp = {"changed_by": values.get("changed_by") or self.officer, "changed_at": values.get("changed_at") or utcnow()}
         if "version" in desk:
             stamp["version"] = int(desk["version"]) + 1
-        target.execute(update(table).where(pk == desk_id).values(**content, **stamp))
+        written = target.execute(update(table).where(pk == desk_id, *_as_read(table, desk)).values(**content, **stamp))
+        if written.rowcount != 1:  # another officer wrote it between our read and our write
+            self._conflict(target, model, desk, desk, "changed on the desk while it was brought back; the desk's "
+                                                      "version was kept")
+            return
         entry[1:] = [stamp.get("version"), mine]
         self.report.count(KINDS[model], "changed")
 
@@ -540,7 +544,10 @@ class _Merge:
                 self._conflict(target, model, desk, None, f"deleted in your copy, but its {kept} changed on the desk "
                                                           "since; it was kept")
                 continue
-            target.execute(delete(table).where(pk == desk_id))
+            if target.execute(delete(table).where(pk == desk_id, *_as_read(table, desk))).rowcount != 1:
+                self._conflict(target, model, desk, desk, "changed on the desk while it was brought back; "
+                                                          "the desk's was kept")
+                continue
             del seen[key]
             self.report.count(KINDS[model], "deleted")
 
@@ -614,6 +621,11 @@ def _pk_value(table: Table, values: dict[str, Any]) -> Any:
 def _content(model: type[SQLModel]) -> list[str]:
     """The columns that hold what a row says (not its id or who wrote it last)."""
     return [c.key for c in table_of(model).columns if not c.primary_key and c.key not in BOOKKEEPING]
+
+
+def _as_read(table: Table, desk: dict[str, Any]) -> list[Any]:
+    """The condition that the desk row is still the version just read (versioned rows)."""
+    return [table.c.version == desk["version"]] if "version" in table.c else []
 
 
 def _naive_utc(value: Any) -> Any:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMenu, QTableWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.desk_copy_dialogs import (
@@ -194,3 +194,37 @@ def test_bringing_back_a_file_that_is_not_a_copy_says_so_in_one_line(qtbot: QtBo
 
 def _table(table: QTableWidget) -> dict[str, list[str]]:
     return {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 4)] for r in range(table.rowCount())}
+
+
+def test_cancelling_a_copy_leaves_no_file(qtbot: QtBot, db_path: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from briefing_app.services import desk_copy
+
+    window = _window(qtbot, db_path)
+    try:
+        _add(window.services, "Port talks", PORT)
+        started, go_on = threading.Event(), threading.Event()
+        real_insert = desk_copy._insert
+
+        def held(*args: object) -> int:  # the worker waits at its first batch until Cancel was pressed
+            started.set()
+            go_on.wait(30)
+            return real_insert(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(desk_copy, "_insert", held)
+        out = tmp_path / "laptop.sqlite"
+        _take_copy(qtbot, window, out, monkeypatch)
+        qtbot.waitUntil(started.is_set, timeout=30_000)
+        progress = window.desk_copy.progress
+        assert progress is not None and progress.isVisible()
+        _shot(progress, "take_copy_progress")
+        progress.findChild(QPushButton).click()  # its Cancel button
+        go_on.set()
+        qtbot.waitUntil(lambda: not window.tasks.is_busy("desk-take-copy"), timeout=30_000)
+        assert "cancelled" in window.statusBar().currentMessage()
+        assert [p.name for p in tmp_path.iterdir() if "laptop" in p.name] == []
+        assert window.desk_copy.message is None, "a cancel is not an error"
+    finally:
+        _close(window)

@@ -375,3 +375,7 @@ def test_the_command_line_takes_a_copy_and_brings_it_back_twice(services: Servic
     assert "brought back: 0 changed, 0 added, 0 deleted" in capsys.readouterr().out
     assert main(["desk", "take-copy", "--db", db_target, "--out", str(copy)]) == 2  # never over a file
     assert "already exists" in capsys.readouterr().err
+    part = tmp_path / "part.db"
+    assert main(["desk", "take-copy", "--db", db_target, "--out", str(part), "--articles", f"{article}"]) == 0
+    assert main(["desk", "take-copy", "--db", db_target, "--out", str(part), "--articles", "x"]) == 2
+    assert "--articles takes article ids" in capsys.readouterr().err
