@@ -80,6 +80,12 @@ CHILDREN: dict[type[SQLModel], tuple[tuple[type[SQLModel], str], ...]] = {
 #: Columns a copy may hold differently without an offline edit: a lesson's article may not be in
 #: the slice (copied as NULL); an existing lesson's article is never brought back.
 NOT_COMPARED: dict[type[SQLModel], frozenset[str]] = {Lesson: frozenset({"article_id"})}
+#: A row made offline that matches a desk row on these columns is that row (not added twice).
+SAME_ROW: dict[type[SQLModel], tuple[str, ...]] = {
+    Annotation: ("article_id", "kind", "start", "end", "label"),
+    Note: ("article_id", "start", "end", "body"),
+    BriefingItem: ("briefing_id", "article_id", "start", "end", "pillar_id"),
+}
 #: What each kind is called in the preview and report (plural).
 KINDS: dict[type[SQLModel], str] = {Article: "articles", Annotation: "tags", Note: "notes",
                                     CanonicalEntity: "entities", Pillar: "pillars", Briefing: "briefings",
@@ -391,6 +397,7 @@ class _Merge:
         self.done = 0
         self.total = 0
         self.titles: dict[int, str] = {}  # desk article id -> title, for conflicts
+        self.known: dict[str, dict[int, list[Any]]] = {}  # table -> desk id -> base entry (deletions)
 
     def run(self, source: Connection, target: Connection) -> None:
         rows = {model: [dict(r._mapping) for r in source.execute(select(table_of(model)))] for model in COPIED}
@@ -490,6 +497,15 @@ class _Merge:
             self._conflict(target, model, values, None, f"made in your copy, but its {missing} was removed from the "
                                                         "desk meanwhile; it was not brought back")
             return
+        same_row = SAME_ROW.get(model)
+        if same_row is not None:  # the same tag, note or passage is on the desk already (the same wire
+            # imported and analysed on both sides, or the same edit made twice): one row, not two
+            twin = target.execute(select(pk, *([table.c.version] if "version" in table.c else []))
+                                  .where(*[table.c[c] == new[c] for c in same_row])).first()
+            if twin is not None:
+                seen[key] = [twin[0], twin[1] if len(twin) > 1 else None, mine]
+                self.report.unchanged += 1
+                return
         if isinstance(values[pk.key], int):
             desk_id = target.execute(insert(table).values(**new).returning(pk)).scalar_one()
         else:  # a key of its own (entity, pillar): another officer may have made the same one meanwhile
@@ -556,7 +572,9 @@ class _Merge:
         ("" when none: deleting the row, its children with it, loses nothing of another officer's)."""
         for child, column in CHILDREN.get(model, ()):
             table = table_of(child)
-            known = {int(entry[0]): entry for entry in self.base.get(table.name, {}).values()}
+            known = self.known.get(table.name)
+            if known is None:  # built once per table (every row of the base is looked up by desk id)
+                known = self.known[table.name] = {int(e[0]): e for e in self.base.get(table.name, {}).values()}
             for row in target.execute(select(table).where(table.c[column] == desk_id)):
                 values = dict(row._mapping)
                 entry = known.get(int(values["id"]))

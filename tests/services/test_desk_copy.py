@@ -277,6 +277,24 @@ def test_an_entity_renamed_on_both_sides_is_a_conflict_the_desk_keeps(desk: Serv
     assert desk.entities.display_name("PERSON:ranil wickremesinghe") == "Mr Wickremesinghe"
 
 
+def test_the_same_wire_imported_on_both_sides_comes_back_once_with_its_tags_once(desk: Services,
+                                                                                 tmp_path: Path) -> None:
+    copy = tmp_path / "laptop.db"
+    take_copy(desk.db, copy)
+    laptop = _laptop(copy)
+    offline = _add(laptop, "Port talks", PORT)
+    laptop.annotations.add(offline, "entity", 35, 42, "GPE")
+    laptop.annotations.add(offline, "entity", 0, 9, "NORP")
+    laptop.close()
+    on_desk = _add(desk, "Port talks (desk)", PORT)
+    desk.annotations.add(on_desk, "entity", 35, 42, "GPE")
+    report = bring_back(desk.db, copy)
+    assert [s.id for s in desk.articles.list_summaries()] == [on_desk]
+    assert sorted((t.start, t.label) for t in desk.annotations.for_article(on_desk)) == [(0, "NORP"), (35, "GPE")]
+    assert report.counts["tags"]["added"] == 1
+    assert bring_back(desk.db, copy).empty
+
+
 def test_a_slice_of_chosen_articles_or_one_briefing(desk: Services, tmp_path: Path) -> None:
     port = _add(desk, "Port talks", PORT)
     border = _add(desk, "Border", BORDER)
