@@ -28,6 +28,7 @@ as the desk has them, are reported again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -193,7 +194,7 @@ def take_copy(desk: Database, out: Path, part: CopySlice | None = None, *, repla
         if not replace:
             raise CopyError(f"{out} already exists; choose a new file for the copy")
         if not lock.acquire():
-            raise CopyError(f"{out.name} is in use: {lock.refusal()}; close it or choose another file.")
+            raise CopyError(f"{_in_use(lock)}; close it there or choose another file.")
     if not out.parent.is_dir():
         raise CopyError(f"Cannot write {out}: the folder does not exist.")
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
@@ -215,6 +216,11 @@ def take_copy(desk: Database, out: Path, part: CopySlice | None = None, *, repla
     finally:
         lock.release()
     return copied
+
+
+def _in_use(lock: DatabaseLock) -> str:
+    who = lock.holder()
+    return f"{lock.db_path.name} is open in {who.describe() if who is not None else 'another window'}"
 
 
 def _describe(part: CopySlice) -> str:
@@ -353,9 +359,13 @@ def bring_back(desk: Database, copy: Path, *, progress: Progress | None = None, 
     if any(not isinstance(entry, list) for per in base.values() for entry in per.values()):
         raise CopyError(f"{copy.name} was taken by an older version of the app; bring it back with that version.")
     report = BringBackReport()
+    lock = DatabaseLock(copy, role="bring back", exclusive=False)
+    if not lock.acquire():  # open in a window (the laptop's): its edits may be half-saved
+        raise CopyError(f"{_in_use(lock)}; close it there, then bring it back.")
     try:
         laptop = open_database(copy)
     except StorageError as exc:
+        lock.release()
         raise CopyError(f"{copy.name} cannot be opened: {exc}") from exc
     merge = _Merge(base, report, desk.officer, progress or (lambda _d, _t: None), cancelled or (lambda: False))
     try:
@@ -372,6 +382,7 @@ def bring_back(desk: Database, copy: Path, *, progress: Progress | None = None, 
             transaction.commit()
     finally:
         laptop.close()
+        lock.release()
     # Only after the desk committed (a failure before leaves the desk as it was and the file as
     # it was: bringing it back again is safe). Written whole, then moved into place.
     _write_json(meta_path, meta)
@@ -430,6 +441,7 @@ class _Merge:
         # Rows made offline first: an edited row may point at one (a lesson superseded offline).
         # Newest first among them: a lesson points at the later one that superseded it.
         rows.sort(key=lambda r: (str(r[pk]) in seen, -r[pk] if isinstance(r[pk], int) else 0))
+        edited: list[tuple[dict[str, Any], list[Any], str]] = []
         for values in rows:
             self._tick()
             key = str(values[pk])
@@ -437,26 +449,33 @@ class _Merge:
             for column, parent in PARENTS.get(model, {}).items():
                 if values.get(column) is not None:
                     values[column] = self._desk_id(parent, values[column])
-            if key in seen:
-                self._update(target, model, values, seen[key])
-            else:
+            if key not in seen:
                 self._add(target, model, values, seen, key)
+                continue
+            mine = _fingerprint(model, values)
+            if mine == seen[key][2]:
+                self.report.unchanged += 1  # not edited offline
+            else:
+                edited.append((values, seen[key], mine))
+        # The desk rows of the rows edited offline, read in chunks rather than one query each.
+        key_column = table.c[pk]
+        wanted = sorted({entry[0] for _v, entry, _m in edited}, key=str)
+        desk_rows = {row._mapping[pk]: dict(row._mapping) for i in range(0, len(wanted), _CHUNK)
+                     for row in target.execute(select(table).where(key_column.in_(wanted[i:i + _CHUNK])))}
+        for values, entry, mine in edited:
+            self._update(target, model, values, entry, mine, desk_rows.get(entry[0]))
         return present
 
-    def _update(self, target: Connection, model: type[SQLModel], values: dict[str, Any], entry: list[Any]) -> None:
+    def _update(self, target: Connection, model: type[SQLModel], values: dict[str, Any], entry: list[Any],
+                mine: str, desk: dict[str, Any] | None) -> None:
+        """A row edited offline (its content is not the base's): write it, unless the desk changed it too."""
         table = table_of(model)
         desk_id, base_version, base_print = entry
-        mine = _fingerprint(model, values)
-        if mine == base_print:
-            self.report.unchanged += 1  # not edited offline
-            return
         pk = list(table.primary_key.columns)[0]
-        now = target.execute(select(table).where(pk == desk_id)).first()
-        if now is None:
+        if desk is None:
             self._conflict(target, model, values, None, "removed from the desk meanwhile; your change to it was "
                                                         "not brought back")
             return
-        desk = dict(now._mapping)
         if _fingerprint(model, desk) == mine:
             entry[1:] = [desk.get("version"), mine]  # already there (brought back before, or the same edit)
             self.report.unchanged += 1
@@ -636,9 +655,16 @@ def _pk_value(table: Table, values: dict[str, Any]) -> Any:
     return values[list(table.primary_key.columns)[0].key]
 
 
-def _content(model: type[SQLModel]) -> list[str]:
+@functools.cache
+def _content(model: type[SQLModel]) -> tuple[str, ...]:
     """The columns that hold what a row says (not its id or who wrote it last)."""
-    return [c.key for c in table_of(model).columns if not c.primary_key and c.key not in BOOKKEEPING]
+    return tuple(c.key for c in table_of(model).columns if not c.primary_key and c.key not in BOOKKEEPING)
+
+
+@functools.cache
+def _compared(model: type[SQLModel]) -> tuple[str, ...]:
+    """The columns a fingerprint covers."""
+    return tuple(c for c in _content(model) if c not in NOT_COMPARED.get(model, ()))
 
 
 def _as_read(table: Table, desk: dict[str, Any]) -> list[Any]:
@@ -654,8 +680,7 @@ def _naive_utc(value: Any) -> Any:
 
 def _fingerprint(model: type[SQLModel], values: dict[str, Any]) -> str:
     """What a row says, as a short hash comparable across engines (times in naive UTC, JSON sorted)."""
-    skip = NOT_COMPARED.get(model, frozenset())
-    content = {c: _naive_utc(values.get(c)) for c in _content(model) if c not in skip}
+    content = {c: _naive_utc(values.get(c)) for c in _compared(model)}
     text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 

@@ -368,6 +368,23 @@ def test_a_copy_into_a_read_only_folder_says_so_in_one_line(desk: Services, tmp_
         locked.chmod(0o700)
 
 
+def test_a_copy_open_in_a_window_is_neither_replaced_nor_brought_back(desk: Services, tmp_path: Path) -> None:
+    from briefing_app.storage.db_lock import DatabaseLock
+
+    copy = tmp_path / "laptop.db"
+    take_copy(desk.db, copy)
+    window = DatabaseLock(copy)  # the laptop's window has it open
+    assert window.acquire()
+    try:
+        with pytest.raises(CopyError, match=r"laptop.db is open in Briefing Builder \(process \d+\); close it there"):
+            bring_back(desk.db, copy)
+        with pytest.raises(CopyError, match="is open in Briefing Builder"):
+            take_copy(desk.db, copy, replace=True)
+    finally:
+        window.release()
+    assert bring_back(desk.db, copy).empty
+
+
 def test_a_file_that_is_not_a_desk_copy_is_refused(services: Services, tmp_path: Path) -> None:
     stray = tmp_path / "other.db"
     Services.open(stray).close()
