@@ -228,3 +228,25 @@ def test_cancelling_a_copy_leaves_no_file(qtbot: QtBot, db_path: Path, tmp_path:
         assert window.desk_copy.message is None, "a cancel is not an error"
     finally:
         _close(window)
+
+
+def test_a_copy_over_a_file_open_in_another_window_is_refused_in_one_line(qtbot: QtBot, db_path: Path,
+                                                                          tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_app.storage.db_lock import DatabaseLock
+
+    window = _window(qtbot, db_path)
+    out = tmp_path / "laptop.sqlite"
+    Services.open(out).close()  # an earlier copy, now open in the laptop's window
+    other = DatabaseLock(out)
+    assert other.acquire()
+    try:
+        _take_copy(qtbot, window, out, monkeypatch)  # the save dialog asked "replace?", and the officer said yes
+        qtbot.waitUntil(lambda: window.desk_copy.message is not None, timeout=30_000)
+        text = window.desk_copy.message.text()  # type: ignore[union-attr]
+        assert text.startswith("laptop.sqlite is open in Briefing Builder (process ") and "\n" not in text
+        assert out.is_file(), "the file in use was left alone"
+        window.desk_copy.message.close()  # type: ignore[union-attr]
+    finally:
+        other.release()
+        _close(window)
