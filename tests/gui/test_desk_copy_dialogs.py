@@ -4,6 +4,7 @@ menu actions and dialogs (the platform file dialogs are replaced)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ PORT = "Officials discussed port access in Colombo with Ranil Wickremesinghe."
 SHOTS = os.environ.get("BRIEFING_SHOTS")  # a folder: the dialogs are saved there as PNG to look at
 
 
-def _window(qtbot: QtBot, db_path: Path) -> MainWindow:
+def _window(qtbot: QtBot, db_path: Path | str) -> MainWindow:
     services = Services.open(db_path, officer="Bram")
     window = MainWindow(services, Settings())
     qtbot.addWidget(window)
@@ -249,4 +250,41 @@ def test_a_copy_over_a_file_open_in_another_window_is_refused_in_one_line(qtbot:
         window.desk_copy.message.close()  # type: ignore[union-attr]
     finally:
         other.release()
+        _close(window)
+
+
+@pytest.fixture
+def desk_url(pg_cluster: object) -> Iterator[str]:
+    import uuid
+
+    name = f"g_{uuid.uuid4().hex[:12]}"
+    yield pg_cluster.create_database(name)  # type: ignore[attr-defined]
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+@pytest.mark.postgresql
+def test_a_desk_window_takes_a_copy_and_brings_back_a_deletion(qtbot: QtBot, desk_url: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(qtbot, desk_url)
+    try:
+        svc = window.services
+        port = _add(svc, "Port talks", PORT)
+        note = svc.notes.add(port, 0, 9, "Which officials?").notes[0][1].id
+        out = tmp_path / "laptop.sqlite"
+        _take_copy(qtbot, window, out, monkeypatch)
+        qtbot.waitUntil(lambda: sidecar(out).is_file() and not window.tasks.is_busy("desk-take-copy"),
+                        timeout=30_000)
+        laptop = Services.open(out, officer="Asha")
+        laptop.notes.delete(note or 0)
+        laptop.close()
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+        _file_menu_action(window, "bringBackAction").trigger()  # type: ignore[attr-defined]
+        feature = window.desk_copy
+        qtbot.waitUntil(lambda: isinstance(feature.dialog, BringBackPreviewDialog), timeout=30_000)
+        assert _table(feature.dialog.table)["Notes"] == ["–", "–", "1"]  # type: ignore[union-attr]
+        feature.dialog.merge.click()  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: isinstance(feature.dialog, BringBackReportDialog), timeout=30_000)
+        assert svc.notes.for_article(port) == []
+        feature.dialog.accept()  # type: ignore[union-attr]
+    finally:
         _close(window)
