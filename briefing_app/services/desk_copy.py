@@ -195,26 +195,36 @@ def take_copy(desk: Database, out: Path, part: CopySlice | None = None, *, repla
             raise CopyError(f"{out} already exists; choose a new file for the copy")
         if not lock.acquire():
             raise CopyError(f"{_in_use(lock)}; close it there or choose another file.")
+    try:
+        return _take_copy(desk, out, part, progress or (lambda _d, _t: None), cancelled or (lambda: False))
+    finally:
+        lock.release()
+
+
+def _take_copy(desk: Database, out: Path, part: CopySlice, progress: Progress, cancelled: Cancelled) -> int:
     if not out.parent.is_dir():
         raise CopyError(f"Cannot write {out}: the folder does not exist.")
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise CopyError(f"Cannot write {out}: the folder or file is read-only; choose another place.")
     temp = out.with_name(f".{out.name}.part")
-    remove_quietly(temp, sidecar(temp), Path(f"{temp}-wal"), Path(f"{temp}-shm"))
+    leftovers = (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"), Path(f"{temp}-journal"))
+    remove_quietly(*leftovers)
     try:
-        copied, base = _write_copy(desk, temp, part, progress or (lambda _d, _t: None),
-                                   cancelled or (lambda: False))
+        copied, base = _write_copy(desk, temp, part, progress, cancelled)
+        # A replaced copy's own journal must not be applied to the new file.
+        remove_quietly(Path(f"{out}-wal"), Path(f"{out}-shm"), Path(f"{out}-journal"))
         os.replace(temp, out)
         meta = {"desk": desk.location, "taken_at": utcnow().isoformat(), "slice": _describe(part), "base": base}
         _write_json(sidecar(out), meta)
-    except (StorageError, OSError) as exc:
-        remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
-        raise CopyError(f"Cannot write {out}: {getattr(exc, 'strerror', None) or exc}") from exc
+    except OSError as exc:
+        remove_quietly(*leftovers)
+        raise CopyError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    except StorageError as exc:
+        remove_quietly(*leftovers)
+        raise CopyError(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__) from exc
     except BaseException:
-        remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
+        remove_quietly(*leftovers)
         raise
-    finally:
-        lock.release()
     return copied
 
 
