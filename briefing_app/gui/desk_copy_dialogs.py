@@ -212,7 +212,8 @@ class BringBackReportDialog(QDialog):
         self.conflicts.setHorizontalHeaderLabels(["Article", "What", "Officer", "Time (UTC)", "Outcome"])
         self.conflicts.verticalHeader().setVisible(False)
         self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.conflicts.setWordWrap(True)
+        self.conflicts.setWordWrap(False)
+        self.conflicts.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line is the tooltip
         self.conflicts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for row, conflict in enumerate(report.conflicts):
             outcome = conflict.outcome.format(who="", when="")
@@ -223,16 +224,17 @@ class BringBackReportDialog(QDialog):
                 item.setToolTip(str(conflict))
                 self.conflicts.setItem(row, column, item)
         header = self.conflicts.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in enumerate((190, 250, 80, 125)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.conflicts.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.conflicts.resizeRowsToContents()
         self.conflicts.setVisible(bool(n))
         layout.addWidget(self.conflicts, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(860 if n else 520, 480 if n else self.sizeHint().height())
+        self.resize(980 if n else 520, 460 if n else self.sizeHint().height())
 
 
 def counts_table(parent: QWidget, report: BringBackReport) -> QTableWidget:

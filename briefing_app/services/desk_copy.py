@@ -581,13 +581,13 @@ class _Merge:
                 continue
             desk = dict(now._mapping)
             if _changed_on_desk(model, desk, base_version, base_print):
-                self._conflict(target, model, desk, desk, "deleted in your copy but changed on the desk{who}{when}; "
-                                                          "the desk's was kept")
+                self._conflict(target, model, desk, desk, "deleted in your copy, changed on the desk{who}{when}: "
+                                                          "kept")
                 continue
             kept = self._changed_children(target, model, desk_id)
             if kept:
-                self._conflict(target, model, desk, None, f"deleted in your copy, but its {kept} changed on the desk "
-                                                          "since; it was kept")
+                self._conflict(target, model, desk, None, f"deleted in your copy, but its {kept} changed on the "
+                                                          "desk since: kept")
                 continue
             if target.execute(delete(table).where(pk == desk_id, *_as_read(table, desk))).rowcount != 1:
                 self._conflict(target, model, desk, desk, "changed on the desk while it was brought back; "
@@ -673,8 +673,9 @@ def _content(model: type[SQLModel]) -> tuple[str, ...]:
 
 @functools.cache
 def _compared(model: type[SQLModel]) -> tuple[str, ...]:
-    """The columns a fingerprint covers."""
-    return tuple(c for c in _content(model) if c not in NOT_COMPARED.get(model, ()))
+    """The columns a fingerprint covers: not ``updated_at``, which an edit of a child moves too (a
+    passage edited on each side is one conflict, not also one on their briefing)."""
+    return tuple(c for c in _content(model) if c not in NOT_COMPARED.get(model, ()) and c != "updated_at")
 
 
 def _as_read(table: Table, desk: dict[str, Any]) -> list[Any]:

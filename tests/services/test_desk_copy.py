@@ -123,6 +123,7 @@ def test_every_kind_of_offline_edit_comes_back_and_twice_changes_nothing(desk: S
     port = _add(desk, "Port talks", PORT)
     gone = _add(desk, "Stale wire", "A wire about nothing in particular from Kandy.")
     colombo = desk.annotations.add(port, "entity", 35, 42, "GPE").id  # "Colombo"
+    desk.annotations.update(colombo or 0, status="suggested")  # as the analyser suggests it
     ranil = desk.annotations.add(port, "entity", 48, 68, "PERSON", entity_id="PERSON:ranil wickremesinghe").id
     officials = desk.annotations.add(port, "entity", 0, 9, "NORP").id
     ports = desk.annotations.add(port, "entity", 25, 31, "ORG").id  # "access": a wrong tag
@@ -216,7 +217,7 @@ def test_deleting_offline_what_another_officer_changed_meanwhile_is_a_conflict(d
     assert report.deleted == 0
     assert {(c.kind, c.article, c.officer) for c in report.conflicts} == {("tags", "Port talks", "Bram"),
                                                                           ("notes", "Port talks", "Bram")}
-    assert all("deleted in your copy but changed on the desk by Bram at" in str(c) for c in report.conflicts)
+    assert all("deleted in your copy, changed on the desk by Bram at" in str(c) for c in report.conflicts)
     assert desk.annotations.get(tag or 0) is not None and desk.annotations.get(tag or 0).label == "LOC"  # type: ignore[union-attr]
     assert [n.body for n in desk.notes.for_article(port)] == ["Which officials? The harbour master."]
 
@@ -233,7 +234,7 @@ def test_an_article_deleted_offline_stays_when_its_tags_changed_on_the_desk(desk
     report = bring_back(desk.db, copy)
     assert desk.articles.get(port) is not None and report.deleted == 0
     assert [c.kind for c in report.conflicts] == ["tags", "articles"]
-    assert "its tags changed on the desk since; it was kept" in str(report.conflicts[1])
+    assert "its tags changed on the desk since: kept" in str(report.conflicts[1])
 
 
 def test_a_note_and_an_entity_merge_made_offline_round_trip(desk: Services, tmp_path: Path) -> None:
