@@ -104,6 +104,9 @@ def _sub_parser() -> argparse.ArgumentParser:
     q = dsubs.add_parser("take-copy", help="copy the desk library into a new SQLite file for working offline")
     q.add_argument("--db", required=True, help="the desk database")
     q.add_argument("--out", required=True, help="the new file (its base versions go beside it, .desk.json)")
+    part = q.add_mutually_exclusive_group()
+    part.add_argument("--articles", help="only these articles, e.g. 3,7,12 (default: the whole library)")
+    part.add_argument("--briefing", type=int, help="only this briefing and its articles")
     q = dsubs.add_parser("bring-back", help="merge the edits made in a copy into the desk; conflicts are listed")
     q.add_argument("file", help="the copy taken with take-copy")
     q.add_argument("--db", required=True, help="the desk database")
@@ -503,13 +506,17 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_desk(args: argparse.Namespace) -> int:
     from briefing_app.services import Services
-    from briefing_app.services.desk_copy import bring_back, take_copy
+    from briefing_app.services.desk_copy import CopySlice, bring_back, take_copy
 
     services = Services.open(args.db, officer=getattr(args, "officer", ""))
     try:
         if args.desk_command == "take-copy":
             try:
-                rows = take_copy(services.db, Path(args.out))
+                ids = None if not args.articles else tuple(int(i) for i in args.articles.split(",") if i.strip())
+            except ValueError as exc:
+                raise UserError(f"--articles takes article ids separated by commas, not {args.articles!r}") from exc
+            try:
+                rows = take_copy(services.db, Path(args.out), CopySlice(article_ids=ids, briefing_id=args.briefing))
             except ValueError as exc:
                 raise UserError(str(exc)) from exc
             print(f"copied {rows} rows into {args.out}")
@@ -520,8 +527,8 @@ def _cmd_desk(args: argparse.Namespace) -> int:
             raise UserError(str(exc)) from exc
         for conflict in report.conflicts:
             print(f"conflict: {conflict}")
-        print(f"brought back: {report.updated} changed, {report.added} added, {report.unchanged} unchanged, "
-              f"{len(report.conflicts)} conflict(s)")
+        print(f"brought back: {report.updated} changed, {report.added} added, {report.deleted} deleted, "
+              f"{report.unchanged} unchanged, {len(report.conflicts)} conflict(s)")
         return 1 if report.conflicts else 0
     finally:
         services.close()

@@ -201,11 +201,13 @@ class MainWindow(QMainWindow):
             dock.show()
 
     def _install_library_features(self) -> None:
+        from briefing_app.gui.desk_copy_dialogs import install_desk_copy
         from briefing_app.gui.import_dialogs import install_library_features
 
         self.open_action.setEnabled(True)
         self.export_action.setEnabled(True)
         self.importer = install_library_features(self)
+        self.desk_copy = install_desk_copy(self)  # File → Take a copy… / Bring back… (offline laptops)
 
     def _install_builder(self) -> None:
         from briefing_app.gui.briefing import install_briefing_builder
