@@ -544,6 +544,7 @@ class LibraryPanel(QWidget):
         f = self.filters()
         self._filters = f
         header = self.table.horizontalHeader()
+        shown: int | None
         if f.query:
             rows = self.services.articles.list_summaries(f, limit=SEARCH_LIMIT, visibility=self.visibility)
             self._quiet = True
@@ -557,7 +558,7 @@ class LibraryPanel(QWidget):
             # Reads the first page in the order of the header (see _sort_in_database).
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self._quiet = True
-            shown = self.services.articles.count_matching(f)
+            shown = self._count_shown(f)
         self._fit_columns()
         self._select_id(self._current_id)
         self._quiet = False
@@ -704,7 +705,7 @@ class LibraryPanel(QWidget):
         self._quiet = False
         self.entity_filter.stale = True
         f = self.filters()
-        self._update_summary(f, self.model.rowCount() if f.query else self.services.articles.count_matching(f))
+        self._update_summary(f, self.model.rowCount() if f.query else self._count_shown(f))
         self.articlesDeleted.emit(ids)
 
     def _context_menu(self, pos: Any) -> None:
@@ -754,16 +755,27 @@ class LibraryPanel(QWidget):
                 return
         self.table.clearSelection()
 
-    def _update_summary(self, f: LibraryFilter, shown: int) -> None:
-        total = self.services.articles.count()
-        noun = "article" if total == 1 else "articles"
+    def _count_shown(self, f: LibraryFilter) -> int | None:
+        """Articles the filters let through while browsing; None when nothing filters (the whole library)."""
+        return None if f.is_empty() else self.services.articles.count_matching(f)
+
+    def _update_summary(self, f: LibraryFilter, shown: int | None) -> None:
+        """The line under the search: matches, "N of M articles", or the library's size.
+
+        ``shown`` None means the whole library is listed: its size is read once (a server's
+        estimate on a huge desk library, see ArticleService.size), never counted twice.
+        """
+        size = self.services.articles.size()
+        total = size.count
         if f.query:
+            shown = shown or 0
             more = " (most relevant shown)" if shown >= SEARCH_LIMIT else ""
             text = f"{shown} match{'es' if shown != 1 else ''} for “{f.query}”{more}"
-        elif not f.is_empty():
-            text = f"{shown} of {total} {noun}"
+        elif shown is not None:
+            text = f"{shown:,} of {size.words()}"
         else:
-            text = f"{total} {noun}"
+            text = size.words()
+            shown = total
         if not shown and total:
             text += " — none match; press Clear"
         self.summary.setText(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,8 +41,8 @@ from briefing_app.services.changes import ChangeSet, RowSnapshot, table_of
 from briefing_app.services.open_suggestions import Visibility, article_open, open_condition
 from briefing_app.storage.database import Database
 from briefing_app.storage.errors import StorageError, reason_clause, storage_error_from
-from briefing_app.storage.fulltext import search_sql
-from briefing_app.storage.sql import distinct_list, stored_bytes
+from briefing_app.storage.fulltext import FullText, TermStats, load_term_stats, search_sql, terms
+from briefing_app.storage.sql import distinct_list, estimated_rows, stored_bytes
 from briefing_app.storage.text_decoding import is_valid_utf8
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,26 @@ class SearchHit:
     hits: tuple[tuple[int, int], ...]
 
 
+@dataclass(slots=True, frozen=True)
+class LibrarySize:
+    """How many articles the library holds; ``exact`` is False for a server's estimate."""
+
+    count: int
+    exact: bool = True
+
+    def words(self) -> str:
+        """"1 article", "12 articles", or "about 1,000,000 articles"."""
+        noun = "article" if self.count == 1 else "articles"
+        return f"{self.count:,} {noun}" if self.exact else f"about {self.count:,} {noun}"
+
+
+#: Seconds the search keeps PostgreSQL's word statistics before reading them again.
+TERM_STATS_TTL_S = 600.0
+
+#: From this many articles a desk library's size is the server's estimate (see ArticleService.size).
+ESTIMATE_FROM = 200_000
+
+
 @dataclass(slots=True)
 class EntityChoice:
     """An entity the library filter offers: its key, the name shown and how many articles mention it."""
@@ -168,6 +189,8 @@ class ArticleService:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._term_stats: TermStats | None = None
+        self._term_stats_read = -float("inf")  # time.monotonic() of the last read
 
     def add(self, doc: ImportedDocument) -> Article:
         """Store an imported document; raise DuplicateArticle if its text is already stored."""
@@ -307,7 +330,7 @@ class ArticleService:
             if not ids:
                 return []
             conditions.append(f"a.id IN ({','.join(str(i) for i in ids)})")
-        fts = search_sql(self.db.engine.dialect.name, f.query, _HIT_OPEN, _HIT_CLOSE, _SNIPPET_TOKENS)
+        fts = self._full_text(f.query)
         if f.query.strip() and fts is None:
             return []
         binds: list[Any] = []
@@ -315,7 +338,7 @@ class ArticleService:
         if fts is not None:
             conditions.append(fts.condition)
             params.update(fts.params)
-            sql = f"SELECT {columns}, {fts.snippet} FROM {fts.source} WHERE {' AND '.join(conditions)} ORDER BY {fts.order}"
+            sql = f"SELECT {columns}, {fts.snippet} FROM {{source}} WHERE {' AND '.join(conditions)} ORDER BY {fts.order}"
         else:
             where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             order = "a.created_at DESC, a.id DESC"
@@ -331,13 +354,21 @@ class ArticleService:
             if offset:
                 sql += " OFFSET :offset"
                 params["offset"] = int(offset)
-        statement = text(sql).bindparams(*binds).columns(
-            column("id", Integer), column("title", String), column("outlet", String), column("author", String),
-            column("published", String), column("status", String), column("created_at", UTCDateTime()),
-            column("snippet", String),
-        )
+        def statement(source: str) -> Any:
+            return text(sql.replace("{source}", source)).bindparams(*binds).columns(
+                column("id", Integer), column("title", String), column("outlet", String), column("author", String),
+                column("published", String), column("status", String), column("created_at", UTCDateTime()),
+                column("snippet", String),
+            )
+
         with self.db.engine.connect() as conn:
-            rows = conn.execute(statement, params).all()
+            rows: list[Any] = []
+            recent_first = fts is not None and fts.recent_source is not None and limit is not None and not offset
+            if recent_first:
+                rows = list(conn.execute(statement(str(fts.recent_source)), params).all())  # type: ignore[union-attr]
+            if not recent_first or len(rows) < int(limit or 0):
+                # Everything that matches (a page of the newest alone is kept: see storage.fulltext).
+                rows = list(conn.execute(statement(fts.source if fts is not None else ""), params).all())
             # A page counts only its own rows; the whole library is grouped only when all is listed.
             counts = _annotation_counts(conn, [int(r[0]) for r in rows],
                                         whole_library=not conditions and limit is None, visibility=visibility)
@@ -364,6 +395,19 @@ class ArticleService:
         """Number of articles in the library."""
         with self.db.engine.connect() as conn:
             return int(conn.execute(text("SELECT count(*) FROM article")).scalar_one())
+
+    def size(self) -> LibrarySize:
+        """Number of articles for the library's summary line, without a scan of a huge library.
+
+        A desk library on PostgreSQL of at least ``ESTIMATE_FROM`` articles is counted by the
+        server's own estimate (a catalogue lookup; an exact ``count(*)`` there reads every row,
+        about 0.2 s at a million); smaller libraries and SQLite are counted exactly.
+        """
+        with self.db.engine.connect() as conn:
+            estimate = estimated_rows(conn, "article")
+            if estimate is not None and estimate >= ESTIMATE_FROM:
+                return LibrarySize(estimate, exact=False)
+            return LibrarySize(int(conn.execute(text("SELECT count(*) FROM article")).scalar_one()), exact=True)
 
     def entity_choices(self, labels: Iterable[str] | None = None, limit: int = 1000) -> list[EntityChoice]:
         """Entities mentioned in the library (not rejected), most widespread first, for the filter."""
@@ -541,15 +585,31 @@ class ArticleService:
 
     def search_hits(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Full-text search (FTS5, or PostgreSQL's tsvector) ranked by relevance, with plain snippets and hit spans."""
-        fts = search_sql(self.db.engine.dialect.name, query, _HIT_OPEN, _HIT_CLOSE, _SNIPPET_TOKENS)
+        fts = self._full_text(query)
         if fts is None:
             return []
+        params = {**fts.params, "n": limit}
         with self.db.engine.connect() as conn:
-            rows = conn.execute(
-                text(f"SELECT a.id, {fts.snippet} FROM {fts.source} WHERE {fts.condition} ORDER BY {fts.order} LIMIT :n"),
-                {**fts.params, "n": limit},
-            ).all()
+            rows: list[Any] = []
+            for source in ([fts.recent_source] if fts.recent_source is not None else []) + [fts.source]:
+                rows = list(conn.execute(text(
+                    f"SELECT a.id, {fts.snippet} FROM {source} WHERE {fts.condition} ORDER BY {fts.order} LIMIT :n"),
+                    params).all())
+                if len(rows) >= limit:
+                    break  # the newest articles alone fill the page (see storage.fulltext.search_sql)
         return [SearchHit(int(r[0]), *parse_snippet(str(r[1]))) for r in rows]
+
+    def _full_text(self, query: str) -> FullText | None:
+        """The search pieces for ``query``; on PostgreSQL with the library's word statistics (re-read
+        every ``TERM_STATS_TTL_S`` seconds: they change only as the server re-analyses the table)."""
+        dialect = self.db.engine.dialect.name
+        if dialect == "postgresql" and len(terms(query)) > 1:
+            now = time.monotonic()
+            if now - self._term_stats_read > TERM_STATS_TTL_S:
+                with self.db.engine.connect() as conn:
+                    self._term_stats = load_term_stats(conn)
+                self._term_stats_read = now
+        return search_sql(dialect, query, _HIT_OPEN, _HIT_CLOSE, _SNIPPET_TOKENS, self._term_stats)
 
     def search(self, query: str, limit: int = 200) -> list[tuple[int, str]]:
         """Full-text search (FTS5); returns (article id, snippet with [[hits]] marked)."""

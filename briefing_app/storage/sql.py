@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, event
+from sqlalchemy import Table, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.compiler import compiles
@@ -71,3 +71,15 @@ def install_qmark_placeholders(engine: Engine) -> None:
         if context is not None and context.compiled is None and parameters and "?" in statement:
             statement = statement.replace("%", "%%").replace("?", "%s")
         return statement, parameters
+
+
+def estimated_rows(conn: Connection, table: str) -> int | None:
+    """The planner's row estimate of ``table`` on PostgreSQL (kept by autovacuum); None on SQLite
+    or when the table was never analysed. Costs a catalogue lookup, not a scan."""
+    if conn.dialect.name != "postgresql":
+        return None
+    found = conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:t)"),
+                         {"t": table}).scalar_one_or_none()
+    if found is None or float(found) < 0:
+        return None
+    return int(found)

@@ -182,3 +182,57 @@ def test_pasted_duplicate_is_refused(services: Services) -> None:
     services.articles.add(from_paste(MARITIME, title="One"))
     with pytest.raises(DuplicateArticle):
         services.articles.add(from_paste("  " + MARITIME + "\r\n", title="Other title"))
+
+
+def test_search_of_a_common_word_ranks_the_newest_articles_and_a_rare_word_every_match(
+        services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk library (issue 19): a word found in a full page of the newest articles is ranked among
+    them; otherwise every match is ranked. On SQLite every match is ranked always."""
+    import briefing_app.storage.fulltext as fulltext
+
+    monkeypatch.setattr(fulltext, "RECENT_WINDOW", 4)
+    # The old reports say "maritime" most often: ranking every match would put them first.
+    old = [_add(services, f"Report {i}: the corridor talks covered maritime patrols, maritime law and "
+                          "maritime domain awareness.", f"Old {i}") for i in range(3)]
+    new = [_add(services, f"Bulletin {i}: maritime patrols resumed near the strait.", f"New {i}") for i in range(4)]
+    common = {h.article_id for h in services.articles.search_hits("maritime", limit=3)}
+    rare = {h.article_id for h in services.articles.search_hits("corridor", limit=3)}
+    assert rare == set(old)  # fewer than a page among the newest four: every match, the oldest included
+    if services.db.engine.dialect.name == "postgresql":
+        assert common <= set(new) and len(common) == 3
+    else:
+        assert len(common) == 3
+    panel = services.articles.list_summaries(LibraryFilter(query="corrid"), limit=3)
+    assert {s.id for s in panel} == set(old)  # the library panel's search, prefix being typed
+
+
+def test_two_word_searches_find_the_article_whichever_word_is_common(services: Services) -> None:
+    """Both ways of asking PostgreSQL (whole words to the index and the prefix on the rows, or all of
+    it to the index) give the same answer; the word statistics exist after ANALYZE."""
+    target = _add(services, "The hydrogen corridor will link the maritime ports.", "Target")
+    for i in range(12):
+        _add(services, f"Maritime patrol report number {i} from the coast guard.", f"Patrol {i}")
+    if services.db.engine.dialect.name == "postgresql":
+        with services.db.engine.begin() as conn:
+            conn.execute(text("ANALYZE article"))
+        fts = services.articles._full_text("hydrogen maritim")
+        assert fts is not None and fts.params["fts_exact"] == "'hydrogen'"  # the prefix checked on the rows
+    for query in ("hydrogen maritim", "maritime hydrog", "maritime hydrogen", "hydrogen"):
+        hits = services.articles.search_hits(query)
+        assert [h.article_id for h in hits] == [target], query
+
+
+def test_library_size_is_exact_on_small_libraries_and_estimated_on_huge_desk_ones(
+        services: Services, library: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_app.services.articles as articles
+
+    size = services.articles.size()
+    assert (size.count, size.exact, size.words()) == (3, True, "3 articles")
+    if services.db.engine.dialect.name == "postgresql":
+        with services.db.engine.begin() as conn:
+            conn.execute(text("ANALYZE article"))
+        monkeypatch.setattr(articles, "ESTIMATE_FROM", 2)
+        size = services.articles.size()
+        assert (size.count, size.exact, size.words()) == (3, False, "about 3 articles")
+    assert articles.LibrarySize(1_000_000, exact=False).words() == "about 1,000,000 articles"
+    assert articles.LibrarySize(1).words() == "1 article"

@@ -63,7 +63,7 @@ def _click_header(qtbot: QtBot, window: MainWindow, column: int) -> None:
 def test_first_page_then_more_as_the_table_scrolls(qtbot: QtBot, window: MainWindow, big: dict[int, int]) -> None:
     panel = window.library
     assert panel.count() == PAGE_SIZE, "one page read, not the whole library"
-    assert panel.summary.text() == f"{ARTICLES} articles"
+    assert panel.summary.text() == f"{ARTICLES:,} articles"
     assert panel.summary_at(0).title == _title(ARTICLES - 1), "newest first"
     panel.table.scrollToBottom()
     qtbot.waitUntil(lambda: panel.count() > PAGE_SIZE)
@@ -101,7 +101,7 @@ def test_search_reaches_beyond_the_pages_read(qtbot: QtBot, window: MainWindow, 
     panel.search.clear()
     panel.refresh()
     assert panel.count() == PAGE_SIZE
-    assert panel.summary.text() == f"{ARTICLES} articles"
+    assert panel.summary.text() == f"{ARTICLES:,} articles"
 
 
 def test_open_count_follows_an_edit_without_reloading(qtbot: QtBot, window: MainWindow,

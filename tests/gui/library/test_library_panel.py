@@ -175,3 +175,24 @@ def test_delete_asks_first_and_removes_the_annotations_too(qtbot: QtBot, window:
     assert _titles(window) == ["Charlie", "Alpha"]
     assert window.current_article_id is None and window.view.text == ""
     assert window.services.articles.search_hits("semiconductor") == []
+
+
+def test_a_huge_desk_library_is_summed_up_by_its_estimate_and_counted_once(
+        qtbot: QtBot, window: MainWindow, filled: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: a million-article desk library shows "about 1,000,000 articles" (the server's
+    estimate) instead of counting every row at each refresh; nothing filters, so nothing is counted."""
+    from briefing_app.services.articles import LibrarySize
+
+    panel = window.library
+    monkeypatch.setattr(window.services.articles, "size", lambda: LibrarySize(1_000_000, exact=False))
+
+    def no_count(*_args: object) -> int:
+        raise AssertionError("the whole library counted row by row")
+
+    monkeypatch.setattr(window.services.articles, "count_matching", no_count)
+    panel.refresh()
+    assert panel.summary.text() == "about 1,000,000 articles"
+    monkeypatch.undo()
+    monkeypatch.setattr(window.services.articles, "size", lambda: LibrarySize(1_000_000, exact=False))
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("new"))
+    assert panel.summary.text() == "1 of about 1,000,000 articles"
