@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from briefing_app.importers import ImportedDocument
-from briefing_app.services import Services
-from briefing_app.services import live
+from briefing_app.services import Services, live
 from briefing_app.services.live import ChangeFeed, ChangeListener, Notice
 from briefing_app.storage.errors import StaleEdit
 
