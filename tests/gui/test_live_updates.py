@@ -128,11 +128,11 @@ def test_undo_of_a_step_on_a_tag_another_officer_changed_is_refused(
     article_id = asha.current_article_id
     assert article_id is not None
     india = _tag(asha.services, article_id, "India")
-    asha.review.controller.apply_label("LOC", india, advance=False)
+    asha.review.controller.accept(india, advance=False)
     bram.annotations.relabel(india, "NORP")
     qtbot.waitUntil(lambda: asha.view.entity_marks.get(india) is not None
                     and asha.view.entity_marks[india].label == "NORP", timeout=WAIT_MS)
-    asha.undo_stack.undo()  # would put back her PERSON→LOC's before: refused, Bram's label stays
+    asha.undo_stack.undo()  # would put back the tag as it was before her accept: refused, Bram's label stays
     assert "Undo refused" in asha.statusBar().currentMessage() and "Bram" in asha.statusBar().currentMessage()
     row = bram.annotations.get(india)
     assert row is not None and row.label == "NORP"
