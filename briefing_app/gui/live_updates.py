@@ -166,7 +166,9 @@ class LiveUpdates(QObject):
         notice = ""
         if update.article_gone:
             notice = "Updated: this article was deleted by another officer"
-        elif update.changes:
+        else:
+            self.feed.drop_outdated(update)
+        if not update.article_gone and update.changes:
             shown = self._shown_differently(update)
             controller = window.review.controller
             controller.changes_applied(update.changes, False)

@@ -133,6 +133,17 @@ class ChangeFeed:
         gone = state.article_id is not None and stamp.article == (None,) and state.stamp.article != (None,)
         return FeedUpdate(FeedState(state.article_id, stamp, rows), changes, library_changed, gone)
 
+    def drop_outdated(self, update: FeedUpdate) -> None:
+        """Leave out rows this officer wrote again after the check read them (their newer version is
+        on screen already; the next check compares with the older read and brings any change)."""
+        seen = self.db.seen
+        changes = update.changes
+        for name in ("annotations", "notes", "rows"):
+            pairs = getattr(changes, name)
+            pairs[:] = [(before, after) for before, after in pairs
+                        if after is None or after.model not in VERSIONED
+                        or seen.get((after.model, after.key), 0) <= after.version]
+
     def shown(self, update: FeedUpdate) -> None:
         """The window shows these rows now: an edit of them is made on top of the other officer's
         version, not refused as stale (undo still refuses to revert their change: services/changes)."""

@@ -129,3 +129,22 @@ def test_the_poll_reads_the_open_article_not_the_library(asha: Services) -> None
     assert "SEARCH" in plan
     assert not any(f"SCAN {table}" in plan for table in ("article", "annotation", "note", "c")), plan
     assert ChangeFeed(asha.db).stamp(article_id).library >= 1
+
+
+def test_a_row_this_officer_wrote_again_after_the_check_is_not_put_back(asha: Services, bram: Services) -> None:
+    """A check read the rows, then Asha edited one before its answer was shown: that row's older
+    read is left out (her newer version is on screen), Bram's change is still shown."""
+    article_id = _article(asha)
+    mine = asha.annotations.add(article_id, "entity", 0, 4, "PERSON").id
+    his = asha.annotations.add(article_id, "entity", 9, 14, "PERSON").id
+    feed = ChangeFeed(asha.db)
+    state = feed.start(article_id)
+    bram.annotations.relabel(his, "ORG")
+    asha.annotations.relabel(mine, "ORG")
+    update = feed.check(state)  # reads both rows...
+    assert update is not None
+    asha.annotations.relabel(mine, "NORP")  # ...then Asha edits hers again before it is shown
+    feed.drop_outdated(update)
+    assert [after.key for _before, after in update.changes.annotations] == [his]
+    again = feed.check(update.state)
+    assert again is not None and [after.label for _b, after in again.changes.annotations] == ["NORP"]
