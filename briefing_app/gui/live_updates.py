@@ -22,9 +22,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from briefing_app.domain.models import Annotation, AnnotationKind, Note
-from briefing_app.gui.review.controller import mark_of
-from briefing_app.services.live import POLL_SECONDS, ChangeFeed, ChangeListener, FeedState, FeedUpdate
+from briefing_app.domain.models import Annotation, AnnotationKind, AnnotationStatus, Note
+from briefing_app.gui.article_view import PillarMark
+from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.services.live import (
+    POLL_SECONDS,
+    Changed,
+    ChangeFeed,
+    ChangeListener,
+    FeedState,
+    FeedUpdate,
+)
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -137,7 +145,12 @@ class LiveUpdates(QObject):
             self.restart()
             return
         feed = self.feed
-        self.window.tasks.start(TASK, lambda _p, _c: feed.check(state), self._checked, self._failed)
+
+        def work(_progress: object, _cancelled: object) -> tuple[FeedUpdate, dict[Any, Drawn]] | None:
+            update = feed.check(state)
+            return None if update is None else (update, _drawing(update))
+
+        self.window.tasks.start(TASK, work, self._checked, self._failed)
 
     def _own_edit(self) -> None:
         if self.window.tasks.is_busy(TASK):
@@ -150,18 +163,21 @@ class LiveUpdates(QObject):
         if self._again:
             self._again = False
 
-    def _checked(self, update: FeedUpdate | None) -> None:
+    def _checked(self, answer: tuple[FeedUpdate, dict[Any, Drawn]] | None) -> None:
         if self._again:
             self._again = False
             QTimer.singleShot(0, self, self.check_now)
-        if update is None or self.state is None or update.state.article_id != self.window.current_article_id:
+        if answer is None or self.state is None or answer[0].state.article_id != self.window.current_article_id:
             return
-        self.state = update.state
-        self.apply(update)
+        self.state = answer[0].state
+        self.apply(*answer)
 
     # -- showing -----------------------------------------------------------------------------------
-    def apply(self, update: FeedUpdate) -> None:
-        """Show the changed rows in place, tell who changed them, and refresh the Library list."""
+    def apply(self, update: FeedUpdate, drawing: dict[Any, Drawn] | None = None) -> None:
+        """Show the changed rows in place, tell who changed them, and refresh the Library list.
+
+        ``drawing``: what the view would draw of each changed tag (:func:`_drawing`, computed in
+        the worker; computed here when not given)."""
         window = self.window
         notice = ""
         if update.article_gone:
@@ -169,12 +185,13 @@ class LiveUpdates(QObject):
         else:
             self.feed.drop_outdated(update)
         if not update.article_gone and update.changes:
-            shown = self._shown_differently(update)
+            drawing = drawing if drawing is not None else _drawing(update)
+            shown = self._shown_differently(update, drawing)
             controller = window.review.controller
             controller.changes_applied(update.changes, False)
             self.feed.shown(update)
             if shown:
-                notice = self._describe(update, shown)
+                notice = self._describe(update, shown, drawing)
         if update.library_changed:
             window.refresh_library()
         if notice:
@@ -188,36 +205,36 @@ class LiveUpdates(QObject):
         self._notice_timer.start(NOTICE_MS)
         self.noticed.emit(text)
 
-    def _shown_differently(self, update: FeedUpdate) -> list[tuple[Any, Any]]:
-        """The changed rows the window shows otherwise (its own edits are shown already)."""
+    def _shown_differently(self, update: FeedUpdate, drawing: dict[Any, Drawn]) -> list[Changed]:
+        """The changed rows the window shows otherwise (its own edits are shown already), compared
+        on what the view draws: a dictionary look-up per row, also for thousands of them."""
         view = self.window.view
         officer = self.window.services.db.officer
-        found: list[tuple[Any, Any]] = []
-        for before, after in update.changes.pairs():
-            ref = after if after is not None else before
-            if ref.model is Annotation:
-                drawn = view.entity_marks if ref.kind == AnnotationKind.ENTITY else view.pillar_marks
-                if drawn.get(ref.key) != mark_of(after):
-                    found.append((before, after))
-            elif ref.model is Note:
-                if after is None:
-                    if ref.key in view.note_spans:
-                        found.append((before, after))
-                elif ref.key not in view.note_spans or after.changed_by != officer:
-                    found.append((before, after))
-            elif after is not None and after.changed_by != officer:
-                found.append((before, after))  # the article's details or status
+        found: list[Changed] = []
+        for row in update.rows:
+            if row.model is Annotation:
+                entity, after = drawing[(row.model, row.id)]
+                drawn = (view.entity_marks if entity else view.pillar_marks).get(row.id)
+                if _drawn_as(drawn, entity) != after:
+                    found.append(row)
+            elif row.model is Note:
+                if row.pair[1] is None:  # deleted
+                    if row.id in view.note_spans:
+                        found.append(row)
+                elif row.id not in view.note_spans or row.by != officer:
+                    found.append(row)
+            elif row.pair[1] is not None and row.by != officer:
+                found.append(row)  # the article's details or status
         return found
 
     @staticmethod
-    def _describe(update: FeedUpdate, pairs: list[tuple[Any, Any]]) -> str:
+    def _describe(update: FeedUpdate, rows: list[Changed], drawing: dict[Any, Drawn]) -> str:
         """"Updated: Bram changed 3 tags and 1 note at 14:02"."""
         counts = {"tag": 0, "passage": 0, "note": 0, "article": 0}
-        for before, after in pairs:
-            ref = after if after is not None else before
-            if ref.model is Annotation:
-                counts["tag" if ref.kind == AnnotationKind.ENTITY else "passage"] += 1
-            elif ref.model is Note:
+        for row in rows:
+            if row.model is Annotation:
+                counts["tag" if drawing[(row.model, row.id)][0] else "passage"] += 1
+            elif row.model is Note:
                 counts["note"] += 1
             else:
                 counts["article"] += 1
@@ -225,10 +242,38 @@ class LiveUpdates(QObject):
         if counts["article"]:
             parts.append("the article's details")
         what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        names = update.written_by(pairs)
+        names = update.written_by(rows)
         who = names[0] if names else "Another officer"
         if len(names) > 1:
             who = f"{names[0]} and {len(names) - 1} other{'' if len(names) == 2 else 's'}"
-        at = update.written_at(pairs)
+        at = update.written_at(rows)
         when = (at.astimezone() if at is not None else datetime.now().astimezone()).strftime("%H:%M")
         return f"Updated: {who} changed {what} at {when}"
+
+
+
+#: Of one changed tag: whether it is an entity (else a passage), and what the view would draw of it now.
+Drawn = tuple[bool, tuple[Any, ...] | None]
+
+
+def _drawing(update: FeedUpdate) -> dict[Any, Drawn]:
+    """What the view would draw of each changed tag (reads the snapshots' columns: run it in the
+    worker, not on the window thread)."""
+    found: dict[Any, Drawn] = {}
+    for row in update.rows:
+        if row.model is Annotation:
+            before, after = row.pair
+            entity = (after if after is not None else before).kind == AnnotationKind.ENTITY
+            found[(row.model, row.id)] = (entity, _drawn_as(after, entity))
+    return found
+
+
+def _drawn_as(row: Any, entity: bool) -> tuple[Any, ...] | None:
+    """What the view draws of a tag (its mark, or a row snapshot): span, label and decision; None
+    when it draws nothing (no row, rejected, or an entity label the view does not show)."""
+    if row is None or row.status == AnnotationStatus.REJECTED:
+        return None
+    label = row.pillar_id if isinstance(row, PillarMark) else row.label
+    if entity and label not in SHOWN_LABELS:
+        return None
+    return (row.start, row.end, label, row.status)

@@ -74,6 +74,19 @@ class FeedState:
     rows: dict[Key, RowSnapshot] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Changed:
+    """One changed row, with what the window needs of it read in the worker (reading a raw
+    snapshot's columns costs; thousands of them must not cost the window thread)."""
+
+    pair: tuple[Any, Any]  # (before, after): RowSnapshot | None each
+    model: type[SQLModel]
+    id: int
+    version: int | None  # the version now (None: gone, or a table without versions)
+    by: str  # who wrote it ("" for a deletion)
+    at: Any  # when, in the database's form (ISO text; None for a deletion)
+
+
 @dataclass
 class FeedUpdate:
     """What changed since a :class:`FeedState`; ``state`` is the new one to keep."""
@@ -85,20 +98,20 @@ class FeedUpdate:
     library_changed: bool = False
     #: The open article itself was deleted.
     article_gone: bool = False
+    #: One entry per pair of ``changes``.
+    rows: list[Changed] = field(default_factory=list)
 
-    def written_by(self, pairs: list[tuple[Any, Any]] | None = None) -> list[str]:
-        """Who wrote the rows of ``pairs`` (default: every changed row), most rows first."""
-        chosen = list(self.changes.pairs()) if pairs is None else pairs
-        names = Counter(after.changed_by for _before, after in chosen if after is not None and after.changed_by)
-        return [name for name, _n in names.most_common()]
+    @staticmethod
+    def written_by(rows: list[Changed]) -> list[str]:
+        """Who wrote ``rows``, most rows first."""
+        return [name for name, _n in Counter(r.by for r in rows if r.by).most_common()]
 
-    def written_at(self, pairs: list[tuple[Any, Any]] | None = None) -> datetime | None:
-        """When the newest of those rows was written (None: only deletions)."""
-        chosen = list(self.changes.pairs()) if pairs is None else pairs
-        # (read from the database's form: a raw snapshot does not convert timestamps itself)
-        times = [_as_datetime(after.raw()["changed_at"]) for _before, after in chosen
-                 if after is not None and after.raw().get("changed_at") is not None]
-        return max(times) if times else None
+    @staticmethod
+    def written_at(rows: list[Changed]) -> datetime | None:
+        """When the newest of ``rows`` was written (None: only deletions)."""
+        # Compared in the database's form (ISO text, which sorts as time does).
+        times = [r.at for r in rows if r.at is not None]
+        return _as_datetime(max(times)) if times else None
 
 
 class ChangeFeed:
@@ -131,27 +144,30 @@ class ChangeFeed:
             rows = self._rows(state.article_id, stamp, state.rows)
             _diff(state.rows, rows, changes)
         gone = state.article_id is not None and stamp.article == (None,) and state.stamp.article != (None,)
-        return FeedUpdate(FeedState(state.article_id, stamp, rows), changes, library_changed, gone)
+        return FeedUpdate(FeedState(state.article_id, stamp, rows), changes, library_changed, gone,
+                          [_changed(pair) for pair in changes.pairs()])
 
     def drop_outdated(self, update: FeedUpdate) -> None:
         """Leave out rows this officer wrote again after the check read them (their newer version is
         on screen already; the next check compares with the older read and brings any change)."""
         seen = self.db.seen
+        kept = [r for r in update.rows if r.version is None or r.model not in VERSIONED
+                or seen.get((r.model, r.id), 0) <= r.version]
+        if len(kept) == len(update.rows):
+            return
+        update.rows = kept
+        pairs = {(r.model, r.id) for r in kept}
         changes = update.changes
         for name in ("annotations", "notes", "rows"):
-            pairs = getattr(changes, name)
-            pairs[:] = [(before, after) for before, after in pairs
-                        if after is None or after.model not in VERSIONED
-                        or seen.get((after.model, after.key), 0) <= after.version]
+            getattr(changes, name)[:] = [p for p in getattr(changes, name) if _key_of(p) in pairs]
 
     def shown(self, update: FeedUpdate) -> None:
         """The window shows these rows now: an edit of them is made on top of the other officer's
         version, not refused as stale (undo still refuses to revert their change: services/changes)."""
-        for _before, after in update.changes.pairs():
-            if after is not None and after.model in VERSIONED:
-                key = (after.model, after.key)
-                if self.db.seen.get(key, 0) < after.version:
-                    self.db.seen[key] = after.version
+        seen = self.db.seen
+        for r in update.rows:
+            if r.version is not None and r.model in VERSIONED and seen.get((r.model, r.id), 0) < r.version:
+                seen[(r.model, r.id)] = r.version
 
     def _rows(self, article_id: int, stamp: Stamp, previous: dict[Key, RowSnapshot] | None = None,
               ) -> dict[Key, RowSnapshot]:
@@ -162,7 +178,7 @@ class ChangeFeed:
             for model in (Annotation, Note):
                 for raw in read_raw(conn, model, "article_id = ?", (article_id,)):
                     snap = RowSnapshot.from_raw(model, raw)
-                    rows[(model, snap.key)] = snap
+                    rows[(model, snap.id)] = snap  # (every table here has an integer "id")
             kept = (previous or {}).get((Article, article_id))
             if kept is not None and kept.version == stamp.article[0]:
                 rows[(Article, article_id)] = kept
@@ -170,6 +186,20 @@ class ChangeFeed:
                 for raw in read_raw(conn, Article, "id = ?", (article_id,)):
                     rows[(Article, article_id)] = RowSnapshot.from_raw(Article, raw)
         return rows
+
+
+def _key_of(pair: tuple[Any, Any]) -> Key:
+    ref = pair[1] if pair[1] is not None else pair[0]
+    return (ref.model, ref.id)
+
+
+def _changed(pair: tuple[Any, Any]) -> Changed:
+    before, after = pair
+    ref = after if after is not None else before
+    if after is None:
+        return Changed(pair, ref.model, ref.id, None, "", None)
+    version = after.version if ref.model in VERSIONED else None
+    return Changed(pair, ref.model, ref.id, version, after.changed_by, after.raw().get("changed_at"))
 
 
 def _diff(old: dict[Key, RowSnapshot], new: dict[Key, RowSnapshot], changes: ChangeSet) -> None:
@@ -188,7 +218,7 @@ def _diff(old: dict[Key, RowSnapshot], new: dict[Key, RowSnapshot], changes: Cha
             changes.rows.append(pair)
     # Stable order (by id) so the window applies them the same way every time.
     for pairs in (changes.annotations, changes.notes, changes.rows):
-        pairs.sort(key=lambda p: (p[1] if p[1] is not None else p[0]).key)
+        pairs.sort(key=lambda p: (p[1] if p[1] is not None else p[0]).id)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ Rows (medians; the machine may be shared):
 - one poll (``ChangeFeed.check`` when nothing changed: the one-statement stamp) with the
   40,000-word report open (thousands of tags), in the generated libraries of 0, 10,000 and
   100,000 articles (``libraries.py``): the cost must not grow with the library;
-- another officer relabels one tag of the open report: the window thread's share (applying the
-  change, notice, redraw until rendering is done), target < 100 ms (no stall);
-- another officer accepts all remaining suggestions of the report at once: the same, target < 100 ms.
+- another officer relabels one tag of the open report: the longest event-loop stall while the
+  window shows it (applying the change, notice, redraw), target < 100 ms;
+- another officer accepts all remaining suggestions of the report at once: the same, with the
+  officer's own "Accept all remaining" beside it for comparison (the review's bulk redraw and
+  panels are shared by both).
 The check that reads the changed rows runs in the worker and is printed separately.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run_benchmarks.py live
@@ -51,53 +53,85 @@ def _poll_cost(articles: int) -> float:
     return statistics.median(times)
 
 
-def _shown(app: Any, window: Any, live: Any, update: Any) -> float:
-    started = time.perf_counter()
-    live._checked(update)  # the worker's answer arriving on the window thread
+def _longest_stall(app: Any, window: Any, action: Any) -> float:
+    """The longest event-loop gap (ms) from ``action`` until the view has drawn everything, seen by a
+    5 ms timer (what the officer feels as the window not answering)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    clock.start()
+    timer.start()
+    action()
     app.processEvents()
     while not window.view.rendering_done():
         app.processEvents()
-    return (time.perf_counter() - started) * 1000
+    until = time.perf_counter() + 0.2
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    tick()
+    return max(gaps) - 5
 
 
-def _window_share() -> tuple[list[float], list[float], list[float], int]:
+def _window_share() -> tuple[list[float], list[float], list[float], list[float], int]:
     from PySide6.QtWidgets import QApplication
 
+    from briefing_app.gui.live_updates import _drawing
     from briefing_app.services import Services
 
     app = QApplication.instance() or QApplication([])
-    one, bulk, checks = [], [], []
+    one, bulk, own, checks = [], [], [], []
     tags = 0
     for _ in range(ROUNDS):
-        with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "desk.db"
-            services = Services.open(db, officer="Asha")
-            other = Services.open(db, officer="Bram")
-            report = _add_report(services)
-            window = _window(services)
-            window.show_article(report)
-            while not window.view.rendering_done():
+        for mode in ("others", "own"):  # alternately: the machine may be shared
+            with tempfile.TemporaryDirectory() as tmp:
+                db = Path(tmp) / "desk.db"
+                services = Services.open(db, officer="Asha")
+                other = Services.open(db, officer="Bram")
+                report = _add_report(services)
+                window = _window(services)
+                window.show_article(report)
+                while not window.view.rendering_done():
+                    app.processEvents()
+                _settle(app)
+                live = window.live
+                live.timer.stop()  # checks are run by hand here
                 app.processEvents()
-            _settle(app)
-            live = window.live
-            live.timer.stop()  # checks are run by hand here
-            state = live.feed.start(report)
-            live.state = state
-            rows = [a for a in other.annotations.rows_for_article(report) if a.kind == "entity"]
-            tags = len(rows)
-            other.annotations.relabel(rows[5].id, "ORG" if rows[5].label != "ORG" else "PERSON")
-            started = time.perf_counter()
-            update = live.feed.check(state)
-            checks.append((time.perf_counter() - started) * 1000)
-            one.append(_shown(app, window, live, update))
-            assert live.notice.text().startswith("Updated: Bram changed 1 tag"), live.notice.text()
-            other.annotations.accept_all_remaining(report)
-            update = live.feed.check(live.state)
-            bulk.append(_shown(app, window, live, update))
-            window.close()
-            other.close()
-            services.close()
-    return one, bulk, checks, tags
+                live.state = live.feed.start(report)
+                if mode == "own":
+                    own.append(_longest_stall(app, window, window.review.controller.accept_all_remaining))
+                else:
+                    rows = [a for a in other.annotations.rows_for_article(report) if a.kind == "entity"]
+                    tags = len(rows)
+                    other.annotations.relabel(rows[5].id, "ORG" if rows[5].label != "ORG" else "PERSON")
+                    started = time.perf_counter()
+                    update = live.feed.check(live.state)
+                    assert update is not None
+                    answer = (update, _drawing(update))
+                    checks.append((time.perf_counter() - started) * 1000)
+                    one.append(_longest_stall(app, window, lambda a=answer: live._checked(a)))
+                    assert live.notice.text().startswith("Updated: Bram changed 1 tag"), live.notice.text()
+                    other.annotations.accept_all_remaining(report)
+                    update = live.feed.check(live.state)
+                    assert update is not None
+                    answer = (update, _drawing(update))
+                    bulk.append(_longest_stall(app, window, lambda a=answer: live._checked(a)))
+                window.close()
+                other.close()
+                services.close()
+    return one, bulk, own, checks, tags
 
 
 def _figure(values: list[float], target: float | None = None) -> str:
@@ -112,11 +146,12 @@ def run() -> list[tuple[str, str]]:
     """Figures for the benchmark runner."""
     rows = [(f"one poll, report open, {n:,}-article library", f"{_poll_cost(n):7.2f} ms median of {POLLS}")
             for n in (0, 10_000, 100_000)]
-    one, bulk, checks, tags = _window_share()
+    one, bulk, own, checks, tags = _window_share()
     rows += [
-        (f"worker: reading the report's changed rows ({tags:,} tags)", _figure(checks)),
-        ("window thread: another officer's one relabel shown", _figure(one, STALL_TARGET_MS)),
-        ("window thread: another officer's accept-all shown", _figure(bulk, STALL_TARGET_MS)),
+        (f"worker: check reading one changed row of the report ({tags:,} tags)", _figure(checks)),
+        ("longest stall: another officer's one relabel shown", _figure(one, STALL_TARGET_MS)),
+        ("longest stall: another officer's accept-all shown", _figure(bulk, STALL_TARGET_MS)),
+        ("  (for comparison: the officer's own accept-all)", _figure(own, STALL_TARGET_MS)),
     ]
     return rows
 

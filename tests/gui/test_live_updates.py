@@ -150,3 +150,16 @@ def test_the_library_list_follows_another_officers_new_and_deleted_articles(
     assert added.id is not None
     bram.articles.delete(added.id)
     qtbot.waitUntil(lambda: asha.library.count() == 1, timeout=WAIT_MS)
+
+
+def test_another_officers_passage_and_note_show_with_the_notice(qtbot: QtBot, asha: MainWindow, bram: Services) -> None:
+    article_id = asha.current_article_id
+    assert article_id is not None
+    [passage] = [a for a in bram.annotations.rows_for_article(article_id) if a.kind == "pillar"]
+    assert passage.id is not None and passage.id in asha.view.pillar_marks
+    bram.annotations.reject([passage.id], learn=False)
+    bram.notes.add(article_id, 0, 4, "Which Modi visit is this?")
+    qtbot.waitUntil(lambda: passage.id not in asha.view.pillar_marks and len(asha.view.note_spans) == 1,
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: asha.live.notice.text().startswith("Updated: Bram changed 1 passage and 1 note at "),
+                    timeout=WAIT_MS)

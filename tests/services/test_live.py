@@ -53,7 +53,7 @@ def test_the_feed_reports_another_officers_tag_edits_in_the_open_article(asha: S
     assert set(changed) == {modi, trump, added}
     assert changed[modi][1].label == "ORG" and changed[modi][1].changed_by == "Bram"
     assert changed[trump][1] is None and changed[added][0] is None
-    assert update.written_by() == ["Bram"] and update.written_at() is not None
+    assert update.written_by(update.rows) == ["Bram"] and update.written_at(update.rows) is not None
     # The next check starts from what this one saw: nothing new, nothing reported twice.
     assert feed.check(update.state) is None
 
