@@ -121,13 +121,13 @@ def _window_share() -> tuple[list[float], list[float], list[float], list[float],
                     assert update is not None
                     answer = (update, _drawing(update))
                     checks.append((time.perf_counter() - started) * 1000)
-                    one.append(_longest_stall(app, window, lambda a=answer: live._checked(a)))
+                    one.append(_longest_stall(app, window, lambda a=answer, lv=live: lv._checked(a)))
                     assert live.notice.text().startswith("Updated: Bram changed 1 tag"), live.notice.text()
                     other.annotations.accept_all_remaining(report)
                     update = live.feed.check(live.state)
                     assert update is not None
                     answer = (update, _drawing(update))
-                    bulk.append(_longest_stall(app, window, lambda a=answer: live._checked(a)))
+                    bulk.append(_longest_stall(app, window, lambda a=answer, lv=live: lv._checked(a)))
                 window.close()
                 other.close()
                 services.close()
