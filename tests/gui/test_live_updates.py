@@ -163,3 +163,16 @@ def test_another_officers_passage_and_note_show_with_the_notice(qtbot: QtBot, as
                     timeout=WAIT_MS)
     qtbot.waitUntil(lambda: asha.live.notice.text().startswith("Updated: Bram changed 1 passage and 1 note at "),
                     timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("db_engine", [pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def test_on_postgresql_the_servers_notice_wakes_the_window_without_polling(
+        qtbot: QtBot, asha: MainWindow, bram: Services) -> None:
+    article_id = asha.current_article_id
+    assert article_id is not None and asha.live.listener is not None
+    asha.live.timer.stop()  # no polling: only LISTEN/NOTIFY can tell the window
+    qtbot.waitUntil(lambda: asha.live.state is not None, timeout=WAIT_MS)
+    albanese = _tag(asha.services, article_id, "Albanese")
+    bram.annotations.relabel(albanese, "ORG")
+    qtbot.waitUntil(lambda: asha.view.entity_marks[albanese].label == "ORG", timeout=WAIT_MS)
+    assert asha.live.notice.text().startswith("Updated: Bram changed 1 tag at ")
