@@ -100,7 +100,7 @@ class Article(SQLModel, table=True):
 
     __table_args__ = (
         # The library's first page, newest first with ties by id, read from the index alone: without
-        # it PostgreSQL sorts the whole table for every page of a million-article desk library (0010).
+        # it PostgreSQL sorts the whole table for every page of a million-article desk library (0011).
         Index("ix_article_created_at_id", "created_at", "id"),
         {"sqlite_autoincrement": True},  # ids are never reused (undo writes ids back)
     )

@@ -219,10 +219,17 @@ class MainWindow(QMainWindow):
 
         self.review = install_review(self)
 
+    def _install_live(self) -> None:
+        from briefing_app.gui.live_updates import LiveUpdates
+
+        # Others' changes to the open article and the library, shown within seconds (issue 19).
+        self.live = LiveUpdates(self)
+
     def _finish_attach(self) -> None:
         from briefing_app.gui.search_matches import install_search_matches
 
         self.search_matches = install_search_matches(self)
+        self._install_live()
         docks = getattr(self.review, "docks", {})
         if self.isVisible() and self.property("restoredLayout"):
             # Panels added to the shown window (the launch paints first) go where they were left.
@@ -606,6 +613,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.memory.save_window(self)
+        live = getattr(self, "live", None)
+        if live is not None:
+            live.stop()
         self.close_analyser()
         self.tasks.shutdown()
         super().closeEvent(event)

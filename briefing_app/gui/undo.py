@@ -63,10 +63,17 @@ class ChangeCommand(QUndoCommand):
             (self.writer.undo if backwards else self.writer.redo)(self.changes)
         except StaleEdit as exc:
             self.setObsolete(True)
-            self.refresh(self.changes, not backwards)  # (the rows as they stand: the other officer's)
+            self.refresh(self._as_they_stand(), False)  # the rows as they stand: the other officer's
             refusal_handler(f"{'Undo' if backwards else 'Redo'} refused. {exc}")  # (the module's current one)
             return False
         return True
+
+    def _as_they_stand(self) -> ChangeSet:
+        try:
+            return self.writer.as_they_stand(self.changes)
+        except Exception:  # noqa: BLE001 (cannot read them now: show the step's own rows, as before)
+            log.warning("Could not read the rows of a refused step", exc_info=True)
+            return self.changes
 
     def id(self) -> int:  # noqa: A003 (Qt API)
         return self._merge_id

@@ -335,6 +335,34 @@ class ChangeService:
                     changed_at=utcnow()), [{"_id": a, "_status": s} for a, s in wanted.items()])
         remember(self.db, written)
 
+    def as_they_stand(self, changes: ChangeSet) -> ChangeSet:
+        """The rows ``changes`` touched, as the database holds them now (``None``: gone), paired
+        with the edit's own snapshots: what the window shows after a refused undo or redo (the
+        other officer's rows, not the refused step's)."""
+        wanted: dict[type[SQLModel], set[Any]] = {}
+        for before, after in changes.pairs():
+            ref = after if after is not None else before
+            wanted.setdefault(ref.model, set()).add(ref.key)
+        now: dict[tuple[type[SQLModel], Any], RowSnapshot] = {}
+        with self.db.engine.connect() as conn:
+            for model, keys in wanted.items():
+                for chunk in _chunks(sorted(keys)):
+                    where = f"{_quoted(table_of(model).c[_pk(model)].name)} IN ({', '.join('?' * len(chunk))})"
+                    for raw in read_raw(conn, model, where, tuple(chunk)):
+                        snap = RowSnapshot.from_raw(model, raw)
+                        now[(model, snap.key)] = snap
+        standing = ChangeSet(changes.description)
+        for name in ("annotations", "notes", "entities", "lessons", "rows"):
+            pairs = getattr(changes, name)
+            seen: set[tuple[type[SQLModel], Any]] = set()
+            for before, after in pairs:
+                ref = after if after is not None else before
+                key = (ref.model, ref.key)
+                if key not in seen:
+                    seen.add(key)
+                    getattr(standing, name).append((ref, now.get(key)))
+        return standing
+
     def mark_in_review(self, changes: ChangeSet) -> ChangeSet:
         """Move articles touched by ``changes`` from *new* to *in review* (recorded in the set)."""
         touched = changes.article_ids() - {a for a, _, _ in changes.statuses}

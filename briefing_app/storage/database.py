@@ -365,11 +365,11 @@ def _app_tables() -> set[str]:
 
     from briefing_app.domain import models  # noqa: F401  (registers the tables)
 
-    return set(SQLModel.metadata.tables) | {"article_fts", "alembic_version"}
+    return set(SQLModel.metadata.tables) | {"article_fts", "alembic_version", "change_clock"}
 
 
 #: Tables whose rows are not the officer's work (filled by the app itself).
-_NOT_USER_DATA = {"pillar", "alembic_version", "article_fts"}
+_NOT_USER_DATA = {"pillar", "alembic_version", "article_fts", "change_clock"}
 
 
 def _half_made(db_path: Path) -> bool:

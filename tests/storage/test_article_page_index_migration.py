@@ -1,4 +1,4 @@
-"""Migration 0010: a library of the previous schema gets the (created_at, id) page index, its rows kept;
+"""Migration 0011: a library of the previous schema gets the (created_at, id) page index, its rows kept;
 the library's first page is then read from that index (issue 19: a million-article desk library)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from tests.storage.schema_at import insert_article, schema_at
 
 
 def test_a_library_of_the_previous_schema_gets_the_page_index(db_target: str) -> None:
-    with schema_at(db_target, "0009") as conn:
+    with schema_at(db_target, "0010") as conn:
         insert_article(conn, "Modi met Albanese in Canberra.", title="Call")
     services = Services.open(db_target)
     try:

@@ -116,7 +116,7 @@ def test_a_database_of_the_previous_version_gets_ids_that_are_never_reused(db_pa
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.HEAD_REVISION
         assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")} == {
-            "article_ai", "article_ad", "article_au"}
+            "article_ai", "article_ad", "article_au", "article_clock_ai", "article_clock_ad"}
         # The annotation and item of the kept articles survived the recreation of their parent tables.
         assert conn.execute("SELECT count(*) FROM annotation").fetchone()[0] == 2
         assert conn.execute("SELECT count(*) FROM note").fetchone()[0] == 1

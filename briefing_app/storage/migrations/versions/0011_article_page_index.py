@@ -5,8 +5,8 @@ The library view reads one page ordered ``created_at DESC, id DESC``. ``ix_artic
 library of a million articles: 1.3 s on the GUI thread at first paint). The pair answers the
 order from the index on both engines.
 
-Revision ID: 0010_i19_scale
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0010_i19_scale"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
