@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -220,7 +221,10 @@ class ArticleView(QWidget):
         self.search_hits: list[tuple[int, int]] = []
         self.current_hit: int | None = None
         self._format_cache: dict[tuple[str, str, str], QTextCharFormat] = {}
-        self._render_generation = 0
+        #: Marks still to draw in later event-loop turns (by id: a newer mark replaces an older one).
+        self._pending: dict[int, EntityMark] = {}
+        self._pending_chunk = RENDER_CHUNK
+        self._step_scheduled = False
         self._rendering = False
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -308,26 +312,52 @@ class ArticleView(QWidget):
         would freeze the window, so the first chunk (the top of the article)
         is drawn at once and the remainder in slices of RENDER_CHUNK.
         """
-        self._render_generation += 1
         pending = list(marks)
+        self._pending.clear()  # every mark is drawn again: nothing older is left to draw
         self._apply_chunk(pending[:chunk])
-        self._rendering = len(pending) > chunk
-        if self._rendering:
-            self._schedule_chunks(pending[chunk:], self._render_generation, chunk)
+        self._draw_later(pending[chunk:], chunk)
 
-    def _schedule_chunks(self, rest: list[EntityMark], generation: int, chunk: int = RENDER_CHUNK) -> None:
-        def step() -> None:
-            if generation != self._render_generation:
-                return  # a newer full render replaced this one
-            # Only marks still current (an edit may have replaced or removed one meanwhile).
-            self._apply_chunk([m for m in rest[:chunk] if self.entity_marks.get(m.annotation_id) is m])
-            if len(rest) > chunk:
-                self._schedule_chunks(rest[chunk:], generation, chunk)
-            else:
-                self._rendering = False
-                self.renderFinished.emit()
+    def _draw_later(self, marks: Iterable[EntityMark], chunk: int) -> None:
+        """Draw ``marks`` in later event-loop turns, ``chunk`` per turn, after those already waiting."""
+        for mark in marks:
+            self._pending[mark.annotation_id] = mark
+        self._pending_chunk = chunk
+        self._rendering = bool(self._pending)
+        if self._rendering and not self._step_scheduled:
+            self._step_scheduled = True
+            QTimer.singleShot(0, self._draw_step)
 
-        QTimer.singleShot(0, step)
+    def _draw_step(self) -> None:
+        self._step_scheduled = False
+        if not self._pending:
+            return  # a full render since took every mark (and may have finished)
+        ids = list(islice(self._pending, self._pending_chunk))
+        marks = [self._pending.pop(i) for i in ids]
+        # Only marks still current (an edit may have replaced or removed one meanwhile).
+        self._apply_chunk([m for m in marks if self.entity_marks.get(m.annotation_id) is m])
+        if self._pending:
+            self._step_scheduled = True
+            QTimer.singleShot(0, self._draw_step)
+        elif self._rendering:
+            self._rendering = False
+            self.renderFinished.emit()
+
+    def visible_span(self) -> tuple[int, int]:
+        """The code points shown in the viewport (first, last)."""
+        editor = self.editor
+        first = editor.cursorForPosition(QPoint(0, 0)).position()
+        last = editor.cursorForPosition(QPoint(editor.viewport().width(), editor.viewport().height())).position()
+        return self.offsets.to_codepoint(first), self.offsets.to_codepoint(last)
+
+    def _draw_soon(self, marks: list[EntityMark]) -> None:
+        """A bulk edit's marks: those on screen now (one edit block), the rest from the top of the
+        article down in later event-loop turns, BULK_CHUNK per turn, so the window answers at once."""
+        first, last = self.visible_span()
+        shown = [m for m in marks if m.end >= first and m.start <= last + 1]
+        rest = [m for m in marks if not (m.end >= first and m.start <= last + 1)]
+        rest.sort(key=lambda m: m.start)
+        self._apply_chunk(shown)
+        self._draw_later(rest, BULK_CHUNK)
 
     def rendering_done(self) -> bool:
         """True once every mark of the last full render is drawn."""
@@ -379,8 +409,16 @@ class ArticleView(QWidget):
                 self.entity_marks[annotation_id] = mark
                 redraw.append(mark)
         cursor.endEditBlock()
-        redraw.sort(key=lambda m: m.start)  # the top of the article first
-        self._apply_entity_formats(redraw, BULK_CHUNK)
+        self._draw_soon(redraw)
+
+    def recolour_entities(self, marks: list[EntityMark]) -> None:
+        """Give drawn entities a new look on the same spans (a bulk status change: accept all
+        remaining): nothing to clear, and only what is on screen is drawn before the window answers."""
+        self.marks_version += 1
+        drawn = self.entity_marks
+        for mark in marks:
+            drawn[mark.annotation_id] = mark
+        self._draw_soon(marks)
 
     def update_pillar(self, mark: PillarMark | None, annotation_id: int) -> None:
         """Add, change or remove (``mark`` None) one pillar passage."""

@@ -49,7 +49,7 @@ def _counts(services: Services, suggestions: int) -> tuple[int, int, int, int]:
     article_id = _article(services, suggestions)
     with _statements(services) as accept:
         changes = services.annotations.accept_all_remaining(article_id)
-    assert len(changes.annotations) == suggestions
+    assert changes.tag_count() == suggestions
     assert services.annotations.open_counts(article_id)["entity"] == 0
     with _statements(services) as undo:
         services.changes.undo(changes)
