@@ -110,10 +110,7 @@ class PillarGutter(QWidget):
         order = self._view.pillar_order
         result = []
         # Only passages overlapping the visible text: cursorRect per mark is the costly part.
-        editor = self._view.editor
-        first = self._view.offsets.to_codepoint(editor.cursorForPosition(QPoint(0, 0)).position())
-        corner = QPoint(editor.viewport().width(), editor.viewport().height())
-        last = self._view.offsets.to_codepoint(editor.cursorForPosition(corner).position())
+        first, last = self._view.measure_visible()
         for mark in self._view.visible_pillar_marks():
             if mark.end < first or mark.start > last + 1:
                 continue
@@ -226,10 +223,12 @@ class ArticleView(QWidget):
         self._pending_chunk = RENDER_CHUNK
         self._step_scheduled = False
         self._rendering = False
+        self._visible: tuple[int, int] | None = None  # (see visible_span)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
         self.editor.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.editor.verticalScrollBar().valueChanged.connect(self._forget_visible)
         self.editor.selectionChanged.connect(self._emit_selection)
         self.editor.viewport().installEventFilter(self)
 
@@ -251,6 +250,7 @@ class ArticleView(QWidget):
         self.note_spans = {}
         self.editor.setExtraSelections([])
         self.editor.setPlainText(text)
+        self._visible = None
         self.entity_marks = {m.annotation_id: m for m in entities}
         self.pillar_marks = {m.annotation_id: m for m in pillars}
         self.marks_version += 1
@@ -342,12 +342,22 @@ class ArticleView(QWidget):
             self._rendering = False
             self.renderFinished.emit()
 
-    def visible_span(self) -> tuple[int, int]:
-        """The code points shown in the viewport (first, last)."""
+    def measure_visible(self) -> tuple[int, int]:
+        """The code points shown in the viewport (first, last), measured now (and kept)."""
         editor = self.editor
         first = editor.cursorForPosition(QPoint(0, 0)).position()
         last = editor.cursorForPosition(QPoint(editor.viewport().width(), editor.viewport().height())).position()
-        return self.offsets.to_codepoint(first), self.offsets.to_codepoint(last)
+        self._visible = (self.offsets.to_codepoint(first), self.offsets.to_codepoint(last))
+        return self._visible
+
+    def visible_span(self) -> tuple[int, int]:
+        """The code points shown in the viewport, as the gutter last measured them when nothing
+        scrolled since: measuring right after an edit would lay a long paragraph out once more, and
+        the span only says which marks to draw first."""
+        return self._visible if self._visible is not None else self.measure_visible()
+
+    def _forget_visible(self) -> None:
+        self._visible = None
 
     def _draw_soon(self, marks: list[EntityMark]) -> None:
         """A bulk edit's marks: those on screen now (one edit block), the rest from the top of the
@@ -610,6 +620,8 @@ class ArticleView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is not self.editor.viewport():
             return False
+        if event.type() == QEvent.Type.Resize:
+            self._visible = None
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             offset = self.offset_at_point(event.pos())
             text = self.tooltip_at(offset) if offset < len(self.text) else ""

@@ -24,7 +24,7 @@ from briefing_app.domain.models import (
 )
 from briefing_app.nlp.types import ALL_LABELS
 from briefing_app.services.bulk_status import set_status
-from briefing_app.services.changes import ChangeSet, RowSnapshot
+from briefing_app.services.changes import ChangeSet, RowSnapshot, move_to_review
 from briefing_app.services.desk import remember
 from briefing_app.services.entity_ids import resolve_entity_id
 from briefing_app.services.lessons import LessonService
@@ -406,11 +406,17 @@ class AnnotationService:
         (services/bulk_status), so neither the edit nor its undo pays per-row work.
         """
         changes = ChangeSet("Accept all remaining suggestions")
+        written: dict[tuple[Any, Any], int] = {}
         with self.db.engine.begin() as conn:
             bulk = set_status(conn, self.db.officer, article_id, AnnotationStatus.SUGGESTED, AnnotationStatus.ACCEPTED)
+            if bulk is not None:
+                # The review starts in the same transaction (one commit: ChangeService.mark_in_review
+                # then has nothing left to do).
+                changes.statuses += move_to_review(conn, [article_id], self.db.officer, written)
         if bulk is not None:
             changes.bulk.append(bulk)
-            remember(self.db, {(Annotation, i): g.version + 1 for g in bulk.groups for i in g.ids})
+            written.update({(Annotation, i): g.version + 1 for g in bulk.groups for i in g.ids})
+            remember(self.db, written)
         return changes
 
     def open_counts(self, article_id: int, visibility: Visibility | None = None) -> dict[str, int]:

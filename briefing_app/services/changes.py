@@ -35,7 +35,7 @@ from briefing_app.services.bulk_status import write as write_bulk
 from briefing_app.services.desk import VERSIONED, WHAT, remember
 from briefing_app.storage.database import Database
 from briefing_app.storage.errors import StaleEdit
-from briefing_app.storage.sql import upsert
+from briefing_app.storage.sql import lock_for_write, upsert
 
 #: Parents before children: rows are written in this order and deleted in the reverse.
 WRITE_ORDER: tuple[type[SQLModel], ...] = (Article, Briefing, CanonicalEntity, Annotation, Note, BriefingItem, Lesson)
@@ -360,15 +360,10 @@ class ChangeService:
         touched = changes.article_ids() - {a for a, _, _ in changes.statuses}
         if not touched:
             return changes
-        with self.db.session() as session:
-            for article_id in sorted(touched):
-                article = session.get(Article, article_id)
-                if article is not None and article.status == ArticleStatus.NEW:
-                    article.status = ArticleStatus.IN_REVIEW
-                    article.updated_at = utcnow()
-                    session.add(article)
-                    changes.statuses.append((article_id, ArticleStatus.NEW, ArticleStatus.IN_REVIEW))
-            session.commit()
+        written: dict[tuple[type[SQLModel], Any], int] = {}
+        with self.db.engine.begin() as conn:
+            changes.statuses += move_to_review(conn, touched, self.db.officer, written)
+        remember(self.db, written)
         return changes
 
     def set_status(self, article_id: int, status: str) -> ChangeSet:
@@ -392,6 +387,31 @@ class ChangeService:
         label = status.replace("_", " ")
         what = "article" if len(ids) == 1 else f"{len(ids)} articles"
         return ChangeSet(f"Mark {what} {label}", statuses=statuses)
+
+
+def move_to_review(conn: Connection, article_ids: Iterable[int], officer: str,
+                   written: dict[tuple[type[SQLModel], Any], int]) -> list[tuple[int, str, str]]:
+    """Move the articles among ``article_ids`` still *new* to *in review*, in the caller's transaction
+    (an edit of an article's tags starts its review); returns the status moves for a change set and
+    adds the versions written to ``written`` (for :func:`desk.remember` once committed).
+
+    Only the status (and who changed the article, when) is written, and only while it is *new*:
+    another officer's edit of the article is never overwritten.
+    """
+    ids = ",".join(str(int(a)) for a in sorted(set(article_ids)))
+    if not ids:
+        return []
+    where = f"id IN ({ids}) AND status = ?"
+    lock_for_write(conn, "article", where, (str(ArticleStatus.NEW),))
+    found = conn.exec_driver_sql(f"SELECT id, version FROM article WHERE {where}", (str(ArticleStatus.NEW),)).fetchall()
+    if not found:
+        return []
+    table, now = table_of(Article), utcnow()
+    conn.execute(update(table).where(table.c.id.in_([row[0] for row in found])).values(
+        status=ArticleStatus.IN_REVIEW, updated_at=now, changed_by=officer, changed_at=now,
+        version=table.c.version + 1))
+    written.update({(Article, row[0]): int(row[1]) + 1 for row in found})
+    return [(int(row[0]), ArticleStatus.NEW, ArticleStatus.IN_REVIEW) for row in found]
 
 
 def _guard_and_stamp(conn: Connection, final: dict[tuple[type[SQLModel], Any], RowSnapshot | None],

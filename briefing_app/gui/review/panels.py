@@ -288,7 +288,10 @@ class EntitiesPanel(_Panel):
     def _mention_count(self, g: EntityGroup) -> str:
         """The Mentions column of an entity: all, and how many are open."""
         article_status, visibility = self._open_rule
-        open_n = sum(1 for m in g.mentions if counts_as_open("entity", g.label, m.status, article_status, visibility))
+        # The rule asked once per status, not once per mention (an entity of a long report has hundreds).
+        by_status = Counter(m.status for m in g.mentions)
+        open_n = sum(n for status, n in by_status.items()
+                     if counts_as_open("entity", g.label, status, article_status, visibility))
         return f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else "")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
