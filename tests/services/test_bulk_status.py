@@ -14,6 +14,7 @@ from briefing_app.domain.models import Annotation, AnnotationStatus
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 from briefing_app.services import Services
+from briefing_app.services.bulk_status import BulkStatus, set_status
 from briefing_app.services.changes import BOOKKEEPING, ChangeSet
 from briefing_app.storage.errors import StaleEdit
 
@@ -98,6 +99,7 @@ def test_the_change_set_holds_ids_grouped_by_what_they_held_not_a_snapshot_per_t
     changes = services.annotations.accept_all_remaining(article_id)
     assert changes.annotations == [] and changes.tag_count() == 2 * REPEATS + 1
     (bulk,) = changes.bulk
+    assert isinstance(bulk, BulkStatus) and len(bulk) == changes.tag_count()
     # the pillar passage; the tag decided and undone; the one with provenance; the one edited apart; the rest
     assert sorted(len(g.ids) for g in bulk.groups) == [1, 1, 1, 1, 2 * REPEATS - 3]
     assert not services.annotations.accept_all_remaining(article_id), "nothing left: no change"
@@ -153,6 +155,9 @@ def test_asha_may_undo_her_accept_all_after_her_own_later_edit(asha: Services) -
     assert _statuses(asha, article_id) == ["suggested"]
 
 
-def test_a_change_set_with_bulk_changes_counts_them() -> None:
-    assert not ChangeSet()
-    assert ChangeSet().tag_count() == 0
+def test_a_bulk_status_change_never_rejects_tags(services: Services) -> None:
+    """The window redraws a bulk change from the statuses alone; a rejected tag is not drawn."""
+    article_id = _article(services)
+    with services.db.engine.begin() as conn, pytest.raises(ValueError, match="neither rejects"):
+        set_status(conn, "Asha", article_id, AnnotationStatus.SUGGESTED, AnnotationStatus.REJECTED)
+    assert not ChangeSet() and ChangeSet().tag_count() == 0
