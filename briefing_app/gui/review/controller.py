@@ -145,7 +145,7 @@ class ReviewController(QObject):
         if changes.bulk:
             self._apply_bulk(changes, backwards, article_id)
         if len(changes.annotations) > BULK_RENDER:
-            # A bulk edit (accept all remaining): the view redraws the tags in one pass, in chunks.
+            # Many tags changed by snapshot (apply to all in a long report): one redraw, in slices.
             entities: list[tuple[Mark | None, int]] = []
             drawn = self.view.entity_marks
             for before, after in changes.annotations:

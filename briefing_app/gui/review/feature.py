@@ -290,7 +290,7 @@ def entity_keys(changes: ChangeSet) -> set[str] | None:
     """The entities (canonical keys) an edit's tags belonged to before or after it; None when
     there are too many to update one by one."""
     if len(changes.annotations) > BULK_RENDER:
-        return None  # a bulk edit (accept all remaining): the panel is rebuilt once
+        return None  # many tags changed by snapshot (apply to all): the panel is rebuilt once
     keys: set[str] = set()
     for pair in changes.annotations:
         for snap in pair:
