@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -109,10 +110,7 @@ class PillarGutter(QWidget):
         order = self._view.pillar_order
         result = []
         # Only passages overlapping the visible text: cursorRect per mark is the costly part.
-        editor = self._view.editor
-        first = self._view.offsets.to_codepoint(editor.cursorForPosition(QPoint(0, 0)).position())
-        corner = QPoint(editor.viewport().width(), editor.viewport().height())
-        last = self._view.offsets.to_codepoint(editor.cursorForPosition(corner).position())
+        first, last = self._view.measure_visible()
         for mark in self._view.visible_pillar_marks():
             if mark.end < first or mark.start > last + 1:
                 continue
@@ -220,12 +218,17 @@ class ArticleView(QWidget):
         self.search_hits: list[tuple[int, int]] = []
         self.current_hit: int | None = None
         self._format_cache: dict[tuple[str, str, str], QTextCharFormat] = {}
-        self._render_generation = 0
+        #: Marks still to draw in later event-loop turns (by id: a newer mark replaces an older one).
+        self._pending: dict[int, EntityMark] = {}
+        self._pending_chunk = RENDER_CHUNK
+        self._step_scheduled = False
         self._rendering = False
+        self._visible: tuple[int, int] | None = None  # (see visible_span)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
         self.editor.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.editor.verticalScrollBar().valueChanged.connect(self._forget_visible)
         self.editor.selectionChanged.connect(self._emit_selection)
         self.editor.viewport().installEventFilter(self)
 
@@ -247,6 +250,7 @@ class ArticleView(QWidget):
         self.note_spans = {}
         self.editor.setExtraSelections([])
         self.editor.setPlainText(text)
+        self._visible = None
         self.entity_marks = {m.annotation_id: m for m in entities}
         self.pillar_marks = {m.annotation_id: m for m in pillars}
         self.marks_version += 1
@@ -308,26 +312,62 @@ class ArticleView(QWidget):
         would freeze the window, so the first chunk (the top of the article)
         is drawn at once and the remainder in slices of RENDER_CHUNK.
         """
-        self._render_generation += 1
         pending = list(marks)
+        self._pending.clear()  # every mark is drawn again: nothing older is left to draw
         self._apply_chunk(pending[:chunk])
-        self._rendering = len(pending) > chunk
-        if self._rendering:
-            self._schedule_chunks(pending[chunk:], self._render_generation, chunk)
+        self._draw_later(pending[chunk:], chunk)
 
-    def _schedule_chunks(self, rest: list[EntityMark], generation: int, chunk: int = RENDER_CHUNK) -> None:
-        def step() -> None:
-            if generation != self._render_generation:
-                return  # a newer full render replaced this one
-            # Only marks still current (an edit may have replaced or removed one meanwhile).
-            self._apply_chunk([m for m in rest[:chunk] if self.entity_marks.get(m.annotation_id) is m])
-            if len(rest) > chunk:
-                self._schedule_chunks(rest[chunk:], generation, chunk)
-            else:
-                self._rendering = False
-                self.renderFinished.emit()
+    def _draw_later(self, marks: Iterable[EntityMark], chunk: int) -> None:
+        """Draw ``marks`` in later event-loop turns, ``chunk`` per turn, after those already waiting."""
+        for mark in marks:
+            self._pending[mark.annotation_id] = mark
+        self._pending_chunk = chunk
+        self._rendering = bool(self._pending)
+        if self._rendering and not self._step_scheduled:
+            self._step_scheduled = True
+            QTimer.singleShot(0, self._draw_step)
 
-        QTimer.singleShot(0, step)
+    def _draw_step(self) -> None:
+        self._step_scheduled = False
+        if not self._pending:
+            return  # a full render since took every mark (and may have finished)
+        ids = list(islice(self._pending, self._pending_chunk))
+        marks = [self._pending.pop(i) for i in ids]
+        # Only marks still current (an edit may have replaced or removed one meanwhile).
+        self._apply_chunk([m for m in marks if self.entity_marks.get(m.annotation_id) is m])
+        if self._pending:
+            self._step_scheduled = True
+            QTimer.singleShot(0, self._draw_step)
+        elif self._rendering:
+            self._rendering = False
+            self.renderFinished.emit()
+
+    def measure_visible(self) -> tuple[int, int]:
+        """The code points shown in the viewport (first, last), measured now (and kept)."""
+        editor = self.editor
+        first = editor.cursorForPosition(QPoint(0, 0)).position()
+        last = editor.cursorForPosition(QPoint(editor.viewport().width(), editor.viewport().height())).position()
+        self._visible = (self.offsets.to_codepoint(first), self.offsets.to_codepoint(last))
+        return self._visible
+
+    def visible_span(self) -> tuple[int, int]:
+        """The code points shown in the viewport, as the gutter last measured them when nothing
+        scrolled since: measuring right after an edit would lay a long paragraph out once more, and
+        the span only says which marks to draw first."""
+        return self._visible if self._visible is not None else self.measure_visible()
+
+    def _forget_visible(self) -> None:
+        self._visible = None
+
+    def _draw_soon(self, marks: list[EntityMark]) -> None:
+        """A bulk edit's marks: those on screen now (one edit block), the rest from the top of the
+        article down in later event-loop turns, BULK_CHUNK per turn, so the window answers at once."""
+        first, last = self.visible_span()
+        shown = [m for m in marks if m.end >= first and m.start <= last + 1]
+        rest = [m for m in marks if not (m.end >= first and m.start <= last + 1)]
+        rest.sort(key=lambda m: m.start)
+        self._apply_chunk(shown)
+        self._draw_later(rest, BULK_CHUNK)
 
     def rendering_done(self) -> bool:
         """True once every mark of the last full render is drawn."""
@@ -379,8 +419,16 @@ class ArticleView(QWidget):
                 self.entity_marks[annotation_id] = mark
                 redraw.append(mark)
         cursor.endEditBlock()
-        redraw.sort(key=lambda m: m.start)  # the top of the article first
-        self._apply_entity_formats(redraw, BULK_CHUNK)
+        self._draw_soon(redraw)
+
+    def recolour_entities(self, marks: list[EntityMark]) -> None:
+        """Give drawn entities a new look on the same spans (a bulk status change: accept all
+        remaining): nothing to clear, and only what is on screen is drawn before the window answers."""
+        self.marks_version += 1
+        drawn = self.entity_marks
+        for mark in marks:
+            drawn[mark.annotation_id] = mark
+        self._draw_soon(marks)
 
     def update_pillar(self, mark: PillarMark | None, annotation_id: int) -> None:
         """Add, change or remove (``mark`` None) one pillar passage."""
@@ -572,6 +620,8 @@ class ArticleView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is not self.editor.viewport():
             return False
+        if event.type() == QEvent.Type.Resize:
+            self._visible = None
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             offset = self.offset_at_point(event.pos())
             text = self.tooltip_at(offset) if offset < len(self.text) else ""

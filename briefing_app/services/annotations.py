@@ -7,7 +7,6 @@ on disk. Methods return plain snapshots the undo stack can hand back to
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -24,13 +23,13 @@ from briefing_app.domain.models import (
     utcnow,
 )
 from briefing_app.nlp.types import ALL_LABELS
-from briefing_app.services.changes import ChangeSet, RowSnapshot, read_raw
+from briefing_app.services.bulk_status import set_status
+from briefing_app.services.changes import ChangeSet, RowSnapshot, move_to_review
 from briefing_app.services.desk import remember
 from briefing_app.services.entity_ids import resolve_entity_id
 from briefing_app.services.lessons import LessonService
 from briefing_app.services.open_suggestions import OpenCounts, Visibility, open_suggestions
 from briefing_app.storage.database import Database
-from briefing_app.storage.errors import StaleEdit
 from briefing_app.storage.sql import instr
 
 
@@ -402,41 +401,22 @@ class AnnotationService:
     def accept_all_remaining(self, article_id: int) -> ChangeSet:
         """Accept every open suggestion of an article in one transaction.
 
-        Driver-level statements, not ORM objects: one SELECT and one executemany UPDATE however
-        many suggestions there are (3,000 in a long report), and snapshots in the database's own
-        form, so neither the edit nor its undo pays per-row conversions.
+        One set-based UPDATE however many suggestions there are (3,000 in a long report); the
+        change set keeps the ids and the few columns the edit changed, not a snapshot of each row
+        (services/bulk_status), so neither the edit nor its undo pays per-row work.
         """
         changes = ChangeSet("Accept all remaining suggestions")
-        now = RowSnapshot.from_raw(Annotation, {}).replace(updated_at=utcnow()).raw()["updated_at"]
-        accepted = str(AnnotationStatus.ACCEPTED)
-        user = str(AnnotationOrigin.USER)
-        officer = self.db.officer
+        written: dict[tuple[Any, Any], int] = {}
         with self.db.engine.begin() as conn:
-            rows = read_raw(conn, Annotation, "article_id = ? AND status = ?",
-                            (article_id, str(AnnotationStatus.SUGGESTED)))
-            updates = []
-            quoted: dict[str, str] = {}  # a label's JSON form, made once per label (not per row)
-            for raw in rows:
-                before = RowSnapshot.from_raw(Annotation, raw)
-                original = raw["original"]
-                if original in (None, "null", "{}") and raw["origin"] != user:
-                    label = quoted.get(raw["label"]) or quoted.setdefault(raw["label"], json.dumps(raw["label"]))
-                    original = (f'{{"label": {label}, "start": {int(raw["start"])}, "end": {int(raw["end"])}, '
-                                f'"status": "{raw["status"]}", "origin": "{raw["origin"]}"}}')
-                after = RowSnapshot.from_raw(Annotation, raw | {"status": accepted, "original": original,
-                                                                "updated_at": now, "changed_at": now,
-                                                                "changed_by": officer,
-                                                                "version": int(raw["version"]) + 1})
-                changes.annotations.append((before, after))
-                updates.append((accepted, original, now, officer, now, raw["id"], raw["version"]))
-            if updates:
-                # Each row only at the version just read: a tag another officer changed meanwhile stops it all.
-                result = conn.exec_driver_sql(
-                    "UPDATE annotation SET status = ?, original = ?, updated_at = ?, changed_by = ?, changed_at = ?, "
-                    "version = version + 1 WHERE id = ? AND version = ?", updates)
-                if result.rowcount not in (-1, len(updates)):
-                    raise StaleEdit("a tag of this article")
-                remember(self.db, {(Annotation, u[5]): int(u[6]) + 1 for u in updates})
+            bulk = set_status(conn, self.db.officer, article_id, AnnotationStatus.SUGGESTED, AnnotationStatus.ACCEPTED)
+            if bulk is not None:
+                # The review starts in the same transaction (one commit: ChangeService.mark_in_review
+                # then has nothing left to do).
+                changes.statuses += move_to_review(conn, [article_id], self.db.officer, written)
+        if bulk is not None:
+            changes.bulk.append(bulk)
+            written.update({(Annotation, i): g.version + 1 for g in bulk.groups for i in g.ids})
+            remember(self.db, written)
         return changes
 
     def open_counts(self, article_id: int, visibility: Visibility | None = None) -> dict[str, int]:

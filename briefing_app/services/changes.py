@@ -30,10 +30,12 @@ from briefing_app.domain.models import (
     StrEnumType,
     utcnow,
 )
+from briefing_app.services.bulk_status import BulkStatus, among, expected_version
+from briefing_app.services.bulk_status import write as write_bulk
 from briefing_app.services.desk import VERSIONED, WHAT, remember
 from briefing_app.storage.database import Database
 from briefing_app.storage.errors import StaleEdit
-from briefing_app.storage.sql import upsert
+from briefing_app.storage.sql import lock_for_write, upsert
 
 #: Parents before children: rows are written in this order and deleted in the reverse.
 WRITE_ORDER: tuple[type[SQLModel], ...] = (Article, Briefing, CanonicalEntity, Annotation, Note, BriefingItem, Lesson)
@@ -245,9 +247,17 @@ class ChangeSet:
     skipped: int = 0  # occurrences a bulk edit left alone (overlaps)
     lessons: list[Pair] = field(default_factory=list)  # what the edit taught
     rows: list[Pair] = field(default_factory=list)  # any other table (articles, briefings, briefing items)
+    #: Status changes of many tags kept by id, not by snapshot (accept all remaining: services/bulk_status).
+    #: They touch no row the pairs touch, and count as made after them.
+    bulk: list[BulkStatus] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.annotations or self.notes or self.entities or self.statuses or self.lessons or self.rows)
+        return bool(self.annotations or self.notes or self.entities or self.statuses or self.lessons or self.rows
+                    or self.bulk)
+
+    def tag_count(self) -> int:
+        """Tags the edit changed (kept as snapshots or by id)."""
+        return len(self.annotations) + sum(len(b) for b in self.bulk)
 
     def pairs(self) -> Iterator[Pair]:
         """Every (before, after) pair, in the order the edit made them."""
@@ -262,7 +272,7 @@ class ChangeSet:
         # one side of each pair is enough: an edit never moves a tag or note to another article
         ids = {(after if after is not None else before).article_id for before, after in self.annotations + self.notes}
         ids |= {s.id for pair in self.rows for s in pair if s is not None and s.model is Article}
-        return ids | {a for a, _, _ in self.statuses}
+        return ids | {a for a, _, _ in self.statuses} | {b.article_id for b in self.bulk}
 
     def extend(self, other: ChangeSet) -> None:
         """Append another change set's rows (for compound edits)."""
@@ -273,6 +283,7 @@ class ChangeSet:
         self.skipped += other.skipped
         self.lessons += other.lessons
         self.rows += other.rows
+        self.bulk += other.bulk
 
 
 class ChangeService:
@@ -310,6 +321,9 @@ class ChangeService:
             expected[(ref.model, ref.key)] = snap
         # One transaction, one statement per table and kind of write, however many rows (bulk edits).
         written: dict[tuple[type[SQLModel], Any], int] = {}
+        if changes.bulk and changes.annotations:
+            assert not {k for m, k in final if m is Annotation} & {i for b in changes.bulk for i in b.ids()}, \
+                "a bulk status change and a snapshot of the same tag in one change set"
         with self.db.engine.begin() as conn:
             final = _guard_and_stamp(conn, final, expected, self.db.officer, self.db.seen, written)
             for model in reversed(WRITE_ORDER):
@@ -326,6 +340,12 @@ class ChangeService:
                         if model is Lesson:
                             _detach_from_deleted_articles(conn, rows)
                         (_upsert_raw if raw else _upsert)(conn, model, rows)
+            for bulk in (reversed(changes.bulk) if backwards else changes.bulk):
+                # One statement per group of tags, not per tag, that writes only tags nobody else
+                # changed since; any other refuses it all (the transaction rolls back).
+                if write_bulk(conn, bulk, backwards, self.db.officer) != len(bulk):
+                    _refuse_bulk(conn, bulk, backwards, self.db.officer, self.db.seen)
+                written.update({(Annotation, i): expected_version(g, backwards) + 1 for g in bulk.groups for i in g.ids})
             statuses = reversed(changes.statuses) if backwards else changes.statuses
             wanted = {article_id: before if backwards else after for article_id, before, after in statuses}
             if wanted:
@@ -368,15 +388,10 @@ class ChangeService:
         touched = changes.article_ids() - {a for a, _, _ in changes.statuses}
         if not touched:
             return changes
-        with self.db.session() as session:
-            for article_id in sorted(touched):
-                article = session.get(Article, article_id)
-                if article is not None and article.status == ArticleStatus.NEW:
-                    article.status = ArticleStatus.IN_REVIEW
-                    article.updated_at = utcnow()
-                    session.add(article)
-                    changes.statuses.append((article_id, ArticleStatus.NEW, ArticleStatus.IN_REVIEW))
-            session.commit()
+        written: dict[tuple[type[SQLModel], Any], int] = {}
+        with self.db.engine.begin() as conn:
+            changes.statuses += move_to_review(conn, touched, self.db.officer, written)
+        remember(self.db, written)
         return changes
 
     def set_status(self, article_id: int, status: str) -> ChangeSet:
@@ -402,6 +417,31 @@ class ChangeService:
         return ChangeSet(f"Mark {what} {label}", statuses=statuses)
 
 
+def move_to_review(conn: Connection, article_ids: Iterable[int], officer: str,
+                   written: dict[tuple[type[SQLModel], Any], int]) -> list[tuple[int, str, str]]:
+    """Move the articles among ``article_ids`` still *new* to *in review*, in the caller's transaction
+    (an edit of an article's tags starts its review); returns the status moves for a change set and
+    adds the versions written to ``written`` (for :func:`desk.remember` once committed).
+
+    Only the status (and who changed the article, when) is written, and only while it is *new*:
+    another officer's edit of the article is never overwritten.
+    """
+    ids = ",".join(str(int(a)) for a in sorted(set(article_ids)))
+    if not ids:
+        return []
+    where = f"id IN ({ids}) AND status = ?"
+    lock_for_write(conn, "article", where, (str(ArticleStatus.NEW),))
+    found = conn.exec_driver_sql(f"SELECT id, version FROM article WHERE {where}", (str(ArticleStatus.NEW),)).fetchall()
+    if not found:
+        return []
+    table, now = table_of(Article), utcnow()
+    conn.execute(update(table).where(table.c.id.in_([row[0] for row in found])).values(
+        status=ArticleStatus.IN_REVIEW, updated_at=now, changed_by=officer, changed_at=now,
+        version=table.c.version + 1))
+    written.update({(Article, row[0]): int(row[1]) + 1 for row in found})
+    return [(int(row[0]), ArticleStatus.NEW, ArticleStatus.IN_REVIEW) for row in found]
+
+
 def _guard_and_stamp(conn: Connection, final: dict[tuple[type[SQLModel], Any], RowSnapshot | None],
                      expected: dict[tuple[type[SQLModel], Any], RowSnapshot | None], officer: str,
                      seen: dict[tuple[type, Any], int], written: dict[tuple[type[SQLModel], Any], int],
@@ -419,24 +459,13 @@ def _guard_and_stamp(conn: Connection, final: dict[tuple[type[SQLModel], Any], R
         keys = [key for (m, key) in final if m is model]
         if not keys:
             continue
-        current: dict[Any, tuple[int, str, Any]] = {}
-        if model in VERSIONED:
-            table = table_of(model)
-            # One statement however many rows (ids are ints: inlined, no bound-parameter limit).
-            ids = ",".join(str(int(k)) for k in keys)
-            for row in conn.exec_driver_sql(f"SELECT id, version, changed_by, changed_at FROM {table.name} "
-                                            f"WHERE id IN ({ids})"):
-                current[row[0]] = (int(row[1]), str(row[2]), row[3])
+        current = _current_versions(conn, model, keys) if model in VERSIONED else {}
         for key in keys:
             snap, wanted = final[(model, key)], expected.get((model, key))
             if model in VERSIONED:
                 now_row = current.get(key)
-                if wanted is not None and now_row is None:
-                    raise StaleEdit(WHAT[model].replace("this", "an edited", 1) + " (removed meanwhile)")
-                if wanted is not None and now_row is not None and now_row[0] != wanted.version \
-                        and now_row[1] != officer:
-                    seen[(model, key)] = now_row[0]
-                    raise StaleEdit(WHAT[model], now_row[1], _as_datetime(now_row[2]))
+                if wanted is not None:
+                    _refuse_if_changed(model, key, wanted.version, now_row, officer, seen)
                 if snap is not None:
                     version = (now_row[0] if now_row is not None else 0) + 1
                     snap = snap.replace(version=version, changed_by=officer, changed_at=now)
@@ -445,6 +474,39 @@ def _guard_and_stamp(conn: Connection, final: dict[tuple[type[SQLModel], Any], R
                 snap = snap.replace(changed_by=officer, changed_at=now)
             stamped[(model, key)] = snap
     return stamped
+
+
+def _current_versions(conn: Connection, model: type[SQLModel], keys: Iterable[Any]) -> dict[Any, tuple[int, str, Any]]:
+    """Id -> (version, changed_by, changed_at) of the rows that still exist."""
+    table = table_of(model)
+    # One statement however many rows (ids are ints: inlined, no bound-parameter limit).
+    ids = ",".join(str(int(k)) for k in keys)
+    return {row[0]: (int(row[1]), str(row[2]), row[3]) for row in conn.exec_driver_sql(
+        f"SELECT id, version, changed_by, changed_at FROM {table.name} WHERE id IN ({ids})")}
+
+
+def _refuse_if_changed(model: type[SQLModel], key: Any, version: int, now_row: tuple[int, str, Any] | None,
+                       officer: str, seen: dict[tuple[type, Any], int]) -> None:
+    """:class:`StaleEdit` when a row an undo/redo expects at ``version`` is gone, or is at another
+    version another officer wrote (their change is not reverted); a refusal counts as seen."""
+    if now_row is None:
+        raise StaleEdit(WHAT[model].replace("this", "an edited", 1) + " (removed meanwhile)")
+    if now_row[0] != version and now_row[1] != officer:
+        seen[(model, key)] = now_row[0]
+        raise StaleEdit(WHAT[model], now_row[1], _as_datetime(now_row[2]))
+
+
+def _refuse_bulk(conn: Connection, bulk: BulkStatus, backwards: bool, officer: str,
+                 seen: dict[tuple[type, Any], int]) -> None:
+    """Raise the :class:`StaleEdit` a bulk status change's undo/redo met (it wrote fewer tags than it
+    holds): the tag another officer changed since (:func:`_refuse_if_changed`), else one deleted."""
+    c = table_of(Annotation).c
+    for group in bulk.groups:
+        version = expected_version(group, backwards)
+        for row in conn.execute(select(c.id, c.version, c.changed_by, c.changed_at).where(
+                among(group.ids), c.version != version, c.changed_by != officer)).all():
+            _refuse_if_changed(Annotation, row[0], version, (int(row[1]), str(row[2]), row[3]), officer, seen)
+    raise StaleEdit(WHAT[Annotation].replace("this", "an edited", 1) + " (removed meanwhile)")
 
 
 def _as_datetime(value: Any) -> Any:

@@ -42,11 +42,41 @@ def distinct_list(conn: Connection, expression: str) -> str:
     return f"group_concat(DISTINCT {expression})"
 
 
+def joined_ids(conn: Connection, column: str = "id") -> str:
+    """SQL aggregate: an integer column's values joined by commas (in no particular order)."""
+    if conn.dialect.name == "postgresql":
+        return f"string_agg(CAST({column} AS TEXT), ',')"
+    return f"group_concat({column})"
+
+
 def stored_bytes(conn: Connection, column: str) -> str:
     """SQL: the bytes a text column holds (SQLite may hold invalid UTF-8; PostgreSQL never does)."""
     if conn.dialect.name == "postgresql":
         return f"convert_to({column}, 'UTF8')"
     return f"CAST({column} AS BLOB)"
+
+
+def json_object(conn: Connection, pairs: list[tuple[str, str]]) -> str:
+    """SQL: a JSON object built from (key, SQL expression) pairs (keys are the app's own words)."""
+    function = "json_build_object" if conn.dialect.name == "postgresql" else "json_object"
+    arguments = ", ".join(f"'{key}', {expression}" for key, expression in pairs)
+    return f"{function}({arguments})"
+
+
+def json_text(conn: Connection, column: str) -> str:
+    """SQL: a JSON column's stored text (PostgreSQL's ``json`` type has no ``=``)."""
+    return f"{column}::text" if conn.dialect.name == "postgresql" else column
+
+
+def lock_for_write(conn: Connection, table: str, where: str, params: tuple[Any, ...]) -> None:
+    """Keep the rows ``where`` selects (``?`` placeholders) from changing until the transaction ends,
+    so an edit that reads them and then writes them writes what it read. SQLite takes the
+    database's write lock now (``BEGIN IMMEDIATE``; other writers wait for the busy timeout);
+    PostgreSQL locks those rows (``FOR UPDATE``)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT 1 FROM {table} WHERE {where} FOR UPDATE", params).fetchall()
+    elif not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # (the driver would begin only at the first write)
 
 
 def upsert(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]]) -> None:

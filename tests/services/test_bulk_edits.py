@@ -49,7 +49,7 @@ def _counts(services: Services, suggestions: int) -> tuple[int, int, int, int]:
     article_id = _article(services, suggestions)
     with _statements(services) as accept:
         changes = services.annotations.accept_all_remaining(article_id)
-    assert len(changes.annotations) == suggestions
+    assert changes.tag_count() == suggestions
     assert services.annotations.open_counts(article_id)["entity"] == 0
     with _statements(services) as undo:
         services.changes.undo(changes)
@@ -63,4 +63,5 @@ def test_accept_all_and_its_undo_issue_the_same_few_statements_for_10_or_1000_su
     assert small == large, "no statement per suggestion"
     accept, accept_commits, undo, undo_commits = large
     assert accept_commits == undo_commits == 1, "each in one transaction"
-    assert accept <= 5 and undo <= 5
+    # (accept also moves the article into review, in the same transaction; PostgreSQL locks the rows read)
+    assert accept <= 8 and undo <= 5

@@ -142,8 +142,10 @@ class ReviewController(QObject):
             self.changed.emit()
             return
         last: tuple[str, int] | None = None
+        if changes.bulk:
+            self._apply_bulk(changes, backwards, article_id)
         if len(changes.annotations) > BULK_RENDER:
-            # A bulk edit (accept all remaining): the view redraws the tags in one pass, in chunks.
+            # Many tags changed by snapshot (apply to all in a long report): one redraw, in slices.
             entities: list[tuple[Mark | None, int]] = []
             drawn = self.view.entity_marks
             for before, after in changes.annotations:
@@ -204,6 +206,28 @@ class ReviewController(QObject):
         else:
             self._show_current_frame()
         self.changed.emit()
+
+    def _apply_bulk(self, changes: ChangeSet, backwards: bool, article_id: int | None) -> None:
+        """Bulk status changes (accept all remaining): each drawn mark takes its tag's new status;
+        spans, labels and the rest are as drawn (the edit changed only the status)."""
+        view = self.view
+        drawn, passages = view.entity_marks, view.pillar_marks
+        recoloured: list[EntityMark] = []
+        for bulk in changes.bulk:
+            if bulk.article_id != article_id:
+                continue
+            statuses = bulk.statuses(backwards)
+            for i in bulk.ids(AnnotationKind.ENTITY):
+                old = drawn.get(i)
+                if old is not None:  # (a label the view does not draw has no mark)
+                    recoloured.append(EntityMark(i, old.start, old.end, old.label, statuses[i], old.origin,
+                                                 old.confidence, old.why))
+            for i in bulk.ids(AnnotationKind.PILLAR):
+                passage = passages.get(i)
+                if passage is not None:
+                    view.update_pillar(replace(passage, status=statuses[i]), i)
+        if recoloured:
+            view.recolour_entities(recoloured)
 
     # -- the current item (keyboard review) -----------------------------------------------------
     def current_mark(self) -> Mark | None:

@@ -238,12 +238,17 @@ class ReviewWorkspace:
         if applied is None:
             self.refresh()
             return
-        changes = applied[0]
-        keys = entity_keys(changes)
-        if changes.entities or keys is None or not self.entities_panel.update_entities(keys):
-            self.entities_panel.request_refresh()
-        if changes.statuses or any((a if a is not None else b).kind != AnnotationKind.ENTITY
-                                   for b, a in changes.annotations):
+        changes, backwards = applied
+        panel = self.entities_panel
+        if changes.bulk and not changes.annotations:
+            patched = panel.update_statuses(changes, backwards)  # the same entities: counts only
+        else:
+            keys = entity_keys(changes)
+            patched = keys is not None and panel.update_entities(keys) and panel.update_statuses(changes, backwards)
+        if changes.entities or not patched:
+            panel.request_refresh()
+        if changes.statuses or any(g.kind == AnnotationKind.PILLAR for b in changes.bulk for g in b.groups) \
+                or any((a if a is not None else b).kind != AnnotationKind.ENTITY for b, a in changes.annotations):
             self.pillars_panel.request_refresh()
         if changes.notes:
             self.notes_panel.request_refresh()
@@ -285,7 +290,7 @@ def entity_keys(changes: ChangeSet) -> set[str] | None:
     """The entities (canonical keys) an edit's tags belonged to before or after it; None when
     there are too many to update one by one."""
     if len(changes.annotations) > BULK_RENDER:
-        return None  # a bulk edit (accept all remaining): the panel is rebuilt once
+        return None  # many tags changed by snapshot (apply to all): the panel is rebuilt once
     keys: set[str] = set()
     for pair in changes.annotations:
         for snap in pair:

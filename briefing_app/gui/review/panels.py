@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, 
 from briefing_app.domain.models import AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 from briefing_app.nlp.types import SHOWN_LABELS
-from briefing_app.services.entities import EntityGroup
+from briefing_app.services.changes import ChangeSet
+from briefing_app.services.entities import EntityGroup, Mention
 from briefing_app.services.open_suggestions import counts_as_open
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class EntitiesPanel(_Panel):
         self.groups: dict[str, EntityGroup] = {}
         self._cycle: dict[str, int] = {}
         self._filling = False
+        self._mentions: dict[int, tuple[str, Mention]] | None = None
 
     def _fill_state(self) -> tuple[object, ...]:
         """What a fill depends on besides the entities themselves (the article, what is hidden,
@@ -140,6 +142,7 @@ class EntitiesPanel(_Panel):
         collapsed = self._collapsed_heads()
         self._filling = True
         self.tree.clear()
+        self._mentions = None
         self.groups = {g.key: g for g in groups}
         self._by_label: dict[str, dict[str, EntityGroup]] = {}
         for g in groups:
@@ -173,6 +176,7 @@ class EntitiesPanel(_Panel):
         self._open_rule = (self.controller.article_status(), self.controller.visibility())
         labels: set[str] = set()
         self._filling = True
+        self._mentions = None
         for key in keys:
             old = self.groups.pop(key, None)
             item = self._items.pop(key, None)
@@ -207,6 +211,35 @@ class EntitiesPanel(_Panel):
         self._filling = False
         return True
 
+    def update_statuses(self, changes: ChangeSet, backwards: bool) -> bool:
+        """Follow bulk status changes (accept all remaining, its undo): the same entities and
+        mentions, so only the open counts of those touched are redrawn, nothing read again.
+
+        Returns False, changing nothing, when the panel must be rebuilt instead (as update_entities).
+        """
+        if not changes.bulk:
+            return True
+        if not self.on_screen or self._stale or getattr(self, "_state", None) != self._fill_state():
+            return False
+        if self._mentions is None:  # annotation id -> (entity key, its mention), once per fill
+            self._mentions = {m.annotation_id: (key, m) for key, g in self.groups.items() for m in g.mentions}
+        article_id = self.controller.window.current_article_id
+        touched: set[str] = set()
+        for bulk in changes.bulk:
+            if bulk.article_id != article_id:
+                continue
+            for annotation_id, status in bulk.statuses(backwards).items():
+                found = self._mentions.get(annotation_id)
+                if found is not None:  # (a pillar, or a label the panel does not show)
+                    found[1].status = status
+                    touched.add(found[0])
+        self._open_rule = (self.controller.article_status(), self.controller.visibility())
+        self._filling = True
+        for key in touched:
+            self._items[key].setText(1, self._mention_count(self.groups[key]))
+        self._filling = False
+        return True
+
     def _add_head(self, label: str) -> QTreeWidgetItem:
         """The label's top-level row, in the order of SHOWN_LABELS."""
         head = QTreeWidgetItem()
@@ -234,10 +267,8 @@ class EntitiesPanel(_Panel):
 
     def _fill_item(self, item: QTreeWidgetItem, g: EntityGroup) -> None:
         """An entity's row: name, mentions (open ones), tooltip and its aliases under it."""
-        article_status, visibility = self._open_rule
-        open_n = sum(1 for m in g.mentions if counts_as_open("entity", g.label, m.status, article_status, visibility))
         item.setText(0, g.name)
-        item.setText(1, f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else ""))
+        item.setText(1, self._mention_count(g))
         if item.data(0, ROLE) is None:  # a new row (each change costs the view a pass)
             item.setData(0, ROLE, ("entity", g.key))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
@@ -253,6 +284,15 @@ class EntitiesPanel(_Panel):
             child.setData(0, ROLE, ("alias", g.key, alias))
             child.setForeground(0, QBrush(QColor("#4b5563")))
             item.addChild(child)
+
+    def _mention_count(self, g: EntityGroup) -> str:
+        """The Mentions column of an entity: all, and how many are open."""
+        article_status, visibility = self._open_rule
+        # The rule asked once per status, not once per mention (an entity of a long report has hundreds).
+        by_status = Counter(m.status for m in g.mentions)
+        open_n = sum(n for status, n in by_status.items()
+                     if counts_as_open("entity", g.label, status, article_status, visibility))
+        return f"{len(g.mentions)}" + (f" ({open_n} open)" if open_n else "")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, ROLE)
