@@ -130,6 +130,16 @@ class LessonHit:
     lesson_id: int
 
 
+def _overlapping_label(doc: Any, start: int, end: int) -> str:
+    """The label of the model's or the gazetteer's entity overlapping ``[start, end)`` most ("" when none)."""
+    best, best_ov = "", 0
+    for ent in [*doc.ents, *doc.spans.get("gazetteer", ())]:
+        ov = min(end, ent.end_char) - max(start, ent.start_char)
+        if ov > best_ov:
+            best, best_ov = ent.label_, ov
+    return best
+
+
 class CompiledLessons:
     """The active lessons of one database compiled for one spaCy vocabulary; updated incrementally.
 
@@ -259,7 +269,14 @@ class CompiledLessons:
                 if rule is None:
                     continue
                 span = doc[start:end]
-                out.append(LessonHit(offset + span.start_char, offset + span.end_char, rule.label, rule.action,
+                label = rule.label
+                if (rule.action == BOUNDARY and rule.from_label and rule.from_label != rule.label
+                        and not rule.context_matches(doc.text, span.start_char, span.end_char)):
+                    # a grown boundary that also changed the label is a relabel as well: the new label is
+                    # taught in its context only; elsewhere the grown span keeps the model's own label
+                    # (round conventions differ: "Power of Siberia 2" a project in one, a pipeline in another)
+                    label = _overlapping_label(doc, span.start_char, span.end_char) or label
+                out.append(LessonHit(offset + span.start_char, offset + span.end_char, label, rule.action,
                                      lesson_id))
             return out
 

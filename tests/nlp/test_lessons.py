@@ -130,3 +130,14 @@ def test_a_common_phrase_rejected_in_lower_case_keeps_the_capitalised_name(analy
     assert "Free Trade Agreement" in _ents(taught, text), "a name, not the common phrase rejected"
     assert "Free Trade Agreement" not in _ents(_taught(analyzer, LessonRule(1, "reject", "Free Trade Agreement",
                                                                               "LAW")), text)
+
+
+def test_a_grown_boundary_changes_the_label_only_in_the_context_it_was_taught_in(analyzer: Analyzer) -> None:
+    """Growing "Golden Steppe" (a facility) into a "Golden Steppe 3" project keeps the grown span everywhere,
+    but the project label only after "the" where it was taught; elsewhere the model's own label stays."""
+    taught = _taught(analyzer, LessonRule(1, "boundary", "Golden Steppe 3", "LAW", from_text="Golden Steppe",
+                                          from_label="FAC", left="the", right="gas"))
+    assert _ents(taught, "Talks on the Golden Steppe 3 gas deal resumed.")["Golden Steppe 3"][0] == "LAW"
+    other = _ents(taught, "Gas will flow through a planned Golden Steppe 3 pipeline, officials said.")
+    assert other["Golden Steppe 3"][0] == _ents(analyzer, "Gas will flow through a planned Golden Steppe 3 pipeline, "
+                                                          "officials said.")["Golden Steppe 3"][0] != "LAW"
