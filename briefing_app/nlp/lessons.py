@@ -130,6 +130,13 @@ class LessonHit:
     lesson_id: int
 
 
+def _generalises(surface: str) -> bool:
+    """True when a rejection of ``surface`` may cover other words of its shape: a common phrase or number
+    ("days", "14 days"), never a capitalised name ("States" rejected between "of" and ";" must not untag
+    "Japan" in "Ambassador of Japan;")."""
+    return any(t in ("x", "d") for t in shape(surface).split())
+
+
 def _overlapping_label(doc: Any, start: int, end: int) -> str:
     """The label of the model's or the gazetteer's entity overlapping ``[start, end)`` most ("" when none)."""
     best, best_ov = "", 0
@@ -204,7 +211,7 @@ class CompiledLessons:
         elif rule.action == REJECT:
             table = self._reject_lower if surface == surface.lower() else self._reject
             table[(surface.casefold(), rule.label)].add(rule.id)
-            if rule.left and rule.right:
+            if rule.left and rule.right and _generalises(surface):
                 self._reject_shape[(rule.label, shape(surface))].append(rule)
         elif rule.action == RELABEL:
             self._relabel[canonical_text(surface)].append(rule)
@@ -282,9 +289,35 @@ class CompiledLessons:
 
     def is_rejected(self, surface: str, label: str) -> bool:
         """True when the officer removed ``surface`` with ``label`` (case-insensitive, except that a surface
-        removed in lower case stays suggested when capitalised)."""
+        removed in lower case stays suggested when capitalised). Context is not checked (see :meth:`rejects`)."""
         key = (surface.strip().casefold(), label)
         return key in self._reject or (key in self._reject_lower and surface == surface.lower())
+
+    def rejects(self, text: str, start: int, end: int, label: str) -> bool:
+        """True when a rejection removes the prediction ``label`` at ``text[start:end]``.
+
+        A name (any capital) rejected once is rejected everywhere. A common phrase rejected in lower case
+        ("today", "the second day") is rejected only beside a neighbour it was rejected beside (left or
+        right token): whether such a phrase counts is a convention of its context, and one article's
+        convention must not untag it in every other text.
+        """
+        surface = text[start:end]
+        key = (surface.strip().casefold(), label)
+        if key in self._reject:
+            return True
+        if surface != surface.lower():
+            return False
+        ids = self._reject_lower.get(key)
+        if not ids:
+            return False
+        left, right = _strip_token(left_token(text, start)), _strip_token(right_token(text, end))
+        for lesson_id in ids:
+            rule = self.rules.get(lesson_id)
+            if rule is None or not (rule.left or rule.right):
+                return True  # learned without a context (imported): everywhere
+            if (rule.left and _strip_token(rule.left) == left) or (rule.right and _strip_token(rule.right) == right):
+                return True
+        return False
 
     def rejected_here(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
         """A rejection that covers this prediction by its shape: same label, same token shape, same neighbours.

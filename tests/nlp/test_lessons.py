@@ -141,3 +141,26 @@ def test_a_grown_boundary_changes_the_label_only_in_the_context_it_was_taught_in
     other = _ents(taught, "Gas will flow through a planned Golden Steppe 3 pipeline, officials said.")
     assert other["Golden Steppe 3"][0] == _ents(analyzer, "Gas will flow through a planned Golden Steppe 3 pipeline, "
                                                           "officials said.")["Golden Steppe 3"][0] != "LAW"
+
+
+def test_a_rejected_name_does_not_untag_other_names_between_the_same_neighbours(analyzer: Analyzer) -> None:
+    """"States" rejected as a place between "of" and ";" (a half of "United States") is no reason to untag
+    "Japan" in "the Ambassador of Japan;": a capitalised rejection is not generalised by its shape."""
+    text = "The minister received the Ambassador of Japan; the Ambassador of Ghana; and others."
+    before = _ents(analyzer, text)
+    assert before["Japan"][0] == "GPE" and before["Ghana"][0] == "GPE"
+    after = _ents(_taught(analyzer, LessonRule(1, "reject", "States", "GPE", left="of", right=";")), text)
+    assert after["Japan"][0] == "GPE" and after["Ghana"][0] == "GPE"
+
+
+def test_a_common_word_rejected_in_one_context_stays_tagged_in_others(analyzer: Analyzer) -> None:
+    """"today" rejected in "issued today by the Council" (one article's convention) stays a date in
+    "said today." elsewhere, and is still dropped beside a neighbour it was rejected beside."""
+    rule = LessonRule(1, "reject", "today", "DATE", left="issued", right="by")
+    taught = _taught(analyzer, rule)
+    text = "The minister said today that talks would resume."
+    assert _ents(analyzer, text)["today"][0] == "DATE"
+    assert _ents(taught, text).get("today", ("",))[0] == "DATE"
+    again = "A statement was issued today in Geneva."
+    assert _ents(analyzer, again)["today"][0] == "DATE"
+    assert "today" not in _ents(taught, again)
