@@ -130,6 +130,17 @@ class LessonHit:
     lesson_id: int
 
 
+def _sentence_case(surface: str) -> bool:
+    """True for a phrase capitalised only at its first letter ("Today", "Last year")."""
+    return surface[:1].isupper() and surface[1:] == surface[1:].lower()
+
+
+def _starts_sentence(left: str) -> bool:
+    """True when a span whose left neighbour is ``left`` opens a sentence or a line (its capital is the
+    position's, not a name's: "Toshimitsu. Today we held" rejects the common word "today")."""
+    return not left or left[-1] in ".!?:\"“"
+
+
 def _generalises(surface: str) -> bool:
     """True when a rejection of ``surface`` may cover other words of its shape: a common phrase or number
     ("days", "14 days"), never a capitalised name ("States" rejected between "of" and ";" must not untag
@@ -209,7 +220,10 @@ class CompiledLessons:
         if rule.action in PILLAR_ACTIONS:
             self._pillar_dirty = True
         elif rule.action == REJECT:
-            table = self._reject_lower if surface == surface.lower() else self._reject
+            # capitalised after a sentence end: the common word (a line start says nothing: headings, names)
+            common = surface == surface.lower() or (_sentence_case(surface) and bool(rule.left)
+                                                    and _starts_sentence(rule.left))
+            table = self._reject_lower if common else self._reject
             table[(surface.casefold(), rule.label)].add(rule.id)
             if rule.left and rule.right and _generalises(surface):
                 self._reject_shape[(rule.label, shape(surface))].append(rule)
@@ -297,20 +311,22 @@ class CompiledLessons:
         """True when a rejection removes the prediction ``label`` at ``text[start:end]``.
 
         A name (any capital) rejected once is rejected everywhere. A common phrase rejected in lower case
-        ("today", "the second day") is rejected only beside a neighbour it was rejected beside (left or
-        right token): whether such a phrase counts is a convention of its context, and one article's
-        convention must not untag it in every other text.
+        ("today", "the second day"), or capitalised only because it opened a sentence ("Today we held"), is
+        rejected only beside a neighbour it was rejected beside (left or right token): whether such a phrase
+        counts is a convention of its context, and one article's convention must not untag it in every
+        other text.
         """
         surface = text[start:end]
         key = (surface.strip().casefold(), label)
         if key in self._reject:
             return True
-        if surface != surface.lower():
-            return False
         ids = self._reject_lower.get(key)
         if not ids:
             return False
-        left, right = _strip_token(left_token(text, start)), _strip_token(right_token(text, end))
+        left_raw = left_token(text, start)
+        if surface != surface.lower() and not (_sentence_case(surface) and _starts_sentence(left_raw)):
+            return False  # a name written like the common phrase ("Free Trade Agreement")
+        left, right = _strip_token(left_raw), _strip_token(right_token(text, end))
         for lesson_id in ids:
             rule = self.rules.get(lesson_id)
             if rule is None or not (rule.left or rule.right):

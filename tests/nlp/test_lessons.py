@@ -164,3 +164,15 @@ def test_a_common_word_rejected_in_one_context_stays_tagged_in_others(analyzer: 
     again = "A statement was issued today in Geneva."
     assert _ents(analyzer, again)["today"][0] == "DATE"
     assert "today" not in _ents(taught, again)
+
+
+def test_a_common_word_rejected_at_a_sentence_start_is_not_a_name_rejected_everywhere(analyzer: Analyzer) -> None:
+    """"Today" rejected where it opened a sentence ("... my friend. Today we held talks") is the common word, not
+    a name: "today" stays a date in "the minister announced today." elsewhere."""
+    taught = _taught(analyzer, LessonRule(1, "reject", "Today", "DATE", left="friend.", right="we"))
+    text = "The agreement was announced today by the minister."
+    assert _ents(analyzer, text)["today"][0] == "DATE"
+    assert _ents(taught, text).get("today", ("",))[0] == "DATE"
+    again = "Thank you, my friend. Today we held the second round."
+    assert _ents(analyzer, again)["Today"][0] == "DATE"
+    assert "Today" not in _ents(taught, again), "still rejected where it was taught"
