@@ -341,10 +341,15 @@ class CompiledLessons:
         "days" rejected as a DATE in "from days to weeks" also drops "months" in "from months to weeks",
         never "months" elsewhere, nor a word of another shape.
         """
-        rules = self._reject_shape.get((label, shape(text[start:end])))
+        surface = text[start:end]
+        rules = self._reject_shape.get((label, shape(surface)))
         if not rules:
             return None
-        return next((r for r in reversed(rules) if r.context_matches_both(text, start, end)), None)
+        last = surface.split()[-1].casefold() if surface.split() else ""
+        # a phrase of several words generalises only to phrases with the same head (its last word):
+        # "the second year running" rejected in "For ..., " says nothing of "For more than a decade,"
+        return next((r for r in reversed(rules) if r.context_matches_both(text, start, end)
+                     and (len(r.text.split()) == 1 or r.text.split()[-1].casefold() == last)), None)
 
     def cuts_at_sentences(self) -> bool:
         """True when the officer cut a tag at a sentence end: no suggestion then spans one."""

@@ -176,3 +176,15 @@ def test_a_common_word_rejected_at_a_sentence_start_is_not_a_name_rejected_every
     again = "Thank you, my friend. Today we held the second round."
     assert _ents(analyzer, again)["Today"][0] == "DATE"
     assert "Today" not in _ents(taught, again), "still rejected where it was taught"
+
+
+def test_a_rejected_phrase_generalises_only_to_phrases_with_the_same_head(analyzer: Analyzer) -> None:
+    """"the second year running" rejected between "For" and "," does not untag "more than a decade" in
+    "For more than a decade, ..." (same shape, same neighbours, another head)."""
+    text = "For more than a decade, the two ports have shared one pilot service."
+    assert _ents(analyzer, text)["more than a decade"][0] == "DATE"
+    taught = _taught(analyzer, LessonRule(1, "reject", "the second year running", "DATE", left="For", right=","))
+    assert _ents(taught, text).get("more than a decade", ("",))[0] == "DATE"
+    same_head = "For the third year running, the two ports have shared one pilot service."
+    assert _ents(analyzer, same_head)["the third year running"][0] == "DATE"
+    assert "the third year running" not in _ents(taught, same_head), "same head, same neighbours: rejected"
