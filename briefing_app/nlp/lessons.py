@@ -130,6 +130,34 @@ class LessonHit:
     lesson_id: int
 
 
+def _sentence_case(surface: str) -> bool:
+    """True for a phrase capitalised only at its first letter ("Today", "Last year")."""
+    return surface[:1].isupper() and surface[1:] == surface[1:].lower()
+
+
+def _starts_sentence(left: str) -> bool:
+    """True when a span whose left neighbour is ``left`` opens a sentence or a line (its capital is the
+    position's, not a name's: "Toshimitsu. Today we held" rejects the common word "today")."""
+    return not left or left[-1] in ".!?:\"“"
+
+
+def _generalises(surface: str) -> bool:
+    """True when a rejection of ``surface`` may cover other words of its shape: a common phrase or number
+    ("days", "14 days"), never a capitalised name ("States" rejected between "of" and ";" must not untag
+    "Japan" in "Ambassador of Japan;")."""
+    return any(t in ("x", "d") for t in shape(surface).split())
+
+
+def _overlapping_label(doc: Any, start: int, end: int) -> str:
+    """The label of the model's or the gazetteer's entity overlapping ``[start, end)`` most ("" when none)."""
+    best, best_ov = "", 0
+    for ent in [*doc.ents, *doc.spans.get("gazetteer", ())]:
+        ov = min(end, ent.end_char) - max(start, ent.start_char)
+        if ov > best_ov:
+            best, best_ov = ent.label_, ov
+    return best
+
+
 class CompiledLessons:
     """The active lessons of one database compiled for one spaCy vocabulary; updated incrementally.
 
@@ -192,9 +220,12 @@ class CompiledLessons:
         if rule.action in PILLAR_ACTIONS:
             self._pillar_dirty = True
         elif rule.action == REJECT:
-            table = self._reject_lower if surface == surface.lower() else self._reject
+            # capitalised after a sentence end: the common word (a line start says nothing: headings, names)
+            common = surface == surface.lower() or (_sentence_case(surface) and bool(rule.left)
+                                                    and _starts_sentence(rule.left))
+            table = self._reject_lower if common else self._reject
             table[(surface.casefold(), rule.label)].add(rule.id)
-            if rule.left and rule.right:
+            if rule.left and rule.right and _generalises(surface):
                 self._reject_shape[(rule.label, shape(surface))].append(rule)
         elif rule.action == RELABEL:
             self._relabel[canonical_text(surface)].append(rule)
@@ -259,15 +290,50 @@ class CompiledLessons:
                 if rule is None:
                     continue
                 span = doc[start:end]
-                out.append(LessonHit(offset + span.start_char, offset + span.end_char, rule.label, rule.action,
+                label = rule.label
+                if (rule.action == BOUNDARY and rule.from_label and rule.from_label != rule.label
+                        and not rule.context_matches(doc.text, span.start_char, span.end_char)):
+                    # a grown boundary that also changed the label is a relabel as well: the new label is
+                    # taught in its context only; elsewhere the grown span keeps the model's own label
+                    # (round conventions differ: "Power of Siberia 2" a project in one, a pipeline in another)
+                    label = _overlapping_label(doc, span.start_char, span.end_char) or label
+                out.append(LessonHit(offset + span.start_char, offset + span.end_char, label, rule.action,
                                      lesson_id))
             return out
 
     def is_rejected(self, surface: str, label: str) -> bool:
         """True when the officer removed ``surface`` with ``label`` (case-insensitive, except that a surface
-        removed in lower case stays suggested when capitalised)."""
+        removed in lower case stays suggested when capitalised). Context is not checked (see :meth:`rejects`)."""
         key = (surface.strip().casefold(), label)
         return key in self._reject or (key in self._reject_lower and surface == surface.lower())
+
+    def rejects(self, text: str, start: int, end: int, label: str) -> bool:
+        """True when a rejection removes the prediction ``label`` at ``text[start:end]``.
+
+        A name (any capital) rejected once is rejected everywhere. A common phrase rejected in lower case
+        ("today", "the second day"), or capitalised only because it opened a sentence ("Today we held"), is
+        rejected only beside a neighbour it was rejected beside (left or right token): whether such a phrase
+        counts is a convention of its context, and one article's convention must not untag it in every
+        other text.
+        """
+        surface = text[start:end]
+        key = (surface.strip().casefold(), label)
+        if key in self._reject:
+            return True
+        ids = self._reject_lower.get(key)
+        if not ids:
+            return False
+        left_raw = left_token(text, start)
+        if surface != surface.lower() and not (_sentence_case(surface) and _starts_sentence(left_raw)):
+            return False  # a name written like the common phrase ("Free Trade Agreement")
+        left, right = _strip_token(left_raw), _strip_token(right_token(text, end))
+        for lesson_id in ids:
+            rule = self.rules.get(lesson_id)
+            if rule is None or not (rule.left or rule.right):
+                return True  # learned without a context (imported): everywhere
+            if (rule.left and _strip_token(rule.left) == left) or (rule.right and _strip_token(rule.right) == right):
+                return True
+        return False
 
     def rejected_here(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
         """A rejection that covers this prediction by its shape: same label, same token shape, same neighbours.
@@ -275,10 +341,15 @@ class CompiledLessons:
         "days" rejected as a DATE in "from days to weeks" also drops "months" in "from months to weeks",
         never "months" elsewhere, nor a word of another shape.
         """
-        rules = self._reject_shape.get((label, shape(text[start:end])))
+        surface = text[start:end]
+        rules = self._reject_shape.get((label, shape(surface)))
         if not rules:
             return None
-        return next((r for r in reversed(rules) if r.context_matches_both(text, start, end)), None)
+        last = surface.split()[-1].casefold() if surface.split() else ""
+        # a phrase of several words generalises only to phrases with the same head (its last word):
+        # "the second year running" rejected in "For ..., " says nothing of "For more than a decade,"
+        return next((r for r in reversed(rules) if r.context_matches_both(text, start, end)
+                     and (len(r.text.split()) == 1 or r.text.split()[-1].casefold() == last)), None)
 
     def cuts_at_sentences(self) -> bool:
         """True when the officer cut a tag at a sentence end: no suggestion then spans one."""

@@ -256,7 +256,7 @@ class LessonsStage(_LessonHolder):
                     label = rule.label
                 if rule is not None:
                     why = rule.origin
-                if lessons_.is_rejected(text[start:end], label) or (
+                if lessons_.rejects(text, start, end, label) or (
                         cand.source != "learned" and lessons_.rejected_here(text, start, end, label) is not None):
                     continue
             out.append(EntitySpan(start, end, label, text[start:end], source=cand.source, role=cand.role, why=why))

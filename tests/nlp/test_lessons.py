@@ -130,3 +130,61 @@ def test_a_common_phrase_rejected_in_lower_case_keeps_the_capitalised_name(analy
     assert "Free Trade Agreement" in _ents(taught, text), "a name, not the common phrase rejected"
     assert "Free Trade Agreement" not in _ents(_taught(analyzer, LessonRule(1, "reject", "Free Trade Agreement",
                                                                               "LAW")), text)
+
+
+def test_a_grown_boundary_changes_the_label_only_in_the_context_it_was_taught_in(analyzer: Analyzer) -> None:
+    """Growing "Golden Steppe" (a facility) into a "Golden Steppe 3" project keeps the grown span everywhere,
+    but the project label only after "the" where it was taught; elsewhere the model's own label stays."""
+    taught = _taught(analyzer, LessonRule(1, "boundary", "Golden Steppe 3", "LAW", from_text="Golden Steppe",
+                                          from_label="FAC", left="the", right="gas"))
+    assert _ents(taught, "Talks on the Golden Steppe 3 gas deal resumed.")["Golden Steppe 3"][0] == "LAW"
+    other = _ents(taught, "Gas will flow through a planned Golden Steppe 3 pipeline, officials said.")
+    assert other["Golden Steppe 3"][0] == _ents(analyzer, "Gas will flow through a planned Golden Steppe 3 pipeline, "
+                                                          "officials said.")["Golden Steppe 3"][0] != "LAW"
+
+
+def test_a_rejected_name_does_not_untag_other_names_between_the_same_neighbours(analyzer: Analyzer) -> None:
+    """"States" rejected as a place between "of" and ";" (a half of "United States") is no reason to untag
+    "Japan" in "the Ambassador of Japan;": a capitalised rejection is not generalised by its shape."""
+    text = "The minister received the Ambassador of Japan; the Ambassador of Ghana; and others."
+    before = _ents(analyzer, text)
+    assert before["Japan"][0] == "GPE" and before["Ghana"][0] == "GPE"
+    after = _ents(_taught(analyzer, LessonRule(1, "reject", "States", "GPE", left="of", right=";")), text)
+    assert after["Japan"][0] == "GPE" and after["Ghana"][0] == "GPE"
+
+
+def test_a_common_word_rejected_in_one_context_stays_tagged_in_others(analyzer: Analyzer) -> None:
+    """"today" rejected in "issued today by the Council" (one article's convention) stays a date in
+    "said today." elsewhere, and is still dropped beside a neighbour it was rejected beside."""
+    rule = LessonRule(1, "reject", "today", "DATE", left="issued", right="by")
+    taught = _taught(analyzer, rule)
+    text = "The minister said today that talks would resume."
+    assert _ents(analyzer, text)["today"][0] == "DATE"
+    assert _ents(taught, text).get("today", ("",))[0] == "DATE"
+    again = "A statement was issued today in Geneva."
+    assert _ents(analyzer, again)["today"][0] == "DATE"
+    assert "today" not in _ents(taught, again)
+
+
+def test_a_common_word_rejected_at_a_sentence_start_is_not_a_name_rejected_everywhere(analyzer: Analyzer) -> None:
+    """"Today" rejected where it opened a sentence ("... my friend. Today we held talks") is the common word, not
+    a name: "today" stays a date in "the minister announced today." elsewhere."""
+    taught = _taught(analyzer, LessonRule(1, "reject", "Today", "DATE", left="friend.", right="we"))
+    text = "The agreement was announced today by the minister."
+    assert _ents(analyzer, text)["today"][0] == "DATE"
+    assert _ents(taught, text).get("today", ("",))[0] == "DATE"
+    again = "Thank you, my friend. Today we held the second round."
+    assert _ents(analyzer, again)["Today"][0] == "DATE"
+    assert "Today" not in _ents(taught, again), "still rejected where it was taught"
+
+
+def test_a_rejected_phrase_generalises_only_to_phrases_with_the_same_head(analyzer: Analyzer) -> None:
+    """"the second year running" rejected between "For" and "," does not untag "more than a decade" in
+    "For more than a decade, ..." (same shape, same neighbours, another head)."""
+    text = "For more than a decade, the two ports have shared one pilot service."
+    assert _ents(analyzer, text)["more than a decade"][0] == "DATE"
+    taught = _taught(analyzer, LessonRule(1, "reject", "the second year running", "DATE", left="For", right=","))
+    assert _ents(taught, text).get("more than a decade", ("",))[0] == "DATE"
+    same_head = "For the third year running, the two ports have shared one pilot service."
+    assert _ents(analyzer, same_head)["the third year running"][0] == "DATE"
+    assert "the third year running" not in _ents(taught, same_head), "same head, same neighbours: rejected"

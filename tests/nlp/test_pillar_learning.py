@@ -121,22 +121,41 @@ def test_a_single_tag_changes_at_most_a_handful_of_sentences_elsewhere(analyzer:
         assert not changed, f"one tag in one article changed unrelated sentences: {changed}"
 
 
+#: delivery-drone sentences the officer removes defence from ("drone" is a lexicon cue of defence and technology)
+_DRONES = [(0, "The Rufiji post office now delivers parcels by drone."),
+           (0, "A drone carries letters to the Rufiji islands every morning."),
+           (1, "The Mekong courier company tested delivery by drone."),
+           (2, "The Sundarbans courier service sends mail by drone.")]
+
+
+def _drone_articles(articles: int) -> tuple[list[tuple[str, str, bool, str]], list[PillarExample]]:
+    removed = [(a, s) for a, s in _DRONES if a < articles]
+    reviewed = [PillarExample(a, s, frozenset({"technology"})) for a, s in removed]
+    reviewed += [PillarExample(a, s.format(place=_PLACES[a]), frozenset()) for a in range(articles) for s in _EVERYDAY]
+    return [(s, "defence", False, "") for _a, s in removed], reviewed
+
+
 def test_a_lexicon_cue_the_officer_keeps_removing_stops_firing(analyzer: Analyzer) -> None:
     base = analyzer.shared.scorer
-    # "drone" is a defence (and technology) cue; the officer removes defence from delivery-drone sentences
-    # in two articles (twice in the first, once in the second)
-    removed = [(0, "The Rufiji post office now delivers parcels by drone."),
-               (0, "A drone carries letters to the Rufiji islands every morning."),
-               (1, "The Mekong courier company tested delivery by drone.")]
-    reviewed = [PillarExample(a, s, frozenset({"technology"})) for a, s in removed]
-    reviewed += [PillarExample(a, s.format(place=_PLACES[a]), frozenset()) for a in (0, 1) for s in _EVERYDAY]
-    lessons = [(s, "defence", False, "") for _a, s in removed]
-    new = "Farmers in the Sundarbans spray their fields by drone."
+    new = "Farmers in the Mekong delta spray their fields by drone."
     assert "defence" in _pillars(base, new), "the lexicon's cue fires"
-    once = base.with_learner(PillarLearner.build(lessons[:1], base, reviewed[:1] + reviewed[3:6]))
-    assert "defence" in _pillars(once, new), "one removal is not yet a pattern"
+    lessons, reviewed = _drone_articles(1)
+    once = base.with_learner(PillarLearner.build(lessons, base, reviewed))
+    assert "defence" in _pillars(once, new), "one article's removals are not yet a pattern"
+    lessons, reviewed = _drone_articles(3)
     taught = base.with_learner(PillarLearner.build(lessons, base, reviewed))
-    assert "defence" not in _pillars(taught, new), "removed in two articles: the cue stops counting for defence"
+    assert "defence" not in _pillars(taught, new), "removed in three articles: the cue stops counting for defence"
     assert "technology" in _pillars(taught, new), "only the removed pillar stops"
+
+
+def test_a_removed_cue_stops_only_when_that_helps_on_articles_left_out_of_the_learning(analyzer: Analyzer) -> None:
+    """Removals in two articles, and no other article where the cue fired: nothing shows the removal would
+    decide a new article better, so the cue keeps counting (two procedural turns untagged "diplomacy" must not
+    silence "president" for diplomacy in every later article)."""
+    base = analyzer.shared.scorer
+    new = "Farmers in the Mekong delta spray their fields by drone."
+    lessons, reviewed = _drone_articles(2)
+    taught = base.with_learner(PillarLearner.build(lessons, base, reviewed))
+    assert "defence" in _pillars(taught, new)
     assert "defence" in _pillars(taught, "Two navies deployed drones and warships to the strait."), \
         "the pillar's other cues still count"
