@@ -37,9 +37,21 @@ _LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone
 #: Events that are concluded or held, not committed to ("concluded a round of talks").
 _EVENT_NOUNS = frozenset("""talk round meeting visit exercise consultation dialogue negotiation session summit
 conference tour drill patrol call""".split())
+#: Events a country holds for itself, never a commitment to a partner ("will hold elections in February").
+_DOMESTIC_EVENTS = frozenset("election poll referendum vote ballot primary ceremony rally protest parade".split())
+#: Measures taken against others: extending or widening them is no commitment ("extended its export controls").
+_RESTRICTIONS = frozenset("""control sanction ban restriction curb embargo tariff duty levy quota blockade
+moratorium suspension""".split())
+#: Work whose past tense reports it done, not committed ("expanded the field in 2025", "created the architecture").
+_IMPLEMENTATION = frozenset("""create expand build open start begin double increase boost deploy conduct host supply
+resume provide invest complete""".split())
+#: States one stays in ("agreed to remain seized of the matter"): no new act.
+_STATES = frozenset("remain stay continue be".split())
 #: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
 #: "if the parties agree", "where both forces had agreed").
-_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where".split())
+_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where before after".split())
+#: Openers that only time a clause: in the past tense ("When X and Y signed the pact, ...") the event is asserted.
+_TEMPORAL_OPENERS = frozenset("when once after before until".split())
 #: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
 _PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
 agreement framework resolution contract project programme program purchase sale bill licence license application
@@ -61,7 +73,8 @@ DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt",
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
 #: Verbs of fearing, estimating or claiming: the clause after them is someone's view, not a commitment.
-_EPISTEMIC_HEADS = frozenset("fear warn doubt estimate speculate claim allege suspect assume anticipate worry".split())
+_EPISTEMIC_HEADS = frozenset("""fear warn doubt estimate speculate claim allege suspect assume anticipate worry
+recognise recognize acknowledge understand know""".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
@@ -320,12 +333,17 @@ def _non_assertive(verb: Any) -> bool:
             return True
         if tok.dep_ in ("advcl", "ccomp", "pcomp", "csubj") and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in _NON_ASSERTIVE_OPENERS and c.i < tok.i
-                for c in tok.children):
+                and not (c.lower_ in _TEMPORAL_OPENERS and _past(tok)) for c in tok.children):
             return True
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
         tok = tok.head
     return False
+
+
+def _past(verb: Any) -> bool:
+    """A past-tense clause ("signed", "had agreed"): a "when"/"after" clause over it asserts the event."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_aux(verb) & {"had", "has", "have", "was", "were"}))
 
 
 def _names_an_action(verb: Any) -> bool:
@@ -457,6 +475,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
+        return []  # "will hold elections": a domestic event, no commitment to anyone
+    if not future and lemma in ("extend", "expand", "impose", "tighten") and any(
+            o.lemma_.lower() in _RESTRICTIONS for o in objects):
+        return []  # "extended its export controls": a measure against others, not a commitment
+    if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
+        return []  # "expanded the field in 2025": work reported done, not committed
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
         return []  # "concluded a round of talks": an event, not a commitment
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
@@ -513,6 +538,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
+    if lemma == "hesitate":  # "will not hesitate to use X": readiness to use X
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if act is None or not negated:
+            return []
+        lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
 
@@ -559,7 +589,8 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
             when, ws, we = _when(doc, top, offset)
         what = _what(c, _objects(c), [])
         what = (c.text + " " + what).strip() if what else c.text
-        if start >= end:
+        if start >= end or (c.lemma_.lower() in _STATES and any(k.dep_ in ("acomp", "oprd") for k in c.children)):
+            continue  # "agreed to remain seized of the matter": a state kept, no act
             continue
         out.append(Commitment(start, end, who, verb.lemma_.lower(), what, when, negated, who_ids, ws, we,
                               (offset, offset + len(doc.text))))
@@ -649,6 +680,9 @@ def _under_forecast(verb: Any) -> bool:
             continue
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
+                                       for c in tok.children):
+            return False  # "When X signed the pact, both sides called it ...": a time, not what is hoped or called for
         below = tok
         tok = tok.head
         lemma = tok.lemma_.lower()
