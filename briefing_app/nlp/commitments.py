@@ -23,7 +23,7 @@ from briefing_app.nlp.types import EntitySpan
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
-create expand ink conclude finalise
+create expand ink conclude finalise ratify
 finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
@@ -68,7 +68,8 @@ _NEED_OBJECT = frozenset("open set start begin increase double extend boost resu
 DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt", "establishment": "establish",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
                      "inauguration": "inaugurate", "opening": "open", "finalisation": "finalise",
-                     "finalization": "finalise"}
+                     "finalization": "finalise", "signature": "sign", "admission": "admit",
+                     "ratification": "ratify", "accession": "accede"}
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
@@ -89,14 +90,14 @@ _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nat
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
-committee regulator economy investor donor lender buyer seller producer exporter importer supplier operator
+committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
 consortium coalition alliance contractor manufacturer creditor""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul""".split()
+renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
@@ -317,10 +318,17 @@ def _path_up(tok: Any, top: Any) -> list[Any]:
 
 def _steer_targets(doc: Any, verb: Any) -> list[Any]:
     """The complements a steering verb commits to ("agreed to X and to Y", "agreed that Z will ...")."""
-    targets = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-               and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+    targets = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
+               and c.pos_ in ("VERB", "AUX")
+               and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
     return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+
+
+def _object_control(verb: Any, comp: Any) -> bool:
+    """"tasked the SOM to coordinate": the parser may hang the infinitive on the verb as a purpose (advcl)."""
+    return (comp.dep_ == "advcl" and "to" in _aux(comp) and verb.lemma_.lower() in ("ask", "task", "direct", "instruct")
+            and any(c.dep_ == "dobj" and c.i < comp.i for c in verb.children))
 
 
 def _non_assertive(verb: Any) -> bool:
@@ -339,6 +347,11 @@ def _non_assertive(verb: Any) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _finite(verb: Any) -> bool:
+    """A finite verb: "failed", "fails", "has failed"."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(_aux(verb) & {"has", "have", "had"}))
 
 
 def _past(verb: Any) -> bool:
@@ -410,8 +423,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    if own and own[0].lower_ in ("which", "that"):
+    on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
+    if own and own[0].lower_ in ("which", "that") and not on_party:
         return []  # "that will make shells", "which commits members to ...": a description
+        # ("Washington, which has offered to facilitate": the party's own act)
     aux = _aux(verb)
     head = verb.head
     head_lemma = head.lemma_.lower()
@@ -449,8 +464,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if "would" in chain_aux:
         future = True
     if lemma in _STEER:
-        xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+        xcomps = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
+                  and c.pos_ in ("VERB", "AUX")
+                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
@@ -461,7 +477,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
                                                                                         "were", "been", "is", "are"}))
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
-                                                                   and head.tag_ in ("VBD", "VBZ", "VBP"))
+                                                                   and _finite(head))
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
@@ -505,7 +521,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "stands ready to assist": readiness to nothing in particular
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
-    if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    set_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        o.dep_ in ("dobj", "nsubjpass") for o in objects) and _past(verb) and verb.dep_ != "ccomp"
+    # "have set up a desk": established ("help companies set up units" is a bare infinitive, tagged past)
+    if lemma == "set" and not set_up and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
@@ -522,7 +541,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
-        if subject.lower_ in ("which", "that"):
+        if subject.lower_ in ("which", "that") and not on_party:
             return []  # "which commits members to ...": a description, not a commitment
         if not _is_actor(subject, entities, offset) or (future and subject.lemma_.lower() in _PREDICTORS):
             return []  # analysts forecast; "investors have pledged" is a commitment
@@ -568,6 +587,12 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     for x in xcomps:
         conjuncts.append(x)
         conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+        # "agreed to X, to be completed by 2030, and to develop Y": the parser hangs "to develop" on the
+        # participial aside; an active "to" conjunct there is the next agreed action
+        conjuncts += [c for a in x.children if a.dep_ == "advcl" and _aux(a) & {"to"} and "be" in _aux(a) | {
+            t.lower_ for t in a.children if t.dep_ == "auxpass"} for c in a.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and "to" in _aux(c)]
+    conjuncts.sort(key=lambda t: t.i)
     subject = _subject(verb)
     if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not _is_actor(subject, entities, offset)):
         return []
@@ -619,7 +644,7 @@ def _negated(verb: Any) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
             return True
     subj = _subject(verb)
-    return subj is not None and any(c.lower_ == "no" and c.dep_ == "det" for c in subj.children)
+    return subj is not None and any(c.lower_ in ("no", "neither") and c.dep_ == "det" for c in subj.children)
 
 
 def _objects(verb: Any) -> list[Any]:
@@ -663,6 +688,13 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
     if subject.pos_ == "PROPN" or subject.pos_ == "PRON":
         return True
     return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks)
+
+
+def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """``tok`` (or a conjunct of it) lies in an entity that can act: a person, body, country or people."""
+    heads = [tok, *tok.conjuncts]
+    return any(x.start < offset + h.idx + len(h.text) and offset + h.idx < x.end and x.label in _PARTY_LABELS
+               and x.label != "LOC" for h in heads for x in entities)
 
 
 def _is_forecast(verb: Any, subject: Any | None) -> bool:
