@@ -170,6 +170,17 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "aux",
          "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
         {"LEFT_ID": "head", "REL_OP": ">>", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB"}},
+    ], [  # the same when the tagger reads the conjunct as an adjective ("and open markets wider"): it has an object
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "ADJ"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]])
+    matcher.add("COMMITTED", [[  # "remains committed to training nurses": an adjective of commitment
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "remain", "stay"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "adj",
+         "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": {"IN": ["committed", "determined", "resolved"]}}},
     ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
         {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
@@ -285,6 +296,10 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                                                             (offset, offset + len(doc.text)))
                     claimed.add(c.i)
             continue
+        if label == "COMMITTED":
+            if verb.i not in found and (c := _committed(doc, verb, doc[token_ids[1]], offset, entities, names)):
+                found[verb.i] = c
+            continue
         if label == "WELCOME":
             noun = doc[token_ids[1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
@@ -349,6 +364,18 @@ def _non_assertive(verb: Any) -> bool:
     return False
 
 
+def _verb_read_as_adjective(tok: Any) -> bool:
+    """A conjunct verb the tagger read as an adjective ("will expand X and open markets"): it takes an object."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _yet_to(verb: Any) -> bool:
+    """"have yet to agree", "is yet to sign": a commitment not (yet) made."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
+        c.lower_ == "yet" for c in head.children)
+
+
 def _finite(verb: Any) -> bool:
     """A finite verb: "failed", "fails", "has failed"."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(_aux(verb) & {"has", "have", "had"}))
@@ -406,6 +433,24 @@ def _is_future(verb: Any) -> bool:
     return False
 
 
+#: What a party's "would" can be a term of ("under which Argentina would cut duties").
+_TERMS = frozenset("""agreement deal pact treaty arrangement accord memorandum framework partnership contract protocol
+plan which""".split())
+
+
+def _under_terms(verb: Any) -> bool:
+    """"Under the deal, X would ...", "a deal under which X would ...": a term of an agreement, not a hypothesis."""
+    tok = verb
+    for _ in range(3):
+        if any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in _TERMS
+                                                                for p in c.children) for c in tok.children):
+            return True
+        if tok.dep_ != "conj" or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     """"New Delhi said it would restore": an official reporting its own side's commitment."""
     head = verb.head
@@ -418,7 +463,7 @@ def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
                  names: dict[str, str]) -> list[Commitment]:
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER or not verb.is_alpha:
+    if (verb.pos_ not in ("VERB", "AUX") and not _verb_read_as_adjective(verb)) or lemma in _NEVER or not verb.is_alpha:
         return []
     if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
@@ -451,7 +496,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "xcomp":
         if head_lemma in _NOT_COMMITTING_HEADS:
             return []
-        if head_lemma in _NEGATING_HEADS:
+        if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
                                 "undertake", "move", "have"):
@@ -459,7 +504,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
-    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) else set()):
+    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) or _under_terms(verb)
+                                    else set()):
         return []
     if "would" in chain_aux:
         future = True
@@ -477,7 +523,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
                                                                                         "were", "been", "is", "are"}))
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
-                                                                   and _finite(head))
+                                                                   and _finite(head)) or _yet_to(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
@@ -550,7 +596,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if _under_forecast(verb):
         return []
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
-    later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
+    later = [c for c in verb.conjuncts if c.i > verb.i and (c.pos_ == "VERB" or _verb_read_as_adjective(c))]
     if verb.dep_ == "conj" and top.i != verb.i and _is_future(top):
         top = verb
     start, end = _span(doc, top, offset, later)
@@ -637,6 +683,25 @@ def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence
     when, ws, we = _when(doc, top, offset)
     return Commitment(offset + span.start_char, offset + span.end_char, who, DELIVERABLE_NOUNS[noun.lower_],
                       _trim(objs[0]), when, _negated(verb), who_ids, ws, we, (offset, offset + len(doc.text)))
+
+
+def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[EntitySpan],
+               names: dict[str, str]) -> Commitment | None:
+    """"remains committed to training 500 nurses": a commitment to an act (not "committed to the partnership")."""
+    acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"
+            for t in p.children if t.dep_ == "pcomp" or (t.dep_ == "pobj" and t.tag_ == "VBG")]
+    acts += [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    subject = _subject(verb)
+    if not acts or subject is None or not _is_actor(subject, entities, offset) or _under_forecast(verb) or (
+            _aux(verb) & _HYPOTHETICAL) or _non_assertive(verb) or subject.lemma_.lower() in _PREDICTORS:
+        return None
+    who, who_ids = _who(subject, verb, entities, names, offset)
+    start, end = _span(doc, verb, offset)
+    when, ws, we = _when(doc, verb, offset)
+    act = acts[0]
+    what = (act.text + " " + _what(act, _objects(act), [])).strip()
+    return Commitment(start, end, who, "commit", what, when, _negated(verb), who_ids, ws, we,
+                      (offset, offset + len(doc.text)))
 
 
 def _negated(verb: Any) -> bool:
