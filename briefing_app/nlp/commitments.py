@@ -227,7 +227,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     names = _entity_names(entities)
     out: list[Commitment] = []
     for (s, _e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
-        out += _from_sentence(doc, s, matcher, entities, names)
+        out += _from_sentence(doc, s, matcher, entities, names, {c.action for c in out})
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
@@ -267,7 +267,8 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 
 
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
-                   names: dict[str, str]) -> list[Commitment]:
+                   names: dict[str, str], earlier: set[str] = frozenset()) -> list[Commitment]:  # type: ignore[assignment]
+    """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -313,7 +314,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                 continue  # a conjunct inside an object or a subordinate clause, not of the "will" verb
         if verb.i in found or verb.i in claimed:
             continue
-        made = _commitments(doc, verb, offset, entities, names)
+        made = _commitments(doc, verb, offset, entities, names, earlier)
         for i, c in enumerate(made):
             found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
         if made and verb.lemma_.lower() in _STEER:
@@ -461,7 +462,7 @@ def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -
 
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
-                 names: dict[str, str]) -> list[Commitment]:
+                 names: dict[str, str], earlier: set[str] = frozenset()) -> list[Commitment]:  # type: ignore[assignment]
     lemma = verb.lemma_.lower()
     if (verb.pos_ not in ("VERB", "AUX") and not _verb_read_as_adjective(verb)) or lemma in _NEVER or not verb.is_alpha:
         return []
@@ -478,8 +479,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     negated = _negated(verb)
     # a conjunct or complement of a steering verb ("agreed to X and to Y") is emitted by that verb
     top = _chain_top(verb)
-    if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj"):
-        return []
+    if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj") and not (
+            verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
                                              and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
@@ -582,8 +584,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     subject = _subject(verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
-            c.lower_ in ("the", "these", "this") for c in passive[0].children):
-        return []  # "The accord was signed by ...": a restatement of the deliverable
+            c.lower_ in ("the", "these", "this") for c in passive[0].children) and (
+            lemma in earlier or lemma == "exchange" or _aux(verb) & _FUTURE):
+        return []  # "The accord was signed by ..." after the signing was told: a restatement of the deliverable
+        # (told first this way, "The Nakamal Agreement was signed in December 2024" is the deliverable)
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
