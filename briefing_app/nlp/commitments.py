@@ -28,7 +28,7 @@ finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
+allow let lead reach stay stand benefit suffer focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -81,6 +81,8 @@ _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
 _PREDICTORS = frozenset("""analyst journalist expert observer economist critic commentator reporter
 forecaster investor strategist scholar researcher""".split())
+#: Sources whose report of a "will" is hearsay, not a party's commitment ("according to the newspaper").
+_HEARSAY = _PREDICTORS | frozenset("newspaper paper media report source outlet poll survey estimate projection".split())
 #: Adverbs that make a "will" clause a forecast.
 _FORECAST_ADVERBS = frozenset("likely probably possibly perhaps presumably eventually reportedly".split())
 #: Modal auxiliaries that make a clause hypothetical.
@@ -588,6 +590,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             lemma in earlier or lemma == "exchange" or _aux(verb) & _FUTURE):
         return []  # "The accord was signed by ..." after the signing was told: a restatement of the deliverable
         # (told first this way, "The Nakamal Agreement was signed in December 2024" is the deliverable)
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i != verb.i and not any(
+            c.dep_ == "auxpass" for c in verb.children) and not _is_actor(subject, entities, offset):
+        return []  # "The port project is set to create 5,000 jobs": a forecast about a thing, no party acts
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
@@ -776,6 +781,9 @@ def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
     for _ in range(4):
+        if any(c.lower_ == "according" and any(p.lemma_.lower() in _HEARSAY for t in c.subtree for p in [t]
+                                               if p.dep_ == "pobj") for c in tok.children):
+            return True  # "According to the newspaper, India will sign": hearsay
         if tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
             continue
