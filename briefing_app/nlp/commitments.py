@@ -230,11 +230,85 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     out: list[Commitment] = []
     for (s, _e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
         out += _from_sentence(doc, s, matcher, entities, names, {c.action for c in out})
+    _resolve_anaphors(text, out, entities, names,
+                      list(sentences) if sentences is not None else sentence_spans(text))
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: Subjects that point back to parties named earlier: pronouns and "the two sides", "both leaders", "Ministers".
+_ANAPHOR = re.compile(r"(?i)^(?:they|we|he|she|i|(?:both|all|the|two|three|four|five|\s)*"
+                      r"(?:sides?|leaders|ministers|countries|governments|parties|delegations|nations|partners|"
+                      r"capitals|presidents|prime ministers|heads of (?:state|government)))$")
+_PERSON_ANAPHORS = frozenset("he she i leaders ministers presidents".split())
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+#: A place named as the venue ("in Brasilia", "to Tokyo") is no antecedent of "they".
+_VENUE = re.compile(r"(?i)\b(?:in|at|to|from|near|on|across)\s+(?:the\s+)?$")
+_SPEAKER = re.compile(r"[ \t]*([^:\n]{2,80}):")
+
+
+def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[EntitySpan], names: dict[str, str],
+                      sentences: Sequence[tuple[int, int]]) -> None:
+    """"They agreed to ...": the parties are the ones named before (the entity identity gives their full names).
+
+    "I"/"we" in a transcript are the speaker of the turn; "he"/"she" the last person named; plural
+    subjects ("they", "both sides", "the two leaders") the parties of the nearest earlier sentence naming two or more.
+    """
+    parties = sorted((e for e in entities if e.label in _PARTY_LABELS and e.label != "LOC" and e.entity_id),
+                     key=lambda e: e.start)
+    starts = sorted(s for s, _ in sentences)
+    for c in found:
+        if c.who_ids or len(c.who) != 1 or not _ANAPHOR.match(c.who[0].strip()):
+            continue
+        word = c.who[0].strip().lower().split()[-1]
+        at = text.find(c.who[0], c.start, c.end)  # where the anaphor stands
+        at = at if at >= 0 else c.start
+        sent_start = max((s for s in starts if s <= at), default=0)
+        picked: list[EntitySpan] = []
+        if word in ("i", "we"):
+            line = text.rfind("\n", 0, c.start) + 1
+            m = _SPEAKER.match(text, line)
+            if m and m.end() <= at:
+                picked = [e for e in parties if line <= e.start and e.end <= m.end()]
+        # the clause's own sentence up to the anaphor ("Modi met Lula, and they agreed"), then up to 4 before
+        windows = [(sent_start, at)] + [(s, min((x for x in starts if x > s), default=len(text)))
+                                        for s in reversed([s for s in starts if s < sent_start][-4:])]
+        if not picked and word in ("he", "she"):
+            for s, e_end in windows:  # the first person named in the nearest sentence naming one: its subject, mostly
+                persons = [e for e in parties if e.label == "PERSON" and s <= e.start and e.end <= e_end]
+                if persons:
+                    picked = persons[:1]
+                    break
+        if not picked and word not in ("he", "she", "i"):
+            # the main parties of the text so far: named twice or more, or in its opening sentences
+            before = [e for e in parties if e.end <= at and not _VENUE.search(text[max(0, e.start - 12):e.start])]
+            lede_end = starts[2] if len(starts) > 2 else len(text)
+            counts: dict[str, int] = {}
+            for e in before:
+                counts[e.entity_id] = counts.get(e.entity_id, 0) + (2 if e.start < lede_end else 1)
+            kind = [e for e in before if (e.label == "PERSON") == (word in _PERSON_ANAPHORS)]
+            number = _COUNT_WORDS.get(next((w for w in c.who[0].lower().split() if w in _COUNT_WORDS), ""), 0)
+            ranked = sorted({e.entity_id for e in kind or before}, key=lambda i: -counts[i])
+            if number:
+                picked = [e for e in (kind or before) if e.entity_id in ranked[:number]]
+            else:
+                for s, e_end in windows:
+                    here = [e for e in kind or before if s <= e.start and e.end <= e_end and counts[e.entity_id] >= 2]
+                    if len({e.entity_id for e in here}) >= 2:
+                        picked = here
+                        break
+                else:  # none near: the two main parties of the text
+                    picked = [e for e in (kind or before) if e.entity_id in ranked[:2]] if len(ranked) >= 2 else []
+        ids: list[str] = []
+        for e in picked:
+            if e.entity_id not in ids:
+                ids.append(e.entity_id)
+        if ids:
+            c.who_ids = ids
+            c.who = [names.get(i, i) for i in ids]
 
 
 _BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
@@ -737,6 +811,9 @@ def _subject(verb: Any) -> Any | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             s = subj[0]
+            if _dateline(s):  # "WARSAW, Oct. 2 – Poland on Thursday signed": the party follows the dateline
+                after = [c for c in subj[1:]] + [c for c in s.children if c.dep_ == "appos" and c.i > s.i]
+                s = after[0] if after else s
             if s.dep_ == "nsubjpass":
                 agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 if agent:
@@ -749,6 +826,11 @@ def _subject(verb: Any) -> Any | None:
         else:
             break
     return None
+
+
+def _dateline(tok: Any) -> bool:
+    """A place opening the sentence and closed by ":" or a dash ("Mumbai:", "ALGIERS —"): a dateline."""
+    return tok.i < 6 and any(c.dep_ == "punct" and c.text in (":", "—", "–") and c.i > tok.i for c in tok.children)
 
 
 def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
@@ -835,8 +917,9 @@ def _what(verb: Any, objects: list[Any], xcomp: list[Any]) -> str:
 
 def _who(subject: Any | None, verb: Any, entities: Sequence[EntitySpan], names: dict[str, str],
          offset: int) -> tuple[list[str], list[str]]:
-    if subject is None or subject.dep_ == "nsubjpass":
-        return [], []  # "a roadmap was adopted": the parties are not named in the clause
+    if subject is None or (subject.dep_ == "nsubjpass" and (subject.head.i == verb.i or any(
+            c.dep_ == "auxpass" for c in verb.children))):
+        return [], []  # "a roadmap was adopted": the parties are not named ("are set to sign" names them)
     # the parties, not what describes them: "NovaAndino, the joint venture of Codelco and SQM," is NovaAndino
     heads = [subject, *subject.conjuncts]
     drop = {t.i for h in heads for c in h.children
