@@ -102,7 +102,9 @@ suppl fund begin began begun start conduct welcom direct ask task reaffirm promi
 renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b"
+    r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
+    r"convention|compact|contract)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
 
 
@@ -178,6 +180,21 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "ADJ"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]])
+    matcher.add("TERMS", [[  # "The treaty forbids ...": present-tense terms of an agreement
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj",
+         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+    ], [  # "... which commits both countries to deter": a relative clause on the agreement
+        {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+        {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "verb",
+         "RIGHT_ATTRS": {"DEP": "relcl", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+    ], [  # "The declaration expands X and sets a goal of Y": the conjunct
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "subj",
+         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
+         "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
     ]])
     matcher.add("COMMITTED", [[  # "remains committed to training nurses": an adjective of commitment
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "remain", "stay"]}}},
@@ -384,6 +401,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             continue
         if label == "BE_TO":
             verb = doc[token_ids[1]]
+        elif label == "TERMS":
+            verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
         elif label == "FUTURE_CONJ":
             verb = doc[token_ids[2]]
             if any(t.dep_ != "conj" for t in _path_up(verb, doc[token_ids[0]])):
@@ -510,6 +529,25 @@ def _is_future(verb: Any) -> bool:
     return False
 
 
+#: Instruments whose present-tense clauses state terms ("The treaty forbids ...", "the pact commits both services to").
+_INSTRUMENTS = frozenset("""agreement deal pact treaty accord arrangement memorandum mou declaration framework protocol
+charter convention compact contract""".split())
+#: Verbs that describe an instrument rather than state a term ("the pact covers goods").
+_DESCRIBING = frozenset("""be have cover include contain comprise mark follow replace mean come go make seem remain
+become represent reflect complement build say show expire lapse run need ignore fall fail undermine violate threaten
+favour favor benefit hurt harm touch affect matter work bring face""".split())
+
+
+def _states_terms(verb: Any, subject: Any | None) -> bool:
+    """A present-tense clause whose subject is an agreement ("A separate agreement shares water", "the pact commits
+    both customs services to scan"): a term, i.e. the parties' commitment."""
+    if subject is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _DESCRIBING or _aux(verb):
+        return False
+    if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
+        return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
+    return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
+
+
 #: What a party's "would" can be a term of ("under which Argentina would cut duties").
 _TERMS = frozenset("""agreement deal pact treaty arrangement accord memorandum framework partnership contract protocol
 plan which""".split())
@@ -531,8 +569,11 @@ def _under_terms(verb: Any) -> bool:
 def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     """"New Delhi said it would restore": an official reporting its own side's commitment."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in ("say", "announce", "confirm", "tell", "state", "add"):
-        return False
+    lemma = head.lemma_.lower()
+    if verb.dep_ != "ccomp" or not (lemma in ("say", "announce", "confirm", "tell", "state", "add", "assure", "insist",
+                                              "stress", "reiterate", "emphasise", "emphasize", "promise", "pledge", "vow")
+                                    or (lemma == "make" and any(c.lower_ == "clear" for c in head.children))):
+        return False  # "made clear that Jakarta would not revisit its ban" reports it too
     subj = [c for c in head.children if c.dep_ == "nsubj"]
     return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and _is_actor(subj[0], entities, offset)
 
@@ -546,7 +587,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
-    if own and own[0].lower_ in ("which", "that") and not on_party:
+    terms = _states_terms(verb, _subject(verb))
+    if own and own[0].lower_ in ("which", "that") and not on_party and not terms:
         return []  # "that will make shells", "which commits members to ...": a description
         # ("Washington, which has offered to facilitate": the party's own act)
     aux = _aux(verb)
@@ -607,7 +649,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and lemma in _CORE):
+    elif not (finite and (lemma in _CORE or terms)):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
         return []  # the announced clause carries its own commitment
@@ -670,9 +712,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
-        if subject.lower_ in ("which", "that") and not on_party:
+        if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment
-        if not _is_actor(subject, entities, offset) or (future and subject.lemma_.lower() in _PREDICTORS):
+        if (not _is_actor(subject, entities, offset) and not terms) or (
+                future and subject.lemma_.lower() in _PREDICTORS):
             return []  # analysts forecast; "investors have pledged" is a commitment
     elif not future and verb.dep_ not in ("conj",):
         return []
@@ -722,9 +765,13 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
             t.lower_ for t in a.children if t.dep_ == "auxpass"} for c in a.children
             if c.dep_ == "conj" and c.pos_ == "VERB" and "to" in _aux(c)]
     conjuncts.sort(key=lambda t: t.i)
+    # "commits both countries to deter and confront external aggression": verbs sharing one object are one commitment
+    conjuncts = [c for k, c in enumerate(conjuncts) if k == 0 or "to" in _aux(c) or _objects(conjuncts[k - 1])
+                 or c.dep_ != "conj"]
     subject = _subject(verb)
-    if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not _is_actor(subject, entities, offset)):
-        return []
+    if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not (
+            _is_actor(subject, entities, offset) or _states_terms(verb, subject))):
+        return []  # ("the pact commits both services to scan": a term of the agreement)
     if _under_forecast(verb):
         return []
     who, who_ids = _who(subject, verb, entities, names, offset)
