@@ -102,7 +102,7 @@ suppl fund begin began begun start conduct welcom direct ask task reaffirm promi
 renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
     r"convention|compact|contract)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
@@ -195,6 +195,17 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
          "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+    ]])
+    matcher.add("LIGHT", [[  # "reached agreement on a package", "made a pledge of", "took the decision to"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted({v for v, _ in _LIGHT})}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted({n for _, n in _LIGHT})}}},
+    ]])
+    matcher.add("DUE", [[  # "The next round is due in New Delhi later this year", "The first batch is due in 2027"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "due", "RIGHT_ATTRS": {"DEP": {"IN": ["acomp", "attr"]},
+                                                                               "LOWER": "due"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
     ]])
     matcher.add("COMMITTED", [[  # "remains committed to training nurses": an adjective of commitment
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "remain", "stay"]}}},
@@ -390,6 +401,11 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                                                             (offset, offset + len(doc.text)))
                     claimed.add(c.i)
             continue
+        if label in ("LIGHT", "DUE"):
+            if verb.i not in found and (c := _light_or_due(doc, verb, doc[token_ids[1]], label, offset, entities,
+                                                            names)):
+                found[verb.i] = c
+            continue
         if label == "COMMITTED":
             if verb.i not in found and (c := _committed(doc, verb, doc[token_ids[1]], offset, entities, names)):
                 found[verb.i] = c
@@ -545,7 +561,21 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
         return False
     if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
+    if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children):
+        return False  # "The 1996 pact divides the flow": an earlier instrument described as background
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
+
+
+#: Light verbs with a noun of commitment, and the action they state ("reached agreement" -> agree).
+_LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach", "accord"): "agree",
+          ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
+          ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
+          ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
+          ("take", "decision"): "decide"}
+#: What can be "due" on a date: a meeting (held) or a delivery.
+_DUE_EVENTS = frozenset("round meeting summit session talk dialogue consultation review conference".split())
+_DUE_DELIVERIES = frozenset("""batch delivery tranche shipment consignment disbursement payment instalment installment
+vessel boat ship submarine aircraft jet tank unit""".split())
 
 
 #: What a party's "would" can be a term of ("under which Argentina would cut duties").
@@ -604,8 +634,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
                                              and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
         return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
-    if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT"):
-        return []  # "after signing the pact": a circumstance
+    if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT") and not (
+            verb.dep_ == "advcl" and lemma in ("promise", "pledge", "vow", "commit", "agree")
+            and not any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "before", "since", "by") for c in verb.children)
+            and any(c.dep_ == "xcomp" for c in verb.children)):
+        return []  # "after signing the pact": a circumstance ("ended talks, promising to reduce deaths" commits)
     if verb.dep_ == "advcl" and "to" in aux:
         return []  # "... to supply the industrial parks": a purpose
     if verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("advcl", "acl") and not aux and not any(
@@ -813,6 +846,39 @@ def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence
     when, ws, we = _when(doc, top, offset)
     return Commitment(offset + span.start_char, offset + span.end_char, who, DELIVERABLE_NOUNS[noun.lower_],
                       _trim(objs[0]), when, _negated(verb), who_ids, ws, we, (offset, offset + len(doc.text)))
+
+
+def _light_or_due(doc: Any, verb: Any, noun: Any, label: str, offset: int, entities: Sequence[EntitySpan],
+                  names: dict[str, str]) -> Commitment | None:
+    """"reached agreement on X" (agree), "made a pledge of $2 billion" (pledge); "the next round is due in May" (hold)."""
+    subject = _subject(verb)
+    if label == "DUE":
+        if subject is None or any(c.dep_ == "xcomp" for c in noun.children):
+            return None  # "is due to be held" is the BE_TO rule's
+        head = subject.lemma_.lower()
+        action = "hold" if head in _DUE_EVENTS else "deliver" if head in _DUE_DELIVERIES else ""
+        when, ws, we = _when(doc, verb, offset)
+        if not action or not when:
+            return None  # "a ruling is due", "payment is due on the loan": no scheduled act of the parties
+        who, who_ids = [], []
+        what = _trim(subject)
+    else:
+        action = _LIGHT.get((verb.lemma_.lower(), noun.lemma_.lower()), "")
+        if not action or subject is None or not _is_actor(subject, entities, offset) or (
+                subject.lemma_.lower() in _PREDICTORS) or (verb.tag_ == "VBG" and verb.dep_ not in ("xcomp", "conj")):
+            return None
+        if not (_finite(verb) or _is_future(verb) or (verb.dep_ == "relcl" and verb.tag_ == "VBD")):
+            return None
+        who, who_ids = _who(subject, verb, entities, names, offset)
+        when, ws, we = _when(doc, verb, offset)
+        on = [p for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to")
+              for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        what = _trim(on[0]) if on else _trim(noun)
+    if _under_forecast(verb) or _non_assertive(verb) or (_aux(verb) & _HYPOTHETICAL) or verb.dep_ in ("amod", "acl"):
+        return None
+    start, end = _span(doc, _chain_top(verb) if verb.dep_ == "xcomp" else verb, offset)
+    return Commitment(start, end, who, action, what, when, _negated(verb), who_ids, ws, we,
+                      (offset, offset + len(doc.text)))
 
 
 def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[EntitySpan],
