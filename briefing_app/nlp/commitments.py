@@ -28,7 +28,7 @@ finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay stand benefit suffer focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
+allow let lead reach stay stand benefit suffer gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -45,6 +45,9 @@ moratorium suspension""".split())
 #: Work whose past tense reports it done, not committed ("expanded the field in 2025", "created the architecture").
 _IMPLEMENTATION = frozenset("""create expand build open start begin double increase boost deploy conduct host supply
 resume provide invest complete""".split())
+#: Phrasal verbs of things happening ("run out", "turn out").
+_HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break", "down"), ("come", "up"),
+                         ("fall", "apart"), ("drag", "on")})
 #: States one stays in ("agreed to remain seized of the matter"): no new act.
 _STATES = frozenset("remain stay continue be".split())
 #: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
@@ -692,9 +695,19 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
-    if not future and lemma in ("extend", "expand", "impose", "tighten") and any(
-            o.lemma_.lower() in _RESTRICTIONS for o in objects):
-        return []  # "extended its export controls": a measure against others, not a commitment
+    if (lemma in ("impose", "announce", "introduce", "slap") or (not future and lemma in ("extend", "expand", "tighten"))
+            ) and any(o.lemma_.lower() in _RESTRICTIONS for o in objects):
+        return []  # "extended its export controls", "announced sanctions": a measure against others, no commitment
+    if lemma == "launch" and any(o.lemma_.lower() in _INQUIRIES and any(c.lower_ == "into" for c in o.children)
+                                 for o in objects):
+        return []  # "launched an investigation into subsidies": a measure against others
+    if any((c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1)) and (lemma, c.lower_) in _HAPPENINGS
+           for c in verb.children):
+        return []  # "the fund will run out of money": something happens, nobody commits
+    if future and any(c.dep_ == "advmod" and c.lower_ == "always" for c in verb.children):
+        return []  # "will always put jobs first": a standing stance, not a commitment
+    if lemma == "give" and any(o.lower_ in ("way", "floor") for o in objects):
+        return []  # "I will give way to the honourable Member": procedure
     if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
         return []  # "expanded the field in 2025": work reported done, not committed
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):

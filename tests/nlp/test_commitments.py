@@ -246,6 +246,12 @@ def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
     "The port project is set to create 5,000 jobs by 2030.",  # a forecast about a thing
     "She said the agreement falls short of what was promised.",  # a view of an agreement
     "The 1996 treaty divides the river's flow in the dry season.",  # an earlier instrument described
+    "Without reform, the fund will run out of money by 2030.",  # something happens
+    "Leaders will gather in Rome next week for the summit.",  # travel, for the timeline
+    "This government will always put British jobs first.",  # a standing stance
+    "I will give way to the honourable Member.",  # procedure
+    "The EU has launched an investigation into Chinese subsidies.",  # a measure against others
+    "China has announced sanctions on three US defence firms.",  # a measure against others
 ])
 def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: Analyzer, text: str) -> None:
     assert _commitments(analyzer, text) == []
