@@ -45,6 +45,8 @@ moratorium suspension""".split())
 #: Work whose past tense reports it done, not committed ("expanded the field in 2025", "created the architecture").
 _IMPLEMENTATION = frozenset("""create expand build open start begin double increase boost deploy conduct host supply
 resume provide invest complete""".split())
+#: Who is asked when "asking" is a request to another authority, not an order to one's own officials.
+_OTHER_AUTHORITIES = frozenset("government court tribunal judge country state side".split())
 #: Phrasal verbs of things happening ("run out", "turn out").
 _HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break", "down"), ("come", "up"),
                          ("fall", "apart"), ("drag", "on")})
@@ -672,6 +674,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
+        if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
+                x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
+            return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma in ("ask", "task", "instruct") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if xcomps:

@@ -252,6 +252,8 @@ def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
     "I will give way to the honourable Member.",  # procedure
     "The EU has launched an investigation into Chinese subsidies.",  # a measure against others
     "China has announced sanctions on three US defence firms.",  # a measure against others
+    "Mali on Tuesday asked the International Court of Justice to rule on the drone.",  # a request to another
+    "Community groups have asked both governments to help workers open bank accounts.",  # a request to another
 ])
 def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: Analyzer, text: str) -> None:
     assert _commitments(analyzer, text) == []
