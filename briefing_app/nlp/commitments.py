@@ -273,7 +273,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
 
 
 #: Subjects that point back to parties named earlier: pronouns and "the two sides", "both leaders", "Ministers".
-_ANAPHOR = re.compile(r"(?i)^(?:they|we|he|she|i|(?:both|all|the|two|three|four|five|\s)*"
+_ANAPHOR = re.compile(r"(?i)^(?:they|we|he|she|i|it|(?:both|all|the|two|three|four|five|\s)*"
                       r"(?:sides?|leaders|ministers|countries|governments|parties|delegations|nations|partners|"
                       r"capitals|presidents|prime ministers|heads of (?:state|government)))$")
 _PERSON_ANAPHORS = frozenset("he she i leaders ministers presidents".split())
@@ -315,7 +315,14 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
                 if persons:
                     picked = persons[:1]
                     break
-        if not picked and word not in ("he", "she", "i"):
+        if not picked and word == "it":
+            for s, e_end in windows:  # the first country or body named in the nearest sentence naming one
+                bodies = [e for e in parties if e.label in ("GPE", "ORG") and s <= e.start and e.end <= e_end
+                          and not _VENUE.search(text[max(s, e.start - 12):e.start])]
+                if bodies:
+                    picked = bodies[:1]
+                    break
+        if not picked and word not in ("he", "she", "i", "it"):
             # the main parties of the text so far: named twice or more, or in its opening sentences
             before = [e for e in parties if e.end <= at and not _VENUE.search(text[max(0, e.start - 12):e.start])]
             lede_end = starts[2] if len(starts) > 2 else len(text)
@@ -765,6 +772,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment
+        if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
+            return []  # "it is an investment, and it will not add to our debt": a thing, not a party
         if (not _is_actor(subject, entities, offset) and not terms) or (
                 future and subject.lemma_.lower() in _PREDICTORS):
             return []  # analysts forecast; "investors have pledged" is a commitment
@@ -774,8 +783,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
     later = [c for c in verb.conjuncts if c.i > verb.i and (c.pos_ == "VERB" or _verb_read_as_adjective(c))]
-    if verb.dep_ == "conj" and top.i != verb.i and _is_future(top):
-        top = verb
+    if verb.dep_ == "conj" and top.i != verb.i and (_is_future(top) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        top = verb  # (a conjunct with its own subject is its own clause: "Kenya signed X, and it will open Y")
     start, end = _span(doc, top, offset, later)
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
@@ -957,6 +967,20 @@ def _subject(verb: Any) -> Any | None:
         else:
             break
     return None
+
+
+def _it_is_a_thing(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"it" in the second of two joined clauses stands for the first clause's subject: a thing when that is no party
+    ("Investment will come from private firms, and it will not reduce ...", "it is an investment, and it will ...")."""
+    if verb.dep_ != "conj":
+        return False
+    head = verb.head
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    if subj[0].lower_ in ("it", "this", "that"):
+        return head.lemma_.lower() == "be"  # "it is an investment"
+    return subj[0].pos_ == "NOUN" and not _is_actor(subj[0], entities, offset)
 
 
 def _dateline(tok: Any) -> bool:
