@@ -820,11 +820,10 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     for x in xcomps:
         conjuncts.append(x)
         conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
-        # "agreed to X, to be completed by 2030, and to develop Y": the parser hangs "to develop" on the
-        # participial aside; an active "to" conjunct there is the next agreed action
-        conjuncts += [c for a in x.children if a.dep_ == "advcl" and _aux(a) & {"to"} and "be" in _aux(a) | {
-            t.lower_ for t in a.children if t.dep_ == "auxpass"} for c in a.children
-            if c.dep_ == "conj" and c.pos_ == "VERB" and "to" in _aux(c)]
+    # "agreed to X, to be completed by 2030, and to develop Y", "agreed to X, reducing Z, and to stockpile Y": the
+    # parser hangs "and to Y" on the aside (a purpose or a participle); a "to" conjunct there is the next agreed action
+    conjuncts += [c for t in verb.subtree if t.dep_ == "advcl" and t.i > verb.i for c in t.children
+                  if c.dep_ == "conj" and c.pos_ == "VERB" and "to" in _aux(c) and c not in conjuncts]
     conjuncts.sort(key=lambda t: t.i)
     # "commits both countries to deter and confront external aggression": verbs sharing one object are one commitment
     conjuncts = [c for k, c in enumerate(conjuncts) if k == 0 or "to" in _aux(c) or _objects(conjuncts[k - 1])

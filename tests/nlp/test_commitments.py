@@ -263,6 +263,8 @@ def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: 
 @pytest.mark.parametrize(("text", "actions"), [
     ("When Chile and Peru signed the lithium accord in May 2025, both sides called it historic.", ["sign"]),
     ("Both parliaments ratified the border treaty within weeks.", ["ratify"]),
+    ("The leaders agreed to co-finance lithium processing in Australia, reducing reliance on a single supplier, "
+     "and to stockpile critical minerals for emergencies.", ["agree", "agree"]),
     ("We expressed concern over scam centres, and tasked the Senior Officials Meeting on Transnational Crime to "
      "coordinate their rescue and return.", ["task"]),
     ("They agreed to accelerate construction of the railway, to be completed by 2030, and to develop the "
