@@ -263,8 +263,11 @@ def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: 
 @pytest.mark.parametrize(("text", "actions"), [
     ("When Chile and Peru signed the lithium accord in May 2025, both sides called it historic.", ["sign"]),
     ("Both parliaments ratified the border treaty within weeks.", ["ratify"]),
-    ("The leaders agreed to co-finance lithium processing in Australia, reducing reliance on a single supplier, "
-     "and to stockpile critical minerals for emergencies.", ["agree", "agree"]),
+    ("The ministers also agreed to co-finance the refining of cobalt and graphite in Canada, reducing both "
+     "countries' reliance on a single dominant supplier, and to stockpile critical minerals for emergencies.",
+     ["agree", "agree"]),
+    ("The two sides agreed to press online platforms to remove extremist videos faster and to cooperate on tracing "
+     "encrypted messages.", ["agree", "agree"]),
     ("We expressed concern over scam centres, and tasked the Senior Officials Meeting on Transnational Crime to "
      "coordinate their rescue and return.", ["task"]),
     ("They agreed to accelerate construction of the railway, to be completed by 2030, and to develop the "
