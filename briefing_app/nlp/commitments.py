@@ -47,6 +47,9 @@ _IMPLEMENTATION = frozenset("""create expand build open start begin double incre
 resume provide invest complete""".split())
 #: Who is asked when "asking" is a request to another authority, not an order to one's own officials.
 _OTHER_AUTHORITIES = frozenset("government court tribunal judge country state side".split())
+#: What one "agrees on" when it is a view ("agreed on the importance of", "on the need to").
+_VIEWS = frozenset("""importance need necessity value significance principle view position relevance centrality
+urgency""".split())
 #: Phrasal verbs of things happening ("run out", "turn out").
 _HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break", "down"), ("come", "up"),
                          ("fall", "apart"), ("drag", "on")})
@@ -681,6 +684,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
+        if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
+            return []  # "agreed on the importance of", "on the need to": a view shared
         if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
@@ -752,6 +757,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if lemma == "commit" and not future and objects and all(o.dep_ == "pobj" for o in objects) and not any(
+            c.dep_ in ("xcomp", "dobj") for c in verb.children) and not _names_an_action(verb):
+        return []  # "committed to the principles of the Charter": a position ("committed to doubling" is an act)
+    if lemma in ("pledge", "promise", "offer", "commit", "reaffirm") and objects and all(
+            o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
+        return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
     if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and _names_an_action(verb) for o in objects):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
         # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
@@ -850,7 +861,8 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
             when, ws, we = _when(doc, top, offset)
         what = _what(c, _objects(c), [])
         what = (c.text + " " + what).strip() if what else c.text
-        if start >= end or (c.lemma_.lower() in _STATES and any(k.dep_ in ("acomp", "oprd") for k in c.children)):
+        if start >= end or (c.lemma_.lower() in _STATES and any(k.dep_ in ("acomp", "oprd") for k in c.children)) or (
+                c.lemma_.lower() in ("disagree", "differ")):
             continue  # "agreed to remain seized of the matter": a state kept, no act
             continue
         out.append(Commitment(start, end, who, verb.lemma_.lower(), what, when, negated, who_ids, ws, we,

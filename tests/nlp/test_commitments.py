@@ -255,6 +255,10 @@ def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
     "Mali on Tuesday asked the International Court of Justice to rule on the drone.",  # a request to another
     "Community groups have asked both governments to help workers open bank accounts.",  # a request to another
     "This is not a loan, it is an investment, and it will not add to our debt.",  # "it" is a thing
+    "The two sides agreed on the importance of freedom of navigation.",  # a view
+    "Both sides agreed to disagree on the status of the islands.",  # no act
+    "The ministers committed to the principles of the UN Charter.",  # a position
+    "The leaders pledged support for Ukraine's sovereignty.",  # support for a position
 ])
 def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: Analyzer, text: str) -> None:
     assert _commitments(analyzer, text) == []
@@ -284,6 +288,8 @@ def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: 
     ("The pact also commits both customs services to scan one in five containers.", ["commit"]),
     ("The ministers reached agreement on a climate finance package.", ["agree"]),
     ("Japan made a pledge of 2 billion dollars for the fund.", ["pledge"]),
+    ("Norway pledged support worth 2 billion kroner.", ["pledge"]),
+    ("Japan and India committed to deepening their partnership.", ["commit"]),
     ("India and Bangladesh ended talks on Wednesday, promising to reduce deaths along the border.", ["promise"]),
     ("The next round is due in Lima later this year.", ["hold"]),
     ("The first batch is due in 2027.", ["deliver"]),
