@@ -28,7 +28,8 @@ finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay stand benefit suffer gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
+allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
+criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -586,7 +587,7 @@ _LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach",
           ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
           ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
           ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
-          ("take", "decision"): "decide"}
+          ("take", "decision"): "decide", ("take", "place"): "hold"}
 #: What can be "due" on a date: a meeting (held) or a delivery.
 _DUE_EVENTS = frozenset("round meeting summit session talk dialogue consultation review conference".split())
 _DUE_DELIVERIES = frozenset("""batch delivery tranche shipment consignment disbursement payment instalment installment
@@ -903,16 +904,20 @@ def _light_or_due(doc: Any, verb: Any, noun: Any, label: str, offset: int, entit
         what = _trim(subject)
     else:
         action = _LIGHT.get((verb.lemma_.lower(), noun.lemma_.lower()), "")
-        if not action or subject is None or not _is_actor(subject, entities, offset) or (
+        if noun.lower_ == "place":  # "The next meeting will take place in Tashkent": a scheduled meeting
+            if subject is None or subject.lemma_.lower() not in _DUE_EVENTS or not _is_future(verb):
+                return None
+            noun, subject = subject, None  # what is held: the meeting
+        elif not action or subject is None or not _is_actor(subject, entities, offset) or (
                 subject.lemma_.lower() in _PREDICTORS) or (verb.tag_ == "VBG" and verb.dep_ not in ("xcomp", "conj")):
             return None
         if not (_finite(verb) or _is_future(verb) or (verb.dep_ == "relcl" and verb.tag_ == "VBD")):
             return None
-        who, who_ids = _who(subject, verb, entities, names, offset)
+        who, who_ids = _who(subject, verb, entities, names, offset) if subject is not None else ([], [])
         when, ws, we = _when(doc, verb, offset)
         on = [p for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to")
               for p in c.children if p.dep_ in ("pobj", "pcomp")]
-        what = _trim(on[0]) if on else _trim(noun)
+        what = _trim(on[0]) if on and action != "hold" else _trim(noun)
     if _under_forecast(verb) or _non_assertive(verb) or (_aux(verb) & _HYPOTHETICAL) or verb.dep_ in ("amod", "acl"):
         return None
     start, end = _span(doc, _chain_top(verb) if verb.dep_ == "xcomp" else verb, offset)

@@ -259,6 +259,7 @@ def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
     "Both sides agreed to disagree on the status of the islands.",  # no act
     "The ministers committed to the principles of the UN Charter.",  # a position
     "The leaders pledged support for Ukraine's sovereignty.",  # support for a position
+    "China will firmly oppose any interference in its internal affairs.",  # a position
 ])
 def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: Analyzer, text: str) -> None:
     assert _commitments(analyzer, text) == []
@@ -293,6 +294,7 @@ def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: 
     ("India and Bangladesh ended talks on Wednesday, promising to reduce deaths along the border.", ["promise"]),
     ("The next round is due in Lima later this year.", ["hold"]),
     ("The first batch is due in 2027.", ["deliver"]),
+    ("The next meeting will take place in Tashkent in 2026.", ["hold"]),
     ("The Nakamal Agreement was signed by the two prime ministers in December 2024.", ["sign"]),
     ("Fiji and Tonga signed a fisheries accord on Monday. The accord was signed by the two ministers.", ["sign"]),
 ])
