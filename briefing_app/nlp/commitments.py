@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -387,7 +387,7 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 
 
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
-                   names: dict[str, str], earlier: set[str] = frozenset()) -> list[Commitment]:  # type: ignore[assignment]
+                   names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
@@ -625,7 +625,7 @@ def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -
 
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
-                 names: dict[str, str], earlier: set[str] = frozenset()) -> list[Commitment]:  # type: ignore[assignment]
+                 names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     lemma = verb.lemma_.lower()
     if (verb.pos_ not in ("VERB", "AUX") and not _verb_read_as_adjective(verb)) or lemma in _NEVER or not verb.is_alpha:
         return []
@@ -900,7 +900,8 @@ def _light_or_due(doc: Any, verb: Any, noun: Any, label: str, offset: int, entit
         when, ws, we = _when(doc, verb, offset)
         if not action or not when:
             return None  # "a ruling is due", "payment is due on the loan": no scheduled act of the parties
-        who, who_ids = [], []
+        who: list[str] = []
+        who_ids: list[str] = []
         what = _trim(subject)
     else:
         action = _LIGHT.get((verb.lemma_.lower(), noun.lemma_.lower()), "")
