@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -265,8 +266,16 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     names = _entity_names(entities)
     out: list[Commitment] = []
-    for (s, _e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
-        out += _from_sentence(doc, s, matcher, entities, names, {c.action for c in out})
+    # each sentence looks only at its own entities (a bisect, not a scan of the whole text's per verb)
+    ordered = sorted(entities, key=lambda x: x.start)
+    ent_starts = [x.start for x in ordered]
+    longest = max((x.end - x.start for x in ordered), default=0)
+    seen: set[str] = set()
+    for (s, e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
+        local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
+        made = _from_sentence(doc, s, matcher, local, names, seen)
+        out += made
+        seen.update(c.action for c in made)
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
