@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,12 +24,13 @@ from briefing_app.nlp.types import EntitySpan
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
-create expand ink conclude finalise
+create expand ink conclude finalise ratify
 finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
-allow let lead reach stay focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
+allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
+criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -37,9 +39,29 @@ _LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone
 #: Events that are concluded or held, not committed to ("concluded a round of talks").
 _EVENT_NOUNS = frozenset("""talk round meeting visit exercise consultation dialogue negotiation session summit
 conference tour drill patrol call""".split())
+#: Events a country holds for itself, never a commitment to a partner ("will hold elections in February").
+_DOMESTIC_EVENTS = frozenset("election poll referendum vote ballot primary ceremony rally protest parade".split())
+#: Measures taken against others: extending or widening them is no commitment ("extended its export controls").
+_RESTRICTIONS = frozenset("""control sanction ban restriction curb embargo tariff duty levy quota blockade
+moratorium suspension""".split())
+#: Work whose past tense reports it done, not committed ("expanded the field in 2025", "created the architecture").
+_IMPLEMENTATION = frozenset("""create expand build open start begin double increase boost deploy conduct host supply
+resume provide invest complete""".split())
+#: Who is asked when "asking" is a request to another authority, not an order to one's own officials.
+_OTHER_AUTHORITIES = frozenset("government court tribunal judge country state side".split())
+#: What one "agrees on" when it is a view ("agreed on the importance of", "on the need to").
+_VIEWS = frozenset("""importance need necessity value significance principle view position relevance centrality
+urgency""".split())
+#: Phrasal verbs of things happening ("run out", "turn out").
+_HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break", "down"), ("come", "up"),
+                         ("fall", "apart"), ("drag", "on")})
+#: States one stays in ("agreed to remain seized of the matter"): no new act.
+_STATES = frozenset("remain stay continue be".split())
 #: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
 #: "if the parties agree", "where both forces had agreed").
-_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where".split())
+_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where before after".split())
+#: Openers that only time a clause: in the past tense ("When X and Y signed the pact, ...") the event is asserted.
+_TEMPORAL_OPENERS = frozenset("when once after before until".split())
 #: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
 _PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
 agreement framework resolution contract project programme program purchase sale bill licence license application
@@ -56,17 +78,21 @@ _NEED_OBJECT = frozenset("open set start begin increase double extend boost resu
 DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt", "establishment": "establish",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
                      "inauguration": "inaugurate", "opening": "open", "finalisation": "finalise",
-                     "finalization": "finalise"}
+                     "finalization": "finalise", "signature": "sign", "admission": "admit",
+                     "ratification": "ratify", "accession": "accede"}
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
 #: Verbs of fearing, estimating or claiming: the clause after them is someone's view, not a commitment.
-_EPISTEMIC_HEADS = frozenset("fear warn doubt estimate speculate claim allege suspect assume anticipate worry".split())
+_EPISTEMIC_HEADS = frozenset("""fear warn doubt estimate speculate claim allege suspect assume anticipate worry
+recognise recognize acknowledge understand know""".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
 _PREDICTORS = frozenset("""analyst journalist expert observer economist critic commentator reporter
 forecaster investor strategist scholar researcher""".split())
+#: Sources whose report of a "will" is hearsay, not a party's commitment ("according to the newspaper").
+_HEARSAY = _PREDICTORS | frozenset("newspaper paper media report source outlet poll survey estimate projection".split())
 #: Adverbs that make a "will" clause a forecast.
 _FORECAST_ADVERBS = frozenset("likely probably possibly perhaps presumably eventually reportedly".split())
 #: Modal auxiliaries that make a clause hypothetical.
@@ -76,17 +102,19 @@ _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nat
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
-committee regulator economy investor donor lender buyer seller producer exporter importer supplier operator
+committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
 consortium coalition alliance contractor manufacturer creditor""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul""".split()
+renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due )?to\b", re.I)
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b"
+    r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
+    r"convention|compact|contract)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
 
 
@@ -156,6 +184,43 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "aux",
          "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
         {"LEFT_ID": "head", "REL_OP": ">>", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB"}},
+    ], [  # the same when the tagger reads the conjunct as an adjective ("and open markets wider"): it has an object
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "conj", "POS": "ADJ"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]])
+    matcher.add("TERMS", [[  # "The treaty forbids ...": present-tense terms of an agreement
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj",
+         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+    ], [  # "... which commits both countries to deter": a relative clause on the agreement
+        {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+        {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "verb",
+         "RIGHT_ATTRS": {"DEP": "relcl", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+    ], [  # "The declaration expands X and sets a goal of Y": the conjunct
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "subj",
+         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
+         "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+    ]])
+    matcher.add("LIGHT", [[  # "reached agreement on a package", "made a pledge of", "took the decision to"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted({v for v, _ in _LIGHT})}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted({n for _, n in _LIGHT})}}},
+    ]])
+    matcher.add("DUE", [[  # "The next round is due in New Delhi later this year", "The first batch is due in 2027"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "due", "RIGHT_ATTRS": {"DEP": {"IN": ["acomp", "attr"]},
+                                                                               "LOWER": "due"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+    ]])
+    matcher.add("COMMITTED", [[  # "remains committed to training nurses": an adjective of commitment
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "remain", "stay"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "adj",
+         "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": {"IN": ["committed", "determined", "resolved"]}}},
     ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
         {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
@@ -201,13 +266,102 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         return []
     names = _entity_names(entities)
     out: list[Commitment] = []
-    for (s, _e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
-        out += _from_sentence(doc, s, matcher, entities, names)
+    # each sentence looks only at its own entities (a bisect, not a scan of the whole text's per verb)
+    ordered = sorted(entities, key=lambda x: x.start)
+    ent_starts = [x.start for x in ordered]
+    longest = max((x.end - x.start for x in ordered), default=0)
+    seen: set[str] = set()
+    for (s, e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
+        local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
+        made = _from_sentence(doc, s, matcher, local, names, seen)
+        out += made
+        seen.update(c.action for c in made)
+    _resolve_anaphors(text, out, entities, names,
+                      list(sentences) if sentences is not None else sentence_spans(text))
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+#: Subjects that point back to parties named earlier: pronouns and "the two sides", "both leaders", "Ministers".
+_ANAPHOR = re.compile(r"(?i)^(?:they|we|he|she|i|it|(?:both|all|the|two|three|four|five|\s)*"
+                      r"(?:sides?|leaders|ministers|countries|governments|parties|delegations|nations|partners|"
+                      r"capitals|presidents|prime ministers|heads of (?:state|government)))$")
+_PERSON_ANAPHORS = frozenset("he she i leaders ministers presidents".split())
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+#: A place named as the venue ("in Brasilia", "to Tokyo") is no antecedent of "they".
+_VENUE = re.compile(r"(?i)\b(?:in|at|to|from|near|on|across)\s+(?:the\s+)?$")
+_SPEAKER = re.compile(r"[ \t]*([^:\n]{2,80}):")
+
+
+def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[EntitySpan], names: dict[str, str],
+                      sentences: Sequence[tuple[int, int]]) -> None:
+    """"They agreed to ...": the parties are the ones named before (the entity identity gives their full names).
+
+    "I"/"we" in a transcript are the speaker of the turn; "he"/"she" the last person named; plural
+    subjects ("they", "both sides", "the two leaders") the parties of the nearest earlier sentence naming two or more.
+    """
+    parties = sorted((e for e in entities if e.label in _PARTY_LABELS and e.label != "LOC" and e.entity_id),
+                     key=lambda e: e.start)
+    starts = sorted(s for s, _ in sentences)
+    for c in found:
+        if c.who_ids or len(c.who) != 1 or not _ANAPHOR.match(c.who[0].strip()):
+            continue
+        word = c.who[0].strip().lower().split()[-1]
+        at = text.find(c.who[0], c.start, c.end)  # where the anaphor stands
+        at = at if at >= 0 else c.start
+        sent_start = max((s for s in starts if s <= at), default=0)
+        picked: list[EntitySpan] = []
+        if word in ("i", "we"):
+            line = text.rfind("\n", 0, c.start) + 1
+            m = _SPEAKER.match(text, line)
+            if m and m.end() <= at:
+                picked = [e for e in parties if line <= e.start and e.end <= m.end()]
+        # the clause's own sentence up to the anaphor ("Modi met Lula, and they agreed"), then up to 4 before
+        windows = [(sent_start, at)] + [(s, min((x for x in starts if x > s), default=len(text)))
+                                        for s in reversed([s for s in starts if s < sent_start][-4:])]
+        if not picked and word in ("he", "she"):
+            for s, e_end in windows:  # the first person named in the nearest sentence naming one: its subject, mostly
+                persons = [e for e in parties if e.label == "PERSON" and s <= e.start and e.end <= e_end]
+                if persons:
+                    picked = persons[:1]
+                    break
+        if not picked and word == "it":
+            for s, e_end in windows:  # the first country or body named in the nearest sentence naming one
+                bodies = [e for e in parties if e.label in ("GPE", "ORG") and s <= e.start and e.end <= e_end
+                          and not _VENUE.search(text[max(s, e.start - 12):e.start])]
+                if bodies:
+                    picked = bodies[:1]
+                    break
+        if not picked and word not in ("he", "she", "i", "it"):
+            # the main parties of the text so far: named twice or more, or in its opening sentences
+            before = [e for e in parties if e.end <= at and not _VENUE.search(text[max(0, e.start - 12):e.start])]
+            lede_end = starts[2] if len(starts) > 2 else len(text)
+            counts: dict[str, int] = {}
+            for e in before:
+                counts[e.entity_id] = counts.get(e.entity_id, 0) + (2 if e.start < lede_end else 1)
+            kind = [e for e in before if (e.label == "PERSON") == (word in _PERSON_ANAPHORS)]
+            number = _COUNT_WORDS.get(next((w for w in c.who[0].lower().split() if w in _COUNT_WORDS), ""), 0)
+            ranked = sorted({e.entity_id for e in kind or before}, key=lambda i: -counts[i])
+            if number:
+                picked = [e for e in (kind or before) if e.entity_id in ranked[:number]]
+            else:
+                for s, e_end in windows:
+                    here = [e for e in kind or before if s <= e.start and e.end <= e_end and counts[e.entity_id] >= 2]
+                    if len({e.entity_id for e in here}) >= 2:
+                        picked = here
+                        break
+                else:  # none near: the two main parties of the text
+                    picked = [e for e in (kind or before) if e.entity_id in ranked[:2]] if len(ranked) >= 2 else []
+        ids: list[str] = []
+        for e in picked:
+            if e.entity_id not in ids:
+                ids.append(e.entity_id)
+        if ids:
+            c.who_ids = ids
+            c.who = [names.get(i, i) for i in ids]
 
 
 _BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
@@ -242,7 +396,8 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 
 
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
-                   names: dict[str, str]) -> list[Commitment]:
+                   names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
+    """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -271,6 +426,15 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                                                             (offset, offset + len(doc.text)))
                     claimed.add(c.i)
             continue
+        if label in ("LIGHT", "DUE"):
+            if verb.i not in found and (c := _light_or_due(doc, verb, doc[token_ids[1]], label, offset, entities,
+                                                            names)):
+                found[verb.i] = c
+            continue
+        if label == "COMMITTED":
+            if verb.i not in found and (c := _committed(doc, verb, doc[token_ids[1]], offset, entities, names)):
+                found[verb.i] = c
+            continue
         if label == "WELCOME":
             noun = doc[token_ids[1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
@@ -278,13 +442,15 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             continue
         if label == "BE_TO":
             verb = doc[token_ids[1]]
+        elif label == "TERMS":
+            verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
         elif label == "FUTURE_CONJ":
             verb = doc[token_ids[2]]
             if any(t.dep_ != "conj" for t in _path_up(verb, doc[token_ids[0]])):
                 continue  # a conjunct inside an object or a subordinate clause, not of the "will" verb
         if verb.i in found or verb.i in claimed:
             continue
-        made = _commitments(doc, verb, offset, entities, names)
+        made = _commitments(doc, verb, offset, entities, names, earlier)
         for i, c in enumerate(made):
             found[verb.i if i == 0 else -(verb.i * 100 + i)] = c
         if made and verb.lemma_.lower() in _STEER:
@@ -304,10 +470,17 @@ def _path_up(tok: Any, top: Any) -> list[Any]:
 
 def _steer_targets(doc: Any, verb: Any) -> list[Any]:
     """The complements a steering verb commits to ("agreed to X and to Y", "agreed that Z will ...")."""
-    targets = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-               and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+    targets = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
+               and c.pos_ in ("VERB", "AUX")
+               and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
     return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+
+
+def _object_control(verb: Any, comp: Any) -> bool:
+    """"tasked the SOM to coordinate": the parser may hang the infinitive on the verb as a purpose (advcl)."""
+    return (comp.dep_ == "advcl" and "to" in _aux(comp) and verb.lemma_.lower() in ("ask", "task", "direct", "instruct")
+            and any(c.dep_ == "dobj" and c.i < comp.i for c in verb.children))
 
 
 def _non_assertive(verb: Any) -> bool:
@@ -320,12 +493,34 @@ def _non_assertive(verb: Any) -> bool:
             return True
         if tok.dep_ in ("advcl", "ccomp", "pcomp", "csubj") and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in _NON_ASSERTIVE_OPENERS and c.i < tok.i
-                for c in tok.children):
+                and not (c.lower_ in _TEMPORAL_OPENERS and _past(tok)) for c in tok.children):
             return True
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
         tok = tok.head
     return False
+
+
+def _verb_read_as_adjective(tok: Any) -> bool:
+    """A conjunct verb the tagger read as an adjective ("will expand X and open markets"): it takes an object."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _yet_to(verb: Any) -> bool:
+    """"have yet to agree", "is yet to sign": a commitment not (yet) made."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
+        c.lower_ == "yet" for c in head.children)
+
+
+def _finite(verb: Any) -> bool:
+    """A finite verb: "failed", "fails", "has failed"."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(_aux(verb) & {"has", "have", "had"}))
+
+
+def _past(verb: Any) -> bool:
+    """A past-tense clause ("signed", "had agreed"): a "when"/"after" clause over it asserts the event."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_aux(verb) & {"had", "has", "have", "was", "were"}))
 
 
 def _names_an_action(verb: Any) -> bool:
@@ -375,39 +570,100 @@ def _is_future(verb: Any) -> bool:
     return False
 
 
+#: Instruments whose present-tense clauses state terms ("The treaty forbids ...", "the pact commits both services to").
+_INSTRUMENTS = frozenset("""agreement deal pact treaty accord arrangement memorandum mou declaration framework protocol
+charter convention compact contract""".split())
+#: Verbs that describe an instrument rather than state a term ("the pact covers goods").
+_DESCRIBING = frozenset("""be have cover include contain comprise mark follow replace mean come go make seem remain
+become represent reflect complement build say show expire lapse run need ignore fall fail undermine violate threaten
+favour favor benefit hurt harm touch affect matter work bring face""".split())
+
+
+def _states_terms(verb: Any, subject: Any | None) -> bool:
+    """A present-tense clause whose subject is an agreement ("A separate agreement shares water", "the pact commits
+    both customs services to scan"): a term, i.e. the parties' commitment."""
+    if subject is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _DESCRIBING or _aux(verb):
+        return False
+    if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
+        return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
+    if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children):
+        return False  # "The 1996 pact divides the flow": an earlier instrument described as background
+    return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
+
+
+#: Light verbs with a noun of commitment, and the action they state ("reached agreement" -> agree).
+_LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach", "accord"): "agree",
+          ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
+          ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
+          ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
+          ("take", "decision"): "decide", ("take", "place"): "hold"}
+#: What can be "due" on a date: a meeting (held) or a delivery.
+_DUE_EVENTS = frozenset("round meeting summit session talk dialogue consultation review conference".split())
+_DUE_DELIVERIES = frozenset("""batch delivery tranche shipment consignment disbursement payment instalment installment
+vessel boat ship submarine aircraft jet tank unit""".split())
+
+
+#: What a party's "would" can be a term of ("under which Argentina would cut duties").
+_TERMS = frozenset("""agreement deal pact treaty arrangement accord memorandum framework partnership contract protocol
+plan which""".split())
+
+
+def _under_terms(verb: Any) -> bool:
+    """"Under the deal, X would ...", "a deal under which X would ...": a term of an agreement, not a hypothesis."""
+    tok = verb
+    for _ in range(3):
+        if any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in _TERMS
+                                                                for p in c.children) for c in tok.children):
+            return True
+        if tok.dep_ != "conj" or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     """"New Delhi said it would restore": an official reporting its own side's commitment."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in ("say", "announce", "confirm", "tell", "state", "add"):
-        return False
+    lemma = head.lemma_.lower()
+    if verb.dep_ != "ccomp" or not (lemma in ("say", "announce", "confirm", "tell", "state", "add", "assure", "insist",
+                                              "stress", "reiterate", "emphasise", "emphasize", "promise", "pledge", "vow")
+                                    or (lemma == "make" and any(c.lower_ == "clear" for c in head.children))):
+        return False  # "made clear that Jakarta would not revisit its ban" reports it too
     subj = [c for c in head.children if c.dep_ == "nsubj"]
     return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and _is_actor(subj[0], entities, offset)
 
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
-                 names: dict[str, str]) -> list[Commitment]:
+                 names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma in _NEVER or not verb.is_alpha:
+    if (verb.pos_ not in ("VERB", "AUX") and not _verb_read_as_adjective(verb)) or lemma in _NEVER or not verb.is_alpha:
         return []
     if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    if own and own[0].lower_ in ("which", "that"):
+    on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
+    terms = _states_terms(verb, _subject(verb))
+    if own and own[0].lower_ in ("which", "that") and not on_party and not terms:
         return []  # "that will make shells", "which commits members to ...": a description
+        # ("Washington, which has offered to facilitate": the party's own act)
     aux = _aux(verb)
     head = verb.head
     head_lemma = head.lemma_.lower()
     negated = _negated(verb)
     # a conjunct or complement of a steering verb ("agreed to X and to Y") is emitted by that verb
     top = _chain_top(verb)
-    if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj"):
-        return []
+    if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj") and not (
+            verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
                                              and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
         return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
-    if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT"):
-        return []  # "after signing the pact": a circumstance
+    if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT") and not (
+            verb.dep_ == "advcl" and lemma in ("promise", "pledge", "vow", "commit", "agree")
+            and not any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "before", "since", "by") for c in verb.children)
+            and any(c.dep_ == "xcomp" for c in verb.children)):
+        return []  # "after signing the pact": a circumstance ("ended talks, promising to reduce deaths" commits)
     if verb.dep_ == "advcl" and "to" in aux:
         return []  # "... to supply the industrial parks": a purpose
     if verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("advcl", "acl") and not aux and not any(
@@ -418,7 +674,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "xcomp":
         if head_lemma in _NOT_COMMITTING_HEADS:
             return []
-        if head_lemma in _NEGATING_HEADS:
+        if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
                                 "undertake", "move", "have"):
@@ -426,16 +682,23 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
-    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) else set()):
+    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) or _under_terms(verb)
+                                    else set()):
         return []
     if "would" in chain_aux:
         future = True
     if lemma in _STEER:
-        xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to"})
+        xcomps = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
+                  and c.pos_ in ("VERB", "AUX")
+                  and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
+        if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
+            return []  # "agreed on the importance of", "on the need to": a view shared
+        if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
+                x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
+            return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma in ("ask", "task", "instruct") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if xcomps:
@@ -443,13 +706,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
                                                                                         "were", "been", "is", "are"}))
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
-                                                                   and head.tag_ in ("VBD", "VBZ", "VBP"))
+                                                                   and _finite(head)) or _yet_to(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and lemma in _CORE):
+    elif not (finite and (lemma in _CORE or terms)):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
         return []  # the announced clause carries its own commitment
@@ -457,6 +720,23 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
+        return []  # "will hold elections": a domestic event, no commitment to anyone
+    if (lemma in ("impose", "announce", "introduce", "slap") or (not future and lemma in ("extend", "expand", "tighten"))
+            ) and any(o.lemma_.lower() in _RESTRICTIONS for o in objects):
+        return []  # "extended its export controls", "announced sanctions": a measure against others, no commitment
+    if lemma == "launch" and any(o.lemma_.lower() in _INQUIRIES and any(c.lower_ == "into" for c in o.children)
+                                 for o in objects):
+        return []  # "launched an investigation into subsidies": a measure against others
+    if any((c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1)) and (lemma, c.lower_) in _HAPPENINGS
+           for c in verb.children):
+        return []  # "the fund will run out of money": something happens, nobody commits
+    if future and any(c.dep_ == "advmod" and c.lower_ == "always" for c in verb.children):
+        return []  # "will always put jobs first": a standing stance, not a commitment
+    if lemma == "give" and any(o.lower_ in ("way", "floor") for o in objects):
+        return []  # "I will give way to the honourable Member": procedure
+    if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
+        return []  # "expanded the field in 2025": work reported done, not committed
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
         return []  # "concluded a round of talks": an event, not a commitment
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
@@ -480,10 +760,19 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "stands ready to assist": readiness to nothing in particular
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
-    if lemma == "set" and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    set_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        o.dep_ in ("dobj", "nsubjpass") for o in objects) and _past(verb) and verb.dep_ != "ccomp"
+    # "have set up a desk": established ("help companies set up units" is a bare infinitive, tagged past)
+    if lemma == "set" and not set_up and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if lemma == "commit" and not future and objects and all(o.dep_ == "pobj" for o in objects) and not any(
+            c.dep_ in ("xcomp", "dobj") for c in verb.children) and not _names_an_action(verb):
+        return []  # "committed to the principles of the Charter": a position ("committed to doubling" is an act)
+    if lemma in ("pledge", "promise", "offer", "commit", "reaffirm") and objects and all(
+            o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
+        return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
     if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and _names_an_action(verb) for o in objects):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
         # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
@@ -492,27 +781,41 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     subject = _subject(verb)
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and lemma in ("sign", "announce", "exchange", "conclude") and any(
-            c.lower_ in ("the", "these", "this") for c in passive[0].children):
-        return []  # "The accord was signed by ...": a restatement of the deliverable
+            c.lower_ in ("the", "these", "this") for c in passive[0].children) and (
+            lemma in earlier or lemma == "exchange" or _aux(verb) & _FUTURE):
+        return []  # "The accord was signed by ..." after the signing was told: a restatement of the deliverable
+        # (told first this way, "The Nakamal Agreement was signed in December 2024" is the deliverable)
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i != verb.i and not any(
+            c.dep_ == "auxpass" for c in verb.children) and not _is_actor(subject, entities, offset):
+        return []  # "The port project is set to create 5,000 jobs": a forecast about a thing, no party acts
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
     if subject is not None and subject.dep_ != "nsubjpass":
-        if subject.lower_ in ("which", "that"):
+        if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment
-        if not _is_actor(subject, entities, offset) or (future and subject.lemma_.lower() in _PREDICTORS):
+        if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
+            return []  # "it is an investment, and it will not add to our debt": a thing, not a party
+        if (not _is_actor(subject, entities, offset) and not terms) or (
+                future and subject.lemma_.lower() in _PREDICTORS):
             return []  # analysts forecast; "investors have pledged" is a commitment
     elif not future and verb.dep_ not in ("conj",):
         return []
     if _under_forecast(verb):
         return []
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
-    later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"]
-    if verb.dep_ == "conj" and top.i != verb.i and _is_future(top):
-        top = verb
+    later = [c for c in verb.conjuncts if c.i > verb.i and (c.pos_ == "VERB" or _verb_read_as_adjective(c))]
+    if verb.dep_ == "conj" and top.i != verb.i and (_is_future(top) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        top = verb  # (a conjunct with its own subject is its own clause: "Kenya signed X, and it will open Y")
     start, end = _span(doc, top, offset, later)
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
+    if lemma == "hesitate":  # "will not hesitate to use X": readiness to use X
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if act is None or not negated:
+            return []
+        lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
 
@@ -538,9 +841,18 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     for x in xcomps:
         conjuncts.append(x)
         conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+    # "agreed to X, to be completed by 2030, and to develop Y", "agreed to X, reducing Z, and to stockpile Y": the
+    # parser hangs "and to Y" on the aside (a purpose or a participle); a "to" conjunct there is the next agreed action
+    conjuncts += [c for t in verb.subtree if t.dep_ == "advcl" and t.i > verb.i for c in t.children
+                  if c.dep_ == "conj" and c.pos_ == "VERB" and "to" in _aux(c) and c not in conjuncts]
+    conjuncts.sort(key=lambda t: t.i)
+    # "commits both countries to deter and confront external aggression": verbs sharing one object are one commitment
+    conjuncts = [c for k, c in enumerate(conjuncts) if k == 0 or "to" in _aux(c) or _objects(conjuncts[k - 1])
+                 or c.dep_ != "conj"]
     subject = _subject(verb)
-    if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not _is_actor(subject, entities, offset)):
-        return []
+    if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not (
+            _is_actor(subject, entities, offset) or _states_terms(verb, subject))):
+        return []  # ("the pact commits both services to scan": a term of the agreement)
     if _under_forecast(verb):
         return []
     who, who_ids = _who(subject, verb, entities, names, offset)
@@ -559,7 +871,9 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
             when, ws, we = _when(doc, top, offset)
         what = _what(c, _objects(c), [])
         what = (c.text + " " + what).strip() if what else c.text
-        if start >= end:
+        if start >= end or (c.lemma_.lower() in _STATES and any(k.dep_ in ("acomp", "oprd") for k in c.children)) or (
+                c.lemma_.lower() in ("disagree", "differ")):
+            continue  # "agreed to remain seized of the matter": a state kept, no act
             continue
         out.append(Commitment(start, end, who, verb.lemma_.lower(), what, when, negated, who_ids, ws, we,
                               (offset, offset + len(doc.text))))
@@ -583,12 +897,69 @@ def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence
                       _trim(objs[0]), when, _negated(verb), who_ids, ws, we, (offset, offset + len(doc.text)))
 
 
+def _light_or_due(doc: Any, verb: Any, noun: Any, label: str, offset: int, entities: Sequence[EntitySpan],
+                  names: dict[str, str]) -> Commitment | None:
+    """"reached agreement on X" (agree), "made a pledge of $2 billion" (pledge); "the next round is due in May" (hold)."""
+    subject = _subject(verb)
+    if label == "DUE":
+        if subject is None or any(c.dep_ == "xcomp" for c in noun.children):
+            return None  # "is due to be held" is the BE_TO rule's
+        head = subject.lemma_.lower()
+        action = "hold" if head in _DUE_EVENTS else "deliver" if head in _DUE_DELIVERIES else ""
+        when, ws, we = _when(doc, verb, offset)
+        if not action or not when:
+            return None  # "a ruling is due", "payment is due on the loan": no scheduled act of the parties
+        who: list[str] = []
+        who_ids: list[str] = []
+        what = _trim(subject)
+    else:
+        action = _LIGHT.get((verb.lemma_.lower(), noun.lemma_.lower()), "")
+        if noun.lower_ == "place":  # "The next meeting will take place in Tashkent": a scheduled meeting
+            if subject is None or subject.lemma_.lower() not in _DUE_EVENTS or not _is_future(verb):
+                return None
+            noun, subject = subject, None  # what is held: the meeting
+        elif not action or subject is None or not _is_actor(subject, entities, offset) or (
+                subject.lemma_.lower() in _PREDICTORS) or (verb.tag_ == "VBG" and verb.dep_ not in ("xcomp", "conj")):
+            return None
+        if not (_finite(verb) or _is_future(verb) or (verb.dep_ == "relcl" and verb.tag_ == "VBD")):
+            return None
+        who, who_ids = _who(subject, verb, entities, names, offset) if subject is not None else ([], [])
+        when, ws, we = _when(doc, verb, offset)
+        on = [p for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "to")
+              for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        what = _trim(on[0]) if on and action != "hold" else _trim(noun)
+    if _under_forecast(verb) or _non_assertive(verb) or (_aux(verb) & _HYPOTHETICAL) or verb.dep_ in ("amod", "acl"):
+        return None
+    start, end = _span(doc, _chain_top(verb) if verb.dep_ == "xcomp" else verb, offset)
+    return Commitment(start, end, who, action, what, when, _negated(verb), who_ids, ws, we,
+                      (offset, offset + len(doc.text)))
+
+
+def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[EntitySpan],
+               names: dict[str, str]) -> Commitment | None:
+    """"remains committed to training 500 nurses": a commitment to an act (not "committed to the partnership")."""
+    acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"
+            for t in p.children if t.dep_ == "pcomp" or (t.dep_ == "pobj" and t.tag_ == "VBG")]
+    acts += [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    subject = _subject(verb)
+    if not acts or subject is None or not _is_actor(subject, entities, offset) or _under_forecast(verb) or (
+            _aux(verb) & _HYPOTHETICAL) or _non_assertive(verb) or subject.lemma_.lower() in _PREDICTORS:
+        return None
+    who, who_ids = _who(subject, verb, entities, names, offset)
+    start, end = _span(doc, verb, offset)
+    when, ws, we = _when(doc, verb, offset)
+    act = acts[0]
+    what = (act.text + " " + _what(act, _objects(act), [])).strip()
+    return Commitment(start, end, who, "commit", what, when, _negated(verb), who_ids, ws, we,
+                      (offset, offset + len(doc.text)))
+
+
 def _negated(verb: Any) -> bool:
     for tok in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
             return True
     subj = _subject(verb)
-    return subj is not None and any(c.lower_ == "no" and c.dep_ == "det" for c in subj.children)
+    return subj is not None and any(c.lower_ in ("no", "neither") and c.dep_ == "det" for c in subj.children)
 
 
 def _objects(verb: Any) -> list[Any]:
@@ -607,6 +978,9 @@ def _subject(verb: Any) -> Any | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             s = subj[0]
+            if _dateline(s):  # "WARSAW, Oct. 2 – Poland on Thursday signed": the party follows the dateline
+                after = [c for c in subj[1:]] + [c for c in s.children if c.dep_ == "appos" and c.i > s.i]
+                s = after[0] if after else s
             if s.dep_ == "nsubjpass":
                 agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 if agent:
@@ -619,6 +993,25 @@ def _subject(verb: Any) -> Any | None:
         else:
             break
     return None
+
+
+def _it_is_a_thing(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"it" in the second of two joined clauses stands for the first clause's subject: a thing when that is no party
+    ("Investment will come from private firms, and it will not reduce ...", "it is an investment, and it will ...")."""
+    if verb.dep_ != "conj":
+        return False
+    head = verb.head
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    if subj[0].lower_ in ("it", "this", "that"):
+        return head.lemma_.lower() == "be"  # "it is an investment"
+    return subj[0].pos_ == "NOUN" and not _is_actor(subj[0], entities, offset)
+
+
+def _dateline(tok: Any) -> bool:
+    """A place opening the sentence and closed by ":" or a dash ("Mumbai:", "ALGIERS —"): a dateline."""
+    return tok.i < 6 and any(c.dep_ == "punct" and c.text in (":", "—", "–") and c.i > tok.i for c in tok.children)
 
 
 def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
@@ -634,6 +1027,13 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
     return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks)
 
 
+def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """``tok`` (or a conjunct of it) lies in an entity that can act: a person, body, country or people."""
+    heads = [tok, *tok.conjuncts]
+    return any(x.start < offset + h.idx + len(h.text) and offset + h.idx < x.end and x.label in _PARTY_LABELS
+               and x.label != "LOC" for h in heads for x in entities)
+
+
 def _is_forecast(verb: Any, subject: Any | None) -> bool:
     if subject is not None and subject.lemma_.lower() in _PREDICTORS:
         return True
@@ -644,11 +1044,17 @@ def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
     for _ in range(4):
+        if any(c.lower_ == "according" and any(p.lemma_.lower() in _HEARSAY for t in c.subtree for p in [t]
+                                               if p.dep_ == "pobj") for c in tok.children):
+            return True  # "According to the newspaper, India will sign": hearsay
         if tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
             continue
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
+                                       for c in tok.children):
+            return False  # "When X signed the pact, both sides called it ...": a time, not what is hoped or called for
         below = tok
         tok = tok.head
         lemma = tok.lemma_.lower()
@@ -692,8 +1098,9 @@ def _what(verb: Any, objects: list[Any], xcomp: list[Any]) -> str:
 
 def _who(subject: Any | None, verb: Any, entities: Sequence[EntitySpan], names: dict[str, str],
          offset: int) -> tuple[list[str], list[str]]:
-    if subject is None or subject.dep_ == "nsubjpass":
-        return [], []  # "a roadmap was adopted": the parties are not named in the clause
+    if subject is None or (subject.dep_ == "nsubjpass" and (subject.head.i == verb.i or any(
+            c.dep_ == "auxpass" for c in verb.children))):
+        return [], []  # "a roadmap was adopted": the parties are not named ("are set to sign" names them)
     # the parties, not what describes them: "NovaAndino, the joint venture of Codelco and SQM," is NovaAndino
     heads = [subject, *subject.conjuncts]
     drop = {t.i for h in heads for c in h.children

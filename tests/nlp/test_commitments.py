@@ -231,3 +231,114 @@ def test_who_leaves_out_what_describes_the_party(analyzer: Analyzer) -> None:
     text = "Acme Litio, the joint venture of Codelco and SQM in Chile, will open talks on supply with POSCO."
     (c,) = _commitments(analyzer, text)
     assert c["action"] == "open" and "Codelco" not in c["who"] and "Chile" not in c["who"]
+
+
+# Issue 16, generalisation round: classes of non-commitments and commitments found on fresh development texts.
+
+@pytest.mark.parametrize("text", [
+    "Ghana will hold elections in December.",  # a domestic event, no commitment to a partner
+    "In March, the Ministry of Commerce extended its export controls on gallium.",  # a measure against others
+    "Acme Energy expanded the Kashagan field in 2024.",  # work reported done
+    "The ministers agreed to remain seized of the matter.",  # a state kept, no act
+    "Both countries recognise that their maritime zones will not be reduced.",  # a view
+    "The UK will always stand by its allies.",  # a position
+    "According to the newspaper, India will sign the deal next week.",  # hearsay
+    "The port project is set to create 5,000 jobs by 2030.",  # a forecast about a thing
+    "She said the agreement falls short of what was promised.",  # a view of an agreement
+    "The 1996 treaty divides the river's flow in the dry season.",  # an earlier instrument described
+    "Without reform, the fund will run out of money by 2030.",  # something happens
+    "Leaders will gather in Rome next week for the summit.",  # travel, for the timeline
+    "This government will always put British jobs first.",  # a standing stance
+    "I will give way to the honourable Member.",  # procedure
+    "The EU has launched an investigation into Chinese subsidies.",  # a measure against others
+    "China has announced sanctions on three US defence firms.",  # a measure against others
+    "Mali on Tuesday asked the International Court of Justice to rule on the drone.",  # a request to another
+    "Community groups have asked both governments to help workers open bank accounts.",  # a request to another
+    "This is not a loan, it is an investment, and it will not add to our debt.",  # "it" is a thing
+    "The two sides agreed on the importance of freedom of navigation.",  # a view
+    "Both sides agreed to disagree on the status of the islands.",  # no act
+    "The ministers committed to the principles of the UN Charter.",  # a position
+    "The leaders pledged support for Ukraine's sovereignty.",  # support for a position
+    "China will firmly oppose any interference in its internal affairs.",  # a position
+])
+def test_events_measures_states_views_and_hearsay_are_not_commitments(analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    ("When Chile and Peru signed the lithium accord in May 2025, both sides called it historic.", ["sign"]),
+    ("Both parliaments ratified the border treaty within weeks.", ["ratify"]),
+    ("The ministers also agreed to co-finance the refining of cobalt and graphite in Canada, reducing both "
+     "countries' reliance on a single dominant supplier, and to stockpile critical minerals for emergencies.",
+     ["agree", "agree"]),
+    ("The two sides agreed to press online platforms to remove extremist videos faster and to cooperate on tracing "
+     "encrypted messages.", ["agree", "agree"]),
+    ("We expressed concern over scam centres, and tasked the Senior Officials Meeting on Transnational Crime to "
+     "coordinate their rescue and return.", ["task"]),
+    ("They agreed to accelerate construction of the railway, to be completed by 2030, and to develop the "
+     "transport route.", ["agree", "agree"]),
+    ("The ministers welcomed the admission of Colombia to the bank.", ["admit"]),
+    ("The three agencies have set up a support desk for exporters.", ["set"]),
+    ("We agreed that the next phase must bring local workers into battery production.", ["agree"]),
+    ("We will expand the industrial parks in Java, and open Chinese markets wider to palm oil.", ["expand", "open"]),
+    ("Korea remains committed to training 500 nurses a year.", ["commit"]),
+    ("We agreed to cooperate on artificial intelligence, and Huawei will train 10,000 engineers by 2028.",
+     ["agree", "train"]),
+    ("We will report to parliament on each project before the bank commits any funds.", ["report"]),
+    ("The treaty forbids foreign forces on the outer islands.", ["forbid"]),
+    ("The pact also commits both customs services to scan one in five containers.", ["commit"]),
+    ("The ministers reached agreement on a climate finance package.", ["agree"]),
+    ("Japan made a pledge of 2 billion dollars for the fund.", ["pledge"]),
+    ("Norway pledged support worth 2 billion kroner.", ["pledge"]),
+    ("Japan and India committed to deepening their partnership.", ["commit"]),
+    ("India and Bangladesh ended talks on Wednesday, promising to reduce deaths along the border.", ["promise"]),
+    ("The next round is due in Lima later this year.", ["hold"]),
+    ("The first batch is due in 2027.", ["deliver"]),
+    ("The next meeting will take place in Tashkent in 2026.", ["hold"]),
+    ("The Nakamal Agreement was signed by the two prime ministers in December 2024.", ["sign"]),
+    ("Fiji and Tonga signed a fisheries accord on Monday. The accord was signed by the two ministers.", ["sign"]),
+])
+def test_commitment_classes_found_in_fresh_texts(analyzer: Analyzer, text: str, actions: list[str]) -> None:
+    assert [c["action"] for c in _commitments(analyzer, text)] == actions
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("The African Union has offered to mediate, but neither capital has accepted.", "accept"),
+    ("Russia and China have yet to agree a price for gas.", "agree"),
+    ("The commission has failed to agree a cod quota.", "agree"),
+])
+def test_commitments_not_made_are_negated(analyzer: Analyzer, text: str, action: str) -> None:
+    found = [c for c in _commitments(analyzer, text) if c["action"] == action]
+    assert len(found) == 1 and found[0]["negated"] is True
+
+
+def test_not_hesitating_to_use_is_readiness_to_use(analyzer: Analyzer) -> None:
+    (c,) = _commitments(analyzer, "We will not hesitate to use the anti-coercion instrument.")
+    assert c["action"] == "use" and c["negated"] is False and "anti-coercion" in c["what"]
+
+
+def test_terms_of_a_deal_with_would(analyzer: Analyzer) -> None:
+    text = "Kenya signed a trade deal under which it would cut duties on machinery."
+    assert [c["action"] for c in _commitments(analyzer, text)] == ["sign", "cut"]
+
+
+def test_a_relative_clause_on_a_named_party_is_its_commitment(analyzer: Analyzer) -> None:
+    text = "We are also in contact with the African Union and with Washington, which have offered to facilitate."
+    assert [c["action"] for c in _commitments(analyzer, text)] == ["offer"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Prime Minister Narendra Modi met President Lula in Brasilia on Monday. "
+     "They agreed to expand joint work on biofuels.", ["Narendra Modi", "Lula"]),
+    ("Japan and Australia held talks in Tokyo. Both sides agreed to set up a hydrogen fund.", ["Japan", "Australia"]),
+    ("Chancellor Friedrich Merz spoke to Volodymyr Zelensky on Monday. He pledged 500 million euros in air defence.",
+     ["Friedrich Merz"]),
+    ("Prime Minister Anthony Albanese: We will post liaison officers to Port Moresby.", ["Anthony Albanese"]),
+    ("WARSAW, Oct. 2 – Poland on Thursday signed a contract for 120 tanks.", ["Poland"]),
+    ("Bahrain signed the air transport deal last year. It will also invest 17 billion dollars in the United States.",
+     ["Bahrain"]),
+])
+def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, text: str, who: list[str]) -> None:
+    """"They: agreed to ..." is no answer: the pronoun names the parties introduced before (entity identity)."""
+    c = _commitments(analyzer, text)[-1]
+    assert c["who"] == who
