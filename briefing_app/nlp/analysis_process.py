@@ -67,7 +67,12 @@ def _child(fd: int, model: str | None) -> None:
 
 
 def _worker_main(conn: Connection, model: str | None) -> None:
-    """The analysis process: load the analyser, say ``ready``, then answer requests until told to stop."""
+    """The analysis process: wait for ``go``, load the analyser, say ``ready``, then answer requests until
+    told to stop."""
+    # Started before the window's first paint, it stays idle until then: loading spaCy beside the
+    # paint slowed the paint (they share the machine's cores, caches and memory bandwidth).
+    if conn.recv()[0] != "go":
+        return  # told to stop before it was needed
     import gc
 
     from briefing_app.nlp.analyzer import Analyzer, create_analyzer
@@ -152,7 +157,8 @@ class _Process:
     a dead process is replaced; nor ``multiprocessing``'s spawn, which re-runs the launching script.
     """
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, wait_for_go: bool = False) -> None:
+        """Start the process; it loads the analyser at once, or (``wait_for_go``) when ``go`` is called."""
         ours, theirs = socket.socketpair()
         code = f"from briefing_app.nlp.analysis_process import _child; _child({theirs.fileno()}, {model!r})"
         with theirs:
@@ -163,6 +169,19 @@ class _Process:
         self.mode = ""
         self.mode_message = ""
         self.ready = False
+        self.released = False
+        if not wait_for_go:
+            self.go()
+
+    def go(self) -> None:
+        """Let the process load the analyser (once; a no-op after the first call)."""
+        if self.released:
+            return
+        self.released = True
+        try:
+            self.conn.send(("go",))
+        except (OSError, ValueError):
+            pass  # it died: the caller's wait (or the watch) notices and replaces it
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -171,6 +190,7 @@ class _Process:
         """Block until the process has loaded the analyser (raises ``WorkerDied`` if it ends first)."""
         if self.ready:
             return
+        self.go()  # a waiter must not wait for a paint that may never come
         message = self.receive()
         if message[0] != "ready":
             raise WorkerDied(f"unexpected message from the analyser: {message[0]}")
@@ -200,8 +220,8 @@ class _Process:
         except (OSError, ValueError):
             pass
         try:
-            # Still loading spaCy, it reads no messages: no use waiting.
-            self.process.wait(STOP_WAIT_S if self.ready else 0)
+            # Still loading spaCy, it reads no messages: no use waiting (one waiting for ``go`` reads them).
+            self.process.wait(STOP_WAIT_S if self.ready or not self.released else 0)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
@@ -212,10 +232,17 @@ _early: _Process | None = None
 
 
 def start_early(model: str | None) -> None:
-    """Start the analysis process now (the launcher calls this before importing Qt)."""
+    """Start the analysis process now (the launcher calls this before importing Qt); it waits for
+    ``release_early`` (the window's first paint) or for someone to wait for it, then loads."""
     global _early
     if _early is None:
-        _early = _Process(model)
+        _early = _Process(model, wait_for_go=True)
+
+
+def release_early() -> None:
+    """Let the early-started process load the analyser now (the window has painted)."""
+    if _early is not None:
+        _early.go()
 
 
 def discard_early() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -23,3 +24,34 @@ def test_a_process_that_keeps_dying_is_given_up_with_a_clear_message(monkeypatch
     finally:
         remote.close()
     assert not remote.is_alive()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/wchan"), reason="reads the process's state from Linux /proc")
+def test_the_process_started_before_the_window_loads_nothing_until_the_first_paint() -> None:
+    """Started before Qt, it waits (spaCy loading beside the paint slowed the paint), then loads when released."""
+    analysis_process.start_early(None)
+    early = analysis_process._early
+    assert early is not None and early.process.pid is not None
+    pid = early.process.pid
+    try:
+        # Wait until it blocks reading its pipe: an unreleased process does so before importing spaCy.
+        while "read" not in open(f"/proc/{pid}/wchan", encoding="ascii").read():
+            assert early.alive()
+            time.sleep(0.05)
+        assert "spacy" not in open(f"/proc/{pid}/maps", encoding="ascii").read(), "spaCy loaded before the paint"
+        analysis_process.release_early()  # the window painted
+        remote = process_analyzer()
+        assert remote.pid == pid, "the window took the early process"
+        assert [e.text for e in remote.analyze("India and Japan met in Tokyo.").entities] == ["India", "Japan", "Tokyo"]
+        remote.close()
+    finally:
+        analysis_process.discard_early()
+    assert not early.alive()
+
+
+def test_a_process_told_to_stop_before_the_paint_ends_without_loading() -> None:
+    analysis_process.start_early(None)
+    early = analysis_process._early
+    assert early is not None
+    analysis_process.discard_early()
+    assert early.process.returncode == 0 and not early.alive()
