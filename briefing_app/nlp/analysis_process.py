@@ -75,12 +75,13 @@ def _worker_main(conn: Connection, model: str | None) -> None:
         return  # told to stop before it was needed
     import gc
 
+    # Everything loaded (spaCy's modules included) lives as long as the process: no collection while
+    # importing and loading (none would free anything; they cost a tenth of the load), and afterwards
+    # it is kept out of the collector's full passes.
+    gc.disable()
     from briefing_app.nlp.analyzer import Analyzer, create_analyzer
     from briefing_app.nlp.types import AnalysisCancelled
 
-    # Everything loaded lives as long as the process: no collection while loading (none would free
-    # anything), and afterwards it is kept out of the collector's full passes.
-    gc.disable()
     analyzer = create_analyzer(model)
     gc.freeze()
     gc.enable()
