@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import itertools
 import logging
-import socket
+import os
 import subprocess
-import sys
 import threading
 import time
 import traceback
@@ -30,6 +29,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
+
+from briefing_app.nlp.early_process import GO, Launched, take_early
 
 if TYPE_CHECKING:
     from briefing_app.nlp.analyzer import Analyzer
@@ -59,6 +60,10 @@ class WorkerDied(RuntimeError):
 def _child(fd: int, model: str | None) -> None:
     """Entry point of the analysis process (``fd``: its end of the pipe to the window)."""
     try:
+        # Started before the window's first paint, it stays idle until then: loading spaCy beside the
+        # paint slowed the paint (they share the machine's cores, caches and memory bandwidth).
+        if os.read(fd, 1) != GO:
+            return  # told to stop (or the window's process ended) before it was needed
         _worker_main(Connection(fd), model)
     except (EOFError, OSError):
         pass  # the window's process is gone: nobody to answer
@@ -67,12 +72,7 @@ def _child(fd: int, model: str | None) -> None:
 
 
 def _worker_main(conn: Connection, model: str | None) -> None:
-    """The analysis process: wait for ``go``, load the analyser, say ``ready``, then answer requests until
-    told to stop."""
-    # Started before the window's first paint, it stays idle until then: loading spaCy beside the
-    # paint slowed the paint (they share the machine's cores, caches and memory bandwidth).
-    if conn.recv()[0] != "go":
-        return  # told to stop before it was needed
+    """The analysis process: load the analyser, say ``ready``, then answer requests until told to stop."""
     import gc
 
     # Everything loaded (spaCy's modules included) lives as long as the process: no collection while
@@ -158,31 +158,29 @@ class _Process:
     a dead process is replaced; nor ``multiprocessing``'s spawn, which re-runs the launching script.
     """
 
-    def __init__(self, model: str | None, wait_for_go: bool = False) -> None:
-        """Start the process; it loads the analyser at once, or (``wait_for_go``) when ``go`` is called."""
-        ours, theirs = socket.socketpair()
-        code = f"from briefing_app.nlp.analysis_process import _child; _child({theirs.fileno()}, {model!r})"
-        with theirs:
-            self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),),
-                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        self.conn = Connection(ours.detach())
+    def __init__(self, model: str | None, launched: Launched | None = None) -> None:
+        """Start a process that loads the analyser at once, or take over ``launched`` (started early)."""
+        self.launched = launched if launched is not None else Launched(model, wait_for_go=False)
+        self.process = self.launched.process
+        self.conn = Connection(self.launched.socket.detach())
         self.model = model
         self.mode = ""
         self.mode_message = ""
         self.ready = False
-        self.released = False
-        if not wait_for_go:
-            self.go()
+
+    @property
+    def released(self) -> bool:
+        """True once the process may load (it was told ``go``)."""
+        return self.launched.released
 
     def go(self) -> None:
         """Let the process load the analyser (once; a no-op after the first call)."""
-        if self.released:
-            return
-        self.released = True
-        try:
-            self.conn.send(("go",))
-        except (OSError, ValueError):
-            pass  # it died: the caller's wait (or the watch) notices and replaces it
+        if not self.launched.released:
+            self.launched.released = True
+            try:
+                os.write(self.conn.fileno(), GO)  # the byte it waits for, before any message
+            except OSError:
+                pass  # it died: the caller's wait (or the watch) notices and replaces it
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -229,29 +227,6 @@ class _Process:
         self.conn.close()
 
 
-_early: _Process | None = None
-
-
-def start_early(model: str | None) -> None:
-    """Start the analysis process now (the launcher calls this before importing Qt); it waits for
-    ``release_early`` (the window's first paint) or for someone to wait for it, then loads."""
-    global _early
-    if _early is None:
-        _early = _Process(model, wait_for_go=True)
-
-
-def release_early() -> None:
-    """Let the early-started process load the analyser now (the window has painted)."""
-    if _early is not None:
-        _early.go()
-
-
-def discard_early() -> None:
-    """Stop an early-started process nobody took (the launch failed or chose another model)."""
-    global _early
-    if _early is not None:
-        _early.stop()
-        _early = None
 
 
 class _Shared:
@@ -470,10 +445,10 @@ def process_analyzer(model: str | None = None, wait: bool = True) -> RemoteAnaly
     With ``wait``, returns once the process is ready (call off the GUI thread); without, at once
     (``ensure_running`` then waits).
     """
-    global _early
     process = None
-    if _early is not None:
-        process, _early = _early, None
+    launched = take_early()
+    if launched is not None:
+        process = _Process(launched.model, launched)
         if process.model != model:
             process.stop()
             process = None
