@@ -2,8 +2,9 @@
 
 Loading spaCy and analysing are CPU-bound Python: in a thread of the window's process they hold the
 GIL, so the window stalls and the load takes longer than spaCy alone. Here they run in a separate
-process, started at the very top of the launch (``start_early``, before Qt is imported) so spaCy
-loads on the other core while the window paints.
+process, started at the very top of the launch (``nlp/early_process.start_early``, before Qt is
+imported) and released at the window's first paint, so spaCy loads on the other core while the window
+opens the library.
 
 :class:`RemoteAnalyzer` has the analyser's interface (``analyze(text, progress, cancel)`` returns the
 same :class:`AnalysisResult`; ``with_lessons``/``compile_lessons`` as :class:`Analyzer`'s). Calls block
@@ -225,8 +226,6 @@ class _Process:
             self.process.kill()
             self.process.wait()
         self.conn.close()
-
-
 
 
 class _Shared:

@@ -126,11 +126,17 @@ def _write(folder: Path, nlp: Language, compiled: Compiled) -> None:
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    older = sorted((p for p in parent.glob(PREFIX + "*") if p.is_dir() and p != folder),
-                   key=lambda p: p.stat().st_mtime, reverse=True)
+    older = sorted((p for p in parent.glob(PREFIX + "*") if p.is_dir() and p != folder), key=_mtime, reverse=True)
     for old in older[KEEP - 1:]:
         with contextlib.suppress(OSError):
             shutil.rmtree(old)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another start
+        return 0.0
 
 
 def _build(name: str) -> tuple[Language, Compiled]:
