@@ -79,11 +79,13 @@ def model_files(name: str) -> Path:
 
 def cache_key(name: str) -> str:
     """Hash of everything the compiled pipeline depends on (see the module's docstring)."""
+    from importlib.metadata import version
+
     import spacy
-    import thinc
 
     digest = hashlib.sha256()
-    digest.update(repr((CACHE_FORMAT, sys.version, spacy.__version__, thinc.__version__, name)).encode())
+    # thinc (spaCy's own dependency) is read by its version only: the app does not import it itself
+    digest.update(repr((CACHE_FORMAT, sys.version, spacy.__version__, version("thinc"), name)).encode())
     _hash_files(digest, model_files(name))
     _hash_files(digest, _PACKAGE / "resources", (".json",))
     _hash_files(digest, _PACKAGE / "nlp", (".py",))
