@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     """The window, with its analysis process started first: spaCy loads on the other core while Qt is
     imported and the window paints (issue 17)."""
-    from briefing_app.nlp.analysis_process import discard_early, start_early
+    from briefing_app.nlp.early_process import discard_early, start_early
 
     start_early(args.model or _saved_model())
     try:

@@ -135,6 +135,9 @@ class _Launch:
     def _begin(self) -> None:
         if not self._started:
             self._started = True
+            from briefing_app.nlp.early_process import release_early
+
+            release_early()  # the analysis process, started before Qt, loads the model from now on
             QTimer.singleShot(0, self.window, self._next)
 
     def _next(self) -> None:

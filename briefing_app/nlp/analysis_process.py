@@ -2,8 +2,9 @@
 
 Loading spaCy and analysing are CPU-bound Python: in a thread of the window's process they hold the
 GIL, so the window stalls and the load takes longer than spaCy alone. Here they run in a separate
-process, started at the very top of the launch (``start_early``, before Qt is imported) so spaCy
-loads on the other core while the window paints.
+process, started at the very top of the launch (``nlp/early_process.start_early``, before Qt is
+imported) and released at the window's first paint, so spaCy loads on the other core while the window
+opens the library.
 
 :class:`RemoteAnalyzer` has the analyser's interface (``analyze(text, progress, cancel)`` returns the
 same :class:`AnalysisResult`; ``with_lessons``/``compile_lessons`` as :class:`Analyzer`'s). Calls block
@@ -20,9 +21,8 @@ from __future__ import annotations
 
 import itertools
 import logging
-import socket
+import os
 import subprocess
-import sys
 import threading
 import time
 import traceback
@@ -30,6 +30,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
+
+from briefing_app.nlp.early_process import GO, Launched, take_early
 
 if TYPE_CHECKING:
     from briefing_app.nlp.analyzer import Analyzer
@@ -59,6 +61,10 @@ class WorkerDied(RuntimeError):
 def _child(fd: int, model: str | None) -> None:
     """Entry point of the analysis process (``fd``: its end of the pipe to the window)."""
     try:
+        # Started before the window's first paint, it stays idle until then: loading spaCy beside the
+        # paint slowed the paint (they share the machine's cores, caches and memory bandwidth).
+        if os.read(fd, 1) != GO:
+            return  # told to stop (or the window's process ended) before it was needed
         _worker_main(Connection(fd), model)
     except (EOFError, OSError):
         pass  # the window's process is gone: nobody to answer
@@ -70,12 +76,13 @@ def _worker_main(conn: Connection, model: str | None) -> None:
     """The analysis process: load the analyser, say ``ready``, then answer requests until told to stop."""
     import gc
 
+    # Everything loaded (spaCy's modules included) lives as long as the process: no collection while
+    # importing and loading (none would free anything; they cost a tenth of the load), and afterwards
+    # it is kept out of the collector's full passes.
+    gc.disable()
     from briefing_app.nlp.analyzer import Analyzer, create_analyzer
     from briefing_app.nlp.types import AnalysisCancelled
 
-    # Everything loaded lives as long as the process: no collection while loading (none would free
-    # anything), and afterwards it is kept out of the collector's full passes.
-    gc.disable()
     analyzer = create_analyzer(model)
     gc.freeze()
     gc.enable()
@@ -152,17 +159,29 @@ class _Process:
     a dead process is replaced; nor ``multiprocessing``'s spawn, which re-runs the launching script.
     """
 
-    def __init__(self, model: str | None) -> None:
-        ours, theirs = socket.socketpair()
-        code = f"from briefing_app.nlp.analysis_process import _child; _child({theirs.fileno()}, {model!r})"
-        with theirs:
-            self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),),
-                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        self.conn = Connection(ours.detach())
+    def __init__(self, model: str | None, launched: Launched | None = None) -> None:
+        """Start a process that loads the analyser at once, or take over ``launched`` (started early)."""
+        self.launched = launched if launched is not None else Launched(model, wait_for_go=False)
+        self.process = self.launched.process
+        self.conn = Connection(self.launched.socket.detach())
         self.model = model
         self.mode = ""
         self.mode_message = ""
         self.ready = False
+
+    @property
+    def released(self) -> bool:
+        """True once the process may load (it was told ``go``)."""
+        return self.launched.released
+
+    def go(self) -> None:
+        """Let the process load the analyser (once; a no-op after the first call)."""
+        if not self.launched.released:
+            self.launched.released = True
+            try:
+                os.write(self.conn.fileno(), GO)  # the byte it waits for, before any message
+            except OSError:
+                pass  # it died: the caller's wait (or the watch) notices and replaces it
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -171,6 +190,7 @@ class _Process:
         """Block until the process has loaded the analyser (raises ``WorkerDied`` if it ends first)."""
         if self.ready:
             return
+        self.go()  # a waiter must not wait for a paint that may never come
         message = self.receive()
         if message[0] != "ready":
             raise WorkerDied(f"unexpected message from the analyser: {message[0]}")
@@ -200,30 +220,12 @@ class _Process:
         except (OSError, ValueError):
             pass
         try:
-            # Still loading spaCy, it reads no messages: no use waiting.
-            self.process.wait(STOP_WAIT_S if self.ready else 0)
+            # Still loading spaCy, it reads no messages: no use waiting (one waiting for ``go`` reads them).
+            self.process.wait(STOP_WAIT_S if self.ready or not self.released else 0)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
         self.conn.close()
-
-
-_early: _Process | None = None
-
-
-def start_early(model: str | None) -> None:
-    """Start the analysis process now (the launcher calls this before importing Qt)."""
-    global _early
-    if _early is None:
-        _early = _Process(model)
-
-
-def discard_early() -> None:
-    """Stop an early-started process nobody took (the launch failed or chose another model)."""
-    global _early
-    if _early is not None:
-        _early.stop()
-        _early = None
 
 
 class _Shared:
@@ -442,10 +444,10 @@ def process_analyzer(model: str | None = None, wait: bool = True) -> RemoteAnaly
     With ``wait``, returns once the process is ready (call off the GUI thread); without, at once
     (``ensure_running`` then waits).
     """
-    global _early
     process = None
-    if _early is not None:
-        process, _early = _early, None
+    launched = take_early()
+    if launched is not None:
+        process = _Process(launched.model, launched)
         if process.model != model:
             process.stop()
             process = None

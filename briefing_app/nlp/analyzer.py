@@ -14,10 +14,10 @@ from briefing_app.nlp.lessons import CompiledLessons, LessonRule
 from briefing_app.nlp.model_loading import (
     DEFAULT_MODEL,
     ModelUnavailable,
-    load_pipeline,
     split_abbreviation_dashes,
 )
 from briefing_app.nlp.pillars import PillarScorer
+from briefing_app.nlp.pipeline_cache import load_compiled
 from briefing_app.nlp.titles import TitleMatcher
 from briefing_app.nlp.types import (
     AnalysisResult,
@@ -55,15 +55,18 @@ _CACHE_LOCK = threading.Lock()
 def build_pipeline(model: str | None = None) -> tuple[Language, str, str]:
     """(nlp, mode, message): ``model`` loaded (or a blank English pipeline, rules-only) with the app's stages added."""
     name = model or DEFAULT_MODEL
+    matcher = None
     try:
-        nlp: Language = load_pipeline(name)
-        mode, message = "model", ""
+        # The model with the dash rule and the compiled gazetteer, from the on-disk cache when current.
+        nlp, compiled = load_compiled(name)
+        pipeline.restore_domain_resources(compiled.resources)
+        matcher, mode, message = compiled.matcher, "model", ""
     except ModelUnavailable as exc:
         import spacy
 
         nlp, mode, message = spacy.blank("en"), "rules-only", str(exc)
-    split_abbreviation_dashes(nlp)
-    pipeline.add_stages(nlp, commitments_model=name if mode == "model" else "")
+        split_abbreviation_dashes(nlp)
+    pipeline.add_stages(nlp, commitments_model=name if mode == "model" else "", matcher=matcher)
     return nlp, mode, message
 
 

@@ -35,9 +35,8 @@ import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -98,16 +97,32 @@ class DomainResources:
     particles: tuple[str, ...]
 
 
-@cache
+_resources: DomainResources | None = None
+_resources_lock = threading.Lock()
+
+
 def domain_resources() -> DomainResources:
-    """The bundled gazetteer and what is compiled from it."""
-    gazetteer = default_gazetteer()
-    return DomainResources(
-        gazetteer=gazetteer, titles=TitleMatcher.build(gazetteer),
-        entries={e.entity_id: e for e in gazetteer.entries},
-        entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
-        particles=tuple(gazetteer.name_particles),
-    )
+    """The bundled gazetteer and what is compiled from it (built once per process, or restored)."""
+    global _resources
+    with _resources_lock:
+        if _resources is None:
+            gazetteer = default_gazetteer()
+            _resources = DomainResources(
+                gazetteer=gazetteer, titles=TitleMatcher.build(gazetteer),
+                entries={e.entity_id: e for e in gazetteer.entries},
+                entity_pillars={e.entity_id: e.pillars for e in gazetteer.entries if e.pillars},
+                particles=tuple(gazetteer.name_particles),
+            )
+        return _resources
+
+
+def restore_domain_resources(resources: DomainResources) -> None:
+    """Use ``resources`` (restored from the compiled pipeline, ``nlp/pipeline_cache.py``) unless the
+    process has built its own already (stages built on those keep them)."""
+    global _resources
+    with _resources_lock:
+        if _resources is None:
+            _resources = resources
 
 
 class _LessonHolder:
@@ -139,6 +154,11 @@ class GazetteerStage:
             if self._matcher is None:
                 self._matcher = load_gazetteer_matcher(self._nlp, default_gazetteer())
             return self._matcher
+
+    def use_matcher(self, matcher: GazetteerMatcher) -> None:
+        """Use ``matcher``, compiled for this pipeline's tokenizer already."""
+        with self._lock:
+            self._matcher = matcher
 
     def __call__(self, doc: Doc, domain: bool = True) -> Doc:
         if domain:
@@ -427,13 +447,16 @@ def make_commitments(nlp: Language, name: str, model: str, enabled: bool) -> Com
     return CommitmentsStage(model, enabled)
 
 
-def add_stages(nlp: Language, commitments_model: str = "") -> None:
-    """Append the app's stages to ``nlp`` (a loaded model or a blank one), in order."""
+def add_stages(nlp: Language, commitments_model: str = "", matcher: GazetteerMatcher | None = None) -> None:
+    """Append the app's stages to ``nlp`` (a loaded model or a blank one), in order; ``matcher``: the
+    gazetteer already compiled for ``nlp``'s tokenizer (else it is compiled, or read from its cache, on first use)."""
     for name in STAGES:
         if name in nlp.pipe_names:
             continue
         config = {"model": commitments_model} if name == COMMITMENTS else {}
         nlp.add_pipe(name, config=config)
+    if matcher is not None:
+        cast(GazetteerStage, nlp.get_pipe(GAZETTEER)).use_matcher(matcher)
 
 
 def set_lessons(nlp: Language, lessons: CompiledLessons | None) -> None:
@@ -492,4 +515,4 @@ def analyse(nlp: Language, text: str, cfg: dict[str, dict[str, Any]] | None = No
 
 
 __all__ = ["CHUNK_CHARS", "STAGES", "TOKEN_STAGES", "DOCUMENT_STAGES", "add_stages", "analyse", "set_lessons", "stage_config",
-           "domain_resources", "DomainResources"]
+           "domain_resources", "restore_domain_resources", "DomainResources"]

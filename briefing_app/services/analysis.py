@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_
 from sqlmodel import col, select
 
 from briefing_app.domain.models import Annotation, Article, LessonAction
-from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.types import AnalysisResult, CancelCheck, ProgressCallback
 from briefing_app.services.articles import ArticleService
 from briefing_app.services.lessons import LessonService
 from briefing_app.storage.database import Database
 from briefing_app.storage.sql import instr
+
+if TYPE_CHECKING:
+    # only a type: the window's process never imports spaCy (its analyser runs in a process of its own)
+    from briefing_app.nlp.analyzer import Analyzer
 
 
 def lesson_words(action: str, text: str, from_text: str = "") -> set[str]:

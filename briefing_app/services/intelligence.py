@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
 from briefing_app.domain.models import Article
-from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.commitments import Commitment
 from briefing_app.nlp.intelligence import (
     ArticleFacts,
@@ -21,6 +21,10 @@ from briefing_app.nlp.intelligence import (
     whats_new,
 )
 from briefing_app.storage.database import Database
+
+if TYPE_CHECKING:
+    # only a type: the window's process never imports spaCy (its analyser runs in a process of its own)
+    from briefing_app.nlp.analyzer import Analyzer
 
 #: Shared countries/bodies that make two articles "the same relationship".
 _RELATION_LABELS = ("GPE", "NORP", "ORG")

@@ -38,6 +38,22 @@ def test_launcher_imports_no_heavy_module_before_the_first_paint() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_window_process_never_imports_spacy() -> None:
+    """Everything the launch imports for the library and its panels leaves spaCy to the analysis process:
+    importing it here would cost the window a second of CPU (and ~100 MiB) while the model loads next door."""
+    code = (
+        "import sys\n"
+        "import briefing_app.gui.app, briefing_app.services, briefing_app.services.analysis\n"
+        "import briefing_app.gui.briefing, briefing_app.gui.import_dialogs, briefing_app.gui.library_panel\n"
+        "import briefing_app.gui.review, briefing_app.nlp.analysis_process\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'briefing_app.nlp.pipeline') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_frame_shows_a_calm_placeholder_then_the_library(qtbot: QtBot, db_path: Path, analyzer: object,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import briefing_app.gui.main_window as main_window
