@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -87,8 +86,9 @@ class EntityService:
             .order_by(table.c.start)
         )
         if keys is not None:
-            # A tag without an entity id is keyed by its label and text (filtered below).
-            query = query.where(or_(table.c.entity_id.in_(list(keys)), table.c.entity_id == ""))
+            # A tag without an entity id is keyed by its label and text (filtered below). One IN list
+            # (not "IN ... OR = ''"): SQLite then reads only those entities' rows by the entity index.
+            query = query.where(table.c.entity_id.in_([*keys, ""]))
         with self.db.engine.connect() as conn:
             rows = conn.execute(query).all()
         groups: dict[str, EntityGroup] = {}
