@@ -101,9 +101,10 @@ class EntityService:
                 group = groups[key] = EntityGroup(key=key, label=label, name="", aliases=[])
             group.mentions.append(Mention(ann_id, start, end, text, status))
         if groups:
-            with self.db.session() as session:
-                canon = {c.key: c for c in session.exec(select(CanonicalEntity).where(
-                    col(CanonicalEntity.key).in_(list(groups))))}
+            names = CanonicalEntity.__table__.c  # type: ignore[attr-defined]
+            with self.db.engine.connect() as conn:  # Core rows: no ORM session per edit
+                canon = {c.key: c for c in conn.execute(sa_select(names.key, names.name, names.aliases).where(
+                    names.key.in_(list(groups))))}
         else:
             canon = {}
         for key, group in groups.items():
