@@ -40,7 +40,7 @@ class AnnotationConflict(ValueError):
     """An edit that would break the annotation invariants (overlap, empty span, bad label)."""
 
 
-def original_of(ann: Annotation) -> dict[str, Any]:
+def original_of(ann: Annotation | RowSnapshot) -> dict[str, Any]:
     """The suggestion as first made; kept in ``original`` the first time it is edited (provenance)."""
     return {"label": ann.label, "start": ann.start, "end": ann.end, "status": str(ann.status),
             "origin": str(ann.origin)}

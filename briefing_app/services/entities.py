@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy import select as sa_select
-from sqlmodel import col, select
+from sqlmodel import select
 
 from briefing_app.domain.identity import display_name, entity_key, label_of, name_of
 from briefing_app.domain.models import (
