@@ -139,6 +139,8 @@ class Annotation(SQLModel, table=True):
         # One article's counts and open suggestions from the index alone; an entity's mentions (0007).
         Index("ix_annotation_counts", "article_id", "kind", "status", "label"),
         Index("ix_annotation_entity", "article_id", "entity_id"),
+        # The tags overlapping a span, by the tags ending after it starts (0010): the check of every edit.
+        Index("ix_annotation_span", "article_id", "kind", "end", "start", "status"),
         {"sqlite_autoincrement": True},  # ids are never reused (undo writes ids back)
     )
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sqlalchemy import func, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 
 from briefing_app.domain.models import (
@@ -24,12 +26,13 @@ from briefing_app.domain.models import (
 )
 from briefing_app.nlp.types import ALL_LABELS
 from briefing_app.services.bulk_status import set_status
-from briefing_app.services.changes import ChangeSet, RowSnapshot, move_to_review
-from briefing_app.services.desk import remember
+from briefing_app.services.changes import ChangeSet, RowSnapshot, move_to_review, table_of
+from briefing_app.services.desk import WHAT, remember
 from briefing_app.services.entity_ids import resolve_entity_id
 from briefing_app.services.lessons import LessonService
 from briefing_app.services.open_suggestions import OpenCounts, Visibility, open_suggestions
 from briefing_app.storage.database import Database
+from briefing_app.storage.errors import StaleEdit
 from briefing_app.storage.sql import instr
 
 
@@ -37,7 +40,7 @@ class AnnotationConflict(ValueError):
     """An edit that would break the annotation invariants (overlap, empty span, bad label)."""
 
 
-def original_of(ann: Annotation) -> dict[str, Any]:
+def original_of(ann: Annotation | RowSnapshot) -> dict[str, Any]:
     """The suggestion as first made; kept in ``original`` the first time it is edited (provenance)."""
     return {"label": ann.label, "start": ann.start, "end": ann.end, "status": str(ann.status),
             "origin": str(ann.origin)}
@@ -84,19 +87,27 @@ class AnnotationService:
             return session.get(Annotation, annotation_id)
 
     # -- validation ----------------------------------------------------------------------------
-    def _check_span(self, article: Article, kind: str, start: int, end: int, label: str,
-                    ignore_id: int | None = None) -> None:
-        if not 0 <= start < end <= len(article.text):
+    def _check_span(self, conn: Connection, article_id: int, length: int, kind: str, start: int, end: int,
+                    label: str, ignore_id: int | None = None) -> None:
+        """Refuse an empty or out-of-range span, an unknown label, or an overlap with a live tag."""
+        if not 0 <= start < end <= length:
             raise AnnotationConflict("Select some text first: the span is empty or outside the article.")
         if kind == AnnotationKind.ENTITY and label not in ALL_LABELS:
             raise AnnotationConflict(f"Unknown entity label {label!r}.")
         if kind == AnnotationKind.PILLAR and self.pillar_ids and label not in self.pillar_ids:
             raise AnnotationConflict(f"Unknown pillar {label!r}.")
-        assert article.id is not None
-        clash = [a for a in self._overlapping(article.id, kind, start, end, label) if a.id != ignore_id]
-        if clash:
-            other = clash[0]
-            what = f"“{other.text}” ({other.label})" if kind == AnnotationKind.ENTITY else f"a {label} passage"
+        # The first clash only, three columns (no ORM objects): a long report has thousands of tags.
+        c = table_of(Annotation).c
+        query = sa_select(c.text, c.label).where(
+            c.article_id == article_id, c.kind == kind, c.status != AnnotationStatus.REJECTED,
+            c.start < end, c.end > start)
+        if kind == AnnotationKind.PILLAR:
+            query = query.where(c.label == label)
+        if ignore_id is not None:
+            query = query.where(c.id != ignore_id)
+        clash = conn.execute(query.limit(1)).first()
+        if clash is not None:
+            what = f"“{clash.text}” ({clash.label})" if kind == AnnotationKind.ENTITY else f"a {label} passage"
             raise AnnotationConflict(f"That overlaps {what}; change or remove it first.")
 
     def _overlapping(self, article_id: int, kind: str, start: int, end: int, label: str) -> list[Annotation]:
@@ -118,7 +129,8 @@ class AnnotationService:
             article = session.get(Article, article_id)
             if article is None:
                 raise KeyError(article_id)
-        self._check_span(article, kind, start, end, label)
+        with self.db.engine.connect() as conn:
+            self._check_span(conn, article_id, len(article.text), kind, start, end, label)
         surface = article.text[start:end]
         with self.db.session() as session:
             if kind == AnnotationKind.ENTITY and not entity_id:
@@ -138,39 +150,58 @@ class AnnotationService:
 
         The first time a suggestion is edited its original values are kept in
         ``original`` so provenance survives any number of edits.
+
+        One transaction of a few small statements (no ORM objects, the article's text never
+        loaded): on a long report this is every accept and relabel. The desk rules of the ORM
+        path (services/desk.py) hold: a tag another officer changed since this one saw it is
+        refused, and the write is conditional on the version read.
         """
         allowed = {"label", "status", "entity_id", "role", "start", "end"}
         if set(changes) - allowed:
             raise ValueError(f"Cannot change {sorted(set(changes) - allowed)}")
-        with self.db.session() as session:
-            ann = session.get(Annotation, annotation_id)
-            if ann is None:
+        db = self.db
+        with db.session() as session:
+            conn = session.connection()
+            table = table_of(Annotation)
+            row = conn.execute(sa_select(table).where(table.c.id == annotation_id)).first()
+            if row is None:
                 raise KeyError(annotation_id)
-            before = RowSnapshot.of(ann)
-            article = session.get(Article, ann.article_id)
-            assert article is not None
-        new_start, new_end = changes.get("start", ann.start), changes.get("end", ann.end)
-        new_label = changes.get("label", ann.label)
-        if changes.get("status", ann.status) != AnnotationStatus.REJECTED and (
-            "label" in changes or "start" in changes or "end" in changes or changes.get("status")
-        ):
-            self._check_span(article, ann.kind, new_start, new_end, new_label, ignore_id=annotation_id)
-        with self.db.session() as session:
-            ann = session.get(Annotation, annotation_id)
-            assert ann is not None
-            if not ann.original and ann.origin != AnnotationOrigin.USER:
-                ann.original = original_of(ann)
-            for name, value in changes.items():
-                setattr(ann, name, value)
-            ann.text = article.text[ann.start:ann.end]
-            if ("label" in changes or "start" in changes or "end" in changes) and ann.kind == AnnotationKind.ENTITY \
-                    and not changes.get("entity_id"):
-                ann.entity_id = resolve_entity_id(session, ann.label, ann.text)
-            ann.updated_at = utcnow()
-            session.add(ann)
+            before = RowSnapshot.from_mapping(Annotation, row._mapping)
+            key, version = (Annotation, annotation_id), int(before.version)
+            seen = db.seen.setdefault(key, version)  # as an ORM read of the row remembers it
+            if seen < version and before.changed_by != db.officer:
+                db.seen[key] = version  # refused once: the view now reads (and shows) their version
+                raise StaleEdit(WHAT[Annotation], before.changed_by, before.changed_at)
+            new_start, new_end = changes.get("start", before.start), changes.get("end", before.end)
+            new_label = changes.get("label", before.label)
+            article = table_of(Article)
+            length, surface = conn.execute(
+                sa_select(func.length(article.c.text), func.substr(article.c.text, new_start + 1,
+                                                                   max(new_end - new_start, 0)))
+                .where(article.c.id == before.article_id)).one()
+            if changes.get("status", before.status) != AnnotationStatus.REJECTED and (
+                "label" in changes or "start" in changes or "end" in changes or changes.get("status")
+            ):
+                self._check_span(conn, before.article_id, length, before.kind, new_start, new_end, new_label,
+                                 ignore_id=annotation_id)
+            values: dict[str, Any] = dict(changes)
+            if not before.original and before.origin != AnnotationOrigin.USER:
+                values["original"] = original_of(before)
+            values["text"] = surface if 0 <= new_start < new_end else ""
+            if ("label" in changes or "start" in changes or "end" in changes) \
+                    and before.kind == AnnotationKind.ENTITY and not changes.get("entity_id"):
+                values["entity_id"] = resolve_entity_id(session, new_label, values["text"])
+            now = utcnow()
+            values.update(updated_at=now, changed_by=db.officer, changed_at=now)
+            result = conn.execute(update(table).where(table.c.id == annotation_id, table.c.version == version)
+                                  .values(version=version + 1, **values))
+            if result.rowcount == 0:  # written by someone else between the read and this write
+                raise StaleEdit(WHAT[Annotation])
             session.commit()
-            session.refresh(ann)
-            return before, RowSnapshot.of(ann)
+        db.seen[key] = version + 1  # this officer's own write is the version they have seen
+        if "status" in values:  # the snapshot holds what the ORM would read back
+            values["status"] = AnnotationStatus(values["status"])
+        return before, before.replace(version=version + 1, **values)
 
     def remove(self, annotation_id: int) -> RowSnapshot:
         """Delete a user-made annotation outright, or mark a suggestion rejected.

@@ -522,8 +522,10 @@ class ArticleService:
 
     def status(self, article_id: int) -> str | None:
         """The review status of an article (None when it does not exist), without loading its text."""
-        with self.db.session() as session:
-            return session.exec(select(Article.status).where(col(Article.id) == article_id)).first()
+        table = Article.__table__  # type: ignore[attr-defined]
+        # A Core read (no ORM session): every edit asks for it, on a long report several times.
+        with self.db.engine.connect() as conn:
+            return conn.execute(select_rows(table.c.status).where(table.c.id == article_id)).scalar()
 
     def is_analysed(self, article_id: int) -> bool:
         """True once analysis results were stored for the article."""

@@ -386,6 +386,12 @@ class ChangeService:
     def mark_in_review(self, changes: ChangeSet) -> ChangeSet:
         """Move articles touched by ``changes`` from *new* to *in review* (recorded in the set)."""
         touched = changes.article_ids() - {a for a, _, _ in changes.statuses}
+        if touched:
+            # Only articles still *new* are written (each edit asks; reading one loads its whole text).
+            table = table_of(Article)
+            with self.db.engine.connect() as conn:
+                touched = set(conn.execute(select(table.c.id).where(
+                    table.c.id.in_(sorted(touched)), table.c.status == ArticleStatus.NEW)).scalars())
         if not touched:
             return changes
         written: dict[tuple[type[SQLModel], Any], int] = {}

@@ -12,9 +12,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_
 from sqlalchemy import select as sa_select
-from sqlmodel import col, select
+from sqlmodel import select
 
 from briefing_app.domain.identity import display_name, entity_key, label_of, name_of
 from briefing_app.domain.models import (
@@ -87,8 +86,9 @@ class EntityService:
             .order_by(table.c.start)
         )
         if keys is not None:
-            # A tag without an entity id is keyed by its label and text (filtered below).
-            query = query.where(or_(table.c.entity_id.in_(list(keys)), table.c.entity_id == ""))
+            # A tag without an entity id is keyed by its label and text (filtered below). One IN list
+            # (not "IN ... OR = ''"): SQLite then reads only those entities' rows by the entity index.
+            query = query.where(table.c.entity_id.in_([*keys, ""]))
         with self.db.engine.connect() as conn:
             rows = conn.execute(query).all()
         groups: dict[str, EntityGroup] = {}
@@ -101,9 +101,10 @@ class EntityService:
                 group = groups[key] = EntityGroup(key=key, label=label, name="", aliases=[])
             group.mentions.append(Mention(ann_id, start, end, text, status))
         if groups:
-            with self.db.session() as session:
-                canon = {c.key: c for c in session.exec(select(CanonicalEntity).where(
-                    col(CanonicalEntity.key).in_(list(groups))))}
+            names = CanonicalEntity.__table__.c  # type: ignore[attr-defined]
+            with self.db.engine.connect() as conn:  # Core rows: no ORM session per edit
+                canon = {c.key: c for c in conn.execute(sa_select(names.key, names.name, names.aliases).where(
+                    names.key.in_(list(groups))))}
         else:
             canon = {}
         for key, group in groups.items():
