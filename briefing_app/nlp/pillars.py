@@ -32,7 +32,8 @@ METADATA = re.compile(
     r"|prepared\s+by|for\s+immediate\s+release|embargoed|media\s+contacts?|notes?\s+to\s+editors|ends\W*$"
     r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
-    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated))",
+    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
+    r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
@@ -298,6 +299,7 @@ class PillarScorer:
             speakers = speaker_labels(text) if ":" in text or "–" in text else []
         labels = {lab.start: lab for lab in speakers}
         turns: set[int] = set()
+        jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
@@ -315,6 +317,8 @@ class PillarScorer:
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
+            if _JOKE.search(text, start, end):
+                jokes.add(start)
             own = self.raw_scores(words, ents, entity_pillars)
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
@@ -343,10 +347,12 @@ class PillarScorer:
             for p in boosted:
                 raw[p] += max(self.headline_boost if p in headline else 0.0, self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
+            if start in jokes and max(raw.values(), default=0.0) < self.threshold:
+                chosen = []  # "I would have no news for my next press conference (Laughter)."
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
                 why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
-                    and "\n" not in text[prev.end:start] and start not in turns):
+                    and "\n" not in text[prev.end:start] and start not in turns and start not in jokes):
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
@@ -371,6 +377,8 @@ class PillarScorer:
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
+#: A stage direction for laughter: the sentence is a joke or small talk.
+_JOKE = re.compile(r"\(\s*(?:laughter|laughs|laughing)\s*\)", re.IGNORECASE)
 #: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
 _ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
                           r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
@@ -400,7 +408,29 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
-                or _title_case_letterhead(snippet))
+                or _title_case_letterhead(snippet) or _office_line(snippet))
+
+
+#: Words of an office's title before its portfolio ("Deputy Prime Minister", "Minister of State for ...").
+_OFFICE_TITLE_WORDS = frozenset("""deputy vice prime minister ministers secretary secretaries under assistant state
+president chancellor premier ambassador envoy special spokesperson spokesman spokeswoman chief senior acting
+permanent representative high commissioner director general foreign minister's""".split())
+
+
+def _office_line(line: str) -> bool:
+    """An office title alone on a line, as under a signature or in a release header ("Deputy Prime Minister",
+    "Minister of Foreign Affairs"): the words before "of"/"for" are all title words, the rest in title case."""
+    words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
+    if not 1 <= len(words) <= 10 or not _OFFICE_HEAD.match(line.lstrip()):
+        return False
+    head = words
+    for i, w in enumerate(words):
+        if w in ("of", "for"):
+            head = words[:i]
+            if not all(_OFFICE_WORD.fullmatch(x) for x in words[i:]):
+                return False
+            break
+    return all(w.casefold() in _OFFICE_TITLE_WORDS for w in head)
 
 
 def _title_case_letterhead(line: str) -> bool:
