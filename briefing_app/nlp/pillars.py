@@ -136,6 +136,8 @@ class PillarScorer:
       named (up to ``max_role_cues``) adds ``role_cue_weight`` when diplomacy already has a cue;
     * ambiguous *context* words count only beside a plain cue of their pillar, or when
       ``context_quorum`` of them point to it together ("shipping ... premiums");
+    * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
+      defence, trade beside energy;
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
@@ -165,6 +167,9 @@ class PillarScorer:
     paired_headline_cue: float = 1.5
     topic_share: float = 0.5
     topic_min_sentences: int = 5
+    #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight.
+    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"))
+    companion_min: float = 1.0
     learner: PillarHook | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
@@ -257,6 +262,11 @@ class PillarScorer:
         topical = {p: v for p, v in raw.items() if p != ctx}
         best = self._sat(max(topical.values())) if topical else 0.0
         chosen = {p for p, v in topical.items() if v >= self.threshold and self._sat(v) >= self.relative_cut * best}
+        for lead, companion in self.companions:
+            # military means serve security ("the fleet escorts tankers"), energy projects are business ("a US$25
+            # billion pipeline"): beside its lead pillar a companion needs only a cue of its own, not the threshold
+            if lead in chosen and raw.get(companion, 0.0) >= self.companion_min:
+                chosen.add(companion)
         c = raw.get(ctx, 0.0)
         if c >= self.threshold and (not chosen or c >= self.context_min or c >= max(topical.values())):
             chosen.add(ctx)
@@ -320,6 +330,7 @@ class PillarScorer:
             if _JOKE.search(text, start, end):
                 jokes.add(start)
             own = self.raw_scores(words, ents, entity_pillars)
+
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
                 scored.append(None)  # "Thank you, Mr Speaker", but not "Thank you for your hospitality"

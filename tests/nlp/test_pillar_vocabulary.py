@@ -57,3 +57,12 @@ def test_water_alone_is_not_climate_and_sovereignty_alone_is_not_security(scorer
     # ambiguous words count only beside a plain cue of their pillar
     assert "energy" not in _pillars(scorer, "The delegation was served water and dates.")
     assert "security" not in _pillars(scorer, "The two leaders spoke about sovereignty and history.")
+
+
+def test_security_joins_defence_and_trade_joins_energy_on_a_weaker_cue(scorer):
+    # a weak security/trade cue is drowned by a strong defence/energy sentence, unless it is the lead's companion
+    troops = "The navy will deploy two more battalions, the ministry said on Monday, citing the risk of unrest."
+    assert {"defence", "security"} <= _pillars(scorer, troops)
+    assert "security" not in _pillars(scorer, "The army will station two battalions near the capital.")
+    sales = "Solar and wind farms will sell electricity to the grid."
+    assert {"energy", "trade"} <= _pillars(scorer, sales)
