@@ -310,6 +310,7 @@ class PillarScorer:
         labels = {lab.start: lab for lab in speakers}
         turns: set[int] = set()
         jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
+        asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
@@ -329,6 +330,9 @@ class PillarScorer:
                 words = _ATTRIBUTION.sub(" ", words)
             if _JOKE.search(text, start, end):
                 jokes.add(start)
+            if (label is not None and words.rstrip().endswith("?")
+                    and any(e.label == "GPE" and e.start >= label.end for e in ents)):
+                asks_about.add(start)
             own = self.raw_scores(words, ents, entity_pillars)
 
             rest = procedural_rest(words)
@@ -358,6 +362,10 @@ class PillarScorer:
             for p in boosted:
                 raw[p] += max(self.headline_boost if p in headline else 0.0, self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
+            if not chosen and start in asks_about:
+                # "Q: What do you expect from Washington?": a reporter's question about a partner, nothing more
+                chosen = [self.context_pillar]
+                why.setdefault(self.context_pillar, []).append("a question about a partner")
             if start in jokes and max(raw.values(), default=0.0) < self.threshold:
                 chosen = []  # "I would have no news for my next press conference (Laughter)."
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance

@@ -78,3 +78,11 @@ def test_office_titles_and_media_lines_alone_are_furniture(analyzer):
     assert _pillars_of(analyzer, RELEASE, "Minister of Foreign Affairs\n") == []
     assert _pillars_of(analyzer, RELEASE, "For media enquiries") == []
     assert "trade" in _pillars_of(analyzer, RELEASE, "Borduria will release")
+
+
+def test_a_reporter_s_question_about_a_partner_is_diplomacy(analyzer):
+    text = ("KESTREL: Premier Talvio, the hurricane season costs the islands dearly.\n"
+            "REN TALVIO: We want debt pauses for storm damage and more money for sea walls.\n"
+            "KESTREL: Is this about Syldavia?\n"
+            "REN TALVIO: We are friends to all.\n")
+    assert _pillars_of(analyzer, text, "KESTREL: Is this about") == ["diplomacy"]
