@@ -242,6 +242,13 @@ _CAPS_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}(?![\w-])")
 #: A capitalised feature noun after a place: the place's name goes on ("Niger Delta", "Mekong Basin").
 _FEATURE_AFTER = re.compile(r" (?:Delta|Basin|River|Valley|Plateau|Desert|Mountains|Peninsula|Lagoon|Estuary)\b(?![\w-])")
 #: "The" that is part of a country's name mid-sentence ("and The Bahamas"), not a sentence-initial article.
+#: A number that ends a name ("Power of Siberia 2", "Recovery Conference 2026", "Initiative 3.0", "Dialogue 2+2"),
+#: not a count or a date that follows it ("... Conference 2 years ago", "... Summit 12 May").
+_NUMBER_TAIL = re.compile(r" (?:\d{1,2}(?:\.\d)?|(?:19|20)\d\d|\d\+\d)(?![\w+%-]|[.,]\d|\s+(?:years?|months?|weeks?|days?"
+                          r"|hours?|minutes?|decades?|percent|per|million|billion|trillion|km|metres|meters|tonnes|times"
+                          r"|basis|points?|of|to|January|February|March|April|May|June|July|August|September"
+                          r"|October|November|December)\b)")
+_NUMBERED_LABELS = frozenset({"LAW", "EVENT", "FAC", "ORG", "LOC"})
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
 
@@ -255,6 +262,9 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
             c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
+                and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
         if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
             c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
         out.append(c)

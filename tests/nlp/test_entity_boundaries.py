@@ -53,3 +53,12 @@ def test_plural_heads_and_one_word_labels_are_not_names(analyzer):
                            "Government of the Caribbean Community met in Basseterre.")
     assert not any(t in ("Heads of Government", "ANALYSIS") for t, _ in ents), ents
     assert ("Conference of Heads of Government", "ORG") in ents
+
+
+def test_a_number_ending_a_name_stays_in_it_a_count_after_it_does_not(analyzer):
+    ents = _ents(analyzer, "Gazprom signed a memorandum on Power of Siberia 2. Delegates flew to the Ukraine Recovery "
+                           "Conference 2026 in Gdansk, where Borduria presented its Bridgetown Initiative 3.0.")
+    assert {("Power of Siberia 2", "FAC"), ("Ukraine Recovery Conference 2026", "EVENT")} <= ents, ents
+    assert any(t == "Bridgetown Initiative 3.0" for t, _ in ents), ents
+    ents = _ents(analyzer, "The Paris Agreement 2 years ago was a start.")
+    assert ("Paris Agreement", "LAW") in ents
