@@ -133,7 +133,10 @@ GENRE_WORDS = frozenset("""Joint Press Statement Statements Conference Briefing 
 Readout Transcript Remarks Meeting Regular Fact Sheet Opening Closing Session Media Daily Weekly Final Plenary Debate
 Verbatim Report Ministers Leaders Members Delegations Excellencies Parties Participants Colleagues Analysis ANALYSIS
 Chair""".split())
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?"
+                      r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+                      r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|(?:Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)tieth)",
+                      re.IGNORECASE)
 
 
 def is_document_genre(surface: str) -> bool:

@@ -62,3 +62,9 @@ def test_a_number_ending_a_name_stays_in_it_a_count_after_it_does_not(analyzer):
     assert any(t == "Bridgetown Initiative 3.0" for t, _ in ents), ents
     ents = _ents(analyzer, "The Paris Agreement 2 years ago was a start.")
     assert ("Paris Agreement", "LAW") in ents
+
+
+def test_numbered_sessions_spelled_out_are_not_names(analyzer):
+    ents = _ents(analyzer, "The Council held its Forty-Ninth Regular Meeting in Basseterre, after the Fiftieth Regular "
+                           "Meeting was postponed.")
+    assert not any("Regular Meeting" in t for t, _ in ents), ents
