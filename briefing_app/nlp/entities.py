@@ -133,16 +133,18 @@ GENRE_WORDS = frozenset("""Joint Press Statement Statements Conference Briefing 
 Readout Transcript Remarks Meeting Regular Fact Sheet Opening Closing Session Media Daily Weekly Final Plenary Debate
 Verbatim Report Ministers Leaders Members Delegations Excellencies Parties Participants Colleagues Analysis ANALYSIS
 Chair""".split())
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?"
-                      r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
-                      r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|(?:Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)tieth)",
-                      re.IGNORECASE)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Ordinals spelled out in a session's name ("Forty-Ninth Regular Meeting"); alone they are the model's ORDINAL.
+_SPELLED_ORDINAL = re.compile(r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?"
+                              r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+                              r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|(?:Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)tieth)")
 
 
 def is_document_genre(surface: str) -> bool:
     """True for names made only of document-kind words and ordinals ("Joint Statement", "1318th Meeting")."""
     words = surface.split()
-    return bool(words) and all(w in GENRE_WORDS or _ORDINAL.fullmatch(w) for w in words)
+    return bool(words) and all(w in GENRE_WORDS or _ORDINAL.fullmatch(w)
+                               or (len(words) > 1 and _SPELLED_ORDINAL.fullmatch(w)) for w in words)
 
 
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:
