@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.chunking import _is_abbreviation
@@ -80,8 +81,9 @@ class EntityCleanup:
         """All candidates after domain rules: model fixes, initiatives, dates, titled and learned names."""
         g = self.gazetteer
         total = len(text)
-        fixed = [part for c in model if (c2 := clean_model_span(text, c, g, OFFICE_WORDS)) is not None
-                 for part in split_coordination(text, c2)]
+        fixed = [part for line_part in _split_lines(text, model)
+                 if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
+                 for part in split_coordination(text, c2) for part in _split_month_pair(text, part)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
@@ -112,7 +114,9 @@ class EntityCleanup:
         extra += self._acronym_rules(text, merged, acronym_pairs)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
-        return merge(base + extra, total) if extra else merged
+        out = merge(base + extra, total) if extra else merged
+        # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
+        return out if not any("\n" in text[c.start:c.end] for c in out) else merge(_split_lines(text, out), total)
 
     def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
         """Official state names whole ("Republic of Chile") and formats with a plus sign ("C5+1")."""
@@ -238,6 +242,13 @@ _CAPS_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}(?![\w-])")
 #: A capitalised feature noun after a place: the place's name goes on ("Niger Delta", "Mekong Basin").
 _FEATURE_AFTER = re.compile(r" (?:Delta|Basin|River|Valley|Plateau|Desert|Mountains|Peninsula|Lagoon|Estuary)\b(?![\w-])")
 #: "The" that is part of a country's name mid-sentence ("and The Bahamas"), not a sentence-initial article.
+#: A number that ends a name ("Power of Siberia 2", "Recovery Conference 2026", "Initiative 3.0", "Dialogue 2+2"),
+#: not a count or a date that follows it ("... Conference 2 years ago", "... Summit 12 May").
+_NUMBER_TAIL = re.compile(r" (?:\d{1,2}(?:\.\d)?|(?:19|20)\d\d|\d\+\d)(?![\w+%-]|[.,]\d|\s+(?:years?|months?|weeks?|days?"
+                          r"|hours?|minutes?|decades?|percent|per|million|billion|trillion|km|metres|meters|tonnes|times"
+                          r"|basis|points?|of|to|January|February|March|April|May|June|July|August|September"
+                          r"|October|November|December)\b)")
+_NUMBERED_LABELS = frozenset({"LAW", "EVENT", "FAC", "ORG", "LOC"})
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
 
@@ -251,6 +262,9 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
             c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
+                and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
         if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
             c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
         out.append(c)
@@ -275,9 +289,49 @@ def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candida
     return [c for c in learned if c.lesson != ADD or not contains(ordered, starts, c.start, c.end)]
 
 
-#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass").
+def _split_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Spans cut at line breaks: a name never runs from a heading or a dateline into the next line
+    ("Nuuk\nNuuk ...", "Xi Jinping\nMerdeka Palace"); each part keeps the model's label for the later rules."""
+    out: list[Candidate] = []
+    for c in cands:
+        if "\n" not in text[c.start:c.end]:
+            out.append(c)
+            continue
+        for m in re.finditer(r"[^\n]+", text[c.start:c.end]):
+            s, e = c.start + m.start(), c.start + m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                words = text[s:e].split()
+                facility = c.label in ("PERSON", "ORG") and len(words) >= 2 and words[-1] in _FAC_HEADS
+                out.append(replace(c, start=s, end=e, label="FAC" if facility else c.label))
+    return out
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+          r"(?:\s+(?:1[89]|20)\d\d)?")
+#: The two ends of a range "between" two months are two dates ("between January and September"); "November and
+#: December 2025" stays one period.
+_MONTH_PAIR = re.compile(rf"between\s+(?P<a>{_MONTH})\s+and\s+(?P<b>{_MONTH})")
+
+
+def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
+    """A model date "between" two months, one date per month; the span itself otherwise."""
+    if c.label != "DATE" or " and " not in text[c.start:c.end]:
+        return [c]
+    m = _MONTH_PAIR.fullmatch(text, c.start, c.end)
+    if m is None:
+        return [c]
+    return [replace(c, start=m.start("a"), end=m.end("a")), replace(c, start=m.start("b"), end=m.end("b"))]
+
+
+#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
+#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline").
 _FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
-Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport""".split())
+Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport Port Pipeline Railway Canal
+Waterway""".split())
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").

@@ -21,6 +21,13 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_BULLET = re.compile(r"[•·▪‣◦●■*]+\s*")  # used with match(text, pos): no "^"
 _TIME_OF_DAY = re.compile(r"(?i)(?:good )?(?:morning|afternoon|evening|night)")
 _WINDOW = 300  # longest span considered when looking for containing/contained candidates
+#: Hyphenated adjectival durations ("one-year", "99-year", "two-day", "decades-long").
+_ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hours?|minutes?|decades?)(?:-(?:old|long))?"
+                                  r"|(?i:decades|years|centuries)-long")
+#: "later" after a duration is not part of the date ("Six months later": "Six months").
+_RELATIVE_TAIL = re.compile(r"\s+later$")
+#: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
+_PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
 
@@ -83,6 +90,12 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "Good morning", "this evening": greetings and times of day, not dates
     if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
         return None  # "24", "17th", "1267": numbers, not dates
+    if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
+        return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
+    if cand.label == "DATE" and (later := _RELATIVE_TAIL.search(surface)) is not None and later.start() > 0:
+        end = start + len(text[start:end]) - len(text[start:end].lstrip()) + later.start()  # "Six months [later]"
+    if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
+        return None  # "Heads of Government agreed ...": the members of a body, not its name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
     if is_document_genre(surface):
@@ -118,14 +131,20 @@ def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
 #: and plural addressees ("Ministers", "Excellencies"): alone they are never a name.
 GENRE_WORDS = frozenset("""Joint Press Statement Statements Conference Briefing Briefings Communiqué Communique Release
 Readout Transcript Remarks Meeting Regular Fact Sheet Opening Closing Session Media Daily Weekly Final Plenary Debate
-Verbatim Report Ministers Leaders Members Delegations Excellencies Parties Participants Colleagues""".split())
+Verbatim Report Ministers Leaders Members Delegations Excellencies Parties Participants Colleagues Analysis ANALYSIS
+Chair""".split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Ordinals spelled out in a session's name ("Forty-Ninth Regular Meeting"); alone they are the model's ORDINAL.
+_SPELLED_ORDINAL = re.compile(r"(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-)?"
+                              r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+                              r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|(?:Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)tieth)")
 
 
 def is_document_genre(surface: str) -> bool:
     """True for names made only of document-kind words and ordinals ("Joint Statement", "1318th Meeting")."""
     words = surface.split()
-    return bool(words) and all(w in GENRE_WORDS or _ORDINAL.fullmatch(w) for w in words)
+    return bool(words) and all(w in GENRE_WORDS or _ORDINAL.fullmatch(w)
+                               or (len(words) > 1 and _SPELLED_ORDINAL.fullmatch(w)) for w in words)
 
 
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:

@@ -32,7 +32,8 @@ METADATA = re.compile(
     r"|prepared\s+by|for\s+immediate\s+release|embargoed|media\s+contacts?|notes?\s+to\s+editors|ends\W*$"
     r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
-    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated))",
+    r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
+    r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
@@ -135,6 +136,8 @@ class PillarScorer:
       named (up to ``max_role_cues``) adds ``role_cue_weight`` when diplomacy already has a cue;
     * ambiguous *context* words count only beside a plain cue of their pillar, or when
       ``context_quorum`` of them point to it together ("shipping ... premiums");
+    * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
+      defence, trade beside energy;
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
@@ -164,6 +167,9 @@ class PillarScorer:
     paired_headline_cue: float = 1.5
     topic_share: float = 0.5
     topic_min_sentences: int = 5
+    #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight.
+    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"))
+    companion_min: float = 1.0
     learner: PillarHook | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
@@ -256,6 +262,11 @@ class PillarScorer:
         topical = {p: v for p, v in raw.items() if p != ctx}
         best = self._sat(max(topical.values())) if topical else 0.0
         chosen = {p for p, v in topical.items() if v >= self.threshold and self._sat(v) >= self.relative_cut * best}
+        for lead, companion in self.companions:
+            # military means serve security ("the fleet escorts tankers"), energy projects are business ("a US$25
+            # billion pipeline"): beside its lead pillar a companion needs only a cue of its own, not the threshold
+            if lead in chosen and raw.get(companion, 0.0) >= self.companion_min:
+                chosen.add(companion)
         c = raw.get(ctx, 0.0)
         if c >= self.threshold and (not chosen or c >= self.context_min or c >= max(topical.values())):
             chosen.add(ctx)
@@ -298,6 +309,8 @@ class PillarScorer:
             speakers = speaker_labels(text) if ":" in text or "–" in text else []
         labels = {lab.start: lab for lab in speakers}
         turns: set[int] = set()
+        jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
+        asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
@@ -315,7 +328,13 @@ class PillarScorer:
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
+            if _JOKE.search(text, start, end):
+                jokes.add(start)
+            if (label is not None and words.rstrip().endswith("?")
+                    and any(e.label == "GPE" and e.start >= label.end for e in ents)):
+                asks_about.add(start)
             own = self.raw_scores(words, ents, entity_pillars)
+
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
                 scored.append(None)  # "Thank you, Mr Speaker", but not "Thank you for your hospitality"
@@ -343,10 +362,16 @@ class PillarScorer:
             for p in boosted:
                 raw[p] += max(self.headline_boost if p in headline else 0.0, self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
+            if not chosen and start in asks_about:
+                # "Q: What do you expect from Washington?": a reporter's question about a partner, nothing more
+                chosen = [self.context_pillar]
+                why.setdefault(self.context_pillar, []).append("a question about a partner")
+            if start in jokes and max(raw.values(), default=0.0) < self.threshold:
+                chosen = []  # "I would have no news for my next press conference (Laughter)."
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
                 why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
             if (not chosen and self.continuation and prev is not None and prev.pillars
-                    and "\n" not in text[prev.end:start] and start not in turns):
+                    and "\n" not in text[prev.end:start] and start not in turns and start not in jokes):
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
@@ -371,6 +396,8 @@ class PillarScorer:
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
+#: A stage direction for laughter: the sentence is a joke or small talk.
+_JOKE = re.compile(r"\(\s*(?:laughter|laughs|laughing)\s*\)", re.IGNORECASE)
 #: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
 _ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
                           r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
@@ -400,7 +427,29 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
-                or _title_case_letterhead(snippet))
+                or _title_case_letterhead(snippet) or _office_line(snippet))
+
+
+#: Words of an office's title before its portfolio ("Deputy Prime Minister", "Minister of State for ...").
+_OFFICE_TITLE_WORDS = frozenset("""deputy vice prime minister ministers secretary secretaries under assistant state
+president chancellor premier ambassador envoy special spokesperson spokesman spokeswoman chief senior acting
+permanent representative high commissioner director general foreign minister's""".split())
+
+
+def _office_line(line: str) -> bool:
+    """An office title alone on a line, as under a signature or in a release header ("Deputy Prime Minister",
+    "Minister of Foreign Affairs"): the words before "of"/"for" are all title words, the rest in title case."""
+    words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
+    if not 1 <= len(words) <= 10 or not _OFFICE_HEAD.match(line.lstrip()):
+        return False
+    head = words
+    for i, w in enumerate(words):
+        if w in ("of", "for"):
+            head = words[:i]
+            if not all(_OFFICE_WORD.fullmatch(x) for x in words[i:]):
+                return False
+            break
+    return all(w.casefold() in _OFFICE_TITLE_WORDS for w in head)
 
 
 def _title_case_letterhead(line: str) -> bool:

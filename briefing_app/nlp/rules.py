@@ -212,16 +212,18 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
 #: Arabia", "Independent State of Papua New Guinea", "United States of America", "Kyrgyz Republic".
 _STATE_MODIFIERS = (r"Federal|Federative|Democratic|Socialist|Islamic|People['’]s|United|Independent|Plurinational|Bolivarian|Arab"
                     r"|Hashemite|Co-?operative|Oriental|Democratic\s+Socialist|Lao\s+People['’]s|Syrian\s+Arab")
-_STATE_HEADS = r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
+_STATE_HEADS = (r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
+                r"|Realm")
 OFFICIAL_STATE = re.compile(
-    rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?"
+    rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?(?:Union\s+of\s+)?"
     rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})", re.IGNORECASE)
 #: Words after an official name that make the whole an institution ("Republic of Fiji Navy").
 _INSTITUTION_AFTER = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Police|Coast\s+Guard|Defen[cs]e\s+Forces?|Armed\s+Forces|Government"
                                 r"|Ministry|Embassy|Parliament|National\s+Assembly)\b", re.IGNORECASE)
 _NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
 #: Words before an official name that make the whole phrase an institution ("Federal Government of Somalia").
-_GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|President|Presidency|Navy|Army)"
+#: ("President of the Republic of Kenya" is a title and a place: the president is not part of the state's name.)
+_GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|Presidency|Navy|Army)"
                                 r"\s+of\s+(?:the\s+)?$")
 
 
@@ -231,7 +233,11 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
     Only when the name is a place ("Republic of Chile", not "Republic of Letters"), and not inside an
     institution's name ("Federal Government of Somalia" is an organisation).
     """
-    for m in OFFICIAL_STATE.finditer(text):
+    pos = 0
+    while (m := OFFICIAL_STATE.search(text, pos)) is not None:
+        # the next search starts after the place found, not after the match: "the State of Kuwait and the Republic
+        # of Iraq" is matched as one run of name words but holds two official names
+        pos = m.start("name")  # by default look again inside the name ("a state of the Realm of ...")
         if not m.group(0)[0].isupper() or not m.group("name")[0].isupper():
             continue  # matched without regard to case so that letterheads in capitals count; names are capitalised
         name_start = m.start("name")
@@ -247,6 +253,7 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
                 if (not _GOVERNMENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                         and not _INSTITUTION_AFTER.match(text, end)):
                     yield m.start(), end
+                pos = end
                 break
     for m in _NATIONAL_REPUBLIC.finditer(text):
         word = m.group(0).split()[0]

@@ -31,10 +31,11 @@ EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR
 ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
 INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
 """.split())
-#: A speaker label at the start of a line: a few capitalised words, optional bracketed notes, then ":".
+#: A speaker label at the start of a line: a few capitalised words (an office may have "of": "Minister of Foreign
+#: Affairs Jane Doe"), optional notes in brackets (party, constituency, a time stamp "[10:14:32]"), then ":".
 _LABEL = re.compile(
-    r"(?m)^(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){0,5})"
-    r"(?P<notes>(?:[ \t]*\([^()\n]{1,90}\)){0,3}))[ \t]*:[ \t]+(?=\S)")
+    r"(?m)^(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the)){0,7})"
+    r"(?P<notes>(?:[ \t]*(?:\([^()\n]{1,90}\)|\[[^\[\]\n]{1,40}\])){0,3}))[ \t]*:[ \t]+(?=\S)")
 #: European Parliament verbatim style: "President. – ", "Name, role. – ", "Name (Group), blue-card question. – ".
 _EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}?))\.[ \t]+[–—-][ \t]+(?=\S)")
 _ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
@@ -44,7 +45,9 @@ _PROCEDURE = (
     r"thank\b", r"i\s+(?:would\s+like\s+to\s+)?thank", r"let\s+me\s+(?:first\s+)?thank",
     r"good\s+(?:morning|afternoon|evening)", r"ladies\s+and\s+gentlemen",
     r"(?:madam|mr\.?)\s+(?:president|speaker|chair(?:man|woman)?)\b", r"honourable\s+members",
-    r"my\s+question\s+is\s+(?:to|for)\b", r"(?:the\s+)?(?:next|last|final|first)\s+question",
+    r"my\s+question\s+is\s+(?:to|for)\b(?:\s+the\s+(?:hon(?:ourable)?\s+)?(?:minister|secretary)"
+    r"(?:\s+(?:of|for)\s+\w+(?:\s+(?:and\s+)?\w+){0,4})?)?",
+    r"(?:the\s+)?(?:next|last|final|first)\s+question",
     r"(?:one\s+)?more\s+question", r"(?:now\s+)?i\s+(?:am|'m|’m)\s+(?:happy|glad|pleased)\s+to\s+take",
     r"(?:we|i)\s+(?:will|can)\s+(?:now\s+)?take\b", r"(?:i\s+)?(?:give|call)\s+(?:the\s+floor|on)\b",
     r"the\s+floor\s+is\s+yours", r"order\b", r"hear,?\s+hear",
@@ -54,6 +57,11 @@ _PROCEDURE = (
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
     r"(?:that|this)\s+concludes", r"see\s+you\b",
     r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
+    # addressing the chair or the guest before thanks: "Prime Minister, thank you.", "Hon Deputy Speaker, I thank"
+    r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+minister|president|premier|minister|chancellor"
+    r"|secretary|senator|ambassador|speaker|chair(?:man|woman|person)?|your\s+(?:excellency|highness|majesty))"
+    r"(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}\s*,(?=\s*(?:and\s+)?(?:many\s+)?(?:i\s+)?thank)",
+    r"i\s+declare\s+the\s+(?:debate|sitting|meeting|session)\s+(?:open|closed|adjourned|resumed)",
 )
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
