@@ -63,6 +63,7 @@ def run(suggestions: int = SUGGESTIONS, paragraphs: bool = False) -> list[tuple[
     service_ms: list[float] = []
     service_undo_ms: list[float] = []
     drain_ms: list[float] = []
+    turn_ms: list[float] = [0.0]
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(Path(tmp) / "bench.db")
         window = MainWindow(services, Settings())
@@ -79,8 +80,10 @@ def run(suggestions: int = SUGGESTIONS, paragraphs: bool = False) -> list[tuple[
             window.review.controller.accept_all_remaining()
             accept_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
-            while not window.view.rendering_done():  # the redraw's later slices
+            while not window.view.rendering_done():  # the redraw's later slices, one event-loop turn each
+                turn = time.perf_counter()
                 app.processEvents()
+                turn_ms.append((time.perf_counter() - turn) * 1000)
             drain_ms.append((time.perf_counter() - started) * 1000)
             assert services.annotations.open_counts(article_id)["entity"] == 0
             started = time.perf_counter()
@@ -112,7 +115,10 @@ def run(suggestions: int = SUGGESTIONS, paragraphs: bool = False) -> list[tuple[
     return [
         (f"accept all remaining, {suggestions} suggestions{' in paragraphs' if paragraphs else ''} (window)",
          figure(accept_ms)),
-        ("  then the rest of the redraw, in later event-loop turns", figure(drain_ms)),
+        ("  then the rest of the redraw, in later event-loop turns (all of them; no target: the window answers "
+         "between them)", f"{statistics.median(drain_ms):7.1f} ms (median of {ROUNDS})"),
+        ("  the longest of those turns, in all rounds (a stall the officer could feel)",
+         f"{max(turn_ms):7.1f} ms (target < {TARGET_MS:.0f} ms: {'ok' if max(turn_ms) < TARGET_MS else 'OVER'})"),
         ("undo of it (window)", figure(undo_ms)),
         ("redo of it (window)", figure(redo_ms)),
         ("accept all remaining, service only", figure(service_ms)),
