@@ -1,4 +1,7 @@
-"""Write ``dev/NAME.commitments.json`` from the clause strings of ``dev_extra_spec.py`` (offsets found, never counted)."""
+"""Write ``dev/NAME.commitments.json`` from the clause strings of ``dev_extra_spec.py`` (offsets found, never counted).
+
+:func:`build` is the one builder of every spec module here (``build_dev_round4.py``, ``build_heldout_round2.py``).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +13,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(HERE))
 
-from dev_extra_spec import SPEC  # noqa: E402
+Spec = dict[tuple[str, str], list[tuple[str, list[str], str, str, str, bool]]]
 
 
-def main() -> int:
+def build(spec: Spec, out_folder: str) -> int:
+    """Write ``<out_folder>/NAME.commitments.json`` for every article of ``spec``; prints the counts."""
     from briefing_app.domain.text import normalize_text
 
     total = 0
-    for (folder, name), items in SPEC.items():
+    for (folder, name), items in spec.items():
         text = (ROOT / folder / f"{name}.txt").read_text(encoding="utf-8")
         assert text.startswith(normalize_text(text)), f"{name}: offsets would shift when normalised"
         out = []
@@ -30,13 +34,16 @@ def main() -> int:
         out.sort(key=lambda c: c["start"])
         for a, b in zip(out, out[1:], strict=False):
             assert a["end"] <= b["start"], f"{name}: overlapping spans"
-        dest = HERE.parent / "dev" / f"{name}.commitments.json"
+        dest = HERE.parent / out_folder / f"{name}.commitments.json"
+        dest.parent.mkdir(exist_ok=True)
         dest.write_text(json.dumps({"text_file": f"{name}.txt", "commitments": out}, ensure_ascii=False, indent=1)
                         + "\n", encoding="utf-8")
         total += len(out)
-    print(f"{len(SPEC)} files, {total} commitments")
+    print(f"{len(spec)} files, {total} commitments")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from dev_extra_spec import SPEC
+
+    raise SystemExit(build(SPEC, "dev"))
