@@ -3,11 +3,6 @@ keeps every row, and its search finds what it held (FTS5 on SQLite, tsvector + G
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy import inspect, text
 
 from briefing_app.importers import ImportedDocument
@@ -16,18 +11,6 @@ from briefing_app.storage import migrate
 from tests.storage.schema_at import NOW, insert_article, schema_at
 
 TEXT = "Modi met Trump in Washington. Both sides will deepen defence ties."
-
-
-@pytest.fixture
-def empty_target(request: pytest.FixtureRequest, db_engine: str, db_path: Path) -> Iterator[str]:
-    """An empty database (no tables): a new file, or a new PostgreSQL database."""
-    if db_engine == "sqlite":
-        yield str(db_path)
-        return
-    cluster = request.getfixturevalue("pg_cluster")
-    name = f"m_{uuid.uuid4().hex[:12]}"
-    yield cluster.create_database(name)
-    cluster.drop_database(name)
 
 
 def _library_at_0006(target: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
@@ -24,7 +25,7 @@ def build(spec: Spec, out_folder: str) -> int:
     for (folder, name), items in spec.items():
         text = (ROOT / folder / f"{name}.txt").read_text(encoding="utf-8")
         assert text.startswith(normalize_text(text)), f"{name}: offsets would shift when normalised"
-        out = []
+        out: list[dict[str, Any]] = []
         for clause, who, action, what, when, negated in items:
             start = text.find(clause)
             assert start >= 0 and text.find(clause, start + 1) < 0, f"{name}: {clause!r} not found exactly once"
