@@ -16,6 +16,7 @@ screen by an older read.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import QLabel
 
 from briefing_app.domain.models import Annotation, AnnotationKind, AnnotationStatus, Note
 from briefing_app.gui.article_view import PillarMark
+from briefing_app.gui.review.controller import BULK_RENDER
 from briefing_app.nlp.types import SHOWN_LABELS
+from briefing_app.services.bulk_status import BulkStatus, Group
+from briefing_app.services.changes import ChangeSet, Pair
 from briefing_app.services.live import (
     POLL_SECONDS,
     Changed,
@@ -146,9 +150,9 @@ class LiveUpdates(QObject):
             return
         feed = self.feed
 
-        def work(_progress: object, _cancelled: object) -> tuple[FeedUpdate, dict[Any, Drawn]] | None:
+        def work(_progress: object, _cancelled: object) -> Prepared | None:
             update = feed.check(state)
-            return None if update is None else (update, _drawing(update))
+            return None if update is None else prepare(update)
 
         self.window.tasks.start(TASK, work, self._checked, self._failed)
 
@@ -163,7 +167,7 @@ class LiveUpdates(QObject):
         if self._again:
             self._again = False
 
-    def _checked(self, answer: tuple[FeedUpdate, dict[Any, Drawn]] | None) -> None:
+    def _checked(self, answer: Prepared | None) -> None:
         if self._again:
             self._again = False
             QTimer.singleShot(0, self, self.check_now)
@@ -173,11 +177,12 @@ class LiveUpdates(QObject):
         self.apply(*answer)
 
     # -- showing -----------------------------------------------------------------------------------
-    def apply(self, update: FeedUpdate, drawing: dict[Any, Drawn] | None = None) -> None:
+    def apply(self, update: FeedUpdate, drawing: dict[Any, Drawn] | None = None,
+              drawn_changes: ChangeSet | None = None) -> None:
         """Show the changed rows in place, tell who changed them, and refresh the Library list.
 
-        ``drawing``: what the view would draw of each changed tag (:func:`_drawing`, computed in
-        the worker; computed here when not given)."""
+        ``drawing`` and ``drawn_changes``: what the view would draw of each changed tag and the changes as
+        the window draws them (:func:`prepare`, computed in the worker; computed here when not given)."""
         window = self.window
         notice = ""
         if update.article_gone:
@@ -188,7 +193,9 @@ class LiveUpdates(QObject):
             drawing = drawing if drawing is not None else _drawing(update)
             shown = self._shown_differently(update, drawing)
             controller = window.review.controller
-            controller.changes_applied(update.changes, False)
+            if drawn_changes is None:
+                drawn_changes = as_shown(update.changes)
+            controller.changes_applied(drawn_changes, False)
             self.feed.shown(update)
             if shown:
                 notice = self._describe(update, shown, drawing)
@@ -254,6 +261,57 @@ class LiveUpdates(QObject):
 
 #: Of one changed tag: whether it is an entity (else a passage), and what the view would draw of it now.
 Drawn = tuple[bool, tuple[Any, ...] | None]
+#: A checked update made ready for the window in the worker: the update, what the view would draw of
+#: each changed tag, and the changes as the window draws them.
+Prepared = tuple[FeedUpdate, dict[Any, Drawn], ChangeSet]
+
+
+def prepare(update: FeedUpdate) -> Prepared:
+    """Everything :meth:`LiveUpdates.apply` needs that reads the snapshots (run it in the worker)."""
+    return update, _drawing(update), as_shown(update.changes)
+
+
+def as_shown(changes: ChangeSet) -> ChangeSet:
+    """``changes`` as the window should draw them: when another officer changed only the decision
+    of many tags (their "Accept all remaining"), those tags are handed over as bulk status
+    changes, so the window recolours what is on screen first and patches the panels' counts,
+    as it does for the officer's own accept-all, instead of redrawing thousands of tags row by
+    row and rebuilding the Entities panel in one event-loop turn."""
+    decided: dict[tuple[int, AnnotationKind, AnnotationStatus, AnnotationStatus], list[int]] = {}
+    others: list[Pair] = []
+    for pair in changes.annotations:
+        before, after = pair
+        if before is not None and after is not None and before.status != after.status \
+                and _same_drawing(before, after):
+            key = (after.article_id, after.kind, before.status, after.status)
+            decided.setdefault(key, []).append(after.id)
+        else:
+            others.append(pair)
+    if sum(len(ids) for ids in decided.values()) <= BULK_RENDER:
+        return changes
+    bulk: dict[tuple[int, AnnotationStatus], BulkStatus] = {}
+    now = datetime.now()
+    for (article_id, kind, was, status), ids in decided.items():
+        step = bulk.setdefault((article_id, status), BulkStatus(article_id, status, now, []))
+        # (version, original and time are not drawn: the groups only say which tags and what they were)
+        step.groups.append(Group(tuple(ids), kind, 0, was, None, now))
+    return replace(changes, annotations=others, bulk=[*changes.bulk, *bulk.values()])
+
+
+def _same_drawing(before: Any, after: Any) -> bool:
+    """Whether two snapshots of a tag draw alike apart from the decision (compared in the
+    database's form when both have it: no conversion of thousands of values)."""
+    if before.is_raw and after.is_raw:
+        old, new = before.raw(), after.raw()
+        return all(old[column] == new[column] for column in _DRAWN_COLUMNS)
+    return all(getattr(before, column) == getattr(after, column) for column in _DRAWN_COLUMNS)
+
+
+#: What the view and the panels draw of a tag besides its decision: when none of these changed,
+#: the tag is only recoloured.
+_DRAWN_COLUMNS = ("kind", "start", "end", "label", "text", "entity_id", "role", "origin", "confidence", "why")
+
+
 
 
 def _drawing(update: FeedUpdate) -> dict[Any, Drawn]:

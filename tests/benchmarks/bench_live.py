@@ -88,7 +88,7 @@ def _longest_stall(app: Any, window: Any, action: Any) -> float:
 def _window_share() -> tuple[list[float], list[float], list[float], list[float], int]:
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.gui.live_updates import _drawing
+    from briefing_app.gui.live_updates import prepare
     from briefing_app.services import Services
 
     app = QApplication.instance() or QApplication([])
@@ -119,14 +119,14 @@ def _window_share() -> tuple[list[float], list[float], list[float], list[float],
                     started = time.perf_counter()
                     update = live.feed.check(live.state)
                     assert update is not None
-                    answer = (update, _drawing(update))
+                    answer = prepare(update)
                     checks.append((time.perf_counter() - started) * 1000)
                     one.append(_longest_stall(app, window, lambda a=answer, lv=live: lv._checked(a)))
                     assert live.notice.text().startswith("Updated: Bram changed 1 tag"), live.notice.text()
                     other.annotations.accept_all_remaining(report)
                     update = live.feed.check(live.state)
                     assert update is not None
-                    answer = (update, _drawing(update))
+                    answer = prepare(update)
                     bulk.append(_longest_stall(app, window, lambda a=answer, lv=live: lv._checked(a)))
                 window.close()
                 other.close()

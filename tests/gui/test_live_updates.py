@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -176,3 +177,58 @@ def test_on_postgresql_the_servers_notice_wakes_the_window_without_polling(
     bram.annotations.relabel(albanese, "ORG")
     qtbot.waitUntil(lambda: asha.view.entity_marks[albanese].label == "ORG", timeout=WAIT_MS)
     assert asha.live.notice.text().startswith("Updated: Bram changed 1 tag at ")
+
+
+def _tree(window: MainWindow) -> Any:
+    tree = window.review.entities_panel.tree
+
+    def item(it: Any) -> list[object]:
+        return [it.text(0), it.text(1), [item(it.child(i)) for i in range(it.childCount())]]
+
+    return [item(tree.topLevelItem(i)) for i in range(tree.topLevelItemCount())]
+
+
+def test_another_officers_accept_all_is_recoloured_in_place_without_rebuilding_the_panels(
+        qtbot: QtBot, asha: MainWindow, bram: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bram's "Accept all remaining" on a report Asha has open: every highlight takes its new
+    decision and the Entities panel's counts equal a rebuild, by the path her own accept-all takes
+    (recolour, patch the counts), not a rebuild of thousands of rows in one turn (issue 19)."""
+    sentence = "Officials from Canberra met delegates of Tokyo and Jakarta about port security. "
+    text = (sentence * 30).strip()
+    spans = []
+    for s in range(30):
+        for word, label in (("Canberra", "GPE"), ("Tokyo", "GPE"), ("Jakarta", "GPE")):
+            start = s * len(sentence) + sentence.index(word)
+            spans.append(EntitySpan(start, start + len(word), label, word, "model", f"{label}:{word.lower()}", 0.8))
+    article = asha.services.articles.add(ImportedDocument(title="Long report", text=text, source_path=""))
+    assert article.id is not None
+    asha.services.articles.save_analysis(article.id, AnalysisResult(text=text, entities=spans, passages=[]))
+    asha.show_article(article.id)
+    qtbot.waitUntil(lambda: asha.view.rendering_done() and len(asha.view.entity_marks) == 90, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: asha.live.state is not None and asha.live.state.article_id == article.id,
+                    timeout=WAIT_MS)
+    assert "(30 open)" in _tree(asha)[0][2][0][1]  # every Canberra still open
+    rebuilt: list[int] = []
+    panel_class = type(asha.review.entities_panel)
+    rebuild = panel_class.refresh
+
+    def counted(self: Any) -> None:
+        rebuilt.append(1)
+        rebuild(self)
+
+    monkeypatch.setattr(panel_class, "refresh", counted)
+
+    bram.annotations.accept_all_remaining(article.id)
+
+    qtbot.waitUntil(lambda: all(m.status == AnnotationStatus.ACCEPTED for m in asha.view.entity_marks.values()),
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: asha.live.notice.text().startswith("Updated: Bram changed 90 tags"), timeout=WAIT_MS)
+    assert rebuilt == []  # patched in place, as for her own accept-all
+    patched = _tree(asha)
+    assert "open" not in str(patched)
+    monkeypatch.undo()
+    asha.review.entities_panel.refresh()
+    assert _tree(asha) == patched  # the patched panel equals a rebuild from the database
+    for row in bram.annotations.rows_for_article(article.id):
+        if row.kind == "entity":
+            assert asha.view.entity_marks[row.id].status == row.status
