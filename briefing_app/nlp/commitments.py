@@ -30,7 +30,21 @@ finalize allocate provide invest deploy resolve double renew""".split())
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
 allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
-criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
+criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
+consider weigh ponder reflect debate hear speculate tolerate remember examine""".split())
+#: Nouns of news or belief: a clause they head is hearsay or a view ("reports that Japan will buy", "the hope that").
+_HEARSAY_NOUNS = frozenset("""report rumour rumor speculation claim suggestion fear expectation hope prospect possibility
+chance risk likelihood allegation doubt concern worry assumption belief prediction forecast""".split())
+#: Things (not parties) whose "will" describes what they do ("the pipeline will carry gas", "the port will connect").
+_FACILITIES = frozenset("""pipeline port road railway railroad rail line corridor bridge tunnel cable canal highway
+expressway route plant reactor dam terminal refinery mine factory fund facility project park zone hub airport grid
+network link station""".split())
+#: What a facility does: a description of its function, not a commitment.
+_FUNCTIONS = frozenset("""carry connect link transport reward generate shorten serve cut reduce lower create handle
+attract employ span stretch feed power move channel bring ease slash halve""".split())
+#: What is "shared" or "released" later when a passive future is procedural ("Details will be shared later").
+_INFORMATION = frozenset("""detail information date update outcome result name figure announcement decision timing
+timetable venue schedule particular""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -563,8 +577,9 @@ def _is_future(verb: Any) -> bool:
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
-        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ")
-                                   or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ") or any(
+                c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "VBD"))
+                for c in tok.children)):
             return False  # "will review progress and thanked ...": the conjunct has its own tense
         tok = tok.head
     return False
@@ -700,7 +715,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma in ("ask", "task", "instruct") and not xcomps:
-            return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
+            return []
+        if lemma == "ask" and verb.tag_ in ("VBP", "VBZ") and not aux and _subject(verb) is not None:
+            return []  # "We ask donors not to cut their funding": an appeal ("we have asked X to" directs)  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if xcomps:
             return _steered(doc, verb, xcomps, offset, entities, names, negated)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
@@ -710,6 +727,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
+        if lemma == "decide" and not any(c.dep_ == "xcomp" for c in verb.children):
+            return []  # "we will decide on the next round": a decision deferred, none made
+        if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children) and any(
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+            return []  # "I will now put the question", "We will now hear from Brazil": a chair's procedure
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and (lemma in _CORE or terms)):
@@ -720,6 +742,14 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if future and passive_form and not _objects_agent(verb) and any(
+            c.dep_ == "nsubjpass" and _lemma(c) in _INFORMATION for c in verb.children):
+        return []  # "Details will be shared closer to the date": a procedural promise of news
+    if not future and _tally(verb):
+        return []  # "had approved ten projects so far": progress counted, not a commitment made
+    if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and subj.dep_ == "nsubj" and (
+            _lemma(subj) in _FACILITIES):
+        return []  # "The pipeline will carry gas to Morocco": what a thing does, nobody commits
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
     if (lemma in ("impose", "announce", "introduce", "slap") or (not future and lemma in ("extend", "expand", "tighten"))
@@ -818,6 +848,16 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
+
+
+def _tally(verb: Any) -> bool:
+    """"so far", "to date", "thus far" on the verb: a count of progress ("has approved twelve projects so far")."""
+    for c in verb.children:
+        if c.lower_ == "far" and any(k.lower_ in ("so", "thus") for k in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "date" for p in c.children):
+            return True
+    return False
 
 
 def _objects_agent(verb: Any) -> bool:
@@ -966,10 +1006,14 @@ def _objects(verb: Any) -> list[Any]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
             and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"]  # "which New Delhi will host": no object here
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i > verb.i):
-        objs += [p for p in prep.children if p.dep_ == "pobj"]
+        objs += [p for p in prep.children if p.dep_ == "pobj" and p.lower_ not in _DAY_WORDS]  # not "on Tuesday"
     if verb.lemma_.lower() in ("set", "start", "open") and not objs:
         objs += [c for c in verb.children if c.dep_ == "prt"]
     return objs
+
+
+_DAY_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+weekend""".split())
 
 
 def _subject(verb: Any) -> Any | None:
@@ -1040,6 +1084,12 @@ def _is_forecast(verb: Any, subject: Any | None) -> bool:
     return False
 
 
+def _lemma(tok: Any) -> str:
+    """The lower-case lemma, mended where the lemmatiser slips ("hopes" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
+
+
 def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
@@ -1050,6 +1100,8 @@ def _under_forecast(verb: Any) -> bool:
         if tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
             continue
+        if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and _lemma(tok.head) in _HEARSAY_NOUNS:
+            return True  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
@@ -1057,7 +1109,7 @@ def _under_forecast(verb: Any) -> bool:
             return False  # "When X signed the pact, both sides called it ...": a time, not what is hoped or called for
         below = tok
         tok = tok.head
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
