@@ -31,7 +31,8 @@ _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come rema
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
 allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
 criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
-consider weigh ponder reflect debate hear speculate tolerate remember examine""".split())
+consider weigh ponder reflect debate hear speculate tolerate remember examine
+seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby""".split())
 #: Nouns of news or belief: a clause they head is hearsay or a view ("reports that Japan will buy", "the hope that").
 _HEARSAY_NOUNS = frozenset("""report rumour rumor speculation claim suggestion fear expectation hope prospect possibility
 chance risk likelihood allegation doubt concern worry assumption belief prediction forecast""".split())
@@ -727,6 +728,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS:
             return []
+        if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (
+                _lemma(c) in _NOT_FUTURE_COMMITMENTS or _lemma(c) in ("ask", "request")) for c in verb.children):
+            return []  # "will keep asking for troops", "will keep pushing": advocacy goes on, nothing is promised
         if lemma == "decide" and not any(c.dep_ == "xcomp" for c in verb.children):
             return []  # "we will decide on the next round": a decision deferred, none made
         if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children) and any(
@@ -1068,7 +1072,9 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
         return True
     if subject.pos_ == "PROPN" or subject.pos_ == "PRON":
         return True
-    return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks)
+    # a party in a clause describing the subject does not make it one ("the border post, financed by the Bank,")
+    aside = {t.i for h in heads for c in h.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks if t.i not in aside)
 
 
 def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
