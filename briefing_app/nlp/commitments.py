@@ -32,7 +32,8 @@ look get see face lose fall rise grow arrive attend depend happen cost mean requ
 allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
 criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
 consider weigh ponder reflect debate hear speculate tolerate remember examine
-seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby""".split())
+seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
+transmit circulate""".split())
 #: Nouns of news or belief: a clause they head is hearsay or a view ("reports that Japan will buy", "the hope that").
 _HEARSAY_NOUNS = frozenset("""report rumour rumor speculation claim suggestion fear expectation hope prospect possibility
 chance risk likelihood allegation doubt concern worry assumption belief prediction forecast""".split())
@@ -548,7 +549,8 @@ def _hedged(verb: Any) -> bool:
     for c in verb.children:
         toks = list(c.subtree)
         if c.i > verb.i and c.dep_ in ("advcl", "advmod") and toks[0].lower_ in _NON_ASSERTIVE_OPENERS and any(
-                t.lower_ in ("could", "can", "may", "might", "possible", "feasible") for t in toks):
+                t.lower_ in ("could", "can", "may", "might", "possible", "feasible", "allow", "allows", "permit",
+                             "permits") for t in toks):
             return True
     return False
 
@@ -595,6 +597,10 @@ become represent reflect complement build say show expire lapse run need ignore 
 favour favor benefit hurt harm touch affect matter work bring face""".split())
 
 
+#: Parties named generically: what an instrument binds them to describes it ("commits parties to settle disputes").
+_GENERIC_PARTIES = frozenset("member party signatory state country nation government".split())
+
+
 def _states_terms(verb: Any, subject: Any | None) -> bool:
     """A present-tense clause whose subject is an agreement ("A separate agreement shares water", "the pact commits
     both customs services to scan"): a term, i.e. the parties' commitment."""
@@ -604,6 +610,9 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
     if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children):
         return False  # "The 1996 pact divides the flow": an earlier instrument described as background
+    if any(c.dep_ == "dobj" and _lemma(c) in _GENERIC_PARTIES and c.tag_ == "NNS" and not any(
+            k.dep_ in ("det", "nummod", "poss", "predet", "amod") for k in c.children) for c in verb.children):
+        return False  # "a treaty which commits members to share data": a multilateral instrument described
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
 
 
@@ -702,6 +711,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                     else set()):
         return []
     if "would" in chain_aux:
+        if not _under_terms(verb) and any(c.dep_ == "advcl" and any(
+                k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children) for c in verb.children):
+            return []  # "said Argentina would leave Mercosur if the bloc did not open up": a threat, a hypothesis
         future = True
     if lemma in _STEER:
         xcomps = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
@@ -801,6 +813,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return []  # "We will set out our approach in the strategy": a document to come, not a commitment
     if lemma == "commit" and not future and objects and all(o.dep_ == "pobj" for o in objects) and not any(
             c.dep_ in ("xcomp", "dobj") for c in verb.children) and not _names_an_action(verb):
         return []  # "committed to the principles of the Charter": a position ("committed to doubling" is an act)
@@ -827,6 +841,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment
+        if subject.lower_ in _INSTRUMENTS and verb.tag_ in ("VBZ", "VBP") and not terms:
+            return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
         if (not _is_actor(subject, entities, offset) and not terms) or (
@@ -897,6 +913,9 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not (
             _is_actor(subject, entities, offset) or _states_terms(verb, subject))):
         return []  # ("the pact commits both services to scan": a term of the agreement)
+    if subject is not None and subject.lower_ in _INSTRUMENTS and verb.tag_ in ("VBZ", "VBP") and not _states_terms(
+            verb, subject):
+        return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
     if _under_forecast(verb):
         return []
     who, who_ids = _who(subject, verb, entities, names, offset)
