@@ -34,6 +34,8 @@ criticize gather return fly depart head focus make last speak talk answer respon
 consider weigh ponder reflect debate hear speculate tolerate remember examine
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate""".split())
+#: What a chair's "will now" acts on ("put the question", "take questions"): procedure.
+_PROCEDURE_OBJECTS = frozenset("question motion vote floor word statement item point amendment".split())
 #: Nouns of news or belief: a clause they head is hearsay or a view ("reports that Japan will buy", "the hope that").
 _HEARSAY_NOUNS = frozenset("""report rumour rumor speculation claim suggestion fear expectation hope prospect possibility
 chance risk likelihood allegation doubt concern worry assumption belief prediction forecast""".split())
@@ -51,7 +53,20 @@ timetable venue schedule particular""".split())
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
 _STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
-_LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone offensive raid assault".split())
+_LAUNCHED_THINGS = frozenset("""satellite rocket missile attack strike probe drone offensive raid assault crackdown
+manhunt search hunt invasion incursion bombardment boycott lawsuit complaint protest""".split())
+#: Courtesies one extends, offers or conveys: no deliverable ("extended his condolences", "pledged allegiance").
+_COURTESIES = frozenset("""condolence greeting congratulation sympathy thanks gratitude wish felicitation regard apology
+allegiance tribute homage respect salute appreciation""".split())
+#: What an "announcement" can be news of, not a programme ("announced the death of", "the capture of two towns").
+_NEWS = frozenset("""death capture arrest killing result resignation departure retirement birth winner record loss profit
+closure outcome victory detention casualty toll""".split())
+#: What is "secured" as an outcome, not a commitment ("secured a narrow victory", "secured the release of").
+_OUTCOMES = frozenset("victory win seat majority place spot title medal lead release freedom berth".split())
+#: What "confirmed" reports as a fact ("confirmed 12 new cases", "confirmed their attendance").
+_FACTS = frozenset("attendance presence case death receipt identity toll arrival".split())
+#: Things signed that are no instrument ("signed the guest book").
+_SIGNED_THINGS = frozenset("book guestbook autograph register".split())
 #: Events that are concluded or held, not committed to ("concluded a round of talks").
 _EVENT_NOUNS = frozenset("""talk round meeting visit exercise consultation dialogue negotiation session summit
 conference tour drill patrol call""".split())
@@ -67,7 +82,7 @@ resume provide invest complete""".split())
 _OTHER_AUTHORITIES = frozenset("government court tribunal judge country state side".split())
 #: What one "agrees on" when it is a view ("agreed on the importance of", "on the need to").
 _VIEWS = frozenset("""importance need necessity value significance principle view position relevance centrality
-urgency""".split())
+urgency issue matter point question subject assessment analysis""".split())
 #: Phrasal verbs of things happening ("run out", "turn out").
 _HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break", "down"), ("come", "up"),
                          ("fall", "apart"), ("drag", "on")})
@@ -729,6 +744,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma in ("ask", "task", "instruct") and not xcomps:
             return []
+        if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return []  # "The UN has asked for 2 billion dollars to fund its appeal": a request
         if lemma == "ask" and verb.tag_ in ("VBP", "VBZ") and not aux and _subject(verb) is not None:
             return []  # "We ask donors not to cut their funding": an appeal ("we have asked X to" directs)  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if xcomps:
@@ -746,8 +764,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma == "decide" and not any(c.dep_ == "xcomp" for c in verb.children):
             return []  # "we will decide on the next round": a decision deferred, none made
         if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children) and any(
-                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children) and all(
+                _lemma(c) in _PROCEDURE_OBJECTS for c in verb.children if c.dep_ == "dobj"):
             return []  # "I will now put the question", "We will now hear from Brazil": a chair's procedure
+            # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and (lemma in _CORE or terms)):
@@ -804,6 +824,14 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.dep_ in ("prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children) and not (
             verb.i + 1 < len(doc) and doc[verb.i + 1].text == "-"):  # "co-invest" is parsed "co", "-", "invest"
         return []  # "stands ready to assist": readiness to nothing in particular
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    if direct and lemma != "accept" and all(_lemma(o) in _COURTESIES or (
+            _lemma(o) == "invitation" and lemma in ("extend", "issue", "send", "convey")) for o in direct):
+        return []  # "extended his condolences", "pledged allegiance", "extended an invitation": courtesy, no deliverable
+    if objects and any(_lemma(o) in bad for want, bad in (("announce", _NEWS), ("secure", _OUTCOMES),
+                                                          ("confirm", _FACTS), ("sign", _SIGNED_THINGS))
+                       if lemma == want for o in objects[:1]):
+        return []  # "announced the death of", "secured a victory", "confirmed 12 cases", "signed the guest book": news
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
     set_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
