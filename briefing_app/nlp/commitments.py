@@ -1115,12 +1115,14 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
     heads = [subject, *subject.conjuncts]
     s = offset + min(t.idx for t in heads)
     e = offset + max(t.idx + len(t.text) for t in heads)
-    if any(x.start < e and s < x.end and x.label in _PARTY_LABELS for x in entities):
-        return True
+    if any(x.start < e and s < x.end and x.label in _PARTY_LABELS and ": " not in x.text for x in entities):
+        return True  # (an entity running over a speaker label's colon is the tagger's slip, not the subject)
     if subject.pos_ == "PROPN" or subject.pos_ == "PRON":
         return True
     # a party in a clause describing the subject does not make it one ("the border post, financed by the Bank,")
     aside = {t.i for h in heads for c in h.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    colon = max((t.i for t in toks if t.text == ":" and t.i < subject.i), default=-1)
+    aside |= {t.i for t in toks if t.i <= colon}  # a transcript's speaker label parsed into the subject
     return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks if t.i not in aside)
 
 
