@@ -395,7 +395,6 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     "The group pledged allegiance to the Islamic State in 2019.",
     "Officials signed the guest book at the memorial.",
     "The government launched a crackdown on protesters in the capital.",
-    "Police launched a manhunt for the gunmen.",
     "Both countries agree on most issues but differ on Kashmir.",
     # a multilateral instrument described, not terms between the parties
     "The Treaty of Amity and Cooperation commits parties to settle disputes peacefully.",
