@@ -33,7 +33,11 @@ allow let lead reach stay stand benefit suffer oppose condemn denounce resist re
 criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
 consider weigh ponder reflect debate hear speculate tolerate remember examine
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
-transmit circulate""".split())
+transmit circulate welcome forget win prevail succeed triumph include comprise involve feature""".split())
+#: Acts too vague to be the object of a readiness ("ready to work with the new government").
+_VAGUE_ACTS = frozenset("work cooperate collaborate engage talk help assist contribute partner".split())
+#: Subjects of a general rule or warning ("Anyone who violates the ceasefire will be held accountable").
+_ANYONE = frozenset("anyone anybody whoever everyone everybody those whosoever".split())
 #: What a chair's "will now" acts on ("put the question", "take questions"): procedure.
 _PROCEDURE_OBJECTS = frozenset("question motion vote floor word statement item point amendment".split())
 #: Nouns of news or belief: a clause they head is hearsay or a view ("reports that Japan will buy", "the hope that").
@@ -783,6 +787,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "Details will be shared closer to the date": a procedural promise of news
     if not future and _tally(verb):
         return []  # "had approved ten projects so far": progress counted, not a commitment made
+    if future and (subj := _subject(verb)) is not None and (_lemma(subj) in _ANYONE or (
+            subj.tag_ == "NNS" and any(c.dep_ == "relcl" for c in subj.children)
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))):
+        return []  # "Students who overstay their visas will be deported": a rule or a warning for anyone
     if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and subj.dep_ == "nsubj" and (
             _lemma(subj) in _FACILITIES):
         return []  # "The pipeline will carry gas to Morocco": what a thing does, nobody commits
@@ -824,6 +832,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.dep_ in ("prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children) and not (
             verb.i + 1 < len(doc) and doc[verb.i + 1].text == "-"):  # "co-invest" is parsed "co", "-", "invest"
         return []  # "stands ready to assist": readiness to nothing in particular
+    if verb.dep_ == "xcomp" and head_lemma == "ready" and lemma in _VAGUE_ACTS and not any(
+            c.dep_ == "dobj" for c in verb.children):
+        return []  # "stands ready to work with all parties": readiness to cooperate, nothing named
     direct = [o for o in objects if o.dep_ == "dobj"]
     if direct and lemma != "accept" and all(_lemma(o) in _COURTESIES or (
             _lemma(o) == "invitation" and lemma in ("extend", "issue", "send", "convey")) for o in direct):

@@ -399,6 +399,15 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     # a multilateral instrument described, not terms between the parties
     "The Treaty of Amity and Cooperation commits parties to settle disputes peacefully.",
     "The treaty, which commits members to share data on outbreaks, entered into force in 2024.",
+    # attitudes, rhetoric and composition in the future; rules for anyone; vague readiness
+    "The minister said India would welcome any investment from the Gulf.",
+    "We will never forget the sacrifice of the soldiers who died here.",
+    "\"We will win this war,\" the defence minister told troops.",
+    "The delegation will include the ministers of trade and energy.",
+    "Students who overstay their visas will be deported, the ministry warned.",
+    "Anyone who violates the ceasefire will be held accountable.",
+    "Japan is ready to work with the new government.",
+    "China stands ready to work with all parties to promote peace.",
 ])
 def test_functions_procedure_appeals_advocacy_hearsay_news_and_courtesies_are_not_commitments(
         analyzer: Analyzer, text: str) -> None:
