@@ -811,6 +811,15 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "I will give way to the honourable Member": procedure
     if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
         return []  # "expanded the field in 2025": work reported done, not committed
+    if lemma == "hold" and any(_lemma(o) in ("talk", "call", "conversation", "discussion", "meeting") and any(
+            p.dep_ == "prep" and p.lower_ == "with" for h in (o, verb) for p in h.children) for o in objects):
+        return []  # "he will hold talks with Foreign Minister Lavrov": a visit's programme, for the timeline
+    if verb.dep_ == "advcl" and not objects and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i
+                                                    for c in verb.children):
+        return []  # "As we announced on Monday", "as agreed in 2020": a reference to what is told elsewhere
+        # ("just as we have signed a trade agreement" names its object: asserted)
+    if lemma == "announce" and not objects and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return []  # "we announced on Monday": nothing announced is named here
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
         return []  # "concluded a round of talks": an event, not a commitment
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(

@@ -408,6 +408,9 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     "Anyone who violates the ceasefire will be held accountable.",
     "Japan is ready to work with the new government.",
     "China stands ready to work with all parties to promote peace.",
+    # a visit's programme; references to what is told elsewhere
+    "A: During the visit, he will hold talks with Foreign Minister Lavrov.",
+    "A: As we announced on Monday, the Foreign Minister will visit Moscow from 4 to 6 June.",
 ])
 def test_functions_procedure_appeals_advocacy_hearsay_news_and_courtesies_are_not_commitments(
         analyzer: Analyzer, text: str) -> None:
