@@ -33,7 +33,11 @@ allow let lead reach stay stand benefit suffer oppose condemn denounce resist re
 criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
 consider weigh ponder reflect debate hear speculate tolerate remember examine
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
-transmit circulate welcome forget win prevail succeed triumph include comprise involve feature""".split())
+transmit circulate welcome forget win prevail succeed triumph include comprise involve feature vote abstain
+celebrate commemorate spare""".split())
+#: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
+_IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
+harmony greatness""".split())
 #: Acts too vague to be the object of a readiness ("ready to work with the new government").
 _VAGUE_ACTS = frozenset("work cooperate collaborate engage talk help assist contribute partner".split())
 #: Subjects of a general rule or warning ("Anyone who violates the ceasefire will be held accountable").
@@ -848,6 +852,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if direct and lemma != "accept" and all(_lemma(o) in _COURTESIES or (
             _lemma(o) == "invitation" and lemma in ("extend", "issue", "send", "convey")) for o in direct):
         return []  # "extended his condolences", "pledged allegiance", "extended an invitation": courtesy, no deliverable
+    if future and direct and lemma in ("build", "deliver", "bring", "ensure", "achieve", "create", "spare", "make") and all(
+            _lemma(o) in _IDEALS for o in direct):
+        return []  # "Our government will deliver prosperity", "We will build a better future": rhetoric
     if objects and any(_lemma(o) in bad for want, bad in (("announce", _NEWS), ("secure", _OUTCOMES),
                                                           ("confirm", _FACTS), ("sign", _SIGNED_THINGS))
                        if lemma == want for o in objects[:1]):

@@ -411,6 +411,13 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     # a visit's programme; references to what is told elsewhere
     "A: During the visit, he will hold talks with Foreign Minister Lavrov.",
     "A: As we announced on Monday, the Foreign Minister will visit Moscow from 4 to 6 June.",
+    # a vote announced in a debate, anniversaries, rhetoric
+    "The United Kingdom will vote in favour of this resolution.",
+    "We will abstain in the vote on the draft resolution.",
+    "The two sides will celebrate the 50th anniversary of diplomatic relations next year.",
+    "Our government will deliver prosperity for all Kenyans.",
+    "We will build a better future together.",
+    "We will spare no effort to achieve peace.",
 ])
 def test_functions_procedure_appeals_advocacy_hearsay_news_and_courtesies_are_not_commitments(
         analyzer: Analyzer, text: str) -> None:
