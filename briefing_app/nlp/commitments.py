@@ -745,6 +745,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
+        if not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
+                              for o in _objects(verb)) or any(c.lower_ == "follows" for c in verb.subtree):
+            return []  # "agreed the following measures:", "decided as follows": a list's heading, its items count
         if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
         if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(

@@ -418,6 +418,9 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     "Our government will deliver prosperity for all Kenyans.",
     "We will build a better future together.",
     "We will spare no effort to achieve peace.",
+    # a list's heading: its items are the commitments
+    "The leaders agreed the following measures.",
+    "The Ministers agreed on the following:",
 ])
 def test_functions_procedure_appeals_advocacy_hearsay_news_and_courtesies_are_not_commitments(
         analyzer: Analyzer, text: str) -> None:
