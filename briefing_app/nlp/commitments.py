@@ -124,7 +124,7 @@ _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like pre
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
 #: Verbs of fearing, estimating or claiming: the clause after them is someone's view, not a commitment.
 _EPISTEMIC_HEADS = frozenset("""fear warn doubt estimate speculate claim allege suspect assume anticipate worry
-recognise recognize acknowledge understand know""".split())
+recognise recognize acknowledge understand know deny refute dispute dismiss""".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.

@@ -421,6 +421,8 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     # a list's heading: its items are the commitments
     "The leaders agreed the following measures.",
     "The Ministers agreed on the following:",
+    # a denied clause is not asserted
+    "The ministry denied that it had agreed to buy Russian oil.",
 ])
 def test_functions_procedure_appeals_advocacy_hearsay_news_and_courtesies_are_not_commitments(
         analyzer: Analyzer, text: str) -> None:
