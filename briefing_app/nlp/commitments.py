@@ -31,13 +31,15 @@ _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come rema
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
 allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
 criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
-consider weigh ponder reflect debate hear speculate tolerate remember examine
+weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
-transmit circulate welcome forget win prevail succeed triumph include comprise involve feature vote abstain
+transmit circulate welcome forget win prevail succeed triumph vote abstain
 celebrate commemorate spare""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
+#: Deliberation: a "will" of it commits to no outcome, unless to a deadline.
+_DELIBERATE = frozenset("consider examine".split())
 #: Acts too vague to be the object of a readiness ("ready to work with the new government").
 _VAGUE_ACTS = frozenset("work cooperate collaborate engage talk help assist contribute partner".split())
 #: Subjects of a general rule or warning ("Anyone who violates the ceasefire will be held accountable").
@@ -758,8 +760,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
                 c.dep_ == "dobj" for c in verb.children):
             return []  # "The UN has asked for 2 billion dollars to fund its appeal": a request
-        if lemma == "ask" and verb.tag_ in ("VBP", "VBZ") and not aux and _subject(verb) is not None:
-            return []  # "We ask donors not to cut their funding": an appeal ("we have asked X to" directs)  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
+        if lemma == "ask" and verb.tag_ in ("VBP", "VBZ") and not aux and _subject(verb) is not None and not any(
+                c.dep_ == "dobj" and _lemma(c) in _OWN_ORGANS for c in verb.children):
+            return []  # "We ask donors not to cut their funding": an appeal ("we have asked X to" directs, and so
+            # does "we ask the Secretariat to prepare a report": the body's own organ)  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if xcomps:
             return _steered(doc, verb, xcomps, offset, entities, names, negated)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
@@ -767,8 +771,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
                                                                    and _finite(head)) or _yet_to(verb)
     if future:
-        if lemma in _NOT_FUTURE_COMMITMENTS:
-            return []
+        if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
+                c.lower_ == "ahead" for c in verb.children)):
+            return []  # ("will press ahead with the pipeline" is a commitment)
+        if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
+            return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
         if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (
                 _lemma(c) in _NOT_FUTURE_COMMITMENTS or _lemma(c) in ("ask", "request")) for c in verb.children):
             return []  # "will keep asking for troops", "will keep pushing": advocacy goes on, nothing is promised
@@ -818,9 +825,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "I will give way to the honourable Member": procedure
     if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
         return []  # "expanded the field in 2025": work reported done, not committed
-    if lemma == "hold" and any(_lemma(o) in ("talk", "call", "conversation", "discussion", "meeting") and any(
-            p.dep_ == "prep" and p.lower_ == "with" for h in (o, verb) for p in h.children) for o in objects):
+    if lemma == "hold" and any(_lemma(o) in ("talk", "call", "conversation", "discussion", "meeting") for o in objects) \
+            and any(_is_person(p, entities, offset) for h in [verb, *objects] for w in h.children
+                    if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"):
         return []  # "he will hold talks with Foreign Minister Lavrov": a visit's programme, for the timeline
+    if future and lemma in ("include", "comprise", "involve", "feature") and (s_ := _subject(verb)) is not None and (
+            _lemma(s_) in _GATHERINGS):
+        return []  # "The delegation will include the ministers of trade": who comes, not a commitment
     if verb.dep_ == "advcl" and not objects and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i
                                                     for c in verb.children):
         return []  # "As we announced on Monday", "as agreed in 2020": a reference to what is told elsewhere
@@ -926,6 +937,23 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
+
+
+#: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
+_OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
+centre center mechanism commission envoy""".split())
+#: Gatherings and parties of people whose make-up is described ("the delegation will include").
+_GATHERINGS = frozenset("""delegation team group panel board committee agenda programme program summit forum conference
+meeting visit talk session line-up lineup""".split())
+_TITLES = frozenset("""minister president counterpart premier king queen chancellor leader secretary ambassador envoy
+prince emir sultan governor""".split())
+
+
+def _is_person(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A person: a PERSON entity or a title ("Foreign Minister Lavrov", "his counterpart")."""
+    s, e = offset + tok.idx, offset + tok.idx + len(tok.text)
+    return _lemma(tok) in _TITLES or any(t.lemma_.lower() in _TITLES for t in tok.lefts) or any(
+        x.start < e and s < x.end and x.label == "PERSON" for x in entities)
 
 
 def _tally(verb: Any) -> bool:

@@ -453,6 +453,11 @@ def test_a_speaker_label_does_not_make_a_thing_a_party(analyzer: Analyzer) -> No
     ("The Prime Minister accepted the invitation to visit Hanoi in May.", ["accept"]),
     ("The new fund will reward farmers who plant trees, and Norway will contribute 100 million dollars to it.",
      ["contribute"]),
+    ("We ask the Secretariat to prepare a report by June.", ["ask"]),
+    ("Norway will consider all applications from Ukrainian engineers within 30 days.", ["consider"]),
+    ("Japan will include Vietnam in its visa waiver programme from July.", ["include"]),
+    ("Canada will press ahead with the pipeline to the Pacific coast.", ["press"]),
+    ("Japan will hold talks with South Korea on a new fisheries agreement in March.", ["hold"]),
 ])
 def test_precision_rules_keep_commitments_of_the_same_shape(analyzer: Analyzer, text: str,
                                                               actions: list[str]) -> None:
