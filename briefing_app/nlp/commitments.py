@@ -747,8 +747,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
-        if not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
-                              for o in _objects(verb)) or any(c.lower_ == "follows" for c in verb.subtree):
+        if (not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
+                               for o in _objects(verb))) or any(c.lower_ == "follows" for c in verb.subtree):
             return []  # "agreed the following measures:", "decided as follows": a list's heading, its items count
         if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
@@ -756,14 +756,14 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma in ("ask", "task", "instruct") and not xcomps:
-            return []
+            return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
                 c.dep_ == "dobj" for c in verb.children):
             return []  # "The UN has asked for 2 billion dollars to fund its appeal": a request
         if lemma == "ask" and verb.tag_ in ("VBP", "VBZ") and not aux and _subject(verb) is not None and not any(
                 c.dep_ == "dobj" and _lemma(c) in _OWN_ORGANS for c in verb.children):
             return []  # "We ask donors not to cut their funding": an appeal ("we have asked X to" directs, and so
-            # does "we ask the Secretariat to prepare a report": the body's own organ)  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
+            # does "we ask the Secretariat to prepare a report": the body's own organ)
         if xcomps:
             return _steered(doc, verb, xcomps, offset, entities, names, negated)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
