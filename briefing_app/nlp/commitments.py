@@ -30,12 +30,53 @@ finalize allocate provide invest deploy resolve double renew""".split())
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
 allow let lead reach stay stand benefit suffer oppose condemn denounce resist reject protest criticise
-criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss""".split())
+criticize gather return fly depart head focus make last speak talk answer respond comment inform brief update explain write discuss
+weigh ponder reflect debate hear speculate tolerate remember
+seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
+transmit circulate welcome forget win prevail succeed triumph vote abstain
+celebrate commemorate spare""".split())
+#: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
+_IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
+harmony greatness""".split())
+#: Deliberation: a "will" of it commits to no outcome, unless to a deadline.
+_DELIBERATE = frozenset("consider examine".split())
+#: Acts too vague to be the object of a readiness ("ready to work with the new government").
+_VAGUE_ACTS = frozenset("work cooperate collaborate engage talk help assist contribute partner".split())
+#: Subjects of a general rule or warning ("Anyone who violates the ceasefire will be held accountable").
+_ANYONE = frozenset("anyone anybody whoever everyone everybody those whosoever".split())
+#: What a chair's "will now" acts on ("put the question", "take questions"): procedure.
+_PROCEDURE_OBJECTS = frozenset("question motion vote floor word statement item point amendment".split())
+#: Nouns of news or belief: a clause they head is hearsay or a view ("reports that Japan will buy", "the hope that").
+_HEARSAY_NOUNS = frozenset("""report rumour rumor speculation claim suggestion fear expectation hope prospect possibility
+chance risk likelihood allegation doubt concern worry assumption belief prediction forecast""".split())
+#: Things (not parties) whose "will" describes what they do ("the pipeline will carry gas", "the port will connect").
+_FACILITIES = frozenset("""pipeline port road railway railroad rail line corridor bridge tunnel cable canal highway
+expressway route plant reactor dam terminal refinery mine factory fund facility project park zone hub airport grid
+network link station""".split())
+#: What a facility does: a description of its function, not a commitment.
+_FUNCTIONS = frozenset("""carry connect link transport reward generate shorten serve cut reduce lower create handle
+attract employ span stretch feed power move channel bring ease slash halve""".split())
+#: What is "shared" or "released" later when a passive future is procedural ("Details will be shared later").
+_INFORMATION = frozenset("""detail information date update outcome result name figure announcement decision timing
+timetable venue schedule particular""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
 _STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
-_LAUNCHED_THINGS = frozenset("satellite rocket missile attack strike probe drone offensive raid assault".split())
+_LAUNCHED_THINGS = frozenset("""satellite rocket missile attack strike probe drone offensive raid assault crackdown
+manhunt search hunt invasion incursion bombardment boycott lawsuit complaint protest""".split())
+#: Courtesies one extends, offers or conveys: no deliverable ("extended his condolences", "pledged allegiance").
+_COURTESIES = frozenset("""condolence greeting congratulation sympathy thanks gratitude wish felicitation regard apology
+allegiance tribute homage respect salute appreciation""".split())
+#: What an "announcement" can be news of, not a programme ("announced the death of", "the capture of two towns").
+_NEWS = frozenset("""death capture arrest killing result resignation departure retirement birth winner record loss profit
+closure outcome victory detention casualty toll""".split())
+#: What is "secured" as an outcome, not a commitment ("secured a narrow victory", "secured the release of").
+_OUTCOMES = frozenset("victory win seat majority place spot title medal lead release freedom berth".split())
+#: What "confirmed" reports as a fact ("confirmed 12 new cases", "confirmed their attendance").
+_FACTS = frozenset("attendance presence case death receipt identity toll arrival".split())
+#: Things signed that are no instrument ("signed the guest book").
+_SIGNED_THINGS = frozenset("book guestbook autograph register".split())
 #: Events that are concluded or held, not committed to ("concluded a round of talks").
 _EVENT_NOUNS = frozenset("""talk round meeting visit exercise consultation dialogue negotiation session summit
 conference tour drill patrol call""".split())
@@ -51,7 +92,7 @@ resume provide invest complete""".split())
 _OTHER_AUTHORITIES = frozenset("government court tribunal judge country state side".split())
 #: What one "agrees on" when it is a view ("agreed on the importance of", "on the need to").
 _VIEWS = frozenset("""importance need necessity value significance principle view position relevance centrality
-urgency""".split())
+urgency issue matter point question subject assessment analysis""".split())
 #: Phrasal verbs of things happening ("run out", "turn out").
 _HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break", "down"), ("come", "up"),
                          ("fall", "apart"), ("drag", "on")})
@@ -85,7 +126,7 @@ _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like pre
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
 #: Verbs of fearing, estimating or claiming: the clause after them is someone's view, not a commitment.
 _EPISTEMIC_HEADS = frozenset("""fear warn doubt estimate speculate claim allege suspect assume anticipate worry
-recognise recognize acknowledge understand know""".split())
+recognise recognize acknowledge understand know deny refute dispute dismiss""".split())
 #: Heads that negate the commitment below them ("refused to sign").
 _NEGATING_HEADS = frozenset("refuse decline fail reject".split())
 #: Subjects whose "will" is a forecast, not a commitment.
@@ -533,7 +574,8 @@ def _hedged(verb: Any) -> bool:
     for c in verb.children:
         toks = list(c.subtree)
         if c.i > verb.i and c.dep_ in ("advcl", "advmod") and toks[0].lower_ in _NON_ASSERTIVE_OPENERS and any(
-                t.lower_ in ("could", "can", "may", "might", "possible", "feasible") for t in toks):
+                t.lower_ in ("could", "can", "may", "might", "possible", "feasible", "allow", "allows", "permit",
+                             "permits") for t in toks):
             return True
     return False
 
@@ -563,8 +605,9 @@ def _is_future(verb: Any) -> bool:
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
             return False
-        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ")
-                                   or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        if tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ") or any(
+                c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "VBD"))
+                for c in tok.children)):
             return False  # "will review progress and thanked ...": the conjunct has its own tense
         tok = tok.head
     return False
@@ -579,6 +622,10 @@ become represent reflect complement build say show expire lapse run need ignore 
 favour favor benefit hurt harm touch affect matter work bring face""".split())
 
 
+#: Parties named generically: what an instrument binds them to describes it ("commits parties to settle disputes").
+_GENERIC_PARTIES = frozenset("member party signatory state country nation government".split())
+
+
 def _states_terms(verb: Any, subject: Any | None) -> bool:
     """A present-tense clause whose subject is an agreement ("A separate agreement shares water", "the pact commits
     both customs services to scan"): a term, i.e. the parties' commitment."""
@@ -588,6 +635,9 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
     if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children):
         return False  # "The 1996 pact divides the flow": an earlier instrument described as background
+    if any(c.dep_ == "dobj" and _lemma(c) in _GENERIC_PARTIES and c.tag_ == "NNS" and not any(
+            k.dep_ in ("det", "nummod", "poss", "predet", "amod") for k in c.children) for c in verb.children):
+        return False  # "a treaty which commits members to share data": a multilateral instrument described
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
 
 
@@ -686,6 +736,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                     else set()):
         return []
     if "would" in chain_aux:
+        if not _under_terms(verb) and any(c.dep_ == "advcl" and any(
+                k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children) for c in verb.children):
+            return []  # "said Argentina would leave Mercosur if the bloc did not open up": a threat, a hypothesis
         future = True
     if lemma in _STEER:
         xcomps = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
@@ -694,6 +747,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
+        if (not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
+                               for o in _objects(verb))) or any(c.lower_ == "follows" for c in verb.subtree):
+            return []  # "agreed the following measures:", "decided as follows": a list's heading, its items count
         if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
         if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
@@ -701,6 +757,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma in ("ask", "task", "instruct") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
+        if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return []  # "The UN has asked for 2 billion dollars to fund its appeal": a request
+        if lemma == "ask" and verb.tag_ in ("VBP", "VBZ") and not aux and _subject(verb) is not None and not any(
+                c.dep_ == "dobj" and _lemma(c) in _OWN_ORGANS for c in verb.children):
+            return []  # "We ask donors not to cut their funding": an appeal ("we have asked X to" directs, and so
+            # does "we ask the Secretariat to prepare a report": the body's own organ)
         if xcomps:
             return _steered(doc, verb, xcomps, offset, entities, names, negated)
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
@@ -708,8 +771,21 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
                                                                    and _finite(head)) or _yet_to(verb)
     if future:
-        if lemma in _NOT_FUTURE_COMMITMENTS:
-            return []
+        if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
+                c.lower_ == "ahead" for c in verb.children)):
+            return []  # ("will press ahead with the pipeline" is a commitment)
+        if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
+            return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
+        if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (
+                _lemma(c) in _NOT_FUTURE_COMMITMENTS or _lemma(c) in ("ask", "request")) for c in verb.children):
+            return []  # "will keep asking for troops", "will keep pushing": advocacy goes on, nothing is promised
+        if lemma == "decide" and not any(c.dep_ == "xcomp" for c in verb.children):
+            return []  # "we will decide on the next round": a decision deferred, none made
+        if any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children) and any(
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children) and all(
+                _lemma(c) in _PROCEDURE_OBJECTS for c in verb.children if c.dep_ == "dobj"):
+            return []  # "I will now put the question", "We will now hear from Brazil": a chair's procedure
+            # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and (lemma in _CORE or terms)):
@@ -720,6 +796,18 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects:
         return []
+    if future and passive_form and not _objects_agent(verb) and any(
+            c.dep_ == "nsubjpass" and _lemma(c) in _INFORMATION for c in verb.children):
+        return []  # "Details will be shared closer to the date": a procedural promise of news
+    if not future and _tally(verb):
+        return []  # "had approved ten projects so far": progress counted, not a commitment made
+    if future and (subj := _subject(verb)) is not None and (_lemma(subj) in _ANYONE or (
+            subj.tag_ == "NNS" and any(c.dep_ == "relcl" for c in subj.children)
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))):
+        return []  # "Students who overstay their visas will be deported": a rule or a warning for anyone
+    if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and subj.dep_ == "nsubj" and (
+            _lemma(subj) in _FACILITIES):
+        return []  # "The pipeline will carry gas to Morocco": what a thing does, nobody commits
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
     if (lemma in ("impose", "announce", "introduce", "slap") or (not future and lemma in ("extend", "expand", "tighten"))
@@ -737,6 +825,19 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "I will give way to the honourable Member": procedure
     if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
         return []  # "expanded the field in 2025": work reported done, not committed
+    if lemma == "hold" and any(_lemma(o) in ("talk", "call", "conversation", "discussion", "meeting") for o in objects) \
+            and any(_is_person(p, entities, offset) for h in [verb, *objects] for w in h.children
+                    if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"):
+        return []  # "he will hold talks with Foreign Minister Lavrov": a visit's programme, for the timeline
+    if future and lemma in ("include", "comprise", "involve", "feature") and (s_ := _subject(verb)) is not None and (
+            _lemma(s_) in _GATHERINGS):
+        return []  # "The delegation will include the ministers of trade": who comes, not a commitment
+    if verb.dep_ == "advcl" and not objects and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i
+                                                    for c in verb.children):
+        return []  # "As we announced on Monday", "as agreed in 2020": a reference to what is told elsewhere
+        # ("just as we have signed a trade agreement" names its object: asserted)
+    if lemma == "announce" and not objects and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return []  # "we announced on Monday": nothing announced is named here
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
         return []  # "concluded a round of talks": an event, not a commitment
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
@@ -758,6 +859,20 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.dep_ in ("prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children) and not (
             verb.i + 1 < len(doc) and doc[verb.i + 1].text == "-"):  # "co-invest" is parsed "co", "-", "invest"
         return []  # "stands ready to assist": readiness to nothing in particular
+    if verb.dep_ == "xcomp" and head_lemma == "ready" and lemma in _VAGUE_ACTS and not any(
+            c.dep_ == "dobj" for c in verb.children):
+        return []  # "stands ready to work with all parties": readiness to cooperate, nothing named
+    direct = [o for o in objects if o.dep_ == "dobj"]
+    if direct and lemma != "accept" and all(_lemma(o) in _COURTESIES or (
+            _lemma(o) == "invitation" and lemma in ("extend", "issue", "send", "convey")) for o in direct):
+        return []  # "extended his condolences", "pledged allegiance", "extended an invitation": courtesy, no deliverable
+    if future and direct and lemma in ("build", "deliver", "bring", "ensure", "achieve", "create", "spare", "make") and all(
+            _lemma(o) in _IDEALS for o in direct):
+        return []  # "Our government will deliver prosperity", "We will build a better future": rhetoric
+    if objects and any(_lemma(o) in bad for want, bad in (("announce", _NEWS), ("secure", _OUTCOMES),
+                                                          ("confirm", _FACTS), ("sign", _SIGNED_THINGS))
+                       if lemma == want for o in objects[:1]):
+        return []  # "announced the death of", "secured a victory", "confirmed 12 cases", "signed the guest book": news
     if lemma == "launch" and any(o.lemma_.lower() in _LAUNCHED_THINGS for o in objects):
         return []  # a satellite or a strike launched is an event, not a commitment
     set_up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
@@ -767,6 +882,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
                                       for o in objects)) and not future:
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
+    if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return []  # "We will set out our approach in the strategy": a document to come, not a commitment
     if lemma == "commit" and not future and objects and all(o.dep_ == "pobj" for o in objects) and not any(
             c.dep_ in ("xcomp", "dobj") for c in verb.children) and not _names_an_action(verb):
         return []  # "committed to the principles of the Charter": a position ("committed to doubling" is an act)
@@ -793,6 +910,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment
+        if subject.lower_ in _INSTRUMENTS and verb.tag_ in ("VBZ", "VBP") and not terms:
+            return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
         if (not _is_actor(subject, entities, offset) and not terms) or (
@@ -818,6 +937,33 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
+
+
+#: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
+_OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
+centre center mechanism commission envoy""".split())
+#: Gatherings and parties of people whose make-up is described ("the delegation will include").
+_GATHERINGS = frozenset("""delegation team group panel board committee agenda programme program summit forum conference
+meeting visit talk session line-up lineup""".split())
+_TITLES = frozenset("""minister president counterpart premier king queen chancellor leader secretary ambassador envoy
+prince emir sultan governor""".split())
+
+
+def _is_person(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A person: a PERSON entity or a title ("Foreign Minister Lavrov", "his counterpart")."""
+    s, e = offset + tok.idx, offset + tok.idx + len(tok.text)
+    return _lemma(tok) in _TITLES or any(t.lemma_.lower() in _TITLES for t in tok.lefts) or any(
+        x.start < e and s < x.end and x.label == "PERSON" for x in entities)
+
+
+def _tally(verb: Any) -> bool:
+    """"so far", "to date", "thus far" on the verb: a count of progress ("has approved twelve projects so far")."""
+    for c in verb.children:
+        if c.lower_ == "far" and any(k.lower_ in ("so", "thus") for k in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "date" for p in c.children):
+            return True
+    return False
 
 
 def _objects_agent(verb: Any) -> bool:
@@ -853,6 +999,9 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not (
             _is_actor(subject, entities, offset) or _states_terms(verb, subject))):
         return []  # ("the pact commits both services to scan": a term of the agreement)
+    if subject is not None and subject.lower_ in _INSTRUMENTS and verb.tag_ in ("VBZ", "VBP") and not _states_terms(
+            verb, subject):
+        return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
     if _under_forecast(verb):
         return []
     who, who_ids = _who(subject, verb, entities, names, offset)
@@ -966,10 +1115,14 @@ def _objects(verb: Any) -> list[Any]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
             and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"]  # "which New Delhi will host": no object here
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i > verb.i):
-        objs += [p for p in prep.children if p.dep_ == "pobj"]
+        objs += [p for p in prep.children if p.dep_ == "pobj" and p.lower_ not in _DAY_WORDS]  # not "on Tuesday"
     if verb.lemma_.lower() in ("set", "start", "open") and not objs:
         objs += [c for c in verb.children if c.dep_ == "prt"]
     return objs
+
+
+_DAY_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+weekend""".split())
 
 
 def _subject(verb: Any) -> Any | None:
@@ -1020,11 +1173,15 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
     heads = [subject, *subject.conjuncts]
     s = offset + min(t.idx for t in heads)
     e = offset + max(t.idx + len(t.text) for t in heads)
-    if any(x.start < e and s < x.end and x.label in _PARTY_LABELS for x in entities):
-        return True
+    if any(x.start < e and s < x.end and x.label in _PARTY_LABELS and ": " not in x.text for x in entities):
+        return True  # (an entity running over a speaker label's colon is the tagger's slip, not the subject)
     if subject.pos_ == "PROPN" or subject.pos_ == "PRON":
         return True
-    return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks)
+    # a party in a clause describing the subject does not make it one ("the border post, financed by the Bank,")
+    aside = {t.i for h in heads for c in h.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    colon = max((t.i for t in toks if t.text == ":" and t.i < subject.i), default=-1)
+    aside |= {t.i for t in toks if t.i <= colon}  # a transcript's speaker label parsed into the subject
+    return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks if t.i not in aside)
 
 
 def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
@@ -1040,6 +1197,12 @@ def _is_forecast(verb: Any, subject: Any | None) -> bool:
     return False
 
 
+def _lemma(tok: Any) -> str:
+    """The lower-case lemma, mended where the lemmatiser slips ("hopes" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
+
+
 def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
@@ -1050,6 +1213,8 @@ def _under_forecast(verb: Any) -> bool:
         if tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
             continue
+        if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and _lemma(tok.head) in _HEARSAY_NOUNS:
+            return True  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
@@ -1057,7 +1222,7 @@ def _under_forecast(verb: Any) -> bool:
             return False  # "When X signed the pact, both sides called it ...": a time, not what is hoped or called for
         below = tok
         tok = tok.head
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         subj = [c for c in tok.children if c.dep_ == "nsubj"]

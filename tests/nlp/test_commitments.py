@@ -342,3 +342,123 @@ def test_who_of_pronouns_and_datelines_names_the_parties(analyzer: Analyzer, tex
     """"They: agreed to ..." is no answer: the pronoun names the parties introduced before (entity identity)."""
     c = _commitments(analyzer, text)[-1]
     assert c["who"] == who
+
+
+# Issue 16, precision round: made-up passages (wire copy, transcripts, debates, communiqués, fact sheets, opinion)
+# for linguistic classes of non-commitments; each failed before its rule.
+
+@pytest.mark.parametrize("text", [
+    # what a facility or fund does, not what a party commits to
+    "The Trans-Saharan Gas Pipeline will carry Nigerian gas across Niger to Algeria and on to Europe.",
+    "The Green Climate Fund will reward countries that cut emissions from deforestation.",
+    "NAIROBI (Wire) - The new one-stop border post, financed by the African Development Bank, will cut clearance "
+    "to under an hour once it opens.",
+    # decisions deferred, deliberation and procedure
+    "We will decide on the venue of the next round after consultations with our partners.",
+    "The cabinet will consider the proposal next week.",
+    "Parliament will debate the bill on Thursday.",
+    "The committee will hear evidence from the Foreign Secretary next week.",
+    "The Speaker: I will now put the question.",
+    "Chair: We will now hear from the representative of Brazil.",
+    "The Chair will transmit this summary to the President of the General Assembly.",
+    "Lord Collins: We will set out our approach in the forthcoming Africa strategy.",
+    "Details will be shared closer to the date.",
+    "More information will be released in due course.",
+    "I will not speculate on what the President may decide.",
+    "India will not tolerate cross-border terrorism.",
+    # appeals and requests
+    "We ask the international community not to forget the refugees in the camps.",
+    "The Minister: We ask the monitoring team to verify where the shells came from.",
+    "The UN has asked for 2 billion dollars to fund its appeal for Sudan.",
+    # intentions, advocacy and columnists' predictions
+    "The government has said it will seek to renegotiate the terms.",
+    "The Commission will argue that its new defence fund is enough.",
+    "France will insist on buying European.",
+    "And the Baltic states will keep asking for American troops.",
+    # hearsay and hopes heading the clause as nouns ("hopes" is lemmatised "hop")
+    "Reports that Japan will buy 100 more jets were dismissed by the ministry.",
+    "Indonesia hopes that the agreement will be ratified by the end of the year.",
+    # threats and hedges
+    "Milei said Argentina would leave Mercosur if the bloc did not open up.",
+    "Lord Collins: We will restore it when fiscal conditions allow.",
+    # progress tallied, news announced, facts confirmed, outcomes secured, courtesies
+    "The Development Bank had approved twelve projects so far.",
+    "The Commission announced on Tuesday that exports fell 4 percent in March.",
+    "The ministry announced the death of the ambassador on Sunday.",
+    "The army announced the capture of two towns near the border.",
+    "The Ministry of Health confirmed 12 new cases of cholera.",
+    "The leaders confirmed their attendance at the summit.",
+    "Kenya secured a narrow victory over Uganda in the final.",
+    "President Ramaphosa extended his condolences to the families of the victims.",
+    "The Prime Minister offered his condolences to the people of Morocco after the earthquake.",
+    "Indonesia extended an invitation to President Macron to attend the G20 summit.",
+    "The group pledged allegiance to the Islamic State in 2019.",
+    "Officials signed the guest book at the memorial.",
+    "The government launched a crackdown on protesters in the capital.",
+    "Both countries agree on most issues but differ on Kashmir.",
+    # a multilateral instrument described, not terms between the parties
+    "The Treaty of Amity and Cooperation commits parties to settle disputes peacefully.",
+    "The treaty, which commits members to share data on outbreaks, entered into force in 2024.",
+    # attitudes, rhetoric and composition in the future; rules for anyone; vague readiness
+    "The minister said India would welcome any investment from the Gulf.",
+    "We will never forget the sacrifice of the soldiers who died here.",
+    "\"We will win this war,\" the defence minister told troops.",
+    "The delegation will include the ministers of trade and energy.",
+    "Students who overstay their visas will be deported, the ministry warned.",
+    "Anyone who violates the ceasefire will be held accountable.",
+    "Japan is ready to work with the new government.",
+    "China stands ready to work with all parties to promote peace.",
+    # a visit's programme; references to what is told elsewhere
+    "A: During the visit, he will hold talks with Foreign Minister Lavrov.",
+    "A: As we announced on Monday, the Foreign Minister will visit Moscow from 4 to 6 June.",
+    # a vote announced in a debate, anniversaries, rhetoric
+    "The United Kingdom will vote in favour of this resolution.",
+    "We will abstain in the vote on the draft resolution.",
+    "The two sides will celebrate the 50th anniversary of diplomatic relations next year.",
+    "Our government will deliver prosperity for all Kenyans.",
+    "We will build a better future together.",
+    "We will spare no effort to achieve peace.",
+    # a list's heading: its items are the commitments
+    "The leaders agreed the following measures.",
+    "The Ministers agreed on the following:",
+    # a denied clause is not asserted
+    "The ministry denied that it had agreed to buy Russian oil.",
+])
+def test_functions_procedure_appeals_advocacy_hearsay_news_and_courtesies_are_not_commitments(
+        analyzer: Analyzer, text: str) -> None:
+    assert _commitments(analyzer, text) == []
+
+
+def test_a_conjunct_with_its_own_auxiliary_does_not_inherit_will(analyzer: Analyzer) -> None:
+    """"We will keep X closed until the compounds are dealt with": the parser may join "are dealt with" to "keep"."""
+    text = "We will keep the checkpoints near the casinos closed until the scam compounds there are dealt with."
+    assert [c["action"] for c in _commitments(analyzer, text)] == ["keep"]
+
+
+def test_a_speaker_label_does_not_make_a_thing_a_party(analyzer: Analyzer) -> None:
+    """"Minister X: Investment will come from firms, and it will not reduce ...": "it" is the investment."""
+    text = ("Minister of Economy, Trade and Industry Ryosei Akazawa: Investment in American shipyards will come from "
+            "private companies such as Mitsubishi Heavy Industries, and it will not reduce naval construction in "
+            "Nagasaki.")
+    assert _commitments(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    ("The Minister: We will now deploy two more patrol boats to the strait.", ["deploy"]),
+    ("Under the deal, Argentina would cut export duties on beef if prices fell.", ["cut"]),
+    ("The Green Climate Fund will provide 50 million dollars for solar mini-grids in Malawi.", ["provide"]),
+    ("We have asked the Ministry of Finance to prepare a bond issue by March.", ["ask"]),
+    ("The ministers will decide by June to open the border crossing at Torkham.", ["decide"]),
+    ("The treaty commits both countries to come to each other's defence.", ["commit"]),
+    ("The Prime Minister accepted the invitation to visit Hanoi in May.", ["accept"]),
+    ("The new fund will reward farmers who plant trees, and Norway will contribute 100 million dollars to it.",
+     ["contribute"]),
+    ("We ask the Secretariat to prepare a report by June.", ["ask"]),
+    ("Norway will consider all applications from Ukrainian engineers within 30 days.", ["consider"]),
+    ("Japan will include Vietnam in its visa waiver programme from July.", ["include"]),
+    ("Canada will press ahead with the pipeline to the Pacific coast.", ["press"]),
+    ("Japan will hold talks with South Korea on a new fisheries agreement in March.", ["hold"]),
+])
+def test_precision_rules_keep_commitments_of_the_same_shape(analyzer: Analyzer, text: str,
+                                                              actions: list[str]) -> None:
+    assert [c["action"] for c in _commitments(analyzer, text)] == actions
