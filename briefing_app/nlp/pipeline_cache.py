@@ -122,7 +122,11 @@ def load_model(path: Path) -> Language:
     import spacy
 
     spacy.registry.tokenizers.register(RESTORED_TOKENIZER, func=_empty_tokenizer)
-    return spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": RESTORED_TOKENIZER}}})
+    nlp = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": RESTORED_TOKENIZER}}})
+    # The model's config names its own tokenizer again: saved (``to_disk``), it loads in any process.
+    saved = spacy.util.load_config(path / "config.cfg", interpolate=False)
+    nlp.config["nlp"]["tokenizer"] = saved["nlp"]["tokenizer"]
+    return nlp
 
 
 def _read(folder: Path) -> tuple[Language, Compiled] | None:

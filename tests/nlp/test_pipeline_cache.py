@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy.util
 
 from briefing_app.nlp import analyzer as analyzer_module
 from briefing_app.nlp import pipeline, pipeline_cache
@@ -142,6 +143,9 @@ def test_a_restored_model_skips_the_default_tokenizer_and_string_table_yet_token
     assert ours.rules == theirs.rules and ours.faster_heuristics == theirs.faster_heuristics
     for part in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
         assert _pattern(getattr(ours, part)) == _pattern(getattr(theirs, part)), part
+    restored.to_disk(cache / "saved")  # it names spaCy's own tokenizer: a process without ours loads it
+    assert spacy.util.load_config(cache / "saved" / "config.cfg")["nlp"]["tokenizer"] == \
+        {"@tokenizers": "spacy.Tokenizer.v1"}
     for text in _sample_texts():
         doc, expected = restored(text), normal(text)
         assert [(t.text, t.norm_, t.shape_, t.whitespace_) for t in doc] == \
