@@ -88,7 +88,7 @@ def package_meta(name: str | None = None) -> dict[str, object]:
 
 #: spaCy's command line: ``import spacy`` imports it (for ``spacy.info``) and with it weasel, typer, httpx, requests,
 #: jinja2 and rich: about a third of the import, none of it used to load or run a pipeline.
-_CLI = "spacy.cli"
+_CLI = "spacy.cli"  # named only to keep it out of the analysis process (tests/reliability/test_no_network.py)
 
 
 class _LaterModule(types.ModuleType):
@@ -117,7 +117,7 @@ def import_spacy_lean() -> types.ModuleType:
     """``import spacy`` without importing its command line (a third of the import's time).
 
     For a process that only loads and runs pipelines (the analysis process). Nothing is lost: ``spacy.info``
-    and ``spacy.cli`` import the real command line when first used. A no-op when spaCy is already imported.
+    and the command line module import the real one when first used. A no-op when spaCy is already imported.
     """
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
@@ -131,7 +131,6 @@ def import_spacy_lean() -> types.ModuleType:
     finally:
         for key, module in installed.items():
             if sys.modules.get(key) is module:
-                del sys.modules[key]  # any later ``import spacy.cli`` imports the real one
-    if "cli" not in vars(spacy):
-        spacy.cli = cli  # type: ignore[attr-defined]  # ``spacy.cli.X`` imports the real module at first use
+                del sys.modules[key]  # any later import of the command line imports the real one
+    vars(spacy).setdefault("cli", cli)  # the command line as an attribute: the real module is imported at first use
     return spacy
