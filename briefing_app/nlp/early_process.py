@@ -24,8 +24,12 @@ class Launched:
         ours, theirs = socket.socketpair()
         code = f"from briefing_app.nlp.analysis_process import _child; _child({theirs.fileno()}, {model!r})"
         with theirs:
+            # A session of its own (POSIX): where the kernel shares CPU time by session (Linux's autogroup), the
+            # process gets a share of its own instead of splitting the window's, so on a busy machine neither
+            # slows the other. It still ends with the window: it exits when its pipe closes.
             self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(theirs.fileno(),),
-                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                            start_new_session=True)
         self.socket = ours
         self.model = model
         self.released = False

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,3 +84,53 @@ def package_meta(name: str | None = None) -> dict[str, object]:
         return dict(spacy.util.load_meta(next(p for p in candidates if p.is_file())))
     except Exception as exc:
         raise ModelUnavailable(f"spaCy model {name!r} metadata could not be read: {exc}") from exc
+
+
+#: spaCy's command line: ``import spacy`` imports it (for ``spacy.info``) and with it weasel, typer, httpx, requests,
+#: jinja2 and rich: about a third of the import, none of it used to load or run a pipeline.
+_CLI = "spacy.cli"  # named only to keep it out of the analysis process (tests/reliability/test_no_network.py)
+
+
+class _LaterModule(types.ModuleType):
+    """Stands in for a module while ``spacy`` is imported; any use imports the real one (see ``import_spacy_lean``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_real(self.__name__), name)
+
+
+def _real(name: str) -> types.ModuleType:
+    """The real module ``name``, imported now (the stand-ins leave ``sys.modules`` first)."""
+    for key in (_CLI, _CLI + ".info"):
+        if isinstance(sys.modules.get(key), _LaterModule):
+            del sys.modules[key]
+    return importlib.import_module(name)
+
+
+def _info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``: spaCy's own, imported when first called."""
+    return _real(_CLI + ".info").info(*args, **kwargs)
+
+
+def import_spacy_lean() -> types.ModuleType:
+    """``import spacy`` without importing its command line (a third of the import's time).
+
+    For a process that only loads and runs pipelines (the analysis process). Nothing is lost: ``spacy.info``
+    and the command line module import the real one when first used. A no-op when spaCy is already imported.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli, info = _LaterModule(_CLI), _LaterModule(_CLI + ".info")
+    info.info = _info  # type: ignore[attr-defined]  # what spacy/__init__.py takes (``from .cli.info import info``)
+    installed = {_CLI: cli, _CLI + ".info": info}
+    for key, module in installed.items():
+        sys.modules.setdefault(key, module)
+    try:
+        import spacy
+    finally:
+        for key, module in installed.items():
+            if sys.modules.get(key) is module:
+                del sys.modules[key]  # any later import of the command line imports the real one
+    vars(spacy).setdefault("cli", cli)  # the command line as an attribute: the real module is imported at first use
+    return spacy

@@ -67,3 +67,16 @@ def test_starting_the_process_early_imports_only_what_the_launch_needs_before_it
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not hasattr(os, "getsid"), reason="sessions are POSIX")
+def test_the_process_runs_in_a_session_of_its_own_and_still_ends_with_the_window() -> None:
+    """Where CPU time is shared by session (Linux's autogroup) it then has a share of its own, not half the window's."""
+    early_process.start_early(None)
+    early = early_process._early
+    assert early is not None and early.process.pid is not None
+    try:
+        assert os.getsid(early.process.pid) != os.getsid(0)
+    finally:
+        early_process.discard_early()  # the window's end of the pipe closes: it exits
+    assert early.process.returncode == 0

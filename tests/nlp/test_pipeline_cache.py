@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import spacy.util
 
 from briefing_app.nlp import analyzer as analyzer_module
 from briefing_app.nlp import pipeline, pipeline_cache
+from briefing_app.nlp.analysis_process import process_analyzer
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.nlp.model_loading import DEFAULT_MODEL
-from tests.nlp.test_pipeline import _contract, _recorded_texts
+from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher
+from briefing_app.nlp.model_loading import DEFAULT_MODEL, load_pipeline, split_abbreviation_dashes
+from tests.nlp.conftest import GOLD_DIR
+from tests.nlp.test_pipeline import LESSONS, TEXT, _contract, _recorded_texts
 
 PACKAGE = Path(pipeline_cache.__file__).resolve().parents[1]
 
@@ -112,3 +117,60 @@ def test_a_missing_model_still_runs_rules_only(cache: Path) -> None:
     nlp, mode, message = analyzer_module.build_pipeline("no_such_model_xyz")
     assert mode == "rules-only" and "no_such_model_xyz" in message
     assert _folders(cache) == []
+
+
+def _sample_texts() -> list[str]:
+    """The recorded texts, a text every stage works on and a dozen development gold articles."""
+    gold = [p.read_text(encoding="utf-8") for p in sorted(GOLD_DIR.glob("*.txt"))[:12]]
+    return [TEXT, *_recorded_texts().values(), *gold]
+
+
+def _pattern(method: object) -> str | None:
+    """The expression behind a tokenizer's ``re`` method (None when the tokenizer has none)."""
+    return None if method is None else str(getattr(method, "__self__").pattern)  # noqa: B009
+
+
+def test_a_restored_model_skips_the_default_tokenizer_and_string_table_yet_tokenizes_alike(cache: Path) -> None:
+    """``load_model`` (the start's fast path) gives the tokenizer and entities a normal ``spacy.load`` gives."""
+    normal = load_pipeline(DEFAULT_MODEL)
+    split_abbreviation_dashes(normal)
+    pipeline_cache._write(cache / "pipeline-test", normal, pipeline_cache.Compiled(pipeline.domain_resources(),
+                                                                                   GazetteerMatcher([])))
+    restored = pipeline_cache.load_model(cache / "pipeline-test" / "model")
+    assert len(restored.vocab.strings) < len(normal.vocab.strings) / 10, "the saved string table was not read"
+    ours: Any = restored.tokenizer  # typed as a plain callable by spaCy
+    theirs: Any = normal.tokenizer
+    assert ours.rules == theirs.rules and ours.faster_heuristics == theirs.faster_heuristics
+    for part in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        assert _pattern(getattr(ours, part)) == _pattern(getattr(theirs, part)), part
+    restored.to_disk(cache / "saved")  # it names spaCy's own tokenizer: a process without ours loads it
+    assert spacy.util.load_config(cache / "saved" / "config.cfg")["nlp"]["tokenizer"] == \
+        {"@tokenizers": "spacy.Tokenizer.v1"}
+    for text in _sample_texts():
+        doc, expected = restored(text), normal(text)
+        assert [(t.text, t.norm_, t.shape_, t.whitespace_) for t in doc] == \
+            [(t.text, t.norm_, t.shape_, t.whitespace_) for t in expected]
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
+            [(e.start_char, e.end_char, e.label_) for e in expected.ents]
+
+
+def test_the_analysis_process_restores_the_pipeline_and_analyses_like_a_normal_load(
+        cache: Path, builds: list[str]) -> None:
+    """The window's analysis process (spaCy imported without its command line, the model restored from the
+    cache folder) gives exactly the results of a normally loaded analyser, with and without lessons."""
+    normal = _fresh_analyzer()  # spacy.load of the model, rules compiled: and the folder written
+    assert builds == [DEFAULT_MODEL]
+    (folder,) = _folders(cache)
+    written = (folder / "complete").stat().st_mtime_ns
+    remote = process_analyzer()
+    try:
+        assert remote.mode == "model"
+        taught, remote_taught = normal.with_lessons(normal.compile_lessons(LESSONS)), remote.with_lessons(
+            remote.compile_lessons(LESSONS))
+        for text in _sample_texts():
+            assert _contract(remote, text) == _contract(normal, text)  # type: ignore[arg-type]
+            assert _contract(remote_taught, text) == _contract(taught, text)  # type: ignore[arg-type]
+    finally:
+        remote.close()
+    assert _folders(cache) == [folder] and (folder / "complete").stat().st_mtime_ns == written, \
+        "the process restored the folder (it did not compile the pipeline again)"

@@ -118,9 +118,13 @@ def test_no_code_path_downloads_anything() -> None:
         r"|urllib\.request|http\.client|\burlopen\(|spacy\.cli|spacy\.cli\.download|\bfetch_url\("
         r"|\bsocket\.(?:socket|create_connection)\(|QNetworkAccessManager|QtNetwork"
     )
+    # The analysis process imports spaCy without its command line (nlp/model_loading.import_spacy_lean): the one
+    # line naming that module, so it can be kept out.
+    allowed = {"briefing_app/nlp/model_loading.py": {'_CLI = "spacy.cli"'}}
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE.parent).as_posix()
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if forbidden.search(line):
+            if forbidden.search(line) and line.split("  #")[0].strip() not in allowed.get(rel, ()):
                 offenders.append(f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}")
     assert offenders == []
