@@ -79,6 +79,26 @@ class SpeakerLabel:
     roles: tuple[tuple[int, int], ...]
 
 
+#: A reporter's credit opening a question turn: "Q: Jane Doe, Daily Planet.", "Question: John Roe from Radio X.",
+#: "Q: (Inaudible), Radio X." -- the name is a person, the outlet an organisation.
+_CREDIT = re.compile(
+    r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+(?:(?:This\s+is|I\s+am)\s+)?"
+    r"(?:\([^()\n]{1,30}\)[ \t]*,?[ \t]*(?:from[ \t]+)?"
+    r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*|[ \t]+from[ \t]+))"
+    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})\.(?=\s|$)")
+
+
+def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, label)`` of the reporter (PERSON) and outlet (ORG) credited at the start of a question turn."""
+    for m in _CREDIT.finditer(text):
+        name = m.group("name")
+        if name is not None and _has_role(name.split()):
+            continue  # "Q: Prime Minister, ..." addresses someone; it credits no one
+        if name is not None:
+            yield m.start("name"), m.end("name"), "PERSON"
+        yield m.start("outlet"), m.end("outlet"), "ORG"
+
+
 def stage_directions(text: str) -> Iterator[tuple[int, int]]:
     """Spans of bracketed stage directions, brackets included."""
     for m in STAGE_DIRECTION.finditer(text):
