@@ -216,6 +216,7 @@ class EntityCleanup:
         """An acronym and its spelled-out form share a label ("COMPACT (Catalyzing ... Technology)")."""
         extra = []
         at = {(c.start, c.end): c for c in merged}
+        acronym_pairs = acronym_pairs + _bracketed_acronyms(text, merged, {short for short, _ in acronym_pairs})
         for short, long in acronym_pairs:
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
@@ -238,6 +239,35 @@ class EntityCleanup:
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
+
+
+#: A short form in brackets right after a name: an acronym ("GKNB", "dtic", "SPLM-IO") or an acronym with a head
+#: noun ("AHA Centre").
+_BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")
+
+
+def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int, int]]
+                        ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """``(short, long)`` pairs for a short form in brackets right after a tagged name whose initials do not spell
+    it: a foreign long form ("State Committee for National Security (GKNB)", "... Liberation Front (FLNKS)"), a
+    lowercase acronym ("Department of Trade, Industry and Competition (dtic)") or "(AHA Centre)"."""
+    out = []
+    for c in merged:
+        if c.label in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or " " not in text[c.start:c.end]:
+            continue
+        m = _BRACKETED_SHORT.match(text, c.end)
+        if m is None or (m.start("short"), m.end("short")) in known:
+            continue
+        short = m.group("short")
+        first = short.split()[0]
+        if first.islower():
+            # a lowercase acronym must spell the name's initials ("dtic"), else it is a word ("(continued)")
+            if rules._initials(text[c.start:c.end]).casefold() != first:
+                continue
+        elif not rules._is_acronym(first):
+            continue
+        out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
+    return out
 
 
 #: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.

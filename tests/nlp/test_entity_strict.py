@@ -23,3 +23,16 @@ def test_a_reporters_credit_names_a_person_and_an_outlet(analyzer):
 def test_a_question_addressing_someone_credits_no_one(analyzer):
     ents = _ents(analyzer, "Q: Prime Minister, Kenya hosted the talks. Why?\n")
     assert not any(label == "ORG" and "Kenya" in t for t, label in ents), ents
+
+
+def test_an_acronym_in_brackets_after_a_name_it_does_not_spell(analyzer):
+    # a foreign long form and a lowercase acronym: both take the long form's class, there and alone later
+    ents = _ents(analyzer, "The State Committee for National Security (KMBG) of Ruritania said demining would end "
+                           "soon. The KMBG gave no date.")
+    assert ("KMBG", "ORG") in ents, ents
+    text = ("The Department of Fisheries, Ports and Shipping (dfps) opened an office in Lomé. Later the dfps "
+            "opened another.")
+    found = [(e.text, e.label) for e in analyzer.analyze(text).entities]
+    assert found.count(("dfps", "ORG")) == 2, found
+    # a word in brackets is not an acronym
+    assert not any(t == "continued" for t, _ in _ents(analyzer, "The Ministry of Finance (continued) said so."))
