@@ -36,3 +36,14 @@ def test_an_acronym_in_brackets_after_a_name_it_does_not_spell(analyzer):
     assert found.count(("dfps", "ORG")) == 2, found
     # a word in brackets is not an acronym
     assert not any(t == "continued" for t, _ in _ents(analyzer, "The Ministry of Finance (continued) said so."))
+
+
+def test_bare_initials_and_hon_stay_outside_or_inside_a_name_as_in_hansard(analyzer):
+    text = ("Question 12:\nMr T B Ngubane (DA) asked the Minister about exports.\n"
+            "Ms R K Moloi (EFF): Deputy Speaker, why?\n"
+            "The MINISTER: Hon Moloi, we do not beg.\n")
+    ents = _ents(analyzer, text)
+    assert {("T B Ngubane", "PERSON"), ("R K Moloi", "PERSON"), ("Moloi", "PERSON")} <= ents, ents
+    assert not any(t.startswith("Hon") for t, _ in ents), ents
+    ents = _ents(analyzer, "The meeting was chaired by Dr the Hon Kelvin Marsh, Premier of the islands.")
+    assert ("Kelvin Marsh", "PERSON") in ents, ents
