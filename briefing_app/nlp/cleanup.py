@@ -118,6 +118,8 @@ class EntityCleanup:
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
+        if "-" in text or "–" in text or "—" in text:
+            out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
         return out if not any("\n" in text[c.start:c.end] for c in out) else merge(_split_lines(text, out), total)
 
@@ -268,6 +270,49 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
             continue
         out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
     return out
+
+
+_PLACE_LABELS = ("GPE", "LOC", "ORG")
+_DASHED = re.compile(r"[^\s\-–—]+(?:[-–—][^\s\-–—]+)+")
+#: Places joined by dashes, then a capitalised facility's head: one facility ("Kyrgyzstan–Uzbekistan Railway",
+#: "Nigeria-Morocco Gas Pipeline"); an initiative's head leaves the places apart ("A–B Framework Agreement").
+_DASHED_FACILITY = re.compile(
+    r"(?<![\w-])(?P<parts>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??(?:[-–—][A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??)+)"
+    r"(?: (?:[A-Z][\w-]*|of)){0,3} (?:Railway|Railroad|Pipeline|Waterway|Canal|Highway|Expressway)(?![\w-])"
+    r"(?!(?: [A-Z][\w-]*){0,2} (?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b)")
+
+
+def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
+    """Dash-joined names of places and bodies: a pair alone is two names ("EU-UK", "UK-US" base); with a facility's
+    head noun after it, one facility ("China–Kyrgyzstan–Uzbekistan Railway")."""
+
+    def known(part: str) -> bool:
+        entry = g.lookup(part)
+        return entry is not None and entry.label in _PLACE_LABELS
+
+    result = []
+    for c in out:
+        surface = text[c.start:c.end]
+        if c.source != "learned" and c.label in _PLACE_LABELS and _DASHED.fullmatch(surface):
+            parts = list(re.finditer(r"[^\-–—]+", surface))
+            if all(known(p.group()) for p in parts):
+                for p in parts:
+                    entry = g.lookup(p.group())
+                    result.append(replace(c, start=c.start + p.start(), end=c.start + p.end(),
+                                          label=entry.label if entry is not None else c.label))
+                continue
+        result.append(c)
+    facilities = []
+    for m in _DASHED_FACILITY.finditer(text):
+        parts = re.split(r"[-–—]", m.group("parts"))
+        if all(known(p) for p in parts) and (furniture is None or not any(furniture[m.start():m.end()])):
+            facilities.append((m.start(), m.end()))
+    for s, e in facilities:
+        if any(c.source == "learned" and c.start < e and s < c.end for c in result):
+            continue
+        result = [c for c in result if not (c.start < e and s < c.end)]
+        result.append(Candidate(s, e, "FAC", "gazetteer", RULE))
+    return sorted(result, key=lambda c: c.start)
 
 
 #: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.

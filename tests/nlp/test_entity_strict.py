@@ -47,3 +47,15 @@ def test_bare_initials_and_hon_stay_outside_or_inside_a_name_as_in_hansard(analy
     assert not any(t.startswith("Hon") for t, _ in ents), ents
     ents = _ents(analyzer, "The meeting was chaired by Dr the Hon Kelvin Marsh, Premier of the islands.")
     assert ("Kelvin Marsh", "PERSON") in ents, ents
+
+
+def test_dash_joined_places_are_apart_unless_a_facility_follows(analyzer):
+    ents = _ents(analyzer, "The joint UK-US base stays. The EU-UK partnership stalled, and the "
+                           "Turkmenistan-Afghanistan-Pakistan (TAP) line opened.")
+    assert {("UK", "GPE"), ("US", "GPE"), ("EU", "ORG"), ("Turkmenistan", "GPE"), ("Afghanistan", "GPE"),
+            ("Pakistan", "GPE")} <= ents, ents
+    assert not any("-" in t for t, _ in ents), ents
+    ents = _ents(analyzer, "Work began on the Kenya–Uganda–Rwanda Railway and the Ghana-Togo Gas Pipeline, while the "
+                           "Chad-Niger Railway Framework Agreement was signed.")
+    assert {("Kenya–Uganda–Rwanda Railway", "FAC"), ("Ghana-Togo Gas Pipeline", "FAC"), ("Chad", "GPE"),
+            ("Niger", "GPE")} <= ents, ents
