@@ -39,6 +39,10 @@ _LABEL = re.compile(
 #: European Parliament verbatim style: "President. – ", "Name, role. – ", "Name (Group), blue-card question. – ".
 _EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}?))\.[ \t]+[–—-][ \t]+(?=\S)")
 _ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
+#: Peerages before a name in a label ("Lord Mehta (CB):"): the peer rule tags the name without them.
+_PEERAGE = frozenset("Lord Baroness Lady Viscount Viscountess Earl Countess Marquess Baron".split())
+#: A name word written in mixed case ("Catherine", "O'Neill", "Al-Enezi", "Søreide").
+_MIXED_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:['’-][A-ZÀ-Þa-zß-ÿ][a-zß-ÿ]+)*")
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 _PROCEDURE = (
     r"thank\s+you(?:\s+(?:very\s+much|all|for\s+coming|for\s+(?:your|the|that)\s+question))?", r"(?:many\s+)?thanks\b",
@@ -155,6 +159,9 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
             break
     if run and text[run[-1][0]:run[-1][1]] not in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE"):
         names.append((run[0][0], run[-1][1]))
+    elif (not roles and 2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(text[s:e]) for s, e in words)
+          and text[words[0][0]:words[0][1]] not in _PEERAGE):
+        names.append((words[0][0], words[-1][1]))  # "Jane Doe (Hume) (Lab):", "Jane Doe:" said twice
     return SpeakerLabel(m.start(), end, tuple(names), tuple(roles))
 
 

@@ -59,3 +59,13 @@ def test_dash_joined_places_are_apart_unless_a_facility_follows(analyzer):
                            "Chad-Niger Railway Framework Agreement was signed.")
     assert {("Kenya–Uganda–Rwanda Railway", "FAC"), ("Ghana-Togo Gas Pipeline", "FAC"), ("Chad", "GPE"),
             ("Niger", "GPE")} <= ents, ents
+
+
+def test_a_mixed_case_speaker_label_is_the_name_without_its_colon(analyzer):
+    text = ("Helen Marsh (Eastfield) (Lab): Will the Minister give way?\n"
+            "Clara Venn: I give way.\n"
+            "Helen Marsh (Eastfield) (Lab): The treaty is bad.\n"
+            "Clara Venn: The treaty protects the base.\n")
+    found = [(e.text, e.label) for e in analyzer.analyze(text).entities]
+    assert found.count(("Clara Venn", "PERSON")) == 2 and ("Helen Marsh", "PERSON") in found, found
+    assert not any(t.endswith(":") for t, _ in found), found
