@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefing_app.nlp.rules import STARTERS
+
 #: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
 STAGE_DIRECTION = re.compile(
     r"\(\s*(?:laughter|laughs|applause|inaudible|unintelligible|crosstalk|cross-talk|interruption|interjections?"
@@ -119,8 +121,10 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
     for m in _LABEL.finditer(text):
         words = m.group("words").split()
         caps = [w for w in words if w.isupper()]
-        if not (_has_role(words) or m.group("notes") or len(words) == len(caps)):
-            continue  # "Critical minerals: ..." / "Background: ..." headings are not speakers
+        named = (2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(w) for w in words)
+                 and not any(w in STARTERS for w in words))  # "Also Read:" is web clutter
+        if not (_has_role(words) or m.group("notes") or len(words) == len(caps) or named):
+            continue  # "Critical minerals: ..." / "Background: ..." headings are not speakers (a name said twice is)
         found.append(m)
     counts = Counter(m.group("words") for m in found)
     out: list[SpeakerLabel] = []

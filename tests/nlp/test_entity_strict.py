@@ -62,10 +62,18 @@ def test_dash_joined_places_are_apart_unless_a_facility_follows(analyzer):
 
 
 def test_a_mixed_case_speaker_label_is_the_name_without_its_colon(analyzer):
+    from briefing_app.nlp import pipeline
+    from briefing_app.nlp.entities import Candidate, clean_model_span
+    from briefing_app.nlp.transcript import speaker_labels
+
     text = ("Helen Marsh (Eastfield) (Lab): Will the Minister give way?\n"
             "Clara Venn: I give way.\n"
-            "Helen Marsh (Eastfield) (Lab): The treaty is bad.\n"
+            "Lord Tarrant (CB): My Lords, briefly.\n"
             "Clara Venn: The treaty protects the base.\n")
-    found = [(e.text, e.label) for e in analyzer.analyze(text).entities]
-    assert found.count(("Clara Venn", "PERSON")) == 2 and ("Helen Marsh", "PERSON") in found, found
-    assert not any(t.endswith(":") for t, _ in found), found
+    names = [text[s:e] for lab in speaker_labels(text) for s, e in lab.names]
+    assert names == ["Helen Marsh", "Clara Venn", "Clara Venn"], names  # the peer is left to the peerage rule
+    # the model sometimes reads the label's colon as part of the name
+    at = text.index("Clara Venn:")
+    cleaned = clean_model_span(text, Candidate(at, at + len("Clara Venn:"), "PERSON", "model", 1.0),
+                               pipeline.domain_resources().gazetteer)
+    assert cleaned is not None and text[cleaned.start:cleaned.end] == "Clara Venn"
