@@ -326,6 +326,9 @@ _NUMBER_TAIL = re.compile(r" (?:\d{1,2}(?:\.\d)?|(?:19|20)\d\d|\d\+\d)(?![\w+%-]
                           r"|hours?|minutes?|decades?|percent|per|million|billion|trillion|km|metres|meters|tonnes|times"
                           r"|basis|points?|of|to|January|February|March|April|May|June|July|August|September"
                           r"|October|November|December)\b)")
+#: A capitalised compass or position word before a place is part of its name ("North Darfur", "Upper Nile").
+_COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:North|South|East|West|Upper|Lower|Central|Northern|Southern|Eastern"
+                             r"|Western|Greater) $")
 _NUMBERED_LABELS = frozenset({"LAW", "EVENT", "FAC", "ORG", "LOC"})
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
@@ -343,6 +346,8 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
+            c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "North" + " Darfur"
         if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
             c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
         out.append(c)

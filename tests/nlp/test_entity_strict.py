@@ -77,3 +77,10 @@ def test_a_mixed_case_speaker_label_is_the_name_without_its_colon(analyzer):
     cleaned = clean_model_span(text, Candidate(at, at + len("Clara Venn:"), "PERSON", "model", 1.0),
                                pipeline.domain_resources().gazetteer)
     assert cleaned is not None and text[cleaned.start:cleaned.end] == "Clara Venn"
+
+
+def test_a_compass_word_before_a_place_is_part_of_its_name(analyzer):
+    ents = _ents(analyzer, "Floods reached Upper Egypt and the rains spread to North Darfur, while aid convoys "
+                           "crossed into Western Kenya on Monday.")
+    assert {("Upper Egypt", "GPE"), ("North Darfur", "GPE"), ("Western Kenya", "GPE")} <= {
+        (t, "GPE" if label == "LOC" else label) for t, label in ents}, ents
