@@ -219,7 +219,14 @@ class EntityCleanup:
         extra = []
         at = {(c.start, c.end): c for c in merged}
         acronym_pairs = acronym_pairs + _bracketed_acronyms(text, merged, {short for short, _ in acronym_pairs})
+        ends = {c.end: c for c in merged if c.label != "PERSON"}
+        named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON"), key=lambda c: c.start)
+        named_starts = [c.start for c in named]
         for short, long in acronym_pairs:
+            wider = ends.get(long[1])
+            if (long not in at and wider is not None and wider.start < long[0]
+                    and not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])):
+                long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
@@ -238,11 +245,14 @@ class EntityCleanup:
             acronym = text[short[0]:short[1]]
             # defined in this very text: stronger than the guess that a word before "said" is a surname
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
+                if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                    continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
 
 
+_OF_BEFORE = re.compile(r"\bof (?:the )?$")
 #: A short form in brackets right after a name: an acronym ("GKNB", "dtic", "SPLM-IO") or an acronym with a head
 #: noun ("AHA Centre").
 _BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")

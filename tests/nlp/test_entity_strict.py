@@ -84,3 +84,12 @@ def test_a_compass_word_before_a_place_is_part_of_its_name(analyzer):
                            "crossed into Western Kenya on Monday.")
     assert {("Upper Egypt", "GPE"), ("North Darfur", "GPE"), ("Western Kenya", "GPE")} <= {
         (t, "GPE" if label == "LOC" else label) for t, label in ents}, ents
+
+
+def test_a_defined_acronym_does_not_cut_a_longer_name_that_contains_it(analyzer):
+    text = ("The Ministers of the Pacific Islands Forum (PIF) met in Apia on 3 May 2026 at the 12th PIF Ministerial "
+            "Meeting (PMM). They will report to the 56th PIF Leaders Summit in August, and the Secretariat of the "
+            "PIF will follow up.")
+    ents = _ents(analyzer, text)
+    assert {("12th PIF Ministerial Meeting", "EVENT"), ("56th PIF Leaders Summit", "EVENT"), ("PMM", "EVENT")} <= ents, ents
+    assert [e.text for e in analyzer.analyze(text).entities].count("PIF") == 2  # defined, and "of the PIF"
