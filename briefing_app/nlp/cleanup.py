@@ -115,6 +115,7 @@ class EntityCleanup:
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
+        extra += _place_led_bodies(text, merged)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
@@ -280,6 +281,30 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
             continue
         out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
     return out
+
+
+#: A body's name led by its country or region: the place, one space, then capitalised words ending in a body's head
+#: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority").
+_BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
+
+
+def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """A place right before a body is part of its name: "U.S." + "Treasury", "Japan" + "Coast Guard", "Middle East"
+    + " Institute" (not "U.S.'s Treasury" nor "U.S.-China Council")."""
+    extra = []
+    by_start = {c.start: c for c in merged}
+    for c in merged:
+        if c.label not in ("GPE", "LOC") or c.source == "learned":
+            continue
+        nxt = by_start.get(c.end + 1)
+        if text[c.end:c.end + 1] != " ":
+            continue
+        if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
+                and not text[nxt.start:nxt.end].isupper()):
+            extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
+        elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
+            extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+    return extra
 
 
 _PLACE_LABELS = ("GPE", "LOC", "ORG")

@@ -93,3 +93,11 @@ def test_a_defined_acronym_does_not_cut_a_longer_name_that_contains_it(analyzer)
     ents = _ents(analyzer, text)
     assert {("12th PIF Ministerial Meeting", "EVENT"), ("56th PIF Leaders Summit", "EVENT"), ("PMM", "EVENT")} <= ents, ents
     assert [e.text for e in analyzer.analyze(text).entities].count("PIF") == 2  # defined, and "of the PIF"
+
+
+def test_a_place_right_before_a_body_is_part_of_its_name(analyzer):
+    ents = _ents(analyzer, "Critics in the U.S. Congress objected, and Chile repaid the U.S. Treasury. She is a fellow "
+                           "at the Horn of Africa Institute in Nairobi, and the Fiji Seabed Minerals Authority will "
+                           "brief officials. India's Ministry of Defence agreed.")
+    assert {("U.S. Congress", "ORG"), ("U.S. Treasury", "ORG"), ("Fiji Seabed Minerals Authority", "ORG"),
+            ("India", "GPE"), ("Ministry of Defence", "ORG")} <= ents, ents
