@@ -86,14 +86,19 @@ class EntityCleanup:
         total = len(text)
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
-                 for part in split_coordination(text, c2) for part in _split_month_pair(text, part)]
+                 for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
+                 for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
         for start, end in rules.find_institutions(text):
-            rule_cands += split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
+            if "\n" in text[start:end]:
+                end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
+                end = start + len(text[start:end].rstrip(" ,;:"))
+            rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
+                           for part in _split_place_list(text, c, g)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
         # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
@@ -426,6 +431,44 @@ def _split_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
                 facility = c.label in ("PERSON", "ORG") and len(words) >= 2 and words[-1] in _FAC_HEADS
                 out.append(replace(c, start=s, end=e, label="FAC" if facility else c.label))
     return out
+
+
+#: Joints of a list of places read as one name by the model ("Lomé, Tema and", "Batken and Sughd", "from Mary to
+#: Herat", "Ministry of Foreign Affairs, Islamabad").
+_LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|to)\s+")
+_PLACE_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,2}")
+
+
+def _split_place_list(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
+    """A model span that lists places, one place per item ("Batken and Sughd": two places); a body followed by
+    its seat ("Ministry of Foreign Affairs, Islamabad"): the body and the place. The span itself otherwise."""
+    surface = text[c.start:c.end]
+    if c.label in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") or g.lookup(surface):
+        return [c]
+    if ", " not in surface and " and " not in surface and " to " not in surface and not surface.endswith(" and"):
+        return [c]
+    end = c.end - 4 if surface.endswith(" and") else c.end
+    if " to " in text[c.start:end] and not text[max(0, c.start - 5):c.start].endswith("from "):
+        return [c]  # "to" joins places only in a route: "from Mary to Herat"
+    cuts, pos = [], c.start
+    for j in _LIST_JOINT.finditer(text, c.start, end):
+        cuts.append((pos, j.start()))
+        pos = j.end()
+    cuts.append((pos, end))
+    if len(cuts) < 2:
+        return [c]
+
+    def place(s: int, e: int) -> str | None:
+        entry = g.lookup(text[s:e])
+        return entry.label if entry is not None and entry.label in ("GPE", "LOC") else None
+
+    if all(_PLACE_WORDS.fullmatch(text[s:e]) for s, e in cuts) and any(place(s, e) for s, e in cuts):
+        return [replace(c, start=s, end=e, label=place(s, e) or "GPE") for s, e in cuts]
+    last = cuts[-1]
+    if (c.label == "ORG" and text[cuts[-2][1]:last[0]].startswith(",") and place(*last)
+            and len(text[c.start:cuts[-2][1]].split()) >= 2):
+        return [replace(c, end=cuts[-2][1]), replace(c, start=last[0], end=last[1], label=place(*last) or "GPE")]
+    return [c]
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -101,3 +101,14 @@ def test_a_place_right_before_a_body_is_part_of_its_name(analyzer):
                            "brief officials. India's Ministry of Defence agreed.")
     assert {("U.S. Congress", "ORG"), ("U.S. Treasury", "ORG"), ("Fiji Seabed Minerals Authority", "ORG"),
             ("India", "GPE"), ("Ministry of Defence", "ORG")} <= ents, ents
+
+
+def test_a_list_of_places_and_a_body_with_its_seat_are_separate_names(analyzer):
+    text = ("Weekly Press Briefing by the Spokesperson, Ministry of Foreign Affairs, Islamabad\n"
+            "Friday, 7 November 2025\n"
+            "Spokesperson: Good afternoon. A power line from Mary to Herat opened, and ports at Lomé, Tema and "
+            "Abidjan grew. Trinidad and Tobago agreed.")
+    ents = _ents(analyzer, text)
+    assert {("Ministry of Foreign Affairs", "ORG"), ("Islamabad", "GPE"), ("Friday, 7 November 2025", "DATE"),
+            ("Herat", "GPE"), ("Lomé", "GPE"), ("Tema", "GPE"), ("Abidjan", "GPE"),
+            ("Trinidad and Tobago", "GPE")} <= ents, ents
