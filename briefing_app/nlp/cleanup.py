@@ -226,7 +226,8 @@ class EntityCleanup:
         at = {(c.start, c.end): c for c in merged}
         acronym_pairs = acronym_pairs + _bracketed_acronyms(text, merged, {short for short, _ in acronym_pairs})
         ends = {c.end: c for c in merged if c.label != "PERSON"}
-        named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON"), key=lambda c: c.start)
+        named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON" and c.source != "model"),
+                       key=lambda c: c.start)
         named_starts = [c.start for c in named]
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
@@ -302,8 +303,8 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         if c.label not in ("GPE", "LOC") or c.source == "learned":
             continue
         nxt = by_start.get(c.end + 1)
-        if text[c.end:c.end + 1] != " ":
-            continue
+        if text[c.end:c.end + 1] != " " or text[max(0, c.start - 1):c.start] in ("-", "–", "—", "/"):
+            continue  # "Australia-Tuvalu Falepili Union": a pair prefix, split elsewhere
         if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
                 and not text[nxt.start:nxt.end].isupper()):
             extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
