@@ -440,6 +440,16 @@ _LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|to)\s+")
 _PLACE_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,2}")
 
 
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list of capitalised names ("Batken and Sughd"), or the whole span when it is not one."""
+    cuts, pos = [], start
+    for j in _LIST_JOINT.finditer(text, start, end):
+        cuts.append((pos, j.start()))
+        pos = j.end()
+    cuts.append((pos, end))
+    return cuts if len(cuts) > 1 and all(_PLACE_WORDS.fullmatch(text[s:e]) for s, e in cuts) else [(start, end)]
+
+
 def _split_place_list(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
     """A model span that lists places, one place per item ("Batken and Sughd": two places); a body followed by
     its seat ("Ministry of Foreign Affairs, Islamabad"): the body and the place. The span itself otherwise."""
@@ -509,8 +519,8 @@ Department Studies Centre Center News Times Post Airlines Motors Technologies Sy
 Aerospace Industries Shipbuilders Club Team""".split())
 _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorate|Oblast|Prefecture|volcano|river|dam|"
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
-_GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:port|city|town|state|province|region|district|"
-                         r"village|island|capital) of)\s+$")
+_GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
+                         r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
@@ -546,7 +556,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     or _GEO_AFTER.match(text, c.end)):
                 new = "GPE"
         if new is not None:
-            extra.append(Candidate(c.start, c.end, new, "model", TITLE))
+            parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]
+            extra += [Candidate(s, e, new, "model", TITLE) for s, e in parts]  # "districts of Batken and Sughd"
             labels[c.start] = new
     # "Lombrum on Manus Island": two places, the second locating the first
     for c in merged:

@@ -112,3 +112,9 @@ def test_a_list_of_places_and_a_body_with_its_seat_are_separate_names(analyzer):
     assert {("Ministry of Foreign Affairs", "ORG"), ("Islamabad", "GPE"), ("Friday, 7 November 2025", "DATE"),
             ("Herat", "GPE"), ("Lomé", "GPE"), ("Tema", "GPE"), ("Abidjan", "GPE"),
             ("Trinidad and Tobago", "GPE")} <= ents, ents
+
+
+def test_places_off_a_coast_and_in_districts_of_a_region(analyzer):
+    ents = _ents(analyzer, "Navies must respect freedom of navigation in the maritime areas off Essequibo; roads in "
+                           "the border districts of Batken and Sughd were repaired.")
+    assert {("Essequibo", "GPE"), ("Batken", "GPE"), ("Sughd", "GPE")} <= ents, ents
