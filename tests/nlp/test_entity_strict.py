@@ -80,9 +80,9 @@ def test_a_mixed_case_speaker_label_is_the_name_without_its_colon(analyzer):
 
 
 def test_a_compass_word_before_a_place_is_part_of_its_name(analyzer):
-    ents = _ents(analyzer, "Floods reached Upper Egypt and the rains spread to North Darfur, while aid convoys "
+    ents = _ents(analyzer, "Floods reached Upper Egypt and the rains spread to North Sinai, while aid convoys "
                            "crossed into Western Kenya on Monday.")
-    assert {("Upper Egypt", "GPE"), ("North Darfur", "GPE"), ("Western Kenya", "GPE")} <= {
+    assert {("Upper Egypt", "GPE"), ("North Sinai", "GPE"), ("Western Kenya", "GPE")} <= {
         (t, "GPE" if label == "LOC" else label) for t, label in ents}, ents
 
 
@@ -104,13 +104,13 @@ def test_a_place_right_before_a_body_is_part_of_its_name(analyzer):
 
 
 def test_a_list_of_places_and_a_body_with_its_seat_are_separate_names(analyzer):
-    text = ("Weekly Press Briefing by the Spokesperson, Ministry of Foreign Affairs, Islamabad\n"
-            "Friday, 7 November 2025\n"
-            "Spokesperson: Good afternoon. A power line from Mary to Herat opened, and ports at Lomé, Tema and "
-            "Abidjan grew. Trinidad and Tobago agreed.")
+    text = ("Weekly Press Briefing by the Spokesperson, Ministry of Foreign Affairs, Dhaka\n"
+            "Thursday, 5 March 2026\n"
+            "Spokesperson: Good afternoon. A power line from Kano to Maradi opened, and ports at Dakar, Banjul and "
+            "Conakry grew. Trinidad and Tobago agreed.")
     ents = _ents(analyzer, text)
-    assert {("Ministry of Foreign Affairs", "ORG"), ("Islamabad", "GPE"), ("Friday, 7 November 2025", "DATE"),
-            ("Herat", "GPE"), ("Lomé", "GPE"), ("Tema", "GPE"), ("Abidjan", "GPE"),
+    assert {("Ministry of Foreign Affairs", "ORG"), ("Dhaka", "GPE"), ("Thursday, 5 March 2026", "DATE"),
+            ("Kano", "GPE"), ("Maradi", "GPE"), ("Dakar", "GPE"), ("Banjul", "GPE"), ("Conakry", "GPE"),
             ("Trinidad and Tobago", "GPE")} <= ents, ents
 
 
