@@ -54,7 +54,7 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
     place_starts = [r.start for r in places]
     for t in titles.find(text):
-        end = extend_name(text, t.name_end, particles)
+        end = name_suffix_end(text, extend_name(text, t.name_end, particles))
         near = places[bisect_left(place_starts, t.name_start - 300):bisect_left(place_starts, end)]
         blocked = any(r.start < end and t.name_start < r.end for r in near)
         if not blocked:
@@ -367,6 +367,16 @@ _NUMBER_TAIL = re.compile(r" (?:\d{1,2}(?:\.\d)?|(?:19|20)\d\d|\d\+\d)(?![\w+%-]
                           r"|hours?|minutes?|decades?|percent|per|million|billion|trillion|km|metres|meters|tonnes|times"
                           r"|basis|points?|of|to|January|February|March|April|May|June|July|August|September"
                           r"|October|November|December)\b)")
+#: A regnal number or generational suffix after a person's name ("Mohammed VI", "Marcos Jr.").
+_NAME_SUFFIX = re.compile(r"(?:,? (?:Jr|Sr)\.?| (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII))(?![\w-])")
+def name_suffix_end(text: str, end: int) -> int:
+    """End of a person's name with its regnal number or "Jr."/"Sr." ("Mohammed VI", "Marcos Jr."), else ``end``."""
+    if text[end:end + 1] == "." and text[max(0, end - 3):end] in (" Jr", " Sr"):
+        return end + 1
+    m = _NAME_SUFFIX.match(text, end)
+    return m.end() if m is not None else end
+
+
 #: A capitalised compass or position word before a place is part of its name ("North Darfur", "Upper Nile").
 _COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:North|South|East|West|Upper|Lower|Central|Northern|Southern|Eastern"
                              r"|Western|Greater) $")
@@ -387,6 +397,8 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        if c.label == "PERSON":
+            c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
             c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "North" + " Darfur"
         if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:

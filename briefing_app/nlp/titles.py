@@ -84,7 +84,10 @@ class TitleMatcher:
                 words.pop()
             # the name is the trailing run of name-like words (at most four)
             first = len(words)
-            while (first > 0 and len(words) - first < 4 and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
+            # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
+            while (first > 0 and len(words) - first - sum(w.group().casefold() in self.particles
+                                                           for w in words[first:]) < 4
+                   and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
                    and m.start("role") + words[first - 1].start() >= m.start("name") - 60
                    and not _is_role_word(words[first - 1].group(), self.gazetteer)):
                 first -= 1

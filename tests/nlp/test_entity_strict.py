@@ -118,3 +118,10 @@ def test_places_off_a_coast_and_in_districts_of_a_region(analyzer):
     ents = _ents(analyzer, "Navies must respect freedom of navigation in the maritime areas off Zarabeth; roads in "
                            "the border districts of Kolvan and Dusheri were repaired.")
     assert {("Zarabeth", "GPE"), ("Kolvan", "GPE"), ("Dusheri", "GPE")} <= ents, ents
+
+
+def test_regnal_numbers_suffixes_and_particles_stay_in_a_name(analyzer):
+    ents = _ents(analyzer, "The port was opened by His Majesty King Letsie III and President Tomás Reyes Jr. in "
+                           "May. Crown Prince and Prime Minister Nasser bin Khalid Al Thani attended.")
+    assert {("Letsie III", "PERSON"), ("Tomás Reyes Jr.", "PERSON"),
+            ("Nasser bin Khalid Al Thani", "PERSON")} <= ents, ents
