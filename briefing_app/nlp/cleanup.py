@@ -345,8 +345,8 @@ def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytea
         result.append(c)
     facilities = []
     for m in _DASHED_FACILITY.finditer(text):
-        parts = re.split(r"[-–—]", m.group("parts"))
-        if all(known(p) for p in parts) and (furniture is None or not any(furniture[m.start():m.end()])):
+        names = re.split(r"[-–—]", m.group("parts"))
+        if all(known(n) for n in names) and (furniture is None or not any(furniture[m.start():m.end()])):
             facilities.append((m.start(), m.end()))
     for s, e in facilities:
         if any(c.source == "learned" and c.start < e and s < c.end for c in result):
