@@ -54,7 +54,7 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     places = sorted((r for r in gaz if r.label != "PERSON"), key=lambda c: c.start)
     place_starts = [r.start for r in places]
     for t in titles.find(text):
-        end = extend_name(text, t.name_end, particles)
+        end = name_suffix_end(text, extend_name(text, t.name_end, particles))
         near = places[bisect_left(place_starts, t.name_start - 300):bisect_left(place_starts, end)]
         blocked = any(r.start < end and t.name_start < r.end for r in near)
         if not blocked:
@@ -64,6 +64,9 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
     labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
     titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
+    # "Q: Jane Doe, Daily Planet.": the reporter and the outlet of a question turn
+    if ":" in text:
+        titled += [Candidate(s, e, label, "gazetteer", TITLE) for s, e, label in transcript.questioner_credits(text)]
     return titled, labels
 
 
@@ -83,14 +86,19 @@ class EntityCleanup:
         total = len(text)
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
-                 for part in split_coordination(text, c2) for part in _split_month_pair(text, part)]
+                 for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
+                 for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
         for start, end in rules.find_institutions(text):
-            rule_cands += split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
+            if "\n" in text[start:end]:
+                end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
+                end = start + len(text[start:end].rstrip(" ,;:"))
+            rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
+                           for part in _split_place_list(text, c, g)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
         # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
@@ -112,9 +120,12 @@ class EntityCleanup:
         merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
+        extra += _place_led_bodies(text, merged)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
+        if "-" in text or "–" in text or "—" in text:
+            out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
         return out if not any("\n" in text[c.start:c.end] for c in out) else merge(_split_lines(text, out), total)
 
@@ -213,7 +224,16 @@ class EntityCleanup:
         """An acronym and its spelled-out form share a label ("COMPACT (Catalyzing ... Technology)")."""
         extra = []
         at = {(c.start, c.end): c for c in merged}
+        acronym_pairs = acronym_pairs + _bracketed_acronyms(text, merged, {short for short, _ in acronym_pairs})
+        ends = {c.end: c for c in merged if c.label != "PERSON"}
+        named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON" and c.source != "model"),
+                       key=lambda c: c.start)
+        named_starts = [c.start for c in named]
         for short, long in acronym_pairs:
+            wider = ends.get(long[1])
+            if (long not in at and wider is not None and wider.start < long[0]
+                    and not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])):
+                long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
@@ -232,9 +252,108 @@ class EntityCleanup:
             acronym = text[short[0]:short[1]]
             # defined in this very text: stronger than the guess that a word before "said" is a surname
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
+                if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                    continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
+
+
+_OF_BEFORE = re.compile(r"\bof (?:the )?$")
+#: A short form in brackets right after a name: an acronym ("GKNB", "dtic", "SPLM-IO") or an acronym with a head
+#: noun ("AHA Centre").
+_BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")
+
+
+def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int, int]]
+                        ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """``(short, long)`` pairs for a short form in brackets right after a tagged name whose initials do not spell
+    it: a foreign long form ("State Committee for National Security (GKNB)", "... Liberation Front (FLNKS)"), a
+    lowercase acronym ("Department of Trade, Industry and Competition (dtic)") or "(AHA Centre)"."""
+    out = []
+    for c in merged:
+        if c.label in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or " " not in text[c.start:c.end]:
+            continue
+        m = _BRACKETED_SHORT.match(text, c.end)
+        if m is None or (m.start("short"), m.end("short")) in known:
+            continue
+        short = m.group("short")
+        first = short.split()[0]
+        if first.islower():
+            # a lowercase acronym must spell the name's initials ("dtic"), else it is a word ("(continued)")
+            if rules._initials(text[c.start:c.end]).casefold() != first:
+                continue
+        elif not rules._is_acronym(first):
+            continue
+        out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
+    return out
+
+
+#: A body's name led by its country or region: the place, one space, then capitalised words ending in a body's head
+#: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority").
+_BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
+
+
+def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """A place right before a body is part of its name: "U.S." + "Treasury", "Japan" + "Coast Guard", "Middle East"
+    + " Institute" (not "U.S.'s Treasury" nor "U.S.-China Council")."""
+    extra = []
+    by_start = {c.start: c for c in merged}
+    for c in merged:
+        if c.label not in ("GPE", "LOC") or c.source == "learned":
+            continue
+        nxt = by_start.get(c.end + 1)
+        if text[c.end:c.end + 1] != " " or text[max(0, c.start - 1):c.start] in ("-", "–", "—", "/"):
+            continue  # "Australia-Tuvalu Falepili Union": a pair prefix, split elsewhere
+        if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
+                and not text[nxt.start:nxt.end].isupper()):
+            extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
+        elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
+            extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+    return extra
+
+
+_PLACE_LABELS = ("GPE", "LOC", "ORG")
+_DASHED = re.compile(r"[^\s\-–—]+(?:[-–—][^\s\-–—]+)+")
+#: Places joined by dashes, then a capitalised facility's head: one facility ("Kyrgyzstan–Uzbekistan Railway",
+#: "Nigeria-Morocco Gas Pipeline"); an initiative's head leaves the places apart ("A–B Framework Agreement").
+_DASHED_FACILITY = re.compile(
+    r"(?<![\w-])(?P<parts>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??(?:[-–—][A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??)+)"
+    r"(?: (?:[A-Z][\w-]*|of)){0,3} (?:Railway|Railroad|Pipeline|Waterway|Canal|Highway|Expressway)(?![\w-])"
+    r"(?!(?: [A-Z][\w-]*){0,2} (?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b)")
+
+
+def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
+    """Dash-joined names of places and bodies: a pair alone is two names ("EU-UK", "UK-US" base); with a facility's
+    head noun after it, one facility ("China–Kyrgyzstan–Uzbekistan Railway")."""
+
+    def known(part: str) -> bool:
+        entry = g.lookup(part)
+        return entry is not None and entry.label in _PLACE_LABELS
+
+    result = []
+    for c in out:
+        surface = text[c.start:c.end]
+        if c.source != "learned" and c.label in _PLACE_LABELS and _DASHED.fullmatch(surface):
+            parts = list(re.finditer(r"[^\-–—]+", surface))
+            if all(known(p.group()) for p in parts):
+                for p in parts:
+                    entry = g.lookup(p.group())
+                    result.append(replace(c, start=c.start + p.start(), end=c.start + p.end(),
+                                          label=entry.label if entry is not None else c.label))
+                continue
+        result.append(c)
+    facilities = []
+    for m in _DASHED_FACILITY.finditer(text):
+        names = re.split(r"[-–—]", m.group("parts"))
+        if all(known(n) for n in names) and (furniture is None or not any(furniture[m.start():m.end()])):
+            facilities.append((m.start(), m.end()))
+    for s, e in facilities:
+        if any(c.source == "learned" and c.start < e and s < c.end for c in result):
+            continue
+        result = [c for c in result if not (c.start < e and s < c.end)]
+        result.append(Candidate(s, e, "FAC", "gazetteer", RULE))
+    return sorted(result, key=lambda c: c.start)
 
 
 #: A suffix of letters after an all-caps name ("ISIL-K", "QUAD-X"): part of the name.
@@ -248,6 +367,19 @@ _NUMBER_TAIL = re.compile(r" (?:\d{1,2}(?:\.\d)?|(?:19|20)\d\d|\d\+\d)(?![\w+%-]
                           r"|hours?|minutes?|decades?|percent|per|million|billion|trillion|km|metres|meters|tonnes|times"
                           r"|basis|points?|of|to|January|February|March|April|May|June|July|August|September"
                           r"|October|November|December)\b)")
+#: A regnal number or generational suffix after a person's name ("Mohammed VI", "Marcos Jr.").
+_NAME_SUFFIX = re.compile(r"(?:,? (?:Jr|Sr)\.?| (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII))(?![\w-])")
+def name_suffix_end(text: str, end: int) -> int:
+    """End of a person's name with its regnal number or "Jr."/"Sr." ("Mohammed VI", "Marcos Jr."), else ``end``."""
+    if text[end:end + 1] == "." and text[max(0, end - 3):end] in (" Jr", " Sr"):
+        return end + 1
+    m = _NAME_SUFFIX.match(text, end)
+    return m.end() if m is not None else end
+
+
+#: A capitalised compass or position word before a place is part of its name ("North Darfur", "Upper Nile").
+_COMPASS_BEFORE = re.compile(r"(?<![\w'’-])(?:North|South|East|West|Upper|Lower|Central|Northern|Southern|Eastern"
+                             r"|Western|Greater) $")
 _NUMBERED_LABELS = frozenset({"LAW", "EVENT", "FAC", "ORG", "LOC"})
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
@@ -265,6 +397,10 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        if c.label == "PERSON":
+            c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
+        if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
+            c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "North" + " Darfur"
         if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:
             c = Candidate(c.start, m.end(), "LOC", c.source, c.priority, c.role, c.entry)  # "Mekong" + " Delta"
         out.append(c)
@@ -310,6 +446,54 @@ def _split_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: Joints of a list of places read as one name by the model ("Lomé, Tema and", "Batken and Sughd", "from Mary to
+#: Herat", "Ministry of Foreign Affairs, Islamabad").
+_LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|to)\s+")
+_PLACE_WORDS = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,2}")
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list of capitalised names ("Batken and Sughd"), or the whole span when it is not one."""
+    cuts, pos = [], start
+    for j in _LIST_JOINT.finditer(text, start, end):
+        cuts.append((pos, j.start()))
+        pos = j.end()
+    cuts.append((pos, end))
+    return cuts if len(cuts) > 1 and all(_PLACE_WORDS.fullmatch(text[s:e]) for s, e in cuts) else [(start, end)]
+
+
+def _split_place_list(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
+    """A model span that lists places, one place per item ("Batken and Sughd": two places); a body followed by
+    its seat ("Ministry of Foreign Affairs, Islamabad"): the body and the place. The span itself otherwise."""
+    surface = text[c.start:c.end]
+    if c.label in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") or g.lookup(surface):
+        return [c]
+    if ", " not in surface and " and " not in surface and " to " not in surface and not surface.endswith(" and"):
+        return [c]
+    end = c.end - 4 if surface.endswith(" and") else c.end
+    if " to " in text[c.start:end] and not text[max(0, c.start - 5):c.start].endswith("from "):
+        return [c]  # "to" joins places only in a route: "from Mary to Herat"
+    cuts, pos = [], c.start
+    for j in _LIST_JOINT.finditer(text, c.start, end):
+        cuts.append((pos, j.start()))
+        pos = j.end()
+    cuts.append((pos, end))
+    if len(cuts) < 2:
+        return [c]
+
+    def place(s: int, e: int) -> str | None:
+        entry = g.lookup(text[s:e])
+        return entry.label if entry is not None and entry.label in ("GPE", "LOC") else None
+
+    if all(_PLACE_WORDS.fullmatch(text[s:e]) for s, e in cuts) and any(place(s, e) for s, e in cuts):
+        return [replace(c, start=s, end=e, label=place(s, e) or "GPE") for s, e in cuts]
+    last = cuts[-1]
+    if (c.label == "ORG" and text[cuts[-2][1]:last[0]].startswith(",") and place(*last)
+            and len(text[c.start:cuts[-2][1]].split()) >= 2):
+        return [replace(c, end=cuts[-2][1]), replace(c, start=last[0], end=last[1], label=place(*last) or "GPE")]
+    return [c]
+
+
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
           r"(?:\s+(?:1[89]|20)\d\d)?")
 #: The two ends of a range "between" two months are two dates ("between January and September"); "November and
@@ -347,8 +531,8 @@ Department Studies Centre Center News Times Post Airlines Motors Technologies Sy
 Aerospace Industries Shipbuilders Club Team""".split())
 _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorate|Oblast|Prefecture|volcano|river|dam|"
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
-_GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:port|city|town|state|province|region|district|"
-                         r"village|island|capital) of)\s+$")
+_GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
+                         r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
@@ -384,7 +568,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     or _GEO_AFTER.match(text, c.end)):
                 new = "GPE"
         if new is not None:
-            extra.append(Candidate(c.start, c.end, new, "model", TITLE))
+            parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]
+            extra += [Candidate(s, e, new, "model", TITLE) for s, e in parts]  # "districts of Batken and Sughd"
             labels[c.start] = new
     # "Lombrum on Manus Island": two places, the second locating the first
     for c in merged:

@@ -77,6 +77,9 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         while end > start and text[end - 1] in " \t":
             end -= 1
         surface = text[start:end]
+    if surface.endswith(":") and cand.label not in LOWERCASE_OK:
+        end = start + len(surface.rstrip(":").rstrip())  # "Jane Doe:" -- a speaker label's colon is not the name's
+        surface = text[start:end]
     m2 = _POSSESSIVE.search(surface)
     if m2 and cand.label not in LOWERCASE_OK:
         end -= len(m2.group(0))

@@ -293,6 +293,10 @@ Organization Authority Force Forces Service Board Bureau Committee Ministry Depa
 Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())
 
 
+#: Head nouns of bodies (for rules elsewhere).
+BODY_HEADS = _BODY_HEADS
+
+
 def class_of_name(name: str) -> str | None:
     """Label of a spelled-out name by its head noun: "LAW" for programmes, "ORG" for bodies, None if unsure."""
     words = name.split()

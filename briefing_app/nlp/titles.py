@@ -13,8 +13,10 @@ from briefing_app.nlp.rules import STARTERS
 _LATIN = [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, _LATIN) if c.isupper())
 _LOW = "a-zß-öø-ÿ" + "".join(c for c in map(chr, _LATIN) if c.islower())
-#: One word of a name: "Modi", "O'Brien", "Jae-myung", or an initial "S." / "J.D.".
-NAME_WORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][{_LOW}]+(?:['’-][{_UP}{_LOW}][{_LOW}]+)*)"
+#: One word of a name: "Modi", "O'Brien", "Jae-myung", or an initial "S." / "J.D." / "N" before more of the name
+#: (Hansard's "Ms N K Sharif").
+NAME_WORD = (rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][{_LOW}]+(?:['’-][{_UP}{_LOW}][{_LOW}]+)*"
+             rf"|[{_UP}](?=[ \t]+[{_UP}]))")
 #: Capitalised words that never begin a person's name after a title.
 NOT_NAMES = frozenset("""
 The This That These Those A An And Or Of On In At For With From To By As Is Was Has Had Will Would Said Says
@@ -82,7 +84,10 @@ class TitleMatcher:
                 words.pop()
             # the name is the trailing run of name-like words (at most four)
             first = len(words)
-            while (first > 0 and len(words) - first < 4 and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
+            # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
+            while (first > 0 and len(words) - first - sum(w.group().casefold() in self.particles
+                                                           for w in words[first:]) < 4
+                   and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
                    and m.start("role") + words[first - 1].start() >= m.start("name") - 60
                    and not _is_role_word(words[first - 1].group(), self.gazetteer)):
                 first -= 1

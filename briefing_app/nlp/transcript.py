@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefing_app.nlp.rules import STARTERS
+
 #: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
 STAGE_DIRECTION = re.compile(
     r"\(\s*(?:laughter|laughs|applause|inaudible|unintelligible|crosstalk|cross-talk|interruption|interjections?"
@@ -39,6 +41,10 @@ _LABEL = re.compile(
 #: European Parliament verbatim style: "President. – ", "Name, role. – ", "Name (Group), blue-card question. – ".
 _EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}?))\.[ \t]+[–—-][ \t]+(?=\S)")
 _ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
+#: Peerages before a name in a label ("Lord Mehta (CB):"): the peer rule tags the name without them.
+_PEERAGE = frozenset("Lord Baroness Lady Viscount Viscountess Earl Countess Marquess Baron".split())
+#: A name word written in mixed case ("Catherine", "O'Neill", "Al-Enezi", "Søreide").
+_MIXED_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:['’-][A-ZÀ-Þa-zß-ÿ][a-zß-ÿ]+)*")
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 _PROCEDURE = (
     r"thank\s+you(?:\s+(?:very\s+much|all|for\s+coming|for\s+(?:your|the|that)\s+question))?", r"(?:many\s+)?thanks\b",
@@ -79,6 +85,26 @@ class SpeakerLabel:
     roles: tuple[tuple[int, int], ...]
 
 
+#: A reporter's credit opening a question turn: "Q: Jane Doe, Daily Planet.", "Question: John Roe from Radio X.",
+#: "Q: (Inaudible), Radio X." -- the name is a person, the outlet an organisation.
+_CREDIT = re.compile(
+    r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+(?:(?:This\s+is|I\s+am)\s+)?"
+    r"(?:\([^()\n]{1,30}\)[ \t]*,?[ \t]*(?:from[ \t]+)?"
+    r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*|[ \t]+from[ \t]+))"
+    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})\.(?=\s|$)")
+
+
+def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, label)`` of the reporter (PERSON) and outlet (ORG) credited at the start of a question turn."""
+    for m in _CREDIT.finditer(text):
+        name = m.group("name")
+        if name is not None and _has_role(name.split()):
+            continue  # "Q: Prime Minister, ..." addresses someone; it credits no one
+        if name is not None:
+            yield m.start("name"), m.end("name"), "PERSON"
+        yield m.start("outlet"), m.end("outlet"), "ORG"
+
+
 def stage_directions(text: str) -> Iterator[tuple[int, int]]:
     """Spans of bracketed stage directions, brackets included."""
     for m in STAGE_DIRECTION.finditer(text):
@@ -95,8 +121,10 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
     for m in _LABEL.finditer(text):
         words = m.group("words").split()
         caps = [w for w in words if w.isupper()]
-        if not (_has_role(words) or m.group("notes") or len(words) == len(caps)):
-            continue  # "Critical minerals: ..." / "Background: ..." headings are not speakers
+        named = (2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(w) for w in words)
+                 and not any(w in STARTERS for w in words))  # "Also Read:" is web clutter
+        if not (_has_role(words) or m.group("notes") or len(words) == len(caps) or named):
+            continue  # "Critical minerals: ..." / "Background: ..." headings are not speakers (a name said twice is)
         found.append(m)
     counts = Counter(m.group("words") for m in found)
     out: list[SpeakerLabel] = []
@@ -135,6 +163,9 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
             break
     if run and text[run[-1][0]:run[-1][1]] not in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE"):
         names.append((run[0][0], run[-1][1]))
+    elif (not roles and 2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(text[s:e]) for s, e in words)
+          and text[words[0][0]:words[0][1]] not in _PEERAGE):
+        names.append((words[0][0], words[-1][1]))  # "Jane Doe (Hume) (Lab):", "Jane Doe:" said twice
     return SpeakerLabel(m.start(), end, tuple(names), tuple(roles))
 
 

@@ -15,11 +15,13 @@ from .conftest import GOLD_DIR, ROUND3_DIR, SHARED_SAMPLES
 #: (strict: exact start, end and class), pillars 0.901. The held-out set (tests/data/gold_heldout, never used for
 #: tuning) is reported, not asserted: see README.
 ENTITY_F1_FLOOR = 0.96
-ENTITY_STRICT_F1_FLOOR = 0.935
+ENTITY_STRICT_F1_FLOOR = 0.94
 PILLAR_F1_FLOOR = 0.90
 #: Separate floors per folder, so a regression on the new genres cannot hide in the larger set.
-#: Measured: 40 dev + sample 0.965 / 0.939 / 0.913; round 3 0.955 / 0.939 / 0.848.
-FOLDER_FLOORS = {"gold": (0.96, 0.935, 0.91), "gold_round3": (0.95, 0.935, 0.845)}
+#: Measured: 40 dev + sample 0.965 / 0.939 / 0.913; round 3 0.955 / 0.939 / 0.848. After the strict-boundary rules
+#: (issue 14, wave 5): 40 dev 0.966 / 0.944, round 3 0.955 / 0.939, round 4 (48 blind articles, first scored at
+#: 0.917 / 0.883) 0.935 / 0.915 / 0.768.
+FOLDER_FLOORS = {"gold": (0.96, 0.94, 0.91), "gold_round3": (0.95, 0.935, 0.845), "gold_round4": (0.93, 0.91, 0.76)}
 
 
 def _gold_paths():
