@@ -1,0 +1,62 @@
+"""Pillar classes that generalise across genres and regions (issue 14, second round): each test names one class
+of error found on the development sets and checks it on made-up sentences (fictional countries and people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.nlp.pillars import PillarScorer, default_scorer
+
+
+@pytest.fixture(scope="module")
+def scorer() -> PillarScorer:
+    return default_scorer()
+
+
+def _pillars(scorer: PillarScorer, text: str) -> list[str]:
+    return scorer.passage(text, 0, len(text)).pillars
+
+
+def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
+    result = analyzer.analyze(text)
+    at = text.index(sentence_start)
+    return next(p.pillars for p in result.passages if p.start <= at < p.end)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Is there any progress towards a ceasefire in Borduria?",
+    "The truce brokered last spring is holding along the northern border.",
+    "Ministers called for an immediate cessation of hostilities in the eastern provinces.",
+    "Our draft asks the five coastal states to sign a non-aggression pact.",
+    "Since the peace accord was signed in October, the guns have fallen silent along the river.",
+])
+def test_peace_making_is_diplomacy_as_well_as_security(scorer, sentence):
+    # ceasefires, truces and peace accords are negotiated between parties: the conflict is security, the
+    # settling of it is diplomacy (DESIGN §3: conflicts are security; engagement is diplomacy)
+    pillars = _pillars(scorer, sentence)
+    assert "security" in pillars and "diplomacy" in pillars, pillars
+
+
+def test_fighting_without_a_settlement_is_not_diplomacy(scorer):
+    assert "diplomacy" not in _pillars(scorer, "Rebels shelled the border town again, and the conflict is spreading.")
+
+
+DEBATE = (
+    "Trade talks with Ruritania (debate)\n"
+    "The DEPUTY SPEAKER: I call the Minister.\n"
+    "The MINISTER OF FINANCE, PLANNING AND DEVELOPMENT: Hon Deputy Speaker, I thank the hon member for the "
+    "question.\n"
+    "Our tariff offer on steel and wine remains on the table.\n"
+    "Madam Deputy Speaker: I call the Liberal Democrat spokesperson.\n"
+)
+
+
+@pytest.mark.parametrize("turn", ["The DEPUTY SPEAKER: I call", "The MINISTER OF FINANCE", "Madam Deputy Speaker: I"])
+def test_chair_calling_the_next_speaker_and_thanks_under_a_long_office_label_get_no_pillar(analyzer, turn):
+    # the chair's "I call the Minister" is procedure; a label listing portfolios with commas ("MINISTER OF
+    # FINANCE, PLANNING AND DEVELOPMENT") is a speaker label, not a sentence about finance
+    assert _pillars_of(analyzer, DEBATE, turn) == []
+
+
+def test_content_after_procedural_turns_keeps_its_pillar(analyzer):
+    assert "trade" in _pillars_of(analyzer, DEBATE, "Our tariff offer")
