@@ -60,3 +60,19 @@ def test_chair_calling_the_next_speaker_and_thanks_under_a_long_office_label_get
 
 def test_content_after_procedural_turns_keeps_its_pillar(analyzer):
     assert "trade" in _pillars_of(analyzer, DEBATE, "Our tariff offer")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We request that the survey ship respect Borduria's sovereign rights and jurisdiction in its waters.",
+    "Syldavia has full legal basis for its sovereignty over the Kelp Islands, and coast guard patrols will continue.",
+    "Was there progress on the maritime boundary near the Kelp Islands, and on fishing incidents at sea?",
+    "The border dispute flared again after troops crossed the river.",
+])
+def test_sovereignty_and_boundary_disputes_are_diplomacy_beside_security(scorer, sentence):
+    # a claim over territory is argued between states (diplomacy) about who controls ground and sea (security)
+    pillars = _pillars(scorer, sentence)
+    assert "diplomacy" in pillars and "security" in pillars, pillars
+
+
+def test_sovereign_funds_and_bonds_are_not_sovereignty(scorer):
+    assert "diplomacy" not in _pillars(scorer, "The sovereign wealth fund will invest in the new container port.")
