@@ -76,3 +76,17 @@ def test_sovereignty_and_boundary_disputes_are_diplomacy_beside_security(scorer,
 
 def test_sovereign_funds_and_bonds_are_not_sovereignty(scorer):
     assert "diplomacy" not in _pillars(scorer, "The sovereign wealth fund will invest in the new container port.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fund lends over twenty years at low rates for sea walls and water systems.",
+    "Critics say the island has borrowed heavily from multilateral lenders since the storm.",
+    "The central bank drew on its swap line with the Federal Reserve for the second time this year.",
+])
+def test_lending_and_borrowing_between_states_and_lenders_is_trade(scorer, sentence):
+    # DESIGN §3 / issue 14: debt and IMF financing are trade (economy)
+    assert "trade" in _pillars(scorer, sentence)
+
+
+def test_landmines_are_security(scorer):
+    assert "security" in _pillars(scorer, "New landmines were found near the old temple, and demining teams were sent.")
