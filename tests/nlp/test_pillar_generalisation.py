@@ -90,3 +90,12 @@ def test_lending_and_borrowing_between_states_and_lenders_is_trade(scorer, sente
 
 def test_landmines_are_security(scorer):
     assert "security" in _pillars(scorer, "New landmines were found near the old temple, and demining teams were sent.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Statement of the Forum Chair on the Situation in Borduria",
+    "Both sides will keep the situation in the Kelp Sea calm.",
+])
+def test_the_situation_in_a_place_is_conflict_language(scorer, sentence):
+    # "the situation in X" is how councils and chairs name a conflict on their agenda
+    assert "security" in _pillars(scorer, sentence)
