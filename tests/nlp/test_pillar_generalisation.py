@@ -99,3 +99,11 @@ def test_landmines_are_security(scorer):
 def test_the_situation_in_a_place_is_conflict_language(scorer, sentence):
     # "the situation in X" is how councils and chairs name a conflict on their agenda
     assert "security" in _pillars(scorer, sentence)
+
+
+def test_fishermen_are_people_and_fishing_business_is_still_trade(scorer):
+    # fishermen detained abroad or displaced are people (consular care, livelihoods); the fishing trade needs a
+    # trade word of its own (quotas, exports)
+    assert "people" in _pillars(scorer, "The embassy has visited the 27 fishermen and asked for their early release.")
+    assert "people" in _pillars(scorer, "For the fishermen of the northern coast, the stakes are immediate.")
+    assert "trade" in _pillars(scorer, "Fishermen say tuna exports and catch quotas fell by a third.")
