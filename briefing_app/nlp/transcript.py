@@ -33,10 +33,11 @@ EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR
 ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
 INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
 """.split())
-#: A speaker label at the start of a line: a few capitalised words (an office may have "of": "Minister of Foreign
-#: Affairs Jane Doe"), optional notes in brackets (party, constituency, a time stamp "[10:14:32]"), then ":".
+#: A speaker label at the start of a line: a few capitalised words (an office may have "of" and a list of
+#: portfolios: "Minister of Foreign Affairs Jane Doe", "The MINISTER OF TRADE, INDUSTRY AND COMPETITION"), optional
+#: notes in brackets (party, constituency, a time stamp "[10:14:32]"), then ":".
 _LABEL = re.compile(
-    r"(?m)^(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the)){0,7})"
+    r"(?m)^(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:,?[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the)){0,7})"
     r"(?P<notes>(?:[ \t]*(?:\([^()\n]{1,90}\)|\[[^\[\]\n]{1,40}\])){0,3}))[ \t]*:[ \t]+(?=\S)")
 #: European Parliament verbatim style: "President. – ", "Name, role. – ", "Name (Group), blue-card question. – ".
 _EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}?))\.[ \t]+[–—-][ \t]+(?=\S)")
@@ -56,6 +57,10 @@ _PROCEDURE = (
     r"(?:the\s+)?(?:next|last|final|first)\s+question",
     r"(?:one\s+)?more\s+question", r"(?:now\s+)?i\s+(?:am|'m|’m)\s+(?:happy|glad|pleased)\s+to\s+take",
     r"(?:we|i)\s+(?:will|can)\s+(?:now\s+)?take\b", r"(?:i\s+)?(?:give|call)\s+(?:the\s+floor|on)\b",
+    # the chair calling the next speaker: "I call the Minister.", "I now call the honourable member for Hume."
+    r"i\s+(?:now\s+)?call\s+(?:up)?on\b",
+    r"i\s+(?:now\s+)?call\s+(?=(?:the|my)\s+(?:[\w-]+\s+){0,3}?(?:member|minister|secretary|spokes\w+|senator|leader"
+    r"|deputy|representative|chair\w*|shadow)\b)",
     r"the\s+floor\s+is\s+yours", r"order\b", r"hear,?\s+hear",
     r"(?:the\s+)?(?:debate|sitting|meeting|session)\s+is\s+(?:closed|suspended|adjourned|open(?:ed)?|resumed)",
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
