@@ -221,6 +221,7 @@ class ReviewWorkspace:
     def refresh(self, new_article: bool = False) -> None:
         """Reload panels and status from the database / view."""
         self.controller.forget_counts()  # an analysis or another article: read them again
+        self.controller.forget_tally()
         if new_article:
             self.controller.clear_current()
             self.controller.last_edited = None
