@@ -182,7 +182,7 @@ class EntitiesPanel(_Panel):
         self._open_rule = (self.controller.article_status(), self.controller.visibility())
         labels: set[str] = set()
         self._filling = True
-        self._mentions = None
+        mentions = self._mentions  # kept in step: only these entities' mentions change
         for key in keys:
             old = self.groups.pop(key, None)
             item = self._items.pop(key, None)
@@ -190,6 +190,12 @@ class EntitiesPanel(_Panel):
             if old is not None:
                 labels.add(old.label)
                 self._by_label.get(old.label, {}).pop(key, None)
+                if mentions is not None:
+                    for m in old.mentions:
+                        if mentions.get(m.annotation_id, (None,))[0] == key:
+                            del mentions[m.annotation_id]
+            if group is not None and mentions is not None:
+                mentions.update((m.annotation_id, (key, m)) for m in group.mentions)
             if item is not None and (group is None or old is None or old.label != group.label
                                      or old.name != group.name):
                 parent = item.parent()

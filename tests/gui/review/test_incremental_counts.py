@@ -127,9 +127,20 @@ def test_edits_on_a_long_report_update_counts_panels_and_highlights_as_a_rebuild
         marks = sorted((m for m in view.pillar_marks.values() if m.status == "suggested"), key=lambda m: m.start)
         return marks[nth].annotation_id
 
+    def same_entity_as(annotation_id: int) -> int:
+        """Another open suggestion of the entity ``annotation_id`` belongs to now."""
+        mark = view.entity_marks[annotation_id]
+        text = view.text[mark.start:mark.end]
+        return next(m.annotation_id for m in view.entity_marks.values() if m.status == "suggested"
+                    and m.label == mark.label and view.text[m.start:m.end] == text)
+
+    # "Australia" is suggested as GPE and as ORG: relabelled, it joins an entity the panel shows.
+    relabelled = sorted((m for m in view.entity_marks.values() if m.label == "GPE"
+                         and view.text[m.start:m.end] == "Australia"), key=lambda m: m.start)[7].annotation_id
     edits = [
         ("accept", lambda: controller.accept(suggestion("PERSON", 40))),
-        ("relabel", lambda: controller.apply_label("ORG", suggestion("GPE", 7))),
+        ("relabel", lambda: controller.apply_label("ORG", relabelled)),
+        ("accept in the entity just read again", lambda: controller.accept(same_entity_as(relabelled))),
         ("relabel into a new entity", lambda: controller.apply_label("GPE", suggestion("PERSON", 3))),
         ("reject", lambda: controller.reject(suggestion("ORG", 11))),
         ("accept a pillar passage", lambda: controller.accept(passage(5))),
