@@ -217,12 +217,12 @@ class ReviewController(QObject):
         """The library rows of the articles an edit touched: the open article's from its tally
         (nothing counted again), any other's read from the database."""
         library = self.window.library
-        tally = self.tally() if article_id in touched else None
+        tally = self.tally() if article_id is not None and article_id in touched else None
         if tally is not None:
             status = self.article_status()
-            library.update_counts(article_id, status, tally.entity_count(), tally.pillar_count(),  # type: ignore[arg-type]
+            library.update_counts(tally.article_id, status, tally.entity_count(), tally.pillar_count(),
                                   tally.open_counts(library.visibility, status).total, tally.pillar_ids())
-            touched = touched - {article_id}  # type: ignore[operator]
+            touched = touched - {tally.article_id}
         if touched:
             library.refresh_rows(touched)
 

@@ -256,7 +256,7 @@ class EntitiesPanel(_Panel):
         if decided:
             self._open_rule = (self.controller.article_status(), self.controller.visibility())
             self._filling = True
-            for mention, key, status in decided:
+            for mention, _key, status in decided:
                 mention.status = status
             for key in {key for _m, key, _s in decided}:
                 self._items[key].setText(1, self._mention_count(self.groups[key]))
