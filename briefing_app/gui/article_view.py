@@ -204,6 +204,8 @@ class ArticleView(QWidget):
         self.pillar_marks: dict[int, PillarMark] = {}
         #: Goes up whenever the marks or what is hidden change (the review's navigation list follows it).
         self.marks_version = 0
+        #: Goes up with every full render (set_article): what was derived from the old content is stale.
+        self.renders = 0
         self.note_spans: dict[int, tuple[int, int]] = {}
         self.pillar_colours: dict[str, str] = {}
         self.pillar_names: dict[str, str] = {}
@@ -254,6 +256,7 @@ class ArticleView(QWidget):
         self.entity_marks = {m.annotation_id: m for m in entities}
         self.pillar_marks = {m.annotation_id: m for m in pillars}
         self.marks_version += 1
+        self.renders += 1
         self._apply_entity_formats(self.entity_marks.values())
         self.gutter.update()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -202,6 +203,10 @@ class LibraryModel(QAbstractTableModel):
             fresh.snippet, fresh.hits = old.snippet, old.hits
             self.rows[i] = fresh
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+
+    def row_of(self, article_id: int) -> ArticleSummary | None:
+        """The summary of ``article_id`` when it is among the rows read."""
+        return next((r for r in self.rows if r.id == article_id), None)
 
     def remove_ids(self, ids: set[int]) -> None:
         """Drop the rows of deleted articles."""
@@ -588,6 +593,16 @@ class LibraryPanel(QWidget):
         """Update the counts and metadata of some rows without reloading the table."""
         ids = list(article_ids)
         self.model.update_rows(self.services.articles.list_summaries(article_ids=ids, visibility=self.visibility))
+        self.entity_filter.stale = True
+
+    def update_counts(self, article_id: int, status: str, entities: int, pillars: int, open_suggestions: int,
+                      pillar_ids: tuple[str, ...]) -> None:
+        """Give one row the counts its article has now, known without a query (the open
+        article's tally, services/article_tally); its title, dates and snippet stay."""
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.model.update_rows([replace(row, status=status, entity_count=entities, pillar_count=pillars,
+                                            open_suggestions=open_suggestions, pillars=pillar_ids)])
         self.entity_filter.stale = True
 
     def count(self) -> int:

@@ -8,12 +8,13 @@ on disk. Methods return plain snapshots the undo stack can hand back to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Connection
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from briefing_app.domain.models import (
     Annotation,
@@ -145,8 +146,12 @@ class AnnotationService:
             session.refresh(ann)
             return RowSnapshot.of(ann)
 
-    def update(self, annotation_id: int, **changes: Any) -> tuple[RowSnapshot, RowSnapshot]:
+    def update(self, annotation_id: int, *, then: Callable[[Session, RowSnapshot, RowSnapshot], None] | None = None,
+               **changes: Any) -> tuple[RowSnapshot, RowSnapshot]:
         """Change fields of an annotation; returns (before, after) snapshots.
+
+        ``then(session, before, after)`` runs in the same transaction before it commits (the lesson
+        a relabel teaches): one commit, so the edit and its lesson are saved or refused together.
 
         The first time a suggestion is edited its original values are kept in
         ``original`` so provenance survives any number of edits.
@@ -197,11 +202,14 @@ class AnnotationService:
                                   .values(version=version + 1, **values))
             if result.rowcount == 0:  # written by someone else between the read and this write
                 raise StaleEdit(WHAT[Annotation])
+            if "status" in values:  # the snapshot holds what the ORM would read back
+                values["status"] = AnnotationStatus(values["status"])
+            after = before.replace(version=version + 1, **values)
+            if then is not None:
+                then(session, before, after)
             session.commit()
         db.seen[key] = version + 1  # this officer's own write is the version they have seen
-        if "status" in values:  # the snapshot holds what the ORM would read back
-            values["status"] = AnnotationStatus(values["status"])
-        return before, before.replace(version=version + 1, **values)
+        return before, after
 
     def remove(self, annotation_id: int) -> RowSnapshot:
         """Delete a user-made annotation outright, or mark a suggestion rejected.
@@ -276,13 +284,22 @@ class AnnotationService:
         return changes
 
     def relabel(self, annotation_id: int, label: str) -> ChangeSet:
-        """Give an entity (or pillar passage) another label; the result counts as accepted."""
-        before, after = self.update(annotation_id, label=label, status=AnnotationStatus.ACCEPTED)
+        """Give an entity (or pillar passage) another label; the result counts as accepted.
+
+        The lesson is recorded in the relabel's own transaction (one commit for both).
+        """
+        learned = ChangeSet()
+
+        def learn(session: Session, before: RowSnapshot, after: RowSnapshot) -> None:
+            if before.label != label:
+                action = LessonAction.RELABEL if after.kind == AnnotationKind.ENTITY else LessonAction.PILLAR_ADD
+                learned.extend(self.lessons.record(action, after.text, label, from_label=before.label,
+                                                   article_id=after.article_id, span=(after.start, after.end),
+                                                   session=session))
+
+        before, after = self.update(annotation_id, then=learn, label=label, status=AnnotationStatus.ACCEPTED)
         changes = ChangeSet(f"Label “{_short(after.text)}” {label}", annotations=[(before, after)])
-        if before.label != label:
-            action = LessonAction.RELABEL if after.kind == AnnotationKind.ENTITY else LessonAction.PILLAR_ADD
-            changes.extend(self.lessons.record(action, after.text, label, from_label=before.label,
-                                               article_id=after.article_id, span=(after.start, after.end)))
+        changes.extend(learned)
         return changes
 
     def change_boundary(self, annotation_id: int, start: int, end: int, label: str | None = None) -> ChangeSet:

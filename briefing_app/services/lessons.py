@@ -87,46 +87,74 @@ class LessonService:
     def record(self, action: LessonAction, text: str, label: str = "", *, from_label: str = "",
                from_text: str = "", canonical: str = "", entity_key: str = "", article_id: int | None = None,
                span: tuple[int, int] | None = None, context: Context | None = None,
-               description: str = "") -> ChangeSet:
-        """Store one lesson (its context read from the article at ``span``) and supersede contrary ones."""
+               description: str = "", session: Any = None) -> ChangeSet:
+        """Store one lesson (its context read from the article at ``span``) and supersede contrary ones.
+
+        With ``session``: inside the caller's transaction, which commits it (an edit and its lesson
+        in one commit); else in a transaction of its own.
+        """
         text = " ".join(text.split()) if action not in (A.PILLAR_ADD, A.PILLAR_REMOVE) else text.strip()
         changes = ChangeSet(description or f"Learn {action.value} “{text[:40]}”")
         if not text:
             return changes
         if context is None and article_id is not None and span is not None:
-            context = self._context_in_article(article_id, span[0], span[1])
+            context = self._context_in_article(article_id, span[0], span[1],
+                                               session.connection() if session is not None else None)
         if action in (A.PILLAR_ADD, A.PILLAR_REMOVE):
             context = Context(sentence=text)
         context = context or Context()
-        with self.db.session() as session:
-            lesson = Lesson(action=action.value, text=text, label=label, from_label=from_label,
-                            from_text=" ".join(from_text.split()), canonical=canonical, entity_key=entity_key,
-                            context=context.sentence, left=context.left, right=context.right,
-                            article_id=article_id)
-            session.add(lesson)
-            session.flush()
-            assert lesson.id is not None
-            superseded = []
-            for old in self._contrary(session, lesson):
-                before = RowSnapshot.of(old)
-                old.superseded_by = lesson.id
-                old.updated_at = utcnow()
-                session.add(old)
-                superseded.append((before, old))
-            session.commit()
-            session.refresh(lesson)
-            changes.lessons.append((None, RowSnapshot.of(lesson)))
-            for before, old in superseded:
-                session.refresh(old)
-                changes.lessons.append((before, RowSnapshot.of(old)))
+        if session is not None:
+            self._store(session, changes, action, text, label, from_label, from_text, canonical, entity_key,
+                        context, article_id, commit=False)
+            return changes
+        with self.db.session() as own:
+            self._store(own, changes, action, text, label, from_label, from_text, canonical, entity_key,
+                        context, article_id, commit=True)
         return changes
 
-    def _context_in_article(self, article_id: int, start: int, end: int) -> Context | None:
-        """The context of ``[start, end)`` read from the stored article (only the text around it)."""
+    def _store(self, session: Any, changes: ChangeSet, action: LessonAction, text: str, label: str,
+               from_label: str, from_text: str, canonical: str, entity_key: str, context: Context,
+               article_id: int | None, commit: bool) -> None:
+        """Add the lesson and supersede contrary ones in ``session`` (committed when ``commit``); the
+        rows written go into ``changes``."""
+        lesson = Lesson(action=action.value, text=text, label=label, from_label=from_label,
+                        from_text=" ".join(from_text.split()), canonical=canonical, entity_key=entity_key,
+                        context=context.sentence, left=context.left, right=context.right,
+                        article_id=article_id)
+        session.add(lesson)
+        session.flush()
+        assert lesson.id is not None
+        superseded = []
+        for old in self._contrary(session, lesson):
+            before = RowSnapshot.of(old)
+            old.superseded_by = lesson.id
+            old.updated_at = utcnow()
+            session.add(old)
+            superseded.append((before, old))
+        if not commit:
+            # Flushed: the rows hold what the caller's commit writes (id, defaults, stamps, versions).
+            session.flush()
+            changes.lessons.append((None, RowSnapshot.of(lesson)))
+            changes.lessons.extend((before, RowSnapshot.of(old)) for before, old in superseded)
+            return
+        session.commit()
+        session.refresh(lesson)
+        changes.lessons.append((None, RowSnapshot.of(lesson)))
+        for before, old in superseded:
+            session.refresh(old)
+            changes.lessons.append((before, RowSnapshot.of(old)))
+
+    def _context_in_article(self, article_id: int, start: int, end: int, conn: Any = None) -> Context | None:
+        """The context of ``[start, end)`` read from the stored article (only the text around it);
+        on ``conn`` when given (the caller's transaction)."""
         lo = max(0, start - _SENTENCE_REACH)
-        with self.db.engine.connect() as conn:
+        if conn is not None:
             row = conn.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
                                        (lo + 1, end + _SENTENCE_REACH - lo, article_id)).first()
+        else:
+            with self.db.engine.connect() as own:
+                row = own.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
+                                          (lo + 1, end + _SENTENCE_REACH - lo, article_id)).first()
         if row is None:
             return None
         return context_of(row[0], start - lo, end - lo)

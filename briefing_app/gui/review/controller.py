@@ -21,6 +21,7 @@ from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services import AnnotationConflict
 from briefing_app.services.annotations import step_boundary
+from briefing_app.services.article_tally import ArticleTally
 from briefing_app.services.changes import ChangeSet
 from briefing_app.services.open_suggestions import Visibility
 from briefing_app.storage.errors import StaleEdit, describe_storage_error
@@ -76,6 +77,10 @@ class ReviewController(QObject):
         self.applied: tuple[ChangeSet, bool] | None = None
         self._nav_cache: tuple[object, tuple[list, list]] | None = None
         self._counts_memo: tuple[tuple[int, Visibility], dict[str, int]] | None = None
+        self._status_memo: tuple[int, str] | None = None
+        #: The open article's tags by state (library row and status line counts), with the view's
+        #: render it belongs to; followed from each change set instead of counted again.
+        self._tally: tuple[int, ArticleTally] | None = None
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, timeout_ms: int = 8000) -> None:
@@ -128,6 +133,7 @@ class ReviewController(QObject):
             if library_lessons is not None:
                 library_lessons.lessons_changed(changes)
         self.forget_counts()
+        self._follow_tally(changes, backwards)
         self.applied = (changes, backwards)
         try:
             self._apply(changes, backwards)
@@ -166,7 +172,7 @@ class ReviewController(QObject):
             self.view.update_entities(entities)  # type: ignore[arg-type]
             if changes.notes:
                 self.refresh_notes()
-            self.window.library.refresh_rows(touched)
+            self._refresh_library_rows(touched, article_id)
             self._show_current_frame()
             self.changed.emit()
             return
@@ -198,7 +204,7 @@ class ReviewController(QObject):
                 refresh()
         elif touched:
             # The library's counts follow every edit (one row, not the whole table).
-            self.window.library.refresh_rows(touched)
+            self._refresh_library_rows(touched, article_id)
         if backwards and last is not None and len(changes.annotations) == 1:
             self.set_current(*last)
         elif self.current is not None and self.current_mark() is None:
@@ -206,6 +212,41 @@ class ReviewController(QObject):
         else:
             self._show_current_frame()
         self.changed.emit()
+
+    def _refresh_library_rows(self, touched: set[int], article_id: int | None) -> None:
+        """The library rows of the articles an edit touched: the open article's from its tally
+        (nothing counted again), any other's read from the database."""
+        library = self.window.library
+        tally = self.tally() if article_id is not None and article_id in touched else None
+        if tally is not None:
+            status = self.article_status()
+            library.update_counts(tally.article_id, status, tally.entity_count(), tally.pillar_count(),
+                                  tally.open_counts(library.visibility, status).total, tally.pillar_ids())
+            touched = touched - {tally.article_id}
+        if touched:
+            library.refresh_rows(touched)
+
+    def tally(self) -> ArticleTally | None:
+        """The open article's tally (read once after each full render, then followed edit by edit)."""
+        article_id = self.window.current_article_id
+        if article_id is None:
+            return None
+        render = self.view.renders
+        if self._tally is None or self._tally[0] != render or self._tally[1].article_id != article_id:
+            self._tally = (render, ArticleTally.read(self.services.db, article_id))
+        return self._tally[1]
+
+    def forget_tally(self) -> None:
+        """The open article's tags changed by other means than a change set: count them again."""
+        self._tally = None
+
+    def _follow_tally(self, changes: ChangeSet, backwards: bool) -> None:
+        held = self._tally
+        if held is None:
+            return
+        if held[0] != self.view.renders or held[1].article_id != self.window.current_article_id \
+                or not held[1].follow(changes, backwards):
+            self._tally = None
 
     def _apply_bulk(self, changes: ChangeSet, backwards: bool, article_id: int | None) -> None:
         """Bulk status changes (accept all remaining): each drawn mark takes its tag's new status;
@@ -269,10 +310,15 @@ class ReviewController(QObject):
         return Visibility.of(self.view.hidden_labels, self.view.hidden_pillars)
 
     def article_status(self) -> str:
-        """Review status of the current article ("" when none is shown)."""
+        """Review status of the current article ("" when none is shown), read once per event-loop
+        turn (one edit asks for it from the status line, the panels and the library row)."""
         article_id = self.window.current_article_id
-        status = self.services.articles.status(article_id) if article_id is not None else None
-        return status or ""
+        if article_id is None:
+            return ""
+        if self._status_memo is None or self._status_memo[0] != article_id:
+            self._forget_next_turn()
+            self._status_memo = (article_id, self.services.articles.status(article_id) or "")
+        return self._status_memo[1]
 
     def open_total(self) -> int:
         """Open suggestions of the current article, by the one rule (services/open_suggestions)."""
@@ -283,18 +329,26 @@ class ReviewController(QObject):
         return counts["entity"] + counts["pillar"]
 
     def open_counts(self, article_id: int) -> dict[str, int]:
-        """Open suggestions of an article by kind, read once per event-loop turn: one edit asks for
-        them twice (status line, message about the next tag), on a long report each read costs."""
+        """Open suggestions of an article by kind: the open article's from its tally; another's
+        read once per event-loop turn."""
+        if article_id == self.window.current_article_id:
+            tally = self.tally()
+            if tally is not None:
+                return tally.open_counts(self.visibility(), self.article_status()).as_dict()
         key = (article_id, self.visibility())
         if self._counts_memo is None or self._counts_memo[0] != key:
-            if self._counts_memo is None:
-                QTimer.singleShot(0, self, self.forget_counts)
+            self._forget_next_turn()
             self._counts_memo = (key, self.services.annotations.open_counts(article_id, key[1]))
         return self._counts_memo[1]
 
+    def _forget_next_turn(self) -> None:
+        if self._counts_memo is None and self._status_memo is None:
+            QTimer.singleShot(0, self, self.forget_counts)
+
     def forget_counts(self) -> None:
-        """The database changed: read the open counts again when next asked."""
+        """The database changed: read the open counts and the status again when next asked."""
         self._counts_memo = None
+        self._status_memo = None
 
     def describe(self, mark: Mark) -> str:
         """One line about a tag for the status bar."""

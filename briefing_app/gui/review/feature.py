@@ -221,6 +221,7 @@ class ReviewWorkspace:
     def refresh(self, new_article: bool = False) -> None:
         """Reload panels and status from the database / view."""
         self.controller.forget_counts()  # an analysis or another article: read them again
+        self.controller.forget_tally()
         if new_article:
             self.controller.clear_current()
             self.controller.last_edited = None
@@ -244,7 +245,12 @@ class ReviewWorkspace:
             patched = panel.update_statuses(changes, backwards)  # the same entities: counts only
         else:
             keys = entity_keys(changes)
-            patched = keys is not None and panel.update_entities(keys) and panel.update_statuses(changes, backwards)
+            if keys and not changes.bulk:
+                # Tags only decided on (an accept) are redrawn in place; the rest read again.
+                rest = panel.update_mentions(changes, backwards)
+                keys = rest if rest is not None else keys
+            patched = keys is not None and (panel.update_entities(keys) if keys else panel.in_step()) \
+                and panel.update_statuses(changes, backwards)
         if changes.entities or not patched:
             panel.request_refresh()
         if changes.statuses or any(g.kind == AnnotationKind.PILLAR for b in changes.bulk for g in b.groups) \

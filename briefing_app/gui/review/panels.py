@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from briefing_app.domain.models import AnnotationStatus, ArticleStatus
+from briefing_app.domain.identity import entity_key
+from briefing_app.domain.models import AnnotationKind, AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services.changes import ChangeSet
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
 
 ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+def _key_of(snapshot: Any) -> str:
+    """The entity (canonical key) an entity tag's snapshot belongs to."""
+    return str(snapshot.entity_id or entity_key(snapshot.label, snapshot.text))
 
 
 def _snippet(text: str, limit: int = 70) -> str:
@@ -176,7 +182,7 @@ class EntitiesPanel(_Panel):
         self._open_rule = (self.controller.article_status(), self.controller.visibility())
         labels: set[str] = set()
         self._filling = True
-        self._mentions = None
+        mentions = self._mentions  # kept in step: only these entities' mentions change
         for key in keys:
             old = self.groups.pop(key, None)
             item = self._items.pop(key, None)
@@ -184,6 +190,12 @@ class EntitiesPanel(_Panel):
             if old is not None:
                 labels.add(old.label)
                 self._by_label.get(old.label, {}).pop(key, None)
+                if mentions is not None:
+                    for m in old.mentions:
+                        if mentions.get(m.annotation_id, (None,))[0] == key:
+                            del mentions[m.annotation_id]
+            if group is not None and mentions is not None:
+                mentions.update((m.annotation_id, (key, m)) for m in group.mentions)
             if item is not None and (group is None or old is None or old.label != group.label
                                      or old.name != group.name):
                 parent = item.parent()
@@ -210,6 +222,46 @@ class EntitiesPanel(_Panel):
             self._fill_head(label)
         self._filling = False
         return True
+
+    def in_step(self) -> bool:
+        """Whether the panel shows what it was last filled for (else it must be rebuilt)."""
+        return self.on_screen and not self._stale and getattr(self, "_state", None) == self._fill_state()
+
+    def update_mentions(self, changes: ChangeSet, backwards: bool) -> set[str] | None:
+        """Follow the tags an edit only decided on (accept, its undo): the same entity, text and
+        span, another status; that mention's open count is redrawn, nothing read again.
+
+        Returns the entities of the edit's other tags (for :meth:`update_entities`), or None,
+        changing nothing, when the panel must be rebuilt instead (as update_entities).
+        """
+        if not self.in_step():
+            return None
+        if self._mentions is None:  # annotation id -> (entity key, its mention), once per fill
+            self._mentions = {m.annotation_id: (key, m) for key, g in self.groups.items() for m in g.mentions}
+        article_id = self.controller.window.current_article_id
+        rest: set[str] = set()
+        decided: list[tuple[Mention, str, str]] = []
+        for before, after in changes.annotations:
+            keys = {_key_of(s) for s in (before, after) if s is not None and s.kind == AnnotationKind.ENTITY}
+            if not keys:
+                continue
+            found = self._mentions.get(after.id) if before is not None and after is not None else None
+            if (found is None or len(keys) != 1 or found[0] not in keys or after.article_id != article_id
+                    or AnnotationStatus.REJECTED in (before.status, after.status)
+                    or (before.start, before.end, before.label, before.text)
+                    != (after.start, after.end, after.label, after.text)):
+                rest |= keys
+                continue
+            decided.append((found[1], found[0], str((before if backwards else after).status)))
+        if decided:
+            self._open_rule = (self.controller.article_status(), self.controller.visibility())
+            self._filling = True
+            for mention, _key, status in decided:
+                mention.status = status
+            for key in {key for _m, key, _s in decided}:
+                self._items[key].setText(1, self._mention_count(self.groups[key]))
+            self._filling = False
+        return rest
 
     def update_statuses(self, changes: ChangeSet, backwards: bool) -> bool:
         """Follow bulk status changes (accept all remaining, its undo): the same entities and

@@ -51,8 +51,9 @@ class ReviewStatusWidget(QWidget):
     def refresh(self) -> None:
         """Show the current article's status and counts."""
         article_id = self.controller.window.current_article_id
-        # The status alone (not the whole article: a long report's text is read for nothing).
-        status = self.controller.services.articles.status(article_id) if article_id is not None else None
+        # The status alone (not the whole article: a long report's text is read for nothing), read
+        # once per event-loop turn however many parts of the window ask.
+        status = self.controller.article_status() or None if article_id is not None else None
         self.setEnabled(status is not None)
         if status is None:
             self.counts.setText("")
