@@ -208,16 +208,20 @@ def fit_learned_cues(examples: Sequence[PillarExample], base: PillarScorer,
         return model
     articles = sorted({r.article for r in rows})
     folds = [articles[i::max_folds] for i in range(min(max_folds, len(articles)))]
-    net: dict[str, int] = defaultdict(int)
-    net_drops: dict[str, int] = defaultdict(int)
+    # per pillar: left-out sentences the learning decided right where the lexicon was wrong (fixes), and wrong
+    # where the lexicon was right (breaks), for the learned cues and the removed cues apart
+    fixes: dict[str, int] = defaultdict(int)
+    breaks: dict[str, int] = defaultdict(int)
+    fixes_d: dict[str, int] = defaultdict(int)
+    breaks_d: dict[str, int] = defaultdict(int)
     learned = {p for by_pillar in model.cues.values() for p in by_pillar}
     for held in folds:
         held_set = set(held)
         part = fit_cues([r for r in rows if r.article not in held_set], pillars, base.threshold)
         # the learned cues and the removed cues are judged apart, each against the lexicon alone
-        for judged, tally, keep in ((CueModel(cues=part.cues, alone=part.alone, adopted=part.adopted,
-                                              min_hits=part.min_hits, cap=part.cap), net, learned),
-                                    (CueModel(drops=part.drops), net_drops, set(model.drops))):
+        for judged, (fix, brk), keep in ((CueModel(cues=part.cues, alone=part.alone, adopted=part.adopted,
+                                                   min_hits=part.min_hits, cap=part.cap), (fixes, breaks), learned),
+                                         (CueModel(drops=part.drops), (fixes_d, breaks_d), set(model.drops))):
             if not (judged.cues or judged.drops):
                 continue
             for r in rows:
@@ -227,12 +231,113 @@ def fit_learned_cues(examples: Sequence[PillarExample], base: PillarScorer,
                 judged.apply(r.text, raw, why, base)
                 after = set(base.choose(raw))
                 for p in keep:
-                    tally[p] += ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
-    model.adopted = {p for p in learned if net[p] >= 0}
+                    change = ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
+                    if change > 0:
+                        fix[p] += 1
+                    elif change < 0:
+                        brk[p] += 1
+
+    def helps(p: str, fix: dict[str, int], brk: dict[str, int], margin: float, ratio: float) -> bool:
+        # clearly better than the lexicon on articles left out of the learning, not merely as good: an even
+        # trade of fixes and breaks on the officer's own articles turns into a loss on unfamiliar texts
+        return fix[p] - brk[p] >= margin and fix[p] >= ratio * brk[p]
+
+    # the context pillar (diplomacy: the engagement itself) is left to the lexicon: whether a sentence of a
+    # readout counts as engagement depends on its article, not on words a new article would share with it
+    context = getattr(base, "context_pillar", "")
+    model.adopted = {p for p in learned
+                     if (p != context or LEARN_CONTEXT) and helps(p, fixes, breaks, ADOPT_MARGIN, ADOPT_RATIO)}
     # a lexicon cue stops counting for a pillar only when that helped on articles left out of the learning: two
     # removals (a procedural turn, a programme note) must not silence "president" for diplomacy everywhere
-    model.drops = {p: cues for p, cues in model.drops.items() if net_drops[p] > 0}
+    model.drops = {p: cues for p, cues in model.drops.items()
+                   if (p != context or LEARN_CONTEXT) and helps(p, fixes_d, breaks_d, DROP_MARGIN, DROP_RATIO)}
     return model
+
+
+#: a pillar's learned (or removed) cues are adopted when, on articles left out of the learning, they fix at least
+#: ``ADOPT_MARGIN`` more sentences than they break and at least ``ADOPT_RATIO`` times as many
+ADOPT_MARGIN = 2
+ADOPT_RATIO = 2.0
+DROP_MARGIN = 4
+DROP_RATIO = 3.0
+#: learn cues (and removed cues) for the context pillar too (off: see ``fit_learned_cues``)
+LEARN_CONTEXT = False
+
+
+def _key(text: str) -> str:
+    """A passage's identity for "the very same passage": its words, case and spacing aside."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+@dataclass
+class _Neighbours:
+    """The passages the officer corrected, found again by rare shared words (an inverted index, IDF-weighted).
+
+    A new passage takes a correction only from a *close* neighbour: IDF-weighted cosine of the word bags
+    at least ``threshold`` and at least ``min_shared`` content words in common, so a paraphrase of the
+    corrected sentence ("saplings were replanted in the mangrove estuary") is decided as the officer
+    said, and a sentence sharing a word or two with it (the place, "volunteers") is left to the lexicon.
+    """
+
+    bags: list[frozenset[str]] = field(default_factory=list)
+    #: (pillar, True for "tagged" / False for "untagged") per bag
+    labels: list[list[tuple[str, bool]]] = field(default_factory=list)
+    idf: dict[str, float] = field(default_factory=dict)
+    default_idf: float = 1.0
+    index: dict[str, list[int]] = field(default_factory=dict)
+    norms: list[float] = field(default_factory=list)
+    threshold: float = 0.8
+    min_shared: int = 3
+
+    @classmethod
+    def build(cls, corrected: dict[frozenset[str], list[tuple[str, bool]]], corpus: Sequence[frozenset[str]],
+              **knobs: float) -> _Neighbours:
+        """From word bag -> corrections, with document frequencies from ``corpus`` (the officer's sentences)."""
+        df: dict[str, int] = defaultdict(int)
+        docs = [*corpus, *corrected]
+        for bag in docs:
+            for w in bag:
+                df[w] += 1
+        n = len(docs) + 1
+        out = cls(idf={w: math.log(n / (c + 1)) + 1.0 for w, c in df.items()},
+                  default_idf=math.log(n) + 1.0, **knobs)  # type: ignore[arg-type]
+        for bag, labels in corrected.items():
+            i = len(out.bags)
+            out.bags.append(bag)
+            out.labels.append(labels)
+            out.norms.append(out._norm(bag))
+            for w in bag:
+                out.index.setdefault(w, []).append(i)
+        return out
+
+    def _w(self, word: str) -> float:
+        return self.idf.get(word, self.default_idf)
+
+    def _norm(self, bag: frozenset[str]) -> float:
+        return math.sqrt(sum(self._w(w) ** 2 for w in bag))
+
+    def decide(self, bag: frozenset[str]) -> dict[str, bool]:
+        """Pillar -> tagged? from the closest corrected passage close enough to ``bag`` (empty when none is)."""
+        if not bag or not self.bags:
+            return {}
+        shared: dict[int, float] = defaultdict(float)
+        count: dict[int, int] = defaultdict(int)
+        for w in bag:
+            for i in self.index.get(w, ()):
+                shared[i] += self._w(w) ** 2
+                count[i] += 1
+        norm = self._norm(bag)
+        best: dict[str, tuple[float, bool]] = {}
+        for i, dot in shared.items():
+            if count[i] < min(self.min_shared, len(self.bags[i]), len(bag)):
+                continue
+            sim = dot / (norm * self.norms[i])
+            if sim < self.threshold:
+                continue
+            for pillar, positive in self.labels[i]:
+                if pillar not in best or sim > best[pillar][0]:
+                    best[pillar] = (sim, positive)
+        return {p: pos for p, (_sim, pos) in best.items()}
 
 
 @dataclass
@@ -243,6 +348,9 @@ class PillarLearner:
     examples: list[tuple[frozenset[str], str, bool]] = field(default_factory=list)
     cues: CueModel | None = None
     same_passage: float = 0.9
+    #: the corrected passages word for word (case and spacing aside): pillar -> tagged?
+    exact: dict[str, dict[str, bool]] = field(default_factory=dict)
+    neighbours: _Neighbours | None = None
 
     @classmethod
     def build(cls, lessons: Sequence[tuple[str, str, bool, str]], base: PillarScorer,
@@ -251,16 +359,24 @@ class PillarLearner:
         """From (passage, pillar, tagged?, pillar it replaced or "") lessons and the reviewed sentences."""
         known = {p.id for p in base.pillars}
         latest: dict[tuple[frozenset[str], str], bool] = {}
+        exact: dict[str, dict[str, bool]] = {}
         for text, pillar, positive, replaced in lessons:
             bag = _bag(text)
-            if not bag:
-                continue
+            key = _key(text)
             for p, pos in ((pillar, positive), (replaced, False)):
                 if p in known:
-                    latest.pop((bag, p), None)  # a later lesson on the same passage/pillar wins
-                    latest[(bag, p)] = pos
+                    if key:
+                        exact.setdefault(key, {})[p] = pos  # a later lesson on the same passage/pillar wins
+                    if bag:
+                        latest.pop((bag, p), None)
+                        latest[(bag, p)] = pos
+        corrected: dict[frozenset[str], list[tuple[str, bool]]] = {}
+        for (bag, p), pos in latest.items():
+            corrected.setdefault(bag, []).append((p, pos))
+        neighbours = _Neighbours.build(corrected, [_bag(r.text) for r in reviewed], **NEIGHBOUR_KNOBS)
         return cls(examples=[(bag, p, pos) for (bag, p), pos in latest.items()],
-                   cues=fit_learned_cues(reviewed, base, entity_pillars) if reviewed else None)
+                   cues=fit_learned_cues(reviewed, base, entity_pillars) if reviewed else None,
+                   exact=exact, neighbours=neighbours)
 
     @property
     def adopted(self) -> set[str]:
@@ -270,11 +386,10 @@ class PillarLearner:
     def adjust(self, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
         """Apply the lessons to one passage's scores ``raw`` (in place)."""
         same: dict[str, bool] = {}
-        if self.examples:
-            bag = _bag(text)
-            for ex_bag, pillar, positive in self.examples:
-                if _similarity(ex_bag, bag) >= self.same_passage:
-                    same[pillar] = positive
+        if self.neighbours is not None:
+            same.update(self.neighbours.decide(_bag(text)))
+        if self.exact:
+            same.update(self.exact.get(_key(text), {}))
         if self.cues is not None:
             kept = {p: (raw.get(p, 0.0), list(why.get(p, []))) for p in same}
             self.cues.apply(text, raw, why, scorer)
@@ -287,3 +402,7 @@ class PillarLearner:
             else:
                 raw[pillar] = 0.0
                 why[pillar] = [UNTAGGED]
+
+
+#: tuning of the neighbour rule (see :class:`_Neighbours`)
+NEIGHBOUR_KNOBS: dict[str, float] = {"threshold": 0.8, "min_shared": 3}

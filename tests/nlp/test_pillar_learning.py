@@ -159,3 +159,34 @@ def test_a_removed_cue_stops_only_when_that_helps_on_articles_left_out_of_the_le
     assert "defence" in _pillars(taught, new)
     assert "defence" in _pillars(taught, "Two navies deployed drones and warships to the strait."), \
         "the pillar's other cues still count"
+
+
+def test_a_correction_reaches_a_close_paraphrase_of_the_corrected_sentence_but_not_sentences_sharing_a_word(
+        analyzer: Analyzer) -> None:
+    base = analyzer.shared.scorer
+    corrected = "Volunteers replanted mangrove saplings along the Rufiji estuary to hold back the tides."
+    paraphrase = "Mangrove saplings were replanted by volunteers along the Rufiji estuary to hold back tides."
+    unrelated = ["Volunteers handed out leaflets at the Rufiji bus station.",
+                 "The tides flooded the estuary road on Monday."]
+    assert "energy" not in _pillars(base, paraphrase), "the lexicon alone does not know mangroves"
+    taught = base.with_learner(PillarLearner.build([(corrected, "energy", True, "")], base, []))
+    assert "energy" in _pillars(taught, corrected)
+    assert "energy" in _pillars(taught, paraphrase), "a close paraphrase is decided as the officer said"
+    for sentence in unrelated:
+        assert _pillars(taught, sentence) == _pillars(base, sentence), sentence
+
+
+def test_removals_in_one_genre_do_not_silence_the_engagement_in_another(analyzer: Analyzer) -> None:
+    """The officer untags diplomacy from a local-news sentence in six articles ("the mayor thanked the
+    volunteers"): readouts elsewhere where a country thanks another still count as engagement."""
+    base = analyzer.shared.scorer
+    lessons, reviewed = [], []
+    for article, place in enumerate(["Rufiji", "Mekong", "Sundarbans", "Zambezi", "Volta", "Niger"]):
+        sentence = f"The mayor thanked the volunteers who cleaned the {place} beach after the festival."
+        lessons.append((sentence, "diplomacy", False, ""))
+        reviewed += [PillarExample(article, sentence, frozenset()),
+                     PillarExample(article, f"The weather in the {place} delta was mild.", frozenset())]
+    taught = base.with_learner(PillarLearner.build(lessons, base, reviewed))
+    for readout in ("Kenya thanked Japan for the loan.", "The ministers thanked each other."):
+        assert "diplomacy" in _pillars(base, readout)
+        assert _pillars(taught, readout) == _pillars(base, readout), readout

@@ -1,0 +1,184 @@
+"""Pillar learning curve, fast, and across genres or regions (development sets only; never the held-out ones).
+
+Caches the analyser's inputs to the pillar scorer for every dev article once (in the temp folder), then, per
+k = 0, 5, 10, 20 corrected articles, fits the pillar learner on what a perfect officer's corrections leave
+(pillar lessons and reviewed sentences, taken from the gold) and re-scores only the pillar passages of the
+other articles. Approximates ``briefing-app eval --learning-curve`` for pillars (entity lessons are not
+simulated) in about a minute:
+
+    python scripts/pillar_transfer.py dev      # each dev set, 8 seeds
+    python scripts/pillar_transfer.py genre    # learn on one genre of all dev sets, score on the others
+    python scripts/pillar_transfer.py region   # the same per region
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import tempfile
+import sys
+from pathlib import Path
+
+sys.path.insert(0, ".")
+from briefing_app.nlp import pillars as P  # noqa: E402
+from briefing_app.nlp.evaluation import _passage_counts, find_gold_files, read_gold, read_index  # noqa: E402
+from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "pillar_transfer_cache.pkl"
+SETS = ["gold", "gold_round3", "gold_round4"]
+
+
+def build_cache():
+    from briefing_app.nlp.analyzer import create_analyzer
+    calls = {}
+    orig = P.PillarScorer.passages
+
+    def rec(self, text, spans, entity_pillars=None, speakers=None):
+        calls[text] = (spans, entity_pillars, speakers)
+        return orig(self, text, spans, entity_pillars, speakers)
+    P.PillarScorer.passages = rec
+    an = create_analyzer()
+    data = {}
+    for s in SETS:
+        idx = {}
+        for f in find_gold_files(Path("tests/data") / s):
+            idx.update({k: v for k, v in read_index(f.parent).items()})
+            g = read_gold(f)
+            an.analyze(g.text)
+            spans, ep, sp = calls[g.text]
+            meta = idx.get(f.name.removesuffix(".gold.json"), {"genre": "unknown", "region": "unknown"})
+            data[(s, f.name)] = dict(gold=g, spans=spans, ep=ep, sp=sp, genre=meta["genre"], region=meta["region"])
+    P.PillarScorer.passages = orig
+    CACHE.write_bytes(pickle.dumps(data))
+    return data
+
+
+def load():
+    return pickle.loads(CACHE.read_bytes()) if CACHE.exists() else build_cache()
+
+
+def predicted(scorer, d):
+    g = d["gold"]
+    ps = scorer.passages(g.text, d["spans"], d["ep"], d["sp"])
+    out = []
+    for s0, s1, exp, acc in g.sentences:
+        pr = set()
+        for p in ps:
+            if _passage_counts(p, s0, s1):
+                pr.update(p.pillars)
+        out.append(pr)
+    return out
+
+
+def f1(scorer, docs):
+    tp = fp = fn = 0
+    for d in docs:
+        for (s0, s1, exp, acc), pr in zip(d["gold"].sentences, predicted(scorer, d)):
+            for p in exp | pr:
+                if p in exp and p in pr:
+                    tp += 1
+                elif p in exp:
+                    fn += 1
+                elif p not in acc:
+                    fp += 1
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def train_material(base, docs, start_id=0):
+    """What a perfect officer's corrections leave: lessons and reviewed sentences."""
+    lessons, reviewed = [], []
+    for i, d in enumerate(docs):
+        g = d["gold"]
+        pred = predicted(base, d)
+        for (s0, s1, exp, acc), pr in zip(g.sentences, pred):
+            text = g.text[s0:s1]
+            for p in sorted(pr - exp - acc):
+                lessons.append((text, p, False, ""))
+            for p in sorted(exp - pr):
+                lessons.append((text, p, True, ""))
+            labels = frozenset(exp | (pr & acc))
+            inside = ()
+            for a, b, ents in d["spans"]:
+                if a < s1 and s0 < b:
+                    inside = tuple(ents)
+                    break
+            reviewed.append(PillarExample(start_id + i, text, labels, inside))
+    return lessons, reviewed
+
+
+def knobs():
+    """Settings to try, e.g. KNOBS=ADOPT_MARGIN=2,threshold=0.8 (module constants or neighbour knobs)."""
+    import briefing_app.nlp.pillar_learning as PL
+    for kv in os.environ.get("KNOBS", "").split(","):
+        if kv:
+            k, v = kv.split("=")
+            if k in PL.NEIGHBOUR_KNOBS:
+                PL.NEIGHBOUR_KNOBS[k] = float(v)
+            else:
+                setattr(PL, k, float(v))
+
+
+def curve(base, train, test, steps=(0, 5, 10, 20)):
+    out = []
+    ep = train[0]["ep"] if train else None
+    for k in steps:
+        if k == 0:
+            out.append(f1(base, test))
+            continue
+        lessons, reviewed = train_material(base, train[:k])
+        if not lessons:
+            out.append(f1(base, test))
+            continue
+        learner = PillarLearner.build(lessons, base, reviewed, ep)
+        out.append(f1(base.with_learner(learner), test))
+    return out
+
+
+def main():
+    data = load()
+    knobs()
+    base = P.default_scorer()
+    seeds = [13, 1, 2, 3, 4, 5, 6, 7]
+    mode = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    results = {}
+    if mode == "dev":
+        for s in SETS:
+            files = sorted(n for (ss, n) in data if ss == s)
+            rows = []
+            for seed in seeds:
+                order = list(files)
+                random.Random(seed).shuffle(order)
+                size = min(20, len(order) // 2)
+                train = [data[(s, n)] for n in order[:size]]
+                test = [data[(s, n)] for n in order[size:]]
+                rows.append(curve(base, train, test))
+            results[s] = rows
+    else:  # cross: learn on one genre (or region) of all dev sets, score on the others
+        key = "genre" if mode == "genre" else "region"
+        groups = {}
+        for k, d in data.items():
+            groups.setdefault(d[key], []).append(k)
+        for grp, keys in sorted(groups.items()):
+            if len(keys) < 6:
+                continue
+            others = [data[k] for k in data if data[k][key] != grp]
+            rows = []
+            for seed in seeds[:5]:
+                order = sorted(keys)
+                random.Random(seed).shuffle(order)
+                rows.append(curve(base, [data[k] for k in order[:20]], others))
+            results[f"{key}={grp}({len(keys)})"] = rows
+    worst_drop = 0.0
+    for name, rows in results.items():
+        n = len(rows)
+        mean = [sum(r[i] for r in rows) / n for i in range(4)]
+        ends = [r[-1] - r[0] for r in rows]
+        drops = [min(0.0, min(r[i] - r[0] for i in range(1, 4))) for r in rows]
+        worst_drop = min(worst_drop, min(drops))
+        print(f"{name:28s} mean " + " ".join(f"{m:.4f}" for m in mean)
+              + f" | k20-k0 mean {sum(ends)/n:+.4f} worst {min(ends):+.4f} | worst dip {min(drops):+.4f}")
+    print(f"WORST DIP {worst_drop:+.4f}")
+
+
+if __name__ == "__main__":
+    main()
