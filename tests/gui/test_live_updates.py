@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.models import AnnotationStatus
+from briefing_app.gui.library_panel import OPEN
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
@@ -203,6 +204,7 @@ def test_another_officers_accept_all_is_recoloured_in_place_without_rebuilding_t
     article = asha.services.articles.add(ImportedDocument(title="Long report", text=text, source_path=""))
     assert article.id is not None
     asha.services.articles.save_analysis(article.id, AnalysisResult(text=text, entities=spans, passages=[]))
+    asha.refresh_library()
     asha.show_article(article.id)
     qtbot.waitUntil(lambda: asha.view.rendering_done() and len(asha.view.entity_marks) == 90, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: asha.live.state is not None and asha.live.state.article_id == article.id,
@@ -232,3 +234,10 @@ def test_another_officers_accept_all_is_recoloured_in_place_without_rebuilding_t
     for row in bram.annotations.rows_for_article(article.id):
         if row.kind == "entity":
             assert asha.view.entity_marks[row.id].status == row.status
+    # the status line and the Library row follow it too (nothing is left open)
+    counts = asha.services.annotations.open_counts(article.id)
+    assert counts["entity"] + counts["pillar"] == 0
+    qtbot.waitUntil(lambda: asha.review.status.counts.text().startswith("No open suggestions"), timeout=WAIT_MS)
+    library = asha.library
+    qtbot.waitUntil(lambda: str(library.proxy.index(library.article_ids().index(article.id), OPEN).data() or "0")
+                    == "0", timeout=WAIT_MS)
