@@ -227,6 +227,12 @@ class EntitiesPanel(_Panel):
         """Whether the panel shows what it was last filled for (else it must be rebuilt)."""
         return self.on_screen and not self._stale and getattr(self, "_state", None) == self._fill_state()
 
+    def _mention_index(self) -> dict[int, tuple[str, Mention]]:
+        """Annotation id -> (entity key, its mention), built once per fill and kept in step after."""
+        if self._mentions is None:
+            self._mentions = {m.annotation_id: (key, m) for key, g in self.groups.items() for m in g.mentions}
+        return self._mentions
+
     def update_mentions(self, changes: ChangeSet, backwards: bool) -> set[str] | None:
         """Follow the tags an edit only decided on (accept, its undo): the same entity, text and
         span, another status; that mention's open count is redrawn, nothing read again.
@@ -236,8 +242,6 @@ class EntitiesPanel(_Panel):
         """
         if not self.in_step():
             return None
-        if self._mentions is None:  # annotation id -> (entity key, its mention), once per fill
-            self._mentions = {m.annotation_id: (key, m) for key, g in self.groups.items() for m in g.mentions}
         article_id = self.controller.window.current_article_id
         rest: set[str] = set()
         decided: list[tuple[Mention, str, str]] = []
@@ -245,7 +249,7 @@ class EntitiesPanel(_Panel):
             keys = {_key_of(s) for s in (before, after) if s is not None and s.kind == AnnotationKind.ENTITY}
             if not keys:
                 continue
-            found = self._mentions.get(after.id) if before is not None and after is not None else None
+            found = self._mention_index().get(after.id) if before is not None and after is not None else None
             if (found is None or len(keys) != 1 or found[0] not in keys or after.article_id != article_id
                     or AnnotationStatus.REJECTED in (before.status, after.status)
                     or (before.start, before.end, before.label, before.text)
@@ -271,17 +275,16 @@ class EntitiesPanel(_Panel):
         """
         if not changes.bulk:
             return True
-        if not self.on_screen or self._stale or getattr(self, "_state", None) != self._fill_state():
+        if not self.in_step():
             return False
-        if self._mentions is None:  # annotation id -> (entity key, its mention), once per fill
-            self._mentions = {m.annotation_id: (key, m) for key, g in self.groups.items() for m in g.mentions}
+        mentions = self._mention_index()
         article_id = self.controller.window.current_article_id
         touched: set[str] = set()
         for bulk in changes.bulk:
             if bulk.article_id != article_id:
                 continue
             for annotation_id, status in bulk.statuses(backwards).items():
-                found = self._mentions.get(annotation_id)
+                found = mentions.get(annotation_id)
                 if found is not None:  # (a pillar, or a label the panel does not show)
                     found[1].status = status
                     touched.add(found[0])
