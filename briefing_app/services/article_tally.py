@@ -17,14 +17,13 @@ from sqlalchemy import text
 
 from briefing_app.domain.models import AnnotationKind, AnnotationStatus
 from briefing_app.services.changes import ChangeSet
-from briefing_app.services.open_suggestions import OpenCounts, Visibility, article_open
+from briefing_app.services.open_suggestions import OpenCounts, Visibility, counts_as_open
 from briefing_app.storage.database import Database
 
 #: (kind, label, status) of one live tag, as plain strings.
 TagState = tuple[str, str, str]
 
 _REJECTED = str(AnnotationStatus.REJECTED)
-_SUGGESTED = str(AnnotationStatus.SUGGESTED)
 _ENTITY = str(AnnotationKind.ENTITY)
 _PILLAR = str(AnnotationKind.PILLAR)
 
@@ -96,12 +95,11 @@ class ArticleTally:
 
     def open_counts(self, visibility: Visibility | None, article_status: str) -> OpenCounts:
         """Open suggestions by kind, by the one rule (none once the article is reviewed)."""
-        vis = visibility or Visibility()
         entity = pillar = 0
         for (kind, label, status), n in self.counts.items():
-            if status == _SUGGESTED and vis.shows(kind, label):
+            if counts_as_open(kind, label, status, article_status, visibility):
                 if kind == _PILLAR:
                     pillar += n
                 else:
                     entity += n
-        return OpenCounts(article_open(entity, article_status), article_open(pillar, article_status))
+        return OpenCounts(entity, pillar)
