@@ -17,6 +17,7 @@ import json
 import threading
 import weakref
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,13 +104,9 @@ class LessonService:
         if action in (A.PILLAR_ADD, A.PILLAR_REMOVE):
             context = Context(sentence=text)
         context = context or Context()
-        if session is not None:
-            self._store(session, changes, action, text, label, from_label, from_text, canonical, entity_key,
-                        context, article_id, commit=False)
-            return changes
-        with self.db.session() as own:
-            self._store(own, changes, action, text, label, from_label, from_text, canonical, entity_key,
-                        context, article_id, commit=True)
+        with nullcontext(session) if session is not None else self.db.session() as used:
+            self._store(used, changes, action, text, label, from_label, from_text, canonical, entity_key,
+                        context, article_id, commit=session is None)
         return changes
 
     def _store(self, session: Any, changes: ChangeSet, action: LessonAction, text: str, label: str,
@@ -131,30 +128,24 @@ class LessonService:
             old.updated_at = utcnow()
             session.add(old)
             superseded.append((before, old))
-        if not commit:
+        if commit:
+            session.commit()
+            session.refresh(lesson)
+            for _before, old in superseded:
+                session.refresh(old)
+        else:
             # Flushed: the rows hold what the caller's commit writes (id, defaults, stamps, versions).
             session.flush()
-            changes.lessons.append((None, RowSnapshot.of(lesson)))
-            changes.lessons.extend((before, RowSnapshot.of(old)) for before, old in superseded)
-            return
-        session.commit()
-        session.refresh(lesson)
         changes.lessons.append((None, RowSnapshot.of(lesson)))
-        for before, old in superseded:
-            session.refresh(old)
-            changes.lessons.append((before, RowSnapshot.of(old)))
+        changes.lessons.extend((before, RowSnapshot.of(old)) for before, old in superseded)
 
     def _context_in_article(self, article_id: int, start: int, end: int, conn: Any = None) -> Context | None:
         """The context of ``[start, end)`` read from the stored article (only the text around it);
         on ``conn`` when given (the caller's transaction)."""
         lo = max(0, start - _SENTENCE_REACH)
-        if conn is not None:
-            row = conn.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
+        with nullcontext(conn) if conn is not None else self.db.engine.connect() as used:
+            row = used.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
                                        (lo + 1, end + _SENTENCE_REACH - lo, article_id)).first()
-        else:
-            with self.db.engine.connect() as own:
-                row = own.exec_driver_sql("SELECT substr(text, ?, ?) FROM article WHERE id = ?",
-                                          (lo + 1, end + _SENTENCE_REACH - lo, article_id)).first()
         if row is None:
             return None
         return context_of(row[0], start - lo, end - lo)
