@@ -68,7 +68,8 @@ class CommitmentReport:
         return "\n".join(lines)
 
 
-def _match(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]], use_action: bool) -> tuple[set[int], set[int]]:
+def match_items(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]],
+                use_action: bool) -> tuple[set[int], set[int]]:
     """Indices of matched gold and predicted items (greedy, one-to-one, largest overlap first)."""
     pairs = []
     for gi, g in enumerate(gold):
@@ -105,7 +106,7 @@ def evaluate_commitments(gold_files: Sequence[Path], text_dirs: Sequence[Path],
         pred = predict(text)
         report.files += 1
         for score, use_action in ((report.strict, True), (report.span, False)):
-            mg, mp = _match(gold, pred, use_action)
+            mg, mp = match_items(gold, pred, use_action)
             score.tp += len(mg)
             score.fn += len(gold) - len(mg)
             score.fp += len(pred) - len(mp)
