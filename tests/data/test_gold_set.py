@@ -27,7 +27,7 @@ HELDOUT2_DIR = Path(__file__).resolve().parent / "gold_heldout_round2"
 ROUND6_DIR = Path(__file__).resolve().parent / "gold_round6"
 ROUND7_DIR = Path(__file__).resolve().parent / "gold_round7"
 # Each set and the minimum number of articles it must hold.
-GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 48, HELDOUT2_DIR: 30, ROUND6_DIR: 16, ROUND7_DIR: 0}
+GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 48, HELDOUT2_DIR: 30, ROUND6_DIR: 16, ROUND7_DIR: 16}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
