@@ -24,7 +24,7 @@ from briefing_app.nlp.types import EntitySpan
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
-create expand ink conclude finalise ratify
+create expand ink conclude finalise ratify request
 finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
@@ -34,7 +34,7 @@ criticize gather return fly depart head focus make last speak talk answer respon
 weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate welcome forget win prevail succeed triumph vote abstain
-celebrate commemorate spare""".split())
+celebrate commemorate spare proceed adjourn check leave find""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
@@ -62,7 +62,7 @@ timetable venue schedule particular""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
-_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
+_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct request".split())
 _LAUNCHED_THINGS = frozenset("""satellite rocket missile attack strike probe drone offensive raid assault crackdown
 manhunt search hunt invasion incursion bombardment boycott lawsuit complaint protest""".split())
 #: Courtesies one extends, offers or conveys: no deliverable ("extended his condolences", "pledged allegiance").
@@ -150,12 +150,12 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed""".split()
+renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
-    r"convention|compact|contract)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
+    r"convention|compact|contract|bill|legislation|decree)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
 
 
@@ -266,6 +266,10 @@ def _build_matcher(nlp: Any) -> Any:
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
         {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
                                                             "promise", "intend", "undertake"]}}},
+        {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
+    ]])
+    matcher.add("GOING_TO", [[  # "we are going to build 20,000 homes"
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LOWER": "going", "TAG": "VBG"}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
     matcher.add("WELCOME_PLAN", [[  # "welcomed plans by Fiji to issue a blue bond": the embedded verb
@@ -481,7 +485,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
                 found[noun.i] = c
             continue
-        if label == "BE_TO":
+        if label in ("BE_TO", "GOING_TO"):
             verb = doc[token_ids[1]]
         elif label == "TERMS":
             verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
@@ -554,6 +558,75 @@ def _yet_to(verb: Any) -> bool:
         c.lower_ == "yet" for c in head.children)
 
 
+def _going_to(verb: Any) -> bool:
+    """"We are going to open an embassy": a future ("going to Tokyo" is travel, and has no infinitive)."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG" and "to" in _aux(verb)
+            and bool(_aux(head) & {"am", "are", "is", "'re", "'m", "'s"}))
+
+
+#: Acts performed by saying them: in the present progressive with "I"/"we" they are done now ("I am announcing").
+_PERFORMATIVES = frozenset("announce launch sign pledge commit unveil offer approve establish".split())
+
+
+def _performative(verb: Any) -> bool:
+    """"I am announcing today a fund", "Today we are launching the strategy": the act is performed as it is said."""
+    return (verb.tag_ == "VBG" and bool(_aux(verb) & {"am", "are", "'m", "'re"}) and verb.lemma_.lower() in _PERFORMATIVES
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+
+
+def _conditional(verb: Any) -> bool:
+    """A condition on the clause: "if the rains fail", "unless Congress acts", "Should the talks fail"."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i > verb.i and not any(k.dep_ == "mark" for k in c.children):
+            continue
+        if not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            continue  # "if necessary", "where possible": no condition on another's act
+        if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children):
+            return True
+        subj = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")]
+        if subj and any(k.dep_ == "aux" and k.lower_ in ("should", "were", "had") and k.i < subj[0].i
+                        for k in c.children):
+            return True  # an inverted condition
+    return False
+
+
+#: Words of an opposition or a campaign: what they "will" do is a promise of a government not (yet) in office.
+_IN_WAITING = frozenset("opposition candidate challenger campaign manifesto".split())
+
+
+def _in_waiting(verb: Any) -> bool:
+    """An opposition's or a candidate's promise: "Mr Okafor (Opposition): Our party will repeal", "said his party
+    would cancel", "will repeal it when we form the next government"."""
+    doc = verb.doc
+    colon = next((t.i for t in doc[:verb.i] if t.text in (":", "):")), -1)
+    if any(t.lower_ in _IN_WAITING for t in doc[:colon + 1]):
+        return True  # the speaker label names the opposition
+    heads = [verb, verb.head] if verb.dep_ in ("ccomp", "conj") else [verb]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "nsubj" and any(t.lower_ in _IN_WAITING for t in c.subtree):
+                return True
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in ("form", "win", "take", "come") and any(
+        t.lemma_.lower() in ("government", "election", "office", "power") for t in c.subtree) for c in verb.children)
+
+
+#: Plural heads of officials and parties: a bare plural of them still names the parties ("Ministers will meet").
+_OFFICIAL_PLURALS = frozenset("""minister leader president official party side member ally partner head delegation
+government country state nation negotiator envoy representative officer troop force""".split())
+
+
+def _generic_plural(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A bare plural subject naming no party ("Private producers", "Airlines", "Shipping lines"): a market or a class
+    of people, whose "will" is a forecast."""
+    if subject.dep_ != "nsubj" or subject.tag_ != "NNS" or _lemma(subject) in _OFFICIAL_PLURALS or subject.conjuncts:
+        return False  # ("Border posts will be equipped": a passive's patient, done by the parties)
+    if any(c.dep_ in ("det", "poss", "nummod", "predet", "prep") for c in subject.children):
+        return False  # ("Schools on both sides of the border will reopen": particular ones)
+    s, e = offset + subject.left_edge.idx, offset + subject.idx + len(subject.text)
+    return not any(x.start < e and s < x.end and x.label in _PARTY_LABELS for x in entities)
+
+
 def _finite(verb: Any) -> bool:
     """A finite verb: "failed", "fails", "has failed"."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(_aux(verb) & {"has", "have", "had"}))
@@ -601,6 +674,8 @@ def _is_future(verb: Any) -> bool:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
                                                                 "prepare"):
             return True
+        if _going_to(tok):
+            return True  # "we are going to build 20,000 homes"
         if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
@@ -615,13 +690,16 @@ def _is_future(verb: Any) -> bool:
 
 #: Instruments whose present-tense clauses state terms ("The treaty forbids ...", "the pact commits both services to").
 _INSTRUMENTS = frozenset("""agreement deal pact treaty accord arrangement memorandum mou declaration framework protocol
-charter convention compact contract""".split())
+charter convention compact contract bill legislation decree""".split())
 #: Verbs that describe an instrument rather than state a term ("the pact covers goods").
 _DESCRIBING = frozenset("""be have cover include contain comprise mark follow replace mean come go make seem remain
 become represent reflect complement build say show expire lapse run need ignore fall fail undermine violate threaten
 favour favor benefit hurt harm touch affect matter work bring face""".split())
 
 
+#: Laws and bills: they state terms when they confer powers or duties, not when their contents are described.
+_LAWS = frozenset("bill legislation decree".split())
+_CONFERRING = frozenset("give grant empower require oblige commit establish create set".split())
 #: Parties named generically: what an instrument binds them to describes it ("commits parties to settle disputes").
 _GENERIC_PARTIES = frozenset("member party signatory state country nation government".split())
 
@@ -638,6 +716,9 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
     if any(c.dep_ == "dobj" and _lemma(c) in _GENERIC_PARTIES and c.tag_ == "NNS" and not any(
             k.dep_ in ("det", "nummod", "poss", "predet", "amod") for k in c.children) for c in verb.children):
         return False  # "a treaty which commits members to share data": a multilateral instrument described
+    if _lemma(subject) in _LAWS and (verb.lemma_.lower() not in _CONFERRING or any(
+            c.dep_ == "dobj" and _lemma(c) == "effect" for c in verb.children)):
+        return False  # "The bill gives the bank powers to freeze assets" confers; "the bill gives effect to", "pays" describe
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
 
 
@@ -707,7 +788,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
-                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))
+                                             and not _performative(verb)):
         return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
     if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT") and not (
             verb.dep_ == "advcl" and lemma in ("promise", "pledge", "vow", "commit", "agree")
@@ -727,7 +809,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
-                                "undertake", "move", "have"):
+                                "undertake", "move", "have") and not _going_to(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb)
@@ -752,10 +834,17 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "agreed the following measures:", "decided as follows": a list's heading, its items count
         if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
-        if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
+        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
-        if lemma in ("ask", "task", "instruct") and not xcomps:
+        if lemma in ("ask", "request") and (any(_lemma(x) in _ANSWERS for x in xcomps) or any(
+                c.dep_ == "dobj" and any(_lemma(t) in _OUTSIDE_BODIES for t in c.subtree) for c in verb.children)):
+            return []  # "asked the Minister to confirm", "asked the World Bank to speed up": a question or a request
+            # to a body outside the parties ("requested the AHA Centre to deliver" directs the body's own organ)
+        if lemma == "request" and not any(c.dep_ == "dobj" and any(_lemma(t) in _OWN_ORGANS for t in c.subtree)
+                                          for c in verb.children):
+            return []  # "requested the Government of South Sudan to expedite": a request to another party
+        if lemma in ("ask", "task", "instruct", "request") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
                 c.dep_ == "dobj" for c in verb.children):
@@ -769,7 +858,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
                                                                                         "were", "been", "is", "are"}))
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
-                                                                   and _finite(head)) or _yet_to(verb)
+                                                                   and _finite(head)) or _yet_to(verb) or _performative(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
                 c.lower_ == "ahead" for c in verb.children)):
@@ -921,6 +1010,19 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     if _under_forecast(verb):
         return []
+    if future and (_conditional(verb) or _in_waiting(verb)):
+        return []  # "If the rains fail, the government will release grain", "Our party will repeal it when we form
+        # the next government": a condition or an opposition's promise, nobody in office commits
+    if future and subject is not None and _generic_plural(subject, entities, offset):
+        return []  # "Private producers will add 1,200 megawatts", "Airlines will add flights": a market's move
+    if subject is not None and any(c.dep_ == "appos" and c.like_num for c in subject.children):
+        return []  # "Amina, 34, plans to open a shop": a private person in a feature
+    if future and direct and all(_lemma(o) in _INFORMATION for o in direct) and lemma in (
+            "release", "share", "give", "provide", "publish", "announce", "issue", "make"):
+        return []  # "We will release details in due course": a spokesperson's promise of news
+    if lemma == "keep" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in (
+            "updated", "informed", "posted", "abreast", "apprised") for c in verb.children):
+        return []  # "We will keep you updated": procedure
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
     later = [c for c in verb.conjuncts if c.i > verb.i and (c.pos_ == "VERB" or _verb_read_as_adjective(c))]
     if verb.dep_ == "conj" and top.i != verb.i and (_is_future(top) or any(
@@ -942,6 +1044,11 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
 #: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
 _OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
 centre center mechanism commission envoy""".split())
+#: What a questioner asks a minister to do, or a party asks of another: to answer, not to deliver.
+_ANSWERS = frozenset("""confirm explain clarify justify apologise apologize table withdraw comment respond answer say
+tell state reconsider disclose publish reveal account assure guarantee outline detail update inform indicate""".split())
+#: Bodies outside the parties (lenders, courts, world bodies): asking them is a request, not a directive.
+_OUTSIDE_BODIES = frozenset("bank imf court tribunal icj wto fund un nations".split())
 #: Gatherings and parties of people whose make-up is described ("the delegation will include").
 _GATHERINGS = frozenset("""delegation team group panel board committee agenda programme program summit forum conference
 meeting visit talk session line-up lineup""".split())
@@ -1214,7 +1321,11 @@ def _under_forecast(verb: Any) -> bool:
             tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
             continue
         if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and _lemma(tok.head) in _HEARSAY_NOUNS:
-            return True  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
+            return True
+        if tok.dep_ in ("ccomp", "attr") and tok.head.lemma_.lower() == "be" and any(
+                c.dep_ == "nsubj" and (_lemma(c) in _HEARSAY_NOUNS or _lemma(c) in ("question", "danger", "bet", "issue"))
+                for c in tok.head.children):
+            return True  # "The risk is that Moscow will use the base", "The question is whether Ankara will"  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
