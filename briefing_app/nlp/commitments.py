@@ -34,7 +34,7 @@ criticize gather return fly depart head focus make last speak talk answer respon
 weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate welcome forget win prevail succeed triumph vote abstain
-celebrate commemorate spare proceed adjourn check leave find""".split())
+celebrate commemorate spare proceed adjourn check leave find struggle manage""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
@@ -592,7 +592,7 @@ def _conditional(verb: Any) -> bool:
 
 
 #: Words of an opposition or a campaign: what they "will" do is a promise of a government not (yet) in office.
-_IN_WAITING = frozenset("opposition candidate challenger campaign manifesto".split())
+_IN_WAITING = frozenset("opposition candidate challenger campaign manifesto shadow".split())
 
 
 def _in_waiting(verb: Any) -> bool:
@@ -605,8 +605,9 @@ def _in_waiting(verb: Any) -> bool:
     heads = [verb, verb.head] if verb.dep_ in ("ccomp", "conj") else [verb]
     for h in heads:
         for c in h.children:
-            if c.dep_ == "nsubj" and any(t.lower_ in _IN_WAITING for t in c.subtree):
-                return True
+            if c.dep_ == "nsubj" and any(t.lower_ in _IN_WAITING or (t.lower_ == "future" and t.dep_ == "amod")
+                                         for t in c.subtree):
+                return True  # ("a future Conservative government would review")
     return any(c.dep_ == "advcl" and c.lemma_.lower() in ("form", "win", "take", "come") and any(
         t.lemma_.lower() in ("government", "election", "office", "power") for t in c.subtree) for c in verb.children)
 
@@ -624,7 +625,9 @@ def _generic_plural(subject: Any, entities: Sequence[EntitySpan], offset: int) -
     if any(c.dep_ in ("det", "poss", "nummod", "predet", "prep") for c in subject.children):
         return False  # ("Schools on both sides of the border will reopen": particular ones)
     s, e = offset + subject.left_edge.idx, offset + subject.idx + len(subject.text)
-    return not any(x.start < e and s < x.end and x.label in _PARTY_LABELS for x in entities)
+    one = (offset + subject.idx, e)  # a lone common noun tagged as a name ("Farmers" opening a sentence) is no party
+    return not any(x.start < e and s < x.end and x.label in _PARTY_LABELS and (x.start, x.end) != one
+                   for x in entities)
 
 
 def _finite(verb: Any) -> bool:
@@ -822,6 +825,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                 k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children) for c in verb.children):
             return []  # "said Argentina would leave Mercosur if the bloc did not open up": a threat, a hypothesis
         future = True
+    if lemma in ("promise", "pledge", "vow", "commit") and _in_waiting(verb):
+        return []  # "The opposition alliance has promised to renegotiate": a campaign promise
     if lemma in _STEER:
         xcomps = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
                   and c.pos_ in ("VERB", "AUX")
@@ -1023,6 +1028,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma == "keep" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in (
             "updated", "informed", "posted", "abreast", "apprised") for c in verb.children):
         return []  # "We will keep you updated": procedure
+    if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and not _objects(c) for c in verb.children):
+        return []  # "will keep fishing", "will keep going": an activity goes on ("keep training reporters" delivers)
+    if lemma in ("resume", "take") and any(_lemma(o) == "seat" for o in direct):
+        return []  # "The Minister will resume his seat": the chair's order
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
     later = [c for c in verb.conjuncts if c.i > verb.i and (c.pos_ == "VERB" or _verb_read_as_adjective(c))]
     if verb.dep_ == "conj" and top.i != verb.i and (_is_future(top) or any(
@@ -1336,6 +1345,8 @@ def _under_forecast(verb: Any) -> bool:
         lemma = _lemma(tok)
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
+        if lemma == "move" and below.dep_ == "ccomp":
+            return True  # "I beg to move that this House adopts the report": a motion, not yet carried
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj and subj[0].lemma_.lower() in _PREDICTORS:
             return True
