@@ -144,7 +144,7 @@ premier chancellor official delegation company firm bank union council commissio
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
 committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
-consortium coalition alliance contractor manufacturer creditor""".split())
+consortium coalition alliance contractor manufacturer creditor participant delegate""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
@@ -787,7 +787,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     # a conjunct or complement of a steering verb ("agreed to X and to Y") is emitted by that verb
     top = _chain_top(verb)
     if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj") and not (
-            verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) and not (
+            _own_steering_clause(verb)):
         return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
@@ -1096,13 +1097,19 @@ def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[in
     return offset + span.start_char, offset + span.end_char
 
 
+def _own_steering_clause(verb: Any) -> bool:
+    """"agreed to X, and agreed that Y will meet", "agreed to set up X and instructed ministers to Y": a finite steering
+    verb joined to another is a commitment of its own (the parser may hang it on the first one's complement)."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.lemma_.lower() in _STEER
+
+
 def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequence[EntitySpan],
              names: dict[str, str], negated: bool) -> list[Commitment]:
     """"agreed to X and to Y", "directed officials to X": one commitment per conjunct, action = the steering verb."""
     conjuncts: list[Any] = []
     for x in xcomps:
         conjuncts.append(x)
-        conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+        conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX") and not _own_steering_clause(c)]
     # "agreed to X, to be completed by 2030, and to develop Y", "agreed to X, reducing Z, and to stockpile Y": the
     # parser hangs "and to Y" on the aside (a purpose or a participle); a "to" conjunct there is the next agreed action
     conjuncts += [c for t in verb.subtree if t.dep_ == "advcl" and t.i > verb.i for c in t.children
@@ -1112,6 +1119,9 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     conjuncts = [c for k, c in enumerate(conjuncts) if k == 0 or "to" in _aux(c) or _objects(conjuncts[k - 1])
                  or c.dep_ != "conj"]
     subject = _subject(verb)
+    if subject is not None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _is_actor(subject, entities, offset):
+        subject = _subject(verb.head.head)  # "Both ministers said the community was a bridge, and agreed to speed up"
     if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not (
             _is_actor(subject, entities, offset) or _states_terms(verb, subject))):
         return []  # ("the pact commits both services to scan": a term of the agreement)
@@ -1330,11 +1340,11 @@ def _under_forecast(verb: Any) -> bool:
             tok = tok.head  # "discussed X and agreed to Y": a sibling clause, not a head
             continue
         if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and _lemma(tok.head) in _HEARSAY_NOUNS:
-            return True
+            return True  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
         if tok.dep_ in ("ccomp", "attr") and tok.head.lemma_.lower() == "be" and any(
                 c.dep_ == "nsubj" and (_lemma(c) in _HEARSAY_NOUNS or _lemma(c) in ("question", "danger", "bet", "issue"))
                 for c in tok.head.children):
-            return True  # "The risk is that Moscow will use the base", "The question is whether Ankara will"  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
+            return True  # "The risk is that Moscow will use the base", "The question is whether Ankara will"
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
