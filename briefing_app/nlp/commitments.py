@@ -34,7 +34,7 @@ criticize gather return fly depart head focus make last speak talk answer respon
 weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate welcome forget win prevail succeed triumph vote abstain
-celebrate commemorate spare proceed adjourn check leave find struggle manage""".split())
+celebrate commemorate spare proceed adjourn check leave find struggle manage invite""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
@@ -55,7 +55,7 @@ expressway route plant reactor dam terminal refinery mine factory fund facility 
 network link station""".split())
 #: What a facility does: a description of its function, not a commitment.
 _FUNCTIONS = frozenset("""carry connect link transport reward generate shorten serve cut reduce lower create handle
-attract employ span stretch feed power move channel bring ease slash halve""".split())
+attract employ span stretch feed power move channel bring ease slash halve run cross traverse""".split())
 #: What is "shared" or "released" later when a passive future is procedural ("Details will be shared later").
 _INFORMATION = frozenset("""detail information date update outcome result name figure announcement decision timing
 timetable venue schedule particular""".split())
@@ -575,6 +575,53 @@ def _performative(verb: Any) -> bool:
             and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
 
 
+#: Words and ideas one can "sign up to" without signing an instrument.
+_WORDING = frozenset("language wording idea notion vision concept approach narrative principle".split())
+#: Standing bodies of the parties whose next meeting is a commitment ("the Commission, which will meet in March").
+_MECHANISMS = frozenset("""commission committee council group body mechanism board forum taskforce force dialogue
+working""".split())
+
+
+def _mechanism_meets(verb: Any) -> bool:
+    """"the Joint Commission, which will meet in Islamabad in March": a scheduled meeting of the parties' mechanism."""
+    return (verb.dep_ == "relcl" and verb.lemma_.lower() in ("meet", "convene", "reconvene") and bool(_aux(verb) & _FUTURE)
+            and _lemma(verb.head) in _MECHANISMS)
+
+
+def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
+    """"Negotiations on an EPA will resume in Seoul in July": talks the parties hold, scheduled (a date is named)."""
+    return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open")
+            and (_lemma(subject) in _DUE_EVENTS or _lemma(subject) == "negotiation") and subject.dep_ == "nsubj"
+            and bool(find_when(" ".join(t.text for t in verb.subtree if t.i > verb.i))))
+
+
+#: Countries, bodies and persons named: their "will pay", "will allow", "will take part" is their own act.
+_NAMED_PARTIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+
+def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A party's "will allow a pause", "will pay the salaries", "will take part in the exercise", "will not take on new
+    debt": these verbs commit when a named party (or "we") acts on a concrete object, unlike "prices will go up"."""
+    subj = _subject(verb)
+    if subj is None or subj.dep_ != "nsubj" or not (subj.lower_ in ("we", "i") or _names_party(subj, entities, offset)):
+        return False
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "take":
+        return any(_lemma(o) == "part" for o in direct) or any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    if lemma == "allow":
+        return bool(direct)
+    if lemma == "pay":
+        return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
+                                                      "cost", "compliment", "call") for o in direct)
+    return False
+
+
+def _to_named(noun: Any) -> bool:
+    """"their commitment to the Future Combat Air System": a goal named as a programme (a proper name)."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.tag_ in ("NNP", "NNPS")
+                                                              for p in c.children) for c in noun.children)
+
+
 def _conditional(verb: Any) -> bool:
     """A condition on the clause: "if the rains fail", "unless Congress acts", "Should the talks fail"."""
     for c in verb.children:
@@ -714,7 +761,9 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
         return False
     if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
-    if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children):
+    if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children) or verb.dep_ != "relcl" and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and any(t.like_num and t.text.isdigit() and len(t.text) == 4
+                                                        for t in c.subtree) for c in subject.children):
         return False  # "The 1996 pact divides the flow": an earlier instrument described as background
     if any(c.dep_ == "dobj" and _lemma(c) in _GENERIC_PARTIES and c.tag_ == "NNS" and not any(
             k.dep_ in ("det", "nummod", "poss", "predet", "amod") for k in c.children) for c in verb.children):
@@ -760,11 +809,17 @@ def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -
     head = verb.head
     lemma = head.lemma_.lower()
     if verb.dep_ != "ccomp" or not (lemma in ("say", "announce", "confirm", "tell", "state", "add", "assure", "insist",
-                                              "stress", "reiterate", "emphasise", "emphasize", "promise", "pledge", "vow")
+                                              "stress", "reiterate", "emphasise", "emphasize", "promise", "pledge", "vow",
+                                              "inform")
                                     or (lemma == "make" and any(c.lower_ == "clear" for c in head.children))):
         return False  # "made clear that Jakarta would not revisit its ban" reports it too
     subj = [c for c in head.children if c.dep_ == "nsubj"]
-    return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and _is_actor(subj[0], entities, offset)
+    return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and (
+        _is_actor(subj[0], entities, offset) or _lemma(subj[0]) in _OFFICIAL_TEXTS)
+
+
+#: The parties' own texts: what they say a party will do is that party's commitment ("the communique said ...").
+_OFFICIAL_TEXTS = frozenset("communique communiqué statement declaration readout resolution".split())
 
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
@@ -777,7 +832,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
     terms = _states_terms(verb, _subject(verb))
-    if own and own[0].lower_ in ("which", "that") and not on_party and not terms:
+    if own and own[0].lower_ in ("which", "that") and not on_party and not terms and not _mechanism_meets(verb):
         return []  # "that will make shells", "which commits members to ...": a description
         # ("Washington, which has offered to facilitate": the party's own act)
     aux = _aux(verb)
@@ -810,6 +865,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "xcomp":
         if head_lemma in _NOT_COMMITTING_HEADS:
             return []
+        if head_lemma == "be" and any(c.dep_ == "acomp" and c.lower_ not in (
+                "due", "ready", "set", "scheduled", "poised", "committed", "determined", "prepared") for c in head.children):
+            return []  # "Kuwait is welcome to take part", "is free to leave": a permission, not "is to take part"
         if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
@@ -838,7 +896,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if (not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
                                for o in _objects(verb))) or any(c.lower_ == "follows" for c in verb.subtree):
             return []  # "agreed the following measures:", "decided as follows": a list's heading, its items count
-        if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
+        if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS or o.lower_ in ("that", "this", "it", "so")
+                                                   for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
         if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
@@ -867,7 +926,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                                                    and _finite(head)) or _yet_to(verb) or _performative(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
-                c.lower_ == "ahead" for c in verb.children)):
+                c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset):
             return []  # ("will press ahead with the pipeline" is a commitment)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
             return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
@@ -985,7 +1044,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma in ("pledge", "promise", "offer", "commit", "reaffirm") and objects and all(
             o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
         return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
-    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and _names_an_action(verb) for o in objects):
+    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and (_names_an_action(verb) or _to_named(o))
+                                       for o in objects):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
         # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
@@ -1009,9 +1069,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
-        if (not _is_actor(subject, entities, offset) and not terms) or (
+        if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)) or (
                 future and subject.lemma_.lower() in _PREDICTORS):
             return []  # analysts forecast; "investors have pledged" is a commitment
+        if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
+                and not _names_party(subject, entities, offset):
+            return []  # "no bank has offered to finance it": nobody has committed
     elif not future and verb.dep_ not in ("conj",):
         return []
     if _under_forecast(verb):
@@ -1029,8 +1092,15 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma == "keep" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in (
             "updated", "informed", "posted", "abreast", "apprised") for c in verb.children):
         return []  # "We will keep you updated": procedure
-    if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and not _objects(c) for c in verb.children):
+    if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (not _objects(c) or _lemma(c) in _NEVER)
+                               for c in verb.children):
         return []  # "will keep fishing", "will keep going": an activity goes on ("keep training reporters" delivers)
+    if future and lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return []  # "the Secretary of Health will report on the measles campaign": a briefing's programme
+        # ("will report to the Diet on each project" is a duty to a body)
+    if lemma == "sign" and objects and all(_lemma(o) in _VIEWS or _lemma(o) in _WORDING for o in objects):
+        return []  # "Australia signed up to that language": a position taken, no instrument
     if lemma in ("resume", "take") and any(_lemma(o) == "seat" for o in direct):
         return []  # "The Minister will resume his seat": the chair's order
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
@@ -1069,7 +1139,7 @@ prince emir sultan governor""".split())
 def _is_person(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     """A person: a PERSON entity or a title ("Foreign Minister Lavrov", "his counterpart")."""
     s, e = offset + tok.idx, offset + tok.idx + len(tok.text)
-    return _lemma(tok) in _TITLES or any(t.lemma_.lower() in _TITLES for t in tok.lefts) or any(
+    return tok.lower_ in ("him", "her") or _lemma(tok) in _TITLES or any(t.lemma_.lower() in _TITLES for t in tok.lefts) or any(
         x.start < e and s < x.end and x.label == "PERSON" for x in entities)
 
 
