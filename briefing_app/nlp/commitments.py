@@ -34,7 +34,7 @@ criticize gather return fly depart head focus make last speak talk answer respon
 weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate welcome forget win prevail succeed triumph vote abstain
-celebrate commemorate spare proceed adjourn check leave find struggle manage invite""".split())
+celebrate commemorate spare proceed adjourn check leave find struggle manage invite aim""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
@@ -144,7 +144,8 @@ premier chancellor official delegation company firm bank union council commissio
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
 committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
-consortium coalition alliance contractor manufacturer creditor participant delegate""".split())
+consortium coalition alliance contractor manufacturer creditor participant delegate representative spokesperson
+spokesman spokeswoman envoy ambassador negotiator""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
@@ -603,8 +604,10 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
     """A party's "will allow a pause", "will pay the salaries", "will take part in the exercise", "will not take on new
     debt": these verbs commit when a named party (or "we") acts on a concrete object, unlike "prices will go up"."""
     subj = _subject(verb)
-    if subj is None or subj.dep_ != "nsubj" or not (subj.lower_ in ("we", "i") or _names_party(subj, entities, offset)):
-        return False
+    if subj is None or subj.dep_ != "nsubj" or not (
+            subj.lower_ in ("we", "i") or _names_party(subj, entities, offset)
+            or (subj.lower_ in ("it", "they", "he", "she") and _reported_by_party(verb, entities, offset))):
+        return False  # ("Australia has said it will pay the salaries": the party's own report)
     direct = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma == "take":
         return any(_lemma(o) == "part" for o in direct) or any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
@@ -948,8 +951,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # the announced clause carries its own commitment
     objects = _objects(verb)
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if lemma in _NEED_OBJECT and not objects:
-        return []
+    if lemma in _NEED_OBJECT and not objects and not (
+            (sj := _subject(verb)) is not None and _scheduled_talks(verb, sj, future)):
+        return []  # ("Negotiations on an EPA will resume in Seoul in July": the talks are the parties')
     if future and passive_form and not _objects_agent(verb) and any(
             c.dep_ == "nsubjpass" and _lemma(c) in _INFORMATION for c in verb.children):
         return []  # "Details will be shared closer to the date": a procedural promise of news
@@ -1286,6 +1290,9 @@ def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[En
     acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"
             for t in p.children if t.dep_ == "pcomp" or (t.dep_ == "pobj" and t.tag_ == "VBG")]
     acts += [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not acts and adj.lower_ == "committed":  # "We remain committed to OPEC+", "to the Global Compact": a named pact
+        acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.children
+                if t.dep_ == "pobj" and (t.tag_ in ("NNP", "NNPS") or t.text.endswith("+"))]
     subject = _subject(verb)
     if not acts or subject is None or not _is_actor(subject, entities, offset) or _under_forecast(verb) or (
             _aux(verb) & _HYPOTHETICAL) or _non_assertive(verb) or subject.lemma_.lower() in _PREDICTORS:
