@@ -520,7 +520,8 @@ def _steer_targets(doc: Any, verb: Any) -> list[Any]:
                and c.pos_ in ("VERB", "AUX")
                and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
-    return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+    return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")
+                      and not _own_steering_clause(c)]
 
 
 def _object_control(verb: Any, comp: Any) -> bool:
@@ -894,6 +895,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                   and c.pos_ in ("VERB", "AUX")
                   and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
+        if lemma == "agree":  # "agreed that all energy sources should be treated fairly": a principle, no one acts
+            xcomps = [c for c in xcomps if not _principle(c, entities, offset)]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
         if (not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
@@ -1169,6 +1172,15 @@ def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[in
         idx = [i for i in idx if i < min(drop) or not tok.doc[i].is_punct] or idx
     span = doc[min(idx):max(idx) + 1]
     return offset + span.start_char, offset + span.end_char
+
+
+def _principle(comp: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"(agreed) that all low-carbon sources should be treated fairly": a passive "should" on all of a kind, a norm."""
+    subj = [c for c in comp.children if c.dep_ == "nsubjpass"]
+    return (comp.dep_ == "ccomp" and "should" in _aux(comp) and bool(subj) and not _objects_agent(comp)
+            and not _is_actor(subj[0], entities, offset)
+            and any(c.lower_ in ("all", "any", "every", "each") for c in subj[0].children))
+    # ("agreed that the issue should be handled through the dialogue": a particular matter, a procedure agreed)
 
 
 def _own_steering_clause(verb: Any) -> bool:

@@ -143,6 +143,19 @@ NOT_COMMITMENTS: tuple[str, ...] = (
     "Opposition leader Hichilema said his party would cancel the contract on its first day in office.",
     "Egypt's gas imports will rise sharply this summer as demand for air conditioning peaks.",
     "Interviewer: You have been accused of promising everything to everyone.",
+    # classes found in the dev sets' errors, in made-up words
+    "Yes: the region needs elections, not foreign armies, and Ghana and Togo agree on that.",
+    "Canada signed up to that language at the summit, and it has not changed its view since.",
+    "Kenya is welcome to take part in the corridor, the minister said.",
+    "No lender has offered to finance the northern section of the railway.",
+    "Today the Minister of Health will report on the vaccination campaign.",
+    "Negotiators will first aim for an interim deal covering pulses and potash.",
+    "The Prime Minister will hold a summit meeting with him on 17 March.",
+    "The African Development Bank will be invited to take a stake in the project.",
+    "The pipeline, which is to run some 4,000 kilometres along the coast, will cost $25 billion.",
+    "A labour mobility agreement signed in 2023 lets up to 2,000 young people work in the other country for a year.",
+    "They agreed that all low-carbon energy sources should be treated fairly in European legislation.",
+    "Spokesperson: We will keep doing our part.",
 )
 
 COMMITMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -200,6 +213,25 @@ COMMITMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Minister: I can confirm that Nigeria will host the ECOWAS summit in December.", ("host",)),
     ("The United Kingdom will provide £30 million, the Netherlands €20 million and Norway $15 million.",
      ("provide",)),
+    ("Negotiations on a Korea-Uzbekistan Economic Partnership Agreement will resume in Seoul in July.", ("resume",)),
+    ("The two countries set up a Joint Commission, which will meet in Islamabad in March.", ("set", "meet")),
+    ("Australia has said it will pay the salaries of the police force's new recruits while the talks continue.",
+     ("pay",)),
+    ("The Rapid Support Forces told the mission on Sunday that they would allow a 72-hour pause for aid convoys.",
+     ("allow",)),
+    ("We remain committed to OPEC+ and to the Global Compact for Migration.", ("commit",)),
+    ("France and Germany reaffirmed their commitment to the Future Combat Air System.", ("reaffirm",)),
+    ("The Japan Self-Defense Forces will again take part in Khaan Quest, the peacekeeping exercise, in June.",
+     ("take",)),
+    ("The leaders agreed to deal with the issues of fishermen on a humanitarian basis, and agreed that the Joint "
+     "Working Group on Fisheries will meet in Colombo in May.", ("agree", "agree")),
+    ("The leaders also agreed to set up a joint fund for hydrogen and instructed their industry ministers to present a "
+     "plan by the end of the year.", ("agree", "instruct")),
+    ("Both ministers said the diaspora was a bridge, not a battleground, and agreed to speed up visa processing.",
+     ("agree",)),
+    ("Participants agreed that experts should examine linking the electricity grids of the region.", ("agree",)),
+    ("Their joint communique said the group would raise the costs for ports that handle Russian oil.", ("raise",)),
+    ("The representative of Qatar said talks between Kinshasa and the rebels would resume next week.", ("resume",)),
 )
 
 #: A second batch, written after the rules for the first were in, to see whether they carry over.
