@@ -1086,7 +1086,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     if _under_forecast(verb):
         return []
-    if future and (_conditional(verb) or _in_waiting(verb)):
+    if future and ((_conditional(verb) and not _under_terms(verb)) or _in_waiting(verb)):
         return []  # "If the rains fail, the government will release grain", "Our party will repeal it when we form
         # the next government": a condition or an opposition's promise, nobody in office commits
     if future and subject is not None and _generic_plural(subject, entities, offset):
