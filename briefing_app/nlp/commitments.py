@@ -269,6 +269,12 @@ def _build_matcher(nlp: Any) -> Any:
                                                             "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
+    matcher.add("SERIES", [[  # "X will gift A, train B and deploy C" parsed with "train" as the root over "will gift"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": "VB", "DEP": "ROOT"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": {"DEP": "ccomp", "POS": "VERB"}},
+        {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll"]}}},
+    ]])
     matcher.add("GOING_TO", [[  # "we are going to build 20,000 homes"
         {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LOWER": "going", "TAG": "VBG"}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
@@ -488,6 +494,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             continue
         if label in ("BE_TO", "GOING_TO"):
             verb = doc[token_ids[1]]
+        elif label == "SERIES":
+            verb = doc[token_ids[0]]
         elif label == "TERMS":
             verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
         elif label == "FUTURE_CONJ":
@@ -558,6 +566,16 @@ def _yet_to(verb: Any) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
         c.lower_ == "yet" for c in head.children)
+
+
+def _series_first(verb: Any) -> Any | None:
+    """"New Zealand will gift a vessel, train officers and deploy a team", parsed with the bare "train" as the root and
+    "will gift" as its clausal complement: the first verb of the series ("gift"), whose subject and "will" it shares."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or _aux(verb) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and _aux(c) & _FUTURE
+                 and any(k.dep_ == "nsubj" for k in c.children)), None)
 
 
 def _going_to(verb: Any) -> bool:
@@ -730,6 +748,8 @@ def _is_future(verb: Any) -> bool:
             return True
         if _going_to(tok):
             return True  # "we are going to build 20,000 homes"
+        if _series_first(tok) is not None:
+            return True  # "New Zealand will gift X, train Y": "train" parsed as the root
         if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
@@ -1115,7 +1135,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "conj" and top.i != verb.i and (_is_future(top) or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         top = verb  # (a conjunct with its own subject is its own clause: "Kenya signed X, and it will open Y")
-    start, end = _span(doc, top, offset, later)
+    first = _series_first(top)
+    start, end = _span(doc, top, offset, later + ([first] if first is not None else []))
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
@@ -1358,6 +1379,8 @@ def _subject(verb: Any) -> Any | None:
             return s
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
             tok = tok.head  # "are due to conclude": the subject of "are"
+        elif (first := _series_first(tok)) is not None:
+            tok = first  # "New Zealand will gift X, train Y": the subject of "will gift"
         else:
             break
     return None

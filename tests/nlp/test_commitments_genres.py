@@ -70,3 +70,14 @@ def test_scheduled_talks_carry_their_date(finder: Analyzer) -> None:
                           "in July.").commitments
     assert c.action == "resume" and c.when == "in July"
     assert finder.analyze("Talks will resume.").commitments == []  # no date: nothing scheduled
+
+
+def test_series_of_will_verbs_parsed_under_a_bare_root(finder: Analyzer) -> None:
+    """The parser may make the second verb of "will gift X, train Y, and deploy Z" the root: each still counts."""
+    text = ("New Zealand will gift a second inshore patrol vessel to the Republic of Fiji Navy, train Fijian officers at "
+            "its Command and Staff College, and deploy a New Zealand Defence Force engineering team to upgrade the "
+            "Blackrock Camp near Nadi.")
+    found = finder.analyze(text).commitments
+    assert [c.action for c in found] == ["gift", "train", "deploy"]
+    assert all(c.who == ["New Zealand"] for c in found)
+    assert text[found[1].start:found[1].end].startswith("train Fijian officers")
