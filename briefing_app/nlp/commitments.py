@@ -34,7 +34,7 @@ criticize gather return fly depart head focus make last speak talk answer respon
 weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate welcome forget win prevail succeed triumph vote abstain
-celebrate commemorate spare proceed adjourn check leave find struggle manage invite aim""".split())
+celebrate commemorate spare proceed adjourn check leave find struggle manage invite aim regret compete watch""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
@@ -58,7 +58,7 @@ _FUNCTIONS = frozenset("""carry connect link transport reward generate shorten s
 attract employ span stretch feed power move channel bring ease slash halve run cross traverse""".split())
 #: What is "shared" or "released" later when a passive future is procedural ("Details will be shared later").
 _INFORMATION = frozenset("""detail information date update outcome result name figure announcement decision timing
-timetable venue schedule particular""".split())
+timetable venue schedule particular statement""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
@@ -323,7 +323,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ent_starts = [x.start for x in ordered]
     longest = max((x.end - x.start for x in ordered), default=0)
     seen: set[str] = set()
-    for (s, e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
+    for (s, e), doc in zip(spans, nlp.pipe(_close_label(_blank_bullets(text[s:e])) for s, e in spans), strict=True):
         local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
         made = _from_sentence(doc, s, matcher, local, names, seen)
         out += made
@@ -417,6 +417,16 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
 
 
 _BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
+
+
+#: A transcript's speaker label opening a sentence ("Minister:", "Mr Okafor (Opposition):", "SHRI MANOHAR LAL:").
+_LABEL = re.compile(r"^([ \t]*(?:[A-Z][\w.'’-]*|\([^)\n]{1,40}\))(?:[ \t]+(?:[A-Za-z][\w.'’-]*|\([^)\n]{1,40}\))){0,7}):(?=[ \t])")
+
+
+def _close_label(sentence: str) -> str:
+    """The speaker label's colon becomes a full stop (same length, offsets kept): parsed as "Minister: The government
+    has approved", the label becomes the root and the minister's clause a modifier of it."""
+    return _LABEL.sub(lambda m: m.group(1) + ".", sentence, count=1)
 
 
 def _blank_bullets(sentence: str) -> str:
@@ -668,7 +678,7 @@ def _in_waiting(verb: Any) -> bool:
     """An opposition's or a candidate's promise: "Mr Okafor (Opposition): Our party will repeal", "said his party
     would cancel", "will repeal it when we form the next government"."""
     doc = verb.doc
-    colon = next((t.i for t in doc[:verb.i] if t.text in (":", "):")), -1)
+    colon = next((t.i for t in doc[:verb.i] if t.text in (":", "):", ".", ").")), -1)
     if any(t.lower_ in _IN_WAITING for t in doc[:colon + 1]):
         return True  # the speaker label names the opposition
     heads = [verb, verb.head] if verb.dep_ in ("ccomp", "conj") else [verb]
@@ -693,8 +703,10 @@ def _generic_plural(subject: Any, entities: Sequence[EntitySpan], offset: int) -
         return False  # ("Border posts will be equipped": a passive's patient, done by the parties)
     if any(c.dep_ in ("det", "poss", "nummod", "predet", "prep") for c in subject.children):
         return False  # ("Schools on both sides of the border will reopen": particular ones)
+    # no name in it ("Japanese companies" name their country's firms); a lone "Farmers" opening a sentence, tagged as
+    # a name, is none
     s, e = offset + subject.left_edge.idx, offset + subject.idx + len(subject.text)
-    one = (offset + subject.idx, e)  # a lone common noun tagged as a name ("Farmers" opening a sentence) is no party
+    one = (offset + subject.idx, e)
     return not any(x.start < e and s < x.end and x.label in _PARTY_LABELS and (x.start, x.end) != one
                    for x in entities)
 
@@ -928,6 +940,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
+        if lemma == "ask" and any(c.dep_ == "ccomp" and any(k.lower_ in ("whether", "if") and k.dep_ == "mark"
+                                                            for k in c.children) for c in verb.children):
+            return []  # "The Prime Minister was asked whether Britain would send troops": a question
         if lemma in ("ask", "request") and (any(_lemma(x) in _ANSWERS for x in xcomps) or any(
                 c.dep_ == "dobj" and any(_lemma(t) in _OUTSIDE_BODIES for t in c.subtree) for c in verb.children)):
             return []  # "asked the Minister to confirm", "asked the World Bank to speed up": a question or a request
@@ -1128,6 +1143,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         # ("will report to the Diet on each project" is a duty to a body)
     if lemma == "sign" and objects and all(_lemma(o) in _VIEWS or _lemma(o) in _WORDING for o in objects):
         return []  # "Australia signed up to that language": a position taken, no instrument
+    if future and (subj_ := _subject(verb)) is not None and _lemma(subj_) == "member" and any(
+            c.lower_ in ("honourable", "honorable", "hon.", "hon") for c in subj_.children):
+        return []  # "The honourable Member will withdraw that remark": the chair's order
     if lemma in ("resume", "take") and any(_lemma(o) == "seat" for o in direct):
         return []  # "The Minister will resume his seat": the chair's order
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
@@ -1151,7 +1169,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
 
 #: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
 _OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
-centre center mechanism commission envoy""".split())
+centre center mechanism commission envoy chairperson chair coordinator director executive""".split())
 #: What a questioner asks a minister to do, or a party asks of another: to answer, not to deliver.
 _ANSWERS = frozenset("""confirm explain clarify justify apologise apologize table withdraw comment respond answer say
 tell state reconsider disclose publish reveal account assure guarantee outline detail update inform indicate""".split())

@@ -9,7 +9,18 @@ from dataclasses import replace
 import pytest
 
 from briefing_app.nlp.analyzer import Analyzer
-from tests.nlp.commitment_passages import COMMITMENTS, NOT_COMMITMENTS, NOT_COMMITMENTS_2
+from tests.nlp.commitment_passages import (
+    COMMITMENTS,
+    COMMITMENTS_3,
+    NOT_COMMITMENTS,
+    NOT_COMMITMENTS_2,
+    NOT_COMMITMENTS_3,
+)
+
+#: Known miss: the tagger reads a resolution's opening "Requests" as a plural noun, so there is no verb to match.
+_NOUN_READ = "Requests the Chairperson of the Commission"
+_POSITIVES = [pytest.param(t, a, id=t[:40], marks=pytest.mark.xfail(reason="'Requests' tagged as a noun", strict=True))
+              if t.startswith(_NOUN_READ) else pytest.param(t, a, id=t[:40]) for t, a in COMMITMENTS + COMMITMENTS_3]
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +32,14 @@ def _found(finder: Analyzer, text: str) -> list[tuple[str, str]]:
     return [(c.action, text[c.start:c.end]) for c in finder.analyze(text).commitments]
 
 
-@pytest.mark.parametrize("text", NOT_COMMITMENTS + NOT_COMMITMENTS_2)
+@pytest.mark.parametrize("text", NOT_COMMITMENTS + NOT_COMMITMENTS_2 + NOT_COMMITMENTS_3)
 def test_no_commitment_in_demands_forecasts_conditions_and_procedure(finder: Analyzer, text: str) -> None:
     """An MP's demand, a question, a forecast, a condition, an opposition's promise, a market's move, a spokesperson's
     procedure or a feature's history commits no party: the table stays empty."""
     assert _found(finder, text) == []
 
 
-@pytest.mark.parametrize(("text", "actions"), COMMITMENTS, ids=[t[:40] for t, _ in COMMITMENTS])
+@pytest.mark.parametrize(("text", "actions"), _POSITIVES)
 def test_commitments_of_ministers_communiques_and_fact_sheets(finder: Analyzer, text: str,
                                                               actions: tuple[str, ...]) -> None:
     """A minister's "we will" and "I am announcing", a communiqué's "decides to"/"requests the Secretary-General to",
@@ -81,3 +92,10 @@ def test_series_of_will_verbs_parsed_under_a_bare_root(finder: Analyzer) -> None
     assert [c.action for c in found] == ["gift", "train", "deploy"]
     assert all(c.who == ["New Zealand"] for c in found)
     assert text[found[1].start:found[1].end].startswith("train Fijian officers")
+
+
+def test_speaker_label_does_not_hide_the_ministers_clause(finder: Analyzer) -> None:
+    """"Minister: The government has approved ...": the label parsed as the root made the clause a modifier."""
+    (c,) = finder.analyze("Minister: The government has approved the construction of a second terminal at Kotoka "
+                          "airport.").commitments
+    assert c.action == "approve" and c.who == ["government"]
