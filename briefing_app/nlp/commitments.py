@@ -737,8 +737,19 @@ def _hedged(verb: Any) -> bool:
     return False
 
 
+#: Contracted auxiliaries, spelled out ("we've signed", "we're launching"; "'s" is "has" or "is").
+_CONTRACTED = {"'ve": ("have",), "’ve": ("have",), "'re": ("are",), "’re": ("are",), "'m": ("am",), "’m": ("am",),
+               "'s": ("has", "is"), "’s": ("has", "is"), "'d": ("would", "had"), "’d": ("would", "had"),
+               "’ll": ("will",)}
+
+
 def _aux(verb: Any) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    out = set()
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass"):
+            out.add(c.lower_)
+            out.update(_CONTRACTED.get(c.lower_, ()))
+    return out
 
 
 def _chain_top(verb: Any) -> Any:
