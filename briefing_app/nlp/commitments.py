@@ -605,6 +605,8 @@ def _performative(verb: Any) -> bool:
             and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
 
 
+#: Contact kept up: maintaining it delivers nothing ("will maintain communication on issues of mutual concern").
+_CONTACT = frozenset("communication contact dialogue coordination consultation engagement exchange momentum".split())
 #: Words and ideas one can "sign up to" without signing an instrument.
 _WORDING = frozenset("language wording idea notion vision concept approach narrative principle".split())
 #: Standing bodies of the parties whose next meeting is a commitment ("the Commission, which will meet in March").
@@ -1157,6 +1159,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future and (subj_ := _subject(verb)) is not None and _lemma(subj_) == "member" and any(
             c.lower_ in ("honourable", "honorable", "hon.", "hon") for c in subj_.children):
         return []  # "The honourable Member will withdraw that remark": the chair's order
+    if lemma in ("maintain", "keep", "continue") and direct and all(_lemma(o) in _CONTACT for o in direct):
+        return []  # "The two sides will maintain communication": diplomatic boilerplate, nothing delivered
     if lemma in ("resume", "take") and any(_lemma(o) == "seat" for o in direct):
         return []  # "The Minister will resume his seat": the chair's order
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause

@@ -395,3 +395,32 @@ COMMITMENTS_3: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Minister: And we will shortly open a consulate in Erbil.", ("open",)),
     ("President: We agreed to work together on the rail line, and Kenya will provide the land.", ("agree", "provide")),
 )
+
+#: A fourth batch, transcript turns and paragraphs, written after the third batch's rules (one false positive in it
+#: then: "will maintain communication"). Left out as counted by the conventions: an MP's report of a minister's
+#: "would be signed by June", "launched a joint commission" twenty years ago, "has promised us a report".
+NOT_COMMITMENTS_4: tuple[str, ...] = (
+    'QUESTION: Minister, the opposition says this deal will sell out our fishermen. Your '
+    "response?\nMINISTER: I don't accept that characterisation at all.",
+    'Reporter (AFP): Is Japan going to join the maritime coalition?\nSpokesperson: We are closely '
+    'following developments and will respond appropriately.',
+    'HOST: And finally, Minister, will there be a price cap on fuel?\nMINISTER: We are looking at all '
+    'options, and nothing is off the table.',
+    'The Council underlined the need for all parties to respect the ceasefire and called for the '
+    'immediate release of all detainees.',
+    '3. The Ministers reviewed the implementation of the Plan of Action and noted the progress achieved '
+    'in several areas.',
+    "Trade between the two blocs is forecast to reach $50 billion by 2030, according to the secretariat's "
+    'projections.',
+    "Ghana's cocoa output will fall for a third year as swollen shoot disease spreads, the cocoa board warned.",
+    'The deal would, in theory, allow Egyptian exporters to ship goods duty-free to 54 countries.',
+    'For Beijing, the calculation is simple: it will lend where it can win influence.',
+    'Our analysis suggests that Ankara will keep buying Russian gas for at least a decade.',
+    'Ibrahim, a 41-year-old trader, says he will move his business to Lagos if the border stays shut.',
+    'Under the previous government, Kenya signed loan deals worth $9 billion with Chinese banks, critics note.',
+    'Mr Rahman asked the Government to state whether it would extend the visa scheme to Bangladeshi nurses.',
+    'The Opposition Chief Whip said the minority caucus would walk out if the bill was put to a vote.',
+    'Spokesperson: The two sides will maintain communication on issues of mutual concern.',
+    'Spokesperson: We will provide more information as and when it becomes available.',
+    'The Council requests all Member States to comply with the arms embargo.',
+)

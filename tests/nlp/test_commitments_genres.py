@@ -15,6 +15,7 @@ from tests.nlp.commitment_passages import (
     NOT_COMMITMENTS,
     NOT_COMMITMENTS_2,
     NOT_COMMITMENTS_3,
+    NOT_COMMITMENTS_4,
 )
 
 #: Known miss: the tagger reads a resolution's opening "Requests" as a plural noun, so there is no verb to match.
@@ -32,7 +33,7 @@ def _found(finder: Analyzer, text: str) -> list[tuple[str, str]]:
     return [(c.action, text[c.start:c.end]) for c in finder.analyze(text).commitments]
 
 
-@pytest.mark.parametrize("text", NOT_COMMITMENTS + NOT_COMMITMENTS_2 + NOT_COMMITMENTS_3)
+@pytest.mark.parametrize("text", NOT_COMMITMENTS + NOT_COMMITMENTS_2 + NOT_COMMITMENTS_3 + NOT_COMMITMENTS_4)
 def test_no_commitment_in_demands_forecasts_conditions_and_procedure(finder: Analyzer, text: str) -> None:
     """An MP's demand, a question, a forecast, a condition, an opposition's promise, a market's move, a spokesperson's
     procedure or a feature's history commits no party: the table stays empty."""
