@@ -55,7 +55,7 @@ expressway route plant reactor dam terminal refinery mine factory fund facility 
 network link station""".split())
 #: What a facility does: a description of its function, not a commitment.
 _FUNCTIONS = frozenset("""carry connect link transport reward generate shorten serve cut reduce lower create handle
-attract employ span stretch feed power move channel bring ease slash halve run cross traverse""".split())
+attract employ span stretch feed power move channel bring ease slash halve run cross traverse add""".split())
 #: What is "shared" or "released" later when a passive future is procedural ("Details will be shared later").
 _INFORMATION = frozenset("""detail information date update outcome result name figure announcement decision timing
 timetable venue schedule particular statement""".split())
@@ -472,7 +472,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                     noun.lemma_.lower(), embedded.lemma_.lower())
                 top = _chain_top(verb)
                 # "plans by Fiji to issue a bond and to sell credits": one commitment per planned action
-                more = [c for c in embedded.conjuncts if c.i > embedded.i and c.pos_ == "VERB"]
+                more = [c for c in embedded.conjuncts if c.i > embedded.i and c.pos_ == "VERB"
+                        and c.tag_ not in ("VBD", "VBZ")]  # ("and thanked Azerbaijan": the welcomer's next act)
                 start, end = _span(doc, top, offset, more)
                 who, ids = _who(_subject(verb), verb, entities, names, offset)
                 when, ws, we = _when(doc, top, offset)
@@ -640,8 +641,12 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             or (subj.lower_ in ("it", "they", "he", "she") and _reported_by_party(verb, entities, offset))):
         return False  # ("Australia has said it will pay the salaries": the party's own report)
     direct = [c for c in verb.children if c.dep_ == "dobj"]
-    if lemma == "take":
-        return any(_lemma(o) == "part" for o in direct) or any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    if lemma == "take":  # ("would take part in the outreach session": attending a meeting is for the timeline)
+        return (any(_lemma(o) == "part" for o in direct) and not any(
+            _lemma(p) in _EVENT_NOUNS | _GATHERINGS for o in direct for c in o.children if c.lower_ == "in"
+            for p in c.children) and not any(_lemma(p) in _EVENT_NOUNS | _GATHERINGS for c in verb.children
+                                             if c.lower_ == "in" for p in c.children)) or any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
     if lemma == "allow":
         return bool(direct)
     if lemma == "pay":
@@ -1014,8 +1019,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             subj.tag_ == "NNS" and any(c.dep_ == "relcl" for c in subj.children)
             and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))):
         return []  # "Students who overstay their visas will be deported": a rule or a warning for anyone
-    if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and subj.dep_ == "nsubj" and (
-            _lemma(subj) in _FACILITIES):
+    if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and not (
+            subj.dep_ == "nsubjpass" and subj.head.i == verb.i) and _lemma(subj) in _FACILITIES:
         return []  # "The pipeline will carry gas to Morocco": what a thing does, nobody commits
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
@@ -1404,7 +1409,8 @@ def _subject(verb: Any) -> Any | None:
                 after = [c for c in subj[1:]] + [c for c in s.children if c.dep_ == "appos" and c.i > s.i]
                 s = after[0] if after else s
             if s.dep_ == "nsubjpass":
-                agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                         and not find_when(" ".join(t.text for t in p.subtree))]  # "by December 2026" is a deadline
                 if agent:
                     return agent[0]
             if s.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":

@@ -100,3 +100,15 @@ def test_speaker_label_does_not_hide_the_ministers_clause(finder: Analyzer) -> N
     (c,) = finder.analyze("Minister: The government has approved the construction of a second terminal at Kotoka "
                           "airport.").commitments
     assert c.action == "approve" and c.who == ["government"]
+
+
+def test_facilities_attending_and_the_welcomers_next_act(finder: Analyzer) -> None:
+    """What a line or pipeline does, attending a meeting and "thanked X for its hospitality" are no commitments."""
+    for text in ("The New Butwal-Gorakhpur line will be energised by December 2026 and will add 3,000 megawatts of "
+                 "capacity.",
+                 "Thailand would take part in the BRICS+ outreach session hosted by India this year, the minister said.",
+                 "The pipeline, which is to run some 6,000 kilometres along the Atlantic coast, will cost $25 billion."):
+        assert [c.action for c in finder.analyze(text).commitments if c.action in ("add", "take", "run")] == [], text
+    found = finder.analyze("The Ministers welcomed the offer of the Russian Federation to host the next meeting in "
+                           "2027 and thanked the Republic of Azerbaijan for its hospitality.").commitments
+    assert [c.action for c in found] == ["offer"]
