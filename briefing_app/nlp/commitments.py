@@ -24,7 +24,7 @@ from briefing_app.nlp.types import EntitySpan
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
-create expand ink conclude finalise ratify
+create expand ink conclude finalise ratify request
 finalize allocate provide invest deploy resolve double renew""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
@@ -34,7 +34,7 @@ criticize gather return fly depart head focus make last speak talk answer respon
 weigh ponder reflect debate hear speculate tolerate remember
 seek try attempt strive endeavour endeavor wish argue insist claim complain demand warn urge call press push lobby
 transmit circulate welcome forget win prevail succeed triumph vote abstain
-celebrate commemorate spare""".split())
+celebrate commemorate spare proceed adjourn check leave find struggle manage invite aim regret compete watch""".split())
 #: Ideals a speech promises to build or deliver: rhetoric, no deliverable ("We will build a better future").
 _IDEALS = frozenset("""future prosperity peace effort stability success change hope justice dignity friendship
 harmony greatness""".split())
@@ -55,14 +55,14 @@ expressway route plant reactor dam terminal refinery mine factory fund facility 
 network link station""".split())
 #: What a facility does: a description of its function, not a commitment.
 _FUNCTIONS = frozenset("""carry connect link transport reward generate shorten serve cut reduce lower create handle
-attract employ span stretch feed power move channel bring ease slash halve""".split())
+attract employ span stretch feed power move channel bring ease slash halve run cross traverse add""".split())
 #: What is "shared" or "released" later when a passive future is procedural ("Details will be shared later").
 _INFORMATION = frozenset("""detail information date update outcome result name figure announcement decision timing
-timetable venue schedule particular""".split())
+timetable venue schedule particular statement""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
-_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct".split())
+_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct request".split())
 _LAUNCHED_THINGS = frozenset("""satellite rocket missile attack strike probe drone offensive raid assault crackdown
 manhunt search hunt invasion incursion bombardment boycott lawsuit complaint protest""".split())
 #: Courtesies one extends, offers or conveys: no deliverable ("extended his condolences", "pledged allegiance").
@@ -144,18 +144,19 @@ premier chancellor official delegation company firm bank union council commissio
 cabinet parliament army navy force team party they we i he she both leader signatory member group
 authority board department office fund organisation organization university institute secretary ally
 committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
-consortium coalition alliance contractor manufacturer creditor""".split())
+consortium coalition alliance contractor manufacturer creditor participant delegate representative spokesperson
+spokesman spokeswoman envoy ambassador negotiator""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed""".split()
+renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
-    r"convention|compact|contract)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
+    r"convention|compact|contract|bill|legislation|decree)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
 
 
@@ -268,6 +269,16 @@ def _build_matcher(nlp: Any) -> Any:
                                                             "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
+    matcher.add("SERIES", [[  # "X will gift A, train B and deploy C" parsed with "train" as the root over "will gift"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"TAG": "VB", "DEP": "ROOT"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": {"DEP": "ccomp", "POS": "VERB"}},
+        {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "aux",
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll"]}}},
+    ]])
+    matcher.add("GOING_TO", [[  # "we are going to build 20,000 homes"
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LOWER": "going", "TAG": "VBG"}},
+        {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
+    ]])
     matcher.add("WELCOME_PLAN", [[  # "welcomed plans by Fiji to issue a blue bond": the embedded verb
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
@@ -312,7 +323,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ent_starts = [x.start for x in ordered]
     longest = max((x.end - x.start for x in ordered), default=0)
     seen: set[str] = set()
-    for (s, e), doc in zip(spans, nlp.pipe(_blank_bullets(text[s:e]) for s, e in spans), strict=True):
+    for (s, e), doc in zip(spans, nlp.pipe(_close_label(_blank_bullets(text[s:e])) for s, e in spans), strict=True):
         local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
         made = _from_sentence(doc, s, matcher, local, names, seen)
         out += made
@@ -408,6 +419,16 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
 _BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
 
 
+#: A transcript's speaker label opening a sentence ("Minister:", "Mr Okafor (Opposition):", "SHRI MANOHAR LAL:").
+_LABEL = re.compile(r"^([ \t]*(?:[A-Z][\w.'’-]*|\([^)\n]{1,40}\))(?:[ \t]+(?:[A-Za-z][\w.'’-]*|\([^)\n]{1,40}\))){0,7}):(?=[ \t])")
+
+
+def _close_label(sentence: str) -> str:
+    """The speaker label's colon becomes a full stop (same length, offsets kept): parsed as "Minister: The government
+    has approved", the label becomes the root and the minister's clause a modifier of it."""
+    return _LABEL.sub(lambda m: m.group(1) + ".", sentence, count=1)
+
+
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
@@ -451,7 +472,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                     noun.lemma_.lower(), embedded.lemma_.lower())
                 top = _chain_top(verb)
                 # "plans by Fiji to issue a bond and to sell credits": one commitment per planned action
-                more = [c for c in embedded.conjuncts if c.i > embedded.i and c.pos_ == "VERB"]
+                more = [c for c in embedded.conjuncts if c.i > embedded.i and c.pos_ == "VERB"
+                        and c.tag_ not in ("VBD", "VBZ")]  # ("and thanked Azerbaijan": the welcomer's next act)
                 start, end = _span(doc, top, offset, more)
                 who, ids = _who(_subject(verb), verb, entities, names, offset)
                 when, ws, we = _when(doc, top, offset)
@@ -481,8 +503,10 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
                 found[noun.i] = c
             continue
-        if label == "BE_TO":
+        if label in ("BE_TO", "GOING_TO"):
             verb = doc[token_ids[1]]
+        elif label == "SERIES":
+            verb = doc[token_ids[0]]
         elif label == "TERMS":
             verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
         elif label == "FUTURE_CONJ":
@@ -515,7 +539,8 @@ def _steer_targets(doc: Any, verb: Any) -> list[Any]:
                and c.pos_ in ("VERB", "AUX")
                and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
-    return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+    return targets + [c for x in targets for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")
+                      and not _own_steering_clause(c)]
 
 
 def _object_control(verb: Any, comp: Any) -> bool:
@@ -554,6 +579,145 @@ def _yet_to(verb: Any) -> bool:
         c.lower_ == "yet" for c in head.children)
 
 
+def _series_first(verb: Any) -> Any | None:
+    """"New Zealand will gift a vessel, train officers and deploy a team", parsed with the bare "train" as the root and
+    "will gift" as its clausal complement: the first verb of the series ("gift"), whose subject and "will" it shares."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or _aux(verb) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and _aux(c) & _FUTURE
+                 and any(k.dep_ == "nsubj" for k in c.children)), None)
+
+
+def _going_to(verb: Any) -> bool:
+    """"We are going to open an embassy": a future ("going to Tokyo" is travel, and has no infinitive)."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG" and "to" in _aux(verb)
+            and bool(_aux(head) & {"am", "are", "is", "'re", "'m", "'s"}))
+
+
+#: Acts performed by saying them: in the present progressive with "I"/"we" they are done now ("I am announcing").
+_PERFORMATIVES = frozenset("announce launch sign pledge commit unveil offer approve establish".split())
+
+
+def _performative(verb: Any) -> bool:
+    """"I am announcing today a fund", "Today we are launching the strategy": the act is performed as it is said."""
+    return (verb.tag_ == "VBG" and bool(_aux(verb) & {"am", "are", "'m", "'re"}) and verb.lemma_.lower() in _PERFORMATIVES
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+
+
+#: Contact kept up: maintaining it delivers nothing ("will maintain communication on issues of mutual concern").
+_CONTACT = frozenset("communication contact dialogue coordination consultation engagement exchange momentum".split())
+#: Words and ideas one can "sign up to" without signing an instrument.
+_WORDING = frozenset("language wording idea notion vision concept approach narrative principle".split())
+#: Standing bodies of the parties whose next meeting is a commitment ("the Commission, which will meet in March").
+_MECHANISMS = frozenset("""commission committee council group body mechanism board forum taskforce force dialogue
+working""".split())
+
+
+def _mechanism_meets(verb: Any) -> bool:
+    """"the Joint Commission, which will meet in Islamabad in March": a scheduled meeting of the parties' mechanism."""
+    return (verb.dep_ == "relcl" and verb.lemma_.lower() in ("meet", "convene", "reconvene") and bool(_aux(verb) & _FUTURE)
+            and _lemma(verb.head) in _MECHANISMS)
+
+
+def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
+    """"Negotiations on an EPA will resume in Seoul in July": talks the parties hold, scheduled (a date is named)."""
+    return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open")
+            and (_lemma(subject) in _DUE_EVENTS or _lemma(subject) == "negotiation") and subject.dep_ == "nsubj"
+            and bool(find_when(" ".join(t.text for t in verb.subtree if t.i > verb.i))))
+
+
+#: Countries, bodies and persons named: their "will pay", "will allow", "will take part" is their own act.
+_NAMED_PARTIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+
+def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A party's "will allow a pause", "will pay the salaries", "will take part in the exercise", "will not take on new
+    debt": these verbs commit when a named party (or "we") acts on a concrete object, unlike "prices will go up"."""
+    subj = _subject(verb)
+    if subj is None or subj.dep_ != "nsubj" or not (
+            subj.lower_ in ("we", "i") or _names_party(subj, entities, offset)
+            or (subj.lower_ in ("it", "they", "he", "she") and _reported_by_party(verb, entities, offset))):
+        return False  # ("Australia has said it will pay the salaries": the party's own report)
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "take":  # ("would take part in the outreach session": attending a meeting is for the timeline)
+        return (any(_lemma(o) == "part" for o in direct) and not any(
+            _lemma(p) in _EVENT_NOUNS | _GATHERINGS for o in direct for c in o.children if c.lower_ == "in"
+            for p in c.children) and not any(_lemma(p) in _EVENT_NOUNS | _GATHERINGS for c in verb.children
+                                             if c.lower_ == "in" for p in c.children)) or any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    if lemma == "allow":
+        return bool(direct)
+    if lemma == "pay":
+        return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
+                                                      "cost", "compliment", "call") for o in direct)
+    return False
+
+
+def _to_named(noun: Any) -> bool:
+    """"their commitment to the Future Combat Air System": a goal named as a programme (a proper name)."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.tag_ in ("NNP", "NNPS")
+                                                              for p in c.children) for c in noun.children)
+
+
+def _conditional(verb: Any) -> bool:
+    """A condition on the clause: "if the rains fail", "unless Congress acts", "Should the talks fail"."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i > verb.i and not any(k.dep_ == "mark" for k in c.children):
+            continue
+        if not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            continue  # "if necessary", "where possible": no condition on another's act
+        if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children):
+            return True
+        subj = [k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")]
+        if subj and any(k.dep_ == "aux" and k.lower_ in ("should", "were", "had") and k.i < subj[0].i
+                        for k in c.children):
+            return True  # an inverted condition
+    return False
+
+
+#: Words of an opposition or a campaign: what they "will" do is a promise of a government not (yet) in office.
+_IN_WAITING = frozenset("opposition candidate challenger campaign manifesto shadow".split())
+
+
+def _in_waiting(verb: Any) -> bool:
+    """An opposition's or a candidate's promise: "Mr Okafor (Opposition): Our party will repeal", "said his party
+    would cancel", "will repeal it when we form the next government"."""
+    doc = verb.doc
+    colon = next((t.i for t in doc[:verb.i] if t.text in (":", "):", ".", ").")), -1)
+    if any(t.lower_ in _IN_WAITING for t in doc[:colon + 1]):
+        return True  # the speaker label names the opposition
+    heads = [verb, verb.head] if verb.dep_ in ("ccomp", "conj") else [verb]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "nsubj" and any(t.lower_ in _IN_WAITING or (t.lower_ == "future" and t.dep_ == "amod")
+                                         for t in c.subtree):
+                return True  # ("a future Conservative government would review")
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in ("form", "win", "take", "come") and any(
+        t.lemma_.lower() in ("government", "election", "office", "power") for t in c.subtree) for c in verb.children)
+
+
+#: Plural heads of officials and parties: a bare plural of them still names the parties ("Ministers will meet").
+_OFFICIAL_PLURALS = frozenset("""minister leader president official party side member ally partner head delegation
+government country state nation negotiator envoy representative officer troop force""".split())
+
+
+def _generic_plural(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A bare plural subject naming no party ("Private producers", "Airlines", "Shipping lines"): a market or a class
+    of people, whose "will" is a forecast."""
+    if subject.dep_ != "nsubj" or subject.tag_ != "NNS" or _lemma(subject) in _OFFICIAL_PLURALS or subject.conjuncts:
+        return False  # ("Border posts will be equipped": a passive's patient, done by the parties)
+    if any(c.dep_ in ("det", "poss", "nummod", "predet", "prep") for c in subject.children):
+        return False  # ("Schools on both sides of the border will reopen": particular ones)
+    # no name in it ("Japanese companies" name their country's firms); a lone "Farmers" opening a sentence, tagged as
+    # a name, is none
+    s, e = offset + subject.left_edge.idx, offset + subject.idx + len(subject.text)
+    one = (offset + subject.idx, e)
+    return not any(x.start < e and s < x.end and x.label in _PARTY_LABELS and (x.start, x.end) != one
+                   for x in entities)
+
+
 def _finite(verb: Any) -> bool:
     """A finite verb: "failed", "fails", "has failed"."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(_aux(verb) & {"has", "have", "had"}))
@@ -580,8 +744,19 @@ def _hedged(verb: Any) -> bool:
     return False
 
 
+#: Contracted auxiliaries, spelled out ("we've signed", "we're launching"; "'s" is "has" or "is").
+_CONTRACTED = {"'ve": ("have",), "’ve": ("have",), "'re": ("are",), "’re": ("are",), "'m": ("am",), "’m": ("am",),
+               "'s": ("has", "is"), "’s": ("has", "is"), "'d": ("would", "had"), "’d": ("would", "had"),
+               "’ll": ("will",)}
+
+
 def _aux(verb: Any) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    out = set()
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass"):
+            out.add(c.lower_)
+            out.update(_CONTRACTED.get(c.lower_, ()))
+    return out
 
 
 def _chain_top(verb: Any) -> Any:
@@ -601,6 +776,10 @@ def _is_future(verb: Any) -> bool:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
                                                                 "prepare"):
             return True
+        if _going_to(tok):
+            return True  # "we are going to build 20,000 homes"
+        if _series_first(tok) is not None:
+            return True  # "New Zealand will gift X, train Y": "train" parsed as the root
         if tok.dep_ == "ROOT" and "to" in aux and any(c.dep_ == "nsubj" for c in tok.children):
             return True  # bulletin style: "Japan to admit more care workers"
         if tok.dep_ not in ("conj", "xcomp") or tok.head is tok:
@@ -615,13 +794,16 @@ def _is_future(verb: Any) -> bool:
 
 #: Instruments whose present-tense clauses state terms ("The treaty forbids ...", "the pact commits both services to").
 _INSTRUMENTS = frozenset("""agreement deal pact treaty accord arrangement memorandum mou declaration framework protocol
-charter convention compact contract""".split())
+charter convention compact contract bill legislation decree""".split())
 #: Verbs that describe an instrument rather than state a term ("the pact covers goods").
 _DESCRIBING = frozenset("""be have cover include contain comprise mark follow replace mean come go make seem remain
 become represent reflect complement build say show expire lapse run need ignore fall fail undermine violate threaten
 favour favor benefit hurt harm touch affect matter work bring face""".split())
 
 
+#: Laws and bills: they state terms when they confer powers or duties, not when their contents are described.
+_LAWS = frozenset("bill legislation decree".split())
+_CONFERRING = frozenset("give grant empower require oblige commit establish create set".split())
 #: Parties named generically: what an instrument binds them to describes it ("commits parties to settle disputes").
 _GENERIC_PARTIES = frozenset("member party signatory state country nation government".split())
 
@@ -633,11 +815,16 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
         return False
     if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
-    if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children):
+    if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children) or verb.dep_ != "relcl" and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and any(t.like_num and t.text.isdigit() and len(t.text) == 4
+                                                        for t in c.subtree) for c in subject.children):
         return False  # "The 1996 pact divides the flow": an earlier instrument described as background
     if any(c.dep_ == "dobj" and _lemma(c) in _GENERIC_PARTIES and c.tag_ == "NNS" and not any(
             k.dep_ in ("det", "nummod", "poss", "predet", "amod") for k in c.children) for c in verb.children):
         return False  # "a treaty which commits members to share data": a multilateral instrument described
+    if _lemma(subject) in _LAWS and (verb.lemma_.lower() not in _CONFERRING or any(
+            c.dep_ == "dobj" and _lemma(c) == "effect" for c in verb.children)):
+        return False  # "The bill gives the bank powers to freeze assets" confers; "the bill gives effect to", "pays" describe
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
 
 
@@ -676,11 +863,17 @@ def _reported_by_party(verb: Any, entities: Sequence[EntitySpan], offset: int) -
     head = verb.head
     lemma = head.lemma_.lower()
     if verb.dep_ != "ccomp" or not (lemma in ("say", "announce", "confirm", "tell", "state", "add", "assure", "insist",
-                                              "stress", "reiterate", "emphasise", "emphasize", "promise", "pledge", "vow")
+                                              "stress", "reiterate", "emphasise", "emphasize", "promise", "pledge", "vow",
+                                              "inform")
                                     or (lemma == "make" and any(c.lower_ == "clear" for c in head.children))):
         return False  # "made clear that Jakarta would not revisit its ban" reports it too
     subj = [c for c in head.children if c.dep_ == "nsubj"]
-    return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and _is_actor(subj[0], entities, offset)
+    return bool(subj) and subj[0].lemma_.lower() not in _PREDICTORS and (
+        _is_actor(subj[0], entities, offset) or _lemma(subj[0]) in _OFFICIAL_TEXTS)
+
+
+#: The parties' own texts: what they say a party will do is that party's commitment ("the communique said ...").
+_OFFICIAL_TEXTS = frozenset("communique communiqué statement declaration readout resolution".split())
 
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
@@ -693,7 +886,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
     terms = _states_terms(verb, _subject(verb))
-    if own and own[0].lower_ in ("which", "that") and not on_party and not terms:
+    if own and own[0].lower_ in ("which", "that") and not on_party and not terms and not _mechanism_meets(verb):
         return []  # "that will make shells", "which commits members to ...": a description
         # ("Washington, which has offered to facilitate": the party's own act)
     aux = _aux(verb)
@@ -703,11 +896,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     # a conjunct or complement of a steering verb ("agreed to X and to Y") is emitted by that verb
     top = _chain_top(verb)
     if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj") and not (
-            verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) and not (
+            _own_steering_clause(verb)):
         return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
-                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))):
+                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))
+                                             and not _performative(verb)):
         return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
     if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT") and not (
             verb.dep_ == "advcl" and lemma in ("promise", "pledge", "vow", "commit", "agree")
@@ -724,10 +919,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if verb.dep_ == "xcomp":
         if head_lemma in _NOT_COMMITTING_HEADS:
             return []
+        if head_lemma == "be" and any(c.dep_ == "acomp" and c.lower_ not in (
+                "due", "ready", "set", "scheduled", "poised", "committed", "determined", "prepared") for c in head.children):
+            return []  # "Kuwait is welcome to take part", "is free to leave": a permission, not "is to take part"
         if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
-                                "undertake", "move", "have"):
+                                "undertake", "move", "have") and not _going_to(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb)
@@ -740,22 +938,37 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                 k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children) for c in verb.children):
             return []  # "said Argentina would leave Mercosur if the bloc did not open up": a threat, a hypothesis
         future = True
+    if lemma in ("promise", "pledge", "vow", "commit") and _in_waiting(verb):
+        return []  # "The opposition alliance has promised to renegotiate": a campaign promise
     if lemma in _STEER:
         xcomps = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _object_control(verb, c))
                   and c.pos_ in ("VERB", "AUX")
                   and (c.dep_ == "xcomp" or _aux(c) & {"would", "should", "will", "shall", "to", "must"})
                   and c.is_alpha and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")]
+        if lemma == "agree":  # "agreed that all energy sources should be treated fairly": a principle, no one acts
+            xcomps = [c for c in xcomps if not _principle(c, entities, offset)]
         if lemma == "agree" and not xcomps and not _objects(verb):
             return []
         if (not xcomps and any(o.lower_ == "following" or any(k.lower_ == "following" for k in o.children)
                                for o in _objects(verb))) or any(c.lower_ == "follows" for c in verb.subtree):
             return []  # "agreed the following measures:", "decided as follows": a list's heading, its items count
-        if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS for o in _objects(verb)):
+        if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS or o.lower_ in ("that", "this", "it", "so")
+                                                   for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
-        if lemma == "ask" and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
+        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
-        if lemma in ("ask", "task", "instruct") and not xcomps:
+        if lemma == "ask" and any(c.dep_ == "ccomp" and any(k.lower_ in ("whether", "if") and k.dep_ == "mark"
+                                                            for k in c.children) for c in verb.children):
+            return []  # "The Prime Minister was asked whether Britain would send troops": a question
+        if lemma in ("ask", "request") and (any(_lemma(x) in _ANSWERS for x in xcomps) or any(
+                c.dep_ == "dobj" and any(_lemma(t) in _OUTSIDE_BODIES for t in c.subtree) for c in verb.children)):
+            return []  # "asked the Minister to confirm", "asked the World Bank to speed up": a question or a request
+            # to a body outside the parties ("requested the AHA Centre to deliver" directs the body's own organ)
+        if lemma == "request" and not any(c.dep_ == "dobj" and any(_lemma(t) in _OWN_ORGANS for t in c.subtree)
+                                          for c in verb.children):
+            return []  # "requested the Government of South Sudan to expedite": a request to another party
+        if lemma in ("ask", "task", "instruct", "request") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
                 c.dep_ == "dobj" for c in verb.children):
@@ -769,10 +982,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was",
                                                                                         "were", "been", "is", "are"}))
     finite = finite or bool(chain_aux & {"did", "do", "does"}) or (verb.dep_ == "xcomp" and head_lemma in _NEGATING_HEADS
-                                                                   and _finite(head)) or _yet_to(verb)
+                                                                   and _finite(head)) or _yet_to(verb) or _performative(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
-                c.lower_ == "ahead" for c in verb.children)):
+                c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset):
             return []  # ("will press ahead with the pipeline" is a commitment)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
             return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
@@ -794,8 +1007,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # the announced clause carries its own commitment
     objects = _objects(verb)
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if lemma in _NEED_OBJECT and not objects:
-        return []
+    if lemma in _NEED_OBJECT and not objects and not (
+            (sj := _subject(verb)) is not None and _scheduled_talks(verb, sj, future)):
+        return []  # ("Negotiations on an EPA will resume in Seoul in July": the talks are the parties')
     if future and passive_form and not _objects_agent(verb) and any(
             c.dep_ == "nsubjpass" and _lemma(c) in _INFORMATION for c in verb.children):
         return []  # "Details will be shared closer to the date": a procedural promise of news
@@ -805,8 +1019,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             subj.tag_ == "NNS" and any(c.dep_ == "relcl" for c in subj.children)
             and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))):
         return []  # "Students who overstay their visas will be deported": a rule or a warning for anyone
-    if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and subj.dep_ == "nsubj" and (
-            _lemma(subj) in _FACILITIES):
+    if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and not (
+            subj.dep_ == "nsubjpass" and subj.head.i == verb.i) and _lemma(subj) in _FACILITIES:
         return []  # "The pipeline will carry gas to Morocco": what a thing does, nobody commits
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
@@ -890,7 +1104,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma in ("pledge", "promise", "offer", "commit", "reaffirm") and objects and all(
             o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
         return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
-    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and _names_an_action(verb) for o in objects):
+    if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and (_names_an_action(verb) or _to_named(o))
+                                       for o in objects):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
         # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
@@ -914,19 +1129,52 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
-        if (not _is_actor(subject, entities, offset) and not terms) or (
+        if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)) or (
                 future and subject.lemma_.lower() in _PREDICTORS):
             return []  # analysts forecast; "investors have pledged" is a commitment
+        if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
+                and not _names_party(subject, entities, offset):
+            return []  # "no bank has offered to finance it": nobody has committed
     elif not future and verb.dep_ not in ("conj",):
         return []
     if _under_forecast(verb):
         return []
+    if future and ((_conditional(verb) and not _under_terms(verb)) or _in_waiting(verb)):
+        return []  # "If the rains fail, the government will release grain", "Our party will repeal it when we form
+        # the next government": a condition or an opposition's promise, nobody in office commits
+    if future and subject is not None and _generic_plural(subject, entities, offset):
+        return []  # "Private producers will add 1,200 megawatts", "Airlines will add flights": a market's move
+    if subject is not None and any(c.dep_ == "appos" and c.like_num for c in subject.children):
+        return []  # "Amina, 34, plans to open a shop": a private person in a feature
+    if future and direct and all(_lemma(o) in _INFORMATION for o in direct) and lemma in (
+            "release", "share", "give", "provide", "publish", "announce", "issue", "make"):
+        return []  # "We will release details in due course": a spokesperson's promise of news
+    if lemma == "keep" and any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.lower_ in (
+            "updated", "informed", "posted", "abreast", "apprised") for c in verb.children):
+        return []  # "We will keep you updated": procedure
+    if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (not _objects(c) or _lemma(c) in _NEVER)
+                               for c in verb.children):
+        return []  # "will keep fishing", "will keep going": an activity goes on ("keep training reporters" delivers)
+    if future and lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return []  # "the Secretary of Health will report on the measles campaign": a briefing's programme
+        # ("will report to the Diet on each project" is a duty to a body)
+    if lemma == "sign" and objects and all(_lemma(o) in _VIEWS or _lemma(o) in _WORDING for o in objects):
+        return []  # "Australia signed up to that language": a position taken, no instrument
+    if future and (subj_ := _subject(verb)) is not None and _lemma(subj_) == "member" and any(
+            c.lower_ in ("honourable", "honorable", "hon.", "hon") for c in subj_.children):
+        return []  # "The honourable Member will withdraw that remark": the chair's order
+    if lemma in ("maintain", "keep", "continue") and direct and all(_lemma(o) in _CONTACT for o in direct):
+        return []  # "The two sides will maintain communication": diplomatic boilerplate, nothing delivered
+    if lemma in ("resume", "take") and any(_lemma(o) == "seat" for o in direct):
+        return []  # "The Minister will resume his seat": the chair's order
     # coordinated verbs ("will gift X, train Y and deploy Z"): each conjunct gets its own clause
     later = [c for c in verb.conjuncts if c.i > verb.i and (c.pos_ == "VERB" or _verb_read_as_adjective(c))]
     if verb.dep_ == "conj" and top.i != verb.i and (_is_future(top) or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         top = verb  # (a conjunct with its own subject is its own clause: "Kenya signed X, and it will open Y")
-    start, end = _span(doc, top, offset, later)
+    first = _series_first(top)
+    start, end = _span(doc, top, offset, later + ([first] if first is not None else []))
     who, who_ids = _who(subject, verb, entities, names, offset)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
@@ -941,7 +1189,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
 
 #: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
 _OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
-centre center mechanism commission envoy""".split())
+centre center mechanism commission envoy chairperson chair coordinator director executive""".split())
+#: What a questioner asks a minister to do, or a party asks of another: to answer, not to deliver.
+_ANSWERS = frozenset("""confirm explain clarify justify apologise apologize table withdraw comment respond answer say
+tell state reconsider disclose publish reveal account assure guarantee outline detail update inform indicate""".split())
+#: Bodies outside the parties (lenders, courts, world bodies): asking them is a request, not a directive.
+_OUTSIDE_BODIES = frozenset("bank imf court tribunal icj wto fund un nations".split())
 #: Gatherings and parties of people whose make-up is described ("the delegation will include").
 _GATHERINGS = frozenset("""delegation team group panel board committee agenda programme program summit forum conference
 meeting visit talk session line-up lineup""".split())
@@ -952,7 +1205,7 @@ prince emir sultan governor""".split())
 def _is_person(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     """A person: a PERSON entity or a title ("Foreign Minister Lavrov", "his counterpart")."""
     s, e = offset + tok.idx, offset + tok.idx + len(tok.text)
-    return _lemma(tok) in _TITLES or any(t.lemma_.lower() in _TITLES for t in tok.lefts) or any(
+    return tok.lower_ in ("him", "her") or _lemma(tok) in _TITLES or any(t.lemma_.lower() in _TITLES for t in tok.lefts) or any(
         x.start < e and s < x.end and x.label == "PERSON" for x in entities)
 
 
@@ -980,13 +1233,28 @@ def _span(doc: Any, tok: Any, offset: int, skip: Sequence[Any] = ()) -> tuple[in
     return offset + span.start_char, offset + span.end_char
 
 
+def _principle(comp: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"(agreed) that all low-carbon sources should be treated fairly": a passive "should" on all of a kind, a norm."""
+    subj = [c for c in comp.children if c.dep_ == "nsubjpass"]
+    return (comp.dep_ == "ccomp" and "should" in _aux(comp) and bool(subj) and not _objects_agent(comp)
+            and not _is_actor(subj[0], entities, offset)
+            and any(c.lower_ in ("all", "any", "every", "each") for c in subj[0].children))
+    # ("agreed that the issue should be handled through the dialogue": a particular matter, a procedure agreed)
+
+
+def _own_steering_clause(verb: Any) -> bool:
+    """"agreed to X, and agreed that Y will meet", "agreed to set up X and instructed ministers to Y": a finite steering
+    verb joined to another is a commitment of its own (the parser may hang it on the first one's complement)."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.lemma_.lower() in _STEER
+
+
 def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequence[EntitySpan],
              names: dict[str, str], negated: bool) -> list[Commitment]:
     """"agreed to X and to Y", "directed officials to X": one commitment per conjunct, action = the steering verb."""
     conjuncts: list[Any] = []
     for x in xcomps:
         conjuncts.append(x)
-        conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX")]
+        conjuncts += [c for c in x.conjuncts if c.i > x.i and c.pos_ in ("VERB", "AUX") and not _own_steering_clause(c)]
     # "agreed to X, to be completed by 2030, and to develop Y", "agreed to X, reducing Z, and to stockpile Y": the
     # parser hangs "and to Y" on the aside (a purpose or a participle); a "to" conjunct there is the next agreed action
     conjuncts += [c for t in verb.subtree if t.dep_ == "advcl" and t.i > verb.i for c in t.children
@@ -996,6 +1264,9 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
     conjuncts = [c for k, c in enumerate(conjuncts) if k == 0 or "to" in _aux(c) or _objects(conjuncts[k - 1])
                  or c.dep_ != "conj"]
     subject = _subject(verb)
+    if subject is not None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _is_actor(subject, entities, offset):
+        subject = _subject(verb.head.head)  # "Both ministers said the community was a bridge, and agreed to speed up"
     if subject is not None and (subject.lemma_.lower() in _PREDICTORS or not (
             _is_actor(subject, entities, offset) or _states_terms(verb, subject))):
         return []  # ("the pact commits both services to scan": a term of the agreement)
@@ -1090,6 +1361,9 @@ def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[En
     acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"
             for t in p.children if t.dep_ == "pcomp" or (t.dep_ == "pobj" and t.tag_ == "VBG")]
     acts += [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not acts and adj.lower_ == "committed":  # "We remain committed to OPEC+", "to the Global Compact": a named pact
+        acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.children
+                if t.dep_ == "pobj" and (t.tag_ in ("NNP", "NNPS") or t.text.endswith("+"))]
     subject = _subject(verb)
     if not acts or subject is None or not _is_actor(subject, entities, offset) or _under_forecast(verb) or (
             _aux(verb) & _HYPOTHETICAL) or _non_assertive(verb) or subject.lemma_.lower() in _PREDICTORS:
@@ -1135,7 +1409,8 @@ def _subject(verb: Any) -> Any | None:
                 after = [c for c in subj[1:]] + [c for c in s.children if c.dep_ == "appos" and c.i > s.i]
                 s = after[0] if after else s
             if s.dep_ == "nsubjpass":
-                agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                         and not find_when(" ".join(t.text for t in p.subtree))]  # "by December 2026" is a deadline
                 if agent:
                     return agent[0]
             if s.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
@@ -1143,6 +1418,8 @@ def _subject(verb: Any) -> Any | None:
             return s
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head is not tok:
             tok = tok.head  # "are due to conclude": the subject of "are"
+        elif (first := _series_first(tok)) is not None:
+            tok = first  # "New Zealand will gift X, train Y": the subject of "will gift"
         else:
             break
     return None
@@ -1215,6 +1492,10 @@ def _under_forecast(verb: Any) -> bool:
             continue
         if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and _lemma(tok.head) in _HEARSAY_NOUNS:
             return True  # "Reports that Japan will buy jets were denied", "the expectation that India will sign"
+        if tok.dep_ in ("ccomp", "attr") and tok.head.lemma_.lower() == "be" and any(
+                c.dep_ == "nsubj" and (_lemma(c) in _HEARSAY_NOUNS or _lemma(c) in ("question", "danger", "bet", "issue"))
+                for c in tok.head.children):
+            return True  # "The risk is that Moscow will use the base", "The question is whether Ankara will"
         if tok.dep_ not in ("ccomp", "xcomp", "advcl") or tok.head is tok:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_OPENERS
@@ -1225,6 +1506,8 @@ def _under_forecast(verb: Any) -> bool:
         lemma = _lemma(tok)
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
+        if lemma == "move" and below.dep_ == "ccomp":
+            return True  # "I beg to move that this House adopts the report": a motion, not yet carried
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj and subj[0].lemma_.lower() in _PREDICTORS:
             return True
