@@ -40,6 +40,13 @@ METADATA = re.compile(
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
                           r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+#: An author's bio opening a paragraph ("Jane Doe is a senior fellow at the Institute ...", "... is a former
+#: permanent secretary in the Ministry of ..."): who wrote the piece, not what it is about.
+_AUTHOR_BIO = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
+    r"|director|associate|adviser|advisor|consultant|diplomat|ambassador|secretary|head|chair|founder|partner)\b"
+    r"[^.;]{0,80}?\b(?:at|of|in|with|for)\b")
 #: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
                        r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
@@ -325,6 +332,13 @@ class PillarScorer:
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
             words = text[start:end] if body is None else body
+            if label is not None and _bare_designation(words):
+                scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
+                continue
+            if _VOCATIVE.match(words):
+                # "Prime Minister, will ...?", "Mr President, did you discuss ...?": whom a question is put to is
+                # not what it asks about
+                words = _VOCATIVE.sub("", words)
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
@@ -396,6 +410,28 @@ class PillarScorer:
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
+#: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
+#: "Minister Hussein,"): one or more, each a title with an optional name, then a comma.
+_VOCATIVE = re.compile(
+    r"^(?:\W*(?:and\s+)?(?:(?:mr\.?|mrs\.?|ms\.?|madam|madame|mister|dear|hon(?:ourable)?\.?|deputy|vice|prime|foreign"
+    r"|federal|high|special|your)\s+)*(?:president|minister|secretary(?:-general)?|chancellor|premier|commissioner"
+    r"|ambassador|speaker|chair(?:man|woman|person)?|senator|spokes(?:person|man|woman)|excellency|highness|majesty"
+    r"|sir|madam|colleagues)(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}\s*,\s*)+", re.IGNORECASE)
+#: Words that may make up a bare speaker designation ("Prime Minister Jane Doe.", "Senator John Roe.").
+_DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|al")
+#: Title words of which a bare designation must have one.
+_DESIGNATION_TITLE = frozenset("""minister president premier chancellor secretary senator deputy member speaker chair
+chairman chairwoman chairperson commissioner ambassador governor mayor representative spokesperson mr mrs ms dr
+madam hon""".split())
+
+
+def _bare_designation(body: str) -> bool:
+    """True for a turn that only names an office-holder ("Prime Minister Jane Doe."): the chair's call."""
+    words = body.strip().rstrip(".").replace(",", " ").split()
+    return (0 < len(words) <= 7 and all(_DESIGNATION_WORD.fullmatch(w) for w in words)
+            and any(w.casefold().rstrip(".") in _DESIGNATION_TITLE for w in words))
+
+
 #: A stage direction for laughter: the sentence is a joke or small talk.
 _JOKE = re.compile(r"\(\s*(?:laughter|laughs|laughing)\s*\)", re.IGNORECASE)
 #: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
@@ -418,6 +454,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
     if _AUTHOR_NOTE.match(snippet) and _whole_line(text, start, end):
+        return True
+    if _AUTHOR_BIO.match(snippet) and not text[text.rfind("\n", 0, start) + 1:start].strip():
         return True
     if _DATELINE.match(snippet):
         return True

@@ -1,0 +1,92 @@
+"""Pillars in debates, transcripts and commentary (issue 14, third round): each test names one class of error
+found on the development sets and checks it on made-up text (fictional countries, people and bodies)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
+    result = analyzer.analyze(text)
+    at = text.index(sentence_start)
+    return next(p.pillars for p in result.passages if p.start <= at < p.end)
+
+
+DEBATE = (
+    "Borduria: Fisheries Agreement\n"
+    "Mr Speaker: I call the shadow Foreign Secretary.\n"
+    "Mr Speaker: I call the Chair of the Foreign Affairs Committee.\n"
+    "The Minister for Trade (Tom Pell): I thank my hon. Friend for her question and for her long interest in this "
+    "matter.\n"
+    "SHRI RAJIV SINGH: Sir, I thank the hon. Minister.\n"
+    "SHRI RAJIV SINGH: Sir, the tuna quota for our fishermen was cut by half.\n"
+    "SECRETARY DAVID ROE: Thank you, President.\n"
+    "Chairperson Taro Yamada: Prime Minister Hanako Sato.\n"
+    "The Secretary of State was asked—\n"
+    "Mr Speaker: The question is that the Trade (Fisheries) Bill be now read a second time.\n"
+    "The referral to the Committee on Foreign Affairs is so decided.\n"
+    "The Minister for Trade (Tom Pell): The new quota runs until 2028.\n"
+)
+
+
+@pytest.mark.parametrize("turn", [
+    "Mr Speaker: I call the shadow Foreign Secretary.",
+    "Mr Speaker: I call the Chair of the Foreign Affairs",
+    "The Minister for Trade (Tom Pell): I thank my hon. Friend",
+    "SHRI RAJIV SINGH: Sir, I thank",
+    "SECRETARY DAVID ROE: Thank you, President.",
+    "Chairperson Taro Yamada: Prime Minister Hanako Sato.",
+    "The Secretary of State was asked",
+    "Mr Speaker: The question is that",
+    "The referral to the Committee",
+])
+def test_procedural_turns_naming_an_office_get_no_pillar(analyzer, turn):
+    # who is called, thanked or addressed ("the shadow Foreign Secretary", "President", "Prime Minister X") is
+    # not a topic: the chair's calls, thanks for a question and the chair's rulings are procedure
+    assert _pillars_of(analyzer, DEBATE, turn) == []
+
+
+@pytest.mark.parametrize(("turn", "pillar"), [
+    ("SHRI RAJIV SINGH: Sir, the tuna quota", "trade"),
+    ("The Minister for Trade (Tom Pell): The new quota", "trade"),
+])
+def test_content_turns_between_procedure_keep_their_pillar(analyzer, turn, pillar):
+    assert pillar in _pillars_of(analyzer, DEBATE, turn)
+
+
+PRESS = (
+    "Joint press conference of Borduria and Syldavia\n"
+    "Q: Prime Minister, will the new gas volumes lower household bills this winter?\n"
+    "Q: Mr President, Madam Minister, what about the schools for migrant children?\n"
+)
+
+
+@pytest.mark.parametrize(("question", "pillar"), [
+    ("Q: Prime Minister, will", "diplomacy"),
+    ("Q: Mr President, Madam Minister,", "diplomacy"),
+])
+def test_whom_a_question_is_put_to_is_not_its_topic(analyzer, question, pillar):
+    # "Prime Minister," / "Mr President," address the person asked; the question's pillar is what it asks about
+    assert pillar not in _pillars_of(analyzer, PRESS, question)
+
+
+def test_a_question_keeps_the_topic_of_its_own_words(analyzer):
+    assert "people" in _pillars_of(analyzer, PRESS, "Q: Mr President, Madam Minister,")
+
+
+COMMENTARY = (
+    "Why the Kelp Sea patrols matter\n"
+    "Syldavia's coast guard now patrols the Kelp Sea every week, and the navy escorts fishing fleets.\n"
+    "Anna Petrova is a senior fellow for maritime security at the Klow Institute for Defence Studies.\n"
+    "Ivan Rudov is a former permanent secretary in the Ministry of Energy and lectures at the University of Klow.\n"
+)
+
+
+@pytest.mark.parametrize("bio", ["Anna Petrova is a senior fellow", "Ivan Rudov is a former"])
+def test_an_author_bio_gets_no_pillar(analyzer, bio):
+    # the author's post ("a senior fellow for maritime security at ...") says who wrote the piece, not its topic
+    assert _pillars_of(analyzer, COMMENTARY, bio) == []
+
+
+def test_the_commentary_itself_keeps_its_pillars(analyzer):
+    assert "security" in _pillars_of(analyzer, COMMENTARY, "Syldavia's coast guard")
