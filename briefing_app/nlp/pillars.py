@@ -318,6 +318,7 @@ class PillarScorer:
         turns: set[int] = set()
         jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
         asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
+        short_answers: set[int] = set()  # a turn opening with a few words and no question ("The ban stays.")
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
         seen_text = False
         for start, end, ents in spans:
@@ -347,6 +348,8 @@ class PillarScorer:
             if (label is not None and words.rstrip().endswith("?")
                     and any(e.label == "GPE" and e.start >= label.end for e in ents)):
                 asks_about.add(start)
+            if label is not None and not words.rstrip().endswith("?") and len(words.split()) <= SHORT_ANSWER_WORDS:
+                short_answers.add(start)
             own = self.raw_scores(words, ents, entity_pillars)
 
             rest = procedural_rest(words)
@@ -389,6 +392,13 @@ class PillarScorer:
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
+            if (not chosen and start in short_answers and prev is not None and prev.pillars
+                    and text[prev.start:prev.end].rstrip().endswith("?")):
+                # "Q: And uranium?" -- "A: The ban stays.": an answer without words of its own is on the question's
+                # topic (an answer with a topic of its own keeps it)
+                chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
+                for p in chosen:
+                    why.setdefault(p, []).append("answers the question before it")
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
@@ -430,6 +440,10 @@ def _bare_designation(body: str) -> bool:
     words = body.strip().rstrip(".").replace(",", " ").split()
     return (0 < len(words) <= 7 and all(_DESIGNATION_WORD.fullmatch(w) for w in words)
             and any(w.casefold().rstrip(".") in _DESIGNATION_TITLE for w in words))
+
+
+#: Words of a reply short enough to lean on the question before it ("More than people think.").
+SHORT_ANSWER_WORDS = 8
 
 
 #: A stage direction for laughter: the sentence is a joke or small talk.
