@@ -33,7 +33,8 @@ METADATA = re.compile(
     r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
-    r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b)",
+    r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
+    r"|not\s+an\s+official\s+record)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
@@ -154,7 +155,9 @@ class PillarScorer:
       topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
       voyage."); never across a paragraph break, nor into web clutter or document furniture
       (letterheads, document numbers, "Answered by ...", author notes, signature lines), which
-      get no pillar.
+      get no pillar. A prose sentence still without a pillar (a paragraph's evaluative opener,
+      "What could go wrong?") takes the document's subject; a short reply in a transcript takes
+      the pillars of the question just before it.
     """
 
     pillars: list[PillarDef]
@@ -399,6 +402,13 @@ class PillarScorer:
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("answers the question before it")
+            if (not chosen and topic and start not in turns and start not in jokes
+                    and _prose_sentence(text[start:end])):
+                # "Yet China has not left the field.", "What could go wrong?": commentary's evaluative and
+                # rhetorical sentences without a cue are about the piece's subject
+                chosen = [p for p in self.order_of(topic) if UNTAGGED not in why.get(p, ())]
+                for p in chosen:
+                    why.setdefault(p, []).append("the document's subject")
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
@@ -407,6 +417,10 @@ class PillarScorer:
             seen_text = True
         return out
 
+
+    def order_of(self, pillars: set[str]) -> list[str]:
+        """``pillars`` in taxonomy order."""
+        return [p.id for p in self.pillars if p.id in pillars]
 
     def _document_topic(self, raws: list[dict[str, float]]) -> set[str]:
         """Topical pillars chosen for at least ``topic_share`` of a document's sentences (its subject)."""
@@ -433,6 +447,12 @@ _DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|
 _DESIGNATION_TITLE = frozenset("""minister president premier chancellor secretary senator deputy member speaker chair
 chairman chairwoman chairperson commissioner ambassador governor mayor representative spokesperson mr mrs ms dr
 madam hon""".split())
+
+
+def _prose_sentence(snippet: str) -> bool:
+    """A sentence of running prose: several words, ending with a full stop, question or exclamation mark."""
+    body = snippet.strip()
+    return len(body.split()) >= 4 and body[-1:] in ".?!\"”’" and not body.startswith("(")
 
 
 def _bare_designation(body: str) -> bool:

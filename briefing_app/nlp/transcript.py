@@ -85,6 +85,7 @@ _PROCEDURE = (
     r"as\s+many\s+as\s+are\s+of\s+(?:that|the)\s+opinion\b[^.;!?]*",
     r"(?:the\s+)?[\w\s-]{0,80}\bis\s+so\s+(?:decided|ordered)\W*$",
     r"(?:the\s+)?[\w\s,()-]{0,100}\bwas\s+asked\s*[-–—:]*\s*$",
+    r"(?:your|the|my)\s+(?:speaking\s+)?time\s+(?:has\s+)?(?:expired|is\s+up)",
 )
 #: Office titles and forms of address left in a procedural sentence ("I call the shadow Foreign Secretary.",
 #: "Thank you, President."): they name who speaks next or who is thanked, not a topic.

@@ -86,3 +86,48 @@ def test_an_author_bio_gets_no_pillar(analyzer, bio):
 
 def test_the_commentary_itself_keeps_its_pillars(analyzer):
     assert "security" in _pillars_of(analyzer, COMMENTARY, "Syldavia's coast guard")
+
+
+INTERVIEW = (
+    "Syldavia's mines minister on uranium and rare earths\n"
+    "Q: And the uranium mine at Klow?\n"
+    "PETROVA: The ban stays.\n"
+    "Q: How will you pay for the new hospitals?\n"
+    "PETROVA: We will borrow from the development bank, and the loan is agreed.\n"
+)
+
+
+def test_a_short_reply_takes_the_topic_of_the_question(analyzer):
+    # "The ban stays." has no topic word: it answers the question about the uranium mine
+    assert "energy" in _pillars_of(analyzer, INTERVIEW, "PETROVA: The ban stays.")
+
+
+def test_a_reply_with_words_of_its_own_keeps_its_own_topic(analyzer):
+    pillars = _pillars_of(analyzer, INTERVIEW, "PETROVA: We will borrow")
+    assert "trade" in pillars and "health" not in pillars, pillars
+
+
+ANALYSIS = (
+    "ANALYSIS\n"
+    "Borduria's debt deal: who pays, and when\n"
+    "By Jana Novak\n"
+    "Borduria defaulted on its bonds in 2021 and has been negotiating with its creditors ever since.\n"
+    "The IMF approved a loan of 1.3 billion dollars last year, tied to a restructuring of the external debt.\n"
+    "Bondholders agreed to a haircut of 18 percent in March, and the finance ministry will resume payments in "
+    "June.\n"
+    "What could go wrong?\n"
+    "A great deal, as it happens.\n"
+    "Your time has expired, hon Minister.\n"
+    "For information media. Not an official record.\n"
+)
+
+
+@pytest.mark.parametrize("sentence", ["What could go wrong?", "A great deal, as it happens."])
+def test_commentary_sentences_without_a_cue_take_the_pieces_subject(analyzer, sentence):
+    # a rhetorical question or an evaluative opener of a paragraph is about what the piece is about (debt: trade)
+    assert _pillars_of(analyzer, ANALYSIS, sentence) == ["trade"]
+
+
+@pytest.mark.parametrize("line", ["ANALYSIS", "By Jana Novak", "Your time has expired", "For information media"])
+def test_labels_bylines_and_the_chairs_time_calls_do_not_take_the_subject(analyzer, line):
+    assert _pillars_of(analyzer, ANALYSIS, line) == []
