@@ -232,6 +232,13 @@ class PillarScorer:
                 if own and term.surface not in why[pillar]:
                     raw[pillar] += weight
                     why[pillar].append(term.surface)
+        if entities and _ADDRESSING.search(text):
+            # "We have made clear to Kyiv ...", "ask Washington for a licence", "pressed Beijing": one state
+            # telling, asking or pressing another (a country or its capital standing for its government)
+            places = tuple(e.text for e in entities if e.label == "GPE")
+            if places and any(text.startswith(places, m.end()) for m in _ADDRESSING.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("one government addressing another")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -461,6 +468,19 @@ def _bare_designation(body: str) -> bool:
     return (0 < len(words) <= 7 and all(_DESIGNATION_WORD.fullmatch(w) for w in words)
             and any(w.casefold().rstrip(".") in _DESIGNATION_TITLE for w in words))
 
+
+#: Verbs of one party addressing another, before the addressee ("told Brussels", "made clear to Kyiv").
+_ADDRESSING = re.compile(
+    r"\b(?:told|tell|tells|telling|asked|ask|asks|asking|urged|urge|urges|urging|pressed|press|presses|pressing"
+    r"|pressured|pressuring|pressure\s+on|warned|warn|warns|assured|assure|reassured|reassure|reassuring|demanded\s+of"
+    r"|made\s+(?:it\s+)?clear\s+to|make\s+(?:it\s+)?clear\s+to|offered|offer|offers|offering|persuaded|persuade"
+    r"|convince|convinced|lobbied|lobby|lobbying|courting|courted|court|reach(?:ed|ing)?\s+out\s+to|appealed\s+to"
+    r"|appeal\s+to|signalled\s+to|signaled\s+to|show|showed|shown|called\s+on|calls\s+on"
+    r"|call\s+on|accused|accuse|accuses|criticised|criticized|rebuffed|snubbed|sided\s+with|talk\s+to|talking\s+to"
+    r"|talked\s+to|talks\s+to|engage|engaged|engaging|raised\s+(?:it|this|them|our\s+concerns?)\s+with"
+    r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
+#: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
+ADDRESSING_WEIGHT = 3.0
 
 #: Words of a reply short enough to lean on the question before it ("More than people think.").
 SHORT_ANSWER_WORDS = 8

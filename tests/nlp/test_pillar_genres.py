@@ -131,3 +131,19 @@ def test_commentary_sentences_without_a_cue_take_the_pieces_subject(analyzer, se
 @pytest.mark.parametrize("line", ["ANALYSIS", "By Jana Novak", "Your time has expired", "For information media"])
 def test_labels_bylines_and_the_chairs_time_calls_do_not_take_the_subject(analyzer, line):
     assert _pillars_of(analyzer, ANALYSIS, line) == []
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("We have made clear to Ruritania that the pipeline is our export route and must not be attacked.", "trade"),
+    ("Our trade minister told Ruritania that the tariffs on steel must go.", "trade"),
+])
+def test_one_government_addressing_another_is_diplomacy_beside_the_topic(analyzer, sentence, topic):
+    # telling, asking or pressing another state (a country or its capital) is engagement: diplomacy joins the topic
+    text = "Syldavia and Ruritania\n" + sentence + "\n"
+    pillars = _pillars_of(analyzer, text, sentence[:20])
+    assert "diplomacy" in pillars and topic in pillars, pillars
+
+
+def test_a_place_after_a_verb_is_not_always_an_addressee(analyzer):
+    text = "Rail freight\nFreight trains will start in April, giving Klow a route to the port of Ruritania.\n"
+    assert "diplomacy" not in _pillars_of(analyzer, text, "Freight trains")
