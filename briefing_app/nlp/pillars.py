@@ -339,6 +339,10 @@ class PillarScorer:
             if label is not None:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
+            if label is None and (office := _OFFICE_LABEL.match(text, start, end)) is not None:
+                # Hansard's "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Doe):" is
+                # a speaker label too long for the transcript's label pattern: judge the turn on what follows it
+                body = strip_furniture(text, office.end(), end, None)
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
@@ -481,6 +485,11 @@ _ADDRESSING = re.compile(
     r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
+
+#: A speaker label naming an office and then the office-holder in brackets, Hansard style.
+_OFFICE_LABEL = re.compile(r"(?:The\s+)?(?:Minister|Secretary|Parliamentary|Under-Secretary|Deputy|Prime|Chancellor"
+                           r"|Leader|Solicitor|Attorney|Advocate|Paymaster|Lord)\b[^:\n().?!]{0,160}"
+                           r"\([A-ZÀ-Þ][^()\n:]{1,60}\)\s*:\s+")
 
 #: Words of a reply short enough to lean on the question before it ("More than people think.").
 SHORT_ANSWER_WORDS = 8

@@ -86,6 +86,9 @@ _PROCEDURE = (
     r"(?:the\s+)?[\w\s-]{0,80}\bis\s+so\s+(?:decided|ordered)\W*$",
     r"(?:the\s+)?[\w\s,()-]{0,100}\bwas\s+asked\s*[-–—:]*\s*$",
     r"(?:your|the|my)\s+(?:speaking\s+)?time\s+(?:has\s+)?(?:expired|is\s+up)",
+    # the chair opening an item: "I call agenda item 9 and open the debate ...; the first speaker is ..."
+    r"i\s+(?:now\s+)?call\s+(?:up\s+)?(?:agenda\s+)?items?\b[^;.]*", r"(?:and\s+)?(?:i\s+)?open\s+the\s+debate\b[^;.]*",
+    r"the\s+(?:first|next|last)\s+speaker\s+is\b[^;.]*",
 )
 #: Office titles and forms of address left in a procedural sentence ("I call the shadow Foreign Secretary.",
 #: "Thank you, President."): they name who speaks next or who is thanked, not a topic.

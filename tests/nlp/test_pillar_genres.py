@@ -26,6 +26,9 @@ DEBATE = (
     "Mr Speaker: The question is that the Trade (Fisheries) Bill be now read a second time.\n"
     "The referral to the Committee on Foreign Affairs is so decided.\n"
     "The Minister for Trade (Tom Pell): The new quota runs until 2028.\n"
+    "Vice-President Anna Roe: I call agenda item 9 and open the debate agreed by the Council of Elders; the first "
+    "speaker is Federal Minister Tom Pell.\n"
+    "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Roe): Thank you, Mr Speaker.\n"
 )
 
 
@@ -39,6 +42,8 @@ DEBATE = (
     "The Secretary of State was asked",
     "Mr Speaker: The question is that",
     "The referral to the Committee",
+    "Vice-President Anna Roe: I call agenda item 9",
+    "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Roe): Thank you",
 ])
 def test_procedural_turns_naming_an_office_get_no_pillar(analyzer, turn):
     # who is called, thanked or addressed ("the shadow Foreign Secretary", "President", "Prime Minister X") is
