@@ -24,7 +24,7 @@ DEBATE = (
     "Chairperson Taro Yamada: Prime Minister Hanako Sato.\n"
     "The Secretary of State was asked—\n"
     "Mr Speaker: The question is that the Trade (Fisheries) Bill be now read a second time.\n"
-    "The referral to the Committee on Foreign Affairs is so decided.\n"
+    "Vice-President Anna Roe: The referral to the Committee on Foreign Affairs is so decided.\n"
     "The Minister for Trade (Tom Pell): The new quota runs until 2028.\n"
     "Vice-President Anna Roe: I call agenda item 9 and open the debate agreed by the Council of Elders; the first "
     "speaker is Federal Minister Tom Pell.\n"
@@ -41,7 +41,7 @@ DEBATE = (
     "Chairperson Taro Yamada: Prime Minister Hanako Sato.",
     "The Secretary of State was asked",
     "Mr Speaker: The question is that",
-    "The referral to the Committee",
+    "Vice-President Anna Roe: The referral",
     "Vice-President Anna Roe: I call agenda item 9",
     "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Roe): Thank you",
 ])
