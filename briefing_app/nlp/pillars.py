@@ -157,7 +157,9 @@ class PillarScorer:
       (letterheads, document numbers, "Answered by ...", author notes, signature lines), which
       get no pillar. A prose sentence still without a pillar (a paragraph's evaluative opener,
       "What could go wrong?") takes the document's subject; a short reply in a transcript takes
-      the pillars of the question just before it.
+      the pillars of the question just before it. The headline's pillars and the document's
+      subject also back ambiguous *context* words as a plain cue would ("the pipeline" in a piece
+      about gas is energy; alone it is not).
     """
 
     pillars: list[PillarDef]
@@ -208,8 +210,13 @@ class PillarScorer:
         return replace(self, learner=learner)
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
-                   entity_pillars: dict[str, list[str]] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
-        """Un-normalised pillar scores of one passage and the terms that fired per pillar."""
+                   entity_pillars: dict[str, list[str]] | None = None,
+                   unbacked: dict[str, list[tuple[str, float]]] | None = None,
+                   ) -> tuple[dict[str, float], dict[str, list[str]]]:
+        """Un-normalised pillar scores of one passage and the terms that fired per pillar.
+
+        ``unbacked``: when given, receives the ambiguous (context) words that did not count, per pillar, so that
+        the document's subject can back them later ("the pipeline" in a piece about gas)."""
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
@@ -232,6 +239,8 @@ class PillarScorer:
                 if own and term.surface not in why[pillar]:
                     raw[pillar] += weight
                     why[pillar].append(term.surface)
+                elif not own and unbacked is not None:
+                    unbacked.setdefault(pillar, []).append((term.surface, weight))
         if entities and _ADDRESSING.search(text):
             # "We have made clear to Kyiv ...", "ask Washington for a licence", "pressed Beijing": one state
             # telling, asking or pressing another (a country or its capital standing for its government)
@@ -330,6 +339,7 @@ class PillarScorer:
         asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
         short_answers: set[int] = set()  # a turn opening with a few words and no question ("The ban stays.")
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
+        ambiguous: dict[int, dict[str, list[tuple[str, float]]]] = {}  # context words no cue of the sentence backed
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
@@ -364,7 +374,10 @@ class PillarScorer:
                 asks_about.add(start)
             if label is not None and not words.rstrip().endswith("?") and len(words.split()) <= SHORT_ANSWER_WORDS:
                 short_answers.add(start)
-            own = self.raw_scores(words, ents, entity_pillars)
+            unbacked: dict[str, list[tuple[str, float]]] = {}
+            own = self.raw_scores(words, ents, entity_pillars, unbacked)
+            if unbacked:
+                ambiguous[start] = unbacked
 
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
@@ -388,6 +401,13 @@ class PillarScorer:
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
+            for p, terms in ambiguous.get(start, {}).items():
+                if p in topic or p in headline:
+                    # in a piece about gas "the pipeline" is energy; the subject backs ambiguous words as a cue would
+                    for surface, weight in terms:
+                        if surface not in why.get(p, ()):
+                            raw[p] = raw.get(p, 0.0) + weight
+                            why.setdefault(p, []).append(surface)
             boosted = {p for p in headline | topic if raw.get(p, 0.0) > 0}
             unboosted = set(self.choose(raw)) if boosted else set()
             for p in boosted:

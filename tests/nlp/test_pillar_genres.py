@@ -152,3 +152,25 @@ def test_one_government_addressing_another_is_diplomacy_beside_the_topic(analyze
 def test_a_place_after_a_verb_is_not_always_an_addressee(analyzer):
     text = "Rail freight\nFreight trains will start in April, giving Klow a route to the port of Ruritania.\n"
     assert "diplomacy" not in _pillars_of(analyzer, text, "Freight trains")
+
+
+GAS_PIECE = (
+    "Syldavia's gas: the long road to Ruritania\n"
+    "Syldavia exports most of its gas and oil through a single terminal on the Kelp Sea.\n"
+    "A second export route would cut the country's dependence on that terminal, officials say.\n"
+    "The new pipeline will cost four billion dollars, paid with a loan from the regional development bank.\n"
+    "Gas sales to Ruritania doubled last year, and LNG cargoes now leave every week.\n"
+)
+
+
+def test_a_pieces_subject_backs_its_ambiguous_words(analyzer):
+    # "pipeline" alone is ambiguous (it counts only beside a plain energy cue); in a piece about gas it is energy
+    # beside the sentence's own topic (the loan: trade), as the gold annotates it
+    pillars = _pillars_of(analyzer, GAS_PIECE, "The new pipeline will cost")
+    assert "energy" in pillars and "trade" in pillars, pillars
+
+
+def test_ambiguous_words_alone_stay_unbacked(analyzer):
+    text = ("Roads and bridges\nThe new pipeline will cost four billion dollars, paid with a loan from the regional "
+            "development bank.\n")
+    assert "energy" not in _pillars_of(analyzer, text, "The new pipeline")
