@@ -174,3 +174,15 @@ def test_ambiguous_words_alone_stay_unbacked(analyzer):
     text = ("Roads and bridges\nThe new pipeline will cost four billion dollars, paid with a loan from the regional "
             "development bank.\n")
     assert "energy" not in _pillars_of(analyzer, text, "The new pipeline")
+
+
+@pytest.mark.parametrize(("sentence", "pillar"), [
+    ("Bondholders agreed to a haircut of 18 percent on the old notes.", "trade"),
+    ("Borduria defaulted on its eurobonds in 2021 and is still in arrears.", "trade"),
+    ("Asset freezes and travel bans were imposed on three generals.", "security"),
+    ("Two hundred blue helmets from Syldavia arrived in the capital on Monday.", "security"),
+])
+def test_debt_sanctions_and_peacekeeping_vocabulary(analyzer, sentence, pillar):
+    # DESIGN §3 / issue 14: debt and its restructuring are trade; sanctions instruments are security; peacekeeping
+    # is security
+    assert pillar in _pillars_of(analyzer, "News\n" + sentence + "\n", sentence[:15])
