@@ -34,7 +34,7 @@ METADATA = re.compile(
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
     r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
-    r"|not\s+an\s+official\s+record)",
+    r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since

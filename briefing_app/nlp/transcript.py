@@ -89,6 +89,8 @@ _PROCEDURE = (
     # the chair opening an item: "I call agenda item 9 and open the debate ...; the first speaker is ..."
     r"i\s+(?:now\s+)?call\s+(?:up\s+)?(?:agenda\s+)?items?\b[^;.]*", r"(?:and\s+)?(?:i\s+)?open\s+the\s+debate\b[^;.]*",
     r"the\s+(?:first|next|last)\s+speaker\s+is\b[^;.]*",
+    # closing one's opening remarks: "That is all from me.", "That's all for today."
+    r"that(?:\s+is|['’]s)\s+all\s+(?:from\s+me|for\s+(?:now|today)|i\s+have)",
 )
 #: Office titles and forms of address left in a procedural sentence ("I call the shadow Foreign Secretary.",
 #: "Thank you, President."): they name who speaks next or who is thanked, not a topic.

@@ -61,6 +61,9 @@ def test_content_turns_between_procedure_keep_their_pillar(analyzer, turn, pilla
 
 PRESS = (
     "Joint press conference of Borduria and Syldavia\n"
+    "Date: Tuesday, 10 March 2026, 3:02 p.m.\n"
+    "Place: Press Conference Room, Ministry of Foreign Affairs\n"
+    "MINISTER ROE: Our talks covered trade, energy and technology. That is all from me.\n"
     "Q: Prime Minister, will the new volumes lower household bills this winter?\n"
     "Q: Mr President, Madam Minister, when will the schools reopen?\n"
 )
@@ -69,6 +72,11 @@ PRESS = (
 def test_whom_a_question_is_put_to_is_not_its_topic(analyzer):
     # "Prime Minister," / "Mr President," address the person asked; the question's pillar is what it asks about
     assert "diplomacy" not in _pillars_of(analyzer, PRESS, "Q: Prime Minister, will")
+
+
+@pytest.mark.parametrize("line", ["Date: Tuesday", "Place: Press Conference Room", "That is all from me."])
+def test_a_transcripts_header_lines_and_closing_formula_get_no_pillar(analyzer, line):
+    assert _pillars_of(analyzer, PRESS, line) == []
 
 
 def test_a_question_keeps_the_topic_of_its_own_words(analyzer):
