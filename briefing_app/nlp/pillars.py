@@ -346,6 +346,8 @@ class PillarScorer:
                 scored.append(None)
                 continue
             label = labels.get(start)
+            if label is not None and len(scored) < 3 and _is_headline(text, start, end, len(spans)):
+                label = None  # "The African Gas Pipeline: where the project stands" is a headline, not a turn
             if label is not None:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None

@@ -194,3 +194,10 @@ def test_debt_sanctions_and_peacekeeping_vocabulary(analyzer, sentence, pillar):
     # DESIGN §3 / issue 14: debt and its restructuring are trade; sanctions instruments are security; peacekeeping
     # is security
     assert pillar in _pillars_of(analyzer, "News\n" + sentence + "\n", sentence[:15])
+
+
+def test_a_headline_with_a_colon_is_not_a_speaker_turn(analyzer):
+    # "The X Pipeline: where the project stands" opens with "The" like "The SPEAKER:", but it is the headline
+    text = ("Fact sheet\nThe Kelp Sea Gas Pipeline: where the project stands\n"
+            "The pipeline will carry gas from Syldavia to Ruritania from 2029.\n")
+    assert "energy" in _pillars_of(analyzer, text, "The Kelp Sea Gas Pipeline")
