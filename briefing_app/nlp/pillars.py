@@ -41,6 +41,7 @@ METADATA = re.compile(
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
                           r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*")
 #: An author's bio opening a paragraph ("Jane Doe is a senior fellow at the Institute ...", "... is a former
 #: permanent secretary in the Ministry of ..."): who wrote the piece, not what it is about.
 _AUTHOR_BIO = re.compile(
@@ -538,14 +539,17 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     snippet = text[start:end]
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
-    if _AUTHOR_NOTE.match(snippet) and _whole_line(text, start, end):
-        return True
-    if _AUTHOR_BIO.match(snippet) and not text[text.rfind("\n", 0, start) + 1:start].strip():
+    line_start = text.rfind("\n", 0, start) + 1
+    if _AUTHOR_NOTE.match(snippet) and (_whole_line(text, start, end) or _AUTHOR_BIO.match(text[line_start:start])):
+        return True  # "The views are her own." alone, or after the author's bio on its line
+    if _AUTHOR_BIO.match(snippet) and not text[line_start:start].strip():
         return True
     if _DATELINE.match(snippet):
         return True
     if not _alone_on_line(text, start, end):
         return False
+    if len(_WORD.findall(snippet)) == 1:
+        return True  # a one-word line is a section heading or a label ("Security", "Mobility", "ANALYSIS")
     # a letterhead has no lower-case letter, so a long one ("MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND ...")
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25

@@ -201,3 +201,19 @@ def test_a_headline_with_a_colon_is_not_a_speaker_turn(analyzer):
     text = ("Fact sheet\nThe Kelp Sea Gas Pipeline: where the project stands\n"
             "The pipeline will carry gas from Syldavia to Ruritania from 2029.\n")
     assert "energy" in _pillars_of(analyzer, text, "The Kelp Sea Gas Pipeline")
+
+
+FACT_SHEET = (
+    "Syldavia and Ruritania deepen their security partnership\n"
+    "Security\n"
+    "• The two navies will hold a joint patrol in the Kelp Sea every spring.\n"
+    "Anna Petrova is a senior fellow at the Klow Institute, where she works on Kelp Sea security. "
+    "The views expressed are her own.\n"
+)
+
+
+@pytest.mark.parametrize("line", ["Security", "The views expressed are her own."])
+def test_section_headings_of_one_word_and_an_authors_disclaimer_get_no_pillar(analyzer, line):
+    # a one-word line is a section heading ("Security", "Mobility"), as the gold annotates it; the disclaimer
+    # after an author's bio on the same line is furniture too
+    assert _pillars_of(analyzer, FACT_SHEET, line) == []
