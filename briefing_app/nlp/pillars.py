@@ -363,6 +363,8 @@ class PillarScorer:
             if label is not None and _bare_designation(words):
                 scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
                 continue
+            if (asked := _WRITTEN_QUESTION.match(words)) is not None:
+                words = words[asked.end():]  # "To ask the Secretary of State for Foreign ... Affairs, what steps ..."
             if _VOCATIVE.match(words):
                 # "Prime Minister, will ...?", "Mr President, did you discuss ...?": whom a question is put to is
                 # not what it asks about
@@ -475,6 +477,11 @@ _VOCATIVE = re.compile(
     r"|federal|high|special|your)\s+)*(?:president|minister|secretary(?:-general)?|chancellor|premier|commissioner"
     r"|ambassador|speaker|chair(?:man|woman|person)?|senator|spokes(?:person|man|woman)|excellency|highness|majesty"
     r"|sir|madam|colleagues)(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}\s*,\s*)+", re.IGNORECASE)
+#: The formula of a written parliamentary question, naming the office asked: "To ask the Secretary of State for
+#: Foreign, Commonwealth and Development Affairs, what steps ...", "To ask His Majesty's Government what ...".
+_WRITTEN_QUESTION = re.compile(
+    r"^\W*to\s+ask\s+(?:(?:his|her)\s+majesty['’]s\s+government\b\s*,?"
+    r"|the\s+[^?\n]{0,160}?,\s*(?=(?:what|whether|how|when|if|which|why)\b))", re.IGNORECASE)
 #: Words that may make up a bare speaker designation ("Prime Minister Jane Doe.", "Senator John Roe.").
 _DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|al")
 #: Title words of which a bare designation must have one.

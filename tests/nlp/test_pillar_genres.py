@@ -217,3 +217,11 @@ def test_section_headings_of_one_word_and_an_authors_disclaimer_get_no_pillar(an
     # a one-word line is a section heading ("Security", "Mobility"), as the gold annotates it; the disclaimer
     # after an author's bio on the same line is furniture too
     assert _pillars_of(analyzer, FACT_SHEET, line) == []
+
+
+def test_a_written_question_is_judged_without_the_office_it_is_put_to(analyzer):
+    # "To ask the Secretary of State for Foreign ... Affairs," names who answers; the question is about the tankers
+    text = ("Syldavia: Shipping\nJane Kettle (Northmoor): To ask the Secretary of State for Foreign, Commonwealth and "
+            "Development Affairs, what steps the Government is taking to inspect tankers in the Kelp Sea.\n"
+            "Jane Kettle (Northmoor): To ask the Secretary of State for Trade, whether tariffs on steel will rise.\n")
+    assert "diplomacy" not in _pillars_of(analyzer, text, "Jane Kettle (Northmoor): To ask the Secretary of State for F")
