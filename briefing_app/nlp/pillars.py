@@ -33,13 +33,22 @@ METADATA = re.compile(
     r"|not\s+for\s+(?:onward\s+)?(?:distribution|publication|circulation)|uin\s+\d|ref(?:erence)?\s*(?:no\.?\s*)?:"
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
-    r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b)",
+    r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
+    r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
                           r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*")
+#: An author's bio opening a paragraph ("Jane Doe is a senior fellow at the Institute ...", "... is a former
+#: permanent secretary in the Ministry of ..."): who wrote the piece, not what it is about.
+_AUTHOR_BIO = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
+    r"|director|associate|adviser|advisor|consultant|diplomat|ambassador|secretary|head|chair|founder|partner)\b"
+    r"[^.;]{0,80}?\b(?:at|of|in|with|for)\b")
 #: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
                        r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
@@ -147,7 +156,11 @@ class PillarScorer:
       topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
       voyage."); never across a paragraph break, nor into web clutter or document furniture
       (letterheads, document numbers, "Answered by ...", author notes, signature lines), which
-      get no pillar.
+      get no pillar. A prose sentence still without a pillar (a paragraph's evaluative opener,
+      "What could go wrong?") takes the document's subject; a short reply in a transcript takes
+      the pillars of the question just before it. The headline's pillars and the document's
+      subject also back ambiguous *context* words as a plain cue would ("the pipeline" in a piece
+      about gas is energy; alone it is not).
     """
 
     pillars: list[PillarDef]
@@ -198,8 +211,13 @@ class PillarScorer:
         return replace(self, learner=learner)
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
-                   entity_pillars: dict[str, list[str]] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
-        """Un-normalised pillar scores of one passage and the terms that fired per pillar."""
+                   entity_pillars: dict[str, list[str]] | None = None,
+                   unbacked: dict[str, list[tuple[str, float]]] | None = None,
+                   ) -> tuple[dict[str, float], dict[str, list[str]]]:
+        """Un-normalised pillar scores of one passage and the terms that fired per pillar.
+
+        ``unbacked``: when given, receives the ambiguous (context) words that did not count, per pillar, so that
+        the document's subject can back them later ("the pipeline" in a piece about gas)."""
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
@@ -222,6 +240,15 @@ class PillarScorer:
                 if own and term.surface not in why[pillar]:
                     raw[pillar] += weight
                     why[pillar].append(term.surface)
+                elif not own and unbacked is not None:
+                    unbacked.setdefault(pillar, []).append((term.surface, weight))
+        if entities and _ADDRESSING.search(text):
+            # "We have made clear to Kyiv ...", "ask Washington for a licence", "pressed Beijing": one state
+            # telling, asking or pressing another (a country or its capital standing for its government)
+            places = tuple(e.text for e in entities if e.label == "GPE")
+            if places and any(text.startswith(places, m.end()) for m in _ADDRESSING.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("one government addressing another")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -311,20 +338,37 @@ class PillarScorer:
         turns: set[int] = set()
         jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
         asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
+        short_answers: set[int] = set()  # a turn opening with a few words and no question ("The ban stays.")
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
+        ambiguous: dict[int, dict[str, list[tuple[str, float]]]] = {}  # context words no cue of the sentence backed
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
                 scored.append(None)
                 continue
             label = labels.get(start)
+            if label is not None and len(scored) < 3 and _is_headline(text, start, end, len(spans)):
+                label = None  # "The African Gas Pipeline: where the project stands" is a headline, not a turn
             if label is not None:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
+            if label is None and (office := _OFFICE_LABEL.match(text, start, end)) is not None:
+                # Hansard's "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Doe):" is
+                # a speaker label too long for the transcript's label pattern: judge the turn on what follows it
+                body = strip_furniture(text, office.end(), end, None)
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
             words = text[start:end] if body is None else body
+            if label is not None and _bare_designation(words):
+                scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
+                continue
+            if (asked := _WRITTEN_QUESTION.match(words)) is not None:
+                words = words[asked.end():]  # "To ask the Secretary of State for Foreign ... Affairs, what steps ..."
+            if _VOCATIVE.match(words):
+                # "Prime Minister, will ...?", "Mr President, did you discuss ...?": whom a question is put to is
+                # not what it asks about
+                words = _VOCATIVE.sub("", words)
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
@@ -333,7 +377,12 @@ class PillarScorer:
             if (label is not None and words.rstrip().endswith("?")
                     and any(e.label == "GPE" and e.start >= label.end for e in ents)):
                 asks_about.add(start)
-            own = self.raw_scores(words, ents, entity_pillars)
+            if label is not None and not words.rstrip().endswith("?") and len(words.split()) <= SHORT_ANSWER_WORDS:
+                short_answers.add(start)
+            unbacked: dict[str, list[tuple[str, float]]] = {}
+            own = self.raw_scores(words, ents, entity_pillars, unbacked)
+            if unbacked:
+                ambiguous[start] = unbacked
 
             rest = procedural_rest(words)
             if rest is not None and not any(v >= self.fallback_min for v in self.raw_scores(rest)[0].values()):
@@ -357,6 +406,13 @@ class PillarScorer:
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
+            for p, terms in ambiguous.get(start, {}).items():
+                if p in topic or p in headline:
+                    # in a piece about gas "the pipeline" is energy; the subject backs ambiguous words as a cue would
+                    for surface, weight in terms:
+                        if surface not in why.get(p, ()):
+                            raw[p] = raw.get(p, 0.0) + weight
+                            why.setdefault(p, []).append(surface)
             boosted = {p for p in headline | topic if raw.get(p, 0.0) > 0}
             unboosted = set(self.choose(raw)) if boosted else set()
             for p in boosted:
@@ -375,6 +431,20 @@ class PillarScorer:
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
+            if (not chosen and start in short_answers and prev is not None and prev.pillars
+                    and text[prev.start:prev.end].rstrip().endswith("?")):
+                # "Q: And uranium?" -- "A: The ban stays.": an answer without words of its own is on the question's
+                # topic (an answer with a topic of its own keeps it)
+                chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
+                for p in chosen:
+                    why.setdefault(p, []).append("answers the question before it")
+            if (not chosen and topic and start not in turns and start not in jokes
+                    and _prose_sentence(text[start:end])):
+                # "Yet China has not left the field.", "What could go wrong?": commentary's evaluative and
+                # rhetorical sentences without a cue are about the piece's subject
+                chosen = [p for p in self.order_of(topic) if UNTAGGED not in why.get(p, ())]
+                for p in chosen:
+                    why.setdefault(p, []).append("the document's subject")
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
@@ -383,6 +453,10 @@ class PillarScorer:
             seen_text = True
         return out
 
+
+    def order_of(self, pillars: set[str]) -> list[str]:
+        """``pillars`` in taxonomy order."""
+        return [p.id for p in self.pillars if p.id in pillars]
 
     def _document_topic(self, raws: list[dict[str, float]]) -> set[str]:
         """Topical pillars chosen for at least ``topic_share`` of a document's sentences (its subject)."""
@@ -394,6 +468,61 @@ class PillarScorer:
                 if p != self.context_pillar:
                     counts[p] += 1
         return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
+
+
+#: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
+#: "Minister Hussein,"): one or more, each a title with an optional name, then a comma.
+_VOCATIVE = re.compile(
+    r"^(?:\W*(?:and\s+)?(?:(?:mr\.?|mrs\.?|ms\.?|madam|madame|mister|dear|hon(?:ourable)?\.?|deputy|vice|prime|foreign"
+    r"|federal|high|special|your)\s+)*(?:president|minister|secretary(?:-general)?|chancellor|premier|commissioner"
+    r"|ambassador|speaker|chair(?:man|woman|person)?|senator|spokes(?:person|man|woman)|excellency|highness|majesty"
+    r"|sir|madam|colleagues)(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}\s*,\s*)+", re.IGNORECASE)
+#: The formula of a written parliamentary question, naming the office asked: "To ask the Secretary of State for
+#: Foreign, Commonwealth and Development Affairs, what steps ...", "To ask His Majesty's Government what ...".
+_WRITTEN_QUESTION = re.compile(
+    r"^\W*to\s+ask\s+(?:(?:his|her)\s+majesty['’]s\s+government\b\s*,?"
+    r"|the\s+[^?\n]{0,160}?,\s*(?=(?:what|whether|how|when|if|which|why)\b))", re.IGNORECASE)
+#: Words that may make up a bare speaker designation ("Prime Minister Jane Doe.", "Senator John Roe.").
+_DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|al")
+#: Title words of which a bare designation must have one.
+_DESIGNATION_TITLE = frozenset("""minister president premier chancellor secretary senator deputy member speaker chair
+chairman chairwoman chairperson commissioner ambassador governor mayor representative spokesperson mr mrs ms dr
+madam hon""".split())
+
+
+def _prose_sentence(snippet: str) -> bool:
+    """A sentence of running prose: several words, ending with a full stop, question or exclamation mark."""
+    body = snippet.strip()
+    return len(body.split()) >= 4 and body[-1:] in ".?!\"”’" and not body.startswith("(")
+
+
+def _bare_designation(body: str) -> bool:
+    """True for a turn that only names an office-holder ("Prime Minister Jane Doe."): the chair's call."""
+    words = body.strip().rstrip(".").replace(",", " ").split()
+    return (0 < len(words) <= 7 and all(_DESIGNATION_WORD.fullmatch(w) for w in words)
+            and any(w.casefold().rstrip(".") in _DESIGNATION_TITLE for w in words))
+
+
+#: Verbs of one party addressing another, before the addressee ("told Brussels", "made clear to Kyiv").
+_ADDRESSING = re.compile(
+    r"\b(?:told|tell|tells|telling|asked|ask|asks|asking|urged|urge|urges|urging|pressed|press|presses|pressing"
+    r"|pressured|pressuring|pressure\s+on|warned|warn|warns|assured|assure|reassured|reassure|reassuring|demanded\s+of"
+    r"|made\s+(?:it\s+)?clear\s+to|make\s+(?:it\s+)?clear\s+to|offered|offer|offers|offering|persuaded|persuade"
+    r"|convince|convinced|lobbied|lobby|lobbying|courting|courted|court|reach(?:ed|ing)?\s+out\s+to|appealed\s+to"
+    r"|appeal\s+to|signalled\s+to|signaled\s+to|show|showed|shown|called\s+on|calls\s+on"
+    r"|call\s+on|accused|accuse|accuses|criticised|criticized|rebuffed|snubbed|sided\s+with|talk\s+to|talking\s+to"
+    r"|talked\s+to|talks\s+to|engage|engaged|engaging|raised\s+(?:it|this|them|our\s+concerns?)\s+with"
+    r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
+#: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
+ADDRESSING_WEIGHT = 3.0
+
+#: A speaker label naming an office and then the office-holder in brackets, Hansard style.
+_OFFICE_LABEL = re.compile(r"(?:The\s+)?(?:Minister|Secretary|Parliamentary|Under-Secretary|Deputy|Prime|Chancellor"
+                           r"|Leader|Solicitor|Attorney|Advocate|Paymaster|Lord)\b[^:\n().?!]{0,160}"
+                           r"\([A-ZÀ-Þ][^()\n:]{1,60}\)\s*:\s+")
+
+#: Words of a reply short enough to lean on the question before it ("More than people think.").
+SHORT_ANSWER_WORDS = 8
 
 
 #: A stage direction for laughter: the sentence is a joke or small talk.
@@ -417,12 +546,17 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     snippet = text[start:end]
     if BOILERPLATE.match(snippet) or METADATA.match(snippet):
         return True
-    if _AUTHOR_NOTE.match(snippet) and _whole_line(text, start, end):
+    line_start = text.rfind("\n", 0, start) + 1
+    if _AUTHOR_NOTE.match(snippet) and (_whole_line(text, start, end) or _AUTHOR_BIO.match(text[line_start:start])):
+        return True  # "The views are her own." alone, or after the author's bio on its line
+    if _AUTHOR_BIO.match(snippet) and not text[line_start:start].strip():
         return True
     if _DATELINE.match(snippet):
         return True
     if not _alone_on_line(text, start, end):
         return False
+    if len(_WORD.findall(snippet)) == 1:
+        return True  # a one-word line is a section heading or a label ("Security", "Mobility", "ANALYSIS")
     # a letterhead has no lower-case letter, so a long one ("MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND ...")
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25

@@ -73,7 +73,34 @@ _PROCEDURE = (
     r"|secretary|senator|ambassador|speaker|chair(?:man|woman|person)?|your\s+(?:excellency|highness|majesty))"
     r"(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}\s*,(?=\s*(?:and\s+)?(?:many\s+)?(?:i\s+)?thank)",
     r"i\s+declare\s+the\s+(?:debate|sitting|meeting|session)\s+(?:open|closed|adjourned|resumed)",
+    # addressing the chair before thanks or a ruling, Lok Sabha style: "Sir, I thank the hon. Minister."
+    r"(?:sir|madam|ma'am)\s*,",
+    # thanks for the question or the intervention: "I thank my hon. Friend for her question"
+    r"(?:i\s+)?thank\s+(?:you|(?:the|my)\s+(?:[\w.-]+\s+){0,5}?)for\s+(?:(?:his|her|their|your|that|the|this)\s+)?"
+    r"(?:(?:very\s+)?(?:good|important|kind|pertinent|excellent)\s+)?(?:question|intervention|point|remarks?|comments?"
+    r"|words)",
+    # the chair putting a question or recording a decision: "The question is that the Bill be now read a second
+    # time.", "The ayes have it.", "The referral is so decided.", "The Secretary of State was asked—"
+    r"the\s+question\s+is\s+(?:that|on)\b[^.;!?]*", r"the\s+(?:ayes|noes|contents|not\s+contents)\s+have\s+it",
+    r"as\s+many\s+as\s+are\s+of\s+(?:that|the)\s+opinion\b[^.;!?]*",
+    r"(?:the\s+)?[\w\s-]{0,80}\bis\s+so\s+(?:decided|ordered)\W*$",
+    r"(?:the\s+)?[\w\s,()-]{0,100}\bwas\s+asked\s*[-–—:]*\s*$",
+    r"(?:your|the|my)\s+(?:speaking\s+)?time\s+(?:has\s+)?(?:expired|is\s+up)",
+    # the chair opening an item: "I call agenda item 9 and open the debate ...; the first speaker is ..."
+    r"i\s+(?:now\s+)?call\s+(?:up\s+)?(?:agenda\s+)?items?\b[^;.]*", r"(?:and\s+)?(?:i\s+)?open\s+the\s+debate\b[^;.]*",
+    r"the\s+(?:first|next|last)\s+speaker\s+is\b[^;.]*",
+    # closing one's opening remarks: "That is all from me.", "That's all for today."
+    r"that(?:\s+is|['’]s)\s+all\s+(?:from\s+me|for\s+(?:now|today)|i\s+have)",
 )
+#: Office titles and forms of address left in a procedural sentence ("I call the shadow Foreign Secretary.",
+#: "Thank you, President."): they name who speaks next or who is thanked, not a topic.
+_ADDRESS = re.compile(
+    r"\b(?:(?:the|my|hon(?:ourable)?\.?|right|learned|gallant|shadow|deputy|vice|prime|foreign|home|federal|state"
+    r"|senior|junior|chief|mr\.?|mrs\.?|ms\.?|madam|dr\.?)\s+)*(?:minister|secretary(?:\s+of\s+state)?"
+    r"|president|premier|chancellor|speaker|chair(?:man|woman|person)?|member|friend|senator|spokes(?:person|man|woman)"
+    r"|commissioner|leader|ambassador|rapporteur|(?:foreign\s+affairs\s+|select\s+|standing\s+)?committee)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,6})?",
+    re.IGNORECASE)
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
 
@@ -199,7 +226,10 @@ def procedural_rest(body: str) -> str | None:
     rest, matched = body, False
     while (m := PROCEDURAL.match(rest)) is not None and m.end() > 0:
         matched, rest = True, rest[m.end():]
-    return rest if matched and len(re.findall(r"\w+", rest)) <= PROCEDURAL_REST else None
+    if not matched:
+        return None
+    rest = _ADDRESS.sub(" ", rest)  # who is called or thanked is no topic ("the shadow Foreign Secretary")
+    return rest if len(re.findall(r"\w+", rest)) <= PROCEDURAL_REST else None
 
 
 def is_procedural(body: str) -> bool:
