@@ -293,6 +293,8 @@ def _build_matcher(nlp: Any) -> Any:
 def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
                         sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
     """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
+    from briefing_app.nlp.commitment_turns import apply_turns
+
     loaded = load_parser(model)
     # questions ("When will registration open?") state no commitment
     if loaded is None:
@@ -303,9 +305,9 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
             and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
         spans = spans[1:]  # the headline: its content is restated in the body
-    if not spans:
-        return []
     names = _entity_names(entities)
+    if not spans:  # a bare "Yes." answering "Will you ...?" still commits (nlp/commitment_turns.py)
+        return apply_turns(text, [], nlp, entities, names)
     out: list[Commitment] = []
     # each sentence looks only at its own entities (a bisect, not a scan of the whole text's per verb)
     ordered = sorted(entities, key=lambda x: x.start)
@@ -319,6 +321,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         seen.update(c.action for c in made)
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
+    out = apply_turns(text, out, nlp, entities, names)  # who speaks decides: chairs, questioners, answers
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
