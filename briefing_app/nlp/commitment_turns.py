@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,6 +132,33 @@ def _more_labels(text: str, labels: Sequence[tuple[int, int]]) -> list[tuple[int
             if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
 
 
+#: Where a statement turns into a question: "the treaty opens a pathway for 150 Nauruans a year, so why has not
+#: a single visa been issued?"
+_TO_QUESTION = re.compile(r"(?i)[,;:—–-]\s+(?:(?:so|but|yet|and|then)\s+)?(?=(?:why|how|what|when|where|who|which|will"
+                          r"|would|is|are|was|were|does|do|did|has|have|can|could|should|isn't|doesn't|won't)\b)")
+
+
+def statements(text: str, sentences: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that state something: a question is left out, but the statement it opens with is kept.
+
+    Terms stated in a question turn count like any other sentence (the questioner's "the treaty opens a
+    migration pathway ..., so why ...?"); the question itself does not ("When will registration open?").
+    """
+    out = []
+    for s, e in sentences:
+        if not text[s:e].rstrip().endswith("?"):
+            out.append((s, e))
+            continue
+        cut = None
+        for m in _TO_QUESTION.finditer(text, s, e):
+            if len(re.findall(r"\w+", text[s:m.start()])) >= 5:
+                cut = m.start()
+                break
+        if cut is not None:
+            out.append((s, cut))
+    return out
+
+
 def _turn_at(turns: Sequence[Turn], pos: int) -> Turn | None:
     for t in turns:
         if t.start <= pos < t.end:
@@ -156,8 +183,9 @@ def _future_claim(text: str, c: Commitment) -> bool:
     """The commitment is a claim about the future (not a commitment reported as made, not a deal's terms)."""
     clause = text[c.start:c.end]
     sent = text[c.sentence[0]:c.sentence[1]] if c.sentence[1] > c.sentence[0] else clause
-    if _TERMS.search(sent) or _REPORTED.search(clause):
-        return False
+    if _TERMS.search(sent) or any(not re.search(r"(?i)\byou(?:'ve|\s+have)?\s+$", clause[:m.start()])
+                                  for m in _REPORTED.finditer(clause)):
+        return False  # ("you said the government will build": the reporter's framing, not a report)
     action = re.search(r"(?i)\b" + re.escape(c.action[:4]), clause)
     return bool(_FUTURE.search(clause[:action.start()] if action else clause))
 
