@@ -61,6 +61,8 @@ class Turn:
     end: int
     speaker: str
     role: str
+    #: the speaker holds an office (a minister, a spokesperson, a president): their "we will" is their side's
+    official: bool = False
 
 
 def _name_words(label: str) -> frozenset[str]:
@@ -112,7 +114,8 @@ def speaker_turns(text: str) -> list[Turn]:
             # the levy" from the opposition benches)
             mine = asks.get(names or frozenset({label}), [])
             role = QUESTION if sum(mine) * 2 >= len(mine) > 0 and any(mine) else ANSWER
-        turns.append(Turn(s, b, e, head, role))
+        official = role == ANSWER and (bool(_OFFICES.search(label)) or (bool(names) and any(names <= o for o in officials)))
+        turns.append(Turn(s, b, e, head, role, official))
     return turns
 
 
@@ -215,6 +218,7 @@ def apply_turns(text: str, found: list[Commitment], parse: Any, entities: Sequen
             kept.append(c)
     kept += _answers(text, turns, kept, parse, entities, names or {})
     kept += _performatives(text, turns, kept, parse)
+    kept += _own_plans(text, turns, kept, parse)
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
 
@@ -368,4 +372,62 @@ def _performatives(text: str, turns: Sequence[Turn], found: Sequence[Commitment]
         lemma = {"announcing": "announce", "launching": "launch", "unveiling": "unveil", "signing": "sign",
                  "pledging": "pledge", "committing": "commit", "establishing": "establish"}[m.group(1).lower()]
         out.append(Commitment(clause_s, clause_e, [who], lemma, " ".join(what[:14]), when, False, [], -1, -1, (s, e)))
+    return out
+
+
+#: A sentence where the speaker's side says what it will do: "we will not accept", "Our customs services will share".
+_OWN_WILL = re.compile(r"(?i)\b(?:we|i|our|my)\b[^.?!;]{0,60}?(?:\bwill\b|\bshall\b|'ll\b|’ll\b|\bwon't\b)")
+#: What a speaker "will" do that commits to nothing concrete (talk, procedure, states, forecasts).
+_OWN_NOT = frozenset("""be have say visit travel go come remain continue need take become seem look get see face lose
+fall rise grow arrive attend depend happen cost mean require want hope expect like know allow let lead reach stay stand
+make speak talk answer respond comment inform brief update explain write discuss hear try seek wait find do give leave
+tell ask keep put work cooperate engage help assist consider study examine review follow monitor watch defend protect
+fight stop win lose begin start""".split())
+#: Objects of a stance, not of an act: "we will not accept any interference", "we will build a better future".
+_STANCE_OBJECTS = frozenset("""interference pressure threat blackmail dictate provocation aggression coercion intimidation
+lecture humiliation attempt violation future prosperity peace stability success friendship dignity effort""".split())
+
+
+def _own_plans(text: str, turns: Sequence[Turn], found: Sequence[Commitment], parse: Any) -> list[Commitment]:
+    """An office-holder's "we will not accept ...", "our customs services will share ...": their side's commitment."""
+    out: list[Commitment] = []
+    for turn in turns:
+        if not turn.official:
+            continue
+        for m in _OWN_WILL.finditer(text, turn.body, turn.end):
+            s = max(text.rfind(". ", turn.body, m.start()) + 2, text.rfind("; ", turn.body, m.start()) + 2,
+                    text.rfind("\n", turn.body, m.start()) + 1, turn.body)
+            stop = re.search(r"[.!?;](?:\s|$)", text[m.end():turn.end])
+            e = m.end() + (stop.end() if stop else turn.end - m.end())
+            if any(c.start < e and s < c.end for c in [*found, *out]):
+                continue
+            doc = parse(text[s:e])
+            for verb in doc:
+                aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if verb.pos_ != "VERB" or not aux & {"will", "shall", "'ll", "’ll", "wo"} or subj is None:
+                    continue
+                own = subj.lower_ in ("we", "i") or any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                                                        for c in subj.children)
+                if not own or verb.lemma_.lower() in _OWN_NOT or aux & {"would", "could", "may", "might", "can"}:
+                    continue
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                if not objects or all(o.lemma_.lower() in _STANCE_OBJECTS for o in objects) or any(
+                        c.dep_ in ("advmod", "neg") and c.lower_ in ("firmly", "resolutely", "always", "never")
+                        for c in verb.children):
+                    continue  # an act on something named, not a stance ("will never accept interference")
+                if any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
+                       for c in verb.children):
+                    continue  # "we will act if they attack": a condition, not a commitment
+                other = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and c.i > verb.i for t in c.subtree}
+                sub = [t for t in verb.subtree if t.i not in other]
+                while sub and sub[-1].is_punct and sub[-1].text not in ".!":
+                    sub.pop()
+                cs, ce = s + sub[0].idx, s + sub[-1].idx + len(sub[-1].text)
+                hits = find_when(text[cs:ce])
+                when = text[cs + hits[0][0]:cs + hits[0][1]] if hits else ""
+                what = " ".join(" ".join(t.text for t in o.subtree) for o in objects).split()
+                who = " ".join(w for w in turn.speaker.split() if w.upper().rstrip(".") not in ROLE_WORDS)
+                out.append(Commitment(cs, ce, [who or turn.speaker], verb.lemma_.lower(), " ".join(what[:14]), when,
+                                      any(c.dep_ == "neg" for c in verb.children), [], -1, -1, (s, e)))
     return out
