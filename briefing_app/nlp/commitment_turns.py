@@ -376,7 +376,15 @@ def _performatives(text: str, turns: Sequence[Turn], found: Sequence[Commitment]
 
 
 #: A sentence where the speaker's side says what it will do: "we will not accept", "Our customs services will share".
-_OWN_WILL = re.compile(r"(?i)\b(?:we|i|our|my)\b[^.?!;]{0,60}?(?:\bwill\b|\bshall\b|'ll\b|’ll\b|\bwon't\b)")
+_OWN_WILL = re.compile(r"(?i)(?:\bwill\b|\bshall\b|'ll\b|’ll\b|\bwon't\b)")
+#: What a thing "will" do by a date is a forecast, not the speaker's schedule ("inflation will fall to 3% by June").
+_FORECAST_VERBS = frozenset("""create produce generate save exceed increase decrease double triple reduce cut boost raise
+lower drop decline climb hit total amount account strengthen deepen improve enhance transform""".split())
+#: A visit's or a ceremony's programme, for the timeline: "will pay a State Visit", "will address the nation".
+_PROGRAMME = frozenset("pay address chair inaugurate greet tour lay unveil".split())
+_GUESTS = frozenset("delegation counterpart guest president minister ambassador leader visitor nation".split())
+#: Subjects of a forecast or a programme, not of an act: "the joint review will strengthen", "the visit will".
+_EVENT_SUBJECTS = frozenset("""review visit summit meeting talk conference election process year trip ceremony""".split())
 #: What a speaker "will" do that commits to nothing concrete (talk, procedure, states, forecasts).
 _OWN_NOT = frozenset("""be have say visit travel go come remain continue need take become seem look get see face lose
 fall rise grow arrive attend depend happen cost mean require want hope expect like know allow let lead reach stay stand
@@ -389,7 +397,12 @@ lecture humiliation attempt violation future prosperity peace stability success 
 
 
 def _own_plans(text: str, turns: Sequence[Turn], found: Sequence[Commitment], parse: Any) -> list[Commitment]:
-    """An office-holder's "we will not accept ...", "our customs services will share ...": their side's commitment."""
+    """An office-holder's "we will not accept ...", "our customs services will share ..." and dated schedules
+    ("the Department of Home Affairs will issue the first visas by June"): their side's commitments.
+
+    Only office-holders' answer turns are read (a reporter's or an analyst's "will" is a forecast), and only
+    clauses the extractor left out; talk, stances, conditions, forecasts and a visit's programme stay out.
+    """
     out: list[Commitment] = []
     for turn in turns:
         if not turn.official:
@@ -409,9 +422,17 @@ def _own_plans(text: str, turns: Sequence[Turn], found: Sequence[Commitment], pa
                     continue
                 own = subj.lower_ in ("we", "i") or any(c.dep_ == "poss" and c.lower_ in ("our", "my")
                                                         for c in subj.children)
-                if not own or verb.lemma_.lower() in _OWN_NOT or aux & {"would", "could", "may", "might", "can"}:
+                if verb.lemma_.lower() in _OWN_NOT or aux & {"would", "could", "may", "might", "can"}:
                     continue
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                if not own:
+                    # the side's own schedule, told by its office-holder: "From September, young doctors ... will
+                    # receive a housing allowance", "the Ministry of Finance will clear the arrears by June"
+                    clause = text[s + verb.left_edge.idx:s + verb.right_edge.idx + len(verb.right_edge.text)]
+                    if subj.pos_ == "PRON" or verb.lemma_.lower() in _FORECAST_VERBS or not find_when(clause) or (
+                            subj.lemma_.lower() in _EVENT_SUBJECTS or verb.lemma_.lower() in _PROGRAMME
+                            or any(o.lemma_.lower() in _GUESTS for o in objects)):
+                        continue  # ("will pay a State Visit", "will receive the delegation": the timeline's)
                 if not objects or all(o.lemma_.lower() in _STANCE_OBJECTS for o in objects) or any(
                         c.dep_ in ("advmod", "neg") and c.lower_ in ("firmly", "resolutely", "always", "never")
                         for c in verb.children):
