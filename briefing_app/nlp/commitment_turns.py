@@ -255,8 +255,8 @@ def _answers(text: str, turns: Sequence[Turn], found: Sequence[Commitment], pars
             continue
         q_start, question = asked
         doc = parse(question)
-        verb = _asked_verb(doc)
-        if verb is None:
+        asked_act = _asked_verb(doc)
+        if asked_act is None:
             continue
         m = yes or no
         assert m is not None
@@ -269,7 +269,7 @@ def _answers(text: str, turns: Sequence[Turn], found: Sequence[Commitment], pars
             end += 1
         if any(c.start < end and start < c.end for c in found):
             continue  # the answer already states its own commitment
-        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        verb, subj = asked_act
         who = _asked_who(text, q_start, subj, turn, entities, names)
         objects = [t for t in verb.children if t.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative")]
         what = " ".join(t.text for o in objects for t in o.subtree)
@@ -296,7 +296,7 @@ def _asked(text: str, prev: Turn) -> tuple[int, str] | None:
     return prev.body + start, body[start:q + 1]
 
 
-def _asked_verb(doc: Any) -> Any | None:
+def _asked_verb(doc: Any) -> tuple[Any, Any] | None:
     """The verb of "Will/Shall <subject> <verb> ...?" (the auxiliary before the subject), if it asks for an act."""
     sents = [s for s in doc.sents if s.text.rstrip().endswith("?")]
     if not sents:
@@ -306,14 +306,15 @@ def _asked_verb(doc: Any) -> Any | None:
         if tok.lower_ not in ("will", "shall") or tok.dep_ != "aux":
             continue
         verb = tok.head
-        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if verb.pos_ != "VERB" or subj is None or subj.i < tok.i or verb.lemma_.lower() in _ASKED_NOT:
+        # the subject after the auxiliary ("Minister, will Egypt join": "Minister" is the addressee)
+        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.i > tok.i), None)
+        if verb.pos_ != "VERB" or subj is None or verb.lemma_.lower() in _ASKED_NOT:
             continue  # "What support will the UK give" has its subject after "will" too: no yes/no question
         if any(t.lower_ in ("what", "which", "how", "when", "where", "why", "who", "whom") for t in doc[first:tok.i]):
             continue
         if any(c.lower_ == "way" for c in verb.children):
             continue  # "Will the Minister give way?": procedure
-        return verb
+        return verb, subj
     return None
 
 
