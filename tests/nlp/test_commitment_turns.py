@@ -82,9 +82,9 @@ def test_yes_with_its_own_content_adds_nothing(analyzer: Analyzer) -> None:
     """"Yes; we raised it in January" tells what was done: no commitment to the asked act."""
     text = ("Dr Huq (Ealing) (Lab): Will the Foreign Secretary press the regime to allow a safe return?\n"
             "The Foreign Secretary (Yvette Cooper): Yes; we raised it at the Security Council in January.\n"
-            "Dr Huq: Will she also press the Council?\n"
-            "Yvette Cooper: We raised it there too.\n")
-    assert "press" not in _actions(analyzer, text)
+            "Dr Huq: Will she fund the camps at Cox's Bazar this year?\n"
+            "Yvette Cooper: Yes.\n")
+    assert _actions(analyzer, text) == ["fund"]  # the bare "Yes." only
 
 
 def test_no_with_a_reason_is_a_refusal(analyzer: Analyzer) -> None:
@@ -159,7 +159,9 @@ def test_an_office_holders_own_will_and_schedule(analyzer: Analyzer) -> None:
 def test_a_reporters_will_is_not_read_as_a_schedule(analyzer: Analyzer) -> None:
     text = ("MINISTER MARTÍNEZ: Good afternoon.\n"
             "Q: Prensa Libre. Our readers will see new customs rules from 1 April. Will they work?\n"
-            "MINISTER MARTÍNEZ: We think so.\n")
+            "MINISTER MARTÍNEZ: We think so.\n"
+            "REPORTER (Channels TV): Nigeria will spend 5% of its budget on power this year. Is that enough?\n"
+            "MINISTER MARTÍNEZ: Ask Abuja.\n")
     assert _found(analyzer, text) == []
 
 
@@ -167,6 +169,6 @@ def test_the_chair_speaking_for_a_delegation_commits(analyzer: Analyzer) -> None
     text = ("The President: I now give the floor to the representative of Denmark.\n"
             "Mr. Rasmussen (Denmark): Denmark will fund a repair-ship registry.\n"
             "The President: I now make a statement in my capacity as the representative of Malta. Malta will host a "
-            "cable-resilience workshop in Valletta in May. The meeting is adjourned.\n")
-    actions = _actions(analyzer, text)
-    assert "fund" in actions and "host" in actions
+            "cable-resilience workshop in Valletta in May.\n"
+            "The President: We will suspend for five minutes.\n")
+    assert _actions(analyzer, text) == ["fund", "host"]
