@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing_app.nlp.commitments import Commitment
@@ -46,6 +46,12 @@ _OFFICES = re.compile(
     r"(?i)\b(?:minister|secretary|prime|premier|chancellor|spokes(?:person|man|woman)|commissioner|ambassador|envoy"
     r"|government|t[áa]naiste|taoiseach|commander|president|vice-president|king|emir|sheikh|prince|governor|mayor"
     r"|official|head\s+of\s+(?:state|government)|member\s+of\s+the\s+commission|director|chief|representative)\b")
+#: A questioner addressing an office-holder: "Good morning, Minister,", "Prime Minister, ...", "Madam Head of
+#: Government", "Your Excellency".
+_ADDRESSED = re.compile(r"(?:^|[,.!?]\s+|\b(?:morning|afternoon|evening|welcome|thank\s+you|Madam|Mr\.?)\s*,?\s+)"
+                        r"(?:Prime\s+|Deputy\s+|Foreign\s+|Vice[\s-])?(?:Minister|President|Premier|Chancellor"
+                        r"|Secretary|Commissioner|Ambassador|Governor|Head\s+of\s+(?:Government|State)|Your\s+Excellency)"
+                        r"\b(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*[,.!?]")
 #: The chair taking the floor for a delegation: from there on the words are a delegate's.
 _NATIONAL_CAPACITY = re.compile(r"(?i)\bin\s+my\s+(?:national\s+)?capacity\s+as\b")
 #: Sentence ends before a label said again mid-line ("... next year? Senator WONG: Yes.").
@@ -116,7 +122,10 @@ def speaker_turns(text: str) -> list[Turn]:
             role = QUESTION if sum(mine) * 2 >= len(mine) > 0 and any(mine) else ANSWER
         official = role == ANSWER and (bool(_OFFICES.search(label)) or (bool(names) and any(names <= o for o in officials)))
         turns.append(Turn(s, b, e, head, role, official))
-    return turns
+    # an interviewee the host addresses by office ("Good morning, Minister", "Prime Minister, welcome") holds it
+    addressed = {t.speaker for prev, t in zip(turns, turns[1:], strict=False)
+                 if t.role == ANSWER and prev.role == QUESTION and _ADDRESSED.search(text, prev.body, prev.end)}
+    return [replace(t, official=True) if t.role == ANSWER and t.speaker in addressed else t for t in turns]
 
 
 #: A short label at a line start that transcript.py leaves to its context: "Tánaiste:", "Lord Hanson of Flint:".
@@ -124,15 +133,25 @@ _SHORT_LABEL = re.compile(r"(?m)^(?P<words>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+(?:[A-Z
                           r"|bin)){0,5})[ \t]*:[ \t]+(?=\S)")
 
 
+#: A long office label with the holder's name in brackets: "The Secretary of State for Foreign, Commonwealth and
+#: Development Affairs (Yvette Cooper):".
+_OFFICE_LABEL = re.compile(r"(?m)^(?:\d+\.[ \t]+)?(?P<words>(?:The[ \t]+)?[A-ZÀ-Þ][^:\n()]{2,140}?)[ \t]*"
+                           r"\([A-ZÀ-Þ][^()\n]{1,60}\)(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)")
+
+
 def _more_labels(text: str, labels: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Line-start labels said twice or more, or naming a speaker a fuller label introduced ("(Lord Hanson of Flint)")."""
     if not labels:
         return []
-    known = " ".join(text[s:e] for s, e in labels)
-    found = [m for m in _SHORT_LABEL.finditer(text) if m.start() not in {s for s, _ in labels}]
+    taken = {s for s, _ in labels}
+    out = [(m.start(), m.end()) for m in _OFFICE_LABEL.finditer(text)
+           if m.start() not in taken and _OFFICES.match(re.sub(r"(?i)^the\s+", "", m.group("words")))]
+    taken |= {s for s, _ in out}
+    known = " ".join(text[s:e] for s, e in [*labels, *out])
+    found = [m for m in _SHORT_LABEL.finditer(text) if m.start() not in taken]
     said = Counter(m.group("words") for m in found)
-    return [(m.start(), m.end()) for m in found
-            if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
+    return out + [(m.start(), m.end()) for m in found
+                  if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
 
 
 #: Where a statement turns into a question: "the treaty opens a pathway for 150 Nauruans a year, so why has not

@@ -172,3 +172,27 @@ def test_the_chair_speaking_for_a_delegation_commits(analyzer: Analyzer) -> None
             "cable-resilience workshop in Valletta in May.\n"
             "The President: We will suspend for five minutes.\n")
     assert _actions(analyzer, text) == ["fund", "host"]
+
+
+def test_an_interviewee_addressed_as_minister_speaks_for_the_side(analyzer: Analyzer) -> None:
+    """Plain-name labels: the host's "Good morning, Minister" tells who holds the office."""
+    text = ("HOST: Good morning, Minister, and welcome to the studio. KOFI MENSAH: Good morning.\n"
+            "HOST: The power company owes billions. Will the state take over that debt?\n"
+            "KOFI MENSAH: What I can say is that the Ministry of Finance will clear the arrears to gas suppliers by "
+            "the end of June.\n"
+            "HOST: And the analysts?\n"
+            "KOFI MENSAH: Analysts say many things.\n")
+    turns = speaker_turns(text)
+    assert all(t.official for t in turns if t.speaker == "KOFI MENSAH")
+    (c,) = _found(analyzer, text)
+    assert c["action"] == "clear" and "June" in str(c["when"])
+
+
+def test_a_long_office_label_names_its_holder() -> None:
+    text = ("1. Rupa Huq (Ealing Central and Acton) (Lab): What recent discussions she has had with Dhaka.\n"
+            "The Secretary of State for Foreign, Commonwealth and Development Affairs (Yvette Cooper): Thank you.\n"
+            "Dr Huq: Will the Foreign Secretary press the regime?\n"
+            "Yvette Cooper: We will fund the camps this year.\n")
+    turns = speaker_turns(text)
+    assert [t.role for t in turns] == [ANSWER, QUESTION, ANSWER]
+    assert turns[0].official and turns[-1].official
