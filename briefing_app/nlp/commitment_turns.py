@@ -12,8 +12,14 @@ in the middle of a line: "... next year? Senator WONG: Yes."), and each turn get
   the terms of a deal ("Under the agreement, Japan will finance ...") still count;
 * **answer** (anyone else): a bare "Yes." / "I will." / "No." after "Will the Government guarantee ...?"
   takes the question's verb ("guarantee", negated for "No"), and "I am announcing" / "we are launching"
-  (performatives, said by the speaker) count like "announced" / "launched". A refusal to answer
-  ("I will not pre-empt the Budget", "will not speculate") is not a commitment.
+  (performatives, said by the speaker) count like "announced" / "launched". An office-holder's own "we will
+  not accept ...", "our customs services will share ..." and dated schedules ("the Department of Home Affairs will
+  issue the first visas by June") count even where the sentence alone reads like anyone's forecast. A refusal to
+  answer ("I will not pre-empt the Budget", "will not speculate") is not a commitment.
+
+Who holds an office: a role word in the label or its notes ("Senator WONG (South Australia—Minister for Foreign
+Affairs)"), the same name in a fuller label ("John Healey:" after "The Secretary of State for Defence (John
+Healey):"), or the host's address ("Good morning, Minister").
 """
 
 from __future__ import annotations
