@@ -304,19 +304,21 @@ def _build_matcher(nlp: Any) -> Any:
 def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
                         sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
     """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
+    from briefing_app.nlp.commitment_turns import apply_turns, statements
+
     loaded = load_parser(model)
     # questions ("When will registration open?") state no commitment
     if loaded is None:
         return []
     nlp, matcher = loaded
-    spans = [(s, e) for s, e in (sentences if sentences is not None else sentence_spans(text))
-             if _CANDIDATE.search(text[s:e]) and not text[s:e].rstrip().endswith("?") and not _in_question_turn(text, s)]
+    spans = [(s, e) for s, e in statements(text, sentences if sentences is not None else sentence_spans(text))
+             if _CANDIDATE.search(text[s:e])]
     if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
             and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
         spans = spans[1:]  # the headline: its content is restated in the body
-    if not spans:
-        return []
     names = _entity_names(entities)
+    if not spans:  # a bare "Yes." answering "Will you ...?" still commits (nlp/commitment_turns.py)
+        return apply_turns(text, [], nlp, entities, names)
     out: list[Commitment] = []
     # each sentence looks only at its own entities (a bisect, not a scan of the whole text's per verb)
     ordered = sorted(entities, key=lambda x: x.start)
@@ -330,6 +332,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         seen.update(c.action for c in made)
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
+    out = apply_turns(text, out, nlp, entities, names)  # who speaks decides: chairs, questioners, answers
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
@@ -432,16 +435,6 @@ def _close_label(sentence: str) -> str:
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-
-
-#: A questioner's turn in a transcript ("Q:", "Question:", "Reporter (Reuters):").
-_QUESTION_TURN = re.compile(r"\s*(?:Q|Question|Reporter|Journalist)\b[^:\n]{0,60}:")
-
-
-def _in_question_turn(text: str, start: int) -> bool:
-    """The sentence belongs to a questioner's turn: what a journalist asserts or asks commits no one."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_QUESTION_TURN.match(text, line_start))
 
 
 def _first_line_start(text: str) -> int:
