@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
@@ -342,6 +343,7 @@ class PillarScorer:
             seen_text = True
             scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
+        subject = DocumentTopic.build(self, text, spans, scored, labels)
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
@@ -375,6 +377,8 @@ class PillarScorer:
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("continues the previous sentence")
+            if start not in jokes:
+                chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
