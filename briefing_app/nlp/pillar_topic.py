@@ -3,8 +3,17 @@
 Officers (and the gold annotators) give most sentences of an article its topic pillars even when the sentence's
 own words do not name the topic: in an op-ed about a power cable, "On paper the fit is perfect." is energy, and
 "Nor is it clear who pays if a typhoon cuts the line." is energy beside trade. :class:`DocumentTopic` estimates
-the topic from the sentences' own pillars (the headline weighs more) and lends it to substantive sentences with
-no pillar of their own, and as a second pillar to sentences about the article's subject.
+the topic from the cues of the document's sentences (the headline counts double) and lends it
+
+* to a substantive sentence with no pillar of its own (after the paragraph's continuation had nothing to give);
+* beside a sentence's own pillar when the sentence has a cue for the topic, however weak (``SECOND_SHARE``),
+  when the topic runs through the document (``NOCUE_SHARE``), or when the sentence's own pillar is the companion
+  of the topic's lead pillar (trade in a document on energy, security in one on defence: ``LEAD_SHARE``).
+
+Never to furniture, procedural turns, stage directions, sign-offs (the scorer gives those no pillar before), nor
+to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
+note, or a line of names ("By Jane Doe"). The context pillar (diplomacy) is lent only to sentences with none.
+Thresholds are module constants, measured on the dev gold sets (``briefing-app eval``).
 """
 
 from __future__ import annotations
@@ -26,151 +35,139 @@ if TYPE_CHECKING:
 MIN_SENTENCES = 5
 #: How much the headline counts, in sentences.
 HEADLINE_WEIGHT = 2.0
-#: A topical pillar is the document's topic when its (weighted) share of the substantive sentences' own pillars
-#: reaches this; the context pillar (diplomacy) needs ``CONTEXT_SHARE``.
+#: A pillar's strength: the (weighted) share of the substantive sentences with a cue for it. A topical pillar this
+#: strong is the document's topic; the context pillar (diplomacy, whose cues are everywhere) needs ``CONTEXT_SHARE``.
 TOPIC_SHARE = 0.3
 CONTEXT_SHARE = 0.6
-#: At most this many topic pillars (strongest first).
+#: At most this many topic pillars (strongest first; a lead pillar before its companion).
 MAX_TOPIC = 2
-#: A topic pillar joins a sentence that has another pillar of its own when its share reaches this and the
-#: sentence is about the subject (a cue for it, however weak, or one of the document's subject words).
+#: A topic pillar this strong joins a sentence with another pillar of its own that has a cue for it.
 SECOND_SHARE = 0.3
-#: A sentence with fewer words is not substantive ("Yes.", "Order!").
+#: A topic pillar this strong joins any substantive sentence.
+NOCUE_SHARE = 0.6
+#: A lead pillar (energy, defence) this strong is the subject beside its companion (trade, security) and joins the
+#: sentences whose own pillar is that companion: in a document on energy, the money talk is energy business too.
+LEAD_SHARE = 0.3
+#: A sentence needs this many words to be substantive ("Yes.", "Order!" are not) ...
 MIN_WORDS = 3
+#: ... and, to be given a pillar it has no cue for, this many words that are not ``_FILLER`` ("I give way.").
+MIN_CONTENT = 2
 #: The reason shown for a pillar the topic lent.
 REASON = "the document's subject"
 
-#: A topic pillar this strong joins any substantive sentence, cue or not.
-NOCUE_SHARE = 0.6
-#: A lead pillar (energy, defence) at least this strong joins the sentences whose own pillar is its companion
-#: (trade, security): in a document about energy, the money talk is energy business too.
-LEAD_SHARE = 0.3
-#: Whether the context pillar (diplomacy) may join a sentence that has a topical pillar of its own.
-CONTEXT_SECOND = False
-#: Share of a pillar's strength that comes from the sentences' raw cues (any weight) rather than their choices.
-CUE_MIX = 1.0
-
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-#: Words that may sit among the names of a byline or a reporter's credit ("By Jane Doe", "Jane Doe from Radio X").
-_NAME_GLUE = frozenset("by from of the and de da del la le du van von with this is at".split())
-#: An author's note inside a paragraph ("Jane Doe is a senior fellow at ...", "The views expressed are her own.").
-_AUTHOR = re.compile(r"^\W*(?:(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:fellow|professor"
-                     r"|lecturer|researcher|analyst|director|editor|correspondent|journalist|writer|author|economist)\b"
-                     r"|(?:the\s+)?views\s+expressed\b)")
-#: A chair's turn: the Speaker, a chair, a moderator or a vice-president (named or not), or "The President" alone.
-_CHAIR = re.compile(r"\W*(?:the\s+|hon(?:ourable)?\.?\s+|mr\.?\s+|madam\s+)*(?:(?:deputy\s+)?(?:speaker|chair(?:man|woman"
-                    r"|person)?|moderator|cathaoirleach)\b|vice[\s-]*president\b|president\s*(?:\(|:))", re.IGNORECASE)
-#: Words that say nothing of a topic: a sentence needs ``MIN_CONTENT`` others ("I give way.", "Good to be with you").
 _FILLER = frozenset("""a an the and or but of to in on at for with by from as is are was were be been being it its this that
 these those their they them he she his her we our you your i me my not no so than then there here has have had will would
 can could should may might must also into over under about after before both each more most other such only own same very
 just which who whom whose what when where why how all any some do does did said says say let us yes sir madam mr ms dr
 hon minister member deputy senator thank thanks please well now again too yet""".split())
-MIN_CONTENT = 2
+#: Words that may sit among the names of a byline or a reporter's credit ("By Jane Doe", "Jane Doe from Radio X").
+_NAME_GLUE = frozenset("by from of the and de da del la le du van von with this is at".split())
+#: An author's note inside a paragraph ("Jane Doe is a senior fellow at ...", "The views expressed are her own.").
+_AUTHOR = re.compile(r"\W*(?:(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:fellow|professor"
+                     r"|lecturer|researcher|analyst|director|editor|correspondent|journalist|writer|author|economist)\b"
+                     r"|(?:the\s+)?views\s+expressed\b)")
+#: A chair's speaker label: the Speaker, a chair, a moderator or a vice-president (named or not), "The President:".
+_CHAIR = re.compile(r"\W*(?:the\s+|hon(?:ourable)?\.?\s+|mr\.?\s+|madam\s+)*(?:(?:deputy\s+)?(?:speaker|chair(?:man|woman"
+                    r"|person)?|moderator|cathaoirleach)\b|vice[\s-]*president\b|president\s*(?:\(|:))", re.IGNORECASE)
 
 
 @dataclass
 class DocumentTopic:
-    """A document's topic pillars and subject words, and the pillars they lend to its sentences."""
+    """A document's topic pillars and the sentences they may be lent to (see the module docstring)."""
 
-    #: pillar -> weighted share of the substantive sentences whose own pillars include it
+    text: str = ""
+    #: pillar -> strength (weighted share of the substantive sentences with a cue for it)
     strength: dict[str, float] = field(default_factory=dict)
     #: the topic pillars, strongest first
     pillars: list[str] = field(default_factory=list)
     #: all pillars in taxonomy order
     order: list[str] = field(default_factory=list)
-    text: str = ""
-    labels: dict[int, SpeakerLabel] = field(default_factory=dict)
+    context_pillar: str = "diplomacy"
     #: companion pillar -> its lead (``PillarScorer.companions``)
     leads: dict[str, str] = field(default_factory=dict)
-    #: starts of the sentences in a chair's turn (the Speaker, a moderator): procedure, never the subject
+    #: speaker labels by the start of the sentence they open
+    labels: dict[int, SpeakerLabel] = field(default_factory=dict)
+    #: starts of the sentences in a chair's turn: procedure, never the subject
     chair: set[int] = field(default_factory=set)
     #: start of the first sentence that is not furniture (the headline, when there is one)
     first: int = -1
 
     @classmethod
-    def build(cls, scorer: PillarScorer, text: str,
-              spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
+    def build(cls, scorer: PillarScorer, text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
               scored: Sequence[tuple[dict[str, float], dict[str, list[str]]] | None],
               labels: dict[int, SpeakerLabel]) -> DocumentTopic:
-        """The topic of a document from its sentences' own scores (``None``: furniture, procedural turns);
-        ``labels``: speaker labels by the start of the sentence they open."""
-        order = [p.id for p in scorer.pillars]
+        """The topic of ``text`` from its sentences' own raw scores ``scored`` (``None``: furniture, procedural
+        turns); ``labels``: speaker labels by the start of the sentence they open."""
+        topic = cls(text, order=[p.id for p in scorer.pillars], context_pillar=scorer.context_pillar,
+                    leads={companion: lead for lead, companion in scorer.companions}, labels=labels)
         counts: Counter[str] = Counter()
-        total = 0.0
-        n = 0
-        headline_seen = False
-        first = -1
-        chair: set[int] = set()
-        in_chair = False
+        total, n, in_chair = 0.0, 0, False
         for (start, end, _ents), item in zip(spans, scored, strict=True):
             if (label := labels.get(start)) is not None:
                 in_chair = bool(_CHAIR.match(text[label.start:label.end]))
             if in_chair:
-                chair.add(start)
+                topic.chair.add(start)
             if item is None:
                 continue
             weight = 1.0
-            if not headline_seen:
-                headline_seen, first = True, start
-                if _headline(text, start, end):
-                    weight = HEADLINE_WEIGHT
-            if not _substantive(strip_furniture(text, start, end, labels.get(start))) and weight == 1.0:
+            if topic.first < 0:
+                topic.first = start
+                weight = HEADLINE_WEIGHT if _headline(text, start, end) else 1.0
+            if weight == 1.0 and not _substantive(strip_furniture(text, start, end, label)):
                 continue
             n += 1
             total += weight
-            own = scorer.choose(item[0])
-            for p in set(own) | set(item[0]):
-                counts[p] += weight * ((1 - CUE_MIX) * (p in own) + CUE_MIX * (item[0].get(p, 0.0) > 0))
-        if n < MIN_SENTENCES or not total:
-            return cls(order=order, text=text, labels=labels, chair=chair, first=first)
-        strength = {p: c / total for p, c in counts.items()}
+            counts.update({p: weight for p, v in item[0].items() if v > 0})
+        if n < MIN_SENTENCES:
+            return topic
+        topic.strength = {p: c / total for p, c in counts.items()}
         ctx = scorer.context_pillar
-        ranked = sorted((p for p, s in strength.items() if s >= (CONTEXT_SHARE if p == ctx else TOPIC_SHARE)),
-                        key=lambda p: -strength[p])
-        leads = {companion: lead for lead, companion in scorer.companions}
-        for companion, lead in leads.items():
-            # a lead beside its companion is the subject, the companion an aspect of it
-            if companion in ranked and strength.get(lead, 0.0) >= LEAD_SHARE:
-                ranked = [lead] + [p for p in ranked if p != lead]
-        return cls(strength, ranked[:MAX_TOPIC], order, text, labels, leads, chair, first)
+        ranked = sorted((p for p, s in topic.strength.items() if s >= (CONTEXT_SHARE if p == ctx else TOPIC_SHARE)),
+                        key=lambda p: -topic.strength[p])
+        for companion, lead in topic.leads.items():
+            if companion in ranked and topic.strength.get(lead, 0.0) >= LEAD_SHARE:
+                ranked = [lead] + [p for p in ranked if p != lead]  # the subject first, its aspect second
+        topic.pillars = ranked[:MAX_TOPIC]
+        return topic
 
     def lend(self, start: int, end: int, raw: dict[str, float], chosen: list[str],
-             why: dict[str, list[str]], ctx: str = "diplomacy") -> list[str]:
-        """``chosen`` with the topic pillars the sentence ``text[start:end]`` takes (reasons added to ``why``)."""
+             why: dict[str, list[str]]) -> list[str]:
+        """``chosen`` (taxonomy order) with the topic pillars the sentence ``text[start:end]`` takes; ``raw``: its
+        cue weights. A lent pillar's reason is added to ``why``."""
         if not self.pillars or not self._lends_to(start, end):
             return chosen
         if not chosen:
-            # a sentence with nothing of its own must say something ("I give way." does not)
             body = strip_furniture(self.text, start, end, self.labels.get(start))
             if sum(w.casefold() not in _FILLER for w in _WORD.findall(body)) < MIN_CONTENT:
-                return chosen
+                return chosen  # nothing of its own and nothing said ("I give way.")
             lent = list(self.pillars)
         else:
-            lent = [p for p in self.pillars if p not in chosen and (CONTEXT_SECOND or p != ctx)
-                    and (self.strength[p] >= SECOND_SHARE and raw.get(p, 0.0) > 0 or self.strength[p] >= NOCUE_SHARE
-                         or self.strength[p] >= LEAD_SHARE and any(self.leads.get(c) == p for c in chosen))]
-        if not lent:
-            return chosen
+            lent = [p for p in self.pillars if p not in chosen and p != self.context_pillar
+                    and self._joins(p, raw, chosen)]
         for p in lent:
             why.setdefault(p, []).append(REASON)
-        new = set(chosen) | set(lent)
-        return [p for p in self.order if p in new]
+        return [p for p in self.order if p in chosen or p in lent] if lent else chosen
+
+    def _joins(self, pillar: str, raw: dict[str, float], chosen: list[str]) -> bool:
+        """True when topic ``pillar`` joins a sentence whose own pillars are ``chosen``."""
+        strength = self.strength[pillar]
+        return (strength >= NOCUE_SHARE or strength >= SECOND_SHARE and raw.get(pillar, 0.0) > 0
+                or strength >= LEAD_SHARE and any(self.leads.get(c) == pillar for c in chosen))
 
     def _lends_to(self, start: int, end: int) -> bool:
         """A substantive sentence of the body: not a chair's turn, nor a line without a closing stop (a byline,
         a date, a heading) other than the first."""
-        text = self.text
-        label = self.labels.get(start)
         if start in self.chair:
             return False
-        if start != self.first and not SENTENCE_END.search(text[start:end].rstrip()):
+        if start != self.first and not SENTENCE_END.search(self.text[start:end].rstrip()):
             return False
-        return _substantive(strip_furniture(text, start, end, label))
+        return _substantive(strip_furniture(self.text, start, end, self.labels.get(start)))
 
 
 def _substantive(body: str) -> bool:
-    """A sentence with enough words to be about something, not names alone ("By Jane Doe") nor an author's note."""
+    """A sentence with enough words to be about something: not names alone ("By Jane Doe", "Jane Doe from Radio X"),
+    a bracketed aside, nor an author's note."""
     words = _WORD.findall(body)
     if len(words) < MIN_WORDS or body.lstrip().startswith("(") and body.rstrip().endswith(")"):
         return False
@@ -184,5 +181,3 @@ def _headline(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", start)
     return ((line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
             and not SENTENCE_END.search(text[start:end]))
-
-
