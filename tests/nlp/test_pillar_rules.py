@@ -203,8 +203,9 @@ def test_document_subject_boosts_its_weak_cues(scorer):
     assert "trade" not in alone.pillars and "defence" in alone.pillars
     assert "trade" in passages[-1].pillars and "the document's subject" in passages[-1].why
     assert "the document's subject" not in passages[1].why  # clear trade cues of its own: no need to say
-    # a sentence without any trade cue is not pulled into the subject
-    no_cue = "The weather was mild."
+    # a sentence that says nothing of its own is not pulled into the subject (one that does is lent it:
+    # tests/nlp/test_pillar_topic.py)
+    no_cue = "It was mild."
     doc2 = doc + "\n" + no_cue
     spans2 = spans + [(len(doc) + 1, len(doc2), [])]
     assert scorer.passages(doc2, spans2)[-1].pillars == []
