@@ -68,7 +68,7 @@ _NAME_GLUE = frozenset("by from of the and de da del la le du van von with this 
 #: An author's note inside a paragraph ("Jane Doe is a senior fellow at ...", "The views expressed are her own.").
 _AUTHOR = re.compile(r"\W*(?:(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:fellow|professor"
                      r"|lecturer|researcher|analyst|director|editor|correspondent|journalist|writer|author|economist)\b"
-                     r"|(?:the\s+)?views\s+expressed\b)")
+                     r"|(?:[Tt]he\s+)?views\s+expressed\b)")
 #: A numbered paragraph or a bullet ("7. Decides ...", "• A pilot will begin ...").
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•▪◦●*–-])\s")
 #: A chair's speaker label: the Speaker, a chair, a moderator or a vice-president (named or not), "The President:".
