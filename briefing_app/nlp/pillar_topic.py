@@ -150,6 +150,9 @@ class DocumentTopic:
         else:
             lent = [p for p in self.pillars if p not in chosen and p != self.context_pillar
                     and self._joins(p, raw, chosen)]
+        from briefing_app.nlp.pillars import UNTAGGED  # (pillars imports this module)
+
+        lent = [p for p in lent if UNTAGGED not in why.get(p, ())]  # the officer removed it from this passage
         for p in lent:
             why.setdefault(p, []).append(REASON)
         return [p for p in self.order if p in chosen or p in lent] if lent else chosen

@@ -8,7 +8,7 @@ import pytest
 
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.chunking import sentence_spans
-from briefing_app.nlp.pillars import PillarScorer, default_scorer
+from briefing_app.nlp.pillars import UNTAGGED, PillarScorer, default_scorer
 from briefing_app.nlp.types import Passage
 
 OPED = """OPINION
@@ -53,6 +53,18 @@ def _passages(scorer: PillarScorer, text: str) -> dict[str, Passage]:
     return {text[p.start:p.end]: p for p in scorer.passages(text, spans)}
 
 
+class _Untag:
+    """A learner that untags ``pillar`` from the passages opening with ``opening`` (as pillar_learning does)."""
+
+    def __init__(self, opening: str, pillar: str) -> None:
+        self.opening, self.pillar = opening, pillar
+
+    def adjust(self, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
+        if text.startswith(self.opening):
+            raw[self.pillar] = 0.0
+            why[self.pillar] = [UNTAGGED]
+
+
 def _of(passages: dict[str, Passage], opening: str) -> Passage:
     return next(p for text, p in passages.items() if text.startswith(opening))
 
@@ -66,6 +78,10 @@ def test_a_sentence_without_cues_takes_the_articles_topic(scorer):
     # never to furniture or a line that says nothing of its own
     for opening in ("OPINION", "By Jane Roe", "We must move on."):
         assert _of(passages, opening).pillars == [], opening
+    # nor to a passage the officer untagged it from
+    untagged = _passages(scorer.with_learner(_Untag("On paper", "energy")), OPED)
+    assert _of(untagged, "On paper the fit is perfect.").pillars == []
+    assert _of(untagged, "In practice, almost everything").pillars == ["energy"]
     # a text of three sentences has no topic to lend
     short = "\n".join(OPED.splitlines()[5:8])  # two gas sentences and "On paper the fit is perfect."
     assert _of(_passages(scorer, short), "On paper").pillars == []
