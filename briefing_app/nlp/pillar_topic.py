@@ -94,6 +94,8 @@ class DocumentTopic:
     labels: dict[int, SpeakerLabel] = field(default_factory=dict)
     #: starts of the sentences in a chair's turn: procedure, never the subject
     chair: set[int] = field(default_factory=set)
+    #: starts of the substantive sentences (``_substantive``)
+    substantive: set[int] = field(default_factory=set)
     #: start of the first sentence that is not furniture (the headline, when there is one)
     first: int = -1
 
@@ -119,7 +121,9 @@ class DocumentTopic:
             if topic.first < 0:
                 topic.first = start
                 weight = HEADLINE_WEIGHT if _headline(text, start, end) else 1.0
-            if weight == 1.0 and not _substantive(strip_furniture(text, start, end, label)):
+            if _substantive(strip_furniture(text, start, end, label)):
+                topic.substantive.add(start)
+            elif weight == 1.0:
                 continue
             n += 1
             total += weight
@@ -172,7 +176,7 @@ class DocumentTopic:
             return False  # each numbered paragraph or bullet of a communiqué or fact sheet has its own subject
         if start != self.first and not SENTENCE_END.search(self.text[start:end].rstrip()):
             return False
-        return _substantive(strip_furniture(self.text, start, end, self.labels.get(start)))
+        return start in self.substantive
 
 
 def _substantive(body: str) -> bool:
