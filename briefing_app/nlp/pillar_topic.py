@@ -8,12 +8,14 @@ the topic from the cues of the document's sentences (the headline counts double)
 * to a substantive sentence with no pillar of its own (after the paragraph's continuation had nothing to give);
 * beside a sentence's own pillar when the sentence has a cue for the topic, however weak (``SECOND_SHARE``),
   when the topic runs through the document (``NOCUE_SHARE``), or when the sentence's own pillar is the companion
-  of the topic's lead pillar (trade in a document on energy, security in one on defence: ``LEAD_SHARE``).
+  of the topic's lead pillar (trade in a document on energy: ``LEAD_SHARE``).
 
-Never to furniture, procedural turns, stage directions, sign-offs (the scorer gives those no pillar before), nor
-to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
-note, or a line of names ("By Jane Doe"). The context pillar (diplomacy) is lent only to sentences with none.
-Thresholds are module constants, measured on the dev gold sets (``briefing-app eval``).
+Never to furniture, procedural turns, stage directions, sign-offs, jokes (the scorer gives those no pillar before),
+nor to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
+note, a line of names ("By Jane Doe"), a numbered paragraph or bullet (each has its own subject), or a pillar the
+officer untagged. The context pillar (diplomacy) is lent only to sentences with no pillar of their own.
+Thresholds are module constants, measured on every dev gold set (``briefing-app eval``): a paragraph-level topic,
+subject words shared with the topic's sentences and diplomacy beside another pillar were tried and did not help.
 """
 
 from __future__ import annotations
