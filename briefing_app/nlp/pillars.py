@@ -343,7 +343,7 @@ class PillarScorer:
             seen_text = True
             scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
-        subject = DocumentTopic.build(self, text, spans, scored, labels)
+        subject = DocumentTopic.build(self, text, spans, scored, labels)  # lends the topic: nlp/pillar_topic.py
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
