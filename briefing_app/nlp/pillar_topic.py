@@ -174,7 +174,7 @@ class DocumentTopic:
         a date, a heading) other than the first."""
         if start in self.chair:
             return False
-        if _ITEM.match(self.text, start):
+        if _ITEM.match(self.text, self.text.rfind("\n", 0, start) + 1):
             return False  # each numbered paragraph or bullet of a communiqué or fact sheet has its own subject
         if start != self.first and not SENTENCE_END.search(self.text[start:end].rstrip()):
             return False

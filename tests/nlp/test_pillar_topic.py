@@ -41,6 +41,16 @@ HON MINISTER: The tax holiday applies only after the first electricity is export
 THE SPEAKER: Honourable Member, your time has expired. The debate is adjourned to Thursday.
 """
 
+COMMUNIQUE = """Communiqué of the Extraordinary Summit on Security in the Lake Region
+The leaders met in Port Azure to review the armed attacks on border towns and the fight against terrorism.
+1. The Summit condemned the attacks by armed groups and the killing of civilians.
+2. The Summit directed the police forces to hold joint patrols along the border.
+3. The Summit welcomed support from UNICEF for temporary learning centres.
+4. Member States will share intelligence on the trafficking of small arms.
+5. The Summit will meet again in June and thanked the host for its hospitality.
+Observers said the mood in the hall was grim.
+"""
+
 
 @pytest.fixture(scope="module")
 def scorer() -> PillarScorer:
@@ -104,6 +114,14 @@ def test_debate_speeches_take_the_bills_topic_but_the_chair_does_not(scorer):
                     "THE SPEAKER: Order!", "Honourable Member for the Coast.", "(Interjections)",
                     "THE SPEAKER: Honourable Member, your time", "The debate is adjourned"):
         assert _of(passages, opening).pillars == [], opening
+
+
+def test_numbered_paragraphs_keep_their_own_subject(scorer):
+    passages = _passages(scorer, COMMUNIQUE)
+    assert "security" in _of(passages, "Observers said the mood").pillars  # prose after the list takes the topic
+    # each numbered paragraph of a communiqué has its own subject: schooling and the next meeting stay off security
+    assert _of(passages, "The Summit welcomed support from UNICEF").pillars == ["people", "diplomacy"]
+    assert _of(passages, "The Summit will meet again").pillars == ["diplomacy"]
 
 
 def test_the_analyser_lends_the_topic(analyzer: Analyzer):
