@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
@@ -391,6 +392,7 @@ class PillarScorer:
             seen_text = True
             scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
+        subject = DocumentTopic.build(self, text, spans, scored, labels)  # lends the topic: nlp/pillar_topic.py
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
@@ -438,13 +440,8 @@ class PillarScorer:
                 chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
                 for p in chosen:
                     why.setdefault(p, []).append("answers the question before it")
-            if (not chosen and topic and start not in turns and start not in jokes
-                    and _prose_sentence(text[start:end])):
-                # "Yet China has not left the field.", "What could go wrong?": commentary's evaluative and
-                # rhetorical sentences without a cue are about the piece's subject
-                chosen = [p for p in self.order_of(topic) if UNTAGGED not in why.get(p, ())]
-                for p in chosen:
-                    why.setdefault(p, []).append("the document's subject")
+            if start not in jokes:
+                chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
@@ -453,10 +450,6 @@ class PillarScorer:
             seen_text = True
         return out
 
-
-    def order_of(self, pillars: set[str]) -> list[str]:
-        """``pillars`` in taxonomy order."""
-        return [p.id for p in self.pillars if p.id in pillars]
 
     def _document_topic(self, raws: list[dict[str, float]]) -> set[str]:
         """Topical pillars chosen for at least ``topic_share`` of a document's sentences (its subject)."""
@@ -488,12 +481,6 @@ _DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|
 _DESIGNATION_TITLE = frozenset("""minister president premier chancellor secretary senator deputy member speaker chair
 chairman chairwoman chairperson commissioner ambassador governor mayor representative spokesperson mr mrs ms dr
 madam hon""".split())
-
-
-def _prose_sentence(snippet: str) -> bool:
-    """A sentence of running prose: several words, ending with a full stop, question or exclamation mark."""
-    body = snippet.strip()
-    return len(body.split()) >= 4 and body[-1:] in ".?!\"”’" and not body.startswith("(")
 
 
 def _bare_designation(body: str) -> bool:

@@ -1,0 +1,199 @@
+"""The document's topic as a pillar prior.
+
+Officers (and the gold annotators) give most sentences of an article its topic pillars even when the sentence's
+own words do not name the topic: in an op-ed about a power cable, "On paper the fit is perfect." is energy, and
+"Nor is it clear who pays if a typhoon cuts the line." is energy beside trade. :class:`DocumentTopic` estimates
+the topic from the cues of the document's sentences (the headline counts double) and lends it
+
+* to a substantive sentence with no pillar of its own (after the paragraph's continuation had nothing to give);
+* beside a sentence's own pillar when the sentence has a cue for the topic, however weak (``SECOND_SHARE``),
+  when the topic runs through the document (``NOCUE_SHARE``), or when the sentence's own pillar is the companion
+  of the topic's lead pillar (trade in a document on energy: ``LEAD_SHARE``).
+
+Never to furniture, procedural turns, stage directions, sign-offs, jokes (the scorer gives those no pillar before),
+nor to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
+note, a line of names ("By Jane Doe"), a numbered paragraph or bullet (each has its own subject), or a pillar the
+officer untagged. The context pillar (diplomacy) is lent only to sentences with no pillar of their own.
+Thresholds are module constants, measured on every dev gold set (``briefing-app eval``): a paragraph-level topic,
+subject words shared with the topic's sentences and diplomacy beside another pillar were tried and did not help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.transcript import SpeakerLabel, strip_furniture
+
+if TYPE_CHECKING:
+    from briefing_app.nlp.pillars import PillarScorer
+    from briefing_app.nlp.types import EntitySpan
+
+#: Documents with fewer substantive sentences have no topic of their own.
+MIN_SENTENCES = 5
+#: How much the headline counts, in sentences.
+HEADLINE_WEIGHT = 2.0
+#: A pillar's strength: the (weighted) share of the substantive sentences with a cue for it. A topical pillar this
+#: strong is the document's topic; the context pillar (diplomacy, whose cues are everywhere) needs ``CONTEXT_SHARE``.
+TOPIC_SHARE = 0.3
+CONTEXT_SHARE = 0.6
+#: At most this many topic pillars (strongest first; a lead pillar before its companion).
+MAX_TOPIC = 2
+#: A topic pillar this strong joins a sentence with another pillar of its own that has a cue for it.
+SECOND_SHARE = 0.3
+#: A topic pillar this strong joins any substantive sentence.
+NOCUE_SHARE = 0.6
+#: A lead pillar this strong is the subject beside its companion (``PillarScorer.companions``) and joins the
+#: sentences whose own pillar is that companion: in a document on energy, the money talk is energy business too.
+#: Only energy: a document on defence tags a coast guard's patrols security alone (measured on the dev sets).
+LEAD_SHARE = 0.3
+LEAD_PILLARS = ("energy",)
+#: A sentence needs this many words to be substantive ("Yes.", "Order!" are not) ...
+MIN_WORDS = 3
+#: ... and, to be given a pillar it has no cue for, this many words that are not ``_FILLER`` ("I give way.").
+MIN_CONTENT = 2
+#: The reason shown for a pillar the topic lent.
+REASON = "the document's subject"
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_FILLER = frozenset("""a an the and or but of to in on at for with by from as is are was were be been being it its this that
+these those their they them he she his her we our you your i me my not no so than then there here has have had will would
+can could should may might must also into over under about after before both each more most other such only own same very
+just which who whom whose what when where why how all any some do does did said says say let us yes sir madam mr ms dr
+hon minister member deputy senator thank thanks please well now again too yet""".split())
+#: Words that may sit among the names of a byline or a reporter's credit ("By Jane Doe", "Jane Doe from Radio X").
+_NAME_GLUE = frozenset("by from of the and de da del la le du van von with this is at".split())
+#: An author's note inside a paragraph ("Jane Doe is a senior fellow at ...", "The views expressed are her own.").
+_AUTHOR = re.compile(r"\W*(?:(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:fellow|professor"
+                     r"|lecturer|researcher|analyst|director|editor|correspondent|journalist|writer|author|economist)\b"
+                     r"|(?:[Tt]he\s+)?views\s+expressed\b)")
+#: A numbered paragraph or a bullet ("7. Decides ...", "• A pilot will begin ...").
+_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•▪◦●*–-])\s")
+#: A chair's speaker label: the Speaker, a chair, a moderator or a vice-president (named or not), "The President:".
+_CHAIR = re.compile(r"\W*(?:the\s+|hon(?:ourable)?\.?\s+|mr\.?\s+|madam\s+)*(?:(?:deputy\s+)?(?:speaker|chair(?:man|woman"
+                    r"|person)?|moderator|cathaoirleach)\b|vice[\s-]*president\b|president\s*(?:\(|:))", re.IGNORECASE)
+
+
+@dataclass
+class DocumentTopic:
+    """A document's topic pillars and the sentences they may be lent to (see the module docstring)."""
+
+    text: str = ""
+    #: pillar -> strength (weighted share of the substantive sentences with a cue for it)
+    strength: dict[str, float] = field(default_factory=dict)
+    #: the topic pillars, strongest first
+    pillars: list[str] = field(default_factory=list)
+    #: all pillars in taxonomy order
+    order: list[str] = field(default_factory=list)
+    context_pillar: str = "diplomacy"
+    #: companion pillar -> its lead (``PillarScorer.companions``)
+    leads: dict[str, str] = field(default_factory=dict)
+    #: speaker labels by the start of the sentence they open
+    labels: dict[int, SpeakerLabel] = field(default_factory=dict)
+    #: starts of the sentences in a chair's turn: procedure, never the subject
+    chair: set[int] = field(default_factory=set)
+    #: starts of the substantive sentences (``_substantive``)
+    substantive: set[int] = field(default_factory=set)
+    #: start of the first sentence that is not furniture (the headline, when there is one)
+    first: int = -1
+
+    @classmethod
+    def build(cls, scorer: PillarScorer, text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
+              scored: Sequence[tuple[dict[str, float], dict[str, list[str]]] | None],
+              labels: dict[int, SpeakerLabel]) -> DocumentTopic:
+        """The topic of ``text`` from its sentences' own raw scores ``scored`` (``None``: furniture, procedural
+        turns); ``labels``: speaker labels by the start of the sentence they open."""
+        topic = cls(text, order=[p.id for p in scorer.pillars], context_pillar=scorer.context_pillar,
+                    leads={companion: lead for lead, companion in scorer.companions if lead in LEAD_PILLARS},
+                    labels=labels)
+        counts: Counter[str] = Counter()
+        total, n, in_chair = 0.0, 0, False
+        for (start, end, _ents), item in zip(spans, scored, strict=True):
+            if (label := labels.get(start)) is not None:
+                in_chair = bool(_CHAIR.match(text[label.start:label.end]))
+            if in_chair:
+                topic.chair.add(start)
+            if item is None:
+                continue
+            weight = 1.0
+            if topic.first < 0:
+                topic.first = start
+                weight = HEADLINE_WEIGHT if _headline(text, start, end) else 1.0
+            if _substantive(strip_furniture(text, start, end, label)):
+                topic.substantive.add(start)
+            elif weight == 1.0:
+                continue
+            n += 1
+            total += weight
+            counts.update({p: weight for p, v in item[0].items() if v > 0})
+        if n < MIN_SENTENCES:
+            return topic
+        topic.strength = {p: c / total for p, c in counts.items()}
+        ctx = scorer.context_pillar
+        ranked = sorted((p for p, s in topic.strength.items() if s >= (CONTEXT_SHARE if p == ctx else TOPIC_SHARE)),
+                        key=lambda p: -topic.strength[p])
+        for companion, lead in topic.leads.items():
+            if companion in ranked and topic.strength.get(lead, 0.0) >= LEAD_SHARE:
+                ranked = [lead] + [p for p in ranked if p != lead]  # the subject first, its aspect second
+        topic.pillars = ranked[:MAX_TOPIC]
+        return topic
+
+    def lend(self, start: int, end: int, raw: dict[str, float], chosen: list[str],
+             why: dict[str, list[str]]) -> list[str]:
+        """``chosen`` (taxonomy order) with the topic pillars the sentence ``text[start:end]`` takes; ``raw``: its
+        cue weights. A lent pillar's reason is added to ``why``."""
+        if not self.pillars or not self._lends_to(start, end):
+            return chosen
+        if not chosen:
+            body = strip_furniture(self.text, start, end, self.labels.get(start))
+            if sum(w.casefold() not in _FILLER for w in _WORD.findall(body)) < MIN_CONTENT:
+                return chosen  # nothing of its own and nothing said ("I give way.")
+            lent = list(self.pillars)
+        else:
+            lent = [p for p in self.pillars if p not in chosen and p != self.context_pillar
+                    and self._joins(p, raw, chosen)]
+        from briefing_app.nlp.pillars import UNTAGGED  # (pillars imports this module)
+
+        lent = [p for p in lent if UNTAGGED not in why.get(p, ())]  # the officer removed it from this passage
+        for p in lent:
+            why.setdefault(p, []).append(REASON)
+        return [p for p in self.order if p in chosen or p in lent] if lent else chosen
+
+    def _joins(self, pillar: str, raw: dict[str, float], chosen: list[str]) -> bool:
+        """True when topic ``pillar`` joins a sentence whose own pillars are ``chosen``."""
+        strength = self.strength[pillar]
+        return (strength >= NOCUE_SHARE or strength >= SECOND_SHARE and raw.get(pillar, 0.0) > 0
+                or strength >= LEAD_SHARE and any(self.leads.get(c) == pillar for c in chosen))
+
+    def _lends_to(self, start: int, end: int) -> bool:
+        """A substantive sentence of the body: not a chair's turn, nor a line without a closing stop (a byline,
+        a date, a heading) other than the first."""
+        if start in self.chair:
+            return False
+        if _ITEM.match(self.text, self.text.rfind("\n", 0, start) + 1):
+            return False  # each numbered paragraph or bullet of a communiqué or fact sheet has its own subject
+        if start != self.first and not SENTENCE_END.search(self.text[start:end].rstrip()):
+            return False
+        return start in self.substantive
+
+
+def _substantive(body: str) -> bool:
+    """A sentence with enough words to be about something: not names alone ("By Jane Doe", "Jane Doe from Radio X"),
+    a bracketed aside, nor an author's note."""
+    words = _WORD.findall(body)
+    if len(words) < MIN_WORDS or body.lstrip().startswith("(") and body.rstrip().endswith(")"):
+        return False
+    if all(w[0].isupper() or w.casefold() in _NAME_GLUE for w in words):
+        return False
+    return not _AUTHOR.match(body)
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A first line alone on its line without a closing full stop."""
+    line_end = text.find("\n", start)
+    return ((line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
+            and not SENTENCE_END.search(text[start:end]))
