@@ -194,8 +194,9 @@ class PillarScorer:
         return term.weights.get(pillar, 0.0) or term.context.get(pillar, 0.0)
 
     def with_learner(self, learner: PillarHook | None) -> PillarScorer:
-        """A copy that applies the officer's pillar lessons."""
-        return replace(self, learner=learner)
+        """A copy that applies the officer's pillar lessons (and the settings calibrated to them, if any)."""
+        settings: dict[str, float] = getattr(learner, "settings", None) or {}
+        return replace(self, learner=learner, **settings)
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
                    entity_pillars: dict[str, list[str]] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
