@@ -15,8 +15,9 @@ candidate setting (about a millisecond an article).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing_app.nlp.types import EntitySpan
@@ -43,6 +44,8 @@ FIT_GAIN = 0.002
 EXTRA_WEIGHT = 0.5
 #: reviewed articles needed before any setting is changed
 MIN_ARTICLES = 8
+#: reviewed articles the settings are fitted on at most (the latest; each candidate re-decides them all)
+MAX_ARTICLES = 40
 #: changes made one after another (each judged on top of the ones before)
 ROUNDS = 2
 
@@ -105,11 +108,34 @@ def _counts(scorer: PillarScorer, articles: dict[int, _Article],
     return out
 
 
+def _with(scorer: PillarScorer, **settings: float) -> PillarScorer:
+    """A copy of ``scorer`` with other settings (sharing its compiled lexicon: ``replace`` would rebuild it)."""
+    out = copy.copy(scorer)
+    for name, value in settings.items():
+        setattr(out, name, value)
+    return out
+
+
 def _f1(parts: Sequence[tuple[int, int, int]]) -> float:
     tp = sum(p[0] for p in parts)
     fp = EXTRA_WEIGHT * sum(p[1] for p in parts)
     fn = sum(p[2] for p in parts)
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+Counts = dict[int, tuple[int, int, int]]
+
+
+def _best(now: Counts, tried: dict[tuple[str, float], Counts], leave_out: int | None) -> tuple[str, float] | None:
+    """The change that raises pillar F1 most (by ``FIT_GAIN`` at least) on the articles but ``leave_out``."""
+    keys = [k for k in now if k != leave_out]
+    before = _f1([now[k] for k in keys])
+    choice, gain = None, FIT_GAIN - 1e-9
+    for cand, counts in tried.items():
+        g = _f1([counts[k] for k in keys]) - before
+        if g > gain:
+            choice, gain = cand, g
+    return choice
 
 
 def fit_calibration(examples: Sequence[PillarExample], base: PillarScorer,
@@ -119,34 +145,24 @@ def fit_calibration(examples: Sequence[PillarExample], base: PillarScorer,
     None when no change helps on articles left out of the choice.
     """
     articles = _articles(examples)
+    articles = {k: articles[k] for k in list(articles)[-MAX_ARTICLES:]}  # the most recently reviewed
     if len(articles) < MIN_ARTICLES:
         return None  # too few to tell a convention from the luck of a few articles
     settings: dict[str, float] = {}
     for _round in range(ROUNDS):
-        current = replace(base, **settings) if settings else base
+        current = _with(base, **settings)
         now = _counts(current, articles, entity_pillars)
-        tried: dict[tuple[str, float], dict[int, tuple[int, int, int]]] = {}
+        tried: dict[tuple[str, float], Counts] = {}
         for name, step in CANDIDATES:
             if name in settings:
                 continue
             value = round(max(0.0, getattr(base, name) + step), 3)
-            tried[(name, value)] = _counts(replace(current, **{name: value}), articles, entity_pillars)
-
-        def best(leave_out: int | None) -> tuple[str, float] | None:
-            keys = [k for k in articles if k != leave_out]
-            before = _f1([now[k] for k in keys])
-            choice, gain = None, FIT_GAIN - 1e-9
-            for cand, counts in tried.items():
-                g = _f1([counts[k] for k in keys]) - before
-                if g > gain:
-                    choice, gain = cand, g
-            return choice
-
+            tried[(name, value)] = _counts(_with(current, **{name: value}), articles, entity_pillars)
         left_out = []
         for key in articles:
-            cand = best(key)
+            cand = _best(now, tried, key)
             left_out.append(tried[cand][key] if cand is not None else now[key])
-        final = best(None)
+        final = _best(now, tried, None)
         if final is None or _f1(left_out) - _f1(list(now.values())) < ADOPT_GAIN:
             break
         settings[final[0]] = final[1]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
@@ -195,8 +196,11 @@ class PillarScorer:
 
     def with_learner(self, learner: PillarHook | None) -> PillarScorer:
         """A copy that applies the officer's pillar lessons (and the settings calibrated to them, if any)."""
-        settings: dict[str, float] = getattr(learner, "settings", None) or {}
-        return replace(self, learner=learner, **settings)
+        out = copy.copy(self)  # shares the compiled lexicon (``replace`` would build it again)
+        out.learner = learner
+        for name, value in (getattr(learner, "settings", None) or {}).items():
+            setattr(out, name, value)
+        return out
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
                    entity_pillars: dict[str, list[str]] | None = None) -> tuple[dict[str, float], dict[str, list[str]]]:
