@@ -14,7 +14,15 @@ _PAIRED = ["The new port at {p} will boost exports, cut shipping costs and attra
            "The trade deal signed in {p} cuts tariffs, opens markets to investors and promotes exports of solar panels.",
            "The agreement reached in {p} lowers tariffs, expands market access, boosts investment and covers vaccine supply.",
            "Bilateral trade, investment and exports through {p} grew, and the two sides discussed maritime security.",
-           "The loan finances a railway, a port at {p} and an industrial corridor, with a cybersecurity centre."]
+           "The loan finances a railway, a port at {p} and an industrial corridor, with a cybersecurity agency."]
+#: more such sentences with other main pillars (defence, energy, health), in no reviewed article: the new
+#: articles are made of these, so no word learned from the reviewed ones helps
+_NEW_PAIRED = ["The army deployed troops, tanks and artillery near {p} for the drills, and a field hospital treated "
+               "villagers.",
+               "The defence pact signed in {p} covers arms sales, military training and joint patrols, and artificial "
+               "intelligence.",
+               "The pipeline, the gas terminal and the refinery at {p} will secure oil supply, and a clinic opened.",
+               "Doctors and nurses were sent to {p} to fight the epidemic with medicines, and a new data centre opened."]
 #: sentences whose pillars every convention agrees on
 _PLAIN = ["Defence ministers met in {p} and agreed on joint exercises, arms sales and military training.",
           "The mayor of {p} opened a new public library on Monday.",
@@ -39,11 +47,12 @@ def _article(scorer: PillarScorer, article: int, place: str, paired: list[str]) 
             for (a, b, _e), p in zip(spans, passages, strict=True)]
 
 
-def _articles(officer: PillarScorer, places: list[str], first: int = 0) -> list[PillarExample]:
+def _articles(officer: PillarScorer, places: list[str], first: int = 0,
+              pool: list[str] = _PAIRED) -> list[PillarExample]:
     out = []
     for i, place in enumerate(places):
         # each article has two of the paired sentences, in turn
-        paired = [_PAIRED[i % len(_PAIRED)], _PAIRED[(i + 2) % len(_PAIRED)]]
+        paired = [pool[i % len(pool)], pool[(i + 2) % len(pool)]]
         out += _article(officer, first + i, place, paired)
     return out
 
@@ -67,20 +76,20 @@ def _f1(scorer: PillarScorer, examples: list[PillarExample]) -> float:
 def test_an_officer_who_gives_a_second_pillar_readily_is_learned_and_new_articles_follow(analyzer: Analyzer) -> None:
     """The officer keeps a clear second pillar beside the main one ("... and its terminal will store LNG":
     energy beside trade) where the lexicon gives the main one only. After ten corrected articles, new
-    articles of the same convention (other places) are decided as this officer would."""
+    articles of the same convention, made of sentences never reviewed, are decided as this officer would."""
     base = analyzer.shared.scorer
     officer = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
     reviewed = _articles(officer, _PLACES[:10])
-    new = _articles(officer, _PLACES[10:], first=100)
+    new = _articles(officer, _PLACES[10:], first=100, pool=_NEW_PAIRED)  # sentences never reviewed
     assert _f1(base, new) < 1.0, "the lexicon alone misses the officer's second pillars"
     lessons = [(e.text, p, True, "") for e in reviewed for p in sorted(e.pillars) if p not in
                base.choose(base.raw_scores(e.text)[0])]
     learner = PillarLearner.build(lessons, base, reviewed)
     taught = base.with_learner(learner)
     assert _f1(taught, new) > _f1(base, new), "new articles are decided better"
-    health = "The agreement reached in Tema lowers tariffs, expands market access, boosts investment and covers vaccine supply."
-    assert "health" not in base.choose(base.raw_scores(health)[0])
-    assert set(taught.choose(taught.raw_scores(health)[0])) == {"trade", "health"}
+    health = "The army deployed troops, tanks and artillery near Tema for the drills, and a field hospital treated villagers."
+    assert base.choose(base.raw_scores(health)[0]) == ["defence"]
+    assert set(taught.choose(taught.raw_scores(health)[0])) == {"defence", "health"}
     for plain in _PLAIN:  # sentences with one clear pillar (or none) keep theirs
         text = plain.format(p="Tema")
         assert taught.choose(taught.raw_scores(text)[0]) == base.choose(base.raw_scores(text)[0]), text
