@@ -17,6 +17,9 @@ with a passage's lexicon scores):
   dropping it decides the officer's own tags better on articles left out of the learning (so in
   practice after removals in three articles; two procedural turns untagged "diplomacy" do not
   silence "president" everywhere).
+* **calibrated settings**: how readily this officer gives a second pillar, lets the article's subject carry,
+  or gives engagement beside a topic (:mod:`briefing_app.nlp.pillar_calibration`), applied by
+  ``PillarScorer.with_learner`` from :attr:`PillarLearner.settings`.
 
 Pure Python; fitted once per change of the pillar lessons, from at most a few thousand sentences.
 """
