@@ -89,6 +89,12 @@ def speaker_turns(text: str) -> list[Turn]:
     labels = [(s.start, s.end) for s in speaker_labels(text)]
     labels += _more_labels(text, labels)
     if len(labels) < 2:
+        # one lone question line ("Q: Reports say they will sign next week. Can you confirm?") is still a
+        # questioner's turn, to the end of its line
+        if labels and _QUESTIONER_LABEL.match(text[labels[0][0]:labels[0][1]].split("(")[0].strip(" :.–—-\t")):
+            s, b = labels[0]
+            e = text.find("\n", b)
+            return [Turn(s, b, e if e >= 0 else len(text), text[s:b].strip(" :.–—-\t"), QUESTION, False)]
         return []
     heads = {text[s:e].split("(")[0].rstrip(" :.–—-\t").strip() for s, e in labels}
     heads = {h for h in heads if len(h) >= 2}
