@@ -37,6 +37,8 @@ _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announ
                      r"warned|insisted|replied|asked|explained|remarked|emphasised|emphasized|tweeted|posted)\b")
 #: A given name and a family name with an Arabic particle ("Abdulrahman al-Mannai", "Faisal bin Farhan").
 _ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
+#: A word of address before a one-word name: a person spoken to ("dear Volodymyr", "my friend Giorgia").
+_VOCATIVE = re.compile(r"\b(?:[Dd]ear|[Mm]y (?:dear )?(?:friend|brother|sister|colleague)) $")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
 _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
@@ -212,7 +214,7 @@ class EntityCleanup:
                 continue
             after = text[c.end:c.end + 20]
             before = text[max(0, c.start - 8):c.start]
-            if c.label in ("GPE", "ORG", "NORP", "LOC") and _SPEECH.match(after):
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
                 if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):

@@ -1,0 +1,40 @@
+"""Exact entity boundaries and classes, third round (issue 14, strict F1): each test names one general class of
+error the tagger made on development texts and checks a made-up text of that class."""
+
+from __future__ import annotations
+
+
+def _ents(analyzer, text):
+    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+
+
+def test_speaker_labels_with_honorifics_offices_and_a_holder_in_brackets(analyzer):
+    text = ("SPEAKER: Question No. 88, Shri Arvind Kulkarni.\n"
+            "SHRI ARVIND KULKARNI: Will the Minister of Ports state the plan for the Kandla berth?\n"
+            "THE MINISTER OF PORTS (SHRI DEEPAK RAWAT): Sir, a statement is laid on the Table.\n"
+            "SHRIMATI LEELA DEVI NAIR: Sir, the Periyar flooded ten villages last year.\n"
+            "CHANCELLOR VOGT: Thank you, Prime Minister.\n"
+            "CHANCELLOR VOGT: The brigade will be ready in April.\n"
+            "Vice-President Anja Brenner: The debate is closed.\n"
+            "Vice-President Anja Brenner: The next speaker is Lars Eck.\n")
+    ents = _ents(analyzer, text)
+    assert {("ARVIND KULKARNI", "PERSON"), ("DEEPAK RAWAT", "PERSON"), ("LEELA DEVI NAIR", "PERSON"),
+            ("VOGT", "PERSON"), ("Anja Brenner", "PERSON")} <= ents, ents
+    assert not any(t.startswith(("SHRI", "OF ", "Vice")) or t == "OF PORTS" for t, _ in ents), ents
+
+
+def test_an_office_label_in_mixed_case_keeps_the_name_after_the_portfolio(analyzer):
+    ents = _ents(analyzer, "Minister of Fisheries Kari Holm Dahl [10:15:40]: I thank the representative.\n"
+                           "Q: Tan Mei Hua, The Harbour Post. Will the ferry run?\n")
+    assert {("Kari Holm Dahl", "PERSON"), ("Tan Mei Hua", "PERSON"), ("The Harbour Post", "ORG")} <= ents, ents
+
+
+def test_a_heading_with_a_colon_is_not_a_speaker(analyzer):
+    ents = _ents(analyzer, "Fact sheet\nThe Sahel Atlantic Gas Pipeline: where the project stands\nWork began.")
+    assert not any(label == "PERSON" for _, label in ents), ents
+
+
+def test_a_first_name_after_dear_is_a_person_addressed(analyzer):
+    ents = _ents(analyzer, "PRESIDENT ADEYEMI: Thank you, dear Kwabena. Ghana kept the gas flowing to Togo.\n"
+                           "CHANCELLOR VOGT: Mr President, dear Oleksandr, welcome once again to Bonn.\n")
+    assert {("Kwabena", "PERSON"), ("Oleksandr", "PERSON")} <= ents, ents
