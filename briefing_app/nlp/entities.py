@@ -26,6 +26,8 @@ _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hou
                                   r"|(?i:decades|years|centuries)-long")
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
 _RELATIVE_TAIL = re.compile(r"\s+later$")
+#: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
+_BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
@@ -95,6 +97,9 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "24", "17th", "1267": numbers, not dates
     if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
+    if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
+        start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
+        surface = text[start:end].strip()
     if cand.label == "DATE" and (later := _RELATIVE_TAIL.search(surface)) is not None and later.start() > 0:
         end = start + len(text[start:end]) - len(text[start:end].lstrip()) + later.start()  # "Six months [later]"
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):

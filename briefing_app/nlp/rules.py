@@ -11,6 +11,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_PATTERNS = [
+    # a range of years or months of years is one period ("2025 to 2027", "July 2021 to July 2024"); two years
+    # joined by "and" stay two dates ("in 2021 and 2022")
+    rf"\b(?:{_MONTHS}\s+)?{_YEAR}\s+to\s+(?:{_MONTHS}\s+)?{_YEAR}\b",
     rf"\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "Wednesday, 14 January 2026"
     rf"\b{_WEEKDAY},?\s+{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_WEEKDAY}\s+(?:morning|afternoon|evening|night)\b",
@@ -23,7 +26,7 @@ _DATE_PATTERNS = [
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:(?:the\s+)?(?:last|past|next|coming)|this|earlier\s+this|later\s+this)\s+"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?"
-    r"(?:week|month|year|decade|quarter|fortnight|century)s?\b",
+    r"(?:week|month|year|decade|quarter|fortnight|century|winter|summer|spring|autumn|monsoon)s?\b",
     rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
     rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
     rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",

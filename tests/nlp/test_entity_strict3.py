@@ -38,3 +38,19 @@ def test_a_first_name_after_dear_is_a_person_addressed(analyzer):
     ents = _ents(analyzer, "PRESIDENT ADEYEMI: Thank you, dear Kwabena. Ghana kept the gas flowing to Togo.\n"
                            "CHANCELLOR VOGT: Mr President, dear Oleksandr, welcome once again to Bonn.\n")
     assert {("Kwabena", "PERSON"), ("Oleksandr", "PERSON")} <= ents, ents
+
+
+def test_a_range_of_years_is_one_date_and_a_bounding_preposition_stays_outside(analyzer):
+    text = ("Chile chairs the forum together with Peru from 2026 to 2028. The mission ran from March 2019 to "
+            "June 2022. Fighting in 2021 and 2022 displaced thousands. Students may stay for up to three years, "
+            "and cargo now clears the border in under forty minutes.")
+    ents = _ents(analyzer, text)
+    assert {("2026 to 2028", "DATE"), ("March 2019 to June 2022", "DATE"), ("2021", "DATE"),
+            ("2022", "DATE"), ("three years", "DATE")} <= ents, ents
+    assert any(t == "forty minutes" for t, _ in ents), ents
+    assert not any(t.startswith(("up to", "under")) for t, _ in ents), ents
+
+
+def test_a_season_with_its_determiner_is_a_date(analyzer):
+    ents = _ents(analyzer, "Barges ran half empty for the past two summers, and this winter the river froze early.")
+    assert {("the past two summers", "DATE"), ("this winter", "DATE")} <= ents, ents
