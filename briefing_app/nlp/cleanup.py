@@ -120,6 +120,11 @@ class EntityCleanup:
         if furniture is not None:
             base = [c for c in base if c.source == "learned" or not any(furniture[c.start:c.end])]
         merged = merge(base, total)
+        if " of " in text or " OF " in text:
+            joined = _of_joined(text, merged, self.gazetteer)
+            if joined:
+                base += joined
+                merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
@@ -231,6 +236,7 @@ class EntityCleanup:
         named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON" and c.source != "model"),
                        key=lambda c: c.start)
         named_starts = [c.start for c in named]
+        by_start = {c.start: c for c in merged}
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
@@ -256,12 +262,16 @@ class EntityCleanup:
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
                 if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                     continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
+                if (led := by_start.get(m.start())) is not None and led.end > m.end() and led.label in _LED_LABELS:
+                    continue  # leading a longer name the model read ("ECOWAS Standby Force")
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
 
 
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
+#: Labels of names that an acronym may lead ("ECOWAS Standby Force", "IGAD Assembly of ...", "MLC Special Fund").
+_LED_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC"})
 #: A short form in brackets right after a name: an acronym ("GKNB", "dtic", "SPLM-IO") or an acronym with a head
 #: noun ("AHA Centre").
 _BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")
@@ -313,6 +323,62 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
             extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
     return extra
+
+
+#: A body of a state's own: its head noun before "of" and the state ("Ministry of Foreign Affairs of the Kingdom of
+#: Thailand", "Armed Defence Forces of Mozambique"); a company "of" a country is two names ("Masdar of the UAE").
+_STATE_BODY_WORDS = frozenset(rules.BODY_HEADS - {"Company", "Group", "Corporation", "Fund", "Alliance", "Union",
+                                                   "Association", "Foundation"}) | {"Government", "Embassy", "Parliament"}
+#: A body named for its members' offices: "Council of Heads of State", "Conference of Heads of Government".
+_HEADS_BODY = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,6}\s+)?(?:Council|Conference|Assembly|Authority)\s+of\s+(?:the\s+)?Heads\s+of\s+(?:State|Government)"
+                         r"(?:\s+and\s+(?:State|Government))?(?![\w-])", re.IGNORECASE)
+#: First or last words of a state's cultural and national institutions ("National Library of France").
+_NATIONAL_BODY = frozenset("National Library Museum Archives Assembly Senate Congress Parliament".split())
+_OF_JOINT = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _headed_by(name: str, heads: frozenset[str] | set[str]) -> bool:
+    """True when ``name``'s head noun, first or last word before any "of" ("Ministry of ...", "Mine Action
+    Agency", "PERMANENT COUNCIL"), is one of ``heads``."""
+    words = re.split(r"\s+of\s+", name, maxsplit=1, flags=re.IGNORECASE)[0].split()
+    return bool(words) and (words[0].capitalize() in heads or words[-1].capitalize() in heads)
+
+
+def _of_joined(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Names joined by "of": a state's own body with the state is one organisation ("Mine Action Agency of the
+    Republic of Azerbaijan"); a body of an organisation is two ("PERMANENT COUNCIL" OF THE "ORGANIZATION OF
+    AMERICAN STATES"), and an office-holders' body is a name of its own ("Council of Heads of State")."""
+    out = [Candidate(m.start(), m.end(), "ORG", "gazetteer", TITLE + 0.3) for m in _HEADS_BODY.finditer(text)]
+    by_start = {c.start: c for c in merged}
+    for c in merged:
+        if c.label != "ORG" or c.source == "learned":
+            continue
+        surface = text[c.start:c.end]
+        # the state's own body: the next name, after "of (the)", is a state
+        joint = _OF_JOINT.match(text, c.end)
+        nxt = by_start.get(joint.end()) if joint is not None else None
+        if (nxt is not None and nxt.label == "GPE" and _headed_by(surface, _STATE_BODY_WORDS)
+                and "\n" not in text[c.start:nxt.end]):
+            out.append(Candidate(c.start, nxt.end, "ORG", c.source, TITLE + 0.3))
+            continue
+        # a company "of" its country is two names ("ACWA Power of Saudi Arabia"): no body's head noun before "of"
+        m = re.fullmatch(r"(?P<head>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) of (?:the )?(?P<tail>[A-Z].*)", surface)
+        if (m is not None and c.source == "model" and g.lookup(surface) is None
+                and (tail := g.lookup(m.group("tail"))) is not None and tail.label == "GPE"
+                and not _headed_by(m.group("head"), _STATE_BODY_WORDS | _ORG_FIRST | _ORG_WORDS | _NATIONAL_BODY)):
+            out.append(Candidate(c.start, c.start + m.end("head"), "ORG", c.source, TITLE + 0.3))
+            out.append(Candidate(c.start + m.start("tail"), c.end, "GPE", "gazetteer", TITLE + 0.3))
+            continue
+        # a body of an organisation: the tail after the last "of (the)" is an organisation's known name
+        for j in reversed(list(_OF_JOINT.finditer(text, c.start, c.end))):
+            entry = g.lookup(text[j.end():c.end])
+            if entry is None or entry.label != "ORG" or g.lookup(surface) is not None:
+                continue
+            out.append(Candidate(j.end(), c.end, "ORG", "gazetteer", TITLE + 0.3))
+            if _headed_by(text[c.start:j.start()], rules.BODY_HEADS | {"Conference", "Assembly", "Parliament"}):
+                out.append(Candidate(c.start, j.start(), "ORG", c.source, TITLE + 0.3))
+            break
+    return out
 
 
 _PLACE_LABELS = ("GPE", "LOC", "ORG")

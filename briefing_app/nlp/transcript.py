@@ -210,6 +210,8 @@ def _bracketed_holder(text: str, start: int, end: int, roles: list[tuple[int, in
     while k < len(inner) and _is_role(text[inner[k][0]:inner[k][1]]):
         k += 1
     rest = inner[k:]
+    if k == 0 and len(rest) < 2:
+        return []  # "REPORTER (NHK):" credits an outlet, not a holder
     if not 1 <= len(rest) <= 4 or not all(_ALLCAPS_NAME.fullmatch(text[s:e]) for s, e in rest):
         return []
     roles += inner[:k]

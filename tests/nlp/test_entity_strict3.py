@@ -54,3 +54,28 @@ def test_a_range_of_years_is_one_date_and_a_bounding_preposition_stays_outside(a
 def test_a_season_with_its_determiner_is_a_date(analyzer):
     ents = _ents(analyzer, "Barges ran half empty for the past two summers, and this winter the river froze early.")
     assert {("the past two summers", "DATE"), ("this winter", "DATE")} <= ents, ents
+
+
+def test_a_body_of_an_organisation_is_two_names_and_a_states_own_body_is_one(analyzer):
+    text = ("THE PERMANENT COUNCIL OF THE ORGANIZATION OF AMERICAN STATES,\n"
+            "The Council of Heads of State of the Shanghai Cooperation Organisation met in Osh. "
+            "The IGAD Assembly of Heads of State and Government met in Juba.\n"
+            "Ministry of Fisheries of the Kingdom of Tonga\n"
+            "Donors backed the Demining Agency of the Republic of Armenia (ARDA) and will train the Armed Defence "
+            "Forces of Angola. Later ARDA cleared the fields.\n"
+            "Suntrack Power of Saudi Arabia switched on the turbines.\n")
+    ents = _ents(analyzer, text)
+    assert {("PERMANENT COUNCIL", "ORG"), ("ORGANIZATION OF AMERICAN STATES", "ORG"),
+            ("Council of Heads of State", "ORG"), ("Shanghai Cooperation Organisation", "ORG"),
+            ("IGAD Assembly of Heads of State and Government", "ORG"),
+            ("Ministry of Fisheries of the Kingdom of Tonga", "ORG"),
+            ("Demining Agency of the Republic of Armenia", "ORG"), ("ARDA", "ORG"),
+            ("Armed Defence Forces of Angola", "ORG"), ("Suntrack Power", "ORG"), ("Saudi Arabia", "GPE")} <= ents, ents
+
+
+def test_an_acronym_leading_a_longer_name_does_not_cut_it(analyzer):
+    text = ("The Authority of Heads of State and Government of the Economic Community of West African States "
+            "(ECOWAS) met in Abuja. It activated the brigade of the ECOWAS Standby Force.")
+    ents = _ents(analyzer, text)
+    assert {("Authority of Heads of State and Government", "ORG"), ("ECOWAS Standby Force", "ORG"),
+            ("Economic Community of West African States", "ORG")} <= ents, ents
