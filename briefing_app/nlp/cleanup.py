@@ -21,6 +21,7 @@ from briefing_app.nlp.entities import (
     TITLE,
     Candidate,
     clean_model_span,
+    GENRE_WORDS,
     contains,
     is_document_genre,
     merge,
@@ -262,7 +263,8 @@ class EntityCleanup:
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
                 if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                     continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
-                if (led := by_start.get(m.start())) is not None and led.end > m.end() and led.label in _LED_LABELS:
+                if ((led := by_start.get(m.start())) is not None and led.end > m.end() and led.label in _LED_LABELS
+                        and text[led.start:led.end].split()[-1] not in GENRE_WORDS):
                     continue  # leading a longer name the model read ("ECOWAS Standby Force")
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))

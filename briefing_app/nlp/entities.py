@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing_app.nlp.gazetteer import GazEntry, Gazetteer
+from briefing_app.nlp import rules
+from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.rules import STARTERS
 
 #: Priority tiers: higher wins an overlap; within a tier the longer span wins.
@@ -30,6 +32,8 @@ _RELATIVE_TAIL = re.compile(r"\s+later$")
 _BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
+#: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
+_INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
 
@@ -87,7 +91,7 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         end -= len(m2.group(0))
         surface = text[start:end]
     surface = surface.strip()
-    if not surface or surface in gazetteer.not_entities:
+    if not surface or surface in gazetteer.not_entities or (surface in STARTERS and cand.label not in LOWERCASE_OK):
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
@@ -102,6 +106,14 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         surface = text[start:end].strip()
     if cand.label == "DATE" and (later := _RELATIVE_TAIL.search(surface)) is not None and later.start() > 0:
         end = start + len(text[start:end]) - len(text[start:end].lstrip()) + later.start()  # "Six months [later]"
+    if (surface.endswith(".") and cand.label not in LOWERCASE_OK and " " in surface
+            and not _is_abbreviation(text, start + len(surface) - 1)):
+        end = start + len(surface) - 1  # "in Chiang Rai." -- the sentence's full stop is not the name's
+        surface = surface[:-1]
+    if cand.label == "WORK_OF_ART" and (head := _INSTRUMENT_HEAD.search(surface)) is not None:
+        # "Declaration of Principles": a named instrument or meeting, not a work
+        label = "EVENT" if head.group(0) in rules.EVENT_HEADS else "LAW"
+        return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):

@@ -52,8 +52,21 @@ Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Sti
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 #: The rest of a name after its head: "... Working Group on Counter-Terrorism", "Agreement on Reciprocal, Fair and
 #: Balanced Trade" (capitalised words only; "Agreement on climate" stops at the head).
-_NAME_TAIL = re.compile(r" (?:on|for) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                        r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:(?:,? and |, | |-)(?:the )?[A-Z][\w'’-]*)*(?<![,.])")
+_NOT_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+             r"|July|August|September|October|November|December)\b)")
+#: Capitalised words of a title-case name, joined by spaces, hyphens, commas, "and" and the minor words of titles
+#: ("Protection of the Rights of All Migrant Workers and Members of Their Families", "Right to Development").
+_TITLE_RUN = (rf"{_NOT_NAME}[A-Z][\w'’-]*(?:(?:,? and (?:the )?|, | |-| (?:of|to|for|on|and) (?:the )?){_NOT_NAME}"
+              r"[A-Z][\w'’-]*)*(?<![,.])")
+_NAME_TAIL = re.compile(rf" (?:on|for|Establishing) (?:the )?{_TITLE_RUN}")
+#: "of" and a name, not "of the": an instrument named for its subject or place ("Declaration of Principles",
+#: "Treaty of Permanent Good-Neighbourliness, Friendship and Cooperation", "Declaration of Lima"); "Bishkek
+#: Declaration of the Council ..." is two names.
+_OF_TAIL = re.compile(rf" of (?!the\b|The\b){_NOT_NAME}[A-Z][\w'’-]*(?:(?:,? and |, | |-){_NOT_NAME}[A-Z][\w'’-]*)*(?<![,.])")
+#: Where a tail runs into another named instrument or body ("... on the Implementation of the Kuala Lumpur Peace
+#: Accord"): the tail ends before it.
+_INNER_NAME = re.compile(r" of the (?=(?:[A-Z][\w'’-]* ){0,5}(?:" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b)")
+_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact"))
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -70,7 +83,7 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for match in _HEAD_RE.finditer(text):
         head_start, head_end = match.span()
-        if re.match(r" [A-Z][a-z]", text[head_end:head_end + 3]):
+        if re.match(r" [A-Z][a-z]", text[head_end:head_end + 3]) and not text.startswith(" Establishing", head_end):
             continue  # the name goes on ("... Policy Studies", "... Partnership Council"): not the head
         label = "EVENT" if match.group(1) in EVENT_HEADS else "LAW"
         words: list[tuple[int, int]] = []
@@ -98,11 +111,17 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
             words.pop(0)
         tail = _NAME_TAIL.match(text, head_end)
+        if tail is None and match.group(1) in _OF_HEADS:
+            tail = _OF_TAIL.match(text, head_end)
+        tail_end = tail.end() if tail else head_end
+        if tail is not None and (inner := _INNER_NAME.search(text, head_end, tail_end)) is not None:
+            tail_end = inner.start()
         if not words:
-            if tail is not None and len(tail.group(0).split()) >= 3:
-                yield head_start, tail.end(), label  # "the Agreement on Reciprocal, Fair and Balanced Trade"
+            # "the Agreement on Reciprocal, Fair and Balanced Trade", "the Declaration of Principles"
+            if tail is not None and len(text[head_end:tail_end].split()) >= (2 if tail.re is _OF_TAIL else 3):
+                yield head_start, tail_end, label
             continue
-        yield words[0][0], tail.end() if tail else head_end, label
+        yield words[0][0], tail_end, label
 
 
 _ACRONYM_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+&-]{1,11})\s*\(([^()\n]{6,160})\)")

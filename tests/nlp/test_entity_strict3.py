@@ -79,3 +79,29 @@ def test_an_acronym_leading_a_longer_name_does_not_cut_it(analyzer):
     ents = _ents(analyzer, text)
     assert {("Authority of Heads of State and Government", "ORG"), ("ECOWAS Standby Force", "ORG"),
             ("Economic Community of West African States", "ORG")} <= ents, ents
+
+
+def test_an_instruments_title_case_tail_stays_in_its_name(analyzer):
+    text = ("Thirty years after the Declaration on the Right to Education, many lag. The group urged all States to "
+            "ratify the International Convention on the Protection of the Rights of All Fishing Crews and Members of "
+            "Their Families. The BRICS Partnership for the Elimination of Neglected Tropical Diseases grew. "
+            "They signed the Treaty of Lasting Friendship, Trade and Cooperation in Tashkent. "
+            "The Agreement Establishing the Coral Sea Resilience Facility entered into force.\n"
+            "Declaration of Quito of the Andean Council of Foreign Ministers\n"
+            "The dam was built as foreseen in the Declaration of Principles signed in Niamey.\n"
+            "Joint Press Conference on the Implementation of the Kigali Peace Accord\n")
+    ents = _ents(analyzer, text)
+    assert {("Declaration on the Right to Education", "LAW"),
+            ("International Convention on the Protection of the Rights of All Fishing Crews and Members of Their "
+             "Families", "LAW"),
+            ("BRICS Partnership for the Elimination of Neglected Tropical Diseases", "LAW"),
+            ("Treaty of Lasting Friendship, Trade and Cooperation", "LAW"),
+            ("Agreement Establishing the Coral Sea Resilience Facility", "LAW"),
+            ("Declaration of Quito", "LAW"), ("Andean Council of Foreign Ministers", "ORG"),
+            ("Declaration of Principles", "LAW"), ("Kigali Peace Accord", "LAW")} <= ents, ents
+    assert not any(t in ("The", "Quito") for t, _ in ents), ents
+
+
+def test_a_name_ending_a_sentence_leaves_the_full_stop_outside(analyzer):
+    ents = _ents(analyzer, "The ministers met in Chiang Mai. Talks resume in May.")
+    assert ("Chiang Mai", "GPE") in ents, ents
