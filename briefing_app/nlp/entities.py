@@ -190,9 +190,28 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
         # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
         return cand
     rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
-    if len(rest.split()) < 2:
-        return None  # only the head noun is left ("India–US Dialogue"): the places remain
+    if len(rest.split()) < 2 and _title_case_heading(text, cand.start):
+        # only the head noun is left in a title-case heading ("Questions on the Japan-US Tariff Agreement"): a
+        # capitalised word there is the heading's style, not a name; the places remain
+        return None
+    # "the GCC–Central Asia Summit", "the Solomon Islands–Australia Partnership": the head is the name
     return Candidate(start, cand.end, cand.label, cand.source, cand.priority)
+
+
+#: An ordinal before a name ("Second China–Central Asia Summit", "12th ..."): a numbered meeting, named even in a heading.
+_ORDINAL_BEFORE = re.compile(r"(?:\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)|\d+(?:st|nd|rd|th))"
+                             r"\s+[\w'’.\s–—-]{0,60}$")
+
+
+def _title_case_heading(text: str, pos: int) -> bool:
+    """True when the line around ``pos`` is a title-case heading (no lowercase word of four letters or more) and no
+    ordinal comes right before ``pos``."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if any(w[0].islower() and len(w) >= 4 for w in re.findall(r"[\w'’-]+", line)):
+        return False
+    return _ORDINAL_BEFORE.search(text, max(line_start, pos - 60), pos) is None
 
 
 def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:

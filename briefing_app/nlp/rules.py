@@ -56,8 +56,8 @@ _NOT_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ja
              r"|July|August|September|October|November|December)\b)")
 #: Capitalised words of a title-case name, joined by spaces, hyphens, commas, "and" and the minor words of titles
 #: ("Protection of the Rights of All Migrant Workers and Members of Their Families", "Right to Development").
-_TITLE_RUN = (rf"{_NOT_NAME}[A-Z][\w'’-]*(?:(?:,? and (?:the )?|, | |-| (?:of|to|for|on|and) (?:the )?){_NOT_NAME}"
-              r"[A-Z][\w'’-]*)*(?<![,.])")
+_TITLE_JOINT = r"(?:,? and (?:the )?|, | |-| (?:of|to|for|on|and|through|with|against|towards) (?:the )?)"
+_TITLE_RUN = rf"{_NOT_NAME}[A-Z][\w'’-]*(?:{_TITLE_JOINT}{_NOT_NAME}[A-Z][\w'’-]*)*(?<![,.])"
 _NAME_TAIL = re.compile(rf" (?:on|for|Establishing) (?:the )?{_TITLE_RUN}")
 #: "of" and a name, not "of the": an instrument named for its subject or place ("Declaration of Principles",
 #: "Treaty of Permanent Good-Neighbourliness, Friendship and Cooperation", "Declaration of Lima"); "Bishkek
@@ -237,12 +237,12 @@ _STATE_MODIFIERS = (r"Federal|Federative|Democratic|Socialist|Islamic|People['�
 _STATE_HEADS = (r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
                 r"|Realm")
 OFFICIAL_STATE = re.compile(
-    rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?(?:Union\s+of\s+)?"
+    rf"(?<![\w])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?(?:Union\s+of\s+)?"
     rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})", re.IGNORECASE)
 #: Words after an official name that make the whole an institution ("Republic of Fiji Navy").
 _INSTITUTION_AFTER = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Police|Coast\s+Guard|Defen[cs]e\s+Forces?|Armed\s+Forces|Government"
                                 r"|Ministry|Embassy|Parliament|National\s+Assembly)\b", re.IGNORECASE)
-_NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
+_NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)(?:[A-Z][a-z]+\s+People['’]s\s+)?[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
 #: Words before an official name that make the whole phrase an institution ("Federal Government of Somalia").
 #: ("President of the Republic of Kenya" is a title and a place: the president is not part of the state's name.)
 _GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|Presidency|Navy|Army)"

@@ -116,3 +116,21 @@ def test_a_name_ending_a_sentence_leaves_the_full_stop_outside(analyzer):
     cleaned = clean_model_span(text, Candidate(co, co + len("Acme Co."), "ORG", "model", MODEL), gaz)
     assert cleaned is not None and text[cleaned.start:cleaned.end] == "Acme Co."
     assert ("Chiang Rai", "GPE") in _ents(analyzer, text) or not any(t == "Chiang Rai." for t, _ in _ents(analyzer, text))
+
+
+def test_the_head_left_after_a_split_pair_is_the_initiative_except_in_a_title_case_heading(analyzer):
+    text = ("Trade grew after the second GCC–Central Asia Summit in Samarkand, and Fiji–Australia Partnership funds "
+            "doubled.\n"
+            "Sejm Budget Committee: Questions on the Poland-US Tariff Agreement\n"
+            "Astana Declaration of the Third China–Central Asia Summit\n")
+    found = [(e.text, e.label) for e in analyzer.analyze(text).entities]
+    assert found.count(("Summit", "EVENT")) == 2, found
+    assert ("Partnership", "LAW") in found and ("Fiji", "GPE") in found, found
+    assert not any(t == "Agreement" for t, _ in found), found
+
+
+def test_official_names_after_a_dash_and_with_peoples_before_republic(analyzer):
+    ents = _ents(analyzer, "Briefing on the Republic of Korea-People's Republic of China Summit\n"
+                           "Ministers of the Kingdom of Cambodia and the Lao People's Democratic Republic met.")
+    assert {("Republic of Korea", "GPE"), ("People's Republic of China", "GPE"),
+            ("Lao People's Democratic Republic", "GPE")} <= ents, ents
