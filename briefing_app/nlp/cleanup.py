@@ -41,7 +41,10 @@ _ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|a
 #: A word of address before a one-word name: a person spoken to ("dear Volodymyr", "my friend Giorgia").
 _VOCATIVE = re.compile(r"\b(?:[Dd]ear|[Mm]y (?:dear )?(?:friend|brother|sister|colleague)) $")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
-_LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
+_LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+(?:the\s+)?$")
+#: Prepositions before a longer "person" that make it a place ("at Qasr Al Watan", "at Frontera Comalapa"); not
+#: "to" or "from" (letters and calls go to and come from people).
+_LOCATIVE_LONG = re.compile(r"\b(?:at|in|near|off|outside|across|via)\s+(?:the\s+)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
                        r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
@@ -211,15 +214,26 @@ class EntityCleanup:
         """Fix one-word model names: "Šefčovič said" is a person; "at Kiel", "Dakar plant" are places."""
         extra = []
         g = self.gazetteer
+        # names a title, a speaker label or a speech verb made a person somewhere in the text
+        titled = {text[c.start:c.end] for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)}
         for c in merged:
             if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
-                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None):
+                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None
+                    and not _LOCATIVE_LONG.search(text, max(0, c.start - 12), c.start)):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))  # "Abdulrahman al-Mannai"
+                continue
+            if (c.source == "model" and c.label == "PERSON" and not c.role and 2 <= len(text[c.start:c.end].split()) <= 3
+                    and _LOCATIVE_LONG.search(text, max(0, c.start - 12), c.start)
+                    and text[c.end:c.end + 2] not in ("'s", "’s") and text[c.start:c.end] not in titled
+                    and not re.match(r"[ -][A-Z]", text[c.end:c.end + 2])
+                    and text[c.start:c.end].split()[-1] not in _FAC_HEADS | _LOC_HEADS
+                    and g.lookup(text[c.start:c.end]) is None):
+                extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))  # "at Qasr Al Watan"
                 continue
             if c.source != "model" or " " in text[c.start:c.end] or g.lookup(text[c.start:c.end]) is not None:
                 continue
             after = text[c.end:c.end + 20]
-            before = text[max(0, c.start - 8):c.start]
+            before = text[max(0, c.start - 12):c.start]
             if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
@@ -590,7 +604,7 @@ _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Penins
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
 _GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
-Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora""".split())
+Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora Qasr Palacio Palais Villa Fort Castillo Schloss Kasbah""".split())
 #: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
 _ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
 Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())

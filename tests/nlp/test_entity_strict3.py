@@ -134,3 +134,13 @@ def test_official_names_after_a_dash_and_with_peoples_before_republic(analyzer):
                            "Ministers of the Kingdom of Cambodia and the Lao People's Democratic Republic met.")
     assert {("Republic of Korea", "GPE"), ("People's Republic of China", "GPE"),
             ("Lao People's Democratic Republic", "GPE")} <= ents, ents
+
+
+def test_an_unknown_name_after_at_or_from_the_is_a_place_not_a_person(analyzer):
+    text = ("The accords were exchanged at Qasr Al Mina in the presence of the Emir. The police reinforced the border "
+            "at Frontera Comalapa. Tokayev spoke by video link from the Akorda. The talks were held at Anwar "
+            "Ibrahim's invitation, and the envoy met Abdul Karim at his office.")
+    ents = _ents(analyzer, text)
+    assert ("Frontera Comalapa", "GPE") in ents and ("Akorda", "GPE") in ents, ents
+    assert any(t == "Qasr Al Mina" and label in ("GPE", "LOC", "FAC") for t, label in ents), ents
+    assert ("Anwar Ibrahim", "PERSON") in ents and ("Abdul Karim", "PERSON") in ents, ents
