@@ -31,6 +31,7 @@ from briefing_app.nlp.entities import (
 )
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
+from briefing_app.nlp.rules import STARTERS
 from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
 
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
@@ -92,6 +93,7 @@ class EntityCleanup:
         total = len(text)
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
+                 and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
@@ -132,6 +134,7 @@ class EntityCleanup:
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
+        extra += _unknown_acronyms(text, merged, self.gazetteer)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
@@ -315,6 +318,66 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
             continue
         out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
     return out
+
+
+#: An all-caps word of three to seven letters or digits: an acronym ("SJVN", "NHPC", "ICEYE").
+_CAPS_WORD = re.compile(r"(?<![\w&+.'’-])[A-Z][A-Z0-9]{2,6}(?![\w&+'’-]|\.\w)")
+_ROMAN = re.compile(r"[IVXLC]+")
+#: All-caps words that are not names: document furniture, units, currencies, time zones, common abbreviations.
+_NOT_ACRONYMS = frozenset("""FACT SHEET PRESS MEDIA NOTE NOTES STEM END ENDS EUR USD GBP JPY CNY INR AUD GMT UTC AEDT AEST
+CET CEST EST EDT BST IST LNG LPG CNG GHG HIV AIDS SIDS NDC NDCS ANALYSIS OPINION COMMENTARY EXPLAINER UPDATE UPDATED
+BREAKING LIVE WATCH READ MORE NEW PDF URL FAQ VAT GST FDI SME SMES MSME MSMES PPP EEZ IUU UAV UAVS ICBM NCD NCDS
+GDP GNI CEO CFO CTO MOU MOUS ASAP AND THE FOR NOT ALL TBC TBA ETA AGM EGM RSVP DNA RNA PCR""".split())
+
+
+def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """All-caps words in running text that no other rule named: an acronym of a body ("SJVN is completing the
+    project", "Finland's ICEYE"); not in all-caps lines (headings, labels), nor furniture and common abbreviations."""
+    if not _CAPS_WORD.search(text):
+        return []
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+    out = []
+    for m in _CAPS_WORD.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if (word in _NOT_ACRONYMS or word in g.not_entities or word in transcript.ROLE_WORDS
+                or _ROMAN.fullmatch(word) or not any(ch.isalpha() for ch in word[1:])):
+            continue
+        i = bisect_left(starts, e)
+        if any(a < e and s < b for a, b in spans[max(0, i - 3):i + 1]):
+            continue  # already part of a name
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        letters = re.findall(r"[A-Za-z]{2,}", line)
+        if sum(w.isupper() for w in letters) * 2 > len(letters) or text[e:e + 1] == ":":
+            continue  # a heading or a speaker label in capitals
+        if (text[s - 1:s] == "/" or text[e:e + 1] == "/" or (s == line_start and text[e:e + 1] == ",")
+                or (text[s - 1:s] == "(" and not text[s - 2:s - 1].isspace())):
+            continue  # a party's name ("90/DIE GRÜNEN"), a dateline's city ("NICE, France"), a code ("2501(RSP)")
+        if text[s - 1:s] == "(" and text[e:e + 1] == ")" and text[max(0, s - 3):s - 1].strip()[-1:].isalpha():
+            continue  # an acronym in brackets after its long form: the acronym rules decide its class
+        # the name goes on over capitalised words ("COSCO Shipping Ports", "AHA Centre") or starts with a
+        # company prefix ("PT PAL")
+        tail = re.match(r"(?: [A-Z][\w&'’-]*){1,3}", text[e:])
+        if tail is not None and not re.search(r"[.,;:]$", text[e:e + tail.end()]):
+            words = tail.group().split()
+            while words and (words[-1] in STARTERS or words[-1] in _NOT_ACRONYMS):
+                words.pop()
+            e += len(" ".join(words)) + (1 if words else 0)
+        lead = re.search(r"(?<![\w-])[A-Z]{2} $", text[max(0, s - 3):s])
+        if lead is not None:
+            s -= 3
+        # a facility's acronym: "the TAPI pipeline", "the RTS Link"
+        facility = (text[s:e].split()[-1] in _FAC_HEADS | {"Link", "Line"}
+                    or _FACILITY_NOUN_AFTER.match(text, e) is not None)
+        out.append(Candidate(s, e, "FAC" if facility else "ORG", "model", MODEL))
+    return out
+
+
+_FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|terminal|railway|rail link|mine|plant"
+                                  r"|port|highway|canal|power station|reactor)s?\b")
 
 
 #: A body's name led by its country or region: the place, one space, then capitalised words ending in a body's head

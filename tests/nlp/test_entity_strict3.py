@@ -144,3 +144,13 @@ def test_an_unknown_name_after_at_or_from_the_is_a_place_not_a_person(analyzer):
     assert ("Frontera Comalapa", "GPE") in ents and ("Akorda", "GPE") in ents, ents
     assert any(t == "Qasr Al Mina" and label in ("GPE", "LOC", "FAC") for t, label in ents), ents
     assert ("Anwar Ibrahim", "PERSON") in ents and ("Abdul Karim", "PERSON") in ents, ents
+
+
+def test_an_unknown_acronym_in_running_text_is_a_body_or_a_facility(analyzer):
+    text = ("ANALYSIS\nQUITO, Ecuador, May 3 - Power from the north is rising. KPWR is completing the 400-megawatt "
+            "plant, and Finland's ZEPHYR is in talks with the ministry. The grid is run by TQLM Energy Holdings "
+            "and PT KALA of Surabaya, and work on the TAPRA pipeline resumed. GDP grew and LNG prices fell.")
+    ents = _ents(analyzer, text)
+    assert {("KPWR", "ORG"), ("ZEPHYR", "ORG"), ("TQLM Energy Holdings", "ORG"), ("PT KALA", "ORG"),
+            ("TAPRA", "FAC")} <= ents, ents
+    assert not any(t in ("ANALYSIS", "GDP", "LNG") or (t == "QUITO" and label == "ORG") for t, label in ents), ents
