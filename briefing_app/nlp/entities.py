@@ -7,9 +7,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing_app.nlp.gazetteer import GazEntry, Gazetteer
 from briefing_app.nlp import rules
 from briefing_app.nlp.chunking import _is_abbreviation
+from briefing_app.nlp.gazetteer import GazEntry, Gazetteer
 from briefing_app.nlp.rules import STARTERS
 
 #: Priority tiers: higher wins an overlap; within a tier the longer span wins.
