@@ -401,7 +401,15 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
             extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
             extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+    # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
+    for c in merged:
+        if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
+            if c.end + 1 not in by_start:
+                extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
     return extra
+
+
+_ORGAN_AFTER = re.compile(r" (?:Secretariat|Commission|Council|Assembly|Parliament|Court)(?![\w-]| of\b| on\b| for\b)")
 
 
 #: A body of a state's own: its head noun before "of" and the state ("Ministry of Foreign Affairs of the Kingdom of

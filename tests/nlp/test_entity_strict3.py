@@ -154,3 +154,9 @@ def test_an_unknown_acronym_in_running_text_is_a_body_or_a_facility(analyzer):
     assert {("KPWR", "ORG"), ("ZEPHYR", "ORG"), ("TQLM Energy Holdings", "ORG"), ("PT KALA", "ORG"),
             ("TAPRA", "FAC")} <= ents, ents
     assert not any(t in ("ANALYSIS", "GDP", "LNG") or (t == "QUITO" and label == "ORG") for t, label in ents), ents
+
+
+def test_an_organisations_own_organ_after_its_name_is_one_body(analyzer):
+    ents = _ents(analyzer, "She worked at the Pacific Islands Forum Secretariat in Suva before joining the "
+                           "Council of Europe.")
+    assert ("Pacific Islands Forum Secretariat", "ORG") in ents, ents
