@@ -746,7 +746,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                 gap = text[n.end:c.start] if j < i else text[c.end:n.start]
                 # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
                 possessive = text[n.end:n.end + 2] in ("'s", "’s")
-                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap) and not possessive:
+                # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
+                route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
+                         and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
+                if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
+                        and not possessive):
                     extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                     break
     return extra

@@ -160,3 +160,8 @@ def test_an_organisations_own_organ_after_its_name_is_one_body(analyzer):
     ents = _ents(analyzer, "She worked at the Pacific Islands Forum Secretariat in Suva before joining the "
                            "Council of Europe.")
     assert ("Pacific Islands Forum Secretariat", "ORG") in ents, ents
+
+
+def test_the_first_end_of_a_route_to_a_place_is_a_place(analyzer):
+    ents = _ents(analyzer, "A railway segment from Serhetabat to Herat is expected next year.")
+    assert ("Serhetabat", "GPE") in ents and ("Herat", "GPE") in ents, ents
