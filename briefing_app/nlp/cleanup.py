@@ -15,6 +15,7 @@ from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
     CONTAINER,
     DATE_RULE,
+    GENRE_WORDS,
     MODEL,
     RULE,
     SURNAME,
@@ -30,6 +31,7 @@ from briefing_app.nlp.entities import (
 )
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
+from briefing_app.nlp.rules import STARTERS
 from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
 
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
@@ -37,8 +39,13 @@ _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announ
                      r"warned|insisted|replied|asked|explained|remarked|emphasised|emphasized|tweeted|posted)\b")
 #: A given name and a family name with an Arabic particle ("Abdulrahman al-Mannai", "Faisal bin Farhan").
 _ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
+#: A word of address before a one-word name: a person spoken to ("dear Volodymyr", "my friend Giorgia").
+_VOCATIVE = re.compile(r"\b(?:[Dd]ear|[Mm]y (?:dear )?(?:friend|brother|sister|colleague)) $")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
-_LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+$")
+_LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+(?:the\s+)?$")
+#: Prepositions before a longer "person" that make it a place ("at Qasr Al Watan", "at Frontera Comalapa"); not
+#: "to" or "from" (letters and calls go to and come from people).
+_LOCATIVE_LONG = re.compile(r"\b(?:at|in|near|off|outside|across|via)\s+(?:the\s+)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
                        r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
@@ -86,6 +93,7 @@ class EntityCleanup:
         total = len(text)
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
+                 and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
@@ -118,9 +126,15 @@ class EntityCleanup:
         if furniture is not None:
             base = [c for c in base if c.source == "learned" or not any(furniture[c.start:c.end])]
         merged = merge(base, total)
+        if " of " in text or " OF " in text:
+            joined = _of_joined(text, merged, self.gazetteer)
+            if joined:
+                base += joined
+                merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
+        extra += _unknown_acronyms(text, merged, self.gazetteer)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
@@ -203,16 +217,27 @@ class EntityCleanup:
         """Fix one-word model names: "Šefčovič said" is a person; "at Kiel", "Dakar plant" are places."""
         extra = []
         g = self.gazetteer
+        # names a title, a speaker label or a speech verb made a person somewhere in the text
+        titled = {text[c.start:c.end] for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)}
         for c in merged:
             if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
-                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None):
+                    and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None
+                    and not _LOCATIVE_LONG.search(text, max(0, c.start - 12), c.start)):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))  # "Abdulrahman al-Mannai"
+                continue
+            if (c.source == "model" and c.label == "PERSON" and not c.role and 2 <= len(text[c.start:c.end].split()) <= 3
+                    and _LOCATIVE_LONG.search(text, max(0, c.start - 12), c.start)
+                    and text[c.end:c.end + 2] not in ("'s", "’s") and text[c.start:c.end] not in titled
+                    and not re.match(r"[ -][A-Z]", text[c.end:c.end + 2])
+                    and text[c.start:c.end].split()[-1] not in _FAC_HEADS | _LOC_HEADS
+                    and g.lookup(text[c.start:c.end]) is None):
+                extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))  # "at Qasr Al Watan"
                 continue
             if c.source != "model" or " " in text[c.start:c.end] or g.lookup(text[c.start:c.end]) is not None:
                 continue
             after = text[c.end:c.end + 20]
-            before = text[max(0, c.start - 8):c.start]
-            if c.label in ("GPE", "ORG", "NORP", "LOC") and _SPEECH.match(after):
+            before = text[max(0, c.start - 12):c.start]
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
                 if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):
@@ -229,6 +254,7 @@ class EntityCleanup:
         named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON" and c.source != "model"),
                        key=lambda c: c.start)
         named_starts = [c.start for c in named]
+        by_start = {c.start: c for c in merged}
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
@@ -254,12 +280,17 @@ class EntityCleanup:
             for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
                 if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                     continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
+                if ((led := by_start.get(m.start())) is not None and led.end > m.end() and led.label in _LED_LABELS
+                        and text[led.start:led.end].split()[-1] not in GENRE_WORDS):
+                    continue  # leading a longer name the model read ("ECOWAS Standby Force")
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
 
 
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
+#: Labels of names that an acronym may lead ("ECOWAS Standby Force", "IGAD Assembly of ...", "MLC Special Fund").
+_LED_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC"})
 #: A short form in brackets right after a name: an acronym ("GKNB", "dtic", "SPLM-IO") or an acronym with a head
 #: noun ("AHA Centre").
 _BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")
@@ -289,6 +320,66 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
     return out
 
 
+#: An all-caps word of three to seven letters or digits: an acronym ("SJVN", "NHPC", "ICEYE").
+_CAPS_WORD = re.compile(r"(?<![\w&+.'’-])[A-Z][A-Z0-9]{2,6}(?![\w&+'’-]|\.\w)")
+_ROMAN = re.compile(r"[IVXLC]+")
+#: All-caps words that are not names: document furniture, units, currencies, time zones, common abbreviations.
+_NOT_ACRONYMS = frozenset("""FACT SHEET PRESS MEDIA NOTE NOTES STEM END ENDS EUR USD GBP JPY CNY INR AUD GMT UTC AEDT AEST
+CET CEST EST EDT BST IST LNG LPG CNG GHG HIV AIDS SIDS NDC NDCS ANALYSIS OPINION COMMENTARY EXPLAINER UPDATE UPDATED
+BREAKING LIVE WATCH READ MORE NEW PDF URL FAQ VAT GST FDI SME SMES MSME MSMES PPP EEZ IUU UAV UAVS ICBM NCD NCDS
+GDP GNI CEO CFO CTO MOU MOUS ASAP AND THE FOR NOT ALL TBC TBA ETA AGM EGM RSVP DNA RNA PCR""".split())
+
+
+def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """All-caps words in running text that no other rule named: an acronym of a body ("SJVN is completing the
+    project", "Finland's ICEYE"); not in all-caps lines (headings, labels), nor furniture and common abbreviations."""
+    if not _CAPS_WORD.search(text):
+        return []
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+    out = []
+    for m in _CAPS_WORD.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if (word in _NOT_ACRONYMS or word in g.not_entities or word in transcript.ROLE_WORDS
+                or _ROMAN.fullmatch(word) or not any(ch.isalpha() for ch in word[1:])):
+            continue
+        i = bisect_left(starts, e)
+        if any(a < e and s < b for a, b in spans[max(0, i - 3):i + 1]):
+            continue  # already part of a name
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        letters = re.findall(r"[A-Za-z]{2,}", line)
+        if sum(w.isupper() for w in letters) * 2 > len(letters) or text[e:e + 1] == ":":
+            continue  # a heading or a speaker label in capitals
+        if (text[s - 1:s] == "/" or text[e:e + 1] == "/" or (s == line_start and text[e:e + 1] == ",")
+                or (text[s - 1:s] == "(" and not text[s - 2:s - 1].isspace())):
+            continue  # a party's name ("90/DIE GRÜNEN"), a dateline's city ("NICE, France"), a code ("2501(RSP)")
+        if text[s - 1:s] == "(" and text[e:e + 1] == ")" and text[max(0, s - 3):s - 1].strip()[-1:].isalpha():
+            continue  # an acronym in brackets after its long form: the acronym rules decide its class
+        # the name goes on over capitalised words ("COSCO Shipping Ports", "AHA Centre") or starts with a
+        # company prefix ("PT PAL")
+        tail = re.match(r"(?: [A-Z][\w&'’-]*){1,3}", text[e:])
+        if tail is not None and not re.search(r"[.,;:]$", text[e:e + tail.end()]):
+            words = tail.group().split()
+            while words and (words[-1] in STARTERS or words[-1] in _NOT_ACRONYMS):
+                words.pop()
+            e += len(" ".join(words)) + (1 if words else 0)
+        lead = re.search(r"(?<![\w-])[A-Z]{2} $", text[max(0, s - 3):s])
+        if lead is not None:
+            s -= 3
+        # a facility's acronym: "the TAPI pipeline", "the RTS Link"
+        facility = (text[s:e].split()[-1] in _FAC_HEADS | {"Link", "Line"}
+                    or _FACILITY_NOUN_AFTER.match(text, e) is not None)
+        out.append(Candidate(s, e, "FAC" if facility else "ORG", "model", MODEL))
+    return out
+
+
+_FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|terminal|railway|rail link|mine|plant"
+                                  r"|port|highway|canal|power station|reactor)s?\b")
+
+
 #: A body's name led by its country or region: the place, one space, then capitalised words ending in a body's head
 #: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority").
 _BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
@@ -310,7 +401,71 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
             extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
             extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+    # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
+    for c in merged:
+        if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
+            if c.end + 1 not in by_start:
+                extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
     return extra
+
+
+_ORGAN_AFTER = re.compile(r" (?:Secretariat|Commission|Council|Assembly|Parliament|Court)(?![\w-]| of\b| on\b| for\b)")
+
+
+#: A body of a state's own: its head noun before "of" and the state ("Ministry of Foreign Affairs of the Kingdom of
+#: Thailand", "Armed Defence Forces of Mozambique"); a company "of" a country is two names ("Masdar of the UAE").
+_STATE_BODY_WORDS = frozenset(rules.BODY_HEADS - {"Company", "Group", "Corporation", "Fund", "Alliance", "Union",
+                                                   "Association", "Foundation"}) | {"Government", "Embassy", "Parliament"}
+#: A body named for its members' offices: "Council of Heads of State", "Conference of Heads of Government".
+_HEADS_BODY = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,6}\s+)?(?:Council|Conference|Assembly|Authority)\s+of\s+(?:the\s+)?Heads\s+of\s+(?:State|Government)"
+                         r"(?:\s+and\s+(?:State|Government))?(?![\w-])", re.IGNORECASE)
+#: First or last words of a state's cultural and national institutions ("National Library of France").
+_NATIONAL_BODY = frozenset("National Library Museum Archives Assembly Senate Congress Parliament".split())
+_OF_JOINT = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _headed_by(name: str, heads: frozenset[str] | set[str]) -> bool:
+    """True when ``name``'s head noun, first or last word before any "of" ("Ministry of ...", "Mine Action
+    Agency", "PERMANENT COUNCIL"), is one of ``heads``."""
+    words = re.split(r"\s+of\s+", name, maxsplit=1, flags=re.IGNORECASE)[0].split()
+    return bool(words) and (words[0].capitalize() in heads or words[-1].capitalize() in heads)
+
+
+def _of_joined(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Names joined by "of": a state's own body with the state is one organisation ("Mine Action Agency of the
+    Republic of Azerbaijan"); a body of an organisation is two ("PERMANENT COUNCIL" OF THE "ORGANIZATION OF
+    AMERICAN STATES"), and an office-holders' body is a name of its own ("Council of Heads of State")."""
+    out = [Candidate(m.start(), m.end(), "ORG", "gazetteer", TITLE + 0.3) for m in _HEADS_BODY.finditer(text)]
+    by_start = {c.start: c for c in merged}
+    for c in merged:
+        if c.label != "ORG" or c.source == "learned":
+            continue
+        surface = text[c.start:c.end]
+        # the state's own body: the next name, after "of (the)", is a state
+        joint = _OF_JOINT.match(text, c.end)
+        nxt = by_start.get(joint.end()) if joint is not None else None
+        if (nxt is not None and nxt.label == "GPE" and _headed_by(surface, _STATE_BODY_WORDS)
+                and "\n" not in text[c.start:nxt.end]):
+            out.append(Candidate(c.start, nxt.end, "ORG", c.source, TITLE + 0.3))
+            continue
+        # a company "of" its country is two names ("ACWA Power of Saudi Arabia"): no body's head noun before "of"
+        m = re.fullmatch(r"(?P<head>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) of (?:the )?(?P<tail>[A-Z].*)", surface)
+        if (m is not None and c.source == "model" and g.lookup(surface) is None
+                and (tail := g.lookup(m.group("tail"))) is not None and tail.label == "GPE"
+                and not _headed_by(m.group("head"), _STATE_BODY_WORDS | _ORG_FIRST | _ORG_WORDS | _NATIONAL_BODY)):
+            out.append(Candidate(c.start, c.start + m.end("head"), "ORG", c.source, TITLE + 0.3))
+            out.append(Candidate(c.start + m.start("tail"), c.end, "GPE", "gazetteer", TITLE + 0.3))
+            continue
+        # a body of an organisation: the tail after the last "of (the)" is an organisation's known name
+        for j in reversed(list(_OF_JOINT.finditer(text, c.start, c.end))):
+            entry = g.lookup(text[j.end():c.end])
+            if entry is None or entry.label != "ORG" or g.lookup(surface) is not None:
+                continue
+            out.append(Candidate(j.end(), c.end, "ORG", "gazetteer", TITLE + 0.3))
+            if _headed_by(text[c.start:j.start()], rules.BODY_HEADS | {"Conference", "Assembly", "Parliament"}):
+                out.append(Candidate(c.start, j.start(), "ORG", c.source, TITLE + 0.3))
+            break
+    return out
 
 
 _PLACE_LABELS = ("GPE", "LOC", "ORG")
@@ -520,7 +675,7 @@ _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Penins
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
 _GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
-Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora""".split())
+Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora Qasr Palacio Palais Villa Fort Castillo Schloss Kasbah""".split())
 #: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
 _ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
 Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())
@@ -591,7 +746,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                 gap = text[n.end:c.start] if j < i else text[c.end:n.start]
                 # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
                 possessive = text[n.end:n.end + 2] in ("'s", "’s")
-                if labels.get(n.start, n.label) in ("GPE", "LOC") and _COORD.fullmatch(gap) and not possessive:
+                # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
+                route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
+                         and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
+                if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
+                        and not possessive):
                     extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                     break
     return extra

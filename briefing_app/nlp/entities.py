@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing_app.nlp import rules
+from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.gazetteer import GazEntry, Gazetteer
 from briefing_app.nlp.rules import STARTERS
 
@@ -26,8 +28,12 @@ _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hou
                                   r"|(?i:decades|years|centuries)-long")
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
 _RELATIVE_TAIL = re.compile(r"\s+later$")
+#: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
+_BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
+#: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
+_INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
 
 
@@ -85,7 +91,7 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         end -= len(m2.group(0))
         surface = text[start:end]
     surface = surface.strip()
-    if not surface or surface in gazetteer.not_entities:
+    if not surface or surface in gazetteer.not_entities or (surface in STARTERS and cand.label not in LOWERCASE_OK):
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
@@ -95,8 +101,19 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "24", "17th", "1267": numbers, not dates
     if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
+    if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
+        start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
+        surface = text[start:end].strip()
     if cand.label == "DATE" and (later := _RELATIVE_TAIL.search(surface)) is not None and later.start() > 0:
         end = start + len(text[start:end]) - len(text[start:end].lstrip()) + later.start()  # "Six months [later]"
+    if (surface.endswith(".") and cand.label not in LOWERCASE_OK and " " in surface
+            and not _is_abbreviation(text, start + len(surface) - 1)):
+        end = start + len(surface) - 1  # "in Chiang Rai." -- the sentence's full stop is not the name's
+        surface = surface[:-1]
+    if cand.label == "WORK_OF_ART" and (head := _INSTRUMENT_HEAD.search(surface)) is not None:
+        # "Declaration of Principles": a named instrument or meeting, not a work
+        label = "EVENT" if head.group(0) in rules.EVENT_HEADS else "LAW"
+        return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
@@ -173,9 +190,28 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
         # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
         return cand
     rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
-    if len(rest.split()) < 2:
-        return None  # only the head noun is left ("India–US Dialogue"): the places remain
+    if len(rest.split()) < 2 and _title_case_heading(text, cand.start):
+        # only the head noun is left in a title-case heading ("Questions on the Japan-US Tariff Agreement"): a
+        # capitalised word there is the heading's style, not a name; the places remain
+        return None
+    # "the GCC–Central Asia Summit", "the Solomon Islands–Australia Partnership": the head is the name
     return Candidate(start, cand.end, cand.label, cand.source, cand.priority)
+
+
+#: An ordinal before a name ("Second China–Central Asia Summit", "12th ..."): a numbered meeting, named even in a heading.
+_ORDINAL_BEFORE = re.compile(r"(?:\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)|\d+(?:st|nd|rd|th))"
+                             r"\s+[\w'’.\s–—-]{0,60}$")
+
+
+def _title_case_heading(text: str, pos: int) -> bool:
+    """True when the line around ``pos`` is a title-case heading (no lowercase word of four letters or more) and no
+    ordinal comes right before ``pos``."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if any(w[0].islower() and len(w) >= 4 for w in re.findall(r"[\w'’-]+", line)):
+        return False
+    return _ORDINAL_BEFORE.search(text, max(line_start, pos - 60), pos) is None
 
 
 def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:

@@ -11,6 +11,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_PATTERNS = [
+    # a range of years or months of years is one period ("2025 to 2027", "July 2021 to July 2024"); two years
+    # joined by "and" stay two dates ("in 2021 and 2022")
+    rf"\b(?:{_MONTHS}\s+)?{_YEAR}\s+to\s+(?:{_MONTHS}\s+)?{_YEAR}\b",
     rf"\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTHS}(?:,?\s+{_YEAR})?\b",  # "Wednesday, 14 January 2026"
     rf"\b{_WEEKDAY},?\s+{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_WEEKDAY}\s+(?:morning|afternoon|evening|night)\b",
@@ -23,7 +26,7 @@ _DATE_PATTERNS = [
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     r"\b(?:(?:the\s+)?(?:last|past|next|coming)|this|earlier\s+this|later\s+this)\s+"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?"
-    r"(?:week|month|year|decade|quarter|fortnight|century)s?\b",
+    r"(?:week|month|year|decade|quarter|fortnight|century|winter|summer|spring|autumn|monsoon)s?\b",
     rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
     rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
     rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",
@@ -49,8 +52,21 @@ Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Sti
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 #: The rest of a name after its head: "... Working Group on Counter-Terrorism", "Agreement on Reciprocal, Fair and
 #: Balanced Trade" (capitalised words only; "Agreement on climate" stops at the head).
-_NAME_TAIL = re.compile(r" (?:on|for) (?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                        r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]*(?:(?:,? and |, | |-)(?:the )?[A-Z][\w'’-]*)*(?<![,.])")
+_NOT_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+             r"|July|August|September|October|November|December)\b)")
+#: Capitalised words of a title-case name, joined by spaces, hyphens, commas, "and" and the minor words of titles
+#: ("Protection of the Rights of All Migrant Workers and Members of Their Families", "Right to Development").
+_TITLE_JOINT = r"(?:,? and (?:the )?|, | |-| (?:of|to|for|on|and|through|with|against|towards) (?:the )?)"
+_TITLE_RUN = rf"{_NOT_NAME}[A-Z][\w'’-]*(?:{_TITLE_JOINT}{_NOT_NAME}[A-Z][\w'’-]*)*(?<![,.])"
+_NAME_TAIL = re.compile(rf" (?:on|for|Establishing) (?:the )?{_TITLE_RUN}")
+#: "of" and a name, not "of the": an instrument named for its subject or place ("Declaration of Principles",
+#: "Treaty of Permanent Good-Neighbourliness, Friendship and Cooperation", "Declaration of Lima"); "Bishkek
+#: Declaration of the Council ..." is two names.
+_OF_TAIL = re.compile(rf" of (?!the\b|The\b){_NOT_NAME}[A-Z][\w'’-]*(?:(?:,? and |, | |-){_NOT_NAME}[A-Z][\w'’-]*)*(?<![,.])")
+#: Where a tail runs into another named instrument or body ("... on the Implementation of the Kuala Lumpur Peace
+#: Accord"): the tail ends before it.
+_INNER_NAME = re.compile(r" of the (?=(?:[A-Z][\w'’-]* ){0,5}(?:" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b)")
+_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact"))
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -67,7 +83,7 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for match in _HEAD_RE.finditer(text):
         head_start, head_end = match.span()
-        if re.match(r" [A-Z][a-z]", text[head_end:head_end + 3]):
+        if re.match(r" [A-Z][a-z]", text[head_end:head_end + 3]) and not text.startswith(" Establishing", head_end):
             continue  # the name goes on ("... Policy Studies", "... Partnership Council"): not the head
         label = "EVENT" if match.group(1) in EVENT_HEADS else "LAW"
         words: list[tuple[int, int]] = []
@@ -95,11 +111,17 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
             words.pop(0)
         tail = _NAME_TAIL.match(text, head_end)
+        if tail is None and match.group(1) in _OF_HEADS:
+            tail = _OF_TAIL.match(text, head_end)
+        tail_end = tail.end() if tail else head_end
+        if tail is not None and (inner := _INNER_NAME.search(text, head_end, tail_end)) is not None:
+            tail_end = inner.start()
         if not words:
-            if tail is not None and len(tail.group(0).split()) >= 3:
-                yield head_start, tail.end(), label  # "the Agreement on Reciprocal, Fair and Balanced Trade"
+            # "the Agreement on Reciprocal, Fair and Balanced Trade", "the Declaration of Principles"
+            if tail is not None and len(text[head_end:tail_end].split()) >= (2 if tail.re is _OF_TAIL else 3):
+                yield head_start, tail_end, label
             continue
-        yield words[0][0], tail.end() if tail else head_end, label
+        yield words[0][0], tail_end, label
 
 
 _ACRONYM_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+&-]{1,11})\s*\(([^()\n]{6,160})\)")
@@ -215,12 +237,12 @@ _STATE_MODIFIERS = (r"Federal|Federative|Democratic|Socialist|Islamic|People['�
 _STATE_HEADS = (r"Republic|Kingdom|State|States|Sultanate|Emirates?|Principality|Commonwealth|Federation|Grand\s+Duchy"
                 r"|Realm")
 OFFICIAL_STATE = re.compile(
-    rf"(?<![\w-])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?(?:Union\s+of\s+)?"
+    rf"(?<![\w])(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\s+(?:the\s+)?(?:Union\s+of\s+)?"
     rf"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|and|of|the)){{0,4}})", re.IGNORECASE)
 #: Words after an official name that make the whole an institution ("Republic of Fiji Navy").
 _INSTITUTION_AFTER = re.compile(r"\s+(?:Navy|Army|Air\s+Force|Police|Coast\s+Guard|Defen[cs]e\s+Forces?|Armed\s+Forces|Government"
                                 r"|Ministry|Embassy|Parliament|National\s+Assembly)\b", re.IGNORECASE)
-_NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
+_NATIONAL_REPUBLIC = re.compile(r"(?<![\w-])(?!The\b)(?:[A-Z][a-z]+\s+People['’]s\s+)?[A-Z][a-z]+\s+Republic\b(?!\s+of\b)")
 #: Words before an official name that make the whole phrase an institution ("Federal Government of Somalia").
 #: ("President of the Republic of Kenya" is a title and a place: the president is not part of the state's name.)
 _GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Constitution|Presidency|Navy|Army)"

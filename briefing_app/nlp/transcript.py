@@ -32,7 +32,12 @@ INTERVIEWER PARTICIPANT AUDIENCE MEMBER PRINCE PRINCESS KING QUEEN SHEIKH SHEIKH
 EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR OFFICIAL OFFICIALS SENIOR
 ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
 INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
+SHRI SHRIMATI SMT KUMARI SUSHRI CHANCELLOR PREMIER CONGRESSMAN CONGRESSWOMAN DATUK
 """.split())
+#: Connectors of an office's name in a label ("THE MINISTER OF POWER"): the portfolio after them is a role too.
+_OFFICE_JOINS = frozenset(("OF", "FOR"))
+#: Role words that alone do not make a heading a speaker label ("The African Atlantic Gas Pipeline: ...").
+_ARTICLES = frozenset(("THE", "A", "Q"))
 #: A speaker label at the start of a line: a few capitalised words (an office may have "of" and a list of
 #: portfolios: "Minister of Foreign Affairs Jane Doe", "The MINISTER OF TRADE, INDUSTRY AND COMPETITION"), optional
 #: notes in brackets (party, constituency, a time stamp "[10:14:32]"), then ":".
@@ -143,8 +148,14 @@ def stage_directions(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+def _is_role(word: str) -> bool:
+    """A role or honorific word of a label, also hyphenated ("Vice-President", "SECRETARY-GENERAL")."""
+    w = word.upper().rstrip(".,")
+    return w in ROLE_WORDS or word.upper() in ROLE_WORDS or ("-" in w and all(p in ROLE_WORDS for p in w.split("-")))
+
+
 def _has_role(words: list[str]) -> bool:
-    return any(w.upper().rstrip(".") in ROLE_WORDS or w.upper() in ROLE_WORDS for w in words)
+    return any(_is_role(w) for w in words)
 
 
 def speaker_labels(text: str) -> list[SpeakerLabel]:
@@ -179,17 +190,29 @@ def _roles(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 
 
 def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
-    """Split a label's words into the person's name (a run of capitals after the roles) and role words."""
+    """Split a label's words into the person's name (a run of capitals after the roles) and role words.
+
+    The name may follow its roles in mixed case ("Vice-President Omid Nouripour:"), and a label that is an office
+    only may name its holder in brackets ("THE MINISTER OF POWER (SHRI MANOHAR LAL):").
+    """
     w0 = m.start("words")
     words = [(w0 + w.start(), w0 + w.end()) for w in re.finditer(r"\S+", m.group("words"))]
     roles, names = [], []
     run: list[tuple[int, int]] = []
-    for s, e in words:
+    portfolio = False
+    for k, (s, e) in enumerate(words):
         word = text[s:e]
-        if word.upper().rstrip(".") in ROLE_WORDS and not run:
+        if (portfolio and word.isupper()) or (_is_role(word) and not run):
             roles.append((s, e))
+        elif roles and not run and word in _OFFICE_JOINS:
+            roles.append((s, e))  # "MINISTER OF POWER": the portfolio is part of the office
+            portfolio = True
         elif _ALLCAPS_NAME.fullmatch(word) or (run and word in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE")):
             run.append((s, e))
+        elif (not run and any(text[a:b].upper() not in _ARTICLES for a, b in roles) and 2 <= len(words) - k <= 4
+              and all(_MIXED_NAME.fullmatch(text[a:b]) and not _is_role(text[a:b]) for a, b in words[k:])):
+            names.append((s, words[-1][1]))  # "Vice-President Omid Nouripour"
+            break
         else:
             run = []
             break
@@ -198,7 +221,28 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
     elif (not roles and 2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(text[s:e]) for s, e in words)
           and text[words[0][0]:words[0][1]] not in _PEERAGE):
         names.append((words[0][0], words[-1][1]))  # "Jane Doe (Hume) (Lab):", "Jane Doe:" said twice
+    if not names and roles and len(roles) == len(words) and m.group("notes"):
+        names += _bracketed_holder(text, m.start("notes"), m.end("notes"), roles)
     return SpeakerLabel(m.start(), end, tuple(names), tuple(roles))
+
+
+def _bracketed_holder(text: str, start: int, end: int, roles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The holder named in brackets after an office-only label: "(SHRI MANOHAR LAL)" -> "MANOHAR LAL" (the
+    honorifics go to ``roles``). Constituencies and party tags in mixed case are left alone."""
+    m = re.search(r"\(([^()\n]+)\)", text[start:end])
+    if m is None:
+        return []
+    inner = [(start + m.start(1) + w.start(), start + m.start(1) + w.end()) for w in re.finditer(r"\S+", m.group(1))]
+    k = 0
+    while k < len(inner) and _is_role(text[inner[k][0]:inner[k][1]]):
+        k += 1
+    rest = inner[k:]
+    if k == 0 and len(rest) < 2:
+        return []  # "REPORTER (NHK):" credits an outlet, not a holder
+    if not 1 <= len(rest) <= 4 or not all(_ALLCAPS_NAME.fullmatch(text[s:e]) for s, e in rest):
+        return []
+    roles += inner[:k]
+    return [(rest[0][0], rest[-1][1])]
 
 
 def strip_furniture(text: str, start: int, end: int, label: SpeakerLabel | None) -> str:
