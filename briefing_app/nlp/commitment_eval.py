@@ -105,16 +105,22 @@ def evaluate_commitments(gold_files: Sequence[Path], text_dirs: Sequence[Path],
         gold = gold_doc.get("commitments", [])
         pred = predict(text)
         report.files += 1
-        for score, use_action in ((report.strict, True), (report.span, False)):
-            mg, mp = match_items(gold, pred, use_action)
-            score.tp += len(mg)
-            score.fn += len(gold) - len(mg)
-            score.fp += len(pred) - len(mp)
-            if use_action:
-                for gi, g in enumerate(gold):
-                    if gi not in mg:
-                        report.errors.append(f"FN {name} [{g['action']}] {text[g['start']:g['end']][:160]!r}")
-                for pi, p in enumerate(pred):
-                    if pi not in mp:
-                        report.errors.append(f"FP {name} [{p['action']}] {text[p['start']:p['end']][:160]!r}")
+        tally(report.span, gold, pred, use_action=False)
+        mg, mp = tally(report.strict, gold, pred, use_action=True)
+        for gi, g in enumerate(gold):
+            if gi not in mg:
+                report.errors.append(f"FN {name} [{g['action']}] {text[g['start']:g['end']][:160]!r}")
+        for pi, p in enumerate(pred):
+            if pi not in mp:
+                report.errors.append(f"FP {name} [{p['action']}] {text[p['start']:p['end']][:160]!r}")
     return report
+
+
+def tally(score: Score, gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]],
+          use_action: bool) -> tuple[set[int], set[int]]:
+    """Add one file's matches to ``score``; returns the matched gold and predicted indices."""
+    mg, mp = match_items(gold, pred, use_action)
+    score.tp += len(mg)
+    score.fn += len(gold) - len(mg)
+    score.fp += len(pred) - len(mp)
+    return mg, mp

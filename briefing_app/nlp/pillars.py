@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
 from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
@@ -157,9 +158,8 @@ class PillarScorer:
       topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
       voyage."); never across a paragraph break, nor into web clutter or document furniture
       (letterheads, document numbers, "Answered by ...", author notes, signature lines), which
-      get no pillar. A prose sentence still without a pillar (a paragraph's evaluative opener,
-      "What could go wrong?") takes the document's subject; a short reply in a transcript takes
-      the pillars of the question just before it. The headline's pillars and the document's
+      get no pillar. A short reply in a transcript takes the pillars of the question just before it;
+      then the document's topic is lent to substantive sentences (:mod:`briefing_app.nlp.pillar_topic`). The headline's pillars and the document's
       subject also back ambiguous *context* words as a plain cue would ("the pipeline" in a piece
       about gas is energy; alone it is not).
     """
@@ -427,19 +427,15 @@ class PillarScorer:
             if start in jokes and max(raw.values(), default=0.0) < self.threshold:
                 chosen = []  # "I would have no news for my next press conference (Laughter)."
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
-                why.setdefault(p, []).append("the headline's subject" if p in headline else "the document's subject")
+                why.setdefault(p, []).append("the headline's subject" if p in headline else TOPIC_REASON)
             if (not chosen and self.continuation and prev is not None and prev.pillars
                     and "\n" not in text[prev.end:start] and start not in turns and start not in jokes):
-                chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
-                for p in chosen:
-                    why.setdefault(p, []).append("continues the previous sentence")
+                chosen = _inherit(prev, why, "continues the previous sentence")
             if (not chosen and start in short_answers and prev is not None and prev.pillars
                     and text[prev.start:prev.end].rstrip().endswith("?")):
                 # "Q: And uranium?" -- "A: The ban stays.": an answer without words of its own is on the question's
                 # topic (an answer with a topic of its own keeps it)
-                chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
-                for p in chosen:
-                    why.setdefault(p, []).append("answers the question before it")
+                chosen = _inherit(prev, why, "answers the question before it")
             if start not in jokes:
                 chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
@@ -518,6 +514,14 @@ _JOKE = re.compile(r"\(\s*(?:laughter|laughs|laughing)\s*\)", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
                           r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
 _INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
+
+
+def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]:
+    """The pillars of the passage before (those the officer did not untag here), each given ``reason``."""
+    chosen = [p for p in prev.pillars if UNTAGGED not in why.get(p, ())]
+    for p in chosen:
+        why.setdefault(p, []).append(reason)
+    return chosen
 
 
 def _self_introduction(body: str) -> bool:

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from briefing_app.nlp.commitment_eval import Score, match_items
+from briefing_app.nlp.commitment_eval import Score, tally
 
 
 def agreement(first: Path, second: Path) -> tuple[int, Score, Score]:
@@ -22,11 +22,8 @@ def agreement(first: Path, second: Path) -> tuple[int, Score, Score]:
         gold = json.loads((first / path.name).read_text(encoding="utf-8"))["commitments"]
         other = json.loads(path.read_text(encoding="utf-8"))["commitments"]
         files += 1
-        for score, use_action in ((strict, True), (span, False)):
-            matched, _ = match_items(gold, other, use_action)
-            score.tp += len(matched)
-            score.fn += len(gold) - len(matched)
-            score.fp += len(other) - len(matched)
+        tally(strict, gold, other, use_action=True)
+        tally(span, gold, other, use_action=False)
     return files, strict, span
 
 
