@@ -26,8 +26,9 @@ ROUND4_DIR = Path(__file__).resolve().parent / "gold_round4"
 HELDOUT2_DIR = Path(__file__).resolve().parent / "gold_heldout_round2"
 ROUND6_DIR = Path(__file__).resolve().parent / "gold_round6"
 ROUND7_DIR = Path(__file__).resolve().parent / "gold_round7"
+HELDOUT3_DIR = Path(__file__).resolve().parent / "gold_heldout_round3"
 # Each set and the minimum number of articles it must hold.
-GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 48, HELDOUT2_DIR: 30, ROUND6_DIR: 16, ROUND7_DIR: 16}
+GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 48, HELDOUT2_DIR: 30, ROUND6_DIR: 16, ROUND7_DIR: 16, HELDOUT3_DIR: 32}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
