@@ -39,3 +39,35 @@ SPEC = {
          ["Serbia"], "let", "Pančevo refinery stand idle", "this winter", True),
     ],
 }
+
+SPEC[(H, "comesa-chairperson-statement-southern-africa-drought-food-security")] = [
+    ("4. Member states will suspend, for six months from 1 March 2026, export bans and import duties on maize, sorghum and cassava traded between them.",
+     ["COMESA member states"], "suspend", "export bans and import duties on staple grains", "from 1 March 2026", False),
+    ("5. The COMESA Secretariat will publish a monthly Regional Food Balance Sheet so that surplus stocks in Tanzania and Uganda can be matched with deficits further south.",
+     ["COMESA Secretariat"], "publish", "monthly Regional Food Balance Sheet", "", False),
+    ("The Bureau decided to set aside US$20 million from the COMESA Fund as the first capital of a Drought Resilience Window",
+     ["Bureau of the Authority"], "decide", "US$20 million for a Drought Resilience Window", "", False),
+    ("which the Council of Ministers will operationalise at its meeting in May",
+     ["Council of Ministers"], "operationalise", "Drought Resilience Window", "in May", False),
+    ("asked the Secretariat to report on waiting times at Chirundu and Kasumbalesa within 30 days",
+     ["William Ruto"], "ask", "Secretariat report on border waiting times", "within 30 days", False),
+    ("11. The Bureau will meet again in April 2026 to review progress.",
+     ["Bureau of the Authority"], "meet", "review progress", "in April 2026", False),
+]
+
+SPEC[(H, "mongolia-france-orano-uranium-rail-wire")] = [
+    ("Mongolia and French nuclear fuel group Orano signed the final investment agreement for the Zuuvch-Ovoo uranium deposit on Tuesday, ending more than a year of haggling over tax stability and the state's share.",
+     ["Mongolia", "Orano"], "sign", "final investment agreement for Zuuvch-Ovoo", "on Tuesday", False),
+    ("Orano will hold 90% of the Badrakh Energy joint venture",
+     ["Orano"], "hold", "90% of Badrakh Energy", "", False),
+    ("Mongolia's state miner Erdenes Mongol 10%, rising to 34% once the investment has been repaid",
+     ["Erdenes Mongol"], "hold", "10% of Badrakh Energy, rising to 34%", "", False),
+    ("The government said it would build a 180-km spur linking Zuuvch-Ovoo to the Sainshand–Zamiin-Uud railway by 2027",
+     ["Mongolia"], "build", "180-km rail spur", "by 2027", False),
+    ("Mongolian Railway had agreed to reserve two container trains a week for uranium concentrate bound for the port of Tianjin",
+     ["Mongolian Railway"], "agree", "reserve two container trains a week", "", False),
+    ("China has not yet agreed to the transit",
+     ["China"], "agree", "uranium transit", "", True),
+    ("Orano, Erdenes Mongol and the French state's Bpifrance will also fund a training centre in Sainshand for 400 Mongolian technicians, the companies said.",
+     ["Orano", "Erdenes Mongol", "Bpifrance"], "fund", "training centre for 400 technicians", "", False),
+]
