@@ -71,3 +71,29 @@ SPEC[(H, "mongolia-france-orano-uranium-rail-wire")] = [
     ("Orano, Erdenes Mongol and the French state's Bpifrance will also fund a training centre in Sainshand for 400 Mongolian technicians, the companies said.",
      ["Orano", "Erdenes Mongol", "Bpifrance"], "fund", "training centre for 400 technicians", "", False),
 ]
+
+SPEC[(H, "indonesia-vietnam-coast-guard-hotline-natuna-fisheries-news")] = [
+    ("JAKARTA — Indonesia and Vietnam will connect their coast guards by a round-the-clock hotline from 1 June, officials said on Thursday, a week after patrol ships of the two countries faced off for nine hours over three Vietnamese trawlers in the North Natuna Sea.",
+     ["Indonesia", "Vietnam"], "connect", "coast guard hotline", "from 1 June", False),
+    ("Under a memorandum signed by Irvansyah and Lieutenant General Le Quang Dao, commander of the Vietnam Coast Guard, duty officers in Batam and Vung Tau will call each other before boarding any vessel flagged to the other side.",
+     ["Indonesian Maritime Security Agency", "Vietnam Coast Guard"], "call", "each other before boarding", "", False),
+    ("The two agencies also agreed to hold a joint search-and-rescue drill off Con Dao in September.",
+     ["Indonesian Maritime Security Agency", "Vietnam Coast Guard"], "agree", "joint search-and-rescue drill", "in September", False),
+    ("the others would be repatriated",
+     ["Indonesia"], "repatriate", "the other crew members", "", False),
+    ("the exclusive economic zone boundary the two countries agreed in December 2022",
+     ["Indonesia", "Socialist Republic of Viet Nam"], "agree", "exclusive economic zone boundary", "in December 2022", False),
+    ("Both parliaments have since ratified that agreement",
+     ["Indonesia", "Socialist Republic of Viet Nam"], "ratify", "EEZ boundary agreement", "", False),
+    ("the overlapping seabed line has not been settled",
+     ["Indonesia", "Socialist Republic of Viet Nam"], "settle", "overlapping seabed line", "", True),
+]
+
+SPEC[(H, "greece-cyprus-great-sea-interconnector-think-tank-analysis")] = [
+    ("The European Commission awarded it 657 million euros from the Connecting Europe Facility (CEF) in 2022",
+     ["European Commission"], "award", "657 million euros CEF grant", "in 2022", False),
+    ("In March the Cypriot cabinet finally agreed to pay the first instalment",
+     ["Cyprus"], "agree", "pay the first guarantee instalment", "In March", False),
+    ("the Cyprus Energy Regulatory Authority has yet to approve the tariff that would recover it from consumers",
+     ["Cyprus Energy Regulatory Authority"], "approve", "cost-recovery tariff", "", True),
+]
