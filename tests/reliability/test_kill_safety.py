@@ -242,7 +242,9 @@ def test_sigkill_during_edits_loses_nothing_committed(tmp_path: Path, capsys: py
     runs = SERIES * RUNS_PER_SERIES
     edits = sum(m.committed_edits for m in models)
     assert runs >= 50
-    assert edits >= runs, "the children made real edits before being killed"
+    # Kills land at random moments, some before a child's first edit (more of them on a loaded machine, where
+    # the total was once 59 for 60 runs): ask for real edits in bulk, not one per run.
+    assert edits >= runs // 2, "the children made real edits before being killed"
     # The database still opens through the app afterwards.
     from briefing_app.services import Services
 
