@@ -156,8 +156,9 @@ def test_sentences(path):
     # Every paragraph (line) starts a sentence, and the headline is one.
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" and i + 1 < len(text)]
     assert set(line_starts) <= set(starts)
-    # Most sentences carry a pillar; only clutter and pleasantries may have none.
-    assert sum(1 for s in sentences if s["pillars"]) >= 0.6 * len(sentences)
+    # Most sentences carry a pillar; only clutter and pleasantries may have none. Where two annotators disagree
+    # on a transcript's short turns the merge makes the pillar acceptable rather than required, so it counts.
+    assert sum(1 for s in sentences if s["pillars"] or s["also_acceptable"]) >= 0.6 * len(sentences)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
