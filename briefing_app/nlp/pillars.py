@@ -16,7 +16,7 @@ from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
-from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
+from briefing_app.nlp.transcript import TITLE_WORDS, SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -341,22 +341,20 @@ class PillarScorer:
         asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
         short_answers: set[int] = set()  # a turn opening with a few words and no question ("The ban stays.")
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
+        bodies: dict[int, str] = {}  # each sentence's words without its speaker label and stage directions
         ambiguous: dict[int, dict[str, list[tuple[str, float]]]] = {}  # context words no cue of the sentence backed
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
                 scored.append(None)
                 continue
+            # the one definition of a turn (nlp/transcript.py: office labels in, colon headlines out), shared with
+            # the document's topic through ``bodies``
             label = labels.get(start)
-            if label is not None and len(scored) < 3 and _is_headline(text, start, end, len(spans)):
-                label = None  # "The African Gas Pipeline: where the project stands" is a headline, not a turn
             if label is not None:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
-            if label is None and (office := _OFFICE_LABEL.match(text, start, end)) is not None:
-                # Hansard's "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Doe):" is
-                # a speaker label too long for the transcript's label pattern: judge the turn on what follows it
-                body = strip_furniture(text, office.end(), end, None)
+            bodies[start] = text[start:end] if body is None else body
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
@@ -392,7 +390,7 @@ class PillarScorer:
             seen_text = True
             scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
-        subject = DocumentTopic.build(self, text, spans, scored, labels)  # lends the topic: nlp/pillar_topic.py
+        subject = DocumentTopic.build(self, text, spans, scored, labels, bodies)  # lends the topic: pillar_topic.py
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
@@ -473,17 +471,13 @@ _WRITTEN_QUESTION = re.compile(
     r"|the\s+[^?\n]{0,160}?,\s*(?=(?:what|whether|how|when|if|which|why)\b))", re.IGNORECASE)
 #: Words that may make up a bare speaker designation ("Prime Minister Jane Doe.", "Senator John Roe.").
 _DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|al")
-#: Title words of which a bare designation must have one.
-_DESIGNATION_TITLE = frozenset("""minister president premier chancellor secretary senator deputy member speaker chair
-chairman chairwoman chairperson commissioner ambassador governor mayor representative spokesperson mr mrs ms dr
-madam hon""".split())
 
 
 def _bare_designation(body: str) -> bool:
     """True for a turn that only names an office-holder ("Prime Minister Jane Doe."): the chair's call."""
     words = body.strip().rstrip(".").replace(",", " ").split()
     return (0 < len(words) <= 7 and all(_DESIGNATION_WORD.fullmatch(w) for w in words)
-            and any(w.casefold().rstrip(".") in _DESIGNATION_TITLE for w in words))
+            and any(w.casefold().rstrip(".") in TITLE_WORDS for w in words))  # nlp/transcript.py
 
 
 #: Verbs of one party addressing another, before the addressee ("told Brussels", "made clear to Kyiv").
@@ -498,11 +492,6 @@ _ADDRESSING = re.compile(
     r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
-
-#: A speaker label naming an office and then the office-holder in brackets, Hansard style.
-_OFFICE_LABEL = re.compile(r"(?:The\s+)?(?:Minister|Secretary|Parliamentary|Under-Secretary|Deputy|Prime|Chancellor"
-                           r"|Leader|Solicitor|Attorney|Advocate|Paymaster|Lord)\b[^:\n().?!]{0,160}"
-                           r"\([A-ZÀ-Þ][^()\n:]{1,60}\)\s*:\s+")
 
 #: Words of a reply short enough to lean on the question before it ("More than people think.").
 SHORT_ANSWER_WORDS = 8
