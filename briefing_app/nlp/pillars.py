@@ -16,7 +16,15 @@ from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
-from briefing_app.nlp.transcript import TITLE_WORDS, SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
+from briefing_app.nlp.transcript import (
+    OFFICE_HEAD,
+    OFFICE_TITLE_WORDS,
+    TITLE_WORDS,
+    SpeakerLabel,
+    procedural_rest,
+    speaker_labels,
+    strip_furniture,
+)
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -544,17 +552,11 @@ def is_furniture(text: str, start: int, end: int) -> bool:
                 or _title_case_letterhead(snippet) or _office_line(snippet))
 
 
-#: Words of an office's title before its portfolio ("Deputy Prime Minister", "Minister of State for ...").
-_OFFICE_TITLE_WORDS = frozenset("""deputy vice prime minister ministers secretary secretaries under assistant state
-president chancellor premier ambassador envoy special spokesperson spokesman spokeswoman chief senior acting
-permanent representative high commissioner director general foreign minister's""".split())
-
-
 def _office_line(line: str) -> bool:
     """An office title alone on a line, as under a signature or in a release header ("Deputy Prime Minister",
     "Minister of Foreign Affairs"): the words before "of"/"for" are all title words, the rest in title case."""
     words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
-    if not 1 <= len(words) <= 10 or not _OFFICE_HEAD.match(line.lstrip()):
+    if not 1 <= len(words) <= 10 or not OFFICE_HEAD.match(line.lstrip()):
         return False
     head = words
     for i, w in enumerate(words):
@@ -563,7 +565,7 @@ def _office_line(line: str) -> bool:
             if not all(_OFFICE_WORD.fullmatch(x) for x in words[i:]):
                 return False
             break
-    return all(w.casefold() in _OFFICE_TITLE_WORDS for w in head)
+    return all(w.casefold() in OFFICE_TITLE_WORDS for w in head)
 
 
 def _title_case_letterhead(line: str) -> bool:
@@ -588,11 +590,6 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return _whole_line(text, start, end)
 
 
-#: The rest of a sign-off line after the name: an office ("Minister of Transport", "Official Spokesperson").
-_OFFICE_HEAD = re.compile(r"(?:Minister|Secretary|Ambassador|High\s+Commissioner|Director|Spokesperson|Spokesman"
-                          r"|Spokeswoman|Chair(?:man|woman|person)?|President|Vice[\s-]President|Prime\s+Minister|Head"
-                          r"|Chief|Commissioner|Governor|Consul|Envoy|Permanent\s+Representative|Deputy|Under-Secretary"
-                          r"|Senior|Acting|Principal)\b")
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _OFFICE_WORD = re.compile(r"[A-Z][\w’'().&]*|of|and|for|the|in|to|on")
 _OFFICE_SPLIT = re.compile(r"[\s,–-]+")
@@ -619,7 +616,7 @@ def is_signoff(text: str, start: int, end: int, entities: Sequence[EntitySpan]) 
     name, comma, rest = line.partition(",")
     names = name.split()
     return (bool(comma) and 2 <= len(names) <= 4 and all(_NAME_WORD.fullmatch(w) for w in names)
-            and bool(_OFFICE_HEAD.match(rest.lstrip())) and _is_office(comma + rest))
+            and bool(OFFICE_HEAD.match(rest.lstrip())) and _is_office(comma + rest))
 
 
 _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")

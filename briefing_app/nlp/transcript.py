@@ -35,11 +35,12 @@ _OFFICE_ALTS = ("|".join(sorted(OFFICE_WORDS, key=len, reverse=True))
 OFFICE = re.compile(r"(?i)\b(?:" + _OFFICE_ALTS + r")\b")
 #: Words that chair a sitting or a briefing ("The SPEAKER", "Madam Deputy Speaker", "MODERATOR", "Cathaoirleach").
 CHAIR_WORDS = frozenset("speaker chair chairman chairwoman chairperson moderator cathaoirleach".split())
-#: A chair's label (its words before any bracketed note): the Speaker, a chair or moderator, a presiding officer,
+#: A chair's label (its words before any bracketed note): the Speaker, a chair or moderator, a presiding officer
+#: ("An Cathaoirleach", "An Ceann Comhairle" in Irish),
 #: "The President" of a sitting (alone: "PRESIDENT RUTO" is a head of state) and a vice-president ("Vice-President
 #: Omid Nouripour": parliaments' presiding deputies).
 CHAIR_LABEL = re.compile(
-    r"(?i)^\W*(?:(?:the|mr\.?|madam|hon(?:ourable)?\.?)\s+)*(?:(?:deputy|vice|acting)[\s-]+)?(?:speaker|chair(?:man|woman"
+    r"(?i)^\W*(?:(?:the|an|mr\.?|madam|hon(?:ourable)?\.?)\s+)*(?:(?:deputy|vice|acting)[\s-]+)?(?:speaker|chair(?:man|woman"
     r"|person)?|moderator|cathaoirleach|presiding\s+officer|ceann\s+comhairle)\b"
     r"|^\W*(?:(?:the|mr\.?|madam|hon(?:ourable)?\.?)\s+)*(?:vice[\s-]*president\b|president\s*(?:$|[(:.–—-]))")
 #: A questioner's label: "Q", "QUESTION (Al Arabiya)", "Reporter (Reuters)", "HOST", "Interviewer".
@@ -60,6 +61,16 @@ INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNID
 SHRI SHRIMATI SMT KUMARI SUSHRI CHANCELLOR PREMIER CONGRESSMAN CONGRESSWOMAN DATUK
 """.split()) | {w.upper() for w in OFFICE_WORDS | CHAIR_WORDS | ADDRESS_WORDS if w != "government"}
 # ("Government" stays a name word: "Government of Ruritania:" heads a section, not a turn)
+#: Words of an office's title beside the office itself ("Deputy", "Acting", "of State", "High Commissioner",
+#: "Permanent Representative", "Consul"): with the offices and chairs, the words an office line is made of.
+OFFICE_QUALIFIERS = frozenset("""deputy vice prime under assistant under-secretary state special senior acting permanent
+high general foreign principal head consul secretaries minister's""".split())
+#: The words of an office's title (a signature's "Minister of Ports", a line "Deputy Prime Minister").
+OFFICE_TITLE_WORDS = (OFFICE_WORDS - {"government"}) | CHAIR_WORDS | OFFICE_QUALIFIERS
+#: How an office's title begins, capitalised ("Minister", "High Commissioner", "Acting Director").
+OFFICE_HEAD = re.compile(r"(?:" + "|".join(sorted(("-".join(p.capitalize() for p in w.split("-")) for w in OFFICE_TITLE_WORDS
+                                                   - {"state", "general", "special", "secretaries", "minister's", "under"}),
+                                                  key=len, reverse=True)) + r")\b")
 #: Title words that make a turn of names alone a designation ("Prime Minister Jane Doe.", "Senator John Roe."):
 #: offices, chairs and forms of address.
 TITLE_WORDS = OFFICE_WORDS | CHAIR_WORDS | ADDRESS_WORDS
