@@ -3,6 +3,12 @@
 
 Stage directions and role-only labels are never entities; the name in a label is a person. For pillars a turn
 is scored on its own words (not its label, not the question before it), and procedural turns get none.
+
+This module is the one definition of that furniture: what a speaker label is (:func:`speaker_labels`, Hansard
+office labels naming their holder in brackets included), which labels are a chair's or a questioner's
+(:func:`label_role`), which words name an office (``OFFICES``, ``OFFICE``, ``OFFICE_TITLE_WORDS``,
+``OFFICE_HEAD``). The pillar scorer, the document's topic, the commitment turns and the entity clean-up all call it,
+so they agree on what a turn is.
 """
 
 from __future__ import annotations
@@ -26,11 +32,11 @@ STAGE_DIRECTION = re.compile(
 )
 #: Offices whose holder answers for a side: ministers, heads of state and government, diplomats, spokespeople,
 #: commanders, officials ("Minister", "Tánaiste", "Ambassador"); a senator or a member holds no such office.
-OFFICE_WORDS = frozenset("""minister ministers secretary prime premier chancellor spokesperson spokesman spokeswoman
+OFFICES = frozenset("""minister ministers secretary prime premier chancellor spokesperson spokesman spokeswoman
 commissioner ambassador envoy government tánaiste tanaiste taoiseach commander president vice-president king emir sheikh
 prince governor mayor official director chief representative""".split())
 #: An office named in a label or its notes ("Senator WONG (South Australia—Minister for Foreign Affairs)").
-_OFFICE_ALTS = ("|".join(sorted(OFFICE_WORDS, key=len, reverse=True))
+_OFFICE_ALTS = ("|".join(sorted(OFFICES, key=len, reverse=True))
                 + r"|head\s+of\s+(?:state|government)|member\s+of\s+the\s+commission")
 OFFICE = re.compile(r"(?i)\b(?:" + _OFFICE_ALTS + r")\b")
 #: Words that chair a sitting or a briefing ("The SPEAKER", "Madam Deputy Speaker", "MODERATOR", "Cathaoirleach").
@@ -59,21 +65,21 @@ EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR
 ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
 INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
 SHRI SHRIMATI SMT KUMARI SUSHRI CHANCELLOR PREMIER CONGRESSMAN CONGRESSWOMAN DATUK
-""".split()) | {w.upper() for w in OFFICE_WORDS | CHAIR_WORDS | ADDRESS_WORDS if w != "government"}
+""".split()) | {w.upper() for w in OFFICES | CHAIR_WORDS | ADDRESS_WORDS if w != "government"}
 # ("Government" stays a name word: "Government of Ruritania:" heads a section, not a turn)
 #: Words of an office's title beside the office itself ("Deputy", "Acting", "of State", "High Commissioner",
 #: "Permanent Representative", "Consul"): with the offices and chairs, the words an office line is made of.
 OFFICE_QUALIFIERS = frozenset("""deputy vice prime under assistant under-secretary state special senior acting permanent
 high general foreign principal head consul secretaries minister's""".split())
 #: The words of an office's title (a signature's "Minister of Ports", a line "Deputy Prime Minister").
-OFFICE_TITLE_WORDS = (OFFICE_WORDS - {"government"}) | CHAIR_WORDS | OFFICE_QUALIFIERS
+OFFICE_TITLE_WORDS = (OFFICES - {"government"}) | CHAIR_WORDS | OFFICE_QUALIFIERS
 #: How an office's title begins, capitalised ("Minister", "High Commissioner", "Acting Director").
 OFFICE_HEAD = re.compile(r"(?:" + "|".join(sorted(("-".join(p.capitalize() for p in w.split("-")) for w in OFFICE_TITLE_WORDS
                                                    - {"state", "general", "special", "secretaries", "minister's", "under"}),
                                                   key=len, reverse=True)) + r")\b")
 #: Title words that make a turn of names alone a designation ("Prime Minister Jane Doe.", "Senator John Roe."):
 #: offices, chairs and forms of address.
-TITLE_WORDS = OFFICE_WORDS | CHAIR_WORDS | ADDRESS_WORDS
+TITLE_WORDS = OFFICES | CHAIR_WORDS | ADDRESS_WORDS
 #: Connectors of an office's name in a label ("THE MINISTER OF POWER"): the portfolio after them is a role too.
 _OFFICE_JOINS = frozenset(("OF", "FOR"))
 #: Role words that alone do not make a heading a speaker label ("The African Atlantic Gas Pipeline: ...").
