@@ -143,3 +143,17 @@ def test_passages_topic_and_commitment_turns_agree_on_turns(monkeypatch):
     chair_starts = {t.start for t in turns if t.role == CHAIR}
     assert chair_starts and chair_starts <= topic.chair
     assert not any(t.start in topic.chair for t in turns if t.role != CHAIR)
+
+
+def test_the_extractor_closes_exactly_the_labels_colons():
+    """The commitment extractor parses a turn with its label closed by a full stop ("Minister. We will ...") for the
+    same labels, and only those: not a headline's or a sentence's colon ("The treaty is clear: ...")."""
+    from briefing_app.nlp.commitments import _close_label
+
+    text = HANSARD + "Jane Doe: The treaty is clear: Ruritania will free them.\n"
+    labels = {lab.start: lab.end for lab in speaker_labels(text)}
+    closed = {s for s, e in sentence_spans(text) if _close_label(text, s, e, labels) != text[s:e]}
+    assert closed == {s for s, _ in sentence_spans(text) if s in labels}
+    last = text.rindex("Jane Doe:")
+    end = text.index("\n", last)
+    assert _close_label(text, last, end, labels) == "Jane Doe. The treaty is clear: Ruritania will free them."
