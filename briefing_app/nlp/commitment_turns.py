@@ -1,8 +1,9 @@
 """Who speaks decides: commitments in transcripts, debates and interviews (issue 16).
 
 The extractor (nlp/commitments.py) reads one sentence at a time; this module reads the turns around it.
-A transcript is cut into speaker turns (nlp/transcript.py's labels, plus the same labels said again
-in the middle of a line: "... next year? Senator WONG: Yes."), and each turn gets a role:
+A transcript is cut into speaker turns at nlp/transcript.py's labels (the one definition, the same labels said
+again in the middle of a line included: "... next year? Senator WONG: Yes."), and each turn gets a role
+(``transcript.label_role``, then who asks):
 
 * **chair** (the Speaker, the President of a sitting, a Chairman, a moderator): procedure, never a commitment
   ("We will suspend for five minutes"), unless the chair speaks "in my capacity as" a delegate;
@@ -25,33 +26,25 @@ Healey):"), or the host's address ("Good morning, Minister").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing_app.nlp.commitments import Commitment
 from briefing_app.nlp.dates import find_when
-from briefing_app.nlp.transcript import ROLE_WORDS, STAGE_DIRECTION, speaker_labels
+from briefing_app.nlp.transcript import (
+    ANSWER,
+    CHAIR,
+    OFFICE,
+    QUESTION,
+    ROLE_WORDS,
+    STAGE_DIRECTION,
+    label_head,
+    label_role,
+    speaker_labels,
+)
 from briefing_app.nlp.types import EntitySpan
 
-CHAIR, QUESTION, ANSWER = "chair", "question", "answer"
-
-#: A chair's label: "The SPEAKER", "Madam Deputy Speaker", "Hon. Speaker", "Chairman", "Chairperson Tetsushi
-#: Sakamoto", "MODERATOR", "The President" (of a sitting: "PRESIDENT RUTO" is a head of state).
-_CHAIR_LABEL = re.compile(
-    r"(?i)^(?:(?:the|mr\.?|madam|hon\.?)\s+)*(?:(?:deputy|vice|acting)[\s-]+)?(?:speaker|chair(?:man|woman|person)?"
-    r"|moderator|cathaoirleach|presiding\s+officer|ceann\s+comhairle)\b"
-    r"|^(?:(?:the|mr\.?|madam)\s+)?president$")
-#: A questioner's label: "Q", "QUESTION (Al Arabiya)", "Reporter (Reuters)", "HOST", "Interviewer".
-_QUESTIONER_LABEL = re.compile(
-    r"(?i)^(?:q|question|questioner|reporter|reporters|journalist|interviewer|host|anchor|presenter|audience"
-    r"(?:\s+member)?|participant)\b")
-#: Words of a label (or its bracketed notes) that make the speaker an office-holder answering for a side.
-_OFFICES = re.compile(
-    r"(?i)\b(?:minister|secretary|prime|premier|chancellor|spokes(?:person|man|woman)|commissioner|ambassador|envoy"
-    r"|government|t[áa]naiste|taoiseach|commander|president|vice-president|king|emir|sheikh|prince|governor|mayor"
-    r"|official|head\s+of\s+(?:state|government)|member\s+of\s+the\s+commission|director|chief|representative)\b")
 #: A questioner addressing an office-holder: "Good morning, Minister,", "Prime Minister, ...", "Madam Head of
 #: Government", "Your Excellency".
 _ADDRESSED = re.compile(r"(?:^|[,.!?]\s+|\b(?:morning|afternoon|evening|welcome|thank\s+you|Madam|Mr\.?)\s*,?\s+)"
@@ -60,8 +53,6 @@ _ADDRESSED = re.compile(r"(?:^|[,.!?]\s+|\b(?:morning|afternoon|evening|welcome|
                         r"\b(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*[,.!?]")
 #: The chair taking the floor for a delegation: from there on the words are a delegate's.
 _NATIONAL_CAPACITY = re.compile(r"(?i)\bin\s+my\s+(?:national\s+)?capacity\s+as\b")
-#: Sentence ends before a label said again mid-line ("... next year? Senator WONG: Yes.").
-_BEFORE_INLINE = re.compile(r"[.?!)\]…—-]\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,36 +72,26 @@ def _name_words(label: str) -> frozenset[str]:
     """The words of a label that name the speaker (roles, honorifics and party notes left out)."""
     words = re.findall(r"[A-Za-zÀ-ÿ][\w'’-]*", label)
     return frozenset(w.upper() for w in words if w.upper() not in ROLE_WORDS and len(w) > 2 and w[0].isupper()
-                     and not _OFFICES.fullmatch(w))
+                     and not OFFICE.fullmatch(w))
 
 
 def speaker_turns(text: str) -> list[Turn]:
     """The speaker turns of a transcript (empty when ``text`` has fewer than two speaker labels)."""
-    labels = [(s.start, s.end) for s in speaker_labels(text)]
-    labels += _more_labels(text, labels)
+    found = speaker_labels(text)  # the one definition of a label (nlp/transcript.py), said again mid-line included
+    labels = [(s.start, s.end) for s in found]
+    heads = {s.start: label_head(text, s) for s in found}
     if len(labels) < 2:
         # one lone question line ("Q: Reports say they will sign next week. Can you confirm?") is still a
         # questioner's turn, to the end of its line
-        if labels and _QUESTIONER_LABEL.match(text[labels[0][0]:labels[0][1]].split("(")[0].strip(" :.–—-\t")):
+        if labels and label_role(heads[labels[0][0]]) == QUESTION:
             s, b = labels[0]
             e = text.find("\n", b)
             return [Turn(s, b, e if e >= 0 else len(text), text[s:b].strip(" :.–—-\t"), QUESTION, False)]
         return []
-    heads = {text[s:e].split("(")[0].rstrip(" :.–—-\t").strip() for s, e in labels}
-    heads = {h for h in heads if len(h) >= 2}
-    if heads:  # the same labels said again after a sentence, inside a line
-        said = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-                          + r")(?:[ \t]*\([^()\n]{1,90}\))*[ \t]*:[ \t]+(?=\S)")
-        at = {s for s, _ in labels}
-        for m in said.finditer(text):
-            line = text.rfind("\n", 0, m.start()) + 1
-            if m.start() not in at and m.start() > line and _BEFORE_INLINE.search(text[line:m.start()]):
-                labels.append((m.start(), m.end()))
-        labels.sort()
     # who holds an office: from the label itself, or from a fuller label of the same name ("John Healey:" after
     # "The Secretary of State for Defence (John Healey):")
-    officials = [_name_words(text[s:e]) for s, e in labels if _OFFICES.search(text[s:e])
-                 and not _CHAIR_LABEL.match(text[s:e].split("(")[0].strip(" :.–—-"))]
+    officials = [_name_words(text[s:e]) for s, e in labels if OFFICE.search(text[s:e])
+                 and label_role(heads[s]) != CHAIR]
     spans = [(s, b, labels[k + 1][0] if k + 1 < len(labels) else len(text)) for k, (s, b) in enumerate(labels)]
     # a speaker asks when most of their turns hold a question mark
     asks: dict[frozenset[str], list[bool]] = {}
@@ -119,51 +100,24 @@ def speaker_turns(text: str) -> list[Turn]:
     turns = []
     for s, b, e in spans:
         label = text[s:b]
-        head = label.split("(")[0].strip(" :.–—-\t")
+        head = heads[s]
         names = _name_words(label)
-        if _CHAIR_LABEL.match(head):
-            role = CHAIR
-        elif _QUESTIONER_LABEL.match(head):
-            role = QUESTION
-        elif _OFFICES.search(label) or (names and any(names <= o for o in officials)):
+        role = label_role(head)
+        if role is not None:
+            pass
+        elif OFFICE.search(label) or (names and any(names <= o for o in officials)):
             role = ANSWER
         else:
             # a member or a host who mostly asks: their other turns are a questioner's too ("we will scrap
             # the levy" from the opposition benches)
             mine = asks.get(names or frozenset({label}), [])
             role = QUESTION if sum(mine) * 2 >= len(mine) > 0 and any(mine) else ANSWER
-        official = role == ANSWER and (bool(_OFFICES.search(label)) or (bool(names) and any(names <= o for o in officials)))
+        official = role == ANSWER and (bool(OFFICE.search(label)) or (bool(names) and any(names <= o for o in officials)))
         turns.append(Turn(s, b, e, head, role, official))
     # an interviewee the host addresses by office ("Good morning, Minister", "Prime Minister, welcome") holds it
     addressed = {t.speaker for prev, t in zip(turns, turns[1:], strict=False)
                  if t.role == ANSWER and prev.role == QUESTION and _ADDRESSED.search(text, prev.body, prev.end)}
     return [replace(t, official=True) if t.role == ANSWER and t.speaker in addressed else t for t in turns]
-
-
-#: A short label at a line start that transcript.py leaves to its context: "Tánaiste:", "Lord Hanson of Flint:".
-_SHORT_LABEL = re.compile(r"(?m)^(?P<words>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the|de|van|von|al"
-                          r"|bin)){0,5})[ \t]*:[ \t]+(?=\S)")
-
-
-#: A long office label with the holder's name in brackets: "The Secretary of State for Foreign, Commonwealth and
-#: Development Affairs (Yvette Cooper):".
-_OFFICE_LABEL = re.compile(r"(?m)^(?:\d+\.[ \t]+)?(?P<words>(?:The[ \t]+)?[A-ZÀ-Þ][^:\n()]{2,140}?)[ \t]*"
-                           r"\([A-ZÀ-Þ][^()\n]{1,60}\)(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)")
-
-
-def _more_labels(text: str, labels: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Line-start labels said twice or more, or naming a speaker a fuller label introduced ("(Lord Hanson of Flint)")."""
-    if not labels:
-        return []
-    taken = {s for s, _ in labels}
-    out = [(m.start(), m.end()) for m in _OFFICE_LABEL.finditer(text)
-           if m.start() not in taken and _OFFICES.match(re.sub(r"(?i)^the\s+", "", m.group("words")))]
-    taken |= {s for s, _ in out}
-    known = " ".join(text[s:e] for s, e in [*labels, *out])
-    found = [m for m in _SHORT_LABEL.finditer(text) if m.start() not in taken]
-    said = Counter(m.group("words") for m in found)
-    return out + [(m.start(), m.end()) for m in found
-                  if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
 
 
 #: Where a statement turns into a question: "the treaty opens a pathway for 150 Nauruans a year, so why has not

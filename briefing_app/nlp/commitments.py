@@ -19,6 +19,7 @@ from typing import Any
 
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.dates import find_when, resolve
+from briefing_app.nlp.transcript import speaker_labels
 from briefing_app.nlp.types import EntitySpan
 
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
@@ -325,7 +326,8 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ent_starts = [x.start for x in ordered]
     longest = max((x.end - x.start for x in ordered), default=0)
     seen: set[str] = set()
-    for (s, e), doc in zip(spans, nlp.pipe(_close_label(_blank_bullets(text[s:e])) for s, e in spans), strict=True):
+    labels = {lab.start: lab.end for lab in speaker_labels(text)} if ":" in text else {}
+    for (s, e), doc in zip(spans, nlp.pipe(_close_label(text, s, e, labels) for s, e in spans), strict=True):
         local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
         made = _from_sentence(doc, s, matcher, local, names, seen)
         out += made
@@ -422,14 +424,15 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
 _BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣*·-](?=\s)")
 
 
-#: A transcript's speaker label opening a sentence ("Minister:", "Mr Okafor (Opposition):", "SHRI MANOHAR LAL:").
-_LABEL = re.compile(r"^([ \t]*(?:[A-Z][\w.'’-]*|\([^)\n]{1,40}\))(?:[ \t]+(?:[A-Za-z][\w.'’-]*|\([^)\n]{1,40}\))){0,7}):(?=[ \t])")
-
-
-def _close_label(sentence: str) -> str:
-    """The speaker label's colon becomes a full stop (same length, offsets kept): parsed as "Minister: The government
-    has approved", the label becomes the root and the minister's clause a modifier of it."""
-    return _LABEL.sub(lambda m: m.group(1) + ".", sentence, count=1)
+def _close_label(text: str, start: int, end: int, labels: dict[int, int]) -> str:
+    """The sentence ``text[start:end]`` with bullets blanked and the colon of the speaker label opening it made a full
+    stop (same length, offsets kept): parsed as "Minister: The government has approved", the label becomes the root
+    and the minister's clause a modifier of it. ``labels``: nlp/transcript.py's labels, start -> end."""
+    sentence = _blank_bullets(text[start:end])
+    at = start + len(sentence) - len(sentence.lstrip())
+    label_end = labels.get(at, -1)
+    colon = text.rfind(":", at, label_end) - start if start < label_end <= end else -1
+    return sentence[:colon] + "." + sentence[colon + 1:] if colon >= 0 else sentence
 
 
 def _blank_bullets(sentence: str) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing_app.domain.text import SENTENCE_END
-from briefing_app.nlp.transcript import SpeakerLabel, strip_furniture
+from briefing_app.nlp.transcript import SpeakerLabel, is_chair, label_head
 
 if TYPE_CHECKING:
     from briefing_app.nlp.pillars import PillarScorer
@@ -73,11 +73,6 @@ _AUTHOR = re.compile(r"\W*(?:(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:is|was)\s+(?:an
                      r"|(?:[Tt]he\s+)?views\s+expressed\b)")
 #: A numbered paragraph or a bullet ("7. Decides ...", "• A pilot will begin ...").
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•▪◦●*–-])\s")
-#: A chair's speaker label: the Speaker, a chair, a moderator or a vice-president (named or not), "The President:".
-_CHAIR = re.compile(r"\W*(?:the\s+|hon(?:ourable)?\.?\s+|mr\.?\s+|madam\s+)*(?:(?:deputy\s+)?(?:speaker|chair(?:man|woman"
-                    r"|person)?|moderator|cathaoirleach)\b|vice[\s-]*president\b|president\s*(?:\(|:))", re.IGNORECASE)
-
-
 @dataclass
 class DocumentTopic:
     """A document's topic pillars and the sentences they may be lent to (see the module docstring)."""
@@ -94,6 +89,8 @@ class DocumentTopic:
     leads: dict[str, str] = field(default_factory=dict)
     #: speaker labels by the start of the sentence they open
     labels: dict[int, SpeakerLabel] = field(default_factory=dict)
+    #: each sentence's words as the scorer judged them (without speaker label and stage directions), by its start
+    bodies: dict[int, str] = field(default_factory=dict)
     #: starts of the sentences in a chair's turn: procedure, never the subject
     chair: set[int] = field(default_factory=set)
     #: starts of the substantive sentences (``_substantive``)
@@ -104,17 +101,18 @@ class DocumentTopic:
     @classmethod
     def build(cls, scorer: PillarScorer, text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
               scored: Sequence[tuple[dict[str, float], dict[str, list[str]]] | None],
-              labels: dict[int, SpeakerLabel]) -> DocumentTopic:
+              labels: dict[int, SpeakerLabel], bodies: dict[int, str]) -> DocumentTopic:
         """The topic of ``text`` from its sentences' own raw scores ``scored`` (``None``: furniture, procedural
-        turns); ``labels``: speaker labels by the start of the sentence they open."""
+        turns); ``labels``: speaker labels by the start of the sentence they open; ``bodies``: the sentences' words
+        as the scorer judged them (the same turns and the same stripping: ``PillarScorer.passages``)."""
         topic = cls(text, order=[p.id for p in scorer.pillars], context_pillar=scorer.context_pillar,
                     leads={companion: lead for lead, companion in scorer.companions if lead in LEAD_PILLARS},
-                    labels=labels)
+                    labels=labels, bodies=bodies)
         counts: Counter[str] = Counter()
         total, n, in_chair = 0.0, 0, False
         for (start, end, _ents), item in zip(spans, scored, strict=True):
             if (label := labels.get(start)) is not None:
-                in_chair = bool(_CHAIR.match(text[label.start:label.end]))
+                in_chair = is_chair(label_head(text, label))
             if in_chair:
                 topic.chair.add(start)
             if item is None:
@@ -123,7 +121,7 @@ class DocumentTopic:
             if topic.first < 0:
                 topic.first = start
                 weight = HEADLINE_WEIGHT if _headline(text, start, end) else 1.0
-            if _substantive(strip_furniture(text, start, end, label)):
+            if _substantive(bodies.get(start, text[start:end])):
                 topic.substantive.add(start)
             elif weight == 1.0:
                 continue
@@ -149,7 +147,7 @@ class DocumentTopic:
         if not self.pillars or not self._lends_to(start, end):
             return chosen
         if not chosen:
-            body = strip_furniture(self.text, start, end, self.labels.get(start))
+            body = self.bodies.get(start, self.text[start:end])
             if sum(w.casefold() not in _FILLER for w in _WORD.findall(body)) < MIN_CONTENT:
                 return chosen  # nothing of its own and nothing said ("I give way.")
             lent = list(self.pillars)

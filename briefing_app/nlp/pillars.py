@@ -16,7 +16,15 @@ from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
-from briefing_app.nlp.transcript import SpeakerLabel, procedural_rest, speaker_labels, strip_furniture
+from briefing_app.nlp.transcript import (
+    OFFICE_HEAD,
+    OFFICE_TITLE_WORDS,
+    TITLE_WORDS,
+    SpeakerLabel,
+    procedural_rest,
+    speaker_labels,
+    strip_furniture,
+)
 from briefing_app.nlp.types import EntitySpan, Passage
 from briefing_app.resources import resource_file
 
@@ -341,22 +349,20 @@ class PillarScorer:
         asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
         short_answers: set[int] = set()  # a turn opening with a few words and no question ("The ban stays.")
         scored: list[tuple[dict[str, float], dict[str, list[str]]] | None] = []
+        bodies: dict[int, str] = {}  # each sentence's words without its speaker label and stage directions
         ambiguous: dict[int, dict[str, list[tuple[str, float]]]] = {}  # context words no cue of the sentence backed
         seen_text = False
         for start, end, ents in spans:
             if is_furniture(text, start, end) or (seen_text and is_signoff(text, start, end, ents)):
                 scored.append(None)
                 continue
+            # the one definition of a turn (nlp/transcript.py: office labels in, colon headlines out), shared with
+            # the document's topic through ``bodies``
             label = labels.get(start)
-            if label is not None and len(scored) < 3 and _is_headline(text, start, end, len(spans)):
-                label = None  # "The African Gas Pipeline: where the project stands" is a headline, not a turn
             if label is not None:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
-            if label is None and (office := _OFFICE_LABEL.match(text, start, end)) is not None:
-                # Hansard's "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Doe):" is
-                # a speaker label too long for the transcript's label pattern: judge the turn on what follows it
-                body = strip_furniture(text, office.end(), end, None)
+            bodies[start] = text[start:end] if body is None else body
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
@@ -392,7 +398,7 @@ class PillarScorer:
             seen_text = True
             scored.append(own)
         topic = self._document_topic([s[0] for s in scored if s is not None])
-        subject = DocumentTopic.build(self, text, spans, scored, labels)  # lends the topic: nlp/pillar_topic.py
+        subject = DocumentTopic.build(self, text, spans, scored, labels, bodies)  # lends the topic: pillar_topic.py
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
@@ -473,17 +479,13 @@ _WRITTEN_QUESTION = re.compile(
     r"|the\s+[^?\n]{0,160}?,\s*(?=(?:what|whether|how|when|if|which|why)\b))", re.IGNORECASE)
 #: Words that may make up a bare speaker designation ("Prime Minister Jane Doe.", "Senator John Roe.").
 _DESIGNATION_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|da|bin|al")
-#: Title words of which a bare designation must have one.
-_DESIGNATION_TITLE = frozenset("""minister president premier chancellor secretary senator deputy member speaker chair
-chairman chairwoman chairperson commissioner ambassador governor mayor representative spokesperson mr mrs ms dr
-madam hon""".split())
 
 
 def _bare_designation(body: str) -> bool:
     """True for a turn that only names an office-holder ("Prime Minister Jane Doe."): the chair's call."""
     words = body.strip().rstrip(".").replace(",", " ").split()
     return (0 < len(words) <= 7 and all(_DESIGNATION_WORD.fullmatch(w) for w in words)
-            and any(w.casefold().rstrip(".") in _DESIGNATION_TITLE for w in words))
+            and any(w.casefold().rstrip(".") in TITLE_WORDS for w in words))  # nlp/transcript.py
 
 
 #: Verbs of one party addressing another, before the addressee ("told Brussels", "made clear to Kyiv").
@@ -498,11 +500,6 @@ _ADDRESSING = re.compile(
     r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
-
-#: A speaker label naming an office and then the office-holder in brackets, Hansard style.
-_OFFICE_LABEL = re.compile(r"(?:The\s+)?(?:Minister|Secretary|Parliamentary|Under-Secretary|Deputy|Prime|Chancellor"
-                           r"|Leader|Solicitor|Attorney|Advocate|Paymaster|Lord)\b[^:\n().?!]{0,160}"
-                           r"\([A-ZÀ-Þ][^()\n:]{1,60}\)\s*:\s+")
 
 #: Words of a reply short enough to lean on the question before it ("More than people think.").
 SHORT_ANSWER_WORDS = 8
@@ -555,17 +552,11 @@ def is_furniture(text: str, start: int, end: int) -> bool:
                 or _title_case_letterhead(snippet) or _office_line(snippet))
 
 
-#: Words of an office's title before its portfolio ("Deputy Prime Minister", "Minister of State for ...").
-_OFFICE_TITLE_WORDS = frozenset("""deputy vice prime minister ministers secretary secretaries under assistant state
-president chancellor premier ambassador envoy special spokesperson spokesman spokeswoman chief senior acting
-permanent representative high commissioner director general foreign minister's""".split())
-
-
 def _office_line(line: str) -> bool:
     """An office title alone on a line, as under a signature or in a release header ("Deputy Prime Minister",
     "Minister of Foreign Affairs"): the words before "of"/"for" are all title words, the rest in title case."""
     words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
-    if not 1 <= len(words) <= 10 or not _OFFICE_HEAD.match(line.lstrip()):
+    if not 1 <= len(words) <= 10 or not OFFICE_HEAD.match(line.lstrip()):
         return False
     head = words
     for i, w in enumerate(words):
@@ -574,7 +565,7 @@ def _office_line(line: str) -> bool:
             if not all(_OFFICE_WORD.fullmatch(x) for x in words[i:]):
                 return False
             break
-    return all(w.casefold() in _OFFICE_TITLE_WORDS for w in head)
+    return all(w.casefold() in OFFICE_TITLE_WORDS for w in head)
 
 
 def _title_case_letterhead(line: str) -> bool:
@@ -599,11 +590,6 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return _whole_line(text, start, end)
 
 
-#: The rest of a sign-off line after the name: an office ("Minister of Transport", "Official Spokesperson").
-_OFFICE_HEAD = re.compile(r"(?:Minister|Secretary|Ambassador|High\s+Commissioner|Director|Spokesperson|Spokesman"
-                          r"|Spokeswoman|Chair(?:man|woman|person)?|President|Vice[\s-]President|Prime\s+Minister|Head"
-                          r"|Chief|Commissioner|Governor|Consul|Envoy|Permanent\s+Representative|Deputy|Under-Secretary"
-                          r"|Senior|Acting|Principal)\b")
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _OFFICE_WORD = re.compile(r"[A-Z][\w’'().&]*|of|and|for|the|in|to|on")
 _OFFICE_SPLIT = re.compile(r"[\s,–-]+")
@@ -630,7 +616,7 @@ def is_signoff(text: str, start: int, end: int, entities: Sequence[EntitySpan]) 
     name, comma, rest = line.partition(",")
     names = name.split()
     return (bool(comma) and 2 <= len(names) <= 4 and all(_NAME_WORD.fullmatch(w) for w in names)
-            and bool(_OFFICE_HEAD.match(rest.lstrip())) and _is_office(comma + rest))
+            and bool(OFFICE_HEAD.match(rest.lstrip())) and _is_office(comma + rest))
 
 
 _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")

@@ -3,6 +3,12 @@
 
 Stage directions and role-only labels are never entities; the name in a label is a person. For pillars a turn
 is scored on its own words (not its label, not the question before it), and procedural turns get none.
+
+This module is the one definition of that furniture: what a speaker label is (:func:`speaker_labels`, Hansard
+office labels naming their holder in brackets included), which labels are a chair's or a questioner's
+(:func:`label_role`), which words name an office (``OFFICES``, ``OFFICE``, ``OFFICE_TITLE_WORDS``,
+``OFFICE_HEAD``). The pillar scorer, the document's topic, the commitment turns and the entity clean-up all call it,
+so they agree on what a turn is.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.rules import STARTERS
 
 #: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
@@ -23,6 +30,31 @@ STAGE_DIRECTION = re.compile(
     r"|as\s+translated|translated(?:\s+from\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+interpretation)\s*\)",
     re.IGNORECASE,
 )
+#: Offices whose holder answers for a side: ministers, heads of state and government, diplomats, spokespeople,
+#: commanders, officials ("Minister", "Tánaiste", "Ambassador"); a senator or a member holds no such office.
+OFFICES = frozenset("""minister ministers secretary prime premier chancellor spokesperson spokesman spokeswoman
+commissioner ambassador envoy government tánaiste tanaiste taoiseach commander president vice-president king emir sheikh
+prince governor mayor official director chief representative""".split())
+#: An office named in a label or its notes ("Senator WONG (South Australia—Minister for Foreign Affairs)").
+_OFFICE_ALTS = ("|".join(sorted(OFFICES, key=len, reverse=True))
+                + r"|head\s+of\s+(?:state|government)|member\s+of\s+the\s+commission")
+OFFICE = re.compile(r"(?i)\b(?:" + _OFFICE_ALTS + r")\b")
+#: Words that chair a sitting or a briefing ("The SPEAKER", "Madam Deputy Speaker", "MODERATOR", "Cathaoirleach").
+CHAIR_WORDS = frozenset("speaker chair chairman chairwoman chairperson moderator cathaoirleach".split())
+#: A chair's label (its words before any bracketed note): the Speaker, a chair or moderator, a presiding officer
+#: ("An Cathaoirleach", "An Ceann Comhairle" in Irish),
+#: "The President" of a sitting (alone: "PRESIDENT RUTO" is a head of state) and a vice-president ("Vice-President
+#: Omid Nouripour": parliaments' presiding deputies).
+CHAIR_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:the|an|mr\.?|madam|hon(?:ourable)?\.?)\s+)*(?:(?:deputy|vice|acting)[\s-]+)?(?:speaker|chair(?:man|woman"
+    r"|person)?|moderator|cathaoirleach|presiding\s+officer|ceann\s+comhairle)\b"
+    r"|^\W*(?:(?:the|mr\.?|madam|hon(?:ourable)?\.?)\s+)*(?:vice[\s-]*president\b|president\s*(?:$|[(:.–—-]))")
+#: A questioner's label: "Q", "QUESTION (Al Arabiya)", "Reporter (Reuters)", "HOST", "Interviewer".
+QUESTIONER_LABEL = re.compile(
+    r"(?i)^(?:q|question|questioner|reporter|reporters|journalist|interviewer|host|anchor|presenter|audience"
+    r"(?:\s+member)?|participant)\b")
+#: Titles and forms of address that designate a person ("Senator", "Mr", "Hon"), beside offices and chairs.
+ADDRESS_WORDS = frozenset("senator deputy member representative mr mrs ms dr madam hon".split())
 #: Words of a speaker label that are roles or honorifics, not a name (compared upper-cased).
 ROLE_WORDS = frozenset("""
 Q A MR MRS MS MISS DR PROF SIR DAME HE H.E. HON THE MODERATOR MODERATORS CHAIR CHAIRMAN CHAIRWOMAN CHAIRPERSON
@@ -33,7 +65,21 @@ EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR
 ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
 INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
 SHRI SHRIMATI SMT KUMARI SUSHRI CHANCELLOR PREMIER CONGRESSMAN CONGRESSWOMAN DATUK
-""".split())
+""".split()) | {w.upper() for w in OFFICES | CHAIR_WORDS | ADDRESS_WORDS if w != "government"}
+# ("Government" stays a name word: "Government of Ruritania:" heads a section, not a turn)
+#: Words of an office's title beside the office itself ("Deputy", "Acting", "of State", "High Commissioner",
+#: "Permanent Representative", "Consul"): with the offices and chairs, the words an office line is made of.
+OFFICE_QUALIFIERS = frozenset("""deputy vice prime under assistant under-secretary state special senior acting permanent
+high general foreign principal head consul secretaries minister's""".split())
+#: The words of an office's title (a signature's "Minister of Ports", a line "Deputy Prime Minister").
+OFFICE_TITLE_WORDS = (OFFICES - {"government"}) | CHAIR_WORDS | OFFICE_QUALIFIERS
+#: How an office's title begins, capitalised ("Minister", "High Commissioner", "Acting Director").
+OFFICE_HEAD = re.compile(r"(?:" + "|".join(sorted(("-".join(p.capitalize() for p in w.split("-")) for w in OFFICE_TITLE_WORDS
+                                                   - {"state", "general", "special", "secretaries", "minister's", "under"}),
+                                                  key=len, reverse=True)) + r")\b")
+#: Title words that make a turn of names alone a designation ("Prime Minister Jane Doe.", "Senator John Roe."):
+#: offices, chairs and forms of address.
+TITLE_WORDS = OFFICES | CHAIR_WORDS | ADDRESS_WORDS
 #: Connectors of an office's name in a label ("THE MINISTER OF POWER"): the portfolio after them is a role too.
 _OFFICE_JOINS = frozenset(("OF", "FOR"))
 #: Role words that alone do not make a heading a speaker label ("The African Atlantic Gas Pipeline: ...").
@@ -41,12 +87,29 @@ _ARTICLES = frozenset(("THE", "A", "Q"))
 #: A speaker label at the start of a line: a few capitalised words (an office may have "of" and a list of
 #: portfolios: "Minister of Foreign Affairs Jane Doe", "The MINISTER OF TRADE, INDUSTRY AND COMPETITION"), optional
 #: notes in brackets (party, constituency, a time stamp "[10:14:32]"), then ":".
-_LABEL = re.compile(
-    r"(?m)^(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:,?[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the)){0,7})"
-    r"(?P<notes>(?:[ \t]*(?:\([^()\n]{1,90}\)|\[[^\[\]\n]{1,40}\])){0,3}))[ \t]*:[ \t]+(?=\S)")
+_LABEL_BODY = (r"(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:,?[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the|de|van|von|al"
+               r"|bin)){0,7})(?P<notes>(?:[ \t]*(?:\([^()\n]{1,90}\)|\[[^\[\]\n]{1,40}\])){0,3}))[ \t]*:[ \t]+(?=\S)")
+_LABEL = re.compile(r"(?m)^" + _LABEL_BODY)
+#: The same, anywhere: a label said again in the middle of a line ("... next year? Senator WONG: Yes.").
+_LABEL_AT = re.compile(_LABEL_BODY)
+#: A Hansard office label too long for ``_LABEL``, naming its holder in brackets: "The Secretary of State for
+#: Foreign, Commonwealth and Development Affairs (Jane Doe):", "12. The Minister of State (Lord Roe) (Lab):".
+_OFFICE_LABEL = re.compile(r"(?m)^(?:\d+\.[ \t]+)?(?P<words>(?:The[ \t]+)?[A-ZÀ-Þ][^:\n().?!]{2,160}?)[ \t]*"
+                           r"(?P<notes>\([A-ZÀ-Þ][^()\n:]{1,60}\)(?:[ \t]*\([^()\n]{1,30}\))?)[ \t]*:[ \t]+(?=\S)")
+#: How such an office begins: an office, or a Westminster title ("Parliamentary Under-Secretary", "Leader of the
+#: House", "Attorney General", "Lord Privy Seal").
+_OFFICE_LABEL_HEAD = re.compile(r"(?i)(?:" + _OFFICE_ALTS + r"|parliamentary|under-secretary|deputy|leader|solicitor"
+                                r"|attorney|advocate|paymaster|lord)\b")
+#: Labels of a few words said again at line starts, or naming a speaker a fuller label introduced ("Lord Hanson of
+#: Flint:" after "... (Lord Hanson of Flint):"), are labels even without a role word.
+_SHORT_WORDS = 6
+#: Text before a label said again inside a line: the previous sentence ended.
+_BEFORE_INLINE = re.compile(r"[.?!)\]…—-]\s+$")
 #: European Parliament verbatim style: "President. – ", "Name, role. – ", "Name (Group), blue-card question. – ".
 _EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}?))\.[ \t]+[–—-][ \t]+(?=\S)")
 _ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
+#: A word of a holder's name in brackets, capitals or mixed case ("Jane", "DOE", "O'Neill").
+_HOLDER_WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
 #: Peerages before a name in a label ("Lord Mehta (CB):"): the peer rule tags the name without them.
 _PEERAGE = frozenset("Lord Baroness Lady Viscount Viscountess Earl Countess Marquess Baron".split())
 #: A name word written in mixed case ("Catherine", "O'Neill", "Al-Enezi", "Søreide").
@@ -159,7 +222,14 @@ def _has_role(words: list[str]) -> bool:
 
 
 def speaker_labels(text: str) -> list[SpeakerLabel]:
-    """Speaker labels at line starts: labels with a role/honorific word, capitals or notes, or said twice or more."""
+    """The speaker labels of ``text`` -- the one definition every reader of transcripts uses (pillars, the document's
+    topic, commitment turns, entity clean-up).
+
+    At line starts: labels with a role/honorific word, capitals or notes, or said twice or more; Hansard office
+    labels naming the holder in brackets; short labels said again or named by a fuller label. Then the same labels
+    said again inside a line after a sentence. Not a headline with a colon ("The African Gas Pipeline: where the
+    project stands").
+    """
     found = []
     for m in _LABEL.finditer(text):
         words = m.group("words").split()
@@ -176,12 +246,94 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
         if not _has_role(words) and counts[m.group("words")] < 2 and not m.group("notes"):
             continue  # a one-off capitalised heading ("KEY OUTCOMES:")
         out.append(_label(text, m, m.end()))
+    taken = {lab.start for lab in out}
+    for m in _OFFICE_LABEL.finditer(text):
+        if m.start() not in taken and _OFFICE_LABEL_HEAD.match(re.sub(r"^The\s+", "", m.group("words"))):
+            out.append(_office_label(text, m))
     for m in _EP_LABEL.finditer(text):
         words = m.group("words").split()
         first = words[0].rstrip(",") if words else ""
         if first.upper() in ROLE_WORDS or ("," in m.group("words") and len(words) <= 14):
             out.append(SpeakerLabel(m.start(), m.end(), (), _roles(text, m.start(), m.end("words"))))
+    if out:
+        out += _short_labels(text, out)
+    out = [lab for lab in out if not _headline_label(text, lab)]
+    if len(out) >= 2:
+        out += _said_again(text, out)
     return sorted(out, key=lambda s: s.start)
+
+
+def label_head(text: str, label: SpeakerLabel) -> str:
+    """The words of a label before its notes and colon ("Senator WONG (South Australia):" -> "Senator WONG")."""
+    return text[label.start:label.end].split("(")[0].split("[")[0].strip(" :.–—-\t")
+
+
+CHAIR, QUESTION, ANSWER = "chair", "question", "answer"
+
+
+def is_chair(head: str) -> bool:
+    """True for a chair's label head ("The SPEAKER", "Madam Deputy Speaker", "Chairperson X", "The President")."""
+    return bool(CHAIR_LABEL.match(head))
+
+
+def label_role(head: str) -> str | None:
+    """The role a label's head gives its turn by itself: ``CHAIR``, ``QUESTION`` ("Q", "REPORTER (NHK)") or None
+    (the speaker's other turns decide)."""
+    if is_chair(head):
+        return CHAIR
+    if QUESTIONER_LABEL.match(head):
+        return QUESTION
+    return None
+
+
+def _office_label(text: str, m: re.Match[str]) -> SpeakerLabel:
+    """A Hansard office label: the office's words are roles, the holder in brackets a name."""
+    w0 = m.start("words")
+    roles = [(w0 + w.start(), w0 + w.end()) for w in re.finditer(r"\S+", m.group("words"))]
+    names = _bracketed_holder(text, m.start("notes"), m.end("notes"), roles, mixed=True)
+    return SpeakerLabel(m.start(), m.end(), tuple(names), tuple(roles))
+
+
+def _short_labels(text: str, labels: list[SpeakerLabel]) -> list[SpeakerLabel]:
+    """Line-start labels of a few words said twice or more, or naming a speaker a fuller label introduced."""
+    taken = {lab.start for lab in labels}
+    known = " ".join(text[lab.start:lab.end] for lab in labels)
+    found = [m for m in _LABEL.finditer(text) if m.start() not in taken and not m.group("notes")
+             and len(m.group("words").split()) <= _SHORT_WORDS]
+    said = Counter(m.group("words") for m in found)
+    return [_label(text, m, m.end()) for m in found
+            if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
+
+
+def _headline_label(text: str, label: SpeakerLabel) -> bool:
+    """A colon in a headline ("The African Gas Pipeline: where the project stands"): one of the first three lines,
+    short, with no sentence end, and more text after it."""
+    line_end = text.find("\n", label.start)
+    if line_end < 0 or not text[line_end:].strip():
+        return False
+    line = text[label.start:line_end].rstrip()
+    if len(line) > 250 or SENTENCE_END.search(line) or re.search(r"[.!?…][\"”’')\]]*\s", line):
+        return False
+    return sum(1 for x in text[:label.start].split("\n") if x.strip()) < 3
+
+
+def _said_again(text: str, labels: list[SpeakerLabel]) -> list[SpeakerLabel]:
+    """The labels said again inside a line after a sentence ("... next year? Senator WONG: Yes.")."""
+    heads = {text[lab.start:lab.end].split("(")[0].rstrip(" :.–—-\t").strip() for lab in labels}
+    heads = {h for h in heads if len(h) >= 2}
+    if not heads:
+        return []
+    said = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+                      + r")(?:[ \t]*\([^()\n]{1,90}\))*[ \t]*:[ \t]+(?=\S)")
+    at = {lab.start for lab in labels}
+    out = []
+    for m in said.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if m.start() not in at and m.start() > line and _BEFORE_INLINE.search(text[line:m.start()]):
+            full = _LABEL_AT.match(text, m.start())
+            out.append(_label(text, full, m.end()) if full is not None and full.end() == m.end()
+                       else SpeakerLabel(m.start(), m.end(), (), ()))
+    return out
 
 
 def _roles(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -226,9 +378,11 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
     return SpeakerLabel(m.start(), end, tuple(names), tuple(roles))
 
 
-def _bracketed_holder(text: str, start: int, end: int, roles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _bracketed_holder(text: str, start: int, end: int, roles: list[tuple[int, int]],
+                      mixed: bool = False) -> list[tuple[int, int]]:
     """The holder named in brackets after an office-only label: "(SHRI MANOHAR LAL)" -> "MANOHAR LAL" (the
-    honorifics go to ``roles``). Constituencies and party tags in mixed case are left alone."""
+    honorifics go to ``roles``). Constituencies and party tags in mixed case are left alone, unless ``mixed``
+    (a Hansard office label: "The Secretary of State for Defence (John Healey):")."""
     m = re.search(r"\(([^()\n]+)\)", text[start:end])
     if m is None:
         return []
@@ -239,7 +393,8 @@ def _bracketed_holder(text: str, start: int, end: int, roles: list[tuple[int, in
     rest = inner[k:]
     if k == 0 and len(rest) < 2:
         return []  # "REPORTER (NHK):" credits an outlet, not a holder
-    if not 1 <= len(rest) <= 4 or not all(_ALLCAPS_NAME.fullmatch(text[s:e]) for s, e in rest):
+    name = _ALLCAPS_NAME if not mixed else _HOLDER_WORD
+    if not 1 <= len(rest) <= 4 or not all(name.fullmatch(text[s:e]) for s, e in rest):
         return []
     roles += inner[:k]
     return [(rest[0][0], rest[-1][1])]
