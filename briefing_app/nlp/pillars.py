@@ -336,6 +336,8 @@ class PillarScorer:
         if speakers is None:
             speakers = speaker_labels(text) if ":" in text or "–" in text else []
         labels = {lab.start: lab for lab in speakers}
+        if labels:
+            labels.update(_inline_turns(text, spans, speakers, labels))
         turns: set[int] = set()
         jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
         asks_about: set[int] = set()  # questions in a turn of their own that name a country or capital
@@ -363,6 +365,10 @@ class PillarScorer:
             words = text[start:end] if body is None else body
             if label is not None and _bare_designation(words):
                 scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
+                continue
+            if _RECORD_FORMULA.match(words) or (labels and _greeting(words)
+                                                and not any(e.label in _PLACE_LABELS for e in ents)):
+                scored.append(None)  # "The meeting rose at 1.20 p.m.", "HOST: Good morning, and welcome back."
                 continue
             if (asked := _WRITTEN_QUESTION.match(words)) is not None:
                 words = words[asked.end():]  # "To ask the Secretary of State for Foreign ... Affairs, what steps ..."
@@ -524,6 +530,54 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
     return chosen
 
 
+#: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
+#: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
+#: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
+_RECORD_FORMULA = re.compile(
+    r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
+    r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
+    r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
+    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
+    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$)", re.IGNORECASE)
+#: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
+_GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
+                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
+                            re.IGNORECASE)
+#: What a greeting is made of besides names: the formulas themselves and whom they address.
+_GREETING_WORDS = re.compile(
+    r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
+    r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
+    r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
+    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
+
+
+def _greeting(body: str) -> bool:
+    """A turn made of greetings, welcomes and thanks with their addressees only ("Minister, welcome.", "Wale Doe,
+    thank you.", "Good morning, Jane, and good morning to your listeners."): small talk, no subject."""
+    if not _GREETING_HEAD.match(body):
+        return False
+    # only the formula's own words are taken off (case-sensitively for names: "Thank you for the gas deal" keeps
+    # "gas deal")
+    rest = re.sub(r"\b(?:[A-ZÀ-Þ][\w'’.-]*)", " ", body)
+    rest = _GREETING_WORDS.sub(" ", rest)
+    return not re.search(r"\w", rest)
+
+
+def _inline_turns(text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]], speakers: Sequence[SpeakerLabel],
+                  labels: dict[int, SpeakerLabel]) -> dict[int, SpeakerLabel]:
+    """Turns run into one line ("... for your time. JANE DOE: Thank you."): a sentence that opens with a speaker
+    label found at a line start elsewhere in the document is a turn of that speaker."""
+    known = {text[lab.start:lab.end].rstrip() for lab in speakers}
+    out: dict[int, SpeakerLabel] = {}
+    for start, end, _ents in spans:
+        if start in labels or text[start:start + 1] in ("", " ") or ":" not in text[start:min(end, start + 120)]:
+            continue
+        head = text[start:text.find(":", start) + 1]
+        if head in known and text[start + len(head):start + len(head) + 1] in (" ", "\t"):
+            out[start] = SpeakerLabel(start, start + len(head) + 1, (), ())
+    return out
+
+
 def _self_introduction(body: str) -> bool:
     """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only."""
     words = re.findall(r"[^\s,.]+|[,.]", body)
@@ -633,6 +687,8 @@ def is_signoff(text: str, start: int, end: int, entities: Sequence[EntitySpan]) 
             and bool(_OFFICE_HEAD.match(rest.lstrip())) and _is_office(comma + rest))
 
 
+#: Entity labels of places: a welcome to a place is a visit, not small talk.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE"})
 _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 
