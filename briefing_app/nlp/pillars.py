@@ -152,8 +152,8 @@ class PillarScorer:
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
-      sentences that already have a cue for them, the document's subject (topical pillars chosen
-      for ``topic_share`` of its sentences) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
+      sentences that already have a cue for them, the document's subject (the topical pillars that run through
+      it, :meth:`DocumentTopic.subject`) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
       inherits the previous sentence's pillars within its paragraph (a paragraph stays on its
       topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
       voyage."); never across a paragraph break, nor into web clutter or document furniture
@@ -179,8 +179,6 @@ class PillarScorer:
     max_role_cues: int = 2
     topic_boost: float = 1.0
     paired_headline_cue: float = 1.5
-    topic_share: float = 0.5
-    topic_min_sentences: int = 5
     #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight.
     companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"))
     companion_min: float = 1.0
@@ -397,8 +395,9 @@ class PillarScorer:
                 continue
             seen_text = True
             scored.append(own)
-        topic = self._document_topic([s[0] for s in scored if s is not None])
-        subject = DocumentTopic.build(self, text, spans, scored, labels)  # lends the topic: nlp/pillar_topic.py
+        # one estimate of the document's subject (nlp/pillar_topic.py): it boosts and backs cues here and is lent below
+        subject = DocumentTopic.build(self, text, spans, scored, labels)
+        topic = subject.subject() if self.topic_boost else set()
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
@@ -451,18 +450,6 @@ class PillarScorer:
             prev = passage
             seen_text = True
         return out
-
-
-    def _document_topic(self, raws: list[dict[str, float]]) -> set[str]:
-        """Topical pillars chosen for at least ``topic_share`` of a document's sentences (its subject)."""
-        if not self.topic_boost or len(raws) < self.topic_min_sentences:
-            return set()
-        counts: dict[str, int] = defaultdict(int)
-        for raw in raws:
-            for p in self.choose(raw):
-                if p != self.context_pillar:
-                    counts[p] += 1
-        return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
 #: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
