@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from importlib.resources.abc import Traversable
@@ -357,6 +357,9 @@ class PillarScorer:
                 # Hansard's "The Secretary of State for Foreign, Commonwealth and Development Affairs (Jane Doe):" is
                 # a speaker label too long for the transcript's label pattern: judge the turn on what follows it
                 body = strip_furniture(text, office.end(), end, None)
+            if _ASIDE.fullmatch(text, start, end):
+                scored.append(None)  # "(Interruptions)", "(Time expired)"
+                continue
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
@@ -525,7 +528,9 @@ _RECORD_FORMULA = re.compile(
     r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
     r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
     r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
-    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$)", re.IGNORECASE)
+    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
+    # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
+    r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
 #: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
 _GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
                             r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
@@ -550,14 +555,23 @@ def _greeting(body: str) -> bool:
     return not re.search(r"\w", rest)
 
 
+#: A capitalised word opening a line before a colon ("Tánaiste: ..."): a speaker when it recurs.
+_LINE_HEAD = re.compile(r"(?m)^([A-ZÀ-Þ][\w'’.-]{2,30}:)[ \t]")
+#: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.
+_ASIDE = re.compile(r"\W*\(\s*[^()\s]+(?:\s+[^()\s]+){0,3}\s*\)\W*")
+
+
 def _inline_turns(text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]], speakers: Sequence[SpeakerLabel],
                   labels: dict[int, SpeakerLabel]) -> dict[int, SpeakerLabel]:
     """Turns run into one line ("... for your time. JANE DOE: Thank you."): a sentence that opens with a speaker
     label found at a line start elsewhere in the document is a turn of that speaker."""
     known = {text[lab.start:lab.end].rstrip() for lab in speakers}
+    # a one-word label in mixed case ("Tánaiste:") said at the start of two lines or more is a speaker too
+    heads = Counter(m.group(1) for m in _LINE_HEAD.finditer(text))
+    known.update(h for h, n in heads.items() if n >= 2)
     out: dict[int, SpeakerLabel] = {}
     for start, end, _ents in spans:
-        if start in labels or text[start:start + 1] in ("", " ") or ":" not in text[start:min(end, start + 120)]:
+        if start in labels or text[start:start + 1] in ("", " ") or ":" not in text[start:min(end, start + 60)]:
             continue
         head = text[start:text.find(":", start) + 1]
         if head in known and text[start + len(head):start + len(head) + 1] in (" ", "\t"):

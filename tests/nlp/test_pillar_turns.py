@@ -90,3 +90,30 @@ def test_formulas_of_the_record_and_of_procedure_get_no_pillar(analyzer, sentenc
 
 def test_a_speech_in_the_record_keeps_its_pillars(analyzer):
     assert "security" in _pillars_of(analyzer, RECORD, "Mr. Ottokar (Syldavia): Pirates")
+
+
+COMMITTEE = (
+    "Joint Committee on Foreign Affairs\n"
+    "Chairman: I welcome the Minister to the committee.\n"
+    "Tánaiste: Thank you, Cathaoirleach.\n"
+    "Tánaiste: Our peacekeepers will leave the mission in Borduria by June, and the troops will come home.\n"
+    "(Interruptions)\n"
+    "Deputy Roe: Will the troops be replaced by a naval patrol?\n"
+    "(Time expired)\n"
+    "Government members: Hear, hear!\n"
+)
+
+
+def test_a_one_word_speaker_said_twice_is_a_turn(analyzer):
+    # "Tánaiste:" is a speaker (it opens two lines): the thanks after it are procedure, not diplomacy
+    assert _pillars_of(analyzer, COMMITTEE, "Tánaiste: Thank you, Cathaoirleach.") == []
+
+
+@pytest.mark.parametrize("sentence", ["(Interruptions)", "(Time expired)", "Government members: Hear, hear!"])
+def test_the_records_asides_and_interjections_get_no_pillar(analyzer, sentence):
+    # a bracketed note alone and the members' collective interjections do not continue the speech before them
+    assert _pillars_of(analyzer, COMMITTEE, sentence) == []
+
+
+def test_a_speech_between_asides_keeps_its_pillars(analyzer):
+    assert "defence" in _pillars_of(analyzer, COMMITTEE, "Tánaiste: Our peacekeepers")
