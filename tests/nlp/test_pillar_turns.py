@@ -96,10 +96,9 @@ COMMITTEE = (
     "Joint Committee on Foreign Affairs\n"
     "Chairman: I welcome the Minister to the committee.\n"
     "Tánaiste: Thank you, Cathaoirleach.\n"
-    "Tánaiste: Our peacekeepers will leave the mission in Borduria by June, and the troops will come home.\n"
+    "Tánaiste: Our peacekeepers will leave the mission in Borduria by June, and the troops will come home. "
     "(Interruptions)\n"
-    "Deputy Roe: Will the troops be replaced by a naval patrol?\n"
-    "(Time expired)\n"
+    "Deputy Roe: Will the troops be replaced by a naval patrol? (Time expired)\n"
     "Government members: Hear, hear!\n"
 )
 
