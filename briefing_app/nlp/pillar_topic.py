@@ -3,7 +3,9 @@
 Officers (and the gold annotators) give most sentences of an article its topic pillars even when the sentence's
 own words do not name the topic: in an op-ed about a power cable, "On paper the fit is perfect." is energy, and
 "Nor is it clear who pays if a typhoon cuts the line." is energy beside trade. :class:`DocumentTopic` estimates
-the topic from the cues of the document's sentences (the headline counts double) and lends it
+the topic from the cues of the document's sentences (the headline counts double): the one estimate of the document's
+subject, which the scorer also uses to boost a sentence's own cues and back its ambiguous words (``SUBJECT_SHARE``,
+:meth:`DocumentTopic.subject`). It lends it
 
 * to a substantive sentence with no pillar of its own (after the paragraph's continuation had nothing to give);
 * beside a sentence's own pillar when the sentence has a cue for the topic, however weak (``SECOND_SHARE``),
@@ -41,6 +43,10 @@ HEADLINE_WEIGHT = 2.0
 #: strong is the document's topic; the context pillar (diplomacy, whose cues are everywhere) needs ``CONTEXT_SHARE``.
 TOPIC_SHARE = 0.3
 CONTEXT_SHARE = 0.6
+#: A topical pillar this strong is the document's *subject* (:meth:`DocumentTopic.subject`): the scorer adds its
+#: ``topic_boost`` to the sentences with a cue for it and lets it back ambiguous words ("the pipeline" in a piece
+#: about gas). One estimate for both uses: the lent topic is the same strengths at a lower share.
+SUBJECT_SHARE = 0.65
 #: At most this many topic pillars (strongest first; a lead pillar before its companion).
 MAX_TOPIC = 2
 #: A topic pillar this strong joins a sentence with another pillar of its own that has a cue for it.
@@ -119,8 +125,10 @@ class DocumentTopic:
                 continue
             weight = 1.0
             if topic.first < 0:
+                from briefing_app.nlp.pillars import _is_headline  # (pillars imports this module)
+
                 topic.first = start
-                weight = HEADLINE_WEIGHT if _headline(text, start, end) else 1.0
+                weight = HEADLINE_WEIGHT if _is_headline(text, start, end, len(spans)) else 1.0
             if _substantive(bodies.get(start, text[start:end])):
                 topic.substantive.add(start)
             elif weight == 1.0:
@@ -139,6 +147,11 @@ class DocumentTopic:
                 ranked = [lead] + [p for p in ranked if p != lead]  # the subject first, its aspect second
         topic.pillars = ranked[:MAX_TOPIC]
         return topic
+
+    def subject(self) -> set[str]:
+        """The topical pillars that run through the document (strength >= ``SUBJECT_SHARE``; none in a document
+        too short to have a topic)."""
+        return {p for p, s in self.strength.items() if s >= SUBJECT_SHARE and p != self.context_pillar}
 
     def lend(self, start: int, end: int, raw: dict[str, float], chosen: list[str],
              why: dict[str, list[str]]) -> list[str]:
@@ -188,10 +201,3 @@ def _substantive(body: str) -> bool:
     if all(w[0].isupper() or w.casefold() in _NAME_GLUE for w in words):
         return False
     return not _AUTHOR.match(body)
-
-
-def _headline(text: str, start: int, end: int) -> bool:
-    """A first line alone on its line without a closing full stop."""
-    line_end = text.find("\n", start)
-    return ((line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
-            and not SENTENCE_END.search(text[start:end]))

@@ -160,8 +160,8 @@ class PillarScorer:
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
-      sentences that already have a cue for them, the document's subject (topical pillars chosen
-      for ``topic_share`` of its sentences) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
+      sentences that already have a cue for them, the document's subject (the topical pillars that run through
+      it, :meth:`DocumentTopic.subject`) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
       inherits the previous sentence's pillars within its paragraph (a paragraph stays on its
       topic: "They will repeat it next year.", "Shipping lines say it shaved ten days off the
       voyage."); never across a paragraph break, nor into web clutter or document furniture
@@ -187,8 +187,6 @@ class PillarScorer:
     max_role_cues: int = 2
     topic_boost: float = 1.0
     paired_headline_cue: float = 1.5
-    topic_share: float = 0.5
-    topic_min_sentences: int = 5
     #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight.
     companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"))
     companion_min: float = 1.0
@@ -363,12 +361,19 @@ class PillarScorer:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
             bodies[start] = text[start:end] if body is None else body
+            if _ASIDE.fullmatch(text, start, end):
+                scored.append(None)  # "(Interruptions)", "(Time expired)"
+                continue
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
                 continue
             words = text[start:end] if body is None else body
             if label is not None and _bare_designation(words):
                 scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
+                continue
+            if _RECORD_FORMULA.match(words) or (labels and _greeting(words)
+                                                and not any(e.label in _PLACE_LABELS for e in ents)):
+                scored.append(None)  # "The meeting rose at 1.20 p.m.", "HOST: Good morning, and welcome back."
                 continue
             if (asked := _WRITTEN_QUESTION.match(words)) is not None:
                 words = words[asked.end():]  # "To ask the Secretary of State for Foreign ... Affairs, what steps ..."
@@ -397,8 +402,9 @@ class PillarScorer:
                 continue
             seen_text = True
             scored.append(own)
-        topic = self._document_topic([s[0] for s in scored if s is not None])
-        subject = DocumentTopic.build(self, text, spans, scored, labels, bodies)  # lends the topic: pillar_topic.py
+        # one estimate of the document's subject (nlp/pillar_topic.py): it boosts and backs cues here and is lent below
+        subject = DocumentTopic.build(self, text, spans, scored, labels, bodies)
+        topic = subject.subject() if self.topic_boost else set()
         out: list[Passage] = []
         headline: set[str] = set()
         prev: Passage | None = None
@@ -451,18 +457,6 @@ class PillarScorer:
             prev = passage
             seen_text = True
         return out
-
-
-    def _document_topic(self, raws: list[dict[str, float]]) -> set[str]:
-        """Topical pillars chosen for at least ``topic_share`` of a document's sentences (its subject)."""
-        if not self.topic_boost or len(raws) < self.topic_min_sentences:
-            return set()
-        counts: dict[str, int] = defaultdict(int)
-        for raw in raws:
-            for p in self.choose(raw):
-                if p != self.context_pillar:
-                    counts[p] += 1
-        return {p for p, n in counts.items() if n >= self.topic_share * len(raws)}
 
 
 #: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
@@ -519,6 +513,45 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
     for p in chosen:
         why.setdefault(p, []).append(reason)
     return chosen
+
+
+#: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
+#: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
+#: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
+_RECORD_FORMULA = re.compile(
+    r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
+    r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
+    r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
+    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
+    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
+    # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
+    r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
+#: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
+_GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
+                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
+                            re.IGNORECASE)
+#: What a greeting is made of besides names: the formulas themselves and whom they address.
+_GREETING_WORDS = re.compile(
+    r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
+    r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
+    r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
+    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
+
+
+def _greeting(body: str) -> bool:
+    """A turn made of greetings, welcomes and thanks with their addressees only ("Minister, welcome.", "Wale Doe,
+    thank you.", "Good morning, Jane, and good morning to your listeners."): small talk, no subject."""
+    if not _GREETING_HEAD.match(body):
+        return False
+    # only the formula's own words are taken off (case-sensitively for names: "Thank you for the gas deal" keeps
+    # "gas deal")
+    rest = re.sub(r"\b(?:[A-ZÀ-Þ][\w'’.-]*)", " ", body)
+    rest = _GREETING_WORDS.sub(" ", rest)
+    return not re.search(r"\w", rest)
+
+
+#: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.
+_ASIDE = re.compile(r"\W*\(\s*[^()\s]+(?:\s+[^()\s]+){0,3}\s*\)\W*")
 
 
 def _self_introduction(body: str) -> bool:
@@ -619,6 +652,8 @@ def is_signoff(text: str, start: int, end: int, entities: Sequence[EntitySpan]) 
             and bool(OFFICE_HEAD.match(rest.lstrip())) and _is_office(comma + rest))
 
 
+#: Entity labels of places: a welcome to a place is a visit, not small talk.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE"})
 _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 

@@ -129,3 +129,32 @@ def test_the_analyser_lends_the_topic(analyzer: Analyzer):
     start = OPED.index("On paper the fit is perfect.")
     passage = next(p for p in result.passages if p.start <= start < p.end)
     assert "energy" in passage.pillars
+
+
+FACT_SHEET = ("Syldavia and Borduria sign a trade pact\n"
+              "• Exports, investment and tariffs on oil will be reviewed every year.\n"
+              "• Investment, customs fees and import quotas for oil will be cut.\n"
+              "• Trade in oil and other goods will be settled in local currency.\n"
+              "• Tariffs on oil and other exports will fall to zero by 2027.\n"
+              "• Joint ventures will invest in oil and in free trade zones on both coasts.\n")
+
+
+def test_one_estimate_of_the_subject_boosts_a_weak_cue_that_runs_through_the_text(analyzer: Analyzer) -> None:
+    # Every bullet mentions oil beside a pile of trade words: oil is never the bullet's leading pillar, but it runs
+    # through the whole fact sheet, so it is the document's subject and backs each bullet's own cue for it. The
+    # subject the scorer boosts is the topic it lends (one estimate, cue shares), not a second count of the pillars
+    # chosen sentence by sentence (which never chose energy here).
+    result = analyzer.analyze(FACT_SHEET)
+    bullets = [p for p in result.passages if FACT_SHEET[p.start:p.end].startswith("•")]
+    assert len(bullets) == 5
+    assert all(p.pillars == ["trade", "energy"] for p in bullets)
+
+
+def test_the_subject_is_the_topical_pillars_that_run_through_the_document() -> None:
+    from briefing_app.nlp.pillar_topic import DocumentTopic
+
+    scorer = default_scorer()
+    spans = [(s, e, []) for s, e in sentence_spans(FACT_SHEET)]
+    scored = [scorer.raw_scores(FACT_SHEET[s:e]) for s, e, _ in spans]
+    topic = DocumentTopic.build(scorer, FACT_SHEET, spans, scored, {}, {})
+    assert topic.subject() == {"trade", "energy"}  # diplomacy (the headline's pact) is never the subject
