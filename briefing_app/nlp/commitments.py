@@ -99,8 +99,8 @@ _HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break
 #: States one stays in ("agreed to remain seized of the matter"): no new act.
 _STATES = frozenset("remain stay continue be".split())
 #: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
-#: "if the parties agree", "where both forces had agreed").
-_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where before after".split())
+#: "if the parties agree", "where both forces had agreed"; "later than the ministers promised": a comparison).
+_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where before after than".split())
 #: Openers that only time a clause: in the past tense ("When X and Y signed the pact, ...") the event is asserted.
 _TEMPORAL_OPENERS = frozenset("when once after before until".split())
 #: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
@@ -791,7 +791,8 @@ charter convention compact contract bill legislation decree""".split())
 #: Verbs that describe an instrument rather than state a term ("the pact covers goods").
 _DESCRIBING = frozenset("""be have cover include contain comprise mark follow replace mean come go make seem remain
 become represent reflect complement build say show expire lapse run need ignore fall fail undermine violate threaten
-favour favor benefit hurt harm touch affect matter work bring face""".split())
+favour favor benefit hurt harm touch affect matter work bring face enter depend hinge rest cement consolidate
+solidify signal underline underscore""".split())
 
 
 #: Laws and bills: they state terms when they confer powers or duties, not when their contents are described.
@@ -805,7 +806,9 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
     """A present-tense clause whose subject is an agreement ("A separate agreement shares water", "the pact commits
     both customs services to scan"): a term, i.e. the parties' commitment."""
     if subject is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _DESCRIBING or _aux(verb):
-        return False
+        return False  # ("The accord enters into force", "the deal depends on a pipeline": what happens to it, no term)
+    if any(c.dep_ == "dobj" and _lemma(c) == "effect" for c in verb.children):
+        return False  # "the pact, which takes effect in June": its start, an event for the timeline
     if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
     if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children) or verb.dep_ != "relcl" and any(
@@ -876,6 +879,13 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
+    if (anyone := _subject(verb)) is not None and _lemma(anyone) in _NOBODY_IN_PARTICULAR:
+        return []  # "not because anyone asked us to choose sides", "someone will have to pay": no party acts
+    if not _is_future(verb) and _past(verb) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i and any(_lemma(p) in _SPANS for p in c.children)
+            for c in verb.children):
+        return []  # "For seven years the Treasury renewed a waiver": a habit of the past, told as history
+        # ("renewed the waiver for a further year" names the renewal's term, after the verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
     terms = _states_terms(verb, _subject(verb))
@@ -982,6 +992,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # ("will press ahead with the pipeline" is a commitment)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
             return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
+        if lemma == "explore" and _objects(verb) and all(o.tag_ == "PRP" for o in _objects(verb)):
+            return []  # "noted the bank's offer and will explore it": another's proposal weighed ("will explore
+            # cooperation on hydrogen" names a field of joint work)
         if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (
                 _lemma(c) in _NOT_FUTURE_COMMITMENTS or _lemma(c) in ("ask", "request")) for c in verb.children):
             return []  # "will keep asking for troops", "will keep pushing": advocacy goes on, nothing is promised
@@ -1028,6 +1041,18 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "the fund will run out of money": something happens, nobody commits
     if future and any(c.dep_ == "advmod" and c.lower_ == "always" for c in verb.children):
         return []  # "will always put jobs first": a standing stance, not a commitment
+    if lemma == "offer" and objects and all(_lemma(o) in _FIGURES for o in objects):
+        return []  # "Fiji offers a model", "the deal offers a glimpse of": a figure of speech, nothing offered
+    if lemma == "decide" and verb.tag_ in ("VBZ", "VBP") and not aux and objects and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return []  # "The regulator decides tariffs": what a body does as a rule, no decision taken
+    if lemma in ("safeguard", "uphold") and objects and all(_lemma(o) in _STANDING for o in objects):
+        return []  # "China will firmly safeguard its sovereignty and interests": a position, no deliverable
+    if lemma == "keep" and (any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and objects and all(
+            _lemma(o) in _STANDING for o in objects) or any(t.lower_ == "way" and t.head.i == verb.i for t in doc)):
+        return []  # "will keep up the pressure", "we will keep it that way": resolve, or an outcome, no act named
+    if lemma in ("judge", "remember", "measure") and passive_form and not _objects_agent(verb):
+        return []  # "The new government will be judged on power cuts": an evaluation, no party acts
     if lemma == "give" and any(o.lower_ in ("way", "floor") for o in objects):
         return []  # "I will give way to the honourable Member": procedure
     if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
@@ -1180,6 +1205,16 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                        (offset, offset + len(doc.text)))]
 
 
+#: Subjects naming nobody in particular ("because anyone asked us to").
+_NOBODY_IN_PARTICULAR = frozenset("anyone anybody someone somebody nobody".split())
+#: Spans of time that make a past clause they open a habit ("For seven years the Treasury renewed ...").
+_SPANS = frozenset("year decade month week century".split())
+#: What one "offers" figuratively ("Fiji offers a model", "a lesson").
+_FIGURES = frozenset("""model lesson template example glimpse insight blueprint reminder warning contrast snapshot
+window picture clue hint test case parallel""".split())
+#: Standing interests and resolve: safeguarding or keeping them up is a position, not a deliverable.
+_STANDING = frozenset("""interest right sovereignty integrity dignity unity independence security pressure momentum
+fight spirit resolve""".split())
 #: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
 _OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
 centre center mechanism commission envoy chairperson chair coordinator director executive""".split())

@@ -424,3 +424,43 @@ NOT_COMMITMENTS_4: tuple[str, ...] = (
     'Spokesperson: We will provide more information as and when it becomes available.',
     'The Council requests all Member States to comply with the arms embargo.',
 )
+
+#: A fifth batch (precision on unseen genres, round 7), by class: nobody in particular acts, a comparison with what
+#: was promised, what happens to an instrument (its entry into force, what it depends on or cements), figures of
+#: speech, a body's routine, a standing position or resolve, an evaluation, and a past habit told as history.
+NOT_COMMITMENTS_5: tuple[str, ...] = (
+    # nobody in particular
+    "We did not join the bloc because anyone asked us to pick a camp.",
+    "Somebody will have to pay for the new dams, the engineer said.",
+    # comparisons with a promise
+    "The new bridge opened two years later than the two governments promised.",
+    "Construction is moving faster than the ministers pledged.",
+    # what happens to an instrument
+    "The accord enters into force on 1 March.",
+    "The fisheries pact, which takes effect in January, was welcomed by the fleet owners.",
+    "The deal depends on a pipeline that has not been built.",
+    "The agreement cements Ankara's role as a regional gas hub.",
+    "The treaty hinges on financing from the Gulf.",
+    # figures of speech
+    "Kenya offers a lesson for its neighbours.",
+    "Vietnam offers a template: small grants, paid quickly.",
+    # another's proposal weighed, a body's routine
+    "The two sides noted the proposal for a cross-border study and will explore it with Jakarta.",
+    "The Energy Regulatory Board decides tariffs, and the ministry has no say.",
+    # positions, resolve and outcomes
+    "China will firmly safeguard its sovereignty and its legitimate interests.",
+    "We will keep up the pressure on Moscow together with our allies.",
+    "Our exports to the bloc have doubled, and we will keep it that way.",
+    # evaluations and history
+    "The new cabinet will be judged on its handling of inflation more than on trade.",
+    "For a decade the Treasury renewed a waiver that let Manila pay for the fuel.",
+)
+
+#: Commitments of the fifth batch's neighbourhood, which its rules must leave alone.
+COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Washington renewed the waiver for a further 120 days on Friday.", ("renew",)),
+    ("The two sides will also explore cooperation on offshore wind in the Baltic.", ("explore",)),
+    ("Japan offers 500 scholarships a year under the programme.", ("offer",)),
+    ("The Council decides to extend the mandate of the mission until 31 March 2027.", ("decide",)),
+    ("The treaty enters into force today, and Fiji will open an embassy in Wellington next year.", ("open",)),
+)
