@@ -886,6 +886,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             for c in verb.children):
         return []  # "For seven years the Treasury renewed a waiver": a habit of the past, told as history
         # ("renewed the waiver for a further year" names the renewal's term, after the verb)
+    if any(v.dep_ in ("relcl", "acl", "ccomp") and _lemma(v.head) == "time" and any(
+            k.lower_ in ("first", "last") for k in v.head.children) for v in (verb, verb.head if verb.dep_ == "conj"
+                                                                               else verb)):
+        return []  # "This is the first time in our history that Paraguay will burn Bolivian gas": a comment on news
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
     terms = _states_terms(verb, _subject(verb))
@@ -958,6 +962,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS or o.lower_ in ("that", "this", "it", "so")
                                                    for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
+        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and c.lower_ in ("us", "me", "you")
+                                               for c in verb.children):
+            return []  # "Nauru has asked us not to take all its nurses": another party's request to the speaker
         if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
@@ -1009,8 +1016,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and (lemma in _CORE or terms)):
         return []
-    if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
-        return []  # the announced clause carries its own commitment
+    if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
+            o for o in _objects(verb) if o.tag_ != "PRP"]:
+        return []  # the announced clause carries its own commitment ("has confirmed to me that ...": no object either)
     objects = _objects(verb)
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects and not (
@@ -1041,6 +1049,22 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "the fund will run out of money": something happens, nobody commits
     if future and any(c.dep_ == "advmod" and c.lower_ == "always" for c in verb.children):
         return []  # "will always put jobs first": a standing stance, not a commitment
+    if lemma == "meet" and head_lemma != "ready" and any(o.dep_ == "dobj" and _is_person(o, entities, offset)
+                                                         for o in objects):
+        return []  # "is due to meet Prime Minister Carney at the summit": a visit's programme, for the timeline
+        # ("is ready to meet President Xi" offers a meeting)
+    if future and (lemma in _EXERCISE_CONTENT or (lemma == "observe" and any(
+            _lemma(t) in _EVENT_NOUNS | {"day"} for o in objects for t in o.subtree)) or any(
+            k.lower_ in ("simulated", "mock", "notional") for o in objects for k in o.children)):
+        return []  # "will rehearse a landing", "will treat simulated casualties", "will observe its final day": the
+        # programme of an exercise whose holding is the commitment
+    if future and passive_form and lemma == "use" and not _objects_agent(verb) and any(
+            c.dep_ in ("xcomp", "advcl") and "to" in _aux(c) for c in verb.children):
+        return []  # "Patrol boats donated last year will be used to monitor the area": what a thing is for
+    if future and lemma in ("close", "end") and not objects:
+        return []  # "The Year of Culture will close in December with an exhibition": an event's end
+    if lemma == "unveil" and any(_lemma(t) in _CEREMONIAL for o in objects for t in o.subtree):
+        return []  # "unveiled a plaque", "the last of 1,100 markers": a ceremony, not a deliverable
     if lemma == "offer" and objects and all(_lemma(o) in _FIGURES for o in objects):
         return []  # "Fiji offers a model", "the deal offers a glimpse of": a figure of speech, nothing offered
     if lemma == "decide" and verb.tag_ in ("VBZ", "VBP") and not aux and objects and not any(
@@ -1134,6 +1158,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.lower_ in ("the", "these", "this") for c in passive[0].children) and (
             lemma in earlier or lemma == "exchange" or _aux(verb) & _FUTURE):
         return []  # "The accord was signed by ..." after the signing was told: a restatement of the deliverable
+    if lemma == "sign" and not future and not passive and not negated and set(earlier) & {"sign", "agree", "conclude"} and direct and all(
+            _lemma(o) in _INSTRUMENTS and all((k.dep_ == "det" and k.lower_ in ("the", "this")) or (
+                k.dep_ == "prep" and k.lower_ in ("in", "at")) for k in o.children)
+            and any(k.dep_ == "det" for k in o.children) for o in direct):
+        return []  # "Ghana has agreed to buy 200 buses. ... The two ministers signed the agreement in Accra": the deal
+        # told again (a bare "the agreement" after it was told), not a second deliverable
         # (told first this way, "The Nakamal Agreement was signed in December 2024" is the deliverable)
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i != verb.i and not any(
             c.dep_ == "auxpass" for c in verb.children) and not _is_actor(subject, entities, offset):
@@ -1205,6 +1235,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                        (offset, offset + len(doc.text)))]
 
 
+#: What an exercise's programme consists of: its holding is the commitment, not each drill.
+_EXERCISE_CONTENT = frozenset("rehearse simulate practise practice".split())
+#: Objects unveiled at a ceremony ("unveiled a plaque"), no deliverable.
+_CEREMONIAL = frozenset("plaque marker statue monument bust memorial stone portrait mural".split())
 #: Subjects naming nobody in particular ("because anyone asked us to").
 _NOBODY_IN_PARTICULAR = frozenset("anyone anybody someone somebody nobody".split())
 #: Spans of time that make a past clause they open a habit ("For seven years the Treasury renewed ...").

@@ -454,6 +454,17 @@ NOT_COMMITMENTS_5: tuple[str, ...] = (
     # evaluations and history
     "The new cabinet will be judged on its handling of inflation more than on trade.",
     "For a decade the Treasury renewed a waiver that let Manila pay for the fuel.",
+    # a meeting on a visit's programme
+    "The President is due to meet Prime Minister Carney at the G20 summit in Johannesburg next month.",
+    # an exercise's programme, a thing's use, an event's end
+    "The two navies will rehearse a beach landing and the evacuation of civilians.",
+    "Medical teams will treat simulated casualties at a field hospital.",
+    "The defence ministers will observe the final day of the exercise together.",
+    "Patrol boats donated last year will be used to monitor the fishing grounds.",
+    "The Festival of Friendship 2026 will close in November with a concert in Hanoi.",
+    # another's request to the speaker, a comment on novelty, a fact confirmed to the speaker
+    "Minister: Nauru has asked us not to recruit all its teachers in the first year.",
+    '"This is the first time in our history that Kenya will export electricity to Ethiopia," the minister said.',
 )
 
 #: Commitments of the fifth batch's neighbourhood, which its rules must leave alone.
@@ -463,4 +474,13 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Japan offers 500 scholarships a year under the programme.", ("offer",)),
     ("The Council decides to extend the mandate of the mission until 31 March 2027.", ("decide",)),
     ("The treaty enters into force today, and Fiji will open an embassy in Wellington next year.", ("open",)),
+    # a deal told again (one row), a ceremony
+    ("Ghana has agreed to buy 200 buses from Brazil over three years. Trade Minister Ofori and his Brazilian "
+     "counterpart, Ana Lima, signed the agreement in Accra on Monday.", ("agree",)),
+    ("The two presidents signed a treaty on their maritime boundary on Friday and unveiled a plaque at the port. "
+     "President Ruto and President Samia signed the treaty at State House.", ("sign",)),
+    ("The Prime Minister has confirmed to me that no such base is planned, and the navy will send two more ships in "
+     "May.", ("send",)),
+    ("Takaichi has said she is ready to meet President Xi at the summit in November.", ("meet",)),
+    ("The Minister signed the implementing arrangements of the defence treaty in Warsaw after the talks.", ("sign",)),
 )
