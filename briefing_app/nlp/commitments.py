@@ -25,7 +25,7 @@ from briefing_app.nlp.types import EntitySpan
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
 create expand ink conclude finalise ratify request
-finalize allocate provide invest deploy resolve double renew""".split())
+finalize allocate provide invest deploy resolve double renew upgrade elevate exchange""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
@@ -142,7 +142,7 @@ _HYPOTHETICAL = frozenset("would could might may should must can ca".split())
 _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nation partner state president
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
-authority board department office fund organisation organization university institute secretary ally
+authority board department office fund organisation organization university institute secretary secretariat ally
 committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
 consortium coalition alliance contractor manufacturer creditor participant delegate representative spokesperson
 spokesman spokeswoman envoy ambassador negotiator""".split())
@@ -151,7 +151,8 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request""".split()
+renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request upgrad elevat
+exchang prepared""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -265,8 +266,8 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": {"IN": ["committed", "determined", "resolved"]}}},
     ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
-        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
-                                                            "promise", "intend", "undertake"]}}},
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "prepared",
+                                                            "vow", "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
     matcher.add("SERIES", [[  # "X will gift A, train B and deploy C" parsed with "train" as the root over "will gift"
@@ -642,6 +643,9 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
     if lemma == "allow":
         return bool(direct)
+    if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
+        return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
+                                                                   for p in c.children) for c in verb.children)
     if lemma == "pay":
         return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
                                                       "cost", "compliment", "call") for o in direct)
@@ -767,7 +771,7 @@ def _is_future(verb: Any) -> bool:
         if aux & _FUTURE:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
-                                                                "prepare"):
+                                                                "prepare", "prepared"):
             return True
         if _going_to(tok):
             return True  # "we are going to build 20,000 homes"
@@ -931,7 +935,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "Kuwait is welcome to take part", "is free to leave": a permission, not "is to take part"
         if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
-        elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
+        elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "prepared", "ready", "vow", "promise",
+                                "intend",
                                 "undertake", "move", "have") and not _going_to(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
@@ -1065,6 +1070,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "The Year of Culture will close in December with an exhibition": an event's end
     if lemma == "unveil" and any(_lemma(t) in _CEREMONIAL for o in objects for t in o.subtree):
         return []  # "unveiled a plaque", "the last of 1,100 markers": a ceremony, not a deliverable
+    if lemma in ("upgrade", "elevate") and not future and not any(_lemma(o) in _TIES for o in objects):
+        return []  # "upgraded their ties to a Strategic Partnership" is a deliverable; "upgraded the port" work done
+    if lemma == "exchange" and not future and not any(_lemma(o) in _EXCHANGED and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "about") for c in o.children) for o in objects):
+        return []  # "exchanged instruments of ratification" ("exchanged views", "notes on drones" are talk; "will
+        # exchange cadets" commits)
     if lemma == "offer" and objects and all(_lemma(o) in _FIGURES for o in objects):
         return []  # "Fiji offers a model", "the deal offers a glimpse of": a figure of speech, nothing offered
     if lemma == "decide" and verb.tag_ in ("VBZ", "VBP") and not aux and objects and not any(
@@ -1178,7 +1189,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
         if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)) or (
-                future and subject.lemma_.lower() in _PREDICTORS):
+                future and subject.lemma_.lower() in _PREDICTORS and not _delegates(subject)):
             return []  # analysts forecast; "investors have pledged" is a commitment
         if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
                 and not _names_party(subject, entities, offset):
@@ -1239,6 +1250,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
 _EXERCISE_CONTENT = frozenset("rehearse simulate practise practice".split())
 #: Objects unveiled at a ceremony ("unveiled a plaque"), no deliverable.
 _CEREMONIAL = frozenset("plaque marker statue monument bust memorial stone portrait mural".split())
+#: Relations upgraded as a deliverable ("upgraded their ties to a Comprehensive Strategic Partnership").
+_TIES = frozenset("tie relation relationship partnership".split())
+#: Instruments exchanged as a deliverable ("exchanged instruments of ratification", "notes", "memoranda").
+_EXCHANGED = frozenset("instrument note memorandum mou agreement protocol letter document".split())
+#: What delegates come from ("Experts from both sides", "officials of the two ministries").
+_OWN_SIDES = frozenset("side country government ministry nation state delegation agency".split())
 #: Subjects naming nobody in particular ("because anyone asked us to").
 _NOBODY_IN_PARTICULAR = frozenset("anyone anybody someone somebody nobody".split())
 #: Spans of time that make a past clause they open a habit ("For seven years the Treasury renewed ...").
@@ -1521,6 +1538,12 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
     colon = max((t.i for t in toks if t.text == ":" and t.i < subject.i), default=-1)
     aside |= {t.i for t in toks if t.i <= colon}  # a transcript's speaker label parsed into the subject
     return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks if t.i not in aside)
+
+
+def _delegates(subject: Any) -> bool:
+    """"Experts from both sides", "officials of the two ministries": the parties' own people, not forecasters."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of") and any(
+        p.dep_ == "pobj" and _lemma(p) in _OWN_SIDES for p in c.children) for c in subject.children)
 
 
 def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:

@@ -454,6 +454,9 @@ NOT_COMMITMENTS_5: tuple[str, ...] = (
     # evaluations and history
     "The new cabinet will be judged on its handling of inflation more than on trade.",
     "For a decade the Treasury renewed a waiver that let Manila pay for the fuel.",
+    "Experts from the two police forces exchanged notes on drone smuggling, and the ministers exchanged views on Gaza.",
+    "The port authority upgraded the container cranes in 2024.",
+    "Analysts from the bank will meet investors in London next week.",
     # a meeting on a visit's programme
     "The President is due to meet Prime Minister Carney at the G20 summit in Johannesburg next month.",
     # an exercise's programme, a thing's use, an event's end
@@ -483,4 +486,12 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
      "May.", ("send",)),
     ("Takaichi has said she is ready to meet President Xi at the summit in November.", ("meet",)),
     ("The Minister signed the implementing arrangements of the defence treaty in Warsaw after the talks.", ("sign",)),
+    # recall: the parties' delegates, a secretariat, what a party pays for, upgraded ties, instruments exchanged, a
+    # readiness stated as "prepared to"
+    ("Experts from both sides will meet in Lima in February on seabed mapping.", ("meet",)),
+    ("The secretariat will publish a list of approved projects every six months.", ("publish",)),
+    ("The EU will pay for new patrol boats and training for the Libyan coast guard.", ("pay",)),
+    ("Thailand and Chile upgraded their ties to a Strategic Partnership in May 2025.", ("upgrade",)),
+    ("Kenya and Japan have today exchanged instruments of ratification of the investment treaty.", ("exchange",)),
+    ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
 )
