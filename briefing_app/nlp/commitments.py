@@ -433,6 +433,23 @@ def _close_label(sentence: str) -> str:
     return _LABEL.sub(lambda m: m.group(1) + ".", sentence, count=1)
 
 
+#: Operative verbs of a resolution that the tagger takes for plural nouns ("Requests the Chairperson to convene").
+_OPERATIVE_NOUN_READ = frozenset("requests tasks mandates".split())
+
+
+def _mend_operative(doc: Any) -> None:
+    """"Requests the Chairperson of the Commission to convene ...": parsed with the right object and infinitive but
+    tagged as a plural noun heading the paragraph; it is retagged as the verb it is (as "Decides to" is read)."""
+    for tok in doc:
+        if tok.dep_ == "ROOT" and tok.tag_ in ("NNS", "NNPS") and tok.lower_ in _OPERATIVE_NOUN_READ and any(
+                c.dep_ in ("dobj", "appos") for c in tok.children) and any(c.dep_ in ("xcomp", "advcl")
+                                                                           for c in tok.children):
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", tok.lower_[:-1]
+            for c in tok.children:  # ("Tasks the Secretariat": the organ read as the noun's apposition)
+                if c.dep_ == "appos":
+                    c.dep_ = "dobj"
+
+
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
@@ -454,6 +471,7 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
                    names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
+    _mend_operative(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):

@@ -493,5 +493,7 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The EU will pay for new patrol boats and training for the Libyan coast guard.", ("pay",)),
     ("Thailand and Chile upgraded their ties to a Strategic Partnership in May 2025.", ("upgrade",)),
     ("Kenya and Japan have today exchanged instruments of ratification of the investment treaty.", ("exchange",)),
+    # a resolution's operative "Requests"/"Tasks", which the tagger reads as a plural noun
+    ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
 )

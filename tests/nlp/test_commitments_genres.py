@@ -20,10 +20,8 @@ from tests.nlp.commitment_passages import (
     NOT_COMMITMENTS_5,
 )
 
-#: Known miss: the tagger reads a resolution's opening "Requests" as a plural noun, so there is no verb to match.
-_NOUN_READ = "Requests the Chairperson of the Commission"
-_POSITIVES = [pytest.param(t, a, id=t[:40], marks=pytest.mark.xfail(reason="'Requests' tagged as a noun", strict=True))
-              if t.startswith(_NOUN_READ) else pytest.param(t, a, id=t[:40]) for t, a in COMMITMENTS + COMMITMENTS_3 + COMMITMENTS_5]
+#: (A resolution's opening "Requests", which the tagger reads as a plural noun, is read as the verb: commitments.py.)
+_POSITIVES = [pytest.param(t, a, id=t[:40]) for t, a in COMMITMENTS + COMMITMENTS_3 + COMMITMENTS_5]
 
 
 @pytest.fixture(scope="module")
