@@ -696,13 +696,30 @@ def _conditional(verb: Any) -> bool:
 _IN_WAITING = frozenset("opposition candidate challenger campaign manifesto shadow".split())
 
 
+#: A member's own acts in the House: "I will raise this with the Minister", "we will table a motion".
+MEMBER_ACTS = frozenset("raise table move introduce write bring refer submit lodge".split())
+_MEMBER_OBJECTS = frozenset("""motion amendment question bill matter issue concern case petition complaint this it
+that""".split())
+
+
+def member_act(verb: Any) -> bool:
+    """An MP's or a senator's own concrete act ("I will raise this with the Minister", "we will table a motion",
+    "I will write to the Minister"), which counts even from the opposition benches, unlike their promises."""
+    subj = _subject(verb)
+    if subj is None or subj.lower_ not in ("i", "we") or _lemma(verb) not in MEMBER_ACTS:
+        return False
+    if _lemma(verb) == "write":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "dobj" and _lemma(c) in _MEMBER_OBJECTS for c in verb.children)
+
+
 def _in_waiting(verb: Any) -> bool:
     """An opposition's or a candidate's promise: "Mr Okafor (Opposition): Our party will repeal", "said his party
     would cancel", "will repeal it when we form the next government"."""
     doc = verb.doc
     colon = next((t.i for t in doc[:verb.i] if t.text in (":", "):", ".", ").")), -1)
     if any(t.lower_ in _IN_WAITING for t in doc[:colon + 1]):
-        return True  # the speaker label names the opposition
+        return not member_act(verb)  # the speaker label names the opposition (its member's own act still counts)
     heads = [verb, verb.head] if verb.dep_ in ("ccomp", "conj") else [verb]
     for h in heads:
         for c in h.children:
@@ -1018,8 +1035,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                                                    and _finite(head)) or _yet_to(verb) or _performative(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
-                c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset):
-            return []  # ("will press ahead with the pipeline" is a commitment)
+                c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset) and not (
+                member_act(verb)):
+            return []  # ("will press ahead with the pipeline", "I will write to the Minister" are commitments)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
             return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
         if lemma == "explore" and _objects(verb) and all(o.tag_ == "PRP" for o in _objects(verb)):

@@ -457,6 +457,12 @@ NOT_COMMITMENTS_5: tuple[str, ...] = (
     "Experts from the two police forces exchanged notes on drone smuggling, and the ministers exchanged views on Gaza.",
     "The port authority upgraded the container cranes in 2024.",
     "Analysts from the bank will meet investors in London next week.",
+    # an opposition member's promise in a questioner's turn stays out
+    "The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
+    "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
+    "enough. We will scrap this levy on our first day in government. Will he publish them by June?\nThe MINISTER OF "
+    "TRADE (Hon. Wafula): I have answered.",
+    "Ms Dlamini (Opposition): We will raise the minimum wage to 7,000 rand when we form the next government.",
     # a meeting on a visit's programme
     "The President is due to meet Prime Minister Carney at the G20 summit in Johannesburg next month.",
     # an exercise's programme, a thing's use, an event's end
@@ -493,6 +499,17 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The EU will pay for new patrol boats and training for the Libyan coast guard.", ("pay",)),
     ("Thailand and Chile upgraded their ties to a Strategic Partnership in May 2025.", ("upgrade",)),
     ("Kenya and Japan have today exchanged instruments of ratification of the investment treaty.", ("exchange",)),
+    # a member's own acts in the House count, from the opposition benches or in a questioner's turn
+    ("Mr Okafor (Opposition): I will raise this with the Minister of Trade next week, and we will table a motion on "
+     "the fisheries protocol.", ("raise", "table")),
+    ("HON. MUTUA (Opposition): I will write to the Minister today asking for the contracts.", ("write",)),
+    ("The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
+     "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
+     "enough. I will raise this with the public accounts committee on Thursday. Will he publish them by June?\nThe "
+     "MINISTER OF TRADE (Hon. Wafula): I have answered.", ("raise",)),
+    # "Yes;" answering "Will Japan take ...?" takes the asked verb, like "Yes."
+    ("REPORTER (Nation): Will Japan take more Kenyan teachers under the scheme this year?\nMINISTER SATO: Yes; we "
+     "hope to double the number by 2030.", ("take",)),
     # a resolution's operative "Requests"/"Tasks", which the tagger reads as a plural noun
     ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
