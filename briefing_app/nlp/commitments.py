@@ -344,7 +344,11 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
 #: Subjects that point back to parties named earlier: pronouns and "the two sides", "both leaders", "Ministers".
 _ANAPHOR = re.compile(r"(?i)^(?:they|we|he|she|i|it|(?:both|all|the|two|three|four|five|\s)*"
                       r"(?:sides?|leaders|ministers|countries|governments|parties|delegations|nations|partners|"
-                      r"capitals|presidents|prime ministers|heads of (?:state|government)))$")
+                      r"capitals|presidents|prime ministers|heads of (?:state|government)|officials|negotiators|"
+                      r"negotiations|armies|navies|forces|ministries|central banks|treaty|pact|deal|agreement|accord|"
+                      r"declaration))$")
+#: What stands for the parties without naming them: an instrument ("the pact commits"), their officials or forces.
+_STAND_INS = frozenset("treaty pact deal agreement accord declaration".split())
 _PERSON_ANAPHORS = frozenset("he she i leaders ministers presidents".split())
 _COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 #: A place named as the venue ("in Brasilia", "to Tokyo") is no antecedent of "they".
@@ -363,10 +367,13 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
                      key=lambda e: e.start)
     starts = sorted(s for s, _ in sentences)
     for c in found:
-        if c.who_ids or len(c.who) != 1 or not _ANAPHOR.match(c.who[0].strip()):
+        if c.who_ids or len(c.who) > 1 or (c.who and not _ANAPHOR.match(c.who[0].strip())):
             continue
-        word = c.who[0].strip().lower().split()[-1]
-        at = text.find(c.who[0], c.start, c.end)  # where the anaphor stands
+        # no party named ("The next round will be held in Delhi", "Decides to dispatch"), an instrument or the
+        # parties' officials: the parties of the text, as for "they"
+        word = c.who[0].strip().lower().split()[-1] if c.who else "they"
+        word = "they" if word in _STAND_INS else word
+        at = text.find(c.who[0], c.start, c.end) if c.who else -1  # where the anaphor stands
         at = at if at >= 0 else c.start
         sent_start = max((s for s in starts if s <= at), default=0)
         picked: list[EntitySpan] = []
@@ -399,7 +406,7 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
             for e in before:
                 counts[e.entity_id] = counts.get(e.entity_id, 0) + (2 if e.start < lede_end else 1)
             kind = [e for e in before if (e.label == "PERSON") == (word in _PERSON_ANAPHORS)]
-            number = _COUNT_WORDS.get(next((w for w in c.who[0].lower().split() if w in _COUNT_WORDS), ""), 0)
+            number = _COUNT_WORDS.get(next((w for w in (c.who or [""])[0].lower().split() if w in _COUNT_WORDS), ""), 0)
             ranked = sorted({e.entity_id for e in kind or before}, key=lambda i: -counts[i])
             if number:
                 picked = [e for e in (kind or before) if e.entity_id in ranked[:number]]
