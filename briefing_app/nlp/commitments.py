@@ -407,7 +407,10 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
                 counts[e.entity_id] = counts.get(e.entity_id, 0) + (2 if e.start < lede_end else 1)
             kind = [e for e in before if (e.label == "PERSON") == (word in _PERSON_ANAPHORS)]
             number = _COUNT_WORDS.get(next((w for w in (c.who or [""])[0].lower().split() if w in _COUNT_WORDS), ""), 0)
-            ranked = sorted({e.entity_id for e in kind or before}, key=lambda i: -counts[i])
+            first: dict[str, int] = {}
+            for e in kind or before:
+                first.setdefault(e.entity_id, e.start)
+            ranked = sorted(first, key=lambda i: (-counts[i], first[i]))  # ties: the one named first (stable runs)
             if number:
                 picked = [e for e in (kind or before) if e.entity_id in ranked[:number]]
             else:
@@ -1704,7 +1707,12 @@ def _when(doc: Any, top: Any, offset: int) -> tuple[str, int, int]:
     toks = list(top.subtree)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     clause = doc.text[s:e]
-    hits = find_when(clause)
+    # a date in a clause of background ("visas, curtailed since August 2024", "a dialogue that has not met since
+    # 2018") or after "since" dates the past, not the commitment
+    aside = [(t.idx - s, t.idx - s + len(t.text)) for c in toks if c.i != top.i and c.dep_ in ("relcl", "acl", "advcl")
+             and (c.tag_ == "VBN" or _past(c)) for t in c.subtree]
+    hits = [h for h in find_when(clause) if not re.search(r"(?i)\bsince\s+(?:the\s+)?$", clause[max(0, h[0] - 12):h[0]])
+            and not any(a <= h[0] < b for a, b in aside)]
     if not hits:
         return "", -1, -1
     def rank(h: tuple[int, int]) -> int:

@@ -473,3 +473,12 @@ def test_who_of_a_passive_or_an_instrument_is_the_parties_of_the_text(analyzer: 
     found = {c["action"]: c["who"] for c in _commitments(analyzer, text)}
     assert set(found["hold"]) == {"India", "Brazil"}
     assert set(found["commit"]) == {"India", "Brazil"}
+
+
+def test_when_skips_the_dates_of_background_clauses(analyzer: Analyzer) -> None:
+    """"visas, curtailed since August 2024" and "a dialogue that has not met since 2018" date the past: the
+    commitment has no date of its own there, or its own deadline."""
+    text = ("India said it would restore medical visas for Bangladeshi patients, curtailed since August 2024. "
+            "The two ministers agreed to revive the energy dialogue, which has not met since 2018, by June 2026.")
+    found = {c["action"]: c["when"] for c in _commitments(analyzer, text)}
+    assert found == {"restore": "", "agree": "June 2026"}
