@@ -283,7 +283,8 @@ def _build_matcher(nlp: Any) -> Any:
     matcher.add("WELCOME_PLAN", [[  # "welcomed plans by Fiji to issue a blue bond": the embedded verb
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
-         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge",
+                                                         "agreement"]}}},
         {"LEFT_ID": "noun", "REL_OP": ">>", "RIGHT_ID": "embedded",
          "RIGHT_ATTRS": {"DEP": {"IN": ["acl", "relcl", "xcomp"]}, "POS": "VERB"}},
     ], [  # the same when the parser hangs "to issue" on "welcomed" instead of on "plans"
@@ -490,7 +491,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
         if label == "WELCOME_PLAN":
             noun, embedded = doc[token_ids[1]], doc[token_ids[2]]
             if noun.i not in found:
-                action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge"}.get(
+                action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge",
+                          "agreement": "agree"}.get(
                     noun.lemma_.lower(), embedded.lemma_.lower())
                 top = _chain_top(verb)
                 # "plans by Fiji to issue a bond and to sell credits": one commitment per planned action
@@ -504,7 +506,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                 claimed.add(embedded.i)
                 for k, c in enumerate(more, 1):
                     start, end = _span(doc, c, offset, [o for o in more if o.i > c.i])
-                    a = action if noun.lemma_.lower() in ("decision", "offer", "commitment", "pledge") else c.lemma_.lower()
+                    a = action if noun.lemma_.lower() in ("decision", "offer", "commitment", "pledge", "agreement") \
+                        else c.lemma_.lower()
                     when, ws, we = _when(doc, c, offset)
                     found[-(noun.i * 100 + k)] = Commitment(start, end, who, a, _what(c, _objects(c), []), when,
                                                             _negated(verb), ids, ws, we,
@@ -524,6 +527,11 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             noun = doc[token_ids[1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
                 found[noun.i] = c
+            for more in noun.conjuncts:  # "welcomed the launch of X, the opening of Y and the signing of Z": each
+                if more.i > noun.i and more.lower_ in DELIVERABLE_NOUNS and more.i not in found and (
+                        c := _deliverable(doc, verb, more, offset, entities, names)) is not None:
+                    c.start, c.end = _span(doc, more, offset, [x for x in more.conjuncts if x.i > more.i])
+                    found[more.i] = c
             continue
         if label in ("BE_TO", "GOING_TO"):
             verb = doc[token_ids[1]]
@@ -678,6 +686,13 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
         return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
                                                       "cost", "compliment", "call") for o in direct)
     return False
+
+
+def _until_a_date(verb: Any) -> bool:
+    """"will continue to lead the brigade until at least March 2029": the clause names the term it runs to."""
+    words = [t for t in verb.subtree if t.i > verb.i]
+    return any(t.lower_ == "until" and find_when(" ".join(x.text for x in words[k:k + 6]))
+               for k, t in enumerate(words))
 
 
 def _to_named(noun: Any) -> bool:
@@ -1046,8 +1061,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
                 c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset) and not (
-                member_act(verb)):
-            return []  # ("will press ahead with the pipeline", "I will write to the Minister" are commitments)
+                member_act(verb)) and not (lemma == "continue" and _until_a_date(verb)):
+            return []  # ("will press ahead with the pipeline", "I will write to the Minister", "will continue to
+            # lead the brigade until March 2029", an extension with a term, are commitments)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
             return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
         if lemma == "explore" and _objects(verb) and all(o.tag_ == "PRP" for o in _objects(verb)):

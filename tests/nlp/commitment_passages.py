@@ -457,6 +457,7 @@ NOT_COMMITMENTS_5: tuple[str, ...] = (
     "Experts from the two police forces exchanged notes on drone smuggling, and the ministers exchanged views on Gaza.",
     "The port authority upgraded the container cranes in 2024.",
     "Analysts from the bank will meet investors in London next week.",
+    "Japan will continue to support the reform programme.",
     # an opposition member's promise in a questioner's turn stays out
     "The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
     "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
@@ -510,6 +511,12 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "Yes;" answering "Will Japan take ...?" takes the asked verb, like "Yes."
     ("REPORTER (Nation): Will Japan take more Kenyan teachers under the scheme this year?\nMINISTER SATO: Yes; we "
      "hope to double the number by 2030.", ("take",)),
+    # an extension with a term, an agreement welcomed, each deliverable of a welcomed list
+    ("Today the two defence ministers announced that Canada will continue to lead the battlegroup in Estonia until "
+     "at least March 2030.", ("continue",)),
+    ("Welcoming the agreement to keep the border crossings open for a further six months;", ("agree",)),
+    ("The ministers welcomed the launch of the joint coast guard patrols and the signing of the revised memorandum "
+     "of understanding on energy trade in May 2025.", ("launch", "sign")),
     # a resolution's operative "Requests"/"Tasks", which the tagger reads as a plural noun
     ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
