@@ -1335,7 +1335,7 @@ centre center mechanism commission envoy chairperson chair coordinator director 
 _ANSWERS = frozenset("""confirm explain clarify justify apologise apologize table withdraw comment respond answer say
 tell state reconsider disclose publish reveal account assure guarantee outline detail update inform indicate""".split())
 #: Bodies outside the parties (lenders, courts, world bodies): asking them is a request, not a directive.
-_OUTSIDE_BODIES = frozenset("bank imf court tribunal icj wto fund un nations".split())
+_OUTSIDE_BODIES = frozenset("bank imf court tribunal icj wto fund un nations forum".split())
 #: Gatherings and parties of people whose make-up is described ("the delegation will include").
 _GATHERINGS = frozenset("""delegation team group panel board committee agenda programme program summit forum conference
 meeting visit talk session line-up lineup""".split())

@@ -458,6 +458,7 @@ NOT_COMMITMENTS_5: tuple[str, ...] = (
     "The port authority upgraded the container cranes in 2024.",
     "Analysts from the bank will meet investors in London next week.",
     "Japan will continue to support the reform programme.",
+    "Fiji has asked the Pacific Islands Forum to speed up the regional resilience fund.",
     # an opposition member's promise in a questioner's turn stays out
     "The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
     "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
