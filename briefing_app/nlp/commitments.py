@@ -152,7 +152,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared""".split()
+exchang prepared approval""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -688,6 +688,11 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
     return False
 
 
+def _own(noun: Any) -> bool:
+    """"their governments", "its own ministries": the parties' own organs, which they direct."""
+    return any(c.dep_ == "poss" and c.lower_ in ("their", "its", "our", "his", "her", "my") for c in noun.children)
+
+
 def _until_a_date(verb: Any) -> bool:
     """"will continue to lead the brigade until at least March 2029": the clause names the term it runs to."""
     words = [t for t in verb.subtree if t.i > verb.i]
@@ -893,7 +898,8 @@ _LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach",
           ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
           ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
           ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
-          ("take", "decision"): "decide", ("take", "place"): "hold"}
+          ("take", "decision"): "decide", ("take", "place"): "hold", ("give", "approval"): "approve",
+          ("grant", "approval"): "approve"}
 #: What can be "due" on a date: a meeting (held) or a delivery.
 _DUE_EVENTS = frozenset("round meeting summit session talk dialogue consultation review conference".split())
 _DUE_DELIVERIES = frozenset("""batch delivery tranche shipment consignment disbursement payment instalment installment
@@ -1030,7 +1036,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma in ("ask", "request") and any(c.dep_ == "dobj" and c.lower_ in ("us", "me", "you")
                                                for c in verb.children):
             return []  # "Nauru has asked us not to take all its nurses": another party's request to the speaker
-        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
+        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and not _own(c) and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma == "ask" and any(c.dep_ == "ccomp" and any(k.lower_ in ("whether", "if") and k.dep_ == "mark"
