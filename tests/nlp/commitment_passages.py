@@ -518,6 +518,10 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Welcoming the agreement to keep the border crossings open for a further six months;", ("agree",)),
     ("The ministers welcomed the launch of the joint coast guard patrols and the signing of the revised memorandum "
      "of understanding on energy trade in May 2025.", ("launch", "sign")),
+    # the parties' own governments directed; an approval given
+    ("The presidents asked their governments to speed up work on the new interconnector.", ("ask",)),
+    ("In 2024 the regulator gave conditional approval for two utilities to export 1 gigawatt of solar power to "
+     "Malaysia.", ("approve",)),
     # a resolution's operative "Requests"/"Tasks", which the tagger reads as a plural noun
     ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
