@@ -106,7 +106,7 @@ _TEMPORAL_OPENERS = frozenset("when once after before until".split())
 #: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
 _PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
 agreement framework resolution contract project programme program purchase sale bill licence license application
-deadline target commitment obligation bid nomination candidature""".split())
+deadline target commitment obligation bid nomination candidature truce ceasefire armistice""".split())
 #: Work one orders done ("ordered a review"), unlike goods one orders ("ordered 20 tanks").
 _INQUIRIES = frozenset("study review investigation inquiry probe audit assessment evaluation report survey".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
@@ -651,6 +651,21 @@ def _mechanism_meets(verb: Any) -> bool:
             and _lemma(verb.head) in _MECHANISMS)
 
 
+#: Dates ahead that make a present tense a schedule ("the fifth round opens in Tokyo next month").
+_AHEAD = re.compile(r"(?i)\b(?:next|tomorrow|later\s+this|coming)\b")
+
+
+def _scheduled_present(verb: Any) -> bool:
+    """"whose fifth round of talks opens in Tokyo next month", "are launching 300 scholarships next autumn": a present
+    tense (simple or progressive) with a date ahead is a schedule, like "will"."""
+    aux = _aux(verb)
+    if not (verb.tag_ in ("VBZ", "VBP") and not aux) and not (verb.tag_ == "VBG" and aux & {"is", "are", "'re"}):
+        return False
+    after = [t for t in verb.subtree if t.i > verb.i]
+    return any(_AHEAD.search(" ".join(x.text for x in after)[h[0]:h[1]])
+               for h in find_when(" ".join(x.text for x in after)))
+
+
 def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
     """"Negotiations on an EPA will resume in Seoul in July": talks the parties hold, scheduled (a date is named)."""
     return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open")
@@ -1006,7 +1021,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                 "undertake", "move", "have") and not _going_to(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
-    future = _is_future(verb)
+    future = _is_future(verb) or _scheduled_present(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
     if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) or _under_terms(verb)
                                     else set()):
@@ -1303,6 +1318,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     first = _series_first(top)
     start, end = _span(doc, top, offset, later + ([first] if first is not None else []))
     who, who_ids = _who(subject, verb, entities, names, offset)
+    if subject is not None and _lemma(subject) in _DUE_EVENTS | {"negotiation"} and not who_ids:
+        who = []  # "the fifth round of talks opens next month": the parties hold it (resolved from the text)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
     if lemma == "hesitate":  # "will not hesitate to use X": readiness to use X

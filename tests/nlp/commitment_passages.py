@@ -459,6 +459,8 @@ NOT_COMMITMENTS_5: tuple[str, ...] = (
     "Analysts from the bank will meet investors in London next week.",
     "Japan will continue to support the reform programme.",
     "Fiji has asked the Pacific Islands Forum to speed up the regional resilience fund.",
+    "Lula travels to Beijing next week.",
+    "The tariff rises to 35 percent next July.",
     # an opposition member's promise in a questioner's turn stays out
     "The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
     "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
@@ -522,6 +524,10 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The presidents asked their governments to speed up work on the new interconnector.", ("ask",)),
     ("In 2024 the regulator gave conditional approval for two utilities to export 1 gigawatt of solar power to "
      "Malaysia.", ("approve",)),
+    # a present tense with a date ahead is a schedule; a truce accepted
+    ("Japan and Bangladesh are preparing a free trade agreement, whose fifth round of talks opens in Tokyo next "
+     "month.", ("open",)),
+    ("The rebels said they accepted the humanitarian truce.", ("accept",)),
     # a resolution's operative "Requests"/"Tasks", which the tagger reads as a plural noun
     ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
