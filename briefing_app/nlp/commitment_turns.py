@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing_app.nlp.commitments import Commitment
+from briefing_app.nlp.commitments import MEMBER_ACTS, Commitment
 from briefing_app.nlp.dates import find_when
 from briefing_app.nlp.transcript import (
     ANSWER,
@@ -162,6 +162,9 @@ _TERMS = re.compile(r"(?i)\b(?:under|in)\s+(?:the|this|that|our|their|its)\s+(?:
                     r"|\b(?:agreement|deal|treaty|accord|memorandum|pact|contract)s?\s+(?:will|shall|would)\b")
 #: A commitment reported as made by its party ("the rebels said they would allow", "Kallas said the bloc would").
 _REPORTED = re.compile(r"(?i)\b(?:said|says|told|announced|confirmed|promised|pledged|agreed|undertook|assured)\b")
+#: A member's own act in the House, said in a questioner's turn ("I will raise this with the committee").
+_MEMBER_ACT = re.compile(r"(?i)(?:and\s+|so\s+)?(?:i|we)\s+(?:will|shall|'ll)\s+(?:also\s+|now\s+)?(?:"
+                         + "|".join(sorted(MEMBER_ACTS)) + r")\b")
 #: A refusal to answer is not a refusal to act: "I will not pre-empt the Budget", "will not speculate".
 _NON_ANSWERS = frozenset("pre-empt preempt prejudge speculate comment elaborate anticipate rush hurry".split())
 _INTO = re.compile(r"(?i)\bnot\s+(?:\w+\s+)?(?:go|get|enter)\s+into\b")
@@ -197,8 +200,9 @@ def apply_turns(text: str, found: list[Commitment], parse: Any, entities: Sequen
             kept.append(c)
         elif turn.role == CHAIR and not _NATIONAL_CAPACITY.search(text, turn.body, c.start):
             continue  # "We will suspend for five minutes", "I will now put the question"
-        elif turn.role == QUESTION and _future_claim(text, c):
-            continue  # a questioner's forecast, demand or promise commits no one who answers
+        elif turn.role == QUESTION and _future_claim(text, c) and not _MEMBER_ACT.match(text, c.start, c.end):
+            continue  # a questioner's forecast, demand or promise commits no one who answers (a member's own
+            # "I will raise this with the committee" is their act)
         else:
             kept.append(c)
     kept += _answers(text, turns, kept, parse, entities, names or {})
@@ -214,7 +218,10 @@ def _non_answer(text: str, c: Commitment) -> bool:
 
 #: "Yes.", "Yes, I will.", "I will, and ...", "Of course." -- and "No.", "No; ...", "We will not."
 _AFFIRM = re.compile(r"(?i)(?:yes|yes,?\s+(?:i|we)\s+(?:will|shall|do|can)|(?:i|we)\s+(?:will|shall)|certainly"
-                     r"|of\s+course|absolutely|indeed)(?=\s*(?:[.!]|,\s+and\b|$))")
+                     r"|of\s+course|absolutely|indeed)(?=\s*(?:[.!;]|,\s+and\b|$))")  # ("Yes; and we want to ...")
+#: "Yes; we raised it in January", "Yes; we have already paid": the "Yes" reports a deed (past tense after it).
+_DONE_ALREADY = re.compile(r"(?i)\s*;\s*(?:we|i|they|he|she|it)\s+(?:(?:have|has|had|already)\s+)*(?:\w+ed|did|made"
+                           r"|took|gave|sent|met|spoke|told|wrote|brought|paid|set|began|won)\b")
 _DENY = re.compile(r"(?i)(?:no|(?:i|we)\s+(?:will\s+not|won't|shall\s+not))(?=\s*[.;:!,—-]|\s*$)")
 #: Asked verbs whose "Yes" commits to nothing: views, facts, procedure.
 _ASKED_NOT = frozenset("""be have do benefit agree accept confirm acknowledge admit recognise recognize explain tell say
@@ -233,6 +240,8 @@ def _answers(text: str, turns: Sequence[Turn], found: Sequence[Commitment], pars
         body = STAGE_DIRECTION.sub(lambda m: " " * len(m.group()), text[turn.body:turn.end])
         lead = len(body) - len(body.lstrip())
         yes, no = _AFFIRM.match(body, lead), _DENY.match(body, lead)
+        if yes and _DONE_ALREADY.match(body, yes.end()):
+            continue  # "Yes; we raised it at the Council in January": what was done, no commitment to the asked act
         if not yes and not no:
             continue
         asked = _asked(text, prev)

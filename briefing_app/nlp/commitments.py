@@ -26,7 +26,7 @@ from briefing_app.nlp.types import EntitySpan
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
 create expand ink conclude finalise ratify request
-finalize allocate provide invest deploy resolve double renew""".split())
+finalize allocate provide invest deploy resolve double renew upgrade elevate exchange""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
@@ -100,14 +100,14 @@ _HAPPENINGS = frozenset({("run", "out"), ("turn", "out"), ("end", "up"), ("break
 #: States one stays in ("agreed to remain seized of the matter"): no new act.
 _STATES = frozenset("remain stay continue be".split())
 #: Words that open a clause which asks, conditions or times, but asserts nothing ("how they will be vetted",
-#: "if the parties agree", "where both forces had agreed").
-_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where before after".split())
+#: "if the parties agree", "where both forces had agreed"; "later than the ministers promised": a comparison).
+_NON_ASSERTIVE_OPENERS = frozenset("if unless whether how why when whenever once until where before after than".split())
 #: Openers that only time a clause: in the past tense ("When X and Y signed the pact, ...") the event is asserted.
 _TEMPORAL_OPENERS = frozenset("when once after before until".split())
 #: What one accepts or clears as a commitment (an invitation, a plan), not a delivery ("accepted the return of").
 _PROPOSALS = frozenset("""invitation offer proposal request plan recommendation term condition roadmap map deal
 agreement framework resolution contract project programme program purchase sale bill licence license application
-deadline target commitment obligation bid nomination candidature""".split())
+deadline target commitment obligation bid nomination candidature truce ceasefire armistice""".split())
 #: Work one orders done ("ordered a review"), unlike goods one orders ("ordered 20 tanks").
 _INQUIRIES = frozenset("study review investigation inquiry probe audit assessment evaluation report survey".split())
 #: Objects that make "reaffirmed ..." a commitment ("the goal of", "their resolve to").
@@ -143,7 +143,7 @@ _HYPOTHETICAL = frozenset("would could might may should must can ca".split())
 _ACTOR_NOUNS = frozenset("""side government ministry minister leader country nation partner state president
 premier chancellor official delegation company firm bank union council commission agency administration
 cabinet parliament army navy force team party they we i he she both leader signatory member group
-authority board department office fund organisation organization university institute secretary ally
+authority board department office fund organisation organization university institute secretary secretariat ally
 committee regulator capital economy investor donor lender buyer seller producer exporter importer supplier operator
 consortium coalition alliance contractor manufacturer creditor participant delegate representative spokesperson
 spokesman spokeswoman envoy ambassador negotiator""".split())
@@ -152,7 +152,8 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request""".split()
+renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request upgrad elevat
+exchang prepared approval""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -266,8 +267,8 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "acomp", "LOWER": {"IN": ["committed", "determined", "resolved"]}}},
     ]])
     matcher.add("BE_TO", [[  # "are to meet", "is to be delivered", "is due to be held"
-        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "vow",
-                                                            "promise", "intend", "undertake"]}}},
+        {"RIGHT_ID": "be", "RIGHT_ATTRS": {"LEMMA": {"IN": ["be", "due", "plan", "schedule", "ready", "prepare", "prepared",
+                                                            "vow", "promise", "intend", "undertake"]}}},
         {"LEFT_ID": "be", "REL_OP": ">", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "xcomp", "POS": "VERB"}},
     ]])
     matcher.add("SERIES", [[  # "X will gift A, train B and deploy C" parsed with "train" as the root over "will gift"
@@ -283,7 +284,8 @@ def _build_matcher(nlp: Any) -> Any:
     matcher.add("WELCOME_PLAN", [[  # "welcomed plans by Fiji to issue a blue bond": the embedded verb
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "note", "applaud", "hail"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
-         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge"]}}},
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["plan", "decision", "offer", "commitment", "pledge",
+                                                         "agreement"]}}},
         {"LEFT_ID": "noun", "REL_OP": ">>", "RIGHT_ID": "embedded",
          "RIGHT_ATTRS": {"DEP": {"IN": ["acl", "relcl", "xcomp"]}, "POS": "VERB"}},
     ], [  # the same when the parser hangs "to issue" on "welcomed" instead of on "plans"
@@ -345,7 +347,11 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
 #: Subjects that point back to parties named earlier: pronouns and "the two sides", "both leaders", "Ministers".
 _ANAPHOR = re.compile(r"(?i)^(?:they|we|he|she|i|it|(?:both|all|the|two|three|four|five|\s)*"
                       r"(?:sides?|leaders|ministers|countries|governments|parties|delegations|nations|partners|"
-                      r"capitals|presidents|prime ministers|heads of (?:state|government)))$")
+                      r"capitals|presidents|prime ministers|heads of (?:state|government)|officials|negotiators|"
+                      r"negotiations|armies|navies|forces|ministries|central banks|treaty|pact|deal|agreement|accord|"
+                      r"declaration))$")
+#: What stands for the parties without naming them: an instrument ("the pact commits"), their officials or forces.
+_STAND_INS = frozenset("treaty pact deal agreement accord declaration".split())
 _PERSON_ANAPHORS = frozenset("he she i leaders ministers presidents".split())
 _COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 #: A place named as the venue ("in Brasilia", "to Tokyo") is no antecedent of "they".
@@ -364,10 +370,13 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
                      key=lambda e: e.start)
     starts = sorted(s for s, _ in sentences)
     for c in found:
-        if c.who_ids or len(c.who) != 1 or not _ANAPHOR.match(c.who[0].strip()):
+        if c.who_ids or len(c.who) > 1 or (c.who and not _ANAPHOR.match(c.who[0].strip())):
             continue
-        word = c.who[0].strip().lower().split()[-1]
-        at = text.find(c.who[0], c.start, c.end)  # where the anaphor stands
+        # no party named ("The next round will be held in Delhi", "Decides to dispatch"), an instrument or the
+        # parties' officials: the parties of the text, as for "they"
+        word = c.who[0].strip().lower().split()[-1] if c.who else "they"
+        word = "they" if word in _STAND_INS else word
+        at = text.find(c.who[0], c.start, c.end) if c.who else -1  # where the anaphor stands
         at = at if at >= 0 else c.start
         sent_start = max((s for s in starts if s <= at), default=0)
         picked: list[EntitySpan] = []
@@ -400,8 +409,11 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
             for e in before:
                 counts[e.entity_id] = counts.get(e.entity_id, 0) + (2 if e.start < lede_end else 1)
             kind = [e for e in before if (e.label == "PERSON") == (word in _PERSON_ANAPHORS)]
-            number = _COUNT_WORDS.get(next((w for w in c.who[0].lower().split() if w in _COUNT_WORDS), ""), 0)
-            ranked = sorted({e.entity_id for e in kind or before}, key=lambda i: -counts[i])
+            number = _COUNT_WORDS.get(next((w for w in (c.who or [""])[0].lower().split() if w in _COUNT_WORDS), ""), 0)
+            first: dict[str, int] = {}
+            for e in kind or before:
+                first.setdefault(e.entity_id, e.start)
+            ranked = sorted(first, key=lambda i: (-counts[i], first[i]))  # ties: the one named first (stable runs)
             if number:
                 picked = [e for e in (kind or before) if e.entity_id in ranked[:number]]
             else:
@@ -435,6 +447,23 @@ def _close_label(text: str, start: int, end: int, labels: dict[int, int]) -> str
     return sentence[:colon] + "." + sentence[colon + 1:] if colon >= 0 else sentence
 
 
+#: Operative verbs of a resolution that the tagger takes for plural nouns ("Requests the Chairperson to convene").
+_OPERATIVE_NOUN_READ = frozenset("requests tasks mandates".split())
+
+
+def _mend_operative(doc: Any) -> None:
+    """"Requests the Chairperson of the Commission to convene ...": parsed with the right object and infinitive but
+    tagged as a plural noun heading the paragraph; it is retagged as the verb it is (as "Decides to" is read)."""
+    for tok in doc:
+        if tok.dep_ == "ROOT" and tok.tag_ in ("NNS", "NNPS") and tok.lower_ in _OPERATIVE_NOUN_READ and any(
+                c.dep_ in ("dobj", "appos") for c in tok.children) and any(c.dep_ in ("xcomp", "advcl")
+                                                                           for c in tok.children):
+            tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ", tok.lower_[:-1]
+            for c in tok.children:  # ("Tasks the Secretariat": the organ read as the noun's apposition)
+                if c.dep_ == "appos":
+                    c.dep_ = "dobj"
+
+
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
@@ -456,6 +485,7 @@ def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:
 def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[EntitySpan],
                    names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
+    _mend_operative(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -464,7 +494,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
         if label == "WELCOME_PLAN":
             noun, embedded = doc[token_ids[1]], doc[token_ids[2]]
             if noun.i not in found:
-                action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge"}.get(
+                action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge",
+                          "agreement": "agree"}.get(
                     noun.lemma_.lower(), embedded.lemma_.lower())
                 top = _chain_top(verb)
                 # "plans by Fiji to issue a bond and to sell credits": one commitment per planned action
@@ -478,7 +509,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                 claimed.add(embedded.i)
                 for k, c in enumerate(more, 1):
                     start, end = _span(doc, c, offset, [o for o in more if o.i > c.i])
-                    a = action if noun.lemma_.lower() in ("decision", "offer", "commitment", "pledge") else c.lemma_.lower()
+                    a = action if noun.lemma_.lower() in ("decision", "offer", "commitment", "pledge", "agreement") \
+                        else c.lemma_.lower()
                     when, ws, we = _when(doc, c, offset)
                     found[-(noun.i * 100 + k)] = Commitment(start, end, who, a, _what(c, _objects(c), []), when,
                                                             _negated(verb), ids, ws, we,
@@ -498,6 +530,11 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             noun = doc[token_ids[1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
                 found[noun.i] = c
+            for more in noun.conjuncts:  # "welcomed the launch of X, the opening of Y and the signing of Z": each
+                if more.i > noun.i and more.lower_ in DELIVERABLE_NOUNS and more.i not in found and (
+                        c := _deliverable(doc, verb, more, offset, entities, names)) is not None:
+                    c.start, c.end = _span(doc, more, offset, [x for x in more.conjuncts if x.i > more.i])
+                    found[more.i] = c
             continue
         if label in ("BE_TO", "GOING_TO"):
             verb = doc[token_ids[1]]
@@ -617,6 +654,21 @@ def _mechanism_meets(verb: Any) -> bool:
             and _lemma(verb.head) in _MECHANISMS)
 
 
+#: Dates ahead that make a present tense a schedule ("the fifth round opens in Tokyo next month").
+_AHEAD = re.compile(r"(?i)\b(?:next|tomorrow|later\s+this|coming)\b")
+
+
+def _scheduled_present(verb: Any) -> bool:
+    """"whose fifth round of talks opens in Tokyo next month", "are launching 300 scholarships next autumn": a present
+    tense (simple or progressive) with a date ahead is a schedule, like "will"."""
+    aux = _aux(verb)
+    if not (verb.tag_ in ("VBZ", "VBP") and not aux) and not (verb.tag_ == "VBG" and aux & {"is", "are", "'re"}):
+        return False
+    after = [t for t in verb.subtree if t.i > verb.i]
+    return any(_AHEAD.search(" ".join(x.text for x in after)[h[0]:h[1]])
+               for h in find_when(" ".join(x.text for x in after)))
+
+
 def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
     """"Negotiations on an EPA will resume in Seoul in July": talks the parties hold, scheduled (a date is named)."""
     return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open")
@@ -645,10 +697,25 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
     if lemma == "allow":
         return bool(direct)
+    if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
+        return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
+                                                                   for p in c.children) for c in verb.children)
     if lemma == "pay":
         return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
                                                       "cost", "compliment", "call") for o in direct)
     return False
+
+
+def _own(noun: Any) -> bool:
+    """"their governments", "its own ministries": the parties' own organs, which they direct."""
+    return any(c.dep_ == "poss" and c.lower_ in ("their", "its", "our", "his", "her", "my") for c in noun.children)
+
+
+def _until_a_date(verb: Any) -> bool:
+    """"will continue to lead the brigade until at least March 2029": the clause names the term it runs to."""
+    words = [t for t in verb.subtree if t.i > verb.i]
+    return any(t.lower_ == "until" and find_when(" ".join(x.text for x in words[k:k + 6]))
+               for k, t in enumerate(words))
 
 
 def _to_named(noun: Any) -> bool:
@@ -677,13 +744,30 @@ def _conditional(verb: Any) -> bool:
 _IN_WAITING = frozenset("opposition candidate challenger campaign manifesto shadow".split())
 
 
+#: A member's own acts in the House: "I will raise this with the Minister", "we will table a motion".
+MEMBER_ACTS = frozenset("raise table move introduce write bring refer submit lodge".split())
+_MEMBER_OBJECTS = frozenset("""motion amendment question bill matter issue concern case petition complaint this it
+that""".split())
+
+
+def member_act(verb: Any) -> bool:
+    """An MP's or a senator's own concrete act ("I will raise this with the Minister", "we will table a motion",
+    "I will write to the Minister"), which counts even from the opposition benches, unlike their promises."""
+    subj = _subject(verb)
+    if subj is None or subj.lower_ not in ("i", "we") or _lemma(verb) not in MEMBER_ACTS:
+        return False
+    if _lemma(verb) == "write":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "dobj" and _lemma(c) in _MEMBER_OBJECTS for c in verb.children)
+
+
 def _in_waiting(verb: Any) -> bool:
     """An opposition's or a candidate's promise: "Mr Okafor (Opposition): Our party will repeal", "said his party
     would cancel", "will repeal it when we form the next government"."""
     doc = verb.doc
     colon = next((t.i for t in doc[:verb.i] if t.text in (":", "):", ".", ").")), -1)
     if any(t.lower_ in _IN_WAITING for t in doc[:colon + 1]):
-        return True  # the speaker label names the opposition
+        return not member_act(verb)  # the speaker label names the opposition (its member's own act still counts)
     heads = [verb, verb.head] if verb.dep_ in ("ccomp", "conj") else [verb]
     for h in heads:
         for c in h.children:
@@ -770,7 +854,7 @@ def _is_future(verb: Any) -> bool:
         if aux & _FUTURE:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
-                                                                "prepare"):
+                                                                "prepare", "prepared"):
             return True
         if _going_to(tok):
             return True  # "we are going to build 20,000 homes"
@@ -794,7 +878,8 @@ charter convention compact contract bill legislation decree""".split())
 #: Verbs that describe an instrument rather than state a term ("the pact covers goods").
 _DESCRIBING = frozenset("""be have cover include contain comprise mark follow replace mean come go make seem remain
 become represent reflect complement build say show expire lapse run need ignore fall fail undermine violate threaten
-favour favor benefit hurt harm touch affect matter work bring face""".split())
+favour favor benefit hurt harm touch affect matter work bring face enter depend hinge rest cement consolidate
+solidify signal underline underscore""".split())
 
 
 #: Laws and bills: they state terms when they confer powers or duties, not when their contents are described.
@@ -808,7 +893,9 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
     """A present-tense clause whose subject is an agreement ("A separate agreement shares water", "the pact commits
     both customs services to scan"): a term, i.e. the parties' commitment."""
     if subject is None or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _DESCRIBING or _aux(verb):
-        return False
+        return False  # ("The accord enters into force", "the deal depends on a pipeline": what happens to it, no term)
+    if any(c.dep_ == "dobj" and _lemma(c) == "effect" for c in verb.children):
+        return False  # "the pact, which takes effect in June": its start, an event for the timeline
     if verb.dep_ == "ccomp" or any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subject.children):
         return False  # "said the agreement falls short", "any agreement that touches on defence": views, hypotheses
     if any(c.like_num and c.text.isdigit() and len(c.text) == 4 for c in subject.children) or verb.dep_ != "relcl" and any(
@@ -829,7 +916,8 @@ _LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach",
           ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
           ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
           ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
-          ("take", "decision"): "decide", ("take", "place"): "hold"}
+          ("take", "decision"): "decide", ("take", "place"): "hold", ("give", "approval"): "approve",
+          ("grant", "approval"): "approve"}
 #: What can be "due" on a date: a meeting (held) or a delivery.
 _DUE_EVENTS = frozenset("round meeting summit session talk dialogue consultation review conference".split())
 _DUE_DELIVERIES = frozenset("""batch delivery tranche shipment consignment disbursement payment instalment installment
@@ -879,6 +967,17 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []
     if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-":  # "co-invest" parsed as "co", "-", "invest"
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
+    if (anyone := _subject(verb)) is not None and _lemma(anyone) in _NOBODY_IN_PARTICULAR:
+        return []  # "not because anyone asked us to choose sides", "someone will have to pay": no party acts
+    if not _is_future(verb) and _past(verb) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i and any(_lemma(p) in _SPANS for p in c.children)
+            for c in verb.children):
+        return []  # "For seven years the Treasury renewed a waiver": a habit of the past, told as history
+        # ("renewed the waiver for a further year" names the renewal's term, after the verb)
+    if any(v.dep_ in ("relcl", "acl", "ccomp") and _lemma(v.head) == "time" and any(
+            k.lower_ in ("first", "last") for k in v.head.children) for v in (verb, verb.head if verb.dep_ == "conj"
+                                                                               else verb)):
+        return []  # "This is the first time in our history that Paraguay will burn Bolivian gas": a comment on news
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
     terms = _states_terms(verb, _subject(verb))
@@ -920,11 +1019,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "Kuwait is welcome to take part", "is free to leave": a permission, not "is to take part"
         if head_lemma in _NEGATING_HEADS or _yet_to(verb):
             negated = True
-        elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "ready", "vow", "promise", "intend",
+        elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "prepared", "ready", "vow", "promise",
+                                "intend",
                                 "undertake", "move", "have") and not _going_to(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
-    future = _is_future(verb)
+    future = _is_future(verb) or _scheduled_present(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
     if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) or _under_terms(verb)
                                     else set()):
@@ -951,7 +1051,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma == "agree" and not xcomps and all(o.lemma_.lower() in _VIEWS or o.lower_ in ("that", "this", "it", "so")
                                                    for o in _objects(verb)):
             return []  # "agreed on the importance of", "on the need to": a view shared
-        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
+        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and c.lower_ in ("us", "me", "you")
+                                               for c in verb.children):
+            return []  # "Nauru has asked us not to take all its nurses": another party's request to the speaker
+        if lemma in ("ask", "request") and any(c.dep_ == "dobj" and not _own(c) and (c.lemma_.lower() in _OTHER_AUTHORITIES or any(
                 x.label == "GPE" and x.start <= offset + c.idx < x.end for x in entities)) for c in verb.children):
             return []  # "asked the Court to rule", "asked Indonesia to treat them humanely": a request to another
         if lemma == "ask" and any(c.dep_ == "ccomp" and any(k.lower_ in ("whether", "if") and k.dep_ == "mark"
@@ -981,10 +1084,15 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                                                    and _finite(head)) or _yet_to(verb) or _performative(verb)
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
-                c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset):
-            return []  # ("will press ahead with the pipeline" is a commitment)
+                c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset) and not (
+                member_act(verb)) and not (lemma == "continue" and _until_a_date(verb)):
+            return []  # ("will press ahead with the pipeline", "I will write to the Minister", "will continue to
+            # lead the brigade until March 2029", an extension with a term, are commitments)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
             return []  # "The cabinet will consider the proposal" ("will consider applications within 30 days" commits)
+        if lemma == "explore" and _objects(verb) and all(o.tag_ == "PRP" for o in _objects(verb)):
+            return []  # "noted the bank's offer and will explore it": another's proposal weighed ("will explore
+            # cooperation on hydrogen" names a field of joint work)
         if lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" and (
                 _lemma(c) in _NOT_FUTURE_COMMITMENTS or _lemma(c) in ("ask", "request")) for c in verb.children):
             return []  # "will keep asking for troops", "will keep pushing": advocacy goes on, nothing is promised
@@ -999,8 +1107,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
     elif not (finite and (lemma in _CORE or terms)):
         return []
-    if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not _objects(verb):
-        return []  # the announced clause carries its own commitment
+    if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
+            o for o in _objects(verb) if o.tag_ != "PRP"]:
+        return []  # the announced clause carries its own commitment ("has confirmed to me that ...": no object either)
     objects = _objects(verb)
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects and not (
@@ -1031,6 +1140,40 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "the fund will run out of money": something happens, nobody commits
     if future and any(c.dep_ == "advmod" and c.lower_ == "always" for c in verb.children):
         return []  # "will always put jobs first": a standing stance, not a commitment
+    if lemma == "meet" and head_lemma != "ready" and any(o.dep_ == "dobj" and _is_person(o, entities, offset)
+                                                         for o in objects):
+        return []  # "is due to meet Prime Minister Carney at the summit": a visit's programme, for the timeline
+        # ("is ready to meet President Xi" offers a meeting)
+    if future and (lemma in _EXERCISE_CONTENT or (lemma == "observe" and any(
+            _lemma(t) in _EVENT_NOUNS | {"day"} for o in objects for t in o.subtree)) or any(
+            k.lower_ in ("simulated", "mock", "notional") for o in objects for k in o.children)):
+        return []  # "will rehearse a landing", "will treat simulated casualties", "will observe its final day": the
+        # programme of an exercise whose holding is the commitment
+    if future and passive_form and lemma == "use" and not _objects_agent(verb) and any(
+            c.dep_ in ("xcomp", "advcl") and "to" in _aux(c) for c in verb.children):
+        return []  # "Patrol boats donated last year will be used to monitor the area": what a thing is for
+    if future and lemma in ("close", "end") and not objects:
+        return []  # "The Year of Culture will close in December with an exhibition": an event's end
+    if lemma == "unveil" and any(_lemma(t) in _CEREMONIAL for o in objects for t in o.subtree):
+        return []  # "unveiled a plaque", "the last of 1,100 markers": a ceremony, not a deliverable
+    if lemma in ("upgrade", "elevate") and not future and not any(_lemma(o) in _TIES for o in objects):
+        return []  # "upgraded their ties to a Strategic Partnership" is a deliverable; "upgraded the port" work done
+    if lemma == "exchange" and not future and not any(_lemma(o) in _EXCHANGED and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "about") for c in o.children) for o in objects):
+        return []  # "exchanged instruments of ratification" ("exchanged views", "notes on drones" are talk; "will
+        # exchange cadets" commits)
+    if lemma == "offer" and objects and all(_lemma(o) in _FIGURES for o in objects):
+        return []  # "Fiji offers a model", "the deal offers a glimpse of": a figure of speech, nothing offered
+    if lemma == "decide" and verb.tag_ in ("VBZ", "VBP") and not aux and objects and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return []  # "The regulator decides tariffs": what a body does as a rule, no decision taken
+    if lemma in ("safeguard", "uphold") and objects and all(_lemma(o) in _STANDING for o in objects):
+        return []  # "China will firmly safeguard its sovereignty and interests": a position, no deliverable
+    if lemma == "keep" and (any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and objects and all(
+            _lemma(o) in _STANDING for o in objects) or any(t.lower_ == "way" and t.head.i == verb.i for t in doc)):
+        return []  # "will keep up the pressure", "we will keep it that way": resolve, or an outcome, no act named
+    if lemma in ("judge", "remember", "measure") and passive_form and not _objects_agent(verb):
+        return []  # "The new government will be judged on power cuts": an evaluation, no party acts
     if lemma == "give" and any(o.lower_ in ("way", "floor") for o in objects):
         return []  # "I will give way to the honourable Member": procedure
     if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
@@ -1112,6 +1255,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.lower_ in ("the", "these", "this") for c in passive[0].children) and (
             lemma in earlier or lemma == "exchange" or _aux(verb) & _FUTURE):
         return []  # "The accord was signed by ..." after the signing was told: a restatement of the deliverable
+    if lemma == "sign" and not future and not passive and not negated and set(earlier) & {"sign", "agree", "conclude"} and direct and all(
+            _lemma(o) in _INSTRUMENTS and all((k.dep_ == "det" and k.lower_ in ("the", "this")) or (
+                k.dep_ == "prep" and k.lower_ in ("in", "at")) for k in o.children)
+            and any(k.dep_ == "det" for k in o.children) for o in direct):
+        return []  # "Ghana has agreed to buy 200 buses. ... The two ministers signed the agreement in Accra": the deal
+        # told again (a bare "the agreement" after it was told), not a second deliverable
         # (told first this way, "The Nakamal Agreement was signed in December 2024" is the deliverable)
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i != verb.i and not any(
             c.dep_ == "auxpass" for c in verb.children) and not _is_actor(subject, entities, offset):
@@ -1126,7 +1275,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
         if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)) or (
-                future and subject.lemma_.lower() in _PREDICTORS):
+                future and subject.lemma_.lower() in _PREDICTORS and not _delegates(subject)):
             return []  # analysts forecast; "investors have pledged" is a commitment
         if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
                 and not _names_party(subject, entities, offset):
@@ -1172,6 +1321,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     first = _series_first(top)
     start, end = _span(doc, top, offset, later + ([first] if first is not None else []))
     who, who_ids = _who(subject, verb, entities, names, offset)
+    if subject is not None and _lemma(subject) in _DUE_EVENTS | {"negotiation"} and not who_ids:
+        who = []  # "the fifth round of talks opens next month": the parties hold it (resolved from the text)
     when, ws, we = _when(doc, top, offset)
     what = _what(verb, objects, [c for c in verb.children if c.dep_ == "xcomp"])
     if lemma == "hesitate":  # "will not hesitate to use X": readiness to use X
@@ -1183,6 +1334,26 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                        (offset, offset + len(doc.text)))]
 
 
+#: What an exercise's programme consists of: its holding is the commitment, not each drill.
+_EXERCISE_CONTENT = frozenset("rehearse simulate practise practice".split())
+#: Objects unveiled at a ceremony ("unveiled a plaque"), no deliverable.
+_CEREMONIAL = frozenset("plaque marker statue monument bust memorial stone portrait mural".split())
+#: Relations upgraded as a deliverable ("upgraded their ties to a Comprehensive Strategic Partnership").
+_TIES = frozenset("tie relation relationship partnership".split())
+#: Instruments exchanged as a deliverable ("exchanged instruments of ratification", "notes", "memoranda").
+_EXCHANGED = frozenset("instrument note memorandum mou agreement protocol letter document".split())
+#: What delegates come from ("Experts from both sides", "officials of the two ministries").
+_OWN_SIDES = frozenset("side country government ministry nation state delegation agency".split())
+#: Subjects naming nobody in particular ("because anyone asked us to").
+_NOBODY_IN_PARTICULAR = frozenset("anyone anybody someone somebody nobody".split())
+#: Spans of time that make a past clause they open a habit ("For seven years the Treasury renewed ...").
+_SPANS = frozenset("year decade month week century".split())
+#: What one "offers" figuratively ("Fiji offers a model", "a lesson").
+_FIGURES = frozenset("""model lesson template example glimpse insight blueprint reminder warning contrast snapshot
+window picture clue hint test case parallel""".split())
+#: Standing interests and resolve: safeguarding or keeping them up is a position, not a deliverable.
+_STANDING = frozenset("""interest right sovereignty integrity dignity unity independence security pressure momentum
+fight spirit resolve""".split())
 #: A body's own organs, which it directs when it "asks" them ("We ask the Secretariat to prepare a report").
 _OWN_ORGANS = frozenset("""secretariat secretary secretary-general official minister negotiator committee taskforce
 centre center mechanism commission envoy chairperson chair coordinator director executive""".split())
@@ -1190,7 +1361,7 @@ centre center mechanism commission envoy chairperson chair coordinator director 
 _ANSWERS = frozenset("""confirm explain clarify justify apologise apologize table withdraw comment respond answer say
 tell state reconsider disclose publish reveal account assure guarantee outline detail update inform indicate""".split())
 #: Bodies outside the parties (lenders, courts, world bodies): asking them is a request, not a directive.
-_OUTSIDE_BODIES = frozenset("bank imf court tribunal icj wto fund un nations".split())
+_OUTSIDE_BODIES = frozenset("bank imf court tribunal icj wto fund un nations forum".split())
 #: Gatherings and parties of people whose make-up is described ("the delegation will include").
 _GATHERINGS = frozenset("""delegation team group panel board committee agenda programme program summit forum conference
 meeting visit talk session line-up lineup""".split())
@@ -1457,6 +1628,12 @@ def _is_actor(subject: Any, entities: Sequence[EntitySpan], offset: int) -> bool
     return any(t.lemma_.lower() in _ACTOR_NOUNS for t in toks if t.i not in aside)
 
 
+def _delegates(subject: Any) -> bool:
+    """"Experts from both sides", "officials of the two ministries": the parties' own people, not forecasters."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of") and any(
+        p.dep_ == "pobj" and _lemma(p) in _OWN_SIDES for p in c.children) for c in subject.children)
+
+
 def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     """``tok`` (or a conjunct of it) lies in an entity that can act: a person, body, country or people."""
     heads = [tok, *tok.conjuncts]
@@ -1572,7 +1749,12 @@ def _when(doc: Any, top: Any, offset: int) -> tuple[str, int, int]:
     toks = list(top.subtree)
     s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     clause = doc.text[s:e]
-    hits = find_when(clause)
+    # a date in a clause of background ("visas, curtailed since August 2024", "a dialogue that has not met since
+    # 2018") or after "since" dates the past, not the commitment
+    aside = [(t.idx - s, t.idx - s + len(t.text)) for c in toks if c.i != top.i and c.dep_ in ("relcl", "acl", "advcl")
+             and (c.tag_ == "VBN" or _past(c)) for t in c.subtree]
+    hits = [h for h in find_when(clause) if not re.search(r"(?i)\bsince\s+(?:the\s+)?$", clause[max(0, h[0] - 12):h[0]])
+            and not any(a <= h[0] < b for a, b in aside)]
     if not hits:
         return "", -1, -1
     def rank(h: tuple[int, int]) -> int:

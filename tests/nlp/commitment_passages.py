@@ -424,3 +424,111 @@ NOT_COMMITMENTS_4: tuple[str, ...] = (
     'Spokesperson: We will provide more information as and when it becomes available.',
     'The Council requests all Member States to comply with the arms embargo.',
 )
+
+#: A fifth batch (precision on unseen genres, round 7), by class: nobody in particular acts, a comparison with what
+#: was promised, what happens to an instrument (its entry into force, what it depends on or cements), figures of
+#: speech, a body's routine, a standing position or resolve, an evaluation, and a past habit told as history.
+NOT_COMMITMENTS_5: tuple[str, ...] = (
+    # nobody in particular
+    "We did not join the bloc because anyone asked us to pick a camp.",
+    "Somebody will have to pay for the new dams, the engineer said.",
+    # comparisons with a promise
+    "The new bridge opened two years later than the two governments promised.",
+    "Construction is moving faster than the ministers pledged.",
+    # what happens to an instrument
+    "The accord enters into force on 1 March.",
+    "The fisheries pact, which takes effect in January, was welcomed by the fleet owners.",
+    "The deal depends on a pipeline that has not been built.",
+    "The agreement cements Ankara's role as a regional gas hub.",
+    "The treaty hinges on financing from the Gulf.",
+    # figures of speech
+    "Kenya offers a lesson for its neighbours.",
+    "Vietnam offers a template: small grants, paid quickly.",
+    # another's proposal weighed, a body's routine
+    "The two sides noted the proposal for a cross-border study and will explore it with Jakarta.",
+    "The Energy Regulatory Board decides tariffs, and the ministry has no say.",
+    # positions, resolve and outcomes
+    "China will firmly safeguard its sovereignty and its legitimate interests.",
+    "We will keep up the pressure on Moscow together with our allies.",
+    "Our exports to the bloc have doubled, and we will keep it that way.",
+    # evaluations and history
+    "The new cabinet will be judged on its handling of inflation more than on trade.",
+    "For a decade the Treasury renewed a waiver that let Manila pay for the fuel.",
+    "Experts from the two police forces exchanged notes on drone smuggling, and the ministers exchanged views on Gaza.",
+    "The port authority upgraded the container cranes in 2024.",
+    "Analysts from the bank will meet investors in London next week.",
+    "Japan will continue to support the reform programme.",
+    "Fiji has asked the Pacific Islands Forum to speed up the regional resilience fund.",
+    "Lula travels to Beijing next week.",
+    "The tariff rises to 35 percent next July.",
+    # an opposition member's promise in a questioner's turn stays out
+    "The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
+    "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
+    "enough. We will scrap this levy on our first day in government. Will he publish them by June?\nThe MINISTER OF "
+    "TRADE (Hon. Wafula): I have answered.",
+    "Ms Dlamini (Opposition): We will raise the minimum wage to 7,000 rand when we form the next government.",
+    # a meeting on a visit's programme
+    "The President is due to meet Prime Minister Carney at the G20 summit in Johannesburg next month.",
+    # an exercise's programme, a thing's use, an event's end
+    "The two navies will rehearse a beach landing and the evacuation of civilians.",
+    "Medical teams will treat simulated casualties at a field hospital.",
+    "The defence ministers will observe the final day of the exercise together.",
+    "Patrol boats donated last year will be used to monitor the fishing grounds.",
+    "The Festival of Friendship 2026 will close in November with a concert in Hanoi.",
+    # another's request to the speaker, a comment on novelty, a fact confirmed to the speaker
+    "Minister: Nauru has asked us not to recruit all its teachers in the first year.",
+    '"This is the first time in our history that Kenya will export electricity to Ethiopia," the minister said.',
+)
+
+#: Commitments of the fifth batch's neighbourhood, which its rules must leave alone.
+COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Washington renewed the waiver for a further 120 days on Friday.", ("renew",)),
+    ("The two sides will also explore cooperation on offshore wind in the Baltic.", ("explore",)),
+    ("Japan offers 500 scholarships a year under the programme.", ("offer",)),
+    ("The Council decides to extend the mandate of the mission until 31 March 2027.", ("decide",)),
+    ("The treaty enters into force today, and Fiji will open an embassy in Wellington next year.", ("open",)),
+    # a deal told again (one row), a ceremony
+    ("Ghana has agreed to buy 200 buses from Brazil over three years. Trade Minister Ofori and his Brazilian "
+     "counterpart, Ana Lima, signed the agreement in Accra on Monday.", ("agree",)),
+    ("The two presidents signed a treaty on their maritime boundary on Friday and unveiled a plaque at the port. "
+     "President Ruto and President Samia signed the treaty at State House.", ("sign",)),
+    ("The Prime Minister has confirmed to me that no such base is planned, and the navy will send two more ships in "
+     "May.", ("send",)),
+    ("Takaichi has said she is ready to meet President Xi at the summit in November.", ("meet",)),
+    ("The Minister signed the implementing arrangements of the defence treaty in Warsaw after the talks.", ("sign",)),
+    # recall: the parties' delegates, a secretariat, what a party pays for, upgraded ties, instruments exchanged, a
+    # readiness stated as "prepared to"
+    ("Experts from both sides will meet in Lima in February on seabed mapping.", ("meet",)),
+    ("The secretariat will publish a list of approved projects every six months.", ("publish",)),
+    ("The EU will pay for new patrol boats and training for the Libyan coast guard.", ("pay",)),
+    ("Thailand and Chile upgraded their ties to a Strategic Partnership in May 2025.", ("upgrade",)),
+    ("Kenya and Japan have today exchanged instruments of ratification of the investment treaty.", ("exchange",)),
+    # a member's own acts in the House count, from the opposition benches or in a questioner's turn
+    ("Mr Okafor (Opposition): I will raise this with the Minister of Trade next week, and we will table a motion on "
+     "the fisheries protocol.", ("raise", "table")),
+    ("HON. MUTUA (Opposition): I will write to the Minister today asking for the contracts.", ("write",)),
+    ("The SPEAKER: The Member for Kisumu East.\nHon. OTIENO: Will the Minister publish the contracts? Why has he "
+     "refused?\nThe MINISTER OF TRADE (Hon. Wafula): The contracts are under audit.\nHon. OTIENO: That is not good "
+     "enough. I will raise this with the public accounts committee on Thursday. Will he publish them by June?\nThe "
+     "MINISTER OF TRADE (Hon. Wafula): I have answered.", ("raise",)),
+    # "Yes;" answering "Will Japan take ...?" takes the asked verb, like "Yes."
+    ("REPORTER (Nation): Will Japan take more Kenyan teachers under the scheme this year?\nMINISTER SATO: Yes; we "
+     "hope to double the number by 2030.", ("take",)),
+    # an extension with a term, an agreement welcomed, each deliverable of a welcomed list
+    ("Today the two defence ministers announced that Canada will continue to lead the battlegroup in Estonia until "
+     "at least March 2030.", ("continue",)),
+    ("Welcoming the agreement to keep the border crossings open for a further six months;", ("agree",)),
+    ("The ministers welcomed the launch of the joint coast guard patrols and the signing of the revised memorandum "
+     "of understanding on energy trade in May 2025.", ("launch", "sign")),
+    # the parties' own governments directed; an approval given
+    ("The presidents asked their governments to speed up work on the new interconnector.", ("ask",)),
+    ("In 2024 the regulator gave conditional approval for two utilities to export 1 gigawatt of solar power to "
+     "Malaysia.", ("approve",)),
+    # a present tense with a date ahead is a schedule; a truce accepted
+    ("Japan and Bangladesh are preparing a free trade agreement, whose fifth round of talks opens in Tokyo next "
+     "month.", ("open",)),
+    ("The rebels said they accepted the humanitarian truce.", ("accept",)),
+    # a resolution's operative "Requests"/"Tasks", which the tagger reads as a plural noun
+    ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
+    ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
+)

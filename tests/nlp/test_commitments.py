@@ -462,3 +462,23 @@ def test_a_speaker_label_does_not_make_a_thing_a_party(analyzer: Analyzer) -> No
 def test_precision_rules_keep_commitments_of_the_same_shape(analyzer: Analyzer, text: str,
                                                               actions: list[str]) -> None:
     assert [c["action"] for c in _commitments(analyzer, text)] == actions
+
+
+def test_who_of_a_passive_or_an_instrument_is_the_parties_of_the_text(analyzer: Analyzer) -> None:
+    """"The next round will be held in New Delhi", "the pact commits ...": no party is named in the clause, so the
+    table's who column shows the parties the text is about, as for "they" (it was empty, or "pact")."""
+    text = ("India and Brazil held the second round of talks on a trade pact in Brasilia this week. "
+            "The next round will be held in New Delhi in March. "
+            "The pact commits both customs services to clear perishable cargo within a day.")
+    found = {c["action"]: c["who"] for c in _commitments(analyzer, text)}
+    assert set(found["hold"]) == {"India", "Brazil"}
+    assert set(found["commit"]) == {"India", "Brazil"}
+
+
+def test_when_skips_the_dates_of_background_clauses(analyzer: Analyzer) -> None:
+    """"visas, curtailed since August 2024" and "a dialogue that has not met since 2018" date the past: the
+    commitment has no date of its own there, or its own deadline."""
+    text = ("India said it would restore medical visas for Bangladeshi patients, curtailed since August 2024. "
+            "The two ministers agreed to revive the energy dialogue, which has not met since 2018, by June 2026.")
+    found = {c["action"]: c["when"] for c in _commitments(analyzer, text)}
+    assert found == {"restore": "", "agree": "June 2026"}
