@@ -63,9 +63,14 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     for t in titles.find(text):
         end = name_suffix_end(text, extend_name(text, t.name_end, particles))
         near = places[bisect_left(place_starts, t.name_start - 300):bisect_left(place_starts, end)]
-        blocked = any(r.start < end and t.name_start < r.end for r in near)
+        start = t.name_start
+        lead = next((r for r in near if r.start == start and r.end < end), None)
+        if lead is not None and len(text[lead.end:end].split()) >= 2:
+            # "Commissioner for the Mediterranean Ilze Kalnina": the place closes the title, the name follows it
+            start = lead.end + len(text[lead.end:end]) - len(text[lead.end:end].lstrip())
+        blocked = any(r.start < end and start < r.end for r in near)
         if not blocked:
-            titled.append(Candidate(t.name_start, end, "PERSON", "gazetteer", TITLE, role=t.role))
+            titled.append(Candidate(start, end, "PERSON", "gazetteer", TITLE, role=t.role))
     # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
     titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
     # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
@@ -688,6 +693,9 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
                          r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
+#: "at" right before a name: a place when the name is one unknown word ("at Belvasko"); companies after "at" have
+#: their head noun or several words ("at Hana Securities", "at Chantier Davie").
+_AT_BEFORE = re.compile(r"\bat\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
@@ -722,6 +730,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
                     or _GEO_AFTER.match(text, c.end)):
                 new = "GPE"
+            elif c.label == "ORG" and len(words) == 1 and _AT_BEFORE.search(before):
+                new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
         if new is not None:
             parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]
             extra += [Candidate(s, e, new, "model", TITLE) for s, e in parts]  # "districts of Batken and Sughd"
