@@ -32,7 +32,7 @@ from briefing_app.nlp.entities import (
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
 from briefing_app.nlp.rules import STARTERS
-from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
+from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
 
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
 _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
@@ -215,6 +215,7 @@ class EntityCleanup:
                 extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}
         extra += self._orphan_rules(text, merged, known)
+        extra += _apposed_people(text, merged, self.gazetteer)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -291,6 +292,49 @@ class EntityCleanup:
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
+
+
+#: Head words of offices that a name stands in apposition to ("the Secretary General, Amara Nwosu", "Janis Ozols, the
+#: Minister of Defence").
+_OFFICE_HEADS = frozenset("""Minister Secretary Secretary-General President Vice-President Chancellor Premier Governor
+Senator Ambassador Commissioner Envoy Representative Spokesperson Spokesman Spokeswoman Chairman Chairperson Chairwoman
+Chair Mayor Director Director-General Adviser Advisor Governor Commander Chief Deputy Speaker""".split())
+#: An office before a comma and a name: the head word, then only capitalised words and the minor words of an office
+#: ("Minister of Defence of the Republic of Latvia, ").
+_OFFICE_BEFORE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(sorted(_OFFICE_HEADS, key=len, reverse=True))
+                            + r")(?: (?:[A-Z][\w'’-]*|of|for|the|and|to|&))*,[ \t]+$")
+#: An office after a name and a comma ("Janis Ozols, the Minister of Defence", "..., Latvia's Defence Minister").
+_OFFICE_AFTER = re.compile(r",[ \t]+(?:the |[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,3}?(?P<head>[A-Z][\w-]*)(?![\w-])")
+#: A name that an author's note or a profile describes ("Aditi Rao is a Senior Fellow at ...").
+_PROFILE_AFTER = re.compile(r" is (?:a|an|the) (?:[\w-]+ ){0,2}?(?:[Ff]ellow|[Pp]rofessor|[Rr]esearcher|[Aa]nalyst"
+                            r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector)\b")
+_PERSON_NAME = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}")
+
+
+def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Names of two to four words the model typed as a place or body but set beside an office: "the Secretary
+    General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ..."."""
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label not in ("ORG", "GPE", "LOC", "NORP", "FAC"):
+            continue
+        surface = text[c.start:c.end]
+        if not _PERSON_NAME.fullmatch(surface) or g.lookup(surface) is not None or surface.isupper():
+            continue
+        if any(w in _ORG_WORDS or w in _FAC_HEADS or w in _LOC_HEADS for w in surface.split()):
+            continue
+        if _beside_office(text, c.start, c.end):
+            out.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
+    return out
+
+
+def _beside_office(text: str, start: int, end: int) -> bool:
+    """True when the name at ``[start, end)`` stands in apposition to an office or is described by a profile."""
+    before = _OFFICE_BEFORE.search(text, max(0, start - 100), start)
+    after = _OFFICE_AFTER.match(text, end)
+    return ((before is not None and before.group("head") in _OFFICE_HEADS)
+            or (after is not None and after.group("head") in _OFFICE_HEADS)
+            or _PROFILE_AFTER.match(text, end) is not None)
 
 
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
@@ -748,8 +792,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     for i, c in enumerate(ordered):
         if (c.source != "model" or c.label not in ("ORG", "PERSON") or c.role or c.start in labels
                 or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
-                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())):
-            continue
+                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
+                or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
+            continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
         for j in (i - 1, i + 1):
             if 0 <= j < len(ordered):
                 n = ordered[j]
