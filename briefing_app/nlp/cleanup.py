@@ -588,9 +588,19 @@ _NUMBERED_LABELS = frozenset({"LAW", "EVENT", "FAC", "ORG", "LOC"})
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
 
+#: A body or programme named for its purpose: the head noun, "for" or "against", then a title-case run ("Regional
+#: Centre for Maritime Security", "Task Force against Wildlife Trafficking", "Recovery Plan for the Sahel").
+_PURPOSE_LABELS = frozenset({"ORG", "LAW", "EVENT"})
+_PURPOSE_HEADS = rules.BODY_HEADS | {"Alliance", "Plan", "Facility", "Programme", "Program", "Initiative", "Mission",
+                                     "Partnership", "Platform", "Task", "Network", "Coalition"}
+_PURPOSE_TAIL = re.compile(rf" (?:for|against) (?:the )?(?P<run>{rules._NOT_NAME}[A-Z][\w'’-]*"
+                           rf"(?:(?: |-| (?:of|and|on) (?:the )?){rules._NOT_NAME}[A-Z][\w'’-]*)*)")
+
+
 def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
     out = []
+    places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     for c in cands:
         if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
             m = _CAPS_SUFFIX.match(text, c.end)
@@ -601,6 +611,12 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        if (c.label in _PURPOSE_LABELS and text.startswith((" for ", " against "), c.end)
+                and text[c.start:c.end].split()[-1] in _PURPOSE_HEADS and (m := _PURPOSE_TAIL.match(text, c.end))
+                and (m.start("run"), m.end()) not in places):
+            # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after "for" stays
+            # apart, like a state after its ministry ("Creditor Committee for Sri Lanka")
+            c = Candidate(c.start, m.end(), c.label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
