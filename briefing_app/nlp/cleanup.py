@@ -597,10 +597,33 @@ _PURPOSE_TAIL = re.compile(rf" (?:for|against) (?:the )?(?P<run>{rules._NOT_NAME
                            rf"(?:(?: |-| (?:of|and|on) (?:the )?){rules._NOT_NAME}[A-Z][\w'’-]*)*)")
 
 
+#: Title-case words and "and" right before a body's name: the name's own first words ("the Peace and Security
+#: Council", "the Trade and Economic Council"); not after another body's name ("the Assembly and Security Council").
+_AND_BEFORE = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]*) and $")
+_NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congress", "Conference"}
+
+
+def _and_led_start(text: str, c: Candidate) -> int:
+    """Start of a body's name with its title-case words before "and" ("[Regional Peace and ]Security Council"), or
+    ``c.start``; no word of another body's name nor a sentence starter may lead it."""
+    m = _AND_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if m is None or m.group("run") in _NAMED_BODIES | STARTERS:
+        return c.start
+    start = m.start("run")
+    prev = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
+    if prev is not None:
+        if prev.group(1) in _NAMED_BODIES or prev.group(1) == "and":
+            return c.start
+        if prev.group(1) not in STARTERS:
+            start -= len(prev.group(0))
+    return start
+
+
 def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
     out = []
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
+    named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
     for c in cands:
         if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
             m = _CAPS_SUFFIX.match(text, c.end)
@@ -617,6 +640,9 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after "for" stays
             # apart, like a state after its ministry ("Creditor Committee for Sri Lanka")
             c = Candidate(c.start, m.end(), c.label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
+        if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES
+                and (lead := _and_led_start(text, c)) < c.start and lead not in named):
+            c = Candidate(lead, c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Peace and " + "Security Council"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:

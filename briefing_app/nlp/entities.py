@@ -128,9 +128,20 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
 _COORD_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*)(?:the|The)\s+(?=[A-Z])")
 
 
+#: "and" before a second body's name inside one span: the words after it hold a body's head noun ("Ministry of Finance
+#: and Central Bank"); "Ministry of Trade and Industry" names one portfolio.
+_BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")\b)")
+
+
 def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
-    """One name per conjunct when a span coordinates determiner-led names; the span itself otherwise."""
+    """One name per conjunct when a span coordinates determiner-led names, or a body's name and another body's
+    ("Ministry of Finance and Central Bank"); the span itself otherwise."""
     surface = text[cand.start:cand.end]
+    if (cand.label == "ORG" and " and " in surface and surface.split()[0] in rules.BODY_HEADS
+            and (joint := _BODY_JOINT.search(surface)) is not None and joint.start() > 0):
+        first = Candidate(cand.start, cand.start + joint.start(), cand.label, cand.source, cand.priority, cand.role)
+        rest = Candidate(cand.start + joint.end(), cand.end, cand.label, cand.source, cand.priority, cand.role)
+        return [first, *split_coordination(text, rest)]
     if " the " not in surface and " The " not in surface:
         return [cand]
     joints = list(_COORD_JOINT.finditer(surface))
