@@ -639,7 +639,8 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and (m.start("run"), m.end()) not in places):
             # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after "for" stays
             # apart, like a state after its ministry ("Creditor Committee for Sri Lanka")
-            c = Candidate(c.start, m.end(), c.label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
+            label = (rules.class_of_name(text[c.start:m.end()]) or c.label) if c.source == "model" else c.label
+            c = Candidate(c.start, m.end(), label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
         if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES
                 and (lead := _and_led_start(text, c)) < c.start and lead not in named):
             c = Candidate(lead, c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Peace and " + "Security Council"
