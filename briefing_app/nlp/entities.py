@@ -57,6 +57,16 @@ class Candidate:
         return self.end - self.start
 
 
+#: Head nouns that, alone after a determiner, refer back to a body or instrument named before ("the Council", "this
+#: House", "under the Treaty"); the gold conventions ignore them. A legislature's own name stays ("the Senate").
+BACK_REFERENCES = frozenset(rules.BODY_HEADS | set(rules.LAW_HEADS) | set(rules.EVENT_HEADS)
+                            | {"Kingdom", "House", "Bill", "Chamber", "Opposition", "Benches", "Government",
+                               "Assembly", "Summit", "Coalition", "States", "Allies", "Allied"})
+#: Plural or adjectival words that are never a name alone, determiner or not ("obligations for States").
+PLAIN_NOUNS = frozenset({"States", "Allies", "Allied", "Benches"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|its|our|their|The|This|That|These|Its|Our|Their)\s+$")
+
+
 def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
                      office_words: frozenset[str] = frozenset()) -> Candidate | None:
     """Fix typical model errors on one span; None drops it.
@@ -116,6 +126,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
+    if surface in BACK_REFERENCES and (surface in PLAIN_NOUNS or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+        return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
     if is_document_genre(surface):

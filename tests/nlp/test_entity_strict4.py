@@ -64,3 +64,12 @@ def test_title_case_words_before_and_lead_a_bodys_name(analyzer):
     ents = _ents(analyzer, text)
     assert ("Peace and Security Council", "ORG") in ents, ents
     assert ("India", "GPE") in ents and not any(t.startswith("India and") for t, _ in ents), ents
+
+
+def test_a_bare_head_noun_after_a_determiner_refers_back_and_is_no_name(analyzer):
+    text = ("The Harbour Protection Treaty was signed in Suva. Under the Treaty, patrols will double. "
+            "The Council should not create new obligations for States, and this House must demand an audit. "
+            "Honourable Members, this Bill gives the Council new powers.")
+    ents = _ents(analyzer, text)
+    assert not {t for t, _ in ents} & {"Treaty", "Council", "States", "House", "Bill"}, ents
+    assert ("Suva", "GPE") in ents, ents
