@@ -96,6 +96,10 @@ class EntityCleanup:
         """All candidates after domain rules: model fixes, initiatives, dates, titled and learned names."""
         g = self.gazetteer
         total = len(text)
+        # "a free trade agreement", "talks on a new partnership": a lowercase instrument is a common noun, however
+        # the gazetteer lists it
+        gaz = [c for c in gaz if c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
+                                                                          for ch in text[c.start:c.end])]
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names

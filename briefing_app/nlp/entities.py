@@ -61,9 +61,11 @@ class Candidate:
 #: House", "under the Treaty"); the gold conventions ignore them. A legislature's own name stays ("the Senate").
 BACK_REFERENCES = frozenset(rules.BODY_HEADS | set(rules.LAW_HEADS) | set(rules.EVENT_HEADS)
                             | {"Kingdom", "House", "Bill", "Chamber", "Opposition", "Benches", "Government",
-                               "Assembly", "Summit", "Coalition", "States", "Allies", "Allied"})
+                               "Assembly", "Summit", "Coalition", "States", "Allies", "Allied", "Member States",
+                               "Member State", "Partner State", "Partner States"})
 #: Plural or adjectival words that are never a name alone, determiner or not ("obligations for States").
-PLAIN_NOUNS = frozenset({"States", "Allies", "Allied", "Benches"})
+PLAIN_NOUNS = frozenset({"States", "Allies", "Allied", "Benches", "Member States", "Member State", "Partner State",
+                         "Partner States"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|its|our|their|The|This|That|These|Its|Our|Their)\s+$")
 
 

@@ -73,3 +73,11 @@ def test_a_bare_head_noun_after_a_determiner_refers_back_and_is_no_name(analyzer
     ents = _ents(analyzer, text)
     assert not {t for t, _ in ents} & {"Treaty", "Council", "States", "House", "Bill"}, ents
     assert ("Suva", "GPE") in ents, ents
+
+
+def test_a_lowercase_instrument_and_member_states_are_no_names(analyzer):
+    text = ("Ottawa opened talks on a free trade agreement with the Andean Community. The summit calls on Member "
+            "States to keep their borders open, and welcomes Ruritania as the ninth Partner State.")
+    ents = _ents(analyzer, text)
+    assert not {t for t, _ in ents} & {"free trade agreement", "Member States", "Partner State"}, ents
+    assert ("Ottawa", "GPE") in ents, ents
