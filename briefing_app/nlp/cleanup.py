@@ -763,12 +763,13 @@ def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
 
 
 #: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
-#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline").
+#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline"), and so are
+#: power stations, economic zones, bases, fields and markets ("Orvalo Power Station", "Kessa Special Economic Zone").
 _FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
 Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport Port Pipeline Railway Canal
-Waterway""".split())
+Waterway Station Zone Base Field Market""".split())
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
-Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
+Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
 _GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
 Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora Qasr Palacio Palais Villa Fort Castillo Schloss Kasbah""".split())

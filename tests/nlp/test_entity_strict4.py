@@ -81,3 +81,11 @@ def test_a_lowercase_instrument_and_member_states_are_no_names(analyzer):
     ents = _ents(analyzer, text)
     assert not {t for t, _ in ents} & {"free trade agreement", "Member States", "Partner State"}, ents
     assert ("Ottawa", "GPE") in ents, ents
+
+
+def test_power_stations_economic_zones_and_markets_are_places(analyzer):
+    text = ("The Orvalo Power Station is now fully online. Ruritania will allot land in the Kessa Special Economic "
+            "Zone to investors, and the Belmora Binational Market was busier than ever.")
+    ents = _ents(analyzer, text)
+    assert {("Orvalo Power Station", "FAC"), ("Kessa Special Economic Zone", "FAC"),
+            ("Belmora Binational Market", "FAC")} <= ents, ents
