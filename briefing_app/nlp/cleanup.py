@@ -220,6 +220,7 @@ class EntityCleanup:
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}
         extra += self._orphan_rules(text, merged, known)
         extra += _apposed_people(text, merged, self.gazetteer)
+        extra += _named_companies(text, merged, self.gazetteer)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -329,6 +330,31 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
             continue
         if _beside_office(text, c.start, c.end):
             out.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
+    return out
+
+
+#: Nouns of businesses and outlets right before their name ("the consultancy X", "the state utility X", "firms such as
+#: X") or after it in apposition ("X, Chile's state-owned copper giant,").
+_COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
+                 r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
+                 r"|producer|start-?up|broadcaster|newspaper|bank)")
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $")
+_COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+
+
+def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Unknown names the model took for a person or a place but that a business noun introduces or describes:
+    "the consultancy Andes Energía", "Velcor, Chile's state-owned copper giant," are organisations."""
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label not in ("GPE", "PERSON", "LOC", "NORP", "FAC", "PRODUCT") or c.role:
+            continue
+        surface = text[c.start:c.end]
+        if len(surface.split()) > 4 or g.lookup(surface) is not None:
+            continue
+        if (_COMPANY_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
+                or _COMPANY_AFTER.match(text, c.end) is not None):
+            out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
 
 

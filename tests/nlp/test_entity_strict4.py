@@ -89,3 +89,10 @@ def test_power_stations_economic_zones_and_markets_are_places(analyzer):
     ents = _ents(analyzer, text)
     assert {("Orvalo Power Station", "FAC"), ("Kessa Special Economic Zone", "FAC"),
             ("Belmora Binational Market", "FAC")} <= ents, ents
+
+
+def test_a_business_noun_makes_an_unknown_name_an_organisation(analyzer):
+    text = ("Velcor, Chile's state-owned copper giant, will offer lithium to the buyers. Carlos Benitez of the "
+            "consultancy Andes Energía said the line could be finished within three years.")
+    ents = _ents(analyzer, text)
+    assert {("Velcor", "ORG"), ("Andes Energía", "ORG"), ("Chile", "GPE")} <= ents, ents
