@@ -666,9 +666,10 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
         if (c.label in _PURPOSE_LABELS and text.startswith((" for ", " against "), c.end)
                 and text[c.start:c.end].split()[-1] in _PURPOSE_HEADS and (m := _PURPOSE_TAIL.match(text, c.end))
-                and (m.start("run"), m.end()) not in places):
-            # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after "for" stays
-            # apart, like a state after its ministry ("Creditor Committee for Sri Lanka")
+                and ((m.start("run"), m.end()) not in places or text[c.start:c.end].split()[-1] not in rules.BODY_HEADS)):
+            # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after a body's
+            # "for" stays apart, like a state after its ministry ("Creditor Committee for Sri Lanka"), while a
+            # programme's stays in its name ("Recovery Plan for Chad")
             label = (rules.class_of_name(text[c.start:m.end()]) or c.label) if c.source == "model" else c.label
             c = Candidate(c.start, m.end(), label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
         if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES

@@ -69,6 +69,14 @@ PLAIN_NOUNS = frozenset({"States", "Allies", "Allied", "Benches", "Member States
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|its|our|their|The|This|That|These|Its|Our|Their)\s+$")
 
 
+#: Labels of names (not numbers or dates).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
+#: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and".
+_OPEN_END = re.compile(r" (of|for|and|&)$")
+#: The capitalised words that go on after such a joint (" Ghana", " the Sahel", " North Eastern Region").
+_NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
+
+
 def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
                      office_words: frozenset[str] = frozenset()) -> Candidate | None:
     """Fix typical model errors on one span; None drops it.
@@ -97,6 +105,13 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         surface = text[start:end]
     if surface.endswith(":") and cand.label not in LOWERCASE_OK:
         end = start + len(surface.rstrip(":").rstrip())  # "Jane Doe:" -- a speaker label's colon is not the name's
+        surface = text[start:end]
+    if cand.label in NAME_LABELS and (cut := _OPEN_END.search(surface)) is not None:
+        run = _NAME_RUN.match(text, end) if cut.group(1) != "and" else None
+        if run is not None:
+            end = run.end()  # "Electricity Company of" + " Ghana": the model stopped inside the name
+        else:
+            end = start + cut.start()  # "Ministry of Ports and": the joint to the next name is not this name's
         surface = text[start:end]
     m2 = _POSSESSIVE.search(surface)
     if m2 and cand.label not in LOWERCASE_OK:

@@ -96,3 +96,14 @@ def test_a_business_noun_makes_an_unknown_name_an_organisation(analyzer):
             "consultancy Andes Energía said the line could be finished within three years.")
     ents = _ents(analyzer, text)
     assert {("Velcor", "ORG"), ("Andes Energía", "ORG"), ("Chile", "GPE")} <= ents, ents
+
+
+def test_a_name_cut_after_of_or_for_goes_on_and_one_cut_after_and_stops(analyzer):
+    text = ("The Water Company of Ghana, the Ghana Grid Company and the VRA will sign the contracts. Under the "
+            "Verdi Plan for Africa, an Italian group grows wheat. Officials of the Ministry of Shipping, the "
+            "Ministry of Development of Coastal Districts and Harbour India Technical and Economic Service (HITES) "
+            "met on Monday.")
+    ents = _ents(analyzer, text)
+    assert {("Water Company of Ghana", "ORG"), ("Verdi Plan for Africa", "LAW"),
+            ("Ministry of Development of Coastal Districts", "ORG")} <= ents, ents
+    assert not any(t.endswith((" of", " for", " and")) for t, _ in ents), ents
