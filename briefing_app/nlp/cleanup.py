@@ -41,6 +41,10 @@ _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announ
 _ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: A word of address before a one-word name: a person spoken to ("dear Volodymyr", "my friend Giorgia").
 _VOCATIVE = re.compile(r"\b(?:[Dd]ear|[Mm]y (?:dear )?(?:friend|brother|sister|colleague)) $")
+#: A greeting or thanks before a one-word name set off by commas: a person spoken to ("welcome, Keir,", "Thank you,
+#: Arnoldo.").
+_GREETED = re.compile(r"\b(?:[Ww]elcome|[Tt]hank you|[Tt]hanks|[Cc]ongratulations|[Gg]ood (?:morning|afternoon|evening)),"
+                      r"[ \t]+$")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
 _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+(?:the\s+)?$")
 #: Prepositions before a longer "person" that make it a place ("at Qasr Al Watan", "at Frontera Comalapa"); not
@@ -248,7 +252,10 @@ class EntityCleanup:
                 continue
             after = text[c.end:c.end + 20]
             before = text[max(0, c.start - 12):c.start]
-            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)):
+            addressed = (_GREETED.search(text, max(0, c.start - 20), c.start) is not None
+                         and text[c.end:c.end + 1] in (",", ".", "!", ";"))  # "and welcome, Keir, to Warsaw"
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
+                                                              or addressed):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
                 if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):
