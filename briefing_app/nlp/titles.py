@@ -14,8 +14,10 @@ _LATIN = [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, _LATIN) if c.isupper())
 _LOW = "a-zß-öø-ÿ" + "".join(c for c in map(chr, _LATIN) if c.islower())
 #: One word of a name: "Modi", "O'Brien", "Jae-myung", "McGuinty" (a capital inside: "DeSantis", "MacKenzie"), or an
-#: initial "S." / "J.D." / "N" before more of the name (Hansard's "Ms N K Sharif").
-NAME_WORD = (rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’-][{_UP}{_LOW}][{_LOW}]+)*"
+#: initial "S." / "J.D." / "N" before more of the name (Hansard's "Ms N K Sharif"); an Arabic article joined by a
+#: hyphen belongs to the word ("al-Sisi", "el-Amin").
+NAME_WORD = (rf"(?:(?:[{_UP}]\.){{1,3}}|(?:(?:al|el|ad|ash|as|at|ar|an|az|ibn)-)?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+             rf"(?:['’-][{_UP}{_LOW}][{_LOW}]+)*"
              rf"|[{_UP}](?=[ \t]+[{_UP}]))")
 #: Capitalised words that never begin a person's name after a title.
 NOT_NAMES = frozenset("""

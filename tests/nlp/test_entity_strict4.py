@@ -113,3 +113,10 @@ def test_a_one_word_name_greeted_or_thanked_between_commas_is_a_person(analyzer)
     ents = _ents(analyzer, "KOWALSKA: Good morning, and welcome, Olusegun, once again to Gdansk. Thank you, Ghana, "
                            "for the gas.")
     assert ("Olusegun", "PERSON") in ents and ("Ghana", "GPE") in ents, ents
+
+
+def test_an_arabic_article_joined_by_a_hyphen_stays_in_the_name_and_a_royal_force_keeps_his_majestys(analyzer):
+    text = ("The texts were signed after a meeting with President Karim Fathi al-Mansouri in Cairo. Engineers of "
+            "the Navy and His Majesty's Armed Forces set up a logistics hub.")
+    ents = _ents(analyzer, text)
+    assert {("Karim Fathi al-Mansouri", "PERSON"), ("His Majesty's Armed Forces", "ORG")} <= ents, ents
