@@ -114,7 +114,14 @@ class EntityCleanup:
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
+        people_places = {c.start for c in fixed + gaz if c.label in ("PERSON", "GPE", "LOC", "NORP")}
         for start, end in rules.find_institutions(text):
+            if " and " in text[start:end] or " & " in text[start:end] or ", " in text[start:end]:
+                # "Ministry of Finance and Kenya", "Department of Energy and Amina Odhiambo": the joint leads to
+                # another name, not to the rest of the portfolio ("Ministry of Trade and Industry")
+                cut = next((j.start() for j in re.finditer(r" (?:and|&) |, ", text[start:end])
+                            if start + j.end() in people_places), None)
+                end = start + cut if cut is not None else end
             if "\n" in text[start:end]:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
                 end = start + len(text[start:end].rstrip(" ,;:"))
@@ -640,6 +647,11 @@ _AND_BEFORE = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]*) and $")
 _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congress", "Conference"}
 
 
+#: One more capitalised word after "and" that ends a portfolio's or a body's name ("Committee on Foreign Affairs" +
+#: " and Defence", "Government of Peace" + " and Unity"); not when another capitalised word follows it.
+_AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+[A-Z])")
+
+
 def _and_led_start(text: str, c: Candidate) -> int:
     """Start of a body's name with its title-case words before "and" ("[Regional Peace and ]Security Council"), or
     ``c.start``; no word of another body's name nor a sentence starter may lead it."""
@@ -682,6 +694,10 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES
                 and (lead := _and_led_start(text, c)) < c.start and lead not in named):
             c = Candidate(lead, c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Peace and " + "Security Council"
+        if (c.label == "ORG" and text.startswith(" and ", c.end) and re.search(r" (?:of|on) ", text[c.start:c.end])
+                and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
+                and m.group("word") not in _NAMED_BODIES | STARTERS | GENRE_WORDS):
+            c = Candidate(c.start, m.end("word"), c.label, c.source, c.priority, c.role, c.entry)  # "... and Defence"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:

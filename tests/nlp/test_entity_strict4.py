@@ -120,3 +120,13 @@ def test_an_arabic_article_joined_by_a_hyphen_stays_in_the_name_and_a_royal_forc
             "the Navy and His Majesty's Armed Forces set up a logistics hub.")
     ents = _ents(analyzer, text)
     assert {("Karim Fathi al-Mansouri", "PERSON"), ("His Majesty's Armed Forces", "ORG")} <= ents, ents
+
+
+def test_and_inside_a_portfolio_goes_on_but_before_a_person_or_a_place_stops(analyzer):
+    text = ("The Joint Committee on Trade Affairs and Defence met. The so-called Government of Hope and Unity was "
+            "proclaimed. The Ministry of Finance and Kenya agreed. The Department of Energy and Amina Odhiambo met. "
+            "The Department for Ports and Trade, UK Export Credit and the Treasury will help.")
+    ents = _ents(analyzer, text)
+    assert {("Joint Committee on Trade Affairs and Defence", "ORG"), ("Government of Hope and Unity", "ORG"),
+            ("Ministry of Finance", "ORG"), ("Kenya", "GPE"), ("Department of Energy", "ORG"),
+            ("Department for Ports and Trade", "ORG")} <= ents, ents
