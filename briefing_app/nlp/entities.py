@@ -69,6 +69,13 @@ PLAIN_NOUNS = frozenset({"States", "Allies", "Allied", "Benches", "Member States
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|its|our|their|The|This|That|These|Its|Our|Their)\s+$")
 
 
+def is_back_reference(text: str, start: int, end: int) -> bool:
+    """True for a bare head noun that refers back ("the Council", "this House") or is never a name ("States")."""
+    surface = text[start:end].strip()
+    return surface in BACK_REFERENCES and (surface in PLAIN_NOUNS
+                                           or _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None)
+
+
 #: Labels of names (not numbers or dates).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 #: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and".
@@ -143,7 +150,7 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
-    if surface in BACK_REFERENCES and (surface in PLAIN_NOUNS or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)):
+    if is_back_reference(text, start, end):
         return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
@@ -170,7 +177,8 @@ def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
             and (joint := _BODY_JOINT.search(surface)) is not None and joint.start() > 0):
         first = Candidate(cand.start, cand.start + joint.start(), cand.label, cand.source, cand.priority, cand.role)
         rest = Candidate(cand.start + joint.end(), cand.end, cand.label, cand.source, cand.priority, cand.role)
-        return [first, *split_coordination(text, rest)]
+        # "the Council and Commission statements": each part alone may be a back-reference
+        return [p for p in (first, *split_coordination(text, rest)) if not is_back_reference(text, p.start, p.end)]
     if " the " not in surface and " The " not in surface:
         return [cand]
     joints = list(_COORD_JOINT.finditer(surface))

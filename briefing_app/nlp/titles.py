@@ -85,9 +85,10 @@ class TitleMatcher:
             # Ilze Kalnina and Foreign Minister Badr Tawfiq"): the part before "and" is a title and a name too
             joint = re.search(r"\s(?:and|&)\s", m.group("role"))
             inner = self.pattern.match(text, m.start("role"), m.start("role") + joint.start()) if joint else None
-            for match in (inner, m):
-                if match is not None and (titled := self._titled(text, match)) is not None:
-                    found.append(titled)
+            if inner is not None and (titled := self._titled(text, inner)) is not None and text[titled.name_start].isupper():
+                found.append(titled)  # (a name, never "for": "Minister for Defence Industry and Minister for ...")
+            if (titled := self._titled(text, m)) is not None:
+                found.append(titled)
         return found
 
     def _titled(self, text: str, m: re.Match[str]) -> TitledName | None:
