@@ -23,10 +23,10 @@ def test_one_unknown_word_after_at_is_a_place(analyzer):
 
 
 def test_a_title_ending_in_a_place_and_a_second_title_after_and_keep_both_names(analyzer):
-    ents = _ents(analyzer, "Commissioner for the Mediterranean Ilze Kalnina and Foreign Minister Badr Tawfiq "
-                           "signed the texts in Cairo.")
+    ents = _ents(analyzer, "Commissioner for the Caribbean Ilze Kalnina and Foreign Minister Badr Tawfiq "
+                           "signed the texts in Lima.")
     assert {("Ilze Kalnina", "PERSON"), ("Badr Tawfiq", "PERSON")} <= ents, ents
-    assert not any("Mediterranean Ilze" in t for t, _ in ents), ents
+    assert not any("Caribbean Ilze" in t for t, _ in ents), ents
 
 
 def test_a_name_in_apposition_to_an_office_is_a_person(analyzer):
@@ -59,10 +59,10 @@ def test_a_ministry_and_another_body_joined_by_and_are_two_names(analyzer):
 
 
 def test_title_case_words_before_and_lead_a_bodys_name(analyzer):
-    text = ("The Peace and Security Council of the Andean Union met on Monday. India and Security Council "
+    text = ("The Maritime Peace and Security Council met on Monday. India and Security Council "
             "members agreed.")
     ents = _ents(analyzer, text)
-    assert ("Peace and Security Council", "ORG") in ents, ents
+    assert ("Maritime Peace and Security Council", "ORG") in ents, ents
     assert ("India", "GPE") in ents and not any(t.startswith("India and") for t, _ in ents), ents
 
 
@@ -117,16 +117,16 @@ def test_a_one_word_name_greeted_or_thanked_between_commas_is_a_person(analyzer)
 
 def test_an_arabic_article_joined_by_a_hyphen_stays_in_the_name_and_a_royal_force_keeps_his_majestys(analyzer):
     text = ("The texts were signed after a meeting with President Karim Fathi al-Mansouri in Cairo. Engineers of "
-            "the Navy and His Majesty's Armed Forces set up a logistics hub.")
+            "the Navy and Her Majesty's Armed Forces set up a logistics hub.")
     ents = _ents(analyzer, text)
-    assert {("Karim Fathi al-Mansouri", "PERSON"), ("His Majesty's Armed Forces", "ORG")} <= ents, ents
+    assert {("Karim Fathi al-Mansouri", "PERSON"), ("Her Majesty's Armed Forces", "ORG")} <= ents, ents
 
 
 def test_and_inside_a_portfolio_goes_on_but_before_a_person_or_a_place_stops(analyzer):
-    text = ("The Joint Committee on Trade Affairs and Defence met. The so-called Government of Hope and Unity was "
+    text = ("The Joint Committee on Trade Affairs and Defence met. The so-called Government of Hope and Renewal was "
             "proclaimed. The Ministry of Finance and Kenya agreed. The Department of Energy and Amina Odhiambo met. "
             "The Department for Ports and Trade, UK Export Credit and the Treasury will help.")
     ents = _ents(analyzer, text)
-    assert {("Joint Committee on Trade Affairs and Defence", "ORG"), ("Government of Hope and Unity", "ORG"),
+    assert {("Joint Committee on Trade Affairs and Defence", "ORG"), ("Government of Hope and Renewal", "ORG"),
             ("Ministry of Finance", "ORG"), ("Kenya", "GPE"), ("Department of Energy", "ORG"),
             ("Department for Ports and Trade", "ORG")} <= ents, ents
