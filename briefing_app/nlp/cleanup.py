@@ -32,7 +32,7 @@ from briefing_app.nlp.entities import (
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
 from briefing_app.nlp.rules import STARTERS
-from briefing_app.nlp.titles import OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
+from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
 
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
 _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
@@ -41,6 +41,10 @@ _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announ
 _ARABIC_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:al|el|bin|bint|ibn|abu|Al|Bin)[- ][A-Z][a-z]+(?: [A-Z][a-z]+)?")
 #: A word of address before a one-word name: a person spoken to ("dear Volodymyr", "my friend Giorgia").
 _VOCATIVE = re.compile(r"\b(?:[Dd]ear|[Mm]y (?:dear )?(?:friend|brother|sister|colleague)) $")
+#: A greeting or thanks before a one-word name set off by commas: a person spoken to ("welcome, Keir,", "Thank you,
+#: Arnoldo.").
+_GREETED = re.compile(r"\b(?:[Ww]elcome|[Tt]hank you|[Tt]hanks|[Cc]ongratulations|[Gg]ood (?:morning|afternoon|evening)),"
+                      r"[ \t]+$")
 #: Prepositions before a one-word "person" that make it a place ("at Kiel", "in Pune").
 _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+(?:the\s+)?$")
 #: Prepositions before a longer "person" that make it a place ("at Qasr Al Watan", "at Frontera Comalapa"); not
@@ -63,9 +67,14 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     for t in titles.find(text):
         end = name_suffix_end(text, extend_name(text, t.name_end, particles))
         near = places[bisect_left(place_starts, t.name_start - 300):bisect_left(place_starts, end)]
-        blocked = any(r.start < end and t.name_start < r.end for r in near)
+        start = t.name_start
+        lead = next((r for r in near if r.start == start and r.end < end), None)
+        if lead is not None and len(text[lead.end:end].split()) >= 2:
+            # "Commissioner for the Mediterranean Ilze Kalnina": the place closes the title, the name follows it
+            start = lead.end + len(text[lead.end:end]) - len(text[lead.end:end].lstrip())
+        blocked = any(r.start < end and start < r.end for r in near)
         if not blocked:
-            titled.append(Candidate(t.name_start, end, "PERSON", "gazetteer", TITLE, role=t.role))
+            titled.append(Candidate(start, end, "PERSON", "gazetteer", TITLE, role=t.role))
     # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
     titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
     # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
@@ -91,6 +100,10 @@ class EntityCleanup:
         """All candidates after domain rules: model fixes, initiatives, dates, titled and learned names."""
         g = self.gazetteer
         total = len(text)
+        # "a free trade agreement", "talks on a new partnership": a lowercase instrument is a common noun, however
+        # the gazetteer lists it
+        gaz = [c for c in gaz if c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
+                                                                          for ch in text[c.start:c.end])]
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
@@ -101,7 +114,14 @@ class EntityCleanup:
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
+        people_places = {c.start for c in fixed + gaz if c.label in ("PERSON", "GPE", "LOC", "NORP")}
         for start, end in rules.find_institutions(text):
+            if " and " in text[start:end] or " & " in text[start:end] or ", " in text[start:end]:
+                # "Ministry of Finance and Kenya", "Department of Energy and Amina Odhiambo": the joint leads to
+                # another name, not to the rest of the portfolio ("Ministry of Trade and Industry")
+                cut = next((j.start() for j in re.finditer(r" (?:and|&) |, ", text[start:end])
+                            if start + j.end() in people_places), None)
+                end = start + cut if cut is not None else end
             if "\n" in text[start:end]:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
                 end = start + len(text[start:end].rstrip(" ,;:"))
@@ -210,6 +230,8 @@ class EntityCleanup:
                 extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}
         extra += self._orphan_rules(text, merged, known)
+        extra += _apposed_people(text, merged, self.gazetteer)
+        extra += _named_companies(text, merged, self.gazetteer)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -237,7 +259,10 @@ class EntityCleanup:
                 continue
             after = text[c.end:c.end + 20]
             before = text[max(0, c.start - 12):c.start]
-            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)):
+            addressed = (_GREETED.search(text, max(0, c.start - 20), c.start) is not None
+                         and text[c.end:c.end + 1] in (",", ".", "!", ";"))  # "and welcome, Keir, to Warsaw"
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
+                                                              or addressed):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
                 if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):
@@ -286,6 +311,74 @@ class EntityCleanup:
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
+
+
+#: Head words of offices that a name stands in apposition to ("the Secretary General, Amara Nwosu", "Janis Ozols, the
+#: Minister of Defence").
+_OFFICE_HEADS = frozenset("""Minister Secretary Secretary-General President Vice-President Chancellor Premier Governor
+Senator Ambassador Commissioner Envoy Representative Spokesperson Spokesman Spokeswoman Chairman Chairperson Chairwoman
+Chair Mayor Director Director-General Adviser Advisor Governor Commander Chief Deputy Speaker""".split())
+#: An office before a comma and a name: the head word, then only capitalised words and the minor words of an office
+#: ("Minister of Defence of the Republic of Latvia, ").
+_OFFICE_BEFORE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(sorted(_OFFICE_HEADS, key=len, reverse=True))
+                            + r")(?: (?:[A-Z][\w'’-]*|of|for|the|and|to|&))*,[ \t]+$")
+#: An office after a name and a comma ("Janis Ozols, the Minister of Defence", "..., Latvia's Defence Minister").
+_OFFICE_AFTER = re.compile(r",[ \t]+(?:the |[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,3}?(?P<head>[A-Z][\w-]*)(?![\w-])")
+#: A name that an author's note or a profile describes ("Aditi Rao is a Senior Fellow at ...").
+_PROFILE_AFTER = re.compile(r" is (?:a|an|the) (?:[\w-]+ ){0,2}?(?:[Ff]ellow|[Pp]rofessor|[Rr]esearcher|[Aa]nalyst"
+                            r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector)\b")
+_PERSON_NAME = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}")
+
+
+def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Names of two to four words the model typed as a place or body but set beside an office: "the Secretary
+    General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ..."."""
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label not in ("ORG", "GPE", "LOC", "NORP", "FAC"):
+            continue
+        surface = text[c.start:c.end]
+        if not _PERSON_NAME.fullmatch(surface) or g.lookup(surface) is not None or surface.isupper():
+            continue
+        if any(w in _ORG_WORDS or w in _FAC_HEADS or w in _LOC_HEADS for w in surface.split()):
+            continue
+        if _beside_office(text, c.start, c.end):
+            out.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
+    return out
+
+
+#: Nouns of businesses and outlets right before their name ("the consultancy X", "the state utility X", "firms such as
+#: X") or after it in apposition ("X, Chile's state-owned copper giant,").
+_COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
+                 r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
+                 r"|producer|start-?up|broadcaster|newspaper|bank)")
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $")
+_COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+
+
+def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """Unknown names the model took for a person or a place but that a business noun introduces or describes:
+    "the consultancy Andes Energía", "Velcor, Chile's state-owned copper giant," are organisations."""
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label not in ("GPE", "PERSON", "LOC", "NORP", "FAC", "PRODUCT") or c.role:
+            continue
+        surface = text[c.start:c.end]
+        if len(surface.split()) > 4 or g.lookup(surface) is not None:
+            continue
+        if (_COMPANY_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
+                or _COMPANY_AFTER.match(text, c.end) is not None):
+            out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
+
+
+def _beside_office(text: str, start: int, end: int) -> bool:
+    """True when the name at ``[start, end)`` stands in apposition to an office or is described by a profile."""
+    before = _OFFICE_BEFORE.search(text, max(0, start - 100), start)
+    after = _OFFICE_AFTER.match(text, end)
+    return ((before is not None and before.group("head") in _OFFICE_HEADS)
+            or (after is not None and after.group("head") in _OFFICE_HEADS)
+            or _PROFILE_AFTER.match(text, end) is not None)
 
 
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
@@ -539,9 +632,47 @@ _NUMBERED_LABELS = frozenset({"LAW", "EVENT", "FAC", "ORG", "LOC"})
 _CAPITAL_THE = re.compile(r"(?<=[a-z,;] )The $")
 
 
+#: A body or programme named for its purpose: the head noun, "for" or "against", then a title-case run ("Regional
+#: Centre for Maritime Security", "Task Force against Wildlife Trafficking", "Recovery Plan for the Sahel").
+_PURPOSE_LABELS = frozenset({"ORG", "LAW", "EVENT"})
+_PURPOSE_HEADS = rules.BODY_HEADS | {"Alliance", "Plan", "Facility", "Programme", "Program", "Initiative", "Mission",
+                                     "Partnership", "Platform", "Task", "Network", "Coalition"}
+_PURPOSE_TAIL = re.compile(rf" (?:for|against) (?:the )?(?P<run>{rules._NOT_NAME}[A-Z][\w'’-]*"
+                           rf"(?:(?: |-| (?:of|and|on) (?:the )?){rules._NOT_NAME}[A-Z][\w'’-]*)*)")
+
+
+#: Title-case words and "and" right before a body's name: the name's own first words ("the Peace and Security
+#: Council", "the Trade and Economic Council"); not after another body's name ("the Assembly and Security Council").
+_AND_BEFORE = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]*) and $")
+_NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congress", "Conference"}
+
+
+#: One more capitalised word after "and" that ends a portfolio's or a body's name ("Committee on Foreign Affairs" +
+#: " and Defence", "Government of Peace" + " and Unity"); not when another capitalised word follows it.
+_AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
+
+
+def _and_led_start(text: str, c: Candidate) -> int:
+    """Start of a body's name with its title-case words before "and" ("[Regional Peace and ]Security Council"), or
+    ``c.start``; no word of another body's name nor a sentence starter may lead it."""
+    m = _AND_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if m is None or m.group("run") in _NAMED_BODIES | STARTERS:
+        return c.start
+    start = m.start("run")
+    prev = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
+    if prev is not None:
+        if prev.group(1) in _NAMED_BODIES or prev.group(1) == "and":
+            return c.start
+        if prev.group(1) not in STARTERS:
+            start -= len(prev.group(0))
+    return start
+
+
 def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
     out = []
+    places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
+    named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
     for c in cands:
         if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
             m = _CAPS_SUFFIX.match(text, c.end)
@@ -552,6 +683,21 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        if (c.label in _PURPOSE_LABELS and text.startswith((" for ", " against "), c.end)
+                and text[c.start:c.end].split()[-1] in _PURPOSE_HEADS and (m := _PURPOSE_TAIL.match(text, c.end))
+                and ((m.start("run"), m.end()) not in places or text[c.start:c.end].split()[-1] not in rules.BODY_HEADS)):
+            # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after a body's
+            # "for" stays apart, like a state after its ministry ("Creditor Committee for Sri Lanka"), while a
+            # programme's stays in its name ("Recovery Plan for Chad")
+            label = (rules.class_of_name(text[c.start:m.end()]) or c.label) if c.source == "model" else c.label
+            c = Candidate(c.start, m.end(), label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
+        if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES
+                and (lead := _and_led_start(text, c)) < c.start and lead not in named):
+            c = Candidate(lead, c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Peace and " + "Security Council"
+        if (c.label == "ORG" and text.startswith(" and ", c.end) and re.search(r" (?:of|on) ", text[c.start:c.end])
+                and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
+                and m.group("word") not in _NAMED_BODIES | STARTERS | GENRE_WORDS):
+            c = Candidate(c.start, m.end("word"), c.label, c.source, c.priority, c.role, c.entry)  # "... and Defence"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
@@ -667,12 +813,13 @@ def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
 
 
 #: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
-#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline").
+#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline"), and so are
+#: power stations, economic zones, bases, fields and markets ("Orvalo Power Station", "Kessa Special Economic Zone").
 _FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
 Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport Port Pipeline Railway Canal
-Waterway""".split())
+Waterway Station Zone Base Field Market""".split())
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
-Glacier Reef Shoal Delta Basin Volcano Coast Archipelago""".split())
+Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
 _GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
 Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora Qasr Palacio Palais Villa Fort Castillo Schloss Kasbah""".split())
@@ -688,6 +835,9 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
                          r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
+#: "at" right before a name: a place when the name is one unknown word ("at Belvasko"); companies after "at" have
+#: their head noun or several words ("at Hana Securities", "at Chantier Davie").
+_AT_BEFORE = re.compile(r"\bat\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
@@ -722,6 +872,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
                     or _GEO_AFTER.match(text, c.end)):
                 new = "GPE"
+            elif c.label == "ORG" and len(words) == 1 and _AT_BEFORE.search(before):
+                new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
         if new is not None:
             parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]
             extra += [Candidate(s, e, new, "model", TITLE) for s, e in parts]  # "districts of Batken and Sughd"
@@ -738,8 +890,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     for i, c in enumerate(ordered):
         if (c.source != "model" or c.label not in ("ORG", "PERSON") or c.role or c.start in labels
                 or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
-                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())):
-            continue
+                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
+                or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
+            continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
         for j in (i - 1, i + 1):
             if 0 <= j < len(ordered):
                 n = ordered[j]

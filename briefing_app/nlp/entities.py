@@ -57,6 +57,33 @@ class Candidate:
         return self.end - self.start
 
 
+#: Head nouns that, alone after a determiner, refer back to a body or instrument named before ("the Council", "this
+#: House", "under the Treaty"); the gold conventions ignore them. A legislature's own name stays ("the Senate").
+BACK_REFERENCES = frozenset(rules.BODY_HEADS | set(rules.LAW_HEADS) | set(rules.EVENT_HEADS)
+                            | {"Kingdom", "House", "Bill", "Chamber", "Opposition", "Benches", "Government",
+                               "Assembly", "Summit", "Coalition", "States", "Allies", "Allied", "Member States",
+                               "Member State", "Partner State", "Partner States"})
+#: Plural or adjectival words that are never a name alone, determiner or not ("obligations for States").
+PLAIN_NOUNS = frozenset({"States", "Allies", "Allied", "Benches", "Member States", "Member State", "Partner State",
+                         "Partner States"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|its|our|their|The|This|That|These|Its|Our|Their)\s+$")
+
+
+def is_back_reference(text: str, start: int, end: int) -> bool:
+    """True for a bare head noun that refers back ("the Council", "this House") or is never a name ("States")."""
+    surface = text[start:end].strip()
+    return surface in BACK_REFERENCES and (surface in PLAIN_NOUNS
+                                           or _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None)
+
+
+#: Labels of names (not numbers or dates).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
+#: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and".
+_OPEN_END = re.compile(r" (of|for|and|&)$")
+#: The capitalised words that go on after such a joint (" Ghana", " the Sahel", " North Eastern Region").
+_NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
+
+
 def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
                      office_words: frozenset[str] = frozenset()) -> Candidate | None:
     """Fix typical model errors on one span; None drops it.
@@ -85,6 +112,13 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         surface = text[start:end]
     if surface.endswith(":") and cand.label not in LOWERCASE_OK:
         end = start + len(surface.rstrip(":").rstrip())  # "Jane Doe:" -- a speaker label's colon is not the name's
+        surface = text[start:end]
+    if cand.label in NAME_LABELS and (cut := _OPEN_END.search(surface)) is not None:
+        run = _NAME_RUN.match(text, end) if cut.group(1) != "and" else None
+        if run is not None:
+            end = run.end()  # "Electricity Company of" + " Ghana": the model stopped inside the name
+        else:
+            end = start + cut.start()  # "Ministry of Ports and": the joint to the next name is not this name's
         surface = text[start:end]
     m2 = _POSSESSIVE.search(surface)
     if m2 and cand.label not in LOWERCASE_OK:
@@ -116,6 +150,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
+    if is_back_reference(text, start, end):
+        return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
         return None  # "Official Spokesperson", "Union Education": titles, not names
     if is_document_genre(surface):
@@ -128,9 +164,21 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
 _COORD_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*)(?:the|The)\s+(?=[A-Z])")
 
 
+#: "and" before a second body's name inside one span: the words after it hold a body's head noun ("Ministry of Finance
+#: and Central Bank"); "Ministry of Trade and Industry" names one portfolio.
+_BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")\b)")
+
+
 def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
-    """One name per conjunct when a span coordinates determiner-led names; the span itself otherwise."""
+    """One name per conjunct when a span coordinates determiner-led names, or a body's name and another body's
+    ("Ministry of Finance and Central Bank"); the span itself otherwise."""
     surface = text[cand.start:cand.end]
+    if (cand.label == "ORG" and " and " in surface and surface.split()[0] in rules.BODY_HEADS
+            and (joint := _BODY_JOINT.search(surface)) is not None and joint.start() > 0):
+        first = Candidate(cand.start, cand.start + joint.start(), cand.label, cand.source, cand.priority, cand.role)
+        rest = Candidate(cand.start + joint.end(), cand.end, cand.label, cand.source, cand.priority, cand.role)
+        # "the Council and Commission statements": each part alone may be a back-reference
+        return [p for p in (first, *split_coordination(text, rest)) if not is_back_reference(text, p.start, p.end)]
     if " the " not in surface and " The " not in surface:
         return [cand]
     joints = list(_COORD_JOINT.finditer(surface))

@@ -219,8 +219,9 @@ def find_institutions(text: str) -> Iterator[tuple[int, int]]:
             ends = [i for i, w in enumerate(words[:-1]) if w.group().endswith(".") and len(w.group()) > 3]
             if ends:
                 words = words[ends[-1] + 1:]  # "... India. The Indian Coast Guard": a sentence ended inside
-            while words and words[0].group().strip(",") in STARTERS | _ROLE_TAIL:
-                words.pop(0)
+            while (words and words[0].group().strip(",") in STARTERS | _ROLE_TAIL
+                   and not (len(words) > 1 and re.fullmatch(r"Majesty['’]s", words[1].group()))):
+                words.pop(0)  # but "His Majesty's Armed Forces" is a name
             while words and (words[-1].group().strip(",") in _ROLE_TAIL or words[-1].group() in ("and", "the", "&")):
                 words.pop()
             if len(words) >= 2:

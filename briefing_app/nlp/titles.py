@@ -13,9 +13,11 @@ from briefing_app.nlp.rules import STARTERS
 _LATIN = [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, _LATIN) if c.isupper())
 _LOW = "a-zß-öø-ÿ" + "".join(c for c in map(chr, _LATIN) if c.islower())
-#: One word of a name: "Modi", "O'Brien", "Jae-myung", or an initial "S." / "J.D." / "N" before more of the name
-#: (Hansard's "Ms N K Sharif").
-NAME_WORD = (rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][{_LOW}]+(?:['’-][{_UP}{_LOW}][{_LOW}]+)*"
+#: One word of a name: "Modi", "O'Brien", "Jae-myung", "McGuinty" (a capital inside: "DeSantis", "MacKenzie"), or an
+#: initial "S." / "J.D." / "N" before more of the name (Hansard's "Ms N K Sharif"); an Arabic article joined by a
+#: hyphen belongs to the word ("al-Sisi", "el-Amin").
+NAME_WORD = (rf"(?:(?:[{_UP}]\.){{1,3}}|(?:(?:al|el|ad|ash|as|at|ar|an|az|ibn)-)?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+             rf"(?:['’-][{_UP}{_LOW}][{_LOW}]+)*"
              rf"|[{_UP}](?=[ \t]+[{_UP}]))")
 #: Capitalised words that never begin a person's name after a title.
 NOT_NAMES = frozenset("""
@@ -79,34 +81,44 @@ class TitleMatcher:
         """Every title directly followed by a plausible name (not a place or organisation)."""
         found = []
         for m in self.pattern.finditer(text):
-            words = list(re.finditer(r"\S+", text[m.start("role"):m.end("name")]))
-            while words and words[-1].group() in NOT_NAMES | OFFICE_WORDS:
-                words.pop()
-            # the name is the trailing run of name-like words (at most four)
-            first = len(words)
-            # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
-            while (first > 0 and len(words) - first - sum(w.group().casefold() in self.particles
-                                                           for w in words[first:]) < 4
-                   and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
-                   and m.start("role") + words[first - 1].start() >= m.start("name") - 60
-                   and not _is_role_word(words[first - 1].group(), self.gazetteer)):
-                first -= 1
-            if first == len(words) or first == 0:
-                continue
-            base = m.start("role")
-            name_start, name_end = base + words[first].start(), base + words[-1].end()
-            if name_start < m.start("name") - 60:
-                continue
-            entry = self.gazetteer.lookup(text[name_start:name_end])
-            if entry is not None and entry.label != "PERSON":
-                continue
-            role_words = [w.group() for w in words[:first]]
-            while len(role_words) > 1 and role_words[0] in STARTERS:
-                role_words.pop(0)
-            found.append(TitledName(role=" ".join(role_words), role_start=m.start("role"),
-                                    name_start=name_start, name_end=name_end))
+            # a title's tail ran over a name and "and" into the next title ("Commissioner for the Mediterranean
+            # Ilze Kalnina and Foreign Minister Badr Tawfiq"): the part before "and" is a title and a name too
+            joint = re.search(r"\s(?:and|&)\s", m.group("role"))
+            inner = self.pattern.match(text, m.start("role"), m.start("role") + joint.start()) if joint else None
+            if inner is not None and (titled := self._titled(text, inner)) is not None and text[titled.name_start].isupper():
+                found.append(titled)  # (a name, never "for": "Minister for Defence Industry and Minister for ...")
+            if (titled := self._titled(text, m)) is not None:
+                found.append(titled)
         return found
 
+    def _titled(self, text: str, m: re.Match[str]) -> TitledName | None:
+        """The title and name of one pattern match, or None when no plausible name follows the title."""
+        words = list(re.finditer(r"\S+", text[m.start("role"):m.end("name")]))
+        while words and words[-1].group() in NOT_NAMES | OFFICE_WORDS:
+            words.pop()
+        # the name is the trailing run of name-like words (at most four)
+        first = len(words)
+        # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
+        while (first > 0 and len(words) - first - sum(w.group().casefold() in self.particles
+                                                       for w in words[first:]) < 4
+               and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
+               and m.start("role") + words[first - 1].start() >= m.start("name") - 60
+               and not _is_role_word(words[first - 1].group(), self.gazetteer)):
+            first -= 1
+        if first == len(words) or first == 0:
+            return None
+        base = m.start("role")
+        name_start, name_end = base + words[first].start(), base + words[-1].end()
+        if name_start < m.start("name") - 60:
+            return None
+        entry = self.gazetteer.lookup(text[name_start:name_end])
+        if entry is not None and entry.label != "PERSON":
+            return None
+        role_words = [w.group() for w in words[:first]]
+        while len(role_words) > 1 and role_words[0] in STARTERS:
+            role_words.pop(0)
+        return TitledName(role=" ".join(role_words), role_start=m.start("role"), name_start=name_start,
+                          name_end=name_end)
 
 
 def _is_role_word(word: str, gazetteer: Gazetteer) -> bool:
