@@ -25,7 +25,7 @@ from briefing_app.nlp.evaluation import _passage_counts, find_gold_files, read_g
 from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "pillar_transfer_cache.pkl"
-SETS = ["gold", "gold_round3", "gold_round4"]
+SETS = ["gold", "gold_round3", "gold_round4", "gold_heldout"]  # gold_heldout: retired, now dev
 
 
 def build_cache():
@@ -102,7 +102,7 @@ def train_material(base, docs, start_id=0):
                 if a < s1 and s0 < b:
                     inside = tuple(ents)
                     break
-            reviewed.append(PillarExample(start_id + i, text, labels, inside))
+            reviewed.append(PillarExample(start_id + i, text, labels, inside, g.text, s0, s1))
     return lessons, reviewed
 
 

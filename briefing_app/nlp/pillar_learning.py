@@ -17,6 +17,9 @@ with a passage's lexicon scores):
   dropping it decides the officer's own tags better on articles left out of the learning (so in
   practice after removals in three articles; two procedural turns untagged "diplomacy" do not
   silence "president" everywhere).
+* **calibrated settings**: how readily this officer gives a second pillar, lets the article's subject carry,
+  or gives engagement beside a topic (:mod:`briefing_app.nlp.pillar_calibration`), applied by
+  ``PillarScorer.with_learner`` from :attr:`PillarLearner.settings`.
 
 Pure Python; fitted once per change of the pillar lessons, from at most a few thousand sentences.
 """
@@ -30,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing_app.nlp.pillar_calibration import Calibration, fit_calibration
 from briefing_app.nlp.pillars import STOPWORDS, UNTAGGED, stem, tokens
 from briefing_app.nlp.types import EntitySpan
 
@@ -77,6 +81,11 @@ class PillarExample:
     text: str
     pillars: frozenset[str]
     entities: tuple[EntitySpan, ...] = ()
+    #: the whole article's text (one string shared by its sentences) and this sentence's offsets in it, when
+    #: known: the per-pillar calibration judges the scorer's decisions in their document context
+    document: str = ""
+    start: int = -1
+    end: int = -1
 
 
 @dataclass
@@ -347,6 +356,8 @@ class PillarLearner:
     #: (word bag, pillar id, True for "tagged" / False for "untagged") of the passages the officer corrected
     examples: list[tuple[frozenset[str], str, bool]] = field(default_factory=list)
     cues: CueModel | None = None
+    #: the scorer's settings calibrated to the officer (see :mod:`briefing_app.nlp.pillar_calibration`)
+    calibration: Calibration | None = None
     same_passage: float = 0.9
     #: the corrected passages word for word (case and spacing aside): pillar -> tagged?
     exact: dict[str, dict[str, bool]] = field(default_factory=dict)
@@ -376,7 +387,13 @@ class PillarLearner:
         neighbours = _Neighbours.build(corrected, [_bag(r.text) for r in reviewed], **NEIGHBOUR_KNOBS)
         return cls(examples=[(bag, p, pos) for (bag, p), pos in latest.items()],
                    cues=fit_learned_cues(reviewed, base, entity_pillars) if reviewed else None,
+                   calibration=fit_calibration(reviewed, base, entity_pillars) if reviewed and CALIBRATE else None,
                    exact=exact, neighbours=neighbours)
+
+    @property
+    def settings(self) -> dict[str, float]:
+        """The scorer settings calibrated to the officer (applied by ``PillarScorer.with_learner``)."""
+        return dict(self.calibration.settings) if self.calibration is not None else {}
 
     @property
     def adopted(self) -> set[str]:
@@ -404,5 +421,7 @@ class PillarLearner:
                 why[pillar] = [UNTAGGED]
 
 
+#: calibrate the scorer's settings to the officer (see :mod:`briefing_app.nlp.pillar_calibration`)
+CALIBRATE = True
 #: tuning of the neighbour rule (see :class:`_Neighbours`)
 NEIGHBOUR_KNOBS: dict[str, float] = {"threshold": 0.8, "min_shared": 3}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
@@ -208,8 +209,12 @@ class PillarScorer:
         return term.weights.get(pillar, 0.0) or term.context.get(pillar, 0.0)
 
     def with_learner(self, learner: PillarHook | None) -> PillarScorer:
-        """A copy that applies the officer's pillar lessons."""
-        return replace(self, learner=learner)
+        """A copy that applies the officer's pillar lessons (and the settings calibrated to them, if any)."""
+        out = copy.copy(self)  # shares the compiled lexicon (``replace`` would build it again)
+        out.learner = learner
+        for name, value in (getattr(learner, "settings", None) or {}).items():
+            setattr(out, name, value)
+        return out
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
                    entity_pillars: dict[str, list[str]] | None = None,
