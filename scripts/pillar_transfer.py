@@ -16,6 +16,7 @@ import os
 import pickle
 import random
 import tempfile
+import zlib
 import sys
 from pathlib import Path
 
@@ -24,8 +25,11 @@ from briefing_app.nlp import pillars as P  # noqa: E402
 from briefing_app.nlp.evaluation import _passage_counts, find_gold_files, read_gold, read_index  # noqa: E402
 from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner  # noqa: E402
 
-CACHE = Path(tempfile.gettempdir()) / "pillar_transfer_cache.pkl"
-SETS = ["gold", "gold_round3", "gold_round4", "gold_heldout"]  # gold_heldout: retired, now dev
+#: the analyser's inputs depend on the branch's code: one cache per worktree (PILLAR_TRANSFER_CACHE overrides)
+CACHE = Path(os.environ.get("PILLAR_TRANSFER_CACHE") or Path(tempfile.gettempdir())
+             / f"pillar_transfer_cache_{zlib.crc32(str(Path.cwd().resolve()).encode()):08x}.pkl")
+#: gold_heldout and gold_heldout_round2: retired, now dev
+SETS = ["gold", "gold_round3", "gold_round4", "gold_round6", "gold_heldout", "gold_heldout_round2"]
 
 
 def build_cache():
@@ -107,7 +111,9 @@ def train_material(base, docs, start_id=0):
 
 
 def knobs():
-    """Settings to try, e.g. KNOBS=ADOPT_MARGIN=2,threshold=0.8 (module constants or neighbour knobs)."""
+    """Settings to try, e.g. KNOBS=ADOPT_MARGIN=2,MIN_ARTICLES=5 (constants of pillar_learning or pillar_calibration,
+    or neighbour knobs)."""
+    import briefing_app.nlp.pillar_calibration as PC
     import briefing_app.nlp.pillar_learning as PL
     for kv in os.environ.get("KNOBS", "").split(","):
         if kv:
@@ -115,7 +121,7 @@ def knobs():
             if k in PL.NEIGHBOUR_KNOBS:
                 PL.NEIGHBOUR_KNOBS[k] = float(v)
             else:
-                setattr(PL, k, float(v))
+                setattr(PC if hasattr(PC, k) else PL, k, float(v))
 
 
 def curve(base, train, test, steps=(0, 5, 10, 20)):
@@ -138,11 +144,11 @@ def main():
     data = load()
     knobs()
     base = P.default_scorer()
-    seeds = [13, 1, 2, 3, 4, 5, 6, 7]
+    seeds = [13, 1, 2, 3, 4, 5, 6, 7][:int(os.environ.get("SEEDS", "8"))]
     mode = sys.argv[1] if len(sys.argv) > 1 else "dev"
     results = {}
     if mode == "dev":
-        for s in SETS:
+        for s in os.environ.get("ONLY", "").split(",") if os.environ.get("ONLY") else SETS:
             files = sorted(n for (ss, n) in data if ss == s)
             rows = []
             for seed in seeds:

@@ -15,11 +15,11 @@ candidate setting (about a millisecond an article).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing_app.nlp import pillar_topic
 from briefing_app.nlp.types import EntitySpan
 
 if TYPE_CHECKING:
@@ -32,8 +32,16 @@ CANDIDATES: tuple[tuple[str, float], ...] = (
     ("topic_boost", -0.5), ("topic_boost", 0.5),      # how far the article's subject carries into its sentences
     ("headline_boost", -0.5),                          # the same for the headline's pillars
     ("context_min", -0.5), ("context_min", 0.5),      # the bar for engagement (diplomacy) beside a topic
+    ("context_min", -1.5),
     ("saturation", -0.5),                              # a pillar with many cues outweighs a second one less
     ("topic_share", 0.1),                              # how much of an article makes its subject
+    # the document's topic lent to sentences (:mod:`briefing_app.nlp.pillar_topic`): officers differ most here
+    ("topic.NOCUE_SHARE", -0.2), ("topic.NOCUE_SHARE", 0.3),    # beside a sentence's own pillar, cue or not
+    ("topic.SECOND_SHARE", -0.1), ("topic.SECOND_SHARE", 0.2),  # beside it when the sentence has a cue for it
+    ("topic.TOPIC_SHARE", -0.1), ("topic.TOPIC_SHARE", 0.3),    # how much of an article makes a topic to lend
+    ("topic.HEADLINE_WEIGHT", -1.0), ("topic.HEADLINE_WEIGHT", 1.0),
+    ("topic.CONTEXT_SHARE", -0.2),                               # diplomacy as the article's topic
+    ("topic.CONTEXT_BESIDE", -1.4), ("topic.CONTEXT_BESIDE", -1.6),  # diplomacy lent beside a pillar of its own
 )
 #: a change is kept when, on articles left out of the choice, pillar F1 rises by at least this
 ADOPT_GAIN = 0.002
@@ -108,12 +116,17 @@ def _counts(scorer: PillarScorer, articles: dict[int, _Article],
     return out
 
 
-def _with(scorer: PillarScorer, **settings: float) -> PillarScorer:
+def _with(scorer: PillarScorer, settings: dict[str, float]) -> PillarScorer:
     """A copy of ``scorer`` with other settings (sharing its compiled lexicon: ``replace`` would rebuild it)."""
-    out = copy.copy(scorer)
-    for name, value in settings.items():
-        setattr(out, name, value)
-    return out
+    return scorer.with_settings(settings)
+
+
+def setting(scorer: PillarScorer, name: str) -> float:
+    """The value of setting ``name`` in ``scorer`` (``"topic.NAME"``: a threshold of the document's topic)."""
+    if name.startswith("topic."):
+        knob = name.removeprefix("topic.")
+        return float(scorer.topic_knobs.get(knob, getattr(pillar_topic, knob)))
+    return float(getattr(scorer, name))
 
 
 def _f1(parts: Sequence[tuple[int, int, int]]) -> float:
@@ -150,14 +163,14 @@ def fit_calibration(examples: Sequence[PillarExample], base: PillarScorer,
         return None  # too few to tell a convention from the luck of a few articles
     settings: dict[str, float] = {}
     for _round in range(ROUNDS):
-        current = _with(base, **settings)
+        current = _with(base, settings)
         now = _counts(current, articles, entity_pillars)
         tried: dict[tuple[str, float], Counts] = {}
         for name, step in CANDIDATES:
             if name in settings:
                 continue
-            value = round(max(0.0, getattr(base, name) + step), 3)
-            tried[(name, value)] = _counts(_with(current, **{name: value}), articles, entity_pillars)
+            value = round(max(0.0, setting(base, name) + step), 3)
+            tried[(name, value)] = _counts(_with(current, {name: value}), articles, entity_pillars)
         left_out = []
         for key in articles:
             cand = _best(now, tried, key)

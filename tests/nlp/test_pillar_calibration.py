@@ -32,10 +32,11 @@ _PLACES = ["Mombasa", "Chittagong", "Gwadar", "Hambantota", "Lamu", "Sittwe", "K
            "Colombo", "Pecem", "Lobito", "Walvis Bay", "Tema", "Berbera"]
 
 
-def _article(scorer: PillarScorer, article: int, place: str, paired: list[str]) -> list[PillarExample]:
-    """One article of the officer's: its sentences, each with the pillars ``scorer`` (the officer's convention)
-    gives it, in document context."""
-    sentences = [s.format(p=place) for s in [*paired, *_PLAIN]]
+def _article(scorer: PillarScorer, article: int, place: str, paired: list[str], plain: bool = True,
+             ) -> list[PillarExample]:
+    """One article of the officer's: its sentences (``paired``, then ``_PLAIN`` if ``plain``), each with the
+    pillars ``scorer`` (the officer's convention) gives it, in document context."""
+    sentences = [s.format(p=place) for s in [*paired, *(_PLAIN if plain else [])]]
     text = "\n\n".join(sentences)
     spans = []
     pos = 0
@@ -118,3 +119,107 @@ def test_too_few_articles_change_nothing(analyzer: Analyzer) -> None:
     base = analyzer.shared.scorer
     loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
     assert fit_calibration(_articles(loose, _PLACES[:5]), base) is None
+
+
+# -- the document's topic (nlp/pillar_topic.py): how readily an officer lends it is a convention too ----------
+
+#: an article on energy: three sentences with energy cues, two with a pillar of their own and none for energy,
+#: two with no pillar of their own
+_ENERGY_ARTICLE = ["The new gas pipeline from {p} will carry natural gas to the coast.",
+                   "The refinery at {p} will process more crude oil next year.",
+                   "Solar farms near {p} will add electricity to the grid.",
+                   "Doctors and nurses at the clinic in {p} treated patients for malaria.",
+                   "Soldiers from the army base at {p} joined the military drills.",
+                   "Officials say the project will change the lives of many families.",
+                   "Heavy rain closed two roads near {p} for most of the afternoon."]
+#: an article on health made of sentences no reviewed article has
+_HEALTH_ARTICLE = ["A new hospital in {p} will treat patients with cancer and diabetes.",
+                   "Vaccines against measles reached children in {p} this week.",
+                   "The epidemic in {p} has strained clinics and doctors.",
+                   "Farmers near {p} sold their crops at the market on Friday.",
+                   "The navy sent two warships to patrol the coast off {p}.",
+                   "Nobody expected the change to come so quickly.",
+                   "The work is due to finish before the end of the year."]
+
+
+def _topic_articles(officer: PillarScorer, places: list[str], first: int, pool: list[str]) -> list[PillarExample]:
+    out = []
+    for i, place in enumerate(places):
+        turn = i % 3  # the sentences in another order in each article
+        out += _article(officer, first + i, place, pool[turn:] + pool[:turn], plain=False)
+    return out
+
+
+def _lessons(base: PillarScorer, reviewed: list[PillarExample]) -> list[tuple[str, str, bool, str]]:
+    """The pillar lessons an officer's corrections leave: what they added to or removed from the suggestions
+    (the scorer's decisions in the article, the document's topic included)."""
+    out: list[tuple[str, str, bool, str]] = []
+    by_article: dict[int, list[PillarExample]] = {}
+    for ex in reviewed:
+        by_article.setdefault(ex.article, []).append(ex)
+    for sentences in by_article.values():
+        passages = base.passages(sentences[0].document, [(e.start, e.end, ()) for e in sentences])
+        for ex, passage in zip(sentences, passages, strict=True):
+            out += [(ex.text, p, True, "") for p in sorted(ex.pillars - set(passage.pillars))]
+            out += [(ex.text, p, False, "") for p in sorted(set(passage.pillars) - ex.pillars)]
+    return out
+
+
+def test_an_officer_who_lends_the_topic_readily_is_learned_and_new_articles_follow(analyzer: Analyzer) -> None:
+    """This officer gives every sentence of an article on energy the article's topic, beside the sentence's
+    own pillar too ("Doctors and nurses at the clinic ..." in a piece about a pipeline: health and energy),
+    where the scorer lends the topic only to sentences with a cue for it or none of their own. After ten
+    corrected articles on energy, new articles on health are decided as this officer would."""
+    base = analyzer.shared.scorer
+    officer = base.with_settings({"topic.NOCUE_SHARE": 0.4})
+    reviewed = _topic_articles(officer, _PLACES[:10], 0, _ENERGY_ARTICLE)
+    new = _topic_articles(officer, _PLACES[10:], 100, _HEALTH_ARTICLE)
+    assert _f1(base, new) < 0.9, "the scorer alone does not lend the topic beside a sentence's own pillar"
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    assert learner.settings == {"topic.NOCUE_SHARE": 0.4}
+    assert _f1(base.with_learner(learner), new) > _f1(base, new) + 0.1
+    assert _f1(base.with_learner(learner), new) == 1.0
+
+
+def test_an_officer_who_never_lends_the_topic_is_learned_and_new_articles_follow(analyzer: Analyzer) -> None:
+    """This officer tags each sentence on its own words: "Heavy rain closed two roads ..." in a piece about a
+    pipeline has no pillar. After ten corrected articles, new articles (on health) keep their cue-less
+    sentences untagged too, and the sentences with pillars of their own keep them."""
+    base = analyzer.shared.scorer
+    officer = base.with_settings({"topic.TOPIC_SHARE": 0.6})
+    reviewed = _topic_articles(officer, _PLACES[:10], 0, _ENERGY_ARTICLE)
+    new = _topic_articles(officer, _PLACES[10:], 100, _HEALTH_ARTICLE)
+    assert _f1(base, new) < 0.9, "the scorer alone lends the article's topic to cue-less sentences"
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    taught = base.with_learner(learner)
+    assert _f1(taught, new) > _f1(base, new) + 0.1
+    article = [e for e in new if e.article == 100]
+    passages = taught.passages(article[0].document, [(e.start, e.end, ()) for e in article])
+    assert [sorted(p.pillars) for p in passages] == [sorted(e.pillars) for e in article]
+    assert any(not p.pillars for p in passages) and sum(bool(p.pillars) for p in passages) >= 5
+
+
+def test_no_topic_setting_is_adopted_when_articles_left_out_say_it_would_not_help(analyzer: Analyzer) -> None:
+    """Two of ten officer's articles lend the topic readily, eight as the scorer does: on each article left out,
+    a change chosen on the others would not decide it better, so the topic's thresholds stay the module's."""
+    base = analyzer.shared.scorer
+    readily = base.with_settings({"topic.NOCUE_SHARE": 0.4})
+    reviewed = (_topic_articles(readily, _PLACES[:2], 0, _ENERGY_ARTICLE)
+                + _topic_articles(base, _PLACES[2:10], 2, _ENERGY_ARTICLE))
+    assert fit_calibration(reviewed, base) is None
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    assert learner.settings == {}
+    assert base.with_learner(learner).topic_knobs == {}
+    new = _topic_articles(base, _PLACES[10:], 100, _HEALTH_ARTICLE)
+    assert _f1(base.with_learner(learner), new) == _f1(base, new)
+
+
+def test_the_scorer_without_lessons_lends_the_topic_as_before(analyzer: Analyzer) -> None:
+    """No calibrated knob: the document's topic keeps the module's thresholds (outputs identical to no lessons)."""
+    base = analyzer.shared.scorer
+    learner = PillarLearner.build([], base, [])
+    assert learner.settings == {} and base.with_learner(learner).topic_knobs == {}
+    article = _topic_articles(base, _PLACES[:1], 0, _ENERGY_ARTICLE)
+    spans = [(e.start, e.end, ()) for e in article]
+    assert ([p.pillars for p in base.with_learner(learner).passages(article[0].document, spans)]
+            == [p.pillars for p in base.passages(article[0].document, spans)])
