@@ -144,7 +144,9 @@ class DocumentTopic:
             return topic
         topic.strength = {p: c / total for p, c in counts.items()}
         ctx = scorer.context_pillar
-        ranked = sorted((p for p, s in topic.strength.items() if s >= knob("CONTEXT_SHARE" if p == ctx else "TOPIC_SHARE")),
+        # (diplomacy lent beside a pillar at CONTEXT_BESIDE is the topic from that strength on)
+        context_share = min(knob("CONTEXT_SHARE"), knob("CONTEXT_BESIDE"))
+        ranked = sorted((p for p, s in topic.strength.items() if s >= (context_share if p == ctx else knob("TOPIC_SHARE"))),
                         key=lambda p: -topic.strength[p])
         for companion, lead in topic.leads.items():
             if companion in ranked and topic.strength.get(lead, 0.0) >= knob("LEAD_SHARE"):
