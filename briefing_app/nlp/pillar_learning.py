@@ -216,7 +216,7 @@ def _in_context(examples: Sequence[PillarExample], base: PillarScorer,
         idx.sort(key=lambda i: examples[i].start)
         doc = examples[idx[0]].document
         spans = [(examples[i].start, examples[i].end, examples[i].entities) for i in idx]
-        if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
             continue  # overlapping sentences: not one document's sentence split
         for i, passage in zip(idx, base.passages(doc, spans, entity_pillars), strict=True):
             out[i] = frozenset(passage.pillars)
