@@ -47,7 +47,7 @@ CANDIDATES: tuple[tuple[str, float], ...] = (
 ADOPT_GAIN = 0.002
 #: and when, of the articles left out, it decides at least ``ADOPT_ARTICLES`` more better than worse (one long
 #: article decided much better must not carry a change that makes most of the officer's articles worse)
-ADOPT_ARTICLES = 1
+ADOPT_ARTICLES = 2
 #: and it is chosen (over no change) only when it raises pillar F1 on the articles it is chosen on by this
 FIT_GAIN = 0.002
 #: a pillar given that the officer left off counts this much against F1 (a second pillar the officer would
