@@ -17,6 +17,9 @@ with a passage's lexicon scores):
   dropping it decides the officer's own tags better on articles left out of the learning (so in
   practice after removals in three articles; two procedural turns untagged "diplomacy" do not
   silence "president" everywhere).
+* **calibrated settings**: how readily this officer gives a second pillar, lets the article's subject carry,
+  or gives engagement beside a topic (:mod:`briefing_app.nlp.pillar_calibration`), applied by
+  ``PillarScorer.with_learner`` from :attr:`PillarLearner.settings`.
 
 Pure Python; fitted once per change of the pillar lessons, from at most a few thousand sentences.
 """
@@ -30,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing_app.nlp.pillar_calibration import Calibration, fit_calibration
 from briefing_app.nlp.pillars import STOPWORDS, UNTAGGED, stem, tokens
 from briefing_app.nlp.types import EntitySpan
 
@@ -77,6 +81,11 @@ class PillarExample:
     text: str
     pillars: frozenset[str]
     entities: tuple[EntitySpan, ...] = ()
+    #: the whole article's text (one string shared by its sentences) and this sentence's offsets in it, when
+    #: known: the per-pillar calibration judges the scorer's decisions in their document context
+    document: str = ""
+    start: int = -1
+    end: int = -1
 
 
 @dataclass
@@ -84,10 +93,20 @@ class _Row:
     text: str
     raw: dict[str, float]
     why: dict[str, list[str]]
+    #: what the scorer decided for the sentence in its article (the document's topic, the paragraph's
+    #: continuation and the headline included), when the article is known; else on its own words
     chosen: frozenset[str]
     pillars: frozenset[str]
     article: int
     feats: frozenset[str] = frozenset()
+    #: what the scorer decides on the sentence's own words: a learned cue changes the decision in context by
+    #: what it changes here
+    alone: frozenset[str] = frozenset()
+
+    def after(self, raw: dict[str, float], scorer: PillarScorer) -> set[str]:
+        """The decision in context once learned cues turned the sentence's own scores into ``raw``."""
+        now = set(scorer.choose(raw))
+        return (set(self.chosen) - (self.alone - now)) | (now - self.alone)
 
 
 @dataclass
@@ -181,13 +200,37 @@ def fit_cues(rows: Sequence[_Row], pillars: Sequence[str], threshold: float, *, 
     return model
 
 
+def _in_context(examples: Sequence[PillarExample], base: PillarScorer,
+                entity_pillars: dict[str, list[str]] | None) -> list[frozenset[str] | None]:
+    """The scorer's pillars for each sentence decided in its article (None when the article is not known).
+
+    What the officer corrected is the decision in context: a sentence the document's topic already gives
+    its pillar is no lexicon miss, and its words (a place, "the mayor") must not become cues for it.
+    """
+    out: list[frozenset[str] | None] = [None] * len(examples)
+    by_doc: dict[tuple[int, int], list[int]] = {}
+    for i, ex in enumerate(examples):
+        if ex.document and 0 <= ex.start < ex.end <= len(ex.document):
+            by_doc.setdefault((ex.article, id(ex.document)), []).append(i)
+    for idx in by_doc.values():
+        idx.sort(key=lambda i: examples[i].start)
+        doc = examples[idx[0]].document
+        spans = [(examples[i].start, examples[i].end, examples[i].entities) for i in idx]
+        if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):
+            continue  # overlapping sentences: not one document's sentence split
+        for i, passage in zip(idx, base.passages(doc, spans, entity_pillars), strict=True):
+            out[i] = frozenset(passage.pillars)
+    return out
+
+
 def _rows(examples: Sequence[PillarExample], base: PillarScorer,
           entity_pillars: dict[str, list[str]] | None) -> list[_Row]:
     rows = []
-    for ex in examples:
+    for ex, ctx in zip(examples, _in_context(examples, base, entity_pillars), strict=True):
         raw, why = base.raw_scores(ex.text, ex.entities, entity_pillars)
-        rows.append(_Row(ex.text, raw, why, frozenset(base.choose(raw)), ex.pillars, ex.article,
-                         frozenset(features(ex.text))))
+        alone = frozenset(base.choose(raw))
+        rows.append(_Row(ex.text, raw, why, alone if ctx is None else ctx, ex.pillars, ex.article,
+                         frozenset(features(ex.text)), alone))
     return rows
 
 
@@ -229,7 +272,7 @@ def fit_learned_cues(examples: Sequence[PillarExample], base: PillarScorer,
                     continue
                 raw, why = dict(r.raw), defaultdict(list, {p: list(v) for p, v in r.why.items()})
                 judged.apply(r.text, raw, why, base)
-                after = set(base.choose(raw))
+                after = r.after(raw, base)
                 for p in keep:
                     change = ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
                     if change > 0:
@@ -347,6 +390,8 @@ class PillarLearner:
     #: (word bag, pillar id, True for "tagged" / False for "untagged") of the passages the officer corrected
     examples: list[tuple[frozenset[str], str, bool]] = field(default_factory=list)
     cues: CueModel | None = None
+    #: the scorer's settings calibrated to the officer (see :mod:`briefing_app.nlp.pillar_calibration`)
+    calibration: Calibration | None = None
     same_passage: float = 0.9
     #: the corrected passages word for word (case and spacing aside): pillar -> tagged?
     exact: dict[str, dict[str, bool]] = field(default_factory=dict)
@@ -374,9 +419,18 @@ class PillarLearner:
         for (bag, p), pos in latest.items():
             corrected.setdefault(bag, []).append((p, pos))
         neighbours = _Neighbours.build(corrected, [_bag(r.text) for r in reviewed], **NEIGHBOUR_KNOBS)
+        # the settings first (how readily this officer gives a pillar, lends the topic); the cues then learn
+        # what the calibrated scorer still misses in context
+        calibration = fit_calibration(reviewed, base, entity_pillars) if reviewed and CALIBRATE else None
+        calibrated = base.with_settings(calibration.settings) if calibration is not None else base
         return cls(examples=[(bag, p, pos) for (bag, p), pos in latest.items()],
-                   cues=fit_learned_cues(reviewed, base, entity_pillars) if reviewed else None,
-                   exact=exact, neighbours=neighbours)
+                   cues=fit_learned_cues(reviewed, calibrated, entity_pillars) if reviewed else None,
+                   calibration=calibration, exact=exact, neighbours=neighbours)
+
+    @property
+    def settings(self) -> dict[str, float]:
+        """The scorer settings calibrated to the officer (applied by ``PillarScorer.with_learner``)."""
+        return dict(self.calibration.settings) if self.calibration is not None else {}
 
     @property
     def adopted(self) -> set[str]:
@@ -404,5 +458,7 @@ class PillarLearner:
                 why[pillar] = [UNTAGGED]
 
 
+#: calibrate the scorer's settings to the officer (see :mod:`briefing_app.nlp.pillar_calibration`)
+CALIBRATE = True
 #: tuning of the neighbour rule (see :class:`_Neighbours`)
 NEIGHBOUR_KNOBS: dict[str, float] = {"threshold": 0.8, "min_shared": 3}

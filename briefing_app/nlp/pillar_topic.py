@@ -15,7 +15,8 @@ subject, which the scorer also uses to boost a sentence's own cues and back its 
 Never to furniture, procedural turns, stage directions, sign-offs, jokes (the scorer gives those no pillar before),
 nor to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
 note, a line of names ("By Jane Doe"), a numbered paragraph or bullet (each has its own subject), or a pillar the
-officer untagged. The context pillar (diplomacy) is lent only to sentences with no pillar of their own.
+officer untagged. The context pillar (diplomacy) is lent only to sentences with no pillar of their own
+(unless an officer's lessons set ``CONTEXT_BESIDE``).
 Thresholds are module constants, measured on every dev gold set (``briefing-app eval``): a paragraph-level topic,
 subject words shared with the topic's sentences and diplomacy beside another pillar were tried and did not help.
 """
@@ -58,6 +59,12 @@ NOCUE_SHARE = 0.6
 #: Only energy: a document on defence tags a coast guard's patrols security alone (measured on the dev sets).
 LEAD_SHARE = 0.3
 LEAD_PILLARS = ("energy",)
+#: A context pillar (diplomacy) of the topic this strong joins a sentence with a pillar of its own (never, by
+#: default: measured on the dev sets; an officer who gives diplomacy beside the topic throughout teaches it).
+CONTEXT_BESIDE = 2.0
+#: The thresholds above an officer's lessons may recalibrate (``PillarScorer.topic_knobs``, issue 13).
+KNOBS = ("HEADLINE_WEIGHT", "TOPIC_SHARE", "SUBJECT_SHARE", "CONTEXT_SHARE", "SECOND_SHARE", "NOCUE_SHARE",
+         "LEAD_SHARE", "CONTEXT_BESIDE")
 #: A sentence needs this many words to be substantive ("Yes.", "Order!" are not) ...
 MIN_WORDS = 3
 #: ... and, to be given a pillar it has no cue for, this many words that are not ``_FILLER`` ("I give way.").
@@ -103,6 +110,8 @@ class DocumentTopic:
     substantive: set[int] = field(default_factory=set)
     #: start of the first sentence that is not furniture (the headline, when there is one)
     first: int = -1
+    #: thresholds calibrated to the officer (name in ``KNOBS`` -> value); the module constants otherwise
+    knobs: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def build(cls, scorer: PillarScorer, text: str, spans: Sequence[tuple[int, int, Sequence[EntitySpan]]],
@@ -113,7 +122,8 @@ class DocumentTopic:
         as the scorer judged them (the same turns and the same stripping: ``PillarScorer.passages``)."""
         topic = cls(text, order=[p.id for p in scorer.pillars], context_pillar=scorer.context_pillar,
                     leads={companion: lead for lead, companion in scorer.companions if lead in LEAD_PILLARS},
-                    labels=labels, bodies=bodies)
+                    labels=labels, bodies=bodies, knobs=getattr(scorer, "topic_knobs", None) or {})
+        knob = topic.knob
         counts: Counter[str] = Counter()
         total, n, in_chair = 0.0, 0, False
         for (start, end, _ents), item in zip(spans, scored, strict=True):
@@ -128,7 +138,7 @@ class DocumentTopic:
                 from briefing_app.nlp.pillars import _is_headline  # (pillars imports this module)
 
                 topic.first = start
-                weight = HEADLINE_WEIGHT if _is_headline(text, start, end, len(spans)) else 1.0
+                weight = knob("HEADLINE_WEIGHT") if _is_headline(text, start, end, len(spans)) else 1.0
             if _substantive(bodies.get(start, text[start:end])):
                 topic.substantive.add(start)
             elif weight == 1.0:
@@ -140,10 +150,12 @@ class DocumentTopic:
             return topic
         topic.strength = {p: c / total for p, c in counts.items()}
         ctx = scorer.context_pillar
-        ranked = sorted((p for p, s in topic.strength.items() if s >= (CONTEXT_SHARE if p == ctx else TOPIC_SHARE)),
+        # (diplomacy lent beside a pillar at CONTEXT_BESIDE is the topic from that strength on)
+        context_share = min(knob("CONTEXT_SHARE"), knob("CONTEXT_BESIDE"))
+        ranked = sorted((p for p, s in topic.strength.items() if s >= (context_share if p == ctx else knob("TOPIC_SHARE"))),
                         key=lambda p: -topic.strength[p])
         for companion, lead in topic.leads.items():
-            if companion in ranked and topic.strength.get(lead, 0.0) >= LEAD_SHARE:
+            if companion in ranked and topic.strength.get(lead, 0.0) >= knob("LEAD_SHARE"):
                 ranked = [lead] + [p for p in ranked if p != lead]  # the subject first, its aspect second
         topic.pillars = ranked[:MAX_TOPIC]
         return topic
@@ -151,7 +163,8 @@ class DocumentTopic:
     def subject(self) -> set[str]:
         """The topical pillars that run through the document (strength >= ``SUBJECT_SHARE``; none in a document
         too short to have a topic)."""
-        return {p for p, s in self.strength.items() if s >= SUBJECT_SHARE and p != self.context_pillar}
+        share = self.knob("SUBJECT_SHARE")
+        return {p for p, s in self.strength.items() if s >= share and p != self.context_pillar}
 
     def lend(self, start: int, end: int, raw: dict[str, float], chosen: list[str],
              why: dict[str, list[str]]) -> list[str]:
@@ -165,8 +178,7 @@ class DocumentTopic:
                 return chosen  # nothing of its own and nothing said ("I give way.")
             lent = list(self.pillars)
         else:
-            lent = [p for p in self.pillars if p not in chosen and p != self.context_pillar
-                    and self._joins(p, raw, chosen)]
+            lent = [p for p in self.pillars if p not in chosen and self._joins(p, raw, chosen)]
         from briefing_app.nlp.pillars import UNTAGGED  # (pillars imports this module)
 
         lent = [p for p in lent if UNTAGGED not in why.get(p, ())]  # the officer removed it from this passage
@@ -177,8 +189,15 @@ class DocumentTopic:
     def _joins(self, pillar: str, raw: dict[str, float], chosen: list[str]) -> bool:
         """True when topic ``pillar`` joins a sentence whose own pillars are ``chosen``."""
         strength = self.strength[pillar]
-        return (strength >= NOCUE_SHARE or strength >= SECOND_SHARE and raw.get(pillar, 0.0) > 0
-                or strength >= LEAD_SHARE and any(self.leads.get(c) == pillar for c in chosen))
+        if pillar == self.context_pillar:
+            return strength >= self.knob("CONTEXT_BESIDE")
+        return (strength >= self.knob("NOCUE_SHARE") or strength >= self.knob("SECOND_SHARE") and raw.get(pillar, 0.0) > 0
+                or strength >= self.knob("LEAD_SHARE") and any(self.leads.get(c) == pillar for c in chosen))
+
+    def knob(self, name: str) -> float:
+        """The threshold ``name`` (one of ``KNOBS``): the officer's calibrated value, else the module constant."""
+        value = self.knobs.get(name)
+        return float(globals()[name]) if value is None else value
 
     def _lends_to(self, start: int, end: int) -> bool:
         """A substantive sentence of the body: not a chair's turn, nor a line without a closing stop (a byline,

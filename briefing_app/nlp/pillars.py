@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
@@ -190,6 +191,8 @@ class PillarScorer:
     #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight.
     companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"))
     companion_min: float = 1.0
+    #: the document topic's thresholds calibrated to the officer (``pillar_topic.KNOBS``; empty: the module's)
+    topic_knobs: dict[str, float] = field(default_factory=dict)
     learner: PillarHook | None = None
     _phrases: dict[tuple[str, ...], _Term] = field(default_factory=dict, init=False)
     _max_len: int = field(default=1, init=False)
@@ -214,8 +217,20 @@ class PillarScorer:
         return term.weights.get(pillar, 0.0) or term.context.get(pillar, 0.0)
 
     def with_learner(self, learner: PillarHook | None) -> PillarScorer:
-        """A copy that applies the officer's pillar lessons."""
-        return replace(self, learner=learner)
+        """A copy that applies the officer's pillar lessons (and the settings calibrated to them, if any)."""
+        out = copy.copy(self)  # shares the compiled lexicon (``replace`` would build it again)
+        out.learner = learner
+        return out.with_settings(getattr(learner, "settings", None) or {})
+
+    def with_settings(self, settings: dict[str, float]) -> PillarScorer:
+        """A copy with other settings (``"topic.NAME"``: a threshold of the document's topic), sharing the lexicon."""
+        out = copy.copy(self)
+        for name, value in settings.items():
+            if name.startswith("topic."):
+                out.topic_knobs = {**out.topic_knobs, name.removeprefix("topic."): value}
+            else:
+                setattr(out, name, value)
+        return out
 
     def raw_scores(self, text: str, entities: Sequence[EntitySpan] = (),
                    entity_pillars: dict[str, list[str]] | None = None,

@@ -306,7 +306,7 @@ class LessonService:
                 for s0, s1 in sentence_spans(article.text):
                     labels = frozenset(p for a0, a1, p in pillars if _counts(a0, a1, s0, s1))
                     inside = tuple(e for e in entities if s0 <= e.start and e.end <= s1)
-                    out.append(PillarExample(article_id, article.text[s0:s1], labels, inside))
+                    out.append(PillarExample(article_id, article.text[s0:s1], labels, inside, article.text, s0, s1))
         return out
 
     # -- sharing -------------------------------------------------------------------------------

@@ -1,0 +1,225 @@
+"""Calibration of the pillar scorer to an officer's convention (issue 13, item 3)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.pillar_calibration import fit_calibration
+from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner
+from briefing_app.nlp.pillars import PillarScorer
+
+#: sentences with a main pillar and a clear but weaker second one (the lexicon gives only the main one)
+_PAIRED = ["The new port at {p} will boost exports, cut shipping costs and attract investment, and its terminal will store LNG.",
+           "The trade deal signed in {p} cuts tariffs, opens markets to investors and promotes exports of solar panels.",
+           "The agreement reached in {p} lowers tariffs, expands market access, boosts investment and covers vaccine supply.",
+           "Bilateral trade, investment and exports through {p} grew, and the two sides discussed maritime security.",
+           "The loan finances a railway, a port at {p} and an industrial corridor, with a cybersecurity agency."]
+#: more such sentences with other main pillars (defence, energy, health), in no reviewed article: the new
+#: articles are made of these, so no word learned from the reviewed ones helps
+_NEW_PAIRED = ["The army deployed troops, tanks and artillery near {p} for the drills, and a field hospital treated "
+               "villagers.",
+               "The defence pact signed in {p} covers arms sales, military training and joint patrols, and artificial "
+               "intelligence.",
+               "The pipeline, the gas terminal and the refinery at {p} will secure oil supply, and a clinic opened.",
+               "Doctors and nurses were sent to {p} to fight the epidemic with medicines, and a new data centre opened."]
+#: sentences whose pillars every convention agrees on
+_PLAIN = ["Defence ministers met in {p} and agreed on joint exercises, arms sales and military training.",
+          "The mayor of {p} opened a new public library on Monday.",
+          "Leaders held talks in {p} on the sidelines of the summit.",
+          "Heavy rain closed two roads near {p} for most of the afternoon."]
+_PLACES = ["Mombasa", "Chittagong", "Gwadar", "Hambantota", "Lamu", "Sittwe", "Kyaukpyu", "Djibouti", "Bagamoyo",
+           "Colombo", "Pecem", "Lobito", "Walvis Bay", "Tema", "Berbera"]
+
+
+def _article(scorer: PillarScorer, article: int, place: str, paired: list[str], plain: bool = True,
+             ) -> list[PillarExample]:
+    """One article of the officer's: its sentences (``paired``, then ``_PLAIN`` if ``plain``), each with the
+    pillars ``scorer`` (the officer's convention) gives it, in document context."""
+    sentences = [s.format(p=place) for s in [*paired, *(_PLAIN if plain else [])]]
+    text = "\n\n".join(sentences)
+    spans = []
+    pos = 0
+    for s in sentences:
+        spans.append((pos, pos + len(s), ()))
+        pos += len(s) + 2
+    passages = scorer.passages(text, spans)
+    return [PillarExample(article, text[a:b], frozenset(p.pillars), (), text, a, b)
+            for (a, b, _e), p in zip(spans, passages, strict=True)]
+
+
+def _articles(officer: PillarScorer, places: list[str], first: int = 0,
+              pool: list[str] = _PAIRED) -> list[PillarExample]:
+    out = []
+    for i, place in enumerate(places):
+        # each article has two of the paired sentences, in turn
+        paired = [pool[i % len(pool)], pool[(i + 2) % len(pool)]]
+        out += _article(officer, first + i, place, paired)
+    return out
+
+
+def _f1(scorer: PillarScorer, examples: list[PillarExample]) -> float:
+    tp = fp = fn = 0
+    by_article: dict[int, list[PillarExample]] = {}
+    for ex in examples:
+        by_article.setdefault(ex.article, []).append(ex)
+    for sentences in by_article.values():
+        text = sentences[0].document
+        passages = scorer.passages(text, [(e.start, e.end, ()) for e in sentences])
+        for ex, passage in zip(sentences, passages, strict=True):
+            chosen = set(passage.pillars)
+            tp += len(chosen & ex.pillars)
+            fp += len(chosen - ex.pillars)
+            fn += len(ex.pillars - chosen)
+    return 2 * tp / (2 * tp + fp + fn)
+
+
+def test_an_officer_who_gives_a_second_pillar_readily_is_learned_and_new_articles_follow(analyzer: Analyzer) -> None:
+    """The officer keeps a clear second pillar beside the main one ("... and its terminal will store LNG":
+    energy beside trade) where the lexicon gives the main one only. After ten corrected articles, new
+    articles of the same convention, made of sentences never reviewed, are decided as this officer would."""
+    base = analyzer.shared.scorer
+    officer = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    reviewed = _articles(officer, _PLACES[:10])
+    new = _articles(officer, _PLACES[10:], first=100, pool=_NEW_PAIRED)  # sentences never reviewed
+    assert _f1(base, new) < 1.0, "the lexicon alone misses the officer's second pillars"
+    lessons = [(e.text, p, True, "") for e in reviewed for p in sorted(e.pillars) if p not in
+               base.choose(base.raw_scores(e.text)[0])]
+    learner = PillarLearner.build(lessons, base, reviewed)
+    taught = base.with_learner(learner)
+    assert _f1(taught, new) > _f1(base, new), "new articles are decided better"
+    health = "The army deployed troops, tanks and artillery near Tema for the drills, and a field hospital treated villagers."
+    assert base.choose(base.raw_scores(health)[0]) == ["defence"]
+    assert set(taught.choose(taught.raw_scores(health)[0])) == {"defence", "health"}
+    for plain in _PLAIN:  # sentences with one clear pillar (or none) keep theirs
+        text = plain.format(p="Tema")
+        assert taught.choose(taught.raw_scores(text)[0]) == base.choose(base.raw_scores(text)[0]), text
+
+
+def test_no_setting_changes_when_the_officer_agrees_with_the_lexicon(analyzer: Analyzer) -> None:
+    base = analyzer.shared.scorer
+    assert fit_calibration(_articles(base, _PLACES[:10]), base) is None
+
+
+def test_no_setting_changes_when_articles_left_out_say_it_would_not_help(analyzer: Analyzer) -> None:
+    """Two of ten articles follow the looser convention, the other eight the lexicon's: chosen on the other
+    articles, the change would break more left-out articles than it fixes, so nothing is adopted, and the
+    scorer a learner hands out keeps the lexicon's settings."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    reviewed = _articles(loose, _PLACES[:2]) + _articles(base, _PLACES[2:10], first=2)
+    assert fit_calibration(reviewed, base) is None
+    learner = PillarLearner.build([(reviewed[0].text, "energy", True, "")], base, reviewed)
+    assert learner.settings == {}
+    assert base.with_learner(learner).relative_cut == base.relative_cut
+
+
+def test_too_few_articles_change_nothing(analyzer: Analyzer) -> None:
+    """Five corrected articles, all of the looser convention, are not yet a convention."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    assert fit_calibration(_articles(loose, _PLACES[:5]), base) is None
+
+
+# -- the document's topic (nlp/pillar_topic.py): how readily an officer lends it is a convention too ----------
+
+#: an article on energy: three sentences with energy cues, two with a pillar of their own and none for energy,
+#: two with no pillar of their own
+_ENERGY_ARTICLE = ["The new gas pipeline from {p} will carry natural gas to the coast.",
+                   "The refinery at {p} will process more crude oil next year.",
+                   "Solar farms near {p} will add electricity to the grid.",
+                   "Doctors and nurses at the clinic in {p} treated patients for malaria.",
+                   "Soldiers from the army base at {p} joined the military drills.",
+                   "Officials say the project will change the lives of many families.",
+                   "Heavy rain closed two roads near {p} for most of the afternoon."]
+#: an article on health made of sentences no reviewed article has
+_HEALTH_ARTICLE = ["A new hospital in {p} will treat patients with cancer and diabetes.",
+                   "Vaccines against measles reached children in {p} this week.",
+                   "The epidemic in {p} has strained clinics and doctors.",
+                   "Farmers near {p} sold their crops at the market on Friday.",
+                   "The navy sent two warships to patrol the coast off {p}.",
+                   "Nobody expected the change to come so quickly.",
+                   "The work is due to finish before the end of the year."]
+
+
+def _topic_articles(officer: PillarScorer, places: list[str], first: int, pool: list[str]) -> list[PillarExample]:
+    out = []
+    for i, place in enumerate(places):
+        turn = i % 3  # the sentences in another order in each article
+        out += _article(officer, first + i, place, pool[turn:] + pool[:turn], plain=False)
+    return out
+
+
+def _lessons(base: PillarScorer, reviewed: list[PillarExample]) -> list[tuple[str, str, bool, str]]:
+    """The pillar lessons an officer's corrections leave: what they added to or removed from the suggestions
+    (the scorer's decisions in the article, the document's topic included)."""
+    out: list[tuple[str, str, bool, str]] = []
+    by_article: dict[int, list[PillarExample]] = {}
+    for ex in reviewed:
+        by_article.setdefault(ex.article, []).append(ex)
+    for sentences in by_article.values():
+        passages = base.passages(sentences[0].document, [(e.start, e.end, ()) for e in sentences])
+        for ex, passage in zip(sentences, passages, strict=True):
+            out += [(ex.text, p, True, "") for p in sorted(ex.pillars - set(passage.pillars))]
+            out += [(ex.text, p, False, "") for p in sorted(set(passage.pillars) - ex.pillars)]
+    return out
+
+
+def test_an_officer_who_lends_the_topic_readily_is_learned_and_new_articles_follow(analyzer: Analyzer) -> None:
+    """This officer gives every sentence of an article on energy the article's topic, beside the sentence's
+    own pillar too ("Doctors and nurses at the clinic ..." in a piece about a pipeline: health and energy),
+    where the scorer lends the topic only to sentences with a cue for it or none of their own. After ten
+    corrected articles on energy, new articles on health are decided as this officer would."""
+    base = analyzer.shared.scorer
+    officer = base.with_settings({"topic.NOCUE_SHARE": 0.4})
+    reviewed = _topic_articles(officer, _PLACES[:10], 0, _ENERGY_ARTICLE)
+    new = _topic_articles(officer, _PLACES[10:], 100, _HEALTH_ARTICLE)
+    assert _f1(base, new) < 0.9, "the scorer alone does not lend the topic beside a sentence's own pillar"
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    assert learner.settings == {"topic.NOCUE_SHARE": 0.4}
+    assert _f1(base.with_learner(learner), new) > _f1(base, new) + 0.1
+    assert _f1(base.with_learner(learner), new) == 1.0
+
+
+def test_an_officer_who_never_lends_the_topic_is_learned_and_new_articles_follow(analyzer: Analyzer) -> None:
+    """This officer tags each sentence on its own words: "Heavy rain closed two roads ..." in a piece about a
+    pipeline has no pillar. After ten corrected articles, new articles (on health) keep their cue-less
+    sentences untagged too, and the sentences with pillars of their own keep them."""
+    base = analyzer.shared.scorer
+    officer = base.with_settings({"topic.TOPIC_SHARE": 0.6})
+    reviewed = _topic_articles(officer, _PLACES[:10], 0, _ENERGY_ARTICLE)
+    new = _topic_articles(officer, _PLACES[10:], 100, _HEALTH_ARTICLE)
+    assert _f1(base, new) < 0.9, "the scorer alone lends the article's topic to cue-less sentences"
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    taught = base.with_learner(learner)
+    assert _f1(taught, new) > _f1(base, new) + 0.1
+    article = [e for e in new if e.article == 100]
+    passages = taught.passages(article[0].document, [(e.start, e.end, ()) for e in article])
+    assert [sorted(p.pillars) for p in passages] == [sorted(e.pillars) for e in article]
+    assert any(not p.pillars for p in passages) and sum(bool(p.pillars) for p in passages) >= 5
+
+
+def test_no_topic_setting_is_adopted_when_articles_left_out_say_it_would_not_help(analyzer: Analyzer) -> None:
+    """Two of ten officer's articles lend the topic readily, eight as the scorer does: on each article left out,
+    a change chosen on the others would not decide it better, so the topic's thresholds stay the module's."""
+    base = analyzer.shared.scorer
+    readily = base.with_settings({"topic.NOCUE_SHARE": 0.4})
+    reviewed = (_topic_articles(readily, _PLACES[:2], 0, _ENERGY_ARTICLE)
+                + _topic_articles(base, _PLACES[2:10], 2, _ENERGY_ARTICLE))
+    assert fit_calibration(reviewed, base) is None
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    assert learner.settings == {}
+    assert base.with_learner(learner).topic_knobs == {}
+    new = _topic_articles(base, _PLACES[10:], 100, _HEALTH_ARTICLE)
+    assert _f1(base.with_learner(learner), new) == _f1(base, new)
+
+
+def test_the_scorer_without_lessons_lends_the_topic_as_before(analyzer: Analyzer) -> None:
+    """No calibrated knob: the document's topic keeps the module's thresholds (outputs identical to no lessons)."""
+    base = analyzer.shared.scorer
+    learner = PillarLearner.build([], base, [])
+    assert learner.settings == {} and base.with_learner(learner).topic_knobs == {}
+    article = _topic_articles(base, _PLACES[:1], 0, _ENERGY_ARTICLE)
+    spans = [(e.start, e.end, ()) for e in article]
+    assert ([p.pillars for p in base.with_learner(learner).passages(article[0].document, spans)]
+            == [p.pillars for p in base.passages(article[0].document, spans)])
