@@ -66,3 +66,25 @@ def test_security_joins_defence_and_trade_joins_energy_on_a_weaker_cue(scorer):
     assert "security" not in _pillars(scorer, "The army will station two battalions near the capital.")
     sales = "Solar and wind farms will sell electricity to the grid."
     assert {"energy", "trade"} <= _pillars(scorer, sales)
+
+
+@pytest.mark.parametrize(("text", "pillar"), [
+    # people: livelihoods and professionals on the move (round-6 classes: jobs for locals, trained technicians,
+    # doctors leaving, poverty, pilgrimage quotas)
+    ("The mining company promised that local hiring would come first.", "people"),
+    ("Half the construction jobs go to young technicians from the province.", "people"),
+    ("Two hundred engineers are studying at the institute before the plant opens.", "people"),
+    ("The island worries about a brain drain of its nurses.", "people"),
+    ("Poverty in the southern districts has barely fallen since the drought.", "people"),
+    ("The kingdom raised the Hajj quota for the archipelago by ten thousand places.", "people"),
+    # technology: the rarer critical minerals
+    ("The new rules restrict sales of gallium and germanium to foreign buyers.", "technology"),
+])
+def test_livelihood_mobility_and_mineral_vocabulary(scorer, text, pillar):
+    assert pillar in _pillars(scorer, text)
+
+
+def test_jobs_and_engineers_alone_are_not_people(scorer):
+    # the new people words are context words: one of them alone is no pillar
+    assert "people" not in _pillars(scorer, "The plant will create jobs, the company said.")
+    assert "people" not in _pillars(scorer, "Engineers inspected the bridge on Monday.")
