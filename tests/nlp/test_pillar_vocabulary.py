@@ -101,7 +101,7 @@ def test_jobs_alone_are_not_people(scorer):
     ("Pilots reported jamming of satellite signals over the strait.", "security"),
     # defence: where forces live and the agreements that let them visit
     ("The ministry will spend the grant on new barracks near the border.", "defence"),
-    ("The drill is the first held under the reciprocal access agreement.", "defence"),
+    ("Both governments signed a reciprocal access agreement on Friday.", "defence"),
     ("Parliament ratified the visiting forces agreement on Tuesday.", "defence"),
     ("Planners say the reassurance force could deploy within weeks of a truce.", "defence"),
 ])
