@@ -76,7 +76,9 @@ def test_security_joins_defence_and_trade_joins_energy_on_a_weaker_cue(scorer):
     ("The island worries about a brain drain of its nurses.", "people"),
     ("Poverty in the southern districts has barely fallen since the drought.", "people"),
     ("The kingdom raised the Hajj quota for the archipelago by ten thousand places.", "people"),
-    # technology: the rarer critical minerals
+    # technology: the rarer critical minerals, and the upkeep of subsea cables
+    ("The two coast guards will share cable repair ships in the northern sea.", "technology"),
+    ("Officials met to discuss cable resilience after the storm season.", "technology"),
     ("The new rules restrict sales of gallium and germanium to foreign buyers.", "technology"),
 ])
 def test_livelihood_mobility_and_mineral_vocabulary(scorer, text, pillar):
