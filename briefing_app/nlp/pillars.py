@@ -44,7 +44,11 @@ METADATA = re.compile(
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
     r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
-    r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s)",
+    r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s"
+    # a treaty's or communiqué's closing formula, a statement's delivery line, release and web section headers
+    r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"
+    r"[a-z]+,?\s+\d{4}\W*$|delivered\s+by\s+[^.!?]{1,120}$|(?:joint\s+)?(?:media|press|news)\s+release\W*$"
+    r"|briefings?\s*(?:&|and)\s*statements\W*$)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
@@ -69,7 +73,8 @@ _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|
 _LETTERHEAD_HEAD = re.compile(r"(?:Ministry|Department|Embassy|High\s+Commission|Consulate|Office|Secretariat"
                               r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau)\b")
 #: A document-number line ("Secretariat of Foreign Affairs – Communiqué No. 214").
-_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$")
+#: ... or a UN document symbol ("Security Council, 9876th meeting, S/PV.9876").
+_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST)[./]\s*\d+[\w./-]*\W*$")
 STOPWORDS = frozenset("""
 a an the and or but of to in on at for with by from as is are was were be been being it its this that these those
 their they them he she his her we our you your i not no so than then there here has have had will would can could
