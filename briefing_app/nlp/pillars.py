@@ -261,6 +261,14 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _ADDRESSING.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("one government addressing another")
+        if entities and _STANCE.search(text):
+            # "Abuja knows our concern", "Brussels has still not signed", "Tokyo would not want a quarrel": a
+            # country or its capital standing for its government and taking a position is the relationship itself
+            places = {e.text for e in entities if e.label == "GPE"}
+            if any(m.group(1) in places and not _PLACE_PREPOSITION.search(text, 0, m.start())
+                   for m in _STANCE.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("a government taking a position")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -499,6 +507,17 @@ _ADDRESSING = re.compile(
     r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
+
+#: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
+_STANCE = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
+    r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
+    r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
+    r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
+    r"|pledged|promised|resist(?:s|ed)?|balked|balks|welcomed|welcomes)\b")
+
+#: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|across|around|to|for|by|outside|inside)\s+$", re.IGNORECASE)
 
 #: Words of a reply short enough to lean on the question before it ("More than people think.").
 SHORT_ANSWER_WORDS = 8

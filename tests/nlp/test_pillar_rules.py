@@ -309,3 +309,25 @@ def test_a_sentence_opening_with_delivered_by_is_not_furniture(scorer):
     line = "Delivered by road from the port, the turbines will power the new wind farm."
     passages = scorer.passages(line, [(0, len(line), [])])
     assert "energy" in passages[0].pillars
+
+
+def _with_place(scorer, text: str, place: str) -> list[str]:
+    at = text.index(place)
+    return scorer.passage(text, 0, len(text), [EntitySpan(at, at + len(place), "GPE", place)]).pillars
+
+
+@pytest.mark.parametrize("text", [
+    "That is true, and Zendaville knows our concern about the gas price.",
+    "Zendaville has still not accepted a single contract for the electricity.",
+    "Zendaville will not want a quarrel over the pipeline.",
+    "Zendaville replied by raising tariffs on steel.",
+])
+def test_a_capital_taking_a_position_is_the_relationship(scorer, text):
+    # a country or its capital standing for its government (knows, wants, replied, refused, pledged ...)
+    assert "diplomacy" in _with_place(scorer, text, "Zendaville")
+
+
+def test_a_place_where_something_happens_takes_no_position(scorer):
+    # "in Zendaville" is where the drug makers are, not a government speaking
+    text = "Drug makers in Zendaville fear the new rules will raise medicine prices."
+    assert "diplomacy" not in _with_place(scorer, text, "Zendaville")
