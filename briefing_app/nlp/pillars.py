@@ -514,7 +514,7 @@ _STANCE = re.compile(
     r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
     r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
     r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
-    r"|pledged|promised|resist(?:s|ed)?|balked|balks|welcomed|welcomes)\b")
+    r"|pledged|promised|resist(?:s|ed)?|balked|balks)\b")
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|across|around|to|for|by|outside|inside)\s+$", re.IGNORECASE)
