@@ -264,8 +264,8 @@ class PillarScorer:
         if entities and _STANCE.search(text):
             # "Abuja knows our concern", "Brussels has still not signed", "Tokyo would not want a quarrel": a
             # country or its capital standing for its government and taking a position is the relationship itself
-            places = {e.text for e in entities if e.label == "GPE"}
-            if any(m.group(1) in places and not _PLACE_PREPOSITION.search(text, 0, m.start())
+            gpes = {e.text for e in entities if e.label == "GPE"}
+            if any(m.group(1) in gpes and not _PLACE_PREPOSITION.search(text, 0, m.start())
                    for m in _STANCE.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a government taking a position")
