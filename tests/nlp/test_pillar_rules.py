@@ -319,7 +319,7 @@ def _with_place(scorer, text: str, place: str) -> list[str]:
 @pytest.mark.parametrize("text", [
     "That is true, and Zendaville knows our concern about the gas price.",
     "Zendaville has still not accepted a single contract for the electricity.",
-    "Zendaville will not want a quarrel over the pipeline.",
+    "Zendaville has refused to buy the electricity from the new dam.",
     "Zendaville replied by raising tariffs on steel.",
 ])
 def test_a_capital_taking_a_position_is_the_relationship(scorer, text):
