@@ -45,7 +45,11 @@ METADATA = re.compile(
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
     r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
-    r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s)",
+    r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s"
+    # a treaty's or communiqué's closing formula, a statement's delivery line, release and web section headers
+    r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"
+    r"[a-z]+,?\s+\d{4}\W*$|delivered\s+by\s+[^.!?]{1,120}$|(?:joint\s+)?(?:media|press|news)\s+release\W*$"
+    r"|briefings?\s*(?:&|and)\s*statements\W*$)",
     re.IGNORECASE,
 )
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
@@ -70,7 +74,8 @@ _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|
 _LETTERHEAD_HEAD = re.compile(r"(?:Ministry|Department|Embassy|High\s+Commission|Consulate|Office|Secretariat"
                               r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau)\b")
 #: A document-number line ("Secretariat of Foreign Affairs – Communiqué No. 214").
-_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$")
+#: ... or a UN document symbol ("Security Council, 9876th meeting, S/PV.9876").
+_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST)[./]\s*\d+[\w./-]*\W*$")
 STOPWORDS = frozenset("""
 a an the and or but of to in on at for with by from as is are was were be been being it its this that these those
 their they them he she his her we our you your i not no so than then there here has have had will would can could
@@ -271,6 +276,14 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _ADDRESSING.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("one government addressing another")
+        if entities and _STANCE.search(text):
+            # "Abuja knows our concern", "Brussels has still not signed", "Tokyo would not want a quarrel": a
+            # country or its capital standing for its government and taking a position is the relationship itself
+            gpes = {e.text for e in entities if e.label == "GPE"}
+            if any(m.group(1) in gpes and not _PLACE_PREPOSITION.search(text, 0, m.start())
+                   for m in _STANCE.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("a government taking a position")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -509,6 +522,17 @@ _ADDRESSING = re.compile(
     r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
+
+#: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
+_STANCE = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
+    r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
+    r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
+    r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
+    r"|pledged|promised|resist(?:s|ed)?|balked|balks)\b")
+
+#: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|across|around|to|for|by|outside|inside)\s+$", re.IGNORECASE)
 
 #: Words of a reply short enough to lean on the question before it ("More than people think.").
 SHORT_ANSWER_WORDS = 8

@@ -283,3 +283,51 @@ def test_stemming_exceptions_keep_words_apart(scorer):
     assert _pillars(scorer, "The package keeps the goal of limiting warming within reach.") == ["energy"]
     assert "security" not in _pillars(scorer, "Secretaries met to renew the Ganges Water Treaty.")
     assert "defence" in _pillars(scorer, "The two navies held joint naval drills off Goa.")
+
+
+@pytest.mark.parametrize("line", [
+    "Done at Port Louis, this 3rd day of June 2026.",
+    "Done in Vientiane on 12 May 2025",
+    "Delivered by Ambassador Ana Ruiz, Permanent Representative of Ruritania",
+    "Joint media release",
+    "PRESS RELEASE",
+    "Briefings & Statements",
+    "Security Council, 9876th meeting, S/PV.9876",
+])
+def test_closing_formulas_delivery_lines_and_record_headers_have_no_pillar(scorer, line):
+    # the furniture of communiqués, UN records, statements and web pages: no pillar, whatever the topic around it
+    # (neither the previous sentence's nor the document's)
+    body = "The navy and the army held joint exercises near the border. The troops fired missiles at sea."
+    doc = body + "\n" + line
+    spans = [(0, 59, []), (60, len(body), []), (len(body) + 1, len(doc), [])]
+    passages = scorer.passages(doc, spans)
+    assert "defence" in passages[0].pillars
+    assert passages[2].pillars == []
+
+
+def test_a_sentence_opening_with_delivered_by_is_not_furniture(scorer):
+    line = "Delivered by road from the port, the turbines will power the new wind farm."
+    passages = scorer.passages(line, [(0, len(line), [])])
+    assert "energy" in passages[0].pillars
+
+
+def _with_place(scorer, text: str, place: str) -> list[str]:
+    at = text.index(place)
+    return scorer.passage(text, 0, len(text), [EntitySpan(at, at + len(place), "GPE", place)]).pillars
+
+
+@pytest.mark.parametrize("text", [
+    "That is true, and Zendaville knows our concern about the gas price.",
+    "Zendaville has still not accepted a single contract for the electricity.",
+    "Zendaville has refused to buy the electricity from the new dam.",
+    "Zendaville replied by raising tariffs on steel.",
+])
+def test_a_capital_taking_a_position_is_the_relationship(scorer, text):
+    # a country or its capital standing for its government (knows, wants, replied, refused, pledged ...)
+    assert "diplomacy" in _with_place(scorer, text, "Zendaville")
+
+
+def test_a_place_where_something_happens_takes_no_position(scorer):
+    # "in Zendaville" is where the drug makers are, not a government speaking
+    text = "Drug makers in Zendaville fear the new rules will raise medicine prices."
+    assert "diplomacy" not in _with_place(scorer, text, "Zendaville")

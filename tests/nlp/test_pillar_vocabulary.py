@@ -66,3 +66,51 @@ def test_security_joins_defence_and_trade_joins_energy_on_a_weaker_cue(scorer):
     assert "security" not in _pillars(scorer, "The army will station two battalions near the capital.")
     sales = "Solar and wind farms will sell electricity to the grid."
     assert {"energy", "trade"} <= _pillars(scorer, sales)
+
+
+@pytest.mark.parametrize(("text", "pillar"), [
+    # people: livelihoods and professionals on the move (round-6 classes: jobs for locals, trained technicians,
+    # doctors leaving, poverty, pilgrimage quotas)
+    ("The mining company promised that local hiring would come first.", "people"),
+    ("Half the construction jobs go to young technicians from the province.", "people"),
+    ("The island worries about a brain drain of its nurses.", "people"),
+    ("Poverty in the southern districts has barely fallen since the drought.", "people"),
+    ("The kingdom raised the Hajj quota for the archipelago by ten thousand places.", "people"),
+    # technology: the rarer critical minerals, and the upkeep of subsea cables
+    ("The two coast guards will share cable repair ships in the northern sea.", "technology"),
+    ("Officials met to discuss cable resilience after the storm season.", "technology"),
+    ("The new rules restrict sales of gallium and germanium to foreign buyers.", "technology"),
+])
+def test_livelihood_mobility_and_mineral_vocabulary(scorer, text, pillar):
+    assert pillar in _pillars(scorer, text)
+
+
+def test_jobs_alone_are_not_people(scorer):
+    # the new people words for work are context words: one of them alone is no pillar
+    assert "people" not in _pillars(scorer, "The plant will create jobs, the company said.")
+    assert "people" not in _pillars(scorer, "Technicians inspected the bridge on Monday.")
+
+
+@pytest.mark.parametrize(("text", "pillar"), [
+    # energy: the language of an unreliable grid in other regions' texts
+    ("The capital has had load-shedding every evening this week.", "energy"),
+    ("Shopkeepers run diesel generators through the blackouts.", "energy"),
+    ("Power cuts in the north lasted up to ten hours a day.", "energy"),
+    # security: irregular forces, information operations, jamming
+    ("The council demanded the withdrawal of foreign mercenaries from the south.", "security"),
+    ("Armed men stopped the bus near the river crossing.", "security"),
+    ("The task force will track influence campaigns aimed at the vote.", "security"),
+    ("Pilots reported jamming of satellite signals over the strait.", "security"),
+    # defence: where forces live and the agreements that let them visit
+    ("The ministry will spend the grant on new barracks near the border.", "defence"),
+    ("Both governments signed a reciprocal access agreement on Friday.", "defence"),
+    ("Parliament ratified the visiting forces agreement on Tuesday.", "defence"),
+    ("Planners say the reassurance force could deploy within weeks of a truce.", "defence"),
+])
+def test_grid_irregular_forces_and_basing_vocabulary(scorer, text, pillar):
+    assert pillar in _pillars(scorer, text)
+
+
+def test_outages_and_generators_alone_are_not_energy(scorer):
+    # both also describe websites and film sets: context words only
+    assert "energy" not in _pillars(scorer, "The website had two outages during the sale.")
