@@ -121,7 +121,12 @@ DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
                      "inauguration": "inaugurate", "opening": "open", "finalisation": "finalise",
                      "finalization": "finalise", "signature": "sign", "admission": "admit",
-                     "ratification": "ratify", "accession": "accede"}
+                     "ratification": "ratify", "accession": "accede", "extension": "extend"}
+#: Nouns of a deliverable a party is thanked for ("thanked Chile for its offer of trainers"): the deliverables and
+#: an offer made (a welcomed offer is the WELCOME_PLAN rule's, which reads the offered act).
+THANKED_NOUNS = {**DELIVERABLE_NOUNS, "offer": "offer"}
+#: Nouns of thanks: "expressed gratitude for the extension of X" thanks for a deliverable.
+_THANKS = frozenset("gratitude appreciation thanks".split())
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
@@ -153,7 +158,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval""".split()
+exchang prepared approval extension""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -300,6 +305,19 @@ def _build_matcher(nlp: Any) -> Any:
                                                                "celebrate", "mark", "attend", "oversee"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
          "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "pobj"]}, "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ]])
+    matcher.add("THANKED", [[  # "thanked Chile for its offer of trainers": the deliverable thanked for
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "thank"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+        {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(THANKED_NOUNS)}}},
+    ], [  # "expressed gratitude for the extension of the oil facility"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "thanks",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(_THANKS)}}},
+        {"LEFT_ID": "thanks", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+        {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(THANKED_NOUNS)}}},
     ]])
     return matcher
 
@@ -525,6 +543,15 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
         if label == "COMMITTED":
             if verb.i not in found and (c := _committed(doc, verb, doc[token_ids[1]], offset, entities, names)):
                 found[verb.i] = c
+            continue
+        if label == "THANKED":
+            noun = doc[token_ids[-1]]
+            if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names,
+                                                          THANKED_NOUNS)) is not None:
+                thanked = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() not in _THANKS]
+                if thanked:  # "thanked Chile for its offer": Chile offered, not the one who thanks
+                    c.who, c.who_ids = _who(thanked[0], verb, entities, names, offset)
+                found[noun.i] = c
             continue
         if label == "WELCOME":
             noun = doc[token_ids[1]]
@@ -1468,9 +1495,13 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
 
 
 def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence[EntitySpan],
-                 names: dict[str, str]) -> Commitment | None:
+                 names: dict[str, str], nouns: dict[str, str] = DELIVERABLE_NOUNS) -> Commitment | None:
     """"welcomed the signing of X": X was delivered (signed, launched...)."""
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")]
+    if not of:  # "the signature in Lima on 16 May of the agreement": "of" hung on the place or the date
+        of = [c for c in doc[noun.i + 1:_chain_top(noun.head).right_edge.i + 1] if c.dep_ == "prep"
+              and c.lower_ == "of" and all(t.dep_ in ("prep", "pobj", "nummod", "compound", "det", "dobj")
+                                           for t in _path_up(c.head, noun.head))][:1]
     objs = [p for o in of for p in o.children if p.dep_ == "pobj"]
     if not objs:
         return None
@@ -1480,7 +1511,7 @@ def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence
     toks = list(top.subtree)
     span = doc[toks[0].i:toks[-1].i + 1]
     when, ws, we = _when(doc, top, offset)
-    return Commitment(offset + span.start_char, offset + span.end_char, who, DELIVERABLE_NOUNS[noun.lower_],
+    return Commitment(offset + span.start_char, offset + span.end_char, who, nouns[noun.lower_],
                       _trim(objs[0]), when, _negated(verb), who_ids, ws, we, (offset, offset + len(doc.text)))
 
 
