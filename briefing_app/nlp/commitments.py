@@ -26,7 +26,7 @@ from briefing_app.nlp.types import EntitySpan
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
 create expand ink conclude finalise ratify request
-finalize allocate provide invest deploy resolve double renew upgrade elevate exchange""".split())
+finalize allocate provide invest deploy resolve double renew upgrade elevate exchange undertake""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
@@ -63,7 +63,7 @@ timetable venue schedule particular statement""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
-_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct request".split())
+_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct request undertake".split())
 _LAUNCHED_THINGS = frozenset("""satellite rocket missile attack strike probe drone offensive raid assault crackdown
 manhunt search hunt invasion incursion bombardment boycott lawsuit complaint protest""".split())
 #: Courtesies one extends, offers or conveys: no deliverable ("extended his condolences", "pledged allegiance").
@@ -157,7 +157,7 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request upgrad elevat
+renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
 exchang prepared approval extension""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
@@ -1094,7 +1094,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma == "request" and not any(c.dep_ == "dobj" and any(_lemma(t) in _OWN_ORGANS for t in c.subtree)
                                           for c in verb.children):
             return []  # "requested the Government of South Sudan to expedite": a request to another party
-        if lemma in ("ask", "task", "instruct", "request") and not xcomps:
+        if lemma in ("ask", "task", "instruct", "request", "undertake") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
                 c.dep_ == "dobj" for c in verb.children):
