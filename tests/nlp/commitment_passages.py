@@ -532,3 +532,25 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
 )
+
+#: Recall on unseen genres (round 8): a deliverable a party is thanked for, a signature whose "of" the parser hangs on
+#: the place or date, and a treaty's "undertook to".
+COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The President thanked Chile for its offer of police trainers to the mission.", ("offer",)),
+    ("The Prime Minister thanked Japan for the extension of the credit line for a further twelve months.",
+     ("extend",)),
+    ("The Prime Minister expressed gratitude for the extension of the Oil Facility for a further twelve months.",
+     ("extend",)),
+    ("They celebrated the signature in Lima on 16 May 2025 of the free trade agreement with Chile.", ("sign",)),
+    ("Both countries undertook to open consulates in each other's capitals.", ("undertake",)),
+    ("Kenya undertakes to supply 200 tonnes of tea a year under the agreement.", ("undertake",)),
+)
+
+#: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
+NOT_COMMITMENTS_6: tuple[str, ...] = (
+    "The Prime Minister thanked Kenya for its hospitality.",
+    "The delegation expressed gratitude for the warm welcome.",
+    "The President thanked the organisers for the invitation to the summit.",
+    "The minister undertook a three-day visit to Japan.",
+    "The ministry has undertaken a review of the visa rules.",
+)
