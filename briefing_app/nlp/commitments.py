@@ -835,6 +835,18 @@ def _past(verb: Any) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_aux(verb) & {"had", "has", "have", "was", "were"}))
 
 
+#: Acts that deliver an instrument: its dated passive ("was signed in December 2024") reports the deliverable.
+_SIGNINGS = frozenset("sign ratify conclude ink adopt".split())
+
+
+def _instrument_signed(doc: Any, verb: Any, subject: Any | None) -> bool:
+    """"The Nakamal Agreement was signed in December 2024": an agreement signed on a stated date is a deliverable,
+    though no party is named ("the agreement was signed" with no date, "a plan was adopted" are not)."""
+    return (subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i and _past(verb)
+            and verb.lemma_.lower() in _SIGNINGS and subject.lemma_.lower() in _INSTRUMENTS
+            and bool(_when(doc, verb, 0)[0]))
+
+
 def _names_an_action(verb: Any) -> bool:
     """The clause names something to do ("the goal of raising", "resolve to pursue") or a figure."""
     return any(t.i > verb.i and (t.tag_ in ("VB", "VBG") or t.like_num) for t in verb.subtree)
@@ -1307,7 +1319,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
                 and not _names_party(subject, entities, offset):
             return []  # "no bank has offered to finance it": nobody has committed
-    elif not future and verb.dep_ not in ("conj",):
+    elif not future and verb.dep_ not in ("conj",) and not _instrument_signed(doc, verb, subject):
         return []
     if _under_forecast(verb):
         return []

@@ -534,7 +534,7 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 #: Recall on unseen genres (round 8): a deliverable a party is thanked for, a signature whose "of" the parser hangs on
-#: the place or date, and a treaty's "undertook to".
+#: the place or date, a treaty's "undertook to" and an instrument's dated passive signing.
 COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The President thanked Chile for its offer of police trainers to the mission.", ("offer",)),
     ("The Prime Minister thanked Japan for the extension of the credit line for a further twelve months.",
@@ -544,6 +544,9 @@ COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("They celebrated the signature in Lima on 16 May 2025 of the free trade agreement with Chile.", ("sign",)),
     ("Both countries undertook to open consulates in each other's capitals.", ("undertake",)),
     ("Kenya undertakes to supply 200 tonnes of tea a year under the agreement.", ("undertake",)),
+    # an instrument's dated signing told in the passive, with no party named
+    ("The Nakamal Agreement was signed in December 2024.", ("sign",)),
+    ("The memorandum was signed in Ankara on 12 March.", ("sign",)),
 )
 
 #: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
@@ -553,4 +556,9 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "The President thanked the organisers for the invitation to the summit.",
     "The minister undertook a three-day visit to Japan.",
     "The ministry has undertaken a review of the visa rules.",
+    # a signing with no date, a plan adopted, a road opened: no instrument's dated signing
+    "The agreement was signed.",
+    "A new plan was adopted in May.",
+    "The road was opened in 2019.",
+    "If the treaty was ratified in 2026, trade would grow.",
 )
