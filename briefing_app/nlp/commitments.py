@@ -305,6 +305,12 @@ def _build_matcher(nlp: Any) -> Any:
                                                                "celebrate", "mark", "attend", "oversee"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
          "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "pobj"]}, "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ], [  # "welcomed progress on the grid and the signing of the memorandum": a deliverable after another object
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "celebrate"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "first",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"NOT_IN": sorted(DELIVERABLE_NOUNS)}}},
+        {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "conj", "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
     ]])
     matcher.add("THANKED", [[  # "thanked Chile for its offer of trainers": the deliverable thanked for
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "thank"}},
@@ -554,8 +560,10 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                 found[noun.i] = c
             continue
         if label == "WELCOME":
-            noun = doc[token_ids[1]]
+            noun = doc[token_ids[-1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
+                if len(token_ids) == 3:  # after another object: the deliverable's own words
+                    c.start, c.end = _span(doc, noun, offset, [x for x in noun.conjuncts if x.i > noun.i])
                 found[noun.i] = c
             for more in noun.conjuncts:  # "welcomed the launch of X, the opening of Y and the signing of Z": each
                 if more.i > noun.i and more.lower_ in DELIVERABLE_NOUNS and more.i not in found and (
@@ -847,6 +855,14 @@ def _instrument_signed(doc: Any, verb: Any, subject: Any | None) -> bool:
             and bool(_when(doc, verb, 0)[0]))
 
 
+def _continued_delivery(verb: Any) -> bool:
+    """"Romania would continue to supply gas": a delivery promised to go on is the delivery's commitment ("will
+    continue to lead the brigade until 2030", an extension with a term, is the "continue" verb's own)."""
+    head = verb.head
+    return (head.lemma_.lower() == "continue" and verb.lemma_.lower() in COMMIT_LEMMAS and verb.dep_ == "xcomp"
+            and (_is_future(head) or "would" in _aux(head)) and not _until_a_date(head))
+
+
 def _names_an_action(verb: Any) -> bool:
     """The clause names something to do ("the goal of raising", "resolve to pursue") or a figure."""
     return any(t.i > verb.i and (t.tag_ in ("VB", "VBG") or t.like_num) for t in verb.subtree)
@@ -1060,13 +1076,14 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "prepared", "ready", "vow", "promise",
                                 "intend",
-                                "undertake", "move", "have") and not _going_to(verb):
+                                "undertake", "move", "have") and not _going_to(verb) and not _continued_delivery(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb) or _scheduled_present(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
-    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) or _under_terms(verb)
-                                    else set()):
+    reported = _reported_by_party(verb, entities, offset) or (  # "said Romania would continue to supply"
+        _continued_delivery(verb) and _reported_by_party(head, entities, offset))
+    if chain_aux & _HYPOTHETICAL - ({"would"} if reported or _under_terms(verb) else set()):
         return []
     if "would" in chain_aux:
         if not _under_terms(verb) and any(c.dep_ == "advcl" and any(

@@ -534,7 +534,8 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 #: Recall on unseen genres (round 8): a deliverable a party is thanked for, a signature whose "of" the parser hangs on
-#: the place or date, a treaty's "undertook to" and an instrument's dated passive signing.
+#: the place or date, a treaty's "undertook to", an instrument's dated passive signing, "will/would continue to supply" and a
+#: deliverable welcomed after another object.
 COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The President thanked Chile for its offer of police trainers to the mission.", ("offer",)),
     ("The Prime Minister thanked Japan for the extension of the credit line for a further twelve months.",
@@ -547,6 +548,13 @@ COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     # an instrument's dated signing told in the passive, with no party named
     ("The Nakamal Agreement was signed in December 2024.", ("sign",)),
     ("The memorandum was signed in Ankara on 12 March.", ("sign",)),
+    # a delivery promised to go on, in a party's words or reported by its official; a deliverable welcomed after
+    # another object
+    ("Kenya will continue to supply power to Uganda through the winter.", ("supply",)),
+    ("President Ruto said that Kenya would continue to supply power to Uganda for the whole winter.", ("supply",)),
+    ("We welcomed progress on the regional power grid and the signing of the memorandum of understanding on the grid "
+     "in October 2025.", ("sign",)),
+    ("The ministers welcomed the visit of the President and the launch of the Blue Fund.", ("launch",)),
 )
 
 #: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
@@ -561,4 +569,10 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "A new plan was adopted in May.",
     "The road was opened in 2019.",
     "If the treaty was ratified in 2026, trade would grow.",
+    # going on with vague work, a price's course, an analyst's or a condition's "would continue"
+    "We will continue to work with our partners.",
+    "Prices will continue to rise.",
+    "Analysts said Kenya would continue to supply power to Uganda.",
+    "If prices rise, Kenya would continue to supply power to Uganda.",
+    "The ministers welcomed progress on the grid and its launch.",
 )
