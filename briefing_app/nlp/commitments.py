@@ -311,6 +311,11 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"NOT_IN": sorted(DELIVERABLE_NOUNS)}}},
         {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "noun",
          "RIGHT_ATTRS": {"DEP": "conj", "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ], [  # the same when the parser hangs "and the signing of" on the verb itself
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "celebrate"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": {"DEP": "dobj"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "conj", "TAG": "NN", "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
     ]])
     matcher.add("THANKED", [[  # "thanked Chile for its offer of trainers": the deliverable thanked for
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "thank"}},

@@ -555,6 +555,8 @@ COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("We welcomed progress on the regional power grid and the signing of the memorandum of understanding on the grid "
      "in October 2025.", ("sign",)),
     ("The ministers welcomed the visit of the President and the launch of the Blue Fund.", ("launch",)),
+    ("Recalling the Plan of Action for Energy Cooperation 2026-2030, we welcomed progress on the Pacific Power Grid "
+     "(PPG) and the signing of the enhanced memorandum of understanding on the PPG in October 2025.", ("sign",)),
 )
 
 #: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
