@@ -1595,7 +1595,7 @@ def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[En
     acts += [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not acts and adj.lower_ == "committed":  # "We remain committed to OPEC+", "to the Global Compact": a named pact
         acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.children
-                if t.dep_ == "pobj" and (t.tag_ in ("NNP", "NNPS") or t.text.endswith("+"))]
+                if t.dep_ == "pobj" and (t.tag_ in ("NNP", "NNPS") or t.text.endswith("+") or _named_policy(t))]
     subject = _subject(verb)
     if not acts or subject is None or not _is_actor(subject, entities, offset) or _under_forecast(verb) or (
             _aux(verb) & _HYPOTHETICAL) or _non_assertive(verb) or subject.lemma_.lower() in _PREDICTORS:
@@ -1607,6 +1607,16 @@ def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[En
     what = (act.text + " " + _what(act, _objects(act), [])).strip()
     return Commitment(start, end, who, "commit", what, when, _negated(verb), who_ids, ws, we,
                       (offset, offset + len(doc.text)))
+
+
+#: A party's own course, named ("our one China policy", "its Vision 2030 agenda"): a standing commitment.
+_COURSES = frozenset("policy agenda strategy programme program doctrine".split())
+
+
+def _named_policy(noun: Any) -> bool:
+    """"committed to our one China policy": a named policy or agenda, not "committed to the partnership"."""
+    return _lemma(noun) in (_COURSES | _INSTRUMENTS) and any(
+        c.dep_ in ("compound", "nmod") and c.tag_ in ("NNP", "NNPS") for c in noun.children)
 
 
 def _negated(verb: Any) -> bool:

@@ -557,6 +557,9 @@ COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("The ministers welcomed the visit of the President and the launch of the Blue Fund.", ("launch",)),
     ("Recalling the Plan of Action for Energy Cooperation 2026-2030, we welcomed progress on the Pacific Power Grid "
      "(PPG) and the signing of the enhanced memorandum of understanding on the PPG in October 2025.", ("sign",)),
+    # a standing commitment to a party's own named policy or agenda
+    ("We remain committed to our one China policy.", ("commit",)),
+    ("Kenya remains committed to its Vision 2030 agenda.", ("commit",)),
 )
 
 #: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
@@ -577,4 +580,6 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "Analysts said Kenya would continue to supply power to Uganda.",
     "If prices rise, Kenya would continue to supply power to Uganda.",
     "The ministers welcomed progress on the grid and its launch.",
+    "We remain committed to the partnership.",
+    "We remain committed to a European policy.",
 )
