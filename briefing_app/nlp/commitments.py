@@ -491,6 +491,11 @@ def _mend_operative(doc: Any) -> None:
             for c in tok.children:  # ("Tasks the Secretariat": the organ read as the noun's apposition)
                 if c.dep_ == "appos":
                     c.dep_ = "dobj"
+        # "an agreement the two governments signed in May 2024": a contact relative clause with its own active
+        # subject, tagged as a participle; it is the past tense ("a pact signed in 2024" has no subject: a participle)
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            tok.tag_ = "VBD"
 
 
 def _blank_bullets(sentence: str) -> str:

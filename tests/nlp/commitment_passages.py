@@ -560,6 +560,8 @@ COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a standing commitment to a party's own named policy or agenda
     ("We remain committed to our one China policy.", ("commit",)),
     ("Kenya remains committed to its Vision 2030 agenda.", ("commit",)),
+    # a signing told in a contact relative clause ("an agreement the two governments signed"), read as a participle
+    ("The plant is covered by an agreement the two governments signed in May 2024.", ("sign",)),
 )
 
 #: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
@@ -582,4 +584,5 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "The ministers welcomed progress on the grid and its launch.",
     "We remain committed to the partnership.",
     "We remain committed to a European policy.",
+    "The plant is covered by a pact signed in 2024.",
 )
