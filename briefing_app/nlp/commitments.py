@@ -1092,7 +1092,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     future = _is_future(verb) or _scheduled_present(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
     reported = _reported_by_party(verb, entities, offset) or (  # "said Romania would continue to supply"
-        _continued_delivery(verb) and _reported_by_party(head, entities, offset))
+        _continued_delivery(verb) and _reported_by_party(head, entities, offset)) or (
+        # "said Japan would provide $300 million and send engineers": the reported clause's next verb
+        verb.dep_ == "conj" and not own_subject and _reported_by_party(_chain_top(verb), entities, offset))
     if chain_aux & _HYPOTHETICAL - ({"would"} if reported or _under_terms(verb) else set()):
         return []
     if "would" in chain_aux:

@@ -562,6 +562,8 @@ COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Kenya remains committed to its Vision 2030 agenda.", ("commit",)),
     # a signing told in a contact relative clause ("an agreement the two governments signed"), read as a participle
     ("The plant is covered by an agreement the two governments signed in May 2024.", ("sign",)),
+    # each verb of a party's reported "would" clause
+    ("The minister said Japan would provide 300 million dollars and send a team of engineers.", ("provide", "send")),
 )
 
 #: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
@@ -585,4 +587,6 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "We remain committed to the partnership.",
     "We remain committed to a European policy.",
     "The plant is covered by a pact signed in 2024.",
+    "Analysts said Japan would provide 300 million dollars and send a team of engineers.",
+    "The minister said Japan would provide nothing if Kenya would not send a team of engineers.",
 )
