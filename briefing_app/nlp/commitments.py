@@ -26,7 +26,7 @@ from briefing_app.nlp.types import EntitySpan
 _CORE = frozenset("""agree sign launch announce adopt unveil renew extend confirm approve pledge commit decide establish
 set endorse direct ask task instruct order authorise authorize reaffirm promise vow offer accept clear secure
 create expand ink conclude finalise ratify request
-finalize allocate provide invest deploy resolve double renew upgrade elevate exchange""".split())
+finalize allocate provide invest deploy resolve double renew upgrade elevate exchange undertake""".split())
 #: Verbs whose "will" form is no commitment (visits and travel belong to the timeline; states and forecasts).
 _NOT_FUTURE_COMMITMENTS = frozenset("""be have say visit travel pay go come remain continue need take become seem
 look get see face lose fall rise grow arrive attend depend happen cost mean require want hope expect like know
@@ -63,7 +63,7 @@ timetable venue schedule particular statement""".split())
 #: Verbs that never carry a commitment of their own.
 _NEVER = frozenset("say tell be have do".split())
 #: Verbs whose complements are the commitments ("agreed to X and to Y" gives two, action "agree").
-_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct request".split())
+_STEER = frozenset("agree direct ask task promise vow decide commit pledge resolve instruct request undertake".split())
 _LAUNCHED_THINGS = frozenset("""satellite rocket missile attack strike probe drone offensive raid assault crackdown
 manhunt search hunt invasion incursion bombardment boycott lawsuit complaint protest""".split())
 #: Courtesies one extends, offers or conveys: no deliverable ("extended his condolences", "pledged allegiance").
@@ -121,7 +121,12 @@ DELIVERABLE_NOUNS = {"signing": "sign", "launch": "launch", "adoption": "adopt",
                      "conclusion": "conclude", "announcement": "announce", "creation": "create",
                      "inauguration": "inaugurate", "opening": "open", "finalisation": "finalise",
                      "finalization": "finalise", "signature": "sign", "admission": "admit",
-                     "ratification": "ratify", "accession": "accede"}
+                     "ratification": "ratify", "accession": "accede", "extension": "extend"}
+#: Nouns of a deliverable a party is thanked for ("thanked Chile for its offer of trainers"): the deliverables and
+#: an offer made (a welcomed offer is the WELCOME_PLAN rule's, which reads the offered act).
+THANKED_NOUNS = {**DELIVERABLE_NOUNS, "offer": "offer"}
+#: Nouns of thanks: "expressed gratitude for the extension of X" thanks for a deliverable.
+_THANKS = frozenset("gratitude appreciation thanks".split())
 #: Heads that make a commitment verb below them a wish or a forecast, not a commitment.
 _NOT_COMMITTING_HEADS = frozenset("""hope wish want expect aim seek try like predict forecast believe think
 likely urge call push press encourage propose suggest consider explore discuss look""".split())
@@ -152,8 +157,8 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
-renew confirm instruct plan ready order authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval""".split()
+renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
+exchang prepared approval extension""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -300,6 +305,30 @@ def _build_matcher(nlp: Any) -> Any:
                                                                "celebrate", "mark", "attend", "oversee"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
          "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "pobj"]}, "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ], [  # "welcomed progress on the grid and the signing of the memorandum": a deliverable after another object
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "celebrate"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "first",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"NOT_IN": sorted(DELIVERABLE_NOUNS)}}},
+        {"LEFT_ID": "first", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "conj", "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ], [  # the same when the parser hangs "and the signing of" on the verb itself
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["welcome", "hail", "applaud", "note", "celebrate"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": {"DEP": "dobj"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "conj", "TAG": "NN", "LOWER": {"IN": sorted(DELIVERABLE_NOUNS)}}},
+    ]])
+    matcher.add("THANKED", [[  # "thanked Chile for its offer of trainers": the deliverable thanked for
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "thank"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+        {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(THANKED_NOUNS)}}},
+    ], [  # "expressed gratitude for the extension of the oil facility"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "thanks",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": sorted(_THANKS)}}},
+        {"LEFT_ID": "thanks", "REL_OP": ">", "RIGHT_ID": "for", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "for"}},
+        {"LEFT_ID": "for", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": sorted(THANKED_NOUNS)}}},
     ]])
     return matcher
 
@@ -462,6 +491,11 @@ def _mend_operative(doc: Any) -> None:
             for c in tok.children:  # ("Tasks the Secretariat": the organ read as the noun's apposition)
                 if c.dep_ == "appos":
                     c.dep_ = "dobj"
+        # "an agreement the two governments signed in May 2024": a contact relative clause with its own active
+        # subject, tagged as a participle; it is the past tense ("a pact signed in 2024" has no subject: a participle)
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            tok.tag_ = "VBD"
 
 
 def _blank_bullets(sentence: str) -> str:
@@ -526,9 +560,20 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             if verb.i not in found and (c := _committed(doc, verb, doc[token_ids[1]], offset, entities, names)):
                 found[verb.i] = c
             continue
+        if label == "THANKED":
+            noun = doc[token_ids[-1]]
+            if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names,
+                                                          THANKED_NOUNS)) is not None:
+                thanked = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() not in _THANKS]
+                if thanked:  # "thanked Chile for its offer": Chile offered, not the one who thanks
+                    c.who, c.who_ids = _who(thanked[0], verb, entities, names, offset)
+                found[noun.i] = c
+            continue
         if label == "WELCOME":
-            noun = doc[token_ids[1]]
+            noun = doc[token_ids[-1]]
             if noun.i not in found and (c := _deliverable(doc, verb, noun, offset, entities, names)) is not None:
+                if len(token_ids) == 3:  # after another object: the deliverable's own words
+                    c.start, c.end = _span(doc, noun, offset, [x for x in noun.conjuncts if x.i > noun.i])
                 found[noun.i] = c
             for more in noun.conjuncts:  # "welcomed the launch of X, the opening of Y and the signing of Z": each
                 if more.i > noun.i and more.lower_ in DELIVERABLE_NOUNS and more.i not in found and (
@@ -808,6 +853,26 @@ def _past(verb: Any) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_aux(verb) & {"had", "has", "have", "was", "were"}))
 
 
+#: Acts that deliver an instrument: its dated passive ("was signed in December 2024") reports the deliverable.
+_SIGNINGS = frozenset("sign ratify conclude ink adopt".split())
+
+
+def _instrument_signed(doc: Any, verb: Any, subject: Any | None) -> bool:
+    """"The Nakamal Agreement was signed in December 2024": an agreement signed on a stated date is a deliverable,
+    though no party is named ("the agreement was signed" with no date, "a plan was adopted" are not)."""
+    return (subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i and _past(verb)
+            and verb.lemma_.lower() in _SIGNINGS and subject.lemma_.lower() in _INSTRUMENTS
+            and bool(_when(doc, verb, 0)[0]))
+
+
+def _continued_delivery(verb: Any) -> bool:
+    """"Romania would continue to supply gas": a delivery promised to go on is the delivery's commitment ("will
+    continue to lead the brigade until 2030", an extension with a term, is the "continue" verb's own)."""
+    head = verb.head
+    return (head.lemma_.lower() == "continue" and verb.lemma_.lower() in COMMIT_LEMMAS and verb.dep_ == "xcomp"
+            and (_is_future(head) or "would" in _aux(head)) and not _until_a_date(head))
+
+
 def _names_an_action(verb: Any) -> bool:
     """The clause names something to do ("the goal of raising", "resolve to pursue") or a figure."""
     return any(t.i > verb.i and (t.tag_ in ("VB", "VBG") or t.like_num) for t in verb.subtree)
@@ -1021,13 +1086,16 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             negated = True
         elif head_lemma not in ("be", "due", "plan", "schedule", "set", "prepare", "prepared", "ready", "vow", "promise",
                                 "intend",
-                                "undertake", "move", "have") and not _going_to(verb):
+                                "undertake", "move", "have") and not _going_to(verb) and not _continued_delivery(verb):
             return []
     chain_aux = aux | (_aux(head) if verb.dep_ in ("xcomp", "conj") else set())
     future = _is_future(verb) or _scheduled_present(verb)
     # "said it would restore" reports a commitment; "could", "cannot", "should" never do
-    if chain_aux & _HYPOTHETICAL - ({"would"} if _reported_by_party(verb, entities, offset) or _under_terms(verb)
-                                    else set()):
+    reported = _reported_by_party(verb, entities, offset) or (  # "said Romania would continue to supply"
+        _continued_delivery(verb) and _reported_by_party(head, entities, offset)) or (
+        # "said Japan would provide $300 million and send engineers": the reported clause's next verb
+        verb.dep_ == "conj" and not own_subject and _reported_by_party(_chain_top(verb), entities, offset))
+    if chain_aux & _HYPOTHETICAL - ({"would"} if reported or _under_terms(verb) else set()):
         return []
     if "would" in chain_aux:
         if not _under_terms(verb) and any(c.dep_ == "advcl" and any(
@@ -1067,7 +1135,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if lemma == "request" and not any(c.dep_ == "dobj" and any(_lemma(t) in _OWN_ORGANS for t in c.subtree)
                                           for c in verb.children):
             return []  # "requested the Government of South Sudan to expedite": a request to another party
-        if lemma in ("ask", "task", "instruct", "request") and not xcomps:
+        if lemma in ("ask", "task", "instruct", "request", "undertake") and not xcomps:
             return []  # "asked for faster work": a request  # "agreed that ...": a view shared, not a commitment
         if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not any(
                 c.dep_ == "dobj" for c in verb.children):
@@ -1280,7 +1348,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
                 and not _names_party(subject, entities, offset):
             return []  # "no bank has offered to finance it": nobody has committed
-    elif not future and verb.dep_ not in ("conj",):
+    elif not future and verb.dep_ not in ("conj",) and not _instrument_signed(doc, verb, subject):
         return []
     if _under_forecast(verb):
         return []
@@ -1468,9 +1536,13 @@ def _steered(doc: Any, verb: Any, xcomps: list[Any], offset: int, entities: Sequ
 
 
 def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence[EntitySpan],
-                 names: dict[str, str]) -> Commitment | None:
+                 names: dict[str, str], nouns: dict[str, str] = DELIVERABLE_NOUNS) -> Commitment | None:
     """"welcomed the signing of X": X was delivered (signed, launched...)."""
     of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")]
+    if not of:  # "the signature in Lima on 16 May of the agreement": "of" hung on the place or the date
+        of = [c for c in doc[noun.i + 1:_chain_top(noun.head).right_edge.i + 1] if c.dep_ == "prep"
+              and c.lower_ == "of" and all(t.dep_ in ("prep", "pobj", "nummod", "compound", "det", "dobj")
+                                           for t in _path_up(c.head, noun.head))][:1]
     objs = [p for o in of for p in o.children if p.dep_ == "pobj"]
     if not objs:
         return None
@@ -1480,7 +1552,7 @@ def _deliverable(doc: Any, verb: Any, noun: Any, offset: int, entities: Sequence
     toks = list(top.subtree)
     span = doc[toks[0].i:toks[-1].i + 1]
     when, ws, we = _when(doc, top, offset)
-    return Commitment(offset + span.start_char, offset + span.end_char, who, DELIVERABLE_NOUNS[noun.lower_],
+    return Commitment(offset + span.start_char, offset + span.end_char, who, nouns[noun.lower_],
                       _trim(objs[0]), when, _negated(verb), who_ids, ws, we, (offset, offset + len(doc.text)))
 
 
@@ -1530,7 +1602,7 @@ def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[En
     acts += [c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not acts and adj.lower_ == "committed":  # "We remain committed to OPEC+", "to the Global Compact": a named pact
         acts = [t for p in adj.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.children
-                if t.dep_ == "pobj" and (t.tag_ in ("NNP", "NNPS") or t.text.endswith("+"))]
+                if t.dep_ == "pobj" and (t.tag_ in ("NNP", "NNPS") or t.text.endswith("+") or _named_policy(t))]
     subject = _subject(verb)
     if not acts or subject is None or not _is_actor(subject, entities, offset) or _under_forecast(verb) or (
             _aux(verb) & _HYPOTHETICAL) or _non_assertive(verb) or subject.lemma_.lower() in _PREDICTORS:
@@ -1542,6 +1614,16 @@ def _committed(doc: Any, verb: Any, adj: Any, offset: int, entities: Sequence[En
     what = (act.text + " " + _what(act, _objects(act), [])).strip()
     return Commitment(start, end, who, "commit", what, when, _negated(verb), who_ids, ws, we,
                       (offset, offset + len(doc.text)))
+
+
+#: A party's own course, named ("our one China policy", "its Vision 2030 agenda"): a standing commitment.
+_COURSES = frozenset("policy agenda strategy programme program doctrine".split())
+
+
+def _named_policy(noun: Any) -> bool:
+    """"committed to our one China policy": a named policy or agenda, not "committed to the partnership"."""
+    return _lemma(noun) in (_COURSES | _INSTRUMENTS) and any(
+        c.dep_ in ("compound", "nmod") and c.tag_ in ("NNP", "NNPS") for c in noun.children)
 
 
 def _negated(verb: Any) -> bool:

@@ -532,3 +532,61 @@ COMMITMENTS_5: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("3. Tasks the Secretariat to prepare a regional water strategy by June 2026;", ("task",)),
     ("The Development Finance Corporation is prepared to finance lithium refining in Salta.", ("finance",)),
 )
+
+#: Recall on unseen genres (round 8): a deliverable a party is thanked for, a signature whose "of" the parser hangs on
+#: the place or date, a treaty's "undertook to", an instrument's dated passive signing, "will/would continue to supply" and a
+#: deliverable welcomed after another object.
+COMMITMENTS_6: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The President thanked Chile for its offer of police trainers to the mission.", ("offer",)),
+    ("The Prime Minister thanked Japan for the extension of the credit line for a further twelve months.",
+     ("extend",)),
+    ("The Prime Minister expressed gratitude for the extension of the Oil Facility for a further twelve months.",
+     ("extend",)),
+    ("They celebrated the signature in Lima on 16 May 2025 of the free trade agreement with Chile.", ("sign",)),
+    ("Both countries undertook to open consulates in each other's capitals.", ("undertake",)),
+    ("Kenya undertakes to supply 200 tonnes of tea a year under the agreement.", ("undertake",)),
+    # an instrument's dated signing told in the passive, with no party named
+    ("The Nakamal Agreement was signed in December 2024.", ("sign",)),
+    ("The memorandum was signed in Ankara on 12 March.", ("sign",)),
+    # a delivery promised to go on, in a party's words or reported by its official; a deliverable welcomed after
+    # another object
+    ("Kenya will continue to supply power to Uganda through the winter.", ("supply",)),
+    ("President Ruto said that Kenya would continue to supply power to Uganda for the whole winter.", ("supply",)),
+    ("We welcomed progress on the regional power grid and the signing of the memorandum of understanding on the grid "
+     "in October 2025.", ("sign",)),
+    ("The ministers welcomed the visit of the President and the launch of the Blue Fund.", ("launch",)),
+    ("Recalling the Plan of Action for Energy Cooperation 2026-2030, we welcomed progress on the Pacific Power Grid "
+     "(PPG) and the signing of the enhanced memorandum of understanding on the PPG in October 2025.", ("sign",)),
+    # a standing commitment to a party's own named policy or agenda
+    ("We remain committed to our one China policy.", ("commit",)),
+    ("Kenya remains committed to its Vision 2030 agenda.", ("commit",)),
+    # a signing told in a contact relative clause ("an agreement the two governments signed"), read as a participle
+    ("The plant is covered by an agreement the two governments signed in May 2024.", ("sign",)),
+    # each verb of a party's reported "would" clause
+    ("The minister said Japan would provide 300 million dollars and send a team of engineers.", ("provide", "send")),
+)
+
+#: What the sixth batch's rules must leave alone: thanks for hospitality, an undertaking that is a visit or a review.
+NOT_COMMITMENTS_6: tuple[str, ...] = (
+    "The Prime Minister thanked Kenya for its hospitality.",
+    "The delegation expressed gratitude for the warm welcome.",
+    "The President thanked the organisers for the invitation to the summit.",
+    "The minister undertook a three-day visit to Japan.",
+    "The ministry has undertaken a review of the visa rules.",
+    # a signing with no date, a plan adopted, a road opened: no instrument's dated signing
+    "The agreement was signed.",
+    "A new plan was adopted in May.",
+    "The road was opened in 2019.",
+    "If the treaty was ratified in 2026, trade would grow.",
+    # going on with vague work, a price's course, an analyst's or a condition's "would continue"
+    "We will continue to work with our partners.",
+    "Prices will continue to rise.",
+    "Analysts said Kenya would continue to supply power to Uganda.",
+    "If prices rise, Kenya would continue to supply power to Uganda.",
+    "The ministers welcomed progress on the grid and its launch.",
+    "We remain committed to the partnership.",
+    "We remain committed to a European policy.",
+    "The plant is covered by a pact signed in 2024.",
+    "Analysts said Japan would provide 300 million dollars and send a team of engineers.",
+    "The minister said Japan would provide nothing if Kenya would not send a team of engineers.",
+)

@@ -13,15 +13,18 @@ from tests.nlp.commitment_passages import (
     COMMITMENTS,
     COMMITMENTS_3,
     COMMITMENTS_5,
+    COMMITMENTS_6,
     NOT_COMMITMENTS,
     NOT_COMMITMENTS_2,
     NOT_COMMITMENTS_3,
     NOT_COMMITMENTS_4,
     NOT_COMMITMENTS_5,
+    NOT_COMMITMENTS_6,
 )
 
 #: (A resolution's opening "Requests", which the tagger reads as a plural noun, is read as the verb: commitments.py.)
-_POSITIVES = [pytest.param(t, a, id=t[:40]) for t, a in COMMITMENTS + COMMITMENTS_3 + COMMITMENTS_5]
+_POSITIVES = [pytest.param(t, a, id=t[:40]) for t, a in COMMITMENTS + COMMITMENTS_3 + COMMITMENTS_5
+              + COMMITMENTS_6]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,7 @@ def _found(finder: Analyzer, text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text", NOT_COMMITMENTS + NOT_COMMITMENTS_2 + NOT_COMMITMENTS_3 + NOT_COMMITMENTS_4
-                         + NOT_COMMITMENTS_5)
+                         + NOT_COMMITMENTS_5 + NOT_COMMITMENTS_6)
 def test_no_commitment_in_demands_forecasts_conditions_and_procedure(finder: Analyzer, text: str) -> None:
     """An MP's demand, a question, a forecast, a condition, an opposition's promise, a market's move, a spokesperson's
     procedure or a feature's history commits no party: the table stays empty."""
@@ -113,3 +116,9 @@ def test_facilities_attending_and_the_welcomers_next_act(finder: Analyzer) -> No
     found = finder.analyze("The Ministers welcomed the offer of the Russian Federation to host the next meeting in "
                            "2027 and thanked the Republic of Azerbaijan for its hospitality.").commitments
     assert [c.action for c in found] == ["offer"]
+
+
+def test_thanked_for_an_offer_names_the_thanked_party(finder: Analyzer) -> None:
+    """"thanked Chile for its offer of trainers": Chile offered, not the president who thanks."""
+    (c,) = finder.analyze("The President thanked Chile for its offer of police trainers to the mission.").commitments
+    assert c.action == "offer" and c.who == ["Chile"] and c.what.startswith("police trainers")
