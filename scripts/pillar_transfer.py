@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 import pickle
 import random
+import sys
 import tempfile
 import zlib
-from types import SimpleNamespace
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, ".")
 from briefing_app.nlp import pillars as P  # noqa: E402
@@ -67,7 +67,7 @@ def predicted(scorer, d):
     g = d["gold"]
     ps = scorer.passages(g.text, d["spans"], d["ep"], d["sp"])
     out = []
-    for s0, s1, exp, acc in g.sentences:
+    for s0, s1, _exp, _acc in g.sentences:
         pr = set()
         for p in ps:
             if _passage_counts(p, s0, s1):
@@ -79,7 +79,7 @@ def predicted(scorer, d):
 def f1(scorer, docs):
     tp = fp = fn = 0
     for d in docs:
-        for (s0, s1, exp, acc), pr in zip(d["gold"].sentences, predicted(scorer, d)):
+        for (_s0, _s1, exp, acc), pr in zip(d["gold"].sentences, predicted(scorer, d), strict=False):
             for p in exp | pr:
                 if p in exp and p in pr:
                     tp += 1
@@ -96,7 +96,7 @@ def train_material(base, docs, start_id=0):
     for i, d in enumerate(docs):
         g = d["gold"]
         pred = predicted(base, d)
-        for (s0, s1, exp, acc), pr in zip(g.sentences, pred):
+        for (s0, s1, exp, acc), pr in zip(g.sentences, pred, strict=False):
             text = g.text[s0:s1]
             for p in sorted(pr - exp - acc):
                 lessons.append((text, p, False, ""))
@@ -145,7 +145,7 @@ def curve(base, train, test, steps=(0, 5, 10, 20)):
 def relabelled(officer, d):
     """``d`` with its sentences' pillars as ``officer`` gives them (nothing merely acceptable)."""
     g = d["gold"]
-    sentences = [(s0, s1, frozenset(pr), frozenset()) for (s0, s1, _e, _a), pr in zip(g.sentences, predicted(officer, d))]
+    sentences = [(s0, s1, frozenset(pr), frozenset()) for (s0, s1, _e, _a), pr in zip(g.sentences, predicted(officer, d), strict=False)]
     return {**d, "gold": SimpleNamespace(text=g.text, sentences=sentences)}
 
 
