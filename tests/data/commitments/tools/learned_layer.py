@@ -35,6 +35,9 @@ from typing import Any
 
 import numpy as np
 
+# the dev sets and their text folders, as the error lister reads them (this folder is on sys.path when run)
+from errors_by_genre import SETS
+
 from briefing_app.domain.text import normalize_text
 from briefing_app.nlp.analyzer import create_analyzer
 from briefing_app.nlp.chunking import sentence_spans
@@ -42,16 +45,6 @@ from briefing_app.nlp.commitment_eval import Score, tally
 from briefing_app.nlp.commitment_turns import speaker_turns
 from briefing_app.nlp.commitments import DELIVERABLE_NOUNS, load_parser
 
-DATA = Path(__file__).resolve().parents[2]
-GOLD = DATA / "commitments"
-SETS = {
-    "dev": (GOLD / "dev", [DATA / "gold", DATA / "gold_round3"]),
-    "dev_round4": (GOLD / "dev_round4", [DATA / "gold_round4"]),
-    "dev_round6": (GOLD / "dev_round6", [DATA / "gold_round6"]),
-    "heldout": (GOLD / "heldout", [DATA / "gold_heldout"]),
-    "heldout_round2": (GOLD / "heldout_round2", [GOLD / "heldout_round2" / "texts", DATA / "gold_heldout"]),
-    "heldout_round3": (GOLD / "heldout_round3", [DATA / "gold_heldout_round2"]),
-}
 DIM = 1 << 14
 _AUX = {"will", "shall", "would", "could", "might", "may", "should", "must", "can", "wo", "'ll"}
 _PRON = {"we", "they", "he", "she", "i", "it", "you"}
