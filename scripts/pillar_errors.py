@@ -14,7 +14,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import find_gold_files, passage_counts, read_gold, read_index
+from briefing_app.nlp.evaluation import (
+    find_gold_files,
+    passage_counts,
+    pillar_outcomes,
+    read_gold,
+    read_index,
+)
 
 
 def main() -> None:
@@ -42,10 +48,9 @@ def main() -> None:
                 text = " ".join(gold.text[s0:s1].split())[:220]
                 line = (f"[{folder.name}] gold={sorted(expected)} chosen={sorted(chosen)} why={why[:5]}\n"
                         f"      {text}")
-                for pillar in expected - chosen:
-                    groups[(pillar, "miss", genre)].append(line)
-                for pillar in chosen - expected - acceptable:
-                    groups[(pillar, "fa", genre)].append(line)
+                for pillar, outcome in pillar_outcomes(expected, chosen, acceptable):
+                    if outcome != "tp":
+                        groups[(pillar, "miss" if outcome == "fn" else "fa", genre)].append(line)
     for (pillar, kind, genre), lines in sorted(groups.items()):
         if (args.pillar and pillar != args.pillar) or (args.kind and kind != args.kind):
             continue

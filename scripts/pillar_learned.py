@@ -160,16 +160,7 @@ class Model:
 
 
 def f1(preds: list[set], req: list[set], acc: list[set]) -> float:
-    tp = fp = fn = 0
-    for pr, exp, a in zip(preds, req, acc, strict=True):
-        for p in exp | pr:
-            if p in exp and p in pr:
-                tp += 1
-            elif p in exp:
-                fn += 1
-            elif p not in a:
-                fp += 1
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return T.sentence_f1(zip(preds, req, acc, strict=True))
 
 
 def blend(chosen: list[set], prob: np.ndarray, order: list[str], hi: float, lo: float) -> list[set]:

@@ -19,12 +19,19 @@ import random
 import sys
 import tempfile
 import zlib
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, ".")
 from briefing_app.nlp import pillars as P  # noqa: E402
-from briefing_app.nlp.evaluation import _passage_counts, find_gold_files, read_gold, read_index  # noqa: E402
+from briefing_app.nlp.evaluation import (  # noqa: E402
+    find_gold_files,
+    pillar_outcomes,
+    read_gold,
+    read_index,
+    sentence_pillars,
+)
 from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner  # noqa: E402
 
 #: the analyser's inputs depend on the branch's code: one cache per worktree (PILLAR_TRANSFER_CACHE overrides)
@@ -66,28 +73,19 @@ def load():
 def predicted(scorer, d):
     g = d["gold"]
     ps = scorer.passages(g.text, d["spans"], d["ep"], d["sp"])
-    out = []
-    for s0, s1, _exp, _acc in g.sentences:
-        pr = set()
-        for p in ps:
-            if _passage_counts(p, s0, s1):
-                pr.update(p.pillars)
-        out.append(pr)
-    return out
+    return [sentence_pillars(ps, s0, s1) for s0, s1, _exp, _acc in g.sentences]
+
+
+def sentence_f1(rows):
+    """Micro pillar F1 over (predicted, expected, acceptable) sentence rows, scored as ``briefing-app eval`` does."""
+    counts = Counter(outcome for pr, exp, acc in rows for _p, outcome in pillar_outcomes(exp, pr, acc))
+    tp = counts["tp"]
+    return 2 * tp / (2 * tp + counts["fp"] + counts["fn"]) if tp else 0.0
 
 
 def f1(scorer, docs):
-    tp = fp = fn = 0
-    for d in docs:
-        for (_s0, _s1, exp, acc), pr in zip(d["gold"].sentences, predicted(scorer, d), strict=False):
-            for p in exp | pr:
-                if p in exp and p in pr:
-                    tp += 1
-                elif p in exp:
-                    fn += 1
-                elif p not in acc:
-                    fp += 1
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return sentence_f1((pr, exp, acc) for d in docs
+                       for (_s0, _s1, exp, acc), pr in zip(d["gold"].sentences, predicted(scorer, d), strict=False))
 
 
 def train_material(base, docs, start_id=0):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -299,6 +300,27 @@ def passage_counts(p: Passage, s0: int, s1: int) -> bool:
     return _passage_counts(p, s0, s1)
 
 
+def sentence_pillars(passages: Iterable[Passage], s0: int, s1: int) -> set[str]:
+    """The pillars predicted for the gold sentence ``[s0, s1)``: those of every passage that counts for it."""
+    out: set[str] = set()
+    for passage in passages:
+        if _passage_counts(passage, s0, s1):
+            out.update(passage.pillars)
+    return out
+
+
+def pillar_outcomes(expected: set[str], predicted: set[str], acceptable: set[str]) -> Iterator[tuple[str, str]]:
+    """Each pillar's outcome for one sentence: ``"tp"``, ``"fn"`` (missed) or ``"fp"`` (spurious); a predicted
+    pillar that is only acceptable counts neither way."""
+    for pillar in expected | predicted:
+        if pillar in expected and pillar in predicted:
+            yield pillar, "tp"
+        elif pillar in expected:
+            yield pillar, "fn"
+        elif pillar not in acceptable:
+            yield pillar, "fp"
+
+
 def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport,
                  meta: tuple[str, str] = ("unknown", "unknown")) -> None:
     """Add one gold file's counts to ``report`` (``meta``: the article's genre and region)."""
@@ -334,18 +356,16 @@ def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport,
     _strict(gold, preds, primary, report)
 
     for s0, s1, expected, acceptable in gold.sentences:
-        predicted = set()
-        for passage in result.passages:
-            if _passage_counts(passage, s0, s1):
-                predicted.update(passage.pillars)
-        for pillar in expected | predicted:
-            if pillar in expected and pillar in predicted:
-                report.pillars[pillar].tp += 1
-            elif pillar in expected:
-                report.pillars[pillar].fn += 1
+        predicted = sentence_pillars(result.passages, s0, s1)
+        for pillar, outcome in pillar_outcomes(expected, predicted, acceptable):
+            counts = report.pillars[pillar]
+            if outcome == "tp":
+                counts.tp += 1
+            elif outcome == "fn":
+                counts.fn += 1
                 report.errors.append(f"{name}: sentence @{s0} missed pillar {pillar}")
-            elif pillar not in acceptable:
-                report.pillars[pillar].fp += 1
+            else:
+                counts.fp += 1
                 report.errors.append(f"{name}: sentence @{s0} spurious pillar {pillar}")
     after = (_sum(report.entities.values()), _sum(report.strict.values()), _sum(report.pillars.values()))
     delta = [PRF(a.tp - b.tp, a.fp - b.fp, a.fn - b.fn) for a, b in zip(after, before, strict=True)]
