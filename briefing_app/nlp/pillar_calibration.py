@@ -119,11 +119,6 @@ def _counts(scorer: PillarScorer, articles: dict[int, _Article],
     return out
 
 
-def _with(scorer: PillarScorer, settings: dict[str, float]) -> PillarScorer:
-    """A copy of ``scorer`` with other settings (sharing its compiled lexicon: ``replace`` would rebuild it)."""
-    return scorer.with_settings(settings)
-
-
 def _memoised(scorer: PillarScorer) -> PillarScorer:
     """A copy of ``scorer`` (and of the copies made from it) that scores each passage's own words once.
 
@@ -155,8 +150,7 @@ def _memoised(scorer: PillarScorer) -> PillarScorer:
 def setting(scorer: PillarScorer, name: str) -> float:
     """The value of setting ``name`` in ``scorer`` (``"topic.NAME"``: a threshold of the document's topic)."""
     if name.startswith("topic."):
-        knob = name.removeprefix("topic.")
-        return float(scorer.topic_knobs.get(knob, getattr(pillar_topic, knob)))
+        return pillar_topic.knob_value(scorer.topic_knobs, name.removeprefix("topic."))
     return float(getattr(scorer, name))
 
 
@@ -195,14 +189,14 @@ def fit_calibration(examples: Sequence[PillarExample], base: PillarScorer,
     settings: dict[str, float] = {}
     fast = _memoised(base)
     for _round in range(ROUNDS):
-        current = _with(fast, settings)
+        current = fast.with_settings(settings)
         now = _counts(current, articles, entity_pillars)
         tried: dict[tuple[str, float], Counts] = {}
         for name, step in CANDIDATES:
             if name in settings:
                 continue
             value = round(max(0.0, setting(base, name) + step), 3)
-            tried[(name, value)] = _counts(_with(current, {name: value}), articles, entity_pillars)
+            tried[(name, value)] = _counts(current.with_settings({name: value}), articles, entity_pillars)
         left_out = []
         better = 0
         for key in articles:

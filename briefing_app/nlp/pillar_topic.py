@@ -86,6 +86,13 @@ _AUTHOR = re.compile(r"\W*(?:(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}(?:is|was)\s+(?:an
                      r"|(?:[Tt]he\s+)?views\s+expressed\b)")
 #: A numbered paragraph or a bullet ("7. Decides ...", "• A pilot will begin ...").
 _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•▪◦●*–-])\s")
+def knob_value(knobs: dict[str, float], name: str) -> float:
+    """The threshold ``name`` (one of ``KNOBS``): its value in ``knobs`` (an officer's calibration), else the
+    module constant."""
+    value = knobs.get(name)
+    return float(globals()[name]) if value is None else value
+
+
 @dataclass
 class DocumentTopic:
     """A document's topic pillars and the sentences they may be lent to (see the module docstring)."""
@@ -196,8 +203,7 @@ class DocumentTopic:
 
     def knob(self, name: str) -> float:
         """The threshold ``name`` (one of ``KNOBS``): the officer's calibrated value, else the module constant."""
-        value = self.knobs.get(name)
-        return float(globals()[name]) if value is None else value
+        return knob_value(self.knobs, name)
 
     def _lends_to(self, start: int, end: int) -> bool:
         """A substantive sentence of the body: not a chair's turn, nor a line without a closing stop (a byline,
