@@ -42,7 +42,8 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_benchmarks.py
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/briefing-app --db /tmp/briefing-shot.db --open briefing_app/resources/sample_article.txt --size 1366x768 --screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_briefing_pages.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
