@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing_app.nlp.commitments import MEMBER_ACTS, Commitment
+from briefing_app.nlp.commitments import MEMBER_ACTS, NAMED_PARTIES, Commitment
 from briefing_app.nlp.dates import find_when
 from briefing_app.nlp.transcript import (
     ANSWER,
@@ -319,7 +319,7 @@ def _asked_who(text: str, q_start: int, subj: Any | None, turn: Turn, entities: 
         s = q_start + subj.left_edge.idx
         e = q_start + subj.right_edge.idx + len(subj.right_edge.text)
         named = [names.get(x.entity_id, x.text) for x in entities
-                 if x.start < e and s < x.end and x.label in ("GPE", "ORG", "NORP", "PERSON")]
+                 if x.start < e and s < x.end and x.label in NAMED_PARTIES]
         if named:
             return list(dict.fromkeys(named))
         if subj.lemma_.lower() not in _ADDRESSEES and subj.lower_ != "you":

@@ -153,6 +153,9 @@ committee regulator capital economy investor donor lender buyer seller producer 
 consortium coalition alliance contractor manufacturer creditor participant delegate representative spokesperson
 spokesman spokeswoman envoy ambassador negotiator""".split())
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+#: Countries, bodies and persons named (a region is no party): their "will pay", "will allow", "will take part" is
+#: their own act, and they are who the text's unnamed subjects stand for.
+NAMED_PARTIES = _PARTY_LABELS - {"LOC"}
 #: Cheap pre-filter: only sentences with one of these word forms are parsed.
 _STEMS = """agree launch sign commit announc pledg decid establish adopt provid hold held expand set creat open build
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
@@ -395,7 +398,7 @@ def _resolve_anaphors(text: str, found: list[Commitment], entities: Sequence[Ent
     "I"/"we" in a transcript are the speaker of the turn; "he"/"she" the last person named; plural
     subjects ("they", "both sides", "the two leaders") the parties of the nearest earlier sentence naming two or more.
     """
-    parties = sorted((e for e in entities if e.label in _PARTY_LABELS and e.label != "LOC" and e.entity_id),
+    parties = sorted((e for e in entities if e.label in NAMED_PARTIES and e.entity_id),
                      key=lambda e: e.start)
     starts = sorted(s for s, _ in sentences)
     for c in found:
@@ -720,9 +723,6 @@ def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
             and (_lemma(subject) in _DUE_EVENTS or _lemma(subject) == "negotiation") and subject.dep_ == "nsubj"
             and bool(find_when(" ".join(t.text for t in verb.subtree if t.i > verb.i))))
 
-
-#: Countries, bodies and persons named: their "will pay", "will allow", "will take part" is their own act.
-_NAMED_PARTIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 
 
 def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: int) -> bool:
