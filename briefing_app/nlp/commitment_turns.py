@@ -39,6 +39,7 @@ from briefing_app.nlp.transcript import (
     QUESTION,
     ROLE_WORDS,
     STAGE_DIRECTION,
+    SpeakerLabel,
     label_head,
     label_role,
     speaker_labels,
@@ -75,9 +76,13 @@ def _name_words(label: str) -> frozenset[str]:
                      and not OFFICE.fullmatch(w))
 
 
-def speaker_turns(text: str) -> list[Turn]:
-    """The speaker turns of a transcript (empty when ``text`` has fewer than two speaker labels)."""
-    found = speaker_labels(text)  # the one definition of a label (nlp/transcript.py), said again mid-line included
+def speaker_turns(text: str, speakers: Sequence[SpeakerLabel] | None = None) -> list[Turn]:
+    """The speaker turns of a transcript (empty when ``text`` has fewer than two speaker labels).
+
+    ``speakers``: the text's speaker labels when the caller already found them (the analysis finds them once).
+    """
+    # the one definition of a label (nlp/transcript.py), said again mid-line included
+    found = speaker_labels(text) if speakers is None else speakers
     labels = [(s.start, s.end) for s in found]
     heads = {s.start: label_head(text, s) for s in found}
     if len(labels) < 2:
@@ -182,13 +187,15 @@ def _future_claim(text: str, c: Commitment) -> bool:
 
 
 def apply_turns(text: str, found: list[Commitment], parse: Any, entities: Sequence[EntitySpan] = (),
-                names: dict[str, str] | None = None) -> list[Commitment]:
+                names: dict[str, str] | None = None,
+                speakers: Sequence[SpeakerLabel] | None = None) -> list[Commitment]:
     """``found`` read with the speaker turns of ``text``: chair and questioner claims out, answers in.
 
     ``parse`` is the parsing pipeline (``load_parser()[0]``); it parses only the few sentences this needs.
+    ``speakers``: the text's speaker labels when the caller already found them.
     """
     out = [c for c in found if not _non_answer(text, c)]
-    turns = speaker_turns(text)
+    turns = speaker_turns(text, speakers)
     if not turns:
         return out
     kept = []

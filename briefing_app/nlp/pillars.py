@@ -368,7 +368,7 @@ class PillarScorer:
         # First pass: each sentence on its own; furniture is None. A transcript turn is judged on its own words:
         # without the speaker label and stage directions; procedural turns ("Thank you, Mr Speaker") get none.
         if speakers is None:
-            speakers = speaker_labels(text) if ":" in text or "–" in text else []
+            speakers = speaker_labels(text)
         labels = {lab.start: lab for lab in speakers}
         turns: set[int] = set()
         jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic

@@ -228,10 +228,13 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
     At line starts: labels with a role/honorific word, capitals or notes, or said twice or more; Hansard office
     labels naming the holder in brackets; short labels said again or named by a fuller label. Then the same labels
     said again inside a line after a sentence. Not a headline with a colon ("The African Gas Pipeline: where the
-    project stands").
+    project stands"). Callers need no guard of their own: a text without a colon or a dash is searched no further.
     """
+    colon = ":" in text
+    if not colon and not any(d in text for d in "–—-"):
+        return []
     found = []
-    for m in _LABEL.finditer(text):
+    for m in (_LABEL.finditer(text) if colon else ()):
         words = m.group("words").split()
         caps = [w for w in words if w.isupper()]
         named = (2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(w) for w in words)
@@ -247,7 +250,7 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
             continue  # a one-off capitalised heading ("KEY OUTCOMES:")
         out.append(_label(text, m, m.end()))
     taken = {lab.start for lab in out}
-    for m in _OFFICE_LABEL.finditer(text):
+    for m in (_OFFICE_LABEL.finditer(text) if colon else ()):
         if m.start() not in taken and _OFFICE_LABEL_HEAD.match(re.sub(r"^The\s+", "", m.group("words"))):
             out.append(_office_label(text, m))
     for m in _EP_LABEL.finditer(text):
