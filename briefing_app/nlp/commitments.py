@@ -19,6 +19,7 @@ from typing import Any
 
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.dates import find_when, resolve
+from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.transcript import SpeakerLabel, speaker_labels
 from briefing_app.nlp.types import EntitySpan
 
@@ -353,8 +354,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     nlp, matcher = loaded
     spans = [(s, e) for s, e in statements(text, sentences if sentences is not None else sentence_spans(text))
              if _CANDIDATE.search(text[s:e])]
-    if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
-            and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
+    if spans and is_headline(text, *spans[0]):
         spans = spans[1:]  # the headline: its content is restated in the body
     names = _entity_names(entities)
     if speakers is None:
@@ -511,10 +511,6 @@ def _mend_operative(doc: Any) -> None:
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-
-
-def _first_line_start(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
@@ -444,7 +445,7 @@ class PillarScorer:
                 continue
             raw, why = item
             if (self.paired_headline_cue and prev is None and not seen_text
-                    and _is_headline(text, start, end, len(spans)) and _paired_subjects(text, start, ents)):
+                    and is_headline(text, start, end, top=True) and _paired_subjects(text, start, ents)):
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
@@ -480,7 +481,7 @@ class PillarScorer:
                 chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
-            if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
+            if prev is None and not seen_text and is_headline(text, start, end, top=True):
                 headline = {p for p in chosen if p != self.context_pillar}
             prev = passage
             seen_text = True
@@ -703,13 +704,6 @@ def _paired_subjects(text: str, start: int, entities: Sequence[EntitySpan]) -> b
         return False
     a, b = entities[0], entities[1]
     return a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
-
-
-def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:
-    """True for a first line that reads like a headline: short, alone on its line, no closing full stop."""
-    line_end = text.find("\n", start)
-    return (n_spans > 1 and (line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
-            and end - start <= 250 and not SENTENCE_END.search(text[start:end]))
 
 
 def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:

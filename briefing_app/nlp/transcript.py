@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.rules import STARTERS
 
 #: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
@@ -260,7 +260,7 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
             out.append(SpeakerLabel(m.start(), m.end(), (), _roles(text, m.start(), m.end("words"))))
     if out:
         out += _short_labels(text, out)
-    out = [lab for lab in out if not _headline_label(text, lab)]
+    out = [lab for lab in out if not is_headline(text, lab.start)]  # "The African Gas Pipeline: where it stands"
     if len(out) >= 2:
         out += _said_again(text, out)
     return sorted(out, key=lambda s: s.start)
@@ -306,18 +306,6 @@ def _short_labels(text: str, labels: list[SpeakerLabel]) -> list[SpeakerLabel]:
     said = Counter(m.group("words") for m in found)
     return [_label(text, m, m.end()) for m in found
             if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
-
-
-def _headline_label(text: str, label: SpeakerLabel) -> bool:
-    """A colon in a headline ("The African Gas Pipeline: where the project stands"): one of the first three lines,
-    short, with no sentence end, and more text after it."""
-    line_end = text.find("\n", label.start)
-    if line_end < 0 or not text[line_end:].strip():
-        return False
-    line = text[label.start:line_end].rstrip()
-    if len(line) > 250 or SENTENCE_END.search(line) or re.search(r"[.!?…][\"”’')\]]*\s", line):
-        return False
-    return sum(1 for x in text[:label.start].split("\n") if x.strip()) < 3
 
 
 def _said_again(text: str, labels: list[SpeakerLabel]) -> list[SpeakerLabel]:
