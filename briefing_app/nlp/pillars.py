@@ -23,6 +23,7 @@ from briefing_app.nlp.transcript import (
     OFFICE_TITLE_WORDS,
     TITLE_WORDS,
     SpeakerLabel,
+    is_formula,
     procedural_rest,
     speaker_labels,
     strip_furniture,
@@ -400,8 +401,7 @@ class PillarScorer:
             if label is not None and _bare_designation(words):
                 scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
                 continue
-            if _RECORD_FORMULA.match(words) or (labels and _greeting(words)
-                                                and not any(e.label in _PLACE_LABELS for e in ents)):
+            if is_formula(words, greetings=bool(labels) and not any(e.label in _PLACE_LABELS for e in ents)):
                 scored.append(None)  # "The meeting rose at 1.20 p.m.", "HOST: Good morning, and welcome back."
                 continue
             if (asked := _WRITTEN_QUESTION.match(words)) is not None:
@@ -553,41 +553,6 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
     for p in chosen:
         why.setdefault(p, []).append(reason)
     return chosen
-
-
-#: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
-#: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
-#: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
-_RECORD_FORMULA = re.compile(
-    r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
-    r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
-    r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
-    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
-    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
-    # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
-    r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
-#: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
-_GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
-                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
-                            re.IGNORECASE)
-#: What a greeting is made of besides names: the formulas themselves and whom they address.
-_GREETING_WORDS = re.compile(
-    r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
-    r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
-    r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
-    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
-
-
-def _greeting(body: str) -> bool:
-    """A turn made of greetings, welcomes and thanks with their addressees only ("Minister, welcome.", "Wale Doe,
-    thank you.", "Good morning, Jane, and good morning to your listeners."): small talk, no subject."""
-    if not _GREETING_HEAD.match(body):
-        return False
-    # only the formula's own words are taken off (case-sensitively for names: "Thank you for the gas deal" keeps
-    # "gas deal")
-    rest = re.sub(r"\b(?:[A-ZÀ-Þ][\w'’.-]*)", " ", body)
-    rest = _GREETING_WORDS.sub(" ", rest)
-    return not re.search(r"\w", rest)
 
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.

@@ -7,7 +7,8 @@ is scored on its own words (not its label, not the question before it), and proc
 This module is the one definition of that furniture: what a speaker label is (:func:`speaker_labels`, Hansard
 office labels naming their holder in brackets included), which labels are a chair's or a questioner's
 (:func:`label_role`), which words name an office (``OFFICES``, ``OFFICE``, ``OFFICE_TITLE_WORDS``,
-``OFFICE_HEAD``). The pillar scorer, the document's topic, the commitment turns and the entity clean-up all call it,
+``OFFICE_HEAD``), what is procedure (:func:`procedural_rest`: "Thank you, Mr Speaker"; :func:`is_formula`: "The
+meeting rose at 1.20 p.m.", a turn of greetings only). The pillar scorer, the document's topic, the commitment turns and the entity clean-up all call it,
 so they agree on what a turn is.
 """
 
@@ -171,6 +172,47 @@ _ADDRESS = re.compile(
     re.IGNORECASE)
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
+
+#: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
+#: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
+#: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
+RECORD_FORMULA = re.compile(
+    r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
+    r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
+    r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
+    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
+    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
+    # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
+    r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
+#: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
+_GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
+                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
+                            re.IGNORECASE)
+#: What a greeting is made of besides names: the formulas themselves and whom they address.
+_GREETING_WORDS = re.compile(
+    r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
+    r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
+    r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
+    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
+
+
+def is_greeting(body: str) -> bool:
+    """A turn made of greetings, welcomes and thanks with their addressees only ("Minister, welcome.", "Wale Doe,
+    thank you.", "Good morning, Jane, and good morning to your listeners."): small talk, no subject."""
+    if not _GREETING_HEAD.match(body):
+        return False
+    # only the formula's own words are taken off (case-sensitively for names: "Thank you for the gas deal" keeps
+    # "gas deal")
+    rest = re.sub(r"\b(?:[A-ZÀ-Þ][\w'’.-]*)", " ", body)
+    rest = _GREETING_WORDS.sub(" ", rest)
+    return not re.search(r"\w", rest)
+
+
+def is_formula(body: str, greetings: bool = False) -> bool:
+    """True for a sentence that is procedure whatever its words: a formula of the record or of parliamentary
+    procedure ("The meeting rose at 1.20 p.m.", "I give way.") or, with ``greetings`` (a transcript's turn that
+    welcomes no one to a place), greetings, welcomes and thanks with their addressees only."""
+    return bool(RECORD_FORMULA.match(body)) or (greetings and is_greeting(body))
 
 
 @dataclass(frozen=True, slots=True)

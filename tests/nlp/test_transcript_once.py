@@ -57,3 +57,11 @@ def test_labels_need_no_guard_of_the_caller() -> None:
             "President. — The debate is closed.\n")
     assert len(transcript.speaker_labels(text)) == 3
     assert transcript.speaker_labels("A text with no label at all. None.") == []
+
+
+def test_formulas_of_procedure_live_beside_the_procedural_phrases() -> None:
+    assert transcript.is_formula("The meeting rose at 1.20 p.m.")
+    assert transcript.is_formula("Will the Minister give way?")
+    assert transcript.is_formula("Good morning, Minister, and welcome to the studio.", greetings=True)
+    assert not transcript.is_formula("Good morning, Minister, and welcome to the studio.")  # outside a transcript
+    assert not transcript.is_formula("Thank you for the gas deal.", greetings=True)
