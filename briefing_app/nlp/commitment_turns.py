@@ -33,6 +33,7 @@ from typing import Any
 from briefing_app.nlp.commitments import MEMBER_ACTS, NAMED_PARTIES, Commitment
 from briefing_app.nlp.dates import find_when
 from briefing_app.nlp.transcript import (
+    ADDRESSED,
     ANSWER,
     CHAIR,
     OFFICE,
@@ -46,12 +47,6 @@ from briefing_app.nlp.transcript import (
 )
 from briefing_app.nlp.types import EntitySpan
 
-#: A questioner addressing an office-holder: "Good morning, Minister,", "Prime Minister, ...", "Madam Head of
-#: Government", "Your Excellency".
-_ADDRESSED = re.compile(r"(?:^|[,.!?]\s+|\b(?:morning|afternoon|evening|welcome|thank\s+you|Madam|Mr\.?)\s*,?\s+)"
-                        r"(?:Prime\s+|Deputy\s+|Foreign\s+|Vice[\s-])?(?:Minister|President|Premier|Chancellor"
-                        r"|Secretary|Commissioner|Ambassador|Governor|Head\s+of\s+(?:Government|State)|Your\s+Excellency)"
-                        r"\b(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*[,.!?]")
 #: The chair taking the floor for a delegation: from there on the words are a delegate's.
 _NATIONAL_CAPACITY = re.compile(r"(?i)\bin\s+my\s+(?:national\s+)?capacity\s+as\b")
 
@@ -121,7 +116,7 @@ def speaker_turns(text: str, speakers: Sequence[SpeakerLabel] | None = None) -> 
         turns.append(Turn(s, b, e, head, role, official))
     # an interviewee the host addresses by office ("Good morning, Minister", "Prime Minister, welcome") holds it
     addressed = {t.speaker for prev, t in zip(turns, turns[1:], strict=False)
-                 if t.role == ANSWER and prev.role == QUESTION and _ADDRESSED.search(text, prev.body, prev.end)}
+                 if t.role == ANSWER and prev.role == QUESTION and ADDRESSED.search(text, prev.body, prev.end)}
     return [replace(t, official=True) if t.role == ANSWER and t.speaker in addressed else t for t in turns]
 
 

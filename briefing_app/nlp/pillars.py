@@ -22,6 +22,7 @@ from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
     OFFICE_TITLE_WORDS,
     TITLE_WORDS,
+    VOCATIVE,
     SpeakerLabel,
     is_formula,
     procedural_rest,
@@ -406,10 +407,10 @@ class PillarScorer:
                 continue
             if (asked := _WRITTEN_QUESTION.match(words)) is not None:
                 words = words[asked.end():]  # "To ask the Secretary of State for Foreign ... Affairs, what steps ..."
-            if _VOCATIVE.match(words):
+            if VOCATIVE.match(words):
                 # "Prime Minister, will ...?", "Mr President, did you discuss ...?": whom a question is put to is
                 # not what it asks about
-                words = _VOCATIVE.sub("", words)
+                words = VOCATIVE.sub("", words)
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
@@ -488,13 +489,6 @@ class PillarScorer:
         return out
 
 
-#: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
-#: "Minister Hussein,"): one or more, each a title with an optional name, then a comma.
-_VOCATIVE = re.compile(
-    r"^(?:\W*(?:and\s+)?(?:(?:mr\.?|mrs\.?|ms\.?|madam|madame|mister|dear|hon(?:ourable)?\.?|deputy|vice|prime|foreign"
-    r"|federal|high|special|your)\s+)*(?:president|minister|secretary(?:-general)?|chancellor|premier|commissioner"
-    r"|ambassador|speaker|chair(?:man|woman|person)?|senator|spokes(?:person|man|woman)|excellency|highness|majesty"
-    r"|sir|madam|colleagues)(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}\s*,\s*)+", re.IGNORECASE)
 #: The formula of a written parliamentary question, naming the office asked: "To ask the Secretary of State for
 #: Foreign, Commonwealth and Development Affairs, what steps ...", "To ask His Majesty's Government what ...".
 _WRITTEN_QUESTION = re.compile(

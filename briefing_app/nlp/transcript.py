@@ -161,14 +161,39 @@ _PROCEDURE = (
     # closing one's opening remarks: "That is all from me.", "That's all for today."
     r"that(?:\s+is|['’]s)\s+all\s+(?:from\s+me|for\s+(?:now|today)|i\s+have)",
 )
-#: Office titles and forms of address left in a procedural sentence ("I call the shadow Foreign Secretary.",
-#: "Thank you, President."): they name who speaks next or who is thanked, not a topic.
+# Forms of address: the one vocabulary of the titles a speaker addresses or names someone by, composed below into a
+# vocative opening a sentence (the pillar scorer), a title named in a procedural sentence (``procedural_rest``) and a
+# questioner addressing an office-holder (the commitment turns).
+#: Honorifics and qualifiers before a title ("Mr", "Madam", "Hon.", "Right", "Deputy", "Prime", "Foreign", "Your").
+_ADDRESS_HONORIFICS = (r"mr\.?|mrs\.?|ms\.?|dr\.?|madam|madame|mister|dear|hon(?:ourable)?\.?|right|learned|gallant"
+                       r"|shadow|deputy|vice|prime|foreign|home|federal|state|senior|junior|chief|high|special|your")
+#: Titles of office-holders: whoever is addressed by one answers for a side ("Minister", "Secretary of State",
+#: "Head of Government", "Your Excellency").
+_ADDRESS_OFFICES = (r"president|minister|secretary(?:-general|\s+of\s+state)?|chancellor|premier|commissioner"
+                    r"|ambassador|governor|head\s+of\s+(?:state|government)|spokes(?:person|man|woman)|excellency"
+                    r"|highness|majesty")
+#: Titles of a sitting's chair and members, and plain forms of address ("Speaker", "my hon. Friend", "colleagues").
+_ADDRESS_SEATS = (r"speaker|chair(?:man|woman|person)?|senator|member|friend|leader|rapporteur"
+                  r"|(?:foreign\s+affairs\s+|select\s+|standing\s+)?committee|colleagues|sir|madam")
+#: A title with its honorifics ("Madam Deputy Speaker", "Vice-President", "the right hon. Member").
+_ADDRESS_TITLE = (r"(?:(?:" + _ADDRESS_HONORIFICS + r")(?:\s+|-))*(?:" + _ADDRESS_OFFICES + "|" + _ADDRESS_SEATS + ")")
+#: Up to three capitalised words of a name after a title ("Minister Hussein", "President Jane Doe").
+_ADDRESS_NAME = r"(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}"
+#: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
+#: "Minister Hussein,"): one or more, each a title with an optional name, then a comma.
+VOCATIVE = re.compile(r"^(?:\W*(?:and\s+)?" + _ADDRESS_TITLE + _ADDRESS_NAME + r"\s*,\s*)+", re.IGNORECASE)
+#: A title named in a procedural sentence ("I call the shadow Foreign Secretary.", "Thank you, President."), with
+#: its portfolio ("the Minister for Trade and Industry"): it names who speaks next or who is thanked, not a topic.
 _ADDRESS = re.compile(
-    r"\b(?:(?:the|my|hon(?:ourable)?\.?|right|learned|gallant|shadow|deputy|vice|prime|foreign|home|federal|state"
-    r"|senior|junior|chief|mr\.?|mrs\.?|ms\.?|madam|dr\.?)\s+)*(?:minister|secretary(?:\s+of\s+state)?"
-    r"|president|premier|chancellor|speaker|chair(?:man|woman|person)?|member|friend|senator|spokes(?:person|man|woman)"
-    r"|commissioner|leader|ambassador|rapporteur|(?:foreign\s+affairs\s+|select\s+|standing\s+)?committee)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,6})?",
+    r"\b(?:(?:the|my)\s+)?" + _ADDRESS_TITLE
+    + r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,6})?", re.IGNORECASE)
+#: A questioner addressing an office-holder ("Good morning, Minister,", "Prime Minister, ...", "Madam Head of
+#: Government", "Your Excellency."): after a greeting or a sentence's start, or after "Mr"/"Madam" anywhere, a
+#: capitalised office title, then a stop.
+ADDRESSED = re.compile(
+    r"(?:^|[,.!?]\s+|\b(?-i:morning|afternoon|evening|welcome|thank\s+you)\s*,?\s+|\b(?=(?-i:Mr|Madam)\b))"
+    r"(?-i:(?=[A-ZÀ-Þ]))(?:(?:"
+    + _ADDRESS_HONORIFICS + r")(?:\s+|-))*(?:" + _ADDRESS_OFFICES + r")\b" + _ADDRESS_NAME + r"\s*[,.!?]",
     re.IGNORECASE)
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
