@@ -78,7 +78,7 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     # a peer's territorial designation ("of Flint") is part of the name, even where it is a known place
     titled += [Candidate(t.name_start, t.name_end, "PERSON", "gazetteer", TITLE, role=t.role) for t in find_peers(text)]
     # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
-    labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
+    labels = transcript.speaker_labels(text)
     titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
     # "Q: Jane Doe, Daily Planet.": the reporter and the outlet of a question turn
     if ":" in text:

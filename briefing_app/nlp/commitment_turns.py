@@ -33,24 +33,20 @@ from typing import Any
 from briefing_app.nlp.commitments import MEMBER_ACTS, NAMED_PARTIES, Commitment
 from briefing_app.nlp.dates import find_when
 from briefing_app.nlp.transcript import (
+    ADDRESSED,
     ANSWER,
     CHAIR,
     OFFICE,
     QUESTION,
     ROLE_WORDS,
     STAGE_DIRECTION,
+    SpeakerLabel,
     label_head,
     label_role,
     speaker_labels,
 )
 from briefing_app.nlp.types import EntitySpan
 
-#: A questioner addressing an office-holder: "Good morning, Minister,", "Prime Minister, ...", "Madam Head of
-#: Government", "Your Excellency".
-_ADDRESSED = re.compile(r"(?:^|[,.!?]\s+|\b(?:morning|afternoon|evening|welcome|thank\s+you|Madam|Mr\.?)\s*,?\s+)"
-                        r"(?:Prime\s+|Deputy\s+|Foreign\s+|Vice[\s-])?(?:Minister|President|Premier|Chancellor"
-                        r"|Secretary|Commissioner|Ambassador|Governor|Head\s+of\s+(?:Government|State)|Your\s+Excellency)"
-                        r"\b(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*[,.!?]")
 #: The chair taking the floor for a delegation: from there on the words are a delegate's.
 _NATIONAL_CAPACITY = re.compile(r"(?i)\bin\s+my\s+(?:national\s+)?capacity\s+as\b")
 
@@ -75,9 +71,13 @@ def _name_words(label: str) -> frozenset[str]:
                      and not OFFICE.fullmatch(w))
 
 
-def speaker_turns(text: str) -> list[Turn]:
-    """The speaker turns of a transcript (empty when ``text`` has fewer than two speaker labels)."""
-    found = speaker_labels(text)  # the one definition of a label (nlp/transcript.py), said again mid-line included
+def speaker_turns(text: str, speakers: Sequence[SpeakerLabel] | None = None) -> list[Turn]:
+    """The speaker turns of a transcript (empty when ``text`` has fewer than two speaker labels).
+
+    ``speakers``: the text's speaker labels when the caller already found them (the analysis finds them once).
+    """
+    # the one definition of a label (nlp/transcript.py), said again mid-line included
+    found = speaker_labels(text) if speakers is None else speakers
     labels = [(s.start, s.end) for s in found]
     heads = {s.start: label_head(text, s) for s in found}
     if len(labels) < 2:
@@ -116,7 +116,7 @@ def speaker_turns(text: str) -> list[Turn]:
         turns.append(Turn(s, b, e, head, role, official))
     # an interviewee the host addresses by office ("Good morning, Minister", "Prime Minister, welcome") holds it
     addressed = {t.speaker for prev, t in zip(turns, turns[1:], strict=False)
-                 if t.role == ANSWER and prev.role == QUESTION and _ADDRESSED.search(text, prev.body, prev.end)}
+                 if t.role == ANSWER and prev.role == QUESTION and ADDRESSED.search(text, prev.body, prev.end)}
     return [replace(t, official=True) if t.role == ANSWER and t.speaker in addressed else t for t in turns]
 
 
@@ -182,13 +182,15 @@ def _future_claim(text: str, c: Commitment) -> bool:
 
 
 def apply_turns(text: str, found: list[Commitment], parse: Any, entities: Sequence[EntitySpan] = (),
-                names: dict[str, str] | None = None) -> list[Commitment]:
+                names: dict[str, str] | None = None,
+                speakers: Sequence[SpeakerLabel] | None = None) -> list[Commitment]:
     """``found`` read with the speaker turns of ``text``: chair and questioner claims out, answers in.
 
     ``parse`` is the parsing pipeline (``load_parser()[0]``); it parses only the few sentences this needs.
+    ``speakers``: the text's speaker labels when the caller already found them.
     """
     out = [c for c in found if not _non_answer(text, c)]
-    turns = speaker_turns(text)
+    turns = speaker_turns(text, speakers)
     if not turns:
         return out
     kept = []

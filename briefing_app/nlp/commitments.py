@@ -19,7 +19,8 @@ from typing import Any
 
 from briefing_app.nlp.chunking import sentence_spans
 from briefing_app.nlp.dates import find_when, resolve
-from briefing_app.nlp.transcript import speaker_labels
+from briefing_app.nlp.headline import is_headline
+from briefing_app.nlp.transcript import SpeakerLabel, speaker_labels
 from briefing_app.nlp.types import EntitySpan
 
 #: Verb lemmas whose finite (past or present) form states a commitment or a deliverable.
@@ -337,8 +338,13 @@ def _build_matcher(nlp: Any) -> Any:
 
 
 def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
-                        sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
-    """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
+                        sentences: Iterable[tuple[int, int]] | None = None,
+                        speakers: Sequence[SpeakerLabel] | None = None) -> list[Commitment]:
+    """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``.
+
+    ``speakers``: the text's speaker labels (nlp/transcript.py) when the caller already found them; else they are
+    found here, once, for the sentences and the turns.
+    """
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -348,19 +354,20 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     nlp, matcher = loaded
     spans = [(s, e) for s, e in statements(text, sentences if sentences is not None else sentence_spans(text))
              if _CANDIDATE.search(text[s:e])]
-    if spans and spans[0][0] == _first_line_start(text) and "\n" in text[spans[0][1]:spans[0][1] + 2] \
-            and not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?", "\"", "”")):
+    if spans and is_headline(text, *spans[0]):
         spans = spans[1:]  # the headline: its content is restated in the body
     names = _entity_names(entities)
+    if speakers is None:
+        speakers = speaker_labels(text)
     if not spans:  # a bare "Yes." answering "Will you ...?" still commits (nlp/commitment_turns.py)
-        return apply_turns(text, [], nlp, entities, names)
+        return apply_turns(text, [], nlp, entities, names, speakers)
     out: list[Commitment] = []
     # each sentence looks only at its own entities (a bisect, not a scan of the whole text's per verb)
     ordered = sorted(entities, key=lambda x: x.start)
     ent_starts = [x.start for x in ordered]
     longest = max((x.end - x.start for x in ordered), default=0)
     seen: set[str] = set()
-    labels = {lab.start: lab.end for lab in speaker_labels(text)} if ":" in text else {}
+    labels = {lab.start: lab.end for lab in speakers}
     for (s, e), doc in zip(spans, nlp.pipe(_close_label(text, s, e, labels) for s, e in spans), strict=True):
         local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
         made = _from_sentence(doc, s, matcher, local, names, seen)
@@ -368,7 +375,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         seen.update(c.action for c in made)
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
-    out = apply_turns(text, out, nlp, entities, names)  # who speaks decides: chairs, questioners, answers
+    out = apply_turns(text, out, nlp, entities, names, speakers)  # who speaks decides: chairs, questioners, answers
     for c in out:  # a clause starts at its first word, not at a flag emoji or a bullet
         while c.start < c.end and not (text[c.start].isalnum() or text[c.start] in "\"“‘'$€£"):
             c.start += 1
@@ -504,10 +511,6 @@ def _mend_operative(doc: Any) -> None:
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
-
-
-def _first_line_start(text: str) -> int:
-    return len(text) - len(text.lstrip())
 
 
 def _entity_names(entities: Sequence[EntitySpan]) -> dict[str, str]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.transcript import SpeakerLabel, is_chair, label_head
 
 if TYPE_CHECKING:
@@ -142,10 +143,8 @@ class DocumentTopic:
                 continue
             weight = 1.0
             if topic.first < 0:
-                from briefing_app.nlp.pillars import _is_headline  # (pillars imports this module)
-
                 topic.first = start
-                weight = knob("HEADLINE_WEIGHT") if _is_headline(text, start, end, len(spans)) else 1.0
+                weight = knob("HEADLINE_WEIGHT") if is_headline(text, start, end, top=True) else 1.0
             if _substantive(bodies.get(start, text[start:end])):
                 topic.substantive.add(start)
             elif weight == 1.0:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
 from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
@@ -21,7 +22,9 @@ from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
     OFFICE_TITLE_WORDS,
     TITLE_WORDS,
+    VOCATIVE,
     SpeakerLabel,
+    is_formula,
     procedural_rest,
     speaker_labels,
     strip_furniture,
@@ -368,7 +371,7 @@ class PillarScorer:
         # First pass: each sentence on its own; furniture is None. A transcript turn is judged on its own words:
         # without the speaker label and stage directions; procedural turns ("Thank you, Mr Speaker") get none.
         if speakers is None:
-            speakers = speaker_labels(text) if ":" in text or "–" in text else []
+            speakers = speaker_labels(text)
         labels = {lab.start: lab for lab in speakers}
         turns: set[int] = set()
         jokes: set[int] = set()  # sentences that drew laughter: small talk unless they carry a clear topic
@@ -399,16 +402,15 @@ class PillarScorer:
             if label is not None and _bare_designation(words):
                 scored.append(None)  # the chair calling the next speaker: "Chairperson X: Prime Minister Y."
                 continue
-            if _RECORD_FORMULA.match(words) or (labels and _greeting(words)
-                                                and not any(e.label in _PLACE_LABELS for e in ents)):
+            if is_formula(words, greetings=bool(labels) and not any(e.label in _PLACE_LABELS for e in ents)):
                 scored.append(None)  # "The meeting rose at 1.20 p.m.", "HOST: Good morning, and welcome back."
                 continue
             if (asked := _WRITTEN_QUESTION.match(words)) is not None:
                 words = words[asked.end():]  # "To ask the Secretary of State for Foreign ... Affairs, what steps ..."
-            if _VOCATIVE.match(words):
+            if VOCATIVE.match(words):
                 # "Prime Minister, will ...?", "Mr President, did you discuss ...?": whom a question is put to is
                 # not what it asks about
-                words = _VOCATIVE.sub("", words)
+                words = VOCATIVE.sub("", words)
             if " at " in words:
                 # "..., said Jane Doe, a professor at Keio University": who is quoted is not the topic
                 words = _ATTRIBUTION.sub(" ", words)
@@ -444,7 +446,7 @@ class PillarScorer:
                 continue
             raw, why = item
             if (self.paired_headline_cue and prev is None and not seen_text
-                    and _is_headline(text, start, end, len(spans)) and _paired_subjects(text, start, ents)):
+                    and is_headline(text, start, end, top=True) and _paired_subjects(text, start, ents)):
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
@@ -480,20 +482,13 @@ class PillarScorer:
                 chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
-            if prev is None and not seen_text and _is_headline(text, start, end, len(spans)):
+            if prev is None and not seen_text and is_headline(text, start, end, top=True):
                 headline = {p for p in chosen if p != self.context_pillar}
             prev = passage
             seen_text = True
         return out
 
 
-#: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
-#: "Minister Hussein,"): one or more, each a title with an optional name, then a comma.
-_VOCATIVE = re.compile(
-    r"^(?:\W*(?:and\s+)?(?:(?:mr\.?|mrs\.?|ms\.?|madam|madame|mister|dear|hon(?:ourable)?\.?|deputy|vice|prime|foreign"
-    r"|federal|high|special|your)\s+)*(?:president|minister|secretary(?:-general)?|chancellor|premier|commissioner"
-    r"|ambassador|speaker|chair(?:man|woman|person)?|senator|spokes(?:person|man|woman)|excellency|highness|majesty"
-    r"|sir|madam|colleagues)(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}\s*,\s*)+", re.IGNORECASE)
 #: The formula of a written parliamentary question, naming the office asked: "To ask the Secretary of State for
 #: Foreign, Commonwealth and Development Affairs, what steps ...", "To ask His Majesty's Government what ...".
 _WRITTEN_QUESTION = re.compile(
@@ -552,41 +547,6 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
     for p in chosen:
         why.setdefault(p, []).append(reason)
     return chosen
-
-
-#: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
-#: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
-#: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
-_RECORD_FORMULA = re.compile(
-    r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
-    r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
-    r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
-    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
-    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
-    # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
-    r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
-#: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
-_GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
-                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
-                            re.IGNORECASE)
-#: What a greeting is made of besides names: the formulas themselves and whom they address.
-_GREETING_WORDS = re.compile(
-    r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
-    r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
-    r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
-    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
-
-
-def _greeting(body: str) -> bool:
-    """A turn made of greetings, welcomes and thanks with their addressees only ("Minister, welcome.", "Wale Doe,
-    thank you.", "Good morning, Jane, and good morning to your listeners."): small talk, no subject."""
-    if not _GREETING_HEAD.match(body):
-        return False
-    # only the formula's own words are taken off (case-sensitively for names: "Thank you for the gas deal" keeps
-    # "gas deal")
-    rest = re.sub(r"\b(?:[A-ZÀ-Þ][\w'’.-]*)", " ", body)
-    rest = _GREETING_WORDS.sub(" ", rest)
-    return not re.search(r"\w", rest)
 
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.
@@ -703,13 +663,6 @@ def _paired_subjects(text: str, start: int, entities: Sequence[EntitySpan]) -> b
         return False
     a, b = entities[0], entities[1]
     return a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
-
-
-def _is_headline(text: str, start: int, end: int, n_spans: int) -> bool:
-    """True for a first line that reads like a headline: short, alone on its line, no closing full stop."""
-    line_end = text.find("\n", start)
-    return (n_spans > 1 and (line_end < 0 or line_end >= end) and text[end:end + 1] in ("\n", "")
-            and end - start <= 250 and not SENTENCE_END.search(text[start:end]))
 
 
 def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:

@@ -51,6 +51,7 @@ from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_
 from briefing_app.nlp.lessons import CompiledLessons
 from briefing_app.nlp.pillars import PillarScorer, default_scorer
 from briefing_app.nlp.titles import TitleMatcher
+from briefing_app.nlp.transcript import speaker_labels
 from briefing_app.nlp.types import AnalysisCancelled, CancelCheck, EntitySpan, Passage, ProgressCallback
 
 #: Characters per chunk handed to spaCy; long texts are processed chunk by chunk.
@@ -219,6 +220,8 @@ class TitlesStage:
             places = [Candidate(s.start_char, s.end_char, s.label_, "gazetteer", RULE)
                       for s in doc.spans.get(SPANS_KEY, ()) if s.label_ != "PERSON"]
             titled, labels = titled_candidates(doc.text, places, self.res.titles, self.res.particles)
+        else:
+            labels = speaker_labels(doc.text)  # furniture for the pillars and the commitments all the same
         doc._.briefing_titled = titled
         doc._.briefing_speakers = labels
         return doc
@@ -335,9 +338,8 @@ class PillarsStage(_LessonHolder):
         if acronym_pillars:
             entity_pillars = {**(entity_pillars or {}), **acronym_pillars}
         scorer = compiled.scorer() if compiled is not None else self.scorer
-        # the speaker labels the title stage found (with domain rules off, the scorer finds them itself)
-        speakers = doc._.briefing_speakers if domain else None
-        passages: list[Passage] = scorer.passages(text, spans, entity_pillars, speakers)
+        # the speaker labels the title stage found: one search per analysis
+        passages: list[Passage] = scorer.passages(text, spans, entity_pillars, doc._.briefing_speakers)
         doc._.briefing_passages = passages
         group, counts = [], dict.fromkeys((p.id for p in self.scorer.pillars), 0)
         for p in passages:
@@ -393,7 +395,7 @@ class CommitmentsStage:
 
             passages = doc._.briefing_passages or []
             found = extract_commitments(doc.text, doc._.briefing_entities or [], self.model,
-                                        [(p.start, p.end) for p in passages])
+                                        [(p.start, p.end) for p in passages], doc._.briefing_speakers)
         doc._.briefing_commitments = found
         return doc
 

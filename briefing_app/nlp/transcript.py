@@ -7,7 +7,8 @@ is scored on its own words (not its label, not the question before it), and proc
 This module is the one definition of that furniture: what a speaker label is (:func:`speaker_labels`, Hansard
 office labels naming their holder in brackets included), which labels are a chair's or a questioner's
 (:func:`label_role`), which words name an office (``OFFICES``, ``OFFICE``, ``OFFICE_TITLE_WORDS``,
-``OFFICE_HEAD``). The pillar scorer, the document's topic, the commitment turns and the entity clean-up all call it,
+``OFFICE_HEAD``), what is procedure (:func:`procedural_rest`: "Thank you, Mr Speaker"; :func:`is_formula`: "The
+meeting rose at 1.20 p.m.", a turn of greetings only). The pillar scorer, the document's topic, the commitment turns and the entity clean-up all call it,
 so they agree on what a turn is.
 """
 
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing_app.domain.text import SENTENCE_END
+from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.rules import STARTERS
 
 #: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
@@ -160,17 +161,83 @@ _PROCEDURE = (
     # closing one's opening remarks: "That is all from me.", "That's all for today."
     r"that(?:\s+is|['’]s)\s+all\s+(?:from\s+me|for\s+(?:now|today)|i\s+have)",
 )
-#: Office titles and forms of address left in a procedural sentence ("I call the shadow Foreign Secretary.",
-#: "Thank you, President."): they name who speaks next or who is thanked, not a topic.
+# Forms of address: the one vocabulary of the titles a speaker addresses or names someone by, composed below into a
+# vocative opening a sentence (the pillar scorer), a title named in a procedural sentence (``procedural_rest``) and a
+# questioner addressing an office-holder (the commitment turns).
+#: Honorifics and qualifiers before a title ("Mr", "Madam", "Hon.", "Right", "Deputy", "Prime", "Foreign", "Your").
+_ADDRESS_HONORIFICS = (r"mr\.?|mrs\.?|ms\.?|dr\.?|madam|madame|mister|dear|hon(?:ourable)?\.?|right|learned|gallant"
+                       r"|shadow|deputy|vice|prime|foreign|home|federal|state|senior|junior|chief|high|special|your")
+#: Titles of office-holders: whoever is addressed by one answers for a side ("Minister", "Secretary of State",
+#: "Head of Government", "Your Excellency").
+_ADDRESS_OFFICES = (r"president|minister|secretary(?:-general|\s+of\s+state)?|chancellor|premier|commissioner"
+                    r"|ambassador|governor|head\s+of\s+(?:state|government)|spokes(?:person|man|woman)|excellency"
+                    r"|highness|majesty")
+#: Titles of a sitting's chair and members, and plain forms of address ("Speaker", "my hon. Friend", "colleagues").
+_ADDRESS_SEATS = (r"speaker|chair(?:man|woman|person)?|senator|member|friend|leader|rapporteur"
+                  r"|(?:foreign\s+affairs\s+|select\s+|standing\s+)?committee|colleagues|sir|madam")
+#: A title with its honorifics ("Madam Deputy Speaker", "Vice-President", "the right hon. Member").
+_ADDRESS_TITLE = (r"(?:(?:" + _ADDRESS_HONORIFICS + r")(?:\s+|-))*(?:" + _ADDRESS_OFFICES + "|" + _ADDRESS_SEATS + ")")
+#: Up to three capitalised words of a name after a title ("Minister Hussein", "President Jane Doe").
+_ADDRESS_NAME = r"(?-i:\s+[A-ZÀ-Þ][\w'’-]+){0,3}"
+#: Forms of address opening a sentence ("Prime Minister,", "Mr President,", "Madam President, Commissioner,",
+#: "Minister Hussein,"): one or more, each a title with an optional name, then a comma.
+VOCATIVE = re.compile(r"^(?:\W*(?:and\s+)?" + _ADDRESS_TITLE + _ADDRESS_NAME + r"\s*,\s*)+", re.IGNORECASE)
+#: A title named in a procedural sentence ("I call the shadow Foreign Secretary.", "Thank you, President."), with
+#: its portfolio ("the Minister for Trade and Industry"): it names who speaks next or who is thanked, not a topic.
 _ADDRESS = re.compile(
-    r"\b(?:(?:the|my|hon(?:ourable)?\.?|right|learned|gallant|shadow|deputy|vice|prime|foreign|home|federal|state"
-    r"|senior|junior|chief|mr\.?|mrs\.?|ms\.?|madam|dr\.?)\s+)*(?:minister|secretary(?:\s+of\s+state)?"
-    r"|president|premier|chancellor|speaker|chair(?:man|woman|person)?|member|friend|senator|spokes(?:person|man|woman)"
-    r"|commissioner|leader|ambassador|rapporteur|(?:foreign\s+affairs\s+|select\s+|standing\s+)?committee)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,6})?",
+    r"\b(?:(?:the|my)\s+)?" + _ADDRESS_TITLE
+    + r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w'’-]*(?:,?\s+(?:and\s+)?)?){1,6})?", re.IGNORECASE)
+#: A questioner addressing an office-holder ("Good morning, Minister,", "Prime Minister, ...", "Madam Head of
+#: Government", "Your Excellency."): after a greeting or a sentence's start, or after "Mr"/"Madam" anywhere, a
+#: capitalised office title, then a stop.
+ADDRESSED = re.compile(
+    r"(?:^|[,.!?]\s+|\b(?-i:morning|afternoon|evening|welcome|thank\s+you)\s*,?\s+|\b(?=(?-i:Mr|Madam)\b))"
+    r"(?-i:(?=[A-ZÀ-Þ]))(?:(?:"
+    + _ADDRESS_HONORIFICS + r")(?:\s+|-))*(?:" + _ADDRESS_OFFICES + r")\b" + _ADDRESS_NAME + r"\s*[,.!?]",
     re.IGNORECASE)
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
+
+#: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
+#: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
+#: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
+RECORD_FORMULA = re.compile(
+    r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
+    r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
+    r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
+    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
+    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
+    # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
+    r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
+#: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
+_GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
+                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
+                            re.IGNORECASE)
+#: What a greeting is made of besides names: the formulas themselves and whom they address.
+_GREETING_WORDS = re.compile(
+    r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
+    r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
+    r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
+    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
+
+
+def is_greeting(body: str) -> bool:
+    """A turn made of greetings, welcomes and thanks with their addressees only ("Minister, welcome.", "Wale Doe,
+    thank you.", "Good morning, Jane, and good morning to your listeners."): small talk, no subject."""
+    if not _GREETING_HEAD.match(body):
+        return False
+    # only the formula's own words are taken off (case-sensitively for names: "Thank you for the gas deal" keeps
+    # "gas deal")
+    rest = re.sub(r"\b(?:[A-ZÀ-Þ][\w'’.-]*)", " ", body)
+    rest = _GREETING_WORDS.sub(" ", rest)
+    return not re.search(r"\w", rest)
+
+
+def is_formula(body: str, greetings: bool = False) -> bool:
+    """True for a sentence that is procedure whatever its words: a formula of the record or of parliamentary
+    procedure ("The meeting rose at 1.20 p.m.", "I give way.") or, with ``greetings`` (a transcript's turn that
+    welcomes no one to a place), greetings, welcomes and thanks with their addressees only."""
+    return bool(RECORD_FORMULA.match(body)) or (greetings and is_greeting(body))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,10 +295,13 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
     At line starts: labels with a role/honorific word, capitals or notes, or said twice or more; Hansard office
     labels naming the holder in brackets; short labels said again or named by a fuller label. Then the same labels
     said again inside a line after a sentence. Not a headline with a colon ("The African Gas Pipeline: where the
-    project stands").
+    project stands"). Callers need no guard of their own: a text without a colon or a dash is searched no further.
     """
+    colon = ":" in text
+    if not colon and not any(d in text for d in "–—-"):
+        return []
     found = []
-    for m in _LABEL.finditer(text):
+    for m in (_LABEL.finditer(text) if colon else ()):
         words = m.group("words").split()
         caps = [w for w in words if w.isupper()]
         named = (2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(w) for w in words)
@@ -247,7 +317,7 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
             continue  # a one-off capitalised heading ("KEY OUTCOMES:")
         out.append(_label(text, m, m.end()))
     taken = {lab.start for lab in out}
-    for m in _OFFICE_LABEL.finditer(text):
+    for m in (_OFFICE_LABEL.finditer(text) if colon else ()):
         if m.start() not in taken and _OFFICE_LABEL_HEAD.match(re.sub(r"^The\s+", "", m.group("words"))):
             out.append(_office_label(text, m))
     for m in _EP_LABEL.finditer(text):
@@ -257,7 +327,7 @@ def speaker_labels(text: str) -> list[SpeakerLabel]:
             out.append(SpeakerLabel(m.start(), m.end(), (), _roles(text, m.start(), m.end("words"))))
     if out:
         out += _short_labels(text, out)
-    out = [lab for lab in out if not _headline_label(text, lab)]
+    out = [lab for lab in out if not is_headline(text, lab.start)]  # "The African Gas Pipeline: where it stands"
     if len(out) >= 2:
         out += _said_again(text, out)
     return sorted(out, key=lambda s: s.start)
@@ -303,18 +373,6 @@ def _short_labels(text: str, labels: list[SpeakerLabel]) -> list[SpeakerLabel]:
     said = Counter(m.group("words") for m in found)
     return [_label(text, m, m.end()) for m in found
             if said[m.group("words")] >= 2 or (len(m.group("words").split()) >= 2 and m.group("words") in known)]
-
-
-def _headline_label(text: str, label: SpeakerLabel) -> bool:
-    """A colon in a headline ("The African Gas Pipeline: where the project stands"): one of the first three lines,
-    short, with no sentence end, and more text after it."""
-    line_end = text.find("\n", label.start)
-    if line_end < 0 or not text[line_end:].strip():
-        return False
-    line = text[label.start:line_end].rstrip()
-    if len(line) > 250 or SENTENCE_END.search(line) or re.search(r"[.!?…][\"”’')\]]*\s", line):
-        return False
-    return sum(1 for x in text[:label.start].split("\n") if x.strip()) < 3
 
 
 def _said_again(text: str, labels: list[SpeakerLabel]) -> list[SpeakerLabel]:
