@@ -590,3 +590,57 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "Analysts said Japan would provide 300 million dollars and send a team of engineers.",
     "The minister said Japan would provide nothing if Kenya would not send a team of engineers.",
 )
+
+#: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
+#: and aims) must leave alone, written before the rules: forecasts about things, effects, history, dates as subjects,
+#: refusals to answer, hopes and past plans, pledges only welcomed or fallen short of.
+NOT_COMMITMENTS_7: tuple[str, ...] = (
+    # things as subjects: forecasts, effects, history
+    "The money will not be enough to rebuild the port.",
+    "Critics say the money will be wasted on consultants.",
+    "The funding will run out in March unless Congress acts.",
+    "The investment will create 5,000 jobs, the chamber of commerce estimates.",
+    "Analysts expect the new line will cut travel times by half.",
+    "Trade between the two countries will double by 2030, economists predict.",
+    "Demand for lithium will rise to 3 million tonnes by 2030.",
+    "Farmers will get better prices once the new harvest reaches the markets.",
+    "Exporters will gain market share as the currency weakens.",
+    "Consumers will receive their electricity bills later this year.",
+    "Much of the revenue went to the former regime's cronies in the 1990s.",
+    "The railway was completed by 2017 with a loan from China.",
+    "The pipeline will start pumping gas in 2031, analysts say.",
+    "• Oil prices will rise to 90 dollars a barrel by December, traders say.",
+    "• Inflation will fall to 3 percent by 2026, the central bank forecasts.",
+    "• The number of tourists will rise to 2 million by 2028 if the airport opens on time.",
+    "Officials fear the border crossing would close by September if the rains continue.",
+    "The minister said prices would come down by the spring.",
+    "Students who overstay their visas will receive a ban of five years.",
+    # dates as subjects
+    "Next year will see more elections in the region.",
+    "Next year will mark the 50th anniversary of diplomatic ties.",
+    "By 2030, the region will face severe water shortages, the report warns.",
+    # refusals to answer, negated forecasts
+    "The minister declined to comment on the report.",
+    "The spokesperson refused to say whether the talks had failed.",
+    "The ministry declined to confirm the figure.",
+    "Analysts said the central bank will not cut rates this year.",
+    "Prices will not fall before the harvest.",
+    # nouns of commitment that commit nobody, hopes, aims without a target, past plans
+    "Hopes of a deal to open the border faded in March.",
+    "The plan to build a dam was shelved in 2015.",
+    "Donors have fallen short of their pledges of $5 billion for the appeal.",
+    "Welcoming the pledges made at the humanitarian conference held in Riyadh in October, the Council called for more "
+    "aid.",
+    "Talk of an agreement to cut tariffs is premature, the minister said.",
+    "The minister aims to win re-election next year.",
+    "The reform aims to cut red tape for small firms.",
+    "Critics say the government plans a crackdown on the press.",
+    "The president plans a visit to Japan in May.",
+    "The election is scheduled for May 2026.",
+    "The meeting was planned for March but was cancelled.",
+    "The company is set to report record profits this year.",
+    "The port is set to create 5,000 jobs by 2030.",
+    "If the talks succeed, both sides aim to sign a deal by 2030.",
+    "The government hopes to open an embassy in Seoul next year.",
+    "The offer was rejected by the unions in May.",
+)
