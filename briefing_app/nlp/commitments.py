@@ -161,7 +161,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension""".split()
+exchang prepared approval extension aim refus""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -339,6 +339,7 @@ def _build_matcher(nlp: Any) -> Any:
 def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
                         sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
     """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
+    from briefing_app.nlp.commitment_classes import more_commitments
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -364,6 +365,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     for (s, e), doc in zip(spans, nlp.pipe(_close_label(text, s, e, labels) for s, e in spans), strict=True):
         local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
         made = _from_sentence(doc, s, matcher, local, names, seen)
+        made += more_commitments(text, s, doc, local, names, made)  # parties hidden by the grammar
         out += made
         seen.update(c.action for c in made)
     _resolve_anaphors(text, out, entities, names,
@@ -530,6 +532,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
         verb = doc[token_ids[0]]
         if label == "WELCOME_PLAN":
             noun, embedded = doc[token_ids[1]], doc[token_ids[2]]
+            if embedded.dep_ == "acl" and embedded.tag_ == "VBN":
+                continue  # "Welcoming the pledges made at the conference": the participle describes them
             if noun.i not in found:
                 action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge",
                           "agreement": "agree"}.get(
@@ -719,7 +723,8 @@ def _scheduled_present(verb: Any) -> bool:
 
 def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
     """"Negotiations on an EPA will resume in Seoul in July": talks the parties hold, scheduled (a date is named)."""
-    return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open")
+    return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open",
+                                                "conclude")
             and (_lemma(subject) in _DUE_EVENTS or _lemma(subject) == "negotiation") and subject.dep_ == "nsubj"
             and bool(find_when(" ".join(t.text for t in verb.subtree if t.i > verb.i))))
 
@@ -740,8 +745,9 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             for p in c.children) and not any(_lemma(p) in _EVENT_NOUNS | _GATHERINGS for c in verb.children
                                              if c.lower_ == "in" for p in c.children)) or any(
             c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
-    if lemma == "allow":
-        return bool(direct)
+    if lemma == "allow":  # ("will not allow its territory to be used against India": the clause allowed)
+        return bool(direct) or any(c.dep_ in ("ccomp", "xcomp") and any(k.dep_ in ("nsubj", "nsubjpass")
+                                                                        for k in c.children) for c in verb.children)
     if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
                                                                    for p in c.children) for c in verb.children)
@@ -1034,6 +1040,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
     if (anyone := _subject(verb)) is not None and _lemma(anyone) in _NOBODY_IN_PARTICULAR:
         return []  # "not because anyone asked us to choose sides", "someone will have to pay": no party acts
+    from briefing_app.nlp.commitment_classes import date_subject, refused_answer
+
+    if date_subject(verb) or refused_answer(verb):
+        return []  # "Next year will mark the anniversary", "declined to confirm the figure"
     if not _is_future(verb) and _past(verb) and any(
             c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i and any(_lemma(p) in _SPANS for p in c.children)
             for c in verb.children):
@@ -1267,7 +1277,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma == "order" and not any(c.dep_ == "xcomp" for c in verb.children) and not any(
             o.lemma_.lower() in _INQUIRIES for o in objects):
         return []  # "ordered 20 howitzers" is a purchase; "ordered a study", "ordered officials to" direct work
-    if lemma in ("accept", "clear") and objects and not passive_form and not any(
+    if lemma in ("accept", "clear") and objects and not passive_form and not future and not any(
             o.lemma_.lower() in _PROPOSALS for o in objects):
         return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
     if lemma == "confirm" and passive_form and not _objects_agent(verb):

@@ -591,6 +591,46 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "The minister said Japan would provide nothing if Kenya would not send a team of engineers.",
 )
 
+#: Recall round 9: commitments whose grammar hides the committing party. Money as the subject of what it pays for,
+#: beneficiaries receiving what a party grants, things scheduled in a fact sheet's bullet or an official's report, a
+#: date as the subject of a launch, refusals to act, pledges of money from parties, commitments noted or welcomed, plans
+#: with a figure or date, joint aims with a date, a meeting planned, talks due to conclude, readiness of named bodies and
+#: an offer that remains on the table.
+COMMITMENTS_7: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The money will also train 2,000 midwives in the provinces.", ("train",)),
+    ("Australia announced a A$50 million package for Fiji. The funding will build three cyclone shelters in the Lau "
+     "group.", ("announce", "build")),
+    ("Under the agreement, ninety percent of the revenue will go to the Republic of Palau.", ("go",)),
+    ("Forty Ghanaian engineers will receive scholarships for doctoral studies in Seoul over the next four years.",
+     ("receive",)),
+    ("Under the scheme, seasonal workers who change employers will get a bridging visa for six months.", ("get",)),
+    ("Kenyan start-ups will gain access to the testing laboratories in Singapore under the pact.", ("gain",)),
+    ("Officials said a new border crossing for trucks would open by September.", ("open",)),
+    ("The 100-megawatt plant will sell at least 40 percent of its output to the national grid, the Investment Board "
+     "said.", ("sell",)),
+    ("The ministry said demining of the border villages would be completed by the spring.", ("complete",)),
+    ("• A pilot plant in the Atacama will begin operating in the second half of 2026.", ("begin",)),
+    ("• A new submarine cable from Apia to Suva will go live in the first quarter of 2027.", ("go",)),
+    ("• The number of Omani students in Japan will rise to 500 by 2028 through government scholarships.", ("rise",)),
+    ("• The Erasmus programme will double the number of Moroccan students it sends to Spain by 2027.", ("double",)),
+    ("Next year will see the launch of a joint satellite by India and Brazil.", ("launch",)),
+    ("The minister has refused to let the central bank buy dollars before the election.", ("let",)),
+    ("Sri Lanka will not allow its territory to be used against the security of India.", ("allow",)),
+    ("The fund ends the conference with sponsor pledges of $6.7 billion from Norway, Germany and France.", ("pledge",)),
+    ("The ministers took note of the commitment of both governments to lift the surcharges within thirty days.",
+     ("commit",)),
+    ("The ambassador welcomed the decision of Hanoi to cut duties and its commitment to purchase American aircraft.",
+     ("decide", "commit")),
+    ("Fiji Airways plans two more weekly flights from March 2026.", ("plan",)),
+    ("The Port Authority now plans a $2 billion container terminal at Chancay.", ("plan",)),
+    ("The two sides aim to raise that share to 30 percent by 2030.", ("aim",)),
+    ("Both sides aim for 100 billion dollars in trade by 2030.", ("aim",)),
+    ("The next meeting is planned for Sapporo in 2027.", ("plan",)),
+    ("Negotiations on the code of conduct are due to conclude in 2026.", ("conclude",)),
+    ("The Federal Board of Revenue and the Frontier Corps are ready to clear containers within 48 hours.", ("clear",)),
+    ("Our offer on gas purchases remains on the table.", ("offer",)),
+)
+
 #: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
 #: and aims) must leave alone, written before the rules: forecasts about things, effects, history, dates as subjects,
 #: refusals to answer, hopes and past plans, pledges only welcomed or fallen short of.
@@ -643,4 +683,9 @@ NOT_COMMITMENTS_7: tuple[str, ...] = (
     "If the talks succeed, both sides aim to sign a deal by 2030.",
     "The government hopes to open an embassy in Seoul next year.",
     "The offer was rejected by the unions in May.",
+    # a line of business planned, an argued effect of money, what a pipeline or a port does
+    "The company plans green hydrogen in Chile for fertiliser.",
+    "The minister has argued that oil revenue will help pay for the transition.",
+    "• Along the route, the pipeline will supply power plants serving some 40 million people.",
+    "Officials said the port would handle one million containers a year once the second terminal opens in 2029.",
 )
