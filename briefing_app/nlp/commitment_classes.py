@@ -29,6 +29,7 @@ from typing import Any
 
 from briefing_app.nlp.commitments import (
     _ANSWERS,
+    _DOMESTIC_EVENTS,
     _DUE_EVENTS,
     _FACILITIES,
     _FORECAST_ADVERBS,
@@ -119,7 +120,7 @@ def more_commitments(text: str, start: int, doc: Any, entities: Sequence[EntityS
     nlp/commitments.py miss (``found``: what they read in it); see the module's docstring."""
     bullet = bool(_BULLET.match(text[start:start + 8]))
     out: list[Commitment] = []
-    taken = [(c.start, c.end) for c in found]
+    taken: list[tuple[int, int]] = []  # clauses made here ("will begin operating": one commitment)
     for tok in doc:
         at = start + tok.idx
         if any(s <= at < e for s, e in taken) and tok.pos_ in ("VERB", "AUX"):
@@ -130,7 +131,7 @@ def more_commitments(text: str, start: int, doc: Any, entities: Sequence[EntityS
             if not any(c.start < e and s < c.end and c.action == f.action for f in [*found, *out]
                        for s, e in [(f.start, f.end)]):
                 out.append(c)
-                if tok.pos_ == "VERB":  # ("will begin operating": one commitment)
+                if tok.pos_ == "VERB":
                     taken.append((c.start, c.end))
     return out
 
@@ -165,6 +166,8 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     lemma = _lemma(verb)
     if refused := _refusal(doc, verb, offset, entities, names):
         return [refused]
+    if lemma in ("see", "witness") and date_subject(verb) and (c := _date_sees(doc, verb, offset, entities, names)):
+        return [c]
     subj = _subject(verb)
     if subj is None or not verb.is_alpha:
         return []
@@ -184,6 +187,11 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if _lemma(subj) in _MONEY and (lemma in _FUNDED_ACTS or (lemma == "go" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))):
         return [_made(doc, verb, offset, lemma, _what(verb, _objects(verb), []))]  # "The money will train nurses"
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(_lemma(p) in _MONEY and any(
+            k.dep_ == "prep" and k.lower_ == "from" and any(_names_party(t, entities, offset) or (
+                t.dep_ == "pobj" and t.tag_ in ("NNP", "NNPS")) for t in k.subtree)
+            for k in p.children) for p in c.children) for c in verb.children) and lemma not in _NOT_FUTURE_COMMITMENTS:
+        return [_made(doc, verb, offset, lemma, _what(verb, _objects(verb), []))]  # "with money from Global Gateway"
     if lemma in _RECEIVING and any(_lemma(o) in _GRANTS or any(_lemma(k) in _GRANTS for k in o.children
                                                                if k.dep_ == "compound") for o in direct):
         return [_made(doc, verb, offset, lemma, _trim(direct[0]))]  # "Forty engineers will receive scholarships"
@@ -192,13 +200,26 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if _lemma(subj) in _FACILITIES and lemma in _FUNCTIONS | _SERVICES:
         return []  # "the pipeline will supply power plants", "the port would handle a million containers"
     # a party's fact-sheet bullet or its official's report: a schedule (a date) or a figure delivered
-    dated = bool(_when(doc, verb, 0)[0]) or any(  # ("would be finished by the autumn", read as the agent)
-        c.dep_ == "agent" and any(_lemma(p) in _TIME_NOUNS for p in c.children) for c in verb.children)
+    dated = bool(_when(doc, verb, 0)[0]) or any(  # ("would be finished by the autumn", "by" read as the agent)
+        c.dep_ in ("agent", "prep") and c.lower_ in ("by", "before", "until", "from") and any(
+            _lemma(p) in _TIME_NOUNS for p in c.children) for c in verb.children)
     figure = any(o.like_num or any(k.like_num for k in o.children if k.dep_ in ("nummod", "quantmod"))
                  for o in direct) or _lemma(verb) in ("double", "triple")
     if not (dated or (figure and direct)):
         return []
     return [_made(doc, verb, offset, lemma, _what(verb, _objects(verb), []))]
+
+
+def _date_sees(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+               names: dict[str, str]) -> Commitment | None:
+    """"This year will also see Indonesia join the BRICS bank": the date is no doer, the party in the clause is."""
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
+    if subj is None or not _names_party(subj, entities, offset) or _lemma(comp) in _NOT_FUTURE_COMMITMENTS or (
+            not _asserted(verb)) or any(_lemma(o) in _DOMESTIC_EVENTS for o in _objects(comp)):
+        return None  # ("Next year will see Kenya hold elections": its own event)
+    return _made(doc, comp, offset, _lemma(comp), _what(comp, _objects(comp), []),
+                 _who(subj, comp, entities, names, offset), top=verb)
 
 
 def _rises_or_goes_live(verb: Any) -> bool:
@@ -225,7 +246,8 @@ def _plan_or_aim(doc: Any, verb: Any, subj: Any, offset: int, entities: Sequence
     if not _asserted(verb):
         return None
     if lemma in ("plan", "schedule") and verb.tag_ == "VBN" and aux & {"is", "are"} and _lemma(subj) in _DUE_EVENTS \
-            and subj.dep_ == "nsubjpass" and _when(doc, verb, 0)[0]:
+            and subj.dep_ == "nsubjpass" and _when(doc, verb, 0)[0] and not any(c.dep_ == "xcomp" for c in verb.children):
+        # ("is scheduled to be held in December" is the held meeting's, nlp/commitments.py's)
         return _made(doc, verb, offset, lemma, _trim(subj))
     if not present or not _is_actor(subj, entities, offset) or _lemma(subj) in _PREDICTORS:
         return None
@@ -296,9 +318,10 @@ def _nominal(doc: Any, noun: Any, offset: int, entities: Sequence[EntitySpan],
                                _who(poss, noun, entities, names, offset), top=noun.head)]
     if noun.lower_ in DELIVERABLE_NOUNS and noun.dep_ == "dobj" and _lemma(noun.head) in ("see", "witness") and (
             date_subject(noun.head)) and bool(_aux(noun.head) & _FUTURE):
-        by = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        by = [p for c in noun.subtree if c.dep_ == "prep" and c.lower_ in ("by", "between") for p in c.children]
         of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-        if by and of and _names_party(by[0], entities, offset):  # "Next year will see the launch of X by India"
+        if by and of and _names_party(by[0], entities, offset):  # "Next year will see the launch of X by India",
+            # "Next month will see the signing of a free trade agreement between Chile and India"
             return [_noun_made(doc, noun, offset, DELIVERABLE_NOUNS[noun.lower_], _trim(of[0]),
                                _who(by[0], noun, entities, names, offset), top=noun.head)]
     return []
@@ -315,6 +338,8 @@ def _noted(noun: Any) -> Any | None:
     top = noun
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
+    if top.i != noun.i and top.pos_ == "VERB" and _lemma(top) in _NOTING:
+        return top  # "welcomed Hanoi's decision to cut duties on X, Y and Z, and its commitment to purchase"
     if top.i == noun.i or top.dep_ != "dobj":
         return None
     if _lemma(top.head) in _NOTING:

@@ -161,7 +161,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension aim refus""".split()
+exchang prepared approval extension aim refus commitments""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -745,9 +745,11 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             for p in c.children) and not any(_lemma(p) in _EVENT_NOUNS | _GATHERINGS for c in verb.children
                                              if c.lower_ == "in" for p in c.children)) or any(
             c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
-    if lemma == "allow":  # ("will not allow its territory to be used against India": the clause allowed)
+    if lemma in ("allow", "let"):  # ("will not allow its territory to be used against India": the clause allowed)
         return bool(direct) or any(c.dep_ in ("ccomp", "xcomp") and any(k.dep_ in ("nsubj", "nsubjpass")
-                                                                        for k in c.children) for c in verb.children)
+                                                                        for k in c.children)
+                                   and _lemma(c) not in _ANSWERS | {"speak", "talk", "comment", "respond", "explain"}
+                                   for c in verb.children)  # ("I will let the Ministry speak to it": an answer left)
     if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
                                                                    for p in c.children) for c in verb.children)
@@ -1745,6 +1747,10 @@ def _lemma(tok: Any) -> str:
     return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
 
 
+#: What one "wants to" say when saying it ("I want to assure the House", "I would like to inform Members").
+_SAYING = frozenset("assure reassure inform tell say confirm announce stress emphasise emphasize reiterate".split())
+
+
 def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
@@ -1769,6 +1775,8 @@ def _under_forecast(verb: Any) -> bool:
         below = tok
         tok = tok.head
         lemma = _lemma(tok)
+        if lemma in ("want", "wish", "like") and below.dep_ == "xcomp" and _lemma(below) in _SAYING:
+            continue  # "I want to assure the House that the Government will not import ...": a way of saying it
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         if lemma == "move" and below.dep_ == "ccomp":

@@ -629,6 +629,20 @@ COMMITMENTS_7: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Negotiations on the code of conduct are due to conclude in 2026.", ("conclude",)),
     ("The Federal Board of Revenue and the Frontier Corps are ready to clear containers within 48 hours.", ("clear",)),
     ("Our offer on gas purchases remains on the table.", ("offer",)),
+    # a school paid for by a named funder, an official's report after another verb, a beneficiary in a "while" clause,
+    # "I want to assure the House that", readiness to let, commitments of money, dates that "will see" a party act
+    ("Next year the mining school in Nuuk will double its intake, with money from the European Union.", ("double",)),
+    ("The minister called the vote historic and said the 2,000 extra gendarmes sent in May would be reduced by the "
+     "summer.", ("reduce",)),
+    ("Under the pact, the board will help companies set up units in India, while Indian start-ups will gain access to "
+     "design tools in Singapore.", ("help", "gain")),
+    ("I want to assure this House that the Government will not import genetically modified maize under this "
+     "agreement.", ("import",)),
+    ("Cambodia did not lay new mines, and we are ready to let the observers inspect the area together.", ("let",)),
+    ("TAPI Pipeline Company Limited says it has commitments of US$1.2 billion for the Afghan stretch, mostly from "
+     "Turkmengas and Gulf lenders.", ("commit",)),
+    ("Next month will see the signing of a free trade agreement between Chile and India.", ("sign",)),
+    ("This year will also see Indonesia join the BRICS development bank.", ("join",)),
 )
 
 #: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
@@ -688,4 +702,12 @@ NOT_COMMITMENTS_7: tuple[str, ...] = (
     "The minister has argued that oil revenue will help pay for the transition.",
     "• Along the route, the pipeline will supply power plants serving some 40 million people.",
     "Officials said the port would handle one million containers a year once the second terminal opens in 2029.",
+    # saying what one wants to say about a forecast, money not yet found, a party's own event in a date's year
+    "I want to say that the economy will grow next year.",
+    "We would like to inform Members that prices will rise in January.",
+    "The school will double its intake next year, with money it hopes to raise.",
+    "Analysts say the company has commitments of $2 billion from Gulf lenders.",
+    "This year will see prices rise sharply.",
+    "Next year will see Kenya hold elections.",
+    "Next year will see the end of the programme.",
 )

@@ -51,3 +51,6 @@ def test_joint_aim_and_planned_meeting_carry_their_dates(finder: Analyzer) -> No
     (aim,) = finder.analyze("The two sides aim to raise that share to 30 percent by 2030.").commitments
     (meeting,) = finder.analyze("The next meeting is planned for Sapporo in 2027.").commitments
     assert "2030" in aim.when and "2027" in meeting.when
+    # a meeting "scheduled to be held" stays one row, the held meeting's
+    (held,) = finder.analyze("The next round is scheduled to be held in New Delhi in December.").commitments
+    assert held.action == "hold"
