@@ -126,7 +126,8 @@ def more_commitments(text: str, start: int, doc: Any, entities: Sequence[EntityS
         if any(s <= at < e for s, e in taken) and tok.pos_ in ("VERB", "AUX"):
             continue
         made = (_nominal(doc, tok, start, entities, names) if tok.pos_ in ("NOUN", "PROPN")
-                else _verbal(doc, tok, start, entities, names, bullet) if tok.pos_ == "VERB" else [])
+                else _verbal(doc, tok, start, entities, names, bullet) if tok.pos_ == "VERB" or (
+                    tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "ccomp")) else [])
         for c in made:
             if not any(c.start < e and s < c.end and c.action == f.action for f in [*found, *out]
                        for s, e in [(f.start, f.end)]):
@@ -174,9 +175,15 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     aux = _aux(verb) | (_aux(verb.head) if verb.dep_ in ("conj", "xcomp") else set())
     if lemma in ("plan", "aim", "schedule") and (c := _plan_or_aim(doc, verb, subj, offset, entities, names)):
         return [c]
+    if (c := _own_forces_until(doc, verb, subj, offset)) or (c := _run_by_party(doc, verb, offset, entities, names)):
+        return [c]
     reported = _reported(verb, entities, offset)
     future = (_is_future(verb) or ("would" in aux and (reported or _under_terms(verb)))) and not aux & {
         "could", "might", "may", "should", "must", "can"}
+    if future and lemma == "pay" and _asserted(verb) and any(c.dep_ == "nsubj" and _lemma(c) == "taxpayer" and (
+            c.tag_ == "NN") for c in verb.children) and any(
+            c.dep_ in ("dobj", "dative") and _names_party(c, entities, offset) for c in verb.children):
+        return [_made(doc, verb, offset, lemma, "")]  # "the taxpayer will pay Mauritius £101 million a year"
     if not future or _is_actor(subj, entities, offset) or not _asserted(verb) or _lemma(subj) in _MARKETS:
         return []  # (a party's own "will" is nlp/commitments.py's)
     if verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and not reported):
@@ -220,6 +227,41 @@ def _date_sees(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
         return None  # ("Next year will see Kenya hold elections": its own event)
     return _made(doc, comp, offset, _lemma(comp), _what(comp, _objects(comp), []),
                  _who(subj, comp, entities, names, offset), top=verb)
+
+
+#: A party's own people abroad ("our officers", "the last of our 340 personnel").
+_FORCES = frozenset("officer troop soldier personnel force contingent battalion police peacekeeper".split())
+
+
+def _own_forces_until(doc: Any, verb: Any, subj: Any, offset: int) -> Commitment | None:
+    """"Our officers will stay until the GSF is deployed", "the last of our 340 personnel will be home by Easter 2027":
+    the term of a party's own deployment (its forces named with "our"/"their"), not a visit or a forecast."""
+    if not (_aux(verb) & _FUTURE) or _lemma(verb) not in ("stay", "remain", "be") or not _asserted(verb):
+        return None
+    head = subj
+    if _lemma(head) in ("last", "rest", "first") and (of := [p for c in head.children if c.dep_ == "prep"
+                                                              and c.lower_ == "of" for p in c.children]):
+        head = of[0]
+    if _lemma(head) not in _FORCES or not any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in head.children):
+        return None
+    until = any(c.dep_ in ("advcl", "prep") and any(k.lower_ == "until" for k in [c, *c.children]) for c in verb.children)
+    home_by = _lemma(verb) == "be" and any(c.lower_ in ("home", "out", "back") for c in verb.children) and bool(
+        _when(doc, verb, 0)[0])
+    if not (until or home_by):
+        return None
+    return _made(doc, verb, offset, _lemma(verb), _trim(head))
+
+
+def _run_by_party(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                  names: dict[str, str]) -> Commitment | None:
+    """"It will be managed by the Ministry of Electricity": a future passive whose agent is a party (the verbs of running
+    a thing, which nlp/commitments.py reads as "will manage to" or "will lead to" in the active)."""
+    agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if _lemma(verb) not in ("manage", "lead", "run") or not (_aux(verb) & _FUTURE) or not any(
+            c.dep_ == "auxpass" for c in verb.children) or not agent or not _names_party(agent[0], entities, offset) or (
+            not _asserted(verb)):
+        return None
+    return _made(doc, verb, offset, _lemma(verb), "", _who(agent[0], verb, entities, names, offset))
 
 
 def _rises_or_goes_live(verb: Any) -> bool:

@@ -643,6 +643,12 @@ COMMITMENTS_7: tuple[tuple[str, tuple[str, ...]], ...] = (
      "Turkmengas and Gulf lenders.", ("commit",)),
     ("Next month will see the signing of a free trade agreement between Chile and India.", ("sign",)),
     ("This year will also see Indonesia join the BRICS development bank.", ("join",)),
+    # the term of a party's own deployment, a thing run by a named body, the taxpayer paying a party
+    ("Our officers will stay until the new force is deployed, so that there is no gap.", ("stay",)),
+    ("The Government has decided that the battalion will begin to draw down in September, and the last of our 340 "
+     "personnel will be home by Easter 2027.", ("decide", "be")),
+    ("The fund will be managed by the Ministry of Finance and the Central Bank of Kenya.", ("manage",)),
+    ("The Minister talks of security, yet the taxpayer will pay Mauritius an average of £101 million a year.", ("pay",)),
 )
 
 #: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
@@ -710,4 +716,10 @@ NOT_COMMITMENTS_7: tuple[str, ...] = (
     "This year will see prices rise sharply.",
     "Next year will see Kenya hold elections.",
     "Next year will see the end of the programme.",
+    "Our troops will stay in the barracks tonight.",
+    "Our soldiers will be tired by Christmas.",
+    "Their officers will remain on alert until further notice, analysts say.",
+    "The talks will be led by the deputy ministers.",
+    "Taxpayers will pay more under the new tax.",
+    "The project will be managed by whoever wins the tender.",
 )
