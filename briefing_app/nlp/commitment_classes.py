@@ -175,7 +175,9 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     aux = _aux(verb) | (_aux(verb.head) if verb.dep_ in ("conj", "xcomp") else set())
     if lemma in ("plan", "aim", "schedule") and (c := _plan_or_aim(doc, verb, subj, offset, entities, names)):
         return [c]
-    if (c := _own_forces_until(doc, verb, subj, offset)) or (c := _run_by_party(doc, verb, offset, entities, names)):
+    if (c := _own_forces_until(doc, verb, subj, offset)) or (c := _run_by_party(doc, verb, offset, entities, names)) or (
+            c := _tasked_with(doc, verb, subj, offset, entities, names)) or (
+            c := _funding_now(doc, verb, subj, offset, entities, names)):
         return [c]
     reported = _reported(verb, entities, offset)
     future = (_is_future(verb) or ("would" in aux and (reported or _under_terms(verb)))) and not aux & {
@@ -262,6 +264,38 @@ def _run_by_party(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpa
             not _asserted(verb)):
         return None
     return _made(doc, verb, offset, _lemma(verb), "", _who(agent[0], verb, entities, names, offset))
+
+
+def _tasked_with(doc: Any, verb: Any, subj: Any, offset: int, entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> Commitment | None:
+    """"Ministers tasked the Rapid Response Mechanism with tracking covert campaigns": "task X to do" said with "with"."""
+    if _lemma(verb) not in ("task", "charge") or verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(
+            c.dep_ == "dobj" for c in verb.children) or not _is_actor(subj, entities, offset) or not _asserted(verb):
+        return None
+    act = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                if p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG"), None)
+    if act is None:
+        return None
+    return _made(doc, verb, offset, "task", (act.text + " " + _what(act, _objects(act), [])).strip(),
+                 _who(subj, verb, entities, names, offset))
+
+
+#: Money a party is putting up now: with a figure, the progressive states the commitment, not an activity.
+_FUNDING = frozenset("fund finance back launch".split())
+
+
+def _funding_now(doc: Any, verb: Any, subj: Any, offset: int, entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> Commitment | None:
+    """"Tokyo is also financing five patrol vessels", "are backing a £150 million programme", "are launching 300
+    scholarships this autumn": a party's funding told in the progressive, with a figure ("we are funding schools" is an
+    ongoing activity)."""
+    if _lemma(verb) not in _FUNDING or verb.tag_ != "VBG" or not (_aux(verb) & {"is", "are", "'re", "am"}) or (
+            not _is_actor(subj, entities, offset)) or _lemma(subj) in _PREDICTORS or not _asserted(verb):
+        return None
+    direct = [o for o in verb.children if o.dep_ == "dobj"]
+    if not direct or not any(t.tag_ == "CD" for t in direct[0].subtree if t.i < direct[0].i):
+        return None  # (a figure: "five vessels", "£150 million"; "the second phase of" is none)
+    return _made(doc, verb, offset, _lemma(verb), _trim(direct[0]), _who(subj, verb, entities, names, offset))
 
 
 def _rises_or_goes_live(verb: Any) -> bool:

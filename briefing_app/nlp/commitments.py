@@ -161,7 +161,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension aim refus commitments""".split()
+exchang prepared approval extension aim refus commitments financ backing""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -759,6 +759,12 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
     return False
 
 
+def _support_for_work(objects: Sequence[Any]) -> bool:
+    """"pledged support for humanitarian demining": support for a named work (a noun in -ing), not for a position."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ == "NN" and p.lower_.endswith(
+        "ing") and len(p.lower_) > 5 for p in c.children) for o in objects for c in o.children)
+
+
 def _own(noun: Any) -> bool:
     """"their governments", "its own ministries": the parties' own organs, which they direct."""
     return any(c.dep_ == "poss" and c.lower_ in ("their", "its", "our", "his", "her", "my") for c in noun.children)
@@ -1321,7 +1327,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.dep_ in ("xcomp", "dobj") for c in verb.children) and not _names_an_action(verb):
         return []  # "committed to the principles of the Charter": a position ("committed to doubling" is an act)
     if lemma in ("pledge", "promise", "offer", "commit", "reaffirm") and objects and all(
-            o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
+            o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree) \
+            and not _support_for_work(objects):
         return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
     if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and (_names_an_action(verb) or _to_named(o))
                                        for o in objects):

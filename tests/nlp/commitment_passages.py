@@ -649,6 +649,15 @@ COMMITMENTS_7: tuple[tuple[str, tuple[str, ...]], ...] = (
      "personnel will be home by Easter 2027.", ("decide", "be")),
     ("The fund will be managed by the Ministry of Finance and the Central Bank of Kenya.", ("manage",)),
     ("The Minister talks of security, yet the taxpayer will pay Mauritius an average of £101 million a year.", ("pay",)),
+    # "tasked X with doing", a party's funding told in the progressive with a figure, support pledged for a named work
+    ("Ministers also tasked the G7 Rapid Response Mechanism with tracking covert influence campaigns.", ("task",)),
+    ("Tokyo is also financing five 97-metre patrol vessels through a loan from the Japan International Cooperation "
+     "Agency.", ("finance",)),
+    ("The Department for Business and Trade and UK Export Finance are also backing a £150 million programme for factory "
+     "safety.", ("back",)),
+    ("In the meantime the British Council and the University of Warsaw are launching 300 scholarships this autumn.",
+     ("launch",)),
+    ("The participants pledged support for humanitarian demining in the border districts.", ("pledge",)),
 )
 
 #: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
@@ -722,4 +731,10 @@ NOT_COMMITMENTS_7: tuple[str, ...] = (
     "The talks will be led by the deputy ministers.",
     "Taxpayers will pay more under the new tax.",
     "The project will be managed by whoever wins the tender.",
+    "We are also funding schools in the north.",
+    "Australia is funding the second phase of the coastal adaptation project.",
+    "The army is building 20 new bases along the border.",
+    "Investors are backing the company's plan, analysts say.",
+    "The participants pledged support for the ongoing negotiations.",
+    "The committee was tasked with the review in 2019.",
 )
