@@ -40,6 +40,7 @@ from briefing_app.nlp.commitments import (
     DELIVERABLE_NOUNS,
     Commitment,
     _aux,
+    _commitments,
     _conditional,
     _hedged,
     _is_actor,
@@ -114,6 +115,16 @@ def date_subject(verb: Any) -> bool:
     return _lemma(s) in _TIME_NOUNS or (s.like_num and len(s.text) == 4 and s.text.isdigit())
 
 
+def mend_semicolons(doc: Any) -> None:
+    """"Mongolia and China agree financing for X; Ulaanbaatar seeks Y": a bulletin's two clauses joined by a semicolon,
+    parsed with the first as the complement of the second's verb; the first is a main clause of its own."""
+    for tok in doc:
+        if tok.dep_ == "ccomp" and tok.pos_ == "VERB" and tok.head.i > tok.i and any(
+                t.text == ";" and t.head.i == tok.head.i for t in doc[tok.i + 1:tok.head.i]) and any(
+                c.dep_ == "nsubj" for c in tok.children):
+            tok.dep_ = "ROOT"
+
+
 def more_commitments(text: str, start: int, doc: Any, entities: Sequence[EntitySpan], names: dict[str, str],
                      found: Sequence[Commitment]) -> list[Commitment]:
     """The commitments of one parsed sentence (``doc``, at ``start`` in ``text``) that the subject-reading rules of
@@ -175,6 +186,9 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     aux = _aux(verb) | (_aux(verb.head) if verb.dep_ in ("conj", "xcomp") else set())
     if lemma in ("plan", "aim", "schedule") and (c := _plan_or_aim(doc, verb, subj, offset, entities, names)):
         return [c]
+    if verb.dep_ == "ROOT" and "to" in _aux(verb) and subj.dep_ == "nsubj" and subj.head.i == verb.i and _names_party(
+            subj, entities, offset):
+        return _commitments(doc, verb, offset, entities, names)  # a bulletin's "Japan to admit more care workers"
     if (c := _own_forces_until(doc, verb, subj, offset)) or (c := _run_by_party(doc, verb, offset, entities, names)) or (
             c := _tasked_with(doc, verb, subj, offset, entities, names)) or (
             c := _funding_now(doc, verb, subj, offset, entities, names)):

@@ -165,6 +165,7 @@ exchang prepared approval extension aim refus commitments financ backing""".spli
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
+    r"|(?-i:^\W*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of))*\s+to\s+[a-z]+)"  # bulletin style: "Japan to admit"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
     r"convention|compact|contract|bill|legislation|decree)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
@@ -525,6 +526,9 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                    names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     _mend_operative(doc)
+    from briefing_app.nlp.commitment_classes import mend_semicolons
+
+    mend_semicolons(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):

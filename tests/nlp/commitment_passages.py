@@ -658,6 +658,11 @@ COMMITMENTS_7: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("In the meantime the British Council and the University of Warsaw are launching 300 scholarships this autumn.",
      ("launch",)),
     ("The participants pledged support for humanitarian demining in the border districts.", ("pledge",)),
+    # a bulletin's clauses joined by a semicolon, its headline-style "Japan to admit"
+    ("Mongolia and China agree financing for the gas pipeline section across the Gobi; Ulaanbaatar seeks transit "
+     "fees.", ("agree",)),
+    ("Japan to admit more care workers on skilled worker visas; Indonesia and Myanmar top the list of source "
+     "countries.", ("admit",)),
 )
 
 #: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
@@ -737,4 +742,7 @@ NOT_COMMITMENTS_7: tuple[str, ...] = (
     "Investors are backing the company's plan, analysts say.",
     "The participants pledged support for the ongoing negotiations.",
     "The committee was tasked with the review in 2019.",
+    "Analysts expect Kenya will sign the deal; the minister hopes so.",
+    "Japan to face labour shortages by 2030, study finds.",
+    "Prices to rise as Japan weakens the yen; exporters cheer.",
 )
