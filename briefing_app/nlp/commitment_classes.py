@@ -66,6 +66,9 @@ _MONEY = frozenset("""money fund funding grant loan financing package aid revenu
 budget credit""".split())
 #: What a facility does for others: its function, not a party's commitment ("the port would help conclude").
 _SERVICES = frozenset("supply help handle provide serve benefit enable boost".split())
+#: What a fact sheet or an official schedules for a thing: its start, its growth, its delivery, its end.
+_SCHEDULED = frozenset("""begin start open reopen launch resume operate go rise double triple increase expand sell
+deliver complete finish reduce withdraw""".split())
 #: Parts of a sum ("ninety percent of the revenue").
 _SHARES = frozenset("percent per cent share part half most much portion bulk third quarter".split())
 #: What money pays for.
@@ -218,8 +221,9 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if lemma in _RECEIVING and any(_lemma(o) in _GRANTS or any(_lemma(k) in _GRANTS for k in o.children
                                                                if k.dep_ == "compound") for o in direct):
         return [_made(doc, verb, offset, lemma, _trim(direct[0]))]  # "Forty engineers will receive scholarships"
-    if not (bullet or reported) or (lemma in _NOT_FUTURE_COMMITMENTS and not _rises_or_goes_live(verb)):
-        return []
+    if not (bullet or reported) or (lemma in _NOT_FUTURE_COMMITMENTS and not _rises_or_goes_live(verb)) or (
+            lemma not in _SCHEDULED):
+        return []  # ("• Typhoon Haikui will hit Luzon on Friday": a bulletin's forecast, not a schedule)
     if _lemma(subj) in _FACILITIES and lemma in _FUNCTIONS | _SERVICES:
         return []  # "the pipeline will supply power plants", "the port would handle a million containers"
     # a party's fact-sheet bullet or its official's report: a schedule (a date) or a figure delivered

@@ -745,4 +745,6 @@ NOT_COMMITMENTS_7: tuple[str, ...] = (
     "Analysts expect Kenya will sign the deal; the minister hopes so.",
     "Japan to face labour shortages by 2030, study finds.",
     "Prices to rise as Japan weakens the yen; exporters cheer.",
+    "• The storm will hit northern Luzon on Friday.",
+    "The weather office said the storm would hit the coast by Sunday.",
 )
