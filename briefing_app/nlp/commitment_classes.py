@@ -15,7 +15,11 @@ text makes clear a party decided it:
   "the two sides aim to raise that share by 2030", "The next meeting is planned for Sapporo in 2027");
 * **nouns of commitment**: "sponsor pledges of $6.7 billion from Norway", "took note of the commitment of both
   Governments to lift them", "welcomed X and its commitment to purchase Y", "our offer ... remains on the table";
-* **refusals** by a party as negated commitments ("has refused to let the central bank buy dollars").
+* **refusals** by a party as negated commitments ("has refused to let the central bank buy dollars");
+* smaller shapes: the term of a party's own deployment ("our officers will stay until ..."), a thing run by a named
+  body ("will be managed by the Ministry"), "tasked X with tracking", a party's funding in the progressive with a
+  figure ("is financing five vessels"), a date that "will see" a party act, and a bulletin's clauses joined by a
+  semicolon or headed "Japan to admit ..." (``mend_semicolons``).
 
 Each rule reads the dependency parse; the look-alikes it must leave alone (forecasts about things, markets, dates as
 subjects, refusals to answer, hopes) are ``NOT_COMMITMENTS_7`` in tests/nlp/commitment_passages.py.
