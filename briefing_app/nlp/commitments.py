@@ -340,7 +340,6 @@ def _build_matcher(nlp: Any) -> Any:
 def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
                         sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
     """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
-    from briefing_app.nlp.commitment_classes import more_commitments
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -361,6 +360,8 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ordered = sorted(entities, key=lambda x: x.start)
     ent_starts = [x.start for x in ordered]
     longest = max((x.end - x.start for x in ordered), default=0)
+    from briefing_app.nlp.commitment_classes import more_commitments  # parties the grammar hides
+
     seen: set[str] = set()
     labels = {lab.start: lab.end for lab in speaker_labels(text)} if ":" in text else {}
     for (s, e), doc in zip(spans, nlp.pipe(_close_label(text, s, e, labels) for s, e in spans), strict=True):
