@@ -162,10 +162,11 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension""".split()
+exchang prepared approval extension aim refus commitments financ backing""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
+    r"|(?-i:^\W*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of))*\s+to\s+[a-z]+)"  # bulletin style: "Japan to admit"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
     r"convention|compact|contract|bill|legislation|decree)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
 _MAX_WHAT_WORDS = 14
@@ -366,11 +367,14 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ordered = sorted(entities, key=lambda x: x.start)
     ent_starts = [x.start for x in ordered]
     longest = max((x.end - x.start for x in ordered), default=0)
+    from briefing_app.nlp.commitment_classes import more_commitments  # parties the grammar hides
+
     seen: set[str] = set()
     labels = {lab.start: lab.end for lab in speakers}
     for (s, e), doc in zip(spans, nlp.pipe(_close_label(text, s, e, labels) for s, e in spans), strict=True):
         local = [x for x in ordered[bisect_left(ent_starts, s - longest):bisect_left(ent_starts, e)] if x.end > s]
         made = _from_sentence(doc, s, matcher, local, names, seen)
+        made += more_commitments(text, s, doc, local, names, made)  # parties hidden by the grammar
         out += made
         seen.update(c.action for c in made)
     _resolve_anaphors(text, out, entities, names,
@@ -526,6 +530,9 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                    names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     _mend_operative(doc)
+    from briefing_app.nlp.commitment_classes import mend_semicolons
+
+    mend_semicolons(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -533,6 +540,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
         verb = doc[token_ids[0]]
         if label == "WELCOME_PLAN":
             noun, embedded = doc[token_ids[1]], doc[token_ids[2]]
+            if embedded.dep_ == "acl" and embedded.tag_ == "VBN":
+                continue  # "Welcoming the pledges made at the conference": the participle describes them
             if noun.i not in found:
                 action = {"decision": "decide", "offer": "offer", "commitment": "commit", "pledge": "pledge",
                           "agreement": "agree"}.get(
@@ -722,7 +731,8 @@ def _scheduled_present(verb: Any) -> bool:
 
 def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
     """"Negotiations on an EPA will resume in Seoul in July": talks the parties hold, scheduled (a date is named)."""
-    return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open")
+    return (future and verb.lemma_.lower() in ("resume", "meet", "convene", "reconvene", "begin", "start", "open",
+                                                "conclude")
             and (_lemma(subject) in _DUE_EVENTS or _lemma(subject) == "negotiation") and subject.dep_ == "nsubj"
             and bool(find_when(" ".join(t.text for t in verb.subtree if t.i > verb.i))))
 
@@ -743,8 +753,11 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             for p in c.children) and not any(_lemma(p) in _EVENT_NOUNS | _GATHERINGS for c in verb.children
                                              if c.lower_ == "in" for p in c.children)) or any(
             c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
-    if lemma == "allow":
-        return bool(direct)
+    if lemma in ("allow", "let"):  # ("will not allow its territory to be used against India": the clause allowed)
+        return bool(direct) or any(c.dep_ in ("ccomp", "xcomp") and any(k.dep_ in ("nsubj", "nsubjpass")
+                                                                        for k in c.children)
+                                   and _lemma(c) not in _ANSWERS | {"speak", "talk", "comment", "respond", "explain"}
+                                   for c in verb.children)  # ("I will let the Ministry speak to it": an answer left)
     if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
                                                                    for p in c.children) for c in verb.children)
@@ -752,6 +765,12 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
         return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
                                                       "cost", "compliment", "call") for o in direct)
     return False
+
+
+def _support_for_work(objects: Sequence[Any]) -> bool:
+    """"pledged support for humanitarian demining": support for a named work (a noun in -ing), not for a position."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ == "NN" and p.lower_.endswith(
+        "ing") and len(p.lower_) > 5 for p in c.children) for o in objects for c in o.children)
 
 
 def _own(noun: Any) -> bool:
@@ -1037,6 +1056,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma = f"{verb.lower_}-{doc[verb.i + 2].lemma_.lower()}"
     if (anyone := _subject(verb)) is not None and _lemma(anyone) in _NOBODY_IN_PARTICULAR:
         return []  # "not because anyone asked us to choose sides", "someone will have to pay": no party acts
+    from briefing_app.nlp.commitment_classes import date_subject, refused_answer
+
+    if date_subject(verb) or refused_answer(verb):
+        return []  # "Next year will mark the anniversary", "declined to confirm the figure"
     if not _is_future(verb) and _past(verb) and any(
             c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i and any(_lemma(p) in _SPANS for p in c.children)
             for c in verb.children):
@@ -1270,7 +1293,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma == "order" and not any(c.dep_ == "xcomp" for c in verb.children) and not any(
             o.lemma_.lower() in _INQUIRIES for o in objects):
         return []  # "ordered 20 howitzers" is a purchase; "ordered a study", "ordered officials to" direct work
-    if lemma in ("accept", "clear") and objects and not passive_form and not any(
+    if lemma in ("accept", "clear") and objects and not passive_form and not future and not any(
             o.lemma_.lower() in _PROPOSALS for o in objects):
         return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
     if lemma == "confirm" and passive_form and not _objects_agent(verb):
@@ -1312,7 +1335,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             c.dep_ in ("xcomp", "dobj") for c in verb.children) and not _names_an_action(verb):
         return []  # "committed to the principles of the Charter": a position ("committed to doubling" is an act)
     if lemma in ("pledge", "promise", "offer", "commit", "reaffirm") and objects and all(
-            o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
+            o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree) \
+            and not _support_for_work(objects):
         return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
     if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and (_names_an_action(verb) or _to_named(o))
                                        for o in objects):
@@ -1738,6 +1762,10 @@ def _lemma(tok: Any) -> str:
     return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
 
 
+#: What one "wants to" say when saying it ("I want to assure the House", "I would like to inform Members").
+_SAYING = frozenset("assure reassure inform tell say confirm announce stress emphasise emphasize reiterate".split())
+
+
 def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
@@ -1762,6 +1790,8 @@ def _under_forecast(verb: Any) -> bool:
         below = tok
         tok = tok.head
         lemma = _lemma(tok)
+        if lemma in ("want", "wish", "like") and below.dep_ == "xcomp" and _lemma(below) in _SAYING:
+            continue  # "I want to assure the House that the Government will not import ...": a way of saying it
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         if lemma == "move" and below.dep_ == "ccomp":

@@ -590,3 +590,161 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "Analysts said Japan would provide 300 million dollars and send a team of engineers.",
     "The minister said Japan would provide nothing if Kenya would not send a team of engineers.",
 )
+
+#: Recall round 9: commitments whose grammar hides the committing party. Money as the subject of what it pays for,
+#: beneficiaries receiving what a party grants, things scheduled in a fact sheet's bullet or an official's report, a
+#: date as the subject of a launch, refusals to act, pledges of money from parties, commitments noted or welcomed, plans
+#: with a figure or date, joint aims with a date, a meeting planned, talks due to conclude, readiness of named bodies and
+#: an offer that remains on the table.
+COMMITMENTS_7: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The money will also train 2,000 midwives in the provinces.", ("train",)),
+    ("Australia announced a A$50 million package for Fiji. The funding will build three cyclone shelters in the Lau "
+     "group.", ("announce", "build")),
+    ("Under the agreement, ninety percent of the revenue will go to the Republic of Palau.", ("go",)),
+    ("Forty Ghanaian engineers will receive scholarships for doctoral studies in Seoul over the next four years.",
+     ("receive",)),
+    ("Under the scheme, seasonal workers who change employers will get a bridging visa for six months.", ("get",)),
+    ("Kenyan start-ups will gain access to the testing laboratories in Singapore under the pact.", ("gain",)),
+    ("Officials said a new border crossing for trucks would open by September.", ("open",)),
+    ("The 100-megawatt plant will sell at least 40 percent of its output to the national grid, the Investment Board "
+     "said.", ("sell",)),
+    ("The ministry said demining of the border villages would be completed by the spring.", ("complete",)),
+    ("• A pilot plant in the Atacama will begin operating in the second half of 2026.", ("begin",)),
+    ("• A new submarine cable from Apia to Suva will go live in the first quarter of 2027.", ("go",)),
+    ("• The number of Omani students in Japan will rise to 500 by 2028 through government scholarships.", ("rise",)),
+    ("• The Erasmus programme will double the number of Moroccan students it sends to Spain by 2027.", ("double",)),
+    ("Next year will see the launch of a joint satellite by India and Brazil.", ("launch",)),
+    ("The minister has refused to let the central bank buy dollars before the election.", ("let",)),
+    ("Sri Lanka will not allow its territory to be used against the security of India.", ("allow",)),
+    ("The fund ends the conference with sponsor pledges of $6.7 billion from Norway, Germany and France.", ("pledge",)),
+    ("The ministers took note of the commitment of both governments to lift the surcharges within thirty days.",
+     ("commit",)),
+    ("The ambassador welcomed the decision of Hanoi to cut duties and its commitment to purchase American aircraft.",
+     ("decide", "commit")),
+    ("Fiji Airways plans two more weekly flights from March 2026.", ("plan",)),
+    ("The Port Authority now plans a $2 billion container terminal at Chancay.", ("plan",)),
+    ("The two sides aim to raise that share to 30 percent by 2030.", ("aim",)),
+    ("Both sides aim for 100 billion dollars in trade by 2030.", ("aim",)),
+    ("The next meeting is planned for Sapporo in 2027.", ("plan",)),
+    ("Negotiations on the code of conduct are due to conclude in 2026.", ("conclude",)),
+    ("The Federal Board of Revenue and the Frontier Corps are ready to clear containers within 48 hours.", ("clear",)),
+    ("Our offer on gas purchases remains on the table.", ("offer",)),
+    # a school paid for by a named funder, an official's report after another verb, a beneficiary in a "while" clause,
+    # "I want to assure the House that", readiness to let, commitments of money, dates that "will see" a party act
+    ("Next year the mining school in Nuuk will double its intake, with money from the European Union.", ("double",)),
+    ("The minister called the vote historic and said the 2,000 extra gendarmes sent in May would be reduced by the "
+     "summer.", ("reduce",)),
+    ("Under the pact, the board will help companies set up units in India, while Indian start-ups will gain access to "
+     "design tools in Singapore.", ("help", "gain")),
+    ("I want to assure this House that the Government will not import genetically modified maize under this "
+     "agreement.", ("import",)),
+    ("Cambodia did not lay new mines, and we are ready to let the observers inspect the area together.", ("let",)),
+    ("TAPI Pipeline Company Limited says it has commitments of US$1.2 billion for the Afghan stretch, mostly from "
+     "Turkmengas and Gulf lenders.", ("commit",)),
+    ("Next month will see the signing of a free trade agreement between Chile and India.", ("sign",)),
+    ("This year will also see Indonesia join the BRICS development bank.", ("join",)),
+    # the term of a party's own deployment, a thing run by a named body, the taxpayer paying a party
+    ("Our officers will stay until the new force is deployed, so that there is no gap.", ("stay",)),
+    ("The Government has decided that the battalion will begin to draw down in September, and the last of our 340 "
+     "personnel will be home by Easter 2027.", ("decide", "be")),
+    ("The fund will be managed by the Ministry of Finance and the Central Bank of Kenya.", ("manage",)),
+    ("The Minister talks of security, yet the taxpayer will pay Mauritius an average of £101 million a year.", ("pay",)),
+    # "tasked X with doing", a party's funding told in the progressive with a figure, support pledged for a named work
+    ("Ministers also tasked the G7 Rapid Response Mechanism with tracking covert influence campaigns.", ("task",)),
+    ("Tokyo is also financing five 97-metre patrol vessels through a loan from the Japan International Cooperation "
+     "Agency.", ("finance",)),
+    ("The Department for Business and Trade and UK Export Finance are also backing a £150 million programme for factory "
+     "safety.", ("back",)),
+    ("In the meantime the British Council and the University of Warsaw are launching 300 scholarships this autumn.",
+     ("launch",)),
+    ("The participants pledged support for humanitarian demining in the border districts.", ("pledge",)),
+    # a bulletin's clauses joined by a semicolon, its headline-style "Japan to admit"
+    ("Mongolia and China agree financing for the gas pipeline section across the Gobi; Ulaanbaatar seeks transit "
+     "fees.", ("agree",)),
+    ("Japan to admit more care workers on skilled worker visas; Indonesia and Myanmar top the list of source "
+     "countries.", ("admit",)),
+)
+
+#: What the seventh batch's rules (things, beneficiaries and money as subjects, refusals, nouns of commitment, plans
+#: and aims) must leave alone, written before the rules: forecasts about things, effects, history, dates as subjects,
+#: refusals to answer, hopes and past plans, pledges only welcomed or fallen short of.
+NOT_COMMITMENTS_7: tuple[str, ...] = (
+    # things as subjects: forecasts, effects, history
+    "The money will not be enough to rebuild the port.",
+    "Critics say the money will be wasted on consultants.",
+    "The funding will run out in March unless Congress acts.",
+    "The investment will create 5,000 jobs, the chamber of commerce estimates.",
+    "Analysts expect the new line will cut travel times by half.",
+    "Trade between the two countries will double by 2030, economists predict.",
+    "Demand for lithium will rise to 3 million tonnes by 2030.",
+    "Farmers will get better prices once the new harvest reaches the markets.",
+    "Exporters will gain market share as the currency weakens.",
+    "Consumers will receive their electricity bills later this year.",
+    "Much of the revenue went to the former regime's cronies in the 1990s.",
+    "The railway was completed by 2017 with a loan from China.",
+    "The pipeline will start pumping gas in 2031, analysts say.",
+    "• Oil prices will rise to 90 dollars a barrel by December, traders say.",
+    "• Inflation will fall to 3 percent by 2026, the central bank forecasts.",
+    "• The number of tourists will rise to 2 million by 2028 if the airport opens on time.",
+    "Officials fear the border crossing would close by September if the rains continue.",
+    "The minister said prices would come down by the spring.",
+    "Students who overstay their visas will receive a ban of five years.",
+    # dates as subjects
+    "Next year will see more elections in the region.",
+    "Next year will mark the 50th anniversary of diplomatic ties.",
+    "By 2030, the region will face severe water shortages, the report warns.",
+    # refusals to answer, negated forecasts
+    "The minister declined to comment on the report.",
+    "The spokesperson refused to say whether the talks had failed.",
+    "The ministry declined to confirm the figure.",
+    "Analysts said the central bank will not cut rates this year.",
+    "Prices will not fall before the harvest.",
+    # nouns of commitment that commit nobody, hopes, aims without a target, past plans
+    "Hopes of a deal to open the border faded in March.",
+    "The plan to build a dam was shelved in 2015.",
+    "Donors have fallen short of their pledges of $5 billion for the appeal.",
+    "Welcoming the pledges made at the humanitarian conference held in Riyadh in October, the Council called for more "
+    "aid.",
+    "Talk of an agreement to cut tariffs is premature, the minister said.",
+    "The minister aims to win re-election next year.",
+    "The reform aims to cut red tape for small firms.",
+    "Critics say the government plans a crackdown on the press.",
+    "The president plans a visit to Japan in May.",
+    "The election is scheduled for May 2026.",
+    "The meeting was planned for March but was cancelled.",
+    "The company is set to report record profits this year.",
+    "The port is set to create 5,000 jobs by 2030.",
+    "If the talks succeed, both sides aim to sign a deal by 2030.",
+    "The government hopes to open an embassy in Seoul next year.",
+    "The offer was rejected by the unions in May.",
+    # a line of business planned, an argued effect of money, what a pipeline or a port does
+    "The company plans green hydrogen in Chile for fertiliser.",
+    "The minister has argued that oil revenue will help pay for the transition.",
+    "• Along the route, the pipeline will supply power plants serving some 40 million people.",
+    "Officials said the port would handle one million containers a year once the second terminal opens in 2029.",
+    # saying what one wants to say about a forecast, money not yet found, a party's own event in a date's year
+    "I want to say that the economy will grow next year.",
+    "We would like to inform Members that prices will rise in January.",
+    "The school will double its intake next year, with money it hopes to raise.",
+    "Analysts say the company has commitments of $2 billion from Gulf lenders.",
+    "This year will see prices rise sharply.",
+    "Next year will see Kenya hold elections.",
+    "Next year will see the end of the programme.",
+    "Our troops will stay in the barracks tonight.",
+    "Our soldiers will be tired by Christmas.",
+    "Their officers will remain on alert until further notice, analysts say.",
+    "The talks will be led by the deputy ministers.",
+    "Taxpayers will pay more under the new tax.",
+    "The project will be managed by whoever wins the tender.",
+    "We are also funding schools in the north.",
+    "Australia is funding the second phase of the coastal adaptation project.",
+    "The army is building 20 new bases along the border.",
+    "Investors are backing the company's plan, analysts say.",
+    "The participants pledged support for the ongoing negotiations.",
+    "The committee was tasked with the review in 2019.",
+    "Analysts expect Kenya will sign the deal; the minister hopes so.",
+    "Japan to face labour shortages by 2030, study finds.",
+    "Prices to rise as Japan weakens the yen; exporters cheer.",
+    "• The storm will hit northern Luzon on Friday.",
+    "The weather office said the storm would hit the coast by Sunday.",
+)
