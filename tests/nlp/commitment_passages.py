@@ -590,3 +590,60 @@ NOT_COMMITMENTS_6: tuple[str, ...] = (
     "Analysts said Japan would provide 300 million dollars and send a team of engineers.",
     "The minister said Japan would provide nothing if Kenya would not send a team of engineers.",
 )
+
+#: The eighth batch (spoken and formal texts): an invitation accepted in a readout's closing line, a speaker's
+#: readiness to act, "I want to assure the House that ...", a present-progressive launch with its date, instruments
+#: listed as bullet noun phrases under a signing or an exchange. Made-up passages, written from the classes of the
+#: dev misses, not from their words.
+COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The President thanked the Prime Minister for the warm hospitality and invited him to visit Ghana in 2027, "
+     "which was accepted.", ("accept",)),
+    ("The Prime Minister renewed his invitation to the King to visit Malaysia at a mutually convenient time, which "
+     "was accepted.", ("renew", "accept")),
+    ("Spokesperson: The customs service, the border police and the port authority are ready to clear containers "
+     "within 24 hours.", ("clear",)),
+    ("Deputy Prime Minister Sokha (interpreted): Our army did not lay these mines, and we are ready to let the "
+     "observers inspect the area together.", ("let",)),
+    ("Hon. Otieno (Majority Leader): This agreement brings those orders back. I also want to assure this House that "
+     "the Government will not import genetically modified maize under this agreement.", ("import",)),
+    ("PRIME MINISTER: In the meantime the British Council and the University of Lagos are launching 200 scholarships "
+     "this autumn.", ("launch",)),
+    ("The two leaders held talks and witnessed the exchange of the following documents.\nDeliverables\n"
+     "• A power sale agreement between Nepal and Bangladesh for the Upper Karnali plant.\n"
+     "• A memorandum of understanding between the two national libraries on digitising manuscripts.",
+     ("exchange", "exchange")),
+    ("The two ministers signed the following agreements:\n• An agreement on the avoidance of double taxation;\n"
+     "• A protocol on the transit of goods through the port of Mongla.", ("sign", "sign")),
+)
+
+#: What the eighth batch's rules must leave alone, in the same shapes: an invitation not (yet) accepted, questions,
+#: an opposition's or an analyst's readiness, a facility's capacity, a questioner's "assure the House", a shared
+#: view, third parties' ongoing moves, a request to another party, lists of topics or background under a heading.
+NOT_COMMITMENTS_8: tuple[str, ...] = (
+    "The President invited the Prime Minister to visit Ghana in 2027.",
+    "The President invited the Prime Minister to visit Ghana in 2027, which was a first for a Ghanaian leader.",
+    "Q: Is Kenya ready to send troops to the mission if the Security Council asks?",
+    "The opposition says it is ready to form a government if the coalition collapses.",
+    "Analysts said the market was ready to absorb the new bonds.",
+    "The new terminal is ready to handle two million containers a year.",
+    "Mr Okafor (Opposition): At the next election we will press for a full inquiry into the deal.",
+    "Hon. Wanjiru (Opposition): Can the Minister assure this House that the Government will not import genetically "
+    "modified maize?",
+    "The Member asked the Minister to assure the House that farmers would not lose their licences.",
+    "Members on these benches want the Minister to assure us that the Government will not sell the port.",
+    "3. The leaders agreed that the Colombo Security Conclave plays an important role in maritime security.",
+    "Analysts say investors are launching new funds this autumn.",
+    "Protesters are backing a boycott of the summit.",
+    "8. Requests the Government of South Sudan to expedite the unification of the forces;",
+    "2. Its concern at threats made against vessels operating in the Stabroek block;",
+    "The two leaders held talks and discussed the following issues.\n• The situation in the Red Sea.\n"
+    "• A proposed free trade agreement between the two countries.",
+    "Background\n• A 2019 agreement between Nepal and Bangladesh on the Upper Karnali plant.",
+    "The Leaders:\n• Agree that the Colombo Process remains important;\n• Hope to conclude the negotiations soon;\n"
+    "• Welcome progress on the Green Corridor.",
+    "Chair: The committee will now adjourn. We will resume at two o'clock.",
+    "Q: Will you open the embassy in Accra next year? Minister: We hope so, but it depends on the budget.",
+    "Minister: The Opposition would like you to believe that we will raise taxes.",
+    "The two delegations discussed the following documents:\n• A draft agreement on fisheries;\n"
+    "• A draft protocol on the transit of goods.",
+)
