@@ -339,6 +339,7 @@ def _build_matcher(nlp: Any) -> Any:
 def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: str | None = None,
                         sentences: Iterable[tuple[int, int]] | None = None) -> list[Commitment]:
     """Commitments in ``text`` (normalised), parties resolved through the analyser's ``entities``."""
+    from briefing_app.nlp.commitment_lists import listed_instruments
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -366,6 +367,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         made = _from_sentence(doc, s, matcher, local, names, seen)
         out += made
         seen.update(c.action for c in made)
+    out += listed_instruments(text, out, nlp, entities, names)  # "signed the following agreements: • An agreement"
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
     out = apply_turns(text, out, nlp, entities, names)  # who speaks decides: chairs, questioners, answers
@@ -704,6 +706,8 @@ def _mechanism_meets(verb: Any) -> bool:
 
 #: Dates ahead that make a present tense a schedule ("the fifth round opens in Tokyo next month").
 _AHEAD = re.compile(r"(?i)\b(?:next|tomorrow|later\s+this|coming)\b")
+#: With a progressive, a season or year still to run is ahead too ("are launching 300 scholarships this autumn").
+_SEASON_AHEAD = re.compile(r"(?i)\bthis\s+(?:autumn|fall|spring|summer|winter|year)\b")
 
 
 def _scheduled_present(verb: Any) -> bool:
@@ -713,6 +717,8 @@ def _scheduled_present(verb: Any) -> bool:
     if not (verb.tag_ in ("VBZ", "VBP") and not aux) and not (verb.tag_ == "VBG" and aux & {"is", "are", "'re"}):
         return False
     after = [t for t in verb.subtree if t.i > verb.i]
+    if verb.tag_ == "VBG" and _SEASON_AHEAD.search(" ".join(x.text for x in after)):
+        return True
     return any(_AHEAD.search(" ".join(x.text for x in after)[h[0]:h[1]])
                for h in find_when(" ".join(x.text for x in after)))
 
@@ -740,8 +746,8 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             for p in c.children) and not any(_lemma(p) in _EVENT_NOUNS | _GATHERINGS for c in verb.children
                                              if c.lower_ == "in" for p in c.children)) or any(
             c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
-    if lemma == "allow":
-        return bool(direct)
+    if lemma in ("allow", "let"):  # ("we are ready to let the observers inspect the area": a clause permitted)
+        return bool(direct) or (_ready(verb) and any(c.dep_ == "ccomp" for c in verb.children))
     if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
                                                                    for p in c.children) for c in verb.children)
@@ -749,6 +755,12 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
         return bool(direct) and not any(_lemma(o) in ("visit", "tribute", "homage", "respect", "attention", "price",
                                                       "cost", "compliment", "call") for o in direct)
     return False
+
+
+def _ready(verb: Any) -> bool:
+    """"are ready to clear containers within 48 hours", "we are ready to let the observers inspect": a party's
+    readiness to a named act, said in its own words, commits like "will"."""
+    return verb.dep_ == "xcomp" and _lemma(verb.head) == "ready"
 
 
 def _own(noun: Any) -> bool:
@@ -1027,6 +1039,8 @@ _OFFICIAL_TEXTS = frozenset("communique communiqué statement declaration readou
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
                  names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
+    if (accepted := _accepted_invitation(doc, verb, offset, entities, names)) is not None:
+        return [accepted]
     lemma = verb.lemma_.lower()
     if (verb.pos_ not in ("VERB", "AUX") and not _verb_read_as_adjective(verb)) or lemma in _NEVER or not verb.is_alpha:
         return []
@@ -1267,7 +1281,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma == "order" and not any(c.dep_ == "xcomp" for c in verb.children) and not any(
             o.lemma_.lower() in _INQUIRIES for o in objects):
         return []  # "ordered 20 howitzers" is a purchase; "ordered a study", "ordered officials to" direct work
-    if lemma in ("accept", "clear") and objects and not passive_form and not any(
+    if lemma in ("accept", "clear") and objects and not passive_form and not _ready(verb) and not any(
             o.lemma_.lower() in _PROPOSALS for o in objects):
         return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
     if lemma == "confirm" and passive_form and not _objects_agent(verb):
@@ -1400,6 +1414,31 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
+
+
+def _accepted_invitation(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                         names: dict[str, str]) -> Commitment | None:
+    """"... and invited him to visit Brazil in 2027, which was accepted": a readout's closing line, the invitee's
+    acceptance of a visit (action ``accept``). The relative clause hangs on the invitation's date or place; a
+    "which was accepted" on anything else ("the report, which was accepted by the House") is left to the rules."""
+    if verb.lemma_.lower() != "accept" or verb.dep_ != "relcl" or not any(
+            c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in verb.children) or _negated(verb):
+        return None
+    tok, invitee = verb.head, None
+    for _ in range(6):  # up from the date or place to "invited" / "invitation"
+        if _lemma(tok) in ("invite", "invitation"):
+            invitee = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+                (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                 if p.dep_ == "pobj"), None)
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    start, end = _span(doc, verb, offset)
+    who, ids = _who(invitee, invitee, entities, names, offset) if invitee is not None else ([], [])
+    return Commitment(start, end, who, "accept", _trim(tok), "", False, ids, -1, -1, (offset, offset + len(doc.text)))
 
 
 #: What an exercise's programme consists of: its holding is the commitment, not each drill.
@@ -1735,6 +1774,21 @@ def _lemma(tok: Any) -> str:
     return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
 
 
+_ASSURING = frozenset("assure reassure guarantee".split())
+
+
+def _assurance(tok: Any, below: Any) -> bool:
+    """"I (also) want to assure this House that the Government will not import GM maize": the speaker's own assurance,
+    a commitment, though "want" heads it ("Members want the Minister to assure us" asks another: the want has an
+    object, or a subject other than I/we)."""
+    if _lemma(tok) not in _ASSURING or below.dep_ != "ccomp" or tok.dep_ != "xcomp" or any(
+            c.dep_ == "nsubj" for c in tok.children):
+        return False
+    want = tok.head
+    return _lemma(want) in ("want", "wish", "like") and not any(c.dep_ == "dobj" for c in want.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in want.children)
+
+
 def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
@@ -1759,6 +1813,8 @@ def _under_forecast(verb: Any) -> bool:
         below = tok
         tok = tok.head
         lemma = _lemma(tok)
+        if _assurance(tok, below):
+            return False
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):
             return True
         if lemma == "move" and below.dep_ == "ccomp":
