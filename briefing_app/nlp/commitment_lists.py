@@ -63,19 +63,21 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
         return []
     out: list[Commitment] = []
     for (s, e, action), doc in zip(items, nlp.pipe(text[s:e] for s, e, _ in items), strict=True):
-        if any(c.start < e and s < c.end for c in found):
-            continue  # the line states its own commitment
         roots = [t for t in doc if t.dep_ == "ROOT"]
         if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].lemma_.lower() not in _LISTED:
             continue  # a clause ("Bangladesh will allot ...") or a topic ("The situation in the Red Sea")
-        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc):
-            continue  # a finite verb: the line says something else about the instrument
+        head = s + roots[0].idx
+        if any(c.start <= head < c.end for c in found):
+            continue  # the line states its own commitment about the instrument
+        # "A power sale agreement ..., under which Bangladesh will buy 500 megawatts": the instrument up to the
+        # relative clause that carries a commitment of its own
+        e = min([c.start for c in found if head < c.start < e] + [e])
+        e = len(text[s:e].rstrip(" ,;:.")) + s
         # the parties named as such ("between Nepal and Bangladesh"); none named: the text's parties (resolved later)
         among = [t for t in doc if t.lower_ in ("between", "among", "amongst") and t.dep_ == "prep"]
         lo, hi = ((s + among[0].idx, s + max(t.idx + len(t) for t in among[0].subtree)) if among else (0, 0))
         parties = [x for x in entities if lo <= x.start and x.end <= hi and x.label in NAMED_PARTIES and x.entity_id]
         ids = list(dict.fromkeys(x.entity_id for x in parties))
-        end = e - 1 if text[e - 1] in ".;," else e
-        what = " ".join(text[s:end].split()[:_WHAT_WORDS])
-        out.append(Commitment(s, end, [names.get(i, i) for i in ids], action, what, "", False, ids, -1, -1, (s, e)))
+        what = " ".join(text[s:e].split()[:_WHAT_WORDS])
+        out.append(Commitment(s, e, [names.get(i, i) for i in ids], action, what, "", False, ids, -1, -1, (s, e)))
     return out

@@ -503,6 +503,21 @@ def _mend_operative(doc: Any) -> None:
             tok.tag_ = "VBD"
 
 
+def _mend_aside(doc: Any) -> None:
+    """"Requests the Chairperson, working with IGAD and the UN, to convene a meeting": the participle aside took the
+    infinitive ("working ... to convene"); it is the steering verb's complement, as without the aside."""
+    for tok in doc:
+        if tok.lemma_.lower() not in _STEER or tok.pos_ != "VERB" or any(c.dep_ == "xcomp" for c in tok.children) \
+                or not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        for aside in [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                      and doc[c.i - 1].text == ","]:
+            for inf in [c for c in aside.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > aside.i
+                        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+                        and doc[c.i - 2].text == ","]:
+                inf.head, inf.dep_ = tok, "xcomp"
+
+
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
@@ -525,6 +540,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
                    names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     _mend_operative(doc)
+    _mend_aside(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -701,7 +717,23 @@ working""".split())
 def _mechanism_meets(verb: Any) -> bool:
     """"the Joint Commission, which will meet in Islamabad in March": a scheduled meeting of the parties' mechanism."""
     return (verb.dep_ == "relcl" and verb.lemma_.lower() in ("meet", "convene", "reconvene") and bool(_aux(verb) & _FUTURE)
-            and _lemma(verb.head) in _MECHANISMS)
+            and (_lemma(verb.head) in _MECHANISMS or _of_mechanism(verb.head)))
+
+
+def _mechanism_meeting(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                       names: dict[str, str]) -> list[Commitment]:
+    """The meeting of "a joint committee on tariffs, which will meet every six months": the parties of the text
+    hold it (resolved from the text, as for "the next round will be held")."""
+    start, end = _span(doc, verb, offset)
+    when, ws, we = _when(doc, verb, offset)
+    return [Commitment(start, end, [], "meet", "", when, _negated(verb), [], ws, we,
+                       (offset, offset + len(doc.text)))]
+
+
+def _of_mechanism(noun: Any) -> bool:
+    """"a joint committee on tariffs, which will meet every six months": the relative clause hangs on the
+    mechanism's topic, the mechanism is one prepositional phrase up."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _lemma(noun.head.head) in _MECHANISMS
 
 
 #: Dates ahead that make a present tense a schedule ("the fifth round opens in Tokyo next month").
@@ -1204,7 +1236,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "had approved ten projects so far": progress counted, not a commitment made
     if future and (subj := _subject(verb)) is not None and (_lemma(subj) in _ANYONE or (
             subj.tag_ == "NNS" and any(c.dep_ == "relcl" for c in subj.children)
-            and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))):
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))) and not _mechanism_meets(verb):
         return []  # "Students who overstay their visas will be deported": a rule or a warning for anyone
     if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and not (
             subj.dep_ == "nsubjpass" and subj.head.i == verb.i) and _lemma(subj) in _FACILITIES:
@@ -1349,6 +1381,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "The port project is set to create 5,000 jobs": a forecast about a thing, no party acts
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
+    if subject is not None and _mechanism_meets(verb) and _of_mechanism(verb.head):
+        return _mechanism_meeting(doc, verb, offset, entities, names)
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment

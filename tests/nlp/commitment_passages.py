@@ -614,6 +614,16 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("exchange", "exchange")),
     ("The two ministers signed the following agreements:\n• An agreement on the avoidance of double taxation;\n"
      "• A protocol on the transit of goods through the port of Mongla.", ("sign", "sign")),
+    # a listed instrument with a commitment of its own in a relative clause: both
+    ("The leaders witnessed the exchange of the following documents.\nDeliverables\n• A tripartite power sale "
+     "agreement among Nepal, Bangladesh and India for the Karnali plant, under which Bangladesh will buy 500 megawatts "
+     "from 2032.", ("exchange", "buy")),
+    # a mechanism's schedule told on its topic ("a committee on tariffs, which will meet")
+    ("Nepal and Bangladesh will set up a joint committee on tariffs, which will meet every six months.",
+     ("set", "meet")),
+    # a participle aside between the steering verb's object and its infinitive
+    ("8. Requests the Chairperson of the Commission, working with IGAD and the United Nations, to convene within "
+     "sixty days a meeting of civilian forces in Addis Ababa;", ("request",)),
 )
 
 #: What the eighth batch's rules must leave alone, in the same shapes: an invitation not (yet) accepted, questions,
@@ -635,6 +645,8 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "Analysts say investors are launching new funds this autumn.",
     "Protesters are backing a boycott of the summit.",
     "8. Requests the Government of South Sudan to expedite the unification of the forces;",
+    "8. Requests the Government of South Sudan, working with IGAD, to expedite the unification of the forces;",
+    "The committee on tariffs, which met every six months, was dissolved in 2019.",
     "2. Its concern at threats made against vessels operating in the Stabroek block;",
     "The two leaders held talks and discussed the following issues.\n• The situation in the Red Sea.\n"
     "• A proposed free trade agreement between the two countries.",
