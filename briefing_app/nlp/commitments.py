@@ -512,10 +512,40 @@ def _mend_aside(doc: Any) -> None:
             continue
         for aside in [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                       and doc[c.i - 1].text == ","]:
-            for inf in [c for c in aside.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > aside.i
-                        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
-                        and doc[c.i - 2].text == ","]:
+            # the infinitive hung on the aside, or on the steering verb as a purpose after it
+            for inf in [c for c in [*aside.children, *tok.children] if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and c.i > aside.i and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+                        and doc[c.i - 2].text == ","][:1]:
                 inf.head, inf.dep_ = tok, "xcomp"
+
+
+_SIGNED_BY_PARTIES = frozenset("sign announce conclude agree adopt launch ink".split())
+
+
+def _mend_signed_by_parties(doc: Any) -> None:
+    """"the partnership that the two governments signed in June 2024", "the arrangement the two governments
+    announced in July": parsed as "governments (that were) signed", a participle on the parties. The instrument's
+    relative clause is mended: the parties its subject, the verb its past tense ("a pact signed in 2024", with no
+    parties before the verb, stays a participle)."""
+    for tok in doc:
+        if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.lemma_.lower() not in _SIGNED_BY_PARTIES \
+                or tok.head.i != tok.i - 1 or any(c.dep_ in ("auxpass", "aux", "agent") for c in tok.children):
+            continue
+        parties = tok.head
+        if parties.pos_ not in ("NOUN", "PROPN") or not (parties.pos_ == "PROPN" or _lemma(parties) in _ACTOR_NOUNS):
+            continue
+        before = parties.left_edge.i - 1
+        if before >= 0 and doc[before].lower_ in ("that", "which"):
+            before -= 1
+        if before < 0 or _lemma(doc[before]) not in _INSTRUMENTS | _TERMS or doc[before].pos_ != "NOUN":
+            continue
+        instrument = doc[before]
+        if instrument.is_ancestor(tok) and instrument.head.i == instrument.i:
+            pass
+        elif tok.is_ancestor(instrument):
+            continue  # a mended tree must stay a tree
+        tok.tag_, tok.dep_, tok.head = "VBD", "relcl", instrument
+        parties.dep_, parties.head = "nsubj", tok
 
 
 def _blank_bullets(sentence: str) -> str:
@@ -541,6 +571,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     """The commitments of one parsed sentence; ``earlier``: the actions already found before it in the text."""
     _mend_operative(doc)
     _mend_aside(doc)
+    _mend_signed_by_parties(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -1303,8 +1334,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                                     for c in verb.children):
         return []  # "As we announced on Monday", "as agreed in 2020": a reference to what is told elsewhere
         # ("just as we have signed a trade agreement" names its object: asserted)
-    if lemma == "announce" and not objects and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return []  # "we announced on Monday": nothing announced is named here
+    if lemma == "announce" and not objects and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not (
+            verb.dep_ == "relcl" and _lemma(verb.head) in _INSTRUMENTS | _TERMS):
+        return []  # "we announced on Monday": nothing announced is named here ("the arrangement they announced" is)
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
         return []  # "concluded a round of talks": an event, not a commitment
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(

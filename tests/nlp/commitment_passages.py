@@ -624,6 +624,11 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a participle aside between the steering verb's object and its infinitive
     ("8. Requests the Chairperson of the Commission, working with IGAD and the United Nations, to convene within "
      "sixty days a meeting of civilian forces in Addis Ababa;", ("request",)),
+    # an instrument's signing or announcement by the parties in its relative clause, parsed as "governments signed"
+    ("The critical minerals partnership that the two governments signed in June 2024 is now moving from paper to "
+     "projects.", ("sign",)),
+    ("Greer met today with Minister Nguyen Hong Dien of Vietnam to take stock of the reciprocal trade arrangement the "
+     "two governments announced in July.", ("announce",)),
 )
 
 #: What the eighth batch's rules must leave alone, in the same shapes: an invitation not (yet) accepted, questions,
@@ -647,6 +652,8 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "8. Requests the Government of South Sudan to expedite the unification of the forces;",
     "8. Requests the Government of South Sudan, working with IGAD, to expedite the unification of the forces;",
     "The committee on tariffs, which met every six months, was dissolved in 2019.",
+    "The leaders discussed the arrangement the press announced in July.",
+    "Officials said the arrangement, announced in July, is working.",
     "2. Its concern at threats made against vessels operating in the Stabroek block;",
     "The two leaders held talks and discussed the following issues.\n• The situation in the Red Sea.\n"
     "• A proposed free trade agreement between the two countries.",
