@@ -258,6 +258,10 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
          "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
     ]])
+    matcher.add("PLANS", [[  # "Druk Air plans two more weekly flights from March 2026"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "plan", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]])
     matcher.add("LIGHT", [[  # "reached agreement on a package", "made a pledge of", "took the decision to"
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted({v for v, _ in _LIGHT})}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
@@ -519,6 +523,21 @@ def _mend_aside(doc: Any) -> None:
                 inf.head, inf.dep_ = tok, "xcomp"
 
 
+def _mend_will_conjunct(doc: Any) -> None:
+    """"the two States recognise that an armed attack on either would be a danger to both, and will act to meet the
+    common danger": the "will" conjunct, with no subject of its own, hung on the recognised clause (whose "would" it
+    then borrowed) is the parties' second verb, a conjunct of "recognise"."""
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "conj" or tok.pos_ != "VERB" or not _aux(tok) & _FUTURE or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or head.dep_ != "ccomp" or not any(
+                c.dep_ == "nsubj" for c in head.children) or not _aux(head) & _HYPOTHETICAL:
+            continue
+        top = head.head
+        if top.pos_ == "VERB" and top.tag_ in ("VBP", "VBZ", "VBD") and any(c.dep_ == "nsubj" for c in top.children):
+            tok.head = top
+
+
 _SIGNED_BY_PARTIES = frozenset("sign announce conclude agree adopt launch ink".split())
 
 
@@ -572,6 +591,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     _mend_operative(doc)
     _mend_aside(doc)
     _mend_signed_by_parties(doc)
+    _mend_will_conjunct(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -824,6 +844,25 @@ def _ready(verb: Any) -> bool:
     """"are ready to clear containers within 48 hours", "we are ready to let the observers inspect": a party's
     readiness to a named act, said in its own words, commits like "will"."""
     return verb.dep_ == "xcomp" and _lemma(verb.head) == "ready"
+
+
+def _reaffirmed_instrument(verb: Any) -> bool:
+    """"The two leaders reaffirmed the Comprehensive Security Integration and Prosperity Agreement": the parties
+    recommit to an instrument of theirs (a finite "reaffirmed"; "Reaffirming the principles of the Charter", a
+    preamble's view, is no instrument as object)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+        c.dep_ == "dobj" and _lemma(c) in _INSTRUMENTS and c.lower_ not in ("bill", "legislation", "decree")
+        for c in verb.children)
+
+
+def _plans_a_thing(verb: Any) -> bool:
+    """"Druk Air plans two more weekly flights from March 2026", "it now plans a $1.6 billion reservoir": a present
+    "plans" with a thing planned as its object, counted or dated, states the plan like "will" ("plans to" is read
+    as "will" already; "plans green hydrogen in Uzbekistan", no figure and no date, is a wire's sketch of interests)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and _lemma(c) not in _IDEALS]
+    return verb.lemma_.lower() == "plan" and verb.tag_ in ("VBZ", "VBP") and not _aux(verb) and bool(objects) and (
+        any(t.like_num or t.tag_ == "$" for t in objects[0].subtree)
+        or bool(find_when(" ".join(t.text for t in verb.subtree if t.i > verb.i))))
 
 
 def _own(noun: Any) -> bool:
@@ -1250,7 +1289,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and (lemma in _CORE or terms)):
+    elif not (finite and (lemma in _CORE or terms or _plans_a_thing(verb))):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
             o for o in _objects(verb) if o.tag_ != "PRP"]:
@@ -1390,7 +1429,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             o.lemma_.lower() in ("support", "solidarity") for o in objects) and not any(t.like_num for t in verb.subtree):
         return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
     if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and (_names_an_action(verb) or _to_named(o))
-                                       for o in objects):
+                                       for o in objects) and not _reaffirmed_instrument(verb):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
         # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:

@@ -629,6 +629,15 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
      "projects.", ("sign",)),
     ("Greer met today with Minister Nguyen Hong Dien of Vietnam to take stock of the reciprocal trade arrangement the "
      "two governments announced in July.", ("announce",)),
+    # a present "plans" with the thing planned as its object
+    ("Both sides welcomed the rise in tourists, and Druk Air plans two more weekly flights from March 2026.",
+     ("plan",)),
+    # an instrument of the parties reaffirmed
+    ("The two leaders reaffirmed the Comprehensive Security Integration and Prosperity Agreement (C-SIPA), signed in "
+     "Washington in 2023.", ("reaffirm",)),
+    # a treaty's "recognise that ... would be a danger ..., and will act": the "will" verb is the parties'
+    ("Under the Treaty, Papua New Guinea and Australia recognise that an armed attack on either of them would be a "
+     "danger to the peace and security of both, and will act to meet the common danger.", ("act",)),
 )
 
 #: What the eighth batch's rules must leave alone, in the same shapes: an invitation not (yet) accepted, questions,
@@ -654,6 +663,14 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "The committee on tariffs, which met every six months, was dissolved in 2019.",
     "The leaders discussed the arrangement the press announced in July.",
     "Officials said the arrangement, announced in July, is working.",
+    "Analysts say the airline plans more flights.",
+    "For the Gulf, the bet is partly about what comes after oil, and the utility plans green hydrogen in Uzbekistan "
+    "for fertiliser.",
+    "The government plans a better future for all.",
+    "Q: Does the government plan a new reservoir?",
+    "The ministers reaffirmed the importance of the agreement.",
+    "Analysts warned that the deal would be costly and will hurt farmers.",
+    "Reaffirming the principles of the Charter of the Organization of American States,",
     "2. Its concern at threats made against vessels operating in the Stabroek block;",
     "The two leaders held talks and discussed the following issues.\n• The situation in the Red Sea.\n"
     "• A proposed free trade agreement between the two countries.",
