@@ -161,7 +161,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension""".split()
+exchang prepared approval extension declar""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -257,6 +257,10 @@ def _build_matcher(nlp: Any) -> Any:
          "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
          "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+    ]])
+    matcher.add("DECLARED", [[  # "declared 2027 the Year of Sustainable Development", "declared a nature reserve"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "declare", "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
     ]])
     matcher.add("PLANS", [[  # "Druk Air plans two more weekly flights from March 2026"
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "plan", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
@@ -855,6 +859,23 @@ def _reaffirmed_instrument(verb: Any) -> bool:
         for c in verb.children)
 
 
+#: What is declared without a deliverable: a state of affairs, a war, a meeting open, a position.
+_DECLARED_STATES = frozenset("""state war emergency victory meeting session interest support intention readiness
+position opposition solidarity concern hope""".split())
+
+
+def _declared(verb: Any) -> bool:
+    """"declared 2027 the Year of Sustainable Development of the SCO", "has declared a nature reserve around the
+    shoal": a party's declaration creating something ("declare the meeting open", "declared the surcharges
+    incompatible", "declared a state of emergency" create nothing)."""
+    if verb.lemma_.lower() != "declare" or any(c.dep_ in ("acomp", "ccomp", "advmod") or (
+            c.dep_ == "oprd" and c.pos_ not in ("NOUN", "PROPN")) for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and _lemma(c) not in _DECLARED_STATES
+               and not any(k.dep_ == "amod" and k.pos_ == "ADJ" and k.i > c.i for k in c.children)
+               for c in verb.children)
+
+
 def _plans_a_thing(verb: Any) -> bool:
     """"Druk Air plans two more weekly flights from March 2026", "it now plans a $1.6 billion reservoir": a present
     "plans" with a thing planned as its object, counted or dated, states the plan like "will" ("plans to" is read
@@ -1289,7 +1310,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and (lemma in _CORE or terms or _plans_a_thing(verb))):
+    elif not (finite and (lemma in _CORE or terms or _plans_a_thing(verb) or _declared(verb))):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
             o for o in _objects(verb) if o.tag_ != "PRP"]:

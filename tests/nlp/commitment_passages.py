@@ -638,6 +638,10 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a treaty's "recognise that ... would be a danger ..., and will act": the "will" verb is the parties'
     ("Under the Treaty, Papua New Guinea and Australia recognise that an armed attack on either of them would be a "
      "danger to the peace and security of both, and will act to meet the common danger.", ("act",)),
+    # a declaration creating something: a themed year, a reserve
+    ("The heads of state adopted the Development Strategy until 2035 and declared 2027 the Year of Sustainable "
+     "Development of the Organisation.", ("adopt", "declare")),
+    ("Beijing has declared a nature reserve around the shoal, which Manila calls Bajo de Masinloc.", ("declare",)),
 )
 
 #: What the eighth batch's rules must leave alone, in the same shapes: an invitation not (yet) accepted, questions,
@@ -670,6 +674,12 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "Q: Does the government plan a new reservoir?",
     "The ministers reaffirmed the importance of the agreement.",
     "Analysts warned that the deal would be costly and will hurt farmers.",
+    "Chair: I declare the meeting open and give the floor to the Minister.",
+    "The tribunal declared the surcharges incompatible with the Cartagena Agreement.",
+    "The government declared a state of emergency in the north.",
+    "Daily tests continue until the outbreak is declared over.",
+    "The ministers declared their support for the peace process.",
+    "Analysts said Beijing would declare a nature reserve around the shoal.",
     "Reaffirming the principles of the Charter of the Organization of American States,",
     "2. Its concern at threats made against vessels operating in the Stabroek block;",
     "The two leaders held talks and discussed the following issues.\n• The situation in the Red Sea.\n"
