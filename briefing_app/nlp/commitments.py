@@ -535,8 +535,13 @@ def _mend_will_conjunct(doc: Any) -> None:
         head = tok.head
         if tok.dep_ != "conj" or tok.pos_ != "VERB" or not _aux(tok) & _FUTURE or any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or head.dep_ != "ccomp" or not any(
-                c.dep_ == "nsubj" for c in head.children) or not _aux(head) & _HYPOTHETICAL:
-            continue
+                c.dep_ == "nsubj" for c in head.children) or not (_aux(head) & _HYPOTHETICAL or (
+                _aux(head) & {"has", "have"} and head.tag_ == "VBN")):
+            continue  # ("reported that traffic has risen by 37 percent, and will propose measures": the same)
+        first = min([tok.i, *(c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i)])
+        if first < 2 or doc[first - 1].lower_ != "and" or doc[first - 2].text != ",":
+            continue  # ", and will act": a comma before the "and" closes the recognised clause ("said the economy
+            # has grown and will create jobs" goes on about the economy)
         top = head.head
         if top.pos_ == "VERB" and top.tag_ in ("VBP", "VBZ", "VBD") and any(c.dep_ == "nsubj" for c in top.children):
             tok.head = top

@@ -638,6 +638,8 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a treaty's "recognise that ... would be a danger ..., and will act": the "will" verb is the parties'
     ("Under the Treaty, Papua New Guinea and Australia recognise that an armed attack on either of them would be a "
      "danger to the peace and security of both, and will act to meet the common danger.", ("act",)),
+    ("The working group reported that ship traffic in the Arctic has risen by 37 percent since 2013, and will propose "
+     "measures on heavy fuel oil.", ("propose",)),
     # a declaration creating something: a themed year, a reserve
     ("The heads of state adopted the Development Strategy until 2035 and declared 2027 the Year of Sustainable "
      "Development of the Organisation.", ("adopt", "declare")),
@@ -675,6 +677,7 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "The ministers reaffirmed the importance of the agreement.",
     "Analysts warned that the deal would be costly and will hurt farmers.",
     "Chair: I declare the meeting open and give the floor to the Minister.",
+    "Analysts said exports have fallen sharply since 2023, and will recover next year.",
     "The tribunal declared the surcharges incompatible with the Cartagena Agreement.",
     "The government declared a state of emergency in the north.",
     "Daily tests continue until the outbreak is declared over.",
