@@ -527,6 +527,14 @@ def _mend_aside(doc: Any) -> None:
                 inf.head, inf.dep_ = tok, "xcomp"
 
 
+def _mend_elided_answer(doc: Any) -> None:
+    """"I can: under the DCTS, Bangladesh will keep tariff-free access": the answer's "can" (its verb elided before the
+    colon) is no auxiliary of the clause after the colon, which the parser hangs it on."""
+    for tok in doc:
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i > tok.i + 1 and doc[tok.i + 1].text in (":", ";", "—"):
+            tok.dep_ = "dep"
+
+
 def _mend_will_conjunct(doc: Any) -> None:
     """"the two States recognise that an armed attack on either would be a danger to both, and will act to meet the
     common danger": the "will" conjunct, with no subject of its own, hung on the recognised clause (whose "would" it
@@ -601,6 +609,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     _mend_aside(doc)
     _mend_signed_by_parties(doc)
     _mend_will_conjunct(doc)
+    _mend_elided_answer(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -853,6 +862,21 @@ def _ready(verb: Any) -> bool:
     """"are ready to clear containers within 48 hours", "we are ready to let the observers inspect": a party's
     readiness to a named act, said in its own words, commits like "will"."""
     return verb.dep_ == "xcomp" and _lemma(verb.head) == "ready"
+
+
+#: A party's forces and deployed people ("our officers", "their troops").
+_FORCES = frozenset("""officer troop force personnel soldier police policeman contingent peacekeeper unit battalion
+observer trainer""".split())
+
+
+def _forces_stay(verb: Any) -> bool:
+    """"Our officers will stay until the GSF is deployed": a party's forces kept in place until an event or a date (a
+    deployment's term; "prices will stay high until May" has no forces, "the troops will stay" no term)."""
+    subj = _subject(verb)
+    return verb.lemma_.lower() in ("stay", "remain") and subj is not None and subj.dep_ == "nsubj" and (
+        _lemma(subj) in _FORCES) and any(c.dep_ == "poss" for c in subj.children) and any(
+        (c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "advcl" and any(
+            k.dep_ == "mark" and k.lower_ == "until" for k in c.children)) for c in verb.children)
 
 
 def _reaffirmed_instrument(verb: Any) -> bool:
@@ -1295,7 +1319,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
                 c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset) and not (
-                member_act(verb)) and not (lemma == "continue" and _until_a_date(verb)):
+                member_act(verb)) and not (lemma == "continue" and _until_a_date(verb)) and not _forces_stay(verb):
             return []  # ("will press ahead with the pipeline", "I will write to the Minister", "will continue to
             # lead the brigade until March 2029", an extension with a term, are commitments)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
@@ -1487,7 +1511,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
-        if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)) or (
+        if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)
+                and not _forces_stay(verb)) or (
                 future and subject.lemma_.lower() in _PREDICTORS and not _delegates(subject)):
             return []  # analysts forecast; "investors have pledged" is a commitment
         if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \

@@ -640,6 +640,10 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
      "danger to the peace and security of both, and will act to meet the common danger.", ("act",)),
     ("The working group reported that ship traffic in the Arctic has risen by 37 percent since 2013, and will propose "
      "measures on heavy fuel oil.", ("propose",)),
+    # an answer's elided "I can:" before the clause it answers with; a party's forces kept in place until an event
+    ("Yvette Cooper: I can: under the scheme, Ghana will keep tariff-free access for three years after graduation.",
+     ("keep",)),
+    ("Force commander: Our officers will stay until the new force is deployed, so that there is no gap.", ("stay",)),
     # a declaration creating something: a themed year, a reserve
     ("The heads of state adopted the Development Strategy until 2035 and declared 2027 the Year of Sustainable "
      "Development of the Organisation.", ("adopt", "declare")),
@@ -677,6 +681,11 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "The ministers reaffirmed the importance of the agreement.",
     "Analysts warned that the deal would be costly and will hurt farmers.",
     "Chair: I declare the meeting open and give the floor to the Minister.",
+    "Member: I would: the Government should build the road next year.",
+    "Minister: I cannot: the Treasury decides the payments.",
+    "Prices will stay high until May.",
+    "Our troops will stay.",
+    "Analysts said their troops would remain until the elections.",
     "Analysts said exports have fallen sharply since 2023, and will recover next year.",
     "The tribunal declared the surcharges incompatible with the Cartagena Agreement.",
     "The government declared a state of emergency in the north.",
