@@ -527,6 +527,22 @@ def _mend_aside(doc: Any) -> None:
                 inf.head, inf.dep_ = tok, "xcomp"
 
 
+def _mend_double(doc: Any) -> None:
+    """"We will post liaison officers ... and double the training places by 2027": "double the" read as a
+    predeterminer of the noun; after "and" it is the verb's next conjunct, the noun its object."""
+    for tok in doc:
+        if tok.lower_ not in ("double", "triple", "quadruple") or tok.tag_ != "PDT" or tok.i < 1 or tok.i + 1 >= len(doc) \
+                or doc[tok.i - 1].lower_ != "and" or doc[tok.i + 1].lower_ not in ("the", "its", "their", "our"):
+            continue
+        verbs = [t for t in doc[:tok.i - 1] if t.pos_ == "VERB" and _aux(t) & _FUTURE]
+        noun = tok.head
+        if not verbs or noun.pos_ != "NOUN" or noun.i < tok.i or not verbs[-1].is_ancestor(noun):
+            continue
+        tok.tag_, tok.pos_, tok.lemma_ = "VB", "VERB", tok.lower_
+        tok.head, tok.dep_ = verbs[-1], "conj"
+        noun.head, noun.dep_ = tok, "dobj"
+
+
 def _mend_elided_answer(doc: Any) -> None:
     """"I can: under the DCTS, Bangladesh will keep tariff-free access": the answer's "can" (its verb elided before the
     colon) is no auxiliary of the clause after the colon, which the parser hangs it on."""
@@ -610,6 +626,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     _mend_signed_by_parties(doc)
     _mend_will_conjunct(doc)
     _mend_elided_answer(doc)
+    _mend_double(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -1227,7 +1244,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
-                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))
+                                             and not (own_subject and (verb.tag_ in ("VBD", "VBZ", "VBP") or (
+                                                 verb.tag_ == "VBN" and _aux(verb) & {"has", "have", "had"})))
                                              and not _performative(verb)):
         return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
     if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT") and not (

@@ -644,6 +644,12 @@ COMMITMENTS_8: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Yvette Cooper: I can: under the scheme, Ghana will keep tariff-free access for three years after graduation.",
      ("keep",)),
     ("Force commander: Our officers will stay until the new force is deployed, so that there is no gap.", ("stay",)),
+    # "and double the X" read as a predeterminer: the "will" verb's next conjunct
+    ("Mr MARLES: We will post liaison officers to Murray Barracks in Port Moresby and double the training places at "
+     "Lombrum by 2027.", ("post", "double")),
+    # a perfect clause with its own subject that the parser hangs on a noun ("noted with satisfaction that")
+    ("They welcomed the completion of the engineering design, and noted with satisfaction that eleven transit states "
+     "have signed memoranda of understanding with the company.", ("sign",)),
     # a declaration creating something: a themed year, a reserve
     ("The heads of state adopted the Development Strategy until 2035 and declared 2027 the Year of Sustainable "
      "Development of the Organisation.", ("adopt", "declare")),
@@ -684,6 +690,9 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "Member: I would: the Government should build the road next year.",
     "Minister: I cannot: the Treasury decides the payments.",
     "Prices will stay high until May.",
+    "The ministers rejected the claim that Kenya has signed a secret deal with the company.",
+    "There were reports that Kenya has signed a deal.",
+    "The minister said prices rose and double the cost is now expected.",
     "Our troops will stay.",
     "Analysts said their troops would remain until the elections.",
     "Analysts said exports have fallen sharply since 2023, and will recover next year.",
