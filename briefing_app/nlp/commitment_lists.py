@@ -19,7 +19,7 @@ from briefing_app.nlp.types import EntitySpan
 #: A heading naming the act done with the documents listed after it: "the exchange of the following documents",
 #: "signed the following agreements:", "concluded the following instruments".
 _LIST_ACT = re.compile(r"(?i)\b(exchang(?:e|ed|ing)|sign(?:ed|ing|ature)|conclu(?:ded|sion)|ink(?:ed)?)\b"
-                       r"[^.\n:]{0,40}?\bfollowing\b")
+                       r"[^.\n:]{0,40}?\bfollowing\b[^.\n:]{0,30}[.:]?[ \t]*$")  # the line ends the heading
 _ACTS = {"exchang": "exchange", "sign": "sign", "conclu": "conclude", "ink": "sign"}
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[•▪◦‣*·-]|\(?[a-z0-9]{1,2}[.)])[ \t]+(?P<item>\S.*)$")
 #: Instruments a deliverables list names (lemmas).

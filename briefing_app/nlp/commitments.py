@@ -592,9 +592,7 @@ def _mend_signed_by_parties(doc: Any) -> None:
         if before < 0 or _lemma(doc[before]) not in _INSTRUMENTS | _TERMS or doc[before].pos_ != "NOUN":
             continue
         instrument = doc[before]
-        if instrument.is_ancestor(tok) and instrument.head.i == instrument.i:
-            pass
-        elif tok.is_ancestor(instrument):
+        if tok.is_ancestor(instrument):
             continue  # a mended tree must stay a tree
         tok.tag_, tok.dep_, tok.head = "VBD", "relcl", instrument
         parties.dep_, parties.head = "nsubj", tok

@@ -706,6 +706,7 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "The two leaders held talks and discussed the following issues.\n• The situation in the Red Sea.\n"
     "• A proposed free trade agreement between the two countries.",
     "Background\n• A 2019 agreement between Nepal and Bangladesh on the Upper Karnali plant.",
+    "After the signing ceremony following the talks, the leaders met the press.\n1. An agreement on fisheries.",
     "The Leaders:\n• Agree that the Colombo Process remains important;\n• Hope to conclude the negotiations soon;\n"
     "• Welcome progress on the Green Corridor.",
     "Chair: The committee will now adjourn. We will resume at two o'clock.",
