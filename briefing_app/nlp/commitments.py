@@ -162,7 +162,7 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension aim refus commitments financ backing""".split()
+exchang prepared approval extension aim refus commitments financ backing declar""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -260,6 +260,14 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
          "RIGHT_ATTRS": {"DEP": "conj", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
     ]])
+    matcher.add("DECLARED", [[  # "declared 2027 the Year of Sustainable Development", "declared a nature reserve"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "declare", "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]])
+    matcher.add("PLANS", [[  # "Druk Air plans two more weekly flights from March 2026"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "plan", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]])
     matcher.add("LIGHT", [[  # "reached agreement on a package", "made a pledge of", "took the decision to"
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted({v for v, _ in _LIGHT})}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
@@ -346,6 +354,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ``speakers``: the text's speaker labels (nlp/transcript.py) when the caller already found them; else they are
     found here, once, for the sentences and the turns.
     """
+    from briefing_app.nlp.commitment_lists import listed_instruments
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -377,6 +386,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         made += more_commitments(text, s, doc, local, names, made)  # parties hidden by the grammar
         out += made
         seen.update(c.action for c in made)
+    out += listed_instruments(text, out, nlp, entities, names)  # "signed the following agreements: • An agreement"
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
     out = apply_turns(text, out, nlp, entities, names, speakers)  # who speaks decides: chairs, questioners, answers
@@ -512,6 +522,93 @@ def _mend_operative(doc: Any) -> None:
             tok.tag_ = "VBD"
 
 
+def _mend_aside(doc: Any) -> None:
+    """"Requests the Chairperson, working with IGAD and the UN, to convene a meeting": the participle aside took the
+    infinitive ("working ... to convene"); it is the steering verb's complement, as without the aside."""
+    for tok in doc:
+        if tok.lemma_.lower() not in _STEER or tok.pos_ != "VERB" or any(c.dep_ == "xcomp" for c in tok.children) \
+                or not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        for aside in [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                      and doc[c.i - 1].text == ","]:
+            # the infinitive hung on the aside, or on the steering verb as a purpose after it
+            for inf in [c for c in [*aside.children, *tok.children] if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and c.i > aside.i and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+                        and doc[c.i - 2].text == ","][:1]:
+                inf.head, inf.dep_ = tok, "xcomp"
+
+
+def _mend_double(doc: Any) -> None:
+    """"We will post liaison officers ... and double the training places by 2027": "double the" read as a
+    predeterminer of the noun; after "and" it is the verb's next conjunct, the noun its object."""
+    for tok in doc:
+        if tok.lower_ not in ("double", "triple", "quadruple") or tok.tag_ != "PDT" or tok.i < 1 or tok.i + 1 >= len(doc) \
+                or doc[tok.i - 1].lower_ != "and" or doc[tok.i + 1].lower_ not in ("the", "its", "their", "our"):
+            continue
+        verbs = [t for t in doc[:tok.i - 1] if t.pos_ == "VERB" and _aux(t) & _FUTURE]
+        noun = tok.head
+        if not verbs or noun.pos_ != "NOUN" or noun.i < tok.i or not verbs[-1].is_ancestor(noun):
+            continue
+        tok.tag_, tok.pos_, tok.lemma_ = "VB", "VERB", tok.lower_
+        tok.head, tok.dep_ = verbs[-1], "conj"
+        noun.head, noun.dep_ = tok, "dobj"
+
+
+def _mend_elided_answer(doc: Any) -> None:
+    """"I can: under the DCTS, Bangladesh will keep tariff-free access": the answer's "can" (its verb elided before the
+    colon) is no auxiliary of the clause after the colon, which the parser hangs it on."""
+    for tok in doc:
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i > tok.i + 1 and doc[tok.i + 1].text in (":", ";", "—"):
+            tok.dep_ = "dep"
+
+
+def _mend_will_conjunct(doc: Any) -> None:
+    """"the two States recognise that an armed attack on either would be a danger to both, and will act to meet the
+    common danger": the "will" conjunct, with no subject of its own, hung on the recognised clause (whose "would" it
+    then borrowed) is the parties' second verb, a conjunct of "recognise"."""
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "conj" or tok.pos_ != "VERB" or not _aux(tok) & _FUTURE or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or head.dep_ != "ccomp" or not any(
+                c.dep_ == "nsubj" for c in head.children) or not (_aux(head) & _HYPOTHETICAL or (
+                _aux(head) & {"has", "have"} and head.tag_ == "VBN")):
+            continue  # ("reported that traffic has risen by 37 percent, and will propose measures": the same)
+        first = min([tok.i, *(c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i)])
+        if first < 2 or doc[first - 1].lower_ != "and" or doc[first - 2].text != ",":
+            continue  # ", and will act": a comma before the "and" closes the recognised clause ("said the economy
+            # has grown and will create jobs" goes on about the economy)
+        top = head.head
+        if top.pos_ == "VERB" and top.tag_ in ("VBP", "VBZ", "VBD") and any(c.dep_ == "nsubj" for c in top.children):
+            tok.head = top
+
+
+_SIGNED_BY_PARTIES = frozenset("sign announce conclude agree adopt launch ink".split())
+
+
+def _mend_signed_by_parties(doc: Any) -> None:
+    """"the partnership that the two governments signed in June 2024", "the arrangement the two governments
+    announced in July": parsed as "governments (that were) signed", a participle on the parties. The instrument's
+    relative clause is mended: the parties its subject, the verb its past tense ("a pact signed in 2024", with no
+    parties before the verb, stays a participle)."""
+    for tok in doc:
+        if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.lemma_.lower() not in _SIGNED_BY_PARTIES \
+                or tok.head.i != tok.i - 1 or any(c.dep_ in ("auxpass", "aux", "agent") for c in tok.children):
+            continue
+        parties = tok.head
+        if parties.pos_ not in ("NOUN", "PROPN") or not (parties.pos_ == "PROPN" or _lemma(parties) in _ACTOR_NOUNS):
+            continue
+        before = parties.left_edge.i - 1
+        if before >= 0 and doc[before].lower_ in ("that", "which"):
+            before -= 1
+        if before < 0 or _lemma(doc[before]) not in _INSTRUMENTS | _TERMS or doc[before].pos_ != "NOUN":
+            continue
+        instrument = doc[before]
+        if tok.is_ancestor(instrument):
+            continue  # a mended tree must stay a tree
+        tok.tag_, tok.dep_, tok.head = "VBD", "relcl", instrument
+        parties.dep_, parties.head = "nsubj", tok
+
+
 def _blank_bullets(sentence: str) -> str:
     """Bullets become spaces (same length, offsets kept): the parser reads "•" as a verb heading the line."""
     return _BULLET.sub(lambda m: " " * len(m.group()), sentence)
@@ -533,6 +630,11 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     from briefing_app.nlp.commitment_classes import mend_semicolons
 
     mend_semicolons(doc)
+    _mend_aside(doc)
+    _mend_signed_by_parties(doc)
+    _mend_will_conjunct(doc)
+    _mend_elided_answer(doc)
+    _mend_double(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -711,11 +813,29 @@ working""".split())
 def _mechanism_meets(verb: Any) -> bool:
     """"the Joint Commission, which will meet in Islamabad in March": a scheduled meeting of the parties' mechanism."""
     return (verb.dep_ == "relcl" and verb.lemma_.lower() in ("meet", "convene", "reconvene") and bool(_aux(verb) & _FUTURE)
-            and _lemma(verb.head) in _MECHANISMS)
+            and (_lemma(verb.head) in _MECHANISMS or _of_mechanism(verb.head)))
+
+
+def _mechanism_meeting(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                       names: dict[str, str]) -> list[Commitment]:
+    """The meeting of "a joint committee on tariffs, which will meet every six months": the parties of the text
+    hold it (resolved from the text, as for "the next round will be held")."""
+    start, end = _span(doc, verb, offset)
+    when, ws, we = _when(doc, verb, offset)
+    return [Commitment(start, end, [], "meet", "", when, _negated(verb), [], ws, we,
+                       (offset, offset + len(doc.text)))]
+
+
+def _of_mechanism(noun: Any) -> bool:
+    """"a joint committee on tariffs, which will meet every six months": the relative clause hangs on the
+    mechanism's topic, the mechanism is one prepositional phrase up."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _lemma(noun.head.head) in _MECHANISMS
 
 
 #: Dates ahead that make a present tense a schedule ("the fifth round opens in Tokyo next month").
 _AHEAD = re.compile(r"(?i)\b(?:next|tomorrow|later\s+this|coming)\b")
+#: With a progressive, a season or year still to run is ahead too ("are launching 300 scholarships this autumn").
+_SEASON_AHEAD = re.compile(r"(?i)\bthis\s+(?:autumn|fall|spring|summer|winter|year)\b")
 
 
 def _scheduled_present(verb: Any) -> bool:
@@ -725,6 +845,8 @@ def _scheduled_present(verb: Any) -> bool:
     if not (verb.tag_ in ("VBZ", "VBP") and not aux) and not (verb.tag_ == "VBG" and aux & {"is", "are", "'re"}):
         return False
     after = [t for t in verb.subtree if t.i > verb.i]
+    if verb.tag_ == "VBG" and _SEASON_AHEAD.search(" ".join(x.text for x in after)):
+        return True
     return any(_AHEAD.search(" ".join(x.text for x in after)[h[0]:h[1]])
                for h in find_when(" ".join(x.text for x in after)))
 
@@ -757,7 +879,8 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
         return bool(direct) or any(c.dep_ in ("ccomp", "xcomp") and any(k.dep_ in ("nsubj", "nsubjpass")
                                                                         for k in c.children)
                                    and _lemma(c) not in _ANSWERS | {"speak", "talk", "comment", "respond", "explain"}
-                                   for c in verb.children)  # ("I will let the Ministry speak to it": an answer left)
+                                   for c in verb.children) or (  # ("I will let the Ministry speak to it": an answer left)
+        _ready(verb) and any(c.dep_ == "ccomp" for c in verb.children))  # ("we are ready to let the observers inspect")
     if lemma == "pay" and not direct:  # "the EU will pay for new patrol boats": what it buys
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ in ("NN", "NNS")
                                                                    for p in c.children) for c in verb.children)
@@ -771,6 +894,53 @@ def _support_for_work(objects: Sequence[Any]) -> bool:
     """"pledged support for humanitarian demining": support for a named work (a noun in -ing), not for a position."""
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and p.tag_ == "NN" and p.lower_.endswith(
         "ing") and len(p.lower_) > 5 for p in c.children) for o in objects for c in o.children)
+
+
+def _ready(verb: Any) -> bool:
+    """"are ready to clear containers within 48 hours", "we are ready to let the observers inspect": a party's
+    readiness to a named act, said in its own words, commits like "will"."""
+    return verb.dep_ == "xcomp" and _lemma(verb.head) == "ready"
+
+
+#: A party's forces and deployed people ("our officers", "their troops").
+_FORCES = frozenset("""officer troop force personnel soldier police policeman contingent peacekeeper unit battalion
+observer trainer""".split())
+
+
+def _forces_stay(verb: Any) -> bool:
+    """"Our officers will stay until the GSF is deployed": a party's forces kept in place until an event or a date (a
+    deployment's term; "prices will stay high until May" has no forces, "the troops will stay" no term)."""
+    subj = _subject(verb)
+    return verb.lemma_.lower() in ("stay", "remain") and subj is not None and subj.dep_ == "nsubj" and (
+        _lemma(subj) in _FORCES) and any(c.dep_ == "poss" for c in subj.children) and any(
+        (c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "advcl" and any(
+            k.dep_ == "mark" and k.lower_ == "until" for k in c.children)) for c in verb.children)
+
+
+def _reaffirmed_instrument(verb: Any) -> bool:
+    """"The two leaders reaffirmed the Comprehensive Security Integration and Prosperity Agreement": the parties
+    recommit to an instrument of theirs (a finite "reaffirmed"; "Reaffirming the principles of the Charter", a
+    preamble's view, is no instrument as object)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+        c.dep_ == "dobj" and _lemma(c) in _INSTRUMENTS and c.lower_ not in ("bill", "legislation", "decree")
+        for c in verb.children)
+
+
+#: What is declared without a deliverable: a state of affairs, a war, a meeting open, a position.
+_DECLARED_STATES = frozenset("""state war emergency victory meeting session interest support intention readiness
+position opposition solidarity concern hope""".split())
+
+
+def _declared(verb: Any) -> bool:
+    """"declared 2027 the Year of Sustainable Development of the SCO", "has declared a nature reserve around the
+    shoal": a party's declaration creating something ("declare the meeting open", "declared the surcharges
+    incompatible", "declared a state of emergency" create nothing)."""
+    if verb.lemma_.lower() != "declare" or any(c.dep_ in ("acomp", "ccomp", "advmod") or (
+            c.dep_ == "oprd" and c.pos_ not in ("NOUN", "PROPN")) for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and _lemma(c) not in _DECLARED_STATES
+               and not any(k.dep_ == "amod" and k.pos_ == "ADJ" and k.i > c.i for k in c.children)
+               for c in verb.children)
 
 
 def _own(noun: Any) -> bool:
@@ -1049,6 +1219,8 @@ _OFFICIAL_TEXTS = frozenset("communique communiqué statement declaration readou
 
 def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
                  names: dict[str, str], earlier: Collection[str] = ()) -> list[Commitment]:
+    if (accepted := _accepted_invitation(doc, verb, offset, entities, names)) is not None:
+        return [accepted]
     lemma = verb.lemma_.lower()
     if (verb.pos_ not in ("VERB", "AUX") and not _verb_read_as_adjective(verb)) or lemma in _NEVER or not verb.is_alpha:
         return []
@@ -1087,7 +1259,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
-                                             and not (own_subject and verb.tag_ in ("VBD", "VBZ", "VBP"))
+                                             and not (own_subject and (verb.tag_ in ("VBD", "VBZ", "VBP") or (
+                                                 verb.tag_ == "VBN" and _aux(verb) & {"has", "have", "had"})))
                                              and not _performative(verb)):
         return []  # "the signed agreement", "a pact signed in 2024": background ("Geneva: India signed" is not)
     if verb.tag_ == "VBG" and not aux and verb.dep_ not in ("xcomp", "conj", "ROOT") and not (
@@ -1179,7 +1352,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if future:
         if lemma in _NOT_FUTURE_COMMITMENTS and not (lemma in ("press", "push") and any(
                 c.lower_ == "ahead" for c in verb.children)) and not _party_act(verb, lemma, entities, offset) and not (
-                member_act(verb)) and not (lemma == "continue" and _until_a_date(verb)):
+                member_act(verb)) and not (lemma == "continue" and _until_a_date(verb)) and not _forces_stay(verb):
             return []  # ("will press ahead with the pipeline", "I will write to the Minister", "will continue to
             # lead the brigade until March 2029", an extension with a term, are commitments)
         if lemma in _DELIBERATE and not any(c.dep_ == "prep" and c.lower_ == "within" for c in verb.subtree):
@@ -1199,7 +1372,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and (lemma in _CORE or terms)):
+    elif not (finite and (lemma in _CORE or terms or _declared(verb))):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
             o for o in _objects(verb) if o.tag_ != "PRP"]:
@@ -1216,7 +1389,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "had approved ten projects so far": progress counted, not a commitment made
     if future and (subj := _subject(verb)) is not None and (_lemma(subj) in _ANYONE or (
             subj.tag_ == "NNS" and any(c.dep_ == "relcl" for c in subj.children)
-            and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))):
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children))) and not _mechanism_meets(verb):
         return []  # "Students who overstay their visas will be deported": a rule or a warning for anyone
     if future and lemma in _FUNCTIONS and (subj := _subject(verb)) is not None and not (
             subj.dep_ == "nsubjpass" and subj.head.i == verb.i) and _lemma(subj) in _FACILITIES:
@@ -1283,8 +1456,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                                     for c in verb.children):
         return []  # "As we announced on Monday", "as agreed in 2020": a reference to what is told elsewhere
         # ("just as we have signed a trade agreement" names its object: asserted)
-    if lemma == "announce" and not objects and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return []  # "we announced on Monday": nothing announced is named here
+    if lemma == "announce" and not objects and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not (
+            verb.dep_ == "relcl" and _lemma(verb.head) in _INSTRUMENTS | _TERMS):
+        return []  # "we announced on Monday": nothing announced is named here ("the arrangement they announced" is)
     if lemma in ("conclude", "hold") and not future and any(o.lemma_.lower() in _EVENT_NOUNS for o in objects):
         return []  # "concluded a round of talks": an event, not a commitment
     if verb.dep_ == "relcl" and future and not _objects_agent(verb) and any(
@@ -1293,7 +1467,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma == "order" and not any(c.dep_ == "xcomp" for c in verb.children) and not any(
             o.lemma_.lower() in _INQUIRIES for o in objects):
         return []  # "ordered 20 howitzers" is a purchase; "ordered a study", "ordered officials to" direct work
-    if lemma in ("accept", "clear") and objects and not passive_form and not future and not any(
+    if lemma in ("accept", "clear") and objects and not passive_form and not future and not _ready(verb) and not any(
             o.lemma_.lower() in _PROPOSALS for o in objects):
         return []  # "accepted the return of nationals", "cleared the approaches": done, not committed
     if lemma == "confirm" and passive_form and not _objects_agent(verb):
@@ -1339,7 +1513,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             and not _support_for_work(objects):
         return []  # "pledged support for Ukraine's sovereignty": support for a position, no deliverable
     if lemma == "reaffirm" and not any(o.lemma_.lower() in _GOALS and (_names_an_action(verb) or _to_named(o))
-                                       for o in objects):
+                                       for o in objects) and not _reaffirmed_instrument(verb):
         return []  # reiterating support for a partnership is no commitment; "reaffirmed the goal of" is
         # (and "their commitment to sovereignty" restates a position: the goal must name an action or a figure)
     if not future and any(c.dep_ == "ccomp" for c in verb.children) and not objects:
@@ -1362,6 +1536,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "The port project is set to create 5,000 jobs": a forecast about a thing, no party acts
     if subject is not None and subject.dep_ == "nsubj" and subject.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
         subject = None  # "The summit is due to be held": the subject of "is" is the patient, not a party
+    if subject is not None and _mechanism_meets(verb) and _of_mechanism(verb.head):
+        return _mechanism_meeting(doc, verb, offset, entities, names)
     if subject is not None and subject.dep_ != "nsubjpass":
         if subject.lower_ in ("which", "that") and not on_party and not terms:
             return []  # "which commits members to ...": a description, not a commitment
@@ -1369,7 +1545,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             return []  # "The Treaty of Amity commits parties to settle disputes": an instrument described, no term
         if subject.lower_ == "it" and _it_is_a_thing(verb, entities, offset):
             return []  # "it is an investment, and it will not add to our debt": a thing, not a party
-        if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)) or (
+        if (not _is_actor(subject, entities, offset) and not terms and not _scheduled_talks(verb, subject, future)
+                and not _forces_stay(verb)) or (
                 future and subject.lemma_.lower() in _PREDICTORS and not _delegates(subject)):
             return []  # analysts forecast; "investors have pledged" is a commitment
         if not future and subject.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
@@ -1427,6 +1604,31 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         lemma, negated, what = act.lemma_.lower(), False, _what(act, _objects(act), [])
     return [Commitment(start, end, who, lemma, what, when, negated, who_ids, ws, we,
                        (offset, offset + len(doc.text)))]
+
+
+def _accepted_invitation(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
+                         names: dict[str, str]) -> Commitment | None:
+    """"... and invited him to visit Brazil in 2027, which was accepted": a readout's closing line, the invitee's
+    acceptance of a visit (action ``accept``). The relative clause hangs on the invitation's date or place; a
+    "which was accepted" on anything else ("the report, which was accepted by the House") is left to the rules."""
+    if verb.lemma_.lower() != "accept" or verb.dep_ != "relcl" or not any(
+            c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in verb.children) or _negated(verb):
+        return None
+    tok, invitee = verb.head, None
+    for _ in range(6):  # up from the date or place to "invited" / "invitation"
+        if _lemma(tok) in ("invite", "invitation"):
+            invitee = next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+                (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                 if p.dep_ == "pobj"), None)
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    start, end = _span(doc, verb, offset)
+    who, ids = _who(invitee, invitee, entities, names, offset) if invitee is not None else ([], [])
+    return Commitment(start, end, who, "accept", _trim(tok), "", False, ids, -1, -1, (offset, offset + len(doc.text)))
 
 
 #: What an exercise's programme consists of: its holding is the commitment, not each drill.
@@ -1766,6 +1968,21 @@ def _lemma(tok: Any) -> str:
 _SAYING = frozenset("assure reassure inform tell say confirm announce stress emphasise emphasize reiterate".split())
 
 
+_ASSURING = frozenset("assure reassure guarantee".split())
+
+
+def _assurance(tok: Any, below: Any) -> bool:
+    """"I (also) want to assure this House that the Government will not import GM maize": the speaker's own assurance,
+    a commitment, though "want" heads it ("Members want the Minister to assure us" asks another: the want has an
+    object, or a subject other than I/we)."""
+    if _lemma(tok) not in _ASSURING or below.dep_ != "ccomp" or tok.dep_ != "xcomp" or any(
+            c.dep_ == "nsubj" for c in tok.children):
+        return False
+    want = tok.head
+    return _lemma(want) in ("want", "wish", "like") and not any(c.dep_ == "dobj" for c in want.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in want.children)
+
+
 def _under_forecast(verb: Any) -> bool:
     """A clause reported by an analyst or under "expect/likely/hope" ("analysts say India will sign")."""
     tok = verb
@@ -1790,6 +2007,8 @@ def _under_forecast(verb: Any) -> bool:
         below = tok
         tok = tok.head
         lemma = _lemma(tok)
+        if _assurance(tok, below):
+            return False
         if lemma in ("want", "wish", "like") and below.dep_ == "xcomp" and _lemma(below) in _SAYING:
             continue  # "I want to assure the House that the Government will not import ...": a way of saying it
         if lemma in _NOT_COMMITTING_HEADS or (lemma in _EPISTEMIC_HEADS and below.i > tok.i):

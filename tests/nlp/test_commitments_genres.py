@@ -14,17 +14,19 @@ from tests.nlp.commitment_passages import (
     COMMITMENTS_3,
     COMMITMENTS_5,
     COMMITMENTS_6,
+    COMMITMENTS_8,
     NOT_COMMITMENTS,
     NOT_COMMITMENTS_2,
     NOT_COMMITMENTS_3,
     NOT_COMMITMENTS_4,
     NOT_COMMITMENTS_5,
     NOT_COMMITMENTS_6,
+    NOT_COMMITMENTS_8,
 )
 
 #: (A resolution's opening "Requests", which the tagger reads as a plural noun, is read as the verb: commitments.py.)
 _POSITIVES = [pytest.param(t, a, id=t[:40]) for t, a in COMMITMENTS + COMMITMENTS_3 + COMMITMENTS_5
-              + COMMITMENTS_6]
+              + COMMITMENTS_6 + COMMITMENTS_8]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,7 @@ def _found(finder: Analyzer, text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text", NOT_COMMITMENTS + NOT_COMMITMENTS_2 + NOT_COMMITMENTS_3 + NOT_COMMITMENTS_4
-                         + NOT_COMMITMENTS_5 + NOT_COMMITMENTS_6)
+                         + NOT_COMMITMENTS_5 + NOT_COMMITMENTS_6 + NOT_COMMITMENTS_8)
 def test_no_commitment_in_demands_forecasts_conditions_and_procedure(finder: Analyzer, text: str) -> None:
     """An MP's demand, a question, a forecast, a condition, an opposition's promise, a market's move, a spokesperson's
     procedure or a feature's history commits no party: the table stays empty."""
