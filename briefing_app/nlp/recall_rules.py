@@ -1,0 +1,112 @@
+"""Recall rules: names that neither the model nor the gazetteer tagged, found by their neighbours.
+
+An unknown town listed with known places ("Kadugli and Dilling", "Dostyk–Alashankou") or the stations of a route
+("the Kars–Igdir–Nakhchivan railway") is a place. Pure text rules over code-point offsets, run on the merged
+candidates of one text (nlp/cleanup.py); they only add names where nothing was tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from briefing_app.nlp import rules
+from briefing_app.nlp.entities import GENRE_WORDS, TITLE, Candidate
+from briefing_app.nlp.gazetteer import Gazetteer
+from briefing_app.nlp.titles import OFFICE_WORDS
+
+#: A run of one to three capitalised words with the lowercase particles of place names ("Foz do Iguaçu").
+_RUN = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )[A-ZÀ-ÞĀ-Ž][\w'’.]*){0,2}"
+#: The joints of a list of places: a comma, "and", "or", or a hyphen or en dash between two names without spaces (an
+#: em dash is a parenthesis as often as a joint).
+_JOINT = r"(?:,\s+(?:and\s+)?|\s+(?:and|or|&)\s+|[-–])"
+_AFTER = re.compile(rf"(?P<joint>{_JOINT})(?P<run>{_RUN})(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b)")
+_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<run>{_RUN})(?P<joint>{_JOINT})$")
+#: Dash-joined capitalised names before a route's or crossing's lowercase noun: each is a place ("the A–B–C railway",
+#: "the A–B border crossing").
+_ROUTE = re.compile(rf"(?<![\w'’-])(?P<chain>{_RUN}(?:[–—-]{_RUN})+) (?:railway|railroad|rail link|road|highway|line"
+                    r"|pipeline|border crossing|crossing|corridor|route|bridge|interconnector|transmission line"
+                    r"|power line|canal|ferry)s?\b")
+_MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_PLACE_LABELS = ("GPE", "LOC")
+_OBJECT_AFTER = re.compile(r" (?:the|a|an|that|with|its|their|our|his|her|all|further|also)\b")
+#: Prefixes hyphenated to a place that make an adjective, not a second place ("Trans-Caspian", "Sino-Indian").
+_PREFIXES = frozenset("""Trans Pan Sino Indo Afro Euro Anglo Franco Russo Greco Austro Inter Intra Sub Anti Pro Post Pre
+Non Mid Ex Neo Pro Cross North South East West Upper Lower Greater""".split())
+
+
+def _common_word(word: str, text: str, g: Gazetteer) -> bool:
+    """True when a capitalised word is a common word rather than a name: a sentence starter, an office's or a
+    document's word, a month, a word the gazetteer knows or rejects, or one the text also writes in lowercase."""
+    if (word in rules.STARTERS or word in OFFICE_WORDS or word in GENRE_WORDS or word in rules.BODY_HEADS
+            or word in _MONTHS_DAYS or word in g.not_entities or word.isupper()):
+        return True
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is not None
+
+
+def _unknown_place(text: str, start: int, end: int, g: Gazetteer) -> bool:
+    """True when ``text[start:end]`` can be an unknown place's name: words no common word, no known entry."""
+    surface = text[start:end]
+    if g.lookup(surface) is not None or "\n" in surface:
+        return False
+    words = [w for w in surface.split() if w[:1].isupper()]
+    if surface.endswith("ing") and _OBJECT_AFTER.match(text, end):
+        return False  # a communiqué's participle: "..., Noting the remarks"
+    return bool(words) and not any(_common_word(w.strip(".'’"), text, g) for w in words) and not surface.endswith(".")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when ``start`` begins a line or a sentence (its capital says nothing)."""
+    before = text[max(0, start - 3):start]
+    return start == 0 or before.endswith("\n") or re.search(r"[.!?:;•\"“]\s*$", before) is not None
+
+
+def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
+                       furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names listed with a place or joined to one by a dash ("Pemba and Montepuez", "Dostyk–Alashankou",
+    "Macomia, Muidumbe and Ancuabe"), and the stations of a lowercase route ("the A–B–C railway"): places."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return (not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
+                and (furniture is None or not any(furniture[s:e])))
+
+    out: list[Candidate] = []
+    for m in _ROUTE.finditer(text):
+        parts = [(m.start("chain") + p.start(), m.start("chain") + p.end())
+                 for p in re.finditer(r"[^–—-]+", m.group("chain"))]
+        if all(_unknown_place(text, s, e, g) or not free(s, e) for s, e in parts):
+            out += [Candidate(s, e, "GPE", "model", TITLE) for s, e in parts if free(s, e)]
+    places = sorted((c for c in merged if c.label in _PLACE_LABELS), key=lambda c: c.start)
+    seen = {(c.start, c.end) for c in out}
+    frontier = [(c.start, c.end) for c in places] + list(seen)
+    while frontier:
+        nxt = []
+        for s0, e0 in frontier:
+            # a dash pair that leads a longer name is not a list ("A-B Water Cooperation Centre")
+            leads = re.match(r" [A-Z]", text[e0:e0 + 2]) is not None
+            after = _AFTER.match(text, e0)
+            if after is not None and not (leads and after.group("joint") in ("-", "–")):
+                s, e = after.span("run")
+                if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
+                    nxt.append((s, e))
+            before = _BEFORE.search(text, max(0, s0 - 60), s0)
+            if before is not None:
+                s, e = before.span("run")
+                dash = before.group("joint") in ("-", "–")
+                if ((s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g)
+                        and (dash or not _sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
+                    nxt.append((s, e))
+        for span in nxt:
+            if span not in seen:
+                seen.add(span)
+                out.append(Candidate(span[0], span[1], "GPE", "model", TITLE))
+                spans.append(span)
+        spans.sort()
+        starts = [a for a, _ in spans]
+        frontier = nxt
+    return out

@@ -1,0 +1,56 @@
+"""Entity recall on unseen text (issue 14): names the tagger missed or invented. Each test names one general class
+of error found on the development sets and checks a made-up text of that class."""
+
+from __future__ import annotations
+
+
+def _ents(analyzer, text):
+    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+
+
+def test_an_acronym_defined_in_brackets_names_a_body_even_when_its_head_noun_is_unknown(analyzer):
+    text = ("The ministers instructed the Coastal Anti-Smuggling Structure (CASS) to share data. "
+            "The Velmar People's Renewal Front (VPRF) has split, and CASS will report in May.")
+    ents = _ents(analyzer, text)
+    assert {("Coastal Anti-Smuggling Structure", "ORG"), ("CASS", "ORG"), ("Velmar People's Renewal Front", "ORG"),
+            ("VPRF", "ORG")} <= ents, ents
+    assert not any(label == "PERSON" for _t, label in ents), ents
+
+
+def test_an_acronym_defined_after_a_dam_names_a_facility(analyzer):
+    ents = _ents(analyzer, "Downstream states fear the Great Orvalo Highland Dam (GOHD), which filled last year.")
+    assert {("Great Orvalo Highland Dam", "FAC"), ("GOHD", "FAC")} <= ents, ents
+
+
+def test_a_defined_concept_abbreviation_is_not_a_body(analyzer):
+    # guards the rule above: an economic measure's abbreviation is not a body's
+    ents = _ents(analyzer, "Exports grew as Gross Domestic Product (GDP) rose, and GDP will rise again.")
+    assert not any(t in ("GDP", "Gross Domestic Product") for t, _ in ents), ents
+
+
+def test_a_country_pair_prefix_stays_apart_from_a_defined_project(analyzer):
+    ents = _ents(analyzer, "The Kenya-Uganda-Rwanda Grid Exchange Project (KURGEP) traded more power this year.")
+    assert {("Kenya", "GPE"), ("Uganda", "GPE"), ("Rwanda", "GPE")} <= ents, ents
+    assert any(t == "Grid Exchange Project" for t, _ in ents), ents
+
+
+def test_unknown_towns_listed_with_a_known_place_are_places(analyzer):
+    text = ("Relief convoys reached Mandalay and Tavrelo before the rains. Cholera has spread in Pemba and "
+            "Quizolwe, and attacks hit the districts of Macomia, Ruvendo and Lushimba in March.")
+    places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
+    assert {"Tavrelo", "Quizolwe", "Ruvendo", "Lushimba"} <= places, places
+
+
+def test_the_stations_of_a_lowercase_route_are_places(analyzer):
+    text = ("The ministers discussed the Varnek–Ostrala–Belgrin railway and the Dostyk–Amberkou crossing, "
+            "on the basis of respect for sovereignty.")
+    ents = _ents(analyzer, text)
+    assert {("Varnek", "GPE"), ("Ostrala", "GPE"), ("Belgrin", "GPE"), ("Amberkou", "GPE")} <= ents, ents
+
+
+def test_words_beside_a_listed_place_that_are_not_places_stay_untagged(analyzer):
+    text = ("The Council of the African Union, meeting in Kenya, Noting the remarks of the chair, urged Kenya and "
+            "Prime Minister Dlamini to act. The Trans-Caspian link and the Lancang-Mekong Water Centre were "
+            "discussed. Peace and Security in Kenya and Security matter; security is key.")
+    places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
+    assert not places & {"Noting", "Trans", "Lancang", "Security", "Prime", "Peace"}, places
