@@ -159,7 +159,9 @@ class EntityCleanup:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
         # unknown names listed with places ("Pemba and Montepuez"): places (nlp/recall_rules.py)
-        recalled = recall_rules.coordinated_places(text, out, self.gazetteer, furniture)
+        recalled = recall_rules.located_places(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.coordinated_places(text, merge(out + recalled, total) if recalled else out,
+                                                    self.gazetteer, furniture)
         if recalled:
             out = merge(out + recalled, total)
         if "-" in text or "–" in text or "—" in text:

@@ -27,6 +27,11 @@ _BEFORE = re.compile(rf"(?<![\w'’.-])(?P<run>{_RUN})(?P<joint>{_JOINT})$")
 _ROUTE = re.compile(rf"(?<![\w'’-])(?P<chain>{_RUN}(?:[–—-]{_RUN})+) (?:railway|railroad|rail link|road|highway|line"
                     r"|pipeline|border crossing|crossing|corridor|route|bridge|interconnector|transmission line"
                     r"|power line|canal|ferry)s?\b")
+#: A preposition of place right before a name ("talks in Koror", "trucks return to Ouanaminthe").
+_LOCATIVE = re.compile(rf"(?<![\w'’-])(?:in|at|near|outside|to|from|via) (?P<run>{_RUN})(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b|['’]s\b)")
+_DETERMINER_AFTER = re.compile(r" (?:the|a|an|its|their|our|all|every)\b")
+#: Honorifics and words of address that follow "to"/"from" before a person ("to Mr Kamau", "from Dr Ansah").
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Madam Mister Hon Prof His Her H.E.".split())
 _MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 _PLACE_LABELS = ("GPE", "LOC")
@@ -109,4 +114,23 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
         spans.sort()
         starts = [a for a, _ in spans]
         frontier = nxt
+    return out
+
+
+def located_places(text: str, merged: list[Candidate], g: Gazetteer,
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names right after a preposition of place ("the summit in Koror", "from Bakhty to ..."): places."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+    out = []
+    for m in _LOCATIVE.finditer(text):
+        s, e = m.span("run")
+        i = bisect_left(starts, e)
+        if any(a < e and s < b for a, b in spans[max(0, i - 4):i]) or (furniture is not None and any(furniture[s:e])):
+            continue
+        if text[s:e].split()[0].rstrip(".") in _HONORIFICS or not _unknown_place(text, s, e, g):
+            continue
+        if text[m.start():m.start() + 3] == "to " and _DETERMINER_AFTER.match(text, e):
+            continue  # a verb in a title-case name: "Commitment to Protect the Civilians"
+        out.append(Candidate(s, e, "GPE", "model", TITLE))
     return out

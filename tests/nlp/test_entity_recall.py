@@ -54,3 +54,17 @@ def test_words_beside_a_listed_place_that_are_not_places_stay_untagged(analyzer)
             "discussed. Peace and Security in Kenya and Security matter; security is key.")
     places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
     assert not places & {"Noting", "Trans", "Lancang", "Security", "Prime", "Peace"}, places
+
+
+def test_an_unknown_name_after_a_preposition_of_place_is_a_place(analyzer):
+    text = ("The leaders met in Koravai on 3 May. Traders return to Mbaluzi with rice, and the first train ran "
+            "from Tesvenko to the border. Inspectors called at Drovnik.")
+    places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
+    assert {"Koravai", "Mbaluzi", "Tesvenko", "Drovnik"} <= places, places
+
+
+def test_words_after_a_preposition_that_are_not_places_stay_untagged(analyzer):
+    text = ("Recalling the Declaration of Commitment to Protect the Civilians, the Council wrote to Mr Halvor. "
+            "The bill went to Committee in May; the committee met twice.")
+    places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
+    assert not places & {"Protect", "Mr Halvor", "Halvor", "Committee"}, places
