@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from briefing_app.nlp import rules
-from briefing_app.nlp.entities import GENRE_WORDS, TITLE, Candidate
+from briefing_app.nlp.entities import GENRE_WORDS, TITLE, Candidate, _title_case_heading, is_document_genre
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.titles import OFFICE_WORDS
 
@@ -133,4 +133,39 @@ def located_places(text: str, merged: list[Candidate], g: Gazetteer,
         if text[m.start():m.start() + 3] == "to " and _DETERMINER_AFTER.match(text, e):
             continue  # a verb in a title-case name: "Commitment to Protect the Civilians"
         out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: A title-case name: capitalised words (a number may end it) with minor words inside ("Year of Culture 2026",
+#: "Joint Task Force on Investments").
+_TITLE_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?: (?:of|on|for|and|the|in))* (?:[A-Z][\w'’.+-]*|(?:19|20)\d\d))*")
+_NAME_LABELS = ("ORG", "LAW", "EVENT")
+
+
+def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
+               furniture: bytearray | None = None) -> list[Candidate]:
+    """The name after a dash-joined pair of places ("A–B Border Commission", "A-B Leaders' Retreat"): the pair is
+    split off as two places (README conventions) and the title-case name after it is an initiative, or a body by
+    its head noun; the model's class of the whole span when it read one."""
+    ordered = sorted(merged, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    out = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if (a.label not in ("GPE", "LOC") or b.label not in ("GPE", "LOC") or text[a.end:b.start] not in ("-", "–", "—")
+                or text[b.end:b.end + 1] != " " or text[a.start - 1:a.start] in ("-", "–", "—")):
+            continue
+        m = _TITLE_RUN.match(text, b.end + 1)
+        if m is None:
+            continue
+        s, e = m.span()
+        while text[s:e].endswith((" of", " on", " for", " and", " the", " in", ".")):
+            e = e - 1 if text[e - 1] == "." else text.rfind(" ", s, e)
+        run = text[s:e]
+        i = bisect_left(starts, e)
+        if (any(c.start < e and s < c.end for c in ordered[max(0, i - 4):i]) or is_document_genre(run)
+                or run in rules.STARTERS or run in OFFICE_WORDS or text[e:e + 2] in ("'s", "’s")
+                or (furniture is not None and any(furniture[s:e])) or _title_case_heading(text, a.start)):
+            continue
+        read = next((c.label for c in model if c.start <= a.start and c.end >= e and c.label in _NAME_LABELS), None)
+        out.append(Candidate(s, e, rules.class_of_name(run) or read or "LAW", "model", TITLE))
     return out

@@ -68,3 +68,18 @@ def test_words_after_a_preposition_that_are_not_places_stay_untagged(analyzer):
             "The bill went to Committee in May; the committee met twice.")
     places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
     assert not places & {"Protect", "Mr Halvor", "Halvor", "Committee"}, places
+
+
+def test_the_name_after_a_dash_joined_pair_of_countries_is_kept(analyzer):
+    text = ("The Kenya–Tanzania Lake Basin Commission will meet in June. A new Ghana-Togo Innovation Bridge will pair "
+            "founders, and the Chile–Peru Year of Heritage opens in May.")
+    ents = _ents(analyzer, text)
+    assert {("Kenya", "GPE"), ("Tanzania", "GPE"), ("Lake Basin Commission", "ORG"), ("Ghana", "GPE"),
+            ("Togo", "GPE")} <= ents, ents
+    named = {t for t, label in ents if label in ("ORG", "LAW", "EVENT")}  # the model's class of the whole, or LAW
+    assert {"Innovation Bridge", "Year of Heritage"} <= named, ents
+
+
+def test_a_dash_joined_pair_before_a_document_word_or_lowercase_noun_adds_nothing(analyzer):
+    ents = _ents(analyzer, "The Kenya-Uganda Joint Statement was issued. Kenya-Uganda ties are close.")
+    assert {t for t, _ in ents} <= {"Kenya", "Uganda"}, ents
