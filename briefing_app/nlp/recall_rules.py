@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from briefing_app.nlp import rules
 from briefing_app.nlp.entities import GENRE_WORDS, TITLE, Candidate, _title_case_heading, is_document_genre
 from briefing_app.nlp.gazetteer import Gazetteer
-from briefing_app.nlp.titles import OFFICE_WORDS
+from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS
 
 #: A run of one to three capitalised words with the lowercase particles of place names ("Foz do Iguaçu").
 _RUN = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )[A-ZÀ-ÞĀ-Ž][\w'’.]*){0,2}"
@@ -168,4 +169,40 @@ def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
             continue
         read = next((c.label for c in model if c.start <= a.start and c.end >= e and c.label in _NAME_LABELS), None)
         out.append(Candidate(s, e, rules.class_of_name(run) or read or "LAW", "model", TITLE))
+    return out
+
+
+_NAME_RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?: {NAME_WORD}){{1,3}}(?![\w'’-])")
+_OPEN_QUOTE_BEFORE = re.compile(r"[,.!?][\"”’']\s+$")
+
+
+def unnamed_people(text: str, merged: list[Candidate], g: Gazetteer, beside_office: Callable[[str, int, int], bool],
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names of two to four words in apposition to an office ("Ana Quiroga Lenz, Minister of Mines,", "the
+    Secretary of Security, Omar Vidal Ortega,") and one word before a speech verb after a quotation ('," Quispe
+    told reporters'): people."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return (not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
+                and (furniture is None or not any(furniture[s:e])))
+
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        if (not free(s, e) or g.lookup(m.group()) is not None or m.group().isupper()
+                or any(w in OFFICE_WORDS or w in rules.STARTERS or w in rules.BODY_HEADS or w in GENRE_WORDS
+                       or w in _MONTHS_DAYS or g.lookup(w) is not None for w in words)):
+            continue
+        if beside_office(text, s, e):
+            out.append(Candidate(s, e, "PERSON", "model", TITLE))
+    for m in re.finditer(rf"(?<![\w'’.-]){NAME_WORD}(?=(?: said| says| told| added| noted| stressed| warned"
+                         r"| insisted| replied| explained)\b)", text):
+        s, e = m.span()
+        if (_OPEN_QUOTE_BEFORE.search(text, max(0, s - 4), s) and free(s, e) and g.lookup(m.group()) is None
+                and not _common_word(m.group(), text, g)):
+            out.append(Candidate(s, e, "PERSON", "model", TITLE))
     return out

@@ -83,3 +83,17 @@ def test_the_name_after_a_dash_joined_pair_of_countries_is_kept(analyzer):
 def test_a_dash_joined_pair_before_a_document_word_or_lowercase_noun_adds_nothing(analyzer):
     ents = _ents(analyzer, "The Kenya-Uganda Joint Statement was issued. Kenya-Uganda ties are close.")
     assert {t for t, _ in ents} <= {"Kenya", "Uganda"}, ents
+
+
+def test_an_unknown_name_beside_an_office_is_a_person(analyzer):
+    text = ("Tevita Mahe Lolohea, Minister of Ports and Civil Aviation, said the berth was closed. "
+            "The Secretary of Security, Osvaldo Ruiz Quintanar, spoke with his counterpart. "
+            '"The port is open to every flag," Chuquimia told reporters.')
+    ents = _ents(analyzer, text)
+    assert {("Tevita Mahe Lolohea", "PERSON"), ("Osvaldo Ruiz Quintanar", "PERSON"), ("Chuquimia", "PERSON")} <= ents, ents
+
+
+def test_capitalised_words_beside_an_office_that_are_not_names_stay_untagged(analyzer):
+    text = "Ports and Harbours, Minister of Transport, said the berth was closed. Officials said so."
+    people = {t for t, label in _ents(analyzer, text) if label == "PERSON"}
+    assert not people, people
