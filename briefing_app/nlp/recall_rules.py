@@ -206,3 +206,18 @@ def unnamed_people(text: str, merged: list[Candidate], g: Gazetteer, beside_offi
                 and not _common_word(m.group(), text, g)):
             out.append(Candidate(s, e, "PERSON", "model", TITLE))
     return out
+
+
+#: A numbered resolution or decision: an instrument named by its number ("resolution 2417", "Decision 702").
+_NUMBERED_INSTRUMENT = re.compile(r"(?<![\w-])(?:[Rr]esolution|Decision) (?:No\. ?)?\d{2,4}(?![\w/-])")
+
+
+def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """Untagged numbered resolutions and decisions ("under resolution 2417", "Decision 702 of the Council"):
+    initiatives."""
+    out = []
+    for m in _NUMBERED_INSTRUMENT.finditer(text):
+        s, e = m.span()
+        if not any(c.start < e and s < c.end and c.label != "CARDINAL" for c in merged):
+            out.append(Candidate(s, e, "LAW", "model", TITLE))
+    return out

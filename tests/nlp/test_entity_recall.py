@@ -97,3 +97,10 @@ def test_capitalised_words_beside_an_office_that_are_not_names_stay_untagged(ana
     text = "Ports and Harbours, Minister of Transport, said the berth was closed. Officials said so."
     people = {t for t, label in _ents(analyzer, text) if label == "PERSON"}
     assert not people, people
+
+
+def test_a_numbered_resolution_or_decision_is_an_initiative(analyzer):
+    text = ("Welcoming Resolution 3107 of the Secretariat, the ministers asked for compliance with resolution 2891 "
+            "and with Decision 702 before the dry season.")
+    ents = _ents(analyzer, text)
+    assert {("Resolution 3107", "LAW"), ("resolution 2891", "LAW"), ("Decision 702", "LAW")} <= ents, ents
