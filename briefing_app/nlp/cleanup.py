@@ -161,6 +161,7 @@ class EntityCleanup:
         # unknown names listed with places ("Pemba and Montepuez"): places (nlp/recall_rules.py)
         recalled = recall_rules.located_places(text, out, self.gazetteer, furniture)
         recalled += recall_rules.pair_named(text, out, fixed, furniture)
+        recalled += recall_rules.placed_by_noun(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
         recalled += recall_rules.unnamed_people(text, out, self.gazetteer, _beside_office, furniture)
         recalled += recall_rules.coordinated_places(text, merge(out + recalled, total) if recalled else out,

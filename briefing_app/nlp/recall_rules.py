@@ -221,3 +221,53 @@ def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
         if not any(c.start < e and s < c.end and c.label != "CARDINAL" for c in merged):
             out.append(Candidate(s, e, "LAW", "model", TITLE))
     return out
+
+
+_WORKS = "dam|canal|reservoir|water intake|hydropower plant|hydroelectric plant|hydropower station|power station|barrage"
+_NATURE = "basin|river|valley|lake|lagoon|delta|atoll|peninsula|glacier|gas field|oil field|salt flat"
+_AREAS = "region|province|district|oblast|county|governorate|exclave|enclave|municipality"
+#: A lowercase noun of a place right after a name ("the Vorlak dam", "the Tesh-Kul region") ...
+_NOUN_AFTER = re.compile(rf" (?P<noun>{_WORKS}|{_NATURE}|{_AREAS})s?\b")
+#: ... or right before it with "of" ("the exclave of Vorlak", "the municipality of Tresk").
+_NOUN_BEFORE = re.compile(rf"\b(?:{_AREAS}|town|village|city|port|island|districts|provinces|regions) of $")
+_CAP_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
+
+
+def _words_before(text: str, end: int, g: Gazetteer) -> int:
+    """Start of the run of up to three capitalised words ending at ``end`` (no common word in it), or ``end``."""
+    start = end
+    for _ in range(3):
+        m = re.search(r"(?:^|(?<=[\s(]))(?P<w>[A-ZÀ-ÞĀ-Ž][\w'’-]*) ?$", text[max(0, start - 40):start])
+        if m is None or _common_word(m.group("w").rstrip("'’"), text, g) or m.group("w").endswith(("'s", "’s")):
+            break
+        start = max(0, start - 40) + m.start("w")
+    return start
+
+
+def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names before a place's lowercase noun ("the Vorlak dam", "the Tesh-Kul region") or after "the
+    exclave of", "the municipality of": facilities for works, places otherwise."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return (e > s and not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
+                and (furniture is None or not any(furniture[s:e])))
+
+    out = []
+    for m in _NOUN_AFTER.finditer(text):
+        e = m.start()
+        s = _words_before(text, e, g)
+        if s == e or not free(s, e) or g.lookup(text[s:e]) is not None or _sentence_start(text, s):
+            continue
+        noun = m.group("noun")
+        label = "FAC" if re.fullmatch(_WORKS, noun) else "LOC" if re.fullmatch(_NATURE, noun) else "GPE"
+        out.append(Candidate(s, e, label, "model", TITLE))
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        if (_NOUN_BEFORE.search(text, max(0, s - 20), s) and free(s, e) and g.lookup(m.group()) is None
+                and not _common_word(m.group(), text, g) and not re.match(r" [A-Z]", text[e:e + 2])):
+            out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out

@@ -104,3 +104,16 @@ def test_a_numbered_resolution_or_decision_is_an_initiative(analyzer):
             "and with Decision 702 before the dry season.")
     ents = _ents(analyzer, text)
     assert {("Resolution 3107", "LAW"), ("resolution 2891", "LAW"), ("Decision 702", "LAW")} <= ents, ents
+
+
+def test_an_unknown_name_before_a_place_noun_or_after_exclave_of_is_a_place(analyzer):
+    text = ("Farmers downstream fear that the Tavush dam will cut flows, while the Tesh-Kul region floods and the "
+            "Nurek-3 hydropower plant is late. The municipality of Kalnezi hosts the base.")
+    places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC", "FAC")}
+    assert {"Tavush", "Tesh-Kul", "Nurek-3", "Kalnezi"} <= places, places
+
+
+def test_a_sentence_start_or_office_word_before_a_place_noun_is_not_a_place(analyzer):
+    text = "Dam safety matters. The Ministry region office and the Energy canal plan were discussed."
+    places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC", "FAC")}
+    assert not places & {"Dam", "Ministry", "Energy", "The Ministry"}, places
