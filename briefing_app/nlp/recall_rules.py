@@ -271,3 +271,30 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
                 and not _common_word(m.group(), text, g) and not re.match(r" [A-Z]", text[e:e + 2])):
             out.append(Candidate(s, e, "GPE", "model", TITLE))
     return out
+
+
+#: Office-holders in the plural at the head of a span: a group of people, not a name ("the Foreign Ministers of the
+#: Member States", "Ministers of Foreign Affairs"); a meeting named for them stays ("... Ministers' Meeting").
+_PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
+                            r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
+#: A season used as a modifier ("carry summer power", "sell winter gas"): not a date; "the summer", "in winter" are.
+_SEASON = re.compile(r"(?:summer|winter|spring|autumn|monsoon)")
+_SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
+                                 r"|mid|whole|entire|that|coming|past)\s+|\d\s*)$", re.IGNORECASE)
+
+
+def not_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without spans that name no one: plural office-holders ("the Foreign Ministers of the Member
+    States") and a bare season used as a modifier ("summer power")."""
+    out = []
+    for c in cands:
+        surface = text[c.start:c.end]
+        if c.source != "learned":
+            if c.label != "DATE" and _PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface):
+                continue
+            if (c.label == "DATE" and _SEASON.fullmatch(surface) and re.match(r" [a-z]", text[c.end:c.end + 2])
+                    and not _SEASON_DATE_BEFORE.search(text, max(0, c.start - 12), c.start)):
+                continue
+        out.append(c)
+    return out

@@ -117,3 +117,17 @@ def test_a_sentence_start_or_office_word_before_a_place_noun_is_not_a_place(anal
     text = "Dam safety matters. The Ministry region office and the Energy canal plan were discussed."
     places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC", "FAC")}
     assert not places & {"Dam", "Ministry", "Energy", "The Ministry"}, places
+
+
+def test_plural_office_holders_are_not_a_name_but_their_meeting_is(analyzer):
+    text = ("1. We, the Foreign Ministers of the Member States of the Southern Ocean Forum, met in Hobart. "
+            "The Ministers of Foreign Affairs and Trade welcomed the BRICS Ministers of Foreign Affairs Meeting.")
+    ents = _ents(analyzer, text)
+    assert not any(t.startswith(("Foreign Ministers", "Ministers of")) for t, _ in ents), ents
+    assert any(t.endswith("Ministers of Foreign Affairs Meeting") for t, _ in ents), ents
+
+
+def test_a_season_used_as_a_modifier_is_not_a_date(analyzer):
+    ents = _ents(analyzer, "The line will carry summer hydropower to Pakistan; in the summer it runs full.")
+    dates = {t for t, label in ents if label == "DATE"}
+    assert "summer" not in dates and "the summer" in dates, dates
