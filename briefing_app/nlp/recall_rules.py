@@ -63,6 +63,13 @@ def _unknown_place(text: str, start: int, end: int, g: Gazetteer) -> bool:
     return bool(words) and not any(_common_word(w.strip(".'’"), text, g) for w in words) and not surface.endswith(".")
 
 
+def _name_end(text: str, start: int, end: int) -> int:
+    """End of a name that a sentence's full stop follows ("... and Lae."), keeping an abbreviation's ("St.")."""
+    if text[end - 1:end] == "." and (end - start > 3 and text[end - 3:end - 1].islower()):
+        return end - 1
+    return end
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """True when ``start`` begins a line or a sentence (its capital says nothing)."""
     before = text[max(0, start - 3):start]
@@ -98,6 +105,7 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
             after = _AFTER.match(text, e0)
             if after is not None and not (leads and after.group("joint") in ("-", "–")):
                 s, e = after.span("run")
+                e = _name_end(text, s, e)
                 if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
                     nxt.append((s, e))
             before = _BEFORE.search(text, max(0, s0 - 60), s0)
@@ -126,6 +134,7 @@ def located_places(text: str, merged: list[Candidate], g: Gazetteer,
     out = []
     for m in _LOCATIVE.finditer(text):
         s, e = m.span("run")
+        e = _name_end(text, s, e)
         i = bisect_left(starts, e)
         if any(a < e and s < b for a, b in spans[max(0, i - 4):i]) or (furniture is not None and any(furniture[s:e])):
             continue

@@ -36,9 +36,10 @@ def test_a_country_pair_prefix_stays_apart_from_a_defined_project(analyzer):
 
 def test_unknown_towns_listed_with_a_known_place_are_places(analyzer):
     text = ("Relief convoys reached Mandalay and Tavrelo before the rains. Cholera has spread in Pemba and "
-            "Quizolwe, and attacks hit the districts of Macomia, Ruvendo and Lushimba in March.")
+            "Quizolwe, and attacks hit the districts of Macomia, Ruvendo and Lushimba in March. We are rebuilding the "
+            "grids of Port Moresby and Lavuki. The talks were held in Koravai.")
     places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
-    assert {"Tavrelo", "Quizolwe", "Ruvendo", "Lushimba"} <= places, places
+    assert {"Tavrelo", "Quizolwe", "Ruvendo", "Lushimba", "Lavuki", "Koravai"} <= places, places
 
 
 def test_the_stations_of_a_lowercase_route_are_places(analyzer):
