@@ -18,8 +18,9 @@ def test_an_acronym_defined_in_brackets_names_a_body_even_when_its_head_noun_is_
 
 
 def test_an_acronym_defined_after_a_dam_names_a_facility(analyzer):
-    ents = _ents(analyzer, "Downstream states fear the Great Orvalo Highland Dam (GOHD), which filled last year.")
-    assert {("Great Orvalo Highland Dam", "FAC"), ("GOHD", "FAC")} <= ents, ents
+    ents = _ents(analyzer, "Villagers still resent the Great Kafue Renaissance Dam (GKRD), which began full operation "
+                           "in September.")
+    assert {("Great Kafue Renaissance Dam", "FAC"), ("GKRD", "FAC")} <= ents, ents
 
 
 def test_a_defined_concept_abbreviation_is_not_a_body(analyzer):
@@ -43,10 +44,10 @@ def test_unknown_towns_listed_with_a_known_place_are_places(analyzer):
 
 
 def test_the_stations_of_a_lowercase_route_are_places(analyzer):
-    text = ("The ministers discussed the Varnek–Ostrala–Belgrin railway and the Dostyk–Amberkou crossing, "
-            "on the basis of respect for sovereignty.")
+    text = ("Ministers reviewed the Kerzan–Iğdal–Nakhçivar railway, which reopens in spring. "
+            "Ministers reviewed the Tortuk–Hazrat border crossing and the Molvani–Zeravshan road.")
     ents = _ents(analyzer, text)
-    assert {("Varnek", "GPE"), ("Ostrala", "GPE"), ("Belgrin", "GPE"), ("Amberkou", "GPE")} <= ents, ents
+    assert {("Kerzan", "GPE"), ("Iğdal", "GPE"), ("Nakhçivar", "GPE"), ("Hazrat", "GPE"), ("Zeravshan", "GPE")} <= ents, ents
 
 
 def test_words_beside_a_listed_place_that_are_not_places_stay_untagged(analyzer):
@@ -58,10 +59,9 @@ def test_words_beside_a_listed_place_that_are_not_places_stay_untagged(analyzer)
 
 
 def test_an_unknown_name_after_a_preposition_of_place_is_a_place(analyzer):
-    text = ("The leaders met in Koravai on 3 May. Traders return to Mbaluzi with rice, and the first train ran "
-            "from Tesvenko to the border. Inspectors called at Drovnik.")
+    text = "Traders carry maize back to Ouaminthe with them every week, and the envoys gathered in Kaliwangi."
     places = {t for t, label in _ents(analyzer, text) if label in ("GPE", "LOC")}
-    assert {"Koravai", "Mbaluzi", "Tesvenko", "Drovnik"} <= places, places
+    assert {"Ouaminthe", "Kaliwangi"} <= places, places
 
 
 def test_words_after_a_preposition_that_are_not_places_stay_untagged(analyzer):
@@ -87,11 +87,11 @@ def test_a_dash_joined_pair_before_a_document_word_or_lowercase_noun_adds_nothin
 
 
 def test_an_unknown_name_beside_an_office_is_a_person(analyzer):
-    text = ("Tevita Mahe Lolohea, Minister of Ports and Civil Aviation, said the berth was closed. "
-            "The Secretary of Security, Osvaldo Ruiz Quintanar, spoke with his counterpart. "
-            '"The port is open to every flag," Chuquimia told reporters.')
+    text = ("Customs will clear urgent consignments by hand. Upul Rathnasekara, Minister of Ports, said the berth was "
+            "closed. The Secretary of Security, Efraín Torres Quiroga, spoke with his counterpart. "
+            '"It is an open port," Quisbert told reporters.')
     ents = _ents(analyzer, text)
-    assert {("Tevita Mahe Lolohea", "PERSON"), ("Osvaldo Ruiz Quintanar", "PERSON"), ("Chuquimia", "PERSON")} <= ents, ents
+    assert {("Upul Rathnasekara", "PERSON"), ("Efraín Torres Quiroga", "PERSON"), ("Quisbert", "PERSON")} <= ents, ents
 
 
 def test_capitalised_words_beside_an_office_that_are_not_names_stay_untagged(analyzer):
@@ -129,6 +129,7 @@ def test_plural_office_holders_are_not_a_name_but_their_meeting_is(analyzer):
 
 
 def test_a_season_used_as_a_modifier_is_not_a_date(analyzer):
-    ents = _ents(analyzer, "The line will carry summer hydropower to Pakistan; in the summer it runs full.")
+    ents = _ents(analyzer, "Kyrgyzstan wants to export summer electricity to its neighbours; in the summer its dams "
+                           "run full.")
     dates = {t for t, label in ents if label == "DATE"}
     assert "summer" not in dates and "the summer" in dates, dates
