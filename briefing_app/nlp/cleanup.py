@@ -168,7 +168,7 @@ class EntityCleanup:
                                                     self.gazetteer, furniture)
         if recalled:
             out = merge(out + recalled, total)
-        out = recall_rules.not_names(text, out)
+        out = recall_rules.not_names(text, out, self.gazetteer)
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from briefing_app.nlp import rules
-from briefing_app.nlp.entities import GENRE_WORDS, TITLE, Candidate, _title_case_heading, is_document_genre
+from briefing_app.nlp.entities import GENRE_WORDS, MODEL, TITLE, Candidate, _title_case_heading, is_document_genre
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS
 
@@ -293,12 +293,19 @@ _SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|d
                                  r"|mid|whole|entire|that|coming|past)\s+|\d\s*)$", re.IGNORECASE)
 
 
-def not_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+def not_names(text: str, cands: list[Candidate], g: Gazetteer | None = None) -> list[Candidate]:
     """``cands`` without spans that name no one: plural office-holders ("the Foreign Ministers of the Member
-    States") and a bare season used as a modifier ("summer power")."""
+    States"), a bare season used as a modifier ("summer power") and one capitalised word of the model's that the
+    text also writes in lowercase ("This Bill ..." beside "the bill")."""
     out = []
+    # words of longer names in the text: "Price" alone after "Mark Price" is the surname, however "price" is written
+    in_names = {w for c in cands if c.label == "PERSON" for w in text[c.start:c.end].split()[1:]}
     for c in cands:
         surface = text[c.start:c.end]
+        if (g is not None and c.source == "model" and c.priority <= MODEL and c.label in ("PERSON", "ORG", "GPE", "LOC")
+                and not c.role and " " not in surface and surface[:1].isupper() and not surface.isupper()
+                and surface not in in_names and g.lookup(surface) is None and _common_word(surface, text, g)):
+            continue
         if c.source != "learned":
             if c.label != "DATE" and _PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface):
                 continue

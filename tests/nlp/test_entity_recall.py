@@ -133,3 +133,17 @@ def test_a_season_used_as_a_modifier_is_not_a_date(analyzer):
                            "run full.")
     dates = {t for t, label in ents if label == "DATE"}
     assert "summer" not in dates and "the summer" in dates, dates
+
+
+def test_a_capitalised_common_word_the_text_also_writes_in_lowercase_is_not_a_name(analyzer):
+    text = ("HON KAVENA: Thank you. This Bill gives the Republic of Namibia a legal framework, and the bill "
+            "sets fees. Coastal radars will watch the shore; coastal towns will host them.")
+    ents = _ents(analyzer, text)
+    assert not any(t in ("Bill", "Coastal") for t, _ in ents), ents
+    assert ("Republic of Namibia", "GPE") in ents, ents
+
+
+def test_a_surname_that_is_also_a_common_word_stays_a_person(analyzer):
+    text = "Minister Mark Price said prices rose. Later Price said the price would fall."
+    people = [t for t, label in _ents(analyzer, text) if label == "PERSON"]
+    assert "Mark Price" in people and "Price" in people, people
