@@ -286,6 +286,8 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
 #: Member States", "Ministers of Foreign Affairs"); a meeting named for them stays ("... Ministers' Meeting").
 _PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
                             r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_PLURAL_BODIES = frozenset({h + "s" for h in rules.BODY_HEADS if not h.endswith(("s", "y"))}
+                           | {"Ministries", "Agencies", "Authorities", "Governments", "Parliaments"})
 _EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
 #: A season used as a modifier ("carry summer power", "sell winter gas"): not a date; "the summer", "in winter" are.
 _SEASON = re.compile(r"(?:summer|winter|spring|autumn|monsoon)")
@@ -307,8 +309,9 @@ def not_names(text: str, cands: list[Candidate], g: Gazetteer | None = None) -> 
                 and surface not in in_names and g.lookup(surface) is None and _common_word(surface, text, g)):
             continue
         if c.source != "learned":
-            if c.label != "DATE" and _PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface):
-                continue
+            if c.label != "DATE" and (_PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface)
+                                      or surface in _PLURAL_BODIES):
+                continue  # "the two Commissions", "Both Ministries": bodies named before, not a name
             if (c.label == "DATE" and _SEASON.fullmatch(surface) and re.match(r" [a-z]", text[c.end:c.end + 2])
                     and not _SEASON_DATE_BEFORE.search(text, max(0, c.start - 12), c.start)):
                 continue

@@ -147,3 +147,10 @@ def test_a_surname_that_is_also_a_common_word_stays_a_person(analyzer):
     text = "Minister Mark Price said prices rose. Later Price said the price would fall."
     people = [t for t, label in _ents(analyzer, text) if label == "PERSON"]
     assert "Mark Price" in people and "Price" in people, people
+
+
+def test_bodies_named_in_the_plural_are_not_a_name(analyzer):
+    text = ("The Pacific Islands Forum Secretariat and the Caribbean Community Secretariat met in Suva. "
+            "Both Secretariats welcomed the plan, and the two Commissions will report in May.")
+    ents = _ents(analyzer, text)
+    assert not any(t in ("Secretariats", "Commissions") for t, _ in ents), ents
