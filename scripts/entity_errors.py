@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import read_gold, read_index, find_gold_files
+from briefing_app.nlp.evaluation import find_gold_files, read_gold, read_index
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:

@@ -12,7 +12,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from briefing_app.nlp import rules
-from briefing_app.nlp.entities import GENRE_WORDS, MODEL, TITLE, Candidate, _title_case_heading, is_document_genre
+from briefing_app.nlp.entities import (
+    GENRE_WORDS,
+    MODEL,
+    TITLE,
+    Candidate,
+    _title_case_heading,
+    is_document_genre,
+)
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS
 

@@ -3,6 +3,9 @@ of error found on the development sets and checks a made-up text of that class."
 
 from __future__ import annotations
 
+from briefing_app.nlp import recall_rules
+from briefing_app.nlp.entities import MODEL, Candidate
+
 
 def _ents(analyzer, text):
     return {(e.text, e.label) for e in analyzer.analyze(text).entities}
@@ -154,3 +157,12 @@ def test_bodies_named_in_the_plural_are_not_a_name(analyzer):
             "Both Secretariats welcomed the plan, and the two Commissions will report in May.")
     ents = _ents(analyzer, text)
     assert not any(t in ("Secretariats", "Commissions") for t, _ in ents), ents
+
+
+def test_the_recall_rules_are_pure_text_rules():
+    text = "Under resolution 2891 the Council acted; Summer fees rose as summer power sold out."
+    found = recall_rules.numbered_instruments(text, [])
+    assert [(text[c.start:c.end], c.label) for c in found] == [("resolution 2891", "LAW")]
+    season = text.index("summer power")
+    kept = recall_rules.not_names(text, [Candidate(season, season + 6, "DATE", "model", MODEL)])
+    assert kept == [], "a season used as a modifier is not a date"
