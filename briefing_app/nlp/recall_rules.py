@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from briefing_app.nlp import rules
 from briefing_app.nlp.entities import (
@@ -56,7 +57,13 @@ def _common_word(word: str, text: str, g: Gazetteer) -> bool:
             or word in _MONTHS_DAYS or word in g.not_entities or word.isupper()):
         return True
     low = word.lower()
-    return low != word and re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is not None
+    return low != word and low in _lowercase_words(text)
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a text writes in lowercase (one pass per text: the rules ask for many words)."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*(?<![-'’])(?![\w'’-])", text))
 
 
 def _unknown_place(text: str, start: int, end: int, g: Gazetteer) -> bool:
