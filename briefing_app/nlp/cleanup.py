@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from briefing_app.nlp import rules, transcript
+from briefing_app.nlp import recall_rules, rules, transcript
 from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
     CONTAINER,
@@ -158,6 +158,17 @@ class EntityCleanup:
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
+        # unknown names listed with places ("Pemba and Montepuez"): places (nlp/recall_rules.py)
+        recalled = recall_rules.located_places(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.pair_named(text, out, fixed, furniture)
+        recalled += recall_rules.placed_by_noun(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
+        recalled += recall_rules.unnamed_people(text, out, self.gazetteer, _beside_office, furniture)
+        recalled += recall_rules.coordinated_places(text, merge(out + recalled, total) if recalled else out,
+                                                    self.gazetteer, furniture)
+        if recalled:
+            out = merge(out + recalled, total)
+        out = recall_rules.not_names(text, out, self.gazetteer)
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
@@ -285,6 +296,8 @@ class EntityCleanup:
             if (long not in at and wider is not None and wider.start < long[0]
                     and not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])):
                 long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
+            if long not in at:
+                long = _after_place_prefix(text, long, self.gazetteer)
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
@@ -296,6 +309,8 @@ class EntityCleanup:
             label = at[long].label if long in at else by_head
             if long in at and at[long].source == "model" and by_head is not None:
                 label = by_head  # the head noun says what the model guessed ("... Mission" is a programme)
+            if label is None or (label == "PERSON" and long in at and at[long].source == "model"):
+                label = _defined_name_label(text, long, short)
             if label is None or label == "PERSON":
                 continue
             if long not in at or at[long].label != label:
@@ -311,6 +326,34 @@ class EntityCleanup:
                 if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
                     extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
         return extra
+
+
+#: Abbreviations of concepts and technologies, defined in brackets like names ("Artificial Intelligence (AI)").
+_CONCEPTS = frozenset("AI ML IT ICT IP EV PV SAF SDG CCS CCUS DPI GHG NTB NTM ODA RE".split())
+
+
+def _after_place_prefix(text: str, long: tuple[int, int], g: Gazetteer) -> tuple[int, int]:
+    """A long form without its dash-joined places ("Ruritania-Freedonia [Power Link Project] (RFPLP)"): the
+    country-pair prefix is tagged apart (README conventions), the name is what follows it."""
+    start = long[0]
+    for m in re.finditer(r"\S+", text[long[0]:long[1]]):
+        parts = re.split(r"[-–—]", m.group())
+        entry = g.lookup(parts[-1]) if len(parts) > 1 else None
+        if entry is not None and entry.label in ("GPE", "LOC") and long[0] + m.end() < long[1]:
+            start = long[0] + m.end() + 1
+    return (start, long[1]) if start != long[0] else long
+
+
+def _defined_name_label(text: str, long: tuple[int, int], short: tuple[int, int]) -> str | None:
+    """The class of a title-case name defined with an acronym in brackets whose head noun says nothing ("the Regional
+    Anti-Terrorist Structure (RATS)", "the Grand Ethiopian Renaissance Dam (GERD)"): a facility by its head, else a
+    body (a person has no acronym); None for a concept's abbreviation ("Gross Domestic Product (GDP)")."""
+    words = text[long[0]:long[1]].split()
+    acronym = text[short[0]:short[1]]
+    if (len(words) < 2 or not all(w[:1].isupper() or w in rules._MINOR for w in words)
+            or acronym.upper() in _NOT_ACRONYMS | _CONCEPTS or acronym.upper().rstrip("S") in _NOT_ACRONYMS | _CONCEPTS):
+        return None
+    return "FAC" if words[-1] in _FAC_HEADS else "ORG"
 
 
 #: Head words of offices that a name stands in apposition to ("the Secretary General, Amara Nwosu", "Janis Ozols, the

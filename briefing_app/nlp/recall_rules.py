@@ -1,0 +1,333 @@
+"""Recall rules: names that neither the model nor the gazetteer tagged, found by their neighbours.
+
+An unknown town listed with known places ("Kadugli and Dilling", "Dostyk–Alashankou") or the stations of a route
+("the Kars–Igdir–Nakhchivan railway") is a place. Pure text rules over code-point offsets, run on the merged
+candidates of one text (nlp/cleanup.py); they only add names where nothing was tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
+
+from briefing_app.nlp import rules
+from briefing_app.nlp.entities import (
+    GENRE_WORDS,
+    MODEL,
+    TITLE,
+    Candidate,
+    _title_case_heading,
+    is_document_genre,
+)
+from briefing_app.nlp.gazetteer import Gazetteer
+from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS
+
+#: A run of one to three capitalised words with the lowercase particles of place names ("Foz do Iguaçu").
+_RUN = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )[A-ZÀ-ÞĀ-Ž][\w'’.]*){0,2}"
+#: The joints of a list of places: a comma, "and", "or", or a hyphen or en dash between two names without spaces (an
+#: em dash is a parenthesis as often as a joint).
+_JOINT = r"(?:,\s+(?:and\s+)?|\s+(?:and|or|&)\s+|[-–])"
+_AFTER = re.compile(rf"(?P<joint>{_JOINT})(?P<run>{_RUN})(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b)")
+_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<run>{_RUN})(?P<joint>{_JOINT})$")
+#: Dash-joined capitalised names before a route's or crossing's lowercase noun: each is a place ("the A–B–C railway",
+#: "the A–B border crossing").
+_ROUTE = re.compile(rf"(?<![\w'’-])(?P<chain>{_RUN}(?:[–—-]{_RUN})+) (?:railway|railroad|rail link|road|highway|line"
+                    r"|pipeline|border crossing|crossing|corridor|route|bridge|interconnector|transmission line"
+                    r"|power line|canal|ferry)s?\b")
+#: A preposition of place right before a name ("talks in Koror", "trucks return to Ouanaminthe").
+_LOCATIVE = re.compile(rf"(?<![\w'’-])(?:in|at|near|outside|to|from|via) (?P<run>{_RUN})(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b|['’]s\b)")
+_DETERMINER_AFTER = re.compile(r" (?:the|a|an|its|their|our|all|every)\b")
+#: Honorifics and words of address that follow "to"/"from" before a person ("to Mr Kamau", "from Dr Ansah").
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Madam Mister Hon Prof His Her H.E.".split())
+_MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+_PLACE_LABELS = ("GPE", "LOC")
+_OBJECT_AFTER = re.compile(r" (?:the|a|an|that|with|its|their|our|his|her|all|further|also)\b")
+#: Prefixes hyphenated to a place that make an adjective, not a second place ("Trans-Caspian", "Sino-Indian").
+_PREFIXES = frozenset("""Trans Pan Sino Indo Afro Euro Anglo Franco Russo Greco Austro Inter Intra Sub Anti Pro Post Pre
+Non Mid Ex Neo Pro Cross North South East West Upper Lower Greater""".split())
+
+
+def _common_word(word: str, text: str, g: Gazetteer) -> bool:
+    """True when a capitalised word is a common word rather than a name: a sentence starter, an office's or a
+    document's word, a month, a word the gazetteer knows or rejects, or one the text also writes in lowercase."""
+    if (word in rules.STARTERS or word in OFFICE_WORDS or word in GENRE_WORDS or word in rules.BODY_HEADS
+            or word in _MONTHS_DAYS or word in g.not_entities or word.isupper()):
+        return True
+    low = word.lower()
+    return low != word and low in _lowercase_words(text)
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a text writes in lowercase (one pass per text: the rules ask for many words)."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*(?<![-'’])(?![\w'’-])", text))
+
+
+def _unknown_place(text: str, start: int, end: int, g: Gazetteer) -> bool:
+    """True when ``text[start:end]`` can be an unknown place's name: words no common word, no known entry."""
+    surface = text[start:end]
+    if g.lookup(surface) is not None or "\n" in surface:
+        return False
+    words = [w for w in surface.split() if w[:1].isupper()]
+    if surface.endswith("ing") and _OBJECT_AFTER.match(text, end):
+        return False  # a communiqué's participle: "..., Noting the remarks"
+    return bool(words) and not any(_common_word(w.strip(".'’"), text, g) for w in words) and not surface.endswith(".")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """End of a name that a sentence's full stop follows ("... and Lae."), keeping an abbreviation's ("St.")."""
+    if text[end - 1:end] == "." and (end - start > 3 and text[end - 3:end - 1].islower()):
+        return end - 1
+    return end
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when ``start`` begins a line or a sentence (its capital says nothing)."""
+    before = text[max(0, start - 3):start]
+    return start == 0 or before.endswith("\n") or re.search(r"[.!?:;•\"“]\s*$", before) is not None
+
+
+def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
+                       furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names listed with a place or joined to one by a dash ("Pemba and Montepuez", "Dostyk–Alashankou",
+    "Macomia, Muidumbe and Ancuabe"), and the stations of a lowercase route ("the A–B–C railway"): places."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return (not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
+                and (furniture is None or not any(furniture[s:e])))
+
+    out: list[Candidate] = []
+    for m in _ROUTE.finditer(text):
+        parts = [(m.start("chain") + p.start(), m.start("chain") + p.end())
+                 for p in re.finditer(r"[^–—-]+", m.group("chain"))]
+        if all(_unknown_place(text, s, e, g) or not free(s, e) for s, e in parts):
+            out += [Candidate(s, e, "GPE", "model", TITLE) for s, e in parts if free(s, e)]
+    places = sorted((c for c in merged if c.label in _PLACE_LABELS), key=lambda c: c.start)
+    seen = {(c.start, c.end) for c in out}
+    frontier = [(c.start, c.end) for c in places] + list(seen)
+    while frontier:
+        nxt = []
+        for s0, e0 in frontier:
+            # a dash pair that leads a longer name is not a list ("A-B Water Cooperation Centre")
+            leads = re.match(r" [A-Z]", text[e0:e0 + 2]) is not None
+            after = _AFTER.match(text, e0)
+            if after is not None and not (leads and after.group("joint") in ("-", "–")):
+                s, e = after.span("run")
+                e = _name_end(text, s, e)
+                if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
+                    nxt.append((s, e))
+            before = _BEFORE.search(text, max(0, s0 - 60), s0)
+            if before is not None:
+                s, e = before.span("run")
+                dash = before.group("joint") in ("-", "–")
+                if ((s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g)
+                        and (dash or not _sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
+                    nxt.append((s, e))
+        for span in nxt:
+            if span not in seen:
+                seen.add(span)
+                out.append(Candidate(span[0], span[1], "GPE", "model", TITLE))
+                spans.append(span)
+        spans.sort()
+        starts = [a for a, _ in spans]
+        frontier = nxt
+    return out
+
+
+def located_places(text: str, merged: list[Candidate], g: Gazetteer,
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names right after a preposition of place ("the summit in Koror", "from Bakhty to ..."): places."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+    out = []
+    for m in _LOCATIVE.finditer(text):
+        s, e = m.span("run")
+        e = _name_end(text, s, e)
+        i = bisect_left(starts, e)
+        if any(a < e and s < b for a, b in spans[max(0, i - 4):i]) or (furniture is not None and any(furniture[s:e])):
+            continue
+        if text[s:e].split()[0].rstrip(".") in _HONORIFICS or not _unknown_place(text, s, e, g):
+            continue
+        if text[m.start():m.start() + 3] == "to " and _DETERMINER_AFTER.match(text, e):
+            continue  # a verb in a title-case name: "Commitment to Protect the Civilians"
+        out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: A title-case name: capitalised words (a number may end it) with minor words inside ("Year of Culture 2026",
+#: "Joint Task Force on Investments").
+_TITLE_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?: (?:of|on|for|and|the|in))* (?:[A-Z][\w'’.+-]*|(?:19|20)\d\d))*")
+_NAME_LABELS = ("ORG", "LAW", "EVENT")
+
+
+def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
+               furniture: bytearray | None = None) -> list[Candidate]:
+    """The name after a dash-joined pair of places ("A–B Border Commission", "A-B Leaders' Retreat"): the pair is
+    split off as two places (README conventions) and the title-case name after it is an initiative, or a body by
+    its head noun; the model's class of the whole span when it read one."""
+    ordered = sorted(merged, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    out = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if (a.label not in ("GPE", "LOC") or b.label not in ("GPE", "LOC") or text[a.end:b.start] not in ("-", "–", "—")
+                or text[b.end:b.end + 1] != " " or text[a.start - 1:a.start] in ("-", "–", "—")):
+            continue
+        m = _TITLE_RUN.match(text, b.end + 1)
+        if m is None:
+            continue
+        s, e = m.span()
+        while text[s:e].endswith((" of", " on", " for", " and", " the", " in", ".")):
+            e = e - 1 if text[e - 1] == "." else text.rfind(" ", s, e)
+        run = text[s:e]
+        i = bisect_left(starts, e)
+        if (any(c.start < e and s < c.end for c in ordered[max(0, i - 4):i]) or is_document_genre(run)
+                or run in rules.STARTERS or run in OFFICE_WORDS or text[e:e + 2] in ("'s", "’s")
+                or (furniture is not None and any(furniture[s:e])) or _title_case_heading(text, a.start)):
+            continue
+        read = next((c.label for c in model if c.start <= a.start and c.end >= e and c.label in _NAME_LABELS), None)
+        out.append(Candidate(s, e, rules.class_of_name(run) or read or "LAW", "model", TITLE))
+    return out
+
+
+_NAME_RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?: {NAME_WORD}){{1,3}}(?![\w'’-])")
+_OPEN_QUOTE_BEFORE = re.compile(r"[,.!?][\"”’']\s+$")
+
+
+def unnamed_people(text: str, merged: list[Candidate], g: Gazetteer, beside_office: Callable[[str, int, int], bool],
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names of two to four words in apposition to an office ("Ana Quiroga Lenz, Minister of Mines,", "the
+    Secretary of Security, Omar Vidal Ortega,") and one word before a speech verb after a quotation ('," Quispe
+    told reporters'): people."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return (not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
+                and (furniture is None or not any(furniture[s:e])))
+
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        if (not free(s, e) or g.lookup(m.group()) is not None or m.group().isupper()
+                or any(w in OFFICE_WORDS or w in rules.STARTERS or w in rules.BODY_HEADS or w in GENRE_WORDS
+                       or w in _MONTHS_DAYS or g.lookup(w) is not None for w in words)):
+            continue
+        if beside_office(text, s, e):
+            out.append(Candidate(s, e, "PERSON", "model", TITLE))
+    for m in re.finditer(rf"(?<![\w'’.-]){NAME_WORD}(?=(?: said| says| told| added| noted| stressed| warned"
+                         r"| insisted| replied| explained)\b)", text):
+        s, e = m.span()
+        if (_OPEN_QUOTE_BEFORE.search(text, max(0, s - 4), s) and free(s, e) and g.lookup(m.group()) is None
+                and not _common_word(m.group(), text, g)):
+            out.append(Candidate(s, e, "PERSON", "model", TITLE))
+    return out
+
+
+#: A numbered resolution or decision: an instrument named by its number ("resolution 2417", "Decision 702").
+_NUMBERED_INSTRUMENT = re.compile(r"(?<![\w-])(?:[Rr]esolution|Decision) (?:No\. ?)?\d{2,4}(?![\w/-])")
+
+
+def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """Untagged numbered resolutions and decisions ("under resolution 2417", "Decision 702 of the Council"):
+    initiatives."""
+    out = []
+    for m in _NUMBERED_INSTRUMENT.finditer(text):
+        s, e = m.span()
+        if not any(c.start < e and s < c.end and c.label != "CARDINAL" for c in merged):
+            out.append(Candidate(s, e, "LAW", "model", TITLE))
+    return out
+
+
+_WORKS = "dam|canal|reservoir|water intake|hydropower plant|hydroelectric plant|hydropower station|power station|barrage"
+_NATURE = "basin|river|valley|lake|lagoon|delta|atoll|peninsula|glacier|gas field|oil field|salt flat"
+_AREAS = "region|province|district|oblast|county|governorate|exclave|enclave|municipality"
+#: A lowercase noun of a place right after a name ("the Vorlak dam", "the Tesh-Kul region") ...
+_NOUN_AFTER = re.compile(rf" (?P<noun>{_WORKS}|{_NATURE}|{_AREAS})s?\b")
+#: ... or right before it with "of" ("the exclave of Vorlak", "the municipality of Tresk").
+_NOUN_BEFORE = re.compile(rf"\b(?:{_AREAS}|town|village|city|port|island|districts|provinces|regions) of $")
+_CAP_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*")
+
+
+def _words_before(text: str, end: int, g: Gazetteer) -> int:
+    """Start of the run of up to three capitalised words ending at ``end`` (no common word in it), or ``end``."""
+    start = end
+    for _ in range(3):
+        m = re.search(r"(?:^|(?<=[\s(]))(?P<w>[A-ZÀ-ÞĀ-Ž][\w'’-]*) ?$", text[max(0, start - 40):start])
+        if m is None or _common_word(m.group("w").rstrip("'’"), text, g) or m.group("w").endswith(("'s", "’s")):
+            break
+        start = max(0, start - 40) + m.start("w")
+    return start
+
+
+def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names before a place's lowercase noun ("the Vorlak dam", "the Tesh-Kul region") or after "the
+    exclave of", "the municipality of": facilities for works, places otherwise."""
+    spans = sorted((c.start, c.end) for c in merged)
+    starts = [a for a, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return (e > s and not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
+                and (furniture is None or not any(furniture[s:e])))
+
+    out = []
+    for m in _NOUN_AFTER.finditer(text):
+        e = m.start()
+        s = _words_before(text, e, g)
+        if s == e or not free(s, e) or g.lookup(text[s:e]) is not None or _sentence_start(text, s):
+            continue
+        noun = m.group("noun")
+        label = "FAC" if re.fullmatch(_WORKS, noun) else "LOC" if re.fullmatch(_NATURE, noun) else "GPE"
+        out.append(Candidate(s, e, label, "model", TITLE))
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        if (_NOUN_BEFORE.search(text, max(0, s - 20), s) and free(s, e) and g.lookup(m.group()) is None
+                and not _common_word(m.group(), text, g) and not re.match(r" [A-Z]", text[e:e + 2])):
+            out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: Office-holders in the plural at the head of a span: a group of people, not a name ("the Foreign Ministers of the
+#: Member States", "Ministers of Foreign Affairs"); a meeting named for them stays ("... Ministers' Meeting").
+_PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
+                            r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_PLURAL_BODIES = frozenset({h + "s" for h in rules.BODY_HEADS if not h.endswith(("s", "y"))}
+                           | {"Ministries", "Agencies", "Authorities", "Governments", "Parliaments"})
+_EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
+#: A season used as a modifier ("carry summer power", "sell winter gas"): not a date; "the summer", "in winter" are.
+_SEASON = re.compile(r"(?:summer|winter|spring|autumn|monsoon)")
+_SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
+                                 r"|mid|whole|entire|that|coming|past)\s+|\d\s*)$", re.IGNORECASE)
+
+
+def not_names(text: str, cands: list[Candidate], g: Gazetteer | None = None) -> list[Candidate]:
+    """``cands`` without spans that name no one: plural office-holders ("the Foreign Ministers of the Member
+    States"), a bare season used as a modifier ("summer power") and one capitalised word of the model's that the
+    text also writes in lowercase ("This Bill ..." beside "the bill")."""
+    out = []
+    # words of longer names in the text: "Price" alone after "Mark Price" is the surname, however "price" is written
+    in_names = {w for c in cands if c.label == "PERSON" for w in text[c.start:c.end].split()[1:]}
+    for c in cands:
+        surface = text[c.start:c.end]
+        if (g is not None and c.source == "model" and c.priority <= MODEL and c.label in ("PERSON", "ORG", "GPE", "LOC")
+                and not c.role and " " not in surface and surface[:1].isupper() and not surface.isupper()
+                and surface not in in_names and g.lookup(surface) is None and _common_word(surface, text, g)):
+            continue
+        if c.source != "learned":
+            if c.label != "DATE" and (_PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface)
+                                      or surface in _PLURAL_BODIES):
+                continue  # "the two Commissions", "Both Ministries": bodies named before, not a name
+            if (c.label == "DATE" and _SEASON.fullmatch(surface) and re.match(r" [a-z]", text[c.end:c.end + 2])
+                    and not _SEASON_DATE_BEFORE.search(text, max(0, c.start - 12), c.start)):
+                continue
+        out.append(c)
+    return out

@@ -1,0 +1,82 @@
+"""List the entity errors on gold sets by overlap matching, per class and genre: missed and spurious entities.
+
+Usage: python scripts/entity_errors.py tests/data/gold_round6 [more gold folders] [--kind missed|spurious] [--cls PERSON]
+
+Each line: set, genre, the entity (for a miss, what the tagger put there instead, if anything) and its context, grouped
+so that the classes of error (unknown names, acronyms, sentence-initial words, furniture) can be read off. A miss
+whose span the tagger did tag, with another class, is marked "as LABEL". Development sets only: never point it at
+a held-out or validation set.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+from pathlib import Path
+
+from briefing_app.nlp.analyzer import create_analyzer
+from briefing_app.nlp.evaluation import find_gold_files, read_gold, read_index
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = " ".join(text[max(0, start - width):start].split())
+    right = " ".join(text[end:end + width].split())
+    return f"{left} [[{text[start:end]}]] {right}"
+
+
+def main() -> None:
+    """Print the missed and spurious entities of every gold folder given, grouped by kind, class and genre."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folders", nargs="+", type=Path)
+    ap.add_argument("--kind", choices=("missed", "spurious"), help="only misses or only spurious entities")
+    ap.add_argument("--cls", help="only this gold class (PERSON, PLACE, ORG, DATE, INITIATIVE)")
+    args = ap.parse_args()
+    analyzer = create_analyzer(None)
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for folder in args.folders:
+        index = read_index(folder)
+        for path in find_gold_files(folder):
+            gold = read_gold(path)
+            genre = index.get(path.name.removesuffix(".gold.json"), {}).get("genre", "unknown")
+            result = analyzer.analyze(gold.text)
+            labels = gold.counted_labels
+            preds = [e for e in result.entities if e.label in labels and not gold.ignored(e.start, e.end)]
+            primary = {label: cls for cls, ls in reversed(list(gold.classes.items())) for label in ls}
+            primary.update({label: cls for cls, ls in gold.classes.items() for label in ls if cls == label})
+            used: set[int] = set()
+            # The same greedy matching as evaluation.evaluate_one.
+            for g0, g1, cls, _gtext in gold.entities:
+                allowed = gold.classes.get(cls, {cls})
+                best, best_ov = None, 0
+                for i, p in enumerate(preds):
+                    ov = min(p.end, g1) - max(p.start, g0)
+                    if i not in used and p.label in allowed and ov > best_ov:
+                        best, best_ov = i, ov
+                if best is not None:
+                    used.add(best)
+                    continue
+                other = [e for e in result.entities if min(e.end, g1) - max(e.start, g0) > 0]
+                how = " as " + ",".join(f"{e.label}:{e.text!r}" for e in other) if other else ""
+                groups[("missed", cls, genre)].append(f"[{path.parent.name}]{how}  {_context(gold.text, g0, g1)}")
+            for i, p in enumerate(preds):
+                if i in used:
+                    continue
+                cls = primary.get(p.label, p.label)
+                hit = [g for g in gold.entities if min(p.end, g[1]) - max(p.start, g[0]) > 0]
+                how = " over " + ",".join(f"{c}:{t!r}" for _a, _b, c, t in hit) if hit else ""
+                groups[("spurious", cls, genre)].append(
+                    f"[{path.parent.name}] {p.label}{how}  {_context(gold.text, p.start, p.end)}")
+    totals: dict[tuple[str, str], int] = defaultdict(int)
+    for (kind, cls, genre), lines in sorted(groups.items()):
+        if (args.kind and kind != args.kind) or (args.cls and cls != args.cls):
+            continue
+        totals[(kind, cls)] += len(lines)
+        print(f"== {kind} {cls} in {genre}: {len(lines)}")
+        print("\n".join("   " + line for line in lines))
+    print("\n== totals")
+    for (kind, cls), n in sorted(totals.items()):
+        print(f"   {kind:<9} {cls:<11} {n}")
+
+
+if __name__ == "__main__":
+    main()
