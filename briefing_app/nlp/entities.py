@@ -35,6 +35,10 @@ _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:Sta
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
 _INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
+#: A time unit in the plural or a season with no number, determiner or year: vague ("within weeks, not years",
+#: "queued for hours", "summer hydropower"), not a date.
+_VAGUE_TIME = re.compile(r"(?i)(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|summer|winter|"
+                         r"spring|autumn)")
 
 
 @dataclass(slots=True)
@@ -133,6 +137,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "Good morning", "this evening": greetings and times of day, not dates
     if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
         return None  # "24", "17th", "1267": numbers, not dates
+    if cand.label in ("DATE", "TIME") and _VAGUE_TIME.fullmatch(surface):
+        return None  # "for years", "within hours", "in winter": vague time, not a date
     if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
