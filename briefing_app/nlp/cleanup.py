@@ -154,6 +154,8 @@ class EntityCleanup:
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
+        if " and " in text:
+            extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
@@ -502,6 +504,25 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
     return extra
 
 
+def _organs_after_and(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A known body's organ named with "and": "African Union" + " Peace and Security Council" is one name, where the
+    model cut it into "African Union Peace" and "Security Council"."""
+    extra = []
+    by_start = {c.start: c for c in merged}
+    for c in merged:
+        if c.label != "ORG" or c.source != "model" or not text.startswith(" and ", c.end):
+            continue
+        nxt = by_start.get(c.end + 5)
+        words = text[c.start:c.end].split()
+        if (nxt is None or nxt.label != "ORG" or len(words) < 2 or not words[-1][:1].isupper()
+                or words[-1] in _NAMED_BODIES or text[nxt.start:nxt.end].split()[-1] not in _NAMED_BODIES):
+            continue
+        owner = g.lookup(" ".join(words[:-1]))
+        if owner is not None and owner.label == "ORG" and g.lookup(text[c.start:c.end]) is None:
+            extra.append(Candidate(c.start, nxt.end, "ORG", c.source, TITLE + 0.3))
+    return extra
+
+
 _ORGAN_AFTER = re.compile(r" (?:Secretariat|Commission|Council|Assembly|Parliament|Court)(?![\w-]| of\b| on\b| for\b)")
 
 
@@ -673,6 +694,12 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     out = []
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
+    # where names end, by start: a name that ends before "and" is one of its own; a wider span that runs on over the
+    # body ("The Peace and Security Council of the African Union" as a work) is not
+    ends: dict[int, list[int]] = {}
+    for c in cands:
+        if c.label != "DATE":
+            ends.setdefault(c.start, []).append(c.end)
     for c in cands:
         if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
             m = _CAPS_SUFFIX.match(text, c.end)
@@ -692,7 +719,7 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             label = (rules.class_of_name(text[c.start:m.end()]) or c.label) if c.source == "model" else c.label
             c = Candidate(c.start, m.end(), label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
         if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES
-                and (lead := _and_led_start(text, c)) < c.start and lead not in named):
+                and (lead := _and_led_start(text, c)) < c.start and all(e > c.start for e in ends.get(lead, ()))):
             c = Candidate(lead, c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Peace and " + "Security Council"
         if (c.label == "ORG" and text.startswith(" and ", c.end) and re.search(r" (?:of|on) ", text[c.start:c.end])
                 and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
@@ -761,6 +788,11 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = j.end()
     cuts.append((pos, end))
     return cuts if len(cuts) > 1 and all(_PLACE_WORDS.fullmatch(text[s:e]) for s, e in cuts) else [(start, end)]
+
+
+def _longest_item(text: str, start: int, end: int) -> int:
+    """Words in the longest item of a list of names ("Goiás and Minas Gerais": 2), or in the whole span."""
+    return max(len(text[s:e].split()) for s, e in _list_items(text, start, end))
 
 
 def _split_place_list(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
@@ -865,14 +897,15 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             new = "LOC"
         elif c.label == "EVENT":
             pass  # only a facility's head noun makes an event a place ("... International Airport")
-        elif (c.label in ("ORG", "PERSON", "NORP") and len(words) <= 3 and not surface.isupper()
-              and not any(ch.isdigit() for ch in surface) and not any(w in _ORG_WORDS for w in words)
-              and not c.role):
+        elif (c.label in ("ORG", "PERSON", "NORP") and (longest := _longest_item(text, c.start, c.end)) <= 3
+              and not surface.isupper() and not any(ch.isdigit() for ch in surface)
+              and not any(w in _ORG_WORDS for w in words) and not c.role):
+            # a list counts item by item ("in Goiás and Minas Gerais", "at Bash and Dzhankeldy")
             before = text[max(0, c.start - 40):c.start]
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
                     or _GEO_AFTER.match(text, c.end)):
                 new = "GPE"
-            elif c.label == "ORG" and len(words) == 1 and _AT_BEFORE.search(before):
+            elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
         if new is not None:
             parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]

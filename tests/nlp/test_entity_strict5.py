@@ -35,3 +35,21 @@ def test_a_bracketed_portfolio_between_title_and_name_is_not_the_name(analyzer):
     ents = _ents(analyzer, text)
     assert ("Kavita Raghunathan", "PERSON") in ents, ents
     assert not any(t in ("Raghunathan",) or t.startswith("(") for t, _ in ents), ents
+
+
+def test_a_council_named_with_and_keeps_its_first_words(analyzer):
+    text = ("Bulletin\nThe Peace and Security Council of the African Union, at its 1400th meeting held on 3 May 2026, "
+            "adopted the following decision on Chad. The summit asked the African Union Peace and Security Council "
+            "and the United Nations to act.")
+    ents = _ents(analyzer, text)
+    assert {("Peace and Security Council", "ORG"), ("African Union", "ORG"),
+            ("African Union Peace and Security Council", "ORG")} <= ents, ents
+    assert not any(t in ("Security Council", "African Union Peace") for t, _ in ents), ents
+
+
+def test_a_list_of_places_after_in_or_at_is_one_place_per_item(analyzer):
+    text = ("The investors will finance lithium refining in Jujuy and Santa Catalina, and the wind farms at Korvask "
+            "and Dzhelbek started in May.")
+    ents = _ents(analyzer, text)
+    assert {("Jujuy", "GPE"), ("Santa Catalina", "GPE"), ("Korvask", "GPE")} <= ents, ents
+    assert not any(" and " in t for t, _ in ents), ents
