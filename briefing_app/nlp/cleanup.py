@@ -234,6 +234,7 @@ class EntityCleanup:
         extra += self._orphan_rules(text, merged, known)
         extra += _apposed_people(text, merged, self.gazetteer)
         extra += _named_companies(text, merged, self.gazetteer)
+        extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -371,6 +372,37 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         if (_COMPANY_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
                 or _COMPANY_AFTER.match(text, c.end) is not None):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
+
+
+def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
+    """An unknown name the model took for a person or a place but listed with a company is a company too
+    ("Velcor and Tarnex", "Ostragaz and Vendomar will sign"): a list names things of one kind."""
+    ordered = sorted(merged, key=lambda c: c.start)
+    people = {w for c in ordered if c.label == "PERSON" and (c.role or c.priority >= TITLE)
+              for w in text[c.start:c.end].split()}
+    out = []
+    for i, c in enumerate(ordered):
+        surface = text[c.start:c.end]
+        words = surface.split()
+        if (c.source != "model" or c.label not in ("PERSON", "GPE", "FAC", "LOC") or c.role
+                or len(words) > (1 if c.label == "PERSON" else 3) or g.lookup(surface) is not None
+                or any(w in known or w in people for w in words) or _SPEECH.match(text, c.end)
+                or text[c.end:c.end + 2] in ("'s", "’s")):
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(ordered):
+                continue
+            n = ordered[j]
+            gap = text[n.end:c.start] if j < i else text[c.end:n.start]
+            name = text[n.start:n.end]
+            # the company is a known one or an acronym: an unknown title-case "ORG" may itself be a misread place
+            if (n.label == "ORG" and (n.source != "model" or name.isupper()) and _COORD.fullmatch(gap)
+                    and not re.search(r"['’]s$", name)
+                    and not _headed_by(name, rules.BODY_HEADS | _ORG_FIRST | _NATIONAL_BODY)
+                    and not any(w in rules.BODY_HEADS for w in name.split())):
+                out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+                break
     return out
 
 
@@ -673,6 +705,11 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 _AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
+#: A capitalised word right before a facility's or feature's bare head noun: the name's own first word ("Merdeka"
+#: + " Palace", "Kiel" + " Canal").
+_HEAD_LED_BY = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][\w'’-]+) $")
+
+
 def _and_led_start(text: str, c: Candidate) -> int:
     """Start of a body's name with its title-case words before "and" ("[Regional Peace and ]Security Council"), or
     ``c.start``; no word of another body's name nor a sentence starter may lead it."""
@@ -725,6 +762,10 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
                 and m.group("word") not in _NAMED_BODIES | STARTERS | GENRE_WORDS):
             c = Candidate(c.start, m.end("word"), c.label, c.source, c.priority, c.role, c.entry)  # "... and Defence"
+        if (c.label in ("GPE", "LOC", "FAC") and text[c.start:c.end] in _FAC_HEADS | _LOC_HEADS
+                and (m := _HEAD_LED_BY.search(text, max(0, c.start - 30), c.start)) is not None
+                and m.start() not in named and m.group(1) not in STARTERS):
+            c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Merdeka" + " Palace"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:

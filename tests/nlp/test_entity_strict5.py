@@ -52,3 +52,20 @@ def test_a_list_of_places_after_at_read_as_one_body_is_one_place_per_item(analyz
     ents = _ents(analyzer, text)
     assert {("Karakul", "GPE"), ("Nurabad", "GPE")} <= ents, ents
     assert not any(" and " in t for t, _ in ents), ents
+
+
+def test_an_unknown_name_listed_with_a_company_is_a_company(analyzer):
+    ents = _ents(analyzer, "The subsea cable was built by ENERVAL and Velmontra, and it carries power both ways.")
+    assert {("ENERVAL", "ORG"), ("Velmontra", "ORG")} <= ents, ents
+
+
+def test_a_bare_facility_head_takes_the_capitalised_word_before_it():
+    # the model read only the head noun of a venue on a dateline ("... Palace, Lusaka"): the name's first word is
+    # part of it
+    from briefing_app.nlp.cleanup import _extend_names
+    from briefing_app.nlp.entities import MODEL, Candidate
+
+    text = "Remarks by the two leaders\nSolvenhof Palace, Lusaka, 3 May 2026"
+    at = text.index("Palace")
+    out = _extend_names(text, [Candidate(at, at + len("Palace"), "GPE", "model", MODEL)])
+    assert [(text[c.start:c.end], c.label) for c in out] == [("Solvenhof Palace", "GPE")]
