@@ -705,6 +705,10 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 _AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
+#: The body that runs a named partnership or agreement: part of the mechanism's name ("Strategic Partnership" +
+#: " Council", "CEPA" + " Joint Committee").
+_MECHANISM_AFTER = re.compile(r" (?:Joint |Ministerial |Steering |Coordination |Coordinating |Oversight )?"
+                              r"(?:Council|Committee|Commission|Working Group|Board)(?![\w'’-])")
 #: A capitalised word right before a facility's or feature's bare head noun: the name's own first word ("Merdeka"
 #: + " Palace", "Kiel" + " Canal").
 _HEAD_LED_BY = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][\w'’-]+) $")
@@ -766,6 +770,8 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and (m := _HEAD_LED_BY.search(text, max(0, c.start - 30), c.start)) is not None
                 and m.start() not in named and m.group(1) not in STARTERS):
             c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Merdeka" + " Palace"
+        if c.label in ("LAW", "EVENT") and (m := _MECHANISM_AFTER.match(text, c.end)) is not None:
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "... Partnership" + " Council"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:

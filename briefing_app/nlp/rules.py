@@ -205,7 +205,11 @@ _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s
 _NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
              r"(?![\w.-]*['’]s\b)")
 _MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_NEW_NAME}{_CAP}"
-                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}")
+                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}"
+                          # a letterhead in capitals: "MINISTRY OF FISHERIES, LIVESTOCK, PORTS AND INLAND WATERWAYS"
+                          r"|\b(?:MINISTRY|DEPARTMENT)\s+(?:OF|FOR)\s+(?:THE\s+)?[A-Z][A-Z'’.-]+"
+                          r"(?:(?:[ \t]+|,[ \t]+|[ \t]+(?:AND|&)[ \t]+)(?!(?:REPUBLIC|KINGDOM|STATE|GOVERNMENT|PRESS|MEDIA|RELEASE|STATEMENT|NOTE)\b)"
+                          r"[A-Z][A-Z'’.-]+){0,6}")
 #: Words that end an institution's name ("Ministry of Health Minister ...", "... Spokesperson").
 _ROLE_TAIL = frozenset("""Minister Ministers Secretary Spokesperson Spokesman Spokeswoman Director Chief Official Officials
 Said Says On In At For With The This That""".split())

@@ -69,3 +69,18 @@ def test_a_bare_facility_head_takes_the_capitalised_word_before_it():
     at = text.index("Palace")
     out = _extend_names(text, [Candidate(at, at + len("Palace"), "GPE", "model", MODEL)])
     assert [(text[c.start:c.end], c.label) for c in out] == [("Solvenhof Palace", "GPE")]
+
+
+def test_a_ministry_letterhead_in_capitals_keeps_its_whole_portfolio(analyzer):
+    text = "MINISTRY OF FISHERIES, LIVESTOCK, PORTS AND INLAND WATERWAYS – REPUBLIC OF RURITANIA\nMEDIA RELEASE"
+    ents = _ents(analyzer, text)
+    assert ("MINISTRY OF FISHERIES, LIVESTOCK, PORTS AND INLAND WATERWAYS", "ORG") in ents, ents
+    assert ("PORTS", "ORG") not in ents, ents
+
+
+def test_the_body_that_runs_a_partnership_is_part_of_its_name(analyzer):
+    text = ("The ministers of the Indo-Ruritania Strategic Partnership Council met in May. The CEPA Joint Committee "
+            "will meet in Seoul.")
+    ents = {t for t, _ in _ents(analyzer, text)}
+    assert {"Strategic Partnership Council", "CEPA Joint Committee"} <= ents, ents
+    assert not {"Strategic Partnership", "CEPA"} & ents, ents
