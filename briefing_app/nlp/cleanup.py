@@ -746,8 +746,13 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             m = _CAPS_SUFFIX.match(text, c.end)
             if m is not None:
                 c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
-        if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
+        if (c.label in ("GPE", "ORG") and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start)
+                and c.start - 4 not in named):
+            # "and The Bahamas", "spoke to The Daily Courier": a capital "The" mid-sentence is the name's own
             c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        elif (c.label == "ORG" and text[c.start - 4:c.start] == "The " and text[c.start - 5:c.start - 4] in ("", "\n")
+              and text[c.end:c.end + 1] in ("", "\n")):
+            c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)  # a letterhead line
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"

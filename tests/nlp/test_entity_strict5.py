@@ -84,3 +84,10 @@ def test_the_body_that_runs_a_partnership_is_part_of_its_name(analyzer):
     ents = {t for t, _ in _ents(analyzer, text)}
     assert {"Strategic Partnership Council", "CEPA Joint Committee"} <= ents, ents
     assert not {"Strategic Partnership", "CEPA"} & ents, ents
+
+
+def test_the_is_part_of_an_outlet_named_mid_sentence_and_of_a_letterhead(analyzer):
+    text = ("The White House\nFact Sheet\nThe minister spoke to The Daily Courier in Muscat on Monday. "
+            "The Ministry of Finance agreed.")
+    ents = _ents(analyzer, text)
+    assert {("The White House", "ORG"), ("The Daily Courier", "ORG"), ("Ministry of Finance", "ORG")} <= ents, ents
