@@ -927,6 +927,11 @@ _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Penin
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 
 
+#: What follows a company's name, not a place's: a business noun ("the Velcor development bank", "the Arvo plant") or
+#: more of the name ("the Tehrik-e-Taliban Pakistan", "the uMkhonto weSizwe").
+_BUSINESS_AFTER = re.compile(rf"\s+(?:(?:[\w-]+\s+)?{_COMPANY_NOUN}|plant|factory|works|subsidiary|[a-z]*[A-Z])")
+
+
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
     extra = []
@@ -959,6 +964,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
+            elif (c.label == "ORG" and len(words) == 1 and before.endswith(" the ")
+                  and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)):
+                # "the Velmora", "clearing the Sertão": one unknown title-case word after a lowercase "the" is a
+                # region, river, field or crossing far more often than a company, which goes without an article
+                new = "LOC"
         if new is not None:
             parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]
             extra += [Candidate(s, e, new, "model", TITLE) for s, e in parts]  # "districts of Batken and Sughd"

@@ -91,3 +91,11 @@ def test_the_is_part_of_an_outlet_named_mid_sentence_and_of_a_letterhead(analyze
             "The Ministry of Finance agreed.")
     ents = _ents(analyzer, text)
     assert {("The White House", "ORG"), ("The Daily Courier", "ORG"), ("Ministry of Finance", "ORG")} <= ents, ents
+
+
+def test_one_unknown_word_after_a_lowercase_the_is_a_place_not_a_company(analyzer):
+    text = ("Ranchers clearing the Pantanal will lose credit, and armed groups exploit the Guaviare. "
+            "We have not come to the Algarve to admire the view. Ships pass the Kattegat daily.")
+    ents = _ents(analyzer, text)
+    places = {t for t, label in ents if label in ("GPE", "LOC", "FAC")}
+    assert {"Pantanal", "Guaviare", "Algarve", "Kattegat"} <= places, ents
