@@ -160,6 +160,8 @@ class EntityCleanup:
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
+        if extra:
+            out = _one_class_per_name(text, out, extra, self.gazetteer)
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
@@ -331,6 +333,30 @@ _OFFICE_AFTER = re.compile(r",[ \t]+(?:the |[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* 
 _PROFILE_AFTER = re.compile(r" is (?:a|an|the) (?:[\w-]+ ){0,2}?(?:[Ff]ellow|[Pp]rofessor|[Rr]esearcher|[Aa]nalyst"
                             r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector)\b")
 _PERSON_NAME = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}")
+
+
+#: The coarse class of a model label, for comparing the labels of two mentions.
+_COARSE = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG", "PERSON": "PERSON", "NORP": "NORP"}
+
+
+def _one_class_per_name(text: str, out: list[Candidate], extra: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """An unknown name a context cue typed as a place or an organisation in one mention ("the Corvina field",
+    "the consultancy Velcor") is that in its other, bare mentions too ("Gas from Corvina", "Velcor said")."""
+    votes: dict[str, set[str]] = {}
+    for c in extra:
+        if c.source == "model" and c.priority == TITLE and c.label in ("ORG", "GPE", "LOC", "FAC"):
+            votes.setdefault(text[c.start:c.end], set()).add(c.label)
+    if not votes:
+        return out
+    result = []
+    for c in out:
+        labels = votes.get(text[c.start:c.end])
+        if (labels is not None and len({_COARSE[x] for x in labels}) == 1 and c.source == "model"
+                and c.priority == MODEL and c.label in _COARSE and _COARSE[c.label] != _COARSE[min(labels)]
+                and g.lookup(text[c.start:c.end]) is None):
+            c = replace(c, label=min(labels))
+        result.append(c)
+    return result
 
 
 def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:

@@ -99,3 +99,10 @@ def test_one_unknown_word_after_a_lowercase_the_is_a_place_not_a_company(analyze
     ents = _ents(analyzer, text)
     places = {t for t, label in ents if label in ("GPE", "LOC", "FAC")}
     assert {"Pantanal", "Guaviare", "Algarve", "Kattegat"} <= places, ents
+
+
+def test_a_name_typed_by_a_cue_in_one_mention_keeps_that_class_in_its_bare_mentions(analyzer):
+    text = ("Gas from the Tamarind field would help. Petroleum should prepare one position for Tamarind, and gas "
+            "from Tamarind would buy a decade.")
+    labels = [e.label for e in analyzer.analyze(text).entities if e.text == "Tamarind"]
+    assert len(labels) == 3 and all(label in ("GPE", "LOC", "FAC") for label in labels), labels
