@@ -380,7 +380,7 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 #: X") or after it in apposition ("X, Chile's state-owned copper giant,").
 _COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
                  r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
-                 r"|producer|start-?up|broadcaster|newspaper|bank)")
+                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund)")
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $")
 _COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
 

@@ -106,3 +106,10 @@ def test_a_name_typed_by_a_cue_in_one_mention_keeps_that_class_in_its_bare_menti
             "from Tamarind would buy a decade.")
     labels = [e.label for e in analyzer.analyze(text).entities if e.text == "Tamarind"]
     assert len(labels) == 3 and all(label in ("GPE", "LOC", "FAC") for label in labels), labels
+
+
+def test_a_name_after_sovereign_wealth_fund_is_an_organisation_in_every_mention(analyzer):
+    text = ("The deal was announced by Rosa Lim, who heads the sovereign wealth fund Varuta. Lim said Varuta was "
+            "ready to co-invest with partners.")
+    labels = [e.label for e in analyzer.analyze(text).entities if e.text == "Varuta"]
+    assert labels == ["ORG", "ORG"], labels
