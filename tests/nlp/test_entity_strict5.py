@@ -113,3 +113,10 @@ def test_a_name_after_sovereign_wealth_fund_is_an_organisation_in_every_mention(
             "ready to co-invest with partners.")
     labels = [e.label for e in analyzer.analyze(text).entities if e.text == "Varuta"]
     assert labels == ["ORG", "ORG"], labels
+
+
+def test_the_outlet_in_brackets_after_a_questioner_label_is_an_organisation(analyzer):
+    text = ("SPOKESPERSON: Next question.\nReporter (Dân Việt): Can the Ministry update us on the fishermen?\n"
+            "Spokesperson: Yes.\nREPORTER (NHK): And the talks?\nSpokesperson: Next week.")
+    ents = _ents(analyzer, text)
+    assert {("Dân Việt", "ORG"), ("NHK", "ORG")} <= ents, ents
