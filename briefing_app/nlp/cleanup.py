@@ -80,6 +80,8 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
     labels = transcript.speaker_labels(text) if ":" in text or "–" in text else []
     titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
+    # "Jane Doe (Northfield):": the member's seat is a place
+    titled += [Candidate(s, e, "GPE", "gazetteer", TITLE) for s, e in transcript.seats(text, labels)]
     # "Q: Jane Doe, Daily Planet.": the reporter and the outlet of a question turn
     if ":" in text:
         titled += [Candidate(s, e, label, "gazetteer", TITLE) for s, e, label in transcript.questioner_credits(text)]

@@ -212,6 +212,29 @@ def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start("outlet"), m.end("outlet"), "ORG"
 
 
+#: The first bracket after a member's name in a parliamentary label: the seat, then any party tag after a comma
+#: ("Jane Doe (Northfield):", "Bob Roe (Kent—North Downs, CPC):").
+_SEAT = re.compile(r"[ \t]*\((?P<seat>[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|[ \t]*[—–-][ \t]*)(?:[A-ZÀ-Þ][\w'’.]*|and|upon|on|of"
+                   r"|the))*)(?:,[^()\n]{1,30})?\)")
+
+
+def seats(text: str, labels: list[SpeakerLabel]) -> Iterator[tuple[int, int]]:
+    """Spans of the constituency or state a member's label names in brackets after the name ("Jane Doe
+    (Northfield):", "Senator ROE (New South Wales):"); not party tags ("(Lab)", "(CPC)"), offices or notes."""
+    for lab in labels:
+        if not lab.names:
+            continue
+        m = _SEAT.match(text, lab.names[-1][1])
+        if m is None:
+            continue
+        seat = m.group("seat")
+        words = re.findall(r"[\w'’.]+", seat)
+        if (len(seat) < 4 or seat.isupper() or seat.endswith(".") or len(words) > 8
+                or any(_is_role(w) or w in ("Minister", "Leader", "Secretary", "Opposition") for w in words)):
+            continue
+        yield m.start("seat"), m.end("seat")
+
+
 def stage_directions(text: str) -> Iterator[tuple[int, int]]:
     """Spans of bracketed stage directions, brackets included."""
     for m in STAGE_DIRECTION.finditer(text):

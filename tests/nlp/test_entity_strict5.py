@@ -120,3 +120,12 @@ def test_the_outlet_in_brackets_after_a_questioner_label_is_an_organisation(anal
             "Spokesperson: Yes.\nREPORTER (NHK): And the talks?\nSpokesperson: Next week.")
     ents = _ents(analyzer, text)
     assert {("Dân Việt", "ORG"), ("NHK", "ORG")} <= ents, ents
+
+
+def test_a_members_seat_in_brackets_after_the_name_is_a_place(analyzer):
+    text = ("Oral questions\nRuth Allen (Wexcombe): To ask the Secretary of State what steps he is taking.\n"
+            "Ann Lee (Kent—North Downs, CPC): Mr. Speaker, the minister must answer.\n"
+            "Baroness Kapoor (Con): My Lords, I agree.")
+    ents = _ents(analyzer, text)
+    assert {("Wexcombe", "GPE"), ("Kent—North Downs", "GPE")} <= ents, ents
+    assert not any(t == "Con" for t, _ in ents), ents
