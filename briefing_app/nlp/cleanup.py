@@ -294,6 +294,8 @@ class EntityCleanup:
                 long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
+            if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
+                by_head = "FAC"  # "... Renaissance Dam (GERD)", "... Gas Pipeline (WSGP)": a facility and its acronym
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
                     and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))

@@ -129,3 +129,10 @@ def test_a_members_seat_in_brackets_after_the_name_is_a_place(analyzer):
     ents = _ents(analyzer, text)
     assert {("Wexcombe", "GPE"), ("Kent—North Downs", "GPE")} <= ents, ents
     assert not any(t == "Con" for t, _ in ents), ents
+
+
+def test_the_acronym_of_a_dam_or_pipeline_is_a_facility_like_its_long_form(analyzer):
+    text = ("The filling of the Upper Zambezi Renaissance Dam (UZRD) has caused floods downstream. No data were "
+            "shared from the UZRD. The West Sahel Gas Pipeline (WSGP) will cost US$9 billion. The WSGP will carry gas.")
+    ents = _ents(analyzer, text)
+    assert {("UZRD", "FAC"), ("WSGP", "FAC"), ("West Sahel Gas Pipeline", "FAC")} <= ents, ents
