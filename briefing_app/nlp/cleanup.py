@@ -110,7 +110,7 @@ class EntityCleanup:
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
-                 for part in _split_place_list(text, part, g)]
+                 for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
@@ -924,6 +924,26 @@ def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
     if m is None:
         return [c]
     return [replace(c, start=m.start("a"), end=m.end("a")), replace(c, start=m.start("b"), end=m.end("b"))]
+
+
+#: Joints the model read through inside one date: a dateline's dash before the story ("Dec 4 - Twenty months after
+#: ..."), a comparison ("the first quarter than a year earlier").
+_DATE_JOINT = re.compile(r"[ \t]+[-–—][ \t]+(?=[A-Z])|[ \t]+than[ \t]+")
+
+
+def _split_date_joint(text: str, c: Candidate) -> list[Candidate]:
+    """A model date run over a dateline's dash or a comparison's "than": one date per side when each side is a date
+    (has a digit or a time word; "more than a decade" is one); the span itself otherwise."""
+    if c.label != "DATE" or not _DATE_JOINT.search(text, c.start, c.end):
+        return [c]
+    out, pos = [], c.start
+    for j in [*_DATE_JOINT.finditer(text, c.start, c.end), None]:
+        end = j.start() if j is not None else c.end
+        if not re.search(r"\d|\b(?:year|month|week|day|quarter|decade|century)s?\b", text[pos:end], re.IGNORECASE):
+            return [c]
+        out.append(replace(c, start=pos, end=end))
+        pos = j.end() if j is not None else pos
+    return out
 
 
 #: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,

@@ -30,6 +30,9 @@ _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hou
 _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
 _BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
+#: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
+_LAST_VERB = re.compile(r"last\s+(?=\S)")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
@@ -143,6 +146,10 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
         start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
+        surface = text[start:end].strip()
+    if cand.label == "DATE" and (verb := _LAST_VERB.match(text, start, end)) is not None and \
+            _MODAL_BEFORE.search(text, max(0, start - 12), start):
+        start = verb.end()  # "it will [last] 18 months": the verb "last", not the adjective
         surface = text[start:end].strip()
     if cand.label == "DATE" and (later := _RELATIVE_TAIL.search(surface)) is not None and later.start() > 0:
         end = start + len(text[start:end]) - len(text[start:end].lstrip()) + later.start()  # "Six months [later]"

@@ -72,7 +72,14 @@ _OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protoc
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of explicit dates ("November 6", "last month", "in 2024")."""
     for match in _DATE_RE.finditer(text):
-        yield match.start(), match.end()
+        start = match.start()
+        if (match.group().startswith("last ") and match.group()[5:6].isdigit()
+                and _MODAL_BEFORE.search(text, max(0, start - 12), start)):
+            start += 5  # "it will last 18 months": the verb "last", not "the last 18 months"
+        yield start, match.end()
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
 
 
 def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:

@@ -136,3 +136,12 @@ def test_the_acronym_of_a_dam_or_pipeline_is_a_facility_like_its_long_form(analy
             "shared from the UZRD. The West Sahel Gas Pipeline (WSGP) will cost US$9 billion. The WSGP will carry gas.")
     ents = _ents(analyzer, text)
     assert {("UZRD", "FAC"), ("WSGP", "FAC"), ("West Sahel Gas Pipeline", "FAC")} <= ents, ents
+
+
+def test_a_date_stops_at_a_datelines_dash_a_comparisons_than_and_the_verb_last(analyzer):
+    text = ("By Ana Ruiz\nLIMA, Dec 4 - Fifteen months after the reform, exports had risen for more than a decade. "
+            "Revenue was thirty percent higher in the second quarter than a year earlier. The visa will last 18 "
+            "months rather than two years.")
+    dates = {e.text for e in analyzer.analyze(text).entities if e.label == "DATE"}
+    assert {"Dec 4", "Fifteen months", "the second quarter", "a year earlier", "18 months",
+            "more than a decade"} <= dates, dates
