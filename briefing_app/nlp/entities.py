@@ -33,6 +33,10 @@ _BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
 #: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
 _LAST_VERB = re.compile(r"last\s+(?=\S)")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
+#: A capitalised adjective opening a sentence before a lowercase noun ("Consular officials", "Coastal radars").
+_ADJECTIVE_WORD = re.compile(r"[A-Z][a-z]+(?:al|ar|ic|ive|ous|ary)")
+_LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[•·▪]\s*)$")
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
@@ -136,6 +140,10 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
+    if (cand.label == "ORG" and _ADJECTIVE_WORD.fullmatch(surface) and _LOWER_NOUN_AFTER.match(text, end)
+            and _SENTENCE_START_BEFORE.search(text, max(0, start - 4), start) is not None
+            and gazetteer.lookup(surface) is None):
+        return None  # "Consular officials said ...", "Coastal radars were ...": a capitalised adjective, not a body
     if cand.label in ("DATE", "TIME") and _TIME_OF_DAY.fullmatch(surface):
         return None  # "Good morning", "this evening": greetings and times of day, not dates
     if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
