@@ -982,6 +982,10 @@ _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 _BUSINESS_AFTER = re.compile(rf"\s+(?:(?:[\w-]+\s+)?{_COMPANY_NOUN}|plant|factory|works|subsidiary|[a-z]*[A-Z])")
 
 
+#: An office joined after a word: the word is an office too ("the Tánaiste and Minister for Foreign Affairs").
+_AND_OFFICE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(sorted(_OFFICE_HEADS)) + r")\b")
+
+
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
     extra = []
@@ -1015,7 +1019,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
             elif (c.label == "ORG" and len(words) == 1 and before.endswith(" the ")
-                  and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)):
+                  and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)
+                  and not _AND_OFFICE_AFTER.match(text, c.end)
+                  and not re.search(rf"(?m)^{re.escape(surface)}[ \t]*:", text)):  # "Tánaiste:" speaks: an office
                 # "the Velmora", "clearing the Sertão": one unknown title-case word after a lowercase "the" is a
                 # region, river, field or crossing far more often than a company, which goes without an article
                 new = "LOC"
