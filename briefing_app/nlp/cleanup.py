@@ -1020,6 +1020,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
             elif (c.label == "ORG" and len(words) == 1 and before.endswith(" the ")
                   and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)
+                  and not re.match(r"-[a-z]", text[c.end:c.end + 2])  # one word of a longer name ("Tehrik-e-Taliban")
                   and not _AND_OFFICE_AFTER.match(text, c.end)
                   and not re.search(rf"(?m)^{re.escape(surface)}[ \t]*:", text)):  # "Tánaiste:" speaks: an office
                 # "the Velmora", "clearing the Sertão": one unknown title-case word after a lowercase "the" is a

@@ -162,3 +162,9 @@ def test_an_office_after_the_is_not_taken_for_a_place(analyzer):
             "Deputy Burke: Will the Tánaiste confirm the date?\nTánaiste: I will.")
     places = {e.text for e in analyzer.analyze(text).entities if e.label in ("GPE", "LOC", "FAC")}
     assert "Tánaiste" not in places and "Comhairle" not in places, places
+
+
+def test_one_word_of_a_hyphenated_group_name_after_the_stays_in_the_group(analyzer):
+    text = "The authorities must take action against the Tehrik-e-Sahil Pakistan and other groups."
+    ents = _ents(analyzer, text)
+    assert not any(label in ("GPE", "LOC", "FAC") and t.startswith("Tehrik") for t, label in ents), ents
