@@ -80,6 +80,8 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     # transcripts: the name in a speaker label is a person ("COMMANDER OTUNGE:", "Mr TAYLOR (Hume):")
     labels = transcript.speaker_labels(text)
     titled += [Candidate(s, e, "PERSON", "gazetteer", TITLE) for lab in labels for s, e in lab.names]
+    # "Jane Doe (Northfield):": the member's seat is a place
+    titled += [Candidate(s, e, "GPE", "gazetteer", TITLE) for s, e in transcript.seats(text, labels)]
     # "Q: Jane Doe, Daily Planet.": the reporter and the outlet of a question turn
     if ":" in text:
         titled += [Candidate(s, e, label, "gazetteer", TITLE) for s, e, label in transcript.questioner_credits(text)]
@@ -108,7 +110,7 @@ class EntityCleanup:
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
-                 for part in _split_place_list(text, part, g)]
+                 for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
@@ -154,6 +156,8 @@ class EntityCleanup:
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
+        if " and " in text:
+            extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
@@ -169,6 +173,8 @@ class EntityCleanup:
         if recalled:
             out = merge(out + recalled, total)
         out = recall_rules.not_names(text, out, self.gazetteer)
+        if extra:
+            out = _one_class_per_name(text, out, extra, self.gazetteer)
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
@@ -243,6 +249,7 @@ class EntityCleanup:
         extra += self._orphan_rules(text, merged, known)
         extra += _apposed_people(text, merged, self.gazetteer)
         extra += _named_companies(text, merged, self.gazetteer)
+        extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -300,6 +307,8 @@ class EntityCleanup:
                 long = _after_place_prefix(text, long, self.gazetteer)
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
+            if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
+                by_head = "FAC"  # "... Renaissance Dam (GERD)", "... Gas Pipeline (WSGP)": a facility and its acronym
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
                     and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
@@ -373,6 +382,30 @@ _PROFILE_AFTER = re.compile(r" is (?:a|an|the) (?:[\w-]+ ){0,2}?(?:[Ff]ellow|[Pp
 _PERSON_NAME = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}")
 
 
+#: The coarse class of a model label, for comparing the labels of two mentions.
+_COARSE = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG", "PERSON": "PERSON", "NORP": "NORP"}
+
+
+def _one_class_per_name(text: str, out: list[Candidate], extra: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """An unknown name a context cue typed as a place or an organisation in one mention ("the Corvina field",
+    "the consultancy Velcor") is that in its other, bare mentions too ("Gas from Corvina", "Velcor said")."""
+    votes: dict[str, set[str]] = {}
+    for c in extra:
+        if c.source == "model" and c.priority == TITLE and c.label in ("ORG", "GPE", "LOC", "FAC"):
+            votes.setdefault(text[c.start:c.end], set()).add(c.label)
+    if not votes:
+        return out
+    result = []
+    for c in out:
+        labels = votes.get(text[c.start:c.end])
+        if (labels is not None and len({_COARSE[x] for x in labels}) == 1 and c.source == "model"
+                and c.priority == MODEL and c.label in _COARSE and _COARSE[c.label] != _COARSE[min(labels)]
+                and g.lookup(text[c.start:c.end]) is None):
+            c = replace(c, label=min(labels))
+        result.append(c)
+    return result
+
+
 def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Names of two to four words the model typed as a place or body but set beside an office: "the Secretary
     General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ..."."""
@@ -394,7 +427,7 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 #: X") or after it in apposition ("X, Chile's state-owned copper giant,").
 _COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
                  r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
-                 r"|producer|start-?up|broadcaster|newspaper|bank)")
+                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund)")
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $")
 _COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
 
@@ -412,6 +445,37 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         if (_COMPANY_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
                 or _COMPANY_AFTER.match(text, c.end) is not None):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
+
+
+def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
+    """An unknown name the model took for a person or a place but listed with a company is a company too
+    ("Velcor and Tarnex", "Ostragaz and Vendomar will sign"): a list names things of one kind."""
+    ordered = sorted(merged, key=lambda c: c.start)
+    people = {w for c in ordered if c.label == "PERSON" and (c.role or c.priority >= TITLE)
+              for w in text[c.start:c.end].split()}
+    out = []
+    for i, c in enumerate(ordered):
+        surface = text[c.start:c.end]
+        words = surface.split()
+        if (c.source != "model" or c.label not in ("PERSON", "GPE", "FAC", "LOC") or c.role
+                or len(words) > (1 if c.label == "PERSON" else 3) or g.lookup(surface) is not None
+                or any(w in known or w in people for w in words) or _SPEECH.match(text, c.end)
+                or text[c.end:c.end + 2] in ("'s", "’s")):
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(ordered):
+                continue
+            n = ordered[j]
+            gap = text[n.end:c.start] if j < i else text[c.end:n.start]
+            name = text[n.start:n.end]
+            # the company is a known one or an acronym: an unknown title-case "ORG" may itself be a misread place
+            if (n.label == "ORG" and (n.source != "model" or name.isupper()) and _COORD.fullmatch(gap)
+                    and not re.search(r"['’]s$", name)
+                    and not _headed_by(name, rules.BODY_HEADS | _ORG_FIRST | _NATIONAL_BODY)
+                    and not any(w in rules.BODY_HEADS for w in name.split())):
+                out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+                break
     return out
 
 
@@ -542,6 +606,25 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
             if c.end + 1 not in by_start:
                 extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
+    return extra
+
+
+def _organs_after_and(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A known body's organ named with "and": "African Union" + " Peace and Security Council" is one name, where the
+    model cut it into "African Union Peace" and "Security Council"."""
+    extra = []
+    by_start = {c.start: c for c in merged}
+    for c in merged:
+        if c.label != "ORG" or c.source != "model" or not text.startswith(" and ", c.end):
+            continue
+        nxt = by_start.get(c.end + 5)
+        words = text[c.start:c.end].split()
+        if (nxt is None or nxt.label != "ORG" or len(words) < 2 or not words[-1][:1].isupper()
+                or words[-1] in _NAMED_BODIES or text[nxt.start:nxt.end].split()[-1] not in _NAMED_BODIES):
+            continue
+        owner = g.lookup(" ".join(words[:-1]))
+        if owner is not None and owner.label == "ORG" and g.lookup(text[c.start:c.end]) is None:
+            extra.append(Candidate(c.start, nxt.end, "ORG", c.source, TITLE + 0.3))
     return extra
 
 
@@ -695,6 +778,15 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 _AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
+#: The body that runs a named partnership or agreement: part of the mechanism's name ("Strategic Partnership" +
+#: " Council", "CEPA" + " Joint Committee").
+_MECHANISM_AFTER = re.compile(r" (?:Joint |Ministerial |Steering |Coordination |Coordinating |Oversight )?"
+                              r"(?:Council|Committee|Commission|Working Group|Board)(?![\w'’-])")
+#: A capitalised word right before a facility's or feature's bare head noun: the name's own first word ("Merdeka"
+#: + " Palace", "Kiel" + " Canal").
+_HEAD_LED_BY = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][\w'’-]+) $")
+
+
 def _and_led_start(text: str, c: Candidate) -> int:
     """Start of a body's name with its title-case words before "and" ("[Regional Peace and ]Security Council"), or
     ``c.start``; no word of another body's name nor a sentence starter may lead it."""
@@ -716,13 +808,24 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     out = []
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
+    # where names end, by start: a name that ends before "and" is one of its own; a wider span that runs on over the
+    # body ("The Peace and Security Council of the African Union" as a work) is not
+    ends: dict[int, list[int]] = {}
+    for c in cands:
+        if c.label != "DATE":
+            ends.setdefault(c.start, []).append(c.end)
     for c in cands:
         if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():
             m = _CAPS_SUFFIX.match(text, c.end)
             if m is not None:
                 c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
-        if c.label == "GPE" and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start):
+        if (c.label in ("GPE", "ORG") and c.start >= 6 and _CAPITAL_THE.search(text, c.start - 6, c.start)
+                and c.start - 4 not in named):
+            # "and The Bahamas", "spoke to The Daily Courier": a capital "The" mid-sentence is the name's own
             c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)
+        elif (c.label == "ORG" and text[c.start - 4:c.start] == "The " and text[c.start - 5:c.start - 4] in ("", "\n")
+              and text[c.end:c.end + 1] in ("", "\n")):
+            c = Candidate(c.start - 4, c.end, c.label, c.source, c.priority, c.role, c.entry)  # a letterhead line
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
@@ -735,12 +838,18 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             label = (rules.class_of_name(text[c.start:m.end()]) or c.label) if c.source == "model" else c.label
             c = Candidate(c.start, m.end(), label, c.source, max(c.priority, CONTAINER), c.role, c.entry)
         if (c.label == "ORG" and text.endswith(" and ", 0, c.start) and text[c.start:c.end].split()[-1] in _NAMED_BODIES
-                and (lead := _and_led_start(text, c)) < c.start and lead not in named):
+                and (lead := _and_led_start(text, c)) < c.start and all(e > c.start for e in ends.get(lead, ()))):
             c = Candidate(lead, c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Peace and " + "Security Council"
         if (c.label == "ORG" and text.startswith(" and ", c.end) and re.search(r" (?:of|on) ", text[c.start:c.end])
                 and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
                 and m.group("word") not in _NAMED_BODIES | STARTERS | GENRE_WORDS):
             c = Candidate(c.start, m.end("word"), c.label, c.source, c.priority, c.role, c.entry)  # "... and Defence"
+        if (c.label in ("GPE", "LOC", "FAC") and text[c.start:c.end] in _FAC_HEADS | _LOC_HEADS
+                and (m := _HEAD_LED_BY.search(text, max(0, c.start - 30), c.start)) is not None
+                and m.start() not in named and m.group(1) not in STARTERS):
+            c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "Merdeka" + " Palace"
+        if c.label in ("LAW", "EVENT") and (m := _MECHANISM_AFTER.match(text, c.end)) is not None:
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "... Partnership" + " Council"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
@@ -806,6 +915,11 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cuts if len(cuts) > 1 and all(_PLACE_WORDS.fullmatch(text[s:e]) for s, e in cuts) else [(start, end)]
 
 
+def _longest_item(text: str, start: int, end: int) -> int:
+    """Words in the longest item of a list of names ("Goiás and Minas Gerais": 2), or in the whole span."""
+    return max(len(text[s:e].split()) for s, e in _list_items(text, start, end))
+
+
 def _split_place_list(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
     """A model span that lists places, one place per item ("Batken and Sughd": two places); a body followed by
     its seat ("Ministry of Foreign Affairs, Islamabad"): the body and the place. The span itself otherwise."""
@@ -855,6 +969,26 @@ def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
     return [replace(c, start=m.start("a"), end=m.end("a")), replace(c, start=m.start("b"), end=m.end("b"))]
 
 
+#: Joints the model read through inside one date: a dateline's dash before the story ("Dec 4 - Twenty months after
+#: ..."), a comparison ("the first quarter than a year earlier").
+_DATE_JOINT = re.compile(r"[ \t]+[-–—][ \t]+(?=[A-Z])|[ \t]+than[ \t]+")
+
+
+def _split_date_joint(text: str, c: Candidate) -> list[Candidate]:
+    """A model date run over a dateline's dash or a comparison's "than": one date per side when each side is a date
+    (has a digit or a time word; "more than a decade" is one); the span itself otherwise."""
+    if c.label != "DATE" or not _DATE_JOINT.search(text, c.start, c.end):
+        return [c]
+    out, pos = [], c.start
+    for j in [*_DATE_JOINT.finditer(text, c.start, c.end), None]:
+        end = j.start() if j is not None else c.end
+        if not re.search(r"\d|\b(?:year|month|week|day|quarter|decade|century)s?\b", text[pos:end], re.IGNORECASE):
+            return [c]
+        out.append(replace(c, start=pos, end=end))
+        pos = j.end() if j is not None else pos
+    return out
+
+
 #: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
 #: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline"), and so are
 #: power stations, economic zones, bases, fields and markets ("Orvalo Power Station", "Kessa Special Economic Zone").
@@ -886,6 +1020,15 @@ _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Penin
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 
 
+#: What follows a company's name, not a place's: a business noun ("the Velcor development bank", "the Arvo plant") or
+#: more of the name ("the Tehrik-e-Taliban Pakistan", "the uMkhonto weSizwe").
+_BUSINESS_AFTER = re.compile(rf"\s+(?:(?:[\w-]+\s+)?{_COMPANY_NOUN}|plant|factory|works|subsidiary|[a-z]*[A-Z])")
+
+
+#: An office joined after a word: the word is an office too ("the Tánaiste and Minister for Foreign Affairs").
+_AND_OFFICE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(sorted(_OFFICE_HEADS)) + r")\b")
+
+
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
     extra = []
@@ -908,15 +1051,24 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             new = "LOC"
         elif c.label == "EVENT":
             pass  # only a facility's head noun makes an event a place ("... International Airport")
-        elif (c.label in ("ORG", "PERSON", "NORP") and len(words) <= 3 and not surface.isupper()
-              and not any(ch.isdigit() for ch in surface) and not any(w in _ORG_WORDS for w in words)
-              and not c.role):
+        elif (c.label in ("ORG", "PERSON", "NORP") and (longest := _longest_item(text, c.start, c.end)) <= 3
+              and not surface.isupper() and not any(ch.isdigit() for ch in surface)
+              and not any(w in _ORG_WORDS for w in words) and not c.role):
+            # a list counts item by item ("in Goiás and Minas Gerais", "at Bash and Dzhankeldy")
             before = text[max(0, c.start - 40):c.start]
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
                     or _GEO_AFTER.match(text, c.end)):
                 new = "GPE"
-            elif c.label == "ORG" and len(words) == 1 and _AT_BEFORE.search(before):
+            elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
+            elif (c.label == "ORG" and len(words) == 1 and before.endswith(" the ")
+                  and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)
+                  and not re.match(r"-[a-z]", text[c.end:c.end + 2])  # one word of a longer name ("Tehrik-e-Taliban")
+                  and not _AND_OFFICE_AFTER.match(text, c.end)
+                  and not re.search(rf"(?m)^{re.escape(surface)}[ \t]*:", text)):  # "Tánaiste:" speaks: an office
+                # "the Velmora", "clearing the Sertão": one unknown title-case word after a lowercase "the" is a
+                # region, river, field or crossing far more often than a company, which goes without an article
+                new = "LOC"
         if new is not None:
             parts = _list_items(text, c.start, c.end) if new == "GPE" else [(c.start, c.end)]
             extra += [Candidate(s, e, new, "model", TITLE) for s, e in parts]  # "districts of Batken and Sughd"

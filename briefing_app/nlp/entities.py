@@ -30,11 +30,22 @@ _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hou
 _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
 _BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
+#: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
+_LAST_VERB = re.compile(r"last\s+(?=\S)")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
+#: A capitalised adjective opening a sentence before a lowercase noun ("Consular officials", "Coastal radars").
+_ADJECTIVE_WORD = re.compile(r"[A-Z][a-z]+(?:al|ar|ic|ive|ous|ary)")
+_LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[•·▪]\s*)$")
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
 _INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
+#: A time unit in the plural or a season with no number, determiner or year: vague ("within weeks, not years",
+#: "queued for hours", "summer hydropower"), not a date.
+_VAGUE_TIME = re.compile(r"(?i)(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|summer|winter|"
+                         r"spring|autumn)")
 
 
 @dataclass(slots=True)
@@ -129,14 +140,24 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None
     if cand.label not in LOWERCASE_OK and not any(c.isupper() for c in surface):
         return None
+    if (cand.label == "ORG" and _ADJECTIVE_WORD.fullmatch(surface) and _LOWER_NOUN_AFTER.match(text, end)
+            and _SENTENCE_START_BEFORE.search(text, max(0, start - 4), start) is not None
+            and gazetteer.lookup(surface) is None):
+        return None  # "Consular officials said ...", "Coastal radars were ...": a capitalised adjective, not a body
     if cand.label in ("DATE", "TIME") and _TIME_OF_DAY.fullmatch(surface):
         return None  # "Good morning", "this evening": greetings and times of day, not dates
     if cand.label == "DATE" and _BARE_NUMBER.fullmatch(surface):
         return None  # "24", "17th", "1267": numbers, not dates
+    if cand.label in ("DATE", "TIME") and _VAGUE_TIME.fullmatch(surface):
+        return None  # "for years", "within hours", "in winter": vague time, not a date
     if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
         start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
+        surface = text[start:end].strip()
+    if cand.label == "DATE" and (verb := _LAST_VERB.match(text, start, end)) is not None and \
+            _MODAL_BEFORE.search(text, max(0, start - 12), start):
+        start = verb.end()  # "it will [last] 18 months": the verb "last", not the adjective
         surface = text[start:end].strip()
     if cand.label == "DATE" and (later := _RELATIVE_TAIL.search(surface)) is not None and later.start() > 0:
         end = start + len(text[start:end]) - len(text[start:end].lstrip()) + later.start()  # "Six months [later]"

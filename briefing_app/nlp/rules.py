@@ -72,7 +72,14 @@ _OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protoc
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of explicit dates ("November 6", "last month", "in 2024")."""
     for match in _DATE_RE.finditer(text):
-        yield match.start(), match.end()
+        start = match.start()
+        if (match.group().startswith("last ") and match.group()[5:6].isdigit()
+                and _MODAL_BEFORE.search(text, max(0, start - 12), start)):
+            start += 5  # "it will last 18 months": the verb "last", not "the last 18 months"
+        yield start, match.end()
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
 
 
 def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
@@ -205,7 +212,11 @@ _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s
 _NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
              r"(?![\w.-]*['’]s\b)")
 _MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_NEW_NAME}{_CAP}"
-                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}")
+                          rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}"
+                          # a letterhead in capitals: "MINISTRY OF FISHERIES, LIVESTOCK, PORTS AND INLAND WATERWAYS"
+                          r"|\b(?:MINISTRY|DEPARTMENT)\s+(?:OF|FOR)\s+(?:THE\s+)?[A-Z][A-Z'’.-]+"
+                          r"(?:(?:[ \t]+|,[ \t]+|[ \t]+(?:AND|&)[ \t]+)(?!(?:REPUBLIC|KINGDOM|STATE|GOVERNMENT|PRESS|MEDIA|RELEASE|STATEMENT|NOTE)\b)"
+                          r"[A-Z][A-Z'’.-]+){0,6}")
 #: Words that end an institution's name ("Ministry of Health Minister ...", "... Spokesperson").
 _ROLE_TAIL = frozenset("""Minister Ministers Secretary Spokesperson Spokesman Spokeswoman Director Chief Official Officials
 Said Says On In At For With The This That""".split())

@@ -72,8 +72,10 @@ class TitleMatcher:
         compound = (rf"(?:[{_UP}][{_LOW}]+\s+(?:(?:and|of|for)\s+)?){{0,3}}(?:{heads})"
                     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[{_UP}][{_LOW}]+\s*(?:(?:and|&)\s+)?){{1,4}})?")
         role = rf"(?:(?:{titles}|{compound})(?:\s+(?:{honor})(?!\w))*|(?:{honor})(?!\w)(?:\s+(?:{honor})(?!\w))*)"
-        name = rf"{NAME_WORD}(?:\s+(?:(?:{particles})\s+)*{NAME_WORD}){{0,5}}"
-        pattern = re.compile(rf"(?<![\w-])(?P<role>{role})\s+(?P<name>{name})")
+        # a name never runs over a line break ("President Ana Ruiz\nVilla Rosa, Rome": the dateline is not hers)
+        name = rf"{NAME_WORD}(?:[ \t]+(?:(?:{particles})[ \t]+)*{NAME_WORD}){{0,5}}"
+        # a bracketed portfolio may stand between the title and the name ("Joint Secretary (Americas) Ravi Rao")
+        pattern = re.compile(rf"(?<![\w-])(?P<role>{role})(?:[ \t]+\([^()\n]{{2,40}}\))?\s+(?P<name>{name})")
         lowered = frozenset(p.casefold() for p in gazetteer.name_particles)
         return cls(gazetteer=gazetteer, pattern=pattern, particles=lowered)
 
@@ -102,6 +104,7 @@ class TitleMatcher:
         while (first > 0 and len(words) - first - sum(w.group().casefold() in self.particles
                                                        for w in words[first:]) < 4
                and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
+               and not words[first - 1].group().endswith(")")  # "(Americas)": the title's bracket
                and m.start("role") + words[first - 1].start() >= m.start("name") - 60
                and not _is_role_word(words[first - 1].group(), self.gazetteer)):
             first -= 1

@@ -261,8 +261,15 @@ _CREDIT = re.compile(
     r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})\.(?=\s|$)")
 
 
+#: A questioner's label with the outlet in brackets: "Reporter (Dân Trí):", "QUESTION (NHK):".
+_CREDIT_BRACKET = re.compile(r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*"
+                             r"\((?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
+
+
 def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` of the reporter (PERSON) and outlet (ORG) credited at the start of a question turn."""
+    for b in _CREDIT_BRACKET.finditer(text):
+        yield b.start("outlet"), b.end("outlet"), "ORG"
     for m in _CREDIT.finditer(text):
         name = m.group("name")
         if name is not None and _has_role(name.split()):
@@ -270,6 +277,29 @@ def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
         if name is not None:
             yield m.start("name"), m.end("name"), "PERSON"
         yield m.start("outlet"), m.end("outlet"), "ORG"
+
+
+#: The first bracket after a member's name in a parliamentary label: the seat, then any party tag after a comma
+#: ("Jane Doe (Northfield):", "Bob Roe (Kent—North Downs, CPC):").
+_SEAT = re.compile(r"[ \t]*\((?P<seat>[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|[ \t]*[—–-][ \t]*)(?:[A-ZÀ-Þ][\w'’.]*|and|upon|on|of"
+                   r"|the))*)(?:,[^()\n]{1,30})?\)")
+
+
+def seats(text: str, labels: list[SpeakerLabel]) -> Iterator[tuple[int, int]]:
+    """Spans of the constituency or state a member's label names in brackets after the name ("Jane Doe
+    (Northfield):", "Senator ROE (New South Wales):"); not party tags ("(Lab)", "(CPC)"), offices or notes."""
+    for lab in labels:
+        if not lab.names:
+            continue
+        m = _SEAT.match(text, lab.names[-1][1])
+        if m is None:
+            continue
+        seat = m.group("seat")
+        words = re.findall(r"[\w'’.]+", seat)
+        if (len(seat) < 4 or seat.isupper() or seat.endswith(".") or len(words) > 8
+                or any(_is_role(w) or w in ("Minister", "Leader", "Secretary", "Opposition") for w in words)):
+            continue
+        yield m.start("seat"), m.end("seat")
 
 
 def stage_directions(text: str) -> Iterator[tuple[int, int]]:
@@ -431,7 +461,8 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
     elif (not roles and 2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(text[s:e]) for s, e in words)
           and text[words[0][0]:words[0][1]] not in _PEERAGE):
         names.append((words[0][0], words[-1][1]))  # "Jane Doe (Hume) (Lab):", "Jane Doe:" said twice
-    if not names and roles and len(roles) == len(words) and m.group("notes"):
+    if (not names and roles and len(roles) == len(words) and m.group("notes")
+            and not QUESTIONER_LABEL.match(m.group("words"))):  # "REPORTER (NHK):" names an outlet, not a holder
         names += _bracketed_holder(text, m.start("notes"), m.end("notes"), roles)
     return SpeakerLabel(m.start(), end, tuple(names), tuple(roles))
 

@@ -90,12 +90,13 @@ def test_an_untagged_passage_does_not_inherit_the_pillar_either(analyzer: Analyz
 
 
 def test_a_rejection_covers_other_words_of_its_shape_between_the_same_neighbours(analyzer: Analyzer) -> None:
-    text = "Vaccines shorten deliveries from months to weeks.\nPrices stayed high for months after the strike."
-    dates = [e.text for e in analyzer.analyze(text).entities if e.label == "DATE"]
-    assert dates[:1] == ["months"], "the model tags a bare plural as a date"
+    # (bare plurals, "from months to weeks", are no longer tagged at all: a vague word the model still tags is used)
+    text = "The season runs from midsummer to midwinter.\nPrices stayed high until midsummer after the strike."
+    first = text.index("midsummer")
+    dates = {e.start for e in analyzer.analyze(text).entities if e.label == "DATE"}
+    assert first in dates, "the model tags a vague word as a date"
     taught = _taught(analyzer, LessonRule(1, "reject", "days", "DATE", left="from", right="to"))
     result = taught.analyze(text)
-    first = text.index("months")
     assert not any(e.start == first and e.label == "DATE" for e in result.entities), "same shape, same neighbours"
     untaught = {(e.start, e.label) for e in analyzer.analyze(text).entities if e.start > first}
     assert {(e.start, e.label) for e in result.entities if e.start > first} == untaught, "elsewhere untouched"
