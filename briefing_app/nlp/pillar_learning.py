@@ -135,10 +135,15 @@ class CueModel:
             return
         added: dict[str, float] = defaultdict(float)
         hits: dict[str, int] = defaultdict(int)
-        for f in features(text):
-            for pillar, weight in self.cues.get(f, {}).items():
-                added[pillar] += weight
-                hits[pillar] += self.min_hits if (f, pillar) in self.alone else 1
+        fired = [(f, pillar, weight) for f in features(text) for pillar, weight in self.cues.get(f, {}).items()]
+        # a learned word pair and a word of it are one cue, not two ("new delhi" and "delhi"): the word counts
+        # only where no learned pair of the same pillar containing it fired
+        paired = {(w, pillar) for f, pillar, _w in fired if " " in f for w in f.split(" ")}
+        for f, pillar, weight in fired:
+            if (f, pillar) in paired:
+                continue
+            added[pillar] += weight
+            hits[pillar] += self.min_hits if (f, pillar) in self.alone else 1
         for pillar, value in added.items():
             # one shared word is not a similar passage: two learned cues, or one beside the lexicon's own,
             # or one the officer tagged in several articles
