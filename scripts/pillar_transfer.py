@@ -155,15 +155,16 @@ def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "dev"
     results = {}
     if mode == "dev":
+        # a name with "+" (gold+gold_round3) is those sets together, split as ``eval --learning-curve A B`` does
         for s in os.environ.get("ONLY", "").split(",") if os.environ.get("ONLY") else SETS:
-            files = sorted(n for (ss, n) in data if ss == s)
+            files = sorted(k for k in data if k[0] in s.split("+"))
             rows = []
             for seed in seeds:
                 order = list(files)
                 random.Random(seed).shuffle(order)
                 size = min(20, len(order) // 2)
-                train = [data[(s, n)] for n in order[:size]]
-                test = [data[(s, n)] for n in order[size:]]
+                train = [data[k] for k in order[:size]]
+                test = [data[k] for k in order[size:]]
                 rows.append(curve(base, train, test))
             results[s] = rows
     elif mode == "convention":
@@ -201,10 +202,13 @@ def main():
         n = len(rows)
         mean = [sum(r[i] for r in rows) / n for i in range(4)]
         ends = [r[-1] - r[0] for r in rows]
-        drops = [min(0.0, min(r[i] - r[0] for i in range(1, 4))) for r in rows]
+        drops = [min(0.0, min(r[i] - r[i - 1] for i in range(1, 4))) for r in rows]  # the worst fall between steps
         worst_drop = min(worst_drop, min(drops))
         print(f"{name:28s} mean " + " ".join(f"{m:.4f}" for m in mean)
               + f" | k20-k0 mean {sum(ends)/n:+.4f} worst {min(ends):+.4f} | worst dip {min(drops):+.4f}")
+        if os.environ.get("VERBOSE"):
+            for seed, r in zip(seeds, rows, strict=False):
+                print(f"    seed {seed:>2}: " + " ".join(f"{v:.4f}" for v in r))
     print(f"WORST DIP {worst_drop:+.4f}")
 
 

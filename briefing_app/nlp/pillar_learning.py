@@ -135,10 +135,14 @@ class CueModel:
             return
         added: dict[str, float] = defaultdict(float)
         hits: dict[str, int] = defaultdict(int)
-        for f in features(text):
-            for pillar, weight in self.cues.get(f, {}).items():
-                added[pillar] += weight
-                hits[pillar] += self.min_hits if (f, pillar) in self.alone else 1
+        learned = [(f, p, w) for f in features(text) for p, w in self.cues.get(f, {}).items()]
+        # a learned word pair and a word of it are one cue, not two ("new delhi" and "delhi"): the word counts
+        # only where no learned pair of the same pillar containing it fired
+        paired = {(word, p) for f, p, _w in learned if " " in f for word in f.split(" ")}
+        for f, p, w in learned:
+            if (f, p) not in paired:
+                added[p] += w
+                hits[p] += self.min_hits if (f, p) in self.alone else 1
         for pillar, value in added.items():
             # one shared word is not a similar passage: two learned cues, or one beside the lexicon's own,
             # or one the officer tagged in several articles

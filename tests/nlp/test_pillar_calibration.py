@@ -223,3 +223,30 @@ def test_the_scorer_without_lessons_lends_the_topic_as_before(analyzer: Analyzer
     spans = [(e.start, e.end, ()) for e in article]
     assert ([p.pillars for p in base.with_learner(learner).passages(article[0].document, spans)]
             == [p.pillars for p in base.passages(article[0].document, spans)])
+
+
+def test_a_setting_a_few_articles_favour_and_others_oppose_is_not_adopted(analyzer: Analyzer) -> None:
+    """A noisy officer: four of twelve reviewed articles keep a clear second pillar, two with the same
+    sentences do not, and six have no such sentence at all. Four articles decided better against two decided
+    worse is what a coin toss gives a third of the time: the setting is not adopted, and new articles keep the
+    lexicon's decisions."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    reviewed = (_articles(loose, _PLACES[:4]) + _articles(base, _PLACES[4:6], first=4)
+                + [ex for i, place in enumerate(_PLACES[6:12]) for ex in _article(base, 6 + i, place, [])])
+    assert fit_calibration(reviewed, base) is None
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    assert learner.settings == {}
+    new = _articles(loose, _PLACES[12:], first=100, pool=_NEW_PAIRED)
+    assert _f1(base.with_learner(learner), new) == _f1(base, new)
+
+
+def test_a_setting_every_article_left_out_favours_is_adopted_from_five_articles_on(analyzer: Analyzer) -> None:
+    """A consistent officer: of nine reviewed articles, the five with a clear second pillar all keep it, the
+    four others have none. Five articles decided better and none worse is no coin toss: adopted."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    reviewed = (_articles(loose, _PLACES[:5])
+                + [ex for i, place in enumerate(_PLACES[5:9]) for ex in _article(loose, 5 + i, place, [])])
+    calibration = fit_calibration(reviewed, base)
+    assert calibration is not None and calibration.settings == {"relative_cut": loose.relative_cut}

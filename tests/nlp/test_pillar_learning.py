@@ -190,3 +190,24 @@ def test_removals_in_one_genre_do_not_silence_the_engagement_in_another(analyzer
     for readout in ("Kenya thanked Japan for the loan.", "The ministers thanked each other."):
         assert "diplomacy" in _pillars(base, readout)
         assert _pillars(taught, readout) == _pillars(base, readout), readout
+
+
+def test_a_two_word_name_is_one_learned_cue_not_three(analyzer: Analyzer) -> None:
+    """The officer tagged security on one sentence in each of three articles, where people of Santa Marta
+    gathered, sentences the lexicon gives no pillar. "santa", "marta" and "santa marta" are learned, but they
+    are one name: a new sentence that only mentions the place is not a similar passage (two learned cues are
+    needed), while one with the name and the other learned cue (people gathering) is."""
+    base = analyzer.shared.scorer
+    tagged = ["Residents of Santa Marta gathered at the square on Monday.",
+              "Drivers of Santa Marta gathered at the depot because of fog.",
+              "Shopkeepers of Santa Marta gathered early on Friday."]
+    plain = ["The museum reopened its western wing after repairs.", "Heavy rain closed two roads near the river."]
+    reviewed = [PillarExample(a, s, frozenset({"security"}) if s == tagged[a] else frozenset())
+                for a in range(3) for s in [tagged[a], *plain]]
+    for sentence in tagged:
+        assert _pillars(base, sentence) == [], sentence
+    learner = PillarLearner.build([(s, "security", True, "") for s in tagged], base, reviewed)
+    assert "security" in learner.adopted, "left-out articles are decided better with the learned cues"
+    taught = base.with_learner(learner)
+    assert "security" not in _pillars(taught, "A new bakery opened in Santa Marta this week.")
+    assert "security" in _pillars(taught, "Farmers gathered near Santa Marta on Sunday.")
