@@ -260,6 +260,8 @@ def build() -> docx.Document:
     # paragraphs, which would make consecutive passages read as one quotation.
     passage.paragraph_format.left_indent = Cm(0.75)
     passage.paragraph_format.right_indent = Cm(0.5)
+    # a passage is a quotation with its citation: never split it across a page break
+    passage.paragraph_format.keep_together = True
 
     comment = _para_style(doc, "Officer Comment")
     _font(comment, 10, italic=True, color=COMMENT)
