@@ -328,7 +328,7 @@ class ArticleView(QWidget):
         self._rendering = bool(self._pending)
         if self._rendering and not self._step_scheduled:
             self._step_scheduled = True
-            QTimer.singleShot(0, self._draw_step)
+            QTimer.singleShot(0, self.editor, self._draw_step)  # dropped if the editor is gone (closing)
 
     def _draw_step(self) -> None:
         self._step_scheduled = False
@@ -340,7 +340,7 @@ class ArticleView(QWidget):
         self._apply_chunk([m for m in marks if self.entity_marks.get(m.annotation_id) is m])
         if self._pending:
             self._step_scheduled = True
-            QTimer.singleShot(0, self._draw_step)
+            QTimer.singleShot(0, self.editor, self._draw_step)  # dropped if the editor is gone (closing)
         elif self._rendering:
             self._rendering = False
             self.renderFinished.emit()
