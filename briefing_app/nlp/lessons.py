@@ -123,9 +123,11 @@ class LessonRule:
 
     def context_matches_known(self, text: str, start: int, end: int) -> bool:
         """True when every neighbour known from where this lesson was learned matches (left and right;
-        one of them at a line start or end); a lesson learned without context matches everywhere."""
+        one of them at a line start or end); a lesson learned without context matches everywhere. A
+        sentence end after the right neighbour does not count ("policy." matches "policy")."""
         return ((not self.left or _strip_token(left_token(text, start)) == _strip_token(self.left))
-                and (not self.right or _strip_token(right_token(text, end)) == _strip_token(self.right)))
+                and (not self.right or _strip_token(right_token(text, end)).rstrip(".!?")
+                     == _strip_token(self.right).rstrip(".!?")))
 
 
 @dataclass(slots=True)

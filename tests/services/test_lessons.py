@@ -286,3 +286,22 @@ def test_a_name_rejected_everywhere_the_officer_met_it_stays_rejected(services: 
     new = _new(services, analyzer, "MS. JEAN-PIERRE: Good question. (Laughter.) Let me go on.\n"
                                    "QUESTION: Laughter followed the remark.")
     assert not [e for e in new.entities if e.text == "Laughter"]
+
+
+def test_a_name_kept_in_an_earlier_corrected_article_is_rejected_in_context_only(
+        services: Services, analyzer: Analyzer) -> None:
+    """Kept in an article corrected before (one with a lesson); a later acceptance elsewhere does not count."""
+    earlier = _article(services, analyzer, "China and Japan held talks in Tokyo on Monday.")
+    services.annotations.relabel(_tag(services, earlier, "Tokyo").id, "LOC")  # a correction: a reviewed article
+    aid = _article(services, analyzer, "The envoy reaffirmed our one China policy at the meeting.")
+    services.annotations.reject([_tag(services, aid, "China").id])
+    assert ("China", "GPE") in _labels(_new(services, analyzer, "China and India signed a trade pact on Friday."))
+
+
+def test_accepting_a_rejected_name_later_elsewhere_does_not_weaken_the_rejection(
+        services: Services, analyzer: Analyzer) -> None:
+    first = _article(services, analyzer, "PM Modi met officials in Kochi on Monday.")
+    services.annotations.reject([_tag(services, first, "Kochi").id])
+    second = _article(services, analyzer, "Tourists flocked to Goa and Kochi.")
+    services.annotations.relabel(_tag(services, second, "Goa").id, "LOC")
+    assert ("Kochi", "GPE") not in _labels(_new(services, analyzer, "Fishermen in Kochi protested."))
