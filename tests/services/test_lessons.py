@@ -305,3 +305,17 @@ def test_accepting_a_rejected_name_later_elsewhere_does_not_weaken_the_rejection
     second = _article(services, analyzer, "Tourists flocked to Goa and Kochi.")
     services.annotations.relabel(_tag(services, second, "Goa").id, "LOC")
     assert ("Kochi", "GPE") not in _labels(_new(services, analyzer, "Fishermen in Kochi protested."))
+
+
+def test_a_context_bound_rejection_counts_only_the_tags_it_changes_in_its_context(
+        services: Services, analyzer: Analyzer) -> None:
+    """The Lessons panel's "changes now" follows the rule: only the other "one China policy", not every China."""
+    service = AnalysisService(services.db, analyzer)
+    aid = _article(services, analyzer, "China and Japan held talks in Tokyo on Monday.\n"
+                                       "The envoy reaffirmed our one China policy at the meeting.")
+    _article(services, analyzer, "China and India signed a pact.\nThey restated the one China policy at length.")
+    in_policy = next(a for a in services.annotations.for_article(aid) if a.kind == "entity" and a.text == "China"
+                     and a.start > 40)
+    services.annotations.reject([in_policy.id])
+    lesson = services.lessons.all()[-1]
+    assert service.tags_changed_by(lesson.id or 0) == 1
