@@ -99,6 +99,9 @@ class LessonRule:
     right: str = ""
     #: where it was learned, for tooltips ("learned from your correction in “Leaders call”, 6 Dec 2026")
     origin: str = ""
+    #: a rejected name the officer kept elsewhere (in the same article or another reviewed one): the
+    #: rejection holds in its context only ("China" rejected in "one China policy", kept in "China and India")
+    kept: bool = False
 
     def context_matches(self, text: str, start: int, end: int) -> bool:
         """True when the span's neighbours match the context this lesson was learned in.
@@ -117,6 +120,14 @@ class LessonRule:
         return bool(self.left and self.right) and (
             _strip_token(left_token(text, start)) == _strip_token(self.left)
             and _strip_token(right_token(text, end)) == _strip_token(self.right))
+
+    def context_matches_known(self, text: str, start: int, end: int) -> bool:
+        """True when every neighbour known from where this lesson was learned matches (left and right;
+        one of them at a line start or end); a lesson learned without context matches everywhere. A
+        sentence end after the right neighbour does not count ("policy." matches "policy")."""
+        return ((not self.left or _strip_token(left_token(text, start)) == _strip_token(self.left))
+                and (not self.right or _strip_token(right_token(text, end)).rstrip(".!?")
+                     == _strip_token(self.right).rstrip(".!?")))
 
 
 @dataclass(slots=True)
@@ -179,6 +190,8 @@ class CompiledLessons:
         #: "today") is a common phrase: its capitalised form (a name, a sentence start) is not rejected with it
         self._reject: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._reject_lower: dict[tuple[str, str], set[int]] = defaultdict(set)
+        #: (case-folded surface, label) -> rejections of a name the officer kept elsewhere: in their context only
+        self._reject_here: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._relabel: dict[str, list[LessonRule]] = defaultdict(list)
         self._shrink: dict[str, list[LessonRule]] = defaultdict(list)
         self._alias: dict[str, LessonRule] = {}
@@ -201,8 +214,9 @@ class CompiledLessons:
         """
         with self._lock:
             wanted = {r.id: r for r in rules}
-            gone = [i for i in self.rules if i not in wanted]
-            new = [r for i, r in wanted.items() if i not in self.rules]
+            # a rule whose compiled form moved (a rejected name since kept elsewhere) is dropped and compiled again
+            gone = [i for i, r in self.rules.items() if wanted.get(i) != r]
+            new = [r for i, r in wanted.items() if self.rules.get(i) != r]
             for lesson_id in gone:
                 self._remove(self.rules.pop(lesson_id))
             for rule in new:
@@ -223,7 +237,7 @@ class CompiledLessons:
             # capitalised after a sentence end: the common word (a line start says nothing: headings, names)
             common = surface == surface.lower() or (_sentence_case(surface) and bool(rule.left)
                                                     and _starts_sentence(rule.left))
-            table = self._reject_lower if common else self._reject
+            table = self._reject_lower if common else self._reject_here if rule.kept else self._reject
             table[(surface.casefold(), rule.label)].add(rule.id)
             if rule.left and rule.right and _generalises(surface):
                 self._reject_shape[(rule.label, shape(surface))].append(rule)
@@ -256,7 +270,7 @@ class CompiledLessons:
             shaped[:] = [r for r in shaped if r.id != rule.id]
             if not shaped:
                 del self._reject_shape[(rule.label, shape(surface))]
-        for rejects in (self._reject, self._reject_lower):
+        for rejects in (self._reject, self._reject_lower, self._reject_here):
             ids = rejects.get((surface.casefold(), rule.label))
             if ids is not None:
                 ids.discard(rule.id)
@@ -303,14 +317,19 @@ class CompiledLessons:
 
     def is_rejected(self, surface: str, label: str) -> bool:
         """True when the officer removed ``surface`` with ``label`` (case-insensitive, except that a surface
-        removed in lower case stays suggested when capitalised). Context is not checked (see :meth:`rejects`)."""
+        removed in lower case stays suggested when capitalised). Context is not checked (see :meth:`rejects`),
+        so a name rejected only in its context (kept elsewhere) counts as well."""
         key = (surface.strip().casefold(), label)
-        return key in self._reject or (key in self._reject_lower and surface == surface.lower())
+        return (key in self._reject or key in self._reject_here
+                or (key in self._reject_lower and surface == surface.lower()))
 
     def rejects(self, text: str, start: int, end: int, label: str) -> bool:
         """True when a rejection removes the prediction ``label`` at ``text[start:end]``.
 
-        A name (any capital) rejected once is rejected everywhere. A common phrase rejected in lower case
+        A name (any capital) rejected once is rejected everywhere, unless the officer kept it elsewhere (in the
+        same article or another reviewed one): then only where both its neighbours match the place it was
+        rejected ("China" rejected in "one China policy" but kept in "China and India signed" is rejected in
+        a new "one China policy" and stays tagged elsewhere). A common phrase rejected in lower case
         ("today", "the second day"), or capitalised only because it opened a sentence ("Today we held"), is
         rejected only beside a neighbour it was rejected beside (left or right token): whether such a phrase
         counts is a convention of its context, and one article's convention must not untag it in every
@@ -319,6 +338,10 @@ class CompiledLessons:
         surface = text[start:end]
         key = (surface.strip().casefold(), label)
         if key in self._reject:
+            return True
+        here = self._reject_here.get(key)
+        if here and any((rule := self.rules.get(i)) is None or rule.context_matches_known(text, start, end)
+                        for i in here):
             return True
         ids = self._reject_lower.get(key)
         if not ids:

@@ -260,10 +260,46 @@ class LessonService:
             for chunk in range(0, len(ids), 500):
                 titles.update((i, t) for i, t in session.exec(select(Article.id, Article.title).where(
                     col(Article.id).in_(ids[chunk:chunk + 500]))) if i is not None)
+        kept = self._kept_names([x for x in lessons if x.action == A.REJECT.value])
         return [LessonRule(id=x.id or 0, action=x.action, text=x.text, label=x.label, from_label=x.from_label,
                            from_text=x.from_text, canonical=x.canonical, entity_key=x.entity_key,
-                           context=x.context, left=x.left, right=x.right, origin=origin_text(x, titles))
+                           context=x.context, left=x.left, right=x.right, origin=origin_text(x, titles),
+                           kept=x.id in kept)
                 for x in lessons]
+
+    def _kept_names(self, rejections: list[Lesson]) -> set[int]:
+        """Ids of the rejections of a name the officer kept elsewhere.
+
+        Kept: an entity tag with the rejected surface and label that is not rejected (accepted, added, or
+        left suggested) in an article the officer had corrected by then (the article of the rejection
+        itself, or one a lesson was made in before it). Such a rejection is a convention of its context,
+        not a verdict on the name. Tags of articles first corrected later do not count, so accepting the
+        name elsewhere afterwards never silently weakens a rejection. Only names (a capital letter) are
+        looked up, only in corrected articles; read once per change of the lessons, never per analysis.
+        """
+        names = [x for x in rejections if x.text != x.text.lower() and x.id is not None]
+        if not names:
+            return set()
+        texts = sorted({x.text for x in names})
+        lowers = sorted({t.lower() for t in texts})
+        labels = sorted({x.label for x in names})
+        # an article counts as corrected from its first lesson on
+        first = (select(Lesson.article_id, func.min(Lesson.id).label("first"))
+                 .where(col(Lesson.article_id).is_not(None)).group_by(col(Lesson.article_id)).subquery())
+        seen: dict[tuple[str, str], int] = {}  # (surface, label) -> earliest first lesson of an article keeping it
+        with self.db.session() as session:
+            for chunk in range(0, len(texts), 400):
+                rows = session.exec(select(Annotation.text, Annotation.label, first.c.first).join(
+                    first, first.c.article_id == Annotation.article_id).where(
+                    Annotation.kind == AnnotationKind.ENTITY, Annotation.status != AnnotationStatus.REJECTED,
+                    col(Annotation.label).in_(labels),
+                    or_(col(Annotation.text).in_(texts[chunk:chunk + 400]),
+                        func.lower(Annotation.text).in_(lowers[chunk:chunk + 400])))).all()
+                for text, label, since in rows:
+                    key = (" ".join(text.split()).casefold(), label)
+                    seen[key] = min(seen.get(key, since), since)
+        return {x.id for x in names if x.id is not None
+                and seen.get((x.text.casefold(), x.label), x.id + 1) <= x.id}
 
     def compiled(self, analyzer: Analyzer) -> CompiledLessons:
         """This database's active lessons compiled for ``analyzer``'s pipeline (cached; incremental)."""

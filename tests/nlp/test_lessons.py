@@ -189,3 +189,22 @@ def test_a_rejected_phrase_generalises_only_to_phrases_with_the_same_head(analyz
     same_head = "For the third year running, the two ports have shared one pilot service."
     assert _ents(analyzer, same_head)["the third year running"][0] == "DATE"
     assert "the third year running" not in _ents(taught, same_head), "same head, same neighbours: rejected"
+
+
+def test_a_rejected_name_kept_elsewhere_is_rejected_only_between_its_neighbours(analyzer: Analyzer) -> None:
+    kept = LessonRule(1, "reject", "China", "GPE", left="one", right="policy", kept=True)
+    taught = _taught(analyzer, kept)
+    assert ("China", "GPE") in {(e.text, e.label) for e in taught.analyze("China and India signed a pact.").entities}
+    assert "China" not in _ents(taught, "Washington restated its one China policy.")
+    # the same rejection of a name never kept anywhere: rejected everywhere, as before
+    everywhere = _taught(analyzer, LessonRule(1, "reject", "China", "GPE", left="one", right="policy"))
+    assert "China" not in _ents(everywhere, "China and India signed a pact.")
+
+
+def test_a_rejection_whose_name_is_since_kept_is_recompiled(analyzer: Analyzer) -> None:
+    """The compiled set follows a rule that changed under the same id (a rejected name kept later)."""
+    compiled = analyzer.compile_lessons([LessonRule(1, "reject", "China", "GPE", left="one", right="policy")])
+    taught = analyzer.with_lessons(compiled)
+    assert "China" not in _ents(taught, "China and India signed a pact.")
+    assert compiled.sync([LessonRule(1, "reject", "China", "GPE", left="one", right="policy", kept=True)])
+    assert "China" in _ents(taught, "China and India signed a pact.")

@@ -259,3 +259,63 @@ def test_a_lesson_counts_exactly_the_tags_it_changes_now(services: Services, ana
     # two suggestions in "other"; the rejected tag in "first" and the accepted one in "kept" are the officer's
     assert service.tags_changed_by(lesson.id or 0) == 2
     assert services.lessons.tags_with_words(lesson.id or 0) == 3, "not a count of the tags with these words"
+
+
+def test_a_name_rejected_in_one_context_but_kept_elsewhere_is_rejected_in_that_context_only(
+        services: Services, analyzer: Analyzer) -> None:
+    """"China" untagged in "one China policy" but left tagged in another sentence is no verdict on China."""
+    aid = _article(services, analyzer, "China and Japan held talks in Tokyo on Monday.\n"
+                                       "The envoy reaffirmed our one China policy at the meeting.")
+    in_policy = next(a for a in services.annotations.for_article(aid) if a.kind == "entity" and a.text == "China"
+                     and a.start > 40)
+    assert in_policy.label == "GPE"
+    services.annotations.reject([in_policy.id])
+
+    assert ("China", "GPE") in _labels(_new(services, analyzer, "China and India signed a trade pact on Friday."))
+    assert ("China", "GPE") not in _labels(_new(services, analyzer, "Washington restated its one China policy today."))
+
+
+def test_a_name_rejected_everywhere_the_officer_met_it_stays_rejected(services: Services, analyzer: Analyzer) -> None:
+    """"Laughter" rejected at each place of a transcript stays untagged in a new transcript."""
+    aid = _article(services, analyzer, "MR. PRICE: We will see. (Laughter.)\nQUESTION: Thank you. (Laughter.)\n"
+                                       "MR. PRICE: Next question. Laughter aside, the talks go on.")
+    tags = [a for a in services.annotations.for_article(aid) if a.kind == "entity" and a.text == "Laughter"]
+    assert tags, "the model takes Laughter for a name"
+    services.annotations.reject([a.id for a in tags])
+
+    new = _new(services, analyzer, "MS. JEAN-PIERRE: Good question. (Laughter.) Let me go on.\n"
+                                   "QUESTION: Laughter followed the remark.")
+    assert not [e for e in new.entities if e.text == "Laughter"]
+
+
+def test_a_name_kept_in_an_earlier_corrected_article_is_rejected_in_context_only(
+        services: Services, analyzer: Analyzer) -> None:
+    """Kept in an article corrected before (one with a lesson); a later acceptance elsewhere does not count."""
+    earlier = _article(services, analyzer, "China and Japan held talks in Tokyo on Monday.")
+    services.annotations.relabel(_tag(services, earlier, "Tokyo").id, "LOC")  # a correction: a reviewed article
+    aid = _article(services, analyzer, "The envoy reaffirmed our one China policy at the meeting.")
+    services.annotations.reject([_tag(services, aid, "China").id])
+    assert ("China", "GPE") in _labels(_new(services, analyzer, "China and India signed a trade pact on Friday."))
+
+
+def test_accepting_a_rejected_name_later_elsewhere_does_not_weaken_the_rejection(
+        services: Services, analyzer: Analyzer) -> None:
+    first = _article(services, analyzer, "PM Modi met officials in Kochi on Monday.")
+    services.annotations.reject([_tag(services, first, "Kochi").id])
+    second = _article(services, analyzer, "Tourists flocked to Goa and Kochi.")
+    services.annotations.relabel(_tag(services, second, "Goa").id, "LOC")
+    assert ("Kochi", "GPE") not in _labels(_new(services, analyzer, "Fishermen in Kochi protested."))
+
+
+def test_a_context_bound_rejection_counts_only_the_tags_it_changes_in_its_context(
+        services: Services, analyzer: Analyzer) -> None:
+    """The Lessons panel's "changes now" follows the rule: only the other "one China policy", not every China."""
+    service = AnalysisService(services.db, analyzer)
+    aid = _article(services, analyzer, "China and Japan held talks in Tokyo on Monday.\n"
+                                       "The envoy reaffirmed our one China policy at the meeting.")
+    _article(services, analyzer, "China and India signed a pact.\nThey restated the one China policy at length.")
+    in_policy = next(a for a in services.annotations.for_article(aid) if a.kind == "entity" and a.text == "China"
+                     and a.start > 40)
+    services.annotations.reject([in_policy.id])
+    lesson = services.lessons.all()[-1]
+    assert service.tags_changed_by(lesson.id or 0) == 1

@@ -266,3 +266,31 @@ def test_the_lessons_panel_counts_changed_tags_and_opens_the_source(qtbot: QtBot
     qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
     assert window.current_article_id == patrols, "the article the lesson came from"
     assert window.view.selection_span() == (TEXT.index("Indian Ocean"), TEXT.index("Indian Ocean") + len("Indian"))
+
+
+def test_the_lessons_panel_shows_a_context_bound_rejection_and_counts_its_context_only(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"China" rejected in "one China policy" but kept in the same article: listed, and it changes only
+    the other "one China policy", not every China of the library."""
+    service = AnalysisService(window.services.db, window.analyzer)
+    text = "China and Japan held talks in Tokyo on Monday.\nThe envoy reaffirmed our one China policy at the meeting."
+    first = window.services.articles.add(ImportedDocument(title="Talks", text=text, source_path=""))
+    other = window.services.articles.add(ImportedDocument(
+        title="Pact", text="China and India signed a pact.\nThey restated the one China policy at length.", source_path=""))
+    assert first.id is not None and other.id is not None
+    service.analyze_article(first.id)
+    service.analyze_article(other.id)
+    in_policy = next(a for a in window.services.annotations.for_article(first.id)
+                     if a.kind == "entity" and a.text == "China" and a.start > 40)
+    window.services.annotations.reject([in_policy.id])
+    window.show_article(first.id)
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    panel = window.review.lessons_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    item = panel.tree.topLevelItem(0)
+    assert item is not None and item.text(0) == "China" and item.text(1).startswith("Reject")
+    panel.tree.setCurrentItem(item)
+    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag(s) in the library now"), timeout=30_000)
