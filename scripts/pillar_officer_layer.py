@@ -31,15 +31,14 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
+
 sys.path.insert(0, ".")
 from briefing_app.nlp import pillar_learning as PL  # noqa: E402
 from briefing_app.nlp.pillar_calibration import beyond_chance  # noqa: E402
-
-if TYPE_CHECKING:
-    from briefing_app.nlp.pillars import PillarScorer
+from briefing_app.nlp.pillars import PillarScorer  # noqa: E402
 
 #: hashed word and word-pair features
 DIM = 1024
@@ -61,20 +60,20 @@ def _hashed(feats: set[str] | frozenset[str]) -> list[int]:
     return sorted({zlib.crc32(f.encode()) % DIM for f in feats})
 
 
-def _row(hashed: Sequence[int], score: float, chosen: bool, threshold: float) -> np.ndarray:
-    x = np.zeros(DIM + 3)
-    x[list(hashed)] = 1.0
-    x[DIM] = min(score / threshold, 3.0) if threshold else 0.0
-    x[DIM + 1] = 1.0 if chosen else 0.0
-    x[DIM + 2] = 1.0  # bias
-    return x
+#: dense columns after the hashed words: the scorer chose p in context, p's share of the document's passages,
+#: the passage before / after has p, bias
+DENSE = 5
+
+
+def _dense(chosen: bool, share: float, prev: bool, nxt: bool) -> list[float]:
+    return [float(chosen), share, float(prev), float(nxt), 1.0]
 
 
 def _fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Weights (features x pillars) of per-pillar logistic regressions, words L2-penalised (full-batch Adam)."""
+    """Weights of a logistic regression, the hashed words L2-penalised (full-batch Adam)."""
     n, d = x.shape[0], x.shape[1]
-    w = np.zeros((d, y.shape[1]))
-    penalty = np.zeros((d, 1))
+    w = np.zeros(d)
+    penalty = np.zeros(d)
     penalty[:DIM] = L2 / max(n, 1)
     m = np.zeros_like(w)
     v = np.zeros_like(w)
@@ -87,117 +86,136 @@ def _fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return w
 
 
+_LOGIT_ADD = float(np.log(ADD / (1 - ADD)))
+
+
 @dataclass
 class PillarLayer:
     """Per-pillar weights; ``adopted``: the pillars whose additions passed the left-out check."""
 
-    order: list[str]
-    weights: np.ndarray
+    weights: dict[str, np.ndarray]
     adopted: set[str] = field(default_factory=set)
 
-    def additions(self, hashed: Sequence[int], raw: dict[str, float], chosen: set[str] | frozenset[str],
-                  threshold: float, pillars: Sequence[str] | None = None) -> set[str]:
-        """The pillars (of ``pillars``, else the adopted ones) the layer is very sure the scorer missed."""
+    def decide(self, hashed: Sequence[int], chosen: Sequence[set[str] | frozenset[str]], i: int,
+               pillars: Sequence[str] | None = None) -> set[str]:
+        """The pillars (of ``pillars``, else the adopted ones) the layer is very sure passage ``i`` misses."""
         out = set()
-        idx = list(hashed)
-        for j, p in enumerate(self.order):
-            if p in chosen or p not in (self.adopted if pillars is None else pillars):
+        n = max(len(chosen), 1)
+        for p, w in self.weights.items():
+            if p in chosen[i] or p not in (self.adopted if pillars is None else pillars):
                 continue
-            w = self.weights[:, j]
-            z = float(w[idx].sum()) + w[DIM] * (min(raw.get(p, 0.0) / threshold, 3.0) if threshold else 0.0) + w[DIM + 2]
+            share = sum(p in c for c in chosen) / n
+            dense = _dense(False, share, i > 0 and p in chosen[i - 1], i + 1 < len(chosen) and p in chosen[i + 1])
+            z = float(w[list(hashed)].sum()) + float(np.dot(w[DIM:], dense))
             if z >= _LOGIT_ADD:
                 out.add(p)
         return out
 
-    def apply(self, feats: set[str], raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
-        """Give ``raw`` (one passage's scores, in place) the pillars the layer adds."""
-        if not self.adopted:
-            return
-        chosen = set(scorer.choose(raw))
-        for p in self.additions(_hashed(feats), raw, chosen, scorer.threshold):
-            raw[p] = max([scorer.threshold, scorer.context_min, *raw.values()])
-            why.setdefault(p, []).append(REASON)
+
+def _ordered(rows: Sequence[Any], starts: Sequence[int]) -> dict[int, list[int]]:
+    """Row indices per article, in text order."""
+    out: dict[int, list[int]] = {}
+    for i in sorted(range(len(rows)), key=lambda i: (rows[i].article, starts[i])):
+        out.setdefault(rows[i].article, []).append(i)
+    return out
 
 
-_LOGIT_ADD = float(np.log(ADD / (1 - ADD)))
-
-
-def fit_layer(rows: Sequence[Any], order: Sequence[str], scorer: PillarScorer) -> PillarLayer | None:
-    """The layer for the officer's reviewed sentences ``rows`` (``pillar_learning._Row``), judged on left-out articles.
-
-    None when too few articles were reviewed or no pillar's additions help on left-out articles.
-    """
+def fit_layer(rows: Sequence[Any], starts: Sequence[int], order: Sequence[str]) -> PillarLayer | None:
+    """The layer for the officer's reviewed sentences ``rows`` (``pillar_learning._Row``), judged on left-out articles."""
     articles = sorted({r.article for r in rows})
     if len(articles) < MIN_ARTICLES:
         return None
-    threshold = scorer.threshold
     hashed = [_hashed(r.feats) for r in rows]
+    by_article = _ordered(rows, starts)
+    # each row's dense features per pillar, from the scorer's decisions in context
+    dense: dict[tuple[int, str], list[float]] = {}
+    for idx in by_article.values():
+        chosen = [rows[i].chosen for i in idx]
+        for k, i in enumerate(idx):
+            for p in order:
+                dense[(i, p)] = _dense(p in chosen[k], sum(p in c for c in chosen) / len(idx),
+                                       k > 0 and p in chosen[k - 1], k + 1 < len(idx) and p in chosen[k + 1])
 
-    def train(keep: Sequence[int]) -> np.ndarray:
-        # per pillar its own score columns: fit each pillar on its own (weights differ only in the last columns)
-        w = np.zeros((DIM + 3, len(order)))
-        for j, p in enumerate(order):
-            x = np.stack([_row(hashed[i], rows[i].raw.get(p, 0.0), p in rows[i].alone, threshold) for i in keep])
-            y = np.array([[1.0 if p in rows[i].pillars else 0.0] for i in keep])
-            if y.sum() == 0:
-                w[DIM + 2, j] = -10.0
-                continue
-            w[:, j] = _fit(x, y)[:, 0]
-        return w
+    def train(keep: Sequence[int]) -> dict[str, np.ndarray]:
+        out = {}
+        for p in order:
+            x = np.zeros((len(keep), DIM + DENSE))
+            for r, i in enumerate(keep):
+                x[r, hashed[i]] = 1.0
+                x[r, DIM:] = dense[(i, p)]
+            y = np.array([1.0 if p in rows[i].pillars else 0.0 for i in keep])
+            out[p] = _fit(x, y) if y.any() else np.concatenate([np.zeros(DIM + DENSE - 1), [-10.0]])
+        return out
 
     folds = [articles[i::FOLDS] for i in range(min(FOLDS, len(articles)))]
-    # per pillar: left-out sentences fixed / broken, and left-out articles decided better / worse
     fixes = dict.fromkeys(order, 0)
     breaks = dict.fromkeys(order, 0)
     better = dict.fromkeys(order, 0)
     worse = dict.fromkeys(order, 0)
     for held in folds:
         held_set = set(held)
-        part = PillarLayer(list(order), train([i for i, r in enumerate(rows) if r.article not in held_set]))
-        per_article: dict[tuple[int, str], int] = {}
-        for i, r in enumerate(rows):
-            if r.article not in held_set:
-                continue
-            for p in part.additions(hashed[i], r.raw, r.alone, threshold, order):
-                if p in r.chosen:
-                    continue
-                change = 1 if p in r.pillars else -1
-                (fixes if change > 0 else breaks)[p] += 1
-                per_article[(r.article, p)] = per_article.get((r.article, p), 0) + change
-        for (_article, p), net in per_article.items():
-            better[p] += net > 0
-            worse[p] += net < 0
+        part = PillarLayer(train([i for i, r in enumerate(rows) if r.article not in held_set]))
+        for article in held:
+            idx = by_article[article]
+            chosen = [rows[i].chosen for i in idx]
+            net = dict.fromkeys(order, 0)
+            for k, i in enumerate(idx):
+                for p in part.decide(hashed[i], chosen, k, order):
+                    good = p in rows[i].pillars
+                    (fixes if good else breaks)[p] += 1
+                    net[p] += 1 if good else -1
+            for p, v in net.items():
+                better[p] += v > 0
+                worse[p] += v < 0
     adopted = {p for p in order
                if fixes[p] > breaks[p] and better[p] > worse[p] and beyond_chance(better[p], worse[p])}
     if os.environ.get("LAYER_DEBUG"):
         missed = Counter(q for r in rows for q in r.pillars - r.chosen)
         extra = sum(len(r.chosen - r.pillars) for r in rows)
         # articles; pillars missed / extra in context; per pillar (left-out fixes, breaks, articles better, worse)
-        print("layer", len(articles), dict(missed), extra, {p: (fixes[p], breaks[p], better[p], worse[p]) for p in order}, adopted, file=sys.stderr)
+        print("layer", len(articles), dict(missed), extra,
+              {p: (fixes[p], breaks[p], better[p], worse[p]) for p in order}, adopted, file=sys.stderr)
     if not adopted:
         return None
-    return PillarLayer(list(order), train(range(len(rows))), adopted)
+    return PillarLayer(train(range(len(rows))), adopted)
 
 
 def install() -> None:
-    """Wire the layer into ``PillarLearner`` (fitted at build, applied after the learned cues in ``adjust``)."""
-    build, adjust = PL.PillarLearner.build.__func__, PL.PillarLearner.adjust  # type: ignore[attr-defined]
+    """Wire the layer in: fitted in ``PillarLearner.build``, applied to a document's passages after the scorer."""
+    build = PL.PillarLearner.build.__func__  # type: ignore[attr-defined]
+    passages = PillarScorer.passages
 
     def built(cls: type, lessons: Any, base: PillarScorer, reviewed: Any = (), entity_pillars: Any = None) -> Any:
         out = build(cls, lessons, base, reviewed, entity_pillars)
         calibrated = base.with_settings(out.settings)
-        rows = PL._rows(list(reviewed)[-4000:], calibrated, entity_pillars) if reviewed else []
-        out.layer = fit_layer(rows, [p.id for p in base.pillars], calibrated) if rows else None
+        examples = list(reviewed)[-4000:]
+        rows = PL._rows(examples, calibrated, entity_pillars) if examples else []
+        out.layer = fit_layer(rows, [e.start for e in examples], [p.id for p in base.pillars]) if rows else None
         return out
 
-    def adjusted(self: Any, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
-        layer = getattr(self, "layer", None)
-        if layer is not None:  # before the officer's own decisions on the same passage, which win
-            layer.apply(PL.features(text), raw, why, scorer)
-        adjust(self, text, raw, why, scorer)
+    def decided(self: PillarScorer, text: str, spans: Any, entity_pillars: Any = None, speakers: Any = None) -> Any:
+        out = passages(self, text, spans, entity_pillars, speakers)
+        learner: Any = self.learner
+        layer = getattr(learner, "layer", None)
+        if layer is None:
+            return out
+        chosen = [frozenset(p.pillars) for p in out]
+        for i, passage in enumerate(out):
+            if not chosen[i] and not passage.scores:
+                continue  # furniture, asides, procedural turns: left as the scorer decided
+            words = text[passage.start:passage.end]
+            # the officer's own decision on this very passage wins (never a pillar they untagged here)
+            own = learner.exact.get(PL._key(words), {})
+            if learner.neighbours is not None:
+                own = {**learner.neighbours.decide(PL._bag(words)), **own}
+            for p in layer.decide(_hashed(PL.features(words)), chosen, i):
+                if own.get(p, True) and p not in passage.pillars:
+                    passage.pillars.append(p)
+                    passage.why.append(f"{p}: {REASON}")
+        return out
 
     PL.PillarLearner.build = classmethod(built)  # type: ignore[assignment,method-assign]
-    PL.PillarLearner.adjust = adjusted  # type: ignore[method-assign]
+    PillarScorer.passages = decided  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":
