@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import find_gold_files, read_gold, read_index
+from briefing_app.nlp.evaluation import find_gold_files, match_entities, read_gold, read_index
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
@@ -39,29 +39,15 @@ def main() -> None:
             gold = read_gold(path)
             genre = index.get(path.name.removesuffix(".gold.json"), {}).get("genre", "unknown")
             result = analyzer.analyze(gold.text)
-            labels = gold.counted_labels
-            preds = [e for e in result.entities if e.label in labels and not gold.ignored(e.start, e.end)]
-            primary = {label: cls for cls, ls in reversed(list(gold.classes.items())) for label in ls}
-            primary.update({label: cls for cls, ls in gold.classes.items() for label in ls if cls == label})
-            used: set[int] = set()
-            # The same greedy matching as evaluation.evaluate_one.
-            for g0, g1, cls, _gtext in gold.entities:
-                allowed = gold.classes.get(cls, {cls})
-                best, best_ov = None, 0
-                for i, p in enumerate(preds):
-                    ov = min(p.end, g1) - max(p.start, g0)
-                    if i not in used and p.label in allowed and ov > best_ov:
-                        best, best_ov = i, ov
-                if best is not None:
-                    used.add(best)
+            matching = match_entities(gold, result.entities)
+            for (g0, g1, cls, _gtext), found in matching.pairs:
+                if found is not None:
                     continue
                 other = [e for e in result.entities if min(e.end, g1) - max(e.start, g0) > 0]
                 how = " as " + ",".join(f"{e.label}:{e.text!r}" for e in other) if other else ""
                 groups[("missed", cls, genre)].append(f"[{path.parent.name}]{how}  {_context(gold.text, g0, g1)}")
-            for i, p in enumerate(preds):
-                if i in used:
-                    continue
-                cls = primary.get(p.label, p.label)
+            for p in matching.spurious:
+                cls = matching.primary.get(p.label, p.label)
                 hit = [g for g in gold.entities if min(p.end, g[1]) - max(p.start, g[0]) > 0]
                 how = " over " + ",".join(f"{c}:{t!r}" for _a, _b, c, t in hit) if hit else ""
                 groups[("spurious", cls, genre)].append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -321,39 +321,66 @@ def pillar_outcomes(expected: set[str], predicted: set[str], acceptable: set[str
             yield pillar, "fp"
 
 
-def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport,
-                 meta: tuple[str, str] = ("unknown", "unknown")) -> None:
-    """Add one gold file's counts to ``report`` (``meta``: the article's genre and region)."""
-    before = (_sum(report.entities.values()), _sum(report.strict.values()), _sum(report.pillars.values()))
-    gold = read_gold(gold_path)
-    result = analyzer.analyze(gold.text)
+@dataclass
+class EntityMatching:
+    """How an article's predicted entities meet its gold ones (overlap with a compatible class)."""
+
+    #: the predictions that count (a counted label, outside the gold's ignored spans)
+    preds: list[EntitySpan]
+    #: each gold entity (start, end, class, text) with the prediction matched to it, or None (missed)
+    pairs: list[tuple[tuple[int, int, str, str], EntitySpan | None]]
+    #: predictions matched to no gold entity
+    spurious: list[EntitySpan]
+    #: each label's primary gold class (where a label serves several classes)
+    primary: dict[str, str]
+
+
+def match_entities(gold: GoldDoc, entities: Sequence[EntitySpan]) -> EntityMatching:
+    """Greedy one-to-one matching: each gold entity, in order, takes the unused prediction of an allowed class that
+    overlaps it most. Used by the evaluation and by ``scripts/entity_errors.py``."""
     classes = gold.classes
     counted_labels = gold.counted_labels
-    name = gold.name
-    report.files.append(name)
-    report.errors.extend(gold.errors)
-    preds = [e for e in result.entities if e.label in counted_labels and not gold.ignored(e.start, e.end)]
+    preds = [e for e in entities if e.label in counted_labels and not gold.ignored(e.start, e.end)]
     used: set[int] = set()
-    for g0, g1, cls, gtext in gold.entities:
+    pairs: list[tuple[tuple[int, int, str, str], EntitySpan | None]] = []
+    for g in gold.entities:
+        g0, g1, cls, _gtext = g
         allowed = classes.get(cls, {cls})
         best, best_ov = None, 0
         for i, p in enumerate(preds):
             ov = _overlap(p.start, p.end, g0, g1)
             if i not in used and p.label in allowed and ov > best_ov:
                 best, best_ov = i, ov
-        if best is None:
+        if best is not None:
+            used.add(best)
+        pairs.append((g, preds[best] if best is not None else None))
+    primary = {label: cls for cls, labels in reversed(list(classes.items())) for label in labels}
+    primary.update({label: cls for cls, labels in classes.items() for label in labels if cls == label})
+    spurious = [p for i, p in enumerate(preds) if i not in used]
+    return EntityMatching(preds, pairs, spurious, primary)
+
+
+def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport,
+                 meta: tuple[str, str] = ("unknown", "unknown")) -> None:
+    """Add one gold file's counts to ``report`` (``meta``: the article's genre and region)."""
+    before = (_sum(report.entities.values()), _sum(report.strict.values()), _sum(report.pillars.values()))
+    gold = read_gold(gold_path)
+    result = analyzer.analyze(gold.text)
+    name = gold.name
+    report.files.append(name)
+    report.errors.extend(gold.errors)
+    matching = match_entities(gold, result.entities)
+    for (g0, _g1, cls, gtext), found in matching.pairs:
+        if found is None:
             report.entities[cls].fn += 1
             report.errors.append(f"{name}: missed {cls} {gtext!r} @{g0}")
         else:
-            used.add(best)
             report.entities[cls].tp += 1
-    primary = {label: cls for cls, labels in reversed(list(classes.items())) for label in labels}
-    primary.update({label: cls for cls, labels in classes.items() for label in labels if cls == label})
-    for i, p in enumerate(preds):
-        if i not in used:
-            report.entities[primary.get(p.label, p.label)].fp += 1
-            report.errors.append(f"{name}: spurious {p.label} {p.text!r} @{p.start}")
-    _strict(gold, preds, primary, report)
+    primary = matching.primary
+    for p in matching.spurious:
+        report.entities[primary.get(p.label, p.label)].fp += 1
+        report.errors.append(f"{name}: spurious {p.label} {p.text!r} @{p.start}")
+    _strict(gold, matching.preds, primary, report)
 
     for s0, s1, expected, acceptable in gold.sentences:
         predicted = sentence_pillars(result.passages, s0, s1)
