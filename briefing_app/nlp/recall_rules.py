@@ -84,6 +84,26 @@ def _name_end(text: str, start: int, end: int) -> int:
     return end
 
 
+class _FreeSpans:
+    """Where an untagged name may be proposed: a span that overlaps none of the names found so far (the four
+    starting before its end: names do not nest deeper) and no furniture. Called as ``free(start, end)``."""
+
+    def __init__(self, merged: list[Candidate], furniture: bytearray | None) -> None:
+        self.spans = sorted((c.start, c.end) for c in merged)
+        self.starts = [a for a, _ in self.spans]
+        self.furniture = furniture
+
+    def __call__(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)
+        return (not any(a < e and s < b for a, b in self.spans[max(0, i - 4):i])
+                and (self.furniture is None or not any(self.furniture[s:e])))
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        """Names proposed meanwhile take their place too."""
+        self.spans = sorted(self.spans + spans)
+        self.starts = [a for a, _ in self.spans]
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """True when ``start`` begins a line or a sentence (its capital says nothing)."""
     before = text[max(0, start - 3):start]
@@ -94,14 +114,7 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
                        furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names listed with a place or joined to one by a dash ("Pemba and Montepuez", "Dostyk–Alashankou",
     "Macomia, Muidumbe and Ancuabe"), and the stations of a lowercase route ("the A–B–C railway"): places."""
-    spans = sorted((c.start, c.end) for c in merged)
-    starts = [a for a, _ in spans]
-
-    def free(s: int, e: int) -> bool:
-        i = bisect_left(starts, e)
-        return (not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
-                and (furniture is None or not any(furniture[s:e])))
-
+    free = _FreeSpans(merged, furniture)
     out: list[Candidate] = []
     for m in _ROUTE.finditer(text):
         parts = [(m.start("chain") + p.start(), m.start("chain") + p.end())
@@ -129,13 +142,13 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
                 if ((s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g)
                         and (dash or not _sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
                     nxt.append((s, e))
+        added = []
         for span in nxt:
             if span not in seen:
                 seen.add(span)
                 out.append(Candidate(span[0], span[1], "GPE", "model", TITLE))
-                spans.append(span)
-        spans.sort()
-        starts = [a for a, _ in spans]
+                added.append(span)
+        free.add(added)
         frontier = nxt
     return out
 
@@ -143,14 +156,12 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
 def located_places(text: str, merged: list[Candidate], g: Gazetteer,
                    furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names right after a preposition of place ("the summit in Koror", "from Bakhty to ..."): places."""
-    spans = sorted((c.start, c.end) for c in merged)
-    starts = [a for a, _ in spans]
+    free = _FreeSpans(merged, furniture)
     out = []
     for m in _LOCATIVE.finditer(text):
         s, e = m.span("run")
         e = _name_end(text, s, e)
-        i = bisect_left(starts, e)
-        if any(a < e and s < b for a, b in spans[max(0, i - 4):i]) or (furniture is not None and any(furniture[s:e])):
+        if not free(s, e):
             continue
         if text[s:e].split()[0].rstrip(".") in _HONORIFICS or not _unknown_place(text, s, e, g):
             continue
@@ -204,14 +215,7 @@ def unnamed_people(text: str, merged: list[Candidate], g: Gazetteer, beside_offi
     """Untagged names of two to four words in apposition to an office ("Ana Quiroga Lenz, Minister of Mines,", "the
     Secretary of Security, Omar Vidal Ortega,") and one word before a speech verb after a quotation ('," Quispe
     told reporters'): people."""
-    spans = sorted((c.start, c.end) for c in merged)
-    starts = [a for a, _ in spans]
-
-    def free(s: int, e: int) -> bool:
-        i = bisect_left(starts, e)
-        return (not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
-                and (furniture is None or not any(furniture[s:e])))
-
+    free = _FreeSpans(merged, furniture)
     out = []
     for m in _NAME_RUN.finditer(text):
         s, e = m.span()
@@ -271,14 +275,7 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
                    furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names before a place's lowercase noun ("the Vorlak dam", "the Tesh-Kul region") or after "the
     exclave of", "the municipality of": facilities for works, places otherwise."""
-    spans = sorted((c.start, c.end) for c in merged)
-    starts = [a for a, _ in spans]
-
-    def free(s: int, e: int) -> bool:
-        i = bisect_left(starts, e)
-        return (e > s and not any(a < e and s < b for a, b in spans[max(0, i - 4):i])
-                and (furniture is None or not any(furniture[s:e])))
-
+    free = _FreeSpans(merged, furniture)
     out = []
     for m in _NOUN_AFTER.finditer(text):
         e = m.start()
