@@ -18,3 +18,8 @@ SHARED_SAMPLES = REPO / "tests" / "data" / "samples"  # a copy of the shared sam
 def analyzer() -> Analyzer:
     """The default analyser (model + domain resources)."""
     return create_analyzer()
+
+
+def entity_pairs(analyzer: Analyzer, text: str) -> set[tuple[str, str]]:
+    """The (text, label) of every entity the analyser tags in ``text``: what the officer sees highlighted."""
+    return {(e.text, e.label) for e in analyzer.analyze(text).entities}

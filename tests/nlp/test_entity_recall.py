@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from briefing_app.nlp import recall_rules
 from briefing_app.nlp.entities import MODEL, Candidate
-
-
-def _ents(analyzer, text):
-    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+from tests.nlp.conftest import entity_pairs as _ents
 
 
 def test_an_acronym_defined_in_brackets_names_a_body_even_when_its_head_noun_is_unknown(analyzer):

@@ -3,9 +3,7 @@ of error the tagger made on development texts and checks a made-up text of that 
 
 from __future__ import annotations
 
-
-def _ents(analyzer, text):
-    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+from tests.nlp.conftest import entity_pairs as _ents
 
 
 def test_a_reporters_credit_names_a_person_and_an_outlet(analyzer):

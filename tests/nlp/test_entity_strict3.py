@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from briefing_app.nlp.entities import MODEL, Candidate, clean_model_span
 from briefing_app.nlp.gazetteer import default_gazetteer
-
-
-def _ents(analyzer, text):
-    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+from tests.nlp.conftest import entity_pairs as _ents
 
 
 def test_speaker_labels_with_honorifics_offices_and_a_holder_in_brackets(analyzer):

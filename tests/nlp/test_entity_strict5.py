@@ -3,9 +3,7 @@ general class of error found on the development sets and checks a made-up text o
 
 from __future__ import annotations
 
-
-def _ents(analyzer, text):
-    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+from tests.nlp.conftest import entity_pairs as _ents
 
 
 def test_bare_plural_time_units_and_seasons_are_not_dates(analyzer):
