@@ -16,7 +16,8 @@ import pytest
 DATA = Path(__file__).resolve().parent
 COMMITMENTS = DATA / "commitments"
 TEXT_DIRS = [DATA / "gold", DATA / "gold_round3", DATA / "gold_round4", DATA / "gold_heldout", DATA / "gold_heldout_round2",
-             DATA / "gold_round6", DATA / "gold_round7", DATA / "gold_heldout_round3", DATA / "gold_heldout_round4"]
+             DATA / "gold_round6", DATA / "gold_round7", DATA / "gold_heldout_round3",
+             DATA / "gold_heldout_round4"]
 KEYS = {"start", "end", "who", "action", "what", "when", "negated"}
 ACTION = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lowercase word, hyphenated allowed ("co-invest")
 
