@@ -475,11 +475,14 @@ class PillarScorer:
             if (not chosen and self.continuation and prev is not None and prev.pillars
                     and "\n" not in text[prev.end:start] and start not in turns and start not in jokes):
                 chosen = _inherit(prev, why, "continues the previous sentence")
-            if (not chosen and start in short_answers and prev is not None and prev.pillars
-                    and text[prev.start:prev.end].rstrip().endswith("?")):
+            if (prev is not None and prev.pillars and text[prev.start:prev.end].rstrip().endswith("?")
+                    and (not chosen and start in short_answers
+                         or chosen == [self.context_pillar] and start in turns and start not in jokes)):
                 # "Q: And uranium?" -- "A: The ban stays.": an answer without words of its own is on the question's
-                # topic (an answer with a topic of its own keeps it)
-                chosen = _inherit(prev, why, "answers the question before it")
+                # topic, and so is one that only speaks of engagement ("We have raised it with Beijing.", "We will
+                # defend the treaty."): the context pillar is no topic. An answer with a topic of its own keeps it.
+                inherited = _inherit(prev, why, "answers the question before it")
+                chosen = [p.id for p in self.pillars if p.id in chosen or p.id in inherited]
             if start not in jokes:
                 chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
