@@ -74,11 +74,12 @@ MIN_CONTENT = 2
 REASON = "the document's subject"
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Words that say nothing a topic could be lent to (interjections too: "Some hon. members: Oh, oh!", "Hear, hear!").
 _FILLER = frozenset("""a an the and or but of to in on at for with by from as is are was were be been being it its this that
 these those their they them he she his her we our you your i me my not no so than then there here has have had will would
 can could should may might must also into over under about after before both each more most other such only own same very
 just which who whom whose what when where why how all any some do does did said says say let us yes sir madam mr ms dr
-hon minister member deputy senator thank thanks please well now again too yet""".split())
+hon minister member deputy senator thank thanks please well now again too yet oh ah hear""".split())
 #: Words that may sit among the names of a byline or a reporter's credit ("By Jane Doe", "Jane Doe from Radio X").
 _NAME_GLUE = frozenset("by from of the and de da del la le du van von with this is at".split())
 #: An author's note inside a paragraph ("Jane Doe is a senior fellow at ...", "The views expressed are her own.").

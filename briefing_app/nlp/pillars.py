@@ -165,7 +165,7 @@ class PillarScorer:
     * ambiguous *context* words count only beside a plain cue of their pillar, or when
       ``context_quorum`` of them point to it together ("shipping ... premiums");
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
-      defence, trade beside energy;
+      defence, trade beside energy, people beside health;
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
@@ -196,8 +196,9 @@ class PillarScorer:
     max_role_cues: int = 2
     topic_boost: float = 1.0
     paired_headline_cue: float = 1.5
-    #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight.
-    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"))
+    #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight (care
+    #: for patients, nurses or the displaced is people beside health, however many health words the sentence has).
+    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"))
     companion_min: float = 1.0
     #: the document topic's thresholds calibrated to the officer (``pillar_topic.KNOBS``; empty: the module's)
     topic_knobs: dict[str, float] = field(default_factory=dict)
@@ -329,7 +330,8 @@ class PillarScorer:
         chosen = {p for p, v in topical.items() if v >= self.threshold and self._sat(v) >= self.relative_cut * best}
         for lead, companion in self.companions:
             # military means serve security ("the fleet escorts tankers"), energy projects are business ("a US$25
-            # billion pipeline"): beside its lead pillar a companion needs only a cue of its own, not the threshold
+            # billion pipeline"), care for the displaced is people: beside its lead pillar a companion needs only a
+            # cue of its own, not the threshold
             if lead in chosen and raw.get(companion, 0.0) >= self.companion_min:
                 chosen.add(companion)
         c = raw.get(ctx, 0.0)
@@ -473,11 +475,14 @@ class PillarScorer:
             if (not chosen and self.continuation and prev is not None and prev.pillars
                     and "\n" not in text[prev.end:start] and start not in turns and start not in jokes):
                 chosen = _inherit(prev, why, "continues the previous sentence")
-            if (not chosen and start in short_answers and prev is not None and prev.pillars
-                    and text[prev.start:prev.end].rstrip().endswith("?")):
+            if (prev is not None and prev.pillars and text[prev.start:prev.end].rstrip().endswith("?")
+                    and (not chosen and start in short_answers
+                         or chosen == [self.context_pillar] and start in turns and start not in jokes)):
                 # "Q: And uranium?" -- "A: The ban stays.": an answer without words of its own is on the question's
-                # topic (an answer with a topic of its own keeps it)
-                chosen = _inherit(prev, why, "answers the question before it")
+                # topic, and so is one that only speaks of engagement ("We have raised it with Beijing.", "We will
+                # defend the treaty."): the context pillar is no topic. An answer with a topic of its own keeps it.
+                inherited = _inherit(prev, why, "answers the question before it")
+                chosen = [p.id for p in self.pillars if p.id in chosen or p.id in inherited]
             if start not in jokes:
                 chosen = subject.lend(start, end, raw, chosen, why)
             passage = self._make(start, end, raw, why, chosen)
