@@ -28,6 +28,10 @@ ROLE = Qt.ItemDataRole.UserRole + 7
 #: (a 40,000-word report has over a thousand: all at once held the window ~30 ms more).
 FILL_CHUNK = 200
 
+#: From this many tags drawn the Entities panel is filled in the background after an analysis; a
+#: normal article's few hundred are read and shown at once, in the same turn as before.
+BACKGROUND_FILL = 1000
+
 #: The worker task of the Entities panel's background fill (one at a time: a newer drops an older).
 LOAD_TASK = "entities-panel"
 
@@ -171,9 +175,9 @@ class EntitiesPanel(_Panel):
         self.refreshed.emit()
 
     def request_refresh(self, background: bool = False) -> None:
-        """As :meth:`_Panel.request_refresh`; ``background``: read and fill as
-        :meth:`refresh_in_background` does (after an analysis: a long report's entities)."""
-        if background and self.on_screen:
+        """As :meth:`_Panel.request_refresh`; ``background``: a long article's (BACKGROUND_FILL
+        tags drawn or more) is read and filled as :meth:`refresh_in_background` does."""
+        if background and self.on_screen and len(self.controller.view.entity_marks) >= BACKGROUND_FILL:
             self._stale = False
             self.refresh_in_background()
         else:

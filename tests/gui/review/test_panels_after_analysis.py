@@ -33,6 +33,7 @@ PARAGRAPH = (
 def test_a_long_analysis_fills_the_entities_panel_in_steps_and_the_status_line_without_recounting(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(panels, "FILL_CHUNK", 3)  # many steps even on a short text
+    monkeypatch.setattr(panels, "BACKGROUND_FILL", 100)  # (a 40,000-word report has thousands of tags)
     gui_thread = threading.current_thread()
     counted_here: list[int] = []
     read = ArticleTally.read
@@ -68,6 +69,7 @@ def test_a_long_analysis_fills_the_entities_panel_in_steps_and_the_status_line_w
 
 def test_a_fill_read_for_an_article_no_longer_open_is_dropped(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(panels, "BACKGROUND_FILL", 1)  # every fill in the background
     first = window.current_article_id  # the seeded leaders' call, shown
     assert first is not None
     second = _report(window, parts=3)
@@ -134,7 +136,8 @@ def _same_tree_as_rebuild(window: MainWindow, panel: EntitiesPanel) -> bool:
 
 
 def test_an_edit_while_the_panel_loads_rebuilds_it_and_keeps_the_counts(
-        qtbot: QtBot, window: MainWindow) -> None:
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(panels, "BACKGROUND_FILL", 1)
     article_id = window.current_article_id
     assert article_id is not None
     window.refresh_library()  # (seeded beside the window: listed now)
@@ -150,10 +153,17 @@ def test_an_edit_while_the_panel_loads_rebuilds_it_and_keeps_the_counts(
     _same_as_rebuild(window, qtbot)
 
 
-def test_seeded_article_shows_its_panel_at_once(window: MainWindow) -> None:
-    """Opening an article that is already analysed fills everything in the same turn."""
+def test_a_normal_article_shows_its_panel_and_counts_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    """Opening an article already analysed, or the analysis of a normal one finishing, fills the
+    panel and the status line in the same turn (only a long report's fill waits for a worker)."""
     panel = window.review.entities_panel
     assert not panel.loading
     assert {g.name for g in panel.groups.values()} >= {"Albanese", "India", "Australia"}
     assert "open suggestions" in window.review.status.counts.text()
-
+    with qtbot.waitSignal(window.analysisFinished, timeout=120_000):
+        article_id = window.add_document(ImportedDocument(title="Readout", text=PARAGRAPH, source_path=""))
+    assert article_id is not None and window.current_article_id == article_id
+    assert len(window.view.entity_marks) < panels.BACKGROUND_FILL
+    assert not panel.loading
+    assert any(g.name == "Narendra Modi" for g in panel.groups.values())
+    _same_as_rebuild(window, qtbot)
