@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from briefing_app.nlp.analysis_process import RemoteAnalyzer
     from briefing_app.nlp.analyzer import Analyzer
     from briefing_app.services import Services
+    from briefing_app.services.article_tally import ArticleTally
     from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
         self.analyserRestarted.connect(self._analyser_restarted)
         self.current_article_id: int | None = None
         self._pending_analysis: set[int] = set()
+        #: The counts of the tags an analysis just drew, read with them in its worker, with the
+        #: view's render they belong to (the review's status line takes them: see take_tally).
+        self._drawn_tally: tuple[int, ArticleTally] | None = None
         self.attached = False
         self._model_started = False
         self.setWindowTitle("Briefing Builder")
@@ -457,6 +461,14 @@ class MainWindow(QMainWindow):
         self.view.set_article(marks.text, marks.entities, marks.pillars)
         self.setWindowTitle(f"{marks.title} — Briefing Builder")
 
+    def take_tally(self, article_id: int) -> ArticleTally | None:
+        """The counts read with the marks the view draws now (by the analysis worker), if the
+        view still draws them; given once (the taker follows edits on its own copy)."""
+        held, self._drawn_tally = self._drawn_tally, None
+        if held is None or held[0] != self.view.renders or held[1].article_id != article_id:
+            return None
+        return held[1]
+
     def load_marks(self, article_id: int) -> ArticleMarks | None:
         """Text and view marks of an article; safe to call from a worker thread (no widgets)."""
         article = self.services.articles.get(article_id)
@@ -476,6 +488,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Waiting for the language model…")
             return
         from briefing_app.services.analysis import AnalysisService
+        from briefing_app.services.article_tally import ArticleTally
 
         service = AnalysisService(self.services.db, self.analyzer)
         self.progress.setRange(0, 0)
@@ -484,9 +497,13 @@ class MainWindow(QMainWindow):
 
         def work(progress: object, cancelled: object) -> ArticleMarks:
             service.analyze_article(article_id, progress=progress, cancel=cancelled)  # type: ignore[arg-type]
-            # Reading back thousands of tags is done here too, so the window only draws.
+            # Reading back thousands of tags is done here too, so the window only draws; and
+            # their counts (the status line's), so the window does not count them again.
             marks = self.load_marks(article_id)
-            return marks if marks is not None else ArticleMarks(article_id, "", "", [], [])
+            if marks is None:
+                return ArticleMarks(article_id, "", "", [], [])
+            marks.tally = ArticleTally.read(self.services.db, article_id)
+            return marks
 
         self.tasks.start(f"analysis:{article_id}", work, self._analysis_done, self._analysis_failed,
                          self._analysis_progress)
@@ -501,6 +518,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
             self.render_annotations(marks)
+            if marks.tally is not None:
+                self._drawn_tally = (self.view.renders, marks.tally)
         # The library, then the panels, refresh in later event-loop turns (a short delay lets
         # input and paint events in between): drawing a long report and refreshing everything
         # in one go would freeze the window noticeably. (Tied to the window: never fires after it.)
@@ -648,6 +667,8 @@ class ArticleMarks:
     text: str
     entities: list[EntityMark]
     pillars: list[PillarMark]
+    #: Counts of the article's live tags (all labels) read with the marks (the analysis worker).
+    tally: ArticleTally | None = None
 
 
 def entity_mark(ann: Annotation) -> EntityMark:

@@ -233,7 +233,9 @@ class ReviewController(QObject):
             return None
         render = self.view.renders
         if self._tally is None or self._tally[0] != render or self._tally[1].article_id != article_id:
-            self._tally = (render, ArticleTally.read(self.services.db, article_id))
+            # After an analysis its worker read them with the marks drawn: not counted again here.
+            drawn = self.window.take_tally(article_id)
+            self._tally = (render, drawn if drawn is not None else ArticleTally.read(self.services.db, article_id))
         return self._tally[1]
 
     def forget_tally(self) -> None:

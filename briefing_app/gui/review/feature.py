@@ -218,15 +218,17 @@ class ReviewWorkspace:
         QTimer.singleShot(0, first_width)
 
     # -- behaviour -----------------------------------------------------------------------------
-    def refresh(self, new_article: bool = False) -> None:
-        """Reload panels and status from the database / view."""
+    def refresh(self, new_article: bool = False, background: bool = False) -> None:
+        """Reload panels and status from the database / view; ``background``: the Entities
+        panel reads and fills in the background (after an analysis: a long report's entities would
+        hold the window; its ``refreshed`` signal says when it is done)."""
         self.controller.forget_counts()  # an analysis or another article: read them again
         self.controller.forget_tally()
         if new_article:
             self.controller.clear_current()
             self.controller.last_edited = None
             self.controller.refresh_notes()
-        self.entities_panel.request_refresh()
+        self.entities_panel.request_refresh(background=background)
         self.pillars_panel.request_refresh()
         self.notes_panel.request_refresh()
         self.lessons_panel.request_refresh()
@@ -264,7 +266,7 @@ class ReviewWorkspace:
 
     def _analysis_finished(self, article_id: int) -> None:
         if article_id == self.window.current_article_id:
-            self.refresh(new_article=True)
+            self.refresh(new_article=True, background=True)
 
     def _entity_clicked(self, annotation_id: int) -> None:
         self.controller.set_current("entity", annotation_id)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
 
 ROLE = Qt.ItemDataRole.UserRole + 7
+
+#: Entities put in the Entities panel per event-loop turn when it is filled in the background
+#: (a 40,000-word report has over a thousand: all at once held the window ~30 ms more).
+FILL_CHUNK = 200
+
+#: From this many tags drawn the Entities panel is filled in the background after an analysis; a
+#: normal article's few hundred are read and shown at once, in the same turn as before.
+BACKGROUND_FILL = 1000
+
+#: The worker task of the Entities panel's background fill (one at a time: a newer drops an older).
+LOAD_TASK = "entities-panel"
 
 
 def _key_of(snapshot: Any) -> str:
@@ -115,6 +127,9 @@ class EntitiesPanel(_Panel):
     context menu merges it into another entity or splits an alias off.
     """
 
+    #: After every fill (at once or in the background): the tree shows the current entities.
+    refreshed = Signal()
+
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Entity", "Mentions"], "entitiesPanel")
         # A fixed width for the counts: sized to its contents, every count changed by an edit
@@ -129,6 +144,12 @@ class EntitiesPanel(_Panel):
         self._cycle: dict[str, int] = {}
         self._filling = False
         self._mentions: dict[int, tuple[str, Mention]] | None = None
+        #: A background fill: the worker's generation awaited, then the fill's remaining steps.
+        self._load: int | None = None
+        self._steps: Iterator[bool] | None = None
+        self._heads: dict[str, QTreeWidgetItem] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._by_label: dict[str, dict[str, EntityGroup]] = {}
 
     def _fill_state(self) -> tuple[object, ...]:
         """What a fill depends on besides the entities themselves (the article, what is hidden,
@@ -137,30 +158,107 @@ class EntitiesPanel(_Panel):
         return (c.window.current_article_id, frozenset(c.view.hidden_labels),
                 c.article_status() == ArticleStatus.REVIEWED)
 
+    @property
+    def loading(self) -> bool:
+        """True while a fill read in the background (:meth:`refresh_in_background`) has not been
+        shown in full yet: the tree still shows what it was filled with before."""
+        return self._load is not None or self._steps is not None
+
     def refresh(self) -> None:
-        """Reload from the database, keeping the expanded/selected state where possible."""
+        """Reload from the database now, keeping the expanded state of the labels."""
+        self._drop_load()
         article_id = self.controller.window.current_article_id
         groups = self.controller.services.entities.groups(article_id) if article_id is not None else []
         hidden = self.controller.view.hidden_labels
-        groups = [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
-        self._state = self._fill_state()
-        self._open_rule = (self.controller.article_status(), self.controller.visibility())
+        for _ in self._fill_steps([g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]):
+            pass  # all at once
+        self.refreshed.emit()
+
+    def request_refresh(self, background: bool = False) -> None:
+        """As :meth:`_Panel.request_refresh`; ``background``: a long article's (BACKGROUND_FILL
+        tags drawn or more) is read and filled as :meth:`refresh_in_background` does."""
+        if background and self.on_screen and len(self.controller.view.entity_marks) >= BACKGROUND_FILL:
+            self._stale = False
+            self.refresh_in_background()
+        else:
+            super().request_refresh()
+
+    def refresh_in_background(self) -> None:
+        """Reload without holding the window: the entities are read in a worker (the one
+        pattern, gui/workers) and the tree is filled FILL_CHUNK entities per event-loop turn,
+        then shown at once; ``refreshed`` is emitted after. A newer fill (another article, a
+        legend change, an edit that rebuilds the panel) drops this one's result."""
+        article_id = self.controller.window.current_article_id
+        if article_id is None:
+            self.refresh()
+            return
+        self._drop_load()
+        hidden = frozenset(self.controller.view.hidden_labels)
+        entities = self.controller.services.entities
+
+        def work(_progress: object, _cancelled: object) -> tuple[int, list[EntityGroup]]:
+            groups = entities.groups(article_id)
+            return article_id, [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
+
+        self._load = self.controller.window.tasks.start(LOAD_TASK, work, self._loaded)
+
+    def _loaded(self, result: tuple[int, list[EntityGroup]]) -> None:
+        article_id, groups = result
+        self._load = None
+        if article_id != self.controller.window.current_article_id:
+            return  # read for an article no longer shown (its own fill follows or came already)
+        steps = self._steps = self._fill_steps(groups)
+        self._fill_step(steps)
+
+    def _fill_step(self, steps: Iterator[bool]) -> None:
+        """One chunk of a background fill, the next in a later turn (tied to the panel)."""
+        if self._steps is not steps:
+            return  # dropped: a newer fill took over
+        if next(steps, None) is None:
+            self._steps = None
+            self.refreshed.emit()
+            return
+        QTimer.singleShot(0, self, lambda: self._fill_step(steps))
+
+    def _drop_load(self) -> None:
+        """Forget a background fill in flight (its result, or its remaining steps, are dropped)."""
+        if self._load is not None:
+            self.controller.window.tasks.cancel(LOAD_TASK)
+            self._load = None
+        self._steps = None
+
+    def _fill_steps(self, groups: list[EntityGroup]) -> Iterator[bool]:
+        """Fill the tree with ``groups`` (already filtered); yields between chunks of FILL_CHUNK
+        entities. The rows are built apart from the tree and put in at the end in one go (the
+        view lays them out once), so a fill cut short leaves the tree as it was."""
+        state = self._fill_state()
+        open_rule = (self.controller.article_status(), self.controller.visibility())
+        self._open_rule = open_rule  # (an edit between chunks finds the panel loading: never sets it)
+        heads: dict[str, QTreeWidgetItem] = {}
+        items: dict[str, QTreeWidgetItem] = {}
+        by_label: dict[str, dict[str, EntityGroup]] = {}
+        for n, g in enumerate(groups, 1):
+            head = heads.get(g.label)
+            if head is None:
+                head = heads[g.label] = self._new_head(g.label)
+            item = QTreeWidgetItem()
+            self._fill_item(item, g)
+            head.addChild(item)
+            items[g.key] = item
+            by_label.setdefault(g.label, {})[g.key] = g
+            if n % FILL_CHUNK == 0 and n < len(groups):
+                yield True
         collapsed = self._collapsed_heads()
         self._filling = True
         self.tree.clear()
         self._mentions = None
+        self._state = state
         self.groups = {g.key: g for g in groups}
-        self._by_label: dict[str, dict[str, EntityGroup]] = {}
-        for g in groups:
-            self._by_label.setdefault(g.label, {})[g.key] = g
-        self._items: dict[str, QTreeWidgetItem] = {}
-        self._heads: dict[str, QTreeWidgetItem] = {}
-        for g in groups:
-            head = self._heads.get(g.label) or self._add_head(g.label)
-            item = QTreeWidgetItem()
-            self._fill_item(item, g)
-            head.addChild(item)
-            self._items[g.key] = item
+        self._by_label = by_label
+        self._items = items
+        order = list(SHOWN_LABELS)
+        self._heads = {label: heads[label] for label in sorted(heads, key=order.index)}
+        self.tree.addTopLevelItems(list(self._heads.values()))
         for label, head in self._heads.items():
             self._fill_head(label)
             head.setExpanded(label not in collapsed)
@@ -172,7 +270,7 @@ class EntitiesPanel(_Panel):
         Returns False, changing nothing, when the panel must be rebuilt instead (another article,
         labels shown or hidden, the article marked reviewed or no longer reviewed since the fill).
         """
-        if not self.on_screen or self._stale or getattr(self, "_state", None) != self._fill_state():
+        if not self.in_step():
             return False
         article_id = self.controller.window.current_article_id
         assert article_id is not None  # part of the fill state
@@ -225,7 +323,8 @@ class EntitiesPanel(_Panel):
 
     def in_step(self) -> bool:
         """Whether the panel shows what it was last filled for (else it must be rebuilt)."""
-        return self.on_screen and not self._stale and getattr(self, "_state", None) == self._fill_state()
+        return self.on_screen and not self._stale and not self.loading \
+            and getattr(self, "_state", None) == self._fill_state()
 
     def _mention_index(self) -> dict[int, tuple[str, Mention]]:
         """Annotation id -> (entity key, its mention), built once per fill and kept in step after."""
@@ -295,12 +394,18 @@ class EntitiesPanel(_Panel):
         self._filling = False
         return True
 
-    def _add_head(self, label: str) -> QTreeWidgetItem:
-        """The label's top-level row, in the order of SHOWN_LABELS."""
+    @staticmethod
+    def _new_head(label: str) -> QTreeWidgetItem:
+        """A label's top-level row (not in the tree yet)."""
         head = QTreeWidgetItem()
         head.setData(0, ROLE, ("label", label))
         head.setBackground(0, QBrush(QColor(label_colour(label))))
         head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        return head
+
+    def _add_head(self, label: str) -> QTreeWidgetItem:
+        """The label's top-level row, in the order of SHOWN_LABELS."""
+        head = self._new_head(label)
         order = list(SHOWN_LABELS)
         place = sum(1 for other in self._heads if order.index(other) < order.index(label))
         self.tree.insertTopLevelItem(place, head)
@@ -376,8 +481,6 @@ class EntitiesPanel(_Panel):
             if group is not None and item.text(0).strip() and item.text(0).strip() != group.name:
                 key, name = data[1], item.text(0)
                 # Rebuilding the tree inside itemChanged would delete the item being edited.
-                from PySide6.QtCore import QTimer
-
                 QTimer.singleShot(0, lambda: self.controller.rename(key, name))
             elif group is not None:
                 self._filling = True
