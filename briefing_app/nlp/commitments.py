@@ -162,7 +162,8 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension aim refus commitments financ backing declar""".split()
+exchang prepared approval extension aim refus commitments financ backing declar
+releas disburs lent lend loan earmark roll grant chose choos pick select join restor normalis normaliz award subscrib""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -228,6 +229,8 @@ def _build_matcher(nlp: Any) -> Any:
     matcher = DependencyMatcher(nlp.vocab)
     matcher.add("COMMIT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(COMMIT_LEMMAS)},
                                                                   "POS": {"IN": ["VERB", "AUX"]}}}]])
+    matcher.add("PAST_ACT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {  # "Indonesia picked Hanwha Ocean": _past_act
+        "LEMMA": {"IN": sorted(_PAST_ACTS)}, "POS": "VERB", "TAG": {"IN": ["VBD", "VBN"]}}}]])
     matcher.add("FUTURE", [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
@@ -354,7 +357,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ``speakers``: the text's speaker labels (nlp/transcript.py) when the caller already found them; else they are
     found here, once, for the sentences and the turns.
     """
-    from briefing_app.nlp.commitment_lists import listed_instruments
+    from briefing_app.nlp.commitment_lists import listed_instruments, listed_pledges
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -387,6 +390,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         out += made
         seen.update(c.action for c in made)
     out += listed_instruments(text, out, nlp, entities, names)  # "signed the following agreements: • An agreement"
+    out += listed_pledges(text, out, nlp, entities, names)  # "agreed to: • expand flights • open a consulate"
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
     out = apply_turns(text, out, nlp, entities, names, speakers)  # who speaks decides: chairs, questioners, answers
@@ -556,9 +560,13 @@ def _mend_double(doc: Any) -> None:
 
 def _mend_elided_answer(doc: Any) -> None:
     """"I can: under the DCTS, Bangladesh will keep tariff-free access": the answer's "can" (its verb elided before the
-    colon) is no auxiliary of the clause after the colon, which the parser hangs it on."""
+    colon) is no auxiliary of the clause after the colon, which the parser hangs it on. A modal after its own subject
+    heads a list of that subject's acts ("Under the package, Japan will: provide US$500 million; train 300 officers"):
+    it stays their auxiliary."""
     for tok in doc:
-        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i > tok.i + 1 and doc[tok.i + 1].text in (":", ";", "—"):
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i > tok.i + 1 and doc[tok.i + 1].text in (":", ";", "—") \
+                and not (any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.head.children)
+                         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)):
             tok.dep_ = "dep"
 
 
@@ -915,6 +923,74 @@ def _forces_stay(verb: Any) -> bool:
         _lemma(subj) in _FORCES) and any(c.dep_ == "poss" for c in subj.children) and any(
         (c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "advcl" and any(
             k.dep_ == "mark" and k.lower_ == "until" for k in c.children)) for c in verb.children)
+
+
+#: Past acts of a named party, outside the core verbs, that the annotators count as commitments made: money granted
+#: or renewed, a partner chosen, an initiative joined, ties restored (each with its own object test, _past_act).
+_MONEY_ACTS = frozenset("release disburse lend loan earmark grant roll subscribe".split())
+_CHOICES = frozenset("choose pick select award".split())
+_JOINED = frozenset("join".split())
+_RESTORED = frozenset("restore normalise normalize".split())
+_PAST_ACTS = _MONEY_ACTS | _CHOICES | _JOINED | _RESTORED
+#: What a party joins as a commitment: a grouping or an instrument ("joined the Just Energy Transition Partnership").
+_JOINABLE = frozenset("""alliance initiative partnership coalition bank programme program effort agreement pact treaty
+convention bloc group organisation organization compact mechanism framework facility union club declaration""".split())
+#: Credit a party opens ("opened a US$20 billion swap line").
+_CREDIT_LINES = frozenset("line facility window".split())
+_MONEY = re.compile(r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|riyals?|dirhams?)\b", re.I)
+
+
+def _past_act(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A named party's past act outside the core verbs that makes a commitment: money released, lent, earmarked,
+    rolled over or subscribed ("The World Bank released US$150 million for ..."), a credit line opened, a partner or
+    supplier chosen ("Indonesia picked Hanwha Ocean to build two submarines"), a grouping or instrument joined
+    ("Vietnam joined the Just Energy Transition Partnership"), ties restored. News of the same verbs stays out:
+    hostages released, figures released, a march joined, words chosen, a person's new post."""
+    if not _past(verb) or verb.dep_ == "advcl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # ("after Washington and Hanoi normalised relations in 1995": history told as a circumstance)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(_names_party(t, entities, offset) for t in [subj, *(
+            c for c in subj.children if c.dep_ == "appos")]):
+        return False  # (a party named in apposition: "The Relief Coordinator, Tom Fletcher, today released ...")
+    lemma = _lemma(verb)
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ not in ("that", "which")]
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in direct):
+        direct.append(verb.head)  # "the US$20 billion swap line that the U.S. Treasury opened in October 2025"
+    preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in verb.children if c.dep_ == "prep"}
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+
+    def money(toks: Sequence[Any]) -> bool:
+        return any(_MONEY.search(" ".join(t.text for t in o.subtree)) and any(t.like_num for t in o.subtree)
+                   for o in toks)
+
+    if lemma == "open":
+        return any(_lemma(o) in _CREDIT_LINES for o in direct) and money(direct)
+    if lemma in _MONEY_ACTS:
+        if lemma == "roll" and "over" not in prts and verb.nbor(1).lower_ != "over":
+            return False
+        return money(direct) or (lemma == "subscribe" and money(preps.get("to", [])))
+    if lemma in _CHOICES:
+        objs = [o for o in direct if o.dep_ == "dobj" and o.tag_ != "PRP"]
+        if lemma == "award" and any(_lemma(o) in ("contract", "tender", "concession", "licence", "license")
+                                    for o in objs):
+            return True  # "Egypt awarded a contract for the rail line to Siemens"
+        return not prts and bool(objs) and (any(t.pos_ == "PROPN" for o in objs for t in [o, *o.children]
+                                                if t.dep_ in ("dobj", "compound", "poss")) or any(
+            c.dep_ == "xcomp" and any(k.lower_ == "to" for k in c.children) for c in verb.children) or "as" in preps
+            or any(p.pos_ == "PROPN" for p in preps.get("to", [])))  # ("awarded a contract ... to Siemens")
+    if lemma in _JOINED:
+        if not any(x.label in ("GPE", "ORG", "NORP") and x.start <= offset + subj.idx < x.end for x in entities):
+            return False  # "Smith joined the Commission in 2019": a career, not a commitment
+        if any(c.dep_ == "pcomp" or c.tag_ == "VBG" for p in preps.get("in", []) for c in [p]):
+            return False  # "Kenya joined other countries in condemning the attack": a stance
+        named = [o for o in direct if o.dep_ == "dobj" and _lemma(o) not in _EVENT_NOUNS and (
+            _lemma(o) in _JOINABLE or (o.pos_ == "PROPN" and not _names_party(o, [x for x in entities
+                                                                                  if x.label == "GPE"], offset)))]
+        grouping = [p for p in preps.get("in", []) if _lemma(p) in _JOINABLE or p.pos_ == "PROPN"]
+        return bool(named) or (bool(grouping) and bool(direct))  # "joined Finland and the US in the ICE Pact"
+    if lemma in _RESTORED:
+        return any(_lemma(o) in _TIES for o in direct)
+    return False
 
 
 def _reaffirmed_instrument(verb: Any) -> bool:
@@ -1372,7 +1448,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and (lemma in _CORE or terms or _declared(verb))):
+    elif not (finite and (lemma in _CORE or terms or _declared(verb) or _past_act(verb, entities, offset))):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
             o for o in _objects(verb) if o.tag_ != "PRP"]:
@@ -1380,7 +1456,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     objects = _objects(verb)
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects and not (
-            (sj := _subject(verb)) is not None and _scheduled_talks(verb, sj, future)):
+            (sj := _subject(verb)) is not None and _scheduled_talks(verb, sj, future)) and not (
+            verb.dep_ == "relcl" and _past_act(verb, entities, offset)):  # ("the swap line that the Treasury opened")
         return []  # ("Negotiations on an EPA will resume in Seoul in July": the talks are the parties')
     if future and passive_form and not _objects_agent(verb) and any(
             c.dep_ == "nsubjpass" and _lemma(c) in _INFORMATION for c in verb.children):
@@ -1397,8 +1474,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
     if (lemma in ("impose", "announce", "introduce", "slap") or (not future and lemma in ("extend", "expand", "tighten"))
-            ) and any(o.lemma_.lower() in _RESTRICTIONS for o in objects):
-        return []  # "extended its export controls", "announced sanctions": a measure against others, no commitment
+            ) and any(o.lemma_.lower() in _RESTRICTIONS or (not future and _lemma(o) == "rule") for o in objects):
+        return []  # "extended its export controls", "announced sanctions", "extended its licensing rules to seven more
+        # rare earths": a measure against others, no commitment
     if lemma == "launch" and any(o.lemma_.lower() in _INQUIRIES and any(c.lower_ == "into" for c in o.children)
                                  for o in objects):
         return []  # "launched an investigation into subsidies": a measure against others
@@ -1443,8 +1521,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "The new government will be judged on power cuts": an evaluation, no party acts
     if lemma == "give" and any(o.lower_ in ("way", "floor") for o in objects):
         return []  # "I will give way to the honourable Member": procedure
-    if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
-        return []  # "expanded the field in 2025": work reported done, not committed
+    if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp" and not _past_act(
+            verb, entities, offset):
+        return []  # "expanded the field in 2025": work reported done, not committed ("opened a swap line" is credit)
     if lemma == "hold" and any(_lemma(o) in ("talk", "call", "conversation", "discussion", "meeting") for o in objects) \
             and any(_is_person(p, entities, offset) for h in [verb, *objects] for w in h.children
                     if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"):

@@ -873,3 +873,59 @@ NOT_COMMITMENTS_8: tuple[str, ...] = (
     "The two delegations discussed the following documents:\n• A draft agreement on fisheries;\n"
     "• A draft protocol on the transit of goods.",
 )
+
+#: Round-10 look-alikes, written before the rules: past acts with the verbs of the round-10 classes that are news or a
+#: stance, not a commitment (hostages or figures released, a march joined, words chosen, a person's career, history
+#: in a circumstance), and list headings that hope, call, forecast or only name topics.
+NOT_COMMITMENTS_10: tuple[str, ...] = (
+    "Rebels released 40 hostages from a camp near Goma on Tuesday.",
+    "The central bank released its inflation figures for May on Friday.",
+    "The statistics office released a report showing exports fell 3 percent.",
+    "Thousands of protesters joined the march through the capital.",
+    "Kenya joined other countries in condemning the attack on the convoy.",
+    "The minister joined the call from Nairobi.",
+    "Ambassador Clara Mendes joined the Commission in 2019 after a career in banking.",
+    "He chose his words carefully when asked about the border.",
+    "Voters chose a new parliament in March.",
+    "The company picked up three new customers in Asia.",
+    "Brazil selected its squad for the World Cup qualifiers.",
+    "The fund lost US$2 billion on its bond holdings last year.",
+    "The government disbursed salaries late for the third month running.",
+    "The army opened fire on the crowd near the border post.",
+    "Egypt opened a new terminal at the port of Sokhna in 2024.",
+    "Ties improved after Washington and Hanoi normalised relations in 1995, and trade grew.",
+    "China extended its licensing rules to seven more rare earths.",
+    "We call on both sides to:\n• release all detainees;\n• open the crossings.",
+    "Analysts expect the central bank to:\n• cut rates in June;\n• sell more bonds.",
+    "The two leaders agreed to:\n• Trade and investment\n• Climate and energy",
+    "The communique covered:\n• expand trade;\n• open markets.",
+    "The two leaders agreed to:\n• remain in close contact;\n• continue consultations.",
+    "Analysts say the bank will: cut rates, sell bonds and buy dollars.",
+)
+
+#: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
+#: by a named party (also in a relative clause), a partner or supplier chosen, a grouping joined, and acts listed under
+#: a heading ending in "agreed to:" or "will:" (as bullets, or after the colon in the sentence).
+COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Japan disbursed US$300 million of the loan to Sri Lanka in March.", ("disburse",)),
+    ("Saudi Arabia rolled over a US$3 billion deposit at the central bank of Pakistan.", ("roll",)),
+    ("The World Bank released US$150 million for flood reconstruction in Sindh.", ("release",)),
+    ("The Asian Development Bank lent Bangladesh US$400 million for the Dhaka metro.", ("lend",)),
+    ("The Netherlands earmarked €200 million for the port of Mombasa.", ("earmark",)),
+    ("Last month the Reserve Bank of India subscribed to another US$30 million of Bhutanese treasury bills.",
+     ("subscribe",)),
+    ("The peso held steady thanks to the US$20 billion swap line that the U.S. Treasury opened in October.",
+     ("open",)),
+    ("Chile selected Korea's POSCO to build a lithium cathode plant in Antofagasta.", ("select",)),
+    ("Indonesia picked Hanwha Ocean in May to build two submarines.", ("pick",)),
+    ("Egypt awarded a contract for the high-speed rail line to Siemens in 2022.", ("award",)),
+    ("Vietnam joined the Just Energy Transition Partnership in December 2022.", ("join",)),
+    ("The two leaders agreed to:\n• expand direct flights to 20 a week by 2026;\n• open a consulate in Surabaya;\n"
+     "• hold the next council in Riyadh in 2027.", ("agree", "agree", "agree")),
+    ("Under the new package, Japan will:\n• provide US$500 million in concessional loans;\n"
+     "• train 300 coast guard officers by 2027.", ("provide", "train")),
+    ("Ministers also committed to:\n- double two-way trade by 2030;\n- visit each other's capitals next year.",
+     ("commit",)),
+    ("Under the package, Japan will: provide US$500 million in loans; train 300 coast guard officers; and deliver two "
+     "patrol vessels by 2027.", ("provide", "train", "deliver")),
+)
