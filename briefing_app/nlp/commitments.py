@@ -163,7 +163,8 @@ built deliver invest finalis finaliz conclud approv allocat deploy unveil ink re
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
 exchang prepared approval extension aim refus commitments financ backing declar
-releas disburs lent lend loan earmark roll grant chose choos pick select join restor normalis normaliz award subscrib""".split()
+releas disburs lent lend loan earmark roll grant chose choos pick select join restor normalis normaliz award subscrib
+seal clinch penned forg""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -231,10 +232,10 @@ def _build_matcher(nlp: Any) -> Any:
                                                                   "POS": {"IN": ["VERB", "AUX"]}}}]])
     matcher.add("PAST_ACT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {  # "Indonesia picked Hanwha Ocean": _past_act
         "LEMMA": {"IN": sorted(_PAST_ACTS)}, "POS": "VERB", "TAG": {"IN": ["VBD", "VBN"]}}}]])
-    matcher.add("FUTURE", [[
+    matcher.add("FUTURE", [[  # ("should": only a term of an instrument, "Under the deal, the first unit should ...")
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
-         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would", "should"]}}},
     ]])
     matcher.add("FUTURE_CONJ", [[  # "will gift X, train Y and deploy Z": each conjunct
         {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
@@ -868,6 +869,11 @@ def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
 
 
 
+#: What a party "will take" that is no intake it commits to: time, turns, steps, questions.
+_TAKEN_NOT = frozenset("""year month week day hour minute second decade time step measure question round turn place
+seat look break moment shot percent""".split())
+
+
 def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: int) -> bool:
     """A party's "will allow a pause", "will pay the salaries", "will take part in the exercise", "will not take on new
     debt": these verbs commit when a named party (or "we") acts on a concrete object, unlike "prices will go up"."""
@@ -877,6 +883,9 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             or (subj.lower_ in ("it", "they", "he", "she") and _reported_by_party(verb, entities, offset))):
         return False  # ("Australia has said it will pay the salaries": the party's own report)
     direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "take" and any(o.lemma_.lower() not in _TAKEN_NOT and not o.like_num and any(
+            k.dep_ in ("nummod", "quantmod") and k.like_num for k in o.children) for o in direct):
+        return True  # "Qatar will take 5,000 Kenyan nurses over three years" ("will take ten days": time)
     if lemma == "take":  # ("would take part in the outreach session": attending a meeting is for the timeline)
         return (any(_lemma(o) == "part" for o in direct) and not any(
             _lemma(p) in _EVENT_NOUNS | _GATHERINGS for o in direct for c in o.children if c.lower_ == "in"
@@ -931,7 +940,12 @@ _MONEY_ACTS = frozenset("release disburse lend loan earmark grant roll subscribe
 _CHOICES = frozenset("choose pick select award".split())
 _JOINED = frozenset("join".split())
 _RESTORED = frozenset("restore normalise normalize".split())
-_PAST_ACTS = _MONEY_ACTS | _CHOICES | _JOINED | _RESTORED
+#: Wire copy's words for signing a deal ("sealed a deal on rupee trade", "clinched an agreement").
+_SEALED = frozenset("seal clinch pen forge".split())
+_PAST_ACTS = _MONEY_ACTS | _CHOICES | _JOINED | _RESTORED | _SEALED
+#: What a party grants that is a policy decision ("granted visa-free entry to Colombian nationals").
+_GRANTED = frozenset("""entry access visa exemption waiver scholarship fellowship quota permit licence license
+concession status""".split())
 #: What a party joins as a commitment: a grouping or an instrument ("joined the Just Energy Transition Partnership").
 _JOINABLE = frozenset("""alliance initiative partnership coalition bank programme program effort agreement pact treaty
 convention bloc group organisation organization compact mechanism framework facility union club declaration""".split())
@@ -965,6 +979,12 @@ def _past_act(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
 
     if lemma == "open":
         return any(_lemma(o) in _CREDIT_LINES for o in direct) and money(direct)
+    if lemma == "set":  # "Norway set aside US$100 million for the grid"
+        return "aside" in prts and money(direct)
+    if lemma == "grant" and any(_lemma(o) in _GRANTED for o in direct if o.dep_ == "dobj"):
+        return True  # "Spain granted visa-free entry to Colombian nationals"
+    if lemma in _SEALED:  # ("sealed the border", "sealed off the area", "clinched a victory", "penned a letter": none)
+        return not prts and any(o.dep_ == "dobj" and _lemma(o) in _INSTRUMENTS | {"mou"} for o in direct)
     if lemma in _MONEY_ACTS:
         if lemma == "roll" and "over" not in prts and verb.nbor(1).lower_ != "over":
             return False
@@ -1269,6 +1289,10 @@ def _under_terms(verb: Any) -> bool:
         if any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in _TERMS
                                                                 for p in c.children) for c in tok.children):
             return True
+        if any(c.dep_ == "prep" and c.lower_ == "according" and any(  # "according to an agreement the two signed"
+                p.dep_ == "pobj" and _lemma(p) in _TERMS - {"which", "plan"} for t in c.children if t.lower_ == "to"
+                for p in t.children) for c in tok.children):
+            return True
         if tok.dep_ != "conj" or tok.head is tok:
             return False
         tok = tok.head
@@ -1370,8 +1394,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         _continued_delivery(verb) and _reported_by_party(head, entities, offset)) or (
         # "said Japan would provide $300 million and send engineers": the reported clause's next verb
         verb.dep_ == "conj" and not own_subject and _reported_by_party(_chain_top(verb), entities, offset))
-    if chain_aux & _HYPOTHETICAL - ({"would"} if reported or _under_terms(verb) else set()):
+    # ("Under the deal, the first unit should be delivered in 2028": a term's "should", as its "would")
+    if chain_aux & _HYPOTHETICAL - ({"would"} if reported else set()) - (
+            {"would", "should"} if _under_terms(verb) else set()):
         return []
+    if "should" in chain_aux:  # (left only under the terms of an instrument, above)
+        future = True
     if "would" in chain_aux:
         if not _under_terms(verb) and any(c.dep_ == "advcl" and any(
                 k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children) for c in verb.children):
@@ -1580,7 +1608,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     # "have set up a desk": established ("help companies set up units" is a bare infinitive, tagged past)
     if lemma == "set" and not set_up and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
-                                      for o in objects)) and not future:
+                                      for o in objects)) and not future and not _past_act(verb, entities, offset):
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
     if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return []  # "We will set out our approach in the strategy": a document to come, not a commitment

@@ -901,6 +901,19 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "The communique covered:\n• expand trade;\n• open markets.",
     "The two leaders agreed to:\n• remain in close contact;\n• continue consultations.",
     "Analysts say the bank will: cut rates, sell bonds and buy dollars.",
+    "Police sealed the border crossing after the attack.",
+    "Troops sealed off the area around the embassy.",
+    "The ruling party clinched a narrow victory in the by-election.",
+    "The ambassador penned a letter to the editor.",
+    "The two leaders forged close personal ties during the visit.",
+    "The two sides set aside their differences over fishing.",
+    "Qatar will take three weeks to decide.",
+    "We will take two questions from the floor.",
+    "The court granted bail to the opposition leader.",
+    "The ambassador granted an interview to Reuters.",
+    "The central bank should cut rates, analysts said.",
+    "According to the report, Kenya should receive the first batch in 2027.",
+    "Under pressure from farmers, the government should act.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -928,4 +941,12 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("commit",)),
     ("Under the package, Japan will: provide US$500 million in loans; train 300 coast guard officers; and deliver two "
      "patrol vessels by 2027.", ("provide", "train", "deliver")),
+    # wire copy's words for a signing, money set aside, a counted intake, a policy granted, a term's "should"
+    ("India and the UAE sealed a deal on rupee trade settlement in Abu Dhabi on Monday.", ("seal",)),
+    ("Kenya and Japan clinched an agreement on geothermal financing last week.", ("clinch",)),
+    ("Tokyo and Manila forged a reciprocal access agreement in July.", ("forge",)),
+    ("Norway set aside US$100 million for the reconstruction of Gaza's power grid.", ("set",)),
+    ("Qatar will take 5,000 Kenyan nurses over three years.", ("take",)),
+    ("Spain granted visa-free entry to Colombian nationals in 2024.", ("grant",)),
+    ("Under the deal, the first unit should be delivered in 2028.", ("deliver",)),
 )

@@ -1,5 +1,6 @@
 """Commitments of round 10 (issue 16, item 2): a named party's past acts outside the core verbs (money released, lent,
-rolled over or subscribed, a credit line opened, a partner chosen, a grouping joined) and acts listed under a heading
+rolled over, subscribed or set aside, a credit line opened, a partner chosen, a grouping joined, a deal sealed, a
+visa regime granted), a counted intake ("will take 5,000 nurses"), a term's "should", and acts listed under a heading
 ending in "agreed to:" or "will:" (made-up passages in ``commitment_passages``: ``COMMITMENTS_10`` and the look-alikes
 of ``NOT_COMMITMENTS_10``)."""
 
