@@ -164,7 +164,7 @@ suppl fund begin began begun start conduct welcom direct ask task reaffirm promi
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
 exchang prepared approval extension aim refus commitments financ backing declar
 releas disburs lent lend loan earmark roll grant chose choos pick select join restor normalis normaliz award subscrib
-seal clinch penned forg""".split()
+seal clinch penned forg deposit intend understanding""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
     r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
@@ -936,7 +936,7 @@ def _forces_stay(verb: Any) -> bool:
 
 #: Past acts of a named party, outside the core verbs, that the annotators count as commitments made: money granted
 #: or renewed, a partner chosen, an initiative joined, ties restored (each with its own object test, _past_act).
-_MONEY_ACTS = frozenset("release disburse lend loan earmark grant roll subscribe".split())
+_MONEY_ACTS = frozenset("release disburse lend loan earmark grant roll subscribe deposit".split())
 _CHOICES = frozenset("choose pick select award".split())
 _JOINED = frozenset("join".split())
 _RESTORED = frozenset("restore normalise normalize".split())
@@ -1207,7 +1207,7 @@ def _is_future(verb: Any) -> bool:
         if aux & _FUTURE:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
-                                                                "prepare", "prepared"):
+                                                                "prepare", "prepared", "intend"):
             return True
         if _going_to(tok):
             return True  # "we are going to build 20,000 homes"
@@ -1266,7 +1266,7 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
 
 #: Light verbs with a noun of commitment, and the action they state ("reached agreement" -> agree).
 _LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach", "accord"): "agree",
-          ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
+          ("reach", "consensus"): "agree", ("reach", "understanding"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
           ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
           ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
           ("take", "decision"): "decide", ("take", "place"): "hold", ("give", "approval"): "approve",
@@ -1279,7 +1279,7 @@ vessel boat ship submarine aircraft jet tank unit""".split())
 
 #: What a party's "would" can be a term of ("under which Argentina would cut duties").
 _TERMS = frozenset("""agreement deal pact treaty arrangement accord memorandum framework partnership contract protocol
-plan which""".split())
+plan which mou understanding declaration convention compact charter package scheme roadmap""".split())
 
 
 def _under_terms(verb: Any) -> bool:
@@ -1909,6 +1909,9 @@ def _light_or_due(doc: Any, verb: Any, noun: Any, label: str, offset: int, entit
         what = _trim(subject)
     else:
         action = _LIGHT.get((verb.lemma_.lower(), noun.lemma_.lower()), "")
+        if _lemma(noun) == "understanding" and not any(c.dep_ == "prep" and c.lower_ in ("on", "over")
+                                                       for c in noun.children):
+            return None  # "reached a common understanding of the threat": a view shared ("on fishing rights": a deal)
         if noun.lower_ == "place":  # "The next meeting will take place in Tashkent": a scheduled meeting
             if subject is None or subject.lemma_.lower() not in _DUE_EVENTS or not _is_future(verb):
                 return None

@@ -914,6 +914,9 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "The central bank should cut rates, analysts said.",
     "According to the report, Kenya should receive the first batch in 2027.",
     "Under pressure from farmers, the government should act.",
+    "The two sides reached a common understanding of the threat.",
+    "Both sides showed understanding for each other's positions.",
+    "Savers deposited more money with banks after the rate rise.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -949,4 +952,9 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Qatar will take 5,000 Kenyan nurses over three years.", ("take",)),
     ("Spain granted visa-free entry to Colombian nationals in 2024.", ("grant",)),
     ("Under the deal, the first unit should be delivered in 2028.", ("deliver",)),
+    # an intention with its object, an MoU's terms, an understanding reached on a matter, a deposit
+    ("Korea intends to invest US$5 billion in Indonesian nickel.", ("invest",)),
+    ("Under the MoU, Nepal would export 10,000 MW to India within ten years.", ("export",)),
+    ("The two sides reached an understanding on fishing rights.", ("agree",)),
+    ("Saudi Arabia deposited US$2 billion with the Central Bank of Egypt.", ("deposit",)),
 )
