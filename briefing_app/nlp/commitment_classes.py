@@ -39,6 +39,7 @@ from briefing_app.nlp.commitments import (
     _FORECAST_ADVERBS,
     _FUNCTIONS,
     _FUTURE,
+    _INFORMATION,
     _NOT_FUTURE_COMMITMENTS,
     _PREDICTORS,
     DELIVERABLE_NOUNS,
@@ -367,14 +368,25 @@ def _plan_or_aim(doc: Any, verb: Any, subj: Any, offset: int, entities: Sequence
 
 def _refusal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
              names: dict[str, str]) -> Commitment | None:
-    """"has refused to let the central bank buy dollars": a party's refusal to act is a negated commitment (the
-    commitment verbs under "refused to" are nlp/commitments.py's; a refusal to answer is none)."""
+    """"has refused to let the central bank buy dollars", "declined to join the coalition", "has ruled out sending
+    troops", "has no plans to join the RCEP": a party's refusal to act is a negated commitment (a refusal to answer
+    is none)."""
     head = verb.head
-    if verb.dep_ != "xcomp" or _lemma(head) not in ("refuse", "decline") or head.tag_ not in ("VBD", "VBZ", "VBN") or (
+    if verb.dep_ == "acl" and "to" in _aux(verb) and _lemma(head) in ("plan", "intention", "intent") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in head.children) and _lemma(head.head) == "have" and (
+            head.dep_ == "dobj"):
+        head = head.head  # "India has no plans to join the RCEP": a refusal told as an absent plan
+    elif verb.dep_ != "xcomp" or not (_lemma(head) in ("refuse", "decline") or (
+            _lemma(head) == "rule" and verb.tag_ == "VBG" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                                                  for c in head.children))):
+        return None  # ("Brazil has ruled out sending troops to Haiti": a refusal)
+    if head.tag_ not in ("VBD", "VBZ", "VBN") or (
             head.tag_ == "VBN" and not _aux(head) & {"has", "have", "had"}) or _lemma(verb) in _NOT_ACTS:
         return None
-    if _lemma(verb) not in _NOT_FUTURE_COMMITMENTS or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-        return None  # (the others are read as the commitments they withhold)
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children) or any(
+            c.dep_ == "dobj" and _lemma(c) in _INFORMATION for c in verb.children):
+        return None  # ("declined to give a date": a refusal to answer) (an act with its object: "declined to join the coalition"; core verbs are also read, negated,
+        # by nlp/commitments.py, and the two readings are one row)
     subj = _subject(head)
     if subj is None or not _is_actor(subj, entities, offset) or _lemma(subj) in _PREDICTORS or not _asserted(head):
         return None

@@ -164,10 +164,10 @@ suppl fund begin began begun start conduct welcom direct ask task reaffirm promi
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
 exchang prepared approval extension aim refus commitments financ backing declar
 releas disburs lent lend loan earmark roll grant chose choos pick select join restor normalis normaliz award subscrib
-seal clinch penned forg deposit intend understanding""".split()
+seal clinch penned forg deposit intend understanding declin""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b|\brul(?:e|es|ed|ing) out\b"
     r"|(?-i:^\W*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of))*\s+to\s+[a-z]+)"  # bulletin style: "Japan to admit"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
     r"convention|compact|contract|bill|legislation|decree)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
@@ -1967,8 +1967,9 @@ def _named_policy(noun: Any) -> bool:
 
 def _negated(verb: Any) -> bool:
     for tok in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
-            return True
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") or (c.lower_ == "longer" and any(
+                k.lower_ == "no" for k in c.children)) for c in tok.children):
+            return True  # ("will no longer fund the programme")
     subj = _subject(verb)
     return subj is not None and any(c.lower_ in ("no", "neither") and c.dep_ == "det" for c in subj.children)
 

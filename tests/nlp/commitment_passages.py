@@ -917,6 +917,12 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "The two sides reached a common understanding of the threat.",
     "Both sides showed understanding for each other's positions.",
     "Savers deposited more money with banks after the rate rise.",
+    "The minister declined to comment on the report.",
+    "The spokesman declined to give a date for the visit.",
+    "Analysts have ruled out a rate cut in June.",
+    "I have no plans to retire.",
+    "Voters have no intention to back the bill, a poll found.",
+    "The company declined to say how much it paid.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -957,4 +963,10 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Under the MoU, Nepal would export 10,000 MW to India within ten years.", ("export",)),
     ("The two sides reached an understanding on fishing rights.", ("agree",)),
     ("Saudi Arabia deposited US$2 billion with the Central Bank of Egypt.", ("deposit",)),
+    # refusals told otherwise: a refusal of an act outside the core verbs, an act ruled out, no plans to act, and a
+    # commitment ended ("no longer")
+    ("Egypt declined to join the coalition.", ("join",)),
+    ("Brazil has ruled out sending troops to Haiti.", ("send",)),
+    ("India has no plans to join the RCEP.", ("join",)),
+    ("The UK will no longer fund the programme after 2026.", ("fund",)),
 )

@@ -45,3 +45,11 @@ def test_listed_pledge_rows_are_the_bullets_with_their_dates(finder: Analyzer) -
     assert [text[c.start:c.end] for c in rows] == ["expand direct flights to 20 a week by 2026",
                                                    "open a consulate in Surabaya"]
     assert "2026" in rows[0].when and rows[1].when == ""
+
+
+@pytest.mark.parametrize("text", ["Egypt declined to join the coalition.", "Brazil has ruled out sending troops to Haiti.",
+                                  "India has no plans to join the RCEP.",
+                                  "The UK will no longer fund the programme after 2026."])
+def test_refusals_and_ended_commitments_are_negated(finder: Analyzer, text: str) -> None:
+    (c,) = finder.analyze(text).commitments
+    assert c.negated is True and c.who
