@@ -6,7 +6,8 @@ text makes clear a party decided it:
 * **money** as the subject of what it pays for ("The money will also train 3,000 health workers", "ninety percent of
   the revenue will go to Palau");
 * **beneficiaries** receiving what a party grants ("Forty engineers will receive scholarships", "workers will get a
-  bridging visa", "start-ups will gain access to the laboratories");
+  bridging visa", "start-ups will gain access to the laboratories") or a country's people permitted to act ("Kenyan
+  nurses will be allowed to bring their families");
 * **things scheduled** in a party's own announcement: a bullet of a fact sheet ("• A pilot will begin in the second
   half of 2026", "• The programme will double the number of students by 2027") or a clause a party's official
   reports ("Officials said a green lane would open by July", "the minister said the gendarmes would be reduced by
@@ -226,6 +227,8 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if lemma in _RECEIVING and any(_lemma(o) in _GRANTS or any(_lemma(k) in _GRANTS for k in o.children
                                                                if k.dep_ == "compound") for o in direct):
         return [_made(doc, verb, offset, lemma, _trim(direct[0]))]  # "Forty engineers will receive scholarships"
+    if lemma in ("allow", "permit") and subj.dep_ == "nsubjpass" and _nationals(subj, entities, offset):
+        return [_made(doc, verb, offset, lemma, _trim(subj))]  # "Kenyan nurses will be allowed to bring their families"
     if not (bullet or reported) or (lemma in _NOT_FUTURE_COMMITMENTS and not _rises_or_goes_live(verb)) or (
             lemma not in _SCHEDULED):
         return []  # ("• Typhoon Haikui will hit Luzon on Friday": a bulletin's forecast, not a schedule)
@@ -240,6 +243,14 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if not (dated or (figure and direct)):
         return []
     return [_made(doc, verb, offset, lemma, _what(verb, _objects(verb), []))]
+
+
+def _nationals(subj: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"Kenyan nurses", "engineers from Indonesia": a country's people, the beneficiaries of what a party permits
+    (unlike "Protesters", "Visitors")."""
+    marks = [k for k in subj.children if k.dep_ in ("amod", "compound")] + [
+        p for c in subj.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    return any(x.label in ("NORP", "GPE") and x.start <= offset + k.idx < x.end for k in marks for x in entities)
 
 
 def _date_sees(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],

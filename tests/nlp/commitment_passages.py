@@ -923,6 +923,10 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "I have no plans to retire.",
     "Voters have no intention to back the bill, a poll found.",
     "The company declined to say how much it paid.",
+    "Protesters will not be allowed near the summit venue.",
+    "Visitors will be allowed to take photos.",
+    "Foreign journalists will not be allowed into the camp, the army said.",
+    "Some analysts think Chinese tourists will be allowed to visit next year.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -969,4 +973,7 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Brazil has ruled out sending troops to Haiti.", ("send",)),
     ("India has no plans to join the RCEP.", ("join",)),
     ("The UK will no longer fund the programme after 2026.", ("fund",)),
+    # a country's people permitted to act by the party's scheme
+    ("Kenyan nurses will be allowed to bring their families.", ("allow",)),
+    ("Under the agreement, Indonesian engineers will be allowed back into the plant from March.", ("allow",)),
 )
