@@ -253,6 +253,11 @@ def _build_matcher(nlp: Any) -> Any:
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj",
          "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+    ], [  # "Under the treaty, Vorukh keeps a road link": a present-tense act under the terms of an instrument
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "under", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "under"}},
+        {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(_TERMS - {"which", "plan"})}}},
     ], [  # "... which commits both countries to deter": a relative clause on the agreement
         {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_INSTRUMENTS)}}},
         {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "verb",
@@ -1261,6 +1266,12 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
     if _lemma(subject) in _LAWS and (verb.lemma_.lower() not in _CONFERRING or any(
             c.dep_ == "dobj" and _lemma(c) == "effect" for c in verb.children)):
         return False  # "The bill gives the bank powers to freeze assets" confers; "the bill gives effect to", "pays" describe
+    if _under_terms(verb) and not any(c.dep_ == "dobj" and _lemma(c) in _EVENT_NOUNS for c in verb.children) and (
+            subject.pos_ in ("PROPN", "PRON") or _lemma(subject) in _ACTOR_NOUNS or any(
+            k.dep_ in ("amod", "compound") and k.text[:1].isupper() for k in subject.children)):
+        return True  # "Under the treaty, the Tajikistan exclave of Vorukh keeps a road link", "Under a memorandum, U.S.
+        # troops rotate through former bases": a party's or its people's act ("Under the deal, prices rise": none;
+        # "Japan, Philippines begin first naval drills under the RAA": an event under way, for the timeline)
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
 
 

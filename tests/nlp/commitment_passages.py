@@ -927,6 +927,11 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "Visitors will be allowed to take photos.",
     "Foreign journalists will not be allowed into the camp, the army said.",
     "Some analysts think Chinese tourists will be allowed to visit next year.",
+    "Under the deal, prices rise by 5 percent a year.",
+    "Under the agreement, the price is fixed at $5 per unit.",
+    "Under the treaty, Panama remains neutral.",
+    "Under the current arrangement, migrants wait up to two years for a visa.",
+    "Ghana, Togo begin joint naval drills under defence pact off Lomé; Accra hails step.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -976,4 +981,8 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a country's people permitted to act by the party's scheme
     ("Kenyan nurses will be allowed to bring their families.", ("allow",)),
     ("Under the agreement, Indonesian engineers will be allowed back into the plant from March.", ("allow",)),
+    # a present-tense act of a party or its people under the terms of an instrument
+    ("Under the treaty, the Uzbek enclave of Sokh keeps a road link to the rest of the country.", ("keep",)),
+    ("Under a memorandum signed in April, U.S. troops rotate through two former bases for training.", ("rotate",)),
+    ("Under the deal, Kenya exports 20,000 tonnes of tea a year to Pakistan.", ("export",)),
 )
