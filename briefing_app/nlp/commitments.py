@@ -258,6 +258,14 @@ def _build_matcher(nlp: Any) -> Any:
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "under", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "under"}},
         {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun",
          "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(_TERMS - {"which", "plan"})}}},
+    ], [  # "Under the treaty, X keeps a road link, while two villages share a pasture": the "while" clause too
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "under", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "under"}},
+        {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(_TERMS - {"which", "plan"})}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
+         "RIGHT_ATTRS": {"DEP": "advcl", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "while", "RIGHT_ATTRS": {"DEP": "mark", "LOWER": "while"}},
     ], [  # "... which commits both countries to deter": a relative clause on the agreement
         {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_INSTRUMENTS)}}},
         {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "verb",
@@ -564,6 +572,24 @@ def _mend_double(doc: Any) -> None:
         noun.head, noun.dep_ = tok, "dobj"
 
 
+def _mend_finite_conjunct(doc: Any) -> None:
+    """"This bill gives the Ombudsman power to audit employers and caps deductions at a quarter of pay": a finite
+    conjunct with no subject of its own, hung on an infinitive, is the conjunct of the finite verb of the same tense
+    above it (an infinitive has no finite conjuncts)."""
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.tag_ not in ("VBZ", "VBP", "VBD") or tok.head.tag_ not in ("VB", "VBG") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        up = tok.head
+        for _ in range(4):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            if up.pos_ == "VERB" and up.tag_ == tok.tag_ and any(c.dep_ == "nsubj" for c in up.children):
+                tok.head = up
+                break
+
+
 def _mend_elided_answer(doc: Any) -> None:
     """"I can: under the DCTS, Bangladesh will keep tariff-free access": the answer's "can" (its verb elided before the
     colon) is no auxiliary of the clause after the colon, which the parser hangs it on. A modal after its own subject
@@ -649,6 +675,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     _mend_will_conjunct(doc)
     _mend_elided_answer(doc)
     _mend_double(doc)
+    _mend_finite_conjunct(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -716,8 +743,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             verb = doc[token_ids[1]]
         elif label == "SERIES":
             verb = doc[token_ids[0]]
-        elif label == "TERMS":
-            verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
+        elif label == "TERMS":  # the last verb of the pattern: the term's own
+            verb = next((doc[i] for i in reversed(token_ids) if doc[i].pos_ == "VERB"), doc[token_ids[0]])
         elif label == "FUTURE_CONJ":
             verb = doc[token_ids[2]]
             if any(t.dep_ != "conj" for t in _path_up(verb, doc[token_ids[0]])):
@@ -1242,7 +1269,7 @@ solidify signal underline underscore""".split())
 
 #: Laws and bills: they state terms when they confer powers or duties, not when their contents are described.
 _LAWS = frozenset("bill legislation decree".split())
-_CONFERRING = frozenset("give grant empower require oblige commit establish create set".split())
+_CONFERRING = frozenset("give grant empower require oblige commit establish create set cap limit guarantee entitle".split())
 #: Parties named generically: what an instrument binds them to describes it ("commits parties to settle disputes").
 _GENERIC_PARTIES = frozenset("member party signatory state country nation government".split())
 
@@ -1304,7 +1331,8 @@ def _under_terms(verb: Any) -> bool:
                 p.dep_ == "pobj" and _lemma(p) in _TERMS - {"which", "plan"} for t in c.children if t.lower_ == "to"
                 for p in t.children) for c in tok.children):
             return True
-        if tok.dep_ != "conj" or tok.head is tok:
+        if not (tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(  # "..., while two villages exchange land"
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children))) or tok.head is tok:
             return False
         tok = tok.head
     return False

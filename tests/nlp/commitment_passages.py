@@ -932,6 +932,9 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "Under the treaty, Panama remains neutral.",
     "Under the current arrangement, migrants wait up to two years for a visa.",
     "Ghana, Togo begin joint naval drills under defence pact off Lomé; Accra hails step.",
+    "Under the deal, Kenya exports more tea to Pakistan, while prices rise by 5 percent a year.",
+    "This bill pays for itself within five years.",
+    "The bill limits the debate to two days, the Speaker said.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -985,4 +988,9 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Under the treaty, the Uzbek enclave of Sokh keeps a road link to the rest of the country.", ("keep",)),
     ("Under a memorandum signed in April, U.S. troops rotate through two former bases for training.", ("rotate",)),
     ("Under the deal, Kenya exports 20,000 tonnes of tea a year to Pakistan.", ("export",)),
+    ("Under the treaty, the Armenian enclave keeps a road link to the rest of the country, while two Azerbaijani "
+     "villages share a pasture.", ("keep", "share")),
+    # a bill's second provision, its finite verb hung by the parser on the first provision's infinitive
+    ("This bill gives the Labour Inspectorate power to audit employers without notice and caps recruitment fees at a "
+     "week of pay.", ("give", "cap")),
 )
