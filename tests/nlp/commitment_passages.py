@@ -932,7 +932,7 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "Under the treaty, Panama remains neutral.",
     "Under the current arrangement, migrants wait up to two years for a visa.",
     "Ghana, Togo begin joint naval drills under defence pact off Lomé; Accra hails step.",
-    "Under the deal, Kenya exports more tea to Pakistan, while prices rise by 5 percent a year.",
+    "Under the deal, tea prices rise by 5 percent a year, while freight costs fall.",
     "This bill pays for itself within five years.",
     "The bill limits the debate to two days, the Speaker said.",
 )
