@@ -1180,9 +1180,19 @@ _SIGNINGS = frozenset("sign ratify conclude ink adopt".split())
 def _instrument_signed(doc: Any, verb: Any, subject: Any | None) -> bool:
     """"The Nakamal Agreement was signed in December 2024": an agreement signed on a stated date is a deliverable,
     though no party is named ("the agreement was signed" with no date, "a plan was adopted" are not)."""
-    return (subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i and _past(verb)
-            and verb.lemma_.lower() in _SIGNINGS and subject.lemma_.lower() in _INSTRUMENTS
-            and bool(_when(doc, verb, 0)[0]))
+    if not (subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i and _past(verb)
+            and verb.lemma_.lower() in _SIGNINGS):
+        return False
+    if subject.lemma_.lower() in _INSTRUMENTS and bool(_when(doc, verb, 0)[0]):
+        return True
+    # a new instrument told as such: "A memorandum on labour mobility was also signed", "Three agreements were signed
+    # on energy", "Japan's US$2 billion loan for the metro was signed" (not "the agreement was signed": told before)
+    # (a main clause: "Gazprom said a memorandum had been signed" is a claim, told as background)
+    return verb.dep_ in ("ROOT", "conj") and _lemma(subject) in _INSTRUMENTS | {"mou", "loan"} and (any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subject.children) or any(
+        c.dep_ == "nummod" for c in subject.children) or (subject.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "poss") for c in subject.children)) or any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children))
 
 
 def _continued_delivery(verb: Any) -> bool:

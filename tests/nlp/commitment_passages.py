@@ -935,6 +935,11 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "Under the deal, tea prices rise by 5 percent a year, while freight costs fall.",
     "This bill pays for itself within five years.",
     "The bill limits the debate to two days, the Speaker said.",
+    "The agreement was signed after three years of talks.",
+    "A petition was signed by 10,000 residents.",
+    "No agreement was signed at the summit.",
+    "An agreement could be signed next month.",
+    "Six months after Gazprom said a legally binding memorandum had been signed, the price is still open.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -993,4 +998,8 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a bill's second provision, its finite verb hung by the parser on the first provision's infinitive
     ("This bill gives the Labour Inspectorate power to audit employers without notice and caps recruitment fees at a "
      "week of pay.", ("give", "cap")),
+    # a new instrument signed, told in the passive without its parties (not "the agreement": a restatement)
+    ("A memorandum of understanding on labour mobility was also signed.", ("sign",)),
+    ("Three agreements were signed on energy, health and education.", ("sign",)),
+    ("Japan's US$2 billion yen loan for the Jakarta MRT was signed on Tuesday.", ("sign",)),
 )
