@@ -1404,8 +1404,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     top = _chain_top(verb)
     if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj") and not (
             verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) and not (
-            _own_steering_clause(verb)):
-        return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
+            _own_steering_clause(verb)) and not (verb.dep_ == "conj" and verb.head.i == top.i and (
+                _aux(verb) & _FUTURE) and not _aux(top) & _FUTURE):
+        return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party; "has pledged
+        # US$1 billion and will send 50 engineers": its own tense)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
                                              and not (own_subject and (verb.tag_ in ("VBD", "VBZ", "VBP") or (

@@ -940,6 +940,7 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "No agreement was signed at the summit.",
     "An agreement could be signed next month.",
     "Six months after Gazprom said a legally binding memorandum had been signed, the price is still open.",
+    "Japan pledged support for Ukraine and will keep pushing for peace.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -1002,4 +1003,7 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("A memorandum of understanding on labour mobility was also signed.", ("sign",)),
     ("Three agreements were signed on energy, health and education.", ("sign",)),
     ("Japan's US$2 billion yen loan for the Jakarta MRT was signed on Tuesday.", ("sign",)),
+    # a "will" conjunct after a steering verb's past tense: its own commitment, not the steering verb's complement
+    ("Japan has pledged US$1 billion and will send 50 engineers next year.", ("pledge", "send")),
+    ("The two sides agreed to expand trade and will meet again in June.", ("agree", "meet")),
 )
