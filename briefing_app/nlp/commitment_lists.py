@@ -9,7 +9,8 @@ following issues") or of background under its own heading names no act and gives
 A heading may instead end in the commitment itself, its acts listed as bare verbs: "The two leaders agreed to:" or
 "Under the package, Japan will:" over "• expand direct flights ...", "• open a consulate ...". Each listed act is one
 commitment (action: the heading's steering verb, as for "agreed to X and to Y"; after a bare "will:", the act's own
-verb). A heading that hopes, calls or forecasts ("We call on both sides to:", "Analysts expect the bank to:") names
+verb). A pledge roll does the same with parties ("Pledges so far: Australia (A$100 million), the United States, ..."
+or "Pledges:" over "• Japan: US$300 million in loans"): one pledge per line naming a party. A heading that hopes, calls or forecasts ("We call on both sides to:", "Analysts expect the bank to:") names
 no commitment, nor does a list of topics under an "agreed to:".
 """
 
@@ -146,4 +147,48 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
         what = " ".join(text[s + root.idx - len(lead) + len(root.text):e].split()[:_WHAT_WORDS])
         out.append(Commitment(s, e, [names.get(i, i) for i in ids], action or root.lemma_.lower(), what, when, False,
                               ids, ws, we, (s, e)))
+    return out
+
+
+#: A pledge roll's heading, also as a fact sheet's bullet: "Pledges so far:", "New pledges:", "Contributions to date:"
+#: (its items on the line or below).
+_ROLL_HEAD = re.compile(r"(?i)^[ \t]*(?:[•▪◦‣*·-][ \t]+)?(?:(?:new|initial|further|total)\s+)?(pledges|contributions|commitments)"
+                        r"(?:\s+[a-z]+){0,3}[ \t]*:[ \t]*(?P<rest>\S.*)?$")
+_ROLL_ACTS = {"pledges": "pledge", "contributions": "contribute", "commitments": "commit"}
+
+
+def pledge_rolls(text: str, found: Sequence[Commitment], entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> list[Commitment]:
+    """One commitment per line of a pledge roll naming a party: the heading's line itself when it lists the donors,
+    else each bullet under it ("• Japan: US$300 million in concessional loans")."""
+    if ":" not in text:
+        return []
+    spans: list[tuple[int, int, str]] = []
+    act = ""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        m = _ROLL_HEAD.match(line)
+        if m:
+            act = _ROLL_ACTS[m.group(1).lower()]
+            if m.group("rest"):
+                spans.append((start + m.start("rest"), start + len(line.rstrip()), act))
+                act = ""
+            continue
+        b = _BULLET_LINE.match(line)
+        if b and act:
+            spans.append((start + b.start("item"), start + len(line.rstrip()), act))
+        elif not b:
+            act = ""  # a sentence: the roll is over
+    out: list[Commitment] = []
+    for s, e, action in spans:
+        parties = [x for x in entities if s <= x.start and x.end <= e and x.label in NAMED_PARTIES and x.entity_id]
+        if not parties or any(c.start < e and s < c.end for c in found):
+            continue  # no donor named ("Pledges: none so far"), or the line states its own commitment
+        e = len(text[s:e].rstrip(" ,;:.")) + s
+        ids = list(dict.fromkeys(x.entity_id for x in parties))
+        out.append(Commitment(s, e, [names.get(i, i) for i in ids], action, " ".join(text[s:e].split()[:_WHAT_WORDS]),
+                              "", False, ids, -1, -1, (s, e)))
     return out

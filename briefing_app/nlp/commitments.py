@@ -371,7 +371,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ``speakers``: the text's speaker labels (nlp/transcript.py) when the caller already found them; else they are
     found here, once, for the sentences and the turns.
     """
-    from briefing_app.nlp.commitment_lists import listed_instruments, listed_pledges
+    from briefing_app.nlp.commitment_lists import listed_instruments, listed_pledges, pledge_rolls
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -405,6 +405,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         seen.update(c.action for c in made)
     out += listed_instruments(text, out, nlp, entities, names)  # "signed the following agreements: • An agreement"
     out += listed_pledges(text, out, nlp, entities, names)  # "agreed to: • expand flights • open a consulate"
+    out += pledge_rolls(text, out, entities, names)  # "Pledges so far: Australia (A$100 million), the United States"
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
     out = apply_turns(text, out, nlp, entities, names, speakers)  # who speaks decides: chairs, questioners, answers

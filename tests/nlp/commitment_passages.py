@@ -941,6 +941,9 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "An agreement could be signed next month.",
     "Six months after Gazprom said a legally binding memorandum had been signed, the price is still open.",
     "Japan pledged support for Ukraine and will keep pushing for peace.",
+    "The appeal is underfunded.\nPledges: none so far.",
+    "Commitments: see the annex to this statement.",
+    "The report lists three risks.\nContributions: the authors thank the reviewers.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -1006,4 +1009,9 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a "will" conjunct after a steering verb's past tense: its own commitment, not the steering verb's complement
     ("Japan has pledged US$1 billion and will send 50 engineers next year.", ("pledge", "send")),
     ("The two sides agreed to expand trade and will meet again in June.", ("agree", "meet")),
+    # a pledge roll: its heading's line naming the donors, or one bullet per donor under it
+    ("The facility opened in May.\n• Pledges so far: Norway (US$50 million), Germany, Japan and the Republic of "
+     "Korea.", ("pledge",)),
+    ("The conference closed on Friday.\nPledges:\n• Japan: US$300 million in concessional loans\n• Australia – A$50 "
+     "million for adaptation", ("pledge", "pledge")),
 )
