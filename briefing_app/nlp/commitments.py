@@ -996,8 +996,9 @@ def _past_act(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     if not _past(verb) or verb.dep_ == "advcl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False  # ("after Washington and Hanoi normalised relations in 1995": history told as a circumstance)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not any(_names_party(t, entities, offset) for t in [subj, *(
-            c for c in subj.children if c.dep_ == "appos")]):
+    we = subj is not None and subj.lower_ == "we"  # a speaker's government ("that is why we joined the ICE Pact")
+    if subj is None or not (we or any(_names_party(t, entities, offset) for t in [subj, *(
+            c for c in subj.children if c.dep_ == "appos")])):
         return False  # (a party named in apposition: "The Relief Coordinator, Tom Fletcher, today released ...")
     lemma = _lemma(verb)
     direct = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ not in ("that", "which")]
@@ -1032,7 +1033,8 @@ def _past_act(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
             c.dep_ == "xcomp" and any(k.lower_ == "to" for k in c.children) for c in verb.children) or "as" in preps
             or any(p.pos_ == "PROPN" for p in preps.get("to", [])))  # ("awarded a contract ... to Siemens")
     if lemma in _JOINED:
-        if not any(x.label in ("GPE", "ORG", "NORP") and x.start <= offset + subj.idx < x.end for x in entities):
+        if not we and not any(x.label in ("GPE", "ORG", "NORP") and x.start <= offset + subj.idx < x.end
+                              for x in entities):
             return False  # "Smith joined the Commission in 2019": a career, not a commitment
         if any(c.dep_ == "pcomp" or c.tag_ == "VBG" for p in preps.get("in", []) for c in [p]):
             return False  # "Kenya joined other countries in condemning the attack": a stance

@@ -944,6 +944,9 @@ NOT_COMMITMENTS_10: tuple[str, ...] = (
     "The appeal is underfunded.\nPledges: none so far.",
     "Commitments: see the annex to this statement.",
     "The report lists three risks.\nContributions: the authors thank the reviewers.",
+    "We joined the march to the parliament.",
+    "We chose our words carefully.",
+    "We picked up the pieces after the storm.",
 )
 
 #: Round-10 commitments of the same shapes: money released, lent, rolled over or subscribed and credit lines opened
@@ -1014,4 +1017,6 @@ COMMITMENTS_10: tuple[tuple[str, tuple[str, ...]], ...] = (
      "Korea.", ("pledge",)),
     ("The conference closed on Friday.\nPledges:\n• Japan: US$300 million in concessional loans\n• Australia – A$50 "
      "million for adaptation", ("pledge", "pledge")),
+    # a speaker's government as "we"
+    ("MINISTER: Last year we released US$20 million for the flood response.", ("release",)),
 )
