@@ -6,7 +6,8 @@ text makes clear a party decided it:
 * **money** as the subject of what it pays for ("The money will also train 3,000 health workers", "ninety percent of
   the revenue will go to Palau");
 * **beneficiaries** receiving what a party grants ("Forty engineers will receive scholarships", "workers will get a
-  bridging visa", "start-ups will gain access to the laboratories");
+  bridging visa", "start-ups will gain access to the laboratories") or a country's people permitted to act ("Kenyan
+  nurses will be allowed to bring their families");
 * **things scheduled** in a party's own announcement: a bullet of a fact sheet ("• A pilot will begin in the second
   half of 2026", "• The programme will double the number of students by 2027") or a clause a party's official
   reports ("Officials said a green lane would open by July", "the minister said the gendarmes would be reduced by
@@ -39,6 +40,7 @@ from briefing_app.nlp.commitments import (
     _FORECAST_ADVERBS,
     _FUNCTIONS,
     _FUTURE,
+    _INFORMATION,
     _NOT_FUTURE_COMMITMENTS,
     _PREDICTORS,
     DELIVERABLE_NOUNS,
@@ -225,6 +227,8 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if lemma in _RECEIVING and any(_lemma(o) in _GRANTS or any(_lemma(k) in _GRANTS for k in o.children
                                                                if k.dep_ == "compound") for o in direct):
         return [_made(doc, verb, offset, lemma, _trim(direct[0]))]  # "Forty engineers will receive scholarships"
+    if lemma in ("allow", "permit") and subj.dep_ == "nsubjpass" and _nationals(subj, entities, offset):
+        return [_made(doc, verb, offset, lemma, _trim(subj))]  # "Kenyan nurses will be allowed to bring their families"
     if not (bullet or reported) or (lemma in _NOT_FUTURE_COMMITMENTS and not _rises_or_goes_live(verb)) or (
             lemma not in _SCHEDULED):
         return []  # ("• Typhoon Haikui will hit Luzon on Friday": a bulletin's forecast, not a schedule)
@@ -239,6 +243,14 @@ def _verbal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan], na
     if not (dated or (figure and direct)):
         return []
     return [_made(doc, verb, offset, lemma, _what(verb, _objects(verb), []))]
+
+
+def _nationals(subj: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """"Kenyan nurses", "engineers from Indonesia": a country's people, the beneficiaries of what a party permits
+    (unlike "Protesters", "Visitors")."""
+    marks = [k for k in subj.children if k.dep_ in ("amod", "compound")] + [
+        p for c in subj.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    return any(x.label in ("NORP", "GPE") and x.start <= offset + k.idx < x.end for k in marks for x in entities)
 
 
 def _date_sees(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
@@ -367,14 +379,25 @@ def _plan_or_aim(doc: Any, verb: Any, subj: Any, offset: int, entities: Sequence
 
 def _refusal(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan],
              names: dict[str, str]) -> Commitment | None:
-    """"has refused to let the central bank buy dollars": a party's refusal to act is a negated commitment (the
-    commitment verbs under "refused to" are nlp/commitments.py's; a refusal to answer is none)."""
+    """"has refused to let the central bank buy dollars", "declined to join the coalition", "has ruled out sending
+    troops", "has no plans to join the RCEP": a party's refusal to act is a negated commitment (a refusal to answer
+    is none)."""
     head = verb.head
-    if verb.dep_ != "xcomp" or _lemma(head) not in ("refuse", "decline") or head.tag_ not in ("VBD", "VBZ", "VBN") or (
+    if verb.dep_ == "acl" and "to" in _aux(verb) and _lemma(head) in ("plan", "intention", "intent") and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in head.children) and _lemma(head.head) == "have" and (
+            head.dep_ == "dobj"):
+        head = head.head  # "India has no plans to join the RCEP": a refusal told as an absent plan
+    elif verb.dep_ != "xcomp" or not (_lemma(head) in ("refuse", "decline") or (
+            _lemma(head) == "rule" and verb.tag_ == "VBG" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                                                  for c in head.children))):
+        return None  # ("Brazil has ruled out sending troops to Haiti": a refusal)
+    if head.tag_ not in ("VBD", "VBZ", "VBN") or (
             head.tag_ == "VBN" and not _aux(head) & {"has", "have", "had"}) or _lemma(verb) in _NOT_ACTS:
         return None
-    if _lemma(verb) not in _NOT_FUTURE_COMMITMENTS or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-        return None  # (the others are read as the commitments they withhold)
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children) or any(
+            c.dep_ == "dobj" and _lemma(c) in _INFORMATION for c in verb.children):
+        return None  # ("declined to give a date": a refusal to answer) (an act with its object: "declined to join the coalition"; core verbs are also read, negated,
+        # by nlp/commitments.py, and the two readings are one row)
     subj = _subject(head)
     if subj is None or not _is_actor(subj, entities, offset) or _lemma(subj) in _PREDICTORS or not _asserted(head):
         return None

@@ -5,6 +5,13 @@ phrases under a heading that names the act ("witnessed the exchange of the follo
 following agreements:"): each listed instrument ("• A memorandum of understanding between X and Y on ...") is then
 one commitment, with the heading's act ("exchange", "sign") as its action. A list of topics ("discussed the
 following issues") or of background under its own heading names no act and gives nothing.
+
+A heading may instead end in the commitment itself, its acts listed as bare verbs: "The two leaders agreed to:" or
+"Under the package, Japan will:" over "• expand direct flights ...", "• open a consulate ...". Each listed act is one
+commitment (action: the heading's steering verb, as for "agreed to X and to Y"; after a bare "will:", the act's own
+verb). A pledge roll does the same with parties ("Pledges so far: Australia (A$100 million), the United States, ..."
+or "Pledges:" over "• Japan: US$300 million in loans"): one pledge per line naming a party. A heading that hopes, calls or forecasts ("We call on both sides to:", "Analysts expect the bank to:") names
+no commitment, nor does a list of topics under an "agreed to:".
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from briefing_app.nlp.commitments import NAMED_PARTIES, Commitment
+from briefing_app.nlp.commitments import _NOT_FUTURE_COMMITMENTS, _STEER, NAMED_PARTIES, Commitment, _when
 from briefing_app.nlp.types import EntitySpan
 
 #: A heading naming the act done with the documents listed after it: "the exchange of the following documents",
@@ -80,4 +87,108 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
         ids = list(dict.fromkeys(x.entity_id for x in parties))
         what = " ".join(text[s:e].split()[:_WHAT_WORDS])
         out.append(Commitment(s, e, [names.get(i, i) for i in ids], action, what, "", False, ids, -1, -1, (s, e)))
+    return out
+
+
+#: A heading line ending in the commitment whose acts the list gives: "agreed to:", "have committed to:",
+#: "pledged to:", "will:", "will also:", "shall:" (group 1: the steering verb's stem, none for a bare "will").
+_PLEDGE_HEAD = re.compile(r"(?i)(?:\b(agree|commit|pledge|decide|decision|resolve|undertake|undertook|promise|vow)"
+                          r"[a-z]*(?:\s+(?:jointly|also|further))?\s+to|\b(?:will|shall)(?:\s+(?:also|jointly))?)"
+                          r"[ \t]*:[ \t]*$")
+_STEMS = {"decision": "decide", "undertook": "undertake"}
+#: Sentence words before the heading's verb that make it no commitment ("hope", "expect", "call on ... to").
+_NOT_HEADS = re.compile(r"(?i)\b(?:hope[sd]?|expect(?:s|ed)?|call(?:s|ed)?\s+on|urge[sd]?|analysts?|would|could|might|"
+                        r"may|should|if|whether)\b")
+
+
+def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
+                   entities: Sequence[EntitySpan], names: dict[str, str]) -> list[Commitment]:
+    """One commitment per act listed as a bare verb under a heading ending in "agreed to:" or "will:"."""
+    if ":" not in text:
+        return []
+    items: list[tuple[int, int, str, tuple[int, int]]] = []  # (start, end, heading's action or "", heading's line)
+    act: str | None = None
+    head_span = (0, 0)
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        m = _BULLET_LINE.match(line)
+        if m:
+            if act is not None:
+                items.append((start + m.start("item"), start + len(line.rstrip()), act, head_span))
+            continue
+        head = _PLEDGE_HEAD.search(line)
+        act = None
+        if head and not _NOT_HEADS.search(line[:head.start()]):
+            stem = (head.group(1) or "").lower()
+            act = _STEMS.get(stem, next((v for v in _STEER if stem.startswith(v[:5])), "")) if stem else ""
+            head_span = (start, start + len(line))
+    if not items:
+        return []
+    out: list[Commitment] = []
+    # a bare item is parsed after "They will" (alone, "double two-way trade by 2030" reads as a noun phrase)
+    lead = "They will "
+    for (s, e, action, (hs, he)), doc in zip(items, nlp.pipe(lead + text[s].lower() + text[s + 1:e]
+                                                             for s, e, _, _ in items), strict=True):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ != "VERB" or root.tag_ != "VB" or root.i != 2 or [
+                c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "aux")] != [0, 1] or (
+                root.lemma_.lower() in _NOT_FUTURE_COMMITMENTS) or not any(
+                c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prt", "prep", "attr", "oprd") for c in root.children):
+            continue  # a topic ("• Trade and investment"), a clause with its own party, a visit or a state
+        if any(c.start < e and s < c.end for c in found):
+            continue  # the line states its own commitment
+        e = len(text[s:e].rstrip(" ,;:.")) + s
+        parties = [x for x in entities if hs <= x.start and x.end <= he and x.label in NAMED_PARTIES and x.entity_id]
+        ids = list(dict.fromkeys(x.entity_id for x in parties))
+        when, ws, we = _when(doc, root, s - len(lead))
+        what = " ".join(text[s + root.idx - len(lead) + len(root.text):e].split()[:_WHAT_WORDS])
+        out.append(Commitment(s, e, [names.get(i, i) for i in ids], action or root.lemma_.lower(), what, when, False,
+                              ids, ws, we, (s, e)))
+    return out
+
+
+#: A pledge roll's heading, also as a fact sheet's bullet: "Pledges so far:", "New pledges:", "Contributions to date:"
+#: (its items on the line or below).
+_ROLL_HEAD = re.compile(r"(?i)^[ \t]*(?:[•▪◦‣*·-][ \t]+)?(?:(?:new|initial|further|total)\s+)?(pledges|contributions|commitments)"
+                        r"(?:\s+[a-z]+){0,3}[ \t]*:[ \t]*(?P<rest>\S.*)?$")
+_ROLL_ACTS = {"pledges": "pledge", "contributions": "contribute", "commitments": "commit"}
+
+
+def pledge_rolls(text: str, found: Sequence[Commitment], entities: Sequence[EntitySpan],
+                 names: dict[str, str]) -> list[Commitment]:
+    """One commitment per line of a pledge roll naming a party: the heading's line itself when it lists the donors,
+    else each bullet under it ("• Japan: US$300 million in concessional loans")."""
+    if ":" not in text:
+        return []
+    spans: list[tuple[int, int, str]] = []
+    act = ""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        m = _ROLL_HEAD.match(line)
+        if m:
+            act = _ROLL_ACTS[m.group(1).lower()]
+            if m.group("rest"):
+                spans.append((start + m.start("rest"), start + len(line.rstrip()), act))
+                act = ""
+            continue
+        b = _BULLET_LINE.match(line)
+        if b and act:
+            spans.append((start + b.start("item"), start + len(line.rstrip()), act))
+        elif not b:
+            act = ""  # a sentence: the roll is over
+    out: list[Commitment] = []
+    for s, e, action in spans:
+        parties = [x for x in entities if s <= x.start and x.end <= e and x.label in NAMED_PARTIES and x.entity_id]
+        if not parties or any(c.start < e and s < c.end for c in found):
+            continue  # no donor named ("Pledges: none so far"), or the line states its own commitment
+        e = len(text[s:e].rstrip(" ,;:.")) + s
+        ids = list(dict.fromkeys(x.entity_id for x in parties))
+        out.append(Commitment(s, e, [names.get(i, i) for i in ids], action, " ".join(text[s:e].split()[:_WHAT_WORDS]),
+                              "", False, ids, -1, -1, (s, e)))
     return out

@@ -162,10 +162,12 @@ _STEMS = """agree launch sign commit announc pledg decid establish adopt provid 
 built deliver invest finalis finaliz conclud approv allocat deploy unveil ink resolv boost increas doubl extend resum host
 suppl fund begin began begun start conduct welcom direct ask task reaffirm promis vow offer accept clear secur endors
 renew confirm instruct plan ready order undert authoris authoriz schedul ratif hesitat committed request upgrad elevat
-exchang prepared approval extension aim refus commitments financ backing declar""".split()
+exchang prepared approval extension aim refus commitments financ backing declar
+releas disburs lent lend loan earmark roll grant chose choos pick select join restor normalis normaliz award subscrib
+seal clinch penned forg deposit intend understanding declin""".split()
 _CANDIDATE = re.compile(
     r"\b(?:" + "|".join(_STEMS) + r")(?:e|es|ed|d|s|ing|ies|ied|y|ted|ting|ned|ning|t|ment)?\b"
-    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b"
+    r"|\b(?:will|shall|would|wo|'ll)\b|\b(?:is|are|was|were) (?:due|to)\b|\bgoing to\b|\brul(?:e|es|ed|ing) out\b"
     r"|(?-i:^\W*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of))*\s+to\s+[a-z]+)"  # bulletin style: "Japan to admit"
     r"|\b(?:agreement|deal|pact|treaty|accord|arrangement|memorandum|declaration|framework|protocol|charter|"
     r"convention|compact|contract|bill|legislation|decree)s?\b", re.I)  # terms of an agreement ("The treaty forbids ...")
@@ -228,10 +230,12 @@ def _build_matcher(nlp: Any) -> Any:
     matcher = DependencyMatcher(nlp.vocab)
     matcher.add("COMMIT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(COMMIT_LEMMAS)},
                                                                   "POS": {"IN": ["VERB", "AUX"]}}}]])
-    matcher.add("FUTURE", [[
+    matcher.add("PAST_ACT", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {  # "Indonesia picked Hanwha Ocean": _past_act
+        "LEMMA": {"IN": sorted(_PAST_ACTS)}, "POS": "VERB", "TAG": {"IN": ["VBD", "VBN"]}}}]])
+    matcher.add("FUTURE", [[  # ("should": only a term of an instrument, "Under the deal, the first unit should ...")
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "aux",
-         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would"]}}},
+         "RIGHT_ATTRS": {"DEP": "aux", "LOWER": {"IN": ["will", "shall", "'ll", "wo", "would", "should"]}}},
     ]])
     matcher.add("FUTURE_CONJ", [[  # "will gift X, train Y and deploy Z": each conjunct
         {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
@@ -249,6 +253,19 @@ def _build_matcher(nlp: Any) -> Any:
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subj",
          "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(_INSTRUMENTS)}}},
+    ], [  # "Under the treaty, Vorukh keeps a road link": a present-tense act under the terms of an instrument
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "under", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "under"}},
+        {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(_TERMS - {"which", "plan"})}}},
+    ], [  # "Under the treaty, X keeps a road link, while two villages share a pasture": the "while" clause too
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "under", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "under"}},
+        {"LEFT_ID": "under", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": {"IN": sorted(_TERMS - {"which", "plan"})}}},
+        {"LEFT_ID": "head", "REL_OP": ">", "RIGHT_ID": "verb",
+         "RIGHT_ATTRS": {"DEP": "advcl", "POS": "VERB", "TAG": {"IN": ["VBZ", "VBP"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "while", "RIGHT_ATTRS": {"DEP": "mark", "LOWER": "while"}},
     ], [  # "... which commits both countries to deter": a relative clause on the agreement
         {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(_INSTRUMENTS)}}},
         {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "verb",
@@ -354,7 +371,7 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
     ``speakers``: the text's speaker labels (nlp/transcript.py) when the caller already found them; else they are
     found here, once, for the sentences and the turns.
     """
-    from briefing_app.nlp.commitment_lists import listed_instruments
+    from briefing_app.nlp.commitment_lists import listed_instruments, listed_pledges, pledge_rolls
     from briefing_app.nlp.commitment_turns import apply_turns, statements
 
     loaded = load_parser(model)
@@ -387,6 +404,8 @@ def extract_commitments(text: str, entities: Sequence[EntitySpan] = (), model: s
         out += made
         seen.update(c.action for c in made)
     out += listed_instruments(text, out, nlp, entities, names)  # "signed the following agreements: • An agreement"
+    out += listed_pledges(text, out, nlp, entities, names)  # "agreed to: • expand flights • open a consulate"
+    out += pledge_rolls(text, out, entities, names)  # "Pledges so far: Australia (A$100 million), the United States"
     _resolve_anaphors(text, out, entities, names,
                       list(sentences) if sentences is not None else sentence_spans(text))
     out = apply_turns(text, out, nlp, entities, names, speakers)  # who speaks decides: chairs, questioners, answers
@@ -554,11 +573,33 @@ def _mend_double(doc: Any) -> None:
         noun.head, noun.dep_ = tok, "dobj"
 
 
+def _mend_finite_conjunct(doc: Any) -> None:
+    """"This bill gives the Ombudsman power to audit employers and caps deductions at a quarter of pay": a finite
+    conjunct with no subject of its own, hung on an infinitive, is the conjunct of the finite verb of the same tense
+    above it (an infinitive has no finite conjuncts)."""
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.tag_ not in ("VBZ", "VBP", "VBD") or tok.head.tag_ not in ("VB", "VBG") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue
+        up = tok.head
+        for _ in range(4):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            if up.pos_ == "VERB" and up.tag_ == tok.tag_ and any(c.dep_ == "nsubj" for c in up.children):
+                tok.head = up
+                break
+
+
 def _mend_elided_answer(doc: Any) -> None:
     """"I can: under the DCTS, Bangladesh will keep tariff-free access": the answer's "can" (its verb elided before the
-    colon) is no auxiliary of the clause after the colon, which the parser hangs it on."""
+    colon) is no auxiliary of the clause after the colon, which the parser hangs it on. A modal after its own subject
+    heads a list of that subject's acts ("Under the package, Japan will: provide US$500 million; train 300 officers"):
+    it stays their auxiliary."""
     for tok in doc:
-        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i > tok.i + 1 and doc[tok.i + 1].text in (":", ";", "—"):
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i > tok.i + 1 and doc[tok.i + 1].text in (":", ";", "—") \
+                and not (any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.head.children)
+                         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children)):
             tok.dep_ = "dep"
 
 
@@ -635,6 +676,7 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
     _mend_will_conjunct(doc)
     _mend_elided_answer(doc)
     _mend_double(doc)
+    _mend_finite_conjunct(doc)
     found: dict[int, Commitment] = {}
     claimed: set[int] = set()  # verbs already reported through a noun ("plans ... to issue")
     for match_id, token_ids in sorted(matcher(doc), key=lambda m: m[1][0]):
@@ -702,8 +744,8 @@ def _from_sentence(doc: Any, offset: int, matcher: Any, entities: Sequence[Entit
             verb = doc[token_ids[1]]
         elif label == "SERIES":
             verb = doc[token_ids[0]]
-        elif label == "TERMS":
-            verb = doc[token_ids[-1]] if doc[token_ids[-1]].pos_ == "VERB" else doc[token_ids[0]]
+        elif label == "TERMS":  # the last verb of the pattern: the term's own
+            verb = next((doc[i] for i in reversed(token_ids) if doc[i].pos_ == "VERB"), doc[token_ids[0]])
         elif label == "FUTURE_CONJ":
             verb = doc[token_ids[2]]
             if any(t.dep_ != "conj" for t in _path_up(verb, doc[token_ids[0]])):
@@ -860,6 +902,11 @@ def _scheduled_talks(verb: Any, subject: Any, future: bool) -> bool:
 
 
 
+#: What a party "will take" that is no intake it commits to: time, turns, steps, questions.
+_TAKEN_NOT = frozenset("""year month week day hour minute second decade time step measure question round turn place
+seat look break moment shot percent""".split())
+
+
 def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: int) -> bool:
     """A party's "will allow a pause", "will pay the salaries", "will take part in the exercise", "will not take on new
     debt": these verbs commit when a named party (or "we") acts on a concrete object, unlike "prices will go up"."""
@@ -869,6 +916,9 @@ def _party_act(verb: Any, lemma: str, entities: Sequence[EntitySpan], offset: in
             or (subj.lower_ in ("it", "they", "he", "she") and _reported_by_party(verb, entities, offset))):
         return False  # ("Australia has said it will pay the salaries": the party's own report)
     direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "take" and any(o.lemma_.lower() not in _TAKEN_NOT and not o.like_num and any(
+            k.dep_ in ("nummod", "quantmod") and k.like_num for k in o.children) for o in direct):
+        return True  # "Qatar will take 5,000 Kenyan nurses over three years" ("will take ten days": time)
     if lemma == "take":  # ("would take part in the outreach session": attending a meeting is for the timeline)
         return (any(_lemma(o) == "part" for o in direct) and not any(
             _lemma(p) in _EVENT_NOUNS | _GATHERINGS for o in direct for c in o.children if c.lower_ == "in"
@@ -915,6 +965,87 @@ def _forces_stay(verb: Any) -> bool:
         _lemma(subj) in _FORCES) and any(c.dep_ == "poss" for c in subj.children) and any(
         (c.dep_ == "prep" and c.lower_ == "until") or (c.dep_ == "advcl" and any(
             k.dep_ == "mark" and k.lower_ == "until" for k in c.children)) for c in verb.children)
+
+
+#: Past acts of a named party, outside the core verbs, that the annotators count as commitments made: money granted
+#: or renewed, a partner chosen, an initiative joined, ties restored (each with its own object test, _past_act).
+_MONEY_ACTS = frozenset("release disburse lend loan earmark grant roll subscribe deposit".split())
+_CHOICES = frozenset("choose pick select award".split())
+_JOINED = frozenset("join".split())
+_RESTORED = frozenset("restore normalise normalize".split())
+#: Wire copy's words for signing a deal ("sealed a deal on rupee trade", "clinched an agreement").
+_SEALED = frozenset("seal clinch pen forge".split())
+_PAST_ACTS = _MONEY_ACTS | _CHOICES | _JOINED | _RESTORED | _SEALED
+#: What a party grants that is a policy decision ("granted visa-free entry to Colombian nationals").
+_GRANTED = frozenset("""entry access visa exemption waiver scholarship fellowship quota permit licence license
+concession status""".split())
+#: What a party joins as a commitment: a grouping or an instrument ("joined the Just Energy Transition Partnership").
+_JOINABLE = frozenset("""alliance initiative partnership coalition bank programme program effort agreement pact treaty
+convention bloc group organisation organization compact mechanism framework facility union club declaration""".split())
+#: Credit a party opens ("opened a US$20 billion swap line").
+_CREDIT_LINES = frozenset("line facility window".split())
+_MONEY = re.compile(r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|riyals?|dirhams?)\b", re.I)
+
+
+def _past_act(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """A named party's past act outside the core verbs that makes a commitment: money released, lent, earmarked,
+    rolled over or subscribed ("The World Bank released US$150 million for ..."), a credit line opened, a partner or
+    supplier chosen ("Indonesia picked Hanwha Ocean to build two submarines"), a grouping or instrument joined
+    ("Vietnam joined the Just Energy Transition Partnership"), ties restored. News of the same verbs stays out:
+    hostages released, figures released, a march joined, words chosen, a person's new post."""
+    if not _past(verb) or verb.dep_ == "advcl" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # ("after Washington and Hanoi normalised relations in 1995": history told as a circumstance)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    we = subj is not None and subj.lower_ == "we"  # a speaker's government ("that is why we joined the ICE Pact")
+    if subj is None or not (we or any(_names_party(t, entities, offset) for t in [subj, *(
+            c for c in subj.children if c.dep_ == "appos")])):
+        return False  # (a party named in apposition: "The Relief Coordinator, Tom Fletcher, today released ...")
+    lemma = _lemma(verb)
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ not in ("that", "which")]
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in direct):
+        direct.append(verb.head)  # "the US$20 billion swap line that the U.S. Treasury opened in October 2025"
+    preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in verb.children if c.dep_ == "prep"}
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+
+    def money(toks: Sequence[Any]) -> bool:
+        return any(_MONEY.search(" ".join(t.text for t in o.subtree)) and any(t.like_num for t in o.subtree)
+                   for o in toks)
+
+    if lemma == "open":
+        return any(_lemma(o) in _CREDIT_LINES for o in direct) and money(direct)
+    if lemma == "set":  # "Norway set aside US$100 million for the grid"
+        return "aside" in prts and money(direct)
+    if lemma == "grant" and any(_lemma(o) in _GRANTED for o in direct if o.dep_ == "dobj"):
+        return True  # "Spain granted visa-free entry to Colombian nationals"
+    if lemma in _SEALED:  # ("sealed the border", "sealed off the area", "clinched a victory", "penned a letter": none)
+        return not prts and any(o.dep_ == "dobj" and _lemma(o) in _INSTRUMENTS | {"mou"} for o in direct)
+    if lemma in _MONEY_ACTS:
+        if lemma == "roll" and "over" not in prts and verb.nbor(1).lower_ != "over":
+            return False
+        return money(direct) or (lemma == "subscribe" and money(preps.get("to", [])))
+    if lemma in _CHOICES:
+        objs = [o for o in direct if o.dep_ == "dobj" and o.tag_ != "PRP"]
+        if lemma == "award" and any(_lemma(o) in ("contract", "tender", "concession", "licence", "license")
+                                    for o in objs):
+            return True  # "Egypt awarded a contract for the rail line to Siemens"
+        return not prts and bool(objs) and (any(t.pos_ == "PROPN" for o in objs for t in [o, *o.children]
+                                                if t.dep_ in ("dobj", "compound", "poss")) or any(
+            c.dep_ == "xcomp" and any(k.lower_ == "to" for k in c.children) for c in verb.children) or "as" in preps
+            or any(p.pos_ == "PROPN" for p in preps.get("to", [])))  # ("awarded a contract ... to Siemens")
+    if lemma in _JOINED:
+        if not we and not any(x.label in ("GPE", "ORG", "NORP") and x.start <= offset + subj.idx < x.end
+                              for x in entities):
+            return False  # "Smith joined the Commission in 2019": a career, not a commitment
+        if any(c.dep_ == "pcomp" or c.tag_ == "VBG" for p in preps.get("in", []) for c in [p]):
+            return False  # "Kenya joined other countries in condemning the attack": a stance
+        named = [o for o in direct if o.dep_ == "dobj" and _lemma(o) not in _EVENT_NOUNS and (
+            _lemma(o) in _JOINABLE or (o.pos_ == "PROPN" and not _names_party(o, [x for x in entities
+                                                                                  if x.label == "GPE"], offset)))]
+        grouping = [p for p in preps.get("in", []) if _lemma(p) in _JOINABLE or p.pos_ == "PROPN"]
+        return bool(named) or (bool(grouping) and bool(direct))  # "joined Finland and the US in the ICE Pact"
+    if lemma in _RESTORED:
+        return any(_lemma(o) in _TIES for o in direct)
+    return False
 
 
 def _reaffirmed_instrument(verb: Any) -> bool:
@@ -1052,9 +1183,19 @@ _SIGNINGS = frozenset("sign ratify conclude ink adopt".split())
 def _instrument_signed(doc: Any, verb: Any, subject: Any | None) -> bool:
     """"The Nakamal Agreement was signed in December 2024": an agreement signed on a stated date is a deliverable,
     though no party is named ("the agreement was signed" with no date, "a plan was adopted" are not)."""
-    return (subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i and _past(verb)
-            and verb.lemma_.lower() in _SIGNINGS and subject.lemma_.lower() in _INSTRUMENTS
-            and bool(_when(doc, verb, 0)[0]))
+    if not (subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i and _past(verb)
+            and verb.lemma_.lower() in _SIGNINGS):
+        return False
+    if subject.lemma_.lower() in _INSTRUMENTS and bool(_when(doc, verb, 0)[0]):
+        return True
+    # a new instrument told as such: "A memorandum on labour mobility was also signed", "Three agreements were signed
+    # on energy", "Japan's US$2 billion loan for the metro was signed" (not "the agreement was signed": told before)
+    # (a main clause: "Gazprom said a memorandum had been signed" is a claim, told as background)
+    return verb.dep_ in ("ROOT", "conj") and _lemma(subject) in _INSTRUMENTS | {"mou", "loan"} and (any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subject.children) or any(
+        c.dep_ == "nummod" for c in subject.children) or (subject.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "poss") for c in subject.children)) or any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children))
 
 
 def _continued_delivery(verb: Any) -> bool:
@@ -1111,7 +1252,7 @@ def _is_future(verb: Any) -> bool:
         if aux & _FUTURE:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("be", "due", "plan", "schedule", "set", "ready",
-                                                                "prepare", "prepared"):
+                                                                "prepare", "prepared", "intend"):
             return True
         if _going_to(tok):
             return True  # "we are going to build 20,000 homes"
@@ -1141,7 +1282,7 @@ solidify signal underline underscore""".split())
 
 #: Laws and bills: they state terms when they confer powers or duties, not when their contents are described.
 _LAWS = frozenset("bill legislation decree".split())
-_CONFERRING = frozenset("give grant empower require oblige commit establish create set".split())
+_CONFERRING = frozenset("give grant empower require oblige commit establish create set cap limit guarantee entitle".split())
 #: Parties named generically: what an instrument binds them to describes it ("commits parties to settle disputes").
 _GENERIC_PARTIES = frozenset("member party signatory state country nation government".split())
 
@@ -1165,12 +1306,18 @@ def _states_terms(verb: Any, subject: Any | None) -> bool:
     if _lemma(subject) in _LAWS and (verb.lemma_.lower() not in _CONFERRING or any(
             c.dep_ == "dobj" and _lemma(c) == "effect" for c in verb.children)):
         return False  # "The bill gives the bank powers to freeze assets" confers; "the bill gives effect to", "pays" describe
+    if _under_terms(verb) and not any(c.dep_ == "dobj" and _lemma(c) in _EVENT_NOUNS for c in verb.children) and (
+            subject.pos_ in ("PROPN", "PRON") or _lemma(subject) in _ACTOR_NOUNS or any(
+            k.dep_ in ("amod", "compound") and k.text[:1].isupper() for k in subject.children)):
+        return True  # "Under the treaty, the Tajikistan exclave of Vorukh keeps a road link", "Under a memorandum, U.S.
+        # troops rotate through former bases": a party's or its people's act ("Under the deal, prices rise": none;
+        # "Japan, Philippines begin first naval drills under the RAA": an event under way, for the timeline)
     return subject.lemma_.lower() in _INSTRUMENTS or subject.lower_ in _INSTRUMENTS
 
 
 #: Light verbs with a noun of commitment, and the action they state ("reached agreement" -> agree).
 _LIGHT = {("reach", "agreement"): "agree", ("reach", "deal"): "agree", ("reach", "accord"): "agree",
-          ("reach", "consensus"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
+          ("reach", "consensus"): "agree", ("reach", "understanding"): "agree", ("strike", "deal"): "agree", ("strike", "agreement"): "agree",
           ("make", "pledge"): "pledge", ("make", "commitment"): "commit", ("make", "promise"): "promise",
           ("give", "undertaking"): "undertake", ("give", "commitment"): "commit", ("give", "pledge"): "pledge",
           ("take", "decision"): "decide", ("take", "place"): "hold", ("give", "approval"): "approve",
@@ -1183,7 +1330,7 @@ vessel boat ship submarine aircraft jet tank unit""".split())
 
 #: What a party's "would" can be a term of ("under which Argentina would cut duties").
 _TERMS = frozenset("""agreement deal pact treaty arrangement accord memorandum framework partnership contract protocol
-plan which""".split())
+plan which mou understanding declaration convention compact charter package scheme roadmap""".split())
 
 
 def _under_terms(verb: Any) -> bool:
@@ -1193,7 +1340,12 @@ def _under_terms(verb: Any) -> bool:
         if any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in _TERMS
                                                                 for p in c.children) for c in tok.children):
             return True
-        if tok.dep_ != "conj" or tok.head is tok:
+        if any(c.dep_ == "prep" and c.lower_ == "according" and any(  # "according to an agreement the two signed"
+                p.dep_ == "pobj" and _lemma(p) in _TERMS - {"which", "plan"} for t in c.children if t.lower_ == "to"
+                for p in t.children) for c in tok.children):
+            return True
+        if not (tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(  # "..., while two villages exchange land"
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children))) or tok.head is tok:
             return False
         tok = tok.head
     return False
@@ -1255,8 +1407,10 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     top = _chain_top(verb)
     if top is not verb and top.lemma_.lower() in _STEER and verb.dep_ in ("xcomp", "conj") and not (
             verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) and not (
-            _own_steering_clause(verb)):
-        return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party)
+            _own_steering_clause(verb)) and not (verb.dep_ == "conj" and verb.head.i == top.i and (
+                _aux(verb) & _FUTURE) and not _aux(top) & _FUTURE):
+        return []  # ("agreed to X, and Huawei will train Y": the second clause has its own party; "has pledged
+        # US$1 billion and will send 50 engineers": its own tense)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ in ("amod", "compound") or (verb.dep_ == "acl" and not _aux(verb) & _FUTURE
                                              and not (own_subject and (verb.tag_ in ("VBD", "VBZ", "VBP") or (
@@ -1294,8 +1448,12 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         _continued_delivery(verb) and _reported_by_party(head, entities, offset)) or (
         # "said Japan would provide $300 million and send engineers": the reported clause's next verb
         verb.dep_ == "conj" and not own_subject and _reported_by_party(_chain_top(verb), entities, offset))
-    if chain_aux & _HYPOTHETICAL - ({"would"} if reported or _under_terms(verb) else set()):
+    # ("Under the deal, the first unit should be delivered in 2028": a term's "should", as its "would")
+    if chain_aux & _HYPOTHETICAL - ({"would"} if reported else set()) - (
+            {"would", "should"} if _under_terms(verb) else set()):
         return []
+    if "should" in chain_aux:  # (left only under the terms of an instrument, above)
+        future = True
     if "would" in chain_aux:
         if not _under_terms(verb) and any(c.dep_ == "advcl" and any(
                 k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children) for c in verb.children):
@@ -1372,7 +1530,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
             # ("We will now deploy two more boats" has an object of its own: a commitment)
         if verb.dep_ == "conj" and head_lemma in _NOT_FUTURE_COMMITMENTS and not _aux(verb):
             return []  # "will stay three weeks and bring helicopters": one event described, no commitment
-    elif not (finite and (lemma in _CORE or terms or _declared(verb))):
+    elif not (finite and (lemma in _CORE or terms or _declared(verb) or _past_act(verb, entities, offset))):
         return []
     if lemma in ("announce", "decide", "confirm") and any(c.dep_ == "ccomp" for c in verb.children) and not [
             o for o in _objects(verb) if o.tag_ != "PRP"]:
@@ -1380,7 +1538,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     objects = _objects(verb)
     passive_form = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if lemma in _NEED_OBJECT and not objects and not (
-            (sj := _subject(verb)) is not None and _scheduled_talks(verb, sj, future)):
+            (sj := _subject(verb)) is not None and _scheduled_talks(verb, sj, future)) and not (
+            verb.dep_ == "relcl" and _past_act(verb, entities, offset)):  # ("the swap line that the Treasury opened")
         return []  # ("Negotiations on an EPA will resume in Seoul in July": the talks are the parties')
     if future and passive_form and not _objects_agent(verb) and any(
             c.dep_ == "nsubjpass" and _lemma(c) in _INFORMATION for c in verb.children):
@@ -1397,8 +1556,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     if lemma in ("hold", "conduct", "organise", "organize") and any(o.lemma_.lower() in _DOMESTIC_EVENTS for o in objects):
         return []  # "will hold elections": a domestic event, no commitment to anyone
     if (lemma in ("impose", "announce", "introduce", "slap") or (not future and lemma in ("extend", "expand", "tighten"))
-            ) and any(o.lemma_.lower() in _RESTRICTIONS for o in objects):
-        return []  # "extended its export controls", "announced sanctions": a measure against others, no commitment
+            ) and any(o.lemma_.lower() in _RESTRICTIONS or (not future and _lemma(o) == "rule") for o in objects):
+        return []  # "extended its export controls", "announced sanctions", "extended its licensing rules to seven more
+        # rare earths": a measure against others, no commitment
     if lemma == "launch" and any(o.lemma_.lower() in _INQUIRIES and any(c.lower_ == "into" for c in o.children)
                                  for o in objects):
         return []  # "launched an investigation into subsidies": a measure against others
@@ -1443,8 +1603,9 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
         return []  # "The new government will be judged on power cuts": an evaluation, no party acts
     if lemma == "give" and any(o.lower_ in ("way", "floor") for o in objects):
         return []  # "I will give way to the honourable Member": procedure
-    if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp":
-        return []  # "expanded the field in 2025": work reported done, not committed
+    if not future and lemma in _IMPLEMENTATION and _past(verb) and verb.dep_ != "xcomp" and not _past_act(
+            verb, entities, offset):
+        return []  # "expanded the field in 2025": work reported done, not committed ("opened a swap line" is credit)
     if lemma == "hold" and any(_lemma(o) in ("talk", "call", "conversation", "discussion", "meeting") for o in objects) \
             and any(_is_person(p, entities, offset) for h in [verb, *objects] for w in h.children
                     if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"):
@@ -1501,7 +1662,7 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
     # "have set up a desk": established ("help companies set up units" is a bare infinitive, tagged past)
     if lemma == "set" and not set_up and (any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
                            or not any(o.lemma_.lower() in ("goal", "target", "deadline", "date", "timeline")
-                                      for o in objects)) and not future:
+                                      for o in objects)) and not future and not _past_act(verb, entities, offset):
         return []  # "sets out how ...", "sets rules": a description; "set a goal of" is a commitment
     if lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return []  # "We will set out our approach in the strategy": a document to come, not a commitment
@@ -1802,6 +1963,9 @@ def _light_or_due(doc: Any, verb: Any, noun: Any, label: str, offset: int, entit
         what = _trim(subject)
     else:
         action = _LIGHT.get((verb.lemma_.lower(), noun.lemma_.lower()), "")
+        if _lemma(noun) == "understanding" and not any(c.dep_ == "prep" and c.lower_ in ("on", "over")
+                                                       for c in noun.children):
+            return None  # "reached a common understanding of the threat": a view shared ("on fishing rights": a deal)
         if noun.lower_ == "place":  # "The next meeting will take place in Tashkent": a scheduled meeting
             if subject is None or subject.lemma_.lower() not in _DUE_EVENTS or not _is_future(verb):
                 return None
@@ -1857,8 +2021,9 @@ def _named_policy(noun: Any) -> bool:
 
 def _negated(verb: Any) -> bool:
     for tok in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
-            return True
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") or (c.lower_ == "longer" and any(
+                k.lower_ == "no" for k in c.children)) for c in tok.children):
+            return True  # ("will no longer fund the programme")
     subj = _subject(verb)
     return subj is not None and any(c.lower_ in ("no", "neither") and c.dep_ == "det" for c in subj.children)
 
