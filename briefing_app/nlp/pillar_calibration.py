@@ -8,10 +8,12 @@ document-subject and headline boosts, the engagement bar for diplomacy, the satu
 numbers, not words, they transfer to articles that share no words with the ones corrected.
 
 A setting is changed only when, each reviewed article decided with the setting chosen on the *other*
-articles (leave-one-article-out), the officer's own tags are decided better (pillar F1 up by at least
-``ADOPT_GAIN``, and more left-out articles decided better than worse than a coin toss would give: a sign test at
-``ADOPT_P``); otherwise the lexicon's settings stay. Fitting re-decides the reviewed articles once per
-candidate setting (about a millisecond an article).
+articles (leave-one-article-out), the officer's own tags are decided better: pillar F1 up by at least
+``ADOPT_GAIN``, more left-out sentences decided better than worse than a coin toss would give (a sign test at
+``SENTENCE_P`` over every sentence whose decision changed), and at least ``MIN_BETTER_ARTICLES`` left-out articles
+decided better, ``ARTICLE_RATIO`` times as many as decided worse (:func:`held_aside_better`); otherwise the
+lexicon's settings stay. Fitting re-decides the reviewed articles once per candidate setting (about a millisecond
+an article).
 """
 
 from __future__ import annotations
