@@ -13,6 +13,7 @@ simulated) in about a minute:
 """
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import random
@@ -170,7 +171,9 @@ def main():
     elif mode == "convention":
         # a synthetic officer on real text: the dev articles tagged as the scorer would with one convention
         # changed (lends the topic readily / never, a second pillar readily), learned from k of them
-        for conv in ({"topic.NOCUE_SHARE": 0.4}, {"topic.TOPIC_SHARE": 0.6}, {"relative_cut": 0.6}):
+        # CONVENTIONS='[{"relative_cut": 0.5}, ...]' (JSON) for others, e.g. officers who give more pillars
+        for conv in (json.loads(os.environ["CONVENTIONS"]) if os.environ.get("CONVENTIONS") else
+                     ({"topic.NOCUE_SHARE": 0.4}, {"topic.TOPIC_SHARE": 0.6}, {"relative_cut": 0.6})):
             officer = base.with_settings(conv)
             for s in os.environ.get("ONLY", "gold_round4,gold_round6").split(","):
                 files = sorted(n for (ss, n) in data if ss == s)

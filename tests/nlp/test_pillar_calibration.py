@@ -227,9 +227,9 @@ def test_the_scorer_without_lessons_lends_the_topic_as_before(analyzer: Analyzer
 
 def test_a_setting_a_few_articles_favour_and_others_oppose_is_not_adopted(analyzer: Analyzer) -> None:
     """A noisy officer: four of twelve reviewed articles keep a clear second pillar, two with the same
-    sentences do not, and six have no such sentence at all. Four articles decided better against two decided
-    worse is what a coin toss gives a third of the time: the setting is not adopted, and new articles keep the
-    lexicon's decisions."""
+    sentences do not, and six have no such sentence at all. Eight left-out sentences decided better against four
+    decided worse (four articles against two) is what a coin toss gives often: the setting is not adopted, and new
+    articles keep the lexicon's decisions."""
     base = analyzer.shared.scorer
     loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
     reviewed = (_articles(loose, _PLACES[:4]) + _articles(base, _PLACES[4:6], first=4)
@@ -243,10 +243,64 @@ def test_a_setting_a_few_articles_favour_and_others_oppose_is_not_adopted(analyz
 
 def test_a_setting_every_article_left_out_favours_is_adopted_from_five_articles_on(analyzer: Analyzer) -> None:
     """A consistent officer: of nine reviewed articles, the five with a clear second pillar all keep it, the
-    four others have none. Five articles decided better and none worse is no coin toss: adopted."""
+    four others have none. Ten left-out sentences decided better and none worse, in five articles, is no coin toss:
+    adopted."""
     base = analyzer.shared.scorer
     loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
     reviewed = (_articles(loose, _PLACES[:5])
                 + [ex for i, place in enumerate(_PLACES[5:9]) for ex in _article(loose, 5 + i, place, [])])
     calibration = fit_calibration(reviewed, base)
+    assert calibration is not None and calibration.settings == {"relative_cut": loose.relative_cut}
+
+
+# -- the adoption rule: the left-out articles' sentences, not only their count --------------------------------
+
+
+def _convention_articles(officer: PillarScorer, places: list[str], first: int, paired: int) -> list[PillarExample]:
+    """Articles of ``officer``'s with ``paired`` sentences of a clear second pillar each (then the plain ones)."""
+    pool = _PAIRED[:paired]
+    return [ex for i, place in enumerate(places) for ex in _article(officer, first + i, place, pool)]
+
+
+def test_a_convention_four_articles_show_in_many_sentences_is_adopted(analyzer: Analyzer) -> None:
+    """A made-up officer who keeps a clear second pillar beside the main one. Of nine reviewed articles, four have
+    four such sentences each (all kept), five have none. Four articles decided better, none worse, is what a coin
+    toss gives one time in sixteen (the sign test over articles refused it); but each of those articles, decided
+    with the setting chosen on the others, has all four of its changed sentences decided better: sixteen to none
+    is no coin toss, and four articles, none worse, is not the luck of one. Adopted from nine articles."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    reviewed = (_convention_articles(loose, _PLACES[:4], 0, 4)
+                + [ex for i, place in enumerate(_PLACES[4:9]) for ex in _article(loose, 4 + i, place, [])])
+    calibration = fit_calibration(reviewed, base)
+    assert calibration is not None and calibration.settings == {"relative_cut": loose.relative_cut}
+    new = _articles(loose, _PLACES[9:], first=100, pool=_NEW_PAIRED)
+    learner = PillarLearner.build(_lessons(base, reviewed), base, reviewed)
+    assert _f1(base.with_learner(learner), new) > _f1(base, new)
+
+
+def test_a_convention_the_officer_follows_in_some_articles_and_not_others_is_refused(analyzer: Analyzer) -> None:
+    """Noise: four reviewed articles keep the clear second pillars (four sentences each), three with the very same
+    sentences do not, three have none. Many sentences change, but as many for the worse as for the better on
+    articles left out of the choice: nothing is adopted."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    reviewed = (_convention_articles(loose, _PLACES[:4], 0, 4) + _convention_articles(base, _PLACES[4:7], 4, 4)
+                + [ex for i, place in enumerate(_PLACES[7:10]) for ex in _article(base, 7 + i, place, [])])
+    assert fit_calibration(reviewed, base) is None
+
+
+def test_two_long_articles_decided_better_in_many_sentences_are_not_yet_a_convention(analyzer: Analyzer) -> None:
+    """Two long articles of ten keep the second pillars (ten sentences each), the eight others have no such
+    sentence. Each of the two, decided with the setting chosen on the other articles, is decided better in all ten
+    sentences: twenty to none, but two articles, which one officer's habit in one story could give: nothing is
+    adopted until a third article shows it."""
+    base = analyzer.shared.scorer
+    loose = replace(base, relative_cut=round(base.relative_cut - 0.1, 3))
+    long = [*_PAIRED, *(s.replace("{p}", "{p} North") for s in _PAIRED)]
+    reviewed = (_article(loose, 0, _PLACES[0], long) + _article(loose, 1, _PLACES[1], long)
+                + [ex for i, place in enumerate(_PLACES[2:10]) for ex in _article(loose, 2 + i, place, [])])
+    assert fit_calibration(reviewed, base) is None
+    third = reviewed + _article(loose, 10, _PLACES[10], long)
+    calibration = fit_calibration(third, base)
     assert calibration is not None and calibration.settings == {"relative_cut": loose.relative_cut}
