@@ -1080,26 +1080,34 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if m is not None and m.end() < c.end and text[c.start].isupper():
                 extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE + 0.5))
                 extra.append(Candidate(m.end(), c.end, "LOC", "model", TITLE + 0.5))
-    # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
+    # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place; the class
+    # runs along the whole list ("Rakhine, Shan and Sagaing": Shan takes Rakhine's, then Sagaing Shan's), and an
+    # unknown word the model took for a nationality is listed like any name ("Antofagasta and Iquique")
     ordered = sorted(merged, key=lambda c: c.start)
-    for i, c in enumerate(ordered):
-        if (c.source != "model" or c.label not in ("ORG", "PERSON") or c.role or c.start in labels
-                or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
-                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
-                or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
-            continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ordered):
-                n = ordered[j]
-                gap = text[n.end:c.start] if j < i else text[c.end:n.start]
-                # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
-                possessive = text[n.end:n.end + 2] in ("'s", "’s")
-                # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
-                route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
-                         and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
-                if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
-                        and not possessive):
-                    extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
-                    break
+    changed = True
+    while changed:
+        changed = False
+        for i, c in enumerate(ordered):
+            if (c.source != "model" or c.label not in ("ORG", "PERSON", "NORP") or c.role or c.start in labels
+                    or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
+                    or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
+                    or (c.label == "NORP" and g.lookup(text[c.start:c.end]) is not None)
+                    or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
+                continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ordered):
+                    n = ordered[j]
+                    gap = text[n.end:c.start] if j < i else text[c.end:n.start]
+                    # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
+                    possessive = text[n.end:n.end + 2] in ("'s", "’s")
+                    # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
+                    route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
+                             and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
+                    if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
+                            and not possessive):
+                        extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
+                        labels[c.start] = "GPE"
+                        changed = True
+                        break
     return extra
 

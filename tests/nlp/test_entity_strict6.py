@@ -52,3 +52,9 @@ def test_a_lowercase_joint_is_never_part_of_a_titled_name(analyzer):
                            "agreement works,\" Haddad said.")
     assert not any(t in ("for", "and", "the") for t, _ in ents), ents
 
+
+def test_the_class_of_a_place_runs_along_the_whole_list(analyzer):
+    text = ("Fighting continued in Rakhine, Shan and Sagaing. The army will open support hubs in Iqaluit, "
+            "Inuvik and Yellowknife. Ore goes to the ports of Antofagasta and Iquique.")
+    ents = _ents(analyzer, text)
+    assert {("Sagaing", "GPE"), ("Yellowknife", "GPE"), ("Iquique", "GPE")} <= ents, ents
