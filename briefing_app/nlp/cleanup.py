@@ -113,6 +113,10 @@ class EntityCleanup:
                  for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
+            if (chain := _place_chain(text, start, end, g)) is not None:
+                # "Lao PDR-Thailand-Malaysia-Singapore Power Integration Project": the parties are places apart
+                start = chain[-1].end + 1
+                rule_cands += chain
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
@@ -496,6 +500,10 @@ _LED_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC"})
 _BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")
 
 
+#: A one-word short name in mixed case ("Corfo", "Ukrenergo"), in brackets after a body's full name.
+_SHORT_NAME = re.compile(r"[A-Z][a-z]{3,11}")
+
+
 def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int, int]]
                         ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """``(short, long)`` pairs for a short form in brackets right after a tagged name whose initials do not spell
@@ -503,8 +511,9 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
     lowercase acronym ("Department of Trade, Industry and Competition (dtic)") or "(AHA Centre)"."""
     out = []
     for c in merged:
-        if c.label in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or " " not in text[c.start:c.end]:
-            continue
+        if (c.label in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "GPE", "LOC")
+                or " " not in text[c.start:c.end]):
+            continue  # a place whose initials do not spell the bracket ends a longer name ("... in West Africa (GIABA)")
         m = _BRACKETED_SHORT.match(text, c.end)
         if m is None or (m.start("short"), m.end("short")) in known:
             continue
@@ -514,8 +523,9 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
             # a lowercase acronym must spell the name's initials ("dtic"), else it is a word ("(continued)")
             if rules._initials(text[c.start:c.end]).casefold() != first:
                 continue
-        elif not rules._is_acronym(first):
-            continue
+        elif not rules._is_acronym(first) and not (_SHORT_NAME.fullmatch(short)
+                                                   and rules.class_of_name(text[c.start:c.end]) == "ORG"):
+            continue  # a body's short name may be a word ("Production Development Corporation (Corfo)")
         out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
     return out
 
@@ -695,6 +705,30 @@ _DASHED_FACILITY = re.compile(
     r"(?<![\w-])(?P<parts>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??(?:[-–—][A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??)+)"
     r"(?: (?:[A-Z][\w-]*|of)){0,3} (?:Railway|Railroad|Pipeline|Waterway|Canal|Highway|Expressway)(?![\w-])"
     r"(?!(?: [A-Z][\w-]*){0,2} (?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b)")
+
+
+#: A dash-joined chain of names opening a longer name, its first name of one or two words ("Lao PDR-Thailand ...").
+_CHAIN_LEAD = re.compile(r"(?:(?P<lead>[A-Z][\w.'’]*) )?(?P<chain>[A-Z][^\s\-–—]*(?:[-–—][A-Z][^\s\-–—]*)+) (?=[A-Z])")
+
+
+def _place_chain(text: str, start: int, end: int, g: Gazetteer) -> list[Candidate] | None:
+    """The places of a dash-joined chain that opens a name ("Lao PDR-Thailand-Malaysia-Singapore" + " Power
+    Integration Project"), when every link is a known place (the gazetteer matches no name glued to a dash); else
+    None."""
+    m = _CHAIN_LEAD.match(text, start, end)
+    if m is None:
+        return None
+    base = m.start("chain")
+    links = [(base + p.start(), base + p.end()) for p in re.finditer(r"[^\-–—]+", m.group("chain"))]
+    if m.group("lead") is not None:
+        links[0] = (m.start("lead"), links[0][1])  # "Lao PDR": a first name of two words
+    out = []
+    for a, b in links:
+        entry = g.lookup(text[a:b])
+        if entry is None or entry.label not in ("GPE", "LOC"):
+            return None
+        out.append(Candidate(a, b, entry.label, "gazetteer", RULE))
+    return out
 
 
 def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:

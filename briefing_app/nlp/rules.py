@@ -36,7 +36,8 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 #: Head nouns of named initiatives: LAW for instruments, EVENT for meetings and exercises.
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
-             "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act")
+             "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
+             "Free Trade Area")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave",
                "Working Group", "Process")
@@ -261,6 +262,10 @@ _GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Cons
                                 r"\s+of\s+(?:the\s+)?$")
 
 
+#: An official name right after "of": the state's name itself ("State of the Republic of X" is no state's name).
+_NESTED_STATE = re.compile(rf"(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\b", re.IGNORECASE)
+
+
 def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     """Official country names as one place; ``is_place(start, end)`` says whether the name part is a known place.
 
@@ -275,6 +280,8 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
         if not m.group(0)[0].isupper() or not m.group("name")[0].isupper():
             continue  # matched without regard to case so that letterheads in capitals count; names are capitalised
         name_start = m.start("name")
+        if _NESTED_STATE.match(m.group("name")):
+            continue  # "Heads of State of the Republic of X": the name is the inner official name, found next
         words = list(re.finditer(r"\S+", m.group("name")))
         # the longest leading run of the name that is a known place ("Sri Lanka" in "Sri Lanka to ...")
         for k in range(len(words), 0, -1):
@@ -321,7 +328,7 @@ def opener_words(text: str) -> Iterator[tuple[int, int]]:
 #: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
 _PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
 Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Fund Accord Declaration
-Convention Protocol Charter Mechanism Roadmap Route""".split())
+Convention Protocol Charter Mechanism Roadmap Route Project Consensus""".split())
 _BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
 Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
 Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())

@@ -46,6 +46,8 @@ Reform Forestry Forests Livestock Irrigation""".split())
 #: The joints of a portfolio: a name never runs back over them ("... and Forestry Tomas Elvander").
 _JOINS = frozenset(("and", "&", "for", "the"))
 
+#: Head words of official state names, never words of a person's name.
+_STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principality|Emirates|Commonwealth)\b")
 #: Peerages: a title of their own, never part of the name ("Prime Minister Lord Tupou" is "Tupou", like "Baroness
 #: Smith of Malvern" is "Smith of Malvern").
 PEERAGES = frozenset("Lord Baroness Lady Viscount Viscountess Earl Countess Marquess Baron".split())
@@ -131,6 +133,8 @@ class TitleMatcher:
         name_start, name_end = base + words[first].start(), base + words[-1].end()
         if name_start < m.start("name") - 60:
             return None
+        if _STATE_WORD.search(text, name_start, name_end):
+            return None  # "Prime Minister of the Federal Democratic Republic of X": the title's state, not a name
         entry = self.gazetteer.lookup(text[name_start:name_end])
         if entry is not None and entry.label != "PERSON":
             return None

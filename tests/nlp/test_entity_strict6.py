@@ -58,3 +58,44 @@ def test_the_class_of_a_place_runs_along_the_whole_list(analyzer):
             "Inuvik and Yellowknife. Ore goes to the ports of Antofagasta and Iquique.")
     ents = _ents(analyzer, text)
     assert {("Sagaing", "GPE"), ("Yellowknife", "GPE"), ("Iquique", "GPE")} <= ents, ents
+
+
+def test_heads_of_state_of_an_official_name_leave_the_state_name_alone(analyzer):
+    ents = _ents(analyzer, "The Heads of State of the Republic of Kazakhstan and the Kyrgyz Republic met in Astana.")
+    assert ("Republic of Kazakhstan", "GPE") in ents, ents
+    assert not any(t.startswith("State of") for t, _ in ents), ents
+
+
+def test_an_official_state_name_after_a_title_is_the_place_not_a_person(analyzer):
+    ents = _ents(analyzer, "The Prime Minister of the Federal Democratic Republic of Ethiopia arrived on Monday.")
+    assert ("Federal Democratic Republic of Ethiopia", "GPE") in ents, ents
+    assert not any(label == "PERSON" for _, label in ents), ents
+
+
+def test_a_one_word_short_name_in_brackets_after_a_body_is_that_body(analyzer):
+    text = ("The Mineral Development Corporation (Minvela) signed with two buyers. Minvela sells its quotas at a "
+            "discount.")
+    ents = _ents(analyzer, text)
+    assert ("Minvela", "ORG") in ents, ents
+    assert not any(t == "Minvela" and label != "ORG" for t, label in ents), ents
+
+
+def test_an_acronym_after_a_place_that_ends_a_longer_name_is_not_a_place(analyzer):
+    ents = _ents(analyzer, "The Authority directs the Regional Task Force against Smuggling in West Africa (RETAFOS) "
+                           "to report.")
+    assert not any(t == "RETAFOS" and label in ("GPE", "LOC") for t, label in ents), ents
+
+
+def test_projects_consensuses_and_free_trade_areas_are_initiatives(analyzer):
+    text = ("The Velmora Coastal Resilience Project (VCRP) has raised seawalls. Ruritania is funding the second phase "
+            "of VCRP. The ministers recalled the Seven-Point Consensus adopted in 2024, and the Deep and "
+            "Comprehensive Free Trade Area remains in force.")
+    ents = _ents(analyzer, text)
+    assert {("Velmora Coastal Resilience Project", "LAW"), ("VCRP", "LAW"), ("Seven-Point Consensus", "LAW"),
+            ("Deep and Comprehensive Free Trade Area", "LAW")} <= ents, ents
+
+
+def test_a_dash_joined_chain_of_places_opening_a_name_is_split_off(analyzer):
+    ents = _ents(analyzer, "We noted that the Lao PDR-Thailand-Malaysia-Singapore Power Integration Project has "
+                           "traded more power this year.")
+    assert {("Lao PDR", "GPE"), ("Thailand", "GPE"), ("Singapore", "GPE"), ("Power Integration Project", "LAW")} <= ents, ents
