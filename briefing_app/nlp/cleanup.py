@@ -611,11 +611,40 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
             extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
             extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+    extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
     for c in merged:
         if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
             if c.end + 1 not in by_start:
                 extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
+    return extra
+
+
+def _nationality_led_names(text: str, merged: list[Candidate], by_start: dict[int, Candidate]) -> list[Candidate]:
+    """A nationality right before a body's name is part of it ("Mexican" + "Red Cross", "German" + "Bundestag"), but
+    not before a state organ named by its head ("Indian" + "Ministry of External Affairs"); a pair of nationalities
+    before a council or commission names a bilateral mechanism, an initiative ("Joint Norwegian-Russian Fisheries
+    Commission", "Saudi-Japanese Strategic Partnership Council")."""
+    extra = []
+    for c in merged:
+        if c.label != "NORP" or c.source == "learned" or text[max(0, c.start - 1):c.start] in ("-", "–"):
+            continue
+        start, end = c.start, c.end
+        pair = by_start.get(end + 1) if text[end:end + 1] in ("-", "–") else None
+        bilateral = pair is not None and pair.label == "NORP"
+        if bilateral:
+            end = pair.end  # type: ignore[union-attr]
+            if text[max(0, start - 6):start] == "Joint ":
+                start -= 6
+        if text[end:end + 1] != " ":
+            continue
+        nxt = by_start.get(end + 1)
+        if (nxt is not None and nxt.label in ("ORG", "LAW", "EVENT") and nxt.source != "learned" and not nxt.role
+                and not text[nxt.start:nxt.end].isupper() and text[nxt.start:nxt.end].split()[0] not in _ORG_FIRST
+                and "\n" not in text[start:nxt.end]):
+            extra.append(Candidate(start, nxt.end, "LAW" if bilateral else nxt.label, nxt.source, TITLE + 0.3))
+        elif nxt is None and bilateral and (m := _BODY_AFTER_PLACE.match(text, end)) is not None:
+            extra.append(Candidate(start, m.end(), "LAW", "model", TITLE + 0.3))
     return extra
 
 

@@ -99,3 +99,16 @@ def test_a_dash_joined_chain_of_places_opening_a_name_is_split_off(analyzer):
     ents = _ents(analyzer, "We noted that the Lao PDR-Thailand-Malaysia-Singapore Power Integration Project has "
                            "traded more power this year.")
     assert {("Lao PDR", "GPE"), ("Thailand", "GPE"), ("Singapore", "GPE"), ("Power Integration Project", "LAW")} <= ents, ents
+
+
+def test_a_nationality_before_a_body_is_part_of_its_name(analyzer):
+    text = ("Doctors from the Mexican Red Cross arrived on Monday. The Joint Chilean-Peruvian Fisheries Commission met "
+            "in Lima, and the ministers opened the Saudi-Kenyan Investment Council.")
+    ents = _ents(analyzer, text)
+    assert ("Mexican Red Cross", "ORG") in ents, ents
+    assert {("Joint Chilean-Peruvian Fisheries Commission", "LAW"), ("Saudi-Kenyan Investment Council", "LAW")} <= ents, ents
+
+
+def test_a_nationality_before_a_ministry_stays_apart(analyzer):
+    ents = _ents(analyzer, "The Indian Ministry of External Affairs said the talks would resume.")
+    assert ("Ministry of External Affairs", "ORG") in ents, ents
