@@ -37,7 +37,7 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
-             "Free Trade Area")
+             "Free Trade Area", "Law", "Code")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave",
                "Working Group", "Process")
@@ -67,7 +67,11 @@ _OF_TAIL = re.compile(rf" of (?!the\b|The\b){_NOT_NAME}[A-Z][\w'’-]*(?:(?:,? a
 #: Where a tail runs into another named instrument or body ("... on the Implementation of the Kuala Lumpur Peace
 #: Accord"): the tail ends before it.
 _INNER_NAME = re.compile(r" of the (?=(?:[A-Z][\w'’-]* ){0,5}(?:" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b)")
-_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact"))
+#: Words that make "Law" a field of law ("International Law", "Customary International Humanitarian Law").
+_FIELDS_OF_LAW = frozenset("""International Humanitarian Customary Public Private Criminal Civil Maritime Constitutional
+Domestic National Federal Administrative Commercial Environmental Human Rights Refugee Space Trade Investment Economic
+European Islamic Common Case Company Labour Labor Tax Family""".split())
+_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact", "Code"))
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -118,6 +122,8 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         # drop connectors and sentence starters at the left edge
         while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
             words.pop(0)
+        if match.group(1) == "Law" and all(text[a:b] in _FIELDS_OF_LAW for a, b in words):
+            continue  # "International Humanitarian Law": a field of law, not a named law
         tail = _NAME_TAIL.match(text, head_end)
         if tail is None and match.group(1) in _OF_HEADS:
             tail = _OF_TAIL.match(text, head_end)

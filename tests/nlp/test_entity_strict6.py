@@ -112,3 +112,12 @@ def test_a_nationality_before_a_body_is_part_of_its_name(analyzer):
 def test_a_nationality_before_a_ministry_stays_apart(analyzer):
     ents = _ents(analyzer, "The Indian Ministry of External Affairs said the talks would resume.")
     assert ("Ministry of External Affairs", "ORG") in ents, ents
+
+
+def test_a_named_law_or_code_is_an_initiative_but_a_field_of_law_is_not(analyzer):
+    text = ("Will the government apply the Retaliation Law against these products? Ships in the Arctic Code area must "
+            "carry ice pilots, and navies follow the Velmora Code of Conduct. Any action must respect International "
+            "Humanitarian Law.")
+    ents = _ents(analyzer, text)
+    assert {("Retaliation Law", "LAW"), ("Arctic Code", "LAW"), ("Velmora Code of Conduct", "LAW")} <= ents, ents
+    assert not any("Humanitarian" in t for t, _ in ents), ents
