@@ -198,8 +198,15 @@ _BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:" + "|".joi
 
 def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
     """One name per conjunct when a span coordinates determiner-led names, or a body's name and another body's
-    ("Ministry of Finance and Central Bank"); the span itself otherwise."""
+    ("Ministry of Finance and Central Bank"), or sets names apart with a spaced slash; the span itself otherwise."""
     surface = text[cand.start:cand.end]
+    if " / " in surface and cand.label != "DATE":
+        # "National Defence / Canadian Armed Forces": a spaced slash sets two names side by side
+        cut = cand.start + surface.index(" / ")
+        first = Candidate(cand.start, cut, cand.label, cand.source, cand.priority, cand.role)
+        rest = Candidate(cut + 3, cand.end, cand.label, cand.source, cand.priority, cand.role)
+        return [p for part in (first, rest) if text[part.start:part.start + 1].isupper()
+                for p in split_coordination(text, part)]
     if (cand.label == "ORG" and " and " in surface and surface.split()[0] in rules.BODY_HEADS
             and (joint := _BODY_JOINT.search(surface)) is not None and joint.start() > 0):
         first = Candidate(cand.start, cand.start + joint.start(), cand.label, cand.source, cand.priority, cand.role)

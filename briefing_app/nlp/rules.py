@@ -216,7 +216,7 @@ _FORCES = (r"Navy|Army|Air\s+Force|Air\s+and\s+Space\s+Force|Space\s+Force|Coast
            r"|Defen[cs]e\s+Forces?|Self-Defen[cs]e\s+Forces?|Marine\s+Corps|Marines|National\s+Guard")
 _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s+)?(?:{_CAP}\s+){{1,3}}(?:{_FORCES})\b")
 #: Words that start a new name after a ministry's ("Ministry of Mining, Republic of Chile").
-_NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
+_NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Royal|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
              r"(?![\w.-]*['’]s\b)")
 _MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_NEW_NAME}{_CAP}"
                           rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}"

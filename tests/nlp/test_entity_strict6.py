@@ -121,3 +121,16 @@ def test_a_named_law_or_code_is_an_initiative_but_a_field_of_law_is_not(analyzer
     ents = _ents(analyzer, text)
     assert {("Retaliation Law", "LAW"), ("Arctic Code", "LAW"), ("Velmora Code of Conduct", "LAW")} <= ents, ents
     assert not any("Humanitarian" in t for t, _ in ents), ents
+
+
+def test_a_letterhead_of_a_ministry_and_its_royal_government_is_two_names(analyzer):
+    text = ("Ministry of Trade and External Relations, Royal Government of Bhutan\nFACT SHEET\n"
+            "The Prime Minister visited Thimphu on Monday.")
+    ents = _ents(analyzer, text)
+    assert {("Ministry of Trade and External Relations", "ORG"), ("Royal Government of Bhutan", "ORG")} <= ents, ents
+
+
+def test_a_spaced_slash_sets_two_bodies_apart(analyzer):
+    text = "Fisheries Protection Service / Velmoran Coast Guard\nPort Arlen, 3 March 2026\nThe patrol returned today."
+    ents = _ents(analyzer, text)
+    assert not any(" / " in t for t, _ in ents), ents
