@@ -257,17 +257,21 @@ _CREDIT = re.compile(
     r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+(?:(?:This\s+is|I\s+am)\s+)?"
     r"(?:\([^()\n]{1,30}\)[ \t]*,?[ \t]*(?:from[ \t]+)?"
     r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*|[ \t]+from[ \t]+))"
-    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})\.(?=\s|$)")
+    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})"
+    r"(?:\.|(?<=\w),(?=[ \t]+[a-z]))(?=\s|$)")  # "Q: Jane Doe, Daily Planet." / "..., Daily Planet, on another topic"
 
 
-#: A questioner's label with the outlet in brackets: "Reporter (Dân Trí):", "QUESTION (NHK):".
+#: A questioner's label with the outlet in brackets: "Reporter (Dân Trí):", "QUESTION (NHK):", "Q (Jane Doe, NHK):".
 _CREDIT_BRACKET = re.compile(r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*"
-                             r"\((?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
+                             r"\((?:(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})[ \t]*,[ \t]*)?"
+                             r"(?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
 
 
 def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` of the reporter (PERSON) and outlet (ORG) credited at the start of a question turn."""
     for b in _CREDIT_BRACKET.finditer(text):
+        if b.group("name") is not None and not _has_role(b.group("name").split()):
+            yield b.start("name"), b.end("name"), "PERSON"  # "Q (Jane Doe, Daily Planet):"
         yield b.start("outlet"), b.end("outlet"), "ORG"
     for m in _CREDIT.finditer(text):
         name = m.group("name")

@@ -134,3 +134,12 @@ def test_a_spaced_slash_sets_two_bodies_apart(analyzer):
     text = "Fisheries Protection Service / Velmoran Coast Guard\nPort Arlen, 3 March 2026\nThe patrol returned today."
     ents = _ents(analyzer, text)
     assert not any(" / " in t for t, _ in ents), ents
+
+
+def test_a_questioner_credited_in_brackets_or_before_a_comma_is_a_person_and_an_outlet(analyzer):
+    text = ("MODERATOR: Two questions.\nQ (Tomasz Wrobel, TVN24): What about the students?\n"
+            "PRIME MINISTER ROSS: They are welcome.\n"
+            "QUESTION: Ravi Menon, Kyodo Asia, on trade. Will tariffs rise?\n"
+            "PRIME MINISTER ROSS: We watch it.")
+    ents = _ents(analyzer, text)
+    assert {("Tomasz Wrobel", "PERSON"), ("TVN24", "ORG"), ("Ravi Menon", "PERSON"), ("Kyodo Asia", "ORG")} <= ents, ents
