@@ -110,7 +110,8 @@ class EntityCleanup:
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
-                 for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)]
+                 for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
+                 for part in _split_country_agency(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             if (chain := _place_chain(text, start, end, g)) is not None:
@@ -132,7 +133,7 @@ class EntityCleanup:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
                 end = start + len(text[start:end].rstrip(" ,;:"))
             rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
-                           for part in _split_place_list(text, c, g)]
+                           for part in _split_place_list(text, c, g) for part in _split_country_agency(text, part, g)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
         # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
@@ -1020,6 +1021,25 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 #: The two ends of a range "between" two months are two dates ("between January and September"); "November and
 #: December 2025" stays one period.
 _MONTH_PAIR = re.compile(rf"between\s+(?P<a>{_MONTH})\s+and\s+(?P<b>{_MONTH})")
+
+
+def _split_country_agency(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
+    """A body's name joined by "and" or a comma to an agency named for its country at its end: two bodies
+    ("Department of Defence and Emergency Management Australia", "National Defence, Public Services and Procurement
+    Canada"); a portfolio listed with commas has no place at its end ("Department of Trade, Industry and
+    Competition")."""
+    surface = text[c.start:c.end]
+    if c.label != "ORG" or (" and " not in surface and ", " not in surface):
+        return [c]
+    for j in re.finditer(r" (?:and|&) |, ", surface):
+        words = surface[j.end():].split()
+        if (len(words) < 3 or len(surface[:j.start()].split()) < 2
+                or not all(w[:1].isupper() or w in ("and", "&") for w in words)):
+            continue
+        entry = g.lookup(words[-1]) or g.lookup(" ".join(words[-2:]))
+        if entry is not None and entry.label == "GPE":
+            return [replace(c, end=c.start + j.start()), replace(c, start=c.start + j.end())]
+    return [c]
 
 
 def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:

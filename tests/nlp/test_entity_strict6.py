@@ -143,3 +143,13 @@ def test_a_questioner_credited_in_brackets_or_before_a_comma_is_a_person_and_an_
             "PRIME MINISTER ROSS: We watch it.")
     ents = _ents(analyzer, text)
     assert {("Tomasz Wrobel", "PERSON"), ("TVN24", "ORG"), ("Ravi Menon", "PERSON"), ("Kyodo Asia", "ORG")} <= ents, ents
+
+
+def test_an_agency_named_for_its_country_is_not_part_of_the_body_before_it(analyzer):
+    text = ("The Federal Police, the Department of Defence and Emergency Response Ireland ran a joint exercise. "
+            "National Defence, Public Works and Procurement Canada and the Department of Trade, Industry and "
+            "Competition will award the contracts.")
+    ents = _ents(analyzer, text)
+    assert {("Department of Defence", "ORG"), ("Emergency Response Ireland", "ORG"), ("National Defence", "ORG"),
+            ("Public Works and Procurement Canada", "ORG"),
+            ("Department of Trade, Industry and Competition", "ORG")} <= ents, ents
