@@ -325,9 +325,21 @@ _OPENER = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s))(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\
                      r"upon|once|again|strongly|firmly|full|particular|grave|serious|great)\b)")
 
 
+#: Operative verbs of resolutions and communiqués, which may take a name as object ("6. Commends Chad, ...").
+_OPERATIVE = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s))(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s+)(?P<word>(?:Commends|Welcomes|Urges"
+                        r"|Requests|Condemns|Calls|Encourages|Invites|Decides|Reaffirms|Reiterates|Expresses|Notes"
+                        r"|Recogni[sz]es|Acknowledges|Stresses|Underlines|Emphasi[sz]es|Congratulates|Thanks|Directs"
+                        r"|Instructs|Endorses|Approves|Authori[sz]es|Demands|Deplores|Salutes|Applauds|Tasks|Appeals"
+                        r"|Commend|Welcome|Urge|Request|Condemn|Call|Encourage|Invite|Decide|Reaffirm|Congratulate"
+                        r"|Direct|Instruct|Endorse|Approve|Demand|Deplore|Salute|Applaud|Task|Appeal))(?=\s+[A-Z])")
+
+
 def opener_words(text: str) -> Iterator[tuple[int, int]]:
-    """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...")."""
+    """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...", "6. Commends
+    Chad")."""
     for m in _OPENER.finditer(text):
+        yield m.start("word"), m.end("word")
+    for m in _OPERATIVE.finditer(text):
         yield m.start("word"), m.end("word")
 
 

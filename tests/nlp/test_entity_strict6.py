@@ -153,3 +153,11 @@ def test_an_agency_named_for_its_country_is_not_part_of_the_body_before_it(analy
     assert {("Department of Defence", "ORG"), ("Emergency Response Ireland", "ORG"), ("National Defence", "ORG"),
             ("Public Works and Procurement Canada", "ORG"),
             ("Department of Trade, Industry and Competition", "ORG")} <= ents, ents
+
+
+def test_an_operative_verb_opening_a_numbered_paragraph_is_not_part_of_the_name_after_it(analyzer):
+    text = ("The Council:\n5. Notes the report of the Commission;\n6. Commends Velmora and Chad for hosting refugees;\n"
+            "7. Urges Ruritania to reopen the crossing.")
+    ents = _ents(analyzer, text)
+    assert ("Chad", "GPE") in ents, ents
+    assert not any(t.startswith(("Commends", "Urges")) for t, _ in ents), ents
