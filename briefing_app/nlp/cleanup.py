@@ -1100,6 +1100,9 @@ _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|
 _AT_BEFORE = re.compile(r"\bat\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
+#: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
+_GEO_NOUN_AFTER = re.compile(r"\s+(?:river|port|crossing|terminal|checkpoint|island|valley|province|district|region"
+                             r"|border|basin|lake|field|mine|dam|airport|road|highway|canal|bay|coast)s?\b")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 
 
@@ -1174,7 +1177,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if (c.source != "model" or c.label not in ("ORG", "PERSON", "NORP") or c.role or c.start in labels
                     or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
                     or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
-                    or (c.label == "NORP" and g.lookup(text[c.start:c.end]) is not None)
+                    or (c.label == "NORP" and (g.lookup(text[c.start:c.end]) is not None  # "Timorese nationals"
+                                               or (_MODIFIER.match(text, c.end) is not None
+                                                   and _GEO_NOUN_AFTER.match(text, c.end) is None)))
                     or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
                 continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
             for j in (i - 1, i + 1):

@@ -60,6 +60,14 @@ def test_the_class_of_a_place_runs_along_the_whole_list(analyzer):
     assert {("Sagaing", "GPE"), ("Yellowknife", "GPE"), ("Iquique", "GPE")} <= ents, ents
 
 
+def test_a_nationality_used_as_an_adjective_in_a_list_stays_a_nationality(analyzer):
+    ents = _ents(analyzer, "From July, the visa will offer 3,000 places a year to Pacific and Timorese nationals.")
+    assert not any(t == "Timorese" and label == "GPE" for t, label in ents), ents
+    # a geographic noun after the list makes its names places
+    ents = _ents(analyzer, "Armed groups exploit the Putumayo and San Miguel rivers.")
+    assert ("San Miguel", "GPE") in ents, ents
+
+
 def test_heads_of_state_of_an_official_name_leave_the_state_name_alone(analyzer):
     ents = _ents(analyzer, "The Heads of State of the Republic of Kazakhstan and the Kyrgyz Republic met in Astana.")
     assert ("Republic of Kazakhstan", "GPE") in ents, ents
