@@ -110,9 +110,14 @@ class EntityCleanup:
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
-                 for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)]
+                 for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
+                 for part in _split_country_agency(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
+            if (chain := _place_chain(text, start, end, g)) is not None:
+                # "Lao PDR-Thailand-Malaysia-Singapore Power Integration Project": the parties are places apart
+                start = chain[-1].end + 1
+                rule_cands += chain
             cand = strip_prefixes(text, Candidate(start, end, label, "gazetteer", RULE), gaz)
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
@@ -128,7 +133,7 @@ class EntityCleanup:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
                 end = start + len(text[start:end].rstrip(" ,;:"))
             rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
-                           for part in _split_place_list(text, c, g)]
+                           for part in _split_place_list(text, c, g) for part in _split_country_agency(text, part, g)]
         dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
         # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
@@ -496,6 +501,10 @@ _LED_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC"})
 _BRACKETED_SHORT = re.compile(r"[ \t]*\((?P<short>[A-Za-z][A-Za-z0-9+&-]{1,11}(?: [A-Z][a-z]+)?)\)")
 
 
+#: A one-word short name in mixed case ("Corfo", "Ukrenergo"), in brackets after a body's full name.
+_SHORT_NAME = re.compile(r"[A-Z][a-z]{3,11}")
+
+
 def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int, int]]
                         ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """``(short, long)`` pairs for a short form in brackets right after a tagged name whose initials do not spell
@@ -503,8 +512,9 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
     lowercase acronym ("Department of Trade, Industry and Competition (dtic)") or "(AHA Centre)"."""
     out = []
     for c in merged:
-        if c.label in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or " " not in text[c.start:c.end]:
-            continue
+        if (c.label in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "GPE", "LOC")
+                or " " not in text[c.start:c.end]):
+            continue  # a place whose initials do not spell the bracket ends a longer name ("... in West Africa (GIABA)")
         m = _BRACKETED_SHORT.match(text, c.end)
         if m is None or (m.start("short"), m.end("short")) in known:
             continue
@@ -514,8 +524,9 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
             # a lowercase acronym must spell the name's initials ("dtic"), else it is a word ("(continued)")
             if rules._initials(text[c.start:c.end]).casefold() != first:
                 continue
-        elif not rules._is_acronym(first):
-            continue
+        elif not rules._is_acronym(first) and not (_SHORT_NAME.fullmatch(short)
+                                                   and rules.class_of_name(text[c.start:c.end]) == "ORG"):
+            continue  # a body's short name may be a word ("Production Development Corporation (Corfo)")
         out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
     return out
 
@@ -601,11 +612,40 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
             extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
             extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+    extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
     for c in merged:
         if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
             if c.end + 1 not in by_start:
                 extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
+    return extra
+
+
+def _nationality_led_names(text: str, merged: list[Candidate], by_start: dict[int, Candidate]) -> list[Candidate]:
+    """A nationality right before a body's name is part of it ("Mexican" + "Red Cross", "German" + "Bundestag"), but
+    not before a state organ named by its head ("Indian" + "Ministry of External Affairs"); a pair of nationalities
+    before a council or commission names a bilateral mechanism, an initiative ("Joint Norwegian-Russian Fisheries
+    Commission", "Saudi-Japanese Strategic Partnership Council")."""
+    extra = []
+    for c in merged:
+        if c.label != "NORP" or c.source == "learned" or text[max(0, c.start - 1):c.start] in ("-", "–"):
+            continue
+        start, end = c.start, c.end
+        pair = by_start.get(end + 1) if text[end:end + 1] in ("-", "–") else None
+        bilateral = pair is not None and pair.label == "NORP"
+        if bilateral:
+            end = pair.end  # type: ignore[union-attr]
+            if text[max(0, start - 6):start] == "Joint ":
+                start -= 6
+        if text[end:end + 1] != " ":
+            continue
+        nxt = by_start.get(end + 1)
+        if (nxt is not None and nxt.label in ("ORG", "LAW", "EVENT") and nxt.source != "learned" and not nxt.role
+                and not text[nxt.start:nxt.end].isupper() and text[nxt.start:nxt.end].split()[0] not in _ORG_FIRST
+                and "\n" not in text[start:nxt.end]):
+            extra.append(Candidate(start, nxt.end, "LAW" if bilateral else nxt.label, nxt.source, TITLE + 0.3))
+        elif nxt is None and bilateral and (m := _BODY_AFTER_PLACE.match(text, end)) is not None:
+            extra.append(Candidate(start, m.end(), "LAW", "model", TITLE + 0.3))
     return extra
 
 
@@ -695,6 +735,30 @@ _DASHED_FACILITY = re.compile(
     r"(?<![\w-])(?P<parts>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??(?:[-–—][A-Z][\w.'’]*(?: [A-Z][\w.'’]*)??)+)"
     r"(?: (?:[A-Z][\w-]*|of)){0,3} (?:Railway|Railroad|Pipeline|Waterway|Canal|Highway|Expressway)(?![\w-])"
     r"(?!(?: [A-Z][\w-]*){0,2} (?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b)")
+
+
+#: A dash-joined chain of names opening a longer name, its first name of one or two words ("Lao PDR-Thailand ...").
+_CHAIN_LEAD = re.compile(r"(?:(?P<lead>[A-Z][\w.'’]*) )?(?P<chain>[A-Z][^\s\-–—]*(?:[-–—][A-Z][^\s\-–—]*)+) (?=[A-Z])")
+
+
+def _place_chain(text: str, start: int, end: int, g: Gazetteer) -> list[Candidate] | None:
+    """The places of a dash-joined chain that opens a name ("Lao PDR-Thailand-Malaysia-Singapore" + " Power
+    Integration Project"), when every link is a known place (the gazetteer matches no name glued to a dash); else
+    None."""
+    m = _CHAIN_LEAD.match(text, start, end)
+    if m is None:
+        return None
+    base = m.start("chain")
+    links = [(base + p.start(), base + p.end()) for p in re.finditer(r"[^\-–—]+", m.group("chain"))]
+    if m.group("lead") is not None:
+        links[0] = (m.start("lead"), links[0][1])  # "Lao PDR": a first name of two words
+    out = []
+    for a, b in links:
+        entry = g.lookup(text[a:b])
+        if entry is None or entry.label not in ("GPE", "LOC"):
+            return None
+        out.append(Candidate(a, b, entry.label, "gazetteer", RULE))
+    return out
 
 
 def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
@@ -959,6 +1023,25 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _MONTH_PAIR = re.compile(rf"between\s+(?P<a>{_MONTH})\s+and\s+(?P<b>{_MONTH})")
 
 
+def _split_country_agency(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
+    """A body's name joined by "and" or a comma to an agency named for its country at its end: two bodies
+    ("Department of Defence and Emergency Management Australia", "National Defence, Public Services and Procurement
+    Canada"); a portfolio listed with commas has no place at its end ("Department of Trade, Industry and
+    Competition")."""
+    surface = text[c.start:c.end]
+    if c.label != "ORG" or (" and " not in surface and ", " not in surface):
+        return [c]
+    for j in re.finditer(r" (?:and|&) |, ", surface):
+        words = surface[j.end():].split()
+        if (len(words) < 3 or len(surface[:j.start()].split()) < 2
+                or not all(w[:1].isupper() or w in ("and", "&") for w in words)):
+            continue
+        entry = g.lookup(words[-1]) or g.lookup(" ".join(words[-2:]))
+        if entry is not None and entry.label == "GPE":
+            return [replace(c, end=c.start + j.start()), replace(c, start=c.start + j.end())]
+    return [c]
+
+
 def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
     """A model date "between" two months, one date per month; the span itself otherwise."""
     if c.label != "DATE" or " and " not in text[c.start:c.end]:
@@ -1017,6 +1100,9 @@ _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|
 _AT_BEFORE = re.compile(r"\bat\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
+#: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
+_GEO_NOUN_AFTER = re.compile(r"\s+(?:river|port|crossing|terminal|checkpoint|island|valley|province|district|region"
+                             r"|border|basin|lake|field|mine|dam|airport|road|highway|canal|bay|coast)s?\b")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)")
 
 
@@ -1080,26 +1166,36 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if m is not None and m.end() < c.end and text[c.start].isupper():
                 extra.append(Candidate(c.start, m.start(), c.label, "model", TITLE + 0.5))
                 extra.append(Candidate(m.end(), c.end, "LOC", "model", TITLE + 0.5))
-    # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place
+    # "São Paulo and Minas Gerais", "Lomé, Tema": a short model name coordinated with a place is a place; the class
+    # runs along the whole list ("Rakhine, Shan and Sagaing": Shan takes Rakhine's, then Sagaing Shan's), and an
+    # unknown word the model took for a nationality is listed like any name ("Antofagasta and Iquique")
     ordered = sorted(merged, key=lambda c: c.start)
-    for i, c in enumerate(ordered):
-        if (c.source != "model" or c.label not in ("ORG", "PERSON") or c.role or c.start in labels
-                or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
-                or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
-                or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
-            continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(ordered):
-                n = ordered[j]
-                gap = text[n.end:c.start] if j < i else text[c.end:n.start]
-                # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
-                possessive = text[n.end:n.end + 2] in ("'s", "’s")
-                # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
-                route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
-                         and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
-                if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
-                        and not possessive):
-                    extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
-                    break
+    changed = True
+    while changed:
+        changed = False
+        for i, c in enumerate(ordered):
+            if (c.source != "model" or c.label not in ("ORG", "PERSON", "NORP") or c.role or c.start in labels
+                    or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
+                    or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
+                    or (c.label == "NORP" and (g.lookup(text[c.start:c.end]) is not None  # "Timorese nationals"
+                                               or (_MODIFIER.match(text, c.end) is not None
+                                                   and _GEO_NOUN_AFTER.match(text, c.end) is None)))
+                    or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
+                continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ordered):
+                    n = ordered[j]
+                    gap = text[n.end:c.start] if j < i else text[c.end:n.start]
+                    # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
+                    possessive = text[n.end:n.end + 2] in ("'s", "’s")
+                    # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
+                    route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
+                             and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
+                    if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
+                            and not possessive):
+                        extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
+                        labels[c.start] = "GPE"
+                        changed = True
+                        break
     return extra
 

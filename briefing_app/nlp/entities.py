@@ -39,6 +39,10 @@ _LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[•·▪]\s*)$")
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
+#: An office holder's title with its portfolio or state, which the model reads as a body ("Minister for Foreign Affairs
+#: of Japan", "Deputy Secretary of State for Trade"): a title, ignored like any title; the state in it is the gazetteer's.
+_OFFICE_LED = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Assistant|Under|Permanent|Special|Foreign|Defence|Defense)[ -])*"
+                         r"(?:Minister|Secretary|Ambassador|Commissioner|Envoy|Spokesperson)(?: of State)? (?:of|for) ")
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
 _INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
@@ -171,6 +175,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
+    if cand.label != "PERSON" and _OFFICE_LED.match(surface):
+        return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
     if is_back_reference(text, start, end):
         return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):
@@ -192,8 +198,15 @@ _BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:" + "|".joi
 
 def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
     """One name per conjunct when a span coordinates determiner-led names, or a body's name and another body's
-    ("Ministry of Finance and Central Bank"); the span itself otherwise."""
+    ("Ministry of Finance and Central Bank"), or sets names apart with a spaced slash; the span itself otherwise."""
     surface = text[cand.start:cand.end]
+    if " / " in surface and cand.label != "DATE":
+        # "National Defence / Canadian Armed Forces": a spaced slash sets two names side by side
+        cut = cand.start + surface.index(" / ")
+        first = Candidate(cand.start, cut, cand.label, cand.source, cand.priority, cand.role)
+        rest = Candidate(cut + 3, cand.end, cand.label, cand.source, cand.priority, cand.role)
+        return [p for part in (first, rest) if text[part.start:part.start + 1].isupper()
+                for p in split_coordination(text, part)]
     if (cand.label == "ORG" and " and " in surface and surface.split()[0] in rules.BODY_HEADS
             and (joint := _BODY_JOINT.search(surface)) is not None and joint.start() > 0):
         first = Candidate(cand.start, cand.start + joint.start(), cand.label, cand.source, cand.priority, cand.role)

@@ -36,7 +36,8 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 #: Head nouns of named initiatives: LAW for instruments, EVENT for meetings and exercises.
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
-             "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act")
+             "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
+             "Free Trade Area", "Law", "Code")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave",
                "Working Group", "Process")
@@ -66,7 +67,11 @@ _OF_TAIL = re.compile(rf" of (?!the\b|The\b){_NOT_NAME}[A-Z][\w'’-]*(?:(?:,? a
 #: Where a tail runs into another named instrument or body ("... on the Implementation of the Kuala Lumpur Peace
 #: Accord"): the tail ends before it.
 _INNER_NAME = re.compile(r" of the (?=(?:[A-Z][\w'’-]* ){0,5}(?:" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b)")
-_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact"))
+#: Words that make "Law" a field of law ("International Law", "Customary International Humanitarian Law").
+_FIELDS_OF_LAW = frozenset("""International Humanitarian Customary Public Private Criminal Civil Maritime Constitutional
+Domestic National Federal Administrative Commercial Environmental Human Rights Refugee Space Trade Investment Economic
+European Islamic Common Case Company Labour Labor Tax Family""".split())
+_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact", "Code"))
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -117,6 +122,8 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         # drop connectors and sentence starters at the left edge
         while words and (text[words[0][0]:words[0][1]] in _CONNECTORS | STARTERS):
             words.pop(0)
+        if match.group(1) == "Law" and all(text[a:b] in _FIELDS_OF_LAW for a, b in words):
+            continue  # "International Humanitarian Law": a field of law, not a named law
         tail = _NAME_TAIL.match(text, head_end)
         if tail is None and match.group(1) in _OF_HEADS:
             tail = _OF_TAIL.match(text, head_end)
@@ -209,7 +216,7 @@ _FORCES = (r"Navy|Army|Air\s+Force|Air\s+and\s+Space\s+Force|Space\s+Force|Coast
            r"|Defen[cs]e\s+Forces?|Self-Defen[cs]e\s+Forces?|Marine\s+Corps|Marines|National\s+Guard")
 _FORCES_RE = re.compile(rf"(?:(?:Royal|Republic\s+of(?:\s+the)?|People['’]s)\s+)?(?:{_CAP}\s+){{1,3}}(?:{_FORCES})\b")
 #: Words that start a new name after a ministry's ("Ministry of Mining, Republic of Chile").
-_NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
+_NEW_NAME = (r"(?!(?:Republic|Kingdom|State|Government|Royal|Federal|Democratic|United|Embassy|Office|Ministry|The)\b)"
              r"(?![\w.-]*['’]s\b)")
 _MINISTRY_RE = re.compile(rf"\b(?:Ministry|Department|Ministère|Secretariat)\s+(?:of|for)\s+(?:the\s+)?{_NEW_NAME}{_CAP}"
                           rf"(?:(?:\s+|,\s+|\s+(?:and|&)\s+){_NEW_NAME}{_CAP}){{0,6}}"
@@ -261,6 +268,10 @@ _GOVERNMENT_BEFORE = re.compile(r"(?:Government|Ministry|Embassy|Parliament|Cons
                                 r"\s+of\s+(?:the\s+)?$")
 
 
+#: An official name right after "of": the state's name itself ("State of the Republic of X" is no state's name).
+_NESTED_STATE = re.compile(rf"(?:(?:{_STATE_MODIFIERS})\s+)*(?:{_STATE_HEADS})\s+of\b", re.IGNORECASE)
+
+
 def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     """Official country names as one place; ``is_place(start, end)`` says whether the name part is a known place.
 
@@ -275,6 +286,8 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
         if not m.group(0)[0].isupper() or not m.group("name")[0].isupper():
             continue  # matched without regard to case so that letterheads in capitals count; names are capitalised
         name_start = m.start("name")
+        if _NESTED_STATE.match(m.group("name")):
+            continue  # "Heads of State of the Republic of X": the name is the inner official name, found next
         words = list(re.finditer(r"\S+", m.group("name")))
         # the longest leading run of the name that is a known place ("Sri Lanka" in "Sri Lanka to ...")
         for k in range(len(words), 0, -1):
@@ -312,16 +325,28 @@ _OPENER = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s))(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\
                      r"upon|once|again|strongly|firmly|full|particular|grave|serious|great)\b)")
 
 
+#: Operative verbs of resolutions and communiqués, which may take a name as object ("6. Commends Chad, ...").
+_OPERATIVE = re.compile(r"(?:^|(?<=\n)|(?<=[.;:]\s))(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s+)(?P<word>(?:Commends|Welcomes|Urges"
+                        r"|Requests|Condemns|Calls|Encourages|Invites|Decides|Reaffirms|Reiterates|Expresses|Notes"
+                        r"|Recogni[sz]es|Acknowledges|Stresses|Underlines|Emphasi[sz]es|Congratulates|Thanks|Directs"
+                        r"|Instructs|Endorses|Approves|Authori[sz]es|Demands|Deplores|Salutes|Applauds|Tasks|Appeals"
+                        r"|Commend|Welcome|Urge|Request|Condemn|Call|Encourage|Invite|Decide|Reaffirm|Congratulate"
+                        r"|Direct|Instruct|Endorse|Approve|Demand|Deplore|Salute|Applaud|Task|Appeal))(?=\s+[A-Z])")
+
+
 def opener_words(text: str) -> Iterator[tuple[int, int]]:
-    """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...")."""
+    """Sentence-initial participles and verbs of communiqués ("Noting the...", "2. Requests the...", "6. Commends
+    Chad")."""
     for m in _OPENER.finditer(text):
+        yield m.start("word"), m.end("word")
+    for m in _OPERATIVE.finditer(text):
         yield m.start("word"), m.end("word")
 
 
 #: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
 _PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
 Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Fund Accord Declaration
-Convention Protocol Charter Mechanism Roadmap Route""".split())
+Convention Protocol Charter Mechanism Roadmap Route Project Consensus""".split())
 _BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
 Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
 Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())

@@ -37,6 +37,20 @@ Atomic Press Media Official Chief Deputy Union Cabinet General National Internat
 Strategic Policy Affairs Resources Mineral Minerals Emerging Critical Digital Innovation Research Public Prime Vice
 Assistant Joint Additional Under Principal Senior Special Permanent Representative Spokesperson Ambassador Envoy
 """.split())
+#: More words of portfolios, which end a title's tail but may begin a body's name elsewhere ("Public Service Fayval
+#: Williams" is the end of "Minister of Finance and the Public Service" and a name; "Customs Service" is a body).
+_PORTFOLIO_WORDS = OFFICE_WORDS | frozenset("""Service Services Overseas Territories Relations Investment Infrastructure
+Works Lands Immigration Citizenship Integration Reconstruction Procurement Revenue Customs Budget Solidarity Religious
+Equality Gender Veterans Regions Regional Local Social Protection Emergency Disaster Management Commonwealth Diaspora
+Reform Forestry Forests Livestock Irrigation""".split())
+#: The joints of a portfolio: a name never runs back over them ("... and Forestry Tomas Elvander").
+_JOINS = frozenset(("and", "&", "for", "the"))
+
+#: Head words of official state names, never words of a person's name.
+_STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principality|Emirates|Commonwealth)\b")
+#: Peerages: a title of their own, never part of the name ("Prime Minister Lord Tupou" is "Tupou", like "Baroness
+#: Smith of Malvern" is "Smith of Malvern").
+PEERAGES = frozenset("Lord Baroness Lady Viscount Viscountess Earl Countess Marquess Baron".split())
 
 
 @dataclass(slots=True)
@@ -66,11 +80,14 @@ class TitleMatcher:
         """Compile the title regex from the gazetteer's title lists."""
         titles = _alternation(gazetteer.titles)
         heads = _alternation(gazetteer.title_heads)
+        # a comma inside a portfolio lists more of it ("of Economy, Trade and Industry"), not the holder's name
+        portfolio = _alternation(sorted(_PORTFOLIO_WORDS))
         honor = _alternation(gazetteer.honorifics)
         particles = _alternation(gazetteer.name_particles)
-        # "External Affairs Minister", "Union Minister of State for Commerce and Industry"
+        # "External Affairs Minister", "Union Minister of State for Commerce and Industry", "Minister of Economy, Trade
+        # and Industry", "Minister of Finance and the Public Service"
         compound = (rf"(?:[{_UP}][{_LOW}]+\s+(?:(?:and|of|for)\s+)?){{0,3}}(?:{heads})"
-                    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[{_UP}][{_LOW}]+\s*(?:(?:and|&)\s+)?){{1,4}})?")
+                    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[{_UP}][{_LOW}]+(?:,\s+(?=(?:{portfolio})\b)|\s*(?:(?:and|&)\s+(?:the\s+)?)?)){{1,4}})?")
         role = rf"(?:(?:{titles}|{compound})(?:\s+(?:{honor})(?!\w))*|(?:{honor})(?!\w)(?:\s+(?:{honor})(?!\w))*)"
         # a name never runs over a line break ("President Ana Ruiz\nVilla Rosa, Rome": the dateline is not hers)
         name = rf"{NAME_WORD}(?:[ \t]+(?:(?:{particles})[ \t]+)*{NAME_WORD}){{0,5}}"
@@ -96,24 +113,28 @@ class TitleMatcher:
     def _titled(self, text: str, m: re.Match[str]) -> TitledName | None:
         """The title and name of one pattern match, or None when no plausible name follows the title."""
         words = list(re.finditer(r"\S+", text[m.start("role"):m.end("name")]))
-        while words and words[-1].group() in NOT_NAMES | OFFICE_WORDS:
+        while words and words[-1].group() in NOT_NAMES | _PORTFOLIO_WORDS:
             words.pop()
         # the name is the trailing run of name-like words (at most four)
         first = len(words)
         # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
         while (first > 0 and len(words) - first - sum(w.group().casefold() in self.particles
                                                        for w in words[first:]) < 4
-               and words[first - 1].group() not in NOT_NAMES | OFFICE_WORDS
+               and words[first - 1].group() not in NOT_NAMES | _PORTFOLIO_WORDS | _JOINS
                and not words[first - 1].group().endswith(")")  # "(Americas)": the title's bracket
                and m.start("role") + words[first - 1].start() >= m.start("name") - 60
                and not _is_role_word(words[first - 1].group(), self.gazetteer)):
             first -= 1
         if first == len(words) or first == 0:
             return None
+        if words[first].group() in PEERAGES - {"Baron", "Lady"} and first + 1 < len(words):
+            first += 1  # "Prime Minister Lord Tupou": the peerage is a title too (Baron and Lady are also given names)
         base = m.start("role")
         name_start, name_end = base + words[first].start(), base + words[-1].end()
         if name_start < m.start("name") - 60:
             return None
+        if _STATE_WORD.search(text, name_start, name_end):
+            return None  # "Prime Minister of the Federal Democratic Republic of X": the title's state, not a name
         entry = self.gazetteer.lookup(text[name_start:name_end])
         if entry is not None and entry.label != "PERSON":
             return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.rules import STARTERS
+from briefing_app.nlp.titles import PEERAGES
 
 #: Bracketed notes of a transcript (applause, inaudible passages, the language spoken, interpretation).
 STAGE_DIRECTION = re.compile(
@@ -111,8 +112,6 @@ _EP_LABEL = re.compile(r"(?m)^(?P<label>(?P<words>[A-ZÀ-Þ][^\n.:–—]{0,110}
 _ALLCAPS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
 #: A word of a holder's name in brackets, capitals or mixed case ("Jane", "DOE", "O'Neill").
 _HOLDER_WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
-#: Peerages before a name in a label ("Lord Mehta (CB):"): the peer rule tags the name without them.
-_PEERAGE = frozenset("Lord Baroness Lady Viscount Viscountess Earl Countess Marquess Baron".split())
 #: A name word written in mixed case ("Catherine", "O'Neill", "Al-Enezi", "Søreide").
 _MIXED_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:['’-][A-ZÀ-Þa-zß-ÿ][a-zß-ÿ]+)*")
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
@@ -258,17 +257,21 @@ _CREDIT = re.compile(
     r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+(?:(?:This\s+is|I\s+am)\s+)?"
     r"(?:\([^()\n]{1,30}\)[ \t]*,?[ \t]*(?:from[ \t]+)?"
     r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*|[ \t]+from[ \t]+))"
-    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})\.(?=\s|$)")
+    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})"
+    r"(?:\.|(?<=\w),(?=[ \t]+[a-z]))(?=\s|$)")  # "Q: Jane Doe, Daily Planet." / "..., Daily Planet, on another topic"
 
 
-#: A questioner's label with the outlet in brackets: "Reporter (Dân Trí):", "QUESTION (NHK):".
+#: A questioner's label with the outlet in brackets: "Reporter (Dân Trí):", "QUESTION (NHK):", "Q (Jane Doe, NHK):".
 _CREDIT_BRACKET = re.compile(r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*"
-                             r"\((?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
+                             r"\((?:(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})[ \t]*,[ \t]*)?"
+                             r"(?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
 
 
 def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` of the reporter (PERSON) and outlet (ORG) credited at the start of a question turn."""
     for b in _CREDIT_BRACKET.finditer(text):
+        if b.group("name") is not None and not _has_role(b.group("name").split()):
+            yield b.start("name"), b.end("name"), "PERSON"  # "Q (Jane Doe, Daily Planet):"
         yield b.start("outlet"), b.end("outlet"), "ORG"
     for m in _CREDIT.finditer(text):
         name = m.group("name")
@@ -440,13 +443,25 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
     roles, names = [], []
     run: list[tuple[int, int]] = []
     portfolio = False
+    mixed_portfolio = False
     for k, (s, e) in enumerate(words):
         word = text[s:e]
         if (portfolio and word.isupper()) or (_is_role(word) and not run):
             roles.append((s, e))
+        elif run and _is_role(word) and k + 1 < len(words):
+            # "PRIME CABINET SECRETARY MUDAVADI": a role word after capitals that a name follows closes a title
+            # ("CABINET SECRETARY"), not a name
+            roles += run + [(s, e)]
+            run = []
         elif roles and not run and word in _OFFICE_JOINS:
             roles.append((s, e))  # "MINISTER OF POWER": the portfolio is part of the office
             portfolio = True
+        elif roles and not run and word in ("of", "for") and any(_ALLCAPS_NAME.fullmatch(text[a:b])
+                                                                   for a, b in words[k + 1:]):
+            roles.append((s, e))  # "Head of Government ZAAFRANI ZENZRI": a mixed-case office before a name in capitals
+            mixed_portfolio = True
+        elif mixed_portfolio and not run and _MIXED_NAME.fullmatch(word):
+            roles.append((s, e))
         elif _ALLCAPS_NAME.fullmatch(word) or (run and word in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE")):
             run.append((s, e))
         elif (not run and any(text[a:b].upper() not in _ARTICLES for a, b in roles) and 2 <= len(words) - k <= 4
@@ -459,7 +474,7 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
     if run and text[run[-1][0]:run[-1][1]] not in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE"):
         names.append((run[0][0], run[-1][1]))
     elif (not roles and 2 <= len(words) <= 4 and all(_MIXED_NAME.fullmatch(text[s:e]) for s, e in words)
-          and text[words[0][0]:words[0][1]] not in _PEERAGE):
+          and text[words[0][0]:words[0][1]] not in PEERAGES):  # "Lord Mehta (CB):": the peer rule tags the name
         names.append((words[0][0], words[-1][1]))  # "Jane Doe (Hume) (Lab):", "Jane Doe:" said twice
     if (not names and roles and len(roles) == len(words) and m.group("notes")
             and not QUESTIONER_LABEL.match(m.group("words"))):  # "REPORTER (NHK):" names an outlet, not a holder
