@@ -1,0 +1,43 @@
+"""Round-10 review: odd and long input for the round's new rules (made-up text)."""
+
+from __future__ import annotations
+
+import time
+
+from briefing_app.nlp.cleanup import _place_rules
+from briefing_app.nlp.entities import Candidate
+from briefing_app.nlp.gazetteer import default_gazetteer
+
+
+def _listed(names: list[str], place: str) -> tuple[str, list[Candidate]]:
+    """A comma list of model names (PERSON, as the model misreads unknown words) ending in ``place``."""
+    text = ", ".join(names) + " and " + place
+    merged, pos = [], 0
+    for name in names:
+        merged.append(Candidate(pos, pos + len(name), "PERSON", "model", 1.0))
+        pos += len(name) + 2
+    start = text.index(" and " + place) + 5
+    merged.append(Candidate(start, start + len(place), "GPE", "model", 1.0))
+    return text, merged
+
+
+def test_a_place_class_runs_back_along_a_long_list_in_linear_time() -> None:
+    g = default_gazetteer()
+    # made-up names: none is a known place; the one place ends the list, so the class runs right to left
+    names = [f"Zorv{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}ul" for i in range(2000)]
+    text, merged = _listed(names, "Paris")
+    started = time.perf_counter()
+    extra = _place_rules(text, merged, g)
+    took = time.perf_counter() - started
+    assert {(c.start, c.end) for c in extra if c.label == "GPE"} == {(c.start, c.end) for c in merged[:-1]}
+    assert took < 3.0  # a sweep per name took ~30 s here
+
+
+def test_a_short_list_still_takes_its_place_class_both_ways() -> None:
+    g = default_gazetteer()
+    text, merged = _listed(["Zorvel", "Quandor"], "Paris")  # right to left
+    assert {text[c.start:c.end] for c in _place_rules(text, merged, g)} == {"Zorvel", "Quandor"}
+    text = "Paris, Zorvel and Quandor"  # left to right
+    merged = [Candidate(0, 5, "GPE", "model", 1.0), Candidate(7, 13, "PERSON", "model", 1.0),
+              Candidate(18, 25, "PERSON", "model", 1.0)]
+    assert {text[c.start:c.end] for c in _place_rules(text, merged, g)} == {"Zorvel", "Quandor"}
