@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from briefing_app.nlp.cleanup import _place_rules
 from briefing_app.nlp.entities import Candidate
 from briefing_app.nlp.gazetteer import default_gazetteer
+from briefing_app.nlp.types import EntitySpan
 
 
 def _listed(names: list[str], place: str) -> tuple[str, list[Candidate]]:
@@ -41,3 +44,16 @@ def test_a_short_list_still_takes_its_place_class_both_ways() -> None:
     merged = [Candidate(0, 5, "GPE", "model", 1.0), Candidate(7, 13, "PERSON", "model", 1.0),
               Candidate(18, 25, "PERSON", "model", 1.0)]
     assert {text[c.start:c.end] for c in _place_rules(text, merged, g)} == {"Zorvel", "Quandor"}
+
+
+def test_a_sentence_ending_in_a_past_money_verb_is_no_crash() -> None:
+    """"... China rolled" at a text's (or a line's) end: the verb has no next token to look at for "over"."""
+    from briefing_app.nlp.commitments import extract_commitments, load_parser
+
+    if load_parser() is None:
+        pytest.skip("no parser model")
+    entities = [EntitySpan(0, 5, "GPE", "China", "gazetteer", "gpe:china")]
+    for text in ("China rolled", "The loans that China rolled"):
+        assert extract_commitments(text, entities) == []
+    found = extract_commitments("China rolled over US$2 billion", entities)
+    assert [c.action for c in found] == ["roll"]
