@@ -57,3 +57,17 @@ def test_a_sentence_ending_in_a_past_money_verb_is_no_crash() -> None:
         assert extract_commitments(text, entities) == []
     found = extract_commitments("China rolled over US$2 billion", entities)
     assert [c.action for c in found] == ["roll"]
+
+
+def test_the_sentence_sign_test_is_exact_and_fast_on_thousands_of_sentences() -> None:
+    import math
+
+    from briefing_app.nlp.pillar_calibration import sign_test
+
+    for better, worse in ((0, 0), (3, 0), (0, 3), (5, 0), (7, 1), (8, 2), (40, 25), (120, 131)):
+        n = better + worse
+        exact = sum(math.comb(n, i) for i in range(better, n + 1)) / 2 ** n if n else 1.0
+        assert sign_test(better, worse) == exact
+    started = time.perf_counter()
+    assert sign_test(10_000, 9_500) < 0.01
+    assert time.perf_counter() - started < 2.0  # a comb() per term: ~15 s
