@@ -17,7 +17,7 @@ no commitment, nor does a list of topics under an "agreed to:".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from briefing_app.nlp.commitments import _NOT_FUTURE_COMMITMENTS, _STEER, NAMED_PARTIES, Commitment, _when
@@ -37,6 +37,15 @@ _TITLE_WORDS = 5
 _WHAT_WORDS = 14
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` that is not blank, with its offset."""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.strip():
+            yield start, line
+
+
 def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
                        entities: Sequence[EntitySpan], names: dict[str, str]) -> list[Commitment]:
     """One commitment per instrument listed as a bare noun phrase under a heading naming the act done with it."""
@@ -45,12 +54,8 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
     act = ""
     bullets_since = False
     items: list[tuple[int, int, str]] = []  # (start, end, action)
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
+    for start, line in _lines(text):
         stripped = line.strip()
-        if not stripped:
-            continue
         m = _BULLET_LINE.match(line)
         if m:
             bullets_since = True
@@ -109,11 +114,7 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
     items: list[tuple[int, int, str, tuple[int, int]]] = []  # (start, end, heading's action or "", heading's line)
     act: str | None = None
     head_span = (0, 0)
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            continue
+    for start, line in _lines(text):
         m = _BULLET_LINE.match(line)
         if m:
             if act is not None:
@@ -165,11 +166,7 @@ def pledge_rolls(text: str, found: Sequence[Commitment], entities: Sequence[Enti
         return []
     spans: list[tuple[int, int, str]] = []
     act = ""
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            continue
+    for start, line in _lines(text):
         m = _ROLL_HEAD.match(line)
         if m:
             act = _ROLL_ACTS[m.group(1).lower()]
