@@ -131,7 +131,7 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
     out: list[Commitment] = []
     # a bare item is parsed after "They will" (alone, "double two-way trade by 2030" reads as a noun phrase)
     lead = "They will "
-    for (s, e, action, (hs, he)), doc in zip(items, nlp.pipe(lead + text[s].lower() + text[s + 1:e]
+    for (s, e, action, (hs, he)), doc in zip(items, nlp.pipe(lead + _lower_first(text[s:e])
                                                              for s, e, _, _ in items), strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.pos_ != "VERB" or root.tag_ != "VB" or root.i != 2 or [
@@ -149,6 +149,13 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
         out.append(Commitment(s, e, [names.get(i, i) for i in ids], action or root.lemma_.lower(), what, when, False,
                               ids, ws, we, (s, e)))
     return out
+
+
+def _lower_first(item: str) -> str:
+    """``item`` with its first letter in lower case, never changing its length (offsets into the doc are offsets
+    into the text: "İ" lowers to two code points, so it stays)."""
+    low = item[:1].lower()
+    return (low if len(low) == 1 else item[:1]) + item[1:]
 
 
 #: A pledge roll's heading, also as a fact sheet's bullet: "Pledges so far:", "New pledges:", "Contributions to date:"

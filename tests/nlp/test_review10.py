@@ -71,3 +71,18 @@ def test_the_sentence_sign_test_is_exact_and_fast_on_thousands_of_sentences() ->
     started = time.perf_counter()
     assert sign_test(10_000, 9_500) < 0.01
     assert time.perf_counter() - started < 2.0  # a comb() per term: ~15 s
+
+
+def test_a_listed_act_keeps_its_offsets_when_its_first_letter_lowers_to_two() -> None:
+    """"İ" lowers to two code points: the bullet parsed after "They will " must keep the text's offsets."""
+    from briefing_app.nlp.commitments import extract_commitments, load_parser
+
+    if load_parser() is None:
+        pytest.skip("no parser model")
+    text = "Japan will:\n• İncrease trade with Turkey by March 2030\n• Double flights to Ankara by July 2027"
+    found = extract_commitments(text, [EntitySpan(0, 5, "GPE", "Japan", "gazetteer", "gpe:japan")])
+    assert any(c.when == "July 2027" for c in found)  # (the plain item, as before)
+    for c in found:
+        assert c.end <= len(text)
+        if c.when_start >= 0:
+            assert text[c.when_start:c.when_end] == c.when
