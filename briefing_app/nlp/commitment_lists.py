@@ -16,6 +16,7 @@ no commitment, nor does a list of topics under an "agreed to:".
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -35,6 +36,27 @@ declaration charter letter programme program plan roadmap framework exchange""".
 #: A short title line between the heading and its list ("Deliverables", "Documents signed").
 _TITLE_WORDS = 5
 _WHAT_WORDS = 14
+
+
+class _Parties:
+    """The named parties (entities with an id) of a text, found within a span by bisection: a long list's items each
+    scanning every entity of a long report was quadratic."""
+
+    def __init__(self, entities: Sequence[EntitySpan]) -> None:
+        kept = sorted(((x.start, i, x) for i, x in enumerate(entities) if x.label in NAMED_PARTIES and x.entity_id),
+                      key=lambda t: t[0])
+        self._starts = [t[0] for t in kept]
+        self._kept = kept
+
+    def within(self, lo: int, hi: int) -> list[EntitySpan]:
+        """The parties inside ``[lo, hi)``, in the entities' order."""
+        k = bisect.bisect_left(self._starts, lo)
+        found = []
+        while k < len(self._kept) and self._kept[k][0] < hi:
+            if self._kept[k][2].end <= hi:
+                found.append(self._kept[k][1:])
+            k += 1
+        return [x for _i, x in sorted(found, key=lambda t: t[0])]
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -74,6 +96,7 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
     if not items:
         return []
     out: list[Commitment] = []
+    named = _Parties(entities)
     for (s, e, action), doc in zip(items, nlp.pipe(text[s:e] for s, e, _ in items), strict=True):
         roots = [t for t in doc if t.dep_ == "ROOT"]
         if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].lemma_.lower() not in _LISTED:
@@ -88,7 +111,7 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
         # the parties named as such ("between Nepal and Bangladesh"); none named: the text's parties (resolved later)
         among = [t for t in doc if t.lower_ in ("between", "among", "amongst") and t.dep_ == "prep"]
         lo, hi = ((s + among[0].idx, s + max(t.idx + len(t) for t in among[0].subtree)) if among else (0, 0))
-        parties = [x for x in entities if lo <= x.start and x.end <= hi and x.label in NAMED_PARTIES and x.entity_id]
+        parties = named.within(lo, hi)
         ids = list(dict.fromkeys(x.entity_id for x in parties))
         what = " ".join(text[s:e].split()[:_WHAT_WORDS])
         out.append(Commitment(s, e, [names.get(i, i) for i in ids], action, what, "", False, ids, -1, -1, (s, e)))
@@ -129,6 +152,7 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
     if not items:
         return []
     out: list[Commitment] = []
+    named = _Parties(entities)
     # a bare item is parsed after "They will" (alone, "double two-way trade by 2030" reads as a noun phrase)
     lead = "They will "
     for (s, e, action, (hs, he)), doc in zip(items, nlp.pipe(lead + _lower_first(text[s:e])
@@ -142,7 +166,7 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
         if any(c.start < e and s < c.end for c in found):
             continue  # the line states its own commitment
         e = len(text[s:e].rstrip(" ,;:.")) + s
-        parties = [x for x in entities if hs <= x.start and x.end <= he and x.label in NAMED_PARTIES and x.entity_id]
+        parties = named.within(hs, he)
         ids = list(dict.fromkeys(x.entity_id for x in parties))
         when, ws, we = _when(doc, root, s - len(lead))
         what = " ".join(text[s + root.idx - len(lead) + len(root.text):e].split()[:_WHAT_WORDS])
@@ -187,8 +211,9 @@ def pledge_rolls(text: str, found: Sequence[Commitment], entities: Sequence[Enti
         elif not b:
             act = ""  # a sentence: the roll is over
     out: list[Commitment] = []
+    named = _Parties(entities)
     for s, e, action in spans:
-        parties = [x for x in entities if s <= x.start and x.end <= e and x.label in NAMED_PARTIES and x.entity_id]
+        parties = named.within(s, e)
         if not parties or any(c.start < e and s < c.end for c in found):
             continue  # no donor named ("Pledges: none so far"), or the line states its own commitment
         e = len(text[s:e].rstrip(" ,;:.")) + s
