@@ -125,8 +125,9 @@ _PLEDGE_HEAD = re.compile(r"(?i)(?:\b(agree|commit|pledge|decide|decision|resolv
                           r"[ \t]*:[ \t]*$")
 _STEMS = {"decision": "decide", "undertook": "undertake"}
 #: Sentence words before the heading's verb that make it no commitment ("hope", "expect", "call on ... to").
+#: (the modal "may" in lower case only: "On 5 May, the leaders agreed to:" is a date)
 _NOT_HEADS = re.compile(r"(?i)\b(?:hope[sd]?|expect(?:s|ed)?|call(?:s|ed)?\s+on|urge[sd]?|analysts?|would|could|might|"
-                        r"may|should|if|whether)\b")
+                        r"(?-i:may)|should|if|whether)\b")
 
 
 def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,

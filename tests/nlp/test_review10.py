@@ -103,3 +103,17 @@ def test_a_long_pledge_roll_finds_its_parties_without_scanning_every_entity_per_
     found = pledge_rolls(text, [], entities, {})
     assert time.perf_counter() - started < 1.5  # every entity scanned per line: ~3.5 s
     assert len(found) == 6000 and all(c.who_ids == ["gpe:japan", "gpe:norway"] for c in found)
+
+
+def test_a_heading_dated_in_may_still_heads_its_listed_acts() -> None:
+    from briefing_app.nlp.commitments import extract_commitments, load_parser
+
+    if load_parser() is None:
+        pytest.skip("no parser model")
+    items = "\n• expand direct flights between the capitals\n• open a consulate in Osaka"
+    for heading, n in (("On 5 May, India and Japan agreed to:", 2), ("On 5 June, India and Japan agreed to:", 2),
+                       ("India and Japan may agree to:", 0)):
+        text = heading + items
+        start = text.index("India")
+        found = extract_commitments(text, [EntitySpan(start, start + 5, "GPE", "India", "gazetteer", "gpe:india")])
+        assert len(found) == n, heading
