@@ -1170,10 +1170,13 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     # runs along the whole list ("Rakhine, Shan and Sagaing": Shan takes Rakhine's, then Sagaing Shan's), and an
     # unknown word the model took for a nationality is listed like any name ("Antofagasta and Iquique")
     ordered = sorted(merged, key=lambda c: c.start)
-    changed = True
+    changed, forward = True, True
     while changed:
+        # sweeps alternate in direction, so that a class runs along a list either way in one sweep (always forward,
+        # a long list ending in its one known place took a sweep per name: quadratic on a long report)
         changed = False
-        for i, c in enumerate(ordered):
+        for i in range(len(ordered)) if forward else range(len(ordered) - 1, -1, -1):
+            c = ordered[i]
             if (c.source != "model" or c.label not in ("ORG", "PERSON", "NORP") or c.role or c.start in labels
                     or len(text[c.start:c.end].split()) > 3 or text[c.start:c.end].isupper()
                     or any(w in _ORG_WORDS for w in text[c.start:c.end].split())
@@ -1197,5 +1200,6 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                         labels[c.start] = "GPE"
                         changed = True
                         break
+        forward = not forward
     return extra
 

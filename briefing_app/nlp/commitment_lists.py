@@ -16,8 +16,9 @@ no commitment, nor does a list of topics under an "agreed to:".
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from briefing_app.nlp.commitments import _NOT_FUTURE_COMMITMENTS, _STEER, NAMED_PARTIES, Commitment, _when
@@ -37,6 +38,36 @@ _TITLE_WORDS = 5
 _WHAT_WORDS = 14
 
 
+class _Parties:
+    """The named parties (entities with an id) of a text, found within a span by bisection: a long list's items each
+    scanning every entity of a long report was quadratic."""
+
+    def __init__(self, entities: Sequence[EntitySpan]) -> None:
+        kept = sorted(((x.start, i, x) for i, x in enumerate(entities) if x.label in NAMED_PARTIES and x.entity_id),
+                      key=lambda t: t[0])
+        self._starts = [t[0] for t in kept]
+        self._kept = kept
+
+    def within(self, lo: int, hi: int) -> list[EntitySpan]:
+        """The parties inside ``[lo, hi)``, in the entities' order."""
+        k = bisect.bisect_left(self._starts, lo)
+        found = []
+        while k < len(self._kept) and self._kept[k][0] < hi:
+            if self._kept[k][2].end <= hi:
+                found.append(self._kept[k][1:])
+            k += 1
+        return [x for _i, x in sorted(found, key=lambda t: t[0])]
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` that is not blank, with its offset."""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.strip():
+            yield start, line
+
+
 def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
                        entities: Sequence[EntitySpan], names: dict[str, str]) -> list[Commitment]:
     """One commitment per instrument listed as a bare noun phrase under a heading naming the act done with it."""
@@ -45,12 +76,8 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
     act = ""
     bullets_since = False
     items: list[tuple[int, int, str]] = []  # (start, end, action)
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
+    for start, line in _lines(text):
         stripped = line.strip()
-        if not stripped:
-            continue
         m = _BULLET_LINE.match(line)
         if m:
             bullets_since = True
@@ -69,6 +96,7 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
     if not items:
         return []
     out: list[Commitment] = []
+    named = _Parties(entities)
     for (s, e, action), doc in zip(items, nlp.pipe(text[s:e] for s, e, _ in items), strict=True):
         roots = [t for t in doc if t.dep_ == "ROOT"]
         if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].lemma_.lower() not in _LISTED:
@@ -83,7 +111,7 @@ def listed_instruments(text: str, found: Sequence[Commitment], nlp: Any,
         # the parties named as such ("between Nepal and Bangladesh"); none named: the text's parties (resolved later)
         among = [t for t in doc if t.lower_ in ("between", "among", "amongst") and t.dep_ == "prep"]
         lo, hi = ((s + among[0].idx, s + max(t.idx + len(t) for t in among[0].subtree)) if among else (0, 0))
-        parties = [x for x in entities if lo <= x.start and x.end <= hi and x.label in NAMED_PARTIES and x.entity_id]
+        parties = named.within(lo, hi)
         ids = list(dict.fromkeys(x.entity_id for x in parties))
         what = " ".join(text[s:e].split()[:_WHAT_WORDS])
         out.append(Commitment(s, e, [names.get(i, i) for i in ids], action, what, "", False, ids, -1, -1, (s, e)))
@@ -97,8 +125,9 @@ _PLEDGE_HEAD = re.compile(r"(?i)(?:\b(agree|commit|pledge|decide|decision|resolv
                           r"[ \t]*:[ \t]*$")
 _STEMS = {"decision": "decide", "undertook": "undertake"}
 #: Sentence words before the heading's verb that make it no commitment ("hope", "expect", "call on ... to").
+#: (the modal "may" in lower case only: "On 5 May, the leaders agreed to:" is a date)
 _NOT_HEADS = re.compile(r"(?i)\b(?:hope[sd]?|expect(?:s|ed)?|call(?:s|ed)?\s+on|urge[sd]?|analysts?|would|could|might|"
-                        r"may|should|if|whether)\b")
+                        r"(?-i:may)|should|if|whether)\b")
 
 
 def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
@@ -109,11 +138,7 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
     items: list[tuple[int, int, str, tuple[int, int]]] = []  # (start, end, heading's action or "", heading's line)
     act: str | None = None
     head_span = (0, 0)
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            continue
+    for start, line in _lines(text):
         m = _BULLET_LINE.match(line)
         if m:
             if act is not None:
@@ -128,9 +153,10 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
     if not items:
         return []
     out: list[Commitment] = []
+    named = _Parties(entities)
     # a bare item is parsed after "They will" (alone, "double two-way trade by 2030" reads as a noun phrase)
     lead = "They will "
-    for (s, e, action, (hs, he)), doc in zip(items, nlp.pipe(lead + text[s].lower() + text[s + 1:e]
+    for (s, e, action, (hs, he)), doc in zip(items, nlp.pipe(lead + _lower_first(text[s:e])
                                                              for s, e, _, _ in items), strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.pos_ != "VERB" or root.tag_ != "VB" or root.i != 2 or [
@@ -141,13 +167,20 @@ def listed_pledges(text: str, found: Sequence[Commitment], nlp: Any,
         if any(c.start < e and s < c.end for c in found):
             continue  # the line states its own commitment
         e = len(text[s:e].rstrip(" ,;:.")) + s
-        parties = [x for x in entities if hs <= x.start and x.end <= he and x.label in NAMED_PARTIES and x.entity_id]
+        parties = named.within(hs, he)
         ids = list(dict.fromkeys(x.entity_id for x in parties))
         when, ws, we = _when(doc, root, s - len(lead))
         what = " ".join(text[s + root.idx - len(lead) + len(root.text):e].split()[:_WHAT_WORDS])
         out.append(Commitment(s, e, [names.get(i, i) for i in ids], action or root.lemma_.lower(), what, when, False,
                               ids, ws, we, (s, e)))
     return out
+
+
+def _lower_first(item: str) -> str:
+    """``item`` with its first letter in lower case, never changing its length (offsets into the doc are offsets
+    into the text: "İ" lowers to two code points, so it stays)."""
+    low = item[:1].lower()
+    return (low if len(low) == 1 else item[:1]) + item[1:]
 
 
 #: A pledge roll's heading, also as a fact sheet's bullet: "Pledges so far:", "New pledges:", "Contributions to date:"
@@ -165,11 +198,7 @@ def pledge_rolls(text: str, found: Sequence[Commitment], entities: Sequence[Enti
         return []
     spans: list[tuple[int, int, str]] = []
     act = ""
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            continue
+    for start, line in _lines(text):
         m = _ROLL_HEAD.match(line)
         if m:
             act = _ROLL_ACTS[m.group(1).lower()]
@@ -183,8 +212,9 @@ def pledge_rolls(text: str, found: Sequence[Commitment], entities: Sequence[Enti
         elif not b:
             act = ""  # a sentence: the roll is over
     out: list[Commitment] = []
+    named = _Parties(entities)
     for s, e, action in spans:
-        parties = [x for x in entities if s <= x.start and x.end <= e and x.label in NAMED_PARTIES and x.entity_id]
+        parties = named.within(s, e)
         if not parties or any(c.start < e and s < c.end for c in found):
             continue  # no donor named ("Pledges: none so far"), or the line states its own commitment
         e = len(text[s:e].rstrip(" ,;:.")) + s

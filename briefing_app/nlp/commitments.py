@@ -1020,7 +1020,7 @@ def _past_act(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     if lemma in _SEALED:  # ("sealed the border", "sealed off the area", "clinched a victory", "penned a letter": none)
         return not prts and any(o.dep_ == "dobj" and _lemma(o) in _INSTRUMENTS | {"mou"} for o in direct)
     if lemma in _MONEY_ACTS:
-        if lemma == "roll" and "over" not in prts and verb.nbor(1).lower_ != "over":
+        if lemma == "roll" and "over" not in prts and (verb.i + 1 == len(verb.doc) or verb.nbor(1).lower_ != "over"):
             return False
         return money(direct) or (lemma == "subscribe" and money(preps.get("to", [])))
     if lemma in _CHOICES:
