@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import find_gold_files, match_entities, read_gold, read_index
+from briefing_app.nlp.evaluation import analysed_gold, match_entities
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
@@ -33,25 +33,20 @@ def main() -> None:
     args = ap.parse_args()
     analyzer = create_analyzer(None)
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for folder in args.folders:
-        index = read_index(folder)
-        for path in find_gold_files(folder):
-            gold = read_gold(path)
-            genre = index.get(path.name.removesuffix(".gold.json"), {}).get("genre", "unknown")
-            result = analyzer.analyze(gold.text)
-            matching = match_entities(gold, result.entities)
-            for (g0, g1, cls, _gtext), found in matching.pairs:
-                if found is not None:
-                    continue
-                other = [e for e in result.entities if min(e.end, g1) - max(e.start, g0) > 0]
-                how = " as " + ",".join(f"{e.label}:{e.text!r}" for e in other) if other else ""
-                groups[("missed", cls, genre)].append(f"[{path.parent.name}]{how}  {_context(gold.text, g0, g1)}")
-            for p in matching.spurious:
-                cls = matching.primary.get(p.label, p.label)
-                hit = [g for g in gold.entities if min(p.end, g[1]) - max(p.start, g[0]) > 0]
-                how = " over " + ",".join(f"{c}:{t!r}" for _a, _b, c, t in hit) if hit else ""
-                groups[("spurious", cls, genre)].append(
-                    f"[{path.parent.name}] {p.label}{how}  {_context(gold.text, p.start, p.end)}")
+    for path, gold, genre, result in analysed_gold(args.folders, analyzer):
+        matching = match_entities(gold, result.entities)
+        for (g0, g1, cls, _gtext), found in matching.pairs:
+            if found is not None:
+                continue
+            other = [e for e in result.entities if min(e.end, g1) - max(e.start, g0) > 0]
+            how = " as " + ",".join(f"{e.label}:{e.text!r}" for e in other) if other else ""
+            groups[("missed", cls, genre)].append(f"[{path.parent.name}]{how}  {_context(gold.text, g0, g1)}")
+        for p in matching.spurious:
+            cls = matching.primary.get(p.label, p.label)
+            hit = [g for g in gold.entities if min(p.end, g[1]) - max(p.start, g[0]) > 0]
+            how = " over " + ",".join(f"{c}:{t!r}" for _a, _b, c, t in hit) if hit else ""
+            groups[("spurious", cls, genre)].append(
+                f"[{path.parent.name}] {p.label}{how}  {_context(gold.text, p.start, p.end)}")
     totals: dict[tuple[str, str], int] = defaultdict(int)
     for (kind, cls, genre), lines in sorted(groups.items()):
         if (args.kind and kind != args.kind) or (args.cls and cls != args.cls):

@@ -14,13 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import (
-    find_gold_files,
-    passage_counts,
-    pillar_outcomes,
-    read_gold,
-    read_index,
-)
+from briefing_app.nlp.evaluation import analysed_gold, passage_counts, pillar_outcomes
 
 
 def main() -> None:
@@ -32,25 +26,20 @@ def main() -> None:
     args = ap.parse_args()
     analyzer = create_analyzer(None)
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for folder in args.folders:
-        index = read_index(folder)
-        for path in find_gold_files(folder):
-            gold = read_gold(path)
-            result = analyzer.analyze(gold.text)
-            genre = index.get(path.name.removesuffix(".gold.json"), {}).get("genre", "unknown")
-            for s0, s1, expected, acceptable in gold.sentences:
-                chosen: set[str] = set()
-                why: list[str] = []
-                for p in result.passages:
-                    if passage_counts(p, s0, s1):
-                        chosen.update(p.pillars)
-                        why += p.why
-                text = " ".join(gold.text[s0:s1].split())[:220]
-                line = (f"[{folder.name}] gold={sorted(expected)} chosen={sorted(chosen)} why={why[:5]}\n"
-                        f"      {text}")
-                for pillar, outcome in pillar_outcomes(expected, chosen, acceptable):
-                    if outcome != "tp":
-                        groups[(pillar, "miss" if outcome == "fn" else "fa", genre)].append(line)
+    for path, gold, genre, result in analysed_gold(args.folders, analyzer):
+        for s0, s1, expected, acceptable in gold.sentences:
+            chosen: set[str] = set()
+            why: list[str] = []
+            for p in result.passages:
+                if passage_counts(p, s0, s1):
+                    chosen.update(p.pillars)
+                    why += p.why
+            text = " ".join(gold.text[s0:s1].split())[:220]
+            line = (f"[{path.parent.name}] gold={sorted(expected)} chosen={sorted(chosen)} why={why[:5]}\n"
+                    f"      {text}")
+            for pillar, outcome in pillar_outcomes(expected, chosen, acceptable):
+                if outcome != "tp":
+                    groups[(pillar, "miss" if outcome == "fn" else "fa", genre)].append(line)
     for (pillar, kind, genre), lines in sorted(groups.items()):
         if (args.pillar and pillar != args.pillar) or (args.kind and kind != args.kind):
             continue

@@ -11,7 +11,7 @@ from typing import Any
 
 from briefing_app.domain.text import normalize_text
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.nlp.types import EntitySpan, Passage
+from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 
 DEFAULT_CLASSES: dict[str, list[str]] = {
     "PERSON": ["PERSON"], "PLACE": ["GPE", "LOC", "FAC"], "ORG": ["ORG"], "DATE": ["DATE", "TIME"],
@@ -422,6 +422,16 @@ def _strict(gold: GoldDoc, preds: list[EntitySpan], primary: dict[str, str], rep
             report.strict[primary.get(p.label, p.label)].fp += 1
             if not any(_overlap(p.start, p.end, g0, g1) for g0, g1, _c, _t in gold.entities):
                 report.patterns["spurious"].append(("", f"{p.text} [{primary.get(p.label, p.label)}]"))
+
+
+def analysed_gold(folders: Iterable[Path], analyzer: Analyzer) -> Iterator[tuple[Path, GoldDoc, str, AnalysisResult]]:
+    """Each gold file of ``folders`` with its gold, its genre (``index.json``; "unknown" when not listed) and the
+    analyser's result: the walk the error listings (``scripts/entity_errors.py``, ``scripts/pillar_errors.py``) share."""
+    cache: dict[Path, dict[str, dict[str, str]]] = {}
+    for folder in folders:
+        for path in find_gold_files(folder):
+            gold = read_gold(path)
+            yield path, gold, _meta(path, cache)[0], analyzer.analyze(gold.text)
 
 
 def evaluate(gold_paths: list[Path], analyzer: Analyzer) -> EvalReport:
