@@ -159,6 +159,12 @@ def _generalises(surface: str) -> bool:
     return any(t in ("x", "d") for t in shape(surface).split())
 
 
+def _common(surface: str) -> bool:
+    """True for a phrase of lower-case words and numbers only ("years", "the next two weeks", "14 days"):
+    words of the language, not a name."""
+    return all(t in ("x", "d") for t in shape(surface).split())
+
+
 def _overlapping_label(doc: Any, start: int, end: int) -> str:
     """The label of the model's or the gazetteer's entity overlapping ``[start, end)`` most ("" when none)."""
     best, best_ov = "", 0
@@ -305,6 +311,11 @@ class CompiledLessons:
                     continue
                 span = doc[start:end]
                 label = rule.label
+                if (rule.action == ADD and _common(rule.text.strip())
+                        and not rule.context_matches(doc.text, span.start_char, span.end_char)):
+                    # a common phrase added ("years", "next month") is the officer's reading of that sentence,
+                    # not a name: it is suggested where its neighbour matches, not wherever the words recur
+                    continue
                 if (rule.action == BOUNDARY and rule.from_label and rule.from_label != rule.label
                         and not rule.context_matches(doc.text, span.start_char, span.end_char)):
                     # a grown boundary that also changed the label is a relabel as well: the new label is

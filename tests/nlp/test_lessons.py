@@ -208,3 +208,23 @@ def test_a_rejection_whose_name_is_since_kept_is_recompiled(analyzer: Analyzer) 
     assert "China" not in _ents(taught, "China and India signed a pact.")
     assert compiled.sync([LessonRule(1, "reject", "China", "GPE", left="one", right="policy", kept=True)])
     assert "China" in _ents(taught, "China and India signed a pact.")
+
+
+def test_a_common_phrase_added_in_one_sentence_is_suggested_only_beside_the_same_neighbour(analyzer: Analyzer) -> None:
+    """"years" added as a date in "could take years" is that sentence's reading, not a name: the next article's
+    "runs years behind schedule" gets no date from it, while "may take years" (same left neighbour) does."""
+    rule = LessonRule(1, "add", "years", "DATE", left="take", right=",")
+    taught = _taught(analyzer, rule)
+    elsewhere = "The old line, built with borrowed money, runs years behind schedule."
+    assert "years" not in _ents(analyzer, elsewhere)
+    assert "years" not in _ents(taught, elsewhere)
+    alike = "Officials warned that the repairs may take years to finish."
+    assert "years" not in _ents(analyzer, alike)
+    assert _ents(taught, alike)["years"] == ("DATE", "learned")
+
+
+def test_a_name_added_in_one_sentence_is_suggested_everywhere(analyzer: Analyzer) -> None:
+    """A capitalised name the officer added is a name wherever it recurs, whatever its neighbours."""
+    taught = _taught(analyzer, LessonRule(1, "add", "Blue Corridor Compact", "LAW", left="the", right="will"))
+    found = _ents(taught, "Ministers praised Blue Corridor Compact funding on Monday.")
+    assert found["Blue Corridor Compact"] == ("LAW", "learned")
