@@ -1,0 +1,35 @@
+"""Pillar recall and precision on text the lexicon was never tuned on (issue 14, eleventh round). Each test names
+one class of error found on the development sets (first on gold_heldout_round3) and checks it on made-up text
+(fictional countries, people and places), never on a gold sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
+    result = analyzer.analyze(text)
+    at = text.index(sentence_start)
+    return next(p.pillars for p in result.passages if p.start <= at < p.end)
+
+
+# --- a treaty is concluded between states: the relationship itself, beside the treaty's subject ---------------
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("Under the treaty, Klow will fund a new police academy and share intelligence on smuggling rings.", "security"),
+    ("The treaty opens a migration pathway for 300 Syldavian workers a year.", "people"),
+])
+def test_a_treaty_brings_diplomacy_beside_its_subject(analyzer, sentence, topic):
+    assert {"diplomacy", topic} <= set(_pillars_of(analyzer, sentence, sentence[:12]))
+
+
+# --- "power" as electricity: power that is sold, sent, restored or flows ----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Syldavia will send power north to its neighbour during the dry season.",
+    "Engineers hope to restore power to the northern towns by Friday.",
+    "The line will carry summer power from the mountains to the coast.",
+    "Buyers pay less for it than for our thermal power.",
+])
+def test_power_that_is_traded_or_restored_is_energy(analyzer, sentence):
+    assert "energy" in _pillars_of(analyzer, sentence, sentence[:12])
