@@ -33,3 +33,20 @@ def test_a_treaty_brings_diplomacy_beside_its_subject(analyzer, sentence, topic)
 ])
 def test_power_that_is_traded_or_restored_is_energy(analyzer, sentence):
     assert "energy" in _pillars_of(analyzer, sentence, sentence[:12])
+
+
+# --- two governments acting together, or one making a pact with another, is the relationship itself ------------
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("Chile and Uruguay agreed on Monday to repatriate 20,000 refugees from the border camps.", "people"),
+    ("Chile and Bolivia have today signed an agreement to build a railway to the port of Arica.", "trade"),
+    ("Last year Uruguay signed a security pact with Paraguay against the smuggling gangs.", "security"),
+])
+def test_two_governments_acting_together_is_diplomacy(analyzer, sentence, topic):
+    assert {"diplomacy", topic} <= set(_pillars_of(analyzer, sentence, sentence[:12]))
+
+
+def test_a_contract_with_a_company_is_not_diplomacy(analyzer):
+    # (a guard: the partner must be a state, not a firm)
+    sentence = "The Ministry of Defence signed a contract with Klow Dockyards for six patrol boats."
+    assert "diplomacy" not in _pillars_of(analyzer, sentence, "The Ministry")
