@@ -39,7 +39,7 @@ def test_power_that_is_traded_or_restored_is_energy(analyzer, sentence):
 
 @pytest.mark.parametrize("sentence, topic", [
     ("Chile and Uruguay agreed on Monday to repatriate 20,000 refugees from the border camps.", "people"),
-    ("Chile and Bolivia have today signed an agreement to build a railway to the port of Arica.", "trade"),
+    ("Chile and Bolivia have today signed an agreement to cut tariffs on copper exports and truck freight.", "trade"),
     ("Last year Uruguay signed a security pact with Paraguay against the smuggling gangs.", "security"),
 ])
 def test_two_governments_acting_together_is_diplomacy(analyzer, sentence, topic):
