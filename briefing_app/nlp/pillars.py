@@ -605,7 +605,7 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
-                or _title_case_letterhead(snippet) or _office_line(snippet))
+                or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet))
 
 
 def _office_line(line: str) -> bool:
@@ -622,6 +622,21 @@ def _office_line(line: str) -> bool:
                 return False
             break
     return all(w.casefold() in OFFICE_TITLE_WORDS for w in head)
+
+
+#: The kind of document a release header names at its end ("... – Press release", "... fact sheet, May 2026").
+_DOC_KIND = re.compile(r"\s*[-–—,:]?\s*(?:(?:joint\s+)?(?:press|media|news)\s+(?:release|statement)|fact\s*sheet)"
+                       r"(?:\s*,\s*[^,.;]{1,30})?\W*$", re.IGNORECASE)
+
+
+def _issuer_line(line: str) -> bool:
+    """A release header: who issues it, in title case, then the kind of document ("European Commission - Fact sheet",
+    "Ministry of Trade – Republic of Ruritania Press release")."""
+    kind = _DOC_KIND.search(line)
+    if kind is None:
+        return False
+    words = [w.strip("()") for w in _OFFICE_SPLIT.split(line[:kind.start()].strip()) if w.strip("()")]
+    return len(words) <= 12 and all(_OFFICE_WORD.fullmatch(w) for w in words)
 
 
 def _title_case_letterhead(line: str) -> bool:

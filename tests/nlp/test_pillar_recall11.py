@@ -50,3 +50,22 @@ def test_a_contract_with_a_company_is_not_diplomacy(analyzer):
     # (a guard: the partner must be a state, not a firm)
     sentence = "The Ministry of Defence signed a contract with Klow Dockyards for six patrol boats."
     assert "diplomacy" not in _pillars_of(analyzer, sentence, "The Ministry")
+
+
+# --- a release header (issuer, then "Press release" / "Fact sheet") is furniture ---------------------------------
+
+@pytest.mark.parametrize("header", [
+    "Ministry of Trade and Energy – Republic of Ruritania Press release",
+    "Syldavian Investment Agency - Fact sheet",
+    "Department of Trade and Industry (DTI) fact sheet, May 2026",
+])
+def test_a_release_header_gets_no_pillar(analyzer, header):
+    text = (f"{header}\nRuritania and Syldavia open a new gas pipeline\n"
+            "The pipeline will carry natural gas and create 4,000 jobs in the export industry.")
+    assert _pillars_of(analyzer, text, header[:12]) == []
+
+
+def test_a_release_sentence_naming_a_fact_sheet_keeps_its_pillar(analyzer):
+    # (a guard: a sentence of prose that ends with "fact sheet" is not a header)
+    text = "Tariffs on steel exports will fall by half, the ministry said in a fact sheet."
+    assert "trade" in _pillars_of(analyzer, text, "Tariffs")
