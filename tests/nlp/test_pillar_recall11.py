@@ -69,3 +69,44 @@ def test_a_release_sentence_naming_a_fact_sheet_keeps_its_pillar(analyzer):
     # (a guard: a sentence of prose that ends with "fact sheet" is not a header)
     text = "Tariffs on steel exports will fall by half, the ministry said in a fact sheet."
     assert "trade" in _pillars_of(analyzer, text, "Tariffs")
+
+
+# --- a moderator's format, a chair's "called to order" and a broadcast's small talk are procedure ----------------
+
+INTERVIEW = (
+    "Syldavia's gas pipeline and the price of power\n"
+    "HOST: Good morning, you're listening to Morning Report on Radio Klow.\n"
+    "The ministers will make short statements and then take four questions.\n"
+    "GUEST: Good to be with you, Jane.\n"
+    "HOST: Will the gas pipeline lower electricity prices?\n"
+    "GUEST: The pipeline brings natural gas to three power stations, and electricity prices will fall by a fifth.\n"
+    "HOST: And the coal plants?\n"
+    "GUEST: Coal will be phased out by 2030, and our emissions will fall with it.\n"
+    "HOST: Thank you, ministers, and thank you all.\n"
+)
+
+
+@pytest.mark.parametrize("line", [
+    "HOST: Good morning, you're listening",
+    "The ministers will make short statements",
+    "GUEST: Good to be with you",
+    "HOST: Thank you, ministers",
+])
+def test_procedure_and_small_talk_get_no_pillar(analyzer, line):
+    assert _pillars_of(analyzer, INTERVIEW, line) == []
+
+
+def test_the_interview_keeps_its_topic(analyzer):
+    # (a guard)
+    assert "energy" in _pillars_of(analyzer, INTERVIEW, "GUEST: The pipeline brings")
+
+
+@pytest.mark.parametrize("body", ["The meeting is called to order."])
+def test_a_chair_opening_or_closing_an_item_is_procedure(analyzer, body):
+    text = ("Debate on the gas pipeline\n"
+            f"THE CHAIR: {body}\n"
+            "Ms ROE: The pipeline will bring natural gas to three power stations and cut our emissions.\n"
+            "Mr DOE: Electricity prices will fall, and coal plants will close by 2030.\n"
+            "Ms ROE: Energy security matters more than ever for our power grid.\n"
+            "Mr DOE: The renewable energy share will double as well.\n")
+    assert _pillars_of(analyzer, text, "THE CHAIR") == []
