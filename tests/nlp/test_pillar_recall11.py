@@ -110,3 +110,23 @@ def test_a_chair_opening_or_closing_an_item_is_procedure(analyzer, body):
             "Ms ROE: Energy security matters more than ever for our power grid.\n"
             "Mr DOE: The renewable energy share will double as well.\n")
     assert _pillars_of(analyzer, text, "THE CHAIR") == []
+
+
+# --- words of engagement between states the lexicon lacked ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("The two coast guards will be linked by a round-the-clock hotline to avoid clashes over fishing boats.",
+     "security"),
+    ("Both parliaments completed the ratification of the border treaty on smuggling and police cooperation.",
+     "security"),
+])
+def test_engagement_words_bring_diplomacy_beside_the_topic(analyzer, sentence, topic):
+    assert {"diplomacy", topic} <= set(_pillars_of(analyzer, sentence, sentence[:12]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two governments still disagree about the wording.",
+    "The Secretary-General will report back within a month.",
+])
+def test_engagement_words_alone_are_diplomacy(analyzer, sentence):
+    assert _pillars_of(analyzer, sentence, sentence[:12]) == ["diplomacy"]
