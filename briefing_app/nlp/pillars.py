@@ -87,9 +87,10 @@ very just which who whom whose what when where why how all any some do does did 
 """.split())
 
 
-#: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills"): never
-#: stemmed.
-UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges".split())
+#: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills",
+#: the adjective "marine" not "marines"): never stemmed.
+UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges"
+                      " marine".split())
 
 
 def stem(word: str) -> str:

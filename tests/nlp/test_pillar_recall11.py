@@ -130,3 +130,20 @@ def test_engagement_words_bring_diplomacy_beside_the_topic(analyzer, sentence, t
 ])
 def test_engagement_words_alone_are_diplomacy(analyzer, sentence):
     assert _pillars_of(analyzer, sentence, sentence[:12]) == ["diplomacy"]
+
+
+# --- cues that fired wrongly: "marine" is no marines, a duty officer pays no duty --------------------------------
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("The marine works on the new cable start in May.", "defence"),
+    ("The Minister of Marine Affairs said the crew would be sent home next week.", "defence"),
+    ("Duty officers in both ports will call each other before any boat is boarded by the coast guard.", "trade"),
+    ("The two navies share one duty roster for earthquakes and tsunamis.", "trade"),
+])
+def test_ambiguous_words_do_not_cue_the_wrong_pillar(analyzer, sentence, wrong):
+    assert wrong not in _pillars_of(analyzer, sentence, sentence[:12])
+
+
+def test_marines_are_still_defence(analyzer):
+    # (a guard)
+    assert "defence" in _pillars_of(analyzer, "Two hundred marines landed on the beach.", "Two hundred")
