@@ -147,3 +147,19 @@ def test_ambiguous_words_do_not_cue_the_wrong_pillar(analyzer, sentence, wrong):
 def test_marines_are_still_defence(analyzer):
     # (a guard)
     assert "defence" in _pillars_of(analyzer, "Two hundred marines landed on the beach.", "Two hundred")
+
+
+# --- buying or building warships is defence procurement, not security --------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Should the new destroyer carry a domestic combat system or a foreign one?",
+    "The navy will order two more frigates from the shipyard in Klow.",
+])
+def test_warship_procurement_is_defence_alone(analyzer, sentence):
+    assert _pillars_of(analyzer, sentence, sentence[:12]) == ["defence"]
+
+
+def test_naval_escorts_stay_security(analyzer):
+    # (a guard: escorts in a threat area are defence and security, gold README)
+    sentence = "Warships will escort tankers through the strait after the attacks."
+    assert {"defence", "security"} <= set(_pillars_of(analyzer, sentence, "Warships"))
