@@ -163,3 +163,20 @@ def test_naval_escorts_stay_security(analyzer):
     # (a guard: escorts in a threat area are defence and security, gold README)
     sentence = "Warships will escort tankers through the strait after the attacks."
     assert {"defence", "security"} <= set(_pillars_of(analyzer, sentence, "Warships"))
+
+
+# --- people: citizens in need abroad, diplomas, families in shelters ------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The embassy is looking after 400 Syldavian citizens caught in the scam compounds.",
+    "A working group will look at the mutual recognition of diplomas within six months.",
+    "Some 5,000 people remain in shelters after the floods.",
+])
+def test_people_words_the_lexicon_lacked(analyzer, sentence):
+    assert "people" in _pillars_of(analyzer, sentence, sentence[:12])
+
+
+def test_a_home_secretary_is_no_people_cue(analyzer):
+    # (a guard: "homes" stays an ambiguous word, since "home" stems like it)
+    sentence = "The Home Secretary led the delegation to the border talks."
+    assert "people" not in _pillars_of(analyzer, sentence, "The Home")
