@@ -180,3 +180,13 @@ def test_a_home_secretary_is_no_people_cue(analyzer):
     # (a guard: "homes" stays an ambiguous word, since "home" stems like it)
     sentence = "The Home Secretary led the delegation to the border talks."
     assert "people" not in _pillars_of(analyzer, sentence, "The Home")
+
+
+# --- idioms with a trade word that are not about trade ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The two neighbours traded accusations at the court after the drone was shot down.",
+    "The ministers traded accusations over the border.",
+])
+def test_trade_idioms_are_not_trade(analyzer, sentence):
+    assert "trade" not in _pillars_of(analyzer, sentence, sentence[:12])
