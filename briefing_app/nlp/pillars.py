@@ -87,9 +87,10 @@ very just which who whom whose what when where why how all any some do does did 
 """.split())
 
 
-#: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills"): never
-#: stemmed.
-UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges".split())
+#: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills",
+#: the adjective "marine" not "marines"): never stemmed.
+UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges"
+                      " marine".split())
 
 
 def stem(word: str) -> str:
@@ -280,6 +281,11 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _ADDRESSING.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("one government addressing another")
+        if entities and _JOINT.search(text):
+            gpes = {e.text for e in entities if e.label == "GPE"}
+            if any(_ends_with_place(m.group(1), gpes) and m.group(2) in gpes for m in _JOINT.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("two governments acting together")
         if entities and _STANCE.search(text):
             # "Abuja knows our concern", "Brussels has still not signed", "Tokyo would not want a quarrel": a
             # country or its capital standing for its government and taking a position is the relationship itself
@@ -519,7 +525,9 @@ _ADDRESSING = re.compile(
     r"|appeal\s+to|signalled\s+to|signaled\s+to|show|showed|shown|called\s+on|calls\s+on"
     r"|call\s+on|accused|accuse|accuses|criticised|criticized|rebuffed|snubbed|sided\s+with|talk\s+to|talking\s+to"
     r"|talked\s+to|talks\s+to|engage|engaged|engaging|raised\s+(?:it|this|them|our\s+concerns?)\s+with"
-    r"|(?:concerns?|it|this|the\s+issue)\s+with)\s+(?:both\s+)?")
+    r"|(?:concerns?|it|this|the\s+issue)\s+with"
+    # a pact or accord made with another state ("signed a security pact with Eritrea", "agreed with Kyiv on ...")
+    r"|(?:agreed|agrees|agree|signed|signs|sign)\s+(?:[\w'’-]+\s+){0,6}?with(?:\s+the)?)\s+(?:both\s+)?")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
 
@@ -530,6 +538,18 @@ _STANCE = re.compile(
     r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
     r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
     r"|pledged|promised|resist(?:s|ed)?|balked|balks)\b")
+#: Two places' names as one subject, then a verb of acting together ("Laos and Vietnam signed ...", "Ruritania and
+#: Syldavia have agreed to ...", "... reopened the border"): two governments acting together, the relationship itself.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,3}"
+_JOINT = re.compile(
+    r"(" + _NAME + r")\s+and\s+(?:the\s+)?(" + _NAME + r")\s+(?:(?:have|has|had|will|would|also|today|jointly|formally"
+    r"|finally|on\s+[A-Z]\w+|in\s+(?:[A-Z]\w+\s+)?\d{4})\s+)*(?:agreed|agree|signed|sign|exchanged|ratified|reopened"
+    r"|concluded|set\s+up|established|resumed|renewed)\b")
+
+def _ends_with_place(name: str, places: set[str]) -> bool:
+    """True when ``name`` is one of ``places`` or ends with one ("Yesterday Ruritania")."""
+    return name in places or any(name.endswith(" " + p) for p in places)
+
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|of|near|across|around|to|for|by|outside|inside)\s+$", re.IGNORECASE)
@@ -586,7 +606,7 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
-                or _title_case_letterhead(snippet) or _office_line(snippet))
+                or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet))
 
 
 def _office_line(line: str) -> bool:
@@ -603,6 +623,21 @@ def _office_line(line: str) -> bool:
                 return False
             break
     return all(w.casefold() in OFFICE_TITLE_WORDS for w in head)
+
+
+#: The kind of document a release header names at its end ("... – Press release", "... fact sheet, May 2026").
+_DOC_KIND = re.compile(r"\s*[-–—,:]?\s*(?:(?:joint\s+)?(?:press|media|news)\s+(?:release|statement)|fact\s*sheet)"
+                       r"(?:\s*,\s*[^,.;]{1,30})?\W*$", re.IGNORECASE)
+
+
+def _issuer_line(line: str) -> bool:
+    """A release header: who issues it, in title case, then the kind of document ("European Commission - Fact sheet",
+    "Ministry of Trade – Republic of Ruritania Press release")."""
+    kind = _DOC_KIND.search(line)
+    if kind is None:
+        return False
+    words = [w.strip("()") for w in _OFFICE_SPLIT.split(line[:kind.start()].strip()) if w.strip("()")]
+    return len(words) <= 12 and all(_OFFICE_WORD.fullmatch(w) for w in words)
 
 
 def _title_case_letterhead(line: str) -> bool:

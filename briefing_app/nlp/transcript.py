@@ -130,14 +130,22 @@ _PROCEDURE = (
     r"i\s+(?:now\s+)?call\s+(?=(?:the|my)\s+(?:[\w-]+\s+){0,3}?(?:member|minister|secretary|spokes\w+|senator|leader"
     r"|deputy|representative|chair\w*|shadow)\b)",
     r"the\s+floor\s+is\s+yours", r"order\b", r"hear,?\s+hear",
-    r"(?:the\s+)?(?:debate|sitting|meeting|session)\s+is\s+(?:closed|suspended|adjourned|open(?:ed)?|resumed)",
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:debate|sitting|meeting|session|hour)\s+is\s+(?:closed|suspended|adjourned|open(?:ed)?"
+    r"|resumed|called\s+to\s+order)",
+    # a moderator announcing the format: "The two ministers will make short statements and then take four questions."
+    r"(?:the\s+)?(?:two\s+|three\s+|both\s+)?(?:ministers?|presidents?|leaders?|prime\s+ministers?|secretar(?:y|ies)"
+    r"|speakers?|guests?|delegations?)\s+will\s+(?:first\s+)?(?:make|deliver|give|speak)\s+(?:(?:short|brief|opening)\s+)?"
+    r"(?:statements?|remarks|briefly)(?:\s*,?\s*(?:and\s+)?(?:then\s+)?take\s+(?:\w+\s+)?questions?)?",
+    # small talk of a broadcast: "Good to be with you, John.", "You're listening to Radio X.", "One at a time, please."
+    r"(?:it\s+is\s+|it['’]s\s+)?(?:good|great|nice|a\s+pleasure)\s+to\s+(?:be\s+(?:with\s+you|here|back)|see\s+you|have\s+you)",
+    r"you(?:['’]re|\s+are)\s+(?:listening\s+to|watching)\b[^.?!]*", r"one\s+at\s+a\s+time\b",
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
     r"(?:that|this)\s+concludes", r"see\s+you\b",
     r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
     # addressing the chair or the guest before thanks: "Prime Minister, thank you.", "Hon Deputy Speaker, I thank"
-    r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+minister|president|premier|minister|chancellor"
+    r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+ministers?|presidents?|premier|ministers?|chancellor"
     r"|secretary|senator|ambassador|speaker|chair(?:man|woman|person)?|your\s+(?:excellency|highness|majesty))"
     r"(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2}\s*,(?=\s*(?:and\s+)?(?:many\s+)?(?:i\s+)?thank)",
     r"i\s+declare\s+the\s+(?:debate|sitting|meeting|session)\s+(?:open|closed|adjourned|resumed)",
