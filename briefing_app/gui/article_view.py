@@ -44,9 +44,10 @@ STATUS_PROPERTY = QTextFormat.Property.UserProperty + 3
 #: Marks a legend toggle redraws at once; the rest follow, this many per event-loop turn.
 RENDER_CHUNK = 3000
 #: Marks a full render draws into the new document before the editor shows it. Drawn there they
-#: cost ~5 µs each (a 40,000-word report's 5,500: ~25 ms); drawn once the editor shows the text,
-#: each slice first makes it lay the text out down to the slice (2,500 at the end of that report:
-#: 60–80 ms in one turn). Past this many (never seen) the rest follow BULK_CHUNK per turn.
+#: cost 5–8 µs each (the 5,468 of the 40,000-word benchmark report: 25–45 ms of CPU); drawn once
+#: the editor shows the text, a slice first made it lay the text out down to the slice (the first
+#: slice of that report's last 2,468: 60–80 ms in one turn). Past this many (never seen) the rest
+#: follow BULK_CHUNK per turn.
 FULL_RENDER_MARKS = 12_000
 #: Tags a bulk edit (accept all remaining) redraws per event-loop turn: the window answers between slices.
 BULK_CHUNK = 500
@@ -263,7 +264,7 @@ class ArticleView(QWidget):
         self.renders += 1
         # The text and its marks go into a new document before the editor shows it: formats set
         # on a document nobody lays out cost a fraction, and the editor then lays the whole out
-        # once, in short steps of its own (see FULL_RENDER_MARKS).
+        # once, in timer steps of its own (see FULL_RENDER_MARKS).
         marks = sorted(self.entity_marks.values(), key=lambda m: m.start)
         old = self.editor.document()
         document = QTextDocument(self.editor)
