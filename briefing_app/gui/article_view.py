@@ -397,7 +397,7 @@ class ArticleView(QWidget):
         return not self._rendering
 
     def _apply_chunk(self, marks: list[EntityMark], document: QTextDocument | None = None) -> None:
-        cursor = QTextCursor(document or self.editor.document())
+        cursor = QTextCursor(document if document is not None else self.editor.document())
         cursor.beginEditBlock()
         for mark in marks:
             if mark.label in self.hidden_labels:
