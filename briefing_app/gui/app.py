@@ -241,7 +241,7 @@ class _Launch:
                 window.open_path(path)
         elif not services.db.read_only:
             open_first_run_sample(window, self.settings)
-        if window.current_article_id is None:
+        if window.current_article_id is None and not window.opening:  # (the file opening is shown when read)
             window.reopen_last_article()
         if args.screenshot:
             _arm_screenshot(window, Path(args.screenshot))
@@ -306,6 +306,17 @@ def _arm_screenshot(window: MainWindow, out: Path) -> None:
     def when_ready(*_args: object) -> None:
         QTimer.singleShot(300, capture)
 
+    if window.opening:
+        # The file given to --open is read and stored by a worker: follow it once it is shown.
+        window.articleOpened.connect(lambda _id: _arm_when_analysed(window, when_ready))
+    else:
+        _arm_when_analysed(window, when_ready)
+    # Never hang: give up after two minutes.
+    QTimer.singleShot(120_000, capture)
+
+
+def _arm_when_analysed(window: MainWindow, when_ready: Callable[..., None]) -> None:
+    """Call ``when_ready`` once the current article is analysed and shown (or the model is ready)."""
     article = window.current_article_id
     if article is None:
         # Nothing to analyse (empty library): the window is ready once the model is.
@@ -317,5 +328,3 @@ def _arm_screenshot(window: MainWindow, out: Path) -> None:
         when_ready()
     else:
         window.analysisFinished.connect(when_ready)
-    # Never hang: give up after two minutes.
-    QTimer.singleShot(120_000, capture)

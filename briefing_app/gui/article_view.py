@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
@@ -35,13 +36,19 @@ from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
 from briefing_app.domain.models import AnnotationOrigin, AnnotationStatus
 from briefing_app.domain.offsets import OffsetMap
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
+from briefing_app.gui.workers import next_step
 
 ANNOTATION_ID_PROPERTY = QTextFormat.Property.UserProperty + 1
 LABEL_PROPERTY = QTextFormat.Property.UserProperty + 2
 STATUS_PROPERTY = QTextFormat.Property.UserProperty + 3
-#: Marks drawn per event-loop turn in a full render (3,000 take ~35 ms here: under the 50 ms
-#: target for a normal article, and a long report never blocks the window for long).
+#: Marks a legend toggle redraws at once; the rest follow, this many per event-loop turn.
 RENDER_CHUNK = 3000
+#: Marks a full render draws into the new document before the editor shows it. Drawn there they
+#: cost 5–8 µs each (the 5,468 of the 40,000-word benchmark report: 25–45 ms of CPU); drawn once
+#: the editor shows the text, a slice first made it lay the text out down to the slice (the first
+#: slice of that report's last 2,468: 60–80 ms in one turn). Past this many (never seen) the rest
+#: follow BULK_CHUNK per turn.
+FULL_RENDER_MARKS = 12_000
 #: Tags a bulk edit (accept all remaining) redraws per event-loop turn: the window answers between slices.
 BULK_CHUNK = 500
 
@@ -251,13 +258,26 @@ class ArticleView(QWidget):
         self.current_hit = None
         self.note_spans = {}
         self.editor.setExtraSelections([])
-        self.editor.setPlainText(text)
-        self._visible = None
         self.entity_marks = {m.annotation_id: m for m in entities}
         self.pillar_marks = {m.annotation_id: m for m in pillars}
         self.marks_version += 1
         self.renders += 1
-        self._apply_entity_formats(self.entity_marks.values())
+        # The text and its marks go into a new document before the editor shows it: formats set
+        # on a document nobody lays out cost a fraction, and the editor then lays the whole out
+        # once, in timer steps of its own (see FULL_RENDER_MARKS).
+        marks = sorted(self.entity_marks.values(), key=lambda m: m.start)
+        old = self.editor.document()
+        document = QTextDocument(self.editor)
+        document.setDefaultFont(old.defaultFont())
+        document.setDefaultTextOption(old.defaultTextOption())
+        document.setDocumentMargin(old.documentMargin())
+        document.setUndoRedoEnabled(False)  # formats are view state, not user edits
+        document.setPlainText(text)
+        self._pending.clear()  # every mark is drawn again: nothing older is left to draw
+        self._apply_chunk(marks[:FULL_RENDER_MARKS], document)
+        self.editor.setDocument(document)  # deletes the old one (a child of the editor)
+        self._visible = None
+        self._draw_later(marks[FULL_RENDER_MARKS:], BULK_CHUNK)
         self.gutter.update()
 
     def clear(self) -> None:
@@ -328,7 +348,7 @@ class ArticleView(QWidget):
         self._rendering = bool(self._pending)
         if self._rendering and not self._step_scheduled:
             self._step_scheduled = True
-            QTimer.singleShot(0, self.editor, self._draw_step)  # dropped if the editor is gone (closing)
+            next_step(self.editor, self._draw_step)  # dropped if the editor is gone (closing)
 
     def _draw_step(self) -> None:
         self._step_scheduled = False
@@ -340,7 +360,7 @@ class ArticleView(QWidget):
         self._apply_chunk([m for m in marks if self.entity_marks.get(m.annotation_id) is m])
         if self._pending:
             self._step_scheduled = True
-            QTimer.singleShot(0, self.editor, self._draw_step)  # dropped if the editor is gone (closing)
+            next_step(self.editor, self._draw_step)  # dropped if the editor is gone (closing)
         elif self._rendering:
             self._rendering = False
             self.renderFinished.emit()
@@ -376,8 +396,8 @@ class ArticleView(QWidget):
         """True once every mark of the last full render is drawn."""
         return not self._rendering
 
-    def _apply_chunk(self, marks: list[EntityMark]) -> None:
-        cursor = QTextCursor(self.editor.document())
+    def _apply_chunk(self, marks: list[EntityMark], document: QTextDocument | None = None) -> None:
+        cursor = QTextCursor(document if document is not None else self.editor.document())
         cursor.beginEditBlock()
         for mark in marks:
             if mark.label in self.hidden_labels:

@@ -416,13 +416,7 @@ class LibraryFeatures(QObject):
         self._close_progress()
         window = self.window
         if single and len(outcomes) == 1 and outcomes[0].article_id is not None:
-            outcome = outcomes[0]
-            assert outcome.article_id is not None
-            window.current_article_id = outcome.article_id
-            window.refresh_library()
-            window.show_article(outcome.article_id)  # analyses it if it never was
-            message = outcome.message if outcome.status == "imported" else f"{outcome.name}: {outcome.message}"
-            window.statusBar().showMessage(message + "".join(f" ⚠ {w}" for w in outcome.warnings), 10000)
+            window.show_imported(outcomes[0])  # analyses it if it never was
         elif single and len(outcomes) == 1 and outcomes[0].message == STOPPED_MESSAGE:
             window.refresh_library()
             window.statusBar().showMessage(f"Import stopped: {outcomes[0].name} was not imported", 10000)

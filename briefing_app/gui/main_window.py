@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from briefing_app.nlp.analyzer import Analyzer
     from briefing_app.services import Services
     from briefing_app.services.article_tally import ArticleTally
+    from briefing_app.services.articles import ImportOutcome
     from briefing_app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,9 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: How often the window checks that its analysis process still runs (ms).
 ANALYSER_WATCH_MS = 1000
+
+#: The worker task of ``open_path`` (one at a time: a newer open drops an older one's result).
+OPEN_TASK = "open"
 
 #: Shown in the window's centre between the first paint and the library being open.
 OPENING_TEXT = "Opening your library…"
@@ -74,6 +78,8 @@ class MainWindow(QMainWindow):
     modelReady = Signal(str)  # analyser mode
     analyserRestarted = Signal(str)  # one-line message: the analysis process died and was replaced
     articleShown = Signal(int)
+    #: An article ``open_path`` read and stored (or found already stored) is now shown: its id.
+    articleOpened = Signal(int)
 
     def __init__(self, services: Services | None, settings: Settings | None, model: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -405,16 +411,57 @@ class MainWindow(QMainWindow):
         """Remember where the file dialog of ``kind`` was used."""
         self.memory.set_folder(kind, folder)
 
-    def open_path(self, path: Path) -> int | None:
-        """Import ``path`` (or show it if already imported); returns the article id."""
-        from briefing_app.importers import ImportFailed, load_document
+    def open_path(self, path: Path) -> None:
+        """Open a file like File → Open's import: read and stored by a worker (the window keeps
+        answering, even for a 40,000-word report), then shown and analysed if new; ``articleOpened``
+        gives its id. A file that cannot be read says why ("Cannot open file"). The result is
+        dropped if a newer open started meanwhile (its reading is cancelled: nothing stored) or if
+        another article was shown meanwhile (then it is only listed in the library)."""
+        if self.services.db.read_only:
+            QMessageBox.warning(self, "Cannot open file", f"{path.name} was not opened: the database is read-only.")
+            return
+        articles = self.services.articles
+        shown = self.current_article_id
 
-        try:
-            doc = load_document(path)
-        except ImportFailed as exc:
-            QMessageBox.warning(self, "Cannot open file", str(exc))
-            return None
-        return self.add_document(doc)
+        def work(progress: object, cancelled: Callable[[], bool]) -> ImportOutcome:
+            return articles.import_file(path, cancel=cancelled)
+
+        self.tasks.start(OPEN_TASK, work, lambda outcome: self._opened(outcome, shown),
+                         lambda exc, tb: self._open_failed(path, exc, tb))
+
+    @property
+    def opening(self) -> bool:
+        """True while a file given to ``open_path`` is still being read and stored."""
+        return self.tasks.is_busy(OPEN_TASK)
+
+    def _opened(self, outcome: ImportOutcome, shown: int | None) -> None:
+        if outcome.article_id is None:
+            if outcome.status == "failed":  # "skipped": cancelled by a newer open, which reports itself
+                QMessageBox.warning(self, "Cannot open file", outcome.message)
+            return
+        if self.current_article_id != shown:
+            # The officer went to another article while this one was read: stay there, list it.
+            self.refresh_library()
+            self.statusBar().showMessage(f"{outcome.name}: {outcome.message}", 10000)
+            return
+        self.show_imported(outcome)
+        self.articleOpened.emit(outcome.article_id)
+
+    def _open_failed(self, path: Path, exc: BaseException, tb: str) -> None:
+        log.error("Opening %s failed:\n%s", path, tb)
+        problem = describe_storage_error(exc, self.services.db.path)  # busy or full database: in words
+        QMessageBox.warning(self, "Cannot open file", f"{path.name} could not be stored. {problem}" if problem
+                            else f"{path.name} could not be opened: {exc}")
+
+    def show_imported(self, outcome: ImportOutcome) -> None:
+        """Show the article of a file just imported (or found already imported), listed in the library,
+        with what happened in the status bar; analysed if it never was."""
+        assert outcome.article_id is not None
+        self.current_article_id = outcome.article_id
+        self.refresh_library()
+        self.show_article(outcome.article_id)
+        message = outcome.message if outcome.status == "imported" else f"{outcome.name}: {outcome.message}"
+        self.statusBar().showMessage(message + "".join(f" ⚠ {w}" for w in outcome.warnings), 10000)
 
     def add_document(self, doc: ImportedDocument) -> int | None:
         """Store an imported document and show it (duplicates just show the existing article)."""

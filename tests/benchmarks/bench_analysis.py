@@ -80,7 +80,7 @@ def _gui_stall(text: str, library: Path | None = None) -> tuple[float, float, in
         started = time.perf_counter()
         timer.start()
         window.open_path(source)
-        # The import + first render happen synchronously before the timer runs: measure them too.
+        # The file is read and stored in a worker, then listed and shown in later turns: measured too.
         while not done:
             app.processEvents()
             time.sleep(0.002)

@@ -24,6 +24,7 @@ from briefing_app.gui import safety
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.settings import Settings
 from briefing_app.storage.db_lock import lock_path
+from tests.gui.opening import open_file
 
 REPO = Path(__file__).resolve().parents[2]
 PROC_LOCKS = Path("/proc/locks")
@@ -64,8 +65,7 @@ def test_file_dialog_then_command_line_cannot_damage_the_windows_database(qtbot:
     source = tmp_path / "first.txt"
     source.write_text("Quokka summit. Prime Minister Narendra Modi met ministers in Delhi on trade.\n",
                       encoding="utf-8")
-    article_id = window.open_path(source)
-    assert article_id is not None
+    article_id = open_file(qtbot, window, source)
     qtbot.waitUntil(lambda: services.articles.is_analysed(article_id), timeout=120_000)
     assert Path(f"{db}-wal").stat().st_size > 0, "the window's edits are in its WAL"
 

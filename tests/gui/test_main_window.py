@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.services import Services
 from briefing_app.settings import Settings
+from tests.gui.opening import open_and_analyse
 
 SAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "india-us-leaders-call.txt"
 
@@ -41,9 +42,7 @@ def _assert_highlight_exactly(window: MainWindow, text: str, phrase: str, label:
 
 def test_open_analyse_highlight_and_reload_from_database(qtbot: QtBot, db_path: Path) -> None:
     window = _window(qtbot, db_path)
-    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
-        article_id = window.open_path(SAMPLE_ARTICLE)
-    assert article_id is not None
+    article_id = open_and_analyse(qtbot, window, SAMPLE_ARTICLE)
     text = window.view.text
     _assert_highlight_exactly(window, text, "Donald Trump", "PERSON")
     _assert_highlight_exactly(window, text, "White House", "ORG")
@@ -65,19 +64,96 @@ def test_open_analyse_highlight_and_reload_from_database(qtbot: QtBot, db_path: 
     _close(window)
 
 
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("empty.txt", b"   \n", "empty"),
+    ("broken.docx", b"this is not a zip archive", "broken.docx"),
+])
 def test_unreadable_file_shows_a_message_and_stores_nothing(
-    qtbot: QtBot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: bytes,
+    reason: str,
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: messages.append(text))
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a, **k: messages.append((title, text)))
     window = _window(qtbot, db_path)
-    empty = tmp_path / "empty.txt"
-    empty.write_text("   \n")
-    assert window.open_path(empty) is None
-    assert messages and "empty" in messages[0]
+    opened: list[int] = []
+    window.articleOpened.connect(opened.append)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    window.open_path(bad)
+    qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+    title, text = messages[0]
+    assert title == "Cannot open file"
+    assert reason in text
     assert window.services.articles.list_summaries() == []
+    assert opened == [] and window.current_article_id is None
+    _close(window)
+
+
+def _text_file(tmp_path: Path, name: str, sentence: str) -> Path:
+    path = tmp_path / name
+    path.write_text(f"{sentence}\n\nPrime Minister Narendra Modi met President Donald Trump in Delhi.\n", encoding="utf-8")
+    return path
+
+
+def test_open_reads_the_file_in_the_background_then_shows_it_with_highlights_and_panels(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    window = _window(qtbot, db_path)
+    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
+        with qtbot.waitSignal(window.articleOpened, timeout=60_000) as opened:
+            window.open_path(SAMPLE_ARTICLE)
+            # Read and stored by a worker: nothing has changed in the window yet.
+            assert window.opening
+            assert window.current_article_id is None and window.library.count() == 0
+        article_id = opened.args[0]
+        # Shown (and listed) once stored, before its analysis ends.
+        assert window.current_article_id == article_id
+        assert window.view.text == window.services.articles.get(article_id).text
+        assert window.library.count() == 1
+        assert "Imported as" in window.statusBar().currentMessage()
+    _assert_highlight_exactly(window, window.view.text, "Donald Trump", "PERSON")
+    panel = window.review.entities_panel
+    qtbot.waitUntil(lambda: not panel.loading and panel.tree.topLevelItemCount() > 0, timeout=30_000)
+    names = {panel.tree.topLevelItem(i).child(j).text(0)
+             for i in range(panel.tree.topLevelItemCount()) for j in range(panel.tree.topLevelItem(i).childCount())}
+    assert "Donald Trump" in names
+    _close(window)
+
+
+def test_a_newer_open_drops_the_older_ones_result(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    window = _window(qtbot, db_path)
+    first = _text_file(tmp_path, "first.txt", "Quokka talks on the first file.")
+    second = _text_file(tmp_path, "second.txt", "Wombat talks on the second file.")
+    opened: list[int] = []
+    window.articleOpened.connect(opened.append)
+    with qtbot.waitSignal(window.articleOpened, timeout=60_000):
+        window.open_path(first)
+        window.open_path(second)  # before the first is read: the first's result is stale
+    qtbot.waitUntil(lambda: not window.opening, timeout=30_000)
+    qtbot.wait(100)
+    assert len(opened) == 1
+    assert window.current_article_id == opened[0]
+    assert window.view.text.startswith("Wombat talks on the second file.")
+    _close(window)
+
+
+def test_an_open_finishing_after_another_article_was_shown_only_lists_it(
+    qtbot: QtBot, db_path: Path, tmp_path: Path
+) -> None:
+    window = _window(qtbot, db_path)
+    first = open_and_analyse(qtbot, window, _text_file(tmp_path, "first.txt", "Quokka talks on the first file."))
+    open_and_analyse(qtbot, window, _text_file(tmp_path, "second.txt", "Wombat talks on the second file."))
+    opened: list[int] = []
+    window.articleOpened.connect(opened.append)
+    window.open_path(_text_file(tmp_path, "third.txt", "Numbat talks on the third file."))
+    window.show_article(first)  # the officer clicks an article in the library meanwhile
+    qtbot.waitUntil(lambda: window.library.count() == 3, timeout=30_000)
+    assert opened == []
+    assert window.current_article_id == first
+    assert window.view.text.startswith("Quokka talks on the first file.")
+    assert "third.txt" in window.statusBar().currentMessage()
     _close(window)
 
 
@@ -93,9 +169,7 @@ def test_export_briefing_from_the_window(qtbot: QtBot, db_path: Path, tmp_path: 
         "They agreed to expand bilateral trade and investment and to strengthen supply chains.\n",
         encoding="utf-8",
     )
-    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
-        article_id = window.open_path(source)
-    assert article_id is not None
+    article_id = open_and_analyse(qtbot, window, source)
     out = window.export_briefing_to(tmp_path / "note.docx", [article_id])
     assert out is not None and out.exists()
     doc = Document(str(out))

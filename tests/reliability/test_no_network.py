@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.services import Services
 from briefing_app.settings import Settings
+from tests.gui.opening import open_and_analyse
 
 PACKAGE = Path(__file__).resolve().parents[2] / "briefing_app"
 
@@ -77,9 +78,7 @@ def test_full_session_without_network(qtbot: QtBot, db_path: Path, tmp_path: Pat
     window.show()
     qtbot.waitUntil(lambda: window.analyzer is not None, timeout=60_000)
     # Import (an HTML page full of remote links) and analyse.
-    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
-        article_id = window.open_path(page)
-    assert article_id is not None
+    article_id = open_and_analyse(qtbot, window, page)
     services = window.services
     text = window.view.text
     assert "Also Read" not in text

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, 
 from briefing_app.domain.identity import entity_key
 from briefing_app.domain.models import AnnotationKind, AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
+from briefing_app.gui.workers import next_step
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services.changes import ChangeSet
 from briefing_app.services.entities import EntityGroup, Mention
@@ -218,7 +219,7 @@ class EntitiesPanel(_Panel):
             self._steps = None
             self.refreshed.emit()
             return
-        QTimer.singleShot(0, self, lambda: self._fill_step(steps))
+        next_step(self, lambda: self._fill_step(steps))
 
     def _drop_load(self) -> None:
         """Forget a background fill in flight (its result, or its remaining steps, are dropped)."""

@@ -16,6 +16,7 @@ from briefing_app.gui.main_window import MainWindow
 from briefing_app.resources import resource_path
 from briefing_app.services import Services
 from briefing_app.settings import Settings
+from tests.gui.opening import open_and_analyse
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED_SAMPLE = REPO / "tests" / "data" / "samples" / "india-us-leaders-call.txt"
@@ -47,9 +48,7 @@ def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.Mo
 
 def open_analysed(qtbot: QtBot, window: MainWindow, path: Path, metadata: dict[str, str]) -> int:
     """Open ``path`` in the window, wait for its analysis, then set outlet/date/URL."""
-    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
-        article_id = window.open_path(path)
-    assert article_id is not None
+    article_id = open_and_analyse(qtbot, window, path)
     window.services.articles.update_metadata(article_id, **metadata)
     return article_id
 

@@ -15,6 +15,7 @@ from briefing_app.gui.import_dialogs import ImportReportDialog, MetadataDialog, 
 from briefing_app.gui.library_panel import TITLE
 from briefing_app.gui.main_window import MainWindow
 from tests.gui.library.conftest import DOCX_TITLE, TXT_BODY, drop_paths
+from tests.gui.opening import open_and_analyse
 from tests.importers.factories import ARTICLE_TITLE
 
 
@@ -157,9 +158,7 @@ def test_metadata_dialog_edits_details_through_the_undo_stack(
 ) -> None:
     source = tmp_path / "malabar.txt"
     source.write_text(TXT_BODY, encoding="utf-8")
-    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
-        article_id = window.open_path(source)
-    assert article_id is not None
+    article_id = open_and_analyse(qtbot, window, source)
 
     def edit(dialog: MetadataDialog) -> int:
         dialog.fields["title"].setText("Malabar review")

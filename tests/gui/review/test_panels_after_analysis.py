@@ -109,14 +109,11 @@ def test_a_fill_read_for_an_article_no_longer_open_is_dropped(
     monkeypatch.setattr(panels, "FILL_CHUNK", 1)
     steps: list[Any] = []
 
-    class HeldTimer:
+    def held_step(_context: object, step: Any) -> None:
         """The fill's next step is kept here instead of queued (run by hand below)."""
+        steps.append(step)
 
-        @staticmethod
-        def singleShot(_ms: int, _context: object, step: Any) -> None:  # noqa: N802 (Qt API)
-            steps.append(step)
-
-    monkeypatch.setattr(panels, "QTimer", HeldTimer)
+    monkeypatch.setattr(panels, "next_step", held_step)
     window.render_annotations()
     window.analysisFinished.emit(second)
     qtbot.waitUntil(lambda: bool(steps))  # read, its first entity put in: the rest waits for later turns

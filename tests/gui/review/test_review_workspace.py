@@ -23,6 +23,7 @@ from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 from briefing_app.services import Services
 from briefing_app.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
 from briefing_app.settings import Settings
+from tests.gui.opening import open_and_analyse
 
 TEXT = (
     "Modi spoke with Albanese about the COMPACT.\n"
@@ -410,9 +411,7 @@ def test_offsets_with_emoji_crlf_and_devanagari_before_tags(qtbot: QtBot, make_w
         "भारत और ऑस्ट्रेलिया ने संयुक्त बयान जारी किया 😀\r\n"
         "Prime Minister Anthony Albanese will visit Canberra with Penny Wong.\r\n".encode()
     )
-    with qtbot.waitSignal(window.analysisFinished, timeout=60_000):
-        article_id = window.open_path(source)
-    assert article_id is not None
+    article_id = open_and_analyse(qtbot, window, source)
     text = window.view.text
     assert "\r" not in text
     view = window.view
