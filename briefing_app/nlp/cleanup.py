@@ -675,6 +675,9 @@ _ORGAN_AFTER = re.compile(r" (?:Secretariat|Commission|Council|Assembly|Parliame
 #: Thailand", "Armed Defence Forces of Mozambique"); a company "of" a country is two names ("Masdar of the UAE").
 _STATE_BODY_WORDS = frozenset(rules.BODY_HEADS - {"Company", "Group", "Corporation", "Fund", "Alliance", "Union",
                                                    "Association", "Foundation"}) | {"Government", "Embassy", "Parliament"}
+# a state's legislature and its national railway are its own bodies too ("Senate of Ruritania", "National Assembly of
+# Ruritania", "State Railway of Ruritania")
+_STATE_BODY_WORDS = _STATE_BODY_WORDS | {"Senate", "Assembly", "Congress", "Railway", "Railways"}
 #: A body named for its members' offices: "Council of Heads of State", "Conference of Heads of Government".
 _HEADS_BODY = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,6}\s+)?(?:Council|Conference|Assembly|Authority)\s+of\s+(?:the\s+)?Heads\s+of\s+(?:State|Government)"
                          r"(?:\s+and\s+(?:State|Government))?(?![\w-])", re.IGNORECASE)

@@ -43,3 +43,11 @@ def test_an_honorific_before_a_name_stays_out_of_it_in_running_text(analyzer):
     ents = _ents(analyzer, text)
     assert ("Imtiaz Ali Khan Durrani", "PERSON") in ents and ("Vogelsang", "PERSON") in ents, ents
     assert not any(t.startswith(("Sardar", "Councillor")) for t, _ in ents), ents
+
+
+def test_a_legislature_or_national_railway_of_a_state_is_one_body(analyzer):
+    text = ("The Senate of Kenya met on Thursday. The motion was tabled in the National Assembly of Pakistan. "
+            "The State Railway of Thailand will buy its trains from Japan.")
+    ents = _ents(analyzer, text)
+    assert {("Senate of Kenya", "ORG"), ("National Assembly of Pakistan", "ORG"),
+            ("State Railway of Thailand", "ORG")} <= ents, ents
