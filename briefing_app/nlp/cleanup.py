@@ -433,7 +433,12 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 _COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
                  r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
                  r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund)")
-_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $")
+#: Earlier items of a list after "including" / "such as" ("including Velcor, Tarnex and "): the kind the list
+#: introduces runs along it.
+_LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) )*"
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
+                             # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
+                             rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
 _COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
 
 
@@ -447,7 +452,7 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         surface = text[c.start:c.end]
         if len(surface.split()) > 4 or g.lookup(surface) is not None:
             continue
-        if (_COMPANY_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
+        if (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
                 or _COMPANY_AFTER.match(text, c.end) is not None):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
@@ -1098,6 +1103,11 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
                          r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
+#: A list of places a plural geographic noun introduces ("towns held by armed groups, including Velmora and ",
+#: "mines in the south, such as "): each name of the list is a place.
+_GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|ports|crossings|provinces|districts"
+                              r"|counties|regions|islands|camps|municipalities|oases)(?: [\w'’-]+){0,4}?,? (?:including"
+                              rf"|such as) {_LISTED}$")
 #: "at" right before a name: a place when the name is one unknown word ("at Belvasko"); companies after "at" have
 #: their head noun or several words ("at Hana Securities", "at Chantier Davie").
 _AT_BEFORE = re.compile(r"\bat\s+$")
@@ -1146,7 +1156,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             # a list counts item by item ("in Goiás and Minas Gerais", "at Bash and Dzhankeldy")
             before = text[max(0, c.start - 40):c.start]
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
-                    or _GEO_AFTER.match(text, c.end)):
+                    or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
@@ -1186,8 +1196,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     or (c.label == "NORP" and (g.lookup(text[c.start:c.end]) is not None  # "Timorese nationals"
                                                or (_MODIFIER.match(text, c.end) is not None
                                                    and _GEO_NOUN_AFTER.match(text, c.end) is None)))
-                    or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
-                continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
+                    or (c.label == "PERSON" and _beside_office(text, c.start, c.end))
+                    or _COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None):
+                # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list; "operators,
+                # including Velcor, Tarnex and Ostrava": a list of companies, whatever place it names
+                continue
             for j in (i - 1, i + 1):
                 if 0 <= j < len(ordered):
                     n = ordered[j]
