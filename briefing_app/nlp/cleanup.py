@@ -306,7 +306,10 @@ class EntityCleanup:
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
-                    and not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])):
+                    and (not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])
+                         # "Code of [Conduct in the South China Sea] (COC)": an instrument's head and its "of"
+                         or (wider.label in ("LAW", "EVENT") and wider.source != "model"
+                             and re.fullmatch(r"[A-Z][\w-]* of ", text[wider.start:long[0]]) is not None))):
                 long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
             if long not in at:
                 long = _after_place_prefix(text, long, self.gazetteer)

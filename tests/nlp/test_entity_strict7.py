@@ -67,3 +67,17 @@ def test_names_listed_after_a_plural_place_noun_are_places(analyzer):
             "Las Tórtolas.")
     ents = _ents(analyzer, text)
     assert {("Tessoumba", "GPE"), ("Chuquivana", "GPE"), ("Las Tórtolas", "GPE")} <= ents, ents
+
+
+def test_a_capitalised_memorandum_is_an_instrument_with_its_subject(analyzer):
+    text = ("The two trade ministers today signed a Memorandum of Cooperation on rare earths in Montevideo. Norway "
+            "and Chile signed a Memorandum of Understanding on Offshore Wind, the first of its kind.")
+    ents = _ents(analyzer, text)
+    assert {("Memorandum of Cooperation", "LAW"), ("Memorandum of Understanding on Offshore Wind", "LAW")} <= ents, ents
+
+
+def test_an_instrument_named_with_its_sea_keeps_its_head_beside_an_acronym(analyzer):
+    text = "They welcomed the second reading of a Code of Conduct in the Sulu Sea (COC). The COC talks resume in May."
+    ents = _ents(analyzer, text)
+    assert ("Code of Conduct in the Sulu Sea", "LAW") in ents, ents
+    assert not any(t.startswith("Conduct") for t, _ in ents), ents
