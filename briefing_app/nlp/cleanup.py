@@ -50,6 +50,11 @@ _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+(?:the\s+)?$"
 #: Prepositions before a longer "person" that make it a place ("at Qasr Al Watan", "at Frontera Comalapa"); not
 #: "to" or "from" (letters and calls go to and come from people).
 _LOCATIVE_LONG = re.compile(r"\b(?:at|in|near|off|outside|across|via)\s+(?:the\s+)?$")
+#: A route's or a grid's noun and "to" before a name the model took for a person or a body: the route's end is a
+#: place ("the line to Stung Treng", "the 380-kilometre stretch to Nakhon Sawan"); letters and calls to people have
+#: no such noun.
+_ROUTE_TO = re.compile(r"\b(?:line|railway|rail link|road|highway|route|link|corridor|cable|pipeline|bridge|stretch|section"
+                       r"|segment|spur|substation|interconnector|flights?|ferry|trains?)\s+to\s+(?:the\s+)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
                        r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
@@ -1103,6 +1108,7 @@ Ministry Agency Authority Party Forces Army Navy Association Foundation Fund Org
 Department Studies Centre Center News Times Post Airlines Motors Technologies Systems Holdings Partners Capital Media
 Aerospace Industries Shipbuilders Club Team""".split())
 _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorate|Oblast|Prefecture|volcano|river|dam|"
+                        r"substation|power station|"
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
                          r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
@@ -1158,7 +1164,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
               and not any(w in _ORG_WORDS for w in words) and not c.role):
             # a list counts item by item ("in Goiás and Minas Gerais", "at Bash and Dzhankeldy")
             before = text[max(0, c.start - 40):c.start]
-            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
+            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)) or _ROUTE_TO.search(before)
                     or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
@@ -1211,8 +1217,10 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
                     possessive = text[n.end:n.end + 2] in ("'s", "’s")
                     # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
-                    route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
-                             and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
+                    # ... or its other end ("from Bangkok to Nong Khai")
+                    route = (re.fullmatch(r"\s+to\s+", gap) is not None
+                             and re.search(r"\bfrom\s+$", text[max(0, min(c.start, n.start) - 6):min(c.start, n.start)])
+                             is not None)
                     if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
                             and not possessive):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))

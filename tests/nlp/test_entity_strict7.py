@@ -81,3 +81,11 @@ def test_an_instrument_named_with_its_sea_keeps_its_head_beside_an_acronym(analy
     ents = _ents(analyzer, text)
     assert ("Code of Conduct in the Sulu Sea", "LAW") in ents, ents
     assert not any(t.startswith("Conduct") for t, _ in ents), ents
+
+
+def test_the_end_of_a_route_is_a_place(analyzer):
+    text = ("The two grid companies will build a 220-kilovolt line from the Xieng Ngeun substation to Ban Keun, due in "
+            "2029. The minister said the road from Vientiane to Pak Lay would reopen. The bank covers the "
+            "300-kilometre stretch to Uttaradit.")
+    ents = _ents(analyzer, text)
+    assert {("Xieng Ngeun", "GPE"), ("Ban Keun", "GPE"), ("Pak Lay", "GPE"), ("Uttaradit", "GPE")} <= ents, ents
