@@ -93,6 +93,10 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     return titled, labels
 
 
+#: An office or a chair's word alone ("the Chairperson", "the Moderator"): the model's name for it is never one.
+_ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | transcript.CHAIR_WORDS) - {"government"})
+
+
 class EntityCleanup:
     """The domain rules over all candidates of one text (read-only after construction: thread-safe)."""
 
@@ -114,6 +118,7 @@ class EntityCleanup:
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
+                 and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
                  for part in _split_country_agency(text, part, g)]
