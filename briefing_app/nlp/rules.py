@@ -42,7 +42,9 @@ EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks
                "Conclave",
                "Working Group", "Process")
 _HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
-_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&)$")
+_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&|es|de|da|do|del|dos|das)$")
+#: Lowercase particles of place names that may lead an instrument's name ("Dar es Salaam", "Rio de Janeiro").
+_PLACE_PARTICLES = frozenset(("es", "de", "da", "do", "del", "dos", "das"))
 #: Capitalised words that begin sentences but never begin an initiative's name.
 STARTERS = frozenset("""
 The This That These Those A An Its Their Our His Her Both Each Every During Under With At In On For And But As
@@ -120,6 +122,10 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
                 left = text[max(0, wstart - 30):wstart].split()
                 if not left or not left[-1][:1].isupper() or left[-1].isupper():
                     break  # "X and Y Council" joins title-case words only
+            elif word in _PLACE_PARTICLES:
+                left = text[max(0, wstart - 30):wstart].split()
+                if not left or not left[-1][:1].isupper() or not words:
+                    break  # "Dar es Salaam Accord", "Rio de Janeiro Declaration": a particle inside a place's name
             words.append((wstart, pos))
             pos = wstart
         words.reverse()

@@ -97,3 +97,11 @@ def test_an_office_alone_is_never_a_name(analyzer):
     ents = _ents(analyzer, text)
     assert not any(t == "Chairperson" for t, _ in ents), ents
     assert ("Malawi", "GPE") in ents, ents
+
+
+def test_a_place_particle_inside_an_instrument_name_keeps_the_place_whole(analyzer):
+    text = ("The two presidents signed the Dar es Salaam Accord on Fisheries and Maritime Safety on Friday. "
+            "They recalled the Foz do Iguaçu Declaration of 1985.")
+    ents = _ents(analyzer, text)
+    assert ("Dar es Salaam Accord on Fisheries and Maritime Safety", "LAW") in ents, ents
+    assert ("Foz do Iguaçu Declaration", "LAW") in ents, ents
