@@ -76,8 +76,8 @@ European Islamic Common Case Company Labour Labor Tax Family""".split())
 _OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact", "Code",
                        "Memorandum"))
 #: After an "of" tail, the instrument's subject or its sea or region: "Memorandum of Understanding [on Renewable
-#: Hydrogen]", "Code of Conduct [in the South China Sea]".
-_AFTER_OF_TAIL = re.compile(rf" (?:on|for|in) (?:the )?{_TITLE_RUN}")
+#: Hydrogen]", "Code of Conduct [in the South China Sea]"; not the town it was signed in ("... in Tashkent").
+_AFTER_OF_TAIL = re.compile(rf" (?:(?:on|for) (?:the )?|in the ){_TITLE_RUN}")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
