@@ -313,6 +313,7 @@ class EntityCleanup:
                        key=lambda c: c.start)
         named_starts = [c.start for c in named]
         by_start = {c.start: c for c in merged}
+        peoples = frozenset(c.start for c in merged if c.label == "NORP")
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
@@ -322,7 +323,7 @@ class EntityCleanup:
                              and re.fullmatch(r"[A-Z][\w-]* of ", text[wider.start:long[0]]) is not None))):
                 long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
             if long not in at:
-                long = _after_place_prefix(text, long, self.gazetteer)
+                long = _after_place_prefix(text, long, self.gazetteer, peoples)
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
             if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
@@ -359,13 +360,16 @@ class EntityCleanup:
 _CONCEPTS = frozenset("AI ML IT ICT IP EV PV SAF SDG CCS CCUS DPI GHG NTB NTM ODA RE".split())
 
 
-def _after_place_prefix(text: str, long: tuple[int, int], g: Gazetteer) -> tuple[int, int]:
+def _after_place_prefix(text: str, long: tuple[int, int], g: Gazetteer, peoples: frozenset[int] = frozenset()
+                        ) -> tuple[int, int]:
     """A long form without its dash-joined places ("Ruritania-Freedonia [Power Link Project] (RFPLP)"): the
     country-pair prefix is tagged apart (README conventions), the name is what follows it."""
     start = long[0]
     for m in re.finditer(r"\S+", text[long[0]:long[1]]):
         parts = re.split(r"[-–—]", m.group())
         entry = g.lookup(parts[-1]) if len(parts) > 1 else None
+        if long[0] + m.start() in peoples:
+            continue  # a people's adjective joined to a region is a name, not a pair's prefix ("Nordic-Baltic Eight")
         if entry is not None and entry.label in ("GPE", "LOC") and long[0] + m.end() < long[1]:
             start = long[0] + m.end() + 1
     return (start, long[1]) if start != long[0] else long

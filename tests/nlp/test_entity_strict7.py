@@ -105,3 +105,10 @@ def test_a_place_particle_inside_an_instrument_name_keeps_the_place_whole(analyz
     ents = _ents(analyzer, text)
     assert ("Dar es Salaam Accord on Fisheries and Maritime Safety", "LAW") in ents, ents
     assert ("Foz do Iguaçu Declaration", "LAW") in ents, ents
+
+
+def test_a_peoples_adjective_joined_to_a_region_is_a_name_not_a_pair_prefix(analyzer):
+    text = "The leaders, meeting in Oslo as the Nordic-Arctic Six (NA6), agreed as follows. The NA6 will meet again in June."
+    ents = _ents(analyzer, text)
+    assert ("Nordic-Arctic Six", "ORG") in ents and ("NA6", "ORG") in ents, ents
+    assert not any(t in ("Nordic", "Arctic", "Six") for t, _ in ents), ents
