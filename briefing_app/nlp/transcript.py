@@ -456,7 +456,7 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
         word = text[s:e]
         if (portfolio and word.isupper()) or (_is_role(word) and not run):
             roles.append((s, e))
-        elif (not run and not names and k + 1 < len(words) and _MIXED_NAME.fullmatch(word)
+        elif (not run and k + 1 < len(words) and _MIXED_NAME.fullmatch(word)
               and all(_is_role(text[a:b]) for a, b in words[k + 1:k + 2])):
             # "Federal Councillor Jane Roe", "Cabinet Secretary Doe": a word before a role word qualifies the
             # office, it does not begin a name
