@@ -1,11 +1,16 @@
 """List the entity errors on gold sets by overlap matching, per class and genre: missed and spurious entities.
 
 Usage: python scripts/entity_errors.py tests/data/gold_round6 [more gold folders] [--kind missed|spurious] [--cls PERSON]
+       [--strict]
 
 Each line: set, genre, the entity (for a miss, what the tagger put there instead, if anything) and its context, grouped
 so that the classes of error (unknown names, acronyms, sentence-initial words, furniture) can be read off. A miss
 whose span the tagger did tag, with another class, is marked "as LABEL". Development sets only: never point it at
 a held-out or validation set.
+
+With ``--strict`` the listing follows the strict figure instead (exact start, end and class): each gold entity
+without an exact match is filed under the evaluation's error kind (missed, wrong class, boundary too long / too
+short / shifted) with what the tagger put over it, and each prediction overlapping no gold entity as "spurious".
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import analysed_gold, match_entities
+from briefing_app.nlp.evaluation import EntityMatching, GoldDoc, analysed_gold, error_kind, match_entities
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
@@ -24,17 +29,44 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     return f"{left} [[{text[start:end]}]] {right}"
 
 
+def _strict_errors(path: Path, gold: GoldDoc, genre: str, matching: EntityMatching,
+                   groups: dict[tuple[str, str, str], list[str]]) -> None:
+    """File each strict error of one article under (kind, gold class or predicted class, genre)."""
+    preds, primary = matching.preds, matching.primary
+    exact = {(p.start, p.end): p for p in preds if p.label}
+    for g0, g1, cls, _gtext in gold.entities:
+        p = exact.get((g0, g1))
+        if p is not None and p.label in gold.classes.get(cls, {cls}):
+            continue
+        near = [q for q in preds if min(q.end, g1) - max(q.start, g0) > 0]
+        if not near:
+            groups[("missed", cls, genre)].append(f"[{path.parent.name}]  {_context(gold.text, g0, g1)}")
+            continue
+        q = max(near, key=lambda q: min(q.end, g1) - max(q.start, g0))
+        kind = error_kind(g0, g1, cls, q, primary)
+        groups[(kind, cls, genre)].append(
+            f"[{path.parent.name}] as {q.label}:{q.text!r}  {_context(gold.text, g0, g1)}")
+    for p in preds:
+        if not any(min(p.end, g1) - max(p.start, g0) > 0 for g0, g1, _c, _t in gold.entities):
+            groups[("spurious", primary.get(p.label, p.label), genre)].append(
+                f"[{path.parent.name}] {p.label}  {_context(gold.text, p.start, p.end)}")
+
+
 def main() -> None:
     """Print the missed and spurious entities of every gold folder given, grouped by kind, class and genre."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="+", type=Path)
-    ap.add_argument("--kind", choices=("missed", "spurious"), help="only misses or only spurious entities")
+    ap.add_argument("--kind", help="only this kind (missed, spurious; with --strict also wrong class, boundary ...)")
     ap.add_argument("--cls", help="only this gold class (PERSON, PLACE, ORG, DATE, INITIATIVE)")
+    ap.add_argument("--strict", action="store_true", help="strict errors (exact start, end and class) by kind")
     args = ap.parse_args()
     analyzer = create_analyzer(None)
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for path, gold, genre, result in analysed_gold(args.folders, analyzer):
         matching = match_entities(gold, result.entities)
+        if args.strict:
+            _strict_errors(path, gold, genre, matching, groups)
+            continue
         for (g0, g1, cls, _gtext), found in matching.pairs:
             if found is not None:
                 continue

@@ -50,6 +50,11 @@ _LOCATIVE = re.compile(r"\b(?:at|in|near|off|from|to|across|via)\s+(?:the\s+)?$"
 #: Prepositions before a longer "person" that make it a place ("at Qasr Al Watan", "at Frontera Comalapa"); not
 #: "to" or "from" (letters and calls go to and come from people).
 _LOCATIVE_LONG = re.compile(r"\b(?:at|in|near|off|outside|across|via)\s+(?:the\s+)?$")
+#: A route's or a grid's noun and "to" before a name the model took for a person or a body: the route's end is a
+#: place ("the line to Stung Treng", "the 380-kilometre stretch to Nakhon Sawan"); letters and calls to people have
+#: no such noun.
+_ROUTE_TO = re.compile(r"\b(?:line|railway|rail link|road|highway|route|link|corridor|cable|pipeline|bridge|stretch|section"
+                       r"|segment|spur|substation|interconnector|flights?|ferry|trains?)\s+to\s+(?:the\s+)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
                        r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
@@ -88,6 +93,10 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     return titled, labels
 
 
+#: An office or a chair's word alone ("the Chairperson", "the Moderator"): the model's name for it is never one.
+_ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | transcript.CHAIR_WORDS) - {"government"})
+
+
 class EntityCleanup:
     """The domain rules over all candidates of one text (read-only after construction: thread-safe)."""
 
@@ -109,6 +118,7 @@ class EntityCleanup:
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
+                 and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
                  for part in _split_country_agency(text, part, g)]
@@ -303,13 +313,17 @@ class EntityCleanup:
                        key=lambda c: c.start)
         named_starts = [c.start for c in named]
         by_start = {c.start: c for c in merged}
+        peoples = frozenset(c.start for c in merged if c.label == "NORP")
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
-                    and not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])):
+                    and (not re.search(r"\b(?:of|the|for|and|on|in)\b", text[wider.start:long[0]])
+                         # "Code of [Conduct in the South China Sea] (COC)": an instrument's head and its "of"
+                         or (wider.label in ("LAW", "EVENT") and wider.source != "model"
+                             and re.fullmatch(r"[A-Z][\w-]* of ", text[wider.start:long[0]]) is not None))):
                 long = (wider.start, wider.end)  # "the 59th ASEAN Ministers' Meeting (AMM)": the whole tagged name
             if long not in at:
-                long = _after_place_prefix(text, long, self.gazetteer)
+                long = _after_place_prefix(text, long, self.gazetteer, peoples)
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
             if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
@@ -346,13 +360,16 @@ class EntityCleanup:
 _CONCEPTS = frozenset("AI ML IT ICT IP EV PV SAF SDG CCS CCUS DPI GHG NTB NTM ODA RE".split())
 
 
-def _after_place_prefix(text: str, long: tuple[int, int], g: Gazetteer) -> tuple[int, int]:
+def _after_place_prefix(text: str, long: tuple[int, int], g: Gazetteer, peoples: frozenset[int] = frozenset()
+                        ) -> tuple[int, int]:
     """A long form without its dash-joined places ("Ruritania-Freedonia [Power Link Project] (RFPLP)"): the
     country-pair prefix is tagged apart (README conventions), the name is what follows it."""
     start = long[0]
     for m in re.finditer(r"\S+", text[long[0]:long[1]]):
         parts = re.split(r"[-–—]", m.group())
         entry = g.lookup(parts[-1]) if len(parts) > 1 else None
+        if long[0] + m.start() in peoples:
+            continue  # a people's adjective joined to a region is a name, not a pair's prefix ("Nordic-Baltic Eight")
         if entry is not None and entry.label in ("GPE", "LOC") and long[0] + m.end() < long[1]:
             start = long[0] + m.end() + 1
     return (start, long[1]) if start != long[0] else long
@@ -433,7 +450,12 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 _COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
                  r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
                  r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund)")
-_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $")
+#: Earlier items of a list after "including" / "such as" ("including Velcor, Tarnex and "): the kind the list
+#: introduces runs along it.
+_LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) )*"
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
+                             # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
+                             rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
 _COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
 
 
@@ -447,7 +469,7 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         surface = text[c.start:c.end]
         if len(surface.split()) > 4 or g.lookup(surface) is not None:
             continue
-        if (_COMPANY_BEFORE.search(text, max(0, c.start - 40), c.start) is not None
+        if (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
                 or _COMPANY_AFTER.match(text, c.end) is not None):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
@@ -675,6 +697,9 @@ _ORGAN_AFTER = re.compile(r" (?:Secretariat|Commission|Council|Assembly|Parliame
 #: Thailand", "Armed Defence Forces of Mozambique"); a company "of" a country is two names ("Masdar of the UAE").
 _STATE_BODY_WORDS = frozenset(rules.BODY_HEADS - {"Company", "Group", "Corporation", "Fund", "Alliance", "Union",
                                                    "Association", "Foundation"}) | {"Government", "Embassy", "Parliament"}
+# a state's legislature and its national railway are its own bodies too ("Senate of Ruritania", "National Assembly of
+# Ruritania", "State Railway of Ruritania")
+_STATE_BODY_WORDS = _STATE_BODY_WORDS | {"Senate", "Assembly", "Congress", "Railway", "Railways"}
 #: A body named for its members' offices: "Council of Heads of State", "Conference of Heads of Government".
 _HEADS_BODY = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,6}\s+)?(?:Council|Conference|Assembly|Authority)\s+of\s+(?:the\s+)?Heads\s+of\s+(?:State|Government)"
                          r"(?:\s+and\s+(?:State|Government))?(?![\w-])", re.IGNORECASE)
@@ -1092,9 +1117,15 @@ Ministry Agency Authority Party Forces Army Navy Association Foundation Fund Org
 Department Studies Centre Center News Times Post Airlines Motors Technologies Systems Holdings Partners Capital Media
 Aerospace Industries Shipbuilders Club Team""".split())
 _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorate|Oblast|Prefecture|volcano|river|dam|"
+                        r"substation|power station|"
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
                          r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
+#: A list of places a plural geographic noun introduces ("towns held by armed groups, including Velmora and ",
+#: "mines in the south, such as "): each name of the list is a place.
+_GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|ports|crossings|provinces|districts"
+                              r"|counties|regions|islands|camps|municipalities|oases)(?: [\w'’-]+){0,4}?,? (?:including"
+                              rf"|such as) {_LISTED}$")
 #: "at" right before a name: a place when the name is one unknown word ("at Belvasko"); companies after "at" have
 #: their head noun or several words ("at Hana Securities", "at Chantier Davie").
 _AT_BEFORE = re.compile(r"\bat\s+$")
@@ -1142,8 +1173,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
               and not any(w in _ORG_WORDS for w in words) and not c.role):
             # a list counts item by item ("in Goiás and Minas Gerais", "at Bash and Dzhankeldy")
             before = text[max(0, c.start - 40):c.start]
-            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before))
-                    or _GEO_AFTER.match(text, c.end)):
+            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)) or _ROUTE_TO.search(before)
+                    or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
@@ -1183,8 +1214,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     or (c.label == "NORP" and (g.lookup(text[c.start:c.end]) is not None  # "Timorese nationals"
                                                or (_MODIFIER.match(text, c.end) is not None
                                                    and _GEO_NOUN_AFTER.match(text, c.end) is None)))
-                    or (c.label == "PERSON" and _beside_office(text, c.start, c.end))):
-                continue  # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list
+                    or (c.label == "PERSON" and _beside_office(text, c.start, c.end))
+                    or _COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None):
+                # "the Minister of Defence of Latvia, Janis Ozols,": a name beside an office, not a list; "operators,
+                # including Velcor, Tarnex and Ostrava": a list of companies, whatever place it names
+                continue
             for j in (i - 1, i + 1):
                 if 0 <= j < len(ordered):
                     n = ordered[j]
@@ -1192,8 +1226,10 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     # not an apposition: "Abdulrahman al-Mannai, Qatar's Minister of State"
                     possessive = text[n.end:n.end + 2] in ("'s", "’s")
                     # a route: "from Serhetabat to Herat" (the first end after "from", the other a place)
-                    route = (j > i and re.fullmatch(r"\s+to\s+", gap) is not None
-                             and re.search(r"\bfrom\s+$", text[max(0, c.start - 6):c.start]) is not None)
+                    # ... or its other end ("from Bangkok to Nong Khai")
+                    route = (re.fullmatch(r"\s+to\s+", gap) is not None
+                             and re.search(r"\bfrom\s+$", text[max(0, min(c.start, n.start) - 6):min(c.start, n.start)])
+                             is not None)
                     if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
                             and not possessive):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))

@@ -249,7 +249,7 @@ def _meta(gold_path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> tupl
     return row.get("genre", "unknown"), row.get("region", "unknown")
 
 
-def _error_kind(g0: int, g1: int, gcls: str, p: EntitySpan, primary: dict[str, str]) -> str:
+def error_kind(g0: int, g1: int, gcls: str, p: EntitySpan, primary: dict[str, str]) -> str:
     """How a prediction overlapping a gold entity differs from it."""
     pcls = primary.get(p.label, p.label)
     same_span = p.start == g0 and p.end == g1
@@ -415,7 +415,7 @@ def _strict(gold: GoldDoc, preds: list[EntitySpan], primary: dict[str, str], rep
             report.patterns["missed"].append((f"{gtext} [{cls}]", ""))
             continue
         q = max(near, key=lambda q: _overlap(q.start, q.end, g0, g1))
-        kind = _error_kind(g0, g1, cls, q, primary)
+        kind = error_kind(g0, g1, cls, q, primary)
         report.patterns[kind].append((f"{gtext} [{cls}]", f"{q.text} [{primary.get(q.label, q.label)}]"))
     for p in preds:
         if (p.start, p.end) not in matched:

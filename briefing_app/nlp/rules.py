@@ -37,12 +37,14 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
-             "Free Trade Area", "Law", "Code")
+             "Free Trade Area", "Law", "Code", "Memorandum")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave",
                "Working Group", "Process")
 _HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
-_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&)$")
+_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&|es|de|da|do|del|dos|das)$")
+#: Lowercase particles of place names that may lead an instrument's name ("Dar es Salaam", "Rio de Janeiro").
+_PLACE_PARTICLES = frozenset(("es", "de", "da", "do", "del", "dos", "das"))
 #: Capitalised words that begin sentences but never begin an initiative's name.
 STARTERS = frozenset("""
 The This That These Those A An Its Their Our His Her Both Each Every During Under With At In On For And But As
@@ -71,7 +73,11 @@ _INNER_NAME = re.compile(r" of the (?=(?:[A-Z][\w'’-]* ){0,5}(?:" + "|".join(L
 _FIELDS_OF_LAW = frozenset("""International Humanitarian Customary Public Private Criminal Civil Maritime Constitutional
 Domestic National Federal Administrative Commercial Environmental Human Rights Refugee Space Trade Investment Economic
 European Islamic Common Case Company Labour Labor Tax Family""".split())
-_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact", "Code"))
+_OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact", "Code",
+                       "Memorandum"))
+#: After an "of" tail, the instrument's subject or its sea or region: "Memorandum of Understanding [on Renewable
+#: Hydrogen]", "Code of Conduct [in the South China Sea]"; not the town it was signed in ("... in Tashkent").
+_AFTER_OF_TAIL = re.compile(rf" (?:(?:on|for) (?:the )?|in the ){_TITLE_RUN}")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -116,6 +122,10 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
                 left = text[max(0, wstart - 30):wstart].split()
                 if not left or not left[-1][:1].isupper() or left[-1].isupper():
                     break  # "X and Y Council" joins title-case words only
+            elif word in _PLACE_PARTICLES:
+                left = text[max(0, wstart - 30):wstart].split()
+                if not left or not left[-1][:1].isupper() or not words:
+                    break  # "Dar es Salaam Accord", "Rio de Janeiro Declaration": a particle inside a place's name
             words.append((wstart, pos))
             pos = wstart
         words.reverse()
@@ -128,6 +138,8 @@ def find_initiatives(text: str) -> Iterator[tuple[int, int, str]]:
         if tail is None and match.group(1) in _OF_HEADS:
             tail = _OF_TAIL.match(text, head_end)
         tail_end = tail.end() if tail else head_end
+        if tail is not None and tail.re is _OF_TAIL and (more := _AFTER_OF_TAIL.match(text, tail_end)) is not None:
+            tail_end = more.end()
         if tail is not None and (inner := _INNER_NAME.search(text, head_end, tail_end)) is not None:
             tail_end = inner.start()
         if not words:

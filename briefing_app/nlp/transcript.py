@@ -67,6 +67,7 @@ EXCELLENCY ROYAL SENATOR GOVERNOR MAYOR ADMIRAL CAPTAIN COLONEL LIEUTENANT MAJOR
 ADMINISTRATION DIRECTOR CHIEF HEAD ENVOY COMMISSIONER HIGH REPRESENTATIVE SPECIAL PERMANENT UNDER ASSISTANT
 INTERPRETER TRANSLATOR HOST ANCHOR PRESENTER OPERATOR NARRATOR VOICE VOICES UNIDENTIFIED MALE FEMALE
 SHRI SHRIMATI SMT KUMARI SUSHRI CHANCELLOR PREMIER CONGRESSMAN CONGRESSWOMAN DATUK
+SEN REP RT COUNCILLOR COUNCILOR SARDAR
 """.split()) | {w.upper() for w in OFFICES | CHAIR_WORDS | ADDRESS_WORDS if w != "government"}
 # ("Government" stays a name word: "Government of Ruritania:" heads a section, not a turn)
 #: Words of an office's title beside the office itself ("Deputy", "Acting", "of State", "High Commissioner",
@@ -296,6 +297,12 @@ _SEAT = re.compile(r"[ \t]*\((?P<seat>[A-ZÀ-Þ][\w'’.]*(?:(?:[ \t]+|[ \t]*[�
                    r"|the))*)(?:,[^()\n]{1,30})?\)")
 
 
+#: Words of a party's name, never of a seat's ("(Greens)", "(Democratic Party)", "(Independent)").
+_PARTY_WORDS = frozenset("""Party Green Greens Labour Labor Liberal Liberals Conservative Conservatives Democrats
+Democratic Socialist Socialists Independent Independents Republican Republicans Communist Communists Alliance Front
+Movement Coalition Nationals""".split())
+
+
 def seats(text: str, labels: list[SpeakerLabel]) -> Iterator[tuple[int, int]]:
     """Spans of the constituency or state a member's label names in brackets after the name ("Jane Doe
     (Northfield):", "Senator ROE (New South Wales):"); not party tags ("(Lab)", "(CPC)"), offices or notes."""
@@ -308,7 +315,8 @@ def seats(text: str, labels: list[SpeakerLabel]) -> Iterator[tuple[int, int]]:
         seat = m.group("seat")
         words = re.findall(r"[\w'’.]+", seat)
         if (len(seat) < 4 or seat.isupper() or seat.endswith(".") or len(words) > 8
-                or any(_is_role(w) or w in ("Minister", "Leader", "Secretary", "Opposition") for w in words)):
+                or any(_is_role(w) or w in ("Minister", "Leader", "Secretary", "Opposition") or w in _PARTY_WORDS
+                       for w in words)):
             continue
         yield m.start("seat"), m.end("seat")
 
@@ -456,6 +464,11 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
         word = text[s:e]
         if (portfolio and word.isupper()) or (_is_role(word) and not run):
             roles.append((s, e))
+        elif (not run and k + 1 < len(words) and _MIXED_NAME.fullmatch(word)
+              and all(_is_role(text[a:b]) for a, b in words[k + 1:k + 2])):
+            # "Federal Councillor Jane Roe", "Cabinet Secretary Doe": a word before a role word qualifies the
+            # office, it does not begin a name
+            roles.append((s, e))
         elif run and _is_role(word) and k + 1 < len(words):
             # "PRIME CABINET SECRETARY MUDAVADI": a role word after capitals that a name follows closes a title
             # ("CABINET SECRETARY"), not a name
@@ -472,9 +485,13 @@ def _label(text: str, m: re.Match[str], end: int) -> SpeakerLabel:
             roles.append((s, e))
         elif _ALLCAPS_NAME.fullmatch(word) or (run and word in ("BIN", "BINT", "AL", "BEN", "VAN", "VON", "DE")):
             run.append((s, e))
-        elif (not run and any(text[a:b].upper() not in _ARTICLES for a, b in roles) and 2 <= len(words) - k <= 4
-              and all(_MIXED_NAME.fullmatch(text[a:b]) and not _is_role(text[a:b]) for a, b in words[k:])):
-            names.append((s, words[-1][1]))  # "Vice-President Omid Nouripour"
+        elif (not run and any(text[a:b].upper() not in _ARTICLES for a, b in roles)
+              and (2 <= len(words) - k <= 4 or (len(words) - k == 1 and m.group("notes")))
+              and all(_MIXED_NAME.fullmatch(text[a:b]) and not _is_role(text[a:b])
+                      and not _is_role(text[a:b].rstrip("s")) for a, b in words[k:])):
+            # "Vice-President Omid Nouripour"; one surname only with a note after it, a seat or a party
+            # ("Sen. Doe (Northfield):"), not "Hon. Senators:"
+            names.append((s, words[-1][1]))
             break
         else:
             run = []
