@@ -626,8 +626,11 @@ def _office_line(line: str) -> bool:
 
 
 #: The kind of document a release header names at its end ("... – Press release", "... fact sheet, May 2026").
-_DOC_KIND = re.compile(r"\s*[-–—,:]?\s*(?:(?:joint\s+)?(?:press|media|news)\s+(?:release|statement)|fact\s*sheet)"
+#: (No leading ``\s*[-–—,:]?\s*`` here: searched, that tried every split of a run of spaces at every
+#: position, seconds for a line of a thousand; ``_issuer_line`` strips the separator itself.)
+_DOC_KIND = re.compile(r"(?:(?:joint\s+)?(?:press|media|news)\s+(?:release|statement)|fact\s*sheet)"
                        r"(?:\s*,\s*[^,.;]{1,30})?\W*$", re.IGNORECASE)
+_DOC_KIND_SEPARATORS = "-–—,:"
 
 
 def _issuer_line(line: str) -> bool:
@@ -636,7 +639,10 @@ def _issuer_line(line: str) -> bool:
     kind = _DOC_KIND.search(line)
     if kind is None:
         return False
-    words = [w.strip("()") for w in _OFFICE_SPLIT.split(line[:kind.start()].strip()) if w.strip("()")]
+    issuer = line[:kind.start()].rstrip()
+    if issuer.endswith(tuple(_DOC_KIND_SEPARATORS)):
+        issuer = issuer[:-1]  # one dash, comma or colon before the kind ("... - Fact sheet")
+    words = [w.strip("()") for w in _OFFICE_SPLIT.split(issuer.strip()) if w.strip("()")]
     return len(words) <= 12 and all(_OFFICE_WORD.fullmatch(w) for w in words)
 
 
