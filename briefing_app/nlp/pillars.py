@@ -283,7 +283,8 @@ class PillarScorer:
                 why[self.context_pillar].append("one government addressing another")
         if entities and _JOINT.search(text):
             gpes = {e.text for e in entities if e.label == "GPE"}
-            if any(_ends_with_place(m.group(1), gpes) and m.group(2) in gpes for m in _JOINT.finditer(text)):
+            dates = {e.text for e in entities if e.label in ("DATE", "TIME")}
+            if any(_ends_with_place(m.group(1), gpes, dates) and m.group(2) in gpes for m in _JOINT.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("two governments acting together")
         if entities and _STANCE.search(text):
@@ -546,9 +547,17 @@ _JOINT = re.compile(
     r"|finally|on\s+[A-Z]\w+|in\s+(?:[A-Z]\w+\s+)?\d{4})\s+)*(?:agreed|agree|signed|sign|exchanged|ratified|reopened"
     r"|concluded|set\s+up|established|resumed|renewed)\b")
 
-def _ends_with_place(name: str, places: set[str]) -> bool:
-    """True when ``name`` is one of ``places`` or ends with one ("Yesterday Ruritania")."""
-    return name in places or any(name.endswith(" " + p) for p in places)
+def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
+    """True when ``name`` is one of ``places`` or one after a date ("Yesterday Ruritania", "On Monday Syldavia").
+    Other capitalised words before the place are the rest of a name: "Real Madrid", "Bank of Klow" are no state."""
+    for place in places:
+        if name == place:
+            return True
+        if name.endswith(" " + place):
+            before = name[:-len(place) - 1]
+            if any(before == d or before.endswith(" " + d) for d in dates):
+                return True
+    return False
 
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
