@@ -52,3 +52,17 @@ def view_property() -> int:
     from briefing_app.gui.article_view import ANNOTATION_ID_PROPERTY
 
     return int(ANNOTATION_ID_PROPERTY)
+
+
+def test_marks_past_the_full_render_are_drawn_later(qtbot: QtBot, monkeypatch) -> None:
+    from briefing_app.gui import article_view
+
+    monkeypatch.setattr(article_view, "FULL_RENDER_MARKS", 3)
+    view = _view(qtbot)
+    text = " ".join(f"Klow{i:02d}" for i in range(20))
+    marks = [EntityMark(i + 1, 7 * i, 7 * i + 6, "GPE", "suggested", "model") for i in range(20)]
+    with qtbot.waitSignal(view.renderFinished, timeout=5000):
+        view.set_article(text, marks, [])
+        assert not view.rendering_done()
+    for mark in marks:
+        assert view.cursor_at(mark.start + 1).charFormat().property(view_property()) == mark.annotation_id
