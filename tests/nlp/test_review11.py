@@ -43,3 +43,15 @@ def test_a_club_named_after_its_city_is_no_government(analyzer):
 def test_a_date_before_the_first_state_still_counts(analyzer):
     sentence = "Yesterday Ruritania and Syldavia agreed to repatriate 20,000 refugees from the border camps."
     assert "diplomacy" in _pillars_of(analyzer, sentence, "Yesterday")
+
+
+@pytest.mark.parametrize("sentence, procedural", [
+    ("You're listening to Morning Report on Radio Klow.", True),
+    ("Good evening, you are watching Klow Tonight.", True),
+    ("You are watching the collapse of our fisheries industry.", False),
+    ("You are listening to the sound of a dying industry, minister.", False),
+])
+def test_a_broadcast_names_itself_but_a_speech_is_content(sentence, procedural):
+    from briefing_app.nlp.transcript import is_procedural
+
+    assert is_procedural(sentence) is procedural
