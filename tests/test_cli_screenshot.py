@@ -34,3 +34,16 @@ def test_screenshot_is_written(tmp_path: Path, open_sample: bool) -> None:
     assert result.returncode == 0, result.stderr
     assert f"wrote {out}" in result.stdout
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_screenshot_after_a_file_that_cannot_be_opened(tmp_path: Path) -> None:
+    # The warning is up and the window is as it was: captured at once, not after the two-minute guard.
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text(json.dumps({"sample_opened": True}), encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a word document")
+    out = tmp_path / "window.png"
+    result = _run(["--db", str(tmp_path / "db.sqlite"), "--screenshot", str(out), "--open", str(broken)], home)
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {out}" in result.stdout

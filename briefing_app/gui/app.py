@@ -238,6 +238,9 @@ class _Launch:
             elif services.db.read_only:
                 QMessageBox.warning(window, "Cannot import", f"{path.name} was not imported: the database is read-only.")
             else:
+                # A file that cannot be read leaves the window as without --open: the last article shown.
+                window.openFailed.connect(lambda _path: window.current_article_id is None
+                                          and window.reopen_last_article())
                 window.open_path(path)
         elif not services.db.read_only:
             open_first_run_sample(window, self.settings)
@@ -309,6 +312,8 @@ def _arm_screenshot(window: MainWindow, out: Path) -> None:
     if window.opening:
         # The file given to --open is read and stored by a worker: follow it once it is shown.
         window.articleOpened.connect(lambda _id: _arm_when_analysed(window, when_ready))
+        # A file that cannot be read: the window as it is once the warning is up (not two minutes later).
+        window.openFailed.connect(lambda _path: _arm_when_analysed(window, when_ready))
     else:
         _arm_when_analysed(window, when_ready)
     # Never hang: give up after two minutes.

@@ -276,6 +276,10 @@ class ArticleView(QWidget):
         self._pending.clear()  # every mark is drawn again: nothing older is left to draw
         self._apply_chunk(marks[:FULL_RENDER_MARKS], document)
         self.editor.setDocument(document)  # deletes the old one (a child of the editor)
+        # A new article opens at its top, as setPlainText left it: swapped in, the document kept a
+        # scroll of a few pixels (its margin's worth) from the editor's layout of the old one.
+        self.editor.verticalScrollBar().setValue(0)
+        self.editor.horizontalScrollBar().setValue(0)
         self._visible = None
         self._draw_later(marks[FULL_RENDER_MARKS:], BULK_CHUNK)
         self.gutter.update()
@@ -370,8 +374,39 @@ class ArticleView(QWidget):
         editor = self.editor
         first = editor.cursorForPosition(QPoint(0, 0)).position()
         last = editor.cursorForPosition(QPoint(editor.viewport().width(), editor.viewport().height())).position()
+        if first > last or not self._laid_out(first) or not self._laid_out(last):
+            first, last = self._visible_blocks()
         self._visible = (self.offsets.to_codepoint(first), self.offsets.to_codepoint(last))
         return self._visible
+
+    def _laid_out(self, position: int) -> bool:
+        """True when the block holding ``position`` is laid out (or empty: nothing to lay out)."""
+        block = self.editor.document().findBlock(position)
+        return not block.isValid() or block.length() <= 1 or block.layout().lineCount() > 0
+
+    def _visible_blocks(self) -> tuple[int, int]:
+        """The UTF-16 positions (first, last) of the blocks in the viewport, found from the top down.
+
+        A document set_article just swapped in is laid out in the editor's timer steps, top down;
+        until then the editor's hit test searches blocks not laid out yet and can land anywhere (a
+        span ending before it starts). Each block's rectangle lays the text out down to it only."""
+        editor = self.editor
+        document = editor.document()
+        layout = document.documentLayout()
+        top = editor.verticalScrollBar().value()
+        bottom = top + editor.viewport().height()
+        first: int | None = None
+        last = 0
+        block = document.firstBlock()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
+                break
+            if first is None and rect.bottom() >= top:
+                first = block.position()
+            last = block.position() + block.length() - 1
+            block = block.next()
+        return (first if first is not None else last), last
 
     def visible_span(self) -> tuple[int, int]:
         """The code points shown in the viewport, as the gutter last measured them when nothing

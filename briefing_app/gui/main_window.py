@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
     articleShown = Signal(int)
     #: An article ``open_path`` read and stored (or found already stored) is now shown: its id.
     articleOpened = Signal(int)
+    #: A file given to ``open_path`` could not be opened (emitted before the warning says why): its path.
+    openFailed = Signal(str)
 
     def __init__(self, services: Services | None, settings: Settings | None, model: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -437,6 +439,7 @@ class MainWindow(QMainWindow):
     def _opened(self, outcome: ImportOutcome, shown: int | None) -> None:
         if outcome.article_id is None:
             if outcome.status == "failed":  # "skipped": cancelled by a newer open, which reports itself
+                self.openFailed.emit(outcome.path)
                 QMessageBox.warning(self, "Cannot open file", outcome.message)
             return
         if self.current_article_id != shown:
@@ -449,6 +452,7 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, path: Path, exc: BaseException, tb: str) -> None:
         log.error("Opening %s failed:\n%s", path, tb)
+        self.openFailed.emit(str(path))
         problem = describe_storage_error(exc, self.services.db.path)  # busy or full database: in words
         QMessageBox.warning(self, "Cannot open file", f"{path.name} could not be stored. {problem}" if problem
                             else f"{path.name} could not be opened: {exc}")

@@ -283,7 +283,8 @@ class PillarScorer:
                 why[self.context_pillar].append("one government addressing another")
         if entities and _JOINT.search(text):
             gpes = {e.text for e in entities if e.label == "GPE"}
-            if any(_ends_with_place(m.group(1), gpes) and m.group(2) in gpes for m in _JOINT.finditer(text)):
+            dates = {e.text for e in entities if e.label in ("DATE", "TIME")}
+            if any(_ends_with_place(m.group(1), gpes, dates) and m.group(2) in gpes for m in _JOINT.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("two governments acting together")
         if entities and _STANCE.search(text):
@@ -546,9 +547,17 @@ _JOINT = re.compile(
     r"|finally|on\s+[A-Z]\w+|in\s+(?:[A-Z]\w+\s+)?\d{4})\s+)*(?:agreed|agree|signed|sign|exchanged|ratified|reopened"
     r"|concluded|set\s+up|established|resumed|renewed)\b")
 
-def _ends_with_place(name: str, places: set[str]) -> bool:
-    """True when ``name`` is one of ``places`` or ends with one ("Yesterday Ruritania")."""
-    return name in places or any(name.endswith(" " + p) for p in places)
+def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
+    """True when ``name`` is one of ``places`` or one after a date ("Yesterday Ruritania", "On Monday Syldavia").
+    Other capitalised words before the place are the rest of a name: "Real Madrid", "Bank of Klow" are no state."""
+    for place in places:
+        if name == place:
+            return True
+        if name.endswith(" " + place):
+            before = name[:-len(place) - 1]
+            if any(before == d or before.endswith(" " + d) for d in dates):
+                return True
+    return False
 
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
@@ -626,8 +635,11 @@ def _office_line(line: str) -> bool:
 
 
 #: The kind of document a release header names at its end ("... – Press release", "... fact sheet, May 2026").
-_DOC_KIND = re.compile(r"\s*[-–—,:]?\s*(?:(?:joint\s+)?(?:press|media|news)\s+(?:release|statement)|fact\s*sheet)"
+#: (No leading ``\s*[-–—,:]?\s*`` here: searched, that tried every split of a run of spaces at every
+#: position, seconds for a line of a thousand; ``_issuer_line`` strips the separator itself.)
+_DOC_KIND = re.compile(r"(?:(?:joint\s+)?(?:press|media|news)\s+(?:release|statement)|fact\s*sheet)"
                        r"(?:\s*,\s*[^,.;]{1,30})?\W*$", re.IGNORECASE)
+_DOC_KIND_SEPARATORS = "-–—,:"
 
 
 def _issuer_line(line: str) -> bool:
@@ -636,7 +648,10 @@ def _issuer_line(line: str) -> bool:
     kind = _DOC_KIND.search(line)
     if kind is None:
         return False
-    words = [w.strip("()") for w in _OFFICE_SPLIT.split(line[:kind.start()].strip()) if w.strip("()")]
+    issuer = line[:kind.start()].rstrip()
+    if issuer.endswith(tuple(_DOC_KIND_SEPARATORS)):
+        issuer = issuer[:-1]  # one dash, comma or colon before the kind ("... - Fact sheet")
+    words = [w.strip("()") for w in _OFFICE_SPLIT.split(issuer.strip()) if w.strip("()")]
     return len(words) <= 12 and all(_OFFICE_WORD.fullmatch(w) for w in words)
 
 

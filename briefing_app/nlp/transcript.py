@@ -139,7 +139,9 @@ _PROCEDURE = (
     r"(?:statements?|remarks|briefly)(?:\s*,?\s*(?:and\s+)?(?:then\s+)?take\s+(?:\w+\s+)?questions?)?",
     # small talk of a broadcast: "Good to be with you, John.", "You're listening to Radio X.", "One at a time, please."
     r"(?:it\s+is\s+|it['’]s\s+)?(?:good|great|nice|a\s+pleasure)\s+to\s+(?:be\s+(?:with\s+you|here|back)|see\s+you|have\s+you)",
-    r"you(?:['’]re|\s+are)\s+(?:listening\s+to|watching)\b[^.?!]*", r"one\s+at\s+a\s+time\b",
+    # (the programme's name is capitalised: "You are watching the collapse of our fisheries" is a speech's content)
+    r"you(?:['’]re|\s+are)\s+(?:listening\s+to|watching)(?:\s+(?-i:[A-Z0-9])[^.?!]*)?(?=\s*(?:[.?!,]|$))",
+    r"one\s+at\s+a\s+time\b",
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",

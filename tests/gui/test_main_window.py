@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.services import Services
 from briefing_app.settings import Settings
-from tests.gui.opening import open_and_analyse
+from tests.gui.opening import open_and_analyse, open_file
 
 SAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "india-us-leaders-call.txt"
 
@@ -79,10 +79,13 @@ def test_unreadable_file_shows_a_message_and_stores_nothing(
     window = _window(qtbot, db_path)
     opened: list[int] = []
     window.articleOpened.connect(opened.append)
+    failed: list[str] = []
+    window.openFailed.connect(failed.append)
     bad = tmp_path / name
     bad.write_bytes(content)
     window.open_path(bad)
     qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+    assert failed == [str(bad)]  # (--screenshot follows it: captured at once, not after its two-minute guard)
     title, text = messages[0]
     assert title == "Cannot open file"
     assert reason in text
@@ -154,6 +157,19 @@ def test_an_open_finishing_after_another_article_was_shown_only_lists_it(
     assert window.current_article_id == first
     assert window.view.text.startswith("Quokka talks on the first file.")
     assert "third.txt" in window.statusBar().currentMessage()
+    _close(window)
+
+
+def test_opening_a_file_already_in_the_library_shows_that_article(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    window = _window(qtbot, db_path)
+    path = _text_file(tmp_path, "first.txt", "Quokka talks on the first file.")
+    first = open_and_analyse(qtbot, window, path)
+    open_and_analyse(qtbot, window, _text_file(tmp_path, "second.txt", "Wombat talks on the second file."))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(path.read_bytes())
+    assert open_file(qtbot, window, copy) == first
+    assert window.view.text.startswith("Quokka talks on the first file.")
+    assert window.library.count() == 2
     _close(window)
 
 
