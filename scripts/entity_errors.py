@@ -20,7 +20,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import create_analyzer
-from briefing_app.nlp.evaluation import EntityMatching, GoldDoc, analysed_gold, error_kind, match_entities
+from briefing_app.nlp.evaluation import (
+    EntityMatching,
+    GoldDoc,
+    analysed_gold,
+    match_entities,
+    strict_outcomes,
+)
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
@@ -31,25 +37,19 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 
 def _strict_errors(path: Path, gold: GoldDoc, genre: str, matching: EntityMatching,
                    groups: dict[tuple[str, str, str], list[str]]) -> None:
-    """File each strict error of one article under (kind, gold class or predicted class, genre)."""
-    preds, primary = matching.preds, matching.primary
-    exact = {(p.start, p.end): p for p in preds if p.label}
-    for g0, g1, cls, _gtext in gold.entities:
-        p = exact.get((g0, g1))
-        if p is not None and p.label in gold.classes.get(cls, {cls}):
-            continue
-        near = [q for q in preds if min(q.end, g1) - max(q.start, g0) > 0]
-        if not near:
-            groups[("missed", cls, genre)].append(f"[{path.parent.name}]  {_context(gold.text, g0, g1)}")
-            continue
-        q = max(near, key=lambda q: min(q.end, g1) - max(q.start, g0))
-        kind = error_kind(g0, g1, cls, q, primary)
-        groups[(kind, cls, genre)].append(
-            f"[{path.parent.name}] as {q.label}:{q.text!r}  {_context(gold.text, g0, g1)}")
-    for p in preds:
-        if not any(min(p.end, g1) - max(p.start, g0) > 0 for g0, g1, _c, _t in gold.entities):
+    """File each strict error of one article under (kind, gold class or predicted class, genre), as the eval
+    counts them (:func:`~briefing_app.nlp.evaluation.strict_outcomes`)."""
+    primary = matching.primary
+    for kind, g, p in strict_outcomes(gold, matching.preds, primary):
+        if kind in ("tp", "unmatched"):
+            continue  # right, or a prediction already filed under the gold entity it overlaps
+        if g is None:
+            assert p is not None
             groups[("spurious", primary.get(p.label, p.label), genre)].append(
                 f"[{path.parent.name}] {p.label}  {_context(gold.text, p.start, p.end)}")
+            continue
+        how = f" as {p.label}:{p.text!r}" if p is not None else ""
+        groups[(kind, g[2], genre)].append(f"[{path.parent.name}]{how}  {_context(gold.text, g[0], g[1])}")
 
 
 def main() -> None:

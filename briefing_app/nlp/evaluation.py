@@ -249,7 +249,7 @@ def _meta(gold_path: Path, cache: dict[Path, dict[str, dict[str, str]]]) -> tupl
     return row.get("genre", "unknown"), row.get("region", "unknown")
 
 
-def error_kind(g0: int, g1: int, gcls: str, p: EntitySpan, primary: dict[str, str]) -> str:
+def _error_kind(g0: int, g1: int, gcls: str, p: EntitySpan, primary: dict[str, str]) -> str:
     """How a prediction overlapping a gold entity differs from it."""
     pcls = primary.get(p.label, p.label)
     same_span = p.start == g0 and p.end == g1
@@ -399,28 +399,51 @@ def evaluate_one(gold_path: Path, analyzer: Analyzer, report: EvalReport,
     report.per_file[name] = (meta[0], meta[1], delta[0], delta[1], delta[2])
 
 
-def _strict(gold: GoldDoc, preds: list[EntitySpan], primary: dict[str, str], report: EvalReport) -> None:
-    """Exact start, end and class; every miss is filed under an error pattern."""
+#: A gold entity (start, end, class, text)
+GoldEntity = tuple[int, int, str, str]
+
+
+def strict_outcomes(gold: GoldDoc, preds: Sequence[EntitySpan], primary: dict[str, str]
+                    ) -> Iterator[tuple[str, GoldEntity | None, EntitySpan | None]]:
+    """Each outcome of strict matching (exact start, end and class): ``("tp", gold, prediction)``; a gold entity
+    without an exact match, ``("missed", gold, None)`` or its error kind (:func:`_error_kind`) with the prediction
+    overlapping it most; then each prediction left unmatched, ``("spurious", None, p)`` when it overlaps no gold
+    entity, else ``("unmatched", None, p)``. The eval counts these; ``scripts/entity_errors.py --strict`` lists them."""
     exact = {(p.start, p.end): p for p in preds}
     matched: set[tuple[int, int]] = set()
-    for g0, g1, cls, gtext in gold.entities:
+    for g in gold.entities:
+        g0, g1, cls, _gtext = g
         p = exact.get((g0, g1))
         if p is not None and p.label in gold.classes.get(cls, {cls}) and (g0, g1) not in matched:
             matched.add((g0, g1))
-            report.strict[cls].tp += 1
+            yield "tp", g, p
             continue
-        report.strict[cls].fn += 1
         near = [q for q in preds if _overlap(q.start, q.end, g0, g1)]
         if not near:
-            report.patterns["missed"].append((f"{gtext} [{cls}]", ""))
+            yield "missed", g, None
             continue
         q = max(near, key=lambda q: _overlap(q.start, q.end, g0, g1))
-        kind = error_kind(g0, g1, cls, q, primary)
-        report.patterns[kind].append((f"{gtext} [{cls}]", f"{q.text} [{primary.get(q.label, q.label)}]"))
+        yield _error_kind(g0, g1, cls, q, primary), g, q
     for p in preds:
         if (p.start, p.end) not in matched:
+            spurious = not any(_overlap(p.start, p.end, g0, g1) for g0, g1, _c, _t in gold.entities)
+            yield ("spurious" if spurious else "unmatched"), None, p
+
+
+def _strict(gold: GoldDoc, preds: list[EntitySpan], primary: dict[str, str], report: EvalReport) -> None:
+    """Exact start, end and class; every miss is filed under an error pattern."""
+    for kind, g, p in strict_outcomes(gold, preds, primary):
+        if g is not None:
+            cls, gtext = g[2], g[3]
+            if kind == "tp":
+                report.strict[cls].tp += 1
+                continue
+            report.strict[cls].fn += 1
+            found = f"{p.text} [{primary.get(p.label, p.label)}]" if p is not None else ""
+            report.patterns[kind].append((f"{gtext} [{cls}]", found))
+        elif p is not None:
             report.strict[primary.get(p.label, p.label)].fp += 1
-            if not any(_overlap(p.start, p.end, g0, g1) for g0, g1, _c, _t in gold.entities):
+            if kind == "spurious":
                 report.patterns["spurious"].append(("", f"{p.text} [{primary.get(p.label, p.label)}]"))
 
 
