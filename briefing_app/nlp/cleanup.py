@@ -695,11 +695,11 @@ _ORGAN_AFTER = re.compile(r" (?:Secretariat|Commission|Council|Assembly|Parliame
 
 #: A body of a state's own: its head noun before "of" and the state ("Ministry of Foreign Affairs of the Kingdom of
 #: Thailand", "Armed Defence Forces of Mozambique"); a company "of" a country is two names ("Masdar of the UAE").
+# (a state's legislature and its national railway are its own bodies too: "Senate of Ruritania", "National Assembly
+# of Ruritania", "State Railway of Ruritania")
 _STATE_BODY_WORDS = frozenset(rules.BODY_HEADS - {"Company", "Group", "Corporation", "Fund", "Alliance", "Union",
-                                                   "Association", "Foundation"}) | {"Government", "Embassy", "Parliament"}
-# a state's legislature and its national railway are its own bodies too ("Senate of Ruritania", "National Assembly of
-# Ruritania", "State Railway of Ruritania")
-_STATE_BODY_WORDS = _STATE_BODY_WORDS | {"Senate", "Assembly", "Congress", "Railway", "Railways"}
+                                                   "Association", "Foundation"}) | {
+    "Government", "Embassy", "Parliament", "Senate", "Assembly", "Congress", "Railway", "Railways"}
 #: A body named for its members' offices: "Council of Heads of State", "Conference of Heads of Government".
 _HEADS_BODY = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,6}\s+)?(?:Council|Conference|Assembly|Authority)\s+of\s+(?:the\s+)?Heads\s+of\s+(?:State|Government)"
                          r"(?:\s+and\s+(?:State|Government))?(?![\w-])", re.IGNORECASE)

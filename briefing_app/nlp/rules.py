@@ -42,9 +42,10 @@ EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks
                "Conclave",
                "Working Group", "Process")
 _HEAD_RE = re.compile(r"\b(" + "|".join(LAW_HEADS + EVENT_HEADS) + r")\b")
-_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&|es|de|da|do|del|dos|das)$")
 #: Lowercase particles of place names that may lead an instrument's name ("Dar es Salaam", "Rio de Janeiro").
 _PLACE_PARTICLES = frozenset(("es", "de", "da", "do", "del", "dos", "das"))
+_WORD_RE = re.compile(r"(?:\d\+\d|[A-Z0-9][\w'’&+.-]*|of|for|on|and|the|in|&|" + "|".join(sorted(_PLACE_PARTICLES))
+                      + r")$")
 #: Capitalised words that begin sentences but never begin an initiative's name.
 STARTERS = frozenset("""
 The This That These Those A An Its Their Our His Her Both Each Every During Under With At In On For And But As
