@@ -15,10 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from briefing_app.domain.models import Annotation, AnnotationKind, AnnotationStatus
+from briefing_app.domain.models import Annotation, AnnotationKind, AnnotationStatus, LessonAction
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.nlp.evaluation import GoldDoc, evaluate, passage_counts, read_gold
+from briefing_app.nlp.evaluation import (
+    GoldDoc,
+    evaluate,
+    match_entities,
+    passage_counts,
+    read_gold,
+    strict_outcomes,
+)
 from briefing_app.nlp.types import AnalysisResult, Passage
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.services.annotations import AnnotationConflict
@@ -28,6 +35,7 @@ from briefing_app.services.container import Services
 DEFAULT_STEPS = (0, 5, 10, 20)
 #: Splits (orders of articles) the curve is averaged over.
 DEFAULT_SEEDS = (13, 1, 2)
+_PILLAR_ACTIONS = frozenset({LessonAction.PILLAR_ADD, LessonAction.PILLAR_REMOVE})
 #: Last words that make an initiative an EVENT rather than a LAW.
 _EVENT_HEADS = frozenset("Summit Conference Dialogue Meeting Forum Games Congress Round Talks Session Ministerial "
                          "Exercise Expo Week Day".split())
@@ -45,6 +53,14 @@ class CurvePoint:
     changed_sentences: int = 0
     #: entity suggestions of the scored articles that differ from k = 0
     changed_entities: int = 0
+    #: exact-match entity mistakes in the scored articles on a surface the officer corrected so far (the
+    #: mistake recurring in a later article): with the suggestions made before any lesson, and now
+    recurring_before: int = 0
+    recurring_after: int = 0
+    #: of those, mistakes the lessons removed, and mistakes they made (where this article's gold
+    #: disagrees with the correction: an inconsistent officer)
+    recurring_fixed: int = 0
+    recurring_new: int = 0
 
 
 @dataclass
@@ -59,9 +75,10 @@ class LearningCurve:
         """A readable table."""
         lines = [f"Corrected from {len(self.train)} articles; F1 on {len(self.test)} others never corrected.",
                  f"{'k':>4} {'entity F1':>10} {'pillar F1':>10} {'lessons':>8} {'changed sentences':>18} "
-                 f"{'changed entities':>17}"]
+                 f"{'changed entities':>17}  corrected mistakes recurring: before -> after lessons (fixed, new)"]
         lines += [f"{p.corrected:>4} {p.entity_f1:>10.4f} {p.pillar_f1:>10.4f} {p.lessons:>8} "
-                  f"{p.changed_sentences:>18} {p.changed_entities:>17}" for p in self.points]
+                  f"{p.changed_sentences:>18} {p.changed_entities:>17}  {p.recurring_before:>6} -> "
+                  f"{p.recurring_after} ({p.recurring_fixed} fixed, {p.recurring_new} new)" for p in self.points]
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, object]:
@@ -69,7 +86,9 @@ class LearningCurve:
         return {"train": self.train, "test": self.test,
                 "points": [{"k": p.corrected, "entity_f1": round(p.entity_f1, 4), "pillar_f1": round(p.pillar_f1, 4),
                             "lessons": p.lessons, "changed_sentences": p.changed_sentences,
-                            "changed_entities": p.changed_entities} for p in self.points]}
+                            "changed_entities": p.changed_entities, "recurring_before": p.recurring_before,
+                            "recurring_after": p.recurring_after, "recurring_fixed": p.recurring_fixed,
+                            "recurring_new": p.recurring_new} for p in self.points]}
 
 
 @dataclass
@@ -89,7 +108,10 @@ class AveragedCurve:
             out.append(CurvePoint(first.corrected, sum(p.entity_f1 for p in row) / n,
                                   sum(p.pillar_f1 for p in row) / n, round(sum(p.lessons for p in row) / n),
                                   round(sum(p.changed_sentences for p in row) / n),
-                                  round(sum(p.changed_entities for p in row) / n)))
+                                  round(sum(p.changed_entities for p in row) / n),
+                                  # counts summed over the splits, not averaged: a handful per split
+                                  sum(p.recurring_before for p in row), sum(p.recurring_after for p in row),
+                                  sum(p.recurring_fixed for p in row), sum(p.recurring_new for p in row)))
         return out
 
     def to_text(self) -> str:
@@ -97,6 +119,8 @@ class AveragedCurve:
         sizes = self.curves[0] if self.curves else LearningCurve()
         mean = LearningCurve(sizes.train, sizes.test, self.points).to_text().splitlines()
         lines = [f"Mean over {len(self.curves)} splits (seeds {', '.join(map(str, self.seeds))}). {mean[0]}", *mean[1:],
+                 "(Corrected mistakes recurring: summed over the splits. A mistake recurs when a scored article gets "
+                 "wrong a surface the officer corrected; \"new\" ones are where its gold disagrees with the correction.)",
                  "", "Per split (entity F1 / pillar F1 / sentences whose pillars changed, at each k):"]
         for seed, curve in zip(self.seeds, self.curves, strict=True):
             lines.append(f"seed {seed:>3}: " + "  ".join(
@@ -145,6 +169,7 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
         services = Services.open(Path(tmp) / "curve.db")
         try:
             analysis = AnalysisService(services.db, analyzer)
+            golds = {g.text: g for g in map(read_gold, test)}
             done = 0
             first: dict[str, AnalysisResult] | None = None
             for k in steps:
@@ -160,8 +185,10 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
                 report = evaluate(list(test), cast(Analyzer, recorder))
                 first = first if first is not None else recorder.results
                 sentences, entities = _changes(first, recorder.results)
+                before, after = _recurring(golds, first, recorder.results, _corrected_surfaces(services))
                 curve.points.append(CurvePoint(k, report.entity_f1, report.pillar_f1, len(services.lessons.all()),
-                                               sentences, entities))
+                                               sentences, entities, len(before), len(after), len(before - after),
+                                               len(after - before)))
                 if progress is not None:
                     progress(f"k={k}: entity F1 {report.entity_f1:.4f}, pillar F1 {report.pillar_f1:.4f}")
         finally:
@@ -195,6 +222,38 @@ def _changes(before: dict[str, AnalysisResult], after: dict[str, AnalysisResult]
         spans_new = {(e.start, e.end, e.label) for e in new.entities}
         entities += len(spans_old ^ spans_new)
     return sentences, entities
+
+
+def _corrected_surfaces(services: Services) -> set[str]:
+    """The surfaces (case aside) the officer's entity lessons were taught on, old and new side of a boundary."""
+    return {t.casefold() for lesson in services.lessons.all() if lesson.action not in _PILLAR_ACTIONS
+            for t in (lesson.text, lesson.from_text) if t}
+
+
+def _mistakes(gold: GoldDoc, result: AnalysisResult, surfaces: set[str]) -> set[tuple[str, int, int]]:
+    """Exact-match mistakes (kind, start, end) of ``result`` on one of ``surfaces``: the gold entity's text for
+    a miss or a wrong boundary or class, the suggestion's text for a false alarm."""
+    matching = match_entities(gold, result.entities)
+    out = set()
+    for kind, g, p in strict_outcomes(gold, matching.preds, matching.primary):
+        start, end = (g[0], g[1]) if g is not None else (p.start, p.end) if p is not None else (0, 0)
+        if kind != "tp" and gold.text[start:end].casefold() in surfaces:
+            out.add((kind, start, end))
+    return out
+
+
+def _recurring(golds: dict[str, GoldDoc], before: dict[str, AnalysisResult], after: dict[str, AnalysisResult],
+               surfaces: set[str]) -> tuple[set[tuple[str, str, int, int]], set[tuple[str, str, int, int]]]:
+    """The scored articles' mistakes on corrected surfaces, without lessons and with them (article name first)."""
+    out: tuple[set[tuple[str, str, int, int]], set[tuple[str, str, int, int]]] = (set(), set())
+    if not surfaces:
+        return out
+    for side, results in zip(out, (before, after), strict=True):
+        for text, result in results.items():
+            gold = golds.get(text)
+            if gold is not None:
+                side.update((gold.name, *m) for m in _mistakes(gold, result, surfaces))
+    return out
 
 
 def _label_for(gold: GoldDoc, cls: str, surface: str) -> str:

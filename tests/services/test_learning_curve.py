@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import Analyzer
@@ -40,3 +41,33 @@ def test_the_curve_is_averaged_over_several_orders_of_the_articles(analyzer: Ana
     text = curve.to_text()
     assert "Mean over 2 splits (seeds 13, 1)" in text and "seed   1:" in text
     assert [s["seed"] for s in curve.to_json()["splits"]] == [13, 1]  # type: ignore[index]
+
+
+def _gold_article(folder: Path, name: str, text: str, entities: list[tuple[str, str]]) -> Path:
+    """A one-paragraph made-up gold article with ``entities`` (surface, class) at their first occurrence."""
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    spans = [{"start": text.index(s), "end": text.index(s) + len(s), "label": cls, "text": s} for s, cls in entities]
+    gold = {"text_file": f"{name}.txt", "entities": spans, "sentences": [{"start": 0, "prefix": text[:3], "pillars": []}]}
+    path = folder / f"{name}.gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    return path
+
+
+def test_the_curve_counts_corrected_mistakes_that_recur_in_later_articles(analyzer: Analyzer, tmp_path: Path) -> None:
+    # The tagger misses the lower-case "kelpwater pact"; the officer tags it in the first article. The second
+    # article's gold tags it too (the mistake recurs, and the lesson fixes it); the third's does not (an
+    # officer who tags it in one article and not in another: the lesson makes a mistake there).
+    taught = _gold_article(tmp_path, "a", "Ministers of Zorvania and Borduria signed the kelpwater pact in March.",
+                           [("Zorvania", "PLACE"), ("Borduria", "PLACE"), ("kelpwater pact", "INITIATIVE"),
+                            ("March", "DATE")])
+    agrees = _gold_article(tmp_path, "b", "Officials in Borduria praised the kelpwater pact on Tuesday.",
+                           [("Borduria", "PLACE"), ("kelpwater pact", "INITIATIVE"), ("Tuesday", "DATE")])
+    disagrees = _gold_article(tmp_path, "c", "Fishers in Zorvania criticised the kelpwater pact on Friday.",
+                              [("Zorvania", "PLACE"), ("Friday", "DATE")])
+    curve = learning_curve([taught], [agrees, disagrees], analyzer, steps=(0, 1))
+    start, end = curve.points
+    assert (start.recurring_before, start.recurring_after) == (0, 0), "nothing corrected yet: nothing recurs"
+    assert end.recurring_before == 1, "before the lesson the second article misses the pact again"
+    assert (end.recurring_fixed, end.recurring_new, end.recurring_after) == (1, 1, 1)
+    assert "1 -> 1 (1 fixed, 1 new)" in curve.to_text()
+    assert curve.to_json()["points"][1]["recurring_fixed"] == 1  # type: ignore[index]
