@@ -78,6 +78,10 @@ def shape(surface: str) -> str:
 #: A part cut off a tag that starts after a sentence end ("Pacific|. The Indian Navy").
 _SENTENCE_CUT_AFTER = re.compile(r"^[.!?]\s+\S")
 _SENTENCE_CUT_BEFORE = re.compile(r"\S[.!?]\s+$")
+#: What continues a name into a longer one on the same line: a capitalised word, or "of" / "for" (and "the")
+#: before one ("Coalition| of the Willing", "Coalition| for Epidemic Preparedness"); not a word of a line in
+#: capitals ("HYDROM| AWARDS NEW BLOCKS"), where every word is capitalised.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?[A-Z][a-z]")
 #: A sentence end inside a predicted span.
 SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
@@ -315,6 +319,12 @@ class CompiledLessons:
                         and not rule.context_matches(doc.text, span.start_char, span.end_char)):
                     # a common phrase added ("years", "next month") is the officer's reading of that sentence,
                     # not a name: it is suggested where its neighbour matches, not wherever the words recur
+                    continue
+                if (rule.action == ADD and _NAME_GOES_ON.match(doc.text, span.end_char)
+                        and _strip_token(right_token(doc.text, span.end_char)) != _strip_token(rule.right)):
+                    # a name added ("Coalition") that runs on into a longer name the model did not find
+                    # ("Coalition of the Willing", "Coalition Partners Forum") is not that name: it is suggested
+                    # there only when it was added before the same word
                     continue
                 if (rule.action == BOUNDARY and rule.from_label and rule.from_label != rule.label
                         and not rule.context_matches(doc.text, span.start_char, span.end_char)):

@@ -228,3 +228,18 @@ def test_a_name_added_in_one_sentence_is_suggested_everywhere(analyzer: Analyzer
     taught = _taught(analyzer, LessonRule(1, "add", "Blue Corridor Compact", "LAW", left="the", right="will"))
     found = _ents(taught, "Ministers praised Blue Corridor Compact funding on Monday.")
     assert found["Blue Corridor Compact"] == ("LAW", "learned")
+
+
+def test_a_name_added_is_not_cut_out_of_a_longer_name_the_model_missed(analyzer: Analyzer) -> None:
+    """"Coalition" added as the opposition in a debate stays a name wherever it stands alone, but is not
+    suggested at the head of a longer name ("Coalition of the Willing", "Coalition Partners Forum")."""
+    taught = _taught(analyzer, LessonRule(1, "add", "Coalition", "ORG", left="the", right="would"))
+    longer = "Envoys of the Coalition of the Willing met in Valdor, and the Coalition Partners Forum followed."
+    assert _ents(analyzer, longer).get("Coalition") is None
+    assert _ents(taught, longer).get("Coalition") is None
+    alone = "Members of the Coalition said the bill went too far."
+    assert _ents(taught, alone)["Coalition"] == ("ORG", "learned")
+    same = "Ministers feared the Coalition Whip would block the bill."
+    assert _ents(taught, same).get("Coalition") is None
+    again = "Ministers feared the Coalition would block the bill."
+    assert _ents(taught, again)["Coalition"] == ("ORG", "learned")
