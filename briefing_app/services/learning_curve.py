@@ -61,6 +61,8 @@ class CurvePoint:
     #: disagrees with the correction: an inconsistent officer)
     recurring_fixed: int = 0
     recurring_new: int = 0
+    #: entity F1 with exact boundaries and class (what the officer sees highlighted)
+    strict_f1: float = 0.0
 
 
 @dataclass
@@ -74,9 +76,9 @@ class LearningCurve:
     def to_text(self) -> str:
         """A readable table."""
         lines = [f"Corrected from {len(self.train)} articles; F1 on {len(self.test)} others never corrected.",
-                 f"{'k':>4} {'entity F1':>10} {'pillar F1':>10} {'lessons':>8} {'changed sentences':>18} "
+                 f"{'k':>4} {'entity F1':>10} {'strict':>7} {'pillar F1':>10} {'lessons':>8} {'changed sentences':>18} "
                  f"{'changed entities':>17}  corrected mistakes recurring: before -> after lessons (fixed, new)"]
-        lines += [f"{p.corrected:>4} {p.entity_f1:>10.4f} {p.pillar_f1:>10.4f} {p.lessons:>8} "
+        lines += [f"{p.corrected:>4} {p.entity_f1:>10.4f} {p.strict_f1:>7.4f} {p.pillar_f1:>10.4f} {p.lessons:>8} "
                   f"{p.changed_sentences:>18} {p.changed_entities:>17}  {p.recurring_before:>6} -> "
                   f"{p.recurring_after} ({p.recurring_fixed} fixed, {p.recurring_new} new)" for p in self.points]
         return "\n".join(lines)
@@ -84,7 +86,8 @@ class LearningCurve:
     def to_json(self) -> dict[str, object]:
         """Machine-readable curve."""
         return {"train": self.train, "test": self.test,
-                "points": [{"k": p.corrected, "entity_f1": round(p.entity_f1, 4), "pillar_f1": round(p.pillar_f1, 4),
+                "points": [{"k": p.corrected, "entity_f1": round(p.entity_f1, 4), "strict_f1": round(p.strict_f1, 4),
+                            "pillar_f1": round(p.pillar_f1, 4),
                             "lessons": p.lessons, "changed_sentences": p.changed_sentences,
                             "changed_entities": p.changed_entities, "recurring_before": p.recurring_before,
                             "recurring_after": p.recurring_after, "recurring_fixed": p.recurring_fixed,
@@ -111,7 +114,8 @@ class AveragedCurve:
                                   round(sum(p.changed_entities for p in row) / n),
                                   # counts summed over the splits, not averaged: a handful per split
                                   sum(p.recurring_before for p in row), sum(p.recurring_after for p in row),
-                                  sum(p.recurring_fixed for p in row), sum(p.recurring_new for p in row)))
+                                  sum(p.recurring_fixed for p in row), sum(p.recurring_new for p in row),
+                                  sum(p.strict_f1 for p in row) / n))
         return out
 
     def to_text(self) -> str:
@@ -121,10 +125,11 @@ class AveragedCurve:
         lines = [f"Mean over {len(self.curves)} splits (seeds {', '.join(map(str, self.seeds))}). {mean[0]}", *mean[1:],
                  "(Corrected mistakes recurring: summed over the splits. A mistake recurs when a scored article gets "
                  "wrong a surface the officer corrected; \"new\" ones are where its gold disagrees with the correction.)",
-                 "", "Per split (entity F1 / pillar F1 / sentences whose pillars changed, at each k):"]
+                 "", "Per split (entity F1 / strict / pillar F1 / sentences whose pillars changed, at each k):"]
         for seed, curve in zip(self.seeds, self.curves, strict=True):
             lines.append(f"seed {seed:>3}: " + "  ".join(
-                f"k={p.corrected} {p.entity_f1:.4f}/{p.pillar_f1:.4f}/{p.changed_sentences}" for p in curve.points))
+                f"k={p.corrected} {p.entity_f1:.4f}/{p.strict_f1:.4f}/{p.pillar_f1:.4f}/{p.changed_sentences}"
+                for p in curve.points))
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, object]:
@@ -188,7 +193,7 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
                 before, after = _recurring(golds, first, recorder.results, _corrected_surfaces(services))
                 curve.points.append(CurvePoint(k, report.entity_f1, report.pillar_f1, len(services.lessons.all()),
                                                sentences, entities, len(before), len(after), len(before - after),
-                                               len(after - before)))
+                                               len(after - before), report.strict_f1))
                 if progress is not None:
                     progress(f"k={k}: entity F1 {report.entity_f1:.4f}, pillar F1 {report.pillar_f1:.4f}")
         finally:

@@ -26,6 +26,8 @@ def test_corrections_become_lessons_and_never_hurt_the_articles_left(analyzer: A
     assert (first.corrected, first.lessons) == (0, 0)
     assert last.corrected == 2 and last.lessons > 0, "every correction went through the lesson service"
     assert last.entity_f1 >= first.entity_f1 - 0.005 and last.pillar_f1 >= first.pillar_f1 - 0.005
+    assert 0 < first.strict_f1 <= first.entity_f1, "exact boundaries count beside overlap"
+    assert f"{first.strict_f1:.4f}" in curve.to_text()
     assert "k" in curve.to_text() and curve.to_json()["points"][1]["k"] == 2  # type: ignore[index]
 
 
