@@ -53,14 +53,14 @@ class CurvePoint:
     changed_sentences: int = 0
     #: entity suggestions of the scored articles that differ from k = 0
     changed_entities: int = 0
-    #: exact-match entity mistakes in the scored articles on a surface the officer corrected so far (the
-    #: mistake recurring in a later article): with the suggestions made before any lesson, and now
+    #: entity mistakes (exact match) in the scored articles that the officer corrected in an article before (the
+    #: same name missed, the same false alarm, the same wrong class or boundary): without the lessons, and with them
     recurring_before: int = 0
     recurring_after: int = 0
-    #: of those, mistakes the lessons removed, and mistakes they made (where this article's gold
-    #: disagrees with the correction: an inconsistent officer)
-    recurring_fixed: int = 0
-    recurring_new: int = 0
+    #: entity mistakes of the scored articles the lessons removed, and those they made (where the article's gold
+    #: disagrees with a correction made elsewhere, or a lesson fired where it should not)
+    mistakes_fixed: int = 0
+    mistakes_made: int = 0
     #: entity F1 with exact boundaries and class (what the officer sees highlighted)
     strict_f1: float = 0.0
 
@@ -77,10 +77,10 @@ class LearningCurve:
         """A readable table."""
         lines = [f"Corrected from {len(self.train)} articles; F1 on {len(self.test)} others never corrected.",
                  f"{'k':>4} {'entity F1':>10} {'strict':>7} {'pillar F1':>10} {'lessons':>8} {'changed sentences':>18} "
-                 f"{'changed entities':>17}  corrected mistakes recurring: before -> after lessons (fixed, new)"]
+                 f"{'changed entities':>17}  corrected mistake made again: before -> after lessons; mistakes fixed, made"]
         lines += [f"{p.corrected:>4} {p.entity_f1:>10.4f} {p.strict_f1:>7.4f} {p.pillar_f1:>10.4f} {p.lessons:>8} "
                   f"{p.changed_sentences:>18} {p.changed_entities:>17}  {p.recurring_before:>6} -> "
-                  f"{p.recurring_after} ({p.recurring_fixed} fixed, {p.recurring_new} new)" for p in self.points]
+                  f"{p.recurring_after:<4} {p.mistakes_fixed:>4} fixed, {p.mistakes_made} made" for p in self.points]
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, object]:
@@ -90,8 +90,8 @@ class LearningCurve:
                             "pillar_f1": round(p.pillar_f1, 4),
                             "lessons": p.lessons, "changed_sentences": p.changed_sentences,
                             "changed_entities": p.changed_entities, "recurring_before": p.recurring_before,
-                            "recurring_after": p.recurring_after, "recurring_fixed": p.recurring_fixed,
-                            "recurring_new": p.recurring_new} for p in self.points]}
+                            "recurring_after": p.recurring_after, "mistakes_fixed": p.mistakes_fixed,
+                            "mistakes_made": p.mistakes_made} for p in self.points]}
 
 
 @dataclass
@@ -114,7 +114,7 @@ class AveragedCurve:
                                   round(sum(p.changed_entities for p in row) / n),
                                   # counts summed over the splits, not averaged: a handful per split
                                   sum(p.recurring_before for p in row), sum(p.recurring_after for p in row),
-                                  sum(p.recurring_fixed for p in row), sum(p.recurring_new for p in row),
+                                  sum(p.mistakes_fixed for p in row), sum(p.mistakes_made for p in row),
                                   sum(p.strict_f1 for p in row) / n))
         return out
 
@@ -123,8 +123,9 @@ class AveragedCurve:
         sizes = self.curves[0] if self.curves else LearningCurve()
         mean = LearningCurve(sizes.train, sizes.test, self.points).to_text().splitlines()
         lines = [f"Mean over {len(self.curves)} splits (seeds {', '.join(map(str, self.seeds))}). {mean[0]}", *mean[1:],
-                 "(Corrected mistakes recurring: summed over the splits. A mistake recurs when a scored article gets "
-                 "wrong a surface the officer corrected; \"new\" ones are where its gold disagrees with the correction.)",
+                 "(Mistakes: exact boundaries and class, summed over the splits. A corrected mistake is made again when "
+                 "a scored article misses the name the officer added, gets the suggestion they rejected, or the label "
+                 "or boundary they changed, in an article corrected before.)",
                  "", "Per split (entity F1 / strict / pillar F1 / sentences whose pillars changed, at each k):"]
         for seed, curve in zip(self.seeds, self.curves, strict=True):
             lines.append(f"seed {seed:>3}: " + "  ".join(
@@ -190,10 +191,9 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
                 report = evaluate(list(test), cast(Analyzer, recorder))
                 first = first if first is not None else recorder.results
                 sentences, entities = _changes(first, recorder.results)
-                before, after = _recurring(golds, first, recorder.results, _corrected_surfaces(services))
+                effect = _lesson_effect(golds, first, recorder.results, _corrected_mistakes(services))
                 curve.points.append(CurvePoint(k, report.entity_f1, report.pillar_f1, len(services.lessons.all()),
-                                               sentences, entities, len(before), len(after), len(before - after),
-                                               len(after - before), report.strict_f1))
+                                               sentences, entities, *effect, report.strict_f1))
                 if progress is not None:
                     progress(f"k={k}: entity F1 {report.entity_f1:.4f}, pillar F1 {report.pillar_f1:.4f}")
         finally:
@@ -229,36 +229,52 @@ def _changes(before: dict[str, AnalysisResult], after: dict[str, AnalysisResult]
     return sentences, entities
 
 
-def _corrected_surfaces(services: Services) -> set[str]:
-    """The surfaces (case aside) the officer's entity lessons were taught on, old and new side of a boundary."""
-    return {t.casefold() for lesson in services.lessons.all() if lesson.action not in _PILLAR_ACTIONS
-            for t in (lesson.text, lesson.from_text) if t}
+#: A mistake as the officer sees it: (the gold entity's text or "", the suggestion's text or ""), case aside
+_Pair = tuple[str, str]
+#: One mistake of a scored article: (article, start, end, kind)
+_Mistake = tuple[str, int, int, str]
 
 
-def _mistakes(gold: GoldDoc, result: AnalysisResult, surfaces: set[str]) -> set[tuple[str, int, int]]:
-    """Exact-match mistakes (kind, start, end) of ``result`` on one of ``surfaces``: the gold entity's text for
-    a miss or a wrong boundary or class, the suggestion's text for a false alarm."""
-    matching = match_entities(gold, result.entities)
-    out = set()
-    for kind, g, p in strict_outcomes(gold, matching.preds, matching.primary):
-        start, end = (g[0], g[1]) if g is not None else (p.start, p.end) if p is not None else (0, 0)
-        if kind != "tp" and gold.text[start:end].casefold() in surfaces:
-            out.add((kind, start, end))
+def _corrected_mistakes(services: Services) -> set[_Pair]:
+    """The mistakes the officer's entity lessons corrected: a name added was missed (name, ""), a suggestion
+    rejected a false alarm ("", name), a relabel a wrong class (name, name), a boundary change the old span
+    where the new one belonged (new, old)."""
+    out: set[_Pair] = set()
+    for lesson in services.lessons.all():
+        text, old = lesson.text.casefold(), lesson.from_text.casefold()
+        pair = {LessonAction.ADD: (text, ""), LessonAction.REJECT: ("", text), LessonAction.RELABEL: (text, text),
+                LessonAction.BOUNDARY: (text, old)}.get(LessonAction(lesson.action))
+        if pair is not None:
+            out.add(pair)
     return out
 
 
-def _recurring(golds: dict[str, GoldDoc], before: dict[str, AnalysisResult], after: dict[str, AnalysisResult],
-               surfaces: set[str]) -> tuple[set[tuple[str, str, int, int]], set[tuple[str, str, int, int]]]:
-    """The scored articles' mistakes on corrected surfaces, without lessons and with them (article name first)."""
-    out: tuple[set[tuple[str, str, int, int]], set[tuple[str, str, int, int]]] = (set(), set())
-    if not surfaces:
-        return out
-    for side, results in zip(out, (before, after), strict=True):
+def _mistakes(gold: GoldDoc, result: AnalysisResult) -> dict[_Mistake, _Pair]:
+    """Each exact-match mistake of ``result`` with its (gold text, suggested text)."""
+    matching = match_entities(gold, result.entities)
+    out: dict[_Mistake, _Pair] = {}
+    for kind, g, p in strict_outcomes(gold, matching.preds, matching.primary):
+        if kind in ("tp", "unmatched"):
+            continue  # an unmatched suggestion is the other side of a gold entity's boundary mistake
+        span = (g[0], g[1]) if g is not None else (p.start, p.end) if p is not None else (0, 0)
+        out[(gold.name, *span, kind)] = (gold.text[g[0]:g[1]].casefold() if g is not None else "",
+                                         gold.text[p.start:p.end].casefold() if p is not None else "")
+    return out
+
+
+def _lesson_effect(golds: dict[str, GoldDoc], before: dict[str, AnalysisResult], after: dict[str, AnalysisResult],
+                   corrected: set[_Pair]) -> tuple[int, int, int, int]:
+    """In the scored articles: the mistakes the officer corrected elsewhere, made again without the lessons and
+    with them; then every mistake the lessons removed, and every one they made."""
+    sides: list[dict[_Mistake, _Pair]] = [{}, {}]
+    for side, results in zip(sides, (before, after), strict=True):
         for text, result in results.items():
             gold = golds.get(text)
             if gold is not None:
-                side.update((gold.name, *m) for m in _mistakes(gold, result, surfaces))
-    return out
+                side.update(_mistakes(gold, result))
+    old, new = sides
+    return (sum(pair in corrected for pair in old.values()), sum(pair in corrected for pair in new.values()),
+            len(old.keys() - new.keys()), len(new.keys() - old.keys()))
 
 
 def _label_for(gold: GoldDoc, cls: str, surface: str) -> str:

@@ -55,9 +55,10 @@ def _gold_article(folder: Path, name: str, text: str, entities: list[tuple[str, 
     return path
 
 
-def test_the_curve_counts_corrected_mistakes_that_recur_in_later_articles(analyzer: Analyzer, tmp_path: Path) -> None:
+def test_the_curve_counts_corrected_mistakes_made_again_and_what_the_lessons_fixed_and_broke(
+        analyzer: Analyzer, tmp_path: Path) -> None:
     # The tagger misses the lower-case "kelpwater pact"; the officer tags it in the first article. The second
-    # article's gold tags it too (the mistake recurs, and the lesson fixes it); the third's does not (an
+    # article's gold tags it too (the same mistake again, which the lesson fixes); the third's does not (an
     # officer who tags it in one article and not in another: the lesson makes a mistake there).
     taught = _gold_article(tmp_path, "a", "Ministers of Zorvania and Borduria signed the kelpwater pact in March.",
                            [("Zorvania", "PLACE"), ("Borduria", "PLACE"), ("kelpwater pact", "INITIATIVE"),
@@ -68,8 +69,8 @@ def test_the_curve_counts_corrected_mistakes_that_recur_in_later_articles(analyz
                               [("Zorvania", "PLACE"), ("Friday", "DATE")])
     curve = learning_curve([taught], [agrees, disagrees], analyzer, steps=(0, 1))
     start, end = curve.points
-    assert (start.recurring_before, start.recurring_after) == (0, 0), "nothing corrected yet: nothing recurs"
-    assert end.recurring_before == 1, "before the lesson the second article misses the pact again"
-    assert (end.recurring_fixed, end.recurring_new, end.recurring_after) == (1, 1, 1)
-    assert "1 -> 1 (1 fixed, 1 new)" in curve.to_text()
-    assert curve.to_json()["points"][1]["recurring_fixed"] == 1  # type: ignore[index]
+    assert (start.recurring_before, start.mistakes_fixed, start.mistakes_made) == (0, 0, 0), "nothing corrected yet"
+    assert (end.recurring_before, end.recurring_after) == (1, 0), "the second article's miss is the one corrected"
+    assert (end.mistakes_fixed, end.mistakes_made) == (1, 1), "one miss fixed; one false alarm where gold disagrees"
+    assert "1 -> 0       1 fixed, 1 made" in curve.to_text()
+    assert curve.to_json()["points"][1]["mistakes_made"] == 1  # type: ignore[index]
