@@ -399,14 +399,21 @@ class CompiledLessons:
         """True when the officer cut a tag at a sentence end: no suggestion then spans one."""
         return bool(self._sentence_cuts)
 
-    def relabel(self, text: str, start: int, end: int, label: str) -> LessonRule | None:
-        """The relabel lesson that applies to a prediction ``label`` at ``text[start:end]``, if any."""
+    def relabel(self, text: str, start: int, end: int, label: str, known: bool = True) -> LessonRule | None:
+        """The relabel lesson that applies to a prediction ``label`` at ``text[start:end]``, if any.
+
+        A name with a reading of its own (``known``: the domain gazetteer lists it, as "Jordan" the country) is
+        relabelled where the context the officer corrected it in matches; a name nothing lists ("Bakamla") has no
+        reading but the model's guess, which the officer's label replaces wherever it is suggested otherwise.
+        """
         rules = self._relabel.get(canonical_text(text[start:end]))
         if not rules:
             return None
         for rule in reversed(rules):  # the newest matching lesson wins
             if (not rule.from_label or rule.from_label == label) and rule.context_matches(text, start, end):
                 return rule
+        if not known:
+            return next((rule for rule in reversed(rules) if rule.label != label), None)
         return None
 
     def shrink(self, text: str, start: int, end: int) -> tuple[int, int, LessonRule] | None:

@@ -265,17 +265,20 @@ class LessonsStage(_LessonHolder):
         lessons_ = compiled if compiled is not None and len(compiled) else None
         text = doc.text
         out = []
+        known: set[tuple[int, int]] | None = None  # spans the domain gazetteer names (read once, when needed)
         for cand in doc._.briefing_candidates or ():
             start, end, label = cand.start, cand.end, cand.label
             why = ""
             if lessons_ is not None:
+                if known is None:
+                    known = {(s.start_char, s.end_char) for s in doc.spans.get(SPANS_KEY, ())}
                 rule = None
                 if cand.source == "learned":
                     why = lessons_.origin(cand.lesson_id)
                 elif (shrunk := lessons_.shrink(text, start, end)) is not None:
                     start, end, rule = shrunk
                     label = rule.label
-                elif (rule := lessons_.relabel(text, start, end, label)) is not None:
+                elif (rule := lessons_.relabel(text, start, end, label, known=(start, end) in known)) is not None:
                     label = rule.label
                 if rule is not None:
                     why = rule.origin

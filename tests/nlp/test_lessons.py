@@ -243,3 +243,17 @@ def test_a_name_added_is_not_cut_out_of_a_longer_name_the_model_missed(analyzer:
     assert _ents(taught, same).get("Coalition") is None
     again = "Ministers feared the Coalition would block the bill."
     assert _ents(taught, again)["Coalition"] == ("ORG", "learned")
+
+
+def test_a_name_nothing_lists_is_relabelled_wherever_it_is_suggested_otherwise(analyzer: Analyzer) -> None:
+    """The officer's label for a name the domain does not know ("Veltrana", a made-up agency) replaces the model's
+    guess in every context; a listed name ("Jordan") keeps the context rule (see above)."""
+    text_a = "The Veltrana cutter escorted the boats, and the head of Veltrana spoke to reporters in Dili."
+    guessed = [e for e in analyzer.analyze(text_a).entities if e.text == "Veltrana"]
+    assert guessed and any(e.label != "ORG" for e in guessed), "the model guesses another class for the name"
+    rule = LessonRule(1, "relabel", "Veltrana", "ORG", from_label=guessed[0].label, left="with", right="said")
+    taught = [e for e in _taught(analyzer, rule).analyze(text_a).entities if e.text == "Veltrana"]
+    assert taught and all(e.label == "ORG" for e in taught)
+    place = "King Abdullah of Jordan received the envoy in Amman on Monday."
+    jordan = LessonRule(2, "relabel", "Jordan", "PERSON", from_label="GPE", left="Rep.", right="said")
+    assert _ents(_taught(analyzer, jordan), place)["Jordan"][0] == "GPE"
