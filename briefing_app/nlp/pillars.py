@@ -58,15 +58,21 @@ METADATA = re.compile(
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
-                          r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+                          r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b"
+                          # the short form: "Views are personal.", "The views are her own."
+                          r"|(?:the\s+|all\s+)?views\s+(?:are|remain)\s+(?:(?:my|his|her|their|the\s+authors?['’]?s?)\s+own"
+                          r"|personal)\W*$)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*")
+#: A lower-case particle of a name ("Layla al-Hashimi", "Ana de Souza", "Piet van Dam").
+_NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|do|dos|du|van|von|der|den|la|le)(?:-[A-ZÀ-Þ][\w'’.-]+)?"
 #: An author's bio opening a paragraph ("Jane Doe is a senior fellow at the Institute ...", "... is a former
 #: permanent secretary in the Ministry of ..."): who wrote the piece, not what it is about.
 _AUTHOR_BIO = re.compile(
-    r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
+    r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|" + _NAME_PARTICLE + r")){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+"
+    # the post in either case ("a Fellow with ...", "a Senior Researcher"), the words before it in any case
+    r"(?:[\w-]+\s+){0,4}?(?i:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
     r"|director|associate|adviser|advisor|consultant|diplomat|ambassador|secretary|head|chair|founder|partner)\b"
-    r"[^.;]{0,80}?\b(?:at|of|in|with|for)\b")
+    r"[^.;]{0,80}?(?:\b(?:at|of|in|with|for)\b|,)")
 #: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
                        r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
