@@ -532,6 +532,9 @@ _ADDRESSING = re.compile(
     r"|appeal\s+to|signalled\s+to|signaled\s+to|show|showed|shown|called\s+on|calls\s+on"
     r"|call\s+on|accused|accuse|accuses|criticised|criticized|rebuffed|snubbed|sided\s+with|talk\s+to|talking\s+to"
     r"|talked\s+to|talks\s+to|engage|engaged|engaging|raised\s+(?:it|this|them|our\s+concerns?)\s+with"
+    # informing, consulting or raising a matter with another ("inform Ankara", "raise the drones with Abu Dhabi")
+    r"|inform|informs|informed|informing|notify|notified|consult|consults|consulted|consulting"
+    r"|rais(?:e|es|ed|ing)\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?with"
     r"|(?:concerns?|it|this|the\s+issue)\s+with"
     # a pact or accord made with another state ("signed a security pact with Eritrea", "agreed with Kyiv on ...")
     r"|(?:agreed|agrees|agree|signed|signs|sign)\s+(?:[\w'’-]+\s+){0,6}?with(?:\s+the)?)\s+(?:both\s+)?")
@@ -540,11 +543,12 @@ ADDRESSING_WEIGHT = 3.0
 
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
+    # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")
+    r"(?:\b(?:Has|Have|Had|Will|Would|Could|Does|Do|Did|Is|Was|Can|May)\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
     r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
     r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
     r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
-    r"|pledged|promised|resist(?:s|ed)?|balked|balks)\b")
+    r"|pledged|promised|resist(?:s|ed)?|balked|balks|distrust(?:s|ed)?|join(?:s|ed)?)\b")
 #: Two places' names as one subject, then a verb of acting together ("Laos and Vietnam signed ...", "Ruritania and
 #: Syldavia have agreed to ...", "... reopened the border"): two governments acting together, the relationship itself.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,3}"
