@@ -22,6 +22,7 @@ from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
     OFFICE_TITLE_WORDS,
     TITLE_WORDS,
+    TOPIC_CHANGE,
     VOCATIVE,
     SpeakerLabel,
     is_formula,
@@ -81,10 +82,19 @@ _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|
                          r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
 #: The first word(s) of a letterhead in title case.
 _LETTERHEAD_HEAD = re.compile(r"(?:Ministry|Department|Embassy|High\s+Commission|Consulate|Office|Secretariat"
-                              r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau)\b")
+                              r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau"
+                              # a parliamentary committee's name heading its hearing ("Joint Committee on ...")
+                              r"|(?:(?:Joint|Select|Standing|Portfolio|Parliamentary)\s+)?Committee\s+(?:on|of|for))\b")
 #: A document-number line ("Secretariat of Foreign Affairs – Communiqué No. 214").
 #: ... or a UN document symbol ("Security Council, 9876th meeting, S/PV.9876").
-_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST)[./]\s*\d+[\w./-]*\W*$")
+_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST)[./]\s*\d+[\w./-]*\W*$"
+                         # ... or the header of a sitting's record: "German Bundestag – 48th sitting – Stenographic
+                         # record (excerpt)", "Question No. 4—Foreign Affairs" (the question's number and its
+                         # department)
+                         r"|\b\d+(?:st|nd|rd|th)\s+(?:sitting|plenary\s+(?:sitting|session))\b"
+                         r"|[-–—,]\s*(?:stenographic|verbatim|official|provisional)\s+(?:record|report)\b"
+                         r"|^\W*(?:oral\s+|written\s+|starred\s+|unstarred\s+)?question\s+no\.?\s*\d+\b(?:\s*[-–—:]\s*[A-Z][^.?!]*)?$",
+                         re.IGNORECASE)
 STOPWORDS = frozenset("""
 a an the and or but of to in on at for with by from as is are was were be been being it its this that these those
 their they them he she his her we our you your i not no so than then there here has have had will would can could
@@ -597,9 +607,14 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
 _ASIDE = re.compile(r"\W*\(\s*[^()\s]+(?:\s+[^()\s]+){0,3}\s*\)\W*")
 
 
+#: A change of subject after a reporter's credit ("Jane Doe, Daily Planet, on a different region.").
+_CREDIT_TOPIC_CHANGE = re.compile(r",\s*" + TOPIC_CHANGE + r"\W*$", re.IGNORECASE)
+
+
 def _self_introduction(body: str) -> bool:
-    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only."""
-    words = re.findall(r"[^\s,.]+|[,.]", body)
+    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only, and at most
+    a change of subject after them ("..., on another topic.")."""
+    words = re.findall(r"[^\s,.]+|[,.]", _CREDIT_TOPIC_CHANGE.sub(".", body))
     return 0 < len(words) <= 10 and "," in body and all(_INTRO_WORD.fullmatch(w) for w in words)
 
 

@@ -71,3 +71,60 @@ def test_a_place_after_a_preposition_takes_no_position(scorer):
     sentence = "Officials in Klow have joined the queue for visas."
     raw, _why = scorer.raw_scores(sentence, _gpes(sentence, "Klow"))
     assert raw.get("diplomacy", 0.0) < 3.0
+
+
+INTERVIEW = (
+    "Syldavia's trade minister on tuna exports and tariffs\n"
+    "HOST: Talofa lava, and good morning to our listeners.\n"
+    "MINISTER: (in French) Bonjour à tous.\n"
+    "HOST: Prime Minister, fa'afetai.\n"
+    "HOST: Tuna exports to Borduria fell by half after the new tariff on canned fish.\n"
+    "MINISTER: The tariff breaks our trade agreement, and our exporters have lost their biggest market.\n"
+    "MINISTER: We will ask the trade ministers to review the tariff and the import quotas next month.\n"
+    "HOST: Exporters say the customs checks at the port add a week to every shipment.\n"
+    "MINISTER: The customs service will clear tuna shipments within a day from March.\n"
+    "MINISTER: ... sorry, the line went.\n"
+    "REPORTER (Klow Daily): On a different subject.\n"
+    "QUESTION: Jan Novak, Klow Radio, on another topic.\n"
+    "THE MINISTER OF TRADE (SHRI RAJ KUMAR): Sir, a statement is laid on the Table of the House.\n"
+    "The hon. Leader of the Opposition has the floor.\n"
+)
+
+
+@pytest.mark.parametrize("turn", [
+    "HOST: Talofa lava",  # greetings and thanks in the language of the turn
+    "MINISTER: (in French) Bonjour",
+    "HOST: Prime Minister, fa'afetai.",
+    "MINISTER: ... sorry, the line went.",  # a dropped line
+    "REPORTER (Klow Daily): On a different subject.",  # a change of subject, alone or after the reporter's credit
+    "QUESTION: Jan Novak, Klow Radio, on another topic.",
+    "THE MINISTER OF TRADE (SHRI RAJ KUMAR): Sir, a statement",  # an answer laid on the Table instead of read
+    "The hon. Leader of the Opposition has the floor.",  # the chair giving the floor (with an abbreviation)
+])
+def test_greetings_dropped_lines_and_changes_of_subject_get_no_pillar_even_in_a_document_with_a_topic(analyzer, turn):
+    assert _pillars_of(analyzer, INTERVIEW, turn) == []
+
+
+def test_the_interview_itself_keeps_its_topic(analyzer):
+    assert "trade" in _pillars_of(analyzer, INTERVIEW, "MINISTER: The customs service")
+
+
+RECORD = (
+    "Klow Assembly – 12th sitting – Stenographic record (excerpt)\n"
+    "Joint Committee on Fisheries and Trade\n"
+    "Question No. 7—Fisheries\n"
+    "Ms ROE: The tuna quota for our boats was cut by half, and exports to Borduria have collapsed.\n"
+    "Mr PELL: The tariff on canned fish breaks the trade agreement, and the customs checks delay every shipment.\n"
+    "Ms ROE: Will the minister ask Borduria to lift the tariff and the import quota before the fishing season?\n"
+    "Mr PELL: The trade ministers meet in March, and the tariff and the quota are the first item.\n"
+    "Ms ROE: Our exporters have lost their biggest market for canned tuna.\n"
+)
+
+
+@pytest.mark.parametrize("line", [
+    "Klow Assembly – 12th sitting",  # the header of a sitting's record
+    "Joint Committee on Fisheries and Trade",  # the committee's name heading its hearing
+    "Question No. 7—Fisheries",  # a question's number and department
+])
+def test_the_headers_of_a_parliamentary_record_get_no_pillar(analyzer, line):
+    assert _pillars_of(analyzer, RECORD, line) == []
