@@ -269,7 +269,7 @@ class PillarScorer:
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
-        self._match(text, raw, why, pending)
+        self._match(_without_place_names(text, entities), raw, why, pending)
         if entity_pillars:
             for ent in entities:
                 for pillar in entity_pillars.get(ent.entity_id, []):
@@ -566,6 +566,19 @@ _JOINT = re.compile(
     r"(" + _NAME + r")\s+and\s+(?:the\s+)?(" + _NAME + r")\s+(?:(?:have|has|had|will|would|also|today|jointly|formally"
     r"|finally|on\s+[A-Z]\w+|in\s+(?:[A-Z]\w+\s+)?\d{4})\s+)*(?:agreed|agree|signed|sign|exchanged|ratified|reopened"
     r"|concluded|set\s+up|established|resumed|renewed)\b")
+
+#: A city named after its harbour ("Port Moresby", "Port-au-Prince", "Port of Spain", "Port Louis").
+_PORT_CITY = re.compile(r"Port(?:[\s-]+(?:of|au|aux)[\s-]+|\s+)[A-ZÀ-Þ]")
+
+
+def _without_place_names(text: str, entities: Sequence[EntitySpan]) -> str:
+    """``text`` with the names of cities called after their port blanked for the lexicon: "officers in Port-au-Prince"
+    are not about ports, nor is "Murray Barracks in Port Moresby" (a place's pillars come from the gazetteer)."""
+    for e in entities:
+        if e.label == "GPE" and _PORT_CITY.match(e.text) and e.text in text:
+            text = text.replace(e.text, "_" * len(e.text))
+    return text
+
 
 def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
     """True when ``name`` is one of ``places`` or one after a date ("Yesterday Ruritania", "On Monday Syldavia").

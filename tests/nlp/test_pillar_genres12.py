@@ -128,3 +128,17 @@ RECORD = (
 ])
 def test_the_headers_of_a_parliamentary_record_get_no_pillar(analyzer, line):
     assert _pillars_of(analyzer, RECORD, line) == []
+
+
+@pytest.mark.parametrize("city", ["Port Meridian", "Port-au-Marais", "Port of Klow"])
+def test_a_city_named_after_its_port_is_no_cue_for_trade(scorer, city):
+    # "our officers earned respect in Port-au-Prince" is about the officers, not about ports
+    sentence = f"Our police officers earned respect in {city}, and they will earn it in the north too."
+    raw, _why = scorer.raw_scores(sentence, _gpes(sentence, city))
+    assert "trade" not in raw
+
+
+def test_a_port_itself_is_still_trade(scorer):
+    sentence = "The new container port at Klow will handle a million boxes a year."
+    raw, _why = scorer.raw_scores(sentence, _gpes(sentence, "Klow"))
+    assert raw.get("trade", 0.0) > 0
