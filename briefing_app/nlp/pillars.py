@@ -184,7 +184,7 @@ class PillarScorer:
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
       defence, trade beside energy, people beside health;
     * with only weak cues the single best pillar is taken (``fallback_min``);
-    * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
+    * in :meth:`passages` a headline that names two parties side by side ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
       sentences that already have a cue for them, the document's subject (the topical pillars that run through
       it, :meth:`DocumentTopic.subject`) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
@@ -471,7 +471,7 @@ class PillarScorer:
                 continue
             raw, why = item
             if (self.paired_headline_cue and prev is None and not seen_text
-                    and is_headline(text, start, end, top=True) and _paired_subjects(text, start, ents)):
+                    and is_headline(text, start, end, top=True) and _paired_subjects(text, ents)):
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
@@ -750,12 +750,14 @@ _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 
 
-def _paired_subjects(text: str, start: int, entities: Sequence[EntitySpan]) -> bool:
-    """True when a line opens with two countries or bodies joined by a comma or "and" ("India, UK pledge")."""
-    if len(entities) < 2 or text[start:entities[0].start].strip():
+def _paired_subjects(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when a line names two countries or bodies side by side, joined by a comma or "and": at its start ("India,
+    UK pledge") or further on, as analysts' headlines do ("One lake, two grids: Ruritania and Syldavia must share
+    ...", "What Klow and Marinsk can do together")."""
+    if len(entities) < 2:
         return False
-    a, b = entities[0], entities[1]
-    return a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
+    return any(a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
+               for a, b in zip(entities, entities[1:], strict=False))
 
 
 def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:

@@ -142,3 +142,22 @@ def test_a_port_itself_is_still_trade(scorer):
     sentence = "The new container port at Klow will handle a million boxes a year."
     raw, _why = scorer.raw_scores(sentence, _gpes(sentence, "Klow"))
     assert raw.get("trade", 0.0) > 0
+
+
+@pytest.mark.parametrize("headline", [
+    "Two neighbours, one lake: Klow and Marinsk must share it more wisely",
+    "The long road: what Klow and Marinsk can still do together",
+])
+def test_an_analysts_headline_naming_two_parties_side_by_side_is_diplomacy(scorer, headline):
+    # the pair need not open the headline ("Klow, Marinsk sign ..."): a commentary puts its hook first
+    body = "The dams on the Kelp produce most of the electricity of both countries."
+    doc = f"{headline}\n{body}"
+    spans = [(0, len(headline), _gpes(headline, "Klow", "Marinsk")), (len(headline) + 1, len(doc), [])]
+    assert "diplomacy" in scorer.passages(doc, spans)[0].pillars
+
+
+def test_a_headline_naming_one_party_is_not_paired(scorer):
+    headline = "One river, two dams: Klow must share the Kelp more wisely"
+    doc = f"{headline}\nThe dams on the Kelp produce most of its electricity."
+    spans = [(0, len(headline), _gpes(headline, "Klow")), (len(headline) + 1, len(doc), [])]
+    assert "diplomacy" not in scorer.passages(doc, spans)[0].pillars
