@@ -487,10 +487,6 @@ class PillarScorer:
             for p in boosted:
                 raw[p] += max(self.headline_boost if p in headline else 0.0, self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
-            if not chosen and start in asks_about:
-                # "Q: What do you expect from Washington?": a reporter's question about a partner, nothing more
-                chosen = [self.context_pillar]
-                why.setdefault(self.context_pillar, []).append("a question about a partner")
             if start in jokes and max(raw.values(), default=0.0) < self.threshold:
                 chosen = []  # "I would have no news for my next press conference (Laughter)."
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
@@ -508,6 +504,12 @@ class PillarScorer:
                 chosen = [p.id for p in self.pillars if p.id in chosen or p.id in inherited]
             if start not in jokes:
                 chosen = subject.lend(start, end, raw, chosen, why)
+                if not chosen and start in asks_about:
+                    # "Q: What do you expect from Washington?": a reporter's question about a partner, nothing more --
+                    # when the document has no subject to lend it ("Q: What will Ruritania get from the fund?" in
+                    # an interview about climate finance asks about the fund)
+                    chosen = [self.context_pillar]
+                    why.setdefault(self.context_pillar, []).append("a question about a partner")
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and is_headline(text, start, end, top=True):

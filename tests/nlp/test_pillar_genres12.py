@@ -161,3 +161,39 @@ def test_a_headline_naming_one_party_is_not_paired(scorer):
     doc = f"{headline}\nThe dams on the Kelp produce most of its electricity."
     spans = [(0, len(headline), _gpes(headline, "Klow")), (len(headline) + 1, len(doc), [])]
     assert "diplomacy" not in scorer.passages(doc, spans)[0].pillars
+
+
+def _spans(doc: str, places: tuple[str, ...] = ()):
+    """Sentence spans of ``doc``, one per line, with the GPE entities ``places`` where they occur."""
+    from briefing_app.nlp.types import EntitySpan
+
+    out, at = [], 0
+    for line in doc.split("\n"):
+        ents = [EntitySpan(at + line.index(p), at + line.index(p) + len(p), "GPE", p) for p in places if p in line]
+        out.append((at, at + len(line), ents))
+        at += len(line) + 1
+    return out
+
+
+CLIMATE_INTERVIEW = (
+    "Klow's climate envoy on the loss and damage fund\n"
+    "Q: The loss and damage fund approved its first climate finance grants this week.\n"
+    "A: The fund will pay for sea walls and drought relief, and the emissions of the big polluters caused the damage.\n"
+    "Q: Will the climate finance reach the islands hit by the cyclone?\n"
+    "A: The first climate adaptation grants will rebuild the flood defences on the coast.\n"
+    "Q: What will Marinsk receive from the first round?\n"
+    "A: The emissions cuts we promised at the climate summit depend on that climate finance.\n"
+)
+
+
+def test_a_question_naming_a_country_takes_the_subject_of_an_interview_that_has_one(scorer):
+    # "Q: What will X receive from the first round?" in an interview about climate finance asks about the fund
+    passages = scorer.passages(CLIMATE_INTERVIEW, _spans(CLIMATE_INTERVIEW, ("Marinsk",)))
+    question = next(p for p in passages if CLIMATE_INTERVIEW[p.start:p.end].startswith("Q: What will Marinsk"))
+    assert question.pillars == ["energy"]
+
+
+def test_a_question_about_a_partner_is_diplomacy_when_the_document_has_no_subject(scorer):
+    doc = "Q: What do you expect from Marinsk?\nA: Patience."
+    passages = scorer.passages(doc, _spans(doc, ("Marinsk",)))
+    assert passages[0].pillars == ["diplomacy"]
