@@ -180,7 +180,8 @@ class PillarScorer:
       weak ones (leaders, welcomed, officials); alone it needs ``threshold``. Each office-holder
       named (up to ``max_role_cues``) adds ``role_cue_weight`` when diplomacy already has a cue;
     * ambiguous *context* words count only beside a plain cue of their pillar, or when
-      ``context_quorum`` of them point to it together ("shipping ... premiums");
+      ``context_quorum`` of them point to it together ("shipping ... premiums"), unless the sentence names plainly
+      a pillar the quorum yields to (``quorum_yields``: "officers deployed" beside "policing" are security);
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
       defence, trade beside energy, people beside health;
     * with only weak cues the single best pillar is taken (``fallback_min``);
@@ -217,6 +218,10 @@ class PillarScorer:
     #: for patients, nurses or the displaced is people beside health, however many health words the sentence has).
     companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"))
     companion_min: float = 1.0
+    #: (pillar, other): ambiguous words do not reach ``pillar`` by their quorum alone when the sentence has a plain
+    #: cue for ``other`` ("Every officer will receive pre-deployment training at the National Police College": the
+    #: officers and the deployment are a police force's, security, not defence).
+    quorum_yields: tuple[tuple[str, str], ...] = (("defence", "security"),)
     #: the document topic's thresholds calibrated to the officer (``pillar_topic.KNOBS``; empty: the module's)
     topic_knobs: dict[str, float] = field(default_factory=dict)
     learner: PillarHook | None = None
@@ -282,9 +287,12 @@ class PillarScorer:
         for term in pending:
             for pillar in term.context:
                 backing[pillar].add(term.surface)
+        # ... but not a pillar that yields to another the sentence names plainly: "officers deployed" beside
+        # "policing" are the police's, not the army's
+        settled = {pillar for pillar, other in self.quorum_yields if raw.get(other, 0.0) > 0}
         for term in pending:
             for pillar, weight in term.context.items():
-                own = raw.get(pillar, 0.0) > 0 or len(backing[pillar]) >= self.context_quorum
+                own = raw.get(pillar, 0.0) > 0 or (len(backing[pillar]) >= self.context_quorum and pillar not in settled)
                 if own and term.surface not in why[pillar]:
                     raw[pillar] += weight
                     why[pillar].append(term.surface)

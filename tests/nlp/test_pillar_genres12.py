@@ -197,3 +197,20 @@ def test_a_question_about_a_partner_is_diplomacy_when_the_document_has_no_subjec
     doc = "Q: What do you expect from Marinsk?\nA: Patience."
     passages = scorer.passages(doc, _spans(doc, ("Marinsk",)))
     assert passages[0].pillars == ["diplomacy"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every officer will receive pre-deployment training at the national police college.",
+    "The federal police will deploy six more officers to the island's police force in April.",
+])
+def test_officers_deployed_beside_the_police_are_security_not_defence(scorer, sentence):
+    # "officers" and "deployment" are ambiguous; together they would be a military deployment, but the sentence
+    # names the police
+    raw, _why = scorer.raw_scores(sentence)
+    chosen = scorer.choose(raw)
+    assert "security" in chosen and "defence" not in chosen
+
+
+def test_officers_deployed_without_the_police_are_still_defence(scorer):
+    raw, _why = scorer.raw_scores("Six hundred officers were deployed to the border garrison.")
+    assert "defence" in scorer.choose(raw)
