@@ -93,6 +93,8 @@ _DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST
                          # department)
                          r"|\b\d+(?:st|nd|rd|th)\s+(?:sitting|plenary\s+(?:sitting|session))\b"
                          r"|[-–—,]\s*(?:stenographic|verbatim|official|provisional)\s+(?:record|report)\b"
+                         # ... or a programme's broadcast line: "Radio X - The Week in Review, broadcast 2 May 2026"
+                         r"|,\s*(?:broadcast|aired|recorded)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\W*$"
                          r"|^\W*(?:oral\s+|written\s+|starred\s+|unstarred\s+)?question\s+no\.?\s*\d+\b(?:\s*[-–—:]\s*[A-Z][^.?!]*)?$",
                          re.IGNORECASE)
 STOPWORDS = frozenset("""

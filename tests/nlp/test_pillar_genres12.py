@@ -75,6 +75,7 @@ def test_a_place_after_a_preposition_takes_no_position(scorer):
 
 INTERVIEW = (
     "Syldavia's trade minister on tuna exports and tariffs\n"
+    "Klow Radio - The Trade Hour, broadcast 3 March 2026\n"
     "HOST: Talofa lava, and good morning to our listeners.\n"
     "MINISTER: (in French) Bonjour à tous.\n"
     "HOST: Prime Minister, fa'afetai.\n"
@@ -88,6 +89,7 @@ INTERVIEW = (
     "QUESTION: Jan Novak, Klow Radio, on another topic.\n"
     "THE MINISTER OF TRADE (SHRI RAJ KUMAR): Sir, a statement is laid on the Table of the House.\n"
     "The hon. Leader of the Opposition has the floor.\n"
+    "HOST: That concludes today's press conference on trade.\n"
 )
 
 
@@ -100,8 +102,10 @@ INTERVIEW = (
     "QUESTION: Jan Novak, Klow Radio, on another topic.",
     "THE MINISTER OF TRADE (SHRI RAJ KUMAR): Sir, a statement",  # an answer laid on the Table instead of read
     "The hon. Leader of the Opposition has the floor.",  # the chair giving the floor (with an abbreviation)
+    "HOST: That concludes",  # the close of the briefing, whatever it names
+    "Klow Radio - The Trade Hour, broadcast",  # a programme's broadcast line
 ])
-def test_greetings_dropped_lines_and_changes_of_subject_get_no_pillar_even_in_a_document_with_a_topic(analyzer, turn):
+def test_the_furniture_of_a_transcript_gets_no_pillar_even_in_a_document_with_a_topic(analyzer, turn):
     assert _pillars_of(analyzer, INTERVIEW, turn) == []
 
 
