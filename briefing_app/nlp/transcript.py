@@ -220,7 +220,10 @@ RECORD_FORMULA = re.compile(
     r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
     r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
     r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
-    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
+    # (moving a bill by its formula; a motion moved in full, "I beg to move the following Motion— THAT the Senate
+    # approves the deployment of ...", is the debate's subject)
+    r"|i\s+beg\s+to\s+move\b[^.;?]{0,70}\W*$"
+    r"|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
     r"|(?:[^.;?]|\b(?:hon|mr|mrs|ms|dr|sen|rt)\.){0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
     # a written answer tabled instead of read: "Sir, a statement is laid on the Table of the House."
     r"|[^.;?]{0,40}\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"

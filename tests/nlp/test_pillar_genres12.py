@@ -122,6 +122,9 @@ RECORD = (
     "Ms ROE: Will the minister ask Borduria to lift the tariff and the import quota before the fishing season?\n"
     "Mr PELL: The trade ministers meet in March, and the tariff and the quota are the first item.\n"
     "Ms ROE: Our exporters have lost their biggest market for canned tuna.\n"
+    "Mr PELL: I beg to move, That the Bill be now read a Second time.\n"
+    "Mr PELL: I beg to move the following Motion— THAT the House approves the tariff schedule on canned tuna, the "
+    "import quota and the customs protocol agreed with Borduria.\n"
 )
 
 
@@ -218,3 +221,12 @@ def test_officers_deployed_beside_the_police_are_security_not_defence(scorer, se
 def test_officers_deployed_without_the_police_are_still_defence(scorer):
     raw, _why = scorer.raw_scores("Six hundred officers were deployed to the border garrison.")
     assert "defence" in scorer.choose(raw)
+
+
+def test_the_formula_of_moving_a_bill_alone_is_procedure(analyzer):
+    assert _pillars_of(analyzer, RECORD, "Mr PELL: I beg to move, That") == []
+
+
+def test_the_motion_moved_takes_the_debates_topic(analyzer):
+    # the motion's own text after the formula is the debate's subject, not procedure
+    assert "trade" in _pillars_of(analyzer, RECORD, "Mr PELL: I beg to move the following Motion")
