@@ -22,6 +22,7 @@ from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
     OFFICE_TITLE_WORDS,
     TITLE_WORDS,
+    TOPIC_CHANGE,
     VOCATIVE,
     SpeakerLabel,
     is_formula,
@@ -58,15 +59,21 @@ METADATA = re.compile(
 #: An author's note ("The author is a research fellow at ..."): furniture only as a paragraph of its own, since
 #: "The writers were detained ..." or "Views expressed at the summit ..." are news.
 _AUTHOR_NOTE = re.compile(r"^\W*(?:the\s+(?:author|writer)s?\s+(?:is|are)\b|(?:the\s+)?views\s+expressed\s+"
-                          r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b)", re.IGNORECASE)
+                          r"(?:here|in\s+this)|(?:the\s+)?views\s+expressed\b.*\b(?:own|personal)\b"
+                          # the short form: "Views are personal.", "The views are her own."
+                          r"|(?:the\s+|all\s+)?views\s+(?:are|remain)\s+(?:(?:my|his|her|their|the\s+authors?['’]?s?)\s+own"
+                          r"|personal)\W*$)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*")
+#: A lower-case particle of a name ("Layla al-Hashimi", "Ana de Souza", "Piet van Dam").
+_NAME_PARTICLE = r"(?:al|el|bin|ibn|de|da|do|dos|du|van|von|der|den|la|le)(?:-[A-ZÀ-Þ][\w'’.-]+)?"
 #: An author's bio opening a paragraph ("Jane Doe is a senior fellow at the Institute ...", "... is a former
 #: permanent secretary in the Ministry of ..."): who wrote the piece, not what it is about.
 _AUTHOR_BIO = re.compile(
-    r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
+    r"^[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|" + _NAME_PARTICLE + r")){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+"
+    # the post in either case ("a Fellow with ...", "a Senior Researcher"), the words before it in any case
+    r"(?:[\w-]+\s+){0,4}?(?i:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
     r"|director|associate|adviser|advisor|consultant|diplomat|ambassador|secretary|head|chair|founder|partner)\b"
-    r"[^.;]{0,80}?\b(?:at|of|in|with|for)\b")
+    r"[^.;]{0,80}?(?:\b(?:at|of|in|with|for)\b|,)")
 #: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
                        r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")
@@ -75,10 +82,21 @@ _LETTERHEAD = re.compile(r"^\W*(?:MINISTRY|DEPARTMENT|EMBASSY|HIGH\s+COMMISSION|
                          r"GOVERNMENT|REPUBLIC|PERMANENT\s+MISSION|PRESS\s+INFORMATION)\b[^a-z]*$")
 #: The first word(s) of a letterhead in title case.
 _LETTERHEAD_HEAD = re.compile(r"(?:Ministry|Department|Embassy|High\s+Commission|Consulate|Office|Secretariat"
-                              r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau)\b")
+                              r"|Government|Permanent\s+Mission|Press\s+Information\s+Bureau"
+                              # a parliamentary committee's name heading its hearing ("Joint Committee on ...")
+                              r"|(?:(?:Joint|Select|Standing|Portfolio|Parliamentary)\s+)?Committee\s+(?:on|of|for))\b")
 #: A document-number line ("Secretariat of Foreign Affairs – Communiqué No. 214").
 #: ... or a UN document symbol ("Security Council, 9876th meeting, S/PV.9876").
-_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST)[./]\s*\d+[\w./-]*\W*$")
+_DOC_NUMBER = re.compile(r"\b(?:No\.|Ref\.|UIN)\s*\d+\W*$|\b[A-Z]/(?:PV|RES|PRST)[./]\s*\d+[\w./-]*\W*$"
+                         # ... or the header of a sitting's record: "German Bundestag – 48th sitting – Stenographic
+                         # record (excerpt)", "Question No. 4—Foreign Affairs" (the question's number and its
+                         # department)
+                         r"|\b\d+(?:st|nd|rd|th)\s+(?:sitting|plenary\s+(?:sitting|session))\b"
+                         r"|[-–—,]\s*(?:stenographic|verbatim|official|provisional)\s+(?:record|report)\b"
+                         # ... or a programme's broadcast line: "Radio X - The Week in Review, broadcast 2 May 2026"
+                         r"|,\s*(?:broadcast|aired|recorded)\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\W*$"
+                         r"|^\W*(?:oral\s+|written\s+|starred\s+|unstarred\s+)?question\s+no\.?\s*\d+\b(?:\s*[-–—:]\s*[A-Z][^.?!]*)?$",
+                         re.IGNORECASE)
 STOPWORDS = frozenset("""
 a an the and or but of to in on at for with by from as is are was were be been being it its this that these those
 their they them he she his her we our you your i not no so than then there here has have had will would can could
@@ -164,11 +182,12 @@ class PillarScorer:
       weak ones (leaders, welcomed, officials); alone it needs ``threshold``. Each office-holder
       named (up to ``max_role_cues``) adds ``role_cue_weight`` when diplomacy already has a cue;
     * ambiguous *context* words count only beside a plain cue of their pillar, or when
-      ``context_quorum`` of them point to it together ("shipping ... premiums");
+      ``context_quorum`` of them point to it together ("shipping ... premiums"), unless the sentence names plainly
+      a pillar the quorum yields to (``quorum_yields``: "officers deployed" beside "policing" are security);
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
       defence, trade beside energy, people beside health;
     * with only weak cues the single best pillar is taken (``fallback_min``);
-    * in :meth:`passages` a headline that opens with two parties ("India, Philippines hold ...")
+    * in :meth:`passages` a headline that names two parties side by side ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
       sentences that already have a cue for them, the document's subject (the topical pillars that run through
       it, :meth:`DocumentTopic.subject`) adds ``topic_boost`` the same way, and a sentence with no pillar of its own
@@ -201,6 +220,10 @@ class PillarScorer:
     #: for patients, nurses or the displaced is people beside health, however many health words the sentence has).
     companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"))
     companion_min: float = 1.0
+    #: (pillar, other): ambiguous words do not reach ``pillar`` by their quorum alone when the sentence has a plain
+    #: cue for ``other`` ("Every officer will receive pre-deployment training at the National Police College": the
+    #: officers and the deployment are a police force's, security, not defence).
+    quorum_yields: tuple[tuple[str, str], ...] = (("defence", "security"),)
     #: the document topic's thresholds calibrated to the officer (``pillar_topic.KNOBS``; empty: the module's)
     topic_knobs: dict[str, float] = field(default_factory=dict)
     learner: PillarHook | None = None
@@ -253,7 +276,7 @@ class PillarScorer:
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
-        self._match(text, raw, why, pending)
+        self._match(_without_place_names(text, entities), raw, why, pending)
         if entity_pillars:
             for ent in entities:
                 for pillar in entity_pillars.get(ent.entity_id, []):
@@ -266,9 +289,12 @@ class PillarScorer:
         for term in pending:
             for pillar in term.context:
                 backing[pillar].add(term.surface)
+        # ... but not a pillar that yields to another the sentence names plainly: "officers deployed" beside
+        # "policing" are the police's, not the army's
+        settled = {pillar for pillar, other in self.quorum_yields if raw.get(other, 0.0) > 0}
         for term in pending:
             for pillar, weight in term.context.items():
-                own = raw.get(pillar, 0.0) > 0 or len(backing[pillar]) >= self.context_quorum
+                own = raw.get(pillar, 0.0) > 0 or (len(backing[pillar]) >= self.context_quorum and pillar not in settled)
                 if own and term.surface not in why[pillar]:
                     raw[pillar] += weight
                     why[pillar].append(term.surface)
@@ -455,7 +481,7 @@ class PillarScorer:
                 continue
             raw, why = item
             if (self.paired_headline_cue and prev is None and not seen_text
-                    and is_headline(text, start, end, top=True) and _paired_subjects(text, start, ents)):
+                    and is_headline(text, start, end, top=True) and _paired_subjects(text, ents)):
                 # "India, Philippines hold ..." / "Japan and Australia agree ...": two parties acting together
                 raw[self.context_pillar] = raw.get(self.context_pillar, 0.0) + self.paired_headline_cue
                 why.setdefault(self.context_pillar, []).append("two parties in the headline")
@@ -471,10 +497,6 @@ class PillarScorer:
             for p in boosted:
                 raw[p] += max(self.headline_boost if p in headline else 0.0, self.topic_boost if p in topic else 0.0)
             chosen = self.choose(raw)
-            if not chosen and start in asks_about:
-                # "Q: What do you expect from Washington?": a reporter's question about a partner, nothing more
-                chosen = [self.context_pillar]
-                why.setdefault(self.context_pillar, []).append("a question about a partner")
             if start in jokes and max(raw.values(), default=0.0) < self.threshold:
                 chosen = []  # "I would have no news for my next press conference (Laughter)."
             for p in boosted.intersection(chosen) - unboosted:  # say so when the context tipped the balance
@@ -492,6 +514,12 @@ class PillarScorer:
                 chosen = [p.id for p in self.pillars if p.id in chosen or p.id in inherited]
             if start not in jokes:
                 chosen = subject.lend(start, end, raw, chosen, why)
+                if not chosen and start in asks_about:
+                    # "Q: What do you expect from Washington?": a reporter's question about a partner, nothing more --
+                    # when the document has no subject to lend it ("Q: What will Ruritania get from the fund?" in
+                    # an interview about climate finance asks about the fund)
+                    chosen = [self.context_pillar]
+                    why.setdefault(self.context_pillar, []).append("a question about a partner")
             passage = self._make(start, end, raw, why, chosen)
             out.append(passage)
             if prev is None and not seen_text and is_headline(text, start, end, top=True):
@@ -526,6 +554,9 @@ _ADDRESSING = re.compile(
     r"|appeal\s+to|signalled\s+to|signaled\s+to|show|showed|shown|called\s+on|calls\s+on"
     r"|call\s+on|accused|accuse|accuses|criticised|criticized|rebuffed|snubbed|sided\s+with|talk\s+to|talking\s+to"
     r"|talked\s+to|talks\s+to|engage|engaged|engaging|raised\s+(?:it|this|them|our\s+concerns?)\s+with"
+    # informing, consulting or raising a matter with another ("inform Ankara", "raise the drones with Abu Dhabi")
+    r"|inform|informs|informed|informing|notify|notified|consult|consults|consulted|consulting"
+    r"|rais(?:e|es|ed|ing)\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?with"
     r"|(?:concerns?|it|this|the\s+issue)\s+with"
     # a pact or accord made with another state ("signed a security pact with Eritrea", "agreed with Kyiv on ...")
     r"|(?:agreed|agrees|agree|signed|signs|sign)\s+(?:[\w'’-]+\s+){0,6}?with(?:\s+the)?)\s+(?:both\s+)?")
@@ -534,11 +565,12 @@ ADDRESSING_WEIGHT = 3.0
 
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
+    # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")
+    r"(?:\b(?:Has|Have|Had|Will|Would|Could|Does|Do|Did|Is|Was|Can|May)\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
     r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
     r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
     r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
-    r"|pledged|promised|resist(?:s|ed)?|balked|balks)\b")
+    r"|pledged|promised|resist(?:s|ed)?|balked|balks|distrust(?:s|ed)?|join(?:s|ed)?)\b")
 #: Two places' names as one subject, then a verb of acting together ("Laos and Vietnam signed ...", "Ruritania and
 #: Syldavia have agreed to ...", "... reopened the border"): two governments acting together, the relationship itself.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,3}"
@@ -546,6 +578,19 @@ _JOINT = re.compile(
     r"(" + _NAME + r")\s+and\s+(?:the\s+)?(" + _NAME + r")\s+(?:(?:have|has|had|will|would|also|today|jointly|formally"
     r"|finally|on\s+[A-Z]\w+|in\s+(?:[A-Z]\w+\s+)?\d{4})\s+)*(?:agreed|agree|signed|sign|exchanged|ratified|reopened"
     r"|concluded|set\s+up|established|resumed|renewed)\b")
+
+#: A city named after its harbour ("Port Moresby", "Port-au-Prince", "Port of Spain", "Port Louis").
+_PORT_CITY = re.compile(r"Port(?:[\s-]+(?:of|au|aux)[\s-]+|\s+)[A-ZÀ-Þ]")
+
+
+def _without_place_names(text: str, entities: Sequence[EntitySpan]) -> str:
+    """``text`` with the names of cities called after their port blanked for the lexicon: "officers in Port-au-Prince"
+    are not about ports, nor is "Murray Barracks in Port Moresby" (a place's pillars come from the gazetteer)."""
+    for e in entities:
+        if e.label == "GPE" and _PORT_CITY.match(e.text) and e.text in text:
+            text = text.replace(e.text, "_" * len(e.text))
+    return text
+
 
 def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
     """True when ``name`` is one of ``places`` or one after a date ("Yesterday Ruritania", "On Monday Syldavia").
@@ -587,9 +632,14 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
 _ASIDE = re.compile(r"\W*\(\s*[^()\s]+(?:\s+[^()\s]+){0,3}\s*\)\W*")
 
 
+#: A change of subject after a reporter's credit ("Jane Doe, Daily Planet, on a different region.").
+_CREDIT_TOPIC_CHANGE = re.compile(r",\s*" + TOPIC_CHANGE + r"\W*$", re.IGNORECASE)
+
+
 def _self_introduction(body: str) -> bool:
-    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only."""
-    words = re.findall(r"[^\s,.]+|[,.]", body)
+    """A reporter naming themselves and their outlet ("Jane Doe, Daily Planet."): capitalised words only, and at most
+    a change of subject after them ("..., on another topic.")."""
+    words = re.findall(r"[^\s,.]+|[,.]", _CREDIT_TOPIC_CHANGE.sub(".", body))
     return 0 < len(words) <= 10 and "," in body and all(_INTRO_WORD.fullmatch(w) for w in words)
 
 
@@ -712,12 +762,14 @@ _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 
 
-def _paired_subjects(text: str, start: int, entities: Sequence[EntitySpan]) -> bool:
-    """True when a line opens with two countries or bodies joined by a comma or "and" ("India, UK pledge")."""
-    if len(entities) < 2 or text[start:entities[0].start].strip():
+def _paired_subjects(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when a line names two countries or bodies side by side, joined by a comma or "and": at its start ("India,
+    UK pledge") or further on, as analysts' headlines do ("One lake, two grids: Ruritania and Syldavia must share
+    ...", "What Klow and Marinsk can do together")."""
+    if len(entities) < 2:
         return False
-    a, b = entities[0], entities[1]
-    return a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
+    return any(a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
+               for a, b in zip(entities, entities[1:], strict=False))
 
 
 def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:

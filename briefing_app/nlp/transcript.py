@@ -145,7 +145,7 @@ _PROCEDURE = (
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
-    r"(?:that|this)\s+concludes", r"see\s+you\b",
+    r"(?:that|this)\s+concludes\b[^.;!?]*", r"see\s+you\b",
     r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
     # addressing the chair or the guest before thanks: "Prime Minister, thank you.", "Hon Deputy Speaker, I thank"
     r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+ministers?|presidents?|premier|ministers?|chancellor"
@@ -208,6 +208,11 @@ ADDRESSED = re.compile(
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
 PROCEDURAL = re.compile(r"^\W*(?:and\s+)?(?:" + "|".join(_PROCEDURE) + ")", re.IGNORECASE)
 
+#: A questioner's change of subject, alone or after their credit ("On a different subject.", "Jane Doe, Daily Planet,
+#: on another topic."): it announces the next question without asking it.
+TOPIC_CHANGE = (r"(?:and\s+|now\s+|if\s+i\s+may,?\s+)*(?:on\s+(?:a\s+|an\s+|the\s+)?(?:different|another|other|separate|new"
+                r"|unrelated)\s+(?:subject|topic|issue|matter|note|region|question|front)|(?:changing|to\s+change)\s+(?:the\s+)?"
+                r"(?:subject|topic))")
 #: The formulas of a meeting record and of parliamentary procedure: "The meeting was called to order at 10.05 a.m.",
 #: "The meeting rose at 1.20 p.m.", "Point of order, President.", "There is no point of order.", "I beg to move, That
 #: the Bill be now read a Second time.", "Will the Minister give way?", "I give way.", "The hon. Member has the floor."
@@ -215,20 +220,42 @@ RECORD_FORMULA = re.compile(
     r"^\W*(?:the\s+(?:meeting|sitting|session)\s+(?:was\s+(?:called\s+to\s+order|suspended|resumed|adjourned|closed)"
     r"|rose|resumed|(?:was\s+)?(?:opened|closed))(?:\s+at\s+[\w.: ]{1,20})?\W*$"
     r"|(?:on\s+a\s+)?point\s+of\s+order\b[^.;?]{0,40}\W*$|there\s+is\s+no\s+point\s+of\s+order\b[^;?]{0,40}$"
-    r"|i\s+beg\s+to\s+move\b|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
-    r"|[^.;?]{0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
+    # (moving a bill by its formula; a motion moved in full, "I beg to move the following Motion— THAT the Senate
+    # approves the deployment of ...", is the debate's subject)
+    r"|i\s+beg\s+to\s+move\b[^.;?]{0,70}\W*$"
+    r"|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
+    r"|(?:[^.;?]|\b(?:hon|mr|mrs|ms|dr|sen|rt)\.){0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
+    # a written answer tabled instead of read: "Sir, a statement is laid on the Table of the House."
+    r"|[^.;?]{0,40}\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"
+    # a questioner changing the subject ("On a different subject.") and a broadcast's dropped line ("... sorry, the
+    # line went."): they announce or interrupt a question, they do not ask one
+    r"|" + TOPIC_CHANGE + r"\W*$"
+    r"|(?:sorry,?\s+)?(?:the\s+|our\s+)?(?:line|connection|sound|audio|signal)\s+(?:went|dropped|froze|cut\s+out"
+    r"|(?:has\s+|is\s+)?(?:gone|breaking\s+up|lost))(?:\s+(?:for\s+a\s+(?:moment|second)|again))?\W*$"
     # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
     r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
+#: Greetings and thanks of the other languages a transcript keeps untranslated ("(in French) Bonjour à tous.",
+#: "Talofa lava, and good morning to your listeners.", "Prime Minister, fa'afetai."), with the words that go with them.
+FOREIGN_GREETINGS = (
+    r"bonjour|bonsoir|merci(?:\s+beaucoup)?|hola|buen(?:os|as)\s+(?:d[ií]as|tardes|noches)|(?:muchas\s+)?gracias"
+    r"|obrigad[oa]|bom\s+dia|boa\s+(?:tarde|noite)|grazie(?:\s+mille)?|buongiorno|buonasera|danke(?:\s+sch[öo]n)?"
+    r"|guten\s+(?:morgen|tag|abend)|namaste|namaskar(?:am)?|(?:as-?)?salaa?m(?:u)?\s+(?:a|'a)?laikum|salaam|marhaba"
+    r"|shukran|asante(?:\s+sana)?|jambo|karibu|talofa(?:\s+lava)?|fa['’]?afetai(?:\s+tele)?|kia\s+ora|m[aā]l[oō]\s+e"
+    r"\s+lelei|bula(?:\s+vinaka)?|vinaka(?:\s+vakalevu)?|aloha|mabuhay|salamat|terima\s+kasih|selamat\s+(?:pagi|siang"
+    r"|sore|malam|datang)|konnichiwa|arigat[oō](?:\s+gozaimasu)?|ni\s+hao|xie\s+xie|spasibo|sawubona|dumela"
+    r"|mingalaba|sawasdee|xin\s+ch[àa]o|c[ảa]m\s+[ơo]n")
 #: Greetings, welcomes and thanks that open a turn ("Good morning, Minister, and welcome to the studio.").
 _GREETING_HEAD = re.compile(r"^\W*(?-i:(?:[A-ZÀ-Þ][\w'’.-]*|of|the)\s+){0,4}?(?-i:[A-ZÀ-Þ][\w'’.-]*\s*,\s*)?"
-                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks)\b",
+                            r"(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome|thank\s+you|thanks|many\s+thanks"
+                            r"|" + FOREIGN_GREETINGS + r")(?!\w)",
                             re.IGNORECASE)
 #: What a greeting is made of besides names: the formulas themselves and whom they address.
 _GREETING_WORDS = re.compile(
     r"\b(?:good\s+(?:morning|afternoon|evening|day)|hello|welcome(?:\s+back)?|thank\s+you|thanks|many|very|much|so|again"
     r"|ladies\s+and\s+gentlemen|everyone|everybody|all|listeners|viewers|audience|colleagues|friends|guests?|studio"
     r"|programme|program|show|us|me|having|being|joining|here|with|for|your|our|my|time|and|to|the|of|you|once|today"
-    r"|tonight|this|morning|evening|afternoon)\b", re.IGNORECASE)
+    r"|tonight|this|morning|evening|afternoon|" + FOREIGN_GREETINGS + r"|[àa]\s+tou(?:te)?s|a\s+tod[oa]s|a\s+tutti|lava|tele"
+    r"|et|y|e)(?!\w)", re.IGNORECASE)
 
 
 def is_greeting(body: str) -> bool:
