@@ -18,7 +18,9 @@ LEARNED, TITLE, CONTAINER, RULE, SURNAME, MODEL, DATE_RULE = 6.0, 5.0, 4.0, 3.0,
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 #: Labels whose spans may be all lower case ("last month", "two").
 LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-_LEADING_THE = re.compile(r"(?:the|The|THE)\s+")  # used with match(text, pos): no "^"
+#: An article or demonstrative the model took into a name ("the", "a Drought Fund Window", "this Government of
+#: National Unity"): never the name's own (lowercase only, so "A. K. Rao" and a capital "The Bahamas" stay apart).
+_LEADING_THE = re.compile(r"(?:the|The|THE)\s+|(?:a|an|this|these|that)\s+(?=[A-Z])")  # used with match(): no "^"
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_BULLET = re.compile(r"[•·▪‣◦●■*]+\s*")  # used with match(text, pos): no "^"
 _TIME_OF_DAY = re.compile(r"(?i)(?:good )?(?:morning|afternoon|evening|night)")

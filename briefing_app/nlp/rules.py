@@ -37,7 +37,9 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
-             "Free Trade Area", "Law", "Code", "Memorandum")
+             "Free Trade Area", "Law", "Code", "Memorandum",
+             # a fund's window for one purpose is a programme, not a body ("Drought Resilience Window")
+             "Window")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave",
                "Working Group", "Process")
@@ -359,7 +361,7 @@ def opener_words(text: str) -> Iterator[tuple[int, int]]:
 #: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
 _PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
 Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Fund Accord Declaration
-Convention Protocol Charter Mechanism Roadmap Route Project Consensus""".split())
+Convention Protocol Charter Mechanism Roadmap Route Project Consensus Window""".split())
 _BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
 Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
 Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())
