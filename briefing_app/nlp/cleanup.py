@@ -307,7 +307,13 @@ class EntityCleanup:
         """An acronym and its spelled-out form share a label ("COMPACT (Catalyzing ... Technology)")."""
         extra = []
         at = {(c.start, c.end): c for c in merged}
-        acronym_pairs = acronym_pairs + _bracketed_acronyms(text, merged, {short for short, _ in acronym_pairs})
+        known_shorts = {short for short, _ in acronym_pairs}
+        # a mission's name that runs on over "in" a place keeps the class its first words had: the place widens
+        # the name, it does not retype it
+        missions = _placed_mission_acronyms(text, merged, known_shorts, self.gazetteer)
+        placed = {long: label for _short, long, label in missions}
+        acronym_pairs = (acronym_pairs + _bracketed_acronyms(text, merged, known_shorts)
+                         + [(short, long) for short, long, _label in missions])
         ends = {c.end: c for c in merged if c.label != "PERSON"}
         named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON" and c.source != "model"),
                        key=lambda c: c.start)
@@ -334,7 +340,7 @@ class EntityCleanup:
                 continue
             # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
             # long form's class (a programme's acronym is a programme, a body's a body)
-            label = at[long].label if long in at else by_head
+            label = at[long].label if long in at else placed.get(long, by_head)
             if long in at and at[long].source == "model" and by_head is not None:
                 label = by_head  # the head noun says what the model guessed ("... Mission" is a programme)
             if label is None or (label == "PERSON" and long in at and at[long].source == "model"):
@@ -550,6 +556,40 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
                                                    and rules.class_of_name(text[c.start:c.end]) == "ORG"):
             continue  # a body's short name may be a word ("Production Development Corporation (Corfo)")
         out.append(((m.start("short"), m.end("short")), (c.start, c.end)))
+    return out
+
+
+#: A mission's or body's head noun, then "in (the)" right before a place: the place that ends its full name
+#: ("Stabilization Mission in the Central African Republic", "Action Group against Money Laundering in West Africa").
+_HEAD_IN_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w'’-]*) in (?:the )?$")
+_HEAD_CUT = re.compile(r" (?:for|against|of|on) ")
+
+
+def _placed_mission_acronyms(text: str, merged: list[Candidate], known: set[tuple[int, int]], g: Gazetteer
+                             ) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """``(short, long)`` pairs for an acronym in brackets after a mission's or body's name that ends "in" a place
+    ("United Nations Stabilization Mission in the Central African Republic (MINUSCA)"): the bracket names the whole
+    mission, place included, when its letters are not the place's own ("... in the Central African Republic
+    (CAR)"); with the class of the name before "in"."""
+    names = {c.end: c for c in merged if c.label in ("ORG", "LAW", "EVENT") and " " in text[c.start:c.end]}
+    out = []
+    for c in merged:
+        if c.label not in ("GPE", "LOC"):
+            continue
+        m = _BRACKETED_SHORT.match(text, c.end)
+        if m is None or (m.start("short"), m.end("short")) in known or not rules._is_acronym(m.group("short")):
+            continue
+        before = _HEAD_IN_BEFORE.search(text, max(0, c.start - 40), c.start)
+        name = names.get(before.end("word")) if before is not None else None
+        if name is None:
+            continue
+        # the head noun is the last word before the name's own "for"/"against" ("Group against Money Laundering")
+        head = _HEAD_CUT.split(text[name.start:name.end], maxsplit=1)[0].split()[-1]
+        short = m.group("short").split()[0]
+        place_own = rules._initials(text[c.start:c.end]) == re.sub(r"[^A-Z]", "", short) or (
+            (entry := g.lookup(short)) is not None and entry.label in ("GPE", "LOC"))
+        if head in _PURPOSE_HEADS and not place_own:
+            out.append(((m.start("short"), m.end("short")), (name.start, c.end), name.label))
     return out
 
 

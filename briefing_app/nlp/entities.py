@@ -95,8 +95,9 @@ def is_back_reference(text: str, start: int, end: int) -> bool:
 
 #: Labels of names (not numbers or dates).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
-#: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and".
-_OPEN_END = re.compile(r" (of|for|and|&)$")
+#: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and",
+#: "Action Group against".
+_OPEN_END = re.compile(r" (of|for|against|and|&)$")
 #: The capitalised words that go on after such a joint (" Ghana", " the Sahel", " North Eastern Region").
 _NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
 

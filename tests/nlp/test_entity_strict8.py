@@ -20,3 +20,26 @@ def test_a_funds_named_window_is_a_programme(analyzer):
             "Council will open in May. Ruritania also asked for money from the Lake Basin Humanitarian Window.")
     ents = _ents(analyzer, text)
     assert {("Coastal Recovery Window", "LAW"), ("Lake Basin Humanitarian Window", "LAW")} <= ents, ents
+
+
+def test_a_missions_name_runs_on_over_in_a_place_before_its_acronym(analyzer):
+    text = ("Kenya will send two police units to the United Nations Integrated Stabilization Mission in the "
+            "Central African Republic (MINUSTAB). The allowances will be paid through MINUSTAB.")
+    ents = _ents(analyzer, text)
+    long = "United Nations Integrated Stabilization Mission in the Central African Republic"
+    assert (long, "ORG") in ents and ("MINUSTAB", "ORG") in ents, ents
+    assert ("Central African Republic", "GPE") not in ents, ents
+
+
+def test_a_body_named_against_something_in_a_region_is_one_name_with_its_acronym(analyzer):
+    text = ("The Authority directs the Inter-Governmental Action Group against Drug Trafficking in West Africa "
+            "(GIADT) to track their financing.")
+    ents = _ents(analyzer, text)
+    assert ("Inter-Governmental Action Group against Drug Trafficking in West Africa", "ORG") in ents, ents
+    assert ("GIADT", "ORG") in ents, ents
+
+
+def test_a_states_own_acronym_after_a_body_in_it_leaves_the_two_apart(analyzer):
+    text = "The Ministry of Health in the Central African Republic (CAR) will help."
+    ents = _ents(analyzer, text)
+    assert {("Ministry of Health", "ORG"), ("Central African Republic", "GPE")} <= ents, ents
