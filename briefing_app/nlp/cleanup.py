@@ -15,6 +15,7 @@ from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
     CONTAINER,
     DATE_RULE,
+    ENDPOINT_HEADS,
     GENRE_WORDS,
     MODEL,
     RULE,
@@ -124,7 +125,8 @@ class EntityCleanup:
                  for part in _split_country_agency(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
-            if (chain := _place_chain(text, start, end, g)) is not None:
+            if (text[start:end].split()[-1] not in ENDPOINT_HEADS
+                    and (chain := _place_chain(text, start, end, g)) is not None):
                 # "Lao PDR-Thailand-Malaysia-Singapore Power Integration Project": the parties are places apart
                 start = chain[-1].end + 1
                 rule_cands += chain

@@ -252,6 +252,10 @@ def is_document_genre(surface: str) -> bool:
                                or (len(words) > 1 and _SPELLED_ORDINAL.fullmatch(w)) for w in words)
 
 
+#: Heads of initiatives named by the places they run between, which keep their dash-joined places.
+ENDPOINT_HEADS = frozenset({"Corridor"})
+
+
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """Remove country/organisation prefixes from a rule initiative ("India–US COMPACT" -> "COMPACT")."""
     start = cand.start
@@ -275,6 +279,10 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
         # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
         return cand
     rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
+    if rest.split()[-1] in ENDPOINT_HEADS and re.search(r"[-–—]", joints):
+        # "China-Nepal Economic Corridor": a corridor is named by the places it joins, like a railway; the
+        # places are its name, not parties to it
+        return cand
     if len(rest.split()) < 2 and _title_case_heading(text, cand.start):
         # only the head noun is left in a title-case heading ("Questions on the Japan-US Tariff Agreement"): a
         # capitalised word there is the heading's style, not a name; the places remain

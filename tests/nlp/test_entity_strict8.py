@@ -43,3 +43,13 @@ def test_a_states_own_acronym_after_a_body_in_it_leaves_the_two_apart(analyzer):
     text = "The Ministry of Health in the Central African Republic (CAR) will help."
     ents = _ents(analyzer, text)
     assert {("Ministry of Health", "ORG"), ("Central African Republic", "GPE")} <= ents, ents
+
+
+def test_a_corridor_keeps_the_dash_joined_places_it_runs_between(analyzer):
+    text = ("The second phase of the China-Nepal Economic Corridor will be reviewed in May. Both sides backed the "
+            "Baltic-Adriatic Green Energy Corridor. The India–Brazil Strategic Partnership was renewed, and the "
+            "Abidjan–Lagos corridor would shrink travel times.")
+    ents = _ents(analyzer, text)
+    assert {("China-Nepal Economic Corridor", "LAW"), ("Baltic-Adriatic Green Energy Corridor", "LAW")} <= ents, ents
+    # partners to an agreement and a lowercase corridor's ends stay places of their own
+    assert {("India", "GPE"), ("Brazil", "GPE"), ("Strategic Partnership", "LAW"), ("Abidjan", "GPE")} <= ents, ents
