@@ -276,6 +276,8 @@ class EntityCleanup:
         g = self.gazetteer
         # names a title, a speaker label or a speech verb made a person somewhere in the text
         titled = {text[c.start:c.end] for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)}
+        # given names of the people named in full ("Q: Marta Rinaldi, ..." then "MINISTER: Marta, ...")
+        given = {text[c.start:c.end].split()[0] for c in merged if c.label == "PERSON" and " " in text[c.start:c.end]}
         for c in merged:
             if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
                     and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None
@@ -294,8 +296,11 @@ class EntityCleanup:
                 continue
             after = text[c.end:c.end + 20]
             before = text[max(0, c.start - 12):c.start]
-            addressed = (_GREETED.search(text, max(0, c.start - 20), c.start) is not None
-                         and text[c.end:c.end + 1] in (",", ".", "!", ";"))  # "and welcome, Keir, to Warsaw"
+            addressed = ((_GREETED.search(text, max(0, c.start - 20), c.start) is not None
+                          and text[c.end:c.end + 1] in (",", ".", "!", ";"))  # "and welcome, Keir, to Warsaw"
+                         # a reply opening on the questioner's given name: "MINISTER: Marta, I cannot promise ..."
+                         or (text.endswith(": ", 0, c.start) and text[c.end:c.end + 1] == ","
+                             and text[c.start:c.end] in given))
             if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
                                                               or addressed):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))

@@ -263,12 +263,15 @@ class SpeakerLabel:
 
 
 #: A reporter's credit opening a question turn: "Q: Jane Doe, Daily Planet.", "Question: John Roe from Radio X.",
-#: "Q: (Inaudible), Radio X." -- the name is a person, the outlet an organisation.
+#: "Q: (Inaudible), Radio X." -- the name is a person, the outlet an organisation. The turn may open mid-line after
+#: the moderator's sentence ("... take two questions. Q: Jane Doe, Radio 24 News."), and the credit may follow a
+#: greeting ("REPORTER: Good morning, President. Jane Doe, from Daily Planet.").
 _CREDIT = re.compile(
-    r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+(?:(?:This\s+is|I\s+am)\s+)?"
+    r"(?m)(?:^|(?<=[.!?] ))(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+"
+    r"(?:Good[ \t]+(?:morning|afternoon|evening)\b[^.?!\n]{0,40}[.!][ \t]+)?(?:(?:This\s+is|I\s+am)\s+)?"
     r"(?:\([^()\n]{1,30}\)[ \t]*,?[ \t]*(?:from[ \t]+)?"
-    r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*|[ \t]+from[ \t]+))"
-    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})"
+    r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*(?:from[ \t]+)?|[ \t]+from[ \t]+))"
+    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|\d{1,3}|of|de|du|la|al|el)){0,5})"
     r"(?:\.|(?<=\w),(?=[ \t]+[a-z]))(?=\s|$)")  # "Q: Jane Doe, Daily Planet." / "..., Daily Planet, on another topic"
 
 

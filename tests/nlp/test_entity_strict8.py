@@ -53,3 +53,20 @@ def test_a_corridor_keeps_the_dash_joined_places_it_runs_between(analyzer):
     assert {("China-Nepal Economic Corridor", "LAW"), ("Baltic-Adriatic Green Energy Corridor", "LAW")} <= ents, ents
     # partners to an agreement and a lowercase corridor's ends stay places of their own
     assert {("India", "GPE"), ("Brazil", "GPE"), ("Strategic Partnership", "LAW"), ("Abidjan", "GPE")} <= ents, ents
+
+
+def test_a_questioners_credit_mid_line_or_after_a_greeting_names_a_person_and_an_outlet(analyzer):
+    text = ("MODERATOR: We will take two questions from each side. Q: Marta Rinaldi, Corriere Adriatico. Prime "
+            "Minister, will the new pipeline lower bills this winter?\n"
+            "REPORTER: Good morning, President. Tomás Ibarra, from La Jornada Norte. When will the border open?\n"
+            "MODERATOR: Next question. Q: Paolo Verdi, Radio 105 Notizie. When will the cable open?")
+    ents = _ents(analyzer, text)
+    assert {("Marta Rinaldi", "PERSON"), ("Corriere Adriatico", "ORG"), ("Tomás Ibarra", "PERSON"),
+            ("La Jornada Norte", "ORG"), ("Paolo Verdi", "PERSON"), ("Radio 105 Notizie", "ORG")} <= ents, ents
+
+
+def test_a_reply_opening_on_the_questioners_given_name_addresses_a_person(analyzer):
+    text = ("Q: Marta Rinaldi, Corriere Adriatico. Will bills fall this winter?\n"
+            "PRIME MINISTER: Marta, I cannot promise you the weather.")
+    ents = _ents(analyzer, text)
+    assert ("Marta", "PERSON") in ents, ents
