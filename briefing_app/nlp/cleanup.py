@@ -462,14 +462,16 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 #: X") or after it in apposition ("X, Chile's state-owned copper giant,").
 _COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
                  r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
-                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund)")
+                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund|agency)")
 #: Earlier items of a list after "including" / "such as" ("including Velcor, Tarnex and "): the kind the list
 #: introduces runs along it.
 _LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) )*"
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
                              # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
                              rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
-_COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+_COMPANY_AFTER = re.compile(rf", (?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+#: A company's legal form written before its name ("PT Karya Nusantara", "JSC Temir Zholy"): part of the name.
+_LEGAL_FORM_BEFORE = re.compile(r"(?<![\w.-])(?:PT|JSC|PJSC|OJSC|CJSC) $")
 
 
 def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
@@ -482,7 +484,9 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         surface = text[c.start:c.end]
         if len(surface.split()) > 4 or g.lookup(surface) is not None:
             continue
-        if (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
+        if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
+            out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
+        elif (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
                 or _COMPANY_AFTER.match(text, c.end) is not None):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out

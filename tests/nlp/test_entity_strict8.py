@@ -70,3 +70,17 @@ def test_a_reply_opening_on_the_questioners_given_name_addresses_a_person(analyz
             "PRIME MINISTER: Marta, I cannot promise you the weather.")
     ents = _ents(analyzer, text)
     assert ("Marta", "PERSON") in ents, ents
+
+
+def test_a_companys_legal_form_before_its_name_is_part_of_an_organisation(analyzer):
+    text = ("Hanwha Aerospace will form a joint venture with state-owned PT Karya Nusantara to make howitzers, and "
+            "aircraft will be assembled at the PT Dirgantara Nusantara plant in Bandung.")
+    ents = _ents(analyzer, text)
+    assert {("PT Karya Nusantara", "ORG"), ("PT Dirgantara Nusantara", "ORG")} <= ents, ents
+
+
+def test_a_name_described_as_our_agency_is_an_organisation(analyzer):
+    text = ("Maritime security, including support for Bakorla, our maritime security agency, will be on the "
+            "agenda. Bakorla will get two ships.")
+    ents = _ents(analyzer, text)
+    assert ("Bakorla", "ORG") in ents and not any(label == "PERSON" for _, label in ents), ents
