@@ -134,12 +134,17 @@ class EntityCleanup:
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
         people_places = {c.start for c in fixed + gaz if c.label in ("PERSON", "GPE", "LOC", "NORP")}
+        # "Ministry of Finance and EDC": an acronym the model or the gazetteer names a body (in a title-case name;
+        # a letterhead in capitals is all "acronyms")
+        acronyms = {c.start for c in fixed + gaz if c.label == "ORG" and text[c.start:c.end].isupper()
+                    and text[c.start:c.end] not in _CONCEPTS}
         for start, end in rules.find_institutions(text):
             if " and " in text[start:end] or " & " in text[start:end] or ", " in text[start:end]:
                 # "Ministry of Finance and Kenya", "Department of Energy and Amina Odhiambo": the joint leads to
                 # another name, not to the rest of the portfolio ("Ministry of Trade and Industry")
                 cut = next((j.start() for j in re.finditer(r" (?:and|&) |, ", text[start:end])
-                            if start + j.end() in people_places), None)
+                            if start + j.end() in people_places
+                            or (start + j.end() in acronyms and not text[start:end].isupper())), None)
                 end = start + cut if cut is not None else end
             if "\n" in text[start:end]:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
@@ -934,6 +939,8 @@ def _and_led_start(text: str, c: Candidate) -> int:
     if m is None or m.group("run") in _NAMED_BODIES | STARTERS:
         return c.start
     start = m.start("run")
+    if re.search(r"\b(?:of|for|on) $", text[max(0, start - 5):start]):
+        return c.start  # "Ministry of [Finance] and Central Bank": the word ends the first body's name
     prev = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
     if prev is not None:
         if prev.group(1) in _NAMED_BODIES or prev.group(1) == "and":

@@ -195,8 +195,10 @@ _COORD_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*)(?:
 
 
 #: "and" before a second body's name inside one span: the words after it hold a body's head noun ("Ministry of Finance
-#: and Central Bank"); "Ministry of Trade and Industry" names one portfolio.
-_BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")\b)")
+#: and Central Bank"); "Ministry of Trade and Industry" names one portfolio, and so does "... and Public
+#: Administration" (administration is a portfolio's word as often as a body's).
+_BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:"
+                         + "|".join(sorted(rules.BODY_HEADS - {"Administration"})) + r")\b)")
 
 
 def split_coordination(text: str, cand: Candidate) -> list[Candidate]:

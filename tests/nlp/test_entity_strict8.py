@@ -84,3 +84,18 @@ def test_a_name_described_as_our_agency_is_an_organisation(analyzer):
             "agenda. Bakorla will get two ships.")
     ents = _ents(analyzer, text)
     assert ("Bakorla", "ORG") in ents and not any(label == "PERSON" for _, label in ents), ents
+
+
+def test_administration_after_and_in_a_ministrys_name_is_part_of_its_portfolio(analyzer):
+    text = "The Ministry of Interior and National Administration has assured the Committee that the UN will pay."
+    ents = _ents(analyzer, text)
+    assert ("Ministry of Interior and National Administration", "ORG") in ents, ents
+
+
+def test_a_ministrys_name_ends_before_and_with_a_bodys_acronym_or_name(analyzer):
+    text = ("The Ministry of Energy and Mines, the Ministry of Finance and ADB have agreed on the revenue. "
+            "The Ministry of Finance and Central Bank signed the plan.")
+    ents = _ents(analyzer, text)
+    assert {("Ministry of Energy and Mines", "ORG"), ("Ministry of Finance", "ORG"), ("ADB", "ORG"),
+            ("Central Bank", "ORG")} <= ents, ents
+    assert not any(t.startswith("Finance") or t.endswith("ADB") and " " in t for t, _ in ents), ents
