@@ -674,6 +674,15 @@ _FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|t
 _BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
 
 
+def _purpose_end(text: str, start: int, end: int) -> int:
+    """End of a body's name with the purpose it is named for ("Indo-Pacific Centre" + " for Health Security"), as
+    :func:`_extend_names` grows a name the model read; ``end`` when none follows."""
+    if (text.startswith((" for ", " against "), end) and text[start:end].split()[-1] in _PURPOSE_HEADS
+            and (m := _PURPOSE_TAIL.match(text, end)) is not None):
+        return m.end()
+    return end
+
+
 def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
     """A place right before a body is part of its name: "U.S." + "Treasury", "Japan" + "Coast Guard", "Middle East"
     + " Institute" (not "U.S.'s Treasury" nor "U.S.-China Council")."""
@@ -687,9 +696,9 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
             continue  # "Australia-Tuvalu Falepili Union": a pair prefix, split elsewhere
         if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
                 and not text[nxt.start:nxt.end].isupper()):
-            extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
+            extra.append(Candidate(c.start, _purpose_end(text, c.start, nxt.end), "ORG", nxt.source, TITLE + 0.3))
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
-            extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+            extra.append(Candidate(c.start, _purpose_end(text, c.start, m.end()), "ORG", "model", TITLE + 0.3))
     extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
     for c in merged:

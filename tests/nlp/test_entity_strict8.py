@@ -99,3 +99,9 @@ def test_a_ministrys_name_ends_before_and_with_a_bodys_acronym_or_name(analyzer)
     assert {("Ministry of Energy and Mines", "ORG"), ("Ministry of Finance", "ORG"), ("ADB", "ORG"),
             ("Central Bank", "ORG")} <= ents, ents
     assert not any(t.startswith("Finance") or t.endswith("ADB") and " " in t for t, _ in ents), ents
+
+
+def test_a_place_led_body_keeps_the_purpose_it_is_named_for(analyzer):
+    text = "The money will also train nurses through the Indo-Pacific Centre for Health Security."
+    ents = _ents(analyzer, text)
+    assert ("Indo-Pacific Centre for Health Security", "ORG") in ents, ents
