@@ -121,6 +121,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         m = _LEADING_THE.match(text, start, end)
         if m:
             start = m.end()
+    if cand.label == "ORG" and (chair := rules.CHAIR_OF_THE.match(text, start, end)) is not None:
+        start = chair.end()  # "Chairperson of the " + "Common Market for Eastern and Southern Africa"
     surface = text[start:end]
     if "(" in surface and ")" not in surface[surface.index("("):]:
         # "... for the Pacific (AIFFP": the acronym's bracket is never inside a name

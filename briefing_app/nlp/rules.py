@@ -167,6 +167,12 @@ def _is_acronym(token: str) -> bool:
     return sum(c.isupper() for c in token) >= 2 and token[0].isupper()
 
 
+#: A presiding office before "of the" and a body's name, which the model (or an acronym's letters) takes into the
+#: body ("Chairperson of the Common Market for ... (COMESA)"): a title, ignored; the name starts after "the".
+CHAIR_OF_THE = re.compile(r"(?:Vice[ -])?(?:Chairperson|Chairman|Chairwoman|Chair|President|Secretary[ -]General"
+                          r"|Director[ -]General|Executive Secretary|Commissioner|Governor)\s+of\s+the\s+(?=[A-Z])")
+
+
 def _loose_long_form(phrase: str, letters: str) -> int | None:
     """Where the name an acronym abbreviates starts when its letters are not plain initials ("... Mission in
     Somalia (AUSSOM)", "Korea Mine Rehabilitation and Mineral Resources Corporation (KOMIR)").
@@ -189,7 +195,8 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
         content += 1
         if content > len(letters) + 1:
             break
-        if word[0].upper() == letters[0] and _subsequence(letters, phrase[words[i].start():].upper()):
+        if (word[0].upper() == letters[0] and _subsequence(letters, phrase[words[i].start():].upper())
+                and CHAIR_OF_THE.match(phrase, words[i].start()) is None):
             best = words[i].start()
     return best
 

@@ -4,6 +4,8 @@ genres, checked on a made-up text of that class."""
 
 from __future__ import annotations
 
+from briefing_app.nlp.entities import MODEL, Candidate, clean_model_span
+from briefing_app.nlp.gazetteer import default_gazetteer
 from tests.nlp.conftest import entity_pairs as _ents
 
 
@@ -105,3 +107,16 @@ def test_a_place_led_body_keeps_the_purpose_it_is_named_for(analyzer):
     text = "The money will also train nurses through the Indo-Pacific Centre for Health Security."
     ents = _ents(analyzer, text)
     assert ("Indo-Pacific Centre for Health Security", "ORG") in ents, ents
+
+
+def test_a_presiding_office_before_of_the_stays_out_of_the_bodys_name(analyzer):
+    text = ("As Chairperson of the Common Council for Eastern and Western Islands (COCEWI), Ruritania convened a "
+            "virtual summit.")
+    ents = _ents(analyzer, text)
+    assert ("Common Council for Eastern and Western Islands", "ORG") in ents, ents
+    assert not any(t.startswith("Chairperson") for t, _ in ents), ents
+
+    # the model's own span over the title: the body starts after "of the"
+    text = "The Secretary-General of the Coastal Ocean Council spoke first."
+    cleaned = clean_model_span(text, Candidate(4, text.index(" spoke"), "ORG", "model", MODEL), default_gazetteer())
+    assert cleaned is not None and text[cleaned.start:cleaned.end] == "Coastal Ocean Council"
