@@ -874,7 +874,9 @@ def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytea
     facilities = []
     for m in _DASHED_FACILITY.finditer(text):
         names = re.split(r"[-–—]", m.group("parts"))
-        if all(known(n) for n in names) and (furniture is None or not any(furniture[m.start():m.end()])):
+        # one known place is enough: a capitalised facility's head makes the other ends places too ("Surabaya–
+        # Malang High-Speed Railway", "Uruguay–Paraná Waterway" with an end the gazetteer does not list)
+        if any(known(n) for n in names) and (furniture is None or not any(furniture[m.start():m.end()])):
             facilities.append((m.start(), m.end()))
     for s, e in facilities:
         if any(c.source == "learned" and c.start < e and s < c.end for c in result):

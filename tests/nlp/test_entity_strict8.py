@@ -120,3 +120,10 @@ def test_a_presiding_office_before_of_the_stays_out_of_the_bodys_name(analyzer):
     text = "The Secretary-General of the Coastal Ocean Council spoke first."
     cleaned = clean_model_span(text, Candidate(4, text.index(" spoke"), "ORG", "model", MODEL), default_gazetteer())
     assert cleaned is not None and text[cleaned.start:cleaned.end] == "Coastal Ocean Council"
+
+
+def test_a_dash_joined_facility_with_one_unlisted_end_is_one_place(analyzer):
+    text = ("We agreed to restructure the debt of the Surabaya–Malang High-Speed Railway, which opened last year. "
+            "Barges use the Uruguay–Paraná Waterway to carry grain.")
+    ents = _ents(analyzer, text)
+    assert {("Surabaya–Malang High-Speed Railway", "FAC"), ("Uruguay–Paraná Waterway", "FAC")} <= ents, ents
