@@ -45,6 +45,11 @@ _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:Sta
 #: of Japan", "Deputy Secretary of State for Trade"): a title, ignored like any title; the state in it is the gazetteer's.
 _OFFICE_LED = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Assistant|Under|Permanent|Special|Foreign|Defence|Defense)[ -])*"
                          r"(?:Minister|Secretary|Ambassador|Commissioner|Envoy|Spokesperson)(?: of State)? (?:of|for) ")
+#: The kind of document after a body's name in a heading ("Security Council Press Statement", "European Commission -
+#: Fact sheet", "National Assembly of X Official Report"): the heading's words, not the body's.
+_DOCUMENT_KIND_TAIL = re.compile(r"(?:[ \t]+[-–—])?[ \t]+(?:Press[ \t]+(?:Statement|Release|Briefing)|Media[ \t]+(?:Release"
+                                 r"|Statement|Note)|Fact[ \t]+[Ss]heet|Official[ \t]+Report|Joint[ \t]+Statement"
+                                 r"|Communiqu[ée])\b")
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
 _INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
@@ -123,6 +128,9 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
             start = m.end()
     if cand.label == "ORG" and (chair := rules.CHAIR_OF_THE.match(text, start, end)) is not None:
         start = chair.end()  # "Chairperson of the " + "Common Market for Eastern and Southern Africa"
+    if (cand.label == "ORG" and (kind := _DOCUMENT_KIND_TAIL.search(text, start, end + 7)) is not None
+            and kind.start() < end):
+        end = kind.start()  # "Security Council" + " Press Statement" (the model may stop inside it: "... - Fact")
     surface = text[start:end]
     if "(" in surface and ")" not in surface[surface.index("("):]:
         # "... for the Pacific (AIFFP": the acronym's bracket is never inside a name

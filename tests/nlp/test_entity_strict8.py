@@ -127,3 +127,14 @@ def test_a_dash_joined_facility_with_one_unlisted_end_is_one_place(analyzer):
             "Barges use the Uruguay–Paraná Waterway to carry grain.")
     ents = _ents(analyzer, text)
     assert {("Surabaya–Malang High-Speed Railway", "FAC"), ("Uruguay–Paraná Waterway", "FAC")} <= ents, ents
+
+
+def test_the_kind_of_document_after_a_bodys_name_in_a_heading_stays_out_of_it(analyzer):
+    text = ("SC/16999 Security Council Press Statement on the Situation in Ruritania\n"
+            "European Commission - Fact sheet Brussels, 10 February 2026\n"
+            "National Assembly of Ruritania Official Report, Tuesday 17 March 2026\n"
+            "Question: This is Rohan Mehta from Press Trust of India.")
+    ents = _ents(analyzer, text)
+    assert {("Security Council", "ORG"), ("European Commission", "ORG"), ("National Assembly of Ruritania", "ORG"),
+            ("Press Trust of India", "ORG")} <= ents, ents
+    assert not any(t.endswith(("Statement", "Fact", "Report")) for t, _ in ents), ents
