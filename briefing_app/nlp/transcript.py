@@ -281,6 +281,15 @@ _CREDIT_BRACKET = re.compile(r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Jou
                              r"(?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
 
 
+#: A question turn credited to an outlet alone: "Q: Daily Planet.", "Q: Radio X, (Inaudible)." -- an organisation.
+_CREDIT_OUTLET = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))(?:Q|QUESTION|Question)[ \t]*:[ \t]+"
+    r"(?P<outlet>[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+[A-ZÀ-Þ][\w'’&-]*){0,3})(?:\.|,[ \t]*\((?i:inaudible)\)\.?)(?=\s)")
+#: One-word replies and thanks that may open a question turn alone ("Q: Thanks.", "Q: Sorry."): not outlets.
+_NOT_OUTLETS = frozenset("""Thanks Thank Yes No Sorry Okay OK Sure Finally Again Right Well Indeed Exactly Please Hello Hi
+Understood Correct Follow-up""".split())
+
+
 def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` of the reporter (PERSON) and outlet (ORG) credited at the start of a question turn."""
     for b in _CREDIT_BRACKET.finditer(text):
@@ -294,6 +303,10 @@ def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
         if name is not None:
             yield m.start("name"), m.end("name"), "PERSON"
         yield m.start("outlet"), m.end("outlet"), "ORG"
+    for o in _CREDIT_OUTLET.finditer(text):
+        words = o.group("outlet").split()
+        if words[0] not in _NOT_OUTLETS and words[0] not in STARTERS and not _has_role(words):
+            yield o.start("outlet"), o.end("outlet"), "ORG"  # "Q: Daily Planet." credits an outlet
 
 
 #: The first bracket after a member's name in a parliamentary label: the seat, then any party tag after a comma

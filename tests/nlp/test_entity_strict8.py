@@ -138,3 +138,12 @@ def test_the_kind_of_document_after_a_bodys_name_in_a_heading_stays_out_of_it(an
     assert {("Security Council", "ORG"), ("European Commission", "ORG"), ("National Assembly of Ruritania", "ORG"),
             ("Press Trust of India", "ORG")} <= ents, ents
     assert not any(t.endswith(("Statement", "Fact", "Report")) for t, _ in ents), ents
+
+
+def test_a_question_turn_credited_to_an_outlet_alone_names_an_organisation(analyzer):
+    text = ("MINISTER: Nothing in today's agreement prejudges that discussion. Q: L'Orient-Le Soir. Will the gas "
+            "ever reach Beirut?\nQ: Daily Courier, (Inaudible). When will it be signed?\nQ: Thanks. Will you visit "
+            "Lima?\nQ: Prime Minister. Will you visit Quito?")
+    ents = _ents(analyzer, text)
+    assert {("L'Orient-Le Soir", "ORG"), ("Daily Courier", "ORG")} <= ents, ents
+    assert not any(t in ("Thanks", "Prime Minister") for t, _ in ents), ents
