@@ -147,3 +147,25 @@ def test_a_question_turn_credited_to_an_outlet_alone_names_an_organisation(analy
     ents = _ents(analyzer, text)
     assert {("L'Orient-Le Soir", "ORG"), ("Daily Courier", "ORG")} <= ents, ents
     assert not any(t in ("Thanks", "Prime Minister") for t, _ in ents), ents
+
+
+def test_a_broadcast_header_names_its_outlet_and_gets_no_pillar(analyzer):
+    texts = {
+        "Radio Ruritania – Island Voices, Wednesday 20 May 2026\nPRESENTER: Good morning. Minister, the border "
+        "talks with Borduria resume today; will you sign the trade deal?\nMINISTER: We will sign it in June.":
+            "Radio Ruritania",
+        "Morning Talk Show, Coral FM, Port Vila — Thursday, 5 February 2026\nHOST: Good morning, Minister. Will "
+        "the new tariff hurt exporters?\nMINISTER: No, it will not.": "Coral FM",
+        "Coastnews - The Ocean Conversation, broadcast 27 May 2026\nINTERVIEWER: Minister, will the navy patrol "
+        "the strait?\nMINISTER: Yes, from June.": "Coastnews",
+    }
+    for text, outlet in texts.items():
+        result = analyzer.analyze(text)
+        ents = {(e.text, e.label) for e in result.entities}
+        assert (outlet, "ORG") in ents, ents
+        assert not any(t.startswith(outlet + " ") for t, _ in ents), ents  # not over the programme's name
+        header = result.passages[0]
+        assert outlet in text[header.start:header.end] and header.pillars == [], header
+    # a dateline before a presenter's turn is no broadcast header: its city stays a place
+    ents = _ents(analyzer, "Lusaka, 12 February 2026\nPRESENTER: Good morning, Minister.")
+    assert ("Lusaka", "GPE") in ents, ents
