@@ -160,6 +160,9 @@ class EntityCleanup:
             if any(d.start <= a and b <= d.end and b - a < d.length for a, b in close):
                 d.priority = MODEL + 0.1
         rule_cands += self._official_names(text, gaz, fixed)
+        if "xercise" in text:
+            # "the joint exercise Coastal Shield 2026": the named exercise whole, over the model's date or person
+            rule_cands += [Candidate(s, e, "EVENT", "gazetteer", TITLE) for s, e in rules.find_named_exercises(text)]
         fixed = promote_containers(text, fixed, rule_cands)
         base = _extend_names(text, fixed + rule_cands) + titled + dates
         if lessons is not None and lessons.cuts_at_sentences():

@@ -83,6 +83,21 @@ _OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protoc
 _AFTER_OF_TAIL = re.compile(rf" (?:(?:on|for) (?:the )?|in the ){_TITLE_RUN}")
 
 
+#: An exercise named after the word "exercise": its capitalised words, an inner "of (the)", and a trailing number
+#: or year ("the joint exercise Coastal Shield 2026", "exercise, Amistad 2027,", "Bilateral Exercise "Ocean Edge 26"").
+_NAMED_EXERCISE = re.compile(
+    rf"\b[Ee]xercises?,?[ \t]+[\"“]?(?P<name>{_NOT_NAME}[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+    rf"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NOT_NAME}[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*){{0,3}}"
+    r"(?:(?:[ \t]+|-)\d{2,4}[A-Z]?)?)(?![\w'’-])")
+
+
+def find_named_exercises(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of exercises named right after the word "exercise" ("exercise Pearl of the South", "... Edge 26")."""
+    for m in _NAMED_EXERCISE.finditer(text):
+        if m.group("name").split()[0] not in STARTERS:
+            yield m.start("name"), m.end("name")
+
+
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of explicit dates ("November 6", "last month", "in 2024")."""
     for match in _DATE_RE.finditer(text):

@@ -169,3 +169,13 @@ def test_a_broadcast_header_names_its_outlet_and_gets_no_pillar(analyzer):
     # a dateline before a presenter's turn is no broadcast header: its city stays a place
     ents = _ents(analyzer, "Lusaka, 12 February 2026\nPRESENTER: Good morning, Minister.")
     assert ("Lusaka", "GPE") in ents, ents
+
+
+def test_an_exercise_named_after_the_word_exercise_is_one_initiative_with_its_number(analyzer):
+    text = ("The member states conducted the joint counter-terrorism exercise Coastal Shield 2026 in June. Our "
+            "forces will also hold a combined disaster-response exercise, Amistad 2027, in the Atacama. The navies "
+            "concluded the trilateral exercise Ocean Edge 26 and will hold exercise Pearl of the South in March.")
+    ents = _ents(analyzer, text)
+    assert {("Coastal Shield 2026", "EVENT"), ("Amistad 2027", "EVENT"), ("Ocean Edge 26", "EVENT"),
+            ("Pearl of the South", "EVENT")} <= ents, ents
+    assert ("June", "DATE") in ents and ("March", "DATE") in ents, ents
