@@ -162,7 +162,12 @@ class EntityCleanup:
         rule_cands += self._official_names(text, gaz, fixed)
         if "xercise" in text:
             # "the joint exercise Coastal Shield 2026": the named exercise whole, over the model's date or person
-            rule_cands += [Candidate(s, e, "EVENT", "gazetteer", TITLE) for s, e in rules.find_named_exercises(text)]
+            # (not a place's, people's or known body's name before "exercise": "the India exercise", "the Indian
+            # exercise", "the ASEAN exercise")
+            known_names = [c for c in gaz + fixed if c.label in ("GPE", "LOC", "NORP")
+                           or (c.label == "ORG" and c.source == "gazetteer")]
+            rule_cands += [Candidate(s, e, "EVENT", "gazetteer", TITLE) for s, e in rules.find_named_exercises(text)
+                           if not any(c.start < e and s < c.end for c in known_names)]
         fixed = promote_containers(text, fixed, rule_cands)
         base = _extend_names(text, fixed + rule_cands) + titled + dates
         if lessons is not None and lessons.cuts_at_sentences():

@@ -91,11 +91,19 @@ _NAMED_EXERCISE = re.compile(
     r"(?:(?:[ \t]+|-)\d{2,4}[A-Z]?)?)(?![\w'’-])")
 
 
+#: ... or named right before a lowercase "exercise" after an article ("the next Ocean Edge exercise").
+_EXERCISE_NAMED_BEFORE = re.compile(
+    rf"\b(?:the|next|annual|its|their|this|last|biennial)[ \t]+(?P<name>{_NOT_NAME}[A-Z][\w'’]*"
+    rf"(?:[ \t]+{_NOT_NAME}[A-Z][\w'’]*){{0,2}}(?:[ \t]+\d{{2,4}})?)[ \t]+exercises?\b")
+
+
 def find_named_exercises(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of exercises named right after the word "exercise" ("exercise Pearl of the South", "... Edge 26")."""
-    for m in _NAMED_EXERCISE.finditer(text):
-        if m.group("name").split()[0] not in STARTERS:
-            yield m.start("name"), m.end("name")
+    """Spans of exercises named right after the word "exercise" ("exercise Pearl of the South", "... Edge 26") or
+    right before it ("the next Ocean Edge exercise"); the caller checks that a name before it is no place."""
+    for rx in (_NAMED_EXERCISE, _EXERCISE_NAMED_BEFORE):
+        for m in rx.finditer(text):
+            if m.group("name").split()[0] not in STARTERS:
+                yield m.start("name"), m.end("name")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:

@@ -179,3 +179,11 @@ def test_an_exercise_named_after_the_word_exercise_is_one_initiative_with_its_nu
     assert {("Coastal Shield 2026", "EVENT"), ("Amistad 2027", "EVENT"), ("Ocean Edge 26", "EVENT"),
             ("Pearl of the South", "EVENT")} <= ents, ents
     assert ("June", "DATE") in ents and ("March", "DATE") in ents, ents
+
+
+def test_an_exercise_named_before_a_lowercase_exercise_is_an_initiative_but_a_place_is_not(analyzer):
+    text = ("The three countries plan to hold the next Ocean Edge exercise in 2027. The India exercise and the "
+            "annual ASEAN exercise went ahead.")
+    ents = _ents(analyzer, text)
+    assert ("Ocean Edge", "EVENT") in ents, ents
+    assert ("India", "GPE") in ents and ("ASEAN", "ORG") in ents, ents
