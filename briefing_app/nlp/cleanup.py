@@ -167,7 +167,9 @@ class EntityCleanup:
             known_names = [c for c in gaz + fixed if c.label in ("GPE", "LOC", "NORP")
                            or (c.label == "ORG" and c.source == "gazetteer")]
             rule_cands += [Candidate(s, e, "EVENT", "gazetteer", TITLE) for s, e in rules.find_named_exercises(text)
-                           if not any(c.start < e and s < c.end for c in known_names)]
+                           if not any((c.start <= s and e <= c.end)  # the whole name is the place's or body's
+                                      or (c.start == s and c.label in ("GPE", "NORP"))  # led by one: "Indian Navy"
+                                      for c in known_names)]
         fixed = promote_containers(text, fixed, rule_cands)
         base = _extend_names(text, fixed + rule_cands) + titled + dates
         if lessons is not None and lessons.cuts_at_sentences():
