@@ -1199,7 +1199,10 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
                         r"substation|power station|"
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
-                         r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
+                         r"|regions?|districts?|villages?|islands?|capital) of"
+                         # aid that can or cannot reach a town: "partners to reach Renk and Malakal", "convoys still
+                         # cannot reach Kadugli"
+                         r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach)\s+$")
 #: A list of places a plural geographic noun introduces ("towns held by armed groups, including Velmora and ",
 #: "mines in the south, such as "): each name of the list is a place.
 _GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|ports|crossings|provinces|districts"

@@ -187,3 +187,11 @@ def test_an_exercise_named_before_a_lowercase_exercise_is_an_initiative_but_a_pl
     ents = _ents(analyzer, text)
     assert ("Ocean Edge", "EVENT") in ents, ents
     assert ("India", "GPE") in ents and ("ASEAN", "ORG") in ents, ents
+
+
+def test_an_unknown_town_aid_can_or_cannot_reach_is_a_place(analyzer):
+    text = ("The Council urged humanitarian partners to reach Borlak and Tenkar; it noted the repair of the "
+            "pipeline. Convoys of the World Food Programme still cannot reach Kadoro or Dillagi, where famine was "
+            "confirmed in August.")
+    ents = _ents(analyzer, text)
+    assert {("Borlak", "GPE"), ("Tenkar", "GPE"), ("Kadoro", "GPE"), ("Dillagi", "GPE")} <= ents, ents
