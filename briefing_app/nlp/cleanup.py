@@ -15,6 +15,7 @@ from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
     CONTAINER,
     DATE_RULE,
+    ENDPOINT_HEADS,
     GENRE_WORDS,
     MODEL,
     RULE,
@@ -124,7 +125,8 @@ class EntityCleanup:
                  for part in _split_country_agency(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
-            if (chain := _place_chain(text, start, end, g)) is not None:
+            if (text[start:end].split()[-1] not in ENDPOINT_HEADS
+                    and (chain := _place_chain(text, start, end, g)) is not None):
                 # "Lao PDR-Thailand-Malaysia-Singapore Power Integration Project": the parties are places apart
                 start = chain[-1].end + 1
                 rule_cands += chain
@@ -132,12 +134,17 @@ class EntityCleanup:
             if cand is not None and not is_document_genre(text[cand.start:cand.end]):
                 rule_cands.append(cand)
         people_places = {c.start for c in fixed + gaz if c.label in ("PERSON", "GPE", "LOC", "NORP")}
+        # "Ministry of Finance and EDC": an acronym the model or the gazetteer names a body (in a title-case name;
+        # a letterhead in capitals is all "acronyms")
+        acronyms = {c.start for c in fixed + gaz if c.label == "ORG" and text[c.start:c.end].isupper()
+                    and text[c.start:c.end] not in _CONCEPTS}
         for start, end in rules.find_institutions(text):
             if " and " in text[start:end] or " & " in text[start:end] or ", " in text[start:end]:
                 # "Ministry of Finance and Kenya", "Department of Energy and Amina Odhiambo": the joint leads to
                 # another name, not to the rest of the portfolio ("Ministry of Trade and Industry")
                 cut = next((j.start() for j in re.finditer(r" (?:and|&) |, ", text[start:end])
-                            if start + j.end() in people_places), None)
+                            if start + j.end() in people_places
+                            or (start + j.end() in acronyms and not text[start:end].isupper())), None)
                 end = start + cut if cut is not None else end
             if "\n" in text[start:end]:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
@@ -153,6 +160,16 @@ class EntityCleanup:
             if any(d.start <= a and b <= d.end and b - a < d.length for a, b in close):
                 d.priority = MODEL + 0.1
         rule_cands += self._official_names(text, gaz, fixed)
+        if "xercise" in text:
+            # "the joint exercise Coastal Shield 2026": the named exercise whole, over the model's date or person
+            # (not a place's, people's or known body's name before "exercise": "the India exercise", "the Indian
+            # exercise", "the ASEAN exercise")
+            known_names = [c for c in gaz + fixed if c.label in ("GPE", "LOC", "NORP")
+                           or (c.label == "ORG" and c.source == "gazetteer")]
+            rule_cands += [Candidate(s, e, "EVENT", "gazetteer", TITLE) for s, e in rules.find_named_exercises(text)
+                           if not any((c.start <= s and e <= c.end)  # the whole name is the place's or body's
+                                      or (c.start == s and c.label in ("GPE", "NORP"))  # led by one: "Indian Navy"
+                                      for c in known_names)]
         fixed = promote_containers(text, fixed, rule_cands)
         base = _extend_names(text, fixed + rule_cands) + titled + dates
         if lessons is not None and lessons.cuts_at_sentences():
@@ -274,6 +291,8 @@ class EntityCleanup:
         g = self.gazetteer
         # names a title, a speaker label or a speech verb made a person somewhere in the text
         titled = {text[c.start:c.end] for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)}
+        # given names of the people named in full ("Q: Marta Rinaldi, ..." then "MINISTER: Marta, ...")
+        given = {text[c.start:c.end].split()[0] for c in merged if c.label == "PERSON" and " " in text[c.start:c.end]}
         for c in merged:
             if (c.source == "model" and c.label in ("GPE", "ORG", "LOC", "FAC", "NORP")
                     and _ARABIC_NAME.fullmatch(text[c.start:c.end]) and g.lookup(text[c.start:c.end]) is None
@@ -292,8 +311,11 @@ class EntityCleanup:
                 continue
             after = text[c.end:c.end + 20]
             before = text[max(0, c.start - 12):c.start]
-            addressed = (_GREETED.search(text, max(0, c.start - 20), c.start) is not None
-                         and text[c.end:c.end + 1] in (",", ".", "!", ";"))  # "and welcome, Keir, to Warsaw"
+            addressed = ((_GREETED.search(text, max(0, c.start - 20), c.start) is not None
+                          and text[c.end:c.end + 1] in (",", ".", "!", ";"))  # "and welcome, Keir, to Warsaw"
+                         # a reply opening on the questioner's given name: "MINISTER: Marta, I cannot promise ..."
+                         or (text.endswith(": ", 0, c.start) and text[c.end:c.end + 1] == ","
+                             and text[c.start:c.end] in given))
             if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
                                                               or addressed):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
@@ -307,7 +329,13 @@ class EntityCleanup:
         """An acronym and its spelled-out form share a label ("COMPACT (Catalyzing ... Technology)")."""
         extra = []
         at = {(c.start, c.end): c for c in merged}
-        acronym_pairs = acronym_pairs + _bracketed_acronyms(text, merged, {short for short, _ in acronym_pairs})
+        known_shorts = {short for short, _ in acronym_pairs}
+        # a mission's name that runs on over "in" a place keeps the class its first words had: the place widens
+        # the name, it does not retype it
+        missions = _placed_mission_acronyms(text, merged, known_shorts, self.gazetteer)
+        placed = {long: label for _short, long, label in missions}
+        acronym_pairs = (acronym_pairs + _bracketed_acronyms(text, merged, known_shorts)
+                         + [(short, long) for short, long, _label in missions])
         ends = {c.end: c for c in merged if c.label != "PERSON"}
         named = sorted((c for c in merged if c.priority >= RULE and c.label != "PERSON" and c.source != "model"),
                        key=lambda c: c.start)
@@ -334,7 +362,7 @@ class EntityCleanup:
                 continue
             # "the Export Credit Agency (ECA) ... ECA said": the acronym, there and alone later, takes the
             # long form's class (a programme's acronym is a programme, a body's a body)
-            label = at[long].label if long in at else by_head
+            label = at[long].label if long in at else placed.get(long, by_head)
             if long in at and at[long].source == "model" and by_head is not None:
                 label = by_head  # the head noun says what the model guessed ("... Mission" is a programme)
             if label is None or (label == "PERSON" and long in at and at[long].source == "model"):
@@ -449,14 +477,16 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 #: X") or after it in apposition ("X, Chile's state-owned copper giant,").
 _COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
                  r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
-                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund)")
+                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund|agency)")
 #: Earlier items of a list after "including" / "such as" ("including Velcor, Tarnex and "): the kind the list
 #: introduces runs along it.
 _LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) )*"
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
                              # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
                              rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
-_COMPANY_AFTER = re.compile(rf", (?:an? |the |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+_COMPANY_AFTER = re.compile(rf", (?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+#: A company's legal form written before its name ("PT Karya Nusantara", "JSC Temir Zholy"): part of the name.
+_LEGAL_FORM_BEFORE = re.compile(r"(?<![\w.-])(?:PT|JSC|PJSC|OJSC|CJSC) $")
 
 
 def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
@@ -469,7 +499,9 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         surface = text[c.start:c.end]
         if len(surface.split()) > 4 or g.lookup(surface) is not None:
             continue
-        if (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
+        if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
+            out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
+        elif (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
                 or _COMPANY_AFTER.match(text, c.end) is not None):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
@@ -553,6 +585,40 @@ def _bracketed_acronyms(text: str, merged: list[Candidate], known: set[tuple[int
     return out
 
 
+#: A mission's or body's head noun, then "in (the)" right before a place: the place that ends its full name
+#: ("Stabilization Mission in the Central African Republic", "Action Group against Money Laundering in West Africa").
+_HEAD_IN_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w'’-]*) in (?:the )?$")
+_HEAD_CUT = re.compile(r" (?:for|against|of|on) ")
+
+
+def _placed_mission_acronyms(text: str, merged: list[Candidate], known: set[tuple[int, int]], g: Gazetteer
+                             ) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """``(short, long)`` pairs for an acronym in brackets after a mission's or body's name that ends "in" a place
+    ("United Nations Stabilization Mission in the Central African Republic (MINUSCA)"): the bracket names the whole
+    mission, place included, when its letters are not the place's own ("... in the Central African Republic
+    (CAR)"); with the class of the name before "in"."""
+    names = {c.end: c for c in merged if c.label in ("ORG", "LAW", "EVENT") and " " in text[c.start:c.end]}
+    out = []
+    for c in merged:
+        if c.label not in ("GPE", "LOC"):
+            continue
+        m = _BRACKETED_SHORT.match(text, c.end)
+        if m is None or (m.start("short"), m.end("short")) in known or not rules._is_acronym(m.group("short")):
+            continue
+        before = _HEAD_IN_BEFORE.search(text, max(0, c.start - 40), c.start)
+        name = names.get(before.end("word")) if before is not None else None
+        if name is None:
+            continue
+        # the head noun is the last word before the name's own "for"/"against" ("Group against Money Laundering")
+        head = _HEAD_CUT.split(text[name.start:name.end], maxsplit=1)[0].split()[-1]
+        short = m.group("short").split()[0]
+        place_own = rules._initials(text[c.start:c.end]) == re.sub(r"[^A-Z]", "", short) or (
+            (entry := g.lookup(short)) is not None and entry.label in ("GPE", "LOC"))
+        if head in _PURPOSE_HEADS and not place_own:
+            out.append(((m.start("short"), m.end("short")), (name.start, c.end), name.label))
+    return out
+
+
 #: An all-caps word of three to seven letters or digits: an acronym ("SJVN", "NHPC", "ICEYE").
 _CAPS_WORD = re.compile(r"(?<![\w&+.'’-])[A-Z][A-Z0-9]{2,6}(?![\w&+'’-]|\.\w)")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -618,6 +684,15 @@ _FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|t
 _BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
 
 
+def _purpose_end(text: str, start: int, end: int) -> int:
+    """End of a body's name with the purpose it is named for ("Indo-Pacific Centre" + " for Health Security"), as
+    :func:`_extend_names` grows a name the model read; ``end`` when none follows."""
+    if (text.startswith((" for ", " against "), end) and text[start:end].split()[-1] in _PURPOSE_HEADS
+            and (m := _PURPOSE_TAIL.match(text, end)) is not None):
+        return m.end()
+    return end
+
+
 def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
     """A place right before a body is part of its name: "U.S." + "Treasury", "Japan" + "Coast Guard", "Middle East"
     + " Institute" (not "U.S.'s Treasury" nor "U.S.-China Council")."""
@@ -631,9 +706,9 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
             continue  # "Australia-Tuvalu Falepili Union": a pair prefix, split elsewhere
         if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
                 and not text[nxt.start:nxt.end].isupper()):
-            extra.append(Candidate(c.start, nxt.end, "ORG", nxt.source, TITLE + 0.3))
+            extra.append(Candidate(c.start, _purpose_end(text, c.start, nxt.end), "ORG", nxt.source, TITLE + 0.3))
         elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
-            extra.append(Candidate(c.start, m.end(), "ORG", "model", TITLE + 0.3))
+            extra.append(Candidate(c.start, _purpose_end(text, c.start, m.end()), "ORG", "model", TITLE + 0.3))
     extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
     for c in merged:
@@ -809,7 +884,9 @@ def _dash_joined(text: str, out: list[Candidate], g: Gazetteer, furniture: bytea
     facilities = []
     for m in _DASHED_FACILITY.finditer(text):
         names = re.split(r"[-–—]", m.group("parts"))
-        if all(known(n) for n in names) and (furniture is None or not any(furniture[m.start():m.end()])):
+        # one known place is enough: a capitalised facility's head makes the other ends places too ("Surabaya–
+        # Malang High-Speed Railway", "Uruguay–Paraná Waterway" with an end the gazetteer does not list)
+        if any(known(n) for n in names) and (furniture is None or not any(furniture[m.start():m.end()])):
             facilities.append((m.start(), m.end()))
     for s, e in facilities:
         if any(c.source == "learned" and c.start < e and s < c.end for c in result):
@@ -883,6 +960,8 @@ def _and_led_start(text: str, c: Candidate) -> int:
     if m is None or m.group("run") in _NAMED_BODIES | STARTERS:
         return c.start
     start = m.start("run")
+    if re.search(r"\b(?:of|for|on) $", text[max(0, start - 5):start]):
+        return c.start  # "Ministry of [Finance] and Central Bank": the word ends the first body's name
     prev = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*) $", text[max(0, start - 30):start])
     if prev is not None:
         if prev.group(1) in _NAMED_BODIES or prev.group(1) == "and":
@@ -1120,7 +1199,10 @@ _GEO_AFTER = re.compile(r"\s+(?:County|Province|State|District|Region|Governorat
                         r"substation|power station|"
                         r"canal|port|megaport|valley|border|crossing|province|county|district|region|island|state|city)\b")
 _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|cities|towns?|states?|provinces?"
-                         r"|regions?|districts?|villages?|islands?|capital) of)\s+$")
+                         r"|regions?|districts?|villages?|islands?|capital) of"
+                         # aid that can or cannot reach a town: "partners to reach Renk and Malakal", "convoys still
+                         # cannot reach Kadugli"
+                         r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach)\s+$")
 #: A list of places a plural geographic noun introduces ("towns held by armed groups, including Velmora and ",
 #: "mines in the south, such as "): each name of the list is a place.
 _GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|ports|crossings|provinces|districts"

@@ -18,7 +18,9 @@ LEARNED, TITLE, CONTAINER, RULE, SURNAME, MODEL, DATE_RULE = 6.0, 5.0, 4.0, 3.0,
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 #: Labels whose spans may be all lower case ("last month", "two").
 LOWERCASE_OK = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
-_LEADING_THE = re.compile(r"(?:the|The|THE)\s+")  # used with match(text, pos): no "^"
+#: An article or demonstrative the model took into a name ("the", "a Drought Fund Window", "this Government of
+#: National Unity"): never the name's own (lowercase only, so "A. K. Rao" and a capital "The Bahamas" stay apart).
+_LEADING_THE = re.compile(r"(?:the|The|THE)\s+|(?:a|an|this|these|that)\s+(?=[A-Z])")  # used with match(): no "^"
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_BULLET = re.compile(r"[•·▪‣◦●■*]+\s*")  # used with match(text, pos): no "^"
 _TIME_OF_DAY = re.compile(r"(?i)(?:good )?(?:morning|afternoon|evening|night)")
@@ -43,6 +45,11 @@ _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:Sta
 #: of Japan", "Deputy Secretary of State for Trade"): a title, ignored like any title; the state in it is the gazetteer's.
 _OFFICE_LED = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Assistant|Under|Permanent|Special|Foreign|Defence|Defense)[ -])*"
                          r"(?:Minister|Secretary|Ambassador|Commissioner|Envoy|Spokesperson)(?: of State)? (?:of|for) ")
+#: The kind of document after a body's name in a heading ("Security Council Press Statement", "European Commission -
+#: Fact sheet", "National Assembly of X Official Report"): the heading's words, not the body's.
+_DOCUMENT_KIND_TAIL = re.compile(r"(?:[ \t]+[-–—])?[ \t]+(?:Press[ \t]+(?:Statement|Release|Briefing)|Media[ \t]+(?:Release"
+                                 r"|Statement|Note)|Fact[ \t]+[Ss]heet|Official[ \t]+Report|Joint[ \t]+Statement"
+                                 r"|Communiqu[ée])\b")
 #: Head nouns of named instruments and meetings, which the model sometimes reads as titles of works.
 _INSTRUMENT_HEAD = re.compile(r"\b(?:" + "|".join(rules.LAW_HEADS + rules.EVENT_HEADS) + r")\b")
 _BARE_NUMBER = re.compile(r"(?!(?:1[89]|20)\d\d$)\d+(?:st|nd|rd|th)?")
@@ -93,8 +100,9 @@ def is_back_reference(text: str, start: int, end: int) -> bool:
 
 #: Labels of names (not numbers or dates).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
-#: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and".
-_OPEN_END = re.compile(r" (of|for|and|&)$")
+#: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and",
+#: "Action Group against".
+_OPEN_END = re.compile(r" (of|for|against|and|&)$")
 #: The capitalised words that go on after such a joint (" Ghana", " the Sahel", " North Eastern Region").
 _NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
 
@@ -118,6 +126,11 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         m = _LEADING_THE.match(text, start, end)
         if m:
             start = m.end()
+    if cand.label == "ORG" and (chair := rules.CHAIR_OF_THE.match(text, start, end)) is not None:
+        start = chair.end()  # "Chairperson of the " + "Common Market for Eastern and Southern Africa"
+    if (cand.label == "ORG" and (kind := _DOCUMENT_KIND_TAIL.search(text, start, end + 7)) is not None
+            and kind.start() < end):
+        end = kind.start()  # "Security Council" + " Press Statement" (the model may stop inside it: "... - Fact")
     surface = text[start:end]
     if "(" in surface and ")" not in surface[surface.index("("):]:
         # "... for the Pacific (AIFFP": the acronym's bracket is never inside a name
@@ -192,8 +205,10 @@ _COORD_JOINT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|;\s*)(?:
 
 
 #: "and" before a second body's name inside one span: the words after it hold a body's head noun ("Ministry of Finance
-#: and Central Bank"); "Ministry of Trade and Industry" names one portfolio.
-_BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")\b)")
+#: and Central Bank"); "Ministry of Trade and Industry" names one portfolio, and so does "... and Public
+#: Administration" (administration is a portfolio's word as often as a body's).
+_BODY_JOINT = re.compile(r" (?:and|&) (?=(?:[A-Z][\w'’-]* ){0,3}(?:"
+                         + "|".join(sorted(rules.BODY_HEADS - {"Administration"})) + r")\b)")
 
 
 def split_coordination(text: str, cand: Candidate) -> list[Candidate]:
@@ -249,6 +264,10 @@ def is_document_genre(surface: str) -> bool:
                                or (len(words) > 1 and _SPELLED_ORDINAL.fullmatch(w)) for w in words)
 
 
+#: Heads of initiatives named by the places they run between, which keep their dash-joined places.
+ENDPOINT_HEADS = frozenset({"Corridor"})
+
+
 def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """Remove country/organisation prefixes from a rule initiative ("India–US COMPACT" -> "COMPACT")."""
     start = cand.start
@@ -272,6 +291,10 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
         # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
         return cand
     rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
+    if rest.split()[-1] in ENDPOINT_HEADS and re.search(r"[-–—]", joints):
+        # "China-Nepal Economic Corridor": a corridor is named by the places it joins, like a railway; the
+        # places are its name, not parties to it
+        return cand
     if len(rest.split()) < 2 and _title_case_heading(text, cand.start):
         # only the head noun is left in a title-case heading ("Questions on the Japan-US Tariff Agreement"): a
         # capitalised word there is the heading's style, not a name; the places remain

@@ -25,6 +25,7 @@ from briefing_app.nlp.transcript import (
     TOPIC_CHANGE,
     VOCATIVE,
     SpeakerLabel,
+    broadcast_outlet,
     is_formula,
     procedural_rest,
     speaker_labels,
@@ -657,6 +658,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True
     if _DATELINE.match(snippet):
         return True
+    if start <= (first_end := text.find("\n")) and first_end >= 0 and broadcast_outlet(text) is not None:
+        return True  # a broadcast's header line: "OUTLET – Programme, DATE"
     if not _alone_on_line(text, start, end):
         return False
     if len(_WORD.findall(snippet)) == 1:

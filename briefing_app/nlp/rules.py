@@ -37,7 +37,9 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
-             "Free Trade Area", "Law", "Code", "Memorandum")
+             "Free Trade Area", "Law", "Code", "Memorandum",
+             # a fund's window for one purpose is a programme, not a body ("Drought Resilience Window")
+             "Window")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
                "Conclave",
                "Working Group", "Process")
@@ -79,6 +81,29 @@ _OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protoc
 #: After an "of" tail, the instrument's subject or its sea or region: "Memorandum of Understanding [on Renewable
 #: Hydrogen]", "Code of Conduct [in the South China Sea]"; not the town it was signed in ("... in Tashkent").
 _AFTER_OF_TAIL = re.compile(rf" (?:(?:on|for) (?:the )?|in the ){_TITLE_RUN}")
+
+
+#: An exercise named after the word "exercise": its capitalised words, an inner "of (the)", and a trailing number
+#: or year ("the joint exercise Coastal Shield 2026", "exercise, Amistad 2027,", "Bilateral Exercise "Ocean Edge 26"").
+_NAMED_EXERCISE = re.compile(
+    rf"\b[Ee]xercises?,?[ \t]+[\"“]?(?P<name>{_NOT_NAME}[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+    rf"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{_NOT_NAME}[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*){{0,3}}"
+    r"(?:(?:[ \t]+|-)\d{2,4}[A-Z]?)?)(?![\w'’-])")
+
+
+#: ... or named right before a lowercase "exercise" after an article ("the next Ocean Edge exercise").
+_EXERCISE_NAMED_BEFORE = re.compile(
+    rf"\b(?:the|next|annual|its|their|this|last|biennial)[ \t]+(?P<name>{_NOT_NAME}[A-Z][\w'’]*"
+    rf"(?:[ \t]+{_NOT_NAME}[A-Z][\w'’]*){{0,2}}(?:[ \t]+\d{{2,4}})?)[ \t]+exercises?\b")
+
+
+def find_named_exercises(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of exercises named right after the word "exercise" ("exercise Pearl of the South", "... Edge 26") or
+    right before it ("the next Ocean Edge exercise"); the caller checks that a name before it is no place."""
+    for rx in (_NAMED_EXERCISE, _EXERCISE_NAMED_BEFORE):
+        for m in rx.finditer(text):
+            if m.group("name").split()[0] not in STARTERS:
+                yield m.start("name"), m.end("name")
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int]]:
@@ -165,6 +190,12 @@ def _is_acronym(token: str) -> bool:
     return sum(c.isupper() for c in token) >= 2 and token[0].isupper()
 
 
+#: A presiding office before "of the" and a body's name, which the model (or an acronym's letters) takes into the
+#: body ("Chairperson of the Common Market for ... (COMESA)"): a title, ignored; the name starts after "the".
+CHAIR_OF_THE = re.compile(r"(?:Vice[ -])?(?:Chairperson|Chairman|Chairwoman|Chair|President|Secretary[ -]General"
+                          r"|Director[ -]General|Executive Secretary|Commissioner|Governor)\s+of\s+the\s+(?=[A-Z])")
+
+
 def _loose_long_form(phrase: str, letters: str) -> int | None:
     """Where the name an acronym abbreviates starts when its letters are not plain initials ("... Mission in
     Somalia (AUSSOM)", "Korea Mine Rehabilitation and Mineral Resources Corporation (KOMIR)").
@@ -187,7 +218,8 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
         content += 1
         if content > len(letters) + 1:
             break
-        if word[0].upper() == letters[0] and _subsequence(letters, phrase[words[i].start():].upper()):
+        if (word[0].upper() == letters[0] and _subsequence(letters, phrase[words[i].start():].upper())
+                and CHAIR_OF_THE.match(phrase, words[i].start()) is None):
             best = words[i].start()
     return best
 
@@ -359,7 +391,7 @@ def opener_words(text: str) -> Iterator[tuple[int, int]]:
 #: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
 _PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
 Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Fund Accord Declaration
-Convention Protocol Charter Mechanism Roadmap Route Project Consensus""".split())
+Convention Protocol Charter Mechanism Roadmap Route Project Consensus Window""".split())
 _BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
 Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
 Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())

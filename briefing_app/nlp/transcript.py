@@ -290,12 +290,15 @@ class SpeakerLabel:
 
 
 #: A reporter's credit opening a question turn: "Q: Jane Doe, Daily Planet.", "Question: John Roe from Radio X.",
-#: "Q: (Inaudible), Radio X." -- the name is a person, the outlet an organisation.
+#: "Q: (Inaudible), Radio X." -- the name is a person, the outlet an organisation. The turn may open mid-line after
+#: the moderator's sentence ("... take two questions. Q: Jane Doe, Radio 24 News."), and the credit may follow a
+#: greeting ("REPORTER: Good morning, President. Jane Doe, from Daily Planet.").
 _CREDIT = re.compile(
-    r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+(?:(?:This\s+is|I\s+am)\s+)?"
+    r"(?m)(?:^|(?<=[.!?] ))(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*:[ \t]+"
+    r"(?:Good[ \t]+(?:morning|afternoon|evening)\b[^.?!\n]{0,40}[.!][ \t]+)?(?:(?:This\s+is|I\s+am)\s+)?"
     r"(?:\([^()\n]{1,30}\)[ \t]*,?[ \t]*(?:from[ \t]+)?"
-    r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*|[ \t]+from[ \t]+))"
-    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|of|de|du|la|al|el)){0,5})"
+    r"|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})(?:[ \t]*,[ \t]*(?:from[ \t]+)?|[ \t]+from[ \t]+))"
+    r"(?P<outlet>(?:The[ \t]+)?[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&-]*|\d{1,3}|of|de|du|la|al|el)){0,5})"
     r"(?:\.|(?<=\w),(?=[ \t]+[a-z]))(?=\s|$)")  # "Q: Jane Doe, Daily Planet." / "..., Daily Planet, on another topic"
 
 
@@ -303,6 +306,51 @@ _CREDIT = re.compile(
 _CREDIT_BRACKET = re.compile(r"(?m)^(?:Q|QUESTION|Question|Reporter|REPORTER|Journalist|JOURNALIST)[ \t]*"
                              r"\((?:(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){1,3})[ \t]*,[ \t]*)?"
                              r"(?P<outlet>[A-ZÀ-Þ][^()\n:,;]{0,40}?)\)[ \t]*:")
+
+
+#: A question turn credited to an outlet alone: "Q: Daily Planet.", "Q: Radio X, (Inaudible)." -- an organisation.
+_CREDIT_OUTLET = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))(?:Q|QUESTION|Question)[ \t]*:[ \t]+"
+    r"(?P<outlet>[A-ZÀ-Þ][\w'’&-]*(?:[ \t]+[A-ZÀ-Þ][\w'’&-]*){0,3})(?:\.|,[ \t]*\((?i:inaudible)\)\.?)(?=\s)")
+#: One-word replies and thanks that may open a question turn alone ("Q: Thanks.", "Q: Sorry."): not outlets.
+_NOT_OUTLETS = frozenset("""Thanks Thank Yes No Sorry Okay OK Sure Finally Again Right Well Indeed Exactly Please Hello Hi
+Understood Correct Follow-up""".split())
+
+
+#: A broadcast interview's host label ("PRESENTER:", "HOST:", "INTERVIEWER:") at a line's or sentence's start.
+_HOST_LABEL = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:PRESENTER|HOST|INTERVIEWER|ANCHOR)[ \t]*:")
+#: The segments of a broadcast header line: "OUTLET – Show, DATE", "Show, OUTLET, City — DATE".
+_HEADER_JOINT = re.compile(r"[ \t]+[-–—][ \t]+|,[ \t]+")
+#: A segment that names the outlet: up to four capitalised words or numbers ("RNZ Pacific", "Wataniya 1", "Joy FM").
+_OUTLET_SEGMENT = re.compile(r"[A-ZÀ-Þ][\w'’&.-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’&.-]*|\d{1,3})){0,3}")
+#: A programme's name, never the outlet: quoted, led by "The", or ending in a programme word.
+_SHOW_SEGMENT = re.compile(r"[\"“'‘].*|The[ \t].*|.*[ \t](?:Show|Hour|Programme|Program|Edition)")
+_HEADER_DATE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def broadcast_outlet(text: str) -> tuple[int, int] | None:
+    """The outlet named in a broadcast interview's header line ("RNZ Pacific – Pacific Waves, Wednesday 20 May 2026",
+    "Super Morning Show, Joy FM, Accra — Thursday, 5 February 2026"): the first segment of three or more, before the
+    date, that is not the programme; only in a text with a presenter's or host's label."""
+    if _HOST_LABEL.search(text) is None:
+        return None
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    date = _HEADER_DATE.search(line)
+    if date is None:
+        return None
+    pos, segments = 0, []
+    for j in _HEADER_JOINT.finditer(line, 0, date.start()):
+        segments.append((pos, j.start()))
+        pos = j.end()
+    if len(segments) < 2:
+        return None  # a dateline ("Lusaka, 12 February 2026"), not a broadcast's header
+    for a, b in segments:
+        seg = line[a:b]
+        if _SHOW_SEGMENT.fullmatch(seg):
+            continue
+        return (a, b) if _OUTLET_SEGMENT.fullmatch(seg) and seg.split()[0] not in STARTERS else None
+    return None
 
 
 def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
@@ -318,6 +366,12 @@ def questioner_credits(text: str) -> Iterator[tuple[int, int, str]]:
         if name is not None:
             yield m.start("name"), m.end("name"), "PERSON"
         yield m.start("outlet"), m.end("outlet"), "ORG"
+    if (outlet := broadcast_outlet(text)) is not None:
+        yield outlet[0], outlet[1], "ORG"  # "RNZ Pacific – Pacific Waves, ...": the header credits the outlet
+    for o in _CREDIT_OUTLET.finditer(text):
+        words = o.group("outlet").split()
+        if words[0] not in _NOT_OUTLETS and words[0] not in STARTERS and not _has_role(words):
+            yield o.start("outlet"), o.end("outlet"), "ORG"  # "Q: Daily Planet." credits an outlet
 
 
 #: The first bracket after a member's name in a parliamentary label: the seat, then any party tag after a comma
