@@ -563,6 +563,10 @@ BREAKING LIVE WATCH READ MORE NEW PDF URL FAQ VAT GST FDI SME SMES MSME MSMES PP
 GDP GNI CEO CFO CTO MOU MOUS ASAP AND THE FOR NOT ALL TBC TBA ETA AGM EGM RSVP DNA RNA PCR""".split())
 
 
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
+_CAPITALISED_TAIL = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
+
+
 def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """All-caps words in running text that no other rule named: an acronym of a body ("SJVN is completing the
     project", "Finland's ICEYE"); not in all-caps lines (headings, labels), nor furniture and common abbreviations."""
@@ -571,6 +575,9 @@ def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[
     spans = sorted((c.start, c.end) for c in merged)
     starts = [a for a, _ in spans]
     out = []
+    # the line of the last word looked at, and whether it is in capitals: worked out once per line, not per
+    # word (a long all-caps line, an annex pasted as one line, would be read again for each of its words)
+    line_start, line_end, caps_line = 0, -1, False
     for m in _CAPS_WORD.finditer(text):
         s, e = m.span()
         word = m.group()
@@ -580,11 +587,13 @@ def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[
         i = bisect_left(starts, e)
         if any(a < e and s < b for a, b in spans[max(0, i - 3):i + 1]):
             continue  # already part of a name
-        line_start = text.rfind("\n", 0, s) + 1
-        line_end = text.find("\n", e)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        letters = re.findall(r"[A-Za-z]{2,}", line)
-        if sum(w.isupper() for w in letters) * 2 > len(letters) or text[e:e + 1] == ":":
+        if s > line_end:
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = text.find("\n", e)
+            line_end = len(text) if line_end < 0 else line_end
+            letters = _LETTER_WORD.findall(text, line_start, line_end)
+            caps_line = sum(w.isupper() for w in letters) * 2 > len(letters)
+        if caps_line or text[e:e + 1] == ":":
             continue  # a heading or a speaker label in capitals
         if (text[s - 1:s] == "/" or text[e:e + 1] == "/" or (s == line_start and text[e:e + 1] == ",")
                 or (text[s - 1:s] == "(" and not text[s - 2:s - 1].isspace())):
@@ -593,8 +602,8 @@ def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[
             continue  # an acronym in brackets after its long form: the acronym rules decide its class
         # the name goes on over capitalised words ("COSCO Shipping Ports", "AHA Centre") or starts with a
         # company prefix ("PT PAL")
-        tail = re.match(r"(?: [A-Z][\w&'’-]*){1,3}", text[e:])
-        if tail is not None and not re.search(r"[.,;:]$", text[e:e + tail.end()]):
+        tail = _CAPITALISED_TAIL.match(text, e)  # at e, not on a copy of the rest of the text
+        if tail is not None and not tail.group().endswith((".", ",", ";", ":")):
             words = tail.group().split()
             while words and (words[-1] in STARTERS or words[-1] in _NOT_ACRONYMS):
                 words.pop()
