@@ -255,11 +255,12 @@ class EntityCleanup:
         surnames = {s for n in names if (s := surname_of(" ".join(n.split()), particles))}
         persons = sorted((c for c in merged + extra if c.label == "PERSON"), key=lambda c: c.start)
         person_starts = [c.start for c in persons]
+        words = _word_starts(text) if surnames else {}
         for surname in surnames:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
-                if contains(persons, person_starts, m.start(), m.end()):
+            for start, end in _whole_word_matches(text, surname, words):
+                if contains(persons, person_starts, start, end):
                     continue  # part of the full name itself
-                extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
+                extra.append(Candidate(start, end, "PERSON", "gazetteer", SURNAME))
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}
         extra += self._orphan_rules(text, merged, known)
         extra += _apposed_people(text, merged, self.gazetteer)
@@ -513,6 +514,37 @@ def _beside_office(text: str, start: int, end: int) -> bool:
     return ((before is not None and before.group("head") in _OFFICE_HEADS)
             or (after is not None and after.group("head") in _OFFICE_HEADS)
             or _PROFILE_AFTER.match(text, end) is not None)
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` starts (a run of word characters not after a word character or hyphen)."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
+def _whole_word_matches(text: str, phrase: str, words: dict[str, list[int]]) -> list[tuple[int, int]]:
+    r"""The (start, end) of ``phrase`` in ``text`` as whole words, left to right and not overlapping: the
+    matches of ``(?<![\w-])phrase(?![\w-])``, looked for only where ``words`` (``_word_starts``) has the
+    phrase's first word. One scan of the text per phrase made a list of thousands of different people
+    (a delegation list) quadratic."""
+    lead = _LEADING_WORD.match(phrase)
+    if lead is None:
+        return [m.span() for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text)]
+    rest = re.compile(re.escape(phrase) + r"(?![\w-])")
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start in words.get(lead.group(), ()):
+        # a word start holds the phrase's first word whole: the phrase goes on with a non-word character or ends
+        if start >= last and (m := rest.match(text, start)) is not None:
+            out.append(m.span())
+            last = m.end()
+    return out
 
 
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
