@@ -106,6 +106,21 @@ def name_list(size: int) -> str:
     return _fill(lambda r: f"{word(r, 2)} {word(r, 3)},", size)
 
 
+def acronym_defs(size: int) -> str:
+    """A list of made-up bodies, each defined with its acronym and named by it: "The Kimo Tosire Agency (KTAX) said
+    the KTAX would help." (thousands of different acronyms, one line)."""
+    onsets = ["b", "d", "k", "m", "n", "p", "r", "s", "t", "v"]
+
+    def word(rng: random.Random, syllables: int) -> str:
+        return "".join(rng.choice(onsets) + rng.choice("aeiou") for _ in range(syllables)).capitalize()
+
+    def body(rng: random.Random) -> str:
+        a, b, c = word(rng, 2), word(rng, 3), rng.choice(["Agency", "Council", "Authority", "Bank"])
+        acronym = a[0] + b[0] + c[0] + rng.choice("XYZQ")
+        return f"The {a} {b} {c} ({acronym}) said the {acronym} would help."
+    return _fill(body, size)
+
+
 def all_caps(size: int) -> str:
     """An all-caps annex as one line (the sample article upper-cased)."""
     base = " ".join(_sample().upper().split())
@@ -150,7 +165,7 @@ def emoji_run(size: int) -> str:
 
 
 KINDS: dict[str, Callable[[int], str]] = {
-    f.__name__: f for f in (single_line, acronym_line, no_spaces, table_line, no_punct, caps_names, name_list, all_caps, base64_blob,
+    f.__name__: f for f in (single_line, acronym_line, no_spaces, table_line, no_punct, caps_names, name_list, acronym_defs, all_caps, base64_blob,
                             url_soup, devanagari, emoji_run)
 }
 

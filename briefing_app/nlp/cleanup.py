@@ -315,6 +315,8 @@ class EntityCleanup:
         named_starts = [c.start for c in named]
         by_start = {c.start: c for c in merged}
         peoples = frozenset(c.start for c in merged if c.label == "NORP")
+        words: dict[str, list[int]] | None = None  # the text's words, indexed for the first acronym defined
+        mentions: dict[str, list[tuple[int, int]]] = {}
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
@@ -345,15 +347,20 @@ class EntityCleanup:
             if long not in at or at[long].label != label:
                 extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
             acronym = text[short[0]:short[1]]
-            # defined in this very text: stronger than the guess that a word before "said" is a surname
-            for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
-                if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            if acronym not in mentions:  # each acronym looked for once, however often it is defined
+                words = words if words is not None else _word_starts(text)
+                mentions[acronym] = _whole_word_matches(text, acronym, words, edge="+-")
+            found = mentions[acronym]
+            # defined in this very text: stronger than the guess that a word before "said" is a surname;
+            # mentions from the definition on
+            for start, end in found[bisect_left(found, (short[0],)):]:
+                if contains(named, named_starts, start, end) and not _OF_BEFORE.search(text[max(0, start - 8):start]):
                     continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
-                if ((led := by_start.get(m.start())) is not None and led.end > m.end() and led.label in _LED_LABELS
+                if ((led := by_start.get(start)) is not None and led.end > end and led.label in _LED_LABELS
                         and text[led.start:led.end].split()[-1] not in GENRE_WORDS):
                     continue  # leading a longer name the model read ("ECOWAS Standby Force")
-                if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
-                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
+                if not (long[0] <= start < long[1] and short != (start, end)):
+                    extra.append(Candidate(start, end, label, "gazetteer", TITLE + 0.2))
         return extra
 
 
@@ -528,20 +535,24 @@ def _word_starts(text: str) -> dict[str, list[int]]:
     return index
 
 
-def _whole_word_matches(text: str, phrase: str, words: dict[str, list[int]]) -> list[tuple[int, int]]:
+def _whole_word_matches(text: str, phrase: str, words: dict[str, list[int]], edge: str = "-"
+                        ) -> list[tuple[int, int]]:
     r"""The (start, end) of ``phrase`` in ``text`` as whole words, left to right and not overlapping: the
-    matches of ``(?<![\w-])phrase(?![\w-])``, looked for only where ``words`` (``_word_starts``) has the
-    phrase's first word. One scan of the text per phrase made a list of thousands of different people
-    (a delegation list) quadratic."""
+    matches of ``(?<![\w<edge>])phrase(?![\w<edge>])`` (``edge``: the other characters a whole word may not
+    touch; it holds "-", as ``words`` does), looked for only where ``words`` (``_word_starts``) has the
+    phrase's first word. One scan of the whole text per surname or acronym made a list of thousands of
+    people, or of bodies with their acronyms, quadratic."""
+    touching = r"[\w" + re.escape(edge) + "]"
     lead = _LEADING_WORD.match(phrase)
     if lead is None:
-        return [m.span() for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text)]
-    rest = re.compile(re.escape(phrase) + r"(?![\w-])")
+        return [m.span() for m in re.finditer(f"(?<!{touching}){re.escape(phrase)}(?!{touching})", text)]
+    rest = re.compile(f"{re.escape(phrase)}(?!{touching})")
     out: list[tuple[int, int]] = []
     last = 0
     for start in words.get(lead.group(), ()):
         # a word start holds the phrase's first word whole: the phrase goes on with a non-word character or ends
-        if start >= last and (m := rest.match(text, start)) is not None:
+        if (start >= last and (start == 0 or text[start - 1] not in edge)
+                and (m := rest.match(text, start)) is not None):
             out.append(m.span())
             last = m.end()
     return out
