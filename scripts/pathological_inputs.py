@@ -121,6 +121,16 @@ def acronym_defs(size: int) -> str:
     return _fill(body, size)
 
 
+#: A made-up report that defines its acronyms, as an article repeated defines them again in each copy.
+DEFINING_REPORT = ("The Export Credit Agency (ECA) of Kenya met Prime Minister Narendra Modi in Delhi. The ECA said trade "
+                   "with the European Union (EU) would grow, and the EU agreed.")
+
+
+def repeated_defs(size: int) -> str:
+    """A report that defines its acronyms, repeated as one line (each copy defines them again)."""
+    return _fill(lambda _r: DEFINING_REPORT, size)
+
+
 def all_caps(size: int) -> str:
     """An all-caps annex as one line (the sample article upper-cased)."""
     base = " ".join(_sample().upper().split())
@@ -165,7 +175,7 @@ def emoji_run(size: int) -> str:
 
 
 KINDS: dict[str, Callable[[int], str]] = {
-    f.__name__: f for f in (single_line, acronym_line, no_spaces, table_line, no_punct, caps_names, name_list, acronym_defs, all_caps, base64_blob,
+    f.__name__: f for f in (single_line, acronym_line, no_spaces, table_line, no_punct, caps_names, name_list, acronym_defs, repeated_defs, all_caps, base64_blob,
                             url_soup, devanagari, emoji_run)
 }
 

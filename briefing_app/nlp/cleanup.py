@@ -317,6 +317,8 @@ class EntityCleanup:
         peoples = frozenset(c.start for c in merged if c.label == "NORP")
         words: dict[str, list[int]] | None = None  # the text's words, indexed for the first acronym defined
         mentions: dict[str, list[tuple[int, int]]] = {}
+        # (acronym, class) -> the earliest definition handled, the later mentions not tagged with that class yet
+        tagged: dict[tuple[str, str], tuple[int, set[tuple[int, int]]]] = {}
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
@@ -349,18 +351,26 @@ class EntityCleanup:
             acronym = text[short[0]:short[1]]
             if acronym not in mentions:  # each acronym looked for once, however often it is defined
                 words = words if words is not None else _word_starts(text)
-                mentions[acronym] = _whole_word_matches(text, acronym, words, edge="+-")
+                mentions[acronym] = [
+                    (start, end) for start, end in _whole_word_matches(text, acronym, words, edge="+-")
+                    if not (contains(named, named_starts, start, end)
+                            and not _OF_BEFORE.search(text[max(0, start - 8):start]))
+                    # not inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
+                    and not ((led := by_start.get(start)) is not None and led.end > end
+                             and led.label in _LED_LABELS and text[led.start:led.end].split()[-1] not in GENRE_WORDS)
+                    # nor leading a longer name the model read ("ECOWAS Standby Force")
+                ]
+            # defined in this very text: stronger than the guess that a word before "said" is a surname; the
+            # mentions from the definition on, each once per class (an article repeated defines its acronyms
+            # again in each copy: every definition re-tagging every later mention was quadratic)
+            low, pending = tagged.get((acronym, label), (len(text) + 1, set()))
             found = mentions[acronym]
-            # defined in this very text: stronger than the guess that a word before "said" is a surname;
-            # mentions from the definition on
-            for start, end in found[bisect_left(found, (short[0],)):]:
-                if contains(named, named_starts, start, end) and not _OF_BEFORE.search(text[max(0, start - 8):start]):
-                    continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
-                if ((led := by_start.get(start)) is not None and led.end > end and led.label in _LED_LABELS
-                        and text[led.start:led.end].split()[-1] not in GENRE_WORDS):
-                    continue  # leading a longer name the model read ("ECOWAS Standby Force")
-                if not (long[0] <= start < long[1] and short != (start, end)):
-                    extra.append(Candidate(start, end, label, "gazetteer", TITLE + 0.2))
+            newly = found[bisect_left(found, (short[0],)):bisect_left(found, (low,))]
+            chosen = [m for m in newly + sorted(m for m in pending if m[0] >= short[0])
+                      if not (long[0] <= m[0] < long[1] and short != m)]
+            extra += [Candidate(start, end, label, "gazetteer", TITLE + 0.2) for start, end in chosen]
+            # the mentions from ``low`` on that are not tagged yet: the ones inside a definition's long form
+            tagged[(acronym, label)] = (min(low, short[0]), (pending | set(newly)) - set(chosen))
         return extra
 
 

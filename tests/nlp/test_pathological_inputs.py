@@ -115,6 +115,21 @@ def test_bodies_defined_with_their_acronyms_on_one_line(analyzer):
         pos += len(part) + 1
 
 
+def test_an_article_repeated_defines_its_acronyms_again_and_keeps_its_tags(analyzer):
+    # every copy defines "ECA" again: each definition tagged every later mention again (quadratic in copies)
+    unit = ("The Export Credit Agency (ECA) of Kenya met Prime Minister Narendra Modi in Delhi. The ECA said "
+            "trade with the European Union (EU) would grow, and the EU agreed. ")
+    copies = 250
+    text = (unit * copies).strip()
+    result = analyzer.analyze(text)
+    eca = [(e.start, e.label) for e in result.entities if e.text == "ECA"]
+    assert [s for s, _l in eca] == _starts(text, "ECA") and {label for _s, label in eca} == {"ORG"}
+    per_copy: list[set[tuple[int, int, str]]] = [set() for _ in range(copies)]
+    for e in result.entities:
+        per_copy[e.start // len(unit)].add((e.start % len(unit), e.end - e.start, e.label))
+    assert all(tags == per_copy[1] for tags in per_copy[2:-1])
+
+
 def test_whole_word_matches_are_the_regex_matches():
     text = ("Ba Ba Ba, O'Brien met al-Sabah and Sabah; Sabah_x, Sabahs, -Sabah, Mc-Ba, BA ba "
             "Vu Do Vu Do Vu, Ba. de la Cruz, de la Cruz-Lopez") * 3
