@@ -2,13 +2,14 @@
 
 The kinds that were quadratic or many times stock spaCy before round 12 (scripts/pathological_inputs.py
 generates them and prints the whole table): a report with acronyms pasted as one line, an all-caps annex on
-one line, text without sentence punctuation, URL soup from an HTML export; 200 kB each.
+one line, a delegation list of thousands of people, a list of bodies defined with their acronyms, a report
+repeated with its acronym definitions, URL soup from an HTML export; 200 kB each, one line.
 """
 
 from __future__ import annotations
 
 #: The worst kinds (scripts/pathological_inputs.py) and the size they are measured at (thousands of characters).
-KINDS = ("acronym_line", "all_caps", "no_punct", "url_soup")
+KINDS = ("acronym_line", "all_caps", "name_list", "acronym_defs", "repeated_defs", "url_soup")
 SIZE_KB = 200
 
 
