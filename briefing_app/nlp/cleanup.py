@@ -272,11 +272,12 @@ class EntityCleanup:
         surnames = {s for n in names if (s := surname_of(" ".join(n.split()), particles))}
         persons = sorted((c for c in merged + extra if c.label == "PERSON"), key=lambda c: c.start)
         person_starts = [c.start for c in persons]
+        words = _word_starts(text) if surnames else {}
         for surname in surnames:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
-                if contains(persons, person_starts, m.start(), m.end()):
+            for start, end in _whole_word_matches(text, surname, words):
+                if contains(persons, person_starts, start, end):
                     continue  # part of the full name itself
-                extra.append(Candidate(m.start(), m.end(), "PERSON", "gazetteer", SURNAME))
+                extra.append(Candidate(start, end, "PERSON", "gazetteer", SURNAME))
         known = {w for n in names if len(n.split()) > 1 for w in n.split()}
         extra += self._orphan_rules(text, merged, known)
         extra += _apposed_people(text, merged, self.gazetteer)
@@ -342,6 +343,10 @@ class EntityCleanup:
         named_starts = [c.start for c in named]
         by_start = {c.start: c for c in merged}
         peoples = frozenset(c.start for c in merged if c.label == "NORP")
+        words: dict[str, list[int]] | None = None  # the text's words, indexed for the first acronym defined
+        mentions: dict[str, list[tuple[int, int]]] = {}
+        # (acronym, class) -> the earliest definition handled, the later mentions not tagged with that class yet
+        tagged: dict[tuple[str, str], tuple[int, set[tuple[int, int]]]] = {}
         for short, long in acronym_pairs:
             wider = ends.get(long[1])
             if (long not in at and wider is not None and wider.start < long[0]
@@ -372,15 +377,28 @@ class EntityCleanup:
             if long not in at or at[long].label != label:
                 extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
             acronym = text[short[0]:short[1]]
-            # defined in this very text: stronger than the guess that a word before "said" is a surname
-            for m in re.finditer(r"(?<![\w+-])" + re.escape(acronym) + r"(?![\w+-])", text):
-                if contains(named, named_starts, m.start(), m.end()) and not _OF_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
-                    continue  # inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
-                if ((led := by_start.get(m.start())) is not None and led.end > m.end() and led.label in _LED_LABELS
-                        and text[led.start:led.end].split()[-1] not in GENRE_WORDS):
-                    continue  # leading a longer name the model read ("ECOWAS Standby Force")
-                if m.start() >= short[0] and not (long[0] <= m.start() < long[1] and short != (m.start(), m.end())):
-                    extra.append(Candidate(m.start(), m.end(), label, "gazetteer", TITLE + 0.2))
+            if acronym not in mentions:  # each acronym looked for once, however often it is defined
+                words = words if words is not None else _word_starts(text)
+                mentions[acronym] = [
+                    (start, end) for start, end in _whole_word_matches(text, acronym, words, edge="+-")
+                    if not (contains(named, named_starts, start, end)
+                            and not _OF_BEFORE.search(text[max(0, start - 8):start]))
+                    # not inside a longer name ("ASEAN" in "49th ASEAN Summit"; "... of the SCO" is two)
+                    and not ((led := by_start.get(start)) is not None and led.end > end
+                             and led.label in _LED_LABELS and text[led.start:led.end].split()[-1] not in GENRE_WORDS)
+                    # nor leading a longer name the model read ("ECOWAS Standby Force")
+                ]
+            # defined in this very text: stronger than the guess that a word before "said" is a surname; the
+            # mentions from the definition on, each once per class (an article repeated defines its acronyms
+            # again in each copy: every definition re-tagging every later mention was quadratic)
+            low, pending = tagged.get((acronym, label), (len(text) + 1, set()))
+            found = mentions[acronym]
+            newly = found[bisect_left(found, (short[0],)):bisect_left(found, (low,))]
+            chosen = [m for m in newly + sorted(m for m in pending if m[0] >= short[0])
+                      if not (long[0] <= m[0] < long[1] and short != m)]
+            extra += [Candidate(start, end, label, "gazetteer", TITLE + 0.2) for start, end in chosen]
+            # the mentions from ``low`` on that are not tagged yet: the ones inside a definition's long form
+            tagged[(acronym, label)] = (min(low, short[0]), (pending | set(newly)) - set(chosen))
         return extra
 
 
@@ -547,6 +565,41 @@ def _beside_office(text: str, start: int, end: int) -> bool:
             or _PROFILE_AFTER.match(text, end) is not None)
 
 
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` starts (a run of word characters not after a word character or hyphen)."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
+def _whole_word_matches(text: str, phrase: str, words: dict[str, list[int]], edge: str = "-"
+                        ) -> list[tuple[int, int]]:
+    r"""The (start, end) of ``phrase`` in ``text`` as whole words, left to right and not overlapping: the
+    matches of ``(?<![\w<edge>])phrase(?![\w<edge>])`` (``edge``: the other characters a whole word may not
+    touch; it holds "-", as ``words`` does), looked for only where ``words`` (``_word_starts``) has the
+    phrase's first word. One scan of the whole text per surname or acronym made a list of thousands of
+    people, or of bodies with their acronyms, quadratic."""
+    touching = r"[\w" + re.escape(edge) + "]"
+    lead = _LEADING_WORD.match(phrase)
+    if lead is None:
+        return [m.span() for m in re.finditer(f"(?<!{touching}){re.escape(phrase)}(?!{touching})", text)]
+    rest = re.compile(f"{re.escape(phrase)}(?!{touching})")
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start in words.get(lead.group(), ()):
+        # a word start holds the phrase's first word whole: the phrase goes on with a non-word character or ends
+        if (start >= last and (start == 0 or text[start - 1] not in edge)
+                and (m := rest.match(text, start)) is not None):
+            out.append(m.span())
+            last = m.end()
+    return out
+
+
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
 #: Labels of names that an acronym may lead ("ECOWAS Standby Force", "IGAD Assembly of ...", "MLC Special Fund").
 _LED_LABELS = frozenset({"ORG", "LAW", "EVENT", "FAC"})
@@ -629,6 +682,10 @@ BREAKING LIVE WATCH READ MORE NEW PDF URL FAQ VAT GST FDI SME SMES MSME MSMES PP
 GDP GNI CEO CFO CTO MOU MOUS ASAP AND THE FOR NOT ALL TBC TBA ETA AGM EGM RSVP DNA RNA PCR""".split())
 
 
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
+_CAPITALISED_TAIL = re.compile(r"(?: [A-Z][\w&'’-]*){1,3}")
+
+
 def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """All-caps words in running text that no other rule named: an acronym of a body ("SJVN is completing the
     project", "Finland's ICEYE"); not in all-caps lines (headings, labels), nor furniture and common abbreviations."""
@@ -637,6 +694,9 @@ def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[
     spans = sorted((c.start, c.end) for c in merged)
     starts = [a for a, _ in spans]
     out = []
+    # the line of the last word looked at, and whether it is in capitals: worked out once per line, not per
+    # word (a long all-caps line, an annex pasted as one line, would be read again for each of its words)
+    line_start, line_end, caps_line = 0, -1, False
     for m in _CAPS_WORD.finditer(text):
         s, e = m.span()
         word = m.group()
@@ -646,11 +706,13 @@ def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[
         i = bisect_left(starts, e)
         if any(a < e and s < b for a, b in spans[max(0, i - 3):i + 1]):
             continue  # already part of a name
-        line_start = text.rfind("\n", 0, s) + 1
-        line_end = text.find("\n", e)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        letters = re.findall(r"[A-Za-z]{2,}", line)
-        if sum(w.isupper() for w in letters) * 2 > len(letters) or text[e:e + 1] == ":":
+        if s > line_end:
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = text.find("\n", e)
+            line_end = len(text) if line_end < 0 else line_end
+            letters = _LETTER_WORD.findall(text, line_start, line_end)
+            caps_line = sum(w.isupper() for w in letters) * 2 > len(letters)
+        if caps_line or text[e:e + 1] == ":":
             continue  # a heading or a speaker label in capitals
         if (text[s - 1:s] == "/" or text[e:e + 1] == "/" or (s == line_start and text[e:e + 1] == ",")
                 or (text[s - 1:s] == "(" and not text[s - 2:s - 1].isspace())):
@@ -659,8 +721,8 @@ def _unknown_acronyms(text: str, merged: list[Candidate], g: Gazetteer) -> list[
             continue  # an acronym in brackets after its long form: the acronym rules decide its class
         # the name goes on over capitalised words ("COSCO Shipping Ports", "AHA Centre") or starts with a
         # company prefix ("PT PAL")
-        tail = re.match(r"(?: [A-Z][\w&'’-]*){1,3}", text[e:])
-        if tail is not None and not re.search(r"[.,;:]$", text[e:e + tail.end()]):
+        tail = _CAPITALISED_TAIL.match(text, e)  # at e, not on a copy of the rest of the text
+        if tail is not None and not tail.group().endswith((".", ",", ";", ":")):
             words = tail.group().split()
             while words and (words[-1] in STARTERS or words[-1] in _NOT_ACRONYMS):
                 words.pop()
