@@ -257,3 +257,14 @@ def test_a_name_nothing_lists_is_relabelled_wherever_it_is_suggested_otherwise(a
     place = "King Abdullah of Jordan received the envoy in Amman on Monday."
     jordan = LessonRule(2, "relabel", "Jordan", "PERSON", from_label="GPE", left="Rep.", right="said")
     assert _ents(_taught(analyzer, jordan), place)["Jordan"][0] == "GPE"
+
+
+def test_a_name_nothing_lists_keeps_another_guess_of_the_model(analyzer: Analyzer) -> None:
+    """The officer's label replaces the model's guess everywhere only where the model makes that same guess again:
+    a relabel of "Veltrana" from PERSON leaves a place reading of the name elsewhere to its context."""
+    text_a = "The Veltrana cutter escorted the boats, and the head of Veltrana spoke to reporters in Dili."
+    guessed = {e.label for e in analyzer.analyze(text_a).entities if e.text == "Veltrana"}
+    assert guessed and "PERSON" not in guessed and "ORG" not in guessed
+    rule = LessonRule(1, "relabel", "Veltrana", "ORG", from_label="PERSON", left="with", right="said")
+    taught = {e.label for e in _taught(analyzer, rule).analyze(text_a).entities if e.text == "Veltrana"}
+    assert taught == guessed
