@@ -268,3 +268,14 @@ def test_a_name_nothing_lists_keeps_another_guess_of_the_model(analyzer: Analyze
     rule = LessonRule(1, "relabel", "Veltrana", "ORG", from_label="PERSON", left="with", right="said")
     taught = {e.label for e in _taught(analyzer, rule).analyze(text_a).entities if e.text == "Veltrana"}
     assert taught == guessed
+
+
+def test_a_name_added_is_suggested_in_a_title_case_heading(analyzer: Analyzer) -> None:
+    """In a title-case heading every word is capitalised: the word after an added name ("Kopra Compact| Despite")
+    does not make it a longer name there, while a sentence ending in a full stop keeps the rule."""
+    taught = _taught(analyzer, LessonRule(1, "add", "Kopra Compact", "LAW", left="the", right="will"))
+    heading = "Tuvalu Signs Kopra Compact Despite Objections\nThe island state signed the pact on Monday."
+    assert _ents(analyzer, heading).get("Kopra Compact") is None
+    assert _ents(taught, heading)["Kopra Compact"] == ("LAW", "learned")
+    sentence = "Envoys of the Kopra Compact Review Board met."
+    assert _ents(taught, sentence).get("Kopra Compact") is None
