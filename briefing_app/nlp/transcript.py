@@ -225,8 +225,10 @@ RECORD_FORMULA = re.compile(
     r"|i\s+beg\s+to\s+move\b[^.;?]{0,70}\W*$"
     r"|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
     r"|(?:[^.;?]|\b(?:hon|mr|mrs|ms|dr|sen|rt)\.){0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
-    # a written answer tabled instead of read: "Sir, a statement is laid on the Table of the House."
-    r"|[^.;?]{0,40}\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"
+    # a written answer tabled instead of read: "Sir, a statement is laid on the Table of the House." (the answer's
+    # own paper: a treaty or a bill laid on the Table is news of it)
+    r"|[^.;?]{0,40}\b(?:statement|reply|answer|information|details|list|annex(?:ure)?)\b[^.;?]{0,40}?"
+    r"\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"
     # a questioner changing the subject ("On a different subject.") and a broadcast's dropped line ("... sorry, the
     # line went."): they announce or interrupt a question, they do not ask one
     r"|" + TOPIC_CHANGE + r"\W*$"

@@ -230,3 +230,12 @@ def test_the_formula_of_moving_a_bill_alone_is_procedure(analyzer):
 def test_the_motion_moved_takes_the_debates_topic(analyzer):
     # the motion's own text after the formula is the debate's subject, not procedure
     assert "trade" in _pillars_of(analyzer, RECORD, "Mr PELL: I beg to move the following Motion")
+
+
+def test_a_treaty_laid_on_the_table_keeps_its_topic(analyzer):
+    # only the answer's own paper ("a statement is laid on the Table") is furniture; a treaty or a bill tabled is news
+    text = ("Written answers, Klow Assembly\n"
+            "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval defence pact with Syldavia was laid on the Table.\n"
+            "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement is laid on the Table of the House.\n")
+    assert "defence" in _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval")
+    assert _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement") == []
