@@ -279,3 +279,13 @@ def test_a_name_added_is_suggested_in_a_title_case_heading(analyzer: Analyzer) -
     assert _ents(taught, heading)["Kopra Compact"] == ("LAW", "learned")
     sentence = "Envoys of the Kopra Compact Review Board met."
     assert _ents(taught, sentence).get("Kopra Compact") is None
+
+
+def test_a_name_a_title_marks_keeps_its_reading_against_a_relabel_elsewhere(analyzer: Analyzer) -> None:
+    """A relabel of an unlisted name ("Kalvo" a place where the model saw a person) does not undo what a rule found:
+    "Mr Kalvo" is a person by his title; the model's own guess elsewhere takes the officer's label."""
+    rule = LessonRule(1, "relabel", "Kalvo", "GPE", from_label="PERSON", left="in", right="said")
+    titled = "Mr Kalvo said the deal was fair."
+    assert _ents(analyzer, titled)["Kalvo"][0] == "PERSON"
+    assert _ents(_taught(analyzer, rule), titled)["Kalvo"][0] == "PERSON"
+    assert _ents(_taught(analyzer, rule), "Officials in Kalvo said the ferry would sail.")["Kalvo"][0] == "GPE"
