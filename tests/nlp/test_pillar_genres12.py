@@ -239,3 +239,12 @@ def test_a_treaty_laid_on_the_table_keeps_its_topic(analyzer):
             "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement is laid on the Table of the House.\n")
     assert "defence" in _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval")
     assert _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement") == []
+
+
+def test_a_post_followed_by_a_clause_is_no_authors_bio(analyzer):
+    # an affiliation after the post's comma is a bio; a clause that goes on about something else is news
+    text = ("Why the Kelp Sea gas pipeline still matters\n"
+            "Tom Kalvo is a former ambassador, and his warning about the gas pipeline tariff matters to Syldavia.\n"
+            "Anna Roe is a Consultant, Energy Transition Programme, Klow Institute.\n")
+    assert "energy" in _pillars_of(analyzer, text, "Tom Kalvo is a former ambassador")
+    assert _pillars_of(analyzer, text, "Anna Roe is a Consultant") == []
