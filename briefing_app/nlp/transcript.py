@@ -145,7 +145,11 @@ _PROCEDURE = (
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
-    r"(?:that|this)\s+concludes\b[^.;!?]*", r"see\s+you\b",
+    # the close of the event, whatever it names ("That concludes today's press conference on trade"); what else
+    # concludes is news ("This concludes the longest trade negotiation ..."), left to the rest's own words
+    r"(?:that|this)\s+concludes(?:\s+(?:[\w'’]+\s+){0,3}?(?:press\s+conference|briefing|programme|program|show"
+    r"|interview|session|meeting|sitting|hearing|statement|segment|debate|questions?|proceedings|broadcast|edition)\b"
+    r"[^.;!?]*)?", r"see\s+you\b",
     r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
     # addressing the chair or the guest before thanks: "Prime Minister, thank you.", "Hon Deputy Speaker, I thank"
     r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+ministers?|presidents?|premier|ministers?|chancellor"

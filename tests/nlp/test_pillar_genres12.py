@@ -248,3 +248,12 @@ def test_a_post_followed_by_a_clause_is_no_authors_bio(analyzer):
             "Anna Roe is a Consultant, Energy Transition Programme, Klow Institute.\n")
     assert "energy" in _pillars_of(analyzer, text, "Tom Kalvo is a former ambassador")
     assert _pillars_of(analyzer, text, "Anna Roe is a Consultant") == []
+
+
+def test_what_concludes_besides_the_event_is_news(analyzer):
+    # "That concludes today's press conference on trade" closes the briefing; a negotiation concluded is news
+    text = ("Klow and Syldavia close their tariff talks\n"
+            "MINISTER: This concludes the longest tariff negotiation in our history.\n"
+            "HOST: That concludes today's press conference on trade.\n")
+    assert "trade" in _pillars_of(analyzer, text, "MINISTER: This concludes")
+    assert _pillars_of(analyzer, text, "HOST: That concludes") == []
