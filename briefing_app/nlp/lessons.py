@@ -417,7 +417,7 @@ class CompiledLessons:
 
         A name with a reading of its own (``known``: the domain gazetteer lists it, as "Jordan" the country) is
         relabelled where the context the officer corrected it in matches; a name nothing lists ("Bakamla") has no
-        reading but the model's guess, which the officer's label replaces wherever the model guesses the same again.
+        reading but the model's guess, which the officer's label replaces wherever it is suggested otherwise.
         """
         rules = self._relabel.get(canonical_text(text[start:end]))
         if not rules:
@@ -426,10 +426,7 @@ class CompiledLessons:
             if (not rule.from_label or rule.from_label == label) and rule.context_matches(text, start, end):
                 return rule
         if not known:
-            # ... the same guess, that is: a name the model reads otherwise here ("Mercury" the planet where the
-            # officer relabelled the firm the model took for a person) is another reading, not the mistake again
-            return next((rule for rule in reversed(rules)
-                         if rule.label != label and (not rule.from_label or rule.from_label == label)), None)
+            return next((rule for rule in reversed(rules) if rule.label != label), None)
         return None
 
     def shrink(self, text: str, start: int, end: int) -> tuple[int, int, LessonRule] | None:

@@ -259,17 +259,6 @@ def test_a_name_nothing_lists_is_relabelled_wherever_it_is_suggested_otherwise(a
     assert _ents(_taught(analyzer, jordan), place)["Jordan"][0] == "GPE"
 
 
-def test_a_name_nothing_lists_keeps_another_guess_of_the_model(analyzer: Analyzer) -> None:
-    """The officer's label replaces the model's guess everywhere only where the model makes that same guess again:
-    a relabel of "Veltrana" from PERSON leaves a place reading of the name elsewhere to its context."""
-    text_a = "The Veltrana cutter escorted the boats, and the head of Veltrana spoke to reporters in Dili."
-    guessed = {e.label for e in analyzer.analyze(text_a).entities if e.text == "Veltrana"}
-    assert guessed and "PERSON" not in guessed and "ORG" not in guessed
-    rule = LessonRule(1, "relabel", "Veltrana", "ORG", from_label="PERSON", left="with", right="said")
-    taught = {e.label for e in _taught(analyzer, rule).analyze(text_a).entities if e.text == "Veltrana"}
-    assert taught == guessed
-
-
 def test_a_name_added_is_suggested_in_a_title_case_heading(analyzer: Analyzer) -> None:
     """In a title-case heading every word is capitalised: the word after an added name ("Kopra Compact| Despite")
     does not make it a longer name there, while a sentence ending in a full stop keeps the rule."""
