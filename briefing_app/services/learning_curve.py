@@ -135,7 +135,8 @@ class AveragedCurve:
     def to_json(self) -> dict[str, object]:
         """Machine-readable mean curve and the splits'."""
         mean = LearningCurve(points=self.points).to_json()["points"]
-        return {"seeds": self.seeds, "points": mean,
+        # the mean's mistake counts (recurring_*, mistakes_*) are summed over the splits, its F1s averaged: say so
+        return {"seeds": self.seeds, "points": mean, "mistake_counts": "summed over the splits",
                 "splits": [{"seed": s, **c.to_json()} for s, c in zip(self.seeds, self.curves, strict=True)]}
 
 

@@ -45,6 +45,7 @@ def test_the_curve_is_averaged_over_several_orders_of_the_articles(analyzer: Ana
     text = curve.to_text()
     assert "Mean over 2 splits (seeds 13, 1)" in text and "seed   1:" in text
     assert [s["seed"] for s in curve.to_json()["splits"]] == [13, 1]  # type: ignore[index]
+    assert curve.to_json()["mistake_counts"] == "summed over the splits"
 
 
 def _gold_article(folder: Path, name: str, text: str, entities: list[tuple[str, str]]) -> Path:
