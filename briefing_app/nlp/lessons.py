@@ -28,6 +28,7 @@ from typing import Any
 
 from briefing_app.domain.identity import entity_key
 from briefing_app.nlp.aliases import canonical_text
+from briefing_app.nlp.entities import _title_case_heading
 
 #: Lesson action values (mirrors ``domain.models.LessonAction``; nlp imports nothing from core).
 REJECT, ADD, RELABEL, ALIAS, BOUNDARY = "reject", "add", "relabel", "alias", "boundary"
@@ -81,7 +82,17 @@ _SENTENCE_CUT_BEFORE = re.compile(r"\S[.!?]\s+$")
 #: What continues a name into a longer one on the same line: a capitalised word, or "of" / "for" (and "the")
 #: before one ("Coalition| of the Willing", "Coalition| for Epidemic Preparedness"); not a word of a line in
 #: capitals ("HYDROM| AWARDS NEW BLOCKS"), where every word is capitalised.
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?[A-Z][a-z]")
+_NAME_GOES_ON = re.compile(r"[ \t]+((?:of|for)[ \t]+(?:the[ \t]+)?)?[A-Z][a-z]")
+
+
+def _in_heading(text: str, pos: int) -> bool:
+    """True when ``pos`` stands in a title-case heading: a line in title case that ends without a sentence end
+    ("Tuvalu Signs Kopra Compact Despite Objections"; "The Coalition Partners Forum met." is a sentence)."""
+    line_end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1:len(text) if line_end < 0 else line_end].rstrip()
+    return not line.endswith((".", "!", "?", ":", ";")) and _title_case_heading(text, pos)
+
+
 #: A sentence end inside a predicted span.
 SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
@@ -320,11 +331,13 @@ class CompiledLessons:
                     # a common phrase added ("years", "next month") is the officer's reading of that sentence,
                     # not a name: it is suggested where its neighbour matches, not wherever the words recur
                     continue
-                if (rule.action == ADD and _NAME_GOES_ON.match(doc.text, span.end_char)
-                        and _strip_token(right_token(doc.text, span.end_char)) != _strip_token(rule.right)):
+                if (rule.action == ADD and (goes_on := _NAME_GOES_ON.match(doc.text, span.end_char))
+                        and _strip_token(right_token(doc.text, span.end_char)) != _strip_token(rule.right)
+                        and not (goes_on.group(1) is None and _in_heading(doc.text, span.start_char))):
                     # a name added ("Coalition") that runs on into a longer name the model did not find
                     # ("Coalition of the Willing", "Coalition Partners Forum") is not that name: it is suggested
-                    # there only when it was added before the same word
+                    # there only when it was added before the same word -- but in a title-case heading every word
+                    # is capitalised ("Tuvalu Signs Coalition Pact Despite Objections"): only "of"/"for" go on there
                     continue
                 if (rule.action == BOUNDARY and rule.from_label and rule.from_label != rule.label
                         and not rule.context_matches(doc.text, span.start_char, span.end_char)):

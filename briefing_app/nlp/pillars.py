@@ -74,7 +74,9 @@ _AUTHOR_BIO = re.compile(
     # the post in either case ("a Fellow with ...", "a Senior Researcher"), the words before it in any case
     r"(?:[\w-]+\s+){0,4}?(?i:fellow|professor|lecturer|researcher|analyst|scholar|economist|editor|columnist|correspondent|journalist"
     r"|director|associate|adviser|advisor|consultant|diplomat|ambassador|secretary|head|chair|founder|partner)\b"
-    r"[^.;]{0,80}?(?:\b(?:at|of|in|with|for)\b|,)")
+    # ... then where: "at ...", "of ...", or an affiliation after a comma (", Energy Programme"; ", and his warning
+    # on the pipeline matters" goes on about something else)
+    r"[^.;]{0,80}?(?:\b(?:at|of|in|with|for)\b|,\s*[A-ZÀ-Þ])")
 #: A dateline on its own: "TOKYO/SEOUL, Jan 22 (Reuters) -", "Port-au-Prince, 9 October 2025".
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w'’./ -]{0,40},\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
                        r"(?:,?\s+\d{4})?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]?\s*$")

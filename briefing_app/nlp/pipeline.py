@@ -278,7 +278,10 @@ class LessonsStage(_LessonHolder):
                 elif (shrunk := lessons_.shrink(text, start, end)) is not None:
                     start, end, rule = shrunk
                     label = rule.label
-                elif (rule := lessons_.relabel(text, start, end, label, known=(start, end) in known)) is not None:
+                # a tag a rule found (a title before a surname: "Mr Kalvo") has a reading of its own, like a name
+                # the gazetteer lists: only the model's guess gives way to the officer's label everywhere
+                elif (rule := lessons_.relabel(text, start, end, label,
+                                               known=cand.source != "model" or (start, end) in known)) is not None:
                     label = rule.label
                 if rule is not None:
                     why = rule.origin

@@ -145,7 +145,11 @@ _PROCEDURE = (
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
-    r"(?:that|this)\s+concludes\b[^.;!?]*", r"see\s+you\b",
+    # the close of the event, whatever it names ("That concludes today's press conference on trade"); what else
+    # concludes is news ("This concludes the longest trade negotiation ..."), left to the rest's own words
+    r"(?:that|this)\s+concludes(?:\s+(?:[\w'’]+\s+){0,3}?(?:press\s+conference|briefing|programme|program|show"
+    r"|interview|session|meeting|sitting|hearing|statement|segment|debate|questions?|proceedings|broadcast|edition)\b"
+    r"[^.;!?]*)?", r"see\s+you\b",
     r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
     # addressing the chair or the guest before thanks: "Prime Minister, thank you.", "Hon Deputy Speaker, I thank"
     r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+ministers?|presidents?|premier|ministers?|chancellor"
@@ -225,8 +229,10 @@ RECORD_FORMULA = re.compile(
     r"|i\s+beg\s+to\s+move\b[^.;?]{0,70}\W*$"
     r"|(?:will|would)\s+the\s+(?:[\w.-]+\s+){0,4}give\s+way\W*$|i\s+(?:will\s+)?give\s+way\b"
     r"|(?:[^.;?]|\b(?:hon|mr|mrs|ms|dr|sen|rt)\.){0,60}\bha(?:s|ve)\s+the\s+floor\W*$"
-    # a written answer tabled instead of read: "Sir, a statement is laid on the Table of the House."
-    r"|[^.;?]{0,40}\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"
+    # a written answer tabled instead of read: "Sir, a statement is laid on the Table of the House." (the answer's
+    # own paper: a treaty or a bill laid on the Table is news of it)
+    r"|[^.;?]{0,40}\b(?:statement|reply|answer|information|details|list|annex(?:ure)?)\b[^.;?]{0,40}?"
+    r"\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"
     # a questioner changing the subject ("On a different subject.") and a broadcast's dropped line ("... sorry, the
     # line went."): they announce or interrupt a question, they do not ask one
     r"|" + TOPIC_CHANGE + r"\W*$"

@@ -257,3 +257,24 @@ def test_a_name_nothing_lists_is_relabelled_wherever_it_is_suggested_otherwise(a
     place = "King Abdullah of Jordan received the envoy in Amman on Monday."
     jordan = LessonRule(2, "relabel", "Jordan", "PERSON", from_label="GPE", left="Rep.", right="said")
     assert _ents(_taught(analyzer, jordan), place)["Jordan"][0] == "GPE"
+
+
+def test_a_name_added_is_suggested_in_a_title_case_heading(analyzer: Analyzer) -> None:
+    """In a title-case heading every word is capitalised: the word after an added name ("Kopra Compact| Despite")
+    does not make it a longer name there, while a sentence ending in a full stop keeps the rule."""
+    taught = _taught(analyzer, LessonRule(1, "add", "Kopra Compact", "LAW", left="the", right="will"))
+    heading = "Tuvalu Signs Kopra Compact Despite Objections\nThe island state signed the pact on Monday."
+    assert _ents(analyzer, heading).get("Kopra Compact") is None
+    assert _ents(taught, heading)["Kopra Compact"] == ("LAW", "learned")
+    sentence = "Envoys of the Kopra Compact Review Board met."
+    assert _ents(taught, sentence).get("Kopra Compact") is None
+
+
+def test_a_name_a_title_marks_keeps_its_reading_against_a_relabel_elsewhere(analyzer: Analyzer) -> None:
+    """A relabel of an unlisted name ("Kalvo" a place where the model saw a person) does not undo what a rule found:
+    "Mr Kalvo" is a person by his title; the model's own guess elsewhere takes the officer's label."""
+    rule = LessonRule(1, "relabel", "Kalvo", "GPE", from_label="PERSON", left="in", right="said")
+    titled = "Mr Kalvo said the deal was fair."
+    assert _ents(analyzer, titled)["Kalvo"][0] == "PERSON"
+    assert _ents(_taught(analyzer, rule), titled)["Kalvo"][0] == "PERSON"
+    assert _ents(_taught(analyzer, rule), "Officials in Kalvo said the ferry would sail.")["Kalvo"][0] == "GPE"

@@ -230,3 +230,30 @@ def test_the_formula_of_moving_a_bill_alone_is_procedure(analyzer):
 def test_the_motion_moved_takes_the_debates_topic(analyzer):
     # the motion's own text after the formula is the debate's subject, not procedure
     assert "trade" in _pillars_of(analyzer, RECORD, "Mr PELL: I beg to move the following Motion")
+
+
+def test_a_treaty_laid_on_the_table_keeps_its_topic(analyzer):
+    # only the answer's own paper ("a statement is laid on the Table") is furniture; a treaty or a bill tabled is news
+    text = ("Written answers, Klow Assembly\n"
+            "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval defence pact with Syldavia was laid on the Table.\n"
+            "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement is laid on the Table of the House.\n")
+    assert "defence" in _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval")
+    assert _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement") == []
+
+
+def test_a_post_followed_by_a_clause_is_no_authors_bio(analyzer):
+    # an affiliation after the post's comma is a bio; a clause that goes on about something else is news
+    text = ("Why the Kelp Sea gas pipeline still matters\n"
+            "Tom Kalvo is a former ambassador, and his warning about the gas pipeline tariff matters to Syldavia.\n"
+            "Anna Roe is a Consultant, Energy Transition Programme, Klow Institute.\n")
+    assert "energy" in _pillars_of(analyzer, text, "Tom Kalvo is a former ambassador")
+    assert _pillars_of(analyzer, text, "Anna Roe is a Consultant") == []
+
+
+def test_what_concludes_besides_the_event_is_news(analyzer):
+    # "That concludes today's press conference on trade" closes the briefing; a negotiation concluded is news
+    text = ("Klow and Syldavia close their tariff talks\n"
+            "MINISTER: This concludes the longest tariff negotiation in our history.\n"
+            "HOST: That concludes today's press conference on trade.\n")
+    assert "trade" in _pillars_of(analyzer, text, "MINISTER: This concludes")
+    assert _pillars_of(analyzer, text, "HOST: That concludes") == []

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.services.learning_curve import averaged_curve, learning_curve, split_gold
+from briefing_app.nlp.evaluation import GoldDoc
+from briefing_app.nlp.types import AnalysisResult, EntitySpan
+from briefing_app.services.learning_curve import _lesson_effect, averaged_curve, learning_curve, split_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 
@@ -43,6 +45,7 @@ def test_the_curve_is_averaged_over_several_orders_of_the_articles(analyzer: Ana
     text = curve.to_text()
     assert "Mean over 2 splits (seeds 13, 1)" in text and "seed   1:" in text
     assert [s["seed"] for s in curve.to_json()["splits"]] == [13, 1]  # type: ignore[index]
+    assert curve.to_json()["mistake_counts"] == "summed over the splits"
 
 
 def _gold_article(folder: Path, name: str, text: str, entities: list[tuple[str, str]]) -> Path:
@@ -74,3 +77,18 @@ def test_the_curve_counts_corrected_mistakes_made_again_and_what_the_lessons_fix
     assert (end.mistakes_fixed, end.mistakes_made) == (1, 1), "one miss fixed; one false alarm where gold disagrees"
     assert "1 -> 0       1 fixed, 1 made" in curve.to_text()
     assert curve.to_json()["points"][1]["mistakes_made"] == 1  # type: ignore[index]
+
+
+def test_a_mistake_that_changes_kind_is_neither_fixed_nor_made() -> None:
+    """A gold name found with the wrong class and boundary, then (after a lesson) with only the wrong boundary, is
+    one mistake still there: not one fixed and one made."""
+    text = "Ministers of Zorvania signed the Kopra Compact in March."
+    g0 = text.index("Kopra Compact")
+    gold = GoldDoc(name="z.gold.json", text=text, classes={"INITIATIVE": {"LAW", "EVENT"}, "PLACE": {"GPE"}},
+                   ignore=[], entities=[(g0, g0 + 13, "INITIATIVE", "Kopra Compact")], sentences=[])
+    before = AnalysisResult(text, [EntitySpan(g0, g0 + 5, "GPE", "Kopra")])
+    after = AnalysisResult(text, [EntitySpan(g0, g0 + 5, "LAW", "Kopra")])
+    fixed = AnalysisResult(text, [EntitySpan(g0, g0 + 13, "LAW", "Kopra Compact")])
+    golds = {text: gold}
+    assert _lesson_effect(golds, {text: before}, {text: after}, set())[2:] == (0, 0)
+    assert _lesson_effect(golds, {text: before}, {text: fixed}, set())[2:] == (1, 0)
