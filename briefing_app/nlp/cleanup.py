@@ -1265,6 +1265,12 @@ _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|
                          # aid that can or cannot reach a town: "partners to reach Renk and Malakal", "convoys still
                          # cannot reach Kadugli"
                          r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach)\s+$")
+#: "reach" before a name: aid reaching a town, or a reporter reaching a person ...
+_REACH_BEFORE = re.compile(r"\breach\s+$")
+#: ... who is reached for comment, by phone or by e-mail, or described as a person ("could not reach Halvorsen for
+#: comment", "unable to reach Okonkwo by phone", "tried to reach Mbeki, who declined")
+_CONTACTED = re.compile(r"\s*(?:for\s+(?:comment|a\s+comment)|by\s+(?:tele)?phone|by\s+e-?mail|,\s+(?:who|whose)\b)",
+                        re.IGNORECASE)
 #: A list of places a plural geographic noun introduces ("towns held by armed groups, including Velmora and ",
 #: "mines in the south, such as "): each name of the list is a place.
 _GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|ports|crossings|provinces|districts"
@@ -1317,7 +1323,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
               and not any(w in _ORG_WORDS for w in words) and not c.role):
             # a list counts item by item ("in Goiás and Minas Gerais", "at Bash and Dzhankeldy")
             before = text[max(0, c.start - 40):c.start]
-            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)) or _ROUTE_TO.search(before)
+            if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)
+                 and not (_REACH_BEFORE.search(before) and _CONTACTED.match(text, c.end))) or _ROUTE_TO.search(before)
                     or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):

@@ -195,3 +195,12 @@ def test_an_unknown_town_aid_can_or_cannot_reach_is_a_place(analyzer):
             "confirmed in August.")
     ents = _ents(analyzer, text)
     assert {("Borlak", "GPE"), ("Tenkar", "GPE"), ("Kadoro", "GPE"), ("Dillagi", "GPE")} <= ents, ents
+
+
+def test_a_person_a_reporter_could_not_reach_is_no_place(analyzer):
+    """"could not reach X for comment" reaches a person, not a town (the aid rule above must not make X a place)."""
+    for text, name in (("Reuters could not reach Halvorsen for comment on Tuesday.", "Halvorsen"),
+                       ("Reporters were unable to reach Okonkwo by phone.", "Okonkwo"),
+                       ("The paper tried to reach Dralic, who declined to comment.", "Dralic")):
+        labels = {e.text: e.label for e in analyzer.analyze(text).entities}
+        assert labels.get(name) != "GPE", text
