@@ -233,13 +233,15 @@ RECORD_FORMULA = re.compile(
     # own paper: a treaty or a bill laid on the Table is news of it)
     r"|[^.;?]{0,40}\b(?:statement|reply|answer|information|details|list|annex(?:ure)?)\b[^.;?]{0,40}?"
     r"\b(?:is|are|was|were)\s+laid\s+on\s+the\s+table\b[^.;?]{0,30}\W*$"
-    # a questioner changing the subject ("On a different subject.") and a broadcast's dropped line ("... sorry, the
-    # line went."): they announce or interrupt a question, they do not ask one
-    r"|" + TOPIC_CHANGE + r"\W*$"
-    r"|(?:sorry,?\s+)?(?:the\s+|our\s+)?(?:line|connection|sound|audio|signal)\s+(?:went|dropped|froze|cut\s+out"
-    r"|(?:has\s+|is\s+)?(?:gone|breaking\s+up|lost))(?:\s+(?:for\s+a\s+(?:moment|second)|again))?\W*$"
     # members' interjections under a collective label: "Government members: Hear, hear!", "Some hon. members: Oh, oh!"
     r"|[^:.?!]{0,40}\bmembers\s*:\s*(?:hear,?\s+hear|oh,?\s+oh|shame|order|no|yes|aye)\W*$)", re.IGNORECASE)
+#: A questioner changing the subject ("On a different subject.") and a broadcast's dropped line ("... sorry, the line
+#: went."): in a transcript they announce or interrupt a question, they do not ask one (in a news story "The connection
+#: dropped." is news, so these count only in a text with speaker turns; see :func:`is_formula`).
+TURN_ASIDE = re.compile(
+    r"^\W*(?:" + TOPIC_CHANGE + r"\W*$"
+    r"|(?:sorry,?\s+)?(?:the\s+|our\s+)?(?:line|connection|sound|audio|signal)\s+(?:went|dropped|froze|cut\s+out"
+    r"|(?:has\s+|is\s+)?(?:gone|breaking\s+up|lost))(?:\s+(?:for\s+a\s+(?:moment|second)|again))?\W*$)", re.IGNORECASE)
 #: Greetings and thanks of the other languages a transcript keeps untranslated ("(in French) Bonjour à tous.",
 #: "Talofa lava, and good morning to your listeners.", "Prime Minister, fa'afetai."), with the words that go with them.
 FOREIGN_GREETINGS = (
@@ -279,8 +281,9 @@ def is_greeting(body: str) -> bool:
 def is_formula(body: str, greetings: bool = False) -> bool:
     """True for a sentence that is procedure whatever its words: a formula of the record or of parliamentary
     procedure ("The meeting rose at 1.20 p.m.", "I give way.") or, with ``greetings`` (a transcript's turn that
-    welcomes no one to a place), greetings, welcomes and thanks with their addressees only."""
-    return bool(RECORD_FORMULA.match(body)) or (greetings and is_greeting(body))
+    welcomes no one to a place), greetings, welcomes and thanks with their addressees only, and a turn's asides
+    (a change of subject, a dropped line)."""
+    return bool(RECORD_FORMULA.match(body)) or (greetings and (is_greeting(body) or bool(TURN_ASIDE.match(body))))
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,3 +257,16 @@ def test_what_concludes_besides_the_event_is_news(analyzer):
             "HOST: That concludes today's press conference on trade.\n")
     assert "trade" in _pillars_of(analyzer, text, "MINISTER: This concludes")
     assert _pillars_of(analyzer, text, "HOST: That concludes") == []
+
+
+def test_a_dropped_line_is_an_aside_only_in_a_text_with_speaker_turns(analyzer):
+    """"Sorry, the line went." interrupts a broadcast turn (no pillar); in a news story with no speaker turns, "The
+    connection dropped." is part of the story and takes its topic like any sentence around it."""
+    news = ("Power exports from Valdora to Kesh fell sharply on Monday after the undersea electricity interconnector "
+            "tripped. The connection dropped. Grid operators in both countries said electricity flows would resume "
+            "once the cable was repaired, and power prices rose.")
+    assert "energy" in _pillars_of(analyzer, news, "The connection dropped.")
+    broadcast = ("HOST: Minister, what about the electricity interconnector with Kesh?\nMINISTER: Power flows will "
+                 "resume next week and exports will rise.\nHOST: Sorry, the line went. Minister?\nMINISTER: I said "
+                 "electricity exports will resume.")
+    assert _pillars_of(analyzer, broadcast, "HOST: Sorry, the line went.") == []
