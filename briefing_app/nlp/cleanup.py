@@ -746,13 +746,17 @@ _FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|t
 _BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
 
 
+def _purpose_tail(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The purpose a body's name ``text[start:end]`` goes on with ("Indo-Pacific Centre" + " for Health Security"):
+    its head is a purpose head and " for " / " against " follows; None otherwise."""
+    if text.startswith((" for ", " against "), end) and text[start:end].split()[-1] in _PURPOSE_HEADS:
+        return _PURPOSE_TAIL.match(text, end)
+    return None
+
+
 def _purpose_end(text: str, start: int, end: int) -> int:
-    """End of a body's name with the purpose it is named for ("Indo-Pacific Centre" + " for Health Security"), as
-    :func:`_extend_names` grows a name the model read; ``end`` when none follows."""
-    if (text.startswith((" for ", " against "), end) and text[start:end].split()[-1] in _PURPOSE_HEADS
-            and (m := _PURPOSE_TAIL.match(text, end)) is not None):
-        return m.end()
-    return end
+    """End of a body's name with the purpose it is named for (:func:`_purpose_tail`); ``end`` when none follows."""
+    return m.end() if (m := _purpose_tail(text, start, end)) is not None else end
 
 
 def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
@@ -1059,8 +1063,7 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
-        if (c.label in _PURPOSE_LABELS and text.startswith((" for ", " against "), c.end)
-                and text[c.start:c.end].split()[-1] in _PURPOSE_HEADS and (m := _PURPOSE_TAIL.match(text, c.end))
+        if (c.label in _PURPOSE_LABELS and (m := _purpose_tail(text, c.start, c.end)) is not None
                 and ((m.start("run"), m.end()) not in places or text[c.start:c.end].split()[-1] not in rules.BODY_HEADS)):
             # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after a body's
             # "for" stays apart, like a state after its ministry ("Creditor Committee for Sri Lanka"), while a
