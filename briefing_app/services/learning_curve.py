@@ -178,6 +178,7 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
             golds = {g.text: g for g in map(read_gold, test)}
             done = 0
             first: dict[str, AnalysisResult] | None = None
+            baseline: dict[_Mistake, _Pair] | None = None  # the scored articles' mistakes before any lesson
             for k in steps:
                 k = min(k, len(train))
                 if curve.points and k == curve.points[-1].corrected:
@@ -191,7 +192,8 @@ def learning_curve(train: Sequence[Path], test: Sequence[Path], analyzer: Analyz
                 report = evaluate(list(test), cast(Analyzer, recorder))
                 first = first if first is not None else recorder.results
                 sentences, entities = _changes(first, recorder.results)
-                effect = _lesson_effect(golds, first, recorder.results, _corrected_mistakes(services))
+                baseline = baseline if baseline is not None else _all_mistakes(golds, first)
+                effect = _lesson_effect(baseline, _all_mistakes(golds, recorder.results), _corrected_mistakes(services))
                 curve.points.append(CurvePoint(k, report.entity_f1, report.pillar_f1, len(services.lessons.all()),
                                                sentences, entities, *effect, report.strict_f1))
                 if progress is not None:
@@ -257,24 +259,27 @@ def _mistakes(gold: GoldDoc, result: AnalysisResult) -> dict[_Mistake, _Pair]:
         if kind in ("tp", "unmatched"):
             continue  # an unmatched suggestion is the other side of a gold entity's boundary mistake
         span = (g[0], g[1]) if g is not None else (p.start, p.end) if p is not None else (0, 0)
+        gold_text = gold.text[g[0]:g[1]].casefold() if g is not None else ""
+        suggested = gold.text[p.start:p.end].casefold() if p is not None else ""
         # a gold entity still wrong in another way ("kelpwater" found for "kelpwater pact" where it was missed) is
         # the same mistake: neither fixed nor made by the lessons; only a false alarm keeps its own kind
-        out[(gold.name, *span, "gold" if g is not None else kind)] = (gold.text[g[0]:g[1]].casefold() if g is not None else "",
-                                         gold.text[p.start:p.end].casefold() if p is not None else "")
+        out[(gold.name, *span, "gold" if g is not None else kind)] = (gold_text, suggested)
     return out
 
 
-def _lesson_effect(golds: dict[str, GoldDoc], before: dict[str, AnalysisResult], after: dict[str, AnalysisResult],
+def _all_mistakes(golds: dict[str, GoldDoc], results: dict[str, AnalysisResult]) -> dict[_Mistake, _Pair]:
+    """The mistakes of every scored article (``results`` by text) against its gold."""
+    out: dict[_Mistake, _Pair] = {}
+    for text, result in results.items():
+        if (gold := golds.get(text)) is not None:
+            out.update(_mistakes(gold, result))
+    return out
+
+
+def _lesson_effect(old: dict[_Mistake, _Pair], new: dict[_Mistake, _Pair],
                    corrected: set[_Pair]) -> tuple[int, int, int, int]:
-    """In the scored articles: the mistakes the officer corrected elsewhere, made again without the lessons and
-    with them; then every mistake the lessons removed, and every one they made."""
-    sides: list[dict[_Mistake, _Pair]] = [{}, {}]
-    for side, results in zip(sides, (before, after), strict=True):
-        for text, result in results.items():
-            gold = golds.get(text)
-            if gold is not None:
-                side.update(_mistakes(gold, result))
-    old, new = sides
+    """In the scored articles: the mistakes the officer corrected elsewhere, made again without the lessons
+    (``old``) and with them (``new``); then every mistake the lessons removed, and every one they made."""
     return (sum(pair in corrected for pair in old.values()), sum(pair in corrected for pair in new.values()),
             len(old.keys() - new.keys()), len(new.keys() - old.keys()))
 

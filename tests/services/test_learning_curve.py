@@ -8,7 +8,13 @@ from pathlib import Path
 from briefing_app.nlp.analyzer import Analyzer
 from briefing_app.nlp.evaluation import GoldDoc
 from briefing_app.nlp.types import AnalysisResult, EntitySpan
-from briefing_app.services.learning_curve import _lesson_effect, averaged_curve, learning_curve, split_gold
+from briefing_app.services.learning_curve import (
+    _all_mistakes,
+    _lesson_effect,
+    averaged_curve,
+    learning_curve,
+    split_gold,
+)
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 
@@ -90,5 +96,9 @@ def test_a_mistake_that_changes_kind_is_neither_fixed_nor_made() -> None:
     after = AnalysisResult(text, [EntitySpan(g0, g0 + 5, "LAW", "Kopra")])
     fixed = AnalysisResult(text, [EntitySpan(g0, g0 + 13, "LAW", "Kopra Compact")])
     golds = {text: gold}
-    assert _lesson_effect(golds, {text: before}, {text: after}, set())[2:] == (0, 0)
-    assert _lesson_effect(golds, {text: before}, {text: fixed}, set())[2:] == (1, 0)
+
+    def effect(old: AnalysisResult, new: AnalysisResult) -> tuple[int, int, int, int]:
+        return _lesson_effect(_all_mistakes(golds, {text: old}), _all_mistakes(golds, {text: new}), set())
+
+    assert effect(before, after)[2:] == (0, 0)
+    assert effect(before, fixed)[2:] == (1, 0)
