@@ -107,6 +107,10 @@ _OPEN_END = re.compile(r" (of|for|against|and|&)$")
 _NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
 
 
+#: A byline's time stamp after the last author's name ("By Jane Doe Updated: 22 May 2026, 09:40").
+_BYLINE_STAMP = re.compile(r"\s+(?:Last\s+(?:updated|modified)|Updated|Published|Posted|Modified)(?=\s*:)")
+
+
 def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
                      office_words: frozenset[str] = frozenset()) -> Candidate | None:
     """Fix typical model errors on one span; None drops it.
@@ -137,6 +141,9 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         end = start + surface.index("(")
         while end > start and text[end - 1] in " \t":
             end -= 1
+        surface = text[start:end]
+    if cand.label == "PERSON" and (stamp := _BYLINE_STAMP.search(text, start, min(len(text), end + 2))) is not None:
+        end = stamp.start()  # "By Jane Doe Updated: 22 May": a byline's time stamp is not the name's
         surface = text[start:end]
     if surface.endswith(":") and cand.label not in LOWERCASE_OK:
         end = start + len(surface.rstrip(":").rstrip())  # "Jane Doe:" -- a speaker label's colon is not the name's

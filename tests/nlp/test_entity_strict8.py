@@ -204,3 +204,12 @@ def test_a_person_a_reporter_could_not_reach_is_no_place(analyzer):
                        ("The paper tried to reach Dralic, who declined to comment.", "Dralic")):
         labels = {e.text: e.label for e in analyzer.analyze(text).entities}
         assert labels.get(name) != "GPE", text
+
+
+def test_a_bylines_time_stamp_is_not_part_of_the_last_authors_name(analyzer):
+    """"By A and B Updated: 22 May 2026": the stamp word after the last author is the byline's, not the name's."""
+    for text, name in (("By Arya Dipa and Nguyen Thu Ha Updated: 22 May 2026, 09:40 WIB\nJAKARTA — Talks began.",
+                        "Nguyen Thu Ha"),
+                       ("By Petra Lind Published: 3 March 2026\nOSLO — Talks began.", "Petra Lind")):
+        people = [e.text for e in analyzer.analyze(text).entities if e.label == "PERSON"]
+        assert name in people and not any("pdated" in p for p in people), people
