@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -49,6 +50,7 @@ from briefing_app.services import Services
 from briefing_app.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
 from briefing_app.services.changes import ChangeSet
 from briefing_app.services.open_suggestions import Visibility
+from briefing_app.storage.errors import describe_storage_error
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -665,8 +667,19 @@ class LibraryPanel(QWidget):
 
     # -- actions --------------------------------------------------------------------------------
     def set_status(self, article_ids: list[int], status: str) -> None:
-        """Change the review status through the undo stack."""
-        changes = self.services.changes.set_statuses(article_ids, status)
+        """Change the review status through the undo stack (a busy database or another officer's
+        change of the same article: nothing changes, the rows show what is stored, the status bar says why)."""
+        try:
+            changes = self.services.changes.set_statuses(article_ids, status)
+        except Exception as exc:
+            problem = describe_storage_error(exc)
+            if problem is None:
+                raise
+            self.refresh_rows(article_ids)
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(problem, 10000)
+            return
         if changes:
             changes.description = f"Mark {len(changes.statuses)} article(s) as {STATUS_NAMES.get(status, status)}"
             self.undo_stack.push(ChangeCommand(self.services.changes, changes,

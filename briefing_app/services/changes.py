@@ -8,6 +8,7 @@ each in one transaction, so a bulk edit is undone all or nothing.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -411,13 +412,21 @@ class ChangeService:
         articles = ArticleService(self.db)
         ids = list(dict.fromkeys(article_ids))
         statuses: list[tuple[int, str, str]] = []
-        for article_id in ids:
-            try:
-                before = articles.set_status(article_id, status)
-            except KeyError:
-                continue
-            if before != status:
-                statuses.append((article_id, before, ArticleStatus(status)))
+        try:
+            for article_id in ids:
+                try:
+                    before = articles.set_status(article_id, status)
+                except KeyError:
+                    continue
+                if before != status:
+                    statuses.append((article_id, before, ArticleStatus(status)))
+        except Exception:
+            # All or nothing: a refusal part-way (a busy database, another officer's change) puts
+            # back the ones already written, which no undo step would otherwise cover.
+            for article_id, was, _after in reversed(statuses):
+                with contextlib.suppress(Exception):
+                    articles.set_status(article_id, was)
+            raise
         label = status.replace("_", " ")
         what = "article" if len(ids) == 1 else f"{len(ids)} articles"
         return ChangeSet(f"Mark {what} {label}", statuses=statuses)

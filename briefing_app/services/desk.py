@@ -24,6 +24,7 @@ from sqlmodel import SQLModel
 
 from briefing_app.domain.models import Annotation, Article, Briefing, BriefingItem, Lesson, utcnow
 from briefing_app.storage.errors import StaleEdit
+from briefing_app.storage.sql import lock_for_write
 
 #: Rows two officers may edit at once (a ``version`` column; migration 0009).
 VERSIONED: tuple[type[SQLModel], ...] = (Article, Annotation, Briefing, BriefingItem, Lesson)
@@ -67,7 +68,11 @@ def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
                 db.seen[key] = current  # refused once: the view now reads (and shows) their version
                 raise StaleEdit(WHAT[type(obj)], obj.changed_by, obj.changed_at)
             # Two threads of this officer's own window (an analysis finishing while they edit) may
-            # write one row: between themselves the last write wins, as before desk mode.
+            # write one row: between themselves the last write wins, as before desk mode. The row is
+            # locked before its version is read again, so the other thread cannot commit between
+            # this read and the conditional UPDATE (it did once, on a slow CI machine: a status
+            # change refused as "changed by another officer" while the article's analysis was saved).
+            lock_for_write(session.connection(), type(obj).__table__.name, "id = ?", (obj.id,))
             row_now = session.execute(select(type(obj).version, type(obj).changed_by)
                                       .where(type(obj).id == obj.id)).first()
             if row_now is not None and row_now[0] > current and row_now[1] == officer:

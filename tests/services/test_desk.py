@@ -134,3 +134,60 @@ def test_two_writes_of_the_same_officer_from_one_read_both_land_last_one_winning
         second.commit()
     stored = asha.articles.get(article_id)
     assert stored is not None and stored.outlet == "Wire" and stored.version == 3
+
+
+def test_an_own_write_landing_between_the_version_check_and_the_update_is_not_a_refusal(
+        asha: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analysis thread saving results at the very instant the officer marks the article reviewed:
+    once (CI, stop 29) the save landed between the flush's version check and its UPDATE, and the
+    status change was refused as "changed by another officer". The row is locked before the check."""
+    import threading
+
+    from sqlalchemy import event, text
+    from sqlalchemy.orm import Session
+
+    article_id = _article(asha)
+    landed: list[bool] = []
+
+    def analysis_saves() -> None:
+        with asha.db.engine.connect() as conn:
+            conn.execute(text("UPDATE article SET version = version + 1, changed_by = 'Asha', "
+                              "analysis_mode = 'model' WHERE id = :id"), {"id": article_id})
+            conn.commit()
+        landed.append(True)
+
+    threads: list[threading.Thread] = []
+
+    def between_check_and_update(session: Session, _context: object, _instances: object) -> None:
+        if threads or not any(isinstance(row, Article) for row in session.dirty):
+            return
+        thread = threading.Thread(target=analysis_saves)
+        threads.append(thread)
+        thread.start()
+        thread.join(timeout=0.5)  # without the lock it lands now; with it, it waits for this commit
+
+    event.listen(Session, "before_flush", between_check_and_update)  # after desk mode's own check
+    try:
+        before = asha.articles.set_status(article_id, "reviewed")
+    finally:
+        event.remove(Session, "before_flush", between_check_and_update)
+        for thread in threads:
+            thread.join(timeout=30)
+    assert before == "new" and threads and landed == [True]
+    stored = asha.articles.get(article_id)
+    assert stored is not None and stored.status == "reviewed" and stored.analysis_mode == "model"
+
+
+def test_marking_several_articles_refused_part_way_writes_none_of_them(asha: Services, bram: Services) -> None:
+    """A status change of two articles where the second was changed by another officer: the first is
+    put back too, since no undo step covers a half-done change."""
+    first, second = _article(asha), asha.articles.add(
+        ImportedDocument(title="Second", text=TEXT + " Again.", source_path="")).id
+    assert second is not None
+    bram.articles.update_metadata(second, title="Second (Bram)")
+    with pytest.raises(StaleEdit):
+        asha.changes.set_statuses([first, second], "reviewed")
+    stored = asha.articles.get(first)
+    assert stored is not None and stored.status == "new"
+    other = asha.articles.get(second)
+    assert other is not None and other.status == "new" and other.title == "Second (Bram)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
@@ -12,6 +14,7 @@ from briefing_app.domain.models import Annotation
 from briefing_app.gui.library_panel import DATE, OPEN, STATUS, TITLE
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import from_paste
+from briefing_app.services import Services
 
 ARTICLES = [
     # title, outlet, date, status, text
@@ -196,3 +199,25 @@ def test_a_huge_desk_library_is_summed_up_by_its_estimate_and_counted_once(
     monkeypatch.setattr(window.services.articles, "size", lambda: LibrarySize(1_000_000, exact=False))
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("new"))
     assert panel.summary.text() == "1 of about 1,000,000 articles"
+
+
+def test_a_status_change_refused_for_another_officers_edit_says_so_and_changes_nothing(
+        qtbot: QtBot, window: MainWindow, filled: dict[str, int], db_path: Path) -> None:
+    """Desk mode: Bram retitled "Charlie" after this window read it. Marking it reviewed is refused
+    in the status bar (not an exception in the event loop), nothing is written, no undo step."""
+    other = Services.open(db_path, officer="Bram")
+    try:
+        other.articles.update_metadata(filled["Charlie"], title="Charlie: energy (retitled)")
+    finally:
+        other.close()
+    steps = window.undo_stack.count()
+    row = _titles(window).index("Charlie")
+    menu = _context_menu(qtbot, window, row)
+    _action(menu, "Reviewed").trigger()  # type: ignore[attr-defined]
+    menu.close()
+    message = window.statusBar().currentMessage()
+    assert "Bram" in message and "Not saved" in message
+    article = window.services.articles.get(filled["Charlie"])
+    assert article is not None and article.status == "new" and article.title.endswith("(retitled)")
+    assert window.undo_stack.count() == steps
+    assert window.library.proxy.index(row, STATUS).data() == "New"
