@@ -152,13 +152,18 @@ class LessonService:
 
     def _contrary(self, session: Any, new: Lesson) -> list[Lesson]:
         """Active lessons on the same surface that ``new`` explicitly overrides (or repeats)."""
+        surfaces = {new.text} | ({new.from_text} if A(new.action) == A.BOUNDARY and new.from_text else set())
         rows = session.exec(select(Lesson).where(
             col(Lesson.id) != new.id, col(Lesson.superseded_by).is_(None), col(Lesson.withdrawn).is_(False),
-            or_(col(Lesson.text) == new.text, func.lower(Lesson.text) == new.text.lower()),
+            or_(col(Lesson.text).in_(surfaces), func.lower(Lesson.text).in_({t.lower() for t in surfaces})),
         )).all()
         same = [r for r in rows if r.text.casefold() == new.text.casefold()]
         action = A(new.action)
-        out = []
+        # A boundary moved back: "X Y" grown to "the X Y" in one article, "the X Y" shrunk to "X Y" in a
+        # later one. Both would stay active and fight (whichever applied last won, so the older convention
+        # could win); the later one is the officer's word.
+        out = [r for r in rows if action == A.BOUNDARY and A(r.action) == A.BOUNDARY
+               and r.text.casefold() == new.from_text.casefold() and r.from_text.casefold() == new.text.casefold()]
         for old in same:
             o = A(old.action)
             if action == A.REJECT:

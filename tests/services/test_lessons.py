@@ -319,3 +319,24 @@ def test_a_context_bound_rejection_counts_only_the_tags_it_changes_in_its_contex
     services.annotations.reject([in_policy.id])
     lesson = services.lessons.all()[-1]
     assert service.tags_changed_by(lesson.id or 0) == 1
+
+
+def test_a_boundary_moved_back_later_supersedes_the_first_move(services: Services, analyzer: Analyzer) -> None:
+    """Grown from "Sulu Sea" to "the Sulu Sea" in one article, then shrunk back in a later one: the later
+    move is the officer's word. Before, both stayed active and a new article still got "the Sulu Sea"."""
+    first = "Patrol boats crossed the Sulu Sea at dawn."
+    aid = _article(services, analyzer, first)
+    sea = _tag(services, aid, "Sulu Sea")
+    start = first.index("the Sulu Sea")
+    services.annotations.change_boundary(sea.id, start, start + len("the Sulu Sea"), sea.label)
+    assert ("the Sulu Sea", sea.label) in _labels(_new(services, analyzer, "Fishermen know the Sulu Sea well."))
+
+    second = "Fishermen know the Sulu Sea well."
+    bid = _article(services, analyzer, second)
+    grown = _tag(services, bid, "the Sulu Sea")
+    start = second.index("Sulu Sea")
+    changes = services.annotations.change_boundary(grown.id, start, start + len("Sulu Sea"), grown.label)
+    superseded = [(s.text, s.from_text) for b, s in changes.lessons if b is not None and s.superseded_by]
+    assert superseded == [("the Sulu Sea", "Sulu Sea")]
+    result = _labels(_new(services, analyzer, "Traders sailed across the Sulu Sea in May."))
+    assert ("Sulu Sea", sea.label) in result and ("the Sulu Sea", sea.label) not in result
