@@ -109,9 +109,9 @@ very just which who whom whose what when where why how all any some do does did 
 
 
 #: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills",
-#: the adjective "marine" not "marines"): never stemmed.
+#: the adjective "marine" not "marines", recruitment "brokers" not a peace "brokered"): never stemmed.
 UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges"
-                      " marine".split())
+                      " marine brokers".split())
 
 
 def stem(word: str) -> str:
