@@ -1,0 +1,88 @@
+"""Pillars on every genre (issue 14, round 13): a second topical pillar the sentence's own words carry, diplomacy in
+the closing formulas of talks, and cues that fired for the wrong pillar. Each test checks one class of error found on
+the development sets on made-up text (fictional countries, people and bodies)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    from briefing_app.nlp.pillars import default_scorer
+
+    return default_scorer()
+
+
+def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
+    result = analyzer.analyze(text)
+    at = text.index(sentence_start)
+    return next(p.pillars for p in result.passages if p.start <= at < p.end)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Under the new grid deal, Syldavia will sell power to Borduria during the dry season.",
+    "The line is meant to carry summer power from Syldavia to the cities of Borduria.",
+    "The state utility will supply power from two hydro plants on the Klow river for twenty years.",
+    "Cross-border power contracts must be honoured even in a drought.",
+])
+def test_a_sale_of_power_across_a_border_is_energy_and_trade(scorer, sentence):
+    # selling electricity to a neighbour is commerce as well as energy: the phrase carries both
+    raw, _why = scorer.raw_scores(sentence)
+    assert {"energy", "trade"} <= set(scorer.choose(raw))
+
+
+SEIZURE = (
+    "Syldavia protests Bordurian seizure of fishing boats\n"
+    "\n"
+    "KLOW, 3 May - Bordurian coast guard ships seized two Syldavian fishing boats and detained their crews near the "
+    "Kelp Islands, the foreign ministry said.\n"
+    "\n"
+    "The crews were held for three days and their catch was confiscated, the ministry said. Fishing cooperatives in "
+    "Vell Doi want the government to do more.\n"
+)
+
+
+def test_a_fishing_communitys_livelihood_is_trade_not_only_its_neighbours_security(analyzer):
+    # a sentence about a fishing community's livelihood has a topic of its own: it no longer only inherits the
+    # security of the seizure around it
+    assert "trade" in _pillars_of(analyzer, SEIZURE, "Fishing cooperatives in Vell Doi")
+
+
+@pytest.mark.parametrize("sentence", [
+    "8. Decides to remain seized of the matter.",
+    "The two leaders also exchanged views on the fighting along the Kelp border, and agreed to remain in close contact.",
+    "Both officials agreed to convene the trade and investment council in Klow and to stay in close contact.",
+])
+def test_the_closing_formulas_of_talks_are_diplomacy(scorer, sentence):
+    raw, _why = scorer.raw_scores(sentence)
+    assert "diplomacy" in scorer.choose(raw)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Bordurian drone crashed near the border post at Klow on Sunday.",
+    "Drones struck the oil terminal at Port Anselm last week.",
+])
+def test_a_drone_in_an_incident_is_not_technology(scorer, sentence):
+    raw, _why = scorer.raw_scores(sentence)
+    assert "technology" not in scorer.choose(raw)
+
+
+def test_a_drone_beside_a_technology_cue_still_is(scorer):
+    raw, _why = scorer.raw_scores("The two firms will build underwater drones and the software that steers them.")
+    assert "technology" in scorer.choose(raw)
+
+
+def test_recruitment_brokers_are_no_peace_broker(scorer):
+    _raw, why = scorer.raw_scores("The ministry will act against brokers who charge workers illegal recruitment fees.")
+    assert "brokered" not in why.get("diplomacy", [])
+    raw, _why = scorer.raw_scores("Syldavia brokered a deal between the two clans.")
+    assert "diplomacy" in scorer.choose(raw)
+
+
+def test_cathodes_and_trafficked_workers(scorer):
+    raw, _why = scorer.raw_scores("The two laboratories are testing a new cathode made of graphite.")
+    assert "technology" in scorer.choose(raw)
+    raw, _why = scorer.raw_scores("The police raided scam compounds along the river that hold hundreds of trafficked "
+                                  "workers.")
+    assert {"people", "security"} <= set(scorer.choose(raw))
