@@ -86,3 +86,21 @@ def test_cathodes_and_trafficked_workers(scorer):
     raw, _why = scorer.raw_scores("The police raided scam compounds along the river that hold hundreds of trafficked "
                                   "workers.")
     assert {"people", "security"} <= set(scorer.choose(raw))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since March, three cables have been damaged in the Kelp Sea by ships dragging their anchors.",
+    "The partners will set up a cable-repair pool that shares vessels and spare parts.",
+    "Statement of the Kelp Sea States on the Protection of Undersea Infrastructure",
+    "The new rail corridor avoids the chokepoints of the region.",
+])
+def test_harm_to_cables_and_chokepoints_is_security(scorer, sentence):
+    # cables cut or dragged by anchors, their repair and protection, and exposure at chokepoints are the security of
+    # infrastructure, not only its technology
+    raw, _why = scorer.raw_scores(sentence)
+    assert "security" in scorer.choose(raw)
+
+
+def test_irregular_migrants_are_people_and_security(scorer):
+    raw, _why = scorer.raw_scores("Thousands of irregular migrants were stranded near the northern crossings last year.")
+    assert {"people", "security"} <= set(scorer.choose(raw))
