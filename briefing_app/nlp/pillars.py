@@ -324,6 +324,13 @@ class PillarScorer:
                    for m in _STANCE.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a government taking a position")
+        if entities and _RELATION.search(text):
+            # "relations with Paris", "the price of calm with Washington", "drifting from Brussels", "tensions with
+            # Pakistan": the relationship with a state named (a country or its capital standing for its government)
+            places = tuple(e.text for e in entities if e.label == "GPE")
+            if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("a relationship with another state")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -566,6 +573,12 @@ _ADDRESSING = re.compile(
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
 
+#: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from",
+#: "closer to"): the place after it stands for its government. Words of a transaction ("deal with", "agreement with")
+#: are left out: a firm's deal with a country is business, not diplomacy (measured on the dev sets).
+_RELATION = re.compile(
+    r"\b(?:relations|relationship|ties|calm|rift|row|quarrel|feud|standoff|tensions?|rapprochement|friendship|partnership"
+    r"|attention|distance|closer|drift(?:s|ed|ing)?)\s+(?:away\s+)?(?:with|from|to)\s+(?:the\s+)?")
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(
     # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")

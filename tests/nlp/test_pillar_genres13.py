@@ -104,3 +104,31 @@ def test_harm_to_cables_and_chokepoints_is_security(scorer, sentence):
 def test_irregular_migrants_are_people_and_security(scorer):
     raw, _why = scorer.raw_scores("Thousands of irregular migrants were stranded near the northern crossings last year.")
     assert {"people", "security"} <= set(scorer.choose(raw))
+
+
+def _gpes(text: str, *names: str):
+    from briefing_app.nlp.types import EntitySpan
+
+    return [EntitySpan(text.index(n), text.index(n) + len(n), "GPE", n) for n in names]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Borduria could slow the permits the moment relations with Klow sour.", "Klow"),
+    ("Syldavia is drifting from Marsk just as its ports need investors.", "Marsk"),
+    ("The buyer has not said whether it will join, given tensions with Borduria after the clashes.", "Borduria"),
+    ("Leaving the rail scheme was the price of calm with Marsk.", "Marsk"),
+])
+def test_a_relationship_with_a_state_named_is_diplomacy_beside_the_topic(scorer, sentence, place):
+    # the relationship itself, with a country or a capital standing for its government: diplomacy joins the topic
+    raw, why = scorer.raw_scores(sentence, _gpes(sentence, place))
+    assert raw.get("diplomacy", 0.0) >= scorer.context_min
+    assert "a relationship with another state" in why["diplomacy"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Our relationship with the investors in Klow is strong.", "Klow"),  # the relationship is not with the place
+    ("Soybean shipments to Marsk rose by a third.", "Marsk"),  # no word of a relationship
+])
+def test_a_place_after_other_words_is_no_relationship(scorer, sentence, place):
+    _raw, why = scorer.raw_scores(sentence, _gpes(sentence, place))
+    assert "a relationship with another state" not in why.get("diplomacy", [])
