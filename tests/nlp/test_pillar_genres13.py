@@ -132,3 +132,19 @@ def test_a_relationship_with_a_state_named_is_diplomacy_beside_the_topic(scorer,
 def test_a_place_after_other_words_is_no_relationship(scorer, sentence, place):
     _raw, why = scorer.raw_scores(sentence, _gpes(sentence, place))
     assert "a relationship with another state" not in why.get("diplomacy", [])
+
+
+BORDER = (
+    "Syldavia and Borduria reopen border after clashes\n\n"
+    "KLOW, 3 May - Syldavia and Borduria reopened their border on Thursday, a year after clashes killed 40 people near "
+    "the frontier.\n\n"
+    "Troops from both sides withdrew from the disputed villages under the ceasefire.\n\n"
+    "The ministers called for faster transit of goods through the Kelp border crossing.\n"
+)
+
+
+def test_goods_through_a_border_crossing_are_trade_not_the_borders_security(analyzer):
+    # in a story about a border's security the crossing where goods pass is trade: "border crossing" is one phrase,
+    # not the security word "border" that the headline would back
+    assert _pillars_of(analyzer, BORDER, "The ministers called for faster transit") == ["trade"]
+    assert "security" in _pillars_of(analyzer, BORDER, "KLOW, 3 May")
