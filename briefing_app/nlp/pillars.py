@@ -50,6 +50,8 @@ METADATA = re.compile(
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
     r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
+    # a release's contact line: "For more information: Directorate of ...", "Inquiries: Public Affairs Division"
+    r"|(?:for\s+(?:more|further)\s+(?:information|details)|(?:press\s+|media\s+)?(?:enquiries|inquiries|contacts?))\s*:"
     r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s"
     # a treaty's or communiqué's closing formula, a statement's delivery line, release and web section headers
     r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"

@@ -148,3 +148,23 @@ def test_goods_through_a_border_crossing_are_trade_not_the_borders_security(anal
     # not the security word "border" that the headline would back
     assert _pillars_of(analyzer, BORDER, "The ministers called for faster transit") == ["trade"]
     assert "security" in _pillars_of(analyzer, BORDER, "KLOW, 3 May")
+
+
+@pytest.mark.parametrize("line", [
+    "For more information: Directorate of Hydrocarbons, Klow.",
+    "Inquiries: Public Affairs Division, Ministry of Defence",
+    "Press contact: press@trade.example",
+])
+def test_a_releases_contact_line_is_furniture(line):
+    from briefing_app.nlp.pillars import is_furniture
+
+    text = f"Syldavia opens gas licensing round\n\nThe ministry opened the round on Monday.\n\n{line}\n"
+    start = text.index(line)
+    assert is_furniture(text, start, start + len(line))
+
+
+def test_contacts_between_states_are_not_a_contact_line():
+    from briefing_app.nlp.pillars import is_furniture
+
+    text = "Contacts with Klow resumed in May after the border talks.\n"
+    assert not is_furniture(text, 0, len(text) - 1)
