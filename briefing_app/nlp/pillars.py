@@ -54,8 +54,9 @@ METADATA = re.compile(
     r"|(?:for\s+(?:more|further)\s+(?:information|details)|(?:press\s+|media\s+)?(?:enquiries|inquiries|contacts?))\s*:"
     r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s"
     # a treaty's or communiqué's closing formula, a statement's delivery line, release and web section headers
-    r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"
-    r"[a-z]+,?\s+\d{4}\W*$|delivered\s+by\s+[^.!?]{1,120}$|(?:joint\s+)?(?:media|press|news)\s+release\W*$"
+    # (the day in figures or in words, then the copies and languages: "..., in four original copies in Spanish.")
+    r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:day\s+of\s+)?[a-z]+,?\s+\d{4}(?:,?\s+in\s+[^.;]{1,80})?\W*$|delivered\s+by\s+[^.!?]{1,120}$|(?:joint\s+)?(?:media|press|news)\s+release\W*$"
     r"|briefings?\s*(?:&|and)\s*statements\W*$)",
     re.IGNORECASE,
 )
@@ -634,7 +635,7 @@ SHORT_ANSWER_WORDS = 8
 _JOKE = re.compile(r"\(\s*(?:laughter|laughs|laughing)\s*\)", re.IGNORECASE)
 #: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
 _ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
-                          r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
+                          r"|scholar|expert|specialist|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
 _INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
 
 
@@ -685,7 +686,16 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
-                or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet))
+                or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet)
+                # a contact line: an office with its telephone number or e-mail address ("Spokesperson's Office,
+                # MND: +82-2-748-6000", "Media Relations, Department of ..., 613-904-3333, media@...")
+                or _CONTACT.search(snippet) is not None and len(snippet.split()) <= _SIGNOFF_MAX_WORDS)
+
+
+#: A telephone number (international, with an area code in brackets, or in three dash-separated groups) or an
+#: e-mail address.
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d{1,3}[\s.-]?\(?\d[\d\s().-]{5,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}"
+                      r"|\b\d{3}-\d{3}-\d{4}\b")
 
 
 def _office_line(line: str) -> bool:

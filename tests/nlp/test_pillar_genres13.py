@@ -168,3 +168,40 @@ def test_contacts_between_states_are_not_a_contact_line():
 
     text = "Contacts with Klow resumed in May after the border talks.\n"
     assert not is_furniture(text, 0, len(text) - 1)
+
+
+@pytest.mark.parametrize("line", [
+    "Spokesperson's Office, Ministry of Defence: +99-2-748-6000",
+    "Media Relations, Department of Defence, 613-555-0199, media@defence.example",
+    "Media office of the Deputy Prime Minister, (02) 6277 7800",
+])
+def test_a_line_with_a_telephone_number_or_an_email_address_is_furniture(line):
+    from briefing_app.nlp.pillars import is_furniture
+
+    text = f"Syldavia sends frigate to the Kelp Sea\n\nThe frigate sailed on Monday.\n\n{line}\n"
+    start = text.index(line)
+    assert is_furniture(text, start, start + len(line))
+
+
+def test_a_sentence_with_a_span_of_years_is_not_a_contact_line():
+    from briefing_app.nlp.pillars import is_furniture
+
+    line = "The plan of action for defence cooperation 2026-2030 was adopted"
+    text = f"Head\n\nBody text.\n\n{line}\n"
+    start = text.index(line)
+    assert not is_furniture(text, start, start + len(line))
+
+
+def test_a_treaty_closing_formula_with_the_day_in_words_is_furniture(scorer):
+    from briefing_app.nlp.pillars import METADATA
+
+    assert METADATA.match("Done in Klow on the twenty-seventh day of March 2026, in four original copies in the "
+                          "Syldavian language.")
+    assert not METADATA.match("Done in time, the deal on the gas field will close in May 2026.")
+
+
+def test_a_specialist_quoted_is_not_the_topic(analyzer):
+    text = ("Syldavia and Borduria sign gas deal\n\n"
+            "\"The gas is there, but the buyers are not ready,\" said Anna Roe, a Kelp Sea specialist at the University "
+            "of Klow.\n")
+    assert "people" not in _pillars_of(analyzer, text, "\"The gas is there")
