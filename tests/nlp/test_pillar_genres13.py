@@ -44,8 +44,8 @@ SEIZURE = (
 
 
 def test_a_fishing_communitys_livelihood_is_trade_not_only_its_neighbours_security(analyzer):
-    # a sentence about a fishing community's livelihood has a topic of its own: it no longer only inherits the
-    # security of the seizure around it
+    # a sentence about a fishing community's livelihood has a topic of its own (trade); without a cue it got
+    # nothing here, and in the exported note it took the security of the seizure around it
     assert "trade" in _pillars_of(analyzer, SEIZURE, "Fishing cooperatives in Vell Doi")
 
 
