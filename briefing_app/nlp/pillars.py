@@ -50,10 +50,13 @@ METADATA = re.compile(
     r"|(?:additional\s+)?reporting\s+by|(?:editing|writing)\s+by|briefing\s+by\b[^.]*\d{4}\W*$"
     r"|(?:this|the)\s+(?:interview|transcript|conversation)\s+has\s+been\s+(?:edited|condensed|translated)"
     r"|(?:for\s+)?media\s+(?:enquiries|inquiries)|(?:full\s+)?transcript\s+of\b|for\s+information\s+media\b"
+    # a release's contact line: "For more information: Directorate of ...", "Inquiries: Public Affairs Division"
+    r"|(?:for\s+(?:more|further)\s+(?:information|details)|(?:press\s+|media\s+)?(?:enquiries|inquiries|contacts?))\s*:"
     r"|not\s+an\s+official\s+record|(?:date|time|place|venue|location)\s*:\s"
     # a treaty's or communiqué's closing formula, a statement's delivery line, release and web section headers
-    r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?"
-    r"[a-z]+,?\s+\d{4}\W*$|delivered\s+by\s+[^.!?]{1,120}$|(?:joint\s+)?(?:media|press|news)\s+release\W*$"
+    # (the day in figures or in words, then the copies and languages: "..., in four original copies in Spanish.")
+    r"|done\s+(?:at|in)\s+[^,.;]{1,40},?\s+(?:on\s+)?(?:this\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:day\s+of\s+)?[a-z]+,?\s+\d{4}(?:,?\s+in\s+[^.;]{1,80})?\W*$|delivered\s+by\s+[^.!?]{1,120}$|(?:joint\s+)?(?:media|press|news)\s+release\W*$"
     r"|briefings?\s*(?:&|and)\s*statements\W*$)",
     re.IGNORECASE,
 )
@@ -109,9 +112,9 @@ very just which who whom whose what when where why how all any some do does did 
 
 
 #: Words whose meaning differs from their stem ("goods" is not "good", "arms" not "arm", "warming" not "warm", "drilling" not "drills",
-#: the adjective "marine" not "marines"): never stemmed.
+#: the adjective "marine" not "marines", recruitment "brokers" not a peace "brokered"): never stemmed.
 UNSTEMMED = frozenset("goods arms customs news means savings earnings futures securities nationals warming drilling ganges"
-                      " marine".split())
+                      " marine brokers".split())
 
 
 def stem(word: str) -> str:
@@ -324,6 +327,13 @@ class PillarScorer:
                    for m in _STANCE.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a government taking a position")
+        if entities and _RELATION.search(text):
+            # "relations with Paris", "the price of calm with Washington", "drifting from Brussels", "tensions with
+            # Pakistan": the relationship with a state named (a country or its capital standing for its government)
+            places = tuple(e.text for e in entities if e.label == "GPE")
+            if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
+                raw[self.context_pillar] += ADDRESSING_WEIGHT
+                why[self.context_pillar].append("a relationship with another state")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -566,6 +576,12 @@ _ADDRESSING = re.compile(
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
 
+#: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from",
+#: "closer to"): the place after it stands for its government. Words of a transaction ("deal with", "agreement with")
+#: are left out: a firm's deal with a country is business, not diplomacy (measured on the dev sets).
+_RELATION = re.compile(
+    r"\b(?:relations|relationship|ties|calm|rift|row|quarrel|feud|standoff|tensions?|rapprochement|friendship|partnership"
+    r"|attention|distance|closer|drift(?:s|ed|ing)?)\s+(?:away\s+)?(?:with|from|to)\s+(?:the\s+)?")
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(
     # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")
@@ -619,7 +635,7 @@ SHORT_ANSWER_WORDS = 8
 _JOKE = re.compile(r"\(\s*(?:laughter|laughs|laughing)\s*\)", re.IGNORECASE)
 #: The affiliation of a quoted expert ("a professor at Keio University"), left out of a sentence's cues.
 _ATTRIBUTION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:professor|lecturer|researcher|fellow|analyst|economist"
-                          r"|scholar|expert|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
+                          r"|scholar|expert|specialist|director|strategist|academic)\s+(?:at|with|of)\s+[^,.;]{2,80}")
 _INTRO_WORD = re.compile(r"[A-ZÀ-Þ][\w.'’&-]*|of|the|de|da|du|la|le|and|[,.]")
 
 
@@ -670,7 +686,16 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
-                or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet))
+                or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet)
+                # a contact line: an office with its telephone number or e-mail address ("Spokesperson's Office,
+                # MND: +82-2-748-6000", "Media Relations, Department of ..., 613-904-3333, media@...")
+                or _CONTACT.search(snippet) is not None and len(snippet.split()) <= _SIGNOFF_MAX_WORDS)
+
+
+#: A telephone number (international, with an area code in brackets, or in three dash-separated groups) or an
+#: e-mail address.
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d{1,3}[\s.-]?\(?\d[\d\s().-]{5,}\d|\(\d{2,4}\)\s?\d{3,4}[\s-]?\d{3,4}"
+                      r"|\b\d{3}-\d{3}-\d{4}\b")
 
 
 def _office_line(line: str) -> bool:

@@ -121,7 +121,8 @@ def test_a_single_tag_changes_at_most_a_handful_of_sentences_elsewhere(analyzer:
         assert not changed, f"one tag in one article changed unrelated sentences: {changed}"
 
 
-#: delivery-drone sentences the officer removes defence from ("drone" is a lexicon cue of defence and technology)
+#: delivery-drone sentences the officer removes defence from ("drone" is a lexicon cue of defence, and of technology
+#: beside another technology word: round 13)
 _DRONES = [(0, "The Rufiji post office now delivers parcels by drone."),
            (0, "A drone carries letters to the Rufiji islands every morning."),
            (1, "The Mekong courier company tested delivery by drone."),
@@ -137,7 +138,7 @@ def _drone_articles(articles: int) -> tuple[list[tuple[str, str, bool, str]], li
 
 def test_a_lexicon_cue_the_officer_keeps_removing_stops_firing(analyzer: Analyzer) -> None:
     base = analyzer.shared.scorer
-    new = "Farmers in the Mekong delta spray their fields by drone."
+    new = "Farmers in the Mekong delta spray their fields by drone and share the data."
     assert "defence" in _pillars(base, new), "the lexicon's cue fires"
     lessons, reviewed = _drone_articles(1)
     once = base.with_learner(PillarLearner.build(lessons, base, reviewed))
