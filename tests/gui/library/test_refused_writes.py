@@ -101,3 +101,17 @@ def test_pasting_while_another_program_holds_the_database_keeps_the_text_in_the_
     monkeypatch.setattr(PasteDialog, "exec", paste)
     article_id = window.importer.paste_dialog()
     assert article_id is not None and window.services.articles.count() == 1
+
+
+def test_exporting_a_draft_on_a_busy_database_says_so_and_writes_no_file(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.gui.refusals import raise_busy
+
+    article_id = _add(window, "Shipping corridor")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text))
+    monkeypatch.setattr(window.services.briefings, "create_draft", raise_busy)
+    out = tmp_path / "note.docx"
+    assert window.export_briefing_to(out, [article_id]) is None
+    assert warnings and warnings[0].startswith("The change was not saved: the database is busy")
+    assert not out.exists() and window.services.briefings.all() == []
