@@ -630,7 +630,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", refused.problem)
             return None
         self.settings.last_export_dir = str(path.parent)
-        save_settings(self.settings)
+        with refused_write(lambda _problem: None):  # the folder is not remembered on a full disk; the note is written
+            save_settings(self.settings)
         self.statusBar().showMessage(f"Briefing written to {out}", 8000)
         return out
 
@@ -645,7 +646,9 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.settings.hidden_labels = sorted(labels)
         self.settings.hidden_pillars = sorted(pillars)
-        save_settings(self.settings)
+        with refused_write(lambda problem: self.statusBar().showMessage(
+                f"What is shown changed, but it is not remembered for next time. {problem}", 12000)):
+            save_settings(self.settings)
 
     # -- the window on screen, across runs -----------------------------------------------------
     def available_geometry(self) -> QRect:

@@ -1171,7 +1171,9 @@ class BriefingBuilder(QWidget):
             return
         self.settings.template = dialog.template()
         self.settings.last_export_dir = str(dialog.out_path().parent)
-        save_settings(self.settings)
+        # Remembering the folder on a full disk fails: the export is still tried (and says if it cannot write).
+        with refused_write(lambda _problem: None):
+            save_settings(self.settings)
         self.export_to(dialog.out_path(), dialog.template() or None)
 
     def export_to(self, path: Path, template: str | None = None) -> None:

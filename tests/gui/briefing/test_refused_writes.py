@@ -131,3 +131,28 @@ def test_a_passage_dropped_with_no_briefing_on_a_busy_database_creates_nothing(
     assert "the database is busy" in window.statusBar().currentMessage()
     assert window.services.briefings.all() == [] and builder.current_id is None
     assert not window.undo_stack.canUndo()
+
+
+def test_an_export_whose_folder_cannot_be_remembered_on_a_full_disk_still_exports(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import briefing_app.gui.briefing.builder as builder_module
+    from briefing_app.gui.briefing.export_dialog import ExportDialog
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "settings.json")
+
+    out = tmp_path / "note.docx"
+
+    def choose(dialog: ExportDialog) -> int:
+        dialog.out_edit.setText(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    builder = window.briefing_builder
+    assert builder.new_briefing() is not None
+    monkeypatch.setattr(builder_module, "save_settings", disk_full)
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    with qtbot.waitSignal(builder.exported, timeout=60_000):
+        builder.export_dialog()
+    assert out.is_file()

@@ -115,3 +115,20 @@ def test_exporting_a_draft_on_a_busy_database_says_so_and_writes_no_file(
     assert window.export_briefing_to(out, [article_id]) is None
     assert warnings and warnings[0].startswith("The change was not saved: the database is busy")
     assert not out.exists() and window.services.briefings.all() == []
+
+
+def _disk_full(*_args: object) -> None:
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device", "settings.json")
+
+
+def test_hiding_a_label_on_a_full_disk_hides_it_and_says_it_is_not_remembered(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_app.settings as settings_module
+
+    monkeypatch.setattr(settings_module, "save_settings", _disk_full)
+    window._legend_changed({"PERSON"}, set())
+    assert "not remembered for next time" in window.statusBar().currentMessage()
+    assert "the disk is full" in window.statusBar().currentMessage()
+    assert window.settings.hidden_labels == ["PERSON"]
