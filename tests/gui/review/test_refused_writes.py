@@ -99,3 +99,19 @@ def test_lessons_imported_on_a_busy_database_import_none_and_say_so(
     message = window.review.controller.last_message
     assert message.startswith("Lessons not imported. The change was not saved: the database is busy")
     assert window.services.lessons.all() == [], "all or nothing: the first lesson is not kept either"
+
+
+def test_a_rename_typed_in_the_entities_panel_and_refused_shows_the_stored_name_again(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = window.review.entities_panel
+    dock = window.review.docks["entities"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: panel.item_by_text("Indian Ocean") is not None)
+    monkeypatch.setattr(window.services.entities, "rename", raise_busy)
+    item = panel.item_by_text("Indian Ocean")
+    assert item is not None
+    item.setText(0, "Indian Ocean Region")  # as the tree's editor does on Return
+    qtbot.waitUntil(lambda: "the database is busy" in window.review.controller.last_message)
+    qtbot.waitUntil(lambda: panel.item_by_text("Indian Ocean") is not None)
+    assert panel.item_by_text("Indian Ocean Region") is None, "the panel shows the name as stored"
