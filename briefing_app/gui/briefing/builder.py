@@ -476,10 +476,8 @@ class BriefingBuilder(QWidget):
         (still to be saved: the next commit of the form stores it)."""
         if self.current_id is None:
             return
-        with refused_write(self._status, lambda: self._field_refused(name)) as refused:
+        with refused_write(self._status, lambda: self._field_refused(name)):
             self._set_field(self.current_id, name, value)
-        if refused:
-            return
 
     def _field_refused(self, name: str) -> None:
         self.form.keep_typed(name)
