@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.models import Article
+from briefing_app.gui.storage_guard import refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
 from briefing_app.importers.dates import iso_date
@@ -84,6 +85,8 @@ class PasteDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add to library")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        #: Stores the document; False keeps the dialog open with the text (the database refused it).
+        self.saver: Callable[[], bool] | None = None
         self.text.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
@@ -113,6 +116,8 @@ class PasteDialog(QDialog):
                                        outlet=self.source.text(), published=date, url=self.url.text())
         except ImportFailed as exc:
             self.error.setText(str(exc))
+            return
+        if self.saver is not None and not self.saver():
             return
         super().accept()
 
@@ -145,6 +150,8 @@ class MetadataDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        #: Stores the details; False keeps the dialog open with them (the database refused them).
+        self.saver: Callable[[], bool] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -166,6 +173,8 @@ class MetadataDialog(QDialog):
         date = self.fields["published"].text().strip()
         if date and not iso_date(date):
             self.error.setText(f"The date “{date}” was not understood; use YYYY-MM-DD or leave it empty.")
+            return
+        if self.saver is not None and not self.saver():
             return
         super().accept()
 
@@ -291,9 +300,20 @@ class LibraryFeatures(QObject):
         if not self._writable():
             return None
         dialog = PasteDialog(self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.document is None:
+        stored: list[int | None] = []
+
+        def save() -> bool:
+            # Stored before the dialog closes: refused by the database (busy, full, read-only), the
+            # dialog stays open with the pasted text and says why.
+            assert dialog.document is not None
+            with refused_write(dialog.error.setText) as refused:
+                stored.append(self.add_pasted(dialog.document))
+            return not refused
+
+        dialog.saver = save
+        if dialog.exec() != QDialog.DialogCode.Accepted or not stored:
             return None
-        return self.add_pasted(dialog.document)
+        return stored[-1]
 
     def add_pasted(self, doc: ImportedDocument) -> int | None:
         """Store a pasted document (duplicates just show the existing article) and show it."""
@@ -327,21 +347,43 @@ class LibraryFeatures(QObject):
         if article is None or not self._writable():
             return False
         dialog = MetadataDialog(article, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        after = dialog.values()
-        before = {name: str(getattr(article, name) or "") for name in EDITABLE_METADATA}
-        changed = {k: v for k, v in after.items() if v != before[k]}
-        if not changed:
-            return False
-        self.apply_metadata(article_id, changed)
-        return True
+        shown = dialog.values()  # only the fields the officer changes are written
+        saved: list[bool] = []
 
-    def apply_metadata(self, article_id: int, values: dict[str, str]) -> None:
-        """Save new details of an article and push the edit on the undo stack (library, title, builder follow)."""
-        changes = self.window.services.articles.update_metadata_change(article_id, **values)
+        def save() -> bool:
+            # Saved before the dialog closes: refused by the database (another officer's change, busy,
+            # full, read-only), the dialog stays open with the officer's details and says why; the
+            # fields they did not touch show the stored ones (another officer's), which Save keeps.
+            changed = {k: v for k, v in dialog.values().items() if v != shown[k]}
+            if not changed:
+                return True
+            problem = self.apply_metadata(article_id, changed)
+            if problem is None:
+                saved.append(True)
+                return True
+            dialog.error.setText(problem)
+            stored = self.window.services.articles.get(article_id)
+            if stored is not None:
+                for name in EDITABLE_METADATA:
+                    if name not in changed:
+                        dialog.fields[name].setText(str(getattr(stored, name) or ""))
+                shown.update({k: v for k, v in dialog.values().items() if k not in changed})
+            return False
+
+        dialog.saver = save
+        return dialog.exec() == QDialog.DialogCode.Accepted and bool(saved)
+
+    def apply_metadata(self, article_id: int, values: dict[str, str]) -> str | None:
+        """Save new details of an article and push the edit on the undo stack (library, title, builder
+        follow); why not, when the database refused it (also said in the status bar)."""
+        with refused_write(status_bar_of(self.window),
+                           lambda: self.window.library.refresh_rows([article_id])) as refused:
+            changes = self.window.services.articles.update_metadata_change(article_id, **values)
+        if refused:
+            return refused.problem
         # pushing shows it (the command's first redo only refreshes: the service already saved it)
         self.window.undo_stack.push(ChangeCommand(self.window.services.changes, changes, self._metadata_replayed))
+        return None
 
     def _metadata_replayed(self, changes: ChangeSet, backwards: bool) -> None:
         window = self.window

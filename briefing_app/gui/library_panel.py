@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.models import Article
 from briefing_app.gui.review.status import STATUS_NAMES
+from briefing_app.gui.storage_guard import refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -50,7 +50,6 @@ from briefing_app.services import Services
 from briefing_app.services.articles import REVIEW_STATUSES, ArticleSummary, LibraryFilter
 from briefing_app.services.changes import ChangeSet
 from briefing_app.services.open_suggestions import Visibility
-from briefing_app.storage.errors import describe_storage_error
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -669,16 +668,9 @@ class LibraryPanel(QWidget):
     def set_status(self, article_ids: list[int], status: str) -> None:
         """Change the review status through the undo stack (a busy database or another officer's
         change of the same article: nothing changes, the rows show what is stored, the status bar says why)."""
-        try:
+        with refused_write(status_bar_of(self), lambda: self.refresh_rows(article_ids)) as refused:
             changes = self.services.changes.set_statuses(article_ids, status)
-        except Exception as exc:
-            problem = describe_storage_error(exc)
-            if problem is None:
-                raise
-            self.refresh_rows(article_ids)
-            window = self.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(problem, 10000)
+        if refused:
             return
         if changes:
             changes.description = f"Mark {len(changes.statuses)} article(s) as {STATUS_NAMES.get(status, status)}"
@@ -707,7 +699,12 @@ class LibraryPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        changes = self.services.articles.delete_change(ids)
+        # Refused (another officer changed one of them, a busy or full database): nothing is deleted
+        # (one transaction), the rows show what is stored, the status bar says why.
+        with refused_write(status_bar_of(self), lambda: self.refresh_rows(ids)) as refused:
+            changes = self.services.articles.delete_change(ids)
+        if refused:
+            return False
         # pushing removes the rows (the command's first redo only refreshes: the service already deleted them)
         self.undo_stack.push(ChangeCommand(self.services.changes, changes, self._deletion_replayed))
         return True

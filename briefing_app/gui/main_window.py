@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui.status_bar import ElidingStatusBar
+from briefing_app.gui.storage_guard import refused_write
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         import briefing_app.gui.undo as undo_module
 
         undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
+        undo_module.stack = self.undo_stack  # an undo a busy or full database refused is stepped back
         return [self._build_centre, self._build_docks, self._install_library_features,
                 self._install_builder, self._install_review, self._finish_attach]
 
@@ -608,21 +610,28 @@ class MainWindow(QMainWindow):
         from briefing_app.export import ExportFailed, export_docx
         from briefing_app.settings import save_settings
 
+        # A busy, full or read-only database: no briefing drafted; said below, with the normal cursor.
+        refused = refused_write(lambda _problem: None)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            briefing = self.services.briefings.create_draft(
-                article_ids, from_=self.settings.author, classification=self.settings.default_classification,
-            )
-            assert briefing.id is not None
-            document = self.services.briefings.document(briefing.id)
-            out = export_docx(document, path, template=self.settings.template or None)
+            with refused:
+                briefing = self.services.briefings.create_draft(
+                    article_ids, from_=self.settings.author, classification=self.settings.default_classification,
+                )
+                assert briefing.id is not None
+                document = self.services.briefings.document(briefing.id)
+                out = export_docx(document, path, template=self.settings.template or None)
         except (ExportFailed, ValueError) as exc:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Export failed", str(exc))
             return None
         QApplication.restoreOverrideCursor()
+        if refused.problem is not None:
+            QMessageBox.warning(self, "Export failed", refused.problem)
+            return None
         self.settings.last_export_dir = str(path.parent)
-        save_settings(self.settings)
+        with refused_write(lambda _problem: None):  # the folder is not remembered on a full disk; the note is written
+            save_settings(self.settings)
         self.statusBar().showMessage(f"Briefing written to {out}", 8000)
         return out
 
@@ -637,7 +646,9 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.settings.hidden_labels = sorted(labels)
         self.settings.hidden_pillars = sorted(pillars)
-        save_settings(self.settings)
+        with refused_write(lambda problem: self.statusBar().showMessage(
+                f"What is shown changed, but it is not remembered for next time. {problem}", 12000)):
+            save_settings(self.settings)
 
     # -- the window on screen, across runs -----------------------------------------------------
     def available_geometry(self) -> QRect:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.gui.window_state import WindowMemory
 from briefing_app.settings import Settings, save_settings
+from briefing_app.storage.errors import describe_storage_error
 from briefing_app.storage.target import has_password
 
 
@@ -123,11 +124,21 @@ class PreferencesDialog(QDialog):
                                 "Briefing Builder never stores it. Put it in ~/.pgpass (one line: "
                                 "host:port:database:user:password) instead.")
             return
+        before = self.settings.model_copy(deep=True)
         self.settings.author = self.author.text().strip()
         self.settings.database = database
         self.settings.classifications = markings
         self.settings.default_classification = self.default_marking.currentText() or markings[0]
         self.settings.template = template
         self.settings.model = self.model.text().strip()
-        save_settings(self.settings)
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            # A full disk or a settings folder that cannot be written: the window keeps the preferences
+            # it had, the dialog stays open with what the officer typed.
+            for name in type(before).model_fields:
+                setattr(self.settings, name, getattr(before, name))
+            QMessageBox.warning(self, "Preferences not saved",
+                                describe_storage_error(exc) or f"The preferences could not be saved: {exc}")
+            return
         super().accept()

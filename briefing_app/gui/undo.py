@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
 from briefing_app.services.changes import ChangeService, ChangeSet
-from briefing_app.storage.errors import StaleEdit
+from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,10 @@ def _log_refusal(message: str) -> None:
 
 
 refusal_handler: Callable[[str], None] = _log_refusal
+
+#: The window's undo stack (the main window sets it): after an undo/redo that could not be written
+#: (a busy, full or read-only database) the stack is stepped back to where the database is.
+stack: QUndoStack | None = None
 
 
 class ChangeCommand(QUndoCommand):
@@ -43,22 +49,33 @@ class ChangeCommand(QUndoCommand):
         self._merge_id = merge_id
         self._merge_key = merge_key
         self._done = True  # the service already applied it
+        #: True while the stack has stepped past this command but the database has not (its
+        #: write failed): the stack's step back to the database's state writes nothing.
+        self._unwritten = False
 
     def redo(self) -> None:
         if self._done:
             self._done = False
+        elif self._unwritten:
+            self._unwritten = False
+            return
         elif not self._write(backwards=False):
             return
         self.refresh(self.changes, False)
 
     def undo(self) -> None:
+        if self._unwritten:
+            self._unwritten = False
+            return
         if self._write(backwards=True):
             self.refresh(self.changes, True)
 
     def _write(self, backwards: bool) -> bool:
         """Write the change set; False when another officer changed its rows since (desk mode): then
         nothing was written, the command leaves the stack (it can never apply again), the screen
-        shows the rows as they are now, and the officer is told who changed them."""
+        shows the rows as they are now, and the officer is told who changed them. Also False when a
+        busy, full or read-only database refused the write: nothing was written, the command stays
+        and the stack steps back over it (``_step_back``); the officer is told why."""
         try:
             (self.writer.undo if backwards else self.writer.redo)(self.changes)
         except StaleEdit as exc:
@@ -66,7 +83,31 @@ class ChangeCommand(QUndoCommand):
             self.refresh(self._as_they_stand(), False)  # the rows as they stand: the other officer's
             refusal_handler(f"{'Undo' if backwards else 'Redo'} refused. {exc}")  # (the module's current one)
             return False
+        except Exception as exc:
+            problem = describe_storage_error(exc)  # a busy, full or read-only database: nothing was written
+            if problem is None:
+                raise
+            # Qt moves the stack's index whatever undo()/redo() did: step it back at once (that step
+            # writes nothing), so the stack, the screen and the database agree and Ctrl+Z works again.
+            self._unwritten = True
+            QTimer.singleShot(0, lambda: self._step_back(backwards))
+            refusal_handler(f"{'Undo' if backwards else 'Redo'} not done. {problem}")
+            return False
         return True
+
+    def _step_back(self, backwards: bool) -> None:
+        """Move the window's stack back over this command after its write failed (see ``_unwritten``)."""
+        if not self._unwritten:
+            return
+        target = stack
+        if target is not None and isValid(target):  # (a closed window's stack is gone)
+            # The command the stack would step over next: this one, or the macro holding it.
+            index = target.index() if backwards else target.index() - 1
+            step = target.command(index) if 0 <= index < target.count() else None
+            if step is not None and (step is self or any(step.child(i) is self for i in range(step.childCount()))):
+                (target.redo if backwards else target.undo)()
+        # Else (no window stack, or the officer moved it meanwhile) the flag stays: the officer's own
+        # step back over this command only shows it again.
 
     def _as_they_stand(self) -> ChangeSet:
         try:

@@ -381,8 +381,11 @@ class LessonService:
                 parsed.extend(items)
             except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as exc:
                 raise LessonFileError(f"{path}: line {number}: {exc}; nothing was imported") from exc
-        for item in parsed:
-            self.record(**item)
+        # One transaction: a busy or full database part-way through imports none of them.
+        with self.db.session() as session:
+            for item in parsed:
+                self.record(**item, session=session)
+            session.commit()
         return len(parsed)
 
 

@@ -59,3 +59,28 @@ def test_a_string_of_markings_in_the_file_offers_the_default_markings(qtbot: QtB
     offered = [dialog.default_marking.itemText(i) for i in range(dialog.default_marking.count())]
     assert offered == DEFAULT_CLASSIFICATIONS  # not S, E, C, R, E, T
     assert dialog.marking_list() == DEFAULT_CLASSIFICATIONS
+
+
+def test_preferences_on_a_full_disk_are_not_half_applied_and_the_dialog_stays_open(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import briefing_app.gui.preferences as preferences
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+
+    def full(_settings: Settings) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", "settings.json")
+
+    monkeypatch.setattr(preferences, "save_settings", full)
+    settings = Settings(author="Desk Officer, India Team")
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.author.setText("Desk Officer, Gulf Team")
+    dialog.accept()
+    assert warnings and warnings[0].startswith("The change was not saved: the disk is full")
+    assert not dialog.result(), "the dialog stays open with what was typed"
+    assert dialog.author.text() == "Desk Officer, Gulf Team"
+    assert settings.author == "Desk Officer, India Team", "the window keeps the preferences it had"

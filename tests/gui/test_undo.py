@@ -57,3 +57,66 @@ def test_an_undo_of_a_row_another_officer_changed_is_refused_and_leaves_the_stac
     assert told and told[0].startswith("Undo refused. Not saved: this briefing was changed by Bram at ")
     assert stack.count() == 0 and not stack.canRedo(), "the step that can no longer apply is gone"
     assert shown == [False, False], "the screen shows the briefing as it now stands"
+
+
+def test_an_undo_on_a_busy_database_writes_nothing_and_the_stack_steps_back_to_try_again(
+        qtbot: object, services: Services, monkeypatch: object) -> None:
+    """Ctrl+Z while another program holds the database: the officer is told, nothing changes, and
+    the step stays on the stack where it was (Qt had moved past it), so Ctrl+Z works once it is free."""
+    import briefing_app.gui.undo as undo
+    from tests.gui.refusals import busy_once
+
+    told: list[str] = []
+    monkeypatch.setattr(undo, "refusal_handler", told.append)  # type: ignore[attr-defined]
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    shown: list[bool] = []
+    stack = QUndoStack()
+    monkeypatch.setattr(undo, "stack", stack, raising=False)  # type: ignore[attr-defined]
+    stack.push(ChangeCommand(services.changes, services.briefings.update_change(briefing.id, subject="Quad"),
+                             lambda _c, backwards: shown.append(backwards)))
+    monkeypatch.setattr(services.changes, "undo", busy_once(services.changes.undo))  # type: ignore[attr-defined]
+    stack.undo()
+    assert told == ["Undo not done. The change was not saved: the database is busy: another program kept the "
+                    "database locked for too long (close it or wait, then try again)."]
+    qtbot.waitUntil(lambda: stack.index() == 1)  # type: ignore[attr-defined]
+    assert services.briefings.get(briefing.id).subject == "Quad"  # type: ignore[union-attr]
+    assert stack.count() == 1 and stack.canUndo() and not stack.canRedo()
+    assert shown == [False], "nothing was redrawn: nothing changed"
+    stack.undo()
+    assert services.briefings.get(briefing.id).subject == ""  # type: ignore[union-attr]
+    assert shown == [False, True]
+
+
+def test_an_undo_step_of_several_edits_refused_half_way_is_stepped_back_whole(
+        qtbot: object, services: Services, monkeypatch: object) -> None:
+    """A macro (several edits, one step) whose second edit meets a busy database: the first edit's
+    undo is put back too, so the database holds the whole step, as the stack says."""
+    import briefing_app.gui.undo as undo
+    from tests.gui.refusals import busy_once
+
+    monkeypatch.setattr(undo, "refusal_handler", lambda _message: None)  # type: ignore[attr-defined]
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    stack = QUndoStack()
+    monkeypatch.setattr(undo, "stack", stack, raising=False)  # type: ignore[attr-defined]
+    stack.beginMacro("Two fields")
+    for field, text in (("subject", "Quad"), ("reference", "IND/1")):
+        stack.push(ChangeCommand(services.changes, services.briefings.update_change(briefing.id, **{field: text}),
+                                 lambda _c, _b: None))
+    stack.endMacro()
+    real = services.changes.undo
+    calls: list[int] = []
+
+    def second_busy(changes: ChangeSet) -> None:
+        calls.append(1)
+        (busy_once(real) if len(calls) == 2 else real)(changes)
+
+    monkeypatch.setattr(services.changes, "undo", second_busy)  # type: ignore[attr-defined]
+    stack.undo()  # undoes "reference" (done), then "subject" (busy)
+    qtbot.waitUntil(lambda: stack.index() == 1)  # type: ignore[attr-defined]
+    stored = services.briefings.get(briefing.id)
+    assert stored is not None and (stored.subject, stored.reference) == ("Quad", "IND/1")
+    stack.undo()
+    stored = services.briefings.get(briefing.id)
+    assert stored is not None and (stored.subject, stored.reference) == ("", "")

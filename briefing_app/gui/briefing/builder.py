@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
+from briefing_app.gui.storage_guard import RefusedWrite, refused_write
 from briefing_app.services import actors as actor_table
 from briefing_app.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
+from briefing_app.services.changes import ChangeSet
 from briefing_app.settings import save_settings
 from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
@@ -467,10 +469,22 @@ class BriefingBuilder(QWidget):
 
     # -- header fields -------------------------------------------------------------------------
     def set_field(self, name: str, value: object) -> None:
-        """Store one header/text field of the current briefing (undoable)."""
+        """Store one header/text field of the current briefing (undoable).
+
+        Refused by the database (another officer's change, busy, full, read-only): the status bar
+        says why, the other fields show what is stored, and a typed field keeps the officer's text
+        (still to be saved: the next commit of the form stores it)."""
         if self.current_id is None:
             return
-        briefing = self.briefings.get(self.current_id)
+        with refused_write(self._status, lambda: self._field_refused(name)):
+            self._set_field(self.current_id, name, value)
+
+    def _field_refused(self, name: str) -> None:
+        self.form.keep_typed(name)
+        self.refresh()
+
+    def _set_field(self, briefing_id: int, name: str, value: object) -> None:
+        briefing = self.briefings.get(briefing_id)
         if briefing is None:
             return
         old: str | list[str] | dict[str, dict]
@@ -490,27 +504,41 @@ class BriefingBuilder(QWidget):
             new = "Briefing note"
         if old == new:
             return
-        changes = self.briefings.update_change(self.current_id, **{name: new})
+        changes = self.briefings.update_change(briefing_id, **{name: new})
         changes.description = f"Edit briefing {HEADER_LABELS.get(name, name)}"
-        self.undo_stack.push(edit_command(self, self.current_id, changes,
-                                          merge=(FIELD_COMMAND_ID, (self.current_id, name))))
+        self.undo_stack.push(edit_command(self, briefing_id, changes, merge=(FIELD_COMMAND_ID, (briefing_id, name))))
 
     def flush_pending(self) -> None:
         """Commit typing not yet saved (form fields and the item comment)."""
         self.form.flush()
         self.flush_comment()
 
+    def _refusals(self) -> RefusedWrite:
+        """``with self._refusals() as refused:`` around an edit: a write the database refuses
+        (another officer's change, busy, full, read-only) shows the briefing as stored and says why."""
+        return refused_write(self._status, self.refresh)
+
     # -- briefings -----------------------------------------------------------------------------
-    def new_briefing(self) -> int:
-        """Create an empty briefing (undoable) and show it."""
+    def new_briefing(self) -> int | None:
+        """Create an empty briefing (undoable) and show it; None when the database refused it."""
         self.flush_pending()
-        briefing = self.briefings.create(
-            from_=self.settings.author, classification=self.settings.default_classification,
-        )
-        assert briefing.id is not None
-        self.undo_stack.push(existence_command(self, briefing.id,
-                                               self.briefings.created_change(briefing.id, "New briefing")))
-        return briefing.id
+        created = self._create_briefing()
+        if created is None:
+            return None
+        self.undo_stack.push(existence_command(self, *created))
+        return created[0]
+
+    def _create_briefing(self) -> tuple[int, ChangeSet] | None:
+        """Store an empty briefing: its id and change set, or None (said) when the database refused it."""
+        with self._refusals() as refused:
+            briefing = self.briefings.create(
+                from_=self.settings.author, classification=self.settings.default_classification,
+            )
+            assert briefing.id is not None
+            changes = self.briefings.created_change(briefing.id, "New briefing")
+        if refused or briefing.id is None:
+            return None
+        return briefing.id, changes
 
     def delete_briefing(self) -> None:
         """Delete the current briefing after confirmation (undoable)."""
@@ -528,7 +556,10 @@ class BriefingBuilder(QWidget):
             return
         self.flush_pending()
         briefing_id = self.current_id
-        self.undo_stack.push(existence_command(self, briefing_id, self.briefings.delete_change(briefing_id)))
+        with self._refusals() as refused:
+            changes = self.briefings.delete_change(briefing_id)
+        if not refused:
+            self.undo_stack.push(existence_command(self, briefing_id, changes))
 
     def auto_draft(self, article_ids: list[int] | None = None, replace: bool | None = None) -> int | None:
         """Fill the current briefing from the selected articles, up to its length budget (undoable).
@@ -549,18 +580,21 @@ class BriefingBuilder(QWidget):
         if current is None:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # filling to the budget takes a moment
             try:
-                try:
-                    briefing = self.briefings.create_draft(
-                        ids, from_=self.settings.author, classification=self.settings.default_classification,
-                    )
-                finally:
-                    QApplication.restoreOverrideCursor()
+                with self._refusals() as refused:
+                    try:
+                        briefing = self.briefings.create_draft(
+                            ids, from_=self.settings.author, classification=self.settings.default_classification,
+                        )
+                    finally:
+                        QApplication.restoreOverrideCursor()
+                    assert briefing.id is not None
+                    created = self.briefings.created_change(briefing.id, "Auto-draft briefing")
             except ValueError as exc:
                 QMessageBox.warning(self, "Auto-draft", str(exc))
                 return None
-            assert briefing.id is not None
-            self.undo_stack.push(existence_command(
-                self, briefing.id, self.briefings.created_change(briefing.id, "Auto-draft briefing")))
+            if refused or briefing.id is None:
+                return None
+            self.undo_stack.push(existence_command(self, briefing.id, created))
         else:
             briefing = current
             assert briefing.id is not None
@@ -581,10 +615,13 @@ class BriefingBuilder(QWidget):
             # Filling to the budget measures a few trial notes (about a second): show that work is going on.
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self._edit_items("Auto-draft briefing",
-                                 lambda: self.briefings.fill_draft(briefing.id or 0, ids, options))
+                with self._refusals() as refused:
+                    self._edit_items("Auto-draft briefing",
+                                     lambda: self.briefings.fill_draft(briefing.id or 0, ids, options))
             finally:
                 QApplication.restoreOverrideCursor()
+            if refused:
+                return None
         count = len(self.briefings.items(briefing.id))
         represented = len({i.article_id for i in self.briefings.items(briefing.id)})
         self._status(f"Drafted “{briefing.title}” with {count} passages from {represented} of {len(articles)} "
@@ -645,11 +682,16 @@ class BriefingBuilder(QWidget):
         self.flush_pending()
         untouched = self._draft_mark == (briefing_id, self.undo_stack.index())
         self._draft_mark = None
+        with self._refusals() as refused:
+            merged = self.briefings.merge_drafted(briefing_id, fresh)
+        if refused:  # the drafted lines are not kept: Auto-draft again when the database is free
+            return
         self.undo_stack.beginMacro("Auto-draft key points, commitments, timeline")
         try:
-            self.undo_stack.push(edit_command(self, briefing_id, self.briefings.merge_drafted(briefing_id, fresh)))
+            self.undo_stack.push(edit_command(self, briefing_id, merged))
             if untouched:
-                self._fit_budget(briefing_id, fresh.get("article_ids", []))
+                with self._refusals():  # the lines are in; the passages keep their length
+                    self._fit_budget(briefing_id, fresh.get("article_ids", []))
         finally:
             self.undo_stack.endMacro()
         drafted = self.briefings.drafted(briefing_id)
@@ -717,7 +759,10 @@ class BriefingBuilder(QWidget):
         if self.current_id is None or self.briefings.get(self.current_id) is None:
             return
         try:
-            changes = change(self.current_id)
+            with self._refusals() as refused:
+                changes = change(self.current_id)
+            if refused:
+                return
         except (KeyError, ValueError) as exc:
             self._status(str(exc) if isinstance(exc, ValueError) else "That line is no longer in the briefing.")
             self.refresh()
@@ -774,28 +819,46 @@ class BriefingBuilder(QWidget):
         item = found[0]
         dialog = QuoteEditDialog(item.text, item.paraphrase, self)
         self.quote_dialog = dialog  # reachable while open (tests, screenshots)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if dialog.paraphrase_text():
-            self.paraphrase_item(item_id, dialog.paraphrase_text())
-        else:
-            self._edit_items("Trim quote", lambda: self.briefings.update_item(
-                item_id, quote=dialog.quote_text(), paraphrase=""), comment_item=item_id)
 
-    def trim_item(self, item_id: int, keep: list[tuple[int, int]]) -> None:
-        """Quote only ``keep`` (spans of the item's passage), gaps as "[…]" (undoable)."""
-        self._edit_items("Trim quote", lambda: self.briefings.trim_item(item_id, keep), comment_item=item_id)
+        def save() -> bool:
+            # Saved before the dialog closes: a refused save keeps the cuts and the paraphrase on screen.
+            if dialog.paraphrase_text():
+                problem = self.paraphrase_item(item_id, dialog.paraphrase_text())
+            else:
+                problem = self._save_items("Trim quote", lambda: self.briefings.update_item(
+                    item_id, quote=dialog.quote_text(), paraphrase=""), comment_item=item_id)
+            if problem:
+                dialog.show_problem(problem)
+            return problem is None
 
-    def paraphrase_item(self, item_id: int, text: str) -> None:
-        """Replace the quote by the officer's paraphrase, citation kept ("" quotes again) (undoable)."""
-        self._edit_items("Paraphrase passage", lambda: self.briefings.update_item(
+        dialog.saver = save
+        dialog.exec()
+
+    def trim_item(self, item_id: int, keep: list[tuple[int, int]]) -> str | None:
+        """Quote only ``keep`` (spans of the item's passage), gaps as "[…]" (undoable); the reason
+        when the database refused it."""
+        return self._save_items("Trim quote", lambda: self.briefings.trim_item(item_id, keep), comment_item=item_id)
+
+    def paraphrase_item(self, item_id: int, text: str) -> str | None:
+        """Replace the quote by the officer's paraphrase, citation kept ("" quotes again) (undoable);
+        the reason when the database refused it."""
+        return self._save_items("Paraphrase passage", lambda: self.briefings.update_item(
             item_id, paraphrase=" ".join(text.split())), comment_item=item_id)
+
+    def _save_items(self, text: str, action: Callable[[], object], comment_item: int | None = None) -> str | None:
+        """``_edit_items`` for an action of the officer: None when saved, else why the database refused it."""
+        with self._refusals() as refused:
+            self._edit_items(text, action, comment_item=comment_item)
+        return refused.problem
 
     def edit_actor(self, key: str, **change: object) -> None:
         """Change the role of a Key actors row, or remove it from the note (undoable)."""
         if self.current_id is None or self.briefings.get(self.current_id) is None:
             return
-        changes = self.briefings.edit_actor(self.current_id, key, **change)
+        with self._refusals() as refused:
+            changes = self.briefings.edit_actor(self.current_id, key, **change)
+        if refused:
+            return
         if changes.rows and changes.rows[0][0] != changes.rows[0][1]:
             # a burst of edits to the key actors is one undo step, as for any other field
             self.undo_stack.push(edit_command(self, self.current_id, changes,
@@ -816,7 +879,10 @@ class BriefingBuilder(QWidget):
         """Bring back the Key actors rows removed from the note (edited roles are kept; undoable)."""
         if self.current_id is None or self.briefings.get(self.current_id) is None:
             return
-        changes = self.briefings.restore_actors(self.current_id)
+        with self._refusals() as refused:
+            changes = self.briefings.restore_actors(self.current_id)
+        if refused:
+            return
         if changes.rows and changes.rows[0][0] != changes.rows[0][1]:
             self.undo_stack.push(edit_command(self, self.current_id, changes,
                                               merge=(FIELD_COMMAND_ID, (self.current_id, "actor_edits"))))
@@ -833,16 +899,21 @@ class BriefingBuilder(QWidget):
         before = self.briefings.all_item_snapshots(self.current_id)
         try:
             result = action()
-        except StaleEdit as exc:
+        except StaleEdit:
             # Another officer changed the briefing (desk mode): put back only what this edit wrote
-            # (their rows refuse to be written), show the merged briefing, say who.
+            # (their rows refuse to be written); the caller's refused_write shows the merged briefing
+            # and says who.
             with contextlib.suppress(StaleEdit):
                 self.briefings.replace_items(self.current_id, before)
-            self.refresh()
-            raise ValueError(str(exc)) from exc
-        except Exception:
+            raise
+        except Exception as exc:
             # A refused edit half-way (e.g. the third of three passages) leaves nothing behind.
-            self.briefings.replace_items(self.current_id, before)
+            try:
+                self.briefings.replace_items(self.current_id, before)
+            except Exception as again:
+                if describe_storage_error(again) is None or describe_storage_error(exc) is None:
+                    raise
+                log.warning("Could not put back the passages of a refused edit", exc_info=True)
             self.refresh()
             raise
         after = self.briefings.all_item_snapshots(self.current_id)
@@ -866,14 +937,16 @@ class BriefingBuilder(QWidget):
                 self._status("That passage is already in the briefing.")
                 return []
         fresh = specs
-        # With no briefing yet, creating one and adding the passage are a single undo step.
-        macro = self.current_id is None
-        if macro:
+        # With no briefing yet, creating one and adding the passage are a single undo step (the
+        # briefing is stored first: refused, no empty step is left on the stack).
+        created = self._create_briefing() if self.current_id is None else None
+        if self.current_id is None and created is None:
+            return []  # the database refused the new briefing (the status bar says why)
+        macro = created is not None
+        if created is not None:
             self.undo_stack.beginMacro("Add passage to a new briefing")
+            self.undo_stack.push(existence_command(self, *created))
         try:
-            if self.current_id is None:
-                self.new_briefing()
-
             def add() -> list[int]:
                 assert self.current_id is not None
                 ids: list[int] = []
@@ -887,8 +960,11 @@ class BriefingBuilder(QWidget):
                 return ids
 
             try:
-                ids = self._edit_items("Add passage to briefing" if len(fresh) == 1
-                                       else "Add passages to briefing", add)
+                with self._refusals() as refused:
+                    ids = self._edit_items("Add passage to briefing" if len(fresh) == 1
+                                           else "Add passages to briefing", add)
+                if refused:
+                    return []
             except (KeyError, ValueError) as exc:
                 QMessageBox.warning(self, "Add to briefing", str(exc) if isinstance(exc, ValueError)
                                     else "That article no longer exists.")
@@ -923,7 +999,8 @@ class BriefingBuilder(QWidget):
             for item_id in item_ids:
                 self.briefings.remove_item(item_id)
 
-        self._edit_items("Remove passage from briefing" if len(item_ids) == 1 else "Remove passages", remove)
+        if self._save_items("Remove passage from briefing" if len(item_ids) == 1 else "Remove passages", remove):
+            return
         self._status(f"Removed {len(item_ids)} passage{'s' if len(item_ids) != 1 else ''}.")
 
     def move_items(self, item_ids: list[int], pillar_id: str, index: int) -> None:
@@ -933,7 +1010,8 @@ class BriefingBuilder(QWidget):
         self.flush_comment()
         bid = self.current_id
         new_order = ordering.place(self.briefings.order(bid), item_ids, pillar_id, index)
-        self._edit_items("Move passage", lambda: self.briefings.reorder(bid, new_order))
+        if self._save_items("Move passage", lambda: self.briefings.reorder(bid, new_order)):
+            return
         for item_id in item_ids:
             leaf = self.tree.leaf(item_id)
             if leaf is not None:
@@ -1003,11 +1081,21 @@ class BriefingBuilder(QWidget):
         found = self.briefings.item_snapshots([item_id])
         if not found:
             return
-        text = self.comment_edit.toPlainText().strip()
+        typed = self.comment_edit.toPlainText()
+        text = typed.strip()
         if found[0].comment == text:
             return
-        self._edit_items("Edit officer comment", lambda: self.briefings.update_item(item_id, comment=text),
-                         comment_item=item_id)
+        with refused_write(self._status, lambda: self._comment_refused(item_id, typed)):
+            self._edit_items("Edit officer comment", lambda: self.briefings.update_item(item_id, comment=text),
+                             comment_item=item_id)
+
+    def _comment_refused(self, item_id: int, typed: str) -> None:
+        """The passages as stored, with the officer's comment still in the box (saved by the next flush)."""
+        self.refresh()
+        if self._comment_item == item_id and self.comment_edit.toPlainText() != typed:
+            self.comment_edit.blockSignals(True)
+            self.comment_edit.setPlainText(typed)
+            self.comment_edit.blockSignals(False)
 
     # -- context menu of the tree --------------------------------------------------------------
     def _tree_menu(self, pos) -> None:  # noqa: ANN001 (QPoint)
@@ -1081,7 +1169,9 @@ class BriefingBuilder(QWidget):
             return
         self.settings.template = dialog.template()
         self.settings.last_export_dir = str(dialog.out_path().parent)
-        save_settings(self.settings)
+        # Remembering the folder on a full disk fails: the export is still tried (and says if it cannot write).
+        with refused_write(lambda _problem: None):
+            save_settings(self.settings)
         self.export_to(dialog.out_path(), dialog.template() or None)
 
     def export_to(self, path: Path, template: str | None = None) -> None:

@@ -202,6 +202,12 @@ class BriefingForm(QObject):
         for name in sorted(pending):
             self.committed.emit(name, self.value(name))
 
+    def keep_typed(self, name: str) -> None:
+        """A commit of ``name`` was refused by the database: a typed field keeps the officer's text
+        through the next ``load`` and is committed again with the next flush."""
+        if name in self.lines or name in self.texts:
+            self._pending.add(name)
+
     def discard_pending(self) -> None:
         """Forget uncommitted typing (used only after it was flushed to the previous briefing)."""
         self._timer.stop()

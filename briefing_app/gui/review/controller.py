@@ -4,6 +4,7 @@ the view, panels and status in step with the database after every edit (incremen
 from __future__ import annotations
 
 import bisect
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -18,6 +19,7 @@ from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
+from briefing_app.gui.storage_guard import refused_write
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services import AnnotationConflict
 from briefing_app.services.annotations import step_boundary
@@ -28,6 +30,8 @@ from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 Mark = EntityMark | PillarMark
 
@@ -81,6 +85,9 @@ class ReviewController(QObject):
         #: The open article's tags by state (library row and status line counts), with the view's
         #: render it belongs to; followed from each change set instead of counted again.
         self._tally: tuple[int, ArticleTally] | None = None
+        #: Why the last edit was not saved when the database refused it (another officer's change,
+        #: busy, full, read-only), else None: a dialog with the officer's text stays open then.
+        self.refused: str | None = None
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, timeout_ms: int = 8000) -> None:
@@ -94,6 +101,7 @@ class ReviewController(QObject):
         """Run a service edit; push it on the undo stack, or explain why it was refused."""
         if self.popup is not None and self.popup.isVisible():
             self.popup.close()  # an action was chosen (also when triggered by its key)
+        self.refused = None
         try:
             changes = edit()
         except AnnotationConflict as exc:
@@ -111,12 +119,17 @@ class ReviewController(QObject):
                 raise
             if isinstance(exc, StaleEdit) and self.window.current_article_id is not None:
                 self.window.show_article(self.window.current_article_id)  # the merged state: theirs
+            self.refused = problem
+            self.changed.emit()  # the panels read what is stored (a name typed in the Entities tree, say)
             self.say(problem)
             return None
         if not changes:
             self.say("Nothing to change.")
             return None
-        self.services.changes.mark_in_review(changes)
+        # The edit is saved; moving its article from "new" to "in review" is a second write. If the
+        # database refuses that one, the edit still goes on the undo stack (its status stays "new").
+        with refused_write(lambda problem: log.warning("Review status not moved: %s", problem)):
+            self.services.changes.mark_in_review(changes)
         self.window.undo_stack.push(review_command(self, changes))
         note = f" ({changes.skipped} overlapping occurrence(s) left unchanged)" if changes.skipped else ""
         self.say(f"{changes.description}{note} — saved. Ctrl+Z undoes.")
@@ -699,7 +712,17 @@ class ReviewController(QObject):
 
     def _open_note_dialog(self, dialog: NoteDialog, save: Callable[[], object]) -> NoteDialog:
         self.note_dialog = dialog
-        dialog.accepted.connect(save)
+
+        def saved() -> bool:
+            # Saved before the dialog closes: when the database refuses the note (busy, full,
+            # read-only) the dialog stays open with the officer's text and says why.
+            save()
+            if self.refused is None:
+                return True
+            dialog.show_problem(self.refused)
+            return False
+
+        dialog.saver = saved
 
         def closed(_result: int) -> None:
             dialog.deleteLater()

@@ -21,9 +21,11 @@ from sqlmodel import col, select
 
 from briefing_app.domain.models import Article, LessonAction
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
+from briefing_app.gui.storage_guard import refused_write
 from briefing_app.nlp.labels import label_name
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.services.lessons import LessonFileError
+from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
@@ -208,9 +210,12 @@ class LessonsPanel(_Panel):
     def import_from(self, path: str) -> None:
         """Add the lessons of ``path``; a malformed file imports nothing and says which line."""
         try:
-            n = self.services.lessons.import_jsonl(path)
+            with refused_write(lambda problem: self.controller.say(f"Lessons not imported. {problem}")) as refused:
+                n = self.services.lessons.import_jsonl(path)
         except LessonFileError as exc:
             self.controller.say(f"Lessons not imported: {exc}")
+            return
+        if refused:  # one transaction: none of the file's lessons was stored
             return
         self.request_refresh()
         self.controller.say(f"Imported {n} lesson(s); they apply to articles analysed from now on.")
@@ -251,7 +256,7 @@ class LessonsPanel(_Panel):
             window.show_article(window.current_article_id)
 
     def _apply_failed(self, exc: BaseException, _tb: str) -> None:
-        self._apply_finished(f"Applying lessons stopped: {exc}")
+        self._apply_finished(f"Applying lessons stopped: {describe_storage_error(exc) or exc}")
 
     def _apply_finished(self, message: str) -> None:
         self.apply_button.setText("Apply to library")

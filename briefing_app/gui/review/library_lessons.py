@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPushButton
 
 from briefing_app.services.analysis import AnalysisService, lesson_words
 from briefing_app.services.changes import ChangeSet
+from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
@@ -109,7 +110,7 @@ class LibraryLessons(QObject):
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self._running = set()
-        self._finish(f"Applying your correction to the library stopped: {exc}")
+        self._finish(f"Applying your correction to the library stopped: {describe_storage_error(exc) or exc}")
 
     def _finish(self, message: str) -> None:
         self.window.progress.setVisible(False)

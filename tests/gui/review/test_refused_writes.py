@@ -1,0 +1,117 @@
+"""Review actions the database refuses (a busy database): nothing reaches the event loop as an
+exception, nothing is half-written, a note being written stays in its dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.importers import ImportedDocument
+from briefing_app.nlp.types import AnalysisResult, EntitySpan
+from briefing_app.services import Services
+from briefing_app.services.lessons import LessonService
+from briefing_app.settings import Settings
+from tests.gui.refusals import busy_error, raise_busy, short_busy_timeout, write_lock
+
+__all__ = ["short_busy_timeout"]  # the fixture, used by name
+
+TEXT = "Modi said India and Australia would hold naval exercises in the Indian Ocean."
+
+
+@pytest.fixture
+def window(short_busy_timeout: None, qtbot: QtBot, db_path: Path, analyzer: object,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """A window showing an analysed article (writers give up on a held lock after 0.3 s)."""
+    import briefing_app.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(db_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    article = win.services.articles.add(ImportedDocument(title="Patrols", text=TEXT, source_path=""))
+    assert article.id is not None
+    start = TEXT.index("Indian Ocean")
+    win.services.articles.save_analysis(article.id, AnalysisResult(text=TEXT, entities=[
+        EntitySpan(start, start + 12, "LOC", "Indian Ocean", "gazetteer", "LOC:indian ocean")]))
+    win.show_article(article.id)
+    yield win
+    win.close()
+    win.services.close()
+
+
+def test_a_note_saved_while_another_program_holds_the_database_stays_in_its_dialog(
+        qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    article_id = window.current_article_id
+    assert article_id is not None
+    dialog = window.review.controller.add_note(span=(0, 4))
+    assert dialog is not None
+    dialog.editor.setPlainText("Which call? Check the readout.")
+    with write_lock(db_path):
+        dialog.accept()
+    assert dialog.isVisible(), "refused: the note is still being written"
+    assert dialog.editor.toPlainText() == "Which call? Check the readout."
+    assert "the database is busy" in dialog.problem.text()
+    assert "the database is busy" in window.statusBar().currentMessage()
+    assert window.services.notes.for_article(article_id) == []
+    dialog.accept()  # the other program is done: Save again
+    assert not dialog.isVisible()
+    assert [n.body for n in window.services.notes.for_article(article_id)] == ["Which call? Check the readout."]
+
+
+def test_an_edit_whose_review_status_cannot_be_moved_is_still_saved_and_undoable(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edit is written; moving the article from "new" to "in review" is a second write that met a
+    busy database: the edit still goes on the undo stack (nothing escapes, nothing is lost)."""
+    article_id = window.current_article_id
+    assert article_id is not None
+    monkeypatch.setattr(window.services.changes, "mark_in_review", raise_busy)
+    steps = window.undo_stack.count()
+    changes = window.review.controller.perform(
+        lambda: window.services.notes.add(article_id, 0, 4, "Which call?", None))
+    assert changes is not None and window.undo_stack.count() == steps + 1
+    assert window.services.articles.status(article_id) == "new"
+    window.undo_stack.undo()
+    assert window.services.notes.for_article(article_id) == []
+
+
+def test_lessons_imported_on_a_busy_database_import_none_and_say_so(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "lessons.jsonl"
+    shared.write_text('{"action": "add", "text": "Quad", "label": "ORG"}\n'
+                      '{"action": "add", "text": "AUKUS", "label": "ORG"}\n', encoding="utf-8")
+    real = LessonService.record
+    calls: list[str] = []
+
+    def busy_on_the_second(self: LessonService, *args: object, **kwargs: object) -> object:
+        calls.append(str(kwargs["text"]))
+        if len(calls) == 2:
+            raise busy_error()
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LessonService, "record", busy_on_the_second)
+    window.review.lessons_panel.import_from(str(shared))
+    assert calls == ["Quad", "AUKUS"]
+    message = window.review.controller.last_message
+    assert message.startswith("Lessons not imported. The change was not saved: the database is busy")
+    assert window.services.lessons.all() == [], "all or nothing: the first lesson is not kept either"
+
+
+def test_a_rename_typed_in_the_entities_panel_and_refused_shows_the_stored_name_again(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = window.review.entities_panel
+    dock = window.review.docks["entities"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: panel.item_by_text("Indian Ocean") is not None)
+    monkeypatch.setattr(window.services.entities, "rename", raise_busy)
+    item = panel.item_by_text("Indian Ocean")
+    assert item is not None
+    item.setText(0, "Indian Ocean Region")  # as the tree's editor does on Return
+    qtbot.waitUntil(lambda: "the database is busy" in window.review.controller.last_message)
+    qtbot.waitUntil(lambda: panel.item_by_text("Indian Ocean") is not None)
+    assert panel.item_by_text("Indian Ocean Region") is None, "the panel shows the name as stored"
