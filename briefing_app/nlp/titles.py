@@ -113,8 +113,9 @@ class TitleMatcher:
     def _titled(self, text: str, m: re.Match[str]) -> TitledName | None:
         """The title and name of one pattern match, or None when no plausible name follows the title."""
         words = list(re.finditer(r"\S+", text[m.start("role"):m.end("name")]))
+        tail_office = False  # the match ended in a portfolio word ("... of Marine Affairs")
         while words and words[-1].group() in NOT_NAMES | _PORTFOLIO_WORDS:
-            words.pop()
+            tail_office = words.pop().group() in _PORTFOLIO_WORDS
         # the name is the trailing run of name-like words (at most four)
         first = len(words)
         # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
@@ -126,6 +127,10 @@ class TitleMatcher:
                and not _is_role_word(words[first - 1].group(), self.gazetteer)):
             first -= 1
         if first == len(words) or first == 0:
+            return None
+        if words[first - 1].group() in ("of", "for") and (tail_office or first == len(words) - 1):
+            # right after the portfolio's "of"/"for", a capitalised run ending in an office word ("Minister of
+            # Marine Affairs and Fisheries") or a lone word ("Minister for Ocean ...") is the portfolio, not a name
             return None
         if words[first].group() in PEERAGES - {"Baron", "Lady"} and first + 1 < len(words):
             first += 1  # "Prime Minister Lord Tupou": the peerage is a title too (Baron and Lady are also given names)
