@@ -58,7 +58,9 @@ _ROUTE_TO = re.compile(r"\b(?:line|railway|rail link|road|highway|route|link|cor
                        r"|segment|spur|substation|interconnector|flights?|ferry|trains?)\s+to\s+(?:the\s+)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
-                       r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
+                       r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from|near|off|into|onto|over|"
+                       r"under|inside|outside|along|across|around|about|after|before|since|until|during|against|"
+                       r"between|among|amid|through|within|without|towards?|via|per|than)\b)[a-z]{3,}\b")
 
 
 
@@ -198,6 +200,7 @@ class EntityCleanup:
         recalled = recall_rules.located_places(text, out, self.gazetteer, furniture)
         recalled += recall_rules.pair_named(text, out, fixed, furniture)
         recalled += recall_rules.placed_by_noun(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.named_by_noun(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
         recalled += recall_rules.unnamed_people(text, out, self.gazetteer, _beside_office, furniture)
         recalled += recall_rules.coordinated_places(text, merge(out + recalled, total) if recalled else out,
@@ -317,6 +320,8 @@ class EntityCleanup:
                          # a reply opening on the questioner's given name: "MINISTER: Marta, I cannot promise ..."
                          or (text.endswith(": ", 0, c.start) and text[c.end:c.end + 1] == ","
                              and text[c.start:c.end] in given))
+            if _body_cue(text, c.start, c.end):
+                continue  # "the state gas company Kaspigaz said": the noun says what it is (_named_companies)
             if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
                                                               or addressed):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
@@ -493,9 +498,7 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 
 #: Nouns of businesses and outlets right before their name ("the consultancy X", "the state utility X", "firms such as
 #: X") or after it in apposition ("X, Chile's state-owned copper giant,").
-_COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
-                 r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
-                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund|agency)")
+_COMPANY_NOUN = recall_rules.COMPANY_NOUN
 #: Earlier items of a list after "including" / "such as" ("including Velcor, Tarnex and "): the kind the list
 #: introduces runs along it.
 _LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) )*"
@@ -503,6 +506,14 @@ _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including
                              # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
                              rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
 _COMPANY_AFTER = re.compile(rf", (?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+#: Nouns of public bodies and parties (nlp/recall_rules.py): right before a one-word name they say what it is ("the
+#: country's coast guard agency Bakamla", "the regulator Ofwat"), and so does the head of an apposition after it
+#: ("Kaltora, the maritime security authority,"); after a name only as the apposition's head ("Kisumu, the party's
+#: stronghold" is a place).
+_BODY_NOUN = recall_rules.BODY_NOUN
+_BODY_BEFORE = re.compile(rf"\b{_BODY_NOUN} $")
+_BODY_AFTER = re.compile(rf", (?:an? |the |its |their |[A-Z][\w-]*['’]s |(?:the )?[a-z]+['’]s )?(?:[\w-]+ ){{0,3}}?"
+                         rf"{_BODY_NOUN}(?=[,;.)]| (?:that|which|who|said|says|has|had|is|was|will|would)\b)")
 #: A company's legal form written before its name ("PT Karya Nusantara", "JSC Temir Zholy"): part of the name.
 _LEGAL_FORM_BEFORE = re.compile(r"(?<![\w.-])(?:PT|JSC|PJSC|OJSC|CJSC) $")
 
@@ -512,17 +523,26 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     "the consultancy Andes Energía", "Velcor, Chile's state-owned copper giant," are organisations."""
     out = []
     for c in merged:
-        if c.source != "model" or c.label not in ("GPE", "PERSON", "LOC", "NORP", "FAC", "PRODUCT") or c.role:
+        if (c.source != "model" or c.label not in ("GPE", "PERSON", "LOC", "NORP", "FAC", "PRODUCT", "LANGUAGE")
+                or c.role):
             continue
         surface = text[c.start:c.end]
         if len(surface.split()) > 4 or g.lookup(surface) is not None:
             continue
         if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
             out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
-        elif (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
-                or _COMPANY_AFTER.match(text, c.end) is not None):
+        elif _body_cue(text, c.start, c.end):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
+
+
+def _body_cue(text: str, start: int, end: int) -> bool:
+    """True when a business or body noun introduces the name at ``[start, end)`` ("the state utility X", "the
+    regulator X") or heads its apposition ("X, Chile's state-owned copper giant,", "X, the maritime authority,")."""
+    return (_COMPANY_BEFORE.search(text, max(0, start - 100), start) is not None
+            or _COMPANY_AFTER.match(text, end) is not None
+            or _BODY_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _BODY_AFTER.match(text, end) is not None)
 
 
 def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:

@@ -22,7 +22,7 @@ from briefing_app.nlp.entities import (
     is_document_genre,
 )
 from briefing_app.nlp.gazetteer import Gazetteer
-from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS
+from briefing_app.nlp.titles import NAME_WORD, NOT_NAMES, OFFICE_WORDS
 
 #: A run of one to three capitalised words with the lowercase particles of place names ("Foz do Iguaçu").
 _RUN = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )[A-ZÀ-ÞĀ-Ž][\w'’.]*){0,2}"
@@ -247,6 +247,39 @@ def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
         s, e = m.span()
         if not any(c.start < e and s < c.end and c.label != "CARDINAL" for c in merged):
             out.append(Candidate(s, e, "LAW", "model", TITLE))
+    return out
+
+
+#: Nouns of businesses and outlets (before a name: "the consultancy X", "the state utility X"; after it in apposition:
+#: "X, Chile's state-owned copper giant,").
+COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
+                r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
+                r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund|agency)")
+#: Nouns of public bodies and parties, which say what a name next to them is, like a business noun.
+BODY_NOUN = (r"(?:authority|authorities|regulator|watchdog|coast ?guard|ministry|council|commission|party|parties"
+             r"|agency|agencies|directorate|inspectorate|institute|think[- ]tank|foundation|charity|broadcaster)")
+#: A name right after a determined noun phrase headed by a business or body noun ("the Turkmen state gas company
+#: Turkmengaz said", "the regulator Ofwat"): the noun says what it is.
+_NOUN_LED = re.compile(rf"(?<![\w'’-])(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Oo]ur|[a-z]+['’]s|[A-Z][\w-]*['’]s) "
+                       rf"(?:[A-Za-z][\w-]* ){{0,3}}?"
+                       rf"(?:{COMPANY_NOUN}|{BODY_NOUN}) (?P<run>[A-ZÀ-ÞĀ-Ž][\w'’&-]*(?: [A-ZÀ-ÞĀ-Ž][\w'’&-]*){{0,2}})"
+                       rf"(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b)")
+
+
+def named_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
+                  furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged names right after a business's or a body's noun ("the state gas company Turkmengaz said", "the
+    state agency NORKA Roots"): organisations."""
+    free = _FreeSpans(merged, furniture)
+    out = []
+    for m in _NOUN_LED.finditer(text):
+        s, e = m.span("run")
+        run = m.group("run")
+        if (not free(s, e) or g.lookup(run) is not None
+                or any(w in NOT_NAMES or _common_word(w.strip("'’"), text, g) for w in run.split() if not w.isupper())
+                or (run.isupper() and len(run) < 3)):
+            continue
+        out.append(Candidate(s, e, "ORG", "model", TITLE))
     return out
 
 
