@@ -4,7 +4,10 @@ checked on a made-up text of that class."""
 
 from __future__ import annotations
 
+from briefing_app.nlp import recall_rules
 from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.entities import MODEL, Candidate
+from briefing_app.nlp.gazetteer import default_gazetteer
 from tests.nlp.conftest import entity_pairs as _ents
 
 
@@ -49,3 +52,37 @@ def test_a_place_in_apposition_to_a_partys_noun_stays_a_place_and_titles_stay_ou
     ents = _ents(analyzer, text)
     assert ("Kisumu", "GPE") in ents, ents
     assert not any(t == "President" for t, _ in ents), ents
+
+
+def _guess(text: str, name: str, label: str) -> Candidate:
+    """The model's candidate of ``label`` on the first ``name`` in ``text``."""
+    start = text.index(name)
+    return Candidate(start, start + len(name), label, "model", MODEL)
+
+
+def test_a_small_place_the_model_reads_as_a_product_or_nationality_is_a_place_where_the_text_places_it():
+    # the model's guesses vary from name to name: the rules are checked on the guesses themselves
+    g = default_gazetteer()
+    text = "Mr Orlov, the soldiers in Dravna protect your barracks too."
+    found = recall_rules.located_places(text, [_guess(text, "Dravna", "PRODUCT")], g)
+    assert [(text[c.start:c.end], c.label) for c in found] == [("Dravna", "GPE")], found
+    text = "Trucks queued for hours at the Karabek and Ozyl-Tash checkpoints."
+    found = recall_rules.coordinated_places(text, [_guess(text, "Karabek", "NORP"), _guess(text, "Ozyl-Tash", "GPE")], g)
+    assert [text[c.start:c.end] for c in found] == ["Karabek"], found
+    text = "Exports will rise once the Talvik-3 plant is finished."
+    found = recall_rules.placed_by_noun(text, [_guess(text, "Talvik-3", "PRODUCT")], g)
+    assert [(text[c.start:c.end], c.label) for c in found] == [("Talvik-3", "FAC")], found
+    text = "Freight trains on the Akhira–Agartala rail link will start in April."
+    found = recall_rules.coordinated_places(text, [_guess(text, "Akhira", "PRODUCT"), _guess(text, "Agartala", "GPE")], g)
+    assert "Akhira" in {text[c.start:c.end] for c in found}, found
+    # a nationality stays one: "Borduran" before a checkpoint is the country's, not a place's name
+    text = "Trucks queued at the Borduran checkpoints."
+    assert not recall_rules.placed_by_noun(text, [_guess(text, "Borduran", "NORP")], g)
+
+
+def test_a_name_before_a_plants_or_stations_noun_is_a_facility_with_its_number(analyzer):
+    text = ("Exports will come from the Sekam 4 plant and the Kelvora-2 plant. Every recruit trains at the "
+            "Ngarasi campus, and the Talwandi station will be energised by December.")
+    ents = _ents(analyzer, text)
+    places = {t for t, label in ents if label in ("GPE", "LOC", "FAC")}
+    assert {"Sekam 4", "Kelvora-2", "Ngarasi", "Talwandi"} <= places, ents
