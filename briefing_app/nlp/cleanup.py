@@ -190,6 +190,8 @@ class EntityCleanup:
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
+        if "Rail" in text or "Air" in text:
+            extra += _national_operators(text, merged, self.gazetteer)
         if " and " in text:
             extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
@@ -514,6 +516,10 @@ _BODY_NOUN = recall_rules.BODY_NOUN
 _BODY_BEFORE = re.compile(rf"\b{_BODY_NOUN} $")
 _BODY_AFTER = re.compile(rf", (?:an? |the |its |their |[A-Z][\w-]*['’]s |(?:the )?[a-z]+['’]s )?(?:[\w-]+ ){{0,3}}?"
                          rf"{_BODY_NOUN}(?=[,;.)]| (?:that|which|who|said|says|has|had|is|was|will|would)\b)")
+#: A works or a board a name owns, in the singular ("Hanwha Ocean's Geoje shipyard", "Bio Farma's plant in Bandung"):
+#: the owner is a business; a region's works are plural ("Sulawesi's smelters").
+_OWNER_AFTER = re.compile(r"['’]s (?:[A-Z][\w-]* |[a-z][\w-]* ){0,2}?(?:plant|factory|shipyard|refinery|smelter|facility"
+                          r"|subsidiary|chief executive|shareholders|board of directors)(?![\w-])")
 #: A company's legal form written before its name ("PT Karya Nusantara", "JSC Temir Zholy"): part of the name.
 _LEGAL_FORM_BEFORE = re.compile(r"(?<![\w.-])(?:PT|JSC|PJSC|OJSC|CJSC) $")
 
@@ -538,11 +544,13 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
 
 def _body_cue(text: str, start: int, end: int) -> bool:
     """True when a business or body noun introduces the name at ``[start, end)`` ("the state utility X", "the
-    regulator X") or heads its apposition ("X, Chile's state-owned copper giant,", "X, the maritime authority,")."""
+    regulator X") or heads its apposition ("X, Chile's state-owned copper giant,", "X, the maritime authority,"), or
+    the name owns a plant or a board ("X's plant in Y")."""
     return (_COMPANY_BEFORE.search(text, max(0, start - 100), start) is not None
             or _COMPANY_AFTER.match(text, end) is not None
             or _BODY_BEFORE.search(text, max(0, start - 30), start) is not None
-            or _BODY_AFTER.match(text, end) is not None)
+            or _BODY_AFTER.match(text, end) is not None
+            or _OWNER_AFTER.match(text, end) is not None)
 
 
 def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
@@ -801,6 +809,33 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
             if c.end + 1 not in by_start:
                 extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
+    return extra
+
+
+#: The head of a state-named operator's name ("Bangladesh Railway", "Kenya Railways", "Mongolian Airlines") and the
+#: one or two capitalised words before it.
+_OPERATOR_HEAD = re.compile(r"(?<= )(?:Railways?|Airways|Airlines)(?![\w-])")
+_PLACE_BEFORE = (re.compile(r"(?<![\w'’.–—/-])[A-Z][\w'’.-]* [A-Z][\w'’.-]* $"),
+                 re.compile(r"(?<![\w'’.–—/-])[A-Z][\w'’.-]* $"))
+
+
+def _national_operators(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A country or nationality before "Railway(s)", "Airways" or "Airlines" names the operator, an organisation
+    ("Bangladesh Railway", "Mongolian Railway"), however the model split or classed it; a line named for a region
+    ("Trans-Afghan Railway") or its stations ("the A–B railway") is no country's and stays a place."""
+    extra = []
+    for m in _OPERATOR_HEAD.finditer(text):
+        for before in _PLACE_BEFORE:
+            p = before.search(text, max(0, m.start() - 40), m.start())
+            entry = g.lookup(p.group().strip()) if p is not None else None
+            if p is None or entry is None or entry.label not in ("GPE", "NORP") or p.group().split()[0] in STARTERS:
+                continue  # ("The Kenya": the article is no part of it)
+            # the model's span on it (a place, a person or a facility) gives way, but not a longer body's name
+            # ("Bangladesh Railway Employees League")
+            if not any(c.start < m.end() and p.start() < c.end and (c.start < p.start() or c.end > m.end())
+                       for c in merged if c.label == "ORG"):
+                extra.append(Candidate(p.start(), m.end(), "ORG", "model", TITLE + 0.3))
+            break
     return extra
 
 

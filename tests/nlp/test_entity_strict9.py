@@ -86,3 +86,18 @@ def test_a_name_before_a_plants_or_stations_noun_is_a_facility_with_its_number(a
     ents = _ents(analyzer, text)
     places = {t for t, label in ents if label in ("GPE", "LOC", "FAC")}
     assert {"Sekam 4", "Kelvora-2", "Ngarasi", "Talwandi"} <= places, ents
+
+
+def test_a_countrys_railway_or_airline_is_the_operator_an_organisation(analyzer):
+    text = ("Engineers are working with Bangladesh Railway on timetables, and Mongolian Railway has agreed to "
+            "reserve two trains a week. The Kenya Railways board met on Monday.")
+    ents = _ents(analyzer, text)
+    assert {("Bangladesh Railway", "ORG"), ("Mongolian Railway", "ORG"), ("Kenya Railways", "ORG")} <= ents, ents
+
+
+def test_a_name_owning_a_plant_or_shipyard_is_a_business_a_regions_plural_works_are_not(analyzer):
+    text = ("Two ships will be repaired at Halvor Marine's Geoje shipyard. If the trial succeeds, Bio Selvana's "
+            "plant in Bandung could make the doses. Most of Sulvara's smelters run on coal.")
+    ents = _ents(analyzer, text)
+    assert {("Halvor Marine", "ORG"), ("Bio Selvana", "ORG")} <= ents, ents
+    assert ("Sulvara", "ORG") not in ents, ents
