@@ -192,6 +192,8 @@ class EntityCleanup:
         extra += _place_led_bodies(text, merged)
         if "Rail" in text or "Air" in text:
             extra += _national_operators(text, merged, self.gazetteer)
+        if "-" in text or "–" in text:
+            extra += _pair_led_institutions(text, merged)
         if " and " in text:
             extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
@@ -836,6 +838,35 @@ def _national_operators(text: str, merged: list[Candidate], g: Gazetteer) -> lis
                        for c in merged if c.label == "ORG"):
                 extra.append(Candidate(p.start(), m.end(), "ORG", "model", TITLE + 0.3))
             break
+    return extra
+
+
+#: The rest of an institution's name after a dash-joined pair of places or bodies ("Lancang-Mekong" + " Water Resources
+#: Cooperation Center", "China–Central Asia" + " Secretariat", "ASEAN-Singapore" + " Cybersecurity Centre of
+#: Excellence"): an institution's head ends it. A bilateral mechanism's head (council, commission, forum, summit) does
+#: not: its pair prefix is split off (DESIGN §3).
+_PAIR_INSTITUTION = re.compile(r"(?: [A-Z][\w'’-]*| and(?= [A-Z])){0,8} (?:Centre|Center|Secretariat|Institute|Park|Lab"
+                               r"|Laboratory|University|College|Academy)(?: of [A-Z][\w'’-]*)?(?![\w'’-]| [A-Z])")
+
+
+_UNTAGGED_PAIR_LEAD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’]+[-–]$")
+
+
+def _pair_led_institutions(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """A dash-joined pair of places or bodies before an institution's name is part of it: one organisation
+    ("Lancang-Mekong Water Resources Cooperation Center"), not two places and a dropped rest."""
+    extra = []
+    named = sorted((c for c in merged if c.label in ("GPE", "LOC", "ORG", "NORP")), key=lambda c: c.start)
+    by_start = {c.start: c for c in named}
+    for c in named:
+        if text[c.end:c.end + 1] in ("-", "–") and text[max(0, c.start - 1):c.start] not in ("-", "–"):
+            start, second = c.start, by_start.get(c.end + 1)
+        elif (lead := _UNTAGGED_PAIR_LEAD.search(text, max(0, c.start - 30), c.start)) is not None:
+            start, second = lead.start(), c  # "Lancang-" + "Mekong": the pair's first name is unknown
+        else:
+            continue
+        if second is not None and (m := _PAIR_INSTITUTION.match(text, second.end)) is not None:
+            extra.append(Candidate(start, m.end(), "ORG", "model", TITLE + 0.5))
     return extra
 
 

@@ -101,3 +101,14 @@ def test_a_name_owning_a_plant_or_shipyard_is_a_business_a_regions_plural_works_
     ents = _ents(analyzer, text)
     assert {("Halvor Marine", "ORG"), ("Bio Selvana", "ORG")} <= ents, ents
     assert ("Sulvara", "ORG") not in ents, ents
+
+
+def test_a_dash_joined_pair_before_an_institutions_name_is_part_of_one_organisation(analyzer):
+    text = ("The ministers commended the Kazakh–Mongolian Secretariat in Astana and the Lanca-Mekong Water Data "
+            "Cooperation Centre in Vientiane. Mongolia will offer places through the ASEAN-Mongolia Cyber Security "
+            "Centre of Excellence. They met at the Australia–India Education and Skills Council.")
+    ents = _ents(analyzer, text)
+    assert {("Lanca-Mekong Water Data Cooperation Centre", "ORG"),
+            ("ASEAN-Mongolia Cyber Security Centre of Excellence", "ORG")} <= ents, ents
+    # a bilateral mechanism keeps its pair apart (DESIGN §3)
+    assert ("Australia", "GPE") in ents and ("India", "GPE") in ents, ents
