@@ -353,6 +353,45 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
     return out
 
 
+#: A programme's lowercase noun right after its name ("under the Triple Win programme", "the Khaan Quest exercise",
+#: "the Horizon 2047 roadmap"); not "project", "scheme" or "system" (a mine, a dam or a weapon as often as a programme).
+_PROGRAMME_AFTER = re.compile(r" (?:programmes?|programs?|initiative|roadmap|exercises?|campaign|plan)\b")
+#: The same noun heading an apposition after a name ("Khaan Quest, the peacekeeping exercise").
+_PROGRAMME_APPOSITION = re.compile(r", (?:the|an?|its|their) (?:[a-z-]+ ){0,3}?(?:programme|program|exercise|initiative"
+                                   r"|campaign)\b")
+#: What stands before such a name: a determiner, a possessive or "under".
+_PROGRAMME_LEAD = re.compile(r"(?:\b(?:the|its|our|their|his|her|under|Under|The)|['’]s) $")
+
+
+def named_programmes(text: str, merged: list[Candidate], g: Gazetteer,
+                     furniture: bytearray | None = None) -> list[Candidate]:
+    """A title-case name the gazetteer does not know right before a programme's noun ("the Triple Win programme",
+    "the East Shield programme"): an initiative, untagged or misread by the model as a person, place or body; a known
+    body, place or nationality before the noun ("the Quad initiative", "the Kenya programme") stays what it is."""
+    out = []
+    for m in _PROGRAMME_AFTER.finditer(text):
+        e = m.start()
+        number = re.search(r"(?<=[^\W\d_]) \d{1,4}$", text[max(0, e - 6):e])  # "Horizon 2047"
+        s = _words_before(text, e - len(number.group()) if number else e, g)
+        if s == (e - len(number.group()) if number else e) or not _PROGRAMME_LEAD.search(text, max(0, s - 8), s):
+            continue
+        run = text[s:e]
+        entries = [g.lookup(w) for w in run.split()]
+        if g.lookup(run) is not None or any(en is not None and en.label != "NORP" for en in entries):
+            continue  # a known name, or a place in it ("the Mozambique LNG project")
+        over = [c for c in merged if c.start < e and s < c.end]
+        if all(c.source == "model" and s <= c.start and c.end <= e and c.label not in ("LAW", "EVENT")
+               for c in over) and (furniture is None or not any(furniture[s:e])):
+            out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
+    # "Khaan Quest, the peacekeeping exercise near ...": the apposition says what the model's guess is (above a rule's
+    # guess from a preposition: "take part in Khaan Quest")
+    for c in merged:
+        if (c.source == "model" and c.label in ("GPE", "LOC", "PERSON", "FAC", "NORP")
+                and _PROGRAMME_APPOSITION.match(text, c.end) and g.lookup(text[c.start:c.end]) is None):
+            out.append(Candidate(c.start, c.end, "LAW", "model", TITLE + 0.2))
+    return out
+
+
 #: Office-holders in the plural at the head of a span: a group of people, not a name ("the Foreign Ministers of the
 #: Member States", "Ministers of Foreign Affairs"); a meeting named for them stays ("... Ministers' Meeting").
 _PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"

@@ -112,3 +112,15 @@ def test_a_dash_joined_pair_before_an_institutions_name_is_part_of_one_organisat
             ("ASEAN-Mongolia Cyber Security Centre of Excellence", "ORG")} <= ents, ents
     # a bilateral mechanism keeps its pair apart (DESIGN §3)
     assert ("Australia", "GPE") in ents and ("India", "GPE") in ents, ents
+
+
+def test_an_unknown_name_before_a_programmes_noun_is_an_initiative_a_known_body_or_place_is_not(analyzer):
+    text = ("Nurses are recruited under the Silver Thread programme. Latvia is fortifying its border under the "
+            "Amber Wall programme, and the Steppe Falcon exercise starts in June. The Quad initiative and the "
+            "Kenya programme continue.")
+    ents = _ents(analyzer, text)
+    initiatives = {t for t, label in ents if label in ("LAW", "EVENT")}  # both are "Agreement / initiative"
+    assert {"Silver Thread", "Amber Wall", "Steppe Falcon"} <= initiatives, ents
+    assert {("Quad", "ORG"), ("Kenya", "GPE")} <= ents, ents
+    text = "Japanese troops will again take part in Tundra Quest, the peacekeeping exercise near Ulaanbaatar."
+    assert ("Tundra Quest", "LAW") in _ents(analyzer, text), _ents(analyzer, text)
