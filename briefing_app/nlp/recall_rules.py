@@ -22,7 +22,7 @@ from briefing_app.nlp.entities import (
     is_document_genre,
 )
 from briefing_app.nlp.gazetteer import Gazetteer
-from briefing_app.nlp.titles import NAME_WORD, NOT_NAMES, OFFICE_WORDS
+from briefing_app.nlp.titles import NAME_WORD, NOT_NAMES, OFFICE_WORDS, PEERAGES
 
 #: A run of one to three capitalised words with the lowercase particles of place names ("Foz do Iguaçu").
 _RUN = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )[A-ZÀ-ÞĀ-Ž][\w'’.]*){0,2}"
@@ -389,6 +389,34 @@ def named_programmes(text: str, merged: list[Candidate], g: Gazetteer,
         if (c.source == "model" and c.label in ("GPE", "LOC", "PERSON", "FAC", "NORP")
                 and _PROGRAMME_APPOSITION.match(text, c.end) and g.lookup(text[c.start:c.end]) is None):
             out.append(Candidate(c.start, c.end, "LAW", "model", TITLE + 0.2))
+    return out
+
+
+#: A preposition of place and one untagged capitalised word right before a one-word name the model tagged: the word
+#: is the first of the place's name ("near Pedra" + "Branca", "in Tra" + "Vinh"); before a "person", not "to" or
+#: "from" (letters and calls go to and come from people).
+_PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>in|at|near|outside|via|to|from) (?P<w>[A-ZÀ-ÞĀ-Ž][\w'’-]+) $")
+
+
+def cut_place_names(text: str, merged: list[Candidate], g: Gazetteer,
+                    furniture: bytearray | None = None) -> list[Candidate]:
+    """A two-word place after a preposition of place whose last word alone the model tagged, as a person, a body
+    or a place ("near Pedra Branca", "in Tra Vinh"): the whole name is the place."""
+    free = _FreeSpans(merged, furniture, text, g)
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label not in ("PERSON", "ORG", "GPE", "LOC") or " " in text[c.start:c.end]:
+            continue
+        m = _PLACE_HEAD_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if m is None or (c.label == "PERSON" and m.group("prep") in ("to", "from")):
+            continue
+        s, e = m.span("w")
+        word = m.group("w")
+        if (not free(s, e) or word in _HONORIFICS or word in NOT_NAMES or word in PEERAGES
+                or _common_word(word, text, g) or g.lookup(word) is not None
+                or g.lookup(text[c.start:c.end]) is not None or text[c.end:c.end + 2] in ("'s", "’s")):
+            continue
+        out.append(Candidate(s, c.end, "GPE", "model", TITLE + 0.2))
     return out
 
 

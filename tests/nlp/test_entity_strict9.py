@@ -124,3 +124,15 @@ def test_an_unknown_name_before_a_programmes_noun_is_an_initiative_a_known_body_
     assert {("Quad", "ORG"), ("Kenya", "GPE")} <= ents, ents
     text = "Japanese troops will again take part in Tundra Quest, the peacekeeping exercise near Ulaanbaatar."
     assert ("Tundra Quest", "LAW") in _ents(analyzer, text), _ents(analyzer, text)
+
+
+def test_a_two_word_place_after_a_preposition_whose_last_word_alone_the_model_tagged_is_one_place():
+    g = default_gazetteer()
+    text = "The loan will support the hydrogen plant in Cao Lanh and the boundary near Pedro Alva."
+    merged = [_guess(text, "Lanh", "ORG"), _guess(text, "Alva", "PERSON")]
+    found = recall_rules.cut_place_names(text, merged, g)
+    assert {(text[c.start:c.end], c.label) for c in found} == {("Cao Lanh", "GPE"), ("Pedro Alva", "GPE")}, found
+    # a person a letter goes to, or a title before a name, is no place
+    text = "The minister wrote to Ana Ruiz and met President Kamau in Lima."
+    merged = [_guess(text, "Ruiz", "PERSON"), _guess(text, "Kamau", "PERSON")]
+    assert not recall_rules.cut_place_names(text, merged, g)
