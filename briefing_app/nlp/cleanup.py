@@ -17,6 +17,7 @@ from briefing_app.nlp.entities import (
     DATE_RULE,
     ENDPOINT_HEADS,
     GENRE_WORDS,
+    LOWERCASE_OK,
     MODEL,
     RULE,
     SURNAME,
@@ -219,6 +220,8 @@ class EntityCleanup:
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
+        if ". " in text:
+            out = _cut_at_sentence_ends(text, out)
         return out if not any("\n" in text[c.start:c.end] for c in out) else merge(_split_lines(text, out), total)
 
     def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
@@ -1197,6 +1200,28 @@ def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candida
     ordered = sorted(base, key=lambda c: c.start)
     starts = [c.start for c in ordered]
     return [c for c in learned if c.lesson != ADD or not contains(ordered, starts, c.start, c.end)]
+
+
+def _cut_at_sentence_ends(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """No name runs over a sentence's end, whichever rule grew it ("Ministerial Roundtable. The", "No. The Defence
+    Force"): the side that is not a sentence's opening word is the name; a stop after an abbreviation or an initial
+    stays inside ("U.S. Navy", "J. D. Vance") unless a sentence starter follows it."""
+    out = []
+    for c in cands:
+        stop = SENTENCE_INSIDE.search(text, c.start, c.end) if c.label not in LOWERCASE_OK else None
+        if stop is None:
+            out.append(c)
+            continue
+        dot, after = stop.start() + 1, stop.end() - 1  # the stop and the capital after it
+        left, right = text[c.start:dot].split(), text[after:c.end].split()
+        if left and all(w in STARTERS or w in ("No", "Yes") for w in left):
+            start = after + (len(right[0]) + 1 if right and right[0] in ("The", "A", "An") else 0)
+            out.append(replace(c, start=start))  # "No. The Defence Force": the answer opens the sentence
+        elif not _is_abbreviation(text, dot) or (right and right[0] in STARTERS):
+            out.append(replace(c, end=dot))  # "Nakhon Ratchasima. We"
+        else:
+            out.append(c)
+    return out
 
 
 def _split_lines(text: str, cands: list[Candidate]) -> list[Candidate]:

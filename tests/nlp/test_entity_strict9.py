@@ -136,3 +136,12 @@ def test_a_two_word_place_after_a_preposition_whose_last_word_alone_the_model_ta
     text = "The minister wrote to Ana Ruiz and met President Kamau in Lima."
     merged = [_guess(text, "Ruiz", "PERSON"), _guess(text, "Kamau", "PERSON")]
     assert not recall_rules.cut_place_names(text, merged, g)
+
+
+def test_no_name_runs_over_a_sentences_end_but_abbreviations_and_initials_stay_inside(analyzer):
+    text = ("Trains will run on the section to Nakhon Pathom. We expect more. MINISTER OKAFOR: No. The Defence "
+            "Force will fly four patrols. They met at the fourth India-Singapore Ministerial Roundtable. The "
+            "agreements were signed with the U.S. Navy and St. Kitts officials.")
+    ents = _ents(analyzer, text)
+    assert not any(". " in t and not t.startswith(("U.S.", "St.")) for t, _ in ents), ents
+    assert {("Defence Force", "ORG"), ("U.S. Navy", "ORG")} <= ents, ents
