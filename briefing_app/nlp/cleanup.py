@@ -460,7 +460,12 @@ _OFFICE_BEFORE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(sorted(_OFFICE_HEA
 _OFFICE_AFTER = re.compile(r",[ \t]+(?:the |[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,3}?(?P<head>[A-Z][\w-]*)(?![\w-])")
 #: A name that an author's note or a profile describes ("Aditi Rao is a Senior Fellow at ...").
 _PROFILE_AFTER = re.compile(r" is (?:a|an|the) (?:[\w-]+ ){0,2}?(?:[Ff]ellow|[Pp]rofessor|[Rr]esearcher|[Aa]nalyst"
-                            r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector)\b")
+                            r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector|[Dd]iplomat|[Jj]ournalist"
+                            r"|Secretary|Minister|Ambassador)\b")
+#: A speech verb before a name that a relative "who" or an affiliation follows: a person quoted ("..., said Ana Ruiz,
+#: who heads the consultancy", "said Jean Mbeki of the International Crisis Group").
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote|warned|argued)[ \t]+$")
+_QUOTED_AFTER = re.compile(r",[ \t]+who\b| of the [A-Z]")
 _PERSON_NAME = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}")
 
 
@@ -490,7 +495,8 @@ def _one_class_per_name(text: str, out: list[Candidate], extra: list[Candidate],
 
 def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Names of two to four words the model typed as a place or body but set beside an office: "the Secretary
-    General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ..."."""
+    General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ...", or quoted
+    with their affiliation: "said Ana Ruiz, who heads ..."."""
     out = []
     for c in merged:
         if c.source != "model" or c.label not in ("ORG", "GPE", "LOC", "NORP", "FAC"):
@@ -500,7 +506,8 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
             continue
         if any(w in _ORG_WORDS or w in _FAC_HEADS or w in _LOC_HEADS for w in surface.split()):
             continue
-        if _beside_office(text, c.start, c.end):
+        if _beside_office(text, c.start, c.end) or (_SAID_BEFORE.search(text, max(0, c.start - 12), c.start)
+                                                    and _QUOTED_AFTER.match(text, c.end)):
             out.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
     return out
 
@@ -514,14 +521,14 @@ _LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) 
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
                              # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
                              rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
-_COMPANY_AFTER = re.compile(rf", (?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+_COMPANY_AFTER = re.compile(rf", (?!who\b)(?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
 #: Nouns of public bodies and parties (nlp/recall_rules.py): right before a one-word name they say what it is ("the
 #: country's coast guard agency Bakamla", "the regulator Ofwat"), and so does the head of an apposition after it
 #: ("Kaltora, the maritime security authority,"); after a name only as the apposition's head ("Kisumu, the party's
-#: stronghold" is a place).
+#: stronghold" is a place), and never in a relative clause ("Ana Ruiz, who heads the consultancy").
 _BODY_NOUN = recall_rules.BODY_NOUN
 _BODY_BEFORE = re.compile(rf"\b{_BODY_NOUN} $")
-_BODY_AFTER = re.compile(rf", (?:an? |the |its |their |[A-Z][\w-]*['’]s |(?:the )?[a-z]+['’]s )?(?:[\w-]+ ){{0,3}}?"
+_BODY_AFTER = re.compile(rf", (?!who\b)(?:an? |the |its |their |[A-Z][\w-]*['’]s |(?:the )?[a-z]+['’]s )?(?:[\w-]+ ){{0,3}}?"
                          rf"{_BODY_NOUN}(?=[,;.)]| (?:that|which|who|said|says|has|had|is|was|will|would)\b)")
 #: A works or a board a name owns, in the singular ("Hanwha Ocean's Geoje shipyard", "Bio Farma's plant in Bandung"):
 #: the owner is a business; a region's works are plural ("Sulawesi's smelters").
