@@ -28,6 +28,14 @@ def test_a_portfolio_in_a_title_never_leaves_a_piece_of_it_as_a_person(analyzer)
     assert not any(t in ("Marine", "Marine Affairs", "Ocean", "Ocean Resources and Development") for t, _ in ents), ents
 
 
+def test_a_one_word_portfolio_after_of_or_for_is_the_titles_not_the_first_word_of_the_name(analyzer):
+    text = ("\"We will not watch it alone,\" said Norwegian Minister of Digitalisation Karin Vold. Secretary of "
+            "Mining Luis Ortega said he expected the first projects in May.")
+    people = _people(analyzer, text)
+    assert people.get("Karin Vold") == "Norwegian Minister of Digitalisation", people
+    assert people.get("Luis Ortega") == "Secretary of Mining", people
+
+
 def test_a_first_name_that_is_also_a_portfolio_word_stays_a_name_after_a_bare_title(analyzer):
     people = _people(analyzer, "President Marine Le Pen met Prime Minister Ocean Vuong in Lyon on Friday.")
     assert people.get("Marine Le Pen") == "President", people
