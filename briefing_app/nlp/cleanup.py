@@ -295,6 +295,7 @@ class EntityCleanup:
         extra += _apposed_people(text, merged, self.gazetteer)
         extra += _named_companies(text, merged, self.gazetteer)
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
+        extra += _business_subjects(text, merged, self.gazetteer, known)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -565,6 +566,28 @@ def _body_cue(text: str, start: int, end: int) -> bool:
             or _BODY_BEFORE.search(text, max(0, start - 30), start) is not None
             or _BODY_AFTER.match(text, end) is not None
             or _OWNER_AFTER.match(text, end) is not None)
+
+
+#: What a business does, said of a name (or of a list of names) as its subject: "Al Dahra and Agthia will source
+#: rice", "Rheinmetall and Ukroboronprom will produce shells", "Srbijagas will book capacity".
+_BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
+                            r"|plans to |agreed to )*(?:produce|manufacture|assemble|supply|source|ship|export|refine"
+                            r"|drill|invest|book|deliver)s?\b")
+
+
+def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
+    """Unknown names the model took for a person or a place that produce, supply, ship or invest: businesses
+    ("Al Dahra and Agthia will source rice"), unless a title or a full name makes them people."""
+    titled = {text[c.start:c.end] for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)}
+    out = []
+    for c in merged:
+        surface = text[c.start:c.end]
+        if (c.source != "model" or c.label not in ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT") or c.role
+                or len(surface.split()) > 3 or surface in titled or any(w in known for w in surface.split())
+                or g.lookup(surface) is not None or _BUSINESS_VERB.match(text, c.end) is None):
+            continue
+        out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
 
 
 def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from briefing_app.nlp import recall_rules
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.nlp.cleanup import _apposed_people
-from briefing_app.nlp.entities import MODEL, Candidate
+from briefing_app.nlp.cleanup import _apposed_people, _business_subjects
+from briefing_app.nlp.entities import MODEL, TITLE, Candidate
 from briefing_app.nlp.gazetteer import default_gazetteer
 from tests.nlp.conftest import entity_pairs as _ents
 
@@ -167,3 +167,15 @@ def test_a_quoted_person_with_a_who_clause_or_an_affiliation_is_a_person_not_the
     merged = [_guess(text, "Onesphore Kabeya", "ORG"), _guess(text, "Teodora Saraiva Lins", "ORG")]
     found = {(text[c.start:c.end], c.label) for c in _apposed_people(text, merged, g)}
     assert found == {("Onesphore Kabeya", "PERSON"), ("Teodora Saraiva Lins", "PERSON")}, found
+
+
+def test_unknown_names_that_produce_supply_or_invest_are_businesses_titled_people_are_not():
+    g = default_gazetteer()
+    text = ("On the food side, Vardhia and Agrelia will source rice directly. Under the protocol Serbogaz will book "
+            "more capacity. Prime Minister Olsen will invest in Lima, and Olsen will supply the grain.")
+    merged = [_guess(text, "Vardhia", "GPE"), _guess(text, "Agrelia", "PERSON"), _guess(text, "Serbogaz", "PERSON")]
+    first, second = text.index("Olsen"), text.rindex("Olsen")
+    merged += [Candidate(first, first + 5, "PERSON", "model", TITLE, role="Prime Minister"),
+               Candidate(second, second + 5, "PERSON", "model", MODEL)]
+    found = {(text[c.start:c.end], c.label) for c in _business_subjects(text, merged, g, set())}
+    assert found == {("Vardhia", "ORG"), ("Agrelia", "ORG"), ("Serbogaz", "ORG")}, found
