@@ -55,8 +55,13 @@ _LOCATIVE_LONG = re.compile(r"\b(?:at|in|near|off|outside|across|via)\s+(?:the\s
 #: A route's or a grid's noun and "to" before a name the model took for a person or a body: the route's end is a
 #: place ("the line to Stung Treng", "the 380-kilometre stretch to Nakhon Sawan"); letters and calls to people have
 #: no such noun.
-_ROUTE_TO = re.compile(r"\b(?:line|railway|rail link|road|highway|route|link|corridor|cable|pipeline|bridge|stretch|section"
-                       r"|segment|spur|substation|interconnector|flights?|ferry|trains?)\s+to\s+(?:the\s+)?$")
+_ROUTE_NOUN = (r"(?:line|railway|rail link|road|highway|route|link|corridor|cable|pipeline|bridge|stretch|section"
+               r"|segment|spur|substation|interconnector|flights?|ferry|trains?)")
+_ROUTE_TO = re.compile(rf"\b{_ROUTE_NOUN}\s+to\s+(?:the\s+)?$")
+#: ... and the two ends of a route "between" them ("the 2-gigawatt cable between Crete and Kofinou", "the fibre cable
+#: between Longyearbyen and the mainland").
+_ROUTE_BETWEEN = re.compile(rf"(?i:\b{_ROUTE_NOUN})(?: [\w-]+){{0,2}}? between (?:the )?"
+                            r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} and (?:the )?)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
                        r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from|near|off|into|onto|over|"
@@ -1471,6 +1476,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             before = text[max(0, c.start - 40):c.start]
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)
                  and not (_REACH_BEFORE.search(before) and _CONTACTED.match(text, c.end))) or _ROUTE_TO.search(before)
+                    or _ROUTE_BETWEEN.search(text, max(0, c.start - 70), c.start)
                     or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):

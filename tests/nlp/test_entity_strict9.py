@@ -29,10 +29,10 @@ def test_a_portfolio_in_a_title_never_leaves_a_piece_of_it_as_a_person(analyzer)
 
 
 def test_a_one_word_portfolio_after_of_or_for_is_the_titles_not_the_first_word_of_the_name(analyzer):
-    text = ("\"We will not watch it alone,\" said Norwegian Minister of Digitalisation Karin Vold. Secretary of "
-            "Mining Luis Ortega said he expected the first projects in May.")
+    text = ("\"Our grid needs new cables,\" said Danish Minister of Digitalisation Karin Vold. Secretary of Mining "
+            "Luis Ortega told reporters that tenders would open in May.")
     people = _people(analyzer, text)
-    assert people.get("Karin Vold") == "Norwegian Minister of Digitalisation", people
+    assert people.get("Karin Vold") == "Danish Minister of Digitalisation", people
     assert people.get("Luis Ortega") == "Secretary of Mining", people
 
 
@@ -72,20 +72,20 @@ def _guess(text: str, name: str, label: str) -> Candidate:
 def test_a_small_place_the_model_reads_as_a_product_or_nationality_is_a_place_where_the_text_places_it():
     # the model's guesses vary from name to name: the rules are checked on the guesses themselves
     g = default_gazetteer()
-    text = "Mr Orlov, the soldiers in Dravna protect your barracks too."
+    text = "Mr Orlov, the engineers stationed in Dravna repair the bridges."
     found = recall_rules.located_places(text, [_guess(text, "Dravna", "PRODUCT")], g)
     assert [(text[c.start:c.end], c.label) for c in found] == [("Dravna", "GPE")], found
-    text = "Trucks queued for hours at the Karabek and Ozyl-Tash checkpoints."
+    text = "Buses waited overnight at the Karabek and Ozyl-Tash checkpoints."
     found = recall_rules.coordinated_places(text, [_guess(text, "Karabek", "NORP"), _guess(text, "Ozyl-Tash", "GPE")], g)
     assert [text[c.start:c.end] for c in found] == ["Karabek"], found
     text = "Exports will rise once the Talvik-3 plant is finished."
     found = recall_rules.placed_by_noun(text, [_guess(text, "Talvik-3", "PRODUCT")], g)
     assert [(text[c.start:c.end], c.label) for c in found] == [("Talvik-3", "FAC")], found
-    text = "Freight trains on the Akhira–Agartala rail link will start in April."
-    found = recall_rules.coordinated_places(text, [_guess(text, "Akhira", "PRODUCT"), _guess(text, "Agartala", "GPE")], g)
+    text = "Passenger services on the Akhira–Dhaka rail link begin next year."
+    found = recall_rules.coordinated_places(text, [_guess(text, "Akhira", "PRODUCT"), _guess(text, "Dhaka", "GPE")], g)
     assert "Akhira" in {text[c.start:c.end] for c in found}, found
     # a nationality stays one: "Borduran" before a checkpoint is the country's, not a place's name
-    text = "Trucks queued at the Borduran checkpoints."
+    text = "Buses waited at the Borduran checkpoints."
     assert not recall_rules.placed_by_noun(text, [_guess(text, "Borduran", "NORP")], g)
 
 
@@ -149,7 +149,7 @@ def test_a_two_word_place_after_a_preposition_whose_last_word_alone_the_model_ta
 
 def test_no_name_runs_over_a_sentences_end_but_abbreviations_and_initials_stay_inside(analyzer):
     text = ("Trains will run on the section to Nakhon Pathom. We expect more. MINISTER OKAFOR: No. The Defence "
-            "Force will fly four patrols. They met at the fourth India-Singapore Ministerial Roundtable. The "
+            "Force will send two ships. Officials gathered at the second Kenya-Ghana Ministerial Roundtable. The "
             "agreements were signed with the U.S. Navy and St. Kitts officials.")
     ents = _ents(analyzer, text)
     assert not any(". " in t and not t.startswith(("U.S.", "St.")) for t, _ in ents), ents
@@ -157,25 +157,32 @@ def test_no_name_runs_over_a_sentences_end_but_abbreviations_and_initials_stay_i
 
 
 def test_a_quoted_person_with_a_who_clause_or_an_affiliation_is_a_person_not_the_body_named_after_them(analyzer):
-    text = ("\"The band buys time, but time is not reserves,\" said Martín Robles, who heads the consultancy "
-            "Fundamentos Andinos.")
+    text = "\"The peg cannot hold for long,\" said Martín Robles, who heads the consultancy Fundamentos Andinos."
     assert ("Martín Robles", "PERSON") in _ents(analyzer, text), _ents(analyzer, text)
     # the model's guesses vary from name to name: the rule is checked on a "body" guess itself
     g = default_gazetteer()
-    text = ("\"The clauses could take years,\" said Onesphore Kabeya of the Great Lakes Policy Centre. Teodora "
-            "Saraiva Lins is a former Portuguese Secretary of State.")
-    merged = [_guess(text, "Onesphore Kabeya", "ORG"), _guess(text, "Teodora Saraiva Lins", "ORG")]
+    text = ("\"Talks will drag on,\" said Onesphore Kabeya of the Great Lakes Policy Centre. Teodora Lins Moreira "
+            "is a former Brazilian Minister of Culture.")
+    merged = [_guess(text, "Onesphore Kabeya", "ORG"), _guess(text, "Teodora Lins Moreira", "ORG")]
     found = {(text[c.start:c.end], c.label) for c in _apposed_people(text, merged, g)}
-    assert found == {("Onesphore Kabeya", "PERSON"), ("Teodora Saraiva Lins", "PERSON")}, found
+    assert found == {("Onesphore Kabeya", "PERSON"), ("Teodora Lins Moreira", "PERSON")}, found
 
 
 def test_unknown_names_that_produce_supply_or_invest_are_businesses_titled_people_are_not():
     g = default_gazetteer()
-    text = ("On the food side, Vardhia and Agrelia will source rice directly. Under the protocol Serbogaz will book "
-            "more capacity. Prime Minister Olsen will invest in Lima, and Olsen will supply the grain.")
+    text = ("Vardhia and Agrelia will source wheat from farmers in the north. Serbogaz will book extra pipeline "
+            "capacity. Prime Minister Olsen will invest in Lima, and Olsen will supply the grain.")
     merged = [_guess(text, "Vardhia", "GPE"), _guess(text, "Agrelia", "PERSON"), _guess(text, "Serbogaz", "PERSON")]
     first, second = text.index("Olsen"), text.rindex("Olsen")
     merged += [Candidate(first, first + 5, "PERSON", "model", TITLE, role="Prime Minister"),
                Candidate(second, second + 5, "PERSON", "model", MODEL)]
     found = {(text[c.start:c.end], c.label) for c in _business_subjects(text, merged, g, set())}
     assert found == {("Vardhia", "ORG"), ("Agrelia", "ORG"), ("Serbogaz", "ORG")}, found
+
+
+def test_the_ends_of_a_cable_or_link_between_two_names_are_places(analyzer):
+    text = ("Engineers say the new power cable between Velanos and Tirzavik will be laid in 2027. Last winter the data "
+            "cable between Skarvik and the mainland was cut twice.")
+    ents = _ents(analyzer, text)
+    places = {t for t, label in ents if label in ("GPE", "LOC", "FAC")}
+    assert {"Velanos", "Tirzavik", "Skarvik"} <= places, ents
