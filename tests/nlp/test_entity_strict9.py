@@ -186,3 +186,10 @@ def test_the_ends_of_a_cable_or_link_between_two_names_are_places(analyzer):
     ents = _ents(analyzer, text)
     places = {t for t, label in ents if label in ("GPE", "LOC", "FAC")}
     assert {"Velanos", "Tirzavik", "Skarvik"} <= places, ents
+
+
+def test_a_capitalised_plan_is_a_named_initiative_whole(analyzer):
+    text = ("Donors have paid only a third of the Cholera Regional Preparedness and Response Plan so far. The plan "
+            "runs to 2028.")
+    ents = _ents(analyzer, text)
+    assert ("Cholera Regional Preparedness and Response Plan", "LAW") in ents, ents
