@@ -17,6 +17,7 @@ from briefing_app.nlp.entities import (
     DATE_RULE,
     ENDPOINT_HEADS,
     GENRE_WORDS,
+    LOWERCASE_OK,
     MODEL,
     RULE,
     SURNAME,
@@ -54,11 +55,18 @@ _LOCATIVE_LONG = re.compile(r"\b(?:at|in|near|off|outside|across|via)\s+(?:the\s
 #: A route's or a grid's noun and "to" before a name the model took for a person or a body: the route's end is a
 #: place ("the line to Stung Treng", "the 380-kilometre stretch to Nakhon Sawan"); letters and calls to people have
 #: no such noun.
-_ROUTE_TO = re.compile(r"\b(?:line|railway|rail link|road|highway|route|link|corridor|cable|pipeline|bridge|stretch|section"
-                       r"|segment|spur|substation|interconnector|flights?|ferry|trains?)\s+to\s+(?:the\s+)?$")
+_ROUTE_NOUN = (r"(?:line|railway|rail link|road|highway|route|link|corridor|cable|pipeline|bridge|stretch|section"
+               r"|segment|spur|substation|interconnector|flights?|ferry|trains?)")
+_ROUTE_TO = re.compile(rf"\b{_ROUTE_NOUN}\s+to\s+(?:the\s+)?$")
+#: ... and the two ends of a route "between" them ("the 2-gigawatt cable between Crete and Kofinou", "the fibre cable
+#: between Longyearbyen and the mainland").
+_ROUTE_BETWEEN = re.compile(rf"(?i:\b{_ROUTE_NOUN})(?: [\w-]+){{0,2}}? between (?:the )?"
+                            r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2} and (?:the )?)?$")
 #: A lowercase noun right after a one-word name: used as a modifier ("Dakar plant", "Jaitapur nuclear project").
 _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are|also|who|which|did|does|could|can|"
-                       r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from)\b)[a-z]{3,}\b")
+                       r"may|might|should|must|then|later|on|in|at|to|with|for|of|by|from|near|off|into|onto|over|"
+                       r"under|inside|outside|along|across|around|about|after|before|since|until|during|against|"
+                       r"between|among|amid|through|within|without|towards?|via|per|than)\b)[a-z]{3,}\b")
 
 
 
@@ -188,6 +196,10 @@ class EntityCleanup:
         extra = self._person_rules(text, merged, fixed)
         extra += self._acronym_rules(text, merged, acronym_pairs)
         extra += _place_led_bodies(text, merged)
+        if "Rail" in text or "Air" in text:
+            extra += _national_operators(text, merged, self.gazetteer)
+        if "-" in text or "–" in text:
+            extra += _pair_led_institutions(text, merged)
         if " and " in text:
             extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
@@ -198,6 +210,9 @@ class EntityCleanup:
         recalled = recall_rules.located_places(text, out, self.gazetteer, furniture)
         recalled += recall_rules.pair_named(text, out, fixed, furniture)
         recalled += recall_rules.placed_by_noun(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.named_by_noun(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.named_programmes(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.cut_place_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
         recalled += recall_rules.unnamed_people(text, out, self.gazetteer, _beside_office, furniture)
         recalled += recall_rules.coordinated_places(text, merge(out + recalled, total) if recalled else out,
@@ -210,6 +225,8 @@ class EntityCleanup:
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
+        if ". " in text:
+            out = _cut_at_sentence_ends(text, out)
         return out if not any("\n" in text[c.start:c.end] for c in out) else merge(_split_lines(text, out), total)
 
     def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
@@ -283,6 +300,7 @@ class EntityCleanup:
         extra += _apposed_people(text, merged, self.gazetteer)
         extra += _named_companies(text, merged, self.gazetteer)
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
+        extra += _business_subjects(text, merged, self.gazetteer, known)
         extra += _place_rules(text, merged, self.gazetteer)
         return extra
 
@@ -317,6 +335,8 @@ class EntityCleanup:
                          # a reply opening on the questioner's given name: "MINISTER: Marta, I cannot promise ..."
                          or (text.endswith(": ", 0, c.start) and text[c.end:c.end + 1] == ","
                              and text[c.start:c.end] in given))
+            if _body_cue(text, c.start, c.end):
+                continue  # "the state gas company Kaspigaz said": the noun says what it is (_named_companies)
             if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
                                                               or addressed):
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
@@ -446,7 +466,12 @@ _OFFICE_BEFORE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(sorted(_OFFICE_HEA
 _OFFICE_AFTER = re.compile(r",[ \t]+(?:the |[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,3}?(?P<head>[A-Z][\w-]*)(?![\w-])")
 #: A name that an author's note or a profile describes ("Aditi Rao is a Senior Fellow at ...").
 _PROFILE_AFTER = re.compile(r" is (?:a|an|the) (?:[\w-]+ ){0,2}?(?:[Ff]ellow|[Pp]rofessor|[Rr]esearcher|[Aa]nalyst"
-                            r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector)\b")
+                            r"|[Ll]ecturer|[Ee]conomist|[Ee]ditor|[Cc]orrespondent|[Dd]irector|[Dd]iplomat|[Jj]ournalist"
+                            r"|Secretary|Minister|Ambassador)\b")
+#: A speech verb before a name that a relative "who" or an affiliation follows: a person quoted ("..., said Ana Ruiz,
+#: who heads the consultancy", "said Jean Mbeki of the International Crisis Group").
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote|warned|argued)[ \t]+$")
+_QUOTED_AFTER = re.compile(r",[ \t]+who\b| of the [A-Z]")
 _PERSON_NAME = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}")
 
 
@@ -476,7 +501,8 @@ def _one_class_per_name(text: str, out: list[Candidate], extra: list[Candidate],
 
 def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Names of two to four words the model typed as a place or body but set beside an office: "the Secretary
-    General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ..."."""
+    General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ...", or quoted
+    with their affiliation: "said Ana Ruiz, who heads ..."."""
     out = []
     for c in merged:
         if c.source != "model" or c.label not in ("ORG", "GPE", "LOC", "NORP", "FAC"):
@@ -486,23 +512,34 @@ def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
             continue
         if any(w in _ORG_WORDS or w in _FAC_HEADS or w in _LOC_HEADS for w in surface.split()):
             continue
-        if _beside_office(text, c.start, c.end):
+        if _beside_office(text, c.start, c.end) or (_SAID_BEFORE.search(text, max(0, c.start - 12), c.start)
+                                                    and _QUOTED_AFTER.match(text, c.end)):
             out.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
     return out
 
 
 #: Nouns of businesses and outlets right before their name ("the consultancy X", "the state utility X", "firms such as
 #: X") or after it in apposition ("X, Chile's state-owned copper giant,").
-_COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"
-                 r"|contractor|shipbuilder|shipyard|refiner|insurer|conglomerate|giant|manufacturer|maker|carmaker"
-                 r"|producer|start-?up|broadcaster|newspaper|bank|wealth fund|investment fund|agency)")
+_COMPANY_NOUN = recall_rules.COMPANY_NOUN
 #: Earlier items of a list after "including" / "such as" ("including Velcor, Tarnex and "): the kind the list
 #: introduces runs along it.
 _LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) )*"
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
                              # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
                              rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
-_COMPANY_AFTER = re.compile(rf", (?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+_COMPANY_AFTER = re.compile(rf", (?!who\b)(?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+#: Nouns of public bodies and parties (nlp/recall_rules.py): right before a one-word name they say what it is ("the
+#: country's coast guard agency Bakamla", "the regulator Ofwat"), and so does the head of an apposition after it
+#: ("Kaltora, the maritime security authority,"); after a name only as the apposition's head ("Kisumu, the party's
+#: stronghold" is a place), and never in a relative clause ("Ana Ruiz, who heads the consultancy").
+_BODY_NOUN = recall_rules.BODY_NOUN
+_BODY_BEFORE = re.compile(rf"\b{_BODY_NOUN} $")
+_BODY_AFTER = re.compile(rf", (?!who\b)(?:an? |the |its |their |[A-Z][\w-]*['’]s |(?:the )?[a-z]+['’]s )?(?:[\w-]+ ){{0,3}}?"
+                         rf"{_BODY_NOUN}(?=[,;.)]| (?:that|which|who|said|says|has|had|is|was|will|would)\b)")
+#: A works or a board a name owns, in the singular ("Hanwha Ocean's Geoje shipyard", "Bio Farma's plant in Bandung"):
+#: the owner is a business; a region's works are plural ("Sulawesi's smelters").
+_OWNER_AFTER = re.compile(r"['’]s (?:[A-Z][\w-]* |[a-z][\w-]* ){0,2}?(?:plant|factory|shipyard|refinery|smelter|facility"
+                          r"|subsidiary|chief executive|shareholders|board of directors)(?![\w-])")
 #: A company's legal form written before its name ("PT Karya Nusantara", "JSC Temir Zholy"): part of the name.
 _LEGAL_FORM_BEFORE = re.compile(r"(?<![\w.-])(?:PT|JSC|PJSC|OJSC|CJSC) $")
 
@@ -512,16 +549,49 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     "the consultancy Andes Energía", "Velcor, Chile's state-owned copper giant," are organisations."""
     out = []
     for c in merged:
-        if c.source != "model" or c.label not in ("GPE", "PERSON", "LOC", "NORP", "FAC", "PRODUCT") or c.role:
+        if (c.source != "model" or c.label not in ("GPE", "PERSON", "LOC", "NORP", "FAC", "PRODUCT", "LANGUAGE")
+                or c.role):
             continue
         surface = text[c.start:c.end]
         if len(surface.split()) > 4 or g.lookup(surface) is not None:
             continue
         if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
             out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
-        elif (_COMPANY_BEFORE.search(text, max(0, c.start - 100), c.start) is not None
-                or _COMPANY_AFTER.match(text, c.end) is not None):
+        elif _body_cue(text, c.start, c.end):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
+
+
+def _body_cue(text: str, start: int, end: int) -> bool:
+    """True when a business or body noun introduces the name at ``[start, end)`` ("the state utility X", "the
+    regulator X") or heads its apposition ("X, Chile's state-owned copper giant,", "X, the maritime authority,"), or
+    the name owns a plant or a board ("X's plant in Y")."""
+    return (_COMPANY_BEFORE.search(text, max(0, start - 100), start) is not None
+            or _COMPANY_AFTER.match(text, end) is not None
+            or _BODY_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _BODY_AFTER.match(text, end) is not None
+            or _OWNER_AFTER.match(text, end) is not None)
+
+
+#: What a business does, said of a name (or of a list of names) as its subject: "Al Dahra and Agthia will source
+#: rice", "Rheinmetall and Ukroboronprom will produce shells", "Srbijagas will book capacity".
+_BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
+                            r"|plans to |agreed to )*(?:produce|manufacture|assemble|supply|source|ship|export|refine"
+                            r"|drill|invest|book|deliver)s?\b")
+
+
+def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
+    """Unknown names the model took for a person or a place that produce, supply, ship or invest: businesses
+    ("Al Dahra and Agthia will source rice"), unless a title or a full name makes them people."""
+    titled = {text[c.start:c.end] for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)}
+    out = []
+    for c in merged:
+        surface = text[c.start:c.end]
+        if (c.source != "model" or c.label not in ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT") or c.role
+                or len(surface.split()) > 3 or surface in titled or any(w in known for w in surface.split())
+                or g.lookup(surface) is not None or _BUSINESS_VERB.match(text, c.end) is None):
+            continue
+        out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
 
 
@@ -781,6 +851,62 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         if c.label == "ORG" and c.source != "learned" and (m := _ORGAN_AFTER.match(text, c.end)) is not None:
             if c.end + 1 not in by_start:
                 extra.append(Candidate(c.start, m.end(), "ORG", c.source, TITLE + 0.3))
+    return extra
+
+
+#: The head of a state-named operator's name ("Bangladesh Railway", "Kenya Railways", "Mongolian Airlines") and the
+#: one or two capitalised words before it.
+_OPERATOR_HEAD = re.compile(r"(?<= )(?:Railways?|Airways|Airlines)(?![\w-])")
+_PLACE_BEFORE = (re.compile(r"(?<![\w'’.–—/-])[A-Z][\w'’.-]* [A-Z][\w'’.-]* $"),
+                 re.compile(r"(?<![\w'’.–—/-])[A-Z][\w'’.-]* $"))
+
+
+def _national_operators(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A country or nationality before "Railway(s)", "Airways" or "Airlines" names the operator, an organisation
+    ("Bangladesh Railway", "Mongolian Railway"), however the model split or classed it; a line named for a region
+    ("Trans-Afghan Railway") or its stations ("the A–B railway") is no country's and stays a place."""
+    extra = []
+    for m in _OPERATOR_HEAD.finditer(text):
+        for before in _PLACE_BEFORE:
+            p = before.search(text, max(0, m.start() - 40), m.start())
+            entry = g.lookup(p.group().strip()) if p is not None else None
+            if p is None or entry is None or entry.label not in ("GPE", "NORP") or p.group().split()[0] in STARTERS:
+                continue  # ("The Kenya": the article is no part of it)
+            # the model's span on it (a place, a person or a facility) gives way, but not a longer body's name
+            # ("Bangladesh Railway Employees League")
+            if not any(c.start < m.end() and p.start() < c.end and (c.start < p.start() or c.end > m.end())
+                       for c in merged if c.label == "ORG"):
+                extra.append(Candidate(p.start(), m.end(), "ORG", "model", TITLE + 0.3))
+            break
+    return extra
+
+
+#: The rest of an institution's name after a dash-joined pair of places or bodies ("Lancang-Mekong" + " Water Resources
+#: Cooperation Center", "China–Central Asia" + " Secretariat", "ASEAN-Singapore" + " Cybersecurity Centre of
+#: Excellence"): an institution's head ends it. A bilateral mechanism's head (council, commission, forum, summit) does
+#: not: its pair prefix is split off (DESIGN §3).
+_PAIR_INSTITUTION = re.compile(r"(?: [A-Z][\w'’-]*| and(?= [A-Z])){0,8} (?:Centre|Center|Secretariat|Institute|Park|Lab"
+                               r"|Laboratory|University|College|Academy)(?: of [A-Z][\w'’-]*)?(?![\w'’-]| [A-Z])")
+
+
+_UNTAGGED_PAIR_LEAD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’]+[-–]$")
+
+
+def _pair_led_institutions(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """A dash-joined pair of places or bodies before an institution's name is part of it: one organisation
+    ("Lancang-Mekong Water Resources Cooperation Center"), not two places and a dropped rest."""
+    extra = []
+    named = sorted((c for c in merged if c.label in ("GPE", "LOC", "ORG", "NORP")), key=lambda c: c.start)
+    by_start = {c.start: c for c in named}
+    for c in named:
+        if text[c.end:c.end + 1] in ("-", "–") and text[max(0, c.start - 1):c.start] not in ("-", "–"):
+            start, second = c.start, by_start.get(c.end + 1)
+        elif (lead := _UNTAGGED_PAIR_LEAD.search(text, max(0, c.start - 30), c.start)) is not None:
+            start, second = lead.start(), c  # "Lancang-" + "Mekong": the pair's first name is unknown
+        else:
+            continue
+        if second is not None and (m := _PAIR_INSTITUTION.match(text, second.end)) is not None:
+            extra.append(Candidate(start, m.end(), "ORG", "model", TITLE + 0.5))
     return extra
 
 
@@ -1111,6 +1237,28 @@ def _not_inside(learned: list[Candidate], base: list[Candidate]) -> list[Candida
     return [c for c in learned if c.lesson != ADD or not contains(ordered, starts, c.start, c.end)]
 
 
+def _cut_at_sentence_ends(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """No name runs over a sentence's end, whichever rule grew it ("Ministerial Roundtable. The", "No. The Defence
+    Force"): the side that is not a sentence's opening word is the name; a stop after an abbreviation or an initial
+    stays inside ("U.S. Navy", "J. D. Vance") unless a sentence starter follows it."""
+    out = []
+    for c in cands:
+        stop = SENTENCE_INSIDE.search(text, c.start, c.end) if c.label not in LOWERCASE_OK else None
+        if stop is None:
+            out.append(c)
+            continue
+        dot, after = stop.start() + 1, stop.end() - 1  # the stop and the capital after it
+        left, right = text[c.start:dot].split(), text[after:c.end].split()
+        if left and all(w in STARTERS or w in ("No", "Yes") for w in left):
+            start = after + (len(right[0]) + 1 if right and right[0] in ("The", "A", "An") else 0)
+            out.append(replace(c, start=start))  # "No. The Defence Force": the answer opens the sentence
+        elif not _is_abbreviation(text, dot) or (right and right[0] in STARTERS):
+            out.append(replace(c, end=dot))  # "Nakhon Ratchasima. We"
+        else:
+            out.append(c)
+    return out
+
+
 def _split_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Spans cut at line breaks: a name never runs from a heading or a dateline into the next line
     ("Nuuk\nNuuk ...", "Xi Jinping\nMerdeka Palace"); each part keeps the model's label for the later rules."""
@@ -1328,6 +1476,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             before = text[max(0, c.start - 40):c.start]
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)
                  and not (_REACH_BEFORE.search(before) and _CONTACTED.match(text, c.end))) or _ROUTE_TO.search(before)
+                    or _ROUTE_BETWEEN.search(text, max(0, c.start - 70), c.start)
                     or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):

@@ -45,6 +45,12 @@ _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:Sta
 #: of Japan", "Deputy Secretary of State for Trade"): a title, ignored like any title; the state in it is the gazetteer's.
 _OFFICE_LED = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Assistant|Under|Permanent|Special|Foreign|Defence|Defense)[ -])*"
                          r"(?:Minister|Secretary|Ambassador|Commissioner|Envoy|Spokesperson)(?: of State)? (?:of|for) ")
+#: The title before a portfolio ("Minister of ", "Secretary of State for the "): a capitalised run right after it that
+#: ends in an office word ("Marine Affairs", "Ocean Resources and Development") or runs on into one with "and"
+#: ("Marine" + " and Fisheries") is the rest of the title, not a body.
+_PORTFOLIO_TITLE_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Secretary of State|Minister of State)"
+                                     r" (?:of|for) (?:the )?$")
+_AND_OFFICE_WORD = re.compile(r"(?:,| and| &) (?:the )?([A-Z][a-z]+)")
 #: The kind of document after a body's name in a heading ("Security Council Press Statement", "European Commission -
 #: Fact sheet", "National Assembly of X Official Report"): the heading's words, not the body's.
 _DOCUMENT_KIND_TAIL = re.compile(r"(?:[ \t]+[-–—])?[ \t]+(?:Press[ \t]+(?:Statement|Release|Briefing)|Media[ \t]+(?:Release"
@@ -197,6 +203,11 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "Heads of Government agreed ...": the members of a body, not its name
     if cand.label != "PERSON" and _OFFICE_LED.match(surface):
         return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
+    if (cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and office_words
+            and _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            and (surface.split()[-1] in office_words
+                 or ((more := _AND_OFFICE_WORD.match(text, end)) is not None and more.group(1) in office_words))):
+        return None  # "Minister of [Marine Affairs] and Fisheries": the portfolio is the title's, not a name
     if is_back_reference(text, start, end):
         return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name
     if cand.label != "PERSON" and all(w in office_words for w in surface.split()):

@@ -37,7 +37,7 @@ _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "Accord", "Pact", "Compact",
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
-             "Free Trade Area", "Law", "Code", "Memorandum",
+             "Free Trade Area", "Law", "Code", "Memorandum", "Plan",
              # a fund's window for one purpose is a programme, not a body ("Drought Resilience Window")
              "Window")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
@@ -77,7 +77,7 @@ _FIELDS_OF_LAW = frozenset("""International Humanitarian Customary Public Privat
 Domestic National Federal Administrative Commercial Environmental Human Rights Refugee Space Trade Investment Economic
 European Islamic Common Case Company Labour Labor Tax Family""".split())
 _OF_HEADS = frozenset(("Declaration", "Treaty", "Charter", "Convention", "Protocol", "Accord", "Agreement", "Pact", "Code",
-                       "Memorandum"))
+                       "Memorandum", "Plan"))
 #: After an "of" tail, the instrument's subject or its sea or region: "Memorandum of Understanding [on Renewable
 #: Hydrogen]", "Code of Conduct [in the South China Sea]"; not the town it was signed in ("... in Tashkent").
 _AFTER_OF_TAIL = re.compile(rf" (?:(?:on|for) (?:the )?|in the ){_TITLE_RUN}")

@@ -113,8 +113,9 @@ class TitleMatcher:
     def _titled(self, text: str, m: re.Match[str]) -> TitledName | None:
         """The title and name of one pattern match, or None when no plausible name follows the title."""
         words = list(re.finditer(r"\S+", text[m.start("role"):m.end("name")]))
+        tail_office = False  # the match ended in a portfolio word ("... of Marine Affairs")
         while words and words[-1].group() in NOT_NAMES | _PORTFOLIO_WORDS:
-            words.pop()
+            tail_office = words.pop().group() in _PORTFOLIO_WORDS
         # the name is the trailing run of name-like words (at most four)
         first = len(words)
         # particles do not count towards the four ("Salman bin Hamad Al Khalifa")
@@ -127,6 +128,13 @@ class TitleMatcher:
             first -= 1
         if first == len(words) or first == 0:
             return None
+        if words[first - 1].group() in ("of", "for"):
+            # right after the portfolio's "of"/"for", a capitalised run ending in an office word ("Minister of
+            # Marine Affairs and Fisheries") or one or two words ("Minister for Ocean ...") is the portfolio, not a
+            # name
+            if tail_office or len(words) - first < 3 or any(w.group() in STARTERS for w in words[first + 1:]):
+                return None  # ("Prime Minister of Canada Earlier, ...": a heading ran on into the next sentence)
+            first += 1  # "Minister of Digitalisation Karianne Tung": a portfolio has a word, the name follows it
         if words[first].group() in PEERAGES - {"Baron", "Lady"} and first + 1 < len(words):
             first += 1  # "Prime Minister Lord Tupou": the peerage is a title too (Baron and Lady are also given names)
         base = m.start("role")
