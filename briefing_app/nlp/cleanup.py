@@ -302,6 +302,8 @@ class EntityCleanup:
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _business_subjects(text, merged, self.gazetteer, known)
         extra += _place_rules(text, merged, self.gazetteer)
+        extra += _vessels(text)
+        extra += _geo_word_before(text, merged, self.gazetteer)
         return extra
 
     def _orphan_rules(self, text: str, merged: list[Candidate], known: set[str]) -> list[Candidate]:
@@ -1397,9 +1399,12 @@ Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Me
 Waterway Station Zone Base Field Market""".split())
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
-#: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum").
+#: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum"; Malay and
+#: Indonesian island, mountain, river, strait, bay and cape words: "Pulau Natuna", "Selat Malaka"; Vietnamese
+#: island, river and bay words: "Đảo Phú Quý", "Sông Hồng").
 _GEO_FIRST = frozenset("""Salar Lago Laguna Río Rio Cerro Volcán Isla Islas Sierra Bahía Mount Mt Lake Mont Monte
-Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora Qasr Palacio Palais Villa Fort Castillo Schloss Kasbah""".split())
+Lac Golfe Île Wadi Jebel Jabal Ras Kuh Ozero Gora Qasr Palacio Palais Villa Fort Castillo Schloss Kasbah
+Pulau Kepulauan Gunung Sungai Selat Teluk Tanjung Danau Bukit Đảo Sông Vịnh Núi""".split())
 #: First words of institutions named "X of/for Y" ("Centre for European Policy Studies").
 _ORG_FIRST = frozenset("""Centre Center Institute Council Ministry Department Bank University Office Commission Agency
 Academy School College Society Association Federation Foundation Board Bureau Court Union League""".split())
@@ -1445,6 +1450,36 @@ _BUSINESS_AFTER = re.compile(rf"\s+(?:(?:[\w-]+\s+)?{_COMPANY_NOUN}|plant|factor
 
 #: An office joined after a word: the word is an office too ("the Tánaiste and Minister for Foreign Affairs").
 _AND_OFFICE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(sorted(_OFFICE_HEADS)) + r")\b")
+
+
+#: A ship's name after its navy's or coast guard's prefix ("BRP Teresa Magbanua", "INS Imphal", "KN Pulau Dana",
+#: "USS George Washington"): the prefixes are unambiguous ones (not "MS", "SAS", "ITS" ...). The gold conventions
+#: ignore ships, but the model calls them people and organisations, and a briefing's Key actors table then lists a
+#: cutter as a person: the whole name, prefix included, becomes a (hidden) product.
+_VESSEL = re.compile(r"\b(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|ICGS|KRI|KN|BRP|JS|ROKS|RSS|KD|HTMS|PNS|BNS|SLNS"
+                     r"|TCG|HNLMS|HDMS|HNoMS|FGS|RFS|NRP|BAP|MV)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
+def _vessels(text: str) -> list[Candidate]:
+    """Ships named with their prefix, as hidden PRODUCT spans that outrank the model's person or organisation."""
+    # above the same-tier rules that read "the carrier X" or "the cutter X said" as a company or a person
+    return [Candidate(m.start(), m.end(), "PRODUCT", "gazetteer", TITLE + 0.2) for m in _VESSEL.finditer(text)]
+
+
+_GEO_WORD_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_GEO_FIRST)) + r") $")
+
+
+def _geo_word_before(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A model name right after a geographic name's first word, which the model left out ("Đảo" + "Hòn Mây",
+    "Mount" + "Kenya"): the place, whole (``_place_rules`` types a span that starts with the word itself)."""
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label not in ("PERSON", "ORG", "NORP", "GPE", "LOC") or c.role:
+            continue
+        m = _GEO_WORD_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if m is not None and g.lookup(text[c.start:c.end]) is None:
+            out.append(Candidate(m.start(), c.end, "LOC", "model", TITLE))
+    return out
 
 
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
