@@ -194,8 +194,11 @@ class EntityCleanup:
                 base += joined
                 merged = merge(base, total)
         extra = self._person_rules(text, merged, fixed)
-        extra += self._acronym_rules(text, merged, acronym_pairs)
-        extra += _place_led_bodies(text, merged)
+        bodies = _place_led_bodies(text, merged)
+        # a body the model missed but its place or nationality leads ("Indonesian Maritime Security Agency
+        # (Bakamla)") is there for its bracketed short name to take its class
+        extra += self._acronym_rules(text, merge(base + bodies, total) if bodies else merged, acronym_pairs)
+        extra += bodies
         if "Rail" in text or "Air" in text:
             extra += _national_operators(text, merged, self.gazetteer)
         if "-" in text or "–" in text:
@@ -937,6 +940,11 @@ def _nationality_led_names(text: str, merged: list[Candidate], by_start: dict[in
             extra.append(Candidate(start, nxt.end, "LAW" if bilateral else nxt.label, nxt.source, TITLE + 0.3))
         elif nxt is None and bilateral and (m := _BODY_AFTER_PLACE.match(text, end)) is not None:
             extra.append(Candidate(start, m.end(), "LAW", "model", TITLE + 0.3))
+        elif (nxt is None and (m := _BODY_AFTER_PLACE.match(text, end)) is not None
+              and len(text[end:m.end()].split()) >= 2 and not text.startswith((" of ", " for "), m.end())):
+            # a body the model missed, named with its nationality ("Indonesian" + " Maritime Security Agency");
+            # a bare head with "of" after it is a state organ named by its head, the nationality apart
+            extra.append(Candidate(start, m.end(), "ORG", "model", TITLE + 0.3))
     return extra
 
 

@@ -31,3 +31,19 @@ def test_a_malay_or_vietnamese_geographic_word_makes_a_place_not_a_person(analyz
     ents = dict(_ents(analyzer, text))
     for place in ("Tanjung Seruak", "Selat Pandan", "Đảo Hòn Mây", "Gunung Rata"):
         assert ents.get(place) in ("GPE", "LOC"), (place, ents)
+
+
+def test_a_body_named_with_its_nationality_and_its_bracketed_short_name_are_organisations(analyzer: Analyzer) -> None:
+    """The model tagged "Indonesian" alone and the short name as a place: the Key actors table listed the agency as
+    a place. Nationality + capitalised words ending in a body's head is the body; its short name follows it."""
+    text = ("Fishing crews were held for a week. The Indonesian Maritime Patrol Agency (Bakamra) said the crews were "
+            "safe. Bakamra boats stayed near Ranai.")
+    ents = _ents(analyzer, text)
+    assert ("Indonesian Maritime Patrol Agency", "ORG") in ents, ents
+    assert ("Bakamra", "ORG") in ents and not any(t == "Bakamra" and lab != "ORG" for t, lab in ents), ents
+
+
+def test_a_state_organ_named_by_its_head_keeps_the_nationality_apart(analyzer: Analyzer) -> None:
+    ents = dict(_ents(analyzer, "The Indian Ministry of External Affairs and the Borduran Navy were told on Monday."))
+    assert ents.get("Ministry of External Affairs") == "ORG", ents
+    assert "Indian Ministry" not in ents, ents
