@@ -191,3 +191,31 @@ def test_marking_several_articles_refused_part_way_writes_none_of_them(asha: Ser
     assert stored is not None and stored.status == "new"
     other = asha.articles.get(second)
     assert other is not None and other.status == "new" and other.title == "Second (Bram)"
+
+
+def test_the_rows_of_one_flush_are_locked_in_a_fixed_order(asha: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two officers (or this window's two threads) saving the same rows must lock them in one order:
+    in the order of the session's dirty set (a hash order) two flushes of the same articles can each
+    hold one and wait for the other, a deadlock PostgreSQL then breaks with an error no window catches.
+    Locked by table, then id, the second waits and is refused cleanly (StaleEdit) if the first changed them."""
+    import briefing_app.services.desk as desk
+    from briefing_app.storage import sql
+
+    ids = [asha.articles.add(ImportedDocument(title=f"Call {n}", text=f"{TEXT} Number {n}.", source_path="")).id
+           for n in range(40)]
+    locked: list[tuple[str, object]] = []
+
+    def recording(conn: object, table: str, where: str, params: tuple[object, ...]) -> None:
+        locked.append((table, params[0]))
+        sql.lock_for_write(conn, table, where, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(desk, "lock_for_write", recording)
+    with asha.db.session() as session:
+        articles = [session.get(Article, article_id) for article_id in ids]  # (each get flushes first)
+        for article in reversed(articles):
+            assert article is not None
+            article.outlet = "Wire"
+            session.add(article)
+        session.commit()
+    assert locked == sorted(locked) and len(locked) == len(ids)
+
