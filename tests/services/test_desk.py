@@ -219,3 +219,46 @@ def test_the_rows_of_one_flush_are_locked_in_a_fixed_order(asha: Services, monke
         session.commit()
     assert locked == sorted(locked) and len(locked) == len(ids)
 
+
+@pytest.mark.sqlite_only
+def test_marking_several_articles_is_all_or_nothing_when_the_database_turns_busy_part_way(
+        db_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program takes the database's write lock after the first article of a bulk "Mark as"
+    was written and keeps it: the second write fails, and so did the old put-back of the first (the
+    same lock), which left the first article changed with no undo step for it. One transaction now."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from briefing_app.storage import database
+    from briefing_app.storage.errors import describe_storage_error
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    svc = Services.open(str(db_path))
+    held: list[sqlite3.Connection] = []
+    try:
+        first, second = (svc.articles.add(ImportedDocument(title=t, text=f"{TEXT} {t}.", source_path="")).id
+                         for t in ("One", "Two"))
+
+        def another_program_locks(_session: Session) -> None:
+            if not held:
+                conn = sqlite3.connect(str(db_path), isolation_level=None)
+                conn.execute("BEGIN IMMEDIATE")
+                held.append(conn)
+
+        event.listen(Session, "after_commit", another_program_locks)
+        try:
+            try:
+                svc.changes.set_statuses([first, second], "reviewed")
+            except Exception as exc:  # noqa: BLE001 (a refusal is allowed; half a change is not)
+                assert describe_storage_error(exc) is not None
+        finally:
+            event.remove(Session, "after_commit", another_program_locks)
+            for conn in held:
+                conn.rollback()
+                conn.close()
+        statuses = [svc.articles.get(i).status for i in (first, second)]  # type: ignore[union-attr]
+        assert statuses in (["new", "new"], ["reviewed", "reviewed"])
+    finally:
+        svc.close()
