@@ -1,0 +1,32 @@
+"""Round 13 review: the contact-line pattern of is_furniture on pathological lines (made-up text)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing_app.nlp.pillars import is_furniture
+
+
+@pytest.mark.parametrize("line", [
+    "x" * 40_000,  # a PDF extract whose spaces are lost
+    "a." * 20_000,  # dotted soup
+    "+1" * 20_000,  # a table of dialling codes dumped as one line
+])
+def test_a_long_run_without_an_address_is_scanned_once(line: str) -> None:
+    """The e-mail part of the contact pattern started again at every character of a run of word
+    characters (quadratic: about 20 s for 50 kB, minutes for a 200 kB line)."""
+    line = f"Officials said {line} on Tuesday"
+    text = f"{line}\nThe pipeline will carry gas."
+    began = time.perf_counter()
+    is_furniture(text, 0, len(line))
+    assert time.perf_counter() - began < 0.5
+
+
+@pytest.mark.parametrize("line", [
+    "Press Office, Ministry of Syldavian Affairs: press@mofa.sy.example",
+    "Media Relations, Syldavian Port Authority, +99 (0)12 345 6789",
+])
+def test_contact_lines_are_still_furniture(line: str) -> None:
+    assert is_furniture(f"{line}\nThe pipeline will carry gas.", 0, len(line))
