@@ -191,3 +191,27 @@ def test_an_edit_refused_half_way_whose_put_back_is_refused_too_is_on_the_undo_s
     monkeypatch.setattr(window.services.briefings, "replace_items", real_replace)
     window.undo_stack.undo()
     assert sorted(i.id for i in window.services.briefings.items(briefing_id)) == sorted([first, second])
+
+
+def test_a_refused_header_field_does_not_lose_the_other_field_typed_with_it(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two fields typed before the form commits (subject, then title): the subject meets a busy database.
+    Showing the briefing as stored reloaded the form while the title was no longer pending, so its typing
+    was replaced by the stored title and then "committed" unchanged: lost. Both must survive."""
+    from tests.gui.refusals import busy_once
+
+    builder = window.briefing_builder
+    briefing_id = builder.new_briefing()
+    assert briefing_id is not None
+    for name, typed in (("subject", "Quad summit"), ("title", "Tokyo call")):
+        field = builder.form.lines[name]
+        field.selectAll()
+        qtbot.keyClicks(field, typed)
+    monkeypatch.setattr(window.services.briefings, "update_change", busy_once(window.services.briefings.update_change))
+    builder.form.flush()
+    assert "the database is busy" in window.statusBar().currentMessage()
+    assert builder.form.lines["subject"].text() == "Quad summit", "the refused field keeps its typing"
+    assert builder.form.lines["title"].text() == "Tokyo call", "the other field keeps its typing"
+    builder.form.flush()
+    stored = window.services.briefings.get(briefing_id)
+    assert stored is not None and (stored.subject, stored.title) == ("Quad summit", "Tokyo call")
