@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
-from briefing_app.gui.storage_guard import RefusedWrite, refused_write
+from briefing_app.gui.storage_guard import RefusedWrite, refused_settings_write, refused_write
 from briefing_app.services import actors as actor_table
 from briefing_app.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.services.changes import ChangeSet, RowSnapshot
@@ -1183,8 +1183,8 @@ class BriefingBuilder(QWidget):
             return
         self.settings.template = dialog.template()
         self.settings.last_export_dir = str(dialog.out_path().parent)
-        # Remembering the folder on a full disk fails: the export is still tried (and says if it cannot write).
-        with refused_write(lambda _problem: None):
+        # Remembering the folder fails on a full disk or a read-only settings folder: the export is still tried.
+        with refused_settings_write(lambda _problem: None):
             save_settings(self.settings)
         self.export_to(dialog.out_path(), dialog.template() or None)
 

@@ -215,3 +215,26 @@ def test_a_refused_header_field_does_not_lose_the_other_field_typed_with_it(
     builder.form.flush()
     stored = window.services.briefings.get(briefing_id)
     assert stored is not None and (stored.subject, stored.title) == ("Quad summit", "Tokyo call")
+
+
+def test_an_export_whose_folder_cannot_be_remembered_in_a_read_only_settings_folder_still_exports(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_app.gui.briefing.builder as builder_module
+    from briefing_app.gui.briefing.export_dialog import ExportDialog
+
+    def read_only(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied", "settings.tmp")
+
+    out = tmp_path / "note.docx"
+
+    def choose(dialog: ExportDialog) -> int:
+        dialog.out_edit.setText(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    builder = window.briefing_builder
+    assert builder.new_briefing() is not None
+    monkeypatch.setattr(builder_module, "save_settings", read_only)
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    with qtbot.waitSignal(builder.exported, timeout=60_000):
+        builder.export_dialog()
+    assert out.is_file()
