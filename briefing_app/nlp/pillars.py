@@ -578,9 +578,10 @@ ADDRESSING_WEIGHT = 3.0
 
 #: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from",
 #: "closer to"): the place after it stands for its government. Words of a transaction ("deal with", "agreement with")
-#: are left out: a firm's deal with a country is business, not diplomacy (measured on the dev sets).
+#: are left out: a firm's deal with a country is business, not diplomacy (measured on the dev sets). "In a row" is
+#: consecutive ("the third year in a row with Klow ..."), not a quarrel.
 _RELATION = re.compile(
-    r"\b(?:relations|relationship|ties|calm|rift|row|quarrel|feud|standoff|tensions?|rapprochement|friendship|partnership"
+    r"\b(?:relations|relationship|ties|calm|rift|(?<!\bin\sa\s)row|quarrel|feud|standoff|tensions?|rapprochement|friendship|partnership"
     r"|attention|distance|closer|drift(?:s|ed|ing)?)\s+(?:away\s+)?(?:with|from|to)\s+(?:the\s+)?")
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(

@@ -30,3 +30,32 @@ def test_a_long_run_without_an_address_is_scanned_once(line: str) -> None:
 ])
 def test_contact_lines_are_still_furniture(line: str) -> None:
     assert is_furniture(f"{line}\nThe pipeline will carry gas.", 0, len(line))
+
+
+def _gpe(sentence: str, place: str):
+    from briefing_app.nlp.types import EntitySpan
+
+    return [EntitySpan(sentence.index(place), sentence.index(place) + len(place), "GPE", place)]
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    from briefing_app.nlp.pillars import default_scorer
+
+    return default_scorer()
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("It was the third dry year in a row with Marsk recording no rain.", "Marsk"),
+    ("Prices fell for a fifth month in a row with Klow's harvest in.", "Klow"),
+])
+def test_in_a_row_is_no_quarrel(scorer, sentence: str, place: str) -> None:
+    # "in a row" is consecutive, not a row (quarrel) with the state named after it
+    _raw, why = scorer.raw_scores(sentence, _gpe(sentence, place))
+    assert "a relationship with another state" not in why.get("diplomacy", [])
+
+
+def test_a_row_with_a_state_is_still_a_relationship(scorer) -> None:
+    sentence = "The row with Marsk over the fishing grounds deepened this week."
+    _raw, why = scorer.raw_scores(sentence, _gpe(sentence, "Marsk"))
+    assert "a relationship with another state" in why.get("diplomacy", [])
