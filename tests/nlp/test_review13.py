@@ -59,3 +59,15 @@ def test_a_row_with_a_state_is_still_a_relationship(scorer) -> None:
     sentence = "The row with Marsk over the fishing grounds deepened this week."
     _raw, why = scorer.raw_scores(sentence, _gpe(sentence, "Marsk"))
     assert "a relationship with another state" in why.get("diplomacy", [])
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("The village lies closer to Klow than to the coast.", "Klow"),
+    ("The new highway brings the port closer to Marsk.", "Marsk"),
+    ("The camp is a short distance from Marsk.", "Marsk"),
+])
+def test_nearness_to_a_place_is_no_relationship(scorer, sentence: str, place: str) -> None:
+    # "closer to" and "distance from" a place are mostly where something is; on the dev sets they never
+    # added a diplomacy sentence the other relationship words did not
+    _raw, why = scorer.raw_scores(sentence, _gpe(sentence, place))
+    assert "a relationship with another state" not in why.get("diplomacy", [])
