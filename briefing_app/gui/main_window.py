@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui.status_bar import ElidingStatusBar
-from briefing_app.gui.storage_guard import refused_write
+from briefing_app.gui.storage_guard import refused_settings_write, refused_write
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -630,7 +630,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", refused.problem)
             return None
         self.settings.last_export_dir = str(path.parent)
-        with refused_write(lambda _problem: None):  # the folder is not remembered on a full disk; the note is written
+        # The folder is not remembered on a full disk or in a settings folder that cannot be written; the note is.
+        with refused_settings_write(lambda _problem: None):
             save_settings(self.settings)
         self.statusBar().showMessage(f"Briefing written to {out}", 8000)
         return out
@@ -646,7 +647,7 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.settings.hidden_labels = sorted(labels)
         self.settings.hidden_pillars = sorted(pillars)
-        with refused_write(lambda problem: self.statusBar().showMessage(
+        with refused_settings_write(lambda problem: self.statusBar().showMessage(
                 f"What is shown changed, but it is not remembered for next time. {problem}", 12000)):
             save_settings(self.settings)
 

@@ -34,9 +34,12 @@ MESSAGE_MS = 12000
 class RefusedWrite:
     """Context manager catching storage refusals; true (and ``problem`` set) when one happened."""
 
-    def __init__(self, say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None) -> None:
+    def __init__(self, say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None,
+                 describe: Callable[[BaseException], str | None] = describe_storage_error) -> None:
         self.say = say
         self.show_as_stored = show_as_stored
+        #: The sentence for a refusal, None for an exception that is not one (it propagates).
+        self.describe = describe
         self.problem: str | None = None
 
     def __bool__(self) -> bool:
@@ -49,7 +52,7 @@ class RefusedWrite:
                  tb: TracebackType | None) -> bool:
         if exc is None:
             return False
-        problem = describe_storage_error(exc)
+        problem = self.describe(exc)
         if problem is None:
             return False
         log.warning("Write refused: %s", problem)
@@ -68,6 +71,20 @@ class RefusedWrite:
 def refused_write(say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None) -> RefusedWrite:
     """``with refused_write(say, show_as_stored) as refused:`` (see the module's docstring)."""
     return RefusedWrite(say, show_as_stored)
+
+
+def _settings_problem(exc: BaseException) -> str | None:
+    """Any file error of the settings file (a full disk, a settings folder that cannot be written)."""
+    problem = describe_storage_error(exc)
+    if problem is None and isinstance(exc, OSError):
+        problem = f"The settings could not be written ({exc.strerror or exc})."
+    return problem
+
+
+def refused_settings_write(say: Callable[[str], object]) -> RefusedWrite:
+    """``with refused_settings_write(say):`` around ``save_settings`` on the way of another action (the
+    legend, an export's folder): any file error of the settings is said, the action goes on."""
+    return RefusedWrite(say, describe=_settings_problem)
 
 
 def status_bar_of(widget: QWidget, timeout_ms: int = MESSAGE_MS) -> Callable[[str], None]:

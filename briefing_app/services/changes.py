@@ -8,7 +8,6 @@ each in one transaction, so a bulk edit is undone all or nothing.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.engine import Connection
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from briefing_app.domain.models import (
     Annotation,
@@ -406,27 +405,30 @@ class ChangeService:
         return self.set_statuses([article_id], status)
 
     def set_statuses(self, article_ids: Iterable[int], status: str) -> ChangeSet:
-        """Set the review status of articles as one undoable change (unknown ids are skipped)."""
-        from briefing_app.services.articles import ArticleService
+        """Set the review status of articles as one undoable change (unknown ids are skipped).
 
-        articles = ArticleService(self.db)
+        One transaction, all or nothing: a refusal part-way (a busy database, another officer's
+        change) writes none of them. (Putting back the ones already written met the same busy
+        database and left them changed, with no undo step for them.)"""
+        if status not in tuple(ArticleStatus):
+            raise ValueError(f"Unknown review status {status!r}")
+        after = ArticleStatus(status)
         ids = list(dict.fromkeys(article_ids))
         statuses: list[tuple[int, str, str]] = []
-        try:
+        with self.db.session() as session:
+            # Read together, then written in one flush (the rows locked in one order: desk.py).
+            found = {a.id: a for a in session.execute(select(Article).where(col(Article.id).in_(ids))).scalars()}
+            now = utcnow()
             for article_id in ids:
-                try:
-                    before = articles.set_status(article_id, status)
-                except KeyError:
+                article = found.get(article_id)
+                if article is None:
                     continue
-                if before != status:
-                    statuses.append((article_id, before, ArticleStatus(status)))
-        except Exception:
-            # All or nothing: a refusal part-way (a busy database, another officer's change) puts
-            # back the ones already written, which no undo step would otherwise cover.
-            for article_id, was, _after in reversed(statuses):
-                with contextlib.suppress(Exception):
-                    articles.set_status(article_id, was)
-            raise
+                before = article.status
+                article.status, article.updated_at = after, now
+                session.add(article)
+                if before != after:
+                    statuses.append((article_id, before, after))
+            session.commit()
         label = status.replace("_", " ")
         what = "article" if len(ids) == 1 else f"{len(ids)} articles"
         return ChangeSet(f"Mark {what} {label}", statuses=statuses)

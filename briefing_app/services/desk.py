@@ -56,7 +56,10 @@ def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
     officer, now = db.officer, utcnow()
     pending: dict[tuple[type, Any], int] = session.info.setdefault("pending_seen", {})
     row: Any  # a versioned or stamped model
-    for row in session.dirty:
+    # In one order (table, then id), not the dirty set's hash order: two flushes of the same rows
+    # (two officers, or this window's two threads) locking them in different orders would deadlock
+    # on PostgreSQL (FOR UPDATE below), an error no window catches; in one order the second waits.
+    for row in sorted(session.dirty, key=_lock_order):
         obj = row
         if not session.is_modified(obj) or not hasattr(obj, "changed_by"):
             continue
@@ -86,6 +89,13 @@ def _stamp_and_check(session: Session, _context: Any, _instances: Any) -> None:
             obj.changed_by, obj.changed_at = officer, now
         if type(obj) is Lesson and not obj.taught_by:
             obj.taught_by = officer
+
+
+def _lock_order(row: Any) -> tuple[str, int]:
+    """Where ``row`` comes in the order rows are locked: its table, then its id."""
+    table = getattr(type(row), "__table__", None)
+    row_id = getattr(row, "id", None)
+    return (getattr(table, "name", ""), row_id if isinstance(row_id, int) else -1)
 
 
 def may_withdraw(db: Any, taught_by: str) -> bool:

@@ -191,3 +191,74 @@ def test_marking_several_articles_refused_part_way_writes_none_of_them(asha: Ser
     assert stored is not None and stored.status == "new"
     other = asha.articles.get(second)
     assert other is not None and other.status == "new" and other.title == "Second (Bram)"
+
+
+def test_the_rows_of_one_flush_are_locked_in_a_fixed_order(asha: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two officers (or this window's two threads) saving the same rows must lock them in one order:
+    in the order of the session's dirty set (a hash order) two flushes of the same articles can each
+    hold one and wait for the other, a deadlock PostgreSQL then breaks with an error no window catches.
+    Locked by table, then id, the second waits and is refused cleanly (StaleEdit) if the first changed them."""
+    import briefing_app.services.desk as desk
+    from briefing_app.storage import sql
+
+    ids = [asha.articles.add(ImportedDocument(title=f"Call {n}", text=f"{TEXT} Number {n}.", source_path="")).id
+           for n in range(40)]
+    locked: list[tuple[str, object]] = []
+
+    def recording(conn: object, table: str, where: str, params: tuple[object, ...]) -> None:
+        locked.append((table, params[0]))
+        sql.lock_for_write(conn, table, where, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(desk, "lock_for_write", recording)
+    with asha.db.session() as session:
+        articles = [session.get(Article, article_id) for article_id in ids]  # (each get flushes first)
+        for article in reversed(articles):
+            assert article is not None
+            article.outlet = "Wire"
+            session.add(article)
+        session.commit()
+    assert locked == sorted(locked) and len(locked) == len(ids)
+
+
+@pytest.mark.sqlite_only
+def test_marking_several_articles_is_all_or_nothing_when_the_database_turns_busy_part_way(
+        db_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program takes the database's write lock after the first article of a bulk "Mark as"
+    was written and keeps it: the second write fails, and so did the old put-back of the first (the
+    same lock), which left the first article changed with no undo step for it. One transaction now."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from briefing_app.storage import database
+    from briefing_app.storage.errors import describe_storage_error
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    svc = Services.open(str(db_path))
+    held: list[sqlite3.Connection] = []
+    try:
+        first, second = (svc.articles.add(ImportedDocument(title=t, text=f"{TEXT} {t}.", source_path="")).id
+                         for t in ("One", "Two"))
+
+        def another_program_locks(_session: Session) -> None:
+            if not held:
+                conn = sqlite3.connect(str(db_path), isolation_level=None)
+                conn.execute("BEGIN IMMEDIATE")
+                held.append(conn)
+
+        event.listen(Session, "after_commit", another_program_locks)
+        try:
+            try:
+                svc.changes.set_statuses([first, second], "reviewed")
+            except Exception as exc:  # noqa: BLE001 (a refusal is allowed; half a change is not)
+                assert describe_storage_error(exc) is not None
+        finally:
+            event.remove(Session, "after_commit", another_program_locks)
+            for conn in held:
+                conn.rollback()
+                conn.close()
+        statuses = [svc.articles.get(i).status for i in (first, second)]  # type: ignore[union-attr]
+        assert statuses in (["new", "new"], ["reviewed", "reviewed"])
+    finally:
+        svc.close()

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
-from briefing_app.gui.storage_guard import RefusedWrite, refused_write
+from briefing_app.gui.storage_guard import RefusedWrite, refused_settings_write, refused_write
 from briefing_app.services import actors as actor_table
 from briefing_app.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
-from briefing_app.services.changes import ChangeSet
+from briefing_app.services.changes import ChangeSet, RowSnapshot
 from briefing_app.settings import save_settings
 from briefing_app.storage.errors import StaleEdit, describe_storage_error
 
@@ -904,16 +904,11 @@ class BriefingBuilder(QWidget):
             # (their rows refuse to be written); the caller's refused_write shows the merged briefing
             # and says who.
             with contextlib.suppress(StaleEdit):
-                self.briefings.replace_items(self.current_id, before)
+                self._put_back(text, before)
             raise
-        except Exception as exc:
+        except Exception:
             # A refused edit half-way (e.g. the third of three passages) leaves nothing behind.
-            try:
-                self.briefings.replace_items(self.current_id, before)
-            except Exception as again:
-                if describe_storage_error(again) is None or describe_storage_error(exc) is None:
-                    raise
-                log.warning("Could not put back the passages of a refused edit", exc_info=True)
+            self._put_back(text, before)
             self.refresh()
             raise
         after = self.briefings.all_item_snapshots(self.current_id)
@@ -922,6 +917,25 @@ class BriefingBuilder(QWidget):
             self.undo_stack.push(edit_command(self, self.current_id, self.briefings.items_change(text, before, after),
                                               merge=merge))
         return result
+
+    def _put_back(self, text: str, before: list[RowSnapshot]) -> None:
+        """Put the current briefing's items back to ``before`` after an edit failed part-way. When the
+        database refuses that too (busy, full), the part that was written goes on the undo stack, so
+        the stack and the database agree and Ctrl+Z takes it out once the database is free."""
+        assert self.current_id is not None
+        try:
+            self.briefings.replace_items(self.current_id, before)
+            return
+        except StaleEdit:
+            raise
+        except Exception as again:
+            if describe_storage_error(again) is None:
+                raise
+            log.warning("Could not put back the passages of a refused edit", exc_info=True)
+        written = self.briefings.all_item_snapshots(self.current_id)
+        if written != before:
+            self.undo_stack.push(edit_command(self, self.current_id,
+                                              self.briefings.items_change(text, before, written)))
 
     def add_passages(self, specs: list[PassageSpec], pillar_id: str | None = None,
                      index: int | None = None) -> list[int]:
@@ -1169,8 +1183,8 @@ class BriefingBuilder(QWidget):
             return
         self.settings.template = dialog.template()
         self.settings.last_export_dir = str(dialog.out_path().parent)
-        # Remembering the folder on a full disk fails: the export is still tried (and says if it cannot write).
-        with refused_write(lambda _problem: None):
+        # Remembering the folder fails on a full disk or a read-only settings folder: the export is still tried.
+        with refused_settings_write(lambda _problem: None):
             save_settings(self.settings)
         self.export_to(dialog.out_path(), dialog.template() or None)
 

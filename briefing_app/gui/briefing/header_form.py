@@ -198,8 +198,10 @@ class BriefingForm(QObject):
     def flush(self) -> None:
         """Report every field edited since the last commit."""
         self._timer.stop()
-        pending, self._pending = self._pending, set()
-        for name in sorted(pending):
+        # The fields not reported yet stay pending while one is: a refused commit shows the briefing as
+        # stored (``load``), which must not overwrite the typing of the fields still to come.
+        for name in sorted(self._pending):
+            self._pending.discard(name)
             self.committed.emit(name, self.value(name))
 
     def keep_typed(self, name: str) -> None:

@@ -156,3 +156,85 @@ def test_an_export_whose_folder_cannot_be_remembered_on_a_full_disk_still_export
     with qtbot.waitSignal(builder.exported, timeout=60_000):
         builder.export_dialog()
     assert out.is_file()
+
+
+def test_an_edit_refused_half_way_whose_put_back_is_refused_too_is_on_the_undo_stack(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program takes the database after the first of two passages was removed and keeps it:
+    the second removal fails, and so does putting the first back. The first passage is gone from the
+    database, so the undo stack must say so (Ctrl+Z brings it back once the database is free); before,
+    no step covered it and Ctrl+Z could never bring it back."""
+    from tests.gui.refusals import busy_error
+
+    builder = window.briefing_builder
+    briefing_id, first = _briefing_with_a_passage(window)
+    article_id = window.services.briefings.items(briefing_id)[0].article_id
+    second = builder.add_passage(article_id, TEXT.index("They"), len(TEXT), window.services.pillars.all()[0].id)
+    assert second is not None
+    steps = window.undo_stack.count()
+    real_remove, real_replace = window.services.briefings.remove_item, window.services.briefings.replace_items
+    removed: list[int] = []
+
+    def remove_then_busy(item_id: int) -> object:
+        if removed:
+            raise busy_error()
+        removed.append(item_id)
+        return real_remove(item_id)
+
+    monkeypatch.setattr(window.services.briefings, "remove_item", remove_then_busy)
+    monkeypatch.setattr(window.services.briefings, "replace_items", lambda *_a, **_k: (_ for _ in ()).throw(busy_error()))
+    builder.remove_items([first, second])
+    assert "the database is busy" in window.statusBar().currentMessage()
+    stored = [i.id for i in window.services.briefings.items(briefing_id)]
+    assert stored == [second], "the first removal was written and could not be put back"
+    assert window.undo_stack.count() == steps + 1, "the stack holds what the database holds"
+    monkeypatch.setattr(window.services.briefings, "replace_items", real_replace)
+    window.undo_stack.undo()
+    assert sorted(i.id for i in window.services.briefings.items(briefing_id)) == sorted([first, second])
+
+
+def test_a_refused_header_field_does_not_lose_the_other_field_typed_with_it(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two fields typed before the form commits (subject, then title): the subject meets a busy database.
+    Showing the briefing as stored reloaded the form while the title was no longer pending, so its typing
+    was replaced by the stored title and then "committed" unchanged: lost. Both must survive."""
+    from tests.gui.refusals import busy_once
+
+    builder = window.briefing_builder
+    briefing_id = builder.new_briefing()
+    assert briefing_id is not None
+    for name, typed in (("subject", "Quad summit"), ("title", "Tokyo call")):
+        field = builder.form.lines[name]
+        field.selectAll()
+        qtbot.keyClicks(field, typed)
+    monkeypatch.setattr(window.services.briefings, "update_change", busy_once(window.services.briefings.update_change))
+    builder.form.flush()
+    assert "the database is busy" in window.statusBar().currentMessage()
+    assert builder.form.lines["subject"].text() == "Quad summit", "the refused field keeps its typing"
+    assert builder.form.lines["title"].text() == "Tokyo call", "the other field keeps its typing"
+    builder.form.flush()
+    stored = window.services.briefings.get(briefing_id)
+    assert stored is not None and (stored.subject, stored.title) == ("Quad summit", "Tokyo call")
+
+
+def test_an_export_whose_folder_cannot_be_remembered_in_a_read_only_settings_folder_still_exports(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_app.gui.briefing.builder as builder_module
+    from briefing_app.gui.briefing.export_dialog import ExportDialog
+
+    def read_only(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied", "settings.tmp")
+
+    out = tmp_path / "note.docx"
+
+    def choose(dialog: ExportDialog) -> int:
+        dialog.out_edit.setText(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    builder = window.briefing_builder
+    assert builder.new_briefing() is not None
+    monkeypatch.setattr(builder_module, "save_settings", read_only)
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    with qtbot.waitSignal(builder.exported, timeout=60_000):
+        builder.export_dialog()
+    assert out.is_file()

@@ -132,3 +132,20 @@ def test_hiding_a_label_on_a_full_disk_hides_it_and_says_it_is_not_remembered(
     assert "not remembered for next time" in window.statusBar().currentMessage()
     assert "the disk is full" in window.statusBar().currentMessage()
     assert window.settings.hidden_labels == ["PERSON"]
+
+
+def _folder_read_only(*_args: object) -> None:
+    raise PermissionError(13, "Permission denied", "settings.tmp")
+
+
+def test_hiding_a_label_with_a_settings_folder_that_cannot_be_written_hides_it_and_says_so(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only a full disk: a settings folder that cannot be written (Preferences already says so) raised
+    into the event loop from the legend."""
+    import briefing_app.settings as settings_module
+
+    monkeypatch.setattr(settings_module, "save_settings", _folder_read_only)
+    window._legend_changed({"PERSON"}, set())
+    assert "not remembered for next time" in window.statusBar().currentMessage()
+    assert "Permission denied" in window.statusBar().currentMessage()
+    assert window.settings.hidden_labels == ["PERSON"]
