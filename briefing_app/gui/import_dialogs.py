@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.models import Article
-from briefing_app.gui.storage_guard import refused_write, status_bar_of
+from briefing_app.gui.storage_guard import SaveFirstDialog, refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
 from briefing_app.importers.dates import iso_date
@@ -60,7 +60,7 @@ _ERROR_STYLE = "color: #b91c1c;"
 LIBRARY_DOCK_WIDTH = 440
 
 
-class PasteDialog(QDialog):
+class PasteDialog(SaveFirstDialog):
     """Paste an article's text with its title, source, date and URL."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -85,8 +85,6 @@ class PasteDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add to library")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        #: Stores the document; False keeps the dialog open with the text (the database refused it).
-        self.saver: Callable[[], bool] | None = None
         self.text.textChanged.connect(self._update_ok)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
@@ -117,12 +115,10 @@ class PasteDialog(QDialog):
         except ImportFailed as exc:
             self.error.setText(str(exc))
             return
-        if self.saver is not None and not self.saver():
-            return
-        super().accept()
+        super().accept()  # stored first (the saver; a refusal is said in ``error`` and the text stays)
 
 
-class MetadataDialog(QDialog):
+class MetadataDialog(SaveFirstDialog):
     """Edit an article's title, outlet, author, published date and URL."""
 
     def __init__(self, article: Article, parent: QWidget | None = None) -> None:
@@ -150,8 +146,6 @@ class MetadataDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        #: Stores the details; False keeps the dialog open with them (the database refused them).
-        self.saver: Callable[[], bool] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -174,9 +168,7 @@ class MetadataDialog(QDialog):
         if date and not iso_date(date):
             self.error.setText(f"The date “{date}” was not understood; use YYYY-MM-DD or leave it empty.")
             return
-        if self.saver is not None and not self.saver():
-            return
-        super().accept()
+        super().accept()  # stored first (the saver; a refusal is said in ``error`` and the fields stay)
 
 
 class ImportReportDialog(QDialog):

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from briefing_app.storage.errors import describe_storage_error
 
@@ -97,3 +97,37 @@ def status_bar_of(widget: QWidget, timeout_ms: int = MESSAGE_MS) -> Callable[[st
             window.statusBar().showMessage(message, timeout_ms)
 
     return say
+
+
+class SaveFirstDialog(QDialog):
+    """A dialog whose OK (or Save) stores the officer's work before it closes: ``saver``, set by the
+    caller, returns False when the database refused the write (inside :func:`refused_write`), and
+    the dialog then stays open with what was typed and the reason."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Stores the dialog's work; False keeps the dialog open (the database refused it).
+        self.saver: Callable[[], bool] | None = None
+        #: Where :meth:`show_problem` says why (made by :meth:`problem_label`).
+        self.problem: QLabel | None = None
+
+    def problem_label(self, object_name: str) -> QLabel:
+        """The hidden line that will say why the last save was refused (the work stays, to save again)."""
+        self.problem = QLabel(self)
+        self.problem.setObjectName(object_name)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a4262c;")
+        self.problem.setVisible(False)
+        return self.problem
+
+    def show_problem(self, text: str) -> None:
+        """Say in the dialog why its work was not saved."""
+        if self.problem is not None:
+            self.problem.setText(text)
+            self.problem.setVisible(True)
+
+    def accept(self) -> None:
+        """Save, then close; a refused save leaves the dialog open."""
+        if self.saver is not None and not self.saver():
+            return
+        super().accept()

@@ -7,12 +7,10 @@ quotation marks, the citation kept). The dialog only reports spans and text; the
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.quotes import trimmed
+from briefing_app.gui.storage_guard import SaveFirstDialog
 
 
 def cut(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -44,7 +43,7 @@ def keep_only(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[
     return [(max(s, start), min(e, end)) for s, e in spans if min(e, end) > max(s, start)]
 
 
-class QuoteEditDialog(QDialog):
+class QuoteEditDialog(SaveFirstDialog):
     """Trim or paraphrase one passage."""
 
     def __init__(self, original: str, paraphrase: str = "", parent: QWidget | None = None) -> None:
@@ -72,13 +71,7 @@ class QuoteEditDialog(QDialog):
                                            "marks, with the citation kept); leave empty to quote.")
         self.paraphrase.setMaximumHeight(90)
         self.paraphrase.textChanged.connect(self._show_result)
-        self.problem = QLabel(self)  # why the last OK was refused (the cuts and paraphrase stay)
-        self.problem.setObjectName("quoteProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c;")
-        self.problem.setVisible(False)
-        #: Stores the quote; False keeps the dialog open (the database refused it). Set by the builder.
-        self.saver: Callable[[], bool] | None = None
+        problem = self.problem_label("quoteProblem")  # the cuts and paraphrase stay; the saver is the builder's
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -94,20 +87,9 @@ class QuoteEditDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(QLabel("<b>Paraphrase</b>", self))
         layout.addWidget(self.paraphrase)
-        layout.addWidget(self.problem)
+        layout.addWidget(problem)
         layout.addWidget(buttons)
         self._show_result()
-
-    def accept(self) -> None:
-        """Save, then close; a refused save leaves the dialog open with the officer's work and the reason."""
-        if self.saver is not None and not self.saver():
-            return
-        super().accept()
-
-    def show_problem(self, text: str) -> None:
-        """Say in the dialog why the quote was not saved."""
-        self.problem.setText(text)
-        self.problem.setVisible(True)
 
     def select(self, start: int, end: int) -> None:
         """Select ``original[start:end]`` in the passage (as the mouse would)."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from briefing_app.gui.storage_guard import SaveFirstDialog
 
 
-class NoteDialog(QDialog):
+class NoteDialog(SaveFirstDialog):
     """Shows the passage being annotated and a text box for the note."""
 
     def __init__(self, passage: str, body: str = "", parent: QWidget | None = None) -> None:
@@ -24,14 +24,7 @@ class NoteDialog(QDialog):
         self.editor.setPlaceholderText("Write the note… (Ctrl+Enter saves)")
         self.editor.setPlainText(body)
         layout.addWidget(self.editor)
-        self.problem = QLabel(self)  # why the last Save was refused (the text stays to save again)
-        self.problem.setObjectName("noteProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c;")
-        self.problem.setVisible(False)
-        layout.addWidget(self.problem)
-        #: Stores the note; False keeps the dialog open (the database refused it). Set by the controller.
-        self.saver: Callable[[], bool] | None = None
+        layout.addWidget(self.problem_label("noteProblem"))  # the saver is set by the controller
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -49,17 +42,6 @@ class NoteDialog(QDialog):
             self.accept()
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
-
-    def accept(self) -> None:
-        """Save, then close; a refused save leaves the dialog open with the text and the reason."""
-        if self.saver is not None and not self.saver():
-            return
-        super().accept()
-
-    def show_problem(self, text: str) -> None:
-        """Say in the dialog why the note was not saved."""
-        self.problem.setText(text)
-        self.problem.setVisible(True)
 
     def body(self) -> str:
         """The note text as typed."""
