@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,34 +10,17 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
-from briefing_app.nlp.types import AnalysisResult, EntitySpan
-from briefing_app.services import Services
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.services.annotations import step_boundary
-from briefing_app.settings import Settings
+from tests.gui.review.conftest import PATROLS_TEXT
 
-TEXT = "Modi said India and Australia would hold naval exercises in the Indian Ocean."
+TEXT = PATROLS_TEXT
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(patrols_window: MainWindow) -> MainWindow:
     """A window showing an article with a known "Indian Ocean" suggestion."""
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-    article = win.services.articles.add(ImportedDocument(title="Patrols", text=TEXT, source_path=""))
-    assert article.id is not None
-    start = TEXT.index("Indian Ocean")
-    win.services.articles.save_analysis(article.id, AnalysisResult(text=TEXT, entities=[
-        EntitySpan(start, start + 12, "LOC", "Indian Ocean", "gazetteer", "LOC:indian ocean")]))
-    win.show_article(article.id)
-    yield win
-    win.close()
-    win.services.close()
+    return patrols_window
 
 
 def _keys(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:

@@ -3,45 +3,26 @@ exception, nothing is half-written, a note being written stays in its dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
-from briefing_app.importers import ImportedDocument
-from briefing_app.nlp.types import AnalysisResult, EntitySpan
-from briefing_app.services import Services
 from briefing_app.services.lessons import LessonService
-from briefing_app.settings import Settings
 from tests.gui.refusals import busy_error, raise_busy, short_busy_timeout, write_lock
+from tests.gui.review.conftest import PATROLS_TEXT
 
 __all__ = ["short_busy_timeout"]  # the fixture, used by name
 
-TEXT = "Modi said India and Australia would hold naval exercises in the Indian Ocean."
+TEXT = PATROLS_TEXT
 
 
 @pytest.fixture
-def window(short_busy_timeout: None, qtbot: QtBot, db_path: Path, analyzer: object,
-           monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    """A window showing an analysed article (writers give up on a held lock after 0.3 s)."""
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-    article = win.services.articles.add(ImportedDocument(title="Patrols", text=TEXT, source_path=""))
-    assert article.id is not None
-    start = TEXT.index("Indian Ocean")
-    win.services.articles.save_analysis(article.id, AnalysisResult(text=TEXT, entities=[
-        EntitySpan(start, start + 12, "LOC", "Indian Ocean", "gazetteer", "LOC:indian ocean")]))
-    win.show_article(article.id)
-    yield win
-    win.close()
-    win.services.close()
+def window(short_busy_timeout: None, patrols_window: MainWindow) -> MainWindow:
+    """A window showing an analysed article (writers give up on a held lock after 0.3 s: the timeout
+    is set before the window opens its database)."""
+    return patrols_window
 
 
 def test_a_note_saved_while_another_program_holds_the_database_stays_in_its_dialog(
