@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -45,6 +46,10 @@ def test_deleting_while_another_program_holds_the_database_deletes_nothing_and_s
     article_id = _add(window, "Shipping corridor")
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     window.library.setCurrentRow(0)
+    # Selecting the row opens the article and analyses it in the background: let that save first, or
+    # it meets the held lock too and says so in its own message box (a hang under load, seen in CI).
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=60_000)
+    assert QThreadPool.globalInstance().waitForDone(60_000)
     steps = window.undo_stack.count()
     with write_lock(db_path):
         assert window.library.delete_selected() is False
