@@ -38,8 +38,8 @@ from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner  # noq
 #: the analyser's inputs depend on the branch's code: one cache per worktree (PILLAR_TRANSFER_CACHE overrides)
 CACHE = Path(os.environ.get("PILLAR_TRANSFER_CACHE") or Path(tempfile.gettempdir())
              / f"pillar_transfer_cache_{zlib.crc32(str(Path.cwd().resolve()).encode()):08x}.pkl")
-#: gold_heldout and gold_heldout_round2: retired, now dev
-SETS = ["gold", "gold_round3", "gold_round4", "gold_round6", "gold_heldout", "gold_heldout_round2"]
+#: gold_heldout, gold_heldout_round2 and gold_heldout_round3: retired held-out sets, now dev
+SETS = ["gold", "gold_round3", "gold_round4", "gold_round6", "gold_heldout", "gold_heldout_round2", "gold_heldout_round3"]
 
 
 def build_cache():
