@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.gui.status_bar import ElidingStatusBar
 from briefing_app.gui.storage_guard import refused_settings_write, refused_write
+from briefing_app.gui.undo_stack import UndoStack
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         #: Size, position, docks, splitters, last article and dialog folders across runs.
         self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.placeholder = QLabel(OPENING_TEXT, self)
         self.placeholder.setObjectName("openingPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
