@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
     def _retry_unsaved_analysis(self) -> None:
         """Analyse again the articles whose results the database refused (those still unanalysed)."""
         waiting, self._unsaved_analysis = sorted(self._unsaved_analysis), set()
-        if self.services.db.read_only:
+        if self.tasks.closed or self.services.db.read_only:
             return  # opened read-only: nothing can be stored (the window says so already)
         for article_id in waiting:
             if self.tasks.is_busy(f"analysis:{article_id}"):
@@ -743,6 +743,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.memory.save_window(self)
+        self._analysis_retry.stop()  # the database may be closed next: nothing is tried again
         live = getattr(self, "live", None)
         if live is not None:
             live.stop()

@@ -94,3 +94,20 @@ def test_a_real_analysis_failure_still_tells_the_officer(
     qtbot.waitUntil(lambda: bool(told), timeout=30_000)
     assert told == ["Analysis failed: The article could not be analysed: the tagger crashed"]
     assert "tried again" not in window.statusBar().currentMessage()
+
+
+def test_a_retry_waiting_when_the_window_closes_starts_nothing(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (300,), raising=False)
+    calls: list[int] = []
+
+    def busy(*_args: object, **_kwargs: object) -> object:
+        calls.append(1)
+        raise busy_error()
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy)
+    window.show_article(_unanalysed(window))
+    qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+    window.close()
+    qtbot.wait(800)
+    assert calls == [1], "the database may be closed after the window: no analysis starts"

@@ -125,7 +125,8 @@ class LibraryLessons(QObject):
                      f"It will be tried again in {RETRY_MS // 1000} s.")
 
     def _retry(self) -> None:
-        if self.pending and not self.busy():  # (a newer edit's pass may have taken the words already)
+        # (A newer edit's pass may have taken the words already; a closing window starts nothing.)
+        if self.pending and not self.busy() and not self.window.tasks.closed:
             self.start()
 
     def _finish(self, message: str) -> None:
