@@ -78,8 +78,10 @@ def test_a_review_status_move_refused_is_said_and_written_with_the_next_saved_ed
     assert window.services.articles.status(article_id) == "new"
     message = window.statusBar().currentMessage()
     assert "saved" in message and "stays “new”" in message and "the database is busy" in message
+    qtbot.waitUntil(lambda: window.review.status.status.currentData() == "new")  # as stored
     assert controller.perform(lambda: window.services.notes.add(other, 0, 8, "Check the date.", None))
     assert window.services.articles.status(article_id) == "in_review"
+    qtbot.waitUntil(lambda: window.review.status.status.currentData() == "in_review")
     assert window.services.articles.status(other) == "in_review"
     window.undo_stack.undo()  # the step that wrote both moves puts both back
     assert window.services.articles.status(article_id) == window.services.articles.status(other) == "new"
