@@ -556,9 +556,13 @@ class LibraryFeatures(QObject):
     def _analysis_failed(self, exc: BaseException, tb: str) -> None:
         article_id = self._analysing
         if article_id is not None and self.window.services.articles.get(article_id) is not None:
-            log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
             problem = describe_storage_error(exc, self.window.services.db.path)
-            self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {problem or exc}", 10000)
+            if problem is not None:  # the database refused the results: it stays unanalysed, tried again later
+                log.warning("Queued analysis of article %s not saved: %s", article_id, problem)
+                self.window.analysis_refused(article_id, problem)
+            else:
+                log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
+                self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {exc}", 10000)
         self._analysing = None
         self._next_analysis()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.gui.status_bar import ElidingStatusBar
 from briefing_app.gui.storage_guard import refused_settings_write, refused_write
+from briefing_app.gui.undo_stack import UndoStack
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -60,6 +61,13 @@ OPEN_TASK = "open"
 
 #: Shown in the window's centre between the first paint and the library being open.
 OPENING_TEXT = "Opening your library…"
+
+#: Waits (ms) before analysing again an article whose results the database refused (busy, full,
+#: read-only): one timer, longer each time it finds the database still refusing (the last repeats).
+ANALYSIS_RETRY_MS = (5_000, 20_000, 60_000)
+
+#: How long the "analysis not saved" message stays in the status bar (ms).
+ANALYSIS_MESSAGE_MS = 12_000
 
 
 def create_analyzer(model: str | None = None) -> Analyzer:
@@ -114,6 +122,13 @@ class MainWindow(QMainWindow):
         self.analyserRestarted.connect(self._analyser_restarted)
         self.current_article_id: int | None = None
         self._pending_analysis: set[int] = set()
+        #: Articles analysed whose results the database refused: they stay "not analysed" and are
+        #: analysed again when ``_analysis_retry`` fires (or when the officer selects one).
+        self._unsaved_analysis: set[int] = set()
+        self._analysis_retry = QTimer(self)
+        self._analysis_retry.setSingleShot(True)
+        self._analysis_retry.timeout.connect(self._retry_unsaved_analysis)
+        self._retry_round = 0
         #: The counts of the tags an analysis just drew, read with them in its worker, with the
         #: view's render they belong to (the review's status line takes them: see take_tally).
         self._drawn_tally: tuple[int, ArticleTally] | None = None
@@ -126,7 +141,7 @@ class MainWindow(QMainWindow):
         #: Size, position, docks, splitters, last article and dialog folders across runs.
         self.memory = WindowMemory()
         # The one undo mechanism: every edit is a QUndoCommand that calls services.
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.placeholder = QLabel(OPENING_TEXT, self)
         self.placeholder.setObjectName("openingPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -558,8 +573,8 @@ class MainWindow(QMainWindow):
             marks.tally = ArticleTally.read(self.services.db, article_id)
             return marks
 
-        self.tasks.start(f"analysis:{article_id}", work, self._analysis_done, self._analysis_failed,
-                         self._analysis_progress)
+        self.tasks.start(f"analysis:{article_id}", work, self._analysis_done,
+                         lambda exc, tb: self._analysis_failed(exc, tb, article_id), self._analysis_progress)
 
     def _analysis_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -567,6 +582,9 @@ class MainWindow(QMainWindow):
 
     def _analysis_done(self, marks: ArticleMarks) -> None:
         article_id = marks.article_id
+        self._unsaved_analysis.discard(article_id)
+        if not self._unsaved_analysis:
+            self._retry_round = 0  # the database took it: the next refusal waits the shortest again
         self.progress.setVisible(False)
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
@@ -583,18 +601,48 @@ class MainWindow(QMainWindow):
         self.library.refresh_rows([article_id])
         QTimer.singleShot(AFTER_ANALYSIS_DELAY_MS, self, lambda: self.analysisFinished.emit(article_id))
 
-    def _analysis_failed(self, exc: BaseException, tb: str) -> None:
+    def _analysis_failed(self, exc: BaseException, tb: str, article_id: int | None = None) -> None:
         from briefing_app.nlp.types import AnalysisCancelled
 
         self.progress.setVisible(False)
         if isinstance(exc, AnalysisCancelled):
             self.statusBar().showMessage("Analysis cancelled", 4000)
             return
+        problem = describe_storage_error(exc, self.services.db.path)  # busy, full or read-only database
+        if problem is not None and article_id is not None:
+            log.warning("Analysis of article %s not saved: %s", article_id, problem)
+            self.analysis_refused(article_id, problem)
+            return
         log.error("Analysis failed:\n%s", tb)
-        problem = describe_storage_error(exc, self.services.db.path)  # busy or full database: in words
+        # A real failure of the analyser: the officer must know (the article stays unanalysed).
         QMessageBox.warning(self, "Analysis failed",
                             f"The analysis could not be saved. {problem}" if problem
                             else f"The article could not be analysed: {exc}")
+
+    def analysis_refused(self, article_id: int, problem: str) -> None:
+        """A background analysis whose results the database refused (busy, full, read-only): nothing
+        was stored, the article stays "not analysed". Said calmly in the status bar (the officer did
+        not ask for this work, and may be typing elsewhere), and tried again after a back-off."""
+        self._unsaved_analysis.add(article_id)
+        if not self._analysis_retry.isActive():
+            wait = ANALYSIS_RETRY_MS[min(self._retry_round, len(ANALYSIS_RETRY_MS) - 1)]
+            self._retry_round += 1
+            self._analysis_retry.start(wait)
+        seconds = max(1, round(self._analysis_retry.remainingTime() / 1000))
+        self.statusBar().showMessage(f"Analysis not saved; it will be tried again in {seconds} s. {problem}",
+                                     ANALYSIS_MESSAGE_MS)
+
+    def _retry_unsaved_analysis(self) -> None:
+        """Analyse again the articles whose results the database refused (those still unanalysed)."""
+        waiting, self._unsaved_analysis = sorted(self._unsaved_analysis), set()
+        if self.tasks.closed or self.services.db.read_only:
+            return  # opened read-only: nothing can be stored (the window says so already)
+        for article_id in waiting:
+            if self.tasks.is_busy(f"analysis:{article_id}"):
+                continue  # selected again meanwhile: that analysis answers
+            article = self.services.articles.get(article_id)
+            if article is not None and article.analysed_at is None:  # (deleted, or analysed meanwhile: done)
+                self.analyze_article(article_id)
 
     # -- export --------------------------------------------------------------------------------
     def _export_dialog(self) -> None:
@@ -695,6 +743,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.memory.save_window(self)
+        self._analysis_retry.stop()  # the database may be closed next: nothing is tried again
         live = getattr(self, "live", None)
         if live is not None:
             live.stop()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid
 
@@ -89,7 +89,14 @@ class ChangeCommand(QUndoCommand):
                 raise
             # Qt moves the stack's index whatever undo()/redo() did: step it back at once (that step
             # writes nothing), so the stack, the screen and the database agree and Ctrl+Z works again.
+            # At once means as Qt moves the index (its indexChanged, after this returns): stepped back
+            # in a later event-loop turn, a quick second Ctrl+Z arriving first undid the command
+            # below instead. (The timer is a fallback for a write made outside a stack's undo/redo.)
             self._unwritten = True
+            target = stack
+            if target is not None and isValid(target):
+                target.indexChanged.connect(lambda _index: self._step_back(backwards),
+                                            Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(0, lambda: self._step_back(backwards))
             refusal_handler(f"{'Undo' if backwards else 'Redo'} not done. {problem}")
             return False

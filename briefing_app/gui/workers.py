@@ -129,6 +129,11 @@ class TaskRunner(QObject):
         """True while a task of ``key`` is still running."""
         return bool(self._running.get(key))
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`shutdown` was called (the window is closing: start no more work)."""
+        return self._shutting_down
+
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Cancel everything and wait for the pool's threads (call before closing)."""
         self._shutting_down = True

@@ -383,9 +383,12 @@ class ChangeService:
                     getattr(standing, name).append((ref, now.get(key)))
         return standing
 
-    def mark_in_review(self, changes: ChangeSet) -> ChangeSet:
-        """Move articles touched by ``changes`` from *new* to *in review* (recorded in the set)."""
-        touched = changes.article_ids() - {a for a, _, _ in changes.statuses}
+    def mark_in_review(self, changes: ChangeSet, also: Iterable[int] = ()) -> ChangeSet:
+        """Move articles touched by ``changes`` from *new* to *in review* (recorded in the set).
+
+        ``also``: further articles to move with them, in the same write (those whose move after an
+        earlier edit the database refused: the set that moves them is the step that undoes it)."""
+        touched = (changes.article_ids() | set(also)) - {a for a, _, _ in changes.statuses}
         if touched:
             # Only articles still *new* are written (each edit asks; reading one loads its whole text).
             table = table_of(Article)

@@ -75,6 +75,10 @@ _SQLITE_IOERR = 10
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
 
+#: PostgreSQL's "try again" refusals (SQLSTATE): deadlock_detected, serialization_failure and
+#: lock_not_available (a ``lock_timeout`` reached): the write was rolled back, as SQLite's busy one.
+_PG_BUSY_STATES = frozenset({"40P01", "40001", "55P03"})
+
 
 def human_size(n: int) -> str:
     """``1536`` -> ``"1.5 KB"`` (powers of 1024, one decimal under 10)."""
@@ -138,6 +142,20 @@ def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     return None
 
 
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of a PostgreSQL driver error inside ``exc`` (psycopg's ``sqlstate``), if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        state = getattr(current, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return None
+
+
 def _os_error(exc: BaseException) -> OSError | None:
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -172,8 +190,11 @@ def is_disk_full(exc: BaseException, path: Path | None = None) -> bool:
 
 
 def is_busy(exc: BaseException) -> bool:
-    """True when ``exc`` is SQLite giving up on a lock another connection held too long."""
+    """True when ``exc`` is SQLite giving up on a lock another connection held too long, or
+    PostgreSQL refusing a write to try again (deadlock, serialization failure, lock timeout)."""
     if isinstance(exc, DatabaseBusy):
+        return True
+    if _sqlstate(exc) in _PG_BUSY_STATES:
         return True
     err = _sqlite_error(exc)
     if err is None:

@@ -125,6 +125,9 @@ def _upgrade_server(engine: Engine) -> None:
 
     cfg = alembic_config()
     with engine.begin() as connection:
+        # An upgrade may wait for another officer's (or for their open transactions, its DDL): the
+        # session's lock_timeout (storage/server.py, for edits) is lifted for this transaction only.
+        connection.execute(text("SET LOCAL lock_timeout = 0"))
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
         if current_revision(connection) == HEAD_REVISION:
             return

@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from briefing_app.storage import migrate
+from briefing_app.storage import database, migrate
 from briefing_app.storage.database import Database
 from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
 from briefing_app.storage.sql import install_qmark_placeholders
@@ -43,9 +43,12 @@ def open_server(target: str) -> Database:
     name = describe(target)
     url = server_url(target)
     try:
-        # Times in UTC whatever the server's zone: the app stores aware UTC timestamps.
+        # Times in UTC whatever the server's zone: the app stores aware UTC timestamps. A write that
+        # waits for another officer's row lock gives up after the busy timeout SQLite uses (the
+        # server's default waits for ever, and the window with it); storage/errors says "busy".
+        options = f"-c timezone=UTC -c lock_timeout={int(database.BUSY_TIMEOUT_MS)}"
         engine = create_engine(url, pool_pre_ping=True,
-                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": "-c timezone=UTC"})
+                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": options})
     except (SQLAlchemyError, ValueError, ImportError) as exc:
         raise StorageError(f"{location} is not a database address this app can use ({exc}).") from exc
     install_qmark_placeholders(engine)

@@ -120,3 +120,50 @@ def test_an_undo_step_of_several_edits_refused_half_way_is_stepped_back_whole(
     stack.undo()
     stored = services.briefings.get(briefing.id)
     assert stored is not None and (stored.subject, stored.reference) == ("", "")
+
+
+def test_a_quick_second_undo_after_a_refused_one_tries_the_same_step_again(
+        qtbot: object, services: Services, monkeypatch: object) -> None:
+    """Ctrl+Z twice in one breath while the database is busy for the first: the stack is back at the
+    refused step before the second press is handled (no event-loop turn between them), so the second
+    undoes that step, not the one below it."""
+    import briefing_app.gui.undo as undo
+    from tests.gui.refusals import busy_once
+
+    monkeypatch.setattr(undo, "refusal_handler", lambda _message: None)  # type: ignore[attr-defined]
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    stack = QUndoStack()
+    monkeypatch.setattr(undo, "stack", stack, raising=False)  # type: ignore[attr-defined]
+    for field, text in (("subject", "Quad"), ("reference", "IND/1")):
+        stack.push(ChangeCommand(services.changes, services.briefings.update_change(briefing.id, **{field: text}),
+                                 lambda _c, _b: None))
+    monkeypatch.setattr(services.changes, "undo", busy_once(services.changes.undo))  # type: ignore[attr-defined]
+    stack.undo()  # "reference": refused
+    assert stack.index() == 2, "stepped back at once"
+    stack.undo()  # at once again: "reference" this time (the database is free now)
+    stored = services.briefings.get(briefing.id)
+    assert stored is not None and (stored.subject, stored.reference) == ("Quad", "")
+    assert stack.index() == 1 and stack.canRedo()
+
+
+def test_a_step_whose_edits_were_all_refused_leaves_nothing_on_the_stack(services: Services) -> None:
+    """UndoStack.step: the macro begins at the first command stored; none stored, no empty step, and
+    the redo history is kept."""
+    from briefing_app.gui.undo_stack import UndoStack
+
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    stack = UndoStack()
+    stack.push(ChangeCommand(services.changes, services.briefings.update_change(briefing.id, subject="Quad"),
+                             lambda _c, _b: None))
+    stack.undo()
+    with stack.step("Remove key actors"):
+        pass  # every edit refused: nothing pushed
+    assert stack.count() == 1 and stack.canRedo()
+    with stack.step("Two fields"):
+        for field, text in (("subject", "Quad"), ("reference", "IND/1")):
+            stack.push(ChangeCommand(services.changes,
+                                     services.briefings.update_change(briefing.id, **{field: text}),
+                                     lambda _c, _b: None))
+    assert stack.count() == 1 and stack.undoText() == "Two fields" and stack.command(0).childCount() == 2

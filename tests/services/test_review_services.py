@@ -157,6 +157,19 @@ def test_review_status_moves_to_in_review_once(services: Services) -> None:
     assert services.articles.get(aid).status == "in_review"
 
 
+def test_a_move_into_review_refused_earlier_is_written_with_the_next_edit(services: Services) -> None:
+    """``also``: an article whose move after an earlier edit was refused moves with the next edit of
+    another article, in the same write and change set (its undo puts both back to new)."""
+    first = _article(services)
+    second = _article(services, "Modi spoke to Albanese about the Quad.", title="Quad")
+    note = services.notes.add(second, 0, 4, "Which call?", None)
+    changes = services.changes.mark_in_review(note, also=[first])
+    assert sorted(changes.statuses) == [(first, "new", "in_review"), (second, "new", "in_review")]
+    assert services.articles.status(first) == services.articles.status(second) == "in_review"
+    services.changes.undo(changes)
+    assert services.articles.status(first) == services.articles.status(second) == "new"
+
+
 def test_notes_add_edit_delete_undo(services: Services) -> None:
     aid = _article(services)
     state = _state(services)

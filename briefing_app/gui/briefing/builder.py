@@ -777,13 +777,11 @@ class BriefingBuilder(QWidget):
         """Accept, drop or restore drafted lines (one undo step)."""
         if not keys:
             return
-        self.undo_stack.beginMacro({"dropped": "Drop drafted lines", "accepted": "Accept drafted lines"}
-                                   .get(status, "Restore drafted lines"))
-        try:
+        # One step of the lines stored (none when the database refused them all: no empty step).
+        with self.undo_stack.step({"dropped": "Drop drafted lines", "accepted": "Accept drafted lines"}
+                                  .get(status, "Restore drafted lines")):
             for key in keys:
                 self._edit_drafted_lines(self._status_change(group, key, status))
-        finally:
-            self.undo_stack.endMacro()
 
     def _status_change(self, group: str, key: str, status: str) -> Callable[[int], object]:
         return lambda bid: self.briefings.edit_drafted(bid, group, key, status=status)
@@ -868,12 +866,9 @@ class BriefingBuilder(QWidget):
         """Take rows out of the Key actors table (one undo step)."""
         if not keys:
             return
-        self.undo_stack.beginMacro("Remove key actors")
-        try:
+        with self.undo_stack.step("Remove key actors"):  # (the rows stored: none refused leaves no step)
             for key in keys:
                 self.edit_actor(key, removed=True)
-        finally:
-            self.undo_stack.endMacro()
 
     def restore_actors(self) -> None:
         """Bring back the Key actors rows removed from the note (edited roles are kept; undoable)."""

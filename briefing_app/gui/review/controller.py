@@ -88,6 +88,9 @@ class ReviewController(QObject):
         #: Why the last edit was not saved when the database refused it (another officer's change,
         #: busy, full, read-only), else None: a dialog with the officer's text stays open then.
         self.refused: str | None = None
+        #: Articles an edit touched whose move from "new" to "in review" the database refused: moved
+        #: with the next saved edit.
+        self.unmoved: set[int] = set()
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, timeout_ms: int = 8000) -> None:
@@ -126,13 +129,23 @@ class ReviewController(QObject):
         if not changes:
             self.say("Nothing to change.")
             return None
-        # The edit is saved; moving its article from "new" to "in review" is a second write. If the
-        # database refuses that one, the edit still goes on the undo stack (its status stays "new").
-        with refused_write(lambda problem: log.warning("Review status not moved: %s", problem)):
-            self.services.changes.mark_in_review(changes)
+        # The edit is saved; moving its article from "new" to "in review" is a second write (the edit
+        # services write in transactions of their own). If the database refuses that one, the edit
+        # still goes on the undo stack, its article stays "new" (what the status line shows), the
+        # officer is told, and the move is written with the next saved edit (in its change set).
+        with refused_write(lambda problem: log.warning("Review status not moved: %s", problem)) as not_moved:
+            self.services.changes.mark_in_review(changes, also=self.unmoved)
+        if not_moved:
+            self.unmoved |= changes.article_ids() - {a for a, _, _ in changes.statuses}
+        else:
+            self.unmoved.clear()
         self.window.undo_stack.push(review_command(self, changes))
         note = f" ({changes.skipped} overlapping occurrence(s) left unchanged)" if changes.skipped else ""
-        self.say(f"{changes.description}{note} — saved. Ctrl+Z undoes.")
+        saved = f"{changes.description}{note} — saved. Ctrl+Z undoes."
+        if not_moved:
+            saved += (" The article stays “new” until your next saved edit moves it into review: "
+                      f"{not_moved.problem}")
+        self.say(saved, 15000 if not_moved else 8000)
         return changes
 
     def changes_applied(self, changes: ChangeSet, backwards: bool) -> None:

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 #: The TaskRunner key of the background pass.
 TASK = "lessons:library"
 
+#: Wait (ms) before a pass the database refused (busy, full, read-only) is run again.
+RETRY_MS = 30_000
+
 
 class LibraryLessons(QObject):
     """Debounced, cancellable background re-suggestion of the library after lessons change."""
@@ -109,8 +112,22 @@ class LibraryLessons(QObject):
         self.applied.emit(article_ids)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        self._running = set()
-        self._finish(f"Applying your correction to the library stopped: {describe_storage_error(exc) or exc}")
+        words, self._running = self._running, set()
+        problem = describe_storage_error(exc)
+        if problem is None:
+            self._finish(f"Applying your correction to the library stopped: {exc}")
+            return
+        # The database refused it (busy, full, read-only): the correction is not dropped, its words wait
+        # for a pass after a pause (the articles already re-suggested are simply done again).
+        self.pending |= words
+        QTimer.singleShot(RETRY_MS, self, self._retry)
+        self._finish(f"Applying your correction to the library stopped: {problem} "
+                     f"It will be tried again in {RETRY_MS // 1000} s.")
+
+    def _retry(self) -> None:
+        # (A newer edit's pass may have taken the words already; a closing window starts nothing.)
+        if self.pending and not self.busy() and not self.window.tasks.closed:
+            self.start()
 
     def _finish(self, message: str) -> None:
         self.window.progress.setVisible(False)

@@ -238,3 +238,25 @@ def test_an_export_whose_folder_cannot_be_remembered_in_a_read_only_settings_fol
     with qtbot.waitSignal(builder.exported, timeout=60_000):
         builder.export_dialog()
     assert out.is_file()
+
+
+def test_several_edits_all_refused_leave_no_empty_undo_step(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Removing key actors, or dropping drafted lines, on a busy database: every edit refused, so no
+    undo step (Ctrl+Z would have undone an empty one) and the redo history is kept."""
+    builder = window.briefing_builder
+    assert builder.new_briefing() is not None
+    title = builder.form.lines["title"]
+    title.selectAll()
+    qtbot.keyClicks(title, "Tokyo call")
+    builder.form.flush()
+    window.undo_stack.undo()  # the title: Ctrl+Y would bring it back
+    steps, redo = window.undo_stack.count(), window.undo_stack.redoText()
+    assert window.undo_stack.canRedo()
+    monkeypatch.setattr(window.services.briefings, "edit_actor", raise_busy)
+    monkeypatch.setattr(window.services.briefings, "edit_drafted", raise_busy)
+    builder.remove_actors(["modi", "albanese"])
+    assert "the database is busy" in window.statusBar().currentMessage()
+    builder.set_drafted_status("key_points", ["k1", "k2"], "dropped")
+    assert window.undo_stack.count() == steps
+    assert window.undo_stack.canRedo() and window.undo_stack.redoText() == redo

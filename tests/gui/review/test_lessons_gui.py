@@ -205,6 +205,29 @@ def test_a_lesson_reaches_the_library_in_the_background_and_its_undo_brings_it_b
     assert _entity_texts(window, other.id) == [("Indian Ocean", "suggested")], "the undo re-suggests it back"
 
 
+def test_a_background_pass_the_database_refuses_is_run_again(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A busy database stops the pass: the correction is not dropped, its words run again after a pause."""
+    from briefing_app.gui.review import library_lessons
+    from tests.gui.refusals import busy_once
+
+    monkeypatch.setattr(library_lessons, "RETRY_MS", 100, raising=False)
+    library = window.review.library_lessons
+    library.timer.setInterval(50)
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
+                                                          source_path=""))
+    assert other.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(other.id)
+    monkeypatch.setattr(AnalysisService, "resuggest_library", busy_once(AnalysisService.resuggest_library))
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    with qtbot.waitSignal(library.applied, timeout=30_000) as applied:
+        _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+    assert other.id in applied.args[0]
+    assert _entity_texts(window, other.id) == [("Indian", "suggested")], "re-suggested once the database took it"
+
+
 def test_a_background_pass_can_be_stopped(qtbot: QtBot, window: MainWindow) -> None:
     library = window.review.library_lessons
     library.timer.setInterval(60_000)

@@ -60,6 +60,33 @@ def test_an_edit_whose_review_status_cannot_be_moved_is_still_saved_and_undoable
     assert window.services.notes.for_article(article_id) == []
 
 
+def test_a_review_status_move_refused_is_said_and_written_with_the_next_saved_edit(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status line would show "new" with no word why: the status bar says it, and the next saved
+    edit (here in another article) moves the first article into review too."""
+    from briefing_app.importers import ImportedDocument
+    from tests.gui.refusals import busy_once
+
+    article_id = window.current_article_id
+    assert article_id is not None
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Albanese visited Delhi.",
+                                                          source_path="")).id
+    assert other is not None
+    monkeypatch.setattr(window.services.changes, "mark_in_review", busy_once(window.services.changes.mark_in_review))
+    controller = window.review.controller
+    assert controller.perform(lambda: window.services.notes.add(article_id, 0, 4, "Which call?", None))
+    assert window.services.articles.status(article_id) == "new"
+    message = window.statusBar().currentMessage()
+    assert "saved" in message and "stays “new”" in message and "the database is busy" in message
+    qtbot.waitUntil(lambda: window.review.status.status.currentData() == "new")  # as stored
+    assert controller.perform(lambda: window.services.notes.add(other, 0, 8, "Check the date.", None))
+    assert window.services.articles.status(article_id) == "in_review"
+    qtbot.waitUntil(lambda: window.review.status.status.currentData() == "in_review")
+    assert window.services.articles.status(other) == "in_review"
+    window.undo_stack.undo()  # the step that wrote both moves puts both back
+    assert window.services.articles.status(article_id) == window.services.articles.status(other) == "new"
+
+
 def test_lessons_imported_on_a_busy_database_import_none_and_say_so(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "lessons.jsonl"

@@ -1,0 +1,113 @@
+"""A background analysis whose results the database refuses (busy, full, read-only): no message box
+interrupts the officer; the status bar says it in words, the article stays "not analysed" and is
+analysed again once the database takes writes. A real failure of the analyser is still told."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing_app.gui import main_window
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
+from briefing_app.services.analysis import AnalysisService
+from briefing_app.settings import Settings
+from tests.gui.refusals import busy_error, short_busy_timeout, write_lock
+
+__all__ = ["short_busy_timeout"]  # the fixture, used by name
+
+TEXT = "Jaishankar met Blinken in Washington to discuss the Quad and trade."
+
+
+@pytest.fixture
+def window(short_busy_timeout: None, qtbot: QtBot, db_path: Path, analyzer: object,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """A window with the model loaded (writers give up on a held lock after 0.3 s)."""
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(db_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    yield win
+    win.close()
+    win.services.close()
+
+
+def _unanalysed(win: MainWindow) -> int:
+    article = win.services.articles.add(ImportedDocument(title="Talks", text=TEXT, source_path=""))
+    assert article.id is not None and not win.services.articles.is_analysed(article.id)
+    return article.id
+
+
+def test_an_analysis_the_busy_database_refuses_is_said_in_the_status_bar_and_tried_again(
+        qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (1500,), raising=False)
+    article_id = _unanalysed(window)
+    with write_lock(db_path):  # another program holds the database while the analysis saves
+        window.show_article(article_id)
+        qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+        message = window.statusBar().currentMessage()
+        assert "the database is busy" in message and "tried again" in message
+        assert not window.services.articles.is_analysed(article_id), "stays marked as needing analysis"
+    # The other program is done: the back-off timer analyses it again, nobody clicks anything.
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(window.view.entity_marks), timeout=10_000)
+    # (The autouse fixture of tests/gui/conftest.py fails the test had any message box been shown.)
+
+
+def test_a_queued_import_analysis_refused_is_tried_again_too(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (200,), raising=False)
+    article_id = _unanalysed(window)
+    real = AnalysisService.analyze_article
+    calls: list[int] = []
+
+    def busy_first(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise busy_error()
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy_first)
+    window.importer.queue_analysis([article_id])
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    assert len(calls) == 2
+
+
+def test_a_real_analysis_failure_still_tells_the_officer(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a storage refusal: a box says the article could not be analysed (and nothing is retried)."""
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *_a, **_k: told.append(f"{title}: {text}"))
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError("the tagger crashed")
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", broken)
+    article_id = _unanalysed(window)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    assert told == ["Analysis failed: The article could not be analysed: the tagger crashed"]
+    assert "tried again" not in window.statusBar().currentMessage()
+
+
+def test_a_retry_waiting_when_the_window_closes_starts_nothing(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (300,), raising=False)
+    calls: list[int] = []
+
+    def busy(*_args: object, **_kwargs: object) -> object:
+        calls.append(1)
+        raise busy_error()
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy)
+    window.show_article(_unanalysed(window))
+    qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+    window.close()
+    qtbot.wait(800)
+    assert calls == [1], "the database may be closed after the window: no analysis starts"

@@ -1,0 +1,156 @@
+"""PostgreSQL's "try again" refusals (deadlock, serialization failure, lock timeout) are a busy
+database, in the words SQLite's busy database has; and a write waiting for another officer's row
+lock gives up after the busy timeout instead of holding the window for ever."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+import sqlalchemy.exc
+
+from briefing_app.importers import ImportedDocument
+from briefing_app.services import Services
+from briefing_app.storage import database
+from briefing_app.storage.errors import describe_storage_error, is_busy
+from tests.conftest import PG_TEMPLATE
+
+#: What the window says when SQLite's busy timeout ran out (no file named: a server has none).
+SQLITE_BUSY_WORDS = describe_storage_error(
+    sqlalchemy.exc.OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked")))
+
+
+@pytest.fixture
+def desk(pg_cluster: object) -> Iterator[tuple[object, str]]:
+    """A fresh desk database: (cluster, URL)."""
+    name = f"b_{uuid.uuid4().hex[:12]}"
+    yield pg_cluster, pg_cluster.create_database(name, template=PG_TEMPLATE)  # type: ignore[attr-defined]
+    pg_cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+def _connect(cluster: object, url: str, **kwargs: object) -> psycopg.Connection:
+    dbname = url.split("@/")[1].split("?")[0]
+    return psycopg.connect(host=str(cluster.socket_dir), user="officer", dbname=dbname, **kwargs)  # type: ignore[attr-defined, arg-type]
+
+
+def _two_articles(url: str) -> tuple[int, int]:
+    services = Services.open(url)
+    try:
+        ids = [services.articles.add(ImportedDocument(title=t, text=f"{t} met in Delhi.", source_path="")).id
+               for t in ("Ministers", "Envoys")]
+    finally:
+        services.close()
+    assert ids[0] is not None and ids[1] is not None
+    return ids[0], ids[1]
+
+
+def _in_thread(fn: Callable[[], object]) -> tuple[threading.Thread, dict[str, BaseException]]:
+    caught: dict[str, BaseException] = {}
+
+    def run() -> None:
+        try:
+            fn()
+        except BaseException as exc:  # noqa: BLE001 (handed to the test)
+            caught["exc"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, caught
+
+
+def _deadlock(cluster: object, url: str, a: int, b: int) -> BaseException:
+    one, two = _connect(cluster, url), _connect(cluster, url)
+    try:
+        one.execute("UPDATE article SET title = 'one' WHERE id = %s", (a,))
+        two.execute("UPDATE article SET title = 'two' WHERE id = %s", (b,))
+        thread, caught = _in_thread(lambda: one.execute("UPDATE article SET title = 'one' WHERE id = %s", (b,)))
+        try:
+            two.execute("UPDATE article SET title = 'two' WHERE id = %s", (a,))
+        except psycopg.Error as exc:  # the server broke the deadlock here…
+            return exc
+        finally:
+            two.rollback()
+            thread.join(10)
+        return caught["exc"]  # …or there
+    finally:
+        one.close()
+        two.close()
+
+
+def _serialization_failure(cluster: object, url: str, a: int, _b: int) -> BaseException:
+    one, two = _connect(cluster, url), _connect(cluster, url)
+    try:
+        for conn in (one, two):
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            conn.execute("SELECT title FROM article WHERE id = %s", (a,)).fetchall()
+        one.execute("UPDATE article SET title = 'one' WHERE id = %s", (a,))
+        one.commit()
+        with pytest.raises(psycopg.Error) as raised:
+            two.execute("UPDATE article SET title = 'two' WHERE id = %s", (a,))
+        return raised.value
+    finally:
+        one.close()
+        two.close()
+
+
+def _lock_not_available(cluster: object, url: str, a: int, _b: int) -> BaseException:
+    one, two = _connect(cluster, url), _connect(cluster, url)
+    try:
+        one.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE", (a,))
+        with pytest.raises(psycopg.Error) as raised:
+            two.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE NOWAIT", (a,))
+        return raised.value
+    finally:
+        one.close()
+        two.close()
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("make, state", [(_deadlock, "40P01"), (_serialization_failure, "40001"),
+                                         (_lock_not_available, "55P03")])
+def test_postgresqls_try_again_refusals_are_a_busy_database_in_sqlites_words(
+        desk: tuple[object, str], make: Callable[..., BaseException], state: str) -> None:
+    cluster, url = desk
+    exc = make(cluster, url, *_two_articles(url))
+    assert getattr(exc, "sqlstate", None) == state
+    wrapped = sqlalchemy.exc.OperationalError("UPDATE article", {}, exc)  # as the services meet it
+    assert is_busy(exc) and is_busy(wrapped)
+    assert describe_storage_error(wrapped) == SQLITE_BUSY_WORDS
+
+
+def test_other_server_errors_are_not_a_busy_database() -> None:
+    class UniqueViolation(Exception):
+        sqlstate = "23505"
+
+    assert describe_storage_error(sqlalchemy.exc.IntegrityError("INSERT", {}, UniqueViolation())) is None
+
+
+@pytest.mark.postgresql
+def test_a_write_waiting_for_another_officers_row_lock_gives_up_in_words(
+        desk: tuple[object, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a lock_timeout the edit waited as long as the other session held the row: the window
+    with it (no busy timeout on a server)."""
+    cluster, url = desk
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    article_id, _other = _two_articles(url)
+    services = Services.open(url)
+    holder = _connect(cluster, url)
+    try:
+        holder.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE", (article_id,))
+        thread, caught = _in_thread(lambda: services.changes.set_status(article_id, "reviewed"))
+        thread.join(10)
+        hung = thread.is_alive()
+        holder.rollback()
+        thread.join(10)
+        assert not hung, "the edit waited for the other session's lock for ever"
+        assert describe_storage_error(caught["exc"]) == SQLITE_BUSY_WORDS
+        assert services.articles.status(article_id) == "new", "nothing was written"
+        services.changes.set_status(article_id, "reviewed")  # the lock is gone: saved
+        assert services.articles.status(article_id) == "reviewed"
+    finally:
+        holder.close()
+        services.close()
