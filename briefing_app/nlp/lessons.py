@@ -470,3 +470,9 @@ class CompiledLessons:
                         PillarLearner.build(examples, base, reviewed, self._entity_pillars)) if examples else base
                 self._pillar_dirty = False
             return self._scorer
+
+    def pillar_habits(self) -> list[str]:
+        """The pillar habits learned from the officer's reviewed articles, in words (fits the learner if needed)."""
+        learner = getattr(self.scorer(), "learner", None)
+        habits = getattr(learner, "habits", None)
+        return list(habits(self._base_scorer)) if habits is not None and self._base_scorer is not None else []

@@ -82,6 +82,45 @@ MAX_ARTICLES = 40
 ROUNDS = 2
 
 
+#: each setting's change in the officer's words (the Lessons panel): (when lowered, when raised)
+HABITS: dict[str, tuple[str, str]] = {
+    "relative_cut": ("you give a second pillar beside the main one more readily",
+                     "you give a second pillar only when it is nearly as strong as the main one"),
+    "threshold": ("you give a pillar on fewer cues", "you give a pillar only on stronger cues"),
+    "fallback_min": ("you give a sentence with only weak cues its likeliest pillar more readily",
+                     "you leave a sentence with only weak cues untagged more readily"),
+    "context_min": ("you give {context} beside a topic more readily", "you give {context} beside a topic less readily"),
+    "topic_boost": ("the article's subject carries less into its sentences",
+                    "the article's subject carries more into its sentences"),
+    "headline_boost": ("the headline's pillars carry less into the article",
+                       "the headline's pillars carry more into the article"),
+    "topic.SUBJECT_SHARE": ("an article makes a subject sooner", "an article makes a subject only when most of it is"),
+    "topic.NOCUE_SHARE": ("you lend the article's topic to its sentences more readily",
+                          "you lend the article's topic to its sentences less readily"),
+    "topic.SECOND_SHARE": ("you add the article's topic beside a sentence's own pillar more readily",
+                           "you add the article's topic beside a sentence's own pillar less readily"),
+    "topic.TOPIC_SHARE": ("an article has a topic to lend sooner", "an article has a topic to lend only when most of it is"),
+    "topic.HEADLINE_WEIGHT": ("the headline counts less towards the article's topic",
+                              "the headline counts more towards the article's topic"),
+    "topic.CONTEXT_SHARE": ("{context} becomes the article's topic more readily",
+                            "{context} becomes the article's topic less readily"),
+    "topic.CONTEXT_BESIDE": ("you lend {context} beside a sentence's own pillar more readily",
+                             "you lend {context} beside a sentence's own pillar less readily"),
+}
+
+
+def describe(settings: dict[str, float], base: PillarScorer) -> list[str]:
+    """The calibrated ``settings`` in the officer's words (compared with ``base``'s values), in a stable order."""
+    context = next((p.name for p in base.pillars if p.id == getattr(base, "context_pillar", "")), "Diplomacy")
+    out = []
+    for name in sorted(settings):
+        words = HABITS.get(name)
+        if words is None or settings[name] == setting(base, name):
+            continue
+        out.append(words[settings[name] > setting(base, name)].format(context=context))
+    return out
+
+
 @dataclass
 class Calibration:
     """The scorer settings learned for this officer (setting -> value)."""

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefing_app.nlp.pillar_calibration import Calibration, fit_calibration
+from briefing_app.nlp.pillar_calibration import Calibration, describe, fit_calibration
 from briefing_app.nlp.pillars import STOPWORDS, UNTAGGED, stem, tokens
 from briefing_app.nlp.types import EntitySpan
 
@@ -440,6 +440,18 @@ class PillarLearner:
     def adopted(self) -> set[str]:
         """Pillars whose learned cues passed the leave-one-article-out check."""
         return set(self.cues.adopted) if self.cues is not None else set()
+
+    def habits(self, base: PillarScorer) -> list[str]:
+        """What was learned beyond the passages themselves, in the officer's words (for the Lessons panel)."""
+        names = {p.id: p.name for p in base.pillars}
+        out = describe(self.settings, base)
+        if self.adopted:
+            out.append("words of passages you tagged count for "
+                       + ", ".join(names.get(p, p) for p in sorted(self.adopted, key=list(names).index)))
+        dropped = sorted(self.cues.drops, key=list(names).index) if self.cues is not None else []
+        if dropped:
+            out.append("words you kept untagging no longer count for " + ", ".join(names.get(p, p) for p in dropped))
+        return out
 
     def adjust(self, text: str, raw: dict[str, float], why: dict[str, list[str]], scorer: PillarScorer) -> None:
         """Apply the lessons to one passage's scores ``raw`` (in place)."""

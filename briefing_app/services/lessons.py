@@ -321,6 +321,13 @@ class LessonService:
                 entry.version = version
             return entry.lessons
 
+    def pillar_habits(self, analyzer: Analyzer) -> list[str]:
+        """How this officer's pillar tagging differs from the lexicon, as learned from their reviewed articles.
+
+        Fits the pillar learner when the pillar lessons changed (a second or so): call it off the GUI thread.
+        """
+        return self.compiled(analyzer).pillar_habits()
+
     def reviewed_examples(self, max_articles: int = 200) -> list[PillarExample]:
         """The sentences of the articles the officer corrected pillars in, with the pillars they left on them.
 

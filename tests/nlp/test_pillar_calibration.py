@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing_app.nlp.analyzer import Analyzer
-from briefing_app.nlp.pillar_calibration import fit_calibration, held_aside_better
+from briefing_app.nlp.pillar_calibration import describe, fit_calibration, held_aside_better
 from briefing_app.nlp.pillar_learning import PillarExample, PillarLearner
 from briefing_app.nlp.pillars import PillarScorer
 
@@ -88,6 +88,7 @@ def test_an_officer_who_gives_a_second_pillar_readily_is_learned_and_new_article
     learner = PillarLearner.build(lessons, base, reviewed)
     taught = base.with_learner(learner)
     assert _f1(taught, new) > _f1(base, new), "new articles are decided better"
+    assert "you give a second pillar beside the main one more readily" in learner.habits(base), "said in words"
     health = "The army deployed troops, tanks and artillery near Tema for the drills, and a field hospital treated villagers."
     assert base.choose(base.raw_scores(health)[0]) == ["defence"]
     assert set(taught.choose(taught.raw_scores(health)[0])) == {"defence", "health"}
@@ -345,3 +346,15 @@ def test_as_many_articles_worse_as_better_or_a_coin_toss_of_sentences_is_not_ado
     for key, (better, worse) in enumerate([(6, 0), (6, 0), (6, 0), (0, 1), (0, 1)]):
         now2[key], left2[key] = _rows(better, worse, 20)
     assert not held_aside_better(now2, left2)
+
+
+def test_calibrated_settings_are_said_in_the_officers_words(analyzer: Analyzer) -> None:
+    """The Lessons panel's words for what calibration changed: the direction against the lexicon's own value, the
+    context pillar by its name; a setting left at the lexicon's value says nothing."""
+    base = analyzer.shared.scorer
+    assert describe({}, base) == []
+    assert describe({"relative_cut": base.relative_cut}, base) == []
+    assert describe({"relative_cut": base.relative_cut + 0.1, "context_min": base.context_min - 1.0}, base) == [
+        "you give Diplomacy beside a topic more readily",
+        "you give a second pillar only when it is nearly as strong as the main one"]
+    assert describe({"topic.NOCUE_SHARE": 0.4}, base) == ["you lend the article's topic to its sentences more readily"]

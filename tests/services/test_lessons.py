@@ -104,6 +104,18 @@ def test_removing_a_pillar_is_learned(services: Services, analyzer: Analyzer) ->
     assert "security" not in result.passages[-1].pillars
 
 
+def test_one_pillar_correction_teaches_no_habit(services: Services, analyzer: Analyzer) -> None:
+    """The Lessons panel's pillar habits come from many reviewed articles: none before any lesson, and one removed
+    pillar in one article is a lesson about that passage, not a habit that changes every new article."""
+    assert services.lessons.pillar_habits(analyzer) == []
+    sentence = "Both navies will hold joint patrols against piracy in the Gulf of Guinea."
+    aid = _article(services, analyzer, sentence)
+    passage = next(a for a in services.annotations.for_article(aid) if a.kind == "pillar" and a.label == "security")
+    services.annotations.toggle_pillar(aid, passage.start, passage.end, "security")
+    assert [x.action for x in services.lessons.all()] == ["pillar_remove"]
+    assert services.lessons.pillar_habits(analyzer) == []
+
+
 def test_accept_all_elsewhere_does_not_cancel_a_rejection(services: Services, analyzer: Analyzer) -> None:
     first = _article(services, analyzer, "PM Modi met officials in Kochi on Monday.")
     second = _article(services, analyzer, "Traders in Kochi welcomed the decision.")

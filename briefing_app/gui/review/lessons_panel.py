@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 APPLY_TASK = "lessons:apply-to-library"
 #: The background count of the tags a selected lesson is about.
 IMPACT_TASK = "lessons:impact"
+#: The background fit of the pillar habits learned from the officer's reviewed articles.
+HABITS_TASK = "lessons:pillar-habits"
 #: How each kind of lesson is named in the panel.
 KIND_NAMES: dict[str, str] = {
     LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
@@ -82,6 +85,15 @@ class LessonsPanel(_Panel):
         self.impact = QLabel(self)
         self.impact.setObjectName("lessonsImpact")
         self.impact.setWordWrap(True)
+        #: what the pillar learning made of the officer's reviewed articles beyond single passages (the settings it
+        #: calibrated, the words it learned): it changes new articles' pillars, so the officer must be able to see it
+        self.habits = QLabel(self)
+        self.habits.setObjectName("lessonsHabits")
+        self.habits.setWordWrap(True)
+        self.habits.setVisible(False)
+        self.habits.setToolTip("Learned from the pillars you confirmed, added and removed in your reviewed articles; "
+                               "withdraw your pillar lessons to unlearn them")
+        self._habits_version: object = None
         self.tree.currentItemChanged.connect(lambda _item, _prev: self._count_impact())
         self.tree.itemDoubleClicked.connect(lambda _item, _column: self.show_source())
         self.tree.setToolTip("Double-click a lesson (or right-click → Show source) to see where it was learned")
@@ -95,6 +107,7 @@ class LessonsPanel(_Panel):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, top)
+        layout.addWidget(self.habits)
         layout.addWidget(self.impact)
         layout.addLayout(bottom)
         layout.addLayout(apply_row)
@@ -142,6 +155,30 @@ class LessonsPanel(_Panel):
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.count.setText(f"{len(items)} lesson(s)")
+        self._refresh_habits()
+
+    def _refresh_habits(self) -> None:
+        """Say what pillar habits the lessons taught (fitted off the GUI thread, once per change of the lessons)."""
+        analyzer = self.controller.window.analyzer
+        version = self.services.lessons.version()
+        if analyzer is None or version == self._habits_version:
+            return
+        self._habits_version = version
+        lessons = self.services.lessons
+
+        def work(_progress: object, _cancelled: object) -> list[str]:
+            return lessons.pillar_habits(analyzer)
+
+        def done(habits: list[str]) -> None:
+            self.habits.setText("<b>Pillar habits learned</b> from your reviewed articles: " + html.escape("; ".join(habits)) + "."
+                                if habits else "")
+            self.habits.setVisible(bool(habits))
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            self._habits_version = None  # try again at the next refresh (a busy database, say)
+            self.habits.setVisible(False)
+
+        self.controller.window.tasks.start(HABITS_TASK, work, done, failed)
 
     def _count_impact(self) -> None:
         """Say, for the selected lesson, how many tags in the library it changes now (counted off the GUI thread)."""

@@ -299,3 +299,27 @@ def test_the_lessons_panel_shows_a_context_bound_rejection_and_counts_its_contex
     assert item is not None and item.text(0) == "China" and item.text(1).startswith("Reject")
     panel.tree.setCurrentItem(item)
     qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag(s) in the library now"), timeout=30_000)
+
+
+def test_the_lessons_panel_says_the_pillar_habits_learned(qtbot: QtBot, window: MainWindow,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Calibrated pillar settings change new articles' pillars without a lesson row of their own: the panel says
+    them in words once the lessons change (fitted in the background), and says nothing when nothing was learned."""
+    panel = window.review.lessons_panel
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    learned: list[str] = []
+    monkeypatch.setattr(window.services.lessons, "pillar_habits", lambda _analyzer: list(learned))
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # a lesson: the panel refreshes
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    qtbot.wait(200)
+    assert not panel.habits.isVisible() and panel.habits.text() == ""
+    learned.append("you give a second pillar beside the main one more readily")
+    window.undo_stack.undo()  # the lessons change again: fitted again
+    qtbot.waitUntil(lambda: panel.habits.isVisible(), timeout=10_000)
+    assert panel.habits.text().endswith("you give a second pillar beside the main one more readily.")
+    assert "Pillar habits learned" in panel.habits.text()
