@@ -440,8 +440,10 @@ class PillarScorer:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
             bodies[start] = text[start:end] if body is None else body
-            if _ASIDE.fullmatch(text, start, end):
-                scored.append(None)  # "(Interruptions)", "(Time expired)"
+            if _ASIDE.fullmatch(text, start, end) or _ITEM_NUMBER.fullmatch(text, start, end):
+                # "(Interruptions)", "(Time expired)"; a paragraph's number split from its sentence ("2.", "iv)"):
+                # no pillar, and no bridge carrying one numbered paragraph's pillars into the next on the same line
+                scored.append(None)
                 continue
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
@@ -651,6 +653,8 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.
 _ASIDE = re.compile(r"\W*\(\s*[^()\s]+(?:\s+[^()\s]+){0,3}\s*\)\W*")
+#: A paragraph's number or letter alone, as the sentence splitter leaves it before its sentence ("7.", "12)", "iv.").
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s*", re.IGNORECASE)
 
 
 #: A change of subject after a reporter's credit ("Jane Doe, Daily Planet, on a different region.").
