@@ -35,3 +35,37 @@ def test_a_paragraph_number_split_from_its_sentence_carries_no_pillar(analyzer):
     assert NUMBERED[number.start:number.end].strip() == "2."
     assert number.pillars == []
     assert "security" not in _passage_at(analyzer, NUMBERED, "The Ministers took note").pillars
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry of Health will open two clinics in the northern districts.",
+    "Engineers from the Ministry of Transport inspected the new bridge at Vell Doi.",
+])
+def test_a_ministry_alone_is_no_diplomacy(scorer, sentence):
+    # a domestic ministry is the government at work, not relations with another state ("foreign ministry" still is)
+    raw, _why = scorer.raw_scores(sentence)
+    assert "diplomacy" not in raw
+
+
+def test_thanks_to_is_because_of_not_thanks(scorer):
+    raw, _why = scorer.raw_scores("The harvest in the valley recovered this year thanks to the spring rains.")
+    assert "diplomacy" not in raw
+
+
+def test_threatening_to_leave_is_no_threat(scorer):
+    # "threatening to" announces an intention; the threat of violence is in other words ("threatened the crew")
+    raw, _why = scorer.raw_scores("The last airline serving the island is threatening to leave in June.")
+    assert "security" not in raw
+    raw, _why = scorer.raw_scores("Armed men threatened the crew of a fishing boat off Vell Doi.")
+    assert "security" in scorer.choose(raw)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Will the minister press the military regime in Syldavia to release the detained reporters?",
+    "The mine was nationalised by the military government in Klow last year.",
+])
+def test_a_military_government_is_a_regime_not_defence(scorer, sentence):
+    # a junta governs; it is the politics of security, not armed forces, arms or defence spending
+    raw, _why = scorer.raw_scores(sentence)
+    assert "defence" not in scorer.choose(raw)
+    assert raw.get("security", 0.0) > 0
