@@ -69,3 +69,25 @@ def test_a_military_government_is_a_regime_not_defence(scorer, sentence):
     raw, _why = scorer.raw_scores(sentence)
     assert "defence" not in scorer.choose(raw)
     assert raw.get("security", 0.0) > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cross-border power contracts between Syldavia and Borduria must be honoured even in a dry year.",
+    "The two sides will extend the cross-border economic zone at Vell Doi to the new rail terminal.",
+])
+def test_cross_border_alone_is_no_security(scorer, sentence):
+    # "cross-border" qualifies trade, power or payments as often as terrorism: it is security only beside a plain
+    # security cue
+    raw, _why = scorer.raw_scores(sentence)
+    assert "security" not in scorer.choose(raw)
+
+
+def test_cross_border_terrorism_and_crime_still_are_security(scorer):
+    raw, _why = scorer.raw_scores("The Parties will combat cross-border terrorism and organised crime along the Kelp river.")
+    assert "cross-border" in _why["security"]
+    assert "security" in scorer.choose(raw)
+
+
+def test_a_military_logistics_hub_is_no_trade(scorer):
+    raw, _why = scorer.raw_scores("Our soldiers guard the eastern flank of the alliance and the logistics hub at Vell Doi.")
+    assert "trade" not in scorer.choose(raw)
