@@ -692,12 +692,18 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
+                or _SERIES_LINE.match(snippet) is not None and len(snippet.split()) <= _SIGNOFF_MAX_WORDS
                 or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet)
                 # a contact line: an office with its telephone number or e-mail address ("Spokesperson's Office,
                 # MND: +82-2-748-6000", "Media Relations, Department of ..., 613-904-3333, media@...")
                 or _CONTACT.search(snippet) is not None and len(snippet.split()) <= _SIGNOFF_MAX_WORDS)
 
 
+#: A think tank's or institute's series line, numbered, with its publisher and often the author and date after it
+#: ("Policy Brief No. 214, Institute for ... Jane Doe, April 2026", "Working Paper 12 – Centre for ..."): furniture alone
+#: on its line (the number may be followed by the rest of the header, so ``_DOC_NUMBER`` does not see it).
+_SERIES_LINE = re.compile(r"\W*(?:policy|issue|briefing|research|discussion|occasional|working|analysis|background|special)?\s*"
+                          r"(?:brief|paper|note|commentary|report|memo|analysis)\s+(?:no\.?|n°|#)?\s*\d+\b", re.IGNORECASE)
 #: A telephone number (international, with an area code in brackets, or in three dash-separated groups) or an
 #: e-mail address (tried only where a run of address characters starts: from every character of a long run
 #: without "@" the search was quadratic, minutes on a 200 kB line with its spaces lost).

@@ -91,3 +91,24 @@ def test_cross_border_terrorism_and_crime_still_are_security(scorer):
 def test_a_military_logistics_hub_is_no_trade(scorer):
     raw, _why = scorer.raw_scores("Our soldiers guard the eastern flank of the alliance and the logistics hub at Vell Doi.")
     assert "trade" not in scorer.choose(raw)
+
+
+@pytest.mark.parametrize("line", [
+    "Policy Brief No. 214, Institute for European and Foreign Policy (IEFP) Jane Doe, April 2026",
+    "Working Paper 12 - Centre for Security and Diplomacy, Klow",
+])
+def test_a_think_tanks_series_line_is_furniture(line):
+    from briefing_app.nlp.pillars import is_furniture
+
+    text = f"The Kelp cable: can it still be laid?\n{line}\nThe cable was meant to end the island's isolation.\n"
+    start = text.index(line)
+    assert is_furniture(text, start, start + len(line))
+
+
+def test_a_sentence_about_a_report_is_not_a_series_line():
+    from briefing_app.nlp.pillars import is_furniture
+
+    line = "Report 3 of the panel found that the Kelp cable was cut by an anchor."
+    text = f"Head\n{line}\n"
+    start = text.index(line)
+    assert not is_furniture(text, start, start + len(line))
