@@ -112,3 +112,10 @@ def test_a_sentence_about_a_report_is_not_a_series_line():
     text = f"Head\n{line}\n"
     start = text.index(line)
     assert not is_furniture(text, start, start + len(line))
+
+
+def test_nato_named_is_defence_not_security_by_itself(analyzer):
+    # the alliance is a defence organisation: security joins it only with a security word of the sentence's own
+    text = "Five per cent and five paragraphs: what NATO settled in Klow\n\nThe summit ended on Wednesday.\n"
+    pillars = _passage_at(analyzer, text, "Five per cent").pillars
+    assert "defence" in pillars and "security" not in pillars
