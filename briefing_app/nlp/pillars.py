@@ -686,8 +686,11 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True  # a broadcast's header line: "OUTLET – Programme, DATE"
     if not _alone_on_line(text, start, end):
         return False
-    if len(_WORD.findall(snippet)) == 1:
+    words = _WORD.findall(snippet)
+    if len(words) == 1:
         return True  # a one-word line is a section heading or a label ("Security", "Mobility", "ANALYSIS")
+    if len(words) <= _KICKER_WORDS and not any(c.islower() for c in snippet):
+        return True  # a kicker or section label in capitals ("NEWS ANALYSIS", "ISS TODAY"), above the headline
     # a letterhead has no lower-case letter, so a long one ("MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND ...")
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
@@ -770,6 +773,9 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return _whole_line(text, start, end)
 
 
+#: Words of a kicker in capitals above a headline ("NEWS ANALYSIS", "ISS TODAY", "WORLD IN BRIEF"); a headline in
+#: capitals is longer ("INDIA, PHILIPPINES HOLD MARITIME DIALOGUE").
+_KICKER_WORDS = 3
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _OFFICE_WORD = re.compile(r"[A-Z][\w’'().&]*|of|and|for|the|in|to|on")
 _OFFICE_SPLIT = re.compile(r"[\s,–-]+")

@@ -119,3 +119,26 @@ def test_nato_named_is_defence_not_security_by_itself(analyzer):
     text = "Five per cent and five paragraphs: what NATO settled in Klow\n\nThe summit ended on Wednesday.\n"
     pillars = _passage_at(analyzer, text, "Five per cent").pillars
     assert "defence" in pillars and "security" not in pillars
+
+
+KICKER = (
+    "POLICY WATCH\n"
+    "One river, two capitals: Syldavia and Borduria must share the Kelp more wisely\n"
+    "After two dry seasons, the rules for dividing its water need an overhaul.\n"
+)
+
+
+def test_a_kicker_in_capitals_is_furniture_and_the_headline_below_it_the_headline(analyzer):
+    # "POLICY WATCH" above the headline is the section's label: the line after it is the headline, which names two
+    # states side by side
+    from briefing_app.nlp.pillars import is_furniture
+
+    assert is_furniture(KICKER, 0, len("POLICY WATCH"))
+    assert "diplomacy" in _passage_at(analyzer, KICKER, "One river").pillars
+
+
+def test_a_headline_in_capitals_is_no_kicker():
+    from briefing_app.nlp.pillars import is_furniture
+
+    line = "SYLDAVIA, BORDURIA SIGN WATER DEAL"
+    assert not is_furniture(f"{line}\nBody of the story.\n", 0, len(line))
