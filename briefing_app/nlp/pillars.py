@@ -590,7 +590,7 @@ _RELATION = re.compile(
 _STANCE = re.compile(
     # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")
     r"(?:\b(?:Has|Have|Had|Will|Would|Could|Does|Do|Did|Is|Was|Can|May)\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
-    r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
+    r"(?:(?:not|still|never|already|also|now|so\s+far|since|repeatedly|publicly|again|always|long|openly|quietly|firmly)\s+)*"
     r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
     r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
     r"|pledged|promised|resist(?:s|ed)?|balked|balks|distrust(?:s|ed)?|join(?:s|ed)?)\b")

@@ -142,3 +142,19 @@ def test_a_headline_in_capitals_is_no_kicker():
 
     line = "SYLDAVIA, BORDURIA SIGN WATER DEAL"
     assert not is_furniture(f"{line}\nBody of the story.\n", 0, len(line))
+
+
+def _gpes(text: str, *names: str):
+    from briefing_app.nlp.types import EntitySpan
+
+    return [EntitySpan(text.index(n), text.index(n) + len(n), "GPE", n) for n in names]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Klow has since insisted that any survey of the shelf needs its permission.", "Klow"),
+    ("Marsk has repeatedly rejected the proposal for a joint patrol.", "Marsk"),
+])
+def test_a_government_taking_a_position_after_an_adverb(scorer, sentence, place):
+    # "has since insisted", "has repeatedly rejected": the adverb does not hide the state's stance
+    raw, why = scorer.raw_scores(sentence, _gpes(sentence, place))
+    assert "a government taking a position" in why.get("diplomacy", [])
