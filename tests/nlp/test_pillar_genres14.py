@@ -158,3 +158,9 @@ def test_a_government_taking_a_position_after_an_adverb(scorer, sentence, place)
     # "has since insisted", "has repeatedly rejected": the adverb does not hide the state's stance
     raw, why = scorer.raw_scores(sentence, _gpes(sentence, place))
     assert "a government taking a position" in why.get("diplomacy", [])
+
+
+def test_ships_shadowing_a_vessel_are_security(scorer):
+    # shadowing a survey or coast-guard ship at sea is a grey-zone incident, like ramming or blocking
+    raw, _why = scorer.raw_scores("Two unmarked ships shadowed the survey vessel for three days near the Kelp Islands.")
+    assert "security" in scorer.choose(raw)
