@@ -164,3 +164,13 @@ def test_ships_shadowing_a_vessel_are_security(scorer):
     # shadowing a survey or coast-guard ship at sea is a grey-zone incident, like ramming or blocking
     raw, _why = scorer.raw_scores("Two unmarked ships shadowed the survey vessel for three days near the Kelp Islands.")
     assert "security" in scorer.choose(raw)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Statement of the Chair on the Situation in Syldavia",
+    "Declaration on the Situation between the Republic of Syldavia and the Kingdom of Borduria",
+])
+def test_the_situation_in_a_state_is_an_agenda_between_states(scorer, sentence):
+    # "the situation in X", a council's or a summit's agenda formula, is a crisis between states: security and diplomacy
+    raw, _why = scorer.raw_scores(sentence)
+    assert {"diplomacy", "security"} <= set(scorer.choose(raw))
