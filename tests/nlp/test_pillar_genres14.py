@@ -174,3 +174,10 @@ def test_the_situation_in_a_state_is_an_agenda_between_states(scorer, sentence):
     # "the situation in X", a council's or a summit's agenda formula, is a crisis between states: security and diplomacy
     raw, _why = scorer.raw_scores(sentence)
     assert {"diplomacy", "security"} <= set(scorer.choose(raw))
+
+
+def test_the_conflict_in_a_state_is_an_agenda_between_states(scorer):
+    # like "the situation in", a conflict in a state named on a council's agenda is diplomacy beside security
+    sentence = "5. Ministers recalled their positions on the conflict in Syldavia and welcomed efforts towards a lasting peace."
+    raw, _why = scorer.raw_scores(sentence)
+    assert {"diplomacy", "security"} <= set(scorer.choose(raw))
