@@ -181,3 +181,12 @@ def test_the_conflict_in_a_state_is_an_agenda_between_states(scorer):
     sentence = "5. Ministers recalled their positions on the conflict in Syldavia and welcomed efforts towards a lasting peace."
     raw, _why = scorer.raw_scores(sentence)
     assert {"diplomacy", "security"} <= set(scorer.choose(raw))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Department of Employment and Workplace Relations will process the requests within four weeks.",
+    "The firm hired a public relations agency before the launch of its new factory.",
+])
+def test_relations_at_work_are_no_relations_between_states(scorer, sentence):
+    raw, _why = scorer.raw_scores(sentence)
+    assert "diplomacy" not in raw
