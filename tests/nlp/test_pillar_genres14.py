@@ -190,3 +190,9 @@ def test_the_conflict_in_a_state_is_an_agenda_between_states(scorer):
 def test_relations_at_work_are_no_relations_between_states(scorer, sentence):
     raw, _why = scorer.raw_scores(sentence)
     assert "diplomacy" not in raw
+
+
+def test_security_of_supply_is_energy_not_security(scorer):
+    raw, _why = scorer.raw_scores("Subject for Discussion: Ruritania and the security of electricity supply")
+    chosen = scorer.choose(raw)
+    assert "energy" in chosen and "security" not in chosen
