@@ -1,7 +1,9 @@
-"""Pillars in debates, analysis and communiqués (issue 14, round 14): a paragraph's number split from its sentence,
-cues that fired for the wrong pillar (a domestic ministry, "thanks to", "threatening to"), a military government.
-Each test checks one class of error found on the development sets on made-up text (fictional countries, people and
-bodies)."""
+"""Pillars in debates, analysis and communiqués (issue 14, round 14): a paragraph's number split from its sentence, a
+think tank's series line and a kicker in capitals (furniture), cues that fired for the wrong pillar (a domestic ministry,
+"thanks to", "threatening to", "cross-border" alone, a military logistics hub, NATO alone as security, "Workplace
+Relations", the security of supply), a military government, a state's stance after an adverb, ships shadowing a vessel,
+and "the situation / the conflict in" a state as a matter between states. Each test checks one class of error found on
+the development sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
 
