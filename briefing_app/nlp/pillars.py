@@ -440,8 +440,10 @@ class PillarScorer:
                 turns.add(start)
             body = strip_furniture(text, start, end, label) if label is not None or "(" in text[start:end] else None
             bodies[start] = text[start:end] if body is None else body
-            if _ASIDE.fullmatch(text, start, end):
-                scored.append(None)  # "(Interruptions)", "(Time expired)"
+            if _ASIDE.fullmatch(text, start, end) or _ITEM_NUMBER.fullmatch(text, start, end):
+                # "(Interruptions)", "(Time expired)"; a paragraph's number split from its sentence ("2.", "iv)"):
+                # no pillar, and no bridge carrying one numbered paragraph's pillars into the next on the same line
+                scored.append(None)
                 continue
             if body is not None and (not any(c.isalpha() for c in body) or _self_introduction(body)):
                 scored.append(None)  # "(Applause)", "Q: Jane Doe, Daily Planet."
@@ -588,7 +590,7 @@ _RELATION = re.compile(
 _STANCE = re.compile(
     # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")
     r"(?:\b(?:Has|Have|Had|Will|Would|Could|Does|Do|Did|Is|Was|Can|May)\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had|will|would|could|does|did|is|was|can|may)\s+)?"
-    r"(?:(?:not|still|never|already|also|now|so\s+far)\s+)*"
+    r"(?:(?:not|still|never|already|also|now|so\s+far|since|repeatedly|publicly|again|always|long|openly|quietly|firmly)\s+)*"
     r"(?:knows|know|wants?|accepted|accepts?|rejected|rejects?|replied|insist(?:s|ed)?|hesitat(?:es?|ed)|refused|refuses?"
     r"|objected|objects?|protested|protests?|opposed?|opposes|fear(?:s|ed)?|hoped|hopes|prefer(?:s|red)?|denied|denies"
     r"|pledged|promised|resist(?:s|ed)?|balked|balks|distrust(?:s|ed)?|join(?:s|ed)?)\b")
@@ -651,6 +653,8 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.
 _ASIDE = re.compile(r"\W*\(\s*[^()\s]+(?:\s+[^()\s]+){0,3}\s*\)\W*")
+#: A paragraph's number or letter alone, as the sentence splitter leaves it before its sentence ("7.", "12)", "iv.").
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s*", re.IGNORECASE)
 
 
 #: A change of subject after a reporter's credit ("Jane Doe, Daily Planet, on a different region.").
@@ -682,18 +686,27 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True  # a broadcast's header line: "OUTLET – Programme, DATE"
     if not _alone_on_line(text, start, end):
         return False
-    if len(_WORD.findall(snippet)) == 1:
+    words = _WORD.findall(snippet)
+    if len(words) == 1:
         return True  # a one-word line is a section heading or a label ("Security", "Mobility", "ANALYSIS")
+    if len(words) <= _KICKER_WORDS and not any(c.islower() for c in snippet):
+        return True  # a kicker or section label in capitals ("NEWS ANALYSIS", "ISS TODAY"), above the headline
     # a letterhead has no lower-case letter, so a long one ("MINISTRY OF TRANSPORT, HIGHWAYS, PORTS AND ...")
     # cannot be a sentence; a document number line must be short
     return bool(_LETTERHEAD.match(snippet) and len(snippet.split()) <= 25
                 or _DOC_NUMBER.search(snippet) and len(snippet.split()) <= 12
+                or _SERIES_LINE.match(snippet) is not None and len(snippet.split()) <= _SIGNOFF_MAX_WORDS
                 or _title_case_letterhead(snippet) or _office_line(snippet) or _issuer_line(snippet)
                 # a contact line: an office with its telephone number or e-mail address ("Spokesperson's Office,
                 # MND: +82-2-748-6000", "Media Relations, Department of ..., 613-904-3333, media@...")
                 or _CONTACT.search(snippet) is not None and len(snippet.split()) <= _SIGNOFF_MAX_WORDS)
 
 
+#: A think tank's or institute's series line, numbered, with its publisher and often the author and date after it
+#: ("Policy Brief No. 214, Institute for ... Jane Doe, April 2026", "Working Paper 12 – Centre for ..."): furniture alone
+#: on its line (the number may be followed by the rest of the header, so ``_DOC_NUMBER`` does not see it).
+_SERIES_LINE = re.compile(r"\W*(?:policy|issue|briefing|research|discussion|occasional|working|analysis|background|special)?\s*"
+                          r"(?:brief|paper|note|commentary|report|memo|analysis)\s+(?:no\.?|n°|#)?\s*\d+\b", re.IGNORECASE)
 #: A telephone number (international, with an area code in brackets, or in three dash-separated groups) or an
 #: e-mail address (tried only where a run of address characters starts: from every character of a long run
 #: without "@" the search was quadratic, minutes on a 200 kB line with its spaces lost).
@@ -760,6 +773,9 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return _whole_line(text, start, end)
 
 
+#: Words of a kicker in capitals above a headline ("NEWS ANALYSIS", "ISS TODAY", "WORLD IN BRIEF"); a headline in
+#: capitals is longer ("INDIA, PHILIPPINES HOLD MARITIME DIALOGUE").
+_KICKER_WORDS = 3
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 _OFFICE_WORD = re.compile(r"[A-Z][\w’'().&]*|of|and|for|the|in|to|on")
 _OFFICE_SPLIT = re.compile(r"[\s,–-]+")
