@@ -17,7 +17,7 @@ from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.settings import Settings
-from tests.gui.refusals import busy_error, short_busy_timeout, write_lock
+from tests.gui.refusals import busy_error, busy_once, short_busy_timeout, write_lock
 
 __all__ = ["short_busy_timeout"]  # the fixture, used by name
 
@@ -111,3 +111,29 @@ def test_a_retry_waiting_when_the_window_closes_starts_nothing(
     window.close()
     qtbot.wait(800)
     assert calls == [1], "the database may be closed after the window: no analysis starts"
+
+
+def test_an_analyse_again_the_database_refuses_is_tried_again_though_the_article_was_analysed_before(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Analyse again" on an analysed article: its refused results are tried again as the status bar says
+    (the article keeps its earlier analysis meanwhile, so "still unanalysed" cannot be the test)."""
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (200,), raising=False)
+    article_id = _unanalysed(window)
+    window.importer.queue_analysis([article_id])
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: window.importer.pending_analysis() == [], timeout=10_000)
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy_once(AnalysisService.analyze_article))
+    calls: list[int] = []
+    real = AnalysisService.analyze_article
+
+    def counted(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", counted)
+    window.library.analyseRequested.emit([article_id])  # the library's "Analyse again"
+    qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+    assert "tried again" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5_000)  # the retry ran it again
+    qtbot.waitUntil(lambda: not window.tasks.is_busy(f"analysis:{article_id}"), timeout=30_000)
+    assert len(calls) == 2 and "Analysis not saved" not in window.statusBar().currentMessage()
