@@ -645,9 +645,11 @@ class MainWindow(QMainWindow):
         again, self._unsaved_again = self._unsaved_again, set()
         if self.tasks.closed or self.services.db.read_only:
             return  # opened read-only: nothing can be stored (the window says so already)
+        importer = getattr(self, "importer", None)
+        queued = set(importer.pending_analysis()) if importer is not None else set()
         for article_id in waiting:
-            if self.tasks.is_busy(f"analysis:{article_id}"):
-                continue  # selected again meanwhile: that analysis answers
+            if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
+                continue  # selected again, or "Analyse again" meanwhile: that analysis answers
             article = self.services.articles.get(article_id)
             # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
             # the new ones are stored: those are retried whatever the article's analysed_at says.)

@@ -137,3 +137,36 @@ def test_an_analyse_again_the_database_refuses_is_tried_again_though_the_article
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=5_000)  # the retry ran it again
     qtbot.waitUntil(lambda: not window.tasks.is_busy(f"analysis:{article_id}"), timeout=30_000)
     assert len(calls) == 2 and "Analysis not saved" not in window.statusBar().currentMessage()
+
+
+def test_a_retry_leaves_alone_an_article_the_import_queue_is_analysing(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told the analysis will be tried again, the officer chose "Analyse again": the queue is analysing
+    it when the back-off timer fires, and the timer must not start a second analysis of it."""
+    import threading
+    import time
+
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (400,), raising=False)
+    article_id = _unanalysed(window)
+    real = AnalysisService.analyze_article
+    calls: list[str] = []
+    lock = threading.Lock()
+
+    def busy_then_slow(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        with lock:
+            calls.append(threading.current_thread().name)
+            first = len(calls) == 1
+        if first:
+            raise busy_error()
+        time.sleep(1.5)  # a long article: still analysing when the retry fires
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy_then_slow)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+    window.library.analyseRequested.emit([article_id])  # "Analyse again" before the retry
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: not window.tasks.is_busy(f"analysis:{article_id}")
+                    and not window.importer.pending_analysis(), timeout=30_000)
+    qtbot.wait(600)
+    assert len(calls) == 2, "refused once, then analysed once (the queue's), not twice at once"
