@@ -546,6 +546,7 @@ class LibraryFeatures(QObject):
     def _analysis_done(self, article_id: int) -> None:
         self._analysing = None
         window = self.window
+        window.analysis_stored(article_id)
         window.library.refresh_rows([article_id])
         if article_id == window.current_article_id:
             window.render_annotations()

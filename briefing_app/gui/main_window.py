@@ -585,10 +585,7 @@ class MainWindow(QMainWindow):
 
     def _analysis_done(self, marks: ArticleMarks) -> None:
         article_id = marks.article_id
-        self._unsaved_analysis.discard(article_id)
-        self._unsaved_again.discard(article_id)
-        if not self._unsaved_analysis:
-            self._retry_round = 0  # the database took it: the next refusal waits the shortest again
+        self.analysis_stored(article_id)
         self.progress.setVisible(False)
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
@@ -647,6 +644,7 @@ class MainWindow(QMainWindow):
             return  # opened read-only: nothing can be stored (the window says so already)
         importer = getattr(self, "importer", None)
         queued = set(importer.pending_analysis()) if importer is not None else set()
+        retry: dict[bool, list[int]] = {False: [], True: []}
         for article_id in waiting:
             if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
                 continue  # selected again, or "Analyse again" meanwhile: that analysis answers
@@ -654,7 +652,22 @@ class MainWindow(QMainWindow):
             # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
             # the new ones are stored: those are retried whatever the article's analysed_at says.)
             if article is not None and (article.analysed_at is None or article_id in again):
+                retry[article_id in again].append(article_id)
+        if importer is None:
+            for article_id in retry[False] + retry[True]:
                 self.analyze_article(article_id)
+            return
+        # One after the other in the import queue: an import refused whole is tried again without
+        # filling the thread pool (the article the officer opens next would wait behind all of it).
+        importer.queue_analysis(retry[False])
+        importer.queue_analysis(retry[True], force=True)
+
+    def analysis_stored(self, article_id: int) -> None:
+        """An analysis of ``article_id`` was stored: it no longer waits for a retry."""
+        self._unsaved_analysis.discard(article_id)
+        self._unsaved_again.discard(article_id)
+        if not self._unsaved_analysis:
+            self._retry_round = 0  # the database took it: the next refusal waits the shortest again
 
     # -- export --------------------------------------------------------------------------------
     def _export_dialog(self) -> None:

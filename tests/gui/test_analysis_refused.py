@@ -170,3 +170,38 @@ def test_a_retry_leaves_alone_an_article_the_import_queue_is_analysing(
                     and not window.importer.pending_analysis(), timeout=30_000)
     qtbot.wait(600)
     assert len(calls) == 2, "refused once, then analysed once (the queue's), not twice at once"
+
+
+def test_the_articles_of_a_refused_import_are_analysed_again_one_at_a_time(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole import refused (a full disk, another program holding the database): the retry goes through
+    the import queue, one article after the other, not one analysis per article at once (which filled
+    the thread pool, so the article the officer opens next waited behind all of them)."""
+    import threading
+    import time
+
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (300,), raising=False)
+    ids = [window.services.articles.add(ImportedDocument(title=f"Talks {n}", text=f"{TEXT} Round {n}.",
+                                                         source_path="")).id for n in range(3)]
+    real = AnalysisService.analyze_article
+    lock = threading.Lock()
+    state = {"calls": 0, "running": 0, "most": 0}
+
+    def refused_first_then_counted(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        with lock:
+            state["calls"] += 1
+            if state["calls"] <= len(ids):
+                raise busy_error()
+            state["running"] += 1
+            state["most"] = max(state["most"], state["running"])
+        try:
+            time.sleep(0.3)
+            return real(self, *args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                state["running"] -= 1
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", refused_first_then_counted)
+    window.importer.queue_analysis(ids)
+    qtbot.waitUntil(lambda: all(window.services.articles.is_analysed(i) for i in ids), timeout=60_000)
+    assert state["calls"] == 2 * len(ids) and state["most"] == 1
