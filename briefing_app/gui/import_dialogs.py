@@ -540,11 +540,13 @@ class LibraryFeatures(QObject):
                 service.analyze_article(article_id, cancel=cancelled)  # type: ignore[arg-type]
             return article_id
 
-        window.tasks.start("library-analysis", work, self._analysis_done, self._analysis_failed)
+        window.tasks.start("library-analysis", work, self._analysis_done,
+                           lambda exc, tb: self._analysis_failed(exc, tb, force))
 
     def _analysis_done(self, article_id: int) -> None:
         self._analysing = None
         window = self.window
+        window.analysis_stored(article_id)
         window.library.refresh_rows([article_id])
         if article_id == window.current_article_id:
             window.render_annotations()
@@ -553,13 +555,13 @@ class LibraryFeatures(QObject):
             window.statusBar().showMessage("Analysis of imported articles complete", 5000)
         self._next_analysis()
 
-    def _analysis_failed(self, exc: BaseException, tb: str) -> None:
+    def _analysis_failed(self, exc: BaseException, tb: str, force: bool = False) -> None:
         article_id = self._analysing
         if article_id is not None and self.window.services.articles.get(article_id) is not None:
             problem = describe_storage_error(exc, self.window.services.db.path)
             if problem is not None:  # the database refused the results: it stays unanalysed, tried again later
                 log.warning("Queued analysis of article %s not saved: %s", article_id, problem)
-                self.window.analysis_refused(article_id, problem)
+                self.window.analysis_refused(article_id, problem, again=force)
             else:
                 log.error("Queued analysis of article %s failed:\n%s", article_id, tb)
                 self.window.statusBar().showMessage(f"Analysis of article #{article_id} failed: {exc}", 10000)

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         #: Articles analysed whose results the database refused: they stay "not analysed" and are
         #: analysed again when ``_analysis_retry`` fires (or when the officer selects one).
         self._unsaved_analysis: set[int] = set()
+        #: Those of them the officer asked to analyse again ("Analyse again"): analysed before, so
+        #: retried though their (earlier) analysis is stored.
+        self._unsaved_again: set[int] = set()
         self._analysis_retry = QTimer(self)
         self._analysis_retry.setSingleShot(True)
         self._analysis_retry.timeout.connect(self._retry_unsaved_analysis)
@@ -582,9 +585,7 @@ class MainWindow(QMainWindow):
 
     def _analysis_done(self, marks: ArticleMarks) -> None:
         article_id = marks.article_id
-        self._unsaved_analysis.discard(article_id)
-        if not self._unsaved_analysis:
-            self._retry_round = 0  # the database took it: the next refusal waits the shortest again
+        self.analysis_stored(article_id)
         self.progress.setVisible(False)
         self.statusBar().showMessage("Analysis complete", 4000)
         if article_id == self.current_article_id:
@@ -619,11 +620,14 @@ class MainWindow(QMainWindow):
                             f"The analysis could not be saved. {problem}" if problem
                             else f"The article could not be analysed: {exc}")
 
-    def analysis_refused(self, article_id: int, problem: str) -> None:
+    def analysis_refused(self, article_id: int, problem: str, again: bool = False) -> None:
         """A background analysis whose results the database refused (busy, full, read-only): nothing
         was stored, the article stays "not analysed". Said calmly in the status bar (the officer did
-        not ask for this work, and may be typing elsewhere), and tried again after a back-off."""
+        not ask for this work, and may be typing elsewhere), and tried again after a back-off.
+        ``again``: an "Analyse again" of an article analysed before (retried though it has results)."""
         self._unsaved_analysis.add(article_id)
+        if again:
+            self._unsaved_again.add(article_id)
         if not self._analysis_retry.isActive():
             wait = ANALYSIS_RETRY_MS[min(self._retry_round, len(ANALYSIS_RETRY_MS) - 1)]
             self._retry_round += 1
@@ -635,14 +639,35 @@ class MainWindow(QMainWindow):
     def _retry_unsaved_analysis(self) -> None:
         """Analyse again the articles whose results the database refused (those still unanalysed)."""
         waiting, self._unsaved_analysis = sorted(self._unsaved_analysis), set()
+        again, self._unsaved_again = self._unsaved_again, set()
         if self.tasks.closed or self.services.db.read_only:
             return  # opened read-only: nothing can be stored (the window says so already)
+        importer = getattr(self, "importer", None)
+        queued = set(importer.pending_analysis()) if importer is not None else set()
+        retry: dict[bool, list[int]] = {False: [], True: []}
         for article_id in waiting:
-            if self.tasks.is_busy(f"analysis:{article_id}"):
-                continue  # selected again meanwhile: that analysis answers
+            if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
+                continue  # selected again, or "Analyse again" meanwhile: that analysis answers
             article = self.services.articles.get(article_id)
-            if article is not None and article.analysed_at is None:  # (deleted, or analysed meanwhile: done)
+            # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
+            # the new ones are stored: those are retried whatever the article's analysed_at says.)
+            if article is not None and (article.analysed_at is None or article_id in again):
+                retry[article_id in again].append(article_id)
+        if importer is None:
+            for article_id in retry[False] + retry[True]:
                 self.analyze_article(article_id)
+            return
+        # One after the other in the import queue: an import refused whole is tried again without
+        # filling the thread pool (the article the officer opens next would wait behind all of it).
+        importer.queue_analysis(retry[False])
+        importer.queue_analysis(retry[True], force=True)
+
+    def analysis_stored(self, article_id: int) -> None:
+        """An analysis of ``article_id`` was stored: it no longer waits for a retry."""
+        self._unsaved_analysis.discard(article_id)
+        self._unsaved_again.discard(article_id)
+        if not self._unsaved_analysis:
+            self._retry_round = 0  # the database took it: the next refusal waits the shortest again
 
     # -- export --------------------------------------------------------------------------------
     def _export_dialog(self) -> None:

@@ -52,6 +52,9 @@ class ChangeCommand(QUndoCommand):
         #: True while the stack has stepped past this command but the database has not (its
         #: write failed): the stack's step back to the database's state writes nothing.
         self._unwritten = False
+        #: True while this command's step of several edits may have its rows between its two states:
+        #: the database took some of the step's writes and refused others (see ``_step_back``).
+        self._stray = False
 
     def redo(self) -> None:
         if self._done:
@@ -78,6 +81,7 @@ class ChangeCommand(QUndoCommand):
         and the stack steps back over it (``_step_back``); the officer is told why."""
         try:
             (self.writer.undo if backwards else self.writer.redo)(self.changes)
+            self._stray = False
         except StaleEdit as exc:
             self.setObsolete(True)
             self.refresh(self._as_they_stand(), False)  # the rows as they stand: the other officer's
@@ -112,6 +116,8 @@ class ChangeCommand(QUndoCommand):
             index = target.index() if backwards else target.index() - 1
             step = target.command(index) if 0 <= index < target.count() else None
             if step is not None and (step is self or any(step.child(i) is self for i in range(step.childCount()))):
+                if step is not self and not _rewrite_or_stay(step):
+                    return
                 (target.redo if backwards else target.undo)()
         # Else (no window stack, or the officer moved it meanwhile) the flag stays: the officer's own
         # step back over this command only shows it again.
@@ -132,3 +138,26 @@ class ChangeCommand(QUndoCommand):
             return False
         self.changes.extend(other.changes)
         return True
+
+
+def _rewrite_or_stay(step: QUndoCommand) -> bool:
+    """Before a step of several edits is stepped back over a refused undo/redo; False: stay.
+
+    Each edit's snapshot holds its whole rows, so when the database took some of the step's writes
+    and refused others (another program took or let go of it half-way), an edit written took back (or
+    brought) the refused edits' fields of the same rows with it: the rows stand between the step's
+    two states. Stepped back then, every edit writes, the refused ones too, and the rows hold the
+    state the stack shows. All refused: nothing was written, the step back writes nothing; unless
+    the rows were already astray (that step back refused whole): then the stack stays, and the
+    step's next undo or redo writes every edit (stepping back again would only meet the busy
+    database again, and again)."""
+    edits = [edit for edit in (step.child(i) for i in range(step.childCount())) if isinstance(edit, ChangeCommand)]
+    if all(edit._unwritten for edit in edits):
+        if not any(edit._stray for edit in edits):
+            return True
+        for edit in edits:
+            edit._unwritten = False
+        return False
+    for edit in edits:
+        edit._unwritten, edit._stray = False, True
+    return True

@@ -17,7 +17,7 @@ from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.settings import Settings
-from tests.gui.refusals import busy_error, short_busy_timeout, write_lock
+from tests.gui.refusals import busy_error, busy_once, short_busy_timeout, write_lock
 
 __all__ = ["short_busy_timeout"]  # the fixture, used by name
 
@@ -111,3 +111,97 @@ def test_a_retry_waiting_when_the_window_closes_starts_nothing(
     window.close()
     qtbot.wait(800)
     assert calls == [1], "the database may be closed after the window: no analysis starts"
+
+
+def test_an_analyse_again_the_database_refuses_is_tried_again_though_the_article_was_analysed_before(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Analyse again" on an analysed article: its refused results are tried again as the status bar says
+    (the article keeps its earlier analysis meanwhile, so "still unanalysed" cannot be the test)."""
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (200,), raising=False)
+    article_id = _unanalysed(window)
+    window.importer.queue_analysis([article_id])
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: window.importer.pending_analysis() == [], timeout=10_000)
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy_once(AnalysisService.analyze_article))
+    calls: list[int] = []
+    real = AnalysisService.analyze_article
+
+    def counted(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", counted)
+    window.library.analyseRequested.emit([article_id])  # the library's "Analyse again"
+    qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+    assert "tried again" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5_000)  # the retry ran it again
+    qtbot.waitUntil(lambda: not window.tasks.is_busy(f"analysis:{article_id}"), timeout=30_000)
+    assert len(calls) == 2 and "Analysis not saved" not in window.statusBar().currentMessage()
+
+
+def test_a_retry_leaves_alone_an_article_the_import_queue_is_analysing(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told the analysis will be tried again, the officer chose "Analyse again": the queue is analysing
+    it when the back-off timer fires, and the timer must not start a second analysis of it."""
+    import threading
+    import time
+
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (400,), raising=False)
+    article_id = _unanalysed(window)
+    real = AnalysisService.analyze_article
+    calls: list[str] = []
+    lock = threading.Lock()
+
+    def busy_then_slow(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        with lock:
+            calls.append(threading.current_thread().name)
+            first = len(calls) == 1
+        if first:
+            raise busy_error()
+        time.sleep(1.5)  # a long article: still analysing when the retry fires
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", busy_then_slow)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: "Analysis not saved" in window.statusBar().currentMessage(), timeout=30_000)
+    window.library.analyseRequested.emit([article_id])  # "Analyse again" before the retry
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: not window.tasks.is_busy(f"analysis:{article_id}")
+                    and not window.importer.pending_analysis(), timeout=30_000)
+    qtbot.wait(600)
+    assert len(calls) == 2, "refused once, then analysed once (the queue's), not twice at once"
+
+
+def test_the_articles_of_a_refused_import_are_analysed_again_one_at_a_time(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole import refused (a full disk, another program holding the database): the retry goes through
+    the import queue, one article after the other, not one analysis per article at once (which filled
+    the thread pool, so the article the officer opens next waited behind all of them)."""
+    import threading
+    import time
+
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (300,), raising=False)
+    ids = [window.services.articles.add(ImportedDocument(title=f"Talks {n}", text=f"{TEXT} Round {n}.",
+                                                         source_path="")).id for n in range(3)]
+    real = AnalysisService.analyze_article
+    lock = threading.Lock()
+    state = {"calls": 0, "running": 0, "most": 0}
+
+    def refused_first_then_counted(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        with lock:
+            state["calls"] += 1
+            if state["calls"] <= len(ids):
+                raise busy_error()
+            state["running"] += 1
+            state["most"] = max(state["most"], state["running"])
+        try:
+            time.sleep(0.3)
+            return real(self, *args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                state["running"] -= 1
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", refused_first_then_counted)
+    window.importer.queue_analysis(ids)
+    qtbot.waitUntil(lambda: all(window.services.articles.is_analysed(i) for i in ids), timeout=60_000)
+    assert state["calls"] == 2 * len(ids) and state["most"] == 1

@@ -167,3 +167,91 @@ def test_a_step_whose_edits_were_all_refused_leaves_nothing_on_the_stack(service
                                      services.briefings.update_change(briefing.id, **{field: text}),
                                      lambda _c, _b: None))
     assert stack.count() == 1 and stack.undoText() == "Two fields" and stack.command(0).childCount() == 2
+
+
+def _two_field_step(services: Services, monkeypatch: object) -> tuple[int, QUndoStack]:
+    """A briefing whose subject and reference were set in one undo step (both edits of one row)."""
+    import briefing_app.gui.undo as undo
+    from briefing_app.gui.undo_stack import UndoStack
+
+    monkeypatch.setattr(undo, "refusal_handler", lambda _message: None)  # type: ignore[attr-defined]
+    briefing = services.briefings.create("Note")
+    assert briefing.id is not None
+    stack = UndoStack()
+    monkeypatch.setattr(undo, "stack", stack, raising=False)  # type: ignore[attr-defined]
+    with stack.step("Two fields"):
+        for field, text in (("subject", "Quad"), ("reference", "IND/1")):
+            stack.push(ChangeCommand(services.changes,
+                                     services.briefings.update_change(briefing.id, **{field: text}),
+                                     lambda _c, _b: None))
+    return briefing.id, stack
+
+
+def _fields(services: Services, briefing_id: int) -> tuple[str, str]:
+    stored = services.briefings.get(briefing_id)
+    assert stored is not None
+    return stored.subject, stored.reference
+
+
+def test_an_undo_step_whose_first_write_is_refused_and_the_rest_written_is_stepped_back_to_what_it_stored(
+        services: Services, monkeypatch: object) -> None:
+    """The other program lets go of the database half-way through Ctrl+Z: "reference" (undone first)
+    refused, "subject" written. Stepped back, the database holds the whole step again (each edit's
+    snapshot is its row's: the undone "subject" had taken "reference" back with it)."""
+    from tests.gui.refusals import busy_once
+
+    briefing_id, stack = _two_field_step(services, monkeypatch)
+    monkeypatch.setattr(services.changes, "undo", busy_once(services.changes.undo))  # type: ignore[attr-defined]
+    stack.undo()
+    assert stack.index() == 1, "stepped back: the step is still done"
+    assert _fields(services, briefing_id) == ("Quad", "IND/1")
+    stack.undo()
+    assert _fields(services, briefing_id) == ("", "")
+    stack.redo()
+    assert _fields(services, briefing_id) == ("Quad", "IND/1")
+
+
+def test_a_redo_step_whose_first_write_is_refused_and_the_rest_written_is_stepped_back_to_what_it_stored(
+        services: Services, monkeypatch: object) -> None:
+    from tests.gui.refusals import busy_once
+
+    briefing_id, stack = _two_field_step(services, monkeypatch)
+    stack.undo()
+    assert _fields(services, briefing_id) == ("", "")
+    monkeypatch.setattr(services.changes, "redo", busy_once(services.changes.redo))  # type: ignore[attr-defined]
+    stack.redo()  # "subject" refused, "reference" written (its row snapshot holds "subject" too)
+    assert stack.index() == 0, "stepped back: the step is still undone"
+    assert _fields(services, briefing_id) == ("", "")
+    stack.redo()
+    assert _fields(services, briefing_id) == ("Quad", "IND/1")
+
+
+def test_a_redo_step_the_database_refuses_from_half_way_on_is_written_whole_by_the_next_redo(
+        services: Services, monkeypatch: object) -> None:
+    """Another program takes the database half-way through Ctrl+Y and keeps it: "subject" written,
+    "reference" refused, and stepping back (undoing "subject") refused too. The stack stays where
+    the officer was ("Redo not done"), and the next Ctrl+Y writes the whole step, so the rows hold it."""
+    from tests.gui.refusals import busy_error
+
+    briefing_id, stack = _two_field_step(services, monkeypatch)
+    stack.undo()
+    real_undo, real_redo = services.changes.undo, services.changes.redo
+    held = {"from": 1, "calls": 0}
+
+    def refused_once_taken(real: object) -> object:
+        def write(changes: ChangeSet) -> None:
+            held["calls"] += 1
+            if held["calls"] > held["from"]:
+                raise busy_error()
+            real(changes)  # type: ignore[operator]
+        return write
+
+    monkeypatch.setattr(services.changes, "undo", refused_once_taken(real_undo))  # type: ignore[attr-defined]
+    monkeypatch.setattr(services.changes, "redo", refused_once_taken(real_redo))  # type: ignore[attr-defined]
+    stack.redo()
+    assert stack.index() == 0 and stack.canRedo(), "not done: Ctrl+Y tries it again"
+    held["from"] = 10**6  # the other program is done
+    stack.redo()
+    assert stack.index() == 1 and _fields(services, briefing_id) == ("Quad", "IND/1")
+    stack.undo()
+    assert _fields(services, briefing_id) == ("", "")

@@ -158,6 +158,10 @@ class ReviewController(QObject):
             library_lessons = getattr(getattr(self.window, "review", None), "library_lessons", None)
             if library_lessons is not None:
                 library_lessons.lessons_changed(changes)
+        if backwards and self.unmoved:
+            # Its edit undone, an article whose move was refused has nothing left to move for (another
+            # edit of it still standing leaves it "new" as shown, until its next edit moves it).
+            self.unmoved -= changes.article_ids()
         self.forget_counts()
         self._follow_tally(changes, backwards)
         self.applied = (changes, backwards)

@@ -87,6 +87,31 @@ def test_a_review_status_move_refused_is_said_and_written_with_the_next_saved_ed
     assert window.services.articles.status(article_id) == window.services.articles.status(other) == "new"
 
 
+def test_a_refused_review_move_is_not_written_once_its_edit_was_undone(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The officer undid the only edit of the article whose move was refused: the next saved edit (in
+    another article) must not move the untouched article into review."""
+    from briefing_app.importers import ImportedDocument
+    from tests.gui.refusals import busy_once
+
+    article_id = window.current_article_id
+    assert article_id is not None
+    other = window.services.articles.add(ImportedDocument(title="Other", text="Albanese visited Delhi.",
+                                                          source_path="")).id
+    assert other is not None
+    monkeypatch.setattr(window.services.changes, "mark_in_review", busy_once(window.services.changes.mark_in_review))
+    controller = window.review.controller
+    assert controller.perform(lambda: window.services.notes.add(article_id, 0, 4, "Which call?", None))
+    assert window.services.articles.status(article_id) == "new"
+    window.undo_stack.undo()  # the edit is gone: nothing left to review in that article
+    assert window.services.notes.for_article(article_id) == []
+    assert controller.perform(lambda: window.services.notes.add(other, 0, 8, "Check the date.", None))
+    assert window.services.articles.status(other) == "in_review"
+    assert window.services.articles.status(article_id) == "new", "untouched: stays new"
+    window.undo_stack.undo()
+    assert window.services.articles.status(other) == "new"
+
+
 def test_lessons_imported_on_a_busy_database_import_none_and_say_so(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "lessons.jsonl"
