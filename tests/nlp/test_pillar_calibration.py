@@ -317,18 +317,29 @@ def _rows(better: int, worse: int, same: int) -> tuple[list[tuple[int, int, int]
     return now, left
 
 
-def test_a_habit_in_a_few_sentences_of_every_article_left_out_is_adopted() -> None:
-    """Of sixteen reviewed articles, left out in turn, three are decided better (in three, three and two sentences,
-    with one sentence worse in two of them) and one worse (in one sentence), as real officers' habits show on the
-    blind dev sets: eight sentences better against three worse (a sign test gives 0.11), three articles better
-    against one. Adopted (at the old level, 0.01, such a habit was never followed)."""
+def test_a_habit_shown_in_a_few_sentences_of_several_articles_left_out_is_adopted() -> None:
+    """Of sixteen reviewed articles, left out in turn, five are decided better (fourteen sentences better, four worse
+    among them) and none worse, as a real officer's habit showed on a blind dev set: a sign test gives 0.015. Adopted
+    (at the old level, 0.01, such a habit was never followed)."""
+    now: dict[int, list[tuple[int, int, int]]] = {}
+    left: dict[int, list[tuple[int, int, int]]] = {}
+    for key, (better, worse) in enumerate([(4, 1), (3, 1), (3, 1), (2, 1), (2, 0)]):
+        now[key], left[key] = _rows(better, worse, 20)
+    for key in range(5, 16):
+        now[key], left[key] = _rows(0, 0, 20)
+    assert held_aside_better(now, left)
+
+
+def test_a_habit_of_eight_sentences_against_three_is_not_yet_adopted() -> None:
+    """Eight sentences better against three worse, three articles better and none worse (a sign test gives 0.11):
+    on a dev set such a change was one story's luck (the officer's other articles decided worse), so it waits."""
     now: dict[int, list[tuple[int, int, int]]] = {}
     left: dict[int, list[tuple[int, int, int]]] = {}
     for key, (better, worse) in enumerate([(3, 0), (3, 1), (2, 1), (0, 1)]):
         now[key], left[key] = _rows(better, worse, 20)
     for key in range(4, 16):
         now[key], left[key] = _rows(0, 0, 20)
-    assert held_aside_better(now, left)
+    assert not held_aside_better(now, left)
 
 
 def test_as_many_articles_worse_as_better_or_a_coin_toss_of_sentences_is_not_adopted() -> None:
