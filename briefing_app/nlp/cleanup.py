@@ -532,7 +532,9 @@ _LISTED = r"(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}(?:,| and| or|, and) 
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN}(?:,? (?:such as|like|including))? $"
                              # "network operators, including Velcor, Tarnex and", "miners in Salta, including"
                              rf"|\b{_COMPANY_NOUN}s?(?: [\w'’-]+){{0,4}}?,? (?:such as|including) {_LISTED}$")
-_COMPANY_AFTER = re.compile(rf", (?!who\b)(?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
+#: (a conjunction after the comma starts a new clause, not an apposition: "at Tarvik Space Base, and companies are
+#: welcome")
+_COMPANY_AFTER = re.compile(rf", (?!(?:who|and|but|or|while|whereas)\b)(?:an? |the |our |their |its |[A-Z][\w-]*['’]s )?(?:[\w-]+ ){{0,3}}?{_COMPANY_NOUN}\b")
 #: Nouns of public bodies and parties (nlp/recall_rules.py): right before a one-word name they say what it is ("the
 #: country's coast guard agency Bakamla", "the regulator Ofwat"), and so does the head of an apposition after it
 #: ("Kaltora, the maritime security authority,"); after a name only as the apposition's head ("Kisumu, the party's
@@ -1399,12 +1401,8 @@ def _split_date_joint(text: str, c: Candidate) -> list[Candidate]:
     return out
 
 
-#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
-#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline"), and so are
-#: power stations, economic zones, bases, fields and markets ("Orvalo Power Station", "Kessa Special Economic Zone").
-_FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
-Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport Port Pipeline Railway Canal
-Waterway Station Zone Base Field Market""".split())
+#: Last words of facility names (nlp/recall_rules.py).
+_FAC_HEADS = recall_rules.FAC_HEADS
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum"; Malay and
@@ -1495,18 +1493,23 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
     extra = []
     labels = {}
     for c in merged:
-        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART", "EVENT"):
+        if c.source != "model" or c.label not in ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART", "EVENT",
+                                                  "LAW"):
             continue
         surface = text[c.start:c.end]
         words = surface.split()
         if not words or g.lookup(surface) is not None:
+            continue
+        if c.label == "LAW" and (not recall_rules.facility_named(surface, sites_only=True) or words[-1] == "Bridge"):
+            # an instrument is a place only by a site's head ("the Sarnak High Dam"); a bridge in an instrument's
+            # name is a figure of speech ("the Varno Innovation Bridge")
             continue
         new = None
         if len(words) >= 2 and words[0] in _ORG_FIRST and words[1] in ("for", "of") and c.label != "ORG":
             new = "ORG"
         elif len(words) >= 2 and words[0] in _GEO_FIRST and c.label not in ("LOC", "GPE"):
             new = "LOC"  # "Salar de Atacama", "Lago Titicaca", "Mount Hagen"
-        elif len(words) >= 2 and words[-1] in _FAC_HEADS and c.label != "FAC":
+        elif recall_rules.facility_named(surface) and c.label != "FAC":
             new = "FAC"
         elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
             new = "LOC"

@@ -301,6 +301,32 @@ def named_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
     return out
 
 
+#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
+#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline"), and so are
+#: power stations, economic zones, bases, fields and markets ("Orvalo Power Station", "Kessa Special Economic Zone").
+FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
+Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport Seaport Spaceport Port Pipeline
+Railway Canal Waterway Station Zone Base Field Market""".split())
+#: Two-word heads of protected areas, which are places like facilities ("Etosha National Park", "Kessa Game Reserve");
+#: "Park" alone also ends companies' estates ("Vanta Industrial Park").
+_AREA_HEADS = ("National Park", "Game Reserve", "Nature Reserve", "Marine Park")
+#: Capitalised heads of works and sites that end an untagged name ("the Odumbe Refinery", "the Karima Maternity
+#: Hospital", "the Sarnak High Dam"): railways, pipelines, zones and markets are left out (a railway company, a
+#: pipeline project, an economic zone's authority are as often meant).
+_SITE_HEAD = re.compile(r" (?:Hospital|Airport|Airbase|Seaport|Spaceport|Megaport|Port|Refinery|Dam|Bridge|Stadium"
+                        r"|Barracks|Shipyard|Dockyard|Terminal|Mosque|Cathedral|Temple|(?:Air|Naval|Space|Military) Base"
+                        r"|National Park)(?![\w'’-])")
+
+
+def facility_named(surface: str, sites_only: bool = False) -> bool:
+    """True when a name of two words or more ends in a facility's or a protected area's head noun (``sites_only``:
+    a site's, :data:`_SITE_HEAD`, not a railway's, a pipeline's or a zone's, whose names are projects as often)."""
+    words = surface.split()
+    if sites_only:
+        return len(words) >= 2 and (m := _SITE_HEAD.search(" " + surface)) is not None and m.end() == len(surface) + 1
+    return len(words) >= 2 and (words[-1] in FAC_HEADS or surface.endswith(_AREA_HEADS))
+
+
 _WORKS = ("dam|canal|reservoir|water intake|hydropower plant|hydroelectric plant|hydropower station|power station|barrage"
           "|plant|station|terminal|checkpoint|border post|campus|airfield|air base|naval base|refinery|smelter")
 _NATURE = "basin|river|valley|lake|lagoon|delta|atoll|peninsula|glacier|gas field|oil field|salt flat"
@@ -345,11 +371,54 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
         noun = m.group("noun")
         label = "FAC" if re.fullmatch(_WORKS, noun) else "LOC" if re.fullmatch(_NATURE, noun) else "GPE"
         out.append(Candidate(s, e, label, "model", TITLE))
+    out += _headed_sites(text, merged, g, furniture)
     for m in _CAP_WORD.finditer(text):
         s, e = m.span()
         if (_NOUN_BEFORE.search(text, max(0, s - 20), s) and free(s, e) and g.lookup(m.group()) is None
                 and not _common_word(m.group(), text, g) and not re.match(r" [A-Z]", text[e:e + 2])):
             out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: The capitalised words before a site's head: up to four, with the particles of names ("King Salman bin Abdulaziz").
+_SITE_WORDS = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:(?: | (?:bin|al|de|la|do|da|of the|of) )[A-ZÀ-ÞĀ-Ž][\w'’-]*){0,3} $")
+
+
+_SITE_PARTS = ("NORP", "GPE", "PERSON", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+def _headed_sites(text: str, merged: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
+    """Untagged names that end in a site's capitalised head noun ("the Odumbe Refinery", "at the Karima Maternity
+    Hospital"): facilities, whole. A nationality or a place the name starts with is part of it ("the Saudi Maternity
+    Hospital", "Lekki Port"); a run of common words alone ("the Main Terminal") is no name."""
+    out = []
+    spans = sorted((c.start, c.end, c.label) for c in merged)
+    starts = [a for a, _e, _l in spans]
+    for m in _SITE_HEAD.finditer(text):
+        e = m.end()
+        run = _SITE_WORDS.search(text, max(0, m.start() - 60), m.start() + 1)
+        if run is None:
+            continue
+        s = run.start()
+        words = text[s:m.start()].split()
+        while words and (_common_word(words[0], text, g) or not words[0][:1].isupper()
+                         or (words[0].endswith("ing") and _sentence_start(text, s))):
+            # "The Odumbe Refinery", "Completing Odumbe Port": the sentence's article or verb is no part of the name
+            s += len(words[0]) + 1
+            words = words[1:]
+        if (not words or all(_common_word(w, text, g) for w in words if w[:1].isupper())
+                or (furniture is not None and any(furniture[s:e]))
+                or (m.group().endswith("Bridge") and _common_word(words[-1], text, g))):
+            # a bridge after a common word is a programme's figure of speech ("the Varno Innovation Bridge")
+            continue
+        i = bisect_left(starts, e)
+        over = [c for c in spans[max(0, i - 6):i] if c[0] < e and s < c[1]]
+        # only names inside it (a nationality, a place, the model's guesses); a name over it all of a class the
+        # officer sees is the place rules' to read ("Varnholm International Seaport" as a person)
+        if any(not (s <= a and b <= e) or lab not in _SITE_PARTS for a, b, lab in over) or any(
+                (a, b) == (s, e) and lab not in ("PRODUCT", "WORK_OF_ART") for a, b, lab in over):
+            continue
+        out.append(Candidate(s, e, "FAC", "model", TITLE))
     return out
 
 

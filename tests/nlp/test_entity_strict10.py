@@ -1,0 +1,45 @@
+"""Exact entity boundaries and classes, tenth round (issue 14, strict F1; communiqués, transcripts and debates
+first): the general classes of the pooled development-set errors, each checked on a made-up text of that class."""
+
+from __future__ import annotations
+
+from briefing_app.nlp.analyzer import Analyzer
+from tests.nlp.conftest import entity_pairs as _ents
+
+# --- sites named by a capitalised head noun are places, whole -----------------------------------------------------
+
+def test_an_untagged_name_ending_in_a_sites_head_is_one_facility(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Odumbe Refinery in Varsk means we no longer import petrol. Patients and staff at "
+                           "the Karima Maternity Hospital were moved after the town fell.")
+    assert ("Odumbe Refinery", "FAC") in ents, ents
+    assert ("Karima Maternity Hospital", "FAC") in ents, ents
+
+
+def test_a_nationality_leading_a_sites_name_is_part_of_it(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Doctors at the Saudi Maternity Hospital in Kadro treated forty children on Monday.")
+    assert ("Saudi Maternity Hospital", "FAC") in ents, ents
+
+
+def test_a_sentence_verb_or_article_before_a_sites_name_stays_out_of_it(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Completing Velmaro Port is a national decision. The Tarsk High Dam is under study.")
+    assert ("Velmaro Port", "FAC") in ents, ents
+    assert ("Tarsk High Dam", "FAC") in ents, ents
+    assert not any(t.startswith(("Completing", "The ")) for t, _ in ents), ents
+
+
+def test_a_seaport_and_a_national_park_are_places_not_people_or_bodies(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Mr President, Varnholm International Seaport handled record cargo last year. The mine "
+                           "sits inside the Ovambo Dunes National Park, and this House must demand an audit.")
+    assert ("Varnholm International Seaport", "FAC") in ents, ents
+    assert ("Ovambo Dunes National Park", "FAC") in ents, ents
+
+
+def test_a_clause_after_a_comma_is_no_apposition_that_makes_a_base_a_company(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "We work well with the Americans at Tarvik Space Base, and American companies are "
+                           "welcome to invest.")
+    assert ("Tarvik Space Base", "FAC") in ents, ents
+
+
+def test_a_bridge_after_a_common_word_stays_a_programme(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "A new Ruritania Innovation Bridge will pair 200 founders with investors.")
+    assert not any(label == "FAC" for _t, label in ents), ents
