@@ -582,9 +582,14 @@ def _body_cue(text: str, start: int, end: int) -> bool:
 
 #: What a business does, said of a name (or of a list of names) as its subject: "Al Dahra and Agthia will source
 #: rice", "Rheinmetall and Ukroboronprom will produce shells", "Srbijagas will book capacity".
+#: Works, fleets, routes and plants are what a business builds, runs, operates, expands and adds ("Tarnex will build
+#: a desalination plant", "Velcor expanded the field", "Ostrava still runs the port", "Norvia has added flights"), in
+#: any tense; "build", "run" and "own" with their object ("the trains at Point Fortin run below capacity" is a place's).
 _BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
-                            r"|plans to |agreed to )*(?:produce|manufacture|assemble|supply|source|ship|export|refine"
-                            r"|drill|invest|book|deliver)s?\b")
+                            r"|had |still |plans to |agreed to )*(?:(?:produce|manufacture|assemble|supply|source|ship"
+                            r"|export|refine|drill|invest|book|deliver|operate|expand)(?:s|d|ing)?|(?:add|launch)(?:s|ed)?"
+                            r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
+                            r"|their|two|three|four|five|six|new|\d)\b))\b")
 
 
 def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
@@ -594,8 +599,13 @@ def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: 
     out = []
     for c in merged:
         surface = text[c.start:c.end]
+        words = surface.split()
         if (c.source != "model" or c.label not in ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT") or c.role
-                or len(surface.split()) > 3 or surface in titled or any(w in known for w in surface.split())
+                or len(words) > 3 or surface in titled
+                # a full name is a person's, unless it ends in a noun the text also writes in lowercase: a product,
+                # a trade or a place of the firm's ("Kessler Copper will build", "Varna Shipping will operate")
+                or (any(w in known for w in words)
+                    and (len(words) < 2 or words[-1].lower() not in recall_rules.lowercase_words(text)))
                 or g.lookup(surface) is not None or _BUSINESS_VERB.match(text, c.end) is None):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))

@@ -57,11 +57,11 @@ def _common_word(word: str, text: str, g: Gazetteer) -> bool:
             or word in _MONTHS_DAYS or word in g.not_entities or word.isupper()):
         return True
     low = word.lower()
-    return low != word and low in _lowercase_words(text)
+    return low != word and low in lowercase_words(text)
 
 
 @lru_cache(maxsize=4)
-def _lowercase_words(text: str) -> frozenset[str]:
+def lowercase_words(text: str) -> frozenset[str]:
     """The words a text writes in lowercase (one pass per text: the rules ask for many words)."""
     return frozenset(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*(?<![-'’])(?![\w'’-])", text))
 

@@ -43,3 +43,24 @@ def test_a_clause_after_a_comma_is_no_apposition_that_makes_a_base_a_company(ana
 def test_a_bridge_after_a_common_word_stays_a_programme(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "A new Ruritania Innovation Bridge will pair 200 founders with investors.")
     assert not any(label == "FAC" for _t, label in ents), ents
+
+
+# --- names that build, run, expand or add flights are businesses ---------------------------------------------------
+
+def test_names_that_add_flights_or_invest_are_companies(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Tourism from Europe is growing, and Oravia and Aerovenda have added direct flights from "
+                           "Lisbon to Recife. The deal comes with Zentria and Melkor investing in the country's cloud "
+                           "infrastructure.")
+    assert {("Oravia", "ORG"), ("Aerovenda", "ORG"), ("Zentria", "ORG"), ("Melkor", "ORG")} <= ents, ents
+
+
+def test_a_two_word_name_ending_in_a_trade_noun_that_builds_a_plant_is_a_company(analyzer: Analyzer) -> None:
+    text = ("The smelter will process copper from the south, and Kessaro Copper will build a desalination plant so "
+            "that the smelter does not draw on the river.")
+    ents = _ents(analyzer, text)
+    assert ("Kessaro Copper", "ORG") in ents, ents
+
+
+def test_a_place_whose_plants_run_below_capacity_stays_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Today the gas trains at Point Vardo run below capacity, and two ammonia plants are idle.")
+    assert not any(label == "ORG" for _t, label in ents), ents
