@@ -38,6 +38,10 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|sha
 #: A capitalised adjective opening a sentence before a lowercase noun ("Consular officials", "Coastal radars").
 _ADJECTIVE_WORD = re.compile(r"[A-Z][a-z]+(?:al|ar|ic|ive|ous|ary)")
 _LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}")
+#: A sentence's first word that is never a name's: a question's auxiliary ("Will", "Does") or an adjective or adverb
+#: by its ending ("Landlocked", "Oil-rich", "Increasingly").
+_LEADING_NON_NAME = re.compile(r"(?!United\b|Allied\b|Federated\b|Unified\b)(?:Will|Would|Can|Could|Should|Shall|Does|Do|Did|Has|Have|Had|Is|Are|Was|Were|Must"
+                               r"|[A-Z][a-z]+(?:ed|ly)|[A-Z][a-z]+-(?:rich|poor|hit|led|based|backed))\s+(?=[A-Z])")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[•·▪]\s*)$")
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
@@ -136,6 +140,13 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         m = _LEADING_THE.match(text, start, end)
         if m:
             start = m.end()
+    if (cand.label in ("PERSON", "ORG", "GPE", "NORP") and (lead := _LEADING_NON_NAME.match(text, start, end)) is not None
+            and _SENTENCE_START_BEFORE.search(text, max(0, start - 4), start) is not None
+            and (entry := gazetteer.lookup(text[lead.end():end])) is not None and entry.label != "PERSON"
+            and gazetteer.lookup(text[start:end]) is None):  # "United Kingdom", "Allied Command": the name itself
+        # "Will Mexico accept ...?", "Landlocked Laos already ships ...": a question's auxiliary or an adjective
+        # opening the sentence is not the first word of the known place or body after it
+        start = lead.end()
     if cand.label == "ORG" and (chair := rules.CHAIR_OF_THE.match(text, start, end)) is not None:
         start = chair.end()  # "Chairperson of the " + "Common Market for Eastern and Southern Africa"
     if (cand.label == "ORG" and (kind := _DOCUMENT_KIND_TAIL.search(text, start, end + 7)) is not None

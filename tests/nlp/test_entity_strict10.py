@@ -64,3 +64,18 @@ def test_a_two_word_name_ending_in_a_trade_noun_that_builds_a_plant_is_a_company
 def test_a_place_whose_plants_run_below_capacity_stays_a_place(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Today the gas trains at Point Vardo run below capacity, and two ammonia plants are idle.")
     assert not any(label == "ORG" for _t, label in ents), ents
+
+
+# --- a sentence's auxiliary or adjective is not the first word of the known name after it ---------------------------
+
+def test_a_questions_auxiliary_or_an_opening_adjective_stays_out_of_a_known_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The review starts in July. Will Mexico accept the demand for stricter rules? "
+                           "Landlocked Laos already ships potash to China.")
+    assert ("Mexico", "GPE") in ents and ("Laos", "GPE") in ents, ents
+    assert not any(t.startswith(("Will ", "Landlocked ")) for t, _ in ents), ents
+
+
+def test_a_name_that_starts_with_such_a_word_stays_whole(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "United Kingdom officials met on Monday. Will Smith also spoke.")
+    assert ("United Kingdom", "GPE") in ents, ents
+    assert ("Will Smith", "PERSON") in ents, ents
