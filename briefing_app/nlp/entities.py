@@ -28,6 +28,13 @@ _WINDOW = 300  # longest span considered when looking for containing/contained c
 #: Hyphenated adjectival durations ("one-year", "99-year", "two-day", "decades-long").
 _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hours?|minutes?|decades?)(?:-(?:old|long))?"
                                   r"|(?i:decades|years|centuries)-long")
+#: What the model reads as a date but is none: an adjective of frequency ("quarterly", "seasonal"), a fraction ("three
+#: quarters", "a quarter of weekly pay") or a number hyphenated to a unit that is no time's ("a 24-nautical-mile zone").
+_NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnightly|monthly|weekly|yearly"
+                         r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?|\d+-(?!(?:year|day|week|month|hour|minute"
+                         r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
+#: ... unless a year follows ("three quarters of 2025").
+_OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\b|(?:19|20)\d\d\b)")
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
 _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
@@ -193,6 +200,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "for years", "within hours", "in winter": vague time, not a date
     if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
+    if cand.label in ("DATE", "TIME") and _NOT_A_DATE.fullmatch(surface) and not _OF_YEAR_AFTER.match(text, end):
+        return None  # "a quarterly report", "seasonal workers", "three quarters of the world's cobalt", "a 24-nautical"
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
         start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
         surface = text[start:end].strip()

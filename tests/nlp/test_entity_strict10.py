@@ -79,3 +79,18 @@ def test_a_name_that_starts_with_such_a_word_stays_whole(analyzer: Analyzer) -> 
     ents = _ents(analyzer, "United Kingdom officials met on Monday. Will Smith also spoke.")
     assert ("United Kingdom", "GPE") in ents, ents
     assert ("Will Smith", "PERSON") in ents, ents
+
+
+# --- frequencies, fractions and distances are no dates ------------------------------------------------------------
+
+def test_frequency_adjectives_fractions_and_hyphenated_distances_are_not_dates(analyzer: Analyzer) -> None:
+    text = ("The Ministry will table a quarterly report before this House. Remittances from seasonal workers grew. "
+            "Borduria already refines three quarters of the world's nickel, and the law caps deductions at a quarter "
+            "of weekly pay. We keep a veto within a 24-nautical-mile zone and a 12-nautical mile belt.")
+    dates = {t for t, label in _ents(analyzer, text) if label in ("DATE", "TIME")}
+    assert not dates, dates
+
+
+def test_a_fraction_of_a_year_stays_a_date(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Exports rose in the first three quarters of 2025, and the 2024-25 budget passed.")
+    assert ("the first three quarters of 2025", "DATE") in ents and ("2024-25", "DATE") in ents, ents
