@@ -19,6 +19,7 @@ from briefing_app.nlp.entities import (
     GENRE_WORDS,
     LOWERCASE_OK,
     MODEL,
+    PLAIN_NOUNS,
     RULE,
     SURNAME,
     TITLE,
@@ -1185,11 +1186,60 @@ def _and_led_start(text: str, c: Candidate) -> int:
     return start
 
 
+#: The rest of a company's name after its one-word or acronym stem ("Toyota" + " Tsusho", "Samsung" + " SDI", "Velcor" +
+#: " Gas", "IMSS" + "-Bienestar"): one more capitalised word that ends the run.
+_STEM_PART_AFTER = re.compile(r"(?P<sep>[ -])(?P<word>[A-ZÀ-Þ][\w'’&]*)(?=[\s.,;:)]|$)(?![ \t]+[A-ZÀ-Þ(])")
+#: Words of a company's trade that end its name ("ADNOC Gas", "Velcor Power").
+_TRADE_WORDS = frozenset("""Gas Oil Power Energy Chem Chemicals Steel Mining Minerals Petroleum Shipping Logistics Telecom
+Solar Airways Resources""".split())
+#: An acronym the model left before a company's name ("HD" + " Hyundai Heavy Industries").
+_STEM_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.-])(?P<acr>[A-Z]{2,4}) $")
+
+
+def _company_stem_part(text: str, c: Candidate, by_start: dict[int, Candidate], ordered: list[Candidate],
+                       starts: list[int]) -> re.Match[str] | None:
+    """The word that goes on a one-word organisation's name ("Toyota" + " Tsusho"): an acronym, a trade word, or a
+    word the text never writes in lowercase and no office's, document's or plain noun; the model may have taken it
+    for a name of its own (a one-word person, place or body), a known name never."""
+    surface = text[c.start:c.end]
+    if c.label != "ORG" or " " in surface or "-" in surface or (m := _STEM_PART_AFTER.match(text, c.end)) is None:
+        return None
+    word = m.group("word")
+    there = by_start.get(m.start("word"))
+    if there is not None and (there.source != "model" or there.end != m.end() or there.label == "DATE"):
+        return None
+    if word.isupper():
+        ok = 2 <= len(word) <= 5 and word not in _CONCEPTS | _NOT_ACRONYMS and m.group("sep") == " "
+    else:
+        ok = word in _TRADE_WORDS or (
+            word.lower() not in recall_rules.lowercase_words(text) and not any(ch.isdigit() for ch in word)
+            and word not in STARTERS | OFFICE_WORDS | GENRE_WORDS | PLAIN_NOUNS | _NAMED_BODIES | _WEEK_MONTHS
+            and not word.endswith(("'s", "’s")))
+    # an instrument's or a meeting's head makes an initiative of the grouping ("ECOWAS Convention ...", "BRICS
+    # Partnership"), an office's a title ("EU Commissioner")
+    if not ok or word in _STEM_NOT_PARTS:
+        return None
+    # a longer name over the stem and the word is the whole name ("ASEAN Outlook on the Indo-Pacific")
+    i = bisect_left(starts, m.end())
+    return None if any(o is not c and o.start < m.end() and c.start < o.end and o.end > m.end()
+                       for o in ordered[max(0, i - 8):i]) else m
+
+
+_STEM_NOT_PARTS = frozenset(rules.LAW_HEADS + rules.EVENT_HEADS) | _OFFICE_HEADS | {"Outlook", "Plus", "Agenda"}
+
+
+_WEEK_MONTHS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
 def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
     out = []
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
+    by_start = {c.start: c for c in cands}
+    ordered = sorted(cands, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     # where names end, by start: a name that ends before "and" is one of its own; a wider span that runs on over the
     # body ("The Peace and Security Council of the African Union" as a work) is not
     ends: dict[int, list[int]] = {}
@@ -1233,6 +1283,13 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "... Partnership" + " Council"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
+        if c.label == "ORG" and (part := _company_stem_part(text, c, by_start, ordered, starts)) is not None:
+            c = Candidate(c.start, part.end(), c.label, c.source, c.priority, c.role, c.entry)
+        if (c.label == "ORG" and c.source == "model" and " " in text[c.start:c.end]
+                and (acr := _STEM_ACRONYM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None
+                and acr.start() not in named and acr.group("acr") not in _CONCEPTS | _NOT_ACRONYMS
+                and not recall_rules.sentence_start(text, acr.start())):
+            c = Candidate(acr.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "HD" + " Hyundai ..."
         if c.label in ("GPE", "LOC") and (m := _COMPASS_BEFORE.search(text, max(0, c.start - 12), c.start)) is not None:
             c = Candidate(m.start(), c.end, c.label, c.source, c.priority, c.role, c.entry)  # "North" + " Darfur"
         if c.label in ("GPE", "LOC") and (m := _FEATURE_AFTER.match(text, c.end)) is not None:

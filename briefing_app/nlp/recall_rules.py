@@ -122,7 +122,7 @@ def _ignored_guess(text: str, c: Candidate, g: Gazetteer) -> bool:
     return c.label != "NORP" or not surface.endswith(_DEMONYM_END)
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def sentence_start(text: str, start: int) -> bool:
     """True when ``start`` begins a line or a sentence (its capital says nothing)."""
     before = text[max(0, start - 3):start]
     return start == 0 or before.endswith("\n") or re.search(r"[.!?:;•\"“]\s*$", before) is not None
@@ -158,7 +158,7 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
                 s, e = before.span("run")
                 dash = before.group("joint") in ("-", "–")
                 if ((s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g)
-                        and (dash or not _sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
+                        and (dash or not sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
                     nxt.append((s, e))
         added = []
         for span in nxt:
@@ -366,7 +366,7 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
         if number is not None and (s, e - len(number.group())) in places:
             out.append(Candidate(s, e, "FAC", "model", TITLE))  # the model's "Sekam" + " 4" before "plant"
             continue
-        if s == e or not free(s, e) or g.lookup(text[s:e]) is not None or _sentence_start(text, s):
+        if s == e or not free(s, e) or g.lookup(text[s:e]) is not None or sentence_start(text, s):
             continue
         noun = m.group("noun")
         label = "FAC" if re.fullmatch(_WORKS, noun) else "LOC" if re.fullmatch(_NATURE, noun) else "GPE"
@@ -402,7 +402,7 @@ def _headed_sites(text: str, merged: list[Candidate], g: Gazetteer, furniture: b
         s = run.start()
         words = text[s:m.start()].split()
         while words and (_common_word(words[0], text, g) or not words[0][:1].isupper()
-                         or (words[0].endswith("ing") and _sentence_start(text, s))):
+                         or (words[0].endswith("ing") and sentence_start(text, s))):
             # "The Odumbe Refinery", "Completing Odumbe Port": the sentence's article or verb is no part of the name
             s += len(words[0]) + 1
             words = words[1:]

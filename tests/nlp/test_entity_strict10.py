@@ -94,3 +94,24 @@ def test_frequency_adjectives_fractions_and_hyphenated_distances_are_not_dates(a
 def test_a_fraction_of_a_year_stays_a_date(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Exports rose in the first three quarters of 2025, and the 2024-25 budget passed.")
     assert ("the first three quarters of 2025", "DATE") in ents and ("2024-25", "DATE") in ents, ents
+
+
+# --- a company's name goes on after its one-word stem, and an acronym before it is its own ----------------------------
+
+def test_a_companys_name_goes_on_after_its_stem(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The deal began in 2012, when Hitachi Kenzai entered the copper project in Salta. "
+                           "Panasonic Energy, BYD and Hitachi KSE have agreed to buy most of the output.")
+    assert ("Hitachi Kenzai", "ORG") in ents and ("Hitachi KSE", "ORG") in ents, ents
+
+
+def test_an_acronym_before_a_companys_name_is_part_of_it(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Delays followed a dispute between HD Hyundai Rotem Industries and the ministry.")
+    assert ("HD Hyundai Rotem Industries", "ORG") in ents, ents
+
+
+def test_a_title_a_meeting_or_a_longer_name_after_a_groupings_name_stays_apart(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The EU Commissioner spoke, and the G20 Summit opened. The ASEAN Outlook on the "
+                           "Indo-Pacific was cited.")
+    assert ("EU", "ORG") in ents, ents
+    assert ("ASEAN Outlook on the Indo-Pacific", "LAW") in ents, ents
+    assert not any(t in ("EU Commissioner", "ASEAN Outlook") for t, _ in ents), ents
