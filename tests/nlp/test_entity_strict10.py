@@ -115,3 +115,21 @@ def test_a_title_a_meeting_or_a_longer_name_after_a_groupings_name_stays_apart(a
     assert ("EU", "ORG") in ents, ents
     assert ("ASEAN Outlook on the Indo-Pacific", "LAW") in ents, ents
     assert not any(t in ("EU Commissioner", "ASEAN Outlook") for t, _ in ents), ents
+
+
+# --- a named bill is an instrument ----------------------------------------------------------------------------------
+
+def test_a_named_bill_is_one_instrument_and_this_bill_no_person(analyzer: Analyzer) -> None:
+    text = ("National Assembly: Second Reading of the Coastal Fisheries and Aquaculture Bill (B.7-2026)\n"
+            "HON NEKUNDI: Thank you, Honourable Speaker. This Bill gives the Republic of Ruritania its first "
+            "fisheries law. The Finance Bill passed last week.")
+    ents = _ents(analyzer, text)
+    assert ("Coastal Fisheries and Aquaculture Bill", "LAW") in ents, ents
+    assert ("Finance Bill", "LAW") in ents, ents
+    assert not any(t == "Bill" or t.endswith(" and Aquaculture Bill") and t != "Coastal Fisheries and Aquaculture Bill"
+                   for t, _ in ents), ents
+
+
+def test_a_person_named_bill_stays_a_person(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "President Bill Clinton met the delegation, and Senator Bill Hayes spoke after him.")
+    assert ("Bill Clinton", "PERSON") in ents and ("Bill Hayes", "PERSON") in ents, ents
