@@ -133,3 +133,12 @@ def test_a_named_bill_is_one_instrument_and_this_bill_no_person(analyzer: Analyz
 def test_a_person_named_bill_stays_a_person(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "President Bill Clinton met the delegation, and Senator Bill Hayes spoke after him.")
     assert ("Bill Clinton", "PERSON") in ents and ("Bill Hayes", "PERSON") in ents, ents
+
+
+# --- spelled-out military ranks are titles ------------------------------------------------------------------------
+
+def test_a_spelled_out_rank_is_a_title_before_the_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Under a memorandum signed by Irvanto and Lieutenant General Le Van Hung, commander of the "
+                           "Vietnam Coast Guard, duty officers in Batam will share data.")
+    assert ("Le Van Hung", "PERSON") in ents, ents
+    assert not any("Lieutenant" in t for t, _ in ents), ents
