@@ -1470,6 +1470,8 @@ def _split_date_joint(text: str, c: Candidate) -> list[Candidate]:
 
 #: Last words of facility names (nlp/recall_rules.py).
 _FAC_HEADS = recall_rules.FAC_HEADS
+#: Heads of the buildings that seat a government ("Government House", "Federal Chancellery", "Official Residence").
+_SEAT_HEADS = frozenset({"House", "Chancellery", "Residence"})
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
 Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum"; Malay and
@@ -1580,6 +1582,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             new = "FAC"
         elif len(words) >= 2 and words[-1] in _LOC_HEADS and c.label not in ("LOC", "GPE"):
             new = "LOC"
+        elif (c.label == "ORG" and len(words) >= 2 and words[-1] in _SEAT_HEADS
+              and _LOCATIVE_LONG.search(text, max(0, c.start - 12), c.start)):
+            # "signed at Government House", "shook hands at State House": a seat of government as the venue is a
+            # place (the institution says or decides things: "State House said")
+            new = "FAC"
         elif c.label == "EVENT":
             pass  # only a facility's head noun makes an event a place ("... International Airport")
         elif (c.label in ("ORG", "PERSON", "NORP") and (longest := _longest_item(text, c.start, c.end)) <= 3

@@ -142,3 +142,12 @@ def test_a_spelled_out_rank_is_a_title_before_the_name(analyzer: Analyzer) -> No
                            "Vietnam Coast Guard, duty officers in Batam will share data.")
     assert ("Le Van Hung", "PERSON") in ents, ents
     assert not any("Lieutenant" in t for t, _ in ents), ents
+
+
+# --- a seat of government as the venue is a place -----------------------------------------------------------------
+
+def test_a_seat_of_government_after_at_is_a_place_and_the_institution_speaking_a_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The loan, signed at Government House by the transport minister, covers the line. "
+                           "State House said the talks went well. A study by Chatham House found gaps.")
+    assert ("Government House", "FAC") in ents, ents
+    assert ("State House", "ORG") in ents and ("Chatham House", "ORG") in ents, ents
