@@ -1232,6 +1232,17 @@ _WEEK_MONTHS = frozenset("""January February March April May June July August Se
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 
+#: A capitalised adjective by its ending ("Maritime", "Regional", "Strategic", "Economic").
+_ADJECTIVE_FORM = re.compile(r"[A-Z][a-z]+(?:ime|al|ic|ary|ive|ous)")
+
+
+def _adjective_fragment(text: str, c: Candidate) -> bool:
+    """True for the model's one-word "name" that is an adjective cut off a body's name before "and" ("Maritime" of
+    "Maritime and Coastguard Agency"): no name of its own that would stop the body's name at the joint."""
+    return (c.source == "model" and c.label in ("ORG", "LOC", "NORP") and text.startswith(" and ", c.end)
+            and _ADJECTIVE_FORM.fullmatch(text[c.start:c.end]) is not None)
+
+
 def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Names that go on past the model's or gazetteer's span: "ISIL" + "-K", "The" + "Bahamas"."""
     out = []
@@ -1244,7 +1255,7 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     # body ("The Peace and Security Council of the African Union" as a work) is not
     ends: dict[int, list[int]] = {}
     for c in cands:
-        if c.label != "DATE":
+        if c.label != "DATE" and not _adjective_fragment(text, c):
             ends.setdefault(c.start, []).append(c.end)
     for c in cands:
         if c.end < len(text) and text[c.end] == "-" and text[c.start:c.end].isupper():

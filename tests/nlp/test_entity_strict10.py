@@ -151,3 +151,15 @@ def test_a_seat_of_government_after_at_is_a_place_and_the_institution_speaking_a
                            "State House said the talks went well. A study by Chatham House found gaps.")
     assert ("Government House", "FAC") in ents, ents
     assert ("State House", "ORG") in ents and ("Chatham House", "ORG") in ents, ents
+
+
+# --- an adjective the model cut off before "and" is the body's name's own first word ----------------------------------
+
+def test_an_adjective_cut_off_before_and_leads_the_bodys_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Since March the Maritime and Coastguard Agency has inspected tankers in the Channel.")
+    assert ("Maritime and Coastguard Agency", "ORG") in ents, ents
+
+
+def test_a_place_before_and_stays_apart_from_the_body_after_it(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Talks between Ghana and Security Council members went on until late.")
+    assert ("Ghana", "GPE") in ents and ("Security Council", "ORG") in ents, ents
