@@ -1232,6 +1232,9 @@ _WEEK_MONTHS = frozenset("""January February March April May June July August Se
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 
+#: A United Nations field office's name: "United Nations" or "UN", then title-case words, then "Office".
+_UN_FIELD_BODY = re.compile(r"(?:United Nations|UN) (?:[A-Z][\w-]* ){0,4}Office")
+_IN_STATE = re.compile(r" in (?:the )?(?P<state>[A-Z])")
 #: A capitalised adjective by its ending ("Maritime", "Regional", "Strategic", "Economic").
 _ADJECTIVE_FORM = re.compile(r"[A-Z][a-z]+(?:ime|al|ic|ary|ive|ous)")
 
@@ -1249,6 +1252,10 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
     by_start = {c.start: c for c in cands}
+    state_ends: dict[int, set[int]] = {}
+    for c in cands:
+        if c.label == "GPE":
+            state_ends.setdefault(c.start, set()).add(c.end)
     ordered = sorted(cands, key=lambda c: c.start)
     starts = [c.start for c in ordered]
     # where names end, by start: a name that ends before "and" is one of its own; a wider span that runs on over the
@@ -1294,6 +1301,11 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "... Partnership" + " Council"
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
+        if (c.label == "ORG" and _UN_FIELD_BODY.fullmatch(text, c.start, c.end) is not None
+                and (m := _IN_STATE.match(text, c.end)) is not None and m.start("state") in state_ends):
+            # a United Nations field office is named for the state it serves ("United Nations Support Office" + " in
+            # Haiti"), unlike an institute in its seat ("Lowy Institute in Sydney"); its missions are other rules'
+            c = Candidate(c.start, max(state_ends[m.start("state")]), c.label, c.source, c.priority, c.role, c.entry)
         if c.label == "ORG" and (part := _company_stem_part(text, c, by_start, ordered, starts)) is not None:
             c = Candidate(c.start, part.end(), c.label, c.source, c.priority, c.role, c.entry)
         if (c.label == "ORG" and c.source == "model" and " " in text[c.start:c.end]

@@ -163,3 +163,12 @@ def test_an_adjective_cut_off_before_and_leads_the_bodys_name(analyzer: Analyzer
 def test_a_place_before_and_stays_apart_from_the_body_after_it(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Talks between Ghana and Security Council members went on until late.")
     assert ("Ghana", "GPE") in ents and ("Security Council", "ORG") in ents, ents
+
+
+# --- a United Nations field office is named for the state it serves --------------------------------------------------
+
+def test_a_un_field_office_keeps_its_state_and_an_institute_its_seat_apart(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "They agreed that the United Nations Support Office in Ruritania must move quickly. The "
+                           "Varnholm Institute in Sydney welcomed the decision.")
+    assert ("United Nations Support Office in Ruritania", "ORG") in ents, ents
+    assert ("Varnholm Institute", "ORG") in ents and ("Sydney", "GPE") in ents, ents
