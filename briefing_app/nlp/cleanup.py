@@ -169,6 +169,8 @@ class EntityCleanup:
             if any(d.start <= a and b <= d.end and b - a < d.length for a, b in close):
                 d.priority = MODEL + 0.1
         rule_cands += self._official_names(text, gaz, fixed)
+        if " of the " in text:
+            rule_cands += _collective_names(text, g)
         if "xercise" in text:
             # "the joint exercise Coastal Shield 2026": the named exercise whole, over the model's date or person
             # (not a place's, people's or known body's name before "exercise": "the India exercise", "the Indian
@@ -996,6 +998,26 @@ _HEADS_BODY = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,6}\s+)?(?:Council|Conference|A
 #: First or last words of a state's cultural and national institutions ("National Library of France").
 _NATIONAL_BODY = frozenset("National Library Museum Archives Assembly Senate Congress Parliament".split())
 _OF_JOINT = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+#: A group named for what its members share: a collective noun, "of the" and a title-case word or two ("Coalition of
+#: the Willing", "Friends of the Chair", "League of the Free").
+_COLLECTIVE = re.compile(r"(?<![\w'’-])(?:Coalition|Friends|Group|Alliance|League|Club|Community|Union) of the "
+                         r"(?P<tail>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-]| [A-Z]| of\b)")
+
+
+def _collective_names(text: str, g: Gazetteer) -> list[Candidate]:
+    """Groups named "Coalition of the Willing": one body, unless the tail is a place ("Union of the Comoros") or a
+    common word the text writes in lowercase too ("Group of the whole")."""
+    out = []
+    for m in _COLLECTIVE.finditer(text):
+        tail = m.group("tail")
+        if (g.lookup(tail) is not None or g.lookup(m.group()) is not None
+                or any(w.lower() in recall_rules.lowercase_words(text) or w in rules.BODY_HEADS | _WEEK_MONTHS
+                       for w in tail.split())):
+            continue
+        out.append(Candidate(m.start(), m.end(), "ORG", "gazetteer", RULE))
+    return out
 
 
 def _headed_by(name: str, heads: frozenset[str] | set[str]) -> bool:

@@ -172,3 +172,10 @@ def test_a_un_field_office_keeps_its_state_and_an_institute_its_seat_apart(analy
                            "Varnholm Institute in Sydney welcomed the decision.")
     assert ("United Nations Support Office in Ruritania", "ORG") in ents, ents
     assert ("Varnholm Institute", "ORG") in ents and ("Sydney", "GPE") in ents, ents
+
+
+# --- a group named for what its members share is one body ----------------------------------------------------------
+
+def test_a_coalition_of_the_named_is_one_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Would Borduria join a monitoring mission, as the Coalition of the Resolute has proposed?")
+    assert ("Coalition of the Resolute", "ORG") in ents, ents
