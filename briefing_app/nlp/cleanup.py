@@ -1301,6 +1301,10 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        elif (c.label == "EVENT" and text[c.start:c.end].isupper() and text[c.start:c.end].isalpha()
+              and (m := _NUMBER_TAIL.match(text, c.end)) is not None and len(m.group().strip()) <= 2):
+            # a numbered edition of a meeting known by its acronym ("TICAD" + " 9"); not a year after it
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         if (c.label in _PURPOSE_LABELS and (m := _purpose_tail(text, c.start, c.end)) is not None
                 and ((m.start("run"), m.end()) not in places or text[c.start:c.end].split()[-1] not in rules.BODY_HEADS)):
             # "Centre" + " for Maritime Security": one name, over any place inside it; a place alone after a body's

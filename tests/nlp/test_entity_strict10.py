@@ -179,3 +179,12 @@ def test_a_un_field_office_keeps_its_state_and_an_institute_its_seat_apart(analy
 def test_a_coalition_of_the_named_is_one_body(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Would Borduria join a monitoring mission, as the Coalition of the Resolute has proposed?")
     assert ("Coalition of the Resolute", "ORG") in ents, ents
+
+
+# --- a numbered edition of a meeting known by its acronym --------------------------------------------------------------
+
+def test_a_meetings_acronym_keeps_its_edition_number_but_not_a_count_after_it(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Ministers reviewed what was promised at TICAD 8 in Tunis, and TICAD 12 years ago "
+                           "looked different.")
+    assert ("TICAD 8", "EVENT") in ents, ents
+    assert not any(t.startswith("TICAD 12") for t, _ in ents), ents
