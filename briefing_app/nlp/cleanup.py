@@ -217,6 +217,7 @@ class EntityCleanup:
         recalled += recall_rules.pair_named(text, out, fixed, furniture)
         recalled += recall_rules.placed_by_noun(text, out, self.gazetteer, furniture)
         recalled += recall_rules.named_by_noun(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.business_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.named_programmes(text, out, self.gazetteer, furniture)
         recalled += recall_rules.cut_place_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
@@ -583,16 +584,8 @@ def _body_cue(text: str, start: int, end: int) -> bool:
             or _OWNER_AFTER.match(text, end) is not None)
 
 
-#: What a business does, said of a name (or of a list of names) as its subject: "Al Dahra and Agthia will source
-#: rice", "Rheinmetall and Ukroboronprom will produce shells", "Srbijagas will book capacity".
-#: Works, fleets, routes and plants are what a business builds, runs, operates, expands and adds ("Tarnex will build
-#: a desalination plant", "Velcor expanded the field", "Ostrava still runs the port", "Norvia has added flights"), in
-#: any tense; "build", "run" and "own" with their object ("the trains at Point Fortin run below capacity" is a place's).
-_BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
-                            r"|had |still |plans to |agreed to )*(?:(?:produce|manufacture|assemble|supply|source|ship"
-                            r"|export|refine|drill|invest|book|deliver|operate|expand)(?:s|d|ing)?|(?:add|launch)(?:s|ed)?"
-                            r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
-                            r"|their|two|three|four|five|six|new|\d)\b))\b")
+#: What a business does, said of a name or a list of names (nlp/recall_rules.py).
+_BUSINESS_VERB = recall_rules.BUSINESS_VERB
 
 
 def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:

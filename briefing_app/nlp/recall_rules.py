@@ -284,6 +284,49 @@ _NOUN_LED = re.compile(rf"(?<![\w'’-])(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Oo]ur
                        rf"(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b)")
 
 
+#: What a business does, said of a name (or of a list of names) as its subject: "Al Dahra and Agthia will source
+#: rice", "Rheinmetall and Ukroboronprom will produce shells", "Srbijagas will book capacity".
+#: Works, fleets, routes and plants are what a business builds, runs, operates, expands and adds ("Tarnex will build
+#: a desalination plant", "Velcor expanded the field", "Ostrava still runs the port", "Norvia has added flights"), in
+#: any tense; "build", "run" and "own" with their object ("the trains at Point Fortin run below capacity" is a place's).
+BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
+                            r"|had |still |plans to |agreed to )*(?:(?:produce|manufacture|assemble|supply|source|ship"
+                            r"|export|refine|drill|invest|book|deliver|operate|expand)(?:s|d|ing)?|(?:add|launch)(?:s|ed)?"
+                            r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
+                            r"|their|two|three|four|five|six|new|\d)\b))\b")
+#: An untagged one-word name right before such a verb ("Ukroboronprom will produce", "Tarvexgaz and Srbo will
+#: launch", "KazVorgas ships more oil").
+_BUSINESS_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>[A-ZÀ-Þ][\w'’&-]{3,})(?=" + BUSINESS_VERB.pattern + ")")
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][\w'’&-]*) $")
+
+
+def business_names(text: str, merged: list[Candidate], g: Gazetteer,
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged one-word names that produce, supply, ship, build or launch: businesses, like the model's misread
+    ones (cleanup's business subjects); no common word, known entry or office's word."""
+    free = _FreeSpans(merged, furniture, text, g)
+    out = []
+    for m in _BUSINESS_NAME.finditer(text):
+        s, e = m.span("name")
+        word = m.group("name")
+        if (g.lookup(word) is not None or _common_word(word.strip("'’"), text, g) or word.endswith("ing")
+                or word in NOT_NAMES or word in _HONORIFICS or word.endswith(("'s", "’s")) or word.isupper()
+                or (word.endswith("s") and sentence_start(text, s))):
+            # "Companies will invest", "Diversifying supply": a plural noun or a verb opening the sentence
+            continue
+        # the name's first words before it ("DP" + " World still runs the port")
+        while (lead := _NAME_WORD_BEFORE.search(text, max(0, s - 30), s)) is not None and not (
+                (_common_word(lead.group("w"), text, g) and not 2 <= len(lead.group("w")) <= 4)
+                or lead.group("w") in _HONORIFICS or lead.group("w") in rules.STARTERS
+                or g.lookup(lead.group("w")) is not None):
+            s = lead.start("w")
+        if free(s, e):
+            out.append(Candidate(s, e, "ORG", "model", TITLE))
+    return out
+
+
 def named_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
                   furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names right after a business's or a body's noun ("the state gas company Turkmengaz said", "the

@@ -188,3 +188,18 @@ def test_a_meetings_acronym_keeps_its_edition_number_but_not_a_count_after_it(an
                            "looked different.")
     assert ("TICAD 8", "EVENT") in ents, ents
     assert not any(t.startswith("TICAD 12") for t, _ in ents), ents
+
+
+# --- an untagged name that produces, ships, runs or launches is a business -------------------------------------------
+
+def test_untagged_names_before_a_business_verb_are_companies(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Under Build with Ukraine, Rheinmetall and Ukrozbroiprom will produce artillery "
+                           "ammunition and drones together.")
+    assert ("Ukrozbroiprom", "ORG") in ents, ents
+    ents = _ents(analyzer, "The port is busy, and DP Vorld still runs the terminal at Berbera.")
+    assert ("DP Vorld", "ORG") in ents, ents
+
+
+def test_a_plural_noun_or_a_gerund_opening_the_sentence_is_no_business(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Diversifying supply from Mongolia matters. Companies will invest in the north.")
+    assert not any(t in ("Diversifying", "Companies") for t, _ in ents), ents
