@@ -1267,6 +1267,7 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
     named = {c.start for c in cands if c.label != "DATE"}  # "India and [Security Council]": a name of its own
     by_start = {c.start: c for c in cands}
+    spans = {(c.start, c.end) for c in cands}
     state_ends: dict[int, set[int]] = {}
     for c in cands:
         if c.label == "GPE":
@@ -1321,7 +1322,9 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.label == "PERSON":
             c = replace(c, end=name_suffix_end(text, c.end))  # "Mohammed" + " VI", "Marcos Jr" + "."
         if (c.label == "ORG" and _UN_FIELD_BODY.fullmatch(text, c.start, c.end) is not None
-                and (m := _IN_STATE.match(text, c.end)) is not None and m.start("state") in state_ends):
+                and (m := _IN_STATE.match(text, c.end)) is not None and m.start("state") in state_ends
+                and (c.start, max(state_ends[m.start("state")])) not in spans  # a known name's own span stays
+                and not text.startswith(" (", max(state_ends[m.start("state")]))):  # and so does a defined acronym's
             # a United Nations field office is named for the state it serves ("United Nations Support Office" + " in
             # Haiti"), unlike an institute in its seat ("Lowy Institute in Sydney"); its missions are other rules'
             c = Candidate(c.start, max(state_ends[m.start("state")]), c.label, c.source, c.priority, c.role, c.entry)
