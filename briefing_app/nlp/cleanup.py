@@ -1137,6 +1137,12 @@ _NUMBER_TAIL = re.compile(r" (?:\d{1,2}(?:\.\d)?|(?:19|20)\d\d|\d\+\d)(?![\w+%-]
                           r"|hours?|minutes?|decades?|percent|per|million|billion|trillion|km|metres|meters|tonnes|times"
                           r"|basis|points?|of|to|January|February|March|April|May|June|July|August|September"
                           r"|October|November|December)\b)")
+#: The period a plan or a strategy covers, after its name: a year range, bracketed or not, or "until" a year.
+_PERIOD_TAIL = re.compile(r" (?:until (?:19|20)\d\d|\((?:19|20)\d\d[-–](?:19|20)?\d\d\)|(?:19|20)\d\d[-–](?:19|20)?\d\d)"
+                          r"(?![\w-])")
+#: Heads of named plans (or the last word of the field they are named for: "Plan of Action for Energy Cooperation").
+_PERIOD_HEADS = frozenset({"Plan", "Strategy", "Programme", "Program", "Agenda", "Vision", "Roadmap", "Framework",
+                           "Action"})
 #: A regnal number or generational suffix after a person's name ("Mohammed VI", "Marcos Jr.").
 _NAME_SUFFIX = re.compile(r"(?:,? (?:Jr|Sr)\.?| (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII))(?![\w-])")
 def name_suffix_end(text: str, end: int) -> int:
@@ -1295,6 +1301,11 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if (c.label in _NUMBERED_LABELS and " " in text[c.start:c.end] and text[c.end - 1:c.end].isalpha()
                 and (m := _NUMBER_TAIL.match(text, c.end)) is not None):
             c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)  # "Power of Siberia" + " 2"
+        elif (c.label == "LAW" and text[c.end - 1:c.end].isalpha() and (m := _PERIOD_TAIL.match(text, c.end)) is not None
+              and text[c.start:c.end].split()[-1] in _PERIOD_HEADS | {"Cooperation", "Development"}):
+            # a plan's or strategy's period is part of its name ("Plan of Action ... 2026-2030", "Development Strategy
+            # until 2035", "Plan ... (2023-2027)")
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         elif (c.label == "EVENT" and text[c.start:c.end].isupper() and text[c.start:c.end].isalpha()
               and (m := _NUMBER_TAIL.match(text, c.end)) is not None and len(m.group().strip()) <= 2):
             # a numbered edition of a meeting known by its acronym ("TICAD" + " 9"); not a year after it

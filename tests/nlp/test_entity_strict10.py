@@ -203,3 +203,14 @@ def test_untagged_names_before_a_business_verb_are_companies(analyzer: Analyzer)
 def test_a_plural_noun_or_a_gerund_opening_the_sentence_is_no_business(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Diversifying supply from Mongolia matters. Companies will invest in the north.")
     assert not any(t in ("Diversifying", "Companies") for t, _ in ents), ents
+
+
+# --- a plan's or strategy's period is part of its name -----------------------------------------------------------
+
+def test_a_plans_period_is_part_of_its_name_and_a_lone_fiscal_year_stays_a_date(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "They approved the plan for implementing the Varnian Development Strategy until 2040. "
+                           "Recalling the ASEAN Plan of Action for Transport Cooperation 2026-2030, we welcomed "
+                           "progress. Exports in 2024-25 rose.")
+    assert ("Varnian Development Strategy until 2040", "LAW") in ents, ents
+    assert ("ASEAN Plan of Action for Transport Cooperation 2026-2030", "LAW") in ents, ents
+    assert ("2024-25", "DATE") in ents, ents
