@@ -28,6 +28,13 @@ _WINDOW = 300  # longest span considered when looking for containing/contained c
 #: Hyphenated adjectival durations ("one-year", "99-year", "two-day", "decades-long").
 _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hours?|minutes?|decades?)(?:-(?:old|long))?"
                                   r"|(?i:decades|years|centuries)-long")
+#: What the model reads as a date but is none: an adjective of frequency ("quarterly", "seasonal"), a fraction ("three
+#: quarters", "a quarter of weekly pay") or a number hyphenated to a unit that is no time's ("a 24-nautical-mile zone").
+_NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnightly|monthly|weekly|yearly"
+                         r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?|\d+-(?!(?:year|day|week|month|hour|minute"
+                         r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
+#: ... unless a year follows ("three quarters of 2025").
+_OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\b|(?:19|20)\d\d\b)")
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
 _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
@@ -38,6 +45,10 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|sha
 #: A capitalised adjective opening a sentence before a lowercase noun ("Consular officials", "Coastal radars").
 _ADJECTIVE_WORD = re.compile(r"[A-Z][a-z]+(?:al|ar|ic|ive|ous|ary)")
 _LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}")
+#: A sentence's first word that is never a name's: a question's auxiliary ("Will", "Does") or an adjective or adverb
+#: by its ending ("Landlocked", "Oil-rich", "Increasingly").
+_LEADING_NON_NAME = re.compile(r"(?!United\b|Allied\b|Federated\b|Unified\b)(?:Will|Would|Can|Could|Should|Shall|Does|Do|Did|Has|Have|Had|Is|Are|Was|Were|Must"
+                               r"|[A-Z][a-z]+(?:ed|ly)|[A-Z][a-z]+-(?:rich|poor|hit|led|based|backed))\s+(?=[A-Z])")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[•·▪]\s*)$")
 #: The members of a body named by their office in the plural ("Heads of Government", "Heads of State and Government").
 _PLURAL_ROLES = re.compile(r"Heads\s+of\s+(?:State|Government)(?:\s+and\s+(?:State|Government))?")
@@ -136,6 +147,13 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         m = _LEADING_THE.match(text, start, end)
         if m:
             start = m.end()
+    if (cand.label in ("PERSON", "ORG", "GPE", "NORP") and (lead := _LEADING_NON_NAME.match(text, start, end)) is not None
+            and _SENTENCE_START_BEFORE.search(text, max(0, start - 4), start) is not None
+            and (entry := gazetteer.lookup(text[lead.end():end])) is not None and entry.label != "PERSON"
+            and gazetteer.lookup(text[start:end]) is None):  # "United Kingdom", "Allied Command": the name itself
+        # "Will Mexico accept ...?", "Landlocked Laos already ships ...": a question's auxiliary or an adjective
+        # opening the sentence is not the first word of the known place or body after it
+        start = lead.end()
     if cand.label == "ORG" and (chair := rules.CHAIR_OF_THE.match(text, start, end)) is not None:
         start = chair.end()  # "Chairperson of the " + "Common Market for Eastern and Southern Africa"
     if (cand.label == "ORG" and (kind := _DOCUMENT_KIND_TAIL.search(text, start, end + 7)) is not None
@@ -182,6 +200,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "for years", "within hours", "in winter": vague time, not a date
     if cand.label == "DATE" and _ADJECTIVAL_DURATION.fullmatch(surface):
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
+    if cand.label in ("DATE", "TIME") and _NOT_A_DATE.fullmatch(surface) and not _OF_YEAR_AFTER.match(text, end):
+        return None  # "a quarterly report", "seasonal workers", "three quarters of the world's cobalt", "a 24-nautical"
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
         start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
         surface = text[start:end].strip()

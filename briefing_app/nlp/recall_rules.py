@@ -57,11 +57,11 @@ def _common_word(word: str, text: str, g: Gazetteer) -> bool:
             or word in _MONTHS_DAYS or word in g.not_entities or word.isupper()):
         return True
     low = word.lower()
-    return low != word and low in _lowercase_words(text)
+    return low != word and low in lowercase_words(text)
 
 
 @lru_cache(maxsize=4)
-def _lowercase_words(text: str) -> frozenset[str]:
+def lowercase_words(text: str) -> frozenset[str]:
     """The words a text writes in lowercase (one pass per text: the rules ask for many words)."""
     return frozenset(re.findall(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*(?<![-'’])(?![\w'’-])", text))
 
@@ -122,7 +122,7 @@ def _ignored_guess(text: str, c: Candidate, g: Gazetteer) -> bool:
     return c.label != "NORP" or not surface.endswith(_DEMONYM_END)
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def sentence_start(text: str, start: int) -> bool:
     """True when ``start`` begins a line or a sentence (its capital says nothing)."""
     before = text[max(0, start - 3):start]
     return start == 0 or before.endswith("\n") or re.search(r"[.!?:;•\"“]\s*$", before) is not None
@@ -158,7 +158,7 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
                 s, e = before.span("run")
                 dash = before.group("joint") in ("-", "–")
                 if ((s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g)
-                        and (dash or not _sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
+                        and (dash or not sentence_start(text, s)) and not (dash and (leads or text[s:e] in _PREFIXES))):
                     nxt.append((s, e))
         added = []
         for span in nxt:
@@ -284,6 +284,49 @@ _NOUN_LED = re.compile(rf"(?<![\w'’-])(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Oo]ur
                        rf"(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b)")
 
 
+#: What a business does, said of a name (or of a list of names) as its subject: "Al Dahra and Agthia will source
+#: rice", "Rheinmetall and Ukroboronprom will produce shells", "Srbijagas will book capacity".
+#: Works, fleets, routes and plants are what a business builds, runs, operates, expands and adds ("Tarnex will build
+#: a desalination plant", "Velcor expanded the field", "Ostrava still runs the port", "Norvia has added flights"), in
+#: any tense; "build", "run" and "own" with their object ("the trains at Point Fortin run below capacity" is a place's).
+BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
+                            r"|had |still |plans to |agreed to )*(?:(?:produce|manufacture|assemble|supply|source|ship"
+                            r"|export|refine|drill|invest|book|deliver|operate|expand)(?:s|d|ing)?|(?:add|launch)(?:s|ed)?"
+                            r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
+                            r"|their|two|three|four|five|six|new|\d)\b))\b")
+#: An untagged one-word name right before such a verb ("Ukroboronprom will produce", "Tarvexgaz and Srbo will
+#: launch", "KazVorgas ships more oil").
+_BUSINESS_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>[A-ZÀ-Þ][\w'’&-]{3,})(?=" + BUSINESS_VERB.pattern + ")")
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][\w'’&-]*) $")
+
+
+def business_names(text: str, merged: list[Candidate], g: Gazetteer,
+                   furniture: bytearray | None = None) -> list[Candidate]:
+    """Untagged one-word names that produce, supply, ship, build or launch: businesses, like the model's misread
+    ones (cleanup's business subjects); no common word, known entry or office's word."""
+    free = _FreeSpans(merged, furniture, text, g)
+    out = []
+    for m in _BUSINESS_NAME.finditer(text):
+        s, e = m.span("name")
+        word = m.group("name")
+        if (g.lookup(word) is not None or _common_word(word.strip("'’"), text, g) or word.endswith("ing")
+                or word in NOT_NAMES or word in _HONORIFICS or word.endswith(("'s", "’s")) or word.isupper()
+                or (word.endswith("s") and sentence_start(text, s))):
+            # "Companies will invest", "Diversifying supply": a plural noun or a verb opening the sentence
+            continue
+        # the name's first words before it ("DP" + " World still runs the port")
+        while (lead := _NAME_WORD_BEFORE.search(text, max(0, s - 30), s)) is not None and not (
+                (_common_word(lead.group("w"), text, g) and not 2 <= len(lead.group("w")) <= 4)
+                or lead.group("w") in _HONORIFICS or lead.group("w") in rules.STARTERS
+                or g.lookup(lead.group("w")) is not None):
+            s = lead.start("w")
+        if free(s, e):
+            out.append(Candidate(s, e, "ORG", "model", TITLE))
+    return out
+
+
 def named_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
                   furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names right after a business's or a body's noun ("the state gas company Turkmengaz said", "the
@@ -299,6 +342,32 @@ def named_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
             continue
         out.append(Candidate(s, e, "ORG", "model", TITLE))
     return out
+
+
+#: Last words of facility / geographic-feature names ("Crocus City Hall", "Lipulekh Pass"); ports, pipelines,
+#: railways, canals and waterways are facilities too ("Grand Harbour Port", "Trans-Sahara Gas Pipeline"), and so are
+#: power stations, economic zones, bases, fields and markets ("Orvalo Power Station", "Kessa Special Economic Zone").
+FAC_HEADS = frozenset("""Hall Camp Hospital Highway Airport Airbase Bridge Dam Stadium Palace Barracks Shipyard Dockyard
+Terminal Refinery Square Avenue Tower Museum Memorial Cathedral Mosque Temple Megaport Seaport Spaceport Port Pipeline
+Railway Canal Waterway Station Zone Base Field Market""".split())
+#: Two-word heads of protected areas, which are places like facilities ("Etosha National Park", "Kessa Game Reserve");
+#: "Park" alone also ends companies' estates ("Vanta Industrial Park").
+_AREA_HEADS = ("National Park", "Game Reserve", "Nature Reserve", "Marine Park")
+#: Capitalised heads of works and sites that end an untagged name ("the Odumbe Refinery", "the Karima Maternity
+#: Hospital", "the Sarnak High Dam"): railways, pipelines, zones and markets are left out (a railway company, a
+#: pipeline project, an economic zone's authority are as often meant).
+_SITE_HEAD = re.compile(r" (?:Hospital|Airport|Airbase|Seaport|Spaceport|Megaport|Port|Refinery|Dam|Bridge|Stadium"
+                        r"|Barracks|Shipyard|Dockyard|Terminal|Mosque|Cathedral|Temple|(?:Air|Naval|Space|Military) Base"
+                        r"|National Park)(?![\w'’-])")
+
+
+def facility_named(surface: str, sites_only: bool = False) -> bool:
+    """True when a name of two words or more ends in a facility's or a protected area's head noun (``sites_only``:
+    a site's, :data:`_SITE_HEAD`, not a railway's, a pipeline's or a zone's, whose names are projects as often)."""
+    words = surface.split()
+    if sites_only:
+        return len(words) >= 2 and (m := _SITE_HEAD.search(" " + surface)) is not None and m.end() == len(surface) + 1
+    return len(words) >= 2 and (words[-1] in FAC_HEADS or surface.endswith(_AREA_HEADS))
 
 
 _WORKS = ("dam|canal|reservoir|water intake|hydropower plant|hydroelectric plant|hydropower station|power station|barrage"
@@ -340,16 +409,59 @@ def placed_by_noun(text: str, merged: list[Candidate], g: Gazetteer,
         if number is not None and (s, e - len(number.group())) in places:
             out.append(Candidate(s, e, "FAC", "model", TITLE))  # the model's "Sekam" + " 4" before "plant"
             continue
-        if s == e or not free(s, e) or g.lookup(text[s:e]) is not None or _sentence_start(text, s):
+        if s == e or not free(s, e) or g.lookup(text[s:e]) is not None or sentence_start(text, s):
             continue
         noun = m.group("noun")
         label = "FAC" if re.fullmatch(_WORKS, noun) else "LOC" if re.fullmatch(_NATURE, noun) else "GPE"
         out.append(Candidate(s, e, label, "model", TITLE))
+    out += _headed_sites(text, merged, g, furniture)
     for m in _CAP_WORD.finditer(text):
         s, e = m.span()
         if (_NOUN_BEFORE.search(text, max(0, s - 20), s) and free(s, e) and g.lookup(m.group()) is None
                 and not _common_word(m.group(), text, g) and not re.match(r" [A-Z]", text[e:e + 2])):
             out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: The capitalised words before a site's head: up to four, with the particles of names ("King Salman bin Abdulaziz").
+_SITE_WORDS = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-Ž][\w'’-]*(?:(?: | (?:bin|al|de|la|do|da|of the|of) )[A-ZÀ-ÞĀ-Ž][\w'’-]*){0,3} $")
+
+
+_SITE_PARTS = ("NORP", "GPE", "PERSON", "ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+def _headed_sites(text: str, merged: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
+    """Untagged names that end in a site's capitalised head noun ("the Odumbe Refinery", "at the Karima Maternity
+    Hospital"): facilities, whole. A nationality or a place the name starts with is part of it ("the Saudi Maternity
+    Hospital", "Lekki Port"); a run of common words alone ("the Main Terminal") is no name."""
+    out = []
+    spans = sorted((c.start, c.end, c.label) for c in merged)
+    starts = [a for a, _e, _l in spans]
+    for m in _SITE_HEAD.finditer(text):
+        e = m.end()
+        run = _SITE_WORDS.search(text, max(0, m.start() - 60), m.start() + 1)
+        if run is None:
+            continue
+        s = run.start()
+        words = text[s:m.start()].split()
+        while words and (_common_word(words[0], text, g) or not words[0][:1].isupper()
+                         or (words[0].endswith("ing") and sentence_start(text, s))):
+            # "The Odumbe Refinery", "Completing Odumbe Port": the sentence's article or verb is no part of the name
+            s += len(words[0]) + 1
+            words = words[1:]
+        if (not words or all(_common_word(w, text, g) for w in words if w[:1].isupper())
+                or (furniture is not None and any(furniture[s:e]))
+                or (m.group().endswith("Bridge") and _common_word(words[-1], text, g))):
+            # a bridge after a common word is a programme's figure of speech ("the Varno Innovation Bridge")
+            continue
+        i = bisect_left(starts, e)
+        over = [c for c in spans[max(0, i - 6):i] if c[0] < e and s < c[1]]
+        # only names inside it (a nationality, a place, the model's guesses); a name over it all of a class the
+        # officer sees is the place rules' to read ("Varnholm International Seaport" as a person)
+        if any(not (s <= a and b <= e) or lab not in _SITE_PARTS for a, b, lab in over) or any(
+                (a, b) == (s, e) and lab not in ("PRODUCT", "WORK_OF_ART") for a, b, lab in over):
+            continue
+        out.append(Candidate(s, e, "FAC", "model", TITLE))
     return out
 
 

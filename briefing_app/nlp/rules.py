@@ -38,6 +38,8 @@ LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "A
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
              "Free Trade Area", "Law", "Code", "Memorandum", "Plan",
+             # a named bill is a law in the making ("Green Hydrogen and Derivatives Bill"); "Bill Clinton" goes on
+             "Bill",
              # a fund's window for one purpose is a programme, not a body ("Drought Resilience Window")
              "Window")
 EVENT_HEADS = ("Dialogue", "Summit", "Conference", "Exercise", "Meeting", "Talks", "Consultations",
