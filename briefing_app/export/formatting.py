@@ -36,6 +36,7 @@ COMMENT_LABEL = "Officer comment:"
 
 _OPENING_QUOTES = "\"“‘'«„"
 _CLOSING_QUOTES = "\"”’'»“"
+_DOUBLE_QUOTES = "\"“”„"
 _SPACES = re.compile(r"[ \t]+")
 _APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\d0s)")
 # Only what a reader can open safely in a browser or mail program: never ftp:, file: or javascript:.
@@ -80,17 +81,24 @@ def marking(doc: BriefingDocument) -> str:
 
 
 def quote_passage(text: str) -> str:
-    """The passage in curly double quotes, without doubling quotes it already carries."""
+    """The passage in curly double quotes; quotation marks inside it become single ones (a quote within a quote).
+
+    A passage that is itself one quotation (``"All of it."``) is not quoted twice; one that merely starts and
+    ends with quotation marks (``“A,” he said, “B.”``) keeps both of its quotations, as single quotes.
+    """
     body = clean(text)
-    if len(body) >= 2 and body[0] in _OPENING_QUOTES and body[-1] in _CLOSING_QUOTES:
+    if (len(body) >= 2 and body[0] in _OPENING_QUOTES and body[-1] in _CLOSING_QUOTES
+            and not any(ch in _DOUBLE_QUOTES for ch in body[1:-1])):
         body = body[1:-1].strip()
-    # Straight inner double quotes become curly pairs so the typography is consistent.
     out: list[str] = []
-    opening = True
-    for ch in body:
-        if ch == '"':
-            out.append("“" if opening else "”")
-            opening = not opening
+    for i, ch in enumerate(body):
+        if ch == '"':  # straight: opening at the start, after a space or a bracket or dash; else closing
+            before = body[i - 1] if i else " "
+            out.append("‘" if before.isspace() or before in "([{–—-/" else "’")
+        elif ch in "“„":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
         else:
             out.append(ch)
     return "“" + _APOSTROPHE.sub("’", "".join(out)) + "”"
