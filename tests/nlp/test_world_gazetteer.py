@@ -46,3 +46,15 @@ def test_places_by_general_cues(analyzer):
 def test_long_gazetteer_name_beats_partial_model_span(analyzer):
     ents = _ents(analyzer, "They backed ASEAN centrality and the ASEAN Outlook on the Indo-Pacific.")
     assert ("ASEAN Outlook on the Indo-Pacific", "LAW") in ents
+
+
+def test_a_country_named_by_its_formal_name_is_the_same_country(analyzer):
+    """A ministry's statement names the state formally ("the Argentine Republic", "the Republic of Chile") and
+    the text later plainly: one country, one entity (Key actors listed "Argentine Republic" and "Argentina" apart),
+    and the formal name whole, as a place."""
+    result = analyzer.analyze("The Minister of Economy of the Argentine Republic met the Republic of Chile's envoy. "
+                              "Argentina and Chile agreed to meet again in Santiago.")
+    ids = {e.text: e.entity_id for e in result.entities}
+    assert ("Argentine Republic", "GPE") in {(e.text, e.label) for e in result.entities}
+    assert ids["Argentine Republic"] == ids["Argentina"]
+    assert ids["Republic of Chile"] == ids["Chile"]
