@@ -698,8 +698,13 @@ def _atomic_save(document: DocxDocument, target: Path) -> None:
         ) from exc
     tmp = Path(tmp_name)
     try:
+        # The whole package is built in memory first (a note is kilobytes to a few megabytes): a full disk or a
+        # failing write then meets one plain write, not python-docx's zip writer half way, whose unclosed archive
+        # would try to finish itself on the dead file later
+        package = io.BytesIO()
+        document.save(package)
         with os.fdopen(fd, "wb") as fh:
-            document.save(fh)
+            fh.write(package.getbuffer())
             fh.flush()
             os.fsync(fh.fileno())
         try:
