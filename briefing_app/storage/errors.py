@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -129,31 +130,26 @@ def check_free_space(path: Path, needed: int = MIN_FREE_BYTES, doing: str = "") 
         raise disk_full(path, needed, doing)
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
-    """The ``sqlite3`` error inside ``exc`` (SQLAlchemy wraps it as ``.orig``), if any."""
+def _driver_chain(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and the driver errors inside it: SQLAlchemy wraps them as ``.orig``, else ``__cause__``."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
-            return current
+        yield current
         orig = getattr(current, "orig", None)
         current = orig if isinstance(orig, BaseException) else current.__cause__
-    return None
+
+
+def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The ``sqlite3`` error inside ``exc``, if any."""
+    return next((e for e in _driver_chain(exc) if isinstance(e, sqlite3.Error)), None)
 
 
 def _sqlstate(exc: BaseException) -> str | None:
     """The SQLSTATE of a PostgreSQL driver error inside ``exc`` (psycopg's ``sqlstate``), if any."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        state = getattr(current, "sqlstate", None)
-        if isinstance(state, str):
-            return state
-        orig = getattr(current, "orig", None)
-        current = orig if isinstance(orig, BaseException) else current.__cause__
-    return None
+    states = (getattr(e, "sqlstate", None) for e in _driver_chain(exc))
+    return next((state for state in states if isinstance(state, str)), None)
 
 
 def _os_error(exc: BaseException) -> OSError | None:
