@@ -4,10 +4,16 @@ did not expect can block it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from briefing_app.gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +30,26 @@ def in_process_analyser(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
         return create_analyzer(model)
 
     monkeypatch.setattr(main_window, "create_analyzer", in_process)
+
+
+@pytest.fixture
+def loaded_window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch,
+                  ) -> Iterator[MainWindow]:
+    """A window on a fresh database with the session's model loaded (ask for ``short_busy_timeout``
+    before it when writers must give up on a held lock quickly)."""
+    from briefing_app.gui import main_window
+    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.services import Services
+    from briefing_app.settings import Settings
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(db_path), Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    yield win
+    win.close()
+    win.services.close()
 
 
 @pytest.fixture(autouse=True)

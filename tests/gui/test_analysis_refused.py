@@ -4,7 +4,6 @@ analysed again once the database takes writes. A real failure of the analyser is
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.gui import main_window
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
-from briefing_app.services import Services
 from briefing_app.services.analysis import AnalysisService
-from briefing_app.settings import Settings
 from tests.gui.refusals import busy_error, busy_once, short_busy_timeout, write_lock
 
 __all__ = ["short_busy_timeout"]  # the fixture, used by name
@@ -25,17 +22,9 @@ TEXT = "Jaishankar met Blinken in Washington to discuss the Quad and trade."
 
 
 @pytest.fixture
-def window(short_busy_timeout: None, qtbot: QtBot, db_path: Path, analyzer: object,
-           monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(short_busy_timeout: None, loaded_window: MainWindow) -> MainWindow:
     """A window with the model loaded (writers give up on a held lock after 0.3 s)."""
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-    yield win
-    win.close()
-    win.services.close()
+    return loaded_window
 
 
 def _unanalysed(win: MainWindow) -> int:
