@@ -60,10 +60,9 @@ def test_an_edit_whose_review_status_cannot_be_moved_is_still_saved_and_undoable
     assert window.services.notes.for_article(article_id) == []
 
 
-def test_a_review_status_move_refused_is_said_and_written_with_the_next_saved_edit(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The status line would show "new" with no word why: the status bar says it, and the next saved
-    edit (here in another article) moves the first article into review too."""
+def _note_saved_but_not_moved(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """A note saved in the shown article whose move into review the busy database refused once; with a
+    second, untouched article: (the shown article, the other)."""
     from briefing_app.importers import ImportedDocument
     from tests.gui.refusals import busy_once
 
@@ -73,9 +72,17 @@ def test_a_review_status_move_refused_is_said_and_written_with_the_next_saved_ed
                                                           source_path="")).id
     assert other is not None
     monkeypatch.setattr(window.services.changes, "mark_in_review", busy_once(window.services.changes.mark_in_review))
-    controller = window.review.controller
-    assert controller.perform(lambda: window.services.notes.add(article_id, 0, 4, "Which call?", None))
+    assert window.review.controller.perform(lambda: window.services.notes.add(article_id, 0, 4, "Which call?", None))
     assert window.services.articles.status(article_id) == "new"
+    return article_id, other
+
+
+def test_a_review_status_move_refused_is_said_and_written_with_the_next_saved_edit(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status line would show "new" with no word why: the status bar says it, and the next saved
+    edit (here in another article) moves the first article into review too."""
+    article_id, other = _note_saved_but_not_moved(window, monkeypatch)
+    controller = window.review.controller
     message = window.statusBar().currentMessage()
     assert "saved" in message and "stays “new”" in message and "the database is busy" in message
     qtbot.waitUntil(lambda: window.review.status.status.currentData() == "new")  # as stored
@@ -91,18 +98,8 @@ def test_a_refused_review_move_is_not_written_once_its_edit_was_undone(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """The officer undid the only edit of the article whose move was refused: the next saved edit (in
     another article) must not move the untouched article into review."""
-    from briefing_app.importers import ImportedDocument
-    from tests.gui.refusals import busy_once
-
-    article_id = window.current_article_id
-    assert article_id is not None
-    other = window.services.articles.add(ImportedDocument(title="Other", text="Albanese visited Delhi.",
-                                                          source_path="")).id
-    assert other is not None
-    monkeypatch.setattr(window.services.changes, "mark_in_review", busy_once(window.services.changes.mark_in_review))
+    article_id, other = _note_saved_but_not_moved(window, monkeypatch)
     controller = window.review.controller
-    assert controller.perform(lambda: window.services.notes.add(article_id, 0, 4, "Which call?", None))
-    assert window.services.articles.status(article_id) == "new"
     window.undo_stack.undo()  # the edit is gone: nothing left to review in that article
     assert window.services.notes.for_article(article_id) == []
     assert controller.perform(lambda: window.services.notes.add(other, 0, 8, "Check the date.", None))
