@@ -531,9 +531,10 @@ class LibraryFeatures(QObject):
             return
         self._analysing = article_id
         remaining = len(self._queue)
-        window.statusBar().showMessage(
-            f"Analysing imported articles… {remaining} more waiting" if remaining else "Analysing…")
-        service = AnalysisService(window.services.db, window.analyzer)
+        if not window.kept_analyses.has(article_id):  # (a retry only storing a kept result: no "Analysing…")
+            window.statusBar().showMessage(
+                f"Analysing imported articles… {remaining} more waiting" if remaining else "Analysing…")
+        service = AnalysisService(window.services.db, window.analyzer, window.kept_analyses)
 
         def work(progress: object, cancelled: object) -> int:
             if window.services.articles.get(article_id) is not None:  # deleted meanwhile: nothing to do

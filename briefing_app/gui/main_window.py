@@ -175,9 +175,12 @@ class MainWindow(QMainWindow):
         # An undo refused because another officer changed the rows since (desk mode): say who, in words.
         # (Imported here: the undo module pulls in the services, which must not load before the first paint.)
         import briefing_app.gui.undo as undo_module
+        from briefing_app.services.analysis import KeptAnalyses
 
         undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
         undo_module.stack = self.undo_stack  # an undo a busy or full database refused is stepped back
+        #: Analyses the database refused, kept so that a retry only stores them (see analysis_refused).
+        self.kept_analyses = KeptAnalyses()
         return [self._build_centre, self._build_docks, self._install_library_features,
                 self._install_builder, self._install_review, self._finish_attach]
 
@@ -561,10 +564,13 @@ class MainWindow(QMainWindow):
         from briefing_app.services.analysis import AnalysisService
         from briefing_app.services.article_tally import ArticleTally
 
-        service = AnalysisService(self.services.db, self.analyzer)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.statusBar().showMessage("Analysing…")
+        service = AnalysisService(self.services.db, self.analyzer, self.kept_analyses)
+        if not self.kept_analyses.has(article_id):
+            # (A retry that only stores a kept result is quick: no progress bar flickers up, and the
+            # status bar keeps saying that the analysis is not saved until it is.)
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+            self.statusBar().showMessage("Analysing…")
 
         def work(progress: object, cancelled: object) -> ArticleMarks:
             service.analyze_article(article_id, progress=progress, cancel=cancelled)  # type: ignore[arg-type]
@@ -623,7 +629,8 @@ class MainWindow(QMainWindow):
     def analysis_refused(self, article_id: int, problem: str, again: bool = False) -> None:
         """A background analysis whose results the database refused (busy, full, read-only): nothing
         was stored, the article stays "not analysed". Said calmly in the status bar (the officer did
-        not ask for this work, and may be typing elsewhere), and tried again after a back-off.
+        not ask for this work, and may be typing elsewhere), and tried again after a back-off; the
+        results wait in ``kept_analyses`` (the last few), so the retry only stores them.
         ``again``: an "Analyse again" of an article analysed before (retried though it has results)."""
         self._unsaved_analysis.add(article_id)
         if again:
@@ -653,6 +660,8 @@ class MainWindow(QMainWindow):
             # the new ones are stored: those are retried whatever the article's analysed_at says.)
             if article is not None and (article.analysed_at is None or article_id in again):
                 retry[article_id in again].append(article_id)
+            else:
+                self.kept_analyses.discard(article_id)
         if importer is None:
             for article_id in retry[False] + retry[True]:
                 self.analyze_article(article_id)
@@ -666,6 +675,7 @@ class MainWindow(QMainWindow):
         """An analysis of ``article_id`` was stored: it no longer waits for a retry."""
         self._unsaved_analysis.discard(article_id)
         self._unsaved_again.discard(article_id)
+        self.kept_analyses.discard(article_id)
         if not self._unsaved_analysis:
             self._retry_round = 0  # the database took it: the next refusal waits the shortest again
 

@@ -194,3 +194,39 @@ def test_the_articles_of_a_refused_import_are_analysed_again_one_at_a_time(
     window.importer.queue_analysis(ids)
     qtbot.waitUntil(lambda: all(window.services.articles.is_analysed(i) for i in ids), timeout=60_000)
     assert state["calls"] == 2 * len(ids) and state["most"] == 1
+
+
+def test_a_database_that_stays_refusing_is_retried_by_storing_the_analysis_already_made(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that stays full (or a database busy for minutes): each retry only stores the result made
+    the first time, it does not analyse the article again (CPU, battery, a flickering progress bar);
+    once the database takes the write, the article is analysed and shown, and no timer is left."""
+    from briefing_app.nlp.analyzer import Analyzer
+    from briefing_app.services.articles import ArticleService
+
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (150,), raising=False)
+    article_id = _unanalysed(window)
+    real_analyze, real_save = Analyzer.analyze, ArticleService.save_analysis
+    analysed: list[int] = []
+    saves: list[int] = []
+    bar_shown: list[bool] = []
+
+    def counted(self: Analyzer, *args: object, **kwargs: object) -> object:
+        analysed.append(1)
+        return real_analyze(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refused_three_times(self: ArticleService, *args: object, **kwargs: object) -> None:
+        saves.append(1)
+        bar_shown.append(window.progress.isVisible())
+        if len(saves) <= 3:
+            raise busy_error()
+        real_save(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Analyzer, "analyze", counted)
+    monkeypatch.setattr(ArticleService, "save_analysis", refused_three_times)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(window.view.entity_marks), timeout=10_000)
+    assert len(saves) == 4 and len(analysed) == 1, "analysed once, only stored again"
+    assert bar_shown[1:] == [False, False, False], "a retry that only stores shows no progress bar"
+    assert not window._analysis_retry.isActive() and not window.kept_analyses.has(article_id)
