@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 
 import psycopg
 import pytest
@@ -32,9 +33,13 @@ def desk(pg_cluster: object) -> Iterator[tuple[object, str]]:
     pg_cluster.drop_database(name)  # type: ignore[attr-defined]
 
 
-def _connect(cluster: object, url: str, **kwargs: object) -> psycopg.Connection:
-    dbname = url.split("@/")[1].split("?")[0]
-    return psycopg.connect(host=str(cluster.socket_dir), user="officer", dbname=dbname, **kwargs)  # type: ignore[attr-defined, arg-type]
+def _connect(cluster: object, url: str) -> psycopg.Connection:
+    return cluster.connect(url)  # type: ignore[attr-defined, no-any-return]
+
+
+def _row_held(cluster: object, url: str, article_id: int) -> AbstractContextManager[psycopg.Connection]:
+    """Another officer's session holds the article's row lock (``FOR UPDATE``) inside the block."""
+    return cluster.holding(url, "SELECT 1 FROM article WHERE id = %s FOR UPDATE", (article_id,))  # type: ignore[attr-defined, no-any-return]
 
 
 def _two_articles(url: str) -> tuple[int, int]:
@@ -98,14 +103,12 @@ def _serialization_failure(cluster: object, url: str, a: int, _b: int) -> BaseEx
 
 
 def _lock_not_available(cluster: object, url: str, a: int, _b: int) -> BaseException:
-    one, two = _connect(cluster, url), _connect(cluster, url)
+    two = _connect(cluster, url)
     try:
-        one.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE", (a,))
-        with pytest.raises(psycopg.Error) as raised:
+        with _row_held(cluster, url, a), pytest.raises(psycopg.Error) as raised:
             two.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE NOWAIT", (a,))
         return raised.value
     finally:
-        one.close()
         two.close()
 
 
@@ -138,19 +141,17 @@ def test_a_write_waiting_for_another_officers_row_lock_gives_up_in_words(
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
     article_id, _other = _two_articles(url)
     services = Services.open(url)
-    holder = _connect(cluster, url)
     try:
-        holder.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE", (article_id,))
-        thread, caught = _in_thread(lambda: services.changes.set_status(article_id, "reviewed"))
-        thread.join(10)
-        hung = thread.is_alive()
-        holder.rollback()
-        thread.join(10)
+        with _row_held(cluster, url, article_id) as holder:
+            thread, caught = _in_thread(lambda: services.changes.set_status(article_id, "reviewed"))
+            thread.join(10)
+            hung = thread.is_alive()
+            holder.rollback()
+            thread.join(10)
         assert not hung, "the edit waited for the other session's lock for ever"
         assert describe_storage_error(caught["exc"]) == SQLITE_BUSY_WORDS
         assert services.articles.status(article_id) == "new", "nothing was written"
         services.changes.set_status(article_id, "reviewed")  # the lock is gone: saved
         assert services.articles.status(article_id) == "reviewed"
     finally:
-        holder.close()
         services.close()
