@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.models import Article
 from briefing_app.gui.review.status import STATUS_NAMES
-from briefing_app.gui.storage_guard import refused_write, status_bar_of
+from briefing_app.gui.storage_guard import calm_when_busy, refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -538,6 +538,7 @@ class LibraryPanel(QWidget):
             status=str(self.status_filter.currentData() or ""),
         )
 
+    @calm_when_busy
     def refresh(self, current: int | None = None) -> None:
         """Reload the table for the current search and filters, keeping the current article.
 
@@ -590,6 +591,7 @@ class LibraryPanel(QWidget):
         self._quiet = quiet
         return True
 
+    @calm_when_busy
     def refresh_rows(self, article_ids: Iterable[int]) -> None:
         """Update the counts and metadata of some rows without reloading the table."""
         ids = list(article_ids)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui.status_bar import ElidingStatusBar
-from briefing_app.gui.storage_guard import refused_settings_write, refused_write
+from briefing_app.gui.storage_guard import calm_when_busy, refused_settings_write, refused_write
 from briefing_app.gui.undo_stack import UndoStack
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
@@ -34,7 +34,7 @@ from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     # Only for type hints: the window paints before these (SQLModel, spaCy, python-docx) are imported.
-    from briefing_app.domain.models import Annotation
+    from briefing_app.domain.models import Annotation, Article
     from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
     from briefing_app.gui.legend import Legend
     from briefing_app.gui.library_panel import LibraryPanel
@@ -509,20 +509,26 @@ class MainWindow(QMainWindow):
         return article.id
 
     # -- showing -------------------------------------------------------------------------------
+    @calm_when_busy
     def show_article(self, article_id: int) -> None:
-        """Display an article with its stored annotations; analyse it if never analysed."""
+        """Display an article with its stored annotations; analyse it if never analysed.
+
+        Everything is read before anything changes: a database held busy (said in the status bar)
+        leaves the article shown before, and the edits keep going to it."""
         article = self.services.articles.get(article_id)
         if article is None:
             return
+        marks = self.load_marks(article_id, article)
         self.current_article_id = article_id
         self.memory.set_last_article(self.services.db.location, article_id)
         self.library.select_article(article_id)
-        self.render_annotations()
+        self.render_annotations(marks)
         self.articleShown.emit(article_id)
         # A read-only database cannot store results: show what is there instead of failing.
         if article.analysed_at is None and not self.services.db.read_only:
             self.analyze_article(article_id)
 
+    @calm_when_busy
     def render_annotations(self, prepared: ArticleMarks | None = None) -> None:
         """Redraw the current article from the database (or from marks a worker prepared)."""
         if self.current_article_id is None:
@@ -543,9 +549,10 @@ class MainWindow(QMainWindow):
             return None
         return held[1]
 
-    def load_marks(self, article_id: int) -> ArticleMarks | None:
-        """Text and view marks of an article; safe to call from a worker thread (no widgets)."""
-        article = self.services.articles.get(article_id)
+    def load_marks(self, article_id: int, article: Article | None = None) -> ArticleMarks | None:
+        """Text and view marks of an article (``article``: its row, when already read); safe to call
+        from a worker thread (no widgets)."""
+        article = article if article is not None else self.services.articles.get(article_id)
         if article is None:
             return None
         anns = [a for a in self.services.annotations.rows_for_article(article_id)

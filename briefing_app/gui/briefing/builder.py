@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
-from briefing_app.gui.storage_guard import RefusedWrite, refused_settings_write, refused_write
+from briefing_app.gui.storage_guard import RefusedWrite, calm_when_busy, refused_settings_write, refused_write
 from briefing_app.services import actors as actor_table
 from briefing_app.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.services.changes import ChangeSet, RowSnapshot
@@ -361,6 +361,7 @@ class BriefingBuilder(QWidget):
         if title is not None and index >= 0:
             self.chooser.setItemText(index, f"{title.title or 'Briefing note'} · #{briefing_id}")
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Rebuild the form and the sections from the database, then the preview."""
         briefing = self.briefings.get(self.current_id) if self.current_id is not None else None
@@ -1140,6 +1141,7 @@ class BriefingBuilder(QWidget):
         return menu
 
     # -- passages of the selected articles -----------------------------------------------------
+    @calm_when_busy
     def refresh_passages(self) -> None:
         """Reload the Add passages list for the articles selected in the library."""
         if self.tabs.currentWidget() is not self.picker:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, 
 from briefing_app.domain.identity import entity_key
 from briefing_app.domain.models import AnnotationKind, AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
+from briefing_app.gui.storage_guard import calm_when_busy
 from briefing_app.gui.workers import next_step
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services.changes import ChangeSet
@@ -165,6 +166,7 @@ class EntitiesPanel(_Panel):
         shown in full yet: the tree still shows what it was filled with before."""
         return self._load is not None or self._steps is not None
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Reload from the database now, keeping the expanded state of the labels."""
         self._drop_load()
@@ -531,6 +533,7 @@ class PillarsPanel(_Panel):
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Passage", "Score"], "pillarsPanel")
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Rebuild from the marks shown in the view (the database's state)."""
         view = self.controller.view
@@ -585,6 +588,7 @@ class NotesPanel(_Panel):
         delete.triggered.connect(lambda: self._delete(self.tree.currentItem()))
         self.tree.addAction(delete)
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Reload the notes of the current article."""
         article_id = self.controller.window.current_article_id
