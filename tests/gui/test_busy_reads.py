@@ -117,6 +117,16 @@ def test_busy_panels_keep_what_they_show(window: MainWindow, monkeypatch: pytest
     assert review.lessons_panel.tree.topLevelItemCount() == 1
 
 
+def test_a_busy_background_read_of_the_entities_leaves_the_panel_as_it_was(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = window.review.entities_panel
+    before = panel.tree.topLevelItemCount()
+    monkeypatch.setattr(window.services.entities, "groups", raise_busy_read)
+    panel.refresh_in_background()
+    qtbot.waitUntil(lambda: NOT_READ in _said(window), timeout=10_000)
+    assert not panel.loading and panel.tree.topLevelItemCount() == before
+
+
 @pytest.mark.qt_no_exception_capture
 def test_a_busy_read_no_view_guards_reaches_the_status_bar_not_a_crash_dialog(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
