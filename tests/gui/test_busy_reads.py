@@ -48,12 +48,15 @@ def _add(win: MainWindow, title: str, text: str) -> int:
 
 
 @pytest.fixture
-def window(loaded_window: MainWindow) -> MainWindow:
-    """The window showing the first of two articles, both listed."""
+def window(qtbot: QtBot, loaded_window: MainWindow) -> MainWindow:
+    """The window showing the first of two articles, both listed, its analysis done and drawn (no
+    refresh of its own comes later to read again)."""
     first = _add(loaded_window, "Talks", "Jaishankar met Blinken in Washington.")
     _add(loaded_window, "Trade", "Goyal met Tai in Delhi to discuss tariffs.")
     loaded_window.refresh_library()
-    loaded_window.show_article(first)
+    with qtbot.waitSignal(loaded_window.analysisFinished, timeout=30_000):
+        loaded_window.show_article(first)
+    qtbot.wait(100)
     return loaded_window
 
 
