@@ -9,6 +9,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -16,6 +17,7 @@ import sqlalchemy.exc
 
 from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
+from briefing_app.services.desk_copy import bring_back, take_copy
 from briefing_app.storage import database
 from briefing_app.storage.errors import describe_storage_error, is_busy
 from tests.conftest import PG_TEMPLATE
@@ -153,5 +155,37 @@ def test_a_write_waiting_for_another_officers_row_lock_gives_up_in_words(
         assert services.articles.status(article_id) == "new", "nothing was written"
         services.changes.set_status(article_id, "reviewed")  # the lock is gone: saved
         assert services.articles.status(article_id) == "reviewed"
+    finally:
+        services.close()
+
+
+@pytest.mark.postgresql
+def test_a_bring_back_and_a_copy_wait_for_another_officers_locks_beyond_the_busy_timeout(
+        desk: tuple[object, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edit's busy timeout cut the officer's bring-back (rolled back whole) when another officer's
+    edit held one of its rows a moment too long, and a copy when a migration held a table: both long
+    operations the officer started and watches now wait (storage/server.LONG_LOCK_TIMEOUT_MS)."""
+    cluster, url = desk
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    article_id, _other = _two_articles(url)
+    services = Services.open(url)
+    copy = tmp_path / "laptop.db"
+    try:
+        with cluster.holding(url, "LOCK TABLE article IN ACCESS EXCLUSIVE MODE") as holder:  # type: ignore[attr-defined]
+            threading.Timer(1.0, holder.rollback).start()  # held three busy timeouts long
+            assert take_copy(services.db, copy) > 0
+        laptop = Services.open(copy, officer="Asha")
+        try:
+            laptop.articles.update_metadata(article_id, title="Ministers (Asha)")
+        finally:
+            laptop.close()
+        with _row_held(cluster, url, article_id) as holder:
+            threading.Timer(1.0, holder.rollback).start()
+            report = bring_back(services.db, copy)
+        assert report.counts["articles"]["changed"] == 1
+        brought = services.articles.get(article_id)
+        assert brought is not None and brought.title == "Ministers (Asha)"
+        with services.db.engine.connect() as conn:  # lifted for those transactions only (SET LOCAL)
+            assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "300ms"
     finally:
         services.close()
