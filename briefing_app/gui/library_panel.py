@@ -564,8 +564,8 @@ class LibraryPanel(QWidget):
             header.setSortIndicatorShown(True)
             # Reads the first page in the order of the header (see _sort_in_database).
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            shown = self._count_shown(f)  # (read before the selection goes quiet: a busy read leaves it live)
             self._quiet = True
-            shown = self._count_shown(f)
         self._fit_columns()
         self._select_id(self._current_id)
         self._quiet = False
@@ -585,8 +585,9 @@ class LibraryPanel(QWidget):
             return self.services.articles.list_summaries(f, limit=PAGE_SIZE, offset=offset, sort=sort,
                                                          descending=descending, visibility=self.visibility)
 
+        first = fetch(0)  # read before the selection goes quiet: a busy read leaves it live
         quiet, self._quiet = self._quiet, True
-        self.model.set_rows(fetch(0), fetch)
+        self.model.set_rows(first, fetch)
         self._select_id(self._current_id)
         self._quiet = quiet
         return True

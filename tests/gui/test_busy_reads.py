@@ -77,6 +77,9 @@ def test_a_busy_library_read_keeps_the_list_and_says_so(
     monkeypatch.setattr(window.services.articles, "list_summaries", raise_busy_read)
     window.refresh_library()
     assert window.library.article_ids() == listed and NOT_READ in _said(window)
+    other = next(i for i in listed if i != window.current_article_id)
+    window.library.setCurrentRow(listed.index(other))  # the list still opens what the officer picks
+    assert window.current_article_id == other
     window.statusBar().clearMessage()
     window.library.search.setText("Goyal")  # the search, read after a pause (its timer)
     qtbot.waitUntil(lambda: NOT_READ in _said(window), timeout=5_000)
