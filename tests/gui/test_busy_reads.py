@@ -133,6 +133,24 @@ def test_a_busy_background_read_of_the_entities_leaves_the_panel_as_it_was(
     assert not panel.loading and panel.tree.topLevelItemCount() == before
 
 
+def test_a_briefing_chosen_while_the_database_is_busy_leaves_the_one_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The builder keeps showing the briefing it showed, and its edits keep going there (they went to
+    the chosen one, whose fields the form did not show)."""
+    builder = window.briefing_builder
+    first = window.services.briefings.create(title="Quad summit").id
+    second = window.services.briefings.create(title="Trade talks").id
+    builder.briefings_changed(select=first)
+    assert builder.current_id == first and builder.form.value("title") == "Quad summit"
+    monkeypatch.setattr(window.services.briefings, "items", raise_busy_read)
+    builder.chooser.setCurrentIndex(builder.chooser.findData(second))  # the officer picks the other one
+    assert (builder.current_id, builder.chooser.currentData()) == (first, first)
+    assert builder.form.value("title") == "Quad summit" and NOT_READ in _said(window)
+    monkeypatch.undo()
+    builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert builder.current_id == second and builder.form.value("title") == "Trade talks"
+
+
 @pytest.mark.qt_no_exception_capture
 def test_a_busy_read_no_view_guards_reaches_the_status_bar_not_a_crash_dialog(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
