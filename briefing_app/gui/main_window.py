@@ -659,16 +659,26 @@ class MainWindow(QMainWindow):
         importer = getattr(self, "importer", None)
         queued = set(importer.pending_analysis()) if importer is not None else set()
         retry: dict[bool, list[int]] = {False: [], True: []}
-        for article_id in waiting:
-            if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
-                continue  # selected again, or "Analyse again" meanwhile: that analysis answers
-            article = self.services.articles.get(article_id)
-            # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
-            # the new ones are stored: those are retried whatever the article's analysed_at says.)
-            if article is not None and (article.analysed_at is None or article_id in again):
-                retry[article_id in again].append(article_id)
-            else:
-                self.kept_analyses.discard(article_id)
+        try:
+            for article_id in waiting:
+                if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
+                    continue  # selected again, or "Analyse again" meanwhile: that analysis answers
+                article = self.services.articles.get(article_id)
+                # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
+                # the new ones are stored: those are retried whatever the article's analysed_at says.)
+                if article is not None and (article.analysed_at is None or article_id in again):
+                    retry[article_id in again].append(article_id)
+                else:
+                    self.kept_analyses.discard(article_id)
+        except Exception as exc:
+            problem = describe_storage_error(exc, self.services.db.path)
+            if problem is None:
+                raise
+            # Still busy, for reads too (desk mode: a table held past the lock_timeout): all of them
+            # wait for the next, longer back-off; none is dropped.
+            for article_id in waiting:
+                self.analysis_refused(article_id, problem, again=article_id in again)
+            return
         if importer is None:
             for article_id in retry[False] + retry[True]:
                 self.analyze_article(article_id)
