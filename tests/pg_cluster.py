@@ -14,7 +14,10 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 #: The cluster's superuser and the database the tests connect to for administration.
 SUPERUSER = "officer"
@@ -79,6 +82,25 @@ class Cluster:
         with psycopg.connect(host=str(self.socket_dir), user=SUPERUSER, dbname="postgres",
                              autocommit=True) as conn:
             conn.execute(sql)  # type: ignore[arg-type]
+
+    def connect(self, url: str, **kwargs: Any) -> Any:
+        """A psycopg connection (another officer's session) to the database of ``url``."""
+        import psycopg
+
+        dbname = url.split("@/")[1].split("?")[0]
+        return psycopg.connect(host=str(self.socket_dir), user=SUPERUSER, dbname=dbname, **kwargs)
+
+    @contextmanager
+    def holding(self, url: str, sql: str, params: tuple[Any, ...] = ()) -> Iterator[Any]:
+        """Another session ran ``sql`` (``... FOR UPDATE``, ``LOCK TABLE ...``) and holds its locks
+        until the block ends (then rolls back); yields that session."""
+        conn = self.connect(url)
+        try:
+            conn.execute(sql, params)
+            yield conn
+        finally:
+            conn.rollback()
+            conn.close()
 
     def create_database(self, name: str, template: str = "template0") -> str:
         """A new empty (or copied from ``template``) database; returns its URL."""

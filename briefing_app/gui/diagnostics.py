@@ -16,9 +16,9 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt, QThread
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from briefing_app.storage.errors import describe_storage_error
+from briefing_app.storage.errors import describe_busy_read, describe_storage_error, is_read
 from briefing_app.storage.paths import user_log_dir
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,18 @@ def build_error_dialog(exc: BaseException, details: str, log_path: Path,
     return box
 
 
+#: How long a busy read stays in the status bar (ms).
+BUSY_READ_MESSAGE_MS = 12000
+
+
+def _say_in_status_bar(message: str) -> None:
+    """Show ``message`` in the status bar of the active main window (else of any main window)."""
+    windows = [QApplication.activeWindow(), *QApplication.topLevelWidgets()]
+    window = next((w for w in windows if isinstance(w, QMainWindow)), None)
+    if window is not None:
+        window.statusBar().showMessage(message, BUSY_READ_MESSAGE_MS)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -107,10 +119,20 @@ class ExceptionReporter:
             self._previous_hook(exc_type, exc, tb)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.critical("Unexpected error:\n%s", details)
         app = QApplication.instance()
+        on_gui_thread = app is not None and QThread.currentThread() is app.thread()
+        # A read the database held busy (PostgreSQL: another officer's migration or bring-back held
+        # the table past the lock_timeout) from a view the status-bar guard (storage_guard.
+        # calm_when_busy) does not cover: nothing was lost or changed, so no dialog, a line in words.
+        calm = describe_busy_read(exc) if is_read(exc) else None
+        if calm is not None:
+            log.warning("A read met a busy database: %s\n%s", calm, details)
+            if on_gui_thread:
+                _say_in_status_bar(calm)
+            return
+        log.critical("Unexpected error:\n%s", details)
         # Dialogs only from the GUI thread, one at a time (no cascade of boxes).
-        if app is None or QThread.currentThread() is not app.thread() or self._showing:
+        if not on_gui_thread or self._showing:
             return
         self._showing = True
         try:

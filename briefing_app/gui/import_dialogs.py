@@ -524,16 +524,28 @@ class LibraryFeatures(QObject):
             return
         while self._queue:
             article_id, force = self._queue.pop(0)
-            if force or not window.services.articles.is_analysed(article_id):
+            try:
+                wanted = force or not window.services.articles.is_analysed(article_id)
+            except Exception as exc:
+                problem = describe_storage_error(exc, window.services.db.path)
+                if problem is None:
+                    raise
+                # A busy database (desk mode: the read waited past the lock_timeout): the queue waits,
+                # nothing dropped; the back-off timer resumes it (it queues this article again).
+                self._queue.insert(0, (article_id, force))
+                window.analysis_refused(article_id, problem, again=force)
+                return
+            if wanted:
                 break
         else:
             self.queueIdle.emit()
             return
         self._analysing = article_id
         remaining = len(self._queue)
-        window.statusBar().showMessage(
-            f"Analysing imported articles… {remaining} more waiting" if remaining else "Analysing…")
-        service = AnalysisService(window.services.db, window.analyzer)
+        if not window.kept_analyses.has(article_id):  # (a retry only storing a kept result: no "Analysing…")
+            window.statusBar().showMessage(
+                f"Analysing imported articles… {remaining} more waiting" if remaining else "Analysing…")
+        service = AnalysisService(window.services.db, window.analyzer, window.kept_analyses)
 
         def work(progress: object, cancelled: object) -> int:
             if window.services.articles.get(article_id) is not None:  # deleted meanwhile: nothing to do
@@ -557,7 +569,13 @@ class LibraryFeatures(QObject):
 
     def _analysis_failed(self, exc: BaseException, tb: str, force: bool = False) -> None:
         article_id = self._analysing
-        if article_id is not None and self.window.services.articles.get(article_id) is not None:
+        try:
+            present = article_id is not None and self.window.services.articles.get(article_id) is not None
+        except Exception as again:
+            if describe_storage_error(again) is None:
+                raise
+            present = True  # the database is busy for reads too: the retry reads again (a deleted one is skipped)
+        if article_id is not None and present:
             problem = describe_storage_error(exc, self.window.services.db.path)
             if problem is not None:  # the database refused the results: it stays unanalysed, tried again later
                 log.warning("Queued analysis of article %s not saved: %s", article_id, problem)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.models import Article
 from briefing_app.gui.review.status import STATUS_NAMES
-from briefing_app.gui.storage_guard import refused_write, status_bar_of
+from briefing_app.gui.storage_guard import calm_when_busy, refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import SHOWN_LABELS
@@ -538,6 +538,7 @@ class LibraryPanel(QWidget):
             status=str(self.status_filter.currentData() or ""),
         )
 
+    @calm_when_busy
     def refresh(self, current: int | None = None) -> None:
         """Reload the table for the current search and filters, keeping the current article.
 
@@ -563,8 +564,8 @@ class LibraryPanel(QWidget):
             header.setSortIndicatorShown(True)
             # Reads the first page in the order of the header (see _sort_in_database).
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            shown = self._count_shown(f)  # (read before the selection goes quiet: a busy read leaves it live)
             self._quiet = True
-            shown = self._count_shown(f)
         self._fit_columns()
         self._select_id(self._current_id)
         self._quiet = False
@@ -584,12 +585,14 @@ class LibraryPanel(QWidget):
             return self.services.articles.list_summaries(f, limit=PAGE_SIZE, offset=offset, sort=sort,
                                                          descending=descending, visibility=self.visibility)
 
+        first = fetch(0)  # read before the selection goes quiet: a busy read leaves it live
         quiet, self._quiet = self._quiet, True
-        self.model.set_rows(fetch(0), fetch)
+        self.model.set_rows(first, fetch)
         self._select_id(self._current_id)
         self._quiet = quiet
         return True
 
+    @calm_when_busy
     def refresh_rows(self, article_ids: Iterable[int]) -> None:
         """Update the counts and metadata of some rows without reloading the table."""
         ids = list(article_ids)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.gui.status_bar import ElidingStatusBar
-from briefing_app.gui.storage_guard import refused_settings_write, refused_write
+from briefing_app.gui.storage_guard import calm_when_busy, refused_settings_write, refused_write
 from briefing_app.gui.undo_stack import UndoStack
 from briefing_app.gui.window_state import WindowMemory, fitted_geometry, frame_fits, frame_margins
 from briefing_app.gui.workers import TaskRunner
@@ -34,7 +34,7 @@ from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
     # Only for type hints: the window paints before these (SQLModel, spaCy, python-docx) are imported.
-    from briefing_app.domain.models import Annotation
+    from briefing_app.domain.models import Annotation, Article
     from briefing_app.gui.article_view import ArticleView, EntityMark, PillarMark
     from briefing_app.gui.legend import Legend
     from briefing_app.gui.library_panel import LibraryPanel
@@ -175,9 +175,12 @@ class MainWindow(QMainWindow):
         # An undo refused because another officer changed the rows since (desk mode): say who, in words.
         # (Imported here: the undo module pulls in the services, which must not load before the first paint.)
         import briefing_app.gui.undo as undo_module
+        from briefing_app.services.analysis import KeptAnalyses
 
         undo_module.refusal_handler = lambda message: self.statusBar().showMessage(message, 15000)
         undo_module.stack = self.undo_stack  # an undo a busy or full database refused is stepped back
+        #: Analyses the database refused, kept so that a retry only stores them (see analysis_refused).
+        self.kept_analyses = KeptAnalyses()
         return [self._build_centre, self._build_docks, self._install_library_features,
                 self._install_builder, self._install_review, self._finish_attach]
 
@@ -506,20 +509,26 @@ class MainWindow(QMainWindow):
         return article.id
 
     # -- showing -------------------------------------------------------------------------------
+    @calm_when_busy
     def show_article(self, article_id: int) -> None:
-        """Display an article with its stored annotations; analyse it if never analysed."""
+        """Display an article with its stored annotations; analyse it if never analysed.
+
+        Everything is read before anything changes: a database held busy (said in the status bar)
+        leaves the article shown before, and the edits keep going to it."""
         article = self.services.articles.get(article_id)
         if article is None:
             return
+        marks = self.load_marks(article_id, article)
         self.current_article_id = article_id
         self.memory.set_last_article(self.services.db.location, article_id)
         self.library.select_article(article_id)
-        self.render_annotations()
+        self.render_annotations(marks)
         self.articleShown.emit(article_id)
         # A read-only database cannot store results: show what is there instead of failing.
         if article.analysed_at is None and not self.services.db.read_only:
             self.analyze_article(article_id)
 
+    @calm_when_busy
     def render_annotations(self, prepared: ArticleMarks | None = None) -> None:
         """Redraw the current article from the database (or from marks a worker prepared)."""
         if self.current_article_id is None:
@@ -540,9 +549,10 @@ class MainWindow(QMainWindow):
             return None
         return held[1]
 
-    def load_marks(self, article_id: int) -> ArticleMarks | None:
-        """Text and view marks of an article; safe to call from a worker thread (no widgets)."""
-        article = self.services.articles.get(article_id)
+    def load_marks(self, article_id: int, article: Article | None = None) -> ArticleMarks | None:
+        """Text and view marks of an article (``article``: its row, when already read); safe to call
+        from a worker thread (no widgets)."""
+        article = article if article is not None else self.services.articles.get(article_id)
         if article is None:
             return None
         anns = [a for a in self.services.annotations.rows_for_article(article_id)
@@ -561,10 +571,13 @@ class MainWindow(QMainWindow):
         from briefing_app.services.analysis import AnalysisService
         from briefing_app.services.article_tally import ArticleTally
 
-        service = AnalysisService(self.services.db, self.analyzer)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.statusBar().showMessage("Analysing…")
+        service = AnalysisService(self.services.db, self.analyzer, self.kept_analyses)
+        if not self.kept_analyses.has(article_id):
+            # (A retry that only stores a kept result is quick: no progress bar flickers up, and the
+            # status bar keeps saying that the analysis is not saved until it is.)
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+            self.statusBar().showMessage("Analysing…")
 
         def work(progress: object, cancelled: object) -> ArticleMarks:
             service.analyze_article(article_id, progress=progress, cancel=cancelled)  # type: ignore[arg-type]
@@ -623,7 +636,8 @@ class MainWindow(QMainWindow):
     def analysis_refused(self, article_id: int, problem: str, again: bool = False) -> None:
         """A background analysis whose results the database refused (busy, full, read-only): nothing
         was stored, the article stays "not analysed". Said calmly in the status bar (the officer did
-        not ask for this work, and may be typing elsewhere), and tried again after a back-off.
+        not ask for this work, and may be typing elsewhere), and tried again after a back-off; the
+        results wait in ``kept_analyses`` (the last few), so the retry only stores them.
         ``again``: an "Analyse again" of an article analysed before (retried though it has results)."""
         self._unsaved_analysis.add(article_id)
         if again:
@@ -645,14 +659,26 @@ class MainWindow(QMainWindow):
         importer = getattr(self, "importer", None)
         queued = set(importer.pending_analysis()) if importer is not None else set()
         retry: dict[bool, list[int]] = {False: [], True: []}
-        for article_id in waiting:
-            if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
-                continue  # selected again, or "Analyse again" meanwhile: that analysis answers
-            article = self.services.articles.get(article_id)
-            # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
-            # the new ones are stored: those are retried whatever the article's analysed_at says.)
-            if article is not None and (article.analysed_at is None or article_id in again):
-                retry[article_id in again].append(article_id)
+        try:
+            for article_id in waiting:
+                if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
+                    continue  # selected again, or "Analyse again" meanwhile: that analysis answers
+                article = self.services.articles.get(article_id)
+                # (Deleted, or analysed meanwhile: done. An "Analyse again" keeps its earlier results until
+                # the new ones are stored: those are retried whatever the article's analysed_at says.)
+                if article is not None and (article.analysed_at is None or article_id in again):
+                    retry[article_id in again].append(article_id)
+                else:
+                    self.kept_analyses.discard(article_id)
+        except Exception as exc:
+            problem = describe_storage_error(exc, self.services.db.path)
+            if problem is None:
+                raise
+            # Still busy, for reads too (desk mode: a table held past the lock_timeout): all of them
+            # wait for the next, longer back-off; none is dropped.
+            for article_id in waiting:
+                self.analysis_refused(article_id, problem, again=article_id in again)
+            return
         if importer is None:
             for article_id in retry[False] + retry[True]:
                 self.analyze_article(article_id)
@@ -666,6 +692,7 @@ class MainWindow(QMainWindow):
         """An analysis of ``article_id`` was stored: it no longer waits for a retry."""
         self._unsaved_analysis.discard(article_id)
         self._unsaved_again.discard(article_id)
+        self.kept_analyses.discard(article_id)
         if not self._unsaved_analysis:
             self._retry_round = 0  # the database took it: the next refusal waits the shortest again
 

@@ -13,17 +13,25 @@ screen back in line with the database (the rows as they stand, another officer's
 included), then ``say`` shows :func:`~briefing_app.storage.errors.describe_storage_error`'s
 sentence (the status bar or the panel's own message line). Any other exception still propagates.
 The services write each edit in one transaction, so a refused one left nothing behind.
+
+A READ the database holds busy (PostgreSQL: a table another officer's migration or bring-back holds
+past the session's lock_timeout) is calm too: the methods that read for a view (the library, the
+article shown, the panels) are decorated with :func:`calm_when_busy`, and say it in the status bar
+while the view keeps what it showed; the next action or timer reads again.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from types import TracebackType
+from typing import Concatenate, ParamSpec, TypeVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
-from briefing_app.storage.errors import describe_storage_error
+from briefing_app.storage.errors import describe_busy_read, describe_storage_error
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +63,8 @@ class RefusedWrite:
         problem = self.describe(exc)
         if problem is None:
             return False
-        log.warning("Write refused: %s", problem)
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        log.warning("Refused by the database: %s [%s]", problem, detail)  # the driver's words, for support
         self.problem = problem
         if self.show_as_stored is not None:
             try:
@@ -85,6 +94,32 @@ def refused_settings_write(say: Callable[[str], object]) -> RefusedWrite:
     """``with refused_settings_write(say):`` around ``save_settings`` on the way of another action (the
     legend, an export's folder): any file error of the settings is said, the action goes on."""
     return RefusedWrite(say, describe=_settings_problem)
+
+
+def busy_read(say: Callable[[str], object]) -> RefusedWrite:
+    """``with busy_read(say) as refused:`` around reads for a view: a database held busy is said
+    (:func:`~briefing_app.storage.errors.describe_busy_read`), any other error propagates."""
+    return RefusedWrite(say, describe=describe_busy_read)
+
+
+W = TypeVar("W", bound=QObject)
+P = ParamSpec("P")
+
+
+def calm_when_busy(method: Callable[Concatenate[W, P], None]) -> Callable[Concatenate[W, P], None]:
+    """Decorates a method that reads the database to fill a view (of a widget, or of an object
+    with the main window as ``window``): a busy database is said in the window's status bar, the
+    method returns having changed nothing more (each such method reads before it clears), and the
+    next call reads again."""
+
+    @functools.wraps(method)
+    def calm(self: W, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        widget = self if isinstance(self, QWidget) else getattr(self, "window", None)
+        say = status_bar_of(widget) if isinstance(widget, QWidget) else (lambda _problem: None)
+        with busy_read(say):
+            method(self, *args, **kwargs)
+
+    return calm
 
 
 def status_bar_of(widget: QWidget, timeout_ms: int = MESSAGE_MS) -> Callable[[str], None]:

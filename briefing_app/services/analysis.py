@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_
 from sqlmodel import col, select
@@ -13,6 +15,7 @@ from briefing_app.nlp.types import AnalysisResult, CancelCheck, ProgressCallback
 from briefing_app.services.articles import ArticleService
 from briefing_app.services.lessons import LessonService
 from briefing_app.storage.database import Database
+from briefing_app.storage.errors import storage_error_from
 from briefing_app.storage.sql import instr
 
 if TYPE_CHECKING:
@@ -29,13 +32,58 @@ def lesson_words(action: str, text: str, from_text: str = "") -> set[str]:
     return {w for w in words if w.strip()}
 
 
+#: How many refused analyses :class:`KeptAnalyses` holds (a long report's result is megabytes;
+#: beyond these, the oldest is analysed again when it is retried).
+KEPT_ANALYSES = 4
+
+
+class KeptAnalyses:
+    """Analyses the database refused to store (busy, full, read-only), kept so that the retry only
+    stores them: a database that stays full is not a reason to analyse the same article every minute.
+
+    Each is kept with what it was made from (the article's text, the lessons' version, the
+    analyser's mode) and given back only while those are unchanged. Thread-safe: the analysis
+    workers keep and take; the window asks :meth:`has`."""
+
+    def __init__(self, limit: int = KEPT_ANALYSES) -> None:
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[int, tuple[tuple[Any, ...], AnalysisResult]] = OrderedDict()
+
+    def keep(self, article_id: int, made_from: tuple[Any, ...], result: AnalysisResult) -> None:
+        """Hold ``result`` for a retry (the newest ``limit`` only)."""
+        with self._lock:
+            self._kept.pop(article_id, None)
+            self._kept[article_id] = (made_from, result)
+            while len(self._kept) > self.limit:
+                self._kept.popitem(last=False)
+
+    def take(self, article_id: int, made_from: tuple[Any, ...]) -> AnalysisResult | None:
+        """The result kept for ``article_id`` if made from the same inputs (it is given out once)."""
+        with self._lock:
+            kept = self._kept.pop(article_id, None)
+        return kept[1] if kept is not None and kept[0] == made_from else None
+
+    def has(self, article_id: int) -> bool:
+        """True while a refused result of ``article_id`` waits to be stored."""
+        with self._lock:
+            return article_id in self._kept
+
+    def discard(self, article_id: int) -> None:
+        """Forget ``article_id``'s result (stored, or the article was deleted)."""
+        with self._lock:
+            self._kept.pop(article_id, None)
+
+
 class AnalysisService:
     """Analyse articles with what the officer taught applied."""
 
-    def __init__(self, db: Database, analyzer: Analyzer) -> None:
+    def __init__(self, db: Database, analyzer: Analyzer, kept: KeptAnalyses | None = None) -> None:
         self.db = db
         self.analyzer = analyzer
         self.articles = ArticleService(db)
+        #: Where a result the database refused waits for the retry (the window's), if anywhere.
+        self.kept = kept
 
     def learned_analyzer(self) -> Analyzer:
         """The analyser with the database's lessons applied (compiled once, updated incrementally)."""
@@ -43,12 +91,27 @@ class AnalysisService:
 
     def analyze_article(self, article_id: int, progress: ProgressCallback | None = None,
                         cancel: CancelCheck | None = None) -> AnalysisResult:
-        """Analyse and store suggestions; corrections already made are kept."""
+        """Analyse and store suggestions; corrections already made are kept.
+
+        With ``kept``: a result the database refused is kept there, and the next call for the same
+        article, text and lessons stores it without analysing again."""
         article = self.articles.get(article_id)
         if article is None:
             raise KeyError(article_id)
-        result = self.learned_analyzer().analyze(article.text, progress=progress, cancel=cancel)
-        self.articles.save_analysis(article_id, result)
+        made_from: tuple[Any, ...] = ()
+        result = None
+        if self.kept is not None:
+            # Read before analysing: lessons taught meanwhile make the kept result stale, not this one.
+            made_from = (article.text, LessonService(self.db).version(), self.analyzer.mode)
+            result = self.kept.take(article_id, made_from)
+        if result is None:
+            result = self.learned_analyzer().analyze(article.text, progress=progress, cancel=cancel)
+        try:
+            self.articles.save_analysis(article_id, result)
+        except Exception as exc:
+            if self.kept is not None and storage_error_from(exc) is not None:
+                self.kept.keep(article_id, made_from, result)  # refused: nothing stored; tried again later
+            raise
         return result
 
     def articles_affected(self, lesson_ids: Iterable[int] | None = None, words: Iterable[str] = ()) -> list[int]:

@@ -58,6 +58,7 @@ from briefing_app.services.desk import VERSIONED
 from briefing_app.storage.database import Database, open_database
 from briefing_app.storage.db_lock import DatabaseLock
 from briefing_app.storage.errors import StorageError, remove_quietly
+from briefing_app.storage.server import allow_long_waits
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -248,6 +249,7 @@ def _write_copy(desk: Database, temp: Path, part: CopySlice, progress: Progress,
     copied = 0
     try:
         with desk.engine.connect() as source, laptop.engine.begin() as target:
+            allow_long_waits(source)  # read behind another officer's migration, not cut after 5 s
             articles, briefings = _slice_ids(source, part)
             selects = {model: _slice_rows(source, model, articles, briefings) for model in COPIED}
             total = sum(_count(source, model, articles, briefings) for model in COPIED)
@@ -382,6 +384,9 @@ def bring_back(desk: Database, copy: Path, *, progress: Progress | None = None, 
         with laptop.engine.connect() as source, desk.engine.connect() as target:
             transaction = target.begin()
             try:
+                # Another officer's edit holding a row for a moment must not cut (and roll back) the
+                # whole merge the officer is watching: the edit's 5 s lock_timeout is lifted for it.
+                allow_long_waits(target)
                 merge.run(source, target)
             except BaseException:
                 transaction.rollback()

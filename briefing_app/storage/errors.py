@@ -257,6 +257,25 @@ def describe_storage_error(exc: BaseException, db_path: Path | None = None) -> s
     return str(err)
 
 
+def is_read(exc: BaseException) -> bool:
+    """True when the statement that failed only read (a SELECT): SQLAlchemy keeps it on its error."""
+    statements = (getattr(e, "statement", None) for e in _driver_chain(exc))
+    statement = next((s for s in statements if isinstance(s, str)), None)
+    return statement is not None and statement.lstrip().lstrip("(").upper().startswith("SELECT")
+
+
+def describe_busy_read(exc: BaseException, db_path: Path | None = None) -> str | None:
+    """One sentence for a read the database held busy (PostgreSQL: another officer's migration or
+    bring-back held the table past the session's lock_timeout, SQLSTATE 55P03), or None.
+
+    Nothing was lost: the window keeps what it showed and reads again at the officer's next step."""
+    if not is_busy(exc):
+        return None
+    err = storage_error_from(exc, db_path)
+    reason = reason_clause(err) if err is not None else "the database is busy"
+    return f"Not read just now: {reason}. The window shows what it showed before; it reads again at your next step."
+
+
 def remove_quietly(*paths: Path) -> None:
     """Delete files that may or may not exist, ignoring every error."""
     for path in paths:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from briefing_app.storage import database, migrate
@@ -74,6 +74,21 @@ def open_server(target: str) -> Database:
     db = Database(None, engine, location=location)
     db.desk_lead = _is_desk_lead(engine)
     return db
+
+
+#: How long a desk operation the officer started and watches (bringing a copy back, taking one)
+#: waits for another officer's locks: an edit holds its row for milliseconds and a migration its
+#: tables for seconds, so the 5 s of an edit would cut (and roll back) a minute's bring-back; yet
+#: not for ever (0, as a migration waits), since the Stop button is heard only between rows, and a
+#: session left open on a locked row must still end in the busy database's words.
+LONG_LOCK_TIMEOUT_MS = 120_000
+
+
+def allow_long_waits(conn: Connection) -> None:
+    """Within ``conn``'s transaction, wait up to :data:`LONG_LOCK_TIMEOUT_MS` for locks (``SET LOCAL``:
+    the session's busy timeout is back at its end). Nothing on SQLite (its busy timeout is per file)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"SET LOCAL lock_timeout = {int(LONG_LOCK_TIMEOUT_MS)}"))
 
 
 #: The PostgreSQL role whose members lead the desk (may withdraw any officer's lesson).

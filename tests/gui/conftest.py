@@ -3,7 +3,7 @@ did not expect can block it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,24 +32,47 @@ def in_process_analyser(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
     monkeypatch.setattr(main_window, "create_analyzer", in_process)
 
 
+#: The size most GUI tests give their window (a common laptop screen).
+LAPTOP = (1366, 768)
+
+
 @pytest.fixture
-def loaded_window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch,
-                  ) -> Iterator[MainWindow]:
-    """A window on a fresh database with the session's model loaded (ask for ``short_busy_timeout``
-    before it when writers must give up on a held lock quickly)."""
+def open_window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch,
+                ) -> Iterator[Callable[..., MainWindow]]:
+    """Opens main windows with the session's model loaded (no second model load), each closed with
+    its services at teardown: ``open_window(target=db_path, settings=Settings(), officer="",
+    size=None)``; ``size``, e.g. :data:`LAPTOP`, is set before the window is shown."""
     from briefing_app.gui import main_window
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.services import Services
     from briefing_app.settings import Settings
 
     monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-    yield win
-    win.close()
-    win.services.close()
+    windows: list[MainWindow] = []
+
+    def open_(target: str | Path | None = None, settings: Settings | None = None, officer: str = "",
+              size: tuple[int, int] | None = None) -> MainWindow:
+        win = MainWindow(Services.open(db_path if target is None else target, officer=officer),
+                         Settings() if settings is None else settings)
+        qtbot.addWidget(win)
+        if size is not None:
+            win.resize(*size)
+        win.show()
+        qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+        windows.append(win)
+        return win
+
+    yield open_
+    for win in windows:  # (closing again a window a test closed itself is harmless)
+        win.close()
+        win.services.close()
+
+
+@pytest.fixture
+def loaded_window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    """A window on a fresh database with the session's model loaded (ask for ``short_busy_timeout``
+    before it when writers must give up on a held lock quickly)."""
+    return open_window()
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from briefing_app.gui import main_window
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.services.analysis import AnalysisService
+from briefing_app.services.articles import ArticleService
 from tests.gui.refusals import busy_error, busy_once, short_busy_timeout, write_lock
 
 __all__ = ["short_busy_timeout"]  # the fixture, used by name
@@ -194,3 +195,109 @@ def test_the_articles_of_a_refused_import_are_analysed_again_one_at_a_time(
     window.importer.queue_analysis(ids)
     qtbot.waitUntil(lambda: all(window.services.articles.is_analysed(i) for i in ids), timeout=60_000)
     assert state["calls"] == 2 * len(ids) and state["most"] == 1
+
+
+def test_a_database_that_stays_refusing_is_retried_by_storing_the_analysis_already_made(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that stays full (or a database busy for minutes): each retry only stores the result made
+    the first time, it does not analyse the article again (CPU, battery, a flickering progress bar);
+    once the database takes the write, the article is analysed and shown, and no timer is left."""
+    from briefing_app.nlp.analyzer import Analyzer
+
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (150,), raising=False)
+    article_id = _unanalysed(window)
+    real_analyze, real_save = Analyzer.analyze, ArticleService.save_analysis
+    analysed: list[int] = []
+    saves: list[int] = []
+    bar_shown: list[bool] = []
+
+    def counted(self: Analyzer, *args: object, **kwargs: object) -> object:
+        analysed.append(1)
+        return real_analyze(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refused_three_times(self: ArticleService, *args: object, **kwargs: object) -> None:
+        saves.append(1)
+        bar_shown.append(window.progress.isVisible())
+        if len(saves) <= 3:
+            raise busy_error()
+        real_save(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Analyzer, "analyze", counted)
+    monkeypatch.setattr(ArticleService, "save_analysis", refused_three_times)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: window.services.articles.is_analysed(article_id), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(window.view.entity_marks), timeout=10_000)
+    assert len(saves) == 4 and len(analysed) == 1, "analysed once, only stored again"
+    assert bar_shown[1:] == [False, False, False], "a retry that only stores shows no progress bar"
+    assert not window._analysis_retry.isActive() and not window.kept_analyses.has(article_id)
+
+
+def _busy_reads_once_armed(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The window's next read of an article on the GUI thread, once ``armed[0]`` is set, meets a busy
+    database (desk mode: a table another officer's migration holds past the lock_timeout)."""
+    import threading
+
+    armed = [False]
+    articles = window.services.articles
+    real = articles.get
+
+    def get(article_id: int) -> object:
+        if armed[0] and threading.current_thread() is threading.main_thread():
+            armed[0] = False
+            raise busy_error()
+        return real(article_id)
+
+    monkeypatch.setattr(articles, "get", get)
+    return armed
+
+
+def _stored(window: MainWindow) -> ArticleService:
+    """The articles as stored, read past the window's busy double (the test's own reads)."""
+    return ArticleService(window.services.db)
+
+
+def test_a_retry_whose_reads_the_database_holds_busy_waits_for_the_next_one(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The retry itself first reads the article: busy too, it waited for nothing (the articles were
+    dropped from the retry and the error reached the event loop); now they wait for the next back-off."""
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (200,), raising=False)
+    article_id = _unanalysed(window)
+    armed = _busy_reads_once_armed(window, monkeypatch)
+    real = AnalysisService.analyze_article
+
+    def refused_once(self: AnalysisService, *args: object, **kwargs: object) -> object:
+        if not hasattr(refused_once, "done"):
+            refused_once.done = True  # type: ignore[attr-defined]
+            armed[0] = True
+            raise busy_error()
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", refused_once)
+    window.show_article(article_id)
+    qtbot.waitUntil(lambda: _stored(window).is_analysed(article_id), timeout=30_000)
+    assert not armed[0], "the retry met the busy read"
+
+
+def test_a_queued_analysis_refused_while_reads_are_busy_too_keeps_the_queue_going(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused, the queue read the article to know it still exists: busy as well, the queue stopped for
+    good (the next article was never analysed)."""
+    monkeypatch.setattr(main_window, "ANALYSIS_RETRY_MS", (200,), raising=False)
+    first = _unanalysed(window)
+    second = window.services.articles.add(ImportedDocument(title="Trade", text=TEXT + " Tariffs too.", source_path="")).id
+    assert second is not None
+    armed = _busy_reads_once_armed(window, monkeypatch)
+    real = AnalysisService.analyze_article
+    calls: list[int] = []
+
+    def refused_first(self: AnalysisService, article_id: int, *args: object, **kwargs: object) -> object:
+        calls.append(article_id)
+        if len(calls) == 1:
+            armed[0] = True
+            raise busy_error()
+        return real(self, article_id, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", refused_first)
+    window.importer.queue_analysis([first, second])
+    qtbot.waitUntil(lambda: all(_stored(window).is_analysed(i) for i in (first, second)), timeout=30_000)
+    assert not armed[0]

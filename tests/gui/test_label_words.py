@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QAction
@@ -15,8 +15,7 @@ from briefing_app.gui.review.menus import entity_menu, selection_menu
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.labels import LABEL_NAMES
 from briefing_app.nlp.types import ALL_LABELS, AnalysisResult, EntitySpan, Passage
-from briefing_app.services import Services
-from briefing_app.settings import Settings
+from tests.gui.conftest import LAPTOP
 
 RAW = re.compile(r"\b(?:" + "|".join(ALL_LABELS) + r")\b")
 TEXT = "Ruritania and the Borduria Development Bank signed the Zed Accord in Kessel on Friday."
@@ -49,15 +48,8 @@ def _widget_texts(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
+    win = open_window(size=LAPTOP)
     article = win.services.articles.add(ImportedDocument(title="Zed Accord", text=TEXT, source_path=""))
     assert article.id is not None
     spans = [EntitySpan(TEXT.index(s), TEXT.index(s) + len(s), label, s, "model", f"{label}:{s}", 0.8)
@@ -65,9 +57,7 @@ def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.Mo
     win.services.articles.save_analysis(article.id, AnalysisResult(
         text=TEXT, entities=spans, passages=[Passage(0, len(TEXT), ["trade"], {"trade": 0.9}, ["bank"])]))
     win.show_article(article.id)
-    yield win
-    win.close()
-    win.services.close()
+    return win
 
 
 def test_no_visible_text_shows_a_raw_label(qtbot: QtBot, window: MainWindow) -> None:

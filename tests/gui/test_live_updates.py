@@ -5,7 +5,7 @@ deleted articles."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,8 @@ from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 from briefing_app.services import Services
-from briefing_app.settings import Settings
 from tests.conftest import ENGINES
+from tests.gui.conftest import LAPTOP
 
 TEXT = ("Modi spoke with Albanese about the COMPACT.\n"
         "Modi said India and Australia would hold naval exercises in the Indian Ocean.\n"
@@ -51,21 +51,12 @@ def _seed(services: Services) -> int:
 
 
 @pytest.fixture
-def asha(qtbot: QtBot, db_target: str, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def asha(db_target: str, open_window: Callable[..., MainWindow]) -> MainWindow:
     """Asha's window showing the seeded article."""
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_target, officer="Asha"), Settings())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
+    win = open_window(db_target, officer="Asha", size=LAPTOP)
     win.show_article(_seed(win.services))
     win.refresh_library()
-    yield win
-    win.close()
-    win.services.close()
+    return win
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -15,6 +17,7 @@ import sqlalchemy.exc
 
 from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
+from briefing_app.services.desk_copy import bring_back, take_copy
 from briefing_app.storage import database
 from briefing_app.storage.errors import describe_storage_error, is_busy
 from tests.conftest import PG_TEMPLATE
@@ -32,9 +35,13 @@ def desk(pg_cluster: object) -> Iterator[tuple[object, str]]:
     pg_cluster.drop_database(name)  # type: ignore[attr-defined]
 
 
-def _connect(cluster: object, url: str, **kwargs: object) -> psycopg.Connection:
-    dbname = url.split("@/")[1].split("?")[0]
-    return psycopg.connect(host=str(cluster.socket_dir), user="officer", dbname=dbname, **kwargs)  # type: ignore[attr-defined, arg-type]
+def _connect(cluster: object, url: str) -> psycopg.Connection:
+    return cluster.connect(url)  # type: ignore[attr-defined, no-any-return]
+
+
+def _row_held(cluster: object, url: str, article_id: int) -> AbstractContextManager[psycopg.Connection]:
+    """Another officer's session holds the article's row lock (``FOR UPDATE``) inside the block."""
+    return cluster.holding(url, "SELECT 1 FROM article WHERE id = %s FOR UPDATE", (article_id,))  # type: ignore[attr-defined, no-any-return]
 
 
 def _two_articles(url: str) -> tuple[int, int]:
@@ -98,14 +105,12 @@ def _serialization_failure(cluster: object, url: str, a: int, _b: int) -> BaseEx
 
 
 def _lock_not_available(cluster: object, url: str, a: int, _b: int) -> BaseException:
-    one, two = _connect(cluster, url), _connect(cluster, url)
+    two = _connect(cluster, url)
     try:
-        one.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE", (a,))
-        with pytest.raises(psycopg.Error) as raised:
+        with _row_held(cluster, url, a), pytest.raises(psycopg.Error) as raised:
             two.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE NOWAIT", (a,))
         return raised.value
     finally:
-        one.close()
         two.close()
 
 
@@ -138,19 +143,49 @@ def test_a_write_waiting_for_another_officers_row_lock_gives_up_in_words(
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
     article_id, _other = _two_articles(url)
     services = Services.open(url)
-    holder = _connect(cluster, url)
     try:
-        holder.execute("SELECT 1 FROM article WHERE id = %s FOR UPDATE", (article_id,))
-        thread, caught = _in_thread(lambda: services.changes.set_status(article_id, "reviewed"))
-        thread.join(10)
-        hung = thread.is_alive()
-        holder.rollback()
-        thread.join(10)
+        with _row_held(cluster, url, article_id) as holder:
+            thread, caught = _in_thread(lambda: services.changes.set_status(article_id, "reviewed"))
+            thread.join(10)
+            hung = thread.is_alive()
+            holder.rollback()
+            thread.join(10)
         assert not hung, "the edit waited for the other session's lock for ever"
         assert describe_storage_error(caught["exc"]) == SQLITE_BUSY_WORDS
         assert services.articles.status(article_id) == "new", "nothing was written"
         services.changes.set_status(article_id, "reviewed")  # the lock is gone: saved
         assert services.articles.status(article_id) == "reviewed"
     finally:
-        holder.close()
+        services.close()
+
+
+@pytest.mark.postgresql
+def test_a_bring_back_and_a_copy_wait_for_another_officers_locks_beyond_the_busy_timeout(
+        desk: tuple[object, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edit's busy timeout cut the officer's bring-back (rolled back whole) when another officer's
+    edit held one of its rows a moment too long, and a copy when a migration held a table: both long
+    operations the officer started and watches now wait (storage/server.LONG_LOCK_TIMEOUT_MS)."""
+    cluster, url = desk
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    article_id, _other = _two_articles(url)
+    services = Services.open(url)
+    copy = tmp_path / "laptop.db"
+    try:
+        with cluster.holding(url, "LOCK TABLE article IN ACCESS EXCLUSIVE MODE") as holder:  # type: ignore[attr-defined]
+            threading.Timer(1.0, holder.rollback).start()  # held three busy timeouts long
+            assert take_copy(services.db, copy) > 0
+        laptop = Services.open(copy, officer="Asha")
+        try:
+            laptop.articles.update_metadata(article_id, title="Ministers (Asha)")
+        finally:
+            laptop.close()
+        with _row_held(cluster, url, article_id) as holder:
+            threading.Timer(1.0, holder.rollback).start()
+            report = bring_back(services.db, copy)
+        assert report.counts["articles"]["changed"] == 1
+        brought = services.articles.get(article_id)
+        assert brought is not None and brought.title == "Ministers (Asha)"
+        with services.db.engine.connect() as conn:  # lifted for those transactions only (SET LOCAL)
+            assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "300ms"
+    finally:
         services.close()

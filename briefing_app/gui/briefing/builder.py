@@ -38,7 +38,14 @@ from PySide6.QtWidgets import (
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
-from briefing_app.gui.storage_guard import RefusedWrite, refused_settings_write, refused_write
+from briefing_app.gui.storage_guard import (
+    RefusedWrite,
+    busy_read,
+    calm_when_busy,
+    refused_settings_write,
+    refused_write,
+    status_bar_of,
+)
 from briefing_app.services import actors as actor_table
 from briefing_app.services.briefings import DEFAULT_PAGE_BUDGET, MAX_PAGE_BUDGET, BriefingService
 from briefing_app.services.changes import ChangeSet, RowSnapshot
@@ -339,16 +346,32 @@ class BriefingBuilder(QWidget):
             self.chooser.setCurrentIndex(index)
 
     def _show(self, briefing_id: int | None) -> None:
-        changed = briefing_id != self.current_id
+        previous = self.current_id
+        changed = briefing_id != previous
         self.current_id = briefing_id
         if changed:
             self.form.discard_pending()
             self._comment_item = None
-        for widget in (self.delete_button, self.export_button, self.tree, self.comment_edit):
-            widget.setEnabled(briefing_id is not None)
-        self.refresh()
+        self._enable(briefing_id is not None)
+        with busy_read(status_bar_of(self)) as refused:
+            self._fill()
+        back = self.chooser.findData(previous) if previous is not None else -1
+        if refused and changed and back >= 0:
+            # Not read (a busy database, said in the status bar): the builder still shows the briefing
+            # it showed, so its edits must keep going there; the chooser goes back to it too.
+            self.current_id = previous
+            self._enable(True)
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(back)
+            self.chooser.blockSignals(False)
+            return
         if changed:
             self.currentBriefingChanged.emit(briefing_id or 0)
+
+    def _enable(self, enabled: bool) -> None:
+        """The actions on a briefing: off while none is shown."""
+        for widget in (self.delete_button, self.export_button, self.tree, self.comment_edit):
+            widget.setEnabled(enabled)
 
     def briefing_edited(self, briefing_id: int) -> None:
         """Called by undo commands after they changed ``briefing_id`` in the database."""
@@ -361,8 +384,14 @@ class BriefingBuilder(QWidget):
         if title is not None and index >= 0:
             self.chooser.setItemText(index, f"{title.title or 'Briefing note'} · #{briefing_id}")
 
+    @calm_when_busy
     def refresh(self) -> None:
-        """Rebuild the form and the sections from the database, then the preview."""
+        """Rebuild the form and the sections from the database, then the preview (a busy database:
+        said in the status bar, the builder keeps what it showed)."""
+        self._fill()
+
+    def _fill(self) -> None:
+        """:meth:`refresh`'s work; reads everything before it changes the form."""
         briefing = self.briefings.get(self.current_id) if self.current_id is not None else None
         if briefing is None:
             self.form.load(None, self.settings.classifications, [], [])
@@ -372,6 +401,11 @@ class BriefingBuilder(QWidget):
             self._show_drafted({}, {}, {})
             self.schedule_preview()
             return
+        # Everything is read before the form changes: a busy database leaves the briefing shown whole.
+        numbers = self.briefings.source_numbers(briefing.id or 0)
+        articles = {i: self.services.articles.get(i) for i in numbers}
+        items = self.briefings.ordered_items(self.briefings.items(briefing.id or 0),
+                                             articles, briefing.newest_first)  # type: ignore[arg-type]
         self.form.load(briefing, self.settings.classifications, list(briefing.summary),
                        list(briefing.next_steps))
         self.budget_spin.blockSignals(True)
@@ -380,10 +414,6 @@ class BriefingBuilder(QWidget):
         self.newest_first.blockSignals(True)
         self.newest_first.setChecked(briefing.newest_first)
         self.newest_first.blockSignals(False)
-        numbers = self.briefings.source_numbers(briefing.id or 0)
-        articles = {i: self.services.articles.get(i) for i in numbers}
-        items = self.briefings.ordered_items(self.briefings.items(briefing.id or 0),
-                                             articles, briefing.newest_first)  # type: ignore[arg-type]
         outlets: dict[int, str] = {}
         for article_id, article in articles.items():
             if article is None:
@@ -1140,6 +1170,7 @@ class BriefingBuilder(QWidget):
         return menu
 
     # -- passages of the selected articles -----------------------------------------------------
+    @calm_when_busy
     def refresh_passages(self) -> None:
         """Reload the Add passages list for the articles selected in the library."""
         if self.tabs.currentWidget() is not self.picker:

@@ -19,7 +19,7 @@ from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
-from briefing_app.gui.storage_guard import refused_write
+from briefing_app.gui.storage_guard import calm_when_busy, refused_write
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services import AnnotationConflict
 from briefing_app.services.annotations import step_boundary
@@ -753,6 +753,7 @@ class ReviewController(QObject):
         """Delete a note (undoable)."""
         self.perform(lambda: self.services.notes.delete(note_id))
 
+    @calm_when_busy
     def refresh_notes(self) -> None:
         """Redraw the note dots of the current article."""
         article_id = self.window.current_article_id

@@ -22,7 +22,7 @@ from sqlmodel import col, select
 
 from briefing_app.domain.models import Article, LessonAction
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
-from briefing_app.gui.storage_guard import refused_write
+from briefing_app.gui.storage_guard import calm_when_busy, refused_write
 from briefing_app.nlp.labels import label_name
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.services.lessons import LessonFileError
@@ -117,6 +117,7 @@ class LessonsPanel(_Panel):
         """The window's services."""
         return self.controller.services
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Rebuild the list with the current search and kind filter."""
         needle = self.search.text().casefold().strip()

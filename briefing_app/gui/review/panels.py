@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterator
 from functools import partial
@@ -14,11 +15,15 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, 
 from briefing_app.domain.identity import entity_key
 from briefing_app.domain.models import AnnotationKind, AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
+from briefing_app.gui.storage_guard import calm_when_busy, status_bar_of
 from briefing_app.gui.workers import next_step
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services.changes import ChangeSet
 from briefing_app.services.entities import EntityGroup, Mention
 from briefing_app.services.open_suggestions import counts_as_open
+from briefing_app.storage.errors import describe_busy_read
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
@@ -165,6 +170,7 @@ class EntitiesPanel(_Panel):
         shown in full yet: the tree still shows what it was filled with before."""
         return self._load is not None or self._steps is not None
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Reload from the database now, keeping the expanded state of the labels."""
         self._drop_load()
@@ -201,7 +207,18 @@ class EntitiesPanel(_Panel):
             groups = entities.groups(article_id)
             return article_id, [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
 
-        self._load = self.controller.window.tasks.start(LOAD_TASK, work, self._loaded)
+        self._load = self.controller.window.tasks.start(LOAD_TASK, work, self._loaded, self._load_failed)
+
+    def _load_failed(self, exc: BaseException, tb: str) -> None:
+        """A background read that failed: the tree keeps what it showed (no longer "loading"); a busy
+        database is said in the status bar, and the next refresh reads again."""
+        self._load = None
+        problem = describe_busy_read(exc)
+        if problem is None:
+            log.error("Reading the entities failed:\n%s", tb)
+            return
+        log.warning("Entities not read: %s", problem)
+        status_bar_of(self)(problem)
 
     def _loaded(self, result: tuple[int, list[EntityGroup]]) -> None:
         article_id, groups = result
@@ -531,6 +548,7 @@ class PillarsPanel(_Panel):
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Passage", "Score"], "pillarsPanel")
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Rebuild from the marks shown in the view (the database's state)."""
         view = self.controller.view
@@ -585,6 +603,7 @@ class NotesPanel(_Panel):
         delete.triggered.connect(lambda: self._delete(self.tree.currentItem()))
         self.tree.addAction(delete)
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Reload the notes of the current article."""
         article_id = self.controller.window.current_article_id

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from briefing_app.domain.models import ArticleStatus
+from briefing_app.gui.storage_guard import calm_when_busy
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
@@ -48,6 +49,7 @@ class ReviewStatusWidget(QWidget):
         layout.addWidget(self.accept_all_button)
         self.refresh()
 
+    @calm_when_busy
     def refresh(self) -> None:
         """Show the current article's status and counts."""
         article_id = self.controller.window.current_article_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.resources import resource_path
-from briefing_app.services import Services
 from briefing_app.settings import Settings
+from tests.gui.conftest import LAPTOP
 from tests.gui.opening import open_and_analyse
 
 REPO = Path(__file__).resolve().parents[3]
@@ -31,19 +31,9 @@ METADATA = {
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
     """The main window on a fresh database, using the session's analyser (no second model load)."""
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings(author="Desk Officer, India Team"))
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-    yield win
-    win.close()
-    win.services.close()
+    return open_window(settings=Settings(author="Desk Officer, India Team"), size=LAPTOP)
 
 
 def open_analysed(qtbot: QtBot, window: MainWindow, path: Path, metadata: dict[str, str]) -> int:

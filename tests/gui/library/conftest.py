@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -10,11 +10,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
-from briefing_app.services import Services
-from briefing_app.settings import Settings
+from tests.gui.conftest import LAPTOP
 from tests.importers.factories import convert_to_pdf, make_docx
 
 DOCX_TITLE = "Leaders review strategic dialogue"
@@ -37,19 +35,9 @@ packaging and resilient supply chains, and asked officials to report back within
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, analyzer: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow]) -> MainWindow:
     """The main window on a fresh database, using the session's analyser (no second model load)."""
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    win = MainWindow(Services.open(db_path), Settings())
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-    yield win
-    win.close()
-    win.services.close()
+    return open_window(size=LAPTOP)
 
 
 @pytest.fixture(scope="session")

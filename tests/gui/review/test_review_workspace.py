@@ -5,7 +5,7 @@ Every test checks both what the view draws and what the database holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 from briefing_app.services import Services
 from briefing_app.services.changes import BOOKKEEPING  # who/when/version: undo moves them on
-from briefing_app.settings import Settings
+from tests.gui.conftest import LAPTOP
 from tests.gui.opening import open_and_analyse
 
 TEXT = (
@@ -66,27 +66,9 @@ def _seed(services: Services, text: str = TEXT) -> int:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, db_path: Path, analyzer: object,
-                monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+def make_window(open_window: Callable[..., MainWindow]) -> object:
     """Factory of main windows on the test database, sharing the session's analyser."""
-    import briefing_app.gui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = MainWindow(Services.open(db_path), Settings())
-        qtbot.addWidget(win)
-        win.resize(1366, 768)
-        win.show()
-        qtbot.waitUntil(lambda: win.analyzer is not None, timeout=60_000)
-        windows.append(win)
-        return win
-
-    yield make
-    for win in windows:
-        win.close()
-        win.services.close()
+    return lambda: open_window(size=LAPTOP)
 
 
 @pytest.fixture

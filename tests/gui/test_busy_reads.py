@@ -1,0 +1,219 @@
+"""A READ the database holds busy (desk mode: a table another officer's migration or bring-back holds
+past the session's 5 s lock_timeout, SQLSTATE 55P03) is calm: the status bar says it in words, the
+view keeps what it showed, and the next action reads again. No crash dialog.
+
+Most tests use a service double raising the error PostgreSQL's driver raises, as SQLAlchemy wraps it;
+the last one holds a real table lock on the throwaway cluster."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import psycopg
+import pytest
+import sqlalchemy.exc
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing_app.domain.models import LessonAction
+from briefing_app.gui.diagnostics import ExceptionReporter
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.importers import ImportedDocument
+from briefing_app.storage import database
+from briefing_app.storage.errors import describe_busy_read
+from tests.conftest import PG_TEMPLATE
+
+NOT_READ = "Not read just now: the database is busy"
+
+
+def busy_read_error(statement: str = "SELECT article.id FROM article") -> sqlalchemy.exc.OperationalError:
+    """What a read waiting behind another session's table lock raises once the lock_timeout ran out."""
+    return sqlalchemy.exc.OperationalError(
+        statement, {}, psycopg.errors.LockNotAvailable("canceling statement due to lock timeout"))
+
+
+def raise_busy_read(*_args: Any, **_kwargs: Any) -> NoReturn:
+    raise busy_read_error()
+
+
+def _add(win: MainWindow, title: str, text: str) -> int:
+    article = win.services.articles.add(ImportedDocument(title=title, text=text, source_path=""))
+    assert article.id is not None
+    return article.id
+
+
+@pytest.fixture
+def window(qtbot: QtBot, loaded_window: MainWindow) -> MainWindow:
+    """The window showing the first of two articles, both listed, its analysis done and drawn (no
+    refresh of its own comes later to read again)."""
+    first = _add(loaded_window, "Talks", "Jaishankar met Blinken in Washington.")
+    _add(loaded_window, "Trade", "Goyal met Tai in Delhi to discuss tariffs.")
+    loaded_window.refresh_library()
+    with qtbot.waitSignal(loaded_window.analysisFinished, timeout=30_000):
+        loaded_window.show_article(first)
+    qtbot.wait(100)
+    return loaded_window
+
+
+def _said(win: MainWindow) -> str:
+    return win.statusBar().currentMessage()
+
+
+def test_the_words_of_a_busy_read() -> None:
+    words = describe_busy_read(busy_read_error())
+    assert words is not None and words.startswith(NOT_READ) and "reads again at your next step" in words
+    other = sqlalchemy.exc.OperationalError("SELECT 1", {}, psycopg.errors.UndefinedTable("no table"))
+    assert describe_busy_read(other) is None
+
+
+def test_a_busy_library_read_keeps_the_list_and_says_so(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    listed = window.library.article_ids()
+    monkeypatch.setattr(window.services.articles, "list_summaries", raise_busy_read)
+    window.refresh_library()
+    assert window.library.article_ids() == listed and NOT_READ in _said(window)
+    other = next(i for i in listed if i != window.current_article_id)
+    window.library.setCurrentRow(listed.index(other))  # the list still opens what the officer picks
+    assert window.current_article_id == other
+    window.statusBar().clearMessage()
+    window.library.search.setText("Goyal")  # the search, read after a pause (its timer)
+    qtbot.waitUntil(lambda: NOT_READ in _said(window), timeout=5_000)
+    assert window.library.article_ids() == listed
+    monkeypatch.undo()
+    window.refresh_library()  # the next step reads again
+    assert len(window.library.article_ids()) == 1
+
+
+def test_an_article_opened_while_the_database_is_busy_leaves_the_one_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown, text = window.current_article_id, window.view.text
+    other = next(i for i in window.library.article_ids() if i != shown)
+    real = window.services.annotations.rows_for_article
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", raise_busy_read)
+    window.show_article(other)
+    assert (window.current_article_id, window.view.text) == (shown, text), "edits still go to the article shown"
+    assert NOT_READ in _said(window)
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", real)
+    window.show_article(other)
+    assert window.current_article_id == other and "Goyal" in window.view.text
+
+
+def test_busy_panels_keep_what_they_show(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    review = window.review
+    review.lessons_panel.set_on_screen(True)
+    window.services.lessons.record(LessonAction.REJECT, "Blinken", "PERSON")
+    review.lessons_panel.refresh()
+    panels: list[tuple[Any, Callable[[], object], str, str]] = [
+        (review.lessons_panel, review.lessons_panel.refresh, "lessons", "all"),
+        (review.entities_panel, review.entities_panel.refresh, "entities", "groups"),
+        (review.notes_panel, review.notes_panel.refresh, "notes", "for_article"),
+    ]
+    for panel, refresh, service, method in panels:
+        before = panel.tree.topLevelItemCount()
+        window.statusBar().clearMessage()
+        with monkeypatch.context() as patch:
+            patch.setattr(getattr(window.services, service), method, raise_busy_read)
+            refresh()
+        assert panel.tree.topLevelItemCount() == before and NOT_READ in _said(window), service
+    assert review.lessons_panel.tree.topLevelItemCount() == 1
+
+
+def test_a_busy_background_read_of_the_entities_leaves_the_panel_as_it_was(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = window.review.entities_panel
+    before = panel.tree.topLevelItemCount()
+    monkeypatch.setattr(window.services.entities, "groups", raise_busy_read)
+    panel.refresh_in_background()
+    qtbot.waitUntil(lambda: NOT_READ in _said(window), timeout=10_000)
+    assert not panel.loading and panel.tree.topLevelItemCount() == before
+
+
+def test_a_briefing_chosen_while_the_database_is_busy_leaves_the_one_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The builder keeps showing the briefing it showed, and its edits keep going there (they went to
+    the chosen one, whose fields the form did not show)."""
+    builder = window.briefing_builder
+    first = window.services.briefings.create(title="Quad summit").id
+    second = window.services.briefings.create(title="Trade talks").id
+    builder.briefings_changed(select=first)
+    assert builder.current_id == first and builder.form.value("title") == "Quad summit"
+    monkeypatch.setattr(window.services.briefings, "items", raise_busy_read)
+    builder.chooser.setCurrentIndex(builder.chooser.findData(second))  # the officer picks the other one
+    assert (builder.current_id, builder.chooser.currentData()) == (first, first)
+    assert builder.form.value("title") == "Quad summit" and NOT_READ in _said(window)
+    monkeypatch.undo()
+    builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert builder.current_id == second and builder.form.value("title") == "Trade talks"
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_busy_read_no_view_guards_reaches_the_status_bar_not_a_crash_dialog(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The crash handler's net: a busy READ (its statement a SELECT) from any slot is a line in the status
+    bar; a busy WRITE that got that far still shows the dialog (it says what was not saved)."""
+    boxes: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box) or 0)
+    reporter = ExceptionReporter(tmp_path / "briefing-app.log")
+    reporter.install()
+    try:
+        QTimer.singleShot(0, raise_busy_read)
+        qtbot.waitUntil(lambda: NOT_READ in _said(window), timeout=5_000)
+        qtbot.wait(50)
+        assert boxes == []
+
+        def busy_write() -> NoReturn:
+            raise busy_read_error("UPDATE article SET status=%(status)s")
+
+        QTimer.singleShot(0, busy_write)
+        qtbot.waitUntil(lambda: bool(boxes), timeout=5_000)
+        assert "The change was not saved" in boxes[0].text()
+    finally:
+        reporter.uninstall()
+
+
+@pytest.fixture
+def desk_url(pg_cluster: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh desk database whose sessions give up on a held lock after 0.3 s."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    name = f"r_{uuid.uuid4().hex[:12]}"
+    yield pg_cluster.create_database(name, template=PG_TEMPLATE)
+    pg_cluster.drop_database(name)
+
+
+@pytest.mark.postgresql
+def test_a_library_read_behind_another_officers_migration_is_calm(
+        qtbot: QtBot, desk_url: str, pg_cluster: Any, analyzer: object, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """For real: another session holds the article table (as a migration's ALTER TABLE does); the
+    window's library and article reads hit the lock_timeout (55P03) and say so."""
+    from briefing_app.gui import main_window
+    from briefing_app.services import Services
+    from briefing_app.settings import Settings
+
+    monkeypatch.setattr(main_window, "create_analyzer", lambda _model=None: analyzer)
+    win = MainWindow(Services.open(desk_url), Settings())
+    qtbot.addWidget(win)
+    try:
+        first = _add(win, "Talks", "Jaishankar met Blinken in Washington.")
+        win.show_article(first)
+        second = _add(win, "Trade", "Goyal met Tai in Delhi to discuss tariffs.")
+        win.refresh_library()
+        listed, text = win.library.article_ids(), win.view.text
+        with caplog.at_level(logging.WARNING), \
+                pg_cluster.holding(desk_url, "LOCK TABLE article IN ACCESS EXCLUSIVE MODE"):
+            win.refresh_library()
+            assert win.library.article_ids() == listed and NOT_READ in _said(win)
+            win.statusBar().clearMessage()
+            win.show_article(second)
+            assert (win.current_article_id, win.view.text) == (first, text) and NOT_READ in _said(win)
+        assert "55P03" in caplog.text or "lock timeout" in caplog.text
+        win.show_article(second)
+        assert win.current_article_id == second
+    finally:
+        win.close()
+        win.services.close()
