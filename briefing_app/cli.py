@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefing_app import __version__
+from briefing_app.domain.wording import count
 from briefing_app.storage.target import is_server_url
 
 SUBCOMMANDS = ("analyze", "import", "export-briefing", "eval", "eval-commitments", "list", "lessons", "desk", "gui")
@@ -528,7 +529,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
         for conflict in report.conflicts:
             print(f"conflict: {conflict}")
         print(f"brought back: {report.updated} changed, {report.added} added, {report.deleted} deleted, "
-              f"{report.unchanged} unchanged, {len(report.conflicts)} conflict(s)")
+              f"{report.unchanged} unchanged, {count(len(report.conflicts), 'conflict')}")
         return 1 if report.conflicts else 0
     finally:
         services.close()

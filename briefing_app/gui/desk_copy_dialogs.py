@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.wording import count
 from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
@@ -437,7 +438,7 @@ class DeskCopyFeature:
             self.refresh_window()
         self.window.statusBar().showMessage(
             f"Brought back {copy.name}: {report.added} added, {report.updated} changed, {report.deleted} deleted, "
-            f"{len(report.conflicts)} conflict(s).", 15000)
+            f"{count(len(report.conflicts), 'conflict')}.", 15000)
         dialog = BringBackReportDialog(self.window, copy, report)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog = dialog

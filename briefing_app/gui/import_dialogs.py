@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.models import Article
+from briefing_app.domain.wording import count
 from briefing_app.gui.storage_guard import SaveFirstDialog, refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
 from briefing_app.importers import SUPPORTED_SUFFIXES, ImportedDocument, ImportFailed, from_paste
@@ -599,7 +600,7 @@ class LibraryFeatures(QObject):
             window.current_article_id = None
             window.render_annotations()
             window.setWindowTitle("Briefing Builder")
-        window.statusBar().showMessage(f"Deleted {len(ids)} article(s) and their tags", 6000)
+        window.statusBar().showMessage(f"Deleted {count(len(ids), 'article')} and their tags", 6000)
 
     def _writable(self) -> bool:
         if getattr(self.window.services.db, "read_only", False):

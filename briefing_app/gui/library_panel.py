@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.models import Article
+from briefing_app.domain.wording import count
 from briefing_app.gui.review.status import STATUS_NAMES
 from briefing_app.gui.storage_guard import calm_when_busy, refused_write, status_bar_of
 from briefing_app.gui.undo import ChangeCommand
@@ -676,7 +677,7 @@ class LibraryPanel(QWidget):
         if refused:
             return
         if changes:
-            changes.description = f"Mark {len(changes.statuses)} article(s) as {STATUS_NAMES.get(status, status)}"
+            changes.description = f"Mark {count(len(changes.statuses), 'article')} as {STATUS_NAMES.get(status, status)}"
             self.undo_stack.push(ChangeCommand(self.services.changes, changes,
                                                lambda c, _backwards: self.refresh_rows(c.article_ids())))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
+from briefing_app.domain.wording import count
 from briefing_app.importers.base import ImportedDocument, ImportFailed
 from briefing_app.importers.common import (
     clean_meta,
@@ -60,7 +61,7 @@ def load_pdf(path: str | os.PathLike[str]) -> ImportedDocument:
             failed.append(number + 1)
             texts.append("")
     if failed:
-        warnings.append(f"{len(failed)} page(s) could not be read: {_page_list(failed)}.")
+        warnings.append(f"{count(len(failed), 'page')} could not be read: {_page_list(failed)}.")
     text = finish_text(reflow_pages(texts))
     if not text:
         reason = "has no text layer (scanned?); run it through OCR and import the result"
@@ -70,7 +71,8 @@ def load_pdf(path: str | os.PathLike[str]) -> ImportedDocument:
     blank = [n + 1 for n, t in enumerate(texts) if not t.strip() and n + 1 not in failed]
     if blank:
         warnings.append(
-            f"{len(blank)} of {page_count} page(s) have no text layer (scanned?): {_page_list(blank)}."
+            f"{len(blank)} of {count(page_count, 'page')} {'has' if len(blank) == 1 else 'have'} no text layer "
+            f"(scanned?): {_page_list(blank)}."
         )
 
     info = _info(reader)

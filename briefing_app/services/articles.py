@@ -32,6 +32,7 @@ from briefing_app.domain.models import (
     utcnow,
 )
 from briefing_app.domain.text import normalize_text, sanitize_for_xml, text_hash
+from briefing_app.domain.wording import count
 from briefing_app.importers import ImportedDocument, ImportFailed, iter_importable, load_document
 from briefing_app.importers.base import describe_exception, display_name
 from briefing_app.importers.dispatch import ImportCancelled, load_document_cancellable
@@ -485,7 +486,7 @@ class ArticleService:
         One transaction: the rows are read and the articles deleted together (the rest cascades).
         """
         ids = sorted({int(i) for i in article_ids})
-        changes = ChangeSet(f"Delete {len(ids)} article(s)" if len(ids) != 1 else "Delete article")
+        changes = ChangeSet(f"Delete {count(len(ids), 'article')}" if len(ids) != 1 else "Delete article")
         if not ids:
             return changes
         with self.db.engine.begin() as conn:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.wording import count
 from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
@@ -1235,7 +1236,7 @@ class BriefingBuilder(QWidget):
         self.last_report = report
         extra = ""
         if report.warnings:
-            extra = f" ({len(report.warnings)} style(s) your template lacks were taken from the house style)"
+            extra = f" ({count(len(report.warnings), 'style')} your template lacks were taken from the house style)"
             log.info("template warnings: %s", report.warnings)
         self._status(f"Briefing written to {report.path}{extra}", 12000)
         self.exported.emit(str(report.path))

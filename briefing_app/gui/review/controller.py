@@ -15,6 +15,7 @@ from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing_app.domain.models import AnnotationKind, AnnotationOrigin, AnnotationStatus
+from briefing_app.domain.wording import count
 from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
@@ -140,7 +141,7 @@ class ReviewController(QObject):
         else:
             self.unmoved.clear()
         self.window.undo_stack.push(review_command(self, changes))
-        note = f" ({changes.skipped} overlapping occurrence(s) left unchanged)" if changes.skipped else ""
+        note = f" ({count(changes.skipped, 'overlapping occurrence')} left unchanged)" if changes.skipped else ""
         saved = f"{changes.description}{note} — saved. Ctrl+Z undoes."
         if not_moved:
             saved += (" The article stays “new” until your next saved edit moves it into review: "

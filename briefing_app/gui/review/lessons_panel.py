@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlmodel import col, select
 
 from briefing_app.domain.models import Article, LessonAction
+from briefing_app.domain.wording import count
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
 from briefing_app.gui.storage_guard import calm_when_busy, refused_write
 from briefing_app.nlp.labels import label_name
@@ -155,7 +156,7 @@ class LessonsPanel(_Panel):
             item.setData(0, ROLE, lesson.id)
             items.append(item)
         self.tree.addTopLevelItems(items)
-        self.count.setText(f"{len(items)} lesson(s)")
+        self.count.setText(count(len(items), "lesson"))
         self._refresh_habits()
 
     def _refresh_habits(self) -> None:
@@ -195,7 +196,7 @@ class LessonsPanel(_Panel):
 
         def done(result: tuple[int, int]) -> None:
             if result[0] == self._selected_id():
-                self.impact.setText(f"Changes {result[1]} tag(s) in the library now.")
+                self.impact.setText(f"Changes {count(result[1], 'tag')} in the library now.")
 
         self.impact.setText("Counting the tags this lesson changes…")
         self.controller.window.tasks.start(IMPACT_TASK, work, done)
@@ -243,7 +244,7 @@ class LessonsPanel(_Panel):
         except OSError as exc:
             self.controller.say(f"Lessons not exported: {exc.strerror or exc}")
             return
-        self.controller.say(f"Exported {n} lesson(s) to {path}.")
+        self.controller.say(f"Exported {count(n, 'lesson')} to {path}.")
 
     def import_from(self, path: str) -> None:
         """Add the lessons of ``path``; a malformed file imports nothing and says which line."""
@@ -256,7 +257,7 @@ class LessonsPanel(_Panel):
         if refused:  # one transaction: none of the file's lessons was stored
             return
         self.request_refresh()
-        self.controller.say(f"Imported {n} lesson(s); they apply to articles analysed from now on.")
+        self.controller.say(f"Imported {count(n, 'lesson')}; they apply to articles analysed from now on.")
 
     # -- apply to the whole library (background, cancellable) ----------------------------------
     def toggle_apply(self) -> None:
@@ -286,7 +287,7 @@ class LessonsPanel(_Panel):
 
     def _applied(self, article_ids: list[int]) -> None:
         window = self.controller.window
-        self._apply_finished(f"Lessons applied: {len(article_ids)} article(s) re-suggested.")
+        self._apply_finished(f"Lessons applied: {count(len(article_ids), 'article')} re-suggested.")
         refresh = getattr(window, "refresh_library", None)
         if callable(refresh):
             refresh()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
 
+from briefing_app.domain.wording import count
 from briefing_app.services.analysis import AnalysisService, lesson_words
 from briefing_app.services.changes import ChangeSet
 from briefing_app.storage.errors import describe_storage_error
@@ -102,7 +103,7 @@ class LibraryLessons(QObject):
 
     def _done(self, article_ids: list[int]) -> None:
         self._running = set()
-        self._finish(f"Your correction now applies to {len(article_ids)} article(s) in the library."
+        self._finish(f"Your correction now applies to {count(len(article_ids), 'article')} in the library."
                      if article_ids else "")
         if article_ids:
             self.window.refresh_library()

@@ -76,7 +76,7 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
     assert item is not None and item.text(0) == "Indian" and item.text(1).startswith("Boundary")
     assert item.text(2) == "Patrols", "where it was learned"
     panel.tree.setCurrentItem(item)
-    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 0 tag(s) in the library now"),
+    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 0 tags in the library now"),
                     timeout=30_000)  # the only tag is the officer's own
 
     panel.kind.setCurrentIndex(panel.kind.findData("reject"))
@@ -133,7 +133,7 @@ def test_apply_to_library_re_suggests_in_the_background(qtbot: QtBot, window: Ma
     panel = window.review.lessons_panel
     qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "re-suggested" in window.review.controller.last_message, timeout=30_000)
-    assert "2 article(s)" in window.review.controller.last_message
+    assert "2 articles" in window.review.controller.last_message
     assert [a.text for a in window.services.annotations.for_article(other.id) if a.kind == "entity"] == ["Indian"]
     assert window.services.annotations.get(ocean.id).text == "Indian", "the officer's own tag is kept"
 
@@ -260,7 +260,7 @@ def test_the_lessons_panel_counts_changed_tags_and_opens_the_source(qtbot: QtBot
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     item = panel.tree.topLevelItem(0)
     panel.tree.setCurrentItem(item)
-    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag(s) in the library now"), timeout=30_000)
+    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag in the library now"), timeout=30_000)
 
     qtbot.waitUntil(lambda: not window.review.library_lessons.busy(), timeout=30_000)
     item = panel.tree.topLevelItem(0)
@@ -298,7 +298,7 @@ def test_the_lessons_panel_shows_a_context_bound_rejection_and_counts_its_contex
     item = panel.tree.topLevelItem(0)
     assert item is not None and item.text(0) == "China" and item.text(1).startswith("Reject")
     panel.tree.setCurrentItem(item)
-    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag(s) in the library now"), timeout=30_000)
+    qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 1 tag in the library now"), timeout=30_000)
 
 
 def test_the_lessons_panel_says_the_pillar_habits_learned(qtbot: QtBot, window: MainWindow,
