@@ -1,0 +1,60 @@
+"""Pillars in debates, analysis, communiqués and transcripts (issue 14, round 15): the second pillar annotators give
+beside a sentence's own one when the document's subject is its companion or its lead. Each test checks one class of
+error found on the development sets on made-up text (fictional countries, people and bodies)."""
+
+from __future__ import annotations
+
+
+def _passage_at(analyzer, text: str, sentence_start: str):
+    result = analyzer.analyze(text)
+    at = text.index(sentence_start)
+    return next(p for p in result.passages if p.start <= at < p.end)
+
+
+PIRACY = (
+    "Pirates return to the Kelp Strait\n"
+    "\n"
+    "Pirates boarded two cargo ships in the Kelp Strait last week, the third attack this year. The crews were held for "
+    "two days before a ransom was paid.\n"
+    "\n"
+    "The Kelp navy has sent two frigates and a tanker to the strait. Fishermen in Vell Doi say the catch has been poor "
+    "all season. The harbour master expects more traffic after the holidays. Insurers have raised premiums for every "
+    "voyage through the strait.\n"
+    "\n"
+    "Officials in Doi say the gangs operate from camps on the northern islands. The port will stay open through the "
+    "winter.\n"
+)
+
+
+def test_military_means_in_a_document_on_security_serve_security(analyzer):
+    # the frigates' sentence names no threat, but in a piece on piracy the navy is there for security (defence's
+    # companion, pillar_topic.COMPANION_SHARE); the sentences on fishing and insurance keep their own pillars
+    frigates = _passage_at(analyzer, PIRACY, "The Kelp navy")
+    assert frigates.pillars == ["defence", "security"]
+    assert "security" not in _passage_at(analyzer, PIRACY, "Insurers have raised").pillars
+
+
+POWER_LINE = (
+    "A power line across the Vell hills\n"
+    "\n"
+    "The Kelp–Vell transmission line will carry hydropower from the Doi dam to the coast from 2029. Engineers finished "
+    "the route survey in March.\n"
+    "\n"
+    "The two foreign ministers held talks on the project in Doi on Monday. Farmers along the route have asked for "
+    "compensation. The reservoir behind the dam filled early this year. Local councils want a share of the toll.\n"
+    "\n"
+    "Construction is due to start next spring. The old road to the valley will be rebuilt first.\n"
+)
+
+
+def test_engagement_in_a_document_on_an_energy_project_is_about_the_project(analyzer):
+    # talks between ministers in a piece on a power line are talks on the line (pillar_topic.CONTEXT_ONLY_SHARE)
+    talks = _passage_at(analyzer, POWER_LINE, "The two foreign ministers")
+    assert set(talks.pillars) == {"diplomacy", "energy"}
+
+
+def test_engagement_in_a_document_without_a_lead_subject_stays_diplomacy(analyzer):
+    text = POWER_LINE.replace("transmission line will carry hydropower from the Doi dam", "road will carry lorries") \
+        .replace("The reservoir behind the dam filled early this year.", "The quarry behind the hill opened early.") \
+        .replace("A power line across", "A road across")
+    assert _passage_at(analyzer, text, "The two foreign ministers").pillars == ["diplomacy"]
