@@ -584,8 +584,9 @@ ADDRESSING_WEIGHT = 3.0
 #: are left out: a firm's deal with a country is business, not diplomacy (measured on the dev sets). "In a row" is
 #: consecutive ("the third year in a row with Klow ..."), not a quarrel.
 _RELATION = re.compile(
-    r"\b(?:relations|relationship|ties|calm|rift|(?<!\bin\sa\s)row|quarrel|feud|standoff|tensions?|rapprochement|friendship|partnership"
-    r"|attention|drift(?:s|ed|ing)?)\s+(?:away\s+)?(?:with|from|to)\s+(?:the\s+)?")
+    # (in either case: a title or a hearing's agenda is in title case, "Oral questions: Relations with Ruritania")
+    r"\b(?i:relations|relationship|ties|calm|rift|(?<!\bin\sa\s)row|quarrel|feud|standoff|tensions?|rapprochement|friendship"
+    r"|partnership|attention|drift(?:s|ed|ing)?)\s+(?i:away\s+)?(?i:with|from|to)\s+(?:the\s+)?")
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(
     # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")

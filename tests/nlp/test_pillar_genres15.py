@@ -1,8 +1,11 @@
 """Pillars in debates, analysis, communiqués and transcripts (issue 14, round 15): the second pillar annotators give
-beside a sentence's own one when the document's subject is its companion or its lead. Each test checks one class of
-error found on the development sets on made-up text (fictional countries, people and bodies)."""
+beside a sentence's own one when the document's subject is its companion or its lead, and relations with a state named
+in a title-case heading. Each test checks one class of error found on the development sets on made-up text (fictional
+countries, people and bodies)."""
 
 from __future__ import annotations
+
+import pytest
 
 
 def _passage_at(analyzer, text: str, sentence_start: str):
@@ -58,3 +61,31 @@ def test_engagement_in_a_document_without_a_lead_subject_stays_diplomacy(analyze
         .replace("The reservoir behind the dam filled early this year.", "The quarry behind the hill opened early.") \
         .replace("A power line across", "A road across")
     assert _passage_at(analyzer, text, "The two foreign ministers").pillars == ["diplomacy"]
+
+
+def test_relations_with_a_state_in_a_title_case_heading(scorer_and_place):
+    # a hearing's agenda or a heading is in title case: "Trade Relations with Ruritania" is the relationship itself
+    scorer, place = scorer_and_place
+    for text in ("Questions to the Ministers in the Economics Cluster: Trade Relations with Ruritania",
+                 "Oral question time: Relations with Ruritania in the North"):
+        raw, why = scorer.raw_scores(text, [place(text, "Ruritania")])
+        assert "a relationship with another state" in why.get("diplomacy", []), text
+
+
+def test_relations_in_title_case_need_a_state_after_them(scorer_and_place):
+    scorer, place = scorer_and_place
+    text = "Department of Labour: Industrial Relations with Unions in Ruritania"
+    _raw, why = scorer.raw_scores(text, [place(text, "Ruritania")])
+    assert "a relationship with another state" not in why.get("diplomacy", [])
+
+
+@pytest.fixture(scope="module")
+def scorer_and_place():
+    from briefing_app.nlp.pillars import default_scorer
+    from briefing_app.nlp.types import EntitySpan
+
+    def place(text: str, name: str) -> EntitySpan:
+        at = text.index(name)
+        return EntitySpan(at, at + len(name), "GPE", name)
+
+    return default_scorer(), place
