@@ -1,7 +1,7 @@
 """Pillars in debates, analysis, communiqués and transcripts (issue 14, round 15): the second pillar annotators give
-beside a sentence's own one when the document's subject is its companion or its lead, and relations with a state named
-in a title-case heading. Each test checks one class of error found on the development sets on made-up text (fictional
-countries, people and bodies)."""
+beside a sentence's own one when the document's subject is its companion or its lead, relations with a state named in a
+title-case heading, and another state's leader addressed. Each test checks one class of error found on the development
+sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
 
@@ -89,3 +89,38 @@ def scorer_and_place():
         return EntitySpan(at, at + len(name), "GPE", name)
 
     return default_scorer(), place
+
+
+def _span(text: str, name: str, label: str):
+    from briefing_app.nlp.types import EntitySpan
+
+    at = text.index(name)
+    return EntitySpan(at, at + len(name), label, name)
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("No smuggler will use that border, and we are coordinating with President Jane Roe.", "Jane Roe", "PERSON"),
+    ("I spoke to Ruritania's new Foreign Minister last week, and we will fund shelters for the refugees.",
+     "Ruritania", "GPE"),
+    ("The minister wrote to her counterparts in May about the fishing quotas.", "May", "DATE"),
+])
+def test_a_leader_or_foreign_minister_addressed_is_engagement(scorer, text, name, label):
+    # speaking, writing or working with another state's leader is the relationship itself, as with its capital
+    _raw, why = scorer.raw_scores(text, [_span(text, name, label)])
+    assert "one government addressing another" in why.get("diplomacy", [])
+
+
+@pytest.mark.parametrize("text", [
+    "I told the Prime Minister in March that the hospital must open this year.",
+    "We spoke to the farmers in March about the new quotas.",
+])
+def test_ones_own_government_addressed_is_no_engagement(scorer, text):
+    _raw, why = scorer.raw_scores(text, [_span(text, "March", "DATE")])
+    assert "one government addressing another" not in why.get("diplomacy", [])
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    from briefing_app.nlp.pillars import default_scorer
+
+    return default_scorer()
