@@ -124,3 +124,22 @@ def scorer():
     from briefing_app.nlp.pillars import default_scorer
 
     return default_scorer()
+
+
+def test_two_office_holders_together_are_engagement_beside_the_topic(scorer):
+    # two ministers of two states underlining a railway's importance: the railway is trade, the two of them together
+    # are the relationship (``role_cue_weight`` per office-holder named)
+    from dataclasses import replace
+
+    text = "Foreign Minister Jane Roe and Foreign Minister John Doe underlined the importance of the railway for exports and investment."
+    people = [replace(_span(text, name, "PERSON"), role="Foreign Minister") for name in ("Jane Roe", "John Doe")]
+    raw, _why = scorer.raw_scores(text, people)
+    assert set(scorer.choose(raw)) == {"diplomacy", "trade"}
+
+
+def test_one_office_holder_beside_a_topic_is_not_yet_engagement(scorer):
+    from dataclasses import replace
+
+    text = "Foreign Minister Jane Roe underlined the importance of the railway for exports and investment."
+    raw, _why = scorer.raw_scores(text, [replace(_span(text, "Jane Roe", "PERSON"), role="Foreign Minister")])
+    assert scorer.choose(raw) == ["trade"]
