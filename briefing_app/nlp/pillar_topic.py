@@ -9,8 +9,11 @@ subject, which the scorer also uses to boost a sentence's own cues and back its 
 
 * to a substantive sentence with no pillar of its own (after the paragraph's continuation had nothing to give);
 * beside a sentence's own pillar when the sentence has a cue for the topic, however weak (``SECOND_SHARE``),
-  when the topic runs through the document (``NOCUE_SHARE``), or when the sentence's own pillar is the companion
-  of the topic's lead pillar (trade in a document on energy: ``LEAD_SHARE``).
+  when the topic runs through the document (``NOCUE_SHARE``), when the sentence's own pillar is the companion
+  of the topic's lead pillar (trade in a document on energy: ``LEAD_SHARE``), or its lead (the navy's sentences in a
+  document on piracy are security: ``COMPANION_SHARE``);
+* beside the context pillar alone, when the topic is a lead pillar (ministers' talks in a piece on a power line are
+  on the line: ``CONTEXT_ONLY_SHARE``).
 
 Never to furniture, procedural turns, stage directions, sign-offs, jokes (the scorer gives those no pillar before),
 nor to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
@@ -60,12 +63,22 @@ NOCUE_SHARE = 0.6
 #: Only energy: a document on defence tags a coast guard's patrols security alone (measured on the dev sets).
 LEAD_SHARE = 0.3
 LEAD_PILLARS = ("energy",)
+#: A companion pillar this strong is the subject beside its lead and joins the sentences whose own pillar is that lead:
+#: in a document on maritime security, the navies' and frigates' sentences are security too ("A: We respect those
+#: navies, and ours share information with them daily."). Only security: in a document on trade the energy
+#: sentences are not all business (measured on the dev sets).
+COMPANION_SHARE = 0.4
+COMPANION_PILLARS = ("security",)
+#: A lead pillar (``LEAD_PILLARS``) this strong joins a sentence whose only pillar is the context pillar: in a document
+#: on a power line or a pipeline, the governments' moves are about the project ("Brussels has promised to list the
+#: corridor as a project of mutual interest.").
+CONTEXT_ONLY_SHARE = 0.4
 #: A context pillar (diplomacy) of the topic this strong joins a sentence with a pillar of its own (never, by
 #: default: measured on the dev sets; an officer who gives diplomacy beside the topic throughout teaches it).
 CONTEXT_BESIDE = 2.0
 #: The thresholds above an officer's lessons may recalibrate (``PillarScorer.topic_knobs``, issue 13).
 KNOBS = ("HEADLINE_WEIGHT", "TOPIC_SHARE", "SUBJECT_SHARE", "CONTEXT_SHARE", "SECOND_SHARE", "NOCUE_SHARE",
-         "LEAD_SHARE", "CONTEXT_BESIDE")
+         "LEAD_SHARE", "CONTEXT_BESIDE", "COMPANION_SHARE", "CONTEXT_ONLY_SHARE")
 #: A sentence needs this many words to be substantive ("Yes.", "Order!" are not) ...
 MIN_WORDS = 3
 #: ... and, to be given a pillar it has no cue for, this many words that are not ``_FILLER`` ("I give way.").
@@ -109,6 +122,8 @@ class DocumentTopic:
     context_pillar: str = "diplomacy"
     #: companion pillar -> its lead (``PillarScorer.companions``)
     leads: dict[str, str] = field(default_factory=dict)
+    #: lead pillar -> its companion (``PillarScorer.companions``, companions in ``COMPANION_PILLARS``)
+    companions: dict[str, str] = field(default_factory=dict)
     #: speaker labels by the start of the sentence they open
     labels: dict[int, SpeakerLabel] = field(default_factory=dict)
     #: each sentence's words as the scorer judged them (without speaker label and stage directions), by its start
@@ -131,6 +146,8 @@ class DocumentTopic:
         as the scorer judged them (the same turns and the same stripping: ``PillarScorer.passages``)."""
         topic = cls(text, order=[p.id for p in scorer.pillars], context_pillar=scorer.context_pillar,
                     leads={companion: lead for lead, companion in scorer.companions if lead in LEAD_PILLARS},
+                    companions={lead: companion for lead, companion in scorer.companions
+                                if companion in COMPANION_PILLARS},
                     labels=labels, bodies=bodies, knobs=getattr(scorer, "topic_knobs", None) or {})
         knob = topic.knob
         counts: Counter[str] = Counter()
@@ -199,7 +216,10 @@ class DocumentTopic:
         if pillar == self.context_pillar:
             return strength >= self.knob("CONTEXT_BESIDE")
         return (strength >= self.knob("NOCUE_SHARE") or strength >= self.knob("SECOND_SHARE") and raw.get(pillar, 0.0) > 0
-                or strength >= self.knob("LEAD_SHARE") and any(self.leads.get(c) == pillar for c in chosen))
+                or strength >= self.knob("LEAD_SHARE") and any(self.leads.get(c) == pillar for c in chosen)
+                or strength >= self.knob("COMPANION_SHARE") and any(self.companions.get(c) == pillar for c in chosen)
+                or strength >= self.knob("CONTEXT_ONLY_SHARE") and pillar in LEAD_PILLARS
+                and chosen == [self.context_pillar])
 
     def knob(self, name: str) -> float:
         """The threshold ``name`` (one of ``KNOBS``): the officer's calibrated value, else the module constant."""

@@ -310,7 +310,8 @@ class PillarScorer:
             # "We have made clear to Kyiv ...", "ask Washington for a licence", "pressed Beijing": one state
             # telling, asking or pressing another (a country or its capital standing for its government)
             places = tuple(e.text for e in entities if e.label == "GPE")
-            if places and any(text.startswith(places, m.end()) for m in _ADDRESSING.finditer(text)):
+            if any(places and text.startswith(places, m.end()) or _LEADER_ADDRESSED.match(text, m.end())
+                   for m in _ADDRESSING.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("one government addressing another")
         if entities and _JOINT.search(text):
@@ -569,12 +570,22 @@ _ADDRESSING = re.compile(
     r"|appeal\s+to|signalled\s+to|signaled\s+to|show|showed|shown|called\s+on|calls\s+on"
     r"|call\s+on|accused|accuse|accuses|criticised|criticized|rebuffed|snubbed|sided\s+with|talk\s+to|talking\s+to"
     r"|talked\s+to|talks\s+to|engage|engaged|engaging|raised\s+(?:it|this|them|our\s+concerns?)\s+with"
+    # speaking, writing or working with another ("spoke to Ankara", "wrote to President Jane Roe", "coordinating with")
+    r"|spoke\s+(?:to|with)|wrote\s+to|writ(?:e|es|ing)\s+to|coordinat(?:e|es|ed|ing)\s+(?:closely\s+)?with"
     # informing, consulting or raising a matter with another ("inform Ankara", "raise the drones with Abu Dhabi")
     r"|inform|informs|informed|informing|notify|notified|consult|consults|consulted|consulting"
     r"|rais(?:e|es|ed|ing)\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w'’-]+\s+){0,2}?with"
     r"|(?:concerns?|it|this|the\s+issue)\s+with"
     # a pact or accord made with another state ("signed a security pact with Eritrea", "agreed with Kyiv on ...")
     r"|(?:agreed|agrees|agree|signed|signs|sign)\s+(?:[\w'’-]+\s+){0,6}?with(?:\s+the)?)\s+(?:both\s+)?")
+#: ... or a state's leader or foreign minister addressed by name or as a state's ("coordinating with President Jane Roe",
+#: "I spoke to Ruritania's new Foreign Minister", "wrote to their counterparts"); "told the Prime Minister" alone is
+#: mostly one's own government.
+_LEADER_ADDRESSED = re.compile(
+    r"(?:(?:the\s+)?[A-ZÀ-Þ][\w.-]*['’]s?\s+(?:new\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|Chancellor|King|Emir"
+    r"|Crown\s+Prince|Premier|Foreign\s+Secretary|Secretary\s+of\s+State|Minister\s+of\s+Foreign\s+Affairs)\b"
+    r"|(?:President|Prime\s+Minister|Foreign\s+Minister|Chancellor|King|Emir|Crown\s+Prince|Premier)\s+[A-ZÀ-Þ][\w'’-]+"
+    r"|(?:(?:his|her|their|our|my)\s+)?counterparts?\b)")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
 
@@ -584,8 +595,9 @@ ADDRESSING_WEIGHT = 3.0
 #: are left out: a firm's deal with a country is business, not diplomacy (measured on the dev sets). "In a row" is
 #: consecutive ("the third year in a row with Klow ..."), not a quarrel.
 _RELATION = re.compile(
-    r"\b(?:relations|relationship|ties|calm|rift|(?<!\bin\sa\s)row|quarrel|feud|standoff|tensions?|rapprochement|friendship|partnership"
-    r"|attention|drift(?:s|ed|ing)?)\s+(?:away\s+)?(?:with|from|to)\s+(?:the\s+)?")
+    # (in either case: a title or a hearing's agenda is in title case, "Oral questions: Relations with Ruritania")
+    r"\b(?i:relations|relationship|ties|calm|rift|(?<!\bin\sa\s)row|quarrel|feud|standoff|tensions?|rapprochement|friendship"
+    r"|partnership|attention|drift(?:s|ed|ing)?)\s+(?i:away\s+)?(?i:with|from|to)\s+(?:the\s+)?")
 #: A place's name, then (after an auxiliary and "not"/"still") a verb of knowing, wanting or taking a position.
 _STANCE = re.compile(
     # (a question puts the auxiliary first: "Has Beijing accepted this?", "Does Tokyo want ...?")
