@@ -388,6 +388,12 @@ class EntityCleanup:
                 long = _after_place_prefix(text, long, self.gazetteer, peoples)
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
+            named_after = by_head is None and _PROGRAMME_AFTER.match(text, short[1]) is not None
+            if named_after:
+                # "the Pacific Labour Mobility (PLM) scheme": the head noun after the bracket says what the name
+                # and its acronym are, whatever the model or a place-led body ("Pacific" + "Labour") made of the
+                # long form's words
+                by_head = "LAW"
             if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
                 by_head = "FAC"  # "... Renaissance Dam (GERD)", "... Gas Pipeline (WSGP)": a facility and its acronym
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
@@ -404,7 +410,7 @@ class EntityCleanup:
             if label is None or label == "PERSON":
                 continue
             if long not in at or at[long].label != label:
-                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
+                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + (0.4 if named_after else 0.2)))
             acronym = text[short[0]:short[1]]
             if acronym not in mentions:  # each acronym looked for once, however often it is defined
                 words = words if words is not None else _word_starts(text)
@@ -429,6 +435,12 @@ class EntityCleanup:
             # the mentions from ``low`` on that are not tagged yet: the ones inside a definition's long form
             tagged[(acronym, label)] = (min(low, short[0]), (pending | set(newly)) - set(chosen))
         return extra
+
+
+#: A lowercase programme noun right after a defined acronym's bracket ("... Mobility (PLM) scheme", "(RIGI) regime"):
+#: the name before the bracket is the programme's.
+_PROGRAMME_AFTER = re.compile(r"\)\s+(?:programme|program|scheme|regime|initiative|project|plan|strategy|framework"
+                              r"|mechanism|agreement|pact|treaty|process)s?\b")
 
 
 #: Abbreviations of concepts and technologies, defined in brackets like names ("Artificial Intelligence (AI)").
