@@ -359,11 +359,21 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
 FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+\d{0,2}(?![\w+])")
 
 
+#: A format written in digits only ("3+3", "2+2"): a name after "the" or alone in brackets ("the 3+3 platform",
+#: "... Platform (3+3)"), not a sum ("2+2=4"), a rating ("18+") or the number of a longer name ("Dialogue 2+2", "the
+#: 2+2 Ministerial Dialogue").
+_DIGIT_FORMAT = re.compile(r"(?:(?<=\bthe )|(?<=\())\d\+\d(?![\w+=%.-])(?!\s*=)(?!\s+[A-Z0-9])")
+
+
 def find_formats(text: str) -> Iterator[tuple[int, int]]:
-    """Names of formats with a plus sign ("C5+1"): organisations, like other groupings."""
+    """Names of formats with a plus sign ("C5+1", "the 3+3"): organisations, like other groupings."""
     for m in FORMAT.finditer(text):
         if any(c.isdigit() for c in m.group(0)):
             yield m.start(), m.end()
+    if "+" in text:
+        for m in _DIGIT_FORMAT.finditer(text):
+            if text[m.start() - 1] != "(" or text.startswith(")", m.end()):
+                yield m.start(), m.end()
 
 
 #: Preambular and operative openers of communiqués and resolutions ("Noting", "Welcoming", "3. Commends").

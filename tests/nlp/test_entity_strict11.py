@@ -31,3 +31,20 @@ def test_a_regime_is_a_programme_and_so_is_its_acronym(analyzer: Analyzer) -> No
 def test_a_bank_running_a_programme_stays_a_bank(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The Velmoran Development Bank (VDB) programme funds 40 clinics, and VDB staff visit them.")
     assert ("Velmoran Development Bank", "ORG") in ents and ("VDB", "ORG") in ents, ents
+
+
+# --- a format written in digits only is a grouping, like "C5+1" -----------------------------------------------------
+
+def test_a_digit_only_format_after_the_or_in_brackets_is_a_grouping(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The ministers of the Black Sea Connectivity Platform (4+4) met in Tbilisi on 3 May. They "
+                           "agreed that the 4+4 format complements bilateral talks, and Armenia will host the next "
+                           "meeting of the 4+4 in 2027.")
+    assert [t for t, label in ents if t == "4+4"] == ["4+4"] and ("4+4", "ORG") in ents, ents
+    assert not any(label == "DATE" and "+" in t for t, label in ents), ents
+
+
+def test_a_sum_a_quoted_label_and_a_numbered_dialogue_are_no_grouping(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The ministers will meet for the 2+2 Ministerial Dialogue in Tokyo. Pupils learn that "
+                           "2+2=4.")
+    assert ("2+2", "ORG") not in ents, ents
+    assert ("2+2 Ministerial Dialogue", "EVENT") in ents, ents
