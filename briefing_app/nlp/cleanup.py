@@ -396,6 +396,12 @@ class EntityCleanup:
                 by_head = "LAW"
             if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
                 by_head = "FAC"  # "... Renaissance Dam (GERD)", "... Gas Pipeline (WSGP)": a facility and its acronym
+            # "the A-B-C (ABC) gas pipeline": the acronym names the line the places are joined by; the places stay
+            # places, tagged apart
+            chain = (by_head is None and _FACILITY_AFTER.match(text, short[1]) is not None
+                     and _dashed_places(text, long, self.gazetteer))
+            if chain:
+                by_head = "FAC"
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
                     and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
@@ -409,7 +415,7 @@ class EntityCleanup:
                 label = _defined_name_label(text, long, short)
             if label is None or label == "PERSON":
                 continue
-            if long not in at or at[long].label != label:
+            if (long not in at or at[long].label != label) and not chain:
                 extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + (0.4 if named_after else 0.2)))
             acronym = text[short[0]:short[1]]
             if acronym not in mentions:  # each acronym looked for once, however often it is defined
@@ -441,6 +447,21 @@ class EntityCleanup:
 #: the name before the bracket is the programme's.
 _PROGRAMME_AFTER = re.compile(r"\)\s+(?:programme|program|scheme|regime|initiative|project|plan|strategy|framework"
                               r"|mechanism|agreement|pact|treaty|process)s?\b")
+
+
+#: A lowercase line or link right after a defined acronym's bracket ("(TAPI) gas pipeline", "(AGR) railway").
+_FACILITY_AFTER = re.compile(r"\)\s+(?:[a-z]+\s+)?(?:pipeline|railway|rail link|cable|interconnector|power line"
+                             r"|transmission line|road|highway|canal|tunnel|bridge)s?\b")
+
+
+def _dashed_places(text: str, span: tuple[int, int], g: Gazetteer) -> bool:
+    """True when ``span`` is, whole, two or more known places joined by dashes ("Turkmenistan-Afghanistan-Pakistan");
+    ``_place_chain`` finds such a chain opening a longer name."""
+    parts = re.split(r"[-–—]", text[span[0]:span[1]])
+    if len(parts) < 2:
+        return False
+    entries = [g.lookup(p) for p in parts]
+    return all(e is not None and e.label in ("GPE", "LOC") for e in entries)
 
 
 #: Abbreviations of concepts and technologies, defined in brackets like names ("Artificial Intelligence (AI)").

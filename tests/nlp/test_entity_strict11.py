@@ -48,3 +48,24 @@ def test_a_sum_a_quoted_label_and_a_numbered_dialogue_are_no_grouping(analyzer: 
                            "2+2=4.")
     assert ("2+2", "ORG") not in ents, ents
     assert ("2+2 Ministerial Dialogue", "EVENT") in ents, ents
+
+
+# --- an acronym defined after a chain of places and before a lowercase line is that line ---------------------------
+
+def test_the_acronym_of_a_dash_joined_chain_of_places_before_pipeline_is_the_pipeline(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The first section of the Kazakhstan-Uzbekistan-Afghanistan-Pakistan (KUAP) gas pipeline "
+                           "crossed the border last year. KUAP needs India to buy gas.")
+    assert ("KUAP", "FAC") in ents and ("KUAP", "ORG") not in ents, ents
+    assert {("Kazakhstan", "GPE"), ("Uzbekistan", "GPE"), ("Afghanistan", "GPE"), ("Pakistan", "GPE")} <= ents, ents
+
+
+def test_a_railway_and_a_subsea_cable_named_by_their_places_acronym(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Engineers finished the Armenia-Georgia-Russia (AGR) railway in May. AGR carries grain. "
+                           "Power flows through the Oman-India (OI) subsea cable.")
+    assert ("AGR", "FAC") in ents and ("OI", "FAC") in ents, ents
+    assert not any(t.startswith("Armenia-") or t.startswith("Oman-") for t, _ in ents), ents
+
+
+def test_a_chain_acronym_before_a_programme_noun_is_no_facility(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Ministers reviewed the Kazakhstan-Uzbekistan (KU) talks in May.")
+    assert ("KU", "FAC") not in ents, ents
