@@ -193,6 +193,9 @@ def located_places(text: str, merged: list[Candidate], g: Gazetteer,
 #: "Joint Task Force on Investments").
 _TITLE_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?: (?:of|on|for|and|the|in))* (?:[A-Z][\w'’.+-]*|(?:19|20)\d\d))*")
 _NAME_LABELS = ("ORG", "LAW", "EVENT")
+#: Heads of the joint bodies two states set up ("A–B Border Commission", "A–B Security and Defence Committee").
+_MECHANISM_HEADS = frozenset(("Committee", "Council", "Commission"))
+_MECHANISM_IN = re.compile(r"\b(?:Committee|Council|Commission)(?= in [A-Z]|[.;:] [A-Z])")
 
 
 def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
@@ -213,14 +216,25 @@ def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
         s, e = m.span()
         while text[s:e].endswith((" of", " on", " for", " and", " the", " in", ".")):
             e = e - 1 if text[e - 1] == "." else text.rfind(" ", s, e)
+        if (head := _MECHANISM_IN.search(text, s, e)) is not None:
+            # "A-B Security Committee in Kampala": the place where it meets is no part of the name, nor is the next
+            # sentence ("... Council. Deakin University ...")
+            e = head.end()
         run = text[s:e]
         i = bisect_left(starts, e)
-        if (any(c.start < e and s < c.end for c in ordered[max(0, i - 4):i]) or is_document_genre(run)
+        mechanism = run.split()[-1] in _MECHANISM_HEADS
+        if (any(c.start < e and s < c.end
+                # the model's tail of a mechanism's name cut at "and" ("A-B Security and [Defence Committee]") is
+                # replaced by the whole name
+                and not (mechanism and s < c.start and c.end == e and c.label in _NAME_LABELS)
+                for c in ordered[max(0, i - 4):i]) or is_document_genre(run)
                 or run in rules.STARTERS or run in OFFICE_WORDS or text[e:e + 2] in ("'s", "’s")
                 or (furniture is not None and any(furniture[s:e])) or _title_case_heading(text, a.start)):
             continue
         read = next((c.label for c in model if c.start <= a.start and c.end >= e and c.label in _NAME_LABELS), None)
-        out.append(Candidate(s, e, rules.class_of_name(run) or read or "LAW", "model", TITLE))
+        # a committee, council or commission of the two is a bilateral mechanism, an initiative (README conventions)
+        label = "LAW" if mechanism else rules.class_of_name(run) or read or "LAW"
+        out.append(Candidate(s, e, label, "model", TITLE + (0.3 if mechanism else 0)))
     return out
 
 

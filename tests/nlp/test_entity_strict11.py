@@ -69,3 +69,26 @@ def test_a_railway_and_a_subsea_cable_named_by_their_places_acronym(analyzer: An
 def test_a_chain_acronym_before_a_programme_noun_is_no_facility(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Ministers reviewed the Kazakhstan-Uzbekistan (KU) talks in May.")
     assert ("KU", "FAC") not in ents, ents
+
+
+# --- a committee or council after a pair of states is their joint mechanism, whole ---------------------------------
+
+def test_a_pairs_committee_with_and_in_its_portfolio_is_one_mechanism(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Officers met for the ninth meeting of the Kenya–Uganda Security and Defence Committee in "
+                           "Kampala.")
+    assert ("Security and Defence Committee", "LAW") in ents, ents
+    assert ("Kenya", "GPE") in ents and ("Uganda", "GPE") in ents and ("Kampala", "GPE") in ents, ents
+    assert ("Defence Committee", "ORG") not in ents, ents
+
+
+def test_a_pairs_council_ends_with_its_sentence(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Ministers attended the Australia–Japan Education and Skills Council. Monash University and "
+                           "the University of Otago already teach there.")
+    assert ("Education and Skills Council", "LAW") in ents, ents
+    assert ("Monash University", "ORG") in ents, ents
+
+
+def test_a_pairs_summit_and_a_grouping_after_it_stay_two_names(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "They discussed the India–Japan Summit and the Quad with reporters.")
+    assert ("Quad", "ORG") in ents, ents
+    assert not any("Quad" in t and t != "Quad" for t, _ in ents), ents
