@@ -553,6 +553,9 @@ _PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Member
 _PLURAL_BODIES = frozenset({h + "s" for h in rules.BODY_HEADS if not h.endswith(("s", "y"))}
                            | {"Ministries", "Agencies", "Authorities", "Governments", "Parliaments"})
 _EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
+#: A numbered article, item, paragraph, rule or chapter alone (with a dangling "of its" the model took along):
+#: a provision of some text, which the gold conventions leave untagged ("Section 301", a trade law, is a name).
+_PROVISION = re.compile(r"(?:Article|Articles|Item|Paragraph|Rule|Chapter)\s+\d+[a-z]?(?:\(\w+\))*(?:\s+of\s+(?:its|their|the))?")
 #: A season used as a modifier ("carry summer power", "sell winter gas"): not a date; "the summer", "in winter" are.
 _SEASON = re.compile(r"(?:summer|winter|spring|autumn|monsoon)")
 _SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
@@ -573,6 +576,8 @@ def not_names(text: str, cands: list[Candidate], g: Gazetteer | None = None) -> 
                 and surface not in in_names and g.lookup(surface) is None and _common_word(surface, text, g)):
             continue
         if c.source != "learned":
+            if c.label in ("LAW", "EVENT") and _PROVISION.fullmatch(surface):
+                continue  # "Under Article 4, ...", "debate on Item 3": a numbered provision of a text, not a name
             if c.label != "DATE" and (_PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface)
                                       or surface in _PLURAL_BODIES):
                 continue  # "the two Commissions", "Both Ministries": bodies named before, not a name

@@ -92,3 +92,17 @@ def test_a_pairs_summit_and_a_grouping_after_it_stay_two_names(analyzer: Analyze
     ents = _ents(analyzer, "They discussed the India–Japan Summit and the Quad with reporters.")
     assert ("Quad", "ORG") in ents, ents
     assert not any("Quad" in t and t != "Quad" for t, _ in ents), ents
+
+
+# --- a numbered provision alone is no name --------------------------------------------------------------------------
+
+def test_a_numbered_article_or_agenda_item_is_no_initiative(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Acting under Article 7 of its Protocol, the Council expressed concern over the fighting. "
+                           "The general debate on Item 3 opened in Geneva on Monday.")
+    assert not any(t.startswith(("Article", "Item")) for t, _ in ents), ents
+    assert ("Geneva", "GPE") in ents, ents
+
+
+def test_a_trade_laws_section_stays_a_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The United States opened a Section 301 investigation into the Digital Services Act.")
+    assert ("Section 301", "LAW") in ents, ents
