@@ -106,3 +106,16 @@ def test_a_numbered_article_or_agenda_item_is_no_initiative(analyzer: Analyzer) 
 def test_a_trade_laws_section_stays_a_name(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The United States opened a Section 301 investigation into the Digital Services Act.")
     assert ("Section 301", "LAW") in ents, ents
+
+
+# --- a grouping's summit named for its host city keeps the city ----------------------------------------------------
+
+def test_the_host_city_after_a_grouping_names_the_summit(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "They will meet at the BIMSTEC Bangkok Leaders' Summit in April with partners.")
+    assert ("BIMSTEC", "ORG") in ents, ents
+    assert ("Bangkok Leaders' Summit", "EVENT") in ents and ("Bangkok", "GPE") not in ents, ents
+
+
+def test_two_states_before_a_partnership_stay_apart(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The India Japan Partnership was signed in Tokyo by the two foreign ministers.")
+    assert ("India", "GPE") in ents and ("Japan", "GPE") in ents, ents
