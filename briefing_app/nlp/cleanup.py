@@ -131,7 +131,7 @@ class EntityCleanup:
                  and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
-                 for part in _split_country_agency(text, part, g)]
+                 for part in _split_country_agency(text, part, g) for part in _split_between_pair(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             if (text[start:end].split()[-1] not in ENDPOINT_HEADS
@@ -1525,6 +1525,24 @@ def _split_country_agency(text: str, c: Candidate, g: Gazetteer) -> list[Candida
         if entry is not None and entry.label == "GPE":
             return [replace(c, end=c.start + j.start()), replace(c, start=c.start + j.end())]
     return [c]
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
+
+
+def _split_between_pair(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
+    """"the partnership between Velcor and Tarnex": the two ends of "between ... and" are two names, whatever one span
+    the model made of them; not a name with "and" in it that the pair's own "and" follows ("between the Ministry of
+    Trade and Industry and ...") or that is known whole ("between Bosnia and Herzegovina")."""
+    surface = text[c.start:c.end]
+    if (c.label == "DATE" or surface.count(" and ") != 1 or text.startswith(" and ", c.end)
+            or _BETWEEN_BEFORE.search(text, max(0, c.start - 9), c.start) is None or g.lookup(surface) is not None):
+        return [c]
+    cut = c.start + surface.index(" and ")
+    if not text[cut + 5:cut + 6].isupper():
+        return [c]
+    return [Candidate(c.start, cut, c.label, c.source, c.priority, c.role),
+            Candidate(cut + 5, c.end, c.label, c.source, c.priority, c.role)]
 
 
 def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:

@@ -119,3 +119,17 @@ def test_the_host_city_after_a_grouping_names_the_summit(analyzer: Analyzer) -> 
 def test_two_states_before_a_partnership_stay_apart(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The India Japan Partnership was signed in Tokyo by the two foreign ministers.")
     assert ("India", "GPE") in ents and ("Japan", "GPE") in ents, ents
+
+
+# --- the two ends of "between ... and" are two names ------------------------------------------------------------------
+
+def test_two_companies_between_which_a_partnership_runs_are_two_names(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The ministers welcomed the partnership between Varna Steel and Mahindra on rail cars.")
+    assert ("Varna Steel", "ORG") in ents and ("Mahindra", "ORG") in ents, ents
+    assert not any(" and " in t for t, _ in ents), ents
+
+
+def test_a_country_named_with_and_stays_whole_between(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The dispute between Antigua and Barbuda and its neighbours is old. A deal between Trinidad "
+                           "and Tobago and Venezuela covers one gas field.")
+    assert ("Antigua and Barbuda", "GPE") in ents and ("Trinidad and Tobago", "GPE") in ents, ents
