@@ -486,6 +486,9 @@ _PROGRAMME_AFTER = re.compile(r" (?:programmes?|programs?|initiative|roadmap|exe
 _PROGRAMME_APPOSITION = re.compile(r", (?:the|an?|its|their) (?:[a-z-]+ ){0,3}?(?:programme|program|exercise|initiative"
                                    r"|campaign)\b")
 #: What stands before such a name: a determiner, a possessive or "under".
+#: A road named for an abstract noun ("Development Road", "Great Friendship Road"), with one capitalised word before it.
+_ABSTRACT_ROAD = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* )?(?P<noun>[A-Z][a-z]{5,}(?:ment|ity|ship|ance|ence|ion|ness)) "
+                           r"Road(?![\w'’-])(?! to\b)")
 _PROGRAMME_LEAD = re.compile(r"(?:\b(?:the|its|our|their|his|her|under|Under|The)|['’]s) $")
 
 
@@ -508,6 +511,15 @@ def named_programmes(text: str, merged: list[Candidate], g: Gazetteer,
         over = [c for c in merged if c.start < e and s < c.end]
         if all(c.source == "model" and s <= c.start and c.end <= e and c.label not in ("LAW", "EVENT")
                for c in over) and (furniture is None or not any(furniture[s:e])):
+            out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
+    # "the Prosperity Road": a road named for an abstract noun is a corridor project, not a street ("Station Road")
+    for m in _ABSTRACT_ROAD.finditer(text) if " Road" in text else ():
+        s, e = m.span()
+        if text[s:m.start("noun")].strip() in rules.STARTERS:
+            s = m.start("noun")  # "The Prosperity Road ...": the sentence's article stays out
+        over = [c for c in merged if c.start < e and s < c.end]
+        if (all(c.source == "model" and s <= c.start and c.end <= e and c.label not in ("LAW", "EVENT") for c in over)
+                and g.lookup(text[s:e]) is None and (furniture is None or not any(furniture[s:e]))):
             out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
     # "Khaan Quest, the peacekeeping exercise near ...": the apposition says what the model's guess is (above a rule's
     # guess from a preposition: "take part in Khaan Quest")

@@ -133,3 +133,16 @@ def test_a_country_named_with_and_stays_whole_between(analyzer: Analyzer) -> Non
     ents = _ents(analyzer, "The dispute between Antigua and Barbuda and its neighbours is old. A deal between Trinidad "
                            "and Tobago and Venezuela covers one gas field.")
     assert ("Antigua and Barbuda", "GPE") in ents and ("Trinidad and Tobago", "GPE") in ents, ents
+
+
+# --- a road named for an abstract noun is a corridor project -------------------------------------------------------
+
+def test_a_road_named_for_an_abstract_noun_is_an_initiative(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Prosperity Road will link Basra to the border, and investors ask whether the "
+                           "Prosperity Road can compete with the sea route.")
+    assert [t for t, label in ents if t == "Prosperity Road" and label == "LAW"] == ["Prosperity Road"], ents
+
+
+def test_a_street_stays_no_initiative(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Shops line Station Road in Nairobi, and traffic on Junction Road is heavy.")
+    assert not any(label == "LAW" for _t, label in ents), ents
