@@ -1602,7 +1602,9 @@ _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|
                          r"|regions?|districts?|villages?|islands?|capital) of"
                          # aid that can or cannot reach a town: "partners to reach Renk and Malakal", "convoys still
                          # cannot reach Kadugli"
-                         r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach)\s+$")
+                         r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach"
+                         # a member's seat in a debate: "as the Senator for Kilifi asks", "the member for Hume"
+                         r"|\b(?:[Mm]ember|[Ss]enator)\s+for)\s+$")
 #: "reach" before a name: aid reaching a town, or a reporter reaching a person ...
 _REACH_BEFORE = re.compile(r"\breach\s+$")
 #: ... who is reached for comment, by phone or by e-mail, or described as a person ("could not reach Halvorsen for

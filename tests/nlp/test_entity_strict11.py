@@ -146,3 +146,26 @@ def test_a_road_named_for_an_abstract_noun_is_an_initiative(analyzer: Analyzer) 
 def test_a_street_stays_no_initiative(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Shops line Station Road in Nairobi, and traffic on Junction Road is heavy.")
     assert not any(label == "LAW" for _t, label in ents), ents
+
+
+# --- members' seats in debates ----------------------------------------------------------------------------------------
+
+def test_the_seat_of_a_senator_or_member_named_in_a_turn_is_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Sen. Wafula (Bungoma): The allowance must be paid directly to each officer, as the "
+                           "Senator for Kisumu asks. I thank the Member for Northfield for her question.")
+    assert ("Kisumu", "GPE") in ents and ("Northfield", "GPE") in ents, ents
+
+
+def test_a_riding_joined_by_dashes_is_a_seat_whatever_its_words(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Arctic Strategy\nBob Marlow (Prince Rupert—Peace Valley—Upper Fraser, CPC): Mr. Speaker, "
+                           "the minister was in Ottawa last week.\nHon. Ann Reid: Mr. Speaker, we are investing in the "
+                           "North.\nBob Marlow (Prince Rupert—Peace Valley—Upper Fraser, CPC): He has not answered.")
+    assert ("Prince Rupert—Peace Valley—Upper Fraser", "GPE") in ents, ents
+    assert ("Rupert", "PERSON") not in ents, ents
+
+
+def test_a_bracketed_honorific_in_a_senators_label_keeps_the_label_and_its_seat(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Speaker (Hon. Kingi): Order! Let us hear the Senator.\nSen. (Dr.) Omondi (Kisumu "
+                           "West): Mr. Speaker, Sir, I rise to support the Motion.\nSen. Wafula (Bungoma): The officers "
+                           "must be paid.")
+    assert ("Kisumu West", "GPE") in ents and ("Omondi", "PERSON") in ents, ents
