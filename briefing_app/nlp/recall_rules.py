@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from briefing_app.nlp import rules
+from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.entities import (
     GENRE_WORDS,
     MODEL,
@@ -168,6 +168,37 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
                 added.append(span)
         free.add(added)
         frontier = nxt
+    return out
+
+
+#: One capitalised word joined to the name after it by "and" ("Masdar and the ..."); a comma is as often an
+#: apposition or a letterhead's joint ("Senior Fellow, Caucasus Policy Institute"), and after "the" the word opens
+#: a name with "and" in it ("the Kanak and Socialist ... Front").
+_WORD_JOINED_BEFORE = re.compile(r"(?<![\w'’.&-])(?<!, )(?<!\b[Tt]he )(?P<w>[A-ZÀ-Þ][\w'’&-]{2,}) and (?:the )?$")
+#: ... or after it ("... Corporation and Velcor"), a one-word name that ends there.
+_WORD_JOINED_AFTER = re.compile(r" and (?P<w>[A-ZÀ-Þ][\w'’&-]{2,})(?![\w'’&-])(?! [A-ZÀ-Þ(])(?!['’]s\b)")
+
+
+def coordinated_bodies(text: str, merged: list[Candidate], g: Gazetteer,
+                       furniture: bytearray | None = None) -> list[Candidate]:
+    """An untagged one-word name joined by "and" or a comma to a firm's or body's name ("Masdar and the Kenya Power
+    Generating Company agreed", "Velcor and NTPC Green Energy will study"): an organisation, like the name it is
+    listed with; no common word, known entry, or plural opening a sentence ("Utilities and the ...")."""
+    free = _FreeSpans(merged, furniture, text, g)
+    out = []
+    for c in merged:
+        if c.label != "ORG" or c.source == "learned" or c.role:
+            continue
+        for m in (_WORD_JOINED_BEFORE.search(text, max(0, c.start - 40), c.start), _WORD_JOINED_AFTER.match(text, c.end)):
+            if m is None:
+                continue
+            s, e = m.span("w")
+            word = m.group("w")
+            if (not free(s, e) or g.lookup(word) is not None or _common_word(word, text, g) or word in NOT_NAMES
+                    or word.upper() in transcript.ROLE_WORDS or word in _HONORIFICS or word.endswith("ing") or (word.endswith("s") and sentence_start(text, s))):
+                continue
+            out.append(Candidate(s, e, "ORG", "model", TITLE))
+            free.add([(s, e)])
     return out
 
 

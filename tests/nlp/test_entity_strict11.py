@@ -169,3 +169,16 @@ def test_a_bracketed_honorific_in_a_senators_label_keeps_the_label_and_its_seat(
                            "West): Mr. Speaker, Sir, I rise to support the Motion.\nSen. Wafula (Bungoma): The officers "
                            "must be paid.")
     assert ("Kisumu West", "GPE") in ents and ("Omondi", "PERSON") in ents, ents
+
+
+# --- an unknown word joined by "and" to a firm's name is a firm --------------------------------------------------------
+
+def test_an_unknown_word_and_a_companys_name_are_two_companies(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Sarvex and NTPC Green Energy will study a green ammonia plant at Kandla.")
+    assert ("Sarvex", "ORG") in ents and ("NTPC Green Energy", "ORG") in ents, ents
+
+
+def test_an_apposition_or_a_name_with_and_in_it_is_no_list_of_firms(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "By Nina Abashvili, Senior Fellow, Caucasus Policy Institute. The Kanak and Socialist "
+                           "National Liberation Front boycotted the session.")
+    assert ("Fellow", "ORG") not in ents and ("Kanak", "ORG") not in ents, ents
