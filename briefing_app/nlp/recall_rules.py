@@ -335,8 +335,12 @@ _NOUN_LED = re.compile(rf"(?<![\w'’-])(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Oo]ur
 #: a desalination plant", "Velcor expanded the field", "Ostrava still runs the port", "Norvia has added flights"), in
 #: any tense; "build", "run" and "own" with their object ("the trains at Point Fortin run below capacity" is a place's).
 BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
-                            r"|had |still |plans to |agreed to )*(?:(?:produce|manufacture|assemble|supply|source|ship"
+                            r"|had |still |plans to |agreed to |is |are |was |were |been |now |already )*"
+                            r"(?:(?:produce|manufacture|assemble|supply|source|ship"
                             r"|export|refine|drill|invest|book|deliver|operate|expand)(?:s|d|ing)?|(?:add|launch)(?:s|ed)?"
+                            # the -ing and -ed forms the stems above do not spell ("producing", "supplied")
+                            r"|(?:produc|manufactur|assembl|sourc|refin|operat)ing|suppl(?:ies|ied)|shipping"
+                            r"|(?:deliver|drill)ed"
                             r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
                             r"|their|two|three|four|five|six|new|\d)\b))\b")
 #: An untagged one-word name right before such a verb ("Ukroboronprom will produce", "Tarvexgaz and Srbo will

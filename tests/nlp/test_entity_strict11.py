@@ -182,3 +182,11 @@ def test_an_apposition_or_a_name_with_and_in_it_is_no_list_of_firms(analyzer: An
     ents = _ents(analyzer, "By Nina Abashvili, Senior Fellow, Caucasus Policy Institute. The Kanak and Socialist "
                            "National Liberation Front boycotted the session.")
     assert ("Fellow", "ORG") not in ents and ("Kanak", "ORG") not in ents, ents
+
+
+# --- business verbs in their progressive and irregular forms ---------------------------------------------------------
+
+def test_a_name_that_has_been_manufacturing_or_is_operating_is_a_company(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Velmaro has been manufacturing the cable in Halden since 2023. Tarvexa is operating three "
+                           "mines in the north.")
+    assert ("Velmaro", "ORG") in ents and ("Tarvexa", "ORG") in ents, ents
