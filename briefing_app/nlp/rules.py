@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -183,8 +184,14 @@ _ACRONYM_BEFORE = re.compile(r"([A-Z][^()\n]{5,160}?)\s*\(([A-Z][A-Za-z0-9+&-]{1
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "to", "&", "a", "an", "with"})
 
 
+def _plain(text: str) -> str:
+    """``text`` with its accents taken off letter by letter, same length ("Électricité" -> "Electricite"): an
+    acronym spells a name's initials without them ("EDL")."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
 def _initials(phrase: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    words = re.findall(r"[A-Za-z][\w'’-]*", _plain(phrase))
     return "".join(w[0].upper() for w in words if w.casefold() not in _MINOR)
 
 
@@ -206,6 +213,7 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
     begin with its first letter and its letters must appear in it in order. The longest such run wins, up to
     one word more than the acronym has letters.
     """
+    phrase = _plain(phrase)
     words = list(re.finditer(r"[A-Za-z][\w'’-]*", phrase))
     if phrase.rstrip() != phrase[:words[-1].end()] if words else True:
         return None  # something other than a word before the bracket
@@ -213,9 +221,9 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
     content = 0
     for i in range(len(words) - 1, -1, -1):
         word = words[i].group(0)
-        if word.casefold() in _MINOR:
+        if word.casefold() in _MINOR or word in _NAME_PARTICLES:
             continue
-        if not word[0].isupper():
+        if not word[0].isupper() and not _PARTICLE_LED.fullmatch(word):
             break
         content += 1
         if content > len(letters) + 1:
@@ -224,6 +232,12 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
                 and CHAIR_OF_THE.match(phrase, words[i].start()) is None):
             best = words[i].start()
     return best
+
+
+#: Lowercase particles inside a name ("Électricité du Laos", "Banco de la Nación") and names they lead with a hyphen
+#: ("al-Din", "wal-Tawhid"): the name's run goes on over them.
+_NAME_PARTICLES = frozenset("du de la le des del da do dos das di von van der al el".split())
+_PARTICLE_LED = re.compile(r"(?:al|el|wal|bin|ibn|ad|ash|as|at|an|ar|az)-[A-Z][\w'’]*")
 
 
 def _subsequence(needle: str, hay: str) -> bool:

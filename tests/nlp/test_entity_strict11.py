@@ -190,3 +190,18 @@ def test_a_name_that_has_been_manufacturing_or_is_operating_is_a_company(analyze
     ents = _ents(analyzer, "Velmaro has been manufacturing the cable in Halden since 2023. Tarvexa is operating three "
                            "mines in the north.")
     assert ("Velmaro", "ORG") in ents and ("Tarvexa", "ORG") in ents, ents
+
+
+# --- an acronym's long form with accents or lowercase particles ------------------------------------------------------
+
+def test_a_long_form_with_hyphenated_particles_is_the_acronyms_body_not_a_person(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Attacks by Jama'at Ansar al-Din wal-Tawhid (JADT) spread from the north. JADT fighters "
+                           "crossed the river.")
+    assert ("Jama'at Ansar al-Din wal-Tawhid", "ORG") in ents, ents
+    assert not any(label == "PERSON" for _t, label in ents), ents
+
+
+def test_an_accented_long_form_spells_its_acronym(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The ministry is pleased to announce that Électricité du Varna (EDV) and the grid operator "
+                           "today signed a power purchase agreement.")
+    assert ("Électricité du Varna", "ORG") in ents and ("EDV", "ORG") in ents, ents
