@@ -160,7 +160,8 @@ class EntityCleanup:
                 end = start + len(text[start:end].rstrip(" ,;:"))
             rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
                            for part in _split_place_list(text, c, g) for part in _split_country_agency(text, part, g)]
-        dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        dates = [Candidate(s, e, "DATE", "gazetteer", RULE if rules.FESTIVAL.match(text, s) else DATE_RULE)
+                 for s, e in rules.find_dates(text)]
         # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
         for d in dates:

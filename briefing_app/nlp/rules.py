@@ -31,7 +31,14 @@ _DATE_PATTERNS = [
     rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
     rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
     rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",
+    # a festival marks a time of year, with its year or without ("by Easter 2027", "bookings for Lunar New Year");
+    # not a place named for one ("Christmas Island")
+    rf"\b(?:Easter|Christmas|Ramadan|Eid al-(?:Fitr|Adha)|Diwali|Nowruz|Lunar New Year|Chinese New Year|Hanukkah"
+    rf"|Passover)(?:\s+{_YEAR})?\b(?!\s+[A-Z])",
 ]
+#: The festival dates above, which a rule dates over the model's guess of an event or a law ("Easter 2027").
+FESTIVAL = re.compile(r"(?:Easter|Christmas|Ramadan|Eid al-|Diwali|Nowruz|Lunar New Year|Chinese New Year|Hanukkah"
+                      r"|Passover)")
 _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 
 #: Head nouns of named initiatives: LAW for instruments, EVENT for meetings and exercises.

@@ -205,3 +205,11 @@ def test_an_accented_long_form_spells_its_acronym(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The ministry is pleased to announce that Électricité du Varna (EDV) and the grid operator "
                            "today signed a power purchase agreement.")
     assert ("Électricité du Varna", "ORG") in ents and ("EDV", "ORG") in ents, ents
+
+
+# --- festivals mark dates -----------------------------------------------------------------------------------------------
+
+def test_a_festival_with_or_without_its_year_is_a_date(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The last of our 340 soldiers will be home by Easter 2027, and hotels report record bookings "
+                           "for Lunar New Year.")
+    assert ("Easter 2027", "DATE") in ents and ("Lunar New Year", "DATE") in ents, ents
