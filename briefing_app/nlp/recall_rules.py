@@ -253,7 +253,9 @@ def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
             e = head.end()
         run = text[s:e]
         i = bisect_left(starts, e)
-        mechanism = run.split()[-1] in _MECHANISM_HEADS
+        # a joint committee or council whose portfolio has "and" in it ("A-B Security and Defence Committee"): the
+        # model cuts it at the "and"; a standing body of the two keeps its class ("A-B Lake Basin Commission")
+        mechanism = run.split()[-1] in _MECHANISM_HEADS and " and " in run
         if (any(c.start < e and s < c.end
                 # the model's tail of a mechanism's name cut at "and" ("A-B Security and [Defence Committee]") is
                 # replaced by the whole name
@@ -263,7 +265,7 @@ def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
                 or (furniture is not None and any(furniture[s:e])) or _title_case_heading(text, a.start)):
             continue
         read = next((c.label for c in model if c.start <= a.start and c.end >= e and c.label in _NAME_LABELS), None)
-        # a committee, council or commission of the two is a bilateral mechanism, an initiative (README conventions)
+        # such a committee or council of the two is a bilateral mechanism, an initiative (README conventions)
         label = "LAW" if mechanism else rules.class_of_name(run) or read or "LAW"
         out.append(Candidate(s, e, label, "model", TITLE + (0.3 if mechanism else 0)))
     return out
