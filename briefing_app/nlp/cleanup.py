@@ -131,7 +131,7 @@ class EntityCleanup:
                  and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
-                 for part in _split_country_agency(text, part, g)]
+                 for part in _split_country_agency(text, part, g) for part in _split_between_pair(text, part, g)]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             if (text[start:end].split()[-1] not in ENDPOINT_HEADS
@@ -160,7 +160,8 @@ class EntityCleanup:
                 end = start + len(text[start:end].rstrip(" ,;:"))
             rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
                            for part in _split_place_list(text, c, g) for part in _split_country_agency(text, part, g)]
-        dates = [Candidate(s, e, "DATE", "gazetteer", DATE_RULE) for s, e in rules.find_dates(text)]
+        dates = [Candidate(s, e, "DATE", "gazetteer", RULE if rules.FESTIVAL.match(text, s) else DATE_RULE)
+                 for s, e in rules.find_dates(text)]
         # an explicit date longer than the model's ("9 October 2025" over "October 2025") is the whole date
         model_dates = sorted((c.start, c.end) for c in fixed if c.label == "DATE")
         for d in dates:
@@ -218,6 +219,7 @@ class EntityCleanup:
         recalled += recall_rules.placed_by_noun(text, out, self.gazetteer, furniture)
         recalled += recall_rules.named_by_noun(text, out, self.gazetteer, furniture)
         recalled += recall_rules.business_names(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.coordinated_bodies(text, out, self.gazetteer, furniture) if " and " in text else []
         recalled += recall_rules.named_programmes(text, out, self.gazetteer, furniture)
         recalled += recall_rules.cut_place_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
@@ -388,8 +390,20 @@ class EntityCleanup:
                 long = _after_place_prefix(text, long, self.gazetteer, peoples)
             known = at.get(short)
             by_head = rules.class_of_name(text[long[0]:long[1]])
+            named_after = by_head is None and _PROGRAMME_AFTER.match(text, short[1]) is not None
+            if named_after:
+                # "the Pacific Labour Mobility (PLM) scheme": the head noun after the bracket says what the name
+                # and its acronym are, whatever the model or a place-led body ("Pacific" + "Labour") made of the
+                # long form's words
+                by_head = "LAW"
             if by_head is None and text[long[0]:long[1]].split()[-1] in _FAC_HEADS:
                 by_head = "FAC"  # "... Renaissance Dam (GERD)", "... Gas Pipeline (WSGP)": a facility and its acronym
+            # "the A-B-C (ABC) gas pipeline": the acronym names the line the places are joined by; the places stay
+            # places, tagged apart
+            chain = (by_head is None and _FACILITY_AFTER.match(text, short[1]) is not None
+                     and _dashed_places(text, long, self.gazetteer))
+            if chain:
+                by_head = "FAC"
             if (known is not None and known.label != "PERSON" and long not in at and by_head is None
                     and any(ch.isupper() for ch in text[long[0]:long[1]])):
                 extra.append(Candidate(long[0], long[1], known.label, known.source, RULE + 0.1))
@@ -403,8 +417,8 @@ class EntityCleanup:
                 label = _defined_name_label(text, long, short)
             if label is None or label == "PERSON":
                 continue
-            if long not in at or at[long].label != label:
-                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + 0.2))
+            if (long not in at or at[long].label != label) and not chain:
+                extra.append(Candidate(long[0], long[1], label, "gazetteer", TITLE + (0.4 if named_after else 0.2)))
             acronym = text[short[0]:short[1]]
             if acronym not in mentions:  # each acronym looked for once, however often it is defined
                 words = words if words is not None else _word_starts(text)
@@ -429,6 +443,27 @@ class EntityCleanup:
             # the mentions from ``low`` on that are not tagged yet: the ones inside a definition's long form
             tagged[(acronym, label)] = (min(low, short[0]), (pending | set(newly)) - set(chosen))
         return extra
+
+
+#: A lowercase programme noun right after a defined acronym's bracket ("... Mobility (PLM) scheme", "(RIGI) regime"):
+#: the name before the bracket is the programme's.
+_PROGRAMME_AFTER = re.compile(r"\)\s+(?:programme|program|scheme|regime|initiative|project|plan|strategy|framework"
+                              r"|mechanism|agreement|pact|treaty|process)s?\b")
+
+
+#: A lowercase line or link right after a defined acronym's bracket ("(TAPI) gas pipeline", "(AGR) railway").
+_FACILITY_AFTER = re.compile(r"\)\s+(?:[a-z]+\s+)?(?:pipeline|railway|rail link|cable|interconnector|power line"
+                             r"|transmission line|road|highway|canal|tunnel|bridge)s?\b")
+
+
+def _dashed_places(text: str, span: tuple[int, int], g: Gazetteer) -> bool:
+    """True when ``span`` is, whole, two or more known places joined by dashes ("Turkmenistan-Afghanistan-Pakistan");
+    ``_place_chain`` finds such a chain opening a longer name."""
+    parts = re.split(r"[-–—]", text[span[0]:span[1]])
+    if len(parts) < 2:
+        return False
+    entries = [g.lookup(p) for p in parts]
+    return all(e is not None and e.label in ("GPE", "LOC") for e in entries)
 
 
 #: Abbreviations of concepts and technologies, defined in brackets like names ("Artificial Intelligence (AI)").
@@ -1494,6 +1529,24 @@ def _split_country_agency(text: str, c: Candidate, g: Gazetteer) -> list[Candida
     return [c]
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
+
+
+def _split_between_pair(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
+    """"the partnership between Velcor and Tarnex": the two ends of "between ... and" are two names, whatever one span
+    the model made of them; not a name with "and" in it that the pair's own "and" follows ("between the Ministry of
+    Trade and Industry and ...") or that is known whole ("between Bosnia and Herzegovina")."""
+    surface = text[c.start:c.end]
+    if (c.label == "DATE" or surface.count(" and ") != 1 or text.startswith(" and ", c.end)
+            or _BETWEEN_BEFORE.search(text, max(0, c.start - 9), c.start) is None or g.lookup(surface) is not None):
+        return [c]
+    cut = c.start + surface.index(" and ")
+    if not text[cut + 5:cut + 6].isupper():
+        return [c]
+    return [Candidate(c.start, cut, c.label, c.source, c.priority, c.role),
+            Candidate(cut + 5, c.end, c.label, c.source, c.priority, c.role)]
+
+
 def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
     """A model date "between" two months, one date per month; the span itself otherwise."""
     if c.label != "DATE" or " and " not in text[c.start:c.end]:
@@ -1551,7 +1604,9 @@ _GEO_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|off)|\b(?:ports?|city|
                          r"|regions?|districts?|villages?|islands?|capital) of"
                          # aid that can or cannot reach a town: "partners to reach Renk and Malakal", "convoys still
                          # cannot reach Kadugli"
-                         r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach)\s+$")
+                         r"|\b(?:cannot|can't|could not|couldn't|unable to|failed to|to)\s+(?:still\s+)?reach"
+                         # a member's seat in a debate: "as the Senator for Kilifi asks", "the member for Hume"
+                         r"|\b(?:[Mm]ember|[Ss]enator)\s+for)\s+$")
 #: "reach" before a name: aid reaching a town, or a reporter reaching a person ...
 _REACH_BEFORE = re.compile(r"\breach\s+$")
 #: ... who is reached for comment, by phone or by e-mail, or described as a person ("could not reach Halvorsen for

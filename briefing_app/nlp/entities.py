@@ -311,10 +311,12 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
     start = cand.start
     changed = True
     parties, joints = 0, ""
+    last = start  # where the last prefix starts
     while changed:
         changed = False
         for p in places:
             if p.start == start and p.end < cand.end and p.label in ("GPE", "ORG", "NORP", "LOC"):
+                last = start
                 start = p.end
                 changed = True
                 parties += 1
@@ -328,6 +330,12 @@ def strip_prefixes(text: str, cand: Candidate, places: Sequence[Candidate]) -> C
         # one place before the name with a plain space ("Pacific Resilience Facility Act", "Lisbon Declaration"):
         # a name that merely contains a place stays whole; only pairs and dash prefixes are split off
         return cand
+    if (parties >= 2 and not joints.strip() and text[max(0, cand.start - 1):cand.start] not in ("-", "–", "—", "/")
+            and any(p.start == last and p.label in ("GPE", "LOC") for p in places)
+            and re.search(r"\b(?:Summit|Meeting)$", text[start:cand.end]) is not None):
+        # a grouping, then its host city, with plain spaces ("the G20 Varna Leaders' Summit"): the grouping is
+        # named apart, the city names the summit
+        return Candidate(last, cand.end, cand.label, cand.source, cand.priority)
     rest = re.split(r" (?:on|for) ", text[start:cand.end])[0]  # the name before its tail ("Convention on ...")
     if rest.split()[-1] in ENDPOINT_HEADS and re.search(r"[-–—]", joints):
         # "China-Nepal Economic Corridor": a corridor is named by the places it joins, like a railway; the

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from briefing_app.nlp import rules
+from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.entities import (
     GENRE_WORDS,
     MODEL,
@@ -171,6 +171,37 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
     return out
 
 
+#: One capitalised word joined to the name after it by "and" ("Masdar and the ..."); a comma is as often an
+#: apposition or a letterhead's joint ("Senior Fellow, Caucasus Policy Institute"), and after "the" the word opens
+#: a name with "and" in it ("the Kanak and Socialist ... Front").
+_WORD_JOINED_BEFORE = re.compile(r"(?<![\w'’.&-])(?<!, )(?<!\b[Tt]he )(?P<w>[A-ZÀ-Þ][\w'’&-]{2,}) and (?:the )?$")
+#: ... or after it ("... Corporation and Velcor"), a one-word name that ends there.
+_WORD_JOINED_AFTER = re.compile(r" and (?P<w>[A-ZÀ-Þ][\w'’&-]{2,})(?![\w'’&-])(?! [A-ZÀ-Þ(])(?!['’]s\b)")
+
+
+def coordinated_bodies(text: str, merged: list[Candidate], g: Gazetteer,
+                       furniture: bytearray | None = None) -> list[Candidate]:
+    """An untagged one-word name joined by "and" or a comma to a firm's or body's name ("Masdar and the Kenya Power
+    Generating Company agreed", "Velcor and NTPC Green Energy will study"): an organisation, like the name it is
+    listed with; no common word, known entry, or plural opening a sentence ("Utilities and the ...")."""
+    free = _FreeSpans(merged, furniture, text, g)
+    out = []
+    for c in merged:
+        if c.label != "ORG" or c.source == "learned" or c.role:
+            continue
+        for m in (_WORD_JOINED_BEFORE.search(text, max(0, c.start - 40), c.start), _WORD_JOINED_AFTER.match(text, c.end)):
+            if m is None:
+                continue
+            s, e = m.span("w")
+            word = m.group("w")
+            if (not free(s, e) or g.lookup(word) is not None or _common_word(word, text, g) or word in NOT_NAMES
+                    or word.upper() in transcript.ROLE_WORDS or word in _HONORIFICS or word.endswith("ing") or (word.endswith("s") and sentence_start(text, s))):
+                continue
+            out.append(Candidate(s, e, "ORG", "model", TITLE))
+            free.add([(s, e)])
+    return out
+
+
 def located_places(text: str, merged: list[Candidate], g: Gazetteer,
                    furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names right after a preposition of place ("the summit in Koror", "from Bakhty to ..."): places."""
@@ -193,6 +224,9 @@ def located_places(text: str, merged: list[Candidate], g: Gazetteer,
 #: "Joint Task Force on Investments").
 _TITLE_RUN = re.compile(r"[A-Z][\w'’.-]*(?:(?: (?:of|on|for|and|the|in))* (?:[A-Z][\w'’.+-]*|(?:19|20)\d\d))*")
 _NAME_LABELS = ("ORG", "LAW", "EVENT")
+#: Heads of the joint bodies two states set up ("A–B Border Commission", "A–B Security and Defence Committee").
+_MECHANISM_HEADS = frozenset(("Committee", "Council", "Commission"))
+_MECHANISM_IN = re.compile(r"\b(?:Committee|Council|Commission)(?= in [A-Z]|[.;:] [A-Z])")
 
 
 def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
@@ -213,14 +247,27 @@ def pair_named(text: str, merged: list[Candidate], model: list[Candidate],
         s, e = m.span()
         while text[s:e].endswith((" of", " on", " for", " and", " the", " in", ".")):
             e = e - 1 if text[e - 1] == "." else text.rfind(" ", s, e)
+        if (head := _MECHANISM_IN.search(text, s, e)) is not None:
+            # "A-B Security Committee in Kampala": the place where it meets is no part of the name, nor is the next
+            # sentence ("... Council. Deakin University ...")
+            e = head.end()
         run = text[s:e]
         i = bisect_left(starts, e)
-        if (any(c.start < e and s < c.end for c in ordered[max(0, i - 4):i]) or is_document_genre(run)
+        # a joint committee or council whose portfolio has "and" in it ("A-B Security and Defence Committee"): the
+        # model cuts it at the "and"; a standing body of the two keeps its class ("A-B Lake Basin Commission")
+        mechanism = run.split()[-1] in _MECHANISM_HEADS and " and " in run
+        if (any(c.start < e and s < c.end
+                # the model's tail of a mechanism's name cut at "and" ("A-B Security and [Defence Committee]") is
+                # replaced by the whole name
+                and not (mechanism and s < c.start and c.end == e and c.label in _NAME_LABELS)
+                for c in ordered[max(0, i - 4):i]) or is_document_genre(run)
                 or run in rules.STARTERS or run in OFFICE_WORDS or text[e:e + 2] in ("'s", "’s")
                 or (furniture is not None and any(furniture[s:e])) or _title_case_heading(text, a.start)):
             continue
         read = next((c.label for c in model if c.start <= a.start and c.end >= e and c.label in _NAME_LABELS), None)
-        out.append(Candidate(s, e, rules.class_of_name(run) or read or "LAW", "model", TITLE))
+        # such a committee or council of the two is a bilateral mechanism, an initiative (README conventions)
+        label = "LAW" if mechanism else rules.class_of_name(run) or read or "LAW"
+        out.append(Candidate(s, e, label, "model", TITLE + (0.3 if mechanism else 0)))
     return out
 
 
@@ -290,8 +337,12 @@ _NOUN_LED = re.compile(rf"(?<![\w'’-])(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Oo]ur
 #: a desalination plant", "Velcor expanded the field", "Ostrava still runs the port", "Norvia has added flights"), in
 #: any tense; "build", "run" and "own" with their object ("the trains at Point Fortin run below capacity" is a place's).
 BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also |has |have "
-                            r"|had |still |plans to |agreed to )*(?:(?:produce|manufacture|assemble|supply|source|ship"
+                            r"|had |still |plans to |agreed to |is |are |was |were |been |now |already )*"
+                            r"(?:(?:produce|manufacture|assemble|supply|source|ship"
                             r"|export|refine|drill|invest|book|deliver|operate|expand)(?:s|d|ing)?|(?:add|launch)(?:s|ed)?"
+                            # the -ing and -ed forms the stems above do not spell ("producing", "supplied")
+                            r"|(?:produc|manufactur|assembl|sourc|refin|operat)ing|suppl(?:ies|ied)|shipping"
+                            r"|(?:deliver|drill)ed"
                             r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
                             r"|their|two|three|four|five|six|new|\d)\b))\b")
 #: An untagged one-word name right before such a verb ("Ukroboronprom will produce", "Tarvexgaz and Srbo will
@@ -472,6 +523,9 @@ _PROGRAMME_AFTER = re.compile(r" (?:programmes?|programs?|initiative|roadmap|exe
 _PROGRAMME_APPOSITION = re.compile(r", (?:the|an?|its|their) (?:[a-z-]+ ){0,3}?(?:programme|program|exercise|initiative"
                                    r"|campaign)\b")
 #: What stands before such a name: a determiner, a possessive or "under".
+#: A road named for an abstract noun ("Development Road", "Great Friendship Road"), with one capitalised word before it.
+_ABSTRACT_ROAD = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* )?(?P<noun>[A-Z][a-z]{5,}(?:ment|ity|ship|ance|ence|ion|ness)) "
+                           r"Road(?![\w'’-])(?! to\b)")
 _PROGRAMME_LEAD = re.compile(r"(?:\b(?:the|its|our|their|his|her|under|Under|The)|['’]s) $")
 
 
@@ -494,6 +548,15 @@ def named_programmes(text: str, merged: list[Candidate], g: Gazetteer,
         over = [c for c in merged if c.start < e and s < c.end]
         if all(c.source == "model" and s <= c.start and c.end <= e and c.label not in ("LAW", "EVENT")
                for c in over) and (furniture is None or not any(furniture[s:e])):
+            out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
+    # "the Prosperity Road": a road named for an abstract noun is a corridor project, not a street ("Station Road")
+    for m in _ABSTRACT_ROAD.finditer(text) if " Road" in text else ():
+        s, e = m.span()
+        if text[s:m.start("noun")].strip() in rules.STARTERS:
+            s = m.start("noun")  # "The Prosperity Road ...": the sentence's article stays out
+        over = [c for c in merged if c.start < e and s < c.end]
+        if (all(c.source == "model" and s <= c.start and c.end <= e and c.label not in ("LAW", "EVENT") for c in over)
+                and g.lookup(text[s:e]) is None and (furniture is None or not any(furniture[s:e]))):
             out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
     # "Khaan Quest, the peacekeeping exercise near ...": the apposition says what the model's guess is (above a rule's
     # guess from a preposition: "take part in Khaan Quest")
@@ -539,6 +602,9 @@ _PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Member
 _PLURAL_BODIES = frozenset({h + "s" for h in rules.BODY_HEADS if not h.endswith(("s", "y"))}
                            | {"Ministries", "Agencies", "Authorities", "Governments", "Parliaments"})
 _EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
+#: A numbered article, item, paragraph, rule or chapter alone (with a dangling "of its" the model took along):
+#: a provision of some text, which the gold conventions leave untagged ("Section 301", a trade law, is a name).
+_PROVISION = re.compile(r"(?:Article|Articles|Item|Paragraph|Rule|Chapter)\s+\d+[a-z]?(?:\(\w+\))*(?:\s+of\s+(?:its|their|the))?")
 #: A season used as a modifier ("carry summer power", "sell winter gas"): not a date; "the summer", "in winter" are.
 _SEASON = re.compile(r"(?:summer|winter|spring|autumn|monsoon)")
 _SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
@@ -559,6 +625,8 @@ def not_names(text: str, cands: list[Candidate], g: Gazetteer | None = None) -> 
                 and surface not in in_names and g.lookup(surface) is None and _common_word(surface, text, g)):
             continue
         if c.source != "learned":
+            if c.label in ("LAW", "EVENT") and _PROVISION.fullmatch(surface):
+                continue  # "Under Article 4, ...", "debate on Item 3": a numbered provision of a text, not a name
             if c.label != "DATE" and (_PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface)
                                       or surface in _PLURAL_BODIES):
                 continue  # "the two Commissions", "Both Ministries": bodies named before, not a name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -30,7 +31,14 @@ _DATE_PATTERNS = [
     rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
     rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
     rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",
+    # a festival marks a time of year, with its year or without ("by Easter 2027", "bookings for Lunar New Year");
+    # not a place named for one ("Christmas Island")
+    rf"\b(?:Easter|Christmas|Ramadan|Eid al-(?:Fitr|Adha)|Diwali|Nowruz|Lunar New Year|Chinese New Year|Hanukkah"
+    rf"|Passover)(?:\s+{_YEAR})?\b(?!\s+[A-Z])",
 ]
+#: The festival dates above, which a rule dates over the model's guess of an event or a law ("Easter 2027").
+FESTIVAL = re.compile(r"(?:Easter|Christmas|Ramadan|Eid al-|Diwali|Nowruz|Lunar New Year|Chinese New Year|Hanukkah"
+                      r"|Passover)")
 _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS))
 
 #: Head nouns of named initiatives: LAW for instruments, EVENT for meetings and exercises.
@@ -183,8 +191,14 @@ _ACRONYM_BEFORE = re.compile(r"([A-Z][^()\n]{5,160}?)\s*\(([A-Z][A-Za-z0-9+&-]{1
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "to", "&", "a", "an", "with"})
 
 
+def _plain(text: str) -> str:
+    """``text`` with its accents taken off letter by letter, same length ("Électricité" -> "Electricite"): an
+    acronym spells a name's initials without them ("EDL")."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
 def _initials(phrase: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'’-]*", phrase)
+    words = re.findall(r"[A-Za-z][\w'’-]*", _plain(phrase))
     return "".join(w[0].upper() for w in words if w.casefold() not in _MINOR)
 
 
@@ -206,6 +220,7 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
     begin with its first letter and its letters must appear in it in order. The longest such run wins, up to
     one word more than the acronym has letters.
     """
+    phrase = _plain(phrase)
     words = list(re.finditer(r"[A-Za-z][\w'’-]*", phrase))
     if phrase.rstrip() != phrase[:words[-1].end()] if words else True:
         return None  # something other than a word before the bracket
@@ -213,9 +228,9 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
     content = 0
     for i in range(len(words) - 1, -1, -1):
         word = words[i].group(0)
-        if word.casefold() in _MINOR:
+        if word.casefold() in _MINOR or word in _NAME_PARTICLES:
             continue
-        if not word[0].isupper():
+        if not word[0].isupper() and not _PARTICLE_LED.fullmatch(word):
             break
         content += 1
         if content > len(letters) + 1:
@@ -224,6 +239,12 @@ def _loose_long_form(phrase: str, letters: str) -> int | None:
                 and CHAIR_OF_THE.match(phrase, words[i].start()) is None):
             best = words[i].start()
     return best
+
+
+#: Lowercase particles inside a name ("Électricité du Laos", "Banco de la Nación") and names they lead with a hyphen
+#: ("al-Din", "wal-Tawhid"): the name's run goes on over them.
+_NAME_PARTICLES = frozenset("du de la le des del da do dos das di von van der al el".split())
+_PARTICLE_LED = re.compile(r"(?:al|el|wal|bin|ibn|ad|ash|as|at|an|ar|az)-[A-Z][\w'’]*")
 
 
 def _subsequence(needle: str, hay: str) -> bool:
@@ -359,11 +380,21 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
 FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+\d{0,2}(?![\w+])")
 
 
+#: A format written in digits only ("3+3", "2+2"): a name after "the" or alone in brackets ("the 3+3 platform",
+#: "... Platform (3+3)"), not a sum ("2+2=4"), a rating ("18+") or the number of a longer name ("Dialogue 2+2", "the
+#: 2+2 Ministerial Dialogue").
+_DIGIT_FORMAT = re.compile(r"(?:(?<=\bthe )|(?<=\())\d\+\d(?![\w+=%.-])(?!\s*=)(?!\s+[A-Z0-9])")
+
+
 def find_formats(text: str) -> Iterator[tuple[int, int]]:
-    """Names of formats with a plus sign ("C5+1"): organisations, like other groupings."""
+    """Names of formats with a plus sign ("C5+1", "the 3+3"): organisations, like other groupings."""
     for m in FORMAT.finditer(text):
         if any(c.isdigit() for c in m.group(0)):
             yield m.start(), m.end()
+    if "+" in text:
+        for m in _DIGIT_FORMAT.finditer(text):
+            if text[m.start() - 1] != "(" or text.startswith(")", m.end()):
+                yield m.start(), m.end()
 
 
 #: Preambular and operative openers of communiqués and resolutions ("Noting", "Welcoming", "3. Commends").
@@ -393,7 +424,7 @@ def opener_words(text: str) -> Iterator[tuple[int, int]]:
 #: Last words of spelled-out names that make them a programme or mission (else a body: agency, bank, force...).
 _PROGRAMME_HEADS = frozenset("""Assistance Mission Operation Programme Program Initiative Strategy Plan Scheme Policy
 Vision Corridor Process Partnership Agreement Act Treaty Pact Compact Framework Fund Accord Declaration
-Convention Protocol Charter Mechanism Roadmap Route Project Consensus Window""".split())
+Convention Protocol Charter Mechanism Roadmap Route Project Consensus Window Regime""".split())
 _BODY_HEADS = frozenset("""Agency Bank Corporation Institute Centre Center Council Commission Office Organisation
 Organization Authority Force Forces Service Board Bureau Committee Ministry Department Union Association Alliance
 Foundation Company Group Secretariat Court Police Guard Navy Army Administration Fund""".split())

@@ -91,7 +91,8 @@ _ARTICLES = frozenset(("THE", "A", "Q"))
 #: portfolios: "Minister of Foreign Affairs Jane Doe", "The MINISTER OF TRADE, INDUSTRY AND COMPETITION"), optional
 #: notes in brackets (party, constituency, a time stamp "[10:14:32]"), then ":".
 _LABEL_BODY = (r"(?P<label>(?P<words>(?:[A-ZÀ-Þ][\w.'’-]*)(?:,?[ \t]+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|and|the|de|van|von|al"
-               r"|bin)){0,7})(?P<notes>(?:[ \t]*(?:\([^()\n]{1,90}\)|\[[^\[\]\n]{1,40}\])){0,3}))[ \t]*:[ \t]+(?=\S)")
+               # an honorific in brackets after the first title: "Sen. (Dr.) Omondi (Kisumu West):"
+               r"|bin|\((?:Dr|Prof|Eng|Amb|Gen|Col|Capt|Rtd|Hon)\.?\))){0,7})(?P<notes>(?:[ \t]*(?:\([^()\n]{1,90}\)|\[[^\[\]\n]{1,40}\])){0,3}))[ \t]*:[ \t]+(?=\S)")
 _LABEL = re.compile(r"(?m)^" + _LABEL_BODY)
 #: The same, anywhere: a label said again in the middle of a line ("... next year? Senator WONG: Yes.").
 _LABEL_AT = re.compile(_LABEL_BODY)
@@ -406,9 +407,12 @@ def seats(text: str, labels: list[SpeakerLabel]) -> Iterator[tuple[int, int]]:
             continue
         seat = m.group("seat")
         words = re.findall(r"[\w'’.]+", seat)
+        # a riding named by places joined by dashes is a seat whatever words its places have ("Prince Rupert—Peace
+        # Valley"); elsewhere a role word says the bracket holds an office ("(Minister of State)")
+        riding = re.search(r"[A-Za-zÀ-ÿ'’.]\s*[—–]\s*[A-ZÀ-Þ]", seat) is not None
         if (len(seat) < 4 or seat.isupper() or seat.endswith(".") or len(words) > 8
-                or any(_is_role(w) or w in ("Minister", "Leader", "Secretary", "Opposition") or w in _PARTY_WORDS
-                       for w in words)):
+                or any((_is_role(w) and not riding) or w in ("Minister", "Leader", "Secretary", "Opposition")
+                       or w in _PARTY_WORDS for w in words)):
             continue
         yield m.start("seat"), m.end("seat")
 
@@ -421,7 +425,7 @@ def stage_directions(text: str) -> Iterator[tuple[int, int]]:
 
 def _is_role(word: str) -> bool:
     """A role or honorific word of a label, also hyphenated ("Vice-President", "SECRETARY-GENERAL")."""
-    w = word.upper().rstrip(".,")
+    w = word.upper().rstrip(".,").strip("()").rstrip(".")  # "(Dr.)" in "Sen. (Dr.) Omondi"
     return w in ROLE_WORDS or word.upper() in ROLE_WORDS or ("-" in w and all(p in ROLE_WORDS for p in w.split("-")))
 
 
