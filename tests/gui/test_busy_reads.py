@@ -151,6 +151,63 @@ def test_a_briefing_chosen_while_the_database_is_busy_leaves_the_one_shown(
     assert builder.current_id == second and builder.form.value("title") == "Trade talks"
 
 
+def _briefings_one_with_a_passage(window: MainWindow) -> tuple[int, int, int]:
+    """Two briefings, the first holding a passage of the article shown and shown with that passage
+    selected; (first, second, item id)."""
+    builder = window.briefing_builder
+    shown, text = window.current_article_id, window.view.text
+    assert shown is not None
+    item_id = builder.add_passage(shown, 0, text.index(" in "), window.services.pillars.all()[0].id)
+    first = builder.current_id
+    assert item_id is not None and first is not None
+    second = window.services.briefings.create(title="Trade talks").id
+    assert second is not None
+    builder.briefings_changed(select=first)
+    leaf = builder.tree.leaf(item_id)
+    assert leaf is not None
+    builder.tree.clearSelection()
+    leaf.setSelected(True)
+    builder.tree.setCurrentItem(leaf)
+    assert builder.comment_edit.isEnabled()
+    return first, second, item_id
+
+
+def test_the_comment_box_still_saves_after_a_briefing_chosen_while_busy(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The builder went back to the briefing it showed, its passage still selected and the comment box
+    open: what the officer types there next is saved (it was typed into a box tied to no passage)."""
+    builder = window.briefing_builder
+    first, second, item_id = _briefings_one_with_a_passage(window)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "items", raise_busy_read)
+        builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert builder.current_id == first and builder.comment_edit.isEnabled()
+    builder.comment_edit.setPlainText("Check the dates with the embassy.")
+    builder.flush_pending()
+    assert window.services.briefings.item_snapshots([item_id])[0].comment == "Check the dates with the embassy."
+
+
+def test_typing_refused_then_a_briefing_chosen_while_busy_is_saved_later(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The title typed was refused (busy) as the officer chose another briefing, which could not be read
+    either: the builder stays on the first, the typed title still in its field, and the next commit
+    stores it (it no longer looks saved while forgotten)."""
+    builder = window.briefing_builder
+    first, second, _item_id = _briefings_one_with_a_passage(window)
+    title = builder.form.lines["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Washington call")
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "update_change", raise_busy_read)
+        patch.setattr(window.services.briefings, "items", raise_busy_read)
+        builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert builder.current_id == first and title.text() == "Washington call"
+    builder.flush_pending()
+    stored = window.services.briefings.get(first)
+    assert stored is not None and stored.title == "Washington call"
+
+
 @pytest.mark.qt_no_exception_capture
 def test_a_busy_read_no_view_guards_reaches_the_status_bar_not_a_crash_dialog(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -347,11 +347,12 @@ class BriefingBuilder(QWidget):
             self.chooser.setCurrentIndex(index)
 
     def _show(self, briefing_id: int | None) -> None:
-        previous = self.current_id
+        previous, comment_item = self.current_id, self._comment_item
         changed = briefing_id != previous
         self.current_id = briefing_id
+        dropped: set[str] = set()
         if changed:
-            self.form.discard_pending()
+            dropped = self.form.discard_pending()
             self._comment_item = None
         self._enable(briefing_id is not None)
         with busy_read(status_bar_of(self)) as refused:
@@ -361,6 +362,10 @@ class BriefingBuilder(QWidget):
             # Not read (a busy database, said in the status bar): the builder still shows the briefing
             # it showed, so its edits must keep going there; the chooser goes back to it too.
             self.current_id = previous
+            # Its form, passage and comment box are still on screen: typing a refused commit kept is
+            # pending again, and the comment box still belongs to its passage (else typed there, lost).
+            self.form.restore_pending(dropped)
+            self._comment_item = comment_item
             self._enable(True)
             self.chooser.blockSignals(True)
             self.chooser.setCurrentIndex(back)
