@@ -25,7 +25,7 @@ from briefing_app.gui.diagnostics import ExceptionReporter
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.storage import database
-from briefing_app.storage.errors import describe_busy_read
+from briefing_app.storage.errors import describe_busy_read, is_read
 from tests.conftest import PG_TEMPLATE
 
 NOT_READ = "Not read just now: the database is busy"
@@ -69,6 +69,18 @@ def test_the_words_of_a_busy_read() -> None:
     assert words is not None and words.startswith(NOT_READ) and "reads again at your next step" in words
     other = sqlalchemy.exc.OperationalError("SELECT 1", {}, psycopg.errors.UndefinedTable("no table"))
     assert describe_busy_read(other) is None
+
+
+def test_a_write_waiting_for_its_rows_is_not_a_read() -> None:
+    """An edit's first statement on PostgreSQL locks the rows it will change (storage/sql.lock_for_write:
+    SELECT ... FOR UPDATE): refused busy, nothing was saved, so it is no calm 'not read' line."""
+    for statement in ("SELECT 1 FROM annotation WHERE id = %s FOR UPDATE",
+                      "select 1 from briefing_item where briefing_id = %s for no key update",
+                      "SELECT id FROM note WHERE id = %s\nFOR SHARE",
+                      "SELECT pg_advisory_xact_lock(%(key)s)"):
+        assert not is_read(busy_read_error(statement)), statement
+    assert is_read(busy_read_error("SELECT article.id FROM article WHERE article.title LIKE 'for update%'"))
+    assert is_read(busy_read_error())
 
 
 def test_a_busy_library_read_keeps_the_list_and_says_so(
