@@ -115,6 +115,21 @@ def test_an_article_opened_while_the_database_is_busy_leaves_the_one_shown(
     assert window.current_article_id == other and "Goyal" in window.view.text
 
 
+def test_an_article_added_while_the_database_is_busy_for_reads_leaves_the_one_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored, but its marks not read: the view still draws the article shown before, so that is the
+    current article (the one a tag or note the officer adds next goes to), not the new one."""
+    shown, text = window.current_article_id, window.view.text
+    real = window.services.annotations.rows_for_article
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", raise_busy_read)
+    added = window.add_document(ImportedDocument(title="Visit", text="Modi visited Tokyo in May.", source_path=""))
+    assert added is not None and added != shown
+    assert (window.current_article_id, window.view.text) == (shown, text), "edits would go to the new article"
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", real)
+    window.show_article(added)
+    assert window.current_article_id == added and "Modi" in window.view.text
+
+
 def test_busy_panels_keep_what_they_show(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     review = window.review
     review.lessons_panel.set_on_screen(True)
