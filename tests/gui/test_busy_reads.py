@@ -178,6 +178,27 @@ def test_a_briefing_chosen_while_the_database_is_busy_leaves_the_one_shown(
     assert builder.current_id == second and builder.form.value("title") == "Trade talks"
 
 
+def test_a_briefing_deleted_then_the_next_not_read_leaves_no_form_tied_to_the_wrong_one(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The briefing shown is gone (deleted) and the one the builder turns to cannot be read (busy): the
+    form no longer shows the deleted briefing's fields while editing the other (typing there went to it)."""
+    builder = window.briefing_builder
+    first = window.services.briefings.create(title="Quad summit").id
+    second = window.services.briefings.create(title="Trade talks").id
+    builder.briefings_changed(select=first)
+    assert builder.current_id == first and builder.form.value("title") == "Quad summit"
+    assert first is not None
+    window.services.briefings.delete(first)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "items", raise_busy_read)
+        builder.briefings_changed(select=None)
+    assert NOT_READ in _said(window)
+    assert builder.current_id is None or builder.form.value("title") != "Quad summit", (
+        "the form shows the deleted briefing while its edits go to another")
+    builder.chooser.setCurrentIndex(builder.chooser.findData(second))  # the officer picks it: read again
+    assert builder.current_id == second and builder.form.value("title") == "Trade talks"
+
+
 def _briefings_one_with_a_passage(window: MainWindow) -> tuple[int, int, int]:
     """Two briefings, the first holding a passage of the article shown and shown with that passage
     selected; (first, second, item id)."""

@@ -371,6 +371,18 @@ class BriefingBuilder(QWidget):
             self.chooser.setCurrentIndex(back)
             self.chooser.blockSignals(False)
             return
+        if refused and changed:
+            # Nothing to go back to (the one shown was deleted, or none was): the form must not keep the
+            # fields of another briefing while editing this one. None is shown (read without the
+            # database); picking one in the chooser reads again.
+            self.current_id = None
+            self._comment_item = None
+            self._enable(False)
+            self._fill()
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(-1)
+            self.chooser.blockSignals(False)
+            briefing_id = None
         if changed:
             self.currentBriefingChanged.emit(briefing_id or 0)
 
