@@ -130,6 +130,26 @@ def test_an_article_added_while_the_database_is_busy_for_reads_leaves_the_one_sh
     assert window.current_article_id == added and "Modi" in window.view.text
 
 
+def test_a_passage_opened_while_the_database_is_busy_selects_nothing_in_the_article_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A drafted line's source (builder) or a lesson's (Lessons panel) opened while its article cannot
+    be read: the article shown stays, and no span of ITS text is selected at the other's offsets (a tag
+    or passage added next would take it)."""
+    shown = window.current_article_id
+    other = next(i for i in window.library.article_ids() if i != shown)
+    window.view.select_span(0, 0)
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", raise_busy_read)
+    window.briefing_builder.open_passage(other, 0, 9)
+    assert window.current_article_id == shown and window.view.selection_span()[1] == window.view.selection_span()[0]
+    panel = window.review.lessons_panel
+    panel.set_on_screen(True)
+    window.services.lessons.record(LessonAction.REJECT, "Goyal", "PERSON", article_id=other, span=(0, 5))
+    panel.refresh()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.show_source()
+    assert window.current_article_id == shown and window.view.selection_span()[1] == window.view.selection_span()[0]
+
+
 def test_busy_panels_keep_what_they_show(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     review = window.review
     review.lessons_panel.set_on_screen(True)

@@ -798,6 +798,8 @@ class BriefingBuilder(QWidget):
             self._status("That article is no longer in the library.")
             return
         window.show_article(article_id)
+        if window.current_article_id != article_id:
+            return  # not read (a busy database, said in the status bar): no span of the article shown
         window.workspace.setCurrentWidget(window.view)
         window.view.scroll_to(start, end)
         window.view.select_span(start, end)
