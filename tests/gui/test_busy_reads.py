@@ -255,6 +255,22 @@ def test_the_comment_box_still_saves_after_a_briefing_chosen_while_busy(
     assert window.services.briefings.item_snapshots([item_id])[0].comment == "Check the dates with the embassy."
 
 
+def test_a_briefing_chosen_while_the_comment_cannot_be_read_leaves_chooser_and_builder_together(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing stores the comment being typed first, which reads the passage: busy, the builder stays on
+    its briefing, the chooser too (it showed the other while Delete and edits went to this one), and
+    the comment is stored at the next flush."""
+    builder = window.briefing_builder
+    first, second, item_id = _briefings_one_with_a_passage(window)
+    builder.comment_edit.setPlainText("Ask the desk in Delhi.")
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "item_snapshots", raise_busy_read)
+        builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert (builder.current_id, builder.chooser.currentData()) == (first, first) and NOT_READ in _said(window)
+    builder.flush_pending()
+    assert window.services.briefings.item_snapshots([item_id])[0].comment == "Ask the desk in Delhi."
+
+
 def test_typing_refused_then_a_briefing_chosen_while_busy_is_saved_later(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """The title typed was refused (busy) as the officer chose another briefing, which could not be read

@@ -335,7 +335,15 @@ class BriefingBuilder(QWidget):
 
     def _chooser_changed(self, _index: int) -> None:
         data = self.chooser.currentData()
-        self.flush_pending()
+        with busy_read(status_bar_of(self)) as refused:
+            self.flush_pending()
+        if refused:
+            # The typing was not stored (its passage not read: a busy database, said in the status bar):
+            # the builder stays on its briefing, so the chooser goes back too (Delete and edits go there).
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(self.chooser.findData(self.current_id) if self.current_id is not None else -1)
+            self.chooser.blockSignals(False)
+            return
         self._show(int(data) if data is not None else None)
 
     def select_briefing(self, briefing_id: int) -> None:
