@@ -484,8 +484,8 @@ class MainWindow(QMainWindow):
         """Show the article of a file just imported (or found already imported), listed in the library,
         with what happened in the status bar; analysed if it never was."""
         assert outcome.article_id is not None
-        self.current_article_id = outcome.article_id
-        self.refresh_library()
+        # (Listed as current, but current in the window only once shown: a busy read leaves the one shown.)
+        self.library.refresh(current=outcome.article_id)
         self.show_article(outcome.article_id)
         message = outcome.message if outcome.status == "imported" else f"{outcome.name}: {outcome.message}"
         self.statusBar().showMessage(message + "".join(f" ⚠ {w}" for w in outcome.warnings), 10000)
@@ -503,8 +503,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot add article", str(exc))
             return None
         assert article.id is not None
-        self.current_article_id = article.id
-        self.refresh_library()
+        # (Listed as current, but current in the window only once shown: a busy read leaves the one shown.)
+        self.library.refresh(current=article.id)
         self.show_article(article.id)
         return article.id
 

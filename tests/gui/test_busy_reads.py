@@ -25,7 +25,7 @@ from briefing_app.gui.diagnostics import ExceptionReporter
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.storage import database
-from briefing_app.storage.errors import describe_busy_read
+from briefing_app.storage.errors import describe_busy_read, is_read
 from tests.conftest import PG_TEMPLATE
 
 NOT_READ = "Not read just now: the database is busy"
@@ -71,6 +71,18 @@ def test_the_words_of_a_busy_read() -> None:
     assert describe_busy_read(other) is None
 
 
+def test_a_write_waiting_for_its_rows_is_not_a_read() -> None:
+    """An edit's first statement on PostgreSQL locks the rows it will change (storage/sql.lock_for_write:
+    SELECT ... FOR UPDATE): refused busy, nothing was saved, so it is no calm 'not read' line."""
+    for statement in ("SELECT 1 FROM annotation WHERE id = %s FOR UPDATE",
+                      "select 1 from briefing_item where briefing_id = %s for no key update",
+                      "SELECT id FROM note WHERE id = %s\nFOR SHARE",
+                      "SELECT pg_advisory_xact_lock(%(key)s)"):
+        assert not is_read(busy_read_error(statement)), statement
+    assert is_read(busy_read_error("SELECT article.id FROM article WHERE article.title LIKE 'for update%'"))
+    assert is_read(busy_read_error())
+
+
 def test_a_busy_library_read_keeps_the_list_and_says_so(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     listed = window.library.article_ids()
@@ -101,6 +113,41 @@ def test_an_article_opened_while_the_database_is_busy_leaves_the_one_shown(
     monkeypatch.setattr(window.services.annotations, "rows_for_article", real)
     window.show_article(other)
     assert window.current_article_id == other and "Goyal" in window.view.text
+
+
+def test_an_article_added_while_the_database_is_busy_for_reads_leaves_the_one_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored, but its marks not read: the view still draws the article shown before, so that is the
+    current article (the one a tag or note the officer adds next goes to), not the new one."""
+    shown, text = window.current_article_id, window.view.text
+    real = window.services.annotations.rows_for_article
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", raise_busy_read)
+    added = window.add_document(ImportedDocument(title="Visit", text="Modi visited Tokyo in May.", source_path=""))
+    assert added is not None and added != shown
+    assert (window.current_article_id, window.view.text) == (shown, text), "edits would go to the new article"
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", real)
+    window.show_article(added)
+    assert window.current_article_id == added and "Modi" in window.view.text
+
+
+def test_a_passage_opened_while_the_database_is_busy_selects_nothing_in_the_article_shown(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A drafted line's source (builder) or a lesson's (Lessons panel) opened while its article cannot
+    be read: the article shown stays, and no span of ITS text is selected at the other's offsets (a tag
+    or passage added next would take it)."""
+    shown = window.current_article_id
+    other = next(i for i in window.library.article_ids() if i != shown)
+    window.view.select_span(0, 0)
+    monkeypatch.setattr(window.services.annotations, "rows_for_article", raise_busy_read)
+    window.briefing_builder.open_passage(other, 0, 9)
+    assert window.current_article_id == shown and window.view.selection_span()[1] == window.view.selection_span()[0]
+    panel = window.review.lessons_panel
+    panel.set_on_screen(True)
+    window.services.lessons.record(LessonAction.REJECT, "Goyal", "PERSON", article_id=other, span=(0, 5))
+    panel.refresh()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.show_source()
+    assert window.current_article_id == shown and window.view.selection_span()[1] == window.view.selection_span()[0]
 
 
 def test_busy_panels_keep_what_they_show(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,6 +196,100 @@ def test_a_briefing_chosen_while_the_database_is_busy_leaves_the_one_shown(
     monkeypatch.undo()
     builder.chooser.setCurrentIndex(builder.chooser.findData(second))
     assert builder.current_id == second and builder.form.value("title") == "Trade talks"
+
+
+def test_a_briefing_deleted_then_the_next_not_read_leaves_no_form_tied_to_the_wrong_one(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The briefing shown is gone (deleted) and the one the builder turns to cannot be read (busy): the
+    form no longer shows the deleted briefing's fields while editing the other (typing there went to it)."""
+    builder = window.briefing_builder
+    first = window.services.briefings.create(title="Quad summit").id
+    second = window.services.briefings.create(title="Trade talks").id
+    builder.briefings_changed(select=first)
+    assert builder.current_id == first and builder.form.value("title") == "Quad summit"
+    assert first is not None
+    window.services.briefings.delete(first)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "items", raise_busy_read)
+        builder.briefings_changed(select=None)
+    assert NOT_READ in _said(window)
+    assert builder.current_id is None or builder.form.value("title") != "Quad summit", (
+        "the form shows the deleted briefing while its edits go to another")
+    builder.chooser.setCurrentIndex(builder.chooser.findData(second))  # the officer picks it: read again
+    assert builder.current_id == second and builder.form.value("title") == "Trade talks"
+
+
+def _briefings_one_with_a_passage(window: MainWindow) -> tuple[int, int, int]:
+    """Two briefings, the first holding a passage of the article shown and shown with that passage
+    selected; (first, second, item id)."""
+    builder = window.briefing_builder
+    shown, text = window.current_article_id, window.view.text
+    assert shown is not None
+    item_id = builder.add_passage(shown, 0, text.index(" in "), window.services.pillars.all()[0].id)
+    first = builder.current_id
+    assert item_id is not None and first is not None
+    second = window.services.briefings.create(title="Trade talks").id
+    assert second is not None
+    builder.briefings_changed(select=first)
+    leaf = builder.tree.leaf(item_id)
+    assert leaf is not None
+    builder.tree.clearSelection()
+    leaf.setSelected(True)
+    builder.tree.setCurrentItem(leaf)
+    assert builder.comment_edit.isEnabled()
+    return first, second, item_id
+
+
+def test_the_comment_box_still_saves_after_a_briefing_chosen_while_busy(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The builder went back to the briefing it showed, its passage still selected and the comment box
+    open: what the officer types there next is saved (it was typed into a box tied to no passage)."""
+    builder = window.briefing_builder
+    first, second, item_id = _briefings_one_with_a_passage(window)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "items", raise_busy_read)
+        builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert builder.current_id == first and builder.comment_edit.isEnabled()
+    builder.comment_edit.setPlainText("Check the dates with the embassy.")
+    builder.flush_pending()
+    assert window.services.briefings.item_snapshots([item_id])[0].comment == "Check the dates with the embassy."
+
+
+def test_a_briefing_chosen_while_the_comment_cannot_be_read_leaves_chooser_and_builder_together(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing stores the comment being typed first, which reads the passage: busy, the builder stays on
+    its briefing, the chooser too (it showed the other while Delete and edits went to this one), and
+    the comment is stored at the next flush."""
+    builder = window.briefing_builder
+    first, second, item_id = _briefings_one_with_a_passage(window)
+    builder.comment_edit.setPlainText("Ask the desk in Delhi.")
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "item_snapshots", raise_busy_read)
+        builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert (builder.current_id, builder.chooser.currentData()) == (first, first) and NOT_READ in _said(window)
+    builder.flush_pending()
+    assert window.services.briefings.item_snapshots([item_id])[0].comment == "Ask the desk in Delhi."
+
+
+def test_typing_refused_then_a_briefing_chosen_while_busy_is_saved_later(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The title typed was refused (busy) as the officer chose another briefing, which could not be read
+    either: the builder stays on the first, the typed title still in its field, and the next commit
+    stores it (it no longer looks saved while forgotten)."""
+    builder = window.briefing_builder
+    first, second, _item_id = _briefings_one_with_a_passage(window)
+    title = builder.form.lines["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Washington call")
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "update_change", raise_busy_read)
+        patch.setattr(window.services.briefings, "items", raise_busy_read)
+        builder.chooser.setCurrentIndex(builder.chooser.findData(second))
+    assert builder.current_id == first and title.text() == "Washington call"
+    builder.flush_pending()
+    stored = window.services.briefings.get(first)
+    assert stored is not None and stored.title == "Washington call"
 
 
 @pytest.mark.qt_no_exception_capture

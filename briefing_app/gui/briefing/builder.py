@@ -335,7 +335,15 @@ class BriefingBuilder(QWidget):
 
     def _chooser_changed(self, _index: int) -> None:
         data = self.chooser.currentData()
-        self.flush_pending()
+        with busy_read(status_bar_of(self)) as refused:
+            self.flush_pending()
+        if refused:
+            # The typing was not stored (its passage not read: a busy database, said in the status bar):
+            # the builder stays on its briefing, so the chooser goes back too (Delete and edits go there).
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(self.chooser.findData(self.current_id) if self.current_id is not None else -1)
+            self.chooser.blockSignals(False)
+            return
         self._show(int(data) if data is not None else None)
 
     def select_briefing(self, briefing_id: int) -> None:
@@ -347,11 +355,12 @@ class BriefingBuilder(QWidget):
             self.chooser.setCurrentIndex(index)
 
     def _show(self, briefing_id: int | None) -> None:
-        previous = self.current_id
+        previous, comment_item = self.current_id, self._comment_item
         changed = briefing_id != previous
         self.current_id = briefing_id
+        dropped: set[str] = set()
         if changed:
-            self.form.discard_pending()
+            dropped = self.form.discard_pending()
             self._comment_item = None
         self._enable(briefing_id is not None)
         with busy_read(status_bar_of(self)) as refused:
@@ -361,11 +370,27 @@ class BriefingBuilder(QWidget):
             # Not read (a busy database, said in the status bar): the builder still shows the briefing
             # it showed, so its edits must keep going there; the chooser goes back to it too.
             self.current_id = previous
+            # Its form, passage and comment box are still on screen: typing a refused commit kept is
+            # pending again, and the comment box still belongs to its passage (else typed there, lost).
+            self.form.restore_pending(dropped)
+            self._comment_item = comment_item
             self._enable(True)
             self.chooser.blockSignals(True)
             self.chooser.setCurrentIndex(back)
             self.chooser.blockSignals(False)
             return
+        if refused and changed:
+            # Nothing to go back to (the one shown was deleted, or none was): the form must not keep the
+            # fields of another briefing while editing this one. None is shown (read without the
+            # database); picking one in the chooser reads again.
+            self.current_id = None
+            self._comment_item = None
+            self._enable(False)
+            self._fill()
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(-1)
+            self.chooser.blockSignals(False)
+            briefing_id = None
         if changed:
             self.currentBriefingChanged.emit(briefing_id or 0)
 
@@ -781,6 +806,8 @@ class BriefingBuilder(QWidget):
             self._status("That article is no longer in the library.")
             return
         window.show_article(article_id)
+        if window.current_article_id != article_id:
+            return  # not read (a busy database, said in the status bar): no span of the article shown
         window.workspace.setCurrentWidget(window.view)
         window.view.scroll_to(start, end)
         window.view.select_span(start, end)

@@ -210,7 +210,14 @@ class BriefingForm(QObject):
         if name in self.lines or name in self.texts:
             self._pending.add(name)
 
-    def discard_pending(self) -> None:
-        """Forget uncommitted typing (used only after it was flushed to the previous briefing)."""
+    def discard_pending(self) -> set[str]:
+        """Forget uncommitted typing (used only after it was flushed to the previous briefing); the
+        fields forgotten (a refused commit's, see :meth:`keep_typed`), for :meth:`restore_pending`."""
         self._timer.stop()
-        self._pending.clear()
+        dropped, self._pending = self._pending, set()
+        return dropped
+
+    def restore_pending(self, names: set[str]) -> None:
+        """The fields :meth:`discard_pending` forgot are pending again (the form still shows them:
+        the other briefing could not be read), committed with the next flush."""
+        self._pending |= names

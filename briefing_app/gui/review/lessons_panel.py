@@ -215,6 +215,8 @@ class LessonsPanel(_Panel):
         if window.current_article_id != article.id:
             assert article.id is not None
             window.show_article(article.id)
+            if window.current_article_id != article.id:
+                return  # not read (a busy database, said in the status bar): no span of the article shown
         at = article.text.find(lesson.context) if lesson.context else -1
         start, end = (at, at + len(lesson.context)) if at >= 0 else (0, 0)
         inside = article.text.find(lesson.text, start, end) if at >= 0 else article.text.find(lesson.text)
