@@ -586,6 +586,7 @@ def _body_cue(text: str, start: int, end: int) -> bool:
 
 #: What a business does, said of a name or a list of names (nlp/recall_rules.py).
 _BUSINESS_VERB = recall_rules.BUSINESS_VERB
+_JOINT_BUSINESS_VERB = recall_rules.JOINT_BUSINESS_VERB
 
 
 def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
@@ -602,10 +603,25 @@ def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: 
                 # a trade or a place of the firm's ("Kessler Copper will build", "Varna Shipping will operate")
                 or (any(w in known for w in words)
                     and (len(words) < 2 or words[-1].lower() not in recall_rules.lowercase_words(text)))
-                or g.lookup(surface) is not None or _BUSINESS_VERB.match(text, c.end) is None):
+                or g.lookup(surface) is not None
+                or (_BUSINESS_VERB.match(text, c.end) is None and not _joint_subject(text, c.start, c.end))):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
+
+
+#: The name before a listed one ("Transgaz and " + "Vestmoldtransgaz will sign"), also after its bracketed
+#: acronym ("the Innovation Centre (NIC) and " + "Viettel will join").
+_LIST_BEFORE = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’&.-]*\)?(?:,| and) $")
+
+
+def _joint_subject(text: str, start: int, end: int) -> bool:
+    """True when the name at ``[start, end)`` is one of a list of capitalised names that sign, join, fund, survey,
+    study or order something together ("Ostragaz and Vendomar will sign", "Tarvel, Norgaz and Bpi will also fund")."""
+    m = _JOINT_BUSINESS_VERB.match(text, end)
+    if m is None:
+        return False
+    return m.group("list") is not None or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:

@@ -27,6 +27,11 @@ _DATE_PATTERNS = [
     r"\b(?:(?:the\s+)?(?:last|past|next|coming)|this|earlier\s+this|later\s+this)\s+"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?"
     r"(?:week|month|year|decade|quarter|fortnight|century|winter|summer|spring|autumn|monsoon)s?\b",
+    # a season as the time of something, after a preposition of time: "in the autumn", "by the summer", "by spring"
+    # (a bare season after "in" is often a modifier's or a habit's: "in winter", "in summer heat")
+    r"(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bduring )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthrough ))"
+    r"the\s+(?:winter|summer|spring|autumn)\b(?!\s+(?:of|months|session|heat|rains|crops?|harvest)\b)"
+    r"|(?<=\bby )(?:winter|summer|spring|autumn)\b(?![\w-])",
     rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
     rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
     rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",

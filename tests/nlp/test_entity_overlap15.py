@@ -1,0 +1,36 @@
+"""Whole-entity errors on unseen genres (issue 14, overlap F1): a season after a preposition of time is a date, and
+a name listed with another that signs, joins or funds something together is a business, not a person. Text is
+made up."""
+
+from __future__ import annotations
+
+
+def _ents(analyzer, text):
+    return {(e.text, e.label) for e in analyzer.analyze(text).entities}
+
+
+def test_a_season_after_a_preposition_of_time_is_a_date(analyzer):
+    ents = _ents(analyzer, "The ministers will meet again in Tarvel in the autumn to review the corridor.")
+    assert ("the autumn", "DATE") in ents
+    ents = _ents(analyzer, "Officials expect the new ferry terminal at Kostrova to be finished by the autumn.")
+    assert ("the autumn", "DATE") in ents
+    ents = _ents(analyzer, "Traders said freight rates could fall by spring, but the reserves cover ninety days.")
+    assert ("spring", "DATE") in ents
+
+
+def test_a_season_as_a_modifier_or_habit_is_no_date(analyzer):
+    ents = _ents(analyzer, "The dam will carry summer power north, and in winter the roads to Kostrova close.")
+    assert not any(label == "DATE" for _text, label in ents), ents
+
+
+def test_a_name_listed_with_a_partner_that_signs_or_joins_is_a_business(analyzer):
+    ents = _ents(analyzer, "2. Ostragaz and Vendomarstrom will sign a new supply contract before the winter.")
+    assert ("Vendomarstrom", "ORG") in ents
+    ents = _ents(analyzer, "The ministry, the Digital Innovation Centre (DIC) and Velkorn will join three pilot "
+                           "lines under the programme.")
+    assert ("Velkorn", "ORG") in ents
+
+
+def test_people_who_sign_stay_people(analyzer):
+    ents = _ents(analyzer, "President Anko Rave and Prime Minister Lidia Varga will sign the treaty on Friday.")
+    assert {("Anko Rave", "PERSON"), ("Lidia Varga", "PERSON")} <= ents
