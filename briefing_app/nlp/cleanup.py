@@ -1050,7 +1050,10 @@ def _of_joined(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candida
         joint = _OF_JOINT.match(text, c.end)
         nxt = by_start.get(joint.end()) if joint is not None else None
         if (nxt is not None and nxt.label == "GPE" and _headed_by(surface, _STATE_BODY_WORDS)
-                and "\n" not in text[c.start:nxt.end]):
+                and "\n" not in text[c.start:nxt.end]
+                # a ministry named with its portfolio, then "of" its country, is two names: "Ministry of Health"
+                # of "Indonesia" (_split_country_agency)
+                and _ministry_of_country(text[c.start:nxt.end]) is None):
             out.append(Candidate(c.start, nxt.end, "ORG", c.source, TITLE + 0.3))
             continue
         # a company "of" its country is two names ("ACWA Power of Saudi Arabia"): no body's head noun before "of"
@@ -1491,12 +1494,34 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _MONTH_PAIR = re.compile(rf"between\s+(?P<a>{_MONTH})\s+and\s+(?P<b>{_MONTH})")
 
 
+#: A ministry's name with its country after a second "of" ("Ministry of Health of Indonesia"): the ministry and the
+#: country, as a ministry is written with its country elsewhere ("Ministry of Defence, Japan"); an official state name
+#: after "of the" is kept whole, as part of the ministry's formal title ("... of the Kingdom of Thailand").
+_MINISTRY_OF_COUNTRY = re.compile(r"(?P<body>(?:Ministry|Department) of (?:[A-Z][\w'’-]*|and|&|,| )+?) of (?!the )"
+                                  r"(?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _ministry_of_country(name: str) -> re.Match[str] | None:
+    """The match of :data:`_MINISTRY_OF_COUNTRY` over the whole ``name``, unless its portfolio holds a second body
+    ("Ministry of Finance and Central Bank of Kenya" is two bodies, the second named with its country)."""
+    m = _MINISTRY_OF_COUNTRY.fullmatch(name)
+    if m is None or any(w in _ORG_FIRST or w in _ORG_WORDS for w in m.group("body").split()[2:]):
+        return None
+    return m
+
+
 def _split_country_agency(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
-    """A body's name joined by "and" or a comma to an agency named for its country at its end: two bodies
+    """A ministry with its country after a second "of" ("Ministry of Health of Indonesia"): the ministry and the
+    country. A body's name joined by "and" or a comma to an agency named for its country at its end: two bodies
     ("Department of Defence and Emergency Management Australia", "National Defence, Public Services and Procurement
     Canada"); a portfolio listed with commas has no place at its end ("Department of Trade, Industry and
     Competition")."""
     surface = text[c.start:c.end]
+    if c.label == "ORG" and (m := _ministry_of_country(surface)) is not None:
+        entry = g.lookup(m.group("country"))
+        if entry is not None and entry.label == "GPE":
+            return [replace(c, end=c.start + m.end("body")),
+                    replace(c, start=c.start + m.start("country"), label="GPE")]
     if c.label != "ORG" or (" and " not in surface and ", " not in surface):
         return [c]
     for j in re.finditer(r" (?:and|&) |, ", surface):

@@ -34,3 +34,20 @@ def test_a_name_listed_with_a_partner_that_signs_or_joins_is_a_business(analyzer
 def test_people_who_sign_stay_people(analyzer):
     ents = _ents(analyzer, "President Anko Rave and Prime Minister Lidia Varga will sign the treaty on Friday.")
     assert {("Anko Rave", "PERSON"), ("Lidia Varga", "PERSON")} <= ents
+
+
+def test_a_ministry_of_a_plain_country_name_is_a_ministry_and_a_place(analyzer):
+    ents = _ents(analyzer, "The Ministry of Fisheries of Indonesia and the port authority will set up a joint desk.")
+    assert {("Ministry of Fisheries", "ORG"), ("Indonesia", "GPE")} <= ents
+    ents = _ents(analyzer, "Officials asked the Ministry of Water and Energy of Saudi Arabia to confirm the tender.")
+    assert {("Ministry of Water and Energy", "ORG"), ("Saudi Arabia", "GPE")} <= ents
+
+
+def test_a_state_body_with_an_official_state_name_stays_whole(analyzer):
+    ents = _ents(analyzer, "The Mine Action Agency of the Republic of Azerbaijan cleared the fields.")
+    assert ("Mine Action Agency of the Republic of Azerbaijan", "ORG") in ents
+    ents = _ents(analyzer, "The Ministry of Foreign Affairs of the Kingdom of Thailand issued a note.")
+    assert ("Ministry of Foreign Affairs of the Kingdom of Thailand", "ORG") in ents
+    # a second body in the name keeps its country: "Central Bank of Kenya"
+    ents = _ents(analyzer, "The fund will be run by the Ministry of Finance and Central Bank of Kenya.")
+    assert not any(text == "Kenya" for text, _label in ents), ents
