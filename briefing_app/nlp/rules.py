@@ -416,6 +416,10 @@ def class_of_name(name: str) -> str | None:
     # the head is before a trailing "in Somalia" / "for Preventive Diplomacy ..." / "of the Pacific"
     cut = next((i for i, w in enumerate(words) if i > 0 and w in ("in", "for", "of", "on")), len(words))
     head = words[cut - 1]
+    if head == "Fund" and words[cut:cut + 1] == ["for"] and words[-1] == "Development":
+        # a fund "for (International, Economic ...) Development" is a state's or a group's lending institution
+        # ("Kuwait Fund for Arab Economic Development"), unlike a fund that pays for one purpose ("Peace Fund")
+        return "ORG"
     if head in _PROGRAMME_HEADS:
         return "LAW"
     if head in _BODY_HEADS:

@@ -51,3 +51,10 @@ def test_a_state_body_with_an_official_state_name_stays_whole(analyzer):
     # a second body in the name keeps its country: "Central Bank of Kenya"
     ents = _ents(analyzer, "The fund will be run by the Ministry of Finance and Central Bank of Kenya.")
     assert not any(text == "Kenya" for text, _label in ents), ents
+
+
+def test_a_fund_for_development_is_a_lending_body(analyzer):
+    ents = _ents(analyzer, "The Qatari Fund for Development (QFDV) signed a loan for the Tarvel ring road.")
+    assert {("Qatari Fund for Development", "ORG"), ("QFDV", "ORG")} <= ents
+    ents = _ents(analyzer, "The Norland Fund for Economic Development will lend $200 million to the utility.")
+    assert ("Norland Fund for Economic Development", "ORG") in ents
