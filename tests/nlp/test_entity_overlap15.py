@@ -58,3 +58,12 @@ def test_a_fund_for_development_is_a_lending_body(analyzer):
     assert {("Qatari Fund for Development", "ORG"), ("QFDV", "ORG")} <= ents
     ents = _ents(analyzer, "The Norland Fund for Economic Development will lend $200 million to the utility.")
     assert ("Norland Fund for Economic Development", "ORG") in ents
+
+
+def test_a_farm_or_weather_season_is_no_date(analyzer):
+    ents = _ents(analyzer, "Herders in Morland lose cattle in the dry season and crops in the rainy season.")
+    assert not any(label == "DATE" for _text, label in ents), ents
+    ents = _ents(analyzer, "Aid convoys must reach Tarvel before the lean season, the agency warned.")
+    assert not any(label == "DATE" for _text, label in ents), ents
+    # a season with its year stays a date
+    assert ("the 2027 season", "DATE") in _ents(analyzer, "Talks on quotas resume in the 2027 season.")
