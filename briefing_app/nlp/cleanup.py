@@ -1570,7 +1570,7 @@ _FAC_HEADS = recall_rules.FAC_HEADS
 #: Heads of the buildings that seat a government ("Government House", "Federal Chancellery", "Official Residence").
 _SEAT_HEADS = frozenset({"House", "Chancellery", "Residence"})
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
-Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
+Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point Falls Gorge Atoll Lagoon Canyon""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum"; Malay and
 #: Indonesian island, mountain, river, strait, bay and cape words: "Pulau Natuna", "Selat Malaka"; Vietnamese
 #: island, river and bay words: "Đảo Phú Quý", "Sông Hồng").

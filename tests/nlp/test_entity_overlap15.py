@@ -67,3 +67,10 @@ def test_a_farm_or_weather_season_is_no_date(analyzer):
     assert not any(label == "DATE" for _text, label in ents), ents
     # a season with its year stays a date
     assert ("the 2027 season", "DATE") in _ents(analyzer, "Talks on quotas resume in the 2027 season.")
+
+
+def test_falls_and_gorges_are_places(analyzer):
+    ents = _ents(analyzer, "The dam, a 900 MW scheme below the Mbale Falls, would flood part of the valley.")
+    assert ("Mbale Falls", "LOC") in ents
+    ents = _ents(analyzer, "Tourists flocked to the Kaieteur Falls last year.")
+    assert ("Kaieteur Falls", "LOC") in ents
