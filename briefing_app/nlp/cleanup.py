@@ -621,6 +621,7 @@ def _body_cue(text: str, start: int, end: int) -> bool:
 
 #: What a business does, said of a name or a list of names (nlp/recall_rules.py).
 _BUSINESS_VERB = recall_rules.BUSINESS_VERB
+_JOINT_BUSINESS_VERB = recall_rules.JOINT_BUSINESS_VERB
 
 
 def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
@@ -637,10 +638,25 @@ def _business_subjects(text: str, merged: list[Candidate], g: Gazetteer, known: 
                 # a trade or a place of the firm's ("Kessler Copper will build", "Varna Shipping will operate")
                 or (any(w in known for w in words)
                     and (len(words) < 2 or words[-1].lower() not in recall_rules.lowercase_words(text)))
-                or g.lookup(surface) is not None or _BUSINESS_VERB.match(text, c.end) is None):
+                or g.lookup(surface) is not None
+                or (_BUSINESS_VERB.match(text, c.end) is None and not _joint_subject(text, c.start, c.end))):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
+
+
+#: The name before a listed one ("Transgaz and " + "Vestmoldtransgaz will sign"), also after its bracketed
+#: acronym ("the Innovation Centre (NIC) and " + "Viettel will join").
+_LIST_BEFORE = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’&.-]*\)?(?:,| and) $")
+
+
+def _joint_subject(text: str, start: int, end: int) -> bool:
+    """True when the name at ``[start, end)`` is one of a list of capitalised names that sign, join, fund, survey,
+    study or order something together ("Ostragaz and Vendomar will sign", "Tarvel, Norgaz and Bpi will also fund")."""
+    m = _JOINT_BUSINESS_VERB.match(text, end)
+    if m is None:
+        return False
+    return m.group("list") is not None or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, known: set[str]) -> list[Candidate]:
@@ -1069,7 +1085,10 @@ def _of_joined(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candida
         joint = _OF_JOINT.match(text, c.end)
         nxt = by_start.get(joint.end()) if joint is not None else None
         if (nxt is not None and nxt.label == "GPE" and _headed_by(surface, _STATE_BODY_WORDS)
-                and "\n" not in text[c.start:nxt.end]):
+                and "\n" not in text[c.start:nxt.end]
+                # a ministry named with its portfolio, then "of" its country, is two names: "Ministry of Health"
+                # of "Indonesia" (_split_country_agency)
+                and _ministry_of_country(text[c.start:nxt.end]) is None):
             out.append(Candidate(c.start, nxt.end, "ORG", c.source, TITLE + 0.3))
             continue
         # a company "of" its country is two names ("ACWA Power of Saudi Arabia"): no body's head noun before "of"
@@ -1510,12 +1529,34 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _MONTH_PAIR = re.compile(rf"between\s+(?P<a>{_MONTH})\s+and\s+(?P<b>{_MONTH})")
 
 
+#: A ministry's name with its country after a second "of" ("Ministry of Health of Indonesia"): the ministry and the
+#: country, as a ministry is written with its country elsewhere ("Ministry of Defence, Japan"); an official state name
+#: after "of the" is kept whole, as part of the ministry's formal title ("... of the Kingdom of Thailand").
+_MINISTRY_OF_COUNTRY = re.compile(r"(?P<body>(?:Ministry|Department) of (?:[A-Z][\w'’-]*|and|&|,| )+?) of (?!the )"
+                                  r"(?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _ministry_of_country(name: str) -> re.Match[str] | None:
+    """The match of :data:`_MINISTRY_OF_COUNTRY` over the whole ``name``, unless its portfolio holds a second body
+    ("Ministry of Finance and Central Bank of Kenya" is two bodies, the second named with its country)."""
+    m = _MINISTRY_OF_COUNTRY.fullmatch(name)
+    if m is None or any(w in _ORG_FIRST or w in _ORG_WORDS for w in m.group("body").split()[2:]):
+        return None
+    return m
+
+
 def _split_country_agency(text: str, c: Candidate, g: Gazetteer) -> list[Candidate]:
-    """A body's name joined by "and" or a comma to an agency named for its country at its end: two bodies
+    """A ministry with its country after a second "of" ("Ministry of Health of Indonesia"): the ministry and the
+    country. A body's name joined by "and" or a comma to an agency named for its country at its end: two bodies
     ("Department of Defence and Emergency Management Australia", "National Defence, Public Services and Procurement
     Canada"); a portfolio listed with commas has no place at its end ("Department of Trade, Industry and
     Competition")."""
     surface = text[c.start:c.end]
+    if c.label == "ORG" and (m := _ministry_of_country(surface)) is not None:
+        entry = g.lookup(m.group("country"))
+        if entry is not None and entry.label == "GPE":
+            return [replace(c, end=c.start + m.end("body")),
+                    replace(c, start=c.start + m.start("country"), label="GPE")]
     if c.label != "ORG" or (" and " not in surface and ", " not in surface):
         return [c]
     for j in re.finditer(r" (?:and|&) |, ", surface):
@@ -1582,7 +1623,7 @@ _FAC_HEADS = recall_rules.FAC_HEADS
 #: Heads of the buildings that seat a government ("Government House", "Federal Chancellery", "Official Residence").
 _SEAT_HEADS = frozenset({"House", "Chancellery", "Residence"})
 _LOC_HEADS = frozenset("""Pass Valley Mountains River Lake Island Islands Peninsula Strait Straits Bay Sea Desert Plateau
-Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point""".split())
+Glacier Reef Shoal Delta Basin Volcano Coast Archipelago Point Falls Gorge Atoll Lagoon Canyon""".split())
 #: First words of geographic names in several languages ("Salar de Atacama", "Cerro Rico", "Wadi Rum"; Malay and
 #: Indonesian island, mountain, river, strait, bay and cape words: "Pulau Natuna", "Selat Malaka"; Vietnamese
 #: island, river and bay words: "Đảo Phú Quý", "Sông Hồng").

@@ -28,9 +28,14 @@ _WINDOW = 300  # longest span considered when looking for containing/contained c
 #: Hyphenated adjectival durations ("one-year", "99-year", "two-day", "decades-long").
 _ADJECTIVAL_DURATION = re.compile(r"(?i)[\w]+-(?:years?|days?|weeks?|months?|hours?|minutes?|decades?)(?:-(?:old|long))?"
                                   r"|(?i:decades|years|centuries)-long")
-#: What the model reads as a date but is none: an adjective of frequency ("quarterly", "seasonal"), a fraction ("three
-#: quarters", "a quarter of weekly pay") or a number hyphenated to a unit that is no time's ("a 24-nautical-mile zone").
+#: What the model reads as a date but is none: an adjective of frequency ("quarterly", "seasonal"), a farm or weather
+#: season ("the dry season"), a fraction ("three quarters", "a quarter of weekly pay") or a number hyphenated to a
+#: unit that is no time's ("a 24-nautical-mile zone").
 _NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnightly|monthly|weekly|yearly"
+                         # a season of the farm or the weather, recurring every year: a time of year, not a date ("in
+                         # the dry season", "before the lean season"); "the 2027 season" has its year
+                         r"|(?:the\s+|each\s+|every\s+)?(?:dry|wet|rainy|lean|planting|sowing|harvest"
+                         r"|hurricane|cyclone|typhoon|fishing|hunger|monsoon)\s+seasons?"
                          r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?|\d+-(?!(?:year|day|week|month|hour|minute"
                          r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
 #: ... unless a year follows ("three quarters of 2025").

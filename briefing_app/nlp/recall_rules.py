@@ -345,6 +345,12 @@ BUSINESS_VERB = re.compile(r"(?:(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]
                             r"|(?:deliver|drill)ed"
                             r"|(?:export|invest|book|expand)ed|shipped|(?:(?:build|run|own)s?|ran)(?= (?:the|an?|its"
                             r"|their|two|three|four|five|six|new|\d)\b))\b")
+#: What partners do together, said of a list of names ("Ostragaz and Vendomar will sign", "Tarvel, Norgaz and
+#: Bpi will also fund", "Kestrel Energy and Ardo will jointly study"): only with a list, since a person signs too;
+#: a list of names that sign, join, fund, survey or order together beside a business is one of businesses.
+JOINT_BUSINESS_VERB = re.compile(r"(?P<list>(?:,| and) [A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})* (?:will |would |also "
+                                 r"|jointly |today |plan to |agreed to )*(?:sign(?:s|ed)?|join(?:s|ed)?|survey(?:s|ed)?"
+                                 r"|fund(?:s|ed)?|stud(?:y|ies|ied)|order(?:s|ed)?)\b")
 #: An untagged one-word name right before such a verb ("Ukroboronprom will produce", "Tarvexgaz and Srbo will
 #: launch", "KazVorgas ships more oil").
 _BUSINESS_NAME = re.compile(r"(?<![\w'’.&-])(?P<name>[A-ZÀ-Þ][\w'’&-]{3,})(?=" + BUSINESS_VERB.pattern + ")")

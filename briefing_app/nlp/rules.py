@@ -28,6 +28,11 @@ _DATE_PATTERNS = [
     r"\b(?:(?:the\s+)?(?:last|past|next|coming)|this|earlier\s+this|later\s+this)\s+"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|few|\d+)\s+)?"
     r"(?:week|month|year|decade|quarter|fortnight|century|winter|summer|spring|autumn|monsoon)s?\b",
+    # a season as the time of something, after a preposition of time: "in the autumn", "by the summer", "by spring"
+    # (a bare season after "in" is often a modifier's or a habit's: "in winter", "in summer heat")
+    r"(?:(?<=\bin )|(?<=\bby )|(?<=\buntil )|(?<=\bduring )|(?<=\bbefore )|(?<=\bafter )|(?<=\bthrough ))"
+    r"the\s+(?:winter|summer|spring|autumn)\b(?!\s+(?:of|months|session|heat|rains|crops?|harvest)\b)"
+    r"|(?<=\bby )(?:winter|summer|spring|autumn)\b(?![\w-])",
     rf"(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom )|(?<=\bbefore )"
     rf"|(?<=\bafter )|(?<=\bduring )){_YEAR}(?:[–-]\d{{2,4}})?\b",
     rf"\b(?:FY\s?)?{_YEAR}[–-](?:\d{{2}}|{_YEAR})\b",
@@ -442,6 +447,10 @@ def class_of_name(name: str) -> str | None:
     # the head is before a trailing "in Somalia" / "for Preventive Diplomacy ..." / "of the Pacific"
     cut = next((i for i, w in enumerate(words) if i > 0 and w in ("in", "for", "of", "on")), len(words))
     head = words[cut - 1]
+    if head == "Fund" and words[cut:cut + 1] == ["for"] and words[-1] == "Development":
+        # a fund "for (International, Economic ...) Development" is a state's or a group's lending institution
+        # ("Kuwait Fund for Arab Economic Development"), unlike a fund that pays for one purpose ("Peace Fund")
+        return "ORG"
     if head in _PROGRAMME_HEADS:
         return "LAW"
     if head in _BODY_HEADS:
