@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -27,6 +28,14 @@ class PillarDef:
     #: Ambiguous words ("deal", "contract", "exercise") that only add weight when the passage already
     #: has an unambiguous cue for this pillar.
     context_keywords: dict[str, float] = field(default_factory=dict)
+
+
+@functools.cache
+def context_pillar() -> str:
+    """The bundled taxonomy's context pillar (``scoring.context_pillar``: diplomacy, engagement between states). It
+    never suppresses a topical pillar: a sentence carrying both is about its topic, and is filed under it."""
+    data = json.loads(resource_file("pillars.json").read_text(encoding="utf-8"))
+    return str(data.get("scoring", {}).get("context_pillar", ""))
 
 
 def load_taxonomy(path: str | Path | None = None) -> list[PillarDef]:

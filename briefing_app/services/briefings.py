@@ -23,6 +23,7 @@ from briefing_app.domain.models import (
 from briefing_app.domain.quotes import quote_start, resolve_relative_dates, trimmed
 from briefing_app.domain.text import SENTENCE_END, sanitize_for_xml
 from briefing_app.export import model as doc_model
+from briefing_app.nlp.taxonomy import context_pillar
 from briefing_app.services import actors as actor_table
 from briefing_app.services import drafted as drafted_rows
 from briefing_app.services.actors import ACTOR_RANK, ACTOR_TYPES, ACTOR_WEIGHT  # noqa: F401 (re-exported)
@@ -426,15 +427,25 @@ class BriefingService:
             ).all()
             texts = {a.id: a.text for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))}
         known = set(pillars)
+        # A sentence with a topic and the context pillar ("spoke with President X about defence co-production") is
+        # about its topic: it is quoted under the topic, however sure the engagement is (unless the officer accepted
+        # only the engagement).
+        context = context_pillar()
+        topical = {(a.article_id, a.start) for a in anns if a.label != context}
+
+        def strength(a: Annotation) -> tuple[bool, bool, float, int, int]:
+            return (a.status != AnnotationStatus.ACCEPTED, a.label == context and (a.article_id, a.start) in topical,
+                    -a.confidence, a.article_id, a.start)
+
         seen: set[tuple[int, int]] = set()
         pool: list[CandidatePassage] = []
-        for ann in sorted(anns, key=lambda a: (a.status != AnnotationStatus.ACCEPTED, -a.confidence, a.article_id, a.start)):
+        for ann in sorted(anns, key=strength):
             text = texts.get(ann.article_id, "")
             end = _with_closing_punctuation(text, ann.end) if text else ann.end
             start = _past_dateline(text, ann.start, end)
             quoted = text[start:end].strip() if text else ann.text.strip()
             if (ann.article_id, start) in seen or ann.label not in known:
-                continue  # a sentence tagged with two pillars is quoted once, under its strongest
+                continue  # a sentence tagged with two pillars is quoted once, under its strongest topic
             if len(quoted.split()) < DRAFT_MIN_WORDS or not _reads_as_prose(quoted) or quoted.endswith("?"):
                 continue  # a headline, a table row, a question or a fragment is not a passage to quote
             seen.add((ann.article_id, start))

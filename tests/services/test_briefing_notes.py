@@ -140,3 +140,32 @@ def test_auto_draft_fills_to_the_budget_with_every_article_represented(services:
     services.briefings.update(briefing.id, page_budget=1)
     assert services.briefings.fill_draft(briefing.id, ids) < placed
     assert services.briefings.estimate_pages(briefing.id) <= 1.0
+
+
+def _suggest(services: Services, article_id: int, text: str, sentence: str, pillar: str, confidence: float,
+             status: str = "suggested") -> None:
+    start = text.index(sentence)
+    ann = services.annotations.add(article_id, "pillar", start, start + len(sentence), pillar)
+    with services.db.session() as session:
+        row = session.get(Annotation, ann.id)
+        assert row is not None
+        row.status, row.confidence = status, confidence
+        session.add(row)
+        session.commit()
+
+
+def test_auto_draft_files_a_sentence_with_a_topic_under_the_topic_not_the_engagement(services: Services) -> None:
+    talks = "Prime Minister Modi spoke with President Trump about joint exercises and defence co-production."
+    call = "The two leaders held a warm telephone conversation and agreed to stay in close touch."
+    chosen = "The ministers also discussed trade, but both sides agreed to keep talking through their envoys."
+    text = f"{talks} {call} {chosen}"
+    article_id = _article(services, "Leaders' call", text, "2026-02-10")
+    # the engagement is surer than the topic: the sentence is still about defence
+    _suggest(services, article_id, text, talks, "diplomacy", 0.98)
+    _suggest(services, article_id, text, talks, "defence", 0.90)
+    _suggest(services, article_id, text, call, "diplomacy", 0.95)  # engagement alone: diplomacy
+    # the officer accepted only the engagement: their choice stands
+    _suggest(services, article_id, text, chosen, "diplomacy", 0.80, status="accepted")
+    _suggest(services, article_id, text, chosen, "trade", 0.90)
+    placed = {c.text: c.pillar_id for c in services.briefings.draft_candidates([article_id])}
+    assert placed == {talks: "defence", call: "diplomacy", chosen: "diplomacy"}
