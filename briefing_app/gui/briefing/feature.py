@@ -122,16 +122,6 @@ def passage_span(window: MainWindow) -> tuple[int, int]:
     return start, end
 
 
-def pillar_at(window: MainWindow, start: int, end: int) -> str | None:
-    """The pillar of the visible passage overlapping ``[start, end)`` the most, if any."""
-    best: tuple[int, str] | None = None
-    for mark in window.view.visible_pillar_marks():
-        overlap = min(end, mark.end) - max(start, mark.start)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, mark.pillar_id)
-    return best[1] if best else None
-
-
 def add_to_briefing_menu(window: MainWindow, menu: QMenu, start: int, end: int) -> QMenu | None:
     """Append "Add to briefing ▸ <pillar>" for the span ``[start, end)`` of the current article to ``menu``.
 
@@ -140,7 +130,7 @@ def add_to_briefing_menu(window: MainWindow, menu: QMenu, start: int, end: int) 
     article_id = window.current_article_id
     if article_id is None or end <= start:
         return None
-    suggested = pillar_at(window, start, end)
+    suggested = window.review.controller.best_pillar(start, end)  # the B key's choice
     sub = menu.addMenu("Add to briefing")
     sub.setObjectName("addToBriefingMenu")
     pillars = window.services.pillars.all()

@@ -21,6 +21,7 @@ from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
 from briefing_app.gui.storage_guard import calm_when_busy, refused_write
+from briefing_app.nlp.taxonomy import context_pillar
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services import AnnotationConflict
 from briefing_app.services.annotations import step_boundary
@@ -763,15 +764,19 @@ class ReviewController(QObject):
 
     # -- briefing ------------------------------------------------------------------------------
     def best_pillar(self, start: int, end: int) -> str | None:
-        """The pillar of the passage overlapping ``[start, end)`` most (decided before suggested)."""
-        best: tuple[int, int, float, str] | None = None
+        """The briefing section for ``[start, end)``: the pillar of the passage overlapping it most, decided before
+        suggested, a topic before diplomacy (a sentence about defence co-production between two leaders is filed
+        under Defence, as the auto-draft files it), then the surest."""
+        context = context_pillar()
+        best: tuple[int, bool, bool, float, str] | None = None
         for m in self.view.visible_pillar_marks():
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > 0:
-                rank = (overlap, m.status != AnnotationStatus.SUGGESTED, m.confidence, m.pillar_id)
+                rank = (overlap, m.status != AnnotationStatus.SUGGESTED, m.pillar_id != context, m.confidence,
+                        m.pillar_id)
                 if best is None or rank > best:
                     best = rank
-        return best[3] if best else None
+        return best[4] if best else None
 
     def add_to_briefing(self, pillar_id: str | None = None) -> None:
         """Send the selection (or current passage / sentence) to the current briefing."""

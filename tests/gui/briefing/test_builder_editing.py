@@ -305,3 +305,36 @@ def test_review_panels_step_aside_in_the_briefing_tab_and_come_back(qtbot: QtBot
     assert window.workspace.currentWidget() is window.view
     qtbot.wait(50)
     assert entities.isVisible() and not entities.visibleRegion().isEmpty()
+
+
+def test_a_sentence_about_a_topic_goes_to_its_topic_not_to_diplomacy(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.gui.opening import open_and_analyse
+
+    sentence = ("Prime Minister Narendra Modi spoke with President Donald Trump on Tuesday about joint military "
+                "exercises and defence industrial co-production.")
+    source = tmp_path / "call.txt"
+    source.write_text(f"Leaders discuss defence\n\n{sentence}\n", encoding="utf-8")
+    article_id = open_and_analyse(qtbot, window, source)
+    text = window.view.text
+    start = text.index(sentence)
+    end = start + len(sentence)
+    # The analyser tags the sentence with both pillars, the engagement the surer one.
+    marks = {m.pillar_id: m.confidence for m in window.view.visible_pillar_marks() if m.start <= start < m.end}
+    assert set(marks) == {"defence", "diplomacy"} and marks["diplomacy"] > marks["defence"]
+    window.view.editor.setTextCursor(window.view.cursor_at(start, end))
+    # Right-click: the section suggested is the topic.
+    window.view.contextMenuAt.emit(window.view.editor.mapToGlobal(QPoint(40, 40)), start + 3)
+    menu = window.review.controller.popup
+    assert menu is not None
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Add to briefing")
+    assert [a.data() for a in sub.actions() if "(suggested)" in a.text()] == ["defence"]
+    menu.close()
+    # The B key files it there too.
+    window.view.editor.setFocus()
+    qtbot.keyClick(window.view.editor, Qt.Key.Key_B)
+    builder = window.briefing_builder
+    assert builder.current_id is not None
+    assert [(i.article_id, i.pillar_id) for i in window.services.briefings.items(builder.current_id)] == [
+        (article_id, "defence")]
