@@ -4,16 +4,12 @@ initiative heads, communiqué openers and genre pillar cues."""
 from __future__ import annotations
 
 from briefing_app.nlp.chunking import sentence_spans
+from tests.nlp.passages import pillars_of
 
 
 def _ents(analyzer, text):
     return {(e.text, e.label) for e in analyzer.analyze(text).entities}
 
-
-def _pillars_of(analyzer, text, sentence_start):
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
 
 
 TRANSCRIPT = (
@@ -35,21 +31,21 @@ def test_stage_directions_and_role_labels_are_never_entities(analyzer):
 
 
 def test_procedural_turns_get_no_pillar(analyzer):
-    assert _pillars_of(analyzer, TRANSCRIPT, "MODERATOR: Good afternoon") == []
-    assert _pillars_of(analyzer, TRANSCRIPT, "The ministers will speak first") == []
-    assert _pillars_of(analyzer, TRANSCRIPT, "MODERATOR: Next question") == []
-    assert _pillars_of(analyzer, TRANSCRIPT, "Q: Ilse Varga") == [], "a reporter's self-introduction"
-    assert _pillars_of(analyzer, TRANSCRIPT, "MINISTER KORVALDSSON: Thank you.") == []
-    assert "defence" in _pillars_of(analyzer, TRANSCRIPT, "Our navies")
+    assert pillars_of(analyzer, TRANSCRIPT, "MODERATOR: Good afternoon") == []
+    assert pillars_of(analyzer, TRANSCRIPT, "The ministers will speak first") == []
+    assert pillars_of(analyzer, TRANSCRIPT, "MODERATOR: Next question") == []
+    assert pillars_of(analyzer, TRANSCRIPT, "Q: Ilse Varga") == [], "a reporter's self-introduction"
+    assert pillars_of(analyzer, TRANSCRIPT, "MINISTER KORVALDSSON: Thank you.") == []
+    assert "defence" in pillars_of(analyzer, TRANSCRIPT, "Our navies")
 
 
 def test_an_answer_takes_its_own_pillar_not_the_question_s(analyzer):
-    assert "trade" in _pillars_of(analyzer, TRANSCRIPT, "What will the new tariff cuts")
-    answer = _pillars_of(analyzer, TRANSCRIPT, "MINISTER KORVALDSSON: Piracy")
+    assert "trade" in pillars_of(analyzer, TRANSCRIPT, "What will the new tariff cuts")
+    answer = pillars_of(analyzer, TRANSCRIPT, "MINISTER KORVALDSSON: Piracy")
     assert "security" in answer and "trade" not in answer
     # the office in a Hansard label ("Minister for Trade") is not what the answer is about
     text = "Ms ODALRIC (Northfield—Minister for Trade and Investment) (14:05): Our coast guard will patrol the strait.\n"
-    assert _pillars_of(analyzer, text, "Ms ODALRIC") == ["security"]
+    assert pillars_of(analyzer, text, "Ms ODALRIC") == ["security"]
 
 
 def test_stage_direction_in_brackets_starts_a_new_sentence():
@@ -62,8 +58,8 @@ def test_hansard_and_parliament_labels(analyzer):
     text = ("Mr HALVORSEN (Eastbrook—Minister for Defence) (14:02): I thank the member for Westmoor for her question.\n"
             "President. – The debate is closed.\n")
     assert ("HALVORSEN", "PERSON") in _ents(analyzer, text)
-    assert _pillars_of(analyzer, text, "Mr HALVORSEN") == [], "the office in the label is not the turn's topic"
-    assert _pillars_of(analyzer, text, "President. –") == []
+    assert pillars_of(analyzer, text, "Mr HALVORSEN") == [], "the office in the label is not the turn's topic"
+    assert pillars_of(analyzer, text, "President. –") == []
 
 
 def test_coordinated_organisations_are_split(analyzer):
@@ -152,9 +148,9 @@ def test_genre_pillar_cues(analyzer):
     text = ("The peacekeeping mission faces a funding gap.\n"
             "Sanctions and debt restructuring talks with the IMF continue.\n"
             "Melting glaciers and drought threaten the transboundary water supply.\n")
-    assert "security" in _pillars_of(analyzer, text, "The peacekeeping")
-    assert "trade" in _pillars_of(analyzer, text, "Sanctions")
-    assert "energy" in _pillars_of(analyzer, text, "Melting")
+    assert "security" in pillars_of(analyzer, text, "The peacekeeping")
+    assert "trade" in pillars_of(analyzer, text, "Sanctions")
+    assert "energy" in pillars_of(analyzer, text, "Melting")
 
 
 def test_dateline_gets_no_pillar(analyzer):
@@ -163,7 +159,7 @@ def test_dateline_gets_no_pillar(analyzer):
     at = text.index("KESSEL")
     first = next(p for p in result.passages if p.start <= at < p.end)
     assert first.pillars == [] and text[first.start:first.end].startswith("KESSEL/ZENDA, Jan 22")
-    assert "trade" in _pillars_of(analyzer, text, "Trade talks")
+    assert "trade" in pillars_of(analyzer, text, "Trade talks")
 
 
 def test_acronym_letters_need_not_be_plain_initials(analyzer):
@@ -192,8 +188,8 @@ def test_caps_suffixes_and_capitalised_the(analyzer):
 def test_quoted_expert_affiliation_and_closing_formula_carry_no_pillar(analyzer):
     text = ("Kessel has little reason to compromise before the summit, said Ana Ruiz, a professor at Zenda "
             "University.\n9. Decides to remain actively seized of the matter.\n")
-    assert "people" not in _pillars_of(analyzer, text, "Kessel has little")
-    assert _pillars_of(analyzer, text, "9. Decides") == []
+    assert "people" not in pillars_of(analyzer, text, "Kessel has little")
+    assert pillars_of(analyzer, text, "9. Decides") == []
 
 
 def test_letterheads_possessives_and_weekday_dates(analyzer):
@@ -212,7 +208,7 @@ def test_an_acronym_alone_carries_its_long_form_s_topic(analyzer):
     text = ("Zenda extended Coastal Security Assistance (CSA) to Kessel.\n\n"
             "Kessel is the third country to receive CSA, after Borduria and Ruritania.\n")
     result = analyzer.analyze(text)
-    assert "security" in _pillars_of(analyzer, text, "Kessel is the third")
+    assert "security" in pillars_of(analyzer, text, "Kessel is the third")
     csa = [e for e in result.entities if e.text == "CSA"]
     assert csa and all(not e.entity_id.startswith("acronym:") for e in csa), "the stored entity id is unchanged"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.nlp.pillars import PillarScorer, default_scorer
+from tests.nlp.passages import pillars_of
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +17,6 @@ def scorer() -> PillarScorer:
 def _pillars(scorer: PillarScorer, text: str) -> list[str]:
     return scorer.passage(text, 0, len(text)).pillars
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -55,11 +51,11 @@ DEBATE = (
 def test_chair_calling_the_next_speaker_and_thanks_under_a_long_office_label_get_no_pillar(analyzer, turn):
     # the chair's "I call the Minister" is procedure; a label listing portfolios with commas ("MINISTER OF
     # FINANCE, PLANNING AND DEVELOPMENT") is a speaker label, not a sentence about finance
-    assert _pillars_of(analyzer, DEBATE, turn) == []
+    assert pillars_of(analyzer, DEBATE, turn) == []
 
 
 def test_content_after_procedural_turns_keeps_its_pillar(analyzer):
-    assert "trade" in _pillars_of(analyzer, DEBATE, "Our tariff offer")
+    assert "trade" in pillars_of(analyzer, DEBATE, "Our tariff offer")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import pillars_of
 
 DEBATE = (
     "Borduria: Fisheries Agreement\n"
@@ -48,7 +43,7 @@ DEBATE = (
 def test_procedural_turns_naming_an_office_get_no_pillar(analyzer, turn):
     # who is called, thanked or addressed ("the shadow Foreign Secretary", "President", "Prime Minister X") is
     # not a topic: the chair's calls, thanks for a question and the chair's rulings are procedure
-    assert _pillars_of(analyzer, DEBATE, turn) == []
+    assert pillars_of(analyzer, DEBATE, turn) == []
 
 
 @pytest.mark.parametrize(("turn", "pillar"), [
@@ -56,7 +51,7 @@ def test_procedural_turns_naming_an_office_get_no_pillar(analyzer, turn):
     ("The Minister for Trade (Tom Pell): The new quota", "trade"),
 ])
 def test_content_turns_between_procedure_keep_their_pillar(analyzer, turn, pillar):
-    assert pillar in _pillars_of(analyzer, DEBATE, turn)
+    assert pillar in pillars_of(analyzer, DEBATE, turn)
 
 
 PRESS = (
@@ -71,16 +66,16 @@ PRESS = (
 
 def test_whom_a_question_is_put_to_is_not_its_topic(analyzer):
     # "Prime Minister," / "Mr President," address the person asked; the question's pillar is what it asks about
-    assert "diplomacy" not in _pillars_of(analyzer, PRESS, "Q: Prime Minister, will")
+    assert "diplomacy" not in pillars_of(analyzer, PRESS, "Q: Prime Minister, will")
 
 
 @pytest.mark.parametrize("line", ["Date: Tuesday", "Place: Press Conference Room", "That is all from me."])
 def test_a_transcripts_header_lines_and_closing_formula_get_no_pillar(analyzer, line):
-    assert _pillars_of(analyzer, PRESS, line) == []
+    assert pillars_of(analyzer, PRESS, line) == []
 
 
 def test_a_question_keeps_the_topic_of_its_own_words(analyzer):
-    assert "people" in _pillars_of(analyzer, PRESS, "Q: Mr President, Madam Minister,")
+    assert "people" in pillars_of(analyzer, PRESS, "Q: Mr President, Madam Minister,")
 
 
 COMMENTARY = (
@@ -94,11 +89,11 @@ COMMENTARY = (
 @pytest.mark.parametrize("bio", ["Anna Petrova is a senior fellow", "Ivan Rudov is a former"])
 def test_an_author_bio_gets_no_pillar(analyzer, bio):
     # the author's post ("a senior fellow for maritime security at ...") says who wrote the piece, not its topic
-    assert _pillars_of(analyzer, COMMENTARY, bio) == []
+    assert pillars_of(analyzer, COMMENTARY, bio) == []
 
 
 def test_the_commentary_itself_keeps_its_pillars(analyzer):
-    assert "security" in _pillars_of(analyzer, COMMENTARY, "Syldavia's coast guard")
+    assert "security" in pillars_of(analyzer, COMMENTARY, "Syldavia's coast guard")
 
 
 INTERVIEW = (
@@ -112,11 +107,11 @@ INTERVIEW = (
 
 def test_a_short_reply_takes_the_topic_of_the_question(analyzer):
     # "The ban stays." has no topic word: it answers the question about the uranium mine
-    assert "energy" in _pillars_of(analyzer, INTERVIEW, "PETROVA: The ban stays.")
+    assert "energy" in pillars_of(analyzer, INTERVIEW, "PETROVA: The ban stays.")
 
 
 def test_a_reply_with_words_of_its_own_keeps_its_own_topic(analyzer):
-    pillars = _pillars_of(analyzer, INTERVIEW, "PETROVA: We will borrow")
+    pillars = pillars_of(analyzer, INTERVIEW, "PETROVA: We will borrow")
     assert "trade" in pillars and "health" not in pillars, pillars
 
 
@@ -138,12 +133,12 @@ ANALYSIS = (
 @pytest.mark.parametrize("sentence", ["What could go wrong?", "A great deal, as it happens."])
 def test_commentary_sentences_without_a_cue_take_the_pieces_subject(analyzer, sentence):
     # a rhetorical question or an evaluative opener of a paragraph is about what the piece is about (debt: trade)
-    assert _pillars_of(analyzer, ANALYSIS, sentence) == ["trade"]
+    assert pillars_of(analyzer, ANALYSIS, sentence) == ["trade"]
 
 
 @pytest.mark.parametrize("line", ["ANALYSIS", "By Jana Novak", "Your time has expired", "For information media"])
 def test_labels_bylines_and_the_chairs_time_calls_do_not_take_the_subject(analyzer, line):
-    assert _pillars_of(analyzer, ANALYSIS, line) == []
+    assert pillars_of(analyzer, ANALYSIS, line) == []
 
 
 @pytest.mark.parametrize(("sentence", "topic"), [
@@ -153,13 +148,13 @@ def test_labels_bylines_and_the_chairs_time_calls_do_not_take_the_subject(analyz
 def test_one_government_addressing_another_is_diplomacy_beside_the_topic(analyzer, sentence, topic):
     # telling, asking or pressing another state (a country or its capital) is engagement: diplomacy joins the topic
     text = "Syldavia and Ruritania\n" + sentence + "\n"
-    pillars = _pillars_of(analyzer, text, sentence[:20])
+    pillars = pillars_of(analyzer, text, sentence[:20])
     assert "diplomacy" in pillars and topic in pillars, pillars
 
 
 def test_a_place_after_a_verb_is_not_always_an_addressee(analyzer):
     text = "Rail freight\nFreight trains will start in April, giving Klow a route to the port of Ruritania.\n"
-    assert "diplomacy" not in _pillars_of(analyzer, text, "Freight trains")
+    assert "diplomacy" not in pillars_of(analyzer, text, "Freight trains")
 
 
 GAS_PIECE = (
@@ -174,14 +169,14 @@ GAS_PIECE = (
 def test_a_pieces_subject_backs_its_ambiguous_words(analyzer):
     # "pipeline" alone is ambiguous (it counts only beside a plain energy cue); in a piece about gas it is energy
     # beside the sentence's own topic (the loan: trade), as the gold annotates it
-    pillars = _pillars_of(analyzer, GAS_PIECE, "The new pipeline will cost")
+    pillars = pillars_of(analyzer, GAS_PIECE, "The new pipeline will cost")
     assert "energy" in pillars and "trade" in pillars, pillars
 
 
 def test_ambiguous_words_alone_stay_unbacked(analyzer):
     text = ("Roads and bridges\nThe new pipeline will cost four billion dollars, paid with a loan from the regional "
             "development bank.\n")
-    assert "energy" not in _pillars_of(analyzer, text, "The new pipeline")
+    assert "energy" not in pillars_of(analyzer, text, "The new pipeline")
 
 
 @pytest.mark.parametrize(("sentence", "pillar"), [
@@ -193,14 +188,14 @@ def test_ambiguous_words_alone_stay_unbacked(analyzer):
 def test_debt_sanctions_and_peacekeeping_vocabulary(analyzer, sentence, pillar):
     # DESIGN §3 / issue 14: debt and its restructuring are trade; sanctions instruments are security; peacekeeping
     # is security
-    assert pillar in _pillars_of(analyzer, "News\n" + sentence + "\n", sentence[:15])
+    assert pillar in pillars_of(analyzer, "News\n" + sentence + "\n", sentence[:15])
 
 
 def test_a_headline_with_a_colon_is_not_a_speaker_turn(analyzer):
     # "The X Pipeline: where the project stands" opens with "The" like "The SPEAKER:", but it is the headline
     text = ("Fact sheet\nThe Kelp Sea Gas Pipeline: where the project stands\n"
             "The pipeline will carry gas from Syldavia to Ruritania from 2029.\n")
-    assert "energy" in _pillars_of(analyzer, text, "The Kelp Sea Gas Pipeline")
+    assert "energy" in pillars_of(analyzer, text, "The Kelp Sea Gas Pipeline")
 
 
 FACT_SHEET = (
@@ -216,7 +211,7 @@ FACT_SHEET = (
 def test_section_headings_of_one_word_and_an_authors_disclaimer_get_no_pillar(analyzer, line):
     # a one-word line is a section heading ("Security", "Mobility"), as the gold annotates it; the disclaimer
     # after an author's bio on the same line is furniture too
-    assert _pillars_of(analyzer, FACT_SHEET, line) == []
+    assert pillars_of(analyzer, FACT_SHEET, line) == []
 
 
 def test_a_written_question_is_judged_without_the_office_it_is_put_to(analyzer):
@@ -224,4 +219,4 @@ def test_a_written_question_is_judged_without_the_office_it_is_put_to(analyzer):
     text = ("Syldavia: Shipping\nJane Kettle (Northmoor): To ask the Secretary of State for Foreign, Commonwealth and "
             "Development Affairs, what steps the Government is taking to inspect tankers in the Kelp Sea.\n"
             "Jane Kettle (Northmoor): To ask the Secretary of State for Trade, whether tariffs on steel will rise.\n")
-    assert "diplomacy" not in _pillars_of(analyzer, text, "Jane Kettle (Northmoor): To ask the Secretary of State for F")
+    assert "diplomacy" not in pillars_of(analyzer, text, "Jane Kettle (Northmoor): To ask the Secretary of State for F")

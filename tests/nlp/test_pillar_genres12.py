@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import pillars_of
 
 COMMENTARY = (
     "Why the Kelp Sea gas pipeline still matters\n"
@@ -29,11 +24,11 @@ COMMENTARY = (
 ])
 def test_an_analysts_bio_and_disclaimer_get_no_pillar(analyzer, note):
     # who wrote the commentary is not what it is about, however the post is written
-    assert _pillars_of(analyzer, COMMENTARY, note) == []
+    assert pillars_of(analyzer, COMMENTARY, note) == []
 
 
 def test_the_commentary_body_keeps_its_pillars(analyzer):
-    assert "energy" in _pillars_of(analyzer, COMMENTARY, "Syldavia's gas pipeline")
+    assert "energy" in pillars_of(analyzer, COMMENTARY, "Syldavia's gas pipeline")
 
 
 @pytest.fixture(scope="module")
@@ -106,11 +101,11 @@ INTERVIEW = (
     "Klow Radio - The Trade Hour, broadcast",  # a programme's broadcast line
 ])
 def test_the_furniture_of_a_transcript_gets_no_pillar_even_in_a_document_with_a_topic(analyzer, turn):
-    assert _pillars_of(analyzer, INTERVIEW, turn) == []
+    assert pillars_of(analyzer, INTERVIEW, turn) == []
 
 
 def test_the_interview_itself_keeps_its_topic(analyzer):
-    assert "trade" in _pillars_of(analyzer, INTERVIEW, "MINISTER: The customs service")
+    assert "trade" in pillars_of(analyzer, INTERVIEW, "MINISTER: The customs service")
 
 
 RECORD = (
@@ -134,7 +129,7 @@ RECORD = (
     "Question No. 7—Fisheries",  # a question's number and department
 ])
 def test_the_headers_of_a_parliamentary_record_get_no_pillar(analyzer, line):
-    assert _pillars_of(analyzer, RECORD, line) == []
+    assert pillars_of(analyzer, RECORD, line) == []
 
 
 @pytest.mark.parametrize("city", ["Port Meridian", "Port-au-Marais", "Port of Klow"])
@@ -224,12 +219,12 @@ def test_officers_deployed_without_the_police_are_still_defence(scorer):
 
 
 def test_the_formula_of_moving_a_bill_alone_is_procedure(analyzer):
-    assert _pillars_of(analyzer, RECORD, "Mr PELL: I beg to move, That") == []
+    assert pillars_of(analyzer, RECORD, "Mr PELL: I beg to move, That") == []
 
 
 def test_the_motion_moved_takes_the_debates_topic(analyzer):
     # the motion's own text after the formula is the debate's subject, not procedure
-    assert "trade" in _pillars_of(analyzer, RECORD, "Mr PELL: I beg to move the following Motion")
+    assert "trade" in pillars_of(analyzer, RECORD, "Mr PELL: I beg to move the following Motion")
 
 
 def test_a_treaty_laid_on_the_table_keeps_its_topic(analyzer):
@@ -237,8 +232,8 @@ def test_a_treaty_laid_on_the_table_keeps_its_topic(analyzer):
     text = ("Written answers, Klow Assembly\n"
             "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval defence pact with Syldavia was laid on the Table.\n"
             "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement is laid on the Table of the House.\n")
-    assert "defence" in _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval")
-    assert _pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement") == []
+    assert "defence" in pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): The naval")
+    assert pillars_of(analyzer, text, "THE MINISTER OF DEFENCE (SHRI RAJ KUMAR): Sir, a statement") == []
 
 
 def test_a_post_followed_by_a_clause_is_no_authors_bio(analyzer):
@@ -246,8 +241,8 @@ def test_a_post_followed_by_a_clause_is_no_authors_bio(analyzer):
     text = ("Why the Kelp Sea gas pipeline still matters\n"
             "Tom Kalvo is a former ambassador, and his warning about the gas pipeline tariff matters to Syldavia.\n"
             "Anna Roe is a Consultant, Energy Transition Programme, Klow Institute.\n")
-    assert "energy" in _pillars_of(analyzer, text, "Tom Kalvo is a former ambassador")
-    assert _pillars_of(analyzer, text, "Anna Roe is a Consultant") == []
+    assert "energy" in pillars_of(analyzer, text, "Tom Kalvo is a former ambassador")
+    assert pillars_of(analyzer, text, "Anna Roe is a Consultant") == []
 
 
 def test_what_concludes_besides_the_event_is_news(analyzer):
@@ -255,8 +250,8 @@ def test_what_concludes_besides_the_event_is_news(analyzer):
     text = ("Klow and Syldavia close their tariff talks\n"
             "MINISTER: This concludes the longest tariff negotiation in our history.\n"
             "HOST: That concludes today's press conference on trade.\n")
-    assert "trade" in _pillars_of(analyzer, text, "MINISTER: This concludes")
-    assert _pillars_of(analyzer, text, "HOST: That concludes") == []
+    assert "trade" in pillars_of(analyzer, text, "MINISTER: This concludes")
+    assert pillars_of(analyzer, text, "HOST: That concludes") == []
 
 
 def test_a_dropped_line_is_an_aside_only_in_a_text_with_speaker_turns(analyzer):
@@ -265,8 +260,8 @@ def test_a_dropped_line_is_an_aside_only_in_a_text_with_speaker_turns(analyzer):
     news = ("Power exports from Valdora to Kesh fell sharply on Monday after the undersea electricity interconnector "
             "tripped. The connection dropped. Grid operators in both countries said electricity flows would resume "
             "once the cable was repaired, and power prices rose.")
-    assert "energy" in _pillars_of(analyzer, news, "The connection dropped.")
+    assert "energy" in pillars_of(analyzer, news, "The connection dropped.")
     broadcast = ("HOST: Minister, what about the electricity interconnector with Kesh?\nMINISTER: Power flows will "
                  "resume next week and exports will rise.\nHOST: Sorry, the line went. Minister?\nMINISTER: I said "
                  "electricity exports will resume.")
-    assert _pillars_of(analyzer, broadcast, "HOST: Sorry, the line went.") == []
+    assert pillars_of(analyzer, broadcast, "HOST: Sorry, the line went.") == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.nlp.passages import pillars_of
+
 
 @pytest.fixture(scope="module")
 def scorer():
@@ -13,11 +15,6 @@ def scorer():
 
     return default_scorer()
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -46,7 +43,7 @@ SEIZURE = (
 def test_a_fishing_communitys_livelihood_is_trade_not_only_its_neighbours_security(analyzer):
     # a sentence about a fishing community's livelihood has a topic of its own (trade); without a cue it got
     # nothing here, and in the exported note it took the security of the seizure around it
-    assert "trade" in _pillars_of(analyzer, SEIZURE, "Fishing cooperatives in Vell Doi")
+    assert "trade" in pillars_of(analyzer, SEIZURE, "Fishing cooperatives in Vell Doi")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -146,8 +143,8 @@ BORDER = (
 def test_goods_through_a_border_crossing_are_trade_not_the_borders_security(analyzer):
     # in a story about a border's security the crossing where goods pass is trade: "border crossing" is one phrase,
     # not the security word "border" that the headline would back
-    assert _pillars_of(analyzer, BORDER, "The ministers called for faster transit") == ["trade"]
-    assert "security" in _pillars_of(analyzer, BORDER, "KLOW, 3 May")
+    assert pillars_of(analyzer, BORDER, "The ministers called for faster transit") == ["trade"]
+    assert "security" in pillars_of(analyzer, BORDER, "KLOW, 3 May")
 
 
 @pytest.mark.parametrize("line", [
@@ -204,4 +201,4 @@ def test_a_specialist_quoted_is_not_the_topic(analyzer):
     text = ("Syldavia and Borduria sign gas deal\n\n"
             "\"The gas is there, but the buyers are not ready,\" said Anna Roe, a Kelp Sea specialist at the University "
             "of Klow.\n")
-    assert "people" not in _pillars_of(analyzer, text, "\"The gas is there")
+    assert "people" not in pillars_of(analyzer, text, "\"The gas is there")

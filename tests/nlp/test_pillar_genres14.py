@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.nlp.passages import passage_at
+
 
 @pytest.fixture(scope="module")
 def scorer():
@@ -16,11 +18,6 @@ def scorer():
 
     return default_scorer()
 
-
-def _passage_at(analyzer, text: str, sentence_start: str):
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p for p in result.passages if p.start <= at < p.end)
 
 
 NUMBERED = (
@@ -33,10 +30,10 @@ NUMBERED = (
 
 def test_a_paragraph_number_split_from_its_sentence_carries_no_pillar(analyzer):
     # "2." alone is a passage of its own: it inherited the security of paragraph 1 and handed it to paragraph 2
-    number = _passage_at(analyzer, NUMBERED, "2. The Ministers")
+    number = passage_at(analyzer, NUMBERED, "2. The Ministers")
     assert NUMBERED[number.start:number.end].strip() == "2."
     assert number.pillars == []
-    assert "security" not in _passage_at(analyzer, NUMBERED, "The Ministers took note").pillars
+    assert "security" not in passage_at(analyzer, NUMBERED, "The Ministers took note").pillars
 
 
 @pytest.mark.parametrize("sentence", [
@@ -119,7 +116,7 @@ def test_a_sentence_about_a_report_is_not_a_series_line():
 def test_nato_named_is_defence_not_security_by_itself(analyzer):
     # the alliance is a defence organisation: security joins it only with a security word of the sentence's own
     text = "Five per cent and five paragraphs: what NATO settled in Klow\n\nThe summit ended on Wednesday.\n"
-    pillars = _passage_at(analyzer, text, "Five per cent").pillars
+    pillars = passage_at(analyzer, text, "Five per cent").pillars
     assert "defence" in pillars and "security" not in pillars
 
 
@@ -136,7 +133,7 @@ def test_a_kicker_in_capitals_is_furniture_and_the_headline_below_it_the_headlin
     from briefing_app.nlp.pillars import is_furniture
 
     assert is_furniture(KICKER, 0, len("POLICY WATCH"))
-    assert "diplomacy" in _passage_at(analyzer, KICKER, "One river").pillars
+    assert "diplomacy" in passage_at(analyzer, KICKER, "One river").pillars
 
 
 def test_a_headline_in_capitals_is_no_kicker():

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _passage_at(analyzer, text: str, sentence_start: str):
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import passage_at
 
 PIRACY = (
     "Pirates return to the Kelp Strait\n"
@@ -32,9 +27,9 @@ PIRACY = (
 def test_military_means_in_a_document_on_security_serve_security(analyzer):
     # the frigates' sentence names no threat, but in a piece on piracy the navy is there for security (defence's
     # companion, pillar_topic.COMPANION_SHARE); the sentences on fishing and insurance keep their own pillars
-    frigates = _passage_at(analyzer, PIRACY, "The Kelp navy")
+    frigates = passage_at(analyzer, PIRACY, "The Kelp navy")
     assert frigates.pillars == ["defence", "security"]
-    assert "security" not in _passage_at(analyzer, PIRACY, "Insurers have raised").pillars
+    assert "security" not in passage_at(analyzer, PIRACY, "Insurers have raised").pillars
 
 
 POWER_LINE = (
@@ -52,7 +47,7 @@ POWER_LINE = (
 
 def test_engagement_in_a_document_on_an_energy_project_is_about_the_project(analyzer):
     # talks between ministers in a piece on a power line are talks on the line (pillar_topic.CONTEXT_ONLY_SHARE)
-    talks = _passage_at(analyzer, POWER_LINE, "The two foreign ministers")
+    talks = passage_at(analyzer, POWER_LINE, "The two foreign ministers")
     assert set(talks.pillars) == {"diplomacy", "energy"}
 
 
@@ -60,7 +55,7 @@ def test_engagement_in_a_document_without_a_lead_subject_stays_diplomacy(analyze
     text = POWER_LINE.replace("transmission line will carry hydropower from the Doi dam", "road will carry lorries") \
         .replace("The reservoir behind the dam filled early this year.", "The quarry behind the hill opened early.") \
         .replace("A power line across", "A road across")
-    assert _passage_at(analyzer, text, "The two foreign ministers").pillars == ["diplomacy"]
+    assert passage_at(analyzer, text, "The two foreign ministers").pillars == ["diplomacy"]
 
 
 def test_relations_with_a_state_in_a_title_case_heading(scorer_and_place):

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import pillars_of
 
 # --- people beside health: care for patients and the displaced is people too ---------------------------------
 
@@ -19,7 +14,7 @@ def test_people_join_health_when_health_words_pile_up(analyzer):
     # many health cues (clinics, vaccines, cholera, medicines) used to drown the one cue for people (the displaced)
     text = ("Mobile clinics will bring vaccines, cholera treatment and medicines to the displaced in the northern "
             "camps.")
-    assert set(_pillars_of(analyzer, text, "Mobile clinics")) >= {"health", "people"}
+    assert set(pillars_of(analyzer, text, "Mobile clinics")) >= {"health", "people"}
 
 
 # --- interjections are not a sentence the document's topic can be lent to -------------------------------------
@@ -36,12 +31,12 @@ DEBATE = (
 
 
 def test_an_interjection_gets_no_pillar_in_a_debate_on_one_topic(analyzer):
-    assert _pillars_of(analyzer, DEBATE, "Some hon. members: Hear, hear!") == []
+    assert pillars_of(analyzer, DEBATE, "Some hon. members: Hear, hear!") == []
 
 
 def test_the_debate_itself_keeps_its_topic(analyzer):
     # (a guard: the filler words do not take the topic from the debate's own sentences)
-    assert "trade" in _pillars_of(analyzer, DEBATE, "Steel exports to Borduria")
+    assert "trade" in pillars_of(analyzer, DEBATE, "Steel exports to Borduria")
 
 
 # --- vocabulary of the domains an officer reads -------------------------------------------------------------
@@ -67,12 +62,12 @@ def test_the_debate_itself_keeps_its_topic(analyzer):
     ("Many arrive sick after weeks on the road.", "health"),
 ])
 def test_domain_words_give_their_pillar(analyzer, sentence, pillar):
-    assert pillar in _pillars_of(analyzer, sentence, sentence[:12])
+    assert pillar in pillars_of(analyzer, sentence, sentence[:12])
 
 
 def test_drones_alone_are_not_security(analyzer):
     # (a guard) an ambiguous word: drones built in a factory are defence industry, not a threat
-    assert "security" not in _pillars_of(analyzer, "The two firms will build drones together.", "The two firms")
+    assert "security" not in pillars_of(analyzer, "The two firms will build drones together.", "The two firms")
 
 
 # --- an answer that only speaks of engagement is on the question's topic ------------------------------------
@@ -87,7 +82,7 @@ PRESS = (
 
 
 def test_an_answer_about_engagement_takes_the_topic_of_the_question(analyzer):
-    pillars = _pillars_of(analyzer, PRESS, "MINISTER OTTOKAR: We have raised")
+    pillars = pillars_of(analyzer, PRESS, "MINISTER OTTOKAR: We have raised")
     assert {"trade", "diplomacy"} <= set(pillars)
 
 
@@ -95,4 +90,4 @@ def test_an_answer_with_a_topic_of_its_own_keeps_it(analyzer):
     # (a guard: only an answer whose one pillar is the context pillar takes the question's topic)
     text = PRESS.replace("We have raised our concern with Borduria and will coordinate with our partners.",
                          "Our vaccine makers will send doses to Borduria next month.")
-    assert "trade" not in _pillars_of(analyzer, text, "MINISTER OTTOKAR: Our vaccine makers")
+    assert "trade" not in pillars_of(analyzer, text, "MINISTER OTTOKAR: Our vaccine makers")

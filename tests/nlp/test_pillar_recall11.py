@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import pillars_of
 
 # --- a treaty is concluded between states: the relationship itself, beside the treaty's subject ---------------
 
@@ -20,7 +15,7 @@ def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
     ("The treaty opens a migration pathway for 300 Syldavian workers a year.", "people"),
 ])
 def test_a_treaty_brings_diplomacy_beside_its_subject(analyzer, sentence, topic):
-    assert {"diplomacy", topic} <= set(_pillars_of(analyzer, sentence, sentence[:12]))
+    assert {"diplomacy", topic} <= set(pillars_of(analyzer, sentence, sentence[:12]))
 
 
 # --- "power" as electricity: power that is sold, sent, restored or flows ----------------------------------------
@@ -32,7 +27,7 @@ def test_a_treaty_brings_diplomacy_beside_its_subject(analyzer, sentence, topic)
     "Buyers pay less for it than for our thermal power.",
 ])
 def test_power_that_is_traded_or_restored_is_energy(analyzer, sentence):
-    assert "energy" in _pillars_of(analyzer, sentence, sentence[:12])
+    assert "energy" in pillars_of(analyzer, sentence, sentence[:12])
 
 
 # --- two governments acting together, or one making a pact with another, is the relationship itself ------------
@@ -43,13 +38,13 @@ def test_power_that_is_traded_or_restored_is_energy(analyzer, sentence):
     ("Last year Uruguay signed a security pact with Paraguay against the smuggling gangs.", "security"),
 ])
 def test_two_governments_acting_together_is_diplomacy(analyzer, sentence, topic):
-    assert {"diplomacy", topic} <= set(_pillars_of(analyzer, sentence, sentence[:12]))
+    assert {"diplomacy", topic} <= set(pillars_of(analyzer, sentence, sentence[:12]))
 
 
 def test_a_contract_with_a_company_is_not_diplomacy(analyzer):
     # (a guard: the partner must be a state, not a firm)
     sentence = "The Ministry of Defence signed a contract with Klow Dockyards for six patrol boats."
-    assert "diplomacy" not in _pillars_of(analyzer, sentence, "The Ministry")
+    assert "diplomacy" not in pillars_of(analyzer, sentence, "The Ministry")
 
 
 # --- a release header (issuer, then "Press release" / "Fact sheet") is furniture ---------------------------------
@@ -62,13 +57,13 @@ def test_a_contract_with_a_company_is_not_diplomacy(analyzer):
 def test_a_release_header_gets_no_pillar(analyzer, header):
     text = (f"{header}\nRuritania and Syldavia open a new gas pipeline\n"
             "The pipeline will carry natural gas and create 4,000 jobs in the export industry.")
-    assert _pillars_of(analyzer, text, header[:12]) == []
+    assert pillars_of(analyzer, text, header[:12]) == []
 
 
 def test_a_release_sentence_naming_a_fact_sheet_keeps_its_pillar(analyzer):
     # (a guard: a sentence of prose that ends with "fact sheet" is not a header)
     text = "Tariffs on steel exports will fall by half, the ministry said in a fact sheet."
-    assert "trade" in _pillars_of(analyzer, text, "Tariffs")
+    assert "trade" in pillars_of(analyzer, text, "Tariffs")
 
 
 # --- a moderator's format, a chair's "called to order" and a broadcast's small talk are procedure ----------------
@@ -93,12 +88,12 @@ INTERVIEW = (
     "HOST: Thank you, ministers",
 ])
 def test_procedure_and_small_talk_get_no_pillar(analyzer, line):
-    assert _pillars_of(analyzer, INTERVIEW, line) == []
+    assert pillars_of(analyzer, INTERVIEW, line) == []
 
 
 def test_the_interview_keeps_its_topic(analyzer):
     # (a guard)
-    assert "energy" in _pillars_of(analyzer, INTERVIEW, "GUEST: The pipeline brings")
+    assert "energy" in pillars_of(analyzer, INTERVIEW, "GUEST: The pipeline brings")
 
 
 @pytest.mark.parametrize("body", ["The meeting is called to order."])
@@ -109,7 +104,7 @@ def test_a_chair_opening_or_closing_an_item_is_procedure(analyzer, body):
             "Mr DOE: Electricity prices will fall, and coal plants will close by 2030.\n"
             "Ms ROE: Energy security matters more than ever for our power grid.\n"
             "Mr DOE: The renewable energy share will double as well.\n")
-    assert _pillars_of(analyzer, text, "THE CHAIR") == []
+    assert pillars_of(analyzer, text, "THE CHAIR") == []
 
 
 # --- words of engagement between states the lexicon lacked ---------------------------------------------------
@@ -121,7 +116,7 @@ def test_a_chair_opening_or_closing_an_item_is_procedure(analyzer, body):
      "security"),
 ])
 def test_engagement_words_bring_diplomacy_beside_the_topic(analyzer, sentence, topic):
-    assert {"diplomacy", topic} <= set(_pillars_of(analyzer, sentence, sentence[:12]))
+    assert {"diplomacy", topic} <= set(pillars_of(analyzer, sentence, sentence[:12]))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -129,7 +124,7 @@ def test_engagement_words_bring_diplomacy_beside_the_topic(analyzer, sentence, t
     "The Secretary-General will report back within a month.",
 ])
 def test_engagement_words_alone_are_diplomacy(analyzer, sentence):
-    assert _pillars_of(analyzer, sentence, sentence[:12]) == ["diplomacy"]
+    assert pillars_of(analyzer, sentence, sentence[:12]) == ["diplomacy"]
 
 
 # --- cues that fired wrongly: "marine" is no marines, a duty officer pays no duty --------------------------------
@@ -141,12 +136,12 @@ def test_engagement_words_alone_are_diplomacy(analyzer, sentence):
     ("The two navies share one duty roster for earthquakes and tsunamis.", "trade"),
 ])
 def test_ambiguous_words_do_not_cue_the_wrong_pillar(analyzer, sentence, wrong):
-    assert wrong not in _pillars_of(analyzer, sentence, sentence[:12])
+    assert wrong not in pillars_of(analyzer, sentence, sentence[:12])
 
 
 def test_marines_are_still_defence(analyzer):
     # (a guard)
-    assert "defence" in _pillars_of(analyzer, "Two hundred marines landed on the beach.", "Two hundred")
+    assert "defence" in pillars_of(analyzer, "Two hundred marines landed on the beach.", "Two hundred")
 
 
 # --- buying or building warships is defence procurement, not security --------------------------------------------
@@ -156,13 +151,13 @@ def test_marines_are_still_defence(analyzer):
     "The navy will order two more frigates from the shipyard in Klow.",
 ])
 def test_warship_procurement_is_defence_alone(analyzer, sentence):
-    assert _pillars_of(analyzer, sentence, sentence[:12]) == ["defence"]
+    assert pillars_of(analyzer, sentence, sentence[:12]) == ["defence"]
 
 
 def test_naval_escorts_stay_security(analyzer):
     # (a guard: escorts in a threat area are defence and security, gold README)
     sentence = "Warships will escort tankers through the strait after the attacks."
-    assert {"defence", "security"} <= set(_pillars_of(analyzer, sentence, "Warships"))
+    assert {"defence", "security"} <= set(pillars_of(analyzer, sentence, "Warships"))
 
 
 # --- people: citizens in need abroad, diplomas, families in shelters ------------------------------------------
@@ -173,13 +168,13 @@ def test_naval_escorts_stay_security(analyzer):
     "Some 5,000 people remain in shelters after the floods.",
 ])
 def test_people_words_the_lexicon_lacked(analyzer, sentence):
-    assert "people" in _pillars_of(analyzer, sentence, sentence[:12])
+    assert "people" in pillars_of(analyzer, sentence, sentence[:12])
 
 
 def test_a_home_secretary_is_no_people_cue(analyzer):
     # (a guard: "homes" stays an ambiguous word, since "home" stems like it)
     sentence = "The Home Secretary led the delegation to the border talks."
-    assert "people" not in _pillars_of(analyzer, sentence, "The Home")
+    assert "people" not in pillars_of(analyzer, sentence, "The Home")
 
 
 # --- idioms with a trade word that are not about trade ------------------------------------------------------------
@@ -189,4 +184,4 @@ def test_a_home_secretary_is_no_people_cue(analyzer):
     "The ministers traded accusations over the border.",
 ])
 def test_trade_idioms_are_not_trade(analyzer, sentence):
-    assert "trade" not in _pillars_of(analyzer, sentence, sentence[:12])
+    assert "trade" not in pillars_of(analyzer, sentence, sentence[:12])

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import pillars_of
 
 INTERVIEW = (
     "Breakfast Hour, Radio Syldavia\n"
@@ -33,17 +28,17 @@ INTERVIEW = (
 ])
 def test_greetings_and_thanks_in_a_transcript_get_no_pillar(analyzer, turn):
     # a host's welcome and the guest's thanks are small talk: "welcome" and "thank" are no diplomacy here
-    assert _pillars_of(analyzer, INTERVIEW, turn) == []
+    assert pillars_of(analyzer, INTERVIEW, turn) == []
 
 
 def test_a_turn_run_into_the_line_before_is_still_a_turn(analyzer):
     # "... for your time. OTTOKAR: Thank you, Ana.": the label is known from the lines before, so the turn is judged
     # on its own words (a procedural thanks) and not as the label "OTTOKAR: Thank ..."
-    assert _pillars_of(analyzer, INTERVIEW, "OTTOKAR: Thank you, Ana.") == []
+    assert pillars_of(analyzer, INTERVIEW, "OTTOKAR: Thank you, Ana.") == []
 
 
 def test_content_turns_of_an_interview_keep_their_pillars(analyzer):
-    assert "energy" in _pillars_of(analyzer, INTERVIEW, "OTTOKAR: The gas pipeline")
+    assert "energy" in pillars_of(analyzer, INTERVIEW, "OTTOKAR: The gas pipeline")
 
 
 PRESS_CONFERENCE = (
@@ -59,7 +54,7 @@ PRESS_CONFERENCE = (
                                   "MINISTER PAVEL: Thank you, my brother"])
 def test_welcoming_a_visitor_to_the_country_stays_diplomacy(analyzer, turn):
     # a host welcoming a visiting minister to the capital, and the guest's thanks for hospitality, are the visit
-    assert "diplomacy" in _pillars_of(analyzer, PRESS_CONFERENCE, turn)
+    assert "diplomacy" in pillars_of(analyzer, PRESS_CONFERENCE, turn)
 
 
 RECORD = (
@@ -85,11 +80,11 @@ RECORD = (
 ])
 def test_formulas_of_the_record_and_of_procedure_get_no_pillar(analyzer, sentence):
     # the opening and closing of a meeting, points of order, moving a bill and giving way are procedure
-    assert _pillars_of(analyzer, RECORD, sentence) == []
+    assert pillars_of(analyzer, RECORD, sentence) == []
 
 
 def test_a_speech_in_the_record_keeps_its_pillars(analyzer):
-    assert "security" in _pillars_of(analyzer, RECORD, "Mr. Ottokar (Syldavia): Pirates")
+    assert "security" in pillars_of(analyzer, RECORD, "Mr. Ottokar (Syldavia): Pirates")
 
 
 COMMITTEE = (
@@ -105,14 +100,14 @@ COMMITTEE = (
 
 def test_a_one_word_speaker_said_twice_is_a_turn(analyzer):
     # "Tánaiste:" is a speaker (it opens two lines): the thanks after it are procedure, not diplomacy
-    assert _pillars_of(analyzer, COMMITTEE, "Tánaiste: Thank you, Cathaoirleach.") == []
+    assert pillars_of(analyzer, COMMITTEE, "Tánaiste: Thank you, Cathaoirleach.") == []
 
 
 @pytest.mark.parametrize("sentence", ["(Interruptions)", "(Time expired)", "Government members: Hear, hear!"])
 def test_the_records_asides_and_interjections_get_no_pillar(analyzer, sentence):
     # a bracketed note alone and the members' collective interjections do not continue the speech before them
-    assert _pillars_of(analyzer, COMMITTEE, sentence) == []
+    assert pillars_of(analyzer, COMMITTEE, sentence) == []
 
 
 def test_a_speech_between_asides_keeps_its_pillars(analyzer):
-    assert "defence" in _pillars_of(analyzer, COMMITTEE, "Tánaiste: Our peacekeepers")
+    assert "defence" in pillars_of(analyzer, COMMITTEE, "Tánaiste: Our peacekeepers")

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from briefing_app.nlp.pillars import is_furniture
+from tests.nlp.passages import pillars_of
 
 
 def test_a_line_with_a_long_run_of_spaces_is_judged_at_once():
@@ -28,21 +29,16 @@ def test_release_headers_with_or_without_a_separator(header):
     assert is_furniture(f"{header}\nThe pipeline will carry gas.", 0, len(header))
 
 
-def _pillars_of(analyzer, text: str, sentence_start: str) -> list[str]:
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
 
 def test_a_club_named_after_its_city_is_no_government(analyzer):
     # ("Real Madrid": the city is the end of the club's name, not a state acting with another)
     sentence = "Real Madrid and Barcelona agreed a fee for the young striker."
-    assert "diplomacy" not in _pillars_of(analyzer, sentence, "Real")
+    assert "diplomacy" not in pillars_of(analyzer, sentence, "Real")
 
 
 def test_a_date_before_the_first_state_still_counts(analyzer):
     sentence = "Yesterday Ruritania and Syldavia agreed to repatriate 20,000 refugees from the border camps."
-    assert "diplomacy" in _pillars_of(analyzer, sentence, "Yesterday")
+    assert "diplomacy" in pillars_of(analyzer, sentence, "Yesterday")
 
 
 @pytest.mark.parametrize("sentence, procedural", [

@@ -5,13 +5,7 @@ parliamentary labels, office titles alone on a line and media-enquiry lines. Tex
 from __future__ import annotations
 
 from briefing_app.nlp.transcript import procedural_rest, speaker_labels
-
-
-def _pillars_of(analyzer, text, sentence_start):
-    result = analyzer.analyze(text)
-    at = text.index(sentence_start)
-    return next(p.pillars for p in result.passages if p.start <= at < p.end)
-
+from tests.nlp.passages import pillars_of
 
 INTERVIEW = (
     "Islanders brace for a costly season: Premier Talvio on debt and storms\n"
@@ -45,22 +39,22 @@ def test_thanks_addressed_to_the_guest_is_procedural():
 
 
 def test_closing_thanks_to_a_guest_gets_no_pillar(analyzer):
-    assert _pillars_of(analyzer, INTERVIEW, "ODA KESTREL: Premier Talvio, thank you") == []
-    assert "energy" in _pillars_of(analyzer, INTERVIEW, "REN TALVIO: The hurricane season")
+    assert pillars_of(analyzer, INTERVIEW, "ODA KESTREL: Premier Talvio, thank you") == []
+    assert "energy" in pillars_of(analyzer, INTERVIEW, "REN TALVIO: The hurricane season")
 
 
 def test_a_joke_that_draws_laughter_takes_no_pillar(analyzer):
-    assert _pillars_of(analyzer, PRESS, "If I told you the date today") == []
-    assert "defence" in _pillars_of(analyzer, PRESS, "FOREIGN MINISTER ANKO RAVE:")
+    assert pillars_of(analyzer, PRESS, "If I told you the date today") == []
+    assert "defence" in pillars_of(analyzer, PRESS, "FOREIGN MINISTER ANKO RAVE:")
 
 
 def test_time_stamped_parliament_labels_are_speaker_turns(analyzer):
     labels = speaker_labels(HEARING)
     assert [HEARING[lab.start:lab.end].split(" [")[0] for lab in labels] == [
         "Hanne Solberg Lie (H)", "Minister of Foreign Affairs Per Aas"]
-    assert _pillars_of(analyzer, HEARING, "Hanne Solberg Lie") == []
-    assert _pillars_of(analyzer, HEARING, "Minister of Foreign Affairs Per Aas") == []
-    assert "security" in _pillars_of(analyzer, HEARING, "The cable to the islands")
+    assert pillars_of(analyzer, HEARING, "Hanne Solberg Lie") == []
+    assert pillars_of(analyzer, HEARING, "Minister of Foreign Affairs Per Aas") == []
+    assert "security" in pillars_of(analyzer, HEARING, "The cable to the islands")
 
 
 RELEASE = (
@@ -74,10 +68,10 @@ RELEASE = (
 
 
 def test_office_titles_and_media_lines_alone_are_furniture(analyzer):
-    assert _pillars_of(analyzer, RELEASE, "Deputy Prime Minister\n") == []
-    assert _pillars_of(analyzer, RELEASE, "Minister of Foreign Affairs\n") == []
-    assert _pillars_of(analyzer, RELEASE, "For media enquiries") == []
-    assert "trade" in _pillars_of(analyzer, RELEASE, "Borduria will release")
+    assert pillars_of(analyzer, RELEASE, "Deputy Prime Minister\n") == []
+    assert pillars_of(analyzer, RELEASE, "Minister of Foreign Affairs\n") == []
+    assert pillars_of(analyzer, RELEASE, "For media enquiries") == []
+    assert "trade" in pillars_of(analyzer, RELEASE, "Borduria will release")
 
 
 def test_a_reporter_s_question_about_a_partner_is_diplomacy(analyzer):
@@ -85,4 +79,4 @@ def test_a_reporter_s_question_about_a_partner_is_diplomacy(analyzer):
             "REN TALVIO: We want debt pauses for storm damage and more money for sea walls.\n"
             "KESTREL: Is this about Syldavia?\n"
             "REN TALVIO: We are friends to all.\n")
-    assert _pillars_of(analyzer, text, "KESTREL: Is this about") == ["diplomacy"]
+    assert pillars_of(analyzer, text, "KESTREL: Is this about") == ["diplomacy"]
