@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import copy
-import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
 
@@ -17,7 +15,7 @@ from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
-from briefing_app.nlp.taxonomy import PillarDef, load_taxonomy
+from briefing_app.nlp.taxonomy import PillarDef, load_scoring, load_taxonomy
 from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
     OFFICE_TITLE_WORDS,
@@ -32,7 +30,6 @@ from briefing_app.nlp.transcript import (
     strip_furniture,
 )
 from briefing_app.nlp.types import EntitySpan, Passage
-from briefing_app.resources import resource_file
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\+")
 #: Lines that are web clutter, never a pillar ("Also Read: ...", share/follow prompts).
@@ -831,13 +828,6 @@ def _paired_subjects(text: str, entities: Sequence[EntitySpan]) -> bool:
         return False
     return any(a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))
                for a, b in zip(entities, entities[1:], strict=False))
-
-
-def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:
-    """The ``scoring`` block of ``pillars.json`` (threshold, relative cut, cue weights...); may be empty."""
-    source: Traversable = Path(path) if path else resource_file("pillars.json")
-    data = json.loads(source.read_text(encoding="utf-8"))
-    return {str(k): v if isinstance(v, str) else float(v) for k, v in data.get("scoring", {}).items()}
 
 
 #: The scorer's tunable parameters (its init fields other than the taxonomy and the learner), read from pillars.json.

@@ -34,8 +34,14 @@ class PillarDef:
 def context_pillar() -> str:
     """The bundled taxonomy's context pillar (``scoring.context_pillar``: diplomacy, engagement between states). It
     never suppresses a topical pillar: a sentence carrying both is about its topic, and is filed under it."""
-    data = json.loads(resource_file("pillars.json").read_text(encoding="utf-8"))
-    return str(data.get("scoring", {}).get("context_pillar", ""))
+    return str(load_scoring().get("context_pillar", ""))
+
+
+def load_scoring(path: str | Path | None = None) -> dict[str, float | str]:
+    """The ``scoring`` block of ``pillars.json`` (threshold, relative cut, cue weights...); may be empty."""
+    source: Traversable = Path(path) if path else resource_file("pillars.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return {str(k): v if isinstance(v, str) else float(v) for k, v in data.get("scoring", {}).items()}
 
 
 def load_taxonomy(path: str | Path | None = None) -> list[PillarDef]:
