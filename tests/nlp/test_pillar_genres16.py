@@ -43,3 +43,12 @@ def test_talks_in_a_document_with_a_passing_security_mention_stay_diplomacy(anal
     )
     # one smuggling sentence makes no conflict: the talks take the document's trade (NOCUE_SHARE), not security
     assert "security" not in pillars_of(analyzer, text, "Kelp's envoy held talks")
+
+
+def test_a_railway_is_trade(analyzer):
+    # railways are the connectivity of trade (corridors, freight and transit), like ports and roads of commerce: a
+    # plain cue, not an ambiguous word waiting for one
+    assert "trade" in pillars_of(analyzer, "A railway from Tarn to the Vell border is to be finished next year.",
+                                 "A railway")
+    link = pillars_of(analyzer, "Doi says the new rail link to Tarn will open to passengers in May.", "Doi says")
+    assert set(link) == {"people", "trade"}
