@@ -52,3 +52,19 @@ def test_a_railway_is_trade(analyzer):
                                  "A railway")
     link = pillars_of(analyzer, "Doi says the new rail link to Tarn will open to passengers in May.", "Doi says")
     assert set(link) == {"people", "trade"}
+
+
+def test_a_count_of_a_nations_people_is_people_to_people(analyzer):
+    # nationals abroad counted as people ("Some 40,000 Filipinos work ...", "freed 37 Indonesians") are people-to-people
+    # beside the sentence's own pillar (PillarScorer._counted_nationals)
+    workers = "Some 40,000 Filipinos work on the cruise ships that call at Doi, and their remittances keep Tarn afloat."
+    assert "people" in pillars_of(analyzer, workers, "Some 40,000")
+    freed = "Police in Doi freed 37 Indonesians from a scam compound near the airport on Tuesday."
+    assert set(pillars_of(analyzer, freed, "Police in Doi")) == {"people", "security"}
+
+
+def test_a_count_of_a_nations_ships_or_states_is_not_people(analyzer):
+    # an adjective of nationality counts the noun after it: ships, countries, soldiers
+    for text in ("Two Chinese vessels shadowed the patrol boat for six hours near the reef.",
+                 "Five African countries have begun vaccinating health workers against mpox."):
+        assert "people" not in pillars_of(analyzer, text, text[:10]), text
