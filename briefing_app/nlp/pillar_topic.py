@@ -13,7 +13,8 @@ subject, which the scorer also uses to boost a sentence's own cues and back its 
   of the topic's lead pillar (trade in a document on energy: ``LEAD_SHARE``), or its lead (the navy's sentences in a
   document on piracy are security: ``COMPANION_SHARE``);
 * beside the context pillar alone, when the topic is a lead pillar (ministers' talks in a piece on a power line are
-  on the line: ``CONTEXT_ONLY_SHARE``).
+  on the line: ``CONTEXT_ONLY_SHARE``) or, stronger, a companion pillar (talks in a piece on a conflict are on the
+  conflict: ``CONTEXT_ONLY_COMPANION_SHARE``).
 
 Never to furniture, procedural turns, stage directions, sign-offs, jokes (the scorer gives those no pillar before),
 nor to a chair's turn ("THE SPEAKER: Honourable Venaani."), a byline or heading without a closing stop, an author's
@@ -73,12 +74,17 @@ COMPANION_PILLARS = ("security",)
 #: on a power line or a pipeline, the governments' moves are about the project ("Brussels has promised to list the
 #: corridor as a project of mutual interest.").
 CONTEXT_ONLY_SHARE = 0.4
+#: A companion pillar (``COMPANION_PILLARS``) this strong joins a sentence whose only pillar is the context pillar: in
+#: a document on a conflict or on piracy, the talks, envoys and proposals are about it ("Q: You have held three rounds
+#: of talks since January."). Higher than the lead's: security cues run through more documents (measured on the dev
+#: sets: at 0.4 the round-1 set lost precision, at 0.5 every set kept or gained F1).
+CONTEXT_ONLY_COMPANION_SHARE = 0.5
 #: A context pillar (diplomacy) of the topic this strong joins a sentence with a pillar of its own (never, by
 #: default: measured on the dev sets; an officer who gives diplomacy beside the topic throughout teaches it).
 CONTEXT_BESIDE = 2.0
 #: The thresholds above an officer's lessons may recalibrate (``PillarScorer.topic_knobs``, issue 13).
 KNOBS = ("HEADLINE_WEIGHT", "TOPIC_SHARE", "SUBJECT_SHARE", "CONTEXT_SHARE", "SECOND_SHARE", "NOCUE_SHARE",
-         "LEAD_SHARE", "CONTEXT_BESIDE", "COMPANION_SHARE", "CONTEXT_ONLY_SHARE")
+         "LEAD_SHARE", "CONTEXT_BESIDE", "COMPANION_SHARE", "CONTEXT_ONLY_SHARE", "CONTEXT_ONLY_COMPANION_SHARE")
 #: A sentence needs this many words to be substantive ("Yes.", "Order!" are not) ...
 MIN_WORDS = 3
 #: ... and, to be given a pillar it has no cue for, this many words that are not ``_FILLER`` ("I give way.").
@@ -218,8 +224,14 @@ class DocumentTopic:
         return (strength >= self.knob("NOCUE_SHARE") or strength >= self.knob("SECOND_SHARE") and raw.get(pillar, 0.0) > 0
                 or strength >= self.knob("LEAD_SHARE") and any(self.leads.get(c) == pillar for c in chosen)
                 or strength >= self.knob("COMPANION_SHARE") and any(self.companions.get(c) == pillar for c in chosen)
-                or strength >= self.knob("CONTEXT_ONLY_SHARE") and pillar in LEAD_PILLARS
-                and chosen == [self.context_pillar])
+                or chosen == [self.context_pillar] and self._about_talks(pillar, strength))
+
+    def _about_talks(self, pillar: str, strength: float) -> bool:
+        """True when topic ``pillar`` joins a sentence that only speaks of engagement (talks, visits, envoys): a lead
+        pillar from ``CONTEXT_ONLY_SHARE``, a companion (security) from ``CONTEXT_ONLY_COMPANION_SHARE``."""
+        if pillar in LEAD_PILLARS:
+            return strength >= self.knob("CONTEXT_ONLY_SHARE")
+        return pillar in COMPANION_PILLARS and strength >= self.knob("CONTEXT_ONLY_COMPANION_SHARE")
 
     def knob(self, name: str) -> float:
         """The threshold ``name`` (one of ``KNOBS``): the officer's calibrated value, else the module constant."""

@@ -332,6 +332,13 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a relationship with another state")
+        if (entities and raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT
+                and self._counted_nationals(text, entities)):
+            # "two million Pakistanis work in the Kingdom", "freed 86 Indonesians": a nation's people counted as people
+            # (nationals abroad, migrants, diaspora) are people-to-people. The count is worth one plain cue, not one
+            # more: beside "refugees" or "displaced" it adds nothing (piled on, it crowded out the other pillars)
+            raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
+            why[PEOPLE_PILLAR].append("a count of a nation's people")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -339,6 +346,17 @@ class PillarScorer:
         if self.learner is not None:
             self.learner.adjust(text, raw, why, self)
         return {p: v for p, v in raw.items() if v > 0}, dict(why)
+
+    @staticmethod
+    def _counted_nationals(text: str, entities: Sequence[EntitySpan]) -> bool:
+        """True when ``text`` counts a nation's people: a number right before a plural nationality noun ("86
+        Indonesians", "thousands of Haitians"). Not an adjective ("five African countries", "two Chinese vessels"):
+        the noun counted is then a country, a ship or a soldier, not the people."""
+        peoples = [e.text for e in entities if e.label == "NORP" and e.text.endswith("s")]
+        if not peoples:
+            return False
+        counts = [e.text for e in entities if e.label == "CARDINAL"]
+        return any(re.search(re.escape(n) + r"\s+(?:of\s+)?" + re.escape(p) + r"\b", text) for n in counts for p in peoples)
 
     def _match(self, text: str, raw: dict[str, float], why: dict[str, list[str]],
                pending: list[_Term]) -> None:
@@ -585,6 +603,9 @@ _LEADER_ADDRESSED = re.compile(
     r"|(?:(?:his|her|their|our|my)\s+)?counterparts?\b)")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
+#: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
+PEOPLE_PILLAR = "people"
+COUNTED_NATIONALS_WEIGHT = 2.0
 
 #: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from"):
 #: the place after it stands for its government. Not "closer to" or "distance from": mostly where something is
