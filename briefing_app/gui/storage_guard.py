@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -77,9 +78,13 @@ class RefusedWrite:
         return True
 
 
-def refused_write(say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None) -> RefusedWrite:
-    """``with refused_write(say, show_as_stored) as refused:`` (see the module's docstring)."""
-    return RefusedWrite(say, show_as_stored)
+def refused_write(say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None,
+                  db_path: Path | None = None) -> RefusedWrite:
+    """``with refused_write(say, show_as_stored) as refused:`` (see the module's docstring);
+    ``db_path`` names the database in the sentence."""
+    describe = describe_storage_error if db_path is None else functools.partial(describe_storage_error,
+                                                                                  db_path=db_path)
+    return RefusedWrite(say, show_as_stored, describe)
 
 
 def _settings_problem(exc: BaseException) -> str | None:
