@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.wording import count
-from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
+from briefing_app.export import render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
 from briefing_app.gui.storage_guard import (
@@ -66,6 +66,9 @@ from .quote_dialog import QuoteEditDialog
 from .sections import ITEM_ROLE, ItemRow, PassageSpec, SectionTree
 
 if TYPE_CHECKING:
+    # python-docx (and lxml's C module, whose start holds the GIL ~30 ms) load at the first export or
+    # page estimate, in its worker: imported with this module, they stalled the window's launch.
+    from briefing_app.export import ExportReport
     from briefing_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -1267,6 +1270,8 @@ class BriefingBuilder(QWidget):
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
         def work(_progress: object, _cancelled: object) -> ExportReport:
+            from briefing_app.export import export_docx_report
+
             return export_docx_report(document, path, template)
 
         self.window_.tasks.start("briefing-export", work, self._export_done, self._export_failed)
@@ -1283,6 +1288,8 @@ class BriefingBuilder(QWidget):
         self.exported.emit(str(report.path))
 
     def _export_failed(self, exc: BaseException, tb: str) -> None:
+        from briefing_app.export import ExportFailed
+
         QApplication.restoreOverrideCursor()
         self.export_button.setEnabled(self.current_id is not None)
         if isinstance(exc, ExportFailed):
