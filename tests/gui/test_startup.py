@@ -65,7 +65,8 @@ def test_the_launchs_database_worker_imports_nothing_that_holds_the_gil_for_long
         "import briefing_app.gui.app, briefing_app.gui.main_window\n"
         "from briefing_app.services import Services\n"  # what app._open_database's worker imports
         "import briefing_app.gui.briefing, briefing_app.gui.import_dialogs, briefing_app.gui.library_panel\n"
-        "import briefing_app.gui.review\n"
+        "import briefing_app.gui.review, briefing_app.gui.desk_copy_dialogs, briefing_app.gui.legend\n"
+        "import briefing_app.gui.live_updates, briefing_app.gui.search_matches\n"
         "print(sorted(m for m in ('briefing_app.nlp.commitments', 'docx', 'lxml.etree') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
