@@ -190,11 +190,17 @@ class _Launch:
             from briefing_app.services import Services
 
             self._opened = Services.open(path, officer=officer)  # the name recorded in what they change
-            # Module imports only (classes, no widgets): the GUI thread then just builds.
+            # Module imports only (classes, no widgets): the GUI thread then just builds. Every module
+            # the attach steps import goes here (where no bytecode is cached, a module's compile in a
+            # step lengthened that step by 10-25 ms: desk copy, live updates).
             import briefing_app.gui.briefing  # noqa: F401
+            import briefing_app.gui.desk_copy_dialogs  # noqa: F401
             import briefing_app.gui.import_dialogs  # noqa: F401
+            import briefing_app.gui.legend  # noqa: F401
             import briefing_app.gui.library_panel  # noqa: F401
+            import briefing_app.gui.live_updates  # noqa: F401
             import briefing_app.gui.review  # noqa: F401
+            import briefing_app.gui.search_matches  # noqa: F401
 
             return self._opened
 

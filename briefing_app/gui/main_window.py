@@ -659,7 +659,14 @@ class MainWindow(QMainWindow):
         importer = getattr(self, "importer", None)
         queued = set(importer.pending_analysis()) if importer is not None else set()
         retry: dict[bool, list[int]] = {False: [], True: []}
-        try:
+
+        def still_refused(problem: str) -> None:
+            # Still busy, for reads too (desk mode: a table held past the lock_timeout): all of them
+            # wait for the next, longer back-off; none is dropped.
+            for article_id in waiting:
+                self.analysis_refused(article_id, problem, again=article_id in again)
+
+        with refused_write(still_refused, db_path=self.services.db.path) as refused:
             for article_id in waiting:
                 if self.tasks.is_busy(f"analysis:{article_id}") or article_id in queued:
                     continue  # selected again, or "Analyse again" meanwhile: that analysis answers
@@ -670,14 +677,7 @@ class MainWindow(QMainWindow):
                     retry[article_id in again].append(article_id)
                 else:
                     self.kept_analyses.discard(article_id)
-        except Exception as exc:
-            problem = describe_storage_error(exc, self.services.db.path)
-            if problem is None:
-                raise
-            # Still busy, for reads too (desk mode: a table held past the lock_timeout): all of them
-            # wait for the next, longer back-off; none is dropped.
-            for article_id in waiting:
-                self.analysis_refused(article_id, problem, again=article_id in again)
+        if refused:
             return
         if importer is None:
             for article_id in retry[False] + retry[True]:

@@ -8,13 +8,20 @@ first paint on, a 10 ms timer measures the event loop's longest stall, printed
 as ``stall <ms>`` once both later milestones have come (then, with ``=quit``,
 the app quits). Off unless the environment variable is set, and then it costs
 one event filter and one timer.
+
+With ``BRIEFING_APP_STALL_STACKS=PREFIX`` too, each late tick leaves the Python stacks of every thread
+in ``PREFIX.<pid>`` (faulthandler, armed at each tick: it dumps when the next one is 30 ms late, from a
+thread of its own, so also while another thread holds the GIL), with a ``--tick <seconds>`` line per
+tick: what held the window in the worst launches.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 import time
+from typing import IO
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -23,6 +30,9 @@ ENV = "BRIEFING_APP_STARTUP_PROBE"
 #: The milestones after which the probe reports the stall and (``=quit``) quits.
 FINAL = {"model-ready", "library-open"}
 TICK_MS = 10
+STACKS_ENV = "BRIEFING_APP_STALL_STACKS"
+#: A tick this late (seconds after the last) dumps the stacks.
+LATE_S = 0.03
 
 
 class _Probe(QObject):
@@ -35,6 +45,8 @@ class _Probe(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
+        prefix = os.environ.get(STACKS_ENV)
+        self.stacks: IO[bytes] | None = open(f"{prefix}.{os.getpid()}", "wb") if prefix else None  # noqa: SIM115
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if not self.painted and event.type() == QEvent.Type.Paint:
@@ -48,6 +60,10 @@ class _Probe(QObject):
         now = time.perf_counter()
         self.max_stall = max(self.max_stall, (now - self.last) * 1000 - TICK_MS)
         self.last = now
+        if self.stacks is not None and not FINAL <= self.seen:
+            faulthandler.dump_traceback_later(LATE_S, repeat=True, file=self.stacks)
+            self.stacks.write(f"--tick {now:.4f}\n".encode())
+            self.stacks.flush()
 
     def mark(self, what: str) -> None:
         if what in self.seen:
@@ -56,6 +72,10 @@ class _Probe(QObject):
         _say(what)
         if FINAL <= self.seen:
             self._tick()
+            if self.stacks is not None:
+                faulthandler.cancel_dump_traceback_later()
+                self.stacks.close()
+                self.stacks = None
             _say(f"stall {self.max_stall:.0f}")
             if os.environ.get(ENV) == "quit":
                 QApplication.quit()

@@ -17,7 +17,11 @@ The services write each edit in one transaction, so a refused one left nothing b
 A READ the database holds busy (PostgreSQL: a table another officer's migration or bring-back holds
 past the session's lock_timeout) is calm too: the methods that read for a view (the library, the
 article shown, the panels) are decorated with :func:`calm_when_busy`, and say it in the status bar
-while the view keeps what it showed; the next action or timer reads again.
+while the view keeps what it showed; the next action or timer reads again. A view that shows ONE
+article's rows (its entities, notes, pillars, review status) is decorated with
+:func:`calm_for_article` instead: what it keeps must be the rows of the article shown, so a read held
+busy right after another article was opened clears it, with a line inside it, and it reads again by
+itself (:class:`ArticleRows`).
 """
 
 from __future__ import annotations
@@ -25,10 +29,11 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from briefing_app.storage.errors import describe_busy_read, describe_storage_error
@@ -77,9 +82,13 @@ class RefusedWrite:
         return True
 
 
-def refused_write(say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None) -> RefusedWrite:
-    """``with refused_write(say, show_as_stored) as refused:`` (see the module's docstring)."""
-    return RefusedWrite(say, show_as_stored)
+def refused_write(say: Callable[[str], object], show_as_stored: Callable[[], object] | None = None,
+                  db_path: Path | None = None) -> RefusedWrite:
+    """``with refused_write(say, show_as_stored) as refused:`` (see the module's docstring);
+    ``db_path`` names the database in the sentence."""
+    describe = describe_storage_error if db_path is None else functools.partial(describe_storage_error,
+                                                                                  db_path=db_path)
+    return RefusedWrite(say, show_as_stored, describe)
 
 
 def _settings_problem(exc: BaseException) -> str | None:
@@ -114,12 +123,143 @@ def calm_when_busy(method: Callable[Concatenate[W, P], None]) -> Callable[Concat
 
     @functools.wraps(method)
     def calm(self: W, /, *args: P.args, **kwargs: P.kwargs) -> None:
-        widget = self if isinstance(self, QWidget) else getattr(self, "window", None)
-        say = status_bar_of(widget) if isinstance(widget, QWidget) else (lambda _problem: None)
-        with busy_read(say):
+        with busy_read(_say_of(self)):
             method(self, *args, **kwargs)
 
     return calm
+
+
+#: The waits before a view's read held busy is tried again by itself (then the last, again and again):
+#: a read held busy waits the database's own busy timeout on the GUI thread, so not often.
+BUSY_RETRY_MS = (500, 1000, 2000, 4000, 8000, 15000)
+
+#: ``ArticleRows.shown_for`` of a view that shows no article's rows (cleared, or not filled yet).
+BLANK = object()
+
+
+class ArticleRows:
+    """What a view showing ONE article's rows (``subject``: the article it should show them of, read
+    from the window) knows of them: the article they are of (``shown_for``).
+
+    A read for that same article held busy keeps them (right: they are still its rows; the next step
+    reads again). A read for ANOTHER article held busy must not leave the first's rows beside the new
+    article's text: ``blank`` clears the view and gets the line to show inside it, the status bar says
+    what is not shown, and ``reload`` is called again after a back-off (BUSY_RETRY_MS, one timer per
+    window for all such views) until a read succeeds, the article changes or the window closes."""
+
+    def __init__(self, window: QWidget, what: str, subject: Callable[[], object], closed: Callable[[], bool],
+                 blank: Callable[[str], object], reload: Callable[[], object]) -> None:
+        self.window = window
+        #: What the view shows of the article, in the officer's words ("entities", "review status").
+        self.what = what
+        self.subject = subject
+        self.closed = closed
+        self.blank = blank
+        self.reload = reload
+        #: The article (or selection) whose rows the view shows; BLANK when it shows none.
+        self.shown_for: object = BLANK
+
+    def read(self, subject: object) -> None:
+        """The view was filled with ``subject``'s rows."""
+        self.shown_for = subject
+
+    def describe(self, subject: object) -> Callable[[BaseException], str | None]:
+        """The sentence for a read of ``subject`` held busy (None for any other error)."""
+        cleared = None if self.shown_for == subject else self.what
+        return functools.partial(describe_busy_read, cleared=cleared)
+
+    def not_read(self, subject: object) -> None:
+        """A read of ``subject`` was held busy (already said): when the view shows another article's
+        rows (or none), clear it and read again by itself later."""
+        if self.shown_for == subject:
+            return  # its own rows: kept, and the next step reads again
+        self.shown_for = BLANK
+        self.blank(f"Couldn't read this article's {self.what} — the library is busy; trying again")
+        _BusyRetry.of(self.window).wait(self, subject)
+
+
+class _BusyRetry(QObject):
+    """The one back-off timer of a window's views waiting to read again (:class:`ArticleRows`): each
+    round tries the first; only once it reads are the others tried (a database still busy holds
+    each try for its busy timeout: one stall per round, not one per view)."""
+
+    NAME = "busyReadRetry"
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName(self.NAME)
+        self.waiting: dict[ArticleRows, object] = {}
+        self.round = 0
+        self._trying = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._try)
+
+    @classmethod
+    def of(cls, window: QWidget) -> _BusyRetry:
+        """The window's one retry (made at the first use; deleted with the window)."""
+        found = window.findChild(QObject, cls.NAME)
+        return found if isinstance(found, _BusyRetry) else cls(window)
+
+    def wait(self, rows: ArticleRows, subject: object) -> None:
+        """``rows``' view reads again (for ``subject``) at the next round."""
+        self.waiting[rows] = subject
+        if not self._trying and not self.timer.isActive():
+            self.timer.start(BUSY_RETRY_MS[min(self.round, len(BUSY_RETRY_MS) - 1)])
+
+    def _try(self) -> None:
+        pending, self.waiting = list(self.waiting.items()), {}
+        self._trying = True
+        try:
+            for n, (rows, subject) in enumerate(pending):
+                if rows.closed():
+                    self.waiting.clear()
+                    return
+                if rows.subject() != subject:
+                    continue  # another article since: its own read answers for it
+                rows.reload()
+                if rows in self.waiting:  # still busy: the others wait with it
+                    for other, its in pending[n + 1:]:
+                        self.waiting.setdefault(other, its)
+                    break
+        finally:
+            self._trying = False
+        if self.waiting:
+            self.round += 1
+            self.wait(*next(iter(self.waiting.items())))
+        else:
+            self.round = 0
+
+
+class _HasArticleRows(Protocol):
+    article_rows: ArticleRows
+
+
+R = TypeVar("R", bound=_HasArticleRows)
+
+
+def calm_for_article(method: Callable[Concatenate[R, P], None]) -> Callable[Concatenate[R, P], None]:
+    """As :func:`calm_when_busy`, for a method that fills a view with one article's rows (the object
+    has an :class:`ArticleRows` as ``article_rows``): kept only when they are the shown article's."""
+
+    @functools.wraps(method)
+    def calm(self: R, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        rows = self.article_rows
+        subject = rows.subject()
+        with RefusedWrite(_say_of(self), describe=rows.describe(subject)) as refused:
+            method(self, *args, **kwargs)
+        if refused:
+            rows.not_read(subject)
+        else:
+            rows.read(subject)
+
+    return calm
+
+
+def _say_of(obj: object) -> Callable[[str], object]:
+    """The status bar of ``obj``'s main window (a widget, or an object with the window as ``window``)."""
+    widget = obj if isinstance(obj, QWidget) else getattr(obj, "window", None)
+    return status_bar_of(widget) if isinstance(widget, QWidget) else (lambda _problem: None)
 
 
 def status_bar_of(widget: QWidget, timeout_ms: int = MESSAGE_MS) -> Callable[[str], None]:

@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_app.domain.models import DraftedStatus
 from briefing_app.domain.quotes import quote_start
-from briefing_app.services.intelligence import IntelligenceService
+
+if TYPE_CHECKING:
+    # Only a type: the window's start then never compiles nlp/commitments (155 KB of source, one call
+    # holding the GIL ~85 ms where no bytecode is cached): the builder imports it when it first drafts.
+    from briefing_app.services.intelligence import IntelligenceService
 
 GROUPS = ("key_points", "commitments", "new_since", "timeline")
 STATUSES = tuple(DraftedStatus)

@@ -274,15 +274,19 @@ def is_read(exc: BaseException) -> bool:
     return _LOCKING_SELECT.search(re.sub(r"'(?:[^']|'')*'", "''", statement)) is None  # (not in literals)
 
 
-def describe_busy_read(exc: BaseException, db_path: Path | None = None) -> str | None:
+def describe_busy_read(exc: BaseException, db_path: Path | None = None, cleared: str | None = None) -> str | None:
     """One sentence for a read the database held busy (PostgreSQL: another officer's migration or
     bring-back held the table past the session's lock_timeout, SQLSTATE 55P03), or None.
 
-    Nothing was lost: the window keeps what it showed and reads again at the officer's next step."""
+    Nothing was lost: the window keeps what it showed and reads again at the officer's next step.
+    ``cleared``: what of the article now shown could not be read (its entities, its notes), no longer
+    showing another article's in its place, and read again by itself (gui/storage_guard.ArticleRows)."""
     if not is_busy(exc):
         return None
     err = storage_error_from(exc, db_path)
     reason = reason_clause(err) if err is not None else "the database is busy"
+    if cleared is not None:
+        return f"Not read just now: {reason}. The {cleared} of this article will show once the database answers."
     return f"Not read just now: {reason}. The window shows what it showed before; it reads again at your next step."
 
 

@@ -161,6 +161,7 @@ def test_busy_panels_keep_what_they_show(window: MainWindow, monkeypatch: pytest
         (review.notes_panel, review.notes_panel.refresh, "notes", "for_article"),
     ]
     for panel, refresh, service, method in panels:
+        panel.set_on_screen(True)  # filled with this article's rows (a panel tabbed behind is filled when shown)
         before = panel.tree.topLevelItemCount()
         window.statusBar().clearMessage()
         with monkeypatch.context() as patch:
@@ -358,3 +359,153 @@ def test_a_library_read_behind_another_officers_migration_is_calm(
     finally:
         win.close()
         win.services.close()
+
+
+# -- a panel's read held busy right after ANOTHER article was opened ------------------------------------
+
+CLEARED = "Couldn't read this article's"
+KEPT = "shows what it showed before"
+
+
+def _rows(panel: Any) -> list[str]:
+    """The first-column texts of a review panel's tree, all depths."""
+    found: list[str] = []
+    stack = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        found.append(item.text(0))
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    return found
+
+
+@pytest.fixture
+def quick_retry(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both articles analysed (no analysis of its own refreshes the second when opened), the first shown;
+    views waiting to read again try after 50 ms (then 100 ms), not seconds."""
+    from briefing_app.gui import storage_guard
+
+    first = window.current_article_id
+    assert first is not None
+    other = next(i for i in window.library.article_ids() if i != first)
+    with qtbot.waitSignal(window.analysisFinished, timeout=30_000):
+        window.show_article(other)
+    window.show_article(first)
+    qtbot.wait(100)
+    window.statusBar().clearMessage()
+    monkeypatch.setattr(storage_guard, "BUSY_RETRY_MS", (50, 100), raising=False)
+
+
+def test_panels_busy_for_another_article_never_show_the_first_ones_rows_and_fill_by_themselves(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Article B opened, its entities and notes held busy: the panels showed article A's people and note
+    beside B's text (and said the window "shows what it showed before"). Now they are cleared with a
+    line inside, the status bar says what is not shown, and they fill with B's once the database answers,
+    nobody clicking anything."""
+    review = window.review
+    first = window.current_article_id
+    assert first is not None
+    window.services.notes.add(first, 0, 10, "Ask about the Quad.")
+    for panel in (review.entities_panel, review.notes_panel):
+        panel.set_on_screen(True)
+        panel.refresh()
+    assert "Jaishankar" in _rows(review.entities_panel) and any("Quad" in r for r in _rows(review.notes_panel))
+    other = next(i for i in window.library.article_ids() if i != first)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.entities, "groups", raise_busy_read)
+        patch.setattr(window.services.notes, "for_article", raise_busy_read)
+        window.show_article(other)
+        assert window.current_article_id == other and "Goyal" in window.view.text
+        entities, notes = _rows(review.entities_panel), _rows(review.notes_panel)
+        assert not any(name in " ".join(entities) for name in ("Jaishankar", "Blinken")), entities
+        assert not any("Quad" in r for r in notes), notes
+        assert entities == [f"{CLEARED} entities — the library is busy; trying again"]
+        assert notes == [f"{CLEARED} notes — the library is busy; trying again"]
+        assert window.view.note_spans == {}, "the first article's note dots beside this one's text"
+        said = _said(window)
+        assert NOT_READ in said and KEPT not in said and "will show once the database answers" in said
+        qtbot.wait(200)  # still busy: tried again, still cleared
+        assert _rows(review.entities_panel) == entities
+    qtbot.waitUntil(lambda: "Goyal" in " ".join(_rows(review.entities_panel)), timeout=5_000)
+    qtbot.waitUntil(lambda: not any(CLEARED in r for r in _rows(review.notes_panel)), timeout=5_000)
+
+
+def test_the_status_line_and_pillars_busy_for_another_article_are_greyed_not_the_first_ones(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    review = window.review
+    first = window.current_article_id
+    other = next(i for i in window.library.article_ids() if i != first)
+    review.pillars_panel.set_on_screen(True)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.articles, "status", raise_busy_read)
+        window.show_article(other)
+        assert window.current_article_id == other
+        status = review.status
+        assert not status.isEnabled() and status.counts.text().startswith(f"{CLEARED} review status"), \
+            status.counts.text()
+        assert _rows(review.pillars_panel) == [f"{CLEARED} pillars — the library is busy; trying again"]
+    qtbot.waitUntil(lambda: review.status.isEnabled(), timeout=5_000)
+    assert CLEARED not in review.status.counts.text()
+    qtbot.waitUntil(lambda: not any(CLEARED in r for r in _rows(review.pillars_panel)), timeout=5_000)
+
+
+def test_a_busy_read_of_the_article_shown_keeps_its_rows_and_waits_for_the_next_step(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same article: its own rows stay (right), the status bar says so, and nothing is tried again by
+    itself (the next step reads)."""
+    panel = window.review.entities_panel
+    panel.set_on_screen(True)
+    panel.refresh()
+    before = _rows(panel)
+    calls: list[int] = []
+
+    def busy(*_args: Any, **_kwargs: Any) -> NoReturn:
+        calls.append(1)
+        raise busy_read_error()
+
+    monkeypatch.setattr(window.services.entities, "groups", busy)
+    panel.refresh()
+    assert _rows(panel) == before and KEPT in _said(window)
+    qtbot.wait(300)
+    assert calls == [1]
+
+
+def test_the_retry_backs_off_and_stops_when_the_article_changes_or_the_window_closes(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = window.review.entities_panel
+    panel.set_on_screen(True)
+    first = window.current_article_id
+    other = next(i for i in window.library.article_ids() if i != first)
+    asked: list[int] = []
+
+    def busy(article_id: int, *_args: Any, **_kwargs: Any) -> NoReturn:
+        asked.append(article_id)
+        raise busy_read_error()
+
+    monkeypatch.setattr(window.services.entities, "groups", busy)
+    window.show_article(other)
+    qtbot.wait(600)  # 50 ms, then every 100 ms: a handful of tries, never a loop
+    assert 2 <= asked.count(other) <= 9, asked
+    assert first is not None
+    window.show_article(first)  # another article: the retry for `other` stops (first's own read answers)
+    qtbot.wait(300)
+    assert asked[-1] == first, "no more tries for the article no longer shown"
+    window.close()
+    tries = len(asked)
+    qtbot.wait(400)
+    assert len(asked) == tries, "the window closed: nothing is tried again"
+
+
+def test_the_add_passages_list_busy_for_other_articles_is_cleared_then_filled(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    builder = window.briefing_builder
+    builder.tabs.setCurrentWidget(builder.picker)
+    first = window.current_article_id
+    other = next(i for i in window.library.article_ids() if i != first)
+    assert "Talks" in builder.picker.caption.text()
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.briefings, "candidate_passages", raise_busy_read)
+        window.library.setCurrentRow(window.library.article_ids().index(other))
+        assert window.current_article_id == other
+        caption = builder.picker.caption.text()
+        assert caption.startswith(f"{CLEARED} pillar passages") and "Talks" not in caption, caption
+    qtbot.waitUntil(lambda: "Trade" in builder.picker.caption.text(), timeout=5_000)

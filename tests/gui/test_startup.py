@@ -54,6 +54,27 @@ def test_window_process_never_imports_spacy() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_the_launchs_database_worker_imports_nothing_that_holds_the_gil_for_long() -> None:
+    """The worker that opens the database also imports the panels' modules while the window paints. A
+    module compiled from 155 KB of source (nlp/commitments: one ``compile`` call, ~85 ms, where no
+    bytecode is cached) or lxml's C module starting (python-docx) holds the GIL throughout, and the idle
+    window cannot run a slot meanwhile: those were the launch's longest stalls. They load when first
+    used (drafting, an export or a page estimate), in their workers."""
+    code = (
+        "import sys\n"
+        "import briefing_app.gui.app, briefing_app.gui.main_window\n"
+        "from briefing_app.services import Services\n"  # what app._open_database's worker imports
+        "import briefing_app.gui.briefing, briefing_app.gui.import_dialogs, briefing_app.gui.library_panel\n"
+        "import briefing_app.gui.review, briefing_app.gui.desk_copy_dialogs, briefing_app.gui.legend\n"
+        "import briefing_app.gui.live_updates, briefing_app.gui.search_matches\n"
+        "print(sorted(m for m in ('briefing_app.nlp.commitments', 'docx', 'lxml.etree') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_frame_shows_a_calm_placeholder_then_the_library(qtbot: QtBot, db_path: Path, analyzer: object,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import briefing_app.gui.main_window as main_window

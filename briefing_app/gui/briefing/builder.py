@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.wording import count
-from briefing_app.export import ExportFailed, ExportReport, export_docx_report, render_preview_html
+from briefing_app.export import render_preview_html
 from briefing_app.export.formatting import format_date
 from briefing_app.export.model import BriefingDocument
 from briefing_app.gui.storage_guard import (
+    ArticleRows,
     RefusedWrite,
     busy_read,
+    calm_for_article,
     calm_when_busy,
     refused_settings_write,
     refused_write,
@@ -64,6 +66,9 @@ from .quote_dialog import QuoteEditDialog
 from .sections import ITEM_ROLE, ItemRow, PassageSpec, SectionTree
 
 if TYPE_CHECKING:
+    # python-docx (and lxml's C module, whose start holds the GIL ~30 ms) load at the first export or
+    # page estimate, in its worker: imported with this module, they stalled the window's launch.
+    from briefing_app.export import ExportReport
     from briefing_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -102,6 +107,10 @@ class BriefingBuilder(QWidget):
         self._intel: object | None = None  # IntelligenceService, made once the analyser is loaded
         self.drafting = False  # key points etc. being drafted in the background
         self._draft_mark: tuple[int, int] | None = None  # (briefing, undo index) right after an auto-draft
+        #: The articles whose passages the Add passages list shows (a read held busy for others clears it).
+        self.article_rows = ArticleRows(window, "pillar passages", lambda: tuple(window.selected_article_ids()),
+                                        lambda: window.tasks.closed, self._passages_not_shown,
+                                        lambda: self.refresh_passages())
 
         self._build()
         self.briefings_changed(select=None)
@@ -1198,11 +1207,19 @@ class BriefingBuilder(QWidget):
         return menu
 
     # -- passages of the selected articles -----------------------------------------------------
-    @calm_when_busy
     def refresh_passages(self) -> None:
-        """Reload the Add passages list for the articles selected in the library."""
-        if self.tabs.currentWidget() is not self.picker:
-            return
+        """Reload the Add passages list for the articles selected in the library (when shown)."""
+        if self.tabs.currentWidget() is self.picker:
+            self._fill_passages()
+
+    def _passages_not_shown(self, line: str) -> None:
+        """The Add passages list empty but for ``line`` (it listed other articles' passages)."""
+        self.picker.show_passages([], {}, set())
+        self.picker.caption.setText(line)
+
+    @calm_for_article
+    def _fill_passages(self) -> None:
+        """:meth:`refresh_passages`' reads and fill (everything read before the list changes)."""
         ids = self.window_.selected_article_ids()
         titles = {}
         for article_id in ids:
@@ -1253,6 +1270,8 @@ class BriefingBuilder(QWidget):
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
         def work(_progress: object, _cancelled: object) -> ExportReport:
+            from briefing_app.export import export_docx_report
+
             return export_docx_report(document, path, template)
 
         self.window_.tasks.start("briefing-export", work, self._export_done, self._export_failed)
@@ -1269,6 +1288,8 @@ class BriefingBuilder(QWidget):
         self.exported.emit(str(report.path))
 
     def _export_failed(self, exc: BaseException, tb: str) -> None:
+        from briefing_app.export import ExportFailed
+
         QApplication.restoreOverrideCursor()
         self.export_button.setEnabled(self.current_id is not None)
         if isinstance(exc, ExportFailed):

@@ -20,7 +20,7 @@ from briefing_app.gui.article_view import EntityMark, PillarMark, entity_span
 from briefing_app.gui.palette import LABEL_NAMES
 from briefing_app.gui.review.commands import review_command
 from briefing_app.gui.review.note_dialog import NoteDialog
-from briefing_app.gui.storage_guard import calm_when_busy, refused_write
+from briefing_app.gui.storage_guard import ArticleRows, calm_for_article, refused_write
 from briefing_app.nlp.taxonomy import context_pillar
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services import AnnotationConflict
@@ -93,6 +93,10 @@ class ReviewController(QObject):
         #: Articles an edit touched whose move from "new" to "in review" the database refused: moved
         #: with the next saved edit.
         self.unmoved: set[int] = set()
+        #: The article whose note dots the view draws (a read held busy for another removes them).
+        self.article_rows = ArticleRows(window, "notes", lambda: window.current_article_id,
+                                        lambda: window.tasks.closed, lambda _line: self.view.set_notes({}),
+                                        lambda: self.refresh_notes())
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, timeout_ms: int = 8000) -> None:
@@ -755,7 +759,7 @@ class ReviewController(QObject):
         """Delete a note (undoable)."""
         self.perform(lambda: self.services.notes.delete(note_id))
 
-    @calm_when_busy
+    @calm_for_article
     def refresh_notes(self) -> None:
         """Redraw the note dots of the current article."""
         article_id = self.window.current_article_id

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, 
 from briefing_app.domain.identity import entity_key
 from briefing_app.domain.models import AnnotationKind, AnnotationStatus, ArticleStatus
 from briefing_app.gui.palette import LABEL_NAMES, label_colour
-from briefing_app.gui.storage_guard import calm_when_busy, status_bar_of
+from briefing_app.gui.storage_guard import ArticleRows, calm_for_article, status_bar_of
 from briefing_app.gui.workers import next_step
 from briefing_app.nlp.types import SHOWN_LABELS
 from briefing_app.services.changes import ChangeSet
 from briefing_app.services.entities import EntityGroup, Mention
 from briefing_app.services.open_suggestions import counts_as_open
-from briefing_app.storage.errors import describe_busy_read
 
 log = logging.getLogger(__name__)
 
@@ -79,9 +78,21 @@ class _Panel(QWidget):
         #: Whether the panel's tab is the one shown in its dock area (set from the dock's visibilityChanged:
         #: a panel tabbed behind another still reports isVisible()).
         self.on_screen = True
+        window = controller.window
+        #: The article whose rows the panel shows (a read held busy for another clears it: see ArticleRows).
+        self.article_rows = ArticleRows(window, name.removesuffix("Panel"), lambda: window.current_article_id,
+                                        lambda: window.tasks.closed, self.show_line, lambda: self.refresh())
 
     def refresh(self) -> None:
         """Rebuild the list (each panel defines it)."""
+
+    def show_line(self, line: str) -> None:
+        """Show only ``line``, greyed, in place of the rows (they were another article's)."""
+        self.tree.clear()
+        item = QTreeWidgetItem([line, ""])
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setToolTip(0, line)
+        self.tree.addTopLevelItem(item)
 
     def request_refresh(self) -> None:
         """Rebuild now if the panel is on screen, else when it is next shown.
@@ -118,7 +129,8 @@ class _Panel(QWidget):
     def _collapsed_heads(self) -> set[str]:
         """Keys (label or pillar id) of the collapsed top-level rows."""
         heads = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return {head.data(0, ROLE)[1] for head in heads if head is not None and not head.isExpanded()}
+        return {head.data(0, ROLE)[1] for head in heads
+                if head is not None and head.data(0, ROLE) and not head.isExpanded()}  # (not show_line's)
 
     def item_by_text(self, text: str, column: int = 0) -> QTreeWidgetItem | None:
         """First item (any depth) whose text in ``column`` equals ``text``."""
@@ -156,6 +168,8 @@ class EntitiesPanel(_Panel):
         self._heads: dict[str, QTreeWidgetItem] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
         self._by_label: dict[str, dict[str, EntityGroup]] = {}
+        #: What the tree was last filled for (``_fill_state``); None when it shows no article's entities.
+        self._state: tuple[object, ...] | None = None
 
     def _fill_state(self) -> tuple[object, ...]:
         """What a fill depends on besides the entities themselves (the article, what is hidden,
@@ -170,7 +184,7 @@ class EntitiesPanel(_Panel):
         shown in full yet: the tree still shows what it was filled with before."""
         return self._load is not None or self._steps is not None
 
-    @calm_when_busy
+    @calm_for_article
     def refresh(self) -> None:
         """Reload from the database now, keeping the expanded state of the labels."""
         self._drop_load()
@@ -207,18 +221,33 @@ class EntitiesPanel(_Panel):
             groups = entities.groups(article_id)
             return article_id, [g for g in groups if g.label in SHOWN_LABELS and g.label not in hidden]
 
-        self._load = self.controller.window.tasks.start(LOAD_TASK, work, self._loaded, self._load_failed)
+        self._load = self.controller.window.tasks.start(
+            LOAD_TASK, work, self._loaded, lambda exc, tb: self._load_failed(exc, tb, article_id))
 
-    def _load_failed(self, exc: BaseException, tb: str) -> None:
-        """A background read that failed: the tree keeps what it showed (no longer "loading"); a busy
-        database is said in the status bar, and the next refresh reads again."""
+    def _load_failed(self, exc: BaseException, tb: str, article_id: int) -> None:
+        """A background read that failed: no longer "loading"; held busy, the tree keeps what it showed
+        when that is this article's entities, else it is cleared and read again by itself (ArticleRows);
+        either is said in the status bar."""
         self._load = None
-        problem = describe_busy_read(exc)
+        problem = self.article_rows.describe(article_id)(exc)
         if problem is None:
             log.error("Reading the entities failed:\n%s", tb)
             return
         log.warning("Entities not read: %s", problem)
+        if article_id != self.controller.window.current_article_id:
+            return  # read for an article no longer shown: its own read answers
         status_bar_of(self)(problem)
+        self.article_rows.not_read(article_id)
+
+    def show_line(self, line: str) -> None:
+        """As :meth:`_Panel.show_line`; the panel no longer follows any article's entities."""
+        self._drop_load()
+        self._filling = True
+        super().show_line(line)
+        self._filling = False
+        self._state = None
+        self._mentions = None
+        self.groups, self._heads, self._items, self._by_label = {}, {}, {}, {}
 
     def _loaded(self, result: tuple[int, list[EntityGroup]]) -> None:
         article_id, groups = result
@@ -281,6 +310,7 @@ class EntitiesPanel(_Panel):
             self._fill_head(label)
             head.setExpanded(label not in collapsed)
         self._filling = False
+        self.article_rows.read(state[0])
 
     def update_entities(self, keys: set[str]) -> bool:
         """Redraw only the entities ``keys`` (those an edit touched, before and after it).
@@ -342,7 +372,7 @@ class EntitiesPanel(_Panel):
     def in_step(self) -> bool:
         """Whether the panel shows what it was last filled for (else it must be rebuilt)."""
         return self.on_screen and not self._stale and not self.loading \
-            and getattr(self, "_state", None) == self._fill_state()
+            and self._state == self._fill_state()
 
     def _mention_index(self) -> dict[int, tuple[str, Mention]]:
         """Annotation id -> (entity key, its mention), built once per fill and kept in step after."""
@@ -548,7 +578,7 @@ class PillarsPanel(_Panel):
     def __init__(self, controller: ReviewController) -> None:
         super().__init__(controller, ["Passage", "Score"], "pillarsPanel")
 
-    @calm_when_busy
+    @calm_for_article
     def refresh(self) -> None:
         """Rebuild from the marks shown in the view (the database's state)."""
         view = self.controller.view
@@ -603,7 +633,7 @@ class NotesPanel(_Panel):
         delete.triggered.connect(lambda: self._delete(self.tree.currentItem()))
         self.tree.addAction(delete)
 
-    @calm_when_busy
+    @calm_for_article
     def refresh(self) -> None:
         """Reload the notes of the current article."""
         article_id = self.controller.window.current_article_id

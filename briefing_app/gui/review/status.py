@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from briefing_app.domain.models import ArticleStatus
-from briefing_app.gui.storage_guard import calm_when_busy
+from briefing_app.gui.storage_guard import ArticleRows, calm_for_article
 
 if TYPE_CHECKING:
     from briefing_app.gui.review.controller import ReviewController
@@ -47,9 +47,18 @@ class ReviewStatusWidget(QWidget):
         self.accept_all_button.setToolTip("Accept every open suggestion of this article (Ctrl+Shift+A); undoable")
         self.accept_all_button.clicked.connect(controller.accept_all_remaining)
         layout.addWidget(self.accept_all_button)
+        window = controller.window
+        #: The article whose status and counts are shown (a read held busy for another greys them).
+        self.article_rows = ArticleRows(window, "review status", lambda: window.current_article_id,
+                                        lambda: window.tasks.closed, self._not_shown, lambda: self.refresh())
         self.refresh()
 
-    @calm_when_busy
+    def _not_shown(self, line: str) -> None:
+        """Greyed, with ``line`` in place of the counts (they were another article's)."""
+        self.setEnabled(False)
+        self.counts.setText(line)
+
+    @calm_for_article
     def refresh(self) -> None:
         """Show the current article's status and counts."""
         article_id = self.controller.window.current_article_id
