@@ -28,7 +28,10 @@ syslibs:
 deps:
 	@bash .ci/system-libs.sh --install
 
+# Bytecode first, as an installed copy has it (an editable install has none, and with
+# PYTHONDONTWRITEBYTECODE set every launch would compile the app again while the window waits).
 run: syslibs $(STAMP)
+	@$(BIN)/python -m compileall -q -j 0 briefing_app >/dev/null
 	$(BIN)/briefing-app
 
 test: syslibs $(TEST_STAMP)
