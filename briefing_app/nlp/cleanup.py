@@ -261,6 +261,7 @@ class EntityCleanup:
                     if end > c.start and not re.search(r"\b(?:of|the|for|and|to)$", text[c.start:end], re.IGNORECASE):
                         out.append(Candidate(c.start, end, c.label, c.source, c.priority + 0.05, c.role))
         out += [Candidate(s, e, "ORG", "gazetteer", RULE) for s, e in rules.find_formats(text)]
+        out += [Candidate(s, e, "LAW", "gazetteer", RULE) for s, e in rules.find_plus_names(text)]
         return out
 
     def _furniture_mask(self, text: str, labels: list[transcript.SpeakerLabel]) -> bytearray | None:

@@ -382,7 +382,10 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
 
 
 #: Formats and groupings written with digits and a plus sign: "C5+1", "N3+1", "B5+1", "G7+".
-FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+\d{0,2}(?![\w+])")
+FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+(?:[A-Z]{1,3}\d{1,2}|\d{0,2})(?![\w+])")  # "C5+1", "GCC+C5"
+#: A programme or process named by a word and a plus sign, with or without a number ("Erasmus+", "Cartagena+40"):
+#: the plus marks a follow-up or extension of the programme, so the whole is its name.
+_PLUS_NAME = re.compile(r"(?<![\w+-])[A-ZÀ-Þ][a-zß-ÿ]{2,}\+\d{0,3}(?![\w+])")
 
 
 #: A format written in digits only ("3+3", "2+2"): a name after "the" or alone in brackets ("the 3+3 platform",
@@ -400,6 +403,13 @@ def find_formats(text: str) -> Iterator[tuple[int, int]]:
         for m in _DIGIT_FORMAT.finditer(text):
             if text[m.start() - 1] != "(" or text.startswith(")", m.end()):
                 yield m.start(), m.end()
+
+
+def find_plus_names(text: str) -> Iterator[tuple[int, int]]:
+    """Programmes and processes named with a plus sign after a word ("Erasmus+", "the Cartagena+40 process")."""
+    if "+" in text:
+        for m in _PLUS_NAME.finditer(text):
+            yield m.start(), m.end()
 
 
 #: Preambular and operative openers of communiqués and resolutions ("Noting", "Welcoming", "3. Commends").

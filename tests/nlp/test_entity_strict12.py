@@ -45,3 +45,21 @@ def test_two_bodies_joined_by_and_the_in_a_heading_act_together(analyzer: Analyz
             "Preparedness and Health Security\nGeorgetown, 4 June 2026 – The two sides agreed to fund vaccine plants in "
             "Guyana and Jamaica and to improve outbreak response and health security.")
     assert "diplomacy" in pillars_of(analyzer, text, "Joint Statement"), text
+
+
+# --- names with a plus sign: a programme's follow-up and a grouping of groupings ------------------------------------
+
+def test_a_programme_or_process_named_with_a_plus_is_one_initiative(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The ministers agreed to double Horizon+ grants for researchers from the Sahel. The "
+                           "Lomé+25 process will close in Accra next year.")
+    assert ("Horizon+", "LAW") in ents and ("Lomé+25", "LAW") in ents, ents
+
+
+def test_a_format_of_two_groupings_joined_by_a_plus_is_a_grouping(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Leaders of the EAC+B3 format met in Kigali in May and agreed a customs pilot.")
+    assert ("EAC+B3", "ORG") in ents, ents
+
+
+def test_ratings_and_sums_with_a_plus_are_no_names(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The scheme is open to Grade 10+ pupils and Year 12+ students, and 2+3 makes five.")
+    assert not any("+" in text and label in ("LAW", "ORG") for text, label in ents), ents
