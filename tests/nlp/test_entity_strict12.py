@@ -3,6 +3,8 @@ general classes of the pooled development-set errors, each checked on a made-up 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing_app.nlp.analyzer import Analyzer
 from tests.nlp.conftest import entity_pairs as _ents
 from tests.nlp.passages import pillars_of
@@ -63,3 +65,20 @@ def test_a_format_of_two_groupings_joined_by_a_plus_is_a_grouping(analyzer: Anal
 def test_ratings_and_sums_with_a_plus_are_no_names(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The scheme is open to Grade 10+ pupils and Year 12+ students, and 2+3 makes five.")
     assert not any("+" in text and label in ("LAW", "ORG") for text, label in ents), ents
+
+
+# --- a named programme that offers is the party of the offer (commitments) -------------------------------------------
+
+def _offers(analyzer: Analyzer, text: str) -> list[str]:
+    return [c.action for c in replace(analyzer, find_commitments=True).analyze(text).commitments]
+
+
+def test_a_programme_defined_with_its_acronym_which_offers_is_an_offer(analyzer: Analyzer) -> None:
+    text = ("Investors use the Strategic Investment Promotion Regime (SIPR), which offers tax and currency guarantees "
+            "for 20 years to projects above US$100 million.")
+    assert "offer" in _offers(analyzer, text), text
+
+
+def test_a_programme_that_offered_in_the_past_makes_no_offer(analyzer: Analyzer) -> None:
+    text = "Investors used the Strategic Investment Promotion Regime (SIPR), which offered tax breaks until 2019."
+    assert "offer" not in _offers(analyzer, text), text
