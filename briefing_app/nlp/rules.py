@@ -377,7 +377,9 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
                 break
     for m in _NATIONAL_REPUBLIC.finditer(text):
         word = m.group(0).split()[0]
-        if word not in STARTERS and not word.endswith("ing"):
+        if (word not in STARTERS and not word.endswith("ing")
+                and not _BODY_OF_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            # "the Central Bank of the Argentine Republic": a state's own body named with the state, one name
             yield m.start(), m.end()
 
 
@@ -447,6 +449,11 @@ Foundation Company Group Secretariat Court Police Guard Navy Army Administration
 
 #: Head nouns of bodies (for rules elsewhere).
 BODY_HEADS = _BODY_HEADS
+
+#: A body's head noun and "of the" before an adjectival official name ("Central Bank of the Argentine Republic"): the
+#: state's own body, named whole with its state (as "Mine Action Agency of the Republic of Azerbaijan").
+_BODY_OF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_BODY_HEADS | {"Government", "Embassy", "Parliament"}))
+                             + r")\s+of\s+the\s+$")
 
 
 def class_of_name(name: str) -> str | None:

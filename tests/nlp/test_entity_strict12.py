@@ -82,3 +82,18 @@ def test_a_programme_defined_with_its_acronym_which_offers_is_an_offer(analyzer:
 def test_a_programme_that_offered_in_the_past_makes_no_offer(analyzer: Analyzer) -> None:
     text = "Investors used the Strategic Investment Promotion Regime (SIPR), which offered tax breaks until 2019."
     assert "offer" not in _offers(analyzer, text), text
+
+
+# --- a state's own body named with an adjectival official name stays whole ------------------------------------------
+
+def test_a_central_bank_of_an_adjectival_republic_is_one_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Under the programme, the Central Bank of the Oriental Republic was meant to rebuild "
+                           "reserves.")
+    assert ("Central Bank of the Oriental Republic", "ORG") in ents, ents
+
+
+def test_an_adjectival_republic_alone_or_after_a_title_stays_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The President of the Oriental Republic flew to Lima. The Oriental Republic will host the "
+                           "next summit.")
+    assert ("Oriental Republic", "GPE") in ents, ents
+    assert not any(text.startswith("President") for text, _ in ents), ents
