@@ -1232,7 +1232,7 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 
 #: One more capitalised word after "and" that ends a portfolio's or a body's name ("Committee on Foreign Affairs" +
 #: " and Defence", "Government of Peace" + " and Unity"); not when another capitalised word follows it.
-_AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
+_AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![ \t]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
 #: The body that runs a named partnership or agreement: part of the mechanism's name ("Strategic Partnership" +

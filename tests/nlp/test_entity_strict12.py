@@ -97,3 +97,16 @@ def test_an_adjectival_republic_alone_or_after_a_title_stays_a_place(analyzer: A
                            "next summit.")
     assert ("Oriental Republic", "GPE") in ents, ents
     assert not any(text.startswith("President") for text, _ in ents), ents
+
+
+# --- a committee's portfolio after "and" ends its heading line -------------------------------------------------------
+
+def test_a_committees_last_portfolio_word_ending_a_heading_line_is_its_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Select Committee on Foreign Affairs and Defence\nWednesday, 14 January 2026\nChairman: I "
+                           "welcome the Minister.")
+    assert ("Select Committee on Foreign Affairs and Defence", "ORG") in ents, ents
+
+
+def test_a_second_name_after_and_on_the_same_line_stays_apart(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Standing Committee on Foreign Affairs and Defence Minister Ana Ruiz met on Monday.")
+    assert ("Standing Committee on Foreign Affairs and Defence", "ORG") not in ents, ents
