@@ -634,8 +634,9 @@ def _heading_topic(text: str, c: Candidate, g: Gazetteer) -> bool:
     if not words or not all(w[:1].isupper() and not w.isupper() and not any(ch.isdigit() for ch in w) for w in words):
         return False
     low = lowercase_words(text)
-    return (not any(w in _TOPIC_NOT_BODY for w in words) and any(w.lower() in low for w in words)
-            and _title_case_heading(text, c.start))
+    # a "person" after "the" is a common noun the heading capitalised ("on the Situation in Ruritania")
+    common = any(w.lower() in low for w in words) or (c.label == "PERSON" and text.endswith("the ", 0, c.start))
+    return not any(w in _TOPIC_NOT_BODY for w in words) and common and _title_case_heading(text, c.start)
 _SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
                                  r"|mid|whole|entire|that|coming|past)\s+|\d\s*)$", re.IGNORECASE)
 

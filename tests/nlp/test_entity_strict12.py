@@ -110,3 +110,9 @@ def test_a_committees_last_portfolio_word_ending_a_heading_line_is_its_name(anal
 def test_a_second_name_after_and_on_the_same_line_stays_apart(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The Standing Committee on Foreign Affairs and Defence Minister Ana Ruiz met on Monday.")
     assert ("Standing Committee on Foreign Affairs and Defence", "ORG") not in ents, ents
+
+
+def test_a_person_after_the_in_a_headings_topic_is_a_common_noun(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Statement of the ASEAN Chair on the Situation in Cambodia\nManila, 12 July 2026\n1. We, the "
+                           "Foreign Ministers of the Member States of ASEAN, met in Manila on 11 July 2026.")
+    assert not any(text == "Situation" for text, _ in ents), ents
