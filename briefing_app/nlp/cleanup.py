@@ -349,8 +349,9 @@ class EntityCleanup:
                              and text[c.start:c.end] in given))
             if _body_cue(text, c.start, c.end):
                 continue  # "the state gas company Kaspigaz said": the noun says what it is (_named_companies)
-            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
-                                                              or addressed):
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and ((_SPEECH.match(after) and not _LOCATIVE_LONG.search(before))
+                                                              or _VOCATIVE.search(before) or addressed):
+                # ("one official in Lofanga said": the official speaks, the town is where)
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
                 if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):

@@ -116,3 +116,15 @@ def test_a_person_after_the_in_a_headings_topic_is_a_common_noun(analyzer: Analy
     ents = _ents(analyzer, "Statement of the ASEAN Chair on the Situation in Cambodia\nManila, 12 July 2026\n1. We, the "
                            "Foreign Ministers of the Member States of ASEAN, met in Manila on 11 July 2026.")
     assert not any(text == "Situation" for text, _ in ents), ents
+
+
+# --- a place before a speech verb after "in" is where the speaker is --------------------------------------------------
+
+def test_an_official_in_a_town_said_keeps_the_town_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Without faster money, one official in Lofanga said, the generators will keep running.")
+    assert ("Lofanga", "GPE") in ents, ents
+
+
+def test_a_one_word_name_that_said_is_still_a_person(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The talks went well, Halvorsen said, and the generators will keep running.")
+    assert ("Halvorsen", "PERSON") in ents, ents
