@@ -1664,6 +1664,10 @@ _GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|por
 #: "at" right before a name: a place when the name is one unknown word ("at Belvasko"); companies after "at" have
 #: their head noun or several words ("at Hana Securities", "at Chantier Davie").
 _AT_BEFORE = re.compile(r"\bat\s+$")
+#: People or a line moved "to" a name: the destination is a place ("deployed a team of epidemiologists to Kisumu",
+#: "is expected to be extended to Torghundi"); a company is paid, sold or written to, not deployed or flown to.
+_MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeploy)(?:ed|ing|s|es)?|flown|flew"
+                       r"|(?:be|been|being|was|were|is|are) extended)\b[^.;:!?()\n]{0,80}?\bto\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 #: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
@@ -1755,6 +1759,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
+            elif (c.label == "ORG" and longest == 1 and len(words) == 1
+                  and _MOVED_TO.search(text, max(0, c.start - 120), c.start)):
+                new = "GPE"  # "deployed specialists to Kisumu", "to be extended to Torghundi": a destination
             elif (c.label == "ORG" and len(words) == 1 and before.endswith(" the ")
                   and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)
                   and not re.match(r"-[a-z]", text[c.end:c.end + 2])  # one word of a longer name ("Tehrik-e-Taliban")

@@ -128,3 +128,15 @@ def test_an_official_in_a_town_said_keeps_the_town_a_place(analyzer: Analyzer) -
 def test_a_one_word_name_that_said_is_still_a_person(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The talks went well, Halvorsen said, and the generators will keep running.")
     assert ("Halvorsen", "PERSON") in ents, ents
+
+
+# --- where people are deployed or a line is extended to is a place -----------------------------------------------------
+
+def test_a_line_extended_to_a_town_ends_at_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "A railway segment from Serhetabat to Herat is expected to be extended to Karkhi next year.")
+    assert ("Karkhi", "GPE") in ents, ents
+
+
+def test_a_company_that_deploys_staff_stays_a_company(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Rosatom has deployed 300 engineers to the site, the company said.")
+    assert ("Rosatom", "ORG") in ents, ents
