@@ -391,7 +391,10 @@ def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Ca
             covered = covered or any(r.start < m.end and m.start < r.end and r.end > m.end and r.length > m.length
                                      for r in near)
             if (inner and not covered and not any(r.label in ("LAW", "EVENT") for r in inner)
-                    and not (m.label != "PERSON" and any(r.label == "PERSON" for r in inner))):
+                    and not (m.label != "PERSON" and any(r.label == "PERSON" for r in inner))
+                    # a "title of a work" over a country is a heading's phrase ("Official Visit of the Prime
+                    # Minister of Samoa"): the country inside it is the name
+                    and not (m.label == "WORK_OF_ART" and any(r.label in ("GPE", "LOC") for r in inner))):
                 rest = text[m.start:m.end]
                 for r in sorted(inner, key=lambda c: -c.start):
                     rest = rest[: r.start - m.start] + " " * r.length + rest[r.end - m.start:]

@@ -140,3 +140,13 @@ def test_a_line_extended_to_a_town_ends_at_a_place(analyzer: Analyzer) -> None:
 def test_a_company_that_deploys_staff_stays_a_company(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Rosatom has deployed 300 engineers to the site, the company said.")
     assert ("Rosatom", "ORG") in ents, ents
+
+
+# --- a country inside a heading the model reads as a work's title is still named ---------------------------------------
+
+def test_the_visitors_country_in_a_visit_heading_is_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Joint Communiqué on the Official Visit of the Prime Minister of Samoa to the Republic of "
+                           "Palau\n1. At the invitation of the President of Palau, the Prime Minister of Samoa visited "
+                           "Koror on 3 May.")
+    assert ("Samoa", "GPE") in ents and ("Republic of Palau", "GPE") in ents, ents
+    assert not any(label == "WORK_OF_ART" for _, label in ents), ents
