@@ -120,6 +120,12 @@ def is_back_reference(text: str, start: int, end: int) -> bool:
                                            or _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None)
 
 
+#: Office-holders in the plural, with what they serve ("the Foreign Ministers of the Member States"): no name.
+PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
+                           r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_EVENT_OR_LAW_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
+
+
 #: Labels of names (not numbers or dates).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 #: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and",
@@ -226,6 +232,10 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
+    if (cand.label in ("ORG", "NORP", "PERSON", "GPE", "LAW", "EVENT") and " of " in surface
+            and PLURAL_OFFICE.fullmatch(surface)
+            and not _EVENT_OR_LAW_END.search(surface)):
+        return None  # "Foreign Ministers of Honduras": office-holders, not a body; the state after "of" keeps its name
     if cand.label != "PERSON" and _OFFICE_LED.match(surface):
         return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
     if (cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and office_words

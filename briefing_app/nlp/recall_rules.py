@@ -16,6 +16,7 @@ from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.entities import (
     GENRE_WORDS,
     MODEL,
+    PLURAL_OFFICE,
     TITLE,
     Candidate,
     _title_case_heading,
@@ -603,8 +604,7 @@ def cut_place_names(text: str, merged: list[Candidate], g: Gazetteer,
 
 #: Office-holders in the plural at the head of a span: a group of people, not a name ("the Foreign Ministers of the
 #: Member States", "Ministers of Foreign Affairs"); a meeting named for them stays ("... Ministers' Meeting").
-_PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
-                            r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_PLURAL_OFFICE = PLURAL_OFFICE
 _PLURAL_BODIES = frozenset({h + "s" for h in rules.BODY_HEADS if not h.endswith(("s", "y"))}
                            | {"Ministries", "Agencies", "Authorities", "Governments", "Parliaments"})
 _EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")

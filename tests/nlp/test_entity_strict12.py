@@ -150,3 +150,11 @@ def test_the_visitors_country_in_a_visit_heading_is_a_place(analyzer: Analyzer) 
                            "Koror on 3 May.")
     assert ("Samoa", "GPE") in ents and ("Republic of Palau", "GPE") in ents, ents
     assert not any(label == "WORK_OF_ART" for _, label in ents), ents
+
+
+# --- office-holders in the plural "of" a state: the state is named ----------------------------------------------------
+
+def test_the_state_after_plural_ministers_is_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Foreign Ministers of Honduras and Panama met in Panama City on Monday.")
+    assert ("Honduras", "GPE") in ents and ("Panama", "GPE") in ents, ents
+    assert not any("Ministers" in text for text, _ in ents), ents
