@@ -622,21 +622,25 @@ _TOPIC_NOT_BODY = rules.BODY_HEADS | frozenset("University Party Parliament Asse
 
 
 def _heading_topic(text: str, c: Candidate, g: Gazetteer) -> bool:
-    """True when a model span is the topic of a title-case heading in common words ("Joint Statement ... on the
-    Protection of Critical Undersea Infrastructure", "Cooperation on Digital Transformation and Green Hydrogen"):
-    the gazetteer does not know it, no word of it heads a body, and the text writes one of its words in lowercase;
-    the heading's style capitalised them, they name no one (a body's name keeps its head noun: "... on the Council")."""
+    """True when a model span is a title-case heading's phrase in common words: its topic after "on" ("Joint
+    Statement ... on the Protection of Critical Undersea Infrastructure", "Cooperation on Digital Transformation and
+    Green Hydrogen"), one of whose words the text also writes in lowercase, or anywhere in the heading when the text
+    writes every word of it in lowercase ("International Students: Ruritania"). The gazetteer does not know it and no
+    word of it heads a body; the heading's style capitalised them, they name no one (a body keeps its head noun)."""
     surface = text[c.start:c.end]
-    line_start = text.rfind("\n", 0, c.start) + 1
-    if "\n" in surface or _HEADING_TOPIC.search(text, line_start, c.start) is None or g.lookup(surface) is not None:
+    if "\n" in surface or g.lookup(surface) is not None:
         return False
     words = [w for w in re.findall(r"[\w'’-]+", surface) if w not in _MINOR]
-    if not words or not all(w[:1].isupper() and not w.isupper() and not any(ch.isdigit() for ch in w) for w in words):
+    if (not words or any(w in _TOPIC_NOT_BODY for w in words)
+            or not all(w[:1].isupper() and not w.isupper() and not any(ch.isdigit() for ch in w) for w in words)):
         return False
     low = lowercase_words(text)
-    # a "person" after "the" is a common noun the heading capitalised ("on the Situation in Ruritania")
-    common = any(w.lower() in low for w in words) or (c.label == "PERSON" and text.endswith("the ", 0, c.start))
-    return not any(w in _TOPIC_NOT_BODY for w in words) and common and _title_case_heading(text, c.start)
+    if _HEADING_TOPIC.search(text, text.rfind("\n", 0, c.start) + 1, c.start) is not None:
+        # a "person" after "the" is a common noun the heading capitalised ("on the Situation in Ruritania")
+        common = any(w.lower() in low for w in words) or (c.label == "PERSON" and text.endswith("the ", 0, c.start))
+    else:
+        common = len(words) >= 2 and all(w.lower() in low for w in words)
+    return common and _title_case_heading(text, c.start)
 _SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
                                  r"|mid|whole|entire|that|coming|past)\s+|\d\s*)$", re.IGNORECASE)
 

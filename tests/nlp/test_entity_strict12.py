@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from briefing_app.nlp import recall_rules
 from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.entities import MODEL, Candidate
+from briefing_app.nlp.gazetteer import default_gazetteer
 from tests.nlp.conftest import entity_pairs as _ents
 from tests.nlp.passages import pillars_of
 
@@ -158,3 +161,17 @@ def test_the_state_after_plural_ministers_is_a_place(analyzer: Analyzer) -> None
     ents = _ents(analyzer, "The Foreign Ministers of Honduras and Panama met in Panama City on Monday.")
     assert ("Honduras", "GPE") in ents and ("Panama", "GPE") in ents, ents
     assert not any("Ministers" in text for text, _ in ents), ents
+
+
+def test_a_heading_phrase_the_text_writes_in_lowercase_is_no_body() -> None:
+    """A model "body" in a title-case heading whose every word the text writes in lowercase is the heading's style
+    ("International Students: Kenya" over a debate on international students); a body's head noun keeps it."""
+    text = ("International Students: Kenya\nVolume 851: debated on Thursday 22 January 2026\nLord Smith asked about "
+            "international students from Kenya and the national security council.")
+    g = default_gazetteer()
+    phrase = Candidate(0, len("International Students"), "ORG", "model", MODEL)
+    assert recall_rules.not_names(text, [phrase], g) == []
+    body = ("National Security Council: Kenya\nVolume 851: debated on Thursday 22 January 2026\nLord Smith asked "
+            "about the national security council of Kenya.")
+    council = Candidate(0, len("National Security Council"), "ORG", "model", MODEL)
+    assert recall_rules.not_names(body, [council], g) == [council]
