@@ -261,6 +261,7 @@ class EntityCleanup:
                     if end > c.start and not re.search(r"\b(?:of|the|for|and|to)$", text[c.start:end], re.IGNORECASE):
                         out.append(Candidate(c.start, end, c.label, c.source, c.priority + 0.05, c.role))
         out += [Candidate(s, e, "ORG", "gazetteer", RULE) for s, e in rules.find_formats(text)]
+        out += [Candidate(s, e, "LAW", "gazetteer", RULE) for s, e in rules.find_plus_names(text)]
         return out
 
     def _furniture_mask(self, text: str, labels: list[transcript.SpeakerLabel]) -> bytearray | None:
@@ -348,8 +349,9 @@ class EntityCleanup:
                              and text[c.start:c.end] in given))
             if _body_cue(text, c.start, c.end):
                 continue  # "the state gas company Kaspigaz said": the noun says what it is (_named_companies)
-            if c.label in ("GPE", "ORG", "NORP", "LOC") and (_SPEECH.match(after) or _VOCATIVE.search(before)
-                                                              or addressed):
+            if c.label in ("GPE", "ORG", "NORP", "LOC") and ((_SPEECH.match(after) and not _LOCATIVE_LONG.search(before))
+                                                              or _VOCATIVE.search(before) or addressed):
+                # ("one official in Lofanga said": the official speaks, the town is where)
                 extra.append(Candidate(c.start, c.end, "PERSON", "model", TITLE))
             elif c.label == "PERSON" and text[c.start:c.end] not in known and not c.role:
                 if _LOCATIVE.search(before) or (_MODIFIER.match(after) and not _SPEECH.match(after)):
@@ -1231,7 +1233,7 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 
 #: One more capitalised word after "and" that ends a portfolio's or a body's name ("Committee on Foreign Affairs" +
 #: " and Defence", "Government of Peace" + " and Unity"); not when another capitalised word follows it.
-_AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![\s]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
+_AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![ \t]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
 #: The body that runs a named partnership or agreement: part of the mechanism's name ("Strategic Partnership" +
@@ -1662,6 +1664,10 @@ _GEO_LIST_BEFORE = re.compile(r"\b(?:cities|towns|villages|settlements|mines|por
 #: "at" right before a name: a place when the name is one unknown word ("at Belvasko"); companies after "at" have
 #: their head noun or several words ("at Hana Securities", "at Chantier Davie").
 _AT_BEFORE = re.compile(r"\bat\s+$")
+#: People or a line moved "to" a name: the destination is a place ("deployed a team of epidemiologists to Kisumu",
+#: "is expected to be extended to Torghundi"); a company is paid, sold or written to, not deployed or flown to.
+_MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeploy)(?:ed|ing|s|es)?|flown|flew"
+                       r"|(?:be|been|being|was|were|is|are) extended)\b[^.;:!?()\n]{0,80}?\bto\s+$")
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 #: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
@@ -1753,6 +1759,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
+            elif (c.label == "ORG" and longest == 1 and len(words) == 1
+                  and _MOVED_TO.search(text, max(0, c.start - 120), c.start)):
+                new = "GPE"  # "deployed specialists to Kisumu", "to be extended to Torghundi": a destination
             elif (c.label == "ORG" and len(words) == 1 and before.endswith(" the ")
                   and text[c.end:c.end + 2] not in ("'s", "’s") and not _BUSINESS_AFTER.match(text, c.end)
                   and not re.match(r"-[a-z]", text[c.end:c.end + 2])  # one word of a longer name ("Tehrik-e-Taliban")

@@ -1394,7 +1394,8 @@ def _commitments(doc: Any, verb: Any, offset: int, entities: Sequence[EntitySpan
                                                                                else verb)):
         return []  # "This is the first time in our history that Paraguay will burn Bolivian gas": a comment on news
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    on_party = verb.dep_ == "relcl" and _names_party(verb.head, entities, offset)
+    on_party = verb.dep_ == "relcl" and (_names_party(verb.head, entities, offset)
+                                         or _programme_offers(verb, entities, offset))
     terms = _states_terms(verb, _subject(verb))
     if own and own[0].lower_ in ("which", "that") and not on_party and not terms and not _mechanism_meets(verb):
         return []  # "that will make shells", "which commits members to ...": a description
@@ -2115,6 +2116,21 @@ def _names_party(tok: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
     heads = [tok, *tok.conjuncts]
     return any(x.start < offset + h.idx + len(h.text) and offset + h.idx < x.end and x.label in _PARTY_LABELS
                and x.label != "LOC" for h in heads for x in entities)
+
+
+#: What a named programme does for those it serves, stated as its term ("the Regime (RIGI), which offers tax
+#: guarantees", "the Window, which lends to small firms"): the offering of the governments that run it.
+_PROGRAMME_OFFERS = frozenset("offer provide grant guarantee give lend fund finance extend".split())
+
+
+def _programme_offers(verb: Any, entities: Sequence[EntitySpan], offset: int) -> bool:
+    """``verb`` is a present-tense "which offers ..." on a named programme or instrument (an initiative: LAW), like
+    a body's "which offers" (``_names_party``); its past ("which offered") or a modal is history or a hypothesis."""
+    if verb.tag_ not in ("VBZ", "VBP") or _aux(verb) or _lemma(verb) not in _PROGRAMME_OFFERS:
+        return False
+    heads = [verb.head, *verb.head.conjuncts]
+    return any(x.label == "LAW" and x.start < offset + h.idx + len(h.text) and offset + h.idx < x.end
+               for h in heads for x in entities)
 
 
 def _is_forecast(verb: Any, subject: Any | None) -> bool:

@@ -120,6 +120,12 @@ def is_back_reference(text: str, start: int, end: int) -> bool:
                                            or _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None)
 
 
+#: Office-holders in the plural, with what they serve ("the Foreign Ministers of the Member States"): no name.
+PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
+                           r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_EVENT_OR_LAW_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
+
+
 #: Labels of names (not numbers or dates).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 #: A model name that ends in a joint: "Electricity Company of", "Recovery Plan for", "Ministry of Ports and",
@@ -226,6 +232,10 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return Candidate(start, end, label, cand.source, cand.priority)
     if cand.label != "DATE" and _PLURAL_ROLES.fullmatch(surface):
         return None  # "Heads of Government agreed ...": the members of a body, not its name
+    if (cand.label in ("ORG", "NORP", "PERSON", "GPE", "LAW", "EVENT") and " of " in surface
+            and PLURAL_OFFICE.fullmatch(surface)
+            and not _EVENT_OR_LAW_END.search(surface)):
+        return None  # "Foreign Ministers of Honduras": office-holders, not a body; the state after "of" keeps its name
     if cand.label != "PERSON" and _OFFICE_LED.match(surface):
         return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
     if (cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and office_words
@@ -391,7 +401,10 @@ def promote_containers(text: str, model: Iterable[Candidate], rules: Sequence[Ca
             covered = covered or any(r.start < m.end and m.start < r.end and r.end > m.end and r.length > m.length
                                      for r in near)
             if (inner and not covered and not any(r.label in ("LAW", "EVENT") for r in inner)
-                    and not (m.label != "PERSON" and any(r.label == "PERSON" for r in inner))):
+                    and not (m.label != "PERSON" and any(r.label == "PERSON" for r in inner))
+                    # a "title of a work" over a country is a heading's phrase ("Official Visit of the Prime
+                    # Minister of Samoa"): the country inside it is the name
+                    and not (m.label == "WORK_OF_ART" and any(r.label in ("GPE", "LOC") for r in inner))):
                 rest = text[m.start:m.end]
                 for r in sorted(inner, key=lambda c: -c.start):
                     rest = rest[: r.start - m.start] + " " * r.length + rest[r.end - m.start:]

@@ -837,7 +837,7 @@ def is_signoff(text: str, start: int, end: int, entities: Sequence[EntitySpan]) 
 
 #: Entity labels of places: a welcome to a place is a visit, not small talk.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE"})
-_PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*$")
+_PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*(?:the\s+)?$")
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 
 

@@ -16,6 +16,7 @@ from briefing_app.nlp import rules, transcript
 from briefing_app.nlp.entities import (
     GENRE_WORDS,
     MODEL,
+    PLURAL_OFFICE,
     TITLE,
     Candidate,
     _title_case_heading,
@@ -603,8 +604,7 @@ def cut_place_names(text: str, merged: list[Candidate], g: Gazetteer,
 
 #: Office-holders in the plural at the head of a span: a group of people, not a name ("the Foreign Ministers of the
 #: Member States", "Ministers of Foreign Affairs"); a meeting named for them stays ("... Ministers' Meeting").
-_PLURAL_OFFICE = re.compile(r"(?:[A-Z][a-z]+ )?(?:Ministers|Leaders|Heads|Members|Ambassadors|Representatives"
-                            r"|Secretaries|Presidents|Governors|Envoys)(?: of\b.*)?")
+_PLURAL_OFFICE = PLURAL_OFFICE
 _PLURAL_BODIES = frozenset({h + "s" for h in rules.BODY_HEADS if not h.endswith(("s", "y"))}
                            | {"Ministries", "Agencies", "Authorities", "Governments", "Parliaments"})
 _EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS) + r")$")
@@ -613,6 +613,34 @@ _EVENT_END = re.compile(r"\b(?:" + "|".join(rules.EVENT_HEADS + rules.LAW_HEADS)
 _PROVISION = re.compile(r"(?:Article|Articles|Item|Paragraph|Rule|Chapter)\s+\d+[a-z]?(?:\(\w+\))*(?:\s+of\s+(?:its|their|the))?")
 #: A season used as a modifier ("carry summer power", "sell winter gas"): not a date; "the summer", "in winter" are.
 _SEASON = re.compile(r"(?:summer|winter|spring|autumn|monsoon)")
+#: A heading's topic: "on" (and "the"), then the capitalised words of a list before the span ("Cooperation on
+#: Digital Transformation, Semiconductors and [Green Hydrogen]", "Statement ... on the [Protection of ...]").
+_HEADING_TOPIC = re.compile(r"(?<![\w'’-])on\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:,\s+(?:and\s+)?|\s+(?:and|of|the)\s+|\s+))*$")
+_MINOR = frozenset("of and the for in on to".split())
+#: Head nouns that make a heading's topic a body after all ("Statement on the Ruritania Investment Council").
+_TOPIC_NOT_BODY = rules.BODY_HEADS | frozenset("University Party Parliament Assembly Government Senate".split())
+
+
+def _heading_topic(text: str, c: Candidate, g: Gazetteer) -> bool:
+    """True when a model span is a title-case heading's phrase in common words: its topic after "on" ("Joint
+    Statement ... on the Protection of Critical Undersea Infrastructure", "Cooperation on Digital Transformation and
+    Green Hydrogen"), one of whose words the text also writes in lowercase, or anywhere in the heading when the text
+    writes every word of it in lowercase ("International Students: Ruritania"). The gazetteer does not know it and no
+    word of it heads a body; the heading's style capitalised them, they name no one (a body keeps its head noun)."""
+    surface = text[c.start:c.end]
+    if "\n" in surface or g.lookup(surface) is not None:
+        return False
+    words = [w for w in re.findall(r"[\w'’-]+", surface) if w not in _MINOR]
+    if (not words or any(w in _TOPIC_NOT_BODY for w in words)
+            or not all(w[:1].isupper() and not w.isupper() and not any(ch.isdigit() for ch in w) for w in words)):
+        return False
+    low = lowercase_words(text)
+    if _HEADING_TOPIC.search(text, text.rfind("\n", 0, c.start) + 1, c.start) is not None:
+        # a "person" after "the" is a common noun the heading capitalised ("on the Situation in Ruritania")
+        common = any(w.lower() in low for w in words) or (c.label == "PERSON" and text.endswith("the ", 0, c.start))
+    else:
+        common = len(words) >= 2 and all(w.lower() in low for w in words)
+    return common and _title_case_heading(text, c.start)
 _SEASON_DATE_BEFORE = re.compile(r"(?:\b(?:the|this|last|next|every|each|in|by|during|until|since|of|through|early|late"
                                  r"|mid|whole|entire|that|coming|past)\s+|\d\s*)$", re.IGNORECASE)
 
@@ -631,6 +659,9 @@ def not_names(text: str, cands: list[Candidate], g: Gazetteer | None = None) -> 
                 and surface not in in_names and g.lookup(surface) is None and _common_word(surface, text, g)):
             continue
         if c.source != "learned":
+            if (g is not None and c.source == "model" and c.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+                    and not c.role and _heading_topic(text, c, g)):
+                continue  # "Statement ... on the Protection of Critical Infrastructure": a heading's topic, no name
             if c.label in ("LAW", "EVENT") and _PROVISION.fullmatch(surface):
                 continue  # "Under Article 4, ...", "debate on Item 3": a numbered provision of a text, not a name
             if c.label != "DATE" and (_PLURAL_OFFICE.fullmatch(surface) and not _EVENT_END.search(surface)

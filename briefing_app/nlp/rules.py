@@ -377,12 +377,17 @@ def find_official_states(text: str, is_place: Callable[[int, int], bool]) -> Ite
                 break
     for m in _NATIONAL_REPUBLIC.finditer(text):
         word = m.group(0).split()[0]
-        if word not in STARTERS and not word.endswith("ing"):
+        if (word not in STARTERS and not word.endswith("ing")
+                and not _BODY_OF_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            # "the Central Bank of the Argentine Republic": a state's own body named with the state, one name
             yield m.start(), m.end()
 
 
 #: Formats and groupings written with digits and a plus sign: "C5+1", "N3+1", "B5+1", "G7+".
-FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+\d{0,2}(?![\w+])")
+FORMAT = re.compile(r"(?<![\w+-])[A-Z]{1,5}\d{0,2}\+(?:[A-Z]{1,3}\d{1,2}|\d{0,2})(?![\w+])")  # "C5+1", "GCC+C5"
+#: A programme or process named by a word and a plus sign, with or without a number ("Erasmus+", "Cartagena+40"):
+#: the plus marks a follow-up or extension of the programme, so the whole is its name.
+_PLUS_NAME = re.compile(r"(?<![\w+-])[A-ZÀ-Þ][a-zß-ÿ]{2,}\+\d{0,3}(?![\w+])")
 
 
 #: A format written in digits only ("3+3", "2+2"): a name after "the" or alone in brackets ("the 3+3 platform",
@@ -400,6 +405,13 @@ def find_formats(text: str) -> Iterator[tuple[int, int]]:
         for m in _DIGIT_FORMAT.finditer(text):
             if text[m.start() - 1] != "(" or text.startswith(")", m.end()):
                 yield m.start(), m.end()
+
+
+def find_plus_names(text: str) -> Iterator[tuple[int, int]]:
+    """Programmes and processes named with a plus sign after a word ("Erasmus+", "the Cartagena+40 process")."""
+    if "+" in text:
+        for m in _PLUS_NAME.finditer(text):
+            yield m.start(), m.end()
 
 
 #: Preambular and operative openers of communiqués and resolutions ("Noting", "Welcoming", "3. Commends").
@@ -437,6 +449,11 @@ Foundation Company Group Secretariat Court Police Guard Navy Army Administration
 
 #: Head nouns of bodies (for rules elsewhere).
 BODY_HEADS = _BODY_HEADS
+
+#: A body's head noun and "of the" before an adjectival official name ("Central Bank of the Argentine Republic"): the
+#: state's own body, named whole with its state (as "Mine Action Agency of the Republic of Azerbaijan").
+_BODY_OF_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_BODY_HEADS | {"Government", "Embassy", "Parliament"}))
+                             + r")\s+of\s+the\s+$")
 
 
 def class_of_name(name: str) -> str | None:
