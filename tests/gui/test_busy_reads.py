@@ -509,3 +509,21 @@ def test_the_add_passages_list_busy_for_other_articles_is_cleared_then_filled(
         caption = builder.picker.caption.text()
         assert caption.startswith(f"{CLEARED} pillar passages") and "Talks" not in caption, caption
     qtbot.waitUntil(lambda: "Trade" in builder.picker.caption.text(), timeout=5_000)
+
+
+def test_the_note_dots_of_the_article_drawn_again_while_busy_come_back_by_themselves(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article shown is drawn anew (shown again after a bring-back, its analysis stored again): the
+    drawing clears its note dots. Their read held busy then counted as "the same article's rows, kept":
+    the text stayed without its dots, and nothing read them again by itself."""
+    first = window.current_article_id
+    assert first is not None
+    window.services.notes.add(first, 0, 10, "Ask about the Quad.")
+    window.review.controller.refresh_notes()
+    assert window.view.note_spans
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.notes, "for_article", raise_busy_read)
+        window.show_article(first)
+        assert window.current_article_id == first and window.view.note_spans == {}
+        qtbot.wait(200)  # still busy: tried again, still none
+    qtbot.waitUntil(lambda: bool(window.view.note_spans), timeout=5_000)

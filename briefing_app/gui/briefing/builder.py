@@ -1288,11 +1288,9 @@ class BriefingBuilder(QWidget):
         self.exported.emit(str(report.path))
 
     def _export_failed(self, exc: BaseException, tb: str) -> None:
-        from briefing_app.export import ExportFailed
-
         QApplication.restoreOverrideCursor()
         self.export_button.setEnabled(self.current_id is not None)
-        if isinstance(exc, ExportFailed):
+        if _writer_refusal(exc):
             message = str(exc)
         else:
             log.error("export failed:\n%s", tb)
@@ -1305,6 +1303,16 @@ class BriefingBuilder(QWidget):
     # -- misc ----------------------------------------------------------------------------------
     def _status(self, message: str, timeout: int = 8000) -> None:
         self.window_.statusBar().showMessage(message, timeout)
+
+
+def _writer_refusal(exc: BaseException) -> bool:
+    """Whether ``exc`` is the Word writer's own ExportFailed (its sentence is the officer's). The writer
+    loads at the first export: when IT could not load (the failure being handled), this does not raise."""
+    try:
+        from briefing_app.export import ExportFailed
+    except ImportError:
+        return False
+    return isinstance(exc, ExportFailed)
 
 
 _DRAFTED_CAPTION = ("Lines auto-draft wrote from the articles. Enter or double-click opens the passage; F2 edits, "

@@ -93,8 +93,10 @@ class ReviewController(QObject):
         #: Articles an edit touched whose move from "new" to "in review" the database refused: moved
         #: with the next saved edit.
         self.unmoved: set[int] = set()
-        #: The article whose note dots the view draws (a read held busy for another removes them).
-        self.article_rows = ArticleRows(window, "notes", lambda: window.current_article_id,
+        #: The article whose note dots the view draws (a read held busy for another removes them), and
+        #: which drawing of it: drawn anew (shown again, its analysis stored), the view has no dots left,
+        #: so a read held busy then reads again by itself as for another article.
+        self.article_rows = ArticleRows(window, "notes", lambda: (window.current_article_id, self.view.renders),
                                         lambda: window.tasks.closed, lambda _line: self.view.set_notes({}),
                                         lambda: self.refresh_notes())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import briefing_app.export as export
 from briefing_app.gui.briefing.export_dialog import ExportDialog
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.settings import load_settings
@@ -228,3 +230,28 @@ def test_custom_template_lacking_styles_is_remembered_and_still_exports(
     assert "not found" in dialog.validation_error()
     dialog.house_radio.setChecked(True)
     assert dialog.template() == "" and dialog.validation_error() == ""
+
+
+def test_export_whose_word_writer_cannot_load_says_so_and_frees_the_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Word writer (python-docx, lxml) loads at the first export, in its worker: when it cannot load
+    (a packaged build missing a piece), the failure handler must not need it too. It needed it (it imported
+    ExportFailed from it first): the handler raised, the busy cursor stayed and Export stayed greyed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    builder = window.briefing_builder
+    briefing = window.services.briefings.create(title="Quad summit")
+    builder.briefings_changed(select=briefing.id)
+    assert builder.current_id == briefing.id
+    for name in ("ExportFailed", "ExportReport", "build_document", "export_docx", "export_docx_report"):
+        monkeypatch.delattr(export, name, raising=False)  # (loaded by an earlier test: load it again)
+    monkeypatch.setitem(sys.modules, "briefing_app.export.docx_writer", None)  # cannot be imported
+    with qtbot.waitSignal(builder.exportFailed, timeout=30_000) as blocker:
+        builder.export_to(tmp_path / "note.docx")
+    assert "Could not export the briefing" in blocker.args[0] and shown
+    assert QApplication.overrideCursor() is None, "the busy cursor stayed"
+    assert builder.export_button.isEnabled()
+    assert not (tmp_path / "note.docx").exists()
