@@ -276,6 +276,7 @@ class LessonService:
 
     def rules(self) -> list[LessonRule]:
         """The active lessons as the analyser sees them, each saying where it was learned."""
+        version = self.version()  # read before the lessons: a change in between is seen at the next call
         lessons = self.all()
         ids = sorted({x.article_id for x in lessons if x.article_id is not None})
         titles: dict[int, str] = {}
@@ -284,14 +285,14 @@ class LessonService:
                 titles.update((i, t) for i, t in session.exec(select(Article.id, Article.title).where(
                     col(Article.id).in_(ids[chunk:chunk + 500]))) if i is not None)
         kept = self._kept_names([x for x in lessons if x.action == A.REJECT.value])
-        local = self.local_reasons()
+        local = self.local_reasons((version, lessons))
         return [LessonRule(id=x.id or 0, action=x.action, text=x.text, label=x.label, from_label=x.from_label,
                            from_text=x.from_text, canonical=x.canonical, entity_key=x.entity_key,
                            context=x.context, left=x.left, right=x.right, origin=origin_text(x, titles),
                            kept=x.id in kept, local=local.get(x.id or 0, ""))
                 for x in lessons]
 
-    def local_reasons(self) -> dict[int, str]:
+    def local_reasons(self, read: tuple[tuple[Any, ...], list[Lesson]] | None = None) -> dict[int, str]:
         """Lesson id -> why that boundary lesson applies only where it was made (the Lessons panel says it).
 
         A boundary change that only moved a tag's edge over lower-case words (``convention_edges``: "West
@@ -302,14 +303,15 @@ class LessonService:
         them, and more than agree with it, do the opposite, the lesson was a slip against the officer's own
         convention: it stays local. Capitalised, numeric or non-word changes are never checked. Counted once
         per change of the lessons (cached on their version), only for the kinds such lessons need, only in
-        reviewed articles; never per analysis.
+        reviewed articles; never per analysis. ``read``: (the lesson version, the active lessons) when the caller
+        has just read them (the version first).
         """
-        version = self.version()
+        version, lessons = read if read is not None else (self.version(), None)
         with _HABITS_LOCK:  # not _CACHE_LOCK: compiled() holds that one while it reads the rules
             cached = _HABITS.get(self.db)
         if cached is not None and cached[0] == version:
             return cached[1]
-        reasons = self._habit_verdicts(self.all())
+        reasons = self._habit_verdicts(self.all() if lessons is None else lessons)
         with _HABITS_LOCK:
             _HABITS[self.db] = (version, reasons)
         return reasons
