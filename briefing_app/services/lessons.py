@@ -351,10 +351,13 @@ class LessonService:
             noun, family = _family(lesson.label)
             for edge in edges:
                 inside, outside = evidence(family, edge)
-                if inside + outside < HABIT_EVIDENCE and len(edge.words) > 1:
-                    edge = edge.outer()  # a long frame seldom recurs word for word: its outermost word does
-                    inside, outside = evidence(family, edge)
                 contrary, agreeing = (outside, inside) if edge.inside else (inside, outside)
+                if len(edge.words) > 1 and not (max(contrary, agreeing) >= HABIT_EVIDENCE and contrary != agreeing):
+                    # a long frame seldom recurs word for word: unless the officer's habit on the whole frame is
+                    # clear either way, their habit on its outermost word decides ("the" in "the end of")
+                    edge = edge.outer()
+                    inside, outside = evidence(family, edge)
+                    contrary, agreeing = (outside, inside) if edge.inside else (inside, outside)
                 if contrary >= HABIT_EVIDENCE and contrary > agreeing:
                     out[lesson.id or 0] = (f"Applies only where you made it: {contrary} of your other {noun} tags keep "
                                            f"“{' '.join(edge.words)}” {'outside' if edge.inside else 'inside'}")
