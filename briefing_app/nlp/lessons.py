@@ -13,6 +13,10 @@ incrementally when a lesson is added or withdrawn (never rebuilt from every tag 
 * rejections drop a surface with the rejected label; a shrunk boundary ("Prime Minister Modi"
   -> "Modi") trims that surface wherever it is predicted; merges give a surface the entity key
   the officer merged it into;
+* a boundary lesson that only moved a tag's edge over lower-case words (``convention_edges``: "West
+  Bank" -> "the West Bank", "the end of 2027" -> "2027") is a convention choice: when the officer's
+  own reviewed tags mostly do the opposite, the services mark it ``local`` and it applies only in the
+  sentence it was made in (one slip must not re-shape every later article);
 * pillar lessons feed a :class:`~briefing_app.nlp.pillar_learning.PillarLearner` (with the sentences of
   the articles they were made in, read through ``reviewed_loader`` only when pillar lessons change).
 """
@@ -117,6 +121,24 @@ class LessonRule:
     #: a rejected name the officer kept elsewhere (in the same article or another reviewed one): the
     #: rejection holds in its context only ("China" rejected in "one China policy", kept in "China and India")
     kept: bool = False
+    #: why a boundary lesson that moved a tag's edge over lower-case words contradicts the officer's own habit
+    #: ("Applies only where you made it: ..."); it then applies only in the sentence it was made in ("" spreads)
+    local: str = ""
+
+    def made_here(self, text: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` stands where this lesson was made: at the same place of the same
+        sentence (its context). Without a stored sentence, both known neighbours must match (a lesson with
+        neither has no place of its own)."""
+        ctx = self.context
+        surface = text[start:end]
+        if ctx and surface:
+            at = ctx.find(surface)
+            while at >= 0:
+                if start - at >= 0 and text.startswith(ctx, start - at):
+                    return True
+                at = ctx.find(surface, at + 1)
+            return False
+        return bool(self.left or self.right) and self.context_matches_known(text, start, end)
 
     def context_matches(self, text: str, start: int, end: int) -> bool:
         """True when the span's neighbours match the context this lesson was learned in.
@@ -143,6 +165,58 @@ class LessonRule:
         return ((not self.left or _strip_token(left_token(text, start)) == _strip_token(self.left))
                 and (not self.right or _strip_token(right_token(text, end)).rstrip(".!?")
                      == _strip_token(self.right).rstrip(".!?")))
+
+
+@dataclass(frozen=True, slots=True)
+class ConventionEdge:
+    """Lower-case words a boundary lesson moved across one edge of a tag ("West Bank" -> "the West Bank":
+    "the" on the left, put inside; "the end of 2027" -> "2027": "the end of" on the left, cut off)."""
+
+    side: str  # "left" or "right"
+    words: tuple[str, ...]  # case-folded, in text order
+    inside: bool  # True when the lesson put them inside the tag, False when it cut them off
+
+    def outer(self) -> ConventionEdge:
+        """The same edge reduced to its outermost word ("the end of" -> "the")."""
+        word = self.words[0] if self.side == "left" else self.words[-1]
+        return ConventionEdge(self.side, (word,), self.inside)
+
+    def habit(self, tag: str, before: str, after: str) -> int:
+        """How one reviewed tag ``tag`` (with the text ``before`` and ``after`` it on its line) treats these
+        words: 1 inside it, -1 just outside it, 0 neither."""
+        words = [w.casefold() for w in tag.split()]
+        k = len(self.words)
+        if len(words) > k and tuple(words[:k] if self.side == "left" else words[-k:]) == self.words:
+            return 1
+        if self.side == "left":
+            line = before.rsplit("\n", 1)[-1]
+            near = line.split()[-k:] if line[-1:].isspace() else []
+        else:
+            line = after.split("\n", 1)[0]
+            near = line.split()[:k] if line[:1].isspace() else []
+            if near:
+                near[-1] = near[-1].rstrip(".,;:!?)\"'”’")
+        return -1 if len(near) == k and tuple(w.casefold() for w in near) == self.words else 0
+
+
+def convention_edges(from_text: str, text: str) -> list[ConventionEdge]:
+    """The edges a boundary lesson ``from_text`` -> ``text`` moved over lower-case words only (determiners,
+    prepositions, "the end of"-type date frames): a convention choice, not a name. Empty when the change is not
+    whole words at the edges or any word moved is capitalised, a number or punctuation ("Quad" -> "Quad Cancer
+    Moonshot" changes a name and is no convention)."""
+    old, new = from_text.split(), text.split()
+    if not old or not new or len(old) == len(new):
+        return []
+    longer, shorter, inside = (new, old, True) if len(new) > len(old) else (old, new, False)
+    n = len(shorter)
+    at = next((i for i in range(len(longer) - n + 1) if longer[i:i + n] == shorter), -1)
+    if at < 0:
+        return []
+    left, right = longer[:at], longer[at + n:]
+    if not all(w.isalpha() and w.islower() for w in left + right):
+        return []
+    return [ConventionEdge(side, tuple(w.casefold() for w in words), inside)
+            for side, words in (("left", left), ("right", right)) if words]
 
 
 @dataclass(slots=True)
@@ -339,6 +413,9 @@ class CompiledLessons:
                     # there only when it was added before the same word -- but in a title-case heading every word
                     # is capitalised ("Tuvalu Signs Coalition Pact Despite Objections"): only "of"/"for" go on there
                     continue
+                if rule.local and not rule.made_here(doc.text, span.start_char, span.end_char):
+                    # a grown edge the officer's own habit contradicts (one slip): only where it was made
+                    continue
                 if (rule.action == BOUNDARY and rule.from_label and rule.from_label != rule.label
                         and not rule.context_matches(doc.text, span.start_char, span.end_char)):
                     # a grown boundary that also changed the label is a relabel as well: the new label is
@@ -436,6 +513,8 @@ class CompiledLessons:
             return None
         rule = rules[-1]
         at = rule.from_text.find(rule.text)
+        if rule.local and not rule.made_here(text, start + at, start + at + len(rule.text)):
+            return None  # a cut the officer's own habit contradicts (one slip): only where it was made
         return start + at, start + at + len(rule.text), rule
 
     def origin(self, lesson_id: int) -> str:

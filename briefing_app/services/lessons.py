@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import case, func, or_
 from sqlmodel import col, select
 
 from briefing_app.domain.models import (
@@ -36,7 +36,15 @@ from briefing_app.domain.models import (
     utcnow,
 )
 from briefing_app.nlp.chunking import sentence_spans
-from briefing_app.nlp.lessons import CompiledLessons, LessonRule, left_token, right_token
+from briefing_app.nlp.labels import label_name
+from briefing_app.nlp.lessons import (
+    CompiledLessons,
+    ConventionEdge,
+    LessonRule,
+    convention_edges,
+    left_token,
+    right_token,
+)
 from briefing_app.nlp.pillar_learning import PillarExample
 from briefing_app.nlp.types import ALL_LABELS, EntitySpan
 from briefing_app.services.changes import ChangeSet, RowSnapshot
@@ -51,6 +59,16 @@ A = LessonAction
 _POSITIVE = (A.ADD, A.RELABEL, A.BOUNDARY)
 #: Characters around a span searched for its sentence (keeps an edit cheap on a huge report).
 _SENTENCE_REACH = 1_500
+#: Labels read together for an officer's boundary habit: a place is a place whether tagged GPE, LOC or FAC.
+_HABIT_FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    **{x: ("place", ("GPE", "LOC", "FAC")) for x in ("GPE", "LOC", "FAC")},
+    **{x: ("date", ("DATE", "TIME")) for x in ("DATE", "TIME")},
+}
+#: Reviewed tags that must treat an edge word the other way before a convention lesson is held to its own
+#: place: one or two could be slips as well; a habit is several tags and the majority of them.
+HABIT_EVIDENCE = 3
+#: Characters read either side of a reviewed tag for the words just outside it.
+_HABIT_REACH = 40
 
 
 class LessonFileError(ValueError):
@@ -258,6 +276,7 @@ class LessonService:
 
     def rules(self) -> list[LessonRule]:
         """The active lessons as the analyser sees them, each saying where it was learned."""
+        version = self.version()  # read before the lessons: a change in between is seen at the next call
         lessons = self.all()
         ids = sorted({x.article_id for x in lessons if x.article_id is not None})
         titles: dict[int, str] = {}
@@ -266,11 +285,84 @@ class LessonService:
                 titles.update((i, t) for i, t in session.exec(select(Article.id, Article.title).where(
                     col(Article.id).in_(ids[chunk:chunk + 500]))) if i is not None)
         kept = self._kept_names([x for x in lessons if x.action == A.REJECT.value])
+        local = self.local_reasons((version, lessons))
         return [LessonRule(id=x.id or 0, action=x.action, text=x.text, label=x.label, from_label=x.from_label,
                            from_text=x.from_text, canonical=x.canonical, entity_key=x.entity_key,
                            context=x.context, left=x.left, right=x.right, origin=origin_text(x, titles),
-                           kept=x.id in kept)
+                           kept=x.id in kept, local=local.get(x.id or 0, ""))
                 for x in lessons]
+
+    def local_reasons(self, read: tuple[tuple[Any, ...], list[Lesson]] | None = None) -> dict[int, str]:
+        """Lesson id -> why that boundary lesson applies only where it was made (the Lessons panel says it).
+
+        A boundary change that only moved a tag's edge over lower-case words (``convention_edges``: "West
+        Bank" -> "the West Bank", "2035" -> "by 2035", "the end of 2027" -> "2027") is a convention choice.
+        It is checked against the officer's own habit: their reviewed tags of that kind (place, date, or the
+        label), i.e. the tags not rejected in the articles they corrected (accepted, added, edited or left
+        standing), with the same words just inside versus just outside. When at least ``HABIT_EVIDENCE`` of
+        them, and more than agree with it, do the opposite, the lesson was a slip against the officer's own
+        convention: it stays local. Capitalised, numeric or non-word changes are never checked. Counted once
+        per change of the lessons (cached on their version), only for the kinds such lessons need, only in
+        reviewed articles; never per analysis. ``read``: (the lesson version, the active lessons) when the caller
+        has just read them (the version first).
+        """
+        version, lessons = read if read is not None else (self.version(), None)
+        with _HABITS_LOCK:  # not _CACHE_LOCK: compiled() holds that one while it reads the rules
+            cached = _HABITS.get(self.db)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        reasons = self._habit_verdicts(self.all() if lessons is None else lessons)
+        with _HABITS_LOCK:
+            _HABITS[self.db] = (version, reasons)
+        return reasons
+
+    def _habit_verdicts(self, lessons: list[Lesson]) -> dict[int, str]:
+        """:meth:`local_reasons` computed from the reviewed tags (see there)."""
+        wanted = [(x, edges) for x in lessons if x.action == A.BOUNDARY.value and x.from_text and x.id is not None
+                  and (edges := convention_edges(x.from_text, x.text))]
+        if not wanted:
+            return {}
+        labels = sorted({la for x, _ in wanted for la in _family(x.label)[1]})
+        reviewed = select(Lesson.article_id).where(col(Lesson.article_id).is_not(None)).distinct()
+        start, end = col(Annotation.start), col(Annotation.end)
+        with self.db.session() as session:
+            rows = session.exec(select(
+                Annotation.label, Annotation.text,
+                # the characters [start - reach, start) clipped at the text's start (CASE: SQLite and PostgreSQL alike)
+                func.substr(Article.text, case((start > _HABIT_REACH, start - (_HABIT_REACH - 1)), else_=1),
+                            case((start > _HABIT_REACH, _HABIT_REACH), else_=start)),
+                func.substr(Article.text, end + 1, _HABIT_REACH),
+            ).join(Article, col(Article.id) == col(Annotation.article_id)).where(
+                Annotation.kind == AnnotationKind.ENTITY, Annotation.status != AnnotationStatus.REJECTED,
+                col(Annotation.label).in_(labels), col(Annotation.article_id).in_(reviewed))).all()
+        counts: dict[tuple[str, ConventionEdge], tuple[int, int]] = {}
+
+        def evidence(family: tuple[str, ...], edge: ConventionEdge) -> tuple[int, int]:
+            """(tags with the words inside, tags with them just outside) of the labels ``family``."""
+            key = (family[0], edge)
+            if key not in counts:
+                seen = [edge.habit(text, before or "", after or "") for label, text, before, after in rows
+                        if label in family]
+                counts[key] = (seen.count(1), seen.count(-1))
+            return counts[key]
+
+        out: dict[int, str] = {}
+        for lesson, edges in wanted:
+            noun, family = _family(lesson.label)
+            for edge in edges:
+                inside, outside = evidence(family, edge)
+                contrary, agreeing = (outside, inside) if edge.inside else (inside, outside)
+                if len(edge.words) > 1 and not (max(contrary, agreeing) >= HABIT_EVIDENCE and contrary != agreeing):
+                    # a long frame seldom recurs word for word: unless the officer's habit on the whole frame is
+                    # clear either way, their habit on its outermost word decides ("the" in "the end of")
+                    edge = edge.outer()
+                    inside, outside = evidence(family, edge)
+                    contrary, agreeing = (outside, inside) if edge.inside else (inside, outside)
+                if contrary >= HABIT_EVIDENCE and contrary > agreeing:
+                    out[lesson.id or 0] = (f"Applies only where you made it: {contrary} of your other {noun} tags keep "
+                                           f"“{' '.join(edge.words)}” {'outside' if edge.inside else 'inside'}")
+                    break
+        return out
 
     def _kept_names(self, rejections: list[Lesson]) -> set[int]:
         """Ids of the rejections of a name the officer kept elsewhere.
@@ -403,7 +495,15 @@ class _Compiled:
 
 
 _CACHE: weakref.WeakKeyDictionary[Database, dict[int, _Compiled]] = weakref.WeakKeyDictionary()
+#: per database: (lesson version, :meth:`LessonService.local_reasons`)
+_HABITS: weakref.WeakKeyDictionary[Database, tuple[tuple[Any, ...], dict[int, str]]] = weakref.WeakKeyDictionary()
+_HABITS_LOCK = threading.Lock()
 _CACHE_LOCK = threading.Lock()
+
+
+def _family(label: str) -> tuple[str, tuple[str, ...]]:
+    """(the word for a kind of tag, the labels read together for its habit): "GPE" -> ("place", GPE/LOC/FAC)."""
+    return _HABIT_FAMILIES.get(label, (label_name(label).lower(), (label,)))
 
 
 def _counts(a0: int, a1: int, s0: int, s1: int) -> bool:

@@ -132,6 +132,9 @@ class LessonsPanel(_Panel):
             with self.services.db.session() as session:
                 titles = {i: t for i, t in session.exec(select(Article.id, Article.title).where(
                     col(Article.id).in_(sorted(ids)))) if i is not None}
+        # boundary lessons the officer's own habit contradicts (counted once per change of the lessons)
+        local = self.services.lessons.local_reasons() if any(
+            x.action == LessonAction.BOUNDARY for x in lessons) else {}
         self.tree.clear()
         items = []
         for lesson in reversed(lessons):  # newest first
@@ -144,6 +147,10 @@ class LessonsPanel(_Panel):
             item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
                                     lesson.created_at.strftime("%Y-%m-%d")])
             tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
+            if (reason := local.get(lesson.id or 0)) is not None:
+                # a slip against the officer's own convention: said in the row, the counts in the tooltip
+                item.setText(1, f"{item.text(1)} · applies only where you made it")
+                tip = f"{reason}.\n{tip}"
             if lesson.taught_by:  # desk mode: who taught it (only they, or a desk lead, may withdraw it)
                 tip = f"Taught by {lesson.taught_by}. {tip}"
                 if lesson.taught_by != self.services.db.officer:

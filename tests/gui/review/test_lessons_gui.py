@@ -323,3 +323,26 @@ def test_the_lessons_panel_says_the_pillar_habits_learned(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: panel.habits.isVisible(), timeout=10_000)
     assert panel.habits.text().endswith("you give a second pillar beside the main one more readily.")
     assert "Pillar habits learned" in panel.habits.text()
+
+
+def test_the_lessons_panel_says_a_lesson_against_the_officers_habit_applies_only_where_made(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"West Bank" grown to "the West Bank" where three other places keep "the" outside: the row says the lesson
+    applies only where it was made, and its tooltip says why."""
+    text = "Envoys from the Philippines, the Maldives and the United States met in the West Bank on Monday."
+    article = window.services.articles.add(ImportedDocument(title="Envoys", text=text, source_path=""))
+    assert article.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(article.id)
+    bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
+    start = text.index("the West Bank")
+    window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    panel = window.review.lessons_panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    item = panel.tree.topLevelItem(0)
+    assert item is not None and item.text(0) == "the West Bank"
+    assert item.text(1).startswith("Boundary") and item.text(1).endswith("· applies only where you made it")
+    assert "Applies only where you made it: 3 of your other place tags keep “the” outside." in item.toolTip(1)
