@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 APPLY_TASK = "lessons:apply-to-library"
 #: The background count of the tags a selected lesson is about.
 IMPACT_TASK = "lessons:impact"
+#: Why a lesson applies only where it was made (the officer's habit says otherwise), on its row.
+LOCAL_ROLE = ROLE + 1
 #: The background fit of the pillar habits learned from the officer's reviewed articles.
 HABITS_TASK = "lessons:pillar-habits"
 #: How each kind of lesson is named in the panel.
@@ -151,6 +153,7 @@ class LessonsPanel(_Panel):
                 # a slip against the officer's own convention: said in the row, the counts in the tooltip
                 item.setText(1, f"{item.text(1)} · applies only where you made it")
                 tip = f"{reason}.\n{tip}"
+                item.setData(0, LOCAL_ROLE, reason)  # said under the list too (a narrow dock hides the row's end)
             if lesson.taught_by:  # desk mode: who taught it (only they, or a desk lead, may withdraw it)
                 tip = f"Taught by {lesson.taught_by}. {tip}"
                 if lesson.taught_by != self.services.db.officer:
@@ -196,6 +199,9 @@ class LessonsPanel(_Panel):
         if lesson_id is None or analyzer is None:
             self.impact.setText("")
             return
+        item = self.tree.currentItem()
+        local = item.data(0, LOCAL_ROLE) if item is not None else None
+        why = f" {local}." if local else ""
         service = AnalysisService(self.services.db, analyzer)
 
         def work(_progress: object, cancelled: object) -> tuple[int, int]:
@@ -203,9 +209,9 @@ class LessonsPanel(_Panel):
 
         def done(result: tuple[int, int]) -> None:
             if result[0] == self._selected_id():
-                self.impact.setText(f"Changes {count(result[1], 'tag')} in the library now.")
+                self.impact.setText(f"Changes {count(result[1], 'tag')} in the library now.{why}")
 
-        self.impact.setText("Counting the tags this lesson changes…")
+        self.impact.setText(f"Counting the tags this lesson changes…{why}")
         self.controller.window.tasks.start(IMPACT_TASK, work, done)
 
     def show_source(self) -> None:
