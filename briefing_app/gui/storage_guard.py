@@ -203,6 +203,12 @@ class _BusyRetry(QObject):
 
     def wait(self, rows: ArticleRows, subject: object) -> None:
         """``rows``' view reads again (for ``subject``) at the next round."""
+        if not self._trying and subject not in self.waiting.values():
+            # An article the officer just opened: its first try comes soon again, not after the long
+            # wait a busy spell over the previous article had reached.
+            self.round = 0
+            if self.timer.isActive() and self.timer.remainingTime() > BUSY_RETRY_MS[0]:
+                self.timer.stop()
         self.waiting[rows] = subject
         if not self._trying and not self.timer.isActive():
             self.timer.start(BUSY_RETRY_MS[min(self.round, len(BUSY_RETRY_MS) - 1)])

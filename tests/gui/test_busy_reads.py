@@ -527,3 +527,25 @@ def test_the_note_dots_of_the_article_drawn_again_while_busy_come_back_by_themse
         assert window.current_article_id == first and window.view.note_spans == {}
         qtbot.wait(200)  # still busy: tried again, still none
     qtbot.waitUntil(lambda: bool(window.view.note_spans), timeout=5_000)
+
+
+def test_an_article_opened_after_a_long_busy_spell_is_tried_again_soon(
+        qtbot: QtBot, window: MainWindow, quick_retry: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The back-off is the window's: a long busy spell over one article had brought it to its longest
+    wait, and the next article opened waited that long for its first try, its panel blank meanwhile."""
+    from briefing_app.gui import storage_guard
+
+    monkeypatch.setattr(storage_guard, "BUSY_RETRY_MS", (50, 100, 4000), raising=False)
+    panel = window.review.entities_panel
+    panel.set_on_screen(True)
+    first = window.current_article_id
+    assert first is not None
+    other = next(i for i in window.library.article_ids() if i != first)
+    with monkeypatch.context() as patch:
+        patch.setattr(window.services.entities, "groups", raise_busy_read)
+        window.show_article(other)
+        qtbot.wait(400)  # tried at 50 and 100 ms: now at the 4 s wait
+        window.show_article(first)
+        assert _rows(panel) == [f"{CLEARED} entities — the library is busy; trying again"]
+    # the database answers: the article just opened fills within the shortest wait, not after 4 s
+    qtbot.waitUntil(lambda: "Jaishankar" in " ".join(_rows(panel)), timeout=1_500)
