@@ -338,26 +338,25 @@ class LessonService:
         counts: dict[tuple[str, ConventionEdge], tuple[int, int]] = {}
 
         def evidence(family: tuple[str, ...], edge: ConventionEdge) -> tuple[int, int]:
-            """(tags with the words inside, tags with them just outside) of the labels ``family``."""
+            """(tags of the labels ``family`` treating ``edge``'s words the other way, tags treating them as it does)."""
             key = (family[0], edge)
             if key not in counts:
                 seen = [edge.habit(text, before or "", after or "") for label, text, before, after in rows
                         if label in family]
                 counts[key] = (seen.count(1), seen.count(-1))
-            return counts[key]
+            inside, outside = counts[key]
+            return (outside, inside) if edge.inside else (inside, outside)
 
         out: dict[int, str] = {}
         for lesson, edges in wanted:
             noun, family = _family(lesson.label)
             for edge in edges:
-                inside, outside = evidence(family, edge)
-                contrary, agreeing = (outside, inside) if edge.inside else (inside, outside)
+                contrary, agreeing = evidence(family, edge)
                 if len(edge.words) > 1 and not (max(contrary, agreeing) >= HABIT_EVIDENCE and contrary != agreeing):
                     # a long frame seldom recurs word for word: unless the officer's habit on the whole frame is
                     # clear either way, their habit on its outermost word decides ("the" in "the end of")
                     edge = edge.outer()
-                    inside, outside = evidence(family, edge)
-                    contrary, agreeing = (outside, inside) if edge.inside else (inside, outside)
+                    contrary, agreeing = evidence(family, edge)
                 if contrary >= HABIT_EVIDENCE and contrary > agreeing:
                     out[lesson.id or 0] = (f"Applies only where you made it: {contrary} of your other {noun} tags keep "
                                            f"“{' '.join(edge.words)}” {'outside' if edge.inside else 'inside'}")
