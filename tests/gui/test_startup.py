@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -38,20 +39,24 @@ def test_launcher_imports_no_heavy_module_before_the_first_paint() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_window_process_never_imports_spacy() -> None:
-    """Everything the launch imports for the library and its panels leaves spaCy to the analysis process:
-    importing it here would cost the window a second of CPU (and ~100 MiB) while the model loads next door."""
-    code = (
-        "import sys\n"
-        "import briefing_app.gui.app, briefing_app.services, briefing_app.services.analysis\n"
-        "import briefing_app.gui.briefing, briefing_app.gui.import_dialogs, briefing_app.gui.library_panel\n"
-        "import briefing_app.gui.review, briefing_app.nlp.analysis_process\n"
-        "print(sorted(m for m in ('spacy', 'thinc', 'briefing_app.nlp.pipeline') if m in sys.modules))\n"
-    )
+def _loaded_by(imports: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has loaded after running ``imports`` (offscreen)."""
+    code = f"import sys\n{imports}print(sorted(m for m in {modules!r} if m in sys.modules))\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    return ast.literal_eval(out.stdout.strip().splitlines()[-1])
+
+
+def test_window_process_never_imports_spacy() -> None:
+    """Everything the launch imports for the library and its panels leaves spaCy to the analysis process:
+    importing it here would cost the window a second of CPU (and ~100 MiB) while the model loads next door."""
+    imports = (
+        "import briefing_app.gui.app, briefing_app.services, briefing_app.services.analysis\n"
+        "import briefing_app.gui.briefing, briefing_app.gui.import_dialogs, briefing_app.gui.library_panel\n"
+        "import briefing_app.gui.review, briefing_app.nlp.analysis_process\n"
+    )
+    assert _loaded_by(imports, ("spacy", "thinc", "briefing_app.nlp.pipeline")) == []
 
 
 def test_the_launchs_database_worker_imports_nothing_that_holds_the_gil_for_long() -> None:
@@ -60,19 +65,14 @@ def test_the_launchs_database_worker_imports_nothing_that_holds_the_gil_for_long
     bytecode is cached) or lxml's C module starting (python-docx) holds the GIL throughout, and the idle
     window cannot run a slot meanwhile: those were the launch's longest stalls. They load when first
     used (drafting, an export or a page estimate), in their workers."""
-    code = (
-        "import sys\n"
+    imports = (
         "import briefing_app.gui.app, briefing_app.gui.main_window\n"
         "from briefing_app.services import Services\n"  # what app._open_database's worker imports
         "import briefing_app.gui.briefing, briefing_app.gui.import_dialogs, briefing_app.gui.library_panel\n"
         "import briefing_app.gui.review, briefing_app.gui.desk_copy_dialogs, briefing_app.gui.legend\n"
         "import briefing_app.gui.live_updates, briefing_app.gui.search_matches\n"
-        "print(sorted(m for m in ('briefing_app.nlp.commitments', 'docx', 'lxml.etree') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert _loaded_by(imports, ("briefing_app.nlp.commitments", "docx", "lxml.etree")) == []
 
 
 def test_frame_shows_a_calm_placeholder_then_the_library(qtbot: QtBot, db_path: Path, analyzer: object,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.review.lessons_panel import LessonsPanel
 from briefing_app.importers import ImportedDocument
 from briefing_app.services.analysis import AnalysisService
 from briefing_app.services.annotations import step_boundary
@@ -21,6 +22,14 @@ TEXT = PATROLS_TEXT
 def window(patrols_window: MainWindow) -> MainWindow:
     """A window showing an article with a known "Indian Ocean" suggestion."""
     return patrols_window
+
+
+def _lessons_tab(window: MainWindow) -> LessonsPanel:
+    """The Lessons tab brought to the front of its dock; its panel."""
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    return window.review.lessons_panel
 
 
 def _keys(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
@@ -67,10 +76,7 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
                  if a.text == "Indian Ocean")
     window.review.controller.set_current("entity", ocean.id)
     _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    dock = window.review.docks["lessons"]
-    dock.show()
-    dock.raise_()
-    panel = window.review.lessons_panel
+    panel = _lessons_tab(window)
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     item = panel.tree.topLevelItem(0)
     assert item is not None and item.text(0) == "Indian" and item.text(1).startswith("Boundary")
@@ -253,10 +259,7 @@ def test_the_lessons_panel_counts_changed_tags_and_opens_the_source(qtbot: QtBot
     window.review.controller.set_current("entity", ocean.id)
     _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
     window.show_article(other.id)
-    dock = window.review.docks["lessons"]
-    dock.show()
-    dock.raise_()
-    panel = window.review.lessons_panel
+    panel = _lessons_tab(window)
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     item = panel.tree.topLevelItem(0)
     panel.tree.setCurrentItem(item)
@@ -289,10 +292,7 @@ def test_the_lessons_panel_shows_a_context_bound_rejection_and_counts_its_contex
                      if a.kind == "entity" and a.text == "China" and a.start > 40)
     window.services.annotations.reject([in_policy.id])
     window.show_article(first.id)
-    dock = window.review.docks["lessons"]
-    dock.show()
-    dock.raise_()
-    panel = window.review.lessons_panel
+    panel = _lessons_tab(window)
     panel.refresh()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     item = panel.tree.topLevelItem(0)
@@ -305,10 +305,7 @@ def test_the_lessons_panel_says_the_pillar_habits_learned(qtbot: QtBot, window: 
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """Calibrated pillar settings change new articles' pillars without a lesson row of their own: the panel says
     them in words once the lessons change (fitted in the background), and says nothing when nothing was learned."""
-    panel = window.review.lessons_panel
-    dock = window.review.docks["lessons"]
-    dock.show()
-    dock.raise_()
+    panel = _lessons_tab(window)
     learned: list[str] = []
     monkeypatch.setattr(window.services.lessons, "pillar_habits", lambda _analyzer: list(learned))
     ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
@@ -336,10 +333,7 @@ def test_the_lessons_panel_says_a_lesson_against_the_officers_habit_applies_only
     bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
     start = text.index("the West Bank")
     window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
-    dock = window.review.docks["lessons"]
-    dock.show()
-    dock.raise_()
-    panel = window.review.lessons_panel
+    panel = _lessons_tab(window)
     panel.refresh()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     item = panel.tree.topLevelItem(0)
