@@ -1,0 +1,39 @@
+"""Pillars in analysis, debates and communiqués (issue 14, round 17): armed forces kept on a territory are security
+beside defence, two sides' office-holders together are diplomacy beside the topic, and a communiqué's "remain seized"
+is the body keeping the matter on its agenda. Each test checks one class of error found on the development sets on
+made-up text (fictional countries, people and bodies)."""
+
+from __future__ import annotations
+
+from tests.nlp.passages import pillars_of
+
+
+def test_troops_kept_on_a_territory_are_security_beside_defence(analyzer):
+    # the forces' presence on another's territory is a security matter, not only a military one
+    text = "Marinsk still keeps troops in Vellavia, and its generals show no sign of leaving."
+    assert {"defence", "security"} <= set(pillars_of(analyzer, text, "Marinsk still keeps"))
+    coast = "Since March the foreign warships off our coast have changed the mood in the fishing towns."
+    assert {"defence", "security"} <= set(pillars_of(analyzer, coast, "Since March"))
+
+
+def test_troops_from_a_country_are_not_placed_on_a_territory(analyzer):
+    # "troops from X" says where they come from, not where they are kept: an exercise stays defence alone
+    text = "Soldiers from Vellavia joined the annual infantry exercise, the army said."
+    assert pillars_of(analyzer, text, "Soldiers from") == ["defence"]
+
+
+def test_two_sides_ministers_together_are_diplomacy_beside_the_topic(analyzer):
+    # "the two energy ministers" are the two governments meeting: diplomacy beside the energy topic
+    text = "The quarrel over the reservoir was settled only after months of quiet talks between the two energy ministers."
+    assert {"diplomacy", "energy"} <= set(pillars_of(analyzer, text, "The quarrel"))
+    both = "Both leaders discussed the grid interconnector and the price of electricity."
+    assert {"diplomacy", "energy"} <= set(pillars_of(analyzer, both, "Both leaders"))
+
+
+def test_a_communique_that_remains_seized_of_the_matter_is_diplomacy(analyzer):
+    text = ("The Council met in Tarn on 3 May to review the situation on the Vell border.\n"
+            "\n"
+            "4. Calls on both parties to respect the ceasefire;\n"
+            "\n"
+            "5. Decides to remain seized of the matter.\n")
+    assert pillars_of(analyzer, text, "Decides to remain") == ["diplomacy"]
