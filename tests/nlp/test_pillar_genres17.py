@@ -37,3 +37,11 @@ def test_a_communique_that_remains_seized_of_the_matter_is_diplomacy(analyzer):
             "\n"
             "5. Decides to remain seized of the matter.\n")
     assert pillars_of(analyzer, text, "Decides to remain") == ["diplomacy"]
+
+
+def test_a_sovereign_state_is_the_relationship_itself(analyzer):
+    # a state's standing as a sovereign state or country is diplomacy, like "sovereignty", beside the sentence's topic
+    text = "Vellavia is a sovereign country and a bulwark against terrorism on the edge of the desert."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, text, "Vellavia is"))
+    talks = "Our trade team negotiates as a sovereign state, and we will not accept tariffs imposed by decree."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, talks, "Our trade team"))
