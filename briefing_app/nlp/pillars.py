@@ -343,6 +343,11 @@ class PillarScorer:
             # are a security matter beside the military one (the companion joins its lead: ``companions``)
             raw[FORCES_PILLAR] = self.companion_min
             why[FORCES_PILLAR].append("armed forces on a territory")
+        if raw.get(FORCES_PILLAR, 0.0) < PROTECTION_WEIGHT and _PROTECTED.search(text):
+            # "protect Norwegian jurisdiction", "guard towers", "the protection of offshore installations": keeping a
+            # territory or installations safe is security, whoever does it (a state's sovereignty is diplomacy's)
+            raw[FORCES_PILLAR] = PROTECTION_WEIGHT
+            why[FORCES_PILLAR].append("protecting a territory or installations")
         if (entities and raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT
                 and self._counted_nationals(text, entities)):
             # "two million Pakistanis work in the Kingdom", "freed 86 Indonesians": a nation's people counted as people
@@ -637,6 +642,14 @@ _FORCES_PLACED = re.compile(
 #: A territory without a name: "our coast", "Somali soil", "their waters", "the eastern flank".
 _TERRITORY = re.compile(r"(?:(?:our|their|its|his|her)\s+)?(?:[\w-]+\s+)?(?:coasts?|soil|waters|territory|territories"
                         r"|flank|shores?)\b")
+#: Keeping a territory or installations safe: a verb of protecting, then (a qualifier or a nationality) what is kept.
+_PROTECTED = re.compile(
+    r"\b(?:protect(?:s|ed|ing)?|protection\s+of|defen[cs]e\s+of|defend(?:s|ed|ing)?|guard(?:s|ed|ing)?|secur(?:e|es|ed|ing)"
+    r"|patrol(?:s|led|ling)?)\s+(?:(?:the|our|their|its)\s+)?(?:[\w'’-]+\s+)?(?:jurisdiction|territory|territories|borders?|waters"
+    r"|coasts?|coastline|airspace|flank|frontiers?|sea\s+lanes|islands?|towers|pylons|installations|infrastructure)\b",
+    re.IGNORECASE)
+#: Its weight for security: a plain cue.
+PROTECTION_WEIGHT = 1.5
 #: The pillar armed forces on a territory add to their lead pillar (the scorer's (lead, companion) pair).
 FORCES_LEAD = "defence"
 FORCES_PILLAR = "security"

@@ -45,3 +45,17 @@ def test_a_sovereign_state_is_the_relationship_itself(analyzer):
     assert {"diplomacy", "security"} <= set(pillars_of(analyzer, text, "Vellavia is"))
     talks = "Our trade team negotiates as a sovereign state, and we will not accept tariffs imposed by decree."
     assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, talks, "Our trade team"))
+
+
+def test_protecting_a_territory_or_installations_is_security(analyzer):
+    # keeping a territory or installations safe is security, whoever does it and whatever the sentence's other topic
+    question = "What will the government do to protect Marinsk's jurisdiction in the northern fjords?"
+    assert "security" in pillars_of(analyzer, question, "What will")
+    towers = "Who will guard the pylons in the hill districts, and who pays the transit fees for the power line?"
+    assert "security" in pillars_of(analyzer, towers, "Who will")
+
+
+def test_defending_sovereignty_is_not_protecting_a_territory(analyzer):
+    # a state's sovereignty defended is the relationship (diplomacy), not a guarded territory
+    text = "We will defend Vellavian sovereignty with serenity and firmness."
+    assert "security" not in pillars_of(analyzer, text, "We will")
