@@ -59,3 +59,11 @@ def test_defending_sovereignty_is_not_protecting_a_territory(analyzer):
     # a state's sovereignty defended is the relationship (diplomacy), not a guarded territory
     text = "We will defend Vellavian sovereignty with serenity and firmness."
     assert "security" not in pillars_of(analyzer, text, "We will")
+
+
+def test_sitting_down_together_is_diplomacy(analyzer):
+    # two sides sitting down together (or one refusing to) is the negotiation itself
+    text = "When a partner will not sit down with us for a year and a half, a review is the responsible course."
+    assert pillars_of(analyzer, text, "When a partner") == ["diplomacy"]
+    both = "That is for the two neighbours to settle, and I would rather see them sit together in Tarn than in court."
+    assert "diplomacy" in pillars_of(analyzer, both, "That is for")
