@@ -67,3 +67,33 @@ def test_sitting_down_together_is_diplomacy(analyzer):
     assert pillars_of(analyzer, text, "When a partner") == ["diplomacy"]
     both = "That is for the two neighbours to settle, and I would rather see them sit together in Tarn than in court."
     assert "diplomacy" in pillars_of(analyzer, both, "That is for")
+
+
+CONFLICT_COMMUNIQUE = (
+    "Communiqué of the Council on the fighting in the Vell hills\n"
+    "\n"
+    "The Council met in Tarn on 3 May and condemned the attacks by armed groups on civilians in the Vell hills.\n"
+    "\n"
+    "Having received the report of the Special Envoy for the Vell hills, Jane Roe;\n"
+    "\n"
+    "Expressing concern at the violence against aid convoys and the displacement of farmers;\n"
+    "\n"
+    "Calls on the militias to observe the ceasefire and release all hostages;\n"
+)
+
+
+def test_a_special_envoy_on_a_conflict_is_security(analyzer):
+    # in a document on a conflict the special envoy's report is on the conflict (an ambiguous security word the
+    # document's subject backs)
+    assert "security" in pillars_of(analyzer, CONFLICT_COMMUNIQUE, "Having received")
+
+
+def test_a_special_envoy_on_climate_is_no_security(analyzer):
+    text = ("Kelp and Vell agree to cut coal use\n"
+            "\n"
+            "The two governments will close four coal plants by 2030 and build solar farms and wind parks instead.\n"
+            "\n"
+            "Vell's special envoy for climate, Jane Roe, will present the plan at the climate conference in Doi.\n")
+    # ... elsewhere a special envoy is diplomacy, like any envoy, and no security
+    envoy = pillars_of(analyzer, text, "Vell's special envoy")
+    assert "diplomacy" in envoy and "security" not in envoy
