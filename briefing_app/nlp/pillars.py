@@ -376,13 +376,17 @@ class PillarScorer:
     @staticmethod
     def _counted_nationals(text: str, entities: Sequence[EntitySpan]) -> bool:
         """True when ``text`` counts a nation's people: a number right before a plural nationality noun ("86
-        Indonesians", "thousands of Haitians"). Not an adjective ("five African countries", "two Chinese vessels"):
-        the noun counted is then a country, a ship or a soldier, not the people."""
-        peoples = [e.text for e in entities if e.label == "NORP" and e.text.endswith("s")]
-        if not peoples:
-            return False
+        Indonesians", "thousands of Haitians"), or before a nationality adjective and a noun of people (``_PEOPLE_NOUN``:
+        "180,000 Afghan nationals", "hundreds of Bolivian traders"). Not an adjective before anything else ("five
+        African countries", "two Chinese vessels"): the noun counted is then a country, a ship or a soldier."""
+        norps = [e.text for e in entities if e.label == "NORP"]
         counts = [e.text for e in entities if e.label == "CARDINAL"]
-        return any(re.search(re.escape(n) + r"\s+(?:of\s+)?" + re.escape(p) + r"\b", text) for n in counts for p in peoples)
+        if not norps or not counts:
+            return False
+        # the nationality noun ("86 Indonesians"), or its adjective before a noun of people ("180,000 Afghan nationals",
+        # "27 Vietnamese fishermen", "thousands of Haitian traders")
+        return any(re.search(re.escape(n) + r"\s+(?:of\s+)?" + re.escape(p) + (r"\b" if p.endswith("s") else _PEOPLE_NOUN), text)
+                   for n in counts for p in norps)
 
     def _match(self, text: str, raw: dict[str, float], why: dict[str, list[str]],
                pending: list[_Term]) -> None:
@@ -653,6 +657,10 @@ PROTECTION_WEIGHT = 1.5
 #: The pillar armed forces on a territory add to their lead pillar (the scorer's (lead, companion) pair).
 FORCES_LEAD = "defence"
 FORCES_PILLAR = "security"
+#: A noun of people after a nationality adjective (with the space before it): who is counted is people, not a thing.
+_PEOPLE_NOUN = (r"\s+(?:nationals|citizens|workers|migrants|refugees|students|fishermen|fishers|pilgrims|tourists|nurses"
+                r"|doctors|seafarers|sailors|families|residents|passengers|travell?ers|labou?rers|engineers|graduates|teachers"
+                r"|children|prisoners|detainees|civilians|villagers|traders|farmers|drivers|scholars|researchers|expatriates)\b")
 #: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
 PEOPLE_PILLAR = "people"
 COUNTED_NATIONALS_WEIGHT = 2.0

@@ -97,3 +97,17 @@ def test_a_special_envoy_on_climate_is_no_security(analyzer):
     # ... elsewhere a special envoy is diplomacy, like any envoy, and no security
     envoy = pillars_of(analyzer, text, "Vell's special envoy")
     assert "diplomacy" in envoy and "security" not in envoy
+
+
+def test_a_count_of_a_nations_sailors_or_traders_is_people_to_people(analyzer):
+    # the round-16 rule counted nationality nouns ("86 Indonesians"); a nationality adjective before a noun of people
+    # is the same count of a nation's people
+    sailors = "Officers detained 45 Peruvian sailors near the reef on Sunday and took them to the harbour."
+    assert {"people", "security"} <= set(pillars_of(analyzer, sailors, "Officers detained"))
+    traders = "Every morning hundreds of Bolivian traders cross the bridge with textiles, fruit and cement for the market."
+    assert {"people", "trade"} <= set(pillars_of(analyzer, traders, "Every morning"))
+
+
+def test_a_count_of_a_nations_ships_is_not_people(analyzer):
+    text = "The coast guard said 12 Chinese vessels had entered the lagoon near the reef on Sunday."
+    assert "people" not in pillars_of(analyzer, text, "The coast guard")
