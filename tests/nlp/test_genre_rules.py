@@ -191,7 +191,7 @@ def test_quoted_expert_affiliation_carries_no_pillar_and_the_closing_formula_is_
     assert "people" not in pillars_of(analyzer, text, "Kessel has little")
     # (round 17: the body keeping the matter on its agenda is diplomacy, as the later dev sets annotate it; it used to
     # be procedure with no pillar)
-    assert pillars_of(analyzer, text, "9. Decides") == ["diplomacy"]
+    assert pillars_of(analyzer, text, "Decides to remain") == ["diplomacy"]
 
 
 def test_letterheads_possessives_and_weekday_dates(analyzer):
