@@ -332,6 +332,22 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a relationship with another state")
+        if _PAIRED_OFFICIALS.search(text):
+            # "the two energy ministers", "both leaders": one side's office-holder meeting the other's is the engagement
+            # itself, whatever the topic beside it (the lexicon's "two leaders" alone stays below ``context_min``)
+            raw[self.context_pillar] += ADDRESSING_WEIGHT
+            why[self.context_pillar].append("two governments' office-holders")
+        if (raw.get(FORCES_LEAD, 0.0) > 0 and raw.get(FORCES_PILLAR, 0.0) < self.companion_min
+                and self._forces_placed(text, entities)):
+            # "troops in Abkhazia", "warships off our coast", "a base on Somali soil": armed forces kept on a territory
+            # are a security matter beside the military one (the companion joins its lead: ``companions``)
+            raw[FORCES_PILLAR] = self.companion_min
+            why[FORCES_PILLAR].append("armed forces on a territory")
+        if raw.get(FORCES_PILLAR, 0.0) < PROTECTION_WEIGHT and _PROTECTED.search(text):
+            # "protect Norwegian jurisdiction", "guard towers", "the protection of offshore installations": keeping a
+            # territory or installations safe is security, whoever does it (a state's sovereignty is diplomacy's)
+            raw[FORCES_PILLAR] = PROTECTION_WEIGHT
+            why[FORCES_PILLAR].append("protecting a territory or installations")
         if (entities and raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT
                 and self._counted_nationals(text, entities)):
             # "two million Pakistanis work in the Kingdom", "freed 86 Indonesians": a nation's people counted as people
@@ -348,15 +364,29 @@ class PillarScorer:
         return {p: v for p, v in raw.items() if v > 0}, dict(why)
 
     @staticmethod
+    def _forces_placed(text: str, entities: Sequence[EntitySpan]) -> bool:
+        """True when ``text`` places armed forces on a territory: a word of forces, then (a few words on) "in", "on",
+        "off", "at" ... and a place named or a territory ("our coast", "Somali soil"). Not "troops from X": their origin."""
+        places = tuple(e.text for e in entities if e.label in _PLACE_LABELS)
+        for m in _FORCES_PLACED.finditer(text):
+            if _TERRITORY.match(text, m.end()) or places and text.startswith(places, m.end()):
+                return True
+        return False
+
+    @staticmethod
     def _counted_nationals(text: str, entities: Sequence[EntitySpan]) -> bool:
         """True when ``text`` counts a nation's people: a number right before a plural nationality noun ("86
-        Indonesians", "thousands of Haitians"). Not an adjective ("five African countries", "two Chinese vessels"):
-        the noun counted is then a country, a ship or a soldier, not the people."""
-        peoples = [e.text for e in entities if e.label == "NORP" and e.text.endswith("s")]
-        if not peoples:
-            return False
+        Indonesians", "thousands of Haitians"), or before a nationality adjective and a noun of people (``_PEOPLE_NOUN``:
+        "180,000 Afghan nationals", "hundreds of Bolivian traders"). Not an adjective before anything else ("five
+        African countries", "two Chinese vessels"): the noun counted is then a country, a ship or a soldier."""
+        norps = [e.text for e in entities if e.label == "NORP"]
         counts = [e.text for e in entities if e.label == "CARDINAL"]
-        return any(re.search(re.escape(n) + r"\s+(?:of\s+)?" + re.escape(p) + r"\b", text) for n in counts for p in peoples)
+        if not norps or not counts:
+            return False
+        # the nationality noun ("86 Indonesians"), or its adjective before a noun of people ("180,000 Afghan nationals",
+        # "27 Vietnamese fishermen", "thousands of Haitian traders")
+        return any(re.search(re.escape(n) + r"\s+(?:of\s+)?" + re.escape(p) + (r"\b" if p.endswith("s") else _PEOPLE_NOUN), text)
+                   for n in counts for p in norps)
 
     def _match(self, text: str, raw: dict[str, float], why: dict[str, list[str]],
                pending: list[_Term]) -> None:
@@ -603,6 +633,34 @@ _LEADER_ADDRESSED = re.compile(
     r"|(?:(?:his|her|their|our|my)\s+)?counterparts?\b)")
 #: Their weight for diplomacy: engagement in itself, so it joins the topic (the scorer's ``context_min``).
 ADDRESSING_WEIGHT = 3.0
+#: Two sides' office-holders together ("the two energy ministers", "both leaders", "the two heads of state").
+_PAIRED_OFFICIALS = re.compile(
+    r"\b(?:the\s+)?(?:two|both)\s+(?:[a-z-]+\s+)?(?:ministers|leaders|presidents|prime\s+ministers|premiers|chancellors"
+    r"|foreign\s+secretaries|envoys|heads\s+of\s+(?:state|government))\b", re.IGNORECASE)
+#: Armed forces, then up to six words and a preposition of place ("U.S. troops rotate through former bases at",
+#: "the continued presence of the Rwanda Defence Force in", "the military presence on"); ``_TERRITORY`` or a place
+#: named must follow.
+_FORCES_PLACED = re.compile(
+    r"\b(?:troops|soldiers?|warships?|navy|navies|forces?|bases?|(?:military|naval)\s+presence|presence)\b"
+    r"(?:\s+[\w’'.-]+){0,6}?\s+(?:in|on|off|near|along|into|through|across|at|inside)\s+(?:the\s+)?")
+#: A territory without a name: "our coast", "Somali soil", "their waters", "the eastern flank".
+_TERRITORY = re.compile(r"(?:(?:our|their|its|his|her)\s+)?(?:[\w-]+\s+)?(?:coasts?|soil|waters|territory|territories"
+                        r"|flank|shores?)\b")
+#: Keeping a territory or installations safe: a verb of protecting, then (a qualifier or a nationality) what is kept.
+_PROTECTED = re.compile(
+    r"\b(?:protect(?:s|ed|ing)?|protection\s+of|defen[cs]e\s+of|defend(?:s|ed|ing)?|guard(?:s|ed|ing)?|secur(?:e|es|ed|ing)"
+    r"|patrol(?:s|led|ling)?)\s+(?:(?:the|our|their|its)\s+)?(?:[\w'’-]+\s+)?(?:jurisdiction|territory|territories|borders?|waters"
+    r"|coasts?|coastline|airspace|flank|frontiers?|sea\s+lanes|islands?|towers|pylons|installations|infrastructure)\b",
+    re.IGNORECASE)
+#: Its weight for security: a plain cue.
+PROTECTION_WEIGHT = 1.5
+#: The pillar armed forces on a territory add to their lead pillar (the scorer's (lead, companion) pair).
+FORCES_LEAD = "defence"
+FORCES_PILLAR = "security"
+#: A noun of people after a nationality adjective (with the space before it): who is counted is people, not a thing.
+_PEOPLE_NOUN = (r"\s+(?:nationals|citizens|workers|migrants|refugees|students|fishermen|fishers|pilgrims|tourists|nurses"
+                r"|doctors|seafarers|sailors|families|residents|passengers|travell?ers|labou?rers|engineers|graduates|teachers"
+                r"|children|prisoners|detainees|civilians|villagers|traders|farmers|drivers|scholars|researchers|expatriates)\b")
 #: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
 PEOPLE_PILLAR = "people"
 COUNTED_NATIONALS_WEIGHT = 2.0

@@ -151,7 +151,6 @@ _PROCEDURE = (
     r"(?:that|this)\s+concludes(?:\s+(?:[\w'’]+\s+){0,3}?(?:press\s+conference|briefing|programme|program|show"
     r"|interview|session|meeting|sitting|hearing|statement|segment|debate|questions?|proceedings|broadcast|edition)\b"
     r"[^.;!?]*)?", r"see\s+you\b",
-    r"(?:\d+\.\s+)?decides\s+to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+matter",
     # addressing the chair or the guest before thanks: "Prime Minister, thank you.", "Hon Deputy Speaker, I thank"
     r"(?:(?:hon(?:ourable)?|mr\.?|madam|deputy|vice|prime)\s+)*(?:prime\s+ministers?|presidents?|premier|ministers?|chancellor"
     r"|secretary|senator|ambassador|speaker|chair(?:man|woman|person)?|your\s+(?:excellency|highness|majesty))"

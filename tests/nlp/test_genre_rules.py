@@ -185,11 +185,13 @@ def test_caps_suffixes_and_capitalised_the(analyzer):
     assert ("The Bahamas", "GPE") in ents
 
 
-def test_quoted_expert_affiliation_and_closing_formula_carry_no_pillar(analyzer):
+def test_quoted_expert_affiliation_carries_no_pillar_and_the_closing_formula_is_diplomacy(analyzer):
     text = ("Kessel has little reason to compromise before the summit, said Ana Ruiz, a professor at Zenda "
             "University.\n9. Decides to remain actively seized of the matter.\n")
     assert "people" not in pillars_of(analyzer, text, "Kessel has little")
-    assert pillars_of(analyzer, text, "9. Decides") == []
+    # (round 17: the body keeping the matter on its agenda is diplomacy, as the later dev sets annotate it; it used to
+    # be procedure with no pillar)
+    assert pillars_of(analyzer, text, "Decides to remain") == ["diplomacy"]
 
 
 def test_letterheads_possessives_and_weekday_dates(analyzer):
