@@ -707,8 +707,17 @@ class MainWindow(QMainWindow):
 
     def export_briefing_to(self, path: Path, article_ids: list[int]) -> Path | None:
         """Draft a briefing from the articles and write it to ``path``."""
-        from briefing_app.export import ExportFailed, export_docx
+        from briefing_app.gui.briefing.builder import EXPORT_FILE_KEPT, export_failure
         from briefing_app.settings import save_settings
+
+        try:
+            # The Word writer loads at the first export: a broken install (a module missing, python-docx
+            # not loading) is said like the builder's export says it, before anything is drafted.
+            from briefing_app.export import ExportFailed, export_docx
+        except Exception as exc:  # whatever stops the writer loading is said, not a crash
+            QMessageBox.warning(self, "Export failed",
+                                f"{export_failure(exc, traceback.format_exc())}\n\n{EXPORT_FILE_KEPT}")
+            return None
 
         # A busy, full or read-only database: no briefing drafted; said below, with the normal cursor.
         refused = refused_write(lambda _problem: None)
