@@ -91,7 +91,9 @@ class BriefingBuilder(QWidget):
     exportFailed = Signal(str)  # one-line message shown to the officer
     draftedReady = Signal(int)  # key points, commitments, new since and timeline drafted for this briefing
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: MainWindow, parent: QWidget | None = None, load: bool = True) -> None:
+        """``load=False``: the widgets only, the briefings read by a later ``briefings_changed(None)`` (the
+        launch builds and reads in two event-loop turns, each short)."""
         super().__init__(parent)
         self.setObjectName("briefingBuilder")
         self.window_ = window
@@ -113,7 +115,8 @@ class BriefingBuilder(QWidget):
                                         lambda: self.refresh_passages())
 
         self._build()
-        self.briefings_changed(select=None)
+        if load:
+            self.briefings_changed(select=None)
 
     @property
     def briefings(self) -> BriefingService:
