@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -74,6 +75,11 @@ def run_gui(args: argparse.Namespace) -> int:
     lock = lock_safely(target if is_server_url(target) else Path(target))
     if lock is None:
         return 2
+    # No cyclic collection while the launch imports and builds: each full one scans every object the
+    # imports made so far (SQLAlchemy, pydantic, the widgets' wrappers), 60-110 ms on the GUI thread or,
+    # from the worker importing, with the interpreter lock held: the window's longest stalls. Collected
+    # and frozen once the library is open (_Launch.collect_again).
+    gc.disable()
     window = MainWindow.starting(model=args.model)
     # First start fills the available screen (frame included); later starts come back as left.
     window.place_on_screen(_size(args.size))
@@ -254,11 +260,21 @@ class _Launch:
             window.reopen_last_article()
         if args.screenshot:
             _arm_screenshot(window, Path(args.screenshot))
+        self.collect_again()
         startup_probe.mark("library-open")
         return False
 
+    @staticmethod
+    def collect_again() -> None:
+        """The launch is done: what it made is long-lived (frozen: out of every later collection's scan),
+        and the collector runs again for what comes next (run_gui paused it)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def close(self) -> None:
         """After the event loop: close the database safely (or just drop the lock if never opened)."""
+        self.collect_again()  # (a launch that never finished)
         # A database still being opened by the worker is waited for and closed properly.
         self.window.tasks.shutdown()
         services = self.services or self._opened

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         #: Analyses the database refused, kept so that a retry only stores them (see analysis_refused).
         self.kept_analyses = KeptAnalyses()
         return [self._build_centre, self._build_docks, self._install_library_features,
-                self._install_builder, self._install_review, self._finish_attach]
+                self._install_builder, self._load_briefings, self._install_review, self._finish_attach]
 
     def _build_centre(self) -> None:
         from briefing_app.gui.article_view import ArticleView
@@ -247,7 +247,11 @@ class MainWindow(QMainWindow):
     def _install_builder(self) -> None:
         from briefing_app.gui.briefing import install_briefing_builder
 
-        self.briefing_builder = install_briefing_builder(self)
+        # Its widgets in this turn, its briefings read in the next: one step was the launch's longest stall.
+        self.briefing_builder = install_briefing_builder(self, load=False)
+
+    def _load_briefings(self) -> None:
+        self.briefing_builder.briefings_changed(select=None)
 
     def _install_review(self) -> None:
         from briefing_app.gui.review import install_review
@@ -707,8 +711,17 @@ class MainWindow(QMainWindow):
 
     def export_briefing_to(self, path: Path, article_ids: list[int]) -> Path | None:
         """Draft a briefing from the articles and write it to ``path``."""
-        from briefing_app.export import ExportFailed, export_docx
+        from briefing_app.gui.briefing.builder import EXPORT_FILE_KEPT, export_failure
         from briefing_app.settings import save_settings
+
+        try:
+            # The Word writer loads at the first export: a broken install (a module missing, python-docx
+            # not loading) is said like the builder's export says it, before anything is drafted.
+            from briefing_app.export import ExportFailed, export_docx
+        except Exception as exc:  # whatever stops the writer loading is said, not a crash
+            QMessageBox.warning(self, "Export failed",
+                                f"{export_failure(exc, traceback.format_exc())}\n\n{EXPORT_FILE_KEPT}")
+            return None
 
         # A busy, full or read-only database: no briefing drafted; said below, with the normal cursor.
         refused = refused_write(lambda _problem: None)

@@ -17,7 +17,9 @@ The services write each edit in one transaction, so a refused one left nothing b
 A READ the database holds busy (PostgreSQL: a table another officer's migration or bring-back holds
 past the session's lock_timeout) is calm too: the methods that read for a view (the library, the
 article shown, the panels) are decorated with :func:`calm_when_busy`, and say it in the status bar
-while the view keeps what it showed; the next action or timer reads again. A view that shows ONE
+while the view keeps what it showed; the next action or timer reads again. Their reads wait a few
+hundred milliseconds for a held lock, not the edits' 5 s (storage/view_reads.py): the window does
+not freeze that long at each try. A view that shows ONE
 article's rows (its entities, notes, pillars, review status) is decorated with
 :func:`calm_for_article` instead: what it keeps must be the rows of the article shown, so a read held
 busy right after another article was opened clears it, with a line inside it, and it reads again by
@@ -37,6 +39,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from briefing_app.storage.errors import describe_busy_read, describe_storage_error
+from briefing_app.storage.view_reads import view_reads
 
 log = logging.getLogger(__name__)
 
@@ -123,14 +126,14 @@ def calm_when_busy(method: Callable[Concatenate[W, P], None]) -> Callable[Concat
 
     @functools.wraps(method)
     def calm(self: W, /, *args: P.args, **kwargs: P.kwargs) -> None:
-        with busy_read(_say_of(self)):
+        with busy_read(_say_of(self)), view_reads():  # (a desk server's held table: given up on fast)
             method(self, *args, **kwargs)
 
     return calm
 
 
 #: The waits before a view's read held busy is tried again by itself (then the last, again and again):
-#: a read held busy waits the database's own busy timeout on the GUI thread, so not often.
+#: a read held busy waits on the GUI thread (storage/view_reads.VIEW_READ_LOCK_TIMEOUT_MS), so not often.
 BUSY_RETRY_MS = (500, 1000, 2000, 4000, 8000, 15000)
 
 #: ``ArticleRows.shown_for`` of a view that shows no article's rows (cleared, or not filled yet).
@@ -181,7 +184,7 @@ class ArticleRows:
 class _BusyRetry(QObject):
     """The one back-off timer of a window's views waiting to read again (:class:`ArticleRows`): each
     round tries the first; only once it reads are the others tried (a database still busy holds
-    each try for its busy timeout: one stall per round, not one per view)."""
+    each try for the view reads' lock timeout: one stall per round, not one per view)."""
 
     NAME = "busyReadRetry"
 
@@ -252,7 +255,7 @@ def calm_for_article(method: Callable[Concatenate[R, P], None]) -> Callable[Conc
     def calm(self: R, /, *args: P.args, **kwargs: P.kwargs) -> None:
         rows = self.article_rows
         subject = rows.subject()
-        with RefusedWrite(_say_of(self), describe=rows.describe(subject)) as refused:
+        with RefusedWrite(_say_of(self), describe=rows.describe(subject)) as refused, view_reads():
             method(self, *args, **kwargs)
         if refused:
             rows.not_read(subject)

@@ -297,7 +297,7 @@ def _label_for(gold: GoldDoc, cls: str, surface: str) -> str:
 
 
 def correct_article(services: Services, analysis: AnalysisService, gold: GoldDoc) -> None:
-    """Import, analyse (with the lessons so far) and correct one article to match its gold."""
+    """Import, analyse (with the lessons so far), correct one article to match its gold and mark it reviewed."""
     article = services.articles.add(ImportedDocument(title=gold.name, text=gold.text, source_path=gold.name))
     assert article.id is not None
     aid = article.id
@@ -345,3 +345,6 @@ def correct_article(services: Services, analysis: AnalysisService, gold: GoldDoc
                 ann.toggle_pillar(aid, s0, s1, pillar)
             except AnnotationConflict:
                 continue
+    # The whole article now reads as its gold: the officer marks it reviewed (what they left standing is
+    # theirs too, e.g. for their boundary habits; services/lessons.stood_behind).
+    services.changes.set_status(aid, "reviewed")

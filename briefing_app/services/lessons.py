@@ -22,14 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import ColumnElement, case, func, or_
 from sqlmodel import col, select
 
 from briefing_app.domain.models import (
     Annotation,
     AnnotationKind,
+    AnnotationOrigin,
     AnnotationStatus,
     Article,
+    ArticleStatus,
     Lesson,
     LessonAction,
     Pillar,
@@ -298,8 +300,11 @@ class LessonService:
         A boundary change that only moved a tag's edge over lower-case words (``convention_edges``: "West
         Bank" -> "the West Bank", "2035" -> "by 2035", "the end of 2027" -> "2027") is a convention choice.
         It is checked against the officer's own habit: their reviewed tags of that kind (place, date, or the
-        label), i.e. the tags not rejected in the articles they corrected (accepted, added, edited or left
-        standing), with the same words just inside versus just outside. When at least ``HABIT_EVIDENCE`` of
+        label) in the articles they corrected, i.e. the tags they acted on (accepted, added, edited or
+        relabelled; :func:`stood_behind`) and the suggestions of the articles they marked reviewed, with the
+        same words just inside versus just outside. A suggestion left standing in an article not marked
+        reviewed was perhaps never looked at: it is the tagger's convention, not the officer's, and must not
+        outvote what the officer changed. When at least ``HABIT_EVIDENCE`` of
         them, and more than agree with it, do the opposite, the lesson was a slip against the officer's own
         convention: it stays local. Capitalised, numeric or non-word changes are never checked. Counted once
         per change of the lessons (cached on their version), only for the kinds such lessons need, only in
@@ -323,7 +328,7 @@ class LessonService:
         if not wanted:
             return {}
         labels = sorted({la for x, _ in wanted for la in _family(x.label)[1]})
-        reviewed = select(Lesson.article_id).where(col(Lesson.article_id).is_not(None)).distinct()
+        corrected = select(Lesson.article_id).where(col(Lesson.article_id).is_not(None)).distinct()
         start, end = col(Annotation.start), col(Annotation.end)
         with self.db.session() as session:
             rows = session.exec(select(
@@ -334,7 +339,7 @@ class LessonService:
                 func.substr(Article.text, end + 1, _HABIT_REACH),
             ).join(Article, col(Article.id) == col(Annotation.article_id)).where(
                 Annotation.kind == AnnotationKind.ENTITY, Annotation.status != AnnotationStatus.REJECTED,
-                col(Annotation.label).in_(labels), col(Annotation.article_id).in_(reviewed))).all()
+                col(Annotation.label).in_(labels), col(Annotation.article_id).in_(corrected), stood_behind())).all()
         counts: dict[tuple[str, ConventionEdge], tuple[int, int]] = {}
 
         def evidence(family: tuple[str, ...], edge: ConventionEdge) -> tuple[int, int]:
@@ -503,6 +508,15 @@ _CACHE_LOCK = threading.Lock()
 def _family(label: str) -> tuple[str, tuple[str, ...]]:
     """(the word for a kind of tag, the labels read together for its habit): "GPE" -> ("place", GPE/LOC/FAC)."""
     return _HABIT_FAMILIES.get(label, (label_name(label).lower(), (label,)))
+
+
+def stood_behind() -> ColumnElement[bool]:
+    """SQL condition (on an annotation joined with its article): a tag the officer stands behind, i.e. acted
+    on (accepted, added, edited or relabelled: every such action accepts it or keeps its ``original``) or left
+    standing in an article they marked reviewed. Not a suggestion they may never have looked at."""
+    return or_(col(Annotation.status) == AnnotationStatus.ACCEPTED,
+               col(Annotation.origin) == AnnotationOrigin.USER, col(Annotation.original).is_not(None),
+               col(Article.status) == ArticleStatus.REVIEWED)
 
 
 def _counts(a0: int, a1: int, s0: int, s1: int) -> bool:

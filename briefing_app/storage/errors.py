@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+
+from briefing_app.storage.view_reads import is_plain_read
 
 
 class StorageError(Exception):
@@ -258,20 +259,12 @@ def describe_storage_error(exc: BaseException, db_path: Path | None = None) -> s
     return str(err)
 
 
-#: A SELECT that takes locks for a write (storage/sql.lock_for_write's ``FOR UPDATE``, a migration's
-#: advisory lock): refused, it is an edit not saved, not a read.
-_LOCKING_SELECT = re.compile(r"\bFOR\s+(?:NO\s+KEY\s+UPDATE|UPDATE|KEY\s+SHARE|SHARE)\b|\bpg_advisory",
-                             re.IGNORECASE)
-
-
 def is_read(exc: BaseException) -> bool:
     """True when the statement that failed only read (a SELECT taking no lock for a write): SQLAlchemy
     keeps it on its error."""
     statements = (getattr(e, "statement", None) for e in _driver_chain(exc))
     statement = next((s for s in statements if isinstance(s, str)), None)
-    if statement is None or not statement.lstrip().lstrip("(").upper().startswith("SELECT"):
-        return False
-    return _LOCKING_SELECT.search(re.sub(r"'(?:[^']|'')*'", "''", statement)) is None  # (not in literals)
+    return statement is not None and is_plain_read(statement)
 
 
 def describe_busy_read(exc: BaseException, db_path: Path | None = None, cleared: str | None = None) -> str | None:

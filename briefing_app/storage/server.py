@@ -16,8 +16,9 @@ No password is ever kept by the app: libpq reads it from ``~/.pgpass`` (or ``PGP
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -26,6 +27,7 @@ from briefing_app.storage.database import Database
 from briefing_app.storage.errors import DatabaseCorrupt, DatabaseTooNew, StorageError
 from briefing_app.storage.sql import install_qmark_placeholders
 from briefing_app.storage.target import describe, server_url, without_password
+from briefing_app.storage.view_reads import VIEW_READ_LOCK_TIMEOUT_MS, in_view_read, is_plain_read
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,7 @@ def open_server(target: str) -> Database:
     except (SQLAlchemyError, ValueError, ImportError) as exc:
         raise StorageError(f"{location} is not a database address this app can use ({exc}).") from exc
     install_qmark_placeholders(engine)
+    install_view_read_timeout(engine)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -89,6 +92,36 @@ def allow_long_waits(conn: Connection) -> None:
     the session's busy timeout is back at its end). Nothing on SQLite (its busy timeout is per file)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text(f"SET LOCAL lock_timeout = {int(LONG_LOCK_TIMEOUT_MS)}"))
+        conn.info[_TIMEOUT_SET] = _LONG  # (a view's read in it does not shorten it)
+
+
+#: ``conn.info`` key: the lock_timeout this transaction set with ``SET LOCAL`` (absent: the session's).
+_TIMEOUT_SET = "briefing_app.lock_timeout"
+_SHORT, _LONG = "view read", "long wait"
+
+
+def install_view_read_timeout(engine: Engine) -> None:
+    """A plain read inside :func:`~briefing_app.storage.view_reads.view_reads` (a view filled on the GUI
+    thread) waits :data:`~briefing_app.storage.view_reads.VIEW_READ_LOCK_TIMEOUT_MS` for a held lock
+    instead of the edits' 5 s; a write or locking SELECT later in the same transaction sets the edits'
+    timeout back first. ``SET LOCAL``: the connection goes back to the pool with the session's."""
+
+    @event.listens_for(engine, "begin")
+    def _begun(conn: Connection) -> None:
+        conn.info.pop(_TIMEOUT_SET, None)  # a new transaction: the session's timeout again
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _choose(conn: Connection, cursor: Any, statement: str, _parameters: Any, _context: Any,
+                _executemany: bool) -> None:
+        was = conn.info.get(_TIMEOUT_SET)
+        if was is _LONG or (was is None and not in_view_read()):
+            return  # (every statement outside a view's read: one dictionary and one context look-up)
+        wanted = _SHORT if in_view_read() and is_plain_read(statement) else None
+        if wanted is was:
+            return
+        timeout = VIEW_READ_LOCK_TIMEOUT_MS if wanted is _SHORT else database.BUSY_TIMEOUT_MS
+        cursor.execute(f"SET LOCAL lock_timeout = {int(timeout)}")
+        conn.info[_TIMEOUT_SET] = wanted
 
 
 #: The PostgreSQL role whose members lead the desk (may withdraw any officer's lesson).

@@ -361,6 +361,88 @@ def test_a_library_read_behind_another_officers_migration_is_calm(
         win.services.close()
 
 
+
+def test_the_reads_for_views_are_view_reads_and_edits_are_not(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reads that fill a view (calm_when_busy, calm_for_article) run inside view_reads(): on a desk
+    server they give up on a held lock after a few hundred ms, not the edits' 5 s (the window frozen
+    that long at each try of the busy path); an edit made by the window is not one."""
+    from briefing_app.storage.view_reads import in_view_read
+
+    seen: dict[str, bool] = {}
+
+    def spy(service: object, name: str) -> None:
+        real = getattr(service, name)
+
+        def read(*args: Any, **kwargs: Any) -> Any:
+            seen.setdefault(name, in_view_read())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, read)
+
+    spy(window.services.articles, "list_summaries")  # the library (calm_when_busy)
+    spy(window.services.entities, "groups")  # the entities panel (calm_for_article)
+    spy(window.services.changes, "set_status")  # an edit
+    panel = window.review.entities_panel
+    panel.set_on_screen(True)
+    window.refresh_library()
+    panel.refresh()
+    shown = window.current_article_id
+    assert shown is not None
+    window.services.changes.set_status(shown, "reviewed")
+    assert seen == {"list_summaries": True, "groups": True, "set_status": False}
+    assert not in_view_read()
+
+
+@pytest.fixture
+def desk_url_edits_timeout(pg_cluster: Any) -> Iterator[str]:
+    """A fresh desk database whose sessions keep the edits' own busy timeout (5 s)."""
+    name = f"r_{uuid.uuid4().hex[:12]}"
+    yield pg_cluster.create_database(name, template=PG_TEMPLATE)
+    pg_cluster.drop_database(name)
+
+
+@pytest.mark.postgresql
+def test_a_library_read_behind_a_held_table_returns_to_the_busy_path_at_the_view_reads_timeout(
+        qtbot: QtBot, desk_url_edits_timeout: str, pg_cluster: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For real, with the edits' 5 s lock_timeout on the session: the library's read behind another
+    officer's held table ran under the view reads' short lock_timeout (set just before it), then the
+    busy path said it; the list kept what it showed."""
+    from briefing_app.services import Services
+    from briefing_app.settings import Settings
+    from briefing_app.storage.view_reads import VIEW_READ_LOCK_TIMEOUT_MS
+
+    url = desk_url_edits_timeout
+    win = MainWindow(Services.open(url), Settings())
+    qtbot.addWidget(win)
+    try:
+        _add(win, "Talks", "Jaishankar met Blinken in Washington.")
+        win.refresh_library()
+        listed = win.library.article_ids()
+        run: list[str] = []
+        real = psycopg.Cursor.execute
+
+        def execute(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+            run.append(str(query))
+            return real(cursor, query, *args, **kwargs)
+
+        with pg_cluster.holding(url, "LOCK TABLE article IN ACCESS EXCLUSIVE MODE"):
+            monkeypatch.setattr(psycopg.Cursor, "execute", execute)
+            win.refresh_library()
+            monkeypatch.undo()
+        assert win.library.article_ids() == listed and NOT_READ in _said(win)
+        held = [n for n, s in enumerate(run) if "FROM article" in s]
+        assert held, run
+        sets = [s for s in run[:held[-1]] if "lock_timeout" in s]
+        assert sets and sets[-1] == f"SET LOCAL lock_timeout = {VIEW_READ_LOCK_TIMEOUT_MS}", run
+        assert database.BUSY_TIMEOUT_MS > VIEW_READ_LOCK_TIMEOUT_MS
+        win.refresh_library()  # the table is free: read again
+        assert win.library.article_ids() == listed
+    finally:
+        win.close()
+        win.services.close()
+
+
 # -- a panel's read held busy right after ANOTHER article was opened ------------------------------------
 
 CLEARED = "Couldn't read this article's"

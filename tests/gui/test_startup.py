@@ -119,3 +119,33 @@ def test_real_launch_paints_then_opens_the_library(tmp_path: Path) -> None:
     lines = out.stdout.split()
     assert lines.index("painted") < lines.index("model-ready")
     assert db.exists()
+
+
+def test_a_real_launch_makes_no_full_collection_between_the_paint_and_the_open_library(tmp_path: Path) -> None:
+    """A full cyclic collection scans every object the launch's imports made (SQLAlchemy, pydantic, the
+    widgets' wrappers): 50-110 ms, often on the database worker importing, with the interpreter lock held,
+    the window frozen all that time (one in each launch: its longest stall). The collector is paused for
+    the launch, then what it made is frozen out of later scans and the collector runs again."""
+    code = (
+        "import gc, os, sys\n"
+        "full = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'stop' and info['generation'] == 2 and full.append(1))\n"
+        "from briefing_app.gui import startup_probe\n"
+        "said = startup_probe._say\n"
+        "def say(what):\n"
+        "    said(f'{what.split()[0]}:{len(full)}')\n"
+        "startup_probe._say = say\n"
+        "import atexit\n"
+        "atexit.register(lambda: print(f'after:{int(gc.isenabled())}:{gc.get_freeze_count() > 0}', flush=True))\n"
+        "from briefing_app.cli import main\n"
+        f"sys.argv = ['briefing-app', '--db', {str(tmp_path / 'lib.db')!r}]\n"
+        "sys.exit(main())\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_APP_STARTUP_PROBE": "quit",
+           "BRIEFING_APP_CONFIG_DIR": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    seen = dict(line.split(":", 1) for line in out.stdout.split() if ":" in line)
+    assert {"painted", "library-open", "after"} <= set(seen), out.stdout
+    assert seen["library-open"] == seen["painted"], f"full collections during the launch: {out.stdout}"
+    assert seen["after"] == "1:True", "the collector runs again, the launch's objects frozen"

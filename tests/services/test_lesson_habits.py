@@ -40,6 +40,8 @@ def _new(services: Services, analyzer: Analyzer, text: str) -> list[str]:
 def test_a_grown_the_that_the_officers_own_tags_contradict_stays_where_it_was_made(
         services: Services, analyzer: Analyzer) -> None:
     aid = _article(services, analyzer, HABIT)
+    services.annotations.accept([a.id for a in services.annotations.for_article(aid)  # the officer's own habit
+                                 if a.kind == "entity" and a.text != "West Bank" and a.id is not None])
     _grow(services, aid, HABIT, "West Bank", "the West Bank")
 
     assert "West Bank" in _new(services, analyzer, NEW) and "the West Bank" not in _new(services, analyzer, NEW)
@@ -76,6 +78,7 @@ def test_a_shrunk_date_frame_that_the_officer_keeps_whole_elsewhere_stays_local(
     aid = _article(services, analyzer, text)
     assert {"the past two years", "the first quarter", "the end of 2026", "the end of 2027"} <= set(
         _new(services, analyzer, text))
+    services.changes.set_status(aid, "reviewed")  # its suggestions, left standing, are the officer's now
     row = next(a for a in services.annotations.for_article(aid) if a.text == "the end of 2027")
     start = text.index("2027")
     services.annotations.change_boundary(row.id, start, start + 4, row.label)
@@ -84,3 +87,19 @@ def test_a_shrunk_date_frame_that_the_officer_keeps_whole_elsewhere_stays_local(
     assert "2027" in _new(services, analyzer, text) and "the end of 2027" not in _new(services, analyzer, text)
     assert list(services.lessons.local_reasons().values()) == [
         "Applies only where you made it: 3 of your other date tags keep “the” inside"]
+
+
+def test_suggestions_the_officer_never_looked_at_do_not_outvote_a_change_made_in_three_articles(
+        services: Services, analyzer: Analyzer) -> None:
+    """The habit counted every tag not rejected in a corrected article, suggestions left standing included:
+    the tagger's own convention ("the" outside places), never looked at, outvoted the officer's deliberate
+    change in three articles, and held it to its own places. Only tags the officer acted on count (and the
+    suggestions of an article they marked reviewed)."""
+    texts = (HABIT, "Ministers of the Philippines, the Maldives and the Netherlands visited the West Bank.",
+             "Aid from the United Kingdom, the Gambia and the Bahamas reached the West Bank in May.")
+    ids = [_article(services, analyzer, text) for text in texts]  # (all suggested before the first change)
+    for aid, text in zip(ids, texts, strict=True):
+        _grow(services, aid, text, "West Bank", "the West Bank")
+
+    assert services.lessons.local_reasons() == {}
+    assert "the West Bank" in _new(services, analyzer, NEW)

@@ -10,16 +10,19 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 import sqlalchemy.exc
+from sqlalchemy import text
 
 from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
 from briefing_app.services.desk_copy import bring_back, take_copy
 from briefing_app.storage import database
-from briefing_app.storage.errors import describe_storage_error, is_busy
+from briefing_app.storage.errors import describe_busy_read, describe_storage_error, is_busy, is_read
+from briefing_app.storage.view_reads import VIEW_READ_LOCK_TIMEOUT_MS, view_reads
 from tests.conftest import PG_TEMPLATE
 
 #: What the window says when SQLite's busy timeout ran out (no file named: a server has none).
@@ -187,5 +190,60 @@ def test_a_bring_back_and_a_copy_wait_for_another_officers_locks_beyond_the_busy
         assert brought is not None and brought.title == "Ministers (Asha)"
         with services.db.engine.connect() as conn:  # lifted for those transactions only (SET LOCAL)
             assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "300ms"
+    finally:
+        services.close()
+
+
+def _statements_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every statement the driver runs from now on, in order (those SQLAlchemy's events never see too)."""
+    run: list[str] = []
+    real = psycopg.Cursor.execute
+
+    def execute(cursor: psycopg.Cursor[Any], query: Any, *args: Any, **kwargs: Any) -> Any:
+        run.append(str(query))
+        return real(cursor, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", execute)
+    return run
+
+
+@pytest.mark.postgresql
+def test_a_views_read_behind_a_held_table_gives_up_at_its_own_short_timeout_and_edits_keep_theirs(
+        desk: tuple[object, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read for a view (on the GUI thread) waited for another officer's table lock as long as an edit
+    (the session's 5 s lock_timeout): the window frozen 5 s at each try of the busy path. Inside
+    view_reads() a plain read now runs under a lock_timeout of a few hundred ms; an edit in the same
+    transaction, and everything outside, keeps the edits' timeout."""
+    cluster, url = desk
+    article_id, _other = _two_articles(url)
+    services = Services.open(url)
+    short = f"{VIEW_READ_LOCK_TIMEOUT_MS}ms"
+    edits = f"{database.BUSY_TIMEOUT_MS // 1000}s"
+    setting = "SELECT current_setting('lock_timeout')"
+    try:
+        with view_reads(), services.db.session() as session:
+            assert session.execute(text(setting)).scalar() == short
+            # An edit (even one in the transaction of a view's read) waits as long as edits do.
+            changed = session.execute(text("UPDATE article SET title = title WHERE id = :id "
+                                           "RETURNING current_setting('lock_timeout')"), {"id": article_id})
+            assert changed.scalar() == edits
+            assert session.execute(text(f"{setting} FROM article WHERE id = :id FOR UPDATE"),
+                                   {"id": article_id}).scalar() == edits, "a row locked for a write"
+            assert session.execute(text(setting)).scalar() == short
+            session.rollback()
+        with services.db.session() as session:  # outside: the session's, the connection pooled clean
+            assert session.execute(text(setting)).scalar() == edits
+        assert services.articles.list_summaries(), "(the pooled connection was used)"
+
+        run = _statements_run(monkeypatch)
+        with cluster.holding(url, "LOCK TABLE article IN ACCESS EXCLUSIVE MODE"):  # type: ignore[attr-defined]
+            with view_reads(), pytest.raises(sqlalchemy.exc.OperationalError) as raised:
+                services.articles.list_summaries()
+        assert is_busy(raised.value) and is_read(raised.value)
+        assert describe_busy_read(raised.value) is not None, "the busy path takes it"
+        failed = raised.value.statement
+        assert failed is not None and failed in run
+        sets = [s for s in run[:run.index(failed)] if "lock_timeout" in s]
+        assert sets and sets[-1] == f"SET LOCAL lock_timeout = {VIEW_READ_LOCK_TIMEOUT_MS}", run
     finally:
         services.close()

@@ -91,7 +91,9 @@ class BriefingBuilder(QWidget):
     exportFailed = Signal(str)  # one-line message shown to the officer
     draftedReady = Signal(int)  # key points, commitments, new since and timeline drafted for this briefing
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: MainWindow, parent: QWidget | None = None, load: bool = True) -> None:
+        """``load=False``: the widgets only, the briefings read by a later ``briefings_changed(None)`` (the
+        launch builds and reads in two event-loop turns, each short)."""
         super().__init__(parent)
         self.setObjectName("briefingBuilder")
         self.window_ = window
@@ -113,7 +115,8 @@ class BriefingBuilder(QWidget):
                                         lambda: self.refresh_passages())
 
         self._build()
-        self.briefings_changed(select=None)
+        if load:
+            self.briefings_changed(select=None)
 
     @property
     def briefings(self) -> BriefingService:
@@ -1290,19 +1293,32 @@ class BriefingBuilder(QWidget):
     def _export_failed(self, exc: BaseException, tb: str) -> None:
         QApplication.restoreOverrideCursor()
         self.export_button.setEnabled(self.current_id is not None)
-        if _writer_refusal(exc):
-            message = str(exc)
-        else:
-            log.error("export failed:\n%s", tb)
-            problem = describe_storage_error(exc)
-            message = f"Could not export the briefing: {problem or exc}"
+        message = export_failure(exc, tb)
         self._status(message, 12000)
         self.exportFailed.emit(message)
-        QMessageBox.warning(self, "Export failed", f"{message}\n\nAny existing file was left unchanged.")
+        QMessageBox.warning(self, "Export failed", f"{message}\n\n{EXPORT_FILE_KEPT}")
 
     # -- misc ----------------------------------------------------------------------------------
     def _status(self, message: str, timeout: int = 8000) -> None:
         self.window_.statusBar().showMessage(message, timeout)
+
+
+EXPORT_FILE_KEPT = "Any existing file was left unchanged."
+
+
+def export_failure(exc: BaseException, tb: str) -> str:
+    """The officer's sentence for an export that failed with ``exc`` (traceback ``tb``): the writer's own
+    refusal as it is, anything else (a Word writer that cannot load, storage) said plainly and logged.
+    Both exports (the builder's and the window's) say it this way."""
+    if _writer_refusal(exc):
+        return str(exc)
+    log.error("export failed:\n%s", tb)
+    if isinstance(exc, ImportError):
+        # A broken install (a module missing from a packaged build, python-docx or lxml not loading).
+        return (f"Could not export the briefing: the Word writer could not be loaded ({exc}). "
+                "The installation may be incomplete; reinstalling Briefing Builder should fix it.")
+    problem = describe_storage_error(exc)
+    return f"Could not export the briefing: {problem or exc}"
 
 
 def _writer_refusal(exc: BaseException) -> bool:

@@ -13,9 +13,10 @@ from .builder import BriefingBuilder
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
 
-def install_briefing_builder(window: MainWindow) -> BriefingBuilder:
-    """Create the builder as the "Briefing" workspace tab and its actions; returns the builder."""
-    builder = BriefingBuilder(window)
+def install_briefing_builder(window: MainWindow, load: bool = True) -> BriefingBuilder:
+    """Create the builder as the "Briefing" workspace tab and its actions; returns the builder.
+    ``load=False``: its briefings are read later (``builder.briefings_changed(None)``)."""
+    builder = BriefingBuilder(window, load=load)
     builder.setObjectName("briefingBuilder")
     index = window.workspace.addTab(builder, "Briefing")
     window.workspace.setTabToolTip(index, "Compose and export briefing notes (Ctrl+Shift+B)")

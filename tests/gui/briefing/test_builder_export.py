@@ -252,6 +252,37 @@ def test_export_whose_word_writer_cannot_load_says_so_and_frees_the_window(
     with qtbot.waitSignal(builder.exportFailed, timeout=30_000) as blocker:
         builder.export_to(tmp_path / "note.docx")
     assert "Could not export the briefing" in blocker.args[0] and shown
+    assert "Word writer could not be loaded" in blocker.args[0]
     assert QApplication.overrideCursor() is None, "the busy cursor stayed"
     assert builder.export_button.isEnabled()
     assert not (tmp_path / "note.docx").exists()
+
+
+def test_window_export_whose_word_writer_cannot_load_says_so_and_loses_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's export (``export_briefing_to``) imported the Word writer at the top of the handler: a
+    writer that cannot load raised out of it (the crash dialog). It is now the builder's refusal: said
+    plainly, nothing drafted or written, and the next export (the writer loading again) works."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing_app.importers import from_paste
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    article = window.services.articles.add(from_paste(
+        "Officials in Chennai and Colombo agreed a shipping corridor for container traffic.", title="Corridor"))
+    assert article.id is not None
+    out = tmp_path / "note.docx"
+    with monkeypatch.context() as broken:
+        for name in ("ExportFailed", "ExportReport", "build_document", "export_docx", "export_docx_report"):
+            broken.delattr(export, name, raising=False)  # (loaded by an earlier test: load it again)
+        broken.setitem(sys.modules, "briefing_app.export.docx_writer", None)  # cannot be imported
+        assert window.export_briefing_to(out, [article.id]) is None
+    assert len(shown) == 1 and "Could not export the briefing" in shown[0]
+    assert "Word writer could not be loaded" in shown[0] and "left unchanged" in shown[0]
+    assert QApplication.overrideCursor() is None, "the busy cursor stayed"
+    assert not out.exists() and window.services.briefings.all() == [], "nothing drafted or written"
+    assert window.services.articles.get(article.id) is not None
+    # The window is still usable: with the writer loading again, the same export is written.
+    assert window.export_briefing_to(out, [article.id]) == out and out.exists()

@@ -324,12 +324,13 @@ def test_the_lessons_panel_says_the_pillar_habits_learned(qtbot: QtBot, window: 
 
 def test_the_lessons_panel_says_a_lesson_against_the_officers_habit_applies_only_where_made(
         qtbot: QtBot, window: MainWindow) -> None:
-    """"West Bank" grown to "the West Bank" where three other places keep "the" outside: the row says the lesson
-    applies only where it was made, and its tooltip says why."""
+    """"West Bank" grown to "the West Bank" where three other places keep "the" outside (in an article the officer
+    marked reviewed): the row says the lesson applies only where it was made, and its tooltip says why."""
     text = "Envoys from the Philippines, the Maldives and the United States met in the West Bank on Monday."
     article = window.services.articles.add(ImportedDocument(title="Envoys", text=text, source_path=""))
     assert article.id is not None
     AnalysisService(window.services.db, window.analyzer).analyze_article(article.id)
+    window.services.changes.set_status(article.id, "reviewed")  # its places are the officer's habit
     bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
     start = text.index("the West Bank")
     window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
