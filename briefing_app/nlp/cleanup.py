@@ -35,7 +35,14 @@ from briefing_app.nlp.entities import (
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
 from briefing_app.nlp.rules import STARTERS
-from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
+from briefing_app.nlp.titles import (
+    NAME_WORD,
+    OFFICE_WORDS,
+    TitleMatcher,
+    extend_name,
+    find_peers,
+    surname_of,
+)
 
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
 _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
@@ -605,9 +612,17 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
             continue
         if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
             out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
-        elif _body_cue(text, c.start, c.end):
+        elif _body_cue(text, c.start, c.end) or _company_worded(surface):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
+
+
+def _company_worded(surface: str) -> bool:
+    """True when a two- to four-word title-case name ends in a trade or a company's form, or holds a foreign legal
+    form: a business, not a person or a place."""
+    words = surface.split()
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() or w in ("du", "de", "des", "del", "da", "do") for w in words)
+            and (words[-1] in _COMPANY_LAST or any(w in _COMPANY_FORM_WORDS for w in words)))
 
 
 def _body_cue(text: str, start: int, end: int) -> bool:
@@ -1269,6 +1284,17 @@ _STEM_PART_AFTER = re.compile(r"(?P<sep>[ -])(?P<word>[A-ZÀ-Þ][\w'’&]*)(?=[\
 #: Words of a company's trade that end its name ("ADNOC Gas", "Velcor Power").
 _TRADE_WORDS = frozenset("""Gas Oil Power Energy Chem Chemicals Steel Mining Minerals Petroleum Shipping Logistics Telecom
 Solar Airways Resources""".split())
+#: Last words that make a title-case name a business whatever the model read ("Velkor Petroleum", "Manara Minerals",
+#: "Tarvo Air"): a trade or a legal form. ("Bank" and "Ocean" are left out: "Vanguard Bank" is a reef, "Indian Ocean"
+#: a sea.)
+_COMPANY_LAST = _TRADE_WORDS | frozenset("""Company Corporation Corp Holdings Inc Ltd Limited Plc PLC Group Airlines Air
+Motors Industries Technologies""".split())
+#: A business's legal form in the languages of its country, anywhere in the name ("Grupa Velkor", "Électricité du
+#: Tarvo", "Compañía Minera Andina").
+_COMPANY_FORM_WORDS = frozenset("""Grupa Grupo Groupe Compañía Companhia Compagnie Société Empresa Empresas Electricité
+Électricité Sociedad Konzern""".split())
+
+
 #: An acronym the model left before a company's name ("HD" + " Hyundai Heavy Industries").
 _STEM_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.-])(?P<acr>[A-Z]{2,4}) $")
 
