@@ -38,6 +38,7 @@ from briefing_app.nlp.rules import STARTERS
 from briefing_app.nlp.titles import (
     NAME_WORD,
     OFFICE_WORDS,
+    PORTFOLIO_WORDS,
     TitleMatcher,
     extend_name,
     find_peers,
@@ -110,6 +111,26 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     return titled, labels
 
 
+#: A ministry's portfolio words after "the" ("... and the Public Service", "..., the Environment and Water"); words
+#: that name a body of their own ("the Treasury", "the Cabinet", "the Customs Service") are left out.
+_PORTFOLIO_RUN = (r"(?:" + "|".join(sorted(PORTFOLIO_WORDS - {"Treasury", "Cabinet", "Union", "Press", "Media", "Customs",
+                                                              "Official", "Chief", "Spokesperson", "Ambassador",
+                                                              "Envoy", "Representative", "Minister", "Ministers"},
+                                           key=len, reverse=True))
+                  + r")(?: (?:" + "|".join(sorted(PORTFOLIO_WORDS, key=len, reverse=True)) + r")){0,2}")
+_PORTFOLIO_TAIL = re.compile(rf"(?:,? and |, | & )the {_PORTFOLIO_RUN}(?:(?:,? and |, | & )(?:the )?{_PORTFOLIO_RUN})*"
+                             r"(?![\w'’-]| [A-Z(]| of\b| for\b)")
+_MINISTRY_HEAD = re.compile(r"(?:Ministry|Department) (?:of|for) ")
+
+
+def _portfolio_tail(text: str, start: int, end: int) -> int | None:
+    """The end of a ministry's name whose portfolio goes on after "the" ("Department of Climate Change, Energy, the
+    Environment and Water"), or None when nothing of the portfolio follows."""
+    if _MINISTRY_HEAD.match(text, start) is None or (m := _PORTFOLIO_TAIL.match(text, end)) is None:
+        return None
+    return m.end()
+
+
 #: An office or a chair's word alone ("the Chairperson", "the Moderator"): the model's name for it is never one.
 _ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | transcript.CHAIR_WORDS) - {"government"})
 
@@ -165,6 +186,10 @@ class EntityCleanup:
             if "\n" in text[start:end]:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
                 end = start + len(text[start:end].rstrip(" ,;:"))
+            if (tail := _portfolio_tail(text, start, end)) is not None:
+                # "Ministry of Finance and the Public Service": "the" joins more of the portfolio, not a new name
+                rule_cands.append(Candidate(start, tail, "ORG", "gazetteer", RULE))
+                continue
             rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
                            for part in _split_place_list(text, c, g) for part in _split_country_agency(text, part, g)]
         dates = [Candidate(s, e, "DATE", "gazetteer", RULE if rules.FESTIVAL.match(text, s) else DATE_RULE)

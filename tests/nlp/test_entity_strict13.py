@@ -19,3 +19,27 @@ def test_a_petroleum_firm_named_after_a_speaker_is_a_company(analyzer: Analyzer)
     ents = _ents(analyzer, "Rosan said Velkor Petroleum would build the plant with Tarvo Shipping.")
     assert ("Velkor Petroleum", "ORG") in ents, ents
     assert ("Rosan", "PERSON") in ents, ents
+
+
+# --- a ministry's portfolio goes on after "the" ------------------------------------------------------------------------
+
+
+def test_a_ministry_of_finance_and_the_public_service_is_one_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Press Release\nMinistry of Finance and the Public Service\nKingston, 3 May 2026\n"
+                           "The ministry said revenue rose.")
+    assert ("Ministry of Finance and the Public Service", "ORG") in ents, ents
+
+
+def test_a_department_listing_its_portfolio_with_the_is_one_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Australia's Department of Climate Change, Energy, the Environment and Water will meet "
+                           "every month.")
+    assert ("Department of Climate Change, Energy, the Environment and Water", "ORG") in ents, ents
+
+
+def test_the_before_a_second_body_still_starts_a_new_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Ministry of Trade, the Export Credit Agency and the National Development Bank will meet.")
+    assert {("Ministry of Trade", "ORG"), ("Export Credit Agency", "ORG"),
+            ("National Development Bank", "ORG")} <= ents, ents
+    ents = _ents(analyzer, "The Ministry of Finance and the Treasury will meet, and the Ministry of Health and the "
+                           "Public Health Agency will report.")
+    assert {("Ministry of Finance", "ORG"), ("Ministry of Health", "ORG"), ("Public Health Agency", "ORG")} <= ents, ents
