@@ -343,7 +343,9 @@ class EntityCleanup:
         extra += _named_companies(text, merged, self.gazetteer)
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _business_subjects(text, merged, self.gazetteer, known)
-        extra += _place_rules(text, merged, self.gazetteer)
+        # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
+        placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
+        extra += _place_rules(text, merged, self.gazetteer, placed)
         extra += _vessels(text)
         extra += _geo_word_before(text, merged, self.gazetteer)
         return extra
@@ -1766,8 +1768,11 @@ def _geo_word_before(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     return out
 
 
-def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
-    """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
+def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
+                 placed: dict[tuple[int, int], str] | None = None) -> list[Candidate]:
+    """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places
+    (``placed``: the class other rules already gave a model name, by its span)."""
+    placed = placed or {}
     extra = []
     labels = {}
     for c in merged:
@@ -1865,7 +1870,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     route = (re.fullmatch(r"\s+to\s+", gap) is not None
                              and re.search(r"\bfrom\s+$", text[max(0, min(c.start, n.start) - 6):min(c.start, n.start)])
                              is not None)
-                    if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
+                    if (labels.get(n.start, placed.get((n.start, n.end), n.label)) in ("GPE", "LOC")
+                            and (_COORD.fullmatch(gap) or route)
                             and not possessive):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                         labels[c.start] = "GPE"

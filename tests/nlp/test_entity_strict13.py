@@ -43,3 +43,11 @@ def test_the_before_a_second_body_still_starts_a_new_name(analyzer: Analyzer) ->
     ents = _ents(analyzer, "The Ministry of Finance and the Treasury will meet, and the Ministry of Health and the "
                            "Public Health Agency will report.")
     assert {("Ministry of Finance", "ORG"), ("Ministry of Health", "ORG"), ("Public Health Agency", "ORG")} <= ents, ents
+
+
+# --- a place another rule found leads a list of places ----------------------------------------------------------------
+
+
+def test_a_place_found_after_at_leads_the_list_it_starts(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Officials will visit reception centres at Kalpyo Letwe and Nga Tho Ya in May.")
+    assert ("Kalpyo Letwe", "GPE") in ents and ("Nga Tho Ya", "GPE") in ents, ents
