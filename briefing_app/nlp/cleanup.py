@@ -13,6 +13,7 @@ from dataclasses import replace
 from briefing_app.nlp import recall_rules, rules, transcript
 from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
+    BACK_REFERENCES,
     CONTAINER,
     DATE_RULE,
     ENDPOINT_HEADS,
@@ -263,6 +264,8 @@ class EntityCleanup:
         out = recall_rules.not_names(text, out, self.gazetteer)
         if extra:
             out = _one_class_per_name(text, out, extra, self.gazetteer)
+        if (mentions := _other_mentions(text, out, self.gazetteer, furniture)):
+            out = merge(out + mentions, total)
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
@@ -577,6 +580,61 @@ def _one_class_per_name(text: str, out: list[Candidate], extra: list[Candidate],
             c = replace(c, label=min(labels))
         result.append(c)
     return result
+
+
+#: A capitalised word or an apostrophe's name right after a mention: the mention is part of a longer name.
+#: ("Organ on Politics, Defence and Security": a head noun before its own "on"/"of"/"for" and a capital)
+_LONGER_NAME_AFTER = re.compile(r"(?:[ \t]+[A-ZÀ-Þ]|[-–'’][A-Za-z]|[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[A-ZÀ-Þ])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-ZÀ-Þ][\w'’-]*)[ \t]+$")
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """True when a capitalised word, not a sentence's first word, stands right before ``start``."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group("w") not in STARTERS and not recall_rules.sentence_start(text, m.start())
+
+
+
+
+def _other_mentions(text: str, out: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
+    """A name tagged as a place is a place in its other mentions too: an untagged mention of it ("the port of Ilo" ...
+    "a smelter in Ilo") and a bare mention the model took for a person ("Koeberg's second life extension" beside
+    "the Koeberg site"), when no mention makes it a body. (A body's name is not carried over: the model's bodies
+    include offices and back-references, "Government", "State Visit", that the text repeats.)"""
+    mentions: dict[str, list[Candidate]] = {}
+    for c in out:
+        mentions.setdefault(text[c.start:c.end], []).append(c)
+    lower: frozenset[str] | None = None
+    words: dict[str, list[int]] | None = None
+    free = None
+    added: list[Candidate] = []
+    for surface, cands in mentions.items():
+        coarse = {_COARSE.get(c.label) for c in cands}
+        named = [c for c in cands if _COARSE.get(c.label) == "PLACE"]
+        if (not named or len(surface) < 3 or not surface[0].isupper() or "\n" in surface
+                or coarse - {"PERSON"} != {"PLACE"} or any(c.source == "learned" for c in cands)
+                or any(w in STARTERS or w in OFFICE_WORDS or w in BACK_REFERENCES or w in GENRE_WORDS
+                       or w in PLAIN_NOUNS or w in _ONE_WORD_OFFICES for w in surface.split())):
+            continue
+        lower = recall_rules.lowercase_words(text) if lower is None else lower
+        if all(w.lower() in lower for w in surface.split()):
+            continue  # common words the text writes in lowercase too ("Gulf" / "gulf", "State Visit" / "state visit")
+        label = named[0].label
+        if "PERSON" in coarse:
+            if len(surface.split()) > 2:
+                continue
+            # the model's bare person, never beside an office, is the place the other mentions name
+            added += [Candidate(c.start, c.end, label, "model", TITLE) for c in cands
+                      if c.label == "PERSON" and c.source == "model" and c.priority == MODEL and not c.role
+                      and not _beside_office(text, c.start, c.end)]
+            continue
+        words = _word_starts(text) if words is None else words
+        if free is None:
+            free = recall_rules.free_spans(out, furniture, text, g)
+        spans = [(a, b) for a, b in _whole_word_matches(text, surface, words)
+                 if free(a, b) and not _LONGER_NAME_AFTER.match(text, b) and not _inside_longer_name(text, a)]
+        added += [Candidate(a, b, label, "model", MODEL) for a, b in spans]
+    return added
 
 
 def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:

@@ -4,7 +4,10 @@ at "of"/"for"/"and"), each checked on a made-up text of that class."""
 
 from __future__ import annotations
 
+from briefing_app.nlp import cleanup
 from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.entities import MODEL, Candidate
+from briefing_app.nlp.gazetteer import default_gazetteer
 from tests.nlp.conftest import entity_pairs as _ents
 
 # --- a business by its trade or its legal form ------------------------------------------------------------------------
@@ -51,3 +54,40 @@ def test_the_before_a_second_body_still_starts_a_new_name(analyzer: Analyzer) ->
 def test_a_place_found_after_at_leads_the_list_it_starts(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "Officials will visit reception centres at Kalpyo Letwe and Nga Tho Ya in May.")
     assert ("Kalpyo Letwe", "GPE") in ents and ("Nga Tho Ya", "GPE") in ents, ents
+
+
+# --- a place in one mention is a place in the others ------------------------------------------------------------------
+# (the model's reading of one mention is given by hand: which mention it misses depends on the whole text)
+
+_SMELTER = "Velkor will build the smelter in Tarmillo. Ore will be shipped through the port of Tarmillo."
+
+
+def _at(text: str, word: str, nth: int) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def test_an_untagged_mention_of_a_place_is_the_place() -> None:
+    s, e = _at(_SMELTER, "Tarmillo", 0)
+    found = cleanup._other_mentions(_SMELTER, [Candidate(s, e, "GPE", "model", MODEL)], default_gazetteer(), None)
+    assert [(c.start, c.end, c.label) for c in found] == [(*_at(_SMELTER, "Tarmillo", 1), "GPE")], found
+
+
+def test_a_bare_person_mention_of_a_place_is_the_place() -> None:
+    text = "Is there any news on Kandavur? The solar park at Kandavur will open in May."
+    first, second = _at(text, "Kandavur", 0), _at(text, "Kandavur", 1)
+    out = [Candidate(*first, "PERSON", "model", MODEL), Candidate(*second, "GPE", "model", MODEL)]
+    found = cleanup._other_mentions(text, out, default_gazetteer(), None)
+    assert [(c.start, c.end, c.label) for c in found] == [(*first, "GPE")], found
+
+
+def test_a_body_or_an_office_is_not_carried_to_other_mentions() -> None:
+    g = default_gazetteer()
+    text = "Velkor said the plant in Velkor would close. The Government of Tarmillo and the Government agreed."
+    velkor = [Candidate(*_at(text, "Velkor", 0), "ORG", "model", MODEL),
+              Candidate(*_at(text, "Velkor", 1), "GPE", "model", MODEL)]
+    assert cleanup._other_mentions(text, velkor, g, None) == []
+    government = [Candidate(*_at(text, "Government", 0), "GPE", "model", MODEL)]
+    assert cleanup._other_mentions(text, government, g, None) == []
