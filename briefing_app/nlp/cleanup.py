@@ -1336,6 +1336,19 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 _AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![ \t]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
+#: Words of a portfolio listed in a body's name after "on"/"of" ("Committee on Energy and Natural Resources", "Task
+#: Force on Climate, Peace and Security"); "Peace" names as many councils and task forces as any ministry's word.
+_PORTFOLIO_TAIL_WORDS = (PORTFOLIO_WORDS | {"Peace"}) - {"Official", "Chief", "Deputy", "Spokesperson", "Ambassador",
+                                                        "Envoy", "Representative", "Minister", "Ministers", "Press",
+                                                        "Media", "Cabinet", "Prime", "Vice", "Assistant"}
+_PORTFOLIO_WORD = "(?:" + "|".join(sorted(_PORTFOLIO_TAIL_WORDS, key=len, reverse=True)) + ")"
+#: One more item of the list: a joint, then one to three portfolio words.
+_PORTFOLIO_ITEM = re.compile(rf"(?:,| and|, and) (?P<run>{_PORTFOLIO_WORD}(?: {_PORTFOLIO_WORD}){{0,2}})(?![\w'’-])")
+#: The items up to the end of the list, which no other capitalised word nor "of"/"for"/"to"/"at" continues.
+_PORTFOLIO_LIST_AFTER = re.compile(rf"(?:(?:,| and|, and) {_PORTFOLIO_WORD}(?: {_PORTFOLIO_WORD}){{0,2}})+"
+                                   r"(?![\w'’-]|[ \t]+(?:[A-Z(]|of\b|for\b|to\b|at\b))")
+
+
 #: The body that runs a named partnership or agreement: part of the mechanism's name ("Strategic Partnership" +
 #: " Council", "CEPA" + " Joint Committee").
 _MECHANISM_AFTER = re.compile(r" (?:Joint |Ministerial |Steering |Coordination |Coordinating |Oversight )?"
@@ -1491,6 +1504,13 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
                 and m.group("word") not in _NAMED_BODIES | STARTERS | GENRE_WORDS):
             c = Candidate(c.start, m.end("word"), c.label, c.source, c.priority, c.role, c.entry)  # "... and Defence"
+        elif (c.label == "ORG" and re.search(r" (?:of|on|for) ", text[c.start:c.end])
+              and text[c.start:c.end].split()[-1] in _PORTFOLIO_TAIL_WORDS
+              and (m := _PORTFOLIO_LIST_AFTER.match(text, c.end)) is not None
+              and not any(j.start("run") in named for j in _PORTFOLIO_ITEM.finditer(text, c.end, m.end()))):
+            # "Committee on Foreign Affairs" + " and International Trade", "Task Force on Climate" + ", Peace and
+            # Security": the portfolio listed after "on"/"of" goes on over more of its words
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         if (c.label in ("GPE", "LOC", "FAC") and text[c.start:c.end] in _FAC_HEADS | _LOC_HEADS
                 and (m := _HEAD_LED_BY.search(text, max(0, c.start - 30), c.start)) is not None
                 and m.start() not in named and m.group(1) not in STARTERS):

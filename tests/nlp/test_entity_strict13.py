@@ -48,6 +48,17 @@ def test_the_before_a_second_body_still_starts_a_new_name(analyzer: Analyzer) ->
     assert {("Ministry of Finance", "ORG"), ("Ministry of Health", "ORG"), ("Public Health Agency", "ORG")} <= ents, ents
 
 
+def test_a_committee_on_a_listed_portfolio_is_one_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Standing Committee on Foreign Affairs and International Trade met on Tuesday.")
+    assert ("Standing Committee on Foreign Affairs and International Trade", "ORG") in ents, ents
+    ents = _ents(analyzer, "The Task Force on Climate, Peace and Security will report in June.")
+    assert ("Task Force on Climate, Peace and Security", "ORG") in ents, ents
+
+
+def test_a_portfolio_list_stops_before_another_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Committee on Energy and the Security Council met on Tuesday.")
+    assert ("Security Council", "ORG") in ents, ents
+
 # --- a place another rule found leads a list of places ----------------------------------------------------------------
 
 
