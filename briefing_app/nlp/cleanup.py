@@ -702,10 +702,18 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     return out
 
 
+#: Endings of one-word state company names built on their trade ("Turkmengas", "Velkoneft", "Uzatom", "Tarvoprom",
+#: "Kazenergo"): no place's name ends so.
+#: ("-gas" only after a longer stem: "Burgas" and "Vegas" are towns)
+_TRADE_ENDING = re.compile(r"[A-Z][a-z]{4,}gas|[A-Z][A-Za-z]{1,}(?:gaz|neft|naft|prom|atom|energo)")
+
+
 def _company_worded(surface: str) -> bool:
     """True when a two- to four-word title-case name ends in a trade or a company's form, or holds a foreign legal
-    form: a business, not a person or a place."""
+    form, or one word is built on a trade ("Turkmengas"): a business, not a person or a place."""
     words = surface.split()
+    if len(words) == 1:
+        return surface[0].isupper() and _TRADE_ENDING.fullmatch(surface) is not None
     return (2 <= len(words) <= 4 and all(w[:1].isupper() or w in ("du", "de", "des", "del", "da", "do") for w in words)
             and (words[-1] in _COMPANY_LAST or any(w in _COMPANY_FORM_WORDS for w in words)))
 

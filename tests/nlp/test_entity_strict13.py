@@ -24,6 +24,13 @@ def test_a_petroleum_firm_named_after_a_speaker_is_a_company(analyzer: Analyzer)
     assert ("Rosan", "PERSON") in ents, ents
 
 
+
+def test_a_one_word_name_built_on_a_trade_is_a_company(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Financing came mostly from Velmengas and Gulf lenders.")
+    assert ("Velmengas", "ORG") in ents, ents
+    ents = _ents(analyzer, "The ferry from Burgas and Varna was delayed.")
+    assert ("Burgas", "GPE") in ents, ents
+
 # --- a ministry's portfolio goes on after "the" ------------------------------------------------------------------------
 
 
