@@ -1807,6 +1807,12 @@ _AT_BEFORE = re.compile(r"\bat\s+$")
 #: "is expected to be extended to Torghundi"); a company is paid, sold or written to, not deployed or flown to.
 _MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeploy)(?:ed|ing|s|es)?|flown|flew"
                        r"|(?:be|been|being|was|were|is|are) extended)\b[^.;:!?()\n]{0,80}?\bto\s+$")
+#: People or transport coming "from" a name: the origin is a place ("fishermen from Velmaram", "flights of the air
+#: force from Tarso Mek", "evacuated from Kalpo"); a word or six may stand between the noun and "from", no clause end.
+_MOVED_FROM = re.compile(r"\b(?:(?:fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents"
+                         r"|villagers|farmers|pilgrims|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?)"
+                         r"(?: [\w'’-]+){0,6}?|(?:evacuated|repatriated|returned|fled|flown|deported|displaced|arrived))"
+                         r" from (?:the )?$", re.IGNORECASE)
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
 #: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
@@ -1887,6 +1893,12 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
             # "signed at Government House", "shook hands at State House": a seat of government as the venue is a
             # place (the institution says or decides things: "State House said")
             new = "FAC"
+        elif (c.label in ("PERSON", "EVENT") and len(words) <= 2 and not c.role and not surface.isupper()
+              and _MOVED_FROM.search(text, max(0, c.start - 80), c.start) is not None
+              and not _beside_office(text, c.start, c.end)):
+            # "fourteen fishermen from Velmaram", "flights of the air force from Tarso Mek": where people or
+            # transport come from is a place, not a person nor an event (a body may send them: its class stays)
+            new = "GPE"
         elif c.label == "EVENT":
             pass  # only a facility's head noun makes an event a place ("... International Airport")
         elif (c.label in ("ORG", "PERSON", "NORP") and (longest := _longest_item(text, c.start, c.end)) <= 3

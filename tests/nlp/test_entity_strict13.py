@@ -74,6 +74,21 @@ def test_a_place_found_after_at_leads_the_list_it_starts(analyzer: Analyzer) -> 
     assert ("Kalpyo Letwe", "GPE") in ents and ("Nga Tho Ya", "GPE") in ents, ents
 
 
+
+# --- where people and transport come from is a place -------------------------------------------------------------------
+
+
+def test_where_people_or_flights_come_from_is_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The workers were brought back on special flights of the air force from Tarso Mek.")
+    assert ("Tarso Mek", "GPE") in ents, ents
+    ents = _ents(analyzer, "Refugees from Tarvo Sen said the camp was full.")
+    assert ("Tarvo Sen", "GPE") in ents, ents
+
+
+def test_a_call_from_a_person_keeps_the_person(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The minister received a call from Ana Velk on Monday.")
+    assert ("Ana Velk", "PERSON") in ents, ents
+
 # --- a place in one mention is a place in the others ------------------------------------------------------------------
 # (the model's reading of one mention is given by hand: which mention it misses depends on the whole text)
 
