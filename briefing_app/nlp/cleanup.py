@@ -1815,6 +1815,11 @@ _MOVED_FROM = re.compile(r"\b(?:(?:fishermen|fishers|workers|migrants|nationals|
                          r" from (?:the )?$", re.IGNORECASE)
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
+#: A plural geographic noun after a list of two names: both are places ("the Velboa and Cristal terminals", "the
+#: Arno, Tarvo and Sella rivers"); the noun in the plural says the names are the list's items, not a company's.
+_PLURAL_GEO_NOUN = re.compile(r" (?:rivers|ports|crossings|terminals|islands|valleys|provinces|districts|regions"
+                              r"|lakes|fields|mines|dams|airports|bays|basins|border crossings|oases)\b")
+_PLURAL_GEO_AFTER = re.compile(r"(?:,| and|, and) [A-ZÀ-Þ][\w'’-]*(?: [A-ZÀ-Þ][\w'’-]*){0,2}" + _PLURAL_GEO_NOUN.pattern)
 #: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
 _GEO_NOUN_AFTER = re.compile(r"\s+(?:river|port|crossing|terminal|checkpoint|island|valley|province|district|region"
                              r"|border|basin|lake|field|mine|dam|airport|road|highway|canal|bay|coast)s?\b")
@@ -1909,7 +1914,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)
                  and not (_REACH_BEFORE.search(before) and _CONTACTED.match(text, c.end))) or _ROUTE_TO.search(before)
                     or _ROUTE_BETWEEN.search(text, max(0, c.start - 70), c.start)
-                    or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
+                    or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)
+                    or _PLURAL_GEO_AFTER.match(text, c.end)
+                    or (_PLURAL_GEO_NOUN.match(text, c.end) and re.search(r"(?:,| and) $", before))):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company

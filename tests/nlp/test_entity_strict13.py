@@ -89,6 +89,11 @@ def test_a_call_from_a_person_keeps_the_person(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The minister received a call from Ana Velk on Monday.")
     assert ("Ana Velk", "PERSON") in ents, ents
 
+
+def test_names_listed_before_a_plural_geographic_noun_are_places(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Panama Ports Company, which runs the Velboa and Cristal terminals, was sold.")
+    assert ("Velboa", "GPE") in ents and ("Cristal", "GPE") in ents, ents
+
 # --- a place in one mention is a place in the others ------------------------------------------------------------------
 # (the model's reading of one mention is given by hand: which mention it misses depends on the whole text)
 
