@@ -714,7 +714,9 @@ def _company_worded(surface: str) -> bool:
     words = surface.split()
     if len(words) == 1:
         return surface[0].isupper() and _TRADE_ENDING.fullmatch(surface) is not None
-    return (2 <= len(words) <= 4 and all(w[:1].isupper() or w in ("du", "de", "des", "del", "da", "do") for w in words)
+    # (a span the model cut after a particle, "Électricité du", is no whole name to relabel)
+    return (2 <= len(words) <= 4 and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in ("du", "de", "des", "del", "da", "do") for w in words)
             and (words[-1] in _COMPANY_LAST or any(w in _COMPANY_FORM_WORDS for w in words)))
 
 
