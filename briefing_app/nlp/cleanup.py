@@ -13,6 +13,7 @@ from dataclasses import replace
 from briefing_app.nlp import recall_rules, rules, transcript
 from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
+    BACK_REFERENCES,
     CONTAINER,
     DATE_RULE,
     ENDPOINT_HEADS,
@@ -35,7 +36,15 @@ from briefing_app.nlp.entities import (
 from briefing_app.nlp.gazetteer import Gazetteer
 from briefing_app.nlp.lessons import ADD, SENTENCE_INSIDE, CompiledLessons
 from briefing_app.nlp.rules import STARTERS
-from briefing_app.nlp.titles import NAME_WORD, OFFICE_WORDS, TitleMatcher, extend_name, find_peers, surname_of
+from briefing_app.nlp.titles import (
+    NAME_WORD,
+    OFFICE_WORDS,
+    PORTFOLIO_WORDS,
+    TitleMatcher,
+    extend_name,
+    find_peers,
+    surname_of,
+)
 
 #: Words after a one-word name that make it a speaker ("Šefčovič said").
 _SPEECH = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|announced|thanked|urged|wrote|argued|"
@@ -103,6 +112,26 @@ def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, par
     return titled, labels
 
 
+#: A ministry's portfolio words after "the" ("... and the Public Service", "..., the Environment and Water"); words
+#: that name a body of their own ("the Treasury", "the Cabinet", "the Customs Service") are left out.
+_PORTFOLIO_RUN = (r"(?:" + "|".join(sorted(PORTFOLIO_WORDS - {"Treasury", "Cabinet", "Union", "Press", "Media", "Customs",
+                                                              "Official", "Chief", "Spokesperson", "Ambassador",
+                                                              "Envoy", "Representative", "Minister", "Ministers"},
+                                           key=len, reverse=True))
+                  + r")(?: (?:" + "|".join(sorted(PORTFOLIO_WORDS, key=len, reverse=True)) + r")){0,2}")
+_PORTFOLIO_TAIL = re.compile(rf"(?:,? and |, | & )the {_PORTFOLIO_RUN}(?:(?:,? and |, | & )(?:the )?{_PORTFOLIO_RUN})*"
+                             r"(?![\w'’-]| [A-Z(]| of\b| for\b)")
+_MINISTRY_HEAD = re.compile(r"(?:Ministry|Department) (?:of|for) ")
+
+
+def _portfolio_tail(text: str, start: int, end: int) -> int | None:
+    """The end of a ministry's name whose portfolio goes on after "the" ("Department of Climate Change, Energy, the
+    Environment and Water"), or None when nothing of the portfolio follows."""
+    if _MINISTRY_HEAD.match(text, start) is None or (m := _PORTFOLIO_TAIL.match(text, end)) is None:
+        return None
+    return m.end()
+
+
 #: An office or a chair's word alone ("the Chairperson", "the Moderator"): the model's name for it is never one.
 _ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | transcript.CHAIR_WORDS) - {"government"})
 
@@ -158,6 +187,10 @@ class EntityCleanup:
             if "\n" in text[start:end]:
                 end = text.index("\n", start)  # a body's name ends at the line break ("..., Islamabad\nFriday")
                 end = start + len(text[start:end].rstrip(" ,;:"))
+            if (tail := _portfolio_tail(text, start, end)) is not None:
+                # "Ministry of Finance and the Public Service": "the" joins more of the portfolio, not a new name
+                rule_cands.append(Candidate(start, tail, "ORG", "gazetteer", RULE))
+                continue
             rule_cands += [part for c in split_coordination(text, Candidate(start, end, "ORG", "gazetteer", RULE))
                            for part in _split_place_list(text, c, g) for part in _split_country_agency(text, part, g)]
         dates = [Candidate(s, e, "DATE", "gazetteer", RULE if rules.FESTIVAL.match(text, s) else DATE_RULE)
@@ -231,6 +264,8 @@ class EntityCleanup:
         out = recall_rules.not_names(text, out, self.gazetteer)
         if extra:
             out = _one_class_per_name(text, out, extra, self.gazetteer)
+        if (mentions := _other_mentions(text, out, self.gazetteer, furniture)):
+            out = merge(out + mentions, total)
         if "-" in text or "–" in text or "—" in text:
             out = _dash_joined(text, out, self.gazetteer, furniture)
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
@@ -311,7 +346,9 @@ class EntityCleanup:
         extra += _named_companies(text, merged, self.gazetteer)
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _business_subjects(text, merged, self.gazetteer, known)
-        extra += _place_rules(text, merged, self.gazetteer)
+        # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
+        placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
+        extra += _place_rules(text, merged, self.gazetteer, placed)
         extra += _vessels(text)
         extra += _geo_word_before(text, merged, self.gazetteer)
         return extra
@@ -545,6 +582,61 @@ def _one_class_per_name(text: str, out: list[Candidate], extra: list[Candidate],
     return result
 
 
+#: A capitalised word or an apostrophe's name right after a mention: the mention is part of a longer name.
+#: ("Organ on Politics, Defence and Security": a head noun before its own "on"/"of"/"for" and a capital)
+_LONGER_NAME_AFTER = re.compile(r"(?:[ \t]+[A-ZÀ-Þ]|[-–'’][A-Za-z]|[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?[A-ZÀ-Þ])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-ZÀ-Þ][\w'’-]*)[ \t]+$")
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """True when a capitalised word, not a sentence's first word, stands right before ``start``."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group("w") not in STARTERS and not recall_rules.sentence_start(text, m.start())
+
+
+
+
+def _other_mentions(text: str, out: list[Candidate], g: Gazetteer, furniture: bytearray | None) -> list[Candidate]:
+    """A name tagged as a place is a place in its other mentions too: an untagged mention of it ("the port of Ilo" ...
+    "a smelter in Ilo") and a bare mention the model took for a person ("Koeberg's second life extension" beside
+    "the Koeberg site"), when no mention makes it a body. (A body's name is not carried over: the model's bodies
+    include offices and back-references, "Government", "State Visit", that the text repeats.)"""
+    mentions: dict[str, list[Candidate]] = {}
+    for c in out:
+        mentions.setdefault(text[c.start:c.end], []).append(c)
+    lower: frozenset[str] | None = None
+    words: dict[str, list[int]] | None = None
+    free = None
+    added: list[Candidate] = []
+    for surface, cands in mentions.items():
+        coarse = {_COARSE.get(c.label) for c in cands}
+        named = [c for c in cands if _COARSE.get(c.label) == "PLACE"]
+        if (not named or len(surface) < 3 or not surface[0].isupper() or "\n" in surface
+                or coarse - {"PERSON"} != {"PLACE"} or any(c.source == "learned" for c in cands)
+                or any(w in STARTERS or w in OFFICE_WORDS or w in BACK_REFERENCES or w in GENRE_WORDS
+                       or w in PLAIN_NOUNS or w in _ONE_WORD_OFFICES for w in surface.split())):
+            continue
+        lower = recall_rules.lowercase_words(text) if lower is None else lower
+        if all(w.lower() in lower for w in surface.split()):
+            continue  # common words the text writes in lowercase too ("Gulf" / "gulf", "State Visit" / "state visit")
+        label = named[0].label
+        if "PERSON" in coarse:
+            if len(surface.split()) > 2:
+                continue
+            # the model's bare person, never beside an office, is the place the other mentions name
+            added += [Candidate(c.start, c.end, label, "model", TITLE) for c in cands
+                      if c.label == "PERSON" and c.source == "model" and c.priority == MODEL and not c.role
+                      and not _beside_office(text, c.start, c.end)]
+            continue
+        words = _word_starts(text) if words is None else words
+        if free is None:
+            free = recall_rules.free_spans(out, furniture, text, g)
+        spans = [(a, b) for a, b in _whole_word_matches(text, surface, words)
+                 if free(a, b) and not _LONGER_NAME_AFTER.match(text, b) and not _inside_longer_name(text, a)]
+        added += [Candidate(a, b, label, "model", MODEL) for a, b in spans]
+    return added
+
+
 def _apposed_people(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """Names of two to four words the model typed as a place or body but set beside an office: "the Secretary
     General, Amara Nwosu-Keita,", "Janis Ozols, the Minister of Defence", "Aditi Rao is a Fellow with ...", or quoted
@@ -605,9 +697,27 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
             continue
         if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
             out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
-        elif _body_cue(text, c.start, c.end):
+        elif _body_cue(text, c.start, c.end) or _company_worded(surface):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
+
+
+#: Endings of one-word state company names built on their trade ("Turkmengas", "Velkoneft", "Uzatom", "Tarvoprom",
+#: "Kazenergo"): no place's name ends so.
+#: ("-gas" only after a longer stem: "Burgas" and "Vegas" are towns)
+_TRADE_ENDING = re.compile(r"[A-Z][a-z]{4,}gas|[A-Z][A-Za-z]{1,}(?:gaz|neft|naft|prom|atom|energo)")
+
+
+def _company_worded(surface: str) -> bool:
+    """True when a two- to four-word title-case name ends in a trade or a company's form, or holds a foreign legal
+    form, or one word is built on a trade ("Turkmengas"): a business, not a person or a place."""
+    words = surface.split()
+    if len(words) == 1:
+        return surface[0].isupper() and _TRADE_ENDING.fullmatch(surface) is not None
+    # (a span the model cut after a particle, "Électricité du", is no whole name to relabel)
+    return (2 <= len(words) <= 4 and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in ("du", "de", "des", "del", "da", "do") for w in words)
+            and (words[-1] in _COMPANY_LAST or any(w in _COMPANY_FORM_WORDS for w in words)))
 
 
 def _body_cue(text: str, start: int, end: int) -> bool:
@@ -1236,6 +1346,19 @@ _NAMED_BODIES = rules.BODY_HEADS | {"Assembly", "Parliament", "Senate", "Congres
 _AND_WORD_AFTER = re.compile(r" and (?P<word>[A-Z][a-z][\w'’-]*)(?=[\s.,;:)]|$)(?![ \t]+(?:[A-Z]|of\b|for\b|to\b|at\b))")
 
 
+#: Words of a portfolio listed in a body's name after "on"/"of" ("Committee on Energy and Natural Resources", "Task
+#: Force on Climate, Peace and Security"); "Peace" names as many councils and task forces as any ministry's word.
+_PORTFOLIO_TAIL_WORDS = (PORTFOLIO_WORDS | {"Peace"}) - {"Official", "Chief", "Deputy", "Spokesperson", "Ambassador",
+                                                        "Envoy", "Representative", "Minister", "Ministers", "Press",
+                                                        "Media", "Cabinet", "Prime", "Vice", "Assistant"}
+_PORTFOLIO_WORD = "(?:" + "|".join(sorted(_PORTFOLIO_TAIL_WORDS, key=len, reverse=True)) + ")"
+#: One more item of the list: a joint, then one to three portfolio words.
+_PORTFOLIO_ITEM = re.compile(rf"(?:,| and|, and) (?P<run>{_PORTFOLIO_WORD}(?: {_PORTFOLIO_WORD}){{0,2}})(?![\w'’-])")
+#: The items up to the end of the list, which no other capitalised word nor "of"/"for"/"to"/"at" continues.
+_PORTFOLIO_LIST_AFTER = re.compile(rf"(?:(?:,| and|, and) {_PORTFOLIO_WORD}(?: {_PORTFOLIO_WORD}){{0,2}})+"
+                                   r"(?![\w'’-]|[ \t]+(?:[A-Z(]|of\b|for\b|to\b|at\b))")
+
+
 #: The body that runs a named partnership or agreement: part of the mechanism's name ("Strategic Partnership" +
 #: " Council", "CEPA" + " Joint Committee").
 _MECHANISM_AFTER = re.compile(r" (?:Joint |Ministerial |Steering |Coordination |Coordinating |Oversight )?"
@@ -1269,6 +1392,17 @@ _STEM_PART_AFTER = re.compile(r"(?P<sep>[ -])(?P<word>[A-ZÀ-Þ][\w'’&]*)(?=[\
 #: Words of a company's trade that end its name ("ADNOC Gas", "Velcor Power").
 _TRADE_WORDS = frozenset("""Gas Oil Power Energy Chem Chemicals Steel Mining Minerals Petroleum Shipping Logistics Telecom
 Solar Airways Resources""".split())
+#: Last words that make a title-case name a business whatever the model read ("Velkor Petroleum", "Manara Minerals",
+#: "Tarvo Air"): a trade or a legal form. ("Bank" and "Ocean" are left out: "Vanguard Bank" is a reef, "Indian Ocean"
+#: a sea.)
+_COMPANY_LAST = _TRADE_WORDS | frozenset("""Company Corporation Corp Holdings Inc Ltd Limited Plc PLC Group Airlines Air
+Motors Industries Technologies""".split())
+#: A business's legal form in the languages of its country, anywhere in the name ("Grupa Velkor", "Électricité du
+#: Tarvo", "Compañía Minera Andina").
+_COMPANY_FORM_WORDS = frozenset("""Grupa Grupo Groupe Compañía Companhia Compagnie Société Empresa Empresas Electricité
+Électricité Sociedad Konzern""".split())
+
+
 #: An acronym the model left before a company's name ("HD" + " Hyundai Heavy Industries").
 _STEM_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.-])(?P<acr>[A-Z]{2,4}) $")
 
@@ -1380,6 +1514,13 @@ def _extend_names(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and (m := _AND_WORD_AFTER.match(text, c.end)) is not None and m.start("word") not in named
                 and m.group("word") not in _NAMED_BODIES | STARTERS | GENRE_WORDS):
             c = Candidate(c.start, m.end("word"), c.label, c.source, c.priority, c.role, c.entry)  # "... and Defence"
+        elif (c.label == "ORG" and re.search(r" (?:of|on|for) ", text[c.start:c.end])
+              and text[c.start:c.end].split()[-1] in _PORTFOLIO_TAIL_WORDS
+              and (m := _PORTFOLIO_LIST_AFTER.match(text, c.end)) is not None
+              and not any(j.start("run") in named for j in _PORTFOLIO_ITEM.finditer(text, c.end, m.end()))):
+            # "Committee on Foreign Affairs" + " and International Trade", "Task Force on Climate" + ", Peace and
+            # Security": the portfolio listed after "on"/"of" goes on over more of its words
+            c = Candidate(c.start, m.end(), c.label, c.source, c.priority, c.role, c.entry)
         if (c.label in ("GPE", "LOC", "FAC") and text[c.start:c.end] in _FAC_HEADS | _LOC_HEADS
                 and (m := _HEAD_LED_BY.search(text, max(0, c.start - 30), c.start)) is not None
                 and m.start() not in named and m.group(1) not in STARTERS):
@@ -1668,8 +1809,19 @@ _AT_BEFORE = re.compile(r"\bat\s+$")
 #: "is expected to be extended to Torghundi"); a company is paid, sold or written to, not deployed or flown to.
 _MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeploy)(?:ed|ing|s|es)?|flown|flew"
                        r"|(?:be|been|being|was|were|is|are) extended)\b[^.;:!?()\n]{0,80}?\bto\s+$")
+#: People or transport coming "from" a name: the origin is a place ("fishermen from Velmaram", "flights of the air
+#: force from Tarso Mek", "evacuated from Kalpo"); a word or six may stand between the noun and "from", no clause end.
+_MOVED_FROM = re.compile(r"\b(?:(?:fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents"
+                         r"|villagers|farmers|pilgrims|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?)"
+                         r"(?: [\w'’-]+){0,6}?|(?:evacuated|repatriated|returned|fled|flown|deported|displaced|arrived))"
+                         r" from (?:the )?$", re.IGNORECASE)
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
+#: A plural geographic noun after a list of two names: both are places ("the Velboa and Cristal terminals", "the
+#: Arno, Tarvo and Sella rivers"); the noun in the plural says the names are the list's items, not a company's.
+_PLURAL_GEO_NOUN = re.compile(r" (?:rivers|ports|crossings|terminals|islands|valleys|provinces|districts|regions"
+                              r"|lakes|fields|mines|dams|airports|bays|basins|border crossings|oases)\b")
+_PLURAL_GEO_AFTER = re.compile(r"(?:,| and|, and) [A-ZÀ-Þ][\w'’-]*(?: [A-ZÀ-Þ][\w'’-]*){0,2}" + _PLURAL_GEO_NOUN.pattern)
 #: A lowercase geographic noun after a list of names: the names are places ("the Putumayo and San Miguel rivers").
 _GEO_NOUN_AFTER = re.compile(r"\s+(?:river|port|crossing|terminal|checkpoint|island|valley|province|district|region"
                              r"|border|basin|lake|field|mine|dam|airport|road|highway|canal|bay|coast)s?\b")
@@ -1715,8 +1867,11 @@ def _geo_word_before(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     return out
 
 
-def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
-    """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places."""
+def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
+                 placed: dict[tuple[int, int], str] | None = None) -> list[Candidate]:
+    """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places
+    (``placed``: the class other rules already gave a model name, by its span)."""
+    placed = placed or {}
     extra = []
     labels = {}
     for c in merged:
@@ -1745,6 +1900,12 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             # "signed at Government House", "shook hands at State House": a seat of government as the venue is a
             # place (the institution says or decides things: "State House said")
             new = "FAC"
+        elif (c.label in ("PERSON", "EVENT") and len(words) <= 2 and not c.role and not surface.isupper()
+              and _MOVED_FROM.search(text, max(0, c.start - 80), c.start) is not None
+              and not _beside_office(text, c.start, c.end)):
+            # "fourteen fishermen from Velmaram", "flights of the air force from Tarso Mek": where people or
+            # transport come from is a place, not a person nor an event (a body may send them: its class stays)
+            new = "GPE"
         elif c.label == "EVENT":
             pass  # only a facility's head noun makes an event a place ("... International Airport")
         elif (c.label in ("ORG", "PERSON", "NORP") and (longest := _longest_item(text, c.start, c.end)) <= 3
@@ -1755,7 +1916,9 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
             if ((_GEO_BEFORE.search(before) and not _NOT_LOCATIVE.search(before)
                  and not (_REACH_BEFORE.search(before) and _CONTACTED.match(text, c.end))) or _ROUTE_TO.search(before)
                     or _ROUTE_BETWEEN.search(text, max(0, c.start - 70), c.start)
-                    or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)):
+                    or _GEO_AFTER.match(text, c.end) or _GEO_LIST_BEFORE.search(text, max(0, c.start - 100), c.start)
+                    or _PLURAL_GEO_AFTER.match(text, c.end)
+                    or (_PLURAL_GEO_NOUN.match(text, c.end) and re.search(r"(?:,| and) $", before))):
                 new = "GPE"
             elif c.label == "ORG" and longest == 1 and _AT_BEFORE.search(before):
                 new = "GPE"  # "the terminal at Belvasko": one unknown word after "at" is a place, not a company
@@ -1814,7 +1977,8 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candi
                     route = (re.fullmatch(r"\s+to\s+", gap) is not None
                              and re.search(r"\bfrom\s+$", text[max(0, min(c.start, n.start) - 6):min(c.start, n.start)])
                              is not None)
-                    if (labels.get(n.start, n.label) in ("GPE", "LOC") and (_COORD.fullmatch(gap) or route)
+                    if (labels.get(n.start, placed.get((n.start, n.end), n.label)) in ("GPE", "LOC")
+                            and (_COORD.fullmatch(gap) or route)
                             and not possessive):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                         labels[c.start] = "GPE"

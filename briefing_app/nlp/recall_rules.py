@@ -108,6 +108,12 @@ class _FreeSpans:
         self.starts = [a for a, _ in self.spans]
 
 
+def free_spans(merged: list[Candidate], furniture: bytearray | None, text: str, g: Gazetteer
+               ) -> Callable[[int, int], bool]:
+    """``free(start, end)``: whether an untagged name may be proposed there (for rules elsewhere)."""
+    return _FreeSpans(merged, furniture, text, g)
+
+
 #: Endings of nationalities and peoples ("Borduran", "Vietnamese", "Kurdish"): a nationality the gazetteer lacks.
 _DEMONYM_END = ("an", "ans", "ese", "ish", "ic", "ics")
 

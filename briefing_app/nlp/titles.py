@@ -43,6 +43,8 @@ _PORTFOLIO_WORDS = OFFICE_WORDS | frozenset("""Service Services Overseas Territo
 Works Lands Immigration Citizenship Integration Reconstruction Procurement Revenue Customs Budget Solidarity Religious
 Equality Gender Veterans Regions Regional Local Social Protection Emergency Disaster Management Commonwealth Diaspora
 Reform Forestry Forests Livestock Irrigation""".split())
+#: (for the rules that read a ministry's portfolio: nlp/cleanup.py)
+PORTFOLIO_WORDS = _PORTFOLIO_WORDS
 #: The joints of a portfolio: a name never runs back over them ("... and Forestry Tomas Elvander").
 _JOINS = frozenset(("and", "&", "for", "the"))
 
