@@ -80,20 +80,29 @@ def run_gui(args: argparse.Namespace) -> int:
     # from the worker importing, with the interpreter lock held: the window's longest stalls. Collected
     # and frozen once the library is open (_Launch.collect_again).
     gc.disable()
-    window = MainWindow.starting(model=args.model)
-    # First start fills the available screen (frame included); later starts come back as left.
-    window.place_on_screen(_size(args.size))
-    arm_startup_probe(window, window.modelReady)
-    window.show()
-    # The window manager frames the window after it is shown: check the frame once it has.
-    if args.size is None:
-        for delay in (0, 400):
-            QTimer.singleShot(delay, window, window.keep_frame_on_screen)
-    launch = _Launch(window, lock, args)
-    launch.start()
-    status = app.exec()
-    launch.close()
+    try:
+        window = MainWindow.starting(model=args.model)
+        # First start fills the available screen (frame included); later starts come back as left.
+        window.place_on_screen(_size(args.size))
+        arm_startup_probe(window, window.modelReady)
+        window.show()
+        # The window manager frames the window after it is shown: check the frame once it has.
+        if args.size is None:
+            for delay in (0, 400):
+                QTimer.singleShot(delay, window, window.keep_frame_on_screen)
+        launch = _Launch(window, lock, args)
+        launch.start()
+        status = app.exec()
+        launch.close()
+    finally:
+        _Launch.collect_again()  # (whatever broke the launch: never a process left without its collector)
     return launch.failed_status if launch.failed_status is not None else int(status)
+
+
+#: The collector paused for the launch runs again after this long whatever became of the launch (ms): a
+#: step that raised, a dialog about the database the officer leaves up, a worker that never answers. A
+#: window left without it would keep every cycle it makes (its memory growing) for the whole session.
+LAUNCH_GC_BACKSTOP_MS = 30_000
 
 
 #: Longest wait for the window's first paint before the library is opened anyway (ms).
@@ -135,6 +144,7 @@ class _Launch:
     def start(self) -> None:
         """Run the steps after the window's first paint (or soon, should no paint come)."""
         self._started = False
+        QTimer.singleShot(LAUNCH_GC_BACKSTOP_MS, self.window, self.collect_again)
         self._paint_watch = _FirstPaint(self.window, self._begin)
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self.window, self._begin)
 
@@ -150,8 +160,14 @@ class _Launch:
         if not self.steps or self.failed_status is not None:
             return
         step = self.steps.pop(0)
-        if step():  # the step carries on in the background and calls _next when done
-            return
+        try:
+            if step():  # the step carries on in the background and calls _next when done
+                return
+        except BaseException:
+            # The launch stops here (the error is reported as any other): the window carries on, and
+            # so must the collector run_gui paused.
+            self.collect_again()
+            raise
         # A short pause lets paint and input events in between the steps.
         QTimer.singleShot(1, self.window, self._next)
 
@@ -215,7 +231,9 @@ class _Launch:
             self._next()
 
         def failed(_exc: BaseException, _tb: str) -> None:
-            # Again, in the foreground: the same checks, now with dialogs (recovery, disk full…).
+            # Again, in the foreground: the same checks, now with dialogs (recovery, disk full…). The
+            # launch waits on the officer from here: the collector runs again meanwhile.
+            self.collect_again()
             self.services = open_locked(self.lock, self.window, officer=officer)
             if self.services is None:  # told why; the lock is released
                 self.failed_status = 2

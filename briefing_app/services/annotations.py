@@ -209,6 +209,7 @@ class AnnotationService:
                 then(session, before, after)
             session.commit()
         db.seen[key] = version + 1  # this officer's own write is the version they have seen
+        db.verdicts_moved()  # (accepted, relabelled or resized: a tag the officer stands behind)
         return before, after
 
     def remove(self, annotation_id: int) -> RowSnapshot:
@@ -231,7 +232,8 @@ class AnnotationService:
                 ann.updated_at = utcnow()
                 session.add(ann)
             session.commit()
-            return before
+        self.db.verdicts_moved()
+        return before
 
     def delete_row(self, annotation_id: int) -> None:
         """Remove the row entirely (undo of an add)."""
@@ -465,6 +467,7 @@ class AnnotationService:
             changes.bulk.append(bulk)
             written.update({(Annotation, i): g.version + 1 for g in bulk.groups for i in g.ids})
             remember(self.db, written)
+            self.db.verdicts_moved()
         return changes
 
     def open_counts(self, article_id: int, visibility: Visibility | None = None) -> dict[str, int]:

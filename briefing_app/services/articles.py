@@ -468,6 +468,7 @@ class ArticleService:
             article.updated_at = utcnow()
             session.add(article)
             session.commit()
+        self.db.verdicts_moved()
         return before
 
     def update_metadata_change(self, article_id: int, **fields: str) -> ChangeSet:

@@ -354,6 +354,7 @@ class ChangeService:
                     status=bindparam("_status"), version=table.c.version + 1, changed_by=self.db.officer,
                     changed_at=utcnow()), [{"_id": a, "_status": s} for a, s in wanted.items()])
         remember(self.db, written)
+        self.db.verdicts_moved()  # (an accept or a review status put back or again)
 
     def as_they_stand(self, changes: ChangeSet) -> ChangeSet:
         """The rows ``changes`` touched, as the database holds them now (``None``: gone), paired
@@ -432,6 +433,8 @@ class ChangeService:
                 if before != after:
                     statuses.append((article_id, before, after))
             session.commit()
+        if statuses:
+            self.db.verdicts_moved()  # (the suggestions of an article marked reviewed are the officer's)
         label = status.replace("_", " ")
         what = "article" if len(ids) == 1 else f"{len(ids)} articles"
         return ChangeSet(f"Mark {what} {label}", statuses=statuses)

@@ -268,13 +268,15 @@ class LessonService:
             return int(session.exec(query).one())
 
     def version(self) -> tuple[Any, ...]:
-        """A counter that moves whenever a lesson is added, superseded, withdrawn or restored."""
+        """A counter that moves whenever a lesson is added, superseded, withdrawn or restored, and whenever
+        this process's edits change which tags the officer stands behind (``Database.verdicts``: the
+        habits and kept names the lessons are checked against are read again, once per such edit)."""
         with self.db.engine.connect() as conn:
             row = conn.exec_driver_sql(
                 "SELECT count(*), max(id), max(updated_at), sum(CASE WHEN withdrawn THEN 1 ELSE 0 END), count(superseded_by) "
                 "FROM lesson"
             ).one()
-        return tuple(row)
+        return (*row, self.db.verdicts)
 
     def rules(self) -> list[LessonRule]:
         """The active lessons as the analyser sees them, each saying where it was learned."""
@@ -377,6 +379,12 @@ class LessonService:
         not a verdict on the name. Tags of articles first corrected later do not count, so accepting the
         name elsewhere afterwards never silently weakens a rejection. Only names (a capital letter) are
         looked up, only in corrected articles; read once per change of the lessons, never per analysis.
+
+        Not :func:`stood_behind` on purpose: a suggestion left standing in a corrected article counts here.
+        The two rules err on opposite sides of a lesson's harm: a rejection made library-wide untags a name
+        in every later article (kept local wrongly, the officer only rejects it again), so any sign the name
+        stands is enough; a habit overrules something the officer deliberately changed, so only tags they
+        stood behind may outvote it.
         """
         names = [x for x in rejections if x.text != x.text.lower() and x.id is not None]
         if not names:

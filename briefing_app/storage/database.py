@@ -206,9 +206,18 @@ class Database:
         #: (model, id) -> the version of each versioned row as this officer last read it (desk mode:
         #: an edit of a row another officer changed since is refused; services/desk.py).
         self.seen: dict[tuple[type, Any], int] = {}
+        #: Moves at each of this process's edits that may change which tags the officer stands behind
+        #: (a tag accepted or edited, an article's review status, their undo and redo): part of the
+        #: lessons' version (services/lessons.LessonService.version), so what is checked against those
+        #: tags is read again once, not at each analysis.
+        self.verdicts = 0
         #: May withdraw any officer's lesson: always on one's own file; on a desk server, a member of
         #: the ``desk_lead`` role (storage/server.py).
         self.desk_lead = True
+
+    def verdicts_moved(self) -> None:
+        """An edit may have changed which tags the officer stands behind (see :attr:`verdicts`)."""
+        self.verdicts += 1
 
     @property
     def is_server(self) -> bool:

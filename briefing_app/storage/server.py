@@ -97,14 +97,14 @@ def allow_long_waits(conn: Connection) -> None:
 
 #: ``conn.info`` key: the lock_timeout this transaction set with ``SET LOCAL`` (absent: the session's).
 _TIMEOUT_SET = "briefing_app.lock_timeout"
-_SHORT, _LONG = "view read", "long wait"
+_SHORT, _LONG, _EDIT = "view read", "long wait", "edit"
 
 
 def install_view_read_timeout(engine: Engine) -> None:
     """A plain read inside :func:`~briefing_app.storage.view_reads.view_reads` (a view filled on the GUI
     thread) waits :data:`~briefing_app.storage.view_reads.VIEW_READ_LOCK_TIMEOUT_MS` for a held lock
     instead of the edits' 5 s; a write or locking SELECT later in the same transaction sets the edits'
-    timeout back first. ``SET LOCAL``: the connection goes back to the pool with the session's."""
+    timeout back first, for the rest of the transaction. ``SET LOCAL``: the connection goes back to the pool with the session's."""
 
     @event.listens_for(engine, "begin")
     def _begun(conn: Connection) -> None:
@@ -114,13 +114,19 @@ def install_view_read_timeout(engine: Engine) -> None:
     def _choose(conn: Connection, cursor: Any, statement: str, _parameters: Any, _context: Any,
                 _executemany: bool) -> None:
         was = conn.info.get(_TIMEOUT_SET)
-        if was is _LONG or (was is None and not in_view_read()):
+        if was is _LONG or was is _EDIT or (was is None and not in_view_read()):
             return  # (every statement outside a view's read: one dictionary and one context look-up)
-        wanted = _SHORT if in_view_read() and is_plain_read(statement) else None
+        if not is_plain_read(statement):
+            # A write or a lock for one: the transaction is an edit from here on, its later reads too (one
+            # given up on at the short timeout would roll the edit back, and be said as a read not made).
+            wanted: str | None = _EDIT
+        else:
+            wanted = _SHORT if in_view_read() else None
         if wanted is was:
             return
-        timeout = VIEW_READ_LOCK_TIMEOUT_MS if wanted is _SHORT else database.BUSY_TIMEOUT_MS
-        cursor.execute(f"SET LOCAL lock_timeout = {int(timeout)}")
+        if was is _SHORT or wanted is _SHORT:  # (None and _EDIT: the session's own, the edits')
+            timeout = VIEW_READ_LOCK_TIMEOUT_MS if wanted is _SHORT else database.BUSY_TIMEOUT_MS
+            cursor.execute(f"SET LOCAL lock_timeout = {int(timeout)}")
         conn.info[_TIMEOUT_SET] = wanted
 
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
+import gc
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 
+from briefing_app.gui import app as app_module
 from briefing_app.gui.main_window import OPENING_TEXT, MainWindow
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult
@@ -149,3 +155,64 @@ def test_a_real_launch_makes_no_full_collection_between_the_paint_and_the_open_l
     assert {"painted", "library-open", "after"} <= set(seen), out.stdout
     assert seen["library-open"] == seen["painted"], f"full collections during the launch: {out.stdout}"
     assert seen["after"] == "1:True", "the collector runs again, the launch's objects frozen"
+
+
+@pytest.fixture
+def collector_paused() -> Iterator[None]:
+    """The collector paused as run_gui pauses it for the launch; put back as it was afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    gc.unfreeze()
+    if was:
+        gc.enable()
+
+
+def _launch(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, app_module._Launch]:
+    window = MainWindow.starting()
+    qtbot.addWidget(window)
+    lock = SimpleNamespace(db_path=tmp_path / "lib.db")
+    return window, app_module._Launch(window, lock, argparse.Namespace(model=None))  # type: ignore[arg-type]
+
+
+def test_a_launch_step_that_raises_leaves_the_collector_running(
+        qtbot: QtBot, tmp_path: Path, collector_paused: None) -> None:
+    """A launch step that raised (a panel that could not be built) stopped the launch before the library
+    opened, where the collector is resumed: the window carried on without it, keeping every cycle it made
+    for the whole session. The collector runs again as the error goes up."""
+    _window, launch = _launch(qtbot, tmp_path)
+
+    def broken() -> bool:
+        raise RuntimeError("a panel could not be built")
+
+    launch.steps = [broken]
+    with pytest.raises(RuntimeError):
+        launch._next()
+    assert gc.isenabled()
+
+
+def test_a_launch_that_never_finishes_gets_its_collector_back(
+        qtbot: QtBot, tmp_path: Path, collector_paused: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A launch stuck part way (a worker that never answers, an exception in a callback) never reached
+    library-open: the collector is resumed by a backstop timer all the same."""
+    monkeypatch.setattr(app_module, "LAUNCH_GC_BACKSTOP_MS", 50)
+    window, launch = _launch(qtbot, tmp_path)
+    launch.steps = [lambda: True]  # carries on "in the background" and never calls back
+    window.show()
+    launch.start()
+    qtbot.waitUntil(gc.isenabled, timeout=5_000)
+
+
+def test_the_database_dialogs_of_a_launch_run_with_the_collector(
+        qtbot: QtBot, tmp_path: Path, collector_paused: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library the worker could not open (damaged, read-only, busy) is opened again in the foreground
+    with dialogs the officer may leave up a long time: the collector runs again from there."""
+    window, launch = _launch(qtbot, tmp_path)
+    callbacks: dict[str, Any] = {}
+    monkeypatch.setattr(window.tasks, "start", lambda _name, _work, _done, failed: callbacks.update(failed=failed))
+    during: list[bool] = []
+    monkeypatch.setattr(app_module, "open_locked", lambda *_a, **_k: during.append(gc.isenabled()))
+    monkeypatch.setattr(QApplication, "exit", lambda *_a: None)
+    assert launch._open_database()
+    callbacks["failed"](OSError("damaged"), "")
+    assert during == [True] and launch.failed_status == 2

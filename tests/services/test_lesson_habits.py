@@ -103,3 +103,28 @@ def test_suggestions_the_officer_never_looked_at_do_not_outvote_a_change_made_in
 
     assert services.lessons.local_reasons() == {}
     assert "the West Bank" in _new(services, analyzer, NEW)
+
+
+def test_the_habit_follows_accepts_and_reviews_made_after_the_lesson_and_their_undo(
+        services: Services, analyzer: Analyzer) -> None:
+    """The habit was read once per change of the LESSONS: tags accepted or an article marked reviewed after
+    the lesson (and their undo) changed the officer's habit, yet its verdict stayed as it was until the next
+    lesson. It is read again after each such edit (once, not at each analysis)."""
+    aid = _article(services, analyzer, HABIT)
+    _grow(services, aid, HABIT, "West Bank", "the West Bank")
+    assert services.lessons.local_reasons() == {}, "(suggestions never looked at are no habit)"
+    assert "the West Bank" in _new(services, analyzer, NEW)
+    lesson = services.lessons.all()[-1]
+    local = {lesson.id: "Applies only where you made it: 3 of your other place tags keep “the” outside"}
+
+    reviewed = services.changes.set_status(aid, "reviewed")  # the suggestions left standing are the officer's
+    assert services.lessons.local_reasons() == local
+    assert "the West Bank" not in _new(services, analyzer, NEW) and "West Bank" in _new(services, analyzer, NEW)
+    services.changes.undo(reviewed)
+    assert services.lessons.local_reasons() == {}
+    assert "the West Bank" in _new(services, analyzer, NEW)
+
+    services.annotations.accept([a.id for a in services.annotations.for_article(aid)
+                                 if a.kind == "entity" and a.text != "the West Bank" and a.id is not None])
+    assert services.lessons.local_reasons() == local
+    assert "the West Bank" not in _new(services, analyzer, NEW)

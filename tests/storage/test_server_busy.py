@@ -229,7 +229,10 @@ def test_a_views_read_behind_a_held_table_gives_up_at_its_own_short_timeout_and_
             assert changed.scalar() == edits
             assert session.execute(text(f"{setting} FROM article WHERE id = :id FOR UPDATE"),
                                    {"id": article_id}).scalar() == edits, "a row locked for a write"
-            assert session.execute(text(setting)).scalar() == short
+            # A read after the edit's first write is the edit's (given up on fast, it rolled the edit back).
+            assert session.execute(text(setting)).scalar() == edits
+            session.rollback()
+            assert session.execute(text(setting)).scalar() == short, "a new transaction: the view's read"
             session.rollback()
         with services.db.session() as session:  # outside: the session's, the connection pooled clean
             assert session.execute(text(setting)).scalar() == edits
@@ -245,5 +248,33 @@ def test_a_views_read_behind_a_held_table_gives_up_at_its_own_short_timeout_and_
         assert failed is not None and failed in run
         sets = [s for s in run[:run.index(failed)] if "lock_timeout" in s]
         assert sets and sets[-1] == f"SET LOCAL lock_timeout = {VIEW_READ_LOCK_TIMEOUT_MS}", run
+    finally:
+        services.close()
+
+
+@pytest.mark.postgresql
+def test_an_orm_edit_in_a_views_read_and_a_workers_edit_meanwhile_keep_the_edits_timeout(
+        desk: tuple[object, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The short timeout is the view's read's alone: an edit flushed by the ORM in the same block waits as
+    edits do (its plain read first at the short one, its UPDATE at the edits'), and a worker thread's edit
+    made while the GUI thread is inside view_reads() is not touched at all (per thread)."""
+    _cluster, url = desk
+    article_id, _other = _two_articles(url)
+    services = Services.open(url)
+    short = f"SET LOCAL lock_timeout = {VIEW_READ_LOCK_TIMEOUT_MS}"
+    edits = f"SET LOCAL lock_timeout = {int(database.BUSY_TIMEOUT_MS)}"
+    try:
+        run = _statements_run(monkeypatch)
+        with view_reads():
+            services.changes.set_status(article_id, "reviewed")  # read, then the ORM's flush
+            mine = len(run)
+            worker, caught = _in_thread(lambda: services.changes.set_status(article_id, "in_review"))
+            worker.join(30)
+        assert not caught and not worker.is_alive()
+        updates = [n for n, s in enumerate(run) if s.lstrip().upper().startswith("UPDATE ARTICLE")]
+        assert len(updates) == 2 and updates[0] < mine <= updates[1], run
+        sets = [s for s in run[:updates[0]] if "lock_timeout" in s]
+        assert sets == [short, edits], run
+        assert not [s for s in run[mine:] if "lock_timeout" in s], "the worker's edit: the session's own timeout"
     finally:
         services.close()

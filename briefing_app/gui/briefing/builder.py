@@ -1314,8 +1314,10 @@ def export_failure(exc: BaseException, tb: str) -> str:
         return str(exc)
     log.error("export failed:\n%s", tb)
     if isinstance(exc, ImportError):
-        # A broken install (a module missing from a packaged build, python-docx or lxml not loading).
-        return (f"Could not export the briefing: the Word writer could not be loaded ({exc}). "
+        # A broken install (a module missing from a packaged build, python-docx or lxml not loading). The
+        # import's own words ("No module named 'lxml.etree'", "import of … halted; None in sys.modules")
+        # mean nothing to the officer: they are in the log, with the traceback, for whoever fixes it.
+        return ("Could not export the briefing: the Word writer could not be loaded. "
                 "The installation may be incomplete; reinstalling Briefing Builder should fix it.")
     problem = describe_storage_error(exc)
     return f"Could not export the briefing: {problem or exc}"

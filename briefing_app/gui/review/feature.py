@@ -260,7 +260,9 @@ class ReviewWorkspace:
             self.pillars_panel.request_refresh()
         if changes.notes:
             self.notes_panel.request_refresh()
-        if changes.lessons:
+        if changes.lessons or changes.statuses or changes.bulk:
+            # (an article marked reviewed, all its suggestions accepted: the officer's habit, against which
+            # a boundary lesson may now apply only where it was made; one accept waits for the next refresh)
             self.lessons_panel.request_refresh()
         self.status.refresh()
 

@@ -234,6 +234,7 @@ def test_custom_template_lacking_styles_is_remembered_and_still_exports(
 
 def test_export_whose_word_writer_cannot_load_says_so_and_frees_the_window(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The Word writer (python-docx, lxml) loads at the first export, in its worker: when it cannot load
     (a packaged build missing a piece), the failure handler must not need it too. It needed it (it imported
@@ -253,9 +254,17 @@ def test_export_whose_word_writer_cannot_load_says_so_and_frees_the_window(
         builder.export_to(tmp_path / "note.docx")
     assert "Could not export the briefing" in blocker.args[0] and shown
     assert "Word writer could not be loaded" in blocker.args[0]
+    # Plain words: the import's own message (module names, sys.modules) is the log's, not the officer's.
+    assert not [m for m in (blocker.args[0], *shown) if "sys.modules" in m or "docx_writer" in m], shown
+    assert "docx_writer" in caplog.text, "the log keeps what failed"
     assert QApplication.overrideCursor() is None, "the busy cursor stayed"
     assert builder.export_button.isEnabled()
     assert not (tmp_path / "note.docx").exists()
+    # The window is usable: with the writer loading again, the same export is written.
+    monkeypatch.undo()
+    with qtbot.waitSignal(builder.exported, timeout=60_000):
+        builder.export_to(tmp_path / "note.docx")
+    assert (tmp_path / "note.docx").exists()
 
 
 def test_window_export_whose_word_writer_cannot_load_says_so_and_loses_nothing(

@@ -345,3 +345,29 @@ def test_the_lessons_panel_says_a_lesson_against_the_officers_habit_applies_only
     panel.tree.setCurrentItem(item)
     qtbot.waitUntil(lambda: panel.impact.text().startswith("Changes 0 tags in the library now."), timeout=30_000)
     assert panel.impact.text().endswith("Applies only where you made it: 3 of your other place tags keep “the” outside.")
+
+
+def test_the_lessons_panel_follows_an_article_marked_reviewed_and_its_undo(qtbot: QtBot, window: MainWindow) -> None:
+    """Marking an article reviewed makes its suggestions the officer's habit: a boundary lesson against it now
+    applies only where it was made. The panel on screen said so only after the next lesson or article."""
+    text = "Envoys from the Philippines, the Maldives and the United States met in the West Bank on Monday."
+    article = window.services.articles.add(ImportedDocument(title="Envoys", text=text, source_path=""))
+    assert article.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(article.id)
+    bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
+    start = text.index("the West Bank")
+    window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
+    window.show_article(article.id)
+    panel = _lessons_tab(window)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+
+    def local() -> bool:
+        item = panel.tree.topLevelItem(0)
+        return item is not None and item.text(1).endswith("· applies only where you made it")
+
+    assert not local(), "(its places were suggestions never looked at)"
+    window.review.controller.set_status("reviewed")
+    qtbot.waitUntil(local, timeout=5_000)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not local(), timeout=5_000)
