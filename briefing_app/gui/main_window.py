@@ -131,6 +131,11 @@ class MainWindow(QMainWindow):
         self._analysis_retry = QTimer(self)
         self._analysis_retry.setSingleShot(True)
         self._analysis_retry.timeout.connect(self._retry_unsaved_analysis)
+        #: The builder's briefings read again after the launch found them held busy (a desk server).
+        self._briefings_retry = QTimer(self)
+        self._briefings_retry.setSingleShot(True)
+        self._briefings_retry.timeout.connect(self._load_briefings)
+        self._briefings_tries = 0
         self._retry_round = 0
         #: The counts of the tags an analysis just drew, read with them in its worker, with the
         #: view's render they belong to (the review's status line takes them: see take_tally).
@@ -251,7 +256,19 @@ class MainWindow(QMainWindow):
         self.briefing_builder = install_briefing_builder(self, load=False)
 
     def _load_briefings(self) -> None:
-        self.briefing_builder.briefings_changed(select=None)
+        """The builder's briefings (a launch step, and its retry). A desk server holding them busy does not stop
+        the launch (the review panels come next): the status bar says so and they are read again by themselves,
+        backing off (``storage_guard.BUSY_RETRY_MS``), until a read succeeds or the window closes."""
+        from briefing_app.gui.storage_guard import BUSY_RETRY_MS, busy_read, status_bar_of
+        from briefing_app.storage.view_reads import view_reads
+
+        with busy_read(status_bar_of(self)) as refused, view_reads():
+            self.briefing_builder.briefings_changed(select=None)
+        if refused and not self.tasks.closed:
+            self._briefings_retry.start(BUSY_RETRY_MS[min(self._briefings_tries, len(BUSY_RETRY_MS) - 1)])
+            self._briefings_tries += 1
+        elif not refused:
+            self._briefings_tries = 0
 
     def _install_review(self) -> None:
         from briefing_app.gui.review import install_review
@@ -809,6 +826,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.memory.save_window(self)
         self._analysis_retry.stop()  # the database may be closed next: nothing is tried again
+        self._briefings_retry.stop()
         live = getattr(self, "live", None)
         if live is not None:
             live.stop()

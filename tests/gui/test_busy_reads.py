@@ -631,3 +631,32 @@ def test_an_article_opened_after_a_long_busy_spell_is_tried_again_soon(
         assert _rows(panel) == [f"{CLEARED} entities — the library is busy; trying again"]
     # the database answers: the article just opened fills within the shortest wait, not after 4 s
     qtbot.waitUntil(lambda: "Jaishankar" in " ".join(_rows(panel)), timeout=1_500)
+
+
+def test_briefings_held_busy_at_launch_leave_the_launch_going_and_are_read_by_themselves(
+        qtbot: QtBot, open_window: Callable[..., MainWindow], db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk server holding the briefings busy while the window opens: the launch goes on (the review panels
+    are built), the status bar says it, and the builder lists the briefing once a later read succeeds."""
+    from briefing_app.services import Services
+    from briefing_app.services.briefings import BriefingService
+
+    services = Services.open(db_path)
+    services.briefings.create(title="Sahel security brief")
+    services.close()
+    real_all = BriefingService.all
+    refusals = [2]
+
+    def busy_then_real(self: BriefingService) -> list[Any]:
+        if refusals[0]:
+            refusals[0] -= 1
+            raise busy_read_error("SELECT briefing.id FROM briefing")
+        return real_all(self)
+
+    monkeypatch.setattr(BriefingService, "all", busy_then_real)
+    win = open_window()
+    assert win.attached and "entities" in win.review.docks  # the launch went on past the briefings
+    assert win.statusBar().currentMessage().startswith(NOT_READ)
+    assert win.briefing_builder.chooser.count() == 0
+    qtbot.waitUntil(lambda: win.briefing_builder.chooser.count() == 1, timeout=10_000)
+    assert win.briefing_builder.chooser.itemText(0).startswith("Sahel security brief")
+    assert refusals[0] == 0 and not win._briefings_retry.isActive()
