@@ -1810,10 +1810,13 @@ _AT_BEFORE = re.compile(r"\bat\s+$")
 _MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeploy)(?:ed|ing|s|es)?|flown|flew"
                        r"|(?:be|been|being|was|were|is|are) extended)\b[^.;:!?()\n]{0,80}?\bto\s+$")
 #: People or transport coming "from" a name: the origin is a place ("fishermen from Velmaram", "flights of the air
-#: force from Tarso Mek", "evacuated from Kalpo"); a word or six may stand between the noun and "from", no clause end.
+#: force from Tarso Mek", "evacuated from Kalpo"); a phrase of up to six words may stand between the noun and "from"
+#: when it opens with a preposition or "and" ("flights of the air force from"), not a verb: "refugees received a
+#: message from Ana Velk", "farmers got support from ..." name who sent or gave it, a person.
 _MOVED_FROM = re.compile(r"\b(?:(?:fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents"
                          r"|villagers|farmers|pilgrims|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?)"
-                         r"(?: [\w'’-]+){0,6}?|(?:evacuated|repatriated|returned|fled|flown|deported|displaced|arrived))"
+                         r"(?: (?:of|in|on|at|aboard|with|by|and)(?: [\w'’-]+){0,5}?)?"
+                         r"|(?:evacuated|repatriated|returned|fled|flown|deported|displaced|arrived))"
                          r" from (?:the )?$", re.IGNORECASE)
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")

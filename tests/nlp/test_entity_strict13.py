@@ -129,3 +129,17 @@ def test_a_body_or_an_office_is_not_carried_to_other_mentions() -> None:
     assert cleanup._other_mentions(text, velkor, g, None) == []
     government = [Candidate(*_at(text, "Government", 0), "GPE", "model", MODEL)]
     assert cleanup._other_mentions(text, government, g, None) == []
+
+
+# --- review17b: narrowed rules (made-up texts that misfired on the round's rules) --------------------------------------
+
+
+def test_a_message_or_help_from_a_person_keeps_the_person(analyzer: Analyzer) -> None:
+    # a verb between the people and "from" names who sent or gave something, not where they come from
+    for text, name in (("Refugees received a message from Ana Velk on Tuesday.", "Ana Velk"),
+                       ("Farmers got support from Mirela Dostan last year.", "Mirela Dostan"),
+                       ("Evacuees described help from Jonas Petrauskas.", "Jonas Petrauskas")):
+        ents = _ents(analyzer, text)
+        assert (name, "PERSON") in ents, (text, ents)
+    ents = _ents(analyzer, "The workers were brought back on special flights of the air force from Tarso Mek.")
+    assert ("Tarso Mek", "GPE") in ents, ents
