@@ -697,15 +697,37 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
             continue
         if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
             out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
-        elif _body_cue(text, c.start, c.end) or _company_worded(surface):
+        elif _body_cue(text, c.start, c.end) or (_company_worded(surface) and not _person_cue(text, c.start, c.end)):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
 
 
+#: A title or an office right before a name ("Professor Lina Steel", "the foreign minister, Laura Energy"), or an
+#: apposition or relative clause after it that describes a person ("Sara Air, the spokeswoman,", "..., who ..."):
+#: the name is a person's, whatever its last word says (surnames such as Power, Steel, Air, Group exist).
+_PERSON_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][a-z-]*\.?),?[ \t]+$")
+_PERSON_AFTER = re.compile(r",[ \t]+(?:who\b|(?:a|an|the|[A-Z][\w-]*['’]s)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:spokes(?:wo)?man|spokesperson|farmer|campaigner|activist|economist|historian|lawyer"
+                           r"|analyst|journalist|reporter|writer|author|singer|artist|poet|professor|researcher|scholar"
+                           r"|lecturer|diplomat|doctor|teacher|student|resident|official|politician|candidate"
+                           r"|mother|father|wife|husband|son|daughter|woman|man)\b)")
+_PERSON_TITLES = frozenset(w.lower() for w in _OFFICE_HEADS) | {"professor", "prof", "mr", "mrs", "ms", "dr", "sir",
+                                                              "dame", "lord", "lady", "madam"}
+
+
+def _person_cue(text: str, start: int, end: int) -> bool:
+    """True when a title, an office or a person's apposition stands beside the name at ``[start, end)``."""
+    if _beside_office(text, start, end) or _PERSON_AFTER.match(text, end) is not None:
+        return True
+    before = _PERSON_TITLE_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group("w").rstrip(".").lower() in _PERSON_TITLES
+
+
 #: Endings of one-word state company names built on their trade ("Turkmengas", "Velkoneft", "Uzatom", "Tarvoprom",
 #: "Kazenergo"): no place's name ends so.
-#: ("-gas" only after a longer stem: "Burgas" and "Vegas" are towns)
-_TRADE_ENDING = re.compile(r"[A-Z][a-z]{4,}gas|[A-Z][A-Za-z]{1,}(?:gaz|neft|naft|prom|atom|energo)")
+#: ("-gas" only after a longer stem ending in a consonant: "Burgas" and "Vegas" are towns, "Villegas" and "Venegas"
+#: surnames)
+_TRADE_ENDING = re.compile(r"[A-Z][a-z]{3,}[b-df-hj-np-tv-z]gas|[A-Z][A-Za-z]{1,}(?:gaz|neft|naft|prom|atom|energo)")
 
 
 def _company_worded(surface: str) -> bool:

@@ -143,3 +143,21 @@ def test_a_message_or_help_from_a_person_keeps_the_person(analyzer: Analyzer) ->
         assert (name, "PERSON") in ents, (text, ents)
     ents = _ents(analyzer, "The workers were brought back on special flights of the air force from Tarso Mek.")
     assert ("Tarso Mek", "GPE") in ents, ents
+
+
+def test_a_person_whose_surname_is_a_trade_word_keeps_the_person(analyzer: Analyzer) -> None:
+    # a title, an office or a person's apposition beside the name outweighs its last word
+    for text, name in (("Sara Air, the spokeswoman, declined to comment.", "Sara Air"),
+                       ("Professor Lina Steel said costs rose.", "Lina Steel"),
+                       ("The foreign minister, Laura Energy, spoke.", "Laura Energy")):
+        ents = _ents(analyzer, text)
+        assert (name, "PERSON") in ents, (text, ents)
+    ents = _ents(analyzer, "They welcomed the investment of Manara Minerals in the copper project.")
+    assert ("Manara Minerals", "ORG") in ents, ents
+
+
+def test_a_surname_ending_in_a_vowel_and_gas_is_no_gas_company(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The report by Villegas was published on Monday.")
+    assert ("Villegas", "PERSON") in ents, ents
+    ents = _ents(analyzer, "Financing came mostly from Velmengas and Gulf lenders.")
+    assert ("Velmengas", "ORG") in ents, ents
