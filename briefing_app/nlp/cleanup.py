@@ -604,6 +604,10 @@ def _other_mentions(text: str, out: list[Candidate], g: Gazetteer, furniture: by
     mentions: dict[str, list[Candidate]] = {}
     for c in out:
         mentions.setdefault(text[c.start:c.end], []).append(c)
+    # the surnames of the people the text names in full: "Orlek said" beside "Dana Orlek" and "the port of Orlek"
+    # is the envoy, whatever the port is called
+    surnames = {text[c.start:c.end].split()[-1] for c in out
+                if c.label == "PERSON" and len(text[c.start:c.end].split()) > 1}
     lower: frozenset[str] | None = None
     words: dict[str, list[int]] | None = None
     free = None
@@ -611,7 +615,7 @@ def _other_mentions(text: str, out: list[Candidate], g: Gazetteer, furniture: by
     for surface, cands in mentions.items():
         coarse = {_COARSE.get(c.label) for c in cands}
         named = [c for c in cands if _COARSE.get(c.label) == "PLACE"]
-        if (not named or len(surface) < 3 or not surface[0].isupper() or "\n" in surface
+        if (not named or len(surface) < 3 or not surface[0].isupper() or "\n" in surface or surface in surnames
                 or coarse - {"PERSON"} != {"PLACE"} or any(c.source == "learned" for c in cands)
                 or any(w in STARTERS or w in OFFICE_WORDS or w in BACK_REFERENCES or w in GENRE_WORDS
                        or w in PLAIN_NOUNS or w in _ONE_WORD_OFFICES for w in surface.split())):

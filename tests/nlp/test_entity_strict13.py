@@ -161,3 +161,11 @@ def test_a_surname_ending_in_a_vowel_and_gas_is_no_gas_company(analyzer: Analyze
     assert ("Villegas", "PERSON") in ents, ents
     ents = _ents(analyzer, "Financing came mostly from Velmengas and Gulf lenders.")
     assert ("Velmengas", "ORG") in ents, ents
+
+
+def test_a_bare_surname_of_a_person_named_in_full_stays_the_person() -> None:
+    # "the port of Orlek" is a place, but "Orlek told reporters" beside "Dana Orlek" is the envoy
+    text = "Dana Orlek, the new envoy, flew to the port of Orlek on Monday. Orlek told reporters the talks were useful."
+    out = [Candidate(0, 10, "PERSON", "model", MODEL), Candidate(*_at(text, "Orlek", 1), "GPE", "model", MODEL),
+           Candidate(*_at(text, "Orlek", 2), "PERSON", "model", MODEL)]
+    assert cleanup._other_mentions(text, out, default_gazetteer(), None) == []
