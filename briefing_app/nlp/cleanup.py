@@ -1839,10 +1839,15 @@ _MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeplo
 #: force from Tarso Mek", "evacuated from Kalpo"); a phrase of up to six words may stand between the noun and "from"
 #: when it opens with a preposition or "and" ("flights of the air force from"), not a verb: "refugees received a
 #: message from Ana Velk", "farmers got support from ..." name who sent or gave it, a person.
-_MOVED_FROM = re.compile(r"\b(?:(?:fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents"
-                         r"|villagers|farmers|pilgrims|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?)"
+#: Things return and arrive too ("the money returned from Mirela Dostan", "a reply arrived from ..."): those two verbs
+#: need the people, the transport or a personal pronoun right before them.
+_MOVERS = (r"fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents|villagers|farmers|pilgrims"
+           r"|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?")
+_MOVED_FROM = re.compile(rf"\b(?:(?:{_MOVERS})"
                          r"(?: (?:of|in|on|at|aboard|with|by|and)(?: [\w'’-]+){0,5}?)?"
-                         r"|(?:evacuated|repatriated|returned|fled|flown|deported|displaced|arrived))"
+                         r"|(?:evacuated|repatriated|fled|flown|deported|displaced)"
+                         rf"|(?:{_MOVERS}|they|we|he|she|who)(?: (?:had|have|has|were|was|had been|have been))?"
+                         r" (?:returned|arrived))"
                          r" from (?:the )?$", re.IGNORECASE)
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")

@@ -169,3 +169,11 @@ def test_a_bare_surname_of_a_person_named_in_full_stays_the_person() -> None:
     out = [Candidate(0, 10, "PERSON", "model", MODEL), Candidate(*_at(text, "Orlek", 1), "GPE", "model", MODEL),
            Candidate(*_at(text, "Orlek", 2), "PERSON", "model", MODEL)]
     assert cleanup._other_mentions(text, out, default_gazetteer(), None) == []
+
+
+def test_money_returned_from_a_person_keeps_the_person(analyzer: Analyzer) -> None:
+    # things return and arrive too: "returned from" names a place only after people, transport or a pronoun
+    ents = _ents(analyzer, "The money returned from Mirela Dostan was spent.")
+    assert ("Mirela Dostan", "PERSON") in ents, ents
+    ents = _ents(analyzer, "Refugees returned from Tarvo Sen last week.")
+    assert ("Tarvo Sen", "GPE") in ents, ents
