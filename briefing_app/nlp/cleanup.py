@@ -604,6 +604,10 @@ def _other_mentions(text: str, out: list[Candidate], g: Gazetteer, furniture: by
     mentions: dict[str, list[Candidate]] = {}
     for c in out:
         mentions.setdefault(text[c.start:c.end], []).append(c)
+    # the surnames of the people the text names in full: "Orlek said" beside "Dana Orlek" and "the port of Orlek"
+    # is the envoy, whatever the port is called
+    surnames = {text[c.start:c.end].split()[-1] for c in out
+                if c.label == "PERSON" and len(text[c.start:c.end].split()) > 1}
     lower: frozenset[str] | None = None
     words: dict[str, list[int]] | None = None
     free = None
@@ -611,7 +615,7 @@ def _other_mentions(text: str, out: list[Candidate], g: Gazetteer, furniture: by
     for surface, cands in mentions.items():
         coarse = {_COARSE.get(c.label) for c in cands}
         named = [c for c in cands if _COARSE.get(c.label) == "PLACE"]
-        if (not named or len(surface) < 3 or not surface[0].isupper() or "\n" in surface
+        if (not named or len(surface) < 3 or not surface[0].isupper() or "\n" in surface or surface in surnames
                 or coarse - {"PERSON"} != {"PLACE"} or any(c.source == "learned" for c in cands)
                 or any(w in STARTERS or w in OFFICE_WORDS or w in BACK_REFERENCES or w in GENRE_WORDS
                        or w in PLAIN_NOUNS or w in _ONE_WORD_OFFICES for w in surface.split())):
@@ -697,15 +701,37 @@ def _named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
             continue
         if (form := _LEGAL_FORM_BEFORE.search(text, max(0, c.start - 6), c.start)) is not None:
             out.append(Candidate(form.start(), c.end, "ORG", "model", TITLE))  # "PT" + " Karya Nusantara"
-        elif _body_cue(text, c.start, c.end) or _company_worded(surface):
+        elif _body_cue(text, c.start, c.end) or (_company_worded(surface) and not _person_cue(text, c.start, c.end)):
             out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
 
 
+#: A title or an office right before a name ("Professor Lina Steel", "the foreign minister, Laura Energy"), or an
+#: apposition or relative clause after it that describes a person ("Sara Air, the spokeswoman,", "..., who ..."):
+#: the name is a person's, whatever its last word says (surnames such as Power, Steel, Air, Group exist).
+_PERSON_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][a-z-]*\.?),?[ \t]+$")
+_PERSON_AFTER = re.compile(r",[ \t]+(?:who\b|(?:a|an|the|[A-Z][\w-]*['’]s)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:spokes(?:wo)?man|spokesperson|farmer|campaigner|activist|economist|historian|lawyer"
+                           r"|analyst|journalist|reporter|writer|author|singer|artist|poet|professor|researcher|scholar"
+                           r"|lecturer|diplomat|doctor|teacher|student|resident|official|politician|candidate"
+                           r"|mother|father|wife|husband|son|daughter|woman|man)\b)")
+_PERSON_TITLES = frozenset(w.lower() for w in _OFFICE_HEADS) | {"professor", "prof", "mr", "mrs", "ms", "dr", "sir",
+                                                              "dame", "lord", "lady", "madam"}
+
+
+def _person_cue(text: str, start: int, end: int) -> bool:
+    """True when a title, an office or a person's apposition stands beside the name at ``[start, end)``."""
+    if _beside_office(text, start, end) or _PERSON_AFTER.match(text, end) is not None:
+        return True
+    before = _PERSON_TITLE_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group("w").rstrip(".").lower() in _PERSON_TITLES
+
+
 #: Endings of one-word state company names built on their trade ("Turkmengas", "Velkoneft", "Uzatom", "Tarvoprom",
 #: "Kazenergo"): no place's name ends so.
-#: ("-gas" only after a longer stem: "Burgas" and "Vegas" are towns)
-_TRADE_ENDING = re.compile(r"[A-Z][a-z]{4,}gas|[A-Z][A-Za-z]{1,}(?:gaz|neft|naft|prom|atom|energo)")
+#: ("-gas" only after a longer stem ending in a consonant: "Burgas" and "Vegas" are towns, "Villegas" and "Venegas"
+#: surnames)
+_TRADE_ENDING = re.compile(r"[A-Z][a-z]{3,}[b-df-hj-np-tv-z]gas|[A-Z][A-Za-z]{1,}(?:gaz|neft|naft|prom|atom|energo)")
 
 
 def _company_worded(surface: str) -> bool:
@@ -1810,10 +1836,18 @@ _AT_BEFORE = re.compile(r"\bat\s+$")
 _MOVED_TO = re.compile(r"\b(?:(?:deploy|dispatch|evacuat|relocat|airlift|redeploy)(?:ed|ing|s|es)?|flown|flew"
                        r"|(?:be|been|being|was|were|is|are) extended)\b[^.;:!?()\n]{0,80}?\bto\s+$")
 #: People or transport coming "from" a name: the origin is a place ("fishermen from Velmaram", "flights of the air
-#: force from Tarso Mek", "evacuated from Kalpo"); a word or six may stand between the noun and "from", no clause end.
-_MOVED_FROM = re.compile(r"\b(?:(?:fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents"
-                         r"|villagers|farmers|pilgrims|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?)"
-                         r"(?: [\w'’-]+){0,6}?|(?:evacuated|repatriated|returned|fled|flown|deported|displaced|arrived))"
+#: force from Tarso Mek", "evacuated from Kalpo"); a phrase of up to six words may stand between the noun and "from"
+#: when it opens with a preposition or "and" ("flights of the air force from"), not a verb: "refugees received a
+#: message from Ana Velk", "farmers got support from ..." name who sent or gave it, a person.
+#: Things return and arrive too ("the money returned from Mirela Dostan", "a reply arrived from ..."): those two verbs
+#: need the people, the transport or a personal pronoun right before them.
+_MOVERS = (r"fishermen|fishers|workers|migrants|nationals|citizens|refugees|residents|villagers|farmers|pilgrims"
+           r"|returnees|evacuees|flights?|ferr(?:y|ies)|trucks?|convoys?")
+_MOVED_FROM = re.compile(rf"\b(?:(?:{_MOVERS})"
+                         r"(?: (?:of|in|on|at|aboard|with|by|and)(?: [\w'’-]+){0,5}?)?"
+                         r"|(?:evacuated|repatriated|fled|flown|deported|displaced)"
+                         rf"|(?:{_MOVERS}|they|we|he|she|who)(?: (?:had|have|has|were|was|had been|have been))?"
+                         r" (?:returned|arrived))"
                          r" from (?:the )?$", re.IGNORECASE)
 _NOT_LOCATIVE = re.compile(r"\b(?:invest\w*|stake\w*|shares?|role|interest|confidence|trust|faith|partners?)\s+in\s+$")
 _LOCATED_ON = re.compile(r" (?:on|in) (?=[A-Z][\w'’-]+ (?:Island|Islands|Peninsula|Coast|Atoll|Province|Region|State)\b)")
