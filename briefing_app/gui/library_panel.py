@@ -371,6 +371,7 @@ class LibraryPanel(QWidget):
     articlesDeleted = Signal(list)  # after the deletion was committed (or redone)
     articlesRestored = Signal(list)  # a deletion was undone
     refreshed = Signal()  # the table shows the current filters' result
+    statusesChanged = Signal(list)  # articles whose review status was set here (or that setting undone/redone)
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -678,8 +679,12 @@ class LibraryPanel(QWidget):
             return
         if changes:
             changes.description = f"Mark {count(len(changes.statuses), 'article')} as {STATUS_NAMES.get(status, status)}"
-            self.undo_stack.push(ChangeCommand(self.services.changes, changes,
-                                               lambda c, _backwards: self.refresh_rows(c.article_ids())))
+            self.undo_stack.push(ChangeCommand(self.services.changes, changes, self._statuses_set))
+
+    def _statuses_set(self, changes: ChangeSet, _backwards: bool) -> None:
+        """After a status set here, its undo or redo: the rows, and whoever follows review statuses."""
+        self.refresh_rows(changes.article_ids())
+        self.statusesChanged.emit(sorted(changes.article_ids()))
 
     def delete_selected(self) -> bool:
         """Ask, then delete the selected articles with their annotations, notes and briefing passages."""

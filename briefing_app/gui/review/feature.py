@@ -196,6 +196,9 @@ class ReviewWorkspace:
             self.docks[name] = dock
             window.menus["view"].addAction(dock.toggleViewAction())
         self.docks["entities"].raise_()
+        # An article marked reviewed from the library makes its suggestions the officer's habit, as from the
+        # review bar (see _changed): a boundary lesson against it now applies only where it was made.
+        window.library.statusesChanged.connect(lambda _ids: self.lessons_panel.request_refresh())
         # File > Export / Import lessons…, just above Quit
         file_menu = window.menus["file"]
         quit_action = next((a for a in file_menu.actions() if a.text().replace("&", "") == "Quit"), None)

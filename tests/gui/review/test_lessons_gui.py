@@ -371,3 +371,32 @@ def test_the_lessons_panel_follows_an_article_marked_reviewed_and_its_undo(qtbot
     qtbot.waitUntil(local, timeout=5_000)
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not local(), timeout=5_000)
+
+
+def test_the_lessons_panel_follows_articles_marked_reviewed_from_the_library_and_its_undo(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The library's "Mark as reviewed" makes the article's suggestions the officer's habit, as the review bar does:
+    the panel on screen says at once that a boundary lesson against it applies only where it was made, and the undo
+    takes that back."""
+    text = "Envoys from the Philippines, the Maldives and the United States met in the West Bank on Monday."
+    article = window.services.articles.add(ImportedDocument(title="Envoys", text=text, source_path=""))
+    assert article.id is not None
+    AnalysisService(window.services.db, window.analyzer).analyze_article(article.id)
+    bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
+    start = text.index("the West Bank")
+    window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
+    window.refresh_library()
+    panel = _lessons_tab(window)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+
+    def local() -> bool:
+        item = panel.tree.topLevelItem(0)
+        return item is not None and item.text(1).endswith("· applies only where you made it")
+
+    assert not local(), "(its places were suggestions never looked at)"
+    window.library.set_status([article.id], "reviewed")
+    assert window.services.articles.status(article.id) == "reviewed"
+    qtbot.waitUntil(local, timeout=5_000)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not local(), timeout=5_000)
