@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -347,9 +348,11 @@ def test_the_lessons_panel_says_a_lesson_against_the_officers_habit_applies_only
     assert panel.impact.text().endswith("Applies only where you made it: 3 of your other place tags keep “the” outside.")
 
 
-def test_the_lessons_panel_follows_an_article_marked_reviewed_and_its_undo(qtbot: QtBot, window: MainWindow) -> None:
-    """Marking an article reviewed makes its suggestions the officer's habit: a boundary lesson against it now
-    applies only where it was made. The panel on screen said so only after the next lesson or article."""
+def _west_bank_lesson_on_unreviewed_places(qtbot: QtBot, window: MainWindow, shown: Callable[[int], object],
+                                           ) -> tuple[int, Callable[[], bool]]:
+    """An analysed article whose place suggestions nobody looked at, "West Bank" grown to "the West Bank" in it
+    (then ``shown(article_id)``), the Lessons tab in front listing that one lesson, not yet held local; returns
+    the article's id and whether the panel now says the lesson applies only where it was made."""
     text = "Envoys from the Philippines, the Maldives and the United States met in the West Bank on Monday."
     article = window.services.articles.add(ImportedDocument(title="Envoys", text=text, source_path=""))
     assert article.id is not None
@@ -357,7 +360,7 @@ def test_the_lessons_panel_follows_an_article_marked_reviewed_and_its_undo(qtbot
     bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
     start = text.index("the West Bank")
     window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
-    window.show_article(article.id)
+    shown(article.id)
     panel = _lessons_tab(window)
     panel.refresh()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
@@ -367,6 +370,13 @@ def test_the_lessons_panel_follows_an_article_marked_reviewed_and_its_undo(qtbot
         return item is not None and item.text(1).endswith("· applies only where you made it")
 
     assert not local(), "(its places were suggestions never looked at)"
+    return article.id, local
+
+
+def test_the_lessons_panel_follows_an_article_marked_reviewed_and_its_undo(qtbot: QtBot, window: MainWindow) -> None:
+    """Marking an article reviewed makes its suggestions the officer's habit: a boundary lesson against it now
+    applies only where it was made. The panel on screen said so only after the next lesson or article."""
+    _, local = _west_bank_lesson_on_unreviewed_places(qtbot, window, window.show_article)
     window.review.controller.set_status("reviewed")
     qtbot.waitUntil(local, timeout=5_000)
     window.undo_stack.undo()
@@ -378,25 +388,9 @@ def test_the_lessons_panel_follows_articles_marked_reviewed_from_the_library_and
     """The library's "Mark as reviewed" makes the article's suggestions the officer's habit, as the review bar does:
     the panel on screen says at once that a boundary lesson against it applies only where it was made, and the undo
     takes that back."""
-    text = "Envoys from the Philippines, the Maldives and the United States met in the West Bank on Monday."
-    article = window.services.articles.add(ImportedDocument(title="Envoys", text=text, source_path=""))
-    assert article.id is not None
-    AnalysisService(window.services.db, window.analyzer).analyze_article(article.id)
-    bank = next(a for a in window.services.annotations.for_article(article.id) if a.text == "West Bank")
-    start = text.index("the West Bank")
-    window.services.annotations.change_boundary(bank.id, start, start + len("the West Bank"), bank.label)
-    window.refresh_library()
-    panel = _lessons_tab(window)
-    panel.refresh()
-    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
-
-    def local() -> bool:
-        item = panel.tree.topLevelItem(0)
-        return item is not None and item.text(1).endswith("· applies only where you made it")
-
-    assert not local(), "(its places were suggestions never looked at)"
-    window.library.set_status([article.id], "reviewed")
-    assert window.services.articles.status(article.id) == "reviewed"
+    article_id, local = _west_bank_lesson_on_unreviewed_places(qtbot, window, lambda _id: window.refresh_library())
+    window.library.set_status([article_id], "reviewed")
+    assert window.services.articles.status(article_id) == "reviewed"
     qtbot.waitUntil(local, timeout=5_000)
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not local(), timeout=5_000)
