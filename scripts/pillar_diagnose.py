@@ -38,17 +38,7 @@ def cue_evidence(reviewed, scorer, ep, folds=10):
     fixes, breaks = defaultdict(int), defaultdict(int)
     for held in [arts[i::folds] for i in range(min(folds, len(arts)))]:
         part = PL.fit_cues([r for r in rows if r.article not in held], pillars, scorer.threshold)
-        judged = PL.CueModel(cues=part.cues, alone=part.alone, adopted=part.adopted, min_hits=part.min_hits)
-        for r in rows:
-            if r.article not in held:
-                continue
-            raw, why = dict(r.raw), defaultdict(list, {p: list(v) for p, v in r.why.items()})
-            judged.apply(r.text, raw, why, scorer)
-            after = r.after(raw, scorer)
-            for p in pillars:
-                change = ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
-                fixes[p] += change > 0
-                breaks[p] += change < 0
+        PL.tally_left_out(rows, set(held), PL.learned_only(part), scorer, pillars, fixes, breaks)
     return {p: (fixes[p], breaks[p]) for p in pillars if fixes[p] or breaks[p]}
 
 

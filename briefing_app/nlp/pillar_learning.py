@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -238,6 +238,32 @@ def _rows(examples: Sequence[PillarExample], base: PillarScorer,
     return rows
 
 
+def learned_only(model: CueModel) -> CueModel:
+    """The learned cues of ``model`` without its removed cues, so that each half can be judged apart."""
+    return CueModel(cues=model.cues, alone=model.alone, adopted=model.adopted, min_hits=model.min_hits,
+                    cap=model.cap)
+
+
+def tally_left_out(rows: Sequence[_Row], held: set[int], judged: CueModel, base: PillarScorer,
+                   pillars: Iterable[str], fix: dict[str, int], brk: dict[str, int]) -> None:
+    """Count, per pillar, the sentences of the ``held`` articles ``judged`` decides better (``fix``) or worse
+    (``brk``) than the lexicon alone: the leave-articles-out evidence adoption rests on (also read by
+    ``scripts/pillar_diagnose.py``, so the diagnosis judges exactly as the product does)."""
+    pillars = list(pillars)
+    for r in rows:
+        if r.article not in held:
+            continue
+        raw, why = dict(r.raw), defaultdict(list, {p: list(v) for p, v in r.why.items()})
+        judged.apply(r.text, raw, why, base)
+        after = r.after(raw, base)
+        for p in pillars:
+            change = ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
+            if change > 0:
+                fix[p] += 1
+            elif change < 0:
+                brk[p] += 1
+
+
 def fit_learned_cues(examples: Sequence[PillarExample], base: PillarScorer,
                      entity_pillars: dict[str, list[str]] | None, *, max_folds: int = 10,
                      max_rows: int = 4000, judge: bool = True) -> CueModel | None:
@@ -266,23 +292,10 @@ def fit_learned_cues(examples: Sequence[PillarExample], base: PillarScorer,
         held_set = set(held)
         part = fit_cues([r for r in rows if r.article not in held_set], pillars, base.threshold)
         # the learned cues and the removed cues are judged apart, each against the lexicon alone
-        for judged, (fix, brk), keep in ((CueModel(cues=part.cues, alone=part.alone, adopted=part.adopted,
-                                                   min_hits=part.min_hits, cap=part.cap), (fixes, breaks), learned),
+        for judged, (fix, brk), keep in ((learned_only(part), (fixes, breaks), learned),
                                          (CueModel(drops=part.drops), (fixes_d, breaks_d), set(model.drops))):
-            if not (judged.cues or judged.drops):
-                continue
-            for r in rows:
-                if r.article not in held_set:
-                    continue
-                raw, why = dict(r.raw), defaultdict(list, {p: list(v) for p, v in r.why.items()})
-                judged.apply(r.text, raw, why, base)
-                after = r.after(raw, base)
-                for p in keep:
-                    change = ((p in after) == (p in r.pillars)) - ((p in r.chosen) == (p in r.pillars))
-                    if change > 0:
-                        fix[p] += 1
-                    elif change < 0:
-                        brk[p] += 1
+            if judged.cues or judged.drops:
+                tally_left_out(rows, held_set, judged, base, keep, fix, brk)
 
     def helps(p: str, fix: dict[str, int], brk: dict[str, int], margin: float, ratio: float) -> bool:
         # clearly better than the lexicon on articles left out of the learning, not merely as good: an even
