@@ -258,6 +258,7 @@ class ChangeListener:
         conn.autocommit = True
         conn.execute(f"LISTEN {CHANNEL}")
         self._conn = conn
+        self._db = db
 
     def fileno(self) -> int:
         """The socket to watch for readability."""
@@ -271,8 +272,13 @@ class ChangeListener:
         """The notices that arrive within ``timeout`` seconds (returns at the first batch)."""
         first = list(self._conn.notifies(timeout=timeout, stop_after=1)) if timeout > 0 else []
         rest = list(self._conn.notifies(timeout=0.0))  # (whatever else already arrived)
-        notices = (Notice.parse(note.payload) for note in first + rest)
-        return [notice for notice in notices if notice is not None]
+        parsed = (Notice.parse(note.payload) for note in first + rest)
+        notices = [notice for notice in parsed if notice is not None]
+        if any(n.table in ("annotation", "article") and n.officer != self._db.officer for n in notices):
+            # another officer accepted, edited or reviewed tags: the habits the lessons are checked against
+            # (services/lessons.LessonService.version) are read again, as after this officer's own edits
+            self._db.verdicts_moved()
+        return notices
 
     def close(self) -> None:
         """Stop listening and close the connection."""

@@ -209,7 +209,8 @@ class Database:
         #: Moves at each of this process's edits that may change which tags the officer stands behind
         #: (a tag accepted or edited, an article's review status, their undo and redo): part of the
         #: lessons' version (services/lessons.LessonService.version), so what is checked against those
-        #: tags is read again once, not at each analysis.
+        #: tags is read again once, not at each analysis. On a desk server another officer's tag
+        #: edits move it too, as their notices arrive (services/live.ChangeListener).
         self.verdicts = 0
         #: May withdraw any officer's lesson: always on one's own file; on a desk server, a member of
         #: the ``desk_lead`` role (storage/server.py).

@@ -118,6 +118,31 @@ def test_postgresql_notifies_the_listener_with_article_and_officer(asha: Service
         listener.close()
 
 
+@pytest.mark.parametrize("db_engine", [pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def test_another_officers_tag_edit_makes_the_lessons_read_their_habits_again(asha: Services,
+                                                                             bram: Services) -> None:
+    """Lessons are checked against the tags the officers stand behind (a boundary lesson their tags
+    contradict stays local); on a desk server Bram's accept moves Asha's lessons' version, so that
+    check is made again, as after her own edits."""
+    article_id = _article(asha)
+    listener = ChangeListener(asha.db)
+    try:
+        before = asha.lessons.version()
+        tag = bram.annotations.add(article_id, "entity", 0, 4, "PERSON").id
+        assert Notice("annotation", article_id, "Bram") in listener.wait(5.0)
+        after_add = asha.lessons.version()
+        assert after_add != before
+        bram.annotations.accept([tag])
+        listener.wait(5.0)
+        assert asha.lessons.version() != after_add
+        asha.annotations.relabel(tag, "ORG")  # her own edit moves it once, itself
+        own = asha.lessons.version()
+        listener.wait(5.0)
+        assert asha.lessons.version() == own  # (her own notice is not counted twice)
+    finally:
+        listener.close()
+
+
 @pytest.mark.sqlite_only
 def test_the_poll_reads_the_open_article_not_the_library(asha: Services) -> None:
     """The poll's one statement finds the clock row and the open article's rows by index: no full
