@@ -1,0 +1,20 @@
+"""Pillars in transcripts, debates, analysis and news (issue 14, round 18): meetings of rank (a high-level dialogue, a
+ministerial meeting, a round of talks) are diplomacy beside their topic. Each test checks one class of error found on
+the development sets on made-up text (fictional countries, people and bodies)."""
+
+from __future__ import annotations
+
+from tests.nlp.passages import pillars_of
+
+
+def test_a_meeting_of_rank_is_diplomacy_beside_its_topic(analyzer):
+    # a high-level dialogue, a ministerial meeting or a numbered round of talks is the engagement itself, whatever it
+    # is about ("a high-level dialogue on energy" is energy and diplomacy)
+    dialogue = "A high-level dialogue on electricity and gas will take place in Tarn in the autumn."
+    assert {"diplomacy", "energy"} <= set(pillars_of(analyzer, dialogue, "A high-level"))
+    meeting = "The plan to share satellite data and space launch sites was approved at the first ministerial meeting of its kind."
+    assert {"diplomacy", "technology"} <= set(pillars_of(analyzer, meeting, "The plan"))
+    rounds = "The third round of talks on customs duties opens in Klow next month."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, rounds, "The third round"))
+    between = "The tariff review was followed by talks between the Vellavian trade team and the Marinskan customs office."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, between, "The tariff"))
