@@ -18,3 +18,14 @@ def test_a_meeting_of_rank_is_diplomacy_beside_its_topic(analyzer):
     assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, rounds, "The third round"))
     between = "The tariff review was followed by talks between the Vellavian trade team and the Marinskan customs office."
     assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, between, "The tariff"))
+
+
+def test_a_powers_foreign_policy_initiative_is_diplomacy(analyzer):
+    # a great power's strategy or initiative for a region (the Belt and Road, an Indo-Pacific strategy, a "Global ...
+    # Initiative") is foreign policy: diplomacy beside what it finances
+    loans = "The new railway to the coast will be financed with loans under the Belt and Road Initiative."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, loans, "The new railway"))
+    strategy = "The government has quietly dropped its Indo-Pacific strategy."
+    assert "diplomacy" in pillars_of(analyzer, strategy, "The government")
+    support = "The member states expressed support for the Global Security Initiative."
+    assert "diplomacy" in pillars_of(analyzer, support, "The member states")
