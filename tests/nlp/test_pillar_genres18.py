@@ -29,3 +29,12 @@ def test_a_powers_foreign_policy_initiative_is_diplomacy(analyzer):
     assert "diplomacy" in pillars_of(analyzer, strategy, "The government")
     support = "The member states expressed support for the Global Security Initiative."
     assert "diplomacy" in pillars_of(analyzer, support, "The member states")
+
+
+def test_a_pledge_not_to_use_force_is_diplomacy_and_security(analyzer):
+    # the Charter's formula of non-aggression between states ("not to threaten or use force", "refrain from the use of
+    # force") is a commitment between governments, like "non-aggression": diplomacy beside security
+    pledge = "Our draft asks the coastal states to pledge not to use force against one another's territory or ships."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, pledge, "Our draft"))
+    refrain = "In the declaration both parties undertook to refrain from the threat or use of force over the islands."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, refrain, "In the declaration"))
