@@ -188,7 +188,7 @@ class PillarScorer:
       ``context_quorum`` of them point to it together ("shipping ... premiums"), unless the sentence names plainly
       a pillar the quorum yields to (``quorum_yields``: "officers deployed" beside "policing" are security);
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
-      defence, trade beside energy, people beside health;
+      defence, trade and technology beside energy, people beside health;
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that names two parties side by side ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
@@ -220,8 +220,10 @@ class PillarScorer:
     topic_boost: float = 1.0
     paired_headline_cue: float = 1.5
     #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight (care
-    #: for patients, nurses or the displaced is people beside health, however many health words the sentence has).
-    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"))
+    #: for patients, nurses or the displaced is people beside health, however many health words the sentence has;
+    #: small modular reactors, carbon capture or battery-grade lithium are technology beside energy).
+    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"),
+                                               ("energy", "technology"))
     companion_min: float = 1.0
     #: (pillar, other): ambiguous words do not reach ``pillar`` by their quorum alone when the sentence has a plain
     #: cue for ``other`` ("Every officer will receive pre-deployment training at the National Police College": the
@@ -422,8 +424,8 @@ class PillarScorer:
         chosen = {p for p, v in topical.items() if v >= self.threshold and self._sat(v) >= self.relative_cut * best}
         for lead, companion in self.companions:
             # military means serve security ("the fleet escorts tankers"), energy projects are business ("a US$25
-            # billion pipeline"), care for the displaced is people: beside its lead pillar a companion needs only a
-            # cue of its own, not the threshold
+            # billion pipeline") and energy technology is technology ("small modular reactors"), care for the
+            # displaced is people: beside its lead pillar a companion needs only a cue of its own, not the threshold
             if lead in chosen and raw.get(companion, 0.0) >= self.companion_min:
                 chosen.add(companion)
         c = raw.get(ctx, 0.0)

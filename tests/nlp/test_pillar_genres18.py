@@ -38,3 +38,16 @@ def test_a_pledge_not_to_use_force_is_diplomacy_and_security(analyzer):
     assert {"diplomacy", "security"} <= set(pillars_of(analyzer, pledge, "Our draft"))
     refrain = "In the declaration both parties undertook to refrain from the threat or use of force over the islands."
     assert {"diplomacy", "security"} <= set(pillars_of(analyzer, refrain, "In the declaration"))
+
+
+def test_energy_technology_is_technology_beside_energy(analyzer):
+    # technology joins energy as its companion on a cue of its own, however many energy words outweigh it: small
+    # modular reactors, carbon capture or battery-grade refining are energy and technology
+    reactors = ("The ministry of energy and the national electricity utility signed a memorandum on civil nuclear power "
+                "and small modular reactors.")
+    assert {"energy", "technology"} <= set(pillars_of(analyzer, reactors, "The ministry"))
+    capture = "The utilities will study carbon capture for the coal-fired power station and the gas pipeline."
+    assert {"energy", "technology"} <= set(pillars_of(analyzer, capture, "The utilities"))
+    lithium = "The refinery will produce battery-grade lithium from the brine of the salt flats, using solar power."
+    assert {"energy", "technology"} <= set(pillars_of(analyzer, lithium, "The refinery"))
+
