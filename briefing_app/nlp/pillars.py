@@ -188,7 +188,8 @@ class PillarScorer:
       ``context_quorum`` of them point to it together ("shipping ... premiums"), unless the sentence names plainly
       a pillar the quorum yields to (``quorum_yields``: "officers deployed" beside "policing" are security);
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
-      defence, trade and technology beside energy, people beside health;
+      defence, trade and technology beside energy, people beside health; technology beside security on a
+      full cue's weight (``strong_companions``);
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that names two parties side by side ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
@@ -225,6 +226,11 @@ class PillarScorer:
     companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"),
                                                ("energy", "technology"))
     companion_min: float = 1.0
+    #: (lead, companion, minimum): companions that need more than ``companion_min`` beside their lead. Technology joins
+    #: security on a full cue's weight ("an undersea cable is cut", "commercial drones ... critical infrastructure",
+    #: "armed drones and online recruitment"): one word ("unmanned", "digital") beside a police or naval matter is
+    #: rarely about the technology itself (measured on the dev sets: at ``companion_min`` it cost as much as it gained).
+    strong_companions: tuple[tuple[str, str, float], ...] = (("security", "technology", 2.0),)
     #: (pillar, other): ambiguous words do not reach ``pillar`` by their quorum alone when the sentence has a plain
     #: cue for ``other`` ("Every officer will receive pre-deployment training at the National Police College": the
     #: officers and the deployment are a police force's, security, not defence).
@@ -427,6 +433,9 @@ class PillarScorer:
             # billion pipeline") and energy technology is technology ("small modular reactors"), care for the
             # displaced is people: beside its lead pillar a companion needs only a cue of its own, not the threshold
             if lead in chosen and raw.get(companion, 0.0) >= self.companion_min:
+                chosen.add(companion)
+        for lead, companion, minimum in self.strong_companions:
+            if lead in chosen and raw.get(companion, 0.0) >= minimum:
                 chosen.add(companion)
         c = raw.get(ctx, 0.0)
         if c >= self.threshold and (not chosen or c >= self.context_min or c >= max(topical.values())):

@@ -51,3 +51,15 @@ def test_energy_technology_is_technology_beside_energy(analyzer):
     lithium = "The refinery will produce battery-grade lithium from the brine of the salt flats, using solar power."
     assert {"energy", "technology"} <= set(pillars_of(analyzer, lithium, "The refinery"))
 
+
+
+def test_the_technology_of_a_security_threat_is_technology_beside_security(analyzer):
+    # technology joins security as its companion on a full cue's weight: a cut undersea cable, commercial drones near
+    # critical infrastructure, armed drones and online recruitment are security and technology
+    cable = "Vellavian police detained the crew of a freighter after an undersea cable was cut; officials suspect sabotage."
+    assert {"security", "technology"} <= set(pillars_of(analyzer, cable, "Vellavian police"))
+    drones = "Terrorist groups in the north use armed drones and online recruitment, and police arrested six suspects."
+    assert {"security", "technology"} <= set(pillars_of(analyzer, drones, "Terrorist groups"))
+    # ... not on one word of it beside a police matter
+    boat = "Police used an unmanned boat to search the harbour for smugglers and drug traffickers."
+    assert pillars_of(analyzer, boat, "Police used") == ["security"]
