@@ -63,3 +63,12 @@ def test_the_technology_of_a_security_threat_is_technology_beside_security(analy
     # ... not on one word of it beside a police matter
     boat = "Police used an unmanned boat to search the harbour for smugglers and drug traffickers."
     assert pillars_of(analyzer, boat, "Police used") == ["security"]
+
+
+def test_an_indigenous_or_displaced_people_named_is_people(analyzer):
+    # a people named as such (the Inuit, the Chagossians, Maori, Aboriginal communities) is people-to-people, like
+    # "indigenous": who lives on the land, not the land's minerals or the treaty over it
+    land = "The Inuit have hunted on this coast for centuries; we will decide ourselves how the minerals are mined."
+    assert "people" in pillars_of(analyzer, land, "The Inuit")
+    removed = "The Chagossians were removed from the islands fifty years ago and were not consulted on the treaty."
+    assert "people" in pillars_of(analyzer, removed, "The Chagossians")
