@@ -72,3 +72,12 @@ def test_an_indigenous_or_displaced_people_named_is_people(analyzer):
     assert "people" in pillars_of(analyzer, land, "The Inuit")
     removed = "The Chagossians were removed from the islands fifty years ago and were not consulted on the treaty."
     assert "people" in pillars_of(analyzer, removed, "The Chagossians")
+
+
+def test_hunger_and_famine_are_health(analyzer):
+    # famine, starvation and cut food rations are a health matter (like hunger and malnutrition) beside the conflict
+    # or the displacement that caused them
+    famine = "Aid convoys still cannot reach the besieged towns of the north, where famine was declared in May."
+    assert "health" in pillars_of(analyzer, famine, "Aid convoys")
+    rations = "Food rations in the camps fell to six dollars a month after donors cut their funding."
+    assert "health" in pillars_of(analyzer, rations, "Food rations")
