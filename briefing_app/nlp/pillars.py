@@ -363,6 +363,12 @@ class PillarScorer:
             # more: beside "refugees" or "displaced" it adds nothing (piled on, it crowded out the other pillars)
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("a count of a nation's people")
+        if raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and "said" in text and _VOX_POP.search(text):
+            # "..., said Rahima Begum, 52.", "said Aibek Toktorov, a farmer in Kok-Tash": an ordinary person quoted by
+            # age or livelihood tells the human side of the story, people-to-people whatever the quote is about (a
+            # plain cue, like a count of a nation's people; experts and officials quoted are not "vox pop")
+            raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
+            why[PEOPLE_PILLAR].append("an ordinary person quoted")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -675,6 +681,15 @@ _PEOPLE_NOUN = (r"\s+(?:nationals|citizens|workers|migrants|refugees|students|fi
 #: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
 PEOPLE_PILLAR = "people"
 COUNTED_NATIONALS_WEIGHT = 2.0
+#: Livelihoods of ordinary people quoted in a story (not experts, officials or business owners).
+_LIVELIHOOD = (r"(?:farmer|driver|trader|fisherman|fisher|student|worker|vendor|resident|mother|father|grandmother"
+               r"|grandfather|shopkeeper|teacher|nurse|villager|pensioner|refugee|migrant|labou?rer|porter|seller|merchant"
+               r"|housewife|widow|tailor|herder|herdsman|mechanic|cleaner|carpenter|baker|weaver|hawker)s?")
+#: "said" and a person's name, then their age or livelihood: "said Rahima Begum, 52", "said Aibek Toktorov, a farmer in
+#: ...", "said Wilner Jean-Baptiste, who sells used clothes" (not "who owns four trawlers": a business).
+_VOX_POP = re.compile(
+    r"\bsaid\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-Þ][\w'’.-]+,\s+(?:\d{2}\b|an?\s+(?:[\w-]+\s+){0,2}" + _LIVELIHOOD
+    + r"\b|who\s+(?:sells|sold|runs|works|worked|lives|lived|drives|drove|farms|fishes|grows|studies|studied))")
 
 #: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from"):
 #: the place after it stands for its government. Not "closer to" or "distance from": mostly where something is

@@ -81,3 +81,14 @@ def test_hunger_and_famine_are_health(analyzer):
     assert "health" in pillars_of(analyzer, famine, "Aid convoys")
     rations = "Food rations in the camps fell to six dollars a month after donors cut their funding."
     assert "health" in pillars_of(analyzer, rations, "Food rations")
+
+
+def test_an_ordinary_person_quoted_is_people(analyzer):
+    # a story's human voice, quoted by age or livelihood, is people-to-people whatever the quote is about
+    farmer = '"We sold our apricots across the river every summer, then the border closed," said Timur Osmon, a farmer in Vell.'
+    assert "people" in pillars_of(analyzer, farmer, '"We sold')
+    age = '"The new port took our fields, and my son now drives a crane there," said Amina Dorel, 58.'
+    assert "people" in pillars_of(analyzer, age, '"The new port')
+    # ... not an expert's or an official's view
+    expert = '"The border will stay closed until spring," said Lena Maris, a senior analyst at the Tarn Institute.'
+    assert "people" not in pillars_of(analyzer, expert, '"The border')
