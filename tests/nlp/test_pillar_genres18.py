@@ -1,6 +1,8 @@
 """Pillars in transcripts, debates, analysis and news (issue 14, round 18): meetings of rank (a high-level dialogue, a
-ministerial meeting, a round of talks) are diplomacy beside their topic. Each test checks one class of error found on
-the development sets on made-up text (fictional countries, people and bodies)."""
+ministerial meeting, a round of talks), a power's foreign-policy initiative and a pledge not to use force are diplomacy
+beside their topic; technology is a companion of energy and, on a full cue, of security; indigenous or displaced
+peoples named and ordinary people quoted are people; famine and food rations are health. Each test checks one class of
+error found on the development sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
 
