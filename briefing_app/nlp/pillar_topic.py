@@ -64,6 +64,10 @@ NOCUE_SHARE = 0.6
 #: Only energy: a document on defence tags a coast guard's patrols security alone (measured on the dev sets).
 LEAD_SHARE = 0.3
 LEAD_PILLARS = ("energy",)
+#: ... and only for these companions of it: energy's technology companion (a small modular reactor is energy and
+#: technology) lends nothing, since in a document on energy the cyber, AI and data-cable sentences are not energy
+#: (measured on the dev sets).
+LEAD_COMPANIONS = ("trade",)
 #: A companion pillar this strong is the subject beside its lead and joins the sentences whose own pillar is that lead:
 #: in a document on maritime security, the navies' and frigates' sentences are security too ("A: We respect those
 #: navies, and ours share information with them daily."). Only security: in a document on trade the energy
@@ -151,7 +155,8 @@ class DocumentTopic:
         turns); ``labels``: speaker labels by the start of the sentence they open; ``bodies``: the sentences' words
         as the scorer judged them (the same turns and the same stripping: ``PillarScorer.passages``)."""
         topic = cls(text, order=[p.id for p in scorer.pillars], context_pillar=scorer.context_pillar,
-                    leads={companion: lead for lead, companion in scorer.companions if lead in LEAD_PILLARS},
+                    leads={companion: lead for lead, companion in scorer.companions
+                           if lead in LEAD_PILLARS and companion in LEAD_COMPANIONS},
                     companions={lead: companion for lead, companion in scorer.companions
                                 if companion in COMPANION_PILLARS},
                     labels=labels, bodies=bodies, knobs=getattr(scorer, "topic_knobs", None) or {})

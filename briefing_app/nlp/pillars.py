@@ -188,7 +188,8 @@ class PillarScorer:
       ``context_quorum`` of them point to it together ("shipping ... premiums"), unless the sentence names plainly
       a pillar the quorum yields to (``quorum_yields``: "officers deployed" beside "policing" are security);
     * a *companion* pillar joins its lead with a weaker cue (``companion_min``): security beside
-      defence, trade beside energy, people beside health;
+      defence, trade and technology beside energy, people beside health; technology beside security on a
+      full cue's weight (``strong_companions``);
     * with only weak cues the single best pillar is taken (``fallback_min``);
     * in :meth:`passages` a headline that names two parties side by side ("India, Philippines hold ...")
       adds ``paired_headline_cue`` to diplomacy; a headline's topical pillars add ``headline_boost`` to later
@@ -220,9 +221,16 @@ class PillarScorer:
     topic_boost: float = 1.0
     paired_headline_cue: float = 1.5
     #: (lead, companion): when the lead pillar is chosen, the companion joins with ``companion_min`` weight (care
-    #: for patients, nurses or the displaced is people beside health, however many health words the sentence has).
-    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"))
+    #: for patients, nurses or the displaced is people beside health, however many health words the sentence has;
+    #: small modular reactors, carbon capture or battery-grade lithium are technology beside energy).
+    companions: tuple[tuple[str, str], ...] = (("defence", "security"), ("energy", "trade"), ("health", "people"),
+                                               ("energy", "technology"))
     companion_min: float = 1.0
+    #: (lead, companion, minimum): companions that need more than ``companion_min`` beside their lead. Technology joins
+    #: security on a full cue's weight ("an undersea cable is cut", "commercial drones ... critical infrastructure",
+    #: "armed drones and online recruitment"): one word ("unmanned", "digital") beside a police or naval matter is
+    #: rarely about the technology itself (measured on the dev sets: at ``companion_min`` it cost as much as it gained).
+    strong_companions: tuple[tuple[str, str, float], ...] = (("security", "technology", 2.0),)
     #: (pillar, other): ambiguous words do not reach ``pillar`` by their quorum alone when the sentence has a plain
     #: cue for ``other`` ("Every officer will receive pre-deployment training at the National Police College": the
     #: officers and the deployment are a police force's, security, not defence).
@@ -355,6 +363,12 @@ class PillarScorer:
             # more: beside "refugees" or "displaced" it adds nothing (piled on, it crowded out the other pillars)
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("a count of a nation's people")
+        if raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and "said" in text and _VOX_POP.search(text):
+            # "..., said Rahima Begum, 52.", "said Aibek Toktorov, a farmer in Kok-Tash": an ordinary person quoted by
+            # age or livelihood tells the human side of the story, people-to-people whatever the quote is about (a
+            # plain cue, like a count of a nation's people; experts and officials quoted are not "vox pop")
+            raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
+            why[PEOPLE_PILLAR].append("an ordinary person quoted")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -422,9 +436,12 @@ class PillarScorer:
         chosen = {p for p, v in topical.items() if v >= self.threshold and self._sat(v) >= self.relative_cut * best}
         for lead, companion in self.companions:
             # military means serve security ("the fleet escorts tankers"), energy projects are business ("a US$25
-            # billion pipeline"), care for the displaced is people: beside its lead pillar a companion needs only a
-            # cue of its own, not the threshold
+            # billion pipeline") and energy technology is technology ("small modular reactors"), care for the
+            # displaced is people: beside its lead pillar a companion needs only a cue of its own, not the threshold
             if lead in chosen and raw.get(companion, 0.0) >= self.companion_min:
+                chosen.add(companion)
+        for lead, companion, minimum in self.strong_companions:
+            if lead in chosen and raw.get(companion, 0.0) >= minimum:
                 chosen.add(companion)
         c = raw.get(ctx, 0.0)
         if c >= self.threshold and (not chosen or c >= self.context_min or c >= max(topical.values())):
@@ -664,6 +681,15 @@ _PEOPLE_NOUN = (r"\s+(?:nationals|citizens|workers|migrants|refugees|students|fi
 #: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
 PEOPLE_PILLAR = "people"
 COUNTED_NATIONALS_WEIGHT = 2.0
+#: Livelihoods of ordinary people quoted in a story (not experts, officials or business owners).
+_LIVELIHOOD = (r"(?:farmer|driver|trader|fisherman|fisher|student|worker|vendor|resident|mother|father|grandmother"
+               r"|grandfather|shopkeeper|teacher|nurse|villager|pensioner|refugee|migrant|labou?rer|porter|seller|merchant"
+               r"|housewife|widow|tailor|herder|herdsman|mechanic|cleaner|carpenter|baker|weaver|hawker)s?")
+#: "said" and a person's name, then their age or livelihood: "said Rahima Begum, 52", "said Aibek Toktorov, a farmer in
+#: ...", "said Wilner Jean-Baptiste, who sells used clothes" (not "who owns four trawlers": a business).
+_VOX_POP = re.compile(
+    r"\bsaid\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-Þ][\w'’.-]+,\s+(?:\d{2}\b|an?\s+(?:[\w-]+\s+){0,2}" + _LIVELIHOOD
+    + r"\b|who\s+(?:sells|sold|runs|works|worked|lives|lived|drives|drove|farms|fishes|grows|studies|studied))")
 
 #: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from"):
 #: the place after it stands for its government. Not "closer to" or "distance from": mostly where something is
