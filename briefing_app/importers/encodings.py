@@ -20,4 +20,39 @@ def guess_encoding(data: bytes) -> str | None:
     for preferred in PREFERRED_ENCODINGS:
         if preferred in clean:
             return preferred
+    # charset-normalizer reports one encoding of a group that reads these bytes identically
+    # (one "ö" in Latin-1 text: cp1250 stands for cp1252, and an exotic hp_roman8, which
+    # reads "K—ln", can rank first); when a clean candidate reads them exactly as a
+    # preferred Western encoding does, that is the one the writer used.
+    readings = {encoding: _strict_decode(data, encoding) for encoding in clean}
+    for preferred in PREFERRED_ENCODINGS:
+        reading = _strict_decode(data, preferred)
+        if reading is not None and reading in readings.values():
+            return preferred
+    if _lone_high_bytes(data) and all(
+        reading is not None and len(reading) < len(data) for reading in readings.values()
+    ):
+        # Only multi-byte (Chinese, Japanese, Korean) readings were offered, yet every
+        # non-ASCII byte stands alone between ASCII ones: each such "character" would
+        # swallow the next Latin letter ("K闤n" for "Köln"). That is Western text.
+        for preferred in PREFERRED_ENCODINGS[:3]:
+            if _strict_decode(data, preferred) is not None:
+                return preferred
     return str(clean[0])  # matches come sorted best first
+
+
+def _lone_high_bytes(data: bytes) -> bool:
+    """Whether ``data`` has non-ASCII bytes and each is flanked by ASCII bytes."""
+    high = [index for index, byte in enumerate(data) if byte >= 0x80]
+    return bool(high) and all(
+        (index == 0 or data[index - 1] < 0x80) and (index + 1 == len(data) or data[index + 1] < 0x80)
+        for index in high
+    )
+
+
+def _strict_decode(data: bytes, encoding: str) -> str | None:
+    """``data`` read as ``encoding``, or None where it has bytes that encoding lacks."""
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
