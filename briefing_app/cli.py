@@ -539,7 +539,7 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
     from briefing_app.services import Services
     from briefing_app.services.lessons import LessonFileError
 
-    if args.lessons_command == "import" and not Path(args.file).is_file():
+    if args.lessons_command == "import" and not Path(args.file).exists():  # a folder is said by the service
         raise UserError(f"{args.file}: no such file")
     if args.lessons_command in ("export", "list") and not is_server_url(args.db) and not Path(args.db).is_file():
         raise UserError(f"{args.db}: no such database")
