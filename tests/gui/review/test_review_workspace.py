@@ -502,3 +502,9 @@ def test_hidden_panels_are_rebuilt_when_shown_not_on_every_edit(qtbot: QtBot, wi
     heads = {panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 7): panel.tree.topLevelItem(i)
              for i in range(panel.tree.topLevelItemCount())}
     assert heads[("pillar", "trade")].child(0).text(0).startswith("● ")  # shown as accepted once visible
+
+
+def test_the_review_bar_counts_one_suggestion_in_the_singular(patrols_window: MainWindow) -> None:
+    # the patrols article has one open suggestion: not "1 open suggestions (1 entities, ...)"
+    patrols_window.review.status.refresh()
+    assert patrols_window.review.status.counts.text() == "<b>1</b> open suggestion (1 entity, 0 pillar passages)"
