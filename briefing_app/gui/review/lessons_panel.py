@@ -41,6 +41,10 @@ IMPACT_TASK = "lessons:impact"
 LOCAL_ROLE = ROLE + 1
 #: The background fit of the pillar habits learned from the officer's reviewed articles.
 HABITS_TASK = "lessons:pillar-habits"
+#: Said in place of an empty list of lessons.
+EMPTY_HINT = ("No lessons yet. Each correction you make is learned here and applied to the articles you "
+              "import next: rejecting, adding, relabelling or merging a tag, moving its edge (Alt+arrow keys "
+              "or dragging it), tagging or untagging a pillar.")
 #: How each kind of lesson is named in the panel.
 KIND_NAMES: dict[str, str] = {
     LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
@@ -103,6 +107,11 @@ class LessonsPanel(_Panel):
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.count = QLabel(self)
+        #: why the list is empty, in its place: a new officer cannot guess where lessons come from
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("lessonsEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
         self.impact = QLabel(self)
         self.impact.setObjectName("lessonsImpact")
         self.impact.setWordWrap(True)
@@ -128,6 +137,7 @@ class LessonsPanel(_Panel):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, top)
+        layout.insertWidget(1, self.empty_hint)
         layout.addWidget(self.habits)
         layout.addWidget(self.impact)
         layout.addLayout(bottom)
@@ -183,6 +193,13 @@ class LessonsPanel(_Panel):
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.count.setText(count(len(items), "lesson"))
+        if items:
+            self.empty_hint.setText("")
+        elif needle or kind:
+            self.empty_hint.setText("No lesson matches this search or kind.")
+        else:
+            self.empty_hint.setText(EMPTY_HINT)
+        self.empty_hint.setVisible(not items)
         self._refresh_habits()
 
     def _refresh_habits(self) -> None:

@@ -411,3 +411,18 @@ def test_a_boundary_lesson_reads_in_words_and_is_found_by_them(qtbot: QtBot, win
     for words, found in (("region", 1), ("place", 1), ("boundary", 1), ("loc", 0)):
         panel.search.setText(words)
         assert panel.tree.topLevelItemCount() == found, f"searching {words!r}: the words shown, not the label code"
+
+
+def test_an_empty_lessons_list_says_where_lessons_come_from(qtbot: QtBot, window: MainWindow) -> None:
+    panel = _lessons_tab(window)
+    panel.refresh()
+    assert panel.tree.topLevelItemCount() == 0
+    assert panel.empty_hint.isVisible() and panel.empty_hint.text().startswith("No lessons yet. Each correction")
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert not panel.empty_hint.isVisible()
+    panel.search.setText("xyz")
+    assert panel.empty_hint.isVisible() and panel.empty_hint.text() == "No lesson matches this search or kind."
