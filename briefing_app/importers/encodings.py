@@ -8,6 +8,25 @@ from charset_normalizer import from_bytes
 # with few accented letters charset-normalizer otherwise picks e.g. cp775 for cp1252 text.
 PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "utf_16")
 _CHAOS_TOLERANCE = 0.01
+#: How an encoding is named to the officer (a codec name such as "cp1252" means nothing to most).
+_SCRIPTS = {
+    "cp1252": "Western European", "latin_1": "Western European", "iso8859_15": "Western European",
+    "cp1250": "Central European", "iso8859_2": "Central European", "cp1251": "Cyrillic", "koi8_r": "Cyrillic",
+    "cp1253": "Greek", "iso8859_7": "Greek", "cp1254": "Turkish", "cp1255": "Hebrew", "cp1256": "Arabic",
+    "cp1257": "Baltic", "big5": "Chinese", "gb18030": "Chinese", "gb2312": "Chinese", "cp932": "Japanese",
+    "shift_jis": "Japanese", "euc_jp": "Japanese", "cp949": "Korean", "euc_kr": "Korean", "utf_16": "Unicode",
+}
+
+
+def encoding_name(encoding: str) -> str:
+    """The encoding in words: "Western European (cp1252)"; the codec name alone when it has no common name."""
+    script = _SCRIPTS.get(encoding.lower().replace("-", "_"))
+    return f"{script} ({encoding})" if script else encoding
+
+
+def guessed_warning(encoding: str) -> str:
+    """The warning of a guessed encoding, in words."""
+    return f"The text's character set was guessed as {encoding_name(encoding)}; check accented letters."
 
 
 def guess_encoding(data: bytes) -> str | None:
