@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,6 +94,16 @@ def test_analyze_accepts_every_format(batch: Path, name: str, capsys: pytest.Cap
     assert result["text"] and result["entities"]
     for ent in result["entities"]:
         assert result["text"][ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_a_damaged_pdf_is_said_in_one_line_without_the_pdf_librarys_own_complaint(tmp_path: Path) -> None:
+    # a fresh process: pytest's own logging handlers hide what Python prints when nothing set logging up
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 the rest of the file was lost")
+    done = subprocess.run([sys.executable, "-m", "briefing_app.cli", "analyze", str(broken)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parents[1])})
+    assert done.returncode == 2
+    assert done.stderr == "briefing-app: error: broken.pdf is corrupt (its PDF structure could not be read)\n"
 
 
 def test_analyze_of_a_bad_file_is_one_line_and_status_2(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
