@@ -82,7 +82,7 @@ class PillarMark:
     why: list[str] | str = ""
 
 
-ORIGIN_NAMES = {"model": "language model", "gazetteer": "gazetteer (known names list)",
+ORIGIN_NAMES = {"model": "language model", "gazetteer": "list of known names",
                 "learned": "learned from your corrections", "user": "you"}
 
 
@@ -789,7 +789,7 @@ def _why(value: object) -> str:
 
 def _default_why(origin: str) -> str:
     return {
-        "gazetteer": "the name is on the gazetteer of known names",
+        "gazetteer": "the name is on the list of known names",
         "learned": "you tagged this name before",
         "model": "the statistical model recognised it from context",
         "user": "",
