@@ -450,7 +450,7 @@ def test_hover_shows_label_origin_confidence_and_why(qtbot: QtBot, window: MainW
 
     ocean = TEXT.index("Indian Ocean")
     tip = window.view.tooltip_at(ocean + 2)
-    assert "Region or place" in tip and "LOC" not in tip and "gazetteer" in tip and "80%" in tip and "Why:" in tip
+    assert "Region or place" in tip and "LOC" not in tip and "Origin: list of known names" in tip and "80%" in tip and "Why:" in tip
     assert "Defence" in tip and "naval exercises" in tip, "the pillar passage is explained too"
     viewport = window.view.editor.viewport()
     point = _point_of(window, ocean + 2)
