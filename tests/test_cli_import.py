@@ -72,6 +72,23 @@ def test_import_reports_each_file_analyses_and_exits_1_when_one_failed(
     assert out.count("duplicate: ") == 2 and "0 imported, 2 already in the library, 0 failed" in out
 
 
+def test_import_says_a_file_was_stored_before_its_long_analysis(
+    batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.services.analysis import AnalysisService
+
+    said_before: list[str] = []
+    analyse = AnalysisService.analyze_article
+
+    def watched(self: AnalysisService, article_id: int, *args: object, **kwargs: object) -> object:
+        said_before.append(capsys.readouterr().out)  # what the terminal showed when the analysis began
+        return analyse(self, article_id, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", watched)
+    assert cli.main(["import", str(batch / "note.txt"), "--db", str(tmp_path / "lib.db")]) == 0
+    assert said_before and "imported #1: note.txt: Quad foreign ministers meet" in said_before[0]
+
+
 def test_import_of_a_missing_path_fails_but_the_rest_is_imported(
     batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
