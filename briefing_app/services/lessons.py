@@ -469,6 +469,8 @@ class LessonService:
         target = Path(path)
         if target.is_dir():  # checked first: the temporary file beside it would be left behind
             raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(target))
+        if not target.parent.is_dir():  # said as such, not as the operating system's "No such file or directory"
+            raise FileNotFoundError(errno.ENOENT, f"the folder {target.parent} does not exist", str(target))
         tmp = target.with_name(target.name + ".tmp")
         try:
             tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

@@ -379,7 +379,7 @@ def test_the_cli_says_a_folder_given_as_lessons_file_is_a_folder(tmp_path: Path,
     assert capsys.readouterr().err.strip().endswith("is a folder, not a lessons file")
 
 
-def test_exporting_lessons_onto_a_folder_is_refused_and_leaves_no_stray_file(services: Services,
+def test_exporting_lessons_onto_a_folder_or_into_a_missing_one_is_said_and_leaves_no_stray_file(services: Services,
                                                                               tmp_path: Path) -> None:
     folder = tmp_path / "out" / "shared"
     folder.mkdir(parents=True)
@@ -387,3 +387,6 @@ def test_exporting_lessons_onto_a_folder_is_refused_and_leaves_no_stray_file(ser
         services.lessons.export_jsonl(folder)
     assert caught.value.strerror == "it is a folder, not a file"
     assert [p.name for p in folder.parent.iterdir()] == ["shared"], "no shared.tmp left beside it"
+    with pytest.raises(FileNotFoundError) as caught:
+        services.lessons.export_jsonl(tmp_path / "gone" / "lessons.jsonl")
+    assert caught.value.strerror == f"the folder {tmp_path / 'gone'} does not exist"
