@@ -287,6 +287,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for outcome in outcomes:
             if outcome.status == "imported":
                 assert outcome.article_id is not None
+                # Said before its analysis, which takes minutes for a long report: the officer sees the file
+                # was stored instead of a silent terminal.
+                print(f"imported #{outcome.article_id}: {outcome.name}: {outcome.title}", flush=True)
+                for warning in outcome.warnings:
+                    print(f"warning: {outcome.name}: {warning}", file=sys.stderr)
                 if stopped is None:  # after a stop nothing more is written (the model is not even loaded)
                     if analysis is None:
                         analysis = AnalysisService(services.db, _analyzer(args.model))  # type: ignore[arg-type]
@@ -298,9 +303,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
                         if problem is None:
                             raise
                         stopped = ImportStopped(problem, outcomes)
-                print(f"imported #{outcome.article_id}: {outcome.name}: {outcome.title}")
-                for warning in outcome.warnings:
-                    print(f"warning: {outcome.name}: {warning}", file=sys.stderr)
             elif outcome.status == "duplicate":
                 if analysis is not None and stopped is None and outcome.article_id in unanalysed:
                     analysis.analyze_article(outcome.article_id)
@@ -539,7 +541,7 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
     from briefing_app.services import Services
     from briefing_app.services.lessons import LessonFileError
 
-    if args.lessons_command == "import" and not Path(args.file).is_file():
+    if args.lessons_command == "import" and not Path(args.file).exists():  # a folder is said by the service
         raise UserError(f"{args.file}: no such file")
     if args.lessons_command in ("export", "list") and not is_server_url(args.db) and not Path(args.db).is_file():
         raise UserError(f"{args.db}: no such database")

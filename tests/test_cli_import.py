@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +72,23 @@ def test_import_reports_each_file_analyses_and_exits_1_when_one_failed(
     assert out.count("duplicate: ") == 2 and "0 imported, 2 already in the library, 0 failed" in out
 
 
+def test_import_says_a_file_was_stored_before_its_long_analysis(
+    batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.services.analysis import AnalysisService
+
+    said_before: list[str] = []
+    analyse = AnalysisService.analyze_article
+
+    def watched(self: AnalysisService, article_id: int, *args: object, **kwargs: object) -> object:
+        said_before.append(capsys.readouterr().out)  # what the terminal showed when the analysis began
+        return analyse(self, article_id, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnalysisService, "analyze_article", watched)
+    assert cli.main(["import", str(batch / "note.txt"), "--db", str(tmp_path / "lib.db")]) == 0
+    assert said_before and "imported #1: note.txt: Quad foreign ministers meet" in said_before[0]
+
+
 def test_import_of_a_missing_path_fails_but_the_rest_is_imported(
     batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -91,6 +111,16 @@ def test_analyze_accepts_every_format(batch: Path, name: str, capsys: pytest.Cap
     assert result["text"] and result["entities"]
     for ent in result["entities"]:
         assert result["text"][ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_a_damaged_pdf_is_said_in_one_line_without_the_pdf_librarys_own_complaint(tmp_path: Path) -> None:
+    # a fresh process: pytest's own logging handlers hide what Python prints when nothing set logging up
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 the rest of the file was lost")
+    done = subprocess.run([sys.executable, "-m", "briefing_app.cli", "analyze", str(broken)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(Path(cli.__file__).parents[1])})
+    assert done.returncode == 2
+    assert done.stderr == "briefing-app: error: broken.pdf is corrupt (its PDF structure could not be read)\n"
 
 
 def test_analyze_of_a_bad_file_is_one_line_and_status_2(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,12 +26,13 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from briefing_app.domain.models import AnnotationOrigin, AnnotationStatus
 from briefing_app.domain.offsets import OffsetMap
@@ -81,7 +82,7 @@ class PillarMark:
     why: list[str] | str = ""
 
 
-ORIGIN_NAMES = {"model": "language model", "gazetteer": "gazetteer (known names list)",
+ORIGIN_NAMES = {"model": "language model", "gazetteer": "list of known names",
                 "learned": "learned from your corrections", "user": "you"}
 
 
@@ -205,6 +206,18 @@ class ArticleView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.gutter)
         layout.addWidget(self.editor, 1)
+        # Said in place of an empty page (set_empty_hint): a label over the page, since QTextEdit draws its
+        # placeholder text on one line, clipped at the page's edge.
+        self.empty_hint = QLabel(self.editor.viewport())
+        self.empty_hint.setObjectName("articleEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_hint.setVisible(False)
+        hint_layout = QVBoxLayout(self.editor.viewport())
+        hint_layout.setContentsMargins(18, 14, 18, 14)  # where the document's margin puts the text
+        hint_layout.addWidget(self.empty_hint)
+        hint_layout.addStretch(1)
         self.text = ""
         self.offsets = OffsetMap("")
         self.entity_marks: dict[int, EntityMark] = {}
@@ -251,6 +264,7 @@ class ArticleView(QWidget):
     def set_article(self, text: str, entities: Iterable[EntityMark], pillars: Iterable[PillarMark]) -> None:
         """Show ``text`` (code points) with its marks (a full render)."""
         self.text = text
+        self.empty_hint.setVisible(not text and bool(self.empty_hint.text()))
         self.offsets = OffsetMap(text)
         self.current_span = None
         self.flashing = None
@@ -283,6 +297,11 @@ class ArticleView(QWidget):
         self._visible = None
         self._draw_later(marks[FULL_RENDER_MARKS:], BULK_CHUNK)
         self.gutter.update()
+
+    def set_empty_hint(self, hint: str) -> None:
+        """What the page says while no article is shown."""
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(not self.text and bool(hint))
 
     def clear(self) -> None:
         """Show nothing."""
@@ -770,7 +789,7 @@ def _why(value: object) -> str:
 
 def _default_why(origin: str) -> str:
     return {
-        "gazetteer": "the name is on the gazetteer of known names",
+        "gazetteer": "the name is on the list of known names",
         "learned": "you tagged this name before",
         "model": "the statistical model recognised it from context",
         "user": "",

@@ -259,6 +259,15 @@ class LibraryFeatures(QObject):
         window.menus["edit"].addAction(self.edit_details_action)
         window.menus["edit"].addAction(window.library.delete_action)
 
+        # With no article open the page would be blank: say how to bring one in (the first sight of a new
+        # library). The keys are read from the actions, so the words follow a changed shortcut.
+        keys = {action: action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                for action in (self.import_files_action, self.import_folder_action, self.paste_action)}
+        window.view.set_empty_hint(
+            f"No article open. Import files ({keys[self.import_files_action]}) or a folder "
+            f"({keys[self.import_folder_action]}), paste an article ({keys[self.paste_action]}) or drop files "
+            "on the window; then choose an article in the Library.")
+
         panel = window.library
         panel.editRequested.connect(self.edit_metadata)
         panel.analyseRequested.connect(lambda ids: self.queue_analysis(ids, force=True))

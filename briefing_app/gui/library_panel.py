@@ -175,13 +175,13 @@ class LibraryModel(QAbstractTableModel):
     def _tooltip(self, row: ArticleSummary, col: int) -> str:
         if col == PILLARS:
             names = ", ".join(self.pillar_names.get(p, p) for p in row.pillars)
-            return f"{names} ({row.pillar_count} tagged passages)" if names else "No pillar tagged"
+            return f"{names} ({count(row.pillar_count, 'tagged passage')})" if names else "No pillar tagged"
         parts = [row.title or "(untitled)"]
         by = " · ".join(x for x in (row.outlet, row.author, row.published[:10]) if x)
         if by:
             parts.append(by)
-        parts.append(f"{STATUS_NAMES.get(row.status, row.status)} · {row.entity_count} entities · "
-                     f"{len(row.pillars)} pillars · {row.open_suggestions} open suggestions")
+        parts.append(f"{STATUS_NAMES.get(row.status, row.status)} · {count(row.entity_count, 'entity', 'entities')} · "
+                     f"{count(len(row.pillars), 'pillar')} · {count(row.open_suggestions, 'open suggestion')}")
         if row.snippet:
             parts.append(row.snippet)
         return "\n".join(parts)

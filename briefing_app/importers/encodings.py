@@ -8,6 +8,25 @@ from charset_normalizer import from_bytes
 # with few accented letters charset-normalizer otherwise picks e.g. cp775 for cp1252 text.
 PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "utf_16")
 _CHAOS_TOLERANCE = 0.01
+#: How an encoding is named to the officer (a codec name such as "cp1252" means nothing to most).
+_SCRIPTS = {
+    "cp1252": "Western European", "latin_1": "Western European", "iso8859_15": "Western European",
+    "cp1250": "Central European", "iso8859_2": "Central European", "cp1251": "Cyrillic", "koi8_r": "Cyrillic",
+    "cp1253": "Greek", "iso8859_7": "Greek", "cp1254": "Turkish", "cp1255": "Hebrew", "cp1256": "Arabic",
+    "cp1257": "Baltic", "big5": "Chinese", "gb18030": "Chinese", "gb2312": "Chinese", "cp932": "Japanese",
+    "shift_jis": "Japanese", "euc_jp": "Japanese", "cp949": "Korean", "euc_kr": "Korean", "utf_16": "Unicode",
+}
+
+
+def encoding_name(encoding: str) -> str:
+    """The encoding in words: "Western European (cp1252)"; the codec name alone when it has no common name."""
+    script = _SCRIPTS.get(encoding.lower().replace("-", "_"))
+    return f"{script} ({encoding})" if script else encoding
+
+
+def guessed_warning(encoding: str) -> str:
+    """The warning of a guessed encoding, in words."""
+    return f"The text's character set was guessed as {encoding_name(encoding)}; check accented letters."
 
 
 def guess_encoding(data: bytes) -> str | None:
@@ -20,4 +39,39 @@ def guess_encoding(data: bytes) -> str | None:
     for preferred in PREFERRED_ENCODINGS:
         if preferred in clean:
             return preferred
+    # charset-normalizer reports one encoding of a group that reads these bytes identically
+    # (one "ö" in Latin-1 text: cp1250 stands for cp1252, and an exotic hp_roman8, which
+    # reads "K—ln", can rank first); when a clean candidate reads them exactly as a
+    # preferred Western encoding does, that is the one the writer used.
+    readings = {encoding: _strict_decode(data, encoding) for encoding in clean}
+    for preferred in PREFERRED_ENCODINGS:
+        reading = _strict_decode(data, preferred)
+        if reading is not None and reading in readings.values():
+            return preferred
+    if _lone_high_bytes(data) and all(
+        reading is not None and len(reading) < len(data) for reading in readings.values()
+    ):
+        # Only multi-byte (Chinese, Japanese, Korean) readings were offered, yet every
+        # non-ASCII byte stands alone between ASCII ones: each such "character" would
+        # swallow the next Latin letter ("K闤n" for "Köln"). That is Western text.
+        for preferred in PREFERRED_ENCODINGS[:3]:
+            if _strict_decode(data, preferred) is not None:
+                return preferred
     return str(clean[0])  # matches come sorted best first
+
+
+def _lone_high_bytes(data: bytes) -> bool:
+    """Whether ``data`` has non-ASCII bytes and each is flanked by ASCII bytes."""
+    high = [index for index, byte in enumerate(data) if byte >= 0x80]
+    return bool(high) and all(
+        (index == 0 or data[index - 1] < 0x80) and (index + 1 == len(data) or data[index + 1] < 0x80)
+        for index in high
+    )
+
+
+def _strict_decode(data: bytes, encoding: str) -> str | None:
+    """``data`` read as ``encoding``, or None where it has bytes that encoding lacks."""
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None

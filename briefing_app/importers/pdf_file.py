@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 from pathlib import Path
@@ -22,6 +23,11 @@ from briefing_app.importers.common import (
 from briefing_app.importers.magic import PDF_MAGIC
 from briefing_app.importers.pdf_reflow import reflow_pages
 from briefing_app.importers.text_meta import is_placeholder_title, read_text_meta
+
+# pypdf logs what it finds wrong with a damaged file ("EOF marker not found") as warnings, and we say the
+# problem in our own words; where nothing set up logging (the command line) Python would print them bare
+# on stderr above our message. A handler of its own stops that; a window's log file still gets them.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 # Titles that PDF printers put in the info dictionary instead of the real one.
 _PRINTER_TITLE = re.compile(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefing_app.importers.base import ImportedDocument, ImportFailed
 from briefing_app.importers.common import finish_text, read_bytes, require_text, stem_title
-from briefing_app.importers.encodings import guess_encoding
+from briefing_app.importers.encodings import guess_encoding, guessed_warning
 from briefing_app.importers.text_meta import read_text_meta
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
@@ -51,7 +51,7 @@ def decode_text_bytes(path: str | os.PathLike[str], data: bytes) -> tuple[str, l
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 text, encoding = _decode_guessed(path, data)
-                warnings.append(f"Text encoding was guessed as {encoding}; check accented characters.")
+                warnings.append(guessed_warning(encoding))
     if not _looks_like_text(text):
         raise ImportFailed.for_file(path, "is not a text file (too few printable characters)")
     return text, warnings
@@ -111,7 +111,7 @@ def _strip_stray_nuls(path: str | os.PathLike[str], data: bytes) -> tuple[str, l
         if encoding is None:
             raise binary from None
         text = stripped.decode(encoding, errors="replace")
-        warnings.append(f"Text encoding was guessed as {encoding}; check accented characters.")
+        warnings.append(guessed_warning(encoding))
     if not _looks_like_text(text):
         raise binary
     return text, warnings

@@ -13,6 +13,7 @@ version moves; analysis never scans the library's tags.
 
 from __future__ import annotations
 
+import errno
 import json
 import threading
 import weakref
@@ -466,17 +467,30 @@ class LessonService:
         """Write the active lessons as JSON Lines (the format of issue 13); returns how many."""
         lines = [json.dumps(to_json(x), ensure_ascii=False) for x in self.all()]
         target = Path(path)
+        if target.is_dir():  # checked first: the temporary file beside it would be left behind
+            raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(target))
+        if not target.parent.is_dir():  # said as such, not as the operating system's "No such file or directory"
+            raise FileNotFoundError(errno.ENOENT, f"the folder {target.parent} does not exist", str(target))
         tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        tmp.replace(target)
+        try:
+            tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+            tmp.replace(target)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a full disk or a refused rename leaves no stray half-file
+            raise
         return len(lines)
 
     def import_jsonl(self, path: str | Path) -> int:
         """Read a lessons file; all lines are checked first, so a bad line imports nothing."""
+        # Said in plain words: never an errno or a codec's message
         try:
             raw = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LessonFileError(f"{path}: cannot read the lessons file ({exc})") from exc
+        except IsADirectoryError as exc:
+            raise LessonFileError(f"{path} is a folder, not a lessons file") from exc
+        except OSError as exc:
+            raise LessonFileError(f"{path}: cannot read the lessons file ({exc.strerror or 'unreadable'})") from exc
+        except UnicodeDecodeError as exc:
+            raise LessonFileError(f"{path} is not a lessons file (not UTF-8 text); nothing was imported") from exc
         with self.db.session() as session:
             pillars = set(session.exec(select(Pillar.id)).all())
         parsed: list[dict[str, Any]] = []
@@ -490,7 +504,10 @@ class LessonService:
                 if unknown:
                     raise ValueError(f"unknown pillar {unknown[0]!r}")
                 parsed.extend(items)
-            except (json.JSONDecodeError, ValueError, TypeError, AttributeError) as exc:
+            except json.JSONDecodeError as exc:  # its message counts lines and characters of the line alone
+                raise LessonFileError(f"{path}: line {number} is not a JSON object (a mistake near character "
+                                      f"{exc.colno}); nothing was imported") from exc
+            except (ValueError, TypeError, AttributeError) as exc:
                 raise LessonFileError(f"{path}: line {number}: {exc}; nothing was imported") from exc
         # One transaction: a busy or full database part-way through imports none of them.
         with self.db.session() as session:

@@ -89,3 +89,15 @@ def test_one_mapping_names_every_label() -> None:
     assert GUI_NAMES is LABEL_NAMES
     assert set(ALL_LABELS) <= set(LABEL_NAMES)
     assert not any(RAW.search(name) for name in LABEL_NAMES.values())
+
+
+def test_a_known_name_says_where_it_came_from_without_jargon(window: MainWindow) -> None:
+    bank = window.services.articles.add(ImportedDocument(title="Bank", text="The World Bank lent more.", source_path=""))
+    assert bank.id is not None
+    start = bank.text.index("World Bank")
+    window.services.articles.save_analysis(bank.id, AnalysisResult(text=bank.text, entities=[
+        EntitySpan(start, start + 10, "ORG", "World Bank", "gazetteer", "ORG:world bank")]))
+    window.show_article(bank.id)
+    tip = window.view.tooltip_at(start + 1)
+    assert "Origin: list of known names" in tip and "the name is on the list of known names" in tip
+    assert "gazetteer" not in tip

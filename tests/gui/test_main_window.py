@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.importers import ImportedDocument
 from briefing_app.services import Services
 from briefing_app.settings import Settings
 from tests.gui.opening import open_and_analyse, open_file
@@ -194,3 +195,16 @@ def test_export_briefing_from_the_window(qtbot: QtBot, db_path: Path, tmp_path: 
     assert any("Trade" in h for h in headings)
     assert doc.tables, "key actors table"
     _close(window)
+
+
+def test_an_empty_article_page_says_how_to_bring_an_article_in(loaded_window: MainWindow) -> None:
+    editor = loaded_window.view.editor
+    assert loaded_window.current_article_id is None and editor.toPlainText() == ""
+    hint = loaded_window.view.empty_hint
+    assert hint.isVisible() and hint.wordWrap(), "said in full, not clipped on one line"
+    assert hint.text().startswith("No article open. Import files (Ctrl+I)")
+    assert "(Ctrl+Shift+V)" in hint.text() and "drop files" in hint.text()
+    article = loaded_window.services.articles.add(ImportedDocument(title="Talks", text="Talks went on.", source_path=""))
+    assert article.id is not None
+    loaded_window.show_article(article.id)
+    assert not hint.isVisible()

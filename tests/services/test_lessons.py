@@ -352,3 +352,41 @@ def test_a_boundary_moved_back_later_supersedes_the_first_move(services: Service
     assert superseded == [("the Sulu Sea", "Sulu Sea")]
     result = _labels(_new(services, analyzer, "Traders sailed across the Sulu Sea in May."))
     assert ("Sulu Sea", sea.label) in result and ("the Sulu Sea", sea.label) not in result
+
+
+def test_unreadable_lessons_files_are_said_in_plain_words(services: Services, tmp_path: Path) -> None:
+    from briefing_app.services.lessons import LessonFileError
+
+    binary = tmp_path / "photo.jsonl"
+    binary.write_bytes(bytes(range(256)))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"action": "add", "text": "IPEF", "label": "ORG"}\n{"action": "add",\n', encoding="utf-8")
+    said = {}
+    for path in (tmp_path, binary, broken):
+        with pytest.raises(LessonFileError) as caught:
+            services.lessons.import_jsonl(path)
+        said[path] = str(caught.value)
+    assert said[tmp_path].endswith("is a folder, not a lessons file")
+    assert said[binary].endswith("is not a lessons file (not UTF-8 text); nothing was imported")
+    assert "line 2 is not a JSON object" in said[broken] and "line 1 column" not in said[broken]
+    assert not any("Errno" in text or "codec" in text or "char " in text for text in said.values())
+    assert services.lessons.all() == []
+
+
+def test_the_cli_says_a_folder_given_as_lessons_file_is_a_folder(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lessons", "import", str(tmp_path), "--db", str(tmp_path / "x.db")]) == 2
+    assert capsys.readouterr().err.strip().endswith("is a folder, not a lessons file")
+
+
+def test_exporting_lessons_onto_a_folder_or_into_a_missing_one_is_said_and_leaves_no_stray_file(services: Services,
+                                                                              tmp_path: Path) -> None:
+    folder = tmp_path / "out" / "shared"
+    folder.mkdir(parents=True)
+    with pytest.raises(IsADirectoryError) as caught:
+        services.lessons.export_jsonl(folder)
+    assert caught.value.strerror == "it is a folder, not a file"
+    assert [p.name for p in folder.parent.iterdir()] == ["shared"], "no shared.tmp left beside it"
+    with pytest.raises(FileNotFoundError) as caught:
+        services.lessons.export_jsonl(tmp_path / "gone" / "lessons.jsonl")
+    assert caught.value.strerror == f"the folder {tmp_path / 'gone'} does not exist"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import col, select
 
-from briefing_app.domain.models import Article, LessonAction
+from briefing_app.domain.models import Article, Lesson, LessonAction
 from briefing_app.domain.wording import count
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
 from briefing_app.gui.storage_guard import calm_when_busy, refused_write
@@ -41,12 +41,34 @@ IMPACT_TASK = "lessons:impact"
 LOCAL_ROLE = ROLE + 1
 #: The background fit of the pillar habits learned from the officer's reviewed articles.
 HABITS_TASK = "lessons:pillar-habits"
+#: Said in place of an empty list of lessons.
+EMPTY_HINT = ("No lessons yet. Each correction you make is learned here and applied to the articles you "
+              "import next: rejecting, adding, relabelling or merging a tag, moving its edge (Alt+arrow keys "
+              "or dragging it), tagging or untagging a pillar.")
 #: How each kind of lesson is named in the panel.
 KIND_NAMES: dict[str, str] = {
     LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
     LessonAction.ALIAS: "Merged", LessonAction.BOUNDARY: "Boundary", LessonAction.PILLAR_ADD: "Pillar tagged",
     LessonAction.PILLAR_REMOVE: "Pillar removed",
 }
+
+
+def _label_text(lesson: Lesson) -> str:
+    """The lesson's label in words: "Region or place (was “Indian Ocean”)", "Person → Organisation", "= Modi"."""
+    if lesson.action == LessonAction.ALIAS:
+        return f"= {lesson.canonical}"
+    label = label_name(lesson.label)
+    if lesson.from_label and lesson.from_label != lesson.label:  # a boundary fix keeps its label: no "X → X"
+        label = f"{label_name(lesson.from_label)} → {label}"
+    if lesson.action == LessonAction.BOUNDARY and lesson.from_text and lesson.from_text != lesson.text:
+        label += f" (was “{_snippet(lesson.from_text, 40)}”)"
+    return label
+
+
+def _searched(lesson: Lesson) -> str:
+    """What the search box looks in: the words and the label as the row shows them (never a label code)."""
+    return " ".join((lesson.text, lesson.from_text or "", KIND_NAMES.get(lesson.action, ""),
+                     _label_text(lesson))).casefold()
 
 
 class LessonsPanel(_Panel):
@@ -85,6 +107,11 @@ class LessonsPanel(_Panel):
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.count = QLabel(self)
+        #: why the list is empty, in its place: a new officer cannot guess where lessons come from
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("lessonsEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
         self.impact = QLabel(self)
         self.impact.setObjectName("lessonsImpact")
         self.impact.setWordWrap(True)
@@ -110,6 +137,7 @@ class LessonsPanel(_Panel):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, top)
+        layout.insertWidget(1, self.empty_hint)
         layout.addWidget(self.habits)
         layout.addWidget(self.impact)
         layout.addLayout(bottom)
@@ -126,8 +154,7 @@ class LessonsPanel(_Panel):
         needle = self.search.text().casefold().strip()
         kind = self.kind.currentData() or ""
         lessons = [x for x in self.services.lessons.all()
-                   if (not kind or x.action == kind)
-                   and (not needle or needle in x.text.casefold() or needle in x.label.casefold())]
+                   if (not kind or x.action == kind) and (not needle or needle in _searched(x))]
         ids = {x.article_id for x in lessons if x.article_id is not None}
         titles: dict[int, str] = {}
         if ids:
@@ -141,10 +168,7 @@ class LessonsPanel(_Panel):
         items = []
         for lesson in reversed(lessons):  # newest first
             what = KIND_NAMES.get(lesson.action, lesson.action)
-            label = (f"{label_name(lesson.from_label)} → {label_name(lesson.label)}" if lesson.from_label
-                     else label_name(lesson.label))
-            if lesson.action == LessonAction.ALIAS:
-                label = f"= {lesson.canonical}"
+            label = _label_text(lesson)
             source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
             item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
                                     lesson.created_at.strftime("%Y-%m-%d")])
@@ -154,7 +178,9 @@ class LessonsPanel(_Panel):
                 item.setText(1, f"{item.text(1)} · applies only where you made it")
                 tip = f"{reason}.\n{tip}"
                 item.setData(0, LOCAL_ROLE, reason)  # said under the list too (a narrow dock hides the row's end)
-            if lesson.taught_by:  # desk mode: who taught it (only they, or a desk lead, may withdraw it)
+            # desk mode: who taught it (only they, or a desk lead, may withdraw it); on one's own file
+            # it is always oneself, and "Taught by <login name>" would only puzzle
+            if lesson.taught_by and (self.services.db.is_server or lesson.taught_by != self.services.db.officer):
                 tip = f"Taught by {lesson.taught_by}. {tip}"
                 if lesson.taught_by != self.services.db.officer:
                     item.setText(3, f"{item.text(3)} · {lesson.taught_by}")
@@ -167,6 +193,13 @@ class LessonsPanel(_Panel):
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.count.setText(count(len(items), "lesson"))
+        if items:
+            self.empty_hint.setText("")
+        elif needle or kind:
+            self.empty_hint.setText("No lesson matches this search or kind.")
+        else:
+            self.empty_hint.setText(EMPTY_HINT)
+        self.empty_hint.setVisible(not items)
         self._refresh_habits()
 
     def _refresh_habits(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from briefing_app.domain.models import ArticleStatus
+from briefing_app.domain.wording import count
 from briefing_app.gui.storage_guard import ArticleRows, calm_for_article
 
 if TYPE_CHECKING:
@@ -14,6 +15,15 @@ if TYPE_CHECKING:
 
 #: The officer's words for each review status (the library column and the status chooser).
 STATUS_NAMES: dict[str, str] = {ArticleStatus.NEW: "New", ArticleStatus.IN_REVIEW: "In review", ArticleStatus.REVIEWED: "Reviewed"}
+
+
+def open_counts_text(entities: int, pillars: int) -> str:
+    """The review bar's count: "<b>1</b> open suggestion (1 entity, 0 pillar passages)"."""
+    total = entities + pillars
+    if not total:
+        return "No open suggestions"
+    noun = count(total, "open suggestion").split(" ", 1)[1]  # the number is bold, the noun agrees with it
+    return f"<b>{total:,}</b> {noun} ({count(entities, 'entity', 'entities')}, {count(pillars, 'pillar passage')})"
 
 
 class ReviewStatusWidget(QWidget):
@@ -73,11 +83,7 @@ class ReviewStatusWidget(QWidget):
         self.status.setCurrentIndex(max(index, 0))
         counts = self.controller.open_counts(article_id)  # type: ignore[arg-type]
         total = counts["entity"] + counts["pillar"]
-        if total:
-            self.counts.setText(f"<b>{total}</b> open suggestions ({counts['entity']} entities, "
-                                f"{counts['pillar']} pillar passages)")
-        else:
-            self.counts.setText("No open suggestions")
+        self.counts.setText(open_counts_text(counts["entity"], counts["pillar"]))
         self.next_button.setEnabled(total > 0)
         self.accept_all_button.setEnabled(total > 0)
 

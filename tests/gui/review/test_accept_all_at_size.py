@@ -18,6 +18,7 @@ from briefing_app.domain.models import AnnotationStatus
 from briefing_app.gui import article_view
 from briefing_app.gui.library_panel import OPEN, STATUS
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.review.status import open_counts_text
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import AnalysisResult, EntitySpan, Passage
 from briefing_app.services import Services
@@ -96,8 +97,7 @@ def _check(qtbot: QtBot, window: MainWindow, open_tags: int) -> None:
     total = open_tags + suggested_passages
     counts = window.services.annotations.open_counts(article_id)
     assert counts["entity"] + counts["pillar"] == total
-    expected = f"<b>{total}</b> open suggestions" if total else "No open suggestions"
-    assert status.counts.text().startswith(expected)
+    assert status.counts.text() == open_counts_text(counts["entity"], counts["pillar"])
     lib = window.library
     row = lib.article_ids().index(article_id)
     assert str(lib.proxy.index(row, OPEN).data() or "0") == str(total)

@@ -13,6 +13,7 @@ import pytest
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.review.panels import EntitiesPanel
+from briefing_app.gui.review.status import open_counts_text
 from briefing_app.importers import ImportedDocument
 from briefing_app.nlp.types import SHOWN_LABELS, AnalysisResult, EntitySpan, Passage
 from briefing_app.services.annotations import AnnotationService
@@ -83,10 +84,7 @@ def _same_as_rebuild(window: MainWindow, qtbot: Any) -> None:
     assert _library_row(window) == _rebuilt_row(window)
     counts = AnnotationService.open_counts(services.annotations, article_id, controller.visibility())
     assert controller.open_counts(article_id) == counts
-    total = counts["entity"] + counts["pillar"]
-    assert workspace.status.counts.text() == (
-        f"<b>{total}</b> open suggestions ({counts['entity']} entities, {counts['pillar']} pillar passages)"
-        if total else "No open suggestions")
+    assert workspace.status.counts.text() == open_counts_text(counts["entity"], counts["pillar"])
     assert workspace.status.status.currentData() == ArticleService.status(services.articles, article_id)
     # The highlights and the gutter's passages.
     entities, pillars = _stored(window)

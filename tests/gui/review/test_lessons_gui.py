@@ -89,8 +89,8 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
     panel.kind.setCurrentIndex(panel.kind.findData("reject"))
     assert panel.tree.topLevelItemCount() == 0
     panel.kind.setCurrentIndex(0)
-    panel.search.setText("ocean")
-    assert panel.tree.topLevelItemCount() == 0, "searches the words learned"
+    panel.search.setText("naval")
+    assert panel.tree.topLevelItemCount() == 0, "searches the words shown, not the sentence learned in"
     panel.search.setText("indi")
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
     panel.withdraw_selected()
@@ -394,3 +394,35 @@ def test_the_lessons_panel_follows_articles_marked_reviewed_from_the_library_and
     qtbot.waitUntil(local, timeout=5_000)
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not local(), timeout=5_000)
+
+
+def test_a_boundary_lesson_reads_in_words_and_is_found_by_them(qtbot: QtBot, window: MainWindow) -> None:
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # "Indian Ocean" -> "Indian"
+    panel = _lessons_tab(window)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    item = panel.tree.topLevelItem(0)
+    assert item is not None
+    # what it was, not "Region or place → Region or place"
+    assert item.text(1) == "Boundary Region or place (was “Indian Ocean”)"
+    assert not item.toolTip(0).startswith("Taught by"), "on one's own file every lesson is one's own"
+    for words, found in (("region", 1), ("place", 1), ("boundary", 1), ("loc", 0)):
+        panel.search.setText(words)
+        assert panel.tree.topLevelItemCount() == found, f"searching {words!r}: the words shown, not the label code"
+
+
+def test_an_empty_lessons_list_says_where_lessons_come_from(qtbot: QtBot, window: MainWindow) -> None:
+    panel = _lessons_tab(window)
+    panel.refresh()
+    assert panel.tree.topLevelItemCount() == 0
+    assert panel.empty_hint.isVisible() and panel.empty_hint.text().startswith("No lessons yet. Each correction")
+    ocean = next(a for a in window.services.annotations.for_article(window.current_article_id or 0)
+                 if a.text == "Indian Ocean")
+    window.review.controller.set_current("entity", ocean.id)
+    _keys(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert not panel.empty_hint.isVisible()
+    panel.search.setText("xyz")
+    assert panel.empty_hint.isVisible() and panel.empty_hint.text() == "No lesson matches this search or kind."

@@ -64,9 +64,9 @@ def _review_bar(window: MainWindow) -> int:
     text = window.review.status.counts.text()
     if "No open suggestions" in text:
         return 0
-    found = re.search(r"<b>(\d+)</b> open suggestions", text)
+    found = re.search(r"<b>([\d,]+)</b> open suggestions?\b", text)
     assert found, text
-    return int(found.group(1))
+    return int(found.group(1).replace(",", ""))
 
 
 def _panels(window: MainWindow) -> int:
@@ -89,7 +89,7 @@ def _panels(window: MainWindow) -> int:
 def _status_line(window: MainWindow) -> int:
     found = re.search(r"\[(\d+) open\]", window.review.controller.last_message)
     assert found, window.review.controller.last_message
-    return int(found.group(1))
+    return int(found.group(1).replace(",", ""))
 
 
 def _everywhere(window: MainWindow) -> list[int]:

@@ -450,7 +450,7 @@ def test_hover_shows_label_origin_confidence_and_why(qtbot: QtBot, window: MainW
 
     ocean = TEXT.index("Indian Ocean")
     tip = window.view.tooltip_at(ocean + 2)
-    assert "Region or place" in tip and "LOC" not in tip and "gazetteer" in tip and "80%" in tip and "Why:" in tip
+    assert "Region or place" in tip and "LOC" not in tip and "Origin: list of known names" in tip and "80%" in tip and "Why:" in tip
     assert "Defence" in tip and "naval exercises" in tip, "the pillar passage is explained too"
     viewport = window.view.editor.viewport()
     point = _point_of(window, ocean + 2)
@@ -502,3 +502,9 @@ def test_hidden_panels_are_rebuilt_when_shown_not_on_every_edit(qtbot: QtBot, wi
     heads = {panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 7): panel.tree.topLevelItem(i)
              for i in range(panel.tree.topLevelItemCount())}
     assert heads[("pillar", "trade")].child(0).text(0).startswith("● ")  # shown as accepted once visible
+
+
+def test_the_review_bar_counts_one_suggestion_in_the_singular(patrols_window: MainWindow) -> None:
+    # the patrols article has one open suggestion: not "1 open suggestions (1 entities, ...)"
+    patrols_window.review.status.refresh()
+    assert patrols_window.review.status.counts.text() == "<b>1</b> open suggestion (1 entity, 0 pillar passages)"
