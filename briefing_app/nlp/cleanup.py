@@ -346,6 +346,7 @@ class EntityCleanup:
         extra += _named_companies(text, merged, self.gazetteer)
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _business_subjects(text, merged, self.gazetteer, known)
+        extra += _country_named_companies(text, merged, self.gazetteer)
         # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
         placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
         extra += _place_rules(text, merged, self.gazetteer, placed)
@@ -825,6 +826,35 @@ def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, kno
                     and not any(w in rules.BODY_HEADS for w in name.split())):
                 out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
                 break
+    return out
+
+
+#: Countries whose names are also common family or given names ("Michael Jordan", "Tom Holland", "Dan Ireland"): a
+#: "person" ending in one stays a person.
+_SURNAME_COUNTRIES = frozenset("""Jordan Israel Chad Georgia England Ireland Holland Wales Scotland Brazil Cuba Jersey
+Guernsey Kenya India""".split())
+
+
+def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A two- or three-word "person" whose last word is a country's name is a national company, agency or body
+    named after its country ("Space Norway", "Danantara Indonesia", "Campus France"): people are not surnamed after
+    states, save a few names that are also family names (``_SURNAME_COUNTRIES``). A title, an office or a person's
+    apposition beside the name, or a word of it that a titled person bears, keeps it a person."""
+    titled = {w for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)
+              for w in text[c.start:c.end].split()}
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label != "PERSON" or c.role:
+            continue
+        words = text[c.start:c.end].split()
+        if not 2 <= len(words) <= 3 or words[-1] in _SURNAME_COUNTRIES or any(w in titled for w in words):
+            continue
+        entry = g.lookup(words[-1])
+        if (entry is None or entry.section != "countries" or entry.label != "GPE" or not words[0][:1].isupper()
+                or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
+                or _VOCATIVE.search(text, max(0, c.start - 20), c.start)):
+            continue
+        out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
 
 
