@@ -243,6 +243,8 @@ class EntityCleanup:
         if " and " in text:
             extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
+        if "ve " in text or "en " in text or "ght " in text or "ree " in text or "our " in text or "ix " in text:
+            extra += _numbered_groupings(text, merged, self.gazetteer)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
@@ -1229,6 +1231,29 @@ def _collective_names(text: str, g: Gazetteer) -> list[Candidate]:
                        for w in tail.split())):
             continue
         out.append(Candidate(m.start(), m.end(), "ORG", "gazetteer", RULE))
+    return out
+
+
+#: Places or peoples, joined by dashes or a space, then a capitalised number of members: a grouping named by its size
+#: ("the Nordic-Baltic Eight", "the Visegrád Four", "the Arctic Five"), named with its article; not when a capitalised
+#: word follows the number (a title-case heading's count: "Kenya Five Years On").
+_NUMBERED_GROUP = re.compile(r"(?<=\b[Tt]he )(?P<lead>[A-Z][\w'’]+(?:[-–][A-Z][\w'’]+){0,3}) "
+                             r"(?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty)(?![\w-])"
+                             r"(?![ \t]+[A-Z][a-z])")
+
+
+def _numbered_groupings(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A grouping of states named by its number of members ("the Nordic-Baltic Eight") is one body: every part of the
+    name before the number is a place or a people, in the gazetteer or as the model tagged it (the model tags the parts
+    apart: "Nordic" a people, "Baltic" a region)."""
+    placed = {(c.start, c.end) for c in merged if c.label in ("GPE", "LOC", "NORP")}
+    out = []
+    for m in _NUMBERED_GROUP.finditer(text):
+        parts = list(re.finditer(r"[^-–]+", m.group("lead")))
+        start = m.start("lead")
+        if all((start + p.start(), start + p.end()) in placed
+               or ((e := g.lookup(p.group())) is not None and e.label in ("GPE", "LOC", "NORP")) for p in parts):
+            out.append(Candidate(m.start(), m.end(), "ORG", "gazetteer", RULE))
     return out
 
 

@@ -25,3 +25,24 @@ def test_a_body_named_after_its_country_is_no_person(analyzer: Analyzer) -> None
     assert ("Jack Ireland", "PERSON") in ents and ("Tom Holland", "PERSON") in ents, ents
     ents = _ents(analyzer, "Michael Jordan visited the plant on Monday.")
     assert ("Michael Jordan", "PERSON") in ents, ents
+
+# --- a grouping of states named by its number of members is one body ------------------------------------------------
+
+
+def test_a_grouping_named_by_its_number_of_members_is_one_body(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The ministers of the Nordic-Baltic Eight met in Riga on Monday.")
+    assert ("Nordic-Baltic Eight", "ORG") in ents, ents
+    ents = _ents(analyzer, "The foreign ministers of the Arctic Five discussed fisheries.")
+    assert ("Arctic Five", "ORG") in ents, ents
+    # ... not a count in a title-case heading, nor a number after a place without the grouping's article
+    ents = _ents(analyzer, "Kenya Five Years On: What Changed")
+    assert ("Kenya", "GPE") in ents, ents
+    ents = _ents(analyzer, "In Norway Three men were arrested.")
+    assert ("Norway", "GPE") in ents, ents
+
+
+def test_a_joint_statement_of_a_numbered_grouping_is_diplomacy(analyzer: Analyzer) -> None:
+    result = analyzer.analyze("Joint Statement of the Nordic-Baltic Eight on Undersea Cables\n\n"
+                              "The ministers met in Helsinki and agreed as follows.")
+    assert ("Nordic-Baltic Eight", "ORG") in {(e.text, e.label) for e in result.entities}, result.entities
+    assert "diplomacy" in result.passages[0].pillars, result.passages[0]
