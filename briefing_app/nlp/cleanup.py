@@ -349,6 +349,7 @@ class EntityCleanup:
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _business_subjects(text, merged, self.gazetteer, known)
         extra += _country_named_companies(text, merged, self.gazetteer)
+        extra += _eponyms(text, merged)
         # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
         placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
         extra += _place_rules(text, merged, self.gazetteer, placed)
@@ -857,6 +858,45 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
                 or _VOCATIVE.search(text, max(0, c.start - 20), c.start)):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
+
+
+#: Head nouns of bodies and works named after a person ("Mohammed VI Polytechnic University", "King Sejong Institutes",
+#: "King Fahd Causeway"), with the class the whole name takes.
+_EPONYM_HEADS = {**dict.fromkeys(("University", "Universities", "Institute", "Institutes", "College", "Academy",
+                                  "Foundation", "Centre", "Center", "Museum", "Library"), "ORG"),
+                 **dict.fromkeys(("Airport", "Bridge", "Causeway", "Stadium", "Highway", "Tunnel", "Dam"), "FAC")}
+#: Up to three more capitalised words, then the head noun, right after the person's name; not a head that "of" or
+#: "for" continues (left to the body rules) nor one a capitalised word follows (a title-case heading's words: "Modi
+#: University Visit Sparks Protest").
+_EPONYM_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?P<head>" + "|".join(_EPONYM_HEADS) + r")\b"
+                           r"(?![ \t]+(?:of|for)\b)(?![ \t]+[A-Z])")
+#: A royal or religious title right before the name: part of the eponym ("King Sejong Institutes").
+_EPONYM_TITLE = re.compile(r"(?<![\w-])(?:King|Queen|Prince|Princess|Crown Prince|Sultan|Sheikh|Emir|Saint|St\.?|Pope)"
+                           r"[ \t]+$")
+
+
+def _eponyms(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """A person's name (with its royal title) that goes on into a body's or a facility's head noun is the name of that
+    body or facility ("Mohammed VI Polytechnic University", "King Sejong Institutes", "King Fahd Causeway"), not the
+    person. Only a capitalised head right after the name or up to three capitalised words later (``_EPONYM_AFTER``)."""
+    out = []
+    for c in merged:
+        # the model's person, a known one ("Mohammed VI") or one a royal title named ("King" + "Sejong Institutes")
+        if c.label != "PERSON" or c.source == "learned" or (c.role and _EPONYM_TITLE.fullmatch(c.role + " ") is None):
+            continue
+        words = text[c.start:c.end].split()
+        title = _EPONYM_TITLE.search(text, max(0, c.start - 16), c.start)
+        if (title is not None and len(words) >= 2 and words[-1] in _EPONYM_HEADS
+                and re.match(r"[ \t]+[A-Z]", text[c.end:c.end + 2]) is None):
+            # the model took the head into the titled name ("King" + "Sejong Institutes"); without a royal title a
+            # name ending so is a surname's ("John Bridge")
+            end, label = c.end, _EPONYM_HEADS[words[-1]]
+        elif (m := _EPONYM_AFTER.match(text, c.end)) is not None:
+            end, label = m.end(), _EPONYM_HEADS[m.group("head")]
+        else:
+            continue
+        out.append(Candidate(title.start() if title is not None else c.start, end, label, "model", TITLE + 0.5))
     return out
 
 

@@ -13,8 +13,7 @@ from tests.nlp.conftest import entity_pairs as _ents
 def test_a_body_named_after_its_country_is_no_person(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The satellites were built together with Orbit Sweden, which operates the ground station.")
     assert ("Orbit Sweden", "ORG") in ents, ents
-    ents = _ents(analyzer, "The Public Investment Fund and Kasantara Malaysia signed a memorandum to establish a joint "
-                           "platform.")
+    ents = _ents(analyzer, "The pension fund and Kasantara Malaysia agreed on Tuesday to build three toll roads.")
     assert ("Kasantara Malaysia", "ORG") in ents, ents
     ents = _ents(analyzer, "The grants will be managed by Campus Poland from next year.")
     assert ("Campus Poland", "ORG") in ents, ents
@@ -42,7 +41,27 @@ def test_a_grouping_named_by_its_number_of_members_is_one_body(analyzer: Analyze
 
 
 def test_a_joint_statement_of_a_numbered_grouping_is_diplomacy(analyzer: Analyzer) -> None:
-    result = analyzer.analyze("Joint Statement of the Nordic-Baltic Eight on Undersea Cables\n\n"
-                              "The ministers met in Helsinki and agreed as follows.")
+    result = analyzer.analyze("Joint Communiqué of the Nordic-Baltic Eight on Grid Security\n\n"
+                              "The ministers met in Tallinn and agreed on a plan for the winter.")
     assert ("Nordic-Baltic Eight", "ORG") in {(e.text, e.label) for e in result.entities}, result.entities
     assert "diplomacy" in result.passages[0].pillars, result.passages[0]
+
+# --- a body or a facility named after a person ----------------------------------------------------------------------
+
+
+def test_a_university_or_causeway_named_after_a_person_is_no_person(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The trainees will study at Mohammed VI Agronomic Institute near Rabat from October.")
+    assert ("Mohammed VI Agronomic Institute", "ORG") in ents, ents
+    ents = _ents(analyzer, "Nurses trained at the Narendra Modi Nursing College will be posted to district hospitals.")
+    assert ("Narendra Modi Nursing College", "ORG") in ents, ents
+    ents = _ents(analyzer, "The delegation visited the Sultan Qaboos University on Monday.")
+    assert ("Sultan Qaboos University", "ORG") in ents, ents
+    ents = _ents(analyzer, "Korea will open new King Sejong Institutes in Da Nang and Can Tho.")
+    assert ("King Sejong Institutes", "ORG") in ents, ents
+    ents = _ents(analyzer, "The loan will finance the King Fahd Causeway and the Queen Alia International Airport.")
+    assert ("King Fahd Causeway", "FAC") in ents, ents
+    # ... not a person in a title-case heading's words, nor one followed by a plain noun
+    ents = _ents(analyzer, "Modi University Visit Sparks Protest")
+    assert ("Modi", "PERSON") in ents, ents
+    ents = _ents(analyzer, "Professor Amina Yusuf told the university that the plan would work.")
+    assert ("Amina Yusuf", "PERSON") in ents, ents
