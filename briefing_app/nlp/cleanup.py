@@ -1085,9 +1085,13 @@ _FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|t
                                   r"|port|highway|canal|power station|reactor)s?\b")
 
 
+#: Heads of names that are a body or a standing initiative, both ORG to the briefing ("South Caucasus Regional
+#: Cooperation Platform", "Central Asia Policy Lab", "Asia Pacific Initiative"): led by a place, the place is the name's.
+_PLATFORM_HEADS = frozenset({"Platform", "Lab", "Initiative"})
 #: A body's name led by its country or region: the place, one space, then capitalised words ending in a body's head
-#: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority").
-_BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
+#: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority") or a platform's (``_PLATFORM_HEADS``).
+_BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS | _PLATFORM_HEADS))
+                              + r")(?![\w-])")
 
 
 def _purpose_tail(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -1117,7 +1121,9 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
                 and not text[nxt.start:nxt.end].isupper()):
             extra.append(Candidate(c.start, _purpose_end(text, c.start, nxt.end), "ORG", nxt.source, TITLE + 0.3))
-        elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
+        elif (nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None
+              and not (m.group().split()[-1] in _PLATFORM_HEADS and any(w in STARTERS for w in m.group().split()))):
+            # (a platform's name holds no starter word: "Ghana Launches New Platform" is a heading's sentence)
             extra.append(Candidate(c.start, _purpose_end(text, c.start, m.end()), "ORG", "model", TITLE + 0.3))
     extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"

@@ -4,7 +4,9 @@ texts where the rule must not fire."""
 
 from __future__ import annotations
 
+from briefing_app.nlp import cleanup
 from briefing_app.nlp.analyzer import Analyzer
+from briefing_app.nlp.entities import MODEL, Candidate
 from tests.nlp.conftest import entity_pairs as _ents
 
 # --- a "person" whose last word is a country is a national body -------------------------------------------------------
@@ -65,3 +67,16 @@ def test_a_university_or_causeway_named_after_a_person_is_no_person(analyzer: An
     assert ("Modi", "PERSON") in ents, ents
     ents = _ents(analyzer, "Professor Amina Yusuf told the university that the plan would work.")
     assert ("Amina Yusuf", "PERSON") in ents, ents
+
+# --- a place leads the name of a platform, a lab or an initiative ----------------------------------------------------
+
+
+def test_a_platform_or_lab_led_by_a_place_is_one_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Balkans Mobility Platform will meet in Skopje in May.")
+    assert ("Balkans Mobility Platform", "ORG") in ents, ents
+    ents = _ents(analyzer, "The Armenia Support Platform met in Paris.")
+    assert ("Armenia Support Platform", "ORG") in ents, ents
+    # ... not a title-case heading's sentence with a starter word ("New") before the head
+    ghana = "Ghana Launches New Platform for Farmers"
+    place = Candidate(0, 5, "GPE", "model", MODEL)
+    assert cleanup._place_led_bodies(ghana, [place]) == []
