@@ -256,6 +256,7 @@ class EntityCleanup:
         recalled += recall_rules.business_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.coordinated_bodies(text, out, self.gazetteer, furniture) if " and " in text else []
         recalled += recall_rules.named_programmes(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.coded_projects(text, out) if "-" in text else []
         recalled += recall_rules.cut_place_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
         recalled += recall_rules.unnamed_people(text, out, self.gazetteer, _beside_office, furniture)

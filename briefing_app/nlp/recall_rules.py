@@ -322,6 +322,25 @@ def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: A project's code name, an acronym of three or more capitals hyphened to a number ("TAPI-2", "CASA-1000"), before up to
+#: two lowercase words and a project's noun ("the CASA-1000 power line", "the KARA-500 transmission project", "at the
+#: TAPI-2 ministerial"); not a production or assembly line, and not a code with a letter after its number ("RITM-200N"
+#: reactors) nor before a satellite's or a weapon's noun (no project noun follows those).
+_CODED_PROJECT = re.compile(r"(?<![\w-])[A-Z]{3,}-\d{1,5}(?![\w-])(?= (?!(?:production|assembly) )(?:[a-z]+ ){0,2}"
+                            r"(?:line|project|programme|program|ministerial|corridor|initiative)\b)")
+
+
+def coded_projects(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """Untagged or misread code names of projects ("the CASA-1000 power line"): initiatives, like the programmes a
+    lowercase noun names (:func:`named_programmes`)."""
+    out = []
+    for m in _CODED_PROJECT.finditer(text):
+        s, e = m.span()
+        if all(c.source == "model" and c.label not in ("LAW", "EVENT") for c in merged if c.start < e and s < c.end):
+            out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
+    return out
+
+
 #: Nouns of businesses and outlets (before a name: "the consultancy X", "the state utility X"; after it in apposition:
 #: "X, Chile's state-owned copper giant,").
 COMPANY_NOUN = (r"(?:company|companies|firm|firms|consultancy|utility|operator|miner|lender|carrier|airline|developer"

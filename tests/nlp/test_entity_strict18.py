@@ -80,3 +80,17 @@ def test_a_platform_or_lab_led_by_a_place_is_one_name(analyzer: Analyzer) -> Non
     ghana = "Ghana Launches New Platform for Farmers"
     place = Candidate(0, 5, "GPE", "model", MODEL)
     assert cleanup._place_led_bodies(ghana, [place]) == []
+
+# --- a project's code name: capitals hyphened to a number, before a project's noun ---------------------------------
+
+
+def test_a_coded_project_before_its_noun_is_an_initiative(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Talks stalled on the KARA-500 power line meant to carry hydropower to the coast.")
+    assert ("KARA-500", "LAW") in ents, ents
+    ents = _ents(analyzer, "Officials met at the TAPI-2 ministerial in Ashgabat next month.")
+    assert ("TAPI-2", "LAW") in ents, ents
+    # ... not a weapon's production line, a satellite or a reactor type
+    for text, code in (("Workers on the PAC-3 production line went on strike.", "PAC-3"),
+                       ("JAXA will downlink data from its ALOS-4 radar observation satellite.", "ALOS-4"),
+                       ("The plant will have six RITM-200N units of 55 megawatts each.", "RITM-200N")):
+        assert (code, "LAW") not in _ents(analyzer, text)
