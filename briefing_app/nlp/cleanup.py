@@ -355,6 +355,7 @@ class EntityCleanup:
         placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
         extra += _place_rules(text, merged, self.gazetteer, placed)
         extra += _vessels(text)
+        extra += _dateline_towns(text, merged, self.gazetteer) if ", " in text else []
         extra += _geo_word_before(text, merged, self.gazetteer)
         return extra
 
@@ -1971,6 +1972,27 @@ _BUSINESS_AFTER = re.compile(rf"\s+(?:(?:[\w-]+\s+)?{_COMPANY_NOUN}|plant|factor
 
 #: An office joined after a word: the word is an office too ("the Tánaiste and Minister for Foreign Affairs").
 _AND_OFFICE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(sorted(_OFFICE_HEADS)) + r")\b")
+
+
+#: A news dateline opening a line: a town in capitals, a comma and its country or state, then the date or the dash
+#: before the story ("NICE, France, April 3 (Meridian) -", "DAJABÓN, Dominican Republic — Monday ...").
+_DATELINE_TOWN = re.compile(r"(?m)^[ \t]*(?P<town>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}), "
+                            r"(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})(?=, " + rules._MONTHS + r"\.? \d| [—–-] )")
+
+
+def _dateline_towns(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """The town of a news dateline is a place, whatever the model made of a town it does not know in capitals ("NICE",
+    an acronym to it): only before a known country or state and the dateline's date or dash, and not a name the
+    gazetteer knows as something else."""
+    out = []
+    for m in _DATELINE_TOWN.finditer(text):
+        place, town = g.lookup(m.group("place")), g.lookup(m.group("town"))
+        if place is None or place.label != "GPE" or (town is not None and town.label not in ("GPE", "LOC")):
+            continue
+        s, e = m.span("town")
+        if all(c.source == "model" for c in merged if c.start < e and s < c.end):
+            out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
 
 
 #: A ship's name after its navy's or coast guard's prefix ("BRP Teresa Magbanua", "INS Imphal", "KN Pulau Dana",

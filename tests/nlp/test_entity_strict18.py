@@ -94,3 +94,17 @@ def test_a_coded_project_before_its_noun_is_an_initiative(analyzer: Analyzer) ->
                        ("JAXA will downlink data from its ALOS-4 radar observation satellite.", "ALOS-4"),
                        ("The plant will have six RITM-200N units of 55 megawatts each.", "RITM-200N")):
         assert (code, "LAW") not in _ents(analyzer, text)
+
+# --- the town of a news dateline ------------------------------------------------------------------------------------
+
+
+def test_a_dateline_town_in_capitals_is_a_place(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "FEATURE\nBy Elena Ruiz\nZAPALLAR, Chile — On market days the square fills with traders "
+                           "from the valley.")
+    assert ("ZAPALLAR", "GPE") in ents, ents
+    ents = _ents(analyzer, "Ministers press on ceasefire, target refiners\nMENTON, France, April 3 (Meridian) - "
+                           "Foreign ministers from the group met on Friday.")
+    assert ("MENTON", "GPE") in ents, ents
+    # ... not a name in capitals inside a sentence, with no country and date or dash after it
+    ents = _ents(analyzer, "The CEO of NICE, the software firm, spoke in Paris.")
+    assert ("NICE", "GPE") not in ents, ents
