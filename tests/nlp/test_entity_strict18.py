@@ -108,3 +108,16 @@ def test_a_dateline_town_in_capitals_is_a_place(analyzer: Analyzer) -> None:
     # ... not a name in capitals inside a sentence, with no country and date or dash after it
     ents = _ents(analyzer, "The CEO of NICE, the software firm, spoke in Paris.")
     assert ("NICE", "GPE") not in ents, ents
+
+# --- schemes, pathways and regulations named in title case are initiatives -------------------------------------------
+
+
+def test_a_named_scheme_pathway_or_regulations_is_an_initiative(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Tavola Labour Pathway offers up to 300 workers a visa each year.")
+    assert ("Tavola Labour Pathway", "LAW") in ents, ents
+    ents = _ents(analyzer, "Members welcomed the entry into force of the revised Maritime Safety Regulations in March.")
+    assert ("Maritime Safety Regulations", "LAW") in ents, ents
+    ents = _ents(analyzer, "Growers joined the Seasonal Worker Scheme in 2019.")
+    assert ("Seasonal Worker Scheme", "LAW") in ents, ents
+    # ... a scheme or a pathway in lowercase is no name
+    assert _ents(analyzer, "He said the scheme was a pathway to permanent residence.") == set()
