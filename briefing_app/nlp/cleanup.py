@@ -243,6 +243,7 @@ class EntityCleanup:
         if " and " in text:
             extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
+        extra += _acronym_dash_bodies(text, self.gazetteer) if " – " in text or " — " in text or " - " in text else []
         if "ve " in text or "en " in text or "ght " in text or "ree " in text or "our " in text or "ix " in text:
             extra += _numbered_groupings(text, merged, self.gazetteer)
         if furniture is not None:
@@ -1302,6 +1303,30 @@ def _numbered_groupings(text: str, merged: list[Candidate], g: Gazetteer) -> lis
         if all((start + p.start(), start + p.end()) in placed
                or ((e := g.lookup(p.group())) is not None and e.label in ("GPE", "LOC", "NORP")) for p in parts):
             out.append(Candidate(m.start(), m.end(), "ORG", "gazetteer", RULE))
+    return out
+
+
+#: A body that keeps its acronym before its name, joined by a spaced dash, after "the": "the ISEAS – Yusof Ishak
+#: Institute", "the CAF – Development Bank of Latin America and the Caribbean" (one name; a heading's parts are not led
+#: by "the").
+_ACRONYM_DASH_BODY = re.compile(r"(?<=\b[Tt]he )[A-Z][A-Z&]{1,7} [–—-] (?P<name>[A-Z][\w'’-]*"
+                                r"(?: (?:[A-Z][\w'’-]*|of|and|the|for|on))*)")
+
+
+def _acronym_dash_bodies(text: str, g: Gazetteer) -> list[Candidate]:
+    """A body's acronym, a spaced dash and its name after "the" ("the ISEAS – Yusof Ishak Institute") are one name,
+    when the name holds a body's head noun; the model tags the two halves apart, the second often as a person. Not
+    when a place or a people leads the name: "the EU – China Business Council" pairs two parties."""
+    out = []
+    for m in _ACRONYM_DASH_BODY.finditer(text):
+        words = m.group("name").split()
+        if (lead := g.lookup(words[0])) is not None and lead.label in ("GPE", "LOC", "NORP"):
+            continue
+        while words and words[-1] in ("of", "and", "the", "for", "on"):
+            words.pop()  # "... Bank of Latin America and the Caribbean and" + " the next name"
+        if any(w in rules.BODY_HEADS for w in words):
+            end = m.start("name") + len(" ".join(words))
+            out.append(Candidate(m.start(), end, "ORG", "gazetteer", TITLE + 0.5))
     return out
 
 

@@ -121,3 +121,15 @@ def test_a_named_scheme_pathway_or_regulations_is_an_initiative(analyzer: Analyz
     assert ("Seasonal Worker Scheme", "LAW") in ents, ents
     # ... a scheme or a pathway in lowercase is no name
     assert _ents(analyzer, "He said the scheme was a pathway to permanent residence.") == set()
+
+# --- a body's acronym, a spaced dash and its name ---------------------------------------------------------------------
+
+
+def test_an_acronym_dashed_to_its_body_name_is_one_name(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "Nadia Rahman is a fellow at the KIPS – Nelson Owusu Centre in Accra.")
+    assert ("KIPS – Nelson Owusu Centre", "ORG") in ents, ents
+    ents = _ents(analyzer, "The Ministers asked the BDEAC – Central African States Development Bank to fund the road.")
+    assert ("BDEAC – Central African States Development Bank", "ORG") in ents, ents
+    # ... not two parties paired by the dash
+    ents = _ents(analyzer, "The EU – China Business Council met in Brussels.")
+    assert ("EU", "ORG") in ents, ents
