@@ -1324,7 +1324,11 @@ def _acronym_dash_bodies(text: str, g: Gazetteer) -> list[Candidate]:
             continue
         while words and words[-1] in ("of", "and", "the", "for", "on"):
             words.pop()  # "... Bank of Latin America and the Caribbean and" + " the next name"
-        if any(w in rules.BODY_HEADS for w in words):
+        head = next((i for i, w in enumerate(words) if w in rules.BODY_HEADS), None)
+        # the head ends the name or its "of"/"for"/"on" tail follows ("Development Bank of ..."), and the acronym is
+        # a name's ("the GDP – Growth Bank Index" is neither)
+        if (head is not None and (head == len(words) - 1 or words[head + 1] in ("of", "for", "on"))
+                and text[m.start():m.start("name")].split()[0] not in g.not_entities):
             end = m.start("name") + len(" ".join(words))
             out.append(Candidate(m.start(), end, "ORG", "gazetteer", TITLE + 0.5))
     return out

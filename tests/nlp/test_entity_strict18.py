@@ -130,6 +130,7 @@ def test_an_acronym_dashed_to_its_body_name_is_one_name(analyzer: Analyzer) -> N
     assert ("KIPS – Nelson Owusu Centre", "ORG") in ents, ents
     ents = _ents(analyzer, "The Ministers asked the BDEAC – Central African States Development Bank to fund the road.")
     assert ("BDEAC – Central African States Development Bank", "ORG") in ents, ents
-    # ... not two parties paired by the dash
+    # ... not two parties paired by the dash, nor a head inside another noun's name after an abbreviation
     ents = _ents(analyzer, "The EU – China Business Council met in Brussels.")
     assert ("EU", "ORG") in ents, ents
+    assert _ents(analyzer, "The GDP – Growth Bank Index rose.") == set()
