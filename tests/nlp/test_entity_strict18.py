@@ -134,3 +134,14 @@ def test_an_acronym_dashed_to_its_body_name_is_one_name(analyzer: Analyzer) -> N
     ents = _ents(analyzer, "The EU – China Business Council met in Brussels.")
     assert ("EU", "ORG") in ents, ents
     assert _ents(analyzer, "The GDP – Growth Bank Index rose.") == set()
+
+# --- a name beside an office, with a word the model read as a people -------------------------------------------------
+
+
+def test_a_name_after_an_office_holds_a_word_the_model_read_apart(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The delegation met the Minister for Oceans, Yeo Han-sol, in Busan on Monday.")
+    assert ("Yeo Han-sol", "PERSON") in ents, ents
+    assert ("Han", "NORP") not in ents, ents
+    # ... a known place in the run still keeps it from being a person
+    ents = _ents(analyzer, "The Minister for Transport, Busan Port Authority and the unions met on Monday.")
+    assert not any(label == "PERSON" for _text, label in ents), ents
