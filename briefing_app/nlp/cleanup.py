@@ -243,6 +243,9 @@ class EntityCleanup:
         if " and " in text:
             extra += _organs_after_and(text, merged, self.gazetteer)
         extra += _unknown_acronyms(text, merged, self.gazetteer)
+        extra += _acronym_dash_bodies(text, self.gazetteer) if " – " in text or " — " in text or " - " in text else []
+        if "ve " in text or "en " in text or "ght " in text or "ree " in text or "our " in text or "ix " in text:
+            extra += _numbered_groupings(text, merged, self.gazetteer)
         if furniture is not None:
             extra = [c for c in extra if not any(furniture[c.start:c.end])]
         out = merge(base + extra, total) if extra else merged
@@ -254,6 +257,7 @@ class EntityCleanup:
         recalled += recall_rules.business_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.coordinated_bodies(text, out, self.gazetteer, furniture) if " and " in text else []
         recalled += recall_rules.named_programmes(text, out, self.gazetteer, furniture)
+        recalled += recall_rules.coded_projects(text, out) if "-" in text else []
         recalled += recall_rules.cut_place_names(text, out, self.gazetteer, furniture)
         recalled += recall_rules.numbered_instruments(text, out) if "esolution " in text or "Decision " in text else []
         recalled += recall_rules.unnamed_people(text, out, self.gazetteer, _beside_office, furniture)
@@ -346,10 +350,13 @@ class EntityCleanup:
         extra += _named_companies(text, merged, self.gazetteer)
         extra += _listed_with_companies(text, merged, self.gazetteer, known)
         extra += _business_subjects(text, merged, self.gazetteer, known)
+        extra += _country_named_companies(text, merged, self.gazetteer)
+        extra += _eponyms(text, merged)
         # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
         placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
         extra += _place_rules(text, merged, self.gazetteer, placed)
         extra += _vessels(text)
+        extra += _dateline_towns(text, merged, self.gazetteer) if ", " in text else []
         extra += _geo_word_before(text, merged, self.gazetteer)
         return extra
 
@@ -828,6 +835,74 @@ def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, kno
     return out
 
 
+#: Countries whose names are also common family or given names ("Michael Jordan", "Tom Holland", "Dan Ireland"): a
+#: "person" ending in one stays a person.
+_SURNAME_COUNTRIES = frozenset("""Jordan Israel Chad Georgia England Ireland Holland Wales Scotland Brazil Cuba Jersey
+Guernsey Kenya India""".split())
+
+
+def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A two- or three-word "person" whose last word is a country's name is a national company, agency or body
+    named after its country ("Space Norway", "Danantara Indonesia", "Campus France"): people are not surnamed after
+    states, save a few names that are also family names (``_SURNAME_COUNTRIES``). A title, an office or a person's
+    apposition beside the name, or a word of it that a titled person bears, keeps it a person."""
+    titled = {w for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)
+              for w in text[c.start:c.end].split()}
+    out = []
+    for c in merged:
+        if c.source != "model" or c.label != "PERSON" or c.role:
+            continue
+        words = text[c.start:c.end].split()
+        if not 2 <= len(words) <= 3 or words[-1] in _SURNAME_COUNTRIES or any(w in titled for w in words):
+            continue
+        entry = g.lookup(words[-1])
+        if (entry is None or entry.section != "countries" or entry.label != "GPE" or not words[0][:1].isupper()
+                or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
+                or _VOCATIVE.search(text, max(0, c.start - 20), c.start)):
+            continue
+        out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
+    return out
+
+
+#: Head nouns of bodies and works named after a person ("Mohammed VI Polytechnic University", "King Sejong Institutes",
+#: "King Fahd Causeway"), with the class the whole name takes.
+_EPONYM_HEADS = {**dict.fromkeys(("University", "Universities", "Institute", "Institutes", "College", "Academy",
+                                  "Foundation", "Centre", "Center", "Museum", "Library"), "ORG"),
+                 **dict.fromkeys(("Airport", "Bridge", "Causeway", "Stadium", "Highway", "Tunnel", "Dam"), "FAC")}
+#: Up to three more capitalised words, then the head noun, right after the person's name; not a head that "of" or
+#: "for" continues (left to the body rules) nor one a capitalised word follows (a title-case heading's words: "Modi
+#: University Visit Sparks Protest").
+_EPONYM_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?P<head>" + "|".join(_EPONYM_HEADS) + r")\b"
+                           r"(?![ \t]+(?:of|for)\b)(?![ \t]+[A-Z])")
+#: A royal or religious title right before the name: part of the eponym ("King Sejong Institutes").
+_EPONYM_TITLE = re.compile(r"(?<![\w-])(?:King|Queen|Prince|Princess|Crown Prince|Sultan|Sheikh|Emir|Saint|St\.?|Pope)"
+                           r"[ \t]+$")
+
+
+def _eponyms(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """A person's name (with its royal title) that goes on into a body's or a facility's head noun is the name of that
+    body or facility ("Mohammed VI Polytechnic University", "King Sejong Institutes", "King Fahd Causeway"), not the
+    person. Only a capitalised head right after the name or up to three capitalised words later (``_EPONYM_AFTER``)."""
+    out = []
+    for c in merged:
+        # the model's person, a known one ("Mohammed VI") or one a royal title named ("King" + "Sejong Institutes")
+        if c.label != "PERSON" or c.source == "learned" or (c.role and _EPONYM_TITLE.fullmatch(c.role + " ") is None):
+            continue
+        words = text[c.start:c.end].split()
+        title = _EPONYM_TITLE.search(text, max(0, c.start - 16), c.start)
+        if (title is not None and len(words) >= 2 and words[-1] in _EPONYM_HEADS
+                and re.match(r"[ \t]+[A-Z]", text[c.end:c.end + 2]) is None):
+            # the model took the head into the titled name ("King" + "Sejong Institutes"); without a royal title a
+            # name ending so is a surname's ("John Bridge")
+            end, label = c.end, _EPONYM_HEADS[words[-1]]
+        elif (m := _EPONYM_AFTER.match(text, c.end)) is not None:
+            end, label = m.end(), _EPONYM_HEADS[m.group("head")]
+        else:
+            continue
+        out.append(Candidate(title.start() if title is not None else c.start, end, label, "model", TITLE + 0.5))
+    return out
+
+
 def _beside_office(text: str, start: int, end: int) -> bool:
     """True when the name at ``[start, end)`` stands in apposition to an office or is described by a profile."""
     before = _OFFICE_BEFORE.search(text, max(0, start - 100), start)
@@ -1013,9 +1088,13 @@ _FACILITY_NOUN_AFTER = re.compile(r" (?:pipeline|dam|gas field|oil field|field|t
                                   r"|port|highway|canal|power station|reactor)s?\b")
 
 
+#: Heads of names that are a body or a standing initiative, both ORG to the briefing ("South Caucasus Regional
+#: Cooperation Platform", "Central Asia Policy Lab", "Asia Pacific Initiative"): led by a place, the place is the name's.
+_PLATFORM_HEADS = frozenset({"Platform", "Lab", "Initiative"})
 #: A body's name led by its country or region: the place, one space, then capitalised words ending in a body's head
-#: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority").
-_BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS)) + r")(?![\w-])")
+#: noun ("Middle East Institute", "Cook Islands Seabed Minerals Authority") or a platform's (``_PLATFORM_HEADS``).
+_BODY_AFTER_PLACE = re.compile(r" (?:[A-Z][\w'’&-]*(?: |$)){0,3}?(?:" + "|".join(sorted(rules.BODY_HEADS | _PLATFORM_HEADS))
+                              + r")(?![\w-])")
 
 
 def _purpose_tail(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -1045,7 +1124,9 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
         if (nxt is not None and nxt.label == "ORG" and nxt.source != "learned" and not nxt.role
                 and not text[nxt.start:nxt.end].isupper()):
             extra.append(Candidate(c.start, _purpose_end(text, c.start, nxt.end), "ORG", nxt.source, TITLE + 0.3))
-        elif nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None:
+        elif (nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None
+              and not (m.group().split()[-1] in _PLATFORM_HEADS and any(w in STARTERS for w in m.group().split()))):
+            # (a platform's name holds no starter word: "Ghana Launches New Platform" is a heading's sentence)
             extra.append(Candidate(c.start, _purpose_end(text, c.start, m.end()), "ORG", "model", TITLE + 0.3))
     extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
@@ -1199,6 +1280,57 @@ def _collective_names(text: str, g: Gazetteer) -> list[Candidate]:
                        for w in tail.split())):
             continue
         out.append(Candidate(m.start(), m.end(), "ORG", "gazetteer", RULE))
+    return out
+
+
+#: Places or peoples, joined by dashes or a space, then a capitalised number of members: a grouping named by its size
+#: ("the Nordic-Baltic Eight", "the Visegrád Four", "the Arctic Five"), named with its article; not when a capitalised
+#: word follows the number (a title-case heading's count: "Kenya Five Years On").
+_NUMBERED_GROUP = re.compile(r"(?<=\b[Tt]he )(?P<lead>[A-Z][\w'’]+(?:[-–][A-Z][\w'’]+){0,3}) "
+                             r"(?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty)(?![\w-])"
+                             r"(?![ \t]+[A-Z][a-z])")
+
+
+def _numbered_groupings(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A grouping of states named by its number of members ("the Nordic-Baltic Eight") is one body: every part of the
+    name before the number is a place or a people, in the gazetteer or as the model tagged it (the model tags the parts
+    apart: "Nordic" a people, "Baltic" a region)."""
+    placed = {(c.start, c.end) for c in merged if c.label in ("GPE", "LOC", "NORP")}
+    out = []
+    for m in _NUMBERED_GROUP.finditer(text):
+        parts = list(re.finditer(r"[^-–]+", m.group("lead")))
+        start = m.start("lead")
+        if all((start + p.start(), start + p.end()) in placed
+               or ((e := g.lookup(p.group())) is not None and e.label in ("GPE", "LOC", "NORP")) for p in parts):
+            out.append(Candidate(m.start(), m.end(), "ORG", "gazetteer", RULE))
+    return out
+
+
+#: A body that keeps its acronym before its name, joined by a spaced dash, after "the": "the ISEAS – Yusof Ishak
+#: Institute", "the CAF – Development Bank of Latin America and the Caribbean" (one name; a heading's parts are not led
+#: by "the").
+_ACRONYM_DASH_BODY = re.compile(r"(?<=\b[Tt]he )[A-Z][A-Z&]{1,7} [–—-] (?P<name>[A-Z][\w'’-]*"
+                                r"(?: (?:[A-Z][\w'’-]*|of|and|the|for|on))*)")
+
+
+def _acronym_dash_bodies(text: str, g: Gazetteer) -> list[Candidate]:
+    """A body's acronym, a spaced dash and its name after "the" ("the ISEAS – Yusof Ishak Institute") are one name,
+    when the name holds a body's head noun; the model tags the two halves apart, the second often as a person. Not
+    when a place or a people leads the name: "the EU – China Business Council" pairs two parties."""
+    out = []
+    for m in _ACRONYM_DASH_BODY.finditer(text):
+        words = m.group("name").split()
+        if (lead := g.lookup(words[0])) is not None and lead.label in ("GPE", "LOC", "NORP"):
+            continue
+        while words and words[-1] in ("of", "and", "the", "for", "on"):
+            words.pop()  # "... Bank of Latin America and the Caribbean and" + " the next name"
+        head = next((i for i, w in enumerate(words) if w in rules.BODY_HEADS), None)
+        # the head ends the name or its "of"/"for"/"on" tail follows ("Development Bank of ..."), and the acronym is
+        # a name's ("the GDP – Growth Bank Index" is neither)
+        if (head is not None and (head == len(words) - 1 or words[head + 1] in ("of", "for", "on"))
+                and text[m.start():m.start("name")].split()[0] not in g.not_entities):
+            end = m.start("name") + len(" ".join(words))
+            out.append(Candidate(m.start(), end, "ORG", "gazetteer", TITLE + 0.5))
     return out
 
 
@@ -1869,6 +2001,27 @@ _BUSINESS_AFTER = re.compile(rf"\s+(?:(?:[\w-]+\s+)?{_COMPANY_NOUN}|plant|factor
 
 #: An office joined after a word: the word is an office too ("the Tánaiste and Minister for Foreign Affairs").
 _AND_OFFICE_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+)?(?:" + "|".join(sorted(_OFFICE_HEADS)) + r")\b")
+
+
+#: A news dateline opening a line: a town in capitals, a comma and its country or state, then the date or the dash
+#: before the story ("NICE, France, April 3 (Meridian) -", "DAJABÓN, Dominican Republic — Monday ...").
+_DATELINE_TOWN = re.compile(r"(?m)^[ \t]*(?P<town>[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}), "
+                            r"(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})(?=, " + rules._MONTHS + r"\.? \d| [—–-] )")
+
+
+def _dateline_towns(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """The town of a news dateline is a place, whatever the model made of a town it does not know in capitals ("NICE",
+    an acronym to it): only before a known country or state and the dateline's date or dash, and not a name the
+    gazetteer knows as something else."""
+    out = []
+    for m in _DATELINE_TOWN.finditer(text):
+        place, town = g.lookup(m.group("place")), g.lookup(m.group("town"))
+        if place is None or place.label != "GPE" or (town is not None and town.label not in ("GPE", "LOC")):
+            continue
+        s, e = m.span("town")
+        if all(c.source == "model" for c in merged if c.start < e and s < c.end):
+            out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
 
 
 #: A ship's name after its navy's or coast guard's prefix ("BRP Teresa Magbanua", "INS Imphal", "KN Pulau Dana",

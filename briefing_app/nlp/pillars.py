@@ -925,10 +925,17 @@ _PAIR_JOINER = re.compile(r"^\s*(?:,|and|&|–|-)\s*(?:the\s+)?$")
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 
 
+#: A grouping of states named by its number of members ("Nordic-Baltic Eight", "Arctic Five"): parties in one name.
+_NUMBERED_GROUPING = re.compile(r"[A-Z][\w'’-]+ (?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty)")
+
+
 def _paired_subjects(text: str, entities: Sequence[EntitySpan]) -> bool:
     """True when a line names two countries or bodies side by side, joined by a comma or "and": at its start ("India,
     UK pledge") or further on, as analysts' headlines do ("One lake, two grids: Ruritania and Syldavia must share
-    ...", "What Klow and Marinsk can do together")."""
+    ...", "What Klow and Marinsk can do together"); or names a grouping of states by its number of members ("Joint
+    Statement of the Nordic-Baltic Eight"), several parties in one name."""
+    if any(e.label == "ORG" and _NUMBERED_GROUPING.fullmatch(e.text) for e in entities):
+        return True
     if len(entities) < 2:
         return False
     return any(a.label in _PARTY_LABELS and b.label in _PARTY_LABELS and bool(_PAIR_JOINER.match(text[a.end:b.start]))

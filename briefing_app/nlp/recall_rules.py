@@ -282,17 +282,31 @@ _NAME_RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?: {NAME_WORD}){{1,3}}(?![\
 _OPEN_QUOTE_BEFORE = re.compile(r"[,.!?][\"”’']\s+$")
 
 
+def _model_pieces_only(ordered: list[Candidate], starts: list[int], s: int, e: int,
+                       furniture: bytearray | None) -> bool:
+    """True when every name overlapping ``[s, e)`` is a shorter model guess inside it of a people, a place or a body
+    (the model reads "Han" in "Yeo Han-koo" as a people): the run may still be a person's name."""
+    i = bisect_left(starts, e)
+    over = [c for c in ordered[max(0, i - 4):i] if c.start < e and s < c.end]
+    return (bool(over) and all(c.source == "model" and c.label in ("NORP", "GPE", "LOC", "ORG") and s <= c.start
+                               and c.end <= e and c.length < e - s for c in over)
+            and (furniture is None or not any(furniture[s:e])))
+
+
 def unnamed_people(text: str, merged: list[Candidate], g: Gazetteer, beside_office: Callable[[str, int, int], bool],
                    furniture: bytearray | None = None) -> list[Candidate]:
     """Untagged names of two to four words in apposition to an office ("Ana Quiroga Lenz, Minister of Mines,", "the
     Secretary of Security, Omar Vidal Ortega,") and one word before a speech verb after a quotation ('," Quispe
     told reporters'): people."""
     free = _FreeSpans(merged, furniture)
+    ordered = sorted(merged, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     out = []
     for m in _NAME_RUN.finditer(text):
         s, e = m.span()
         words = m.group().split()
-        if (not free(s, e) or g.lookup(m.group()) is not None or m.group().isupper()
+        if ((not free(s, e) and not _model_pieces_only(ordered, starts, s, e, furniture))
+                or g.lookup(m.group()) is not None or m.group().isupper()
                 or any(w in OFFICE_WORDS or w in rules.STARTERS or w in rules.BODY_HEADS or w in GENRE_WORDS
                        or w in _MONTHS_DAYS or g.lookup(w) is not None for w in words)):
             continue
@@ -319,6 +333,25 @@ def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
         s, e = m.span()
         if not any(c.start < e and s < c.end and c.label != "CARDINAL" for c in merged):
             out.append(Candidate(s, e, "LAW", "model", TITLE))
+    return out
+
+
+#: A project's code name, an acronym of three or more capitals hyphened to a number ("TAPI-2", "CASA-1000"), before up to
+#: two lowercase words and a project's noun ("the CASA-1000 power line", "the KARA-500 transmission project", "at the
+#: TAPI-2 ministerial"); not a production or assembly line, and not a code with a letter after its number ("RITM-200N"
+#: reactors) nor before a satellite's or a weapon's noun (no project noun follows those).
+_CODED_PROJECT = re.compile(r"(?<![\w-])[A-Z]{3,}-\d{1,5}(?![\w-])(?= (?!(?:production|assembly) )(?:[a-z]+ ){0,2}"
+                            r"(?:line|project|programme|program|ministerial|corridor|initiative)\b)")
+
+
+def coded_projects(text: str, merged: list[Candidate]) -> list[Candidate]:
+    """Untagged or misread code names of projects ("the CASA-1000 power line"): initiatives, like the programmes a
+    lowercase noun names (:func:`named_programmes`)."""
+    out = []
+    for m in _CODED_PROJECT.finditer(text):
+        s, e = m.span()
+        if all(c.source == "model" and c.label not in ("LAW", "EVENT") for c in merged if c.start < e and s < c.end):
+            out.append(Candidate(s, e, "LAW", "model", TITLE + 0.2))
     return out
 
 

@@ -51,6 +51,8 @@ LAW_HEADS = ("Partnership", "Agreement", "Initiative", "Framework", "Treaty", "A
              "Strategy", "Declaration", "Roadmap", "Corridor", "Charter", "Arrangement", "Vision", "Programme",
              "Program", "Policy", "Mechanism", "Protocol", "Convention", "Act", "Project", "Consensus",
              "Free Trade Area", "Law", "Code", "Memorandum", "Plan",
+             # a scheme, a pathway or regulations named in title case are programmes and rules, not bodies
+             "Scheme", "Pathway", "Regulations",
              # a named bill is a law in the making ("Green Hydrogen and Derivatives Bill"); "Bill Clinton" goes on
              "Bill",
              # a fund's window for one purpose is a programme, not a body ("Drought Resilience Window")
