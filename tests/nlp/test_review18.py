@@ -1,0 +1,70 @@
+"""Review of round 18's pillar rules (issue 14): the words each rule reads, used in another sense, must not add its
+pillar. A lower-case "belt and road" or a family named Obor is no foreign-policy initiative; a pledge not to use force
+made by police, guards or parents is no pledge between states; a people's name in an organisation's name is not the
+people; a famine named as a past event, or "starvation wages", is not health; an office-holder or an expert quoted with
+an age is not an ordinary person. Made-up sentences (fictional people and places)."""
+
+from __future__ import annotations
+
+from tests.nlp.passages import pillars_of
+
+
+def test_an_initiatives_words_in_lower_case_are_not_diplomacy(analyzer):
+    lane = "A new belt and road bike lane opened downtown."
+    assert "diplomacy" not in pillars_of(analyzer, lane, "A new")
+    safety = "His seat belt and road safety campaign reached schools across the county."
+    assert "diplomacy" not in pillars_of(analyzer, safety, "His seat")
+    family = "The Obor family ran the bakery for three generations."
+    assert "diplomacy" not in pillars_of(analyzer, family, "The Obor")
+    # ... but the initiative named still is
+    loans = "The new railway will be financed with loans under the Belt and Road Initiative."
+    assert "diplomacy" in pillars_of(analyzer, loans, "The new railway")
+
+
+def test_a_police_or_family_pledge_not_to_use_force_is_not_diplomacy(analyzer):
+    officers = "Officers were ordered not to use force against the protesters unless attacked."
+    assert pillars_of(analyzer, officers, "Officers") == ["security"]
+    report = "The police report commended the officers' non-use of force during the arrest."
+    assert "diplomacy" not in pillars_of(analyzer, report, "The police")
+    parents = "The parents promised not to use force when disciplining the children."
+    assert "diplomacy" not in pillars_of(analyzer, parents, "The parents")
+    # ... but two states' pledge still is
+    states = "Vellavia and Marinska pledged not to use force against each other's fishing boats."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, states, "Vellavia"))
+
+
+def test_a_peoples_name_in_an_organisations_name_is_not_people(analyzer):
+    party = "The Maori Party won two more seats in the election."
+    assert "people" not in pillars_of(analyzer, party, "The Maori")
+    commission = "The Aboriginal and Torres Strait Islander Commission was abolished in 2005."
+    assert "people" not in pillars_of(analyzer, commission, "The Aboriginal")
+
+
+def test_a_past_or_figurative_famine_is_not_health(analyzer):
+    novel = "The famine of 1845 shaped the novel's plot."
+    assert "health" not in pillars_of(analyzer, novel, "The famine")
+    play = "A new play about the famine of the 1840s opened in Dublin."
+    assert "health" not in pillars_of(analyzer, play, "A new play")
+    memorial = "The Irish Famine memorial was unveiled by the president."
+    assert "health" not in pillars_of(analyzer, memorial, "The Irish")
+    wages = "The strikers' starvation wages were the subject of the debate."
+    assert "health" not in pillars_of(analyzer, wages, "The strikers")
+    # ... but a famine now still is, in a headline too
+    now = "Aid convoys cannot reach the towns of the north, where famine was declared in May."
+    assert "health" in pillars_of(analyzer, now, "Aid convoys")
+    headline = "Famine Declared In Northern Vell As Convoys Turn Back"
+    assert "health" in pillars_of(analyzer, headline, "Famine")
+
+
+def test_an_office_holder_or_expert_quoted_with_an_age_is_not_an_ordinary_person(analyzer):
+    premier = '"We will protect our borders," said Prime Minister Arlo Venn, 64.'
+    assert "people" not in pillars_of(analyzer, premier, '"We will')
+    admiral = '"Our navy is ready," said Admiral Joren Kast, 58.'
+    assert "people" not in pillars_of(analyzer, admiral, '"Our navy')
+    minister = '"The deal is good for our exports," said Lena Maris, 45, the trade minister.'
+    assert "people" not in pillars_of(analyzer, minister, '"The deal')
+    banker = '"Sales rose by 12 percent," said Pedro Alves, 47, chief executive of the bank.'
+    assert "people" not in pillars_of(analyzer, banker, '"Sales')
+    # ... but an ordinary person still is
+    mother = '"We can no longer afford bread," said Ana Lopes, 39, a mother of three.'
+    assert "people" in pillars_of(analyzer, mother, '"We can')
