@@ -397,6 +397,12 @@ class PillarScorer:
         ctx = self.context_pillar
         if any(s in why.get(ctx, ()) for s in _INITIATIVE_TERMS) and not _INITIATIVE_CASED.search(text):
             self._drop(raw, why, ctx, _INITIATIVE_TERMS)
+        if (any(s in why.get(ctx, ()) for s in _MEETING_TERMS) and _NON_STATE_PARTY.search(text)
+                and not _STATE_CUE.search(text) and not any(e.label in ("GPE", "NORP") for e in entities)):
+            # "talks between the union and the employers", "a round of consultations with residents", "the hospital
+            # held a high-level meeting with ward managers": a meeting of a firm, a union or a town's people, with no
+            # state, government or country named, is no engagement between governments
+            self._drop(raw, why, ctx, _MEETING_TERMS)
         if any(s in why.get(ctx, ()) for s in _NON_FORCE_TERMS) and not _STATE_PARTIES.search(text) and len(
                 {e.text for e in entities if e.label in ("GPE", "NORP")}) < 2:
             self._drop(raw, why, ctx, _NON_FORCE_TERMS)
@@ -729,6 +735,13 @@ _VOX_POP = re.compile(
     r"\bsaid\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-Þ][\w'’.-]+,\s+(?:\d{2}\b|an?\s+(?:[\w-]+\s+){0,2}" + _LIVELIHOOD
     + r"\b|who\s+(?:sells|sold|runs|works|worked|lives|lived|drives|drove|farms|fishes|grows|studies|studied))")
 
+#: The same person quoted the other way round: the livelihood before the name ("said fisherman Joao Reis", "said
+#: farmer Ali Khan") or the age and livelihood after the name, right before "said" ("Ana Lopes, 35, a nurse, said ...";
+#: not "X, 55, a former teacher who is now the defence minister, said").
+_VOX_POP_OTHER = re.compile(
+    r"\bsaid\s+" + _LIVELIHOOD + r"\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,2}[A-ZÀ-Þ][\w'’-]+"
+    r"|(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-Þ][\w'’.-]+,\s+\d{2},\s+an?\s+(?:[\w-]+\s+){0,2}" + _LIVELIHOOD
+    + r"\b(?=(?:\s+(?:in|at|from|of)\s+[^,.;]{1,40})?,?\s+said\b)")
 #: Words of an official's or an expert's appositive after an age ("..., 45, the trade minister", "..., 47, chief
 #: executive of the bank"), beside the role words of speaker labels.
 _NOT_VOX_POP = re.compile(r"(?i)\b(?:executive|ceo|analyst|economist|professor|expert|lawyer|spokes\w*|manager|founder"
@@ -736,9 +749,9 @@ _NOT_VOX_POP = re.compile(r"(?i)\b(?:executive|ceo|analyst|economist|professor|e
 
 
 def _ordinary_person_quoted(text: str, entities: Sequence[EntitySpan]) -> bool:
-    """True when ``text`` quotes an ordinary person by age or livelihood (``_VOX_POP``), not an office-holder ("said
-    Prime Minister Arlo Venn, 64", "said Admiral X, 58": a title before the name, or a role the NER gave the person) nor
-    an official or expert named after the age ("said X, 45, the trade minister")."""
+    """True when ``text`` quotes an ordinary person by age or livelihood (``_VOX_POP``, ``_VOX_POP_OTHER``), not an
+    office-holder ("said Prime Minister Arlo Venn, 64", "said Admiral X, 58": a title before the name, or a role the NER
+    gave the person) nor an official or expert named after the age ("said X, 45, the trade minister")."""
     roles = [(e.start, e.end) for e in entities if e.label == "PERSON" and e.role]
     for m in _VOX_POP.finditer(text):
         name = text[m.start():m.end()].split(",")[0].split()[1:]
@@ -750,12 +763,29 @@ def _ordinary_person_quoted(text: str, entities: Sequence[EntitySpan]) -> bool:
                          or any(w.upper() in ROLE_WORDS - {"A", "THE", "HIS", "HER"} for w in rest.group(1).split())):
                 continue
         return True
+    for m in _VOX_POP_OTHER.finditer(text):
+        if not any(len(w) > 1 and w.upper().rstrip(".,") in ROLE_WORDS for w in m.group().split()) and not any(
+                m.start() <= a < m.end() for a, _ in roles):
+            return True
     return False
 
 
 #: This round's foreign-policy initiatives (lexicon terms) and their names as written ("Belt and Road", "BRI").
 _INITIATIVE_TERMS = ("belt and road", "bri", "one belt one road", "obor", "foip", "pgii")
 _INITIATIVE_CASED = re.compile(r"\b(?:Belt[\s-]+and[\s-]+Road|BELT AND ROAD|One\s+Belt|ONE BELT|BRI|OBOR|FOIP|PGII)\b")
+#: Meetings (lexicon terms: this round's meetings of rank and plain talks; not a bare "meeting" or "dialogue", which
+#: often names the governments' meeting again: "the business forum, held alongside the meeting"), the parties of a meeting that is no
+#: state's (lower case: "the World Bank" or "the Premier League" are names; "customs union" is trade), and the cues of a
+#: state's part in it.
+_MEETING_TERMS = ("high-level dialogue", "high-level meeting", "high-level talks", "high-level consultations",
+                  "ministerial meeting", "ministerial dialogue", "ministerial talks", "round of talks",
+                  "round of consultations", "talks between", "talks", "held talks", "consultations")
+_NON_STATE_PARTY = re.compile(r"(?<!customs )(?<!monetary )(?<!economic )(?<!currency )\b(?:unions?|employers?|staff"
+                              r"|management|managers|shareholders|investors|suppliers|sponsors|donors|residents|tenants"
+                              r"|landlords?|clubs?|company|companies|firms?|banks?|hospitals?|universit(?:y|ies)|schools?"
+                              r"|strikers|merger|takeover|pay\s+offer)\b")
+_STATE_CUE = re.compile(r"(?i)\b(?:governments?|minist\w+|foreign|bilateral|envoys?|ambassadors?|diplomat\w*|states?"
+                        r"|countries|nations|officials|delegations?|presidents?|summit)\b")
 #: The pledge not to use force (lexicon terms), diplomacy only between states: a party of states named ("the two
 #: states", "both parties", "each other") or two countries or peoples named.
 _NON_FORCE_TERMS = ("not to use force", "not to threaten or use force", "refrain from the use of force",

@@ -68,3 +68,34 @@ def test_an_office_holder_or_expert_quoted_with_an_age_is_not_an_ordinary_person
     # ... but an ordinary person still is
     mother = '"We can no longer afford bread," said Ana Lopes, 39, a mother of three.'
     assert "people" in pillars_of(analyzer, mother, '"We can')
+
+
+def test_a_meeting_of_firms_unions_or_residents_is_not_diplomacy(analyzer):
+    # a meeting of rank or a round of talks between a union and employers, banks or residents is no engagement between
+    # governments when no state, government or country is named
+    hospital = "The hospital held a high-level meeting with ward managers about waiting times."
+    assert pillars_of(analyzer, hospital, "The hospital") == ["health"]
+    union = "Talks between the union and the employers broke down late on Friday over the pay offer."
+    assert "diplomacy" not in pillars_of(analyzer, union, "Talks between")
+    residents = "The council began a round of consultations with residents on the planned bypass."
+    assert "diplomacy" not in pillars_of(analyzer, residents, "The council")
+    banks = "Merger talks between the two banks have stalled."
+    assert "diplomacy" not in pillars_of(analyzer, banks, "Merger talks")
+    # ... but with a state named they still are
+    state = "The World Bank held a high-level meeting with Vellavian officials on the budget."
+    assert "diplomacy" in pillars_of(analyzer, state, "The World Bank")
+
+
+def test_an_ordinary_person_quoted_the_other_way_round_is_people(analyzer):
+    # the livelihood before the name, or the age and livelihood right before "said", is the same human voice
+    fisherman = '"We have had no water since the dam was built," said fisherman Joao Reis, 44.'
+    assert "people" in pillars_of(analyzer, fisherman, '"We have')
+    herder = '"The soldiers took our goats," said herder Ahmed Musa.'
+    assert "people" in pillars_of(analyzer, herder, '"The soldiers')
+    nurse = "Ana Lopes, 35, a nurse in Kell, said the clinic had run out of insulin."
+    assert "people" in pillars_of(analyzer, nurse, "Ana Lopes")
+    # ... not an office-holder with a former livelihood
+    minister = "Tom Hale, 55, a former teacher who is now the defence minister, said the army was ready."
+    assert "people" not in pillars_of(analyzer, minister, "Tom Hale")
+    admiral = '"Our navy is ready," said Admiral Joren Kast, a former fisherman.'
+    assert "people" not in pillars_of(analyzer, admiral, '"Our navy')
