@@ -403,6 +403,9 @@ class PillarScorer:
             # held a high-level meeting with ward managers": a meeting of a firm, a union or a town's people, with no
             # state, government or country named, is no engagement between governments
             self._drop(raw, why, ctx, _MEETING_TERMS)
+        if "battery-grade" in why.get(TECH_PILLAR, ()) and not _BATTERY_GRADE_MATERIAL.search(text):
+            # "battery-grade lithium" is a refining technology; a "battery-grade charger" in a review is a product
+            self._drop(raw, why, TECH_PILLAR, ("battery-grade",))
         if any(s in why.get(ctx, ()) for s in _NON_FORCE_TERMS) and not _STATE_PARTIES.search(text) and len(
                 {e.text for e in entities if e.label in ("GPE", "NORP")}) < 2:
             self._drop(raw, why, ctx, _NON_FORCE_TERMS)
@@ -786,10 +789,16 @@ _NON_STATE_PARTY = re.compile(r"(?<!customs )(?<!monetary )(?<!economic )(?<!cur
                               r"|strikers|merger|takeover|pay\s+offer)\b")
 _STATE_CUE = re.compile(r"(?i)\b(?:governments?|minist\w+|foreign|bilateral|envoys?|ambassadors?|diplomat\w*|states?"
                         r"|countries|nations|officials|delegations?|presidents?|summit)\b")
+#: "battery-grade" (a lexicon term for technology) before a material refined for batteries.
+TECH_PILLAR = "technology"
+_BATTERY_GRADE_MATERIAL = re.compile(r"(?i)\bbattery[\s-]grade\s+(?:[\w-]+\s+){0,2}(?:lithium|nickel|cobalt|graphite"
+                                     r"|manganese|cathodes?|anodes?|materials?|metals?|minerals?|sulph?ates?|sulfates?"
+                                     r"|carbonates?|hydroxides?|precursors?|chemicals?|salts?|ores?|concentrates?)\b")
 #: The pledge not to use force (lexicon terms), diplomacy only between states: a party of states named ("the two
 #: states", "both parties", "each other") or two countries or peoples named.
 _NON_FORCE_TERMS = ("not to use force", "not to threaten or use force", "refrain from the use of force",
-                    "refrain from the threat or use of force", "renounce the use of force", "non-use of force")
+                    "refrain from the threat or use of force", "renounce the use of force", "non-use of force",
+                    "abstain from the use of force", "abstain from the threat or use of force")
 _STATE_PARTIES = re.compile(r"(?i)\b(?:states|countries|nations|governments|parties|sides|neighbou?rs|each\s+other"
                             r"|one\s+another|powers|signator(?:y|ies)|charter|treaty|pact|accord|declaration)\b")
 #: Indigenous or displaced peoples named (lexicon terms), and the head of an organisation named after one ("the Maori

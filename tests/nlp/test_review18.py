@@ -99,3 +99,19 @@ def test_an_ordinary_person_quoted_the_other_way_round_is_people(analyzer):
     assert "people" not in pillars_of(analyzer, minister, "Tom Hale")
     admiral = '"Our navy is ready," said Admiral Joren Kast, a former fisherman.'
     assert "people" not in pillars_of(analyzer, admiral, '"Our navy')
+
+
+def test_a_pledge_to_abstain_from_force_is_diplomacy_between_states_only(analyzer):
+    # "abstain from the (threat or) use of force" is the same pledge as "refrain from ..."
+    pledge = "The neighbours reaffirmed their commitment to abstain from the threat or use of force."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, pledge, "The neighbours"))
+    police = "The officers were told to abstain from the use of force at the march."
+    assert pillars_of(analyzer, police, "The officers") == ["security"]
+
+
+def test_a_battery_grade_product_is_not_technology(analyzer):
+    # "battery-grade" beside energy words is technology when a material is refined for batteries, not in a review
+    charger = "The battery-grade charger I bought worked fine with the old car battery and my solar lamp."
+    assert "technology" not in pillars_of(analyzer, charger, "The battery-grade")
+    nickel = "The plant makes battery-grade nickel sulphate for electric cars, powered by the grid."
+    assert {"energy", "technology"} <= set(pillars_of(analyzer, nickel, "The plant"))
