@@ -19,6 +19,7 @@ from briefing_app.nlp.taxonomy import PillarDef, load_scoring, load_taxonomy
 from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
     OFFICE_TITLE_WORDS,
+    ROLE_WORDS,
     TITLE_WORDS,
     TOPIC_CHANGE,
     VOCATIVE,
@@ -288,6 +289,7 @@ class PillarScorer:
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
         self._match(_without_place_names(text, entities), raw, why, pending)
+        self._drop_other_senses(text, entities, raw, why)
         if entity_pillars:
             for ent in entities:
                 for pillar in entity_pillars.get(ent.entity_id, []):
@@ -363,7 +365,8 @@ class PillarScorer:
             # more: beside "refugees" or "displaced" it adds nothing (piled on, it crowded out the other pillars)
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("a count of a nation's people")
-        if raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and "said" in text and _VOX_POP.search(text):
+        if (raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and "said" in text
+                and _ordinary_person_quoted(text, entities)):
             # "..., said Rahima Begum, 52.", "said Aibek Toktorov, a farmer in Kok-Tash": an ordinary person quoted by
             # age or livelihood tells the human side of the story, people-to-people whatever the quote is about (a
             # plain cue, like a count of a nation's people; experts and officials quoted are not "vox pop")
@@ -376,6 +379,50 @@ class PillarScorer:
         if self.learner is not None:
             self.learner.adjust(text, raw, why, self)
         return {p: v for p, v in raw.items() if v > 0}, dict(why)
+
+    def _drop(self, raw: dict[str, float], why: dict[str, list[str]], pillar: str, surfaces: Sequence[str]) -> None:
+        """Take back what the lexicon terms ``surfaces`` gave ``pillar`` in this passage."""
+        for surface in surfaces:
+            if surface in why.get(pillar, ()):
+                term = self._phrases.get(tuple(tokens(surface)))
+                raw[pillar] -= term.weights.get(pillar, 0.0) if term is not None else 0.0
+                why[pillar].remove(surface)
+
+    def _drop_other_senses(self, text: str, entities: Sequence[EntitySpan], raw: dict[str, float],
+                           why: dict[str, list[str]]) -> None:
+        """Words of this round's rules used in another sense: a lower-case "belt and road" or "Obor" is no foreign-policy
+        initiative ("seat belt and road safety"); a pledge not to use force made by police, guards or parents is no
+        pledge between states; a people's name in an organisation's name ("the Maori Party") is not the people; a
+        famine named as a past event ("the Great Famine", "the famine of 1845") or "starvation wages" is not health."""
+        ctx = self.context_pillar
+        if any(s in why.get(ctx, ()) for s in _INITIATIVE_TERMS) and not _INITIATIVE_CASED.search(text):
+            self._drop(raw, why, ctx, _INITIATIVE_TERMS)
+        if (any(s in why.get(ctx, ()) for s in _MEETING_TERMS) and _NON_STATE_PARTY.search(text)
+                and not _STATE_CUE.search(text) and not any(e.label in ("GPE", "NORP") for e in entities)):
+            # "talks between the union and the employers", "a round of consultations with residents", "the hospital
+            # held a high-level meeting with ward managers": a meeting of a firm, a union or a town's people, with no
+            # state, government or country named, is no engagement between governments
+            self._drop(raw, why, ctx, _MEETING_TERMS)
+        if "battery-grade" in why.get(TECH_PILLAR, ()) and not _BATTERY_GRADE_MATERIAL.search(text):
+            # "battery-grade lithium" is a refining technology; a "battery-grade charger" in a review is a product
+            self._drop(raw, why, TECH_PILLAR, ("battery-grade",))
+        if any(s in why.get(ctx, ()) for s in _NON_FORCE_TERMS) and not _STATE_PARTIES.search(text) and len(
+                {e.text for e in entities if e.label in ("GPE", "NORP")}) < 2:
+            self._drop(raw, why, ctx, _NON_FORCE_TERMS)
+        if any(s in why.get(PEOPLE_PILLAR, ()) for s in _PEOPLES_TERMS):
+            orgs = [(e.start, e.end) for e in entities if e.label == "ORG"]
+            if all(any(a <= m.start() < b for a, b in orgs) or _PEOPLES_ORG_HEAD.match(text, m.end())
+                   for m in _PEOPLES.finditer(text)):
+                self._drop(raw, why, PEOPLE_PILLAR, _PEOPLES_TERMS)
+        if any(s in why.get(HUNGER_PILLAR, ()) for s in _HUNGER_TERMS):
+            # a capitalised "Famine" after a capitalised word names an event ("the Great Famine"), unless the line is
+            # a headline in title case ("Famine Declared In North")
+            title_case = not re.search(r"\b[a-z][a-z]{3,}", text)
+            hits = list(_HUNGER.finditer(text))
+            if hits and all(_PAST_OR_FIGURATIVE_HUNGER.match(text, m.start()) or not title_case and re.search(
+                    r"[A-ZÀ-Þ][\w'’-]+\s+$", text[:m.start()]) and m.group().startswith("F") or _YEAR_BEFORE.search(
+                    text[max(0, m.start() - 8):m.start()]) for m in hits):
+                self._drop(raw, why, HUNGER_PILLAR, _HUNGER_TERMS)
 
     @staticmethod
     def _forces_placed(text: str, entities: Sequence[EntitySpan]) -> bool:
@@ -690,6 +737,84 @@ _LIVELIHOOD = (r"(?:farmer|driver|trader|fisherman|fisher|student|worker|vendor|
 _VOX_POP = re.compile(
     r"\bsaid\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-Þ][\w'’.-]+,\s+(?:\d{2}\b|an?\s+(?:[\w-]+\s+){0,2}" + _LIVELIHOOD
     + r"\b|who\s+(?:sells|sold|runs|works|worked|lives|lived|drives|drove|farms|fishes|grows|studies|studied))")
+
+#: The same person quoted the other way round: the livelihood before the name ("said fisherman Joao Reis", "said
+#: farmer Ali Khan") or the age and livelihood after the name, right before "said" ("Ana Lopes, 35, a nurse, said ...";
+#: not "X, 55, a former teacher who is now the defence minister, said").
+_VOX_POP_OTHER = re.compile(
+    r"\bsaid\s+" + _LIVELIHOOD + r"\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,2}[A-ZÀ-Þ][\w'’-]+"
+    r"|(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-Þ][\w'’.-]+,\s+\d{2},\s+an?\s+(?:[\w-]+\s+){0,2}" + _LIVELIHOOD
+    + r"\b(?=(?:\s+(?:in|at|from|of)\s+[^,.;]{1,40})?,?\s+said\b)")
+#: Words of an official's or an expert's appositive after an age ("..., 45, the trade minister", "..., 47, chief
+#: executive of the bank"), beside the role words of speaker labels.
+_NOT_VOX_POP = re.compile(r"(?i)\b(?:executive|ceo|analyst|economist|professor|expert|lawyer|spokes\w*|manager|founder"
+                          r"|owner|officer|researcher|editor|leader|mp|lawmaker|politician)s?\b")
+
+
+def _ordinary_person_quoted(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when ``text`` quotes an ordinary person by age or livelihood (``_VOX_POP``, ``_VOX_POP_OTHER``), not an
+    office-holder ("said Prime Minister Arlo Venn, 64", "said Admiral X, 58": a title before the name, or a role the NER
+    gave the person) nor an official or expert named after the age ("said X, 45, the trade minister")."""
+    roles = [(e.start, e.end) for e in entities if e.label == "PERSON" and e.role]
+    for m in _VOX_POP.finditer(text):
+        name = text[m.start():m.end()].split(",")[0].split()[1:]
+        if any(w.upper().rstrip(".") in ROLE_WORDS for w in name) or any(m.start() <= a < m.end() for a, _ in roles):
+            continue
+        if m.group().endswith(tuple("0123456789")):
+            rest = re.match(r",\s+([^,.;]*)", text[m.end():])
+            if rest and (_NOT_VOX_POP.search(rest.group(1))
+                         or any(w.upper() in ROLE_WORDS - {"A", "THE", "HIS", "HER"} for w in rest.group(1).split())):
+                continue
+        return True
+    for m in _VOX_POP_OTHER.finditer(text):
+        if not any(len(w) > 1 and w.upper().rstrip(".,") in ROLE_WORDS for w in m.group().split()) and not any(
+                m.start() <= a < m.end() for a, _ in roles):
+            return True
+    return False
+
+
+#: This round's foreign-policy initiatives (lexicon terms) and their names as written ("Belt and Road", "BRI").
+_INITIATIVE_TERMS = ("belt and road", "bri", "one belt one road", "obor", "foip", "pgii")
+_INITIATIVE_CASED = re.compile(r"\b(?:Belt[\s-]+and[\s-]+Road|BELT AND ROAD|One\s+Belt|ONE BELT|BRI|OBOR|FOIP|PGII)\b")
+#: Meetings (lexicon terms: this round's meetings of rank and plain talks; not a bare "meeting" or "dialogue", which
+#: often names the governments' meeting again: "the business forum, held alongside the meeting"), the parties of a meeting that is no
+#: state's (lower case: "the World Bank" or "the Premier League" are names; "customs union" is trade), and the cues of a
+#: state's part in it.
+_MEETING_TERMS = ("high-level dialogue", "high-level meeting", "high-level talks", "high-level consultations",
+                  "ministerial meeting", "ministerial dialogue", "ministerial talks", "round of talks",
+                  "round of consultations", "talks between", "talks", "held talks", "consultations")
+_NON_STATE_PARTY = re.compile(r"(?<!customs )(?<!monetary )(?<!economic )(?<!currency )\b(?:unions?|employers?|staff"
+                              r"|management|managers|shareholders|investors|suppliers|sponsors|donors|residents|tenants"
+                              r"|landlords?|clubs?|company|companies|firms?|banks?|hospitals?|universit(?:y|ies)|schools?"
+                              r"|strikers|merger|takeover|pay\s+offer)\b")
+_STATE_CUE = re.compile(r"(?i)\b(?:governments?|minist\w+|foreign|bilateral|envoys?|ambassadors?|diplomat\w*|states?"
+                        r"|countries|nations|officials|delegations?|presidents?|summit)\b")
+#: "battery-grade" (a lexicon term for technology) before a material refined for batteries.
+TECH_PILLAR = "technology"
+_BATTERY_GRADE_MATERIAL = re.compile(r"(?i)\bbattery[\s-]grade\s+(?:[\w-]+\s+){0,2}(?:lithium|nickel|cobalt|graphite"
+                                     r"|manganese|cathodes?|anodes?|materials?|metals?|minerals?|sulph?ates?|sulfates?"
+                                     r"|carbonates?|hydroxides?|precursors?|chemicals?|salts?|ores?|concentrates?)\b")
+#: The pledge not to use force (lexicon terms), diplomacy only between states: a party of states named ("the two
+#: states", "both parties", "each other") or two countries or peoples named.
+_NON_FORCE_TERMS = ("not to use force", "not to threaten or use force", "refrain from the use of force",
+                    "refrain from the threat or use of force", "renounce the use of force", "non-use of force",
+                    "abstain from the use of force", "abstain from the threat or use of force")
+_STATE_PARTIES = re.compile(r"(?i)\b(?:states|countries|nations|governments|parties|sides|neighbou?rs|each\s+other"
+                            r"|one\s+another|powers|signator(?:y|ies)|charter|treaty|pact|accord|declaration)\b")
+#: Indigenous or displaced peoples named (lexicon terms), and the head of an organisation named after one ("the Maori
+#: Party", "the Aboriginal and Torres Strait Islander Commission").
+_PEOPLES_TERMS = ("inuit", "saami", "maori", "aboriginal", "torres strait islanders", "chagossians", "chagossian")
+_PEOPLES = re.compile(r"(?i)\b(?:inuit|saami|maori|aboriginal|torres\s+strait\s+islanders?|chagossians?)\b")
+_PEOPLES_ORG_HEAD = re.compile(r"(?:\s+and\s+Torres\s+Strait\s+Islanders?)?\s+(?:[A-Z][a-z]+\s+){0,2}(?:Party|Commission"
+                               r"|Council|Corporation|Company|Authority|Association|Trust|Bank|Airlines?|Television|Radio"
+                               r"|League|Foundation|Federation|Institute|Museum|Games|Cup)\b")
+#: Famine and starvation (lexicon terms for health), and their senses that are no present hunger: a famine dated to a
+#: year or decade ("the famine of 1845", "the famine of the 1840s", "the 1845 famine"), "starvation wages".
+HUNGER_PILLAR = "health"
+_HUNGER_TERMS = ("famine", "starvation")
+_HUNGER = re.compile(r"(?i)\b(?:famine|starvation)\b")
+_PAST_OR_FIGURATIVE_HUNGER = re.compile(r"(?i)famine\s+of\s+(?:the\s+)?1\d{3}s?\b|starvation\s+wages?\b")
+_YEAR_BEFORE = re.compile(r"\b1\d{3}s?\s+$")
 
 #: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from"):
 #: the place after it stands for its government. Not "closer to" or "distance from": mostly where something is
