@@ -839,6 +839,10 @@ def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, kno
 #: "person" ending in one stays a person.
 _SURNAME_COUNTRIES = frozenset("""Jordan Israel Chad Georgia England Ireland Holland Wales Scotland Brazil Cuba Jersey
 Guernsey Kenya India""".split())
+#: A speech verb right before a name ("said Anna Mali") or an age in commas right after it ("Jack Norway, 52,"): a
+#: quoted or reported person, never a company named after its country.
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|asked)[ \t]+$")
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 
 
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
@@ -858,7 +862,8 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
         entry = g.lookup(words[-1])
         if (entry is None or entry.section != "countries" or entry.label != "GPE" or not words[0][:1].isupper()
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
-                or _VOCATIVE.search(text, max(0, c.start - 20), c.start)):
+                or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
+                or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
