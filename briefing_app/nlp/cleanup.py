@@ -1130,8 +1130,11 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
                 and not text[nxt.start:nxt.end].isupper()):
             extra.append(Candidate(c.start, _purpose_end(text, c.start, nxt.end), "ORG", nxt.source, TITLE + 0.3))
         elif (nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None
-              and not (m.group().split()[-1] in _PLATFORM_HEADS and any(w in STARTERS for w in m.group().split()))):
-            # (a platform's name holds no starter word: "Ghana Launches New Platform" is a heading's sentence)
+              and not (m.group().split()[-1] in _PLATFORM_HEADS
+                       and (any(w in STARTERS for w in m.group().split())
+                            or re.match(r" [A-Z]", text[m.end():m.end() + 2]) is not None))):
+            # (a platform's name holds no starter word: "Ghana Launches New Platform" is a heading's sentence; nor does
+            # a capitalised word go on after its head: "Nigeria Lab Results Show Rise" is a title-case heading)
             extra.append(Candidate(c.start, _purpose_end(text, c.start, m.end()), "ORG", "model", TITLE + 0.3))
     extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
@@ -1335,6 +1338,11 @@ def _acronym_dash_bodies(text: str, g: Gazetteer) -> list[Candidate]:
         if (head is not None and (head == len(words) - 1 or words[head + 1] in ("of", "for", "on"))
                 and text[m.start():m.start("name")].split()[0] not in g.not_entities):
             end = m.start("name") + len(" ".join(words))
+            # two bodies the gazetteer knows apart are a body and its organ, not one name ("the UN – Security
+            # Council"); the acronym and its own full name are one entry ("CAF" / "Development Bank of ...")
+            acronym, name = g.lookup(text[m.start():m.start("name")].split()[0]), g.lookup(text[m.start("name"):end])
+            if acronym is not None and name is not None and acronym is not name:
+                continue
             out.append(Candidate(m.start(), end, "ORG", "gazetteer", TITLE + 0.5))
     return out
 
