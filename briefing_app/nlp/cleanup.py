@@ -863,7 +863,9 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
         if (entry is None or entry.section != "countries" or entry.label != "GPE" or not words[0][:1].isupper()
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
                 or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
-                or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)):
+                or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)
+                # a title inside the span itself ("Mrs Ama Ghana"): the model kept it with the name
+                or any(w.rstrip(".").lower() in _PERSON_TITLES for w in words)):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out

@@ -21,6 +21,7 @@ def _label(analyzer, text: str, surface: str) -> str | None:
 @pytest.mark.parametrize("text, surface", [
     ('"We are ready," said Anna Mali, 34, a teacher.', "Anna Mali"),
     ("Jack Norway, 52, was arrested on Tuesday.", "Jack Norway"),
+    ("Mrs Ama Ghana, the headteacher, said the school would reopen.", "Mrs Ama Ghana"),
 ])
 def test_quoted_or_aged_person_ending_in_a_country_stays_a_person(analyzer, text: str, surface: str) -> None:
     """A speech verb before the name or an age after it shows a person, not a company named after its country."""
