@@ -839,6 +839,10 @@ def _listed_with_companies(text: str, merged: list[Candidate], g: Gazetteer, kno
 #: "person" ending in one stays a person.
 _SURNAME_COUNTRIES = frozenset("""Jordan Israel Chad Georgia England Ireland Holland Wales Scotland Brazil Cuba Jersey
 Guernsey Kenya India""".split())
+#: A speech verb right before a name ("said Anna Mali") or an age in commas right after it ("Jack Norway, 52,"): a
+#: quoted or reported person, never a company named after its country.
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|asked)[ \t]+$")
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 
 
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
@@ -858,7 +862,10 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
         entry = g.lookup(words[-1])
         if (entry is None or entry.section != "countries" or entry.label != "GPE" or not words[0][:1].isupper()
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
-                or _VOCATIVE.search(text, max(0, c.start - 20), c.start)):
+                or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
+                or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)
+                # a title inside the span itself ("Mrs Ama Ghana"): the model kept it with the name
+                or any(w.rstrip(".").lower() in _PERSON_TITLES for w in words)):
             continue
         out.append(Candidate(c.start, c.end, "ORG", "model", TITLE))
     return out
@@ -1125,8 +1132,11 @@ def _place_led_bodies(text: str, merged: list[Candidate]) -> list[Candidate]:
                 and not text[nxt.start:nxt.end].isupper()):
             extra.append(Candidate(c.start, _purpose_end(text, c.start, nxt.end), "ORG", nxt.source, TITLE + 0.3))
         elif (nxt is None and (m := _BODY_AFTER_PLACE.match(text, c.end)) is not None
-              and not (m.group().split()[-1] in _PLATFORM_HEADS and any(w in STARTERS for w in m.group().split()))):
-            # (a platform's name holds no starter word: "Ghana Launches New Platform" is a heading's sentence)
+              and not (m.group().split()[-1] in _PLATFORM_HEADS
+                       and (any(w in STARTERS for w in m.group().split())
+                            or re.match(r" [A-Z]", text[m.end():m.end() + 2]) is not None))):
+            # (a platform's name holds no starter word: "Ghana Launches New Platform" is a heading's sentence; nor does
+            # a capitalised word go on after its head: "Nigeria Lab Results Show Rise" is a title-case heading)
             extra.append(Candidate(c.start, _purpose_end(text, c.start, m.end()), "ORG", "model", TITLE + 0.3))
     extra += _nationality_led_names(text, merged, by_start)
     # an organisation's own organ: "Pacific Islands Forum" + " Secretariat", like "ECOWAS Commission"
@@ -1330,6 +1340,11 @@ def _acronym_dash_bodies(text: str, g: Gazetteer) -> list[Candidate]:
         if (head is not None and (head == len(words) - 1 or words[head + 1] in ("of", "for", "on"))
                 and text[m.start():m.start("name")].split()[0] not in g.not_entities):
             end = m.start("name") + len(" ".join(words))
+            # two bodies the gazetteer knows apart are a body and its organ, not one name ("the UN – Security
+            # Council"); the acronym and its own full name are one entry ("CAF" / "Development Bank of ...")
+            acronym, name = g.lookup(text[m.start():m.start("name")].split()[0]), g.lookup(text[m.start("name"):end])
+            if acronym is not None and name is not None and acronym is not name:
+                continue
             out.append(Candidate(m.start(), end, "ORG", "gazetteer", TITLE + 0.5))
     return out
 

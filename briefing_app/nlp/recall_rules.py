@@ -338,10 +338,11 @@ def numbered_instruments(text: str, merged: list[Candidate]) -> list[Candidate]:
 
 #: A project's code name, an acronym of three or more capitals hyphened to a number ("TAPI-2", "CASA-1000"), before up to
 #: two lowercase words and a project's noun ("the CASA-1000 power line", "the KARA-500 transmission project", "at the
-#: TAPI-2 ministerial"); not a production or assembly line, and not a code with a letter after its number ("RITM-200N"
+#: TAPI-2 ministerial"); not a production, assembly or product line, nor a "line of" goods ("the ABC-100 line of
+#: printers": a range of products), and not a code with a letter after its number ("RITM-200N"
 #: reactors) nor before a satellite's or a weapon's noun (no project noun follows those).
-_CODED_PROJECT = re.compile(r"(?<![\w-])[A-Z]{3,}-\d{1,5}(?![\w-])(?= (?!(?:production|assembly) )(?:[a-z]+ ){0,2}"
-                            r"(?:line|project|programme|program|ministerial|corridor|initiative)\b)")
+_CODED_PROJECT = re.compile(r"(?<![\w-])[A-Z]{3,}-\d{1,5}(?![\w-])(?= (?!(?:production|assembly|products?) )"
+                            r"(?:[a-z]+ ){0,2}(?:line(?! of\b)|project|programme|program|ministerial|corridor|initiative)\b)")
 
 
 def coded_projects(text: str, merged: list[Candidate]) -> list[Candidate]:
