@@ -45,7 +45,7 @@ from briefing_app.nlp import rules
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
 from briefing_app.nlp.chunking import chunk_spans, sentence_spans
 from briefing_app.nlp.cleanup import EntityCleanup, titled_candidates
-from briefing_app.nlp.entities import LEARNED, MODEL, RULE, Candidate, merge
+from briefing_app.nlp.entities import DATE_SHAPED, LEARNED, MODEL, NAME_LABELS, RULE, Candidate, merge
 from briefing_app.nlp.gazetteer import SPANS_KEY, GazEntry, Gazetteer, default_gazetteer
 from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
 from briefing_app.nlp.lessons import CompiledLessons
@@ -269,6 +269,8 @@ class LessonsStage(_LessonHolder):
         for cand in doc._.briefing_candidates or ():
             start, end, label = cand.start, cand.end, cand.label
             why = ""
+            if label in NAME_LABELS and DATE_SHAPED.fullmatch(text, start, end):
+                label = "DATE"  # "FY2027", "3rd March 2026": whatever stage named it, a date or fiscal year is a date
             if lessons_ is not None:
                 if known is None:
                     known = {(s.start_char, s.end_char) for s in doc.spans.get(SPANS_KEY, ())}

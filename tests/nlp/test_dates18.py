@@ -1,0 +1,37 @@
+"""Round 18 date fixes: fiscal years and written-out dates are dates, and "Between" stays out of a date range."""
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.nlp.analyzer import Analyzer
+from tests.nlp.conftest import entity_pairs
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The minister said on 3rd March 2026 that the deal was done.", "3rd March 2026"),
+    ("Funding for FY2027 was cut, officials said.", "FY2027"),
+    ("In FY26 the agency spent more on patrol boats.", "FY26"),
+    ("Budget blow: FY2027 allocation slashed for navy", "FY2027"),
+    ("MINISTER: Our allocation for FY2027 is final.", "FY2027"),
+])
+def test_a_date_or_fiscal_year_is_a_date(analyzer: Analyzer, text: str, date: str) -> None:
+    """A calendar date or fiscal year is tagged DATE, never a body or a place, wherever it stands."""
+    pairs = entity_pairs(analyzer, text)
+    assert (date, "DATE") in pairs, pairs
+    assert not any(t == date and label != "DATE" for t, label in pairs), pairs
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Between mid-2025 and early 2026, exports to Vietnam doubled.", "mid-2025 and early 2026"),
+    ("Tariffs rose, between March 2024 and June 2025, on Thai rice.", "March 2024 and June 2025"),
+])
+def test_between_stays_out_of_a_date_range(analyzer: Analyzer, text: str, date: str) -> None:
+    """The preposition "Between" is not part of the date range it opens."""
+    pairs = entity_pairs(analyzer, text)
+    assert not any(label == "DATE" and t.lower().startswith("between") for t, label in pairs), pairs
+
+
+def test_initials_and_titles_are_not_dates(analyzer: Analyzer) -> None:
+    """"FY" as someone's initials and "Between Friends" as a title are not dates."""
+    pairs = entity_pairs(analyzer, "Between Friends is a novel. FY Tan, the chair, spoke in Jakarta.")
+    assert not any(label == "DATE" for _, label in pairs), pairs
