@@ -35,3 +35,13 @@ def test_initials_and_titles_are_not_dates(analyzer: Analyzer) -> None:
     """"FY" as someone's initials and "Between Friends" as a title are not dates."""
     pairs = entity_pairs(analyzer, "Between Friends is a novel. FY Tan, the chair, spoke in Jakarta.")
     assert not any(label == "DATE" for _, label in pairs), pairs
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Signed at Canberra this 14th day of February 2026 by Australia and India.", "14th day of February 2026"),
+    ("Done at Suva, this 3rd day of July 2025, in two originals.", "3rd day of July 2025"),
+])
+def test_a_formal_dating_clause_is_one_date(analyzer: Analyzer, text: str, date: str) -> None:
+    """"this 14th day of February 2026" (treaty style) is one date, not "this 14th day of" and "February 2026"."""
+    dated = [t for t, label in entity_pairs(analyzer, text) if label == "DATE"]
+    assert len(dated) == 1 and date in dated[0], dated
