@@ -45,3 +45,14 @@ def test_a_formal_dating_clause_is_one_date(analyzer: Analyzer, text: str, date:
     """"this 14th day of February 2026" (treaty style) is one date, not "this 14th day of" and "February 2026"."""
     dated = [t for t, label in entity_pairs(analyzer, text) if label == "DATE"]
     assert len(dated) == 1 and date in dated[0], dated
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates from 🇮🇳🇦🇺 met 3 times in Perth.",
+    "ALBANESE: 🇮🇳 is our partner, 2 deals done.",
+    "Trade up 5% 🇮🇳, officials said.",
+])
+def test_emoji_and_flag_halves_are_never_entities(analyzer: Analyzer, text: str) -> None:
+    """A flag emoji (two regional-indicator symbols) or any emoji is never tagged, nor part of a tag."""
+    pairs = entity_pairs(analyzer, text)
+    assert not any(any(0x1F000 <= ord(ch) <= 0x1FAFF for ch in t) for t, _ in pairs), pairs
