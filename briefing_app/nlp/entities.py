@@ -43,7 +43,7 @@ _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
 _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
-_BOUND_HEAD = re.compile(r"(?:under|up\s+to|between(?=\s.*\band\b))\s+(?=\S)", re.IGNORECASE)
+_BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
 #: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
 #: The month (and year) after "the 14th day of": the rest of a formal dating clause.
 _DAY_OF_MONTH = re.compile(r"\s+" + dates._MONTH + r"(?:,?\s+\d{4})?\b")

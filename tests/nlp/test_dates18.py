@@ -21,16 +21,6 @@ def test_a_date_or_fiscal_year_is_a_date(analyzer: Analyzer, text: str, date: st
     assert not any(t == date and label != "DATE" for t, label in pairs), pairs
 
 
-@pytest.mark.parametrize(("text", "date"), [
-    ("Between mid-2025 and early 2026, exports to Vietnam doubled.", "mid-2025 and early 2026"),
-    ("Tariffs rose, between March 2024 and June 2025, on Thai rice.", "March 2024 and June 2025"),
-])
-def test_between_stays_out_of_a_date_range(analyzer: Analyzer, text: str, date: str) -> None:
-    """The preposition "Between" is not part of the date range it opens."""
-    pairs = entity_pairs(analyzer, text)
-    assert not any(label == "DATE" and t.lower().startswith("between") for t, label in pairs), pairs
-
-
 def test_initials_and_titles_are_not_dates(analyzer: Analyzer) -> None:
     """"FY" as someone's initials and "Between Friends" as a title are not dates."""
     pairs = entity_pairs(analyzer, "Between Friends is a novel. FY Tan, the chair, spoke in Jakarta.")
