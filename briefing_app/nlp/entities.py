@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing_app.nlp import rules
+from briefing_app.nlp import dates, rules
 from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.gazetteer import GazEntry, Gazetteer
 from briefing_app.nlp.rules import STARTERS
@@ -45,6 +45,13 @@ _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
 _BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
 #: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
+#: The month (and year) after "the 14th day of": the rest of a formal dating clause.
+_DAY_OF_MONTH = re.compile(r"\s+" + dates._MONTH + r"(?:,?\s+\d{4})?\b")
+#: A whole span that is a calendar date ("3rd March 2026", "14 February 2026") or a fiscal year ("FY2027",
+#: "FY26", "FY 2026-27", "fiscal year 2026"): never a name. "FY" alone, or before a name ("FY Tan"), stays.
+DATE_SHAPED = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + dates._MONTH + r",?\s+\d{4}"
+    r"|(?:FY|[Ff]iscal\s+[Yy]ear)\s?(?:\d{4}|\d{2})(?:[-/–]\d{2}(?:\d{2})?)?)")
 _LAST_VERB = re.compile(r"last\s+(?=\S)")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
 #: A capitalised adjective opening a sentence before a lowercase noun ("Consular officials", "Coastal radars").
@@ -154,6 +161,12 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
             # "• Building ...": the model read a list item's capitalised first word as a name (real one-word
             # names there, "• India ...", still come from the gazetteer)
             return None
+    if cand.label == "DATE" and (tail := _DAY_OF_MONTH.match(text, end)) is not None and \
+            text[start:end].rstrip().lower().endswith(" day of"):
+        end = tail.end()  # "this 14th day of" + " February 2026": a treaty's dating clause is one date
+    if cand.label in NAME_LABELS and DATE_SHAPED.fullmatch(text, start, end):
+        # "3rd March 2026", "FY2027", "FY 2026-27": a calendar date or fiscal year the model read as a name
+        cand = replace(cand, label="DATE")
     if cand.label != "DATE":
         m = _LEADING_THE.match(text, start, end)
         if m:

@@ -45,7 +45,7 @@ from briefing_app.nlp import rules
 from briefing_app.nlp.aliases import assign_entity_ids, canonical_text
 from briefing_app.nlp.chunking import chunk_spans, sentence_spans
 from briefing_app.nlp.cleanup import EntityCleanup, titled_candidates
-from briefing_app.nlp.entities import LEARNED, MODEL, RULE, Candidate, merge
+from briefing_app.nlp.entities import DATE_SHAPED, LEARNED, MODEL, NAME_LABELS, RULE, Candidate, merge
 from briefing_app.nlp.gazetteer import SPANS_KEY, GazEntry, Gazetteer, default_gazetteer
 from briefing_app.nlp.gazetteer_matcher import GazetteerMatcher, load_gazetteer_matcher
 from briefing_app.nlp.lessons import CompiledLessons
@@ -101,6 +101,13 @@ class DomainResources:
 _resources: DomainResources | None = None
 _resources_lock = threading.Lock()
 
+
+
+def _is_pictograph(ch: str) -> bool:
+    """True for emoji, regional-indicator (flag) halves and their joiners: symbols, never part of a name or number."""
+    cp = ord(ch)
+    return (0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp in (0xFE0F, 0x200D)
+            or 0xE0020 <= cp <= 0xE007F)
 
 def domain_resources() -> DomainResources:
     """The bundled gazetteer and what is compiled from it (built once per process, or restored)."""
@@ -269,6 +276,14 @@ class LessonsStage(_LessonHolder):
         for cand in doc._.briefing_candidates or ():
             start, end, label = cand.start, cand.end, cand.label
             why = ""
+            while start < end and (_is_pictograph(text[start]) or text[start].isspace()):
+                start += 1  # "🇮" of 🇮🇳: an emoji or flag half is never part of an entity (nor one on its own)
+            while end > start and (_is_pictograph(text[end - 1]) or text[end - 1].isspace()):
+                end -= 1
+            if start == end or not any(ch.isalnum() for ch in text[start:end]):
+                continue
+            if label in NAME_LABELS and DATE_SHAPED.fullmatch(text, start, end):
+                label = "DATE"  # "FY2027", "3rd March 2026": whatever stage named it, a date or fiscal year is a date
             if lessons_ is not None:
                 if known is None:
                     known = {(s.start_char, s.end_char) for s in doc.spans.get(SPANS_KEY, ())}
