@@ -1904,13 +1904,19 @@ def _split_between_pair(text: str, c: Candidate, g: Gazetteer) -> list[Candidate
             Candidate(cut + 5, c.end, c.label, c.source, c.priority, c.role)]
 
 
+_BETWEEN_HEAD = re.compile(r"between\s+", re.IGNORECASE)
+
+
 def _split_month_pair(text: str, c: Candidate) -> list[Candidate]:
-    """A model date "between" two months, one date per month; the span itself otherwise."""
-    if c.label != "DATE" or " and " not in text[c.start:c.end]:
+    """A model date "between" two months, one date per month; any other range the model read with its "between"
+    ("Between mid-2025 and early 2026", "between last spring") loses the preposition, as every other date does; the
+    span itself otherwise."""
+    if c.label != "DATE":
         return [c]
-    m = _MONTH_PAIR.fullmatch(text, c.start, c.end)
+    m = _MONTH_PAIR.fullmatch(text, c.start, c.end) if " and " in text[c.start:c.end] else None
     if m is None:
-        return [c]
+        head = _BETWEEN_HEAD.match(text, c.start, c.end)
+        return [replace(c, start=head.end())] if head is not None else [c]
     return [replace(c, start=m.start("a"), end=m.end("a")), replace(c, start=m.start("b"), end=m.end("b"))]
 
 

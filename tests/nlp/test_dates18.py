@@ -46,3 +46,18 @@ def test_emoji_and_flag_halves_are_never_entities(analyzer: Analyzer, text: str)
     """A flag emoji (two regional-indicator symbols) or any emoji is never tagged, nor part of a tag."""
     pairs = entity_pairs(analyzer, text)
     assert not any(any(0x1F000 <= ord(ch) <= 0x1FAFF for ch in t) for t, _ in pairs), pairs
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Between mid-2025 and early 2026, exports of copper doubled.", "mid-2025 and early 2026"),
+    ("The corridor carried grain between 2019 and 2021, the ministry said.", "2019 and 2021"),
+    ("Q: What happened between last spring and this winter?", "last spring"),
+])
+def test_a_range_keeps_its_between_outside(analyzer: Analyzer, text: str, date: str) -> None:
+    """A range the model read with its "between" loses the preposition, as every other date does; two months
+    ("between January and September 2025") are still two dates."""
+    pairs = entity_pairs(analyzer, text)
+    assert (date, "DATE") in pairs, pairs
+    assert not any(t.lower().startswith("between") for t, _ in pairs), pairs
+    months = entity_pairs(analyzer, "Shipments fell between January and September 2025.")
+    assert {("January", "DATE"), ("September 2025", "DATE")} <= months
