@@ -384,8 +384,7 @@ class PillarScorer:
         """Take back what the lexicon terms ``surfaces`` gave ``pillar`` in this passage."""
         for surface in surfaces:
             if surface in why.get(pillar, ()):
-                term = self._phrases.get(tuple(tokens(surface)))
-                raw[pillar] -= term.weights.get(pillar, 0.0) if term is not None else 0.0
+                raw[pillar] -= self.cue_weight(surface, pillar)
                 why[pillar].remove(surface)
 
     def _drop_other_senses(self, text: str, entities: Sequence[EntitySpan], raw: dict[str, float],
