@@ -44,7 +44,6 @@ _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar
 _RELATIVE_TAIL = re.compile(r"\s+later$")
 #: A preposition bounding a duration is not part of it ("under [30 minutes]", "up to [two years]").
 _BOUND_HEAD = re.compile(r"(?:under|up\s+to)\s+(?=\S)", re.IGNORECASE)
-#: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
 #: The month (and year) after "the 14th day of": the rest of a formal dating clause.
 _DAY_OF_MONTH = re.compile(r"\s+" + dates._MONTH + r"(?:,?\s+\d{4})?\b")
 #: A whole span that is a calendar date ("3rd March 2026", "14 February 2026") or a fiscal year ("FY2027",
@@ -52,6 +51,7 @@ _DAY_OF_MONTH = re.compile(r"\s+" + dates._MONTH + r"(?:,?\s+\d{4})?\b")
 DATE_SHAPED = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + dates._MONTH + r",?\s+\d{4}"
     r"|(?:FY|[Ff]iscal\s+[Yy]ear)\s?(?:\d{4}|\d{2})(?:[-/–]\d{2}(?:\d{2})?)?)")
+#: "last" as a verb after a modal or "to" ("will last 18 months", "is expected to last two years").
 _LAST_VERB = re.compile(r"last\s+(?=\S)")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do)\s+$")
 #: A capitalised adjective opening a sentence before a lowercase noun ("Consular officials", "Coastal radars").

@@ -102,12 +102,12 @@ _resources: DomainResources | None = None
 _resources_lock = threading.Lock()
 
 
-
 def _is_pictograph(ch: str) -> bool:
     """True for emoji, regional-indicator (flag) halves and their joiners: symbols, never part of a name or number."""
     cp = ord(ch)
     return (0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp in (0xFE0F, 0x200D)
             or 0xE0020 <= cp <= 0xE007F)
+
 
 def domain_resources() -> DomainResources:
     """The bundled gazetteer and what is compiled from it (built once per process, or restored)."""
