@@ -414,13 +414,8 @@ class PillarScorer:
                    for m in _PEOPLES.finditer(text)):
                 self._drop(raw, why, PEOPLE_PILLAR, _PEOPLES_TERMS)
         if any(s in why.get(HUNGER_PILLAR, ()) for s in _HUNGER_TERMS):
-            # a capitalised "Famine" after a capitalised word names an event ("the Great Famine"), unless the line is
-            # a headline in title case ("Famine Declared In North")
-            title_case = not re.search(r"\b[a-z][a-z]{3,}", text)
             hits = list(_HUNGER.finditer(text))
-            if hits and all(_PAST_OR_FIGURATIVE_HUNGER.match(text, m.start()) or not title_case and re.search(
-                    r"[A-ZÀ-Þ][\w'’-]+\s+$", text[:m.start()]) and m.group().startswith("F") or _YEAR_BEFORE.search(
-                    text[max(0, m.start() - 8):m.start()]) for m in hits):
+            if hits and all(_no_present_hunger(text, m) for m in hits):
                 self._drop(raw, why, HUNGER_PILLAR, _HUNGER_TERMS)
 
     @staticmethod
@@ -814,6 +809,17 @@ _HUNGER_TERMS = ("famine", "starvation")
 _HUNGER = re.compile(r"(?i)\b(?:famine|starvation)\b")
 _PAST_OR_FIGURATIVE_HUNGER = re.compile(r"(?i)famine\s+of\s+(?:the\s+)?1\d{3}s?\b|starvation\s+wages?\b")
 _YEAR_BEFORE = re.compile(r"\b1\d{3}s?\s+$")
+
+
+def _no_present_hunger(text: str, hit: re.Match[str]) -> bool:
+    """True when the famine or starvation ``hit`` is no hunger of now: dated ("the famine of 1845", "the 1840s
+    famine"), figurative ("starvation wages"), or a capitalised "Famine" after a capitalised word naming an event ("the
+    Great Famine"; not in a headline in title case, "Famine Declared In North")."""
+    if _PAST_OR_FIGURATIVE_HUNGER.match(text, hit.start()) or _YEAR_BEFORE.search(text[max(0, hit.start() - 8):hit.start()]):
+        return True
+    title_case = not re.search(r"\b[a-z][a-z]{3,}", text)
+    return (not title_case and hit.group().startswith("F")
+            and re.search(r"[A-ZÀ-Þ][\w'’-]+\s+$", text[:hit.start()]) is not None)
 
 #: A word of the relationship itself, then the state it is with ("relations with", "calm with", "drifting from"):
 #: the place after it stands for its government. Not "closer to" or "distance from": mostly where something is
