@@ -1297,7 +1297,7 @@ def _collective_names(text: str, g: Gazetteer) -> list[Candidate]:
 #: ("the Nordic-Baltic Eight", "the Visegrád Four", "the Arctic Five"), named with its article; not when a capitalised
 #: word follows the number (a title-case heading's count: "Kenya Five Years On").
 _NUMBERED_GROUP = re.compile(r"(?<=\b[Tt]he )(?P<lead>[A-Z][\w'’]+(?:[-–][A-Z][\w'’]+){0,3}) "
-                             r"(?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty)(?![\w-])"
+                             + rules.MEMBER_COUNTS + r"(?![\w-])"
                              r"(?![ \t]+[A-Z][a-z])")
 
 

@@ -15,6 +15,7 @@ from briefing_app.domain.text import SENTENCE_END
 from briefing_app.nlp.headline import is_headline
 from briefing_app.nlp.pillar_topic import REASON as TOPIC_REASON
 from briefing_app.nlp.pillar_topic import DocumentTopic
+from briefing_app.nlp.rules import MEMBER_COUNTS
 from briefing_app.nlp.taxonomy import PillarDef, load_scoring, load_taxonomy
 from briefing_app.nlp.transcript import (
     OFFICE_HEAD,
@@ -1056,7 +1057,7 @@ _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "PLACE"})
 
 
 #: A grouping of states named by its number of members ("Nordic-Baltic Eight", "Arctic Five"): parties in one name.
-_NUMBERED_GROUPING = re.compile(r"[A-Z][\w'’-]+ (?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty)")
+_NUMBERED_GROUPING = re.compile(r"[A-Z][\w'’-]+ " + MEMBER_COUNTS)
 
 
 def _paired_subjects(text: str, entities: Sequence[EntitySpan]) -> bool:

@@ -451,6 +451,8 @@ Foundation Company Group Secretariat Court Police Guard Navy Army Administration
 
 #: Head nouns of bodies (for rules elsewhere).
 BODY_HEADS = _BODY_HEADS
+#: A grouping of states named by its number of members ("the Arctic Five", "the Nordic-Baltic Eight"): the numbers.
+MEMBER_COUNTS = r"(?:Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty)"
 
 #: A body's head noun and "of the" before an adjectival official name ("Central Bank of the Argentine Republic"): the
 #: state's own body, named whole with its state (as "Mine Action Agency of the Republic of Azerbaijan").
