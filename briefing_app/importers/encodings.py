@@ -44,8 +44,10 @@ def guess_encoding(data: bytes) -> str | None:
     # reads "K—ln", can rank first); when a clean candidate reads them exactly as a
     # preferred Western encoding does, that is the one the writer used.
     readings = {encoding: _strict_decode(data, encoding) for encoding in clean}
+    # each preferred reading is made once (a file may be tens of MB): compared here, kept for the test below
+    western: dict[str, str | None] = {}
     for preferred in PREFERRED_ENCODINGS:
-        reading = _strict_decode(data, preferred)
+        western[preferred] = reading = _strict_decode(data, preferred)
         if reading is not None and reading in readings.values():
             return preferred
     if _lone_high_bytes(data) and all(
@@ -55,7 +57,7 @@ def guess_encoding(data: bytes) -> str | None:
         # non-ASCII byte stands alone between ASCII ones: each such "character" would
         # swallow the next Latin letter ("K闤n" for "Köln"). That is Western text.
         for preferred in PREFERRED_ENCODINGS[:3]:
-            if _strict_decode(data, preferred) is not None:
+            if western[preferred] is not None:
                 return preferred
     return str(clean[0])  # matches come sorted best first
 
