@@ -538,6 +538,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
+    from briefing_app.nlp.labels import label_name
     from briefing_app.services import Services
     from briefing_app.services.lessons import LessonFileError
 
@@ -563,7 +564,10 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
             print(f"imported {n} lessons from {args.file}")
         else:
             for lesson in services.lessons.all():
-                detail = f"{lesson.from_label}->{lesson.label}" if lesson.from_label else lesson.label
+                # the labels in the words the GUI shows (GPE is "Country or city"); pillar ids pass unchanged
+                detail = label_name(lesson.label)
+                if lesson.from_label and lesson.from_label != lesson.label:
+                    detail = f"{label_name(lesson.from_label)} -> {detail}"
                 print(f"{lesson.id}\t{lesson.action}\t{detail}\t{lesson.text[:80]}")
     finally:
         services.close()
