@@ -426,3 +426,37 @@ def test_an_empty_lessons_list_says_where_lessons_come_from(qtbot: QtBot, window
     assert not panel.empty_hint.isVisible()
     panel.search.setText("xyz")
     assert panel.empty_hint.isVisible() and panel.empty_hint.text() == "No lesson matches this search or kind."
+
+
+def test_lessons_fit_the_docked_panel_of_a_laptop(open_window: Callable[..., MainWindow], tmp_path: Path,
+                                                  qtbot: QtBot) -> None:
+    """At 1366x768 the docked Lessons list needs no sideways scroll; each row's tooltip says it in full."""
+    from tests.gui.conftest import LAPTOP
+
+    win = open_window(size=LAPTOP)
+    shared = tmp_path / "lessons.jsonl"
+    shared.write_text(
+        '{"action": "add", "text": "Baltic Sea Energy Security Compact for Member States", "label": "LAW"}\n'
+        '{"action": "relabel", "text": "Northern Lights Accord", "label": "LAW", "from": "ORG"}\n'
+        '{"action": "boundary", "text": "Office of the Chief Economist", "from_text": "Chief Economist", '
+        '"label": "ORG"}\n'
+        '{"action": "pillar", "text": "Frigates escorted tankers through the strait.", "add": ["security"]}\n',
+        encoding="utf-8")
+    panel = _lessons_tab(win)
+    panel.import_from(str(shared))
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 4)
+    tree = panel.tree
+    assert tree.header().length() <= tree.viewport().width(), "columns pushed off the side"
+    assert tree.horizontalScrollBar().maximum() == 0
+    relabel = next(tree.topLevelItem(i) for i in range(4) if tree.topLevelItem(i).text(0) == "Northern Lights Accord")
+    assert relabel.toolTip(1).startswith("Relabelled Organisation → Agreement / initiative: “Northern Lights Accord”")
+    assert "Learned in" in relabel.toolTip(1)
+    pillar = next(tree.topLevelItem(i) for i in range(4) if tree.topLevelItem(i).text(0).startswith("Frigates"))
+    assert pillar.text(1) == "Pillar tagged Security", "the pillar's name, not its id"
+
+    win.review.docks["lessons"].setFloating(True)
+    win.review.docks["lessons"].resize(1000, 500)
+    qtbot.waitUntil(lambda: tree.viewport().width() > 900)
+    assert not any(tree.isColumnHidden(c) for c in range(4)), "a wide list shows where and when"
+    assert tree.header().length() <= tree.viewport().width()
