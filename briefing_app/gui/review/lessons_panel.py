@@ -205,11 +205,16 @@ class LessonsPanel(_Panel):
         for lesson in reversed(lessons):  # newest first
             what = KIND_NAMES.get(lesson.action, lesson.action)
             label = _label_text(lesson, pillar_names)
-            source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
+            title = titles.get(lesson.article_id or -1)
+            # an imported lesson says its file; "(deleted article)" only for one whose article is gone
+            source = title if title is not None else (
+                f"lessons file {lesson.source}" if lesson.source else "(imported or deleted article)")
             item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
                                     lesson.created_at.strftime("%Y-%m-%d")])
+            where = f"Learned in “{source}”" if title is not None or not lesson.source else \
+                f"Imported from a colleague's lessons file “{lesson.source}”"
             # the row in full first: a docked list elides the lesson and hides where and when
-            tip = f"{what} {label}: “{_snippet(lesson.text, 80)}”\nLearned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
+            tip = f"{what} {label}: “{_snippet(lesson.text, 80)}”\n{where} on {lesson.created_at:%Y-%m-%d %H:%M}"
             if (reason := local.get(lesson.id or 0)) is not None:
                 # a slip against the officer's own convention: said in the row, the counts in the tooltip
                 item.setText(1, f"{item.text(1)} · applies only where you made it")
@@ -293,7 +298,9 @@ class LessonsPanel(_Panel):
             return
         article = self.services.articles.get(lesson.article_id) if lesson.article_id is not None else None
         if article is None:
-            self.controller.say("This lesson was imported or its article was deleted: no source to show.")
+            self.controller.say(f"This lesson was imported from the lessons file {lesson.source}: no article to show."
+                                if lesson.source else
+                                "This lesson was imported or its article was deleted: no source to show.")
             return
         window = self.controller.window
         if window.current_article_id != article.id:

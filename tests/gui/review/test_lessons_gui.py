@@ -451,7 +451,7 @@ def test_lessons_fit_the_docked_panel_of_a_laptop(open_window: Callable[..., Mai
     assert tree.horizontalScrollBar().maximum() == 0
     relabel = next(tree.topLevelItem(i) for i in range(4) if tree.topLevelItem(i).text(0) == "Northern Lights Accord")
     assert relabel.toolTip(1).startswith("Relabelled Organisation → Agreement / initiative: “Northern Lights Accord”")
-    assert "Learned in" in relabel.toolTip(1)
+    assert "Imported from a colleague's lessons file “lessons.jsonl”" in relabel.toolTip(1)
     pillar = next(tree.topLevelItem(i) for i in range(4) if tree.topLevelItem(i).text(0).startswith("Frigates"))
     assert pillar.text(1) == "Pillar tagged Security", "the pillar's name, not its id"
 
