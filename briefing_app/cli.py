@@ -405,6 +405,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     services.close()
         raise UserError(f"{exc}{note}") from exc
     print(f"wrote {out} (briefing #{briefing_id})")
+    if document.page_budget:  # the Briefing tab says it beside the estimate; a script's user is told too
+        from briefing_app.export.pagination import estimate_note_pages
+
+        pages = estimate_note_pages(document, args.template)
+        if pages > document.page_budget:
+            print(f"warning: estimated {pages:.1f} pages, over the {document.page_budget:g}-page budget; "
+                  "trim or remove passages", file=sys.stderr)
     return 0
 
 
