@@ -172,6 +172,9 @@ class BriefingBuilder(QWidget):
             lambda: self.set_field("page_budget", f"{self.budget_spin.value():g}"))
         self.estimate_label = QLabel("", self)
         self.estimate_label.setObjectName("pageEstimate")
+        # wraps rather than widening the pane: the over-budget warning is long, and an unwrapped label pushed
+        # the splitter and squeezed the live preview each time a note went over (or back under) its budget
+        self.estimate_label.setWordWrap(True)
         self.newest_first = QCheckBox("Newest first", self)
         self.newest_first.setObjectName("newestFirst")
         self.newest_first.setToolTip("Order the passages of each section by their source's date, newest first")

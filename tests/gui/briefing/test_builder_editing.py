@@ -338,3 +338,19 @@ def test_a_sentence_about_a_topic_goes_to_its_topic_not_to_diplomacy(
     assert builder.current_id is not None
     assert [(i.article_id, i.pillar_id) for i in window.services.briefings.items(builder.current_id)] == [
         (article_id, "defence")]
+
+
+def test_the_over_budget_warning_does_not_squeeze_the_preview(qtbot: QtBot, window: MainWindow) -> None:
+    """At 1366x768 the long "over the budget" line wraps; the preview keeps its width."""
+    from briefing_app.gui.briefing.feature import show_builder
+
+    show_builder(window)
+    builder = window.briefing_builder
+    builder.new_briefing()
+    builder._show_estimate(0.8, 2.0)
+    qtbot.wait(50)
+    before = builder.splitter.sizes()
+    builder._show_estimate(4.0, 1.0)
+    qtbot.wait(50)
+    assert "over the 1-page budget" in builder.estimate_label.text()
+    assert builder.splitter.sizes() == before
