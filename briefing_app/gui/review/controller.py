@@ -495,6 +495,9 @@ class ReviewController(QObject):
         if self.popup is not None and self.popup.isVisible():
             self.popup.close()
         editor.setFocus()
+        # the tag under review is left behind: N / P go on from here (P after Ctrl+End: the last suggestion),
+        # not from that tag, out of sight at the other end
+        self.clear_current()
         editor.setTextCursor(self.view.cursor_at(len(self.view.text) if end else 0))
         bar = editor.verticalScrollBar()
         bar.setValue(bar.maximum() if end else bar.minimum())

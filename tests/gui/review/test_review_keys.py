@@ -126,3 +126,25 @@ def test_ctrl_home_and_end_move_in_the_article_from_anywhere(qtbot: QtBot, make_
     assert bar.value() < bar.maximum()
     qtbot.keyClick(menu, Qt.Key.Key_End, CTRL)
     assert not menu.isVisible() and bar.value() == bar.maximum()
+
+
+def test_n_and_p_go_on_from_where_ctrl_home_and_end_moved(qtbot: QtBot, make_window: object) -> None:
+    """After Ctrl+End, P is the article's last suggestion (not the one after the tag left at the top)."""
+    win = make_window()  # type: ignore[operator]
+    article_id = _seed(win.services, "\n".join([TEXT] * 40))
+    win.show_article(article_id)
+    controller = win.review.controller
+    qtbot.waitUntil(lambda: win.view.editor.verticalScrollBar().maximum() > 0)
+    _keys(qtbot, win, Qt.Key.Key_N)
+    first = controller.current_mark()
+    assert first is not None
+    _keys(qtbot, win, Qt.Key.Key_N)
+    _keys(qtbot, win, (Qt.Key.Key_End, CTRL), Qt.Key.Key_P)
+    last = controller.current_mark()
+    suggested = [m for m in [*win.view.entity_marks.values(), *win.view.pillar_marks.values()]
+                 if m.status == "suggested"]
+    assert last is not None and last.start == max(m.start for m in suggested)
+    editor = win.view.editor
+    assert editor.viewport().rect().contains(editor.cursorRect(win.view.cursor_at(last.start)))
+    _keys(qtbot, win, (Qt.Key.Key_Home, CTRL), Qt.Key.Key_N)
+    assert controller.current_mark() is not None and controller.current_mark().start == first.start
