@@ -684,7 +684,10 @@ def _open_elsewhere(target: Path) -> Path | None:
     """The lock file LibreOffice (".~lock.<name>#") or Word ("~$<name>", the name's first one or two letters
     replaced when long) keeps beside a document it has open, if there is one."""
     name = target.name
-    for candidate in (f".~lock.{name}#", f"~${name}", f"~${name[1:]}", f"~${name[2:]}"):
+    # Word's owner file keeps the name whole up to 6 letters before the extension, drops the first at 7,
+    # the first two from 8 on
+    word = f"~${name[min(max(len(target.stem) - 6, 0), 2):]}"
+    for candidate in (f".~lock.{name}#", word):
         lock = target.with_name(candidate)
         if lock.is_file():
             return lock
