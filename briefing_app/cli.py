@@ -575,6 +575,8 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
                 detail = label_name(lesson.label)
                 if lesson.from_label and lesson.from_label != lesson.label:
                     detail = f"{label_name(lesson.from_label)} -> {detail}"
+                if lesson.canonical:  # a merge: the name it joins, as the Lessons tab says it
+                    detail = f"{detail} = {lesson.canonical}"
                 print(f"{lesson.id}\t{lesson.action}\t{detail}\t{lesson.text[:80]}")
     finally:
         services.close()
