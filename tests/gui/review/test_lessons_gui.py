@@ -125,6 +125,21 @@ def test_a_suggestion_from_a_lesson_says_so_when_hovered(qtbot: QtBot, window: M
     assert "learned from your correction in “Patrols”" in tip
 
 
+def test_a_suggestion_from_an_imported_lesson_names_the_lessons_file(window: MainWindow, tmp_path: Path) -> None:
+    shared = tmp_path / "anna_lessons.jsonl"
+    shared.write_text('{"action": "add", "text": "Harbour Shield Initiative", "label": "LAW"}\n', encoding="utf-8")
+    _lessons_tab(window).import_from(str(shared))
+    other = window.services.articles.add(ImportedDocument(
+        title="Other", text="Funding for the Harbour Shield Initiative doubled.", source_path=""))
+    assert other.id is not None
+    window.services.articles.save_analysis(other.id, AnalysisService(window.services.db, window.analyzer)
+                                           .learned_analyzer().analyze(other.text))
+    window.show_article(other.id)
+    tip = window.view.tooltip_at(other.text.index("Shield"))
+    assert "learned from a colleague's lessons file “anna_lessons.jsonl”" in tip
+    assert "your correction" not in tip, "not the officer's own"
+
+
 def test_apply_to_library_re_suggests_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
     other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
                                                           source_path=""))
