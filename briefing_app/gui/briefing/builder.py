@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -1243,7 +1244,9 @@ class BriefingBuilder(QWidget):
         folder = Path(self.settings.last_export_dir or Path.home())
         briefing = self.briefings.get(self.current_id) if self.current_id is not None else None
         title = briefing.title if briefing is not None else "briefing"
-        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+        # letters, digits and the marks that belong to them: Devanagari vowel signs are marks, not
+        # letters ("भारत" stays whole, not "भ-रत"); symbols, emoji and punctuation become separators
+        safe = "".join(c if unicodedata.category(c)[0] in "LNM" or c in " -_" else " " for c in title)
         name = "-".join(safe.split())[:60] or "briefing"
         return folder / f"{name}.docx"
 
