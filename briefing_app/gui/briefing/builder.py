@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -1099,6 +1099,11 @@ class BriefingBuilder(QWidget):
             leaf = self.tree.leaf(item_id)
             if leaf is not None:
                 leaf.setSelected(True)
+        # the moved passage stays in sight (Alt+Down past the last row shown moved it out of view)
+        moved = self.tree.leaf(item_ids[-1])
+        if moved is not None:
+            self.tree.setCurrentItem(moved, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.tree.scrollToItem(moved)
 
     def move_selected(self, delta: int) -> None:
         """Move the selected passage up or down (across section edges)."""
