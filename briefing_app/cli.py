@@ -405,6 +405,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     services.close()
         raise UserError(f"{exc}{note}") from exc
     print(f"wrote {out} (briefing #{briefing_id})")
+    if document.page_budget:  # the Briefing tab says it beside the estimate; a script's user is told too
+        from briefing_app.export.pagination import estimate_note_pages
+
+        pages = estimate_note_pages(document, args.template)
+        if pages > document.page_budget:
+            print(f"warning: estimated {pages:.1f} pages, over the {document.page_budget:g}-page budget; "
+                  "trim or remove passages", file=sys.stderr)
     return 0
 
 
@@ -538,6 +545,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
+    from briefing_app.nlp.labels import label_name
     from briefing_app.services import Services
     from briefing_app.services.lessons import LessonFileError
 
@@ -563,7 +571,12 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
             print(f"imported {n} lessons from {args.file}")
         else:
             for lesson in services.lessons.all():
-                detail = f"{lesson.from_label}->{lesson.label}" if lesson.from_label else lesson.label
+                # the labels in the words the GUI shows (GPE is "Country or city"); pillar ids pass unchanged
+                detail = label_name(lesson.label)
+                if lesson.from_label and lesson.from_label != lesson.label:
+                    detail = f"{label_name(lesson.from_label)} -> {detail}"
+                if lesson.canonical:  # a merge: the name it joins, as the Lessons tab says it
+                    detail = f"{detail} = {lesson.canonical}"
                 print(f"{lesson.id}\t{lesson.action}\t{detail}\t{lesson.text[:80]}")
     finally:
         services.close()

@@ -328,6 +328,7 @@ class Lesson(SQLModel, table=True):
     superseded_by: int | None = None
     withdrawn: bool = False
     taught_by: str = ""  # the officer who taught it (desk mode: only they, or a desk lead, withdraw it)
+    source: str = ""  # an imported lesson: the name of the lessons file it came from (migration 0013)
     # Desk mode (issue 19): who changed the row last, and when (migration 0007).
     changed_by: str = ""
     changed_at: datetime | None = None

@@ -670,6 +670,28 @@ def _check_target(target: Path) -> None:
         mode = target.stat().st_mode
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
             raise ExportFailed(f"Cannot save the briefing: {target.name} is read-only.")
+        lock = _open_elsewhere(target)
+        if lock is not None:
+            # Windows refuses the replace of a file Word has open; Linux and macOS let it happen, and the
+            # program's next save would put its old copy back over the export
+            program = "LibreOffice" if lock.name.startswith(".~lock.") else "Word"
+            raise ExportFailed(f"Cannot save the briefing: {target.name} is open in {program} (its lock file "
+                               f"{lock.name} is beside it). Close it there and export again, or delete the "
+                               f"lock file if {program} is not running.")
+
+
+def _open_elsewhere(target: Path) -> Path | None:
+    """The lock file LibreOffice (".~lock.<name>#") or Word ("~$<name>", the name's first one or two letters
+    replaced when long) keeps beside a document it has open, if there is one."""
+    name = target.name
+    # Word's owner file keeps the name whole up to 6 letters before the extension, drops the first at 7,
+    # the first two from 8 on
+    word = f"~${name[min(max(len(target.stem) - 6, 0), 2):]}"
+    for candidate in (f".~lock.{name}#", word):
+        lock = target.with_name(candidate)
+        if lock.is_file():
+            return lock
+    return None
 
 
 def _new_file_mode(target: Path) -> int:

@@ -82,8 +82,9 @@ class PillarMark:
     why: list[str] | str = ""
 
 
+#: (a lesson may be the officer's own or a colleague's, imported: the tooltip's "Why" line says which)
 ORIGIN_NAMES = {"model": "language model", "gazetteer": "list of known names",
-                "learned": "learned from your corrections", "user": "you"}
+                "learned": "a lesson learned from a correction", "user": "you"}
 
 
 class PillarGutter(QWidget):
@@ -790,7 +791,7 @@ def _why(value: object) -> str:
 def _default_why(origin: str) -> str:
     return {
         "gazetteer": "the name is on the list of known names",
-        "learned": "you tagged this name before",
+        "learned": "a lesson taught this name before",
         "model": "the statistical model recognised it from context",
         "user": "",
     }.get(origin, "")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from charset_normalizer import from_bytes
 
 # When several encodings read the bytes equally cleanly, prefer the common Western ones:
@@ -29,8 +32,72 @@ def guessed_warning(encoding: str) -> str:
     return f"The text's character set was guessed as {encoding_name(encoding)}; check accented letters."
 
 
+#: The accented letters of the Latin alphabets a word is read against: a word whose accented letters fit
+#: none of them (the cp1252 reading "Dvoøák" mixes Nordic ø with á) is unlikely. German letters are in both.
+_ALPHABETS = (
+    # Western European
+    "àâæçéèêëîïôœùûüÿ", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóù", "äöüß", "éèëïöü", "åæøéó", "åäöé",
+    "áðéíóúýþæö", "àçèéíïòóú",
+    # Central European (Polish, Czech, Slovak, Hungarian, Croatian and Slovene, Romanian)
+    "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîşţșț",
+)
+#: Western letters only ever followed by a vowel (Spanish "año", Portuguese "ações"): "Gdañsk", "Poznañ"
+#: and "Szõke" are Polish and Hungarian names read in the wrong code page.
+_BEFORE_VOWEL = re.compile(r"[ñõ](?![aeiouáéíóú])", re.IGNORECASE)
+#: a run of letters and digits with a non-ASCII one ("Bia³ystok" is one: ³ is a digit to the regex); plain
+#: English words are never looked at (a file may be tens of MB)
+_WORD = re.compile(r"[^\W_]*[^\W_\x00-\x7f][^\W_]*")
+#: The Central European code page (Windows-1250: Polish, Czech, Slovak, Hungarian, Croatian, Slovene...).
+_CENTRAL = "cp1250"
+_SAMPLE = 1_000_000
+
+
 def guess_encoding(data: bytes) -> str | None:
     """The most plausible encoding of ``data`` (not valid UTF-8), or None when it looks binary."""
+    guess = _guess(data)
+    if guess is None or guess == _CENTRAL:
+        return guess
+    # Replaced only are the Western guesses and the exotic code pages charset-normalizer offers for a handful
+    # of accented letters (mac_latin2, hp_roman8, cp775...), never a named script such as Cyrillic or Baltic.
+    if guess in PREFERRED_ENCODINGS[:3] or guess.lower().replace("-", "_") not in _SCRIPTS:
+        # A few Polish, Czech or Hungarian letters read as Western ones look clean to charset-normalizer
+        # ("£ódŸ" for "Łódź"): the Central European reading wins when it has fewer odd words.
+        central = _strict_decode(data, _CENTRAL)
+        chosen = _strict_decode(data, guess)
+        # the first megabyte of each reading says it (a file may be tens of MB)
+        if central is not None and chosen is not None \
+                and _odd_words(central[:_SAMPLE]) < _odd_words(chosen[:_SAMPLE]):
+            return _CENTRAL
+    return guess
+
+
+def _odd_words(text: str) -> int:
+    """How many words with accented letters read unlike any Latin alphabet: a symbol glued to it ("£ódŸ"),
+    a capital after a small letter, letters of two alphabets ("Dvoøák"), a Western letter before a consonant."""
+    odd = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not any(c.isalpha() for c in word):
+            continue  # a number ("½")
+        accented = {c for c in word.lower() if not c.isascii()}
+        if any(c.isalpha() and not unicodedata.name(c, "").startswith(("LATIN", "FEMININE ORDINAL", "MASCULINE ORDINAL"))
+               for c in accented):
+            continue  # another script (Cyrillic, Chinese...): not this test's business
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        glued = any(not c.isascii() and unicodedata.category(c).startswith("S") for c in (before, after)) \
+            or after in "¡¿"  # Spanish opens a clause with these: never right after a letter
+        capital_inside = any(b.isupper() and not b.isascii() and a.islower() for a, b in zip(word, word[1:], strict=False))
+        # a letter glued to a number: "Ł5" is the Central European reading of "£5"
+        numbered = any(c.isdigit() for c in word)
+        coherent = any(accented <= set(alphabet) for alphabet in _ALPHABETS)
+        if glued or capital_inside or numbered or not coherent or _BEFORE_VOWEL.search(word):
+            odd += 1
+    return odd
+
+
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's guess, with the Western preferences below."""
     results = list(from_bytes(data))
     if not results:
         return None

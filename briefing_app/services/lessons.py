@@ -109,8 +109,9 @@ class LessonService:
     def record(self, action: LessonAction, text: str, label: str = "", *, from_label: str = "",
                from_text: str = "", canonical: str = "", entity_key: str = "", article_id: int | None = None,
                span: tuple[int, int] | None = None, context: Context | None = None,
-               description: str = "", session: Any = None) -> ChangeSet:
-        """Store one lesson (its context read from the article at ``span``) and supersede contrary ones.
+               description: str = "", session: Any = None, source: str = "") -> ChangeSet:
+        """Store one lesson (its context read from the article at ``span``) and supersede contrary ones;
+        ``source``: the lessons file an imported lesson came from.
 
         With ``session``: inside the caller's transaction, which commits it (an edit and its lesson
         in one commit); else in a transaction of its own.
@@ -127,18 +128,18 @@ class LessonService:
         context = context or Context()
         with nullcontext(session) if session is not None else self.db.session() as used:
             self._store(used, changes, action, text, label, from_label, from_text, canonical, entity_key,
-                        context, article_id, commit=session is None)
+                        context, article_id, commit=session is None, source=source)
         return changes
 
     def _store(self, session: Any, changes: ChangeSet, action: LessonAction, text: str, label: str,
                from_label: str, from_text: str, canonical: str, entity_key: str, context: Context,
-               article_id: int | None, commit: bool) -> None:
+               article_id: int | None, commit: bool, source: str = "") -> None:
         """Add the lesson and supersede contrary ones in ``session`` (committed when ``commit``); the
         rows written go into ``changes``."""
         lesson = Lesson(action=action.value, text=text, label=label, from_label=from_label,
                         from_text=" ".join(from_text.split()), canonical=canonical, entity_key=entity_key,
                         context=context.sentence, left=context.left, right=context.right,
-                        article_id=article_id)
+                        article_id=article_id, source=source)
         session.add(lesson)
         session.flush()
         assert lesson.id is not None
@@ -511,8 +512,8 @@ class LessonService:
                 raise LessonFileError(f"{path}: line {number}: {exc}; nothing was imported") from exc
         # One transaction: a busy or full database part-way through imports none of them.
         with self.db.session() as session:
-            for item in parsed:
-                self.record(**item, session=session)
+            for item in parsed:  # each keeps the file's name: the tooltip of a tag it suggests says it
+                self.record(**item, session=session, source=Path(path).name)
             session.commit()
         return len(parsed)
 
@@ -551,11 +552,14 @@ def _counts(a0: int, a1: int, s0: int, s1: int) -> bool:
 
 
 def origin_text(lesson: Lesson, titles: dict[int, str]) -> str:
-    """"learned from your correction in “<article>”, <date>" (or from an imported / deleted article)."""
+    """"learned from your correction in “<article>”, <date>", "learned from a colleague's lessons file
+    “<name>”, <date>" (the date it was imported), or from an article since deleted."""
     when = f"{lesson.created_at:%d %b %Y}".lstrip("0")
     title = titles.get(lesson.article_id) if lesson.article_id is not None else None
     if title is not None:
         return f"learned from your correction in “{title[:80]}”, {when}"
+    if lesson.source:
+        return f"learned from a colleague's lessons file “{lesson.source[:80]}”, {when}"
     return f"learned from a lesson imported or made in a deleted article, {when}"
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 #: importlib.resources, so a wheel and a frozen app work like a checkout).
 MIGRATIONS = "briefing_app.storage:migrations"
 #: The newest revision in migrations/versions (checked by tests/storage/test_migrate.py).
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"
 
 
 def alembic_config() -> Config:

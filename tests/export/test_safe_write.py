@@ -119,3 +119,21 @@ def test_new_file_gets_normal_permissions(tmp_path: Path) -> None:
     target = export_docx(make_sample_document(2), tmp_path / "perm.docx")
     mode = stat.S_IMODE(target.stat().st_mode)
     assert mode & stat.S_IRUSR and mode & stat.S_IWUSR and mode & stat.S_IRGRP
+
+
+@pytest.mark.parametrize("lock_name", [".~lock.weekly note.docx#", "~$ekly note.docx"])
+def test_a_note_open_in_libreoffice_or_word_is_not_replaced(tmp_path: Path, lock_name: str) -> None:
+    """Linux and macOS let a file open in another program be replaced; its next save would undo the export."""
+    target = tmp_path / "weekly note.docx"
+    target.write_bytes(OLD)
+    lock = tmp_path / lock_name
+    lock.write_text("officer,host,01.12.2026 10:00", encoding="utf-8")
+    with pytest.raises(ExportFailed) as err:
+        export_docx(make_sample_document(3), target)
+    message = _one_line(err)
+    assert "weekly note.docx is open in" in message and lock_name in message
+    assert target.read_bytes() == OLD
+    lock.unlink()  # closed there: the export goes through
+    export_docx(make_sample_document(3), target)
+    assert target.read_bytes() != OLD
+    _no_temp_files(tmp_path)

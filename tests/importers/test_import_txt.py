@@ -185,3 +185,40 @@ def test_a_stray_nul_in_a_tiny_file_is_not_taken_for_utf16(tmp_path: Path) -> No
     path.write_bytes(b"Talks in Delhi\x00 today.")  # even length, the NUL at an odd position
     doc = load_document(path)
     assert doc.text == "Talks in Delhi today."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Few accented letters: charset-normalizer finds cp1252 (or mac_latin2) just as clean and the Western
+        # reading gives "£ódŸ", "Dvoøák", "Szõke", "Gdañsk", "Vaòková"
+        "The delegation reached Łódź on Tuesday to discuss the rail corridor.\n",
+        "The orchestra played Dvořák in Prague before the trade talks.\n",
+        "Ambassador Anna Szőke said the talks in Budapest had been useful.\n",
+        "The minister visited Gdańsk and Poznań to open a port terminal.\n",
+        "The mayor of Brno, Markéta Vaňková, met the delegation.\n",
+        "Talks in Łódź and Kraków went well; Mr Šťastný and Ms Szőke attended.\n",
+    ],
+)
+def test_central_european_text_with_few_accented_letters_keeps_them(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "names.txt"
+    path.write_bytes(text.encode("cp1250"))
+    doc = load_document(path)
+    assert doc.text == normalize_text(text)
+    assert doc.warnings == [
+        "The text's character set was guessed as Central European (cp1250); check accented letters."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price was £5 and ¥300 at 20°C, ½ of it paid in España by señor García.\n",
+        "Portuguese officials in São Tomé discussed ações and the irmãs of Brasília.\n",
+        "Søren and Åsa met in Århus; Þórður and Guðrún stayed in Reykjavík.\n",
+        "Il presidente è andato a Roma, però non può restare; «Això és història».\n",
+    ],
+)
+def test_western_text_is_not_taken_for_central_european(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "west.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert load_document(path).text == normalize_text(text)

@@ -390,3 +390,16 @@ def test_exporting_lessons_onto_a_folder_or_into_a_missing_one_is_said_and_leave
     with pytest.raises(FileNotFoundError) as caught:
         services.lessons.export_jsonl(tmp_path / "gone" / "lessons.jsonl")
     assert caught.value.strerror == f"the folder {tmp_path / 'gone'} does not exist"
+
+
+def test_a_tag_suggested_by_an_imported_lesson_names_the_lessons_file(services: Services, analyzer: Analyzer,
+                                                                      tmp_path: Path) -> None:
+    shared = tmp_path / "colleague_lessons.jsonl"
+    shared.write_text('{"action": "add", "text": "Harbour Shield Initiative", "label": "LAW"}\n', encoding="utf-8")
+    assert services.lessons.import_jsonl(shared) == 1
+    (lesson,) = services.lessons.all()
+    assert lesson.source == "colleague_lessons.jsonl"
+    result = _new(services, analyzer, "Funding for the Harbour Shield Initiative doubled in May.")
+    entity = next(e for e in result.entities if e.text == "Harbour Shield Initiative")
+    when = f"{lesson.created_at:%d %b %Y}".lstrip("0")
+    assert entity.why == f"learned from a colleague's lessons file “colleague_lessons.jsonl”, {when}"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -172,6 +173,9 @@ class BriefingBuilder(QWidget):
             lambda: self.set_field("page_budget", f"{self.budget_spin.value():g}"))
         self.estimate_label = QLabel("", self)
         self.estimate_label.setObjectName("pageEstimate")
+        # wraps rather than widening the pane: the over-budget warning is long, and an unwrapped label pushed
+        # the splitter and squeezed the live preview each time a note went over (or back under) its budget
+        self.estimate_label.setWordWrap(True)
         self.newest_first = QCheckBox("Newest first", self)
         self.newest_first.setObjectName("newestFirst")
         self.newest_first.setToolTip("Order the passages of each section by their source's date, newest first")
@@ -1095,6 +1099,11 @@ class BriefingBuilder(QWidget):
             leaf = self.tree.leaf(item_id)
             if leaf is not None:
                 leaf.setSelected(True)
+        # the moved passage stays in sight (Alt+Down past the last row shown moved it out of view)
+        moved = self.tree.leaf(item_ids[-1])
+        if moved is not None:
+            self.tree.setCurrentItem(moved, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.tree.scrollToItem(moved)
 
     def move_selected(self, delta: int) -> None:
         """Move the selected passage up or down (across section edges)."""
@@ -1240,7 +1249,9 @@ class BriefingBuilder(QWidget):
         folder = Path(self.settings.last_export_dir or Path.home())
         briefing = self.briefings.get(self.current_id) if self.current_id is not None else None
         title = briefing.title if briefing is not None else "briefing"
-        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+        # letters, digits and the marks that belong to them: Devanagari vowel signs are marks, not
+        # letters ("भारत" stays whole, not "भ-रत"); symbols, emoji and punctuation become separators
+        safe = "".join(c if unicodedata.category(c)[0] in "LNM" or c in " -_" else " " for c in title)
         name = "-".join(safe.split())[:60] or "briefing"
         return folder / f"{name}.docx"
 

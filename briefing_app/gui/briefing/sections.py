@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -107,6 +107,7 @@ class SectionTree(QTreeWidget):
         self.blockSignals(True)
         self.clear()
         self.sections = {}
+        chosen: list[QTreeWidgetItem] = []
         bold = QFont(self.font())
         bold.setBold(True)
         for pillar_id, name in pillars:
@@ -135,9 +136,13 @@ class SectionTree(QTreeWidget):
                               | Qt.ItemFlag.ItemIsDragEnabled)
                 section.addChild(leaf)
                 if selected and row.item_id in selected:
-                    leaf.setSelected(True)
-                    self.setCurrentItem(leaf)
+                    chosen.append(leaf)
             section.setExpanded(True)
+        # selected once every section is in the tree and open: a row selected while its section was still
+        # being built came out unselected (after an undo, Alt+Up/Down then moved nothing)
+        for leaf in chosen:
+            self.setCurrentItem(leaf, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+            leaf.setSelected(True)
         self.blockSignals(False)
         self.verticalScrollBar().setValue(scroll)
 

@@ -81,6 +81,9 @@ class ReviewController(QObject):
         #: The change set last applied or undone (and whether undone), while ``changed`` is emitted:
         #: the panels redraw only what it touched.
         self.applied: tuple[ChangeSet, bool] | None = None
+        #: True while an edit is pushed on the undo stack (its first redo only draws it; a later redo
+        #: is the officer's Ctrl+Y and shows the tag it changed)
+        self._pushing = False
         self._nav_cache: tuple[object, tuple[list, list]] | None = None
         self._counts_memo: tuple[tuple[int, Visibility], dict[str, int]] | None = None
         self._status_memo: tuple[int, str] | None = None
@@ -147,7 +150,11 @@ class ReviewController(QObject):
             self.unmoved |= changes.article_ids() - {a for a, _, _ in changes.statuses}
         else:
             self.unmoved.clear()
-        self.window.undo_stack.push(review_command(self, changes))
+        self._pushing = True
+        try:
+            self.window.undo_stack.push(review_command(self, changes))
+        finally:
+            self._pushing = False
         note = f" ({count(changes.skipped, 'overlapping occurrence')} left unchanged)" if changes.skipped else ""
         saved = f"{changes.description}{note} — saved. Ctrl+Z undoes."
         if not_moved:
@@ -243,13 +250,23 @@ class ReviewController(QObject):
         elif touched:
             # The library's counts follow every edit (one row, not the whole table).
             self._refresh_library_rows(touched, article_id)
-        if backwards and last is not None and len(changes.annotations) == 1:
+        if (backwards or not self._pushing) and last is not None and self._one_place(changes, last):
+            # Ctrl+Z / Ctrl+Y show the tag they changed, also far from where the officer is now reading
+            # (a boundary change with the tags it swallowed is one place; "apply to all" is not)
             self.set_current(*last)
         elif self.current is not None and self.current_mark() is None:
             self.view.set_current(None)
         else:
             self._show_current_frame()
         self.changed.emit()
+
+    @staticmethod
+    def _one_place(changes: ChangeSet, last: tuple[str, int]) -> bool:
+        """Whether every tag ``changes`` touched overlaps the tag ``last`` (before or after the change)."""
+        spans = [(r.start, r.end) for pair in changes.annotations for r in pair if r is not None]
+        mine = [(r.start, r.end) for pair in changes.annotations for r in pair
+                if r is not None and (r.kind, r.id) == last]
+        return bool(mine) and all(any(s < e2 and s2 < e for s2, e2 in mine) for s, e in spans)
 
     def _refresh_library_rows(self, touched: set[int], article_id: int | None) -> None:
         """The library rows of the articles an edit touched: the open article's from its tally
@@ -495,6 +512,9 @@ class ReviewController(QObject):
         if self.popup is not None and self.popup.isVisible():
             self.popup.close()
         editor.setFocus()
+        # the tag under review is left behind: N / P go on from here (P after Ctrl+End: the last suggestion),
+        # not from that tag, out of sight at the other end
+        self.clear_current()
         editor.setTextCursor(self.view.cursor_at(len(self.view.text) if end else 0))
         bar = editor.verticalScrollBar()
         bar.setValue(bar.maximum() if end else bar.minimum())

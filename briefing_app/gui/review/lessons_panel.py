@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -45,6 +46,12 @@ HABITS_TASK = "lessons:pillar-habits"
 EMPTY_HINT = ("No lessons yet. Each correction you make is learned here and applied to the articles you "
               "import next: rejecting, adding, relabelling or merging a tag, moving its edge (Alt+arrow keys "
               "or dragging it), tagging or untagging a pillar.")
+#: The narrowest list that shows the "Learned in" and "When" columns: a docked panel beside the article
+#: (~350 px on a 1366x768 laptop) shows the words and the lesson only, the rest in each row's tooltip.
+WIDE_LIST = 620
+#: The least width the words keep (two fifths of the room when wider) when the lesson is long: the lesson
+#: takes the rest, elided, and is said in full in the tooltip.
+WORDS_WIDTH = 120
 #: How each kind of lesson is named in the panel.
 KIND_NAMES: dict[str, str] = {
     LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
@@ -53,22 +60,29 @@ KIND_NAMES: dict[str, str] = {
 }
 
 
-def _label_text(lesson: Lesson) -> str:
-    """The lesson's label in words: "Region or place (was “Indian Ocean”)", "Person → Organisation", "= Modi"."""
+def _label_text(lesson: Lesson, pillar_names: dict[str, str] | None = None) -> str:
+    """The lesson's label in words: "Region or place (was “Indian Ocean”)", "Person → Organisation", "= Modi",
+    a pillar by its name in the taxonomy ("Security", not its id "security")."""
     if lesson.action == LessonAction.ALIAS:
         return f"= {lesson.canonical}"
-    label = label_name(lesson.label)
+
+    def word(code: str) -> str:
+        if lesson.action in (LessonAction.PILLAR_ADD, LessonAction.PILLAR_REMOVE):
+            return (pillar_names or {}).get(code, code)
+        return label_name(code)
+
+    label = word(lesson.label)
     if lesson.from_label and lesson.from_label != lesson.label:  # a boundary fix keeps its label: no "X → X"
-        label = f"{label_name(lesson.from_label)} → {label}"
+        label = f"{word(lesson.from_label)} → {label}"
     if lesson.action == LessonAction.BOUNDARY and lesson.from_text and lesson.from_text != lesson.text:
         label += f" (was “{_snippet(lesson.from_text, 40)}”)"
     return label
 
 
-def _searched(lesson: Lesson) -> str:
+def _searched(lesson: Lesson, pillar_names: dict[str, str] | None = None) -> str:
     """What the search box looks in: the words and the label as the row shows them (never a label code)."""
     return " ".join((lesson.text, lesson.from_text or "", KIND_NAMES.get(lesson.action, ""),
-                     _label_text(lesson))).casefold()
+                     _label_text(lesson, pillar_names))).casefold()
 
 
 class LessonsPanel(_Panel):
@@ -142,6 +156,27 @@ class LessonsPanel(_Panel):
         layout.addWidget(self.impact)
         layout.addLayout(bottom)
         layout.addLayout(apply_row)
+        self.tree.setRootIsDecorated(False)  # a flat list: no branch margin eating into the words
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Fit the columns to the list's width whenever it changes."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Show every column without a sideways scroll: at the docked width the source and date columns are
+        hidden (they are in each row's tooltip) and a long lesson is elided rather than pushing columns off."""
+        width = self.tree.viewport().width()
+        wide = width >= WIDE_LIST
+        for column in (2, 3):
+            self.tree.setColumnHidden(column, not wide)
+        header = self.tree.header()
+        others = sum(header.sectionSize(c) for c in (2, 3)) if wide else 0
+        room = max(width - others - max(WORDS_WIDTH, (width - others) * 2 // 5), 60)
+        header.resizeSection(1, min(self.tree.sizeHintForColumn(1), room))
 
     @property
     def services(self) -> Services:
@@ -153,8 +188,9 @@ class LessonsPanel(_Panel):
         """Rebuild the list with the current search and kind filter."""
         needle = self.search.text().casefold().strip()
         kind = self.kind.currentData() or ""
+        pillar_names = self.controller.window.view.pillar_names
         lessons = [x for x in self.services.lessons.all()
-                   if (not kind or x.action == kind) and (not needle or needle in _searched(x))]
+                   if (not kind or x.action == kind) and (not needle or needle in _searched(x, pillar_names))]
         ids = {x.article_id for x in lessons if x.article_id is not None}
         titles: dict[int, str] = {}
         if ids:
@@ -168,11 +204,17 @@ class LessonsPanel(_Panel):
         items = []
         for lesson in reversed(lessons):  # newest first
             what = KIND_NAMES.get(lesson.action, lesson.action)
-            label = _label_text(lesson)
-            source = titles.get(lesson.article_id or -1, "(imported or deleted article)")
+            label = _label_text(lesson, pillar_names)
+            title = titles.get(lesson.article_id or -1)
+            # an imported lesson says its file; "(deleted article)" only for one whose article is gone
+            source = title if title is not None else (
+                f"lessons file {lesson.source}" if lesson.source else "(imported or deleted article)")
             item = QTreeWidgetItem([_snippet(lesson.text, 50), f"{what} {label}".strip(), _snippet(source, 30),
                                     lesson.created_at.strftime("%Y-%m-%d")])
-            tip = f"Learned in “{source}” on {lesson.created_at:%Y-%m-%d %H:%M}"
+            where = f"Learned in “{source}”" if title is not None or not lesson.source else \
+                f"Imported from a colleague's lessons file “{lesson.source}”"
+            # the row in full first: a docked list elides the lesson and hides where and when
+            tip = f"{what} {label}: “{_snippet(lesson.text, 80)}”\n{where} on {lesson.created_at:%Y-%m-%d %H:%M}"
             if (reason := local.get(lesson.id or 0)) is not None:
                 # a slip against the officer's own convention: said in the row, the counts in the tooltip
                 item.setText(1, f"{item.text(1)} · applies only where you made it")
@@ -192,6 +234,7 @@ class LessonsPanel(_Panel):
             item.setData(0, ROLE, lesson.id)
             items.append(item)
         self.tree.addTopLevelItems(items)
+        self._fit_columns()
         self.count.setText(count(len(items), "lesson"))
         if items:
             self.empty_hint.setText("")
@@ -255,7 +298,9 @@ class LessonsPanel(_Panel):
             return
         article = self.services.articles.get(lesson.article_id) if lesson.article_id is not None else None
         if article is None:
-            self.controller.say("This lesson was imported or its article was deleted: no source to show.")
+            self.controller.say(f"This lesson was imported from the lessons file {lesson.source}: no article to show."
+                                if lesson.source else
+                                "This lesson was imported or its article was deleted: no source to show.")
             return
         window = self.controller.window
         if window.current_article_id != article.id:

@@ -338,3 +338,63 @@ def test_a_sentence_about_a_topic_goes_to_its_topic_not_to_diplomacy(
     assert builder.current_id is not None
     assert [(i.article_id, i.pillar_id) for i in window.services.briefings.items(builder.current_id)] == [
         (article_id, "defence")]
+
+
+def test_the_over_budget_warning_does_not_squeeze_the_preview(qtbot: QtBot, window: MainWindow) -> None:
+    """At 1366x768 the long "over the budget" line wraps; the preview keeps its width."""
+    from briefing_app.gui.briefing.feature import show_builder
+
+    show_builder(window)
+    builder = window.briefing_builder
+    builder.new_briefing()
+    builder._show_estimate(0.8, 2.0)
+    qtbot.wait(50)
+    before = builder.splitter.sizes()
+    builder._show_estimate(4.0, 1.0)
+    qtbot.wait(50)
+    assert "over the 1-page budget" in builder.estimate_label.text()
+    assert builder.splitter.sizes() == before
+
+
+def test_alt_down_keeps_the_moved_passage_selected_and_in_view_also_after_undo(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Keyboard-only reordering at 1366x768: the passage moved by Alt+Down stays selected and scrolled to;
+    Ctrl+Z keeps it selected, so the next Alt+Down moves it again."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.briefing.feature import show_builder
+    from briefing_app.importers import ImportedDocument
+
+    services = window.services
+    text = "\n\n".join(f"Point {k}: the coastguards of both countries met at port number {k}." for k in range(30))
+    article = services.articles.add(ImportedDocument(title="Port calls", text=text, source_path=""))
+    briefing = services.briefings.create(title="Ports")
+    assert article.id is not None and briefing.id is not None
+    for k in range(30):
+        line = f"Point {k}: the coastguards of both countries met at port number {k}."
+        start = text.index(line)
+        services.briefings.add_item(briefing.id, article.id, start, start + len(line),
+                                    "security" if k < 15 else "trade")
+    show_builder(window)
+    builder = window.briefing_builder
+    builder.briefings_changed(briefing.id)
+    builder.select_briefing(briefing.id)
+    tree = builder.tree
+    moved = services.briefings.items(briefing.id)[12].id
+    assert moved is not None
+    tree.setCurrentItem(tree.leaf(moved))
+    tree.setFocus()
+
+    def in_view() -> bool:
+        leaf = tree.leaf(moved)
+        return leaf is not None and tree.viewport().rect().contains(tree.visualItemRect(leaf))
+
+    for step in range(14):
+        qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        assert tree.selected_item_ids() == [moved] and in_view(), step
+    assert [i.pillar_id for i in services.briefings.items(briefing.id) if i.id == moved] == ["trade"]
+    qtbot.keyClick(QApplication.focusWidget() or tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tree.selected_item_ids() == [moved], "Ctrl+Z keeps the passage selected"
+    order = [i.id for i in services.briefings.items(briefing.id)]
+    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [i.id for i in services.briefings.items(briefing.id)] != order, "the next Alt+Down moves it again"

@@ -295,3 +295,13 @@ def test_window_export_whose_word_writer_cannot_load_says_so_and_loses_nothing(
     assert window.services.articles.get(article.id) is not None
     # The window is still usable: with the writer loading again, the same export is written.
     assert window.export_briefing_to(out, [article.id]) == out and out.exists()
+
+
+def test_the_suggested_file_name_keeps_devanagari_words_whole(window: MainWindow, tmp_path: Path) -> None:
+    """Vowel signs are marks, not letters: "भारत" must not become "भ-रत" in the suggested name."""
+    builder = window.briefing_builder
+    builder.settings.last_export_dir = str(tmp_path)
+    builder.new_briefing()
+    assert builder.current_id is not None
+    builder.briefings.update(builder.current_id, title="भारत–जापान वार्ता: Łódź 🇮🇳 update")
+    assert builder.default_export_path() == tmp_path / "भारत-जापान-वार्ता-Łódź-update.docx"

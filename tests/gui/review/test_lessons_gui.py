@@ -125,6 +125,21 @@ def test_a_suggestion_from_a_lesson_says_so_when_hovered(qtbot: QtBot, window: M
     assert "learned from your correction in “Patrols”" in tip
 
 
+def test_a_suggestion_from_an_imported_lesson_names_the_lessons_file(window: MainWindow, tmp_path: Path) -> None:
+    shared = tmp_path / "anna_lessons.jsonl"
+    shared.write_text('{"action": "add", "text": "Harbour Shield Initiative", "label": "LAW"}\n', encoding="utf-8")
+    _lessons_tab(window).import_from(str(shared))
+    other = window.services.articles.add(ImportedDocument(
+        title="Other", text="Funding for the Harbour Shield Initiative doubled.", source_path=""))
+    assert other.id is not None
+    window.services.articles.save_analysis(other.id, AnalysisService(window.services.db, window.analyzer)
+                                           .learned_analyzer().analyze(other.text))
+    window.show_article(other.id)
+    tip = window.view.tooltip_at(other.text.index("Shield"))
+    assert "learned from a colleague's lessons file “anna_lessons.jsonl”" in tip
+    assert "your correction" not in tip, "not the officer's own"
+
+
 def test_apply_to_library_re_suggests_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
     other = window.services.articles.add(ImportedDocument(title="Other", text="Ships crossed the Indian Ocean.",
                                                           source_path=""))
@@ -426,3 +441,37 @@ def test_an_empty_lessons_list_says_where_lessons_come_from(qtbot: QtBot, window
     assert not panel.empty_hint.isVisible()
     panel.search.setText("xyz")
     assert panel.empty_hint.isVisible() and panel.empty_hint.text() == "No lesson matches this search or kind."
+
+
+def test_lessons_fit_the_docked_panel_of_a_laptop(open_window: Callable[..., MainWindow], tmp_path: Path,
+                                                  qtbot: QtBot) -> None:
+    """At 1366x768 the docked Lessons list needs no sideways scroll; each row's tooltip says it in full."""
+    from tests.gui.conftest import LAPTOP
+
+    win = open_window(size=LAPTOP)
+    shared = tmp_path / "lessons.jsonl"
+    shared.write_text(
+        '{"action": "add", "text": "Baltic Sea Energy Security Compact for Member States", "label": "LAW"}\n'
+        '{"action": "relabel", "text": "Northern Lights Accord", "label": "LAW", "from": "ORG"}\n'
+        '{"action": "boundary", "text": "Office of the Chief Economist", "from_text": "Chief Economist", '
+        '"label": "ORG"}\n'
+        '{"action": "pillar", "text": "Frigates escorted tankers through the strait.", "add": ["security"]}\n',
+        encoding="utf-8")
+    panel = _lessons_tab(win)
+    panel.import_from(str(shared))
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 4)
+    tree = panel.tree
+    assert tree.header().length() <= tree.viewport().width(), "columns pushed off the side"
+    assert tree.horizontalScrollBar().maximum() == 0
+    relabel = next(tree.topLevelItem(i) for i in range(4) if tree.topLevelItem(i).text(0) == "Northern Lights Accord")
+    assert relabel.toolTip(1).startswith("Relabelled Organisation → Agreement / initiative: “Northern Lights Accord”")
+    assert "Imported from a colleague's lessons file “lessons.jsonl”" in relabel.toolTip(1)
+    pillar = next(tree.topLevelItem(i) for i in range(4) if tree.topLevelItem(i).text(0).startswith("Frigates"))
+    assert pillar.text(1) == "Pillar tagged Security", "the pillar's name, not its id"
+
+    win.review.docks["lessons"].setFloating(True)
+    win.review.docks["lessons"].resize(1000, 500)
+    qtbot.waitUntil(lambda: tree.viewport().width() > 900)
+    assert not any(tree.isColumnHidden(c) for c in range(4)), "a wide list shows where and when"
+    assert tree.header().length() <= tree.viewport().width()

@@ -126,3 +126,57 @@ def test_ctrl_home_and_end_move_in_the_article_from_anywhere(qtbot: QtBot, make_
     assert bar.value() < bar.maximum()
     qtbot.keyClick(menu, Qt.Key.Key_End, CTRL)
     assert not menu.isVisible() and bar.value() == bar.maximum()
+
+
+def test_n_and_p_go_on_from_where_ctrl_home_and_end_moved(qtbot: QtBot, make_window: object) -> None:
+    """After Ctrl+End, P is the article's last suggestion (not the one after the tag left at the top)."""
+    win = make_window()  # type: ignore[operator]
+    article_id = _seed(win.services, "\n".join([TEXT] * 40))
+    win.show_article(article_id)
+    controller = win.review.controller
+    qtbot.waitUntil(lambda: win.view.editor.verticalScrollBar().maximum() > 0)
+    _keys(qtbot, win, Qt.Key.Key_N)
+    first = controller.current_mark()
+    assert first is not None
+    _keys(qtbot, win, Qt.Key.Key_N)
+    _keys(qtbot, win, (Qt.Key.Key_End, CTRL), Qt.Key.Key_P)
+    last = controller.current_mark()
+    suggested = [m for m in [*win.view.entity_marks.values(), *win.view.pillar_marks.values()]
+                 if m.status == "suggested"]
+    assert last is not None and last.start == max(m.start for m in suggested)
+    editor = win.view.editor
+    assert editor.viewport().rect().contains(editor.cursorRect(win.view.cursor_at(last.start)))
+    _keys(qtbot, win, (Qt.Key.Key_Home, CTRL), Qt.Key.Key_N)
+    assert controller.current_mark() is not None and controller.current_mark().start == first.start
+
+
+def test_undo_and_redo_of_a_swallowing_boundary_change_show_the_tag(qtbot: QtBot, make_window: object) -> None:
+    """Ctrl+Z / Ctrl+Shift+Z read at the end of a long article bring back into view the tag they changed,
+    also when the change removed a tag the new boundary swallowed (two tags, one place)."""
+    win = make_window()  # type: ignore[operator]
+    filler = "\n".join(f"Paragraph {k} of the annex lists the port calls of the season." for k in range(120))
+    article_id = _seed(win.services, f"{TEXT}\n{filler}")
+    win.show_article(article_id)
+    editor, controller = win.view.editor, win.review.controller
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() > 0)
+    australia = next(r for r in _rows(win, "Australia"))
+    controller.set_current("entity", australia.id)
+    _keys(qtbot, win, (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier | SHIFT),
+          (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier | SHIFT))
+    assert _current_text(win) == "India and Australia"
+
+    def shown() -> bool:
+        mark = controller.current_mark()
+        return mark is not None and editor.viewport().rect().contains(editor.cursorRect(win.view.cursor_at(mark.start)))
+
+    _keys(qtbot, win, (Qt.Key.Key_End, CTRL))
+    assert not shown()
+    _keys(qtbot, win, (Qt.Key.Key_Z, CTRL))
+    assert _current_text(win) == "and Australia" and shown()
+    _keys(qtbot, win, (Qt.Key.Key_End, CTRL), (Qt.Key.Key_Z, CTRL))
+    assert _current_text(win) == "Australia" and shown()
+    assert any(r.status == "suggested" for r in _rows(win, "India")), "the swallowed tag is back"
+    _keys(qtbot, win, (Qt.Key.Key_End, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT))
+    assert _current_text(win) == "and Australia" and shown()
+    _keys(qtbot, win, (Qt.Key.Key_End, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT))
+    assert _current_text(win) == "India and Australia" and shown()
