@@ -931,6 +931,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True  # a broadcast's header line: "OUTLET – Programme, DATE"
     if not _alone_on_line(text, start, end):
         return False
+    if _issuing_office_line(snippet) or _dated_briefing_title(snippet):
+        return True
     words = _WORD.findall(snippet)
     if len(words) == 1:
         return True  # a one-word line is a section heading or a label ("Security", "Mobility", "ANALYSIS")
@@ -1001,6 +1003,52 @@ def _title_case_letterhead(line: str) -> bool:
     words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
     return (2 <= len(words) <= 15 and bool(_LETTERHEAD_HEAD.match(line.lstrip()))
             and all(_OFFICE_WORD.fullmatch(w) for w in words))
+
+
+#: A date closing a header line, after a comma, a dash or "on" ("..., 28 May 2026", "... — November 2026", "... on March
+#: 17, 2026", "... (9 March 2026)").
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_TRAILING_DATE = re.compile(r"(?:\s*[,:–—-]\s*|\s+on\s+|\s*\(\s*)(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+" + _MONTH_NAME
+                            + r"|" + _MONTH_NAME + r"(?:\s+\d{1,2},?)?)\s+(?:19|20)\d{2}\s*\)?\W*$")
+#: The head noun of an issuing office or seat of government ("Prime Minister's Office", "National Defense Committee",
+#: "The White House", "Ministry of Foreign Trade"). Not a committee: a hearing's "National Defense Committee, ... -
+#: Minutes" heads its record as its headline (the committee's field is the hearing's subject).
+_SEAT_HEAD = re.compile(r"(?:Office|House|Palace|Kremlin|Chancellery|Secretariat|Presidency|Ministry"
+                        r"|Department)$")
+#: Words that make a title-case line a sentence rather than a name ("Trump Returns to the White House").
+_NOT_IN_NAME = frozenset({"to", "in", "on"})
+
+
+def _issuing_office_line(line: str) -> bool:
+    """A letterhead naming the issuing office alone on its line, perhaps with its place and a date after commas or a
+    dash: "Prime Minister's Office, Media Wing, Islamabad", "The White House", "Ministry of Foreign Trade, Abu Dhabi, 28
+    May 2026", "Federal Chancellery, Berlin, 2 February 2026". Every word
+    in title case (or of / and / the / for); the first part's head noun an office or a seat of government, or the
+    line opening as a letterhead does ("Ministry of ...", ``_LETTERHEAD_HEAD``)."""
+    body = _TRAILING_DATE.sub("", line.strip())
+    if body.endswith(","):
+        return False  # "The Executive Committee," opening a resolution's clauses
+    parts = [p.split() for p in re.split(r"\s*[,–—/]\s*|\s+-\s+", body) if p.strip()]
+    if not parts or len(parts[0]) > 6 or sum(len(p) for p in parts) > 15:
+        return False
+    words = [w.strip("()") for p in parts for w in p]
+    return (all(_OFFICE_WORD.fullmatch(w) for w in words if w) and not _NOT_IN_NAME.intersection(parts[0])
+            and (_SEAT_HEAD.match(parts[0][-1]) is not None or _LETTERHEAD_HEAD.match(body) is not None))
+
+
+#: A routine press conference or briefing (not a joint one: two sides meeting is diplomacy).
+_ROUTINE_BRIEFING = re.compile(r"(?i)\b(?:press|media|news)\s+(?:conference|briefing)\b|\b(?:regular|daily|weekly"
+                               r"|morning)\s+(?:press\s+|media\s+)?(?:conference|briefing)\b")
+
+
+def _dated_briefing_title(line: str) -> bool:
+    """The title of a routine press conference or briefing, dated, alone on its line ("Foreign Ministry Spokesperson
+    X's Regular Press Conference on March 17, 2026", "Stenographic version of the morning press conference of President
+    Y, 9 March 2026"): a transcript's header, like a broadcast's. Not a joint press conference, nor one "with" a guest
+    (the meeting of two sides is the engagement itself)."""
+    return (len(line.split()) <= 25 and _ROUTINE_BRIEFING.search(line) is not None
+            and _TRAILING_DATE.search(line) is not None and re.search(r"(?i)\b(?:joint|with)\b", line) is None)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

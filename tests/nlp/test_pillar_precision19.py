@@ -1,0 +1,39 @@
+"""Pillar precision (issue 14, round 19): sentences given a pillar the annotators would not give. Header lines that
+only name who issues a document (an office or seat of government, with its place and a date) or a routine press
+briefing with its date are furniture, like a letterhead or a broadcast's header. Each test checks one class of false
+pillar found on the development sets on made-up text (fictional countries, people and bodies)."""
+
+from __future__ import annotations
+
+from tests.nlp.passages import pillars_of
+
+
+def test_an_issuing_office_or_seat_of_government_heading_a_release_has_no_pillar(analyzer):
+    # the letterhead of a readout or fact sheet, with its place and date after commas: no pillar of its own, and the
+    # headline below it is the document's headline
+    office = ("Prime Minister's Office, Press Wing, Klow\n\nPrime Minister Arlo Venn receives telephone call from "
+              "President Mira Tane of Syldavia\n\nThe two leaders discussed trade and investment.")
+    assert pillars_of(analyzer, office, "Prime Minister's Office") == []
+    seat = ("The Kremlin\n\nPresident Tane Speaks with President Venn of Ruritania\n\n"
+            "The two presidents discussed trade.")
+    assert pillars_of(analyzer, seat, "The Kremlin") == []
+    dated = ("Ministry of Foreign Trade, Klow, 14 March 2026\n\nFACT SHEET: Ruritania and Syldavia after one year of "
+             "their economic partnership agreement\n\nExports of grain rose by a fifth.")
+    assert pillars_of(analyzer, dated, "Ministry of Foreign Trade") == []
+    # a headline in title case with a verb and a preposition is a sentence, not a letterhead
+    text = "Syldavian Trade Minister Takes Tariff Talks to the Amber Palace\n\nThe talks resume on Monday."
+    assert pillars_of(analyzer, text, "Syldavian Trade Minister") != []
+
+
+def test_a_dated_routine_press_briefing_title_has_no_pillar(analyzer):
+    # a spokesperson's regular or morning briefing, dated: a transcript's header, not an engagement
+    regular = ("Foreign Ministry Spokesperson Lena Varo's Regular Press Conference on April 2, 2026\n\n"
+               "Q: Will the minister visit Syldavia?\n\nLENA VARO: I have no information to release.")
+    assert pillars_of(analyzer, regular, "Foreign Ministry Spokesperson") == []
+    morning = ("Stenographic version of the morning press conference of President Tomas Brel, 3 April 2026\n\n"
+               "PRESIDENT TOMAS BREL: Good morning.")
+    assert pillars_of(analyzer, morning, "Stenographic version") == []
+    # a joint press conference, two sides' leaders meeting the press together, is the engagement itself
+    text = ("PM remarks at joint press conference with President Mira Tane of Syldavia: 3 April 2026\n\n"
+            "PRIME MINISTER: It is a pleasure to welcome the President to Klow.")
+    assert "diplomacy" in pillars_of(analyzer, text, "PM remarks")
