@@ -289,7 +289,7 @@ class PillarScorer:
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
-        self._match(_without_place_names(text, entities), raw, why, pending)
+        self._match(_without_other_senses(_without_place_names(text, entities)), raw, why, pending)
         self._drop_other_senses(text, entities, raw, why)
         if entity_pillars:
             for ent in entities:
@@ -858,6 +858,23 @@ def _without_place_names(text: str, entities: Sequence[EntitySpan]) -> str:
         if e.label == "GPE" and _PORT_CITY.match(e.text) and e.text in text:
             text = text.replace(e.text, "_" * len(e.text))
     return text
+
+
+#: A quota of people ("the Hajj quota for Pakistan", "its quota of skilled-worker visas", "student quotas") is mobility,
+#: not a trade quota: the word is blanked for the lexicon (the words around it keep their own cues).
+_PEOPLE_QUOTA = re.compile(
+    r"(?i)\b(?:hajj|umrah|pilgrims?|visas?|student|refugee|migrant|migration|immigration|admissions?|resettlement"
+    r"|worker|labou?r|nurse)\s+quotas?\b"
+    r"|\bquotas?(?=\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,3}?(?:visas?|pilgrims|workers|students|places|refugees|migrants"
+    r"|nurses|seats|scholarships|permits|applicants)\b)")
+
+
+def _without_other_senses(text: str) -> str:
+    """``text`` with trade words used in another sense blanked for the lexicon (``_PEOPLE_QUOTA``): the blanks keep
+    the offsets, so nothing else moves."""
+    if "uota" not in text:
+        return text
+    return _PEOPLE_QUOTA.sub(lambda m: re.sub(r"(?i)quotas?", lambda q: "_" * len(q.group()), m.group()), text)
 
 
 def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:

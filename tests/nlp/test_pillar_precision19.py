@@ -37,3 +37,18 @@ def test_a_dated_routine_press_briefing_title_has_no_pillar(analyzer):
     text = ("PM remarks at joint press conference with President Mira Tane of Syldavia: 3 April 2026\n\n"
             "PRIME MINISTER: It is a pleasure to welcome the President to Klow.")
     assert "diplomacy" in pillars_of(analyzer, text, "PM remarks")
+
+
+def test_a_quota_of_people_is_not_trade(analyzer):
+    # a quota of work visas, pilgrims or students is mobility, people-to-people, even in a piece where money and exports
+    # come up; a quota of goods stays trade
+    text = ("Ruritanian nurses head to Syldavia as remittances grow\n\n"
+            "More than 20,000 Ruritanian nurses and carers now work in Syldavian hospitals, and their remittances have "
+            "doubled since 2020.\n\n"
+            "Remittances now exceed the country's exports of tea, and the central bank expects them to rise again next "
+            "year.\n\n"
+            "Klow has since raised its quota of work visas for Ruritanian nurses to 5,000 a year.\n\n"
+            "Many families say the money pays for school fees and new houses.")
+    assert "trade" not in pillars_of(analyzer, text, "Klow has")
+    rice = "Klow has doubled its import quota for Syldavian rice and sugar."
+    assert "trade" in pillars_of(analyzer, rice, "Klow")
