@@ -374,7 +374,8 @@ class PillarScorer:
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("an ordinary person quoted")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
-        if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
+        if (self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0
+                and not _lone_title(holders, why.get(self.context_pillar, ()))):
             # office-holders take part in the engagement; two of them meeting is the engagement itself
             raw[self.context_pillar] += self.role_cue_weight * min(len(holders), self.max_role_cues)
         if self.learner is not None:
@@ -911,6 +912,18 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
     for p in chosen:
         why.setdefault(p, []).append(reason)
     return chosen
+
+
+#: Diplomacy's lexicon terms that are only an office's title ("President X", "the Cabinet Secretary for ...").
+_TITLE_CUES = frozenset(("prime minister", "president", "chancellor", "premier", "minister", "ministers", "secretary"))
+
+
+def _lone_title(holders: set[str], cues: Sequence[str]) -> bool:
+    """True when one office-holder is named and diplomacy's only cues are office titles ("I can confirm that the Cabinet
+    Secretary for Interior, Jane Roe, has agreed to table a report", "The Hon Jane Roe MP, Minister for Defence"): a
+    leader's name alone is no engagement, so the role adds nothing to the title's own weight. Two office-holders still
+    are ("Prime Minister X announced relief, while Prime Minister Y said ...")."""
+    return len(holders) == 1 and bool(cues) and all(c in _TITLE_CUES for c in cues)
 
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.

@@ -52,3 +52,13 @@ def test_a_quota_of_people_is_not_trade(analyzer):
     assert "trade" not in pillars_of(analyzer, text, "Klow has")
     rice = "Klow has doubled its import quota for Syldavian rice and sugar."
     assert "trade" in pillars_of(analyzer, rice, "Klow")
+
+
+def test_one_office_holder_named_by_title_alone_is_no_engagement(analyzer):
+    # a minister named in a sentence on anything else ("approved by Minister X") is no engagement between governments:
+    # the title's weak cue is not raised by the office-holder's role
+    approved = "The allowances were approved by Minister Amos Kibet last week."
+    assert "diplomacy" not in pillars_of(analyzer, approved, "The allowances")
+    # two leaders named together still are ("X met Y")
+    met = "Yesterday President Mira Tane met President Arlo Venn in Klow."
+    assert "diplomacy" in pillars_of(analyzer, met, "Yesterday")
