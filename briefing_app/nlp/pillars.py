@@ -961,7 +961,7 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True  # a broadcast's header line: "OUTLET – Programme, DATE"
     if not _alone_on_line(text, start, end):
         return False
-    if _issuing_office_line(snippet) or _dated_briefing_title(snippet):
+    if _issuing_office_line(snippet) or _dated_briefing_title(snippet) or _lead_in_line(snippet):
         return True
     words = _WORD.findall(snippet)
     if len(words) == 1:
@@ -1079,6 +1079,22 @@ def _dated_briefing_title(line: str) -> bool:
     (the meeting of two sides is the engagement itself)."""
     return (len(line.split()) <= 25 and _ROUTINE_BRIEFING.search(line) is not None
             and _TRAILING_DATE.search(line) is not None and re.search(r"(?i)\b(?:joint|with)\b", line) is None)
+
+
+#: A verb of saying closing a lead-in to a quotation ("Deputy Prime Minister Jane Roe said:").
+_SAID_COLON = re.compile(r"\b(?:said|says|added|stated|declared|noted|remarked)\s*:\s*$")
+
+
+def _lead_in_line(line: str) -> bool:
+    """A lead-in alone on its line, ending with a colon: who speaks before a quotation ("Deputy Prime Minister Jane Roe
+    said:") or a body before its operative paragraphs ("The Summit:", "The Council:"). The quotation or paragraphs below
+    carry the pillars; the lead-in's title words are no topic."""
+    words = line.split()
+    if not 1 <= len(words) <= 8 or not line.rstrip().endswith(":"):
+        return False
+    if _SAID_COLON.search(line):
+        return True
+    return len(words) <= 3 and all(_OFFICE_WORD.fullmatch(w.rstrip(":")) for w in words)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

@@ -62,3 +62,13 @@ def test_one_office_holder_named_by_title_alone_is_no_engagement(analyzer):
     # two leaders named together still are ("X met Y")
     met = "Yesterday President Mira Tane met President Arlo Venn in Klow."
     assert "diplomacy" in pillars_of(analyzer, met, "Yesterday")
+
+
+def test_a_lead_in_line_ending_with_a_colon_has_no_pillar(analyzer):
+    # the body before its operative paragraphs, or who speaks before a quotation: the lines below carry the pillars
+    body = ("Communiqué of the Extraordinary Summit of the Northern Community\n\nThe Summit:\n\n"
+            "1. Calls on all parties to observe the ceasefire in the border districts;")
+    assert pillars_of(analyzer, body, "The Summit:") == []
+    said = ("Ruritania and Syldavia sign a treaty on their border\n\nPrime Minister Arlo Venn said:\n\n"
+            "\"This treaty closes a dispute of forty years.\"")
+    assert pillars_of(analyzer, said, "Prime Minister Arlo Venn said:") == []
