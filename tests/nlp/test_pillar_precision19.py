@@ -72,3 +72,16 @@ def test_a_lead_in_line_ending_with_a_colon_has_no_pillar(analyzer):
     said = ("Ruritania and Syldavia sign a treaty on their border\n\nPrime Minister Arlo Venn said:\n\n"
             "\"This treaty closes a dispute of forty years.\"")
     assert pillars_of(analyzer, said, "Prime Minister Arlo Venn said:") == []
+
+
+def test_the_chair_opening_an_item_or_inviting_non_members_is_procedure(analyzer):
+    # like "The next item is ...": the chair's procedure, whatever the item it names is about
+    text = ("Security Council, 9999th meeting\n\n"
+            "The President: In accordance with rule 37, I invite the representatives of Ruritania and Syldavia to "
+            "participate in this meeting, which concerns the protection of undersea cables and data networks.\n\n"
+            "Ms. Varo (Ruritania): Our cables were cut twice last year.")
+    assert pillars_of(analyzer, text, "The President:") == []
+    hour = ("Chair Tomas Brel: We come to the topical hour on the migration partnership with Syldavia.\n\n"
+            "I give the floor to the Minister of the Interior.\n\n"
+            "Minister Ana Quiroga: In March I signed the partnership on the return of migrants in Klow.")
+    assert pillars_of(analyzer, hour, "Chair Tomas Brel:") == []
