@@ -1046,6 +1046,8 @@ _TRAILING_DATE = re.compile(r"(?:\s*[,:–—-]\s*|\s+on\s+|\s*\(\s*)(?:[A-Z][a-
 #: Minutes" heads its record as its headline (the committee's field is the hearing's subject).
 _SEAT_HEAD = re.compile(r"(?:Office|House|Palace|Kremlin|Chancellery|Secretariat|Presidency|Ministry"
                         r"|Department)$")
+#: Seats of government that are buildings, named alone only as "The ..." ("The White House", "The Kremlin").
+_BUILDINGS = frozenset(("House", "Palace", "Kremlin"))
 #: Words that make a title-case line a sentence rather than a name ("Trump Returns to the White House").
 _NOT_IN_NAME = frozenset({"to", "in", "on"})
 
@@ -1053,18 +1055,27 @@ _NOT_IN_NAME = frozenset({"to", "in", "on"})
 def _issuing_office_line(line: str) -> bool:
     """A letterhead naming the issuing office alone on its line, perhaps with its place and a date after commas or a
     dash: "Prime Minister's Office, Media Wing, Islamabad", "The White House", "Ministry of Foreign Trade, Abu Dhabi, 28
-    May 2026", "Federal Chancellery, Berlin, 2 February 2026". Every word
-    in title case (or of / and / the / for); the first part's head noun an office or a seat of government, or the
-    line opening as a letterhead does ("Ministry of ...", ``_LETTERHEAD_HEAD``)."""
-    body = _TRAILING_DATE.sub("", line.strip())
+    May 2026", "Federal Chancellery, Berlin, 2 February 2026". Every word in title case (or of / and / the / for); the
+    line opening as a letterhead does ("Ministry of ...", ``_LETTERHEAD_HEAD``), or the first part's head noun an office
+    or a seat of government."""
+    date = _TRAILING_DATE.search(line.strip())
+    body = line.strip()[:date.start()] if date else line.strip()
     if body.endswith(","):
         return False  # "The Executive Committee," opening a resolution's clauses
     parts = [p.split() for p in re.split(r"\s*[,–—/]\s*|\s+-\s+", body) if p.strip()]
     if not parts or len(parts[0]) > 6 or sum(len(p) for p in parts) > 15:
         return False
     words = [w.strip("()") for p in parts for w in p]
-    return (all(_OFFICE_WORD.fullmatch(w) for w in words if w) and not _NOT_IN_NAME.intersection(parts[0])
-            and (_SEAT_HEAD.match(parts[0][-1]) is not None or _LETTERHEAD_HEAD.match(body) is not None))
+    if not all(_OFFICE_WORD.fullmatch(w) for w in words if w) or _NOT_IN_NAME.intersection(parts[0]):
+        return False
+    if _LETTERHEAD_HEAD.match(body) is not None:
+        return True
+    # a name alone on its line must be short, and a building ("House", "Palace") must be named as "The ...": a
+    # headline in title case may end with one ("Protesters Storm Presidential Palace")
+    alone = len(parts) == 1 and date is None
+    head = parts[0][-1]
+    return _SEAT_HEAD.match(head) is not None and not (
+        alone and (len(parts[0]) > 4 or head in _BUILDINGS and parts[0][0] != "The"))
 
 
 #: A routine press conference or briefing (not a joint one: two sides meeting is diplomacy).

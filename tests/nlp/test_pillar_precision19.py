@@ -85,3 +85,12 @@ def test_the_chair_opening_an_item_or_inviting_non_members_is_procedure(analyzer
             "I give the floor to the Minister of the Interior.\n\n"
             "Minister Ana Quiroga: In March I signed the partnership on the return of migrants in Klow.")
     assert pillars_of(analyzer, hour, "Chair Tomas Brel:") == []
+
+
+def test_a_title_case_headline_ending_with_an_office_or_a_palace_is_no_letterhead(analyzer):
+    # one line in title case naming a building or an office is a letterhead only when short and named as such ("The
+    # Kremlin", "Prime Minister's Office"); a headline with a verb keeps its pillars
+    palace = "Rebels Attack Presidential Palace\n\nSoldiers fired on the crowd near the palace gates in Klow."
+    assert pillars_of(analyzer, palace, "Rebels Attack") != []
+    office = "Customs Officers Raid Smuggling Ring's Office\n\nThe raid took place at dawn."
+    assert pillars_of(analyzer, office, "Customs Officers") != []
