@@ -1105,7 +1105,9 @@ def _lead_in_line(line: str) -> bool:
         return False
     if _SAID_COLON.search(line):
         return True
-    return len(words) <= 3 and all(_OFFICE_WORD.fullmatch(w.rstrip(":")) for w in words)
+    # the body itself ("The Summit:", "Council:"), not a section heading ("Energy and Climate:", whose words are its topic)
+    return (len(words) == 1 or len(words) <= 3 and words[0] == "The") and all(
+        _OFFICE_WORD.fullmatch(w.rstrip(":")) for w in words)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

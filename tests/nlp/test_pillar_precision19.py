@@ -72,6 +72,9 @@ def test_a_lead_in_line_ending_with_a_colon_has_no_pillar(analyzer):
     said = ("Ruritania and Syldavia sign a treaty on their border\n\nPrime Minister Arlo Venn said:\n\n"
             "\"This treaty closes a dispute of forty years.\"")
     assert pillars_of(analyzer, said, "Prime Minister Arlo Venn said:") == []
+    # a section heading is not a body: its words are its topic
+    heading = "Joint Statement of Ruritania and Syldavia\n\nEnergy and Climate:\n\nThe two sides agreed to build a solar plant."
+    assert "energy" in pillars_of(analyzer, heading, "Energy and Climate:")
 
 
 def test_the_chair_opening_an_item_or_inviting_non_members_is_procedure(analyzer):
