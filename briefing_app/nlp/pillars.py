@@ -289,7 +289,7 @@ class PillarScorer:
         raw: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
         pending: list[_Term] = []
-        self._match(_without_place_names(text, entities), raw, why, pending)
+        self._match(_without_other_senses(_without_place_names(text, entities)), raw, why, pending)
         self._drop_other_senses(text, entities, raw, why)
         if entity_pillars:
             for ent in entities:
@@ -374,7 +374,8 @@ class PillarScorer:
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("an ordinary person quoted")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
-        if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
+        if (self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0
+                and not _lone_title(holders, why.get(self.context_pillar, ()))):
             # office-holders take part in the engagement; two of them meeting is the engagement itself
             raw[self.context_pillar] += self.role_cue_weight * min(len(holders), self.max_role_cues)
         if self.learner is not None:
@@ -860,6 +861,23 @@ def _without_place_names(text: str, entities: Sequence[EntitySpan]) -> str:
     return text
 
 
+#: A quota of people ("the Hajj quota for Pakistan", "its quota of skilled-worker visas", "student quotas") is mobility,
+#: not a trade quota: the word is blanked for the lexicon (the words around it keep their own cues).
+_PEOPLE_QUOTA = re.compile(
+    r"(?i)\b(?:hajj|umrah|pilgrims?|visas?|student|refugee|migrant|migration|immigration|admissions?|resettlement"
+    r"|worker|labou?r|nurse)\s+quotas?\b"
+    r"|\bquotas?(?=\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,3}?(?:visas?|pilgrims|workers|students|places|refugees|migrants"
+    r"|nurses|seats|scholarships|permits|applicants)\b)")
+
+
+def _without_other_senses(text: str) -> str:
+    """``text`` with trade words used in another sense blanked for the lexicon (``_PEOPLE_QUOTA``): the blanks keep
+    the offsets, so nothing else moves."""
+    if "uota" not in text:
+        return text
+    return _PEOPLE_QUOTA.sub(lambda m: re.sub(r"(?i)quotas?", lambda q: "_" * len(q.group()), m.group()), text)
+
+
 def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
     """True when ``name`` is one of ``places`` or one after a date ("Yesterday Ruritania", "On Monday Syldavia").
     Other capitalised words before the place are the rest of a name: "Real Madrid", "Bank of Klow" are no state."""
@@ -894,6 +912,18 @@ def _inherit(prev: Passage, why: dict[str, list[str]], reason: str) -> list[str]
     for p in chosen:
         why.setdefault(p, []).append(reason)
     return chosen
+
+
+#: Diplomacy's lexicon terms that are only an office's title ("President X", "the Cabinet Secretary for ...").
+_TITLE_CUES = frozenset(("prime minister", "president", "chancellor", "premier", "minister", "ministers", "secretary"))
+
+
+def _lone_title(holders: set[str], cues: Sequence[str]) -> bool:
+    """True when one office-holder is named and diplomacy's only cues are office titles ("I can confirm that the Cabinet
+    Secretary for Interior, Jane Roe, has agreed to table a report", "The Hon Jane Roe MP, Minister for Defence"): a
+    leader's name alone is no engagement, so the role adds nothing to the title's own weight. Two office-holders still
+    are ("Prime Minister X announced relief, while Prime Minister Y said ...")."""
+    return len(holders) == 1 and bool(cues) and all(c in _TITLE_CUES for c in cues)
 
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.
@@ -931,6 +961,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
         return True  # a broadcast's header line: "OUTLET – Programme, DATE"
     if not _alone_on_line(text, start, end):
         return False
+    if _issuing_office_line(snippet) or _dated_briefing_title(snippet) or _lead_in_line(snippet):
+        return True
     words = _WORD.findall(snippet)
     if len(words) == 1:
         return True  # a one-word line is a section heading or a label ("Security", "Mobility", "ANALYSIS")
@@ -1001,6 +1033,81 @@ def _title_case_letterhead(line: str) -> bool:
     words = [w for w in _OFFICE_SPLIT.split(line.strip()) if w]
     return (2 <= len(words) <= 15 and bool(_LETTERHEAD_HEAD.match(line.lstrip()))
             and all(_OFFICE_WORD.fullmatch(w) for w in words))
+
+
+#: A date closing a header line, after a comma, a dash or "on" ("..., 28 May 2026", "... — November 2026", "... on March
+#: 17, 2026", "... (9 March 2026)").
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_TRAILING_DATE = re.compile(r"(?:\s*[,:–—-]\s*|\s+on\s+|\s*\(\s*)(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+" + _MONTH_NAME
+                            + r"|" + _MONTH_NAME + r"(?:\s+\d{1,2},?)?)\s+(?:19|20)\d{2}\s*\)?\W*$")
+#: The head noun of an issuing office or seat of government ("Prime Minister's Office", "National Defense Committee",
+#: "The White House", "Ministry of Foreign Trade"). Not a committee: a hearing's "National Defense Committee, ... -
+#: Minutes" heads its record as its headline (the committee's field is the hearing's subject).
+_SEAT_HEAD = re.compile(r"(?:Office|House|Palace|Kremlin|Chancellery|Secretariat|Presidency|Ministry"
+                        r"|Department)$")
+#: Seats of government that are buildings, named alone only as "The ..." ("The White House", "The Kremlin").
+_BUILDINGS = frozenset(("House", "Palace", "Kremlin"))
+#: Words that make a title-case line a sentence rather than a name ("Trump Returns to the White House").
+_NOT_IN_NAME = frozenset({"to", "in", "on"})
+
+
+def _issuing_office_line(line: str) -> bool:
+    """A letterhead naming the issuing office alone on its line, perhaps with its place and a date after commas or a
+    dash: "Prime Minister's Office, Media Wing, Islamabad", "The White House", "Ministry of Foreign Trade, Abu Dhabi, 28
+    May 2026", "Federal Chancellery, Berlin, 2 February 2026". Every word in title case (or of / and / the / for); the
+    line opening as a letterhead does ("Ministry of ...", ``_LETTERHEAD_HEAD``), or the first part's head noun an office
+    or a seat of government."""
+    date = _TRAILING_DATE.search(line.strip())
+    body = line.strip()[:date.start()] if date else line.strip()
+    if body.endswith(","):
+        return False  # "The Executive Committee," opening a resolution's clauses
+    parts = [p.split() for p in re.split(r"\s*[,–—/]\s*|\s+-\s+", body) if p.strip()]
+    if not parts or len(parts[0]) > 6 or sum(len(p) for p in parts) > 15:
+        return False
+    words = [w.strip("()") for p in parts for w in p]
+    if not all(_OFFICE_WORD.fullmatch(w) for w in words if w) or _NOT_IN_NAME.intersection(parts[0]):
+        return False
+    if _LETTERHEAD_HEAD.match(body) is not None:
+        return True
+    # a name alone on its line must be short, and a building ("House", "Palace") must be named as "The ...": a
+    # headline in title case may end with one ("Protesters Storm Presidential Palace")
+    alone = len(parts) == 1 and date is None
+    head = parts[0][-1]
+    return _SEAT_HEAD.match(head) is not None and not (
+        alone and (len(parts[0]) > 4 or head in _BUILDINGS and parts[0][0] != "The"))
+
+
+#: A routine press conference or briefing (not a joint one: two sides meeting is diplomacy).
+_ROUTINE_BRIEFING = re.compile(r"(?i)\b(?:press|media|news)\s+(?:conference|briefing)\b|\b(?:regular|daily|weekly"
+                               r"|morning)\s+(?:press\s+|media\s+)?(?:conference|briefing)\b")
+
+
+def _dated_briefing_title(line: str) -> bool:
+    """The title of a routine press conference or briefing, dated, alone on its line ("Foreign Ministry Spokesperson
+    X's Regular Press Conference on March 17, 2026", "Stenographic version of the morning press conference of President
+    Y, 9 March 2026"): a transcript's header, like a broadcast's. Not a joint press conference, nor one "with" a guest
+    (the meeting of two sides is the engagement itself)."""
+    return (len(line.split()) <= 25 and _ROUTINE_BRIEFING.search(line) is not None
+            and _TRAILING_DATE.search(line) is not None and re.search(r"(?i)\b(?:joint|with)\b", line) is None)
+
+
+#: A verb of saying closing a lead-in to a quotation ("Deputy Prime Minister Jane Roe said:").
+_SAID_COLON = re.compile(r"\b(?:said|says|added|stated|declared|noted|remarked)\s*:\s*$")
+
+
+def _lead_in_line(line: str) -> bool:
+    """A lead-in alone on its line, ending with a colon: who speaks before a quotation ("Deputy Prime Minister Jane Roe
+    said:") or a body before its operative paragraphs ("The Summit:", "The Council:"). The quotation or paragraphs below
+    carry the pillars; the lead-in's title words are no topic."""
+    words = line.split()
+    if not 1 <= len(words) <= 8 or not line.rstrip().endswith(":"):
+        return False
+    if _SAID_COLON.search(line):
+        return True
+    # the body itself ("The Summit:", "Council:"), not a section heading ("Energy and Climate:", whose words are its topic)
+    return (len(words) == 1 or len(words) <= 3 and words[0] == "The") and all(
+        _OFFICE_WORD.fullmatch(w.rstrip(":")) for w in words)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

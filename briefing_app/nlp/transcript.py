@@ -144,6 +144,12 @@ _PROCEDURE = (
     r"you(?:['’]re|\s+are)\s+(?:listening\s+to|watching)(?:\s+(?-i:[A-Z0-9])[^.?!]*)?(?=\s*(?:[.?!,]|$))",
     r"one\s+at\s+a\s+time\b",
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
+    # the chair opening an item or inviting non-members to the table, whatever the item is about: "We come to the
+    # topical hour on ...", "In accordance with rule 37, I invite the representatives of X to participate in this
+    # meeting, which concerns ..."
+    r"we\s+(?:now\s+)?(?:come|turn|move|proceed)\s+to\s+(?:the\s+)?(?:topical\s+hour|(?:next\s+)?(?:agenda\s+)?item"
+    r"|question\s+time|oral\s+questions|urgent\s+question)\b.*",
+    r"in\s+accordance\s+with\s+rules?\s+\d+\b[^.;]{0,80}?\bi\s+(?:now\s+)?(?:invite|call\s+(?:up)?on)\b.*",
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
     # the close of the event, whatever it names ("That concludes today's press conference on trade"); what else
