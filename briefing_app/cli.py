@@ -545,7 +545,9 @@ def _cmd_desk(args: argparse.Namespace) -> int:
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
+    from briefing_app.domain.models import LESSON_KIND_NAMES, LessonAction
     from briefing_app.nlp.labels import label_name
+    from briefing_app.nlp.taxonomy import load_taxonomy
     from briefing_app.services import Services
     from briefing_app.services.lessons import LessonFileError
 
@@ -570,14 +572,22 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
                 raise UserError(str(exc)) from exc
             print(f"imported {n} lessons from {args.file}")
         else:
+            pillar_names = {p.id: p.name for p in load_taxonomy()}
             for lesson in services.lessons.all():
-                # the labels in the words the GUI shows (GPE is "Country or city"); pillar ids pass unchanged
-                detail = label_name(lesson.label)
+                # kinds, labels and pillars in the words the GUI shows ("Relabelled", "Country or city",
+                # "Security"), never the codes stored (relabel, GPE, security)
+                is_pillar = lesson.action in (LessonAction.PILLAR_ADD, LessonAction.PILLAR_REMOVE)
+
+                def word(code: str, is_pillar: bool = is_pillar) -> str:
+                    return pillar_names.get(code, code) if is_pillar else label_name(code)
+
+                detail = word(lesson.label)
                 if lesson.from_label and lesson.from_label != lesson.label:
-                    detail = f"{label_name(lesson.from_label)} -> {detail}"
+                    detail = f"{word(lesson.from_label)} -> {detail}"
                 if lesson.canonical:  # a merge: the name it joins, as the Lessons tab says it
                     detail = f"{detail} = {lesson.canonical}"
-                print(f"{lesson.id}\t{lesson.action}\t{detail}\t{lesson.text[:80]}")
+                kind = LESSON_KIND_NAMES.get(lesson.action, lesson.action)
+                print(f"{lesson.id}\t{kind}\t{detail}\t{lesson.text[:80]}")
     finally:
         services.close()
     return 0

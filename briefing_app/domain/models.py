@@ -301,6 +301,14 @@ class LessonAction(StrEnum):
     PILLAR_REMOVE = "pillar_remove"  # a pillar removed from a passage
 
 
+#: How each kind of lesson is named to the officer (the Lessons tab, ``briefing-app lessons list``).
+LESSON_KIND_NAMES: dict[str, str] = {
+    LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
+    LessonAction.ALIAS: "Merged", LessonAction.BOUNDARY: "Boundary", LessonAction.PILLAR_ADD: "Pillar tagged",
+    LessonAction.PILLAR_REMOVE: "Pillar removed",
+}
+
+
 class Lesson(SQLModel, table=True):
     """One correction the officer made, kept independently of the article it was made in.
 

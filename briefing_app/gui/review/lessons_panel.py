@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import col, select
 
-from briefing_app.domain.models import Article, Lesson, LessonAction
+from briefing_app.domain.models import LESSON_KIND_NAMES, Article, Lesson, LessonAction
 from briefing_app.domain.wording import count
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
 from briefing_app.gui.storage_guard import calm_when_busy, refused_write
@@ -52,12 +52,8 @@ WIDE_LIST = 620
 #: The least width the words keep (two fifths of the room when wider) when the lesson is long: the lesson
 #: takes the rest, elided, and is said in full in the tooltip.
 WORDS_WIDTH = 120
-#: How each kind of lesson is named in the panel.
-KIND_NAMES: dict[str, str] = {
-    LessonAction.REJECT: "Rejected", LessonAction.ADD: "Added", LessonAction.RELABEL: "Relabelled",
-    LessonAction.ALIAS: "Merged", LessonAction.BOUNDARY: "Boundary", LessonAction.PILLAR_ADD: "Pillar tagged",
-    LessonAction.PILLAR_REMOVE: "Pillar removed",
-}
+#: How each kind of lesson is named in the panel (the same words as ``briefing-app lessons list``).
+KIND_NAMES = LESSON_KIND_NAMES
 
 
 def _label_text(lesson: Lesson, pillar_names: dict[str, str] | None = None) -> str:
