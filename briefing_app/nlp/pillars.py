@@ -343,6 +343,11 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a relationship with another state")
+        if entities and "agree" in text and _agreement_pending(text, entities):
+            # "If the presidents agree, ...", "does Ruritania agree with that approach?", "two neighbours to agree on a
+            # pipeline": an agreement between states still to be reached is the negotiation itself
+            raw[self.context_pillar] += ADDRESSING_WEIGHT
+            why[self.context_pillar].append("states still to agree")
         if _PAIRED_OFFICIALS.search(text):
             # "the two energy ministers", "both leaders": one side's office-holder meeting the other's is the engagement
             # itself, whatever the topic beside it (the lexicon's "two leaders" alone stays below ``context_min``)
@@ -871,6 +876,25 @@ def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
             if any(before == d or before.endswith(" " + d) for d in dates):
                 return True
     return False
+
+
+#: Parties of states before the base form "agree" ("If the presidents agree", "allows two neighbours to agree", "does
+#: Ruritania agree", "Klow and Marinsk agree"): the agreement is still to be reached, a negotiation. "Agreed" and
+#: "agrees" are left out: "the two sides agreed to ..." in a communiqué or readout is on its topic (the dev gold gives
+#: most of them no diplomacy), and one's own side ("I agree", "members ... failed to agree") is no party of states.
+_AGREEING = re.compile(
+    r"\b(?:(?:the\s+)?(?:two|both|three|four|five)\s+(?:[a-z-]+\s+)?(?:sides|countries|governments|neighbou?rs|states"
+    r"|capitals|leaders|presidents|prime\s+ministers)|the\s+(?:presidents|prime\s+ministers|heads\s+of\s+(?:state|government)"
+    r"|neighbou?rs|governments)|(?:(?:Does|Do|Did|Will|Would|Can|Could|Should|Must|May|Might|If|When|Unless)\s+)?(" + _NAME
+    + r"))\s+(?:(?:to|can|could|will|would|must|should|may|might|cannot|do|does|did"
+    r"|not|also|still|finally|never|now|then|all)\s+)*agree\b")
+
+
+def _agreement_pending(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when ``text`` has parties of states before the base form "agree" (``_AGREEING``): a plural of sides,
+    countries, governments or leaders, or a country or capital the NER tagged (a name alone must be a GPE)."""
+    gpes = {e.text for e in entities if e.label == "GPE"}
+    return any(m.group(1) is None or m.group(1) in gpes for m in _AGREEING.finditer(text))
 
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
