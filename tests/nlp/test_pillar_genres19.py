@@ -22,3 +22,19 @@ def test_states_still_to_agree_are_negotiating(analyzer):
     assert "diplomacy" not in pillars_of(analyzer, mine, "I agree")
     made = "The two sides agreed to cut the tariffs on steel by half."
     assert "diplomacy" not in pillars_of(analyzer, made, "The two sides")
+
+
+def test_a_states_alignment_between_powers_is_diplomacy_beside_its_topic(analyzer):
+    # whom a state chooses as friends and partners, and the powers' contest for influence over it, is foreign policy:
+    # diplomacy beside what the sentence is about (a port, loans, customs)
+    partner = "If we want to stay the islands' partner of choice, we must cut the customs fees for their exporters."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, partner, "If we want"))
+    friends = "Our new port is open to all investors: we are friends to all and enemies to none."
+    assert "diplomacy" in pillars_of(analyzer, friends, "Our new port")
+    foothold = "Critics call the container terminal a strategic foothold for a distant navy."
+    assert "diplomacy" in pillars_of(analyzer, foothold, "Critics call")
+    influence = "Lenders that want influence in the region will have to offer cheaper loans and tariff-free access."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, influence, "Lenders that"))
+    # ... not a campaign of influence online, which is the security sense the lexicon already has
+    campaign = "The agency tracks covert influence campaigns that use fake news sites."
+    assert "diplomacy" not in pillars_of(analyzer, campaign, "The agency")
