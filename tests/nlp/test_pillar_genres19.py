@@ -1,6 +1,7 @@
-"""Pillars in debates, analysis and transcripts (issue 14, round 19): parties of states that have still to agree are
-negotiating, diplomacy beside their topic. Each test checks one class of error found on the development sets on
-made-up text (fictional countries, people and bodies)."""
+"""Pillars in debates, analysis and transcripts (issue 14, round 19): parties of states that have still to agree, or
+that reopen what they agreed, are negotiating, and a state's alignment between powers (its partner of choice, friends
+to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic. Each test checks
+one class of error found on the development sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def test_a_states_alignment_between_powers_is_diplomacy_beside_its_topic(analyze
     # ... not a campaign of influence online, which is the security sense the lexicon already has
     campaign = "The agency tracks covert influence campaigns that use fake news sites."
     assert "diplomacy" not in pillars_of(analyzer, campaign, "The agency")
+
+
+def test_reopening_a_settled_agreement_is_diplomacy_beside_its_topic(analyzer):
+    # to renegotiate is to reopen what parties agreed (a border, quotas, a treaty): the negotiation itself, like
+    # states that have still to agree, beside what it is about
+    border = "The land border was demarcated in 1994 and is not open to renegotiation."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, border, "The land border"))
+    quotas = "If the two capitals wait for the next drought to renegotiate the fishing quotas, the fleets will stay in port."
+    assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, quotas, "If the two capitals"))
