@@ -1,6 +1,7 @@
 """Pillars in debates, analysis and transcripts (issue 14, round 19): parties of states that have still to agree, or
 that reopen what they agreed, are negotiating, and a state's alignment between powers (its partner of choice, friends
-to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic. Each test checks
+to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic; returning migrants with no right to stay and stopping the boats are
+security beside people. Each test checks
 one class of error found on the development sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
@@ -48,3 +49,14 @@ def test_reopening_a_settled_agreement_is_diplomacy_beside_its_topic(analyzer):
     assert {"diplomacy", "security"} <= set(pillars_of(analyzer, border, "The land border"))
     quotas = "If the two capitals wait for the next drought to renegotiate the fishing quotas, the fleets will stay in port."
     assert {"diplomacy", "trade"} <= set(pillars_of(analyzer, quotas, "If the two capitals"))
+
+
+def test_returning_migrants_and_stopping_boats_are_security_beside_people(analyzer):
+    # the return of migrants with no right to stay, readmission and stopping the boats are the enforcement of a border:
+    # security beside the people they concern (like "irregular migration")
+    stay = "Under the new arrangement, Vellavia will take back its migrants who have no right to stay and accept two return flights a month."
+    assert {"people", "security"} <= set(pillars_of(analyzer, stay, "Under the new"))
+    boats = "On migration, the northern neighbours praise the coastal state for stopping boats."
+    assert {"people", "security"} <= set(pillars_of(analyzer, boats, "On migration"))
+    back = "The agency runs a programme of voluntary return for migrants, and 4,000 people went home last year."
+    assert {"people", "security"} <= set(pillars_of(analyzer, back, "The agency"))
