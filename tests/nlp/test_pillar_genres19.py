@@ -1,8 +1,8 @@
 """Pillars in debates, analysis and transcripts (issue 14, round 19): parties of states that have still to agree, or
 that reopen what they agreed, are negotiating, and a state's alignment between powers (its partner of choice, friends
-to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic; returning migrants with no right to stay and stopping the boats are
-security beside people. Each test checks
-one class of error found on the development sets on made-up text (fictional countries, people and bodies)."""
+to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic; returning migrants
+with no right to stay and stopping the boats are security beside people. Each test checks one class of error found on
+the development sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
 
