@@ -378,6 +378,12 @@ class PillarScorer:
             # plain cue, like a count of a nation's people; experts and officials quoted are not "vox pop")
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("an ordinary person quoted")
+        if raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and _PEOPLE_ON_THE_MOVE.search(text):
+            # "More than 20 million people in our region are on the move", "thousands of people returning south", "the
+            # displacement of 90,000 people", "1,600 families were moved": people counted as they move, flee or are
+            # moved are people-to-people, a plain cue like a count of a nation's people
+            raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
+            why[PEOPLE_PILLAR].append("a count of people on the move")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0:
             # office-holders take part in the engagement; two of them meeting is the engagement itself
@@ -728,6 +734,20 @@ _PEOPLE_NOUN = (r"\s+(?:nationals|citizens|workers|migrants|refugees|students|fi
 #: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
 PEOPLE_PILLAR = "people"
 COUNTED_NATIONALS_WEIGHT = 2.0
+#: A count of people ("thousands of people", "1,600 families", "more than 20 million people") with a word of moving,
+#: fleeing or being moved near it, or the displacement (evacuation, relocation) of a count of them.
+_COUNT = (r"(?:\d[\d,.]*(?:\s+(?:million|billion))?|thousands|hundreds|millions|dozens|tens\s+of\s+thousands"
+          r"|hundreds\s+of\s+thousands|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
+          r"(?:million|thousand|hundred))")
+_COUNTED_PEOPLE = r"(?:people|persons|families|households|residents|villagers|children|women)"
+_MOVING = (r"(?:on\s+the\s+move|moved|relocat\w+|resettl\w+|displac\w+|fled|flee\w*|returning|returned|went\s+home"
+           r"|arriv\w+|trafficked|evacuat\w+|uprooted|migrat\w+|stranded|in\s+shelters|lost\s+their\s+homes)")
+_PEOPLE_ON_THE_MOVE = re.compile(
+    r"\b" + _COUNT + r"\s+(?:of\s+)?(?:\w+\s+)?" + _COUNTED_PEOPLE + r"\b[^.;]{0,60}?\b" + _MOVING + r"\b"
+    r"|\b(?:displacement|exodus|evacuation|relocation)\s+of\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?"
+    + _COUNT + r"\s+(?:of\s+)?" + _COUNTED_PEOPLE + r"\b"
+    r"|\b" + _MOVING + r"\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?" + _COUNT + r"\s+(?:of\s+)?"
+    + _COUNTED_PEOPLE + r"\b", re.IGNORECASE)
 #: Livelihoods of ordinary people quoted in a story (not experts, officials or business owners).
 _LIVELIHOOD = (r"(?:farmer|driver|trader|fisherman|fisher|student|worker|vendor|resident|mother|father|grandmother"
                r"|grandfather|shopkeeper|teacher|nurse|villager|pensioner|refugee|migrant|labou?rer|porter|seller|merchant"

@@ -1,8 +1,9 @@
 """Pillars in debates, analysis and transcripts (issue 14, round 19): parties of states that have still to agree, or
 that reopen what they agreed, are negotiating, and a state's alignment between powers (its partner of choice, friends
 to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic; returning migrants
-with no right to stay and stopping the boats are security beside people. Each test checks one class of error found on
-the development sets on made-up text (fictional countries, people and bodies)."""
+with no right to stay and stopping the boats are security beside people; people counted as they move or are moved are
+people. Each test checks one class of error found on the development sets on made-up text (fictional countries, people
+and bodies)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,17 @@ def test_returning_migrants_and_stopping_boats_are_security_beside_people(analyz
     assert {"people", "security"} <= set(pillars_of(analyzer, boats, "On migration"))
     back = "The agency runs a programme of voluntary return for migrants, and 4,000 people went home last year."
     assert {"people", "security"} <= set(pillars_of(analyzer, back, "The agency"))
+
+
+def test_a_count_of_people_on_the_move_is_people(analyzer):
+    # people counted as they move, flee or are moved ("on the move", "returning", "families were moved") are
+    # people-to-people, like a count of a nation's people
+    move = "More than two million people in the river basin are on the move."
+    assert "people" in pillars_of(analyzer, move, "More than")
+    moved = "The new dam meant that some 900 families were moved from the valley, and many are still waiting for compensation."
+    assert "people" in pillars_of(analyzer, moved, "The new dam")
+    returning = "Vellavia receives thousands of people returning north, and many arrive sick."
+    assert "people" in pillars_of(analyzer, returning, "Vellavia receives")
+    # ... not people counted as a workforce or a market
+    staff = "The company employs about 90,000 people in the country."
+    assert "people" not in pillars_of(analyzer, staff, "The company")
