@@ -343,6 +343,12 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a relationship with another state")
+        if entities and _foreign_organ_addressed(text, entities):
+            # "We urge the Philippine side to ...", "we have offered the Lebanese Armed Forces a programme", "support to
+            # the Lebanese Armed Forces": another state's side, government or forces named by its nationality and
+            # addressed or supported is one government dealing with another, like a capital addressed
+            raw[self.context_pillar] += ADDRESSING_WEIGHT
+            why[self.context_pillar].append("another state's organ addressed")
         if entities and "agree" in text and _agreement_pending(text, entities):
             # "If the presidents agree, ...", "does Ruritania agree with that approach?", "two neighbours to agree on a
             # pipeline": an agreement between states still to be reached is the negotiation itself
@@ -908,6 +914,28 @@ _AGREEING = re.compile(
     r"|neighbou?rs|governments)|(?:(?:Does|Do|Did|Will|Would|Can|Could|Should|Must|May|Might|If|When|Unless)\s+)?(" + _NAME
     + r"))\s+(?:(?:to|can|could|will|would|must|should|may|might|cannot|do|does|did"
     r"|not|also|still|finally|never|now|then|all)\s+)*agree\b")
+
+
+#: Another state's side, government, authorities or forces by its nationality ("the Philippine side", "the Syrian
+#: authorities", "the Lebanese Armed Forces"), right after a verb of addressing (``_ADDRESSING``) or support given to it.
+_STATE_ORGAN = re.compile(r"(?:the\s+)?([A-Z][\w-]+)\s+(?:[A-Z][\w-]+\s+)?(?i:side|government|authorities|armed\s+forces"
+                          r"|navy|army|air\s+force|coast\s+guard|military|delegation)\b")
+_SUPPORT_TO = re.compile(r"\b(?:support|assistance|aid)\s+(?:to|for)\s+")
+
+
+def _foreign_organ_addressed(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when a verb of addressing (or support given) is followed by another state's organ named by its nationality
+    (``_STATE_ORGAN``): a nationality the NER tagged (NORP) before the organ, or an organisation named so ("the
+    Lebanese Armed Forces"). "His Majesty's Government" and "the Government" are one's own."""
+    norps = {e.text for e in entities if e.label == "NORP"}
+    orgs = {e.text for e in entities if e.label == "ORG"}
+    if not norps and not orgs:
+        return False
+    for m in (*_ADDRESSING.finditer(text), *_SUPPORT_TO.finditer(text)):
+        organ = _STATE_ORGAN.match(text, m.end())
+        if organ and (organ.group(1) in norps or text[organ.start(1):organ.end()] in orgs):
+            return True
+    return False
 
 
 def _agreement_pending(text: str, entities: Sequence[EntitySpan]) -> bool:

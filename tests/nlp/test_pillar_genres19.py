@@ -1,9 +1,9 @@
 """Pillars in debates, analysis and transcripts (issue 14, round 19): parties of states that have still to agree, or
 that reopen what they agreed, are negotiating, and a state's alignment between powers (its partner of choice, friends
-to all, a strategic foothold, influence in a region) is foreign policy: diplomacy beside the topic; returning migrants
-with no right to stay and stopping the boats are security beside people; people counted as they move or are moved are
-people. Each test checks one class of error found on the development sets on made-up text (fictional countries, people
-and bodies)."""
+to all, a strategic foothold, influence in a region) is foreign policy, and another state's side or forces addressed
+is dealing with it: diplomacy beside the topic; returning migrants with no right to stay and stopping the boats are
+security beside people; people counted as they move or are moved are people. Each test checks one class of error
+found on the development sets on made-up text (fictional countries, people and bodies)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,17 @@ def test_a_count_of_people_on_the_move_is_people(analyzer):
     # ... not people counted as a workforce or a market
     staff = "The company employs about 90,000 people in the country."
     assert "people" not in pillars_of(analyzer, staff, "The company")
+
+
+def test_another_states_organ_addressed_is_diplomacy_beside_its_topic(analyzer):
+    # another state's side, government or forces named by its nationality, addressed ("urge the ... side", "offered the
+    # ... Armed Forces") or given support, is one government dealing with another, like a capital addressed
+    urge = "We urge the Marinskan side to stop the provocations at sea."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, urge, "We urge"))
+    offer = "We have offered the Marinskan Armed Forces a programme of training in mine clearance."
+    assert {"defence", "diplomacy"} <= set(pillars_of(analyzer, offer, "We have offered"))
+    support = "Our navy will keep pressing for support to the Vellavian coast guard against the smugglers."
+    assert {"diplomacy", "security"} <= set(pillars_of(analyzer, support, "Our navy"))
+    # ... not one's own government or forces
+    own = "To ask His Majesty's Government what support they give to the armed forces."
+    assert "diplomacy" not in pillars_of(analyzer, own, "To ask")
