@@ -384,7 +384,8 @@ class PillarScorer:
             # plain cue, like a count of a nation's people; experts and officials quoted are not "vox pop")
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("an ordinary person quoted")
-        if raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and _PEOPLE_ON_THE_MOVE.search(text):
+        if (raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and _COUNTED_PEOPLE_WORD.search(text)
+                and _PEOPLE_ON_THE_MOVE.search(text)):
             # "More than 20 million people in our region are on the move", "thousands of people returning south", "the
             # displacement of 90,000 people", "1,600 families were moved": people counted as they move, flee or are
             # moved are people-to-people, a plain cue like a count of a nation's people
@@ -746,6 +747,8 @@ _COUNT = (r"(?:\d[\d,.]*(?:\s+(?:million|billion))?|thousands|hundreds|millions|
           r"|hundreds\s+of\s+thousands|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
           r"(?:million|thousand|hundred))")
 _COUNTED_PEOPLE = r"(?:people|persons|families|households|residents|villagers|children|women)"
+#: ... a cheap test first: most sentences name none of them.
+_COUNTED_PEOPLE_WORD = re.compile(_COUNTED_PEOPLE, re.IGNORECASE)
 _MOVING = (r"(?:on\s+the\s+move|moved|relocat\w+|resettl\w+|displac\w+|fled|flee\w*|returning|returned|went\s+home"
            r"|arriv\w+|trafficked|evacuat\w+|uprooted|migrat\w+|stranded|in\s+shelters|lost\s+their\s+homes)")
 _PEOPLE_ON_THE_MOVE = re.compile(
