@@ -923,7 +923,9 @@ _AGREEING = re.compile(
 #: authorities", "the Lebanese Armed Forces"), right after a verb of addressing (``_ADDRESSING``) or support given to it.
 _STATE_ORGAN = re.compile(r"(?:the\s+)?([A-Z][\w-]+)\s+(?:[A-Z][\w-]+\s+)?(?i:side|government|authorities|armed\s+forces"
                           r"|navy|army|air\s+force|coast\s+guard|military|delegation)\b")
-_SUPPORT_TO = re.compile(r"\b(?:support|assistance|aid)\s+(?:to|for)\s+")
+#: Support given to it: "support to the Lebanese Armed Forces" ("support for the Kenyan government" is mostly home
+#: politics, a party's support for its own government).
+_SUPPORT_TO = re.compile(r"\b(?:support|assistance|aid)\s+to\s+")
 
 
 def _foreign_organ_addressed(text: str, entities: Sequence[EntitySpan]) -> bool:

@@ -86,6 +86,8 @@ def test_another_states_organ_addressed_is_diplomacy_beside_its_topic(analyzer):
     assert {"defence", "diplomacy"} <= set(pillars_of(analyzer, offer, "We have offered"))
     support = "Our navy will keep pressing for support to the Vellavian coast guard against the smugglers."
     assert {"diplomacy", "security"} <= set(pillars_of(analyzer, support, "Our navy"))
-    # ... not one's own government or forces
+    # ... not one's own government or forces, nor a party's support for its government
     own = "To ask His Majesty's Government what support they give to the armed forces."
     assert "diplomacy" not in pillars_of(analyzer, own, "To ask")
+    home = "Opposition MPs withdrew their support for the Kenyan government over the tax bill."
+    assert "diplomacy" not in pillars_of(analyzer, home, "Opposition MPs")
