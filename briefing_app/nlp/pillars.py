@@ -343,6 +343,17 @@ class PillarScorer:
             if places and any(text.startswith(places, m.end()) for m in _RELATION.finditer(text)):
                 raw[self.context_pillar] += ADDRESSING_WEIGHT
                 why[self.context_pillar].append("a relationship with another state")
+        if entities and _foreign_organ_addressed(text, entities):
+            # "We urge the Philippine side to ...", "we have offered the Lebanese Armed Forces a programme", "support to
+            # the Lebanese Armed Forces": another state's side, government or forces named by its nationality and
+            # addressed or supported is one government dealing with another, like a capital addressed
+            raw[self.context_pillar] += ADDRESSING_WEIGHT
+            why[self.context_pillar].append("another state's organ addressed")
+        if entities and "agree" in text and _agreement_pending(text, entities):
+            # "If the presidents agree, ...", "does Ruritania agree with that approach?", "two neighbours to agree on a
+            # pipeline": an agreement between states still to be reached is the negotiation itself
+            raw[self.context_pillar] += ADDRESSING_WEIGHT
+            why[self.context_pillar].append("states still to agree")
         if _PAIRED_OFFICIALS.search(text):
             # "the two energy ministers", "both leaders": one side's office-holder meeting the other's is the engagement
             # itself, whatever the topic beside it (the lexicon's "two leaders" alone stays below ``context_min``)
@@ -373,6 +384,13 @@ class PillarScorer:
             # plain cue, like a count of a nation's people; experts and officials quoted are not "vox pop")
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("an ordinary person quoted")
+        if (raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and _COUNTED_PEOPLE_WORD.search(text)
+                and _PEOPLE_ON_THE_MOVE.search(text)):
+            # "More than 20 million people in our region are on the move", "thousands of people returning south", "the
+            # displacement of 90,000 people", "1,600 families were moved": people counted as they move, flee or are
+            # moved are people-to-people, a plain cue like a count of a nation's people
+            raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
+            why[PEOPLE_PILLAR].append("a count of people on the move")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if (self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0
                 and not _lone_title(holders, why.get(self.context_pillar, ()))):
@@ -724,6 +742,22 @@ _PEOPLE_NOUN = (r"\s+(?:nationals|citizens|workers|migrants|refugees|students|fi
 #: The pillar of a nation's people counted, and its weight: a plain cue, enough beside a sentence's own pillar.
 PEOPLE_PILLAR = "people"
 COUNTED_NATIONALS_WEIGHT = 2.0
+#: A count of people ("thousands of people", "1,600 families", "more than 20 million people") with a word of moving,
+#: fleeing or being moved near it, or the displacement (evacuation, relocation) of a count of them.
+_COUNT = (r"(?:\d[\d,.]*(?:\s+(?:million|billion))?|thousands|hundreds|millions|dozens|tens\s+of\s+thousands"
+          r"|hundreds\s+of\s+thousands|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
+          r"(?:million|thousand|hundred))")
+_COUNTED_PEOPLE = r"(?:people|persons|families|households|residents|villagers|children|women)"
+#: ... a cheap test first: most sentences name none of them.
+_COUNTED_PEOPLE_WORD = re.compile(_COUNTED_PEOPLE, re.IGNORECASE)
+_MOVING = (r"(?:on\s+the\s+move|moved|relocat\w+|resettl\w+|displac\w+|fled|flee\w*|returning|returned|went\s+home"
+           r"|arriv\w+|trafficked|evacuat\w+|uprooted|migrat\w+|stranded|in\s+shelters|lost\s+their\s+homes)")
+_PEOPLE_ON_THE_MOVE = re.compile(
+    r"\b" + _COUNT + r"\s+(?:of\s+)?(?:\w+\s+)?" + _COUNTED_PEOPLE + r"\b[^.;]{0,60}?\b" + _MOVING + r"\b"
+    r"|\b(?:displacement|exodus|evacuation|relocation)\s+of\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?"
+    + _COUNT + r"\s+(?:of\s+)?" + _COUNTED_PEOPLE + r"\b"
+    r"|\b" + _MOVING + r"\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?" + _COUNT + r"\s+(?:of\s+)?"
+    + _COUNTED_PEOPLE + r"\b", re.IGNORECASE)
 #: Livelihoods of ordinary people quoted in a story (not experts, officials or business owners).
 _LIVELIHOOD = (r"(?:farmer|driver|trader|fisherman|fisher|student|worker|vendor|resident|mother|father|grandmother"
                r"|grandfather|shopkeeper|teacher|nurse|villager|pensioner|refugee|migrant|labou?rer|porter|seller|merchant"
@@ -889,6 +923,49 @@ def _ends_with_place(name: str, places: set[str], dates: set[str]) -> bool:
             if any(before == d or before.endswith(" " + d) for d in dates):
                 return True
     return False
+
+
+#: Parties of states before the base form "agree" ("If the presidents agree", "allows two neighbours to agree", "does
+#: Ruritania agree", "Klow and Marinsk agree"): the agreement is still to be reached, a negotiation. "Agreed" and
+#: "agrees" are left out: "the two sides agreed to ..." in a communiqué or readout is on its topic (the dev gold gives
+#: most of them no diplomacy), and one's own side ("I agree", "members ... failed to agree") is no party of states.
+_AGREEING = re.compile(
+    r"\b(?:(?:the\s+)?(?:two|both|three|four|five)\s+(?:[a-z-]+\s+)?(?:sides|countries|governments|neighbou?rs|states"
+    r"|capitals|leaders|presidents|prime\s+ministers)|the\s+(?:presidents|prime\s+ministers|heads\s+of\s+(?:state|government)"
+    r"|neighbou?rs|governments)|(?:(?:Does|Do|Did|Will|Would|Can|Could|Should|Must|May|Might|If|When|Unless)\s+)?(" + _NAME
+    + r"))\s+(?:(?:to|can|could|will|would|must|should|may|might|cannot|do|does|did"
+    r"|not|also|still|finally|never|now|then|all)\s+)*agree\b")
+
+
+#: Another state's side, government, authorities or forces by its nationality ("the Philippine side", "the Syrian
+#: authorities", "the Lebanese Armed Forces"), right after a verb of addressing (``_ADDRESSING``) or support given to it.
+_STATE_ORGAN = re.compile(r"(?:the\s+)?([A-Z][\w-]+)\s+(?:[A-Z][\w-]+\s+)?(?i:side|government|authorities|armed\s+forces"
+                          r"|navy|army|air\s+force|coast\s+guard|military|delegation)\b")
+#: Support given to it: "support to the Lebanese Armed Forces" ("support for the Kenyan government" is mostly home
+#: politics, a party's support for its own government).
+_SUPPORT_TO = re.compile(r"\b(?:support|assistance|aid)\s+to\s+")
+
+
+def _foreign_organ_addressed(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when a verb of addressing (or support given) is followed by another state's organ named by its nationality
+    (``_STATE_ORGAN``): a nationality the NER tagged (NORP) before the organ, or an organisation named so ("the
+    Lebanese Armed Forces"). "His Majesty's Government" and "the Government" are one's own."""
+    norps = {e.text for e in entities if e.label == "NORP"}
+    orgs = {e.text for e in entities if e.label == "ORG"}
+    if not norps and not orgs:
+        return False
+    for m in (*_ADDRESSING.finditer(text), *_SUPPORT_TO.finditer(text)):
+        organ = _STATE_ORGAN.match(text, m.end())
+        if organ and (organ.group(1) in norps or text[organ.start(1):organ.end()] in orgs):
+            return True
+    return False
+
+
+def _agreement_pending(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when ``text`` has parties of states before the base form "agree" (``_AGREEING``): a plural of sides,
+    countries, governments or leaders, or a country or capital the NER tagged (a name alone must be a GPE)."""
+    gpes = {e.text for e in entities if e.label == "GPE"}
+    return any(m.group(1) is None or m.group(1) in gpes for m in _AGREEING.finditer(text))
 
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.
