@@ -843,13 +843,27 @@ Guernsey Kenya India""".split())
 #: quoted or reported person, never a company named after its country.
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|asked)[ \t]+$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
+#: What a body says, not a person, after the speech verb: itself as "it" or "its", or a written statement ("Orbit
+#: Sweden said it would ...", "... said in a statement", "... said on its website"), before the clause ends.
+#: ("it was" is left out: people say it of anything)
+_BODY_SPEECH = re.compile(r"[^.;:!?\n\"“”]{0,40}?\b(?:it (?:would|will|had|has|plans|planned|expects|expected|aims|intends)"
+                          r"|its|statement|filing|release|website|communiqué)\b")
+
+
+def _spoke_as_person(text: str, end: int) -> bool:
+    """True when a speech verb follows the name at ``end`` ("Peter Sweden said the plant ...", "... told reporters")
+    and what follows is no body's way of speaking ("said it would", "said in a statement")."""
+    speech = _SPEECH.match(text, end)
+    return (speech is not None and text[end:end + 1] != "'" and text[end:end + 1] != "’"
+            and _BODY_SPEECH.match(text, speech.end()) is None)
 
 
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """A two- or three-word "person" whose last word is a country's name is a national company, agency or body
     named after its country ("Space Norway", "Danantara Indonesia", "Campus France"): people are not surnamed after
     states, save a few names that are also family names (``_SURNAME_COUNTRIES``). A title, an office or a person's
-    apposition beside the name, or a word of it that a titled person bears, keeps it a person."""
+    apposition beside the name, a word of it that a titled person bears, or a speech verb after it that no body's
+    statement follows (:func:`_spoke_as_person`), keeps it a person."""
     titled = {w for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)
               for w in text[c.start:c.end].split()}
     out = []
@@ -864,6 +878,7 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
                 or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
                 or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)
+                or _spoke_as_person(text, c.end)
                 # a title inside the span itself ("Mrs Ama Ghana"): the model kept it with the name
                 or any(w.rstrip(".").lower() in _PERSON_TITLES for w in words)):
             continue

@@ -1,0 +1,29 @@
+"""Exact entity boundaries and classes, nineteenth round (issue 14, strict F1): each rule checked on made-up texts,
+with texts where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.nlp.analyzer import Analyzer
+from tests.nlp.conftest import entity_pairs as _ents
+
+# --- a speech verb after a name ending in a country keeps it a person --------------------------------------------------
+
+
+@pytest.mark.parametrize("person_text, person, body_text, body", [
+    ("Peter Sweden said the plant would close in March.", "Peter Sweden",
+     "Space Norway said it would launch two satellites next year.", "Space Norway"),
+    ("Peter Sweden told reporters on Monday that the plant would close.", "Peter Sweden",
+     "Orbit Sweden said in a statement that the cable was cut.", "Orbit Sweden"),
+    ('"We will not close the plant," Mara Finland says.', "Mara Finland",
+     "Orbit Sweden said on its website that the cable was cut.", "Orbit Sweden"),
+    ("Peter Sweden said it was a difficult day for the town.", "Peter Sweden",
+     "Business Finland said on Monday that it would fund three projects.", "Business Finland"),
+])
+def test_a_name_ending_in_a_country_that_speaks_is_a_person(analyzer: Analyzer, person_text: str, person: str,
+                                                             body_text: str, body: str) -> None:
+    ents = _ents(analyzer, person_text)
+    assert (person, "PERSON") in ents and (person, "ORG") not in ents, ents
+    # ... while a body named after its country speaks as a body: "said it would", "in a statement", "its website"
+    assert (body, "ORG") in _ents(analyzer, body_text)
