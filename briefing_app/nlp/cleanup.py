@@ -355,6 +355,7 @@ class EntityCleanup:
         # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
         placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
         extra += _place_rules(text, merged, self.gazetteer, placed)
+        extra += _seat_venue_lines(text, merged, self.gazetteer)
         extra += _vessels(text)
         extra += _dateline_towns(text, merged, self.gazetteer) if ", " in text else []
         extra += _geo_word_before(text, merged, self.gazetteer)
@@ -2057,6 +2058,32 @@ def _dateline_towns(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
         s, e = m.span("town")
         if all(c.source == "model" for c in merged if c.start < e and s < c.end):
             out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: A seat of government heading a location line: at a line's start or after "Location:", a comma and the town after
+#: it ("Federal Chancellery, Vienna, 3 March 2026", "Location: Chancellery of the Prime Minister, Warsaw"). "House" is
+#: left out: "Chatham House, London" heads a think tank's byline as often.
+_SEAT_VENUE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Location|Venue|Place)[ \t]*:[ \t]*)?"
+                              r"(?P<seat>(?:[A-Z][\w'’-]* ){0,3}(?:Chancellery|Residence|Palace)"
+                              r"(?: of the (?:[A-Z][\w'’-]* ){0,2}[A-Z][\w'’-]*)?), "
+                              r"(?P<town>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,|[ \t]*$)")
+
+
+def _seat_venue_lines(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A seat of government that heads a location line is the place the event was held, not the institution
+    ("Federal Chancellery, Vienna, 3 March 2026" under a press conference's title): only before a town the gazetteer
+    or the model reads as a place. The gazetteer's entry for such a name ("Federal Chancellery") is the institution,
+    which says and decides things; the line names where the event was held."""
+    out = []
+    places = {(c.start, c.end) for c in merged if c.label in ("GPE", "LOC")}
+    for m in _SEAT_VENUE_LINE.finditer(text):
+        s, e = m.span("seat")
+        town = g.lookup(m.group("town"))
+        if (m.group("seat").split()[0] in STARTERS or " " not in m.group("seat")  # "Palace, Kabul": a back-reference
+                or not (m.span("town") in places or (town is not None and town.label in ("GPE", "LOC")))):
+            continue
+        out.append(Candidate(s, e, "FAC", "gazetteer", TITLE + 0.2))
     return out
 
 

@@ -27,3 +27,27 @@ def test_a_name_ending_in_a_country_that_speaks_is_a_person(analyzer: Analyzer, 
     assert (person, "PERSON") in ents and (person, "ORG") not in ents, ents
     # ... while a body named after its country speaks as a body: "said it would", "in a statement", "its website"
     assert (body, "ORG") in _ents(analyzer, body_text)
+
+
+# --- a seat of government heading a location line is the venue, a place --------------------------------------------
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("Joint press conference of Chancellor Anna Weber and President Ivo Marek\nFederal Chancellery, Vienna, 3 March "
+     "2026\nCHANCELLOR WEBER: Welcome.", "Federal Chancellery"),
+    ("Remarks at a press conference with Prime Minister Jan Nowak\nLocation: Chancellery of the Prime Minister, "
+     "Warsaw\nPRIME MINISTER NOWAK: Good morning.", "Chancellery of the Prime Minister"),
+    ("Statement by the President\nOfficial Residence of the Prime Minister, Tokyo, 4 May 2026\nThe two leaders met.",
+     "Official Residence of the Prime Minister"),
+])
+def test_a_seat_of_government_heading_a_location_line_is_a_place(analyzer: Analyzer, text: str, seat: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (seat, "FAC") in ents, ents
+
+
+def test_the_seat_as_an_institution_or_a_think_tank_byline_stays_a_body(analyzer: Analyzer) -> None:
+    # the institution that speaks, a think tank's byline, a bare back-reference: no venue line
+    ents = _ents(analyzer, "Federal Chancellery, Vienna, 3 March 2026\nThe Federal Chancellery said on Monday that "
+                           "talks would resume.\nChatham House, London, 5 May 2026")
+    assert ("Federal Chancellery", "FAC") in ents and ("Federal Chancellery", "ORG") in ents, ents
+    assert ("Chatham House", "ORG") in ents, ents
