@@ -51,3 +51,24 @@ def test_the_seat_as_an_institution_or_a_think_tank_byline_stays_a_body(analyzer
                            "talks would resume.\nChatham House, London, 5 May 2026")
     assert ("Federal Chancellery", "FAC") in ents and ("Federal Chancellery", "ORG") in ents, ents
     assert ("Chatham House", "ORG") in ents, ents
+
+
+# --- "every month", "each year": a frequency, as "monthly" is, not a date ------------------------------------------
+
+
+@pytest.mark.parametrize("text, frequency", [
+    ("Each year the river authority allocates a volume for generation to both utilities.", "Each year"),
+    ("Every year of delay leaves the old frigates at sea.", "Every year"),
+    ("The two agencies agreed to share the water readings every month.", "every month"),
+])
+def test_every_or_each_with_a_bare_unit_is_a_frequency_not_a_date(analyzer: Analyzer, text: str,
+                                                                   frequency: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(t == frequency for t, _ in ents), ents
+
+
+def test_every_with_a_number_of_units_is_still_a_period(analyzer: Analyzer) -> None:
+    # with its number the phrase is a period the gold marks ("every six months"), and "each year from 2026" keeps
+    # its year; the bare frequency before it is dropped
+    ents = _ents(analyzer, "The council meets every six months in Geneva, and each year the chair rotates.")
+    assert ("every six months", "DATE") in ents and not any(t == "each year" for t, _ in ents), ents
