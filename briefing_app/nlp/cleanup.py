@@ -136,6 +136,20 @@ def _portfolio_tail(text: str, start: int, end: int) -> int | None:
 _ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | transcript.CHAIR_WORDS) - {"government"})
 
 
+#: Institutions named by their kind alone, which a determiner of possession or quantity makes common nouns ("our
+#: Congress approves ...", "no Government does", "every Parliament must ratify"): the bodies' heads of
+#: ``BACK_REFERENCES`` and the one-word names of a state's organs.
+_ORGAN_NOUNS = BACK_REFERENCES | frozenset("""Congress Parliament Senate Cabinet Treasury Presidency Legislature Judiciary
+Navy Army Police Military""".split())
+_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?i:our|their|its|your|his|her|my|no|every|each|any|another)[ \t]+$")
+
+
+def _owned_body_noun(text: str, start: int, end: int) -> bool:
+    """True for a one-word institution's noun after a possessive or quantifying determiner ("our Congress", "no
+    Government"): a common noun, not a name ("the Congress" is left to the back-reference rule and the gazetteer)."""
+    return text[start:end] in _ORGAN_NOUNS and _OWNER_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
 class EntityCleanup:
     """The domain rules over all candidates of one text (read-only after construction: thread-safe)."""
 
@@ -152,10 +166,12 @@ class EntityCleanup:
         total = len(text)
         # "a free trade agreement", "talks on a new partnership": a lowercase instrument is a common noun, however
         # the gazetteer lists it
-        gaz = [c for c in gaz if c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
-                                                                          for ch in text[c.start:c.end])]
+        gaz = [c for c in gaz if (c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
+                                                                           for ch in text[c.start:c.end]))
+               and not _owned_body_noun(text, c.start, c.end)]
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
+                 and not _owned_body_noun(text, c2.start, c2.end)  # "our Congress", "no Government does"
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)

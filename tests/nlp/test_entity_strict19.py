@@ -72,3 +72,27 @@ def test_every_with_a_number_of_units_is_still_a_period(analyzer: Analyzer) -> N
     # its year; the bare frequency before it is dropped
     ents = _ents(analyzer, "The council meets every six months in Geneva, and each year the chair rotates.")
     assert ("every six months", "DATE") in ents and not any(t == "each year" for t, _ in ents), ents
+
+
+# --- "our Congress", "no Government": an institution's noun after a possessive or quantifier is no name ------------
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("If our Congress approves the budget, the old frigates could be sold.", "Congress"),
+    ("I will not publish the legal advice; no Government does.", "Government"),
+    ("Their Parliament voted on Tuesday, and every Senate must agree.", "Parliament"),
+])
+def test_an_institutions_noun_after_a_possessive_is_a_common_noun(analyzer: Analyzer, text: str, noun: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(t == noun for t, _ in ents), ents
+
+
+def test_the_named_institution_and_a_longer_name_after_a_possessive_stay(analyzer: Analyzer) -> None:
+    # "the Congress", a bare "Congress", and a longer name after "its" are names
+    ents = _ents(analyzer, "Our Congress met. Congress passed the bill, the Senate will vote, and the Indian National "
+                           "Congress and its Congress Working Committee met.")
+    assert ("Congress", "ORG") in ents and ("Senate", "ORG") in ents, ents
+    assert ("Congress Working Committee", "ORG") in ents, ents
+    # only the bare name is tagged, not the common noun before it
+    starts = [e.start for e in analyzer.analyze("Our Congress met. Congress passed the bill.").entities]
+    assert starts == [18], starts
