@@ -96,3 +96,21 @@ def test_the_named_institution_and_a_longer_name_after_a_possessive_stay(analyze
     # only the bare name is tagged, not the common noun before it
     starts = [e.start for e in analyzer.analyze("Our Congress met. Congress passed the bill.").entities]
     assert starts == [18], starts
+
+
+# --- the last unknown place of a list ends its sentence ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Water prices rose sharply in the districts of Guanajuato and Tlalnepantla. With the harvest over, farmers sold "
+     "their pumps.", "Tlalnepantla"),
+    ("The tender covers the bus depots of Port Moresby and Aioun. The bank is also lending for roads.", "Aioun"),
+    ("The survey counted the schools of Guanajuato and Aioun. With new funds, the ministry plans more.", "Aioun"),
+])
+def test_an_unknown_place_listed_last_before_a_full_stop_is_a_place(analyzer: Analyzer, text: str,
+                                                                    place: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (place, "GPE") in ents, ents
+    # ... while an honorific's stop after a listed place ends no list: no place "Mr"
+    ents = _ents(analyzer, "He met officials from Ghana and Mr. Mensah. The talks went on.")
+    assert not any(t.startswith("Mr") for t, _ in ents), ents
