@@ -136,6 +136,20 @@ def _portfolio_tail(text: str, start: int, end: int) -> int | None:
 _ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | transcript.CHAIR_WORDS) - {"government"})
 
 
+#: Institutions named by their kind alone, which a determiner of possession or quantity makes common nouns ("our
+#: Congress approves ...", "no Government does", "every Parliament must ratify"): the bodies' heads of
+#: ``BACK_REFERENCES`` and the one-word names of a state's organs.
+_ORGAN_NOUNS = BACK_REFERENCES | frozenset("""Congress Parliament Senate Cabinet Treasury Presidency Legislature Judiciary
+Navy Army Police Military""".split())
+_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?i:our|their|its|your|his|her|my|no|every|each|any|another)[ \t]+$")
+
+
+def _owned_body_noun(text: str, start: int, end: int) -> bool:
+    """True for a one-word institution's noun after a possessive or quantifying determiner ("our Congress", "no
+    Government"): a common noun, not a name ("the Congress" is left to the back-reference rule and the gazetteer)."""
+    return text[start:end] in _ORGAN_NOUNS and _OWNER_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
 class EntityCleanup:
     """The domain rules over all candidates of one text (read-only after construction: thread-safe)."""
 
@@ -152,10 +166,12 @@ class EntityCleanup:
         total = len(text)
         # "a free trade agreement", "talks on a new partnership": a lowercase instrument is a common noun, however
         # the gazetteer lists it
-        gaz = [c for c in gaz if c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
-                                                                          for ch in text[c.start:c.end])]
+        gaz = [c for c in gaz if (c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
+                                                                           for ch in text[c.start:c.end]))
+               and not _owned_body_noun(text, c.start, c.end)]
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
+                 and not _owned_body_noun(text, c2.start, c2.end)  # "our Congress", "no Government does"
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
@@ -355,6 +371,7 @@ class EntityCleanup:
         # the places the orphan rules found ("at Kalpo Verde") lead a list as much as the model's own ("... and Nga Sa")
         placed = {(c.start, c.end): c.label for c in extra if c.label in ("GPE", "LOC")}
         extra += _place_rules(text, merged, self.gazetteer, placed)
+        extra += _seat_venue_lines(text, merged, self.gazetteer)
         extra += _vessels(text)
         extra += _dateline_towns(text, merged, self.gazetteer) if ", " in text else []
         extra += _geo_word_before(text, merged, self.gazetteer)
@@ -843,13 +860,27 @@ Guernsey Kenya India""".split())
 #: quoted or reported person, never a company named after its country.
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|added|asked)[ \t]+$")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
+#: What a body says, not a person, after the speech verb: itself as "it" or "its", or a written statement ("Orbit
+#: Sweden said it would ...", "... said in a statement", "... said on its website"), before the clause ends.
+#: ("it was" is left out: people say it of anything)
+_BODY_SPEECH = re.compile(r"[^.;:!?\n\"“”]{0,40}?\b(?:it (?:would|will|had|has|plans|planned|expects|expected|aims|intends)"
+                          r"|its|statement|filing|release|website|communiqué)\b")
+
+
+def _spoke_as_person(text: str, end: int) -> bool:
+    """True when a speech verb follows the name at ``end`` ("Peter Sweden said the plant ...", "... told reporters")
+    and what follows is no body's way of speaking ("said it would", "said in a statement")."""
+    speech = _SPEECH.match(text, end)
+    return (speech is not None and text[end:end + 1] != "'" and text[end:end + 1] != "’"
+            and _BODY_SPEECH.match(text, speech.end()) is None)
 
 
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """A two- or three-word "person" whose last word is a country's name is a national company, agency or body
     named after its country ("Space Norway", "Danantara Indonesia", "Campus France"): people are not surnamed after
     states, save a few names that are also family names (``_SURNAME_COUNTRIES``). A title, an office or a person's
-    apposition beside the name, or a word of it that a titled person bears, keeps it a person."""
+    apposition beside the name, a word of it that a titled person bears, or a speech verb after it that no body's
+    statement follows (:func:`_spoke_as_person`), keeps it a person."""
     titled = {w for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)
               for w in text[c.start:c.end].split()}
     out = []
@@ -864,6 +895,7 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
                 or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
                 or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)
+                or _spoke_as_person(text, c.end)
                 # a title inside the span itself ("Mrs Ama Ghana"): the model kept it with the name
                 or any(w.rstrip(".").lower() in _PERSON_TITLES for w in words)):
             continue
@@ -2042,6 +2074,32 @@ def _dateline_towns(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
         s, e = m.span("town")
         if all(c.source == "model" for c in merged if c.start < e and s < c.end):
             out.append(Candidate(s, e, "GPE", "model", TITLE))
+    return out
+
+
+#: A seat of government heading a location line: at a line's start or after "Location:", a comma and the town after
+#: it ("Federal Chancellery, Vienna, 3 March 2026", "Location: Chancellery of the Prime Minister, Warsaw"). "House" is
+#: left out: "Chatham House, London" heads a think tank's byline as often.
+_SEAT_VENUE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Location|Venue|Place)[ \t]*:[ \t]*)?"
+                              r"(?P<seat>(?:[A-Z][\w'’-]* ){0,3}(?:Chancellery|Residence|Palace)"
+                              r"(?: of the (?:[A-Z][\w'’-]* ){0,2}[A-Z][\w'’-]*)?), "
+                              r"(?P<town>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,|[ \t]*$)")
+
+
+def _seat_venue_lines(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
+    """A seat of government that heads a location line is the place the event was held, not the institution
+    ("Federal Chancellery, Vienna, 3 March 2026" under a press conference's title): only before a town the gazetteer
+    or the model reads as a place. The gazetteer's entry for such a name ("Federal Chancellery") is the institution,
+    which says and decides things; the line names where the event was held."""
+    out = []
+    places = {(c.start, c.end) for c in merged if c.label in ("GPE", "LOC")}
+    for m in _SEAT_VENUE_LINE.finditer(text):
+        s, e = m.span("seat")
+        town = g.lookup(m.group("town"))
+        if (m.group("seat").split()[0] in STARTERS or " " not in m.group("seat")  # "Palace, Kabul": a back-reference
+                or not (m.span("town") in places or (town is not None and town.label in ("GPE", "LOC")))):
+            continue
+        out.append(Candidate(s, e, "FAC", "gazetteer", TITLE + 0.2))
     return out
 
 

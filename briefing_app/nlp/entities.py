@@ -36,7 +36,11 @@ _NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnight
                          # the dry season", "before the lean season"); "the 2027 season" has its year
                          r"|(?:the\s+|each\s+|every\s+)?(?:dry|wet|rainy|lean|planting|sowing|harvest"
                          r"|hurricane|cyclone|typhoon|fishing|hunger|monsoon)\s+seasons?"
-                         r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?|\d+-(?!(?:year|day|week|month|hour|minute"
+                         r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?"
+                         # a bare unit after "every" or "each" is a frequency, as "monthly" is ("every month", "Each
+                         # year it allocates ..."); with its number it is a period ("every six months")
+                         r"|(?:every|each)\s+(?:day|week|month|quarter|year|summer|winter|spring|autumn)"
+                         r"|\d+-(?!(?:year|day|week|month|hour|minute"
                          r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
 #: ... unless a year follows ("three quarters of 2025").
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\b|(?:19|20)\d\d\b)")

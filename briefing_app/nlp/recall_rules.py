@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from briefing_app.nlp import rules, transcript
+from briefing_app.nlp.chunking import _is_abbreviation
 from briefing_app.nlp.entities import (
     GENRE_WORDS,
     MODEL,
@@ -32,6 +33,10 @@ _RUN = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )[A
 _JOINT = r"(?:,\s+(?:and\s+)?|\s+(?:and|or|&)\s+|[-–])"
 _AFTER = re.compile(rf"(?P<joint>{_JOINT})(?P<run>{_RUN})(?![\w'’-]| [A-ZÀ-Þ]| (?:of|for)\b)")
 _BEFORE = re.compile(rf"(?<![\w'’.-])(?P<run>{_RUN})(?P<joint>{_JOINT})$")
+#: ... or the last item of the list, before the full stop that ends its sentence ("Port Moresby and Lae. The fund
+#: ..."): _AFTER's run takes the stop and the next sentence's first word in, and then fails as no place.
+_AFTER_AT_STOP = re.compile(rf"(?P<joint>{_JOINT})(?P<run>[A-ZÀ-ÞĀ-Ž][\w'’]*(?:(?: | (?:do|da|de|del|dos|das|la|el|al) )"
+                            r"[A-ZÀ-ÞĀ-Ž][\w'’]*){0,2})(?=\.(?:\s|$))")
 #: Dash-joined capitalised names before a route's or crossing's lowercase noun: each is a place ("the A–B–C railway",
 #: "the A–B border crossing").
 _ROUTE = re.compile(rf"(?<![\w'’-])(?P<chain>{_RUN}(?:[–—-]{_RUN})+) (?:railway|railroad|rail link|road|highway|line"
@@ -154,12 +159,16 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
         for s0, e0 in frontier:
             # a dash pair that leads a longer name is not a list ("A-B Water Cooperation Centre")
             leads = re.match(r" [A-Z]", text[e0:e0 + 2]) is not None
-            after = _AFTER.match(text, e0)
-            if after is not None and not (leads and after.group("joint") in ("-", "–")):
-                s, e = after.span("run")
-                e = _name_end(text, s, e)
-                if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
-                    nxt.append((s, e))
+            stop = _AFTER_AT_STOP.match(text, e0)
+            if stop is not None and _is_abbreviation(text, stop.end()):
+                stop = None  # "Ghana and Mr. Smith": an abbreviation's stop, no sentence's end
+            for after in (_AFTER.match(text, e0), stop):
+                if after is not None and not (leads and after.group("joint") in ("-", "–")):
+                    s, e = after.span("run")
+                    e = _name_end(text, s, e)
+                    if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
+                        nxt.append((s, e))
+                        break
             before = _BEFORE.search(text, max(0, s0 - 60), s0)
             if before is not None:
                 s, e = before.span("run")
