@@ -346,7 +346,9 @@ class LessonsPanel(_Panel):
         if refused:  # one transaction: none of the file's lessons was stored
             return
         self.request_refresh()
-        self.controller.say(f"Imported {count(n, 'lesson')}; they apply to articles analysed from now on.")
+        # a colleague's lessons do not reshape the stored articles unasked: the officer chooses when
+        self.controller.say(f"Imported {count(n, 'lesson')}; they apply to the articles you import from now on. "
+                            f"Apply to library re-suggests the articles already stored.")
 
     # -- apply to the whole library (background, cancellable) ----------------------------------
     def toggle_apply(self) -> None:

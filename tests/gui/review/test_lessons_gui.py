@@ -106,6 +106,11 @@ def test_lessons_panel_lists_withdraws_and_shares(qtbot: QtBot, window: MainWind
     panel.import_from(str(bad))
     assert "line 2" in window.review.controller.last_message
     assert len(window.services.lessons.all()) == 1, "nothing imported from a malformed file"
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"action": "add", "text": "Vistula Forum", "label": "ORG"}\n', encoding="utf-8")
+    panel.import_from(str(good))
+    said = window.review.controller.last_message
+    assert said.startswith("Imported 1 lesson;") and "Apply to library" in said, "says how to reach stored articles"
     file_actions = [a.objectName() for a in window.menus["file"].actions()]
     assert "file_export_lessons" in file_actions and "file_import_lessons" in file_actions
 
