@@ -23,8 +23,10 @@ from briefing_app.domain.models import (
     AnnotationStatus,
     Article,
     LessonAction,
+    Pillar,
     utcnow,
 )
+from briefing_app.nlp.labels import label_name
 from briefing_app.nlp.types import ALL_LABELS
 from briefing_app.services.bulk_status import set_status
 from briefing_app.services.changes import ChangeSet, RowSnapshot, move_to_review, table_of
@@ -244,11 +246,18 @@ class AnnotationService:
                 session.commit()
 
     # -- review edits returning change sets (undoable through ChangeService) -------------------
+    def _pillar_word(self, pillar_id: str) -> str:
+        """A pillar as the officer reads it in undo steps and messages ("Security", not its id "security")."""
+        with self.db.session() as session:
+            pillar = session.get(Pillar, pillar_id)
+        return pillar.name if pillar is not None else pillar_id
+
     def add_change(self, article_id: int, kind: str, start: int, end: int, label: str) -> ChangeSet:
         """Add a user entity or pillar passage; raises AnnotationConflict on overlap/empty span."""
         after = self.add(article_id, kind, start, end, label)
-        what = f"“{after.text}” as {label}" if kind == AnnotationKind.ENTITY else f"passage as {label}"
-        changes = ChangeSet(f"Add {_short(what)}", annotations=[(None, after)])
+        what = (f"“{_short(after.text)}” as {label_name(label)}" if kind == AnnotationKind.ENTITY
+                else f"passage as {self._pillar_word(label)}")
+        changes = ChangeSet(f"Add {what}", annotations=[(None, after)])
         action = LessonAction.ADD if kind == AnnotationKind.ENTITY else LessonAction.PILLAR_ADD
         changes.extend(self.lessons.record(action, after.text, label, article_id=article_id, span=(start, end)))
         return changes
@@ -300,7 +309,7 @@ class AnnotationService:
                                                    session=session))
 
         before, after = self.update(annotation_id, then=learn, label=label, status=AnnotationStatus.ACCEPTED)
-        changes = ChangeSet(f"Label “{_short(after.text)}” {label}", annotations=[(before, after)])
+        changes = ChangeSet(f"Label “{_short(after.text)}” {label_name(label)}", annotations=[(before, after)])
         changes.extend(learned)
         return changes
 
@@ -343,30 +352,30 @@ class AnnotationService:
         if existing is not None and existing.id is not None:
             if existing.status == AnnotationStatus.REJECTED:
                 before, after = self.update(existing.id, status=AnnotationStatus.ACCEPTED)
-                changes = ChangeSet(f"Tag passage {pillar_id}", annotations=[(before, after)])
+                changes = ChangeSet(f"Tag passage {self._pillar_word(pillar_id)}", annotations=[(before, after)])
                 changes.extend(self._learn_pillar(article_id, start, end, pillar_id))
                 return changes
             changes = self.reject([existing.id])
-            changes.description = f"Untag passage {pillar_id}"
+            changes.description = f"Untag passage {self._pillar_word(pillar_id)}"
             return changes
         overlapping = self._overlapping(article_id, AnnotationKind.PILLAR, start, end, pillar_id)
         reviewed = [a for a in overlapping if a.status == AnnotationStatus.ACCEPTED]
         if reviewed:
             raise AnnotationConflict(
-                f"That is inside a {pillar_id} passage you already tagged (“{_short(reviewed[0].text)}”); "
+                f"That is inside a {self._pillar_word(pillar_id)} passage you already tagged (“{_short(reviewed[0].text)}”); "
                 f"select that whole passage and press the same key to untag it first.")
         if len(overlapping) == 1 and overlapping[0].start <= start and end <= overlapping[0].end:
             # a phrase inside a suggested passage of that pillar: the officer confirms the suggestion
             assert overlapping[0].id is not None
             changes = self.accept([overlapping[0].id])
-            changes.description = f"Accept passage as {pillar_id}"
+            changes.description = f"Accept passage as {self._pillar_word(pillar_id)}"
             changes.extend(self._learn_pillar(article_id, overlapping[0].start, overlapping[0].end, pillar_id))
             return changes
         if overlapping:
             # the officer draws the passage differently: their span replaces the suggestions it overlaps
             changes = self.reject([a.id for a in overlapping if a.id is not None], learn=False)
             changes.extend(self.add_change(article_id, AnnotationKind.PILLAR, start, end, pillar_id))
-            changes.description = f"Re-tag passage as {pillar_id}"
+            changes.description = f"Re-tag passage as {self._pillar_word(pillar_id)}"
             return changes
         return self.add_change(article_id, AnnotationKind.PILLAR, start, end, pillar_id)
 
@@ -410,7 +419,7 @@ class AnnotationService:
             raise KeyError(annotation_id)
         label = source.label
         where = "article" if scope == "article" else "library"
-        verb = "Remove" if reject else f"Label {label}"
+        verb = "Remove" if reject else f"Label {label_name(label)}"
         changes = ChangeSet(f"{verb}: all “{_short(source.text)}” in {where}")
         spans = self.occurrences(source.text, source.article_id if scope == "article" else None)
         by_article: dict[int, list[Annotation]] = {}

@@ -247,3 +247,24 @@ def test_tagging_a_phrase_inside_a_suggested_passage_confirms_or_redraws_it(serv
     assert _state(services) == state
     # another pillar on the same words is fine
     assert services.annotations.toggle_pillar(article_id, start, start + len("met Trump"), "defence")
+
+
+def test_undo_steps_name_labels_and_pillars_in_words(services: Services) -> None:
+    """The undo menu and the status bar read "Label “Modi” Person", "Untag passage Diplomacy": never the codes
+    (PERSON, GPE, diplomacy) the database stores."""
+    aid = _article(services)
+    modi = _find(services, aid, "Modi")
+    assert services.annotations.relabel(modi.id, "PERSON").description == "Label “Modi” Person"
+    washington = _find(services, aid, "Washington")
+    changes = services.annotations.apply_to_all(washington.id, scope="article")
+    assert changes.description.startswith("Label Country or city: all “Washington”")
+    end = TEXT.index("\n")
+    added = services.annotations.toggle_pillar(aid, TEXT.index("Modi said"), end, "defence")
+    assert added.description == "Add passage as Defence"
+    suggestion = next(a for a in services.annotations.for_article(aid) if a.kind == "pillar" and a.start == 0)
+    inside = TEXT.index("met Trump")
+    confirmed = services.annotations.toggle_pillar(aid, inside, inside + len("met Trump"), "diplomacy")
+    untagged = services.annotations.toggle_pillar(aid, suggestion.start, suggestion.end, "diplomacy")
+    assert (confirmed.description, untagged.description) == ("Accept passage as Diplomacy", "Untag passage Diplomacy")
+    with pytest.raises(AnnotationConflict, match="inside a Defence passage"):
+        services.annotations.toggle_pillar(aid, TEXT.index("COMPACT"), TEXT.index("COMPACT") + 7, "defence")
