@@ -6,7 +6,8 @@ briefing), opens it in the real main window and saves:
 
 - ``docs/review-workspace.png``: an article under review by keyboard (two tags accepted,
   the third framed, the other suggestions still pale), with the entities panel;
-- ``docs/briefing-builder.png``: the Briefing tab with the live preview.
+- ``docs/briefing-builder.png``: the Briefing tab with the live preview;
+- ``docs/lessons-tab.png``: the Lessons tab after a boundary fix, an added initiative and a pillar tag.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ sys.path.insert(0, str(REPO / "docs"))
 
 from make_briefing_pages import build  # noqa: E402
 from PySide6.QtCore import Qt, QThreadPool  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from briefing_app.services import Services  # noqa: E402
 from briefing_app.gui.app import application  # noqa: E402
 from briefing_app.gui.main_window import MainWindow  # noqa: E402
+from briefing_app.services import Services  # noqa: E402
 from briefing_app.settings import Settings  # noqa: E402
 
 
@@ -66,9 +68,42 @@ def main() -> int:
     QThreadPool.globalInstance().waitForDone()  # the page estimate is measured in the background
     settle(app)
     window.grab().save(str(out / "briefing-builder.png"))
+    # The Lessons tab after three corrections an officer would make on this readout: the partnership's tag
+    # grown to its full name (a boundary lesson), "Annual Summit" added as an initiative, and the maritime
+    # sentence given a pillar it lacked.
+    window.workspace.setCurrentWidget(window.workspace.widget(0))
+    settle(app)
+    controller = window.review.controller
+    text = window.view.text
+    body = text.index("\n")  # past the headline
+    partnership = next(a for a in window.services.annotations.for_article(first.id)
+                       if a.text == "Comprehensive Strategic Partnership" and a.start > body)
+    controller.drag_boundary(partnership.id, text.index("India", body), partnership.end)
+    settle(app)
+    summit = text.index("Annual Summit")
+    cursor = editor.textCursor()
+    cursor.setPosition(window.view.offsets.to_utf16(summit))
+    cursor.setPosition(window.view.offsets.to_utf16(summit + len("Annual Summit")), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    controller.apply_label("LAW", advance=False)
+    settle(app)
+    # a pillar the sentence was not given (tagging one it has would untag it)
+    maritime = text.index("They agreed to expand joint work")
+    span = (maritime, text.index(".", maritime) + 1)
+    given = {a.label for a in window.services.annotations.for_article(first.id)
+             if a.kind == "pillar" and a.start <= span[0] < a.end}
+    pillar = next(p for p in ("security", "technology", "diplomacy") if p not in given)
+    controller.apply_pillar(pillar, span, advance=False)
+    settle(app)
+    dock = window.review.docks["lessons"]
+    dock.show()
+    dock.raise_()
+    window.review.lessons_panel.refresh()
+    settle(app)
+    window.grab().save(str(out / "lessons-tab.png"))
     window.close()
     QThreadPool.globalInstance().waitForDone()
-    print(f"wrote {out / 'review-workspace.png'} and {out / 'briefing-builder.png'}")
+    print(f"wrote {out / 'review-workspace.png'}, {out / 'briefing-builder.png'} and {out / 'lessons-tab.png'}")
     return 0
 
 
