@@ -110,7 +110,12 @@ class AnnotationService:
             query = query.where(c.id != ignore_id)
         clash = conn.execute(query.limit(1)).first()
         if clash is not None:
-            what = f"“{clash.text}” ({clash.label})" if kind == AnnotationKind.ENTITY else f"a {label} passage"
+            if kind == AnnotationKind.ENTITY:
+                what = f"“{clash.text}” ({label_name(clash.label)})"
+            else:  # the pillar by its name, read on this connection (it may hold the write lock)
+                p = table_of(Pillar).c
+                name = conn.execute(sa_select(p.name).where(p.id == label)).scalar()
+                what = f"a {name or label} passage"
             raise AnnotationConflict(f"That overlaps {what}; change or remove it first.")
 
     def _overlapping(self, article_id: int, kind: str, start: int, end: int, label: str) -> list[Annotation]:

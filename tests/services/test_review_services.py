@@ -103,8 +103,10 @@ def test_user_tags_are_deleted_on_removal_and_overlaps_refused(services: Service
     start = TEXT.index("COMPACT")
     changes = services.annotations.add_change(aid, "entity", start, start + 7, "LAW")
     new_id = changes.annotations[0][1].id
-    with pytest.raises(AnnotationConflict):
+    with pytest.raises(AnnotationConflict, match="overlaps “COMPACT” \\(Agreement / initiative\\)"):
         services.annotations.add_change(aid, "entity", start + 2, start + 9, "ORG")
+    with pytest.raises(AnnotationConflict, match="overlaps a Diplomacy passage"):  # the suggested first sentence
+        services.annotations.add(aid, "pillar", 0, 9, "diplomacy")
     with pytest.raises(AnnotationConflict):
         services.annotations.add_change(aid, "entity", start, start, "ORG")
     state = _state(services)
