@@ -433,6 +433,16 @@ class PillarScorer:
             if all(any(a <= m.start() < b for a, b in orgs) or _PEOPLES_ORG_HEAD.match(text, m.end())
                    for m in _PEOPLES.finditer(text)):
                 self._drop(raw, why, PEOPLE_PILLAR, _PEOPLES_TERMS)
+        if any(s in why.get(ctx, ()) for s in _ALIGNMENT_TERMS) and _PRIVATE_PARTY.search(text) and not (
+                _STATE_CUE.search(text) or _STATE_INSTRUMENT.search(text)):
+            # "the bank aims to be the partner of choice for SMEs", "the utility will renegotiate its coal contracts",
+            # "the chain gained a strategic foothold in the market": a firm's, a club's or a tenant's deal or standing,
+            # with no state, government or treaty named, is no foreign policy (review, round 19)
+            self._drop(raw, why, ctx, _ALIGNMENT_TERMS)
+        if "influence in" in why.get(ctx, ()) and not _influence_over_place(text, entities):
+            # "influence in the party", "influence in the boardroom", "driving under the influence in Ohio": only
+            # influence in a region or a country is the powers' contest (review, round 19)
+            self._drop(raw, why, ctx, ("influence in",))
         if any(s in why.get(HUNGER_PILLAR, ()) for s in _HUNGER_TERMS):
             hits = list(_HUNGER.finditer(text))
             if hits and all(_no_present_hunger(text, m) for m in hits):
@@ -819,6 +829,41 @@ _NON_STATE_PARTY = re.compile(r"(?<!customs )(?<!monetary )(?<!economic )(?<!cur
                               r"|strikers|merger|takeover|pay\s+offer)\b")
 _STATE_CUE = re.compile(r"(?i)\b(?:governments?|minist\w+|foreign|bilateral|envoys?|ambassadors?|diplomat\w*|states?"
                         r"|countries|nations|officials|delegations?|presidents?|summit)\b")
+#: This round's lexicon terms of a state's alignment between powers and of reopening an agreement (diplomacy), and the
+#: private parties (firms, clubs, tenants, and what they deal in) that use the same words of their own deals and
+#: standing; a state, government or inter-state instrument named keeps the terms.
+_ALIGNMENT_TERMS = ("partner of choice", "strategic foothold", "gain influence", "gaining influence", "win influence",
+                    "renegotiate", "renegotiation")
+_PRIVATE_PARTY = re.compile(
+    r"(?i)(?<!customs )(?<!monetary )(?<!economic )(?<!currency )\b(?:unions?|employers?|staff|management|shareholders"
+    r"|bondholders|creditors|lessors|suppliers|sponsors|tenants|landlords?|rent|leases?|wages|salar(?:y|ies)|pay\s+deal"
+    r"|clubs?|players|teams?|company|companies|firms?|banks?|hospitals?|universit(?:y|ies)|schools?|operators?|utilit(?:y"
+    r"|ies)|airlines?|broadcasters?|retailers?|customers|clients|smes|enterprises|businesses|start-?ups?|brands?"
+    r"|chains?|corporations?|boardroom|board\s+members|contracts?|royalt(?:y|ies))\b")
+#: Inter-state instruments and lines that make the reopening or the alignment a matter between states.
+_STATE_INSTRUMENT = re.compile(r"(?i)\b(?:treat(?:y|ies)|conventions?|accords?|pacts?|borders?|frontiers?|boundar(?:y"
+                               r"|ies)|capitals|powers)\b")
+#: "Influence in" a region, a country or the world (the powers' contest), not in a party or a boardroom.
+_INFLUENCE_IN = re.compile(r"(?i)\binfluence\s+in\s+(?:the\s+)?")
+_INFLUENCE_REGION = re.compile(r"(?i)(?:wider\s+|whole\s+|entire\s+)?(?:region|world|neighbou?rhood|continent|(?:global"
+                               r"\s+)?south|hemisphere|islands|gulf|pacific|indian\s+ocean|arctic|sahel|balkans"
+                               r"|caucasus|horn\s+of\s+africa|middle\s+east)\b")
+#: A capital or a country by its name right after "influence in" ("influence in Astana and Tashkent"), however the NER
+#: tagged it; "the Party" or "the Senate" after "the" are no place, so only a bare name counts.
+_PLACE_NAMED = re.compile(r"(?<=in )[A-Z][a-z]+\b")
+_UNDER_THE_INFLUENCE = re.compile(r"(?i)\bunder\s+the\s+influence\b")
+
+
+def _influence_over_place(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when "influence in" is followed by a region, a sea or the world (``_INFLUENCE_REGION``), or by a place the
+    NER tagged (GPE, LOC); never "under the influence" (of drink)."""
+    if _UNDER_THE_INFLUENCE.search(text):
+        return False
+    starts = {e.start for e in entities if e.label in ("GPE", "LOC")}
+    return any(m.end() in starts or _INFLUENCE_REGION.match(text, m.end()) or _PLACE_NAMED.match(text, m.end())
+               for m in _INFLUENCE_IN.finditer(text))
+
+
 #: "battery-grade" (a lexicon term for technology) before a material refined for batteries.
 TECH_PILLAR = "technology"
 _BATTERY_GRADE_MATERIAL = re.compile(r"(?i)\bbattery[\s-]grade\s+(?:[\w-]+\s+){0,2}(?:lithium|nickel|cobalt|graphite"

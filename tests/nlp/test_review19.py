@@ -1,0 +1,52 @@
+"""Review of round 19's pillar rules: the same words used of a firm's deals, a party's politics, a regatta or a
+festival crowd are no foreign policy, border enforcement or people on the move. Each test checks one class of
+misfire found by made-up sentences (fictional or common names), with a guard that the rule still fires where it
+should."""
+
+from __future__ import annotations
+
+from tests.nlp.passages import passage_at, pillars_of
+
+
+def test_a_private_partys_deal_or_standing_is_no_foreign_policy(analyzer):
+    # "renegotiate", "partner of choice", "strategic foothold", "gaining influence" of a firm, a club or tenants, with
+    # no state, government or treaty named, are business, not a state's alignment or a reopened agreement
+    coal = "The utility will renegotiate its coal contracts with three mines before the winter."
+    assert "diplomacy" not in pillars_of(analyzer, coal, "The utility")
+    wages = "Players renegotiated their wages after the club was relegated."
+    assert "diplomacy" not in pillars_of(analyzer, wages, "Players")
+    rent = "Tenants in Nairobi want to renegotiate their rent after the water cuts."
+    assert "diplomacy" not in pillars_of(analyzer, rent, "Tenants")
+    bank = "The bank aims to be the partner of choice for small and medium enterprises."
+    assert "diplomacy" not in pillars_of(analyzer, bank, "The bank")
+    telecom = "The telecom operator says it is the partner of choice for cloud services in Vietnam."
+    assert "diplomacy" not in pillars_of(analyzer, telecom, "The telecom")
+    chain = "The supermarket chain gained a strategic foothold in the Lagos market."
+    assert "diplomacy" not in pillars_of(analyzer, chain, "The supermarket")
+    startup = "The startup is gaining influence among young voters on social media."
+    assert "diplomacy" not in pillars_of(analyzer, startup, "The startup")
+    # ... a state reopening a treaty still is
+    accord = "Marinsk asked Klow to renegotiate the terms of the fisheries accord."
+    assert "diplomacy" in pillars_of(analyzer, accord, "Marinsk")
+
+
+def test_influence_in_a_party_or_a_boardroom_is_no_contest_of_powers(analyzer):
+    # only influence in a region, a country or the world is the powers' contest for it
+    party = "The minister has lost influence in the party since the vote."
+    assert "diplomacy" not in pillars_of(analyzer, party, "The minister")
+    board = "Activist investors gained influence in the boardroom."
+    assert "diplomacy" not in pillars_of(analyzer, board, "Activist")
+    drink = "He was arrested for driving under the influence in Ohio."
+    assert "diplomacy" not in pillars_of(analyzer, drink, "He was")
+    film = "Her influence in the film industry is hard to overstate."
+    assert "diplomacy" not in pillars_of(analyzer, film, "Her influence")
+    # ... influence in a region or in capitals still is
+    region = "Creditors that want influence in the region will have to offer cheaper loans."
+    assert "diplomacy" in pillars_of(analyzer, region, "Creditors")
+    capitals = "Governments that want influence in Klow and Marinsk will need to offer scholarships."
+    assert "diplomacy" in pillars_of(analyzer, capitals, "Governments")
+
+
+def _why(analyzer, text: str, start: str) -> list[str]:
+    """The cues of the passage holding the sentence that starts with ``start``."""
+    return list(passage_at(analyzer, text, start).why)
