@@ -1010,7 +1010,24 @@ def _agreement_pending(text: str, entities: Sequence[EntitySpan]) -> bool:
     """True when ``text`` has parties of states before the base form "agree" (``_AGREEING``): a plural of sides,
     countries, governments or leaders, or a country or capital the NER tagged (a name alone must be a GPE)."""
     gpes = {e.text for e in entities if e.label == "GPE"}
-    return any(m.group(1) is None or m.group(1) in gpes for m in _AGREEING.finditer(text))
+    for m in _AGREEING.finditer(text):
+        if m.group(1) is not None:
+            if m.group(1) in gpes:
+                return True
+        elif not _SHARED_PARTY.search(m.group()) or _state_named(text, entities):
+            return True
+    return False
+
+
+#: Parties that are states only in a state's context: "both sides" of a match, "the two neighbours" over a garden fence,
+#: "both leaders" of parties (review, round 19).
+_SHARED_PARTY = re.compile(r"(?i)\b(?:sides|neighbou?rs|leaders)\s*$|\b(?:sides|neighbou?rs|leaders)\s+(?!and\b)")
+
+
+def _state_named(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when ``text`` names a country or a people (GPE, NORP), a government or an inter-state instrument."""
+    return (any(e.label in ("GPE", "NORP") for e in entities) or _STATE_CUE.search(text) is not None
+            or _STATE_INSTRUMENT.search(text) is not None)
 
 
 #: "Officials in Islamabad insist ...", "drug makers in Buenos Aires fear ...": the place is where, not who.

@@ -47,6 +47,19 @@ def test_influence_in_a_party_or_a_boardroom_is_no_contest_of_powers(analyzer):
     assert "diplomacy" in pillars_of(analyzer, capitals, "Governments")
 
 
+def test_sides_or_neighbours_agreeing_outside_a_states_context_are_not_negotiating(analyzer):
+    # "both sides" of a match and "the two neighbours" over a garden fence are no parties of states
+    match = "If both sides agree, the match will be replayed on Sunday at the same ground."
+    assert "states still to agree" not in _why(analyzer, match, "If both")
+    fence = "The two neighbours could not agree on where to put the fence between their gardens."
+    assert "diplomacy" not in pillars_of(analyzer, fence, "The two")
+    # ... two neighbouring states, or sides with a convention between them, still are
+    convention = "The old convention allows the two neighbours to agree on fishing quotas between themselves."
+    assert "diplomacy" in pillars_of(analyzer, convention, "The old")
+    gauge = "Unless Kenya and Uganda agree on the rail gauge, the line will stop at the border."
+    assert "diplomacy" in pillars_of(analyzer, gauge, "Unless")
+
+
 def _why(analyzer, text: str, start: str) -> list[str]:
     """The cues of the passage holding the sentence that starts with ``start``."""
     return list(passage_at(analyzer, text, start).why)
