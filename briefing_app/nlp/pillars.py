@@ -443,6 +443,11 @@ class PillarScorer:
             # "influence in the party", "influence in the boardroom", "driving under the influence in Ohio": only
             # influence in a region or a country is the powers' contest (review, round 19)
             self._drop(raw, why, ctx, ("influence in",))
+        if any(s in why.get(SECURITY_PILLAR, ()) for s in _RETURN_TERMS) and not _MIGRATION_CONTEXT.search(text):
+            # "stop the boats" at a regatta or under a fishing ban, "the forced return of a painting", "tenants with no
+            # right to stay", "the readmission rate at the hospital": with no migrant, asylum or border named, these
+            # are no border enforcement (review, round 19)
+            self._drop(raw, why, SECURITY_PILLAR, _RETURN_TERMS)
         if any(s in why.get(HUNGER_PILLAR, ()) for s in _HUNGER_TERMS):
             hits = list(_HUNGER.finditer(text))
             if hits and all(_no_present_hunger(text, m) for m in hits):
@@ -864,6 +869,15 @@ def _influence_over_place(text: str, entities: Sequence[EntitySpan]) -> bool:
                for m in _INFLUENCE_IN.finditer(text))
 
 
+#: This round's security terms of returning migrants and stopping boats, and the words of migration, asylum or a
+#: border that make them border enforcement rather than a regatta, a shop's returns or a hospital's readmissions.
+SECURITY_PILLAR = "security"
+_RETURN_TERMS = ("forced return", "voluntary return", "readmission", "no right to stay", "no right to remain",
+                 "stop boats", "stop the boats", "stopping boats", "stopping the boats")
+_MIGRA_WORDS = (r"(?i)\b(?:migra\w*|immigra\w*|emigra\w*|asylum|refugees?|deport\w*|irregular|undocumented|smuggl\w*"
+                r"|traffick\w*|crossings?|border|frontier|coast\s*guard|nationals|citizens|returnees|visas?|overstay\w*"
+                r"|illegal(?:ly)?|expulsion|removals?|channel)\b")
+_MIGRATION_CONTEXT = re.compile(_MIGRA_WORDS)
 #: "battery-grade" (a lexicon term for technology) before a material refined for batteries.
 TECH_PILLAR = "technology"
 _BATTERY_GRADE_MATERIAL = re.compile(r"(?i)\bbattery[\s-]grade\s+(?:[\w-]+\s+){0,2}(?:lithium|nickel|cobalt|graphite"

@@ -60,6 +60,22 @@ def test_sides_or_neighbours_agreeing_outside_a_states_context_are_not_negotiati
     assert "diplomacy" in pillars_of(analyzer, gauge, "Unless")
 
 
+def test_stopping_boats_or_a_return_with_no_migration_named_is_no_border_enforcement(analyzer):
+    regatta = "Organisers had to stop the boats when the wind picked up during the regatta."
+    assert "security" not in pillars_of(analyzer, regatta, "Organisers")
+    fishing = "The fishing ban will stop boats from leaving the harbour until June."
+    assert "security" not in pillars_of(analyzer, fishing, "The fishing")
+    painting = "The forced return of the painting to the museum was ordered by the court."
+    assert "security" not in pillars_of(analyzer, painting, "The forced")
+    tenants = "Tenants with no right to stay after the lease ends must leave the flat."
+    assert "security" not in pillars_of(analyzer, tenants, "Tenants")
+    hospital = "The patients' readmission rate at the hospital fell last year."
+    assert "security" not in pillars_of(analyzer, hospital, "The patients")
+    # ... with migrants or asylum named, they still are
+    asylum = "Migrants with no right to stay will be flown home once their asylum claims fail."
+    assert "security" in pillars_of(analyzer, asylum, "Migrants")
+
+
 def _why(analyzer, text: str, start: str) -> list[str]:
     """The cues of the passage holding the sentence that starts with ``start``."""
     return list(passage_at(analyzer, text, start).why)
