@@ -385,7 +385,7 @@ class PillarScorer:
             raw[PEOPLE_PILLAR] = COUNTED_NATIONALS_WEIGHT
             why[PEOPLE_PILLAR].append("an ordinary person quoted")
         if (raw.get(PEOPLE_PILLAR, 0.0) < COUNTED_NATIONALS_WEIGHT and _COUNTED_PEOPLE_WORD.search(text)
-                and _PEOPLE_ON_THE_MOVE.search(text)):
+                and _PEOPLE_ON_THE_MOVE.search(text) and not _EVERYDAY_TRIP.search(text)):
             # "More than 20 million people in our region are on the move", "thousands of people returning south", "the
             # displacement of 90,000 people", "1,600 families were moved": people counted as they move, flee or are
             # moved are people-to-people, a plain cue like a count of a nation's people
@@ -763,6 +763,12 @@ _COUNT = (r"(?:\d[\d,.]*(?:\s+(?:million|billion))?|thousands|hundreds|millions|
           r"|hundreds\s+of\s+thousands|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
           r"(?:million|thousand|hundred))")
 _COUNTED_PEOPLE = r"(?:people|persons|families|households|residents|villagers|children|women)"
+#: Crowds going to an event, to work or home for a holiday, and a drill's evacuation, are no people on the move
+#: ("80,000 people arrived for the festival", "2,000 people returned to their offices after the fire drill", "hundreds
+#: of people arrived at the airport to greet the champions") (review, round 19).
+_EVERYDAY_TRIP = re.compile(
+    r"(?i)\b(?:festivals?|concerts?|matches|match|games?|fans|spectators|drills?|holidays?|offices|desks|commut\w*"
+    r"|tourists?|holidaymakers|pilgrimage)\b|\bto\s+(?:greet|welcome|cheer|watch|see|celebrate|attend)\b")
 #: ... a cheap test first: most sentences name none of them.
 _COUNTED_PEOPLE_WORD = re.compile(_COUNTED_PEOPLE, re.IGNORECASE)
 _MOVING = (r"(?:on\s+the\s+move|moved|relocat\w+|resettl\w+|displac\w+|fled|flee\w*|returning|returned|went\s+home"

@@ -76,6 +76,16 @@ def test_stopping_boats_or_a_return_with_no_migration_named_is_no_border_enforce
     assert "security" in pillars_of(analyzer, asylum, "Migrants")
 
 
+def test_a_crowd_going_to_an_event_or_to_work_is_not_people_on_the_move(analyzer):
+    drill = "About 2,000 people returned to their offices after the fire drill."
+    assert "a count of people on the move" not in _why(analyzer, drill, "About")
+    airport = "Hundreds of people arrived at the airport to greet the champions."
+    assert "people" not in pillars_of(analyzer, airport, "Hundreds")
+    # ... people fleeing or moved still are
+    fled = "Some 4,000 families fled the valley when the dam burst."
+    assert "people" in pillars_of(analyzer, fled, "Some 4,000")
+
+
 def _why(analyzer, text: str, start: str) -> list[str]:
     """The cues of the passage holding the sentence that starts with ``start``."""
     return list(passage_at(analyzer, text, start).why)
