@@ -1247,8 +1247,16 @@ def _dated_briefing_title(line: str) -> bool:
     X's Regular Press Conference on March 17, 2026", "Stenographic version of the morning press conference of President
     Y, 9 March 2026"): a transcript's header, like a broadcast's. Not a joint press conference, nor one "with" a guest
     (the meeting of two sides is the engagement itself)."""
-    return (len(line.split()) <= 25 and _ROUTINE_BRIEFING.search(line) is not None
-            and _TRAILING_DATE.search(line) is not None and re.search(r"(?i)\b(?:joint|with)\b", line) is None)
+    date = _TRAILING_DATE.search(line)
+    return (len(line.split()) <= 25 and _ROUTINE_BRIEFING.search(line) is not None and date is not None
+            and re.search(r"(?i)\b(?:joint|with)\b", line) is None
+            and _BRIEFING_TOPIC.search(line[:date.start()]) is None)
+
+
+#: A briefing's title that names its topic ("Press briefing on the cholera outbreak, ...", "Daily Press Briefing: Gaza
+#: aid convoys, ..."): the topic is what the line is about, not furniture (review, round 19). The date after "on" is
+#: cut off before this is looked for.
+_BRIEFING_TOPIC = re.compile(r"(?i)\b(?:conference|briefing)\s*(?::|\b(?:on|about|regarding|concerning)\b)\s*\S")
 
 
 #: A verb of saying closing a lead-in to a quotation ("Deputy Prime Minister Jane Roe said:").
@@ -1265,8 +1273,16 @@ def _lead_in_line(line: str) -> bool:
     if _SAID_COLON.search(line):
         return True
     # the body itself ("The Summit:", "Council:"), not a section heading ("Energy and Climate:", whose words are its topic)
-    return (len(words) == 1 or len(words) <= 3 and words[0] == "The") and all(
-        _OFFICE_WORD.fullmatch(w.rstrip(":")) for w in words)
+    # ... and "The ..." only when it names a body ("The Summit:", "The Council:"), not a topic ("The Ceasefire:", "The
+    # Pipeline:") (review, round 19)
+    return (len(words) == 1 or len(words) <= 3 and words[0] == "The" and _BODY_NOUN.fullmatch(words[-1].rstrip(":"))
+            is not None) and all(_OFFICE_WORD.fullmatch(w.rstrip(":")) for w in words)
+
+
+#: The head noun of a body that speaks before its paragraphs ("The Summit:", "The Security Council:").
+_BODY_NOUN = re.compile(r"Summit|Council|Assembly|Committee|Commission|Conference|Meeting|Parties|Ministers|Leaders"
+                        r"|Board|Parliament|Congress|Government|Court|Secretariat|Presidency|Delegation|Chair|Forum"
+                        r"|Group|Panel|Bureau|Union|Ministry")
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

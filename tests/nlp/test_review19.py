@@ -89,3 +89,18 @@ def test_a_crowd_going_to_an_event_or_to_work_is_not_people_on_the_move(analyzer
 def _why(analyzer, text: str, start: str) -> list[str]:
     """The cues of the passage holding the sentence that starts with ``start``."""
     return list(passage_at(analyzer, text, start).why)
+
+
+def test_a_header_line_that_names_its_topic_keeps_its_pillars(analyzer):
+    # a briefing's title that names its topic, and "The ...:" heading a topic rather than a body, are content
+    cholera = "Press briefing on the cholera outbreak, Lindau, 3 May 2026\n\nThe spokesperson took questions."
+    assert "health" in pillars_of(analyzer, cholera, "Press briefing")
+    convoys = "Daily Press Briefing: aid convoys to the border, 4 June 2026\n\nThe spokesperson took questions."
+    assert "security" in pillars_of(analyzer, convoys, "Daily Press")
+    ceasefire = "The Ceasefire:\nBoth delegations will meet again in a week."
+    assert "security" in pillars_of(analyzer, ceasefire, "The Ceasefire")
+    # ... a routine dated title and a body before its paragraphs are still furniture
+    routine = "Regular Press Conference on March 17, 2026\n\nThe spokesperson took questions on the ceasefire."
+    assert pillars_of(analyzer, routine, "Regular Press") == []
+    summit = "The Summit:\nWelcomes the ceasefire between the parties."
+    assert pillars_of(analyzer, summit, "The Summit") == []
