@@ -393,7 +393,7 @@ class PillarScorer:
             why[PEOPLE_PILLAR].append("a count of people on the move")
         holders = {e.entity_id or e.text for e in entities if e.label == "PERSON" and e.role}
         if (self.role_cue_weight and holders and raw.get(self.context_pillar, 0.0) > 0
-                and not _lone_title(holders, why.get(self.context_pillar, ()))):
+                and not (_lone_title(holders, why.get(self.context_pillar, ())) and not _travels_to_place(text, entities))):
             # office-holders take part in the engagement; two of them meeting is the engagement itself
             raw[self.context_pillar] += self.role_cue_weight * min(len(holders), self.max_role_cues)
         if self.learner is not None:
@@ -1083,6 +1083,19 @@ def _lone_title(holders: set[str], cues: Sequence[str]) -> bool:
     leader's name alone is no engagement, so the role adds nothing to the title's own weight. Two office-holders still
     are ("Prime Minister X announced relief, while Prime Minister Y said ...")."""
     return len(holders) == 1 and bool(cues) and all(c in _TITLE_CUES for c in cues)
+
+
+#: A verb of travelling or being somewhere before "in" / "to" ("arrived in", "flew to", "is in", "will be in"): with a
+#: place the NER tagged after it, the one office-holder is on a visit (review, round 19).
+_TRAVELS = re.compile(r"\b(?:arriv(?:ed|es|ing)|travel(?:l?ed|l?ing|s)?|flew|fl(?:y|ies|ying)|land(?:ed|s)|head(?:ed|s|ing)"
+                      r"|is|was|are|were|will\s+be)\s+(?:(?:back|again|already|now)\s+)?(?:in|to)\s+")
+
+
+def _travels_to_place(text: str, entities: Sequence[EntitySpan]) -> bool:
+    """True when ``text`` has a verb of travelling or being somewhere right before a place the NER tagged (GPE): "Minister
+    X is in Seoul this week", "Secretary Y arrived in Manila" are a visit, not a name alone."""
+    starts = {e.start for e in entities if e.label == "GPE"}
+    return bool(starts) and any(m.end() in starts for m in _TRAVELS.finditer(text))
 
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.

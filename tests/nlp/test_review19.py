@@ -104,3 +104,14 @@ def test_a_header_line_that_names_its_topic_keeps_its_pillars(analyzer):
     assert pillars_of(analyzer, routine, "Regular Press") == []
     summit = "The Summit:\nWelcomes the ceasefire between the parties."
     assert pillars_of(analyzer, summit, "The Summit") == []
+
+
+def test_one_office_holder_arriving_in_a_capital_is_on_a_visit(analyzer):
+    # a minister or secretary named alone is no engagement, but one placed in another capital is on a visit
+    seoul = "Minister Ana Costa is in Seoul this week."
+    assert "diplomacy" in pillars_of(analyzer, seoul, "Minister Ana")
+    manila = "Secretary Mary Lane arrived in Manila on Monday."
+    assert "diplomacy" in pillars_of(analyzer, manila, "Secretary Mary")
+    # ... a name alone with a title still is not
+    report = "I can confirm that the Cabinet Secretary for Interior, Jane Roe, has agreed to table a report."
+    assert "diplomacy" not in pillars_of(analyzer, report, "I can confirm")
