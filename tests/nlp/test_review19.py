@@ -115,3 +115,13 @@ def test_one_office_holder_arriving_in_a_capital_is_on_a_visit(analyzer):
     # ... a name alone with a title still is not
     report = "I can confirm that the Cabinet Secretary for Interior, Jane Roe, has agreed to table a report."
     assert "diplomacy" not in pillars_of(analyzer, report, "I can confirm")
+
+
+def test_a_nations_side_or_government_in_home_politics_or_a_match_is_not_addressed_by_another_state(analyzer):
+    mps = "Opposition MPs pressed the Kenyan government to cut fuel taxes."
+    assert "diplomacy" not in pillars_of(analyzer, mps, "Opposition")
+    draw = "We offered the Brazilian side a draw after sixty minutes."
+    assert "diplomacy" not in pillars_of(analyzer, draw, "We offered")
+    # ... a state urging another's side still is
+    urge = "We urge the Philippine side to stop the dangerous manoeuvres near the shoal."
+    assert "diplomacy" in pillars_of(analyzer, urge, "We urge")
