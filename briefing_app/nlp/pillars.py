@@ -966,7 +966,8 @@ _PEOPLE_QUOTA = re.compile(
     r"(?i)\b(?:hajj|umrah|pilgrims?|visas?|student|refugee|migrant|migration|immigration|admissions?|resettlement"
     r"|worker|labou?r|nurse)\s+quotas?\b"
     r"|\bquotas?(?=\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,3}?(?:visas?|pilgrims|workers|students|places|refugees|migrants"
-    r"|nurses|seats|scholarships|permits|applicants)\b)")
+    r"|nurses|seats|scholarships|permits|applicants|players|athletes|employees|women|candidates|doctors|teachers"
+    r"|tourists|foreigners|recruits)\b)")
 
 
 def _without_other_senses(text: str) -> str:

@@ -125,3 +125,10 @@ def test_a_nations_side_or_government_in_home_politics_or_a_match_is_not_address
     # ... a state urging another's side still is
     urge = "We urge the Philippine side to stop the dangerous manoeuvres near the shoal."
     assert "diplomacy" in pillars_of(analyzer, urge, "We urge")
+
+
+def test_a_quota_of_players_is_no_trade_quota(analyzer):
+    club = "The club has a quota of foreign players."
+    assert "trade" not in pillars_of(analyzer, club, "The club")
+    sugar = "The bloc cut the quota for sugar imports from its eastern neighbour."
+    assert "trade" in pillars_of(analyzer, sugar, "The bloc")
