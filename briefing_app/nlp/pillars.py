@@ -859,19 +859,17 @@ _INFLUENCE_IN = re.compile(r"(?i)\binfluence\s+in\s+(?:the\s+)?")
 _INFLUENCE_REGION = re.compile(r"(?i)(?:wider\s+|whole\s+|entire\s+)?(?:region|world|neighbou?rhood|continent|(?:global"
                                r"\s+)?south|hemisphere|islands|gulf|pacific|indian\s+ocean|arctic|sahel|balkans"
                                r"|caucasus|horn\s+of\s+africa|middle\s+east)\b")
-#: A capital or a country by its name right after "influence in" ("influence in Astana and Tashkent"), however the NER
-#: tagged it; "the Party" or "the Senate" after "the" are no place, so only a bare name counts.
-_PLACE_NAMED = re.compile(r"(?<=in )[A-Z][a-z]+\b")
 _UNDER_THE_INFLUENCE = re.compile(r"(?i)\bunder\s+the\s+influence\b")
 
 
 def _influence_over_place(text: str, entities: Sequence[EntitySpan]) -> bool:
     """True when "influence in" is followed by a region, a sea or the world (``_INFLUENCE_REGION``), or by a place the
-    NER tagged (GPE, LOC); never "under the influence" (of drink)."""
+    NER tagged (GPE, LOC: "influence in Astana and Tashkent"); never "under the influence" (of drink). Entities carry
+    the document's offsets, so the place is found by its text."""
     if _UNDER_THE_INFLUENCE.search(text):
         return False
-    starts = {e.start for e in entities if e.label in ("GPE", "LOC")}
-    return any(m.end() in starts or _INFLUENCE_REGION.match(text, m.end()) or _PLACE_NAMED.match(text, m.end())
+    places = tuple(e.text for e in entities if e.label in ("GPE", "LOC"))
+    return any(places and text.startswith(places, m.end()) or _INFLUENCE_REGION.match(text, m.end())
                for m in _INFLUENCE_IN.finditer(text))
 
 
@@ -1102,8 +1100,8 @@ _TRAVELS = re.compile(r"\b(?:arriv(?:ed|es|ing)|travel(?:l?ed|l?ing|s)?|flew|fl(
 def _travels_to_place(text: str, entities: Sequence[EntitySpan]) -> bool:
     """True when ``text`` has a verb of travelling or being somewhere right before a place the NER tagged (GPE): "Minister
     X is in Seoul this week", "Secretary Y arrived in Manila" are a visit, not a name alone."""
-    starts = {e.start for e in entities if e.label == "GPE"}
-    return bool(starts) and any(m.end() in starts for m in _TRAVELS.finditer(text))
+    places = tuple(e.text for e in entities if e.label == "GPE")  # by text: entities carry the document's offsets
+    return bool(places) and any(text.startswith(places, m.end()) for m in _TRAVELS.finditer(text))
 
 
 #: A bracketed note alone as a sentence ("(Interruptions)", "(Time expired)"): the record's stage direction.

@@ -45,6 +45,11 @@ def test_influence_in_a_party_or_a_boardroom_is_no_contest_of_powers(analyzer):
     assert "diplomacy" in pillars_of(analyzer, region, "Creditors")
     capitals = "Governments that want influence in Klow and Marinsk will need to offer scholarships."
     assert "diplomacy" in pillars_of(analyzer, capitals, "Governments")
+    later = "The weather was cold in the north.\n\nAnalysts say Ankara wants influence in Tashkent and Astana now."
+    assert "diplomacy" in pillars_of(analyzer, later, "Analysts")
+    # ... not in a legislature by its name
+    congress = "The lobby has outsized influence in Congress."
+    assert "diplomacy" not in pillars_of(analyzer, congress, "The lobby")
 
 
 def test_sides_or_neighbours_agreeing_outside_a_states_context_are_not_negotiating(analyzer):
@@ -112,6 +117,9 @@ def test_one_office_holder_arriving_in_a_capital_is_on_a_visit(analyzer):
     assert "diplomacy" in pillars_of(analyzer, seoul, "Minister Ana")
     manila = "Secretary Mary Lane arrived in Manila on Monday."
     assert "diplomacy" in pillars_of(analyzer, manila, "Secretary Mary")
+    # ... also after other paragraphs (the place is found whatever the sentence's offset in the document)
+    later = "The weather was cold in the north.\n\nMinister Ana Costa is in Seoul this week."
+    assert "diplomacy" in pillars_of(analyzer, later, "Minister Ana")
     # ... a name alone with a title still is not
     report = "I can confirm that the Cabinet Secretary for Interior, Jane Roe, has agreed to table a report."
     assert "diplomacy" not in pillars_of(analyzer, report, "I can confirm")
