@@ -771,7 +771,7 @@ _EVERYDAY_TRIP = re.compile(
     r"|tourists?|holidaymakers|pilgrimage)\b|\bto\s+(?:greet|welcome|cheer|watch|see|celebrate|attend)\b")
 #: ... a cheap test first: most sentences name none of them.
 _COUNTED_PEOPLE_WORD = re.compile(_COUNTED_PEOPLE, re.IGNORECASE)
-_MOVING = (r"(?:on\s+the\s+move|moved|relocat\w+|resettl\w+|displac\w+|fled|flee\w*|returning|returned|went\s+home"
+_MOVING = (r"(?:on\s+the\s+move|(?:were|was|been|being|be|are|is|get|got)\s+moved|moved\s+(?:out|away)|relocat\w+|resettl\w+|displac\w+|fled|flee\w*|returning|returned|went\s+home"
            r"|arriv\w+|trafficked|evacuat\w+|uprooted|migrat\w+|stranded|in\s+shelters|lost\s+their\s+homes)")
 _PEOPLE_ON_THE_MOVE = re.compile(
     r"\b" + _COUNT + r"\s+(?:of\s+)?(?:\w+\s+)?" + _COUNTED_PEOPLE + r"\b[^.;]{0,60}?\b" + _MOVING + r"\b"
@@ -850,7 +850,8 @@ _PRIVATE_PARTY = re.compile(
     r"|bondholders|creditors|lessors|suppliers|sponsors|tenants|landlords?|rent|leases?|wages|salar(?:y|ies)|pay\s+deal"
     r"|clubs?|players|teams?|company|companies|firms?|banks?|hospitals?|universit(?:y|ies)|schools?|operators?|utilit(?:y"
     r"|ies)|airlines?|broadcasters?|retailers?|customers|clients|smes|enterprises|businesses|start-?ups?|brands?"
-    r"|chains?|corporations?|boardroom|board\s+members|contracts?|royalt(?:y|ies))\b")
+    r"|chains?|corporations?|boardroom|board\s+members|contracts?|royalt(?:y|ies)|charit(?:y|ies)|fintechs?|ngos?"
+    r"|local\s+councils?)\b")
 #: Inter-state instruments and lines that make the reopening or the alignment a matter between states.
 _STATE_INSTRUMENT = re.compile(r"(?i)\b(?:treat(?:y|ies)|conventions?|accords?|pacts?|borders?|frontiers?|boundar(?:y"
                                r"|ies)|capitals|powers)\b")
@@ -879,8 +880,9 @@ SECURITY_PILLAR = "security"
 _RETURN_TERMS = ("forced return", "voluntary return", "readmission", "no right to stay", "no right to remain",
                  "stop boats", "stop the boats", "stopping boats", "stopping the boats")
 _MIGRA_WORDS = (r"(?i)\b(?:migra\w*|immigra\w*|emigra\w*|asylum|refugees?|deport\w*|irregular|undocumented|smuggl\w*"
-                r"|traffick\w*|crossings?|border|frontier|coast\s*guard|nationals|citizens|returnees|visas?|overstay\w*"
-                r"|illegal(?:ly)?|expulsion|removals?|channel)\b")
+                r"|traffick\w*|crossings?|border|frontier|nationals|citizens|returnees|visas?|overstay\w*"
+                r"|illegal(?:ly)?|expulsion|removals?|channel|readmission\s+(?:agreements?|deals?|accords?|protocols?)"
+                r"|forced\s+returns)\b")
 _MIGRATION_CONTEXT = re.compile(_MIGRA_WORDS)
 #: "battery-grade" (a lexicon term for technology) before a material refined for batteries.
 TECH_PILLAR = "technology"
@@ -1040,14 +1042,26 @@ def _agreement_pending(text: str, entities: Sequence[EntitySpan]) -> bool:
         if m.group(1) is not None:
             if m.group(1) in gpes:
                 return True
-        elif not _SHARED_PARTY.search(m.group()) or _state_named(text, entities):
+        elif not _SHARED_PARTY.search(m.group()) or _state_named(text, entities) or not _private_setting(text):
             return True
     return False
 
 
-#: Parties that are states only in a state's context: "both sides" of a match, "the two neighbours" over a garden fence,
-#: "both leaders" of parties (review, round 19).
+#: Parties that may be states or not: "both sides" of a match or a strike, "the two neighbours" over a garden fence,
+#: "both leaders" of parties. They are taken for states unless the sentence is set among private parties, home politics,
+#: a match or a street, with no state named ("The two neighbours must agree on how to share the river's water" still
+#: is) (review, round 19).
 _SHARED_PARTY = re.compile(r"(?i)\b(?:sides|neighbou?rs|leaders)\s*$|\b(?:sides|neighbou?rs|leaders)\s+(?!and\b)")
+
+
+#: A street's or a household's matters ("the fence between their gardens").
+_NEIGHBOURLY = re.compile(r"(?i)\b(?:gardens?|fences?|hedges?|driveways?|flats?|apartments?|landlords?|parking|noise)\b")
+
+
+def _private_setting(text: str) -> bool:
+    """True when ``text`` is set among private parties, home politics, a match or a street (``_PRIVATE_PARTY``,
+    ``_HOME_OR_SPORT``, ``_NEIGHBOURLY``)."""
+    return any(r.search(text) is not None for r in (_PRIVATE_PARTY, _HOME_OR_SPORT, _NEIGHBOURLY))
 
 
 def _state_named(text: str, entities: Sequence[EntitySpan]) -> bool:

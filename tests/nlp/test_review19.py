@@ -25,6 +25,8 @@ def test_a_private_partys_deal_or_standing_is_no_foreign_policy(analyzer):
     assert "diplomacy" not in pillars_of(analyzer, chain, "The supermarket")
     startup = "The startup is gaining influence among young voters on social media."
     assert "diplomacy" not in pillars_of(analyzer, startup, "The startup")
+    charity = "The charity aims to be the partner of choice for local councils."
+    assert "diplomacy" not in pillars_of(analyzer, charity, "The charity")
     # ... a state reopening a treaty still is
     accord = "Marinsk asked Klow to renegotiate the terms of the fisheries accord."
     assert "diplomacy" in pillars_of(analyzer, accord, "Marinsk")
@@ -63,6 +65,8 @@ def test_sides_or_neighbours_agreeing_outside_a_states_context_are_not_negotiati
     assert "diplomacy" in pillars_of(analyzer, convention, "The old")
     gauge = "Unless Kenya and Uganda agree on the rail gauge, the line will stop at the border."
     assert "diplomacy" in pillars_of(analyzer, gauge, "Unless")
+    river = "The two neighbours must agree on how to share the river's water."
+    assert "diplomacy" in pillars_of(analyzer, river, "The two")
 
 
 def test_stopping_boats_or_a_return_with_no_migration_named_is_no_border_enforcement(analyzer):
@@ -76,9 +80,13 @@ def test_stopping_boats_or_a_return_with_no_migration_named_is_no_border_enforce
     assert "security" not in pillars_of(analyzer, tenants, "Tenants")
     hospital = "The patients' readmission rate at the hospital fell last year."
     assert "security" not in pillars_of(analyzer, hospital, "The patients")
+    storm = "The coastguard stopped boats from sailing during the storm warning."
+    assert "stopping boats" not in _why(analyzer, storm, "The coastguard")
     # ... with migrants or asylum named, they still are
     asylum = "Migrants with no right to stay will be flown home once their asylum claims fail."
     assert "security" in pillars_of(analyzer, asylum, "Migrants")
+    readmission = "Vellavia signed a readmission agreement with Marinsk."
+    assert "security" in pillars_of(analyzer, readmission, "Vellavia")
 
 
 def test_a_crowd_going_to_an_event_or_to_work_is_not_people_on_the_move(analyzer):
@@ -86,6 +94,8 @@ def test_a_crowd_going_to_an_event_or_to_work_is_not_people_on_the_move(analyzer
     assert "a count of people on the move" not in _why(analyzer, drill, "About")
     airport = "Hundreds of people arrived at the airport to greet the champions."
     assert "people" not in pillars_of(analyzer, airport, "Hundreds")
+    housing = "Two million people moved into new social housing last decade."
+    assert "people" not in pillars_of(analyzer, housing, "Two million")
     # ... people fleeing or moved still are
     fled = "Some 4,000 families fled the valley when the dam burst."
     assert "people" in pillars_of(analyzer, fled, "Some 4,000")
