@@ -778,7 +778,10 @@ _PEOPLE_ON_THE_MOVE = re.compile(
     r"|\b(?:displacement|exodus|evacuation|relocation)\s+of\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?"
     + _COUNT + r"\s+(?:of\s+)?" + _COUNTED_PEOPLE + r"\b"
     r"|\b" + _MOVING + r"\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?" + _COUNT + r"\s+(?:of\s+)?"
-    + _COUNTED_PEOPLE + r"\b", re.IGNORECASE)
+    + _COUNTED_PEOPLE + r"\b"
+    # "the war has driven 1.2 million people from their homes" (review, round 19)
+    r"|\b(?:driven|forced|chased|pushed)\s+(?:out\s+)?(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?" + _COUNT
+    + r"\s+(?:of\s+)?" + _COUNTED_PEOPLE + r"\s+(?:from|out\s+of)\s+their\s+homes\b", re.IGNORECASE)
 #: Livelihoods of ordinary people quoted in a story (not experts, officials or business owners).
 _LIVELIHOOD = (r"(?:farmer|driver|trader|fisherman|fisher|student|worker|vendor|resident|mother|father|grandmother"
                r"|grandfather|shopkeeper|teacher|nurse|villager|pensioner|refugee|migrant|labou?rer|porter|seller|merchant"
@@ -878,7 +881,7 @@ def _influence_over_place(text: str, entities: Sequence[EntitySpan]) -> bool:
 #: border that make them border enforcement rather than a regatta, a shop's returns or a hospital's readmissions.
 SECURITY_PILLAR = "security"
 _RETURN_TERMS = ("forced return", "voluntary return", "readmission", "no right to stay", "no right to remain",
-                 "stop boats", "stop the boats", "stopping boats", "stopping the boats")
+                 "stop boats", "stop the boats", "stopping boats", "stopping the boats", "small boats")
 _MIGRA_WORDS = (r"(?i)\b(?:migra\w*|immigra\w*|emigra\w*|asylum|refugees?|deport\w*|irregular|undocumented|smuggl\w*"
                 r"|traffick\w*|crossings?|border|frontier|nationals|citizens|returnees|visas?|overstay\w*"
                 r"|illegal(?:ly)?|expulsion|removals?|channel|readmission\s+(?:agreements?|deals?|accords?|protocols?)"
@@ -1000,7 +1003,7 @@ _AGREEING = re.compile(
     r"|capitals|leaders|presidents|prime\s+ministers)|the\s+(?:presidents|prime\s+ministers|heads\s+of\s+(?:state|government)"
     r"|neighbou?rs|governments)|(?:(?:Does|Do|Did|Will|Would|Can|Could|Should|Must|May|Might|If|When|Unless)\s+)?(" + _NAME
     + r"))\s+(?:(?:to|can|could|will|would|must|should|may|might|cannot|do|does|did"
-    r"|not|also|still|finally|never|now|then|all)\s+)*agree\b")
+    r"|not|also|still|finally|never|now|then|all|fail|fails|failed|refuse|refuses|refused)\s+)*agree\b")
 
 
 #: Another state's side, government, authorities or forces by its nationality ("the Philippine side", "the Syrian
@@ -1016,7 +1019,7 @@ _SUPPORT_TO = re.compile(r"\b(?:support|assistance|aid)\s+to\s+")
 #: draw): no state's organ addressed by another (review, round 19).
 _HOME_OR_SPORT = re.compile(r"(?i)\b(?:opposition|MPs|lawmakers|legislators|senators|parliamentarians|backbenchers"
                             r"|protesters|unions?|voters|activists|match|draw|coach|fans|league|cup|tournament|squad"
-                            r"|referee|striker|goals?|innings|wickets?)\b")
+                            r"|referee|striker|goals?|innings|wickets?|derby|fixtures?|replay(?:ed)?|kick-off|stadium)\b")
 
 
 def _foreign_organ_addressed(text: str, entities: Sequence[EntitySpan]) -> bool:

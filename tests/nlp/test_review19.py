@@ -150,3 +150,19 @@ def test_a_quota_of_players_is_no_trade_quota(analyzer):
     assert "trade" not in pillars_of(analyzer, club, "The club")
     sugar = "The bloc cut the quota for sugar imports from its eastern neighbour."
     assert "trade" in pillars_of(analyzer, sugar, "The bloc")
+
+
+def test_rephrasings_the_rules_missed(analyzer):
+    # states that may "fail to agree", people "driven from their homes", and "the small boats" of a Channel crossing
+    # are the same classes as the round's rules, in other words
+    fail = "Should Ankara and Athens fail to agree, the gas exploration will pause."
+    assert {"diplomacy", "energy"} <= set(pillars_of(analyzer, fail, "Should"))
+    driven = "The war has driven 1.2 million people from their homes."
+    assert "people" in pillars_of(analyzer, driven, "The war")
+    boats = "The government vows to stop the small boats crossing the Channel."
+    assert "security" in pillars_of(analyzer, boats, "The government")
+    # ... not a derby's two sides, nor small boats in a harbour
+    derby = "If the two sides fail to agree, the derby will be replayed."
+    assert "states still to agree" not in _why(analyzer, derby, "If the two")
+    harbour = "Small boats were moored in the harbour for the summer."
+    assert "security" not in pillars_of(analyzer, harbour, "Small boats")
