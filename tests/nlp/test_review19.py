@@ -166,3 +166,17 @@ def test_rephrasings_the_rules_missed(analyzer):
     assert "states still to agree" not in _why(analyzer, derby, "If the two")
     harbour = "Small boats were moored in the harbour for the summer."
     assert "security" not in pillars_of(analyzer, harbour, "Small boats")
+
+
+def test_the_chairs_formula_stops_before_a_second_clause_with_its_own_statement(analyzer):
+    # "We turn to question time shortly, but first the Minister will make a statement on ...": the chair announces
+    # what comes first, and that is content
+    text = ("Chair Tomas Brel: We turn to question time shortly, but first the Minister of Defence will make a statement "
+            "on the drone strikes near the border.\n\nI give the floor to the Minister of Defence.\n\n"
+            "Minister Ana Quiroga: Three drones hit the depot at Klow last night.")
+    assert "defence" in pillars_of(analyzer, text, "Chair Tomas Brel:")
+    # ... the formula alone is still procedure
+    hour = ("Chair Tomas Brel: We come to the topical hour on the migration partnership with Syldavia.\n\n"
+            "I give the floor to the Minister of the Interior.\n\n"
+            "Minister Ana Quiroga: In March I signed the partnership on the return of migrants in Klow.")
+    assert pillars_of(analyzer, hour, "Chair Tomas Brel:") == []
