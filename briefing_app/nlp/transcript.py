@@ -117,6 +117,8 @@ _HOLDER_WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
 #: A name word written in mixed case ("Catherine", "O'Neill", "Al-Enezi", "Søreide").
 _MIXED_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:['’-][A-ZÀ-Þa-zß-ÿ][a-zß-ÿ]+)*")
 #: Procedural turns: chairing, thanks, greetings, question handling; never a pillar on their own.
+#: The rest of a chair's sentence, up to a second clause with its own statement (", but first ...", "; ...").
+_UP_TO_NEW_CLAUSE = r"(?:(?!\s*,?\s*but\s+(?:first|before)\b|\s*;)[^\n])*"
 _PROCEDURE = (
     r"thank\s+you(?:\s+(?:very\s+much|all|for\s+coming|for\s+(?:your|the|that)\s+question))?", r"(?:many\s+)?thanks\b",
     r"thank\b", r"i\s+(?:would\s+like\s+to\s+)?thank", r"let\s+me\s+(?:first\s+)?thank",
@@ -146,10 +148,12 @@ _PROCEDURE = (
     r"the\s+next\s+item\s+is\b.*", r"the\s+vote\s+will\s+take\s+place",
     # the chair opening an item or inviting non-members to the table, whatever the item is about: "We come to the
     # topical hour on ...", "In accordance with rule 37, I invite the representatives of X to participate in this
-    # meeting, which concerns ..."
+    # meeting, which concerns ..."; up to a second clause with its own statement ("..., but first the Minister will
+    # make a statement on the ceasefire", review round 19)
     r"we\s+(?:now\s+)?(?:come|turn|move|proceed)\s+to\s+(?:the\s+)?(?:topical\s+hour|(?:next\s+)?(?:agenda\s+)?item"
-    r"|question\s+time|oral\s+questions|urgent\s+question)\b.*",
-    r"in\s+accordance\s+with\s+rules?\s+\d+\b[^.;]{0,80}?\bi\s+(?:now\s+)?(?:invite|call\s+(?:up)?on)\b.*",
+    r"|question\s+time|oral\s+questions|urgent\s+question)\b" + _UP_TO_NEW_CLAUSE,
+    r"in\s+accordance\s+with\s+rules?\s+\d+\b[^.;]{0,80}?\bi\s+(?:now\s+)?(?:invite|call\s+(?:up)?on)\b"
+    + _UP_TO_NEW_CLAUSE,
     r"[\w\s]{0,60}\bha(?:s|ve)\s+the\s+call\b", r"[\w\s]{0,40}\bhas\s+asked\s+(?:his|her|their)\s+question",
     r"the\s+\w+\s+will\s+speak\s+first", r"please\s+(?:go\s+ahead|identify)", r"go\s+ahead\b",
     # the close of the event, whatever it names ("That concludes today's press conference on trade"); what else
