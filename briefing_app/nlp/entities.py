@@ -74,9 +74,12 @@ _OFFICE_LED = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Assistant|Under|Permane
                          r"(?:Minister|Secretary|Ambassador|Commissioner|Envoy|Spokesperson)(?: of State)? (?:of|for) ")
 #: The title before a portfolio ("Minister of ", "Secretary of State for the "): a capitalised run right after it that
 #: ends in an office word ("Marine Affairs", "Ocean Resources and Development") or runs on into one with "and"
-#: ("Marine" + " and Fisheries") is the rest of the title, not a body.
+#: ("Marine" + " and Fisheries") is the rest of the title, not a body. The portfolio's earlier parts may stand between,
+#: each ending at its joint ("Cabinet Secretary for Foreign and " + "Diaspora Affairs", "Minister of Trade, " +
+#: "Industry Affairs"): the model reads the last part as a person, whose "Affairs" then passes for a surname.
 _PORTFOLIO_TITLE_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Secretary of State|Minister of State)"
-                                     r" (?:of|for) (?:the )?$")
+                                     r" (?:of|for) (?:the )?(?:(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?:,| and| &|, and) "
+                                     r"(?:the )?){0,3}$")
 _AND_OFFICE_WORD = re.compile(r"(?:,| and| &) (?:the )?([A-Z][a-z]+)")
 #: The kind of document after a body's name in a heading ("Security Council Press Statement", "European Commission -
 #: Fact sheet", "National Assembly of X Official Report"): the heading's words, not the body's.
@@ -256,7 +259,7 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
     if cand.label != "PERSON" and _OFFICE_LED.match(surface):
         return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
     if (cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and office_words
-            and _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+            and _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 90), start) is not None
             and (surface.split()[-1] in office_words
                  or ((more := _AND_OFFICE_WORD.match(text, end)) is not None and more.group(1) in office_words))):
         return None  # "Minister of [Marine Affairs] and Fisheries": the portfolio is the title's, not a name

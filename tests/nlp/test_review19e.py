@@ -1,0 +1,34 @@
+"""Adversarial review of round 19's entity rules, and the office title whose last portfolio part the model reads as
+a person: made-up texts, each failing on the code before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.nlp.analyzer import Analyzer
+from tests.nlp.conftest import entity_pairs as _ents
+
+# --- "<Office> for <portfolio> and <portfolio> Affairs" is a title, not a person ----------------------------------
+
+
+@pytest.mark.parametrize("text, part", [
+    ("The statement by the Cabinet Secretary for Foreign and Diaspora Affairs was read out.", "Diaspora Affairs"),
+    ("Kenya's Cabinet Secretary for Foreign and Diaspora Affairs, Jane Doe, said the talks would resume.",
+     "Diaspora Affairs"),
+    ("Jane Doe, Cabinet Secretary for Foreign and Diaspora Affairs, said the talks would resume. Doe added more.",
+     "Diaspora Affairs"),
+    ("The Minister for Lands, Housing and Urban Affairs was absent on Tuesday.", "Housing and Urban Affairs"),
+])
+def test_the_last_part_of_a_portfolio_is_the_titles_not_a_name(analyzer: Analyzer, text: str, part: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(t == part or t.endswith(" Affairs") for t, _ in ents), ents
+    # the holder named beside the title is still a person
+    if "Jane Doe" in text:
+        assert ("Jane Doe", "PERSON") in ents, ents
+
+
+def test_affairs_does_not_spread_as_a_surname(analyzer: Analyzer) -> None:
+    ents = _ents(analyzer, "The Cabinet Secretary for Foreign and Diaspora Affairs, in a statement, said the envoy "
+                           "was recalled. The Cabinet Secretary for Foreign and Diaspora Affairs will travel to Addis "
+                           "Ababa.")
+    assert not any(label == "PERSON" for _, label in ents), ents
