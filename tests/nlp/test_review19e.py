@@ -32,3 +32,20 @@ def test_affairs_does_not_spread_as_a_surname(analyzer: Analyzer) -> None:
                            "was recalled. The Cabinet Secretary for Foreign and Diaspora Affairs will travel to Addis "
                            "Ababa.")
     assert not any(label == "PERSON" for _, label in ents), ents
+
+
+# --- an unknown name listed last after a state, before the full stop, is no place -------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Trade rose between Nigeria and Dangote. The firm expanded.", "Dangote"),
+    ("The cable links Samoa and Digicel. The firm said more.", "Digicel"),
+    ("Trade rose between Egypt and Elsewedy. The firm expanded.", "Elsewedy"),
+])
+def test_an_unknown_name_listed_after_a_state_before_a_stop_is_no_place(analyzer: Analyzer, text: str,
+                                                                        name: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (name, "GPE") not in ents, ents
+    # ... while after a town the list's last unknown name is still a place
+    assert ("Aioun", "GPE") in _ents(analyzer, "The tender covers the depots of Port Moresby and Aioun. The bank "
+                                               "lends for roads.")
