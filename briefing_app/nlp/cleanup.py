@@ -141,12 +141,31 @@ _ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | tran
 #: ``BACK_REFERENCES`` and the one-word names of a state's organs.
 _ORGAN_NOUNS = BACK_REFERENCES | frozenset("""Congress Parliament Senate Cabinet Treasury Presidency Legislature Judiciary
 Navy Army Police Military""".split())
-_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?i:our|their|its|your|his|her|my|no|every|each|any|another)[ \t]+$")
+_OWNER = r"(?i:our|their|its|your|his|her|my|no|every|each|any|another)"
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’-]){_OWNER}[ \t]+$")
+#: ... the model's span that took the determiner in ("Every Government since 1994", "No Army can win").
+_OWNER_LED = re.compile(rf"{_OWNER}[ \t]+(?P<noun>[A-Z][a-z]+)")
+#: What keeps the noun a name after the determiner: more of the name ("our Parliament of Ghana"), or a noun the
+#: name modifies, which the determiner belongs to ("another Senate vote", "her Treasury officials", "every Army
+#: unit"): the common nouns that head such phrases.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:of[ \t]+[A-Z]|(?:vote|votes|member|members|session|sessions|official|officials"
+                           r"|officer|officers|staff|colleague|colleagues|committee|committees|hearing|hearings|seat"
+                           r"|seats|election|elections|debate|debates|minister|ministers|spokesman|spokeswoman"
+                           r"|spokesperson|leader|leaders|building|ship|ships|unit|units|majority|approval|decision"
+                           r"|decisions|sources|source|delegation|delegations|team|teams|veterans|troops|soldiers"
+                           r"|personnel|chief|chiefs|commander|commanders|report|reports|ruling|rulings)\b)")
 
 
 def _owned_body_noun(text: str, start: int, end: int) -> bool:
     """True for a one-word institution's noun after a possessive or quantifying determiner ("our Congress", "no
-    Government"): a common noun, not a name ("the Congress" is left to the back-reference rule and the gazetteer)."""
+    Government"): a common noun, not a name ("the Congress" is left to the back-reference rule and the gazetteer).
+    Not when the name goes on ("our Parliament of Ghana") or modifies the noun the determiner belongs to ("another
+    Senate vote")."""
+    if _NAME_GOES_ON.match(text, end):
+        return False
+    led = _OWNER_LED.fullmatch(text, start, end)
+    if led is not None:
+        return led.group("noun") in _ORGAN_NOUNS
     return text[start:end] in _ORGAN_NOUNS and _OWNER_BEFORE.search(text, max(0, start - 10), start) is not None
 
 

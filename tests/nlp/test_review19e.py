@@ -49,3 +49,27 @@ def test_an_unknown_name_listed_after_a_state_before_a_stop_is_no_place(analyzer
     # ... while after a town the list's last unknown name is still a place
     assert ("Aioun", "GPE") in _ents(analyzer, "The tender covers the depots of Port Moresby and Aioun. The bank "
                                                "lends for roads.")
+
+
+# --- an institution's noun after a determiner: a name when the name goes on or heads nothing ----------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Another Senate vote is due in May.", "Senate"),
+    ("Her Treasury officials briefed the press on Monday.", "Treasury"),
+    ("Our Parliament of Ghana passed the bill.", "Parliament of Ghana"),
+])
+def test_the_institution_a_determiners_noun_leans_on_stays_a_name(analyzer: Analyzer, text: str, name: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (name, "ORG") in ents, ents
+
+
+@pytest.mark.parametrize("text", [
+    "Every Government since 1994 has pledged reform.",
+    "No Army can win this war, the general said.",
+])
+def test_a_determiner_the_model_took_into_the_name_makes_it_a_common_noun(analyzer: Analyzer, text: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(label == "ORG" for _, label in ents), ents
+
+
