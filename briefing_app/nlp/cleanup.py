@@ -2098,11 +2098,13 @@ def _dateline_towns(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 
 #: A seat of government heading a location line: at a line's start or after "Location:", a comma and the town after
 #: it ("Federal Chancellery, Vienna, 3 March 2026", "Location: Chancellery of the Prime Minister, Warsaw"). "House" is
-#: left out: "Chatham House, London" heads a think tank's byline as often.
+#: left out: "Chatham House, London" heads a think tank's byline as often. Only a date or more places may follow the
+#: town on its line: "Federal Chancellery, Vienna, confirmed on Monday ..." opens a sentence, where the seat is the
+#: institution that speaks.
 _SEAT_VENUE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Location|Venue|Place)[ \t]*:[ \t]*)?"
                               r"(?P<seat>(?:[A-Z][\w'’-]* ){0,3}(?:Chancellery|Residence|Palace)"
                               r"(?: of the (?:[A-Z][\w'’-]* ){0,2}[A-Z][\w'’-]*)?), "
-                              r"(?P<town>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,|[ \t]*$)")
+                              r"(?P<town>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=(?:,[ \t]+[A-Z\d][\w'’.:-]*(?:[ \t]+[A-Z\d][\w'’.:-]*)*)*[ \t]*$)")
 
 
 def _seat_venue_lines(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:

@@ -73,3 +73,19 @@ def test_a_determiner_the_model_took_into_the_name_makes_it_a_common_noun(analyz
     assert not any(label == "ORG" for _, label in ents), ents
 
 
+# --- a seat of government opening a sentence, not a location line, is the institution --------------------------------
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("Federal Chancellery, Bern, said in a statement that the talks were over.", "Federal Chancellery"),
+    ("Chancellery of the Prime Minister, Warsaw, announced on Friday that the summit was moved.",
+     "Chancellery of the Prime Minister"),
+])
+def test_a_seat_that_speaks_after_its_town_is_no_venue(analyzer: Analyzer, text: str, seat: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (seat, "FAC") not in ents, ents
+    # ... while a location line with its town and country, or its date, names the venue
+    ents = _ents(analyzer, "Joint press conference\nFederal Chancellery, Vienna, Austria\nCHANCELLOR: Welcome.")
+    assert ("Federal Chancellery", "FAC") in ents, ents
+
+
