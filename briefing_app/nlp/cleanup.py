@@ -882,8 +882,12 @@ _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 #: What a body says, not a person, after the speech verb: itself as "it" or "its", or a written statement ("Orbit
 #: Sweden said it would ...", "... said in a statement", "... said on its website"), before the clause ends.
 #: ("it was" is left out: people say it of anything)
+#: ("it would be", "it will take": the impersonal "it" anyone uses: "... said it would be a hard winter")
 _BODY_SPEECH = re.compile(r"[^.;:!?\n\"“”]{0,40}?\b(?:it (?:would|will|had|has|plans|planned|expects|expected|aims|intends)"
-                          r"|its|statement|filing|release|website|communiqué)\b")
+                          r"(?! (?:be|been|take|takes)\b)|its|statement|filing|release|website|communiqué)\b")
+#: ... but a personal pronoun in the rest of the sentence tells a person ("Maria Norway said in a statement that she
+#: would resign", "... said on his website").
+_PERSON_SPEECH = re.compile(r"[^.;!?\n]{0,80}?\b(?:he|she|his|her|him|himself|herself)\b")
 
 
 def _spoke_as_person(text: str, end: int) -> bool:
@@ -891,7 +895,7 @@ def _spoke_as_person(text: str, end: int) -> bool:
     and what follows is no body's way of speaking ("said it would", "said in a statement")."""
     speech = _SPEECH.match(text, end)
     return (speech is not None and text[end:end + 1] != "'" and text[end:end + 1] != "’"
-            and _BODY_SPEECH.match(text, speech.end()) is None)
+            and (_BODY_SPEECH.match(text, speech.end()) is None or _PERSON_SPEECH.match(text, speech.end()) is not None))
 
 
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:

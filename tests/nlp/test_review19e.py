@@ -89,3 +89,16 @@ def test_a_seat_that_speaks_after_its_town_is_no_venue(analyzer: Analyzer, text:
     assert ("Federal Chancellery", "FAC") in ents, ents
 
 
+# --- a name ending in a country that speaks of itself as a person stays a person ------------------------------------
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Maria Norway said in a statement that she would resign.", "Maria Norway"),
+    ("Peter Sweden said on his website that the mill would close.", "Peter Sweden"),
+    ("Peter Sweden said it would be a hard winter for the town.", "Peter Sweden"),
+    ("Jonas Finland told reporters it would take years.", "Jonas Finland"),
+])
+def test_a_personal_pronoun_or_an_impersonal_it_keeps_the_speaker_a_person(analyzer: Analyzer, text: str,
+                                                                           person: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (person, "PERSON") in ents and (person, "ORG") not in ents, ents
