@@ -42,6 +42,9 @@ _NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnight
                          r"|(?:every|each)\s+(?:day|week|month|quarter|year|summer|winter|spring|autumn)"
                          r"|\d+-(?!(?:year|day|week|month|hour|minute"
                          r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
+#: A bare unit of time after "every" or "each", which the model tagged without it ("each [year]'s budget").
+_BARE_UNIT = re.compile(r"day|week|month|quarter|year|summer|winter|spring|autumn")
+_EVERY_BEFORE = re.compile(r"(?<![\w'’-])(?i:every|each)\s+$")
 #: ... unless a year follows ("three quarters of 2025").
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\b|(?:19|20)\d\d\b)")
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
@@ -233,6 +236,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
     if cand.label in ("DATE", "TIME") and _NOT_A_DATE.fullmatch(surface) and not _OF_YEAR_AFTER.match(text, end):
         return None  # "a quarterly report", "seasonal workers", "three quarters of the world's cobalt", "a 24-nautical"
+    if cand.label == "DATE" and _BARE_UNIT.fullmatch(surface) and _EVERY_BEFORE.search(text, max(0, start - 7), start):
+        return None  # "Each [year]'s budget": the model left the frequency's "each" out
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
         start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
         surface = text[start:end].strip()

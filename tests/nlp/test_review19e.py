@@ -102,3 +102,17 @@ def test_a_personal_pronoun_or_an_impersonal_it_keeps_the_speaker_a_person(analy
                                                                            person: str) -> None:
     ents = _ents(analyzer, text)
     assert (person, "PERSON") in ents and (person, "ORG") not in ents, ents
+
+
+# --- a bare unit after "every" or "each" that the model tagged alone is no date ------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Each year's budget sets aside funds for the navy.",
+    "The minister said every year's harvest was worse.",
+])
+def test_a_bare_unit_after_every_or_each_is_no_date(analyzer: Analyzer, text: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(label == "DATE" for _, label in ents), ents
+    # ... while a period with its number stays a date
+    assert ("every six months", "DATE") in _ents(analyzer, "The council meets every six months in Geneva.")
