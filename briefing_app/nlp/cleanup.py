@@ -2158,6 +2158,12 @@ def _geo_word_before(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     return out
 
 
+def _is_state(surface: str, g: Gazetteer) -> bool:
+    """True for a state's name (the gazetteer's "countries")."""
+    entry = g.lookup(surface)
+    return entry is not None and entry.section == "countries"
+
+
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
                  placed: dict[tuple[int, int], str] | None = None) -> list[Candidate]:
     """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places
@@ -2270,7 +2276,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
                              is not None)
                     if (labels.get(n.start, placed.get((n.start, n.end), n.label)) in ("GPE", "LOC")
                             and (_COORD.fullmatch(gap) or route)
-                            and not possessive):
+                            and not possessive
+                            # "thanked Fiji and Vodafone", "Ghana and Amina": states are all known, and a model's
+                            # firm or person listed after one is a firm or person as often as a place (before one,
+                            # a port or town leads: "to Vizhinjam and Singapore")
+                            and not (j < i and c.label in ("ORG", "PERSON") and _is_state(text[n.start:n.end], g))):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                         labels[c.start] = "GPE"
                         changed = True

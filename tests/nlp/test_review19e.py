@@ -116,3 +116,17 @@ def test_a_bare_unit_after_every_or_each_is_no_date(analyzer: Analyzer, text: st
     assert not any(label == "DATE" for _, label in ents), ents
     # ... while a period with its number stays a date
     assert ("every six months", "DATE") in _ents(analyzer, "The council meets every six months in Geneva.")
+
+
+# --- the model's firm or person listed beside a state keeps its class -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("He thanked Fiji and Vodafone for the help.", "Vodafone", "ORG"),
+    ("The deal involves Kenya and Safaricom.", "Safaricom", "ORG"),
+    ("She spoke of Jordan and Hussein. He agreed.", "Hussein", "PERSON"),
+])
+def test_a_firm_or_person_listed_beside_a_state_is_no_place(analyzer: Analyzer, text: str, name: str,
+                                                            label: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (name, label) in ents and (name, "GPE") not in ents, ents
