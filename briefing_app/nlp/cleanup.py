@@ -27,6 +27,7 @@ from briefing_app.nlp.entities import (
     Candidate,
     clean_model_span,
     contains,
+    in_title_portfolio,
     is_document_genre,
     merge,
     promote_containers,
@@ -187,7 +188,11 @@ class EntityCleanup:
         # the gazetteer lists it
         gaz = [c for c in gaz if (c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
                                                                            for ch in text[c.start:c.end]))
-               and not _owned_body_noun(text, c.start, c.end)]
+               and not _owned_body_noun(text, c.start, c.end)
+               # "Secretary of State for Foreign, Commonwealth and Development Affairs": a known name inside an
+               # office's portfolio is the title's
+               and not (c.label in ("ORG", "GPE", "LOC", "NORP") and in_title_portfolio(text, c.start, c.end,
+                                                                                         OFFICE_WORDS))]
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and not _owned_body_noun(text, c2.start, c2.end)  # "our Congress", "no Government does"

@@ -156,6 +156,26 @@ _NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\
 _BYLINE_STAMP = re.compile(r"\s+(?:Last\s+(?:updated|modified)|Updated|Published|Posted|Modified)(?=\s*:)")
 
 
+#: ... or the portfolio goes on straight to its office word ("for [European Union] Affairs", "for [Pacific] Island
+#: Affairs").
+_OFFICE_WORD_ON = re.compile(r"(?: [A-Z][a-z]+){1,2}\b")
+
+
+def in_title_portfolio(text: str, start: int, end: int, office_words: frozenset[str]) -> bool:
+    """True for a name inside an office title's portfolio ("Minister of [Marine Affairs] and Fisheries", "Secretary of
+    State for Foreign, [Commonwealth] and Development Affairs", "Minister of State for [European Union] Affairs"):
+    the portfolio is the title's, which the conventions keep apart from names."""
+    if not office_words or _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 90), start) is None:
+        return False
+    surface = text[start:end].strip()
+    if surface and surface.split()[-1] in office_words:
+        return True
+    if (more := _AND_OFFICE_WORD.match(text, end)) is not None and more.group(1) in office_words:
+        return True
+    on = _OFFICE_WORD_ON.match(text, end)
+    return on is not None and any(w in office_words for w in on.group().split())
+
+
 def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
                      office_words: frozenset[str] = frozenset()) -> Candidate | None:
     """Fix typical model errors on one span; None drops it.
@@ -263,10 +283,7 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "Foreign Ministers of Honduras": office-holders, not a body; the state after "of" keeps its name
     if cand.label != "PERSON" and _OFFICE_LED.match(surface):
         return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
-    if (cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and office_words
-            and _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 90), start) is not None
-            and (surface.split()[-1] in office_words
-                 or ((more := _AND_OFFICE_WORD.match(text, end)) is not None and more.group(1) in office_words))):
+    if cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and in_title_portfolio(text, start, end, office_words):
         return None  # "Minister of [Marine Affairs] and Fisheries": the portfolio is the title's, not a name
     if is_back_reference(text, start, end):
         return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name

@@ -130,3 +130,20 @@ def test_a_firm_or_person_listed_beside_a_state_is_no_place(analyzer: Analyzer, 
                                                             label: str) -> None:
     ents = _ents(analyzer, text)
     assert (name, label) in ents and (name, "GPE") not in ents, ents
+
+
+# --- a known name inside an office title's portfolio is the title's ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Secretary of State for Foreign, Commonwealth and Development Affairs, David Lammy, visited Nairobi.",
+     "Commonwealth"),
+    ("Minister of State for Foreign and Commonwealth Affairs Lord Ahmad said the talks were useful.", "Commonwealth"),
+    ("The Minister of State for European Union Affairs attended the council.", "European Union"),
+    ("My question is to the Minister for Pacific Island Affairs. How will the scheme work?", "Pacific"),
+])
+def test_a_known_name_inside_a_titles_portfolio_is_no_entity(analyzer: Analyzer, text: str, name: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(name in t for t, _ in ents), ents
+    # ... while the same name outside a title stays
+    assert ("European Union", "ORG") in _ents(analyzer, "The European Union will fund the port.")
