@@ -39,7 +39,8 @@ _NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnight
                          r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?"
                          # a bare unit after "every" or "each" is a frequency, as "monthly" is ("every month", "Each
                          # year it allocates ..."); with its number it is a period ("every six months")
-                         r"|(?:every|each)\s+(?:day|week|month|quarter|year|summer|winter|spring|autumn)"
+                         r"|(?:every|each)\s+(?:(?:single|financial|fiscal|calendar|working|business|school)\s+)?"
+                         r"(?:day|week|month|quarter|year|summer|winter|spring|autumn)"
                          r"|\d+-(?!(?:year|day|week|month|hour|minute"
                          r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
 #: A bare unit of time after "every" or "each", which the model tagged without it ("each [year]'s budget").

@@ -147,3 +147,13 @@ def test_a_known_name_inside_a_titles_portfolio_is_no_entity(analyzer: Analyzer,
     assert not any(name in t for t, _ in ents), ents
     # ... while the same name outside a title stays
     assert ("European Union", "ORG") in _ents(analyzer, "The European Union will fund the port.")
+
+
+@pytest.mark.parametrize("text, frequency", [
+    ("Patrols run every single day along the border.", "every single day"),
+    ("The levy is paid every financial year.", "every financial year"),
+    ("Every fiscal year the treasury publishes a review.", "Every fiscal year"),
+])
+def test_every_with_a_qualified_unit_is_a_frequency(analyzer: Analyzer, text: str, frequency: str) -> None:
+    ents = _ents(analyzer, text)
+    assert not any(t == frequency for t, _ in ents), ents
