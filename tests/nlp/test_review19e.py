@@ -157,3 +157,13 @@ def test_a_known_name_inside_a_titles_portfolio_is_no_entity(analyzer: Analyzer,
 def test_every_with_a_qualified_unit_is_a_frequency(analyzer: Analyzer, text: str, frequency: str) -> None:
     ents = _ents(analyzer, text)
     assert not any(t == frequency for t, _ in ents), ents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talks between Nigeria and Dangote stalled last week.", "Dangote"),
+    ("The loan from Egypt and Elsewedy covers the plant.", "Elsewedy"),
+])
+def test_an_unknown_name_listed_after_a_state_mid_sentence_is_no_place(analyzer: Analyzer, text: str,
+                                                                       name: str) -> None:
+    ents = _ents(analyzer, text)
+    assert (name, "GPE") not in ents, ents
