@@ -27,6 +27,7 @@ from briefing_app.nlp.entities import (
     Candidate,
     clean_model_span,
     contains,
+    in_title_portfolio,
     is_document_genre,
     merge,
     promote_containers,
@@ -141,12 +142,31 @@ _ONE_WORD_OFFICES = frozenset(w.capitalize() for w in (transcript.OFFICES | tran
 #: ``BACK_REFERENCES`` and the one-word names of a state's organs.
 _ORGAN_NOUNS = BACK_REFERENCES | frozenset("""Congress Parliament Senate Cabinet Treasury Presidency Legislature Judiciary
 Navy Army Police Military""".split())
-_OWNER_BEFORE = re.compile(r"(?<![\w'’-])(?i:our|their|its|your|his|her|my|no|every|each|any|another)[ \t]+$")
+_OWNER = r"(?i:our|their|its|your|his|her|my|no|every|each|any|another)"
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’-]){_OWNER}[ \t]+$")
+#: ... the model's span that took the determiner in ("Every Government since 1994", "No Army can win").
+_OWNER_LED = re.compile(rf"{_OWNER}[ \t]+(?P<noun>[A-Z][a-z]+)")
+#: What keeps the noun a name after the determiner: more of the name ("our Parliament of Ghana"), or a noun the
+#: name modifies, which the determiner belongs to ("another Senate vote", "her Treasury officials", "every Army
+#: unit"): the common nouns that head such phrases.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:of[ \t]+[A-Z]|(?:vote|votes|member|members|session|sessions|official|officials"
+                           r"|officer|officers|staff|colleague|colleagues|committee|committees|hearing|hearings|seat"
+                           r"|seats|election|elections|debate|debates|minister|ministers|spokesman|spokeswoman"
+                           r"|spokesperson|leader|leaders|building|ship|ships|unit|units|majority|approval|decision"
+                           r"|decisions|sources|source|delegation|delegations|team|teams|veterans|troops|soldiers"
+                           r"|personnel|chief|chiefs|commander|commanders|report|reports|ruling|rulings)\b)")
 
 
 def _owned_body_noun(text: str, start: int, end: int) -> bool:
     """True for a one-word institution's noun after a possessive or quantifying determiner ("our Congress", "no
-    Government"): a common noun, not a name ("the Congress" is left to the back-reference rule and the gazetteer)."""
+    Government"): a common noun, not a name ("the Congress" is left to the back-reference rule and the gazetteer).
+    Not when the name goes on ("our Parliament of Ghana") or modifies the noun the determiner belongs to ("another
+    Senate vote")."""
+    if _NAME_GOES_ON.match(text, end):
+        return False
+    led = _OWNER_LED.fullmatch(text, start, end)
+    if led is not None:
+        return led.group("noun") in _ORGAN_NOUNS
     return text[start:end] in _ORGAN_NOUNS and _OWNER_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
@@ -168,7 +188,11 @@ class EntityCleanup:
         # the gazetteer lists it
         gaz = [c for c in gaz if (c.label not in ("LAW", "EVENT") or any(ch.isupper() or ch.isdigit()
                                                                            for ch in text[c.start:c.end]))
-               and not _owned_body_noun(text, c.start, c.end)]
+               and not _owned_body_noun(text, c.start, c.end)
+               # "Secretary of State for Foreign, Commonwealth and Development Affairs": a known name inside an
+               # office's portfolio is the title's
+               and not (c.label in ("ORG", "GPE", "LOC", "NORP") and in_title_portfolio(text, c.start, c.end,
+                                                                                         OFFICE_WORDS))]
         fixed = [part for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and not _owned_body_noun(text, c2.start, c2.end)  # "our Congress", "no Government does"
@@ -863,8 +887,12 @@ _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 #: What a body says, not a person, after the speech verb: itself as "it" or "its", or a written statement ("Orbit
 #: Sweden said it would ...", "... said in a statement", "... said on its website"), before the clause ends.
 #: ("it was" is left out: people say it of anything)
+#: ("it would be", "it will take": the impersonal "it" anyone uses: "... said it would be a hard winter")
 _BODY_SPEECH = re.compile(r"[^.;:!?\n\"“”]{0,40}?\b(?:it (?:would|will|had|has|plans|planned|expects|expected|aims|intends)"
-                          r"|its|statement|filing|release|website|communiqué)\b")
+                          r"(?! (?:be|been|take|takes)\b)|its|statement|filing|release|website|communiqué)\b")
+#: ... but a personal pronoun in the rest of the sentence tells a person ("Maria Norway said in a statement that she
+#: would resign", "... said on his website").
+_PERSON_SPEECH = re.compile(r"[^.;!?\n]{0,80}?\b(?:he|she|his|her|him|himself|herself)\b")
 
 
 def _spoke_as_person(text: str, end: int) -> bool:
@@ -872,7 +900,7 @@ def _spoke_as_person(text: str, end: int) -> bool:
     and what follows is no body's way of speaking ("said it would", "said in a statement")."""
     speech = _SPEECH.match(text, end)
     return (speech is not None and text[end:end + 1] != "'" and text[end:end + 1] != "’"
-            and _BODY_SPEECH.match(text, speech.end()) is None)
+            and (_BODY_SPEECH.match(text, speech.end()) is None or _PERSON_SPEECH.match(text, speech.end()) is not None))
 
 
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
@@ -2079,11 +2107,13 @@ def _dateline_towns(text: str, merged: list[Candidate], g: Gazetteer) -> list[Ca
 
 #: A seat of government heading a location line: at a line's start or after "Location:", a comma and the town after
 #: it ("Federal Chancellery, Vienna, 3 March 2026", "Location: Chancellery of the Prime Minister, Warsaw"). "House" is
-#: left out: "Chatham House, London" heads a think tank's byline as often.
+#: left out: "Chatham House, London" heads a think tank's byline as often. Only a date or more places may follow the
+#: town on its line: "Federal Chancellery, Vienna, confirmed on Monday ..." opens a sentence, where the seat is the
+#: institution that speaks.
 _SEAT_VENUE_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Location|Venue|Place)[ \t]*:[ \t]*)?"
                               r"(?P<seat>(?:[A-Z][\w'’-]* ){0,3}(?:Chancellery|Residence|Palace)"
                               r"(?: of the (?:[A-Z][\w'’-]* ){0,2}[A-Z][\w'’-]*)?), "
-                              r"(?P<town>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=,|[ \t]*$)")
+                              r"(?P<town>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})(?=(?:,[ \t]+[A-Z\d][\w'’.:-]*(?:[ \t]+[A-Z\d][\w'’.:-]*)*)*[ \t]*$)")
 
 
 def _seat_venue_lines(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
@@ -2131,6 +2161,12 @@ def _geo_word_before(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
         if m is not None and g.lookup(text[c.start:c.end]) is None:
             out.append(Candidate(m.start(), c.end, "LOC", "model", TITLE))
     return out
+
+
+def _is_state(surface: str, g: Gazetteer) -> bool:
+    """True for a state's name (the gazetteer's "countries")."""
+    entry = g.lookup(surface)
+    return entry is not None and entry.section == "countries"
 
 
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
@@ -2245,7 +2281,11 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
                              is not None)
                     if (labels.get(n.start, placed.get((n.start, n.end), n.label)) in ("GPE", "LOC")
                             and (_COORD.fullmatch(gap) or route)
-                            and not possessive):
+                            and not possessive
+                            # "thanked Fiji and Vodafone", "Ghana and Amina": states are all known, and a model's
+                            # firm or person listed after one is a firm or person as often as a place (before one,
+                            # a port or town leads: "to Vizhinjam and Singapore")
+                            and not (j < i and c.label in ("ORG", "PERSON") and _is_state(text[n.start:n.end], g))):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                         labels[c.start] = "GPE"
                         changed = True

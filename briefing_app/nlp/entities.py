@@ -39,9 +39,13 @@ _NOT_A_DATE = re.compile(r"(?i)(?:quarterly|seasonal|biannual|biennial|fortnight
                          r"|(?:a|one|two|three)\s+quarters?(?:\s+of\s+[a-z]+)?"
                          # a bare unit after "every" or "each" is a frequency, as "monthly" is ("every month", "Each
                          # year it allocates ..."); with its number it is a period ("every six months")
-                         r"|(?:every|each)\s+(?:day|week|month|quarter|year|summer|winter|spring|autumn)"
+                         r"|(?:every|each)\s+(?:(?:single|financial|fiscal|calendar|working|business|school)\s+)?"
+                         r"(?:day|week|month|quarter|year|summer|winter|spring|autumn)"
                          r"|\d+-(?!(?:year|day|week|month|hour|minute"
                          r"|decade)s?\b)[a-z]+(?:-[a-z]+)*(?: miles?)?)")
+#: A bare unit of time after "every" or "each", which the model tagged without it ("each [year]'s budget").
+_BARE_UNIT = re.compile(r"day|week|month|quarter|year|summer|winter|spring|autumn")
+_EVERY_BEFORE = re.compile(r"(?<![\w'’-])(?i:every|each)\s+$")
 #: ... unless a year follows ("three quarters of 2025").
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\b|(?:19|20)\d\d\b)")
 #: "later" after a duration is not part of the date ("Six months later": "Six months").
@@ -74,9 +78,12 @@ _OFFICE_LED = re.compile(r"(?:(?:Deputy|Vice|Prime|Chief|Assistant|Under|Permane
                          r"(?:Minister|Secretary|Ambassador|Commissioner|Envoy|Spokesperson)(?: of State)? (?:of|for) ")
 #: The title before a portfolio ("Minister of ", "Secretary of State for the "): a capitalised run right after it that
 #: ends in an office word ("Marine Affairs", "Ocean Resources and Development") or runs on into one with "and"
-#: ("Marine" + " and Fisheries") is the rest of the title, not a body.
+#: ("Marine" + " and Fisheries") is the rest of the title, not a body. The portfolio's earlier parts may stand between,
+#: each ending at its joint ("Cabinet Secretary for Foreign and " + "Diaspora Affairs", "Minister of Trade, " +
+#: "Industry Affairs"): the model reads the last part as a person, whose "Affairs" then passes for a surname.
 _PORTFOLIO_TITLE_BEFORE = re.compile(r"\b(?:Minister|Ministers|Secretary|Commissioner|Secretary of State|Minister of State)"
-                                     r" (?:of|for) (?:the )?$")
+                                     r" (?:of|for) (?:the )?(?:(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?:,| and| &|, and) "
+                                     r"(?:the )?){0,3}$")
 _AND_OFFICE_WORD = re.compile(r"(?:,| and| &) (?:the )?([A-Z][a-z]+)")
 #: The kind of document after a body's name in a heading ("Security Council Press Statement", "European Commission -
 #: Fact sheet", "National Assembly of X Official Report"): the heading's words, not the body's.
@@ -148,6 +155,26 @@ _NAME_RUN = re.compile(r" (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\
 
 #: A byline's time stamp after the last author's name ("By Jane Doe Updated: 22 May 2026, 09:40").
 _BYLINE_STAMP = re.compile(r"\s+(?:Last\s+(?:updated|modified)|Updated|Published|Posted|Modified)(?=\s*:)")
+
+
+#: ... or the portfolio goes on straight to its office word ("for [European Union] Affairs", "for [Pacific] Island
+#: Affairs").
+_OFFICE_WORD_ON = re.compile(r"(?: [A-Z][a-z]+){1,2}\b")
+
+
+def in_title_portfolio(text: str, start: int, end: int, office_words: frozenset[str]) -> bool:
+    """True for a name inside an office title's portfolio ("Minister of [Marine Affairs] and Fisheries", "Secretary of
+    State for Foreign, [Commonwealth] and Development Affairs", "Minister of State for [European Union] Affairs"):
+    the portfolio is the title's, which the conventions keep apart from names."""
+    if not office_words or _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 90), start) is None:
+        return False
+    surface = text[start:end].strip()
+    if surface and surface.split()[-1] in office_words:
+        return True
+    if (more := _AND_OFFICE_WORD.match(text, end)) is not None and more.group(1) in office_words:
+        return True
+    on = _OFFICE_WORD_ON.match(text, end)
+    return on is not None and any(w in office_words for w in on.group().split())
 
 
 def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
@@ -230,6 +257,8 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "a one-year moratorium", "a 99-year lease": hyphenated adjectives, not dates
     if cand.label in ("DATE", "TIME") and _NOT_A_DATE.fullmatch(surface) and not _OF_YEAR_AFTER.match(text, end):
         return None  # "a quarterly report", "seasonal workers", "three quarters of the world's cobalt", "a 24-nautical"
+    if cand.label == "DATE" and _BARE_UNIT.fullmatch(surface) and _EVERY_BEFORE.search(text, max(0, start - 7), start):
+        return None  # "Each [year]'s budget": the model left the frequency's "each" out
     if cand.label in ("DATE", "TIME") and (bound := _BOUND_HEAD.match(text, start, end)) is not None:
         start = bound.end()  # "under 30 minutes": the duration is "30 minutes"
         surface = text[start:end].strip()
@@ -255,10 +284,7 @@ def clean_model_span(text: str, cand: Candidate, gazetteer: Gazetteer,
         return None  # "Foreign Ministers of Honduras": office-holders, not a body; the state after "of" keeps its name
     if cand.label != "PERSON" and _OFFICE_LED.match(surface):
         return None  # "Minister for Foreign Affairs of Japan": an office's title, not a body
-    if (cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and office_words
-            and _PORTFOLIO_TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
-            and (surface.split()[-1] in office_words
-                 or ((more := _AND_OFFICE_WORD.match(text, end)) is not None and more.group(1) in office_words))):
+    if cand.label in ("ORG", "PERSON", "GPE", "LOC", "NORP") and in_title_portfolio(text, start, end, office_words):
         return None  # "Minister of [Marine Affairs] and Fisheries": the portfolio is the title's, not a name
     if is_back_reference(text, start, end):
         return None  # "the Council", "this House", "under the Treaty": a back-reference, not a name

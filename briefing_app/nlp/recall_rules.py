@@ -90,6 +90,16 @@ def _name_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _is_country(surface: str, g: Gazetteer) -> bool:
+    """True for a state's name. An unknown name listed after a state, before the full stop or mid-sentence ("... the
+    deal involves Kenya and Safaricom.", "Talks between Nigeria and Dangote stalled") is a company or a person as
+    often as a place: states are all known, so a list of states gains no unknown one, while a list of towns or
+    features does ("Port Moresby and Lae.", "Middle Rocks and South Ledge."). (A state's own unknown town after it,
+    "Somalia and Kismayo", then goes untagged unless the model tags it: a miss, not a firm made a place.)"""
+    entry = g.lookup(surface)
+    return entry is not None and entry.section == "countries"
+
+
 class _FreeSpans:
     """Where an untagged name may be proposed: a span that overlaps none of the names found so far (the four
     starting before its end: names do not nest deeper) and no furniture. Called as ``free(start, end)``."""
@@ -166,6 +176,8 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
                 if after is not None and not (leads and after.group("joint") in ("-", "–")):
                     s, e = after.span("run")
                     e = _name_end(text, s, e)
+                    if _is_country(text[s0:e0], g):
+                        continue  # "Kenya and Safaricom.", "between Nigeria and Dangote stalled": see _is_country
                     if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
                         nxt.append((s, e))
                         break

@@ -70,7 +70,7 @@ STARTERS = frozenset("""
 The This That These Those A An Its Their Our His Her Both Each Every During Under With At In On For And But As
 Of By From To Into After Before Since While When Where Why How What Which Who Also Such Another Any Some All
 New Last Next First Second Third Future Recent Previous Upcoming Annual Historic Landmark Proposed Key Further
-Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Still Yet Thus
+Later Earlier Meanwhile However Separately Yesterday Today Tomorrow Then Now Still Yet Thus No My Your
 """.split())
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 #: The rest of a name after its head: "... Working Group on Counter-Terrorism", "Agreement on Reciprocal, Fair and
