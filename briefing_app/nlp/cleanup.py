@@ -929,12 +929,30 @@ def _spoke_as_person(text: str, end: int) -> bool:
             and (_BODY_SPEECH.match(text, speech.end()) is None or _PERSON_SPEECH.match(text, speech.end()) is not None))
 
 
+def _brand_elsewhere(text: str, c: Candidate, words: list[str], merged: list[Candidate], g: Gazetteer) -> bool:
+    """True when the first word of the "person" ``c`` ("Telenor Sweden") names a body elsewhere in the text: inside
+    another body's name ("Telenor Group", "Vodafone Group plc") or before another country ("Digicel Samoa"). No one
+    bears two countries as surnames, and a given name is not a body's ("Peter Sweden ... Peter said" stays a person)."""
+    first = words[0]
+    # a body the word leads, not one named after a person ("the Peter Wallenberg Foundation")
+    if any(o.label == "ORG" and not (o.start < c.end and c.start < o.end) and (name := text[o.start:o.end].split())
+           and name[0] == first and name[-1] not in _EPONYM_HEADS for o in merged):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(first)}[ \t]+([A-Z][\w-]+)", text):
+        entry = g.lookup(m.group(1))
+        if (m.start() != c.start and m.group(1) != words[-1] and entry is not None and entry.section == "countries"
+                and entry.label == "GPE"):
+            return True
+    return False
+
+
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """A two- or three-word "person" whose last word is a country's name is a national company, agency or body
     named after its country ("Space Norway", "Danantara Indonesia", "Campus France"): people are not surnamed after
     states, save a few names that are also family names (``_SURNAME_COUNTRIES``). A title, an office or a person's
     apposition beside the name, a word of it that a titled person bears, or a speech verb after it that no body's
-    statement follows (:func:`_spoke_as_person`), keeps it a person."""
+    statement follows (:func:`_spoke_as_person`) unless its first word names a body elsewhere
+    (:func:`_brand_elsewhere`), keeps it a person."""
     titled = {w for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)
               for w in text[c.start:c.end].split()}
     out = []
@@ -949,7 +967,8 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
                 or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
                 or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)
-                or _spoke_as_person(text, c.end)
+                # ("Telenor Sweden said the outage ...": "Telenor Group" elsewhere says it speaks as a body)
+                or (_spoke_as_person(text, c.end) and not _brand_elsewhere(text, c, words, merged, g))
                 # a title inside the span itself ("Mrs Ama Ghana"): the model kept it with the name
                 or any(w.rstrip(".").lower() in _PERSON_TITLES for w in words)):
             continue

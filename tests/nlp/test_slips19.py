@@ -37,3 +37,24 @@ def test_the_abbreviated_title_is_the_persons_role(analyzer: Analyzer) -> None:
 def test_a_country_before_an_abbreviated_title_stays_a_place(analyzer: Analyzer) -> None:
     ents = _ents(analyzer, "The U.S. Amb. Jane Doe met the minister in Nairobi on Monday.")
     assert ("Jane Doe", "PERSON") in ents and not any("Amb" in t for t, _ in ents), ents
+
+
+# --- a company named after its country speaks as a body when its first word names a body elsewhere ------------------
+
+
+@pytest.mark.parametrize("body_text, body, person_text, person", [
+    ("Telenor Sweden said the outage lasted four hours. Telenor Group did not comment on the cause.", "Telenor Sweden",
+     "Peter Sweden said the plant would close. Peter said he was sorry for the workers.", "Peter Sweden"),
+    ("Vodafone Ghana added that the outage lasted four hours. Vodafone Group did not comment.", "Vodafone Ghana",
+     "Peter Sweden said the plant would close. Volvo Group did not comment.", "Peter Sweden"),
+    ("Digicel Fiji said the outage lasted four hours. Digicel Samoa said the fault was fixed on Monday.",
+     "Digicel Fiji",
+     "Peter Sweden said the plant would close. The Peter Wallenberg Foundation did not comment.", "Peter Sweden"),
+])
+def test_a_speaking_company_whose_first_word_names_a_body_elsewhere(analyzer: Analyzer, body_text: str, body: str,
+                                                                    person_text: str, person: str) -> None:
+    ents = _ents(analyzer, body_text)
+    assert (body, "ORG") in ents and (body, "PERSON") not in ents, ents
+    # ... while a person whose given name recurs, or who stands beside an unrelated body, stays a person
+    ents = _ents(analyzer, person_text)
+    assert (person, "PERSON") in ents and (person, "ORG") not in ents, ents
