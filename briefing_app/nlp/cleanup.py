@@ -44,6 +44,7 @@ from briefing_app.nlp.titles import (
     TitleMatcher,
     extend_name,
     find_peers,
+    is_title_abbreviation,
     surname_of,
 )
 
@@ -80,6 +81,26 @@ _MODIFIER = re.compile(r"\s+(?!(?:and|or|has|had|have|was|is|will|would|were|are
                        r"between|among|amid|through|within|without|towards?|via|per|than)\b)[a-z]{3,}\b")
 
 
+
+
+def _without_title_abbreviation(text: str, c: Candidate, g: Gazetteer) -> Candidate | None:
+    """The model's span without an abbreviated title at its end, or None when nothing of a name is left: "Amb" of
+    "Amb. Jane Doe" and "Diaspora Affairs Amb" of "Cabinet Secretary for Foreign and Diaspora Affairs Amb. Jane Doe"
+    are the title's (DESIGN: titles stay outside the person's span)."""
+    if is_title_abbreviation(text, c.start, c.end, g):
+        return None
+    if text[c.end:c.end + 1] != ".":
+        return c
+    words = list(re.finditer(r"\S+", text[c.start:c.end]))
+    if len(words) < 2 or not is_title_abbreviation(text, c.start + words[-1].start(), c.end, g):
+        return c
+    rest = [w.group() for w in words[:-1]]
+    if all(w in PORTFOLIO_WORDS or w in ("and", "&", "of", "for", "the") for w in rest):
+        return None  # an office's portfolio before the abbreviation: the title's words, no name
+    end = c.start + words[-2].end()
+    # "U.S. Amb. Jane Doe": the model's "U.S. Amb" body is the country the title names
+    entry = g.lookup(text[c.start:end])
+    return Candidate(c.start, end, entry.label if entry is not None else c.label, c.source, c.priority, c.role, entry)
 
 
 def titled_candidates(text: str, gaz: list[Candidate], titles: TitleMatcher, particles: tuple[str, ...]
@@ -193,14 +214,16 @@ class EntityCleanup:
                # office's portfolio is the title's
                and not (c.label in ("ORG", "GPE", "LOC", "NORP") and in_title_portfolio(text, c.start, c.end,
                                                                                          OFFICE_WORDS))]
-        fixed = [part for line_part in _split_lines(text, model)
+        fixed = [kept for line_part in _split_lines(text, model)
                  if (c2 := clean_model_span(text, line_part, g, OFFICE_WORDS)) is not None
                  and not _owned_body_noun(text, c2.start, c2.end)  # "our Congress", "no Government does"
                  and text[c2.start:c2.end] not in _NOT_ACRONYMS  # "LNG", "GDP": abbreviations, not names
                  and text[c2.start:c2.end] not in _ONE_WORD_OFFICES  # "the Chairperson noted": an office, not a name
                  for part in split_coordination(text, c2) for part in _split_month_pair(text, part)
                  for part in _split_date_joint(text, part) for part in _split_place_list(text, part, g)
-                 for part in _split_country_agency(text, part, g) for part in _split_between_pair(text, part, g)]
+                 for part in _split_country_agency(text, part, g) for part in _split_between_pair(text, part, g)
+                 # "Amb. Jane Doe": the model's "Amb" is the abbreviated title, never a name
+                 if (kept := _without_title_abbreviation(text, part, g)) is not None]
         rule_cands = list(gaz)
         for start, end, label in rules.find_initiatives(text):
             if (text[start:end].split()[-1] not in ENDPOINT_HEADS
@@ -315,6 +338,9 @@ class EntityCleanup:
         # no name runs across a line break, whichever rule grew it ("President Xi Jinping\nMerdeka Palace")
         if ". " in text:
             out = _cut_at_sentence_ends(text, out)
+            # an abbreviated title alone ("Amb", "Atty" of "In Manila, Atty. Gen. Mark Ruiz"), whichever rule found
+            # it, is never an entity (the officer's own tags stand)
+            out = [c for c in out if c.source == "learned" or not is_title_abbreviation(text, c.start, c.end, g)]
         return out if not any("\n" in text[c.start:c.end] for c in out) else merge(_split_lines(text, out), total)
 
     def _official_names(self, text: str, gaz: list[Candidate], model: list[Candidate]) -> list[Candidate]:
@@ -903,12 +929,30 @@ def _spoke_as_person(text: str, end: int) -> bool:
             and (_BODY_SPEECH.match(text, speech.end()) is None or _PERSON_SPEECH.match(text, speech.end()) is not None))
 
 
+def _brand_elsewhere(text: str, c: Candidate, words: list[str], merged: list[Candidate], g: Gazetteer) -> bool:
+    """True when the first word of the "person" ``c`` ("Telenor Sweden") names a body elsewhere in the text: inside
+    another body's name ("Telenor Group", "Vodafone Group plc") or before another country ("Digicel Samoa"). No one
+    bears two countries as surnames, and a given name is not a body's ("Peter Sweden ... Peter said" stays a person)."""
+    first = words[0]
+    # a body the word leads, not one named after a person ("the Peter Wallenberg Foundation")
+    if any(o.label == "ORG" and not (o.start < c.end and c.start < o.end) and (name := text[o.start:o.end].split())
+           and name[0] == first and name[-1] not in _EPONYM_HEADS for o in merged):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(first)}[ \t]+([A-Z][\w-]+)", text):
+        entry = g.lookup(m.group(1))
+        if (m.start() != c.start and m.group(1) != words[-1] and entry is not None and entry.section == "countries"
+                and entry.label == "GPE"):
+            return True
+    return False
+
+
 def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -> list[Candidate]:
     """A two- or three-word "person" whose last word is a country's name is a national company, agency or body
     named after its country ("Space Norway", "Danantara Indonesia", "Campus France"): people are not surnamed after
     states, save a few names that are also family names (``_SURNAME_COUNTRIES``). A title, an office or a person's
     apposition beside the name, a word of it that a titled person bears, or a speech verb after it that no body's
-    statement follows (:func:`_spoke_as_person`), keeps it a person."""
+    statement follows (:func:`_spoke_as_person`) unless its first word names a body elsewhere
+    (:func:`_brand_elsewhere`), keeps it a person."""
     titled = {w for c in merged if c.label == "PERSON" and (c.role or c.priority >= TITLE)
               for w in text[c.start:c.end].split()}
     out = []
@@ -923,7 +967,8 @@ def _country_named_companies(text: str, merged: list[Candidate], g: Gazetteer) -
                 or g.lookup(" ".join(words)) is not None or _person_cue(text, c.start, c.end)
                 or _VOCATIVE.search(text, max(0, c.start - 20), c.start)
                 or _SPEAKER_BEFORE.search(text, max(0, c.start - 10), c.start) or _AGE_AFTER.match(text, c.end)
-                or _spoke_as_person(text, c.end)
+                # ("Telenor Sweden said the outage ...": "Telenor Group" elsewhere says it speaks as a body)
+                or (_spoke_as_person(text, c.end) and not _brand_elsewhere(text, c, words, merged, g))
                 # a title inside the span itself ("Mrs Ama Ghana"): the model kept it with the name
                 or any(w.rstrip(".").lower() in _PERSON_TITLES for w in words)):
             continue

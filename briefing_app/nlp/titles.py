@@ -84,12 +84,14 @@ class TitleMatcher:
         heads = _alternation(gazetteer.title_heads)
         # a comma inside a portfolio lists more of it ("of Economy, Trade and Industry"), not the holder's name
         portfolio = _alternation(sorted(_PORTFOLIO_WORDS))
-        honor = _alternation(gazetteer.honorifics)
         particles = _alternation(gazetteer.name_particles)
         # "External Affairs Minister", "Union Minister of State for Commerce and Industry", "Minister of Economy, Trade
         # and Industry", "Minister of Finance and the Public Service"
         compound = (rf"(?:[{_UP}][{_LOW}]+\s+(?:(?:and|of|for)\s+)?){{0,3}}(?:{heads})"
                     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[{_UP}][{_LOW}]+(?:,\s+(?=(?:{portfolio})\b)|\s*(?:(?:and|&)\s+(?:the\s+)?)?)){{1,4}})?")
+        # an abbreviated title may follow an office like an honorific ("Cabinet Secretary for Foreign and Diaspora
+        # Affairs Amb. Jane Doe"): the name starts after it, never at "Amb"
+        honor = _alternation(gazetteer.honorifics + [t for t in gazetteer.titles if t.endswith(".")])
         role = rf"(?:(?:{titles}|{compound})(?:\s+(?:{honor})(?!\w))*|(?:{honor})(?!\w)(?:\s+(?:{honor})(?!\w))*)"
         # a name never runs over a line break ("President Ana Ruiz\nVilla Rosa, Rome": the dateline is not hers)
         name = rf"{NAME_WORD}(?:[ \t]+(?:(?:{particles})[ \t]+)*{NAME_WORD}){{0,5}}"
@@ -158,6 +160,16 @@ class TitleMatcher:
 def _is_role_word(word: str, gazetteer: Gazetteer) -> bool:
     """True for title and honorific words ("Minister", "Smt.", "PM")."""
     return word in _role_vocabulary(gazetteer.titles + gazetteer.title_heads + gazetteer.honorifics)
+
+
+def is_title_abbreviation(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """True when ``text[start:end]`` is only abbreviated titles or honorifics ("Amb" of "Amb. Jane Doe", "Atty. Gen"):
+    the model's tag on it is the title, never a name (DESIGN: titles stay outside the person's span)."""
+    span = text[start:end] + ("." if text[end:end + 1] == "." else "")
+    words = span.split()
+    vocabulary = _role_vocabulary(gazetteer.titles + gazetteer.honorifics)
+    # only dotted forms: "Gen." and "Amb." are abbreviations, while "General" or "Sheikh" may be names of their own
+    return bool(words) and all(w.endswith(".") and w in vocabulary for w in words)
 
 
 _ROLE_CACHE: dict[int, frozenset[str]] = {}
