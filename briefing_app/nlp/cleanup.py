@@ -2208,12 +2208,6 @@ def _geo_word_before(text: str, merged: list[Candidate], g: Gazetteer) -> list[C
     return out
 
 
-def _is_state(surface: str, g: Gazetteer) -> bool:
-    """True for a state's name (the gazetteer's "countries")."""
-    entry = g.lookup(surface)
-    return entry is not None and entry.section == "countries"
-
-
 def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
                  placed: dict[tuple[int, int], str] | None = None) -> list[Candidate]:
     """Relabel model names by general cues: facility/feature head nouns, "in X", "X County", coordination with places
@@ -2330,7 +2324,7 @@ def _place_rules(text: str, merged: list[Candidate], g: Gazetteer,
                             # "thanked Fiji and Vodafone", "Ghana and Amina": states are all known, and a model's
                             # firm or person listed after one is a firm or person as often as a place (before one,
                             # a port or town leads: "to Vizhinjam and Singapore")
-                            and not (j < i and c.label in ("ORG", "PERSON") and _is_state(text[n.start:n.end], g))):
+                            and not (j < i and c.label in ("ORG", "PERSON") and g.is_state(text[n.start:n.end]))):
                         extra.append(Candidate(c.start, c.end, "GPE", "model", TITLE))
                         labels[c.start] = "GPE"
                         changed = True

@@ -78,6 +78,12 @@ class Gazetteer:
         """The entry whose name or alias is ``text`` (case/dot/dash-insensitive), if any."""
         return self.index.get(alias_key(text))
 
+    def is_state(self, text: str) -> bool:
+        """True when ``text`` is a state's name or alias (the "countries" section): states are all known, so a name
+        listed beside one that the list does not know is a firm, a person or a town as often as another state."""
+        entry = self.lookup(text)
+        return entry is not None and entry.section == "countries"
+
     def patterns(self) -> list[dict[str, str]]:
         """Phrase patterns for a spaCy ``span_ruler`` (``id`` = canonical entity id)."""
         out = []

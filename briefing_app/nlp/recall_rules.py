@@ -90,16 +90,6 @@ def _name_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _is_country(surface: str, g: Gazetteer) -> bool:
-    """True for a state's name. An unknown name listed after a state, before the full stop or mid-sentence ("... the
-    deal involves Kenya and Safaricom.", "Talks between Nigeria and Dangote stalled") is a company or a person as
-    often as a place: states are all known, so a list of states gains no unknown one, while a list of towns or
-    features does ("Port Moresby and Lae.", "Middle Rocks and South Ledge."). (A state's own unknown town after it,
-    "Somalia and Kismayo", then goes untagged unless the model tags it: a miss, not a firm made a place.)"""
-    entry = g.lookup(surface)
-    return entry is not None and entry.section == "countries"
-
-
 class _FreeSpans:
     """Where an untagged name may be proposed: a span that overlaps none of the names found so far (the four
     starting before its end: names do not nest deeper) and no furniture. Called as ``free(start, end)``."""
@@ -169,18 +159,23 @@ def coordinated_places(text: str, merged: list[Candidate], g: Gazetteer,
         for s0, e0 in frontier:
             # a dash pair that leads a longer name is not a list ("A-B Water Cooperation Centre")
             leads = re.match(r" [A-Z]", text[e0:e0 + 2]) is not None
-            stop = _AFTER_AT_STOP.match(text, e0)
-            if stop is not None and _is_abbreviation(text, stop.end()):
-                stop = None  # "Ghana and Mr. Smith": an abbreviation's stop, no sentence's end
-            for after in (_AFTER.match(text, e0), stop):
-                if after is not None and not (leads and after.group("joint") in ("-", "–")):
-                    s, e = after.span("run")
-                    e = _name_end(text, s, e)
-                    if _is_country(text[s0:e0], g):
-                        continue  # "Kenya and Safaricom.", "between Nigeria and Dangote stalled": see _is_country
-                    if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
-                        nxt.append((s, e))
-                        break
+            # An unknown name listed after a state, before the full stop or mid-sentence ("... the deal involves
+            # Kenya and Safaricom.", "Talks between Nigeria and Dangote stalled") is a company or a person as often as
+            # a place: states are all known, so a list of states gains no unknown one, while a list of towns or
+            # features does ("Port Moresby and Lae.", "Middle Rocks and South Ledge."). (A state's own unknown town
+            # after it, "Somalia and Kismayo", then goes untagged unless the model tags it: a miss, not a firm made a
+            # place.)
+            if not g.is_state(text[s0:e0]):
+                stop = _AFTER_AT_STOP.match(text, e0)
+                if stop is not None and _is_abbreviation(text, stop.end()):
+                    stop = None  # "Ghana and Mr. Smith": an abbreviation's stop, no sentence's end
+                for after in (_AFTER.match(text, e0), stop):
+                    if after is not None and not (leads and after.group("joint") in ("-", "–")):
+                        s, e = after.span("run")
+                        e = _name_end(text, s, e)
+                        if (s, e) not in seen and free(s, e) and _unknown_place(text, s, e, g):
+                            nxt.append((s, e))
+                            break
             before = _BEFORE.search(text, max(0, s0 - 60), s0)
             if before is not None:
                 s, e = before.span("run")
