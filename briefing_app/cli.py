@@ -545,11 +545,9 @@ def _cmd_desk(args: argparse.Namespace) -> int:
 
 
 def _cmd_lessons(args: argparse.Namespace) -> int:
-    from briefing_app.domain.models import LESSON_KIND_NAMES, LessonAction
-    from briefing_app.nlp.labels import label_name
-    from briefing_app.nlp.taxonomy import load_taxonomy
+    from briefing_app.domain.models import LESSON_KIND_NAMES
     from briefing_app.services import Services
-    from briefing_app.services.lessons import LessonFileError
+    from briefing_app.services.lessons import LessonFileError, label_word
 
     if args.lessons_command == "import" and not Path(args.file).exists():  # a folder is said by the service
         raise UserError(f"{args.file}: no such file")
@@ -572,18 +570,14 @@ def _cmd_lessons(args: argparse.Namespace) -> int:
                 raise UserError(str(exc)) from exc
             print(f"imported {n} lessons from {args.file}")
         else:
-            pillar_names = {p.id: p.name for p in load_taxonomy()}
+            # the database's pillar names, as the window shows them (an officer may have renamed one)
+            pillar_names = {p.id: p.name for p in services.pillars.all()}
             for lesson in services.lessons.all():
                 # kinds, labels and pillars in the words the GUI shows ("Relabelled", "Country or city",
                 # "Security"), never the codes stored (relabel, GPE, security)
-                is_pillar = lesson.action in (LessonAction.PILLAR_ADD, LessonAction.PILLAR_REMOVE)
-
-                def word(code: str, is_pillar: bool = is_pillar) -> str:
-                    return pillar_names.get(code, code) if is_pillar else label_name(code)
-
-                detail = word(lesson.label)
+                detail = label_word(lesson, lesson.label, pillar_names)
                 if lesson.from_label and lesson.from_label != lesson.label:
-                    detail = f"{word(lesson.from_label)} -> {detail}"
+                    detail = f"{label_word(lesson, lesson.from_label, pillar_names)} -> {detail}"
                 if lesson.canonical:  # a merge: the name it joins, as the Lessons tab says it
                     detail = f"{detail} = {lesson.canonical}"
                 kind = LESSON_KIND_NAMES.get(lesson.action, lesson.action)

@@ -551,6 +551,14 @@ def _counts(a0: int, a1: int, s0: int, s1: int) -> bool:
     return overlap > 0 and (2 * overlap >= s1 - s0 or 2 * overlap >= a1 - a0)
 
 
+def label_word(lesson: Lesson, code: str, pillar_names: dict[str, str]) -> str:
+    """A label or pillar of ``lesson`` as the officer reads it (the Lessons tab, ``briefing-app lessons list``):
+    "Country or city" for GPE, a pillar by its name in the library's taxonomy ("Security", not "security")."""
+    if lesson.action in (A.PILLAR_ADD, A.PILLAR_REMOVE):
+        return pillar_names.get(code, code)
+    return label_name(code)
+
+
 def origin_text(lesson: Lesson, titles: dict[int, str]) -> str:
     """"learned from your correction in “<article>”, <date>", "learned from a colleague's lessons file
     “<name>”, <date>" (the date it was imported), or from an article since deleted."""

@@ -25,9 +25,8 @@ from briefing_app.domain.models import LESSON_KIND_NAMES, Article, Lesson, Lesso
 from briefing_app.domain.wording import count
 from briefing_app.gui.review.panels import ROLE, _Panel, _snippet
 from briefing_app.gui.storage_guard import calm_when_busy, refused_write
-from briefing_app.nlp.labels import label_name
 from briefing_app.services.analysis import AnalysisService
-from briefing_app.services.lessons import LessonFileError
+from briefing_app.services.lessons import LessonFileError, label_word
 from briefing_app.storage.errors import describe_storage_error
 
 if TYPE_CHECKING:
@@ -61,15 +60,10 @@ def _label_text(lesson: Lesson, pillar_names: dict[str, str] | None = None) -> s
     a pillar by its name in the taxonomy ("Security", not its id "security")."""
     if lesson.action == LessonAction.ALIAS:
         return f"= {lesson.canonical}"
-
-    def word(code: str) -> str:
-        if lesson.action in (LessonAction.PILLAR_ADD, LessonAction.PILLAR_REMOVE):
-            return (pillar_names or {}).get(code, code)
-        return label_name(code)
-
-    label = word(lesson.label)
+    names = pillar_names or {}
+    label = label_word(lesson, lesson.label, names)
     if lesson.from_label and lesson.from_label != lesson.label:  # a boundary fix keeps its label: no "X → X"
-        label = f"{word(lesson.from_label)} → {label}"
+        label = f"{label_word(lesson, lesson.from_label, names)} → {label}"
     if lesson.action == LessonAction.BOUNDARY and lesson.from_text and lesson.from_text != lesson.text:
         label += f" (was “{_snippet(lesson.from_text, 40)}”)"
     return label
